@@ -1,0 +1,44 @@
+# Two entry points: `make demo` (set up, run on the bundled seeds) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup demo test lint unit notebooks lab bench clean-venv
+
+setup: $(STAMP)
+
+# The venv is rebuilt only when the pinned requirements or the project metadata change.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed, found " + sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/workbench run --out $(OUT)
+	@echo "Results are in $(OUT)/ (open $(OUT)/report.html; tables: $(OUT)/*.csv)."
+
+lint: setup
+	$(BIN)/ruff check workbench tests benchmarks
+
+unit: setup
+	$(BIN)/python -m pytest -q
+
+notebooks: setup
+	$(BIN)/python -m pytest -q -p no:doctest --nbval notebooks --sanitize-with notebooks/sanitize.cfg
+
+test: lint
+	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with notebooks/sanitize.cfg tests workbench
+
+lab: setup
+	$(BIN)/jupyter lab notebooks
+
+bench: setup
+	$(BIN)/python benchmarks/repair.py
+
+clean-venv:
+	rm -rf $(VENV)
