@@ -26,6 +26,10 @@ ARABIC_SEMICOLON = "\u061b"  # ARABIC SEMICOLON
 ARABIC_QUESTION = "\u061f"  # ARABIC QUESTION MARK
 SENTENCE_END = ".!?\u061f\u06d4"  # FULL STOP, !, ?, ARABIC QUESTION MARK, ARABIC FULL STOP
 
+# What clean text shows where the source lost text (dropped digits): the editorial
+# ellipsis in brackets. Configurable per call of ``clean``; mentions recognise it.
+GAP_MARKER = "[\u2026]"
+
 # Bidi controls that PDF and web extractors leave in text: LRM, RLM, ALM,
 # the embeddings/overrides LRE..RLO, and the isolates LRI..PDI.
 BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
