@@ -1,0 +1,124 @@
+"""One document through every stage: clean → mentions → claims → events.
+
+``analyze`` is what ``workbench run`` does per document, and what a notebook calls to
+look at one article. Each table it returns carries ``doc_id`` and offsets into
+``Analysis.text`` (the clean text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from .claims import find_claims
+from .clean import Cleaned, clean
+from .events import find_events
+from .mentions import find_mentions
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the workbench found in one document."""
+
+    doc_id: str
+    published: str
+    clean: Cleaned
+    mentions: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+
+    @property
+    def text(self) -> str:
+        """The clean text every offset points into."""
+        return self.clean.text
+
+    @property
+    def gaps(self) -> pd.DataFrame:
+        """Places where the source lost text, with ``doc_id``."""
+        return _with_doc_id(self.clean.gaps, self.doc_id)
+
+    def _repr_html_(self) -> str:
+        from .report import analysis_html
+
+        return analysis_html(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"Analysis(doc_id={self.doc_id!r}, chars={len(self.text)}, gaps={len(self.clean.gaps)}, "
+            f"mentions={len(self.mentions)}, claims={len(self.claims)}, events={len(self.events)})"
+        )
+
+
+def analyze(
+    raw: str,
+    *,
+    published: str | date | datetime | None = None,
+    doc_id: str | None = None,
+    **clean_options: object,
+) -> Analysis:
+    """Clean ``raw`` and extract mentions, claims and events from it.
+
+    ``published`` (ISO date, possibly partial: ``2020-05``) anchors relative and
+    year-less dates ("منذ أكتوبر", "شهر أبريل المنصرم").
+    """
+    doc_id = doc_id or "document"
+    reference = reference_date(published)
+    cleaned = clean(raw, **clean_options)
+    mentions = find_mentions(cleaned.text, reference=reference)
+    claims = find_claims(cleaned.text, mentions=mentions, reference=reference)
+    events = find_events(claims, mentions)
+    return Analysis(
+        doc_id=doc_id,
+        published=_iso(published),
+        clean=cleaned,
+        mentions=_with_doc_id(mentions, doc_id),
+        claims=_with_doc_id(claims, doc_id),
+        events=_with_doc_id(events, doc_id),
+    )
+
+
+def reference_date(published: str | date | datetime | None) -> date | None:
+    """The date relative expressions resolve against; ``None`` when unknown.
+
+    A partial date stands for its first day: ``'2020-05'`` → 2020-05-01.
+
+    >>> reference_date("2020-05")
+    datetime.date(2020, 5, 1)
+    >>> reference_date("XXXX-05") is None
+    True
+    """
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    match = _ISO_PARTIAL.match(str(published).strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def _iso(published: str | date | datetime | None) -> str:
+    if published is None:
+        return ""
+    if isinstance(published, (date, datetime)):
+        return published.isoformat()[:10]
+    return str(published)
+
+
+def _with_doc_id(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    out = frame.copy()
+    if "doc_id" in out.columns:
+        out = out.drop(columns="doc_id")
+    out.insert(0, "doc_id", doc_id)
+    return out

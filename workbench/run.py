@@ -1,0 +1,329 @@
+"""Run the workbench over many documents and write the tables (what the CLI calls).
+
+Documents are streamed: each is loaded, analysed (in parallel processes, or on a Dask
+cluster) and its rows appended to the tables, so memory stays flat as the corpus grows.
+Outputs are first written to a staging folder inside ``out`` and moved into place
+file by file at the end: an interrupted run leaves the previous results readable, and
+files in ``out`` that the workbench did not write are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .load import Document, iter_documents
+
+MANIFEST = ".workbench-manifest.json"
+
+# Key columns of each table, in the order DESIGN.md gives; stages may add more after them.
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "author", "published", "source_path", "n_chars_raw", "n_chars_clean",
+    "error", "published_text", "published_basis", "language", "format", "encoding", "record",
+    "n_gaps", "n_mentions", "n_claims", "n_events",
+]
+TABLE_COLUMNS = {
+    "gaps": ["doc_id", "start", "end", "kind", "context"],
+    "mentions": ["doc_id", "start", "end", "text", "kind", "value"],
+    "claims": [
+        "doc_id", "claim_id", "start", "end", "text", "type", "source", "modality",
+        "actors", "places", "times", "quantities",
+    ],
+    "events": [
+        "doc_id", "event_id", "claim_id", "kind", "actor", "target", "places", "start", "end",
+        "date_text", "date_precision", "count_text", "count_value",
+    ],
+}
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 3
+EXIT_NOTHING_READ = 2
+
+
+@dataclass
+class Result:
+    """What one document contributes to the outputs (picklable, sent between processes)."""
+
+    document: dict
+    clean_text: str | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+
+@dataclass
+class Summary:
+    """Counts for the closing line and the exit status."""
+
+    out: Path
+    documents: int = 0
+    failed: int = 0
+    events: int = 0
+
+    @property
+    def exit_status(self) -> int:
+        if self.documents == 0:
+            return EXIT_NOTHING_READ
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+    def line(self) -> str:
+        noun = "document" if self.documents == 1 else "documents"
+        return (
+            f"workbench: read {self.documents} {noun}, {self.failed} failed, "
+            f"{self.events} events; results in {self.out}/"
+        )
+
+
+def run(
+    inputs: Iterable[str | Path] = (),
+    *,
+    out: str | Path,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    clean_options: dict | None = None,
+    load_options: dict | None = None,
+) -> Path:
+    """Analyse ``inputs`` (files, folders, globs; none: the bundled seeds) into ``out``.
+
+    Writes documents.csv, clean/<doc_id>.txt, gaps.csv, mentions.csv, claims.csv,
+    events.csv, events_acled.csv, timeline.png/.svg and report.html. Returns ``out``.
+    """
+    return run_with_summary(
+        inputs, out=out, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        clean_options=clean_options, load_options=load_options,
+    ).out
+
+
+def run_with_summary(
+    inputs: Iterable[str | Path] = (),
+    *,
+    out: str | Path,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    clean_options: dict | None = None,
+    load_options: dict | None = None,
+) -> Summary:
+    """``run``, returning the counts the CLI reports."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    inputs = list(inputs)
+    docs = iter_documents(*inputs, **(load_options or {}))
+    staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
+    summary = Summary(out=out)
+    try:
+        writer = _Writer(staging)
+        results = _analyse_all(docs, jobs=jobs, engine=engine, scheduler=scheduler,
+                               clean_options=clean_options or {})
+        for result in _progress(results, enabled=progress):
+            writer.add(result)
+            summary.documents += 1
+            summary.failed += bool(result.document.get("error"))
+            summary.events += len(result.tables.get("events", ()))
+        writer.finish()
+        _publish(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary
+
+
+# --- analysis of one document ----------------------------------------------------------
+
+def analyse_document(doc: Document, clean_options: dict | None = None) -> Result:
+    """Analyse one loaded document; a failure becomes its ``error``, never an exception."""
+    row = {
+        "doc_id": doc.doc_id, "title": doc.title, "author": doc.author,
+        "published": doc.published, "source_path": doc.source_path,
+        "n_chars_raw": len(doc.text), "n_chars_clean": 0, "error": doc.error,
+        "published_text": str(doc.extra.get("published_text", "")),
+        "published_basis": doc.published_basis, "language": doc.language,
+        "format": doc.format, "encoding": doc.encoding, "record": doc.record,
+    }
+    if doc.error:
+        return Result(document=row)
+    from .analyze import analyze
+    from .events import to_acled
+
+    try:
+        analysis = analyze(doc.text, published=doc.published or None, doc_id=doc.doc_id,
+                           **(clean_options or {}))
+    except Exception as exc:  # one bad document must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        row["error"] = (
+            f"{Path(doc.source_path).name}: analysis failed ({type(exc).__name__}: {exc}; "
+            f"at {Path(where.filename).name}:{where.lineno})"
+        )
+        return Result(document=row)
+    cleaned = analysis.clean
+    row.update(
+        n_chars_clean=len(cleaned.text),
+        title=doc.title or cleaned.title,
+        author=doc.author or cleaned.author,
+        published_text=row["published_text"] or cleaned.published_text,
+        n_gaps=len(cleaned.gaps), n_mentions=len(analysis.mentions),
+        n_claims=len(analysis.claims), n_events=len(analysis.events),
+    )
+    tables = {
+        "gaps": analysis.gaps,
+        "mentions": analysis.mentions,
+        "claims": analysis.claims,
+        "events": analysis.events,
+        "events_acled": to_acled(analysis.events, documents=pd.DataFrame([row])),
+    }
+    return Result(document=row, clean_text=cleaned.text, tables=tables)
+
+
+def _analyse_all(
+    docs: Iterator[Document], *, jobs: int | None, engine: str, scheduler: str | None,
+    clean_options: dict,
+) -> Iterator[Result]:
+    if engine == "dask":
+        yield from _analyse_dask(docs, scheduler=scheduler, jobs=jobs, clean_options=clean_options)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        for doc in docs:
+            yield analyse_document(doc, clean_options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+
+
+def _analyse_dask(
+    docs: Iterator[Document], *, scheduler: str | None, jobs: int | None, clean_options: dict,
+) -> Iterator[Result]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _bounded(client.submit, docs, window=window, clean_options=clean_options,
+                            pure=False)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _bounded(
+    submit: Callable[..., Any], docs: Iterator[Document], *, window: int, clean_options: dict,
+    **submit_options: Any,
+) -> Iterator[Result]:
+    """Keep at most ``window`` documents in flight; yield results in input order."""
+    pending: deque = deque()
+    for doc in docs:
+        pending.append(submit(analyse_document, doc, clean_options, **submit_options))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _progress(results: Iterator[Result], *, enabled: bool | None) -> Iterator[Result]:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, desc="workbench", unit="doc", file=sys.stderr)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+class _Writer:
+    """Appends each document's rows to the staged tables as they arrive."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        (staging / "clean").mkdir()
+        self.headers: dict[str, list[str]] = {}
+        self.events: list[pd.DataFrame] = []
+        self.report_items: list[Result] = []
+
+    def add(self, result: Result) -> None:
+        doc = result.document
+        self._append("documents", pd.DataFrame([doc]), DOCUMENT_COLUMNS)
+        if result.clean_text is not None:
+            path = self.staging / "clean" / f"{doc['doc_id']}.txt"
+            path.write_text(result.clean_text + "\n", encoding="utf-8")
+        for name, frame in result.tables.items():
+            self._append(name, frame, TABLE_COLUMNS.get(name, []))
+        events = result.tables.get("events")
+        if events is not None and len(events):
+            self.events.append(events)
+        from .report import REPORT_DOCUMENT_LIMIT
+
+        if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
+            self.report_items.append(result)
+
+    def _append(self, name: str, frame: pd.DataFrame, key_columns: list[str]) -> None:
+        header = self.headers.get(name)
+        if header is None:
+            header = key_columns + [c for c in frame.columns if c not in key_columns]
+            self.headers[name] = header
+        path = self.staging / f"{name}.csv"
+        frame.reindex(columns=header).to_csv(
+            path, mode="a", header=not path.exists(), index=False, encoding="utf-8"
+        )
+
+    def finish(self) -> None:
+        for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
+            path = self.staging / f"{name}.csv"
+            if not path.exists():
+                pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
+        from .plot import save_timeline
+        from .report import write_report
+
+        events = pd.concat(self.events, ignore_index=True) if self.events else pd.DataFrame()
+        save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg")
+        documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
+        write_report(self.staging / "report.html", documents=documents, events=events,
+                     items=self.report_items)
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move staged files into ``out`` one by one, then drop files of the previous run
+    that this run did not produce (only those listed in the manifest the workbench wrote)."""
+    written = sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
+    manifest = out / MANIFEST
+    previous: list[str] = []
+    if manifest.is_file():
+        try:
+            previous = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        except (OSError, ValueError):
+            previous = []
+    for rel in written:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, target)
+    for rel in set(previous) - set(written):
+        stale = out / rel
+        if stale.is_file() and stale.resolve().is_relative_to(out.resolve()):
+            stale.unlink()
+    tmp = out / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"files": written}, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, manifest)
