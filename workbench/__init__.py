@@ -27,6 +27,7 @@ _API = {
     "Analysis": "analyze",
     "plot_timeline": "plot",
     "run": "run",
+    "rtl": "display",
 }
 
 __all__ = sorted(_API)
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .load import load
     from .mentions import find_mentions
     from .plot import plot_timeline
+    from .display import rtl
     from .run import run
 
 

@@ -1,0 +1,49 @@
+"""Right-to-left display of tables and text in JupyterLab.
+
+Jupyter lays out tables and text left-to-right, so an Arabic column reads in the wrong
+direction. ``rtl(x)`` wraps a DataFrame or a string so it shows right-to-left, with the
+same plain-text form as before (what nbval and a terminal see).
+
+>>> view = rtl(pd.DataFrame({"المدينة": ["الموصل"], "n": [3]}))
+>>> 'dir="rtl"' in view._repr_html_()
+True
+>>> print(repr(rtl("سطر أول")))
+سطر أول
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+_STYLE = "direction: rtl; text-align: right; unicode-bidi: isolate;"
+
+
+@dataclass(frozen=True)
+class RTL:
+    """A table or text that Jupyter shows right-to-left."""
+
+    data: pd.DataFrame | str
+    max_rows: int = 60
+    max_colwidth: int = 120
+
+    def _repr_html_(self) -> str:
+        if isinstance(self.data, str):
+            body = html.escape(self.data).replace("\n", "<br>\n")
+            return f'<div dir="rtl" lang="ar" style="{_STYLE} line-height: 1.8;">{body}</div>'
+        with pd.option_context("display.max_colwidth", self.max_colwidth):
+            table = self.data.to_html(max_rows=self.max_rows, index=False, border=0, na_rep="")
+        return f'<div dir="rtl" lang="ar" style="{_STYLE}">{table}</div>'
+
+    def __repr__(self) -> str:
+        if isinstance(self.data, str):
+            return self.data
+        with pd.option_context("display.max_colwidth", 40, "display.width", 120):
+            return self.data.to_string(max_rows=self.max_rows, index=False)
+
+
+def rtl(data: pd.DataFrame | str, *, max_rows: int = 60, max_colwidth: int = 120) -> RTL:
+    """Show ``data`` (a DataFrame or Arabic text) right-to-left in a notebook."""
+    return RTL(data, max_rows=max_rows, max_colwidth=max_colwidth)
