@@ -1,0 +1,232 @@
+"""Throughput and memory of every stage, against camel-tools' own preprocessing.
+
+The corpus is built from the bundled and shared texts, repeated to size:
+- the bundled seed article(s) in ``seeds/``;
+- NewsFANE Gold newswire (``../shared/data/newsfane``): tokens joined back into sentences,
+  consecutive sentences grouped into articles of about 400 words;
+- CheckThat! 2022 Arabic tweets (``../shared/data/checkthat22``), grouped 15 to a document.
+The pool (about 300k words) is cycled until the corpus reaches the asked size, so a 1M-word
+corpus repeats each text about three times (speed is per word; repetition does not help a
+per-document pipeline, which keeps no cache of documents).
+
+Printed, in one run on the same documents:
+1. words per second of camel-tools' ``normalize_unicode`` + ``dediac_ar`` +
+   ``simple_word_tokenize`` (the baseline) and of each workbench stage and ``analyze``
+   end to end, and the ratio analyze / baseline;
+2. peak memory (tracemalloc) of ``analyze`` over the corpus, streamed document by document;
+3. ``workbench run`` on the corpus as a JSONL file at two sizes, in a child process: wall
+   time and the child's peak resident memory (flat memory means streaming works);
+4. the speed-up of ``--jobs 2`` over ``--jobs 1``.
+
+    python benchmarks/throughput.py [--words 1000000] [--skip-run]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+WORK = Path(__file__).resolve().parent / "_work"
+
+
+# --- the corpus --------------------------------------------------------------------------
+
+def newsfane_articles(words_per_article: int = 400) -> Iterator[str]:
+    """NewsFANE sentences (tokens joined by spaces) grouped into article-sized documents."""
+    path = SHARED / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
+    text = path.read_text(encoding="utf-8-sig").replace("\u200e", "")
+    sentences: list[str] = []
+    tokens: list[str] = []
+    for line in text.splitlines():
+        if not line.strip():
+            if tokens:
+                sentences.append(" ".join(tokens))
+                tokens = []
+            continue
+        tokens.append(line.split("\t")[0])
+    if tokens:
+        sentences.append(" ".join(tokens))
+    article: list[str] = []
+    n = 0
+    for sentence in sentences:
+        article.append(sentence)
+        n += sentence.count(" ") + 1
+        if n >= words_per_article:
+            yield "\n".join(article)
+            article, n = [], 0
+    if article:
+        yield "\n".join(article)
+
+
+def checkthat_documents(per_document: int = 15) -> Iterator[str]:
+    """CheckThat! 2022 Arabic tweets, ``per_document`` to a document."""
+    batch: list[str] = []
+    for path in sorted((SHARED / "checkthat22").glob("*.tsv")):
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                batch.append(row["tweet_text"])
+                if len(batch) == per_document:
+                    yield "\n\n".join(batch)
+                    batch = []
+    if batch:
+        yield "\n\n".join(batch)
+
+
+def pool() -> list[tuple[str, str]]:
+    """(source, text) of every distinct document the corpus is built from."""
+    docs = [("seed", p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    docs += [("newsfane", t) for t in newsfane_articles()]
+    docs += [("checkthat", t) for t in checkthat_documents()]
+    return docs
+
+
+def corpus(words: int) -> list[tuple[str, str]]:
+    """Documents cycled from the pool until they hold ``words`` whitespace-separated words."""
+    base = pool()
+    out: list[tuple[str, str]] = []
+    n = 0
+    i = 0
+    while n < words:
+        source, text = base[i % len(base)]
+        out.append((f"{source}-{i}", text))
+        n += len(text.split())
+        i += 1
+    return out
+
+
+def write_jsonl(docs: list[tuple[str, str]], path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for doc_id, text in docs:
+            fh.write(json.dumps({"id": doc_id, "published": "2020-05", "text": text},
+                                ensure_ascii=False) + "\n")
+    return path
+
+
+# --- measurements ------------------------------------------------------------------------
+
+def time_per_document(fn: Callable[[str], object], texts: list[str]) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def stage_speeds(texts: list[str]) -> list[tuple[str, float]]:
+    """(stage, seconds) over ``texts``; each stage fed what it consumes in the pipeline."""
+    from camel_tools.tokenizers.word import simple_word_tokenize
+    from camel_tools.utils.dediac import dediac_ar
+    from camel_tools.utils.normalize import normalize_unicode
+
+    import workbench
+    from workbench.analyze import reference_date
+
+    def baseline(text: str) -> object:
+        return simple_word_tokenize(dediac_ar(normalize_unicode(text)))
+
+    reference = reference_date("2020-05")
+    results = [("camel-tools normalise+dediac+tokenise (baseline)", time_per_document(baseline, texts))]
+    t0 = time.perf_counter()
+    cleaned = [workbench.clean(t) for t in texts]
+    results.append(("clean", time.perf_counter() - t0))
+    clean_texts = [c.text for c in cleaned]
+    t0 = time.perf_counter()
+    mentions = [workbench.find_mentions(t, reference=reference) for t in clean_texts]
+    results.append(("find_mentions", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    claims = [
+        workbench.find_claims(t, mentions=m, reference=reference)
+        for t, m in zip(clean_texts, mentions, strict=True)
+    ]
+    results.append(("find_claims", time.perf_counter() - t0))
+    t0 = time.perf_counter()
+    for c, m in zip(claims, mentions, strict=True):
+        workbench.find_events(c, m)
+    results.append(("find_events", time.perf_counter() - t0))
+    results.append(("analyze (end to end)",
+                    time_per_document(lambda t: workbench.analyze(t, published="2020-05"), texts)))
+    return results
+
+
+def analyze_peak_memory(texts: list[str]) -> float:
+    """Peak traced memory (MiB) while analysing ``texts`` one at a time."""
+    import workbench
+
+    workbench.analyze(texts[0], published="2020-05")  # lexicons loaded before tracing
+    tracemalloc.start()
+    for text in texts:
+        workbench.analyze(text, published="2020-05")
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
+    """``workbench run`` in a child process: (seconds, peak RSS MiB of the children)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "run", str(corpus_path), "--out", str(out),
+         "--jobs", str(jobs), "--quiet"],
+        check=True, stdout=subprocess.DEVNULL,
+    )
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(before, after) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 and 4)")
+    args = parser.parse_args()
+
+    docs = corpus(args.words)
+    texts = [t for _, t in docs]
+    n_words = sum(len(t.split()) for t in texts)
+    print(f"corpus: {len(texts)} documents, {n_words:,} words "
+          f"(pool of {len(pool())} distinct documents, cycled)")
+
+    print("\n1. words per second (same documents, one process)")
+    speeds = stage_speeds(texts)
+    base = speeds[0][1]
+    for name, seconds in speeds:
+        print(f"   {name:<52} {n_words / seconds:>12,.0f} words/s  ({seconds:6.1f} s)")
+    analyze_seconds = speeds[-1][1]
+    print(f"   ratio analyze / baseline (>= 1.0 means the whole analysis is at least as fast): "
+          f"{base / analyze_seconds:.2f}")
+
+    sample = texts[: max(1, len(texts) // 10)]
+    print(f"\n2. peak traced memory of analyze, streamed over {len(sample)} documents: "
+          f"{analyze_peak_memory(sample):.1f} MiB")
+
+    if args.skip_run:
+        return
+    WORK.mkdir(parents=True, exist_ok=True)
+    print("\n3. workbench run on a JSONL corpus (child process; peak RSS of the largest child)")
+    for words in (args.words // 4, args.words):
+        path = write_jsonl(corpus(words), WORK / f"corpus_{words}.jsonl")
+        seconds, rss = run_child(path, jobs=1, out=WORK / f"out_{words}")
+        print(f"   {words:>10,} words, --jobs 1: {seconds:7.1f} s, {words / seconds:>9,.0f} words/s, "
+              f"peak RSS {rss:7.1f} MiB")
+    cores = os.cpu_count() or 1
+    path = WORK / f"corpus_{args.words // 4}.jsonl"
+    one, _ = run_child(path, jobs=1, out=WORK / "out_j1")
+    two, _ = run_child(path, jobs=2, out=WORK / "out_j2")
+    print(f"\n4. --jobs 2 vs --jobs 1 on {args.words // 4:,} words ({cores} cores): "
+          f"{one:.1f} s → {two:.1f} s, speed-up {one / two:.2f}×")
+
+
+if __name__ == "__main__":
+    main()

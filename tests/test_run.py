@@ -1,0 +1,186 @@
+"""`workbench run`: the CLI end to end, mixed good and broken input, safe output folders."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from workbench import cli
+from workbench import run as run_module
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a7d0b04255543ba7.txt"
+ARTICLE = (
+    "هجوم جديد في الأنبار\n\n"
+    "قالت مصادر أمنية عراقية إن عناصر من تنظيم داعش هاجموا نقطة تفتيش للجيش العراقي في "
+    "صحراء الأنبار مساء أمس، ما أدى إلى مقتل جنديين وإصابة ثلاثة آخرين.\n\n"
+    "وأضافت المصادر أن القوات الأمنية بدأت عملية تمشيط واسعة في المنطقة بحثا عن المهاجمين.\n"
+)
+OUTPUTS = [
+    "documents.csv", "gaps.csv", "mentions.csv", "claims.csv", "events.csv",
+    "events_acled.csv", "timeline.png", "timeline.svg", "report.html",
+]
+
+
+def _read(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _hashes(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, Path]:
+    out = tmp_path_factory.mktemp("seed_run")
+    status = cli.main(["run", "--out", str(out), "--quiet", "--jobs", "1"])
+    return status, out
+
+
+def test_cli_on_the_bundled_seed_writes_every_output(seed_run: tuple[int, Path]) -> None:
+    status, out = seed_run
+    assert status == 0
+    for name in OUTPUTS:
+        assert (out / name).is_file(), name
+    docs = _read(out / "documents.csv")
+    assert docs["doc_id"].tolist() == ["000_a7d0b04255543ba7"]
+    doc = docs.iloc[0]
+    assert doc["error"] == ""
+    assert doc["author"] == "مجاهد الطائي"
+    assert doc["published"] == "2020-05"
+    clean = (out / "clean" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
+    assert int(doc["n_chars_clean"]) == len(clean.rstrip("\n"))
+    assert "\u0640" not in clean
+    assert clean.startswith("عودة داعش في العراق")
+
+
+def test_every_row_points_into_the_clean_text(seed_run: tuple[int, Path]) -> None:
+    _, out = seed_run
+    clean = (out / "clean" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
+    mentions = _read(out / "mentions.csv")
+    assert len(mentions) > 0
+    for row in mentions.itertuples():
+        assert clean[int(row.start):int(row.end)] == row.text
+    for table in ("gaps", "claims"):
+        frame = _read(out / f"{table}.csv")
+        assert len(frame) > 0 and (frame["doc_id"] == "000_a7d0b04255543ba7").all()
+        for row in frame.itertuples():
+            assert 0 <= int(row.start) <= int(row.end) <= len(clean) or int(row.start) == -1
+
+
+def test_mixed_folder_goes_on_past_broken_files(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (inputs / "seed.txt").write_bytes(SEED.read_bytes())
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (inputs / "fake.pdf").write_text("plain text, not a PDF", encoding="utf-8")
+    (inputs / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
+    before = _hashes(inputs)
+    out = tmp_path / "out"
+    status = cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "1"])
+    assert status == run_module.EXIT_SOME_FAILED
+    assert _hashes(inputs) == before
+    docs = _read(out / "documents.csv").set_index("doc_id")
+    assert set(docs.index) == {"binary", "empty", "fake", "good", "seed", "truncated"}
+    assert docs.loc["good", "error"] == "" and docs.loc["seed", "error"] == ""
+    for doc_id in ("binary", "empty", "fake", "truncated"):
+        assert docs.loc[doc_id, "error"].startswith(f"{doc_id}.")
+    assert sorted(p.name for p in (out / "clean").iterdir()) == ["good.txt", "seed.txt"]
+
+
+def test_nothing_to_read_exits_2(tmp_path: Path) -> None:
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    assert cli.main(["run", str(empty), "--out", str(tmp_path / "out"), "--quiet"]) == 2
+
+
+def test_output_folder_keeps_foreign_files_and_drops_only_its_own_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.md").write_text("my notes", encoding="utf-8")
+    (out / "clean").mkdir()
+    (out / "clean" / "mine.txt").write_text("hand-made", encoding="utf-8")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text(ARTICLE, encoding="utf-8")
+    assert cli.main(["run", str(first), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    assert (out / "clean" / "first.txt").is_file()
+    assert cli.main(["run", str(second), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    assert not (out / "clean" / "first.txt").exists()
+    assert (out / "clean" / "second.txt").is_file()
+    assert (out / "notes.md").read_text(encoding="utf-8") == "my notes"
+    assert (out / "clean" / "mine.txt").read_text(encoding="utf-8") == "hand-made"
+    manifest = json.loads((out / run_module.MANIFEST).read_text(encoding="utf-8"))
+    assert "clean/second.txt" in manifest["files"] and "notes.md" not in manifest["files"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".workbench-staging")]
+
+
+def test_interrupted_run_leaves_previous_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["run", str(article), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    before = _hashes(out)
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run_module, "analyse_document", interrupted)
+    assert cli.main(["run", str(article), "--out", str(out), "--quiet", "--jobs", "1"]) == 130
+    assert _hashes(out) == before
+
+
+def test_parallel_jobs_give_the_same_tables(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i in range(4):
+        (inputs / f"doc{i}.txt").write_text(ARTICLE if i % 2 else SEED.read_text("utf-8"), "utf-8")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    assert cli.main(["run", str(inputs), "--out", str(serial), "--quiet", "--jobs", "1"]) == 0
+    assert cli.main(["run", str(inputs), "--out", str(parallel), "--quiet", "--jobs", "2"]) == 0
+    for name in ("documents.csv", "mentions.csv", "claims.csv", "events.csv", "gaps.csv"):
+        assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
+
+
+def test_dask_engine_on_a_local_cluster_gives_the_same_tables(tmp_path: Path) -> None:
+    from dask.distributed import LocalCluster
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "seed.txt").write_bytes(SEED.read_bytes())
+    (inputs / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (inputs / "bad.pdf").write_text("not a pdf", encoding="utf-8")
+    local, distributed = tmp_path / "local", tmp_path / "dask"
+    cli.main(["run", str(inputs), "--out", str(local), "--quiet", "--jobs", "1"])
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        status = cli.main(["run", str(inputs), "--out", str(distributed), "--quiet",
+                           "--engine", "dask", "--scheduler", cluster.scheduler_address])
+    assert status == run_module.EXIT_SOME_FAILED
+    for name in ("documents.csv", "mentions.csv", "claims.csv", "events.csv", "gaps.csv"):
+        assert (local / name).read_bytes() == (distributed / name).read_bytes(), name
+
+
+def test_console_script_prints_one_summary_line(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "workbench.cli", "run", str(article), "--out", str(tmp_path / "o"),
+         "--quiet", "--jobs", "1"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        f"workbench: read 1 document, 0 failed, "
+        f"{len(_read(tmp_path / 'o' / 'events.csv'))} events; results in {tmp_path / 'o'}/"
+    )
