@@ -9,6 +9,8 @@ the displayed clean text keeps the author's spelling.
 
 >>> match_key("الأنبــار")
 'الانبار'
+>>> match_key("کرکوک")
+'كركوك'
 >>> key, where = fold_with_offsets("هجومًا")
 >>> key, where
 ('هجوما', [0, 1, 2, 3, 5])
@@ -47,6 +49,11 @@ EXT_ARABIC_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f
 DIGIT_TRANSLATION = str.maketrans(ARABIC_DIGITS + EXT_ARABIC_DIGITS, "0123456789" * 2)
 
 
+# Persian/Urdu letters that PDFs and keyboards emit for Arabic ones: FARSI YEH, KEHEH,
+# HEH GOAL, YEH BARREE. Folded for matching only.
+PERSIAN_LOOKALIKES = {"\u06cc": "\u064a", "\u06a9": "\u0643", "\u06c1": "\u0647", "\u06d2": "\u064a"}
+
+
 def is_arabic_letter(ch: str) -> bool:
     """True for an Arabic letter (not a mark, digit or punctuation)."""
     return bool(ARABIC_LETTER_RE.match(ch))
@@ -73,6 +80,7 @@ def _fold_table() -> dict[int, str | None]:
         folded = normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(dediac_ar(ch))))
         if ch == TATWEEL:
             folded = ""
+        folded = PERSIAN_LOOKALIKES.get(ch, folded)
         if folded != ch:
             table[cp] = folded if folded else None
     return table
