@@ -1,0 +1,390 @@
+"""workbench.clean: repairs of PDF-extraction damage, gaps, layout, offsets."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.arabic import GAP_MARKER
+from workbench.clean import Cleaned, cer_normalise, char_error_rate, clean, gap_kind
+from workbench.reorder import best_arrangement, reverse_visual
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_a7d0b04255543ba7.txt"
+REFERENCE = ROOT / "benchmarks" / "reference" / "000_a7d0b04255543ba7.txt"
+TWEETS = ROOT / "tests" / "data" / "clean_checkthat_excerpt.tsv"
+G = GAP_MARKER
+
+
+@pytest.fixture(scope="module")
+def seed() -> Cleaned:
+    return clean(SEED.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def reference() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+# --- single repairs, as tables ------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("فقــط", "فقط"),
+        ("عـــودة داعـــش في العـــراق", "عودة داعش في العراق"),
+        ("(الأنبــار، نينــوى)", "(الأنبار، نينوى)"),
+        ("لـ COVID19", "لـ COVID19"),  # a proclitic set apart before a foreign word keeps its tatweel
+    ],
+)
+def test_kashida(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("نف11ذه تنظيم داعش", "نفذه تنظيم داعش"),
+        ("الحك111ومة العراقية", "الحكومة العراقية"),
+        ("وقع في عام و2017 هجوم", "وقع في عام و2017 هجوم"),
+        ("في 1 مايو", "في 1 مايو"),
+        ("ا1ب", "ا1ب"),  # ALEF never takes a kashida: a real digit
+    ],
+)
+def test_kashida_drawn_as_one(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Seven runs, breaks at kashida edges, all reversed.
+        (
+            "ــوبر ، فقــد انســحبت قــوات كت ــذ أ ــة والتحــالف الــدولي من ــح الأمريكي "
+            "ــا علــى المصال هجومً",
+            "هجومًا على المصالح الأمريكية والتحالف الدولي منذ أكتوبر، فقد انسحبت قوات",
+        ),
+        # Three runs, two words split at the run breaks.
+        (
+            "ية المساندة لفيلق يا لنقل السلاح والقيام بالمهام الاستخبار كما ينتشرون على جانبي الحدود مع سور",
+            "كما ينتشرون على جانبي الحدود مع سوريا لنقل السلاح والقيام بالمهام الاستخبارية المساندة لفيلق",
+        ),
+        # Lines already right stay as they are.
+        ("في العراق، وذلك بعد عجز الحكومة العراقية", "في العراق، وذلك بعد عجز الحكومة العراقية"),
+        ("ولا بد من حصره بيد الدولة وهو ما رفضته", "ولا بد من حصره بيد الدولة وهو ما رفضته"),
+        ("ما في الأمر أنه قال في", "ما في الأمر أنه قال في"),  # في+ما→فيما is too weak to rotate on
+    ],
+)
+def test_run_order(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+def test_two_run_line_joins_the_split_word() -> None:
+    raw = "ية وتنفيذ الاستطلاع الجوي دون التحالف بعدم قدرة القوات العراقية على خوض المعارك الاستخبار"
+    text = clean(raw).text
+    assert "الاستخبارية" in text.split()
+    expected = "بعدم قدرة القوات العراقية على خوض المعارك الاستخبارية وتنفيذ الاستطلاع الجوي دون التحالف"
+    assert sorted(text.split()) == sorted(expected.split())
+
+
+def test_two_run_line_start_follows_document_pairs() -> None:
+    # "التحالف الدولي" elsewhere in the document decides where the damaged line starts.
+    raw = "\n".join([
+        "والانسحاب من المناطق الريفية إلى المناطق الحضرية لفرض حظر التجوال في المدن العراقية، ناهيك",
+        "ية وتنفيذ الاستطلاع الجوي دون التحالف بعدم قدرة القوات العراقية على خوض المعارك الاستخبار",
+        "الدولي الذي يعتمد عليه العراق بشكل كبير، وقوات التحالف الدولي في مواجهة التنظيم.",
+        "وقد أعلن التحالف الدولي أنه باق في العراق لمواجهة التنظيم هناك.",
+    ])
+    text = clean(raw, lost_digits=False).text
+    assert "ناهيك بعدم قدرة" in text
+    assert "دون التحالف الدولي الذي" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("أكتوبر ، فقد انسحبت القوات", "أكتوبر، فقد انسحبت القوات"),
+        ("قالت المصادر ، إن الهجوم وقع .", "قالت المصادر، إن الهجوم وقع."),
+        ("خاصة – غير الملزم – وأهمية", "خاصة – غير الملزم – وأهمية"),
+        ("هل انتهى الأمر ؟", "هل انتهى الأمر؟"),
+    ],
+)
+def test_punctuation(raw: str, expected: str) -> None:
+    assert clean(raw, lost_digits=False).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "kinds"),
+    [
+        ("سُجل أكثر من  هجومًا في المدينة", f"سُجل أكثر من {G} هجومًا في المدينة", ["count"]),
+        ("انسحبت القوات من  معسكرات كانت هناك", f"انسحبت القوات من {G} معسكرات كانت هناك", ["count"]),
+        ("في منتصف يونيو  بين بغداد وواشنطن", f"في منتصف يونيو {G} بين بغداد وواشنطن", ["year"]),
+        (". الانتصار عليه في ديسمبر", f"الانتصار عليه في ديسمبر {G}.", ["year"]),
+        (". –  كما حصل في فترة الحرب بين", f"كما حصل في فترة الحرب بين {G} – {G}.", ["range", "range"]),
+        ("منذ أكتوبر ، فقد انسحبت", f"منذ أكتوبر {G}، فقد انسحبت", ["year"]),
+        ("وقع الهجوم في  مايو الماضي", f"وقع الهجوم في {G} مايو الماضي", ["date"]),
+        ("قال إن  من الجنود قتلوا", f"قال إن {G} من الجنود قتلوا", ["number"]),
+    ],
+)
+def test_gaps_and_kinds(raw: str, expected: str, kinds: list[str]) -> None:
+    c = clean(raw, lost_digits=True)
+    assert c.text == expected
+    assert c.gaps["kind"].tolist() == kinds
+    for row in c.gaps.itertuples():
+        assert c.text[row.start : row.end] == G
+        assert G in row.context
+
+
+def test_gap_marker_is_configurable() -> None:
+    c = clean("سُجل أكثر من  هجومًا في المدينة", lost_digits=True, gap_marker="<?>")
+    assert c.text == "سُجل أكثر من <?> هجومًا في المدينة"
+    assert c.text[c.gaps.start[0] : c.gaps.end[0]] == "<?>"
+
+
+def test_double_spaces_are_not_gaps_when_digits_survive() -> None:
+    c = clean("قتل 5 جنود  في الهجوم\nوأصيب  آخرون\nفي المدينة  نفسها.")
+    assert G not in c.text and c.gaps.empty
+    assert c.text == "قتل 5 جنود في الهجوم وأصيب آخرون في المدينة نفسها."
+
+
+@pytest.mark.parametrize(
+    ("logical"),
+    [
+        "قال المتحدث باسم الوزارة إن الهجوم وقع في عام 2017 قرب الحدود",
+        "انسحبت القوات الأمريكية من القاعدة الجوية في محافظة الأنبار",
+    ],
+)
+def test_line_reversed_letter_by_letter(logical: str) -> None:
+    visual = reverse_visual(logical)
+    assert visual != logical
+    assert clean(visual).text == logical
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\u200fفي\u200e العراق\u202c", "في العراق"),
+        ("\ufeffقوات\u200b التحالف\u2066 الدولي\u2069", "قوات التحالف الدولي"),
+        ("هجوم\u00a0جديد\r\nفي المدينة.", "هجوم جديد في المدينة."),
+    ],
+)
+def test_bidi_controls_and_spaces(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("\ufed3\ufef2 \ufe8d\ufedf\ufecc\ufeae\ufe8d\ufed5", "في العراق"),
+        ("\ufefb \ufe91\ufeaa", "لا بد"),
+        ("\ufee9\ufe9f\ufeee\ufee1\ufe70", "هجومً"),  # isolated FATHATAN form: the mark, no space
+    ],
+)
+def test_presentation_forms(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("هجوم ًا على المصالح", "هجومًا على المصالح"),
+        ("هجومً ا على المصالح", "هجومًا على المصالح"),
+        ("خطر ًا كبير ًا", "خطرًا كبيرًا"),
+    ],
+)
+def test_words_split_at_diacritics(raw: str, expected: str) -> None:
+    assert clean(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        (["من", "أكثر"], ["هجومًا"], "count"),
+        (["ديسمبر", "في"], ["."], "year"),
+        (["عام", "في"], ["وقع"], "year"),
+        (["بين"], ["–", G], "range"),
+        ([], ["مايو"], "date"),
+        (["قال"], ["من"], "number"),
+    ],
+)
+def test_gap_kind(before: list[str], after: list[str], kind: str) -> None:
+    assert gap_kind(before, after) == kind
+
+
+# --- the seed article ---------------------------------------------------------
+
+def test_seed_title_author_dateline(seed: Cleaned) -> None:
+    assert seed.title == "عودة داعش في العراق.. طوق النجاة للميليشيات"
+    assert seed.author == "مجاهد الطائي"
+    assert "مايو" in seed.dateline
+    assert seed.published_text == f"{G} مايو {G}"
+    assert "كتبه" not in seed.text and "مايو" not in seed.text
+
+
+def test_seed_blocks_in_order(seed: Cleaned, reference: str) -> None:
+    kinds = [b.kind for b in seed.blocks]
+    assert kinds == ["title", "paragraph", "heading", "paragraph", "paragraph", "paragraph", "paragraph",
+                     "heading", "paragraph", "paragraph", "paragraph", "paragraph"]
+    assert seed.block_texts("heading") == ["أسباب العودة", "توظيف عودة داعش"]
+    assert seed.text == "\n\n".join(seed.block_texts())
+    ref_blocks = reference.strip().split("\n\n")
+    assert len(ref_blocks) == len(seed.blocks)
+    # Each paragraph starts and ends as in the reference (the first and last three words).
+    for got, ref in zip(seed.block_texts(), ref_blocks, strict=True):
+        assert got.split()[-3:] == ref.split()[-3:] or char_error_rate(got, ref) < 0.2
+
+
+def test_seed_gaps(seed: Cleaned) -> None:
+    gaps = seed.gaps
+    inside = gaps[gaps.start >= 0]
+    expected = ["count", "count", "count", "year", "year", "year", "range", "range"]
+    assert sorted(inside.kind) == sorted(expected)
+    dated = gaps[gaps.start < 0]
+    assert dated.kind.tolist() == ["date", "date"] and (dated.end == -1).all()
+    contexts = " | ".join(inside.context)
+    for words in (f"أكثر من {G} هجومًا", f"{G} هجومًا على", f"من {G} معسكرات", f"ديسمبر {G}.",
+                  f"يونيو {G} بين", f"بين {G} – {G}.", f"أكتوبر {G}،"):
+        assert words in contexts or words in seed.text, words
+    for row in inside.itertuples():
+        assert seed.text[row.start : row.end] == G
+        assert row.raw_start >= 0 and row.raw_end <= len(seed.raw)
+
+
+def test_seed_split_words_rejoined(seed: Cleaned) -> None:
+    words = set(re.findall(r"[\u0621-\u064a\u064b-\u0652]+", seed.text))
+    for joined in ("أكثر", "الاستخبارية", "والاستخبارية", "تقارير", "وازدياد", "سوريا", "المصالح",
+                   "الأمريكية", "منذ", "أكتوبر", "هجومًا"):
+        assert joined in words, joined
+    for piece in ("كثر", "الاستخبار", "تقار", "وازدي", "سور", "المصال", "كت", "وبر"):
+        assert piece not in words, piece
+    assert "\u0640" not in seed.text
+
+
+def test_seed_character_error_rate(seed: Cleaned, reference: str) -> None:
+    # Measured 0.042 (benchmark in the report); every miss is where a two-run line starts.
+    assert char_error_rate(seed.text, reference) < 0.05
+
+
+def test_seed_mention_maps_back_to_raw(seed: Cleaned) -> None:
+    for word in ("الأنبار", "مجاهد", "معسكرات", "الميليشيات", "الاستخبارية"):
+        at = seed.text.find(word)
+        if at < 0:
+            continue
+        a, b = seed.to_raw(at, at + len(word))
+        shown = seed.raw[a:b].replace("\u0640", "")
+        assert set(word) <= set(shown), (word, shown)
+    mentions = seed.text.find("الأنبار")
+    a, b = seed.to_raw(mentions, mentions + len("الأنبار"))
+    assert seed.raw[a:b].replace("\u0640", "") == "الأنبار"
+
+
+def test_seed_stage_log(seed: Cleaned) -> None:
+    log = seed.log
+    assert list(log.columns) == ["stage", "changes", "description"]
+    assert log.stage.tolist() == ["unicode", "reversed_lines", "kashida_digits", "lost_digits", "runs",
+                                  "kashida", "split_words", "punctuation", "layout", "gaps"]
+    counts = dict(zip(log.stage, log.changes, strict=True))
+    assert counts["runs"] >= 10 and counts["kashida"] > 150 and counts["lost_digits"] >= 5
+    assert seed.stage_text("kashida").count("\u0640") == 0
+    assert not log.description.str.startswith("failed").any()
+
+
+def test_reference_is_clean_text(reference: str) -> None:
+    # The reference itself goes through unchanged.
+    assert clean(reference).text == reference.strip()
+
+
+# --- already-clean text -------------------------------------------------------
+
+def _words(text: str) -> list[str]:
+    from workbench.clean import _unicode
+
+    text = _unicode(text)[0].text
+    return cer_normalise(re.sub(r"\s+(?=[\u060c\u061b\u061f,.:;!?])", "", text)).split()
+
+
+def _tweets() -> list[str]:
+    rows = [line for line in TWEETS.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    table = pd.DataFrame([r.split("\t") for r in rows[1:]], columns=rows[0].split("\t"))
+    return table.tweet_text.tolist()
+
+
+def test_clean_tweets_unchanged() -> None:
+    changed = [t for t in _tweets() if _words(clean(t).text) != _words(t)]
+    assert changed == []
+
+
+def test_clean_wrapped_paragraphs_unchanged() -> None:
+    from textwrap import wrap
+
+    text = " ".join(t for t in _tweets() if "http" not in t)
+    wrapped = "\n".join(wrap(text, 70))
+    got = clean(wrapped)
+    lines = wrapped.split("\n")
+    assert _words(got.text) == _words(text), "a line was changed"
+    assert len(lines) > 20
+
+
+# --- properties ---------------------------------------------------------------
+
+_ARABIC = st.sampled_from([*list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآةى"), "ـ", "ً", "ّ"])
+_PIECES = st.one_of(
+    _ARABIC,
+    st.sampled_from([" ", "  ", "\n", "\n\n", ".", "،", "1", "2", "–", "|", "(", ")", "\u200f", "\ufefb",
+                     "في", "من", "أكثر", "كتبه", "مايو", "ديسمبر", G, "ــ"]),
+    st.characters(),
+)
+_TEXT = st.lists(_PIECES, max_size=60).map("".join)
+# CLEAN_EXAMPLES raises the number of generated texts for a longer local search.
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("CLEAN_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_never_raises_and_offsets_valid(raw: str) -> None:
+    c = clean(raw)
+    assert isinstance(c.text, str)
+    assert len(c.offsets) == len(c.text)
+    assert all(0 <= int(i) < max(len(raw), 1) for i in c.offsets) or not c.text
+    assert not c.log.description.str.startswith("failed").any(), c.log
+    for b in c.blocks:
+        assert 0 <= b.start <= b.end <= len(c.text)
+    for row in c.gaps.itertuples():
+        assert row.start == -1 or c.text[row.start : row.end] == G
+
+
+@_SETTINGS
+@given(_TEXT)
+def test_idempotent(raw: str) -> None:
+    once = clean(raw).text
+    assert clean(once).text == once
+
+
+@_SETTINGS
+@given(st.text(max_size=80))
+def test_never_raises_on_any_text(raw: str) -> None:
+    clean(raw)
+
+
+def test_offsets_monotone_where_not_reordered() -> None:
+    raw = "قال المتحدث إن القوات\nانسحبت من القاعدة.\n\nعنوان فرعي\nوعادت القوات إلى المدينة في اليوم التالي."
+    c = clean(raw)
+    assert (c.offsets[1:] >= c.offsets[:-1]).all()
+    for i, ch in enumerate(c.text):
+        if ch.strip():
+            assert raw[c.offsets[i]] == ch
+
+
+def test_best_arrangement_leaves_clean_line() -> None:
+    tokens = ["عودة", "التنظيم", "ستخدم", "هذه", "الميليشيات", "بالبقاء", "في", "المدن"]
+    assert not best_arrangement(tokens).changed

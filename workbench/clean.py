@@ -1,0 +1,817 @@
+"""Repair Arabic text pulled badly out of PDFs, flag what was lost, keep offsets to the raw text.
+
+``clean(raw)`` runs stages a notebook can show one by one (``Cleaned.stages``):
+
+1. ``unicode``: presentation forms to letters, bidi controls and zero-widths removed,
+   line breaks and spaces made plain;
+2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
+3. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
+4. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
+   double space they stood in) a visible marker is put in;
+5. ``runs``: line runs emitted back to front put in reading order, words split across
+   run breaks joined, punctuation displaced to the line start moved back to its end;
+6. ``kashida``: tatweel removed;
+7. ``split_words``: words split by a space at a diacritic joined again;
+8. ``punctuation``: no space before a comma or full stop;
+9. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+10. ``gaps``: one row per marker, with its kind (count, year, date, range, number).
+
+Every clean character keeps the index of the raw character it came from
+(``Cleaned.offsets``), so a mention can be shown in the original.
+
+>>> c = clean("كــثر مــن  هجومًــا نفــذه التنظيم خلال الشهر المنصرم فقــط سُــجل أ", lost_digits=True)
+>>> c.text
+'خلال الشهر المنصرم فقط سُجل أكثر من […] هجومًا نفذه التنظيم'
+>>> c.gaps[["kind", "context"]].iloc[0].tolist()
+['count', 'سُجل أكثر من […] هجومًا نفذه التنظيم']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+from .arabic import GAP_MARKER, SENTENCE_END, TATWEEL, match_key
+from .clean_layout import find_byline, plan_layout
+from .clean_lexicon import Context, core, is_proclitic_tatweel, join_gain
+from .reorder import best_arrangement, needs_reorder, reverse_visual, reversed_line_gain
+from .resources import read_table
+
+GAP_COLUMNS = ["start", "end", "kind", "context", "raw_start", "raw_end"]
+LOG_COLUMNS = ["stage", "changes", "description"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the clean text's layout: ``kind`` is title, heading or paragraph."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One cleaning stage: what it did and the text after it."""
+
+    name: str
+    changes: int
+    description: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Clean text, its layout and gaps, the stage log and the map back to the raw text.
+
+    ``offsets[i]`` is the index in ``raw`` of the character clean ``text[i]`` came
+    from (for an inserted marker or space: the raw place it stands for).
+    """
+
+    raw: str
+    text: str
+    blocks: tuple[Block, ...]
+    gaps: pd.DataFrame
+    log: pd.DataFrame
+    title: str = ""
+    author: str = ""
+    dateline: str = ""
+    published_text: str = ""
+    offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    stages: tuple[Stage, ...] = ()
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span a clean span came from (smallest span covering its characters)."""
+        start, end = max(0, start), min(len(self.text), end)
+        if start >= end or not len(self.offsets):
+            at = int(self.offsets[start]) if start < len(self.offsets) else len(self.raw)
+            return at, at
+        part = self.offsets[start:end]
+        return int(part.min()), int(part.max()) + 1
+
+    def stage_text(self, name: str) -> str:
+        """The text as it stood after stage ``name``."""
+        return next(s.text for s in self.stages if s.name == name)
+
+    def block_texts(self, kind: str | None = None) -> list[str]:
+        """Texts of the blocks (of one kind, if given), in reading order."""
+        return [self.text[b.start : b.end] for b in self.blocks if kind in (None, b.kind)]
+
+
+# ---------------------------------------------------------------------------
+# Text with a raw offset per character.
+
+
+@dataclass
+class _Line:
+    text: str
+    src: list[int]
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.src):
+            raise ValueError("text and offsets differ in length")
+
+
+def _cat(parts: list[_Line]) -> _Line:
+    return _Line("".join(p.text for p in parts), [i for p in parts for i in p.src])
+
+
+def _synthetic(text: str, at: int) -> _Line:
+    return _Line(text, [at] * len(text))
+
+
+def _sub(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> tuple[_Line, int]:
+    """Regex replacement keeping offsets: replaced text maps to the start of the match."""
+    parts: list[_Line] = []
+    pos = 0
+    n = 0
+    for m in pattern.finditer(line.text):
+        new = repl(m)
+        if new == m.group():
+            continue
+        parts.append(_Line(line.text[pos : m.start()], line.src[pos : m.start()]))
+        at = line.src[m.start()] if m.start() < len(line.src) else (line.src[-1] if line.src else 0)
+        if len(new) == len(m.group()):
+            parts.append(_Line(new, line.src[m.start() : m.end()]))
+        else:
+            parts.append(_synthetic(new, at))
+        pos = m.end()
+        n += 1
+    if not n:
+        return line, 0
+    parts.append(_Line(line.text[pos:], line.src[pos:]))
+    return _cat(parts), n
+
+
+def _tokens(line: _Line) -> list[_Line]:
+    """Space-separated tokens of a line, with their offsets."""
+    return [_Line(m.group(), line.src[m.start() : m.end()]) for m in _NONSPACE_RE.finditer(line.text)]
+
+
+_NONSPACE_RE = re.compile(r"[^ ]+")
+
+
+def _join_tokens(tokens: list[_Line], glue: list[bool] | None = None) -> _Line:
+    parts: list[_Line] = []
+    for k, tok in enumerate(tokens):
+        if k and not (glue and glue[k]):
+            parts.append(_synthetic(" ", tok.src[0] if tok.src else 0))
+        parts.append(tok)
+    return _cat(parts) if parts else _Line("", [])
+
+
+# ---------------------------------------------------------------------------
+# Stage 1: Unicode.
+
+_NEWLINES = "\r\n\u2028\u2029\x0b\x0c\x85"
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
+
+
+def _unicode(raw: str) -> tuple[_Line, int]:
+    """Presentation forms to letters, invisible controls out, plain spaces and newlines."""
+    out: list[str] = []
+    src: list[int] = []
+    changes = 0
+    i = 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
+            changes += 1
+            i += 1
+            continue
+        if ch in _NEWLINES:
+            changes += ch != "\n"
+            out.append("\n")
+            src.append(i)
+        elif ch in _SPACES:
+            changes += 1
+            out.append(" ")
+            src.append(i)
+        elif _is_presentation_form(ch):
+            new = unicodedata.normalize("NFKC", ch)
+            if new.startswith(" ") and all(unicodedata.combining(c) for c in new[1:]):
+                new = new[1:]  # isolated haraka: the mark alone, no space before it
+            changes += new != ch
+            out.extend(new)
+            src.extend([i] * len(new))
+        elif unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "\ufffc":
+            changes += 1
+        else:
+            out.append(ch)
+            src.append(i)
+        i += 1
+    return _Line("".join(out), src), changes
+
+
+def _split_lines(doc: _Line) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for m in re.finditer("\n", doc.text):
+        lines.append(_Line(doc.text[pos : m.start()], doc.src[pos : m.start()]))
+        pos = m.end()
+    lines.append(_Line(doc.text[pos:], doc.src[pos:]))
+    return lines
+
+
+def _lines_text(lines: list[_Line]) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+# ---------------------------------------------------------------------------
+# Stage 2: lines reversed letter by letter.
+
+# Mean log10 gain per word a reversed reading must show before a line is turned round.
+REVERSE_MARGIN = 1.0
+
+
+def _reverse_line(line: _Line) -> _Line:
+    """``reverse_visual`` on a line, offsets moved along with the characters."""
+    text = line.text
+    # Mark each character with its index, reverse as reverse_visual does, read indices back.
+    units: list[tuple[int, int]] = []
+    pos = 0
+    for m in _LTR_UNIT_RE.finditer(text):
+        units.extend((k, k + 1) for k in range(pos, m.start()))
+        units.append((m.start(), m.end()))
+        pos = m.end()
+    units.extend((k, k + 1) for k in range(pos, len(text)))
+    parts = [_Line(text[a:b], line.src[a:b]) for a, b in reversed(units)]
+    out = _cat(parts)
+    if out.text != reverse_visual(text):
+        raise AssertionError("reversal and offsets disagree")
+    return out
+
+
+_LTR_UNIT_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/_-]*[0-9A-Za-z])?")
+_ARABIC_RE = re.compile("[\u0621-\u064a]")
+
+
+def _reversed_lines(lines: list[_Line]) -> tuple[list[_Line], int]:
+    out = []
+    n = 0
+    for line in lines:
+        stripped = line.text.strip()
+        if _ARABIC_RE.search(stripped) and reversed_line_gain(stripped) > REVERSE_MARGIN:
+            out.append(_reverse_line(line))
+            n += 1
+        else:
+            out.append(line)
+    return out, n
+
+
+# ---------------------------------------------------------------------------
+# Stage 3: kashida drawn as the digit 1.
+
+# A run of 1 after a letter that joins forward (kashida can only follow one) and before
+# another Arabic letter: the glyph a font mapped to "1" in its text layer.
+_DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
+_KASHIDA_ONE_RE = re.compile(
+    f"(?<=[{_DUAL_JOINING}])([\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
+)
+
+
+def _kashida_digits(lines: list[_Line]) -> tuple[list[_Line], int]:
+    out = []
+    total = 0
+    for line in lines:
+        new, n = _sub(line, _KASHIDA_ONE_RE, lambda m: m.group(1) + TATWEEL * len(m.group(2)))
+        out.append(new)
+        total += n
+    return out, total
+
+
+# ---------------------------------------------------------------------------
+# Stage 4: lost digits.
+
+_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+_GAP_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A space left before a comma or stop: the number that stood between them was dropped
+# (``أكتوبر ،`` for ``أكتوبر 2019،``).
+_GAP_BEFORE_PUNCT_RE = re.compile("(?<=[^\\s.,\u060c]) (?=[\u060c,.:\u061b;](?:\\s|$))")
+# Closing punctuation that, found at the start of a line, was displaced from its end.
+_DISPLACED = set(".!?\u061f\u060c,:;\u061b\u2026") | {"..."}
+_FINAL_PUNCT = set(SENTENCE_END) | {"\u2026"}
+_NEUTRAL_TOKEN_RE = re.compile(r"^[^\w\u0600-\u06ff]+$")
+
+
+# A double space between two Arabic letters: the surest trace of a dropped number.
+_LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0621-\u064a])")
+
+
+# Fewest non-blank lines for the lost-digit reading to be decided from the text alone:
+# a one-line post with double spaces is typing, a hard-wrapped page is extraction.
+MIN_LOST_LINES = 3
+
+
+def _digits_lost(lines: list[_Line]) -> bool:
+    """A text without a digit that keeps the marks of lost ones.
+
+    Evidence: double spaces between Arabic words and stops displaced to line starts,
+    at least two of them (one may be a typing slip).
+    """
+    text = _lines_text(lines)
+    if _DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
+        return False
+    doubles = len(_LETTER_GAP_RE.findall(text))
+    displaced = sum(1 for line in lines if _displaced_prefix(_tokens(line), "") > 0)
+    return doubles + displaced >= 2 and doubles >= 1
+
+
+def _mark_lost(lines: list[_Line], marker: str) -> tuple[list[_Line], int]:
+    out = []
+    total = 0
+    for line in lines:
+        new, n = _sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
+        new, k = _sub(new, _GAP_BEFORE_PUNCT_RE, lambda m: f" {marker}")
+        out.append(new)
+        total += n + k
+    return out, total
+
+
+# ---------------------------------------------------------------------------
+# Stage 5: run order, split words, displaced punctuation.
+
+
+def _runs(
+    lines: list[_Line], *, marker: str, lost: bool, skip: set[int]
+) -> tuple[list[_Line], int]:
+    token_lines = [_tokens(line) for line in lines]
+    context = Context.from_lines(line.text for line in lines)
+    out: list[_Line] = []
+    changed = 0
+    prev_last = ""
+    for k, toks in enumerate(token_lines):
+        if not toks:
+            out.append(_Line("", []))
+            continue
+        if k in skip:
+            out.append(_join_tokens(toks))
+            continue
+        nxt = next((t for t in token_lines[k + 1 :] if t), [])
+        after = nxt[0].text if nxt else ""
+        new = _repair_line(toks, marker=marker, lost=lost, before=prev_last, after=after, context=context)
+        if new.text != _join_tokens(toks).text:
+            changed += 1
+        out.append(new)
+        words = new.text.split()
+        prev_last = words[-1] if words else ""
+    return out, changed
+
+
+def _displaced_prefix(toks: list[_Line], marker: str) -> int:
+    """Number of leading tokens that are a stop displaced from the line end (0 if none)."""
+    if not (
+        len(toks) > 1
+        and toks[0].text in _DISPLACED
+        and toks[1].text not in _DISPLACED
+        and any(_ARABIC_RE.search(t.text) for t in toks[1:])
+    ):
+        return 0
+    j = 0
+    while j < len(toks) and (_NEUTRAL_TOKEN_RE.match(toks[j].text) or toks[j].text == marker):
+        j += 1
+    return j if j < len(toks) else 0
+
+
+def _repair_line(
+    toks: list[_Line], *, marker: str, lost: bool, before: str, after: str, context: Context
+) -> _Line:
+    # Closing punctuation (and neutrals after it) at the line start belongs at its end.
+    j = _displaced_prefix(toks, marker)
+    prefix: list[_Line] = []
+    if j and (lost or needs_reorder([t.text for t in toks[j:]])):
+        prefix, toks = toks[:j], toks[j:]
+    texts = [t.text for t in toks]
+    if needs_reorder(texts):
+        arrangement = best_arrangement(texts, before=before, after=after, context=context)
+        toks = [toks[i] for i in arrangement.order]
+        glue = list(arrangement.joined)
+    else:
+        glue = [False] * len(toks)
+    body = _join_tokens(toks, glue)
+    if not prefix:
+        return body
+    stop, rest = prefix[0], prefix[1:]
+    tail: list[_Line] = [body, *(p for t in reversed(rest) for p in (_synthetic(" ", t.src[0]), t))]
+    if lost and stop.text in _FINAL_PUNCT | {"\u060c", ","}:
+        tail += [_synthetic(" ", stop.src[0]), _synthetic(marker, stop.src[0])]
+    tail.append(stop)
+    return _cat(tail)
+
+
+# ---------------------------------------------------------------------------
+# Stages 6-8: kashida, split words, punctuation.
+
+_TATWEEL_RE = re.compile(TATWEEL + "+")
+_MULTISPACE_RE = re.compile(r"  +")
+_EDGE_SPACE_RE = re.compile(r"^ +| +$")
+
+
+def _strip_line(line: _Line) -> _Line:
+    line, _ = _sub(line, _MULTISPACE_RE, lambda m: " ")
+    line, _ = _sub(line, _EDGE_SPACE_RE, lambda m: "")
+    return line
+
+
+def _kashida(lines: list[_Line]) -> tuple[list[_Line], int]:
+    out = []
+    total = 0
+
+    def repl(m: re.Match[str]) -> str:
+        text = m.string
+        a = text.rfind(" ", 0, m.start()) + 1
+        b = text.find(" ", m.end())
+        token = text[a : b if b >= 0 else len(text)]
+        # A proclitic set apart with tatweel before a name or number (لـ COVID19) keeps it.
+        return m.group() if is_proclitic_tatweel(token) else ""
+
+    for line in lines:
+        new, n = _sub(line, _TATWEEL_RE, repl)
+        total += n
+        out.append(_strip_line(new))
+    return out, total
+
+
+# A space with a diacritic on one side: a word cut at a mark by the extractor.
+_MARK_SPLIT_RE = re.compile(
+    "(?<=[\u0621-\u064a\u0640]) (?=[\u064b-\u0652\u0670])|(?<=[\u064b-\u0652\u0670]) (?=\\S)"
+)
+# Gain (log10) a join across a space next to a diacritic must bring.
+SPLIT_JOIN_GAIN = 2.0
+
+
+def _split_words(lines: list[_Line]) -> tuple[list[_Line], int]:
+    out = []
+    total = 0
+
+    def repl(m: re.Match[str]) -> str:
+        text = m.string
+        if text[m.end()] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670":
+            return ""  # no word starts with a mark
+        left = text[: m.start()].rsplit(" ", 1)[-1]
+        right = text[m.end() :].split(" ", 1)[0]
+        return "" if join_gain(left, right) > SPLIT_JOIN_GAIN else " "
+
+    for line in lines:
+        new, n = _sub(line, _MARK_SPLIT_RE, repl)
+        out.append(new)
+        total += n
+    return out, total
+
+
+_SPACE_BEFORE_PUNCT_RE = re.compile("(?<=\\S) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
+
+
+def _punctuation(lines: list[_Line]) -> tuple[list[_Line], int]:
+    out = []
+    total = 0
+    for line in lines:
+        new, n = _sub(line, _SPACE_BEFORE_PUNCT_RE, lambda m: "")
+        out.append(_strip_line(new))
+        total += n
+    return out, total
+
+
+# ---------------------------------------------------------------------------
+# Stage 9: layout.
+
+
+@dataclass(frozen=True)
+class _Laid:
+    doc: _Line
+    blocks: tuple[Block, ...]
+    title: str
+    author: str
+    dateline: str
+    byline: tuple[int, ...]
+
+
+def _settle(block: _Line, *, marker: str, before: str, after: str, context: Context) -> _Line:
+    """A reflowed block put through the line repairs once more, as a line of its own.
+
+    Reflow makes new neighbours (the last word of one line, the first of the next);
+    repairing the block as the next run of ``clean`` would see it keeps ``clean``
+    idempotent.
+    """
+    (block,), _ = _reversed_lines([block])
+    toks = _tokens(block)
+    if not toks:
+        return block
+    line = _repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
+    (line,), _ = _split_words([line])
+    (line,), _ = _punctuation([line])
+    return line
+
+
+def _layout(lines: list[_Line], *, marker: str = GAP_MARKER) -> _Laid:
+    plan = plan_layout([line.text for line in lines])
+    context = Context.from_lines(line.text for line in lines)
+    pieces: list[tuple[str, tuple[int, ...]]] = []
+    if plan.title:
+        pieces.append(("title", plan.title))
+    pieces.extend((b.kind, b.lines) for b in plan.blocks)
+    parts: list[_Line] = []
+    blocks: list[Block] = []
+    pos = 0
+    prev_last = ""
+    for n, (kind, idx) in enumerate(pieces):
+        body = [lines[i] for i in idx if lines[i].text]
+        if not body:
+            continue
+        joined: list[_Line] = []
+        for k, line in enumerate(body):
+            if k:
+                joined.append(_synthetic(" ", line.src[0] - 1 if line.src else 0))
+            joined.append(line)
+        nxt = next((lines[i].text for _, later in pieces[n + 1 :] for i in later if lines[i].text), "")
+        block = _settle(
+            _cat(joined), marker=marker, before=prev_last, after=(nxt.split() or [""])[0], context=context
+        )
+        if not block.text:
+            continue
+        prev_last = block.text.split()[-1]
+        if parts:
+            at = block.src[0] - 1 if block.src else 0
+            parts.append(_synthetic("\n\n", max(at, 0)))
+            pos += 2
+        parts.append(block)
+        blocks.append(Block(kind, pos, pos + len(block.text)))
+        pos += len(block.text)
+    doc = _cat(parts) if parts else _Line("", [])
+    title = doc.text[blocks[0].start : blocks[0].end] if blocks and blocks[0].kind == "title" else ""
+    return _Laid(doc, tuple(blocks), title, plan.author, plan.dateline, plan.byline)
+
+
+# ---------------------------------------------------------------------------
+# Stage 10: gaps.
+
+
+@cache
+def _month_keys() -> frozenset[str]:
+    """Month names (matching keys) that are not also common words: a number after one is a year."""
+    table = read_table("months.csv")
+    return frozenset(table.loc[table["ambiguous"] != "2", "form"])
+
+
+@cache
+def _cue_keys(role: str) -> frozenset[str]:
+    from .clean_lexicon import cues
+
+    return frozenset(match_key(c) for c in cues(role))
+
+
+_DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _word_key(token: str) -> str:
+    return match_key(core(token))
+
+
+def _is_month(token: str) -> bool:
+    key = _word_key(token)
+    months = _month_keys()
+    # With a proclitic (في/ب/ل/و) written on: بديسمبر, وديسمبر.
+    return key in months or (len(key) > 3 and key[1:] in months and key[0] in "بلوف")
+
+
+def gap_kind(before: list[str], after: list[str], *, marker: str = GAP_MARKER) -> str:
+    """Kind of a lost number from the words around it (nearest first in both lists).
+
+    >>> gap_kind(["من", "أكثر"], ["هجومًا"])
+    'count'
+    >>> gap_kind(["ديسمبر", "في"], ["."])
+    'year'
+    >>> gap_kind(["بين"], ["–", "[…]"])
+    'range'
+    """
+    prev = before[0] if before else ""
+    nxt = after[0] if after else ""
+    if (nxt in _DASHES and len(after) > 1 and after[1].startswith(marker)) or (
+        prev in _DASHES and len(before) > 1 and before[1].endswith(marker)
+    ):
+        return "range"
+    prev_key = _word_key(prev)
+    if prev and prev_key and _is_month(prev):
+        return "year"
+    if prev_key in _cue_keys("year_cue"):
+        return "year"
+    if nxt and _word_key(nxt) and _is_month(nxt):
+        return "date"
+    nxt_key = _word_key(nxt)
+    if nxt_key and _ARABIC_RE.search(nxt_key) and nxt_key not in _cue_keys("function"):
+        return "count"
+    if prev_key in _cue_keys("count_cue") or (
+        prev_key in _cue_keys("function")
+        and len(before) > 1
+        and _word_key(before[1]) in _cue_keys("count_cue")
+    ):
+        return "count"
+    return "number"
+
+
+_CONTEXT_WORDS = 3
+
+
+def _gap_rows(laid: _Laid, marker: str, raw_len: int) -> list[dict]:
+    text = laid.doc.text
+    rows = []
+    for m in re.finditer(re.escape(marker), text):
+        before = text[: m.start()].split()
+        after = text[m.end() :].split()
+        block_start = max((b.start for b in laid.blocks if b.start <= m.start()), default=0)
+        block_end = min((b.end for b in laid.blocks if b.end >= m.end()), default=len(text))
+        kind = gap_kind(list(reversed(before[-3:])), after[:3], marker=marker)
+        raw_start = int(laid.doc.src[m.start()])
+        rows.append(
+            {
+                "start": m.start(),
+                "end": m.end(),
+                "kind": kind,
+                "context": _context(text, m.start(), m.end(), block_start, block_end),
+                "raw_start": raw_start,
+                "raw_end": min(raw_start + 1, raw_len),
+            }
+        )
+    return rows
+
+
+def _context(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """A few words either side of ``text[start:end]`` within ``[lo, hi)``, as written."""
+    a = start
+    for _ in range(_CONTEXT_WORDS + 1):
+        k = text.rfind(" ", lo, a)
+        if k < 0:
+            a = lo
+            break
+        a = k
+    a = a + 1 if a > lo or text[a : a + 1] == " " else a
+    b = end
+    for _ in range(_CONTEXT_WORDS + 1):
+        k = text.find(" ", b + 1, hi)
+        if k < 0:
+            b = hi
+            break
+        b = k
+    return text[a:b].strip()
+
+
+# ---------------------------------------------------------------------------
+# Dateline.
+
+
+def _published(dateline: str, *, lost: bool, marker: str) -> tuple[str, int]:
+    """The dateline's date as written, lost day and year marked: ``[…] مايو […]``."""
+    words = [w for w in dateline.split() if w != marker]
+    months = [w for w in words if _is_month(w)]
+    if not months:
+        return "", 0
+    if _DIGIT_RE.search(dateline) or not lost:
+        return " ".join(w for w in dateline.split()), 0
+    return f"{marker} {months[0]} {marker}", 2
+
+
+# ---------------------------------------------------------------------------
+# The pipeline.
+
+
+def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = None) -> Cleaned:
+    """Repaired text of ``raw`` with its layout, gaps, stage log and offset map.
+
+    ``gap_marker`` is what the text shows where the source lost digits (no spaces in it);
+    ``lost_digits`` forces the lost-digit reading on or off (default: decided from the
+    text: no digit anywhere, yet double spaces or stops displaced to line starts).
+    Never raises on a string: a stage that fails leaves its input as it was and says so
+    in the log.
+    """
+    if not isinstance(raw, str):
+        raise TypeError(f"clean() takes a str, not {type(raw).__name__}")
+    if not gap_marker or any(ch.isspace() for ch in gap_marker):
+        raise ValueError("gap_marker must be non-empty and without spaces")
+    stages: list[Stage] = []
+
+    def run(name: str, description: str, fn: Callable[[], tuple]) -> tuple:
+        try:
+            return fn()
+        except Exception as exc:  # a damaged document must not stop a batch
+            stages.append(Stage(name, 0, f"failed ({type(exc).__name__}: {exc}); input kept", ""))
+            return ()
+
+    doc, n = _unicode(raw)
+    description = "presentation forms to letters; bidi controls, zero-widths out"
+    stages.append(Stage("unicode", n, description, doc.text))
+    lines = _split_lines(doc)
+
+    def line_stage(name: str, description: str, fn: Callable[[list[_Line]], tuple[list[_Line], int]]) -> None:
+        nonlocal lines
+        result = run(name, description, lambda: fn(lines))
+        if result:
+            lines, count = result
+            stages.append(Stage(name, count, description, _lines_text(lines)))
+        else:
+            stages[-1] = Stage(name, 0, stages[-1].description, _lines_text(lines))
+
+    line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", _reversed_lines)
+    line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", _kashida_digits)
+    lost = _digits_lost(lines) if lost_digits is None else lost_digits
+    line_stage(
+        "lost_digits",
+        "marker where digits were dropped" if lost else "no sign of dropped digits",
+        (lambda ls: _mark_lost(ls, gap_marker)) if lost else (lambda ls: (ls, 0)),
+    )
+    byline = find_byline([line.text for line in lines])
+    skip = set(byline)
+    line_stage(
+        "runs",
+        "line runs put in reading order, split words joined, displaced stops moved back",
+        lambda ls: _runs(ls, marker=gap_marker, lost=lost, skip=skip),
+    )
+    line_stage("kashida", "tatweel removed", _kashida)
+    line_stage("split_words", "words split at a diacritic joined", _split_words)
+    line_stage("punctuation", "no space before commas and stops", _punctuation)
+
+    result = run("layout", "", lambda: (_layout(lines, marker=gap_marker),))
+    laid = result[0] if result else _Laid(_Line("", []), (), "", "", "", ())
+    stages.append(
+        Stage("layout", len(laid.blocks), "title, headings and paragraphs in reading order", laid.doc.text)
+    )
+
+    rows = run("gaps", "", lambda: (_gap_rows(laid, gap_marker, len(raw)),))
+    rows = rows[0] if rows else []
+    published, n_date = _published(laid.dateline, lost=lost, marker=gap_marker)
+    if n_date and laid.byline:
+        bl = lines[laid.byline[0]]
+        at = bl.src[0] if bl.src else 0
+        for _ in range(n_date):
+            rows.append(
+                {"start": -1, "end": -1, "kind": "date", "context": f"dateline: {published}",
+                 "raw_start": at, "raw_end": (bl.src[-1] + 1) if bl.src else at}
+            )
+    gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
+    gaps = gaps.astype({"start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64"})
+    stages.append(Stage("gaps", len(gaps), "one row per place where the source lost text", laid.doc.text))
+
+    log = pd.DataFrame([(s.name, s.changes, s.description) for s in stages], columns=LOG_COLUMNS)
+    return Cleaned(
+        raw=raw,
+        text=laid.doc.text,
+        blocks=laid.blocks,
+        gaps=gaps,
+        log=log,
+        title=laid.title,
+        author=laid.author,
+        dateline=laid.dateline,
+        published_text=published,
+        offsets=np.asarray(laid.doc.src, dtype=np.int64),
+        stages=tuple(stages),
+    )
+
+
+# ---------------------------------------------------------------------------
+# Measures.
+
+_CER_DROP_RE = re.compile(f"[\u064b-\u0652\u0670{TATWEEL}]")
+
+
+def cer_normalise(text: str) -> str:
+    """Letters and single spaces: diacritics and tatweel removed, whitespace collapsed."""
+    return " ".join(_CER_DROP_RE.sub("", text).split())
+
+
+def char_error_rate(hyp: str, ref: str) -> float:
+    """Levenshtein distance over ``cer_normalise``d text, divided by the reference length.
+
+    >>> char_error_rate("هجومًا على", "هجوما على")
+    0.0
+    >>> round(char_error_rate("هجوم على", "هجوما على"), 3)
+    0.111
+    """
+    a, b = cer_normalise(hyp), cer_normalise(ref)
+    if not b:
+        return 0.0 if not a else 1.0
+    return _levenshtein(a, b) / len(b)
+
+
+def _levenshtein(a: str, b: str) -> int:
+    try:
+        import editdistance
+
+        return int(editdistance.eval(a, b))
+    except ImportError:  # pragma: no cover - editdistance ships with the environment
+        prev = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            cur = [i]
+            for j, cb in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+            prev = cur
+        return prev[-1]

@@ -1,0 +1,236 @@
+"""Reading order of a damaged line: runs emitted back to front, lines reversed letter by letter.
+
+A PDF extractor that walks a right-to-left line left to right emits its runs in
+reverse order, each run's text in reading order. Where a run break fell inside a word
+the word comes out in two pieces, one at each end of a run (``الاستخبار`` … ``ية``).
+``best_arrangement`` finds the order and the joins that make the likeliest Arabic,
+with a cost per run break so that a line that is already right is left alone:
+
+>>> tokens = "ية المساندة لفيلق يا لنقل السلاح الاستخبار كما ينتشرون مع سور".split()
+>>> best_arrangement(tokens).text(tokens)
+'كما ينتشرون مع سوريا لنقل السلاح الاستخبارية المساندة لفيلق'
+>>> best_arrangement("في العراق اليوم".split()).breaks
+0
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .clean_lexicon import (
+    Context,
+    has_edge_tatweel,
+    is_fragment,
+    is_known,
+    joinable_left,
+    joinable_right,
+    tatweel_edges,
+    token_logp,
+)
+
+# Cost of one run break, in log10 units: a join must make the text this much likelier.
+# Calibrated on already-clean text, where no line may change (see tests).
+BREAK_COST = 3.0
+# Weight of document-context evidence: small, so it only decides between readings the
+# word list finds equally likely (where a two-run line starts).
+CONTEXT_WEIGHT = 1e-3
+# Among readings equally likely by every other measure, breaks nearer the middle of the
+# line win: the middle minimises the expected displacement when the evidence is silent.
+MIDDLE_WEIGHT = 1e-5
+# Longest line (in tokens) treated as one visual line of a PDF.
+MAX_LINE_TOKENS = 25
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Tokens of a line in reading order; ``joined[i]``: token ``order[i]`` is glued to the one before."""
+
+    order: tuple[int, ...]
+    joined: tuple[bool, ...]
+    breaks: int
+    score: float
+
+    def text(self, tokens: list[str]) -> str:
+        """The arranged line as text (single spaces)."""
+        out: list[str] = []
+        for i, glue in zip(self.order, self.joined, strict=True):
+            if out and not glue:
+                out.append(" ")
+            out.append(tokens[i])
+        return "".join(out)
+
+    @property
+    def changed(self) -> bool:
+        return self.breaks > 0
+
+
+def identity(n: int) -> Arrangement:
+    """The line as it stands."""
+    return Arrangement(tuple(range(n)), (False,) * n, 0, 0.0)
+
+
+def needs_reorder(tokens: list[str]) -> bool:
+    """Cheap test for damage evidence: tatweel at a token edge, or a fragment at a line end.
+
+    >>> needs_reorder("في العراق اليوم".split()), needs_reorder("ــوبر فقد".split())
+    (False, True)
+    """
+    if len(tokens) < 2 or len(tokens) > MAX_LINE_TOKENS:
+        return False
+    if any(has_edge_tatweel(t) for t in tokens):
+        return True
+    first, last = tokens[0], tokens[-1]
+    if is_fragment(first) or is_fragment(last):
+        return True
+    # A line whose last and first tokens make a word: the signature of two swapped runs.
+    return joinable_left(last) and joinable_right(first) and is_known(last + first)
+
+
+def best_arrangement(
+    tokens: list[str],
+    *,
+    before: str = "",
+    after: str = "",
+    context: Context | None = None,
+    break_cost: float = BREAK_COST,
+) -> Arrangement:
+    """The likeliest reading order of ``tokens`` (one visual line, runs reversed).
+
+    Candidates keep every run in order and reverse the sequence of runs; where two
+    runs meet, their edge tokens may be joined into one word. Score: the word list's
+    log-probability gain of every join, minus ``break_cost`` per run break; among
+    equal scores, ``context`` (word pairs of the document) decides where the line
+    starts, against the words ``before`` and ``after`` it. A dynamic programme over
+    (position, pending last word) evaluates all ``2**(n-1)`` splits in O(n³).
+    """
+    n = len(tokens)
+    if n < 2:
+        return identity(n)
+    lp = [token_logp(t) for t in tokens]
+    starts = [0]
+    for t in tokens[:-1]:
+        starts.append(starts[-1] + len(t) + 1)
+    width = starts[-1] + len(tokens[-1])
+
+    def off_middle(b: int) -> float:
+        return MIDDLE_WEIGHT * abs(2 * starts[b] - width) / max(width, 1)
+
+    def ctx(a: str, b: str) -> float:
+        if context is None or not a or not b:
+            return 0.0
+        return CONTEXT_WEIGHT * context.score(a, b)
+
+    @cache
+    def merged_gain(chain: tuple[int, ...]) -> float:
+        """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
+        text = "".join(tokens[i] for i in chain)
+        if not is_known(text):
+            return -math.inf
+        gain = token_logp(text) - sum(lp[i] for i in chain)
+        for a, b in itertools.pairwise(chain):
+            gain += tatweel_edges(tokens[a], tokens[b])
+        return gain
+
+    def can_glue(chain: tuple[int, ...], nxt: int) -> bool:
+        return joinable_left(tokens[chain[-1]]) and joinable_right(tokens[nxt])
+
+    def close(chain: tuple[int, ...]) -> float:
+        return 0.0 if len(chain) == 1 else merged_gain(chain)
+
+    # value(x, pend): best score for the raw prefix [0, x) given the output so far ends
+    # with the word made of the tokens in ``pend``. Returns (score, choices).
+    memo: dict[tuple[int, tuple[int, ...]], tuple[float, tuple]] = {}
+
+    def value(x: int, pend: tuple[int, ...]) -> tuple[float, tuple]:
+        key = (x, pend)
+        if key in memo:
+            return memo[key]
+        best: tuple[float, tuple] = (-math.inf, ())
+        for z in range(x - 1, -1, -1):
+            step = 0.0 if z == 0 else -break_cost - ctx(tokens[z - 1], tokens[z]) - off_middle(z)
+            single = z == x - 1
+            options = [False, True] if can_glue(pend, z) else [False]
+            for glue in options:
+                if glue:
+                    chain = (*pend, z)
+                    if single:
+                        closed, new_pend = 0.0, chain
+                    else:
+                        closed, new_pend = merged_gain(chain), (x - 1,)
+                else:
+                    closed, new_pend = close(pend), (x - 1,)
+                if closed == -math.inf:
+                    continue
+                if z == 0:
+                    rest = (close(new_pend) + ctx(tokens[new_pend[-1]], after), ())
+                else:
+                    rest = value(z, new_pend)
+                total = step + closed + rest[0]
+                if total > best[0]:
+                    best = (total, ((z, glue), *rest[1]))
+        memo[key] = best
+        return best
+
+    base = ctx(before, tokens[0]) + ctx(tokens[-1], after)
+    best_score, best_plan = base, None
+    for x in range(n - 1, 0, -1):
+        start = -break_cost - ctx(tokens[x - 1], tokens[x]) + ctx(before, tokens[x]) - off_middle(x)
+        score, plan = value(x, (n - 1,))
+        if start + score > best_score + 1e-9:
+            best_score, best_plan = start + score, (x, plan)
+    if best_plan is None:
+        return identity(n)
+    x, plan = best_plan
+    order: list[int] = list(range(x, n))
+    joined: list[bool] = [False] * (n - x)
+    hi = x
+    breaks = 0
+    for z, glue in plan:
+        breaks += 1
+        order.extend(range(z, hi))
+        joined.extend([glue] + [False] * (hi - z - 1))
+        hi = z
+    return Arrangement(tuple(order), tuple(joined), breaks, best_score)
+
+
+# Units kept in their own order when a line is reversed letter by letter: runs of
+# digits and Latin letters (with the separators inside numbers and words).
+_LTR_UNIT_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/_-]*[0-9A-Za-z])?")
+
+
+def reverse_visual(line: str) -> str:
+    """A line reversed character by character, digit and Latin runs kept left to right.
+
+    Undoes the pdfminer way of emitting an Arabic line in visual order; its own inverse.
+
+    >>> reverse_visual("2017 ماع يف")
+    'في عام 2017'
+    >>> reverse_visual(reverse_visual("في عام 2017 (CNN)")) == "في عام 2017 (CNN)"
+    True
+    """
+    units: list[str] = []
+    pos = 0
+    for m in _LTR_UNIT_RE.finditer(line):
+        units.extend(line[pos : m.start()])
+        units.append(m.group())
+        pos = m.end()
+    units.extend(line[pos:])
+    # Digits shown in visual order are already left to right: reversing the units
+    # restores the Arabic and leaves each number as it is.
+    return "".join(reversed(units))
+
+
+def reversed_line_gain(line: str) -> float:
+    """Mean per-word log-probability gain of reading ``line`` reversed (> 0: reverse it)."""
+    words = [t for t in line.split() if token_logp(t) != 0.0]
+    # Most words known as they stand: not a reversed line (and no need to look further).
+    if not words or sum(map(is_fragment, words)) < 0.3 * len(words):
+        return 0.0
+    back = [t for t in reverse_visual(line).split() if token_logp(t) != 0.0]
+    if len(back) != len(words):
+        return 0.0
+    return (sum(map(token_logp, back)) - sum(map(token_logp, words))) / len(words)
