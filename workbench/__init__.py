@@ -26,21 +26,37 @@ _API = {
     "analyze": "analyze",
     "Analysis": "analyze",
     "plot_timeline": "plot",
+    "plot_by_governorate": "plot",
+    "save_timeline": "plot",
     "run": "run",
     "rtl": "display",
 }
 
-__all__ = sorted(_API)
+__all__ = [
+    "Analysis",
+    "Cleaned",
+    "analyze",
+    "clean",
+    "find_claims",
+    "find_events",
+    "find_mentions",
+    "load",
+    "plot_by_governorate",
+    "plot_timeline",
+    "rtl",
+    "run",
+    "save_timeline",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .analyze import Analysis, analyze
     from .claims import find_claims
     from .clean import Cleaned, clean
+    from .display import rtl
     from .events import find_events
     from .load import load
     from .mentions import find_mentions
-    from .plot import plot_timeline
-    from .display import rtl
+    from .plot import plot_by_governorate, plot_timeline, save_timeline
     from .run import run
 
 

@@ -46,6 +46,9 @@ TABLE_COLUMNS = {
     ],
 }
 
+# Tables a document contributes that are for the report only, not written as CSV.
+REPORT_ONLY_TABLES = {"blocks"}
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
 EXIT_NOTHING_READ = 2
@@ -181,6 +184,9 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
         "claims": analysis.claims,
         "events": analysis.events,
         "events_acled": to_acled(analysis.events, documents=pd.DataFrame([row])),
+        "blocks": pd.DataFrame(
+            [(b.kind, b.start, b.end) for b in cleaned.blocks], columns=["kind", "start", "end"]
+        ),
     }
     return Result(document=row, clean_text=cleaned.text, tables=tables)
 
@@ -271,7 +277,8 @@ class _Writer:
             path = self.staging / "clean" / f"{doc['doc_id']}.txt"
             path.write_text(result.clean_text + "\n", encoding="utf-8")
         for name, frame in result.tables.items():
-            self._append(name, frame, TABLE_COLUMNS.get(name, []))
+            if name not in REPORT_ONLY_TABLES:
+                self._append(name, frame, TABLE_COLUMNS.get(name, []))
         events = result.tables.get("events")
         if events is not None and len(events):
             self.events.append(events)
@@ -299,8 +306,10 @@ class _Writer:
         from .report import write_report
 
         events = pd.concat(self.events, ignore_index=True) if self.events else pd.DataFrame()
-        save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg")
         documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
+        published = dict(zip(documents["doc_id"], documents["published"], strict=True))
+        save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg",
+                      published=published)
         write_report(self.staging / "report.html", documents=documents, events=events,
                      items=self.report_items)
 
