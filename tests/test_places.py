@@ -247,3 +247,28 @@ def test_newsfane_place_scores_stay_above_their_floor() -> None:
     f1 = dict(zip(df["match"], df["f1"], strict=False))
     assert f1["overlap"] >= 0.85
     assert f1["exact"] >= 0.78
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("تعاقد ميلان الإيطالي مع اللاعب", []),
+        ("فازت نيجيريا على النيجر 2 - صفر في المباراة", []),
+        ("وفي أبوجا فازت نيجيريا على النيجر 2 - صفر في المباراة", [("أبوجا", "Abuja", "")]),
+        ("فازت نيجيريا في الانتخابات على النيجر", [("نيجيريا", "Nigeria", ""),
+                                                   ("النيجر", "Niger", "")]),
+        ("هبطت الطائرة في مطار بغداد", [("بغداد", "Baghdad", "facility")]),
+        ("وقع الزلزال في ولاية كاليفورنيا", [("كاليفورنيا", "California", "")]),
+    ],
+)
+def test_teams_facilities_and_provinces(text: str, expected: list) -> None:
+    df = find_places(text)
+    assert list(zip(df["text"], df["value"], df["flags"], strict=True)) == expected
+
+
+def test_newsfane_convention_cuts_directions_and_drops_inferred() -> None:
+    from benchmarks.newsfane import newsfane_convention
+
+    text = "قصفت المدفعية جنوب لبنان ومطار دمشق وانتشر الجيش في الجنوب"
+    df = newsfane_convention(find_places(text))
+    assert [text[s:e] for s, e in zip(df["start"], df["end"], strict=True)] == ["لبنان"]

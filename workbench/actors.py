@@ -12,7 +12,9 @@ Three sources, matched in one pass over the folded text (:mod:`workbench.lexmatc
   والمصالح العراقية). Some heads alone (الحكومة، الجيش، البرلمان) name the state of the
   country the text is about and are flagged ``country_inferred``;
 * the plural nisba of a country's people (العراقيين، الأمريكيون، الأكراد-style broken
-  plurals from the gazetteer) — a community, type ``Identity group``.
+  plurals from the gazetteer) — a community, type ``Identity group``; after a definite
+  plural noun (الجنود الإسرائيليين، الضحايا العراقيين) it still names who the people are
+  and is kept, flagged ``attributive``.
 
 Nisba rule: a nisba modifying an actor head is part of the actor (القوات الأمريكية is
 US forces, not a mention of the USA as a place); the place finder never reports a nisba.
@@ -224,11 +226,11 @@ def find_actors(text: str, *, home_country: str | None = None) -> pd.DataFrame:
             if row is not None:
                 rows.append(row)
         elif kind == "people":
-            if _qualifies_noun(key, m):
-                continue
+            # الجنود الإسرائيليين: the plural adjective still says who the people are.
+            flags = "attributive" if _qualifies_noun(key, m) else ""
             iso = str(ref)
             rows.append(_row(m.start, m.end, f"{lex.demonyms[iso]}s", "Identity group", iso,
-                             f"people:{iso}", "", ""))
+                             f"people:{iso}", "", flags))
         else:
             pending.append((m, str(ref)))
     for m, word in pending:

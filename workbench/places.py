@@ -9,6 +9,12 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
   row per direction), جنوب البلاد (the country the text is mostly about, flagged
   ``inferred``), and في الجنوب after a preposition;
 * borders: الحدود السعودية، الحدود مع سوريا، حدود العراق، الحدود العراقية السورية;
+* facilities named after a place (مطار بغداد، ميناء حيفا، سجن أبو غريب): the place is
+  reported, flagged ``facility`` — it locates the event, but the phrase names a building;
+* sports teams are not places: a country or city name followed by a masculine
+  relational adjective (ميلان الإيطالي) or standing bare in a sentence of sports
+  reporting (فازت نيجيريا على النيجر) is dropped, unless a locative preposition governs
+  it (في أثينا);
 * names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
   محافظة): flagged ``unknown_place``, the value is the name as written.
 
@@ -33,6 +39,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -57,7 +64,7 @@ PLACE_COLUMNS = [
 
 _RANK = {
     "country": 0, "capital": 1, "governorate": 2, "region": 3, "continent": 3,
-    "district": 4, "city": 5,
+    "province": 3, "district": 4, "city": 5,
 }
 
 _ARTICLE = "\u0627\u0644"  # ALEF LAM
@@ -198,7 +205,7 @@ def _strip_dir(d: str) -> str:
 
 
 def _region_value(direction: str, base: dict) -> str:
-    if base["place_type"] in {"country", "governorate", "region", "continent"}:
+    if base["place_type"] in {"country", "governorate", "province", "region", "continent"}:
         adj = "-".join(_ADJ.get(p, p) for p in direction.split("-"))
         if "-" in direction:
             adj = direction.replace("-", "") + "ern"
@@ -229,9 +236,12 @@ def find_places(text: str, *, home_country: str | None = None) -> pd.DataFrame:
     accepted = _accept(g, folded, matches)
     home = home_country or _home_country(counts)
     out: list[dict] = []
+    facility = _cues()["facility"]
     for m in accepted:
         i = _choose(g, g.by_key[m.key], counts)
-        rec = {"start": m.start, "end": m.end, "flags": "", **_row_dict(g, i)}
+        prev = "" if m.proclitic else strip_proclitics(word_before(folded.key, m.key_start))
+        flags = "facility" if prev in facility else ""
+        rec = {"start": m.start, "end": m.end, "flags": flags, **_row_dict(g, i)}
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
@@ -243,9 +253,17 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
     """Drop nisba adjectives and homographs without a cue."""
     key = folded.key
     keep: list[LexMatch] = []
+    sports = _SportsRegister(folded)
+    team_before = False  # the previous kept-or-dropped match read as a team
     for n, m in enumerate(matches):
         prev = word_before(key, m.key_start - len(m.proclitic))
         rows = g.by_key[m.key]
+        top = g.table[rows[0]]
+        if top["place_type"] in _TEAM_TYPES and _is_team(g, key, m, prev, sports, team_before,
+                                                         matches, n):
+            team_before = True
+            continue
+        team_before = False
         if m.key in g.nisba_homographs and not m.proclitic:
             base = strip_proclitics(prev)
             if base.startswith(_ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
@@ -253,16 +271,108 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             feminine = not base.startswith(_ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
             if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
-        top = g.table[rows[0]]
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
             continue
         if m.key in g.cue_keys:
-            # A country name may follow a preposition (في مالي); a town needs a settlement word.
-            cue = _is_cue(prev) if top["place_type"] == "country" else _is_settlement(prev)
+            # A country or province name may follow a preposition (في مالي); a town needs a
+            # settlement word.
+            wide = top["place_type"] in ("country", "province")
+            cue = _is_cue(prev) if wide else _is_settlement(prev)
             if not (cue or _in_list(matches, n, key, g)):
                 continue
         keep.append(m)
     return keep
+
+
+_TEAM_TYPES = frozenset({"country", "capital", "city"})
+_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
+_SCORE = re.compile(r"(?<!\w)\d+\s*[-\u2013]\s*\d+(?!\w)|(?<!\w)\d+\s*[-\u2013]\s*\u0635\u0641\u0631")
+# Prepositions that take a team as their object (فاز على، تعادل مع، ضد، بين): the rest of
+# the ``preposition`` cues (في، من، إلى، داخل، شمال ...) make a place of what follows.
+_TEAM_PREPOSITIONS = frozenset({"علي", "مع", "ضد", "بين", "عن", "تجاه", "زار", "زياره"})
+_BLANKS = " \t\u00a0"
+
+
+class _SportsRegister:
+    """Which sentences of a folded text are sports reporting: two sports words or scores.
+
+    The sentences are found lazily, once, only when the text has a sports word at all.
+    """
+
+    def __init__(self, folded: FoldedText) -> None:
+        self.folded = folded
+        self.key = folded.key
+        self._ends: list[int] | None = None
+        self._sport: list[bool] = []
+
+    def _build(self) -> None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(self.key)] + [len(self.key)]
+        hits = [0] * len(ends)
+        for w in _sport_lexicon().finditer_folded(self.folded):
+            hits[bisect_right(ends, w.key_start)] += 1
+        for m in _SCORE.finditer(self.key):
+            hits[bisect_right(ends, m.start())] += 1
+        self._ends = ends
+        self._sport = [h >= 2 for h in hits]
+
+    def at(self, pos: int) -> bool:
+        if self._ends is None:
+            self._build()
+        assert self._ends is not None
+        return self._sport[bisect_right(self._ends, pos)]
+
+
+@cache
+def _sport_lexicon() -> Lexicon:
+    """The ``sport`` cue words, compiled once (proclitics handled by the matcher)."""
+    return Lexicon(_cues()["sport"])
+
+
+def _is_team(
+    g: _Gazetteer, key: str, m: LexMatch, prev: str, sports: _SportsRegister,
+    team_before: bool, matches: list[LexMatch], n: int,
+) -> bool:
+    """A country or city name that names a sports team.
+
+    A definite masculine relational adjective after a city or country name (ميلان الإيطالي،
+    المغرب الفاسي: cities and most country names take the feminine) makes it a club; in
+    a sports sentence the bare name is a team (فازت نيجيريا على النيجر) unless a locative
+    preposition governs it (في أثينا، بالدوحة), a settlement word precedes it or it is the
+    country in brackets after a club (ليون ( فرنسا )), the name heads a dateline (الدوحة -)
+    or it follows a word that takes a place even in sports news (بطولة، استضافتها، محافظ).
+    """
+    after, _, _ = word_after(key, m.key_end)
+    if after.startswith(_ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
+        return True
+    if not sports.at(m.key_start):
+        return False
+    rest = key[m.key_end:m.key_end + 3].strip(_BLANKS)
+    if rest[:1] in ("-", ":", "\u2013"):
+        return False  # a dateline: الدوحة - قنا :
+    if m.proclitic:
+        if m.proclitic[-1:] in ("\u0628", "\u0644"):  # BEH "in", LAM "to"
+            return False
+        if m.proclitic == "\u0648":  # WAW: the reading of the item before it in a list
+            return team_before
+        return True
+    words = {prev, strip_proclitics(prev)}
+    if prev[:1] in ("\u0648", "\u0641") and len(prev) > 2:  # وفي، فمن
+        words.add(prev[1:])
+    cues = _cues()
+    if words & (cues["preposition"].keys() - _TEAM_PREPOSITIONS) or words & cues["sport_place"].keys():
+        return False
+    if _is_settlement(prev):
+        return False
+    before = key[max(0, m.key_start - len(m.proclitic) - 3):m.key_start - len(m.proclitic)]
+    return "(" not in before
+
+
+def _is_place_nisba(g: _Gazetteer, word: str) -> bool:
+    """ال + a country's adjective, or ال + a place key + ي (الفاسي، التطواني)."""
+    if word in g.nisba_masc:
+        return True
+    stem = word[2:-1]
+    return len(stem) >= 3 and (stem in g.by_key or _ARTICLE + stem in g.by_key)
 
 
 def _names_person_or_team(
@@ -275,7 +385,8 @@ def _names_person_or_team(
     if m.proclitic:
         return False
     base = strip_proclitics(prev)
-    if prev in _cues()["not_place_head"] or base in _cues()["not_place_head"]:
+    heads = _cues()["not_place_head"].keys() | _cues()["club"].keys()
+    if prev in heads or base in heads:
         return True
     if country:
         return False
