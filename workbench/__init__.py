@@ -30,6 +30,7 @@ _API = {
     "save_timeline": "plot",
     "run": "run",
     "rtl": "display",
+    "highlight": "display",
 }
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "find_claims",
     "find_events",
     "find_mentions",
+    "highlight",
     "load",
     "plot_by_governorate",
     "plot_timeline",
@@ -52,7 +54,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .analyze import Analysis, analyze
     from .claims import find_claims
     from .clean import Cleaned, clean
-    from .display import rtl
+    from .display import highlight, rtl
     from .events import find_events
     from .load import load
     from .mentions import find_mentions

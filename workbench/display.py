@@ -9,6 +9,9 @@ same plain-text form as before (what nbval and a terminal see).
 True
 >>> print(repr(rtl("سطر أول")))
 سطر أول
+
+``highlight(text, mentions=...)`` shows text with mentions, claims and gaps marked, as
+in the HTML report (colour by kind, the value on hover).
 """
 
 from __future__ import annotations
@@ -47,3 +50,36 @@ class RTL:
 def rtl(data: pd.DataFrame | str, *, max_rows: int = 60, max_colwidth: int = 120) -> RTL:
     """Show ``data`` (a DataFrame or Arabic text) right-to-left in a notebook."""
     return RTL(data, max_rows=max_rows, max_colwidth=max_colwidth)
+
+
+@dataclass(frozen=True)
+class Highlighted:
+    """Text with mentions, claims and gaps marked; plain text outside Jupyter."""
+
+    text: str
+    mentions: pd.DataFrame | None = None
+    claims: pd.DataFrame | None = None
+    gaps: pd.DataFrame | None = None
+
+    def _repr_html_(self) -> str:
+        from .report import highlight_html, report_css
+
+        body = highlight_html(self.text, mentions=self.mentions, claims=self.claims, gaps=self.gaps)
+        return f'<div class="wb" lang="ar" dir="rtl"><style>{report_css()}</style>{body}</div>'
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def highlight(
+    text: str,
+    *,
+    mentions: pd.DataFrame | None = None,
+    claims: pd.DataFrame | None = None,
+    gaps: pd.DataFrame | None = None,
+) -> Highlighted:
+    """Show ``text`` right-to-left with ``mentions`` (colour by kind), ``claims`` and ``gaps`` marked.
+
+    Offsets in the tables are indices into ``text``.
+    """
+    return Highlighted(text, mentions=mentions, claims=claims, gaps=gaps)
