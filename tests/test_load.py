@@ -201,3 +201,18 @@ def test_bundled_seed_is_the_default_input() -> None:
     assert doc.published == "2020-05"
     assert "year: inferred" in doc.published_basis
     assert doc.text.count("\u0640") == 351
+
+
+def test_public_api_names_functions_not_modules() -> None:
+    import inspect
+
+    import workbench
+    import workbench.analyze
+    import workbench.clean
+    import workbench.load
+    import workbench.run  # importing the submodules must not shadow the functions
+
+    for name in workbench.__all__:
+        value = getattr(workbench, name)
+        assert callable(value) and not inspect.ismodule(value), name
+    assert workbench.clean("نص").text == "نص"
