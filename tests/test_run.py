@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import subprocess
 import sys
@@ -12,7 +13,9 @@ import pandas as pd
 import pytest
 
 from workbench import cli
-from workbench import run as run_module
+
+# The module, not the function of the same name that the package exports.
+run_module = importlib.import_module("workbench.run")
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a7d0b04255543ba7.txt"
 ARTICLE = (

@@ -71,7 +71,7 @@ def analyze(
     cleaned = clean(raw, **clean_options)
     mentions = find_mentions(cleaned.text, reference=reference)
     claims = find_claims(cleaned.text, mentions=mentions, reference=reference)
-    events = find_events(claims, mentions)
+    events = find_events(claims, mentions, reference=reference)
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),
