@@ -43,9 +43,10 @@ class Analysis:
         return _with_doc_id(self.clean.gaps, self.doc_id)
 
     def _repr_html_(self) -> str:
+        from .display import inline_styles
         from .report import analysis_html
 
-        return analysis_html(self)
+        return inline_styles(analysis_html(self))
 
     def __repr__(self) -> str:
         return (

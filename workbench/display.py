@@ -17,7 +17,9 @@ in the HTML report (colour by kind, the value on hover).
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -65,7 +67,9 @@ class Highlighted:
         from .report import highlight_html, report_css
 
         body = highlight_html(self.text, mentions=self.mentions, claims=self.claims, gaps=self.gaps)
-        return f'<div class="wb" lang="ar" dir="rtl"><style>{report_css()}</style>{body}</div>'
+        return inline_styles(
+            f'<div class="wb" lang="ar" dir="rtl"><style>{report_css()}</style>{body}</div>'
+        )
 
     def __repr__(self) -> str:
         return self.text
@@ -83,3 +87,49 @@ def highlight(
     Offsets in the tables are indices into ``text``.
     """
     return Highlighted(text, mentions=mentions, claims=claims, gaps=gaps)
+
+
+# JupyterLab strips <style> from outputs it does not trust (a notebook opened, not run), so
+# the highlight colours are also written into each element; the colours come from the
+# report's stylesheet, the one place they are defined.
+_CSS_VAR_RE = re.compile(r"--wb-([\w-]+):\s*([^;]+);")
+_CLASS_ATTR_RE = re.compile(r'<(mark|span|div) class="([^"]*)"')
+
+
+@cache
+def _palette() -> dict[str, str]:
+    from .report import report_css
+
+    return dict(_CSS_VAR_RE.findall(report_css()))
+
+
+def _style_for(classes: list[str]) -> str:
+    colour = _palette()
+    if "m" in classes:
+        kind = next((c[2:] for c in classes if c.startswith("m-")), "other")
+        fill, edge = colour.get(kind, colour["other"]), colour.get(f"{kind}-edge", colour["other-edge"])
+        return f"background-color: {fill}; border-bottom: 2px solid {edge}; border-radius: 3px;"
+    if "gap" in classes:
+        return (f"background-color: {colour['gap']}; color: {colour['gap-edge']}; font-weight: bold; "
+                f"border: 1px dashed {colour['gap-edge']};")
+    if "claim" in classes:
+        return f"background-color: {colour['claim']}; border-bottom: 2px solid {colour['claim-edge']};"
+    if "text" in classes:
+        return "white-space: pre-wrap; line-height: 2.2; direction: rtl; text-align: right;"
+    if "heading" in classes:
+        return "font-weight: bold;"
+    return ""
+
+
+def inline_styles(markup: str) -> str:
+    """Highlight markup with its colours also inline, for viewers that drop ``<style>``.
+
+    >>> inline_styles('<mark class="m m-place">الموصل</mark>').startswith('<mark class="m m-place" style=')
+    True
+    """
+
+    def add(match: re.Match[str]) -> str:
+        style = _style_for(match.group(2).split())
+        return f'{match.group(0)} style="{style}"' if style else match.group(0)
+
+    return _CLASS_ATTR_RE.sub(add, markup)
