@@ -9,9 +9,11 @@ reported on the dev tweets only, next to the majority-class baseline. The genre 
 tweets) is not conflict reporting: the figures say how well the features carry over,
 not how the detector does on news.
 
-Then the speed of the two stages is measured on the seed's reference text, and the seed
-article runs through ``workbench.analyze`` and its claim and event tables are printed for
-reading.
+Then the speed of the two stages is measured, with mentions found beforehand: on news
+text (NewsFANE newswire articles and CheckThat! tweet batches, cleaned as ``workbench
+run`` cleans them, built as in ``benchmarks/throughput.py``) and on the seed's reference
+text; and the seed article runs through ``workbench.analyze`` and its claim and event
+tables are printed for reading.
 
 Run from the repository root::
 
@@ -196,6 +198,50 @@ def throughput(*, copies: int = 20) -> pd.DataFrame:
     ])
 
 
+def news_documents(*, articles: int = 60, tweet_batches: int = 40) -> list[str]:
+    """Clean news text: every third NewsFANE article and every fourth CheckThat! batch of 15
+    tweets from ``benchmarks/throughput.py``'s pool, through ``workbench.clean``."""
+    from benchmarks.throughput import checkthat_documents, newsfane_articles
+    from workbench.clean import clean
+
+    news = list(newsfane_articles())[::3][:articles]
+    tweets = list(checkthat_documents())[::4][:tweet_batches]
+    return [clean(text).text for text in news + tweets]
+
+
+def stage_speed(texts: list[str], *, repeats: int = 3) -> pd.DataFrame:
+    """Words per second of ``find_claims`` and ``find_events`` over ``texts``, one document
+    at a time, mentions found beforehand; the best of ``repeats`` runs (a shared machine
+    only ever makes a run slower), by the wall clock and by the process's CPU time."""
+    from workbench.claims import find_claims
+    from workbench.events import find_events
+    from workbench.mentions import find_mentions
+
+    mentions = [find_mentions(t, reference=REFERENCE_DATE) for t in texts]
+    words = sum(len(t.split()) for t in texts)
+    inf = float("inf")
+    wall = {"find_claims": inf, "find_events": inf}
+    cpu = dict(wall)
+    for _ in range(repeats):
+        w0, c0 = time.perf_counter(), time.process_time()
+        claims = [find_claims(t, mentions=m, reference=REFERENCE_DATE)
+                  for t, m in zip(texts, mentions, strict=True)]
+        w1, c1 = time.perf_counter(), time.process_time()
+        events = [find_events(c, m) for c, m in zip(claims, mentions, strict=True)]
+        w2, c2 = time.perf_counter(), time.process_time()
+        wall = {"find_claims": min(wall["find_claims"], w1 - w0),
+                "find_events": min(wall["find_events"], w2 - w1)}
+        cpu = {"find_claims": min(cpu["find_claims"], c1 - c0),
+               "find_events": min(cpu["find_events"], c2 - c1)}
+    rows = {"find_claims": sum(map(len, claims)), "find_events": sum(map(len, events))}
+    return pd.DataFrame([
+        {"stage": stage, "documents": len(texts), "words": words, "rows": rows[stage],
+         "seconds": wall[stage], "words_per_s": words / wall[stage],
+         "cpu_seconds": cpu[stage], "cpu_words_per_s": words / cpu[stage]}
+        for stage in ("find_claims", "find_events")
+    ])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true", help="refit the weights on train first")
@@ -223,6 +269,14 @@ def main(argv: list[str] | None = None) -> None:
     print(f"CheckThat! 2022 Arabic 1B (verifiable factual claim?), dev split, "
           f"{len(dev)} tweets ({elapsed:.1f} s, {len(dev) / elapsed:.0f} tweets/s)")
     print(evaluate_checkthat("dev", features=feats).round(3).to_string(index=False))
+    news = news_documents()
+    speed = stage_speed(news)
+    print(f"\nSpeed on clean news text ({len(news)} documents: NewsFANE articles and "
+          "CheckThat! tweet batches; mentions found beforehand; best of 3 runs):")
+    for row in speed.itertuples(index=False):
+        print(f"   {row.stage:<12} {row.words_per_s:>10,.0f} words/s  "
+              f"({row.words:,} words, {row.rows:,} rows, {row.seconds:.2f} s; "
+              f"by CPU time {row.cpu_words_per_s:,.0f} words/s)")
     print("\nSpeed on the seed's reference text x20 (mentions found beforehand):")
     print(throughput().round(2).to_string(index=False))
     if args.no_seed:

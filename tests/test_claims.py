@@ -15,8 +15,10 @@ from workbench.claims import (
     CLAIM_COLUMNS,
     FEATURES,
     MODALITIES,
+    Mentions,
     empty_mentions,
     find_claims,
+    frame_of_rows,
     score_features,
     text_features,
 )
@@ -254,6 +256,29 @@ def test_offsets_and_columns():
 def test_empty_text_gives_an_empty_table():
     assert list(claims_of("").columns) == CLAIM_COLUMNS
     assert claims_of("   \n\n ").empty
+
+
+@pytest.mark.parametrize("rows", [
+    [],
+    [{"a": "x", "b": 1, "c": 0.5, "d": True, "e": "y"},
+     {"a": "z", "b": 2, "c": 1.0, "d": False, "e": 3}],
+    [{"a": "", "b": -1, "c": 0.25, "d": True, "e": None}],
+])
+def test_frame_of_rows_is_the_frame_pandas_builds(rows):
+    columns = ["a", "b", "c", "d", "e"]
+    pd.testing.assert_frame_equal(frame_of_rows(rows, columns),
+                                  pd.DataFrame(rows, columns=columns), check_exact=True)
+
+
+def test_mention_records_read_every_column_as_text():
+    frame = pd.DataFrame({"start": [9.0, 0.0], "end": [12.0, 4.0], "text": ["كركوك", "داعش"],
+                          "kind": ["place", "actor"], "value": ["Kirkuk", None],
+                          "lat": [35.47, float("nan")], "min": [pd.NA, 3]})
+    records = Mentions.of(frame)
+    assert [(m.start, m.end, m.value) for m in records] == [(0, 4, ""), (9, 12, "Kirkuk")]
+    assert (records.items[1].lat, records.items[0].lat, records.items[0].min) == ("35.47", "", "3")
+    assert records.items[0].country == "" and isinstance(records.items[0].start, int)
+    assert [m.value for m in records.covering(10)] == ["Kirkuk"] and records.covering(5) == []
 
 
 # --- check-worthiness -------------------------------------------------------------------

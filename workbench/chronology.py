@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import pandas as pd
 
@@ -53,6 +54,12 @@ class Proposal:
     year: str = ""
     basis: str = ""
     ids: tuple[str, ...] = ()
+
+
+@cache
+def _rows() -> tuple:
+    """The chronology's rows as named tuples, read once."""
+    return tuple(read_table(CHRONOLOGY_FILE).itertuples(index=False))
 
 
 def compatible_kinds(kind: str) -> set[str]:
@@ -93,13 +100,12 @@ def propose_year(kind: str, text: str, *, when: str = "", modality: str = "asser
     or empty). With ``reference`` (the publication date), past events only match rows
     on or before it and future ones only rows after it, within a year.
     """
-    table = read_table(CHRONOLOGY_FILE)
     kinds = compatible_kinds(kind)
     words = _words(text)
     key_text = " ".join(t.key for t in tokenize(text))
     months = {m for m in _months(when) if m.isdigit()}
     hits = []
-    for row in table.itertuples(index=False):
+    for row in _rows():
         if row.kind not in kinds or not _keywords_match(row.keywords, words, key_text):
             continue
         if months and not (months & _months(row.date)):

@@ -29,10 +29,14 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
+from operator import itemgetter
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .arabic import match_key
@@ -46,6 +50,7 @@ from .clauses import (
     IMPERFECT_PREFIXES,
     LAM,
     NOON,
+    SEEN,
     WAW,
     YEH,
     Clause,
@@ -122,6 +127,8 @@ def prepare_mentions(mentions: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _as_text(value: object) -> str:
+    if type(value) is str:
+        return value
     if value is None:
         return ""
     if isinstance(value, float):
@@ -138,8 +145,7 @@ def empty_mentions() -> pd.DataFrame:
     return prepare_mentions(None)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """One mention as plain data: the columns of ``MENTION_COLUMNS``."""
 
     start: int
@@ -177,14 +183,35 @@ class Mentions:
     """
 
     def __init__(self, items: Iterable[Mention]) -> None:
-        self.items = sorted(items, key=lambda m: (m.start, m.end))
+        self.items = sorted(items, key=_span)
         self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
 
     @classmethod
     def of(cls, frame: pd.DataFrame | None) -> Mentions:
-        """Records of a mentions frame (any subset of ``MENTION_COLUMNS`` beyond the core)."""
-        table = prepare_mentions(frame)
-        return cls(Mention(*row) for row in table[list(MENTION_COLUMNS)].itertuples(index=False))
+        """Records of a mentions frame (any subset of ``MENTION_COLUMNS`` beyond the core).
+
+        The values are those of :func:`prepare_mentions`, read column by column.
+        """
+        if frame is None or len(frame) == 0:
+            return cls(())
+        if not frame.columns.is_unique:
+            frame = prepare_mentions(frame)
+        where = {col: n for n, col in enumerate(frame.columns.tolist())}
+        table = frame.to_numpy(dtype=object)
+        n = len(frame)
+        columns: list[list] = []
+        for col in MENTION_COLUMNS:
+            if col not in where:
+                columns.append([""] * n)
+                continue
+            values = table[:, where[col]].tolist()
+            if col in ("start", "end"):
+                values = [int(v) for v in values]
+            elif set(map(type, values)) != {str}:
+                values = [_as_text(v) for v in values]
+            columns.append(values)
+        return cls(map(tuple.__new__, repeat(Mention), zip(*columns, strict=True)))
 
     def between(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions that start inside ``[start, end)``, optionally of one kind."""
@@ -198,11 +225,12 @@ class Mentions:
     def covering(self, pos: int, kind: str | None = None) -> list[Mention]:
         """Mentions whose span contains offset ``pos``."""
         hi = bisect.bisect_right(self.starts, pos)
-        return [m for m in self.items[:hi] if m.end > pos and (kind is None or m.kind == kind)]
+        lo = bisect.bisect_left(self.starts, pos - self.longest + 1, 0, hi)  # none before lo reaches pos
+        return [m for m in self.items[lo:hi] if m.end > pos and (kind is None or m.kind == kind)]
 
     def shifted(self, start: int, end: int) -> Mentions:
         """The mentions inside ``[start, end)`` with offsets relative to ``start``."""
-        return Mentions(replace(m, start=m.start - start, end=m.end - start)
+        return Mentions(m._replace(start=m.start - start, end=m.end - start)
                         for m in self.between(start, end) if m.end <= end)
 
     def __len__(self) -> int:
@@ -210,6 +238,9 @@ class Mentions:
 
     def __iter__(self):
         return iter(self.items)
+
+
+_span = itemgetter(0, 1)  # a mention's (start, end)
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -422,10 +453,11 @@ def _colon_source(doc: TextUnits, cl: Clause) -> _Attribution | None:
     pos = head.find(":")
     if pos <= 0:
         return None
-    toks = [t for t in doc.tokens[cl.i:cl.j] if t.end <= cl.start + pos]
-    if not 1 <= len(toks) <= 4 or any(_URL_RE.match(doc.text[t.start:]) for t in toks):
+    ks = [k for k in range(cl.i, cl.j) if doc.tokens[k].end <= cl.start + pos]
+    toks = [doc.tokens[k] for k in ks]
+    if not 1 <= len(toks) <= 4 or any(_URL_RE.match(doc.text, t.start) for t in toks):
         return None
-    if any(doc.roles_at(doc.tokens.index(t)) & {"attribution_verb", "question"} for t in toks):
+    if any(doc.roles_at(k) & {"attribution_verb", "question"} for k in ks):
         return None
     a, b = toks[0].start, toks[-1].end
     return _Attribution(doc.text[a:b], a, b, ":", "neutral")
@@ -454,9 +486,8 @@ def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
             found["future"].append(word)
         elif c.role == "negation" and c.i not in blocked:
             found["negated"].append(word)
-    for k in range(cl.i, cl.j):
-        if is_sa_future(toks[k]):
-            found["future"].append(toks[k].text)
+    found["future"] += [tok.text for tok in toks[cl.i:cl.j]  # the future prefix is a seen
+                        if SEEN in tok.text and is_sa_future(tok)]
     for name in ("hedged", "future", "negated"):
         if found[name]:
             return name, found[name]
@@ -493,7 +524,8 @@ def _has_quantity(doc: TextUnits, unit: _Unit, m: list[Mention]) -> bool:
         pos = unit.clause.start + g.start()
         if not any(x.start <= pos < x.end for x in times):
             return True
-    return bool(_DIGIT_RE.search(_YEAR_RE.sub("", _URL_RE.sub("", text))))
+    return bool(_DIGIT_RE.search(text)) and bool(
+        _DIGIT_RE.search(_YEAR_RE.sub("", _URL_RE.sub("", text))))
 
 
 def _has_comparison(doc: TextUnits, unit: _Unit, m: list[Mention]) -> bool:
@@ -518,19 +550,20 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     """Event trigger cues in tokens ``[i, j)`` that report an event (not light verbs,
     not in an irrealis frame such as إصرار على، من أجل، قرار، عدم, and with any context
     word the trigger requires)."""
-    triggers = trigger_lexicon()
-    found = [c for c in triggers.find(doc.tokens, text=doc.text, lo=i, hi=j) if c.role != "light"]
+    found = [c for c in doc.triggers_in(i, j) if c.role != "light"]
     if not found:
         return []
-    table = triggers.table
-    keys = set().union(*(_readings(t.key) for t in doc.tokens[i:j]))
+    table = trigger_lexicon().rows
+    keys: set[str] | None = None  # the clause's words and their readings, when needed
     irrealis = [c for c in doc.cues_in(i, j) if c.role == "irrealis"]
     out = []
     taken: set[int] = set()
     for c in found:
         if taken & set(range(c.i, c.j)):
             continue
-        requires = table.iloc[c.row]["requires"]
+        requires = table[c.row]["requires"]
+        if requires and keys is None:
+            keys = set().union(*(_readings(t.key) for t in doc.tokens[i:j]))
         if requires and not any(match_key(r) in keys or _phrase_in(doc, i, j, r)
                                 for r in requires.split("|")):
             continue
@@ -539,8 +572,8 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
                 and not _prepositional(doc, out[-1].j, c.j)):
             continue  # the verb's object (استعادت القوات السيطرة على ...), not a new event
-        if (out and c.i - out[-1].j <= 2 and table.iloc[c.row]["kind"] == "attack"
-                and table.iloc[out[-1].row]["kind"] != "attack" and c.role == "verb"):
+        if (out and c.i - out[-1].j <= 2 and table[c.row]["kind"] == "attack"
+                and table[out[-1].row]["kind"] != "attack" and c.role == "verb"):
             continue  # قصف صاروخي استهدف ...: the generic verb tells the same, named event
         out.append(c)
         taken.update(range(c.i, c.j))
@@ -596,11 +629,13 @@ def claim_features(unit_text: str, *, roles: set[str], types: Sequence[str],
     f["question"] = float(bool(_QUESTION_RE.search(unit_text)) or "question" in roles)
     for name in ("first_person", "religious", "dialect", "call_to_action"):
         f[name] = float(name in roles)
-    f["url"] = float(bool(_URL_RE.search(unit_text)))
+    url = bool(_URL_RE.search(unit_text))
+    f["url"] = float(url)
     f["hashtag"] = float("#" in unit_text)
     f["user_mention"] = float("@" in unit_text)
     f["emoji"] = float(bool(_EMOJI_RE.search(unit_text)))
-    f["latin_name"] = float(bool(_LATIN_NAME_RE.search(_URL_RE.sub("", unit_text))))
+    f["latin_name"] = float(bool(_LATIN_NAME_RE.search(_URL_RE.sub("", unit_text) if url
+                                                       else unit_text)))
     f["exclamation"] = float("!" in unit_text)
     f["length"] = min(n_tokens, 40) / 40
     return f
@@ -664,10 +699,49 @@ def find_claims(text: str, *, mentions: pd.DataFrame | None = None,
     doc, units, features = _analyse(text, _mentions_for(text, mentions, reference))
     rows = [_row(doc, n, unit, *score_features(feats))
             for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
-    out = pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+    out = frame_of_rows(rows, CLAIM_COLUMNS)
     if reference is not None:  # find_events proposes years on the right side of it
         out.attrs["reference"] = reference.isoformat()[:10]
     return out
+
+
+@cache
+def _str_dtype() -> object:
+    """The dtype pandas gives a column of Python strings."""
+    return pd.Series(["x"]).dtype
+
+
+def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns)`` for rows of plain values, built column by
+    column: a column of one Python type (str, int, float, bool) becomes its array
+    directly; any other column is left to pandas' inference.
+
+    >>> frame_of_rows([{"a": "x", "b": 1}], ["a", "b"]).dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    if not rows:
+        return _empty_frame(tuple(columns)).copy()
+    str_dtype = _str_dtype()
+    str_array = str_dtype.construct_array_type()._from_sequence
+    data: dict[str, object] = {}
+    for col in columns:
+        values = [r[col] for r in rows]
+        kind = type(values[0])
+        if kind in _NUMPY_TYPES and set(map(type, values)) == {kind}:
+            data[col] = (str_array(values, dtype=str_dtype) if kind is str
+                         else np.array(values, dtype=_NUMPY_TYPES[kind]))
+        else:
+            data[col] = values
+    return pd.DataFrame(data, copy=False)  # the dict keeps the order of columns
+
+
+@lru_cache(maxsize=16)
+def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame([], columns=list(columns))
+
+
+# Python types whose columns are built directly (str as pandas' string array).
+_NUMPY_TYPES = {str: object, int: np.int64, float: np.float64, bool: np.bool_}
 
 
 def _mentions_for(text: str, mentions: pd.DataFrame | None,
@@ -719,8 +793,11 @@ def _resolve_disputes(doc: TextUnits, units: list[_Unit]) -> None:
             unit.modality, unit.disputed_by = "disputed", "author"
             unit.modality_cues = [doc.text[c.start:c.end] for c in unit.cues if c.role == "dispute"]
             continue
-        same = [k for k in range(n - 1, -1, -1)
-                if units[k].clause.sentence_id == unit.clause.sentence_id]
+        same = []  # the clauses before it in its sentence, nearest first
+        for k in range(n - 1, -1, -1):
+            if units[k].clause.sentence_id != unit.clause.sentence_id:
+                break
+            same.append(k)
         if not same:
             continue
         target = next((k for k in same if units[k].attribution.source), same[0])

@@ -25,7 +25,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -77,9 +80,16 @@ CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
 
 _GAP = re.escape(GAP_MARKER) + r"|\[\.\.\.\]"  # the clean text's gap marker, or [...]
 _TOKEN_RE = re.compile(_GAP + "|[\\w\u0640\u064b-\u0652\u0670]+")
+# The same tokens as a capturing split: [space, token, space, token, ..., space].
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)")
 GAP_RE = re.compile(_GAP)
 _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
+_LINE_RE = re.compile(r"[^\n]+")
+_BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
+_CLAUSE_PUNCT_RE = re.compile(f"[{CLAUSE_COMMAS}{CLAUSE_SEMICOLONS}]")
+# Words whose matching key or wordfreq verdict is remembered (a corpus's working vocabulary).
+_WORD_CACHE = 1 << 17
 
 # Roles of claim_cues.csv that are closed word lists the rules read (see cue_words),
 # not cues to find in text.
@@ -97,8 +107,7 @@ _OPENER_ROLES = frozenset({
 
 # --- tokens and lexicons -------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word (or a ``[…]`` gap) with its offsets and matching key."""
 
     start: int
@@ -107,14 +116,20 @@ class Token:
     key: str
 
 
+_word_key = lru_cache(maxsize=_WORD_CACHE)(match_key)
+
+
 def tokenize(text: str) -> list[Token]:
     """Words and gap markers of ``text`` with offsets; punctuation is left out.
 
     >>> [t.key for t in tokenize("سُجل أكثر من […] هجومًا")]
     ['سجل', 'اكثر', 'من', '[…]', 'هجوما']
     """
-    return [Token(m.start(), m.end(), m.group(), match_key(m.group()))
-            for m in _TOKEN_RE.finditer(text)]
+    parts = _TOKEN_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, parts)))  # the end of each part
+    words = parts[1::2]
+    rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_word_key, words), strict=True)
+    return list(map(tuple.__new__, repeat(Token, len(words)), rows))
 
 
 def is_gap(token: Token) -> bool:
@@ -122,8 +137,7 @@ def is_gap(token: Token) -> bool:
     return token.text.startswith("[")
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
     """One lexicon hit over tokens ``[i, j)``; ``end`` may stop inside token ``j - 1``."""
 
     i: int
@@ -173,7 +187,9 @@ class CueLexicon:
     def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
                  role_column: str = "role", value_column: str = "value") -> None:
         self.table = table
+        self.rows: list[dict] = table.to_dict("records")
         self._first: dict[str, list[_Entry]] = {}
+        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
         self._prefix_first: list[_Entry] = []
         for row, rec in enumerate(table.itertuples(index=False)):
             if getattr(rec, role_column) in WORD_LIST_ROLES:
@@ -195,45 +211,82 @@ class CueLexicon:
         """Compile a table shipped in ``workbench/data`` (cached per name)."""
         return _lexicon(name, tuple(sorted(options.items())))
 
+    def candidates(self, key: str) -> tuple[tuple[str, _Entry], ...]:
+        """(proclitic, entry) pairs whose first word a token with matching key ``key``
+        can be, in reading order (remembered per key)."""
+        hit = self._by_key.get(key)
+        if hit is None:
+            hit = self._pairs(key)
+            if len(self._by_key) < _WORD_CACHE:
+                self._by_key[key] = hit
+        return hit
+
+    def _pairs(self, key: str) -> tuple[tuple[str, _Entry], ...]:
+        return tuple((proclitic, entry) for proclitic, base in proclitic_readings(key)
+                     for entry in self._first.get(base, ()) if proclitic in entry.clitics)
+
     def find(self, tokens: Sequence[Token], *, text: str | None = None,
              lo: int = 0, hi: int | None = None) -> list[Cue]:
         """Every cue over ``tokens[lo:hi]``; with ``text``, phrase words must be adjacent."""
         hi = len(tokens) if hi is None else hi
         out: list[Cue] = []
-        for i in range(lo, hi):
-            for proclitic, base in proclitic_readings(tokens[i].key):
-                for entry in self._first.get(base, ()):
-                    if proclitic not in entry.clitics:
-                        continue
-                    end = self._match_rest(entry, tokens, i, hi, text)
-                    if end is not None:
-                        j, end_offset = end
-                        out.append(Cue(i, j, tokens[i].start, end_offset, entry.role,
-                                       entry.value, entry.cue, entry.row))
-        out.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        by_key = self._by_key
+        keys = list(map(_KEY, tokens[lo:hi]))
+        missing = set(keys).difference(by_key)
+        if missing:
+            if len(by_key) + len(missing) > _WORD_CACHE:
+                by_key.clear()  # a new working vocabulary
+            for key in missing:
+                by_key[key] = self._pairs(key)
+        found = list(map(by_key.__getitem__, keys))
+        for i in [n for n, pairs in enumerate(found, lo) if pairs]:
+            tok = tokens[i]
+            for _, entry in found[i - lo]:
+                if len(entry.words) == 1:
+                    out.append(Cue(i, i + 1, tok.start, tok.end, entry.role, entry.value,
+                                   entry.cue, entry.row))
+                    continue
+                end = self._match_rest(entry, tokens, i, hi, text)
+                if end is not None:
+                    j, end_offset = end
+                    out.append(Cue(i, j, tok.start, end_offset, entry.role,
+                                   entry.value, entry.cue, entry.row))
+        out.sort(key=_cue_order)
         return out
 
     @staticmethod
     def _match_rest(entry: _Entry, tokens: Sequence[Token], i: int, hi: int,
                     text: str | None) -> tuple[int, int] | None:
         n = len(entry.words)
+        found = None
         for k in range(1, n):
             t = i + k
             if t >= hi:
-                return None
-            if text is not None and not adjacent(text, tokens[t - 1], tokens[t]):
                 return None
             key = tokens[t].key
             if k == n - 1 and entry.prefix_last:
                 letter = entry.cue.split()[-1]
                 if key == letter:
-                    return t + 1, tokens[t].end
-                if key.startswith(letter) and len(key) > 2:
-                    return t + 1, tokens[t].start + 1
+                    found = t + 1, tokens[t].end
+                elif key.startswith(letter) and len(key) > 2:
+                    found = t + 1, tokens[t].start + 1
+                else:
+                    return None
+            elif key not in entry.words[k]:
                 return None
-            if key not in entry.words[k]:
+            # the words match so far; phrase words must also stand next to each other
+            if text is not None and not adjacent(text, tokens[t - 1], tokens[t]):
                 return None
+            if found is not None:
+                return found
         return i + n, tokens[i + n - 1].end
+
+
+_KEY = itemgetter(3)  # a token's matching key
+
+
+def _cue_order(c: Cue) -> tuple[int, int]:
+    return c.start, c.start - c.end
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
@@ -311,7 +364,12 @@ def _clitic_conjunction(token: Token) -> bool:
 
     The word without the letter must exist and be more frequent than the word with it.
     """
-    word = surface(token)
+    return _conjunction_word(token.text)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _conjunction_word(text: str) -> bool:
+    word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
     if len(word) < 3 or word[0] not in (WAW, FEH):
         return False
     rest = word[1:]
@@ -327,7 +385,12 @@ def is_sa_future(token: Token) -> bool:
     >>> [is_sa_future(t) for t in tokenize("ستخدم سياسية وسيشكل سيدي")]
     [True, False, True, False]
     """
-    word = surface(token)
+    return _sa_future_word(token.text)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _sa_future_word(text: str) -> bool:
+    word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
     if word.startswith((WAW, FEH)) and len(word) > 4 and word[1] == SEEN:
         word = word[1:]
     if len(word) < 4 or word[0] != SEEN or word[1] not in IMPERFECT_PREFIXES:
@@ -368,10 +431,12 @@ def _mask_gaps(text: str) -> str:
     return GAP_RE.sub(lambda m: "#" * len(m.group()), text)
 
 
-def _sentences(text: str, tokens: Sequence[Token]) -> list[Sentence]:
+def _sentences(text: str, tokens: Sequence[Token],
+               starts: Sequence[int] | None = None) -> list[Sentence]:
     masked = _mask_gaps(text)
-    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
-    starts = [t.start for t in tokens]
+    blocks = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+    if starts is None:
+        starts = [t.start for t in tokens]
 
     def tok_range(a: int, b: int) -> tuple[int, int]:
         return bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
@@ -413,26 +478,24 @@ def _sentence(text: str, sid: int, a: int, b: int, tok_range) -> Sentence:
     return Sentence(sid, a, b, i, j, "sentence")
 
 
-def _depths(text: str, a: int, b: int) -> list[int]:
-    """Nesting depth in brackets and quotes for each character of ``text[a:b]``."""
-    depth, out, stack = 0, [], []
-    masked = _mask_gaps(text[a:b])
-    for ch in masked:
-        if ch in CLOSERS and stack and stack[-1] == CLOSERS[ch]:
+def _bracket_depths(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """Where the bracket and quote characters of ``text[a:b]`` stand (offsets into
+    ``text``) and the nesting depth after each: the depth of any other character is the
+    depth after the last of them before it (0 before the first)."""
+    depth, stack = 0, []
+    positions, depths = [], []
+    for m in _BRACKET_RE.finditer(_mask_gaps(text[a:b])):
+        ch = m.group()
+        closes = ch if ch == '"' else CLOSERS.get(ch)  # the opener this character closes
+        if closes is not None and stack and stack[-1] == closes:
             stack.pop()
             depth -= 1
-            out.append(depth)
-            continue
-        if ch == '"' and stack and stack[-1] == '"':
-            stack.pop()
-            depth -= 1
-            out.append(depth)
-            continue
-        out.append(depth)
-        if ch in OPENERS:
+        elif ch in OPENERS:
             stack.append(ch)
             depth += 1
-    return out
+        positions.append(a + m.start())
+        depths.append(depth)
+    return positions, depths
 
 
 class TextUnits:
@@ -444,19 +507,38 @@ class TextUnits:
     def __init__(self, text: str, *, segment: bool = True) -> None:
         self.text = text
         self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
         self.cues = cue_lexicon().find(self.tokens, text=text)
         self.cues_at: dict[int, list[Cue]] = {}
         for c in self.cues:
             self.cues_at.setdefault(c.i, []).append(c)
-        self.sentences = _sentences(text, self.tokens) if segment else []
+        self._cue_i = [c.i for c in self.cues]
+        self._roles: dict[int, frozenset[str]] = {}
+        self._triggers: list[Cue] | None = None
+        self._trigger_i: list[int] = []
+        self.sentences = _sentences(text, self.tokens, self.starts) if segment else []
         self.clauses = [c for s in self.sentences if s.kind == "sentence"
                         for c in self._split(s)]
 
-    def roles_at(self, i: int) -> set[str]:
-        return {c.role for c in self.cues_at.get(i, ())}
+    def roles_at(self, i: int) -> frozenset[str]:
+        roles = self._roles.get(i)
+        if roles is None:
+            roles = self._roles[i] = frozenset(c.role for c in self.cues_at.get(i, ()))
+        return roles
 
     def cues_in(self, i: int, j: int) -> list[Cue]:
-        return [c for k in range(i, j) for c in self.cues_at.get(k, ()) if c.j <= j]
+        lo, hi = bisect.bisect_left(self._cue_i, i), bisect.bisect_left(self._cue_i, j)
+        return [c for c in self.cues[lo:hi] if c.j <= j]
+
+    def triggers_in(self, i: int, j: int) -> list[Cue]:
+        """Event trigger cues (``event_triggers.csv``) over tokens ``[i, j)``, found once
+        for the whole text; the same as matching the trigger lexicon on ``[i, j)`` alone."""
+        if self._triggers is None:
+            self._triggers = trigger_lexicon().find(self.tokens, text=self.text)
+            self._trigger_i = [c.i for c in self._triggers]
+        lo = bisect.bisect_left(self._trigger_i, i)
+        hi = bisect.bisect_left(self._trigger_i, j)
+        return [c for c in self._triggers[lo:hi] if c.j <= j]
 
     def _opens_clause(self, i: int, j: int) -> bool:
         """Whether tokens ``[i, j)`` after a comma start a new clause."""
@@ -467,27 +549,54 @@ class TextUnits:
         tok = self.tokens[i]
         return _clitic_conjunction(tok) or is_sa_future(tok)
 
+    def _marks(self, s: Sentence) -> list[tuple[int, str]]:
+        """Candidate boundaries of a sentence: (token where a new clause starts, kind) —
+        a semicolon or comma between two tokens outside brackets and quotes, else a
+        strong connective (بينما، كما حصل) outside them."""
+        text, toks, starts = self.text, self.tokens, self.starts
+        raw = text[s.start:s.end]
+        if any(o in raw for o in OPENERS):
+            where, depths = _bracket_depths(text, s.start, s.end)
+        else:
+            where, depths = [], []
+
+        def at_depth0(pos: int) -> bool:  # pos is never a bracket or quote itself
+            k = bisect.bisect_left(where, pos)
+            return k == 0 or depths[k - 1] == 0
+
+        # The first comma or semicolon in the space before token k, and which kinds occur.
+        punct: dict[int, tuple[int, bool, bool]] = {}
+        for m in _CLAUSE_PUNCT_RE.finditer(text, s.start, s.end):
+            pos = m.start()
+            k = bisect.bisect_right(starts, pos, s.i, s.j)
+            if k <= s.i or k >= s.j:
+                continue
+            semi = m.group() in CLAUSE_SEMICOLONS
+            if k in punct:
+                first, had_semi, had_comma = punct[k]
+                punct[k] = (first, had_semi or semi, had_comma or not semi)
+            else:
+                punct[k] = (pos, semi, not semi)
+        lo, hi = bisect.bisect_left(self._cue_i, s.i + 1), bisect.bisect_left(self._cue_i, s.j)
+        strong = {c.i for c in self.cues[lo:hi] if c.role == "clause_break_strong"}
+        marks: list[tuple[int, str]] = []
+        for k in sorted(punct.keys() | strong):
+            if k in punct:
+                pos, semi, comma = punct[k]
+                if semi and at_depth0(pos):
+                    marks.append((k, "semicolon"))
+                    continue
+                if comma and at_depth0(pos):
+                    marks.append((k, "comma"))
+                    continue
+            if k in strong and at_depth0(toks[k].start):
+                first = next(c for c in self.cues_at[k] if c.role == "clause_break_strong")
+                marks.append((k, "analogy" if first.value == "analogy" else "connective"))
+        return marks
+
     def _split(self, s: Sentence) -> list[Clause]:
         text, toks = self.text, self.tokens
-        depth = _depths(text, s.start, s.end)
-
-        def at_depth0(pos: int) -> bool:
-            return depth[pos - s.start] == 0
-
-        # Candidate boundaries: (token index where the new clause starts, kind).
-        marks: list[tuple[int, str]] = []
-        for k in range(s.i + 1, s.j):
-            between = text[toks[k - 1].end:toks[k].start]
-            p = toks[k - 1].end + next((n for n, ch in enumerate(between)
-                                        if ch in CLAUSE_COMMAS + CLAUSE_SEMICOLONS), 0)
-            if any(ch in CLAUSE_SEMICOLONS for ch in between) and at_depth0(p):
-                marks.append((k, "semicolon"))
-            elif any(ch in CLAUSE_COMMAS for ch in between) and at_depth0(p):
-                marks.append((k, "comma"))
-            else:
-                strong = [c for c in self.cues_at.get(k, ()) if c.role == "clause_break_strong"]
-                if strong and at_depth0(toks[k].start):
-                    marks.append((k, "analogy" if strong[0].value == "analogy" else "connective"))
+        marks = self._marks(s)
         cuts: list[tuple[int, str]] = [(s.i, "sentence")]
         for n, (k, kind) in enumerate(marks):
             nxt = marks[n + 1][0] if n + 1 < len(marks) else s.j
@@ -512,8 +621,9 @@ class TextUnits:
 
 def _close_brackets(text: str, start: int, end: int, limit: int) -> int:
     """Extend a clause end over closing brackets/quotes it opened."""
-    span = _mask_gaps(text[start:end])
-    opened = sum(span.count(o) for o in "(\u00ab\u201c") - sum(span.count(c) for c in ")\u00bb\u201d")
+    span = text[start:end]  # gap markers hold none of these characters
+    opened = (span.count("(") + span.count("\u00ab") + span.count("\u201c")
+              - span.count(")") - span.count("\u00bb") - span.count("\u201d"))
     while opened > 0 and end < limit and text[end] in ")\u00bb\u201d":
         end += 1
         opened -= 1

@@ -27,16 +27,16 @@ chronology may propose a year in ``proposed_year`` with its basis.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from collections import Counter, namedtuple
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
 from .arabic import match_key
 from .chronology import propose_year, year_is_unknown
-from .claims import Mention, Mentions, clause_triggers
+from .claims import Mention, Mentions, clause_triggers, frame_of_rows
 from .clauses import (
     ARTICLE,
     BEH,
@@ -163,20 +163,45 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | None, *,
     are ISO dates of the event (``XXXX-12`` when the year was lost);
     ``claim_start``/``claim_end`` are offsets of the claim.
     """
-    records = Mentions.of(mentions)
+    found_in = Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
     if isinstance(reference, datetime):
         reference = reference.date()
-    country_default = _document_country(records)
-    by_id = {row.claim_id: row for row in claims.itertuples(index=False)}
+    country_default = _document_country(found_in)
+    records = _claim_records(claims)
+    by_id = {row.claim_id: row for row in records}
     rows: list[dict] = []
-    for claim in claims.itertuples(index=False):
+    for claim in records:
         types = str(claim.types).split(";")
         if "event" not in types or claim.modality == "negated":
             continue
-        rows.extend(_claim_events(claim, by_id, records, reference, country_default))
+        rows.extend(_claim_events(claim, by_id, found_in, reference, country_default))
     return _finish(rows)
+
+
+@lru_cache(maxsize=64)
+def _record_type(columns: tuple) -> type:
+    return namedtuple("Pandas", list(columns), rename=True)
+
+
+# The columns of a claims table that events are made from.
+_CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "clause_break",
+                 "refers_to", "source")
+
+
+def _claim_records(claims: pd.DataFrame) -> list:
+    """The claims as records of the columns events read (every column if some are missing)."""
+    if not set(_CLAIM_FIELDS) <= set(claims.columns):
+        return _records(claims)
+    make = _record_type(_CLAIM_FIELDS)._make
+    return list(map(make, zip(*(claims[c].tolist() for c in _CLAIM_FIELDS), strict=True)))
+
+
+def _records(frame: pd.DataFrame) -> list:
+    """The rows of ``frame`` as ``itertuples(index=False)`` gives them, read in one pass."""
+    make = _record_type(tuple(frame.columns))._make
+    return [make(row) for row in frame.to_numpy(dtype=object).tolist()]
 
 
 def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None,
@@ -228,8 +253,8 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
     return out
 
 
-def _trigger_row(trig: Cue) -> pd.Series:
-    return trigger_lexicon().table.iloc[trig.row]
+def _trigger_row(trig: Cue) -> dict:
+    return trigger_lexicon().rows[trig.row]
 
 
 def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local: Mentions,
@@ -332,8 +357,8 @@ def _doer(claim, doc: TextUnits, trig: Cue, nxt: int, local: Mentions, mentions:
         if k == 1:  # the antecedent ends the previous clause
             hits = mentions.before(claim.start, since=claim.start - 60, kind="actor")
             if hits and hits[-1].end >= claim.start - 3:
-                return replace(hits[-1], start=hits[-1].start - claim.start,
-                               end=hits[-1].end - claim.start)
+                return hits[-1]._replace(start=hits[-1].start - claim.start,
+                                         end=hits[-1].end - claim.start)
         return None
 
     if light_after is not None:
@@ -617,7 +642,7 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
         kept.append(row)
     for n, row in enumerate(kept):
         row["event_id"] = f"e{n + 1}"
-    return pd.DataFrame(kept, columns=EVENT_COLUMNS)
+    return frame_of_rows(kept, EVENT_COLUMNS)
 
 
 # --- ACLED export ----------------------------------------------------------------------
@@ -644,7 +669,7 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
         return pd.DataFrame(columns=ACLED_COLUMNS)
     docs = _documents_by_id(documents)
     rows = []
-    for ev in events.itertuples(index=False):
+    for ev in _records(events):
         if ev.modality not in modalities:
             continue
         event_date, year, precision, date_note = _acled_date(ev)
@@ -671,7 +696,7 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             "source": _source(ev.source, docs.get(doc_id)), "notes": "; ".join(notes),
             "fatalities": _acled_fatalities(ev.fatalities),
         })
-    return pd.DataFrame(rows, columns=ACLED_COLUMNS)
+    return frame_of_rows(rows, ACLED_COLUMNS)
 
 
 def _documents_by_id(documents: pd.DataFrame | None) -> dict[str, dict]:
