@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import EVAL_DATA  # noqa: E402
 from workbench.claims import (  # noqa: E402
     CHECKWORTHY_THRESHOLD,
     FEATURES,
@@ -46,7 +47,7 @@ from workbench.claims import (  # noqa: E402
 )
 from workbench.resources import data_path  # noqa: E402
 
-DATA = ROOT.parent / "shared" / "data" / "checkthat22"
+DATA = EVAL_DATA / "checkthat22"
 SEED = ROOT / "seeds" / "000_a7d0b04255543ba7.txt"
 REFERENCE = ROOT / "benchmarks" / "reference" / "000_a7d0b04255543ba7.txt"
 REFERENCE_DATE = date(2020, 5, 1)  # the seed's publication month (its metadata sidecar)

@@ -33,10 +33,9 @@ from pathlib import Path
 
 import pandas as pd
 
-CORPUS = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "newsfane"
-    / "NewsFANE_Gold_2014_170K.txt"
-)
+from benchmarks import EVAL_DATA
+
+CORPUS = EVAL_DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
 
 # Gold classes scored as places: populated and administrative places, states and
 # clusters of them, and continents (ACE-style GPE and Location::Continent).

@@ -35,8 +35,10 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from benchmarks import EVAL_DATA
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = EVAL_DATA
 WORK = Path(__file__).resolve().parent / "_work"
 
 

@@ -158,6 +158,7 @@ def test_seed_actors_are_found_in_the_raw_pdf_text() -> None:
     assert (df["flags"] == "anaphor").sum() >= 5
 
 
+@pytest.mark.eval_data
 def test_newsfane_actor_scores_stay_above_their_floor() -> None:
     df = evaluate_newsfane(part="test", finders={"actor": (find_actors, ACTOR_CLASSES)})
     f1 = dict(zip(df["match"], df["f1"], strict=False))

@@ -365,6 +365,7 @@ def checkthat_dev() -> pd.DataFrame:
     return evaluate_checkthat("dev").set_index("method")
 
 
+@pytest.mark.eval_data
 def test_checkthat_floors(checkthat_dev):
     detector = checkthat_dev.loc["claim detector"]
     baseline = checkthat_dev.loc["majority class (train)"]

@@ -240,6 +240,7 @@ def test_detokenise_attaches_proclitics_and_keeps_gold_spans() -> None:
     assert [doc.text[s:e] for s, e, _ in doc.entities] == ["لموصل", "هونج كونج"]
 
 
+@pytest.mark.eval_data
 def test_newsfane_place_scores_stay_above_their_floor() -> None:
     from workbench.places import find_places as finder
 
