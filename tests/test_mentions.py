@@ -17,8 +17,21 @@ from benchmarks.mentions import (
     seed_checklist,
     seed_mentions,
 )
-from workbench.arabic import GAP_MARKER
+from workbench.actors import find_actors
+from workbench.arabic import GAP_MARKER, fold_positions, match_key
+from workbench.lexmatch import fold
 from workbench.mentions import BASE_COLUMNS, find_mentions
+from workbench.places import find_places
+from workbench.quantities import COLUMNS as QUANTITY_COLUMNS
+from workbench.quantities import (
+    _quantity_at,
+    find_quantities,
+    quantity_rows,
+    table_lexicon,
+    tokenize,
+)
+from workbench.times import COLUMNS as TIME_COLUMNS
+from workbench.times import _Parser, _to_row, find_times, time_rows
 
 SEED_CLEAN = Path(__file__).parent / "data" / "mentions_seed_000.txt"
 
@@ -55,12 +68,14 @@ def test_seed_times_and_counts():
     assert check["ok"].all(), check[~check["ok"]]
 
 
+@pytest.mark.eval_data
 def test_date_cases_floor():
     summary = date_summary(date_case_scores(tense="future", with_dateparser=False))
     assert summary.loc["HEADLINE day+month+year+interval-day", "ours"] >= 0.92
     assert summary.loc["week", "ours"] >= 0.85
 
 
+@pytest.mark.eval_data
 def test_number_cases_floor():
     scores = number_case_scores()
     assert scores["ok"].mean() >= 0.95
@@ -85,3 +100,110 @@ def test_never_raises_on_any_string(text):
 def test_reference_may_be_missing(reference):
     df = find_mentions("هاجم التنظيم الموصل أمس", reference=reference)
     assert "time" in set(df["kind"])
+
+
+# --- one folding shared by the finders; candidate filters that lose nothing -------------
+
+NEWSFANE_EXCERPT = Path(__file__).parent / "data" / "newsfane_excerpt.txt"
+
+
+def _excerpt_sentences() -> list[str]:
+    raw = NEWSFANE_EXCERPT.read_text(encoding="utf-8-sig").replace("\u200e", "")
+    return [" ".join(line.split("\t")[0] for line in block.splitlines() if "\t" in line)
+            for block in raw.split("\n\n") if block.strip()]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("بَغْدادُ الأنبــار هجومًا کرکوک ى ة إ 12 ٣\u0670\u064b")),
+               max_size=700))
+def test_fold_positions_agrees_with_match_key(text):
+    key, kept = fold_positions(text)
+    assert key == match_key(text)
+    assert kept.tolist() == [i for i, ch in enumerate(text) if match_key(ch)]
+
+
+def _time_rows_everywhere(text: str, reference: date | None) -> list[dict]:
+    """The parser tried at every word, number and gap token: what the filters must keep."""
+    toks = tokenize(text)
+    parser = _Parser(text, reference, "past", toks)
+    rows, i = [], 0
+    while i < len(toks):
+        if toks[i].kind not in ("word", "num", "gap"):
+            i += 1
+            continue
+        try:
+            found = parser.expression(i)
+        except (ValueError, OverflowError, IndexError):
+            found = None
+        if found is None or found.j <= i:
+            i += 1
+            continue
+        rows.append(_to_row(text, toks, found))
+        i = found.j
+    return rows
+
+
+def _quantity_rows_everywhere(text: str) -> list[dict]:
+    toks = tokenize(text)
+    rows, i = [], 0
+    while i < len(toks):
+        got = _quantity_at(text, toks, i)
+        if got is None:
+            i += 1
+            continue
+        rows.append(got[0])
+        i = got[1]
+    return rows
+
+
+def _vocabulary() -> list[str]:
+    tables = ("time_words.csv", "months.csv", "number_words.csv", "quantity_cues.csv")
+    words = {form for name in tables for form in table_lexicon(name).items_forms()}
+    return [
+        *sorted(words),
+        "أكتوبر", "نيسان", "منذ", "بين", "و2017", "2014", "١٢", "31", "5", "/", "-", ".", "،",
+        GAP_MARKER, "هجومًا", "في", "من", "إلى", "الماضي", "قبل", "أيام", "ثلاثة", "يوم", "هـ",
+        "قتيل", "الموصل", "قال", "التي", "\n\n",
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_vocabulary()), max_size=14), st.sampled_from([" ", ""]))
+def test_candidate_filters_lose_no_time_or_count(words, sep):
+    # words run together, or spaced with a full stop after every third (sentence ends)
+    text = sep.join(words) if sep else " ".join(w if i % 3 else w + "." for i, w in enumerate(words))
+    assert time_rows(text, reference=SEED_REFERENCE) == _time_rows_everywhere(text, SEED_REFERENCE)
+    assert quantity_rows(text) == _quantity_rows_everywhere(text)
+
+
+def test_candidate_filters_lose_nothing_on_real_text():
+    texts = [SEED_CLEAN.read_text(encoding="utf-8"), *_excerpt_sentences()]
+    for text in texts:
+        assert time_rows(text, reference=SEED_REFERENCE) == _time_rows_everywhere(text, SEED_REFERENCE)
+        assert time_rows(text) == _time_rows_everywhere(text, None)
+        assert quantity_rows(text) == _quantity_rows_everywhere(text)
+
+
+def test_a_shared_folding_changes_no_finder():
+    text = SEED_CLEAN.read_text(encoding="utf-8")
+    folded = fold(text)
+    pairs = [
+        (find_times(text, reference=SEED_REFERENCE),
+         find_times(text, reference=SEED_REFERENCE, folded=folded)),
+        (find_quantities(text), find_quantities(text, folded=folded)),
+        (find_places(text), find_places(text, folded=folded)),
+        (find_actors(text), find_actors(text, folded=folded)),
+    ]
+    for alone, shared in pairs:
+        assert alone.equals(shared)
+    assert list(find_times(text).columns) == TIME_COLUMNS
+    assert list(find_quantities(text).columns) == QUANTITY_COLUMNS
+
+
+@pytest.mark.parametrize("text", [
+    "منذ أكتوبر", "بين 2014 و2017", "من 13 إلى 15 تموز", "قبل ثلاثة أيام", "خلال يومين",
+    "حتى نهاية العام", "منذ .5 أيام", "من أسبوع", "بعد غد", "في هذا الأسبوع", "من القوات",
+    f"بين {GAP_MARKER} – {GAP_MARKER}", f"خلال فترة بين {GAP_MARKER} و {GAP_MARKER}",
+])
+def test_anchors_are_tried_where_a_time_may_follow(text):
+    assert time_rows(text, reference=SEED_REFERENCE) == _time_rows_everywhere(text, SEED_REFERENCE)

@@ -179,7 +179,7 @@ def _home_country(lex: _Lexicons, folded: FoldedText) -> str:
     """The country the text is mostly about: most country names and adjectives."""
     counts: Counter = Counter()
     g = gazetteer()
-    for m in g.lexicon.finditer_folded(folded):
+    for m in g.lexicon.matches(folded):
         if m.key in lex.country_keys:
             counts[lex.country_keys[m.key]] += 1
     for m in lex.nisba_lexicon.finditer_folded(folded):
@@ -187,11 +187,14 @@ def _home_country(lex: _Lexicons, folded: FoldedText) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
-def find_actors(text: str, *, home_country: str | None = None) -> pd.DataFrame:
+def find_actors(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> pd.DataFrame:
     """Actor mentions in ``text``: offsets, canonical names, ACLED-style types, country.
 
     ``home_country`` (ISO alpha-2) is the country the text is about; by default the one
-    it names most (country names and adjectives counted).
+    it names most (country names and adjectives counted). ``folded`` is
+    ``workbench.lexmatch.fold(text)`` when the caller already has it.
 
     >>> df = find_actors("انسحبت قوات التحالف الدولي وفيلق القدس الإيراني")
     >>> df[["text", "value"]].values.tolist()[1]
@@ -199,14 +202,28 @@ def find_actors(text: str, *, home_country: str | None = None) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
+    return _frame(actor_rows(text, home_country=home_country, folded=folded))
+
+
+def actor_rows(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> list[dict]:
+    """The rows of :func:`find_actors` as dicts keyed by ``ACTOR_COLUMNS``, in text order.
+
+    >>> [r["value"] for r in actor_rows("هاجم داعش")]
+    ['Islamic State (ISIS)']
+    """
+    if not isinstance(text, str) or not text:
+        return []
     lex = lexicons()
-    folded = fold(text)
+    if folded is None:
+        folded = fold(text)
     key = folded.key
     home = home_country if home_country is not None else _home_country(lex, folded)
     rows: list[dict] = []
     pending: list[tuple[LexMatch, str]] = []
     seen: dict[int, int] = {}  # actor index → first start
-    for m in lex.lexicon.finditer_folded(folded):
+    for m in lex.lexicon.matches(folded):
         kinds = lex.by_key[m.key]
         kind, ref = kinds[0]
         if kind == "actor":
@@ -241,7 +258,7 @@ def find_actors(text: str, *, home_country: str | None = None) -> pd.DataFrame:
                 a = lex.actors[i]
                 rows.append(_row(m.start, m.end, a["name_en"], _typed(a, home), a["country"],
                                  a["id"], a["name_ar"], "anaphor"))
-    return _frame(text, rows)
+    return _records(text, rows)
 
 
 def _qualifies_noun(key: str, m: LexMatch) -> bool:
@@ -308,13 +325,21 @@ def _row(start: int, end: int, value: str, actor_type: str, country: str, actor_
             "flags": flags}
 
 
-def _frame(text: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows in text order, one per start, with ``text`` and ``kind`` filled in."""
-    if not rows:
-        return pd.DataFrame(columns=ACTOR_COLUMNS)
+def _records(text: str, rows: list[dict]) -> list[dict]:
+    """Rows in text order, one per start, with every column and ``text`` and ``kind`` filled in."""
     rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
     unique = [r for i, r in enumerate(rows) if i == 0 or r["start"] != rows[i - 1]["start"]]
-    columns = {c: [r.get(c, "") for r in unique] for c in ACTOR_COLUMNS}
-    columns["text"] = [text[r["start"]:r["end"]] for r in unique]
-    columns["kind"] = ["actor"] * len(unique)
+    out = []
+    for r in unique:
+        rec = {c: r.get(c, "") for c in ACTOR_COLUMNS}
+        rec["text"] = text[r["start"]:r["end"]]
+        rec["kind"] = "actor"
+        out.append(rec)
+    return out
+
+
+def _frame(records: list[dict]) -> pd.DataFrame:
+    if not records:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    columns = {c: [r[c] for r in records] for c in ACTOR_COLUMNS}
     return pd.DataFrame(columns, columns=ACTOR_COLUMNS)

@@ -22,6 +22,8 @@ import re
 import unicodedata
 from functools import cache
 
+import numpy as np
+
 TATWEEL = "\u0640"  # ARABIC TATWEEL (kashida), stretches justified lines
 ARABIC_COMMA = "\u060c"  # ARABIC COMMA
 ARABIC_SEMICOLON = "\u061b"  # ARABIC SEMICOLON
@@ -95,17 +97,66 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Matching key plus, for each key character, its index in ``text``.
 
     Lets a lexicon match found in the key be reported at offsets in the original.
+    Vectorised (see :func:`fold_positions`), so it scales to long documents.
     """
+    key, kept = fold_positions(text)
+    return key, kept.tolist()
+
+
+# Below this length ``str.translate`` is faster than the numpy round trip.
+_NUMPY_FOLD_MIN = 256
+_DELETE = 0xFFFFFFFF  # marks a code point the key drops
+
+
+def fold_positions(text: str) -> tuple[str, np.ndarray]:
+    """:func:`match_key` of ``text`` and the index in ``text`` of each key character.
+
+    Folding maps a character to one character or deletes it, so the index map is the
+    positions kept. Long texts go through numpy (one table lookup per code point).
+
+    >>> key, kept = fold_positions("\u0628\u064e\u0640\u062f")  # BEH FATHA TATWEEL DAL
+    >>> key == "\u0628\u062f", kept.tolist()
+    (True, [0, 3])
+    """
+    if len(text) < _NUMPY_FOLD_MIN:
+        key = text.translate(_fold_table())
+        if len(key) == len(text):
+            return key, np.arange(len(text), dtype=np.int64)
+        return key, kept_positions(text)
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lookup = _fold_array()
+    mapped = np.where(codes < len(lookup), lookup[np.minimum(codes, len(lookup) - 1)], codes)
+    keep = mapped != _DELETE
+    key = mapped[keep].astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
+    return key, np.flatnonzero(keep).astype(np.int64)
+
+
+def kept_positions(text: str) -> np.ndarray:
+    """Indices of the characters of ``text`` that :func:`match_key` keeps (int64 array).
+
+    >>> kept_positions("\u0628\u064e\u0640\u062f").tolist()  # BEH FATHA TATWEEL DAL
+    [0, 3]
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return np.flatnonzero(~np.isin(codes, _deleted_codes())).astype(np.int64)
+
+
+@cache
+def _deleted_codes() -> np.ndarray:
+    """Code points the folding table deletes (harakat, tatweel)."""
+    return np.flatnonzero(_fold_array() == _DELETE).astype(np.uint32)
+
+
+@cache
+def _fold_array() -> np.ndarray:
+    """The folding table as an array over U+0000–U+06FF: code point → folded code point."""
     table = _fold_table()
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = table.get(ord(ch), ch)
-        if not mapped:
-            continue
-        out.append(mapped)
-        where.extend([i] * len(mapped))
-    return "".join(out), where
+    if any(v is not None and len(v) != 1 for v in table.values()):
+        raise ValueError("folding must map one character to at most one character")
+    lookup = np.arange(0x0700, dtype=np.uint32)
+    for cp, v in table.items():
+        lookup[cp] = _DELETE if v is None else ord(v)
+    return lookup
 
 
 def nfkc_arabic(text: str) -> str:

@@ -18,20 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from .arabic import match_key
+from .arabic import fold_positions, match_key
 
 # Proclitic letters: WAW and FEH (conjunctions), then BEH, LAM, KAF (prepositions).
 _CONJ = "\u0648\u0641"  # و ف
 _PREP = "\u0628\u0644\u0643"  # ب ل ك
 _LAM = "\u0644"  # ARABIC LETTER LAM
 _ARTICLE = "\u0627\u0644"  # ALEF + LAM, the definite article
-
-# Characters that ``match_key`` deletes (harakat, tatweel): everything else maps 1:1.
-_DELETED = "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 
 # Whitespace allowed between the words of a multi-word key.
 _SPACE = r"[ \t\n\r\u00a0]+"
@@ -54,7 +51,8 @@ class FoldedText:
     """Text with its matching key and, for each key character, its original index.
 
     ``index`` has one extra entry (``len(text)``) so a key end maps to an original end
-    that takes in any diacritics following the last letter.
+    that takes in any diacritics following the last letter. ``memo`` holds views derived
+    from it (tokens, lexicon matches) so the finders run on one text compute them once.
 
     >>> f = fold("هجومًا")
     >>> f.key, f.span(0, len(f.key))
@@ -64,10 +62,18 @@ class FoldedText:
     text: str
     key: str
     index: np.ndarray
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def span(self, key_start: int, key_end: int) -> tuple[int, int]:
         """Original (start, end) of the key slice ``[key_start, key_end)``."""
         return int(self.index[key_start]), int(self.index[key_end])
+
+    def positions(self) -> list[int]:
+        """``index`` as a list of ints (cached), for per-character lookups in Python."""
+        got = self.memo.get("positions")
+        if got is None:
+            got = self.memo["positions"] = self.index.tolist()
+        return got
 
 
 def fold(text: str) -> FoldedText:
@@ -75,15 +81,8 @@ def fold(text: str) -> FoldedText:
 
     Vectorised (``str.translate`` plus one numpy pass), so it scales to long documents.
     """
-    key = match_key(text)
-    n = len(text)
-    if len(key) == n:
-        index = np.arange(n + 1, dtype=np.int64)
-    else:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        deleted = np.isin(codes, np.array([ord(c) for c in _DELETED], dtype=np.uint32))
-        index = np.append(np.flatnonzero(~deleted), n).astype(np.int64)
-    return FoldedText(text, key, index)
+    key, kept = fold_positions(text)
+    return FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
@@ -174,6 +173,13 @@ class Lexicon:
                 continue
             start, end = folded.span(ks, ke)
             yield LexMatch(start, end, key, proclitic, ks, ke)
+
+    def matches(self, folded: FoldedText) -> list[LexMatch]:
+        """All matches in ``folded`` as a list, computed once per folded text and lexicon."""
+        got = folded.memo.get(self)
+        if got is None:
+            got = folded.memo[self] = list(self.finditer_folded(folded))
+        return got
 
     def finditer(self, text: str) -> Iterator[LexMatch]:
         """Matches of the keys in ``text``, left to right, longest at each position."""

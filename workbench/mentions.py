@@ -23,13 +23,16 @@ Index: []
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .actors import find_actors
-from .places import find_places
-from .quantities import find_quantities
-from .times import find_times
+from .actors import actor_rows
+from .lexmatch import fold
+from .places import place_rows
+from .quantities import quantity_rows
+from .times import time_rows
 
 BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
@@ -39,7 +42,8 @@ _LOCATIVE = ("في", "ب")  # a place after these inside an actor span is where 
 def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.DataFrame:
     """Places, actors, times and quantities in ``text``, one row each, offsets into ``text``.
 
-    ``reference`` (the publication date) anchors relative and year-less times.
+    ``reference`` (the publication date) anchors relative and year-less times. The text is
+    folded and tokenised once and the four finders share it.
 
     >>> df = find_mentions("هاجم داعش الموصل في أيار 2014", reference=date(2014, 6, 1))
     >>> df[df.kind == "time"][["text", "value"]].values.tolist()
@@ -47,42 +51,45 @@ def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.
     """
     if not isinstance(text, str) or not text:
         return pd.DataFrame(columns=BASE_COLUMNS)
-    frames = [
-        find_times(text, reference=reference),
-        find_actors(text),
-        find_places(text),
-        find_quantities(text),
+    folded = fold(text)
+    found = [
+        time_rows(text, reference=reference, folded=folded),
+        actor_rows(text, folded=folded),
+        place_rows(text, folded=folded),
+        quantity_rows(text, folded=folded),
     ]
-    frames = [f for f in frames if not f.empty]
-    if not frames:
+    found = [rows for rows in found if rows]
+    if not found:
         return pd.DataFrame(columns=BASE_COLUMNS)
-    rows = pd.concat(frames, ignore_index=True, sort=False)
-    keep = _resolve_overlaps(text, rows)
-    out = rows.loc[keep].sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-    columns = BASE_COLUMNS + [c for c in out.columns if c not in BASE_COLUMNS]
-    out = out[columns]
-    for col in columns[2:]:
-        out[col] = out[col].astype(object).where(out[col].notna(), "")
-    out["start"] = out["start"].astype(int)
-    out["end"] = out["end"].astype(int)
+    columns = list(BASE_COLUMNS)
+    for rows in found:
+        columns += [c for c in rows[0] if c not in columns]
+    rows = [r for group in found for r in group]
+    kept = [rows[k] for k in _resolve_overlaps(text, rows)]
+    kept.sort(key=lambda r: (r["start"], r["end"]))
+    rest = columns[2:]
+    blanks = [""] * len(rest)  # the cell of a column a row does not have
+    cells = np.array(
+        [[v if v is not None and v == v else "" for v in map(r.get, rest, blanks)] for r in kept],
+        dtype=object,
+    ).reshape(len(kept), len(rest))  # v == v is False only for NaN (a place without coordinates)
+    out = pd.DataFrame(cells, columns=rest, dtype=object)
+    out.insert(0, "start", np.array([int(r["start"]) for r in kept], dtype=np.int64))
+    out.insert(1, "end", np.array([int(r["end"]) for r in kept], dtype=np.int64))
     return out
 
 
-def _resolve_overlaps(text: str, rows: pd.DataFrame) -> list[int]:
+def _resolve_overlaps(text: str, rows: list[dict[str, Any]]) -> list[int]:
     """Indices of the rows kept: longest first, then by kind priority; see the module doc."""
+    spans = [(int(r["start"]), int(r["end"]), str(r["kind"])) for r in rows]
     order = sorted(
-        rows.index,
-        key=lambda k: (
-            -(int(rows.at[k, "end"]) - int(rows.at[k, "start"])),
-            _PRIORITY.get(str(rows.at[k, "kind"]), 9),
-            int(rows.at[k, "start"]),
-        ),
+        range(len(spans)),
+        key=lambda k: (spans[k][0] - spans[k][1], _PRIORITY.get(spans[k][2], 9), spans[k][0]),
     )
-    times = [(int(rows.at[k, "start"]), int(rows.at[k, "end"])) for k in rows.index
-             if rows.at[k, "kind"] == "time"]
+    times = [(s, e) for s, e, kind in spans if kind == "time"]
     kept: list[tuple[int, int, str, int]] = []
     for k in order:
-        s, e, kind = int(rows.at[k, "start"]), int(rows.at[k, "end"]), str(rows.at[k, "kind"])
+        s, e, kind = spans[k]
         if kind == "quantity" and any(ts <= s and e <= te for ts, te in times):
             continue  # a date's day or a duration's number: the time row says it
         clash = False

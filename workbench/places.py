@@ -213,20 +213,37 @@ def _region_value(direction: str, base: dict) -> str:
     return f"{direction.replace('-', '')} of {base['value']}"
 
 
-def find_places(text: str, *, home_country: str | None = None) -> pd.DataFrame:
+def find_places(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> pd.DataFrame:
     """Place mentions in ``text`` with offsets, canonical names, ISO codes, coordinates.
 
     ``home_country`` (ISO alpha-2) is the country "البلاد" and a bare "الجنوب" refer to;
-    by default the country the text mentions most.
+    by default the country the text mentions most. ``folded`` is
+    ``workbench.lexmatch.fold(text)`` when the caller already has it.
 
     >>> find_places("انفجار في الموصل وبالأنبار")[["text", "value", "admin1"]].values.tolist()
     [['الموصل', 'Mosul', 'IQ-NI'], ['الأنبار', 'Anbar', 'IQ-AN']]
     """
     if not isinstance(text, str) or not text:
         return pd.DataFrame(columns=PLACE_COLUMNS)
+    return _frame(place_rows(text, home_country=home_country, folded=folded))
+
+
+def place_rows(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> list[dict]:
+    """The rows of :func:`find_places` as dicts keyed by ``PLACE_COLUMNS``, in text order.
+
+    >>> [r["value"] for r in place_rows("في الموصل")]
+    ['Mosul']
+    """
+    if not isinstance(text, str) or not text:
+        return []
     g = gazetteer()
-    folded = fold(text)
-    matches = list(g.lexicon.finditer_folded(folded))
+    if folded is None:
+        folded = fold(text)
+    matches = g.lexicon.matches(folded)
     # Countries mentioned without ambiguity, for choosing between homonymous places.
     counts: Counter = Counter()
     for m in matches:
@@ -246,7 +263,7 @@ def find_places(text: str, *, home_country: str | None = None) -> pd.DataFrame:
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out += _unknown_places(folded, out)
-    return _frame(text, out)
+    return _records(text, out)
 
 
 def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
@@ -592,14 +609,22 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
     return out
 
 
-def _frame(text: str, rows: list[dict]) -> pd.DataFrame:
-    """Rows in text order, one per span, with ``text`` and ``kind`` filled in."""
-    if not rows:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
+def _records(text: str, rows: list[dict]) -> list[dict]:
+    """Rows in text order, one per span, with every column and ``text`` and ``kind`` filled in."""
     rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
     unique = [r for i, r in enumerate(rows)
               if i == 0 or (r["start"], r["end"]) != (rows[i - 1]["start"], rows[i - 1]["end"])]
-    columns = {c: [r.get(c, "") for r in unique] for c in PLACE_COLUMNS}
-    columns["text"] = [text[r["start"]:r["end"]] for r in unique]
-    columns["kind"] = ["place"] * len(unique)
+    out = []
+    for r in unique:
+        rec = {c: r.get(c, "") for c in PLACE_COLUMNS}
+        rec["text"] = text[r["start"]:r["end"]]
+        rec["kind"] = "place"
+        out.append(rec)
+    return out
+
+
+def _frame(records: list[dict]) -> pd.DataFrame:
+    if not records:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    columns = {c: [r[c] for r in records] for c in PLACE_COLUMNS}
     return pd.DataFrame(columns, columns=PLACE_COLUMNS)

@@ -25,12 +25,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
 
 from .arabic import fold_with_offsets, western_digits
+from .lexmatch import FoldedText, fold
 from .resources import read_table
 
 COLUMNS = [
@@ -48,6 +49,7 @@ _TOKEN_RE = re.compile(
     r"|(?P<punct>[^\s\w])"
 )
 _DIGITS_RE = re.compile(r"\d")
+_NON_WESTERN_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9]")  # ARABIC-INDIC, PERSIAN
 _SPACE_RE = re.compile(r"\s")
 
 # Proclitics that may precede a word or a number, longest first: و ف (conjunctions),
@@ -56,6 +58,8 @@ PROCLITICS = ("وب", "ول", "فب", "فل", "وك", "فك", "و", "ف", "ب", 
 # Enclitic pronouns on a counted noun (أفرادها, عناصره): ها هم هن هما كم نا ه.
 _ENCLITICS = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
 _ARTICLE = "\u0627\u0644"  # ALEF + LAM: the article ال
+# Bound of the per-word memos (readings of a word), so memory stays flat over a corpus.
+_MEMO_SIZE = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,31 +73,48 @@ class Token:
     pre: str = ""  # a proclitic written onto a number (و in و2017)
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str, *, folded: FoldedText | None = None) -> list[Token]:
     """Tokens of ``text`` with offsets into it; digits western, letters folded by ``match_key``.
+
+    ``folded`` (``workbench.lexmatch.fold(text)``) lets several finders share one folding
+    and one tokenisation of the same text; the list is computed once and must not be changed.
 
     >>> [(t.key, t.kind, t.pre) for t in tokenize("بين ٢٠١٤ و2017")]
     [('بين', 'word', ''), ('2014', 'num', ''), ('2017', 'num', 'و')]
     """
-    key, where = fold_with_offsets(text)
-    key = western_digits(key)
+    if folded is None:
+        folded = fold(text)
+    got = folded.memo.get("tokens")
+    if got is not None:
+        return got
+    key = folded.key
+    if _NON_WESTERN_DIGIT_RE.search(key):
+        key = western_digits(key)
+    where = folded.positions()
     n = len(text)
     folded_away = _folded_away()
     out: list[Token] = []
+    append = out.append
+    prev: Token | None = None
     for m in _TOKEN_RE.finditer(key):
-        start = where[m.start()]
-        end = where[m.end() - 1] + 1
-        while end < n and text[end] in folded_away:
-            end += 1
+        ks, ke = m.span()
+        start = where[ks]
+        end = where[ke - 1] + 1
+        if end < n and end != where[ke]:
+            while end < n and text[end] in folded_away:
+                end += 1
         kind = m.lastgroup or "punct"
-        tok = Token(m.group(), start, end, kind)
         if (
-            kind == "num" and out and out[-1].kind == "word" and out[-1].end == start
-            and out[-1].key in PROCLITICS
+            kind == "num" and prev is not None and prev.kind == "word" and prev.end == start
+            and prev.key in PROCLITICS
         ):
-            prev = out.pop()
-            tok = Token(tok.key, prev.start, end, kind, prev.key)
-        out.append(tok)
+            out.pop()
+            tok = Token(m.group(), prev.start, end, kind, prev.key)
+        else:
+            tok = Token(m.group(), start, end, kind)
+        append(tok)
+        prev = tok
+    folded.memo["tokens"] = out
     return out
 
 
@@ -103,7 +124,7 @@ def _folded_away() -> frozenset[str]:
     return frozenset(ch for cp in range(0x0600, 0x0700) if not fold_with_offsets(ch := chr(cp))[0])
 
 
-@cache
+@lru_cache(maxsize=_MEMO_SIZE)
 def stems(word: str) -> tuple[tuple[str, str, bool], ...]:
     """Readings of a folded word as (proclitics, stem, has_article), the whole word first.
 
@@ -148,6 +169,9 @@ class Lexicon:
     _first: dict[str, list[tuple[tuple[str, ...], tuple[Any, ...]]]] = field(
         init=False, repr=False
     )
+    _readings: dict[str, tuple[Any, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         by_words: dict[tuple[str, ...], list[Any]] = {}
@@ -158,6 +182,10 @@ class Lexicon:
             self._first.setdefault(words[0], []).append((words, tuple(payloads)))
         for entries in self._first.values():
             entries.sort(key=lambda e: -len(e[0]))
+
+    def first_words(self) -> frozenset[str]:
+        """The words a form can begin with (before clitics are considered)."""
+        return frozenset(self._first)
 
     def items_forms(self) -> list[str]:
         """The forms of the lexicon."""
@@ -170,18 +198,37 @@ class Lexicon:
                 return payloads
         return ()
 
+    def candidates(self, word: str) -> tuple[Any, ...]:
+        """The readings of ``word`` (see :func:`stems`) that begin a form, with the forms."""
+        got = self._readings.get(word)
+        if got is None:
+            if len(self._readings) >= _MEMO_SIZE:
+                self._readings.clear()
+            got = self._readings[word] = tuple(
+                (pre, stem, article, self._first[stem])
+                for pre, stem, article in stems(word) if stem in self._first
+            )
+        return got
+
     def match(self, toks: list[Token], i: int, *, clitics: bool = True) -> Match | None:
         """The longest form starting at token ``i`` (None if none does)."""
         if i >= len(toks) or toks[i].kind != "word":
             return None
+        word = toks[i].key
+        if clitics:
+            readings = self.candidates(word)
+        else:
+            entries = self._first.get(word)
+            readings = (("", word, False, entries),) if entries else ()
         best: Match | None = None
-        readings = stems(toks[i].key) if clitics else (("", toks[i].key, False),)
-        for pre, stem, article in readings:
-            for words, payloads in self._first.get(stem, ()):
+        for pre, _, article, entries in readings:
+            for words, payloads in entries:
                 n = len(words)
                 if i + n > len(toks):
                     continue
-                if all(toks[i + k].kind == "word" and toks[i + k].key == words[k] for k in range(1, n)):
+                if n == 1 or all(
+                    toks[i + k].kind == "word" and toks[i + k].key == words[k] for k in range(1, n)
+                ):
                     if best is None or i + n > best.end:
                         best = Match(i + n, payloads, pre, article)
                     break
@@ -553,11 +600,12 @@ def _fmt(x: float | None) -> str:
     return f"{x:.6g}"
 
 
-def find_quantities(text: str) -> pd.DataFrame:
+def find_quantities(text: str, *, folded: FoldedText | None = None) -> pd.DataFrame:
     """Counts and amounts in ``text``: one row per quantity, offsets into ``text``.
 
     Columns: start, end, text, kind ("quantity"), value, flags, min, max, unit (the counted
     noun as written), unit_key (its singular), dimension, base_value, base_unit.
+    ``folded`` is ``workbench.lexmatch.fold(text)`` when the caller already has it.
 
     >>> df = find_quantities("أكثر من [\u2026] هجومًا ونصف أفرادها")
     >>> df[["text", "value", "unit_key", "flags"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -566,18 +614,51 @@ def find_quantities(text: str) -> pd.DataFrame:
     """
     if not text:
         return pd.DataFrame(columns=COLUMNS)
-    toks = tokenize(text)
+    return pd.DataFrame(quantity_rows(text, folded=folded), columns=COLUMNS)
+
+
+def quantity_rows(text: str, *, folded: FoldedText | None = None) -> list[dict[str, Any]]:
+    """The rows of :func:`find_quantities` as dicts keyed by ``COLUMNS``, in text order.
+
+    >>> [r["value"] for r in quantity_rows("قتل ثلاثة جنود")]
+    ['3']
+    """
+    if not text:
+        return []
+    toks = tokenize(text, folded=folded)
     rows: list[dict[str, Any]] = []
     i = 0
-    n = len(toks)
-    while i < n:
-        row = _quantity_at(text, toks, i)
+    for k, tok in enumerate(toks):
+        if k < i:
+            continue
+        kind = tok.kind
+        if kind == "word":
+            if not _word_may_start(tok.key):
+                continue
+        elif kind == "punct" and tok.key not in ".\u066b":  # ARABIC DECIMAL SEPARATOR
+            continue
+        row = _quantity_at(text, toks, k)
         if row is None:
-            i += 1
             continue
         rows.append(row[0])
         i = row[1]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return rows
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _word_may_start(key: str) -> bool:
+    """Whether a reading of the folded word begins a number word or a counted noun."""
+    firsts = _first_words()
+    return any(stem in firsts for _, stem, _ in stems(key))
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """First words of number words and of dual nouns (هجومين), the two readings a quantity
+    can begin with (an approximator before a number is found from the number)."""
+    duals = {form.split()[0] for form, row in _cues().items
+             if row["role"] == "noun" and row["number"] == "dual"}
+    return _number_words().first_words() | frozenset(duals)
 
 
 def _quantity_at(text: str, toks: list[Token], i: int) -> tuple[dict[str, Any], int] | None:

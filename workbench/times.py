@@ -38,12 +38,13 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import pandas as pd
 
 from .arabic import SENTENCE_END
+from .lexmatch import FoldedText, fold
 from .quantities import (
     Lexicon,
     Token,
@@ -78,27 +79,42 @@ def _months() -> Lexicon:
     return table_lexicon("months.csv")
 
 
+# What a parse reads at the token where an expression begins (see ``_Parser.expression``):
+# these time-word types, and of the anchors only those that open a span or a shift. A word
+# of another type (an era هـ, a tense cue, a period noun, the anchors في and إلى) only
+# follows or precedes an expression, so the parser is not tried there.
+_START_TYPES = frozenset({
+    "qualifier", "year_word", "day_offset", "weekday", "first", "last", "month_word",
+    "holiday", "now", "direction", "unit", "week_word",
+})
+_START_ANCHORS = frozenset({"since", "from", "before", "after", "within", "between", "until"})
+
+
 @cache
 def _starters() -> frozenset[str]:
-    """Every word that can begin a time expression (first words of the time lexicons)."""
-    words: set[str] = set()
-    for name in ("time_words.csv", "months.csv", "number_words.csv"):
+    """Every word that can begin a time expression: first words of the entries a parse
+    reads at its first token (time words of the start types, months, number words)."""
+    words = {"\u064a\u0648\u0645"}  # YEH WAW MEEM: يوم, read literally before a weekday
+    for form, row in table_lexicon("time_words.csv").items:
+        if row["type"] in _START_TYPES or (row["type"] == "anchor" and row["value"] in _START_ANCHORS):
+            words.add(form.split()[0])
+    for name in ("months.csv", "number_words.csv"):
         words |= {form.split()[0] for form in table_lexicon(name).items_forms()}
     return frozenset(words)
 
 
-def _may_start(tok: Token) -> bool:
-    if tok.kind in ("num", "gap"):
-        return True
-    if tok.kind != "word":
-        return False
+@lru_cache(maxsize=1 << 16)
+def _word_may_start(key: str) -> bool:
+    """Whether a reading of the folded word (clitics off) begins a time lexicon entry."""
     starters = _starters()
-    return any(stem in starters for _, stem, _ in stems(tok.key))
+    return any(stem in starters for _, stem, _ in stems(key))
 
 
 def _types(toks: list[Token], i: int, *types: str) -> tuple[int, dict[str, str], str] | None:
     """The time-word entry of one of ``types`` at token ``i``: (end, row, proclitics)."""
     if i >= len(toks) or toks[i].kind != "word":
+        return None
+    if _word_types(toks[i].key).isdisjoint(types):
         return None
     m = _tw().match(toks, i)
     if m is not None:
@@ -111,6 +127,57 @@ def _types(toks: list[Token], i: int, *types: str) -> tuple[int, dict[str, str],
             if p["type"] in types:
                 return i + 1, p, pre
     return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_types(key: str) -> frozenset[str]:
+    """The time-word types of every entry a reading of the folded word can begin."""
+    return frozenset(
+        p["type"] for _, _, _, entries in _tw().candidates(key)
+        for _, payloads in entries for p in payloads
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _anchor_only(key: str) -> bool:
+    """A word that can begin an expression only as an anchor (منذ, بين, من, قبل ...): what it
+    anchors starts at the next token, so the parse needs a possible start there."""
+    if not _word_may_start(key) or _word_types(key) & _START_TYPES:
+        return False
+    others = _other_starters()
+    return not any(stem in others for _, stem, _ in stems(key)) and "anchor" in _word_types(key)
+
+
+@cache
+def _other_starters() -> frozenset[str]:
+    """First words of months and number words, and يوم: starts that are not time words."""
+    words = {"\u064a\u0648\u0645"}  # YEH WAW MEEM: يوم
+    for name in ("months.csv", "number_words.csv"):
+        words |= {form.split()[0] for form in table_lexicon(name).items_forms()}
+    return frozenset(words)
+
+
+def _number_may_start(toks: list[Token], k: int) -> bool:
+    """Whether the digits at token ``k`` can begin a time: a numeric date (12/5/2020,
+    12.5.2020), a day (1–31) or a year (1900–2100), or a length before a unit (3 أيام)."""
+    key = toks[k].key
+    if key.count(".") == 2 or (k + 1 < len(toks) and toks[k + 1].key in ("/", "-", ".")):
+        return True
+    if key.isdigit() and (len(key) <= 2 or 1900 <= int(key) <= 2100):
+        return True
+    num = read_number(toks, k)
+    return num is not None and _types(toks, num.end, "unit") is not None
+
+
+def _may_follow_anchor(toks: list[Token], j: int) -> bool:
+    """Whether token ``j`` can begin what an anchor governs: a number, a gap, a decimal
+    point before digits (.5) or a word that may begin a time expression."""
+    if j >= len(toks):
+        return False
+    t = toks[j]
+    if t.kind == "word":
+        return _word_may_start(t.key)
+    return t.kind in ("num", "gap") or (t.kind == "punct" and t.key in ".\u066b")
 
 
 def _key(toks: list[Token], i: int) -> str:
@@ -171,13 +238,23 @@ class _Found:
 
 
 class _Parser:
-    def __init__(self, text: str, reference: date | datetime | None, tense: str) -> None:
+    def __init__(
+        self, text: str, reference: date | datetime | None, tense: str, toks: list[Token]
+    ) -> None:
         self.text = text
-        self.toks = tokenize(text)
+        self.toks = toks
         self.ref_dt = reference
         self.ref: date | None = reference.date() if isinstance(reference, datetime) else reference
         self.tense = tense
-        self.sentence = self._sentences()
+        self._sentence: list[int] | None = None
+        self._no_point: set[int] = set()
+
+    @property
+    def sentence(self) -> list[int]:
+        """The sentence number of each token, computed when first asked for."""
+        if self._sentence is None:
+            self._sentence = self._sentences()
+        return self._sentence
 
     def _sentences(self) -> list[int]:
         out, s = [], 0
@@ -551,13 +628,18 @@ class _Parser:
         return None
 
     def point(self, i: int) -> tuple[int, _Spec] | None:
+        if i in self._no_point:
+            return None
         best: tuple[int, _Spec] | None = None
         if _key(self.toks, i) == "يوم" and _types(self.toks, i + 1, "weekday"):
-            return self.relative(i + 1)
-        for parse in (self.numeric_date, self.calendar_date, self.holiday, self.relative):
-            got = parse(i)
-            if got and (best is None or got[0] > best[0]):
-                best = got
+            best = self.relative(i + 1)
+        else:
+            for parse in (self.numeric_date, self.calendar_date, self.holiday, self.relative):
+                got = parse(i)
+                if got and (best is None or got[0] > best[0]):
+                    best = got
+        if best is None:
+            self._no_point.add(i)  # a parse has no side effects: no point here, ever
         return best
 
     # -- expressions with anchors -------------------------------------------
@@ -1126,12 +1208,14 @@ def _iso(d: date | None) -> str:
 
 
 def find_times(
-    text: str, *, reference: date | datetime | None = None, tense: str = "past"
+    text: str, *, reference: date | datetime | None = None, tense: str = "past",
+    folded: FoldedText | None = None,
 ) -> pd.DataFrame:
     """Time expressions in ``text`` as ISO 8601 values resolved against ``reference``.
 
     ``tense`` (``"past"`` or ``"future"``) is what to assume for a month, day or weekday
-    without a year when its sentence has no cue either way.
+    without a year when its sentence has no cue either way. ``folded`` is
+    ``workbench.lexmatch.fold(text)`` when the caller already has it.
 
     >>> ref = date(2020, 5, 12)
     >>> find_times("منذ أكتوبر", reference=ref)[["value", "relation"]].values.tolist()
@@ -1143,26 +1227,47 @@ def find_times(
     """
     if not text:
         return pd.DataFrame(columns=COLUMNS)
+    return pd.DataFrame(time_rows(text, reference=reference, tense=tense, folded=folded),
+                        columns=COLUMNS)
+
+
+def time_rows(
+    text: str, *, reference: date | datetime | None = None, tense: str = "past",
+    folded: FoldedText | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of :func:`find_times` as dicts keyed by ``COLUMNS``, in text order.
+
+    >>> [r["value"] for r in time_rows("في أيار 2014")]
+    ['2014-05']
+    """
+    if not text:
+        return []
     if tense not in ("past", "future"):
         raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
-    parser = _Parser(text, reference, tense)
-    toks = parser.toks
+    toks = tokenize(text, folded=folded if folded is not None else fold(text))
+    parser = _Parser(text, reference, tense, toks)
     rows: list[dict[str, Any]] = []
     i = 0
-    while i < len(toks):
-        if not _may_start(toks[i]):
-            i += 1
+    for k, tok in enumerate(toks):
+        if k < i:
+            continue
+        kind = tok.kind
+        if kind == "word":
+            if not _word_may_start(tok.key):
+                continue
+            if _anchor_only(tok.key) and not _may_follow_anchor(toks, k + 1):
+                continue
+        elif kind != "num" and kind != "gap":
             continue
         try:
-            found = parser.expression(i)
+            found = None if kind == "num" and not _number_may_start(toks, k) else parser.expression(k)
         except (ValueError, OverflowError, IndexError):
             found = None
-        if found is None or found.j <= i:
-            i += 1
+        if found is None or found.j <= k:
             continue
         rows.append(_to_row(text, toks, found))
         i = found.j
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return rows
 
 
 def _to_row(text: str, toks: list[Token], f: _Found) -> dict[str, Any]:
