@@ -22,6 +22,7 @@ Index: []
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
 from typing import Any
 
@@ -80,30 +81,54 @@ def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.
 
 
 def _resolve_overlaps(text: str, rows: list[dict[str, Any]]) -> list[int]:
-    """Indices of the rows kept: longest first, then by kind priority; see the module doc."""
+    """Indices of the rows kept: longest first, then by kind priority; see the module doc.
+
+    No span is longer than the longest row, so kept spans are filed in buckets of that
+    width by start offset and each row is checked against its neighbours only: linear in
+    the text, not quadratic.
+    """
     spans = [(int(r["start"]), int(r["end"]), str(r["kind"])) for r in rows]
     order = sorted(
         range(len(spans)),
         key=lambda k: (spans[k][0] - spans[k][1], _PRIORITY.get(spans[k][2], 9), spans[k][0]),
     )
-    times = [(s, e) for s, e, kind in spans if kind == "time"]
-    kept: list[tuple[int, int, str, int]] = []
+    longest = max((e - s for s, e, _ in spans), default=0)
+    width = max(longest, 1)
+    times = sorted((s, e) for s, e, kind in spans if kind == "time")
+    time_starts = [s for s, _ in times]
+    buckets: dict[int, list[tuple[int, int, str]]] = {}
+    accepted: list[int] = []
     for k in order:
         s, e, kind = spans[k]
-        if kind == "quantity" and any(ts <= s and e <= te for ts, te in times):
+        if kind == "quantity" and _inside_any(times, time_starts, s, e, longest):
             continue  # a date's day or a duration's number: the time row says it
         clash = False
-        for ks, ke, kkind, _ in kept:
-            if s < ke and ks < e:
-                if kind == "place" and kkind == "actor" and ks <= s and e <= ke and _after_locative(
-                    text, ks, s
-                ):
-                    continue
-                clash = True
+        for b in range((s - longest) // width, (max(e, s + 1) - 1) // width + 1):
+            for ks, ke, kkind in buckets.get(b, ()):
+                if s < ke and ks < e:
+                    if kind == "place" and kkind == "actor" and ks <= s and e <= ke and _after_locative(
+                        text, ks, s
+                    ):
+                        continue
+                    clash = True
+                    break
+            if clash:
                 break
         if not clash:
-            kept.append((s, e, kind, k))
-    return [k for _, _, _, k in kept]
+            buckets.setdefault(s // width, []).append((s, e, kind))
+            accepted.append(k)
+    return accepted
+
+
+def _inside_any(spans: list[tuple[int, int]], starts: list[int], s: int, e: int, longest: int) -> bool:
+    """Whether [s, e) lies inside one of the sorted ``spans`` (none longer than ``longest``)."""
+    i = bisect.bisect_right(starts, s)
+    while i > 0 and starts[i - 1] >= s - longest:
+        i -= 1
+        ts, te = spans[i]
+        if ts <= s and e <= te:
+            return True
+    return False
 
 
 def _after_locative(text: str, actor_start: int, place_start: int) -> bool:
