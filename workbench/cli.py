@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .arabic import GAP_MARKER
+from .load import MAX_CHARS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="Dask scheduler address (tcp://host:8786); default: a local cluster")
     run.add_argument("--gap-marker", default=GAP_MARKER,
                      help=f"what clean text shows where the source lost text (default {GAP_MARKER})")
+    run.add_argument("--max-chars", type=int, default=MAX_CHARS,
+                     help=f"longest document analysed, in characters (default {MAX_CHARS:,})")
     run.add_argument("--text-column", default=None, help="text column of .jsonl/.csv corpora")
     run.add_argument("--title-column", default=None, help="title column of .jsonl/.csv corpora")
     run.add_argument("--date-column", default=None, help="date column of .jsonl/.csv corpora")
@@ -75,6 +78,7 @@ def _run(args: argparse.Namespace) -> int:
         "text_column": args.text_column,
         "title_column": args.title_column,
         "date_column": args.date_column,
+        "max_chars": args.max_chars,
     }
     try:
         summary = run_with_summary(

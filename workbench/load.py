@@ -36,6 +36,9 @@ PDF_SUFFIXES = {".pdf"}
 CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | CORPUS_SUFFIXES
 SIDECAR_SUFFIX = ".meta.json"
+# One article is tens of thousands of characters; a document beyond this is a corpus or a
+# dump saved as one file, and analysing it as one article would take minutes and mean little.
+MAX_CHARS = 5_000_000
 MIN_HTML_WORDS = 5
 
 # Column names tried, in order, when a corpus file does not say which column is which.
@@ -77,10 +80,15 @@ class Document:
     error: str = ""
     extra: dict = field(default_factory=dict)
 
+    @property
+    def n_chars_raw(self) -> int:
+        """Length of the text as read (also when it was set aside for being too long)."""
+        return len(self.text) or int(self.extra.get("n_chars_raw", 0))
+
     def row(self) -> dict:
         data = asdict(self)
         data.pop("extra")
-        data["n_chars_raw"] = len(self.text)
+        data["n_chars_raw"] = self.n_chars_raw
         return {k: data[k] for k in COLUMNS}
 
 
@@ -89,6 +97,7 @@ def load(
     text_column: str | None = None,
     title_column: str | None = None,
     date_column: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> pd.DataFrame:
     """Read files, folders and globs into a documents table, one row per document.
 
@@ -96,9 +105,11 @@ def load(
     source_path, record, format, encoding, n_chars_raw, text, error``. No path: the
     bundled seeds. ``*_column`` name the columns of ``.jsonl``/``.csv`` corpus files
     when the usual names (text/body/content, title/headline, date/published) do not fit.
+    A document longer than ``max_chars`` characters gets an error row instead of its text.
     """
     docs = iter_documents(
-        *paths, text_column=text_column, title_column=title_column, date_column=date_column
+        *paths, text_column=text_column, title_column=title_column, date_column=date_column,
+        max_chars=max_chars,
     )
     return pd.DataFrame([d.row() for d in docs], columns=COLUMNS)
 
@@ -108,12 +119,21 @@ def iter_documents(
     text_column: str | None = None,
     title_column: str | None = None,
     date_column: str | None = None,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Document]:
     """Yield documents one at a time (a corpus is streamed, never held whole)."""
     seen: dict[str, int] = {}
     for path in expand_paths(paths or (seeds_dir(),)):
         for doc in _read_path(path, text_column, title_column, date_column):
             doc.doc_id = _unique(doc.doc_id, seen)
+            if len(doc.text) > max_chars and not doc.error:
+                where = path.name + (f":{doc.record}" if doc.record else "")
+                doc.error = (
+                    f"{where}: too long for one document ({len(doc.text):,} characters, limit "
+                    f"{max_chars:,}); split it into articles, or raise the limit (--max-chars)"
+                )
+                doc.extra["n_chars_raw"] = len(doc.text)
+                doc.text = ""
             yield doc
 
 

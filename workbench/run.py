@@ -149,7 +149,7 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
     row = {
         "doc_id": doc.doc_id, "title": doc.title, "author": doc.author,
         "published": doc.published, "source_path": doc.source_path,
-        "n_chars_raw": len(doc.text), "n_chars_clean": 0, "error": doc.error,
+        "n_chars_raw": doc.n_chars_raw, "n_chars_clean": 0, "error": doc.error,
         "published_text": str(doc.extra.get("published_text", "")),
         "published_basis": doc.published_basis, "language": doc.language,
         "format": doc.format, "encoding": doc.encoding, "record": doc.record,
