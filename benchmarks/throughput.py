@@ -174,6 +174,34 @@ def analyze_peak_memory(texts: list[str]) -> float:
     return peak / 2**20
 
 
+def scaling(sizes: tuple[int, ...] = (100_000, 400_000, 1_600_000)) -> list[tuple[str, list[float]]]:
+    """Seconds per stage on one text with no line breaks at growing sizes (the long-input guard).
+
+    A stage whose time grows faster than its input shows here as a rising seconds-per-size.
+    """
+    import workbench
+    from workbench.analyze import reference_date
+
+    reference = reference_date("2020-05")
+    base = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8").replace("\n", " ")
+    workbench.analyze(base, published="2020-05")
+    rows: dict[str, list[float]] = {"clean": [], "find_mentions": [], "find_claims": [], "find_events": []}
+    for size in sizes:
+        text = (base * (size // len(base) + 1))[:size]
+        t0 = time.perf_counter()
+        clean = workbench.clean(text).text
+        t1 = time.perf_counter()
+        mentions = workbench.find_mentions(clean, reference=reference)
+        t2 = time.perf_counter()
+        claims = workbench.find_claims(clean, mentions=mentions, reference=reference)
+        t3 = time.perf_counter()
+        workbench.find_events(claims, mentions, reference=reference)
+        t4 = time.perf_counter()
+        for name, seconds in zip(rows, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+            rows[name].append(seconds)
+    return list(rows.items())
+
+
 def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
     """``workbench run`` in a child process: (seconds, peak RSS MiB of the children)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -208,6 +236,14 @@ def main() -> None:
     analyze_seconds = speeds[-1][1]
     print(f"   ratio analyze / baseline (>= 1.0 means the whole analysis is at least as fast): "
           f"{base / analyze_seconds:.2f}")
+
+    sizes = (100_000, 400_000, 1_600_000)
+    print("\n   one line without breaks (long-input guard), seconds at "
+          + ", ".join(f"{n:,}" for n in sizes) + " characters:")
+    for name, seconds in scaling(sizes):
+        growth = seconds[-1] / seconds[0] if seconds[0] else float("nan")
+        print(f"   {name:<16} " + "  ".join(f"{x:7.2f}" for x in seconds)
+              + f"   ×{growth:.1f} for ×{sizes[-1] // sizes[0]} input")
 
     sample = texts[: max(1, len(texts) // 10)]
     print(f"\n2. peak traced memory of analyze, streamed over {len(sample)} documents: "
