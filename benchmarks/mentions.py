@@ -43,12 +43,11 @@ from typing import Any
 
 import pandas as pd
 
-from benchmarks import EVAL_DATA
-
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
+if str(ROOT) not in sys.path:  # run as a script: python benchmarks/mentions.py
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import EVAL_DATA  # noqa: E402
 from workbench.arabic import GAP_MARKER  # noqa: E402
 from workbench.quantities import find_quantities, parse_ordinal  # noqa: E402
 from workbench.times import find_times  # noqa: E402

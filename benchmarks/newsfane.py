@@ -33,7 +33,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmarks import EVAL_DATA
+_REPO = Path(__file__).resolve().parents[1]
+if str(_REPO) not in sys.path:  # run as a script: python benchmarks/NAME.py
+    sys.path.insert(0, str(_REPO))
+
+from benchmarks import EVAL_DATA  # noqa: E402
 
 CORPUS = EVAL_DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
 

@@ -35,7 +35,11 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from benchmarks import EVAL_DATA
+_REPO = Path(__file__).resolve().parents[1]
+if str(_REPO) not in sys.path:  # run as a script: python benchmarks/NAME.py
+    sys.path.insert(0, str(_REPO))
+
+from benchmarks import EVAL_DATA  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = EVAL_DATA
