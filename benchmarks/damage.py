@@ -14,8 +14,9 @@ run is repeatable:
    followed it.
 4. Visual runs: with probability ``p_runs`` a line is cut into 2-7 runs that are
    emitted in visual left-to-right order, i.e. run order reversed while each run keeps
-   its logical order inside. Cuts fall where the seed's extractor broke runs: just
-   before a kashida-stretched letter (often inside a word) and around lost digit runs.
+   its logical order inside. Cuts fall where the seed's extractor broke runs: between a
+   kashida-stretched letter and its kashida (often inside a word, the kashida opening
+   the next run) and around lost digit runs.
    Runs that met inside a word are joined by a space, as extractors do.
 5. Moved punctuation: with probability ``p_punct`` a line's final sentence punctuation
    (``.`` ``،`` ``:`` ``؛`` ``؟`` ``!``) is shown at the line start, followed by a space.
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import dataclass
 
 TATWEEL = "\u0640"  # ARABIC TATWEEL (kashida)
 # Letters after which no kashida can be drawn: ALEF forms, DAL, THAL, REH, ZAIN, WAW
@@ -60,12 +62,46 @@ def damage(
     p_orphan: float = 0.7,
 ) -> str:
     """``text`` (paragraphs separated by blank lines) with the seed's kinds of damage."""
+    lines = damage_lines(text, seed=seed, width=width, p_kashida=p_kashida, p_runs=p_runs,
+                         p_punct=p_punct, p_orphan=p_orphan)
+    return "\n".join(line.damaged for line in lines)
+
+
+@dataclass(frozen=True)
+class DamagedLine:
+    """One output line of ``damage``: the damaged text, the source line it came from
+    ("" for a blank line), and how many runs it was cut into (1: order untouched)."""
+
+    damaged: str
+    source: str
+    runs: int = 1
+
+
+def damage_lines(
+    text: str,
+    *,
+    seed: int = 0,
+    width: int = 80,
+    p_kashida: float = 0.5,
+    p_runs: float = 0.35,
+    p_punct: float = 0.5,
+    p_orphan: float = 0.7,
+) -> list[DamagedLine]:
+    """The lines ``damage`` outputs, each with its source line: the truth a repair is scored on.
+
+    >>> [(x.damaged, x.source) for x in damage_lines("في عام 2017 وقع هجوم.", seed=1, p_runs=0.0,
+    ...                                               p_punct=1.0)]
+    [('. في عام  وقع هجوم', 'في عام 2017 وقع هجوم.')]
+    """
     rng = random.Random(seed)
-    out: list[str] = []
-    for para in re.split(r"\n\s*\n", text.strip()):
+    out: list[DamagedLine] = []
+    for n, para in enumerate(re.split(r"\n\s*\n", text.strip())):
+        if n:
+            out.append(DamagedLine("", ""))
         lines = wrap(" ".join(para.split()), width=width)
-        damaged = []
-        for i, line in enumerate(lines):
+        damaged: list[DamagedLine] = []
+        for i, source in enumerate(lines):
+            line = source
             justified = i < len(lines) - 1
             if justified and rng.random() < p_kashida:
                 line = _stretch(line, rng)
@@ -73,13 +109,14 @@ def damage(
             if match and rng.random() < p_punct:
                 line = match.group(1) + " " + line[: match.start()].rstrip()
             line, holes = _drop_digits(line)
+            runs = 1
             if rng.random() < p_runs:
-                line = _visual_runs(line, holes, rng)
-            damaged.append(line)
+                line, runs = _visual_runs(line, holes, rng)
+            damaged.append(DamagedLine(line, source, runs))
         if len(damaged) > 1 and len(lines[-1]) < width / 2 and rng.random() < p_orphan:
-            damaged.insert(len(damaged) - 1, "")
-        out.append("\n".join(damaged))
-    return "\n\n".join(out)
+            damaged.insert(len(damaged) - 1, DamagedLine("", ""))
+        out.extend(damaged)
+    return out
 
 
 def wrap(paragraph: str, *, width: int) -> list[str]:
@@ -139,14 +176,16 @@ def _drop_digits(line: str) -> tuple[str, list[int]]:
     return "".join(pieces), holes
 
 
-def _visual_runs(line: str, holes: list[int], rng: random.Random) -> str:
-    """Cut at stretched letters and lost digits; emit the runs right to left."""
+def _visual_runs(line: str, holes: list[int], rng: random.Random) -> tuple[str, int]:
+    """Cut at stretched letters and lost digits; emit the runs right to left (and their number)."""
     cuts = {h for h in holes if 0 < h < len(line)}
+    # The seed's extractor cut between a stretched letter and its kashida: the kashida
+    # opens the next run (``وازدي`` | ``ــاد``, ``المصال`` | ``ــح``).
     for m in re.finditer(f"[^{TATWEEL}\\s]{TATWEEL}", line):
-        if 0 < m.start() < len(line):
-            cuts.add(m.start())
+        if 0 < m.start() + 1 < len(line):
+            cuts.add(m.start() + 1)
     if not cuts:
-        return line
+        return line, 1
     n = min(len(cuts), rng.randint(1, 6))
     chosen = sorted(rng.sample(sorted(cuts), n))
     runs = [line[a:b] for a, b in zip([0, *chosen], [*chosen, len(line)], strict=True)]
@@ -156,4 +195,4 @@ def _visual_runs(line: str, holes: list[int], rng: random.Random) -> str:
         if out and not out[-1].isspace() and not run[0].isspace():
             out += " "
         out += run
-    return out.strip()
+    return out.strip(), len(runs)

@@ -29,6 +29,7 @@ import argparse
 import hashlib
 import html
 import importlib
+import re
 import shutil
 import subprocess
 import sys
@@ -346,10 +347,154 @@ def pdf_mean_cer(results: pd.DataFrame, tool: str = "workbench") -> float:
     return float(pdf["cer"].mean())
 
 
+# --- rotation accuracy, lines wrongly changed, speed -----------------------------------
+
+SHARED = ROOT.parent / "shared" / "data"
+CHECKTHAT = SHARED / "checkthat22" / "CT22_arabic_1B_claim_train.tsv"
+_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")  # Arabic letters, no tatweel or marks
+_SPACE_PUNCT_RE = re.compile(r"\s+(?=[\u060c\u061b\u061f,.:;!?)])")
+_OPEN_SPACE_RE = re.compile(r"([(])\s+")
+
+
+def letter_words(text: str) -> list[str]:
+    """The Arabic words of ``text`` as letters only (order kept): what a reordering must get right."""
+    return _LETTERS_RE.findall(text.replace("\u0640", ""))
+
+
+def newsfane_paragraphs(*, part: str = "test", limit: int | None = 300) -> list[str]:
+    """NewsFANE pseudo-documents (ten sentences each, detokenised) as paragraphs of real news."""
+    from benchmarks.newsfane import CORPUS, documents
+
+    if not CORPUS.exists():
+        return []
+    # The detokenised corpus keeps a space before closing punctuation and after an
+    # opening bracket; printed prose does not.
+    docs = [_OPEN_SPACE_RE.sub(r"\1", _SPACE_PUNCT_RE.sub("", d.text)) for d in documents(part=part)]
+    return docs[:limit]
+
+
+def checkthat_tweets(*, limit: int | None = 3000) -> list[str]:
+    """CheckThat! 2022 Arabic tweets (task 1B train), as posted."""
+    if not CHECKTHAT.exists():
+        return []
+    table = pd.read_csv(CHECKTHAT, sep="\t", dtype=str, keep_default_na=False, quoting=3)
+    return table["tweet_text"].tolist()[:limit]
+
+
+def _words_as_written(text: str) -> list[str]:
+    from workbench.clean import _unicode, cer_normalise
+
+    return cer_normalise(_SPACE_PUNCT_RE.sub("", _unicode(text)[0].text)).split()
+
+
+def lines_wrongly_changed(*, tweets: list[str] | None = None, paragraphs: list[str] | None = None,
+                          width: int = 70) -> dict[str, tuple[int, int]]:
+    """Already-clean text through ``clean``: (lines whose words changed, lines) per source.
+
+    ``tweets``: each tweet cleaned on its own. ``paragraphs``: each cleaned as one line,
+    and all of them hard-wrapped at ``width`` characters (as a PDF's lines) and cleaned as
+    one text, compared line by line before the lines are joined into paragraphs.
+    A change is any difference in the sequence of words (spaces before punctuation and
+    diacritics aside).
+    """
+    from textwrap import wrap
+
+    from workbench.clean import clean
+
+    tweets = checkthat_tweets() if tweets is None else tweets
+    paragraphs = newsfane_paragraphs() if paragraphs is None else paragraphs
+    out: dict[str, tuple[int, int]] = {}
+    changed = sum(_words_as_written(clean(t).text) != _words_as_written(t) for t in tweets)
+    out["tweets"] = (changed, len(tweets))
+    changed = sum(_words_as_written(clean(p).text) != _words_as_written(p) for p in paragraphs)
+    out["paragraphs"] = (changed, len(paragraphs))
+    lines = [line for p in paragraphs for line in [*wrap(p, width), ""]]
+    repaired = clean("\n".join(lines)).stage_text("punctuation").split("\n")
+    pairs = [(a, b) for a, b in zip(lines, repaired, strict=False) if a.strip()]
+    changed = sum(_words_as_written(a) != _words_as_written(b) for a, b in pairs)
+    out["wrapped lines"] = (changed, len(pairs))
+    return out
+
+
+def rotation_accuracy(texts: list[str], *, seed: int = 0, width: int = 80) -> dict[str, tuple[int, int]]:
+    """Run-order repair on simulated damage: (lines right, lines) by kind of line.
+
+    Each text is damaged by ``benchmarks.damage.damage_lines`` (which keeps the source of
+    every line) and cleaned; a repaired line is right when its Arabic words, letters only,
+    are the source line's in the same order. Kinds: ``two runs``, ``more runs`` (lines the
+    simulator cut and reversed), ``untouched`` (order left alone: a change is a wrong one),
+    and ``start, words right``: the reordered lines whose words came out right, where the
+    only question left is the word the line starts with.
+    """
+    from benchmarks.damage import damage_lines
+    from workbench.clean import clean
+
+    tally: dict[str, list[int]] = {"two runs": [0, 0], "more runs": [0, 0], "untouched": [0, 0],
+                                   "start, words right": [0, 0]}
+    for k, text in enumerate(texts):
+        lines = damage_lines(text, seed=seed + k, width=width)
+        repaired = clean("\n".join(x.damaged for x in lines)).stage_text("punctuation").split("\n")
+        if len(repaired) != len(lines):
+            continue
+        for truth, got in zip(lines, repaired, strict=True):
+            if not truth.source:
+                continue
+            kind = "untouched" if truth.runs == 1 else "two runs" if truth.runs == 2 else "more runs"
+            tally[kind][1] += 1
+            right = letter_words(got) == letter_words(truth.source)
+            tally[kind][0] += right
+            if truth.runs > 1 and sorted(letter_words(got)) == sorted(letter_words(truth.source)) \
+                    and letter_words(got) != letter_words(truth.damaged):
+                # A line put back into the right words: did it start at the right word?
+                tally["start, words right"][1] += 1
+                tally["start, words right"][0] += right
+    return {kind: (right, n) for kind, (right, n) in tally.items()}
+
+
+def words_per_second(texts: list[str], *, repeat: int = 1) -> float:
+    """``clean`` throughput over ``texts`` (each cleaned as one document), after a warm-up."""
+    from workbench.clean import clean
+
+    clean("في العراق")
+    words = sum(len(t.split()) for t in texts) * repeat
+    t0 = time.perf_counter()
+    for _ in range(repeat):
+        for t in texts:
+            clean(t)
+    return words / (time.perf_counter() - t0)
+
+
+def first_call_seconds() -> float:
+    """Seconds for the first ``clean`` call in a fresh interpreter (imports and word list)."""
+    code = ("import time; t=time.perf_counter(); from workbench.clean import clean; "
+            "clean('كــثر مــن  هجومًــا نفــذه التنظيم خلال الشهر المنصرم فقــط سُــجل أ\\nسطر\\nسطر'); "
+            "print(time.perf_counter()-t)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    return float(run.stdout.strip())
+
+
+def pathological_inputs() -> dict[str, str]:
+    """Inputs that must not make ``clean`` super-linear (timed in ``main``, checked in tests)."""
+    word = "\u0627\u0644\u0639\u0631\u0627\u0642"  # العراق
+    stretched = "\u0627\u0644\u0639\u0640\u0640\u0631\u0627\u0640\u0640\u0642"  # العــراــق
+    return {
+        "1M-character line": (word * 170_000)[:1_000_000],
+        "100k-word line": " ".join([word, "\u0641\u064a"] * 50_000),  # العراق في ...
+        "kashida everywhere": "\n".join(" ".join([stretched] * 12) for _ in range(2_000)),
+        "spaces and stops": "\n".join(". " + "  ".join([word] * 20) for _ in range(2_000)),
+        "ones and kashida": ("\u0646\u06411\u0640" * 100_000)[:400_000],
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="Amiri only")
+    parser.add_argument("--clean-only", action="store_true",
+                        help="only the seed CER, rotation accuracy, lines wrongly changed and speed")
     args = parser.parse_args(argv)
+    if args.clean_only:
+        speed_and_rotation()
+        return
     t0 = time.perf_counter()
     results = measure(fonts=("Amiri",) if args.quick else FONTS)
     pd.set_option("display.width", 250)
@@ -369,7 +514,41 @@ def main(argv: list[str] | None = None) -> None:
     for tool in ("pdf_text pdfium", "pdf_text pdfplumber", "workbench"):
         if tool in set(results["tool"]):
             print(f"PDF round trip, mean CER {tool}: {pdf_mean_cer(results, tool) * 100:.2f}%")
+    speed_and_rotation()
     print(f"total {time.perf_counter() - t0:.1f}s")
+
+
+def speed_and_rotation(*, paragraphs: int = 300) -> None:
+    """Print rotation accuracy on simulated damage, lines wrongly changed, and speed."""
+    from benchmarks.damage import damage
+    from workbench.clean import char_error_rate, clean
+
+    seed_raw = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
+    reference = (REFERENCE_DIR / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
+    print(f"\nSeed body CER: {char_error_rate(clean(seed_raw).text, reference) * 100:.2f}%")
+    news = newsfane_paragraphs(limit=paragraphs)
+    corpus = list(load_corpus().values())
+    print("\nRun-order repair on simulated damage (lines right / lines)")
+    for name, texts in (("NewsFANE paragraphs", news), ("repair corpus", corpus)):
+        for kind, (right, n) in rotation_accuracy(texts).items():
+            share = f"{right / n * 100:.1f}%" if n else "-"
+            print(f"  {name:20s} {kind:18s} {right:5d} / {n:5d}  {share}")
+    print("\nLines wrongly changed on clean text")
+    for kind, (bad, n) in lines_wrongly_changed(paragraphs=news).items():
+        print(f"  {kind:14s} {bad} / {n}")
+    print("\nclean() speed")
+    print(f"  first call (fresh interpreter): {first_call_seconds():.2f} s")
+    clean_text = ["\n\n".join(news)]
+    print(f"  clean text:   {words_per_second(clean_text, repeat=3):,.0f} words/s "
+          f"({sum(len(t.split()) for t in clean_text):,} words)")
+    damaged = ["\n\n".join(damage(p, seed=k) for k, p in enumerate(news))]
+    print(f"  damaged text: {words_per_second(damaged):,.0f} words/s")
+    tweets = checkthat_tweets()
+    print(f"  tweets, one document each: {words_per_second(tweets):,.0f} words/s ({len(tweets)} tweets)")
+    for name, text in pathological_inputs().items():
+        t0 = time.perf_counter()
+        clean(text)
+        print(f"  {name:20s} {len(text):9,d} chars  {time.perf_counter() - t0:6.2f} s")
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ Every clean character keeps the index of the raw character it came from
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -39,8 +40,17 @@ import pandas as pd
 
 from .arabic import GAP_MARKER, SENTENCE_END, TATWEEL, match_key
 from .clean_layout import find_byline, plan_layout
-from .clean_lexicon import Context, core, is_proclitic_tatweel, join_gain
-from .reorder import best_arrangement, needs_reorder, reverse_visual, reversed_line_gain
+from .clean_lexicon import (
+    Context,
+    core,
+    has_edge_tatweel,
+    is_known,
+    is_proclitic_tatweel,
+    join_gain,
+    joinable_left,
+    joinable_right,
+)
+from .reorder import best_arrangement, looks_reversed, needs_reorder, reverse_visual, reversed_line_gain
 from .resources import read_table
 
 GAP_COLUMNS = ["start", "end", "kind", "context", "raw_start", "raw_end"]
@@ -111,19 +121,34 @@ class Cleaned:
 @dataclass
 class _Line:
     text: str
-    src: list[int]
+    src: np.ndarray  # int64, one raw index per character of ``text``
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.src):
             raise ValueError("text and offsets differ in length")
 
 
+_NO_SRC = np.zeros(0, dtype=np.int64)
+
+
+def _empty() -> _Line:
+    return _Line("", _NO_SRC)
+
+
 def _cat(parts: list[_Line]) -> _Line:
-    return _Line("".join(p.text for p in parts), [i for p in parts for i in p.src])
+    if not parts:
+        return _empty()
+    if len(parts) == 1:
+        return parts[0]
+    return _Line("".join(p.text for p in parts), np.concatenate([p.src for p in parts]))
 
 
 def _synthetic(text: str, at: int) -> _Line:
-    return _Line(text, [at] * len(text))
+    return _Line(text, np.full(len(text), int(at), dtype=np.int64))
+
+
+def _first_src(line: _Line, default: int = 0) -> int:
+    return int(line.src[0]) if len(line.src) else default
 
 
 def _sub(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> tuple[_Line, int]:
@@ -136,7 +161,7 @@ def _sub(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], 
         if new == m.group():
             continue
         parts.append(_Line(line.text[pos : m.start()], line.src[pos : m.start()]))
-        at = line.src[m.start()] if m.start() < len(line.src) else (line.src[-1] if line.src else 0)
+        at = int(line.src[min(m.start(), len(line.src) - 1)]) if len(line.src) else 0
         if len(new) == len(m.group()):
             parts.append(_Line(new, line.src[m.start() : m.end()]))
         else:
@@ -161,9 +186,9 @@ def _join_tokens(tokens: list[_Line], glue: list[bool] | None = None) -> _Line:
     parts: list[_Line] = []
     for k, tok in enumerate(tokens):
         if k and not (glue and glue[k]):
-            parts.append(_synthetic(" ", tok.src[0] if tok.src else 0))
+            parts.append(_synthetic(" ", _first_src(tok)))
         parts.append(tok)
-    return _cat(parts) if parts else _Line("", [])
+    return _cat(parts)
 
 
 # ---------------------------------------------------------------------------
@@ -177,41 +202,61 @@ def _is_presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
 
 
+# Characters that never need a change here: newline, space, printable ASCII and Latin-1,
+# the Arabic block without its format characters (U+0600-U+0605, U+061C, U+06DD), and
+# general punctuation without its spaces, separators and controls. Anything else is
+# looked at one character at a time.
+_UNSAFE_RE = re.compile(
+    "[^\n !-~\u00a1-\u00ac\u00ae-\u00ff\u0606-\u061b\u061d-\u06dc\u06de-\u06ff"
+    "\u2010-\u2027\u2030-\u205e]+"
+)
+
+
 def _unicode(raw: str) -> tuple[_Line, int]:
     """Presentation forms to letters, invisible controls out, plain spaces and newlines."""
-    out: list[str] = []
-    src: list[int] = []
+    texts: list[str] = []
+    srcs: list[np.ndarray] = []
     changes = 0
-    i = 0
-    n = len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
-            changes += 1
-            i += 1
-            continue
-        if ch in _NEWLINES:
-            changes += ch != "\n"
-            out.append("\n")
-            src.append(i)
-        elif ch in _SPACES:
-            changes += 1
-            out.append(" ")
-            src.append(i)
-        elif _is_presentation_form(ch):
-            new = unicodedata.normalize("NFKC", ch)
-            if new.startswith(" ") and all(unicodedata.combining(c) for c in new[1:]):
-                new = new[1:]  # isolated haraka: the mark alone, no space before it
-            changes += new != ch
-            out.extend(new)
-            src.extend([i] * len(new))
-        elif unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "\ufffc":
-            changes += 1
-        else:
-            out.append(ch)
-            src.append(i)
-        i += 1
-    return _Line("".join(out), src), changes
+    pos = 0
+    for m in _UNSAFE_RE.finditer(raw):
+        if m.start() > pos:
+            texts.append(raw[pos : m.start()])
+            srcs.append(np.arange(pos, m.start(), dtype=np.int64))
+        out: list[str] = []
+        src: list[int] = []
+        for i in range(m.start(), m.end()):
+            ch = raw[i]
+            if ch == "\r" and raw[i + 1 : i + 2] == "\n":
+                changes += 1
+            elif ch in _NEWLINES:
+                changes += ch != "\n"
+                out.append("\n")
+                src.append(i)
+            elif ch in _SPACES:
+                changes += 1
+                out.append(" ")
+                src.append(i)
+            elif _is_presentation_form(ch):
+                new = unicodedata.normalize("NFKC", ch)
+                if new.startswith(" ") and all(unicodedata.combining(c) for c in new[1:]):
+                    new = new[1:]  # isolated haraka: the mark alone, no space before it
+                changes += new != ch
+                out.extend(new)
+                src.extend([i] * len(new))
+            elif unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "\ufffc":
+                changes += 1
+            else:
+                out.append(ch)
+                src.append(i)
+        texts.append("".join(out))
+        srcs.append(np.asarray(src, dtype=np.int64))
+        pos = m.end()
+    if pos < len(raw):
+        texts.append(raw[pos:])
+        srcs.append(np.arange(pos, len(raw), dtype=np.int64))
+    if not texts:
+        return _empty(), changes
+    return _Line("".join(texts), np.concatenate(srcs)), changes
 
 
 def _split_lines(doc: _Line) -> list[_Line]:
@@ -262,7 +307,7 @@ def _reversed_lines(lines: list[_Line]) -> tuple[list[_Line], int]:
     n = 0
     for line in lines:
         stripped = line.text.strip()
-        if _ARABIC_RE.search(stripped) and reversed_line_gain(stripped) > REVERSE_MARGIN:
+        if looks_reversed(stripped) and reversed_line_gain(stripped) > REVERSE_MARGIN:
             out.append(_reverse_line(line))
             n += 1
         else:
@@ -301,6 +346,7 @@ _GAP_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
 _GAP_BEFORE_PUNCT_RE = re.compile("(?<=[^\\s.,\u060c]) (?=[\u060c,.:\u061b;](?:\\s|$))")
 # Closing punctuation that, found at the start of a line, was displaced from its end.
 _DISPLACED = set(".!?\u061f\u060c,:;\u061b\u2026") | {"..."}
+_DISPLACED_FIRST = {t[0] for t in _DISPLACED}
 _FINAL_PUNCT = set(SENTENCE_END) | {"\u2026"}
 _NEUTRAL_TOKEN_RE = re.compile(r"^[^\w\u0600-\u06ff]+$")
 
@@ -324,7 +370,10 @@ def _digits_lost(lines: list[_Line]) -> bool:
     if _DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
         return False
     doubles = len(_LETTER_GAP_RE.findall(text))
-    displaced = sum(1 for line in lines if _displaced_prefix(_tokens(line), "") > 0)
+    displaced = sum(
+        1 for line in lines
+        if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(_tokens(line), "") > 0
+    )
     return doubles + displaced >= 2 and doubles >= 1
 
 
@@ -343,30 +392,99 @@ def _mark_lost(lines: list[_Line], marker: str) -> tuple[list[_Line], int]:
 # Stage 5: run order, split words, displaced punctuation.
 
 
+def _needs_repair(text: str) -> bool:
+    """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at most)."""
+    words = text.split()
+    if not words:
+        return False
+    return words[0] in _DISPLACED or needs_reorder(words)
+
+
+def _wrapped_word(lines: list[_Line], k: int, before: int, after: int) -> bool:
+    """A line whose edge word continues on the next or previous line.
+
+    Such a line is whole: a word was wrapped (``ضد ال`` / ``فرنسيين``), not a run moved.
+    Tatweel at a token edge, on either line, or a stop opening the line is damage all the same.
+    """
+    text = lines[k].text
+    words = text.split()
+    if not words or TATWEEL in text or words[0] in _DISPLACED:
+        return False
+    last, first = words[-1], words[0]
+    if after >= 0:
+        nxt = lines[after].text.split()
+        if nxt and _glues(last, nxt[0]):
+            return True
+    if before >= 0:
+        prv = lines[before].text.split()
+        if prv and _glues(prv[-1], first):
+            return True
+    return False
+
+
+def _glues(left: str, right: str) -> bool:
+    return (
+        joinable_left(left) and joinable_right(right)
+        and not has_edge_tatweel(left) and not has_edge_tatweel(right)
+        and is_known(left + right)
+    )
+
+
+def _neighbours(lines: list[_Line]) -> tuple[list[int], list[int]]:
+    """For each line, the index of the nearest non-blank line before and after it (-1: none)."""
+    n = len(lines)
+    prev, nxt = [-1] * n, [-1] * n
+    last = -1
+    for k in range(n):
+        prev[k] = last
+        if lines[k].text.strip():
+            last = k
+    last = -1
+    for k in range(n - 1, -1, -1):
+        nxt[k] = last
+        if lines[k].text.strip():
+            last = k
+    return prev, nxt
+
+
+def _edge_word(line: _Line, *, last: bool) -> str:
+    words = line.text.split()
+    return (words[-1] if last else words[0]) if words else ""
+
+
 def _runs(
     lines: list[_Line], *, marker: str, lost: bool, skip: set[int]
 ) -> tuple[list[_Line], int]:
-    token_lines = [_tokens(line) for line in lines]
+    """Repair the lines that show damage; a clean line is passed on as it is.
+
+    Where a repaired line starts depends on its neighbours' words, so the lines that
+    changed are repaired a second time against their repaired neighbours.
+    """
     context = Context.from_lines(line.text for line in lines)
-    out: list[_Line] = []
-    changed = 0
-    prev_last = ""
-    for k, toks in enumerate(token_lines):
-        if not toks:
-            out.append(_Line("", []))
-            continue
-        if k in skip:
-            out.append(_join_tokens(toks))
-            continue
-        nxt = next((t for t in token_lines[k + 1 :] if t), [])
-        after = nxt[0].text if nxt else ""
-        new = _repair_line(toks, marker=marker, lost=lost, before=prev_last, after=after, context=context)
+    prev, nxt = _neighbours(lines)
+    damaged = [
+        k for k, line in enumerate(lines)
+        if k not in skip and _needs_repair(line.text) and not _wrapped_word(lines, k, prev[k], nxt[k])
+    ]
+    out = list(lines)
+    changed: list[int] = []
+    # A byline or dateline is no part of the running text: it gives no left neighbour.
+    prev = [-1 if j in skip else j for j in prev]
+    for k in damaged:
+        toks = _tokens(lines[k])
+        before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
+        after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
+        new = _repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
         if new.text != _join_tokens(toks).text:
-            changed += 1
-        out.append(new)
-        words = new.text.split()
-        prev_last = words[-1] if words else ""
-    return out, changed
+            changed.append(k)
+        out[k] = new
+    for k in changed:
+        before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
+        after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
+        out[k] = _repair_line(
+            _tokens(lines[k]), marker=marker, lost=lost, before=before, after=after, context=context
+        )
+    return out, len(changed)
 
 
 def _displaced_prefix(toks: list[_Line], marker: str) -> int:
@@ -424,16 +542,27 @@ def _strip_line(line: _Line) -> _Line:
     return line
 
 
+_PROCLITIC_SPAN = 4  # longest proclitic (three letters) and a closing mark
+
+
 def _kashida(lines: list[_Line]) -> tuple[list[_Line], int]:
     out = []
     total = 0
 
     def repl(m: re.Match[str]) -> str:
+        # A proclitic set apart with tatweel before a name or number (لـ COVID19) keeps
+        # it. Such a token is short, so only a few characters either side are looked at
+        # (a long line without spaces stays linear).
         text = m.string
-        a = text.rfind(" ", 0, m.start()) + 1
-        b = text.find(" ", m.end())
-        token = text[a : b if b >= 0 else len(text)]
-        # A proclitic set apart with tatweel before a name or number (لـ COVID19) keeps it.
+        lo = max(0, m.start() - _PROCLITIC_SPAN)
+        a = text.rfind(" ", lo, m.start())
+        if a < 0 and lo > 0:
+            return ""
+        hi = min(len(text), m.end() + _PROCLITIC_SPAN)
+        b = text.find(" ", m.end(), hi)
+        if b < 0 and hi < len(text):
+            return ""
+        token = text[a + 1 : b if b >= 0 else hi]
         return m.group() if is_proclitic_tatweel(token) else ""
 
     for line in lines:
@@ -505,10 +634,10 @@ def _settle(block: _Line, *, marker: str, before: str, after: str, context: Cont
     idempotent.
     """
     (block,), _ = _reversed_lines([block])
-    toks = _tokens(block)
-    if not toks:
-        return block
-    line = _repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
+    line = block
+    if _needs_repair(block.text):
+        toks = _tokens(block)
+        line = _repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
     (line,), _ = _split_words([line])
     (line,), _ = _punctuation([line])
     return line
@@ -525,6 +654,14 @@ def _layout(lines: list[_Line], *, marker: str = GAP_MARKER) -> _Laid:
     blocks: list[Block] = []
     pos = 0
     prev_last = ""
+    # First word of the first non-blank line of each later piece.
+    following = [""] * len(pieces)
+    nxt = ""
+    for n in range(len(pieces) - 1, -1, -1):
+        following[n] = nxt
+        first = next((lines[i].text for i in pieces[n][1] if lines[i].text), "")
+        if first:
+            nxt = (first.split() or [""])[0]
     for n, (kind, idx) in enumerate(pieces):
         body = [lines[i] for i in idx if lines[i].text]
         if not body:
@@ -532,23 +669,20 @@ def _layout(lines: list[_Line], *, marker: str = GAP_MARKER) -> _Laid:
         joined: list[_Line] = []
         for k, line in enumerate(body):
             if k:
-                joined.append(_synthetic(" ", line.src[0] - 1 if line.src else 0))
+                joined.append(_synthetic(" ", max(_first_src(line) - 1, 0)))
             joined.append(line)
-        nxt = next((lines[i].text for _, later in pieces[n + 1 :] for i in later if lines[i].text), "")
-        block = _settle(
-            _cat(joined), marker=marker, before=prev_last, after=(nxt.split() or [""])[0], context=context
-        )
+        block = _settle(_cat(joined), marker=marker, before=prev_last, after=following[n], context=context)
         if not block.text:
             continue
-        prev_last = block.text.split()[-1]
+        prev_last = block.text.rsplit(" ", 1)[-1]
         if parts:
-            at = block.src[0] - 1 if block.src else 0
+            at = _first_src(block) - 1
             parts.append(_synthetic("\n\n", max(at, 0)))
             pos += 2
         parts.append(block)
         blocks.append(Block(kind, pos, pos + len(block.text)))
         pos += len(block.text)
-    doc = _cat(parts) if parts else _Line("", [])
+    doc = _cat(parts)
     title = doc.text[blocks[0].start : blocks[0].end] if blocks and blocks[0].kind == "title" else ""
     return _Laid(doc, tuple(blocks), title, plan.author, plan.dateline, plan.byline)
 
@@ -626,11 +760,12 @@ _CONTEXT_WORDS = 3
 def _gap_rows(laid: _Laid, marker: str, raw_len: int) -> list[dict]:
     text = laid.doc.text
     rows = []
+    starts = [b.start for b in laid.blocks]
     for m in re.finditer(re.escape(marker), text):
-        before = text[: m.start()].split()
-        after = text[m.end() :].split()
-        block_start = max((b.start for b in laid.blocks if b.start <= m.start()), default=0)
-        block_end = min((b.end for b in laid.blocks if b.end >= m.end()), default=len(text))
+        before, after = _words_around(text, m.start(), m.end())
+        at = bisect.bisect_right(starts, m.start()) - 1
+        block_start = laid.blocks[at].start if at >= 0 else 0
+        block_end = laid.blocks[at].end if at >= 0 and laid.blocks[at].end >= m.end() else len(text)
         kind = gap_kind(list(reversed(before[-3:])), after[:3], marker=marker)
         raw_start = int(laid.doc.src[m.start()])
         rows.append(
@@ -644,6 +779,22 @@ def _gap_rows(laid: _Laid, marker: str, raw_len: int) -> list[dict]:
             }
         )
     return rows
+
+
+_WINDOW = 200  # characters either side of a gap that are enough for three words
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Whole words before ``start`` and after ``end`` within a bounded window."""
+    a = max(0, start - _WINDOW)
+    before = text[a:start].split()
+    if a > 0 and before and not text[a - 1].isspace() and not text[a].isspace():
+        before = before[1:]
+    b = min(len(text), end + _WINDOW)
+    after = text[end:b].split()
+    if b < len(text) and after and not text[b].isspace() and not text[b - 1].isspace():
+        after = after[:-1]
+    return before, after
 
 
 def _context(text: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -741,7 +892,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage("punctuation", "no space before commas and stops", _punctuation)
 
     result = run("layout", "", lambda: (_layout(lines, marker=gap_marker),))
-    laid = result[0] if result else _Laid(_Line("", []), (), "", "", "", ())
+    laid = result[0] if result else _Laid(_empty(), (), "", "", "", ())
     stages.append(
         Stage("layout", len(laid.blocks), "title, headings and paragraphs in reading order", laid.doc.text)
     )
@@ -751,11 +902,11 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     published, n_date = _published(laid.dateline, lost=lost, marker=gap_marker)
     if n_date and laid.byline:
         bl = lines[laid.byline[0]]
-        at = bl.src[0] if bl.src else 0
+        at = _first_src(bl)
         for _ in range(n_date):
             rows.append(
                 {"start": -1, "end": -1, "kind": "date", "context": f"dateline: {published}",
-                 "raw_start": at, "raw_end": (bl.src[-1] + 1) if bl.src else at}
+                 "raw_start": at, "raw_end": (int(bl.src[-1]) + 1) if len(bl.src) else at}
             )
     gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
     gaps = gaps.astype({"start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64"})

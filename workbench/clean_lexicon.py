@@ -15,6 +15,7 @@ Keys drop diacritics, tatweel and edge punctuation; the text itself is never cha
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import math
 import re
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from .arabic import DIACRITICS_RE, TATWEEL, match_key
-from .resources import read_table
+from .resources import data_path, read_table
 
 # Letters (Arabic block letters, Latin, digits) as opposed to punctuation around a word.
 _WORD_CHARS = "\u0621-\u063a\u0640-\u0652\u0670\u0671-\u06d3\u06f0-\u06f9\u0660-\u0669A-Za-z0-9"
@@ -31,28 +32,29 @@ _EDGE_PUNCT_RE = re.compile(f"^[^{_WORD_CHARS}]+|[^{_WORD_CHARS}]+$")
 ARABIC_WORD_RE = re.compile("^[\u0621-\u063a\u0640-\u0652\u0670\u0671-\u06d3]+$")
 _SLASH_SPLIT_RE = re.compile("[/\u2013\u2014-]")  # SOLIDUS, EN DASH, EM DASH, HYPHEN-MINUS
 
-# log10 P(w) given to a word the list does not know (wordfreq's rarest entries are 1e-8).
+# log10 P(w) given to a word the list does not know: the list stops at Zipf 1.5, and a
+# word below that is as good as unseen.
 UNKNOWN_LOGP = -9.0
 # A merged word must be at least this frequent (zipf) to count as a real word.
-MIN_JOIN_ZIPF = 1.0
+MIN_JOIN_ZIPF = 1.5
+LEXICON_FILE = "clean_lexicon.tsv.gz"
 
 
 @cache
 def _frequencies() -> dict[str, float]:
-    """wordfreq's Arabic list as ``{word: log10 P}``, loaded once (about 620k words)."""
-    import wordfreq
+    """Matching key → ``log10 P`` from the shipped word list, loaded once (about 320k keys).
 
-    return {w: math.log10(f) for w, f in wordfreq.get_frequency_dict("ar").items()}
-
-
-@cache
-def _folded_frequencies() -> dict[str, float]:
-    """The same list keyed by matching key (alef/yaa/taa-marbuta folded): best score per key."""
+    The list (``clean_lexicon.tsv.gz``) is wordfreq's Arabic list folded by matching key,
+    built by ``scripts/build_clean_lexicon.py``; reading it takes a fraction of a second.
+    """
+    with gzip.open(data_path(LEXICON_FILE), "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
     out: dict[str, float] = {}
-    for w, lp in _frequencies().items():
-        k = match_key(w)
-        if lp > out.get(k, -99.0):
-            out[k] = lp
+    for line in lines[start:]:
+        key, _, zipf = line.partition("\t")
+        if zipf:
+            out[key] = int(zipf) / 100.0 - 9.0
     return out
 
 
@@ -69,8 +71,8 @@ def core(token: str) -> str:
 def word_logp(word: str) -> float:
     """``log10 P(word)`` from wordfreq's Arabic list; ``UNKNOWN_LOGP`` when unknown.
 
-    The exact spelling is looked up first, then its matching key, so a variant
-    spelling of a known word (bare alef for hamza) still counts as known.
+    Looked up by matching key, so a variant spelling of a known word (bare alef for
+    hamza) counts as known.
 
     >>> word_logp("أكثر") > word_logp("كثر") > UNKNOWN_LOGP
     True
@@ -78,10 +80,7 @@ def word_logp(word: str) -> float:
     w = core(word)
     if not w:
         return 0.0
-    freqs = _frequencies()
-    if w in freqs:
-        return freqs[w]
-    return _folded_frequencies().get(match_key(w), UNKNOWN_LOGP)
+    return _frequencies().get(match_key(w), UNKNOWN_LOGP)
 
 
 def is_known(word: str) -> bool:
@@ -197,38 +196,136 @@ def cues(role: str) -> frozenset[str]:
     return frozenset(cue for cue, r in _cues() if r == role)
 
 
-class Context:
-    """Word-pair association from the document itself, for choosing where a line starts.
+# Punctuation that ends a phrase when it closes a token; a dash standing alone; an
+# opening bracket or quote at the start of a token.
+_CLOSING_PUNCT = set(".,:;!?\u060c\u061b\u061f\u2026")  # ARABIC COMMA, SEMICOLON, QUESTION MARK, ELLIPSIS
+_DASHES = {"-", "\u2013", "\u2014"}  # HYPHEN-MINUS, EN DASH, EM DASH
+_OPENERS = set("([{\"\u00ab\u201c")  # LEFT GUILLEMET, LEFT DOUBLE QUOTATION MARK
+# The article, alone or after a one-letter proclitic (و ف ب ك), and لل (ل + the article).
+_DEFINITE_RE = re.compile("^(?:[\u0648\u0641\u0628\u0643]?\u0627\u0644|\u0644\u0644)(?=..)")
+# The adjective pattern fa'il (فعيل: وثيق، كبير، جديد), with an optional feminine ending.
+_FAIL_RE = re.compile("^[\u0621-\u064a]{2}\u064a[\u0621-\u064a]\u0647?$")
+# Nisba endings in matching keys (taa marbuta folded to HEH): -ي، -يه، -يين، -يون. The
+# feminine plural -يات is left out: it is mostly the plural of a noun (عمليات، ميليشيات).
+_NISBA_RE = re.compile("..(?:\u064a|\u064a\u0647|\u064a\u064a\u0646|\u064a\u0648\u0646)$")
 
-    A unigram list cannot tell where a line that was emitted as two runs begins: every
-    rotation has the same words. Pairs that occur elsewhere in the same document
-    (``التحالف الدولي``) are the evidence that decides, with pairs of frequent function
-    words as a weak prior. Scores are log-ratios; 0 means no evidence either way.
+
+@lru_cache(maxsize=100_000)
+def pair_classes(token: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Grammar classes of a token as the left and as the right word of a pair.
+
+    Classes are those of ``clean_pairs.tsv`` (def, def_nisba, indef, prep, ...).
+
+    >>> sorted(pair_classes("العراقية،")[1]), sorted(pair_classes("العراقية،")[0])
+    (['def', 'def_nisba'], [])
+    >>> sorted(pair_classes("من")[0])
+    ['prep']
+    """
+    if token in _DASHES:
+        return frozenset(), frozenset({"dash"})
+    w = core(token)
+    key = match_key(w)
+    word: set[str] = set()
+    if key and ARABIC_WORD_RE.match(w):
+        roles = _role_keys()
+        for role, name in (("preposition", "prep"), ("subordinator", "sub"),
+                           ("complementizer", "an"), ("relative", "rel")):
+            if key in roles.get(role, ()):
+                word.add(name)
+        if _DEFINITE_RE.match(key) and "rel" not in word:
+            word.add("def")
+            stem = _DEFINITE_RE.sub("", key)
+            if _NISBA_RE.search(stem):
+                word.add("def_nisba")
+            elif _FAIL_RE.match(stem) and stem not in roles.get("fail_noun", ()):
+                word.add("def_fail")
+        elif key not in roles.get("function", ()) and not word and len(key) > 1:
+            word.add("indef")
+            if _NISBA_RE.search(key):
+                word.add("indef_nisba")
+    closed = token[-1] in _CLOSING_PUNCT or token[-1] in _DASHES
+    opened = token[0] in _OPENERS and bool(w)
+    left = frozenset() if closed else frozenset(word)
+    right = frozenset({"open"}) if opened else frozenset(word)
+    return left, right
+
+
+@cache
+def _role_keys() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for cue, role in _cues():
+        out.setdefault(role, set()).add(match_key(cue))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _pair_rules() -> dict[tuple[str, str], float]:
+    table = read_table("clean_pairs.tsv")
+    return {(a, b): float(w) for a, b, w in zip(table["left"], table["right"], table["weight"], strict=True)}
+
+
+def grammar_score(left: str, right: str) -> float:
+    """How plausible ``right`` is straight after ``left``, from the rules of ``clean_pairs.tsv``.
+
+    >>> grammar_score("من", "في") < 0 < grammar_score("والمصالح", "العراقية،")
+    True
+    >>> grammar_score("خاصة", "أن") > grammar_score("خاصة", "–")
+    True
+    """
+    if not left or not right:
+        return 0.0
+    a, _ = pair_classes(left)
+    _, b = pair_classes(right)
+    if not a or not b:
+        return 0.0
+    rules = _pair_rules()
+    return sum(rules.get((x, y), 0.0) for x in a for y in b)
+
+
+class Context:
+    """Word-pair evidence for choosing where a line that was emitted as two runs starts.
+
+    A unigram list cannot tell where such a line begins: every rotation has the same
+    words. Two kinds of evidence can: pairs that occur elsewhere in the same document
+    (``التحالف الدولي``), counted lazily on first use, and the grammar rules of
+    ``clean_pairs.tsv`` (``grammar_score``). Scores are log units; 0 means no evidence.
 
     >>> ctx = Context.from_lines(["قوات التحالف الدولي", "التحالف الدولي هنا"])
     >>> ctx.score("التحالف", "الدولي") > 0 == ctx.score("الدولي", "قوات")
     True
     """
 
-    def __init__(self, pairs: Counter[tuple[str, str]], unigrams: Counter[str]):
-        self.pairs = pairs
-        self.unigrams = unigrams
+    def __init__(self, lines: Iterable[str] = ()):
+        self._lines = lines
+        self._pairs: Counter[tuple[str, str]] | None = None
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Context:
-        pairs: Counter[tuple[str, str]] = Counter()
-        unigrams: Counter[str] = Counter()
-        for line in lines:
-            keys = [k for k in (match_key(core(t)) for t in line.split()) if k]
-            unigrams.update(keys)
-            pairs.update(itertools.pairwise(keys))
-        return cls(pairs, unigrams)
+        return cls(lines)
 
-    def score(self, left: str, right: str) -> float:
-        """Evidence that ``right`` follows ``left`` (> 0) beyond chance."""
+    @property
+    def pairs(self) -> Counter[tuple[str, str]]:
+        """Counts of adjacent word pairs (matching keys) in the document."""
+        if self._pairs is None:
+            pairs: Counter[tuple[str, str]] = Counter()
+            for line in self._lines:
+                keys = [k for k in (match_key(core(t)) for t in line.split()) if k]
+                pairs.update(itertools.pairwise(keys))
+            self._pairs = pairs
+            self._lines = ()
+        return self._pairs
+
+    def seen(self, left: str, right: str) -> float:
+        """Evidence from the document that ``right`` follows ``left`` (log of the count)."""
         a, b = match_key(core(left)), match_key(core(right))
         if not a or not b:
             return 0.0
         n = self.pairs.get((a, b), 0)
         # A pair seen once may be the very juxtaposition under test; twice is evidence.
         return math.log(n) if n >= 2 else 0.0
+
+    def score(self, left: str, right: str) -> float:
+        """Evidence that ``right`` follows ``left``: the document's pairs plus grammar."""
+        if not left or not right:
+            return 0.0
+        return self.seen(left, right) + grammar_score(left, right)

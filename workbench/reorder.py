@@ -21,8 +21,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .arabic import TATWEEL
 from .clean_lexicon import (
     Context,
+    core,
+    grammar_score,
     has_edge_tatweel,
     is_fragment,
     is_known,
@@ -38,6 +41,9 @@ BREAK_COST = 3.0
 # Weight of document-context evidence: small, so it only decides between readings the
 # word list finds equally likely (where a two-run line starts).
 CONTEXT_WEIGHT = 1e-3
+# Evidence against a run break inside a pair of brackets, quotes or dashes (log units,
+# weighted like the pair evidence): an aside is set as one run.
+SPLIT_PAIR_COST = 2.0
 # Among readings equally likely by every other measure, breaks nearer the middle of the
 # line win: the middle minimises the expected displacement when the evidence is silent.
 MIDDLE_WEIGHT = 1e-5
@@ -81,7 +87,7 @@ def needs_reorder(tokens: list[str]) -> bool:
     """
     if len(tokens) < 2 or len(tokens) > MAX_LINE_TOKENS:
         return False
-    if any(has_edge_tatweel(t) for t in tokens):
+    if TATWEEL in "".join(tokens) and any(has_edge_tatweel(t) for t in tokens):
         return True
     first, last = tokens[0], tokens[-1]
     if is_fragment(first) or is_fragment(last):
@@ -120,15 +126,32 @@ def best_arrangement(
         return MIDDLE_WEIGHT * abs(2 * starts[b] - width) / max(width, 1)
 
     def ctx(a: str, b: str) -> float:
-        if context is None or not a or not b:
+        if not a or not b:
             return 0.0
-        return CONTEXT_WEIGHT * context.score(a, b)
+        return CONTEXT_WEIGHT * (context.score(a, b) if context is not None else grammar_score(a, b))
+
+    inside = _pairs_spanning(tokens)
+    # Pair evidence, computed once per line (the programme below only adds it up).
+    # cuts[z]: breaking the raw pair (z-1, z) — the evidence that it was no real pair,
+    # and the cost of cutting through a bracketed or dashed aside.
+    cuts = [0.0] + [
+        -ctx(tokens[z - 1], tokens[z]) - CONTEXT_WEIGHT * SPLIT_PAIR_COST * inside[z] - off_middle(z)
+        for z in range(1, n)
+    ]
+    to_after = [ctx(t, after) for t in tokens]
+    # Later breaks only next to evidence of one (tatweel at an edge, a fragment, a
+    # piece of one or two letters, a non-word such as a gap marker): a break elsewhere
+    # costs and gains nothing. This keeps the programme near O(n · e²) for e such
+    # places instead of O(n³); lines are at most MAX_LINE_TOKENS long.
+    ev = [has_edge_tatweel(t) or is_fragment(t) or len(core(t)) <= 2 for t in tokens]
+    breakable = [z for z in range(n - 1, 0, -1) if ev[z - 1] or ev[z]] + [0]
 
     @cache
     def merged_gain(chain: tuple[int, ...]) -> float:
         """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
         text = "".join(tokens[i] for i in chain)
-        if not is_known(text):
+        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
+        if _MARK_FIRST_RE.match(text) or not is_known(text):
             return -math.inf
         gain = token_logp(text) - sum(lp[i] for i in chain)
         for a, b in itertools.pairwise(chain):
@@ -150,8 +173,10 @@ def best_arrangement(
         if key in memo:
             return memo[key]
         best: tuple[float, tuple] = (-math.inf, ())
-        for z in range(x - 1, -1, -1):
-            step = 0.0 if z == 0 else -break_cost - ctx(tokens[z - 1], tokens[z]) - off_middle(z)
+        for z in breakable:
+            if z >= x:
+                continue
+            step = 0.0 if z == 0 else -break_cost + cuts[z]
             single = z == x - 1
             options = [False, True] if can_glue(pend, z) else [False]
             for glue in options:
@@ -165,20 +190,17 @@ def best_arrangement(
                     closed, new_pend = close(pend), (x - 1,)
                 if closed == -math.inf:
                     continue
-                if z == 0:
-                    rest = (close(new_pend) + ctx(tokens[new_pend[-1]], after), ())
-                else:
-                    rest = value(z, new_pend)
+                rest = (close(new_pend) + to_after[new_pend[-1]], ()) if z == 0 else value(z, new_pend)
                 total = step + closed + rest[0]
                 if total > best[0]:
                     best = (total, ((z, glue), *rest[1]))
         memo[key] = best
         return best
 
-    base = ctx(before, tokens[0]) + ctx(tokens[-1], after)
+    base = ctx(before, tokens[0]) + to_after[-1]
     best_score, best_plan = base, None
     for x in range(n - 1, 0, -1):
-        start = -break_cost - ctx(tokens[x - 1], tokens[x]) + ctx(before, tokens[x]) - off_middle(x)
+        start = -break_cost + cuts[x] + ctx(before, tokens[x])
         score, plan = value(x, (n - 1,))
         if start + score > best_score + 1e-9:
             best_score, best_plan = start + score, (x, plan)
@@ -196,6 +218,46 @@ def best_arrangement(
         hi = z
     return Arrangement(tuple(order), tuple(joined), breaks, best_score)
 
+
+_PAIRED = {"(": ")", "[": "]", "\u00ab": "\u00bb", "\u201c": "\u201d"}  # guillemets, curly quotes
+_SAME_PAIRED = {"-", "\u2013", "\u2014", '"'}  # dashes and straight quotes open and close alike
+
+
+def _pairs_spanning(tokens: list[str]) -> list[int]:
+    """For each break position z (between tokens z-1 and z), how many paired marks it splits.
+
+    >>> _pairs_spanning("خاصة – غير الملزم – وأهمية".split())
+    [0, 0, 1, 1, 1, 0]
+    """
+    n = len(tokens)
+    spans: list[tuple[int, int]] = []
+    open_at: dict[str, list[int]] = {}
+    pending: dict[str, int] = {}
+    for i, t in enumerate(tokens):
+        for ch in (t[0], t[-1]) if len(t) > 1 else (t,):
+            if ch in _SAME_PAIRED:
+                if ch in pending:
+                    spans.append((pending.pop(ch), i))
+                else:
+                    pending[ch] = i
+            elif ch in _PAIRED:
+                open_at.setdefault(_PAIRED[ch], []).append(i)
+            elif open_at.get(ch):
+                spans.append((open_at[ch].pop(), i))
+    counts = [0] * (n + 1)
+    for a, b in spans:
+        if b > a:
+            counts[a + 1] += 1
+            counts[b + 1] -= 1
+    out = [0] * n
+    running = 0
+    for z in range(n):
+        running += counts[z]
+        out[z] = running
+    return out
+
+
+_MARK_FIRST_RE = re.compile("[\u064b-\u0652\u0670]")  # FATHATAN..SUKUN, SUPERSCRIPT ALEF
 
 # Units kept in their own order when a line is reversed letter by letter: runs of
 # digits and Latin letters (with the separators inside numbers and words).
@@ -224,8 +286,27 @@ def reverse_visual(line: str) -> str:
     return "".join(reversed(units))
 
 
+# Traces of a line reversed letter by letter: a word starting with a letter that only
+# ends words (TEH MARBUTA, ALEF MAKSURA, HAMZA), or ending in the article turned round
+# (LAM ALEF after two letters: قارعلا for العراق).
+_REVERSED_TRACE_RE = re.compile(
+    "(?:^|[\\s(\"])[\u0629\u0649\u0621]|[\u0621-\u064a]{2}\u0644\u0627(?=[^\u0621-\u064a]|$)"
+)
+
+
+def looks_reversed(line: str) -> bool:
+    """Cheap test for a line that may be reversed letter by letter (no word list used).
+
+    >>> looks_reversed("قارعلا يف"), looks_reversed("في العراق")
+    (True, False)
+    """
+    return _REVERSED_TRACE_RE.search(line) is not None
+
+
 def reversed_line_gain(line: str) -> float:
     """Mean per-word log-probability gain of reading ``line`` reversed (> 0: reverse it)."""
+    if not looks_reversed(line):
+        return 0.0
     words = [t for t in line.split() if token_logp(t) != 0.0]
     # Most words known as they stand: not a reversed line (and no need to look further).
     if not words or sum(map(is_fragment, words)) < 0.3 * len(words):
