@@ -45,6 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks import EVAL_DATA  # noqa: E402
 from benchmarks.damage import damage  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "corpus"
@@ -349,7 +350,7 @@ def pdf_mean_cer(results: pd.DataFrame, tool: str = "workbench") -> float:
 
 # --- rotation accuracy, lines wrongly changed, speed -----------------------------------
 
-SHARED = ROOT.parent / "shared" / "data"
+SHARED = EVAL_DATA
 CHECKTHAT = SHARED / "checkthat22" / "CT22_arabic_1B_claim_train.tsv"
 _LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+")  # Arabic letters, no tatweel or marks
 _SPACE_PUNCT_RE = re.compile(r"\s+(?=[\u060c\u061b\u061f,.:;!?)])")

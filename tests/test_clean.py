@@ -481,12 +481,11 @@ def test_lexicon_is_small_and_known() -> None:
 
 # --- benchmark floors ------------------------------------------------------------
 
+@pytest.mark.eval_data
 def test_lines_wrongly_changed_on_clean_text() -> None:
     from benchmarks.repair import checkthat_tweets, lines_wrongly_changed, newsfane_paragraphs
 
     tweets, paragraphs = checkthat_tweets(), newsfane_paragraphs()
-    if not tweets or not paragraphs:
-        pytest.skip("shared evaluation data not present")
     figures = lines_wrongly_changed(tweets=tweets, paragraphs=paragraphs)
     assert figures["tweets"][1] == 3000 and figures["paragraphs"][1] == len(paragraphs) > 200
     assert figures["wrapped lines"][1] > 2000
@@ -496,12 +495,11 @@ def test_lines_wrongly_changed_on_clean_text() -> None:
     assert figures["wrapped lines"][0] <= 1
 
 
+@pytest.mark.eval_data
 def test_rotation_accuracy_on_simulated_damage() -> None:
     from benchmarks.repair import newsfane_paragraphs, rotation_accuracy
 
     paragraphs = newsfane_paragraphs(limit=40)
-    if not paragraphs:
-        pytest.skip("shared evaluation data not present")
     figures = rotation_accuracy(paragraphs)
     right, n = figures["untouched"]
     assert n > 500 and right == n  # a line the damage left in order is never reordered
