@@ -109,6 +109,24 @@ class Cleaned:
         """The text as it stood after stage ``name``."""
         return next(s.text for s in self.stages if s.name == name)
 
+    def changed_lines(self, name: str) -> pd.DataFrame:
+        """The lines stage ``name`` changed: ``line`` (from 1), ``before`` and ``after``.
+
+        Stages before ``layout`` keep the raw line structure, so lines compare one to one.
+
+        >>> c = clean("عـــودة داعـــش\\nفي العراق")
+        >>> c.changed_lines("kashida").values.tolist()
+        [[1, 'عـــودة داعـــش', 'عودة داعش']]
+        """
+        names = [s.name for s in self.stages]
+        at = names.index(name)
+        before = (self.stages[at - 1].text if at else self.raw).split("\n")
+        after = self.stages[at].text.split("\n")
+        rows = [
+            (i, b, a) for i, (b, a) in enumerate(zip(before, after, strict=False), start=1) if b != a
+        ]
+        return pd.DataFrame(rows, columns=["line", "before", "after"])
+
     def block_texts(self, kind: str | None = None) -> list[str]:
         """Texts of the blocks (of one kind, if given), in reading order."""
         return [self.text[b.start : b.end] for b in self.blocks if kind in (None, b.kind)]
