@@ -27,7 +27,6 @@ import argparse
 import csv
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
@@ -206,18 +205,24 @@ def scaling(sizes: tuple[int, ...] = (100_000, 400_000, 1_600_000)) -> list[tupl
     return list(rows.items())
 
 
+# Runs the CLI as its own child and prints that child's peak RSS (KiB): a fresh figure per run,
+# where RUSAGE_CHILDREN of this process would keep the largest of all runs so far.
+_MEASURE = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+    "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
 def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
-    """``workbench run`` in a child process: (seconds, peak RSS MiB of the children)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """``workbench run`` in a child process: (seconds, peak RSS MiB of its largest process)."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "workbench.cli", "run", str(corpus_path), "--out", str(out),
-         "--jobs", str(jobs), "--quiet"],
-        check=True, stdout=subprocess.DEVNULL,
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, sys.executable, "-m", "workbench.cli", "run",
+         str(corpus_path), "--out", str(out), "--jobs", str(jobs), "--quiet"],
+        check=True, capture_output=True, text=True,
     )
     seconds = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(before, after) / 1024
+    return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
