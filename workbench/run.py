@@ -23,7 +23,11 @@ from typing import Any
 
 import pandas as pd
 
+from .analyze import analyze
+from .events import to_acled
 from .load import Document, iter_documents
+from .plot import save_timeline
+from .report import REPORT_DOCUMENT_LIMIT, write_report
 
 MANIFEST = ".workbench-manifest.json"
 
@@ -156,9 +160,6 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
     }
     if doc.error:
         return Result(document=row)
-    from .analyze import analyze
-    from .events import to_acled
-
     try:
         analysis = analyze(doc.text, published=doc.published or None, doc_id=doc.doc_id,
                            **(clean_options or {}))
@@ -282,8 +283,6 @@ class _Writer:
         events = result.tables.get("events")
         if events is not None and len(events):
             self.events.append(events)
-        from .report import REPORT_DOCUMENT_LIMIT
-
         if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
             self.report_items.append(result)
 
@@ -302,9 +301,6 @@ class _Writer:
             path = self.staging / f"{name}.csv"
             if not path.exists():
                 pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
-        from .plot import save_timeline
-        from .report import write_report
-
         events = pd.concat(self.events, ignore_index=True) if self.events else pd.DataFrame()
         documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
         published = dict(zip(documents["doc_id"], documents["published"], strict=True))
