@@ -1324,16 +1324,19 @@ def save_timeline(
     events: pd.DataFrame, png: Path, svg: Path | None = None, *,
     published: str | Mapping[str, str] | None = None, lang: str = "ar",
     link: str | None = "report.html#{anchor}",
-) -> None:
+) -> str | None:
     """Write the timeline as PNG (and SVG, marks linked to report.html with hover text).
 
+    Returns the SVG text (``None`` without ``svg``), so a caller can reuse the one drawing.
     Empty ``events`` give a figure that says there is nothing to plot.
     """
     fig = timeline_figure(events, published=published, lang=lang, link=link)
     fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
-    if svg is not None:
-        Path(svg).write_text(timeline_svg(events, published=published, lang=lang, link=link,
-                                          figure=fig), encoding="utf-8")
+    if svg is None:
+        return None
+    text = timeline_svg(events, published=published, lang=lang, link=link, figure=fig)
+    Path(svg).write_text(text, encoding="utf-8")
+    return text
 
 
 def timeline_figure(events: pd.DataFrame, *, published: Any = None, lang: str = "ar",

@@ -413,8 +413,12 @@ def _details(key: str, body: str, before: str = "", *, count: int | None = None,
 # --- the page --------------------------------------------------------------------------------
 
 def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
-                title: str | None = None) -> str:
-    """The whole report page as a string (see :func:`write_report`)."""
+                title: str | None = None, timeline: str | None = None) -> str:
+    """The whole report page as a string (see :func:`write_report`).
+
+    ``timeline``: the timeline SVG already drawn for these events (as ``save_timeline``
+    returns it), so a large corpus is not drawn twice; its marks link into this page.
+    """
     documents = documents if documents is not None else pd.DataFrame()
     events = events if events is not None else pd.DataFrame()
     shown = items[:REPORT_DOCUMENT_LIMIT]
@@ -427,7 +431,7 @@ def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
         f'<p class="lede">{_esc(ui_label("report.lede"))}</p>'
         f"{_stats_html(documents, events, items)}</header>",
         _toc_html(shown),
-        _timeline_section(events, published),
+        _timeline_section(events, published, svg=timeline),
         _documents_section(documents, shown_docs),
         f'<section id="events"><h2>{_both("report.events")}</h2>'
         f"{events_table_html(events, shown_docs=shown_docs)}</section>",
@@ -450,13 +454,13 @@ def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
 
 
 def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
-                 items: list) -> None:
+                 items: list, timeline: str | None = None) -> None:
     """Write report.html: the run's summary, timeline, documents and events, and the first
     ``REPORT_DOCUMENT_LIMIT`` documents in full (``items``: objects with ``.document``,
     ``.clean_text`` and ``.tables``, as ``workbench.run`` collects them; a ``"blocks"``
     table there, with kind/start/end, sets the headings in bold)."""
-    Path(path).write_text(report_html(documents=documents, events=events, items=items),
-                          encoding="utf-8")
+    Path(path).write_text(report_html(documents=documents, events=events, items=items,
+                                      timeline=timeline), encoding="utf-8")
 
 
 def _published_map(documents: pd.DataFrame, items: list) -> dict[str, str]:
@@ -504,8 +508,15 @@ def _toc_html(shown: list) -> str:
     return f'<nav class="toc">{"".join(parts)}</nav>'
 
 
-def _timeline_section(events: pd.DataFrame, published: dict[str, str]) -> str:
-    svg = timeline_svg(events, published=published or None, link="#{anchor}")
+# A saved timeline links its marks to report.html; inside the report the links stay on the page.
+_REPORT_LINK_RE = re.compile(r'(xlink:href=")report\.html#')
+
+
+def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: str | None = None) -> str:
+    if svg is None:
+        svg = timeline_svg(events, published=published or None, link="#{anchor}")
+    else:
+        svg = _REPORT_LINK_RE.sub(r"\1#", svg)
     gov_fig = plot_by_governorate(events).figure
     gov_svg = figure_svg(gov_fig)
     return (
