@@ -207,3 +207,17 @@ def test_a_shared_folding_changes_no_finder():
 ])
 def test_anchors_are_tried_where_a_time_may_follow(text):
     assert time_rows(text, reference=SEED_REFERENCE) == _time_rows_everywhere(text, SEED_REFERENCE)
+
+
+def test_all_columns_name_every_column_a_finder_adds() -> None:
+    """A corpus table takes its header from ALL_COLUMNS; a column missing there would be lost."""
+    from workbench.mentions import ALL_COLUMNS
+
+    text = (
+        "قالت قيادة العمليات المشتركة إن تنظيم داعش هاجم قرية في محافظة ديالى يوم 5 أيار 2020 "
+        "عند الساعة الثامنة مساء، ما أدى إلى مقتل ثلاثة أشخاص وإصابة 12 آخرين بجروح على بعد 20 كيلومترا."
+    )
+    df = find_mentions(text, reference=date(2020, 5, 20))
+    assert set(df["kind"]) == {"time", "actor", "place", "quantity"}
+    assert list(df.columns) == [c for c in ALL_COLUMNS if c in df.columns]
+    assert set(df.columns) == set(ALL_COLUMNS)

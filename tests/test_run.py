@@ -187,3 +187,18 @@ def test_console_script_prints_one_summary_line(tmp_path: Path) -> None:
         f"workbench: read 1 document, 0 failed, "
         f"{len(_read(tmp_path / 'o' / 'events.csv'))} events; results in {tmp_path / 'o'}/"
     )
+
+
+def test_corpus_tables_keep_columns_the_first_document_lacks(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("زار الوفد مدينة الموصل.\n", encoding="utf-8")  # a place, no count
+    (inputs / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    mentions = _read(out / "mentions.csv")
+    assert {"min", "max", "unit", "start_date", "admin1"} <= set(mentions.columns)
+    first = mentions[mentions["doc_id"] == mentions["doc_id"].iloc[0]]
+    assert set(first["kind"]) == {"place"}
+    counts = mentions[mentions["kind"] == "quantity"]
+    assert len(counts) and (counts["min"] != "").all()

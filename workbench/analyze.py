@@ -83,6 +83,26 @@ def analyze(
     )
 
 
+# Touches every lexicon: a split word (مسؤ ول), kashida, Arabic-Indic digits, a place, an actor,
+# a date, a count, a relative month and a reported-speech cue.
+_WARM_UP_TEXT = (
+    "قال مسؤ ول في وزارة الداخلية العراقية إن تنظيـم داعش هاجم بلدة الزاب ببغداد يوم ٥ مايو ٢٠٢٠ "
+    "وقتل ثلاثة أشخاص.\n\nوأضـاف أن الهجوم وقع منذ أكتوبر الماضي"
+)
+
+
+def warm_up() -> None:
+    """Load every lexicon and compile every pattern now rather than on the first document.
+
+    ``workbench run`` calls it before starting worker processes, so forked workers share
+    the loaded tables instead of each reading them again.
+    """
+    from wordfreq import get_frequency_dict
+
+    get_frequency_dict("ar")
+    analyze(_WARM_UP_TEXT, published="2020-05")
+
+
 def reference_date(published: str | date | datetime | None) -> date | None:
     """The date relative expressions resolve against; ``None`` when unknown.
 

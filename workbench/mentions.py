@@ -36,6 +36,15 @@ from .quantities import quantity_rows
 from .times import time_rows
 
 BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
+# Every column a finder can add, in the order a text with all four kinds gives them. A corpus
+# table uses them all, so a column is not lost when the first document lacks its kind.
+ALL_COLUMNS = [
+    *BASE_COLUMNS,
+    "start_date", "end_date", "precision", "relation", "qualifier", "calendar", "proposed",  # times
+    "canonical_ar", "actor_type", "country", "actor_id",  # actors
+    "place_type", "iso", "admin1", "lat", "lon", "place_id",  # places
+    "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
+]
 _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
 _LOCATIVE = ("في", "ب")  # a place after these inside an actor span is where it acts
 

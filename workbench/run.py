@@ -9,6 +9,7 @@ files in ``out`` that the workbench did not write are never touched.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -23,9 +24,10 @@ from typing import Any
 
 import pandas as pd
 
-from .analyze import analyze
+from .analyze import analyze, warm_up
 from .events import to_acled
 from .load import Document, iter_documents
+from .mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .plot import save_timeline
 from .report import REPORT_DOCUMENT_LIMIT, write_report
 
@@ -39,7 +41,7 @@ DOCUMENT_COLUMNS = [
 ]
 TABLE_COLUMNS = {
     "gaps": ["doc_id", "start", "end", "kind", "context"],
-    "mentions": ["doc_id", "start", "end", "text", "kind", "value"],
+    "mentions": ["doc_id", *MENTION_COLUMNS],
     "claims": [
         "doc_id", "claim_id", "start", "end", "text", "type", "source", "modality",
         "actors", "places", "times", "quantities",
@@ -60,11 +62,18 @@ EXIT_NOTHING_READ = 2
 
 @dataclass
 class Result:
-    """What one document contributes to the outputs (picklable, sent between processes)."""
+    """What one document contributes to the outputs (picklable, sent between processes).
+
+    ``rows`` holds each table's rows already rendered as CSV (no header) under the header
+    they follow, so the one process that writes the files only appends text; ``tables``
+    keeps the frames the timeline and the report need (events always, the rest only for
+    documents the report shows in full).
+    """
 
     document: dict
     clean_text: str | None = None
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rows: dict[str, tuple[list[str], str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -130,6 +139,7 @@ def run_with_summary(
     docs = iter_documents(*inputs, **(load_options or {}))
     staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
     summary = Summary(out=out)
+    writer = None
     try:
         writer = _Writer(staging)
         results = _analyse_all(docs, jobs=jobs, engine=engine, scheduler=scheduler,
@@ -142,14 +152,19 @@ def run_with_summary(
         writer.finish()
         _publish(staging, out)
     finally:
+        if writer is not None:
+            writer.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
 
 
 # --- analysis of one document ----------------------------------------------------------
 
-def analyse_document(doc: Document, clean_options: dict | None = None) -> Result:
-    """Analyse one loaded document; a failure becomes its ``error``, never an exception."""
+def analyse_document(doc: Document, clean_options: dict | None = None, *, full: bool = True) -> Result:
+    """Analyse one loaded document; a failure becomes its ``error``, never an exception.
+
+    ``full``: keep every table as a frame for the report (events are always kept).
+    """
     row = {
         "doc_id": doc.doc_id, "title": doc.title, "author": doc.author,
         "published": doc.published, "source_path": doc.source_path,
@@ -159,7 +174,7 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
         "format": doc.format, "encoding": doc.encoding, "record": doc.record,
     }
     if doc.error:
-        return Result(document=row)
+        return _rendered(Result(document=row), {}, full=full)
     try:
         analysis = analyze(doc.text, published=doc.published or None, doc_id=doc.doc_id,
                            **(clean_options or {}))
@@ -169,7 +184,7 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
             f"{Path(doc.source_path).name}: analysis failed ({type(exc).__name__}: {exc}; "
             f"at {Path(where.filename).name}:{where.lineno})"
         )
-        return Result(document=row)
+        return _rendered(Result(document=row), {}, full=full)
     cleaned = analysis.clean
     row.update(
         n_chars_clean=len(cleaned.text),
@@ -189,7 +204,25 @@ def analyse_document(doc: Document, clean_options: dict | None = None) -> Result
             [(b.kind, b.start, b.end) for b in cleaned.blocks], columns=["kind", "start", "end"]
         ),
     }
-    return Result(document=row, clean_text=cleaned.text, tables=tables)
+    return _rendered(Result(document=row, clean_text=cleaned.text), tables, full=full)
+
+
+def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) -> Result:
+    """``result`` with its CSV rows rendered and the frames the run keeps."""
+    result.rows["documents"] = _csv_rows(pd.DataFrame([result.document]), DOCUMENT_COLUMNS)
+    for name, frame in tables.items():
+        if name not in REPORT_ONLY_TABLES:
+            result.rows[name] = _csv_rows(frame, TABLE_COLUMNS.get(name, []))
+    result.tables = dict(tables) if full else {k: v for k, v in tables.items() if k == "events"}
+    return result
+
+
+def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:
+    """(header, rows as CSV text): the key columns first, then the frame's others."""
+    header = key_columns + [c for c in frame.columns if c not in key_columns]
+    if frame.empty:
+        return header, ""
+    return header, frame.reindex(columns=header).to_csv(header=False, index=False, lineterminator="\n")
 
 
 def _analyse_all(
@@ -203,11 +236,13 @@ def _analyse_all(
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
     jobs = jobs or os.cpu_count() or 1
     if jobs <= 1:
-        for doc in docs:
-            yield analyse_document(doc, clean_options)
+        for i, doc in enumerate(docs):
+            yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    # Lexicons loaded here are inherited by forked workers instead of read by each.
+    warm_up()
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
 
@@ -240,8 +275,9 @@ def _bounded(
 ) -> Iterator[Result]:
     """Keep at most ``window`` documents in flight; yield results in input order."""
     pending: deque = deque()
-    for doc in docs:
-        pending.append(submit(analyse_document, doc, clean_options, **submit_options))
+    for i, doc in enumerate(docs):
+        full = i < REPORT_DOCUMENT_LIMIT
+        pending.append(submit(analyse_document, doc, clean_options, full=full, **submit_options))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:
@@ -262,41 +298,46 @@ def _progress(results: Iterator[Result], *, enabled: bool | None) -> Iterator[Re
 # --- writing -----------------------------------------------------------------------------
 
 class _Writer:
-    """Appends each document's rows to the staged tables as they arrive."""
+    """Appends each document's rendered rows to the staged tables as they arrive."""
 
     def __init__(self, staging: Path) -> None:
         self.staging = staging
         (staging / "clean").mkdir()
         self.headers: dict[str, list[str]] = {}
+        self.files: dict[str, Any] = {}
         self.events: list[pd.DataFrame] = []
         self.report_items: list[Result] = []
 
     def add(self, result: Result) -> None:
         doc = result.document
-        self._append("documents", pd.DataFrame([doc]), DOCUMENT_COLUMNS)
         if result.clean_text is not None:
             path = self.staging / "clean" / f"{doc['doc_id']}.txt"
             path.write_text(result.clean_text + "\n", encoding="utf-8")
-        for name, frame in result.tables.items():
-            if name not in REPORT_ONLY_TABLES:
-                self._append(name, frame, TABLE_COLUMNS.get(name, []))
+        for name, (header, text) in result.rows.items():
+            self._append(name, header, text)
         events = result.tables.get("events")
         if events is not None and len(events):
             self.events.append(events)
         if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
             self.report_items.append(result)
 
-    def _append(self, name: str, frame: pd.DataFrame, key_columns: list[str]) -> None:
-        header = self.headers.get(name)
-        if header is None:
-            header = key_columns + [c for c in frame.columns if c not in key_columns]
+    def _append(self, name: str, header: list[str], text: str) -> None:
+        fh = self.files.get(name)
+        if fh is None:
+            fh = self.files[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
             self.headers[name] = header
-        path = self.staging / f"{name}.csv"
-        frame.reindex(columns=header).to_csv(
-            path, mode="a", header=not path.exists(), index=False, encoding="utf-8"
-        )
+            fh.write(pd.DataFrame(columns=header).to_csv(index=False, lineterminator="\n"))
+        if not text:
+            return
+        if header != self.headers[name]:  # columns this table's header lacks are dropped
+            frame = pd.read_csv(io.StringIO(text), names=header, dtype=str, keep_default_na=False)
+            text = frame.reindex(columns=self.headers[name]).to_csv(
+                header=False, index=False, lineterminator="\n")
+        fh.write(text)
 
     def finish(self) -> None:
+        for fh in self.files.values():
+            fh.close()
         for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
             path = self.staging / f"{name}.csv"
             if not path.exists():
@@ -304,10 +345,14 @@ class _Writer:
         events = pd.concat(self.events, ignore_index=True) if self.events else pd.DataFrame()
         documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
         published = dict(zip(documents["doc_id"], documents["published"], strict=True))
-        save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg",
-                      published=published)
+        svg = save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg",
+                            published=published)
         write_report(self.staging / "report.html", documents=documents, events=events,
-                     items=self.report_items)
+                     items=self.report_items, timeline=svg)
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
 
 
 def _publish(staging: Path, out: Path) -> None:
