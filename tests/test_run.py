@@ -79,7 +79,8 @@ def test_every_row_points_into_the_clean_text(seed_run: tuple[int, Path]) -> Non
             assert 0 <= int(row.start) <= int(row.end) <= len(clean) or int(row.start) == -1
 
 
-def test_mixed_folder_goes_on_past_broken_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with 2, files are read in the worker processes
+def test_mixed_folder_goes_on_past_broken_files(tmp_path: Path, jobs: str) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_text(ARTICLE, encoding="utf-8")
@@ -90,7 +91,7 @@ def test_mixed_folder_goes_on_past_broken_files(tmp_path: Path) -> None:
     (inputs / "truncated.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
     before = _hashes(inputs)
     out = tmp_path / "out"
-    status = cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "1"])
+    status = cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", jobs])
     assert status == run_module.EXIT_SOME_FAILED
     assert _hashes(inputs) == before
     docs = _read(out / "documents.csv").set_index("doc_id")
@@ -202,3 +203,22 @@ def test_corpus_tables_keep_columns_the_first_document_lacks(tmp_path: Path) -> 
     assert set(first["kind"]) == {"place"}
     counts = mentions[mentions["kind"] == "quantity"]
     assert len(counts) and (counts["min"] != "").all()
+
+
+def test_a_reader_crash_is_that_files_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files are read where they are analysed; an unforeseen reader failure stays in its row."""
+    load_module = importlib.import_module("workbench.load")
+
+    def broken(path: Path, doc: object) -> None:
+        raise RuntimeError("glyph table corrupt")
+
+    monkeypatch.setattr(load_module, "_read_pdf", broken)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.pdf").write_bytes(b"%PDF-1.4\n")
+    (inputs / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "1"]) == 3
+    docs = _read(out / "documents.csv").set_index("doc_id")
+    assert docs.loc["a", "error"] == "a.pdf: cannot read (RuntimeError: glyph table corrupt)"
+    assert docs.loc["b", "error"] == "" and int(docs.loc["b", "n_events"]) >= 1

@@ -122,19 +122,60 @@ def iter_documents(
     max_chars: int = MAX_CHARS,
 ) -> Iterator[Document]:
     """Yield documents one at a time (a corpus is streamed, never held whole)."""
+    for item in iter_sources(*paths, text_column=text_column, title_column=title_column,
+                             date_column=date_column, max_chars=max_chars):
+        yield item.read() if isinstance(item, Source) else item
+
+
+@dataclass(frozen=True)
+class Source:
+    """A one-document file (.txt, .pdf, .html) named but not read yet, with its doc_id.
+
+    ``workbench run`` hands these to its worker processes, so PDFs and web pages are read
+    in parallel instead of one after another before any analysis starts.
+    """
+
+    path: Path
+    doc_id: str
+    max_chars: int = MAX_CHARS
+
+    def read(self) -> Document:
+        """The document, or its row with an ``error`` naming the file and the problem."""
+        doc = next(_read_path(self.path, None, None, None))
+        doc.doc_id = self.doc_id
+        return _within_limit(doc, self.path, self.max_chars)
+
+
+def iter_sources(
+    *paths: str | Path,
+    text_column: str | None = None,
+    title_column: str | None = None,
+    date_column: str | None = None,
+    max_chars: int = MAX_CHARS,
+) -> Iterator[Document | Source]:
+    """Like :func:`iter_documents`, but one-document files come as :class:`Source`, to be
+    read by whoever analyses them; the records of corpus files are read here, in order."""
     seen: dict[str, int] = {}
     for path in expand_paths(paths or (seeds_dir(),)):
+        if path.suffix.lower() not in CORPUS_SUFFIXES:
+            yield Source(path, _unique(_safe_id(path.stem), seen), max_chars)
+            continue
         for doc in _read_path(path, text_column, title_column, date_column):
             doc.doc_id = _unique(doc.doc_id, seen)
-            if len(doc.text) > max_chars and not doc.error:
-                where = path.name + (f":{doc.record}" if doc.record else "")
-                doc.error = (
-                    f"{where}: too long for one document ({len(doc.text):,} characters, limit "
-                    f"{max_chars:,}); split it into articles, or raise the limit (--max-chars)"
-                )
-                doc.extra["n_chars_raw"] = len(doc.text)
-                doc.text = ""
-            yield doc
+            yield _within_limit(doc, path, max_chars)
+
+
+def _within_limit(doc: Document, path: Path, max_chars: int) -> Document:
+    """``doc``, or its error row when its text is too long to be one article."""
+    if len(doc.text) > max_chars and not doc.error:
+        where = path.name + (f":{doc.record}" if doc.record else "")
+        doc.error = (
+            f"{where}: too long for one document ({len(doc.text):,} characters, limit "
+            f"{max_chars:,}); split it into articles, or raise the limit (--max-chars)"
+        )
+        doc.extra["n_chars_raw"] = len(doc.text)
+        doc.text = ""
+    return doc
 
 
 def seeds_dir() -> Path:

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .analyze import analyze, warm_up
 from .events import to_acled
-from .load import Document, iter_documents
+from .load import Document, Source, iter_sources
 from .mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .plot import save_timeline
 from .report import REPORT_DOCUMENT_LIMIT, write_report
@@ -136,7 +136,7 @@ def run_with_summary(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     inputs = list(inputs)
-    docs = iter_documents(*inputs, **(load_options or {}))
+    docs = iter_sources(*inputs, **(load_options or {}))
     staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
     summary = Summary(out=out)
     writer = None
@@ -160,11 +160,14 @@ def run_with_summary(
 
 # --- analysis of one document ----------------------------------------------------------
 
-def analyse_document(doc: Document, clean_options: dict | None = None, *, full: bool = True) -> Result:
-    """Analyse one loaded document; a failure becomes its ``error``, never an exception.
-
-    ``full``: keep every table as a frame for the report (events are always kept).
+def analyse_document(
+    doc: Document | Source, clean_options: dict | None = None, *, full: bool = True
+) -> Result:
+    """Read (if need be) and analyse one document; a failure becomes its ``error``, never
+    an exception. ``full``: keep every table as a frame for the report (events always are).
     """
+    if isinstance(doc, Source):
+        doc = _read(doc)
     row = {
         "doc_id": doc.doc_id, "title": doc.title, "author": doc.author,
         "published": doc.published, "source_path": doc.source_path,
@@ -207,6 +210,17 @@ def analyse_document(doc: Document, clean_options: dict | None = None, *, full: 
     return _rendered(Result(document=row, clean_text=cleaned.text), tables, full=full)
 
 
+def _read(source: Source) -> Document:
+    try:
+        return source.read()
+    except Exception as exc:  # a reader's unforeseen failure is this file's problem only
+        return Document(
+            doc_id=source.doc_id, source_path=str(source.path),
+            format=source.path.suffix.lower().lstrip("."),
+            error=f"{source.path.name}: cannot read ({type(exc).__name__}: {exc})",
+        )
+
+
 def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) -> Result:
     """``result`` with its CSV rows rendered and the frames the run keeps."""
     result.rows["documents"] = _csv_rows(pd.DataFrame([result.document]), DOCUMENT_COLUMNS)
@@ -226,11 +240,13 @@ def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], s
 
 
 def _analyse_all(
-    docs: Iterator[Document], *, jobs: int | None, engine: str, scheduler: str | None,
+    docs: Iterator[Document | Source], *, jobs: int | None, engine: str, scheduler: str | None,
     clean_options: dict,
 ) -> Iterator[Result]:
     if engine == "dask":
-        yield from _analyse_dask(docs, scheduler=scheduler, jobs=jobs, clean_options=clean_options)
+        # Files are read here and their text shipped: cluster workers may not see this disk.
+        texts = (_read(d) if isinstance(d, Source) else d for d in docs)
+        yield from _analyse_dask(texts, scheduler=scheduler, jobs=jobs, clean_options=clean_options)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
@@ -270,7 +286,7 @@ def _analyse_dask(
 
 
 def _bounded(
-    submit: Callable[..., Any], docs: Iterator[Document], *, window: int, clean_options: dict,
+    submit: Callable[..., Any], docs: Iterator[Document | Source], *, window: int, clean_options: dict,
     **submit_options: Any,
 ) -> Iterator[Result]:
     """Keep at most ``window`` documents in flight; yield results in input order."""
