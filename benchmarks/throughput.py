@@ -16,7 +16,9 @@ Printed, in one run on the same documents:
 2. peak memory (tracemalloc) of ``analyze`` over the corpus, streamed document by document;
 3. ``workbench run`` on the corpus as a JSONL file at two sizes, in a child process: wall
    time and the child's peak resident memory (flat memory means streaming works);
-4. the speed-up of ``--jobs 2`` over ``--jobs 1``.
+4. the speed-up of ``--jobs 2`` over ``--jobs 1``: for the whole run, and for its
+   per-document analysis alone (the run ends with one timeline and one report drawn
+   for the whole corpus, which no number of cores shortens).
 
     python benchmarks/throughput.py [--words 1000000] [--skip-run]
 """
@@ -225,6 +227,20 @@ def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
     return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
+def analysis_phase(corpus_path: Path, jobs: int) -> float:
+    """Seconds to read and analyse every document of ``corpus_path`` with ``jobs`` processes,
+    writing nothing (the part of ``workbench run`` that runs in parallel), in a child process."""
+    code = (
+        "import importlib, sys, time; run = importlib.import_module('workbench.run'); "
+        "from workbench.load import iter_sources; t = time.perf_counter(); "
+        "n = sum(1 for _ in run._analyse_all(iter_sources(sys.argv[1]), jobs=int(sys.argv[2]), "
+        "engine='local', scheduler=None, clean_options={})); print(time.perf_counter() - t)"
+    )
+    result = subprocess.run([sys.executable, "-c", code, str(corpus_path), str(jobs)],
+                            check=True, capture_output=True, text=True, cwd=ROOT)
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000)
@@ -271,8 +287,12 @@ def main() -> None:
     path = WORK / f"corpus_{args.words // 4}.jsonl"
     one, _ = run_child(path, jobs=1, out=WORK / "out_j1")
     two, _ = run_child(path, jobs=2, out=WORK / "out_j2")
-    print(f"\n4. --jobs 2 vs --jobs 1 on {args.words // 4:,} words ({cores} cores): "
-          f"{one:.1f} s → {two:.1f} s, speed-up {one / two:.2f}×")
+    print(f"\n4. --jobs 2 vs --jobs 1 on {args.words // 4:,} words ({cores} cores):")
+    print(f"   whole run (ends with one timeline and report): {one:6.1f} s → {two:6.1f} s, "
+          f"speed-up {one / two:.2f}×")
+    a1, a2 = analysis_phase(path, 1), analysis_phase(path, 2)
+    print(f"   reading and analysis alone:                    {a1:6.1f} s → {a2:6.1f} s, "
+          f"speed-up {a1 / a2:.2f}×")
 
 
 if __name__ == "__main__":
