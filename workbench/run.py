@@ -10,6 +10,7 @@ files in ``out`` that the workbench did not write are never touched.
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import shutil
@@ -251,7 +252,9 @@ def _analyse_all(
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
     jobs = jobs or os.cpu_count() or 1
-    if jobs <= 1:
+    head = list(itertools.islice(docs, 2))
+    docs = itertools.chain(head, docs)
+    if jobs <= 1 or len(head) < 2:  # one document: starting workers would only cost time
         for i, doc in enumerate(docs):
             yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
         return
