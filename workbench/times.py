@@ -39,6 +39,7 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -257,13 +258,22 @@ class _Parser:
         return self._sentence
 
     def _sentences(self) -> list[int]:
-        out, s = [], 0
-        for t in self.toks:
-            out.append(s)
-            ends = t.kind == "punct" and t.key in SENTENCE_END
-            if ends or (t.kind == "word" and "\n\n" in self.text[max(0, t.start - 3) : t.start]):
-                s += 1
-        return out
+        """The sentence number of each token: a sentence ends after a sentence-end mark or
+        after the first word of a paragraph (a blank line in the three characters before it).
+
+        Blank lines are found once in the text, not looked for before every word.
+        """
+        text = self.text
+        paragraph: set[int] = set()  # word starts with \n\n at most three characters back
+        q = text.find("\n\n")
+        while q != -1:
+            paragraph.update((q + 2, q + 3))
+            q = text.find("\n\n", q + 1)
+        ends = [
+            (t.kind == "punct" and t.key in SENTENCE_END) or (t.kind == "word" and t.start in paragraph)
+            for t in self.toks
+        ]
+        return list(accumulate(ends, initial=0))[:-1]
 
     # -- atoms --------------------------------------------------------------
 
