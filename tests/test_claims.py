@@ -19,6 +19,7 @@ from workbench.claims import (
     empty_mentions,
     find_claims,
     frame_of_rows,
+    frame_with_lead,
     score_features,
     text_features,
 )
@@ -393,3 +394,22 @@ def test_never_raises_and_offsets_hold(text):
         assert text[row.start:row.end] == row.text
         assert row.source == "" or text[row.source_start:row.source_end] == row.source
         assert row.modality in MODALITIES
+
+
+@pytest.mark.parametrize("rows", [
+    [],
+    [{"a": "x", "b": 1, "c": 0.5}, {"a": "z", "b": 2, "c": 1.0}],
+    [{"a": None, "b": -1, "c": 0.25}],
+])
+@pytest.mark.parametrize("lead", [{"doc_id": "d1"}, {"doc_id": ""}, {"doc_id": 7},
+                                  {"a": "replaced"}])
+def test_frame_with_lead_is_the_frame_with_columns_inserted(rows, lead):
+    columns = ["a", "b", "c"]
+    want = frame_of_rows(rows, columns)
+    for name, value in reversed(lead.items()):
+        if name in want.columns:
+            want = want.drop(columns=name)
+        want.insert(0, name, value)
+    got = frame_with_lead(rows, columns, lead)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert got.columns.dtype == want.columns.dtype

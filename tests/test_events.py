@@ -423,3 +423,28 @@ def test_seed_through_the_whole_pipeline():
     assert set(events["doc_id"]) == {"seed"}
     acled = to_acled(events)
     assert list(acled.columns) == ACLED_COLUMNS and len(acled) >= 5
+
+
+@pytest.mark.parametrize("raw", [
+    (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8"),
+    "انسحبت القوات الأمريكية من قاعدة التاجي في ديسمبر […].",
+    "أسباب العودة\nهذا نص بلا حدث.",
+    "",
+])
+def test_analyze_gives_the_stages_frames_with_doc_id(raw):
+    """analyze passes claim rows straight to the events stage and builds each frame once
+    with its doc_id: the result must be the stages' frames with doc_id inserted first."""
+    from workbench.analyze import analyze, reference_date
+    from workbench.mentions import find_mentions
+
+    result = analyze(raw, published="2020-05", doc_id="d1")
+    reference = reference_date("2020-05")
+    mentions = find_mentions(result.text, reference=reference)
+    claims = find_claims(result.text, mentions=mentions, reference=reference)
+    events = find_events(claims, mentions, reference=reference)
+    for got, stage in ((result.mentions, mentions), (result.claims, claims),
+                       (result.events, events)):
+        want = stage.copy()
+        want.insert(0, "doc_id", "d1")
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+        assert got.attrs == want.attrs

@@ -13,9 +13,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from .claims import find_claims
+from .claims import Mentions, claim_rows, claims_frame, frame_with_lead
 from .clean import Cleaned, clean
-from .events import find_events
+from .events import EVENT_COLUMNS, claim_records, event_rows
 from .mentions import find_mentions
 
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -71,15 +71,19 @@ def analyze(
     reference = reference_date(published)
     cleaned = clean(raw, **clean_options)
     mentions = find_mentions(cleaned.text, reference=reference)
-    claims = find_claims(cleaned.text, mentions=mentions, reference=reference)
-    events = find_events(claims, mentions, reference=reference)
+    # What find_claims and find_events do, with the rows passed on as they are (not read
+    # back out of the claims frame) and each frame built once, with its doc_id column.
+    found = Mentions.of(mentions)
+    rows = claim_rows(cleaned.text, found)
+    lead = {"doc_id": doc_id}
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),
         clean=cleaned,
         mentions=_with_doc_id(mentions, doc_id),
-        claims=_with_doc_id(claims, doc_id),
-        events=_with_doc_id(events, doc_id),
+        claims=claims_frame(rows, reference=reference, lead=lead),
+        events=frame_with_lead(event_rows(claim_records(rows), found, reference=reference),
+                               EVENT_COLUMNS, lead),
     )
 
 
@@ -138,7 +142,9 @@ def _iso(published: str | date | datetime | None) -> str:
 
 
 def _with_doc_id(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:
-    out = frame.copy()
+    # A shallow copy: under pandas' copy-on-write the frames share no writes, and a deep
+    # copy would only spend time copying and consolidating columns.
+    out = frame.copy(deep=False)
     if "doc_id" in out.columns:
         out = out.drop(columns="doc_id")
     out.insert(0, "doc_id", doc_id)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -71,9 +71,20 @@ def compatible_kinds(kind: str) -> set[str]:
     return out
 
 
-def _words(text: str) -> set[str]:
-    """Matching keys of the words in ``text``, with and without their proclitics."""
-    return {rest for token in tokenize(text) for _, rest in proclitic_readings(token.key)}
+@cache
+def _kinds() -> frozenset[str]:
+    """The kinds the chronology has rows of."""
+    return frozenset(row.kind for row in _rows())
+
+
+@lru_cache(maxsize=256)
+def _text_keys(text: str) -> tuple[frozenset[str], str]:
+    """Matching keys of the words in ``text`` with and without their proclitics, and
+    the keys joined by spaces (for phrase keywords); remembered because a claim with
+    several events asks for each of them."""
+    keys = [token.key for token in tokenize(text)]
+    words = frozenset(rest for key in keys for _, rest in proclitic_readings(key))
+    return words, " ".join(keys)
 
 
 def _keywords_match(keywords: str, words: set[str], key_text: str) -> bool:
@@ -101,8 +112,9 @@ def propose_year(kind: str, text: str, *, when: str = "", modality: str = "asser
     on or before it and future ones only rows after it, within a year.
     """
     kinds = compatible_kinds(kind)
-    words = _words(text)
-    key_text = " ".join(t.key for t in tokenize(text))
+    if kinds.isdisjoint(_kinds()):  # no row can match: skip reading the text
+        return Proposal()
+    words, key_text = _text_keys(text)
     months = {m for m in _months(when) if m.isdigit()}
     hits = []
     for row in _rows():

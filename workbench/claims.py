@@ -486,8 +486,9 @@ def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
             found["future"].append(word)
         elif c.role == "negation" and c.i not in blocked:
             found["negated"].append(word)
-    found["future"] += [tok.text for tok in toks[cl.i:cl.j]  # the future prefix is a seen
-                        if SEEN in tok.text and is_sa_future(tok)]
+    if SEEN in doc.text[cl.start:cl.end]:  # the future prefix is a seen
+        found["future"] += [tok.text for tok in toks[cl.i:cl.j]
+                            if SEEN in tok.text and is_sa_future(tok)]
     for name in ("hedged", "future", "negated"):
         if found[name]:
             return name, found[name]
@@ -696,10 +697,30 @@ def find_claims(text: str, *, mentions: pd.DataFrame | None = None,
     >>> find_claims(t, mentions=empty_mentions()).loc[0, ["source", "type"]].tolist()
     ['تقارير محلية ودولية', 'event']
     """
-    doc, units, features = _analyse(text, _mentions_for(text, mentions, reference))
-    rows = [_row(doc, n, unit, *score_features(feats))
+    return claims_frame(claim_rows(text, _mentions_for(text, mentions, reference)),
+                        reference=reference)
+
+
+def claim_rows(text: str, mentions: Mentions) -> list[dict]:
+    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame.
+
+    :func:`workbench.analyze` hands them to the events stage as they are, instead of
+    reading them back out of the frame.
+    """
+    doc, units, features = _analyse(text, mentions)
+    return [_row(doc, n, unit, *score_features(feats))
             for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
-    out = frame_of_rows(rows, CLAIM_COLUMNS)
+
+
+def claims_frame(rows: Sequence[dict], *, reference: date | datetime | None = None,
+                 lead: dict[str, str] | None = None) -> pd.DataFrame:
+    """The claims frame of :func:`claim_rows`, with ``reference`` in ``.attrs``.
+
+    ``lead`` (column → one string for every row, as ``{"doc_id": ...}``) puts those
+    columns first; see :func:`frame_of_rows`.
+    """
+    out = frame_of_rows(rows, CLAIM_COLUMNS) if lead is None else \
+        frame_with_lead(rows, CLAIM_COLUMNS, lead)
     if reference is not None:  # find_events proposes years on the right side of it
         out.attrs["reference"] = reference.isoformat()[:10]
     return out
@@ -719,11 +740,43 @@ def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     >>> frame_of_rows([{"a": "x", "b": 1}], ["a", "b"]).dtypes.astype(str).tolist()
     ['str', 'int64']
     """
-    if not rows:
-        return _empty_frame(tuple(columns)).copy()
+    if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
+        return _empty_frame(tuple(columns)).copy(deep=False)
+    return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
+
+
+def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
+                    lead: dict[str, str]) -> pd.DataFrame:
+    """``frame_of_rows(rows, columns)`` with the columns of ``lead`` (each one string for
+    every row) inserted first, as ``frame.insert(0, name, value)`` would put them —
+    built in one go rather than copied and widened afterwards.
+
+    >>> f = frame_with_lead([{"a": 1}], ["a"], {"doc_id": "d1"})
+    >>> f.columns.tolist(), f.dtypes.astype(str).tolist()
+    (['doc_id', 'a'], ['str', 'int64'])
+    """
+    if set(lead) & set(columns) or any(type(v) is not str for v in lead.values()):
+        out = frame_of_rows(rows, columns)  # the general case, column by column
+        for name, value in reversed(lead.items()):
+            if name in out.columns:
+                out = out.drop(columns=name)
+            out.insert(0, name, value)
+        return out
+    if not rows:  # no rows: the inserted strings only give their columns' dtype
+        return _empty_lead_frame(tuple(columns), tuple(lead)).copy(deep=False)
     str_dtype = _str_dtype()
     str_array = str_dtype.construct_array_type()._from_sequence
-    data: dict[str, object] = {}
+    data = {name: str_array([value] * len(rows), dtype=str_dtype)
+            for name, value in lead.items()}
+    return pd.DataFrame(_column_arrays(rows, columns, data), copy=False)
+
+
+def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
+                   data: dict[str, object]) -> dict[str, object]:
+    """Add the columns of ``rows`` to ``data``, in order: a column of one Python type
+    (str, int, float, bool) as its array, any other as a list for pandas to infer."""
+    str_dtype = _str_dtype()
+    str_array = str_dtype.construct_array_type()._from_sequence
     for col in columns:
         values = [r[col] for r in rows]
         kind = type(values[0])
@@ -732,12 +785,21 @@ def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
                          else np.array(values, dtype=_NUMPY_TYPES[kind]))
         else:
             data[col] = values
-    return pd.DataFrame(data, copy=False)  # the dict keeps the order of columns
+    return data  # the dict keeps the order of columns
 
 
 @lru_cache(maxsize=16)
 def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
     return pd.DataFrame([], columns=list(columns))
+
+
+@lru_cache(maxsize=16)
+def _empty_lead_frame(columns: tuple[str, ...], lead: tuple[str, ...]) -> pd.DataFrame:
+    """``_empty_frame(columns)`` with string columns ``lead`` inserted first."""
+    out = _empty_frame(columns).copy()
+    for name in reversed(lead):
+        out.insert(0, name, "")
+    return out
 
 
 # Python types whose columns are built directly (str as pandas' string array).

@@ -246,6 +246,9 @@ class CueLexicon:
                     out.append(Cue(i, i + 1, tok.start, tok.end, entry.role, entry.value,
                                    entry.cue, entry.row))
                     continue
+                if (not entry.prefix_last or len(entry.words) > 2) and (
+                        i + 1 >= hi or tokens[i + 1].key not in entry.words[1]):
+                    continue  # the second word does not match (_match_rest's first test)
                 end = self._match_rest(entry, tokens, i, hi, text)
                 if end is not None:
                     j, end_offset = end
@@ -498,6 +501,9 @@ def _bracket_depths(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
     return positions, depths
 
 
+_NO_ROLES: frozenset[str] = frozenset()
+
+
 class TextUnits:
     """Tokens, cues, sentences and clauses of one text, computed once.
 
@@ -523,7 +529,10 @@ class TextUnits:
     def roles_at(self, i: int) -> frozenset[str]:
         roles = self._roles.get(i)
         if roles is None:
-            roles = self._roles[i] = frozenset(c.role for c in self.cues_at.get(i, ()))
+            cues = self.cues_at.get(i)
+            if cues is None:  # most words carry no cue: no set to build
+                return _NO_ROLES
+            roles = self._roles[i] = frozenset(c.role for c in cues)
         return roles
 
     def cues_in(self, i: int, j: int) -> list[Cue]:

@@ -28,6 +28,7 @@ chronology may propose a year in ``proposed_year`` with its basis.
 from __future__ import annotations
 
 from collections import Counter, namedtuple
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache, lru_cache
@@ -166,18 +167,32 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | None, *,
     found_in = Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
+    rows = event_rows(_claim_records(claims), found_in, reference=reference)
+    return frame_of_rows(rows, EVENT_COLUMNS)
+
+
+def event_rows(claims: Sequence, mentions: Mentions, *,
+               reference: date | datetime | None = None) -> list[dict]:
+    """The rows of :func:`find_events` as dicts, from claim records (anything with the
+    attributes of ``claim_records``: ``claim_id, start, end, text, types, ...``)."""
     if isinstance(reference, datetime):
         reference = reference.date()
-    country_default = _document_country(found_in)
-    records = _claim_records(claims)
-    by_id = {row.claim_id: row for row in records}
+    country_default = _document_country(mentions)
+    by_id = {row.claim_id: row for row in claims}
     rows: list[dict] = []
-    for claim in records:
+    for claim in claims:
         types = str(claim.types).split(";")
         if "event" not in types or claim.modality == "negated":
             continue
-        rows.extend(_claim_events(claim, by_id, found_in, reference, country_default))
-    return _finish(rows)
+        rows.extend(_claim_events(claim, by_id, mentions, reference, country_default))
+    return _merge_repeats(rows)
+
+
+def claim_records(rows: Iterable[dict]) -> list:
+    """Claim rows (dicts, from :func:`workbench.claims.claim_rows`) as the records
+    :func:`event_rows` reads: the same values :func:`find_events` reads from the frame."""
+    make = _record_type(_CLAIM_FIELDS)._make
+    return [make([row[c] for c in _CLAIM_FIELDS]) for row in rows]
 
 
 @lru_cache(maxsize=64)
@@ -627,7 +642,7 @@ def _document_country(mentions: Mentions) -> str:
     return codes.most_common(1)[0][0] if codes else ""
 
 
-def _finish(rows: list[dict]) -> pd.DataFrame:
+def _merge_repeats(rows: list[dict]) -> list[dict]:
     """Merge repeats (same kind, doer, places and date) and number the events."""
     kept: list[dict] = []
     index: dict[tuple, dict] = {}
@@ -642,7 +657,7 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
         kept.append(row)
     for n, row in enumerate(kept):
         row["event_id"] = f"e{n + 1}"
-    return frame_of_rows(kept, EVENT_COLUMNS)
+    return kept
 
 
 # --- ACLED export ----------------------------------------------------------------------
