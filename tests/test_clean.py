@@ -512,3 +512,57 @@ def test_rotation_accuracy_on_simulated_damage() -> None:
 # Measured on the first 40 NewsFANE test paragraphs (benchmarks/repair.py --clean-only
 # prints the figures for 300): floors just below.
 ROTATION_FLOORS = {"more runs": 0.78, "start, words right": 0.85}  # measured 0.813, 0.883
+
+
+# The fast paths below must give exactly what the plain definitions give.
+
+_TRACE_ALPHABET = st.text(
+    alphabet=st.sampled_from(list("\u0629\u0649\u0621\u0644\u0627\u0628\u062a x(\"\n\t\u00a0")), max_size=14
+)
+
+
+@given(_TRACE_ALPHABET)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_looks_reversed_matches_its_trace_regex(line: str) -> None:
+    from workbench.reorder import _REVERSED_TRACE_RE, looks_reversed
+
+    assert looks_reversed(line) == (_REVERSED_TRACE_RE.search(line) is not None)
+
+
+_JOIN_PIECES = st.lists(
+    st.sampled_from(["أ", "كثر", "ال", "عراق", "ـ", "ً", "ـه", "و", "قال", "ة", "(", "،", "ّ", "ٰ", "من", "ي"]),
+    min_size=2,
+    max_size=4,
+)
+
+
+@given(_JOIN_PIECES)
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_is_known_joined_matches_is_known(pieces: list[str]) -> None:
+    import itertools
+
+    from workbench.clean_lexicon import (
+        core,
+        is_known,
+        is_known_joined,
+        joinable_left,
+        joinable_right,
+        word_key,
+    )
+
+    if all(joinable_left(a) and joinable_right(b) for a, b in itertools.pairwise(pieces)):
+        joined = is_known_joined([core(p) for p in pieces], [word_key(p) for p in pieces])
+        assert joined == is_known("".join(pieces))
+
+
+def test_line_stages_leave_clean_lines_as_they_are() -> None:
+    import numpy as np
+
+    from workbench.clean import _kashida, _Line, _punctuation, _split_words
+
+    texts = ["في العراق اليوم.", "", "قال"]
+    lines = [_Line(t, np.arange(k * 100, k * 100 + len(t))) for k, t in enumerate(texts)]
+    for stage in (_kashida, _split_words, _punctuation):
+        out, n = stage(lines)
+        assert n == 0 and [o.text for o in out] == [line.text for line in lines]
+        assert all(o.src.tolist() == line.src.tolist() for o, line in zip(out, lines, strict=True))

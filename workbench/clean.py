@@ -171,25 +171,58 @@ def _first_src(line: _Line, default: int = 0) -> int:
 
 def _sub(line: _Line, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> tuple[_Line, int]:
     """Regex replacement keeping offsets: replaced text maps to the start of the match."""
-    parts: list[_Line] = []
+    text, src = line.text, line.src
+    texts: list[str] = []
+    srcs: list[np.ndarray] = []
     pos = 0
     n = 0
-    for m in pattern.finditer(line.text):
+    for m in pattern.finditer(text):
         new = repl(m)
-        if new == m.group():
+        old = m.group()
+        if new == old:
             continue
-        parts.append(_Line(line.text[pos : m.start()], line.src[pos : m.start()]))
-        at = int(line.src[min(m.start(), len(line.src) - 1)]) if len(line.src) else 0
-        if len(new) == len(m.group()):
-            parts.append(_Line(new, line.src[m.start() : m.end()]))
-        else:
-            parts.append(_synthetic(new, at))
+        start = m.start()
+        texts.append(text[pos:start])
+        srcs.append(src[pos:start])
+        if len(new) == len(old):
+            texts.append(new)
+            srcs.append(src[start : m.end()])
+        elif new:  # a deletion adds no text and no offsets
+            at = int(src[min(start, len(src) - 1)]) if len(src) else 0
+            texts.append(new)
+            srcs.append(np.full(len(new), at, dtype=np.int64))
         pos = m.end()
         n += 1
     if not n:
         return line, 0
-    parts.append(_Line(line.text[pos:], line.src[pos:]))
-    return _cat(parts), n
+    texts.append(text[pos:])
+    srcs.append(src[pos:])
+    return _Line("".join(texts), np.concatenate(srcs)), n
+
+
+def _sub_lines(
+    lines: list[_Line],
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    hint: re.Pattern[str],
+) -> tuple[list[_Line], int]:
+    """``_sub`` on every line, looking only at lines where ``hint`` finds something.
+
+    ``hint`` must find something in every line ``pattern`` matches (a necessary
+    condition, quick to test: it starts with the characters it looks for, where
+    ``pattern`` starts with a lookbehind the regex engine tries at every position).
+    Most lines and most texts have no candidate at all and are passed on as they are.
+    """
+    if not hint.search("\n".join(line.text for line in lines)):
+        return list(lines), 0
+    out = []
+    total = 0
+    for line in lines:
+        if hint.search(line.text):
+            line, n = _sub(line, pattern, repl)
+            total += n
+        out.append(line)
+    return out, total
 
 
 def _tokens(line: _Line) -> list[_Line]:
@@ -321,6 +354,11 @@ _ARABIC_RE = re.compile("[\u0621-\u064a]")
 
 
 def _reversed_lines(lines: list[_Line]) -> tuple[list[_Line], int]:
+    # The trace regex cannot match across a line break in a way no single line shows
+    # (a line start and end look the same to it as a newline), so a text without any
+    # trace has no line to look at.
+    if not looks_reversed(_lines_text(lines)):
+        return list(lines), 0
     out = []
     n = 0
     for line in lines:
@@ -344,14 +382,11 @@ _KASHIDA_ONE_RE = re.compile(
 )
 
 
+_ONE_RE = re.compile("1")  # found in every line ``_KASHIDA_ONE_RE`` matches
+
+
 def _kashida_digits(lines: list[_Line]) -> tuple[list[_Line], int]:
-    out = []
-    total = 0
-    for line in lines:
-        new, n = _sub(line, _KASHIDA_ONE_RE, lambda m: m.group(1) + TATWEEL * len(m.group(2)))
-        out.append(new)
-        total += n
-    return out, total
+    return _sub_lines(lines, _KASHIDA_ONE_RE, lambda m: m.group(1) + TATWEEL * len(m.group(2)), _ONE_RE)
 
 
 # ---------------------------------------------------------------------------
@@ -555,6 +590,9 @@ _EDGE_SPACE_RE = re.compile(r"^ +| +$")
 
 
 def _strip_line(line: _Line) -> _Line:
+    text = line.text
+    if "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return line  # nothing to collapse or strip (the usual case)
     line, _ = _sub(line, _MULTISPACE_RE, lambda m: " ")
     line, _ = _sub(line, _EDGE_SPACE_RE, lambda m: "")
     return line
@@ -583,6 +621,8 @@ def _kashida(lines: list[_Line]) -> tuple[list[_Line], int]:
         token = text[a + 1 : b if b >= 0 else hi]
         return m.group() if is_proclitic_tatweel(token) else ""
 
+    if TATWEEL not in _lines_text(lines):
+        return [_strip_line(line) for line in lines], 0
     for line in lines:
         new, n = _sub(line, _TATWEEL_RE, repl)
         total += n
@@ -598,10 +638,11 @@ _MARK_SPLIT_RE = re.compile(
 SPLIT_JOIN_GAIN = 2.0
 
 
-def _split_words(lines: list[_Line]) -> tuple[list[_Line], int]:
-    out = []
-    total = 0
+# A diacritic: found in every line ``_MARK_SPLIT_RE`` matches.
+_MARK_RE = re.compile("[\u064b-\u0652\u0670]")
 
+
+def _split_words(lines: list[_Line]) -> tuple[list[_Line], int]:
     def repl(m: re.Match[str]) -> str:
         text = m.string
         if text[m.end()] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670":
@@ -610,24 +651,19 @@ def _split_words(lines: list[_Line]) -> tuple[list[_Line], int]:
         right = text[m.end() :].split(" ", 1)[0]
         return "" if join_gain(left, right) > SPLIT_JOIN_GAIN else " "
 
-    for line in lines:
-        new, n = _sub(line, _MARK_SPLIT_RE, repl)
-        out.append(new)
-        total += n
-    return out, total
+    return _sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile("(?<=\\S) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
 
 
+# A space before a comma or stop: found in every line ``_SPACE_BEFORE_PUNCT_RE`` matches.
+_SPACE_PUNCT_RE = re.compile(" [\u060c\u061b\u061f,.:;!?]")
+
+
 def _punctuation(lines: list[_Line]) -> tuple[list[_Line], int]:
-    out = []
-    total = 0
-    for line in lines:
-        new, n = _sub(line, _SPACE_BEFORE_PUNCT_RE, lambda m: "")
-        out.append(_strip_line(new))
-        total += n
-    return out, total
+    out, total = _sub_lines(lines, _SPACE_BEFORE_PUNCT_RE, lambda m: "", _SPACE_PUNCT_RE)
+    return [_strip_line(line) for line in out], total
 
 
 # ---------------------------------------------------------------------------
@@ -835,6 +871,35 @@ def _context(text: str, start: int, end: int, lo: int, hi: int) -> str:
     return text[a:b].strip()
 
 
+_INT_GAP_COLUMNS = ("start", "end", "raw_start", "raw_end")
+
+
+def _gap_frame(rows: list[dict]) -> pd.DataFrame:
+    """The gaps table, built column by column with its dtypes set once.
+
+    Same frame as ``pd.DataFrame(rows, columns=GAP_COLUMNS)`` cast to int64 offsets, at a
+    fraction of the cost. Text columns are left to pandas' inference: ``str`` when there
+    are rows, ``object`` when there are none. Most documents have no gap: they get a
+    copy of one empty table, made once.
+    """
+    if not rows:
+        return _empty_gap_frame().copy()
+    columns: dict[str, object] = {}
+    for name in GAP_COLUMNS:
+        values = [row[name] for row in rows]
+        columns[name] = np.array(values, dtype=np.int64) if name in _INT_GAP_COLUMNS else values
+    return pd.DataFrame(columns, columns=GAP_COLUMNS)
+
+
+@cache
+def _empty_gap_frame() -> pd.DataFrame:
+    """The gaps table of a text without gaps (never handed out: callers copy it)."""
+    columns = {
+        name: np.array([], dtype=np.int64 if name in _INT_GAP_COLUMNS else object) for name in GAP_COLUMNS
+    }
+    return pd.DataFrame(columns, columns=GAP_COLUMNS)
+
+
 # ---------------------------------------------------------------------------
 # Dateline.
 
@@ -926,8 +991,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
                 {"start": -1, "end": -1, "kind": "date", "context": f"dateline: {published}",
                  "raw_start": at, "raw_end": (int(bl.src[-1]) + 1) if len(bl.src) else at}
             )
-    gaps = pd.DataFrame(rows, columns=GAP_COLUMNS)
-    gaps = gaps.astype({"start": "int64", "end": "int64", "raw_start": "int64", "raw_end": "int64"})
+    gaps = _gap_frame(rows)
     stages.append(Stage("gaps", len(gaps), "one row per place where the source lost text", laid.doc.text))
 
     log = pd.DataFrame([(s.name, s.changes, s.description) for s in stages], columns=LOG_COLUMNS)

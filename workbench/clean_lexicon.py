@@ -20,7 +20,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from .arabic import DIACRITICS_RE, TATWEEL, match_key
@@ -58,6 +58,11 @@ def _frequencies() -> dict[str, float]:
     return out
 
 
+# Tokens repeat: the per-token tests below are cached, as a pure function of the token.
+_TOKEN_CACHE = 100_000
+
+
+@lru_cache(maxsize=_TOKEN_CACHE)
 def core(token: str) -> str:
     """The word inside a token: no edge punctuation, tatweel or diacritics.
 
@@ -88,6 +93,31 @@ def is_known(word: str) -> bool:
     return word_logp(word) >= MIN_JOIN_ZIPF - 9.0
 
 
+@lru_cache(maxsize=_TOKEN_CACHE)
+def word_key(token: str) -> str:
+    """Matching key of the word in a token: ``match_key(core(token))``."""
+    return match_key(core(token))
+
+
+def is_known_joined(cores: Sequence[str], keys: Sequence[str]) -> bool:
+    """``is_known`` of tokens written as one word, from each token's ``core`` and ``word_key``.
+
+    Only for tokens that meet at letters, marks or tatweel (``joinable_left`` of the one
+    before, ``joinable_right`` of the one after). Then edge punctuation can only stand
+    at the outer ends, and tatweel, diacritics and matching keys go character by
+    character: the core and key of the joined word are the joins of the tokens' own.
+    Repairs try many joins of the same tokens, so this spares deriving a key for each.
+
+    >>> tokens = ["أ", "كثر"]
+    >>> is_known_joined([core(t) for t in tokens], [word_key(t) for t in tokens]) == is_known("أكثر")
+    True
+    """
+    if not "".join(cores):
+        return True  # no word inside: word_logp gives 0.0
+    return _frequencies().get("".join(keys), UNKNOWN_LOGP) >= MIN_JOIN_ZIPF - 9.0
+
+
+@lru_cache(maxsize=_TOKEN_CACHE)
 def token_logp(token: str) -> float:
     """Score of one token as it stands: its word's log-probability (0 for non-words).
 
@@ -153,6 +183,7 @@ def is_proclitic_tatweel(token: str) -> bool:
     return _PROCLITIC_TATWEEL_RE.match(_EDGE_PUNCT_RE.sub("", token)) is not None
 
 
+@lru_cache(maxsize=_TOKEN_CACHE)
 def has_edge_tatweel(token: str) -> bool:
     """True for a token that starts or ends with tatweel (real words never do).
 
@@ -167,6 +198,7 @@ def has_edge_tatweel(token: str) -> bool:
     return w.startswith(TATWEEL) or w.endswith(TATWEEL)
 
 
+@lru_cache(maxsize=_TOKEN_CACHE)
 def is_fragment(token: str) -> bool:
     """An Arabic token that is not a word on its own: unknown, or a lone letter.
 
@@ -309,7 +341,7 @@ class Context:
         if self._pairs is None:
             pairs: Counter[tuple[str, str]] = Counter()
             for line in self._lines:
-                keys = [k for k in (match_key(core(t)) for t in line.split()) if k]
+                keys = [k for k in map(word_key, line.split()) if k]
                 pairs.update(itertools.pairwise(keys))
             self._pairs = pairs
             self._lines = ()
@@ -317,7 +349,7 @@ class Context:
 
     def seen(self, left: str, right: str) -> float:
         """Evidence from the document that ``right`` follows ``left`` (log of the count)."""
-        a, b = match_key(core(left)), match_key(core(right))
+        a, b = word_key(left), word_key(right)
         if not a or not b:
             return 0.0
         n = self.pairs.get((a, b), 0)

@@ -29,10 +29,12 @@ from .clean_lexicon import (
     has_edge_tatweel,
     is_fragment,
     is_known,
+    is_known_joined,
     joinable_left,
     joinable_right,
     tatweel_edges,
     token_logp,
+    word_key,
 )
 
 # Cost of one run break, in log10 units: a join must make the text this much likelier.
@@ -149,20 +151,30 @@ def best_arrangement(
     @cache
     def merged_gain(chain: tuple[int, ...]) -> float:
         """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
-        text = "".join(tokens[i] for i in chain)
-        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
-        if _MARK_FIRST_RE.match(text) or not is_known(text):
+        text = "".join([tokens[i] for i in chain])
+        # No word starts with a diacritic: a piece like ``ًا`` only ends one. Tokens of
+        # a chain meet at joinable edges (a glue is only made where ``left_ok`` and
+        # ``right_ok`` hold), so the joined word's key is the join of the tokens' keys.
+        if _MARK_FIRST_RE.match(text) or not is_known_joined(
+            [cores[i] for i in chain], [keys[i] for i in chain]
+        ):
             return -math.inf
         gain = token_logp(text) - sum(lp[i] for i in chain)
         for a, b in itertools.pairwise(chain):
             gain += tatweel_edges(tokens[a], tokens[b])
         return gain
 
-    def can_glue(chain: tuple[int, ...], nxt: int) -> bool:
-        return joinable_left(tokens[chain[-1]]) and joinable_right(tokens[nxt])
-
     def close(chain: tuple[int, ...]) -> float:
         return 0.0 if len(chain) == 1 else merged_gain(chain)
+
+    # Per-token and per-break values the programme reads in its inner loop, computed once.
+    cores = [core(t) for t in tokens]
+    keys = [word_key(t) for t in tokens]
+    left_ok = [joinable_left(t) for t in tokens]
+    right_ok = [joinable_right(t) for t in tokens]
+    steps = [0.0] + [-break_cost + cuts[z] for z in range(1, n)]
+    # below[x]: the breakable places before x, in the order they are tried.
+    below = [[z for z in breakable if z < x] for x in range(n)]
 
     # value(x, pend): best score for the raw prefix [0, x) given the output so far ends
     # with the word made of the tokens in ``pend``. Returns (score, choices).
@@ -170,30 +182,37 @@ def best_arrangement(
 
     def value(x: int, pend: tuple[int, ...]) -> tuple[float, tuple]:
         key = (x, pend)
-        if key in memo:
-            return memo[key]
-        best: tuple[float, tuple] = (-math.inf, ())
-        for z in breakable:
-            if z >= x:
-                continue
-            step = 0.0 if z == 0 else -break_cost + cuts[z]
-            single = z == x - 1
-            options = [False, True] if can_glue(pend, z) else [False]
-            for glue in options:
-                if glue:
-                    chain = (*pend, z)
-                    if single:
-                        closed, new_pend = 0.0, chain
-                    else:
-                        closed, new_pend = merged_gain(chain), (x - 1,)
+        known = memo.get(key)
+        if known is not None:
+            return known
+        best_total, best_choices = -math.inf, ()
+        # Not gluing: ``pend`` is closed as it stands and the run's last token starts
+        # the next word, whichever z the run starts at.
+        closed_plain = close(pend)
+        plain_ok = closed_plain != -math.inf
+        last = (x - 1,)
+        last_to_after = 0.0 + to_after[x - 1]  # close(last) + to_after: the run ends the line
+        can_glue = left_ok[pend[-1]]
+        for z in below[x]:
+            step = steps[z]
+            if plain_ok:
+                rest = (last_to_after, ()) if z == 0 else value(z, last)
+                total = step + closed_plain + rest[0]
+                if total > best_total:
+                    best_total, best_choices = total, ((z, False), *rest[1])
+            if can_glue and right_ok[z]:
+                chain = (*pend, z)
+                if z == x - 1:
+                    closed, new_pend = 0.0, chain
                 else:
-                    closed, new_pend = close(pend), (x - 1,)
+                    closed, new_pend = merged_gain(chain), last
                 if closed == -math.inf:
                     continue
                 rest = (close(new_pend) + to_after[new_pend[-1]], ()) if z == 0 else value(z, new_pend)
                 total = step + closed + rest[0]
-                if total > best[0]:
-                    best = (total, ((z, glue), *rest[1]))
+                if total > best_total:
+                    best_total, best_choices = total, ((z, True), *rest[1])
+        best = (best_total, best_choices)
         memo[key] = best
         return best
 
@@ -292,6 +311,11 @@ def reverse_visual(line: str) -> str:
 _REVERSED_TRACE_RE = re.compile(
     "(?:^|[\\s(\"])[\u0629\u0649\u0621]|[\u0621-\u064a]{2}\u0644\u0627(?=[^\u0621-\u064a]|$)"
 )
+# The same two traces written to start with the rare letters themselves, so the regex
+# engine skips ahead to them in C instead of trying every position (ten times faster on
+# running text): the letter first, then what must (not) stand before it.
+_WORD_START_TRACE_RE = re.compile("[\u0629\u0649\u0621](?<![^\\s(\"][\u0629\u0649\u0621])")
+_ARTICLE_END_TRACE_RE = re.compile("\u0644\u0627(?=[^\u0621-\u064a]|$)(?<=[\u0621-\u064a]{2}\u0644\u0627)")
 
 
 def looks_reversed(line: str) -> bool:
@@ -300,7 +324,8 @@ def looks_reversed(line: str) -> bool:
     >>> looks_reversed("قارعلا يف"), looks_reversed("في العراق")
     (True, False)
     """
-    return _REVERSED_TRACE_RE.search(line) is not None
+    # Same answer as ``_REVERSED_TRACE_RE.search(line) is not None``.
+    return _WORD_START_TRACE_RE.search(line) is not None or _ARTICLE_END_TRACE_RE.search(line) is not None
 
 
 def reversed_line_gain(line: str) -> float:
