@@ -67,8 +67,7 @@ class Result:
 
     ``rows`` holds each table's rows already rendered as CSV (no header) under the header
     they follow, so the one process that writes the files only appends text; ``tables``
-    keeps the frames the timeline and the report need (events always, the rest only for
-    documents the report shows in full).
+    keeps the frames of a document the report shows in full (empty for the others).
     """
 
     document: dict
@@ -149,7 +148,7 @@ def run_with_summary(
             writer.add(result)
             summary.documents += 1
             summary.failed += bool(result.document.get("error"))
-            summary.events += len(result.tables.get("events", ()))
+            summary.events += int(result.document.get("n_events", 0) or 0)
         writer.finish()
         _publish(staging, out)
     finally:
@@ -165,7 +164,7 @@ def analyse_document(
     doc: Document | Source, clean_options: dict | None = None, *, full: bool = True
 ) -> Result:
     """Read (if need be) and analyse one document; a failure becomes its ``error``, never
-    an exception. ``full``: keep every table as a frame for the report (events always are).
+    an exception. ``full``: keep every table as a frame, for the report to show in full.
     """
     if isinstance(doc, Source):
         doc = _read(doc)
@@ -228,7 +227,7 @@ def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) ->
     for name, frame in tables.items():
         if name not in REPORT_ONLY_TABLES:
             result.rows[name] = _csv_rows(frame, TABLE_COLUMNS.get(name, []))
-    result.tables = dict(tables) if full else {k: v for k, v in tables.items() if k == "events"}
+    result.tables = dict(tables) if full else {}
     return result
 
 
@@ -324,7 +323,6 @@ class _Writer:
         (staging / "clean").mkdir()
         self.headers: dict[str, list[str]] = {}
         self.files: dict[str, Any] = {}
-        self.events: list[pd.DataFrame] = []
         self.report_items: list[Result] = []
 
     def add(self, result: Result) -> None:
@@ -334,9 +332,6 @@ class _Writer:
             path.write_text(result.clean_text + "\n", encoding="utf-8")
         for name, (header, text) in result.rows.items():
             self._append(name, header, text)
-        events = result.tables.get("events")
-        if events is not None and len(events):
-            self.events.append(events)
         if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
             self.report_items.append(result)
 
@@ -361,7 +356,9 @@ class _Writer:
             path = self.staging / f"{name}.csv"
             if not path.exists():
                 pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
-        events = pd.concat(self.events, ignore_index=True) if self.events else pd.DataFrame()
+        # Read back from the staged tables rather than kept in memory: a corpus's events are
+        # held once, at the end, as one table.
+        events = pd.read_csv(self.staging / "events.csv", dtype=str, keep_default_na=False)
         documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
         published = dict(zip(documents["doc_id"], documents["published"], strict=True))
         svg = save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg",
