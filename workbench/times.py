@@ -39,7 +39,6 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
-from itertools import accumulate
 from typing import Any
 
 import pandas as pd
@@ -162,12 +161,102 @@ def _number_may_start(toks: list[Token], k: int) -> bool:
     """Whether the digits at token ``k`` can begin a time: a numeric date (12/5/2020,
     12.5.2020), a day (1–31) or a year (1900–2100), or a length before a unit (3 أيام)."""
     key = toks[k].key
-    if key.count(".") == 2 or (k + 1 < len(toks) and toks[k + 1].key in ("/", "-", ".")):
+    nxt = _key(toks, k + 1)
+    if key.count(".") == 2 or nxt in ("/", "-", "."):
         return True
+    # Digits start a point only as the day of ``day (من|في)? month``; a day or a year
+    # alone is a time only as the first end of a range (13 الى 15 تموز, 2014 – 2017).
     if key.isdigit() and (len(key) <= 2 or 1900 <= int(key) <= 2100):
-        return True
+        if nxt in _RANGE_DASHES:
+            return True
+        if len(key) <= 2 and (_month_may_start(toks, k + 1) or (
+                nxt in ("من", "في") and _month_may_start(toks, k + 2))):
+            return True
+    # a length (3 أيام, 1 فاصلة 5 ساعة): what comes between the digits and the unit is read
+    # as a number, so the unit is a core token ahead (see _core_ahead)
+    if not _core_ahead(toks, k + 1):
+        return False
     num = read_number(toks, k)
     return num is not None and _types(toks, num.end, "unit") is not None
+
+
+def _month_may_start(toks: list[Token], k: int) -> bool:
+    """Whether ``_Parser.month_at`` can read a month at token ``k`` (شهر or a month name)."""
+    if k >= len(toks) or toks[k].kind != "word":
+        return False
+    key = toks[k].key
+    return "month_word" in _word_types(key) or bool(_months().candidates(key))
+
+
+# Every expression the parser finds holds a "core" token: digits, a gap, a month name or a
+# time word of one of these types (a qualifier, an anchor, هذا, an ordinal or a number word
+# alone is never a time). What comes before that token in the expression is read only by
+# the lexicons (time words, months, number words), by the literal keys below or as digits.
+_CORE_TYPES = frozenset({
+    "unit", "year_word", "week_word", "month_word", "weekday", "day_offset", "now", "holiday",
+})
+# Literal keys the parser compares tokens with (_key(...) == ..., conjunctions of ranges,
+# separators of dates and numbers).
+_LITERALS = frozenset({
+    "يوم", "اسبوع", "من", "في", "و", "فاصله", "الي", "حتي", "لغايه",
+    "/", "(", ")", "-", "–", "—", "،", ",", ".", "\u066b",
+})
+_RANGE_DASHES = ("-", "–", "—", "الي")  # what follows the first end of a range
+_STOP, _PART, _CORE = 0, 1, 2
+
+
+@cache
+def _form_words() -> frozenset[str]:
+    """Every word of every form of the time-word, month and number-word lexicons."""
+    words: set[str] = set()
+    for name in ("time_words.csv", "months.csv", "number_words.csv"):
+        for form in table_lexicon(name).items_forms():
+            words.update(form.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_role(key: str) -> tuple[int, frozenset[str]]:
+    """How the parser may read the folded word: (role, nexts). Role _CORE when a one-word
+    entry of a reading is a core (a month, a time word of ``_CORE_TYPES``), _PART when the
+    parser may read the word otherwise, _STOP when no parse reads it. ``nexts``: the second
+    words of the longer core entries the word begins (بعد غد, هذه اللحظه), which make the
+    word a core only when the next token is one of them."""
+    core, nexts = False, set()
+    for lex, types in ((_tw(), _CORE_TYPES), (_months(), None)):
+        for _, _, _, entries in lex.candidates(key):
+            for words, payloads in entries:
+                if types is None or any(p["type"] in types for p in payloads):
+                    if len(words) == 1:
+                        core = True
+                    else:
+                        nexts.add(words[1])
+    if core or key == "يوم":
+        return _CORE, frozenset()
+    part = bool(nexts or _word_types(key)) or key in _LITERALS or key in _form_words() or bool(
+        table_lexicon("number_words.csv").candidates(key))
+    return (_PART if part else _STOP), frozenset(nexts)
+
+
+def _core_ahead(toks: list[Token], k: int) -> bool:
+    """Whether a core token (see ``_CORE_TYPES``) comes at ``k`` or after it with only words
+    the parser may read in between: a necessary condition for an expression at ``k``, checked
+    before the full parse, which fails at most candidate words (بعد ذلك, هذا القرار)."""
+    n = len(toks)
+    for j in range(k, n):
+        t = toks[j]
+        kind = t.kind
+        if kind == "word":
+            role, nexts = _word_role(t.key)
+            if role == _CORE or (nexts and j + 1 < n and toks[j + 1].key in nexts):
+                return True
+            if role == _STOP:
+                return False
+        elif kind == "num" or kind == "gap":
+            return True
+        elif t.key not in _LITERALS:
+            return False
+    return False
 
 
 def _may_follow_anchor(toks: list[Token], j: int) -> bool:
@@ -247,33 +336,37 @@ class _Parser:
         self.ref_dt = reference
         self.ref: date | None = reference.date() if isinstance(reference, datetime) else reference
         self.tense = tense
-        self._sentence: list[int] | None = None
+        self._paragraph: set[int] | None = None
         self._no_point: set[int] = set()
 
-    @property
-    def sentence(self) -> list[int]:
-        """The sentence number of each token, computed when first asked for."""
-        if self._sentence is None:
-            self._sentence = self._sentences()
-        return self._sentence
+    def _ends_sentence(self, k: int) -> bool:
+        """Whether a sentence ends after token ``k``: a sentence-end mark, or the first word
+        of a paragraph (a blank line in the three characters before it)."""
+        t = self.toks[k]
+        if t.kind == "punct":
+            return t.key in SENTENCE_END
+        if t.kind != "word":
+            return False
+        if self._paragraph is None:  # word starts with \n\n at most three characters back
+            self._paragraph = set()
+            q = self.text.find("\n\n")
+            while q != -1:
+                self._paragraph.update((q + 2, q + 3))
+                q = self.text.find("\n\n", q + 1)
+        return t.start in self._paragraph
 
-    def _sentences(self) -> list[int]:
-        """The sentence number of each token: a sentence ends after a sentence-end mark or
-        after the first word of a paragraph (a blank line in the three characters before it).
+    def same_sentence(self, i: int, lo: int, hi: int) -> range:
+        """The tokens of ``[lo, hi)`` (``lo <= i < hi``) in the sentence of token ``i``.
 
-        Blank lines are found once in the text, not looked for before every word.
+        Only the sentence ends inside the window are looked for, not the whole text's.
         """
-        text = self.text
-        paragraph: set[int] = set()  # word starts with \n\n at most three characters back
-        q = text.find("\n\n")
-        while q != -1:
-            paragraph.update((q + 2, q + 3))
-            q = text.find("\n\n", q + 1)
-        ends = [
-            (t.kind == "punct" and t.key in SENTENCE_END) or (t.kind == "word" and t.start in paragraph)
-            for t in self.toks
-        ]
-        return list(accumulate(ends, initial=0))[:-1]
+        a = i
+        while a > lo and not self._ends_sentence(a - 1):
+            a -= 1
+        b = i
+        while b < hi and not self._ends_sentence(b):
+            b += 1
+        return range(a, min(b + 1, hi))
 
     # -- atoms --------------------------------------------------------------
 
@@ -723,8 +816,8 @@ class _Parser:
         if a == "between" and j + 2 < len(toks) and toks[j].kind == "gap" and toks[j + 2].kind == "gap" \
                 and (toks[j + 1].key in ("-", "–", "—", "و") or toks[j + 1].key == "و"):
             if any(
-                _types(toks, k, "period_word") for k in range(max(0, i - 5), i)
-                if self.sentence[k] == self.sentence[i]
+                _types(toks, k, "period_word") for k in self.same_sentence(i, max(0, i - 5), i + 1)
+                if k < i
             ):
                 return _Found(i, j + 3, pre, "XXXX/XXXX", "", "", "year", "range",
                               flags=["year_unknown", "range"])
@@ -862,9 +955,10 @@ class _Parser:
     def clause_tense(self, i: int, j: int) -> str:
         """future when a future cue sits within the window in the same sentence, else the default."""
         toks = self.toks
-        s = self.sentence[i] if i < len(toks) else -1
-        for k in range(max(0, i - _WINDOW), min(len(toks), j + _WINDOW)):
-            if i <= k < j or self.sentence[k] != s or toks[k].kind != "word":
+        if i >= len(toks):
+            return self.tense
+        for k in self.same_sentence(i, max(0, i - _WINDOW), min(len(toks), j + _WINDOW)):
+            if i <= k < j or toks[k].kind != "word":
                 continue
             if _is_future_cue(toks, k):
                 return "future"
@@ -1108,10 +1202,18 @@ class _Parser:
 
 
 def _is_future_cue(toks: list[Token], k: int) -> bool:
-    got = _types(toks, k, "future_cue", "direction")
-    if got and (got[1]["type"] == "future_cue" or got[1]["value"] == "future"):
-        return True
-    for pre, stem, art in stems(toks[k].key):
+    key = toks[k].key
+    if not _word_types(key).isdisjoint(("future_cue", "direction")):
+        got = _types(toks, k, "future_cue", "direction")
+        if got and (got[1]["type"] == "future_cue" or got[1]["value"] == "future"):
+            return True
+    return _future_verb(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _future_verb(key: str) -> bool:
+    """Whether a reading of the folded word is a سـ-prefixed imperfect verb (a future cue)."""
+    for pre, stem, art in stems(key):
         if art or pre not in ("", "و", "ف"):
             continue
         # SEEN + an imperfect prefix: سيتضمن, ستخدم
@@ -1266,6 +1368,8 @@ def time_rows(
             if not _word_may_start(tok.key):
                 continue
             if _anchor_only(tok.key) and not _may_follow_anchor(toks, k + 1):
+                continue
+            if not _core_ahead(toks, k):
                 continue
         elif kind != "num" and kind != "gap":
             continue
