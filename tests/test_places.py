@@ -117,6 +117,27 @@ def test_bare_keys_take_no_proclitic() -> None:
     assert [m.key for m in lex.finditer("لاد")] == ["لاد"]
 
 
+def test_lexicon_matches_the_same_with_or_without_the_offset_list() -> None:
+    # finditer_folded maps offsets through FoldedText.positions() when tokenising made it,
+    # through the numpy index otherwise: both must give the same matches and keys.
+    lex = Lexicon(["الموصل", "صلاح الدين", "اللاذقيه"])
+    text = "وللموصل  بصلاح\u00a0الدين وفي صلاحِ\nالدين فللاذقية ومُوصل"
+    alone = list(lex.finditer_folded(fold(text)))
+    folded = fold(text)
+    folded.positions()
+    assert list(lex.finditer_folded(folded)) == alone
+    assert [(m.key, m.proclitic) for m in alone] == [
+        ("الموصل", "ول"), ("صلاح الدين", "ب"), ("صلاح الدين", ""), ("اللاذقيه", "فل"),
+    ]
+
+
+def test_sports_scores_are_found_at_word_starts_only() -> None:
+    from workbench.places import _SCORE
+
+    text = "فاز 2-1 ثم 3 - صفر وa4-5 و7-1 (٢ – ٠) 10-2x"
+    assert [m.group() for m in _SCORE.finditer(text)] == ["2-1", "3 - صفر", "٢ – ٠"]
+
+
 def test_fold_keeps_offsets_through_deleted_marks() -> None:
     f = fold("بَغْدادُ")
     assert f.key == "بغداد"

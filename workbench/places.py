@@ -303,7 +303,10 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
 
 _TEAM_TYPES = frozenset({"country", "capital", "city"})
 _SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
-_SCORE = re.compile(r"(?<!\w)\d+\s*[-\u2013]\s*\d+(?!\w)|(?<!\w)\d+\s*[-\u2013]\s*\u0635\u0641\u0631")
+# A score: 2-1, 3 - صفر. The pattern opens with a digit and only then checks that no word
+# character comes before it, so the regex engine skips from digit to digit in C instead of
+# trying every position of the text.
+_SCORE = re.compile(r"\d(?<!\w\d)\d*\s*[-\u2013]\s*(?:\d+(?!\w)|\u0635\u0641\u0631)")
 # Prepositions that take a team as their object (فاز على، تعادل مع، ضد، بين): the rest of
 # the ``preposition`` cues (في، من، إلى، داخل، شمال ...) make a place of what follows.
 _TEAM_PREPOSITIONS = frozenset({"علي", "مع", "ضد", "بين", "عن", "تجاه", "زار", "زياره"})
@@ -402,7 +405,7 @@ def _names_person_or_team(
     if m.proclitic:
         return False
     base = strip_proclitics(prev)
-    heads = _cues()["not_place_head"].keys() | _cues()["club"].keys()
+    heads = _name_heads()
     if prev in heads or base in heads:
         return True
     if country:
@@ -414,6 +417,13 @@ def _names_person_or_team(
         return base.startswith(_ARTICLE) and not _is_settlement(before)
     after, _, _ = word_after(key, m.key_end)
     return after in _cues()["patronymic"]
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words that make the name after them a person's or a club's (``not_place_head``,
+    ``club``): built once, not per match."""
+    return frozenset(_cues()["not_place_head"]) | frozenset(_cues()["club"])
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
