@@ -566,3 +566,16 @@ def test_line_stages_leave_clean_lines_as_they_are() -> None:
         out, n = stage(lines)
         assert n == 0 and [o.text for o in out] == [line.text for line in lines]
         assert all(o.src.tolist() == line.src.tolist() for o, line in zip(out, lines, strict=True))
+
+
+@given(_JOIN_PIECES)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+def test_is_key_prefix_holds_for_every_prefix_of_a_known_word(pieces: list[str]) -> None:
+    # best_arrangement drops a chain of tokens no word starts with: every start of a
+    # known word's key must count as a prefix.
+    from workbench.clean_lexicon import is_key_prefix, is_known_key, word_key
+
+    key = word_key("".join(pieces))
+    if is_known_key(key):
+        assert all(is_key_prefix(key[:k]) for k in range(len(key) + 1))
+

@@ -15,6 +15,7 @@ Keys drop diacritics, tatweel and edge punctuation; the text itself is never cha
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import math
@@ -114,7 +115,34 @@ def is_known_joined(cores: Sequence[str], keys: Sequence[str]) -> bool:
     """
     if not "".join(cores):
         return True  # no word inside: word_logp gives 0.0
-    return _frequencies().get("".join(keys), UNKNOWN_LOGP) >= MIN_JOIN_ZIPF - 9.0
+    return is_known_key("".join(keys))
+
+
+def is_known_key(key: str) -> bool:
+    """True if a matching key is a word of the list (``is_known`` of a word with that key).
+
+    >>> is_known_key(word_key("أكثر")), is_known_key(word_key("وازدي"))
+    (True, False)
+    """
+    return _frequencies().get(key, UNKNOWN_LOGP) >= MIN_JOIN_ZIPF - 9.0
+
+
+@cache
+def _sorted_keys() -> list[str]:
+    """The list's matching keys in sorted order, for prefix look-ups."""
+    return sorted(_frequencies())
+
+
+@lru_cache(maxsize=_TOKEN_CACHE)
+def is_key_prefix(prefix: str) -> bool:
+    """True if some matching key of the list starts with ``prefix`` (a word may follow).
+
+    >>> is_key_prefix(word_key("أك")), is_key_prefix(word_key("أكثرزز"))
+    (True, False)
+    """
+    keys = _sorted_keys()
+    at = bisect.bisect_left(keys, prefix)
+    return at < len(keys) and keys[at].startswith(prefix)
 
 
 @lru_cache(maxsize=_TOKEN_CACHE)

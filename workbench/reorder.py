@@ -28,8 +28,9 @@ from .clean_lexicon import (
     grammar_score,
     has_edge_tatweel,
     is_fragment,
+    is_key_prefix,
     is_known,
-    is_known_joined,
+    is_known_key,
     joinable_left,
     joinable_right,
     tatweel_edges,
@@ -74,6 +75,11 @@ class Arrangement:
     @property
     def changed(self) -> bool:
         return self.breaks > 0
+
+
+# The best candidate of a state in ``best_arrangement``: its total, its place in the order
+# candidates are tried (rank, 0 not glued / 1 glued), and the choice (z, glued, next state).
+_Best = tuple[float, tuple[int, int], tuple[int, bool, tuple | None] | None]
 
 
 def identity(n: int) -> Arrangement:
@@ -148,16 +154,30 @@ def best_arrangement(
     ev = [has_edge_tatweel(t) or is_fragment(t) or len(core(t)) <= 2 for t in tokens]
     breakable = [z for z in range(n - 1, 0, -1) if ev[z - 1] or ev[z]] + [0]
 
+    # Per-token values the programme reads in its inner loop, computed once.
+    keys = [word_key(t) for t in tokens]
+    has_core = [bool(core(t)) for t in tokens]
+    left_ok = [joinable_left(t) for t in tokens]
+    right_ok = [joinable_right(t) for t in tokens]
+
+    # A token without a word inside (punctuation) may join into a chain that has none
+    # either; such a chain counts as known. In most lines every token has a word.
+    all_have_core = all(has_core)
+
     @cache
     def merged_gain(chain: tuple[int, ...]) -> float:
         """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
-        text = "".join([tokens[i] for i in chain])
-        # No word starts with a diacritic: a piece like ``ًا`` only ends one. Tokens of
-        # a chain meet at joinable edges (a glue is only made where ``left_ok`` and
-        # ``right_ok`` hold), so the joined word's key is the join of the tokens' keys.
-        if _MARK_FIRST_RE.match(text) or not is_known_joined(
-            [cores[i] for i in chain], [keys[i] for i in chain]
+        # Tokens of a chain meet at joinable edges (a glue is only made where ``left_ok``
+        # and ``right_ok`` hold), so the joined word's key is the join of the tokens'
+        # keys (see ``is_known_joined``). Most chains are no word: that is looked up
+        # first, before the joined text is made.
+        if not is_known_key("".join([keys[i] for i in chain])) and (
+            all_have_core or any(has_core[i] for i in chain)
         ):
+            return -math.inf
+        text = "".join([tokens[i] for i in chain])
+        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
+        if _MARK_FIRST_RE.match(text):
             return -math.inf
         gain = token_logp(text) - sum(lp[i] for i in chain)
         for a, b in itertools.pairwise(chain):
@@ -167,62 +187,106 @@ def best_arrangement(
     def close(chain: tuple[int, ...]) -> float:
         return 0.0 if len(chain) == 1 else merged_gain(chain)
 
-    # Per-token and per-break values the programme reads in its inner loop, computed once.
-    cores = [core(t) for t in tokens]
-    keys = [word_key(t) for t in tokens]
-    left_ok = [joinable_left(t) for t in tokens]
-    right_ok = [joinable_right(t) for t in tokens]
+    def dead_end(chain: tuple[int, ...]) -> bool:
+        """True if no word starts with the tokens of ``chain`` (so neither it nor any
+        longer chain is known): a state pending it has value -inf, and is not explored."""
+        return not is_key_prefix("".join([keys[i] for i in chain])) and (
+            all_have_core or any(has_core[i] for i in chain)
+        )
+
     steps = [0.0] + [-break_cost + cuts[z] for z in range(1, n)]
-    # below[x]: the breakable places before x, in the order they are tried.
+    # below[x]: the breakable places before x, in the order they are tried; glue_at[x]:
+    # those a run can start at glued to the word before it, with their rank in below[x].
     below = [[z for z in breakable if z < x] for x in range(n)]
+    glue_at = [[(r, z) for r, z in enumerate(below[x]) if right_ok[z]] for x in range(n)]
 
     # value(x, pend): best score for the raw prefix [0, x) given the output so far ends
-    # with the word made of the tokens in ``pend``. Returns (score, choices).
-    memo: dict[tuple[int, tuple[int, ...]], tuple[float, tuple]] = {}
+    # with the word made of the tokens in ``pend``. The choice that gives it is kept in
+    # ``choice``: the start z of the next run, whether it is glued to ``pend``, and the
+    # state after it (None: the run starts at 0 and ends the line).
+    #
+    # Candidates are tried in the order of below[x], each z not glued, then glued; the
+    # first with the highest total wins. A candidate not glued closes ``pend`` and goes
+    # on from (z, (x-1,)): for a one-token ``pend`` (close 0) its total depends on x
+    # alone, so the best of them is found once per x (``plain``) and shared by every
+    # such state, which then only tries the glued candidates.
+    memo: dict[tuple[int, tuple[int, ...]], float] = {}
+    choice: dict[tuple[int, tuple[int, ...]], tuple[int, bool, tuple | None]] = {}
+    plain_memo: dict[int, _Best] = {}
 
-    def value(x: int, pend: tuple[int, ...]) -> tuple[float, tuple]:
-        key = (x, pend)
-        known = memo.get(key)
-        if known is not None:
-            return known
-        best_total, best_choices = -math.inf, ()
-        # Not gluing: ``pend`` is closed as it stands and the run's last token starts
-        # the next word, whichever z the run starts at.
-        closed_plain = close(pend)
-        plain_ok = closed_plain != -math.inf
+    def rest_of(state: tuple[int, tuple[int, ...]]) -> float:
+        """``value`` of a state, from the memo when it is there (most of the time)."""
+        known = memo.get(state)
+        return value(*state) if known is None else known
+
+    def plain(x: int, closed_plain: float) -> _Best:
+        """Best candidate not glued: (total, (rank, 0), choice); total -inf if none."""
+        best_total: float = -math.inf
+        best_rank = (-1, 0)
+        best_choice = None
         last = (x - 1,)
         last_to_after = 0.0 + to_after[x - 1]  # close(last) + to_after: the run ends the line
-        can_glue = left_ok[pend[-1]]
-        for z in below[x]:
-            step = steps[z]
-            if plain_ok:
-                rest = (last_to_after, ()) if z == 0 else value(z, last)
-                total = step + closed_plain + rest[0]
-                if total > best_total:
-                    best_total, best_choices = total, ((z, False), *rest[1])
-            if can_glue and right_ok[z]:
+        for r, z in enumerate(below[x]):
+            if z == 0:
+                rest, state = last_to_after, None
+            else:
+                state = (z, last)
+                rest = rest_of(state)
+            total = steps[z] + closed_plain + rest
+            if total > best_total:
+                best_total, best_rank, best_choice = total, (r, 0), (z, False, state)
+        return best_total, best_rank, best_choice
+
+    def value(x: int, pend: tuple[int, ...]) -> float:
+        if len(pend) == 1:
+            best = plain_memo.get(x)
+            if best is None:
+                best = plain_memo[x] = plain(x, 0.0)
+        else:
+            closed_plain = merged_gain(pend)
+            best = (-math.inf, (-1, 0), None) if closed_plain == -math.inf else plain(x, closed_plain)
+        best_total, best_rank, best_choice = best
+        if left_ok[pend[-1]]:
+            last = (x - 1,)
+            for r, z in glue_at[x]:
                 chain = (*pend, z)
                 if z == x - 1:
+                    if dead_end(chain):
+                        continue
                     closed, new_pend = 0.0, chain
                 else:
                     closed, new_pend = merged_gain(chain), last
                 if closed == -math.inf:
                     continue
-                rest = (close(new_pend) + to_after[new_pend[-1]], ()) if z == 0 else value(z, new_pend)
-                total = step + closed + rest[0]
-                if total > best_total:
-                    best_total, best_choices = total, ((z, True), *rest[1])
-        best = (best_total, best_choices)
-        memo[key] = best
-        return best
+                if z == 0:
+                    rest, state = close(new_pend) + to_after[new_pend[-1]], None
+                else:
+                    state = (z, new_pend)
+                    rest = rest_of(state)
+                total = steps[z] + closed + rest
+                # First in candidate order among equals: glued z comes after not glued z.
+                if total > best_total or (total == best_total > -math.inf and (r, 1) < best_rank):
+                    best_total, best_rank, best_choice = total, (r, 1), (z, True, state)
+        key = (x, pend)
+        memo[key] = best_total
+        if best_choice is not None:
+            choice[key] = best_choice
+        return best_total
+
+    def plan_from(state: tuple[int, tuple[int, ...]] | None) -> list[tuple[int, bool]]:
+        plan = []
+        while state is not None and state in choice:
+            z, glue, state = choice[state]
+            plan.append((z, glue))
+        return plan
 
     base = ctx(before, tokens[0]) + to_after[-1]
     best_score, best_plan = base, None
     for x in range(n - 1, 0, -1):
         start = -break_cost + cuts[x] + ctx(before, tokens[x])
-        score, plan = value(x, (n - 1,))
+        score = rest_of((x, (n - 1,)))
         if start + score > best_score + 1e-9:
-            best_score, best_plan = start + score, (x, plan)
+            best_score, best_plan = start + score, (x, plan_from((x, (n - 1,))))
     if best_plan is None:
         return identity(n)
     x, plan = best_plan
