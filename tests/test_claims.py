@@ -16,6 +16,7 @@ from workbench.claims import (
     FEATURES,
     MODALITIES,
     Mentions,
+    claim_features,
     empty_mentions,
     find_claims,
     frame_of_rows,
@@ -413,3 +414,37 @@ def test_frame_with_lead_is_the_frame_with_columns_inserted(rows, lead):
     got = frame_with_lead(rows, columns, lead)
     pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert got.columns.dtype == want.columns.dtype
+
+
+@pytest.mark.parametrize(("text", "on"), [
+    ("قال الوزير", set()),
+    ("عام 2019 وعام ١٩٩٩", {"time"}),
+    ("12019 و 20199", set()),
+    ("انظر http://example.com/Abc الآن", {"url"}),
+    ("انظر www.Example.org الآن", {"url"}),
+    ("قال Trump إن", {"latin_name"}),
+    ("قال aTrump و TX", set()),
+    ("هل انسحبت؟ #خبر @مستخدم ! \U0001f600", {"question", "hashtag", "user_mention",
+                                               "exclamation", "emoji"}),
+])
+def test_claim_features_read_the_text(text, on):
+    f = claim_features(text, roles=set(), types=[], modality="asserted", attributed=False,
+                       mentions=[], n_tokens=10)
+    assert list(f) == list(FEATURES)
+    assert all(type(v) is float for v in f.values())
+    assert {name for name, v in f.items() if v and name != "length"} == on
+
+
+def test_cue_cache_starts_afresh_without_losing_the_words_it_knew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past its size the per-word cache is emptied; words cached before must be looked up again."""
+    import importlib
+
+    clauses = importlib.import_module("workbench.clauses")
+    text = "قال المتحدث إن القوات ربما انسحبت من المدينة أمس"
+    tokens = clauses.tokenize(text)
+    lexicon = clauses.cue_lexicon()
+    expected = lexicon.find(tokens, text=text)
+    lexicon._by_key.clear()  # a memo only: emptying it changes no answer
+    monkeypatch.setattr(clauses, "_WORD_CACHE", len(tokens) - 1)
+    lexicon.find(tokens[:5], text=text)  # cached: the first five words
+    assert lexicon.find(tokens, text=text) == expected  # overflows: cache emptied and refilled

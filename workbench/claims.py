@@ -94,7 +94,7 @@ _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+")
 _LATIN_NAME_RE = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z]{2,}")
 _EMOJI_RE = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
-_QUESTION_RE = re.compile("[?\u061f]")
+_UPPER_RE = re.compile("[A-Z]")  # what a Latin name starts with
 
 
 # --- mentions ------------------------------------------------------------------------
@@ -244,11 +244,8 @@ _span = itemgetter(0, 1)  # a mention's (start, end)
 
 
 def _joined(values: Iterable[str]) -> str:
-    seen: list[str] = []
-    for v in values:
-        if v and v not in seen:
-            seen.append(v)
-    return ";".join(seen)
+    """The non-empty values, each once in order of first appearance, joined by ``;``."""
+    return ";".join(dict.fromkeys(filter(None, values)))
 
 
 def quantity_label(m: Mention) -> str:
@@ -614,31 +611,38 @@ def claim_features(unit_text: str, *, roles: set[str], types: Sequence[str],
                    n_tokens: int) -> dict[str, float]:
     """The named features of one claim unit, each 0/1 except ``length`` (0–1)."""
     kinds = {m.kind for m in mentions}
-    f = dict.fromkeys(FEATURES, 0.0)
-    f["quantity"] = float("quantity" in types)
-    f["time"] = float("time" in kinds or bool(_YEAR_RE.search(unit_text)))
-    f["place"] = float("place" in kinds)
-    f["actor"] = float("actor" in kinds)
-    f["event"] = float("event" in types)
-    f["attributed"] = float(attributed)
-    f["causal"] = float("causal" in types)
-    f["comparison"] = float("comparison" in types)
-    f["evaluation"] = float("evaluation" in types)
-    f["hedged"] = float(modality == "hedged")
-    f["future"] = float(modality == "future")
-    f["negated"] = float(modality == "negated")
-    f["question"] = float(bool(_QUESTION_RE.search(unit_text)) or "question" in roles)
-    for name in ("first_person", "religious", "dialect", "call_to_action"):
-        f[name] = float(name in roles)
-    url = bool(_URL_RE.search(unit_text))
-    f["url"] = float(url)
-    f["hashtag"] = float("#" in unit_text)
-    f["user_mention"] = float("@" in unit_text)
-    f["emoji"] = float(bool(_EMOJI_RE.search(unit_text)))
-    f["latin_name"] = float(bool(_LATIN_NAME_RE.search(_URL_RE.sub("", unit_text) if url
-                                                       else unit_text)))
-    f["exclamation"] = float("!" in unit_text)
-    f["length"] = min(n_tokens, 40) / 40
+    # Each pattern below is searched only when the text holds what it must start with
+    # (a year 19xx/20xx, a URL http/www., a Latin name an A-Z): most clauses hold none.
+    url = ("http" in unit_text or "www." in unit_text) and bool(_URL_RE.search(unit_text))
+    latin_text = _URL_RE.sub("", unit_text) if url else unit_text
+    f = {  # in the order of FEATURES
+        "quantity": float("quantity" in types),
+        "time": float("time" in kinds or (("19" in unit_text or "20" in unit_text)
+                                          and bool(_YEAR_RE.search(unit_text)))),
+        "place": float("place" in kinds),
+        "actor": float("actor" in kinds),
+        "event": float("event" in types),
+        "attributed": float(attributed),
+        "causal": float("causal" in types),
+        "comparison": float("comparison" in types),
+        "evaluation": float("evaluation" in types),
+        "hedged": float(modality == "hedged"),
+        "future": float(modality == "future"),
+        "negated": float(modality == "negated"),
+        "question": float("?" in unit_text or "\u061f" in unit_text or "question" in roles),
+        "first_person": float("first_person" in roles),
+        "religious": float("religious" in roles),
+        "dialect": float("dialect" in roles),
+        "call_to_action": float("call_to_action" in roles),
+        "url": float(url),
+        "hashtag": float("#" in unit_text),
+        "user_mention": float("@" in unit_text),
+        "emoji": float(bool(_EMOJI_RE.search(unit_text))),
+        "latin_name": float(bool(_UPPER_RE.search(latin_text))
+                            and bool(_LATIN_NAME_RE.search(latin_text))),
+        "exclamation": float("!" in unit_text),
+        "length": min(n_tokens, 40) / 40,
+    }
     return f
 
 
@@ -732,6 +736,12 @@ def _str_dtype() -> object:
     return pd.Series(["x"]).dtype
 
 
+def _str_array(values: list[str]) -> object:
+    """The array pandas makes of a list of Python strings."""
+    dtype = _str_dtype()
+    return dtype.construct_array_type()._from_sequence(values, dtype=dtype)
+
+
 def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     """``pd.DataFrame(rows, columns=columns)`` for rows of plain values, built column by
     column: a column of one Python type (str, int, float, bool) becomes its array
@@ -742,7 +752,7 @@ def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     """
     if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
         return _empty_frame(tuple(columns)).copy(deep=False)
-    return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
+    return _frame(_column_arrays(rows, columns, {}))
 
 
 def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
@@ -764,28 +774,28 @@ def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
         return out
     if not rows:  # no rows: the inserted strings only give their columns' dtype
         return _empty_lead_frame(tuple(columns), tuple(lead)).copy(deep=False)
-    str_dtype = _str_dtype()
-    str_array = str_dtype.construct_array_type()._from_sequence
-    data = {name: str_array([value] * len(rows), dtype=str_dtype)
-            for name, value in lead.items()}
-    return pd.DataFrame(_column_arrays(rows, columns, data), copy=False)
+    data = {name: _str_array([value] * len(rows)) for name, value in lead.items()}
+    return _frame(_column_arrays(rows, columns, data))
 
 
 def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
                    data: dict[str, object]) -> dict[str, object]:
     """Add the columns of ``rows`` to ``data``, in order: a column of one Python type
     (str, int, float, bool) as its array, any other as a list for pandas to infer."""
-    str_dtype = _str_dtype()
-    str_array = str_dtype.construct_array_type()._from_sequence
     for col in columns:
         values = [r[col] for r in rows]
         kind = type(values[0])
         if kind in _NUMPY_TYPES and set(map(type, values)) == {kind}:
-            data[col] = (str_array(values, dtype=str_dtype) if kind is str
+            data[col] = (_str_array(values) if kind is str
                          else np.array(values, dtype=_NUMPY_TYPES[kind]))
         else:
             data[col] = values
     return data  # the dict keeps the order of columns
+
+
+def _frame(data: dict[str, object]) -> pd.DataFrame:
+    """The frame of a non-empty dict of equally long columns, taken as they are."""
+    return pd.DataFrame(data, copy=False)
 
 
 @lru_cache(maxsize=16)
@@ -875,12 +885,13 @@ def _row(doc: TextUnits, n: int, unit: _Unit, score: float, why: str) -> dict:
     types = unit.types or ["statement"]
     primary = "prediction" if "prediction" in types else next(
         (t for t in TYPE_ORDER if t in types), "statement")
-    flags = _joined(f for x in m for f in x.flags.split(";"))
-    if GAP_RE.search(doc.text[cl.start:cl.end]):
+    text = doc.text[cl.start:cl.end]
+    flags = _joined(f for x in m for f in x.flags.split(";")) if m else ""
+    if GAP_RE.search(text):
         flags = _joined([*flags.split(";"), "gap"])
     return {
         "claim_id": f"c{n + 1}",
-        "start": cl.start, "end": cl.end, "text": doc.text[cl.start:cl.end],
+        "start": cl.start, "end": cl.end, "text": text,
         "type": primary, "types": ";".join(types),
         "source": att.source, "source_start": att.start, "source_end": att.end,
         "source_cue": att.cue, "source_stance": att.stance,
