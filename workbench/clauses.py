@@ -88,6 +88,7 @@ _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
 _LINE_RE = re.compile(r"[^\n]+")
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
 _CLAUSE_PUNCT_RE = re.compile(f"[{CLAUSE_COMMAS}{CLAUSE_SEMICOLONS}]")
+_OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_close_brackets)
 # Words whose matching key or wordfreq verdict is remembered (a corpus's working vocabulary).
 _WORD_CACHE = 1 << 17
 
@@ -232,13 +233,15 @@ class CueLexicon:
         out: list[Cue] = []
         by_key = self._by_key
         keys = list(map(_KEY, tokens[lo:hi]))
-        missing = set(keys).difference(by_key)
-        if missing:
+        found = list(map(by_key.get, keys))  # every key is known once a corpus is warm
+        if None in found:
+            missing = set(keys).difference(by_key)
             if len(by_key) + len(missing) > _WORD_CACHE:
-                by_key.clear()  # a new working vocabulary
+                by_key.clear()  # a new working vocabulary, this text's words included
+                missing = set(keys)
             for key in missing:
                 by_key[key] = self._pairs(key)
-        found = list(map(by_key.__getitem__, keys))
+            found = list(map(by_key.__getitem__, keys))
         for i in [n for n, pairs in enumerate(found, lo) if pairs]:
             tok = tokens[i]
             for _, entry in found[i - lo]:
@@ -314,11 +317,13 @@ def cue_words(role: str) -> frozenset[str]:
     return frozenset(table.loc[table["role"] == role, "cue"])
 
 
+@cache
 def cue_lexicon() -> CueLexicon:
     """The claim cue lexicon (``workbench/data/claim_cues.csv``), compiled once."""
     return CueLexicon.from_table(CUES_FILE)
 
 
+@cache
 def trigger_lexicon() -> CueLexicon:
     """The event trigger lexicon (``workbench/data/event_triggers.csv``), compiled once."""
     return CueLexicon.from_table(TRIGGERS_FILE, pattern_column="trigger", role_column="pos",
@@ -452,15 +457,15 @@ def _sentences(text: str, tokens: Sequence[Token],
     for a, b in blocks:
         i, j = tok_range(a, b)
         stripped_end = a + len(text[a:b].rstrip())
-        last = masked[a:stripped_end]
+        last = masked[max(a, stripped_end - 3):stripped_end]  # the block's last 3 characters
         if (len(blocks) > 1 and prose and j - i <= 12
-                and not _SENT_END_RE.search(last[-3:] + " ")):
+                and not _SENT_END_RE.search(last + " ")):
             out.append(Sentence(len(out), a + len(text[a:b]) - len(text[a:b].lstrip()),
                                 stripped_end, i, j, "heading"))
             continue
         pos = a
         for m in _SENT_END_RE.finditer(masked, a, stripped_end):
-            k = tok_range(a, m.start())[1] - 1
+            k = bisect.bisect_left(starts, m.start()) - 1  # the token before the mark
             before = tokens[k] if k >= i else None
             if before is not None and len(before.key) == 1 and before.end == m.start():
                 continue  # an initial such as د. is not a sentence end
@@ -630,6 +635,8 @@ class TextUnits:
 
 def _close_brackets(text: str, start: int, end: int, limit: int) -> int:
     """Extend a clause end over closing brackets/quotes it opened."""
+    if _OPENING_RE.search(text, start, end) is None:
+        return end  # it opened none (most clauses): nothing to count
     span = text[start:end]  # gap markers hold none of these characters
     opened = (span.count("(") + span.count("\u00ab") + span.count("\u201c")
               - span.count(")") - span.count("\u00bb") - span.count("\u201d"))
