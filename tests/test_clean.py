@@ -202,6 +202,13 @@ def test_words_split_at_diacritics(raw: str, expected: str) -> None:
     assert clean(raw).text == expected
 
 
+def test_split_word_in_a_long_line_and_beside_a_run_longer_than_any_word() -> None:
+    words = "وقال المتحدث إن القوات انسحبت " * 200
+    assert clean(words + "هجوم ًا على المصالح").text == (words + "هجومًا على المصالح").strip()
+    letters = "ب" * 300  # no word: nothing to join it with, whatever follows the mark
+    assert clean(letters + "ً ا على").text == letters + "ً ا على"
+
+
 @pytest.mark.parametrize(
     ("before", "after", "kind"),
     [

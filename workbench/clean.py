@@ -642,13 +642,23 @@ SPLIT_JOIN_GAIN = 2.0
 _MARK_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
+# No word, however stretched with kashida and marks, is longer; a longer run of letters
+# joins nothing, and looking no further keeps a line without spaces linear.
+_LONGEST_TOKEN = 256
+
+
 def _split_words(lines: list[_Line]) -> tuple[list[_Line], int]:
     def repl(m: re.Match[str]) -> str:
         text = m.string
-        if text[m.end()] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670":
+        start, end = m.start(), m.end()
+        if text[end] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670":
             return ""  # no word starts with a mark
-        left = text[: m.start()].rsplit(" ", 1)[-1]
-        right = text[m.end() :].split(" ", 1)[0]
+        a = text.rfind(" ", max(0, start - _LONGEST_TOKEN), start)
+        b = text.find(" ", end, end + _LONGEST_TOKEN)
+        if (a < 0 and start > _LONGEST_TOKEN) or (b < 0 and len(text) - end > _LONGEST_TOKEN):
+            return " "
+        left = text[a + 1 : start]
+        right = text[end : b if b >= 0 else len(text)]
         return "" if join_gain(left, right) > SPLIT_JOIN_GAIN else " "
 
     return _sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)

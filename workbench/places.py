@@ -43,6 +43,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import pandas as pd
 
@@ -553,8 +554,17 @@ def _borders(g: _Gazetteer, folded: FoldedText, rows: list[dict], counts: Counte
         })
     if not found:
         return rows
-    kept = [r for r in rows if not any(f["start"] <= r["start"] < f["end"] for f in found)]
-    return kept + found
+    # Rows inside a border phrase go; by bisection over the phrases' starts, with the
+    # furthest end reached so far, so a long text with many borders stays linear.
+    ordered = sorted(found, key=lambda f: f["start"])
+    starts = [f["start"] for f in ordered]
+    reach = list(accumulate((f["end"] for f in ordered), max))
+
+    def covered(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and reach[i] > at
+
+    return [r for r in rows if not covered(r["start"])] + found
 
 
 def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]:
