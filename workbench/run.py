@@ -9,9 +9,12 @@ files in ``out`` that the workbench did not write are never touched.
 
 from __future__ import annotations
 
+import csv
 import io
 import itertools
 import json
+import math
+import multiprocessing
 import os
 import shutil
 import sys
@@ -29,7 +32,7 @@ from .analyze import analyze, warm_up
 from .events import to_acled
 from .load import Document, Source, iter_sources
 from .mentions import ALL_COLUMNS as MENTION_COLUMNS
-from .plot import save_timeline
+from .plot import save_timeline, timeline_svg
 from .report import REPORT_DOCUMENT_LIMIT, write_report
 
 MANIFEST = ".workbench-manifest.json"
@@ -52,6 +55,9 @@ TABLE_COLUMNS = {
         "date_text", "date_precision", "count_text", "count_value",
     ],
 }
+
+# Where the marks of timeline.svg link to.
+TIMELINE_LINK = "report.html#{anchor}"
 
 # Tables a document contributes that are for the report only, not written as CSV.
 REPORT_ONLY_TABLES = {"blocks"}
@@ -149,7 +155,7 @@ def run_with_summary(
             summary.documents += 1
             summary.failed += bool(result.document.get("error"))
             summary.events += int(result.document.get("n_events", 0) or 0)
-        writer.finish()
+        writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
         _publish(staging, out)
     finally:
         if writer is not None:
@@ -232,11 +238,28 @@ def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) ->
 
 
 def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:
-    """(header, rows as CSV text): the key columns first, then the frame's others."""
+    """(header, rows as CSV text): the key columns first, then the frame's others.
+
+    Written as ``DataFrame.to_csv`` writes them (missing values empty, floats in their
+    shortest form), with the csv module: pandas' writer costs a millisecond or more per
+    call, as much as the analysis of a short article.
+    """
     header = key_columns + [c for c in frame.columns if c not in key_columns]
     if frame.empty:
         return header, ""
-    return header, frame.reindex(columns=header).to_csv(header=False, index=False, lineterminator="\n")
+    where = [frame.columns.get_loc(c) if c in frame.columns else -1 for c in header]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        [_cell(row[i]) if i >= 0 else "" for i in where] for row in frame.to_numpy(dtype=object)
+    )
+    return header, out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A value as ``to_csv`` writes it: missing values empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
 
 
 def _analyse_all(
@@ -349,7 +372,7 @@ class _Writer:
                 header=False, index=False, lineterminator="\n")
         fh.write(text)
 
-    def finish(self) -> None:
+    def finish(self, *, parallel: bool = False) -> None:
         for fh in self.files.values():
             fh.close()
         for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
@@ -361,14 +384,34 @@ class _Writer:
         events = pd.read_csv(self.staging / "events.csv", dtype=str, keep_default_na=False)
         documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
         published = dict(zip(documents["doc_id"], documents["published"], strict=True))
-        svg = save_timeline(events, self.staging / "timeline.png", self.staging / "timeline.svg",
-                            published=published)
+        png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
+        # Drawing the PNG takes as long as the SVG and the report together: with a core to
+        # spare, a forked copy of this process draws it meanwhile.
+        drawer = _forked(save_timeline, events, png, published=published) if parallel else None
+        if drawer is None:
+            svg = save_timeline(events, png, svg_path, published=published)
+        else:
+            svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
+            svg_path.write_text(svg, encoding="utf-8")
         write_report(self.staging / "report.html", documents=documents, events=events,
                      items=self.report_items, timeline=svg)
+        if drawer is not None:
+            drawer.join()
+            if drawer.exitcode != 0 or not png.is_file():
+                save_timeline(events, png, published=published)
 
     def close(self) -> None:
         for fh in self.files.values():
             fh.close()
+
+
+def _forked(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> multiprocessing.Process | None:
+    """``fn(*args, **kwargs)`` started in a forked child (None where processes cannot fork)."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    child = multiprocessing.get_context("fork").Process(target=fn, args=args, kwargs=kwargs, daemon=True)
+    child.start()
+    return child
 
 
 def _publish(staging: Path, out: Path) -> None:
