@@ -227,18 +227,21 @@ def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
     return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
-def analysis_phase(corpus_path: Path, jobs: int) -> float:
-    """Seconds to read and analyse every document of ``corpus_path`` with ``jobs`` processes,
-    writing nothing (the part of ``workbench run`` that runs in parallel), in a child process."""
+def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
+    """Reading and analysing every document of ``corpus_path`` with ``jobs`` processes and
+    writing nothing (the part of ``workbench run`` that runs in parallel), in a child
+    process: (seconds, the child's peak RSS in MiB; with jobs > 1, of the main process)."""
     code = (
-        "import importlib, sys, time; run = importlib.import_module('workbench.run'); "
+        "import importlib, resource, sys, time; run = importlib.import_module('workbench.run'); "
         "from workbench.load import iter_sources; t = time.perf_counter(); "
         "n = sum(1 for _ in run._analyse_all(iter_sources(sys.argv[1]), jobs=int(sys.argv[2]), "
-        "engine='local', scheduler=None, clean_options={})); print(time.perf_counter() - t)"
+        "engine='local', scheduler=None, clean_options={})); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
     result = subprocess.run([sys.executable, "-c", code, str(corpus_path), str(jobs)],
                             check=True, capture_output=True, text=True, cwd=ROOT)
-    return float(result.stdout.strip().splitlines()[-1])
+    seconds, rss = result.stdout.strip().splitlines()[-1].split()
+    return float(seconds), int(rss) / 1024
 
 
 def main() -> None:
@@ -277,11 +280,15 @@ def main() -> None:
     if args.skip_run:
         return
     WORK.mkdir(parents=True, exist_ok=True)
-    print("\n3. workbench run on a JSONL corpus (child process; peak RSS of the largest child)")
+    print("\n3. workbench run on a JSONL corpus (child process; peak RSS of the largest child), "
+          "and its reading and analysis alone (no tables, timeline or report)")
     for words in (args.words // 4, args.words):
         path = write_jsonl(corpus(words), WORK / f"corpus_{words}.jsonl")
         seconds, rss = run_child(path, jobs=1, out=WORK / f"out_{words}")
         print(f"   {words:>10,} words, --jobs 1: {seconds:7.1f} s, {words / seconds:>9,.0f} words/s, "
+              f"peak RSS {rss:7.1f} MiB")
+        seconds, rss = analysis_phase(path, 1)
+        print(f"   {'':>10}  analysis alone: {seconds:7.1f} s, {words / seconds:>9,.0f} words/s, "
               f"peak RSS {rss:7.1f} MiB")
     cores = os.cpu_count() or 1
     path = WORK / f"corpus_{args.words // 4}.jsonl"
@@ -290,7 +297,7 @@ def main() -> None:
     print(f"\n4. --jobs 2 vs --jobs 1 on {args.words // 4:,} words ({cores} cores):")
     print(f"   whole run (ends with one timeline and report): {one:6.1f} s → {two:6.1f} s, "
           f"speed-up {one / two:.2f}×")
-    a1, a2 = analysis_phase(path, 1), analysis_phase(path, 2)
+    (a1, _), (a2, _) = analysis_phase(path, 1), analysis_phase(path, 2)
     print(f"   reading and analysis alone:                    {a1:6.1f} s → {a2:6.1f} s, "
           f"speed-up {a1 / a2:.2f}×")
 
