@@ -207,8 +207,10 @@ def scaling(sizes: tuple[int, ...] = (100_000, 400_000, 1_600_000)) -> list[tupl
     return list(rows.items())
 
 
-# Runs the CLI as its own child and prints that child's peak RSS (KiB): a fresh figure per run,
-# where RUSAGE_CHILDREN of this process would keep the largest of all runs so far.
+# Runs a command as its own child and prints that child's peak RSS (KiB): a fresh figure per
+# run, where RUSAGE_CHILDREN of this process would keep the largest of all runs so far (and
+# RUSAGE_SELF of a child this process starts directly counts this process's own size, which
+# Linux carries across exec).
 _MEASURE = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
     "stdout=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
@@ -230,18 +232,20 @@ def run_child(corpus_path: Path, jobs: int, out: Path) -> tuple[float, float]:
 def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
     """Reading and analysing every document of ``corpus_path`` with ``jobs`` processes and
     writing nothing (the part of ``workbench run`` that runs in parallel), in a child
-    process: (seconds, the child's peak RSS in MiB; with jobs > 1, of the main process)."""
+    process: (seconds, the child's peak RSS in MiB; with jobs > 1, of its largest process)."""
     code = (
-        "import importlib, resource, sys, time; run = importlib.import_module('workbench.run'); "
+        "import importlib, sys, time; run = importlib.import_module('workbench.run'); "
         "from workbench.load import iter_sources; t = time.perf_counter(); "
         "n = sum(1 for _ in run._analyse_all(iter_sources(sys.argv[1]), jobs=int(sys.argv[2]), "
         "engine='local', scheduler=None, clean_options={})); "
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "print(time.perf_counter() - t, file=sys.stderr)"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(corpus_path), str(jobs)],
-                            check=True, capture_output=True, text=True, cwd=ROOT)
-    seconds, rss = result.stdout.strip().splitlines()[-1].split()
-    return float(seconds), int(rss) / 1024
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, sys.executable, "-c", code, str(corpus_path), str(jobs)],
+        check=True, capture_output=True, text=True, cwd=ROOT,
+    )
+    seconds = float(result.stderr.strip().splitlines()[-1])
+    return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
 def main() -> None:
