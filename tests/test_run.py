@@ -154,7 +154,7 @@ def test_parallel_jobs_give_the_same_tables(tmp_path: Path) -> None:
     assert cli.main(["run", str(inputs), "--out", str(parallel), "--quiet", "--jobs", "2"]) == 0
     for name in ("documents.csv", "mentions.csv", "claims.csv", "events.csv", "gaps.csv"):
         assert (serial / name).read_bytes() == (parallel / name).read_bytes(), name
-    # with two cores the PNG is drawn by a forked process: same picture size, a real PNG
+    # with two cores the PNG is drawn by a second process: same picture size, a real PNG
     from PIL import Image
 
     with Image.open(serial / "timeline.png") as one, Image.open(parallel / "timeline.png") as two:

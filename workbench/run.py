@@ -14,9 +14,9 @@ import io
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -379,39 +379,63 @@ class _Writer:
             path = self.staging / f"{name}.csv"
             if not path.exists():
                 pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
-        # Read back from the staged tables rather than kept in memory: a corpus's events are
-        # held once, at the end, as one table.
-        events = pd.read_csv(self.staging / "events.csv", dtype=str, keep_default_na=False)
-        documents = pd.read_csv(self.staging / "documents.csv", dtype=str, keep_default_na=False)
-        published = dict(zip(documents["doc_id"], documents["published"], strict=True))
+        events, documents, published = _timeline_tables(self.staging)
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
         # Drawing the PNG takes as long as the SVG and the report together: with a core to
-        # spare, a forked copy of this process draws it meanwhile.
-        drawer = _forked(save_timeline, events, png, published=published) if parallel else None
-        if drawer is None:
-            svg = save_timeline(events, png, svg_path, published=published)
-        else:
-            svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
-            svg_path.write_text(svg, encoding="utf-8")
-        write_report(self.staging / "report.html", documents=documents, events=events,
-                     items=self.report_items, timeline=svg)
-        if drawer is not None:
-            drawer.join()
-            if drawer.exitcode != 0 or not png.is_file():
+        # spare, a second process draws it meanwhile.
+        drawer = _png_drawer(self.staging) if parallel else None
+        try:
+            if drawer is None:
+                svg = save_timeline(events, png, svg_path, published=published)
+            else:
+                svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
+                svg_path.write_text(svg, encoding="utf-8")
+            write_report(self.staging / "report.html", documents=documents, events=events,
+                         items=self.report_items, timeline=svg)
+            if drawer is not None and (drawer.wait() != 0 or not png.is_file()):
                 save_timeline(events, png, published=published)
+        finally:
+            if drawer is not None and drawer.poll() is None:  # interrupted: stop it too
+                drawer.kill()
+                drawer.wait()
 
     def close(self) -> None:
         for fh in self.files.values():
             fh.close()
 
 
-def _forked(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> multiprocessing.Process | None:
-    """``fn(*args, **kwargs)`` started in a forked child (None where processes cannot fork)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """The staged events and documents, and each document's publication date."""
+    # Read back from the staged tables rather than kept in memory: a corpus's events are
+    # held once, at the end, as one table.
+    events = pd.read_csv(staging / "events.csv", dtype=str, keep_default_na=False)
+    documents = pd.read_csv(staging / "documents.csv", dtype=str, keep_default_na=False)
+    published = dict(zip(documents["doc_id"], documents["published"], strict=True))
+    return events, documents, published
+
+
+def draw_timeline_png(staging: str | Path) -> None:
+    """Draw ``timeline.png`` from the tables staged in ``staging`` (what the second process
+    of a run with several jobs does)."""
+    events, _, published = _timeline_tables(Path(staging))
+    save_timeline(events, Path(staging) / "timeline.png", published=published)
+
+
+def _png_drawer(staging: Path) -> subprocess.Popen | None:
+    """A new Python process drawing the timeline PNG of ``staging`` (None if it cannot start).
+
+    A process of its own, not a fork: a forked copy would share this process's open font
+    files, and two processes reading one file descriptor corrupt each other's glyphs.
+    """
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
+    code = "import sys; from workbench.run import draw_timeline_png; draw_timeline_png(sys.argv[1])"
+    try:
+        return subprocess.Popen([sys.executable, "-c", code, str(staging)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
         return None
-    child = multiprocessing.get_context("fork").Process(target=fn, args=args, kwargs=kwargs, daemon=True)
-    child.start()
-    return child
 
 
 def _publish(staging: Path, out: Path) -> None:
