@@ -122,6 +122,9 @@ def test_fold_positions_agrees_with_match_key(text):
     assert kept.tolist() == [i for i, ch in enumerate(text) if match_key(ch)]
 
 
+MAY_2020 = date(2020, 5, 12)  # a Tuesday
+
+
 def _time_rows_everywhere(text: str, reference: date | None) -> list[dict]:
     """The parser tried at every word, number and gap token: what the filters must keep."""
     toks = tokenize(text)
@@ -207,6 +210,34 @@ def test_a_shared_folding_changes_no_finder():
 ])
 def test_anchors_are_tried_where_a_time_may_follow(text):
     assert time_rows(text, reference=SEED_REFERENCE) == _time_rows_everywhere(text, SEED_REFERENCE)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("بعد غد", ["2020-05-14"]),  # an anchor that begins a two-word day offset
+        ("في هذه اللحظة", ["2020-05-12T00:00:00"]),
+        ("بعد ثلاثة أيام", ["2020-05-15"]),
+        ("بعد 3 أيام", ["2020-05-15"]),
+        ("في 3 آلاف يوم", ["P3000D"]),  # a scale word between the digits and the unit
+        ("ثلاثة ملايين ساعة", ["PT3000000H"]),
+        ("منذ 1 فاصلة 5 ساعة", ["PT5H"]),
+        ("من 13 - 15 تموز", ["2019-07-13/2019-07-15"]),
+        ("13 الى 15 تموز", ["2019-07-13/2019-07-15"]),
+        ("2014 – 2017", ["2014/2017"]),
+        ("5 من حزيران", ["2019-06-05"]),
+        ("5 في حزيران 2014", ["2014-06-05"]),
+        ("2014-05-12", ["2014-05-12"]),
+        ("مليون دولار بعد ذلك", []),
+        ("هذا القرار", []),
+        ("قال 25 شخصا إن 2019 كان صعبا", []),
+        ("13 و 15", []),
+    ],
+)
+def test_candidate_checks_skip_only_tokens_without_a_time(text, values):
+    rows = _time_rows_everywhere(text, MAY_2020)
+    assert [r["value"] for r in rows] == values
+    assert find_times(text, reference=MAY_2020).to_dict("records") == rows
 
 
 def test_all_columns_name_every_column_a_finder_adds() -> None:

@@ -142,57 +142,6 @@ def test_month_table_covers_every_series():
         assert months == set(range(1, 13)) or series == "maghrebi"
 
 
-def _rows_parsing_everywhere(text, reference):
-    """time_rows without its candidate checks: the parser tried at every word, number, gap."""
-    from workbench.quantities import tokenize
-    from workbench.times import _Parser, _to_row
-
-    toks = tokenize(text)
-    parser = _Parser(text, reference, "past", toks)
-    rows, i = [], 0
-    while i < len(toks):
-        found = None
-        if toks[i].kind in ("word", "num", "gap"):
-            try:
-                found = parser.expression(i)
-            except (ValueError, OverflowError, IndexError):
-                found = None
-        if found is None or found.j <= i:
-            i += 1
-            continue
-        rows.append(_to_row(text, toks, found))
-        i = found.j
-    return rows
-
-
-@pytest.mark.parametrize(
-    ("text", "values"),
-    [
-        ("بعد غد", ["2020-05-14"]),  # an anchor that begins a two-word day offset
-        ("في هذه اللحظة", ["2020-05-12T00:00:00"]),
-        ("بعد ثلاثة أيام", ["2020-05-15"]),
-        ("بعد 3 أيام", ["2020-05-15"]),
-        ("في 3 آلاف يوم", ["P3000D"]),  # a scale word between the digits and the unit
-        ("ثلاثة ملايين ساعة", ["PT3000000H"]),
-        ("منذ 1 فاصلة 5 ساعة", ["PT5H"]),
-        ("من 13 - 15 تموز", ["2019-07-13/2019-07-15"]),
-        ("13 الى 15 تموز", ["2019-07-13/2019-07-15"]),
-        ("2014 – 2017", ["2014/2017"]),
-        ("5 من حزيران", ["2019-06-05"]),
-        ("5 في حزيران 2014", ["2014-06-05"]),
-        ("2014-05-12", ["2014-05-12"]),
-        ("مليون دولار بعد ذلك", []),
-        ("هذا القرار", []),
-        ("قال 25 شخصا إن 2019 كان صعبا", []),
-        ("13 و 15", []),
-    ],
-)
-def test_candidate_checks_skip_only_tokens_without_a_time(text, values):
-    rows = _rows_parsing_everywhere(text, MAY_2020)
-    assert [r["value"] for r in rows] == values
-    assert find_times(text, reference=MAY_2020).to_dict("records") == rows
-
-
 @pytest.mark.parametrize(
     ("text", "value"),
     [("زار الوفد بغداد في يونيو. سيعود الوفد", "2019-06"),  # the cue is in the next sentence
