@@ -90,8 +90,9 @@ def word_logp(word: str) -> float:
 
 
 def is_known(word: str) -> bool:
-    """True if the word (inside punctuation, without tatweel/diacritics) is in the list."""
-    return word_logp(word) >= MIN_JOIN_ZIPF - 9.0
+    """True if the word (inside punctuation, without tatweel/diacritics) is in the list;
+    a token with no word inside counts as known, as its ``word_logp`` of 0 says."""
+    return not core(word) or is_known_key(word_key(word))
 
 
 @lru_cache(maxsize=_TOKEN_CACHE)
@@ -114,7 +115,7 @@ def is_known_joined(cores: Sequence[str], keys: Sequence[str]) -> bool:
     True
     """
     if not "".join(cores):
-        return True  # no word inside: word_logp gives 0.0
+        return True  # no word inside, as is_known says
     return is_known_key("".join(keys))
 
 
