@@ -752,7 +752,7 @@ def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     """
     if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
         return _empty_frame(tuple(columns)).copy(deep=False)
-    return _frame(_column_arrays(rows, columns, {}))
+    return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
 
 
 def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
@@ -775,7 +775,7 @@ def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
     if not rows:  # no rows: the inserted strings only give their columns' dtype
         return _empty_lead_frame(tuple(columns), tuple(lead)).copy(deep=False)
     data = {name: _str_array([value] * len(rows)) for name, value in lead.items()}
-    return _frame(_column_arrays(rows, columns, data))
+    return pd.DataFrame(_column_arrays(rows, columns, data), copy=False)
 
 
 def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
@@ -791,11 +791,6 @@ def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
         else:
             data[col] = values
     return data  # the dict keeps the order of columns
-
-
-def _frame(data: dict[str, object]) -> pd.DataFrame:
-    """The frame of a non-empty dict of equally long columns, taken as they are."""
-    return pd.DataFrame(data, copy=False)
 
 
 @lru_cache(maxsize=16)
