@@ -373,8 +373,7 @@ class _Writer:
         fh.write(text)
 
     def finish(self, *, parallel: bool = False) -> None:
-        for fh in self.files.values():
-            fh.close()
+        self.close()
         for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
             path = self.staging / f"{name}.csv"
             if not path.exists():
