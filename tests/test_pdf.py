@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,16 @@ def test_presentation_forms_become_letters(work: Path) -> None:
     assert text == "في عام"
 
 
+def test_unassigned_code_points_become_replacement_characters(work: Path) -> None:
+    # WeasyPrint maps Amiri's stacked YEH-JEEM and MEEM-JEEM glyphs to U+0FE2, a code
+    # point Unicode leaves unassigned; it names no text, so it is shown as lost
+    source = "مقاتلو حزب الله يجبرون القوة"
+    for engine in ENGINES:
+        text = pdf_text(typeset(source, "Amiri", work), engine=engine)
+        assert not [ch for ch in text if unicodedata.category(ch) == "Cn"]
+        assert words(text.replace("\ufffd", "")) == words(source)
+
+
 def test_two_columns_are_read_right_column_first(work: Path) -> None:
     import weasyprint
 
@@ -113,6 +124,7 @@ def test_metadata_from_document_information(work: Path) -> None:
         ("زرتيور بسح ISIS ميظنت", "تنظيم ISIS حسب رويترز"),
         (")يمسر نايب(", "(بيان رسمي)"),  # the text layer keeps unmirrored brackets
         ("Mosul 2017", "Mosul 2017"),
+        ("سلج\u0fe2م يف", "في م\u0fe2جلس"),  # an unassigned code point has no bidi class
     ],
 )
 def test_visual_to_logical(visual: str, logical: str) -> None:

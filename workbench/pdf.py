@@ -35,6 +35,7 @@ import statistics
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -232,14 +233,20 @@ def _pdf_date(value: str) -> str:
 # --- glyphs from the two engines ------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _clean_glyph_text(text: str) -> str:
     """Presentation forms as letters, invisible controls dropped, and control
-    characters (some producers map the kashida glyph to U+000C) as U+FFFD."""
+    characters (some producers map the kashida glyph to U+000C) and unassigned code
+    points (a broken ToUnicode map: WeasyPrint once gave U+0FE2 inside يجبرون) as U+FFFD."""
     text = nfkc_arabic(_INVISIBLE_RE.sub("", text))
-    return "".join(
-        REPLACEMENT if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" else ch
-        for ch in text
-    )
+    return "".join(REPLACEMENT if _lost(ch) else ch for ch in text)
+
+
+def _lost(ch: str) -> bool:
+    """A character that stands for no text: a control (tab and line ends aside) or an
+    unassigned code point."""
+    kind = unicodedata.category(ch)
+    return (kind == "Cc" and ch not in "\t\r\n") or kind == "Cn"
 
 
 def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
@@ -582,7 +589,8 @@ def _bidi_rep(text: str) -> str:
         kind = unicodedata.bidirectional(ch)
         if kind in ("NSM", "BN"):
             continue
-        if kind in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S"):
+        # "" is an unassigned code point, which the bidi resolver cannot place
+        if kind in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S", ""):
             return "!"
         return ch
     return "!"
