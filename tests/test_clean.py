@@ -147,6 +147,18 @@ def test_gap_marker_is_configurable() -> None:
     assert c.text[c.gaps.start[0] : c.gaps.end[0]] == "<?>"
 
 
+def test_unreadable_glyphs_are_gaps() -> None:
+    # U+FFFD is what the PDF reader gives for a glyph without a character (م�لس: مجلس)
+    raw = "عقد م\ufffdلس الأمن جلسة في  نيسان\nوقال \ufffd\ufffd\ufffd إن الهجوم وقع قبل  أيام"
+    c = clean(raw, lost_digits=True)
+    unreadable = c.gaps[c.gaps.kind == "unreadable"]
+    assert [c.text[r.start : r.end] for r in unreadable.itertuples()] == ["\ufffd", "\ufffd" * 3]
+    assert [raw[r.raw_start : r.raw_end] for r in unreadable.itertuples()] == ["\ufffd", "\ufffd" * 3]
+    assert "م\ufffdلس" in unreadable.context.iloc[0]
+    assert set(c.gaps.kind) - {"unreadable"}  # the lost digits are still found beside them
+    assert list(c.gaps.start) == sorted(c.gaps.start)
+
+
 def test_double_spaces_are_not_gaps_when_digits_survive() -> None:
     c = clean("قتل 5 جنود  في الهجوم\nوأصيب  آخرون\nفي المدينة  نفسها.")
     assert G not in c.text and c.gaps.empty

@@ -14,7 +14,8 @@
 7. ``split_words``: words split by a space at a diacritic joined again;
 8. ``punctuation``: no space before a comma or full stop;
 9. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-10. ``gaps``: one row per marker, with its kind (count, year, date, range, number).
+10. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+    per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from
 (``Cleaned.offsets``), so a mention can be shown in the original.
@@ -819,19 +820,27 @@ def gap_kind(before: list[str], after: list[str], *, marker: str = GAP_MARKER) -
 
 
 _CONTEXT_WORDS = 3
+_UNREADABLE = "\ufffd"  # REPLACEMENT CHARACTER: the PDF reader's mark for a nameless glyph
 
 
 def _gap_rows(laid: _Laid, marker: str, raw_len: int) -> list[dict]:
+    """Lost digits (the marker) and unreadable glyphs (U+FFFD), in text order."""
     text = laid.doc.text
     rows = []
     starts = [b.start for b in laid.blocks]
-    for m in re.finditer(re.escape(marker), text):
-        before, after = _words_around(text, m.start(), m.end())
+    for m in re.finditer(f"{re.escape(marker)}|{_UNREADABLE}+", text):
         at = bisect.bisect_right(starts, m.start()) - 1
         block_start = laid.blocks[at].start if at >= 0 else 0
         block_end = laid.blocks[at].end if at >= 0 and laid.blocks[at].end >= m.end() else len(text)
-        kind = gap_kind(list(reversed(before[-3:])), after[:3], marker=marker)
+        if m.group() == marker:
+            before, after = _words_around(text, m.start(), m.end())
+            kind = gap_kind(list(reversed(before[-3:])), after[:3], marker=marker)
+        else:
+            # glyphs the source drew without naming their characters (a PDF without a
+            # ToUnicode entry for them): what they stood for is unknown, even whether digits
+            kind = "unreadable"
         raw_start = int(laid.doc.src[m.start()])
+        raw_end = int(laid.doc.src[m.end() - 1]) + 1 if kind == "unreadable" else raw_start + 1
         rows.append(
             {
                 "start": m.start(),
@@ -839,7 +848,7 @@ def _gap_rows(laid: _Laid, marker: str, raw_len: int) -> list[dict]:
                 "kind": kind,
                 "context": _context(text, m.start(), m.end(), block_start, block_end),
                 "raw_start": raw_start,
-                "raw_end": min(raw_start + 1, raw_len),
+                "raw_end": min(raw_end, raw_len),
             }
         )
     return rows
