@@ -34,7 +34,7 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,7 +80,7 @@ class PdfError(Exception):
     """A PDF that cannot be read: encrypted, truncated, not a PDF, or without text."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
 class _Glyph:
     text: str
     x0: float  # advance box, page units, x to the right
@@ -93,14 +93,21 @@ class _Glyph:
     order: int  # position in the content stream
     ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
     mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
+    # set from ``text`` (layout asks them of every glyph several times)
+    is_space: bool = field(init=False, repr=False, compare=False)
+    is_mark: bool = field(init=False, repr=False, compare=False)
 
-    @property
-    def is_space(self) -> bool:
-        return all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in self.text)
+    def __post_init__(self) -> None:
+        self.is_space, self.is_mark = _text_kind(self.text)
 
-    @property
-    def is_mark(self) -> bool:
-        return all(unicodedata.category(ch) in ("Mn", "Me") for ch in self.text)
+
+@lru_cache(maxsize=4096)
+def _text_kind(text: str) -> tuple[bool, bool]:
+    """Whether a glyph's text is all space (tab or Zs), and whether all combining marks."""
+    return (
+        all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in text),
+        all(unicodedata.category(ch) in ("Mn", "Me") for ch in text),
+    )
 
 
 @dataclass(slots=True)
@@ -243,10 +250,10 @@ def _clean_glyph_text(text: str) -> str:
 
 
 def _lost(ch: str) -> bool:
-    """A character that stands for no text: a control (tab and line ends aside) or an
-    unassigned code point."""
+    """A character that stands for no text: a control (tab and line ends aside), an
+    unassigned code point or a lone surrogate (which no UTF-8 file could hold)."""
     kind = unicodedata.category(ch)
-    return (kind == "Cc" and ch not in "\t\r\n") or kind == "Cn"
+    return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
 
 
 def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
@@ -255,36 +262,40 @@ def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
 
     import pypdfium2.raw as raw
 
+    # bound once: eight library calls per glyph make attribute lookups count
+    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
+    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+    font_size = raw.FPDFText_GetFontSize
     with _open_pdfium(path) as pdf:
         for page in pdf:
             height = page.get_height()
             textpage = page.get_textpage()
+            handle = textpage.raw
             glyphs: list[_Glyph] = []
             rect = raw.FS_RECTF()
             ox, oy = ctypes.c_double(), ctypes.c_double()
             left, bottom, right, top = (ctypes.c_double() for _ in range(4))
             for i in range(textpage.count_chars()):
-                if raw.FPDFText_IsGenerated(textpage, i) == 1:
+                if is_generated(handle, i) == 1:
                     continue
-                code = raw.FPDFText_GetUnicode(textpage, i)
-                if raw.FPDFText_HasUnicodeMapError(textpage, i) == 1 or code in (0, 0xFFFE):
+                code = get_unicode(handle, i)
+                if map_error(handle, i) == 1 or code in (0, 0xFFFE) or code > 0x10FFFF:
                     text = REPLACEMENT
                 else:
                     text = _clean_glyph_text(chr(code))
                 if not text or text in "\r\n":
                     continue
-                raw.FPDFText_GetLooseCharBox(textpage, i, rect)
+                loose_box(handle, i, rect)
                 if text.isspace() and rect.right - rect.left < _MIN_SPACE_WIDTH:
                     continue
-                raw.FPDFText_GetCharOrigin(textpage, i, ox, oy)
-                raw.FPDFText_GetCharBox(textpage, i, left, right, bottom, top)
-                size = raw.FPDFText_GetFontSize(textpage, i) or (rect.top - rect.bottom)
+                char_origin(handle, i, ox, oy)
+                char_box(handle, i, left, right, bottom, top)
+                size = font_size(handle, i) or (rect.top - rect.bottom)
                 glyphs.append(_Glyph(
-                    text=text, x0=rect.left, x1=rect.right,
-                    top=height - rect.top, bottom=height - rect.bottom,
-                    baseline=height - oy.value, size=max(size, 1.0),
-                    cx=(left.value + right.value) / 2, order=i,
-                    ink=top.value - bottom.value, mirrored=True,
+                    text, rect.left, rect.right, height - rect.top, height - rect.bottom,
+                    height - oy.value, max(size, 1.0), (left.value + right.value) / 2, i,
+                    top.value - bottom.value, True,
                 ))
             textpage.close()
             page.close()
@@ -531,8 +542,16 @@ def _line_text(row: list[_Word], base_level: int) -> str:
     reps = [" " if t is None else _bidi_rep(t.text) for t in tokens]
     order, levels = _resolve(reps, base_level)
     _restore_kashida(tokens)
-    ordered = [_unmirror(tokens[i]) if tokens[i] and levels[i] % 2 else tokens[i] for i in order]
-    line = "".join(" " if t is None else t.text for t in ordered)
+    from bidi.mirror import MIRRORED
+
+    texts = [" " if t is None else t.text for t in tokens]
+    # a bracket the engine mirrored for display in a right-to-left run, back to the
+    # character in the text
+    line = "".join(
+        MIRRORED.get(texts[i], texts[i]) if levels[i] % 2 and tokens[i] and tokens[i].mirrored
+        else texts[i]
+        for i in order
+    )
     return _SPACE_RE.sub(" ", line).strip()
 
 
@@ -594,15 +613,6 @@ def _bidi_rep(text: str) -> str:
             return "!"
         return ch
     return "!"
-
-
-def _unmirror(glyph: _Glyph) -> _Glyph:
-    """A bracket the engine mirrored for display, back to the character in the text."""
-    from bidi.mirror import MIRRORED
-
-    if glyph.mirrored and glyph.text in MIRRORED:
-        return replace(glyph, text=MIRRORED[glyph.text])
-    return glyph
 
 
 def _resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
