@@ -113,6 +113,14 @@ def _excerpt_sentences() -> list[str]:
             for block in raw.split("\n\n") if block.strip()]
 
 
+def test_shipped_fold_table_is_what_camel_tools_gives() -> None:
+    # data/fold_table.tsv spares every process the camel-tools import; it must not drift
+    from workbench.arabic import _fold_table, camel_fold_table
+
+    assert _fold_table() == camel_fold_table()
+    assert match_key("الأنبــار") == "الانبار" and match_key("مُستشفى") == "مستشفي"
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("بَغْدادُ الأنبــار هجومًا کرکوک ى ة إ 12 ٣\u0670\u064b")),
                max_size=700))

@@ -66,9 +66,33 @@ def western_digits(text: str) -> str:
     return text.translate(DIGIT_TRANSLATION)
 
 
+FOLD_TABLE_FILE = "fold_table.tsv"
+
+
 @cache
 def _fold_table() -> dict[int, str | None]:
-    """Per-character folding table, derived from camel-tools' normalisers once."""
+    """Per-character folding table, read once from ``data/fold_table.tsv``.
+
+    The file is :func:`camel_fold_table` written out (``scripts/build_fold_table.py``; a test
+    keeps the two equal), so matching needs no camel-tools import, which alone takes most
+    of a second.
+    """
+    from .resources import data_path
+
+    table: dict[int, str | None] = {}
+    with data_path(FOLD_TABLE_FILE).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("code\t"):
+                continue
+            code, _, folded = line.rstrip("\n").partition("\t")
+            table[int(code, 16)] = "".join(chr(int(c, 16)) for c in folded.split()) or None
+    return table
+
+
+def camel_fold_table() -> dict[int, str | None]:
+    """The folding table derived from camel-tools' normalisers: each character of the Arabic
+    block through ``dediac_ar`` and the alef, alef maksura and taa marbuta normalisers;
+    tatweel removed; Persian look-alikes as Arabic letters. ``None`` removes a character."""
     from camel_tools.utils.dediac import dediac_ar
     from camel_tools.utils.normalize import (
         normalize_alef_ar,
