@@ -19,9 +19,12 @@ Printed, in one run on the same documents:
    analysis alone (flat memory means streaming works);
 4. the speed-up of ``--jobs 2`` over ``--jobs 1`` on the larger corpus: for the whole run, and for its
    per-document analysis alone (the run ends with one timeline and one report drawn
-   for the whole corpus, mostly in one process).
+   for the whole corpus, mostly in one process);
+5. a folder of PDFs (the seed and NewsFANE articles typeset by WeasyPrint): words per second
+   of reading their text layers with each glyph engine, and of ``workbench run`` on the
+   folder with one and two jobs.
 
-    python benchmarks/throughput.py [--words 1000000] [--skip-run]
+    python benchmarks/throughput.py [--words 1000000] [--skip-run] [--pdfs 60]
 """
 
 from __future__ import annotations
@@ -252,7 +255,8 @@ def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000)
-    parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 and 4)")
+    parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 to 5)")
+    parser.add_argument("--pdfs", type=int, default=60, help="PDFs in the folder of section 5")
     args = parser.parse_args()
 
     docs = corpus(args.words)
@@ -304,6 +308,46 @@ def main() -> None:
           f"speed-up {one / two:.2f}×")
     print(f"   reading and analysis alone:                    {a1:6.1f} s → {a2:6.1f} s, "
           f"speed-up {a1 / a2:.2f}×")
+    pdf_section(args.pdfs)
+
+
+def pdf_folder(n_docs: int) -> Path:
+    """A folder of ``n_docs`` PDFs: pool documents typeset by WeasyPrint, justified right to
+    left, alternately in Amiri and Noto Naskh Arabic (cached between runs)."""
+    from benchmarks.repair import make_pdf
+
+    folder = WORK / f"pdfs_{n_docs}"
+    texts = [t for source, t in pool() if source != "checkthat"][:n_docs]
+    for i, text in enumerate(texts):
+        make_pdf(text, producer="weasyprint", font=("Amiri", "Noto Naskh Arabic")[i % 2],
+                 work_dir=folder)
+    return folder
+
+
+def pdf_speeds(folder: Path) -> tuple[int, list[tuple[str, float]]]:
+    """Words in the text layers of ``folder``'s PDFs and (engine, seconds) to read them all."""
+    from workbench.pdf import pdf_text
+
+    files = sorted(folder.glob("*.pdf"))
+    results = []
+    for engine in ("pdfium", "pdfplumber"):
+        start = time.perf_counter()
+        n = sum(len(pdf_text(f, engine=engine).split()) for f in files)
+        results.append((engine, time.perf_counter() - start))
+    return n, results
+
+
+def pdf_section(n_docs: int) -> None:
+    folder = pdf_folder(n_docs)
+    n_words, speeds = pdf_speeds(folder)
+    print(f"\n5. a folder of {n_docs} PDFs ({n_words:,} words in their text layers)")
+    for engine, seconds in speeds:
+        print(f"   pdf_text, {engine:<10} {n_words / seconds:>9,.0f} words/s  ({seconds:6.1f} s)")
+    for jobs in (1, 2):
+        seconds, rss = run_child(folder, jobs=jobs, out=WORK / f"out_pdfs_j{jobs}")
+        print(f"   workbench run --jobs {jobs}: {seconds:6.1f} s, {n_words / seconds:>9,.0f} words/s, "
+              f"peak RSS {rss:7.1f} MiB")
+
 
 if __name__ == "__main__":
     main()
