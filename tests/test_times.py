@@ -36,6 +36,8 @@ def one(text, **kw):
         ("أمس", "2020-05-11", "relative"),
         ("قبل ثلاثة أيام", "2020-05-09", "relative"),
         ("منذ يومين", "2020-05-10", "relative"),
+        ("منذ ساعة", "2020-05-12", "relative"),  # hours ago: the reference day, not the day before
+        ("قبل 30 ساعة", "2020-05-11", "relative"),
         ("الأسبوع الماضي", "2020-W19", "relative"),
         ("العام المقبل", "2021", "relative"),
         ("يوم الجمعة", "2020-05-08", "relative"),

@@ -1284,7 +1284,11 @@ def _shift(ref: date, unit: str, n: int) -> date:
         except ValueError:
             return ref.replace(year=ref.year + n, day=28)
     seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * n
-    return ref + timedelta(seconds=seconds)
+    if isinstance(ref, datetime):
+        return ref + timedelta(seconds=seconds)
+    # a reference without a time of day: hours ago are taken on the reference day itself
+    # (date + timedelta(hours=-1) would step back a whole day); whole days count
+    return ref + timedelta(days=int(seconds / 86400))
 
 
 def _bounds(d: date, precision: str) -> tuple[date, date]:
