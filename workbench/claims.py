@@ -102,7 +102,7 @@ _UPPER_RE = re.compile("[A-Z]")  # what a Latin name starts with
 MENTION_COLUMNS = (
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
     "place_type", "iso", "admin1", "lat", "lon", "start_date", "end_date", "precision",
-    "relation", "qualifier", "min", "max", "unit", "unit_key",
+    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key",
 )
 
 
@@ -167,6 +167,7 @@ class Mention(NamedTuple):
     precision: str = ""
     relation: str = ""
     qualifier: str = ""
+    time_of_day: str = ""
     min: str = ""
     max: str = ""
     unit: str = ""

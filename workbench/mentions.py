@@ -41,6 +41,7 @@ BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 ALL_COLUMNS = [
     *BASE_COLUMNS,
     "start_date", "end_date", "precision", "relation", "qualifier", "calendar", "proposed",  # times
+    "time_of_day",
     "canonical_ar", "actor_type", "country", "actor_id",  # actors
     "place_type", "iso", "admin1", "lat", "lon", "place_id",  # places
     "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
