@@ -52,7 +52,7 @@ TABLE_COLUMNS = {
     ],
     "events": [
         "doc_id", "event_id", "claim_id", "kind", "actor", "target", "places", "start", "end",
-        "date_text", "date_precision", "count_text", "count_value",
+        "date_text", "date_precision", "time_of_day", "count_text", "count_value",
     ],
 }
 
