@@ -364,7 +364,7 @@ def _reversed_lines(lines: list[_Line]) -> tuple[list[_Line], int]:
     n = 0
     for line in lines:
         stripped = line.text.strip()
-        if looks_reversed(stripped) and reversed_line_gain(stripped) > REVERSE_MARGIN:
+        if reversed_line_gain(stripped) > REVERSE_MARGIN:  # 0 without a trace of reversal
             out.append(_reverse_line(line))
             n += 1
         else:
@@ -603,9 +603,6 @@ _PROCLITIC_SPAN = 4  # longest proclitic (three letters) and a closing mark
 
 
 def _kashida(lines: list[_Line]) -> tuple[list[_Line], int]:
-    out = []
-    total = 0
-
     def repl(m: re.Match[str]) -> str:
         # A proclitic set apart with tatweel before a name or number (لـ COVID19) keeps
         # it. Such a token is short, so only a few characters either side are looked at
@@ -622,13 +619,8 @@ def _kashida(lines: list[_Line]) -> tuple[list[_Line], int]:
         token = text[a + 1 : b if b >= 0 else hi]
         return m.group() if is_proclitic_tatweel(token) else ""
 
-    if TATWEEL not in _lines_text(lines):
-        return [_strip_line(line) for line in lines], 0
-    for line in lines:
-        new, n = _sub(line, _TATWEEL_RE, repl)
-        total += n
-        out.append(_strip_line(new))
-    return out, total
+    out, total = _sub_lines(lines, _TATWEEL_RE, repl, _TATWEEL_RE)
+    return [_strip_line(line) for line in out], total
 
 
 # A space with a diacritic on one side: a word cut at a mark by the extractor.
