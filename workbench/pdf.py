@@ -280,7 +280,9 @@ def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
                 if is_generated(handle, i) == 1:
                     continue
                 code = get_unicode(handle, i)
-                if map_error(handle, i) == 1 or code in (0, 0xFFFE) or code > 0x10FFFF:
+                # 0, U+FFFE and other codes naming no character become U+FFFD in
+                # _clean_glyph_text; one past U+10FFFF is no code point at all
+                if map_error(handle, i) == 1 or code > 0x10FFFF:
                     text = REPLACEMENT
                 else:
                     text = _clean_glyph_text(chr(code))
