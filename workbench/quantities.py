@@ -533,7 +533,8 @@ def _cues() -> Lexicon:
 
 
 @cache
-def _months() -> Lexicon:
+def month_lexicon() -> Lexicon:
+    """The month names (``months.csv``) as a lexicon; the time finder reads it too."""
     return table_lexicon("months.csv")
 
 
@@ -586,9 +587,9 @@ def _is_date_part(toks: list[Token], num: Number) -> bool:
     if prv and prv.key in "/-:" and prv.end == t.start and num.start > 1 \
             and toks[num.start - 2].kind == "num":
         return True
-    if _months().match(toks, num.end) is not None:
+    if month_lexicon().match(toks, num.end) is not None:
         return True
-    return bool(prv and prv.kind == "word" and _months().match(toks, num.start - 1))
+    return bool(prv and prv.kind == "word" and month_lexicon().match(toks, num.start - 1))
 
 
 def _is_year(toks: list[Token], num: Number) -> bool:

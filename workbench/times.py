@@ -56,6 +56,7 @@ from .quantities import (
     Lexicon,
     Token,
     clitic_start,
+    month_lexicon,
     read_number,
     read_ordinal,
     stems,
@@ -79,11 +80,6 @@ _FUTURE_PREFIX = "\u064a\u062a\u0646"  # YEH TEH NOON: سـ + imperfect prefix
 @cache
 def _tw() -> Lexicon:
     return table_lexicon("time_words.csv")
-
-
-@cache
-def _months() -> Lexicon:
-    return table_lexicon("months.csv")
 
 
 # What a parse reads at the token where an expression begins (see ``_Parser.expression``):
@@ -192,7 +188,7 @@ def _month_may_start(toks: list[Token], k: int) -> bool:
     if k >= len(toks) or toks[k].kind != "word":
         return False
     key = toks[k].key
-    return "month_word" in _word_types(key) or bool(_months().candidates(key))
+    return "month_word" in _word_types(key) or bool(month_lexicon().candidates(key))
 
 
 # Every expression the parser finds holds a "core" token: digits, a gap, a month name or a
@@ -230,7 +226,7 @@ def _word_role(key: str) -> tuple[int, frozenset[str]]:
     words of the longer core entries the word begins (بعد غد, هذه اللحظه), which make the
     word a core only when the next token is one of them."""
     core, nexts = False, set()
-    for lex, types in ((_tw(), _CORE_TYPES), (_months(), None)):
+    for lex, types in ((_tw(), _CORE_TYPES), (month_lexicon(), None)):
         for _, _, _, entries in lex.candidates(key):
             for words, payloads in entries:
                 if types is None or any(p["type"] in types for p in payloads):
@@ -386,7 +382,7 @@ class _Parser:
         if mw:
             j, _, pre = mw
             shahr = True
-        mm = _months().match(toks, j, clitics=not shahr)
+        mm = month_lexicon().match(toks, j, clitics=not shahr)
         if mm:
             row = mm.payloads[0]
             month, hijri, amb = int(row["month"]), row["calendar"] == "hijri", int(row["ambiguous"])
@@ -409,7 +405,7 @@ class _Parser:
             amb = 0
         # the combined form: أبريل/نيسان, أبريل (نيسان)
         if _key(toks, j) in ("/", "(", "-"):
-            alt = _months().match(toks, j + 1, clitics=False)
+            alt = month_lexicon().match(toks, j + 1, clitics=False)
             if alt and int(alt.payloads[0]["month"]) == month:
                 j = alt.end
                 amb = 0
@@ -1462,8 +1458,8 @@ def _with_time_of_day(text: str, toks: list[Token], f: _Found, floor: int) -> _F
         part, j = after[1]["value"], after[0]
     if clock is None:
         k = j
-        while k < j + _CLOCK_GAP and _types(toks, k, "clock_cue"):
-            k = _types(toks, k, "clock_cue")[0]
+        while k < j + _CLOCK_GAP and (cue := _types(toks, k, "clock_cue")):
+            k = cue[0]
         c = _clock_at(toks, k)
         if c:
             clock, j = (c[1], c[2]), c[0]
