@@ -1,6 +1,6 @@
 """Claim detection on CheckThat! 2022 Arabic (subtask 1B), and the seed's claims and events.
 
-The claim detector is the check-worthiness score of ``workbench.claims``: a logistic
+The claim detector is the check-worthiness score of ``workbench.claims.claims``: a logistic
 function of named, readable features (a number, a date, a place, an actor, an event, an
 attribution, a question, first person, prayer formulas, dialect, links, ...). Its
 weights are fitted here on the 1B training tweets (``--fit`` writes them to
@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import EVAL_DATA  # noqa: E402
-from workbench.claims import (  # noqa: E402
+from workbench.claims.claims import (  # noqa: E402
     CHECKWORTHY_THRESHOLD,
     FEATURES,
     WEIGHTS_FILE,
@@ -91,7 +91,7 @@ def load_split(split: str) -> pd.DataFrame:
 
 def feature_table(texts: list[str], *, batch: int = 200) -> pd.DataFrame:
     """The detector's features for each text (mentions found in batches, then sliced)."""
-    from workbench.mentions import find_mentions
+    from workbench.find.mentions import find_mentions
 
     rows = []
     for lo in range(0, len(texts), batch):
@@ -167,7 +167,7 @@ def evaluate_checkthat(split: str = "dev", *, features: pd.DataFrame | None = No
 
 def seed_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
     """Claims and events of the bundled seed, through ``workbench.analyze``."""
-    from workbench.analyze import analyze
+    from workbench.analysis import analyze
 
     meta = json.loads(SEED.with_suffix(".meta.json").read_text(encoding="utf-8"))
     result = analyze(SEED.read_text(encoding="utf-8"), published=meta.get("published"),
@@ -178,9 +178,9 @@ def seed_tables() -> tuple[pd.DataFrame, pd.DataFrame]:
 def throughput(*, copies: int = 20) -> pd.DataFrame:
     """Words per second of ``find_claims`` and ``find_events`` (mentions found beforehand)
     on the seed's reference reconstruction repeated ``copies`` times."""
-    from workbench.claims import find_claims
-    from workbench.events import find_events
-    from workbench.mentions import find_mentions
+    from workbench.claims.claims import find_claims
+    from workbench.claims.events import find_events
+    from workbench.find.mentions import find_mentions
 
     one = REFERENCE.read_text(encoding="utf-8")
     text = "\n\n".join([one] * copies)
@@ -201,9 +201,9 @@ def throughput(*, copies: int = 20) -> pd.DataFrame:
 
 def news_documents(*, articles: int = 60, tweet_batches: int = 40) -> list[str]:
     """Clean news text: every third NewsFANE article and every fourth CheckThat! batch of 15
-    tweets from ``benchmarks/throughput.py``'s pool, through ``workbench.clean``."""
+    tweets from ``benchmarks/throughput.py``'s pool, through ``workbench.cleaning.clean``."""
     from benchmarks.throughput import checkthat_documents, newsfane_articles
-    from workbench.clean import clean
+    from workbench.cleaning.clean import clean
 
     news = list(newsfane_articles())[::3][:articles]
     tweets = list(checkthat_documents())[::4][:tweet_batches]
@@ -214,9 +214,9 @@ def stage_speed(texts: list[str], *, repeats: int = 3) -> pd.DataFrame:
     """Words per second of ``find_claims`` and ``find_events`` over ``texts``, one document
     at a time, mentions found beforehand; the best of ``repeats`` runs (a shared machine
     only ever makes a run slower), by the wall clock and by the process's CPU time."""
-    from workbench.claims import find_claims
-    from workbench.events import find_events
-    from workbench.mentions import find_mentions
+    from workbench.claims.claims import find_claims
+    from workbench.claims.events import find_events
+    from workbench.find.mentions import find_mentions
 
     mentions = [find_mentions(t, reference=REFERENCE_DATE) for t in texts]
     words = sum(len(t.split()) for t in texts)
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
         feats = feature_table(train["tweet_text"].tolist())
         weights = fit_weights(feats, train["class_label"].to_numpy())
         path = write_weights(weights, n_train=len(train))
-        from workbench.claims import _weights
+        from workbench.claims.claims import _weights
 
         _weights.cache_clear()
         print(f"fitted on {len(train)} training tweets in {time.perf_counter() - t0:.1f} s "

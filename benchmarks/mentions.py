@@ -48,9 +48,9 @@ if str(ROOT) not in sys.path:  # run as a script: python benchmarks/mentions.py
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import EVAL_DATA  # noqa: E402
-from workbench.arabic import GAP_MARKER  # noqa: E402
-from workbench.quantities import find_quantities, parse_ordinal  # noqa: E402
-from workbench.times import find_times  # noqa: E402
+from workbench.find.quantities import find_quantities, parse_ordinal  # noqa: E402
+from workbench.find.times import find_times  # noqa: E402
+from workbench.text.arabic import GAP_MARKER  # noqa: E402
 
 SHARED = EVAL_DATA
 DATE_CASES = SHARED / "cases" / "arabic_date_cases.tsv"
@@ -249,13 +249,13 @@ def number_case_scores() -> pd.DataFrame:
 
 
 def seed_text() -> tuple[str, str]:
-    """The seed's clean text and where it came from: ``workbench.clean`` when it works, else
+    """The seed's clean text and where it came from: ``workbench.cleaning.clean`` when it works, else
     the reference reconstruction in ``benchmarks/reference/``."""
     raw = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
     try:
         from workbench import clean
 
-        return clean(raw).text, "workbench.clean"
+        return clean(raw).text, "workbench.cleaning.clean"
     except Exception:  # the cleaning stage may not be importable in a partial checkout
         ref = ROOT / "benchmarks" / "reference" / "000_a7d0b04255543ba7.txt"
         return ref.read_text(encoding="utf-8"), str(ref.relative_to(ROOT))
@@ -263,7 +263,7 @@ def seed_text() -> tuple[str, str]:
 
 def seed_mentions(text: str | None = None) -> pd.DataFrame:
     """All mentions of the seed with the reference May 2020 (the date line kept only "May")."""
-    from workbench.mentions import find_mentions
+    from workbench.find.mentions import find_mentions
 
     if text is None:
         text = seed_text()[0]
@@ -356,8 +356,8 @@ def newsfane_scores(limit: int | None = None) -> pd.DataFrame:
     A found mention counts as correct when it overlaps a gold entity of the kind's classes;
     a gold entity is recalled when any mention of the kind overlaps it.
     """
-    from workbench.actors import find_actors
-    from workbench.places import find_places
+    from workbench.find.actors import find_actors
+    from workbench.find.places import find_places
 
     stats = {k: {"tp_pred": 0, "pred": 0, "tp_gold": 0, "gold": 0} for k in ("place", "actor")}
     for text, spans in newsfane_sentences(limit):
@@ -408,7 +408,7 @@ def news_false_positives(limit: int | None = 1500) -> pd.DataFrame:
 def speed_corpus(words: int = 1_000_000) -> list[str]:
     """Clean news text of about ``words`` words: the throughput corpus (the seed, NewsFANE
     articles of ~400 words, CheckThat! tweets 15 to a document; ``benchmarks/throughput.py``),
-    each document passed through ``workbench.clean`` as ``workbench run`` does."""
+    each document passed through ``workbench.cleaning.clean`` as ``workbench run`` does."""
     from benchmarks.throughput import corpus
 
     try:
@@ -425,9 +425,9 @@ def speed(*, words: int = 1_000_000, repeats: int = 1) -> pd.DataFrame:
 
     Lexicons are loaded (on the first documents) before any clock starts.
     """
-    from workbench.actors import find_actors
-    from workbench.mentions import find_mentions
-    from workbench.places import find_places
+    from workbench.find.actors import find_actors
+    from workbench.find.mentions import find_mentions
+    from workbench.find.places import find_places
 
     docs = speed_corpus(words)
     total = sum(len(d.split()) for d in docs)

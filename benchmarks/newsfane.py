@@ -251,8 +251,8 @@ def default_finders() -> dict[str, tuple[Callable[[str], pd.DataFrame], frozense
     """Places (as reported, and read by NewsFANE's conventions); actors; and actors
     without the rows whose country is only inferred (a bare الحكومة), which NewsFANE never
     annotates."""
-    from workbench.actors import find_actors
-    from workbench.places import find_places
+    from workbench.find.actors import find_actors
+    from workbench.find.places import find_places
 
     def named_actors(text: str) -> pd.DataFrame:
         df = find_actors(text)

@@ -13,7 +13,7 @@ Tools: ``raw`` (the input as it is; for PDFs pdfplumber's ``extract_text()``),
 ``pdftotext`` (poppler), the peers (camel-tools normalise, ftfy, python-bidi, and the
 PyPI "Arabic PDF repair" packages) applied to the raw text, ``pdf_text`` (the
 workbench loader alone, with its pdfium or pdfplumber glyph source) and ``workbench``
-(``workbench.pdf.pdf_text`` for PDFs, then ``workbench.clean.clean``).
+(``workbench.sources.pdf.pdf_text`` for PDFs, then ``workbench.cleaning.clean.clean``).
 
 Figures: character error rate over letters and single spaces after removing
 diacritics and tatweel (``char_error_rate(hyp, ref)`` from the cleaning stage), and,
@@ -212,7 +212,7 @@ def _arabic_extract_pdf(path: Path) -> str:
 def _cleaning() -> tuple[Callable[[str], str] | None, Callable[[str, str], float]]:
     """``clean`` (text → clean text) and ``char_error_rate(hyp, ref)`` of the cleaning stage."""
     clean_fn = cer = None
-    for module in ("workbench.clean", "workbench.metrics"):
+    for module in ("workbench.cleaning.clean", "workbench.metrics"):
         try:
             mod = importlib.import_module(module)
         except ImportError:
@@ -220,7 +220,7 @@ def _cleaning() -> tuple[Callable[[str], str] | None, Callable[[str, str], float
         clean_fn = clean_fn or getattr(mod, "clean", None)
         cer = cer or getattr(mod, "char_error_rate", None)
     if cer is None:
-        raise RuntimeError("workbench.clean.char_error_rate is needed to score the tools")
+        raise RuntimeError("workbench.cleaning.clean.char_error_rate is needed to score the tools")
     return (lambda t: clean_fn(t).text) if clean_fn else None, cer
 
 
@@ -252,7 +252,7 @@ def measure(
 ) -> pd.DataFrame:
     """One row per (corpus, condition, tool): ``cer``, ``lines_changed`` (clean input
     only), ``seconds`` spent by the tool, and ``note`` when the tool could not run."""
-    from workbench.pdf import pdf_text
+    from workbench.sources.pdf import pdf_text
 
     texts = load_corpus() if texts is None else texts
     producers = producers_available() if producers is None else list(producers)
@@ -291,7 +291,7 @@ def measure(
                 score(corpus, condition, name, lambda fn=fn: fn(given), source)
         if clean_fn is None:
             rows.append(dict(corpus=corpus, condition=condition, tool="workbench", cer=None,
-                             lines_changed=None, seconds=None, note="workbench.clean missing"))
+                             lines_changed=None, seconds=None, note="workbench.cleaning.clean missing"))
         else:
             score(corpus, condition, "workbench", lambda: clean_fn(given), source)
 
@@ -383,7 +383,7 @@ def checkthat_tweets(*, limit: int | None = 3000) -> list[str]:
 
 
 def _words_as_written(text: str) -> list[str]:
-    from workbench.clean import _unicode, cer_normalise
+    from workbench.cleaning.clean import _unicode, cer_normalise
 
     return cer_normalise(_SPACE_PUNCT_RE.sub("", _unicode(text)[0].text)).split()
 
@@ -400,7 +400,7 @@ def lines_wrongly_changed(*, tweets: list[str] | None = None, paragraphs: list[s
     """
     from textwrap import wrap
 
-    from workbench.clean import clean
+    from workbench.cleaning.clean import clean
 
     tweets = checkthat_tweets() if tweets is None else tweets
     paragraphs = newsfane_paragraphs() if paragraphs is None else paragraphs
@@ -428,7 +428,7 @@ def rotation_accuracy(texts: list[str], *, seed: int = 0, width: int = 80) -> di
     only question left is the word the line starts with.
     """
     from benchmarks.damage import damage_lines
-    from workbench.clean import clean
+    from workbench.cleaning.clean import clean
 
     tally: dict[str, list[int]] = {"two runs": [0, 0], "more runs": [0, 0], "untouched": [0, 0],
                                    "start, words right": [0, 0]}
@@ -454,7 +454,7 @@ def rotation_accuracy(texts: list[str], *, seed: int = 0, width: int = 80) -> di
 
 def words_per_second(texts: list[str], *, repeat: int = 1) -> float:
     """``clean`` throughput over ``texts`` (each cleaned as one document), after a warm-up."""
-    from workbench.clean import clean
+    from workbench.cleaning.clean import clean
 
     clean("في العراق")
     words = sum(len(t.split()) for t in texts) * repeat
@@ -467,7 +467,7 @@ def words_per_second(texts: list[str], *, repeat: int = 1) -> float:
 
 def first_call_seconds() -> float:
     """Seconds for the first ``clean`` call in a fresh interpreter (imports and word list)."""
-    code = ("import time; t=time.perf_counter(); from workbench.clean import clean; "
+    code = ("import time; t=time.perf_counter(); from workbench.cleaning.clean import clean; "
             "clean('كــثر مــن  هجومًــا نفــذه التنظيم خلال الشهر المنصرم فقــط سُــجل أ\\nسطر\\nسطر'); "
             "print(time.perf_counter()-t)")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -522,7 +522,7 @@ def main(argv: list[str] | None = None) -> None:
 def speed_and_rotation(*, paragraphs: int = 300) -> None:
     """Print rotation accuracy on simulated damage, lines wrongly changed, and speed."""
     from benchmarks.damage import damage
-    from workbench.clean import char_error_rate, clean
+    from workbench.cleaning.clean import char_error_rate, clean
 
     seed_raw = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
     reference = (REFERENCE_DIR / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")

@@ -141,7 +141,7 @@ def stage_speeds(texts: list[str]) -> list[tuple[str, float]]:
     from camel_tools.utils.normalize import normalize_unicode
 
     import workbench
-    from workbench.analyze import reference_date
+    from workbench.analysis import reference_date
 
     def baseline(text: str) -> object:
         return simple_word_tokenize(dediac_ar(normalize_unicode(text)))
@@ -189,7 +189,7 @@ def scaling(sizes: tuple[int, ...] = (100_000, 400_000, 1_600_000)) -> list[tupl
     A stage whose time grows faster than its input shows here as a rising seconds-per-size.
     """
     import workbench
-    from workbench.analyze import reference_date
+    from workbench.analysis import reference_date
 
     reference = reference_date("2020-05")
     base = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8").replace("\n", " ")
@@ -238,8 +238,8 @@ def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
     writing nothing (the part of ``workbench run`` that runs in parallel), in a child
     process: (seconds, the child's peak RSS in MiB; with jobs > 1, of its largest process)."""
     code = (
-        "import importlib, sys, time; run = importlib.import_module('workbench.run'); "
-        "from workbench.load import iter_sources; t = time.perf_counter(); "
+        "import importlib, sys, time; run = importlib.import_module('workbench.batch'); "
+        "from workbench.sources.load import iter_sources; t = time.perf_counter(); "
         "n = sum(1 for _ in run._analyse_all(iter_sources(sys.argv[1]), jobs=int(sys.argv[2]), "
         "engine='local', scheduler=None, clean_options={})); "
         "print(time.perf_counter() - t, file=sys.stderr)"
@@ -326,7 +326,7 @@ def pdf_folder(n_docs: int) -> Path:
 
 def pdf_speeds(folder: Path) -> tuple[int, list[tuple[str, float]]]:
     """Words in the text layers of ``folder``'s PDFs and (engine, seconds) to read them all."""
-    from workbench.pdf import pdf_text
+    from workbench.sources.pdf import pdf_text
 
     files = sorted(folder.glob("*.pdf"))
     results = []

@@ -5,7 +5,7 @@ Run from the repository root: ``.venv/bin/python scripts/build_clean_lexicon.py`
 news, books, web text and social media, see https://github.com/rspeer/wordfreq). The output
 is committed; the cleaning stage needs no wordfreq at run time.
 
-Each row is a matching key (``workbench.arabic.match_key``: no diacritics or tatweel, alef,
+Each row is a matching key (``workbench.text.arabic.match_key``: no diacritics or tatweel, alef,
 yaa and taa marbuta folded) and the best Zipf frequency of the spellings folding to it, in
 hundredths, most frequent first. Keys rarer than ``MIN_ZIPF`` are left out, which keeps the
 file small: such a word counts as unknown, the same floor an unseen word gets.
@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workbench.arabic import match_key  # noqa: E402
+from workbench.text.arabic import match_key  # noqa: E402
 
-OUT = ROOT / "workbench" / "data" / "clean_lexicon.tsv.gz"
+OUT = ROOT / "workbench" / "data" / "cleaning" / "clean_lexicon.tsv.gz"
 MIN_ZIPF = 1.5
 
 
@@ -51,7 +51,7 @@ def main() -> None:
     header = [
         "# Arabic word frequencies for the cleaning stage: matching key, Zipf frequency x 100.",
         f"# source: wordfreq {version} (Robyn Speer et al.), get_frequency_dict('ar');",
-        "#   keys folded with workbench.arabic.match_key, best score per key, Zipf >= "
+        "#   keys folded with workbench.text.arabic.match_key, best score per key, Zipf >= "
         f"{MIN_ZIPF}; {len(rows)} keys.",
         "# licence: wordfreq data CC BY-SA 4.0 (this derived list is shared under the same "
         "licence); wordfreq code Apache-2.0.",

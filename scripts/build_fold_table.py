@@ -1,7 +1,7 @@
 """Build ``workbench/data/fold_table.tsv``, the character folding behind matching keys.
 
 Run from the repository root: ``.venv/bin/python scripts/build_fold_table.py``. It writes
-``workbench.arabic.camel_fold_table()`` (camel-tools' ``dediac_ar``, ``normalize_alef_ar``,
+``workbench.text.arabic.camel_fold_table()`` (camel-tools' ``dediac_ar``, ``normalize_alef_ar``,
 ``normalize_alef_maksura_ar`` and ``normalize_teh_marbuta_ar`` over U+0600–U+06FF, tatweel
 removed, Persian look-alikes folded) so that matching needs no camel-tools import at run time;
 ``tests/test_load.py`` checks the file still equals what camel-tools gives.
@@ -16,11 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workbench.arabic import FOLD_TABLE_FILE, camel_fold_table  # noqa: E402
+from workbench.text.arabic import FOLD_TABLE_FILE, camel_fold_table  # noqa: E402
 
 OUT = ROOT / "workbench" / "data" / FOLD_TABLE_FILE
 HEADER = """\
-# Character folding for matching keys (workbench.arabic.match_key): one row per character of
+# Character folding for matching keys (workbench.text.arabic.match_key): one row per character of
 # the Arabic block (U+0600-U+06FF) that folds. code: its code point (hex); folded: the code
 # points it becomes (hex, space-separated), empty when it is removed.
 # Derived from camel-tools {version} (MIT licence; Obeid et al., LREC 2020): dediac_ar,

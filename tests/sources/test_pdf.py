@@ -1,0 +1,268 @@
+"""PDF text layer in logical order: round trips through real typesetting, bad files."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from benchmarks.damage import damage, wrap
+from benchmarks.repair import lines_changed, load_corpus, make_pdf, measure
+from workbench.sources.pdf import PdfError, pdf_metadata, pdf_pages, pdf_text, visual_to_logical
+from workbench.text.arabic import TATWEEL, match_key
+
+FONTS = ["Amiri", "Noto Naskh Arabic"]
+ENGINES = ["pdfium", "pdfplumber"]
+PARAGRAPH = (
+    "أعلنت وزارة الدفاع العراقية أن قواتها صدت هجوما شنه مسلحون على قرية قرب الحدود، "
+    "وقالت في بيان إن الاشتباكات استمرت ساعات قبل أن ينسحب المهاجمون إلى الصحراء."
+)
+MIXED = "في عام 2017 وقع 12 هجومًا"
+
+
+def words(text: str) -> list[str]:
+    return match_key(text).split()
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("pdf")
+
+
+def typeset(text: str, font: str, work: Path) -> Path:
+    return make_pdf(text, producer="weasyprint", font=font, work_dir=work)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("font", FONTS)
+def test_arabic_lines_come_out_in_logical_order(font: str, engine: str, work: Path) -> None:
+    text = pdf_text(typeset(PARAGRAPH, font, work), engine=engine)
+    assert words(text) == words(PARAGRAPH)
+    assert len(text.splitlines()) > 1  # one line per visual line, not one per paragraph
+
+
+@pytest.mark.parametrize("font", FONTS)
+def test_digits_keep_their_value_and_place(font: str, work: Path) -> None:
+    text = pdf_text(typeset(MIXED + "\n\n" + "قتل 3.5% منهم في 2020/5/7 (بحسب رويترز).", font, work))
+    lines = text.splitlines()
+    assert match_key(lines[0]) == match_key(MIXED)
+    assert match_key(lines[-1]) == match_key("قتل 3.5% منهم في 2020/5/7 (بحسب رويترز).")
+
+
+def test_blank_line_between_paragraphs(work: Path) -> None:
+    text = pdf_text(typeset("الفقرة الأولى.\n\nالفقرة الثانية.", "Amiri", work))
+    assert text == "الفقرة الأولى.\n\nالفقرة الثانية."
+
+
+def test_pages_are_separated_by_a_form_feed(work: Path) -> None:
+    long = "\n\n".join([PARAGRAPH] * 30)
+    path = typeset(long, "Amiri", work)
+    pages = pdf_pages(path)
+    assert len(pages) >= 2
+    assert pdf_text(path).count("\n\f\n") == len(pages) - 1
+    assert words(pdf_text(path)) == words(long)
+
+
+def test_presentation_forms_become_letters(work: Path) -> None:
+    # FEH INITIAL + YEH FINAL, AIN INITIAL + ALEF FINAL + MEEM ISOLATED
+    shaped = "\ufed3\ufef2 \ufecb\ufe8e\ufee1"
+    text = pdf_text(typeset(shaped, "Amiri", work))
+    assert text == "في عام"
+
+
+def test_unassigned_code_points_become_replacement_characters(work: Path) -> None:
+    # WeasyPrint maps Amiri's stacked YEH-JEEM and MEEM-JEEM glyphs to U+0FE2, a code
+    # point Unicode leaves unassigned; it names no text, so it is shown as lost
+    source = "مقاتلو حزب الله يجبرون القوة"
+    for engine in ENGINES:
+        text = pdf_text(typeset(source, "Amiri", work), engine=engine)
+        assert not [ch for ch in text if unicodedata.category(ch) == "Cn"]
+        assert words(text.replace("\ufffd", "")) == words(source)
+
+
+def test_two_columns_are_read_right_column_first(work: Path) -> None:
+    import weasyprint
+
+    right = "العمود الأيمن يتحدث عن الهجمات في الأنبار ونينوى. " * 8
+    left = "العمود الأيسر يتحدث عن الانسحاب من المعسكرات. " * 8
+    page = (
+        '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><style>'
+        "@page {size: A5; margin: 1.5cm} body {font-family: Amiri; font-size: 11pt;"
+        " column-count: 2; column-gap: 1.2cm; text-align: justify}</style></head>"
+        f"<body><p>{right}</p><p>{left}</p></body></html>"
+    )
+    path = work / "columns.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    assert words(pdf_text(path)) == words(right + left)
+
+
+def test_metadata_from_document_information(work: Path) -> None:
+    import weasyprint
+
+    page = (
+        '<html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>عودة داعش</title>'
+        '<meta name="author" content="مجاهد الطائي"></head><body><p>نص</p></body></html>'
+    )
+    path = work / "meta.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    meta = pdf_metadata(path)
+    assert meta["title"] == "عودة داعش"
+    assert meta["author"] == "مجاهد الطائي"
+    assert meta["pages"] == 1
+
+
+@pytest.mark.parametrize(
+    ("visual", "logical"),
+    [
+        ("ماع يف", "في عام"),
+        ("2017 ماع يف", "في عام 2017"),
+        ("اًموجه 12 عقو 2017 ماع يف", "في عام 2017 وقع 12 هجومًا"),
+        ("3.5% نأ", "أن 3.5%"),
+        ("زرتيور بسح ISIS ميظنت", "تنظيم ISIS حسب رويترز"),
+        (")يمسر نايب(", "(بيان رسمي)"),  # the text layer keeps unmirrored brackets
+        ("Mosul 2017", "Mosul 2017"),
+        ("سلج\u0fe2م يف", "في م\u0fe2جلس"),  # an unassigned code point has no bidi class
+    ],
+)
+def test_visual_to_logical(visual: str, logical: str) -> None:
+    assert visual_to_logical(visual) == logical
+
+
+def test_visual_to_logical_left_to_right_paragraph() -> None:
+    assert visual_to_logical("ISIS in لصوملا", base_dir="L") == "ISIS in الموصل"
+
+
+# --- bad input -------------------------------------------------------------------------
+
+
+def _with_encrypt_dictionary(data: bytes) -> bytes:
+    """An incremental update that adds a Standard security handler whose user password
+    is not empty: any reader must ask for the password."""
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    root = re.findall(rb"/Root\s+(\d+\s+\d+\s+R)", data)[-1].decode()
+    size = int(re.findall(rb"/Size\s+(\d+)", data)[-1])
+    body = data if data.endswith(b"\n") else data + b"\n"
+    obj = (
+        f"{size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /O <{'ab' * 32}> /U <{'cd' * 32}> "
+        "/P -4 >>\nendobj\n"
+    ).encode()
+    xref_at = len(body) + len(obj)
+    xref = f"xref\n0 1\n0000000000 65535 f \n{size} 1\n{len(body):010d} 00000 n \n".encode()
+    trailer = (
+        f"trailer\n<< /Size {size + 1} /Root {root} /Prev {prev} /Encrypt {size} 0 R "
+        f"/ID [<{'01' * 16}> <{'01' * 16}>] >>\nstartxref\n{xref_at}\n%%EOF\n"
+    ).encode()
+    return body + obj + xref + trailer
+
+
+@pytest.fixture(scope="module")
+def good_pdf(work: Path) -> bytes:
+    return typeset(PARAGRAPH, "Amiri", work).read_bytes()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ("encrypted", "encrypted PDF"),
+        ("truncated", "truncated or damaged PDF"),
+        ("text", "not a PDF (starts with 'في عام"),
+        ("empty", "not a PDF (empty file)"),
+        ("no text", "no text layer (scanned?)"),
+    ],
+)
+def test_bad_files_raise_pdf_error(
+    case: str, message: str, engine: str, good_pdf: bytes, work: Path
+) -> None:
+    import weasyprint
+
+    path = work / f"bad-{case.replace(' ', '-')}-{engine}.pdf"
+    if case == "encrypted":
+        path.write_bytes(_with_encrypt_dictionary(good_pdf))
+    elif case == "truncated":
+        path.write_bytes(good_pdf[: len(good_pdf) // 2])
+    elif case == "text":
+        path.write_text("في عام 2017 وقع هجوم\n", encoding="utf-8")
+    elif case == "empty":
+        path.write_bytes(b"")
+    else:
+        weasyprint.HTML(string="<html><body><div style='height:3cm'></div></body></html>"
+                        ).write_pdf(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    with pytest.raises(PdfError) as info:
+        pdf_text(path, engine=engine)
+    assert str(info.value).startswith(message)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_reading_never_modifies_the_file(work: Path) -> None:
+    path = typeset(PARAGRAPH, "Noto Naskh Arabic", work)
+    before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
+    pdf_text(path)
+    pdf_text(path, engine="pdfplumber")
+    pdf_metadata(path)
+    assert (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns) == before
+
+
+# --- LibreOffice: kashida glyphs mapped to other characters -----------------------------
+
+
+def test_libreoffice_round_trip_restores_kashida(work: Path) -> None:
+    text = "\n\n".join([PARAGRAPH] * 3)
+    path = make_pdf(text, producer="libreoffice", font="Noto Naskh Arabic", work_dir=work)
+    out = pdf_text(path)
+    assert words(out) == words(text)  # match_key drops the restored kashida
+    assert TATWEEL in out  # the justification was there, and is shown as what it is
+
+
+# --- the damage simulator and the benchmark -------------------------------------------
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_damage_keeps_every_letter(seed: int) -> None:
+    source = load_corpus(names=["newsfane_lebanon"])["newsfane_lebanon"]
+    damaged = damage(source, seed=seed)
+    letters = lambda t: sorted(ch for ch in t if ch.isalpha())  # noqa: E731
+    assert letters(damaged.replace(TATWEEL, "")) == letters(source)
+    assert not re.search(r"\d", damaged)
+    assert damaged != source
+
+
+def test_damage_reverses_runs_and_moves_punctuation() -> None:
+    line = "في عام 2017 وقع هجوم على القوات."
+    out = damage(line, seed=2, width=200, p_kashida=0.0, p_runs=1.0, p_punct=1.0)
+    # the full stop goes to the line start, the digits are lost, and the two runs on
+    # either side of the lost number come out right run first
+    assert out == "وقع هجوم على القوات . في عام"
+    assert damage(line, seed=2, width=200, p_kashida=0.0, p_runs=0.0, p_punct=1.0) == (
+        ". في عام  وقع هجوم على القوات"
+    )
+
+
+def test_wrap_breaks_at_spaces_within_width() -> None:
+    lines = wrap(" ".join(["كلمة"] * 30), width=30)
+    assert all(len(line) <= 30 for line in lines)
+    assert " ".join(lines) == " ".join(["كلمة"] * 30)
+
+
+@pytest.mark.parametrize(
+    ("output", "source", "changed"),
+    [("أ\nب", "أ\nب", 0), ("أ\nت", "أ\nب", 1), ("أ", "أ\nب", 1), ("أ  \n ب", "أ\nب", 0)],
+)
+def test_lines_changed(output: str, source: str, changed: int) -> None:
+    assert lines_changed(output, source) == changed
+
+
+def test_benchmark_pdf_round_trip_floor() -> None:
+    texts = load_corpus(names=["newsfane_iraq"])
+    results = measure(texts, producers=["weasyprint"], peers=(), engines=("pdfium",),
+                      damaged=False)
+    pdf = results[results["condition"].str.startswith("pdf")]
+    ours = pdf[pdf["tool"] == "pdf_text pdfium"]["cer"]
+    raw = pdf[pdf["tool"] == "raw"]["cer"]
+    assert len(ours) == len(FONTS)
+    assert ours.max() < 0.01
+    assert raw.min() > 0.5  # pdfplumber's extract_text leaves every line reversed

@@ -1,0 +1,402 @@
+"""Timeline plots: date parsing, one mark per event drawn by how its date is known,
+lost counts written "؟", Arabic left for matplotlib to shape, files written."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+
+from workbench.viz.plot import (
+    count_label,
+    date_label,
+    focus_window,
+    font_families,
+    governorate_table,
+    parse_date_span,
+    plot_by_governorate,
+    plot_timeline,
+    save_timeline,
+    timeline_figure,
+    timeline_table,
+)
+
+EVENT_COLUMNS = [
+    "doc_id", "event_id", "claim_id", "kind", "event_type", "sub_event_type", "actor",
+    "actor_type", "target", "places", "admin1", "country", "start", "end", "date_text",
+    "date_precision", "date_flags", "proposed_year", "proposed_basis", "count_text",
+    "count_value", "count_min", "count_max", "count_flags", "fatalities", "modality", "source",
+    "claim_start", "claim_end",
+]
+
+
+def _event(**values: object) -> dict:
+    row = dict.fromkeys(EVENT_COLUMNS, "")
+    row.update(values)
+    return row
+
+
+@pytest.fixture
+def events() -> pd.DataFrame:
+    """The kinds of event an article like the seed reports, one of each kind of date."""
+    rows = [
+        _event(doc_id="d1", event_id="e1", claim_id="c1", kind="attack",
+               event_type="Battles", actor="داعش", target="القوات العراقية",
+               places="الأنبار|نينوى|صلاح الدين", admin1="IQ-AN|IQ-NI|IQ-SD",
+               start="2020-04", end="2020-04", date_text="خلال شهر أبريل",
+               count_text="أكثر من [\u2026] هجومًا", count_flags="count_missing;more_than",
+               modality="asserted"),
+        _event(doc_id="d1", event_id="e2", claim_id="c2", kind="attack",
+               event_type="Battles", actor="الميليشيات الولائية", start="2019-10", end="2020-05",
+               count_flags="count_missing;more_than", modality="asserted"),
+        _event(doc_id="d1", event_id="e3", claim_id="c3", kind="victory_declaration",
+               event_type="Strategic developments", actor="الحكومة العراقية", start="XXXX-12",
+               date_flags="year_missing", proposed_year="2017",
+               proposed_basis="reference chronology", modality="asserted"),
+        _event(doc_id="d1", event_id="e4", claim_id="c4", kind="talks",
+               event_type="Strategic developments", actor="الحكومة العراقية", start="2020-06",
+               modality="future"),
+        _event(doc_id="d1", event_id="e5", claim_id="c5", kind="armed_clash",
+               event_type="Battles", actor="داعش", admin1="IQ-DI", start="2020-05-02",
+               count_value="12", count_text="12 قتيلًا", modality="asserted"),
+        _event(doc_id="d1", event_id="e6", claim_id="c6", kind="parliamentary_vote",
+               event_type="Strategic developments", actor="مجلس النواب", start="XXXX-01",
+               modality="asserted"),
+    ]
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS)
+
+
+# --- dates ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("start", "end", "proposed", "expected"),
+    [
+        ("2020-04", None, None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
+        ("2020-04", "2020-04", None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
+        ("2020-04-15", None, None, (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
+        ("2020", None, None, (date(2020, 1, 1), date(2021, 1, 1), "year", False, False)),
+        ("2020-XX", None, None, (date(2020, 1, 1), date(2021, 1, 1), "year", False, False)),
+        ("2020-04-XX", None, None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
+        ("2019-10", "2020-05", None, (date(2019, 10, 1), date(2020, 6, 1), "month", True, False)),
+        ("2019-10/2020-05", None, None,
+         (date(2019, 10, 1), date(2020, 6, 1), "month", True, False)),
+        ("2019-10-03/2020-05", None, None,
+         (date(2019, 10, 3), date(2020, 6, 1), "month", True, False)),
+        ("2019-12", "2019-10", None, (date(2019, 10, 1), date(2020, 1, 1), "month", True, False)),
+        ("XXXX-12", None, "2017", (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
+        ("XXXX-12", None, 2017.0, (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
+        ("XXXX-12", "XXXX-12", "2017",
+         (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
+        # No date in the text, but the chronology proposes a year (or a range of years).
+        ("", "", "2020", (date(2020, 1, 1), date(2021, 1, 1), "year", False, True)),
+        ("XXXX", "XXXX", "2014/2017", (date(2014, 1, 1), date(2018, 1, 1), "year", True, True)),
+        ("XXXX-06", None, "2014/2017",
+         (date(2014, 6, 1), date(2017, 7, 1), "year", False, True)),
+        ("2020-22", None, None, (date(2020, 6, 1), date(2020, 9, 1), "season", False, False)),
+        ("2020-24", None, None, (date(2020, 12, 1), date(2021, 3, 1), "season", False, False)),
+        ("201X", None, None, (date(2010, 1, 1), date(2020, 1, 1), "decade", False, False)),
+        ("2020-04-15T10:30", None, None,
+         (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
+        ("\u0662\u0660\u0662\u0660-\u0660\u0664", None, None,  # ٢٠٢٠-٠٤ in Arabic-Indic digits
+         (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
+        (pd.Timestamp("2020-04-15"), None, None,
+         (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
+    ],
+)
+def test_parse_date_span(start, end, proposed, expected):
+    span = parse_date_span(start, end, proposed_year=proposed)
+    assert (span.lo, span.hi, span.precision, span.period, span.proposed) == expected
+
+
+@pytest.mark.parametrize(
+    "start",
+    ["", None, float("nan"), pd.NA, "XXXX-12", "XXXX", "XXXX-XX-15", "2020-13", "2020-02-30",
+     "soon", "منذ أكتوبر", "20-04", "2020/04/15"],
+)
+def test_parse_date_span_unplaceable(start):
+    assert parse_date_span(start) is None
+
+
+def test_open_periods_run_to_the_publication_date():
+    span = parse_date_span("2019-10/..", until=date(2020, 5, 1))
+    assert (span.lo, span.hi, span.period, span.open_end) == (
+        date(2019, 10, 1), date(2020, 5, 1), True, True)
+    # Without a publication date the open period keeps the start's own extent.
+    assert parse_date_span("2019-10/..").hi == date(2019, 11, 1)
+    lost_start = parse_date_span("XXXX-10", "2020-05")
+    assert lost_start.open_start and lost_start.period
+    assert (lost_start.lo, lost_start.hi, lost_start.proposed) == (
+        date(2020, 5, 1), date(2020, 6, 1), False)
+    lost_end = parse_date_span("2019-10", "XXXX-05", until=date(2020, 5, 1))
+    assert lost_end.open_end and lost_end.hi == date(2020, 5, 1)
+    before = parse_date_span("../2020-05")
+    assert before.open_start and before.period and before.hi == date(2020, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("span", "lang", "expected"),
+    [
+        (("2020-04",), "ar", "أبريل 2020"),
+        (("2020-04-02",), "ar", "2 أبريل 2020"),
+        (("2020-04",), "en", "Apr 2020"),
+        (("2019-10", "2020-05"), "ar", "أكتوبر 2019 – مايو 2020"),
+        (("2020",), "en", "2020"),
+    ],
+)
+def test_date_label(span, lang, expected):
+    assert date_label(parse_date_span(*span), lang=lang) == expected
+
+
+def test_date_label_marks_a_proposed_year():
+    assert date_label(parse_date_span("XXXX-12", proposed_year=2017), lang="en") == "Dec 2017?"
+
+
+# --- counts -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("event", "lang", "expected"),
+    [
+        ({"count_flags": "count_missing;more_than"}, "ar", "أكثر من ؟"),
+        ({"count_flags": "count_missing;more_than"}, "en", "more than ?"),
+        ({"count_flags": "count_missing"}, "ar", "؟"),
+        ({"count_flags": "count_missing", "count_text": "من [\u2026] معسكرات"}, "ar",
+         "من ؟ معسكرات"),
+        # A missing count never shows a number, even a stale one left in other columns.
+        ({"count_flags": "count_missing;more_than", "count_value": 40, "count_min": 40},
+         "en", "more than ?"),
+        ({"count_flags": "count_missing", "count_text": "40 هجومًا"}, "ar", "؟"),
+        ({"count_value": "12"}, "en", "12"),
+        ({"count_value": 12.0, "count_flags": "more_than"}, "en", "more than 12"),
+        ({"count_min": "20", "count_max": "99", "count_flags": "vague"}, "en", "20–99"),
+        ({"count_value": "12", "count_text": "12 قتيلًا"}, "ar", "12 قتيلًا"),
+        ({}, "ar", ""),
+    ],
+)
+def test_count_label(event, lang, expected):
+    assert count_label(event, lang=lang) == expected
+
+
+# --- the plan and the marks --------------------------------------------------------------
+
+def _marks(ax) -> dict[int, object]:
+    found = {}
+    for artist in ax.get_children():
+        gid = artist.get_gid() or ""
+        match = re.fullmatch(r"wb-event-(\d+)", gid)
+        if match:
+            assert int(match.group(1)) not in found, "two marks for one event"
+            found[int(match.group(1))] = artist
+    return found
+
+
+def _texts(ax, prefix: str) -> dict[int, str]:
+    """Texts by event row, without the bidi mark that sets their direction."""
+    return {int(t.get_gid().rsplit("-", 1)[1]): t.get_text().lstrip("\u200e\u200f")
+            for t in ax.texts if (t.get_gid() or "").startswith(prefix)}
+
+
+def test_one_mark_per_event_of_the_right_kind(events):
+    plan = timeline_table(events, published="2020-05")
+    ax = plot_timeline(events, published="2020-05")
+    marks = _marks(ax)
+    assert len(plan) == len(events) == len(marks)
+    by_event = dict(zip(plan["event_id"], plan.index, strict=True))
+
+    month = marks[by_event["e1"]]  # stated month: a filled box one month wide
+    assert isinstance(month, Rectangle)
+    assert month.get_width() == pytest.approx(30)
+    assert month.get_linestyle() == "-" and month.get_facecolor()[3] > 0.5
+    assert not month.get_hatch()
+
+    period = marks[by_event["e2"]]  # period: a thin bar from October to the end of May
+    assert isinstance(period, Rectangle)
+    assert period.get_width() == pytest.approx((date(2020, 6, 1) - date(2019, 10, 1)).days)
+    assert period.get_height() < month.get_height()
+
+    proposed = marks[by_event["e3"]]  # lost year proposed: hollow, dashed, with "؟"
+    assert isinstance(proposed, Rectangle)
+    assert proposed.get_linestyle() == "--"
+    assert proposed.get_facecolor()[:3] == (1.0, 1.0, 1.0)
+    parts = [t.get_text() for t in ax.texts
+             if (t.get_gid() or "").startswith(f"wb-part-{by_event['e3']}-")]
+    assert parts == ["؟"]
+
+    future = marks[by_event["e4"]]  # expected after publication: hatched, set apart
+    assert future.get_hatch() == "////"
+    assert any(p.get_gid() == "wb-published-after" for p in ax.patches)
+
+    day = marks[by_event["e5"]]  # stated day: a dot
+    assert isinstance(day, Line2D) and day.get_marker() == "o"
+
+    undated = marks[by_event["e6"]]  # year lost and nothing proposed: "؟", not placed
+    assert isinstance(undated, Text) and undated.get_text() == "؟"
+    assert plan.loc[by_event["e6"], "section"] == "undated"
+
+    assert plan.loc[by_event["e3"], "proposed"] and plan.loc[by_event["e4"], "future"]
+    assert any((p.get_gid() or "") == "wb-published-0" for p in ax.patches)
+
+
+def test_a_missing_count_is_a_question_mark_not_a_number(events):
+    ax = plot_timeline(events, published="2020-05")
+    plan = timeline_table(events, published="2020-05")
+    counts = _texts(ax, "wb-count-")
+    for i, row in plan.iterrows():
+        if row["event_id"] in ("e1", "e2"):
+            assert "؟" in counts[i]
+            assert not re.search(r"\d", counts[i])
+    assert counts[int(plan.index[plan["event_id"] == "e1"][0])] == "أكثر من ؟ هجومًا"
+    en = _texts(plot_timeline(events, lang="en"), "wb-count-")
+    assert en[int(plan.index[plan["event_id"] == "e2"][0])] == "more than ?"
+
+
+def test_arabic_is_left_for_matplotlib_to_shape(events):
+    ax = plot_timeline(events, published="2020-05")
+    fig = ax.figure
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    assert any("داعش" in t for t in texts)
+    # No presentation forms: pre-shaped text would come out reversed on matplotlib ≥ 3.11.
+    assert not any(re.search("[\ufb50-\ufdff\ufe70-\ufeff]", t) for t in texts)
+    assert font_families("ar")[-1] == "DejaVu Sans"
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels and all(label.startswith("\u200f") for label in labels)  # RIGHT-TO-LEFT MARK
+
+
+def test_english_labels(events):
+    ax = plot_timeline(events, lang="en", published="2020-05")
+    texts = " ".join(t.get_text() for t in ax.figure.findobj(Text))
+    assert "Attacks" in texts and "Stated month (some time in it)" in texts
+    assert "Published: May 2020" in texts
+    assert "Anbar" in texts  # places named in English from the gazetteer
+
+
+def test_layout_lanes_keeps_one_mark_per_event(events):
+    many = pd.concat([events] * 8, ignore_index=True)
+    many["event_id"] = [f"e{i}" for i in range(len(many))]
+    ax = plot_timeline(many, max_rows=20)
+    assert len(_marks(ax)) == len(many)
+    n_lanes = len(ax.get_yticks())
+    assert n_lanes < 12  # one row per section and actor, not per event
+
+
+def test_no_pyplot_state_leaks(events):
+    before = plt.get_fignums()
+    ax = plot_timeline(events)
+    plot_by_governorate(events)
+    assert plt.get_fignums() == before
+    assert isinstance(ax.figure, Figure)
+
+
+def test_empty_events_give_a_figure_that_says_so(tmp_path):
+    ax = plot_timeline(pd.DataFrame())
+    assert [t.get_text() for t in ax.texts if t.get_gid() == "wb-empty"] == [
+        "لا أحداث لرسمها: لم يُستخرج أي حدث من الوثائق"]
+    save_timeline(pd.DataFrame(), tmp_path / "t.png", tmp_path / "t.svg")
+    assert (tmp_path / "t.png").read_bytes().startswith(b"\x89PNG")
+    assert "<svg" in (tmp_path / "t.svg").read_text(encoding="utf-8")
+
+
+def test_save_timeline_writes_linked_svg_with_hover_text(events, tmp_path):
+    save_timeline(events, tmp_path / "t.png", tmp_path / "t.svg", published="2020-05")
+    svg = (tmp_path / "t.svg").read_text(encoding="utf-8")
+    assert (tmp_path / "t.png").stat().st_size > 10_000
+    assert svg.count('<g id="wb-event-') == len(events)
+    assert len(re.findall(r'<g id="wb-event-\d+"[^>]*><title>', svg)) == len(events)
+    assert 'href="report.html#event-d1-e1"' in svg
+    assert "<dc:date>" not in svg  # reproducible: no timestamp
+
+
+def test_published_per_document(events):
+    two = events.copy()
+    two.loc[4, "doc_id"] = "d2"
+    ax = plot_timeline(two, published={"d1": "2020-05", "d2": "2020-05-10"})
+    published = [a for a in ax.get_children()
+                 if re.fullmatch(r"wb-published-\d", a.get_gid() or "")]
+    assert len(published) == 2
+
+
+# --- governorates -----------------------------------------------------------------------
+
+def test_governorate_table_counts_reports_not_attacks(events):
+    table = governorate_table(events)
+    rows = {r.governorate: (r.single, r.shared) for r in table.itertuples()}
+    # e1 names three governorates (counted in each, as shared); e5 names Diyala alone.
+    assert rows == {"الأنبار": (0, 1), "نينوى": (0, 1), "صلاح الدين": (0, 1),
+                    "ديالى": (1, 0), "مكان غير محدد": (1, 0)}
+    assert table["governorate"].iloc[-1] == "مكان غير محدد"
+    en = governorate_table(events, lang="en")
+    assert set(en["governorate"]) >= {"Anbar", "Nineveh", "Salah al-Din", "Diyala"}
+
+
+def test_plot_by_governorate_draws_one_bar_per_governorate(events):
+    ax = plot_by_governorate(events)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(labels) == 5
+    bars = {p.get_gid().split("-")[2] for p in ax.patches
+            if (p.get_gid() or "").startswith("wb-bar-")}
+    assert len(bars) == 5
+    empty = plot_by_governorate(events[events["kind"] == "talks"])
+    assert any("لا هجمات" in t.get_text() for t in empty.texts)
+
+
+def test_rows_split_per_governorate_share_one_mark():
+    """ACLED-style coding splits one report over its governorates; the source gave one
+    count for all of them, so the timeline draws one mark and the chart hatches them."""
+    rows = [
+        _event(doc_id="d1", event_id=f"e{i}", claim_id="c1", kind="attack",
+               event_type="Battles", actor="داعش", places="الأنبار;نينوى;صلاح الدين",
+               admin1=name, start="2020-04", end="2020-04", trigger_start=120,
+               count_text="أكثر من [\u2026] هجومًا", count_value="missing",
+               count_flags="count_missing;more_than;shared_across_places")
+        for i, name in enumerate(["Anbar", "Nineveh", "Salah al-Din"], start=1)
+    ]
+    rows.append(_event(doc_id="d1", event_id="e4", claim_id="c2", kind="attack",
+                       event_type="Battles", actor="داعش", admin1="Diyala", start="2020-04"))
+    events = pd.DataFrame(rows)
+    plan = timeline_table(events)
+    assert len(plan) == 2 and len(_marks(plot_timeline(events))) == 2
+    shared = plan[plan["event_ids"] == "e1;e2;e3"].iloc[0]
+    assert "الأنبار" in shared["label"] and "+1" in shared["label"]
+    assert shared["count"] == "أكثر من ؟ هجومًا"
+    assert shared["anchor"] == "event-d1-e1"
+    table = governorate_table(events)
+    assert {r.governorate: (r.single, r.shared) for r in table.itertuples()} == {
+        "الأنبار": (0, 1), "نينوى": (0, 1), "صلاح الدين": (0, 1), "ديالى": (1, 0)}
+
+
+def test_a_window_shows_outside_events_as_edge_arrows(events):
+    plan = timeline_table(events, published="2020-05")
+    ax = plot_timeline(events, published="2020-05", window=("2020-01", "2020-08"))
+    marks = _marks(ax)
+    assert len(marks) == len(events)
+    before = marks[int(plan.index[plan["event_id"] == "e3"][0])]  # December 2017, proposed
+    assert isinstance(before, Text)
+    assert before.get_text() == "\u200fديسمبر 2017؟ \u25c0"  # RLM, date, LEFT-POINTING TRIANGLE
+    inside = marks[int(plan.index[plan["event_id"] == "e1"][0])]
+    assert isinstance(inside, Rectangle)
+    with pytest.raises(ValueError, match="window"):
+        plot_timeline(events, window=("2020-08", "2020-01"))
+
+
+def test_a_close_up_panel_when_events_reach_far_back(events):
+    far = pd.concat([events, pd.DataFrame([_event(
+        doc_id="d1", event_id="e7", claim_id="c7", kind="territory_capture",
+        event_type="Battles", actor="داعش", start="XXXX", proposed_year="2014/2017")])],
+        ignore_index=True)
+    two = timeline_figure(far, published="2020-05")
+    assert len(two.axes) == 2
+    # Each panel has one mark per event, under ids of its own.
+    ids = [a.get_gid() for ax in two.axes for a in ax.get_children()
+           if re.fullmatch(r"wb(-close)?-event-\d+", a.get_gid() or "")]
+    assert len(ids) == 2 * len(far) == len(set(ids))
+    assert focus_window(timeline_table(far), [parse_date_span("2020-05")]) == (
+        date(2019, 5, 1), date(2020, 9, 1))
+    near = events[events["event_id"] != "e3"]  # everything within months of publication
+    assert len(timeline_figure(near, published="2020-05").axes) == 1
+    assert len(timeline_figure(far).axes) == 1  # no publication date: no close-up

@@ -1,0 +1,151 @@
+"""One document through every stage: clean → mentions → claims → events.
+
+``analyze`` is what ``workbench run`` does per document, and what a notebook calls to
+look at one article. Each table it returns carries ``doc_id`` and offsets into
+``Analysis.text`` (the clean text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+
+from .claims.claims import Mentions, claim_rows, claims_frame, frame_with_lead
+from .claims.events import EVENT_COLUMNS, claim_records, event_rows
+from .cleaning.clean import Cleaned, clean
+from .find.mentions import find_mentions
+
+_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the workbench found in one document."""
+
+    doc_id: str
+    published: str
+    clean: Cleaned
+    mentions: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+
+    @property
+    def text(self) -> str:
+        """The clean text every offset points into."""
+        return self.clean.text
+
+    @property
+    def gaps(self) -> pd.DataFrame:
+        """Places where the source lost text, with ``doc_id``."""
+        return _with_doc_id(self.clean.gaps, self.doc_id)
+
+    def _repr_html_(self) -> str:
+        from .viz.display import inline_styles
+        from .viz.report import analysis_html
+
+        return inline_styles(analysis_html(self))
+
+    def __repr__(self) -> str:
+        return (
+            f"Analysis(doc_id={self.doc_id!r}, chars={len(self.text)}, gaps={len(self.clean.gaps)}, "
+            f"mentions={len(self.mentions)}, claims={len(self.claims)}, events={len(self.events)})"
+        )
+
+
+def analyze(
+    raw: str,
+    *,
+    published: str | date | datetime | None = None,
+    doc_id: str | None = None,
+    **clean_options: object,
+) -> Analysis:
+    """Clean ``raw`` and extract mentions, claims and events from it.
+
+    ``published`` (ISO date, possibly partial: ``2020-05``) anchors relative and
+    year-less dates ("منذ أكتوبر", "شهر أبريل المنصرم").
+    """
+    doc_id = doc_id or "document"
+    reference = reference_date(published)
+    cleaned = clean(raw, **clean_options)
+    mentions = find_mentions(cleaned.text, reference=reference)
+    # What find_claims and find_events do, with the rows passed on as they are (not read
+    # back out of the claims frame) and each frame built once, with its doc_id column.
+    found = Mentions.of(mentions)
+    rows = claim_rows(cleaned.text, found)
+    lead = {"doc_id": doc_id}
+    return Analysis(
+        doc_id=doc_id,
+        published=_iso(published),
+        clean=cleaned,
+        mentions=_with_doc_id(mentions, doc_id),
+        claims=claims_frame(rows, reference=reference, lead=lead),
+        events=frame_with_lead(event_rows(claim_records(rows), found, reference=reference),
+                               EVENT_COLUMNS, lead),
+    )
+
+
+# Touches every lexicon: a split word (مسؤ ول), kashida, Arabic-Indic digits, a place, an actor,
+# a date, a count, a relative month and a reported-speech cue.
+_WARM_UP_TEXT = (
+    "قال مسؤ ول في وزارة الداخلية العراقية إن تنظيـم داعش هاجم بلدة الزاب ببغداد يوم ٥ مايو ٢٠٢٠ "
+    "وقتل ثلاثة أشخاص.\n\nوأضـاف أن الهجوم وقع منذ أكتوبر الماضي"
+)
+
+
+def warm_up() -> None:
+    """Load every lexicon and compile every pattern now rather than on the first document.
+
+    ``workbench run`` calls it before starting worker processes, so forked workers share
+    the loaded tables instead of each reading them again.
+    """
+    from wordfreq import get_frequency_dict
+
+    get_frequency_dict("ar")
+    analyze(_WARM_UP_TEXT, published="2020-05")
+
+
+def reference_date(published: str | date | datetime | None) -> date | None:
+    """The date relative expressions resolve against; ``None`` when unknown.
+
+    A partial date stands for its first day: ``'2020-05'`` → 2020-05-01.
+
+    >>> reference_date("2020-05")
+    datetime.date(2020, 5, 1)
+    >>> reference_date("XXXX-05") is None
+    True
+    """
+    if published is None:
+        return None
+    if isinstance(published, datetime):
+        return published.date()
+    if isinstance(published, date):
+        return published
+    match = _ISO_PARTIAL.match(str(published).strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    try:
+        return date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return None
+
+
+def _iso(published: str | date | datetime | None) -> str:
+    if published is None:
+        return ""
+    if isinstance(published, (date, datetime)):
+        return published.isoformat()[:10]
+    return str(published)
+
+
+def _with_doc_id(frame: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    # A shallow copy: under pandas' copy-on-write the frames share no writes, and a deep
+    # copy would only spend time copying and consolidating columns.
+    out = frame.copy(deep=False)
+    if "doc_id" in out.columns:
+        out = out.drop(columns="doc_id")
+    out.insert(0, "doc_id", doc_id)
+    return out

@@ -1,0 +1,461 @@
+"""Run the workbench over many documents and write the tables (what the CLI calls).
+
+Documents are streamed: each is loaded, analysed (in parallel processes, or on a Dask
+cluster) and its rows appended to the tables, so memory stays flat as the corpus grows.
+Outputs are first written to a staging folder inside ``out`` and moved into place
+file by file at the end: an interrupted run leaves the previous results readable, and
+files in ``out`` that the workbench did not write are never touched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .analysis import analyze, warm_up
+from .claims.events import to_acled
+from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
+from .sources.load import Document, Source, iter_sources
+from .viz.plot import save_timeline, timeline_svg
+from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
+
+MANIFEST = ".workbench-manifest.json"
+
+# Key columns of each table, in the order DESIGN.md gives; stages may add more after them.
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "author", "published", "source_path", "n_chars_raw", "n_chars_clean",
+    "error", "published_text", "published_basis", "language", "format", "encoding", "record",
+    "n_gaps", "n_mentions", "n_claims", "n_events",
+]
+TABLE_COLUMNS = {
+    "gaps": ["doc_id", "start", "end", "kind", "context"],
+    "mentions": ["doc_id", *MENTION_COLUMNS],
+    "claims": [
+        "doc_id", "claim_id", "start", "end", "text", "type", "source", "modality",
+        "actors", "places", "times", "quantities",
+    ],
+    "events": [
+        "doc_id", "event_id", "claim_id", "kind", "actor", "target", "places", "start", "end",
+        "date_text", "date_precision", "time_of_day", "count_text", "count_value",
+    ],
+}
+
+# Where the marks of timeline.svg link to.
+TIMELINE_LINK = "report.html#{anchor}"
+
+# Tables a document contributes that are for the report only, not written as CSV.
+REPORT_ONLY_TABLES = {"blocks"}
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 3
+EXIT_NOTHING_READ = 2
+
+
+@dataclass
+class Result:
+    """What one document contributes to the outputs (picklable, sent between processes).
+
+    ``rows`` holds each table's rows already rendered as CSV (no header) under the header
+    they follow, so the one process that writes the files only appends text; ``tables``
+    keeps the frames of a document the report shows in full (empty for the others).
+    """
+
+    document: dict
+    clean_text: str | None = None
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    rows: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+
+
+@dataclass
+class Summary:
+    """Counts for the closing line and the exit status."""
+
+    out: Path
+    documents: int = 0
+    failed: int = 0
+    events: int = 0
+
+    @property
+    def exit_status(self) -> int:
+        if self.documents == 0:
+            return EXIT_NOTHING_READ
+        return EXIT_SOME_FAILED if self.failed else EXIT_OK
+
+    def line(self) -> str:
+        noun = "document" if self.documents == 1 else "documents"
+        return (
+            f"workbench: read {self.documents} {noun}, {self.failed} failed, "
+            f"{self.events} events; results in {self.out}/"
+        )
+
+
+def run(
+    inputs: Iterable[str | Path] = (),
+    *,
+    out: str | Path,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    clean_options: dict | None = None,
+    load_options: dict | None = None,
+) -> Path:
+    """Analyse ``inputs`` (files, folders, globs; none: the bundled seeds) into ``out``.
+
+    Writes documents.csv, clean/<doc_id>.txt, gaps.csv, mentions.csv, claims.csv,
+    events.csv, events_acled.csv, timeline.png/.svg and report.html. Returns ``out``.
+    """
+    return run_with_summary(
+        inputs, out=out, jobs=jobs, engine=engine, scheduler=scheduler, progress=progress,
+        clean_options=clean_options, load_options=load_options,
+    ).out
+
+
+def run_with_summary(
+    inputs: Iterable[str | Path] = (),
+    *,
+    out: str | Path,
+    jobs: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    clean_options: dict | None = None,
+    load_options: dict | None = None,
+) -> Summary:
+    """``run``, returning the counts the CLI reports."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    inputs = list(inputs)
+    docs = iter_sources(*inputs, **(load_options or {}))
+    staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
+    summary = Summary(out=out)
+    writer = None
+    try:
+        writer = _Writer(staging)
+        results = _analyse_all(docs, jobs=jobs, engine=engine, scheduler=scheduler,
+                               clean_options=clean_options or {})
+        for result in _progress(results, enabled=progress):
+            writer.add(result)
+            summary.documents += 1
+            summary.failed += bool(result.document.get("error"))
+            summary.events += int(result.document.get("n_events", 0) or 0)
+        writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
+        _publish(staging, out)
+    finally:
+        if writer is not None:
+            writer.close()
+        shutil.rmtree(staging, ignore_errors=True)
+    return summary
+
+
+# --- analysis of one document ----------------------------------------------------------
+
+def analyse_document(
+    doc: Document | Source, clean_options: dict | None = None, *, full: bool = True
+) -> Result:
+    """Read (if need be) and analyse one document; a failure becomes its ``error``, never
+    an exception. ``full``: keep every table as a frame, for the report to show in full.
+    """
+    if isinstance(doc, Source):
+        doc = _read(doc)
+    row = {
+        "doc_id": doc.doc_id, "title": doc.title, "author": doc.author,
+        "published": doc.published, "source_path": doc.source_path,
+        "n_chars_raw": doc.n_chars_raw, "n_chars_clean": 0, "error": doc.error,
+        "published_text": str(doc.extra.get("published_text", "")),
+        "published_basis": doc.published_basis, "language": doc.language,
+        "format": doc.format, "encoding": doc.encoding, "record": doc.record,
+    }
+    if doc.error:
+        return _rendered(Result(document=row), {}, full=full)
+    try:
+        analysis = analyze(doc.text, published=doc.published or None, doc_id=doc.doc_id,
+                           **(clean_options or {}))
+    except Exception as exc:  # one bad document must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        row["error"] = (
+            f"{Path(doc.source_path).name}: analysis failed ({type(exc).__name__}: {exc}; "
+            f"at {Path(where.filename).name}:{where.lineno})"
+        )
+        return _rendered(Result(document=row), {}, full=full)
+    cleaned = analysis.clean
+    row.update(
+        n_chars_clean=len(cleaned.text),
+        title=doc.title or cleaned.title,
+        author=doc.author or cleaned.author,
+        published_text=row["published_text"] or cleaned.published_text,
+        n_gaps=len(cleaned.gaps), n_mentions=len(analysis.mentions),
+        n_claims=len(analysis.claims), n_events=len(analysis.events),
+    )
+    tables = {
+        "gaps": analysis.gaps,
+        "mentions": analysis.mentions,
+        "claims": analysis.claims,
+        "events": analysis.events,
+        "events_acled": to_acled(analysis.events, documents=pd.DataFrame([row])),
+        "blocks": pd.DataFrame(
+            [(b.kind, b.start, b.end) for b in cleaned.blocks], columns=["kind", "start", "end"]
+        ),
+    }
+    return _rendered(Result(document=row, clean_text=cleaned.text), tables, full=full)
+
+
+def _read(source: Source) -> Document:
+    try:
+        return source.read()
+    except Exception as exc:  # a reader's unforeseen failure is this file's problem only
+        return Document(
+            doc_id=source.doc_id, source_path=str(source.path),
+            format=source.path.suffix.lower().lstrip("."),
+            error=f"{source.path.name}: cannot read ({type(exc).__name__}: {exc})",
+        )
+
+
+def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) -> Result:
+    """``result`` with its CSV rows rendered and the frames the run keeps."""
+    result.rows["documents"] = _csv_rows(pd.DataFrame([result.document]), DOCUMENT_COLUMNS)
+    for name, frame in tables.items():
+        if name not in REPORT_ONLY_TABLES:
+            result.rows[name] = _csv_rows(frame, TABLE_COLUMNS.get(name, []))
+    result.tables = dict(tables) if full else {}
+    return result
+
+
+def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:
+    """(header, rows as CSV text): the key columns first, then the frame's others.
+
+    Written as ``DataFrame.to_csv`` writes them (missing values empty, floats in their
+    shortest form), with the csv module: pandas' writer costs a millisecond or more per
+    call, as much as the analysis of a short article.
+    """
+    header = key_columns + [c for c in frame.columns if c not in key_columns]
+    if frame.empty:
+        return header, ""
+    where = [frame.columns.get_loc(c) if c in frame.columns else -1 for c in header]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        [_cell(row[i]) if i >= 0 else "" for i in where] for row in frame.to_numpy(dtype=object)
+    )
+    return header, out.getvalue()
+
+
+def _cell(value: object) -> str:
+    """A value as ``to_csv`` writes it: missing values empty."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _analyse_all(
+    docs: Iterator[Document | Source], *, jobs: int | None, engine: str, scheduler: str | None,
+    clean_options: dict,
+) -> Iterator[Result]:
+    if engine == "dask":
+        # Files are read here and their text shipped: cluster workers may not see this disk.
+        texts = (_read(d) if isinstance(d, Source) else d for d in docs)
+        yield from _analyse_dask(texts, scheduler=scheduler, jobs=jobs, clean_options=clean_options)
+        return
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
+    jobs = jobs or os.cpu_count() or 1
+    head = list(itertools.islice(docs, 2))
+    docs = itertools.chain(head, docs)
+    if jobs <= 1 or len(head) < 2:  # one document: starting workers would only cost time
+        for i, doc in enumerate(docs):
+            yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Lexicons loaded here are inherited by forked workers instead of read by each.
+    warm_up()
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+
+
+def _analyse_dask(
+    docs: Iterator[Document], *, scheduler: str | None, jobs: int | None, clean_options: dict,
+) -> Iterator[Result]:
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _bounded(client.submit, docs, window=window, clean_options=clean_options,
+                            pure=False)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _bounded(
+    submit: Callable[..., Any], docs: Iterator[Document | Source], *, window: int, clean_options: dict,
+    **submit_options: Any,
+) -> Iterator[Result]:
+    """Keep at most ``window`` documents in flight; yield results in input order."""
+    pending: deque = deque()
+    for i, doc in enumerate(docs):
+        full = i < REPORT_DOCUMENT_LIMIT
+        pending.append(submit(analyse_document, doc, clean_options, full=full, **submit_options))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _progress(results: Iterator[Result], *, enabled: bool | None) -> Iterator[Result]:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        yield from results
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(results, desc="workbench", unit="doc", file=sys.stderr)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+class _Writer:
+    """Appends each document's rendered rows to the staged tables as they arrive."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        (staging / "clean").mkdir()
+        self.headers: dict[str, list[str]] = {}
+        self.files: dict[str, Any] = {}
+        self.report_items: list[Result] = []
+
+    def add(self, result: Result) -> None:
+        doc = result.document
+        if result.clean_text is not None:
+            path = self.staging / "clean" / f"{doc['doc_id']}.txt"
+            path.write_text(result.clean_text + "\n", encoding="utf-8")
+        for name, (header, text) in result.rows.items():
+            self._append(name, header, text)
+        if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
+            self.report_items.append(result)
+
+    def _append(self, name: str, header: list[str], text: str) -> None:
+        fh = self.files.get(name)
+        if fh is None:
+            fh = self.files[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
+            self.headers[name] = header
+            fh.write(pd.DataFrame(columns=header).to_csv(index=False, lineterminator="\n"))
+        if not text:
+            return
+        if header != self.headers[name]:  # columns this table's header lacks are dropped
+            frame = pd.read_csv(io.StringIO(text), names=header, dtype=str, keep_default_na=False)
+            text = frame.reindex(columns=self.headers[name]).to_csv(
+                header=False, index=False, lineterminator="\n")
+        fh.write(text)
+
+    def finish(self, *, parallel: bool = False) -> None:
+        self.close()
+        for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
+            path = self.staging / f"{name}.csv"
+            if not path.exists():
+                pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
+        events, documents, published = _timeline_tables(self.staging)
+        png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
+        # Drawing the PNG takes as long as the SVG and the report together: with a core to
+        # spare, a second process draws it meanwhile.
+        drawer = _png_drawer(self.staging) if parallel else None
+        try:
+            if drawer is None:
+                svg = save_timeline(events, png, svg_path, published=published)
+            else:
+                svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
+                svg_path.write_text(svg, encoding="utf-8")
+            write_report(self.staging / "report.html", documents=documents, events=events,
+                         items=self.report_items, timeline=svg)
+            if drawer is not None and (drawer.wait() != 0 or not png.is_file()):
+                save_timeline(events, png, published=published)
+        finally:
+            if drawer is not None and drawer.poll() is None:  # interrupted: stop it too
+                drawer.kill()
+                drawer.wait()
+
+    def close(self) -> None:
+        for fh in self.files.values():
+            fh.close()
+
+
+def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, str]]:
+    """The staged events and documents, and each document's publication date."""
+    # Read back from the staged tables rather than kept in memory: a corpus's events are
+    # held once, at the end, as one table.
+    events = pd.read_csv(staging / "events.csv", dtype=str, keep_default_na=False)
+    documents = pd.read_csv(staging / "documents.csv", dtype=str, keep_default_na=False)
+    published = dict(zip(documents["doc_id"], documents["published"], strict=True))
+    return events, documents, published
+
+
+def draw_timeline_png(staging: str | Path) -> None:
+    """Draw ``timeline.png`` from the tables staged in ``staging`` (what the second process
+    of a run with several jobs does)."""
+    events, _, published = _timeline_tables(Path(staging))
+    save_timeline(events, Path(staging) / "timeline.png", published=published)
+
+
+def _png_drawer(staging: Path) -> subprocess.Popen | None:
+    """A new Python process drawing the timeline PNG of ``staging`` (None if it cannot start).
+
+    A process of its own, not a fork: a forked copy would share this process's open font
+    files, and two processes reading one file descriptor corrupt each other's glyphs.
+    """
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
+    code = "import sys; from workbench.batch import draw_timeline_png; draw_timeline_png(sys.argv[1])"
+    try:
+        return subprocess.Popen([sys.executable, "-c", code, str(staging)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+
+
+def _publish(staging: Path, out: Path) -> None:
+    """Move staged files into ``out`` one by one, then drop files of the previous run
+    that this run did not produce (only those listed in the manifest the workbench wrote)."""
+    written = sorted(str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file())
+    manifest = out / MANIFEST
+    previous: list[str] = []
+    if manifest.is_file():
+        try:
+            previous = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        except (OSError, ValueError):
+            previous = []
+    for rel in written:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / rel, target)
+    for rel in set(previous) - set(written):
+        stale = out / rel
+        if stale.is_file() and stale.resolve().is_relative_to(out.resolve()):
+            stale.unlink()
+    tmp = out / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"files": written}, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, manifest)

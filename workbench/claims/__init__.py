@@ -1,0 +1,1 @@
+"""Claims and events: clauses, attributed claims, coded events, the reference chronology."""

@@ -1,0 +1,906 @@
+"""Claims: what a text asserts, on whose word and how firmly — one row per clause.
+
+Each clause (see :mod:`workbench.claims.clauses`) is one claim unit with:
+
+- ``type``: event, prediction, quantity, causal, comparison, evaluation, or statement.
+  ``types`` lists every type that applies; ``type`` is prediction for a forward-looking
+  clause, else the first of ``TYPE_ORDER`` that applies;
+- ``source``: who asserts it when it is not the author (أعلن X، قال X، رصدت تقارير X،
+  بحسب X، وفقا لـ X، ادعاء X, ``X: ...``), with offsets; empty when it is the author's
+  own. A clause that repeats the reporting verb with no subject (كما رصدت ...) or
+  continues the report (مضيفا أن، وأن ...) keeps the previous clause's source;
+- ``modality``: asserted, hedged (قد + imperfect, ربما، يبدو), future (سـ، سوف، لن),
+  negated (لم، لا، ليس — not لا بد، لا يزال، ليس فقط), or disputed: a dispute cue
+  (اتضح أنه كلام للاستهلاك الإعلامي، عار عن الصحة) marks the claim it rejects — the
+  nearest attributed clause before it in the sentence — and ``refers_to`` points there;
+- the actors, places, times and quantities inside it (from the mentions frame), and a
+  transparent check-worthiness score: a logistic function of named features whose
+  weights (``workbench/data/claim_weights.csv``) were fitted on the CheckThat! 2022
+  Arabic claim data by ``benchmarks/claims.py``; ``features`` lists what made the score.
+
+>>> c = find_claims("قال المتحدث إن القوات انسحبت من المدينة.", mentions=empty_mentions())
+>>> c.loc[0, ["type", "source", "modality"]].tolist()
+['event', 'المتحدث', 'asserted']
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache, lru_cache
+from itertools import repeat
+from operator import itemgetter
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ..resources import read_table
+from ..text.arabic import match_key
+from .clauses import (
+    ALEF,
+    ARTICLE,
+    BEH,
+    FEH,
+    GAP_RE,
+    HEH,
+    IMPERFECT_PREFIXES,
+    LAM,
+    NOON,
+    SEEN,
+    WAW,
+    YEH,
+    Clause,
+    Cue,
+    TextUnits,
+    adjacent,
+    cue_words,
+    is_gap,
+    is_sa_future,
+    proclitic_readings,
+    surface,
+    tokenize,
+    trigger_lexicon,
+)
+
+WEIGHTS_FILE = "claims/claim_weights.csv"
+
+CLAIM_COLUMNS = [
+    "claim_id", "start", "end", "text", "type", "types", "source", "source_start",
+    "source_end", "source_cue", "source_stance", "modality", "modality_cues", "disputed_by",
+    "refers_to", "actors", "places", "times", "quantities", "flags", "checkworthiness",
+    "checkworthy", "features", "sentence_id", "sentence_start", "sentence_end", "clause_break",
+]
+
+# Claim types in the order that picks ``type`` from ``types``.
+TYPE_ORDER = ("event", "prediction", "quantity", "causal", "comparison", "evaluation")
+MODALITIES = ("asserted", "hedged", "future", "negated", "disputed")
+
+# The named features of the check-worthiness score (weights in claim_weights.csv).
+FEATURES = (
+    "quantity", "time", "place", "actor", "event", "attributed", "causal", "comparison",
+    "evaluation", "hedged", "future", "negated", "question", "first_person", "religious",
+    "dialect", "call_to_action", "url", "hashtag", "user_mention", "emoji", "latin_name",
+    "exclamation", "length",
+)
+CHECKWORTHY_THRESHOLD = 0.5
+
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+")
+_LATIN_NAME_RE = re.compile(r"(?<![A-Za-z])[A-Z][a-zA-Z]{2,}")
+_EMOJI_RE = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\U0001f000-\U0001f2ff]")
+_UPPER_RE = re.compile("[A-Z]")  # what a Latin name starts with
+
+
+# --- mentions ------------------------------------------------------------------------
+
+MENTION_COLUMNS = (
+    "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
+    "place_type", "iso", "admin1", "lat", "lon", "start_date", "end_date", "precision",
+    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key",
+)
+
+
+def prepare_mentions(mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """A mentions frame with every column this stage reads (missing ones empty), sorted.
+
+    Accepts a frame with only ``start, end, text, kind, value``.
+    """
+    if mentions is None or len(mentions) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
+                             for c in MENTION_COLUMNS})
+    out = mentions.copy()
+    for col in MENTION_COLUMNS:
+        if col not in out.columns:
+            out[col] = ""
+    for col in MENTION_COLUMNS:
+        if col not in ("start", "end"):
+            out[col] = out[col].map(_as_text)
+    out["start"] = out["start"].astype("int64")
+    out["end"] = out["end"].astype("int64")
+    return out.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _as_text(value: object) -> str:
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:g}"
+    if value is pd.NA:
+        return ""
+    return str(value)
+
+
+def empty_mentions() -> pd.DataFrame:
+    """A mentions frame with the expected columns and no rows."""
+    return prepare_mentions(None)
+
+
+class Mention(NamedTuple):
+    """One mention as plain data: the columns of ``MENTION_COLUMNS``."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str
+    flags: str = ""
+    canonical_ar: str = ""
+    actor_type: str = ""
+    country: str = ""
+    place_type: str = ""
+    iso: str = ""
+    admin1: str = ""
+    lat: str = ""
+    lon: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    precision: str = ""
+    relation: str = ""
+    qualifier: str = ""
+    time_of_day: str = ""
+    min: str = ""
+    max: str = ""
+    unit: str = ""
+    unit_key: str = ""
+
+
+class Mentions:
+    """Mentions sorted by start, looked up by offset range (bisection, no pandas per query).
+
+    >>> ms = Mentions.of(pd.DataFrame({"start": [4], "end": [8], "text": ["داعش"],
+    ...                                "kind": ["actor"], "value": ["ISIS"]}))
+    >>> [m.value for m in ms.between(0, 10, "actor")], ms.between(5, 10)
+    (['ISIS'], [])
+    """
+
+    def __init__(self, items: Iterable[Mention]) -> None:
+        self.items = sorted(items, key=_span)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame | None) -> Mentions:
+        """Records of a mentions frame (any subset of ``MENTION_COLUMNS`` beyond the core).
+
+        The values are those of :func:`prepare_mentions`, read column by column.
+        """
+        if frame is None or len(frame) == 0:
+            return cls(())
+        if not frame.columns.is_unique:
+            frame = prepare_mentions(frame)
+        where = {col: n for n, col in enumerate(frame.columns.tolist())}
+        table = frame.to_numpy(dtype=object)
+        n = len(frame)
+        columns: list[list] = []
+        for col in MENTION_COLUMNS:
+            if col not in where:
+                columns.append([""] * n)
+                continue
+            values = table[:, where[col]].tolist()
+            if col in ("start", "end"):
+                values = [int(v) for v in values]
+            elif set(map(type, values)) != {str}:
+                values = [_as_text(v) for v in values]
+            columns.append(values)
+        return cls(map(tuple.__new__, repeat(Mention), zip(*columns, strict=True)))
+
+    def between(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        """Mentions that start inside ``[start, end)``, optionally of one kind."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if kind is None or m.kind == kind]
+
+    def before(self, end: int, *, since: int = 0, kind: str | None = None) -> list[Mention]:
+        """Mentions inside ``[since, end)`` (ending by ``end``), optionally of one kind."""
+        return [m for m in self.between(since, end, kind) if m.end <= end]
+
+    def covering(self, pos: int, kind: str | None = None) -> list[Mention]:
+        """Mentions whose span contains offset ``pos``."""
+        hi = bisect.bisect_right(self.starts, pos)
+        lo = bisect.bisect_left(self.starts, pos - self.longest + 1, 0, hi)  # none before lo reaches pos
+        return [m for m in self.items[lo:hi] if m.end > pos and (kind is None or m.kind == kind)]
+
+    def shifted(self, start: int, end: int) -> Mentions:
+        """The mentions inside ``[start, end)`` with offsets relative to ``start``."""
+        return Mentions(m._replace(start=m.start - start, end=m.end - start)
+                        for m in self.between(start, end) if m.end <= end)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+_span = itemgetter(0, 1)  # a mention's (start, end)
+
+
+def _joined(values: Iterable[str]) -> str:
+    """The non-empty values, each once in order of first appearance, joined by ``;``."""
+    return ";".join(dict.fromkeys(filter(None, values)))
+
+
+def quantity_label(m: Mention) -> str:
+    """A quantity as ``value unit`` (``missing هجوم`` when the digits were lost)."""
+    value = m.value or ("missing" if "count_missing" in m.flags else m.text)
+    return f"{value} {m.unit_key}".strip()
+
+
+# --- attribution ---------------------------------------------------------------------
+
+def _nisba_like(key: str) -> bool:
+    """An adjective-looking key (nisba -i/-iyya/-iyyun/-iyyin, possibly definite)."""
+    word = key[1:] if key.startswith(WAW) and len(key) > 3 else key
+    return word.endswith((YEH, YEH + HEH, YEH + WAW + NOON, YEH + YEH + NOON, YEH + HEH + ALEF))
+
+
+@dataclass
+class _Attribution:
+    source: str = ""
+    start: int = -1
+    end: int = -1
+    cue: str = ""
+    stance: str = ""
+    verb: str = ""
+
+
+@dataclass
+class _Unit:
+    clause: Clause
+    cues: list[Cue]
+    mentions: list[Mention]
+    attribution: _Attribution = field(default_factory=_Attribution)
+    modality: str = "asserted"
+    modality_cues: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    disputed_by: str = ""
+    refers_to: int = -1
+    dispute: bool = False
+
+
+def _span_text(doc: TextUnits, i: int, j: int) -> tuple[str, int, int]:
+    a, b = doc.tokens[i].start, doc.tokens[j - 1].end
+    return doc.text[a:b], a, b
+
+
+def _noun_phrase(doc: TextUnits, i: int, hi: int, mentions: Mentions) -> int:
+    """End token of a source noun phrase starting at ``i`` (exclusive), ``i`` if none.
+
+    Head, then its genitives (construct chain), nisba adjectives and و-joined adjectives,
+    and any words inside an actor mention; at most six words, never across punctuation.
+    """
+    toks = doc.tokens
+    if i >= hi or toks[i].key in cue_words("np_stop") or is_gap(toks[i]):
+        return i
+    j = i + 1
+    inside = _mention_end(mentions, toks[i].start)
+    while j < hi and j - i < 6:
+        if not adjacent(doc.text, toks[j - 1], toks[j]):
+            break
+        key = toks[j].key
+        if inside is not None and toks[j].start < inside:
+            j += 1
+            continue
+        if key in cue_words("np_stop") or is_gap(toks[j]) or doc.roles_at(j) & {
+                "attribution_verb", "complementizer", "hedge", "negation", "future"}:
+            break
+        prev = toks[j - 1].key
+        genitive = not prev.startswith(ARTICLE) and key.startswith(ARTICLE)
+        if _nisba_like(key) or genitive or _mention_end(mentions, toks[j].start) is not None:
+            inside = _mention_end(mentions, toks[j].start) or inside
+            j += 1
+            continue
+        break
+    return j
+
+
+def _mention_end(mentions: Mentions, pos: int) -> int | None:
+    """End of the actor mention covering ``pos`` (the longest), if any."""
+    hits = mentions.covering(pos, "actor")
+    return max(m.end for m in hits) if hits else None
+
+
+def _acceptable_source(doc: TextUnits, i: int, j: int, mentions: Mentions) -> bool:
+    """A subject after a reporting verb counts as a source if it names someone."""
+    if j <= i:
+        return False
+    if any(c.role == "source_noun" for k in range(i, j) for c in doc.cues_at.get(k, ())):
+        return True
+    a, b = doc.tokens[i].start, doc.tokens[j - 1].end
+    named = mentions.covering(a) + mentions.between(a, b)
+    return any(m.kind in ("actor", "place") for m in named)
+
+
+def _attribute(doc: TextUnits, unit: _Unit, mentions: Mentions,
+               previous: _Unit | None) -> _Attribution:
+    """Who asserts this clause, from its own cues (or the clause it continues)."""
+    cl = unit.clause
+    toks = doc.tokens
+    for cue in unit.cues:
+        if cue.role == "attribution_prep":
+            cue_text = doc.text[cue.start:cue.end]
+            if cue.end < toks[cue.j - 1].end:  # وفقا لوزارة: the source starts inside the token
+                end = _noun_phrase(doc, cue.j - 1, cl.j, mentions)
+                a, b = cue.end, toks[max(end, cue.j) - 1].end
+                return _Attribution(doc.text[a:b], a, b, cue_text, cue.value)
+            end = _noun_phrase(doc, cue.j, cl.j, mentions)
+            if end > cue.j:
+                src, a, b = _span_text(doc, cue.j, end)
+                return _Attribution(src, a, b, cue_text, cue.value)
+        if cue.role == "attribution_verb":
+            att = _verb_source(doc, unit, cue, mentions, previous)
+            if att is not None:
+                return att
+        if cue.role == "attribution_noun":
+            att = _noun_source(doc, unit, cue, mentions)
+            if att is not None:
+                return att
+    colon = _colon_source(doc, cl)
+    if colon is not None:
+        return colon
+    if previous is not None and previous.attribution.source and cl.brk != "sentence":
+        first = doc.roles_at(cl.i)
+        report = any(c.value == "report" for c in doc.cues_at.get(cl.i, ()))
+        if report or "complementizer" in first or (
+                "complementizer" in doc.roles_at(cl.i + 1) and toks[cl.i].key == WAW):
+            return previous.attribution
+    return _Attribution()
+
+
+def _verb_source(doc: TextUnits, unit: _Unit, cue: Cue, mentions: Mentions,
+                 previous: _Unit | None) -> _Attribution | None:
+    cl, toks = unit.clause, doc.tokens
+    verb = doc.text[cue.start:cue.end]
+    k = cue.j
+    # Subject up to a complementizer a few words on: قال وزير الدفاع العراقي إن ...
+    for m in range(k + 1, min(cl.j, k + 7)):
+        if "complementizer" in doc.roles_at(m):
+            end = k
+            while end < m and toks[end].key not in cue_words("np_stop"):
+                end += 1
+            if end > k:
+                src, a, b = _span_text(doc, k, end)
+                return _Attribution(src, a, b, verb, cue.value, toks[cue.i].key)
+            break
+    end = _noun_phrase(doc, k, cl.j, mentions)
+    if _acceptable_source(doc, k, end, mentions):
+        src, a, b = _span_text(doc, k, end)
+        return _Attribution(src, a, b, verb, cue.value, toks[cue.i].key)
+    # Subject before the verb in the same clause: الوزارة أكدت أن ...
+    start = cl.i
+    while start < cue.i and (doc.roles_at(start) & {"clause_break", "complementizer"}
+                             or toks[start].key in cue_words("np_stop")):
+        start += 1
+    end = _noun_phrase(doc, start, cue.i, mentions)
+    if end == cue.i and _acceptable_source(doc, start, end, mentions):
+        src, a, b = _span_text(doc, start, end)
+        return _Attribution(src, a, b, verb, cue.value, toks[cue.i].key)
+    # The same reporting verb again with no subject: كما رصدت ... (subject carried over).
+    if previous is not None and previous.attribution.source:
+        base = _strip_conj(toks[cue.i].key)
+        if base == _strip_conj(previous.attribution.verb):
+            return previous.attribution
+    return None
+
+
+def _strip_conj(key: str) -> str:
+    return key[1:] if key[:1] in (WAW, FEH) and len(key) > 3 else key
+
+
+def _noun_source(doc: TextUnits, unit: _Unit, cue: Cue,
+                 mentions: Mentions) -> _Attribution | None:
+    """ادعاء الميليشيات → الميليشيات; ادعائها → the nearest actor before it."""
+    toks = doc.tokens
+    base = cue.cue.split()[0].rstrip("+")
+    cue_text = doc.text[cue.start:cue.end]
+    if base not in _readings(toks[cue.i].key):  # a pronoun suffix: resolve to an actor before
+        # The most salient actor: the first in the clause (its subject or the possessor of
+        # its first noun, إصرار الميليشيات ... وادعائها), else the last one before it.
+        inside = mentions.before(cue.start, since=unit.clause.start, kind="actor")
+        before = mentions.before(cue.start, since=unit.clause.sentence_start, kind="actor")
+        pick = inside[0] if inside else before[-1] if before else None
+        if pick is not None:
+            return _Attribution(pick.text, pick.start, pick.end, cue_text, cue.value)
+        return None
+    end = _noun_phrase(doc, cue.j, unit.clause.j, mentions)
+    if _acceptable_source(doc, cue.j, end, mentions):
+        src, a, b = _span_text(doc, cue.j, end)
+        return _Attribution(src, a, b, cue_text, cue.value)
+    return None
+
+
+def _readings(key: str) -> set[str]:
+    """A token key and every reading of it without a proclitic."""
+    return {rest for _, rest in proclitic_readings(key)}
+
+
+def _colon_source(doc: TextUnits, cl: Clause) -> _Attribution | None:
+    """News-wire style ``المصدر: الخبر`` at the start of a sentence."""
+    if cl.brk != "sentence":
+        return None
+    head = doc.text[cl.start:min(cl.end, cl.start + 60)]
+    pos = head.find(":")
+    if pos <= 0:
+        return None
+    ks = [k for k in range(cl.i, cl.j) if doc.tokens[k].end <= cl.start + pos]
+    toks = [doc.tokens[k] for k in ks]
+    if not 1 <= len(toks) <= 4 or any(_URL_RE.match(doc.text, t.start) for t in toks):
+        return None
+    if any(doc.roles_at(k) & {"attribution_verb", "question"} for k in ks):
+        return None
+    a, b = toks[0].start, toks[-1].end
+    return _Attribution(doc.text[a:b], a, b, ":", "neutral")
+
+
+# --- modality and types --------------------------------------------------------------
+
+def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
+    """The clause's modality and the cue words behind it (disputes are set later)."""
+    toks = doc.tokens
+    cl = unit.clause
+    blocked = set()
+    for c in unit.cues:
+        if c.role == "not_negation":
+            blocked.update(range(c.i, c.j))
+    found: dict[str, list[str]] = {"hedged": [], "future": [], "negated": []}
+    for c in unit.cues:
+        word = doc.text[c.start:c.end]
+        if c.role == "hedge":
+            found["hedged"].append(word)
+        elif c.role == "hedge_particle" and c.j < cl.j:
+            nxt = surface(toks[c.j])
+            if len(nxt) >= 3 and nxt[0] in IMPERFECT_PREFIXES:
+                found["hedged"].append(f"{word} {toks[c.j].text}")
+        elif c.role == "future":
+            found["future"].append(word)
+        elif c.role == "negation" and c.i not in blocked:
+            found["negated"].append(word)
+    if SEEN in doc.text[cl.start:cl.end]:  # the future prefix is a seen
+        found["future"] += [tok.text for tok in toks[cl.i:cl.j]
+                            if SEEN in tok.text and is_sa_future(tok)]
+    for name in ("hedged", "future", "negated"):
+        if found[name]:
+            return name, found[name]
+    return "asserted", []
+
+
+def _types(doc: TextUnits, unit: _Unit, triggers: list[Cue]) -> list[str]:
+    kinds = {c.role for c in unit.cues}
+    m = unit.mentions
+    out = []
+    if triggers:
+        out.append("event")
+    if unit.modality in ("future", "hedged") or any(
+            c.role == "attribution_verb" and c.value == "prediction" for c in unit.cues):
+        out.append("prediction")
+    if _has_quantity(doc, unit, m):
+        out.append("quantity")
+    if "causal" in kinds:
+        out.append("causal")
+    if _has_comparison(doc, unit, m):
+        out.append("comparison")
+    if kinds & {"evaluation", "deontic"} or unit.dispute:
+        out.append("evaluation")
+    return out
+
+
+def _has_quantity(doc: TextUnits, unit: _Unit, m: list[Mention]) -> bool:
+    """A quantity mention, a digit that is not a year, or a gap that is not in a date."""
+    if any(x.kind == "quantity" for x in m):
+        return True
+    text = doc.text[unit.clause.start:unit.clause.end]
+    times = [x for x in m if x.kind == "time"]
+    for g in GAP_RE.finditer(text):
+        pos = unit.clause.start + g.start()
+        if not any(x.start <= pos < x.end for x in times):
+            return True
+    return bool(_DIGIT_RE.search(text)) and bool(
+        _DIGIT_RE.search(_YEAR_RE.sub("", _URL_RE.sub("", text))))
+
+
+def _has_comparison(doc: TextUnits, unit: _Unit, m: list[Mention]) -> bool:
+    """A comparison cue, except أكثر من / أقل من before a number (a quantity)."""
+    quantities = [x for x in m if x.kind == "quantity"]
+    for c in unit.cues:
+        if c.role != "comparison":
+            continue
+        if c.value == "elative" and c.j < len(doc.tokens):
+            nxt = doc.tokens[c.j]
+            numeric = is_gap(nxt) or _DIGIT_RE.search(nxt.text) or any(
+                q.start < max(c.end, nxt.end) and q.end > c.start for q in quantities)
+            if numeric:
+                continue
+        return True
+    return False
+
+
+# --- event triggers inside a clause ----------------------------------------------------
+
+def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
+    """Event trigger cues in tokens ``[i, j)`` that report an event (not light verbs,
+    not in an irrealis frame such as إصرار على، من أجل، قرار، عدم, and with any context
+    word the trigger requires)."""
+    found = [c for c in doc.triggers_in(i, j) if c.role != "light"]
+    if not found:
+        return []
+    table = trigger_lexicon().rows
+    keys: set[str] | None = None  # the clause's words and their readings, when needed
+    irrealis = [c for c in doc.cues_in(i, j) if c.role == "irrealis"]
+    out = []
+    taken: set[int] = set()
+    for c in found:
+        if taken & set(range(c.i, c.j)):
+            continue
+        requires = table[c.row]["requires"]
+        if requires and keys is None:
+            keys = set().union(*(_readings(t.key) for t in doc.tokens[i:j]))
+        if requires and not any(match_key(r) in keys or _phrase_in(doc, i, j, r)
+                                for r in requires.split("|")):
+            continue
+        if any(0 < c.i - x.i <= 6 for x in irrealis):
+            continue
+        if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
+                and not _prepositional(doc, out[-1].j, c.j)):
+            continue  # the verb's object (استعادت القوات السيطرة على ...), not a new event
+        if (out and c.i - out[-1].j <= 2 and table[c.row]["kind"] == "attack"
+                and table[out[-1].row]["kind"] != "attack" and c.role == "verb"):
+            continue  # قصف صاروخي استهدف ...: the generic verb tells the same, named event
+        out.append(c)
+        taken.update(range(c.i, c.j))
+    return out
+
+
+def _prepositional(doc: TextUnits, i: int, j: int) -> bool:
+    """Whether a preposition (alone or as ب/ل on a word) stands in tokens ``[i, j)``."""
+    for t in doc.tokens[i:j]:
+        if t.key in cue_words("preposition") or any(
+                p.removesuffix(ARTICLE)[-1:] in (BEH, LAM)
+                for p, _ in proclitic_readings(t.key)[1:]):
+            return True
+    return False
+
+
+def _phrase_in(doc: TextUnits, i: int, j: int, phrase: str) -> bool:
+    if " " not in phrase:
+        return False
+    words = phrase.split()
+    toks = doc.tokens[i:j]
+    return any(words[0] in _readings(toks[k].key)
+               and [t.key for t in toks[k + 1:k + len(words)]] == words[1:]
+               for k in range(len(toks)))
+
+
+# --- check-worthiness ----------------------------------------------------------------
+
+@cache
+def _weights() -> dict[str, float]:
+    table = read_table(WEIGHTS_FILE)
+    return {r.feature: float(r.weight) for r in table.itertuples(index=False)}
+
+
+def claim_features(unit_text: str, *, roles: set[str], types: Sequence[str],
+                   modality: str, attributed: bool, mentions: Sequence[Mention],
+                   n_tokens: int) -> dict[str, float]:
+    """The named features of one claim unit, each 0/1 except ``length`` (0–1)."""
+    kinds = {m.kind for m in mentions}
+    # Each pattern below is searched only when the text holds what it must start with
+    # (a year 19xx/20xx, a URL http/www., a Latin name an A-Z): most clauses hold none.
+    url = ("http" in unit_text or "www." in unit_text) and bool(_URL_RE.search(unit_text))
+    latin_text = _URL_RE.sub("", unit_text) if url else unit_text
+    f = {  # in the order of FEATURES
+        "quantity": float("quantity" in types),
+        "time": float("time" in kinds or (("19" in unit_text or "20" in unit_text)
+                                          and bool(_YEAR_RE.search(unit_text)))),
+        "place": float("place" in kinds),
+        "actor": float("actor" in kinds),
+        "event": float("event" in types),
+        "attributed": float(attributed),
+        "causal": float("causal" in types),
+        "comparison": float("comparison" in types),
+        "evaluation": float("evaluation" in types),
+        "hedged": float(modality == "hedged"),
+        "future": float(modality == "future"),
+        "negated": float(modality == "negated"),
+        "question": float("?" in unit_text or "\u061f" in unit_text or "question" in roles),
+        "first_person": float("first_person" in roles),
+        "religious": float("religious" in roles),
+        "dialect": float("dialect" in roles),
+        "call_to_action": float("call_to_action" in roles),
+        "url": float(url),
+        "hashtag": float("#" in unit_text),
+        "user_mention": float("@" in unit_text),
+        "emoji": float(bool(_EMOJI_RE.search(unit_text))),
+        "latin_name": float(bool(_UPPER_RE.search(latin_text))
+                            and bool(_LATIN_NAME_RE.search(latin_text))),
+        "exclamation": float("!" in unit_text),
+        "length": min(n_tokens, 40) / 40,
+    }
+    return f
+
+
+def score_features(features: dict[str, float]) -> tuple[float, str]:
+    """Logistic score of named features and a readable account of what made it.
+
+    >>> score, why = score_features({"quantity": 1.0})
+    >>> 0 < score < 1 and why.startswith("quantity")
+    True
+    """
+    weights = _weights()
+    parts = [(name, value * weights.get(name, 0.0)) for name, value in features.items() if value]
+    z = weights.get("bias", 0.0) + sum(p for _, p in parts)
+    parts.sort(key=lambda p: -abs(p[1]))
+    why = "; ".join(f"{name} {p:+.2f}" for name, p in parts if abs(p) >= 0.005)
+    why = f"{why}; bias {weights.get('bias', 0.0):+.2f}" if why else \
+        f"bias {weights.get('bias', 0.0):+.2f}"
+    return 1 / (1 + math.exp(-z)), why
+
+
+def text_features(text: str, *, mentions: pd.DataFrame | None = None,
+                  reference: date | datetime | None = None) -> dict[str, float]:
+    """Features of a whole short text (a tweet, a headline): the union over its clauses.
+
+    What the claim detector of ``benchmarks/claims.py`` scores: the features
+    :func:`find_claims` gives each clause, each taken at its largest over the clauses,
+    with ``length`` over the whole text.
+
+    >>> text_features("هل انسحبت القوات؟", mentions=empty_mentions())["question"]
+    1.0
+    """
+    _, _, features = _analyse(text, _mentions_for(text, mentions, reference))
+    out = dict.fromkeys(FEATURES, 0.0)
+    for feats in features:
+        for name, value in feats.items():
+            out[name] = max(out[name], value)
+    out["length"] = min(len(tokenize(text)), 40) / 40
+    return out
+
+
+# --- the stage -----------------------------------------------------------------------
+
+def find_claims(text: str, *, mentions: pd.DataFrame | None = None,
+                reference: date | datetime | None = None) -> pd.DataFrame:
+    """One row per clause of ``text``: type, source, modality, mentions, check-worthiness.
+
+    ``mentions`` (from :func:`workbench.find_mentions`, or a frame with at least
+    ``start, end, text, kind, value``) supplies the actors, places, times and
+    quantities; when ``None`` they are found with ``reference`` as the anchor date.
+    Offsets are into ``text``; ``source_start``/``source_end`` are -1 when the claim is
+    the author's own; ``refers_to`` is the ``claim_id`` a dispute or an analogy points
+    back to. See ``CLAIM_COLUMNS`` for the columns; ``reference`` is kept in
+    ``.attrs["reference"]`` for :func:`workbench.find_events`.
+
+    >>> t = "رصدت تقارير محلية ودولية خروج عناصر داعش من السجون."
+    >>> find_claims(t, mentions=empty_mentions()).loc[0, ["source", "type"]].tolist()
+    ['تقارير محلية ودولية', 'event']
+    """
+    return claims_frame(claim_rows(text, _mentions_for(text, mentions, reference)),
+                        reference=reference)
+
+
+def claim_rows(text: str, mentions: Mentions) -> list[dict]:
+    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame.
+
+    :func:`workbench.analyze` hands them to the events stage as they are, instead of
+    reading them back out of the frame.
+    """
+    doc, units, features = _analyse(text, mentions)
+    return [_row(doc, n, unit, *score_features(feats))
+            for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
+
+
+def claims_frame(rows: Sequence[dict], *, reference: date | datetime | None = None,
+                 lead: dict[str, str] | None = None) -> pd.DataFrame:
+    """The claims frame of :func:`claim_rows`, with ``reference`` in ``.attrs``.
+
+    ``lead`` (column → one string for every row, as ``{"doc_id": ...}``) puts those
+    columns first; see :func:`frame_of_rows`.
+    """
+    out = frame_of_rows(rows, CLAIM_COLUMNS) if lead is None else \
+        frame_with_lead(rows, CLAIM_COLUMNS, lead)
+    if reference is not None:  # find_events proposes years on the right side of it
+        out.attrs["reference"] = reference.isoformat()[:10]
+    return out
+
+
+@cache
+def _str_dtype() -> object:
+    """The dtype pandas gives a column of Python strings."""
+    return pd.Series(["x"]).dtype
+
+
+def _str_array(values: list[str]) -> object:
+    """The array pandas makes of a list of Python strings."""
+    dtype = _str_dtype()
+    return dtype.construct_array_type()._from_sequence(values, dtype=dtype)
+
+
+def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
+    """``pd.DataFrame(rows, columns=columns)`` for rows of plain values, built column by
+    column: a column of one Python type (str, int, float, bool) becomes its array
+    directly; any other column is left to pandas' inference.
+
+    >>> frame_of_rows([{"a": "x", "b": 1}], ["a", "b"]).dtypes.astype(str).tolist()
+    ['str', 'int64']
+    """
+    if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
+        return _empty_frame(tuple(columns)).copy(deep=False)
+    return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
+
+
+def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
+                    lead: dict[str, str]) -> pd.DataFrame:
+    """``frame_of_rows(rows, columns)`` with the columns of ``lead`` (each one string for
+    every row) inserted first, as ``frame.insert(0, name, value)`` would put them —
+    built in one go rather than copied and widened afterwards.
+
+    >>> f = frame_with_lead([{"a": 1}], ["a"], {"doc_id": "d1"})
+    >>> f.columns.tolist(), f.dtypes.astype(str).tolist()
+    (['doc_id', 'a'], ['str', 'int64'])
+    """
+    if set(lead) & set(columns) or any(type(v) is not str for v in lead.values()):
+        out = frame_of_rows(rows, columns)  # the general case, column by column
+        for name, value in reversed(lead.items()):
+            if name in out.columns:
+                out = out.drop(columns=name)
+            out.insert(0, name, value)
+        return out
+    if not rows:  # no rows: the inserted strings only give their columns' dtype
+        return _empty_lead_frame(tuple(columns), tuple(lead)).copy(deep=False)
+    data = {name: _str_array([value] * len(rows)) for name, value in lead.items()}
+    return pd.DataFrame(_column_arrays(rows, columns, data), copy=False)
+
+
+def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
+                   data: dict[str, object]) -> dict[str, object]:
+    """Add the columns of ``rows`` to ``data``, in order: a column of one Python type
+    (str, int, float, bool) as its array, any other as a list for pandas to infer."""
+    for col in columns:
+        values = [r[col] for r in rows]
+        kind = type(values[0])
+        if kind in _NUMPY_TYPES and set(map(type, values)) == {kind}:
+            data[col] = (_str_array(values) if kind is str
+                         else np.array(values, dtype=_NUMPY_TYPES[kind]))
+        else:
+            data[col] = values
+    return data  # the dict keeps the order of columns
+
+
+@lru_cache(maxsize=16)
+def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame([], columns=list(columns))
+
+
+@lru_cache(maxsize=16)
+def _empty_lead_frame(columns: tuple[str, ...], lead: tuple[str, ...]) -> pd.DataFrame:
+    """``_empty_frame(columns)`` with string columns ``lead`` inserted first."""
+    out = _empty_frame(columns).copy()
+    for name in reversed(lead):
+        out.insert(0, name, "")
+    return out
+
+
+# Python types whose columns are built directly (str as pandas' string array).
+_NUMPY_TYPES = {str: object, int: np.int64, float: np.float64, bool: np.bool_}
+
+
+def _mentions_for(text: str, mentions: pd.DataFrame | None,
+                  reference: date | datetime | None) -> Mentions:
+    if mentions is None:
+        from ..find.mentions import find_mentions
+
+        mentions = find_mentions(text, reference=reference)
+    return Mentions.of(mentions)
+
+
+def _analyse(text: str, mentions: Mentions
+             ) -> tuple[TextUnits, list[_Unit], list[dict[str, float]]]:
+    """Clauses of ``text`` with attribution, modality, types and features."""
+    doc = TextUnits(text)
+    units: list[_Unit] = []
+    for cl in doc.clauses:
+        unit = _Unit(cl, doc.cues_in(cl.i, cl.j), mentions.between(cl.start, cl.end))
+        prev = units[-1] if units and units[-1].clause.sentence_id == cl.sentence_id else None
+        unit.attribution = _attribute(doc, unit, mentions, prev)
+        unit.modality, unit.modality_cues = _modality(doc, unit)
+        units.append(unit)
+    _resolve_disputes(doc, units)
+    features = []
+    for n, unit in enumerate(units):
+        cl = unit.clause
+        unit.types = _types(doc, unit, clause_triggers(doc, cl.i, cl.j))
+        if cl.brk == "analogy" and n > 0 and unit.refers_to < 0:
+            unit.refers_to = n - 1
+            if "event" in units[n - 1].types and "event" not in unit.types:
+                unit.types.insert(0, "event")
+        features.append(claim_features(
+            text[cl.start:cl.end], roles={c.role for c in unit.cues}, types=unit.types,
+            modality=unit.modality, attributed=bool(unit.attribution.source),
+            mentions=unit.mentions, n_tokens=cl.j - cl.i))
+    return doc, units, features
+
+
+def _resolve_disputes(doc: TextUnits, units: list[_Unit]) -> None:
+    """A dispute cue marks the claim it rejects: the nearest attributed clause before it
+    in the sentence (else the clause just before), or its own clause when it also
+    carries the attribution (ادعاءات كاذبة)."""
+    for n, unit in enumerate(units):
+        if not any(c.role == "dispute" for c in unit.cues):
+            continue
+        unit.dispute = True
+        by = unit.attribution.source or "author"
+        if unit.attribution.source and unit.attribution.stance == "distancing":
+            unit.modality, unit.disputed_by = "disputed", "author"
+            unit.modality_cues = [doc.text[c.start:c.end] for c in unit.cues if c.role == "dispute"]
+            continue
+        same = []  # the clauses before it in its sentence, nearest first
+        for k in range(n - 1, -1, -1):
+            if units[k].clause.sentence_id != unit.clause.sentence_id:
+                break
+            same.append(k)
+        if not same:
+            continue
+        target = next((k for k in same if units[k].attribution.source), same[0])
+        units[target].modality = "disputed"
+        units[target].disputed_by = by
+        units[target].modality_cues = [doc.text[c.start:c.end] for c in unit.cues
+                                       if c.role == "dispute"]
+        unit.refers_to = target
+
+
+def _row(doc: TextUnits, n: int, unit: _Unit, score: float, why: str) -> dict:
+    cl, m, att = unit.clause, unit.mentions, unit.attribution
+    types = unit.types or ["statement"]
+    primary = "prediction" if "prediction" in types else next(
+        (t for t in TYPE_ORDER if t in types), "statement")
+    text = doc.text[cl.start:cl.end]
+    flags = _joined(f for x in m for f in x.flags.split(";")) if m else ""
+    if GAP_RE.search(text):
+        flags = _joined([*flags.split(";"), "gap"])
+    return {
+        "claim_id": f"c{n + 1}",
+        "start": cl.start, "end": cl.end, "text": text,
+        "type": primary, "types": ";".join(types),
+        "source": att.source, "source_start": att.start, "source_end": att.end,
+        "source_cue": att.cue, "source_stance": att.stance,
+        "modality": unit.modality, "modality_cues": ";".join(unit.modality_cues),
+        "disputed_by": unit.disputed_by,
+        "refers_to": f"c{unit.refers_to + 1}" if unit.refers_to >= 0 else "",
+        "actors": _joined(x.value for x in m if x.kind == "actor"),
+        "places": _joined(x.value for x in m if x.kind == "place"),
+        "times": _joined(x.value for x in m if x.kind == "time"),
+        "quantities": _joined(quantity_label(x) for x in m if x.kind == "quantity"),
+        "flags": flags,
+        "checkworthiness": round(score, 3), "checkworthy": score >= CHECKWORTHY_THRESHOLD,
+        "features": why,
+        "sentence_id": cl.sentence_id, "sentence_start": cl.sentence_start,
+        "sentence_end": cl.sentence_end, "clause_break": cl.brk,
+    }

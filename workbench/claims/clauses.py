@@ -1,0 +1,693 @@
+"""Words, cues and clauses of Arabic prose: the units claims are made of.
+
+Arabic prose chains long sentences with ، و ف كما إذ حيث. :func:`split_clauses` cuts a
+sentence where a comma is followed by something that opens a new clause — a connective,
+a reporting verb, a negation, future or hedge particle, or a clitic و/ف on a word that
+exists without it (وذلك، فالفساد, not فترة) — and before strong connectives (بينما،
+لكن، كما حصل) even without a comma; never inside brackets or quotes, and never leaving
+a fragment of fewer than three words. A line with no final punctuation in a text whose
+other lines have it is a heading and yields no clauses.
+
+Cue words come from lexicons in ``workbench/data`` (``claim_cues.csv``,
+``event_triggers.csv``) matched over tokens by :class:`CueLexicon`: proclitics و ف ب ل ك
+(and لل for li + al-) are allowed as each entry says, and a ``+`` entry also matches its
+pronoun-suffixed forms (ادعاء+ → ادعائها). Two rules need more than a word list — the
+future prefix سـ and a proclitic و/ف at a clause start — and ask wordfreq's Arabic
+frequencies whether the word without the letter is the likelier word.
+
+>>> split_clauses("وقد يتكرر اجتياح داعش للمدن كما حصل مع الموصل.")["text"].tolist()
+['وقد يتكرر اجتياح داعش للمدن', 'كما حصل مع الموصل']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..resources import read_table
+from ..text.arabic import DIACRITICS_RE, GAP_MARKER, TATWEEL, match_key
+
+CUES_FILE = "claims/claim_cues.csv"
+TRIGGERS_FILE = "claims/event_triggers.csv"
+
+# --- characters ----------------------------------------------------------------------
+
+WAW = "\u0648"  # ARABIC LETTER WAW, the conjunction proclitic
+FEH = "\u0641"  # ARABIC LETTER FEH, the conjunction proclitic
+BEH = "\u0628"  # ARABIC LETTER BEH, preposition "in, with"
+LAM = "\u0644"  # ARABIC LETTER LAM, preposition "to, for"
+KAF = "\u0643"  # ARABIC LETTER KAF, preposition "like"
+SEEN = "\u0633"  # ARABIC LETTER SEEN, the future prefix sa-
+YEH = "\u064a"  # ARABIC LETTER YEH
+TEH = "\u062a"  # ARABIC LETTER TEH
+NOON = "\u0646"  # ARABIC LETTER NOON
+ALEF = "\u0627"  # ARABIC LETTER ALEF
+HEH = "\u0647"  # ARABIC LETTER HEH (also taa marbuta after match_key)
+HAMZA = "\u0621"  # ARABIC LETTER HAMZA
+YEH_HAMZA = "\u0626"  # ARABIC LETTER YEH WITH HAMZA ABOVE
+WAW_HAMZA = "\u0624"  # ARABIC LETTER WAW WITH HAMZA ABOVE
+ARTICLE = ALEF + LAM  # the definite article al-
+
+CONJ_PROCLITICS = ("", WAW, FEH)
+# A verb also takes the future prefix sa- (ستنسحب، وسيعلن).
+VERB_PROCLITICS = (*CONJ_PROCLITICS, SEEN, WAW + SEEN, FEH + SEEN)
+ALL_PROCLITICS = (
+    "", WAW, FEH, BEH, LAM, KAF, WAW + BEH, WAW + LAM, WAW + KAF, FEH + BEH, FEH + LAM,
+    FEH + KAF,
+)
+# A noun may also carry the article after its proclitic (والهجمات، بالانتشار، للهجمات).
+NOUN_PROCLITICS = (*ALL_PROCLITICS, *(p + ARTICLE for p in ALL_PROCLITICS), LAM + ARTICLE)
+_CLITIC_CLASSES = {"conj": CONJ_PROCLITICS, "verb": VERB_PROCLITICS, "all": NOUN_PROCLITICS}
+_READ_PROCLITICS = tuple(dict.fromkeys(ALL_PROCLITICS[1:] + VERB_PROCLITICS[3:]))
+# Pronoun suffixes a "+" lexicon word may carry: -h, -ha, -hum, -huma, -hunna, -k, -kum,
+# -na, -i (written as matching keys).
+PRONOUN_SUFFIXES = (HEH, HEH + ALEF, HEH + "\u0645", HEH + "\u0645" + ALEF, HEH + NOON, KAF,
+                    KAF + "\u0645", NOON + ALEF, YEH)
+IMPERFECT_PREFIXES = (YEH, TEH, NOON)  # y-, t-, n- (the 1st person a- is left out: أصبح)
+
+CLAUSE_COMMAS = ",\u060c"  # COMMA, ARABIC COMMA
+CLAUSE_SEMICOLONS = ";\u061b"  # SEMICOLON, ARABIC SEMICOLON
+OPENERS = "(\u00ab\u201c\"["  # (, «, “, ", [
+CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
+
+_GAP = re.escape(GAP_MARKER) + r"|\[\.\.\.\]"  # the clean text's gap marker, or [...]
+_TOKEN_RE = re.compile(_GAP + "|[\\w\u0640\u064b-\u0652\u0670]+")
+# The same tokens as a capturing split: [space, token, space, token, ..., space].
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
+_SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)")
+GAP_RE = re.compile(_GAP)
+_SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
+_LINE_RE = re.compile(r"[^\n]+")
+_BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
+_CLAUSE_PUNCT_RE = re.compile(f"[{CLAUSE_COMMAS}{CLAUSE_SEMICOLONS}]")
+_OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_close_brackets)
+# Words whose matching key or wordfreq verdict is remembered (a corpus's working vocabulary).
+_WORD_CACHE = 1 << 17
+
+# Roles of claim_cues.csv that are closed word lists the rules read (see cue_words),
+# not cues to find in text.
+WORD_LIST_ROLES = frozenset({
+    "np_stop", "relative", "agent_marker", "target_marker", "phrase_stop", "preposition",
+    "between", "fatality_unit",
+})
+
+# Roles whose cue, first in the segment after a comma, opens a new clause.
+_OPENER_ROLES = frozenset({
+    "clause_break", "clause_break_strong", "negation", "future", "hedge", "hedge_particle",
+    "dispute", "attribution_verb", "deontic", "question",
+})
+
+
+# --- tokens and lexicons -------------------------------------------------------------
+
+class Token(NamedTuple):
+    """A word (or a ``[…]`` gap) with its offsets and matching key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+_word_key = lru_cache(maxsize=_WORD_CACHE)(match_key)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and gap markers of ``text`` with offsets; punctuation is left out.
+
+    >>> [t.key for t in tokenize("سُجل أكثر من […] هجومًا")]
+    ['سجل', 'اكثر', 'من', '[…]', 'هجوما']
+    """
+    parts = _TOKEN_SPLIT_RE.split(text)
+    offsets = list(accumulate(map(len, parts)))  # the end of each part
+    words = parts[1::2]
+    rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_word_key, words), strict=True)
+    return list(map(tuple.__new__, repeat(Token, len(words)), rows))
+
+
+def is_gap(token: Token) -> bool:
+    """Whether a token is the marker of text lost in the source (``[…]``)."""
+    return token.text.startswith("[")
+
+
+class Cue(NamedTuple):
+    """One lexicon hit over tokens ``[i, j)``; ``end`` may stop inside token ``j - 1``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    role: str
+    value: str
+    cue: str
+    row: int
+
+
+def _word_forms(word: str) -> frozenset[str]:
+    """The forms a lexicon word matches: itself, and with pronoun suffixes if it ends in +."""
+    if not word.endswith("+"):
+        return frozenset({word})
+    base = word[:-1]
+    stems = {base}
+    if base.endswith(HEH):  # taa marbuta (folded to heh) is written teh before a suffix
+        stems.add(base[:-1] + TEH)
+    if base.endswith(HAMZA):  # the hamza takes a seat before a suffix: ادعاء → ادعائها
+        stems.update({base[:-1] + YEH_HAMZA, base[:-1] + WAW_HAMZA})
+    if base.endswith(YEH):  # alef maksura (folded to yeh) is written alef: مستوى → مستواها
+        stems.add(base[:-1] + ALEF)
+    return frozenset({base} | {s + suf for s in stems for suf in PRONOUN_SUFFIXES})
+
+
+@dataclass(frozen=True)
+class _Entry:
+    row: int
+    words: tuple[frozenset[str], ...]
+    role: str
+    value: str
+    cue: str
+    clitics: tuple[str, ...]
+    prefix_last: bool  # last word is a bare preposition letter (وفقا ل) glued to the next word
+
+
+class CueLexicon:
+    """A cue table (``cue, role, value, clitics``) compiled for matching over tokens.
+
+    >>> lex = CueLexicon.from_table("claims/claim_cues.csv")
+    >>> [c.role for c in lex.find(tokenize("وقد يتكرر"))]
+    ['hedge_particle']
+    """
+
+    def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
+                 role_column: str = "role", value_column: str = "value") -> None:
+        self.table = table
+        self.rows: list[dict] = table.to_dict("records")
+        self._first: dict[str, list[_Entry]] = {}
+        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
+        self._prefix_first: list[_Entry] = []
+        for row, rec in enumerate(table.itertuples(index=False)):
+            if getattr(rec, role_column) in WORD_LIST_ROLES:
+                continue
+            pattern = getattr(rec, pattern_column)
+            words = pattern.split()
+            if not words:
+                continue
+            clitics = _CLITIC_CLASSES[getattr(rec, "clitics", "all") or "all"]
+            prefix_last = len(words) > 1 and words[-1] in (LAM, BEH)
+            entry = _Entry(row, tuple(_word_forms(w) for w in words),
+                           getattr(rec, role_column), getattr(rec, value_column, ""),
+                           pattern, clitics, prefix_last)
+            for form in entry.words[0]:
+                self._first.setdefault(form, []).append(entry)
+
+    @classmethod
+    def from_table(cls, name: str, **options: str) -> CueLexicon:
+        """Compile a table shipped in ``workbench/data`` (cached per name)."""
+        return _lexicon(name, tuple(sorted(options.items())))
+
+    def candidates(self, key: str) -> tuple[tuple[str, _Entry], ...]:
+        """(proclitic, entry) pairs whose first word a token with matching key ``key``
+        can be, in reading order (remembered per key)."""
+        hit = self._by_key.get(key)
+        if hit is None:
+            hit = self._pairs(key)
+            if len(self._by_key) < _WORD_CACHE:
+                self._by_key[key] = hit
+        return hit
+
+    def _pairs(self, key: str) -> tuple[tuple[str, _Entry], ...]:
+        return tuple((proclitic, entry) for proclitic, base in proclitic_readings(key)
+                     for entry in self._first.get(base, ()) if proclitic in entry.clitics)
+
+    def find(self, tokens: Sequence[Token], *, text: str | None = None,
+             lo: int = 0, hi: int | None = None) -> list[Cue]:
+        """Every cue over ``tokens[lo:hi]``; with ``text``, phrase words must be adjacent."""
+        hi = len(tokens) if hi is None else hi
+        out: list[Cue] = []
+        by_key = self._by_key
+        keys = list(map(_KEY, tokens[lo:hi]))
+        found = list(map(by_key.get, keys))  # every key is known once a corpus is warm
+        if None in found:
+            missing = set(keys).difference(by_key)
+            if len(by_key) + len(missing) > _WORD_CACHE:
+                by_key.clear()  # a new working vocabulary, this text's words included
+                missing = set(keys)
+            for key in missing:
+                by_key[key] = self._pairs(key)
+            found = list(map(by_key.__getitem__, keys))
+        for i in [n for n, pairs in enumerate(found, lo) if pairs]:
+            tok = tokens[i]
+            for _, entry in found[i - lo]:
+                if len(entry.words) == 1:
+                    out.append(Cue(i, i + 1, tok.start, tok.end, entry.role, entry.value,
+                                   entry.cue, entry.row))
+                    continue
+                if (not entry.prefix_last or len(entry.words) > 2) and (
+                        i + 1 >= hi or tokens[i + 1].key not in entry.words[1]):
+                    continue  # the second word does not match (_match_rest's first test)
+                end = self._match_rest(entry, tokens, i, hi, text)
+                if end is not None:
+                    j, end_offset = end
+                    out.append(Cue(i, j, tok.start, end_offset, entry.role,
+                                   entry.value, entry.cue, entry.row))
+        out.sort(key=_cue_order)
+        return out
+
+    @staticmethod
+    def _match_rest(entry: _Entry, tokens: Sequence[Token], i: int, hi: int,
+                    text: str | None) -> tuple[int, int] | None:
+        n = len(entry.words)
+        found = None
+        for k in range(1, n):
+            t = i + k
+            if t >= hi:
+                return None
+            key = tokens[t].key
+            if k == n - 1 and entry.prefix_last:
+                letter = entry.cue.split()[-1]
+                if key == letter:
+                    found = t + 1, tokens[t].end
+                elif key.startswith(letter) and len(key) > 2:
+                    found = t + 1, tokens[t].start + 1
+                else:
+                    return None
+            elif key not in entry.words[k]:
+                return None
+            # the words match so far; phrase words must also stand next to each other
+            if text is not None and not adjacent(text, tokens[t - 1], tokens[t]):
+                return None
+            if found is not None:
+                return found
+        return i + n, tokens[i + n - 1].end
+
+
+_KEY = itemgetter(3)  # a token's matching key
+
+
+def _cue_order(c: Cue) -> tuple[int, int]:
+    return c.start, c.start - c.end
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether only spaces (or a stray tatweel) separate two tokens."""
+    gap = text[a.end:b.start]
+    return bool(_SPACE_ONLY_RE.fullmatch(gap)) or gap.strip() in ("\u0640",)
+
+
+@cache
+def _lexicon(name: str, options: tuple[tuple[str, str], ...]) -> CueLexicon:
+    return CueLexicon(read_table(name), **dict(options))
+
+
+@cache
+def cue_words(role: str) -> frozenset[str]:
+    """The words of one closed word list in ``claim_cues.csv`` (as matching keys).
+
+    >>> sorted(cue_words("between"))
+    ['بين']
+    """
+    table = read_table(CUES_FILE)
+    return frozenset(table.loc[table["role"] == role, "cue"])
+
+
+@cache
+def cue_lexicon() -> CueLexicon:
+    """The claim cue lexicon (``workbench/data/claim_cues.csv``), compiled once."""
+    return CueLexicon.from_table(CUES_FILE)
+
+
+@cache
+def trigger_lexicon() -> CueLexicon:
+    """The event trigger lexicon (``workbench/data/event_triggers.csv``), compiled once."""
+    return CueLexicon.from_table(TRIGGERS_FILE, pattern_column="trigger", role_column="pos",
+                                 value_column="kind")
+
+
+@cache
+def proclitic_readings(key: str) -> tuple[tuple[str, str], ...]:
+    """(proclitic, rest) readings of a token key, the bare reading first.
+
+    The article counts as part of the proclitic when a word without it remains
+    (الهجمات → ال + هجمات), so lexicon nouns are listed without it.
+
+    >>> proclitic_readings("للاستهلاك")[:4]
+    (('', 'للاستهلاك'), ('ل', 'لاستهلاك'), ('ل', 'الاستهلاك'), ('لال', 'استهلاك'))
+    """
+    out = [("", key)]
+    for p in _READ_PROCLITICS:
+        if key.startswith(p) and len(key) - len(p) >= 2:
+            rest = key[len(p):]
+            out.append((p, rest))
+            if p.endswith(LAM) and rest.startswith(LAM) and len(rest) >= 3:
+                out.append((p, ARTICLE + rest[1:]))  # li + al- is written لل
+    for p, rest in list(out):
+        if rest.startswith(ARTICLE) and len(rest) >= 5:
+            out.append((p + ARTICLE, rest[2:]))
+    return tuple(out)
+
+
+# --- word evidence from wordfreq -------------------------------------------------------
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
+
+
+def surface(token: Token) -> str:
+    """A token's letters as written, without diacritics or tatweel (for wordfreq)."""
+    return DIACRITICS_RE.sub("", token.text).replace(TATWEEL, "")
+
+
+def _clitic_conjunction(token: Token) -> bool:
+    """True when a token starts with و or ف that is a conjunction (وذلك، فالفساد, not فترة).
+
+    The word without the letter must exist and be more frequent than the word with it.
+    """
+    return _conjunction_word(token.text)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _conjunction_word(text: str) -> bool:
+    word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
+    if len(word) < 3 or word[0] not in (WAW, FEH):
+        return False
+    rest = word[1:]
+    return _zipf(rest) >= 2.5 and _zipf(rest) > _zipf(word)
+
+
+def is_sa_future(token: Token) -> bool:
+    """True for a verb with the future prefix سـ (ستخدم، سيتضمن, not سياسية or سيدي).
+
+    The letter after سـ must be an imperfect prefix, and the verb without سـ must be a
+    word that is more frequent than the token itself.
+
+    >>> [is_sa_future(t) for t in tokenize("ستخدم سياسية وسيشكل سيدي")]
+    [True, False, True, False]
+    """
+    return _sa_future_word(token.text)
+
+
+@lru_cache(maxsize=_WORD_CACHE)
+def _sa_future_word(text: str) -> bool:
+    word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
+    if word.startswith((WAW, FEH)) and len(word) > 4 and word[1] == SEEN:
+        word = word[1:]
+    if len(word) < 4 or word[0] != SEEN or word[1] not in IMPERFECT_PREFIXES:
+        return False
+    rest = word[1:]
+    return _zipf(rest) >= 2.5 and _zipf(rest) > _zipf(word)
+
+
+# --- sentences and clauses -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class Clause:
+    """A clause: token range, offsets, and its sentence."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    sentence_id: int
+    sentence_start: int
+    sentence_end: int
+    brk: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence (or a heading, which yields no claims): offsets and token range."""
+
+    sentence_id: int
+    start: int
+    end: int
+    i: int
+    j: int
+    kind: str
+
+
+def _mask_gaps(text: str) -> str:
+    return GAP_RE.sub(lambda m: "#" * len(m.group()), text)
+
+
+def _sentences(text: str, tokens: Sequence[Token],
+               starts: Sequence[int] | None = None) -> list[Sentence]:
+    masked = _mask_gaps(text)
+    blocks = [(m.start(), m.end()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+    if starts is None:
+        starts = [t.start for t in tokens]
+
+    def tok_range(a: int, b: int) -> tuple[int, int]:
+        return bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+
+    def ends_sentence(a: int, b: int) -> bool:
+        return bool(_SENT_END_RE.search(masked[a:b].rstrip() + " "))
+
+    prose = sum(ends_sentence(a, b) for a, b in blocks)
+    out: list[Sentence] = []
+    for a, b in blocks:
+        i, j = tok_range(a, b)
+        stripped_end = a + len(text[a:b].rstrip())
+        last = masked[max(a, stripped_end - 3):stripped_end]  # the block's last 3 characters
+        if (len(blocks) > 1 and prose and j - i <= 12
+                and not _SENT_END_RE.search(last + " ")):
+            out.append(Sentence(len(out), a + len(text[a:b]) - len(text[a:b].lstrip()),
+                                stripped_end, i, j, "heading"))
+            continue
+        pos = a
+        for m in _SENT_END_RE.finditer(masked, a, stripped_end):
+            k = bisect.bisect_left(starts, m.start()) - 1  # the token before the mark
+            before = tokens[k] if k >= i else None
+            if before is not None and len(before.key) == 1 and before.end == m.start():
+                continue  # an initial such as د. is not a sentence end
+            end = m.end()
+            while end < stripped_end and text[end] in "\u201d\u00bb)]\"'":
+                end += 1
+            out.append(_sentence(text, len(out), pos, end, tok_range))
+            pos = end
+        if text[pos:stripped_end].strip():
+            out.append(_sentence(text, len(out), pos, stripped_end, tok_range))
+    return [s for s in out if s.j > s.i]
+
+
+def _sentence(text: str, sid: int, a: int, b: int, tok_range) -> Sentence:
+    while a < b and text[a].isspace():
+        a += 1
+    i, j = tok_range(a, b)
+    return Sentence(sid, a, b, i, j, "sentence")
+
+
+def _bracket_depths(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """Where the bracket and quote characters of ``text[a:b]`` stand (offsets into
+    ``text``) and the nesting depth after each: the depth of any other character is the
+    depth after the last of them before it (0 before the first)."""
+    depth, stack = 0, []
+    positions, depths = [], []
+    for m in _BRACKET_RE.finditer(_mask_gaps(text[a:b])):
+        ch = m.group()
+        closes = ch if ch == '"' else CLOSERS.get(ch)  # the opener this character closes
+        if closes is not None and stack and stack[-1] == closes:
+            stack.pop()
+            depth -= 1
+        elif ch in OPENERS:
+            stack.append(ch)
+            depth += 1
+        positions.append(a + m.start())
+        depths.append(depth)
+    return positions, depths
+
+
+_NO_ROLES: frozenset[str] = frozenset()
+
+
+class TextUnits:
+    """Tokens, cues, sentences and clauses of one text, computed once.
+
+    With ``segment=False`` only tokens and cues (for a clause already cut out).
+    """
+
+    def __init__(self, text: str, *, segment: bool = True) -> None:
+        self.text = text
+        self.tokens = tokenize(text)
+        self.starts = [t.start for t in self.tokens]
+        self.cues = cue_lexicon().find(self.tokens, text=text)
+        self.cues_at: dict[int, list[Cue]] = {}
+        for c in self.cues:
+            self.cues_at.setdefault(c.i, []).append(c)
+        self._cue_i = [c.i for c in self.cues]
+        self._roles: dict[int, frozenset[str]] = {}
+        self._triggers: list[Cue] | None = None
+        self._trigger_i: list[int] = []
+        self.sentences = _sentences(text, self.tokens, self.starts) if segment else []
+        self.clauses = [c for s in self.sentences if s.kind == "sentence"
+                        for c in self._split(s)]
+
+    def roles_at(self, i: int) -> frozenset[str]:
+        roles = self._roles.get(i)
+        if roles is None:
+            cues = self.cues_at.get(i)
+            if cues is None:  # most words carry no cue: no set to build
+                return _NO_ROLES
+            roles = self._roles[i] = frozenset(c.role for c in cues)
+        return roles
+
+    def cues_in(self, i: int, j: int) -> list[Cue]:
+        lo, hi = bisect.bisect_left(self._cue_i, i), bisect.bisect_left(self._cue_i, j)
+        return [c for c in self.cues[lo:hi] if c.j <= j]
+
+    def triggers_in(self, i: int, j: int) -> list[Cue]:
+        """Event trigger cues (``event_triggers.csv``) over tokens ``[i, j)``, found once
+        for the whole text; the same as matching the trigger lexicon on ``[i, j)`` alone."""
+        if self._triggers is None:
+            self._triggers = trigger_lexicon().find(self.tokens, text=self.text)
+            self._trigger_i = [c.i for c in self._triggers]
+        lo = bisect.bisect_left(self._trigger_i, i)
+        hi = bisect.bisect_left(self._trigger_i, j)
+        return [c for c in self._triggers[lo:hi] if c.j <= j]
+
+    def _opens_clause(self, i: int, j: int) -> bool:
+        """Whether tokens ``[i, j)`` after a comma start a new clause."""
+        if self.roles_at(i) & _OPENER_ROLES:
+            return True
+        if i + 1 < j and self.roles_at(i + 1) & {"attribution_verb", "dispute"}:
+            return True
+        tok = self.tokens[i]
+        return _clitic_conjunction(tok) or is_sa_future(tok)
+
+    def _marks(self, s: Sentence) -> list[tuple[int, str]]:
+        """Candidate boundaries of a sentence: (token where a new clause starts, kind) —
+        a semicolon or comma between two tokens outside brackets and quotes, else a
+        strong connective (بينما، كما حصل) outside them."""
+        text, toks, starts = self.text, self.tokens, self.starts
+        raw = text[s.start:s.end]
+        if any(o in raw for o in OPENERS):
+            where, depths = _bracket_depths(text, s.start, s.end)
+        else:
+            where, depths = [], []
+
+        def at_depth0(pos: int) -> bool:  # pos is never a bracket or quote itself
+            k = bisect.bisect_left(where, pos)
+            return k == 0 or depths[k - 1] == 0
+
+        # The first comma or semicolon in the space before token k, and which kinds occur.
+        punct: dict[int, tuple[int, bool, bool]] = {}
+        for m in _CLAUSE_PUNCT_RE.finditer(text, s.start, s.end):
+            pos = m.start()
+            k = bisect.bisect_right(starts, pos, s.i, s.j)
+            if k <= s.i or k >= s.j:
+                continue
+            semi = m.group() in CLAUSE_SEMICOLONS
+            if k in punct:
+                first, had_semi, had_comma = punct[k]
+                punct[k] = (first, had_semi or semi, had_comma or not semi)
+            else:
+                punct[k] = (pos, semi, not semi)
+        lo, hi = bisect.bisect_left(self._cue_i, s.i + 1), bisect.bisect_left(self._cue_i, s.j)
+        strong = {c.i for c in self.cues[lo:hi] if c.role == "clause_break_strong"}
+        marks: list[tuple[int, str]] = []
+        for k in sorted(punct.keys() | strong):
+            if k in punct:
+                pos, semi, comma = punct[k]
+                if semi and at_depth0(pos):
+                    marks.append((k, "semicolon"))
+                    continue
+                if comma and at_depth0(pos):
+                    marks.append((k, "comma"))
+                    continue
+            if k in strong and at_depth0(toks[k].start):
+                first = next(c for c in self.cues_at[k] if c.role == "clause_break_strong")
+                marks.append((k, "analogy" if first.value == "analogy" else "connective"))
+        return marks
+
+    def _split(self, s: Sentence) -> list[Clause]:
+        text, toks = self.text, self.tokens
+        marks = self._marks(s)
+        cuts: list[tuple[int, str]] = [(s.i, "sentence")]
+        for n, (k, kind) in enumerate(marks):
+            nxt = marks[n + 1][0] if n + 1 < len(marks) else s.j
+            left = k - cuts[-1][0]
+            right = nxt - k if kind == "comma" else s.j - k
+            if kind == "semicolon":
+                ok = left >= 2 and right >= 2
+            elif kind == "comma":
+                ok = left >= 3 and right >= 3 and self._opens_clause(k, nxt)
+            else:
+                ok = left >= 3 and right >= 3
+            if ok:
+                cuts.append((k, kind))
+        out = []
+        for n, (k, kind) in enumerate(cuts):
+            stop = cuts[n + 1][0] if n + 1 < len(cuts) else s.j
+            start, end = toks[k].start, toks[stop - 1].end
+            end = _close_brackets(text, start, end, s.end)
+            out.append(Clause(k, stop, start, end, s.sentence_id, s.start, s.end, kind))
+        return out
+
+
+def _close_brackets(text: str, start: int, end: int, limit: int) -> int:
+    """Extend a clause end over closing brackets/quotes it opened."""
+    if _OPENING_RE.search(text, start, end) is None:
+        return end  # it opened none (most clauses): nothing to count
+    span = text[start:end]  # gap markers hold none of these characters
+    opened = (span.count("(") + span.count("\u00ab") + span.count("\u201c")
+              - span.count(")") - span.count("\u00bb") - span.count("\u201d"))
+    while opened > 0 and end < limit and text[end] in ")\u00bb\u201d":
+        end += 1
+        opened -= 1
+    return end
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """Sentences and headings of ``text``: ``sentence_id, start, end, kind, text``.
+
+    A block (line) with no final punctuation and at most 12 words, in a text whose other
+    blocks end in punctuation, is a heading (or title) and yields no claims.
+
+    >>> split_sentences("أسباب العودة\\nانسحبت القوات. وعادت الهجمات.")[["kind", "text"]].values.tolist()
+    [['heading', 'أسباب العودة'], ['sentence', 'انسحبت القوات.'], ['sentence', 'وعادت الهجمات.']]
+    """
+    doc = TextUnits(text)
+    return pd.DataFrame(
+        [(s.sentence_id, s.start, s.end, s.kind, text[s.start:s.end]) for s in doc.sentences],
+        columns=["sentence_id", "start", "end", "kind", "text"],
+    )
+
+
+def split_clauses(text: str) -> pd.DataFrame:
+    """Clauses of ``text``: ``sentence_id, start, end, clause_break, text``.
+
+    ``clause_break`` says what opened the clause: sentence, comma, semicolon,
+    connective (بينما، لكن) or analogy (كما حصل).
+
+    >>> split_clauses("وقد يتكرر اجتياح داعش للمدن كما حصل مع الموصل.")["text"].tolist()
+    ['وقد يتكرر اجتياح داعش للمدن', 'كما حصل مع الموصل']
+    """
+    doc = TextUnits(text)
+    return pd.DataFrame(
+        [(c.sentence_id, c.start, c.end, c.brk, text[c.start:c.end]) for c in doc.clauses],
+        columns=["sentence_id", "start", "end", "clause_break", "text"],
+    )
+
+
+def find_cues(text: str) -> pd.DataFrame:
+    """Every claim cue in ``text`` (role, value, offsets): what the claim rules see.
+
+    >>> find_cues("ربما انسحبت القوات")[["text", "role"]].values.tolist()
+    [['ربما', 'hedge']]
+    """
+    doc = TextUnits(text)
+    return pd.DataFrame(
+        [(c.start, c.end, text[c.start:c.end], c.role, c.value, c.cue) for c in doc.cues],
+        columns=["start", "end", "text", "role", "value", "cue"],
+    )
+
+

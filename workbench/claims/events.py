@@ -1,0 +1,783 @@
+"""Events: what happened, by whom, to whom, where, when and how many — coded like ACLED.
+
+Events come from claims that report them (``types`` includes ``event``; negated claims
+report that nothing happened and give none). Each event trigger in a claim
+(``workbench/data/event_triggers.csv``: هجوم، انسحب، اجتياح، إعلان الانتصار، حوار ...)
+becomes an event when something ties it to the world: it is a finite verb, a support
+verb tells it (شن هجوما، هجومًا نفذه، انفجرت عبوة), a time, place or count sits in its
+phrase, or a reporting verb (رصدت) presents it. The doer is the subject of the verb (or
+the antecedent of الذي/التي before it), the genitive of a nominal trigger (اجتياح داعش),
+or the agent after بيد / من قبل; the target follows ضد / على / استهدف. A killing told
+with the attack it happened in is that attack's death toll. An analogy clause (كما حصل
+مع الموصل) repeats the event of the clause it points back to, in its own place and time.
+
+Coding follows ACLED's taxonomy (``workbench/data/acled_taxonomy.csv``): the trigger's
+event type and sub-event type, adjusted when the target is civilian (Violence against
+civilians – Attack) or the doer is a state force taking territory (Government regains
+territory); ``coding_basis`` says which rule applied. When a claim lists several
+governorates the event is split into one row per governorate (as ACLED does), and the
+shared count is flagged. A date whose year was lost stays ``XXXX-MM``; the reference
+chronology may propose a year in ``proposed_year`` with its basis.
+
+>>> from workbench.claims.claims import empty_mentions, find_claims
+>>> claims = find_claims("انسحبت القوات الأمريكية من قاعدة التاجي.", mentions=empty_mentions())
+>>> find_events(claims, empty_mentions())[["kind", "event_type", "sub_event_type"]].values.tolist()
+[['withdrawal', 'Strategic developments', 'Non-violent transfer of territory']]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, namedtuple
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache, lru_cache
+
+import pandas as pd
+
+from ..resources import read_table
+from ..text.arabic import match_key
+from .chronology import propose_year, year_is_unknown
+from .claims import Mention, Mentions, clause_triggers, frame_of_rows
+from .clauses import (
+    ARTICLE,
+    BEH,
+    LAM,
+    WAW,
+    Cue,
+    TextUnits,
+    cue_words,
+    proclitic_readings,
+    trigger_lexicon,
+)
+
+TAXONOMY_FILE = "claims/acled_taxonomy.csv"
+PLACES_FILE = "find/iraq_places.csv"
+
+EVENT_COLUMNS = [
+    "event_id", "claim_id", "kind", "event_type", "sub_event_type", "actor", "actor_type",
+    "target", "target_type", "target_text", "places", "location", "place_type", "admin1", "country",
+    "latitude", "longitude", "start", "end", "date_text", "date_precision", "date_flags",
+    "time_of_day", "proposed_year", "proposed_basis", "count_text", "count_value", "count_min", "count_max",
+    "count_unit", "count_flags", "fatalities", "modality", "source", "trigger",
+    "trigger_start", "trigger_end", "claim_start", "claim_end", "coding_basis", "also_claims",
+]
+
+ACLED_COLUMNS = [
+    "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
+    "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "source", "notes", "fatalities",
+]
+
+_PLACE_RANK = {"village": 0, "town": 0, "city": 1, "capital": 1, "base": 1, "district": 2,
+               "border": 3, "governorate": 4, "region": 5, "country": 6}
+# The day that stands for a third of a month (the qualifiers of workbench.find.times).
+_QUALIFIER_DAY = {"early": "05", "mid": "15", "late": "25"}
+# Kinds whose target may follow as a word with ب (انفجرت عبوة ناسفة بدورية للجيش).
+_REMOTE_KINDS = frozenset({"explosion", "suicide_bombing", "shelling", "airstrike", "grenade"})
+_STATE_TYPES = frozenset({"State forces", "Government", "Military", "Police"})
+_NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
+
+
+# --- reference tables ------------------------------------------------------------------
+
+def acled_taxonomy() -> pd.DataFrame:
+    """ACLED's event types, actor ("inter") codes and precision codes (a copy)."""
+    return read_table(TAXONOMY_FILE).copy()
+
+
+@cache
+def _inter_codes() -> dict[str, str]:
+    table = read_table(TAXONOMY_FILE)
+    out: dict[str, str] = {}
+    for row in table[table["table"] == "inter"].itertuples(index=False):
+        for alias in [row.label, *row.aliases.split(";")]:
+            if alias:
+                out[alias.strip().lower()] = row.code
+    return out
+
+
+def inter_code(actor_type: str) -> str:
+    """ACLED's inter code for an actor type label; ``''`` when unknown.
+
+    >>> inter_code("Rebel group"), inter_code("External/Other forces"), inter_code("")
+    ('2', '8', '')
+    """
+    return _inter_codes().get(actor_type.strip().lower(), "") if actor_type else ""
+
+
+@cache
+def _admin1_names() -> dict[str, str]:
+    """ISO 3166-2 code → governorate name, from the gazetteer of ``workbench.find.places``."""
+    table = read_table(PLACES_FILE)
+    rows = table[table["place_type"] == "governorate"]
+    return {r.id: r.name_en.removesuffix(" Governorate") for r in rows.itertuples(index=False)}
+
+
+def admin1_name(code: str) -> str:
+    """Governorate name for an ISO 3166-2 code (``IQ-AN`` → ``Anbar``); the code if unknown."""
+    return _admin1_names().get(code, code) if code else ""
+
+
+@cache
+def country_name(code: str) -> str:
+    """English country name for an ISO 3166-1 alpha-2 code, from CLDR (babel)."""
+    if not code:
+        return ""
+    from babel import Locale
+
+    return Locale("en").territories.get(code.upper(), code)
+
+
+# --- finding events --------------------------------------------------------------------
+
+@dataclass
+class _Found:
+    """One event before it becomes rows: what the trigger and its phrase say."""
+
+    kind: str
+    event_type: str
+    sub_event_type: str
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    actor: Mention | None = None
+    target: str = ""
+    target_type: str = ""
+    target_text: str = ""
+    places: list[Mention] = field(default_factory=list)
+    time: Mention | None = None
+    quantities: list[Mention] = field(default_factory=list)
+    text: str = ""
+    borrowed_from: str = ""
+    fatalities: str = ""
+    counts: str = ""
+
+
+def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | None, *,
+                reference: date | datetime | None = None) -> pd.DataFrame:
+    """Events reported by ``claims`` (from :func:`workbench.find_claims`), one row each.
+
+    ``mentions`` is the frame the claims were built from (offsets into the same text).
+    ``reference`` (the publication date; by default the one ``find_claims`` was given)
+    lets the chronology propose years only on the right side of it. ``start``/``end``
+    are ISO dates of the event (``XXXX-12`` when the year was lost);
+    ``claim_start``/``claim_end`` are offsets of the claim.
+    """
+    found_in = Mentions.of(mentions)
+    if reference is None and claims.attrs.get("reference"):
+        reference = date.fromisoformat(claims.attrs["reference"])
+    rows = event_rows(_claim_records(claims), found_in, reference=reference)
+    return frame_of_rows(rows, EVENT_COLUMNS)
+
+
+def event_rows(claims: Sequence, mentions: Mentions, *,
+               reference: date | datetime | None = None) -> list[dict]:
+    """The rows of :func:`find_events` as dicts, from claim records (anything with the
+    attributes of ``claim_records``: ``claim_id, start, end, text, types, ...``)."""
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    country_default = _document_country(mentions)
+    by_id = {row.claim_id: row for row in claims}
+    rows: list[dict] = []
+    for claim in claims:
+        types = str(claim.types).split(";")
+        if "event" not in types or claim.modality == "negated":
+            continue
+        rows.extend(_claim_events(claim, by_id, mentions, reference, country_default))
+    return _merge_repeats(rows)
+
+
+def claim_records(rows: Iterable[dict]) -> list:
+    """Claim rows (dicts, from :func:`workbench.claims.claims.claim_rows`) as the records
+    :func:`event_rows` reads: the same values :func:`find_events` reads from the frame."""
+    make = _record_type(_CLAIM_FIELDS)._make
+    return [make([row[c] for c in _CLAIM_FIELDS]) for row in rows]
+
+
+@lru_cache(maxsize=64)
+def _record_type(columns: tuple) -> type:
+    return namedtuple("Pandas", list(columns), rename=True)
+
+
+# The columns of a claims table that events are made from.
+_CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "clause_break",
+                 "refers_to", "source")
+
+
+def _claim_records(claims: pd.DataFrame) -> list:
+    """The claims as records of the columns events read (every column if some are missing)."""
+    if not set(_CLAIM_FIELDS) <= set(claims.columns):
+        return _records(claims)
+    make = _record_type(_CLAIM_FIELDS)._make
+    return list(map(make, zip(*(claims[c].tolist() for c in _CLAIM_FIELDS), strict=True)))
+
+
+def _records(frame: pd.DataFrame) -> list:
+    """The rows of ``frame`` as ``itertuples(index=False)`` gives them, read in one pass."""
+    make = _record_type(tuple(frame.columns))._make
+    return [make(row) for row in frame.to_numpy(dtype=object).tolist()]
+
+
+def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None,
+                  country_default: str) -> list[dict]:
+    doc = TextUnits(claim.text, segment=False)
+    local = mentions.shifted(claim.start, claim.end)
+    triggers = clause_triggers(doc, 0, len(doc.tokens))
+    if not triggers:
+        if claim.clause_break != "analogy" or claim.refers_to not in by_id:
+            return []
+        found = _borrow(by_id[claim.refers_to], mentions)
+        if found is None or not any(m.kind in ("place", "time") for m in local):
+            return []
+        found.places = [m for m in local if m.kind == "place"]
+        found.time = next((m for m in local if m.kind == "time"), None)
+        found.quantities = [m for m in local if m.kind == "quantity"]
+        return _event_rows(claim, found, local, reference, country_default)
+    founds = []
+    for n, trig in enumerate(triggers):
+        nxt = triggers[n + 1].i if n + 1 < len(triggers) else len(doc.tokens)
+        prev = triggers[n - 1].j if n else 0
+        found = _trigger_event(claim, doc, trig, prev, nxt, local, mentions)
+        if found is not None:
+            founds.append(found)
+    out = []
+    for found in _merge_tolls(founds):
+        out.extend(_event_rows(claim, found, local, reference, country_default))
+    return out
+
+
+def _merge_tolls(founds: list[_Found]) -> list[_Found]:
+    """A killing told with the attack it happened in (قُتل ثلاثة جنود في هجوم ...) is that
+    attack's death toll and victims, not a second event."""
+    violent = [f for f in founds if f.counts != "fatalities" and f.event_type not in _NON_VIOLENT]
+    if not violent:
+        return founds
+    out = []
+    for f in founds:
+        if f.counts == "fatalities" and f.kind in ("attack", "assassination"):
+            host = violent[0]
+            host.fatalities = host.fatalities or f.fatalities or "unknown"
+            if not host.target:
+                host.target, host.target_type, host.target_text = (
+                    f.target, f.target_type, f.target_text)
+            host.places = host.places or f.places
+            host.time = host.time or f.time
+            continue
+        out.append(f)
+    return out
+
+
+def _trigger_row(trig: Cue) -> dict:
+    return trigger_lexicon().rows[trig.row]
+
+
+def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local: Mentions,
+                   mentions: Mentions) -> _Found | None:
+    """Doer, target, places, time and count of one trigger, or None if it is not anchored."""
+    toks = doc.tokens
+    row = _trigger_row(trig)
+    wstart = min([trig.start] + [m.start for m in local if m.kind == "quantity"
+                                 and m.start <= trig.start and m.end >= trig.end])
+    wend = toks[nxt].start if nxt < len(toks) else len(claim.text)
+    window = local.between(wstart, wend)
+    evidential = any(c.role == "attribution_verb" and c.value in ("evidential", "neutral")
+                     and 0 <= trig.i - c.j <= 3 for c in doc.cues)
+    light_before = _light_verb(doc, max(prev, trig.i - 4), trig.i)
+    light_after = _light_verb(doc, trig.j, min(trig.j + 2, nxt))
+    anchored = (row["pos"] == "verb" or evidential or light_before is not None
+                or light_after is not None
+                or any(m.kind in ("time", "place", "quantity") for m in window))
+    if not anchored:
+        return None
+    found = _Found(row["kind"], row["event_type"], row["sub_event_type"],
+                   doc.text[trig.start:trig.end], claim.start + trig.start,
+                   claim.start + trig.end, text=claim.text)
+    found.counts = row["counts"]
+    if row["after"] == "target":  # قُتل ثلاثة جنود: the victims follow, a doer only after بيد
+        found.actor = _agent(doc, trig.j, nxt, local)
+        found.target, found.target_type, found.target_text = _phrase_target(
+            doc, trig.j, nxt, local, found.actor)
+    else:
+        found.actor = _doer(claim, doc, trig, nxt, local, mentions, light_before, light_after)
+        if row["event_type"] not in _NON_VIOLENT:
+            found.target, found.target_type, found.target_text = _target(
+                doc, trig, nxt, local, found.actor, row["kind"])
+    used = {(found.actor.start, found.actor.end)} if found.actor is not None else set()
+    if found.kind in ("talks", "agreement"):
+        parties = _between(doc, trig, nxt, local)
+        if parties and found.actor is None:
+            found.actor, parties = parties[0], parties[1:]
+        if parties and not found.target:
+            found.target = ";".join(p.value for p in parties)
+            found.target_type = ";".join(p.actor_type for p in parties)
+            found.target_text = ";".join(p.text for p in parties)
+        used |= {(p.start, p.end) for p in parties}
+        if found.actor is not None:
+            used.add((found.actor.start, found.actor.end))
+    found.places = [m for m in window if m.kind == "place" and (m.start, m.end) not in used]
+    if not found.places:  # a place set before the trigger (وفي كركوك، انفجرت عبوة ...)
+        found.places = [m for m in local.before(trig.start, kind="place")
+                        if (m.start, m.end) not in used]
+    times = [m for m in window if m.kind == "time"]
+    if not times:  # a time set before the trigger in the clause (خلال شهر أبريل سُجل ...)
+        times = local.before(trig.start, kind="time")[::-1]
+    found.time = times[0] if times else None
+    found.quantities = [m for m in window if m.kind == "quantity"]
+    if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
+        toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
+        found.fatalities = (toll[0].value or "missing") if toll else "unknown"
+    return found
+
+
+def _token_end(toks, k: int) -> int:
+    return toks[min(k, len(toks) - 1)].end if toks else 0
+
+
+def _light_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
+    """Token index of a support verb (نفذ، شن، سجل) in ``[lo, hi)``, the last one."""
+    found = [c for c in trigger_lexicon().find(doc.tokens, text=doc.text, lo=lo, hi=hi)
+             if c.role == "light"]
+    return found[-1].i if found else None
+
+
+def _doer(claim, doc: TextUnits, trig: Cue, nxt: int, local: Mentions, mentions: Mentions,
+          light_before: int | None, light_after: int | None) -> Mention | None:
+    """Who did it: the subject of the trigger verb or of its support verb, the genitive
+    of a nominal trigger (اجتياح داعش), or the agent after بيد / من قبل."""
+    toks = doc.tokens
+    n = len(toks)
+
+    def after(k: int, width: int) -> Mention | None:
+        if k >= n:
+            return None
+        hits = local.between(toks[k].start, toks[min(k + width, n) - 1].end, "actor")
+        return hits[0] if hits else None
+
+    def last_before(pos: int) -> Mention | None:
+        """The subject before a verb: an actor ending at most one word before it."""
+        hits = local.before(pos, kind="actor")
+        if not hits:
+            return None
+        between = [t for t in toks if hits[-1].end <= t.start and t.end <= pos]
+        return hits[-1] if len(between) <= 1 else None
+
+    def relative_antecedent(k: int) -> Mention | None:
+        """The actor just before الذي/التي (at most two words before it)."""
+        if k == 0 or toks[k - 1].key not in cue_words("relative"):
+            return None
+        found = last_before(toks[k - 1].start)
+        if found is not None and found.end > (toks[k - 3].start if k >= 3 else 0):
+            return found
+        if k == 1:  # the antecedent ends the previous clause
+            hits = mentions.before(claim.start, since=claim.start - 60, kind="actor")
+            if hits and hits[-1].end >= claim.start - 3:
+                return hits[-1]._replace(start=hits[-1].start - claim.start,
+                                         end=hits[-1].end - claim.start)
+        return None
+
+    if light_after is not None:
+        return _first_found(lambda: after(light_after + 1, 3),
+                            lambda: relative_antecedent(light_after))
+    if light_before is not None:
+        return _first_found(lambda: relative_antecedent(light_before),
+                            lambda: after(light_before + 1, 2),
+                            lambda: last_before(toks[light_before].start))
+    if _trigger_row(trig)["pos"] == "verb":
+        return _first_found(lambda: relative_antecedent(trig.i), lambda: after(trig.j, 3),
+                            lambda: last_before(trig.start))
+    if _aims_at_next(doc, trig):
+        return None
+    # the genitive of a nominal trigger: اجتياح داعش، خروج عناصر داعش (not بدورية للشرطة)
+    for k in range(trig.j, min(trig.j + 2, n)):
+        if _has_preposition(toks[k].key):
+            break
+        found = after(k, 1)
+        if found is not None:
+            return found
+    return _agent(doc, trig.j, nxt, local)
+
+
+def _agent(doc: TextUnits, k: int, nxt: int, local: Mentions) -> Mention | None:
+    """The actor named after بيد / على يد / من قبل in a trigger's phrase."""
+    toks = doc.tokens
+    for m in range(k, min(nxt, len(toks))):
+        if _is_agent_marker(toks, m):
+            hi = toks[min(m + 4, len(toks)) - 1].end
+            hits = local.between(toks[m].end, hi, "actor")
+            return hits[0] if hits else None
+    return None
+
+
+def _is_agent_marker(toks, m: int) -> bool:
+    """بيد، بأيدي، على يد، من قبل: the words before the doer of a passive or nominal event."""
+    readings = {rest for _, rest in proclitic_readings(toks[m].key)}
+    if not readings & cue_words("agent_marker"):
+        return False
+    prev = toks[m - 1].key if m else ""
+    if toks[m].key == match_key("قبل"):  # "before" unless in من قبل
+        return prev == match_key("من")
+    if toks[m].key == match_key("يد"):  # "hand" unless in على يد
+        return prev == match_key("على")
+    return True
+
+
+def _has_preposition(key: str) -> bool:
+    """Whether a word reads as carrying the preposition ب or ل (بدورية، للشرطة)."""
+    return any(p.removesuffix(ARTICLE)[-1:] in (BEH, LAM) for p, _ in proclitic_readings(key)[1:])
+
+
+def _aims_at_next(doc: TextUnits, trig: Cue) -> bool:
+    """Whether what follows a trigger is its target (الحرب على التنظيم), not its doer."""
+    last = doc.tokens[trig.j - 1].key
+    nxt = doc.tokens[trig.j].key if trig.j < len(doc.tokens) else ""
+    return last in cue_words("target_marker") or nxt in cue_words("target_marker")
+
+
+def _first_found(*candidates) -> Mention | None:
+    """The first candidate (called in order) that finds something."""
+    for candidate in candidates:
+        found = candidate()
+        if found is not None:
+            return found
+    return None
+
+
+def _target(doc: TextUnits, trig: Cue, nxt: int, local: Mentions,
+            actor: Mention | None, kind: str) -> tuple[str, str, str]:
+    """Whom it was aimed at: the phrase after ضد / على / بحق (or, for explosives and
+    shelling, a word with ب: انفجرت عبوة بدورية), as in :func:`_phrase_target`."""
+    toks = doc.tokens
+    first = trig.j - 1 if toks[trig.j - 1].key in cue_words("target_marker") else trig.j
+    for k in range(first, min(nxt, len(toks))):
+        if toks[k].key in cue_words("target_marker"):
+            return _phrase_target(doc, k + 1, nxt, local, actor)
+        if kind in _REMOTE_KINDS and k <= trig.j + 1 and any(
+                p in (BEH, WAW + BEH) for p, _ in proclitic_readings(toks[k].key)[1:]):
+            return _phrase_target(doc, k, nxt, local, actor)
+    return "", "", ""
+
+
+def _phrase_target(doc: TextUnits, k: int, nxt: int, local: Mentions,
+                   actor: Mention | None) -> tuple[str, str, str]:
+    """The actors named in the phrase starting at token ``k`` (else the phrase itself),
+    their actor types, and the phrase as written."""
+    toks = doc.tokens
+    end = _phrase_end(doc, k, nxt, local)
+    if end <= k:
+        return "", "", ""
+    a, b = toks[k].start, toks[end - 1].end
+    hits = [m for m in local.covering(a, "actor") + local.between(a + 1, b, "actor")
+            if actor is None or m.start != actor.start]
+    if hits:
+        return (";".join(m.value for m in hits), ";".join(m.actor_type for m in hits),
+                doc.text[a:b])
+    return doc.text[a:b], "", doc.text[a:b]
+
+
+def _phrase_end(doc: TextUnits, k: int, hi: int, local: Mentions) -> int:
+    """End of a noun phrase with its و-joined parts, stopping at a time mention."""
+    toks = doc.tokens
+    j = k
+    while j < min(hi, len(toks)) and j - k < 6:
+        t = toks[j]
+        if local.covering(t.start, "time"):
+            break
+        if j > k and (doc.text[toks[j - 1].end:t.start].strip() or t.key in cue_words("phrase_stop")):
+            break
+        j += 1
+    return j
+
+
+def _between(doc: TextUnits, trig: Cue, nxt: int, local: Mentions) -> list[Mention]:
+    """The parties named after بين in a trigger's phrase (بين بغداد وواشنطن)."""
+    toks = doc.tokens
+    for k in range(trig.j, min(nxt, len(toks))):
+        if toks[k].key in cue_words("between"):
+            a, b = toks[k].end, toks[min(k + 6, len(toks)) - 1].end + 1
+            return [m for m in local.between(a, b) if m.kind in ("actor", "place")][:2]
+    return []
+
+
+def _borrow(ref_claim, mentions: Mentions) -> _Found | None:
+    """The event of the clause an analogy points back to (its kind, coding, doer)."""
+    doc = TextUnits(ref_claim.text, segment=False)
+    triggers = clause_triggers(doc, 0, len(doc.tokens))
+    if not triggers:
+        return None
+    trig = triggers[0]
+    row = _trigger_row(trig)
+    local = mentions.shifted(ref_claim.start, ref_claim.end)
+    nxt = triggers[1].i if len(triggers) > 1 else len(doc.tokens)
+    return _Found(row["kind"], row["event_type"], row["sub_event_type"],
+                  doc.text[trig.start:trig.end], ref_claim.start + trig.start,
+                  ref_claim.start + trig.end,
+                  actor=_doer(ref_claim, doc, trig, nxt, local, mentions, None, None),
+                  text=ref_claim.text, borrowed_from=ref_claim.claim_id)
+
+
+def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
+                country_default: str) -> list[dict]:
+    actor = found.actor
+    event_type, sub_event_type, basis = _coding(found)
+    start, end, date_text, precision, date_flags = _dates(found.time)
+    proposed_year = proposed_basis = ""
+    if year_is_unknown(start):
+        text = f"{found.text} {claim.text}" if found.borrowed_from else claim.text
+        proposal = propose_year(found.kind, text, when=start, modality=claim.modality,
+                                reference=reference)
+        proposed_year, proposed_basis = proposal.year, proposal.basis
+        if not start:
+            date_flags = ";".join(f for f in (date_flags, "undated") if f)
+    if found.borrowed_from:
+        basis += f"; analogy of {found.borrowed_from}"
+    base = {
+        "claim_id": claim.claim_id, "kind": found.kind, "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "actor": actor.value if actor is not None else "",
+        "actor_type": actor.actor_type if actor is not None else "",
+        "target": found.target, "target_type": found.target_type,
+        "target_text": found.target_text,
+        "places": ";".join(dict.fromkeys(p.value for p in found.places)),
+        "start": start, "end": end, "date_text": date_text, "date_precision": precision,
+        "date_flags": date_flags,
+        "time_of_day": found.time.time_of_day if found.time is not None else "",
+        "proposed_year": proposed_year,
+        "proposed_basis": proposed_basis, **_count(found.quantities[0] if found.quantities
+                                                   else None),
+        "fatalities": found.fatalities or _fatalities(local),
+        "modality": claim.modality, "source": claim.source,
+        "trigger": found.trigger, "trigger_start": found.trigger_start,
+        "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
+        "coding_basis": basis, "also_claims": "",
+    }
+    governorates = _governorates(found.places)
+    if len(governorates) >= 2:
+        rows = []
+        for place in governorates:
+            row = {**base, **_where(place, country_default)}
+            row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places")
+                                          if f)
+            rows.append(row)
+        return rows
+    return [{**base, **_where(_most_specific(found.places), country_default)}]
+
+
+def _coding(found: _Found) -> tuple[str, str, str]:
+    kind, trigger = found.kind, found.trigger
+    if kind in ("attack", "armed_clash") and "Civilians" in found.target_type:
+        return ("Violence against civilians", "Attack",
+                f"{trigger} → {kind}; the target is civilian → Violence against civilians/Attack")
+    if (kind == "territory_capture" and found.actor is not None
+            and found.actor.actor_type in _STATE_TYPES):
+        return ("Battles", "Government regains territory",
+                f"{trigger} → {kind}; the doer is a state force → Government regains territory")
+    note = " (no remote weapon or civilian target named: coded as a clash)" if kind == "attack" \
+        else ""
+    return (found.event_type, found.sub_event_type,
+            f"{trigger} → {kind} → {found.event_type}/{found.sub_event_type}{note}")
+
+
+def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:
+    """start, end, text, precision and flags of a time mention (``mid_month`` and the
+    like when a qualifier such as منتصف narrows a month)."""
+    if time is None:
+        return "", "", "", "", ""
+    start, _, end = time.value.partition("/")
+    precision = time.precision
+    if time.qualifier in _QUALIFIER_DAY and precision == "month" and not end:
+        precision = f"{time.qualifier}_month"
+    return start, end or start, time.text, precision, time.flags
+
+
+def _count(qty: Mention | None) -> dict:
+    if qty is None:
+        return {"count_text": "", "count_value": "", "count_min": "", "count_max": "",
+                "count_unit": "", "count_flags": ""}
+    value = qty.value or ("missing" if "count_missing" in qty.flags else "")
+    return {"count_text": qty.text, "count_value": value, "count_min": qty.min,
+            "count_max": qty.max, "count_unit": qty.unit_key, "count_flags": qty.flags}
+
+
+def _fatalities(local: Mentions) -> str:
+    """Fatalities stated in the claim (a count of قتيل، قتلى، شهداء ...), "missing" if lost."""
+    for m in local:
+        if m.kind == "quantity" and match_key(m.unit_key) in cue_words("fatality_unit"):
+            return m.value or "missing"
+    return ""
+
+
+def _admin1_code(place: Mention) -> str:
+    return place.admin1 or (place.iso if place.place_type == "governorate" else "")
+
+
+def _governorates(places: list[Mention]) -> list[Mention]:
+    """One place per governorate named (a governorate, or a city standing for its own)."""
+    seen: dict[str, Mention] = {}
+    for p in places:
+        code = _admin1_code(p)
+        if code and (code not in seen or p.place_type == "governorate"):
+            seen[code] = p
+    return list(seen.values())
+
+
+def _most_specific(places: list[Mention]) -> Mention | None:
+    return min(places, key=lambda p: _PLACE_RANK.get(p.place_type, 5)) if places else None
+
+
+def _where(place: Mention | None, country_default: str) -> dict:
+    if place is None:
+        return {"location": "", "place_type": "", "admin1": "",
+                "country": country_name(country_default), "latitude": "", "longitude": ""}
+    code = _admin1_code(place)
+    iso = place.iso or code or place.country
+    country = iso.split("-")[0] if iso else country_default
+    return {"location": place.value, "place_type": place.place_type,
+            "admin1": admin1_name(code), "country": country_name(country),
+            "latitude": place.lat, "longitude": place.lon}
+
+
+def _document_country(mentions: Mentions) -> str:
+    """The country most places of the document are in (for events with no place)."""
+    codes = Counter((p.iso or p.admin1 or p.country).split("-")[0] for p in mentions
+                    if p.kind == "place" and (p.iso or p.admin1 or p.country))
+    return codes.most_common(1)[0][0] if codes else ""
+
+
+def _merge_repeats(rows: list[dict]) -> list[dict]:
+    """Merge repeats (same kind, doer, places and date) and number the events."""
+    kept: list[dict] = []
+    index: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["kind"], row["actor"], row["location"], row["places"], row["start"],
+               row["end"], row["modality"])
+        if key in index and index[key]["claim_id"] != row["claim_id"]:
+            first = index[key]
+            first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)
+            continue
+        index[key] = row
+        kept.append(row)
+    for n, row in enumerate(kept):
+        row["event_id"] = f"e{n + 1}"
+    return kept
+
+
+# --- ACLED export ----------------------------------------------------------------------
+
+def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
+             modalities: tuple[str, ...] = ("asserted",)) -> pd.DataFrame:
+    """Events in ACLED's column names and codes, to merge with ACLED or GTD extracts.
+
+    Only events told with one of ``modalities`` are exported (ACLED records what
+    happened: future, hedged and disputed events are left out by default). The date is
+    the event's day, the middle of a part-month, or the middle of a month (time
+    precision 1, 2, 3); a period of several months is given at its start with precision
+    3 and said so in ``notes``. A year lost in the source leaves ``event_date`` empty;
+    the chronology's proposal, if any, is in ``notes`` — never in the date. Fatalities
+    are 0 when none are reported and empty when their digits were lost. ``documents``
+    (``doc_id, title, author, published``) names the source article.
+
+    >>> from workbench.claims.claims import empty_mentions, find_claims
+    >>> claims = find_claims("انسحبت القوات الأمريكية من قاعدة التاجي.", mentions=empty_mentions())
+    >>> list(to_acled(find_events(claims, None)).columns) == ACLED_COLUMNS
+    True
+    """
+    if events is None or not len(events):
+        return pd.DataFrame(columns=ACLED_COLUMNS)
+    docs = _documents_by_id(documents)
+    rows = []
+    for ev in _records(events):
+        if ev.modality not in modalities:
+            continue
+        event_date, year, precision, date_note = _acled_date(ev)
+        notes = [f"{ev.trigger}: {ev.count_text}".strip(": ") if ev.count_text else ev.trigger]
+        if date_note:
+            notes.append(date_note)
+        if "count_missing" in str(ev.count_flags):
+            notes.append("count lost in the source")
+        if "shared_across_places" in str(ev.count_flags):
+            notes.append("the count covers all the governorates listed together")
+        if ev.proposed_year:
+            notes.append(f"year not in the text; the reference chronology proposes {ev.proposed_year}")
+        if ev.modality != "asserted":
+            notes.append(f"modality: {ev.modality}")
+        doc_id = getattr(ev, "doc_id", "")
+        rows.append({
+            "event_date": event_date, "year": year, "time_precision": precision,
+            "event_type": ev.event_type, "sub_event_type": ev.sub_event_type,
+            "actor1": ev.actor, "inter1": inter_code(ev.actor_type),
+            "actor2": ev.target, "inter2": inter_code(str(ev.target_type).split(";")[0]),
+            "country": ev.country, "admin1": ev.admin1, "location": ev.location,
+            "latitude": ev.latitude, "longitude": ev.longitude,
+            "geo_precision": _geo_precision(ev.place_type),
+            "source": _source(ev.source, docs.get(doc_id)), "notes": "; ".join(notes),
+            "fatalities": _acled_fatalities(ev.fatalities),
+        })
+    return frame_of_rows(rows, ACLED_COLUMNS)
+
+
+def _documents_by_id(documents: pd.DataFrame | None) -> dict[str, dict]:
+    if documents is None or not len(documents):
+        return {}
+    out = {}
+    for rec in documents.to_dict("records"):
+        out[str(rec.get("doc_id", ""))] = rec
+    if len(out) == 1:
+        out.setdefault("", next(iter(out.values())))
+    return out
+
+
+def _source(claim_source: str, doc: dict | None) -> str:
+    parts = []
+    if claim_source:
+        parts.append(claim_source)
+    if doc:
+        title = str(doc.get("title") or doc.get("doc_id") or "")
+        author = str(doc.get("author") or "")
+        published = str(doc.get("published") or "")
+        desc = title + (f" ({author})" if author else "") + (f", {published}" if published else "")
+        if desc:
+            parts.append(f"via {desc}" if claim_source else desc)
+    return " ".join(parts)
+
+
+def _acled_date(ev) -> tuple[str, str, str, str]:
+    start, end = str(ev.start), str(ev.end)
+    if year_is_unknown(start):
+        return "", "", "", ("date unknown" if not start else f"year lost in the source ({start})")
+    if start != end and end and not year_is_unknown(end):
+        return _month_middle(start) if len(start) == 7 else _day(start), start[:4], "3", \
+            f"reported for the period {start}/{end}"
+    if len(start) >= 10:
+        if ev.date_precision in ("day", ""):
+            return start[:10], start[:4], "1", ""
+        return start[:10], start[:4], "2", ""
+    if len(start) == 7:
+        qualifier = str(ev.date_precision).removesuffix("_month")
+        if qualifier in _QUALIFIER_DAY:
+            return f"{start}-{_QUALIFIER_DAY[qualifier]}", start[:4], "2", ""
+        return _month_middle(start), start[:4], "3", ""
+    return f"{start[:4]}-07-01", start[:4], "3", f"only the year is known ({start[:4]})"
+
+
+def _day(iso: str) -> str:
+    return iso[:10] if len(iso) >= 10 else f"{iso[:7]}-15"
+
+
+def _month_middle(iso: str) -> str:
+    return f"{iso[:7]}-15"
+
+
+def _geo_precision(place_type: str) -> str:
+    if not place_type:
+        return "3"
+    rank = _PLACE_RANK.get(place_type, 5)
+    return "1" if rank <= 1 else "2" if rank <= 3 else "3"
+
+
+def _acled_fatalities(value: str) -> str:
+    """ACLED's count: 0 when none are reported, empty when deaths are told but not counted
+    (``unknown``) or their digits were lost (``missing``)."""
+    if value in ("missing", "unknown"):
+        return ""
+    return value or "0"

@@ -1,0 +1,1 @@
+"""Cleaning: repair of PDF-extraction damage (kashida, reversed runs, split words), gaps, layout."""

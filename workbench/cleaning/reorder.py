@@ -1,0 +1,406 @@
+"""Reading order of a damaged line: runs emitted back to front, lines reversed letter by letter.
+
+A PDF extractor that walks a right-to-left line left to right emits its runs in
+reverse order, each run's text in reading order. Where a run break fell inside a word
+the word comes out in two pieces, one at each end of a run (``الاستخبار`` … ``ية``).
+``best_arrangement`` finds the order and the joins that make the likeliest Arabic,
+with a cost per run break so that a line that is already right is left alone:
+
+>>> tokens = "ية المساندة لفيلق يا لنقل السلاح الاستخبار كما ينتشرون مع سور".split()
+>>> best_arrangement(tokens).text(tokens)
+'كما ينتشرون مع سوريا لنقل السلاح الاستخبارية المساندة لفيلق'
+>>> best_arrangement("في العراق اليوم".split()).breaks
+0
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..text.arabic import TATWEEL
+from .lexicon import (
+    Context,
+    core,
+    grammar_score,
+    has_edge_tatweel,
+    is_fragment,
+    is_key_prefix,
+    is_known,
+    is_known_key,
+    joinable_left,
+    joinable_right,
+    tatweel_edges,
+    token_logp,
+    word_key,
+)
+
+# Cost of one run break, in log10 units: a join must make the text this much likelier.
+# Calibrated on already-clean text, where no line may change (see tests).
+BREAK_COST = 3.0
+# Weight of document-context evidence: small, so it only decides between readings the
+# word list finds equally likely (where a two-run line starts).
+CONTEXT_WEIGHT = 1e-3
+# Evidence against a run break inside a pair of brackets, quotes or dashes (log units,
+# weighted like the pair evidence): an aside is set as one run.
+SPLIT_PAIR_COST = 2.0
+# Among readings equally likely by every other measure, breaks nearer the middle of the
+# line win: the middle minimises the expected displacement when the evidence is silent.
+MIDDLE_WEIGHT = 1e-5
+# Longest line (in tokens) treated as one visual line of a PDF.
+MAX_LINE_TOKENS = 25
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """Tokens of a line in reading order; ``joined[i]``: token ``order[i]`` is glued to the one before."""
+
+    order: tuple[int, ...]
+    joined: tuple[bool, ...]
+    breaks: int
+    score: float
+
+    def text(self, tokens: list[str]) -> str:
+        """The arranged line as text (single spaces)."""
+        out: list[str] = []
+        for i, glue in zip(self.order, self.joined, strict=True):
+            if out and not glue:
+                out.append(" ")
+            out.append(tokens[i])
+        return "".join(out)
+
+    @property
+    def changed(self) -> bool:
+        return self.breaks > 0
+
+
+# The best candidate of a state in ``best_arrangement``: its total, its place in the order
+# candidates are tried (rank, 0 not glued / 1 glued), and the choice (z, glued, next state).
+_Best = tuple[float, tuple[int, int], tuple[int, bool, tuple | None] | None]
+
+
+def identity(n: int) -> Arrangement:
+    """The line as it stands."""
+    return Arrangement(tuple(range(n)), (False,) * n, 0, 0.0)
+
+
+def needs_reorder(tokens: list[str]) -> bool:
+    """Cheap test for damage evidence: tatweel at a token edge, or a fragment at a line end.
+
+    >>> needs_reorder("في العراق اليوم".split()), needs_reorder("ــوبر فقد".split())
+    (False, True)
+    """
+    if len(tokens) < 2 or len(tokens) > MAX_LINE_TOKENS:
+        return False
+    if TATWEEL in "".join(tokens) and any(has_edge_tatweel(t) for t in tokens):
+        return True
+    first, last = tokens[0], tokens[-1]
+    if is_fragment(first) or is_fragment(last):
+        return True
+    # A line whose last and first tokens make a word: the signature of two swapped runs.
+    return joinable_left(last) and joinable_right(first) and is_known(last + first)
+
+
+def best_arrangement(
+    tokens: list[str],
+    *,
+    before: str = "",
+    after: str = "",
+    context: Context | None = None,
+    break_cost: float = BREAK_COST,
+) -> Arrangement:
+    """The likeliest reading order of ``tokens`` (one visual line, runs reversed).
+
+    Candidates keep every run in order and reverse the sequence of runs; where two
+    runs meet, their edge tokens may be joined into one word. Score: the word list's
+    log-probability gain of every join, minus ``break_cost`` per run break; among
+    equal scores, ``context`` (word pairs of the document) decides where the line
+    starts, against the words ``before`` and ``after`` it. A dynamic programme over
+    (position, pending last word) evaluates all ``2**(n-1)`` splits in O(n³).
+    """
+    n = len(tokens)
+    if n < 2:
+        return identity(n)
+    lp = [token_logp(t) for t in tokens]
+    starts = [0]
+    for t in tokens[:-1]:
+        starts.append(starts[-1] + len(t) + 1)
+    width = starts[-1] + len(tokens[-1])
+
+    def off_middle(b: int) -> float:
+        return MIDDLE_WEIGHT * abs(2 * starts[b] - width) / max(width, 1)
+
+    def ctx(a: str, b: str) -> float:
+        if not a or not b:
+            return 0.0
+        return CONTEXT_WEIGHT * (context.score(a, b) if context is not None else grammar_score(a, b))
+
+    inside = _pairs_spanning(tokens)
+    # Pair evidence, computed once per line (the programme below only adds it up).
+    # cuts[z]: breaking the raw pair (z-1, z) — the evidence that it was no real pair,
+    # and the cost of cutting through a bracketed or dashed aside.
+    cuts = [0.0] + [
+        -ctx(tokens[z - 1], tokens[z]) - CONTEXT_WEIGHT * SPLIT_PAIR_COST * inside[z] - off_middle(z)
+        for z in range(1, n)
+    ]
+    to_after = [ctx(t, after) for t in tokens]
+    # Later breaks only next to evidence of one (tatweel at an edge, a fragment, a
+    # piece of one or two letters, a non-word such as a gap marker): a break elsewhere
+    # costs and gains nothing. This keeps the programme near O(n · e²) for e such
+    # places instead of O(n³); lines are at most MAX_LINE_TOKENS long.
+    ev = [has_edge_tatweel(t) or is_fragment(t) or len(core(t)) <= 2 for t in tokens]
+    breakable = [z for z in range(n - 1, 0, -1) if ev[z - 1] or ev[z]] + [0]
+
+    # Per-token values the programme reads in its inner loop, computed once.
+    keys = [word_key(t) for t in tokens]
+    has_core = [bool(core(t)) for t in tokens]
+    left_ok = [joinable_left(t) for t in tokens]
+    right_ok = [joinable_right(t) for t in tokens]
+
+    # A token without a word inside (punctuation) may join into a chain that has none
+    # either; such a chain counts as known. In most lines every token has a word.
+    all_have_core = all(has_core)
+
+    @cache
+    def merged_gain(chain: tuple[int, ...]) -> float:
+        """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
+        # Tokens of a chain meet at joinable edges (a glue is only made where ``left_ok``
+        # and ``right_ok`` hold), so the joined word's key is the join of the tokens'
+        # keys (see ``is_known_joined``). Most chains are no word: that is looked up
+        # first, before the joined text is made.
+        if not is_known_key("".join([keys[i] for i in chain])) and (
+            all_have_core or any(has_core[i] for i in chain)
+        ):
+            return -math.inf
+        text = "".join([tokens[i] for i in chain])
+        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
+        if _MARK_FIRST_RE.match(text):
+            return -math.inf
+        gain = token_logp(text) - sum(lp[i] for i in chain)
+        for a, b in itertools.pairwise(chain):
+            gain += tatweel_edges(tokens[a], tokens[b])
+        return gain
+
+    def close(chain: tuple[int, ...]) -> float:
+        return 0.0 if len(chain) == 1 else merged_gain(chain)
+
+    def dead_end(chain: tuple[int, ...]) -> bool:
+        """True if no word starts with the tokens of ``chain`` (so neither it nor any
+        longer chain is known): a state pending it has value -inf, and is not explored."""
+        return not is_key_prefix("".join([keys[i] for i in chain])) and (
+            all_have_core or any(has_core[i] for i in chain)
+        )
+
+    steps = [0.0] + [-break_cost + cuts[z] for z in range(1, n)]
+    # below[x]: the breakable places before x, in the order they are tried; glue_at[x]:
+    # those a run can start at glued to the word before it, with their rank in below[x].
+    below = [[z for z in breakable if z < x] for x in range(n)]
+    glue_at = [[(r, z) for r, z in enumerate(below[x]) if right_ok[z]] for x in range(n)]
+
+    # value(x, pend): best score for the raw prefix [0, x) given the output so far ends
+    # with the word made of the tokens in ``pend``. The choice that gives it is kept in
+    # ``choice``: the start z of the next run, whether it is glued to ``pend``, and the
+    # state after it (None: the run starts at 0 and ends the line).
+    #
+    # Candidates are tried in the order of below[x], each z not glued, then glued; the
+    # first with the highest total wins. A candidate not glued closes ``pend`` and goes
+    # on from (z, (x-1,)): for a one-token ``pend`` (close 0) its total depends on x
+    # alone, so the best of them is found once per x (``plain``) and shared by every
+    # such state, which then only tries the glued candidates.
+    memo: dict[tuple[int, tuple[int, ...]], float] = {}
+    choice: dict[tuple[int, tuple[int, ...]], tuple[int, bool, tuple | None]] = {}
+    plain_memo: dict[int, _Best] = {}
+
+    def rest_of(state: tuple[int, tuple[int, ...]]) -> float:
+        """``value`` of a state, from the memo when it is there (most of the time)."""
+        known = memo.get(state)
+        return value(*state) if known is None else known
+
+    def plain(x: int, closed_plain: float) -> _Best:
+        """Best candidate not glued: (total, (rank, 0), choice); total -inf if none."""
+        best_total: float = -math.inf
+        best_rank = (-1, 0)
+        best_choice = None
+        last = (x - 1,)
+        last_to_after = 0.0 + to_after[x - 1]  # close(last) + to_after: the run ends the line
+        for r, z in enumerate(below[x]):
+            if z == 0:
+                rest, state = last_to_after, None
+            else:
+                state = (z, last)
+                rest = rest_of(state)
+            total = steps[z] + closed_plain + rest
+            if total > best_total:
+                best_total, best_rank, best_choice = total, (r, 0), (z, False, state)
+        return best_total, best_rank, best_choice
+
+    def value(x: int, pend: tuple[int, ...]) -> float:
+        if len(pend) == 1:
+            best = plain_memo.get(x)
+            if best is None:
+                best = plain_memo[x] = plain(x, 0.0)
+        else:
+            closed_plain = merged_gain(pend)
+            best = (-math.inf, (-1, 0), None) if closed_plain == -math.inf else plain(x, closed_plain)
+        best_total, best_rank, best_choice = best
+        if left_ok[pend[-1]]:
+            last = (x - 1,)
+            for r, z in glue_at[x]:
+                chain = (*pend, z)
+                if z == x - 1:
+                    if dead_end(chain):
+                        continue
+                    closed, new_pend = 0.0, chain
+                else:
+                    closed, new_pend = merged_gain(chain), last
+                if closed == -math.inf:
+                    continue
+                if z == 0:
+                    rest, state = close(new_pend) + to_after[new_pend[-1]], None
+                else:
+                    state = (z, new_pend)
+                    rest = rest_of(state)
+                total = steps[z] + closed + rest
+                # First in candidate order among equals: glued z comes after not glued z.
+                if total > best_total or (total == best_total > -math.inf and (r, 1) < best_rank):
+                    best_total, best_rank, best_choice = total, (r, 1), (z, True, state)
+        key = (x, pend)
+        memo[key] = best_total
+        if best_choice is not None:
+            choice[key] = best_choice
+        return best_total
+
+    def plan_from(state: tuple[int, tuple[int, ...]] | None) -> list[tuple[int, bool]]:
+        plan = []
+        while state is not None and state in choice:
+            z, glue, state = choice[state]
+            plan.append((z, glue))
+        return plan
+
+    base = ctx(before, tokens[0]) + to_after[-1]
+    best_score, best_plan = base, None
+    for x in range(n - 1, 0, -1):
+        start = -break_cost + cuts[x] + ctx(before, tokens[x])
+        score = rest_of((x, (n - 1,)))
+        if start + score > best_score + 1e-9:
+            best_score, best_plan = start + score, (x, plan_from((x, (n - 1,))))
+    if best_plan is None:
+        return identity(n)
+    x, plan = best_plan
+    order: list[int] = list(range(x, n))
+    joined: list[bool] = [False] * (n - x)
+    hi = x
+    breaks = 0
+    for z, glue in plan:
+        breaks += 1
+        order.extend(range(z, hi))
+        joined.extend([glue] + [False] * (hi - z - 1))
+        hi = z
+    return Arrangement(tuple(order), tuple(joined), breaks, best_score)
+
+
+_PAIRED = {"(": ")", "[": "]", "\u00ab": "\u00bb", "\u201c": "\u201d"}  # guillemets, curly quotes
+_SAME_PAIRED = {"-", "\u2013", "\u2014", '"'}  # dashes and straight quotes open and close alike
+
+
+def _pairs_spanning(tokens: list[str]) -> list[int]:
+    """For each break position z (between tokens z-1 and z), how many paired marks it splits.
+
+    >>> _pairs_spanning("خاصة – غير الملزم – وأهمية".split())
+    [0, 0, 1, 1, 1, 0]
+    """
+    n = len(tokens)
+    spans: list[tuple[int, int]] = []
+    open_at: dict[str, list[int]] = {}
+    pending: dict[str, int] = {}
+    for i, t in enumerate(tokens):
+        for ch in (t[0], t[-1]) if len(t) > 1 else (t,):
+            if ch in _SAME_PAIRED:
+                if ch in pending:
+                    spans.append((pending.pop(ch), i))
+                else:
+                    pending[ch] = i
+            elif ch in _PAIRED:
+                open_at.setdefault(_PAIRED[ch], []).append(i)
+            elif open_at.get(ch):
+                spans.append((open_at[ch].pop(), i))
+    counts = [0] * (n + 1)
+    for a, b in spans:
+        if b > a:
+            counts[a + 1] += 1
+            counts[b + 1] -= 1
+    out = [0] * n
+    running = 0
+    for z in range(n):
+        running += counts[z]
+        out[z] = running
+    return out
+
+
+_MARK_FIRST_RE = re.compile("[\u064b-\u0652\u0670]")  # FATHATAN..SUKUN, SUPERSCRIPT ALEF
+
+# Units kept in their own order when a line is reversed letter by letter: runs of
+# digits and Latin letters (with the separators inside numbers and words).
+_LTR_UNIT_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/_-]*[0-9A-Za-z])?")
+
+
+def reverse_visual(line: str) -> str:
+    """A line reversed character by character, digit and Latin runs kept left to right.
+
+    Undoes the pdfminer way of emitting an Arabic line in visual order; its own inverse.
+
+    >>> reverse_visual("2017 ماع يف")
+    'في عام 2017'
+    >>> reverse_visual(reverse_visual("في عام 2017 (CNN)")) == "في عام 2017 (CNN)"
+    True
+    """
+    units: list[str] = []
+    pos = 0
+    for m in _LTR_UNIT_RE.finditer(line):
+        units.extend(line[pos : m.start()])
+        units.append(m.group())
+        pos = m.end()
+    units.extend(line[pos:])
+    # Digits shown in visual order are already left to right: reversing the units
+    # restores the Arabic and leaves each number as it is.
+    return "".join(reversed(units))
+
+
+# Traces of a line reversed letter by letter: a word starting with a letter that only
+# ends words (TEH MARBUTA, ALEF MAKSURA, HAMZA), or ending in the article turned round
+# (LAM ALEF after two letters: قارعلا for العراق).
+_REVERSED_TRACE_RE = re.compile(
+    "(?:^|[\\s(\"])[\u0629\u0649\u0621]|[\u0621-\u064a]{2}\u0644\u0627(?=[^\u0621-\u064a]|$)"
+)
+# The same two traces written to start with the rare letters themselves, so the regex
+# engine skips ahead to them in C instead of trying every position (ten times faster on
+# running text): the letter first, then what must (not) stand before it.
+_WORD_START_TRACE_RE = re.compile("[\u0629\u0649\u0621](?<![^\\s(\"][\u0629\u0649\u0621])")
+_ARTICLE_END_TRACE_RE = re.compile("\u0644\u0627(?=[^\u0621-\u064a]|$)(?<=[\u0621-\u064a]{2}\u0644\u0627)")
+
+
+def looks_reversed(line: str) -> bool:
+    """Cheap test for a line that may be reversed letter by letter (no word list used).
+
+    >>> looks_reversed("قارعلا يف"), looks_reversed("في العراق")
+    (True, False)
+    """
+    # Same answer as ``_REVERSED_TRACE_RE.search(line) is not None``.
+    return _WORD_START_TRACE_RE.search(line) is not None or _ARTICLE_END_TRACE_RE.search(line) is not None
+
+
+def reversed_line_gain(line: str) -> float:
+    """Mean per-word log-probability gain of reading ``line`` reversed (> 0: reverse it)."""
+    if not looks_reversed(line):
+        return 0.0
+    words = [t for t in line.split() if token_logp(t) != 0.0]
+    # Most words known as they stand: not a reversed line (and no need to look further).
+    if not words or sum(map(is_fragment, words)) < 0.3 * len(words):
+        return 0.0
+    back = [t for t in reverse_visual(line).split() if token_logp(t) != 0.0]
+    if len(back) != len(words):
+        return 0.0
+    return (sum(map(token_logp, back)) - sum(map(token_logp, words))) / len(words)

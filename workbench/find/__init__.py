@@ -1,0 +1,1 @@
+"""Finding mentions: places, actors, times and quantities, with offsets into the clean text."""

@@ -1,0 +1,650 @@
+"""Place mentions: countries, capitals, cities, Iraqi governorates, regions and borders.
+
+The gazetteer (``data/places.csv``, built by ``scripts/build_places.py`` from CLDR,
+iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in one pass
+(:mod:`workbench.text.lexmatch`), with the proclitics و ف ب ل ك and the article handled
+(بالأنبار، للموصل، والرمادي). On top of the plain names the finder recognises:
+
+* directions: شمال العراق، جنوب غربي بغداد، and coordinated شمال ووسط وغرب العراق (one
+  row per direction), جنوب البلاد (the country the text is mostly about, flagged
+  ``inferred``), and في الجنوب after a preposition;
+* borders: الحدود السعودية، الحدود مع سوريا، حدود العراق، الحدود العراقية السورية;
+* facilities named after a place (مطار بغداد، ميناء حيفا، سجن أبو غريب): the place is
+  reported, flagged ``facility`` — it locates the event, but the phrase names a building;
+* sports teams are not places: a country or city name followed by a masculine
+  relational adjective (ميلان الإيطالي) or standing bare in a sentence of sports
+  reporting (فازت نيجيريا على النيجر) is dropped, unless a locative preposition governs
+  it (في أثينا);
+* names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
+  محافظة): flagged ``unknown_place``, the value is the name as written.
+
+Nisba rule: a relational adjective (العراقية، الأمريكي، السورية) is not a place. It is
+never a gazetteer key, so القوات العراقية or المدن العراقية yields no place row; the
+actor finder reads القوات العراقية as an actor. Country names that are also the
+feminine adjective (السعودية، سورية) are dropped when they follow a definite noun they
+can qualify (الشركات السعودية), and kept after a preposition (في السعودية).
+
+Names that are also common words (بلد "country", الدور "the role", مالي "financial")
+are reported only after a place cue (في مدينة، قضاء، ناحية ...) or inside a list of
+places (الرمادي والدور وتكريت). When a name fits several places (عمان: Oman or
+Amman), the one in a country the text mentions wins, else the higher-ranked kind
+(country, capital, governorate, region, Iraqi town, other city by population).
+
+>>> df = find_places("هاجم التنظيم بلدة في شمال العراق وعلى الحدود السعودية.")
+>>> df[["text", "value", "place_type", "iso"]].values.tolist()
+[['شمال العراق', 'northern Iraq', 'region', 'IQ'], ['الحدود السعودية', 'Saudi Arabia border', 'border', 'SA']]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+
+import pandas as pd
+
+from ..resources import read_table
+from ..text.lexmatch import (
+    FoldedText,
+    Lexicon,
+    LexMatch,
+    fold,
+    strip_proclitics,
+    word_after,
+    word_before,
+)
+
+PLACE_COLUMNS = [
+    "start", "end", "text", "kind", "value", "flags", "canonical_ar", "place_type",
+    "iso", "country", "admin1", "lat", "lon", "place_id",
+]
+
+_RANK = {
+    "country": 0, "capital": 1, "governorate": 2, "region": 3, "continent": 3,
+    "province": 3, "district": 4, "city": 5,
+}
+
+_ARTICLE = "\u0627\u0644"  # ALEF LAM
+
+# Directions (matching keys, with or without the article / the nisba ending).
+_DIRECTION_WORDS = {
+    "شمال": "north", "جنوب": "south", "شرق": "east", "غرب": "west", "وسط": "centre",
+}
+_DIR = "(?:ال)?(?:شمال|جنوب|شرق|غرب|وسط)(?:ي)?"
+_ADJ = {"north": "northern", "south": "southern", "east": "eastern", "west": "western",
+        "centre": "central"}
+# "جنوب البلاد" — the country the text is about.
+_THE_COUNTRY = re.compile(rf"(?<!\w)[وف]?[بلك]?(?P<d1>{_DIR})(?:\s+(?P<d2>{_DIR}))?\s+البلاد(?!\w)")
+# "في الجنوب": a bare direction after a preposition.
+_BARE_DIRECTION = re.compile(
+    r"(?<!\w)(?:(?:في|من|الي|نحو)\s+|[وف]?ب)(?P<d1>ال(?:شمال|جنوب|وسط))(?!\w)"
+)
+# Borders: the head word, then a nisba, مع/بين + a place, or a place in construct.
+_BORDER = re.compile(
+    r"(?<!\w)[وف]?[بلك]?(?P<head>الحدود|حدود|الشريط الحدودي|المناطق الحدوديه|المنطقه الحدوديه)"
+    r"(?=\s)"
+)
+_WORD = re.compile(r"\w+")
+_WORD_OR_COMMA = re.compile(r"\w+|[,\u060c]")
+@cache
+def _cues() -> dict[str, dict[str, str]]:
+    """``place_cues.csv`` by role: {role: {form: extra}}."""
+    out: dict[str, dict[str, str]] = {}
+    for form, role, extra in read_table("find/place_cues.csv").itertuples(index=False):
+        out.setdefault(role, {})[form] = extra
+    return out
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    table: list[dict]
+    lexicon: Lexicon
+    by_key: dict[str, tuple[int, ...]]
+    nisba_fem: dict[str, str]
+    nisba_masc: frozenset[str]
+    nisba_homographs: frozenset[str]
+    country_row: dict[str, int]
+    cue_keys: frozenset[str]
+
+
+@cache
+def gazetteer() -> _Gazetteer:
+    """The place table and its compiled lexicon, loaded once."""
+    frame = read_table("find/places.csv")
+    table = frame.to_dict("records")
+    by_key: dict[str, list[int]] = {}
+    for i, keys in enumerate(frame["keys"]):
+        for key in keys.split("|"):
+            if key:
+                by_key.setdefault(key, []).append(i)
+    order = {i: _sort_key(table[i]) for rows in by_key.values() for i in rows}
+    ranked = {k: tuple(sorted(v, key=order.__getitem__)) for k, v in by_key.items()}
+    nisba_fem: dict[str, str] = {}
+    nisba_masc: set[str] = set()
+    homographs: set[str] = set()
+    country_row: dict[str, int] = {}
+    for i, row in enumerate(table):
+        if row["place_type"] != "country":
+            continue
+        country_row[row["iso"]] = int(i)
+        for n in filter(None, row["nisba"].split("|")):
+            nisba_masc.update((n, _ARTICLE + n))
+            for form in (_ARTICLE + n + "ه", n + "ه"):
+                nisba_fem.setdefault(form, row["iso"])
+                if form in by_key:
+                    homographs.add(form)
+    bare = {k for keys in frame["bare_keys"] for k in keys.split("|") if k}
+    cue = frozenset(k for keys in frame["cue_keys"] for k in keys.split("|") if k)
+    return _Gazetteer(
+        table, Lexicon(by_key, bare=bare), ranked, nisba_fem, frozenset(nisba_masc),
+        frozenset(homographs), country_row, cue,
+    )
+
+
+def _sort_key(row: dict) -> tuple[int, int, float]:
+    pop = float(row["population"]) if row["population"] else 0.0
+    curated = 0 if row["source"].startswith("iraq_places") else 1
+    return (_RANK.get(row["place_type"], 9), curated, -pop)
+
+
+def nisba_countries() -> dict[str, str]:
+    """Feminine relational adjectives (matching keys) → ISO country: السعوديه → SA.
+
+    >>> nisba_countries()["العراقيه"]
+    'IQ'
+    """
+    return dict(gazetteer().nisba_fem)
+
+
+def _is_settlement(word: str) -> bool:
+    base = strip_proclitics(word)
+    return any(w in _cues()[r] for w in (word, base) for r in ("settlement", "vague_settlement"))
+
+
+def _is_cue(word: str) -> bool:
+    base = strip_proclitics(word)
+    return _is_settlement(word) or word in _cues()["preposition"] or base in _cues()["preposition"]
+
+
+def _row_dict(g: _Gazetteer, i: int) -> dict:
+    r = g.table[i]
+    return {
+        "value": r["name_en"], "canonical_ar": r["name_ar"], "place_type": r["place_type"],
+        "iso": r["iso"], "country": r["country"], "admin1": r["admin1"],
+        "lat": float(r["lat"]) if r["lat"] else math.nan,
+        "lon": float(r["lon"]) if r["lon"] else math.nan, "place_id": r["id"],
+    }
+
+
+def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
+    if len(rows) == 1:
+        return rows[0]
+    mentioned = [i for i in rows if countries.get(g.table[i]["country"], 0)]
+    if mentioned:
+        return max(mentioned, key=lambda i: countries[g.table[i]["country"]])
+    return rows[0]
+
+
+def _home_country(counts: Counter) -> str:
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def _direction_name(d1: str, d2: str | None) -> str:
+    parts = [_DIRECTION_WORDS[_strip_dir(d1)]]
+    if d2:
+        parts.append(_DIRECTION_WORDS[_strip_dir(d2)])
+    return "-".join(parts)
+
+
+def _strip_dir(d: str) -> str:
+    d = d[2:] if d.startswith(_ARTICLE) else d
+    return d[:-1] if d.endswith("ي") and d[:-1] in _DIRECTION_WORDS else d
+
+
+def _region_value(direction: str, base: dict) -> str:
+    if base["place_type"] in {"country", "governorate", "province", "region", "continent"}:
+        adj = "-".join(_ADJ.get(p, p) for p in direction.split("-"))
+        if "-" in direction:
+            adj = direction.replace("-", "") + "ern"
+        return f"{adj} {base['value']}"
+    return f"{direction.replace('-', '')} of {base['value']}"
+
+
+def find_places(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> pd.DataFrame:
+    """Place mentions in ``text`` with offsets, canonical names, ISO codes, coordinates.
+
+    ``home_country`` (ISO alpha-2) is the country "البلاد" and a bare "الجنوب" refer to;
+    by default the country the text mentions most. ``folded`` is
+    ``workbench.text.lexmatch.fold(text)`` when the caller already has it.
+
+    >>> find_places("انفجار في الموصل وبالأنبار")[["text", "value", "admin1"]].values.tolist()
+    [['الموصل', 'Mosul', 'IQ-NI'], ['الأنبار', 'Anbar', 'IQ-AN']]
+    """
+    if not isinstance(text, str) or not text:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    return _frame(place_rows(text, home_country=home_country, folded=folded))
+
+
+def place_rows(
+    text: str, *, home_country: str | None = None, folded: FoldedText | None = None
+) -> list[dict]:
+    """The rows of :func:`find_places` as dicts keyed by ``PLACE_COLUMNS``, in text order.
+
+    >>> [r["value"] for r in place_rows("في الموصل")]
+    ['Mosul']
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    g = gazetteer()
+    if folded is None:
+        folded = fold(text)
+    matches = g.lexicon.matches(folded)
+    # Countries mentioned without ambiguity, for choosing between homonymous places.
+    counts: Counter = Counter()
+    for m in matches:
+        rows = g.by_key[m.key]
+        if len({g.table[i]["country"] for i in rows}) == 1:
+            counts[g.table[rows[0]]["country"]] += 1
+    accepted = _accept(g, folded, matches)
+    home = home_country or _home_country(counts)
+    out: list[dict] = []
+    facility = _cues()["facility"]
+    for m in accepted:
+        i = _choose(g, g.by_key[m.key], counts)
+        prev = "" if m.proclitic else strip_proclitics(word_before(folded.key, m.key_start))
+        flags = "facility" if prev in facility else ""
+        rec = {"start": m.start, "end": m.end, "flags": flags, **_row_dict(g, i)}
+        out.extend(_with_direction(folded, m, rec))
+    out = _borders(g, folded, out, counts)
+    out += _country_regions(g, folded, home)
+    out += _unknown_places(folded, out)
+    return _records(text, out)
+
+
+def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
+    """Drop nisba adjectives and homographs without a cue."""
+    key = folded.key
+    keep: list[LexMatch] = []
+    sports = _SportsRegister(folded)
+    team_before = False  # the previous kept-or-dropped match read as a team
+    for n, m in enumerate(matches):
+        prev = word_before(key, m.key_start - len(m.proclitic))
+        rows = g.by_key[m.key]
+        top = g.table[rows[0]]
+        if top["place_type"] in _TEAM_TYPES and _is_team(g, key, m, prev, sports, team_before,
+                                                         matches, n):
+            team_before = True
+            continue
+        team_before = False
+        if m.key in g.nisba_homographs and not m.proclitic:
+            base = strip_proclitics(prev)
+            if base.startswith(_ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
+                continue
+            feminine = not base.startswith(_ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
+            if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
+                continue
+        if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
+            continue
+        if m.key in g.cue_keys:
+            # A country or province name may follow a preposition (في مالي); a town needs a
+            # settlement word.
+            wide = top["place_type"] in ("country", "province")
+            cue = _is_cue(prev) if wide else _is_settlement(prev)
+            if not (cue or _in_list(matches, n, key, g)):
+                continue
+        keep.append(m)
+    return keep
+
+
+_TEAM_TYPES = frozenset({"country", "capital", "city"})
+_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
+# A score: 2-1, 3 - صفر. The pattern opens with a digit and only then checks that no word
+# character comes before it, so the regex engine skips from digit to digit in C instead of
+# trying every position of the text.
+_SCORE = re.compile(r"\d(?<!\w\d)\d*\s*[-\u2013]\s*(?:\d+(?!\w)|\u0635\u0641\u0631)")
+# Prepositions that take a team as their object (فاز على، تعادل مع، ضد، بين): the rest of
+# the ``preposition`` cues (في، من، إلى، داخل، شمال ...) make a place of what follows.
+_TEAM_PREPOSITIONS = frozenset({"علي", "مع", "ضد", "بين", "عن", "تجاه", "زار", "زياره"})
+_BLANKS = " \t\u00a0"
+
+
+class _SportsRegister:
+    """Which sentences of a folded text are sports reporting: two sports words or scores.
+
+    The sentences are found lazily, once, only when the text has a sports word at all.
+    """
+
+    def __init__(self, folded: FoldedText) -> None:
+        self.folded = folded
+        self.key = folded.key
+        self._ends: list[int] | None = None
+        self._sport: list[bool] = []
+
+    def _build(self) -> None:
+        ends = [m.start() for m in _SENTENCE_END.finditer(self.key)] + [len(self.key)]
+        hits = [0] * len(ends)
+        for w in _sport_lexicon().finditer_folded(self.folded):
+            hits[bisect_right(ends, w.key_start)] += 1
+        for m in _SCORE.finditer(self.key):
+            hits[bisect_right(ends, m.start())] += 1
+        self._ends = ends
+        self._sport = [h >= 2 for h in hits]
+
+    def at(self, pos: int) -> bool:
+        if self._ends is None:
+            self._build()
+        assert self._ends is not None
+        return self._sport[bisect_right(self._ends, pos)]
+
+
+@cache
+def _sport_lexicon() -> Lexicon:
+    """The ``sport`` cue words, compiled once (proclitics handled by the matcher)."""
+    return Lexicon(_cues()["sport"])
+
+
+def _is_team(
+    g: _Gazetteer, key: str, m: LexMatch, prev: str, sports: _SportsRegister,
+    team_before: bool, matches: list[LexMatch], n: int,
+) -> bool:
+    """A country or city name that names a sports team.
+
+    A definite masculine relational adjective after a city or country name (ميلان الإيطالي،
+    المغرب الفاسي: cities and most country names take the feminine) makes it a club; in
+    a sports sentence the bare name is a team (فازت نيجيريا على النيجر) unless a locative
+    preposition governs it (في أثينا، بالدوحة), a settlement word precedes it or it is the
+    country in brackets after a club (ليون ( فرنسا )), the name heads a dateline (الدوحة -)
+    or it follows a word that takes a place even in sports news (بطولة، استضافتها، محافظ).
+    """
+    after, _, _ = word_after(key, m.key_end)
+    if after.startswith(_ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
+        return True
+    if not sports.at(m.key_start):
+        return False
+    rest = key[m.key_end:m.key_end + 3].strip(_BLANKS)
+    if rest[:1] in ("-", ":", "\u2013"):
+        return False  # a dateline: الدوحة - قنا :
+    if m.proclitic:
+        if m.proclitic[-1:] in ("\u0628", "\u0644"):  # BEH "in", LAM "to"
+            return False
+        if m.proclitic == "\u0648":  # WAW: the reading of the item before it in a list
+            return team_before
+        return True
+    words = {prev, strip_proclitics(prev)}
+    if prev[:1] in ("\u0648", "\u0641") and len(prev) > 2:  # وفي، فمن
+        words.add(prev[1:])
+    cues = _cues()
+    if words & (cues["preposition"].keys() - _TEAM_PREPOSITIONS) or words & cues["sport_place"].keys():
+        return False
+    if _is_settlement(prev):
+        return False
+    before = key[max(0, m.key_start - len(m.proclitic) - 3):m.key_start - len(m.proclitic)]
+    return "(" not in before
+
+
+def _is_place_nisba(g: _Gazetteer, word: str) -> bool:
+    """ال + a country's adjective, or ال + a place key + ي (الفاسي، التطواني)."""
+    if word in g.nisba_masc:
+        return True
+    stem = word[2:-1]
+    return len(stem) >= 3 and (stem in g.by_key or _ARTICLE + stem in g.by_key)
+
+
+def _names_person_or_team(
+    key: str, m: LexMatch, prev: str, g: _Gazetteer, *, country: bool
+) -> bool:
+    """A town name used as a given name (الرئيس السوري بشار) or a team (نادي قطر).
+
+    Before it: a title, a relational adjective of a country or بن; after it: بن.
+    """
+    if m.proclitic:
+        return False
+    base = strip_proclitics(prev)
+    heads = _name_heads()
+    if prev in heads or base in heads:
+        return True
+    if country:
+        return False
+    if prev in _cues()["title"] or base in _cues()["title"] or prev in _cues()["patronymic"]:
+        return True
+    if base in g.nisba_masc:
+        before = strip_proclitics(word_before(key, m.key_start - len(prev) - 1))
+        return base.startswith(_ARTICLE) and not _is_settlement(before)
+    after, _, _ = word_after(key, m.key_end)
+    return after in _cues()["patronymic"]
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words that make the name after them a person's or a club's (``not_place_head``,
+    ``club``): built once, not per match."""
+    return frozenset(_cues()["not_place_head"]) | frozenset(_cues()["club"])
+
+
+def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
+    """True when the match sits in a list of places: X و Y، Z."""
+    for j in (n - 1, n + 1):
+        if 0 <= j < len(matches):
+            a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
+            gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
+            joined = gap in ("و", "،", ",") or (not gap and b.proclitic.startswith("و"))
+            if joined and matches[j].key not in g.cue_keys:
+                return True
+    return False
+
+
+def _direction_of(word: str) -> tuple[str, bool] | None:
+    """Direction named by a word (matching key) and whether it carries و: وغرب → west."""
+    conj = word.startswith("\u0648") and len(word) > 3
+    for w, c in ((word, False), (word[1:], True)) if conj else ((word, False),):
+        base = w[2:] if w.startswith(_ARTICLE) else w
+        base = base[:-1] if base.endswith("\u064a") and base[:-1] in _DIRECTION_WORDS else base
+        if base in _DIRECTION_WORDS:
+            return _DIRECTION_WORDS[base], c
+    return None
+
+
+def _words_before(key: str, pos: int, n: int) -> list[tuple[str, int, int]]:
+    """Up to ``n`` words ending before ``pos`` (nearest first); a comma counts as a word."""
+    out = []
+    for m in _WORD_OR_COMMA.finditer(key, max(0, pos - 12 * n), pos):
+        out.append((m.group(), m.start(), m.end()))
+    return out[::-1][:n]
+
+
+def _with_direction(folded: FoldedText, m: LexMatch, rec: dict) -> list[dict]:
+    """The place, or the directional region(s) in front of it (شمال ووسط وغرب العراق)."""
+    if m.proclitic or not _direction_of(word_before(folded.key, m.key_start)):
+        return [rec]
+    words = _words_before(folded.key, m.key_start, 8)
+    units: list[tuple[str, int, int]] = []  # (direction, key start, key end), nearest first
+    k = 0
+    while k < len(words):
+        w, ws, we = words[k]
+        found = _direction_of(w)
+        if not found:
+            break
+        direction, conj = found
+        end = we
+        ws += 1 if conj else 0
+        # شمال غربي: a second direction word after north/south makes one compound.
+        if direction in ("east", "west") and not conj and k + 1 < len(words):
+            first = _direction_of(words[k + 1][0])
+            if first and first[0] in ("north", "south"):
+                direction, conj = f"{first[0]}-{direction}", first[1]
+                k += 1
+                ws = words[k][1] + (1 if conj else 0)
+        units.append((direction, ws, end))
+        k += 1
+        if conj or (k < len(words) and words[k][0] in ",\u060c"):
+            k += 1 if (k < len(words) and words[k][0] in ",\u060c") else 0
+            continue
+        break
+    if not units:
+        return [rec]
+    rows = []
+    for n, (direction, ks, ke) in enumerate(units):
+        start = folded.span(ks, ke)[0]
+        if n == 0:
+            rows.append(_region(rec, start, rec["end"], direction))
+        else:
+            end = folded.span(ks, ke)[1]
+            rows.append({**_region(rec, start, end, direction), "flags": "direction;elliptic"})
+    return rows[::-1]
+
+
+def _region(base: dict, start: int, end: int, direction: str) -> dict:
+    return {
+        **base, "start": start, "end": end, "value": _region_value(direction, base),
+        "place_type": "region", "lat": math.nan, "lon": math.nan, "flags": "direction",
+        "canonical_ar": "", "place_id": f"{base['place_id']}#{direction}",
+    }
+
+
+def _borders(g: _Gazetteer, folded: FoldedText, rows: list[dict], counts: Counter) -> list[dict]:
+    """Border phrases (الحدود السعودية، الحدود مع سوريا، حدود العراق مع إيران).
+
+    They take in the country rows inside them.
+    """
+    key = folded.key
+    countries_at = {r["start"]: r for r in rows if r["place_type"] == "country"}
+
+    def country_at(ks: int, ke: int, word: str) -> tuple[str, int] | None:
+        bare = word[1:] if word.startswith("\u0648") and word[1:] in g.nisba_fem else word
+        if bare in g.nisba_fem:
+            return g.nisba_fem[bare], folded.span(ks, ke)[1]
+        for start in {folded.span(ks, ke)[0], folded.span(ks + 1, ke)[0]}:
+            row = countries_at.get(start)
+            if row is not None:
+                return row["iso"], row["end"]
+        return None
+
+    found: list[dict] = []
+    if "حدود" not in key:
+        return rows
+    for b in _BORDER.finditer(key):
+        isos: list[str] = []
+        end = 0
+        for w in _WORD.finditer(key, b.end("head"), min(len(key), b.end("head") + 80)):
+            word = w.group()
+            if word in ("مع", "بين", "و"):
+                continue
+            hit = country_at(w.start(), w.end(), word)
+            if hit is None or hit[0] in isos:
+                break
+            if hit[1] <= end:
+                continue
+            isos.append(hit[0])
+            end = hit[1]
+        if not isos:
+            continue
+        start = folded.span(b.start("head"), b.end("head"))[0]
+        names = [g.table[g.country_row[i]]["name_en"] for i in isos if i in g.country_row]
+        found.append({
+            "start": start, "end": end, "value": "–".join(names) + " border",
+            "canonical_ar": "", "place_type": "border", "iso": ";".join(isos),
+            "country": isos[0], "admin1": "", "lat": math.nan, "lon": math.nan,
+            "place_id": "border:" + "-".join(isos), "flags": "",
+        })
+    if not found:
+        return rows
+    # Rows inside a border phrase go; by bisection over the phrases' starts, with the
+    # furthest end reached so far, so a long text with many borders stays linear.
+    ordered = sorted(found, key=lambda f: f["start"])
+    starts = [f["start"] for f in ordered]
+    reach = list(accumulate((f["end"] for f in ordered), max))
+
+    def covered(at: int) -> bool:
+        i = bisect_right(starts, at) - 1
+        return i >= 0 and reach[i] > at
+
+    return [r for r in rows if not covered(r["start"])] + found
+
+
+def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]:
+    """جنوب البلاد and في الجنوب: directions in the country the text is about."""
+    out = []
+    if not home or home not in g.country_row:
+        return out
+    base = {**_row_dict(g, g.country_row[home]), "flags": ""}
+    key = folded.key
+    searches = []
+    if "البلاد" in key:
+        searches.append((_THE_COUNTRY, "inferred"))
+    if "الشمال" in key or "الجنوب" in key or "الوسط" in key:
+        searches.append((_BARE_DIRECTION, "inferred"))
+    for rx, flag in searches:
+        for m in rx.finditer(key):
+            s = folded.span(m.start("d1"), m.end("d1"))[0]
+            e = folded.span(m.start(), m.end())[1]
+            d2 = m.groupdict().get("d2")
+            region = _region(base, s, e, _direction_name(m.group("d1"), d2))
+            region["flags"] = f"direction;{flag}"
+            out.append(region)
+    return out
+
+
+@cache
+def _settlement_regex() -> re.Pattern[str]:
+    words = sorted(_cues()["settlement"], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+
+
+def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
+    """Names after a settlement word that the gazetteer does not know (بلدة الزاب)."""
+    from wordfreq import zipf_frequency
+
+    key, text = folded.key, folded.text
+    taken = {(r["start"]) for r in rows}
+    out = []
+    for w in _settlement_regex().finditer(key):
+        trigger = w.group()
+        name, ns, ne = word_after(key, w.end())
+        if not name or name in _cues()["not_name"] or not name.isalpha() or len(name) < 3:
+            continue
+        s, e = folded.span(ns, ne)
+        if s in taken or any(r["start"] <= s < r["end"] for r in rows):
+            continue
+        if name in _cues()["name_head"]:
+            second, _, ne2 = word_after(key, ne)
+            if second:
+                e = folded.span(ns, ne2)[1]
+        elif (
+            zipf_frequency(text[s:e], "ar") >= 4.0
+            or name.endswith(("يه", "يين"))
+            or (name.startswith(_ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
+        ):
+            continue
+        out.append({
+            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
+            "place_type": _cues()["settlement"][trigger], "iso": "", "country": "", "admin1": "",
+            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
+        })
+    return out
+
+
+def _records(text: str, rows: list[dict]) -> list[dict]:
+    """Rows in text order, one per span, with every column and ``text`` and ``kind`` filled in."""
+    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
+    unique = [r for i, r in enumerate(rows)
+              if i == 0 or (r["start"], r["end"]) != (rows[i - 1]["start"], rows[i - 1]["end"])]
+    out = []
+    for r in unique:
+        rec = {c: r.get(c, "") for c in PLACE_COLUMNS}
+        rec["text"] = text[r["start"]:r["end"]]
+        rec["kind"] = "place"
+        out.append(rec)
+    return out
+
+
+def _frame(records: list[dict]) -> pd.DataFrame:
+    if not records:
+        return pd.DataFrame(columns=PLACE_COLUMNS)
+    columns = {c: [r[c] for r in records] for c in PLACE_COLUMNS}
+    return pd.DataFrame(columns, columns=PLACE_COLUMNS)

@@ -1,0 +1,656 @@
+"""The text layer of a PDF in logical reading order, rebuilt from glyph positions.
+
+PDF producers store Arabic differently: some emit glyphs in visual (left-to-right)
+order, some reorder runs, some split ligatures or place harakat as separate glyphs,
+some map the justification kashida to an unrelated character. Extractors that trust
+the content stream inherit that damage (each Arabic line reversed, words split at
+diacritics). Here every glyph is placed by its box instead:
+
+1. glyphs are grouped into rows by baseline; harakat attach to the letter under them;
+2. rows are cut into words at space glyphs or at gaps wider than a fraction of the
+   font size, and words into blocks (columns, paragraphs) by whitespace (XY-cut);
+3. each line is read from its visual order back to logical order with the Unicode
+   bidi algorithm run in reverse: Arabic runs are reversed, digit and Latin runs stay
+   left to right (``visual_to_logical``);
+4. presentation forms become letters, and a non-letter glyph glued inside an Arabic
+   word, between a letter that joins forward and a letter, whose ink is a thin stroke
+   on the baseline, becomes the kashida (U+0640) it was drawn as (LibreOffice maps it
+   to ``1``, a bracket or a control character), for the cleaning stage to remove.
+
+Two glyph sources: pdfium (default: fast, and gives the inked box that the kashida
+test needs; it mirrors brackets in right-to-left runs, which is undone) and pdfminer
+via pdfplumber. The file is only read, never written. Glyphs without a Unicode
+mapping become U+FFFD so lost text stays visible.
+
+>>> visual_to_logical("2017 ماع يف")
+'في عام 2017'
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+
+__all__ = ["PdfError", "pdf_metadata", "pdf_pages", "pdf_text", "visual_to_logical"]
+
+REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
+
+# Arabic letters that join only to the letter before them (right-joining), plus the
+# non-joining HAMZA: a kashida can never follow them. ALEF WITH MADDA ABOVE,
+# HAMZA ABOVE, HAMZA BELOW, ALEF WASLA, HAMZA, WAW WITH HAMZA, ALEF, TEH MARBUTA,
+# DAL, THAL, REH, ZAIN, WAW, ALEF MAKSURA.
+_NOT_FORWARD_JOINING = frozenset(
+    "\u0622\u0623\u0625\u0671\u0621\u0624\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649"
+)
+# Characters with no glyph that some producers put in the text layer: bidi controls,
+# ZERO WIDTH SPACE, WORD JOINER, BYTE ORDER MARK.
+_INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
+_SPACE_RE = re.compile(r"\s+")
+_PDF_DATE_RE = re.compile(
+    r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz]|[+-]\d{2}'?\d{2}'?)?"
+)
+
+# Layout thresholds, in units of the font size (em) unless said otherwise.
+WORD_GAP_EM = 0.2  # a gap wider than this between glyphs is a word space (Amiri's
+# default spacing between REH and a following BEH-like letter is 0.125 em)
+BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
+COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
+PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
+KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
+KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
+
+# Space glyphs narrower than this (page units) mark no gap on the page: some producers
+# emit zero-width spaces inside words around marks.
+_MIN_SPACE_WIDTH = 0.5
+_HEAD_BYTES = 1024  # the PDF header must start within the first 1024 bytes
+_TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it)
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read: encrypted, truncated, not a PDF, or without text."""
+
+
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
+class _Glyph:
+    text: str
+    x0: float  # advance box, page units, x to the right
+    x1: float
+    top: float  # y downwards from the top of the page
+    bottom: float
+    baseline: float
+    size: float
+    cx: float  # centre of the inked box (places harakat over their letter)
+    order: int  # position in the content stream
+    ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
+    mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
+    # set from ``text`` (layout asks them of every glyph several times)
+    is_space: bool = field(init=False, repr=False, compare=False)
+    is_mark: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.is_space, self.is_mark = _text_kind(self.text)
+
+
+@lru_cache(maxsize=4096)
+def _text_kind(text: str) -> tuple[bool, bool]:
+    """Whether a glyph's text is all space (tab or Zs), and whether all combining marks."""
+    return (
+        all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in text),
+        all(unicodedata.category(ch) in ("Mn", "Me") for ch in text),
+    )
+
+
+@dataclass(slots=True)
+class _Word:
+    glyphs: list[_Glyph]  # visual order, left to right
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    baseline: float
+    size: float
+
+
+# --- public API ------------------------------------------------------------------------
+
+
+def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\f\n") -> str:
+    """The text layer in logical reading order: one line per visual line, a blank line
+    between paragraphs and blocks, pages joined by ``page_break`` (a form feed on a line
+    of its own by default). ``engine`` is ``"pdfium"`` or ``"pdfplumber"``.
+
+    Raises ``PdfError`` naming the problem (encrypted, truncated, not a PDF, no text).
+    """
+    pages = pdf_pages(path, engine=engine)
+    if not any(p.strip() for p in pages):
+        raise PdfError("no text layer (scanned?)")
+    return page_break.join(pages)
+
+
+def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
+    """The logical-order text of each page (``pdf_text`` without joining)."""
+    if engine == "pdfium":
+        return [_page_text(glyphs) for glyphs in _pdfium_glyphs(Path(path))]
+    if engine == "pdfplumber":
+        return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
+    raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")
+
+
+def pdf_metadata(path: str | Path) -> dict[str, Any]:
+    """Document information: title, author, subject, keywords, creator, producer,
+    created/modified as ISO 8601, and the page count; empty fields are left out.
+    """
+    path = Path(path)
+    with _open_pdfium(path) as pdf:
+        info = pdf.get_metadata_dict(skip_empty=True)
+        n_pages = len(pdf)
+    out: dict[str, Any] = {}
+    for key in ("Title", "Author", "Subject", "Keywords", "Creator", "Producer"):
+        value = (info.get(key) or "").strip()
+        if value:
+            out[key.lower()] = value
+    for key, name in (("CreationDate", "created"), ("ModDate", "modified")):
+        iso = _pdf_date(info.get(key) or "")
+        if iso:
+            out[name] = iso
+    out["pages"] = n_pages
+    return out
+
+
+def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
+    """A line in visual (left-to-right display) order back in logical order.
+
+    Runs the Unicode bidi algorithm's level resolution on the visual string and
+    applies its reordering, which undoes itself: Arabic runs are reversed, digits and
+    Latin stay left to right. ``base_dir`` is the paragraph direction, ``"R"`` or ``"L"``.
+
+    >>> visual_to_logical("اًموجه 12 عقو")
+    'وقع 12 هجومًا'
+    """
+    tokens = list(visual)
+    order, _ = _resolve([_bidi_rep(t) for t in tokens], 1 if base_dir == "R" else 0)
+    return "".join(tokens[i] for i in order)
+
+
+# --- opening and checking files -------------------------------------------------------
+
+
+def _check_bytes(path: Path) -> None:
+    """Raise PdfError for an empty file, a non-PDF, or a PDF cut short."""
+    size = path.stat().st_size
+    if size == 0:
+        raise PdfError("not a PDF (empty file)")
+    with path.open("rb") as fh:
+        head = fh.read(_HEAD_BYTES)
+        fh.seek(max(0, size - _TAIL_BYTES))
+        tail = fh.read()
+    if b"%PDF-" not in head:
+        start = head[:24].decode("utf-8", errors="replace").split("\n")[0]
+        raise PdfError(f"not a PDF (starts with {start!r})")
+    if b"%%EOF" not in tail:
+        raise PdfError(f"truncated or damaged PDF (no %%EOF at the end of {size} bytes)")
+
+
+@contextlib.contextmanager
+def _open_pdfium(path: Path) -> Iterator[Any]:
+    import pypdfium2 as pdfium
+
+    _check_bytes(path)
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc)
+        if "password" in message.lower():
+            raise PdfError("encrypted PDF") from exc
+        raise PdfError(f"truncated or damaged PDF ({message})") from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def _pdf_date(value: str) -> str:
+    """``D:20200507093000+03'00'`` → ``2020-05-07T09:30:00+03:00``; '' if unreadable."""
+    m = _PDF_DATE_RE.match(value.strip())
+    if not m:
+        return ""
+    year, month, day, hour, minute, second, zone = m.groups()
+    out = year
+    if month:
+        out += f"-{month}"
+        if day:
+            out += f"-{day}"
+            if hour:
+                out += f"T{hour}:{minute or '00'}:{second or '00'}"
+                if zone:
+                    out += "Z" if zone in "Zz" else f"{zone[:3]}:{zone.replace(chr(39), '')[3:5]}"
+    return out
+
+
+# --- glyphs from the two engines ------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _clean_glyph_text(text: str) -> str:
+    """Presentation forms as letters, invisible controls dropped, and control
+    characters (some producers map the kashida glyph to U+000C) and unassigned code
+    points (a broken ToUnicode map: WeasyPrint once gave U+0FE2 inside يجبرون) as U+FFFD."""
+    text = nfkc_arabic(_INVISIBLE_RE.sub("", text))
+    return "".join(REPLACEMENT if _lost(ch) else ch for ch in text)
+
+
+def _lost(ch: str) -> bool:
+    """A character that stands for no text: a control (tab and line ends aside), an
+    unassigned code point or a lone surrogate (which no UTF-8 file could hold)."""
+    kind = unicodedata.category(ch)
+    return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
+
+
+def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
+    """Per page, the glyphs pdfium reads from the content stream, with their boxes."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    # bound once: eight library calls per glyph make attribute lookups count
+    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
+    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+    font_size = raw.FPDFText_GetFontSize
+    with _open_pdfium(path) as pdf:
+        for page in pdf:
+            height = page.get_height()
+            textpage = page.get_textpage()
+            handle = textpage.raw
+            glyphs: list[_Glyph] = []
+            rect = raw.FS_RECTF()
+            ox, oy = ctypes.c_double(), ctypes.c_double()
+            left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+            for i in range(textpage.count_chars()):
+                if is_generated(handle, i) == 1:
+                    continue
+                code = get_unicode(handle, i)
+                # 0, U+FFFE and other codes naming no character become U+FFFD in
+                # _clean_glyph_text; one past U+10FFFF is no code point at all
+                if map_error(handle, i) == 1 or code > 0x10FFFF:
+                    text = REPLACEMENT
+                else:
+                    text = _clean_glyph_text(chr(code))
+                if not text or text in "\r\n":
+                    continue
+                loose_box(handle, i, rect)
+                if text.isspace() and rect.right - rect.left < _MIN_SPACE_WIDTH:
+                    continue
+                char_origin(handle, i, ox, oy)
+                char_box(handle, i, left, right, bottom, top)
+                size = font_size(handle, i) or (rect.top - rect.bottom)
+                glyphs.append(_Glyph(
+                    text, rect.left, rect.right, height - rect.top, height - rect.bottom,
+                    height - oy.value, max(size, 1.0), (left.value + right.value) / 2, i,
+                    top.value - bottom.value, True,
+                ))
+            textpage.close()
+            page.close()
+            yield _merge_split_clusters(glyphs)
+
+
+def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
+    """Per page, the glyphs pdfminer reads (via pdfplumber), with their boxes."""
+    import pdfplumber
+
+    with _open_pdfium(path):  # the same checks and messages for both engines
+        pass
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many unrelated types on bad input
+        raise PdfError(f"truncated or damaged PDF ({type(exc).__name__}: {exc})") from exc
+    with pdf:
+        for page in pdf.pages:
+            glyphs: list[_Glyph] = []
+            for i, ch in enumerate(page.chars):
+                text = _clean_glyph_text(ch["text"])
+                if text.startswith("(cid:"):
+                    text = REPLACEMENT
+                if not text or (text.isspace() and ch["x1"] - ch["x0"] < _MIN_SPACE_WIDTH):
+                    continue
+                baseline = page.height - ch["matrix"][5]
+                glyphs.append(_Glyph(
+                    text=text, x0=ch["x0"], x1=ch["x1"], top=ch["top"], bottom=ch["bottom"],
+                    baseline=baseline, size=max(ch["size"], 1.0),
+                    cx=(ch["x0"] + ch["x1"]) / 2, order=i,
+                ))
+            page.flush_cache()
+            yield glyphs
+
+
+def _merge_split_clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """One glyph mapped to several characters (a ligature such as LAM LAM HEH) comes
+    out of pdfium as several entries with the same box, reversed with the rest of a
+    right-to-left run; keep them as one unit in their logical order."""
+    out: list[_Glyph] = []
+    merged: set[int] = set()
+    for g in glyphs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not g.is_space and not prev.is_space and not g.is_mark
+            and g.order == prev.order + 1
+            and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
+            and abs(g.baseline - prev.baseline) < 0.01
+        ):
+            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
+            merged.add(len(out) - 1)
+        else:
+            out.append(g)
+    for i in merged:
+        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in out[i].text):
+            out[i] = replace(out[i], text=out[i].text[::-1])
+    return out
+
+
+# --- layout: rows, words, blocks -------------------------------------------------------
+
+
+def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
+    """Group items (glyphs or words) whose baselines are within tolerance of the row's
+    mean baseline, top to bottom."""
+    rows: list[list[Any]] = []
+    total = size = 0.0
+    for item in sorted(items, key=lambda it: it.baseline):
+        tol = BASELINE_TOLERANCE_EM * max(item.size, size)
+        if rows and abs(item.baseline - total / len(rows[-1])) <= tol:
+            rows[-1].append(item)
+            total += item.baseline
+            size = max(size, item.size)
+        else:
+            rows.append([item])
+            total, size = item.baseline, item.size
+    return rows
+
+
+def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """Harakat and other combining marks joined to the letter they sit on."""
+    bases = [g for g in glyphs if not g.is_mark]
+    marks = [g for g in glyphs if g.is_mark]
+    if not marks or not bases:
+        return bases
+    extra: dict[int, str] = {}
+    rows = _rows_by_baseline(bases)
+    row_lines = [statistics.median(g.baseline for g in row) for row in rows]
+    for m in sorted(marks, key=lambda g: g.order):
+        r = min(range(len(rows)), key=lambda k: abs(row_lines[k] - m.baseline))
+        if abs(row_lines[r] - m.baseline) > m.size:
+            continue
+
+        def distance(g: _Glyph, m: _Glyph = m) -> tuple[float, int]:
+            inside = 0.0 if g.x0 <= m.cx <= g.x1 else min(abs(m.cx - g.x0), abs(m.cx - g.x1))
+            # prefer the letter just before the mark in the stream, then the nearest
+            return (inside, abs(m.order - g.order))
+
+        base = min((g for g in rows[r] if not g.is_space), key=distance, default=None)
+        if base is not None:
+            extra[base.order] = extra.get(base.order, "") + m.text
+    out = []
+    for g in bases:
+        if g.order in extra:
+            g = replace(g, text=g.text + extra[g.order])
+        out.append(g)
+    return out
+
+
+def _words(glyphs: list[_Glyph]) -> list[_Word]:
+    """Rows cut into words at space glyphs and at gaps wider than ``WORD_GAP_EM``."""
+    words: list[_Word] = []
+    for row in _rows_by_baseline(glyphs):
+        current: list[_Glyph] = []
+        right_edge = 0.0
+        for g in sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order)):
+            if g.is_space:
+                if current:
+                    words.append(_make_word(current))
+                current = []
+                continue
+            if current and g.x0 - right_edge > WORD_GAP_EM * g.size:
+                words.append(_make_word(current))
+                current = []
+            current.append(g)
+            right_edge = max(right_edge, g.x1) if len(current) > 1 else g.x1
+        if current:
+            words.append(_make_word(current))
+    return words
+
+
+def _make_word(glyphs: list[_Glyph]) -> _Word:
+    return _Word(
+        glyphs=glyphs,
+        x0=min(g.x0 for g in glyphs), x1=max(g.x1 for g in glyphs),
+        top=min(g.top for g in glyphs), bottom=max(g.bottom for g in glyphs),
+        baseline=statistics.median(g.baseline for g in glyphs),
+        size=statistics.median(g.size for g in glyphs),
+    )
+
+
+def _strong_direction(words: list[_Word]) -> int:
+    """1 when right-to-left letters outnumber left-to-right ones, else 0."""
+    rtl = ltr = 0
+    for w in words:
+        for g in w.glyphs:
+            for ch in g.text:
+                kind = unicodedata.bidirectional(ch)
+                if kind in ("R", "AL"):
+                    rtl += 1
+                elif kind == "L":
+                    ltr += 1
+    return 1 if rtl >= ltr and rtl > 0 else 0
+
+
+def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
+    """x positions of white strips that run through the whole region, are at least
+    ``COLUMN_GAP_EM`` wide, and have words on both sides in two rows or more."""
+    if len(rows) < 2:
+        return []
+    size = statistics.median(w.size for w in words)
+    spans = sorted((w.x0, w.x1) for w in words)
+    cuts = []
+    reach = spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - reach >= COLUMN_GAP_EM * size:
+            cut = (reach + x0) / 2
+            both = sum(1 for row in rows if any(w.x1 < cut for w in row)
+                       and any(w.x0 > cut for w in row))
+            if both >= 2:
+                cuts.append(cut)
+        reach = max(reach, x1)
+    return cuts
+
+
+def _blocks(words: list[_Word], pitch: float, rtl: int) -> list[list[list[_Word]]]:
+    """Blocks in reading order, each a list of rows of words (XY-cut): columns split
+    at vertical white strips (right to left on a right-to-left page), paragraphs at
+    rows spaced more widely than ``pitch`` (the page's usual baseline distance per em).
+    """
+    rows = _rows_by_baseline(words)
+    cuts = _column_cuts(words, rows)
+    if cuts:
+        edges = [float("-inf"), *cuts, float("inf")]
+        parts = [[w for w in words if lo < (w.x0 + w.x1) / 2 < hi]
+                 for lo, hi in itertools.pairwise(edges)]
+        if rtl:
+            parts.reverse()
+        return [b for part in parts if part for b in _blocks(part, pitch, rtl)]
+    bands: list[list[_Word]] = [list(rows[0])]
+    for above, below in itertools.pairwise(rows):
+        step = (_row_baseline(below) - _row_baseline(above)) / max(w.size for w in below)
+        if step > PARAGRAPH_PITCH_RATIO * pitch:
+            bands.append([])
+        bands[-1].extend(below)
+    if len(bands) == 1:
+        return [rows]
+    return [b for band in bands for b in _blocks(band, pitch, rtl)]
+
+
+def _row_baseline(row: list[_Word]) -> float:
+    return statistics.median(w.baseline for w in row)
+
+
+def _usual_pitch(words: list[_Word]) -> float:
+    """Median distance between consecutive baselines, in em of the lower row; with
+    fewer than three distances to go by, single spacing (1.2 em)."""
+    rows = _rows_by_baseline(words)
+    steps = [
+        (_row_baseline(b) - _row_baseline(a)) / max(w.size for w in b)
+        for a, b in itertools.pairwise(rows)
+    ]
+    steps = [s for s in steps if s > 0]
+    return statistics.median(steps) if len(steps) >= 3 else 1.2
+
+
+def _page_text(glyphs: list[_Glyph]) -> str:
+    """One page: blocks separated by a blank line, rows by a newline."""
+    words = _words(_attach_marks(glyphs))
+    if not words:
+        return ""
+    rtl = _strong_direction(words)
+    blocks = _blocks(words, _usual_pitch(words), rtl)
+    out = []
+    for block in blocks:
+        base = _strong_direction([w for row in block for w in row]) if block else rtl
+        lines = [_line_text(row, base) for row in block]
+        text = "\n".join(line for line in lines if line)
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+# --- one line: visual to logical ------------------------------------------------------
+
+
+def _line_text(row: list[_Word], base_level: int) -> str:
+    """Words of one row (any order) as a logical-order line."""
+    tokens: list[_Glyph | None] = []  # None stands for a word space
+    for w in sorted(row, key=lambda w: (w.x0 + w.x1) / 2):
+        if tokens:
+            tokens.append(None)
+        tokens.extend(w.glyphs)
+    reps = [" " if t is None else _bidi_rep(t.text) for t in tokens]
+    order, levels = _resolve(reps, base_level)
+    _restore_kashida(tokens)
+    from bidi.mirror import MIRRORED
+
+    texts = [" " if t is None else t.text for t in tokens]
+    # a bracket the engine mirrored for display in a right-to-left run, back to the
+    # character in the text
+    line = "".join(
+        MIRRORED.get(texts[i], texts[i]) if levels[i] % 2 and tokens[i] and tokens[i].mirrored
+        else texts[i]
+        for i in order
+    )
+    return _SPACE_RE.sub(" ", line).strip()
+
+
+def _restore_kashida(tokens: list[Any]) -> None:
+    """In place, on visual-order tokens: non-letter glyphs whose ink is a thin stroke
+    on the baseline, glued between an Arabic letter that joins forward (on the right)
+    and an Arabic letter (on the left), are the justification kashida mis-mapped by
+    the producer (LibreOffice maps it to ``1`` or a bracket)."""
+    i = 1
+    while i < len(tokens):
+        t = tokens[i]
+        if t is None or _is_letterlike(t.text):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j] is not None and not _is_letterlike(tokens[j].text):
+            j += 1
+        after, before = tokens[i - 1], tokens[j] if j < len(tokens) else None
+        if (
+            before is not None and after is not None
+            and is_arabic_letter(before.text[0]) and is_arabic_letter(after.text[0])
+            and _base_letter(before.text) not in _NOT_FORWARD_JOINING
+            and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in tokens[i:j])
+            and _touching(before, tokens[i:j], after)
+        ):
+            for k in range(i, j):
+                tokens[k] = replace(tokens[k], text=TATWEEL)
+        i = j
+
+
+def _is_letterlike(text: str) -> bool:
+    ch = text[0]
+    return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
+
+
+def _base_letter(text: str) -> str:
+    """The last letter of a glyph's text, ignoring marks (the one that joins onward)."""
+    letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
+    return letters[-1] if letters else ""
+
+
+def _touching(before: _Glyph, middle: list[_Glyph], after: _Glyph) -> bool:
+    """The glyphs form one unbroken stretch: no gap wider than ``KASHIDA_CONTACT_EM``."""
+    lo = min(g.x0 for g in middle)
+    hi = max(g.x1 for g in middle)
+    tol = KASHIDA_CONTACT_EM * before.size
+    # logical order right to left: ``before`` is on the right, ``after`` on the left
+    return before.x0 - hi <= tol and lo - after.x1 <= tol
+
+
+def _bidi_rep(text: str) -> str:
+    """The character whose bidi class stands for a glyph (its first non-mark)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("NSM", "BN"):
+            continue
+        # "" is an unassigned code point, which the bidi resolver cannot place
+        if kind in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S", ""):
+            return "!"
+        return ch
+    return "!"
+
+
+def _resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
+    """Indices of the visual tokens in logical order (bidi rule L2 undoes itself),
+    and the resolved embedding level of each token."""
+    from bidi import algorithm as uba
+
+    if not reps:
+        return [], []
+    storage = uba.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    uba.get_embedding_levels("".join(reps), storage)
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    levels = [ch["level"] for ch in storage["chars"]]
+    # L1: trailing and leading whitespace go back to the paragraph level
+    for seq in (range(len(reps)), range(len(reps) - 1, -1, -1)):
+        for i in seq:
+            if not reps[i].isspace():
+                break
+            levels[i] = base_level
+    order = list(range(len(reps)))
+    top = max(levels)
+    lowest_odd = min(levels) | 1
+    for level in range(top, lowest_odd - 1, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = order[i:j][::-1]
+                i = j
+            else:
+                i += 1
+    return order, levels

@@ -1,0 +1,251 @@
+"""Lexicon matching over Arabic text: one compiled pattern, proclitics, word boundaries.
+
+A :class:`Lexicon` compiles its keys (already in :func:`workbench.text.arabic.match_key`
+form) into one trie-shaped regular expression and scans the folded text once, so the
+cost does not grow with the number of entries. A key matches only as whole words, and
+may carry the proclitics و ف (and) and ب ل ك (in, to, like) — alone or combined, as in
+وب، ول، فب — in front of it; ``ل`` + ``ال`` contracts to ``لل`` (للموصل = ل + الموصل).
+Reported spans leave the proclitic out, so they point at the name itself; in the
+contracted form the span starts at the article's remaining ``ل``.
+
+>>> lex = Lexicon(["الموصل", "صلاح الدين", "بغداد"])
+>>> text = "من بغداد إلى للموصل وبصلاح الدين"
+>>> [(text[m.start:m.end], m.key, m.proclitic) for m in lex.finditer(text)]
+[('بغداد', 'بغداد', ''), ('لموصل', 'الموصل', 'ل'), ('صلاح الدين', 'صلاح الدين', 'وب')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+
+from .arabic import fold_positions, match_key
+
+# Proclitic letters: WAW and FEH (conjunctions), then BEH, LAM, KAF (prepositions).
+_CONJ = "\u0648\u0641"  # و ف
+_PREP = "\u0628\u0644\u0643"  # ب ل ك
+_LAM = "\u0644"  # ARABIC LETTER LAM
+_ARTICLE = "\u0627\u0644"  # ALEF + LAM, the definite article
+
+# Whitespace allowed between the words of a multi-word key.
+_SPACE = r"[ \t\n\r\u00a0]+"
+
+
+class LexMatch(NamedTuple):
+    """One lexicon hit: offsets into the original text, the key, the proclitic dropped.
+
+    A named tuple rather than a frozen dataclass: a text has a hit every few words, and
+    a tuple is built several times faster (attribute access is as fast).
+    """
+
+    start: int
+    end: int
+    key: str
+    proclitic: str
+    key_start: int
+    key_end: int
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """Text with its matching key and, for each key character, its original index.
+
+    ``index`` has one extra entry (``len(text)``) so a key end maps to an original end
+    that takes in any diacritics following the last letter. ``memo`` holds views derived
+    from it (tokens, lexicon matches) so the finders run on one text compute them once.
+
+    >>> f = fold("هجومًا")
+    >>> f.key, f.span(0, len(f.key))
+    ('هجوما', (0, 6))
+    """
+
+    text: str
+    key: str
+    index: np.ndarray
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def span(self, key_start: int, key_end: int) -> tuple[int, int]:
+        """Original (start, end) of the key slice ``[key_start, key_end)``."""
+        return int(self.index[key_start]), int(self.index[key_end])
+
+    def positions(self) -> list[int]:
+        """``index`` as a list of ints (cached), for per-character lookups in Python."""
+        got = self.memo.get("positions")
+        if got is None:
+            got = self.memo["positions"] = self.index.tolist()
+        return got
+
+
+def fold(text: str) -> FoldedText:
+    """Fold ``text`` with :func:`match_key` and keep the offset map back to it.
+
+    Vectorised (``str.translate`` plus one numpy pass), so it scales to long documents.
+    """
+    key, kept = fold_positions(text)
+    return FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A regex matching exactly ``keys``, shaped as a trie, longest alternative first."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = []
+        for ch in sorted(k for k in node if k):
+            atom = _SPACE if ch == " " else re.escape(ch)
+            branches.append(atom + emit(node[ch]))
+        if not branches:
+            return ""
+        if end:
+            return "(?:" + "|".join(branches) + ")?"
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(trie)
+
+
+def _contracted(key: str) -> str | None:
+    """The form a key with the article takes after the preposition LAM (الموصل → لموصل)."""
+    if not key.startswith(_ARTICLE) or len(key) < 4:
+        return None
+    rest = key[2:]
+    # ل + اللاذقية is written للاذقية: the article's LAM merges with the name's own.
+    return rest if rest.startswith(_LAM) else _LAM + rest
+
+
+class Lexicon:
+    """Keys compiled once into one regex; :meth:`finditer` scans folded text in one pass.
+
+    Keys must already be matching keys (``match_key(k) == k``), words separated by one
+    space. With ``proclitics=False`` only bare words match; keys in ``bare`` never take a
+    proclitic (لاد, a town, must not be read in بلاد "country").
+
+    >>> Lexicon(["كركوك"]).keys
+    ('كركوك',)
+    >>> [m.proclitic for m in Lexicon(["كركوك"]).finditer("فكركوك وكركوكي")]
+    ['ف']
+    """
+
+    def __init__(
+        self, keys: Iterable[str], *, proclitics: bool = True, bare: Iterable[str] = ()
+    ) -> None:
+        uniq = sorted({k for k in keys if k})
+        self._bare = frozenset(bare)
+        bad = [k for k in uniq if match_key(k) != k or "  " in k or k != k.strip()]
+        if bad:
+            raise ValueError(f"lexicon keys are not normalised: {bad[:5]}")
+        self.keys: tuple[str, ...] = tuple(uniq)
+        self._contract: dict[str, str] = {}
+        for k in uniq:
+            c = _contracted(k)
+            if c is not None:
+                self._contract.setdefault(c, k)
+        # One-word keys and contracted forms: a match of one is already its key, with no
+        # run of spaces to normalise (most hits; spares a regex substitution each).
+        self._plain = frozenset(k for k in (*uniq, *self._contract) if not _SPACES.search(k))
+        self._proclitics = proclitics
+        self._lam = proclitics and bool(self._contract)  # the pattern has the lp/lk branch
+        main = _trie_pattern(uniq)
+        if proclitics:
+            pieces = []
+            if self._contract:
+                lam = _trie_pattern(self._contract)
+                pieces.append(f"(?P<lp>[{_CONJ}]?{_LAM})(?P<lk>{lam})")
+            pieces.append(f"(?P<p>[{_CONJ}]??[{_PREP}]??)(?P<k>{main})")
+            body = "(?:" + "|".join(pieces) + ")"
+        else:
+            body = f"(?P<k>{main})"
+        self._regex = re.compile(rf"(?<!\w){body}(?!\w)")
+
+    def finditer_folded(self, folded: FoldedText) -> Iterator[LexMatch]:
+        """Matches in an already folded text (fold once, scan with several lexicons)."""
+        # The offset map as a list when the text was tokenised (find_mentions): cheaper
+        # than a numpy lookup per match; alone, one lookup per match beats converting it.
+        where = folded.memo.get("positions")
+        plain = self._plain
+        for m in self._regex.finditer(folded.key):
+            lam = m.group("lk") if self._lam else None
+            if lam is not None:
+                ks, ke = m.span("lk")
+                key = self._contract[lam if lam in plain else _SPACES.sub(" ", lam)]
+                proclitic = m.group("lp")
+            else:
+                ks, ke = m.span("k")
+                key = m.group("k")
+                if key not in plain:
+                    key = _SPACES.sub(" ", key)
+                proclitic = (m.group("p") or "") if self._proclitics else ""
+            if proclitic and key in self._bare:
+                continue
+            if where is None:
+                start, end = folded.span(ks, ke)
+            else:
+                start, end = where[ks], where[ke]
+            yield LexMatch(start, end, key, proclitic, ks, ke)
+
+    def matches(self, folded: FoldedText) -> list[LexMatch]:
+        """All matches in ``folded`` as a list, computed once per folded text and lexicon."""
+        got = folded.memo.get(self)
+        if got is None:
+            got = folded.memo[self] = list(self.finditer_folded(folded))
+        return got
+
+    def finditer(self, text: str) -> Iterator[LexMatch]:
+        """Matches of the keys in ``text``, left to right, longest at each position."""
+        return self.finditer_folded(fold(text))
+
+
+_SPACES = re.compile(_SPACE)
+_WORD = re.compile(r"\w+")
+_BLANKS = " \t\n\r\u00a0"
+
+
+def word_before(key: str, pos: int) -> str:
+    """The word ending just before ``pos`` (spaces skipped), or "" after punctuation.
+
+    >>> word_before("قال وزير الخارجية", 9)
+    'وزير'
+    """
+    j = pos
+    while j > 0 and key[j - 1] in _BLANKS:
+        j -= 1
+    i = j
+    while i > 0 and (key[i - 1].isalnum() or key[i - 1] == "_"):
+        i -= 1
+    return key[i:j]
+
+
+def word_after(key: str, pos: int) -> tuple[str, int, int]:
+    """The word starting after ``pos`` when only spaces come between, with its span.
+
+    >>> word_after("القوات العراقية", 6)
+    ('العراقية', 7, 15)
+    """
+    m = _WORD.search(key, pos)
+    if not m or key[pos:m.start()].strip(_BLANKS):
+        return "", pos, pos
+    return m.group(), m.start(), m.end()
+
+
+def strip_proclitics(word: str) -> str:
+    """A folded word without its proclitics, the article kept: وبالقوات → القوات.
+
+    >>> strip_proclitics("للمدنيين"), strip_proclitics("وفي")
+    ('المدنيين', 'وفي')
+    """
+    if word.startswith(_ARTICLE) or len(word) < 4:
+        return word
+    m = re.match(f"[{_CONJ}]?[{_PREP}]?", word)
+    rest = word[m.end():] if m else word
+    if m and m.group().endswith(_LAM) and rest.startswith(_LAM):
+        return _ARTICLE + rest[1:]
+    return rest if len(rest) >= 2 else word

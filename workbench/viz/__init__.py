@@ -1,0 +1,1 @@
+"""Showing results: partial-date labels, the timeline, the governorate chart, the report, notebook display."""
