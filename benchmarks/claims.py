@@ -4,7 +4,7 @@ The claim detector is the check-worthiness score of ``workbench.claims.claims``:
 function of named, readable features (a number, a date, a place, an actor, an event, an
 attribution, a question, first person, prayer formulas, dialect, links, ...). Its
 weights are fitted here on the 1B training tweets (``--fit`` writes them to
-``workbench/data/claim_weights.csv``); accuracy and F1 of the positive class are
+``workbench/data/claims/claim_weights.csv``); accuracy and F1 of the positive class are
 reported on the dev tweets only, next to the majority-class baseline. The genre (COVID-19
 tweets) is not conflict reporting: the figures say how well the features carry over,
 not how the detector does on news.
@@ -126,7 +126,7 @@ def fit_weights(features: pd.DataFrame, labels: np.ndarray, *, c: float = 1.0) -
 
 
 def write_weights(weights: pd.DataFrame, *, n_train: int) -> Path:
-    """Write fitted weights to ``workbench/data/claim_weights.csv`` with their provenance."""
+    """Write fitted weights to ``workbench/data/claims/claim_weights.csv`` with their provenance."""
     path = data_path(WEIGHTS_FILE)
     header = (
         "# Weights of the check-worthiness score: score = 1 / (1 + exp(-(bias + sum w*f))).\n"

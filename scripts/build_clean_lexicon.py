@@ -1,4 +1,4 @@
-"""Build ``workbench/data/clean_lexicon.tsv.gz``, the word list the cleaning stage scores with.
+"""Build ``workbench/data/cleaning/clean_lexicon.tsv.gz``, the word list the cleaning stage scores with.
 
 Run from the repository root: ``.venv/bin/python scripts/build_clean_lexicon.py``. It needs
 ``wordfreq`` (code Apache-2.0; its word lists CC BY-SA 4.0, built from Wikipedia, subtitles,

