@@ -14,6 +14,7 @@ import argparse
 import csv
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,6 @@ DATA = HERE / "events"
 TEXT_DIRS = (DATA / "texts", HERE / "_work" / "events" / "texts")
 
 _DIACRITICS = re.compile(r"[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_PROCLITIC = re.compile(r"^(?:[وف]?(?:[بلك])?(?:ال)?)")
 
 
 def norm(s: str) -> str:
@@ -35,13 +35,41 @@ def norm(s: str) -> str:
     return " ".join(s.split()).strip(" \"'«»“”()")
 
 
+_PREFIXES = {"و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "ول", "وك", "فب", "فل",
+             "فك", "وبال", "وكال", "فبال", "ولل", "فلل"}
+
+
 def norm_word(s: str) -> str:
-    """norm() plus the leading proclitics و ف ب ل ك and the article ال, word by word."""
-    out = []
-    for w in norm(s).split():
-        stripped = _PROCLITIC.sub("", w)
-        out.append(stripped if len(stripped) >= 2 else w)
-    return " ".join(out)
+    """norm() kept word by word; proclitics are handled when words are compared (word_eq)."""
+    return " ".join(norm(w) for w in norm(s).split())
+
+
+def _clitic_of(longer: str, shorter: str) -> bool:
+    """longer = a proclitic cluster + shorter ("ببغداد", "والموصل"), or لل + shorter without ال."""
+    if len(shorter) < 2:
+        return False
+    if longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _PREFIXES:
+        return True
+    return shorter.startswith("ال") and longer in {"لل" + shorter[2:], "ولل" + shorter[2:], "فلل" + shorter[2:]}
+
+
+def word_eq(a: str, b: str) -> bool:
+    """Same word up to the proclitics و ف ب ل ك and the article ال on either side."""
+    return a == b or _clitic_of(a, b) or _clitic_of(b, a)
+
+
+def words_within(a: str, b: str) -> bool:
+    """True when the words of a occur, word_eq by word_eq, as a contiguous run inside b."""
+    aw, bw = a.split(), b.split()
+    if not aw or len(aw) > len(bw):
+        return False
+    return any(all(word_eq(x, y) for x, y in zip(aw, bw[i:i + len(aw)]))
+               for i in range(len(bw) - len(aw) + 1))
+
+
+def same_phrase(a: str, b: str) -> bool:
+    aw, bw = a.split(), b.split()
+    return bool(aw) and len(aw) == len(bw) and all(word_eq(x, y) for x, y in zip(aw, bw))
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -108,15 +136,61 @@ class Tally:
     mention_right: int = 0
 
 
+# generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not مطار,
+# قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
+_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "منطقه", "قضاء", "ناحيه", "مخيم", "سجن", "احياء", "مناطق"}
+
+
+def place_forms(surface: str) -> set[str]:
+    """norm_word(surface), plus the same without a leading generic head such as محافظة, حي, بلدة."""
+    s = norm_word(surface)
+    words = s.split()
+    forms = {s} if s else set()
+    if len(words) > 1 and any(word_eq(words[0], g) for g in _GENERIC):
+        forms.add(" ".join(words[1:]))
+    return forms
+
+
+def canon_key(name: str) -> str:
+    """Fold a Latin place name: accents, case, hyphens, a leading article (al-, ar-, ad-, as-, …)."""
+    s = unicodedata.normalize("NFKD", name or "")
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+    s = re.sub(r"[\u2018\u2019'`]", "", s)
+    s = re.sub(r"[-_]", " ", s)
+    s = re.sub(r"\b(?:a[lnrdstz]|ash|adh|ath)\s+", "", s)
+    return " ".join(s.split())
+
+
 def place_match(gold: dict[str, str], pred: Any, surfaces: dict[str, set[str]]) -> bool:
-    """Same canonical place, or the gold place_text among the surfaces of the predicted places."""
+    """Same canonical place (folded), or the gold place_text among the surfaces of the predicted places."""
     places = " ; ".join(str(col(pred, n) or "") for n in ("places", "location"))
     canon = [p.strip().lower() for p in re.split(r"[;|]", places) if p.strip()]
-    if gold["place"] and gold["place"].lower() in canon:
+    if gold["place"] and canon_key(gold["place"]) in {canon_key(c) for c in canon}:
         return True
-    said = set().union(*(surfaces.get(c, set()) for c in canon)) | {norm_word(places)}
-    surface = norm_word(gold["place_text"])
-    return bool(surface) and any(surface == s or surface in s.split(" ; ") for s in said)
+    said = set().union(*(surfaces.get(c, set()) for c in canon))
+    said |= {norm_word(c) for c in canon}
+    forms = place_forms(gold["place_text"])
+    return any(same_phrase(f, x) for f in forms for s in said for x in place_forms(s))
+
+
+def match_gold(
+    g: dict[str, str], preds: list[Any], surfaces: dict[str, set[str]], used: set[int]
+) -> tuple[int | None, bool]:
+    """First unused prediction at the gold place whose dates overlap the gold date; failing that,
+    the first one there with no date at all (found, but its date is not right). A prediction whose
+    date conflicts with the gold date is a different event."""
+    g_date = interval(g["date"])
+    undated = None
+    for i, p in enumerate(preds):
+        if i in used or not place_match(g, p, surfaces):
+            continue
+        p_date = interval(f"{col(p, 'start') or ''}/{col(p, 'end') or ''}".strip("/"))
+        if g_date is not None and p_date is None:
+            undated = i if undated is None else undated
+            continue
+        if overlaps(p_date, g_date):
+            return i, g_date is not None
+    return undated, False
 
 
 def score_doc(
@@ -142,14 +216,7 @@ def score_doc(
         t.gold_all += 1
         main = g["role"] == "main"
         t.gold_main += main
-        hit = None
-        for i, p in enumerate(preds):
-            if i in used or not place_match(g, p, surfaces):
-                continue
-            p_date = interval(f"{col(p, 'start') or ''}/{col(p, 'end') or ''}".strip("/"))
-            if overlaps(p_date, g_date):
-                hit = i
-                break
+        hit, date_ok = match_gold(g, preds, surfaces, used)
         if g_date is not None:
             t.dated_gold += 1
         if hit is None:
@@ -158,15 +225,16 @@ def score_doc(
         p = preds[hit]
         t.all_found += 1
         t.main_found += main
-        if g_date is not None:
-            t.dated_right += 1
+        t.dated_right += date_ok
         for key, pcols, box in (("fatalities", ("fatalities", "count_value"), t.tolls),
                                 ("injured", ("injured",), t.wounded)):
             lo, hi = num(g[f"{key}_min"]), num(g[f"{key}_max"])
             if lo is None:
                 continue
             box[1] += 1
-            value = num(col(p, *pcols))
+            value = num(col(p, pcols[0]))
+            if value is None and col(p, pcols[0]) is None and len(pcols) > 1 and person_count(p):
+                value = num(col(p, *pcols[1:]))
             value = 0.0 if value is None and lo == 0 else value
             if value is not None and lo <= value <= (hi if hi is not None else lo):
                 box[0] += 1
@@ -175,10 +243,20 @@ def score_doc(
     real = {norm_word(p["surface"]) for p in places if p["not_place"] != "yes"}
     fake = {norm_word(p["surface"]) for p in places if p["not_place"] == "yes"}
     t.place_gold += len(real)
-    t.place_found += sum(1 for s in real if s in found or any(s in f for f in found))
+    t.place_found += sum(1 for s in real if any(words_within(s, f) for f in found))
     for f in found:
         t.mention_rows += 1
-        t.mention_right += any(f == s or f in s or s in f for s in real) and f not in fake
+        t.mention_right += (any(words_within(f, s) or words_within(s, f) for s in real)
+                            and not any(same_phrase(f, x) for x in fake))
+
+
+_PERSON_UNITS = {"", "شخص", "اشخاص", "شهيد", "قتيل", "مدني", "ضحيه", "مواطن", "مقاتل", "عنصر", "جندي",
+                 "طفل", "امراه", "عامل", "زائر", "ارهابي", "مسلح"}
+
+
+def person_count(pred: Any) -> bool:
+    """A count may stand for the death toll only when it counts people (not cars, rockets, km)."""
+    return norm(str(col(pred, "count_unit") or "")) in _PERSON_UNITS
 
 
 def pct(a: int, b: int) -> str:
