@@ -3,7 +3,8 @@
 Run from the repository root: ``.venv/bin/python benchmarks/times_eval.py --split dev``.
 
 The gold set is ``benchmarks/times/expressions.csv`` (see ``benchmarks/times/README.md``).
-Each row is run through the public API, ``workbench.find_mentions(context, reference=...)``,
+Each row is run through the public API, ``workbench.find_times(context, reference=..., tense=...)``
+(``workbench.find_mentions`` where there is no ``find_times``),
 keeping the rows of kind ``time``. Tweet rows carry no text: their text is read at run time
 from the CheckThat! files in the public evaluation data (``../shared/data`` or
 ``$WORKBENCH_EVAL_DATA``) and the offsets point into the tweet.
@@ -137,15 +138,23 @@ def predictions(rows: list[dict[str, str]]) -> dict[tuple[str, str], list[dict]]
     """The predicted times of each distinct (context, reference), from the public API."""
     import workbench
 
-    found: dict[tuple[str, str], list[dict]] = {}
+    found: dict[tuple[str, str, str], list[dict]] = {}
     for row in rows:
-        key = (row["context"], row["reference"])
+        key = _key(row)
         if key in found or not row["context"]:
             continue
-        frame: pd.DataFrame = workbench.find_mentions(row["context"], reference=_reference(row["reference"]))
-        times = frame[frame["kind"] == "time"] if len(frame) else frame
+        reference = _reference(row["reference"])
+        if hasattr(workbench, "find_times"):
+            times = workbench.find_times(row["context"], reference=reference, tense=row["tense"] or "past")
+        else:
+            frame: pd.DataFrame = workbench.find_mentions(row["context"], reference=reference)
+            times = frame[frame["kind"] == "time"] if len(frame) else frame
         found[key] = times.to_dict("records")
     return found
+
+
+def _key(row: dict[str, str]) -> tuple[str, str, str]:
+    return row["context"], row["reference"], row["tense"]
 
 
 def judge(rows: list[dict[str, str]]) -> list[dict]:
@@ -156,7 +165,7 @@ def judge(rows: list[dict[str, str]]) -> list[dict]:
         if not row["context"]:
             continue
         start, end = int(row["start"]), int(row["end"])
-        overlapping = [p for p in preds[(row["context"], row["reference"])]
+        overlapping = [p for p in preds[_key(row)]
                        if int(p["start"]) < end and start < int(p["end"])]
         results.append({"row": row, "found": bool(overlapping),
                         "right": bool(overlapping) and any(compatible(row, p) for p in overlapping),
