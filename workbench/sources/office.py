@@ -81,9 +81,9 @@ _NS = {
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
 }
 _T = "{" + _NS["text"] + "}"
-# Elements whose text is not part of the running text: notes' bodies (their citation
-# number stays), tracked deletions, index marks, soft page breaks.
-_SKIP = {f"{_T}note-body", f"{_T}tracked-changes", f"{_T}bookmark-ref", f"{_T}soft-page-break"}
+# Elements whose text is not part of the running text: footnotes and endnotes (their
+# number would stick to the word it follows), tracked deletions, index marks.
+_SKIP = {f"{_T}note", f"{_T}tracked-changes", f"{_T}bookmark-ref", f"{_T}soft-page-break"}
 
 
 def odt_text(path: str | Path) -> tuple[str, dict[str, str]]:
@@ -136,10 +136,8 @@ def _odt_inline(element: ElementTree.Element) -> str:
             parts.append("\t")
         elif child.tag == f"{_T}line-break":
             parts.append("\n")
-        elif child.tag not in _SKIP and child.tag != f"{_T}note":
+        elif child.tag not in _SKIP:
             parts.append(_odt_inline(child))
-        elif child.tag == f"{_T}note":
-            parts.append(child.findtext(f"{_T}note-citation", "") or "")
         parts.append(child.tail or "")
     return "".join(parts)
 
