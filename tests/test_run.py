@@ -229,3 +229,49 @@ def test_a_reader_crash_is_that_files_error(tmp_path: Path, monkeypatch: pytest.
     docs = _read(out / "documents.csv").set_index("doc_id")
     assert docs.loc["a", "error"] == "a.pdf: cannot read (RuntimeError: glyph table corrupt)"
     assert docs.loc["b", "error"] == "" and int(docs.loc["b", "n_events"]) >= 1
+
+
+def test_every_kind_of_document_gets_its_row(tmp_path: Path) -> None:
+    """Word, OpenDocument, a scanned PDF, a page image, an unknown type: one row each;
+    hidden files and an earlier run's outputs stay out; a blurred page is a gap."""
+    import os
+    import shutil
+
+    from PIL import ImageFilter
+
+    from benchmarks.repair import make_pdf
+    from tests.sources.test_office import PARAGRAPHS, write_docx, write_odt
+    from workbench.sources.pdf import render_pdf_pages
+
+    if shutil.which("tesseract") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Tesseract is not installed (.ci/run installs it)")
+        pytest.skip("Tesseract is not installed")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write_docx(inputs / "word.docx", PARAGRAPHS)
+    write_odt(inputs / "open.odt", PARAGRAPHS)
+    pdf = make_pdf(PARAGRAPHS[0], producer="weasyprint", font="Noto Naskh Arabic", work_dir=tmp_path)
+    page = next(render_pdf_pages(pdf, [0], dpi=300))
+    page = page.crop((0, 0, page.width, page.height // 4))
+    page.save(inputs / "scan.pdf", resolution=300)
+    page.save(inputs / "photo.png", dpi=(300, 300))
+    page.filter(ImageFilter.GaussianBlur(6)).save(inputs / "blurred.png", dpi=(300, 300))
+    (inputs / "notes.pages").write_bytes(b"PK\x03\x04")
+    (inputs / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (inputs / "word.meta.json").write_text('{"published": "2007-05-01"}', encoding="utf-8")
+    assert cli.main(["run", str(inputs / "word.docx"), "--out", str(inputs / "earlier"), "--quiet"]) == 0
+    out = tmp_path / "out"
+    status = cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "2"])
+    assert status == run_module.EXIT_SOME_FAILED
+    docs = _read(out / "documents.csv").set_index("doc_id")
+    assert sorted(docs.index) == ["blurred", "notes", "open", "photo", "scan", "word"]
+    assert docs.loc["notes", "error"].startswith("notes.pages: unsupported type .pages")
+    assert (docs.drop(index="notes")["error"] == "").all()
+    assert docs.loc["word", "published"] == "2007-05-01"
+    assert docs.loc["open", "title"] == "تقرير عن الهجمات"
+    gaps = _read(out / "gaps.csv")
+    low = gaps[gaps["kind"] == "ocr_low"]
+    assert low["doc_id"].tolist() == ["blurred"]
+    clean_blurred = (out / "clean" / "blurred.txt").read_text(encoding="utf-8")
+    assert clean_blurred[int(low["start"].iloc[0]):int(low["end"].iloc[0])] == "\ufffd"

@@ -31,6 +31,7 @@ import pandas as pd
 from .analysis import analyze, warm_up
 from .claims.events import to_acled
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
+from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
 from .viz.plot import save_timeline, timeline_svg
 from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
@@ -142,7 +143,8 @@ def run_with_summary(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     inputs = list(inputs)
-    docs = iter_sources(*inputs, **(load_options or {}))
+    docs = iter_sources(*inputs, progress=sys.stderr.isatty() if progress is None else progress,
+                        **(load_options or {}))
     staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
     summary = Summary(out=out)
     writer = None
@@ -195,16 +197,17 @@ def analyse_document(
         )
         return _rendered(Result(document=row), {}, full=full)
     cleaned = analysis.clean
+    gaps = with_flags(analysis.gaps, cleaned, doc.flags, doc_id=doc.doc_id)
     row.update(
         n_chars_clean=len(cleaned.text),
         title=doc.title or cleaned.title,
         author=doc.author or cleaned.author,
         published_text=row["published_text"] or cleaned.published_text,
-        n_gaps=len(cleaned.gaps), n_mentions=len(analysis.mentions),
+        n_gaps=len(gaps), n_mentions=len(analysis.mentions),
         n_claims=len(analysis.claims), n_events=len(analysis.events),
     )
     tables = {
-        "gaps": analysis.gaps,
+        "gaps": gaps,
         "mentions": analysis.mentions,
         "claims": analysis.claims,
         "events": analysis.events,

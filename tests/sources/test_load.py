@@ -67,7 +67,10 @@ def test_real_newsfane_dirt_is_removed() -> None:
         ("binary.txt", bytes(range(256)) * 4, "binary file, not text"),
         ("fake.pdf", "ليس ملف PDF".encode(), "not a PDF"),
         ("empty.pdf", b"", "empty"),
-        ("notes.docx", b"PK\x03\x04", "unsupported file type .docx"),
+        ("notes.docx", b"PK\x03\x04", "not a readable Word document"),
+        ("notes.odt", b"PK\x03\x04", "not a readable OpenDocument file"),
+        ("notes.pages", b"PK\x03\x04", "unsupported type .pages"),
+        ("scan.png", b"\x89PNG\r\n", "not a readable image"),
         ("empty.jsonl", b"\n", "empty file"),
     ],
 )
@@ -99,11 +102,12 @@ def test_batch_goes_on_after_bad_files_and_inputs_are_untouched(tmp_path: Path) 
     before = _tree_hashes(folder)
     docs = load(folder)
     assert _tree_hashes(folder) == before
-    assert docs["doc_id"].tolist() == ["a", "b", "c", "a-2"]
+    assert docs["doc_id"].tolist() == ["a", "b", "c", "image", "a-2"]
     assert docs.set_index("doc_id").loc["a-2", "text"] == ARABIC
     errors = dict(zip(docs["doc_id"], docs["error"], strict=True))
     assert errors["a"] == "" and errors["a-2"] == ""
     assert "empty file" in errors["b"] and "not a PDF" in errors["c"]
+    assert errors["image"] == "image.png: not a readable image (UnidentifiedImageError)"
 
 
 def test_globs_and_doc_ids_are_unique(tmp_path: Path) -> None:

@@ -1,10 +1,14 @@
 """Loaders: files, folders and globs of articles into one documents table.
 
 Every input becomes rows of the same shape, one per document, whatever its format
-(``.txt``, ``.pdf``, ``.html``/``.htm``, and corpus files ``.jsonl``/``.csv`` with one
+(``.txt``, ``.pdf``, ``.html``/``.htm``, Word ``.docx`` and OpenDocument ``.odt``,
+``.doc``/``.rtf`` through LibreOffice, page images ``.png``/``.jpg``/``.tif`` and
+scanned PDF pages through Tesseract OCR, and corpus files ``.jsonl``/``.csv`` with one
 article per row). A document that cannot be read still gets its row, with ``error``
-naming the file and the problem, so a batch never stops on one bad file. Input files
-are opened read-only and never modified.
+naming the file and the problem, so a batch never stops on one bad file; every file
+under a folder gets a row, a type the workbench does not read too (``unsupported
+type``), except hidden files and folders, metadata sidecars and the workbench's own
+outputs. Input files are opened read-only and never modified.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -21,8 +25,10 @@ import csv
 import glob
 import io
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -33,9 +39,22 @@ from ..text.arabic import ARABIC_LETTER_RE, BIDI_CONTROLS, ZERO_WIDTH
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 PDF_SUFFIXES = {".pdf"}
+WORD_SUFFIXES = {".docx", ".odt"}
+CONVERTED_SUFFIXES = {".doc", ".rtf"}  # through LibreOffice, when installed
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 CORPUS_SUFFIXES = {".jsonl", ".ndjson", ".csv", ".tsv"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | CORPUS_SUFFIXES
+SUPPORTED = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXES | CONVERTED_SUFFIXES
+    | IMAGE_SUFFIXES | CORPUS_SUFFIXES
+)
 SIDECAR_SUFFIX = ".meta.json"
+# What ``workbench run`` writes into its output folder, listed in its manifest there; an
+# output folder inside an input folder is not read back as articles.
+OUTPUT_MANIFEST = ".workbench-manifest.json"
+OUTPUT_FILES = (
+    "documents.csv", "gaps.csv", "mentions.csv", "claims.csv", "events.csv",
+    "events_acled.csv", "timeline.png", "timeline.svg", "report.html",
+)
 # One article is tens of thousands of characters; a document beyond this is a corpus or a
 # dump saved as one file, and analysing it as one article would take minutes and mean little.
 MAX_CHARS = 5_000_000
@@ -53,6 +72,9 @@ COLUMNS = [
     "source_path", "record", "format", "encoding", "n_chars_raw", "text", "error",
 ]
 
+# Whether the file being read shows a progress bar over the pages it OCRs (set per file
+# by ``_read_path``, so that readers keep the one signature ``(path, doc)``).
+_OCR_PROGRESS: ContextVar[bool] = ContextVar("ocr_progress", default=False)
 _INVISIBLE = str.maketrans("", "", BIDI_CONTROLS + ZERO_WIDTH)
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
 _ID_UNSAFE = re.compile(r"[^\w.\-]+")
@@ -79,6 +101,10 @@ class Document:
     encoding: str = ""
     error: str = ""
     extra: dict = field(default_factory=dict)
+    # Spans of ``text`` its reader could not vouch for (OCR read with low confidence):
+    # ``{"raw_start", "raw_end", "kind", "context"}``; ``workbench run`` writes them to
+    # gaps.csv (``workbench.sources.flags``).
+    flags: list[dict] = field(default_factory=list)
 
     @property
     def n_chars_raw(self) -> int:
@@ -88,6 +114,7 @@ class Document:
     def row(self) -> dict:
         data = asdict(self)
         data.pop("extra")
+        data.pop("flags")
         data["n_chars_raw"] = self.n_chars_raw
         return {k: data[k] for k in COLUMNS}
 
@@ -138,10 +165,11 @@ class Source:
     path: Path
     doc_id: str
     max_chars: int = MAX_CHARS
+    progress: bool = False  # a progress bar over the pages of a scan being OCR'd
 
     def read(self) -> Document:
         """The document, or its row with an ``error`` naming the file and the problem."""
-        doc = next(_read_path(self.path, None, None, None))
+        doc = next(_read_path(self.path, None, None, None, progress=self.progress))
         doc.doc_id = self.doc_id
         return _within_limit(doc, self.path, self.max_chars)
 
@@ -152,13 +180,15 @@ def iter_sources(
     title_column: str | None = None,
     date_column: str | None = None,
     max_chars: int = MAX_CHARS,
+    progress: bool = False,
 ) -> Iterator[Document | Source]:
     """Like :func:`iter_documents`, but one-document files come as :class:`Source`, to be
-    read by whoever analyses them; the records of corpus files are read here, in order."""
+    read by whoever analyses them; the records of corpus files are read here, in order.
+    ``progress``: show a progress bar over the pages of each scan being OCR'd."""
     seen: dict[str, int] = {}
     for path in expand_paths(paths or (seeds_dir(),)):
         if path.suffix.lower() not in CORPUS_SUFFIXES:
-            yield Source(path, _unique(_safe_id(path.stem), seen), max_chars)
+            yield Source(path, _unique(_safe_id(path.stem), seen), max_chars, progress)
             continue
         for doc in _read_path(path, text_column, title_column, date_column):
             doc.doc_id = _unique(doc.doc_id, seen)
@@ -184,30 +214,68 @@ def seeds_dir() -> Path:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, files under folders (recursively, supported types) and glob matches.
+    """Files named, every file under folders (recursively) and glob matches.
 
-    A name that matches nothing is kept, so that its row can say "file not found".
+    Left out under a folder or glob: hidden files and folders (``.name``), metadata
+    sidecars (``NAME.meta.json``) and the files of a workbench output folder (found by
+    its manifest, or by ``documents.csv`` beside a ``clean/`` folder). Files of types
+    the workbench does not read are kept, so that their rows say so. A name that
+    matches nothing is kept, so that its row can say "file not found".
     """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
-            out.extend(
-                f for f in sorted(p.rglob("*"))
-                if f.is_file() and _is_input(f) and not _hidden(f.relative_to(p))
-            )
+            out.extend(sorted(_folder_inputs(p)))
         elif p.exists():
             out.append(p)
         elif glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True))
-            out.extend(m for m in matches if m.is_file() and _is_input(m))
+            outputs: dict[Path, frozenset[str]] = {}
+            out.extend(
+                m for m in matches
+                if m.is_file() and _is_input(m)
+                and m.name not in outputs.setdefault(m.parent, _output_files(m.parent))
+            )
         else:
             out.append(p)
     return out
 
 
+def _folder_inputs(folder: Path) -> Iterator[Path]:
+    """The files under ``folder`` an input folder stands for (see ``expand_paths``)."""
+    for root, dirs, files in os.walk(folder):
+        here = Path(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        own = _output_files(here)
+        if own:
+            dirs[:] = [d for d in dirs if d + "/" not in own]
+        for name in files:
+            f = here / name
+            if name.startswith(".") or name in own or not _is_input(f) or not f.is_file():
+                continue
+            yield f
+
+
+def _output_files(folder: Path) -> frozenset[str]:
+    """Names (a trailing ``/`` for a folder) the workbench wrote in ``folder``, if it
+    is one of its output folders: those its manifest lists, else the usual outputs when
+    ``documents.csv`` lies beside a ``clean/`` folder."""
+    manifest = folder / OUTPUT_MANIFEST
+    if manifest.is_file():
+        try:
+            listed = json.loads(manifest.read_text(encoding="utf-8")).get("files", [])
+        except (OSError, ValueError, AttributeError):
+            listed = []
+        names = {str(f).split("/")[0] + ("/" if "/" in str(f) else "") for f in listed}
+        return frozenset(names | set(OUTPUT_FILES))
+    if (folder / "documents.csv").is_file() and (folder / "clean").is_dir():
+        return frozenset({*OUTPUT_FILES, "clean/"})
+    return frozenset()
+
+
 def _is_input(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED and not path.name.endswith(SIDECAR_SUFFIX)
+    return not path.name.endswith(SIDECAR_SUFFIX)
 
 
 def _hidden(rel: Path) -> bool:
@@ -229,7 +297,8 @@ def _unique(doc_id: str, seen: dict[str, int]) -> str:
 
 
 def _read_path(
-    path: Path, text_column: str | None, title_column: str | None, date_column: str | None
+    path: Path, text_column: str | None, title_column: str | None, date_column: str | None,
+    *, progress: bool = False,
 ) -> Iterator[Document]:
     suffix = path.suffix.lower()
     base = Document(doc_id=_safe_id(path.stem), source_path=str(path), format=suffix.lstrip("."))
@@ -246,9 +315,16 @@ def _read_path(
         elif suffix in HTML_SUFFIXES:
             _read_html(path, base)
         elif suffix in PDF_SUFFIXES:
-            _read_pdf(path, base)
+            _showing_progress(progress, _read_pdf, path, base)
+        elif suffix in WORD_SUFFIXES | CONVERTED_SUFFIXES:
+            _read_office(path, base)
+        elif suffix in IMAGE_SUFFIXES:
+            _showing_progress(progress, _read_image, path, base)
         else:
-            raise LoadError(f"unsupported file type {suffix or '(none)'}")
+            raise LoadError(
+                f"unsupported type {suffix or '(no extension)'} (the workbench reads "
+                f"{' '.join(sorted(SUPPORTED))})"
+            )
         if not base.text.strip() and not base.error:
             raise LoadError("no text in document")
     except LoadError as exc:
@@ -257,6 +333,15 @@ def _read_path(
         base.error = f"{path.name}: cannot read ({exc.strerror or exc})"
     _merge_sidecar(path, base)
     yield base
+
+
+def _showing_progress(progress: bool, reader: Callable[[Path, Document], None], path: Path,
+                      doc: Document) -> None:
+    token = _OCR_PROGRESS.set(progress)
+    try:
+        reader(path, doc)
+    finally:
+        _OCR_PROGRESS.reset(token)
 
 
 # --- text ----------------------------------------------------------------------------
@@ -394,16 +479,78 @@ def _decode_html(data: bytes) -> tuple[str, str]:
 # --- PDF -----------------------------------------------------------------------------
 
 def _read_pdf(path: Path, doc: Document) -> None:
-    from .pdf import PdfError, pdf_metadata, pdf_text
+    """The text layer; pages without one that draw something (scans) read by OCR."""
+    from .ocr import DPI, OcrError, join_pages, ocr_pages
+    from .pdf import PdfError, pdf_inked_pages, pdf_metadata, pdf_pages, render_pdf_pages
 
     try:
-        doc.text = pdf_text(path)
+        pages = pdf_pages(path)
         meta = pdf_metadata(path)
+        scanned = [i for i, (text, inked) in enumerate(zip(pages, pdf_inked_pages(path), strict=True))
+                   if inked and not text.strip()]
     except PdfError as exc:
         raise LoadError(str(exc)) from exc
-    doc.encoding = "pdf text layer"
     doc.title = meta.get("title", "") or ""
     doc.author = meta.get("author", "") or ""
+    doc.encoding = "pdf text layer"
+    if not scanned:
+        if not any(p.strip() for p in pages):
+            raise LoadError("no text layer and nothing drawn (blank pages)")
+        doc.text = "\n\f\n".join(pages)
+        return
+    try:
+        images = render_pdf_pages(path, scanned, dpi=DPI)
+        read = dict(zip(scanned, ocr_pages(images, total=len(scanned), dpi=DPI, progress=_OCR_PROGRESS.get(),
+                                            label=f"OCR {path.name}"), strict=False))
+    except OcrError as exc:
+        raise LoadError(f"no text layer on {len(scanned)} of {len(pages)} pages (scanned); {exc}") from exc
+    except PdfError as exc:
+        raise LoadError(str(exc)) from exc
+    doc.text, doc.flags = join_pages(
+        read[i].segments(label=f"page {i + 1}") if i in read else [(pages[i], None)]
+        for i in range(len(pages))
+    )
+    doc.encoding = "ocr" if len(scanned) == len(pages) else "pdf text layer + ocr"
+
+
+# --- Word, OpenDocument ----------------------------------------------------------------
+
+def _read_office(path: Path, doc: Document) -> None:
+    from .office import OfficeError, docx_text, odt_text, soffice_text
+
+    suffix = path.suffix.lower()
+    reader = {".docx": docx_text, ".odt": odt_text}.get(suffix, soffice_text)
+    try:
+        text, meta = reader(path)
+    except OfficeError as exc:
+        raise LoadError(str(exc)) from exc
+    doc.text = normalize_newlines_and_marks(text)
+    doc.title = normalize_newlines_and_marks(meta.get("title", "")).strip()
+    doc.author = normalize_newlines_and_marks(meta.get("author", "")).strip()
+    doc.encoding = "word processor" if suffix in WORD_SUFFIXES else "via LibreOffice"
+
+
+# --- page images -------------------------------------------------------------------------
+
+def _read_image(path: Path, doc: Document) -> None:
+    """A page image (every frame of a multi-page TIFF) read by OCR."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from .ocr import OcrError, join_pages, ocr_pages
+
+    try:
+        with Image.open(path) as image:
+            frames = [frame.copy() for frame in ImageSequence.Iterator(image)]
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise LoadError(f"not a readable image ({type(exc).__name__})") from exc
+    try:
+        pages = list(ocr_pages(frames, total=len(frames), progress=_OCR_PROGRESS.get(),
+                               label=f"OCR {path.name}"))
+    except OcrError as exc:
+        raise LoadError(str(exc)) from exc
+    labels = [f"page {i + 1}" if len(pages) > 1 else "" for i in range(len(pages))]
+    doc.text, doc.flags = join_pages(p.segments(label=lb) for p, lb in zip(pages, labels, strict=True))
+    doc.encoding = "ocr"
 
 
 # --- corpus files --------------------------------------------------------------------

@@ -41,7 +41,10 @@ from typing import Any
 
 from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
 
-__all__ = ["PdfError", "pdf_metadata", "pdf_pages", "pdf_text", "visual_to_logical"]
+__all__ = [
+    "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
+    "visual_to_logical",
+]
 
 REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
 
@@ -144,6 +147,31 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")
+
+
+def pdf_inked_pages(path: str | Path) -> list[bool]:
+    """Per page, whether it draws anything (text, image or path): a page without a text
+    layer that draws something is a scan to be read by OCR; a blank page is not."""
+    with _open_pdfium(Path(path)) as pdf:
+        out = []
+        for i in range(len(pdf)):
+            page = pdf[i]
+            out.append(next(iter(page.get_objects(max_depth=1)), None) is not None)
+            page.close()
+        return out
+
+
+def render_pdf_pages(path: str | Path, pages: list[int], *, dpi: int = 300) -> Iterator[Any]:
+    """The ``pages`` (0-based) rendered as PIL images at ``dpi``, one at a time."""
+    with _open_pdfium(Path(path)) as pdf:
+        for i in pages:
+            page = pdf[i]
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            image = bitmap.to_pil()
+            image.info["dpi"] = (dpi, dpi)
+            bitmap.close()
+            page.close()
+            yield image
 
 
 def pdf_metadata(path: str | Path) -> dict[str, Any]:
