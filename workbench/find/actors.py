@@ -49,12 +49,12 @@ from functools import cache
 import pandas as pd
 
 from ..resources import read_table
+from ..text.clitics import strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
     fold,
-    strip_proclitics,
     word_after,
     word_before,
 )
