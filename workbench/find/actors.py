@@ -54,11 +54,11 @@ from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
-    fold,
     word_after,
     word_before,
 )
 from .places import gazetteer
+from .rows import folded_text, mention_frame, mention_records
 
 ACTOR_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type",
@@ -200,9 +200,7 @@ def find_actors(
     >>> df[["text", "value"]].values.tolist()[1]
     ['فيلق القدس الإيراني', 'Quds Force (IRGC)']
     """
-    if not isinstance(text, str) or not text:
-        return pd.DataFrame(columns=ACTOR_COLUMNS)
-    return _frame(actor_rows(text, home_country=home_country, folded=folded))
+    return mention_frame(actor_rows(text, home_country=home_country, folded=folded), ACTOR_COLUMNS)
 
 
 def actor_rows(
@@ -213,11 +211,10 @@ def actor_rows(
     >>> [r["value"] for r in actor_rows("هاجم داعش")]
     ['Islamic State (ISIS)']
     """
-    if not isinstance(text, str) or not text:
+    folded = folded_text(text, folded)
+    if folded is None:
         return []
     lex = lexicons()
-    if folded is None:
-        folded = fold(text)
     key = folded.key
     home = home_country if home_country is not None else _home_country(lex, folded)
     rows: list[dict] = []
@@ -258,7 +255,7 @@ def actor_rows(
                 a = lex.actors[i]
                 rows.append(_row(m.start, m.end, a["name_en"], _typed(a, home), a["country"],
                                  a["id"], a["name_ar"], "anaphor"))
-    return _records(text, rows)
+    return mention_records(text, rows, ACTOR_COLUMNS, "actor", unique_by=("start",))
 
 
 def _qualifies_noun(key: str, m: LexMatch) -> bool:
@@ -323,23 +320,3 @@ def _row(start: int, end: int, value: str, actor_type: str, country: str, actor_
     return {"start": start, "end": end, "value": value, "actor_type": actor_type,
             "country": country, "actor_id": actor_id, "canonical_ar": canonical_ar,
             "flags": flags}
-
-
-def _records(text: str, rows: list[dict]) -> list[dict]:
-    """Rows in text order, one per start, with every column and ``text`` and ``kind`` filled in."""
-    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
-    unique = [r for i, r in enumerate(rows) if i == 0 or r["start"] != rows[i - 1]["start"]]
-    out = []
-    for r in unique:
-        rec = {c: r.get(c, "") for c in ACTOR_COLUMNS}
-        rec["text"] = text[r["start"]:r["end"]]
-        rec["kind"] = "actor"
-        out.append(rec)
-    return out
-
-
-def _frame(records: list[dict]) -> pd.DataFrame:
-    if not records:
-        return pd.DataFrame(columns=ACTOR_COLUMNS)
-    columns = {c: [r[c] for r in records] for c in ACTOR_COLUMNS}
-    return pd.DataFrame(columns, columns=ACTOR_COLUMNS)

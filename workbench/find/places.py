@@ -53,10 +53,10 @@ from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
-    fold,
     word_after,
     word_before,
 )
+from .rows import folded_text, mention_frame, mention_records
 
 PLACE_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "place_type",
@@ -226,9 +226,7 @@ def find_places(
     >>> find_places("انفجار في الموصل وبالأنبار")[["text", "value", "admin1"]].values.tolist()
     [['الموصل', 'Mosul', 'IQ-NI'], ['الأنبار', 'Anbar', 'IQ-AN']]
     """
-    if not isinstance(text, str) or not text:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
-    return _frame(place_rows(text, home_country=home_country, folded=folded))
+    return mention_frame(place_rows(text, home_country=home_country, folded=folded), PLACE_COLUMNS)
 
 
 def place_rows(
@@ -239,11 +237,10 @@ def place_rows(
     >>> [r["value"] for r in place_rows("في الموصل")]
     ['Mosul']
     """
-    if not isinstance(text, str) or not text:
+    folded = folded_text(text, folded)
+    if folded is None:
         return []
     g = gazetteer()
-    if folded is None:
-        folded = fold(text)
     matches = g.lexicon.matches(folded)
     # Countries mentioned without ambiguity, for choosing between homonymous places.
     counts: Counter = Counter()
@@ -264,7 +261,7 @@ def place_rows(
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out += _unknown_places(folded, out)
-    return _records(text, out)
+    return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
 
 
 def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
@@ -627,24 +624,3 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
             "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
         })
     return out
-
-
-def _records(text: str, rows: list[dict]) -> list[dict]:
-    """Rows in text order, one per span, with every column and ``text`` and ``kind`` filled in."""
-    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
-    unique = [r for i, r in enumerate(rows)
-              if i == 0 or (r["start"], r["end"]) != (rows[i - 1]["start"], rows[i - 1]["end"])]
-    out = []
-    for r in unique:
-        rec = {c: r.get(c, "") for c in PLACE_COLUMNS}
-        rec["text"] = text[r["start"]:r["end"]]
-        rec["kind"] = "place"
-        out.append(rec)
-    return out
-
-
-def _frame(records: list[dict]) -> pd.DataFrame:
-    if not records:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
-    columns = {c: [r[c] for r in records] for c in PLACE_COLUMNS}
-    return pd.DataFrame(columns, columns=PLACE_COLUMNS)
