@@ -49,7 +49,7 @@ from functools import cache
 import pandas as pd
 
 from ..resources import read_table
-from ..text.clitics import strip_proclitics
+from ..text.clitics import ARTICLE, WAW, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
     Lexicon,
@@ -65,8 +65,6 @@ ACTOR_COLUMNS = [
     "country", "actor_id",
 ]
 
-_ARTICLE = "\u0627\u0644"  # ALEF LAM
-_WAW = "\u0648"  # ARABIC LETTER WAW (and)
 _WORD = re.compile(r"\w+")
 _STATE_FORCES = "State forces"
 _EXTERNAL = "External/Other forces"
@@ -122,8 +120,8 @@ def lexicons() -> _Lexicons:
         for n in filter(None, row["nisba"].split("|")):
             for form in (n, n + "ه", n + "ين", n + "ون"):
                 nisba.setdefault(form, iso)
-                nisba.setdefault(_ARTICLE + form, iso)
-            for form in (_ARTICLE + n + "ين", _ARTICLE + n + "ون", n + "ين", n + "ون"):
+                nisba.setdefault(ARTICLE + form, iso)
+            for form in (ARTICLE + n + "ين", ARTICLE + n + "ون", n + "ين", n + "ون"):
                 by_key.setdefault(form, []).append(("people", iso))
         for k in filter(None, row["people"].split("|")):
             by_key.setdefault(k, []).append(("people", iso))
@@ -165,14 +163,14 @@ def _country_after(lex: _Lexicons, key: str, pos: int) -> tuple[str, int] | None
 def _coordinated_country(lex: _Lexicons, key: str, pos: int) -> str | None:
     """The nisba two words on in a coordination: القوات والمصالح العراقية → IQ."""
     word, _, we = word_after(key, pos)
-    if not word.startswith(_WAW) or len(word) < 4:
+    if not word.startswith(WAW) or len(word) < 4:
         return None
     nxt, _, _ = word_after(key, we)
-    return lex.nisba.get(nxt) if nxt.startswith(_ARTICLE) else None
+    return lex.nisba.get(nxt) if nxt.startswith(ARTICLE) else None
 
 
 def _is_definite_adjective(word: str) -> bool:
-    return word.startswith(_ARTICLE) and word.endswith(("\u064a", "\u064a\u0647", "\u064a\u064a\u0646"))
+    return word.startswith(ARTICLE) and word.endswith(("\u064a", "\u064a\u0647", "\u064a\u064a\u0646"))
 
 
 def _home_country(lex: _Lexicons, folded: FoldedText) -> str:
@@ -265,7 +263,7 @@ def _qualifies_noun(key: str, m: LexMatch) -> bool:
         return False
     prev = word_before(key, m.key_start)
     return (
-        m.key.startswith(_ARTICLE) and prev.startswith(_ARTICLE) and prev not in _cues("relative_pronoun")
+        m.key.startswith(ARTICLE) and prev.startswith(ARTICLE) and prev not in _cues("relative_pronoun")
     )
 
 

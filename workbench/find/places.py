@@ -48,7 +48,7 @@ from itertools import accumulate
 import pandas as pd
 
 from ..resources import read_table
-from ..text.clitics import strip_proclitics
+from ..text.clitics import ARTICLE, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
     Lexicon,
@@ -68,7 +68,6 @@ _RANK = {
     "province": 3, "district": 4, "city": 5,
 }
 
-_ARTICLE = "\u0627\u0644"  # ALEF LAM
 
 # Directions (matching keys, with or without the article / the nisba ending).
 _DIRECTION_WORDS = {
@@ -132,8 +131,8 @@ def gazetteer() -> _Gazetteer:
             continue
         country_row[row["iso"]] = int(i)
         for n in filter(None, row["nisba"].split("|")):
-            nisba_masc.update((n, _ARTICLE + n))
-            for form in (_ARTICLE + n + "ه", n + "ه"):
+            nisba_masc.update((n, ARTICLE + n))
+            for form in (ARTICLE + n + "ه", n + "ه"):
                 nisba_fem.setdefault(form, row["iso"])
                 if form in by_key:
                     homographs.add(form)
@@ -201,7 +200,7 @@ def _direction_name(d1: str, d2: str | None) -> str:
 
 
 def _strip_dir(d: str) -> str:
-    d = d[2:] if d.startswith(_ARTICLE) else d
+    d = d[2:] if d.startswith(ARTICLE) else d
     return d[:-1] if d.endswith("ي") and d[:-1] in _DIRECTION_WORDS else d
 
 
@@ -281,9 +280,9 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
         team_before = False
         if m.key in g.nisba_homographs and not m.proclitic:
             base = strip_proclitics(prev)
-            if base.startswith(_ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
+            if base.startswith(ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
-            feminine = not base.startswith(_ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
+            feminine = not base.startswith(ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
             if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
@@ -360,7 +359,7 @@ def _is_team(
     or it follows a word that takes a place even in sports news (بطولة، استضافتها، محافظ).
     """
     after, _, _ = word_after(key, m.key_end)
-    if after.startswith(_ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
+    if after.startswith(ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
         return True
     if not sports.at(m.key_start):
         return False
@@ -390,7 +389,7 @@ def _is_place_nisba(g: _Gazetteer, word: str) -> bool:
     if word in g.nisba_masc:
         return True
     stem = word[2:-1]
-    return len(stem) >= 3 and (stem in g.by_key or _ARTICLE + stem in g.by_key)
+    return len(stem) >= 3 and (stem in g.by_key or ARTICLE + stem in g.by_key)
 
 
 def _names_person_or_team(
@@ -412,7 +411,7 @@ def _names_person_or_team(
         return True
     if base in g.nisba_masc:
         before = strip_proclitics(word_before(key, m.key_start - len(prev) - 1))
-        return base.startswith(_ARTICLE) and not _is_settlement(before)
+        return base.startswith(ARTICLE) and not _is_settlement(before)
     after, _, _ = word_after(key, m.key_end)
     return after in _cues()["patronymic"]
 
@@ -440,7 +439,7 @@ def _direction_of(word: str) -> tuple[str, bool] | None:
     """Direction named by a word (matching key) and whether it carries و: وغرب → west."""
     conj = word.startswith("\u0648") and len(word) > 3
     for w, c in ((word, False), (word[1:], True)) if conj else ((word, False),):
-        base = w[2:] if w.startswith(_ARTICLE) else w
+        base = w[2:] if w.startswith(ARTICLE) else w
         base = base[:-1] if base.endswith("\u064a") and base[:-1] in _DIRECTION_WORDS else base
         if base in _DIRECTION_WORDS:
             return _DIRECTION_WORDS[base], c
@@ -615,7 +614,7 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
         elif (
             zipf_frequency(text[s:e], "ar") >= 4.0
             or name.endswith(("يه", "يين"))
-            or (name.startswith(_ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
+            or (name.startswith(ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
         ):
             continue
         out.append({
