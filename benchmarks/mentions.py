@@ -48,9 +48,10 @@ if str(ROOT) not in sys.path:  # run as a script: python benchmarks/mentions.py
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import EVAL_DATA  # noqa: E402
-from workbench.find.quantities import find_quantities, parse_ordinal  # noqa: E402
+from workbench.find.quantities import find_quantities  # noqa: E402
 from workbench.find.times import find_times  # noqa: E402
 from workbench.text.arabic import GAP_MARKER  # noqa: E402
+from workbench.text.numbers import parse_ordinal  # noqa: E402
 
 SHARED = EVAL_DATA
 DATE_CASES = SHARED / "cases" / "arabic_date_cases.tsv"

@@ -21,17 +21,14 @@ from workbench.find.actors import find_actors
 from workbench.find.mentions import BASE_COLUMNS, find_mentions
 from workbench.find.places import find_places
 from workbench.find.quantities import COLUMNS as QUANTITY_COLUMNS
-from workbench.find.quantities import (
-    _quantity_at,
-    find_quantities,
-    quantity_rows,
-    table_lexicon,
-    tokenize,
-)
+from workbench.find.quantities import _quantity_at, find_quantities, quantity_rows
 from workbench.find.times import COLUMNS as TIME_COLUMNS
-from workbench.find.times import _Parser, _to_row, _widened, find_times, time_rows
+from workbench.find.times import _to_row, _widened, find_times, time_rows
+from workbench.find.times.recognise import Parser
 from workbench.text.arabic import GAP_MARKER, fold_positions, match_key
 from workbench.text.lexmatch import fold
+from workbench.text.tokens import tokenize
+from workbench.text.wordlex import table_lexicon
 
 SEED_CLEAN = Path(__file__).parents[1] / "data" / "mentions_seed_000.txt"
 
@@ -135,8 +132,8 @@ MAY_2020 = date(2020, 5, 12)  # a Tuesday
 
 def _time_rows_everywhere(text: str, reference: date | None) -> list[dict]:
     """The parser tried at every word, number and gap token: what the filters must keep."""
-    toks = tokenize(text)
-    parser = _Parser(text, reference, "past", toks)
+    toks = tokenize(text, pieces=True)
+    parser = Parser(text, reference, "past", toks)
     rows, i = [], 0
     while i < len(toks):
         if toks[i].kind not in ("word", "num", "gap"):
@@ -156,7 +153,7 @@ def _time_rows_everywhere(text: str, reference: date | None) -> list[dict]:
 
 
 def _quantity_rows_everywhere(text: str) -> list[dict]:
-    toks = tokenize(text)
+    toks = tokenize(text, pieces=True)
     rows, i = [], 0
     while i < len(toks):
         got = _quantity_at(text, toks, i)

@@ -13,7 +13,8 @@ from benchmarks.newsfane import PLACE_CLASSES, detokenise, evaluate_newsfane, re
 from workbench.find.places import PLACE_COLUMNS, find_places, gazetteer, nisba_countries
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
-from workbench.text.lexmatch import Lexicon, fold, strip_proclitics
+from workbench.text.clitics import strip_proclitics
+from workbench.text.lexmatch import Lexicon, fold
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_a7d0b04255543ba7.txt"

@@ -26,47 +26,53 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 import pandas as pd
 
 from ..resources import read_table
-from ..text.arabic import DIACRITICS_RE, GAP_MARKER, TATWEEL, match_key
+from ..text.arabic import DIACRITICS_RE, TATWEEL
+from ..text.clitics import (
+    ALEF,
+    ARTICLE,
+    BEH,
+    CONJUNCTIONS,
+    FEH,
+    FUTURE_PROCLITICS,
+    KAF,
+    LAM,
+    PROCLITICS,
+    SEEN,
+    WAW,
+    proclitic_readings,
+)
+from ..text.tokens import GAP_RE, Token, tokenize
+from ..text.wordlex import FormIndex
 
 CUES_FILE = "claims/claim_cues.csv"
 TRIGGERS_FILE = "claims/event_triggers.csv"
 
 # --- characters ----------------------------------------------------------------------
 
-WAW = "\u0648"  # ARABIC LETTER WAW, the conjunction proclitic
-FEH = "\u0641"  # ARABIC LETTER FEH, the conjunction proclitic
-BEH = "\u0628"  # ARABIC LETTER BEH, preposition "in, with"
-LAM = "\u0644"  # ARABIC LETTER LAM, preposition "to, for"
-KAF = "\u0643"  # ARABIC LETTER KAF, preposition "like"
-SEEN = "\u0633"  # ARABIC LETTER SEEN, the future prefix sa-
+# The proclitic letters (WAW, FEH, BEH, LAM, KAF, SEEN, ALEF) and the article come from
+# workbench.text.clitics; these are the other letters the cue rules read.
 YEH = "\u064a"  # ARABIC LETTER YEH
 TEH = "\u062a"  # ARABIC LETTER TEH
 NOON = "\u0646"  # ARABIC LETTER NOON
-ALEF = "\u0627"  # ARABIC LETTER ALEF
 HEH = "\u0647"  # ARABIC LETTER HEH (also taa marbuta after match_key)
 HAMZA = "\u0621"  # ARABIC LETTER HAMZA
 YEH_HAMZA = "\u0626"  # ARABIC LETTER YEH WITH HAMZA ABOVE
 WAW_HAMZA = "\u0624"  # ARABIC LETTER WAW WITH HAMZA ABOVE
-ARTICLE = ALEF + LAM  # the definite article al-
 
-CONJ_PROCLITICS = ("", WAW, FEH)
+# What proclitics a cue entry allows (its ``clitics`` column), from the one table.
+CONJ_PROCLITICS = ("", *CONJUNCTIONS)
 # A verb also takes the future prefix sa- (ستنسحب، وسيعلن).
-VERB_PROCLITICS = (*CONJ_PROCLITICS, SEEN, WAW + SEEN, FEH + SEEN)
-ALL_PROCLITICS = (
-    "", WAW, FEH, BEH, LAM, KAF, WAW + BEH, WAW + LAM, WAW + KAF, FEH + BEH, FEH + LAM,
-    FEH + KAF,
-)
+VERB_PROCLITICS = (*CONJ_PROCLITICS, *FUTURE_PROCLITICS)
+ALL_PROCLITICS = ("", *PROCLITICS)
 # A noun may also carry the article after its proclitic (والهجمات، بالانتشار، للهجمات).
 NOUN_PROCLITICS = (*ALL_PROCLITICS, *(p + ARTICLE for p in ALL_PROCLITICS), LAM + ARTICLE)
 _CLITIC_CLASSES = {"conj": CONJ_PROCLITICS, "verb": VERB_PROCLITICS, "all": NOUN_PROCLITICS}
-_READ_PROCLITICS = tuple(dict.fromkeys(ALL_PROCLITICS[1:] + VERB_PROCLITICS[3:]))
 # Pronoun suffixes a "+" lexicon word may carry: -h, -ha, -hum, -huma, -hunna, -k, -kum,
 # -na, -i (written as matching keys).
 PRONOUN_SUFFIXES = (HEH, HEH + ALEF, HEH + "\u0645", HEH + "\u0645" + ALEF, HEH + NOON, KAF,
@@ -78,12 +84,7 @@ CLAUSE_SEMICOLONS = ";\u061b"  # SEMICOLON, ARABIC SEMICOLON
 OPENERS = "(\u00ab\u201c\"["  # (, «, “, ", [
 CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
 
-_GAP = re.escape(GAP_MARKER) + r"|\[\.\.\.\]"  # the clean text's gap marker, or [...]
-_TOKEN_RE = re.compile(_GAP + "|[\\w\u0640\u064b-\u0652\u0670]+")
-# The same tokens as a capturing split: [space, token, space, token, ..., space].
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)")
-GAP_RE = re.compile(_GAP)
 _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
 _LINE_RE = re.compile(r"[^\n]+")
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
@@ -108,34 +109,9 @@ _OPENER_ROLES = frozenset({
 
 # --- tokens and lexicons -------------------------------------------------------------
 
-class Token(NamedTuple):
-    """A word (or a ``[…]`` gap) with its offsets and matching key."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-
-
-_word_key = lru_cache(maxsize=_WORD_CACHE)(match_key)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words and gap markers of ``text`` with offsets; punctuation is left out.
-
-    >>> [t.key for t in tokenize("سُجل أكثر من […] هجومًا")]
-    ['سجل', 'اكثر', 'من', '[…]', 'هجوما']
-    """
-    parts = _TOKEN_SPLIT_RE.split(text)
-    offsets = list(accumulate(map(len, parts)))  # the end of each part
-    words = parts[1::2]
-    rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_word_key, words), strict=True)
-    return list(map(tuple.__new__, repeat(Token, len(words)), rows))
-
-
 def is_gap(token: Token) -> bool:
     """Whether a token is the marker of text lost in the source (``[…]``)."""
-    return token.text.startswith("[")
+    return token.kind == "gap"
 
 
 class Cue(NamedTuple):
@@ -177,8 +153,12 @@ class _Entry:
     prefix_last: bool  # last word is a bare preposition letter (وفقا ل) glued to the next word
 
 
-class CueLexicon:
+class CueLexicon(FormIndex[_Entry]):
     """A cue table (``cue, role, value, clitics``) compiled for matching over tokens.
+
+    Words (the tokens of :func:`workbench.text.tokens.tokenize`) are read with their
+    proclitics by :func:`workbench.text.clitics.proclitic_readings` through the shared
+    :class:`workbench.text.wordlex.FormIndex`; each entry says which proclitics it allows.
 
     >>> lex = CueLexicon.from_table("claims/claim_cues.csv")
     >>> [c.role for c in lex.find(tokenize("وقد يتكرر"))]
@@ -187,9 +167,9 @@ class CueLexicon:
 
     def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
                  role_column: str = "role", value_column: str = "value") -> None:
+        super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = table.to_dict("records")
-        self._first: dict[str, list[_Entry]] = {}
         self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
         self._prefix_first: list[_Entry] = []
         for row, rec in enumerate(table.itertuples(index=False)):
@@ -205,7 +185,7 @@ class CueLexicon:
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)
             for form in entry.words[0]:
-                self._first.setdefault(form, []).append(entry)
+                self.file(form, entry)
 
     @classmethod
     def from_table(cls, name: str, **options: str) -> CueLexicon:
@@ -223,8 +203,8 @@ class CueLexicon:
         return hit
 
     def _pairs(self, key: str) -> tuple[tuple[str, _Entry], ...]:
-        return tuple((proclitic, entry) for proclitic, base in proclitic_readings(key)
-                     for entry in self._first.get(base, ()) if proclitic in entry.clitics)
+        return tuple((proclitic, entry) for (proclitic, _), entries in self.readings(key)
+                     for entry in entries if proclitic in entry.clitics)
 
     def find(self, tokens: Sequence[Token], *, text: str | None = None,
              lo: int = 0, hi: int | None = None) -> list[Cue]:
@@ -328,29 +308,6 @@ def trigger_lexicon() -> CueLexicon:
     """The event trigger lexicon (``workbench/data/event_triggers.csv``), compiled once."""
     return CueLexicon.from_table(TRIGGERS_FILE, pattern_column="trigger", role_column="pos",
                                  value_column="kind")
-
-
-@cache
-def proclitic_readings(key: str) -> tuple[tuple[str, str], ...]:
-    """(proclitic, rest) readings of a token key, the bare reading first.
-
-    The article counts as part of the proclitic when a word without it remains
-    (الهجمات → ال + هجمات), so lexicon nouns are listed without it.
-
-    >>> proclitic_readings("للاستهلاك")[:4]
-    (('', 'للاستهلاك'), ('ل', 'لاستهلاك'), ('ل', 'الاستهلاك'), ('لال', 'استهلاك'))
-    """
-    out = [("", key)]
-    for p in _READ_PROCLITICS:
-        if key.startswith(p) and len(key) - len(p) >= 2:
-            rest = key[len(p):]
-            out.append((p, rest))
-            if p.endswith(LAM) and rest.startswith(LAM) and len(rest) >= 3:
-                out.append((p, ARTICLE + rest[1:]))  # li + al- is written لل
-    for p, rest in list(out):
-        if rest.startswith(ARTICLE) and len(rest) >= 5:
-            out.append((p + ARTICLE, rest[2:]))
-    return tuple(out)
 
 
 # --- word evidence from wordfreq -------------------------------------------------------

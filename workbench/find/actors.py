@@ -49,24 +49,22 @@ from functools import cache
 import pandas as pd
 
 from ..resources import read_table
+from ..text.clitics import ARTICLE, WAW, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
-    fold,
-    strip_proclitics,
     word_after,
     word_before,
 )
 from .places import gazetteer
+from .rows import folded_text, mention_frame, mention_records
 
 ACTOR_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type",
     "country", "actor_id",
 ]
 
-_ARTICLE = "\u0627\u0644"  # ALEF LAM
-_WAW = "\u0648"  # ARABIC LETTER WAW (and)
 _WORD = re.compile(r"\w+")
 _STATE_FORCES = "State forces"
 _EXTERNAL = "External/Other forces"
@@ -122,8 +120,8 @@ def lexicons() -> _Lexicons:
         for n in filter(None, row["nisba"].split("|")):
             for form in (n, n + "ه", n + "ين", n + "ون"):
                 nisba.setdefault(form, iso)
-                nisba.setdefault(_ARTICLE + form, iso)
-            for form in (_ARTICLE + n + "ين", _ARTICLE + n + "ون", n + "ين", n + "ون"):
+                nisba.setdefault(ARTICLE + form, iso)
+            for form in (ARTICLE + n + "ين", ARTICLE + n + "ون", n + "ين", n + "ون"):
                 by_key.setdefault(form, []).append(("people", iso))
         for k in filter(None, row["people"].split("|")):
             by_key.setdefault(k, []).append(("people", iso))
@@ -165,14 +163,14 @@ def _country_after(lex: _Lexicons, key: str, pos: int) -> tuple[str, int] | None
 def _coordinated_country(lex: _Lexicons, key: str, pos: int) -> str | None:
     """The nisba two words on in a coordination: القوات والمصالح العراقية → IQ."""
     word, _, we = word_after(key, pos)
-    if not word.startswith(_WAW) or len(word) < 4:
+    if not word.startswith(WAW) or len(word) < 4:
         return None
     nxt, _, _ = word_after(key, we)
-    return lex.nisba.get(nxt) if nxt.startswith(_ARTICLE) else None
+    return lex.nisba.get(nxt) if nxt.startswith(ARTICLE) else None
 
 
 def _is_definite_adjective(word: str) -> bool:
-    return word.startswith(_ARTICLE) and word.endswith(("\u064a", "\u064a\u0647", "\u064a\u064a\u0646"))
+    return word.startswith(ARTICLE) and word.endswith(("\u064a", "\u064a\u0647", "\u064a\u064a\u0646"))
 
 
 def _home_country(lex: _Lexicons, folded: FoldedText) -> str:
@@ -200,9 +198,7 @@ def find_actors(
     >>> df[["text", "value"]].values.tolist()[1]
     ['فيلق القدس الإيراني', 'Quds Force (IRGC)']
     """
-    if not isinstance(text, str) or not text:
-        return pd.DataFrame(columns=ACTOR_COLUMNS)
-    return _frame(actor_rows(text, home_country=home_country, folded=folded))
+    return mention_frame(actor_rows(text, home_country=home_country, folded=folded), ACTOR_COLUMNS)
 
 
 def actor_rows(
@@ -213,11 +209,10 @@ def actor_rows(
     >>> [r["value"] for r in actor_rows("هاجم داعش")]
     ['Islamic State (ISIS)']
     """
-    if not isinstance(text, str) or not text:
+    folded = folded_text(text, folded)
+    if folded is None:
         return []
     lex = lexicons()
-    if folded is None:
-        folded = fold(text)
     key = folded.key
     home = home_country if home_country is not None else _home_country(lex, folded)
     rows: list[dict] = []
@@ -258,7 +253,7 @@ def actor_rows(
                 a = lex.actors[i]
                 rows.append(_row(m.start, m.end, a["name_en"], _typed(a, home), a["country"],
                                  a["id"], a["name_ar"], "anaphor"))
-    return _records(text, rows)
+    return mention_records(text, rows, ACTOR_COLUMNS, "actor", unique_by=("start",))
 
 
 def _qualifies_noun(key: str, m: LexMatch) -> bool:
@@ -268,7 +263,7 @@ def _qualifies_noun(key: str, m: LexMatch) -> bool:
         return False
     prev = word_before(key, m.key_start)
     return (
-        m.key.startswith(_ARTICLE) and prev.startswith(_ARTICLE) and prev not in _cues("relative_pronoun")
+        m.key.startswith(ARTICLE) and prev.startswith(ARTICLE) and prev not in _cues("relative_pronoun")
     )
 
 
@@ -323,23 +318,3 @@ def _row(start: int, end: int, value: str, actor_type: str, country: str, actor_
     return {"start": start, "end": end, "value": value, "actor_type": actor_type,
             "country": country, "actor_id": actor_id, "canonical_ar": canonical_ar,
             "flags": flags}
-
-
-def _records(text: str, rows: list[dict]) -> list[dict]:
-    """Rows in text order, one per start, with every column and ``text`` and ``kind`` filled in."""
-    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
-    unique = [r for i, r in enumerate(rows) if i == 0 or r["start"] != rows[i - 1]["start"]]
-    out = []
-    for r in unique:
-        rec = {c: r.get(c, "") for c in ACTOR_COLUMNS}
-        rec["text"] = text[r["start"]:r["end"]]
-        rec["kind"] = "actor"
-        out.append(rec)
-    return out
-
-
-def _frame(records: list[dict]) -> pd.DataFrame:
-    if not records:
-        return pd.DataFrame(columns=ACTOR_COLUMNS)
-    columns = {c: [r[c] for r in records] for c in ACTOR_COLUMNS}
-    return pd.DataFrame(columns, columns=ACTOR_COLUMNS)

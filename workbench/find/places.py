@@ -48,15 +48,15 @@ from itertools import accumulate
 import pandas as pd
 
 from ..resources import read_table
+from ..text.clitics import ARTICLE, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
-    fold,
-    strip_proclitics,
     word_after,
     word_before,
 )
+from .rows import folded_text, mention_frame, mention_records
 
 PLACE_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "place_type",
@@ -68,7 +68,6 @@ _RANK = {
     "province": 3, "district": 4, "city": 5,
 }
 
-_ARTICLE = "\u0627\u0644"  # ALEF LAM
 
 # Directions (matching keys, with or without the article / the nisba ending).
 _DIRECTION_WORDS = {
@@ -132,8 +131,8 @@ def gazetteer() -> _Gazetteer:
             continue
         country_row[row["iso"]] = int(i)
         for n in filter(None, row["nisba"].split("|")):
-            nisba_masc.update((n, _ARTICLE + n))
-            for form in (_ARTICLE + n + "ه", n + "ه"):
+            nisba_masc.update((n, ARTICLE + n))
+            for form in (ARTICLE + n + "ه", n + "ه"):
                 nisba_fem.setdefault(form, row["iso"])
                 if form in by_key:
                     homographs.add(form)
@@ -201,7 +200,7 @@ def _direction_name(d1: str, d2: str | None) -> str:
 
 
 def _strip_dir(d: str) -> str:
-    d = d[2:] if d.startswith(_ARTICLE) else d
+    d = d[2:] if d.startswith(ARTICLE) else d
     return d[:-1] if d.endswith("ي") and d[:-1] in _DIRECTION_WORDS else d
 
 
@@ -226,9 +225,7 @@ def find_places(
     >>> find_places("انفجار في الموصل وبالأنبار")[["text", "value", "admin1"]].values.tolist()
     [['الموصل', 'Mosul', 'IQ-NI'], ['الأنبار', 'Anbar', 'IQ-AN']]
     """
-    if not isinstance(text, str) or not text:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
-    return _frame(place_rows(text, home_country=home_country, folded=folded))
+    return mention_frame(place_rows(text, home_country=home_country, folded=folded), PLACE_COLUMNS)
 
 
 def place_rows(
@@ -239,11 +236,10 @@ def place_rows(
     >>> [r["value"] for r in place_rows("في الموصل")]
     ['Mosul']
     """
-    if not isinstance(text, str) or not text:
+    folded = folded_text(text, folded)
+    if folded is None:
         return []
     g = gazetteer()
-    if folded is None:
-        folded = fold(text)
     matches = g.lexicon.matches(folded)
     # Countries mentioned without ambiguity, for choosing between homonymous places.
     counts: Counter = Counter()
@@ -264,7 +260,7 @@ def place_rows(
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out += _unknown_places(folded, out)
-    return _records(text, out)
+    return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
 
 
 def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
@@ -284,9 +280,9 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
         team_before = False
         if m.key in g.nisba_homographs and not m.proclitic:
             base = strip_proclitics(prev)
-            if base.startswith(_ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
+            if base.startswith(ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
-            feminine = not base.startswith(_ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
+            feminine = not base.startswith(ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
             if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
@@ -363,7 +359,7 @@ def _is_team(
     or it follows a word that takes a place even in sports news (بطولة، استضافتها، محافظ).
     """
     after, _, _ = word_after(key, m.key_end)
-    if after.startswith(_ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
+    if after.startswith(ARTICLE) and after.endswith("\u064a") and _is_place_nisba(g, after):
         return True
     if not sports.at(m.key_start):
         return False
@@ -393,7 +389,7 @@ def _is_place_nisba(g: _Gazetteer, word: str) -> bool:
     if word in g.nisba_masc:
         return True
     stem = word[2:-1]
-    return len(stem) >= 3 and (stem in g.by_key or _ARTICLE + stem in g.by_key)
+    return len(stem) >= 3 and (stem in g.by_key or ARTICLE + stem in g.by_key)
 
 
 def _names_person_or_team(
@@ -415,7 +411,7 @@ def _names_person_or_team(
         return True
     if base in g.nisba_masc:
         before = strip_proclitics(word_before(key, m.key_start - len(prev) - 1))
-        return base.startswith(_ARTICLE) and not _is_settlement(before)
+        return base.startswith(ARTICLE) and not _is_settlement(before)
     after, _, _ = word_after(key, m.key_end)
     return after in _cues()["patronymic"]
 
@@ -443,7 +439,7 @@ def _direction_of(word: str) -> tuple[str, bool] | None:
     """Direction named by a word (matching key) and whether it carries و: وغرب → west."""
     conj = word.startswith("\u0648") and len(word) > 3
     for w, c in ((word, False), (word[1:], True)) if conj else ((word, False),):
-        base = w[2:] if w.startswith(_ARTICLE) else w
+        base = w[2:] if w.startswith(ARTICLE) else w
         base = base[:-1] if base.endswith("\u064a") and base[:-1] in _DIRECTION_WORDS else base
         if base in _DIRECTION_WORDS:
             return _DIRECTION_WORDS[base], c
@@ -618,7 +614,7 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
         elif (
             zipf_frequency(text[s:e], "ar") >= 4.0
             or name.endswith(("يه", "يين"))
-            or (name.startswith(_ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
+            or (name.startswith(ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
         ):
             continue
         out.append({
@@ -627,24 +623,3 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
             "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
         })
     return out
-
-
-def _records(text: str, rows: list[dict]) -> list[dict]:
-    """Rows in text order, one per span, with every column and ``text`` and ``kind`` filled in."""
-    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
-    unique = [r for i, r in enumerate(rows)
-              if i == 0 or (r["start"], r["end"]) != (rows[i - 1]["start"], rows[i - 1]["end"])]
-    out = []
-    for r in unique:
-        rec = {c: r.get(c, "") for c in PLACE_COLUMNS}
-        rec["text"] = text[r["start"]:r["end"]]
-        rec["kind"] = "place"
-        out.append(rec)
-    return out
-
-
-def _frame(records: list[dict]) -> pd.DataFrame:
-    if not records:
-        return pd.DataFrame(columns=PLACE_COLUMNS)
-    columns = {c: [r[c] for r in records] for c in PLACE_COLUMNS}
-    return pd.DataFrame(columns, columns=PLACE_COLUMNS)

@@ -6,7 +6,13 @@ cost does not grow with the number of entries. A key matches only as whole words
 may carry the proclitics و ف (and) and ب ل ك (in, to, like) — alone or combined, as in
 وب، ول، فب — in front of it; ``ل`` + ``ال`` contracts to ``لل`` (للموصل = ل + الموصل).
 Reported spans leave the proclitic out, so they point at the name itself; in the
-contracted form the span starts at the article's remaining ``ل``.
+contracted form the span starts at the article's remaining ``ل``. The proclitics are those
+of :mod:`workbench.text.clitics`.
+
+This matcher is for names (places, actors), which may run over several words and are
+found anywhere in a long text: one regex over the folded text, no tokens. The other
+matcher, :class:`workbench.text.wordlex.WordLexicon`, reads forms over tokens, where the
+finders of times, numbers and claim cues need token indices and per-entry payloads.
 
 >>> lex = Lexicon(["الموصل", "صلاح الدين", "بغداد"])
 >>> text = "من بغداد إلى للموصل وبصلاح الدين"
@@ -24,12 +30,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .arabic import fold_positions, match_key
-
-# Proclitic letters: WAW and FEH (conjunctions), then BEH, LAM, KAF (prepositions).
-_CONJ = "\u0648\u0641"  # و ف
-_PREP = "\u0628\u0644\u0643"  # ب ل ك
-_LAM = "\u0644"  # ARABIC LETTER LAM
-_ARTICLE = "\u0627\u0644"  # ALEF + LAM, the definite article
+from .clitics import ARTICLE, CONJUNCTION_CLASS, LAM, PREPOSITION_CLASS
 
 # Whitespace allowed between the words of a multi-word key.
 _SPACE = r"[ \t\n\r\u00a0]+"
@@ -115,11 +116,11 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 
 def _contracted(key: str) -> str | None:
     """The form a key with the article takes after the preposition LAM (الموصل → لموصل)."""
-    if not key.startswith(_ARTICLE) or len(key) < 4:
+    if not key.startswith(ARTICLE) or len(key) < 4:
         return None
     rest = key[2:]
     # ل + اللاذقية is written للاذقية: the article's LAM merges with the name's own.
-    return rest if rest.startswith(_LAM) else _LAM + rest
+    return rest if rest.startswith(LAM) else LAM + rest
 
 
 class Lexicon:
@@ -159,8 +160,8 @@ class Lexicon:
             pieces = []
             if self._contract:
                 lam = _trie_pattern(self._contract)
-                pieces.append(f"(?P<lp>[{_CONJ}]?{_LAM})(?P<lk>{lam})")
-            pieces.append(f"(?P<p>[{_CONJ}]??[{_PREP}]??)(?P<k>{main})")
+                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
+            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
             body = "(?:" + "|".join(pieces) + ")"
         else:
             body = f"(?P<k>{main})"
@@ -234,18 +235,3 @@ def word_after(key: str, pos: int) -> tuple[str, int, int]:
     if not m or key[pos:m.start()].strip(_BLANKS):
         return "", pos, pos
     return m.group(), m.start(), m.end()
-
-
-def strip_proclitics(word: str) -> str:
-    """A folded word without its proclitics, the article kept: وبالقوات → القوات.
-
-    >>> strip_proclitics("للمدنيين"), strip_proclitics("وفي")
-    ('المدنيين', 'وفي')
-    """
-    if word.startswith(_ARTICLE) or len(word) < 4:
-        return word
-    m = re.match(f"[{_CONJ}]?[{_PREP}]?", word)
-    rest = word[m.end():] if m else word
-    if m and m.group().endswith(_LAM) and rest.startswith(_LAM):
-        return _ARTICLE + rest[1:]
-    return rest if len(rest) >= 2 else word
