@@ -343,3 +343,23 @@ def _frame(records: list[dict]) -> pd.DataFrame:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     columns = {c: [r[c] for r in records] for c in ACTOR_COLUMNS}
     return pd.DataFrame(columns, columns=ACTOR_COLUMNS)
+
+
+@cache
+def actor_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Actor names for display: English canonical → Arabic, and matching key of an Arabic
+    name or alias → English canonical, from ``actors.csv``.
+
+    >>> to_ar, to_en = actor_names(); to_en["داعش"]
+    'Islamic State (ISIS)'
+    """
+    from ..text.arabic import match_key
+
+    to_ar: dict[str, str] = {}
+    to_en: dict[str, str] = {}
+    for row in lexicons().actors:
+        to_ar.setdefault(row["name_en"], row["name_ar"])
+        for key in [match_key(row["name_ar"]), *str(row["aliases"]).split("|")]:
+            if key:
+                to_en.setdefault(key, row["name_en"])
+    return to_ar, to_en
