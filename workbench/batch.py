@@ -32,8 +32,8 @@ from .analysis import analyze, warm_up
 from .claims.events import to_acled
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.load import Document, Source, iter_sources
-from .viz.plot import save_timeline, timeline_svg
 from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
+from .viz.timeline import save_timeline, timeline_svg
 
 MANIFEST = ".workbench-manifest.json"
 
