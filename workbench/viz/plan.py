@@ -66,7 +66,7 @@ def is_attack(event: Mapping[str, Any]) -> bool:
 def timeline_table(
     events: pd.DataFrame, *, published: str | Mapping[str, str] | None = None, lang: str = "ar",
 ) -> pd.DataFrame:
-    """What :func:`plot_timeline` draws: one row per mark, in drawing order.
+    """What :func:`~workbench.viz.timeline.plot_timeline` draws: one row per mark, in drawing order.
 
     Each event gets one mark, except the rows an events table splits out of one report
     per governorate (ACLED's convention, flagged ``shared_across_places``): they share

@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..resources import data_path
 from ..text.dates import parse_date_span
-from .cells import cell_text
+from .cells import cell_text, row_dicts
 from .governorates import plot_by_governorate
 from .labels import count_label, date_label, ui_label
 from .plan import event_anchor, is_attack, slug
@@ -113,11 +113,11 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
             return None
         return a, b
 
-    for row in _rows(blocks):
+    for row in row_dicts(blocks):
         if cell_text(row.get("kind")) in ("heading", "title") and (ab := place(row["start"], row["end"])):
             spans.append(_Span(*ab, _LAYERS["heading"], order, "span", "heading"))
             order += 1
-    for row in _rows(claims):
+    for row in row_dicts(claims):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
         cid = cell_text(row.get("claim_id")) or str(order)
@@ -130,7 +130,7 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
                            attrs={"data-claim": cid, "title": title},
                            first_attrs={"id": claim_anchor(id_prefix, cid), "data-n": cid}))
         order += 1
-    for i, row in enumerate(_rows(mentions)):
+    for i, row in enumerate(row_dicts(mentions)):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
         kind = cell_text(row.get("kind"))
@@ -143,7 +143,7 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
         spans.append(_Span(*ab, _LAYERS["mention"], order, "mark", classes,
                            attrs={"data-m": f"{id_prefix}m{i}", "title": title}))
         order += 1
-    for row in _rows(gaps):
+    for row in row_dicts(gaps):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
         title = " · ".join(t for t in (cell_text(row.get("kind")), cell_text(row.get("context"))) if t)
@@ -456,7 +456,7 @@ def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
 
 def _published_map(documents: pd.DataFrame, items: list) -> dict[str, str]:
     out: dict[str, str] = {}
-    for row in _rows(documents):
+    for row in row_dicts(documents):
         if cell_text(row.get("published")):
             out[cell_text(row.get("doc_id"))] = cell_text(row.get("published"))
     for item in items:
@@ -467,7 +467,7 @@ def _published_map(documents: pd.DataFrame, items: list) -> dict[str, str]:
 
 
 def _stats_html(documents: pd.DataFrame, events: pd.DataFrame, items: list) -> str:
-    docs = _rows(documents) or [it.document for it in items]
+    docs = row_dicts(documents) or [it.document for it in items]
     failed = sum(1 for d in docs if cell_text(d.get("error")))
     tables = [getattr(it, "tables", {}) or {} for it in items]
 
@@ -477,7 +477,7 @@ def _stats_html(documents: pd.DataFrame, events: pd.DataFrame, items: list) -> s
             return sum(v or 0 for v in values)
         return sum(_len(t.get(table)) for t in tables)
 
-    attacks = sum(1 for ev in _rows(events) if is_attack(ev))
+    attacks = sum(1 for ev in row_dicts(events) if is_attack(ev))
     stats = [("documents", len(docs), ""), ("failed", failed, "bad" if failed else ""),
              ("gaps", total("n_gaps", "gaps"), ""), ("mentions", total("n_mentions", "mentions"), ""),
              ("claims", total("n_claims", "claims"), ""), ("events", _len(events), ""),
@@ -557,7 +557,7 @@ def _inline_svg(svg: str, prefix: str) -> str:
 
 
 def _documents_section(documents: pd.DataFrame, shown_docs: set[str]) -> str:
-    rows = _rows(documents)
+    rows = row_dicts(documents)
 
     def doc_cell(row: Mapping[str, Any]) -> str:
         doc_id = cell_text(row.get("doc_id"))
@@ -627,12 +627,6 @@ def _both(key: str) -> str:
     """A label in Arabic with its English beside it, smaller."""
     return (f'{_esc(ui_label(key))} <span class="en" lang="en" dir="ltr">'
             f"{_esc(ui_label(key, lang='en'))}</span>")
-
-
-def _rows(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
-    if frame is None or len(frame) == 0:
-        return []
-    return frame.to_dict(orient="records")
 
 
 def _len(frame: Any) -> int:
