@@ -21,7 +21,8 @@ from .cleaning.clean import Cleaned, clean
 from .find.mentions import find_mentions
 from .sources.load import load
 from .viz.display import highlight, rtl
-from .viz.plot import plot_by_governorate, plot_timeline, save_timeline
+from .viz.governorates import plot_by_governorate
+from .viz.timeline import plot_timeline, save_timeline
 
 __version__ = "0.1.0"
 

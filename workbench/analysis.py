@@ -7,7 +7,6 @@ look at one article. Each table it returns carries ``doc_id`` and offsets into
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,8 +16,7 @@ from .claims.claims import Mentions, claim_rows, claims_frame, frame_with_lead
 from .claims.events import EVENT_COLUMNS, claim_records, event_rows
 from .cleaning.clean import Cleaned, clean
 from .find.mentions import find_mentions
-
-_ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+from .text.dates import iso_first_day
 
 
 @dataclass(frozen=True)
@@ -123,14 +121,7 @@ def reference_date(published: str | date | datetime | None) -> date | None:
         return published.date()
     if isinstance(published, date):
         return published
-    match = _ISO_PARTIAL.match(str(published).strip())
-    if not match:
-        return None
-    year, month, day = match.groups()
-    try:
-        return date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
+    return iso_first_day(str(published))
 
 
 def _iso(published: str | date | datetime | None) -> str:

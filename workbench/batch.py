@@ -33,8 +33,8 @@ from .claims.events import to_acled
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
-from .viz.plot import save_timeline, timeline_svg
 from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
+from .viz.timeline import save_timeline, timeline_svg
 
 MANIFEST = ".workbench-manifest.json"
 

@@ -1,4 +1,4 @@
-"""Timeline plots: date parsing, one mark per event drawn by how its date is known,
+"""Timeline plots: date labels, one mark per event drawn by how its date is known,
 lost counts written "؟", Arabic left for matplotlib to shape, files written."""
 
 from __future__ import annotations
@@ -14,19 +14,12 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
-from workbench.viz.plot import (
-    count_label,
-    date_label,
-    focus_window,
-    font_families,
-    governorate_table,
-    parse_date_span,
-    plot_by_governorate,
-    plot_timeline,
-    save_timeline,
-    timeline_figure,
-    timeline_table,
-)
+from workbench.text.dates import parse_date_span
+from workbench.viz.governorates import governorate_table, plot_by_governorate
+from workbench.viz.labels import count_label, date_label
+from workbench.viz.plan import timeline_table
+from workbench.viz.style import font_families
+from workbench.viz.timeline import focus_window, plot_timeline, save_timeline, timeline_figure
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "claim_id", "kind", "event_type", "sub_event_type", "actor",
@@ -73,72 +66,7 @@ def events() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EVENT_COLUMNS)
 
 
-# --- dates ------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(
-    ("start", "end", "proposed", "expected"),
-    [
-        ("2020-04", None, None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
-        ("2020-04", "2020-04", None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
-        ("2020-04-15", None, None, (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
-        ("2020", None, None, (date(2020, 1, 1), date(2021, 1, 1), "year", False, False)),
-        ("2020-XX", None, None, (date(2020, 1, 1), date(2021, 1, 1), "year", False, False)),
-        ("2020-04-XX", None, None, (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
-        ("2019-10", "2020-05", None, (date(2019, 10, 1), date(2020, 6, 1), "month", True, False)),
-        ("2019-10/2020-05", None, None,
-         (date(2019, 10, 1), date(2020, 6, 1), "month", True, False)),
-        ("2019-10-03/2020-05", None, None,
-         (date(2019, 10, 3), date(2020, 6, 1), "month", True, False)),
-        ("2019-12", "2019-10", None, (date(2019, 10, 1), date(2020, 1, 1), "month", True, False)),
-        ("XXXX-12", None, "2017", (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
-        ("XXXX-12", None, 2017.0, (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
-        ("XXXX-12", "XXXX-12", "2017",
-         (date(2017, 12, 1), date(2018, 1, 1), "month", False, True)),
-        # No date in the text, but the chronology proposes a year (or a range of years).
-        ("", "", "2020", (date(2020, 1, 1), date(2021, 1, 1), "year", False, True)),
-        ("XXXX", "XXXX", "2014/2017", (date(2014, 1, 1), date(2018, 1, 1), "year", True, True)),
-        ("XXXX-06", None, "2014/2017",
-         (date(2014, 6, 1), date(2017, 7, 1), "year", False, True)),
-        ("2020-22", None, None, (date(2020, 6, 1), date(2020, 9, 1), "season", False, False)),
-        ("2020-24", None, None, (date(2020, 12, 1), date(2021, 3, 1), "season", False, False)),
-        ("201X", None, None, (date(2010, 1, 1), date(2020, 1, 1), "decade", False, False)),
-        ("2020-04-15T10:30", None, None,
-         (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
-        ("\u0662\u0660\u0662\u0660-\u0660\u0664", None, None,  # ٢٠٢٠-٠٤ in Arabic-Indic digits
-         (date(2020, 4, 1), date(2020, 5, 1), "month", False, False)),
-        (pd.Timestamp("2020-04-15"), None, None,
-         (date(2020, 4, 15), date(2020, 4, 16), "day", False, False)),
-    ],
-)
-def test_parse_date_span(start, end, proposed, expected):
-    span = parse_date_span(start, end, proposed_year=proposed)
-    assert (span.lo, span.hi, span.precision, span.period, span.proposed) == expected
-
-
-@pytest.mark.parametrize(
-    "start",
-    ["", None, float("nan"), pd.NA, "XXXX-12", "XXXX", "XXXX-XX-15", "2020-13", "2020-02-30",
-     "soon", "منذ أكتوبر", "20-04", "2020/04/15"],
-)
-def test_parse_date_span_unplaceable(start):
-    assert parse_date_span(start) is None
-
-
-def test_open_periods_run_to_the_publication_date():
-    span = parse_date_span("2019-10/..", until=date(2020, 5, 1))
-    assert (span.lo, span.hi, span.period, span.open_end) == (
-        date(2019, 10, 1), date(2020, 5, 1), True, True)
-    # Without a publication date the open period keeps the start's own extent.
-    assert parse_date_span("2019-10/..").hi == date(2019, 11, 1)
-    lost_start = parse_date_span("XXXX-10", "2020-05")
-    assert lost_start.open_start and lost_start.period
-    assert (lost_start.lo, lost_start.hi, lost_start.proposed) == (
-        date(2020, 5, 1), date(2020, 6, 1), False)
-    lost_end = parse_date_span("2019-10", "XXXX-05", until=date(2020, 5, 1))
-    assert lost_end.open_end and lost_end.hi == date(2020, 5, 1)
-    before = parse_date_span("../2020-05")
-    assert before.open_start and before.period and before.hi == date(2020, 6, 1)
-
+# --- date labels ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
     ("span", "lang", "expected"),

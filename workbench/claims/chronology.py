@@ -18,7 +18,6 @@ changed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -26,6 +25,7 @@ from functools import cache, lru_cache
 import pandas as pd
 
 from ..resources import read_table
+from ..text.dates import iso_parts
 from .clauses import proclitic_readings, tokenize
 
 CHRONOLOGY_FILE = "claims/chronology.csv"
@@ -39,7 +39,6 @@ _FAMILIES = (
     {"territory_regain"},
     {"war", "armed_clash"},
 )
-_ISO_RE = re.compile(r"^(\d{4}|XXXX)(?:-(\d{2}))?")
 
 
 def chronology() -> pd.DataFrame:
@@ -96,11 +95,13 @@ def _keywords_match(keywords: str, words: set[str], key_text: str) -> bool:
 
 
 def _months(iso: str) -> set[str]:
-    return {part[5:7] for part in iso.split("/") if len(part) >= 7}
+    """The months (``'12'``, ``'XX'``) written in a date or in either end of a period."""
+    return {parts[1] for parts in map(iso_parts, iso.split("/")) if parts and parts[1]}
 
 
 def _years(iso: str) -> list[str]:
-    return [part[:4] for part in iso.split("/") if part[:4].isdigit()]
+    """The known years of a date or of both ends of a period, in order."""
+    return [parts[0] for parts in map(iso_parts, iso.split("/")) if parts and parts[0].isdigit()]
 
 
 def propose_year(kind: str, text: str, *, when: str = "", modality: str = "asserted",
@@ -152,5 +153,5 @@ def year_is_unknown(iso: str) -> bool:
     >>> year_is_unknown("XXXX-12"), year_is_unknown("2020-04")
     (True, False)
     """
-    match = _ISO_RE.match(iso or "")
-    return match is None or match.group(1) == "XXXX"
+    parts = iso_parts(iso or "")
+    return parts is None or not parts[0].isdigit()

@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 
 import pandas as pd
 
+from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
 from .chronology import propose_year, year_is_unknown
@@ -52,7 +53,6 @@ from .clauses import (
 )
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
-PLACES_FILE = "find/iraq_places.csv"
 
 EVENT_COLUMNS = [
     "event_id", "claim_id", "kind", "event_type", "sub_event_type", "actor", "actor_type",
@@ -106,17 +106,16 @@ def inter_code(actor_type: str) -> str:
     return _inter_codes().get(actor_type.strip().lower(), "") if actor_type else ""
 
 
-@cache
-def _admin1_names() -> dict[str, str]:
-    """ISO 3166-2 code → governorate name, from the gazetteer of ``workbench.find.places``."""
-    table = read_table(PLACES_FILE)
-    rows = table[table["place_type"] == "governorate"]
-    return {r.id: r.name_en.removesuffix(" Governorate") for r in rows.itertuples(index=False)}
-
-
 def admin1_name(code: str) -> str:
-    """Governorate name for an ISO 3166-2 code (``IQ-AN`` → ``Anbar``); the code if unknown."""
-    return _admin1_names().get(code, code) if code else ""
+    """Governorate name for an ISO 3166-2 code (``IQ-AN`` → ``Anbar``); the code if unknown.
+
+    The names are the gazetteer's (:func:`workbench.find.places.governorate_names`), the
+    ones the place finder matched.
+    """
+    if not code:
+        return ""
+    names = governorate_names().get(code)
+    return names[1] if names else code
 
 
 @cache

@@ -318,3 +318,23 @@ def _row(start: int, end: int, value: str, actor_type: str, country: str, actor_
     return {"start": start, "end": end, "value": value, "actor_type": actor_type,
             "country": country, "actor_id": actor_id, "canonical_ar": canonical_ar,
             "flags": flags}
+
+
+@cache
+def actor_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Actor names for display: English canonical → Arabic, and matching key of an Arabic
+    name or alias → English canonical, from ``actors.csv``.
+
+    >>> to_ar, to_en = actor_names(); to_en["داعش"]
+    'Islamic State (ISIS)'
+    """
+    from ..text.arabic import match_key
+
+    to_ar: dict[str, str] = {}
+    to_en: dict[str, str] = {}
+    for row in lexicons().actors:
+        to_ar.setdefault(row["name_en"], row["name_ar"])
+        for key in [match_key(row["name_ar"]), *str(row["aliases"]).split("|")]:
+            if key:
+                to_en.setdefault(key, row["name_en"])
+    return to_ar, to_en

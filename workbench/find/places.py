@@ -623,3 +623,51 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
             "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
         })
     return out
+
+
+# --- names for display ------------------------------------------------------------------
+
+# The gazetteer spells some governorates "محافظة X" / "X Governorate"; a chart or a table
+# of governorates shows X. ARABIC LETTERS MEEM HAH ALEF FEH ZAH TEH MARBUTA: "governorate".
+_GOVERNORATE_AR = "\u0645\u062d\u0627\u0641\u0638\u0629 "
+_GOVERNORATE_EN = " Governorate"
+
+
+@cache
+def place_names() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Place id or ISO code → (Arabic, English name), and matching key of a name → place id.
+
+    Governorates are named without محافظة / Governorate (``IQ-KI`` → كركوك, Kirkuk).
+    """
+    from ..text.arabic import match_key
+
+    names: dict[str, tuple[str, str]] = {}
+    keys: dict[str, str] = {}
+    for row in gazetteer().table:
+        ar, en = _display_pair(row)
+        names.setdefault(row["id"], (ar, en))
+        if row["iso"]:
+            names.setdefault(row["iso"], (ar, en))
+        for key in [match_key(row["name_ar"]), *str(row["keys"]).split("|"),
+                    row["name_en"].lower(), en.lower()]:
+            if key:
+                keys.setdefault(key, row["id"])
+    return names, keys
+
+
+@cache
+def governorate_names() -> dict[str, tuple[str, str]]:
+    """Governorate id (ISO 3166-2) → (Arabic, English name), as :func:`place_names` gives.
+
+    >>> governorate_names()["IQ-AN"], governorate_names()["IQ-KI"]
+    (('الأنبار', 'Anbar'), ('كركوك', 'Kirkuk'))
+    """
+    return {row["id"]: _display_pair(row) for row in gazetteer().table
+            if row["place_type"] == "governorate"}
+
+
+def _display_pair(row: dict) -> tuple[str, str]:
+    ar, en = row["name_ar"], row["name_en"]
+    if row["place_type"] == "governorate":
+        ar, en = ar.removeprefix(_GOVERNORATE_AR), en.removesuffix(_GOVERNORATE_EN)
+    return ar, en

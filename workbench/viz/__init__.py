@@ -1,1 +1,3 @@
-"""Showing results: partial-date labels, the timeline, the governorate chart, the report, notebook display."""
+"""Showing results: the timeline (plan.py, timeline.py), the governorate chart
+(governorates.py), the report (report.py) and notebook display (display.py), with their
+shared words (labels.py), names (names.py), fonts and colours (style.py) and cells (cells.py)."""

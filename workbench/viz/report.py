@@ -26,17 +26,12 @@ from typing import Any
 import pandas as pd
 
 from ..resources import data_path
-from .plot import (
-    _text,
-    count_label,
-    date_label,
-    event_anchor,
-    is_attack,
-    parse_date_span,
-    plot_by_governorate,
-    timeline_svg,
-    ui_label,
-)
+from ..text.dates import parse_date_span
+from .cells import cell_text, row_dicts
+from .governorates import plot_by_governorate
+from .labels import count_label, date_label, ui_label
+from .plan import event_anchor, is_attack, slug
+from .timeline import timeline_svg
 
 REPORT_DOCUMENT_LIMIT: int = 50
 
@@ -118,28 +113,28 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
             return None
         return a, b
 
-    for row in _rows(blocks):
-        if _text(row.get("kind")) in ("heading", "title") and (ab := place(row["start"], row["end"])):
+    for row in row_dicts(blocks):
+        if cell_text(row.get("kind")) in ("heading", "title") and (ab := place(row["start"], row["end"])):
             spans.append(_Span(*ab, _LAYERS["heading"], order, "span", "heading"))
             order += 1
-    for row in _rows(claims):
+    for row in row_dicts(claims):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
-        cid = _text(row.get("claim_id")) or str(order)
+        cid = cell_text(row.get("claim_id")) or str(order)
         title = " · ".join(t for t in (
-            f"{ui_label('report.kind.claim')} {cid}", _text(row.get("type")),
-            _text(row.get("source")) and f"{_text(row.get('source'))}",
-            _text(row.get("modality")),
+            f"{ui_label('report.kind.claim')} {cid}", cell_text(row.get("type")),
+            cell_text(row.get("source")) and f"{cell_text(row.get('source'))}",
+            cell_text(row.get("modality")),
         ) if t)
         spans.append(_Span(*ab, _LAYERS["claim"], order, "span", "claim",
                            attrs={"data-claim": cid, "title": title},
                            first_attrs={"id": claim_anchor(id_prefix, cid), "data-n": cid}))
         order += 1
-    for i, row in enumerate(_rows(mentions)):
+    for i, row in enumerate(row_dicts(mentions)):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
-        kind = _text(row.get("kind"))
-        said = _text(row.get("text"))
+        kind = cell_text(row.get("kind"))
+        said = cell_text(row.get("text"))
         classes = f"m m-{kind if kind in MENTION_KINDS else 'other'}"
         title = _mention_title(row)
         if said and text[ab[0]:ab[1]] != said:
@@ -148,10 +143,10 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
         spans.append(_Span(*ab, _LAYERS["mention"], order, "mark", classes,
                            attrs={"data-m": f"{id_prefix}m{i}", "title": title}))
         order += 1
-    for row in _rows(gaps):
+    for row in row_dicts(gaps):
         if not (ab := place(row.get("start"), row.get("end"))):
             continue
-        title = " · ".join(t for t in (_text(row.get("kind")), _text(row.get("context"))) if t)
+        title = " · ".join(t for t in (cell_text(row.get("kind")), cell_text(row.get("context"))) if t)
         classes = "gap" if ab[1] > ab[0] else "gap point"
         spans.append(_Span(*ab, _LAYERS["gap"], order, "span", classes, attrs={"title": title}))
         order += 1
@@ -159,10 +154,10 @@ def _spans(text: str, *, mentions, claims, gaps, blocks, id_prefix: str) -> tupl
 
 
 def _mention_title(row: Mapping[str, Any]) -> str:
-    kind = _text(row.get("kind"))
+    kind = cell_text(row.get("kind"))
     label = ui_label(f"report.kind.{kind}") if kind in MENTION_KINDS else kind
-    parts = [label, _text(row.get("value"))]
-    flags = _text(row.get("flags"))
+    parts = [label, cell_text(row.get("value"))]
+    flags = cell_text(row.get("flags"))
     if flags:
         parts.append(flags)
     return " · ".join(p for p in parts if p)
@@ -213,11 +208,7 @@ def _reopen(stack: list[_Span], opened: set[int]) -> str:
 
 def claim_anchor(id_prefix: str, claim_id: Any) -> str:
     """The HTML id of a claim's highlight: ``claim-<doc_id>-<claim_id>``."""
-    return "claim-" + _slug(f"{id_prefix}-{_text(claim_id)}" if id_prefix else _text(claim_id))
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^\w-]+", "-", text).strip("-") or "x"
+    return "claim-" + slug(f"{id_prefix}-{cell_text(claim_id)}" if id_prefix else cell_text(claim_id))
 
 
 # --- tables -----------------------------------------------------------------------------
@@ -259,7 +250,7 @@ def table_html(
         for c in columns:
             klass = "long" if c in _LONG_COLUMNS else "num" if c in _NUMERIC_COLUMNS else ""
             klass_attr = f' class="{klass}"' if klass else ""
-            value = cells[c](row) if c in cells else _esc(_LIST_SEP_RE.sub(r"\1 ", _text(row.get(c))))
+            value = cells[c](row) if c in cells else _esc(_LIST_SEP_RE.sub(r"\1 ", cell_text(row.get(c))))
             tds.append(f'<td dir="auto"{klass_attr}>{value}</td>')
         body.append(f"<tr{rid}{cls}>{''.join(tds)}</tr>")
     return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
@@ -288,8 +279,8 @@ def events_table_html(events: pd.DataFrame | None, *, claim_links: bool = True,
     ids = [event_anchor(r.get("doc_id"), r.get("event_id")) for r in records] if anchors else None
 
     def claim_cell(row: Mapping[str, Any]) -> str:
-        cid = _esc(_text(row.get("claim_id")))
-        doc = _text(row.get("doc_id"))
+        cid = _esc(cell_text(row.get("claim_id")))
+        doc = cell_text(row.get("doc_id"))
         if claim_links and cid and (shown_docs is None or doc in shown_docs):
             return f'<a href="#{_attr(claim_anchor(doc, row.get("claim_id")))}">{cid}</a>'
         return cid
@@ -308,7 +299,7 @@ def _date_cell(row: Mapping[str, Any]) -> str:
 
 def _count_cell(row: Mapping[str, Any]) -> str:
     label = count_label(row)
-    if "count_missing" in _text(row.get("count_flags")):
+    if "count_missing" in cell_text(row.get("count_flags")):
         return f'<span class="unknown">{_esc(label)}</span>'
     return _esc(label)
 
@@ -321,13 +312,13 @@ def document_html(
 ) -> str:
     """One document's section: title, author, date and its basis, errors, the highlighted
     clean text, then its claims, events, gaps and mentions tables (collapsible)."""
-    doc_id = _text(document.get("doc_id"))
-    title = _text(document.get("title"))
+    doc_id = cell_text(document.get("doc_id"))
+    title = cell_text(document.get("title"))
     name = f'{_esc(title)} <span class="en" lang="en" dir="ltr">{_esc(doc_id)}</span>' if title else (
         f"<bdi>{_esc(doc_id)}</bdi>")
     parts = [f'<section class="doc" id="{_attr(doc_anchor(doc_id))}">',
              f"<{heading}>{name}</{heading}>", _meta_html(document, clean_text)]
-    error = _text(document.get("error"))
+    error = cell_text(document.get("error"))
     if error:
         parts.append(f'<div class="error-box"><b>{_both("report.error")}</b>: '
                      f"<bdi>{_esc(error)}</bdi></div>")
@@ -353,39 +344,39 @@ def document_html(
 
 def doc_anchor(doc_id: Any) -> str:
     """The HTML id of a document's section: ``doc-<doc_id>``."""
-    return "doc-" + _slug(_text(doc_id))
+    return "doc-" + slug(cell_text(doc_id))
 
 
 def _claim_link(doc_id: str):
     def cell(row: Mapping[str, Any]) -> str:
-        cid = _text(row.get("claim_id"))
+        cid = cell_text(row.get("claim_id"))
         return f'<a href="#{_attr(claim_anchor(doc_id, cid))}">{_esc(cid)}</a>'
     return cell
 
 
 def _meta_html(document: Mapping[str, Any], clean_text: str | None) -> str:
     rows = []
-    author = _text(document.get("author"))
+    author = cell_text(document.get("author"))
     if author:
         rows.append(("report.author", _esc(author)))
-    published = _text(document.get("published"))
-    said = _text(document.get("published_text"))
+    published = cell_text(document.get("published"))
+    said = cell_text(document.get("published_text"))
     if published or said:
         shown = _esc(date_label(parse_date_span(published))) if published else ""
         value = f'<span dir="auto">{shown}</span> <code>{_esc(published)}</code>' if published else ""
         if said:
             value += f' · {_esc(ui_label("report.published_text"))}: «<span dir="auto">{_esc(said)}</span>»'
         rows.append(("report.published", value))
-    basis = _text(document.get("published_basis"))
+    basis = cell_text(document.get("published_basis"))
     if basis:
         items = [b.strip() for b in _BASIS_SPLIT_RE.split(basis) if b.strip()]
         value = ("<ul>" + "".join(f"<li><bdi>{_esc(b)}</bdi></li>" for b in items) + "</ul>"
                  if len(items) > 1 else f"<bdi>{_esc(basis)}</bdi>")
         rows.append(("report.basis", value))
-    source = _text(document.get("source_path"))
+    source = cell_text(document.get("source_path"))
     if source:
         rows.append(("report.source", f'<code dir="ltr">{_esc(source)}</code>'))
-    raw, clean = _text(document.get("n_chars_raw")), _text(document.get("n_chars_clean"))
+    raw, clean = cell_text(document.get("n_chars_raw")), cell_text(document.get("n_chars_clean"))
     if raw or clean_text is not None:
         clean = clean or (str(len(clean_text)) if clean_text is not None else "")
         dash = "\u2014"  # EM DASH: not known
@@ -422,7 +413,7 @@ def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
     documents = documents if documents is not None else pd.DataFrame()
     events = events if events is not None else pd.DataFrame()
     shown = items[:REPORT_DOCUMENT_LIMIT]
-    shown_docs = {_text(it.document.get("doc_id")) for it in shown}
+    shown_docs = {cell_text(it.document.get("doc_id")) for it in shown}
     published = _published_map(documents, shown)
     title = title or ui_label("report.title")
     sections = [
@@ -465,19 +456,19 @@ def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
 
 def _published_map(documents: pd.DataFrame, items: list) -> dict[str, str]:
     out: dict[str, str] = {}
-    for row in _rows(documents):
-        if _text(row.get("published")):
-            out[_text(row.get("doc_id"))] = _text(row.get("published"))
+    for row in row_dicts(documents):
+        if cell_text(row.get("published")):
+            out[cell_text(row.get("doc_id"))] = cell_text(row.get("published"))
     for item in items:
         doc = item.document
-        if _text(doc.get("published")):
-            out.setdefault(_text(doc.get("doc_id")), _text(doc.get("published")))
+        if cell_text(doc.get("published")):
+            out.setdefault(cell_text(doc.get("doc_id")), cell_text(doc.get("published")))
     return out
 
 
 def _stats_html(documents: pd.DataFrame, events: pd.DataFrame, items: list) -> str:
-    docs = _rows(documents) or [it.document for it in items]
-    failed = sum(1 for d in docs if _text(d.get("error")))
+    docs = row_dicts(documents) or [it.document for it in items]
+    failed = sum(1 for d in docs if cell_text(d.get("error")))
     tables = [getattr(it, "tables", {}) or {} for it in items]
 
     def total(column: str, table: str) -> int:
@@ -486,7 +477,7 @@ def _stats_html(documents: pd.DataFrame, events: pd.DataFrame, items: list) -> s
             return sum(v or 0 for v in values)
         return sum(_len(t.get(table)) for t in tables)
 
-    attacks = sum(1 for ev in _rows(events) if is_attack(ev))
+    attacks = sum(1 for ev in row_dicts(events) if is_attack(ev))
     stats = [("documents", len(docs), ""), ("failed", failed, "bad" if failed else ""),
              ("gaps", total("n_gaps", "gaps"), ""), ("mentions", total("n_mentions", "mentions"), ""),
              ("claims", total("n_claims", "claims"), ""), ("events", _len(events), ""),
@@ -502,8 +493,8 @@ def _toc_html(shown: list) -> str:
              ("#events", "report.events")]
     parts = [f'<a href="{href}">{_esc(ui_label(key))}</a>' for href, key in links]
     for item in shown:
-        doc_id = _text(item.document.get("doc_id"))
-        name = _text(item.document.get("title")) or doc_id
+        doc_id = cell_text(item.document.get("doc_id"))
+        name = cell_text(item.document.get("title")) or doc_id
         parts.append(f'<a href="#{_attr(doc_anchor(doc_id))}" dir="auto">{_esc(_short(name))}</a>')
     return f'<nav class="toc">{"".join(parts)}</nav>'
 
@@ -566,19 +557,19 @@ def _inline_svg(svg: str, prefix: str) -> str:
 
 
 def _documents_section(documents: pd.DataFrame, shown_docs: set[str]) -> str:
-    rows = _rows(documents)
+    rows = row_dicts(documents)
 
     def doc_cell(row: Mapping[str, Any]) -> str:
-        doc_id = _text(row.get("doc_id"))
+        doc_id = cell_text(row.get("doc_id"))
         if doc_id in shown_docs:
             return f'<a href="#{_attr(doc_anchor(doc_id))}">{_esc(doc_id)}</a>'
         return _esc(doc_id)
 
     def error_cell(row: Mapping[str, Any]) -> str:
-        error = _text(row.get("error"))
+        error = cell_text(row.get("error"))
         return f'<span class="error">{_esc(error)}</span>' if error else ""
 
-    classes = ["failed" if _text(r.get("error")) else "" for r in rows]
+    classes = ["failed" if cell_text(r.get("error")) else "" for r in rows]
     table = table_html(documents, DOCUMENT_COLUMNS,
                        cells={"doc_id": doc_cell, "error": error_cell}, row_classes=classes)
     failed = sum(1 for c in classes if c)
@@ -625,11 +616,11 @@ def _blocks_frame(blocks: Any) -> pd.DataFrame | None:
 # --- small helpers ----------------------------------------------------------------------------
 
 def _esc(text: Any) -> str:
-    return html.escape(_text(text) if not isinstance(text, str) else text, quote=False)
+    return html.escape(cell_text(text) if not isinstance(text, str) else text, quote=False)
 
 
 def _attr(text: Any) -> str:
-    return html.escape(_text(text) if not isinstance(text, str) else text, quote=True)
+    return html.escape(cell_text(text) if not isinstance(text, str) else text, quote=True)
 
 
 def _both(key: str) -> str:
@@ -638,19 +629,13 @@ def _both(key: str) -> str:
             f"{_esc(ui_label(key, lang='en'))}</span>")
 
 
-def _rows(frame: pd.DataFrame | None) -> list[dict[str, Any]]:
-    if frame is None or len(frame) == 0:
-        return []
-    return frame.to_dict(orient="records")
-
-
 def _len(frame: Any) -> int:
     return 0 if frame is None else len(frame)
 
 
 def _int(value: Any) -> int | None:
     try:
-        return int(float(_text(value)))
+        return int(float(cell_text(value)))
     except ValueError:
         return None
 

@@ -1,0 +1,75 @@
+"""What the charts share: fonts that draw Arabic, one colour per actor, the empty chart.
+
+The timeline and the governorate chart give an actor the same colour when they are
+drawn from the same events, so a reader can go from one to the other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+
+from .cells import row_dicts
+from .names import actor_name
+
+# Arabic faces tried first (Debian fonts-noto-core, fonts-hosny-amiri); DejaVu Sans,
+# bundled with matplotlib, is always the fallback and covers Arabic too.
+ARABIC_FONTS = ("Noto Sans Arabic", "Noto Naskh Arabic", "Amiri")
+
+# Colour-blind-safe (Okabe & Ito 2008) without black and yellow, then a brown.
+PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#8C6D31")
+UNKNOWN_ACTOR_COLOUR = "#6f6f6f"
+OTHER_ACTOR_COLOUR = "#b5b5b5"
+
+
+@cache
+def font_families(lang: str = "ar") -> tuple[str, ...]:
+    """Font list for text in ``lang``: installed Arabic faces, then DejaVu Sans."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    arabic = [name for name in ARABIC_FONTS if name in installed]
+    return (*arabic, "DejaVu Sans") if lang == "ar" else ("DejaVu Sans", *arabic)
+
+
+def actor_colours(events: pd.DataFrame, *, lang: str = "ar") -> dict[str, str]:
+    """Colour of each actor: the most frequent first, the rest share "other" grey.
+
+    >>> actor_colours(pd.DataFrame({"actor": ["داعش", "داعش", "الحشد"]}))
+    {'داعش': '#D55E00', 'الحشد': '#0072B2'}
+    """
+    names = [actor_name(row, lang=lang) for row in row_dicts(events)]
+    counts = pd.Series([n for n in names if n], dtype=object).value_counts()
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {name: PALETTE[i] for i, (name, _) in enumerate(ordered[: len(PALETTE)])}
+
+
+def colour_of(actor: str, colours: Mapping[str, str]) -> str:
+    """An actor's colour from :func:`actor_colours`; grey for other and unknown actors."""
+    if actor in colours:
+        return colours[actor]
+    return UNKNOWN_ACTOR_COLOUR if not actor else OTHER_ACTOR_COLOUR
+
+
+def rgba(colour: str, alpha: float) -> tuple[float, float, float, float]:
+    """``colour`` with transparency ``alpha``, for fills lighter than their edges."""
+    from matplotlib.colors import to_rgba
+
+    return to_rgba(colour, alpha)
+
+
+def draw_empty(ax: Axes, message: str, title: str, fonts: tuple[str, ...], lang: str) -> None:
+    """A chart with nothing to draw: its title and a message saying so, no axes."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", fontsize=12,
+            color="#444444", fontfamily=fonts, gid="wb-empty")
+    ax.set_title(title, loc="right" if lang == "ar" else "left", fontfamily=fonts, fontsize=13,
+                 fontweight="bold")
+
+
+__all__ = [
+    "ARABIC_FONTS", "OTHER_ACTOR_COLOUR", "PALETTE", "UNKNOWN_ACTOR_COLOUR", "actor_colours",
+    "colour_of", "draw_empty", "font_families", "rgba",
+]
