@@ -211,7 +211,8 @@ def tex_document(doc: Document, font: str, *, kashida: bool = False) -> str:
         f"\\newfontfamily\\arabicfont[Script=Arabic]{{{font}}}\n"
     )
     if kashida:  # xepersian's kashida machinery alone (xepersian itself would set Persian digits)
-        preamble += "\\XeTeXinterchartokenstate=1\n\\makeatletter\\chardef\\f@ur=4 \\input{kashida-xepersian.def}\\makeatother\n"
+        preamble += ("\\XeTeXinterchartokenstate=1\n"
+                     "\\makeatletter\\chardef\\f@ur=4 \\input{kashida-xepersian.def}\\makeatother\n")
     return (
         "\\documentclass[12pt,a4paper]{article}\n"
         "\\usepackage[margin=2cm]{geometry}\n"
