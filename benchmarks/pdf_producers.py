@@ -12,7 +12,8 @@ paragraphs right to left, justified, on A4 at 12 pt:
 - ``chromium``: Chromium ``--headless --print-to-pdf`` from the same HTML; it also
   justifies with spaces only;
 - ``xelatex``: XeLaTeX with polyglossia (Arabic main language, which loads bidi); the
-  ``kashida`` variant adds xepersian's kashida justification (``\\KashidaOn``).
+  ``kashida`` variant adds xepersian's kashida machinery (``kashida-xepersian.def``:
+  stretchable leaders between joined letters) without loading xepersian itself.
 
 Each producer is skipped with a message when its program or module is missing
 (``available``). PDFs are written once and cached by the caller's file name.
@@ -202,7 +203,7 @@ def _tex_escape(text: str) -> str:
 
 def tex_document(doc: Document, font: str, *, kashida: bool = False) -> str:
     """XeLaTeX source: polyglossia with Arabic as the main language, ``font`` for Arabic;
-    with ``kashida``, xepersian's kashida justification instead (``\\KashidaOn``)."""
+    with ``kashida``, xepersian's kashida leaders between joined letters as well."""
     title = f"{{\\Large\\bfseries {_tex_escape(doc.title)}\\par}}\\bigskip\n\n" if doc.title else ""
     body = "\n\n".join(_tex_escape(p) for p in doc.paragraphs)
     preamble = (
