@@ -1,0 +1,607 @@
+"""PDF damage benchmark: real Arabic typeset by real producers, read back by real extractors.
+
+Documents: the prose in ``benchmarks/corpus/`` and articles rebuilt from NewsFANE Gold
+sentences (CC BY-SA 3.0; tokens rejoined by ``benchmarks.newsfane.detokenise``), each a
+title and paragraphs. A document is in the dev or the test half by the parity of the
+SHA-1 of its id.
+
+Each document is typeset right to left and justified by every available producer
+(``benchmarks.pdf_producers``: LibreOffice Writer, WeasyPrint, Chromium, XeLaTeX), the
+font rotating over Amiri, Noto Naskh Arabic, Scheherazade and KacstBook, and XeLaTeX
+alternating between plain and kashida justification. Every PDF is read by every
+available extractor (pypdf, pdfminer.six, pdfplumber plain and right-to-left, pdftotext
+plain and ``-raw``, PyMuPDF, and the workbench's own reader ``workbench.pdf.pdf_text``,
+which ``workbench.load`` uses), and each extraction is scored before and after
+``workbench.clean``:
+
+- CER: ``workbench.clean.char_error_rate`` against the source (letters and single
+  spaces; diacritics and tatweel removed);
+- made worse: documents whose CER after cleaning is higher than before;
+- lines: each extracted line is located in the source by its Arabic words (letters
+  only); it is *in order*, made of *two runs* or *many runs* of source words in the wrong
+  order, *mirrored* (letters in visual order), or *other* (split or lost words); after
+  ``clean`` the same line (the stage before layout keeps lines one to one) is checked
+  again: a wrongly ordered line is *fixed* when it reads in order, an in-order line is
+  *broken* when it no longer does;
+- split words: adjacent pieces of a line that join into a source word (and are not both
+  words of the source themselves), and how many of them ``clean`` joined back.
+
+Finally ``clean`` is run on each source text cut into lines of at most ten words (a
+narrow column): every line it changes (words, diacritics and spaces before punctuation
+aside) is a wrong change.
+
+PDFs and extracted texts are cached in ``benchmarks/_work/pdf_damage/`` (git-ignored);
+cleaning and scoring always run on the current code.
+
+Run: ``.venv/bin/python benchmarks/pdf_damage.py [--split dev|test|all] [--quick]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import warnings
+from collections import Counter
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: python benchmarks/NAME.py
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.pdf_producers import (  # noqa: E402
+    FONTS,
+    PRODUCERS,
+    TEMPLATE_VERSION,
+    VARIANTS,
+    Document,
+    Job,
+    available,
+    font_available,
+    make_libreoffice,
+    make_one,
+)
+
+WORK = ROOT / "benchmarks" / "_work" / "pdf_damage"
+CORPUS_DIR = ROOT / "benchmarks" / "corpus"
+EXTRACTORS = (
+    "pypdf", "pdfminer", "pdfplumber", "pdfplumber-rtl", "pdftotext", "pdftotext-raw",
+    "pymupdf", "workbench",
+)
+NEWSFANE_DOCS = 64
+NEWSFANE_WORDS = 250  # words per rebuilt article (about one A4 page)
+SENTENCES_PER_PARAGRAPH = 3
+TITLE_WORDS = 8
+COLUMN_WORDS = 10  # words per line when the source is cut into a narrow column
+LO_BATCH = 16  # documents per soffice call
+LINE_KINDS = ("in order", "two runs", "many runs", "mirrored", "other")
+
+
+# --- documents ---------------------------------------------------------------------------
+
+_SPACE_PUNCT_RE = re.compile(r"\s+(?=[\u060c\u061b\u061f,.:;!?)])")
+_OPEN_SPACE_RE = re.compile(r"([(])\s+")
+
+
+def split_of(doc_id: str) -> str:
+    """``dev`` or ``test``: the parity of the SHA-1 of the document id."""
+    return "dev" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def corpus_documents() -> list[Document]:
+    """The repair corpus files: a short first block (no full stop) is the title."""
+    from benchmarks.repair import read_text
+
+    docs = []
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
+        blocks = [" ".join(b.split()) for b in read_text(path).split("\n\n") if b.strip()]
+        title = ""
+        if blocks and len(blocks[0].split()) <= 12 and not blocks[0].endswith("."):
+            title = blocks.pop(0)
+        docs.append(Document(f"corpus/{path.stem}", title, tuple(blocks), source=path.name))
+    return docs
+
+
+def _sentence_text(sentence: list[tuple[str, str]]) -> str:
+    from benchmarks.newsfane import detokenise
+
+    text = detokenise([sentence]).text
+    return _OPEN_SPACE_RE.sub(r"\1", _SPACE_PUNCT_RE.sub("", text))
+
+
+def newsfane_documents(n: int = NEWSFANE_DOCS, *, exclude: Iterable[str] = ()) -> list[Document]:
+    """``n`` articles of about ``NEWSFANE_WORDS`` words, spread evenly over NewsFANE Gold:
+    consecutive sentences, paragraphs of three, the title being the first words of the
+    first sentence. Articles sharing a sentence with ``exclude`` texts are left out."""
+    from benchmarks.newsfane import CORPUS, read_sentences
+
+    if not CORPUS.exists():
+        print(f"NewsFANE not found at {CORPUS}: only the corpus files are used", file=sys.stderr)
+        return []
+    sentences = read_sentences(CORPUS)
+    articles: list[tuple[int, list[str]]] = []
+    start, current, words = 0, [], 0
+    for i, sentence in enumerate(sentences):
+        if not current:
+            start = i
+        text = _sentence_text(sentence)
+        current.append(text)
+        words += len(text.split())
+        if words >= NEWSFANE_WORDS:
+            articles.append((start, current))
+            current, words = [], 0
+    excluded = " ".join(" ".join(t.split()) for t in exclude)
+    articles = [(s, a) for s, a in articles
+                if not any(len(x.split()) > 5 and x in excluded for x in a)]
+    step = max(1, len(articles) // n)
+    docs = []
+    for start, sents in articles[::step][:n]:
+        title_words = sents[0].split()[:TITLE_WORDS]
+        paras = tuple(" ".join(sents[k:k + SENTENCES_PER_PARAGRAPH])
+                      for k in range(0, len(sents), SENTENCES_PER_PARAGRAPH))
+        docs.append(Document(f"newsfane/{start:05d}", " ".join(title_words).rstrip("،,:"), paras,
+                             source=f"NewsFANE Gold sentences {start}-{start + len(sents) - 1}"))
+    return docs
+
+
+def all_documents() -> list[Document]:
+    corpus = corpus_documents()
+    return corpus + newsfane_documents(exclude=[d.text for d in corpus])
+
+
+# --- the grid of PDFs ----------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "", text)[:12]
+
+
+def pdf_path(doc: Document, producer: str, font: str, variant: str) -> Path:
+    key = hashlib.sha1(f"{TEMPLATE_VERSION}\0{producer}\0{font}\0{variant}\0{doc.text}".encode())
+    name = f"{producer}-{variant}-{_slug(font)}-{_slug(doc.doc_id.replace('/', ''))}-{key.hexdigest()[:10]}"
+    return WORK / "pdf" / f"{name}.pdf"
+
+
+def grid(docs: list[Document], producers: list[str], fonts: list[str], *, quick: bool) -> list[Job]:
+    """Every document by every producer; the font rotates with the document (in ``quick``
+    mode one font per producer) and the variant with each full turn of the fonts."""
+    jobs = []
+    for i, doc in enumerate(docs):
+        for j, producer in enumerate(PRODUCERS):
+            if producer not in producers:
+                continue
+            font = fonts[j % len(fonts)] if quick else fonts[(i + j) % len(fonts)]
+            variants = VARIANTS[producer]
+            variant = variants[(i if quick else i // len(fonts)) % len(variants)]
+            jobs.append(Job(doc, producer, font, variant, pdf_path(doc, producer, font, variant)))
+    return jobs
+
+
+def typeset(jobs: list[Job], *, workers: int) -> dict[Path, str]:
+    """Make the PDFs not yet cached; returns the errors by PDF path."""
+    todo = [j for j in jobs if not j.out.exists()]
+    errors: dict[Path, str] = {}
+    if not todo:
+        return errors
+    lo = [j for j in todo if j.producer == "libreoffice"]
+    rest = [j for j in todo if j.producer != "libreoffice"]
+    print(f"typesetting {len(todo)} PDFs ({len(lo)} by LibreOffice) ...", file=sys.stderr)
+
+    def lo_batches() -> None:
+        for k in range(0, len(lo), LO_BATCH):
+            batch = lo[k:k + LO_BATCH]
+            for err in make_libreoffice(batch):
+                errors[batch[0].out] = err
+                print(f"  libreoffice: {err}", file=sys.stderr)
+
+    with ThreadPoolExecutor(1) as lo_thread, ProcessPoolExecutor(max(1, workers)) as pool:
+        lo_done = lo_thread.submit(lo_batches)
+        futures = {j.out: pool.submit(make_one, j) for j in rest}
+        for out, fut in futures.items():
+            try:
+                fut.result()
+            except Exception as exc:  # one bad PDF is a result, not a stop
+                errors[out] = f"{type(exc).__name__}: {exc}"[:200]
+                print(f"  {out.name}: {errors[out]}", file=sys.stderr)
+        lo_done.result()
+    return errors
+
+
+# --- extractors ----------------------------------------------------------------------------
+
+
+def extractor_available(name: str) -> str | None:
+    """None when the extractor can run here, else why not."""
+    modules = {"pypdf": "pypdf", "pdfminer": "pdfminer.high_level", "pdfplumber": "pdfplumber",
+               "pdfplumber-rtl": "pdfplumber", "pymupdf": "pymupdf", "workbench": "pypdfium2"}
+    if name in ("pdftotext", "pdftotext-raw"):
+        return None if shutil.which("pdftotext") else "pdftotext not found (Debian: poppler-utils)"
+    try:
+        __import__(modules[name])
+    except ImportError as exc:
+        return f"not installed ({exc.name}; pip install {modules[name].split('.')[0]})"
+    if name == "pdfplumber-rtl":
+        import inspect
+
+        import pdfplumber.utils.text as text_utils
+
+        if "char_dir_render" not in inspect.getsource(text_utils):
+            return "pdfplumber too old for char_dir (0.11+)"
+    return None
+
+
+def _pdftotext(path: Path, *args: str) -> str:
+    run = subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(path), "-"],
+                         capture_output=True, check=True, timeout=120)
+    return run.stdout.decode("utf-8", errors="replace")
+
+
+def extract(name: str, path: Path) -> str:
+    """The text of the PDF as extractor ``name`` gives it (pages joined by a blank line)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if name == "pypdf":
+            import pypdf
+
+            return "\n\n".join(p.extract_text() or "" for p in pypdf.PdfReader(path).pages)
+        if name == "pdfminer":
+            from pdfminer.high_level import extract_text
+
+            return extract_text(path)
+        if name in ("pdfplumber", "pdfplumber-rtl"):
+            import pdfplumber
+
+            # Right to left: characters read from the right, written out in that order.
+            opts: dict[str, Any] = {"char_dir": "rtl", "char_dir_render": "ltr"} \
+                if name == "pdfplumber-rtl" else {}
+            with pdfplumber.open(path) as pdf:
+                return "\n\n".join(p.extract_text(**opts) or "" for p in pdf.pages)
+        if name == "pdftotext":
+            return _pdftotext(path)
+        if name == "pdftotext-raw":
+            return _pdftotext(path, "-raw")
+        if name == "pymupdf":
+            import pymupdf
+
+            with pymupdf.open(path) as pdf:
+                return "\n\n".join(page.get_text() for page in pdf)
+        if name == "workbench":
+            from workbench.pdf import pdf_text
+
+            return pdf_text(path)
+    raise ValueError(f"unknown extractor {name!r}")
+
+
+def cached_extract(name: str, path: Path, *, refresh: bool = False) -> str:
+    out = WORK / "text" / path.stem / f"{name}.txt"
+    if out.exists() and not refresh:
+        return out.read_text(encoding="utf-8")
+    text = extract(name, path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return text
+
+
+# --- line analysis -------------------------------------------------------------------------
+
+# Arabic letters (with the extended ones: FARSI YEH, KEHEH, ...); marks are removed first.
+_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_MARKS_RE = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
+
+
+def letter_words(text: str) -> list[str]:
+    """Arabic words as letters only, in order (tatweel, marks, digits and punctuation out;
+    presentation forms folded first)."""
+    import unicodedata
+
+    text = _MARKS_RE.sub("", unicodedata.normalize("NFKC", text))
+    return _LETTERS_RE.findall(text)
+
+
+class SourceIndex:
+    """The source's words with their positions, to place an extracted line in it."""
+
+    def __init__(self, source: str) -> None:
+        self.words = letter_words(source)
+        self.vocab = set(self.words)
+        self.freq = Counter(self.words)
+        self.at: dict[str, list[int]] = {}
+        for i, w in enumerate(self.words):
+            self.at.setdefault(w, []).append(i)
+
+    def runs(self, line: list[str]) -> int | None:
+        """Runs of consecutive source words the line is made of (1: in order), or None
+        when its words are not a stretch of the source."""
+        if not line or any(w not in self.vocab for w in line):
+            return None
+        n = len(line)
+        want = Counter(line)
+        rare = min(line, key=lambda w: self.freq[w])
+        starts = sorted({p - k for p in self.at[rare] for k in range(n) if line[k] == rare})
+        # Prefer the window where the line reads in order, then any with the same words.
+        best: int | None = None
+        for a in starts:
+            if a < 0 or a + n > len(self.words):
+                continue
+            window = self.words[a:a + n]
+            if window == line:
+                return 1
+            if best is None and Counter(window) == want:
+                best = a
+        if best is None:
+            return None
+        window = self.words[best:best + n]
+        free: dict[str, list[int]] = {}
+        for k, w in enumerate(window):
+            free.setdefault(w, []).append(k)
+        runs, prev = 0, -2
+        for w in line:
+            slots = free[w]
+            k = prev + 1 if prev + 1 in slots else slots[0]
+            slots.remove(k)
+            runs += k != prev + 1
+            prev = k
+        return runs
+
+
+def line_kind(index: SourceIndex, line: str) -> str | None:
+    """The kind of an extracted line (``LINE_KINDS``), None for a line without Arabic."""
+    words = letter_words(line)
+    if not words:
+        return None
+    runs = index.runs(words)
+    if runs is not None:
+        return "in order" if runs == 1 else "two runs" if runs == 2 else "many runs"
+    if index.runs(letter_words(line[::-1])) is not None:
+        return "mirrored"
+    return "other"
+
+
+def split_pieces(index: SourceIndex, line: str) -> list[str]:
+    """Source words found split in two adjacent pieces of the line (either order)."""
+    words = letter_words(line)
+    found = []
+    for a, b in itertools.pairwise(words):
+        if a in index.vocab and b in index.vocab:
+            continue
+        for joined in (a + b, b + a):
+            if joined in index.vocab:
+                found.append(joined)
+                break
+    return found
+
+
+def line_stats(index: SourceIndex, raw: str, cleaned_lines: list[str] | None) -> dict[str, int]:
+    """Counts of line kinds in ``raw``, how many wrongly ordered lines ``clean`` fixed and
+    in-order lines it broke, split words and how many it joined back."""
+    stats: dict[str, int] = dict.fromkeys(
+        [*LINE_KINDS, "fixed", "broken", "split words", "rejoined"], 0)
+    raw_lines = raw.split("\n")
+    aligned = cleaned_lines is not None and len(cleaned_lines) == len(raw_lines)
+    for i, line in enumerate(raw_lines):
+        kind = line_kind(index, line)
+        if kind is None:
+            continue
+        stats[kind] += 1
+        after = line_kind(index, cleaned_lines[i]) if aligned and cleaned_lines else None
+        if kind in ("two runs", "many runs", "mirrored") and after == "in order":
+            stats["fixed"] += 1
+        if kind == "in order" and aligned and after != "in order":
+            stats["broken"] += 1
+        pieces = split_pieces(index, line)
+        stats["split words"] += len(pieces)
+        if pieces and aligned and cleaned_lines:
+            got = Counter(letter_words(cleaned_lines[i]))
+            stats["rejoined"] += sum(1 for w in pieces if got[w] > 0)
+    stats["aligned"] = int(aligned)
+    return stats
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[dict[str, Any]]:
+    """One row per extractor for one PDF: CER raw and cleaned, and the line counts."""
+    from workbench.clean import char_error_rate, clean
+
+    source = job.doc.text
+    index = SourceIndex(source)
+    rows = []
+    for name in extractors:
+        row: dict[str, Any] = {
+            "doc_id": job.doc.doc_id, "split": split_of(job.doc.doc_id), "producer": job.producer,
+            "font": job.font, "variant": job.variant, "extractor": name, "error": "",
+        }
+        t0 = time.perf_counter()
+        try:
+            raw = cached_extract(name, job.out, refresh=refresh)
+        except Exception as exc:  # an extractor that fails on a PDF is a result
+            row["error"] = f"{type(exc).__name__}: {exc}"[:160]
+            rows.append(row)
+            continue
+        row["extract_s"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        result = clean(raw)
+        row["clean_s"] = time.perf_counter() - t0
+        try:  # line by line: the unicode stage (form feeds become line breaks) vs before layout
+            raw_lines = result.stage_text("unicode")
+            before_layout: list[str] | None = result.stage_text("punctuation").split("\n")
+        except StopIteration:
+            raw_lines, before_layout = raw, None
+        row["cer_raw"] = char_error_rate(raw, source)
+        row["cer_clean"] = char_error_rate(result.text, source)
+        row["worse"] = row["cer_clean"] > row["cer_raw"] + 1e-9
+        row.update(line_stats(index, raw_lines, before_layout))
+        rows.append(row)
+    return rows
+
+
+def column_lines_changed(doc: Document) -> tuple[int, int]:
+    """``clean`` on the source cut into lines of at most ``COLUMN_WORDS`` words:
+    (lines whose words it changed, lines)."""
+    from benchmarks.repair import _words_as_written
+    from workbench.clean import clean
+
+    blocks = ([doc.title] if doc.title else []) + list(doc.paragraphs)
+    lines: list[str] = []
+    for block in blocks:
+        words = block.split()
+        lines += [" ".join(words[k:k + COLUMN_WORDS]) for k in range(0, len(words), COLUMN_WORDS)]
+        lines.append("")
+    text = "\n".join(lines[:-1])
+    out = clean(text).stage_text("punctuation").split("\n")
+    pairs = [(a, b) for a, b in zip(text.split("\n"), out, strict=False) if a.strip()]
+    changed = sum(_words_as_written(a) != _words_as_written(b) for a, b in pairs)
+    if len(out) != len(text.split("\n")):
+        changed = len(pairs)  # a line count that moved: every line counts as changed
+    return changed, len(pairs)
+
+
+def _score_many(args: tuple[list[Job], list[str], bool]) -> list[dict[str, Any]]:
+    jobs, extractors, refresh = args
+    rows: list[dict[str, Any]] = []
+    for job in jobs:
+        rows += score_pdf(job, extractors, refresh)
+    return rows
+
+
+def measure(jobs: list[Job], extractors: list[str], *, workers: int,
+            refresh: bool = False) -> pd.DataFrame:
+    """Score every PDF that exists, in ``workers`` processes."""
+    ready = [j for j in jobs if j.out.exists()]
+    chunks = [ready[k::max(1, workers * 4)] for k in range(max(1, workers * 4))]
+    chunks = [c for c in chunks if c]
+    rows: list[dict[str, Any]] = []
+    if workers <= 1:
+        for c in chunks:
+            rows += _score_many((c, extractors, refresh))
+    else:
+        with ProcessPoolExecutor(workers) as pool:
+            for part in pool.map(_score_many, [(c, extractors, refresh) for c in chunks]):
+                rows += part
+    return pd.DataFrame(rows)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def cer_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """CER raw and cleaned (mean and max, percent) and documents made worse, by ``by``."""
+    ok = results[results["error"] == ""]
+    g = ok.groupby(by, sort=False)
+    table = pd.DataFrame({
+        "docs": g.size(),
+        "raw mean": g["cer_raw"].mean() * 100,
+        "raw max": g["cer_raw"].max() * 100,
+        "clean mean": g["cer_clean"].mean() * 100,
+        "clean max": g["cer_clean"].max() * 100,
+        "worse": g["worse"].sum().astype(int),
+    })
+    errors = results[results["error"] != ""].groupby(by, sort=False).size()
+    table["failed"] = errors.reindex(table.index).fillna(0).astype(int)
+    return table
+
+
+def lines_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    ok = results[results["error"] == ""]
+    cols = [*LINE_KINDS, "fixed", "broken", "split words", "rejoined"]
+    return ok.groupby(by, sort=False)[cols].sum().astype(int)
+
+
+def print_report(results: pd.DataFrame, column: tuple[int, int], *, split: str) -> None:
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_rows", 200)
+    n_docs = results["doc_id"].nunique()
+    print(f"\nSplit {split}: {n_docs} documents, {results[['doc_id', 'producer']].drop_duplicates().shape[0]}"
+          " PDFs")
+    print("\nCER %, raw extraction vs after workbench.clean, per producer × extractor")
+    print(cer_table(results, ["producer", "extractor"]).round(2).to_string())
+    print("\nPer extractor (all producers)")
+    print(cer_table(results, ["extractor"]).round(2).to_string())
+    print("\nPer producer, font and variant (all extractors)")
+    print(cer_table(results, ["producer", "font", "variant"]).sort_index().round(2).to_string())
+    print("\nLines of the raw extraction by kind, and what clean did (sums), per producer × extractor")
+    print(lines_table(results, ["producer", "extractor"]).to_string())
+    print(f"\nclean on the source cut into lines of ≤{COLUMN_WORDS} words: "
+          f"{column[0]} of {column[1]} lines changed")
+    errors = results[results["error"] != ""]
+    for (producer, extractor), group in errors.groupby(["producer", "extractor"]):
+        print(f"  failed: {producer} / {extractor}: {len(group)} PDFs, e.g. {group['error'].iloc[0]}")
+
+
+# --- main ----------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> pd.DataFrame:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--quick", action="store_true",
+                        help="six documents, one font per producer")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--refresh", action="store_true", help="extract the texts again")
+    parser.add_argument("--csv", type=Path, help="write the per-extraction rows here")
+    args = parser.parse_args(argv)
+    t0 = time.perf_counter()
+
+    docs = all_documents()
+    if args.quick:
+        docs = docs[:2] + [d for d in docs if d.doc_id.startswith("newsfane/")][::10][:4]
+    producers = []
+    for producer in PRODUCERS:
+        why = available(producer)
+        if why:
+            print(f"skipping producer {producer}: {why}")
+        else:
+            producers.append(producer)
+    fonts = [f for f in FONTS if font_available(f)]
+    for font in FONTS:
+        if font not in fonts:
+            print(f"skipping font {font}: not installed (fc-list)")
+    extractors = []
+    for name in EXTRACTORS:
+        why = extractor_available(name)
+        if why:
+            print(f"skipping extractor {name}: {why}")
+        else:
+            extractors.append(name)
+    if not docs or not producers or not fonts or not extractors:
+        print("nothing to measure")
+        return pd.DataFrame()
+
+    # The grid is laid over all documents, then cut to the split: a document gets the same
+    # fonts whichever split is asked for (and the cached PDFs serve every run).
+    jobs = grid(docs, producers, fonts, quick=args.quick)
+    if args.split != "all":
+        jobs = [j for j in jobs if split_of(j.doc.doc_id) == args.split]
+        docs = [d for d in docs if split_of(d.doc_id) == args.split]
+    typeset_errors = typeset(jobs, workers=args.jobs)
+    t1 = time.perf_counter()
+    results = measure(jobs, extractors, workers=args.jobs, refresh=args.refresh)
+    t2 = time.perf_counter()
+    changed = total = 0
+    for doc in docs:
+        c, n = column_lines_changed(doc)
+        changed, total = changed + c, total + n
+    print_report(results, (changed, total), split=args.split)
+    if typeset_errors:
+        print(f"  {len(typeset_errors)} PDFs could not be made (see messages above)")
+    if args.csv:
+        results.to_csv(args.csv, index=False)
+    print(f"\ntime: typesetting {t1 - t0:.1f} s, extraction and scoring {t2 - t1:.1f} s, "
+          f"total {time.perf_counter() - t0:.1f} s ({args.jobs} processes)")
+    return results
+
+
+if __name__ == "__main__":
+    main()
