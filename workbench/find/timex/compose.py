@@ -33,7 +33,8 @@ class Composer(Grammar):
     def expression(self, i: int) -> Partial | None:
         """The longest expression at token ``i``."""
         best = None
-        for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period):
+        for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period,
+                     self.duration):
             p = rule(i)
             if p is not None and (best is None or p.j > best.j):
                 best = p
@@ -48,7 +49,7 @@ class Composer(Grammar):
             k += 1
         part = None
         if clock is None or not clock.part:
-            part = self.part(k, "noun")
+            part = self.part(k, "noun", "today")
             event = find(self.t, k, "event_day")
             if event is not None and part is None:
                 return self._event_day(i, event)
@@ -103,10 +104,13 @@ class Composer(Grammar):
                 p.add("day+part_of_day", tail.end)
                 k = tail.end
         if p.hour is None:
+            k += 1 if key(self.t, k) in ("،", ",") else 0
             j = k
             while j < k + 2 and find(self.t, j, "clock_cue") is not None:
                 j = find(self.t, j, "clock_cue").end  # type: ignore[union-attr]
             c = self.clock(k) or (self.clock(j) if j != k else None)
+            if c is None and key(self.t, k - 1) in ("،", ","):
+                return p
             if c is not None and c.hour is not None:
                 part = p.part
                 p = merge(p, c)
@@ -116,6 +120,13 @@ class Composer(Grammar):
                     p.part = part
                 p.add("day+clock")
         return p
+
+    def duration(self, i: int) -> Partial | None:
+        """A length alone (شهرين, 30 يوم, سبع أسابيع): a duration, ``P2M``."""
+        ln = self.length(i)
+        if ln is None:
+            return None
+        return Partial(i, ln[0], duration=(ln[1], ln[2])).add("duration")
 
     def approx(self, i: int) -> Partial | None:
         h = find(self.t, i, "approx")

@@ -116,6 +116,10 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
             return _period(p, period, ctx, flags)
     if p.shift is not None:
         return _shifted(p, ctx, flags)
+    if p.duration is not None:
+        unit, n = p.duration
+        code = "PT{}M" if unit == "minute" else "PT{}H" if unit == "hour" else "P{}" + _UNIT_CODE[unit]
+        return row(code.format(n), None, None, unit, relation="duration", flags=flags)
     if p.unit_rel is not None and p.weekday is None:
         return _unit_rel(p, ctx, flags)
     if p.holiday:
@@ -124,6 +128,10 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     day = _day(p, ctx, tense, flags)
     if isinstance(day, dict):
         return day
+    if day is None and p.today_part and p.month is None and p.year is None:
+        if ctx.ref is None:
+            return _needs_ref("day", flags)
+        day = ctx.ref  # هذا الصباح, هذه الليلة: a part of the day of writing
     if day is None and p.has_clock and not p.has_date:
         anchor = ctx.story_day or ctx.ref
         if anchor is None:
@@ -147,8 +155,8 @@ def _period(p: Partial, period: tuple[str, int], ctx: Context, flags: list[str])
     if ctx.ref is None:
         return row("", None, None, unit, relation="period", flags=flags + ["needs_reference"])
     ref = ctx.ref
-    if kind == "within":
-        s, e = ref, shift(ref, unit, n)
+    if kind == "within":  # خلال أسبوعين: to the end of the day before two weeks from now
+        s, e = ref, shift(ref, unit, n) - timedelta(days=1)
     elif kind == "vague":
         s, e = (shift(ref, unit, n), ref) if n < 0 else (ref, shift(ref, unit, n))
     elif n < 0:  # the n whole units before this one
@@ -294,8 +302,8 @@ def infer_year(ref: date, month: int, day: int | None, direction: str) -> int:
     here, it = (ref.month, ref.day if day else 0), (month, day or 0)
     if direction == "future":
         return ref.year if it > here or (it == here and False) else ref.year + 1
-    if direction == "future_incl":
-        return ref.year if it >= here else ref.year + 1
+    if direction == "future_incl":  # the reference's month counts, as Duckling has it
+        return ref.year if month >= ref.month else ref.year + 1
     if direction == "past":
         return ref.year if it < here else ref.year - 1
     if direction == "current":

@@ -122,7 +122,7 @@ class Grammar:
         k = i
         if key(self.t, k) in ("،", ","):
             k += 1
-        if key(self.t, k) == "من":
+        if key(self.t, k) in ("من", "في"):
             k += 1
         cue = find(self.t, k, "year_word")
         if cue is not None:
@@ -165,7 +165,7 @@ class Grammar:
         got = self._hour(k, words_ok=True)
         if got is None:
             return None
-        k, hour, minute, minute_said = got
+        k, hour, minute, minute_said, _ = got
         if not 0 <= hour <= 24:
             return None
         p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
@@ -182,16 +182,20 @@ class Grammar:
         if tail is not None and not (tail.entry.extra == "noun" and tail.entry.value == "eve"):
             p.part = tail.entry.value
             p.today_part = tail.entry.extra == "today"
-            p.add("clock+part_of_day")
+            p.add("part_of_day")
             k = tail.end
         tz = find(self.t, k, "timezone")
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
         digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
-        if not (said or p.part or minute_said and digits_clock or cue is not None and got[4]):
+        fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
+        if not (said or p.part or minute_said and digits_clock or cue is not None and got[4]
+                or fraction):
             return None
         p.j = max(p.j, k)
         p.rules.insert(0, "clock")
+        if "approx" in p.flags:
+            p.rules.insert(0, "approx")
         return p
 
     def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
@@ -221,7 +225,7 @@ class Grammar:
             else:
                 p.minute = m
             p.minute_said = True
-            p.add("clock+fraction")
+            p.add("fraction")
             return frac.end
         # و 18 دقيقة, وثلاث وعشرون دقيقة
         if not key(self.t, k).startswith("\u0648"):
@@ -234,7 +238,7 @@ class Grammar:
                     (int(first[1:]) if first[1:].isdigit() and stop == k + 1 else self.cardinal(k, stop))
                 if v is not None and 0 <= v < 60:
                     p.minute, p.minute_said = v, True
-                    p.add("clock+minutes")
+                    p.add("minutes")
                     return unit.end
                 break
         return k
@@ -244,9 +248,9 @@ class Grammar:
     def day(self, i: int) -> Partial | None:
         """A day, week, month or year said by name, number or relation (no clock)."""
         best = None
-        for rule in (self.relative_day, self.weekday_phrase, self.nth_in_month, self.day_month,
-                     self.qualified, self.unit_relative, self.month_year, self.year_alone,
-                     self.numeric_date, self.holiday, self.now, self.vague):
+        for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
+                     self.day_month, self.qualified, self.unit_relative, self.month_year,
+                     self.year_alone, self.numeric_date, self.now, self.vague):
             p = rule(i)
             if p is not None and (best is None or p.j > best.j):
                 best = p
@@ -474,6 +478,8 @@ class Grammar:
     def numeric_date(self, i: int) -> Partial | None:
         """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
         parts, k = [], i
+        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end == self.t[i].start:
+            return None
         while self.num(k) is not None and len(parts) < 3:
             parts.append(key(self.t, k))
             if key(self.t, k + 1) in ("/", "-", ".") and self.num(k + 2) is not None \
