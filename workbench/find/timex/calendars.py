@@ -53,9 +53,9 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
         if y is None:
             value = f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else "")
             return row(value, None, None, "day" if p.day else "month",
-                       flags=flags + ["needs_reference"], calendar="hijri")
+                       flags=[*flags, "needs_reference"], calendar="hijri")
         if p.year is None:
-            flags = flags + ["year_inferred"]
+            flags = [*flags, "year_inferred"]
         if p.day is not None:
             d = _g(y, p.month, p.day)
             return row(d.isoformat(), d, d, "day", flags=flags, calendar="hijri", time_of_day=p.part)
@@ -89,7 +89,7 @@ def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
 
         if year is None:
             if ctx.ref is None:
-                return row("", None, None, "day", flags=flags + ["needs_reference"])
+                return row("", None, None, "day", flags=[*flags, "needs_reference"])
             year = ctx.ref.year
             if tense == "future" and easter(year) < ctx.ref:
                 year += 1
@@ -100,7 +100,7 @@ def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
     m, d_ = (int(x) for x in rest.split(":"))
     if year is None:
         if ctx.ref is None:
-            return row(f"XXXX-{m:02d}-{d_:02d}", None, None, "day", flags=flags + ["needs_reference"])
+            return row(f"XXXX-{m:02d}-{d_:02d}", None, None, "day", flags=[*flags, "needs_reference"])
         year = ctx.ref.year
         if tense == "future" and date(year, m, d_) < ctx.ref:
             year += 1

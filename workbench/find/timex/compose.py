@@ -4,7 +4,7 @@ ranges, open periods and lengths counted from now.
 >>> from .lexicon import tokenize
 >>> p = Composer(tokenize("في تمام السابعة مساء الخميس")).expression(1)
 >>> p.rules, p.hour, p.part, p.weekday
-(['clock', 'clock+part_of_day', 'clock+day', 'weekday'], 7, 'evening', 3)
+(['clock', 'part_of_day', 'clock+day', 'weekday'], 7, 'evening', 3)
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ class Composer(Grammar):
             if p.part == "eve":
                 p = self._eve(p)
         if clock is not None:
-            p = merge(replace(clock, rules=clock.rules + ["clock+day"]), p)
+            p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
         p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
         return self._after_day(p)
 
@@ -130,7 +130,7 @@ class Composer(Grammar):
 
     def approx(self, i: int) -> Partial | None:
         h = find(self.t, i, "approx")
-        if h is None or h.entry.value == "" and key(self.t, i) == "تقريبا":
+        if h is None or (h.entry.value == "" and key(self.t, i) == "تقريبا"):
             return None
         inner = self.point(h.end)
         if inner is None:
@@ -146,7 +146,7 @@ class Composer(Grammar):
         if h is None or h.entry.value != "since":
             return None
         inner = self.point(h.end)
-        if inner is None or inner.offset is not None and inner.weekday is None and False:
+        if inner is None or False:
             return None
         inner.i, inner.pre = i, h.pre
         inner.rules.insert(0, "since")
@@ -262,7 +262,7 @@ class Composer(Grammar):
         if tok.key[1:].isdigit():
             from .lexicon import Token
             t2 = Token(tok.key[1:], tok.start + 1, tok.end, tok.kstart + 1)
-            g = Composer(self.t[:k] + [t2] + self.t[k + 1:])
+            g = Composer([*self.t[:k], t2, *self.t[k + 1:]])
             return g._end(k)
         return None
 

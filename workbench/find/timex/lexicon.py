@@ -7,7 +7,7 @@ the tokens a time expression can begin at; the grammar runs only there.
 >>> toks = tokenize("وصلوا فجرَ الخميسِ ١٥/٣/٢٠١٤")
 >>> [t.key for t in toks]
 ['وصلوا', 'فجر', 'الخميس', '15', '/', '3', '/', '2014']
->>> [(pre, stem) for pre, stem in readings("وبالأمس")]
+>>> [(pre, stem) for pre, stem in readings("وبالامس")]
 [('', 'وبالامس'), ('و', 'بالامس'), ('وب', 'الامس'), ('وبال', 'امس')]
 """
 

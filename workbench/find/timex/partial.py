@@ -42,8 +42,8 @@ class Partial:
     shift: tuple[str, int] | None = None  # منذ يومين: ("day", -2), a point that far away
     span: tuple[str, int] | None = None  # الأيام الثلاثة الماضية: ("day", -3), a period
     within: tuple[str, int] | None = None  # خلال أسبوعين: from now to that far ahead
-    vague: tuple[str, int] | None = None
-    duration: tuple[str, int] | None = None  # شهرين: a length, not placed in time  # الآونة الأخيرة: a period with no exact bounds
+    vague: tuple[str, int] | None = None  # الآونة الأخيرة: a period with no exact bounds
+    duration: tuple[str, int] | None = None  # شهرين: a length, not placed in time
     now: bool = False
     holiday: str = ""
     # a time of day

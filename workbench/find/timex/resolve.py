@@ -98,7 +98,7 @@ def row(value: str, s: date | None, e: date | None, precision: str, *, relation:
 
 
 def _needs_ref(precision: str, flags: list[str]) -> dict[str, Any]:
-    return row("", None, None, precision, flags=flags + ["relative", "needs_reference"])
+    return row("", None, None, precision, flags=[*flags, "relative", "needs_reference"])
 
 
 def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
@@ -108,9 +108,9 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         if ctx.ref is None:
             return _needs_ref("second", flags)
         if ctx.ref_dt is None:
-            return row(ctx.ref.isoformat(), ctx.ref, ctx.ref, "day", flags=flags + ["relative"])
+            return row(ctx.ref.isoformat(), ctx.ref, ctx.ref, "day", flags=[*flags, "relative"])
         return row(ctx.ref_dt.isoformat(timespec="seconds"), ctx.ref, ctx.ref, "second",
-                   flags=flags + ["relative"])
+                   flags=[*flags, "relative"])
     for period in (p.vague, p.span, p.within):
         if period is not None:
             return _period(p, period, ctx, flags)
@@ -153,7 +153,7 @@ def _period(p: Partial, period: tuple[str, int], ctx: Context, flags: list[str])
     kind = "vague" if p.vague else "within" if p.within else "span"
     flags = flags + (["vague"] if kind == "vague" else []) + ["relative"]
     if ctx.ref is None:
-        return row("", None, None, unit, relation="period", flags=flags + ["needs_reference"])
+        return row("", None, None, unit, relation="period", flags=[*flags, "needs_reference"])
     ref = ctx.ref
     if kind == "within":  # خلال أسبوعين: to the end of the day before two weeks from now
         s, e = ref, shift(ref, unit, n) - timedelta(days=1)
@@ -169,7 +169,7 @@ def _period(p: Partial, period: tuple[str, int], ctx: Context, flags: list[str])
 
 def _shifted(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
     unit, n = p.shift  # type: ignore[misc]
-    flags = flags + ["relative"]
+    flags = [*flags, "relative"]
     if ctx.ref is None:
         return _needs_ref(unit, flags)
     if unit in ("hour", "minute"):
@@ -183,7 +183,7 @@ def _shifted(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
 
 def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | None:
     unit, n = p.unit_rel  # type: ignore[misc]
-    flags = flags + ["relative"]
+    flags = [*flags, "relative"]
     anchor = ctx.story_day if p.direction == "same" and ctx.story_day else ctx.ref
     if anchor is None:
         return _needs_ref(unit, flags)
@@ -235,7 +235,7 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
     ref, wd = ctx.ref, p.weekday
     direction = p.direction or tense
     if direction == "future":
-        return ref + timedelta(days=(wd - ref.weekday()) % 7 or (7 if p.direction else 7))
+        return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
     if direction == "current":
         return ref + timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7
@@ -246,7 +246,7 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
 
 def _clock_only(p: Partial, flags: list[str]) -> dict[str, Any]:
     tod = _tod(p)
-    flags = flags + ["needs_reference"]
+    flags = [*flags, "needs_reference"]
     value = f"XXXX-XX-XXT{tod}" if "|" not in tod else ""
     return row(value, None, None, "minute" if p.minute_said else "hour", flags=flags,
                time_of_day=tod)
@@ -277,20 +277,17 @@ def _with_clock(p: Partial, day: date, ctx: Context, tense: str, flags: list[str
     h24 = _hour24(p)
     if h24 is None:
         if ctx.ref_dt is None or day != ctx.ref:
-            return row(day.isoformat(), day, day, "day", flags=flags + ["ampm_unknown"],
+            return row(day.isoformat(), day, day, "day", flags=[*flags, "ampm_unknown"],
                        time_of_day=tod)
         h = (p.hour or 0) % 12
         am = ctx.ref_dt.replace(hour=h, minute=p.minute, second=0, microsecond=0)
         pm = am + timedelta(hours=12)
-        if tense == "future":
-            h24 = h if am >= ctx.ref_dt else h + 12
-        else:
-            h24 = h + 12 if pm <= ctx.ref_dt else h
-        flags = flags + ["ampm_inferred"]
+        h24 = (h if am >= ctx.ref_dt else h + 12) if tense == "future" else h + 12 if pm <= ctx.ref_dt else h
+        flags = [*flags, "ampm_inferred"]
     t = datetime(day.year, day.month, day.day, h24, p.minute, p.second or 0)
     if p.utc_offset is not None and ctx.ref_dt is not None and ctx.ref_dt.utcoffset() is not None:
         t = t + (ctx.ref_dt.utcoffset() - timedelta(hours=p.utc_offset))  # type: ignore[operator]
-        flags = flags + ["timezone"]
+        flags = [*flags, "timezone"]
     value = t.isoformat(timespec="seconds" if p.second is not None else "minutes")
     return row(value, t.date(), t.date(), "second" if p.second is not None else precision,
                flags=flags, time_of_day=tod)
@@ -301,7 +298,7 @@ def infer_year(ref: date, month: int, day: int | None, direction: str) -> int:
     month or day included unless the words say strictly past or future)."""
     here, it = (ref.month, ref.day if day else 0), (month, day or 0)
     if direction == "future":
-        return ref.year if it > here or (it == here and False) else ref.year + 1
+        return ref.year if it > here or (False) else ref.year + 1
     if direction == "future_incl":  # the reference's month counts, as Duckling has it
         return ref.year if month >= ref.month else ref.year + 1
     if direction == "past":
@@ -324,7 +321,7 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
         flags.append("relative")
     if year is None and p.month is None:
         if p.year_lost:
-            return row("XXXX", None, None, "year", flags=flags + ["year_unknown"])
+            return row("XXXX", None, None, "year", flags=[*flags, "year_unknown"])
         return None
     if year is None and p.month is not None:
         if p.year_lost:

@@ -10,7 +10,7 @@ finder writes them joined by ``+`` in the ``rule`` column.
 
 >>> from .lexicon import tokenize
 >>> g = Grammar(tokenize("أمس الأربعاء"))
->>> p = g.expression(0); p.rules, p.offset, p.weekday
+>>> p = g.relative_day(0); p.rules, p.offset, p.weekday
 (['relative_day', 'weekday'], -1, 2)
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Hit, Token, find, key, lookup
+from .lexicon import Hit, Token, find, key
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial
 
@@ -143,7 +143,7 @@ class Grammar:
 
     def part(self, i: int, *kinds: str) -> Hit | None:
         h = find(self.t, i, "daypart")
-        return h if h is not None and (not kinds or h.entry.extra in kinds + ("both",)) else None
+        return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
 
     # -- the clock --------------------------------------------------------------------
 
@@ -189,7 +189,7 @@ class Grammar:
             p.utc_offset, k = int(tz.entry.value), tz.end
         digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
         fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
-        if not (said or p.part or minute_said and digits_clock or cue is not None and got[4]
+        if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
                 or fraction):
             return None
         p.j = max(p.j, k)
@@ -221,7 +221,7 @@ class Grammar:
         if frac is not None:
             m = int(frac.entry.value)
             if m < 0:
-                p.hour, p.minute = ((p.hour or 0) - 1) % 24, 60 + m
+                p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 + m
             else:
                 p.minute = m
             p.minute_said = True

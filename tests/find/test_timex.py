@@ -1,0 +1,156 @@
+"""The time grammar (workbench.find.timex): values and the rules that built them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+
+from workbench.find.timex import COLUMNS, find_times, time_rows
+from workbench.resources import read_table
+from workbench.text.arabic import match_key
+
+WED = date(2020, 5, 14)  # a Thursday: أمس is Wednesday 13
+DUCKLING = datetime(2013, 2, 12, 4, 30)
+
+
+def one(text, **kw):
+    df = find_times(text, **kw)
+    assert len(df) == 1, df
+    row = df.iloc[0]
+    assert text[row["start"]:row["end"]] == row["text"]
+    return row
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ("باچر", "2020-05-15", "relative_day"),
+    ("عقب باكر", "2020-05-16", "relative_day"),
+    ("أمس الأول", "2020-05-12", "relative_day"),
+    ("بكرة", "2020-05-15", "relative_day"),
+    ("امبارح", "2020-05-13", "relative_day"),
+    ("بعد بكرة", "2020-05-16", "relative_day"),
+    ("أول امبارح", "2020-05-12", "relative_day"),
+    ("البارحة", "2020-05-13", "relative_day"),
+])
+def test_colloquial_days(text, value, rule):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"]) == (value, rule)
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ("الخميس من الأسبوع المقبل", "2020-05-21", "weekday+week_anchor"),
+    ("يوم السبت الفائت", "2020-05-09", "weekday+relative"),
+    ("أحد الأسبوع الماضي", "2020-05-10", "weekday+week_anchor"),
+    ("أمس الأربعاء", "2020-05-13", "relative_day+weekday"),
+])
+def test_weekdays_tied_to_a_week(text, value, rule):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"]) == (value, rule)
+
+
+def test_weekday_that_disagrees_wins_and_is_flagged():
+    row = one("اليوم الجمعة", reference=date(2020, 5, 16))  # published on Saturday
+    assert row["value"] == "2020-05-15" and "weekday_conflict" in row["flags"]
+
+
+def test_story_day_anchors_the_next_day():
+    rows = time_rows("هاجموا القرية في 3 آذار 2014، وفي اليوم التالي انسحبوا", reference=WED)
+    assert [r["value"] for r in rows] == ["2014-03-03", "2014-03-04"]
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ("3/2014", "2014-03", "numeric_my"),
+    ("2014/3/15", "2014-03-15", "numeric_ymd"),
+    ("15-3-2014", "2014-03-15", "numeric_dmy"),
+    ("١٥/٣/٢٠١٤", "2014-03-15", "numeric_dmy"),
+    ("۱۵/۳/۲۰۱۴", "2014-03-15", "numeric_dmy"),
+    ("2014.03.15", "2014-03-15", "numeric_ymd"),
+])
+def test_numeric_dates(text, value, rule):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"]) == (value, rule)
+
+
+@pytest.mark.parametrize(("text", "value", "tod"), [
+    ("الساعة 4:30 عصرًا", "2020-05-14T16:30", "16:30"),
+    ("في تمام السابعة مساء", "2020-05-14T19:00", "19:00"),
+    ("قرابة الثالثة فجرًا", "2020-05-14T03:00", "03:00"),
+    ("الساعة 3 صباحا", "2020-05-14T03:00", "03:00"),
+    ("الساعة الثانية والنصف ظهرا", "2020-05-14T14:30", "14:30"),
+    ("يوم الخميس عند الساعة 9:30 مساءً", "2020-05-14T21:30", "21:30"),
+])
+def test_clock_times(text, value, tod):
+    row = one(text, reference=WED)
+    assert (row["value"], row["time_of_day"]) == (value, tod)
+    assert row["rule"].startswith(("clock", "approx", "weekday"))
+
+
+def test_clock_with_no_half_of_day_keeps_both_readings():
+    row = one("الواحدة إلا ربع", reference=WED)
+    assert row["time_of_day"] == "00:45|12:45" and "ampm_unknown" in row["flags"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("منذ مطلع الشهر", "2020-05-01", "2020-05-14"),
+    ("خلال العام المنصرم", "2019-01-01", "2019-12-31"),
+    ("في الآونة الأخيرة", "2020-04-14", "2020-05-14"),
+    ("خلال الأيام القليلة الماضية", "2020-05-07", "2020-05-14"),
+])
+def test_vague_periods_bound_the_event(text, start, end):
+    row = one(text, reference=WED)
+    assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+def test_vague_flag():
+    assert "vague" in one("في الآونة الأخيرة", reference=WED)["flags"]
+
+
+@pytest.mark.parametrize(("tense", "value"), [("past", "2020-05-12"), ("future", "2020-05-19")])
+def test_tense_option(tense, value):
+    assert one("الثلاثاء", reference=WED, tense=tense)["value"] == value
+
+
+def test_future_cue_in_the_sentence():
+    rows = time_rows("سوف يزور الوفد بغداد الثلاثاء", reference=WED)
+    assert rows[0]["value"] == "2020-05-19"
+
+
+def test_no_reference_keeps_the_year_unknown():
+    assert one("15 آذار")["value"] == "XXXX-03-15"
+
+
+def test_columns_and_ranges():
+    df = find_times("من 13 إلى 15 تموز 2014")
+    assert list(df.columns) == COLUMNS
+    assert df.iloc[0]["value"] == "2014-07-13/2014-07-15"
+    assert df.iloc[0]["rule"].startswith("range(")
+
+
+def test_every_form_is_normalised():
+    forms = read_table("find/timex_words.csv")["form"]
+    assert [f for f in forms if match_key(f) != f] == []
+
+
+def _duckling_scores(finder):
+    from benchmarks.mentions import DATE_CASES, _best_time, _grain, _judge, _reference
+
+    cases = pd.read_csv(DATE_CASES, sep="\t", dtype=str, keep_default_na=False)
+    out = []
+    for _, r in cases.iterrows():
+        grain = _grain(r["expected_type"])
+        if grain:
+            ref = _reference(r)
+            got = _best_time(finder(r["input_text"].strip(), reference=ref, tense="future"))
+            out.append((grain, _judge(grain, r["expected"], got, ref)[0]))
+    return pd.DataFrame(out, columns=["grain", "ok"])
+
+
+def test_floor_on_the_visible_duckling_cases():
+    from workbench.find.times import find_times as old_find_times
+
+    new = _duckling_scores(find_times)
+    old = _duckling_scores(old_find_times)
+    head = ["day", "month", "year", "interval-day"]
+    assert new[new.grain.isin(head)].ok.sum() >= old[old.grain.isin(head)].ok.sum()
+    assert new[new.grain.isin(["hour", "minute"])].ok.sum() >= 19
