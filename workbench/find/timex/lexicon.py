@@ -146,7 +146,7 @@ def starter_re() -> re.Pattern[str]:
     firsts = set(_entries()) | set(_ORDINAL_STARTS)
     alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
     return re.compile(
-        rf"(?<![^\W\d_])(?:[0-9]|[{_CONJ}]?[{_PREP}]?(?:{alt})(?![^\W\d_]))")
+        rf"(?<![^\W\d_])(?:[0-9]|[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_]))")
 
 
 # First words of ordinals (الثالث من آذار, ثاني أربعاء): read by parse_ordinal once found.
