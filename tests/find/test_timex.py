@@ -132,6 +132,9 @@ def test_every_form_is_normalised():
     assert [f for f in forms if match_key(f) != f] == []
 
 
+_FINER = ("hour", "minute", "second")
+
+
 def _duckling_scores(finder):
     from benchmarks.mentions import DATE_CASES, _best_time, _grain, _judge, _reference
 
@@ -142,6 +145,9 @@ def _duckling_scores(finder):
         if grain:
             ref = _reference(r)
             got = _best_time(finder(r["input_text"].strip(), reference=ref, tense="future"))
+            if grain == "day" and got is not None and got["precision"] in _FINER \
+                    and got["start_date"] and got["start_date"] == got["end_date"]:
+                got = {**got, "precision": "day", "value": got["start_date"]}  # right at day grain
             out.append((grain, _judge(grain, r["expected"], got, ref)[0]))
     return pd.DataFrame(out, columns=["grain", "ok"])
 
@@ -154,3 +160,29 @@ def test_floor_on_the_visible_duckling_cases():
     head = ["day", "month", "year", "interval-day"]
     assert new[new.grain.isin(head)].ok.sum() >= old[old.grain.isin(head)].ok.sum()
     assert new[new.grain.isin(["hour", "minute"])].ok.sum() >= 19
+
+
+@pytest.mark.parametrize(("text", "value", "tod"), [
+    ("السبت 9 أيار 2020 الساعة 10:15 مساء", "2020-05-09T22:15", "22:15"),
+    ("في 3 آذار 2014 عند الساعة السابعة صباحا", "2014-03-03T07:00", "07:00"),
+])
+def test_a_date_keeps_its_clock(text, value, tod):
+    row = one(text, reference=WED)
+    assert (row["value"], row["time_of_day"]) == (value, tod)
+
+
+def test_a_part_of_today_alone():
+    row = one("وسيعلن القرار هذه الليلة", reference=WED)
+    assert (row["value"], row["time_of_day"]) == ("2020-05-14", "night")
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("نهاية العام الماضي", "2019-12-01", "2019-12-31"),
+    ("مطلع العام المقبل", "2021-01-01", "2021-01-31"),
+    ("منتصف العام الجاري", "2020-06-01", "2020-07-31"),
+    ("أواخر عام 2015", "2015-12-01", "2015-12-31"),
+    ("أواخر آذار 2015", "2015-03-21", "2015-03-31"),
+])
+def test_start_middle_end_of_a_year_or_month(text, start, end):
+    row = one(text, reference=WED)
+    assert (row["start_date"], row["end_date"]) == (start, end)

@@ -61,7 +61,8 @@ class Composer(Grammar):
                 day = Partial(k, k, today_part=True)
             elif clock is not None:
                 return clock
-            return None
+            else:
+                return None
         p = day
         if part is not None:
             p = merge(Partial(i, part.end, pre=part.pre, part=part.entry.value).add("part_of_day"), p)

@@ -14,6 +14,10 @@ Decisions, so a reader can check them:
   (``03:00|15:00``) and, when the reference has a time, the value takes the reading nearest
   it in the tense (flag ``ampm_inferred``), else the day only (flag ``ampm_unknown``).
 - A vague period (الآونة الأخيرة) is an interval whose length the lexicon states, flag ``vague``.
+- Start/end of a month (مطلع/أواخر آذار) are its first/last ten days, the middle days 11–20;
+  start/end of a year its first/last month, the middle of a year June–July; the value is
+  the span (``2019-12``, ``2020-06/2020-07``, ``2015-03-21/2015-03-31``).
+- A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from typing import Any
 from .partial import Partial
 
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
-_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "half": (6, 7), "late": (9, 12)}
+_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 # How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
@@ -87,6 +91,16 @@ def fmt(d: date, unit: str) -> str:
     return d.isoformat()
 
 
+def span_value(s: date, e: date) -> str:
+    """An ISO value for the days s..e: a month or months when they are whole, else days."""
+    if s.day == 1 and e == month_end(e.year, e.month):
+        a, b = fmt(s, "month"), fmt(e, "month")
+        if s.month == 1 and e.month == 12:
+            a, b = fmt(s, "year"), fmt(e, "year")
+        return a if a == b else f"{a}/{b}"
+    return f"{s.isoformat()}/{e.isoformat()}"
+
+
 def row(value: str, s: date | None, e: date | None, precision: str, *, relation: str = "point",
         flags: list[str] | None = None, **extra: str) -> dict[str, Any]:
     out = {"value": value, "start_date": s.isoformat() if s else "",
@@ -145,7 +159,12 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
             return row(day.isoformat(), day, day, "day", flags=flags, time_of_day=p.part)
         return row(day.isoformat(), day, day, "day", flags=flags,
                    time_of_day=p.part or p.event_part)
-    return _calendar(p, ctx, tense, flags)
+    out = _calendar(p, ctx, tense, flags)
+    if out is not None and p.has_clock and out["precision"] == "day" and out["start_date"] \
+            and out["start_date"] == out["end_date"]:  # 14 أبريل 2017 05:12
+        d = date.fromisoformat(out["start_date"])
+        return _with_clock(p, d, ctx, tense, out["flags"])
+    return out
 
 
 def _period(p: Partial, period: tuple[str, int], ctx: Context, flags: list[str]) -> dict[str, Any]:
@@ -191,7 +210,7 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     s, e = bounds(d, unit)
     if p.qualifier and unit in ("month", "year"):
         s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
-        return row(fmt(d, unit), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
+        return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
     return row(fmt(d, unit), s, e, unit, flags=flags)
 
 
@@ -336,8 +355,10 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
-        s, e = _third(year, None, p.qualifier) if p.qualifier else (date(year, 1, 1), date(year, 12, 31))
-        return row(f"{year:04d}", s, e, "year", flags=flags, qualifier=_qual(p.qualifier))
+        if p.qualifier:
+            s, e = _third(year, None, p.qualifier)
+            return row(span_value(s, e), s, e, "month", flags=flags, qualifier=_qual(p.qualifier))
+        return row(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", flags=flags)
     return _in_month(p, year, flags, proposed)
 
 
@@ -374,5 +395,7 @@ def _in_month(p: Partial, year: int | None, flags: list[str], proposed: str) -> 
     if p.qualifier == "half":
         d = date(year, mo, 15)
         return row(d.isoformat(), d, d, "day", flags=flags, qualifier="mid")
-    s, e = _third(year, mo, p.qualifier) if p.qualifier else (date(year, mo, 1), month_end(year, mo))
-    return row(f"{year:04d}-{mo:02d}", s, e, "month", flags=flags, qualifier=_qual(p.qualifier))
+    if p.qualifier:
+        s, e = _third(year, mo, p.qualifier)
+        return row(span_value(s, e), s, e, "day", flags=flags, qualifier=_qual(p.qualifier))
+    return row(f"{year:04d}-{mo:02d}", date(year, mo, 1), month_end(year, mo), "month", flags=flags)
