@@ -186,3 +186,21 @@ def test_a_part_of_today_alone():
 def test_start_middle_end_of_a_year_or_month(text, start, end):
     row = one(text, reference=WED)
     assert (row["start_date"], row["end_date"]) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("يبدأ العمل بالنظام اعتبارا من 20 أيار الجاري", "2020-05-20"),
+    ("منذ 3 أيار الجاري", "2020-05-03/2020-05-14"),
+])
+def test_from_a_day_ahead_is_that_day(text, value):
+    assert one(text, reference=WED, tense="future")["value"] == value
+
+
+def test_a_range_cannot_end_before_it_starts():
+    rows = time_rows("يلتحق بالفريق الأحد المقبل وحتى أمس لم يصل", reference=WED, tense="future")
+    assert [r["value"] for r in rows] == ["2020-05-17", "2020-05-13"]
+
+
+def test_a_range_whose_end_is_no_date_falls_back_to_its_start():
+    rows = time_rows("خفضت توقعاتها للطلب في عام 2012 الى 3 ملايين", reference=WED)
+    assert [r["value"] for r in rows] == ["2012"]

@@ -32,13 +32,20 @@ class Composer(Grammar):
 
     def expression(self, i: int) -> Partial | None:
         """The longest expression at token ``i``."""
-        best = None
+        found = self.expressions(i)
+        return found[0] if found else None
+
+    def expressions(self, i: int) -> list[Partial]:
+        """Every reading at token ``i``, longest first (the finder keeps the first that
+        resolves: a range whose end says no date falls back to its start)."""
+        found = []
         for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period,
                      self.duration):
             p = rule(i)
-            if p is not None and (best is None or p.j > best.j):
-                best = p
-        return best
+            if p is not None:
+                found.append(p)
+        found.sort(key=lambda p: -p.j)
+        return found
 
     def point(self, i: int) -> Partial | None:
         """[clock] [part of day] day [part of day] [clock]: الساعة العاشرة من صباح الخميس,

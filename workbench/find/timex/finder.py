@@ -43,14 +43,8 @@ def time_rows(
     for i in candidates(toks, folded):
         if i < done:
             continue
-        try:
-            p = grammar.expression(i)
-        except (ValueError, OverflowError, IndexError):
-            p = None
-        if p is None or p.j <= i:
-            continue
-        out = _resolved(p, ctx, _tense(toks, p, tense))
-        if out is None:
+        p, out = _first_resolved(grammar, i, ctx, toks, tense)
+        if p is None or out is None:
             continue
         rows.append(_row(text, toks, kept, p, out))
         done = p.j
@@ -58,6 +52,22 @@ def time_rows(
                 and out["start_date"] == out["end_date"]:
             ctx.story_day = date.fromisoformat(out["start_date"])
     return rows
+
+
+def _first_resolved(grammar: Composer, i: int, ctx: Context, toks: list[Token], tense: str,
+                    ) -> tuple[Partial | None, dict[str, Any] | None]:
+    """The longest reading at token ``i`` that resolves, and what it resolves to."""
+    try:
+        found = grammar.expressions(i)
+    except (ValueError, OverflowError, IndexError):
+        return None, None
+    for p in found:
+        if p.j <= i:
+            continue
+        out = _resolved(p, ctx, _tense(toks, p, tense))
+        if out is not None:
+            return p, out
+    return None, None
 
 
 def _tense(toks: list[Token], p: Partial, default: str) -> str:
@@ -92,6 +102,8 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
     a, b = (resolve(e, ctx, tense) for e in ends)
     if a is None or b is None or not a["value"] or not b["value"]:
         return None
+    if a["start_date"] and b["end_date"] and b["end_date"] < a["start_date"]:
+        return None  # an end before the start: not a range (السبت المقبل وحتى أمس)
     precision = max(a["precision"], b["precision"], key=lambda x: _COARSE.index(x) if x in _COARSE else 3)
     flags = ["range"] + [f for f in a["flags"] + b["flags"] if f != "range"]
     return row(f"{a['value']}/{b['value']}", _d(a["start_date"]), _d(b["end_date"]), precision,
@@ -100,7 +112,11 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
 
 
 def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """منذ X: from X to the reference; ابتداء من X with X still ahead: X, where an open
+    period begins (flag ``open_end``)."""
     flags = out["flags"] + (["vague"] if out["qualifier"] else [])
+    if ctx.ref is not None and out["start_date"] and _d(out["start_date"]) > ctx.ref:
+        return {**out, "relation": "since", "flags": [f for f in flags if f != "since"] + ["open_end"]}
     if ctx.ref is None:
         end, value = None, f"{out['value']}/.."
     else:
