@@ -204,3 +204,34 @@ def test_a_range_cannot_end_before_it_starts():
 def test_a_range_whose_end_is_no_date_falls_back_to_its_start():
     rows = time_rows("خفضت توقعاتها للطلب في عام 2012 الى 3 ملايين", reference=WED)
     assert [r["value"] for r in rows] == ["2012"]
+
+
+@pytest.mark.parametrize(("text", "tense", "value", "start", "end"), [
+    ("وقعت الحادثة قبل ثلاثة أيام", "past", "2020-05-11", "2020-05-11", "2020-05-11"),
+    ("اعتنق الإسلام قبل 20 عاما", "past", "2000", "2000-01-01", "2000-12-31"),
+    ("شوهد من أسبوع", "past", "2020-05-07", "2020-05-07", "2020-05-07"),
+    ("بدأت الاحتجاجات قبل أسابيع", "past", "2020-04-16/2020-05-07", "2020-04-16", "2020-05-07"),
+    ("يعود الوفد بعد يومين", "future", "2020-05-16", "2020-05-16", "2020-05-16"),
+    ("تنتهي الأعمال خلال أسبوعين", "future", "2020-05-14/2020-05-27", "2020-05-14", "2020-05-27"),
+])
+def test_a_length_placed_from_the_reference(text, tense, value, start, end):
+    row = one(text, reference=WED, tense=tense)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, start, end)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("تراجعت الأسعار منذ أسبوع", "P1W"),
+    ("توقف القصف لمدة ثلاثة أيام", "P3D"),
+    ("استمر الحصار خمسة أشهر", "P5M"),
+    ("عاد الهدوء بعد ساعات من الهجوم", "PTXH"),
+    ("وقع على الاتفاق بعد شهرين", "P2M"),
+    ("إنه الهجوم الثالث خلال أربعة أشهر", "P4M"),
+    ("بقي في المدينة بضعة أيام", "PXD"),
+])
+def test_a_length_in_a_narrative_is_a_duration(text, value):
+    row = one(text, reference=WED)
+    assert (row["value"], row["start_date"], row["relation"]) == (value, "", "duration")
+
+
+def test_a_bare_singular_unit_is_no_duration():
+    assert find_times("مضى عام على الحرب", reference=WED).empty

@@ -130,11 +130,11 @@ class Composer(Grammar):
         return p
 
     def duration(self, i: int) -> Partial | None:
-        """A length alone (شهرين, 30 يوم, سبع أسابيع): a duration, ``P2M``."""
+        """A length alone (شهرين, 30 يوم, سبع أسابيع, بضعة أيام): a duration, ``P2M``, ``PXD``."""
         ln = self.length(i)
         if ln is None:
             return None
-        return Partial(i, ln[0], duration=(ln[1], ln[2])).add("duration")
+        return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
 
     def approx(self, i: int) -> Partial | None:
         h = find(self.t, i, "approx")
@@ -162,33 +162,28 @@ class Composer(Grammar):
         return inner
 
     def ago(self, i: int) -> Partial | None:
-        """قبل/منذ/من + a length: a point that far back; بعد + a length: that far ahead;
-        خلال + a length: from now to then."""
+        """An anchor word and a length: قبل يومين, بعد أسابيع, منذ أسبوع, خلال ثلاثة أشهر,
+        لمدة ثلاثة أيام (how each reads is :func:`workbench.find.timex.lengths.counted`)."""
         h = find(self.t, i, "anchor")
-        if h is None or h.entry.value not in ("since", "from", "before", "after", "within"):
+        if h is None or h.entry.value not in ("since", "from", "before", "after", "within", "for"):
             return None
         if i > 0 and key(self.t, i - 1) in ("اكثر", "اقل", "لاكثر", "لاقل"):
             return None
-        ln = self.length(h.end)
+        ln = self.length(h.end, anchored=True)
         if ln is None:
             return None
         end, unit, n = ln
-        p = Partial(i, end, pre=h.pre)
-        if h.entry.value == "within":
-            p.within = (unit, n)
-            return p.add("within+length")
-        if h.entry.value == "after":
-            p.shift = (unit, n)
-            return p.add("after+length")
-        p.shift = (unit, -n)
-        return p.add("ago+length")
+        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
+        anchor = "before" if h.entry.value == "from" else h.entry.value
+        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        return p.add(f"{anchor}+length")
 
     def period(self, i: int) -> Partial | None:
         """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,
         خلال العام المنصرم, خلال الأيام القليلة الماضية."""
         k, pre = i, ""
         h = find(self.t, k, "anchor")
-        if h is not None and h.entry.value in ("within", "in"):
+        if h is not None and h.entry.value in ("within", "in", "for"):
             k, pre = h.end, h.pre
         if k == i and key(self.t, i) == "في":
             k = i + 1

@@ -22,6 +22,8 @@ from ...text.arabic import DIGIT_TRANSLATION, fold_positions
 
 WORDS_FILE = "find/timex_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
+NUMBERS_FILE = "text/number_words.csv"  # the number words quantities read
+_CARDINALS = ("unit", "teen_unit", "ten", "hundred")  # words a count can begin with
 
 _TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|\S")
 _CONJ = "\u0648\u0641"  # WAW FEH: و ف
@@ -140,23 +142,20 @@ def key(toks: list[Token], i: int) -> str:
 
 
 @cache
+def number_starts() -> frozenset[str]:
+    """The words a cardinal can begin with (ست ساعات, ثلاثة أشهر), from the number lexicon."""
+    table = read_table(NUMBERS_FILE)
+    return frozenset(table.loc[table["type"].isin(_CARDINALS), "form"])
+
+
+@cache
 def starter_re() -> re.Pattern[str]:
     """One regex over the folded text for the places an expression may begin: a digit, or
-    the first word of an entry (with proclitics) followed by a non-letter."""
-    firsts = set(_entries()) | set(_ORDINAL_STARTS)
+    the first word of an entry or of a cardinal (with proclitics) followed by a non-letter."""
+    firsts = set(_entries()) | number_starts()
     alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
     return re.compile(
         rf"(?<![^\W\d_])(?:[0-9]|[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_]))")
-
-
-# First words of ordinals (الثالث من آذار, ثاني أربعاء): read by parse_ordinal once found.
-_ORDINAL_STARTS = (
-    "الاول", "اول", "الثاني", "ثاني", "الثالث", "ثالث", "الرابع", "رابع", "الخامس", "خامس",
-    "السادس", "سادس", "السابع", "سابع", "الثامن", "ثامن", "التاسع", "تاسع", "العاشر", "عاشر",
-    "الحادي", "حادي", "العشرين", "الثلاثين", "الاولي", "الثالثه", "الرابعه", "الخامسه",
-    "السادسه", "السابعه", "الثامنه", "التاسعه", "العاشره", "الحاديه", "الثانيه", "الواحده",
-    "لل" + "اول",
-)
 
 
 def candidates(toks: list[Token], folded: str) -> list[int]:

@@ -39,11 +39,10 @@ class Partial:
     week_rel: int | None = None  # the week of a weekday: -1 last week, 0 this, +1 next
     week_same: bool = False  # الأسبوع ذاته: the week of the story's day
     unit_rel: tuple[str, int] | None = None  # الشهر الماضي: ("month", -1)
-    shift: tuple[str, int] | None = None  # منذ يومين: ("day", -2), a point that far away
+    counted: tuple[str, int] | None = None  # قبل يومين: ("day", 2); 0 = a few (قبل أيام)
+    anchor: str = ""  # what places ``counted``: since, before, after, within, for
     span: tuple[str, int] | None = None  # الأيام الثلاثة الماضية: ("day", -3), a period
-    within: tuple[str, int] | None = None  # خلال أسبوعين: from now to that far ahead
     vague: tuple[str, int] | None = None  # الآونة الأخيرة: a period with no exact bounds
-    duration: tuple[str, int] | None = None  # شهرين: a length, not placed in time
     now: bool = False
     holiday: str = ""
     # a time of day
@@ -66,7 +65,7 @@ class Partial:
     def has_date(self) -> bool:
         return any(v is not None for v in (
             self.year, self.year_rel, self.month, self.day, self.weekday, self.offset,
-            self.unit_rel, self.shift, self.span, self.within, self.vague)) or bool(
+            self.unit_rel, self.counted, self.span, self.vague)) or bool(
             self.holiday or self.now or self.year_lost or self.today_part)
 
     @property

@@ -30,7 +30,6 @@ from .partial import Partial
 
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
 _YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
-_UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 
 # How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
 _CLOCK_PM = {
@@ -125,15 +124,9 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
             return row(ctx.ref.isoformat(), ctx.ref, ctx.ref, "day", flags=[*flags, "relative"])
         return row(ctx.ref_dt.isoformat(timespec="seconds"), ctx.ref, ctx.ref, "second",
                    flags=[*flags, "relative"])
-    for period in (p.vague, p.span, p.within):
-        if period is not None:
-            return _period(p, period, ctx, flags)
-    if p.shift is not None:
-        return _shifted(p, ctx, flags)
-    if p.duration is not None:
-        unit, n = p.duration
-        code = "PT{}M" if unit == "minute" else "PT{}H" if unit == "hour" else "P{}" + _UNIT_CODE[unit]
-        return row(code.format(n), None, None, unit, relation="duration", flags=flags)
+    if p.vague is not None or p.span is not None or p.counted is not None:
+        from .lengths import counted, period
+        return counted(p, ctx, tense, flags) if p.counted else period(p, ctx, flags)
     if p.unit_rel is not None and p.weekday is None:
         return _unit_rel(p, ctx, flags)
     if p.holiday:
@@ -165,39 +158,6 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         d = date.fromisoformat(out["start_date"])
         return _with_clock(p, d, ctx, tense, out["flags"])
     return out
-
-
-def _period(p: Partial, period: tuple[str, int], ctx: Context, flags: list[str]) -> dict[str, Any]:
-    unit, n = period
-    kind = "vague" if p.vague else "within" if p.within else "span"
-    flags = flags + (["vague"] if kind == "vague" else []) + ["relative"]
-    if ctx.ref is None:
-        return row("", None, None, unit, relation="period", flags=[*flags, "needs_reference"])
-    ref = ctx.ref
-    if kind == "within":  # خلال أسبوعين: to the end of the day before two weeks from now
-        s, e = ref, shift(ref, unit, n) - timedelta(days=1)
-    elif kind == "vague":
-        s, e = (shift(ref, unit, n), ref) if n < 0 else (ref, shift(ref, unit, n))
-    elif n < 0:  # the n whole units before this one
-        s, e = bounds(shift(ref, unit, n), unit)[0], bounds(shift(ref, unit, -1), unit)[1]
-    else:
-        s, e = bounds(shift(ref, unit, 1), unit)[0], bounds(shift(ref, unit, n), unit)[1]
-    return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day" if kind != "span" else unit,
-               relation="period", flags=flags)
-
-
-def _shifted(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
-    unit, n = p.shift  # type: ignore[misc]
-    flags = [*flags, "relative"]
-    if ctx.ref is None:
-        return _needs_ref(unit, flags)
-    if unit in ("hour", "minute"):
-        if ctx.ref_dt is None:
-            return row(ctx.ref.isoformat(), ctx.ref, ctx.ref, "day", flags=flags)
-        t = ctx.ref_dt + timedelta(**{unit + "s": n})
-        return row(t.isoformat(timespec="minutes"), t.date(), t.date(), unit, flags=flags)
-    d = shift(ctx.ref, unit, n)
-    return row(d.isoformat(), d, d, "day", flags=flags)
 
 
 def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | None:

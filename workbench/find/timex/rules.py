@@ -538,11 +538,22 @@ class Grammar:
             return None
         return Partial(i, h.end, pre=h.pre, vague=(h.entry.value, int(h.entry.extra))).add("vague_period")
 
-    def length(self, i: int) -> tuple[int, str, int] | None:
-        """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع): (end, unit, n)."""
-        u = find(self.t, i, "unit", pre_ok=False)
-        if u is not None and u.entry.extra in ("1", "2"):
-            return u.end, u.entry.value, int(u.entry.extra)
+    def length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
+        """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع), or a few units
+        (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0:
+        (end, unit, n)."""
+        few = find(self.t, i, "few", pre_ok=False)
+        k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
+        u = find(self.t, k, "unit", pre_ok=False)
+        if u is not None and u.entry.extra == "pl" and not key(self.t, k).startswith("ال"):
+            after = find(self.t, u.end, "few", pre_ok=False)
+            if after is not None and after.entry.words[0] == "قليله":
+                return after.end, u.entry.value, 0
+            return (u.end, u.entry.value, 0) if k > i or anchored else None
+        if k > i:
+            return None
+        if u is not None and (u.entry.extra == "2" or (u.entry.extra == "1" and anchored)):
+            return u.end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
         for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
             u = find(self.t, stop, "unit", pre_ok=False)
             if u is not None:
