@@ -235,3 +235,14 @@ def test_a_length_in_a_narrative_is_a_duration(text, value):
 
 def test_a_bare_singular_unit_is_no_duration():
     assert find_times("مضى عام على الحرب", reference=WED).empty
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), [
+    ("خلال السنوات العشر الأخيرة", "past", "2010/2020"),
+    ("في الأعوام الخمسة المقبلة", "future", "2020/2025"),
+    ("الأيام الثلاثة الماضية", "past", "2020-05-11/2020-05-13"),
+    ("خلال الأشهر القليلة المقبلة", "future", "2020-05/2020-08"),
+    ("في الأيام القادمة", "future", "2020-05-15/2020-05-21"),
+])
+def test_the_n_units_past_or_next(text, tense, value):
+    assert one(text, reference=WED, tense=tense)["value"] == value

@@ -193,15 +193,22 @@ class Composer(Grammar):
             if u is None or u.entry.extra != "pl" or not key(self.t, k).startswith("ال"):
                 return None
             n = self.ordinal_count(u.end)
-            if n is None:
+            few = find(self.t, u.end, "few", pre_ok=False) if n is None else None
+            if n is None and (few is None or few.entry.words[0] != "القليله"):
                 return None
-            d = find(self.t, n[0], "direction")
-            if d is None or d.entry.value not in ("past", "future"):
+            end = n[0] if n is not None else few.end  # type: ignore[union-attr]
+            d = find(self.t, end, "direction", "last")
+            if d is None or d.entry.value not in ("past", "future", ""):
                 return None
-            sign = -1 if d.entry.value == "past" else 1
-            inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
+            sign = 1 if d.entry.value == "future" else -1  # الأخيرة: the last ones
+            if n is None:  # الأشهر القليلة القادمة: a few months
+                from .lengths import few as few_count
+                inner = Partial(k, d.end, vague=(u.entry.value, sign * few_count(u.entry.value)))
+                inner.add("few+relative")
+            else:
+                inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
         if k == i:
-            return None if inner.rules[0] != "period+relative" else inner
+            return None if inner.rules[0] not in ("period+relative", "few+relative") else inner
         inner.i, inner.pre = i, pre
         inner.rules.insert(0, "within")
         return inner
