@@ -246,3 +246,17 @@ def test_a_bare_singular_unit_is_no_duration():
 ])
 def test_the_n_units_past_or_next(text, tense, value):
     assert one(text, reference=WED, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value", "start", "end"), [
+    ("ولد بدمشق عام 700 هجرية", "1300/1301", "1300-01-01", "1301-12-31"),
+    ("توفي في 1 محرم 661 ه", "1262-11-15", "1262-11-15", "1262-11-15"),  # tabular, Julian
+    ("في (12 رمضان 500 هـ = 14 مايو 1107 م)", "1107-05-14", "1107-05-14", "1107-05-14"),
+])
+def test_hijri_dates_outside_umm_al_qura(text, value, start, end):
+    row = one(text, reference=WED)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, start, end)
+
+
+def test_metres_are_no_year():
+    assert find_times("على بعد 500 م من الحاجز", reference=WED).empty

@@ -1,24 +1,58 @@
-"""Hijri dates and holidays (Umm al-Qura, through hijridate), Easter (dateutil)."""
+"""Hijri dates and holidays, Easter (dateutil).
+
+Hijri dates in the Umm al-Qura range (1343–1500 AH) are converted with hijridate; earlier and
+later ones with the tabular (arithmetic) Islamic calendar, civil epoch 16 July 622 (Julian),
+and given in the Julian calendar before 15 October 1582, as historians write them. A Hijri
+year alone is given as the Gregorian years it overlaps (661 هـ = ``1262/1263``).
+"""
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from typing import Any
 
 from .partial import Partial
 from .resolve import Context, row
 
+_GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
+
+
+def _tabular_jdn(y: int, m: int, d: int) -> int:
+    """The Julian day number of a Hijri date in the tabular calendar (civil epoch)."""
+    return d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
+
+
+def _from_jdn(j: int) -> date:
+    """The date of a Julian day number: Julian calendar before 1582-10-15, else Gregorian."""
+    if j >= _GREGORIAN_JDN:
+        return date.fromordinal(j - 1721425)
+    c = j + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return date(d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1)
+
 
 def _g(y: int, m: int, d: int) -> date:
     from hijridate import Hijri
 
-    return Hijri(y, m, d).to_gregorian()
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        if not (1 <= m <= 12 and 1 <= d <= _h_month_len(y, m)):
+            raise
+        return _from_jdn(_tabular_jdn(y, m, d))
 
 
 def _h_month_len(y: int, m: int) -> int:
     from hijridate import Hijri
 
-    return Hijri(y, m, 1).month_length()
+    try:
+        return Hijri(y, m, 1).month_length()
+    except (ValueError, OverflowError):
+        nxt = _tabular_jdn(y + 1, 1, 1) if m == 12 else _tabular_jdn(y, m + 1, 1)
+        return nxt - _tabular_jdn(y, m, 1)
 
 
 def _h_today(d: date) -> tuple[int, int, int]:
@@ -48,7 +82,8 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
                 return None
             s, e = _g(p.year, 1, 1), _g(p.year, 12, _h_month_len(p.year, 12))
             value = f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}/{e.year:04d}"
-            return row(value, s, e, "year", flags=flags, calendar="hijri")
+            return row(value, date(s.year, 1, 1), date(e.year, 12, 31), "year", flags=flags,
+                       calendar="hijri")
         y = _h_year(p, ctx, tense, p.month, p.day or 1)
         if y is None:
             value = f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else "")

@@ -40,7 +40,7 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period,
-                     self.duration):
+                     self.duration, self.equivalent):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -79,6 +79,23 @@ class Composer(Grammar):
             p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
         p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
         return self._after_day(p)
+
+    def equivalent(self, i: int) -> Partial | None:
+        """A Hijri and a Gregorian date given as one (25 ذي الحجة 634 هـ = 14 أغسطس 1237 م,
+        either first, = or الموافق between): the Gregorian date as the writer gives it."""
+        a = self.point(i)
+        if a is None or a.day is None:
+            return None
+        k = a.j + (1 if key(self.t, a.j) == ")" else 0)
+        if key(self.t, k) not in ("=", "الموافق"):
+            return None
+        b = self.point(k + 1)
+        if b is None or b.day is None or a.hijri == b.hijri:
+            return None
+        out = replace(b if a.hijri else a, i=i, j=b.j, pre=a.pre)
+        out.rules = ["hijri=gregorian", *out.rules]
+        out.flags = [*out.flags, "hijri_equivalent"]
+        return out
 
     def _eve(self, p: Partial) -> Partial:
         """ليلة before a named day is the night before it (the day begins at sunset); ليلة أمس

@@ -115,7 +115,8 @@ class Grammar:
         return None
 
     def _month_confirmed(self, j: int) -> bool:
-        return self.num(j, 1000, 2100) is not None or _typ(find(self.t, j, "year_word"), "year_word")
+        return self.num(j, 1000, 2100) is not None or _typ(find(self.t, j, "year_word"), "year_word") \
+            or self.year(j) is not None
 
     def year(self, i: int) -> tuple[int, int, bool] | None:
         """A year: [من] [عام|سنة] digits [era]: (end, year, hijri)."""
@@ -128,10 +129,13 @@ class Grammar:
         if cue is not None:
             k = cue.end
         n = self.num(k, 1, 2200)
-        if n is None or (cue is None and not 1000 <= n <= 2100) or (cue is None and k > i + 1):
+        era = find(self.t, k + 1, "era")
+        if era is not None and era.entry.words == ("م",) and not 1000 <= (n or 0) <= 2100:
+            era = None  # 500 م is as likely 500 metres
+        if n is None or (cue is None and not 1000 <= n <= 2100 and era is None) \
+                or (cue is None and k > i + 1):
             return None
         k += 1
-        era = find(self.t, k, "era")
         hijri = False
         if era is not None:
             hijri, k = era.entry.value == "hijri", era.end
