@@ -260,3 +260,17 @@ def test_hijri_dates_outside_umm_al_qura(text, value, start, end):
 
 def test_metres_are_no_year():
     assert find_times("على بعد 500 م من الحاجز", reference=WED).empty
+
+
+@pytest.mark.parametrize(("text", "value", "flag"), [
+    ("ارتفع النفط بحلول الساعة 1430 بتوقيت غرينتش", "2020-05-14T14:30", "utc+0"),
+    ("الخميس 14 مايو 2020 09:05 بتوقيت غرينتش", "2020-05-14T09:05", "utc+0"),
+])
+def test_a_gmt_clock_when_the_reference_has_no_zone(text, value, flag):
+    row = one(text, reference=datetime(2020, 5, 14, 12, 0))
+    assert row["value"] == value and flag in row["flags"].split(";")
+
+
+def test_rule_names_do_not_repeat():
+    rule = one("الخميس 14 مايو 2020 09:05", reference=WED)["rule"]
+    assert rule == "weekday+day+month+year+clock+day_then_clock"

@@ -15,16 +15,23 @@ from .lexicon import find, key
 from .partial import Partial
 from .rules import _DASHES, Grammar
 
-_MERGE = [f.name for f in fields(Partial) if f.name not in ("i", "j", "pre", "rules", "flags")]
+_MERGE = [(f.name, f.default) for f in fields(Partial)
+          if f.name not in ("i", "j", "pre", "rules", "flags")]
 
 
 def merge(a: Partial, b: Partial) -> Partial:
-    """``a`` with what ``b`` says and ``a`` does not, over both spans."""
+    """``a`` with what ``b`` says and ``a`` does not, over both spans (a field is unsaid
+    while it holds its default: hour 0 and UTC+0 are said)."""
     out = replace(a, rules=a.rules + b.rules, flags=a.flags + b.flags, j=max(a.j, b.j))
-    for name in _MERGE:
-        if getattr(out, name) in (None, "", False) and getattr(b, name) not in (None, "", False):
-            setattr(out, name, getattr(b, name))
+    for name, default in _MERGE:
+        theirs = getattr(b, name)
+        if _unsaid(getattr(out, name), default) and not _unsaid(theirs, default):
+            setattr(out, name, theirs)
     return out
+
+
+def _unsaid(value: object, default: object) -> bool:
+    return value is default or (value == default and type(value) is type(default))
 
 
 class Composer(Grammar):
@@ -143,7 +150,7 @@ class Composer(Grammar):
                     p.part = c.part
                 elif part:
                     p.part = part
-                p.add("day+clock")
+                p.add("day_then_clock")
         return p
 
     def duration(self, i: int) -> Partial | None:

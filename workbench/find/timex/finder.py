@@ -145,5 +145,5 @@ def _row(text: str, toks: list[Token], kept: np.ndarray, p: Partial, out: dict[s
         "value": out["value"], "flags": ";".join(flags), "start_date": out["start_date"],
         "end_date": out["end_date"], "precision": out["precision"], "relation": out["relation"],
         "qualifier": out["qualifier"], "calendar": out["calendar"], "proposed": out["proposed"],
-        "time_of_day": out["time_of_day"], "rule": "+".join(p.rules),
+        "time_of_day": out["time_of_day"], "rule": "+".join(dict.fromkeys(p.rules)),
     }

@@ -18,6 +18,9 @@ Decisions, so a reader can check them:
   start/end of a year its first/last month, the middle of a year June–July; the value is
   the span (``2019-12``, ``2020-06/2020-07``, ``2015-03-21/2015-03-31``).
 - A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
+- A clock in a named zone (بتوقيت غرينتش) is moved into the reference's zone when the
+  reference has one (flag ``timezone``); else it stays as written, flagged ``utc+0``. Wire
+  copy writes a GMT clock without its colon (الساعة 1430 بتوقيت غرينتش): read as 14:30.
 """
 
 from __future__ import annotations
@@ -267,6 +270,8 @@ def _with_clock(p: Partial, day: date, ctx: Context, tense: str, flags: list[str
     if p.utc_offset is not None and ctx.ref_dt is not None and ctx.ref_dt.utcoffset() is not None:
         t = t + (ctx.ref_dt.utcoffset() - timedelta(hours=p.utc_offset))  # type: ignore[operator]
         flags = [*flags, "timezone"]
+    elif p.utc_offset is not None:  # the reference has no zone: the clock as written
+        flags = [*flags, f"utc{p.utc_offset:+d}"]
     value = t.isoformat(timespec="seconds" if p.second is not None else "minutes")
     return row(value, t.date(), t.date(), "second" if p.second is not None else precision,
                flags=flags, time_of_day=tod)

@@ -194,7 +194,7 @@ class Grammar:
         digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
         fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
-                or fraction):
+                or fraction or (minute_said and p.utc_offset is not None)):
             return None
         p.j = max(p.j, k)
         p.rules.insert(0, "clock")
@@ -204,6 +204,10 @@ class Grammar:
 
     def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
         """(end, hour, minute, minute said, hour is a word) at token ``k``."""
+        hhmm = key(self.t, k)
+        if len(hhmm) in (3, 4) and hhmm.isdigit() and int(hhmm[:-2]) < 24 and int(hhmm[-2:]) < 60 \
+                and find(self.t, k + 1, "timezone") is not None:  # wire style: 1430 بتوقيت غرينتش
+            return k + 1, int(hhmm[:-2]), int(hhmm[-2:]), True, False
         n = self.num(k, 0, 24)
         if n is not None:
             if key(self.t, k + 1) in (":", ".") and self.num(k + 2, 0, 59) is not None \
