@@ -274,3 +274,18 @@ def test_a_gmt_clock_when_the_reference_has_no_zone(text, value, flag):
 def test_rule_names_do_not_repeat():
     rule = one("الخميس 14 مايو 2020 09:05", reference=WED)["rule"]
     assert rule == "weekday+day+month+year+clock+day_then_clock"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وأكد في وقت سابق من الأسبوع الحالي", "2020-05-11/2020-05-14"),
+    ("سيصدر التقرير في وقت لاحق من هذا العام", "2020-05-14/2020-12-31"),
+    ("الناس تعبانة هاليومين", "2020-05-13/2020-05-14"),
+    ("ما في شغل هالشهر", "2020-05"),
+])
+def test_earlier_or_later_in_this_unit_and_colloquial_this(text, value):
+    assert one(text, reference=WED)["value"] == value
+
+
+def test_after_noon_of_a_day():
+    row = one("قصفت الطائرات بعد ظهر الأربعاء", reference=WED)
+    assert (row["value"], row["time_of_day"]) == ("2020-05-13", "afternoon")

@@ -171,6 +171,9 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
         return _needs_ref(unit, flags)
     d = shift(anchor, unit, n)
     s, e = bounds(d, unit)
+    if p.qualifier in ("earlier", "later"):  # the part of this unit before or after now
+        s, e = (s, anchor) if p.qualifier == "earlier" else (anchor, e)
+        return row(span_value(s, e), s, e, "day", flags=flags, qualifier=p.qualifier)
     if p.qualifier and unit in ("month", "year"):
         s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
         return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))

@@ -27,6 +27,8 @@ _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حت�
                         "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي"})
 _DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
+# colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
+_THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
 
 
@@ -442,7 +444,12 @@ class Grammar:
         if q is None:
             return None
         k = q.end
-        inner = self.unit_relative(k) or self.month_year(k) or self.year_alone(k, cued=True)
+        if q.entry.value in ("earlier", "later"):  # في وقت سابق من الشهر الحالي
+            inner = self.unit_relative(k)
+            if inner is None or inner.unit_rel is None or inner.unit_rel[1] != 0:
+                return None
+        else:
+            inner = self.unit_relative(k) or self.month_year(k) or self.year_alone(k, cued=True)
         if inner is None:
             unit = find(self.t, k, "month_word", "year_word")
             if unit is None or find(self.t, unit.end, "month", "month_word") is not None:
@@ -459,8 +466,11 @@ class Grammar:
         this = find(self.t, k, "direction")
         if this is not None and this.entry.value == "current" and key(self.t, k) in ("هذا", "هذه"):
             k, pre = this.end, this.pre
+        word = key(self.t, k)
+        if k == i and word[1:] in _THIS_UNITS and word.startswith("\u0647"):  # ها + الشهر
+            return Partial(i, k + 1, unit_rel=(_THIS_UNITS[word[1:]], 0)).add("this+unit")
         u = find(self.t, k, "week_word", "month_word", "year_word")
-        if u is None or not key(self.t, k).endswith(("الاسبوع", "الشهر", "العام", "السنه")):
+        if u is None or not word.endswith(("الاسبوع", "الشهر", "العام", "السنه")):
             return None
         unit = {"week_word": "week", "month_word": "month", "year_word": "year"}[u.entry.type]
         if this is not None and k != i:
