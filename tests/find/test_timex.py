@@ -289,3 +289,7 @@ def test_earlier_or_later_in_this_unit_and_colloquial_this(text, value):
 def test_after_noon_of_a_day():
     row = one("قصفت الطائرات بعد ظهر الأربعاء", reference=WED)
     assert (row["value"], row["time_of_day"]) == ("2020-05-13", "afternoon")
+
+
+def test_digits_glued_to_a_word():
+    assert one("نشر بتاريخه15 أيار2019", reference=WED)["value"] == "2019-05-15"
