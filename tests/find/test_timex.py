@@ -293,3 +293,19 @@ def test_after_noon_of_a_day():
 
 def test_digits_glued_to_a_word():
     assert one("نشر بتاريخه15 أيار2019", reference=WED)["value"] == "2019-05-15"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("ستعقد القمة الثلاثاء", "2020-05-19"),
+    ("سيارة مفخخة انفجرت الثلاثاء", "2020-05-12"),
+    ("خلال السنوات الماضية وقعت الحادثة الثلاثاء", "2020-05-12"),
+])
+def test_the_future_prefix_sa(text, value):
+    rows = time_rows(text, reference=WED)
+    assert rows[-1]["value"] == value
+
+
+@pytest.mark.parametrize(("text", "span"), [("الميزانية للعام 2006", "للعام 2006"),
+                                            ("وللعام 2006 نفسه", "للعام 2006")])
+def test_the_span_keeps_the_lam_of_lil(text, span):
+    assert one(text, reference=WED)["text"] == span

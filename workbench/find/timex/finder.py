@@ -19,6 +19,8 @@ COLUMNS = [
 ]
 _WINDOW = 8  # tokens each side of an expression searched for a future cue
 _SENTENCE_END = frozenset(".!?\u061f\u06d4")
+_FUTURE_PREFIX = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646")  # سي ست سن
+_NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621")  # ه ات ين اء
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 
@@ -76,14 +78,25 @@ def _tense(toks: list[Token], p: Partial, default: str) -> str:
     for k in range(p.i - 1, lo - 1, -1):
         if toks[k].key in _SENTENCE_END:
             break
-        if find(toks, k, "future_cue") is not None:
+        if _future(toks, k):
             return "future"
     for k in range(p.j, hi):
         if toks[k].key in _SENTENCE_END:
             break
-        if find(toks, k, "future_cue") is not None:
+        if _future(toks, k):
             return "future"
     return default
+
+
+def _future(toks: list[Token], k: int) -> bool:
+    """A future cue (سوف, من المقرر) or a verb with the future prefix سـ (سيزور, ستعقد,
+    سنعمل): س + the imperfect's ي/ت/ن and a root letter, and not a noun's ending (سيارة,
+    سنوات, ستين, سيناء)."""
+    w = toks[k].key
+    if len(w) >= 4 and w[:2] in _FUTURE_PREFIX and w[2] not in "\u0627\u0648" \
+            and not w.endswith(_NOUN_ENDINGS):
+        return True
+    return find(toks, k, "future_cue") is not None
 
 
 def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
@@ -137,7 +150,10 @@ def _row(text: str, toks: list[Token], kept: np.ndarray, p: Partial, out: dict[s
     tok = toks[p.i]
     start = tok.start
     if p.pre and len(p.pre) < len(tok.key):
-        start = int(kept[tok.kstart + len(p.pre)])
+        cut = len(p.pre)
+        if tok.key[cut - 1:cut + 1] == "\u0644\u0644":  # للعام: ل + العام, its alef unwritten
+            cut -= 1
+        start = int(kept[tok.kstart + cut])
     end = toks[p.j - 1].end
     flags = list(dict.fromkeys(out["flags"]))
     return {
