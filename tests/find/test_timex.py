@@ -309,3 +309,9 @@ def test_the_future_prefix_sa(text, value):
                                             ("وللعام 2006 نفسه", "للعام 2006")])
 def test_the_span_keeps_the_lam_of_lil(text, span):
     assert one(text, reference=WED)["text"] == span
+
+
+def test_a_length_beyond_the_calendar():
+    row = one("ظهر الإنسان منذ 200000 سنة", reference=WED)
+    assert (row["value"], row["proposed"]) == ("P200000Y", "")
+    assert (find_times("قبل 200000 سنة", reference=WED)["start_date"] == "").all()

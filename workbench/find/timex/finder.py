@@ -66,7 +66,10 @@ def _first_resolved(grammar: Composer, i: int, ctx: Context, toks: list[Token], 
     for p in found:
         if p.j <= i:
             continue
-        out = _resolved(p, ctx, _tense(toks, p, tense))
+        try:
+            out = _resolved(p, ctx, _tense(toks, p, tense))
+        except (ValueError, OverflowError):  # a date out of the calendar's range
+            out = None
         if out is not None:
             return p, out
     return None, None

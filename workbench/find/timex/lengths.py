@@ -98,6 +98,9 @@ def _length(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
     count = "X" if n == 0 else str(n)
     code = f"PT{count}{unit[0].upper()}" if unit in ("hour", "minute") else f"P{count}{_CODE[unit]}"
     proposed = ""
-    if p.anchor == "since" and ctx.ref is not None and n:  # منذ أسبوع: since then, until now
-        proposed = fmt(shift(ctx.ref, unit, -n), "day") if unit not in ("hour", "minute") else ""
+    if p.anchor == "since" and ctx.ref is not None and n and unit not in ("hour", "minute"):
+        try:  # منذ أسبوع: since then, until now
+            proposed = fmt(shift(ctx.ref, unit, -n), "day")
+        except (ValueError, OverflowError):  # منذ 130 ألف سنة
+            proposed = ""
     return row(code, None, None, unit, relation="duration", flags=flags, proposed=proposed)
