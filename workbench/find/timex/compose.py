@@ -57,6 +57,9 @@ class Composer(Grammar):
     def point(self, i: int) -> Partial | None:
         """[clock] [part of day] day [part of day] [clock]: الساعة العاشرة من صباح الخميس,
         فجر الأربعاء, أمس الأربعاء مساءً, يوم الخميس عند الساعة 9:30 مساءً."""
+        return self.memo("point", i, self._point)
+
+    def _point(self, i: int) -> Partial | None:
         clock = self.clock(i)
         k = clock.j if clock is not None else i
         if clock is not None and key(self.t, k) in ("يوم", "من") and self.day(k + 1) is not None:

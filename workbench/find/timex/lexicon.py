@@ -54,9 +54,17 @@ def fold_tokens(text: str) -> tuple[list[Token], str]:
     """The tokens of ``text`` and its folded key (digits Western)."""
     key, kept = fold_positions(text)
     key = key.translate(DIGIT_TRANSLATION)
-    toks = [Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
-            for m in _TOKEN_RE.finditer(key)]
+    toks = Tokens(Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
+                  for m in _TOKEN_RE.finditer(key))
     return toks, key
+
+
+class Tokens(list):
+    """The tokens of one text, remembering what the lexicon read at each (:func:`lookup`)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.hits: dict[int, list[Hit]] = {}
 
 
 @cache
@@ -116,16 +124,31 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
     """Every entry that reads at token ``i`` (longest first), under any clitic reading."""
     if i >= len(toks):
         return []
-    table = _entries()
+    memo = getattr(toks, "hits", None)
+    if memo is not None:
+        if i not in memo:
+            memo[i] = _lookup(toks, i)
+        return memo[i]
+    return _lookup(toks, i)
+
+
+def _lookup(toks: list[Token], i: int) -> list[Hit]:
     hits = []
-    for pre, stem in readings(toks[i].key):
-        for e in table.get(stem, ()):
-            n = len(e.words)
-            if n == 1 or (i + n <= len(toks) and all(
-                    toks[i + k].key == e.words[k] for k in range(1, n))):
-                hits.append(Hit(i + n, e, pre))
-    hits.sort(key=lambda h: (-h.end, len(h.pre)))
+    for pre, e in _stem_entries(toks[i].key):
+        n = len(e.words)
+        if n == 1 or (i + n <= len(toks) and all(
+                toks[i + k].key == e.words[k] for k in range(1, n))):
+            hits.append(Hit(i + n, e, pre))
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (-h.end, len(h.pre)))
     return hits
+
+
+@cache
+def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
+    """The entries whose first word a reading of ``word`` is, with the proclitics taken off."""
+    table = _entries()
+    return tuple((pre, e) for pre, stem in readings(word) for e in table.get(stem, ()))
 
 
 def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:

@@ -17,6 +17,7 @@ finder writes them joined by ``+`` in the ``rule`` column.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import Hit, Token, find, key
 from .numbers import parse_number, parse_ordinal
@@ -41,6 +42,16 @@ class Grammar:
 
     def __init__(self, toks: list[Token]) -> None:
         self.t = toks
+        self._memo: dict[tuple[str, int], Partial | None] = {}
+
+    def memo(self, name: str, i: int, rule) -> Partial | None:
+        """``rule(i)`` read once per token (the rules ask again and again), handed out as a
+        copy the caller may change."""
+        k = (name, i)
+        if k not in self._memo:
+            self._memo[k] = rule(i)
+        p = self._memo[k]
+        return None if p is None else replace(p, rules=list(p.rules), flags=list(p.flags))
 
     # -- pieces ---------------------------------------------------------------------
 
@@ -51,7 +62,10 @@ class Grammar:
         return None
 
     def ordinal(self, i: int) -> tuple[int, int] | None:
-        """An ordinal in words over up to four tokens (الثالث والعشرون): (end, rank)."""
+        """An ordinal in words over up to four tokens (الثالث والعشرون): (end, rank); its first
+        word is one of the lexicon's ``ordinal_start`` words."""
+        if find(self.t, i, "ordinal_start", pre_ok=False) is None:
+            return None
         best = None
         for n in range(1, 5):
             if i + n > len(self.t) or not self.t[i + n - 1].key.isalpha():
@@ -257,6 +271,9 @@ class Grammar:
 
     def day(self, i: int) -> Partial | None:
         """A day, week, month or year said by name, number or relation (no clock)."""
+        return self.memo("day", i, self._day)
+
+    def _day(self, i: int) -> Partial | None:
         best = None
         for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
                      self.day_month, self.qualified, self.unit_relative, self.month_year,
