@@ -186,4 +186,20 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     """Indices of the tokens where an expression may begin: one pass of :func:`starter_re`
     over the folded text."""
     starts = {m.start() for m in starter_re().finditer(folded)}
-    return [i for i, t in enumerate(toks) if t.kstart in starts]
+    return [i for i, t in enumerate(toks) if t.kstart in starts and _worth(toks, i)]
+
+
+# What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
+# begins an expression only when one of these follows within _REACH tokens.
+_CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word", "year_word",
+                   "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
+                   "event_day"})
+_REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر
+
+
+def _core(toks: list[Token], i: int) -> bool:
+    return toks[i].is_num or any(h.entry.type in _CORE for h in lookup(toks, i))
+
+
+def _worth(toks: list[Token], i: int) -> bool:
+    return any(_core(toks, k) for k in range(i, min(i + _REACH + 1, len(toks))))
