@@ -1,0 +1,38 @@
+"""Time expressions in Arabic as a grammar that composes typed pieces.
+
+Pieces (weekday, day of month, month in every series, year, part of day, clock, relative
+day, unit with count and direction, qualifier, approximator) are read at the places one
+regex pass finds; named rules combine them (``weekday+relative_day``, ``day+month+year``,
+``clock+part_of_day``, ``range(X,Y)``, ``since+X`` ...) and the ``rule`` column says which
+built each value. The output has the columns of ``workbench.find.times`` plus ``rule``.
+
+>>> from datetime import date
+>>> df = find_times("قُتل جنديان أمس الأربعاء", reference=date(2020, 5, 14))
+>>> df[["text", "value", "rule"]].values.tolist()
+[['أمس الأربعاء', '2020-05-13', 'relative_day+weekday']]
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+
+from .finder import COLUMNS, time_rows
+
+__all__ = ["COLUMNS", "find_times", "time_rows"]
+
+
+def find_times(
+    text: str, *, reference: date | datetime | None = None, tense: str = "past",
+) -> pd.DataFrame:
+    """Time expressions in ``text`` as ISO 8601 values resolved against ``reference``.
+
+    ``tense`` is what a bare weekday, month or day means when its sentence does not say:
+    ``"past"`` (news: the last one on or before the reference) or ``"future"`` (plans: the
+    next one); a future cue near the expression (سوف, من المقرر) makes it future.
+
+    >>> find_times("الساعة 4:30 عصرًا", reference=date(2020, 5, 1))["value"].tolist()
+    ['2020-05-01T16:30']
+    """
+    return pd.DataFrame(time_rows(text, reference=reference, tense=tense), columns=COLUMNS)

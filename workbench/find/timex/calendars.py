@@ -1,0 +1,145 @@
+"""Hijri dates and holidays, Easter (dateutil).
+
+Hijri dates in the Umm al-Qura range (1343–1500 AH) are converted with hijridate; earlier and
+later ones with the tabular (arithmetic) Islamic calendar, civil epoch 16 July 622 (Julian),
+and given in the Julian calendar before 15 October 1582, as historians write them. A Hijri
+year alone is given as the Gregorian years it overlaps (661 هـ = ``1262/1263``).
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any
+
+from .partial import Partial
+from .resolve import Context, row
+
+_GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
+
+
+def _tabular_jdn(y: int, m: int, d: int) -> int:
+    """The Julian day number of a Hijri date in the tabular calendar (civil epoch)."""
+    return d + math.ceil(29.5 * (m - 1)) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439
+
+
+def _from_jdn(j: int) -> date:
+    """The date of a Julian day number: Julian calendar before 1582-10-15, else Gregorian."""
+    if j >= _GREGORIAN_JDN:
+        return date.fromordinal(j - 1721425)
+    c = j + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    return date(d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1)
+
+
+def _g(y: int, m: int, d: int) -> date:
+    from hijridate import Hijri
+
+    try:
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError):
+        if not (1 <= m <= 12 and 1 <= d <= _h_month_len(y, m)):
+            raise
+        return _from_jdn(_tabular_jdn(y, m, d))
+
+
+def _h_month_len(y: int, m: int) -> int:
+    from hijridate import Hijri
+
+    try:
+        return Hijri(y, m, 1).month_length()
+    except (ValueError, OverflowError):
+        nxt = _tabular_jdn(y + 1, 1, 1) if m == 12 else _tabular_jdn(y, m + 1, 1)
+        return nxt - _tabular_jdn(y, m, 1)
+
+
+def _h_today(d: date) -> tuple[int, int, int]:
+    from hijridate import Gregorian
+
+    h = Gregorian(d.year, d.month, d.day).to_hijri()
+    return h.year, h.month, h.day
+
+
+def _h_year(p: Partial, ctx: Context, tense: str, month: int, day: int) -> int | None:
+    if p.year is not None:
+        return p.year
+    if ctx.ref is None:
+        return None
+    hy, hm, hd = _h_today(ctx.ref)
+    future = (p.direction or tense) == "future"
+    if future:
+        return hy if (month, day) >= (hm, hd) else hy + 1
+    return hy if (month, day) <= (hm, hd) else hy - 1
+
+
+def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
+    """A Hijri date, month or year as the Gregorian day or span it covers."""
+    try:
+        if p.month is None:
+            if p.year is None:
+                return None
+            s, e = _g(p.year, 1, 1), _g(p.year, 12, _h_month_len(p.year, 12))
+            value = f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}/{e.year:04d}"
+            return row(value, date(s.year, 1, 1), date(e.year, 12, 31), "year", flags=flags,
+                       calendar="hijri")
+        y = _h_year(p, ctx, tense, p.month, p.day or 1)
+        if y is None:
+            value = f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else "")
+            return row(value, None, None, "day" if p.day else "month",
+                       flags=[*flags, "needs_reference"], calendar="hijri")
+        if p.year is None:
+            flags = [*flags, "year_inferred"]
+        if p.day is not None:
+            d = _g(y, p.month, p.day)
+            return row(d.isoformat(), d, d, "day", flags=flags, calendar="hijri", time_of_day=p.part)
+        s, e = _g(y, p.month, 1), _g(y, p.month, _h_month_len(y, p.month))
+        return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
+                   flags=flags, calendar="hijri")
+    except (ValueError, OverflowError):
+        return None
+
+
+def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
+    """A holiday in the year said, else the nearest in the tense."""
+    kind, _, rest = p.holiday.partition(":")
+    if kind in ("hijri", "hijri_month"):
+        parts = [int(x) for x in rest.split(":")]
+        q = Partial(p.i, p.j, month=parts[0], day=parts[1] if len(parts) > 1 else None,
+                    direction=p.direction)
+        if p.year is not None:  # a Gregorian year: the holiday that falls in it
+            try:
+                hy = _h_today(date(p.year, 7, 1))[0]
+                for y in (hy - 1, hy, hy + 1):
+                    if _g(y, q.month or 1, q.day or 1).year == p.year:
+                        q.year = y
+                        break
+            except ValueError:
+                return None
+        return hijri(q, ctx, tense, flags)
+    year = p.year
+    if kind == "easter":
+        from dateutil.easter import easter
+
+        if year is None:
+            if ctx.ref is None:
+                return row("", None, None, "day", flags=[*flags, "needs_reference"])
+            year = ctx.ref.year
+            if tense == "future" and easter(year) < ctx.ref:
+                year += 1
+            elif tense != "future" and easter(year) > ctx.ref:
+                year -= 1
+        d = easter(year)
+        return row(d.isoformat(), d, d, "day", flags=flags)
+    m, d_ = (int(x) for x in rest.split(":"))
+    if year is None:
+        if ctx.ref is None:
+            return row(f"XXXX-{m:02d}-{d_:02d}", None, None, "day", flags=[*flags, "needs_reference"])
+        year = ctx.ref.year
+        if tense == "future" and date(year, m, d_) < ctx.ref:
+            year += 1
+        elif tense != "future" and date(year, m, d_) > ctx.ref:
+            year -= 1
+    d = date(year, m, d_)
+    return row(d.isoformat(), d, d, "day", flags=flags)

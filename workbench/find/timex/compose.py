@@ -1,0 +1,335 @@
+"""Rules over whole expressions: a day with its clock and part of the day, approximators,
+ranges, open periods and lengths counted from now.
+
+>>> from .lexicon import tokenize
+>>> p = Composer(tokenize("في تمام السابعة مساء الخميس")).expression(1)
+>>> p.rules, p.hour, p.part, p.weekday
+(['clock', 'part_of_day', 'clock+day', 'weekday'], 7, 'evening', 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from .lexicon import find, key
+from .partial import Partial
+from .rules import _DASHES, Grammar
+
+_MERGE = [(f.name, f.default) for f in fields(Partial)
+          if f.name not in ("i", "j", "pre", "rules", "flags")]
+
+
+def merge(a: Partial, b: Partial) -> Partial:
+    """``a`` with what ``b`` says and ``a`` does not, over both spans (a field is unsaid
+    while it holds its default: hour 0 and UTC+0 are said)."""
+    out = replace(a, rules=a.rules + b.rules, flags=a.flags + b.flags, j=max(a.j, b.j))
+    for name, default in _MERGE:
+        theirs = getattr(b, name)
+        if _unsaid(getattr(out, name), default) and not _unsaid(theirs, default):
+            setattr(out, name, theirs)
+    return out
+
+
+def _unsaid(value: object, default: object) -> bool:
+    return value is default or (value == default and type(value) is type(default))
+
+
+class Composer(Grammar):
+    """The expression rules, on top of the pieces and day rules of :class:`Grammar`."""
+
+    def expression(self, i: int) -> Partial | None:
+        """The longest expression at token ``i``."""
+        found = self.expressions(i)
+        return found[0] if found else None
+
+    def expressions(self, i: int) -> list[Partial]:
+        """Every reading at token ``i``, longest first (the finder keeps the first that
+        resolves: a range whose end says no date falls back to its start)."""
+        found = []
+        for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period,
+                     self.duration, self.equivalent):
+            p = rule(i)
+            if p is not None:
+                found.append(p)
+        found.sort(key=lambda p: -p.j)
+        return found
+
+    def point(self, i: int) -> Partial | None:
+        """[clock] [part of day] day [part of day] [clock]: الساعة العاشرة من صباح الخميس,
+        فجر الأربعاء, أمس الأربعاء مساءً, يوم الخميس عند الساعة 9:30 مساءً."""
+        return self.memo("point", i, self._point)
+
+    def _point(self, i: int) -> Partial | None:
+        clock = self.clock(i)
+        k = clock.j if clock is not None else i
+        if clock is not None and key(self.t, k) in ("يوم", "من") and self.day(k + 1) is not None:
+            k += 1
+        part = None
+        if clock is None or not clock.part:
+            part = self.part(k, "noun", "today")
+            event = find(self.t, k, "event_day")
+            if event is not None and part is None:
+                return self._event_day(i, event)
+            if part is not None:
+                k = part.end
+        day = self.day(k)
+        if day is None:
+            if part is not None and part.entry.extra == "today":
+                day = Partial(k, k, today_part=True)
+            elif clock is not None:
+                return clock
+            else:
+                return None
+        p = day
+        if part is not None:
+            p = merge(Partial(i, part.end, pre=part.pre, part=part.entry.value).add("part_of_day"), p)
+            if p.part == "eve":
+                p = self._eve(p)
+        if clock is not None:
+            p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
+        p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
+        return self._after_day(p)
+
+    def equivalent(self, i: int) -> Partial | None:
+        """A Hijri and a Gregorian date given as one (25 ذي الحجة 634 هـ = 14 أغسطس 1237 م,
+        either first, = or الموافق between): the Gregorian date as the writer gives it."""
+        a = self.point(i)
+        if a is None or a.day is None:
+            return None
+        k = a.j + (1 if key(self.t, a.j) == ")" else 0)
+        if key(self.t, k) not in ("=", "الموافق"):
+            return None
+        b = self.point(k + 1)
+        if b is None or b.day is None or a.hijri == b.hijri:
+            return None
+        out = replace(b if a.hijri else a, i=i, j=b.j, pre=a.pre)
+        out.rules = ["hijri=gregorian", *out.rules]
+        out.flags = [*out.flags, "hijri_equivalent"]
+        return out
+
+    def _eve(self, p: Partial) -> Partial:
+        """ليلة before a named day is the night before it (the day begins at sunset); ليلة أمس
+        is last night."""
+        if p.offset is not None and p.weekday is None:
+            p.part = "night"
+        return p
+
+    def _event_day(self, i: int, event) -> Partial | None:
+        """عشية/غداة/صبيحة + a day (صبيحة يوم الخميس) or an event (عشية الهجوم): the day
+        before, after or of it; an event's day is the story's last day."""
+        day = self.day(event.end)
+        off = int(event.entry.value)
+        if day is not None:
+            day.i, day.pre = i, event.pre
+            day.event_part = event.entry.extra
+            if off:
+                day.flags.append("day_before" if off < 0 else "day_after")
+            return day.add("event_day+day")
+        if key(self.t, event.end) in ("", ".", "،") or self.t[event.end].key.isdigit():
+            return None
+        return Partial(i, event.end + 1, pre=event.pre, offset=off, story=True,
+                       event_part=event.entry.extra, flags=["event_anchor"]).add("event_day")
+
+    def _after_day(self, p: Partial) -> Partial:
+        k = p.j
+        if not p.part:
+            tail = self.part(k, "adverb")
+            if tail is not None and tail.entry.extra != "today":
+                p.part = tail.entry.value
+                p.add("day+part_of_day", tail.end)
+                k = tail.end
+        if p.hour is None:
+            k += 1 if key(self.t, k) in ("،", ",") else 0
+            j = k
+            while j < k + 2 and find(self.t, j, "clock_cue") is not None:
+                j = find(self.t, j, "clock_cue").end  # type: ignore[union-attr]
+            c = self.clock(k) or (self.clock(j) if j != k else None)
+            if c is None and key(self.t, k - 1) in ("،", ","):
+                return p
+            if c is not None and c.hour is not None:
+                part = p.part
+                p = merge(p, c)
+                if c.part:
+                    p.part = c.part
+                elif part:
+                    p.part = part
+                p.add("day_then_clock")
+        return p
+
+    def duration(self, i: int) -> Partial | None:
+        """A length alone (شهرين, 30 يوم, سبع أسابيع, بضعة أيام): a duration, ``P2M``, ``PXD``."""
+        ln = self.length(i)
+        if ln is None:
+            return None
+        return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
+
+    def approx(self, i: int) -> Partial | None:
+        h = find(self.t, i, "approx")
+        if h is None or (h.entry.value == "" and key(self.t, i) == "تقريبا"):
+            return None
+        inner = self.point(h.end)
+        if inner is None:
+            return None
+        inner.i, inner.pre = i, h.pre
+        inner.rules.insert(0, "approx")
+        inner.flags.append("approx")
+        return inner
+
+    def since(self, i: int) -> Partial | None:
+        """منذ + a date: an open period up to the reference (منذ مطلع الشهر)."""
+        h = find(self.t, i, "anchor")
+        if h is None or h.entry.value != "since":
+            return None
+        inner = self.point(h.end)
+        if inner is None or False:
+            return None
+        inner.i, inner.pre = i, h.pre
+        inner.rules.insert(0, "since")
+        inner.flags.append("since")
+        return inner
+
+    def ago(self, i: int) -> Partial | None:
+        """An anchor word and a length: قبل يومين, بعد أسابيع, منذ أسبوع, خلال ثلاثة أشهر,
+        لمدة ثلاثة أيام (how each reads is :func:`workbench.find.timex.lengths.counted`)."""
+        h = find(self.t, i, "anchor")
+        if h is None or h.entry.value not in ("since", "from", "before", "after", "within", "for"):
+            return None
+        if i > 0 and key(self.t, i - 1) in ("اكثر", "اقل", "لاكثر", "لاقل"):
+            return None
+        ln = self.length(h.end, anchored=True)
+        if ln is None:
+            return None
+        end, unit, n = ln
+        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
+        anchor = "before" if h.entry.value == "from" else h.entry.value
+        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        return p.add(f"{anchor}+length")
+
+    def period(self, i: int) -> Partial | None:
+        """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,
+        خلال العام المنصرم, خلال الأيام القليلة الماضية."""
+        k, pre = i, ""
+        h = find(self.t, k, "anchor")
+        if h is not None and h.entry.value in ("within", "in", "for"):
+            k, pre = h.end, h.pre
+        if k == i and key(self.t, i) == "في":
+            k = i + 1
+        inner = self.vague(k) or self.unit_relative(k)
+        if inner is None:
+            u = find(self.t, k, "unit", pre_ok=False)
+            if u is None or u.entry.extra != "pl" or not key(self.t, k).startswith("ال"):
+                return None
+            n = self.ordinal_count(u.end)
+            few = find(self.t, u.end, "few", pre_ok=False) if n is None else None
+            if n is None and (few is None or few.entry.words[0] != "القليله"):
+                return None
+            end = n[0] if n is not None else few.end  # type: ignore[union-attr]
+            d = find(self.t, end, "direction", "last")
+            if d is None or d.entry.value not in ("past", "future", ""):
+                return None
+            sign = 1 if d.entry.value == "future" else -1  # الأخيرة: the last ones
+            if n is None:  # الأشهر القليلة القادمة: a few months
+                from .lengths import few as few_count
+                inner = Partial(k, d.end, vague=(u.entry.value, sign * few_count(u.entry.value)))
+                inner.add("few+relative")
+            else:
+                inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
+        if k == i:
+            return None if inner.rules[0] not in ("period+relative", "few+relative") else inner
+        inner.i, inner.pre = i, pre
+        inner.rules.insert(0, "within")
+        return inner
+
+    def ordinal_count(self, i: int) -> tuple[int, int] | None:
+        """The count after a plural unit (الأيام الثلاثة): (end, n)."""
+        for stop in (i + 2, i + 1):
+            if stop <= len(self.t) and self.t[stop - 1].key.isalpha():
+                words = [t.key for t in self.t[i:stop]]
+                if not all(w.startswith("ال") for w in words):
+                    continue
+                n = self.cardinal(i, stop) or self.cardinal_def(words)
+                if n:
+                    return stop, n
+        return None
+
+    def cardinal_def(self, words: list[str]) -> int | None:
+        return self.cardinal_words(" ".join(w[2:] for w in words))
+
+    def cardinal_words(self, text: str) -> int | None:
+        from .numbers import parse_number
+
+        v = parse_number(text)
+        return int(v) if v and v == int(v) else None
+
+    def range_(self, i: int) -> Partial | None:
+        """من X إلى/حتى Y, بين X و Y, X - Y; an end that lacks the month or year borrows it
+        from the other (13 إلى 15 تموز, يوليو 13-15, من عام 1947 إلى عام 1991)."""
+        h = find(self.t, i, "anchor")
+        opener = h is not None and h.entry.value in ("from", "between")
+        k = h.end if opener else i
+        a = self._end(k)
+        if a is None:
+            return None
+        sep = key(self.t, a.j)
+        between = opener and h.entry.value == "between"  # type: ignore[union-attr]
+        if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
+            nxt = a.j if sep == "\u0648" else None
+            b = self._end(a.j + 1) if nxt is not None else self._end_split(a.j)
+        elif sep in _DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in _DASHES):
+            skip = 2 if sep == "\u0648" else 1
+            b = self._end(a.j + skip)
+        elif sep.startswith("\u0648") and sep[1:] in _DASHES:
+            b = self._end(a.j + 1)
+        else:
+            return None
+        if b is None:
+            return None
+        a, b = self._borrow(a, b)
+        if a is None:
+            return None
+        p = Partial(i, b.j, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
+        p.rules = [f"range({'+'.join(a.rules)},{'+'.join(b.rules)})"]
+        p.flags = ["range"]
+        p._ends = (a, b)  # type: ignore[attr-defined]
+        return p
+
+    def _end_split(self, k: int) -> Partial | None:
+        """و2017: an end glued to its و."""
+        tok = self.t[k]
+        if tok.key[1:].isdigit():
+            from .lexicon import Token
+            t2 = Token(tok.key[1:], tok.start + 1, tok.end, tok.kstart + 1)
+            g = Composer([*self.t[:k], t2, *self.t[k + 1:]])
+            return g._end(k)
+        return None
+
+    def _end(self, k: int) -> Partial | None:
+        """One end of a range: a point, or a bare day of the month or year."""
+        p = self.point(k)
+        if p is not None:
+            return p
+        y = self.num(k, 1000, 2100)
+        if y is not None and len(key(self.t, k)) == 4:
+            return Partial(k, k + 1, year=y).add("year")
+        d = self.dom(k)
+        if d is not None:
+            return Partial(k, d[0], day=d[1]).add("day")
+        return None
+
+    def _borrow(self, a: Partial, b: Partial) -> tuple[Partial | None, Partial]:
+        if a.day is not None and a.month is None:
+            if b.month is None:
+                m = self.month(b.j + (1 if key(self.t, b.j) in ("من", "في") else 0), cued=True)
+                if m is None:
+                    return None, b
+                b.month, b.hijri = m[1], m[2]
+                b.add("month", m[0])
+                b = self._with_year(b)
+            a.month, a.year, a.hijri, a.direction = b.month, b.year, b.hijri, b.direction
+        if b.day is not None and b.month is None and a.month is not None:
+            b.month, b.year = a.month, a.year
+        if a.month is not None and a.year is None and b.year is not None:
+            a.year = b.year
+        if a.hour is not None and not a.part and b.part:
+            a.part = b.part
+        return a, b

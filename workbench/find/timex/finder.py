@@ -1,0 +1,168 @@
+"""Find time expressions: candidates from one regex pass, the grammar run only there, rows out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+
+from ...text.arabic import fold_positions
+from .compose import Composer
+from .lexicon import Token, candidates, find, fold_tokens
+from .partial import Partial
+from .resolve import Context, fmt, resolve, row
+
+COLUMNS = [
+    "start", "end", "text", "kind", "value", "flags", "start_date", "end_date", "precision",
+    "relation", "qualifier", "calendar", "proposed", "time_of_day", "rule",
+]
+_WINDOW = 8  # tokens each side of an expression searched for a future cue
+_SENTENCE_END = frozenset(".!?\u061f\u06d4")
+_FUTURE_PREFIX = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646")  # سي ست سن
+_NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621")  # ه ات ين اء
+_COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
+
+
+def time_rows(
+    text: str, *, reference: date | datetime | None = None, tense: str = "past",
+) -> list[dict[str, Any]]:
+    """The rows of ``find_times`` as dicts keyed by ``COLUMNS``, in text order.
+
+    >>> [r["value"] for r in time_rows("في أيار 2014")]
+    ['2014-05']
+    """
+    if tense not in ("past", "future"):
+        raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
+    if not text:
+        return []
+    toks, folded = fold_tokens(text)
+    _, kept = fold_positions(text)
+    grammar = Composer(toks)
+    ctx = Context(reference, tense)
+    rows: list[dict[str, Any]] = []
+    done = 0
+    for i in candidates(toks, folded):
+        if i < done:
+            continue
+        p, out = _first_resolved(grammar, i, ctx, toks, tense)
+        if p is None or out is None:
+            continue
+        rows.append(_row(text, toks, kept, p, out))
+        done = p.j
+        if out["precision"] in ("day", "hour", "minute", "second") and out["start_date"] \
+                and out["start_date"] == out["end_date"]:
+            ctx.story_day = date.fromisoformat(out["start_date"])
+    return rows
+
+
+def _first_resolved(grammar: Composer, i: int, ctx: Context, toks: list[Token], tense: str,
+                    ) -> tuple[Partial | None, dict[str, Any] | None]:
+    """The longest reading at token ``i`` that resolves, and what it resolves to."""
+    try:
+        found = grammar.expressions(i)
+    except (ValueError, OverflowError, IndexError):
+        return None, None
+    for p in found:
+        if p.j <= i:
+            continue
+        try:
+            out = _resolved(p, ctx, _tense(toks, p, tense))
+        except (ValueError, OverflowError):  # a date out of the calendar's range
+            out = None
+        if out is not None:
+            return p, out
+    return None, None
+
+
+def _tense(toks: list[Token], p: Partial, default: str) -> str:
+    """future when a future cue (سوف, من المقرر) sits near the expression in its sentence."""
+    lo, hi = max(0, p.i - _WINDOW), min(len(toks), p.j + _WINDOW)
+    for k in range(p.i - 1, lo - 1, -1):
+        if toks[k].key in _SENTENCE_END:
+            break
+        if _future(toks, k):
+            return "future"
+    for k in range(p.j, hi):
+        if toks[k].key in _SENTENCE_END:
+            break
+        if _future(toks, k):
+            return "future"
+    return default
+
+
+def _future(toks: list[Token], k: int) -> bool:
+    """A future cue (سوف, من المقرر) or a verb with the future prefix سـ (سيزور, ستعقد,
+    سنعمل): س + the imperfect's ي/ت/ن and a root letter, and not a noun's ending (سيارة,
+    سنوات, ستين, سيناء)."""
+    w = toks[k].key
+    if len(w) >= 4 and w[:2] in _FUTURE_PREFIX and w[2] not in "\u0627\u0648" \
+            and not w.endswith(_NOUN_ENDINGS):
+        return True
+    return find(toks, k, "future_cue") is not None
+
+
+def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
+    ends = getattr(p, "_ends", None)
+    if ends is not None:
+        return _range(p, ends, ctx, tense)
+    out = resolve(p, ctx, tense)
+    if out is None:
+        return None
+    if "since" in p.flags and out["value"]:
+        return _since(out, ctx)
+    return out
+
+
+def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) -> dict[str, Any] | None:
+    a, b = (resolve(e, ctx, tense) for e in ends)
+    if a is None or b is None or not a["value"] or not b["value"]:
+        return None
+    if a["start_date"] and b["end_date"] and b["end_date"] < a["start_date"]:
+        return None  # an end before the start: not a range (السبت المقبل وحتى أمس)
+    precision = max(a["precision"], b["precision"], key=lambda x: _COARSE.index(x) if x in _COARSE else 3)
+    flags = ["range"] + [f for f in a["flags"] + b["flags"] if f != "range"]
+    return row(f"{a['value']}/{b['value']}", _d(a["start_date"]), _d(b["end_date"]), precision,
+               relation="range", flags=flags, calendar=a["calendar"],
+               time_of_day="/".join(x for x in (a["time_of_day"], b["time_of_day"]) if x))
+
+
+def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
+    """منذ X: from X to the reference; ابتداء من X with X still ahead: X, where an open
+    period begins (flag ``open_end``)."""
+    flags = out["flags"] + (["vague"] if out["qualifier"] else [])
+    if ctx.ref is not None and out["start_date"] and _d(out["start_date"]) > ctx.ref:
+        return {**out, "relation": "since", "flags": [f for f in flags if f != "since"] + ["open_end"]}
+    if ctx.ref is None:
+        end, value = None, f"{out['value']}/.."
+    else:
+        end = ctx.ref
+        unit = out["precision"] if out["precision"] in ("year", "month", "week") else "day"
+        start = out["start_date"] if out["qualifier"] else out["value"]
+        value = f"{start}/{fmt(end, 'day' if out['qualifier'] else unit)}"
+    return row(value, _d(out["start_date"]), end, out["precision"], relation="since",
+               flags=[f for f in flags if f != "since"], calendar=out["calendar"],
+               qualifier=out["qualifier"])
+
+
+def _d(s: str) -> date | None:
+    return date.fromisoformat(s) if s else None
+
+
+def _row(text: str, toks: list[Token], kept: np.ndarray, p: Partial, out: dict[str, Any]) -> dict[str, Any]:
+    tok = toks[p.i]
+    start = tok.start
+    if p.pre and len(p.pre) < len(tok.key):
+        cut = len(p.pre)
+        if tok.key[cut - 1:cut + 1] == "\u0644\u0644":  # للعام: ل + العام, its alef unwritten
+            cut -= 1
+        start = int(kept[tok.kstart + cut])
+    end = toks[p.j - 1].end
+    flags = list(dict.fromkeys(out["flags"]))
+    return {
+        "start": start, "end": end, "text": text[start:end], "kind": "time",
+        "value": out["value"], "flags": ";".join(flags), "start_date": out["start_date"],
+        "end_date": out["end_date"], "precision": out["precision"], "relation": out["relation"],
+        "qualifier": out["qualifier"], "calendar": out["calendar"], "proposed": out["proposed"],
+        "time_of_day": out["time_of_day"], "rule": "+".join(dict.fromkeys(p.rules)),
+    }

@@ -1,0 +1,106 @@
+"""Periods and lengths counted from the reference: الأيام الثلاثة الماضية, الآونة الأخيرة,
+قبل يومين, قبل أسابيع, منذ أسبوع, خلال ثلاثة أشهر, لمدة ثلاثة أيام.
+
+Decisions, so a reader can check them:
+
+- The n days or weeks past or next (الأسابيع الثلاثة القادمة) are whole ones besides the
+  current one; the n months or years are counted from the reference, so the current one is
+  part of them (الأعوام العشرة المقبلة written in 2013 = 2013–2023).
+- A vague period (الآونة الأخيرة, الأيام المقبلة, الأشهر القليلة القادمة) runs from the reference
+  back, or from the day after it ahead, over as many units as the lexicon or "a few"
+  (``timex_few.csv``) says; months and years are given whole.
+- قبل + a length (and colloquial من + a length: من أسبوع) is the point that far back at the
+  unit's grain (قبل 10 أعوام = that year);
+  قبل + a bare plural (قبل أسابيع) is "a few units ago": from a few units back to one unit back.
+- منذ + a length (منذ أسبوع) and لمدة/طوال + a length are lengths: kind duration, no date (the
+  point منذ implies is kept in ``proposed``). بعد and خلال + a length count from the reference
+  only in a clause about the future (بعد يومين = in two days; خلال أسبوعين = from now until
+  then); in a past narrative they measure from an event the text names, so they are lengths.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import cache
+from typing import Any
+
+from ...resources import read_table
+from .partial import Partial
+from .resolve import Context, bounds, fmt, row, shift, span_value
+
+FEW_FILE = "find/timex_few.csv"
+_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+_WHOLE = ("month", "year")  # units a period is given in whole
+
+
+@cache
+def few(unit: str) -> int:
+    """How many ``unit`` "a few" covers (timex_few.csv)."""
+    table = read_table(FEW_FILE)
+    return int(table.loc[table["unit"] == unit, "count"].iloc[0])
+
+
+def period(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+    """A vague period (p.vague) or the n units past or next (p.span)."""
+    unit, n = p.vague or p.span  # type: ignore[misc]
+    flags = flags + (["vague"] if p.vague else []) + ["relative"]
+    if ctx.ref is None:
+        return row("", None, None, unit, relation="period", flags=[*flags, "needs_reference"])
+    ref = ctx.ref
+    if p.vague or unit in _WHOLE:
+        s, e = (shift(ref, unit, n), ref) if n < 0 else (ref + timedelta(days=1), shift(ref, unit, n))
+        return _span(s, e, unit, flags)
+    if n < 0:  # the n whole units before this one
+        s, e = bounds(shift(ref, unit, n), unit)[0], bounds(shift(ref, unit, -1), unit)[1]
+    else:
+        s, e = bounds(shift(ref, unit, 1), unit)[0], bounds(shift(ref, unit, n), unit)[1]
+    return row(f"{s.isoformat()}/{e.isoformat()}", s, e, unit, relation="period", flags=flags)
+
+
+def _span(s, e, unit: str, flags: list[str]) -> dict[str, Any]:
+    if unit in _WHOLE:
+        s, e = bounds(s, unit)[0], bounds(e, unit)[1]
+    return row(span_value(s, e), s, e, unit if unit in _WHOLE else "day", relation="period",
+               flags=flags)
+
+
+def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any]:
+    """A length and the anchor word before it (see the module docstring)."""
+    unit, n = p.counted  # type: ignore[misc]
+    anchor = p.anchor
+    vague = ["vague"] if n == 0 else []
+    placed = anchor == "before" or (anchor in ("after", "within") and tense == "future")
+    if not placed or (n == 0 and unit in ("hour", "minute")):
+        return _length(p, ctx, flags + vague)
+    flags = [*flags, *vague, "relative"]
+    if ctx.ref is None:
+        return row("", None, None, unit, flags=[*flags, "needs_reference"])
+    ref, sign = ctx.ref, -1 if anchor == "before" else 1
+    if n == 0:  # قبل أسابيع: from a few units to one unit away
+        ends = sorted((shift(ref, unit, sign * few(unit)), shift(ref, unit, sign)))
+        return _span(ends[0], ends[1], unit, flags)
+    if anchor == "within":  # خلال أسبوعين: to the end of the day before two weeks from now
+        s, e = ref, shift(ref, unit, n) - timedelta(days=1)
+        return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period", flags=flags)
+    if unit in ("hour", "minute"):
+        if ctx.ref_dt is None:
+            return row(ref.isoformat(), ref, ref, "day", flags=flags)
+        t = ctx.ref_dt + timedelta(**{unit + "s": sign * n})
+        return row(t.isoformat(timespec="minutes"), t.date(), t.date(), unit, flags=flags)
+    d = shift(ref, unit, sign * n)
+    grain = unit if unit in _WHOLE else "day"
+    s, e = bounds(d, grain)
+    return row(fmt(d, grain), s, e, grain, flags=flags)
+
+
+def _length(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+    unit, n = p.counted  # type: ignore[misc]
+    count = "X" if n == 0 else str(n)
+    code = f"PT{count}{unit[0].upper()}" if unit in ("hour", "minute") else f"P{count}{_CODE[unit]}"
+    proposed = ""
+    if p.anchor == "since" and ctx.ref is not None and n and unit not in ("hour", "minute"):
+        try:  # منذ أسبوع: since then, until now
+            proposed = fmt(shift(ctx.ref, unit, -n), "day")
+        except (ValueError, OverflowError):  # منذ 130 ألف سنة
+            proposed = ""
+    return row(code, None, None, unit, relation="duration", flags=flags, proposed=proposed)

@@ -1,0 +1,205 @@
+"""The words the time grammar reads, the tokens it reads them from, and where to look.
+
+The text is folded once (:func:`workbench.text.arabic.fold_positions`, digits made Western),
+cut into tokens that keep their offsets, and one compiled regex over the folded text finds
+the tokens a time expression can begin at; the grammar runs only there.
+
+>>> toks = tokenize("وصلوا فجرَ الخميسِ ١٥/٣/٢٠١٤")
+>>> [t.key for t in toks]
+['وصلوا', 'فجر', 'الخميس', '15', '/', '3', '/', '2014']
+>>> [(pre, stem) for pre, stem in readings("وبالامس")]
+[('', 'وبالامس'), ('و', 'بالامس'), ('وب', 'الامس'), ('وبال', 'امس')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ...resources import read_table
+from ...text.arabic import DIGIT_TRANSLATION, fold_positions
+
+WORDS_FILE = "find/timex_words.csv"
+MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
+NUMBERS_FILE = "text/number_words.csv"  # the number words quantities read
+_CARDINALS = ("unit", "teen_unit", "ten", "hundred")  # words a count can begin with
+
+_TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_CONJ = "\u0648\u0641"  # WAW FEH: و ف
+_PREP = "\u0628\u0644\u0643"  # BEH LAM KAF: ب ل ك
+_ARTICLE = "\u0627\u0644"  # ALEF LAM: ال
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the folded text: its key and its offsets in the original text."""
+
+    key: str
+    start: int
+    end: int
+    kstart: int  # offset in the folded text
+
+    @property
+    def is_num(self) -> bool:
+        return self.key.isdigit()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` (digit runs, letter runs, single other characters), keyed folded."""
+    return fold_tokens(text)[0]
+
+
+def fold_tokens(text: str) -> tuple[list[Token], str]:
+    """The tokens of ``text`` and its folded key (digits Western)."""
+    key, kept = fold_positions(text)
+    key = key.translate(DIGIT_TRANSLATION)
+    toks = Tokens(Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
+                  for m in _TOKEN_RE.finditer(key))
+    return toks, key
+
+
+class Tokens(list):
+    """The tokens of one text, remembering what the lexicon read at each (:func:`lookup`)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.hits: dict[int, list[Hit]] = {}
+
+
+@cache
+def readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(proclitics, stem) readings of a folded word: و/ف, then ب/ل/ك, then ال taken off.
+    لل is ل + ال (للعام → ل + العام)."""
+    out = [("", word)]
+    w, pre = word, ""
+    if len(w) > 2 and w[0] in _CONJ:
+        pre, w = w[0], w[1:]
+        out.append((pre, w))
+    if len(w) > 2 and w[0] in _PREP:
+        if w.startswith("\u0644\u0644"):  # LAM LAM: لل
+            out.append((pre + "\u0644", "\u0627" + w[1:]))
+        pre, w = pre + w[0], w[1:]
+        out.append((pre, w))
+    if len(w) > 3 and w.startswith(_ARTICLE):
+        out.append((pre + _ARTICLE, w[2:]))
+    return tuple(dict.fromkeys(out))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon row: the words of its form, its type, value and extra."""
+
+    words: tuple[str, ...]
+    type: str
+    value: str
+    extra: str
+
+
+@cache
+def _entries() -> dict[str, tuple[Entry, ...]]:
+    """Entries by their first word: the time words, and the months as type ``month``
+    (value = month number, extra = calendar:ambiguity)."""
+    by_first: dict[str, list[Entry]] = {}
+    for row in read_table(WORDS_FILE).itertuples(index=False):
+        words = tuple(row.form.split())
+        by_first.setdefault(words[0], []).append(Entry(words, row.type, row.value, row.extra))
+    for row in read_table(MONTHS_FILE).itertuples(index=False):
+        words = tuple(row.form.split())
+        by_first.setdefault(words[0], []).append(
+            Entry(words, "month", row.month, f"{row.calendar}:{row.ambiguous}"))
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
+
+    end: int
+    entry: Entry
+    pre: str
+
+
+def lookup(toks: list[Token], i: int) -> list[Hit]:
+    """Every entry that reads at token ``i`` (longest first), under any clitic reading."""
+    if i >= len(toks):
+        return []
+    memo = getattr(toks, "hits", None)
+    if memo is not None:
+        if i not in memo:
+            memo[i] = _lookup(toks, i)
+        return memo[i]
+    return _lookup(toks, i)
+
+
+def _lookup(toks: list[Token], i: int) -> list[Hit]:
+    hits = []
+    for pre, e in _stem_entries(toks[i].key):
+        n = len(e.words)
+        if n == 1 or (i + n <= len(toks) and all(
+                toks[i + k].key == e.words[k] for k in range(1, n))):
+            hits.append(Hit(i + n, e, pre))
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (-h.end, len(h.pre)))
+    return hits
+
+
+@cache
+def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
+    """The entries whose first word a reading of ``word`` is, with the proclitics taken off."""
+    table = _entries()
+    return tuple((pre, e) for pre, stem in readings(word) for e in table.get(stem, ()))
+
+
+def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:
+    """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
+    ``pre_ok``)."""
+    for h in lookup(toks, i):
+        if h.entry.type in types and (pre_ok or not h.pre):
+            return h
+    return None
+
+
+def key(toks: list[Token], i: int) -> str:
+    return toks[i].key if 0 <= i < len(toks) else ""
+
+
+@cache
+def number_starts() -> frozenset[str]:
+    """The words a cardinal can begin with (ست ساعات, ثلاثة أشهر), from the number lexicon."""
+    table = read_table(NUMBERS_FILE)
+    return frozenset(table.loc[table["type"].isin(_CARDINALS), "form"])
+
+
+@cache
+def starter_re() -> re.Pattern[str]:
+    """One regex over the folded text for the places an expression may begin: a digit, or
+    the first word of an entry or of a cardinal (with proclitics) followed by a non-letter.
+    Digits may follow a letter: tweets glue them on (وتاريخها27 مارس2020)."""
+    firsts = set(_entries()) | number_starts()
+    alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_])")
+
+
+def candidates(toks: list[Token], folded: str) -> list[int]:
+    """Indices of the tokens where an expression may begin: one pass of :func:`starter_re`
+    over the folded text."""
+    starts = {m.start() for m in starter_re().finditer(folded)}
+    return [i for i, t in enumerate(toks) if t.kstart in starts and _worth(toks, i)]
+
+
+# What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
+# begins an expression only when one of these follows within _REACH tokens.
+_CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word", "year_word",
+                   "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
+                   "event_day"})
+_REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر
+
+
+def _core(toks: list[Token], i: int) -> bool:
+    return toks[i].is_num or any(h.entry.type in _CORE for h in lookup(toks, i))
+
+
+def _worth(toks: list[Token], i: int) -> bool:
+    return any(_core(toks, k) for k in range(i, min(i + _REACH + 1, len(toks))))

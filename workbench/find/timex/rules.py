@@ -1,0 +1,598 @@
+"""The time grammar: typed pieces read at a token, and named rules that compose them.
+
+Pieces (each a method returning where it ends and what it says): weekday, relative day,
+day of month (digits or ordinal), month (any series, شهر + a number), year (digits, era),
+part of day, clock, unit with a count, direction, qualifier, approximator. Rules combine
+them and record their names in ``Partial.rules``: ``weekday+relative_day``,
+``day+month+year``, ``weekday+week_anchor``, ``clock+part_of_day``, ``clock+day``,
+``approx+X``, ``range(X,Y)``, ``since+X``, ``period+relative`` and the rest below; the
+finder writes them joined by ``+`` in the ``rule`` column.
+
+>>> from .lexicon import tokenize
+>>> g = Grammar(tokenize("أمس الأربعاء"))
+>>> p = g.relative_day(0); p.rules, p.offset, p.weekday
+(['relative_day', 'weekday'], -1, 2)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import Hit, Token, find, key
+from .numbers import parse_number, parse_ordinal
+from .partial import Partial
+
+_OF = frozenset({"من", "في", "ب", "ل"})  # between a day and its month: الثالث من آذار
+_YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حتي", "بين", "من", "قبل", "بعد",
+                        "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي"})
+_DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
+_RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
+# colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
+_THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
+_NUMERIC_RE = re.compile(r"^\d+$")
+
+
+def _typ(h: Hit | None, t: str) -> bool:
+    return h is not None and h.entry.type == t
+
+
+class Grammar:
+    """Rules over one text's tokens; :meth:`expression` reads the longest expression at a token."""
+
+    def __init__(self, toks: list[Token]) -> None:
+        self.t = toks
+        self._memo: dict[tuple[str, int], Partial | None] = {}
+
+    def memo(self, name: str, i: int, rule) -> Partial | None:
+        """``rule(i)`` read once per token (the rules ask again and again), handed out as a
+        copy the caller may change."""
+        k = (name, i)
+        if k not in self._memo:
+            self._memo[k] = rule(i)
+        p = self._memo[k]
+        return None if p is None else replace(p, rules=list(p.rules), flags=list(p.flags))
+
+    # -- pieces ---------------------------------------------------------------------
+
+    def num(self, i: int, lo: int = 0, hi: int = 10**6) -> int | None:
+        k = key(self.t, i)
+        if k.isdigit() and lo <= int(k) <= hi:
+            return int(k)
+        return None
+
+    def ordinal(self, i: int) -> tuple[int, int] | None:
+        """An ordinal in words over up to four tokens (الثالث والعشرون): (end, rank); its first
+        word is one of the lexicon's ``ordinal_start`` words."""
+        if find(self.t, i, "ordinal_start", pre_ok=False) is None:
+            return None
+        best = None
+        for n in range(1, 5):
+            if i + n > len(self.t) or not self.t[i + n - 1].key.isalpha():
+                break
+            words = " ".join(t.key for t in self.t[i:i + n])
+            r = parse_ordinal(words)
+            if r is not None:
+                best = (i + n, r)
+        return best
+
+    def cardinal(self, i: int, stop: int) -> int | None:
+        """A number in words over tokens [i, stop), a leading و taken off (وثمانية عشرة)."""
+        words = " ".join(t.key for t in self.t[i:stop])
+        if words.startswith("\u0648") and not words.startswith("\u0648\u0627\u062d"):  # و, not واحد
+            words = words[1:].strip()
+        v = parse_number(words) if words else None
+        return int(v) if v is not None and v == int(v) else None
+
+    def dom(self, i: int) -> tuple[int, int] | None:
+        """A day of the month: 1–31 in digits or an ordinal word (اليوم الأول, الثالث عشر)."""
+        n = self.num(i, 1, 31)
+        if n is not None and len(key(self.t, i)) <= 2:
+            return i + 1, n
+        o = self.ordinal(i)
+        return o if o and 1 <= o[1] <= 31 else None
+
+    def month(self, i: int, *, cued: bool) -> tuple[int, int, bool, str] | None:
+        """A month: a name (in any series, combined forms أبريل/نيسان and يناير كانون الثاني
+        read as one), or شهر + a number (شهر ثلاثة, الشهر الثامن): (end, month, hijri, pre)."""
+        word = find(self.t, i, "month_word")
+        if word is not None:
+            k = word.end
+            n = self.num(k, 1, 12)
+            if n is not None:
+                return k + 1, n, False, word.pre
+            o = self.ordinal(k) if key(self.t, i).endswith("الشهر") else None
+            if o and 1 <= o[1] <= 12:
+                return o[0], o[1], False, word.pre
+            c = self._month_number_word(k)
+            if c:
+                return c[0], c[1], False, word.pre
+            m = self.month(k, cued=True)
+            return (m[0], m[1], m[2], word.pre) if m else None
+        h = find(self.t, i, "month")
+        if h is None:
+            return None
+        cal, amb = h.entry.extra.split(":")
+        if int(amb) > (1 if cued or h.pre else 0) and not self._month_confirmed(h.end):
+            return None
+        end = h.end
+        # a second name for the same month: أبريل/نيسان, أبريل (نيسان), يناير كانون الثاني
+        k = end + 1 if key(self.t, end) in ("/", "(", "-") else end
+        h2 = find(self.t, k, "month")
+        if h2 is not None and h2.entry.value == h.entry.value:
+            end = h2.end + (1 if key(self.t, h2.end) == ")" else 0)
+        return end, int(h.entry.value), cal == "hijri", h.pre
+
+    def _month_number_word(self, i: int) -> tuple[int, int] | None:
+        for n in (2, 1):
+            v = self.cardinal(i, i + n) if i + n <= len(self.t) else None
+            if v is not None and 1 <= v <= 12 and all(t.key.isalpha() for t in self.t[i:i + n]):
+                return i + n, v
+        return None
+
+    def _month_confirmed(self, j: int) -> bool:
+        return self.num(j, 1000, 2100) is not None or _typ(find(self.t, j, "year_word"), "year_word") \
+            or self.year(j) is not None
+
+    def year(self, i: int) -> tuple[int, int, bool] | None:
+        """A year: [من] [عام|سنة] digits [era]: (end, year, hijri)."""
+        k = i
+        if key(self.t, k) in ("،", ","):
+            k += 1
+        if key(self.t, k) in ("من", "في"):
+            k += 1
+        cue = find(self.t, k, "year_word")
+        if cue is not None:
+            k = cue.end
+        n = self.num(k, 1, 2200)
+        era = find(self.t, k + 1, "era")
+        if era is not None and era.entry.words == ("م",) and not 1000 <= (n or 0) <= 2100:
+            era = None  # 500 م is as likely 500 metres
+        if n is None or (cue is None and not 1000 <= n <= 2100 and era is None) \
+                or (cue is None and k > i + 1):
+            return None
+        k += 1
+        hijri = False
+        if era is not None:
+            hijri, k = era.entry.value == "hijri", era.end
+            if key(self.t, k) == ".":
+                k += 1
+        elif cue is None and len(key(self.t, k - 1)) != 4:
+            return None
+        return k, n, hijri
+
+    def part(self, i: int, *kinds: str) -> Hit | None:
+        h = find(self.t, i, "daypart")
+        return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
+
+    # -- the clock --------------------------------------------------------------------
+
+    def clock(self, i: int) -> Partial | None:
+        """الساعة + an hour (digits, 9:30, a word) + minutes (و 18 دقيقة, والنصف, إلا ربعا),
+        an hour word alone when a part of the day or a fraction follows (الثالثة فجرا), or
+        digits hh:mm; then a part of the day (صباحا, بعد الظهر, هذه الليلة)."""
+        p = Partial(i, i)
+        k = i
+        cue = find(self.t, k, "clock_cue", "approx")
+        if cue is not None:
+            if cue.entry.type == "approx":
+                p.flags.append("approx")
+            k = cue.end
+        word = find(self.t, k, "clock_word")
+        said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
+        if said:
+            k = word.end  # type: ignore[union-attr]
+        got = self._hour(k, words_ok=True)
+        if got is None:
+            return None
+        k, hour, minute, minute_said, _ = got
+        if not 0 <= hour <= 24:
+            return None
+        p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
+        if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
+            p.second, k = self.num(k + 1), k + 2
+            p.add("hh:mm:ss")
+        k = self._minutes(p, k)
+        tail = self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
+        if tail is None and key(self.t, k) == "من":
+            tail = self.part(k + 1)
+            tail = tail if tail is not None and tail.entry.extra in ("noun", "both", "today") else None
+            if tail is not None and tail.entry.extra != "today":
+                p.j = k + 1  # الساعة العاشرة من صباح الخميس: the day follows
+        if tail is not None and not (tail.entry.extra == "noun" and tail.entry.value == "eve"):
+            p.part = tail.entry.value
+            p.today_part = tail.entry.extra == "today"
+            p.add("part_of_day")
+            k = tail.end
+        tz = find(self.t, k, "timezone")
+        if tz is not None:
+            p.utc_offset, k = int(tz.entry.value), tz.end
+        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+        fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
+        if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
+                or fraction or (minute_said and p.utc_offset is not None)):
+            return None
+        p.j = max(p.j, k)
+        p.rules.insert(0, "clock")
+        if "approx" in p.flags:
+            p.rules.insert(0, "approx")
+        return p
+
+    def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
+        """(end, hour, minute, minute said, hour is a word) at token ``k``."""
+        hhmm = key(self.t, k)
+        if len(hhmm) in (3, 4) and hhmm.isdigit() and int(hhmm[:-2]) < 24 and int(hhmm[-2:]) < 60 \
+                and find(self.t, k + 1, "timezone") is not None:  # wire style: 1430 بتوقيت غرينتش
+            return k + 1, int(hhmm[:-2]), int(hhmm[-2:]), True, False
+        n = self.num(k, 0, 24)
+        if n is not None:
+            if key(self.t, k + 1) in (":", ".") and self.num(k + 2, 0, 59) is not None \
+                    and len(key(self.t, k + 2)) == 2:
+                return k + 3, n, int(key(self.t, k + 2)), True, False
+            return k + 1, n, 0, False, False
+        if not words_ok:
+            return None
+        h = find(self.t, k, "clock_hour")
+        if h is not None:
+            return h.end, int(h.entry.value), 0, False, True
+        c = self._month_number_word(k)  # a cardinal 1–12 (ثلاثة, خمسة)
+        if c is not None:
+            return c[0], c[1], 0, False, True
+        return None
+
+    def _minutes(self, p: Partial, k: int) -> int:
+        frac = find(self.t, k, "clock_fraction")
+        if frac is not None:
+            m = int(frac.entry.value)
+            if m < 0:
+                p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 + m
+            else:
+                p.minute = m
+            p.minute_said = True
+            p.add("fraction")
+            return frac.end
+        # و 18 دقيقة, وثلاث وعشرون دقيقة
+        if not key(self.t, k).startswith("\u0648"):
+            return k
+        for stop in range(k + 1, min(k + 6, len(self.t)) + 1):
+            unit = find(self.t, stop, "unit")
+            if unit is not None and unit.entry.value == "minute":
+                first = key(self.t, k)
+                v = self.num(k + 1, 0, 59) if first == "\u0648" and stop == k + 2 else \
+                    (int(first[1:]) if first[1:].isdigit() and stop == k + 1 else self.cardinal(k, stop))
+                if v is not None and 0 <= v < 60:
+                    p.minute, p.minute_said = v, True
+                    p.add("minutes")
+                    return unit.end
+                break
+        return k
+
+    # -- days -------------------------------------------------------------------------
+
+    def day(self, i: int) -> Partial | None:
+        """A day, week, month or year said by name, number or relation (no clock)."""
+        return self.memo("day", i, self._day)
+
+    def _day(self, i: int) -> Partial | None:
+        best = None
+        for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
+                     self.day_month, self.qualified, self.unit_relative, self.month_year,
+                     self.year_alone, self.numeric_date, self.now, self.vague):
+            p = rule(i)
+            if p is not None and (best is None or p.j > best.j):
+                best = p
+        return best
+
+    def relative_day(self, i: int) -> Partial | None:
+        k = i
+        lead = find(self.t, k, "day_word")
+        p = Partial(i, i)
+        if lead is not None:
+            k2 = lead.end + (1 if key(self.t, lead.end) in _RELWORD else 0)
+            h = find(self.t, k2, "relative_day")
+            if h is not None and not (h.entry.value == "0" and key(self.t, k2) == "اليوم"):
+                k = k2
+                p.pre = lead.pre
+                p.add("day_word")
+        h = find(self.t, k, "relative_day")
+        if h is None:
+            return None
+        if k == i:
+            p.pre = h.pre
+        p.offset, p.story = int(h.entry.value), h.entry.extra == "story"
+        p.add("relative_day", h.end)
+        wd = self._weekday_at(h.end, bare_ok=False)
+        if wd is not None:  # أمس الأربعاء, اليوم الجمعة
+            p.weekday = wd[1]
+            p.add("weekday", wd[0])
+        return p
+
+    def _weekday_at(self, i: int, *, bare_ok: bool) -> tuple[int, int, str] | None:
+        k = i
+        lead = find(self.t, k, "day_word")
+        if lead is not None and find(self.t, lead.end, "weekday") is not None:
+            k, bare_ok = lead.end, True
+        h = find(self.t, k, "weekday")
+        if h is None or (h.entry.extra == "1" and not bare_ok):
+            return None
+        end = h.end + (1 if key(self.t, h.end) in ("،", ",") and self._dom_month_ahead(h.end + 1) else 0)
+        return end, int(h.entry.value), (lead.pre if lead is not None and k != i else h.pre)
+
+    def _dom_month_ahead(self, k: int) -> bool:
+        d = self.dom(k)
+        return d is not None
+
+    def weekday_phrase(self, i: int) -> Partial | None:
+        """A weekday and what ties it to a week or a date: الخميس من الأسبوع المقبل,
+        يوم السبت الفائت, أحد الأسبوع الماضي, الجمعة 15 شباط."""
+        bare_ok = self._bare_weekday_ok(i)
+        wd = self._weekday_at(i, bare_ok=bare_ok)
+        if wd is None:
+            return None
+        p = Partial(i, wd[0], pre=wd[2], weekday=wd[1]).add("weekday")
+        k = wd[0]
+        direction = find(self.t, k, "direction")
+        week = find(self.t, k + (1 if key(self.t, k) == "من" else 0), "week_word")
+        if week is not None:
+            d2 = find(self.t, week.end, "direction")
+            if d2 is not None:
+                if d2.entry.value == "same":
+                    p.week_same = True
+                else:
+                    p.week_rel = {"past": -1, "future": 1}.get(d2.entry.value, 0)
+                return p.add("week_anchor", d2.end)
+        if direction is not None and direction.entry.value in ("past", "future") \
+                and key(self.t, k) not in ("هذا", "هذه"):
+            p.direction = direction.entry.value
+            return p.add("relative", direction.end)
+        rel = find(self.t, k, "relative_day")
+        if rel is not None and rel.entry.extra != "story" and not rel.pre:
+            p.offset = int(rel.entry.value)
+            return p.add("relative_day", rel.end)
+        dm = self.day_month(k)
+        if dm is not None:
+            dm.weekday, dm.i, dm.pre = p.weekday, i, p.pre
+            dm.rules.insert(0, "weekday")
+            return dm
+        return p
+
+    def _bare_weekday_ok(self, i: int) -> bool:
+        h = find(self.t, i, "weekday")
+        if h is None:
+            return True
+        nxt = find(self.t, h.end, "week_word", "direction")
+        return nxt is not None or bool(h.pre and h.pre.endswith("ال"))
+
+    def nth_in_month(self, i: int) -> Partial | None:
+        """The nth (or last) weekday, week or day of a month: أول ثلاثاء من شهر عشرة,
+        الاثنين الأخير من شهر ثلاثة, آخر أسبوع في سبتمبر, آخر يوم بشهر عشرة."""
+        p = Partial(i, i)
+        k = i
+        last = find(self.t, k, "last")
+        o = None if last is not None else self.ordinal(k)
+        if last is not None:
+            p.nth, k, p.pre = -1, last.end, last.pre
+        elif o is not None and 1 <= o[1] <= 5:
+            p.nth, k = o[1], o[0]
+        wd = self._weekday_at(k, bare_ok=True)
+        if p.nth is None:  # the weekday first: الاثنين الأخير, الأربعاء الثانية
+            if wd is None:
+                return None
+            p.weekday, k = wd[1], wd[0]
+            last = find(self.t, k, "last")
+            o = None if last is not None else self.ordinal(k)
+            p.nth, k = (-1, last.end) if last is not None else (o[1], o[0]) if o and o[1] <= 5 else (None, k)
+            if p.nth is None:
+                return None
+        elif wd is not None:
+            p.weekday, k = wd[1], wd[0]
+        elif key(self.t, k) in ("اسبوع", "الاسبوع"):
+            p.week_of_month, k = True, k + 1
+        elif key(self.t, k) in ("يوم", "اليوم") and p.nth == -1:
+            p.last_day, k = True, k + 1
+        else:
+            return None
+        if key(self.t, k) in _OF:
+            k += 1
+        m = self.month(k, cued=True)
+        if m is None:
+            return None
+        p.month, p.hijri = m[1], m[2]
+        p.add("nth+weekday+month" if p.weekday is not None else "nth+week+month"
+              if p.week_of_month else "last_day+month", m[0])
+        return self._with_year(p)
+
+    def day_month(self, i: int) -> Partial | None:
+        """day + month (+ year): 15 آذار 2014, الثالث من نيسان, اليوم الأول من شهر ثلاثة,
+        and month + day: يوليو 13."""
+        k = i
+        p = Partial(i, i)
+        lead = find(self.t, k, "day_word")
+        if lead is not None and self.dom(lead.end) is not None:
+            k, p.pre = lead.end, lead.pre
+        d = self.dom(k)
+        if d is None:
+            return None
+        k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
+        m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
+        if m is None:
+            return None
+        p.day, p.month, p.hijri = d[1], m[1], m[2]
+        if not p.pre and self.t[i].key.startswith(("و", "ف", "ب", "ل")) and not self.t[i].key.isdigit():
+            p.pre = ""
+        p.add("day+month", m[0])
+        return self._with_year(p)
+
+    def month_year(self, i: int) -> Partial | None:
+        """A month alone or with a year (أيار 2014, ديسمبر كانون الأول عام 1945), or a month
+        followed by its day (يوليو 13)."""
+        cued = i > 0 and (key(self.t, i - 1) in _YEAR_CUES or find(self.t, i - 1, "qualifier") is not None)
+        m = self.month(i, cued=cued)
+        if m is None:
+            return None
+        p = Partial(i, m[0], pre=m[3], month=m[1], hijri=m[2]).add("month")
+        d = self.dom(m[0])
+        if d is not None and self.num(m[0]) is not None and self.year(m[0]) is None:
+            p.day = d[1]
+            p.add("day", d[0])
+        direction = find(self.t, p.j, "direction")
+        if direction is not None and direction.entry.value in ("past", "future", "current"):
+            p.direction = direction.entry.value
+            p.add("relative", direction.end)
+        return self._with_year(p)
+
+    def _with_year(self, p: Partial) -> Partial:
+        y = self.year(p.j)
+        if y is not None:
+            p.year, p.hijri = y[1], p.hijri or y[2]
+            return p.add("year", y[0])
+        rel = self.unit_relative(p.j + (1 if key(self.t, p.j) in ("من", "في") else 0))
+        if rel is not None and rel.unit_rel and rel.unit_rel[0] == "year":
+            p.year_rel = rel.unit_rel[1]
+            return p.add("year_relative", rel.j)
+        if key(self.t, p.j) == "[" and key(self.t, p.j + 1) == "\u2026":
+            p.year_lost = True
+            return p.add("year_lost", p.j + 3)
+        return p
+
+    def qualified(self, i: int) -> Partial | None:
+        """A qualifier and what it narrows: مطلع الشهر, أواخر آذار, نهاية العام المقبل."""
+        q = find(self.t, i, "qualifier")
+        if q is None:
+            return None
+        k = q.end
+        if q.entry.value in ("earlier", "later"):  # في وقت سابق من الشهر الحالي
+            inner = self.unit_relative(k)
+            if inner is None or inner.unit_rel is None or inner.unit_rel[1] != 0:
+                return None
+        else:
+            inner = self.unit_relative(k) or self.month_year(k) or self.year_alone(k, cued=True)
+        if inner is None:
+            unit = find(self.t, k, "month_word", "year_word")
+            if unit is None or find(self.t, unit.end, "month", "month_word") is not None:
+                return None
+            inner = Partial(k, unit.end, unit_rel=("month" if unit.entry.type == "month_word"
+                                                   else "year", 0)).add("unit")
+        inner.qualifier, inner.i, inner.pre = q.entry.value, i, q.pre
+        inner.rules.insert(0, "qualifier")
+        return inner
+
+    def unit_relative(self, i: int) -> Partial | None:
+        """الأسبوع الماضي, الشهر المقبل, العام المنصرم, هذه السنة, السنة القادمة."""
+        k, pre = i, ""
+        this = find(self.t, k, "direction")
+        if this is not None and this.entry.value == "current" and key(self.t, k) in ("هذا", "هذه"):
+            k, pre = this.end, this.pre
+        word = key(self.t, k)
+        if k == i and word[1:] in _THIS_UNITS and word.startswith("\u0647"):  # ها + الشهر
+            return Partial(i, k + 1, unit_rel=(_THIS_UNITS[word[1:]], 0)).add("this+unit")
+        u = find(self.t, k, "week_word", "month_word", "year_word")
+        if u is None or not word.endswith(("الاسبوع", "الشهر", "العام", "السنه")):
+            return None
+        unit = {"week_word": "week", "month_word": "month", "year_word": "year"}[u.entry.type]
+        if this is not None and k != i:
+            return Partial(i, u.end, pre=pre, unit_rel=(unit, 0)).add("this+unit")
+        d = find(self.t, u.end, "direction")
+        if d is None:
+            return None
+        n = {"past": -1, "future": 1, "current": 0, "same": 0}[d.entry.value]
+        return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value).add(
+            "unit+relative")
+
+    def year_alone(self, i: int, *, cued: bool = False) -> Partial | None:
+        y = self.year(i)
+        if y is None:
+            return None
+        has_cue = find(self.t, i, "year_word") is not None or y[2] or cued or (
+            i > 0 and key(self.t, i - 1) in _YEAR_CUES)
+        if not has_cue:
+            return None
+        h = find(self.t, i, "year_word")
+        return Partial(i, y[0], pre=h.pre if h else "", year=y[1], hijri=y[2]).add("year")
+
+    def numeric_date(self, i: int) -> Partial | None:
+        """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
+        parts, k = [], i
+        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end == self.t[i].start:
+            return None
+        while self.num(k) is not None and len(parts) < 3:
+            parts.append(key(self.t, k))
+            if key(self.t, k + 1) in ("/", "-", ".") and self.num(k + 2) is not None \
+                    and self.t[k + 1].start == self.t[k].end and self.t[k + 2].start == self.t[k + 1].end:
+                k += 2
+            else:
+                break
+        end = k + 1
+        p = Partial(i, end)
+        if len(parts) == 3:
+            a, b, c = parts
+            if len(a) == 4:
+                p.year, p.month, p.day = int(a), int(b), int(c)
+                p.add("numeric_ymd")
+            elif len(c) == 4:
+                p.year, p.month, p.day = int(c), int(b), int(a)
+                p.add("numeric_dmy")
+            else:
+                return None
+        elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2:
+            p.year, p.month = int(parts[1]), int(parts[0])
+            p.add("numeric_my")
+        else:
+            return None
+        if not (1 <= (p.month or 0) <= 12 and (p.day is None or 1 <= p.day <= 31)):
+            return None
+        era = find(self.t, end, "era")
+        if era is not None:
+            p.hijri = era.entry.value == "hijri"
+            p.j = era.end + (1 if key(self.t, era.end) == "." else 0)
+        elif 1300 <= (p.year or 0) < 1500:
+            p.hijri = True
+            p.flags.append("calendar_inferred")
+        if p.year is not None and not p.hijri and not 1800 <= p.year <= 2200:
+            return None
+        return p
+
+    def holiday(self, i: int) -> Partial | None:
+        h = find(self.t, i, "holiday")
+        if h is None:
+            return None
+        p = Partial(i, h.end, pre=h.pre, holiday=h.entry.value).add("holiday")
+        y = self.year(h.end)
+        if y is not None:
+            p.year = y[1]
+            p.add("year", y[0])
+        return p
+
+    def now(self, i: int) -> Partial | None:
+        h = find(self.t, i, "now")
+        return Partial(i, h.end, pre=h.pre, now=True).add("now") if h else None
+
+    def vague(self, i: int) -> Partial | None:
+        h = find(self.t, i, "vague")
+        if h is None:
+            return None
+        return Partial(i, h.end, pre=h.pre, vague=(h.entry.value, int(h.entry.extra))).add("vague_period")
+
+    def length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
+        """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع), or a few units
+        (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0:
+        (end, unit, n)."""
+        few = find(self.t, i, "few", pre_ok=False)
+        k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
+        u = find(self.t, k, "unit", pre_ok=False)
+        if u is not None and u.entry.extra == "pl" and not key(self.t, k).startswith("ال"):
+            after = find(self.t, u.end, "few", pre_ok=False)
+            if after is not None and after.entry.words[0] == "قليله":
+                return after.end, u.entry.value, 0
+            return (u.end, u.entry.value, 0) if k > i or anchored else None
+        if k > i:
+            return None
+        if u is not None and (u.entry.extra == "2" or (u.entry.extra == "1" and anchored)):
+            return u.end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
+        for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
+            u = find(self.t, stop, "unit", pre_ok=False)
+            if u is not None:
+                n = self.num(i) if stop == i + 1 else None
+                n = n if n is not None else self.cardinal(i, stop)
+                return (u.end, u.entry.value, n) if n else None
+        return None
