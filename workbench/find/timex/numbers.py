@@ -1,24 +1,23 @@
-"""The number readers the time grammar uses, imported in this one place (they may move to
-``workbench.text.numbers``), remembered by their words: the grammar asks about the same few
-words again and again."""
+"""The number readers of ``workbench.text.numbers``, remembered by their words: the time
+grammar asks about the same few words (ثلاثة، الثالثة، 2014) again and again."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..quantities import parse_number as _parse_number
-from ..quantities import parse_ordinal as _parse_ordinal
+from ...text.numbers import parse_number as _parse_number
+from ...text.numbers import parse_ordinal as _parse_ordinal
 
 __all__ = ["parse_number", "parse_ordinal"]
 
 
 @lru_cache(maxsize=65536)
 def parse_number(words: str) -> float | None:
-    """The value of a number in words or digits (``workbench.find.quantities.parse_number``)."""
+    """The value of a number in words or digits (``workbench.text.numbers.parse_number``)."""
     return _parse_number(words)
 
 
 @lru_cache(maxsize=65536)
 def parse_ordinal(words: str) -> int | None:
-    """The rank of an ordinal in words (``workbench.find.quantities.parse_ordinal``)."""
+    """The rank of an ordinal in words (``workbench.text.numbers.parse_ordinal``)."""
     return _parse_ordinal(words)
