@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from workbench.cleaning.clean import Cleaned, cer_normalise, char_error_rate, clean, gap_kind
+from benchmarks.cer import cer_normalise, char_error_rate
+from workbench.cleaning.clean import Cleaned, clean
+from workbench.cleaning.gaps import gap_kind
 from workbench.cleaning.reorder import best_arrangement, reverse_visual
 from workbench.text.arabic import GAP_MARKER
 
@@ -322,9 +324,9 @@ def test_reference_is_clean_text(reference: str) -> None:
 # --- already-clean text -------------------------------------------------------
 
 def _words(text: str) -> list[str]:
-    from workbench.cleaning.clean import _unicode
+    from workbench.cleaning.stages import normalise_unicode
 
-    text = _unicode(text)[0].text
+    text = normalise_unicode(text)[0].text
     return cer_normalise(re.sub(r"\s+(?=[\u060c\u061b\u061f,.:;!?])", "", text)).split()
 
 
@@ -577,11 +579,12 @@ def test_is_known_joined_matches_is_known(pieces: list[str]) -> None:
 def test_line_stages_leave_clean_lines_as_they_are() -> None:
     import numpy as np
 
-    from workbench.cleaning.clean import _kashida, _Line, _punctuation, _split_words
+    from workbench.cleaning.lines import Line
+    from workbench.cleaning.stages import join_split_words, remove_kashida, tidy_punctuation
 
     texts = ["في العراق اليوم.", "", "قال"]
-    lines = [_Line(t, np.arange(k * 100, k * 100 + len(t))) for k, t in enumerate(texts)]
-    for stage in (_kashida, _split_words, _punctuation):
+    lines = [Line(t, np.arange(k * 100, k * 100 + len(t))) for k, t in enumerate(texts)]
+    for stage in (remove_kashida, join_split_words, tidy_punctuation):
         out, n = stage(lines)
         assert n == 0 and [o.text for o in out] == [line.text for line in lines]
         assert all(o.src.tolist() == line.src.tolist() for o, line in zip(out, lines, strict=True))

@@ -347,6 +347,23 @@ _MARK_FIRST_RE = re.compile("[\u064b-\u0652\u0670]")  # FATHATAN..SUKUN, SUPERSC
 _LTR_UNIT_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/_-]*[0-9A-Za-z])?")
 
 
+def visual_units(line: str) -> list[tuple[int, int]]:
+    """Spans of the units a letter-by-letter reversal moves: one per character, except
+    each digit or Latin run, which is one unit (it is already left to right).
+
+    >>> visual_units("يف 12")
+    [(0, 1), (1, 2), (2, 3), (3, 5)]
+    """
+    units: list[tuple[int, int]] = []
+    pos = 0
+    for m in _LTR_UNIT_RE.finditer(line):
+        units.extend((k, k + 1) for k in range(pos, m.start()))
+        units.append((m.start(), m.end()))
+        pos = m.end()
+    units.extend((k, k + 1) for k in range(pos, len(line)))
+    return units
+
+
 def reverse_visual(line: str) -> str:
     """A line reversed character by character, digit and Latin runs kept left to right.
 
@@ -357,16 +374,9 @@ def reverse_visual(line: str) -> str:
     >>> reverse_visual(reverse_visual("في عام 2017 (CNN)")) == "في عام 2017 (CNN)"
     True
     """
-    units: list[str] = []
-    pos = 0
-    for m in _LTR_UNIT_RE.finditer(line):
-        units.extend(line[pos : m.start()])
-        units.append(m.group())
-        pos = m.end()
-    units.extend(line[pos:])
     # Digits shown in visual order are already left to right: reversing the units
     # restores the Arabic and leaves each number as it is.
-    return "".join(reversed(units))
+    return "".join(line[a:b] for a, b in reversed(visual_units(line)))
 
 
 # Traces of a line reversed letter by letter: a word starting with a letter that only
