@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from workbench.claims.chronology import chronology, propose_year
-from workbench.claims.claims import empty_mentions, find_claims
+from workbench.claims.claims import find_claims
 from workbench.claims.events import (
     ACLED_COLUMNS,
     EVENT_COLUMNS,
@@ -19,6 +19,7 @@ from workbench.claims.events import (
     inter_code,
     to_acled,
 )
+from workbench.claims.index import empty_mentions
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
 
