@@ -229,3 +229,11 @@ def test_a_reader_crash_is_that_files_error(tmp_path: Path, monkeypatch: pytest.
     docs = _read(out / "documents.csv").set_index("doc_id")
     assert docs.loc["a", "error"] == "a.pdf: cannot read (RuntimeError: glyph table corrupt)"
     assert docs.loc["b", "error"] == "" and int(docs.loc["b", "n_events"]) >= 1
+
+
+def test_run_with_summary_takes_the_options_of_run(tmp_path: Path) -> None:
+    from workbench.batch import run_with_summary
+
+    with pytest.raises(TypeError):
+        run_with_summary(out=tmp_path / "out", jobz=1)
+    assert not (tmp_path / "out").exists()
