@@ -2,8 +2,9 @@
 
 Stages 1 to 9 of :func:`workbench.cleaning.clean.clean` (its module docstring lists
 them): Unicode, lines reversed letter by letter, kashida drawn as the digit 1, lost
-digits, run order, kashida, split words, punctuation, layout. Each takes and returns lines
-(:class:`workbench.cleaning.lines.Line`) and says how many changes it made.
+digits, run order, kashida, split words, punctuation, layout. Stages 2 to 8 take and
+return lines (:class:`workbench.cleaning.lines.Line`) and say how many changes they
+made; the layout joins the lines into the blocks of the clean text.
 """
 
 from __future__ import annotations
