@@ -1,11 +1,12 @@
-# Two entry points: `make demo` (set up, run on the bundled seeds) and `make test`.
+# Two entry points: `make demo` (set up, run on the bundled seeds) and `make test`
+# (deterministic); `make fuzz` searches the property tests at length for new failures.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup demo test lint unit notebooks lab bench places clean-venv
+.PHONY: setup demo test fuzz lint unit notebooks lab bench places clean-venv
 
 setup: $(STAMP)
 
@@ -33,6 +34,12 @@ notebooks: setup
 
 test: lint
 	$(BIN)/python -m pytest -q --nbval notebooks --sanitize-with notebooks/sanitize.cfg tests workbench
+
+# The property tests (those with @given) under the randomised, much longer ``fuzz``
+# hypothesis profile (tests/conftest.py); ``make test`` runs them derandomized. Pin each
+# input it finds with @example once the product is fixed.
+fuzz: setup
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m hypothesis tests
 
 lab: setup
 	$(BIN)/jupyter lab notebooks

@@ -16,7 +16,7 @@ workbench loader alone, with its pdfium or pdfplumber glyph source) and ``workbe
 (``workbench.sources.pdf.pdf_text`` for PDFs, then ``workbench.cleaning.clean.clean``).
 
 Figures: character error rate over letters and single spaces after removing
-diacritics and tatweel (``char_error_rate(hyp, ref)`` from the cleaning stage), and,
+diacritics and tatweel (``char_error_rate(hyp, ref)`` of ``benchmarks/cer.py``), and,
 on clean input, the number of lines a tool changed. Generated PDFs are cached in
 ``benchmarks/_work/`` keyed by text, producer and font.
 
@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import EVAL_DATA  # noqa: E402
+from benchmarks.cer import cer_normalise, char_error_rate  # noqa: E402
 from benchmarks.damage import damage  # noqa: E402
 
 CORPUS_DIR = ROOT / "benchmarks" / "corpus"
@@ -210,18 +211,12 @@ def _arabic_extract_pdf(path: Path) -> str:
 
 
 def _cleaning() -> tuple[Callable[[str], str] | None, Callable[[str, str], float]]:
-    """``clean`` (text → clean text) and ``char_error_rate(hyp, ref)`` of the cleaning stage."""
-    clean_fn = cer = None
-    for module in ("workbench.cleaning.clean", "workbench.metrics"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError:
-            continue
-        clean_fn = clean_fn or getattr(mod, "clean", None)
-        cer = cer or getattr(mod, "char_error_rate", None)
-    if cer is None:
-        raise RuntimeError("workbench.cleaning.clean.char_error_rate is needed to score the tools")
-    return (lambda t: clean_fn(t).text) if clean_fn else None, cer
+    """``clean`` (text → clean text) of the cleaning stage, if there is one, and the scorer."""
+    try:
+        clean_fn = importlib.import_module("workbench.cleaning.clean").clean
+    except (ImportError, AttributeError):
+        return None, char_error_rate
+    return (lambda t: clean_fn(t).text), char_error_rate
 
 
 def lines_changed(output: str, source: str) -> int:
@@ -383,9 +378,9 @@ def checkthat_tweets(*, limit: int | None = 3000) -> list[str]:
 
 
 def _words_as_written(text: str) -> list[str]:
-    from workbench.cleaning.clean import _unicode, cer_normalise
+    from workbench.cleaning.stages import normalise_unicode
 
-    return cer_normalise(_SPACE_PUNCT_RE.sub("", _unicode(text)[0].text)).split()
+    return cer_normalise(_SPACE_PUNCT_RE.sub("", normalise_unicode(text)[0].text)).split()
 
 
 def lines_wrongly_changed(*, tweets: list[str] | None = None, paragraphs: list[str] | None = None,
@@ -522,7 +517,7 @@ def main(argv: list[str] | None = None) -> None:
 def speed_and_rotation(*, paragraphs: int = 300) -> None:
     """Print rotation accuracy on simulated damage, lines wrongly changed, and speed."""
     from benchmarks.damage import damage
-    from workbench.cleaning.clean import char_error_rate, clean
+    from workbench.cleaning.clean import clean
 
     seed_raw = (ROOT / "seeds" / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")
     reference = (REFERENCE_DIR / "000_a7d0b04255543ba7.txt").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import workbench
@@ -105,6 +105,7 @@ arabic_like = st.lists(ALPHABET, max_size=120).map("".join)
 
 
 @given(st.one_of(arabic_like, st.text(max_size=200)))
+@example("\ufffd")  # a glyph without a character: an ``unreadable`` gap, not a marker
 def test_analyze_never_raises_and_every_offset_is_in_the_text(raw: str) -> None:
     a = workbench.analyze(raw, published="2020-05", doc_id="h")
     n = len(a.text)

@@ -275,3 +275,11 @@ def test_every_kind_of_document_gets_its_row(tmp_path: Path) -> None:
     assert low["doc_id"].tolist() == ["blurred"]
     clean_blurred = (out / "clean" / "blurred.txt").read_text(encoding="utf-8")
     assert clean_blurred[int(low["start"].iloc[0]):int(low["end"].iloc[0])] == "\ufffd"
+
+
+def test_run_with_summary_takes_the_options_of_run(tmp_path: Path) -> None:
+    from workbench.batch import run_with_summary
+
+    with pytest.raises(TypeError):
+        run_with_summary(out=tmp_path / "out", jobz=1)
+    assert not (tmp_path / "out").exists()

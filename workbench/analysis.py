@@ -12,8 +12,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from .claims.claims import Mentions, claim_rows, claims_frame, frame_with_lead
-from .claims.events import EVENT_COLUMNS, claim_records, event_rows
+from .claims.claims import find_claims
+from .claims.events import find_events
+from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
 from .find.mentions import find_mentions
 from .text.dates import iso_first_day
@@ -69,19 +70,17 @@ def analyze(
     reference = reference_date(published)
     cleaned = clean(raw, **clean_options)
     mentions = find_mentions(cleaned.text, reference=reference)
-    # What find_claims and find_events do, with the rows passed on as they are (not read
-    # back out of the claims frame) and each frame built once, with its doc_id column.
+    # The mentions are indexed once for both stages, and each frame is built with its
+    # doc_id column rather than widened afterwards.
     found = Mentions.of(mentions)
-    rows = claim_rows(cleaned.text, found)
-    lead = {"doc_id": doc_id}
+    claims = find_claims(cleaned.text, mentions=found, reference=reference, doc_id=doc_id)
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),
         clean=cleaned,
         mentions=_with_doc_id(mentions, doc_id),
-        claims=claims_frame(rows, reference=reference, lead=lead),
-        events=frame_with_lead(event_rows(claim_records(rows), found, reference=reference),
-                               EVENT_COLUMNS, lead),
+        claims=claims,
+        events=find_events(claims, found, doc_id=doc_id),
     )
 
 

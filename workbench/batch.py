@@ -10,6 +10,7 @@ files in ``out`` that the workbench did not write are never touched.
 from __future__ import annotations
 
 import csv
+import inspect
 import io
 import itertools
 import json
@@ -129,17 +130,19 @@ def run(
 
 
 def run_with_summary(
-    inputs: Iterable[str | Path] = (),
-    *,
-    out: str | Path,
-    jobs: int | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
-    progress: bool | None = None,
-    clean_options: dict | None = None,
-    load_options: dict | None = None,
+    inputs: Iterable[str | Path] = (), *, out: str | Path, **options: Any
 ) -> Summary:
-    """``run``, returning the counts the CLI reports."""
+    """``run``, returning the counts the CLI reports.
+
+    ``options`` are ``run``'s keyword options, with its defaults: its signature is the
+    one place they are written (an unknown option is a TypeError, as in a call to ``run``).
+    """
+    bound = inspect.signature(run).bind(inputs, out=out, **options)
+    bound.apply_defaults()
+    jobs, engine, scheduler, progress, clean_options, load_options = (
+        bound.arguments[name]
+        for name in ("jobs", "engine", "scheduler", "progress", "clean_options", "load_options")
+    )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     inputs = list(inputs)

@@ -14,12 +14,8 @@ from workbench.claims.claims import (
     CLAIM_COLUMNS,
     FEATURES,
     MODALITIES,
-    Mentions,
     claim_features,
-    empty_mentions,
     find_claims,
-    frame_of_rows,
-    frame_with_lead,
     score_features,
     text_features,
 )
@@ -32,6 +28,8 @@ from workbench.claims.clauses import (
     split_sentences,
     tokenize,
 )
+from workbench.claims.frames import frame_of_rows, frame_with_lead
+from workbench.claims.index import Mentions, empty_mentions
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
 

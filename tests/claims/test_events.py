@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from workbench.claims.chronology import chronology, propose_year
-from workbench.claims.claims import empty_mentions, find_claims
+from workbench.claims.claims import find_claims
 from workbench.claims.events import (
     ACLED_COLUMNS,
     EVENT_COLUMNS,
@@ -19,6 +19,7 @@ from workbench.claims.events import (
     inter_code,
     to_acled,
 )
+from workbench.claims.index import empty_mentions
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
 
@@ -448,3 +449,22 @@ def test_analyze_gives_the_stages_frames_with_doc_id(raw):
         want.insert(0, "doc_id", "d1")
         pd.testing.assert_frame_equal(got, want, check_exact=True)
         assert got.attrs == want.attrs
+
+
+def test_doc_id_and_an_index_give_the_same_tables_with_doc_id_first():
+    from workbench.claims.index import Mentions
+
+    text = "قالت الشرطة إن تنظيم داعش هاجم قرية في كركوك في أيار 2020، وقتل ثلاثة أشخاص."
+    m = mentions(text, actor("تنظيم داعش", "Islamic State (ISIS)", "Rebel group"),
+                 ("كركوك", "place", "Kirkuk", {"place_type": "city", "admin1": "IQ-KI"}),
+                 time("أيار 2020", "2020-05"))
+    claims = find_claims(text, mentions=m, reference=MAY_2020)
+    events = find_events(claims, m)
+    assert len(events) >= 1
+    with_id = find_claims(text, mentions=Mentions.of(m), reference=MAY_2020, doc_id="d1")
+    events_with_id = find_events(with_id, Mentions.of(m), doc_id="d1")
+    for plain, got in ((claims, with_id), (events, events_with_id)):
+        want = plain.copy()
+        want.insert(0, "doc_id", "d1")
+        pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert with_id.attrs == claims.attrs == {"reference": "2020-05-01"}

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from workbench.cleaning.clean import Cleaned, cer_normalise, char_error_rate, clean, gap_kind
+from benchmarks.cer import cer_normalise, char_error_rate
+from workbench.cleaning.clean import Cleaned, clean
+from workbench.cleaning.gaps import gap_kind
 from workbench.cleaning.reorder import best_arrangement, reverse_visual
 from workbench.text.arabic import GAP_MARKER
 
@@ -322,9 +323,9 @@ def test_reference_is_clean_text(reference: str) -> None:
 # --- already-clean text -------------------------------------------------------
 
 def _words(text: str) -> list[str]:
-    from workbench.cleaning.clean import _unicode
+    from workbench.cleaning.stages import normalise_unicode
 
-    text = _unicode(text)[0].text
+    text = normalise_unicode(text)[0].text
     return cer_normalise(re.sub(r"\s+(?=[\u060c\u061b\u061f,.:;!?])", "", text)).split()
 
 
@@ -360,15 +361,17 @@ _PIECES = st.one_of(
     st.characters(),
 )
 _TEXT = st.lists(_PIECES, max_size=60).map("".join)
-# CLEAN_EXAMPLES raises the number of generated texts for a longer local search.
-_SETTINGS = settings(
-    max_examples=int(os.environ.get("CLEAN_EXAMPLES", "150")),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# Inputs a search once found failing, run every time (``make fuzz`` adds to them).
+_FOUND = ["\ufffd"]
 
 
-@_SETTINGS
+def _examples(test):
+    for raw in _FOUND:
+        test = example(raw)(test)
+    return test
+
+
+@_examples
 @given(_TEXT)
 def test_never_raises_and_offsets_valid(raw: str) -> None:
     c = clean(raw)
@@ -379,17 +382,33 @@ def test_never_raises_and_offsets_valid(raw: str) -> None:
     for b in c.blocks:
         assert 0 <= b.start <= b.end <= len(c.text)
     for row in c.gaps.itertuples():
-        assert row.start == -1 or c.text[row.start : row.end] == G
+        _assert_gap_shows_its_kind(c, row)
 
 
-@_SETTINGS
+def _assert_gap_shows_its_kind(c: Cleaned, row) -> None:
+    """Each gap kind by what it shows: a lost date of the dateline is outside the clean
+    text (start -1); an unreadable run shows its U+FFFD (REPLACEMENT CHARACTER) glyphs,
+    as the source did; every other kind is a lost number and shows the marker."""
+    assert 0 <= row.raw_start <= row.raw_end <= len(c.raw)
+    shown = c.text[row.start : row.end]
+    if row.start == -1:
+        assert row.kind == "date" and row.end == -1
+    elif row.kind == "unreadable":
+        assert shown and set(shown) == {"\ufffd"}
+        assert "\ufffd" in c.raw[row.raw_start : row.raw_end]
+    else:
+        assert row.kind in ("count", "year", "date", "range", "number")
+        assert shown == G
+
+
+@_examples
 @given(_TEXT)
 def test_idempotent(raw: str) -> None:
     once = clean(raw).text
     assert clean(once).text == once
 
 
-@_SETTINGS
+@_examples
 @given(st.text(max_size=80))
 def test_never_raises_on_any_text(raw: str) -> None:
     clean(raw)
@@ -541,7 +560,7 @@ _TRACE_ALPHABET = st.text(
 
 
 @given(_TRACE_ALPHABET)
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2 * settings.default.max_examples)
 def test_looks_reversed_matches_its_trace_regex(line: str) -> None:
     from workbench.cleaning.reorder import _REVERSED_TRACE_RE, looks_reversed
 
@@ -556,7 +575,7 @@ _JOIN_PIECES = st.lists(
 
 
 @given(_JOIN_PIECES)
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2 * settings.default.max_examples)
 def test_is_known_joined_matches_is_known(pieces: list[str]) -> None:
     import itertools
 
@@ -577,18 +596,19 @@ def test_is_known_joined_matches_is_known(pieces: list[str]) -> None:
 def test_line_stages_leave_clean_lines_as_they_are() -> None:
     import numpy as np
 
-    from workbench.cleaning.clean import _kashida, _Line, _punctuation, _split_words
+    from workbench.cleaning.lines import Line
+    from workbench.cleaning.stages import join_split_words, remove_kashida, tidy_punctuation
 
     texts = ["في العراق اليوم.", "", "قال"]
-    lines = [_Line(t, np.arange(k * 100, k * 100 + len(t))) for k, t in enumerate(texts)]
-    for stage in (_kashida, _split_words, _punctuation):
+    lines = [Line(t, np.arange(k * 100, k * 100 + len(t))) for k, t in enumerate(texts)]
+    for stage in (remove_kashida, join_split_words, tidy_punctuation):
         out, n = stage(lines)
         assert n == 0 and [o.text for o in out] == [line.text for line in lines]
         assert all(o.src.tolist() == line.src.tolist() for o, line in zip(out, lines, strict=True))
 
 
 @given(_JOIN_PIECES)
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=settings.default.max_examples)
 def test_is_key_prefix_holds_for_every_prefix_of_a_known_word(pieces: list[str]) -> None:
     # best_arrangement drops a chain of tokens no word starts with: every start of a
     # known word's key must count as a prefix.

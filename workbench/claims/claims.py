@@ -18,6 +18,7 @@ Each clause (see :mod:`workbench.claims.clauses`) is one claim unit with:
   weights (``workbench/data/claim_weights.csv``) were fitted on the CheckThat! 2022
   Arabic claim data by ``benchmarks/claims.py``; ``features`` lists what made the score.
 
+>>> from workbench.claims.index import empty_mentions
 >>> c = find_claims("قال المتحدث إن القوات انسحبت من المدينة.", mentions=empty_mentions())
 >>> c.loc[0, ["type", "source", "modality"]].tolist()
 ['event', 'المتحدث', 'asserted']
@@ -25,18 +26,13 @@ Each clause (see :mod:`workbench.claims.clauses`) is one claim unit with:
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache, lru_cache
-from itertools import repeat
-from operator import itemgetter
-from typing import NamedTuple
+from functools import cache
 
-import numpy as np
 import pandas as pd
 
 from ..resources import read_table
@@ -66,6 +62,8 @@ from .clauses import (
     tokenize,
     trigger_lexicon,
 )
+from .frames import frame_of_rows, frame_with_lead
+from .index import Mention, Mentions
 
 WEIGHTS_FILE = "claims/claim_weights.csv"
 
@@ -98,151 +96,6 @@ _UPPER_RE = re.compile("[A-Z]")  # what a Latin name starts with
 
 
 # --- mentions ------------------------------------------------------------------------
-
-MENTION_COLUMNS = (
-    "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
-    "place_type", "iso", "admin1", "lat", "lon", "start_date", "end_date", "precision",
-    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key",
-)
-
-
-def prepare_mentions(mentions: pd.DataFrame | None) -> pd.DataFrame:
-    """A mentions frame with every column this stage reads (missing ones empty), sorted.
-
-    Accepts a frame with only ``start, end, text, kind, value``.
-    """
-    if mentions is None or len(mentions) == 0:
-        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
-                             for c in MENTION_COLUMNS})
-    out = mentions.copy()
-    for col in MENTION_COLUMNS:
-        if col not in out.columns:
-            out[col] = ""
-    for col in MENTION_COLUMNS:
-        if col not in ("start", "end"):
-            out[col] = out[col].map(_as_text)
-    out["start"] = out["start"].astype("int64")
-    out["end"] = out["end"].astype("int64")
-    return out.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-
-
-def _as_text(value: object) -> str:
-    if type(value) is str:
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ""
-        return f"{value:g}"
-    if value is pd.NA:
-        return ""
-    return str(value)
-
-
-def empty_mentions() -> pd.DataFrame:
-    """A mentions frame with the expected columns and no rows."""
-    return prepare_mentions(None)
-
-
-class Mention(NamedTuple):
-    """One mention as plain data: the columns of ``MENTION_COLUMNS``."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-    value: str
-    flags: str = ""
-    canonical_ar: str = ""
-    actor_type: str = ""
-    country: str = ""
-    place_type: str = ""
-    iso: str = ""
-    admin1: str = ""
-    lat: str = ""
-    lon: str = ""
-    start_date: str = ""
-    end_date: str = ""
-    precision: str = ""
-    relation: str = ""
-    qualifier: str = ""
-    time_of_day: str = ""
-    min: str = ""
-    max: str = ""
-    unit: str = ""
-    unit_key: str = ""
-
-
-class Mentions:
-    """Mentions sorted by start, looked up by offset range (bisection, no pandas per query).
-
-    >>> ms = Mentions.of(pd.DataFrame({"start": [4], "end": [8], "text": ["داعش"],
-    ...                                "kind": ["actor"], "value": ["ISIS"]}))
-    >>> [m.value for m in ms.between(0, 10, "actor")], ms.between(5, 10)
-    (['ISIS'], [])
-    """
-
-    def __init__(self, items: Iterable[Mention]) -> None:
-        self.items = sorted(items, key=_span)
-        self.starts = [m.start for m in self.items]
-        self.longest = max((m.end - m.start for m in self.items), default=0)
-
-    @classmethod
-    def of(cls, frame: pd.DataFrame | None) -> Mentions:
-        """Records of a mentions frame (any subset of ``MENTION_COLUMNS`` beyond the core).
-
-        The values are those of :func:`prepare_mentions`, read column by column.
-        """
-        if frame is None or len(frame) == 0:
-            return cls(())
-        if not frame.columns.is_unique:
-            frame = prepare_mentions(frame)
-        where = {col: n for n, col in enumerate(frame.columns.tolist())}
-        table = frame.to_numpy(dtype=object)
-        n = len(frame)
-        columns: list[list] = []
-        for col in MENTION_COLUMNS:
-            if col not in where:
-                columns.append([""] * n)
-                continue
-            values = table[:, where[col]].tolist()
-            if col in ("start", "end"):
-                values = [int(v) for v in values]
-            elif set(map(type, values)) != {str}:
-                values = [_as_text(v) for v in values]
-            columns.append(values)
-        return cls(map(tuple.__new__, repeat(Mention), zip(*columns, strict=True)))
-
-    def between(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        """Mentions that start inside ``[start, end)``, optionally of one kind."""
-        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        return [m for m in self.items[lo:hi] if kind is None or m.kind == kind]
-
-    def before(self, end: int, *, since: int = 0, kind: str | None = None) -> list[Mention]:
-        """Mentions inside ``[since, end)`` (ending by ``end``), optionally of one kind."""
-        return [m for m in self.between(since, end, kind) if m.end <= end]
-
-    def covering(self, pos: int, kind: str | None = None) -> list[Mention]:
-        """Mentions whose span contains offset ``pos``."""
-        hi = bisect.bisect_right(self.starts, pos)
-        lo = bisect.bisect_left(self.starts, pos - self.longest + 1, 0, hi)  # none before lo reaches pos
-        return [m for m in self.items[lo:hi] if m.end > pos and (kind is None or m.kind == kind)]
-
-    def shifted(self, start: int, end: int) -> Mentions:
-        """The mentions inside ``[start, end)`` with offsets relative to ``start``."""
-        return Mentions(m._replace(start=m.start - start, end=m.end - start)
-                        for m in self.between(start, end) if m.end <= end)
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    def __iter__(self):
-        return iter(self.items)
-
-
-_span = itemgetter(0, 1)  # a mention's (start, end)
-
 
 def _joined(values: Iterable[str]) -> str:
     """The non-empty values, each once in order of first appearance, joined by ``;``."""
@@ -672,6 +525,7 @@ def text_features(text: str, *, mentions: pd.DataFrame | None = None,
     :func:`find_claims` gives each clause, each taken at its largest over the clauses,
     with ``length`` over the whole text.
 
+    >>> from workbench.claims.index import empty_mentions
     >>> text_features("هل انسحبت القوات؟", mentions=empty_mentions())["question"]
     1.0
     """
@@ -686,134 +540,45 @@ def text_features(text: str, *, mentions: pd.DataFrame | None = None,
 
 # --- the stage -----------------------------------------------------------------------
 
-def find_claims(text: str, *, mentions: pd.DataFrame | None = None,
-                reference: date | datetime | None = None) -> pd.DataFrame:
+def find_claims(text: str, *, mentions: pd.DataFrame | Mentions | None = None,
+                reference: date | datetime | None = None,
+                doc_id: str | None = None) -> pd.DataFrame:
     """One row per clause of ``text``: type, source, modality, mentions, check-worthiness.
 
     ``mentions`` (from :func:`workbench.find_mentions`, or a frame with at least
-    ``start, end, text, kind, value``) supplies the actors, places, times and
-    quantities; when ``None`` they are found with ``reference`` as the anchor date.
+    ``start, end, text, kind, value``, or their :class:`~workbench.claims.index.Mentions`
+    index) supplies the actors, places, times and quantities; when ``None`` they are found
+    with ``reference`` as the anchor date.
     Offsets are into ``text``; ``source_start``/``source_end`` are -1 when the claim is
     the author's own; ``refers_to`` is the ``claim_id`` a dispute or an analogy points
     back to. See ``CLAIM_COLUMNS`` for the columns; ``reference`` is kept in
-    ``.attrs["reference"]`` for :func:`workbench.find_events`.
+    ``.attrs["reference"]`` for :func:`workbench.find_events`. ``doc_id``, when given,
+    is put first in a column of its own, as in the tables of a corpus.
 
+    >>> from workbench.claims.index import empty_mentions
     >>> t = "رصدت تقارير محلية ودولية خروج عناصر داعش من السجون."
     >>> find_claims(t, mentions=empty_mentions()).loc[0, ["source", "type"]].tolist()
     ['تقارير محلية ودولية', 'event']
     """
-    return claims_frame(claim_rows(text, _mentions_for(text, mentions, reference)),
-                        reference=reference)
-
-
-def claim_rows(text: str, mentions: Mentions) -> list[dict]:
-    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame.
-
-    :func:`workbench.analyze` hands them to the events stage as they are, instead of
-    reading them back out of the frame.
-    """
-    doc, units, features = _analyse(text, mentions)
-    return [_row(doc, n, unit, *score_features(feats))
-            for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
-
-
-def claims_frame(rows: Sequence[dict], *, reference: date | datetime | None = None,
-                 lead: dict[str, str] | None = None) -> pd.DataFrame:
-    """The claims frame of :func:`claim_rows`, with ``reference`` in ``.attrs``.
-
-    ``lead`` (column → one string for every row, as ``{"doc_id": ...}``) puts those
-    columns first; see :func:`frame_of_rows`.
-    """
-    out = frame_of_rows(rows, CLAIM_COLUMNS) if lead is None else \
-        frame_with_lead(rows, CLAIM_COLUMNS, lead)
+    rows = _claim_rows(text, _mentions_for(text, mentions, reference))
+    out = frame_of_rows(rows, CLAIM_COLUMNS) if doc_id is None else \
+        frame_with_lead(rows, CLAIM_COLUMNS, {"doc_id": doc_id})
     if reference is not None:  # find_events proposes years on the right side of it
         out.attrs["reference"] = reference.isoformat()[:10]
     return out
 
 
-@cache
-def _str_dtype() -> object:
-    """The dtype pandas gives a column of Python strings."""
-    return pd.Series(["x"]).dtype
+def _claim_rows(text: str, mentions: Mentions) -> list[dict]:
+    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame."""
+    doc, units, features = _analyse(text, mentions)
+    return [_row(doc, n, unit, *score_features(feats))
+            for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
 
 
-def _str_array(values: list[str]) -> object:
-    """The array pandas makes of a list of Python strings."""
-    dtype = _str_dtype()
-    return dtype.construct_array_type()._from_sequence(values, dtype=dtype)
-
-
-def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
-    """``pd.DataFrame(rows, columns=columns)`` for rows of plain values, built column by
-    column: a column of one Python type (str, int, float, bool) becomes its array
-    directly; any other column is left to pandas' inference.
-
-    >>> frame_of_rows([{"a": "x", "b": 1}], ["a", "b"]).dtypes.astype(str).tolist()
-    ['str', 'int64']
-    """
-    if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
-        return _empty_frame(tuple(columns)).copy(deep=False)
-    return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
-
-
-def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
-                    lead: dict[str, str]) -> pd.DataFrame:
-    """``frame_of_rows(rows, columns)`` with the columns of ``lead`` (each one string for
-    every row) inserted first, as ``frame.insert(0, name, value)`` would put them —
-    built in one go rather than copied and widened afterwards.
-
-    >>> f = frame_with_lead([{"a": 1}], ["a"], {"doc_id": "d1"})
-    >>> f.columns.tolist(), f.dtypes.astype(str).tolist()
-    (['doc_id', 'a'], ['str', 'int64'])
-    """
-    if set(lead) & set(columns) or any(type(v) is not str for v in lead.values()):
-        out = frame_of_rows(rows, columns)  # the general case, column by column
-        for name, value in reversed(lead.items()):
-            if name in out.columns:
-                out = out.drop(columns=name)
-            out.insert(0, name, value)
-        return out
-    if not rows:  # no rows: the inserted strings only give their columns' dtype
-        return _empty_lead_frame(tuple(columns), tuple(lead)).copy(deep=False)
-    data = {name: _str_array([value] * len(rows)) for name, value in lead.items()}
-    return pd.DataFrame(_column_arrays(rows, columns, data), copy=False)
-
-
-def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
-                   data: dict[str, object]) -> dict[str, object]:
-    """Add the columns of ``rows`` to ``data``, in order: a column of one Python type
-    (str, int, float, bool) as its array, any other as a list for pandas to infer."""
-    for col in columns:
-        values = [r[col] for r in rows]
-        kind = type(values[0])
-        if kind in _NUMPY_TYPES and set(map(type, values)) == {kind}:
-            data[col] = (_str_array(values) if kind is str
-                         else np.array(values, dtype=_NUMPY_TYPES[kind]))
-        else:
-            data[col] = values
-    return data  # the dict keeps the order of columns
-
-
-@lru_cache(maxsize=16)
-def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame([], columns=list(columns))
-
-
-@lru_cache(maxsize=16)
-def _empty_lead_frame(columns: tuple[str, ...], lead: tuple[str, ...]) -> pd.DataFrame:
-    """``_empty_frame(columns)`` with string columns ``lead`` inserted first."""
-    out = _empty_frame(columns).copy()
-    for name in reversed(lead):
-        out.insert(0, name, "")
-    return out
-
-
-# Python types whose columns are built directly (str as pandas' string array).
-_NUMPY_TYPES = {str: object, int: np.int64, float: np.float64, bool: np.bool_}
-
-
-def _mentions_for(text: str, mentions: pd.DataFrame | None,
+def _mentions_for(text: str, mentions: pd.DataFrame | Mentions | None,
                   reference: date | datetime | None) -> Mentions:
+    if isinstance(mentions, Mentions):
+        return mentions
     if mentions is None:
         from ..find.mentions import find_mentions
 

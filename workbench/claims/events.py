@@ -19,7 +19,8 @@ governorates the event is split into one row per governorate (as ACLED does), an
 shared count is flagged. A date whose year was lost stays ``XXXX-MM``; the reference
 chronology may propose a year in ``proposed_year`` with its basis.
 
->>> from workbench.claims.claims import empty_mentions, find_claims
+>>> from workbench.claims.claims import find_claims
+>>> from workbench.claims.index import empty_mentions
 >>> claims = find_claims("انسحبت القوات الأمريكية من قاعدة التاجي.", mentions=empty_mentions())
 >>> find_events(claims, empty_mentions())[["kind", "event_type", "sub_event_type"]].values.tolist()
 [['withdrawal', 'Strategic developments', 'Non-violent transfer of territory']]
@@ -27,11 +28,11 @@ chronology may propose a year in ``proposed_year`` with its basis.
 
 from __future__ import annotations
 
-from collections import Counter, namedtuple
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cache, lru_cache
+from functools import cache
 
 import pandas as pd
 
@@ -39,18 +40,15 @@ from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
 from .chronology import propose_year, year_is_unknown
-from .claims import Mention, Mentions, clause_triggers, frame_of_rows
+from .claims import clause_triggers
 from .clauses import (
-    ARTICLE,
-    BEH,
-    LAM,
-    WAW,
     Cue,
     TextUnits,
     cue_words,
-    proclitic_readings,
-    trigger_lexicon,
 )
+from .frames import frame_of_rows, frame_with_lead, record_type, records
+from .index import Mention, Mentions
+from .roles import agent, doer, light_verb, parties_between, phrase_target, target, trigger_row
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -73,8 +71,6 @@ _PLACE_RANK = {"village": 0, "town": 0, "city": 1, "capital": 1, "base": 1, "dis
                "border": 3, "governorate": 4, "region": 5, "country": 6}
 # The day that stands for a third of a month (the qualifiers of workbench.find.times).
 _QUALIFIER_DAY = {"early": "05", "mid": "15", "late": "25"}
-# Kinds whose target may follow as a word with ب (انفجرت عبوة ناسفة بدورية للجيش).
-_REMOTE_KINDS = frozenset({"explosion", "suicide_bombing", "shelling", "airstrike", "grenade"})
 _STATE_TYPES = frozenset({"State forces", "Government", "Military", "Police"})
 _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
 
@@ -153,27 +149,31 @@ class _Found:
     counts: str = ""
 
 
-def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | None, *,
-                reference: date | datetime | None = None) -> pd.DataFrame:
+def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
+                reference: date | datetime | None = None,
+                doc_id: str | None = None) -> pd.DataFrame:
     """Events reported by ``claims`` (from :func:`workbench.find_claims`), one row each.
 
-    ``mentions`` is the frame the claims were built from (offsets into the same text).
+    ``mentions`` is the frame the claims were built from (offsets into the same text),
+    or its :class:`~workbench.claims.index.Mentions` index.
     ``reference`` (the publication date; by default the one ``find_claims`` was given)
     lets the chronology propose years only on the right side of it. ``start``/``end``
     are ISO dates of the event (``XXXX-12`` when the year was lost);
-    ``claim_start``/``claim_end`` are offsets of the claim.
+    ``claim_start``/``claim_end`` are offsets of the claim. ``doc_id``, when given, is
+    put first in a column of its own, as in the tables of a corpus.
     """
-    found_in = Mentions.of(mentions)
+    found_in = mentions if isinstance(mentions, Mentions) else Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
-    rows = event_rows(_claim_records(claims), found_in, reference=reference)
-    return frame_of_rows(rows, EVENT_COLUMNS)
+    rows = _events_of(_claim_records(claims), found_in, reference=reference)
+    if doc_id is None:
+        return frame_of_rows(rows, EVENT_COLUMNS)
+    return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})
 
 
-def event_rows(claims: Sequence, mentions: Mentions, *,
+def _events_of(claims: Sequence, mentions: Mentions, *,
                reference: date | datetime | None = None) -> list[dict]:
-    """The rows of :func:`find_events` as dicts, from claim records (anything with the
-    attributes of ``claim_records``: ``claim_id, start, end, text, types, ...``)."""
+    """The rows of :func:`find_events` as dicts, from claim records (``_CLAIM_FIELDS``)."""
     if isinstance(reference, datetime):
         reference = reference.date()
     country_default = _document_country(mentions)
@@ -187,18 +187,6 @@ def event_rows(claims: Sequence, mentions: Mentions, *,
     return _merge_repeats(rows)
 
 
-def claim_records(rows: Iterable[dict]) -> list:
-    """Claim rows (dicts, from :func:`workbench.claims.claims.claim_rows`) as the records
-    :func:`event_rows` reads: the same values :func:`find_events` reads from the frame."""
-    make = _record_type(_CLAIM_FIELDS)._make
-    return [make([row[c] for c in _CLAIM_FIELDS]) for row in rows]
-
-
-@lru_cache(maxsize=64)
-def _record_type(columns: tuple) -> type:
-    return namedtuple("Pandas", list(columns), rename=True)
-
-
 # The columns of a claims table that events are made from.
 _CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "clause_break",
                  "refers_to", "source")
@@ -207,15 +195,9 @@ _CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "claus
 def _claim_records(claims: pd.DataFrame) -> list:
     """The claims as records of the columns events read (every column if some are missing)."""
     if not set(_CLAIM_FIELDS) <= set(claims.columns):
-        return _records(claims)
-    make = _record_type(_CLAIM_FIELDS)._make
+        return records(claims)
+    make = record_type(_CLAIM_FIELDS)._make
     return list(map(make, zip(*(claims[c].tolist() for c in _CLAIM_FIELDS), strict=True)))
-
-
-def _records(frame: pd.DataFrame) -> list:
-    """The rows of ``frame`` as ``itertuples(index=False)`` gives them, read in one pass."""
-    make = _record_type(tuple(frame.columns))._make
-    return [make(row) for row in frame.to_numpy(dtype=object).tolist()]
 
 
 def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None,
@@ -267,23 +249,19 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
     return out
 
 
-def _trigger_row(trig: Cue) -> dict:
-    return trigger_lexicon().rows[trig.row]
-
-
 def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local: Mentions,
                    mentions: Mentions) -> _Found | None:
     """Doer, target, places, time and count of one trigger, or None if it is not anchored."""
     toks = doc.tokens
-    row = _trigger_row(trig)
+    row = trigger_row(trig)
     wstart = min([trig.start] + [m.start for m in local if m.kind == "quantity"
                                  and m.start <= trig.start and m.end >= trig.end])
     wend = toks[nxt].start if nxt < len(toks) else len(claim.text)
     window = local.between(wstart, wend)
     evidential = any(c.role == "attribution_verb" and c.value in ("evidential", "neutral")
                      and 0 <= trig.i - c.j <= 3 for c in doc.cues)
-    light_before = _light_verb(doc, max(prev, trig.i - 4), trig.i)
-    light_after = _light_verb(doc, trig.j, min(trig.j + 2, nxt))
+    light_before = light_verb(doc, max(prev, trig.i - 4), trig.i)
+    light_after = light_verb(doc, trig.j, min(trig.j + 2, nxt))
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
                 or light_after is not None
                 or any(m.kind in ("time", "place", "quantity") for m in window))
@@ -294,17 +272,17 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
                    claim.start + trig.end, text=claim.text)
     found.counts = row["counts"]
     if row["after"] == "target":  # قُتل ثلاثة جنود: the victims follow, a doer only after بيد
-        found.actor = _agent(doc, trig.j, nxt, local)
-        found.target, found.target_type, found.target_text = _phrase_target(
+        found.actor = agent(doc, trig.j, nxt, local)
+        found.target, found.target_type, found.target_text = phrase_target(
             doc, trig.j, nxt, local, found.actor)
     else:
-        found.actor = _doer(claim, doc, trig, nxt, local, mentions, light_before, light_after)
+        found.actor = doer(claim, doc, trig, nxt, local, mentions, light_before, light_after)
         if row["event_type"] not in _NON_VIOLENT:
-            found.target, found.target_type, found.target_text = _target(
+            found.target, found.target_type, found.target_text = target(
                 doc, trig, nxt, local, found.actor, row["kind"])
     used = {(found.actor.start, found.actor.end)} if found.actor is not None else set()
     if found.kind in ("talks", "agreement"):
-        parties = _between(doc, trig, nxt, local)
+        parties = parties_between(doc, trig, nxt, local)
         if parties and found.actor is None:
             found.actor, parties = parties[0], parties[1:]
         if parties and not found.target:
@@ -333,171 +311,6 @@ def _token_end(toks, k: int) -> int:
     return toks[min(k, len(toks) - 1)].end if toks else 0
 
 
-def _light_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
-    """Token index of a support verb (نفذ، شن، سجل) in ``[lo, hi)``, the last one."""
-    found = [c for c in trigger_lexicon().find(doc.tokens, text=doc.text, lo=lo, hi=hi)
-             if c.role == "light"]
-    return found[-1].i if found else None
-
-
-def _doer(claim, doc: TextUnits, trig: Cue, nxt: int, local: Mentions, mentions: Mentions,
-          light_before: int | None, light_after: int | None) -> Mention | None:
-    """Who did it: the subject of the trigger verb or of its support verb, the genitive
-    of a nominal trigger (اجتياح داعش), or the agent after بيد / من قبل."""
-    toks = doc.tokens
-    n = len(toks)
-
-    def after(k: int, width: int) -> Mention | None:
-        if k >= n:
-            return None
-        hits = local.between(toks[k].start, toks[min(k + width, n) - 1].end, "actor")
-        return hits[0] if hits else None
-
-    def last_before(pos: int) -> Mention | None:
-        """The subject before a verb: an actor ending at most one word before it."""
-        hits = local.before(pos, kind="actor")
-        if not hits:
-            return None
-        between = [t for t in toks if hits[-1].end <= t.start and t.end <= pos]
-        return hits[-1] if len(between) <= 1 else None
-
-    def relative_antecedent(k: int) -> Mention | None:
-        """The actor just before الذي/التي (at most two words before it)."""
-        if k == 0 or toks[k - 1].key not in cue_words("relative"):
-            return None
-        found = last_before(toks[k - 1].start)
-        if found is not None and found.end > (toks[k - 3].start if k >= 3 else 0):
-            return found
-        if k == 1:  # the antecedent ends the previous clause
-            hits = mentions.before(claim.start, since=claim.start - 60, kind="actor")
-            if hits and hits[-1].end >= claim.start - 3:
-                return hits[-1]._replace(start=hits[-1].start - claim.start,
-                                         end=hits[-1].end - claim.start)
-        return None
-
-    if light_after is not None:
-        return _first_found(lambda: after(light_after + 1, 3),
-                            lambda: relative_antecedent(light_after))
-    if light_before is not None:
-        return _first_found(lambda: relative_antecedent(light_before),
-                            lambda: after(light_before + 1, 2),
-                            lambda: last_before(toks[light_before].start))
-    if _trigger_row(trig)["pos"] == "verb":
-        return _first_found(lambda: relative_antecedent(trig.i), lambda: after(trig.j, 3),
-                            lambda: last_before(trig.start))
-    if _aims_at_next(doc, trig):
-        return None
-    # the genitive of a nominal trigger: اجتياح داعش، خروج عناصر داعش (not بدورية للشرطة)
-    for k in range(trig.j, min(trig.j + 2, n)):
-        if _has_preposition(toks[k].key):
-            break
-        found = after(k, 1)
-        if found is not None:
-            return found
-    return _agent(doc, trig.j, nxt, local)
-
-
-def _agent(doc: TextUnits, k: int, nxt: int, local: Mentions) -> Mention | None:
-    """The actor named after بيد / على يد / من قبل in a trigger's phrase."""
-    toks = doc.tokens
-    for m in range(k, min(nxt, len(toks))):
-        if _is_agent_marker(toks, m):
-            hi = toks[min(m + 4, len(toks)) - 1].end
-            hits = local.between(toks[m].end, hi, "actor")
-            return hits[0] if hits else None
-    return None
-
-
-def _is_agent_marker(toks, m: int) -> bool:
-    """بيد، بأيدي، على يد، من قبل: the words before the doer of a passive or nominal event."""
-    readings = {rest for _, rest in proclitic_readings(toks[m].key)}
-    if not readings & cue_words("agent_marker"):
-        return False
-    prev = toks[m - 1].key if m else ""
-    if toks[m].key == match_key("قبل"):  # "before" unless in من قبل
-        return prev == match_key("من")
-    if toks[m].key == match_key("يد"):  # "hand" unless in على يد
-        return prev == match_key("على")
-    return True
-
-
-def _has_preposition(key: str) -> bool:
-    """Whether a word reads as carrying the preposition ب or ل (بدورية، للشرطة)."""
-    return any(p.removesuffix(ARTICLE)[-1:] in (BEH, LAM) for p, _ in proclitic_readings(key)[1:])
-
-
-def _aims_at_next(doc: TextUnits, trig: Cue) -> bool:
-    """Whether what follows a trigger is its target (الحرب على التنظيم), not its doer."""
-    last = doc.tokens[trig.j - 1].key
-    nxt = doc.tokens[trig.j].key if trig.j < len(doc.tokens) else ""
-    return last in cue_words("target_marker") or nxt in cue_words("target_marker")
-
-
-def _first_found(*candidates) -> Mention | None:
-    """The first candidate (called in order) that finds something."""
-    for candidate in candidates:
-        found = candidate()
-        if found is not None:
-            return found
-    return None
-
-
-def _target(doc: TextUnits, trig: Cue, nxt: int, local: Mentions,
-            actor: Mention | None, kind: str) -> tuple[str, str, str]:
-    """Whom it was aimed at: the phrase after ضد / على / بحق (or, for explosives and
-    shelling, a word with ب: انفجرت عبوة بدورية), as in :func:`_phrase_target`."""
-    toks = doc.tokens
-    first = trig.j - 1 if toks[trig.j - 1].key in cue_words("target_marker") else trig.j
-    for k in range(first, min(nxt, len(toks))):
-        if toks[k].key in cue_words("target_marker"):
-            return _phrase_target(doc, k + 1, nxt, local, actor)
-        if kind in _REMOTE_KINDS and k <= trig.j + 1 and any(
-                p in (BEH, WAW + BEH) for p, _ in proclitic_readings(toks[k].key)[1:]):
-            return _phrase_target(doc, k, nxt, local, actor)
-    return "", "", ""
-
-
-def _phrase_target(doc: TextUnits, k: int, nxt: int, local: Mentions,
-                   actor: Mention | None) -> tuple[str, str, str]:
-    """The actors named in the phrase starting at token ``k`` (else the phrase itself),
-    their actor types, and the phrase as written."""
-    toks = doc.tokens
-    end = _phrase_end(doc, k, nxt, local)
-    if end <= k:
-        return "", "", ""
-    a, b = toks[k].start, toks[end - 1].end
-    hits = [m for m in local.covering(a, "actor") + local.between(a + 1, b, "actor")
-            if actor is None or m.start != actor.start]
-    if hits:
-        return (";".join(m.value for m in hits), ";".join(m.actor_type for m in hits),
-                doc.text[a:b])
-    return doc.text[a:b], "", doc.text[a:b]
-
-
-def _phrase_end(doc: TextUnits, k: int, hi: int, local: Mentions) -> int:
-    """End of a noun phrase with its و-joined parts, stopping at a time mention."""
-    toks = doc.tokens
-    j = k
-    while j < min(hi, len(toks)) and j - k < 6:
-        t = toks[j]
-        if local.covering(t.start, "time"):
-            break
-        if j > k and (doc.text[toks[j - 1].end:t.start].strip() or t.key in cue_words("phrase_stop")):
-            break
-        j += 1
-    return j
-
-
-def _between(doc: TextUnits, trig: Cue, nxt: int, local: Mentions) -> list[Mention]:
-    """The parties named after بين in a trigger's phrase (بين بغداد وواشنطن)."""
-    toks = doc.tokens
-    for k in range(trig.j, min(nxt, len(toks))):
-        if toks[k].key in cue_words("between"):
-            a, b = toks[k].end, toks[min(k + 6, len(toks)) - 1].end + 1
-            return [m for m in local.between(a, b) if m.kind in ("actor", "place")][:2]
-    return []
-
-
 def _borrow(ref_claim, mentions: Mentions) -> _Found | None:
     """The event of the clause an analogy points back to (its kind, coding, doer)."""
     doc = TextUnits(ref_claim.text, segment=False)
@@ -505,13 +318,13 @@ def _borrow(ref_claim, mentions: Mentions) -> _Found | None:
     if not triggers:
         return None
     trig = triggers[0]
-    row = _trigger_row(trig)
+    row = trigger_row(trig)
     local = mentions.shifted(ref_claim.start, ref_claim.end)
     nxt = triggers[1].i if len(triggers) > 1 else len(doc.tokens)
     return _Found(row["kind"], row["event_type"], row["sub_event_type"],
                   doc.text[trig.start:trig.end], ref_claim.start + trig.start,
                   ref_claim.start + trig.end,
-                  actor=_doer(ref_claim, doc, trig, nxt, local, mentions, None, None),
+                  actor=doer(ref_claim, doc, trig, nxt, local, mentions, None, None),
                   text=ref_claim.text, borrowed_from=ref_claim.claim_id)
 
 
@@ -676,7 +489,8 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     are 0 when none are reported and empty when their digits were lost. ``documents``
     (``doc_id, title, author, published``) names the source article.
 
-    >>> from workbench.claims.claims import empty_mentions, find_claims
+    >>> from workbench.claims.claims import find_claims
+    >>> from workbench.claims.index import empty_mentions
     >>> claims = find_claims("انسحبت القوات الأمريكية من قاعدة التاجي.", mentions=empty_mentions())
     >>> list(to_acled(find_events(claims, None)).columns) == ACLED_COLUMNS
     True
@@ -685,7 +499,7 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
         return pd.DataFrame(columns=ACLED_COLUMNS)
     docs = _documents_by_id(documents)
     rows = []
-    for ev in _records(events):
+    for ev in records(events):
         if ev.modality not in modalities:
             continue
         event_date, year, precision, date_note = _acled_date(ev)

@@ -19,7 +19,6 @@ import itertools
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..text.arabic import TATWEEL
 from .lexicon import (
@@ -124,172 +123,22 @@ def best_arrangement(
     n = len(tokens)
     if n < 2:
         return identity(n)
-    lp = [token_logp(t) for t in tokens]
-    starts = [0]
-    for t in tokens[:-1]:
-        starts.append(starts[-1] + len(t) + 1)
-    width = starts[-1] + len(tokens[-1])
-
-    def off_middle(b: int) -> float:
-        return MIDDLE_WEIGHT * abs(2 * starts[b] - width) / max(width, 1)
-
-    def ctx(a: str, b: str) -> float:
-        if not a or not b:
-            return 0.0
-        return CONTEXT_WEIGHT * (context.score(a, b) if context is not None else grammar_score(a, b))
-
-    inside = _pairs_spanning(tokens)
-    # Pair evidence, computed once per line (the programme below only adds it up).
-    # cuts[z]: breaking the raw pair (z-1, z) — the evidence that it was no real pair,
-    # and the cost of cutting through a bracketed or dashed aside.
-    cuts = [0.0] + [
-        -ctx(tokens[z - 1], tokens[z]) - CONTEXT_WEIGHT * SPLIT_PAIR_COST * inside[z] - off_middle(z)
-        for z in range(1, n)
-    ]
-    to_after = [ctx(t, after) for t in tokens]
-    # Later breaks only next to evidence of one (tatweel at an edge, a fragment, a
-    # piece of one or two letters, a non-word such as a gap marker): a break elsewhere
-    # costs and gains nothing. This keeps the programme near O(n · e²) for e such
-    # places instead of O(n³); lines are at most MAX_LINE_TOKENS long.
-    ev = [has_edge_tatweel(t) or is_fragment(t) or len(core(t)) <= 2 for t in tokens]
-    breakable = [z for z in range(n - 1, 0, -1) if ev[z - 1] or ev[z]] + [0]
-
-    # Per-token values the programme reads in its inner loop, computed once.
-    keys = [word_key(t) for t in tokens]
-    has_core = [bool(core(t)) for t in tokens]
-    left_ok = [joinable_left(t) for t in tokens]
-    right_ok = [joinable_right(t) for t in tokens]
-
-    # A token without a word inside (punctuation) may join into a chain that has none
-    # either; such a chain counts as known. In most lines every token has a word.
-    all_have_core = all(has_core)
-
-    @cache
-    def merged_gain(chain: tuple[int, ...]) -> float:
-        """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
-        # Tokens of a chain meet at joinable edges (a glue is only made where ``left_ok``
-        # and ``right_ok`` hold), so the joined word's key is the join of the tokens'
-        # keys (see ``is_known_joined``). Most chains are no word: that is looked up
-        # first, before the joined text is made.
-        if not is_known_key("".join([keys[i] for i in chain])) and (
-            all_have_core or any(has_core[i] for i in chain)
-        ):
-            return -math.inf
-        text = "".join([tokens[i] for i in chain])
-        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
-        if _MARK_FIRST_RE.match(text):
-            return -math.inf
-        gain = token_logp(text) - sum(lp[i] for i in chain)
-        for a, b in itertools.pairwise(chain):
-            gain += tatweel_edges(tokens[a], tokens[b])
-        return gain
-
-    def close(chain: tuple[int, ...]) -> float:
-        return 0.0 if len(chain) == 1 else merged_gain(chain)
-
-    def dead_end(chain: tuple[int, ...]) -> bool:
-        """True if no word starts with the tokens of ``chain`` (so neither it nor any
-        longer chain is known): a state pending it has value -inf, and is not explored."""
-        return not is_key_prefix("".join([keys[i] for i in chain])) and (
-            all_have_core or any(has_core[i] for i in chain)
-        )
-
-    steps = [0.0] + [-break_cost + cuts[z] for z in range(1, n)]
-    # below[x]: the breakable places before x, in the order they are tried; glue_at[x]:
-    # those a run can start at glued to the word before it, with their rank in below[x].
-    below = [[z for z in breakable if z < x] for x in range(n)]
-    glue_at = [[(r, z) for r, z in enumerate(below[x]) if right_ok[z]] for x in range(n)]
-
-    # value(x, pend): best score for the raw prefix [0, x) given the output so far ends
-    # with the word made of the tokens in ``pend``. The choice that gives it is kept in
-    # ``choice``: the start z of the next run, whether it is glued to ``pend``, and the
-    # state after it (None: the run starts at 0 and ends the line).
-    #
-    # Candidates are tried in the order of below[x], each z not glued, then glued; the
-    # first with the highest total wins. A candidate not glued closes ``pend`` and goes
-    # on from (z, (x-1,)): for a one-token ``pend`` (close 0) its total depends on x
-    # alone, so the best of them is found once per x (``plain``) and shared by every
-    # such state, which then only tries the glued candidates.
-    memo: dict[tuple[int, tuple[int, ...]], float] = {}
-    choice: dict[tuple[int, tuple[int, ...]], tuple[int, bool, tuple | None]] = {}
-    plain_memo: dict[int, _Best] = {}
-
-    def rest_of(state: tuple[int, tuple[int, ...]]) -> float:
-        """``value`` of a state, from the memo when it is there (most of the time)."""
-        known = memo.get(state)
-        return value(*state) if known is None else known
-
-    def plain(x: int, closed_plain: float) -> _Best:
-        """Best candidate not glued: (total, (rank, 0), choice); total -inf if none."""
-        best_total: float = -math.inf
-        best_rank = (-1, 0)
-        best_choice = None
-        last = (x - 1,)
-        last_to_after = 0.0 + to_after[x - 1]  # close(last) + to_after: the run ends the line
-        for r, z in enumerate(below[x]):
-            if z == 0:
-                rest, state = last_to_after, None
-            else:
-                state = (z, last)
-                rest = rest_of(state)
-            total = steps[z] + closed_plain + rest
-            if total > best_total:
-                best_total, best_rank, best_choice = total, (r, 0), (z, False, state)
-        return best_total, best_rank, best_choice
-
-    def value(x: int, pend: tuple[int, ...]) -> float:
-        if len(pend) == 1:
-            best = plain_memo.get(x)
-            if best is None:
-                best = plain_memo[x] = plain(x, 0.0)
-        else:
-            closed_plain = merged_gain(pend)
-            best = (-math.inf, (-1, 0), None) if closed_plain == -math.inf else plain(x, closed_plain)
-        best_total, best_rank, best_choice = best
-        if left_ok[pend[-1]]:
-            last = (x - 1,)
-            for r, z in glue_at[x]:
-                chain = (*pend, z)
-                if z == x - 1:
-                    if dead_end(chain):
-                        continue
-                    closed, new_pend = 0.0, chain
-                else:
-                    closed, new_pend = merged_gain(chain), last
-                if closed == -math.inf:
-                    continue
-                if z == 0:
-                    rest, state = close(new_pend) + to_after[new_pend[-1]], None
-                else:
-                    state = (z, new_pend)
-                    rest = rest_of(state)
-                total = steps[z] + closed + rest
-                # First in candidate order among equals: glued z comes after not glued z.
-                if total > best_total or (total == best_total > -math.inf and (r, 1) < best_rank):
-                    best_total, best_rank, best_choice = total, (r, 1), (z, True, state)
-        key = (x, pend)
-        memo[key] = best_total
-        if best_choice is not None:
-            choice[key] = best_choice
-        return best_total
-
-    def plan_from(state: tuple[int, tuple[int, ...]] | None) -> list[tuple[int, bool]]:
-        plan = []
-        while state is not None and state in choice:
-            z, glue, state = choice[state]
-            plan.append((z, glue))
-        return plan
-
-    base = ctx(before, tokens[0]) + to_after[-1]
+    prog = _Programme(tokens, after=after, context=context, break_cost=break_cost)
+    base = prog.ctx(before, tokens[0]) + prog.to_after[-1]
     best_score, best_plan = base, None
     for x in range(n - 1, 0, -1):
-        start = -break_cost + cuts[x] + ctx(before, tokens[x])
-        score = rest_of((x, (n - 1,)))
+        start = -break_cost + prog.cuts[x] + prog.ctx(before, tokens[x])
+        score = prog.rest_of((x, (n - 1,)))
         if start + score > best_score + 1e-9:
-            best_score, best_plan = start + score, (x, plan_from((x, (n - 1,))))
+            best_score, best_plan = start + score, (x, prog.plan_from((x, (n - 1,))))
     if best_plan is None:
         return identity(n)
-    x, plan = best_plan
+    return _arrangement(n, *best_plan, best_score)
+
+
+def _arrangement(n: int, x: int, plan: list[tuple[int, bool]], score: float) -> Arrangement:
+    """The arrangement whose first run is ``[x, n)`` and whose later runs start where
+    ``plan`` says (each glued to the word before it or not)."""
     order: list[int] = list(range(x, n))
     joined: list[bool] = [False] * (n - x)
     hi = x
@@ -299,7 +148,200 @@ def best_arrangement(
         order.extend(range(z, hi))
         joined.extend([glue] + [False] * (hi - z - 1))
         hi = z
-    return Arrangement(tuple(order), tuple(joined), breaks, best_score)
+    return Arrangement(tuple(order), tuple(joined), breaks, score)
+
+
+# A state of the programme: the raw prefix [0, x) is still to place, and the output so
+# far ends with the word made of the tokens in ``pend``.
+_State = tuple[int, tuple[int, ...]]
+
+
+class _Programme:
+    """The dynamic programme of ``best_arrangement`` over one line.
+
+    ``value(x, pend)`` is the best score for the raw prefix ``[0, x)`` given the output so
+    far ends with the word made of the tokens in ``pend``. The choice that gives it is
+    kept in ``choice``: the start z of the next run, whether it is glued to ``pend``, and
+    the state after it (None: the run starts at 0 and ends the line).
+
+    Candidates are tried in the order of ``below[x]``, each z not glued, then glued; the
+    first with the highest total wins. A candidate not glued closes ``pend`` and goes on
+    from (z, (x-1,)): for a one-token ``pend`` (close 0) its total depends on x alone, so
+    the best of them is found once per x (``plain``) and shared by every such state,
+    which then only tries the glued candidates.
+    """
+
+    def __init__(self, tokens: list[str], *, after: str, context: Context | None,
+                 break_cost: float) -> None:
+        n = len(tokens)
+        self.tokens = tokens
+        self.context = context
+        self.lp = [token_logp(t) for t in tokens]
+        starts = [0]
+        for t in tokens[:-1]:
+            starts.append(starts[-1] + len(t) + 1)
+        width = starts[-1] + len(tokens[-1])
+        inside = _pairs_spanning(tokens)
+        # Pair evidence, computed once per line (the programme only adds it up).
+        # cuts[z]: breaking the raw pair (z-1, z) — the evidence that it was no real pair,
+        # and the cost of cutting through a bracketed or dashed aside.
+        self.cuts = [0.0] + [
+            -self.ctx(tokens[z - 1], tokens[z]) - CONTEXT_WEIGHT * SPLIT_PAIR_COST * inside[z]
+            - _off_middle(starts[z], width)
+            for z in range(1, n)
+        ]
+        self.to_after = [self.ctx(t, after) for t in tokens]
+        # Later breaks only next to evidence of one (tatweel at an edge, a fragment, a
+        # piece of one or two letters, a non-word such as a gap marker): a break elsewhere
+        # costs and gains nothing. This keeps the programme near O(n · e²) for e such
+        # places instead of O(n³); lines are at most MAX_LINE_TOKENS long.
+        ev = [has_edge_tatweel(t) or is_fragment(t) or len(core(t)) <= 2 for t in tokens]
+        breakable = [z for z in range(n - 1, 0, -1) if ev[z - 1] or ev[z]] + [0]
+
+        # Per-token values the programme reads in its inner loop, computed once.
+        self.keys = [word_key(t) for t in tokens]
+        self.has_core = [bool(core(t)) for t in tokens]
+        self.left_ok = [joinable_left(t) for t in tokens]
+        right_ok = [joinable_right(t) for t in tokens]
+        # A token without a word inside (punctuation) may join into a chain that has none
+        # either; such a chain counts as known. In most lines every token has a word.
+        self.all_have_core = all(self.has_core)
+
+        self.steps = [0.0] + [-break_cost + self.cuts[z] for z in range(1, n)]
+        # below[x]: the breakable places before x, in the order they are tried; glue_at[x]:
+        # those a run can start at glued to the word before it, with their rank in below[x].
+        self.below = [[z for z in breakable if z < x] for x in range(n)]
+        self.glue_at = [[(r, z) for r, z in enumerate(self.below[x]) if right_ok[z]] for x in range(n)]
+
+        self.memo: dict[_State, float] = {}
+        self.choice: dict[_State, tuple[int, bool, _State | None]] = {}
+        self.plain_memo: dict[int, _Best] = {}
+        self.gains: dict[tuple[int, ...], float] = {}
+
+    def ctx(self, a: str, b: str) -> float:
+        """Document-context evidence that ``a b`` is a real pair of words (weighted)."""
+        if not a or not b:
+            return 0.0
+        context = self.context
+        return CONTEXT_WEIGHT * (context.score(a, b) if context is not None else grammar_score(a, b))
+
+    def merged_gain(self, chain: tuple[int, ...]) -> float:
+        """Gain of writing the tokens of ``chain`` as one word (-inf if impossible)."""
+        gain = self.gains.get(chain)
+        if gain is None:
+            gain = self.gains[chain] = self._merged_gain(chain)
+        return gain
+
+    def _merged_gain(self, chain: tuple[int, ...]) -> float:
+        tokens, keys, has_core = self.tokens, self.keys, self.has_core
+        # Tokens of a chain meet at joinable edges (a glue is only made where ``left_ok``
+        # and ``right_ok`` hold), so the joined word's key is the join of the tokens'
+        # keys (see ``is_known_joined``). Most chains are no word: that is looked up
+        # first, before the joined text is made.
+        if not is_known_key("".join([keys[i] for i in chain])) and (
+            self.all_have_core or any(has_core[i] for i in chain)
+        ):
+            return -math.inf
+        text = "".join([tokens[i] for i in chain])
+        # No word starts with a diacritic: a piece like ``ًا`` only ends one.
+        if _MARK_FIRST_RE.match(text):
+            return -math.inf
+        gain = token_logp(text) - sum(self.lp[i] for i in chain)
+        for a, b in itertools.pairwise(chain):
+            gain += tatweel_edges(tokens[a], tokens[b])
+        return gain
+
+    def close(self, chain: tuple[int, ...]) -> float:
+        """Gain of ending the pending word ``chain`` (0 for a single token)."""
+        return 0.0 if len(chain) == 1 else self.merged_gain(chain)
+
+    def dead_end(self, chain: tuple[int, ...]) -> bool:
+        """True if no word starts with the tokens of ``chain`` (so neither it nor any
+        longer chain is known): a state pending it has value -inf, and is not explored."""
+        return not is_key_prefix("".join([self.keys[i] for i in chain])) and (
+            self.all_have_core or any(self.has_core[i] for i in chain)
+        )
+
+    def rest_of(self, state: _State) -> float:
+        """``value`` of a state, from the memo when it is there (most of the time)."""
+        known = self.memo.get(state)
+        return self.value(*state) if known is None else known
+
+    def plain(self, x: int, closed_plain: float) -> _Best:
+        """Best candidate not glued: (total, (rank, 0), choice); total -inf if none."""
+        best_total: float = -math.inf
+        best_rank = (-1, 0)
+        best_choice = None
+        last = (x - 1,)
+        last_to_after = 0.0 + self.to_after[x - 1]  # close(last) + to_after: the run ends the line
+        steps = self.steps
+        for r, z in enumerate(self.below[x]):
+            if z == 0:
+                rest, state = last_to_after, None
+            else:
+                state = (z, last)
+                rest = self.rest_of(state)
+            total = steps[z] + closed_plain + rest
+            if total > best_total:
+                best_total, best_rank, best_choice = total, (r, 0), (z, False, state)
+        return best_total, best_rank, best_choice
+
+    def value(self, x: int, pend: tuple[int, ...]) -> float:
+        """Best score of state ``(x, pend)``; its choice goes into ``choice``."""
+        if len(pend) == 1:
+            best = self.plain_memo.get(x)
+            if best is None:
+                best = self.plain_memo[x] = self.plain(x, 0.0)
+        else:
+            closed_plain = self.merged_gain(pend)
+            best = (-math.inf, (-1, 0), None) if closed_plain == -math.inf else self.plain(x, closed_plain)
+        best_total, best_rank, best_choice = best
+        if self.left_ok[pend[-1]]:
+            best_total, best_rank, best_choice = self._glued(x, pend, best_total, best_rank, best_choice)
+        key = (x, pend)
+        self.memo[key] = best_total
+        if best_choice is not None:
+            self.choice[key] = best_choice
+        return best_total
+
+    def _glued(self, x: int, pend: tuple[int, ...], best_total: float, best_rank: tuple[int, int],
+               best_choice: tuple[int, bool, _State | None] | None) -> _Best:
+        """The best of the candidates so far and those that glue a run to ``pend``."""
+        last = (x - 1,)
+        for r, z in self.glue_at[x]:
+            chain = (*pend, z)
+            if z == x - 1:
+                if self.dead_end(chain):
+                    continue
+                closed, new_pend = 0.0, chain
+            else:
+                closed, new_pend = self.merged_gain(chain), last
+            if closed == -math.inf:
+                continue
+            if z == 0:
+                rest, state = self.close(new_pend) + self.to_after[new_pend[-1]], None
+            else:
+                state = (z, new_pend)
+                rest = self.rest_of(state)
+            total = self.steps[z] + closed + rest
+            # First in candidate order among equals: glued z comes after not glued z.
+            if total > best_total or (total == best_total > -math.inf and (r, 1) < best_rank):
+                best_total, best_rank, best_choice = total, (r, 1), (z, True, state)
+        return best_total, best_rank, best_choice
+
+    def plan_from(self, state: _State | None) -> list[tuple[int, bool]]:
+        """The runs chosen from ``state`` on: (start, glued) each."""
+        plan = []
+        while state is not None and state in self.choice:
+            z, glue, state = self.choice[state]
+            plan.append((z, glue))
+        return plan
+
+
+def _off_middle(start: int, width: int) -> float:
+    """Evidence against a break at character ``start`` of a line ``width`` long: the
+    farther from the middle, the more (a tie-breaker only)."""
+    return MIDDLE_WEIGHT * abs(2 * start - width) / max(width, 1)
 
 
 _PAIRED = {"(": ")", "[": "]", "\u00ab": "\u00bb", "\u201c": "\u201d"}  # guillemets, curly quotes
@@ -347,6 +389,23 @@ _MARK_FIRST_RE = re.compile("[\u064b-\u0652\u0670]")  # FATHATAN..SUKUN, SUPERSC
 _LTR_UNIT_RE = re.compile(r"[0-9A-Za-z](?:[0-9A-Za-z.,:/_-]*[0-9A-Za-z])?")
 
 
+def visual_units(line: str) -> list[tuple[int, int]]:
+    """Spans of the units a letter-by-letter reversal moves: one per character, except
+    each digit or Latin run, which is one unit (it is already left to right).
+
+    >>> visual_units("يف 12")
+    [(0, 1), (1, 2), (2, 3), (3, 5)]
+    """
+    units: list[tuple[int, int]] = []
+    pos = 0
+    for m in _LTR_UNIT_RE.finditer(line):
+        units.extend((k, k + 1) for k in range(pos, m.start()))
+        units.append((m.start(), m.end()))
+        pos = m.end()
+    units.extend((k, k + 1) for k in range(pos, len(line)))
+    return units
+
+
 def reverse_visual(line: str) -> str:
     """A line reversed character by character, digit and Latin runs kept left to right.
 
@@ -357,16 +416,9 @@ def reverse_visual(line: str) -> str:
     >>> reverse_visual(reverse_visual("في عام 2017 (CNN)")) == "في عام 2017 (CNN)"
     True
     """
-    units: list[str] = []
-    pos = 0
-    for m in _LTR_UNIT_RE.finditer(line):
-        units.extend(line[pos : m.start()])
-        units.append(m.group())
-        pos = m.end()
-    units.extend(line[pos:])
     # Digits shown in visual order are already left to right: reversing the units
     # restores the Arabic and leaves each number as it is.
-    return "".join(reversed(units))
+    return "".join(line[a:b] for a, b in reversed(visual_units(line)))
 
 
 # Traces of a line reversed letter by letter: a word starting with a letter that only

@@ -1,0 +1,139 @@
+"""Mentions as the claims and events stages read them: plain records, found by offset.
+
+A mentions frame (from :func:`workbench.find_mentions`, or any frame with at least
+``start, end, text, kind, value``) becomes :class:`Mentions`: records sorted by start,
+looked up by offset range without pandas in the loop.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import namedtuple
+from collections.abc import Iterable
+from itertools import repeat
+from operator import itemgetter
+
+import pandas as pd
+
+MENTION_COLUMNS = (
+    "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
+    "place_type", "iso", "admin1", "lat", "lon", "start_date", "end_date", "precision",
+    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key",
+)
+
+
+def prepare_mentions(mentions: pd.DataFrame | None) -> pd.DataFrame:
+    """A mentions frame with every column this stage reads (missing ones empty), sorted.
+
+    Accepts a frame with only ``start, end, text, kind, value``.
+    """
+    if mentions is None or len(mentions) == 0:
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
+                             for c in MENTION_COLUMNS})
+    out = mentions.copy()
+    for col in MENTION_COLUMNS:
+        if col not in out.columns:
+            out[col] = ""
+    for col in MENTION_COLUMNS:
+        if col not in ("start", "end"):
+            out[col] = out[col].map(_as_text)
+    out["start"] = out["start"].astype("int64")
+    out["end"] = out["end"].astype("int64")
+    return out.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _as_text(value: object) -> str:
+    if type(value) is str:
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return f"{value:g}"
+    if value is pd.NA:
+        return ""
+    return str(value)
+
+
+def empty_mentions() -> pd.DataFrame:
+    """A mentions frame with the expected columns and no rows."""
+    return prepare_mentions(None)
+
+
+# One record type per mention, its fields the columns above: offsets are ints, every
+# other value is text ("" when the finder gave none). Built from the column list so the
+# two cannot drift apart.
+Mention = namedtuple("Mention", MENTION_COLUMNS, defaults=("",) * (len(MENTION_COLUMNS) - 5))
+Mention.__doc__ = "One mention as plain data: the columns of ``MENTION_COLUMNS``."
+
+
+class Mentions:
+    """Mentions sorted by start, looked up by offset range (bisection, no pandas per query).
+
+    >>> ms = Mentions.of(pd.DataFrame({"start": [4], "end": [8], "text": ["داعش"],
+    ...                                "kind": ["actor"], "value": ["ISIS"]}))
+    >>> [m.value for m in ms.between(0, 10, "actor")], ms.between(5, 10)
+    (['ISIS'], [])
+    """
+
+    def __init__(self, items: Iterable[Mention]) -> None:
+        self.items = sorted(items, key=_span)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame | None) -> Mentions:
+        """Records of a mentions frame (any subset of ``MENTION_COLUMNS`` beyond the core).
+
+        The values are those of :func:`prepare_mentions`, read column by column.
+        """
+        if frame is None or len(frame) == 0:
+            return cls(())
+        if not frame.columns.is_unique:
+            frame = prepare_mentions(frame)
+        where = {col: n for n, col in enumerate(frame.columns.tolist())}
+        table = frame.to_numpy(dtype=object)
+        n = len(frame)
+        columns: list[list] = []
+        for col in MENTION_COLUMNS:
+            if col not in where:
+                columns.append([""] * n)
+                continue
+            values = table[:, where[col]].tolist()
+            if col in ("start", "end"):
+                values = [int(v) for v in values]
+            elif set(map(type, values)) != {str}:
+                values = [_as_text(v) for v in values]
+            columns.append(values)
+        return cls(map(tuple.__new__, repeat(Mention), zip(*columns, strict=True)))
+
+    def between(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        """Mentions that start inside ``[start, end)``, optionally of one kind."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if kind is None or m.kind == kind]
+
+    def before(self, end: int, *, since: int = 0, kind: str | None = None) -> list[Mention]:
+        """Mentions inside ``[since, end)`` (ending by ``end``), optionally of one kind."""
+        return [m for m in self.between(since, end, kind) if m.end <= end]
+
+    def covering(self, pos: int, kind: str | None = None) -> list[Mention]:
+        """Mentions whose span contains offset ``pos``."""
+        hi = bisect.bisect_right(self.starts, pos)
+        lo = bisect.bisect_left(self.starts, pos - self.longest + 1, 0, hi)  # none before lo reaches pos
+        return [m for m in self.items[lo:hi] if m.end > pos and (kind is None or m.kind == kind)]
+
+    def shifted(self, start: int, end: int) -> Mentions:
+        """The mentions inside ``[start, end)`` with offsets relative to ``start``."""
+        return Mentions(m._replace(start=m.start - start, end=m.end - start)
+                        for m in self.between(start, end) if m.end <= end)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(self.items)
+
+
+_span = itemgetter(0, 1)  # a mention's (start, end)

@@ -1,0 +1,521 @@
+"""The repair stages of ``clean``, each on lines that keep their raw offsets.
+
+Stages 1 to 9 of :func:`workbench.cleaning.clean.clean` (its module docstring lists
+them): Unicode, lines reversed letter by letter, kashida drawn as the digit 1, lost
+digits, run order, kashida, split words, punctuation, layout. Stages 2 to 8 take and
+return lines (:class:`workbench.cleaning.lines.Line`) and say how many changes they
+made; the layout joins the lines into the blocks of the clean text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..text.arabic import GAP_MARKER, SENTENCE_END, TATWEEL
+from .layout import plan_layout
+from .lexicon import (
+    Context,
+    has_edge_tatweel,
+    is_known,
+    is_proclitic_tatweel,
+    join_gain,
+    joinable_left,
+    joinable_right,
+)
+from .lines import (
+    Line,
+    concat,
+    empty_line,
+    first_src,
+    join_tokens,
+    line_tokens,
+    lines_text,
+    strip_line,
+    sub,
+    sub_lines,
+    synthetic,
+)
+from .reorder import best_arrangement, looks_reversed, needs_reorder, reversed_line_gain, visual_units
+
+# ---------------------------------------------------------------------------
+# Stage 1: Unicode.
+
+_NEWLINES = "\r\n\u2028\u2029\x0b\x0c\x85"
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def _is_presentation_form(ch: str) -> bool:
+    return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
+
+
+# Characters that never need a change here: newline, space, printable ASCII and Latin-1,
+# the Arabic block without its format characters (U+0600-U+0605, U+061C, U+06DD), and
+# general punctuation without its spaces, separators and controls. Anything else is
+# looked at one character at a time.
+_UNSAFE_RE = re.compile(
+    "[^\n !-~\u00a1-\u00ac\u00ae-\u00ff\u0606-\u061b\u061d-\u06dc\u06de-\u06ff"
+    "\u2010-\u2027\u2030-\u205e]+"
+)
+
+
+def normalise_unicode(raw: str) -> tuple[Line, int]:
+    """Presentation forms to letters, invisible controls out, plain spaces and newlines."""
+    texts: list[str] = []
+    srcs: list[np.ndarray] = []
+    changes = 0
+    pos = 0
+    for m in _UNSAFE_RE.finditer(raw):
+        if m.start() > pos:
+            texts.append(raw[pos : m.start()])
+            srcs.append(np.arange(pos, m.start(), dtype=np.int64))
+        out: list[str] = []
+        src: list[int] = []
+        for i in range(m.start(), m.end()):
+            ch = raw[i]
+            if ch == "\r" and raw[i + 1 : i + 2] == "\n":
+                changes += 1
+            elif ch in _NEWLINES:
+                changes += ch != "\n"
+                out.append("\n")
+                src.append(i)
+            elif ch in _SPACES:
+                changes += 1
+                out.append(" ")
+                src.append(i)
+            elif _is_presentation_form(ch):
+                new = unicodedata.normalize("NFKC", ch)
+                if new.startswith(" ") and all(unicodedata.combining(c) for c in new[1:]):
+                    new = new[1:]  # isolated haraka: the mark alone, no space before it
+                changes += new != ch
+                out.extend(new)
+                src.extend([i] * len(new))
+            elif unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "\ufffc":
+                changes += 1
+            else:
+                out.append(ch)
+                src.append(i)
+        texts.append("".join(out))
+        srcs.append(np.asarray(src, dtype=np.int64))
+        pos = m.end()
+    if pos < len(raw):
+        texts.append(raw[pos:])
+        srcs.append(np.arange(pos, len(raw), dtype=np.int64))
+    if not texts:
+        return empty_line(), changes
+    return Line("".join(texts), np.concatenate(srcs)), changes
+
+
+# ---------------------------------------------------------------------------
+# Stage 2: lines reversed letter by letter.
+
+# Mean log10 gain per word a reversed reading must show before a line is turned round.
+REVERSE_MARGIN = 1.0
+
+
+def reverse_line(line: Line) -> Line:
+    """``reverse_visual`` on a line, offsets moved along with the characters."""
+    return concat([Line(line.text[a:b], line.src[a:b]) for a, b in reversed(visual_units(line.text))])
+
+
+ARABIC_RE = re.compile("[\u0621-\u064a]")
+
+
+def reverse_lines(lines: list[Line]) -> tuple[list[Line], int]:
+    """Lines emitted letter by letter in visual order read back (a word-list decision per line)."""
+    # The trace regex cannot match across a line break in a way no single line shows
+    # (a line start and end look the same to it as a newline), so a text without any
+    # trace has no line to look at.
+    if not looks_reversed(lines_text(lines)):
+        return list(lines), 0
+    out = []
+    n = 0
+    for line in lines:
+        stripped = line.text.strip()
+        if reversed_line_gain(stripped) > REVERSE_MARGIN:  # 0 without a trace of reversal
+            out.append(reverse_line(line))
+            n += 1
+        else:
+            out.append(line)
+    return out, n
+
+
+# ---------------------------------------------------------------------------
+# Stage 3: kashida drawn as the digit 1.
+
+# A run of 1 after a letter that joins forward (kashida can only follow one) and before
+# another Arabic letter: the glyph a font mapped to "1" in its text layer.
+_DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
+_KASHIDA_ONE_RE = re.compile(
+    f"(?<=[{_DUAL_JOINING}])([\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
+)
+
+
+_ONE_RE = re.compile("1")  # found in every line ``_KASHIDA_ONE_RE`` matches
+
+
+def kashida_digits(lines: list[Line]) -> tuple[list[Line], int]:
+    """Kashida a font mapped to the digit 1 (``نف11ذه``) made tatweel again."""
+    return sub_lines(lines, _KASHIDA_ONE_RE, lambda m: m.group(1) + TATWEEL * len(m.group(2)), _ONE_RE)
+
+
+# ---------------------------------------------------------------------------
+# Stage 4: lost digits.
+
+DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+_GAP_SPACE_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# A space left before a comma or stop: the number that stood between them was dropped
+# (``أكتوبر ،`` for ``أكتوبر 2019،``).
+_GAP_BEFORE_PUNCT_RE = re.compile("(?<=[^\\s.,\u060c]) (?=[\u060c,.:\u061b;](?:\\s|$))")
+# Closing punctuation that, found at the start of a line, was displaced from its end.
+_DISPLACED = set(".!?\u061f\u060c,:;\u061b\u2026") | {"..."}
+_DISPLACED_FIRST = {t[0] for t in _DISPLACED}
+_FINAL_PUNCT = set(SENTENCE_END) | {"\u2026"}
+_NEUTRAL_TOKEN_RE = re.compile(r"^[^\w\u0600-\u06ff]+$")
+
+
+# A double space between two Arabic letters: the surest trace of a dropped number.
+_LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0621-\u064a])")
+
+
+# Fewest non-blank lines for the lost-digit reading to be decided from the text alone:
+# a one-line post with double spaces is typing, a hard-wrapped page is extraction.
+MIN_LOST_LINES = 3
+
+
+def digits_lost(lines: list[Line]) -> bool:
+    """A text without a digit that keeps the marks of lost ones.
+
+    Evidence: double spaces between Arabic words and stops displaced to line starts,
+    at least two of them (one may be a typing slip).
+    """
+    text = lines_text(lines)
+    if DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
+        return False
+    doubles = len(_LETTER_GAP_RE.findall(text))
+    displaced = sum(
+        1 for line in lines
+        if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
+    )
+    return doubles + displaced >= 2 and doubles >= 1
+
+
+def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
+    """``marker`` put in where a double space, or a space before a stop, shows dropped digits."""
+    out = []
+    total = 0
+    for line in lines:
+        new, n = sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
+        new, k = sub(new, _GAP_BEFORE_PUNCT_RE, lambda m: f" {marker}")
+        out.append(new)
+        total += n + k
+    return out, total
+
+
+# ---------------------------------------------------------------------------
+# Stage 5: run order, split words, displaced punctuation.
+
+
+def needs_repair(text: str) -> bool:
+    """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at most)."""
+    words = text.split()
+    if not words:
+        return False
+    return words[0] in _DISPLACED or needs_reorder(words)
+
+
+def _wrapped_word(lines: list[Line], k: int, before: int, after: int) -> bool:
+    """A line whose edge word continues on the next or previous line.
+
+    Such a line is whole: a word was wrapped (``ضد ال`` / ``فرنسيين``), not a run moved.
+    Tatweel at a token edge, on either line, or a stop opening the line is damage all the same.
+    """
+    text = lines[k].text
+    words = text.split()
+    if not words or TATWEEL in text or words[0] in _DISPLACED:
+        return False
+    last, first = words[-1], words[0]
+    if after >= 0:
+        nxt = lines[after].text.split()
+        if nxt and _glues(last, nxt[0]):
+            return True
+    if before >= 0:
+        prv = lines[before].text.split()
+        if prv and _glues(prv[-1], first):
+            return True
+    return False
+
+
+def _glues(left: str, right: str) -> bool:
+    return (
+        joinable_left(left) and joinable_right(right)
+        and not has_edge_tatweel(left) and not has_edge_tatweel(right)
+        and is_known(left + right)
+    )
+
+
+def _neighbours(lines: list[Line]) -> tuple[list[int], list[int]]:
+    """For each line, the index of the nearest non-blank line before and after it (-1: none)."""
+    n = len(lines)
+    prev, nxt = [-1] * n, [-1] * n
+    last = -1
+    for k in range(n):
+        prev[k] = last
+        if lines[k].text.strip():
+            last = k
+    last = -1
+    for k in range(n - 1, -1, -1):
+        nxt[k] = last
+        if lines[k].text.strip():
+            last = k
+    return prev, nxt
+
+
+def _edge_word(line: Line, *, last: bool) -> str:
+    words = line.text.split()
+    return (words[-1] if last else words[0]) if words else ""
+
+
+def repair_runs(
+    lines: list[Line], *, marker: str, lost: bool, skip: set[int]
+) -> tuple[list[Line], int]:
+    """Repair the lines that show damage; a clean line is passed on as it is.
+
+    Where a repaired line starts depends on its neighbours' words, so the lines that
+    changed are repaired a second time against their repaired neighbours.
+    """
+    context = Context.from_lines(line.text for line in lines)
+    prev, nxt = _neighbours(lines)
+    damaged = [
+        k for k, line in enumerate(lines)
+        if k not in skip and needs_repair(line.text) and not _wrapped_word(lines, k, prev[k], nxt[k])
+    ]
+    out = list(lines)
+    changed: list[int] = []
+    # A byline or dateline is no part of the running text: it gives no left neighbour.
+    prev = [-1 if j in skip else j for j in prev]
+    for k in damaged:
+        toks = line_tokens(lines[k])
+        before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
+        after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
+        new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
+        if new.text != join_tokens(toks).text:
+            changed.append(k)
+        out[k] = new
+    for k in changed:
+        before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
+        after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
+        out[k] = repair_line(
+            line_tokens(lines[k]), marker=marker, lost=lost, before=before, after=after, context=context
+        )
+    return out, len(changed)
+
+
+def _displaced_prefix(toks: list[Line], marker: str) -> int:
+    """Number of leading tokens that are a stop displaced from the line end (0 if none)."""
+    if not (
+        len(toks) > 1
+        and toks[0].text in _DISPLACED
+        and toks[1].text not in _DISPLACED
+        and any(ARABIC_RE.search(t.text) for t in toks[1:])
+    ):
+        return 0
+    j = 0
+    while j < len(toks) and (_NEUTRAL_TOKEN_RE.match(toks[j].text) or toks[j].text == marker):
+        j += 1
+    return j if j < len(toks) else 0
+
+
+def repair_line(
+    toks: list[Line], *, marker: str, lost: bool, before: str, after: str, context: Context
+) -> Line:
+    """One damaged line put right: runs in reading order, a displaced stop moved back."""
+    # Closing punctuation (and neutrals after it) at the line start belongs at its end.
+    j = _displaced_prefix(toks, marker)
+    prefix: list[Line] = []
+    if j and (lost or needs_reorder([t.text for t in toks[j:]])):
+        prefix, toks = toks[:j], toks[j:]
+    texts = [t.text for t in toks]
+    if needs_reorder(texts):
+        arrangement = best_arrangement(texts, before=before, after=after, context=context)
+        toks = [toks[i] for i in arrangement.order]
+        glue = list(arrangement.joined)
+    else:
+        glue = [False] * len(toks)
+    body = join_tokens(toks, glue)
+    if not prefix:
+        return body
+    stop, rest = prefix[0], prefix[1:]
+    tail: list[Line] = [body, *(p for t in reversed(rest) for p in (synthetic(" ", t.src[0]), t))]
+    if lost and stop.text in _FINAL_PUNCT | {"\u060c", ","}:
+        tail += [synthetic(" ", stop.src[0]), synthetic(marker, stop.src[0])]
+    tail.append(stop)
+    return concat(tail)
+
+
+# ---------------------------------------------------------------------------
+# Stages 6-8: kashida, split words, punctuation.
+
+_TATWEEL_RE = re.compile(TATWEEL + "+")
+
+_PROCLITIC_SPAN = 4  # longest proclitic (three letters) and a closing mark
+
+
+def remove_kashida(lines: list[Line]) -> tuple[list[Line], int]:
+    """Tatweel removed, except where it sets a proclitic apart (لـ COVID19)."""
+    def repl(m: re.Match[str]) -> str:
+        # A proclitic set apart with tatweel before a name or number (لـ COVID19) keeps
+        # it. Such a token is short, so only a few characters either side are looked at
+        # (a long line without spaces stays linear).
+        text = m.string
+        lo = max(0, m.start() - _PROCLITIC_SPAN)
+        a = text.rfind(" ", lo, m.start())
+        if a < 0 and lo > 0:
+            return ""
+        hi = min(len(text), m.end() + _PROCLITIC_SPAN)
+        b = text.find(" ", m.end(), hi)
+        if b < 0 and hi < len(text):
+            return ""
+        token = text[a + 1 : b if b >= 0 else hi]
+        return m.group() if is_proclitic_tatweel(token) else ""
+
+    out, total = sub_lines(lines, _TATWEEL_RE, repl, _TATWEEL_RE)
+    return [strip_line(line) for line in out], total
+
+
+# A space with a diacritic on one side: a word cut at a mark by the extractor.
+_MARK_SPLIT_RE = re.compile(
+    "(?<=[\u0621-\u064a\u0640]) (?=[\u064b-\u0652\u0670])|(?<=[\u064b-\u0652\u0670]) (?=\\S)"
+)
+# Gain (log10) a join across a space next to a diacritic must bring.
+SPLIT_JOIN_GAIN = 2.0
+
+
+# A diacritic: found in every line ``_MARK_SPLIT_RE`` matches.
+_MARK_RE = re.compile("[\u064b-\u0652\u0670]")
+
+
+# No word, however stretched with kashida and marks, is longer; a longer run of letters
+# joins nothing, and looking no further keeps a line without spaces linear.
+_LONGEST_TOKEN = 256
+
+
+def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
+    """Words the extractor cut at a diacritic joined again, where the word list agrees."""
+    def repl(m: re.Match[str]) -> str:
+        text = m.string
+        start, end = m.start(), m.end()
+        if text[end] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670":
+            return ""  # no word starts with a mark
+        a = text.rfind(" ", max(0, start - _LONGEST_TOKEN), start)
+        b = text.find(" ", end, end + _LONGEST_TOKEN)
+        if (a < 0 and start > _LONGEST_TOKEN) or (b < 0 and len(text) - end > _LONGEST_TOKEN):
+            return " "
+        left = text[a + 1 : start]
+        right = text[end : b if b >= 0 else len(text)]
+        return "" if join_gain(left, right) > SPLIT_JOIN_GAIN else " "
+
+    return sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
+
+
+_SPACE_BEFORE_PUNCT_RE = re.compile("(?<=\\S) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
+
+
+# A space before a comma or stop: found in every line ``_SPACE_BEFORE_PUNCT_RE`` matches.
+_SPACE_PUNCT_RE = re.compile(" [\u060c\u061b\u061f,.:;!?]")
+
+
+def tidy_punctuation(lines: list[Line]) -> tuple[list[Line], int]:
+    """No space before a comma or full stop; spaces collapsed and stripped."""
+    out, total = sub_lines(lines, _SPACE_BEFORE_PUNCT_RE, lambda m: "", _SPACE_PUNCT_RE)
+    return [strip_line(line) for line in out], total
+
+
+# ---------------------------------------------------------------------------
+# Stage 9: layout.
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of the clean text's layout: ``kind`` is title, heading or paragraph."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Laid:
+    """The laid-out text, its blocks, and what the layout found at its top."""
+
+    doc: Line
+    blocks: tuple[Block, ...]
+    title: str
+    author: str
+    dateline: str
+    byline: tuple[int, ...]
+
+
+def settle(block: Line, *, marker: str, before: str, after: str, context: Context) -> Line:
+    """A reflowed block put through the line repairs once more, as a line of its own.
+
+    Reflow makes new neighbours (the last word of one line, the first of the next);
+    repairing the block as the next run of ``clean`` would see it keeps ``clean``
+    idempotent.
+    """
+    (block,), _ = reverse_lines([block])
+    line = block
+    if needs_repair(block.text):
+        toks = line_tokens(block)
+        line = repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
+    (line,), _ = join_split_words([line])
+    (line,), _ = tidy_punctuation([line])
+    return line
+
+
+def lay_out(lines: list[Line], *, marker: str = GAP_MARKER) -> Laid:
+    """Title, headings and paragraphs in reading order, each block repaired once more."""
+    plan = plan_layout([line.text for line in lines])
+    context = Context.from_lines(line.text for line in lines)
+    pieces: list[tuple[str, tuple[int, ...]]] = []
+    if plan.title:
+        pieces.append(("title", plan.title))
+    pieces.extend((b.kind, b.lines) for b in plan.blocks)
+    parts: list[Line] = []
+    blocks: list[Block] = []
+    pos = 0
+    prev_last = ""
+    # First word of the first non-blank line of each later piece.
+    following = [""] * len(pieces)
+    nxt = ""
+    for n in range(len(pieces) - 1, -1, -1):
+        following[n] = nxt
+        first = next((lines[i].text for i in pieces[n][1] if lines[i].text), "")
+        if first:
+            nxt = (first.split() or [""])[0]
+    for n, (kind, idx) in enumerate(pieces):
+        body = [lines[i] for i in idx if lines[i].text]
+        if not body:
+            continue
+        joined: list[Line] = []
+        for k, line in enumerate(body):
+            if k:
+                joined.append(synthetic(" ", max(first_src(line) - 1, 0)))
+            joined.append(line)
+        block = settle(concat(joined), marker=marker, before=prev_last, after=following[n], context=context)
+        if not block.text:
+            continue
+        prev_last = block.text.rsplit(" ", 1)[-1]
+        if parts:
+            at = first_src(block) - 1
+            parts.append(synthetic("\n\n", max(at, 0)))
+            pos += 2
+        parts.append(block)
+        blocks.append(Block(kind, pos, pos + len(block.text)))
+        pos += len(block.text)
+    doc = concat(parts)
+    title = doc.text[blocks[0].start : blocks[0].end] if blocks and blocks[0].kind == "title" else ""
+    return Laid(doc, tuple(blocks), title, plan.author, plan.dateline, plan.byline)
