@@ -50,7 +50,8 @@ def _clitic_of(longer: str, shorter: str) -> bool:
         return False
     if longer.endswith(shorter) and longer[: len(longer) - len(shorter)] in _PREFIXES:
         return True
-    return shorter.startswith("ال") and longer in {"لل" + shorter[2:], "ولل" + shorter[2:], "فلل" + shorter[2:]}
+    stem = shorter[2:]
+    return shorter.startswith("ال") and longer in {"لل" + stem, "ولل" + stem, "فلل" + stem}
 
 
 def word_eq(a: str, b: str) -> bool:
@@ -63,13 +64,13 @@ def words_within(a: str, b: str) -> bool:
     aw, bw = a.split(), b.split()
     if not aw or len(aw) > len(bw):
         return False
-    return any(all(word_eq(x, y) for x, y in zip(aw, bw[i:i + len(aw)]))
+    return any(all(word_eq(x, y) for x, y in zip(aw, bw[i:i + len(aw)], strict=True))
                for i in range(len(bw) - len(aw) + 1))
 
 
 def same_phrase(a: str, b: str) -> bool:
     aw, bw = a.split(), b.split()
-    return bool(aw) and len(aw) == len(bw) and all(word_eq(x, y) for x, y in zip(aw, bw))
+    return bool(aw) and len(aw) == len(bw) and all(word_eq(x, y) for x, y in zip(aw, bw, strict=True))
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -136,8 +137,8 @@ class Tally:
     mention_right: int = 0
 
 
-# generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not مطار,
-# قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
+# generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
+# مطار, قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
 _GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "منطقه", "قضاء", "ناحيه", "مخيم", "سجن", "احياء", "مناطق"}
 
 

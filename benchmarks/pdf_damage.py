@@ -450,8 +450,9 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
 def column_lines_changed(doc: Document) -> tuple[int, int]:
     """``clean`` on the source cut into lines of at most ``COLUMN_WORDS`` words:
     (lines whose words it changed, lines)."""
-    from benchmarks.repair import _words_as_written
     from workbench.clean import clean
+
+    from benchmarks.repair import _words_as_written
 
     blocks = ([doc.title] if doc.title else []) + list(doc.paragraphs)
     lines: list[str] = []
