@@ -38,11 +38,9 @@ FONTS = ("Amiri", "Noto Naskh Arabic")
 
 
 def cer(hyp: str, ref: str) -> float:
-    """``char_error_rate`` from wherever this checkout keeps it."""
-    try:
-        from benchmarks.measures import char_error_rate
-    except ImportError:
-        from workbench.cleaning.clean import char_error_rate
+    """Character error rate of ``hyp`` against ``ref`` (:func:`benchmarks.cer.char_error_rate`)."""
+    from benchmarks.cer import char_error_rate
+
     return char_error_rate(hyp, ref)
 
 

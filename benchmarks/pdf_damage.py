@@ -10,11 +10,11 @@ Each document is typeset right to left and justified by every available producer
 font rotating over Amiri, Noto Naskh Arabic, Scheherazade and KacstBook, and XeLaTeX
 alternating between plain and kashida justification. Every PDF is read by every
 available extractor (pypdf, pdfminer.six, pdfplumber plain and right-to-left, pdftotext
-plain and ``-raw``, PyMuPDF, and the workbench's own reader ``workbench.pdf.pdf_text``,
+plain and ``-raw``, PyMuPDF, and the workbench's own reader ``workbench.sources.pdf.pdf_text``,
 which ``workbench.load`` uses), and each extraction is scored before and after
 ``workbench.clean``:
 
-- CER: ``workbench.clean.char_error_rate`` against the source (letters and single
+- CER: ``benchmarks.cer.char_error_rate`` against the source (letters and single
   spaces; diacritics and tatweel removed);
 - made worse: documents whose CER after cleaning is higher than before;
 - lines: each extracted line is located in the source by its Arabic words (letters
@@ -277,7 +277,7 @@ def extract(name: str, path: Path) -> str:
             with pymupdf.open(path) as pdf:
                 return "\n\n".join(page.get_text() for page in pdf)
         if name == "workbench":
-            from workbench.pdf import pdf_text
+            from workbench.sources.pdf import pdf_text
 
             return pdf_text(path)
     raise ValueError(f"unknown extractor {name!r}")
@@ -413,7 +413,8 @@ def line_stats(index: SourceIndex, raw: str, cleaned_lines: list[str] | None) ->
 
 def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[dict[str, Any]]:
     """One row per extractor for one PDF: CER raw and cleaned, and the line counts."""
-    from workbench.clean import char_error_rate, clean
+    from benchmarks.cer import char_error_rate
+    from workbench import clean
 
     source = job.doc.text
     index = SourceIndex(source)
@@ -450,7 +451,7 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
 def column_lines_changed(doc: Document) -> tuple[int, int]:
     """``clean`` on the source cut into lines of at most ``COLUMN_WORDS`` words:
     (lines whose words it changed, lines)."""
-    from workbench.clean import clean
+    from workbench import clean
 
     from benchmarks.repair import _words_as_written
 

@@ -17,7 +17,8 @@ from PIL import Image, ImageFilter
 
 from benchmarks.repair import CORPUS_DIR, make_pdf, read_text
 from workbench import load
-from workbench.cleaning.clean import char_error_rate, clean
+from benchmarks.cer import char_error_rate
+from workbench.cleaning.clean import clean
 from workbench.sources import ocr
 from workbench.sources.flags import with_flags
 from workbench.sources.load import iter_sources

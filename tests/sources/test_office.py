@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks.repair import CORPUS_DIR, read_text
 from workbench import load
-from workbench.cleaning.clean import char_error_rate
+from benchmarks.cer import char_error_rate
 from workbench.sources import office
 
 SOURCE = read_text(CORPUS_DIR / "newsfane_iraq.txt")
