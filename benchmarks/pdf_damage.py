@@ -451,9 +451,8 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
 def column_lines_changed(doc: Document) -> tuple[int, int]:
     """``clean`` on the source cut into lines of at most ``COLUMN_WORDS`` words:
     (lines whose words it changed, lines)."""
-    from workbench import clean
-
     from benchmarks.repair import _words_as_written
+    from workbench import clean
 
     blocks = ([doc.title] if doc.title else []) + list(doc.paragraphs)
     lines: list[str] = []

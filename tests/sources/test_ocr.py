@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageFilter
 
+from benchmarks.cer import char_error_rate
 from benchmarks.repair import CORPUS_DIR, make_pdf, read_text
 from workbench import load
-from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
 from workbench.sources import ocr
 from workbench.sources.flags import with_flags

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.cer import char_error_rate
 from benchmarks.repair import CORPUS_DIR, read_text
 from workbench import load
-from benchmarks.cer import char_error_rate
 from workbench.sources import office
 
 SOURCE = read_text(CORPUS_DIR / "newsfane_iraq.txt")
