@@ -315,3 +315,17 @@ def test_a_length_beyond_the_calendar():
     row = one("ظهر الإنسان منذ 200000 سنة", reference=WED)
     assert (row["value"], row["proposed"]) == ("P200000Y", "")
     assert (find_times("قبل 200000 سنة", reference=WED)["start_date"] == "").all()
+
+
+@pytest.mark.parametrize(("text", "value", "rule"), [
+    ("قتل خلال شهر أيار الماضي", "2019-05", "month+relative"),
+    ("يحكم التنظيم المدينة منذ عام 2014", "2014/2020", "since+year"),
+    ("وصلت التعزيزات قبل يوم الجمعة الماضي", "2020-05-08", "weekday+relative"),
+])
+def test_a_unit_word_that_names_its_month_year_or_day_is_no_length(text, value, rule):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"]) == (value, rule)
+
+
+def test_a_unit_word_before_a_number_word_is_a_length():
+    assert one("انتهى خلال شهر واحد", reference=WED)["value"] == "P1M"

@@ -33,7 +33,7 @@ from ..text.lexmatch import fold
 from .actors import actor_rows
 from .places import place_rows
 from .quantities import quantity_rows
-from .times import time_rows
+from .timex import time_rows
 
 BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 # Every column a finder can add, in the order a text with all four kinds gives them. A corpus
@@ -41,7 +41,7 @@ BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 ALL_COLUMNS = [
     *BASE_COLUMNS,
     "start_date", "end_date", "precision", "relation", "qualifier", "calendar", "proposed",  # times
-    "time_of_day",
+    "time_of_day", "rule",
     "canonical_ar", "actor_type", "country", "actor_id",  # actors
     "place_type", "iso", "admin1", "lat", "lon", "place_id",  # places
     "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
@@ -64,7 +64,7 @@ def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.
         return pd.DataFrame(columns=BASE_COLUMNS)
     folded = fold(text)
     found = [
-        time_rows(text, reference=reference, folded=folded),
+        time_rows(text, reference=reference),
         actor_rows(text, folded=folded),
         place_rows(text, folded=folded),
         quantity_rows(text, folded=folded),

@@ -573,6 +573,13 @@ class Grammar:
             return None
         return Partial(i, h.end, pre=h.pre, vague=(h.entry.value, int(h.entry.extra))).add("vague_period")
 
+    def names_its_unit(self, i: int) -> bool:
+        """Whether the unit word at ``i`` names a month, year or day rather than counting one:
+        شهر أبريل, عام 2014, يوم الجمعة (a length would be شهر, عام, يوم alone)."""
+        named = find(self.t, i + 1, "month")  # شهر + a number word is a length: شهر واحد
+        return ((named is not None and self.month(i, cued=True) is not None)
+                or self.year(i) is not None or self._weekday_at(i, bare_ok=True) is not None)
+
     def length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
         """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع), or a few units
         (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0:
@@ -587,6 +594,8 @@ class Grammar:
             return (u.end, u.entry.value, 0) if k > i or anchored else None
         if k > i:
             return None
+        if u is not None and u.entry.extra == "1" and anchored and self.names_its_unit(k):
+            return None  # خلال شهر أبريل, منذ عام 2014: the unit word names the month or year
         if u is not None and (u.entry.extra == "2" or (u.entry.extra == "1" and anchored)):
             return u.end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
         for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
