@@ -4,6 +4,8 @@ The public API, one function per stage of the flow::
 
     load ─▶ clean ─▶ find_mentions ─▶ find_claims ─▶ find_events ─▶ plot_timeline
 
+``find_times`` is the time grammar alone, with its ``tense`` convention and the rule behind each value.
+
 ``analyze`` runs the stages on one document; ``run`` runs them on many and writes tables.
 Importing the package loads no lexicon and reads no file: that happens on first use.
 """
@@ -19,6 +21,7 @@ from .claims.claims import find_claims
 from .claims.events import find_events
 from .cleaning.clean import Cleaned, clean
 from .find.mentions import find_mentions
+from .find.times import find_times
 from .sources.load import load
 from .viz.display import highlight, rtl
 from .viz.governorates import plot_by_governorate
@@ -34,6 +37,7 @@ __all__ = [
     "find_claims",
     "find_events",
     "find_mentions",
+    "find_times",
     "highlight",
     "load",
     "plot_by_governorate",

@@ -35,9 +35,10 @@ def one(text, **kw):
         ("٢٠١٤ – ٢٠١٧", "2014/2017", "range"),
         ("أمس", "2020-05-11", "relative"),
         ("قبل ثلاثة أيام", "2020-05-09", "relative"),
-        ("منذ يومين", "2020-05-10", "relative"),
-        ("منذ ساعة", "2020-05-12", "relative"),  # hours ago: the reference day, not the day before
-        ("قبل 30 ساعة", "2020-05-11", "relative"),
+        ("منذ يومين", "P2D", ""),  # منذ + a length: how long it has lasted (the start is proposed)
+        ("منذ ساعة", "PT1H", ""),
+        # hours before a reference day without a clock: counted from its midday, flagged
+        ("قبل 30 ساعة", "2020-05-11", "relative;day_inferred"),
         ("حتى الآن", "../2020-05-12", "relative"),  # a reference day: no time of day invented
         ("الأسبوع الماضي", "2020-W19", "relative"),
         ("العام المقبل", "2021", "relative"),
@@ -85,9 +86,9 @@ def test_month_without_year_follows_tense(text, value):
     [("في أوائل آذار 2013", "2013-03-01", "2013-03-10"),
      ("منتصف حزيران 2013", "2013-06-11", "2013-06-20"),
      ("أواخر شباط 2013", "2013-02-21", "2013-02-28"),
-     ("مطلع عام 2019", "2019-01-01", "2019-04-30")],
+     ("مطلع عام 2019", "2019-01-01", "2019-01-31")],  # start of a year: its first month
 )
-def test_qualifiers_are_thirds(text, start, end):
+def test_qualifiers_narrow_a_month_or_year(text, start, end):
     row = one(text, reference=MAY_2020)
     assert (row["start_date"], row["end_date"]) == (start, end)
 
@@ -165,8 +166,8 @@ def test_future_cue_is_looked_for_in_the_same_sentence(text, value):
         ("سقطت صواريخ ليلة أمس", "ليلة أمس", "2020-05-11", "night"),
         # ليلة + a named day: the night before it (a day begins at sunset)
         ("وقعت الهجمات ليلة الجمعة", "ليلة الجمعة", "2020-05-08", "eve"),
-        ("قرابة منتصف ليل الثلاثاء", "منتصف ليل الثلاثاء", "2020-05-12", "midnight"),
-        ("عند الساعة الثالثة من فجر اليوم", "الساعة الثالثة من فجر اليوم", "2020-05-12", "03:00"),
+        ("قرابة منتصف ليل الثلاثاء", "قرابة منتصف ليل الثلاثاء", "2020-05-12", "midnight"),
+        ("عند الساعة الثالثة من فجر اليوم", "عند الساعة الثالثة من فجر اليوم", "2020-05-12", "03:00"),
         ("الساعة العاشرة مساءً يوم الخميس", "الساعة العاشرة مساءً يوم الخميس", "2020-05-07", "22:00"),
         ("يوم الخميس في تمام الساعة الواحدة والنصف ظهرًا", "يوم الخميس في تمام الساعة الواحدة والنصف ظهرًا",
          "2020-05-07", "13:30"),
@@ -182,8 +183,11 @@ def test_future_cue_is_looked_for_in_the_same_sentence(text, value):
     ],
 )
 def test_time_of_day(text, span, value, time_of_day):
+    """The day and the time of day; a clock also gives the value to the minute (2020-05-07T22:00)."""
     row = one(text, reference=MAY_2020)
-    assert (row["text"], row["value"], row["time_of_day"]) == (span, value, time_of_day)
+    assert (row["text"], row["start_date"], row["time_of_day"]) == (span, value, time_of_day)
+    if time_of_day[:1].isdigit() and "|" not in time_of_day:
+        assert row["value"] == f"{value}T{time_of_day}"
 
 
 def test_a_part_of_the_day_alone_is_no_time():

@@ -33,7 +33,7 @@ from ..text.lexmatch import fold
 from .actors import actor_rows
 from .places import place_rows
 from .quantities import quantity_rows
-from .timex import time_rows
+from .times import time_rows
 
 BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 # Every column a finder can add, in the order a text with all four kinds gives them. A corpus

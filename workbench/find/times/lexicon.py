@@ -1,259 +1,206 @@
-"""The words of time expressions: the time-word table, and which tokens may begin one.
+"""The words the time grammar reads, the tokens it reads them from, and where to look.
 
-``data/find/time_words.csv`` holds the time words by type (units, weekdays, qualifiers,
-anchors, directions, parts of the day ...); months and number words come from
-:mod:`workbench.text`. The filters here (:func:`may_start`, :func:`core_ahead`,
-:func:`number_may_start`) decide cheaply where the parser need not be tried at all; a
-test checks they lose no time the parser would find.
+The text is folded once (:func:`workbench.text.arabic.fold_positions`, digits made Western),
+cut into tokens that keep their offsets, and one compiled regex over the folded text finds
+the tokens a time expression can begin at; the grammar runs only there.
+
+>>> toks = tokenize("وصلوا فجرَ الخميسِ ١٥/٣/٢٠١٤")
+>>> [t.key for t in toks]
+['وصلوا', 'فجر', 'الخميس', '15', '/', '3', '/', '2014']
+>>> [(pre, stem) for pre, stem in readings("وبالامس")]
+[('', 'وبالامس'), ('و', 'بالامس'), ('وب', 'الامس'), ('وبال', 'امس')]
 """
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import re
+from dataclasses import dataclass
+from functools import cache
 
-from ...text.clitics import stems
-from ...text.numbers import read_number
-from ...text.tokens import Token
-from ...text.wordlex import WordLexicon, table_lexicon
-from ..quantities import month_lexicon
+from ...resources import read_table
+from ...text.arabic import DIGIT_TRANSLATION, fold_positions
 
-_FUTURE_PREFIX = "\u064a\u062a\u0646"  # YEH TEH NOON: سـ + imperfect prefix
+WORDS_FILE = "find/time_words.csv"
+MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
+NUMBERS_FILE = "text/number_words.csv"  # the number words quantities read
+_CARDINALS = ("unit", "teen_unit", "ten", "hundred")  # words a count can begin with
+
+_TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|\S")
+_CONJ = "\u0648\u0641"  # WAW FEH: و ف
+_PREP = "\u0628\u0644\u0643"  # BEH LAM KAF: ب ل ك
+_ARTICLE = "\u0627\u0644"  # ALEF LAM: ال
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of the folded text: its key and its offsets in the original text."""
+
+    key: str
+    start: int
+    end: int
+    kstart: int  # offset in the folded text
+
+    @property
+    def is_num(self) -> bool:
+        return self.key.isdigit()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` (digit runs, letter runs, single other characters), keyed folded."""
+    return fold_tokens(text)[0]
+
+
+def fold_tokens(text: str) -> tuple[list[Token], str]:
+    """The tokens of ``text`` and its folded key (digits Western)."""
+    key, kept = fold_positions(text)
+    key = key.translate(DIGIT_TRANSLATION)
+    toks = Tokens(Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
+                  for m in _TOKEN_RE.finditer(key))
+    return toks, key
+
+
+class Tokens(list):
+    """The tokens of one text, remembering what the lexicon read at each (:func:`lookup`)."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self.hits: dict[int, list[Hit]] = {}
 
 
 @cache
-def time_words() -> WordLexicon:
-    """The time words (``find/time_words.csv``), compiled once."""
-    return table_lexicon("find/time_words.csv")
+def readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(proclitics, stem) readings of a folded word: و/ف, then ب/ل/ك, then ال taken off.
+    لل is ل + ال (للعام → ل + العام)."""
+    out = [("", word)]
+    w, pre = word, ""
+    if len(w) > 2 and w[0] in _CONJ:
+        pre, w = w[0], w[1:]
+        out.append((pre, w))
+    if len(w) > 2 and w[0] in _PREP:
+        if w.startswith("\u0644\u0644"):  # LAM LAM: لل
+            out.append((pre + "\u0644", "\u0627" + w[1:]))
+        pre, w = pre + w[0], w[1:]
+        out.append((pre, w))
+    if len(w) > 3 and w.startswith(_ARTICLE):
+        out.append((pre + _ARTICLE, w[2:]))
+    return tuple(dict.fromkeys(out))
 
 
-# What a parse reads at the token where an expression begins (see ``Parser.expression``):
-# these time-word types, and of the anchors only those that open a span or a shift. A word
-# of another type (an era هـ, a tense cue, a period noun, the anchors في and إلى) only
-# follows or precedes an expression, so the parser is not tried there.
-_START_TYPES = frozenset({
-    "qualifier", "year_word", "day_offset", "weekday", "first", "last", "month_word",
-    "holiday", "now", "direction", "unit", "week_word",
-})
-_START_ANCHORS = frozenset({"since", "from", "before", "after", "within", "between", "until"})
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon row: the words of its form, its type, value and extra."""
+
+    words: tuple[str, ...]
+    type: str
+    value: str
+    extra: str
 
 
 @cache
-def _starters() -> frozenset[str]:
-    """Every word that can begin a time expression: first words of the entries a parse
-    reads at its first token (time words of the start types, months, number words)."""
-    words = {"\u064a\u0648\u0645"}  # YEH WAW MEEM: يوم, read literally before a weekday
-    for form, row in table_lexicon("find/time_words.csv").items:
-        if row["type"] in _START_TYPES or (row["type"] == "anchor" and row["value"] in _START_ANCHORS):
-            words.add(form.split()[0])
-    for name in ("text/months.csv", "text/number_words.csv"):
-        words |= {form.split()[0] for form in table_lexicon(name).items_forms()}
-    return frozenset(words)
+def _entries() -> dict[str, tuple[Entry, ...]]:
+    """Entries by their first word: the time words, and the months as type ``month``
+    (value = month number, extra = calendar:ambiguity)."""
+    by_first: dict[str, list[Entry]] = {}
+    for row in read_table(WORDS_FILE).itertuples(index=False):
+        words = tuple(row.form.split())
+        by_first.setdefault(words[0], []).append(Entry(words, row.type, row.value, row.extra))
+    for row in read_table(MONTHS_FILE).itertuples(index=False):
+        words = tuple(row.form.split())
+        by_first.setdefault(words[0], []).append(
+            Entry(words, "month", row.month, f"{row.calendar}:{row.ambiguous}"))
+    return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
 
 
-@lru_cache(maxsize=1 << 16)
-def may_start(key: str) -> bool:
-    """Whether a reading of the folded word (clitics off) begins a time lexicon entry."""
-    starters = _starters()
-    return any(stem in starters for _, stem, _ in stems(key))
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
+
+    end: int
+    entry: Entry
+    pre: str
 
 
-def word_at(toks: list[Token], i: int, *types: str) -> tuple[int, dict[str, str], str] | None:
-    """The time-word entry of one of ``types`` at token ``i``: (end, row, proclitics)."""
-    if i >= len(toks) or toks[i].kind != "word":
-        return None
-    if word_types(toks[i].key).isdisjoint(types):
-        return None
-    m = time_words().match(toks, i)
-    if m is not None:
-        for p in m.payloads:
-            if p["type"] in types:
-                return m.end, p, m.pre
-    # another reading of the same token (اليوم as ال + يوم) when the longest is another type
-    for pre, stem, _ in stems(toks[i].key):
-        for p in time_words().single(stem):
-            if p["type"] in types:
-                return i + 1, p, pre
+def lookup(toks: list[Token], i: int) -> list[Hit]:
+    """Every entry that reads at token ``i`` (longest first), under any clitic reading."""
+    if i >= len(toks):
+        return []
+    memo = getattr(toks, "hits", None)
+    if memo is not None:
+        if i not in memo:
+            memo[i] = _lookup(toks, i)
+        return memo[i]
+    return _lookup(toks, i)
+
+
+def _lookup(toks: list[Token], i: int) -> list[Hit]:
+    hits = []
+    for pre, e in _stem_entries(toks[i].key):
+        n = len(e.words)
+        if n == 1 or (i + n <= len(toks) and all(
+                toks[i + k].key == e.words[k] for k in range(1, n))):
+            hits.append(Hit(i + n, e, pre))
+    if len(hits) > 1:
+        hits.sort(key=lambda h: (-h.end, len(h.pre)))
+    return hits
+
+
+@cache
+def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
+    """The entries whose first word a reading of ``word`` is, with the proclitics taken off."""
+    table = _entries()
+    return tuple((pre, e) for pre, stem in readings(word) for e in table.get(stem, ()))
+
+
+def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:
+    """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
+    ``pre_ok``)."""
+    for h in lookup(toks, i):
+        if h.entry.type in types and (pre_ok or not h.pre):
+            return h
     return None
 
 
-@lru_cache(maxsize=1 << 16)
-def word_types(key: str) -> frozenset[str]:
-    """The time-word types of every entry a reading of the folded word can begin."""
-    return frozenset(
-        p["type"] for _, _, _, entries in time_words().candidates(key)
-        for _, payloads in entries for p in payloads
-    )
-
-
-@lru_cache(maxsize=1 << 16)
-def anchor_only(key: str) -> bool:
-    """A word that can begin an expression only as an anchor (منذ, بين, من, قبل ...): what it
-    anchors starts at the next token, so the parse needs a possible start there."""
-    if not may_start(key) or word_types(key) & _START_TYPES:
-        return False
-    others = _other_starters()
-    return not any(stem in others for _, stem, _ in stems(key)) and "anchor" in word_types(key)
-
-
-@cache
-def _other_starters() -> frozenset[str]:
-    """First words of months and number words, and يوم: starts that are not time words."""
-    words = {"\u064a\u0648\u0645"}  # YEH WAW MEEM: يوم
-    for name in ("text/months.csv", "text/number_words.csv"):
-        words |= {form.split()[0] for form in table_lexicon(name).items_forms()}
-    return frozenset(words)
-
-
-def number_may_start(toks: list[Token], k: int) -> bool:
-    """Whether the digits at token ``k`` can begin a time: a numeric date (12/5/2020,
-    12.5.2020), a day (1–31) or a year (1900–2100), or a length before a unit (3 أيام)."""
-    key = toks[k].key
-    nxt = key_at(toks, k + 1)
-    if key.count(".") == 2 or nxt in ("/", "-", "."):
-        return True
-    # Digits start a point only as the day of ``day (من|في)? month``; a day or a year
-    # alone is a time only as the first end of a range (13 الى 15 تموز, 2014 – 2017).
-    if key.isdigit() and (len(key) <= 2 or 1900 <= int(key) <= 2100):
-        if nxt in _RANGE_DASHES:
-            return True
-        if len(key) <= 2 and (_month_may_start(toks, k + 1) or (
-                nxt in ("من", "في") and _month_may_start(toks, k + 2))):
-            return True
-    # a length (3 أيام, 1 فاصلة 5 ساعة): what comes between the digits and the unit is read
-    # as a number, so the unit is a core token ahead (see core_ahead)
-    if not core_ahead(toks, k + 1):
-        return False
-    num = read_number(toks, k)
-    return num is not None and word_at(toks, num.end, "unit") is not None
-
-
-def _month_may_start(toks: list[Token], k: int) -> bool:
-    """Whether ``Parser.month_at`` can read a month at token ``k`` (شهر or a month name)."""
-    if k >= len(toks) or toks[k].kind != "word":
-        return False
-    key = toks[k].key
-    return "month_word" in word_types(key) or bool(month_lexicon().candidates(key))
-
-
-# Every expression the parser finds holds a "core" token: digits, a gap, a month name or a
-# time word of one of these types (a qualifier, an anchor, هذا, an ordinal or a number word
-# alone is never a time). What comes before that token in the expression is read only by
-# the lexicons (time words, months, number words), by the literal keys below or as digits.
-_CORE_TYPES = frozenset({
-    "unit", "year_word", "week_word", "month_word", "weekday", "day_offset", "now", "holiday",
-})
-# Literal keys the parser compares tokens with (key_at(...) == ..., conjunctions of ranges,
-# separators of dates and numbers).
-_LITERALS = frozenset({
-    "يوم", "اسبوع", "من", "في", "و", "فاصله", "الي", "حتي", "لغايه",
-    "/", "(", ")", "-", "–", "—", "،", ",", ".", "\u066b",
-})
-_RANGE_DASHES = ("-", "–", "—", "الي")  # what follows the first end of a range
-_STOP, _PART, _CORE = 0, 1, 2
-
-
-@cache
-def _form_words() -> frozenset[str]:
-    """Every word of every form of the time-word, month and number-word lexicons."""
-    words: set[str] = set()
-    for name in ("find/time_words.csv", "text/months.csv", "text/number_words.csv"):
-        for form in table_lexicon(name).items_forms():
-            words.update(form.split())
-    return frozenset(words)
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_role(key: str) -> tuple[int, frozenset[str]]:
-    """How the parser may read the folded word: (role, nexts). Role _CORE when a one-word
-    entry of a reading is a core (a month, a time word of ``_CORE_TYPES``), _PART when the
-    parser may read the word otherwise, _STOP when no parse reads it. ``nexts``: the second
-    words of the longer core entries the word begins (بعد غد, هذه اللحظه), which make the
-    word a core only when the next token is one of them."""
-    core, nexts = False, set()
-    for lex, types in ((time_words(), _CORE_TYPES), (month_lexicon(), None)):
-        for _, _, _, entries in lex.candidates(key):
-            for words, payloads in entries:
-                if types is None or any(p["type"] in types for p in payloads):
-                    if len(words) == 1:
-                        core = True
-                    else:
-                        nexts.add(words[1])
-    if core or key == "يوم":
-        return _CORE, frozenset()
-    part = bool(nexts or word_types(key)) or key in _LITERALS or key in _form_words() or bool(
-        table_lexicon("text/number_words.csv").candidates(key))
-    return (_PART if part else _STOP), frozenset(nexts)
-
-
-def core_ahead(toks: list[Token], k: int) -> bool:
-    """Whether a core token (see ``_CORE_TYPES``) comes at ``k`` or after it with only words
-    the parser may read in between: a necessary condition for an expression at ``k``, checked
-    before the full parse, which fails at most candidate words (بعد ذلك, هذا القرار)."""
-    n = len(toks)
-    for j in range(k, n):
-        t = toks[j]
-        kind = t.kind
-        if kind == "word":
-            role, nexts = _word_role(t.key)
-            if role == _CORE or (nexts and j + 1 < n and toks[j + 1].key in nexts):
-                return True
-            if role == _STOP:
-                return False
-        elif kind == "num" or kind == "gap":
-            return True
-        elif t.key not in _LITERALS:
-            return False
-    return False
-
-
-def may_follow_anchor(toks: list[Token], j: int) -> bool:
-    """Whether token ``j`` can begin what an anchor governs: a number, a gap, a decimal
-    point before digits (.5) or a word that may begin a time expression."""
-    if j >= len(toks):
-        return False
-    t = toks[j]
-    if t.kind == "word":
-        return may_start(t.key)
-    return t.kind in ("num", "gap") or (t.kind == "punct" and t.key in ".\u066b")
-
-
-def key_at(toks: list[Token], i: int) -> str:
+def key(toks: list[Token], i: int) -> str:
     return toks[i].key if 0 <= i < len(toks) else ""
 
 
-
-# ---------------------------------------------------------------------------
-# Future cues
-
-
-def is_future_cue(toks: list[Token], k: int) -> bool:
-    key = toks[k].key
-    if not word_types(key).isdisjoint(("future_cue", "direction")):
-        got = word_at(toks, k, "future_cue", "direction")
-        if got and (got[1]["type"] == "future_cue" or got[1]["value"] == "future"):
-            return True
-    return _future_verb(key)
-
-
-@lru_cache(maxsize=1 << 16)
-def _future_verb(key: str) -> bool:
-    """Whether a reading of the folded word is a سـ-prefixed imperfect verb (a future cue)."""
-    for pre, stem, art in stems(key):
-        if art or pre not in ("", "و", "ف"):
-            continue
-        # SEEN + an imperfect prefix: سيتضمن, ستخدم
-        if len(stem) >= 5 and stem[0] == "\u0633" and stem[1] in _FUTURE_PREFIX and not _not_future(stem):
-            return True
-    return False
+@cache
+def number_starts() -> frozenset[str]:
+    """The words a cardinal can begin with (ست ساعات, ثلاثة أشهر), from the number lexicon."""
+    table = read_table(NUMBERS_FILE)
+    return frozenset(table.loc[table["type"].isin(_CARDINALS), "form"])
 
 
 @cache
-def _not_future_forms() -> frozenset[str]:
-    df = table_lexicon("find/time_words.csv", where={"type": "not_future"})
-    return frozenset(form for form, _ in df.items)
+def starter_re() -> re.Pattern[str]:
+    """One regex over the folded text for the places an expression may begin: a digit, or
+    the first word of an entry or of a cardinal (with proclitics) followed by a non-letter.
+    Digits may follow a letter: tweets glue them on (وتاريخها27 مارس2020)."""
+    firsts = set(_entries()) | number_starts()
+    alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_])")
 
 
-def _not_future(stem: str) -> bool:
-    forms = _not_future_forms()
-    return stem in forms or any(stem.startswith(f) and len(f) >= 4 for f in forms)
+def candidates(toks: list[Token], folded: str) -> list[int]:
+    """Indices of the tokens where an expression may begin: one pass of :func:`starter_re`
+    over the folded text."""
+    starts = {m.start() for m in starter_re().finditer(folded)}
+    return [i for i, t in enumerate(toks) if t.kstart in starts and _worth(toks, i)]
 
+
+# What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
+# begins an expression only when one of these follows within _REACH tokens.
+_CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word", "year_word",
+                   "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
+                   "event_day"})
+_REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر
+
+
+def _core(toks: list[Token], i: int) -> bool:
+    # a number lost in the source ([…]) may have been a year, as a number may be
+    return toks[i].is_num or toks[i].key == "\u2026" or any(h.entry.type in _CORE for h in lookup(toks, i))
+
+
+def _worth(toks: list[Token], i: int) -> bool:
+    return any(_core(toks, k) for k in range(i, min(i + _REACH + 1, len(toks))))

@@ -1,468 +1,382 @@
-"""Resolving what a time expression says (a :class:`Spec`) to ISO values against the
-reference date: years from tense, weekdays, Hijri months, holidays, thirds of a month.
+"""Dates from a :class:`~workbench.find.times.partial.Partial` and a reference.
+
+Decisions, so a reader can check them:
+
+- A bare weekday is the last such day on or before the reference (``tense="past"``) or the
+  next one after it (``"future"``); الماضي/المقبل make it strictly before/after.
+- A weekday beside a relative day (أمس الأربعاء) must agree with it; when it does not, the
+  weekday wins (a report dated Saturday that says اليوم الجمعة was written on Friday): the
+  last such day on or before the day the relative word names, since nothing is written after
+  its publication (nearest such day when the word counts from the story's day), flag
+  ``weekday_conflict``.
+- A month or day without a year takes the nearest year in the clause's tense (flag
+  ``year_inferred``); with no reference the year stays ``XXXX`` (flag ``needs_reference``).
+- A clock time gives the value to the minute (``2013-02-12T15:00``, precision hour or
+  minute); an hour nothing places in the day keeps both readings in ``time_of_day``
+  (``03:00|15:00``) and, when the reference has a time, the value takes the reading nearest
+  it in the tense (flag ``ampm_inferred``), else the day only (flag ``ampm_unknown``).
+- A vague period (الآونة الأخيرة) is an interval whose length the lexicon states, flag ``vague``.
+- Start/end of a month (مطلع/أواخر آذار) are its first/last ten days, the middle days 11–20;
+  start/end of a year its first/last month, the middle of a year June–July; the value is
+  the span (``2019-12``, ``2020-06/2020-07``, ``2015-03-21/2015-03-31``).
+- A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
+- A clock in a named zone (بتوقيت غرينتش) is moved into the reference's zone when the
+  reference has one (flag ``timezone``); else it stays as written, flagged ``utc+0``. Wire
+  copy writes a GMT clock without its colon (الساعة 1430 بتوقيت غرينتش): read as 14:30.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from ...text.arabic import SENTENCE_END
-from ...text.tokens import Token
-from .lexicon import is_future_cue
+from .partial import Partial
 
-_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (11, 20), "late": (21, 31)}
-_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "half": (5, 8), "late": (9, 12)}
-_WINDOW = 10  # tokens each side of a mention searched for a future cue
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
+_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
 
-
-@dataclass
-class Spec:
-    """What an expression says, before it is resolved against a reference."""
-
-    year: int | None = None
-    year_lost: bool = False
-    year_rel: int | None = None  # السنة القادمة: +1
-    month: int | None = None
-    hijri: bool = False
-    day: int | None = None
-    day_lost: bool = False
-    weekday: int | None = None
-    nth: int | None = None  # nth weekday (or week) of the month; -1 the last
-    week: bool = False  # a week of the month (أول أسبوع)
-    last_day: bool = False
-    qualifier: str = ""
-    direction: str = ""  # explicit past|future|current
-    offset: int | None = None  # days from the reference
-    now: bool = False
-    unit_rel: tuple[str, int] | None = None  # (unit, -1/0/+1): الأسبوع الماضي
-    week_rel: int | None = None  # the weekday of الأسبوع الماضي
-    holiday: str = ""
-    start: int = 0  # first token
-    pre: str = ""  # proclitics on the first token
-    flags: list[str] = field(default_factory=list)
+# How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
+_CLOCK_PM = {
+    "dawn": lambda h: h % 12,
+    "morning": lambda h: h % 12 if h == 12 else h,
+    "noon": lambda h: h + 12 if h < 6 else h,
+    "afternoon": lambda h: h + 12 if h < 12 else h,
+    "evening": lambda h: h + 12 if h < 12 else 0,
+    "night": lambda h: h + 12 if 6 <= h < 12 else h % 12,
+    "midnight": lambda h: h % 12,
+}
 
 
-@dataclass
-class Found:
-    """A resolved time mention, tokens ``[i, j)``."""
+class Context:
+    """What resolution needs besides the expression: the reference and the story's day."""
 
-    i: int
-    j: int
-    pre: str
-    value: str
-    start_date: str
-    end_date: str
-    precision: str
-    relation: str
-    qualifier: str = ""
-    calendar: str = "gregorian"
-    flags: list[str] = field(default_factory=list)
-    proposed: str = ""
-    time_of_day: str = ""
-
-
-
-# ---------------------------------------------------------------------------
-# Resolution
-
-
-class Resolver:
-    """The reference, the default tense and the tokens of one text: what resolving needs,
-    with the sentence bounds that limit where a tense cue counts."""
-
-    def __init__(
-        self, text: str, reference: date | datetime | None, tense: str, toks: list[Token]
-    ) -> None:
-        self.text = text
-        self.toks = toks
-        self.ref_dt = reference
-        self.ref: date | None = reference.date() if isinstance(reference, datetime) else reference
+    def __init__(self, reference: date | datetime | None, tense: str) -> None:
+        self.ref_dt = reference if isinstance(reference, datetime) else None
+        self.ref = reference.date() if isinstance(reference, datetime) else reference
         self.tense = tense
-        self._paragraph: set[int] | None = None
-        self._no_point: set[int] = set()
-
-    def _ends_sentence(self, k: int) -> bool:
-        """Whether a sentence ends after token ``k``: a sentence-end mark, or the first word
-        of a paragraph (a blank line in the three characters before it)."""
-        t = self.toks[k]
-        if t.kind == "punct":
-            return t.key in SENTENCE_END
-        if t.kind != "word":
-            return False
-        if self._paragraph is None:  # word starts with \n\n at most three characters back
-            self._paragraph = set()
-            q = self.text.find("\n\n")
-            while q != -1:
-                self._paragraph.update((q + 2, q + 3))
-                q = self.text.find("\n\n", q + 1)
-        return t.start in self._paragraph
-
-    def same_sentence(self, i: int, lo: int, hi: int) -> range:
-        """The tokens of ``[lo, hi)`` (``lo <= i < hi``) in the sentence of token ``i``.
-
-        Only the sentence ends inside the window are looked for, not the whole text's.
-        """
-        a = i
-        while a > lo and not self._ends_sentence(a - 1):
-            a -= 1
-        b = i
-        while b < hi and not self._ends_sentence(b):
-            b += 1
-        return range(a, min(b + 1, hi))
-
-    # -- tense ------------------------------------------------------------------
-
-    def clause_tense(self, i: int, j: int) -> str:
-        """future when a future cue sits within the window in the same sentence, else the default."""
-        toks = self.toks
-        if i >= len(toks):
-            return self.tense
-        for k in self.same_sentence(i, max(0, i - _WINDOW), min(len(toks), j + _WINDOW)):
-            if i <= k < j or toks[k].kind != "word":
-                continue
-            if is_future_cue(toks, k):
-                return "future"
-        return self.tense
-
-    # -- resolution ---------------------------------------------------------------
-
-    def resolve(self, spec: Spec, j: int) -> Found | None:
-        """The ISO value of what ``spec`` says, over tokens ``[spec.start, j)``; None when it
-        names no real date (a 31st of a 30-day month)."""
-        if spec.now or spec.offset is not None or spec.unit_rel is not None:
-            return self._relative(spec, j)
-        if spec.weekday is not None and spec.month is None:
-            return self._weekday(spec, j)
-        if spec.holiday:
-            return self._holiday(spec, j)
-        if spec.month is None:
-            return self._year_alone(spec, j)
-        if spec.hijri:
-            return self._hijri(spec, j)
-        return self._month(spec, j)
-
-    def _relative(self, spec: Spec, j: int) -> Found:
-        """Now, a day offset (أمس) or this/last/next week, month or year."""
-        ref = self.ref
-        i = spec.start
-        if spec.now:
-            if ref is None:
-                return Found(i, j, spec.pre, "", "", "", "second", "point", flags=["needs_reference"])
-            dt = self.ref_dt
-            if not isinstance(dt, datetime):  # a reference day only: now is that day, no finer
-                return Found(i, j, spec.pre, ref.isoformat(), ref.isoformat(), ref.isoformat(), "day",
-                             "point", flags=["relative"])
-            return Found(i, j, spec.pre, dt.isoformat(timespec="seconds"), ref.isoformat(),
-                         ref.isoformat(), "second", "point", flags=["relative"])
-        if spec.offset is not None:
-            if ref is None:
-                return Found(i, j, spec.pre, "", "", "", "day", "point",
-                             flags=["relative", "needs_reference"])
-            d = ref + timedelta(days=spec.offset)
-            return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day", "point",
-                         flags=["relative"])
-        unit, rel = spec.unit_rel or ("", 0)
-        if ref is None:
-            return Found(i, j, spec.pre, "", "", "", unit, "point",
-                         flags=["relative", "needs_reference"])
-        d = ref + timedelta(days=7 * rel) if unit == "week" else shift(ref, unit, rel)
-        s, e = bounds(d, unit)
-        return Found(i, j, spec.pre, fmt_at(d, unit), s.isoformat(), e.isoformat(), unit, "point",
-                     flags=["relative"])
-
-    def _year_alone(self, spec: Spec, j: int) -> Found | None:
-        """A year, written, relative or lost, perhaps a third of it (أوائل 2019)."""
-        flags = list(spec.flags)
-        i = spec.start
-        year, flags2, prop = self._year(spec, None, i, j)
-        flags += flags2
-        if year is None and not spec.year_lost:
-            return None
-        ys = "XXXX" if year is None else f"{year:04d}"
-        if spec.qualifier and year is not None:
-            a, b = _YEAR_THIRDS[spec.qualifier]
-            s, e = date(year, a, 1), _month_end(year, b)
-        elif year is not None:
-            s, e = date(year, 1, 1), date(year, 12, 31)
-        else:
-            s = e = None
-        return Found(i, j, spec.pre, ys, _iso(s), _iso(e), "year", "point", spec.qualifier,
-                     flags=flags, proposed=prop)
-
-    def _month(self, spec: Spec, j: int) -> Found | None:
-        """A Gregorian month, or a day, week or nth weekday of it."""
-        flags = list(spec.flags)
-        i = spec.start
-        year, flags2, prop = self._year(spec, spec.month, i, j)
-        flags += flags2
-        ys = "XXXX" if year is None else f"{year:04d}"
-        mo = spec.month
-        if spec.week:
-            if year is None:
-                return None
-            monday = _nth_week(year, mo, spec.nth or 1)
-            iy, iw, _ = monday.isocalendar()
-            return Found(i, j, spec.pre, f"{iy}-W{iw:02d}", monday.isoformat(),
-                         (monday + timedelta(days=6)).isoformat(), "week", "point", flags=flags)
-        if spec.weekday is not None and spec.nth is not None:
-            if year is None:
-                return None
-            d = _nth_weekday(year, mo, spec.weekday, spec.nth)
-            if d is None:
-                return None
-            return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day", "point",
-                         flags=flags)
-        day = spec.day
-        if spec.last_day and year is not None:
-            day = calendar.monthrange(year, mo)[1]
-        if day is not None:
-            if year is not None:
-                try:
-                    d = date(year, mo, day)
-                except ValueError:
-                    return None
-                return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day",
-                             "point", flags=flags, proposed=prop)
-            return Found(i, j, spec.pre, f"{ys}-{mo:02d}-{day:02d}", "", "", "day", "point",
-                         flags=flags, proposed=prop)
-        if spec.day_lost:
-            flags.append("day_unknown")
-            return Found(i, j, spec.pre, f"{ys}-{mo:02d}-XX", "", "", "day", "point",
-                         flags=flags, proposed=prop)
-        if year is None:
-            return Found(i, j, spec.pre, f"XXXX-{mo:02d}", "", "", "month", "point", spec.qualifier,
-                         flags=flags, proposed=prop)
-        if spec.qualifier == "half":
-            d = date(year, mo, 15)
-            return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day", "point",
-                         "mid", flags=flags, proposed=prop)
-        if spec.qualifier:
-            a, b = _THIRDS[spec.qualifier]
-            s = date(year, mo, a)
-            e = date(year, mo, min(b, calendar.monthrange(year, mo)[1]))
-        else:
-            s, e = date(year, mo, 1), _month_end(year, mo)
-        return Found(i, j, spec.pre, f"{year:04d}-{mo:02d}", s.isoformat(), e.isoformat(), "month",
-                     "point", spec.qualifier, flags=flags, proposed=prop)
-
-    def _direction(self, spec: Spec, i: int, j: int) -> str:
-        if spec.direction in ("past", "future", "current", "past_incl"):
-            return spec.direction
-        return "future_incl" if self.clause_tense(i, j) == "future" else "past_incl"
-
-    def _year(self, spec: Spec, month: int | None, i: int, j: int) -> tuple[int | None, list[str], str]:
-        """The year: written, relative, lost (None + year_unknown) or inferred from tense."""
-        ref = self.ref
-        if spec.year is not None:
-            return spec.year, [], ""
-        if spec.year_rel is not None:
-            if ref is None:
-                return None, ["relative", "needs_reference"], ""
-            return ref.year + spec.year_rel, ["relative"], ""
-        direction = self._direction(spec, i, j)
-        if spec.year_lost:
-            prop = ""
-            if direction.startswith("future") and ref is not None and month is not None:
-                prop = f"{_infer_year(ref, month, 'future_incl'):04d}-{month:02d}"
-            return None, ["year_unknown"], prop
-        if month is None:
-            return None, [], ""
-        if ref is None:
-            return None, (["month_only"] if spec.day is None else []) + ["needs_reference"], ""
-        flags = (["month_only"] if spec.day is None and spec.weekday is None else []) + ["year_inferred"]
-        return _infer_year(ref, month, direction), flags, ""
-
-    def _weekday(self, spec: Spec, j: int) -> Found | None:
-        ref = self.ref
-        i = spec.start
-        if ref is None:
-            return Found(i, j, spec.pre, "", "", "", "day", "point", flags=["relative", "needs_reference"])
-        wd = spec.weekday or 0
-        if spec.week_rel is not None:
-            monday = ref - timedelta(days=ref.weekday()) + timedelta(days=7 * spec.week_rel)
-            d = monday + timedelta(days=wd)
-        else:
-            direction = self._direction(spec, i, j)
-            delta = (wd - ref.weekday()) % 7
-            if direction.startswith("future"):
-                d = ref + timedelta(days=delta or 7)
-            elif direction == "current":
-                d = ref + timedelta(days=delta)
-            else:
-                back = (ref.weekday() - wd) % 7
-                if direction == "past" and back == 0:
-                    back = 7
-                d = ref - timedelta(days=back)
-        d = d if not isinstance(d, datetime) else d.date()
-        return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day", "point",
-                     flags=["relative"])
-
-    def _holiday(self, spec: Spec, j: int) -> Found | None:
-        from hijridate import Gregorian, Hijri
-
-        ref, i = self.ref, spec.start
-        kind, *rest = spec.holiday.split(":")
-
-        def on(year: int) -> date:
-            if kind == "easter":
-                from dateutil.easter import easter
-
-                return easter(year)
-            if kind == "gregorian":
-                return date(year, int(rest[0]), int(rest[1]))
-            return Hijri(year, int(rest[0]), int(rest[1])).to_gregorian()
-
-        if spec.year is not None:
-            if kind == "hijri":
-                hy = Gregorian(spec.year, 6, 30).to_hijri().year
-                d = on(hy)
-                if d.year != spec.year:
-                    d = on(hy + (1 if d.year < spec.year else -1))
-            else:
-                d = on(spec.year)
-            flags: list[str] = []
-        elif ref is None:
-            return Found(i, j, spec.pre, "", "", "", "day", "point", flags=["needs_reference"])
-        else:
-            direction = self._direction(spec, i, j)
-            base = Gregorian(ref.year, ref.month, ref.day).to_hijri().year if kind == "hijri" else ref.year
-            cands = [on(y) for y in (base - 1, base, base + 1)]
-            r = ref if not isinstance(ref, datetime) else ref.date()
-            if direction.startswith("future"):
-                d = min(c for c in cands if c >= r)
-            else:
-                d = max(c for c in cands if c <= r)
-            flags = ["year_inferred"]
-        return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day", "point",
-                     flags=flags)
-
-    def _hijri(self, spec: Spec, j: int) -> Found | None:
-        from hijridate import Gregorian, Hijri
-
-        ref, i, mo = self.ref, spec.start, spec.month or 1
-        flags: list[str] = []
-        hy = spec.year
-        if hy is not None and hy >= 1900:  # a Gregorian year written after a Hijri month: رمضان 2019
-            g = hy
-            hy = Gregorian(g, 1, 1).to_hijri().year
-            if Hijri(hy, mo, 1).to_gregorian().year < g:
-                hy += 1
-        if hy is None:
-            if spec.year_lost:
-                flags.append("year_unknown")
-                return Found(i, j, spec.pre, "", "", "", "month", "point", calendar="hijri",
-                             flags=flags)
-            if ref is None:
-                return Found(i, j, spec.pre, "", "", "", "month", "point", calendar="hijri",
-                             flags=["month_only", "needs_reference"])
-            h = Gregorian(ref.year, ref.month, ref.day).to_hijri()
-            direction = self._direction(spec, i, j)
-            if direction.startswith("future"):
-                hy = h.year if mo >= h.month + (direction == "future") else h.year + 1
-            else:
-                hy = h.year if mo <= h.month - (direction == "past") else h.year - 1
-            flags += ["year_inferred"] + (["month_only"] if spec.day is None else [])
-        try:
-            if spec.day is not None:
-                d = Hijri(hy, mo, spec.day).to_gregorian()
-                return Found(i, j, spec.pre, d.isoformat(), d.isoformat(), d.isoformat(), "day",
-                             "point", calendar="hijri", flags=flags)
-            s = Hijri(hy, mo, 1).to_gregorian()
-            e = s + timedelta(days=Hijri(hy, mo, 1).month_length() - 1)
-        except (ValueError, OverflowError):
-            return None
-        if spec.qualifier:
-            a, b = _THIRDS[spec.qualifier]
-            s, e = s + timedelta(days=a - 1), min(e, s + timedelta(days=b - 1))
-        return Found(i, j, spec.pre, f"{s.isoformat()}/{e.isoformat()}", s.isoformat(), e.isoformat(),
-                     "month", "point", spec.qualifier, calendar="hijri", flags=flags)
+        self.story_day: date | None = None  # the last day the text named
 
 
-# ---------------------------------------------------------------------------
-# Calendar helpers
-
-
-def _infer_year(ref: date, month: int, direction: str) -> int:
-    """The year of ``month`` nearest the reference in the given direction."""
-    if direction == "past":
-        return ref.year if month < ref.month else ref.year - 1
-    if direction == "future":
-        return ref.year if month > ref.month else ref.year + 1
-    if direction == "future_incl":
-        return ref.year if month >= ref.month else ref.year + 1
-    if direction == "current":
-        return ref.year
-    return ref.year if month <= ref.month else ref.year - 1
-
-
-def _month_end(year: int, month: int) -> date:
+def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date | None:
-    days = [date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)
-            if date(year, month, d).weekday() == weekday]
-    if nth == -1:
-        return days[-1]
-    return days[nth - 1] if 1 <= nth <= len(days) else None
-
-
-def _nth_week(year: int, month: int, nth: int) -> date:
-    """The Monday of the nth (or last, -1) full Monday–Sunday week inside the month."""
-    last = calendar.monthrange(year, month)[1]
-    mondays = [date(year, month, d) for d in range(1, last - 5) if date(year, month, d).weekday() == 0]
-    return mondays[-1] if nth == -1 else mondays[min(nth, len(mondays)) - 1]
-
-
-def shift(ref: date, unit: str, n: int) -> date:
+def shift(d: date, unit: str, n: int) -> date:
     if unit == "day":
-        return ref + timedelta(days=n)
+        return d + timedelta(days=n)
     if unit == "week":
-        return ref + timedelta(days=7 * n)
+        return d + timedelta(days=7 * n)
     if unit == "month":
-        y, m = divmod(ref.month - 1 + n, 12)
-        year, month = ref.year + y, m + 1
-        return ref.replace(year=year, month=month, day=min(ref.day, calendar.monthrange(year, month)[1]))
-    if unit == "year":
-        try:
-            return ref.replace(year=ref.year + n)
-        except ValueError:
-            return ref.replace(year=ref.year + n, day=28)
-    seconds = {"hour": 3600, "minute": 60, "second": 1}[unit] * n
-    if isinstance(ref, datetime):
-        return ref + timedelta(seconds=seconds)
-    # a reference without a time of day: hours ago are taken on the reference day itself
-    # (date + timedelta(hours=-1) would step back a whole day); whole days count
-    return ref + timedelta(days=int(seconds / 86400))
+        y, m = divmod(d.month - 1 + n, 12)
+        return date(d.year + y, m + 1, min(d.day, calendar.monthrange(d.year + y, m + 1)[1]))
+    return date(d.year + n, d.month, min(d.day, calendar.monthrange(d.year + n, d.month)[1]))
 
 
-def bounds(d: date, precision: str) -> tuple[date, date]:
-    d = d.date() if isinstance(d, datetime) else d
-    if precision == "week":
+def bounds(d: date, unit: str) -> tuple[date, date]:
+    if unit == "week":
         s = d - timedelta(days=d.weekday())
         return s, s + timedelta(days=6)
-    if precision == "month":
-        return d.replace(day=1), _month_end(d.year, d.month)
-    if precision == "year":
+    if unit == "month":
+        return d.replace(day=1), month_end(d.year, d.month)
+    if unit == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31)
     return d, d
 
 
-def fmt_at(d: date, precision: str) -> str:
-    if precision == "year":
+def fmt(d: date, unit: str) -> str:
+    if unit == "year":
         return f"{d.year:04d}"
-    if precision == "month":
+    if unit == "month":
         return f"{d.year:04d}-{d.month:02d}"
-    if precision == "week":
+    if unit == "week":
         iy, iw, _ = d.isocalendar()
         return f"{iy}-W{iw:02d}"
-    d = d.date() if isinstance(d, datetime) else d
     return d.isoformat()
 
 
-def _iso(d: date | None) -> str:
-    return d.isoformat() if d else ""
+def span_value(s: date, e: date) -> str:
+    """An ISO value for the days s..e: a month or months when they are whole, else days."""
+    if s.day == 1 and e == month_end(e.year, e.month):
+        a, b = fmt(s, "month"), fmt(e, "month")
+        if s.month == 1 and e.month == 12:
+            a, b = fmt(s, "year"), fmt(e, "year")
+        return a if a == b else f"{a}/{b}"
+    return f"{s.isoformat()}/{e.isoformat()}"
 
 
+def row(value: str, s: date | None, e: date | None, precision: str, *, relation: str = "point",
+        flags: list[str] | None = None, **extra: str) -> dict[str, Any]:
+    out = {"value": value, "start_date": s.isoformat() if s else "",
+           "end_date": e.isoformat() if e else "", "precision": precision, "relation": relation,
+           "qualifier": "", "calendar": "gregorian", "proposed": "", "time_of_day": "",
+           "flags": list(flags or [])}
+    out.update(extra)
+    return out
+
+
+def _needs_ref(precision: str, flags: list[str]) -> dict[str, Any]:
+    return row("", None, None, precision, flags=[*flags, "relative", "needs_reference"])
+
+
+def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
+    """The row fields of ``p`` (value, dates, precision, relation, flags ...), or None."""
+    flags = list(p.flags)
+    if p.now:
+        if ctx.ref is None:
+            return _needs_ref("second", flags)
+        if ctx.ref_dt is None:
+            return row(ctx.ref.isoformat(), ctx.ref, ctx.ref, "day", flags=[*flags, "relative"])
+        return row(ctx.ref_dt.isoformat(timespec="seconds"), ctx.ref, ctx.ref, "second",
+                   flags=[*flags, "relative"])
+    if p.vague is not None or p.span is not None or p.counted is not None:
+        from .lengths import counted, period
+        return counted(p, ctx, tense, flags) if p.counted else period(p, ctx, flags)
+    if p.unit_rel is not None and p.weekday is None:
+        return _unit_rel(p, ctx, flags)
+    if p.holiday:
+        from .calendars import holiday
+        return holiday(p, ctx, tense, flags)
+    day = _day(p, ctx, tense, flags)
+    if isinstance(day, dict):
+        return day
+    if day is None and p.today_part and p.month is None and p.year is None:
+        if ctx.ref is None:
+            return _needs_ref("day", flags)
+        day = ctx.ref  # هذا الصباح, هذه الليلة: a part of the day of writing
+    if day is None and p.has_clock and not p.has_date:
+        anchor = ctx.story_day or ctx.ref
+        if anchor is None:
+            return _clock_only(p, flags)
+        day = anchor
+        flags.append("day_inferred")
+    if day is not None:
+        if p.has_clock:
+            return _with_clock(p, day, ctx, tense, flags)
+        if p.today_part and p.part:
+            return row(day.isoformat(), day, day, "day", flags=flags, time_of_day=p.part)
+        return row(day.isoformat(), day, day, "day", flags=flags,
+                   time_of_day=p.part or p.event_part)
+    out = _calendar(p, ctx, tense, flags)
+    if out is not None and p.has_clock and out["precision"] == "day" and out["start_date"] \
+            and out["start_date"] == out["end_date"]:  # 14 أبريل 2017 05:12
+        d = date.fromisoformat(out["start_date"])
+        return _with_clock(p, d, ctx, tense, out["flags"])
+    return out
+
+
+def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | None:
+    unit, n = p.unit_rel  # type: ignore[misc]
+    flags = [*flags, "relative"]
+    anchor = ctx.story_day if p.direction == "same" and ctx.story_day else ctx.ref
+    if anchor is None:
+        return _needs_ref(unit, flags)
+    d = shift(anchor, unit, n)
+    s, e = bounds(d, unit)
+    if p.qualifier in ("earlier", "later"):  # the part of this unit before or after now
+        s, e = (s, anchor) if p.qualifier == "earlier" else (anchor, e)
+        return row(span_value(s, e), s, e, "day", flags=flags, qualifier=p.qualifier)
+    if p.qualifier and unit in ("month", "year"):
+        s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
+        return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
+    return row(fmt(d, unit), s, e, unit, flags=flags)
+
+
+def _qual(q: str) -> str:
+    return "mid" if q == "half" else q
+
+
+def _third(year: int, month: int | None, q: str) -> tuple[date, date]:
+    if month is None:
+        a, b = _YEAR_THIRDS[q]
+        return date(year, a, 1), month_end(year, b)
+    a, b = _THIRDS[q]
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, a), date(year, month, min(b, last))
+
+
+def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict | None:
+    """The day a relative day, a weekday or a weekday of a week names (None: not such)."""
+    if p.offset is not None:
+        anchor = ctx.story_day if p.story and ctx.story_day else ctx.ref
+        if anchor is None:
+            return _needs_ref("day", flags)
+        flags.append("relative")
+        d = anchor + timedelta(days=p.offset)
+        if p.weekday is not None and d.weekday() != p.weekday:
+            flags.append("weekday_conflict")
+            if anchor is ctx.ref:
+                # the writer cannot have written after the reference (the publication day):
+                # the last such weekday on or before the day the relative word names
+                d = d - timedelta(days=(d.weekday() - p.weekday) % 7)
+            else:
+                d = d + timedelta(days=(p.weekday - d.weekday() + 3) % 7 - 3)
+        return d
+    if p.weekday is None or p.month is not None or p.day is not None:
+        return None
+    if p.week_rel is not None or p.week_same:
+        anchor = ctx.story_day if p.week_same and ctx.story_day else ctx.ref
+        if anchor is None:
+            return _needs_ref("day", flags)
+        flags.append("relative")
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(days=7 * (p.week_rel or 0))
+        return monday + timedelta(days=p.weekday)
+    if ctx.ref is None:
+        return _needs_ref("day", flags)
+    flags.append("relative")
+    ref, wd = ctx.ref, p.weekday
+    direction = p.direction or tense
+    if direction == "future":
+        return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+    if direction == "current":
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    back = (ref.weekday() - wd) % 7
+    if p.direction == "past" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _clock_only(p: Partial, flags: list[str]) -> dict[str, Any]:
+    tod = _tod(p)
+    flags = [*flags, "needs_reference"]
+    value = f"XXXX-XX-XXT{tod}" if "|" not in tod else ""
+    return row(value, None, None, "minute" if p.minute_said else "hour", flags=flags,
+               time_of_day=tod)
+
+
+def _hour24(p: Partial) -> int | None:
+    """The hour on the 24-hour clock, or None when nothing says which half of the day."""
+    h = p.hour or 0
+    if p.part in _CLOCK_PM and 1 <= h <= 12:
+        return _CLOCK_PM[p.part](h) % 24
+    if h == 0 or h > 12:
+        return h % 24
+    return None
+
+
+def _tod(p: Partial) -> str:
+    h24 = _hour24(p)
+    m = p.minute
+    if h24 is not None:
+        return f"{h24:02d}:{m:02d}"
+    h = (p.hour or 0) % 12
+    return f"{h:02d}:{m:02d}|{h + 12:02d}:{m:02d}"
+
+
+def _with_clock(p: Partial, day: date, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any]:
+    tod = _tod(p)
+    precision = "minute" if p.minute_said or p.second is not None else "hour"
+    h24 = _hour24(p)
+    if h24 is None:
+        if ctx.ref_dt is None or day != ctx.ref:
+            return row(day.isoformat(), day, day, "day", flags=[*flags, "ampm_unknown"],
+                       time_of_day=tod)
+        h = (p.hour or 0) % 12
+        am = ctx.ref_dt.replace(hour=h, minute=p.minute, second=0, microsecond=0)
+        pm = am + timedelta(hours=12)
+        h24 = (h if am >= ctx.ref_dt else h + 12) if tense == "future" else h + 12 if pm <= ctx.ref_dt else h
+        flags = [*flags, "ampm_inferred"]
+    t = datetime(day.year, day.month, day.day, h24, p.minute, p.second or 0)
+    if p.utc_offset is not None and ctx.ref_dt is not None and ctx.ref_dt.utcoffset() is not None:
+        t = t + (ctx.ref_dt.utcoffset() - timedelta(hours=p.utc_offset))  # type: ignore[operator]
+        flags = [*flags, "timezone"]
+    elif p.utc_offset is not None:  # the reference has no zone: the clock as written
+        flags = [*flags, f"utc{p.utc_offset:+d}"]
+    value = t.isoformat(timespec="seconds" if p.second is not None else "minutes")
+    return row(value, t.date(), t.date(), "second" if p.second is not None else precision,
+               flags=flags, time_of_day=tod)
+
+
+def infer_year(ref: date, month: int, day: int | None, direction: str) -> int:
+    """The year of (month, day) nearest the reference in ``direction`` (the reference's own
+    month or day included unless the words say strictly past or future)."""
+    here, it = (ref.month, ref.day if day else 0), (month, day or 0)
+    if direction == "future":
+        return ref.year if it > here or (False) else ref.year + 1
+    if direction == "future_incl":  # the reference's month counts, as Duckling has it
+        return ref.year if month >= ref.month else ref.year + 1
+    if direction == "past":
+        return ref.year if it < here else ref.year - 1
+    if direction == "current":
+        return ref.year
+    return ref.year if it <= here else ref.year - 1
+
+
+def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
+    """A date by the calendar: year, month, day (any may be missing), nth weekday, thirds."""
+    if p.hijri:
+        from .calendars import hijri
+        return hijri(p, ctx, tense, flags)
+    year, proposed = p.year, ""
+    if year is None and p.year_rel is not None:
+        if ctx.ref is None:
+            return _needs_ref("year", flags)
+        year = ctx.ref.year + p.year_rel
+        flags.append("relative")
+    if year is None and p.month is None:
+        if p.year_lost:
+            return row("XXXX", None, None, "year", flags=[*flags, "year_unknown"])
+        return None
+    if year is None and p.month is not None:
+        if p.year_lost:
+            flags.append("year_unknown")
+            if tense == "future" and ctx.ref is not None:
+                # the year was lost, but a plan is for the next such month: propose it, beside
+                # the unknown value, never instead of it (سيعقد في يونيو […] → 2020-06)
+                proposed = f"{infer_year(ctx.ref, p.month, p.day, 'future_incl'):04d}-{p.month:02d}"
+        elif ctx.ref is None:
+            flags += (["month_only"] if p.day is None and p.weekday is None else []) + ["needs_reference"]
+        else:
+            explicit = {"past": "past", "future": "future", "current": "current"}.get(p.direction)
+            direction = explicit or ("future_incl" if tense == "future" else "past_incl")
+            day = p.day if p.day is not None else None
+            year = infer_year(ctx.ref, p.month, day, direction)
+            flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
+                      and not p.last_day else []) + ["year_inferred"]
+    if p.month is None:
+        if p.qualifier:
+            s, e = _third(year, None, p.qualifier)
+            return row(span_value(s, e), s, e, "month", flags=flags, qualifier=_qual(p.qualifier))
+        return row(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", flags=flags)
+    return _in_month(p, year, flags, proposed)
+
+
+def _in_month(p: Partial, year: int | None, flags: list[str], proposed: str) -> dict[str, Any] | None:
+    mo = p.month or 1
+    ys = "XXXX" if year is None else f"{year:04d}"
+    if p.week_of_month and year is not None:
+        last = calendar.monthrange(year, mo)[1]
+        mondays = [date(year, mo, d) for d in range(1, last - 5) if date(year, mo, d).weekday() == 0]
+        monday = mondays[-1] if p.nth == -1 else mondays[min(p.nth or 1, len(mondays)) - 1]
+        return row(fmt(monday, "week"), monday, monday + timedelta(days=6), "week", flags=flags)
+    day = p.day
+    if p.weekday is not None and p.nth is not None and year is not None and day is None:
+        days = [date(year, mo, d) for d in range(1, calendar.monthrange(year, mo)[1] + 1)
+                if date(year, mo, d).weekday() == p.weekday]
+        if not (p.nth == -1 or 1 <= p.nth <= len(days)):
+            return None
+        d = days[-1] if p.nth == -1 else days[p.nth - 1]
+        return row(d.isoformat(), d, d, "day", flags=flags)
+    if p.last_day and year is not None:
+        day = calendar.monthrange(year, mo)[1]
+    if day is not None:
+        if year is None:
+            return row(f"{ys}-{mo:02d}-{day:02d}", None, None, "day", flags=flags,
+                       proposed=f"{proposed}-{day:02d}" if proposed else "")
+        try:
+            d = date(year, mo, day)
+        except ValueError:
+            return None
+        if p.weekday is not None and d.weekday() != p.weekday:
+            flags.append("weekday_conflict")
+        return row(d.isoformat(), d, d, "day", flags=flags, time_of_day=p.part)
+    if year is None:
+        return row(f"XXXX-{mo:02d}", None, None, "month", flags=flags, qualifier=_qual(p.qualifier),
+                   proposed=proposed)
+    if p.qualifier == "half":
+        d = date(year, mo, 15)
+        return row(d.isoformat(), d, d, "day", flags=flags, qualifier="mid")
+    if p.qualifier:
+        s, e = _third(year, mo, p.qualifier)
+        return row(span_value(s, e), s, e, "day", flags=flags, qualifier=_qual(p.qualifier))
+    return row(f"{year:04d}-{mo:02d}", date(year, mo, 1), month_end(year, mo), "month", flags=flags)

@@ -1,7 +1,7 @@
 """What an expression says before it meets a reference: the typed pieces the rules fill in.
 
-A :class:`Partial` is built by the rules (``workbench.find.timex.rules``), each of which fills
-some fields and appends its name to ``rules``; :mod:`workbench.find.timex.resolve` turns it into
+A :class:`Partial` is built by the rules (``workbench.find.times.rules``), each of which fills
+some fields and appends its name to ``rules``; :mod:`workbench.find.times.resolve` turns it into
 dates. A field left ``None`` was not said, and stays unknown unless a reference supplies it.
 """
 

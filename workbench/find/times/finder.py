@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from ...text.arabic import fold_positions
+from ...text.arabic import SENTENCE_END, fold_positions
 from .compose import Composer
 from .lexicon import Token, candidates, find, fold_tokens
 from .partial import Partial
@@ -18,7 +18,7 @@ COLUMNS = [
     "relation", "qualifier", "calendar", "proposed", "time_of_day", "rule",
 ]
 _WINDOW = 8  # tokens each side of an expression searched for a future cue
-_SENTENCE_END = frozenset(".!?\u061f\u06d4")
+_SENTENCE_END = frozenset(SENTENCE_END)
 _FUTURE_PREFIX = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646")  # سي ست سن
 _NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621")  # ه ات ين اء
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
@@ -111,6 +111,10 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         return None
     if "since" in p.flags and out["value"]:
         return _since(out, ctx)
+    if "until" in p.flags and out["value"]:
+        return row(f"../{out['value']}", None, _d(out["end_date"]), out["precision"], relation="until",
+                   flags=[f for f in out["flags"] if f != "until"], calendar=out["calendar"],
+                   qualifier=out["qualifier"])
     return out
 
 

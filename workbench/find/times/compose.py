@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+from ...text.arabic import SENTENCE_END
 from .lexicon import find, key
 from .partial import Partial
 from .rules import _DASHES, Grammar
 
+_SENTENCE_END = frozenset(SENTENCE_END)
+_PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -46,7 +49,7 @@ class Composer(Grammar):
         """Every reading at token ``i``, longest first (the finder keeps the first that
         resolves: a range whose end says no date falls back to its start)."""
         found = []
-        for rule in (self.point, self.approx, self.since, self.ago, self.range_, self.period,
+        for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
                      self.duration, self.equivalent):
             p = rule(i)
             if p is not None:
@@ -181,16 +184,30 @@ class Composer(Grammar):
         if h is None or h.entry.value != "since":
             return None
         inner = self.point(h.end)
-        if inner is None or False:
+        if inner is None:
             return None
         inner.i, inner.pre = i, h.pre
         inner.rules.insert(0, "since")
         inner.flags.append("since")
         return inner
 
+    def until(self, i: int) -> Partial | None:
+        """حتى/لغاية + a date, no start said: an open period that ends there (حتى الآن,
+        حتى نهاية العام)."""
+        h = find(self.t, i, "anchor")
+        if h is None or h.entry.value != "to":
+            return None
+        inner = self.point(h.end)
+        if inner is None:
+            return None
+        inner.i, inner.pre = i, h.pre
+        inner.rules.insert(0, "until")
+        inner.flags.append("until")
+        return inner
+
     def ago(self, i: int) -> Partial | None:
         """An anchor word and a length: قبل يومين, بعد أسابيع, منذ أسبوع, خلال ثلاثة أشهر,
-        لمدة ثلاثة أيام (how each reads is :func:`workbench.find.timex.lengths.counted`)."""
+        لمدة ثلاثة أيام (how each reads is :func:`workbench.find.times.lengths.counted`)."""
         h = find(self.t, i, "anchor")
         if h is None or h.entry.value not in ("since", "from", "before", "after", "within", "for"):
             return None
@@ -267,19 +284,21 @@ class Composer(Grammar):
         h = find(self.t, i, "anchor")
         opener = h is not None and h.entry.value in ("from", "between")
         k = h.end if opener else i
-        a = self._end(k)
+        # ends lost in the source ([…] – […]) are years only where a period word says so
+        lost_ok = opener and self._after_period_word(i)
+        a = self._end(k, lost_ok=lost_ok)
         if a is None:
             return None
         sep = key(self.t, a.j)
         between = opener and h.entry.value == "between"  # type: ignore[union-attr]
         if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
             nxt = a.j if sep == "\u0648" else None
-            b = self._end(a.j + 1) if nxt is not None else self._end_split(a.j)
+            b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
         elif sep in _DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in _DASHES):
             skip = 2 if sep == "\u0648" else 1
-            b = self._end(a.j + skip)
+            b = self._end(a.j + skip, lost_ok=lost_ok)
         elif sep.startswith("\u0648") and sep[1:] in _DASHES:
-            b = self._end(a.j + 1)
+            b = self._end(a.j + 1, lost_ok=lost_ok)
         else:
             return None
         if b is None:
@@ -303,8 +322,24 @@ class Composer(Grammar):
             return g._end(k)
         return None
 
-    def _end(self, k: int) -> Partial | None:
-        """One end of a range: a point, or a bare day of the month or year."""
+    def _after_period_word(self, i: int) -> bool:
+        """Whether a period word (فترة, مرحلة, سنوات) opens the phrase a range at ``i`` ends:
+        في فترة الحرب على التنظيم بين […] – […] is a span of years; قتل بين […] و[…] is a count."""
+        for k in range(i - 1, max(-1, i - _PERIOD_REACH - 1), -1):
+            if key(self.t, k) in _SENTENCE_END:
+                return False
+            if find(self.t, k, "period_word") is not None:
+                return True
+        return False
+
+    def _end(self, k: int, *, lost_ok: bool = False) -> Partial | None:
+        """One end of a range: a point, a bare day of the month or year, or (``lost_ok``) a
+        year lost in the source."""
+        if lost_ok and key(self.t, k) == "[" and key(self.t, k + 1) == "\u2026":
+            end = k + 3 if key(self.t, k + 2) == "]" else k + 2
+            p = Partial(k, end)
+            p.year_lost = True
+            return p.add("year_lost")
         p = self.point(k)
         if p is not None:
             return p

@@ -8,7 +8,7 @@ Decisions, so a reader can check them:
   part of them (الأعوام العشرة المقبلة written in 2013 = 2013–2023).
 - A vague period (الآونة الأخيرة, الأيام المقبلة, الأشهر القليلة القادمة) runs from the reference
   back, or from the day after it ahead, over as many units as the lexicon or "a few"
-  (``timex_few.csv``) says; months and years are given whole.
+  (``time_few.csv``) says; months and years are given whole.
 - قبل + a length (and colloquial من + a length: من أسبوع) is the point that far back at the
   unit's grain (قبل 10 أعوام = that year);
   قبل + a bare plural (قبل أسابيع) is "a few units ago": from a few units back to one unit back.
@@ -20,7 +20,7 @@ Decisions, so a reader can check them:
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from functools import cache
 from typing import Any
 
@@ -28,14 +28,14 @@ from ...resources import read_table
 from .partial import Partial
 from .resolve import Context, bounds, fmt, row, shift, span_value
 
-FEW_FILE = "find/timex_few.csv"
+FEW_FILE = "find/time_few.csv"
 _CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _WHOLE = ("month", "year")  # units a period is given in whole
 
 
 @cache
 def few(unit: str) -> int:
-    """How many ``unit`` "a few" covers (timex_few.csv)."""
+    """How many ``unit`` "a few" covers (time_few.csv)."""
     table = read_table(FEW_FILE)
     return int(table.loc[table["unit"] == unit, "count"].iloc[0])
 
@@ -84,7 +84,11 @@ def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
         return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period", flags=flags)
     if unit in ("hour", "minute"):
         if ctx.ref_dt is None:
-            return row(ref.isoformat(), ref, ref, "day", flags=flags)
+            # A reference day without a clock: counted from its midday, the day is the one the
+            # hours reach (قبل 30 ساعة on the 12th: the 11th), flagged as inferred.
+            noon = datetime.combine(ref, time(12))
+            d = (noon + timedelta(**{unit + "s": sign * n})).date()
+            return row(d.isoformat(), d, d, "day", flags=[*flags, "day_inferred"])
         t = ctx.ref_dt + timedelta(**{unit + "s": sign * n})
         return row(t.isoformat(timespec="minutes"), t.date(), t.date(), unit, flags=flags)
     d = shift(ref, unit, sign * n)

@@ -1,4 +1,4 @@
-"""The time grammar (workbench.find.timex): values and the rules that built them."""
+"""The time grammar (workbench.find.times): values and the rules that built them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
-from workbench.find.timex import COLUMNS, find_times, time_rows
+from workbench.find.times import COLUMNS, find_times, time_rows
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
 
@@ -128,7 +128,7 @@ def test_columns_and_ranges():
 
 
 def test_every_form_is_normalised():
-    forms = read_table("find/timex_words.csv")["form"]
+    forms = read_table("find/time_words.csv")["form"]
     assert [f for f in forms if match_key(f) != f] == []
 
 
@@ -153,12 +153,11 @@ def _duckling_scores(finder):
 
 
 def test_floor_on_the_visible_duckling_cases():
-    from workbench.find.times import find_times as old_find_times
-
+    """58 of the 60 day/month/year cases (the pattern finder this grammar replaced also had 58)
+    and 19 of the 20 hour and minute cases (it had none)."""
     new = _duckling_scores(find_times)
-    old = _duckling_scores(old_find_times)
     head = ["day", "month", "year", "interval-day"]
-    assert new[new.grain.isin(head)].ok.sum() >= old[old.grain.isin(head)].ok.sum()
+    assert new[new.grain.isin(head)].ok.sum() >= 58
     assert new[new.grain.isin(["hour", "minute"])].ok.sum() >= 19
 
 
@@ -198,7 +197,7 @@ def test_from_a_day_ahead_is_that_day(text, value):
 
 def test_a_range_cannot_end_before_it_starts():
     rows = time_rows("يلتحق بالفريق الأحد المقبل وحتى أمس لم يصل", reference=WED, tense="future")
-    assert [r["value"] for r in rows] == ["2020-05-17", "2020-05-13"]
+    assert [r["value"] for r in rows] == ["2020-05-17", "../2020-05-13"]  # وحتى أمس: until yesterday
 
 
 def test_a_range_whose_end_is_no_date_falls_back_to_its_start():
@@ -329,3 +328,23 @@ def test_a_unit_word_that_names_its_month_year_or_day_is_no_length(text, value, 
 
 def test_a_unit_word_before_a_number_word_is_a_length():
     assert one("انتهى خلال شهر واحد", reference=WED)["value"] == "P1M"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("لم يصل أحد حتى الآن", "../2020-05-14"),
+    ("تستمر العمليات حتى نهاية العام", "../2020-12"),
+])
+def test_until_a_date_is_an_open_period_that_ends_there(text, value):
+    row = one(text, reference=WED)
+    assert (row["value"], row["relation"]) == (value, "until")
+
+
+def test_lost_years_after_a_period_word_are_a_span_of_unknown_years():
+    gap = "[\u2026]"
+    assert one(f"في فترة الحرب على التنظيم بين {gap} – {gap}.")["value"] == "XXXX/XXXX"
+    assert find_times(f"قتل بين {gap} و{gap} شخصا").empty  # no period word: a count, not years
+
+
+def test_a_lost_year_in_a_plan_is_proposed_beside_the_unknown_value():
+    row = one("سيعقد الحوار في منتصف يونيو [\u2026] بين الطرفين", reference=WED)
+    assert (row["value"], row["flags"], row["proposed"]) == ("XXXX-06", "year_unknown", "2020-06")
