@@ -112,9 +112,9 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     if "since" in p.flags and out["value"]:
         return _since(out, ctx)
     if "until" in p.flags and out["value"]:
-        return row(f"../{out['value']}", None, _d(out["end_date"]), out["precision"], relation="until",
-                   flags=[f for f in out["flags"] if f != "until"], calendar=out["calendar"],
-                   qualifier=out["qualifier"])
+        # حتى X: the value is the day said, the relation says it ends an open period
+        return {**out, "relation": "until", "start_date": "",
+                "flags": [f for f in out["flags"] if f != "until"]}
     return out
 
 
