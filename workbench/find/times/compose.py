@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from ...text.arabic import SENTENCE_END
 from .lexicon import find, key
 from .partial import Partial
-from .rules import _DASHES, Grammar
+from .rules import DASHES, Grammar
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
@@ -180,29 +180,25 @@ class Composer(Grammar):
 
     def since(self, i: int) -> Partial | None:
         """منذ + a date: an open period up to the reference (منذ مطلع الشهر)."""
-        h = find(self.t, i, "anchor")
-        if h is None or h.entry.value != "since":
-            return None
-        inner = self.point(h.end)
-        if inner is None:
-            return None
-        inner.i, inner.pre = i, h.pre
-        inner.rules.insert(0, "since")
-        inner.flags.append("since")
-        return inner
+        return self._anchored_point(i, "since")
 
     def until(self, i: int) -> Partial | None:
         """حتى/لغاية + a date, no start said: an open period that ends there (حتى الآن,
         حتى نهاية العام)."""
+        return self._anchored_point(i, "to", "until")
+
+    def _anchored_point(self, i: int, anchor: str, name: str = "") -> Partial | None:
+        """An anchor word of kind ``anchor`` and the point after it, marked ``name``."""
+        name = name or anchor
         h = find(self.t, i, "anchor")
-        if h is None or h.entry.value != "to":
+        if h is None or h.entry.value != anchor:
             return None
         inner = self.point(h.end)
         if inner is None:
             return None
         inner.i, inner.pre = i, h.pre
-        inner.rules.insert(0, "until")
-        inner.flags.append("until")
+        inner.rules.insert(0, name)
+        inner.flags.append(name)
         return inner
 
     def ago(self, i: int) -> Partial | None:
@@ -294,10 +290,10 @@ class Composer(Grammar):
         if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
             nxt = a.j if sep == "\u0648" else None
             b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
-        elif sep in _DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in _DASHES):
+        elif sep in DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in DASHES):
             skip = 2 if sep == "\u0648" else 1
             b = self._end(a.j + skip, lost_ok=lost_ok)
-        elif sep.startswith("\u0648") and sep[1:] in _DASHES:
+        elif sep.startswith("\u0648") and sep[1:] in DASHES:
             b = self._end(a.j + 1, lost_ok=lost_ok)
         else:
             return None
