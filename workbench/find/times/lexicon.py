@@ -23,7 +23,7 @@ from ...text.arabic import DIGIT_TRANSLATION, fold_positions
 WORDS_FILE = "find/time_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
 NUMBERS_FILE = "text/number_words.csv"  # the number words quantities read
-_CARDINALS = ("unit", "teen_unit", "ten", "hundred")  # words a count can begin with
+_CARDINALS = ("unit", "teen_unit", "ten", "hundred", "scale", "dual_scale")  # a count begins with these
 
 _TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|\S")
 _CONJ = "\u0648\u0641"  # WAW FEH: و ف
