@@ -6,7 +6,7 @@ language. The outlet table (``data/find/outlets.csv``, 110 Arabic-language outle
 agencies and monitors) is matched over the folded text; an alias the table marks as
 ambiguous (``cue_aliases``: الميادين، الأناضول، العربية) names the outlet only after a
 media cue of ``data/find/outlet_cues.csv`` — a head (قناة، وكالة، صحيفة), a reporting
-verb (ذكرت، نقلت، أفادت), an attribution (بحسب، وفق، عن), a reporter (مراسل) — or when
+verb (ذكرت، نقلت، أفادت), an attribution (بحسب، وفق), a reporter (مراسل) — or when
 it is quoted (لـ«الميادين») or bracketed at the end of a dateline or paragraph
 (أربيل (كوردستان 24)-).
 
@@ -33,6 +33,7 @@ from functools import cache
 from ..resources import read_table
 from ..text.clitics import strip_proclitics
 from ..text.lexmatch import FoldedText, Lexicon, LexMatch, word_before
+from .gazetteer import gazetteer
 from .rows import folded_text
 
 MEDIA = "Media"
@@ -59,7 +60,13 @@ def outlets() -> _Outlets:
     for i, row in enumerate(table):
         for key in filter(None, row["aliases"].split("|")):
             by_key.setdefault(key, i)
-    cue_aliases = frozenset(k for row in table for k in row["cue_aliases"].split("|") if k)
+    # An alias that is also a place name (الشرق الأوسط: the Middle East, and the paper)
+    # needs a cue too, whatever its length: the place is the common reading.
+    places = gazetteer().by_key
+    cue_aliases = frozenset(
+        k for row in table for k in (*row["cue_aliases"].split("|"), *row["aliases"].split("|"))
+        if k and (k in places or k in row["cue_aliases"].split("|"))
+    )
     cues = frozenset(read_table("find/outlet_cues.csv")["form"])
     return _Outlets(table, Lexicon(by_key), by_key, cue_aliases, cues)
 

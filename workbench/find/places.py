@@ -15,6 +15,12 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
   relational adjective (ميلان الإيطالي) or standing bare in a sentence of sports
   reporting (فازت نيجيريا على النيجر) is dropped, unless a locative preposition governs
   it (في أثينا);
+* the districts, towns, villages, neighbourhoods, bases, prisons, camps and crossings of
+  Iraq and Syria (``local_places.csv``, merged by :mod:`workbench.find.gazetteer`), with
+  ``admin1``/``admin2`` and coordinates;
+* datelines (``الموصل (وكالة ...) —``): the row is flagged ``dateline``, and a place in
+  the source part is dropped (:mod:`workbench.find.datelines`); a place inside a media
+  outlet's name (قناة الميادين، روسيا اليوم) is dropped (:mod:`workbench.find.outlets`);
 * names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
   محافظة): flagged ``unknown_place``, the value is the name as written.
 
