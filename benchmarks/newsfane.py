@@ -250,13 +250,16 @@ def newsfane_convention(found: pd.DataFrame) -> pd.DataFrame:
 def default_finders() -> dict[str, tuple[Callable[[str], pd.DataFrame], frozenset[str]]]:
     """Places (as reported, and read by NewsFANE's conventions); actors; and actors
     without the rows whose country is only inferred (a bare الحكومة), which NewsFANE never
-    annotates."""
+    annotates, and without media outlets (NewsFANE's class Media)."""
     from workbench.find.actors import find_actors
     from workbench.find.places import find_places
 
     def named_actors(text: str) -> pd.DataFrame:
+        # NewsFANE tags media outlets in a class of their own (Media), not as actors.
         df = find_actors(text)
-        return df[~df["flags"].str.contains("country_inferred")] if len(df) else df
+        if not len(df):
+            return df
+        return df[~df["flags"].str.contains("country_inferred") & (df["actor_type"] != "Media")]
 
     def convention_places(text: str) -> pd.DataFrame:
         return newsfane_convention(find_places(text))

@@ -418,6 +418,25 @@ def iraq(rows: list[dict]) -> None:
         })
 
 
+def claim_from_region(rows: list[dict], iso: str, keys: list[str], taken: set[str]) -> None:
+    """Give a subdivision the keys a curated region of its country holds for the same unit.
+
+    ``regions.csv`` names Idlib governorate (محافظة إدلب) as a region because it is also
+    the name of the wider Idlib area; CLDR has the governorate (ISO 3166-2 SY-ID). The
+    governorate row takes the key, so admin1 codes such as SY-ID resolve; a region row
+    left without keys is dropped.
+    """
+    for row in [r for r in rows if r["id"].startswith("region:") and r["country"] == iso]:
+        own = split_keys(row["keys"])
+        shared = [k for k in own if k in keys and " " in k]  # محافظه ادلب, not a bare name
+        if not shared:
+            continue
+        taken.difference_update(shared)
+        row["keys"] = "|".join(k for k in own if k not in shared)
+        if not row["keys"]:
+            rows.remove(row)
+
+
 def subdivisions(rows: list[dict], country_rows: dict[str, dict], taken: set[str]) -> None:
     """First-level subdivisions of the world's countries (Iraq's are curated) from CLDR.
 
@@ -445,7 +464,9 @@ def subdivisions(rows: list[dict], country_rows: dict[str, dict], taken: set[str
         if sub is None or sub.parent_code:
             continue  # second-level units (municipalities, counties) are left out
         names = [name] + [name[len(p):] for p in SUBDIVISION_PREFIXES if name.startswith(p)]
-        keys = [k for k in keys_of(*names) if k not in taken and len(k) > 3 and not generic(k)]
+        keys = keys_of(*names)
+        claim_from_region(rows, iso, keys, taken)
+        keys = [k for k in keys if k not in taken and len(k) > 3 and not generic(k)]
         if not keys:
             continue
         taken.update(keys)

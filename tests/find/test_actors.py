@@ -160,7 +160,11 @@ def test_seed_actors_are_found_in_the_raw_pdf_text() -> None:
 
 @pytest.mark.eval_data
 def test_newsfane_actor_scores_stay_above_their_floor() -> None:
-    df = evaluate_newsfane(part="test", finders={"actor": (find_actors, ACTOR_CLASSES)})
+    def actors(text: str):  # NewsFANE tags outlets in a class of their own (Media)
+        found = find_actors(text)
+        return found[found["actor_type"] != "Media"] if len(found) else found
+
+    df = evaluate_newsfane(part="test", finders={"actor": (actors, ACTOR_CLASSES)})
     f1 = dict(zip(df["match"], df["f1"], strict=False))
     assert f1["overlap"] >= 0.61
     assert f1["exact"] >= 0.58

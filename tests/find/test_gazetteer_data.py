@@ -81,9 +81,7 @@ def test_coordinates_lie_in_the_country(local) -> None:
 def test_admin1_codes_are_known_to_places(local) -> None:
     places = read_table("find/places.csv")
     known = set(places["iso"]) | set(places["admin1"])
-    # Idlib governorate is places.csv's curated region row "region:idlib-region" (no ISO code:
-    # CLDR's key محافظه ادلب is that row's); its code is ISO 3166-2:SY's.
-    known.add("SY-ID")
+    assert "SY-ID" in known  # Idlib: CLDR's governorate row, not a curated region
     codes = set(local["admin1"]) - {""}
     assert codes <= known, codes - known
     assert (local["admin1"] != "").mean() > 0.99

@@ -182,7 +182,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("الحدود العراقية السورية", [("الحدود العراقية السورية", "Iraq–Syria border")]),
         # homographs need a cue, or a list of places
         ("هذا بلد جميل", []),
-        ("في قضاء بلد", [("بلد", "Balad")]),
+        ("في قضاء بلد", [("قضاء بلد", "Balad")]),
         ("تكريت وبلد وسامراء", [("تكريت", "Tikrit"), ("بلد", "Balad"), ("سامراء", "Samarra")]),
         ("في إطار الاتفاق", []),
         ("فيروس كورونا", []),
@@ -198,8 +198,8 @@ def test_find_places(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_unknown_names_after_a_settlement_word_are_flagged() -> None:
-    df = find_places("اشتباكات في قرية الزاب وقرية كبيرة")
-    assert df[["text", "flags"]].values.tolist() == [["الزاب", "unknown_place"]]
+    df = find_places("اشتباكات في قرية الزنبقة وقرية كبيرة")
+    assert df[["text", "flags"]].values.tolist() == [["الزنبقة", "unknown_place"]]
 
 
 def test_inferred_region_uses_the_country_the_text_is_about() -> None:
@@ -280,7 +280,8 @@ def test_newsfane_place_scores_stay_above_their_floor() -> None:
         ("وفي أبوجا فازت نيجيريا على النيجر 2 - صفر في المباراة", [("أبوجا", "Abuja", "")]),
         ("فازت نيجيريا في الانتخابات على النيجر", [("نيجيريا", "Nigeria", ""),
                                                    ("النيجر", "Niger", "")]),
-        ("هبطت الطائرة في مطار بغداد", [("بغداد", "Baghdad", "facility")]),
+        ("هبطت الطائرة في مطار بغداد", [("مطار بغداد", "Baghdad International Airport",
+                                         "facility")]),
         ("وقع الزلزال في ولاية كاليفورنيا", [("كاليفورنيا", "California", "")]),
     ],
 )

@@ -28,6 +28,10 @@ earlier in the text and no other actor that is also called "the organisation"
 (al-Qaeda, Hurras al-Din) is named in it; likewise ``التحالف`` for a coalition. The
 ``anaphor`` column of ``actors.csv`` holds these words; the rows are flagged ``anaphor``.
 
+Media outlets (قناة الميادين، وكالة الأناضول، روسيا اليوم) are actor rows of type ``Media``
+flagged ``outlet`` (:mod:`workbench.find.outlets`): the source of a report, never a party
+to an event.
+
 Aliases that are also ordinary words (القاعدة "the base", الحشد "the build-up") are not
 taken when a definite adjective follows (القاعدة الجوية، الحشد العسكري).
 
@@ -57,6 +61,7 @@ from ..text.lexmatch import (
     word_after,
     word_before,
 )
+from .outlets import outlet_rows
 from .places import gazetteer
 from .rows import folded_text, mention_frame, mention_records
 
@@ -253,6 +258,10 @@ def actor_rows(
                 a = lex.actors[i]
                 rows.append(_row(m.start, m.end, a["name_en"], _typed(a, home), a["country"],
                                  a["id"], a["name_ar"], "anaphor"))
+    # Outlets (actor_type Media) where no other actor covers the words: الدفاع المدني is
+    # the civil defence of the text's country before it is an outlet of that name.
+    rows += [o for o in outlet_rows(text, folded=folded)
+             if not any(r["start"] < o["end"] and o["start"] < r["end"] for r in rows)]
     return mention_records(text, rows, ACTOR_COLUMNS, "actor", unique_by=("start",))
 
 

@@ -12,7 +12,13 @@ Runs the four finders and keeps one reading where their spans overlap:
   العراقية is not a place; after an actor head noun (القوات العراقية) it is part of the actor.
 
 Columns: start, end, text, kind, value, flags, then every column any finder adds (empty
-strings where a column does not apply), sorted by start.
+strings where a column does not apply), sorted by start. ``flags`` is a ``;``-joined list;
+for places ``dateline`` marks the place a report was filed from (``الموصل (وكالة ...) —``
+at the head of a paragraph, :mod:`workbench.find.datelines`): the events stage should use
+it only when the text names no other place; ``facility`` a base, prison, camp, crossing
+or airport, or a town after مطار/سجن. Places carry ``admin1`` (ISO 3166-2 governorate)
+and ``admin2`` (district, Arabic). Media outlets are actor rows of ``actor_type``
+``Media`` flagged ``outlet`` (:mod:`workbench.find.outlets`): sources, not parties.
 
 >>> find_mentions("")
 Empty DataFrame
@@ -43,7 +49,7 @@ ALL_COLUMNS = [
     "start_date", "end_date", "precision", "relation", "qualifier", "calendar", "proposed",  # times
     "time_of_day", "rule",
     "canonical_ar", "actor_type", "country", "actor_id",  # actors
-    "place_type", "iso", "admin1", "lat", "lon", "place_id",  # places
+    "place_type", "iso", "admin1", "admin2", "lat", "lon", "place_id",  # places
     "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
 ]
 _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}

@@ -15,6 +15,12 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
   relational adjective (ميلان الإيطالي) or standing bare in a sentence of sports
   reporting (فازت نيجيريا على النيجر) is dropped, unless a locative preposition governs
   it (في أثينا);
+* the districts, towns, villages, neighbourhoods, bases, prisons, camps and crossings of
+  Iraq and Syria (``local_places.csv``, merged by :mod:`workbench.find.gazetteer`), with
+  ``admin1``/``admin2`` and coordinates;
+* datelines (``الموصل (وكالة ...) —``): the row is flagged ``dateline``, and a place in
+  the source part is dropped (:mod:`workbench.find.datelines`); a place inside a media
+  outlet's name (قناة الميادين، روسيا اليوم) is dropped (:mod:`workbench.find.outlets`);
 * names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
   محافظة): flagged ``unknown_place``, the value is the name as written.
 
@@ -41,7 +47,6 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
@@ -56,17 +61,27 @@ from ..text.lexmatch import (
     word_after,
     word_before,
 )
+from .datelines import mark_datelines
+from .gazetteer import (
+    FACILITY_TYPES,
+    gazetteer,
+    governorate_names,
+    nisba_countries,
+    place_names,
+)
+from .gazetteer import Gazetteer as _Gazetteer
+from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
+
+__all__ = [
+    "PLACE_COLUMNS", "find_places", "gazetteer", "governorate_names", "nisba_countries",
+    "place_names", "place_rows",
+]
 
 PLACE_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "place_type",
-    "iso", "country", "admin1", "lat", "lon", "place_id",
+    "iso", "country", "admin1", "admin2", "lat", "lon", "place_id",
 ]
-
-_RANK = {
-    "country": 0, "capital": 1, "governorate": 2, "region": 3, "continent": 3,
-    "province": 3, "district": 4, "city": 5,
-}
 
 
 # Directions (matching keys, with or without the article / the nisba ending).
@@ -98,67 +113,6 @@ def _cues() -> dict[str, dict[str, str]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Gazetteer:
-    table: list[dict]
-    lexicon: Lexicon
-    by_key: dict[str, tuple[int, ...]]
-    nisba_fem: dict[str, str]
-    nisba_masc: frozenset[str]
-    nisba_homographs: frozenset[str]
-    country_row: dict[str, int]
-    cue_keys: frozenset[str]
-
-
-@cache
-def gazetteer() -> _Gazetteer:
-    """The place table and its compiled lexicon, loaded once."""
-    frame = read_table("find/places.csv")
-    table = frame.to_dict("records")
-    by_key: dict[str, list[int]] = {}
-    for i, keys in enumerate(frame["keys"]):
-        for key in keys.split("|"):
-            if key:
-                by_key.setdefault(key, []).append(i)
-    order = {i: _sort_key(table[i]) for rows in by_key.values() for i in rows}
-    ranked = {k: tuple(sorted(v, key=order.__getitem__)) for k, v in by_key.items()}
-    nisba_fem: dict[str, str] = {}
-    nisba_masc: set[str] = set()
-    homographs: set[str] = set()
-    country_row: dict[str, int] = {}
-    for i, row in enumerate(table):
-        if row["place_type"] != "country":
-            continue
-        country_row[row["iso"]] = int(i)
-        for n in filter(None, row["nisba"].split("|")):
-            nisba_masc.update((n, ARTICLE + n))
-            for form in (ARTICLE + n + "ه", n + "ه"):
-                nisba_fem.setdefault(form, row["iso"])
-                if form in by_key:
-                    homographs.add(form)
-    bare = {k for keys in frame["bare_keys"] for k in keys.split("|") if k}
-    cue = frozenset(k for keys in frame["cue_keys"] for k in keys.split("|") if k)
-    return _Gazetteer(
-        table, Lexicon(by_key, bare=bare), ranked, nisba_fem, frozenset(nisba_masc),
-        frozenset(homographs), country_row, cue,
-    )
-
-
-def _sort_key(row: dict) -> tuple[int, int, float]:
-    pop = float(row["population"]) if row["population"] else 0.0
-    curated = 0 if row["source"].startswith("iraq_places") else 1
-    return (_RANK.get(row["place_type"], 9), curated, -pop)
-
-
-def nisba_countries() -> dict[str, str]:
-    """Feminine relational adjectives (matching keys) → ISO country: السعوديه → SA.
-
-    >>> nisba_countries()["العراقيه"]
-    'IQ'
-    """
-    return dict(gazetteer().nisba_fem)
-
-
 def _is_settlement(word: str) -> bool:
     base = strip_proclitics(word)
     return any(w in _cues()[r] for w in (word, base) for r in ("settlement", "vague_settlement"))
@@ -173,7 +127,7 @@ def _row_dict(g: _Gazetteer, i: int) -> dict:
     r = g.table[i]
     return {
         "value": r["name_en"], "canonical_ar": r["name_ar"], "place_type": r["place_type"],
-        "iso": r["iso"], "country": r["country"], "admin1": r["admin1"],
+        "iso": r["iso"], "country": r["country"], "admin1": r["admin1"], "admin2": r["admin2"],
         "lat": float(r["lat"]) if r["lat"] else math.nan,
         "lon": float(r["lon"]) if r["lon"] else math.nan, "place_id": r["id"],
     }
@@ -254,13 +208,23 @@ def place_rows(
     for m in accepted:
         i = _choose(g, g.by_key[m.key], counts)
         prev = "" if m.proclitic else strip_proclitics(word_before(folded.key, m.key_start))
-        flags = "facility" if prev in facility else ""
+        facility_row = g.table[i]["place_type"] in FACILITY_TYPES
+        flags = "facility" if prev in facility or facility_row else ""
         rec = {"start": m.start, "end": m.end, "flags": flags, **_row_dict(g, i)}
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out += _unknown_places(folded, out)
+    out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
+
+
+def _without_outlets(text: str, folded: FoldedText, rows: list[dict]) -> list[dict]:
+    """Rows not inside an outlet's name: the outlet wins (قناة الميادين، روسيا اليوم)."""
+    spans = [(o["start"], o["end"]) for o in outlet_rows(text, folded=folded)]
+    if not spans:
+        return rows
+    return [r for r in rows if not any(s < r["end"] and r["start"] < e for s, e in spans)]
 
 
 def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[LexMatch]:
@@ -299,6 +263,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
 
 
 _TEAM_TYPES = frozenset({"country", "capital", "city"})
+# Places that may be the subject of a verb of saying (أعلن العراق، قالت بغداد: the state).
+_WIDE = frozenset({"country", "capital", "governorate", "province", "region", "continent"})
 _SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
 # A score: 2-1, 3 - صفر. The pattern opens with a digit and only then checks that no word
 # character comes before it, so the regex engine skips from digit to digit in C instead of
@@ -385,11 +351,18 @@ def _is_team(
 
 
 def _is_place_nisba(g: _Gazetteer, word: str) -> bool:
-    """ال + a country's adjective, or ال + a place key + ي (الفاسي، التطواني)."""
+    """ال + a country's adjective, or ال + a city's key + ي (الفاسي، التطواني).
+
+    Directions (الشمالي: ريف حمص الشمالي) are not, nor are the names of villages and
+    districts of the local gazetteer: a club is named after a city.
+    """
     if word in g.nisba_masc:
         return True
     stem = word[2:-1]
-    return len(stem) >= 3 and (stem in g.by_key or ARTICLE + stem in g.by_key)
+    if len(stem) < 3 or stem in _DIRECTION_WORDS:
+        return False
+    rows = g.by_key.get(stem, ()) + g.by_key.get(ARTICLE + stem, ())
+    return any(not g.table[i]["local"] for i in rows)
 
 
 def _names_person_or_team(
@@ -397,7 +370,8 @@ def _names_person_or_team(
 ) -> bool:
     """A town name used as a given name (الرئيس السوري بشار) or a team (نادي قطر).
 
-    Before it: a title, a relational adjective of a country or بن; after it: بن.
+    Before it: a title or rank (العميد، السيد، أبو), a relational adjective of a country,
+    بن, or a masculine verb of saying whose subject it is (وقال معن); after it: بن.
     """
     if m.proclitic:
         return False
@@ -409,6 +383,8 @@ def _names_person_or_team(
         return False
     if prev in _cues()["title"] or base in _cues()["title"] or prev in _cues()["patronymic"]:
         return True
+    if base in _cues()["speech_verb"] and g.table[g.by_key[m.key][0]]["place_type"] not in _WIDE:
+        return True  # وقال معن: the subject of a verb of saying
     if base in g.nisba_masc:
         before = strip_proclitics(word_before(key, m.key_start - len(prev) - 1))
         return base.startswith(ARTICLE) and not _is_settlement(before)
@@ -623,51 +599,3 @@ def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
             "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
         })
     return out
-
-
-# --- names for display ------------------------------------------------------------------
-
-# The gazetteer spells some governorates "محافظة X" / "X Governorate"; a chart or a table
-# of governorates shows X. ARABIC LETTERS MEEM HAH ALEF FEH ZAH TEH MARBUTA: "governorate".
-_GOVERNORATE_AR = "\u0645\u062d\u0627\u0641\u0638\u0629 "
-_GOVERNORATE_EN = " Governorate"
-
-
-@cache
-def place_names() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
-    """Place id or ISO code → (Arabic, English name), and matching key of a name → place id.
-
-    Governorates are named without محافظة / Governorate (``IQ-KI`` → كركوك, Kirkuk).
-    """
-    from ..text.arabic import match_key
-
-    names: dict[str, tuple[str, str]] = {}
-    keys: dict[str, str] = {}
-    for row in gazetteer().table:
-        ar, en = _display_pair(row)
-        names.setdefault(row["id"], (ar, en))
-        if row["iso"]:
-            names.setdefault(row["iso"], (ar, en))
-        for key in [match_key(row["name_ar"]), *str(row["keys"]).split("|"),
-                    row["name_en"].lower(), en.lower()]:
-            if key:
-                keys.setdefault(key, row["id"])
-    return names, keys
-
-
-@cache
-def governorate_names() -> dict[str, tuple[str, str]]:
-    """Governorate id (ISO 3166-2) → (Arabic, English name), as :func:`place_names` gives.
-
-    >>> governorate_names()["IQ-AN"], governorate_names()["IQ-KI"]
-    (('الأنبار', 'Anbar'), ('كركوك', 'Kirkuk'))
-    """
-    return {row["id"]: _display_pair(row) for row in gazetteer().table
-            if row["place_type"] == "governorate"}
-
-
-def _display_pair(row: dict) -> tuple[str, str]:
-    ar, en = row["name_ar"], row["name_en"]
-    if row["place_type"] == "governorate":
-        ar, en = ar.removeprefix(_GOVERNORATE_AR), en.removesuffix(_GOVERNORATE_EN)
-    return ar, en
