@@ -68,9 +68,9 @@ def recalls_past(text: str) -> bool:
         for words in cues.get("prior", ()):
             if all(n + m < len(keys) and w in forms[n + m] for m, w in enumerate(words)):
                 return True
-        if any(words[0] in forms[n] for words in cues.get("pluperfect", ())):
-            if "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
-                return True
+        if any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
+                and "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
+            return True
     return False
 
 
@@ -89,8 +89,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
         row["role"] = "main"
         _date_row(row, text, mentions, paragraphs, reference)
-        if row["event_type"] in _NON_VIOLENT:
-            out.append(row)
+        if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
+            out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
         if _is_background(row, text, reference):
             row["role"] = "background"
@@ -102,7 +102,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
             out.append(row)
         else:
             _absorb(host, row)
-    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT], tolls)
+    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
+                 and "territory" not in r["sub_event_type"]], tolls)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
     return out
@@ -146,7 +147,9 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
         start, _, end = m.value.partition("/")
         row.update(start=start[:10], end=(end or start)[:10], date_text=m.text,
                    date_precision=m.precision, date_basis=basis)
-    elif reference is not None:
+    elif reference is not None and row["modality"] == "asserted" \
+            and "analogy" not in row["coding_basis"] and row["event_type"] not in _NON_VIOLENT:
+        # an analogy (كما حصل مع الموصل) recalls an event of unknown date: not today's news
         row.update(start=reference.isoformat(), end=reference.isoformat(),
                    date_precision="day", date_basis="published",
                    date_flags=";".join(f for f in (row["date_flags"], "published_date")

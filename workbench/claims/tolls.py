@@ -111,8 +111,9 @@ def find_tolls(text: str) -> list[Toll]:
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
         if kind:
-            toll = _toll_after(toks, text, kind, i, j) or _toll_before(
-                toks, text, kind, i, out[-1].end if out else 0)
+            toll = _figure_before(toks, text, kind, i) or _toll_after(
+                toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
+                                                        out[-1].end if out else 0)
             if toll is not None and not _is_total(toks, toll, j):
                 out.append(toll)
             i = max(j, i + 1)
@@ -148,6 +149,17 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                 return None  # مقتل مدنيين: deaths told but not counted
             count = float(alone)
             return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
+    return None
+
+
+def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
+    """16 قتيلا و45 جريحا: a figure right before a noun of the dead or wounded is its count."""
+    if not any(f in _alone() for f in word_forms(toks[i].key)):
+        return None
+    for k in (i - 1, i - 2):
+        n = read_number(toks, k) if k >= 0 else None
+        if n is not None and n.end == i and n.value is not None:
+            return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
     return None
 
 
