@@ -528,6 +528,10 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             notes.append("count lost in the source")
         if "shared_across_places" in str(ev.count_flags):
             notes.append("the count covers all the governorates listed together")
+        if getattr(ev, "injured", ""):
+            notes.append(f"injured: {ev.injured}")
+        if getattr(ev, "role", "") == "background":
+            notes.append("background: an earlier event the article recalls")
         if ev.proposed_year:
             notes.append(f"year not in the text; the reference chronology proposes {ev.proposed_year}")
         if ev.modality != "asserted":
