@@ -1,6 +1,7 @@
 """Score the workbench's events and place mentions against the hand-coded events benchmark.
 
     python benchmarks/events_eval.py --split dev|test|all
+    python benchmarks/events_eval.py --split dev --failures   # what was missed (dev only)
 
 Reads benchmarks/events/{documents,gold_events,gold_places}.csv and the article texts from
 benchmarks/events/texts/ (openly licensed, committed) and benchmarks/_work/events/texts/
@@ -135,6 +136,7 @@ class Tally:
     place_found: int = 0
     mention_rows: int = 0
     mention_right: int = 0
+    failures: list[str] | None = None
 
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
@@ -222,6 +224,7 @@ def score_doc(
         if g_date is not None:
             t.dated_gold += 1
         if hit is None:
+            _fail(t, f"{g['event_id']} missed: {g['place_text']} / {g['date'] or g['date_text']}")
             continue
         used.add(hit)
         p = preds[hit]
@@ -240,7 +243,17 @@ def score_doc(
             value = 0.0 if value is None and lo == 0 else value
             if value is not None and lo <= value <= (hi if hi is not None else lo):
                 box[0] += 1
+            else:
+                _fail(t, f"{g['event_id']} {key}: gold {lo:g}..{hi if hi is not None else lo:g}, "
+                         f"got {col(p, pcols[0])}")
+        if g_date is not None and not date_ok:
+            _fail(t, f"{g['event_id']} date: gold {g['date']}, got {col(p, 'start')} "
+                     f"({col(p, 'date_text')})")
     t.pred_matched += len(used)
+    for i, p in enumerate(preds):
+        if i not in used:
+            _fail(t, f"{doc['doc_id']} extra row: {col(p, 'kind')} at {col(p, 'location')} "
+                     f"{col(p, 'start')} ({col(p, 'role')})")
     found = {norm_word(str(x)) for x in (pm["text"] if len(pm) else [])}
     real = {norm_word(p["surface"]) for p in places if p["not_place"] != "yes"}
     fake = {norm_word(p["surface"]) for p in places if p["not_place"] == "yes"}
@@ -250,6 +263,11 @@ def score_doc(
         t.mention_rows += 1
         t.mention_right += (any(words_within(f, s) or words_within(s, f) for s in real)
                             and not any(same_phrase(f, x) for x in fake))
+
+
+def _fail(t: Tally, line: str) -> None:
+    if t.failures is not None:
+        t.failures.append(line)
 
 
 _PERSON_UNITS = {"", "شخص", "اشخاص", "شهيد", "قتيل", "مدني", "ضحيه", "مواطن", "مقاتل", "عنصر", "جندي",
@@ -268,12 +286,16 @@ def pct(a: int, b: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--failures", action="store_true",
+                    help="list what was missed or wrong (dev only: test failures are never read)")
     args = ap.parse_args(argv)
+    if args.failures and args.split != "dev":
+        ap.error("--failures is for the dev split only: rules are never written from test")
     docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])]
     gold = read_csv(DATA / "gold_events.csv")
     places = read_csv(DATA / "gold_places.csv")
     coded = {g["doc_id"] for g in gold}
-    t = Tally()
+    t = Tally(failures=[] if args.failures else None)
     for doc in docs:
         if doc["doc_id"] not in coded:
             continue
@@ -289,6 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wounded toll right (matched) {pct(*t.wounded)}")
     print(f"place names found            {pct(t.place_found, t.place_gold)}")
     print(f"place mentions right         {pct(t.mention_right, t.mention_rows)}")
+    for line in t.failures or ():
+        print(line)
     return 0
 
 

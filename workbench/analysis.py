@@ -80,7 +80,7 @@ def analyze(
         clean=cleaned,
         mentions=_with_doc_id(mentions, doc_id),
         claims=claims,
-        events=find_events(claims, found, doc_id=doc_id),
+        events=find_events(claims, found, doc_id=doc_id, text=cleaned.text),
     )
 
 

@@ -48,6 +48,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import Mention, Mentions
+from .resolve import RESOLVED_COLUMNS, resolve_events
 from .roles import agent, doer, light_verb, parties_between, phrase_target, target, trigger_row
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
@@ -59,6 +60,7 @@ EVENT_COLUMNS = [
     "time_of_day", "proposed_year", "proposed_basis", "count_text", "count_value", "count_min", "count_max",
     "count_unit", "count_flags", "fatalities", "modality", "source", "trigger",
     "trigger_start", "trigger_end", "claim_start", "claim_end", "coding_basis", "also_claims",
+    *RESOLVED_COLUMNS,
 ]
 
 ACLED_COLUMNS = [
@@ -151,7 +153,7 @@ class _Found:
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
                 reference: date | datetime | None = None,
-                doc_id: str | None = None) -> pd.DataFrame:
+                doc_id: str | None = None, text: str | None = None) -> pd.DataFrame:
     """Events reported by ``claims`` (from :func:`workbench.find_claims`), one row each.
 
     ``mentions`` is the frame the claims were built from (offsets into the same text),
@@ -160,12 +162,19 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
     lets the chronology propose years only on the right side of it. ``start``/``end``
     are ISO dates of the event (``XXXX-12`` when the year was lost);
     ``claim_start``/``claim_end`` are offsets of the claim. ``doc_id``, when given, is
-    put first in a column of its own, as in the tables of a corpus.
+    put first in a column of its own, as in the tables of a corpus. ``text`` (the document
+    the claims came from; by default rebuilt from the claims) lets the tolls of sentences
+    that are no claims reach their event (:func:`~.resolve.resolve_events`).
     """
     found_in = mentions if isinstance(mentions, Mentions) else Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
-    rows = _events_of(_claim_records(claims), found_in, reference=reference)
+    if isinstance(reference, datetime):
+        reference = reference.date()
+    records_ = _claim_records(claims)
+    rows = _events_of(records_, found_in, reference=reference)
+    rows = resolve_events(rows, text if text is not None else _text_of(records_), found_in,
+                          reference)
     if doc_id is None:
         return frame_of_rows(rows, EVENT_COLUMNS)
     return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})
@@ -185,6 +194,15 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
             continue
         rows.extend(_claim_events(claim, by_id, mentions, reference, country_default))
     return _merge_repeats(rows)
+
+
+def _text_of(claims: Sequence) -> str:
+    """The document as far as its claims cover it (blanks between them), offsets kept."""
+    end = max((int(c.end) for c in claims), default=0)
+    chars = [" "] * end
+    for c in claims:
+        chars[int(c.start):int(c.start) + len(c.text)] = c.text
+    return "".join(chars)[:end]
 
 
 # The columns of a claims table that events are made from.
@@ -510,6 +528,10 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             notes.append("count lost in the source")
         if "shared_across_places" in str(ev.count_flags):
             notes.append("the count covers all the governorates listed together")
+        if getattr(ev, "injured", ""):
+            notes.append(f"injured: {ev.injured}")
+        if getattr(ev, "role", "") == "background":
+            notes.append("background: an earlier event the article recalls")
         if ev.proposed_year:
             notes.append(f"year not in the text; the reference chronology proposes {ev.proposed_year}")
         if ev.modality != "asserted":

@@ -1,0 +1,75 @@
+"""Tolls and event resolution on invented sentences (the committed data the floors rest on)."""
+
+from __future__ import annotations
+
+import pytest
+
+import workbench
+from workbench.claims.resolve import recalls_past
+from workbench.claims.tolls import find_tolls
+
+
+def tolls(text: str) -> list[tuple[str, float | None]]:
+    return [(t.kind, t.value) for t in find_tolls(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("مقتل اثنين وإصابة سبعة آخرين بجروح.", [("killed", 2.0), ("wounded", 7.0)]),
+    ("أسفر الانفجار عن مقتل 4 أشخاص وإصابة 9 آخرين.", [("killed", 4.0), ("wounded", 9.0)]),
+    ("قالت الشرطة إن ثمانية أشخاص على الأقل قتلوا وأصيب 25 آخرون.",
+     [("killed", 8.0), ("wounded", 25.0)]),
+    ("ما أسفر عن مقتل مدني وإصابة خمسة آخرين.", [("killed", 1.0), ("wounded", 5.0)]),
+    ("مقتل مدنيين اثنين وإصابة 7 آخرين.", [("killed", 2.0), ("wounded", 7.0)]),
+    ("مقتل جنديين وجرح ثلاثة.", [("killed", 2.0), ("wounded", 3.0)]),
+    ("هجوم أسفر عن 16 قتيلا و45 جريحا.", [("killed", 16.0), ("wounded", 45.0)]),
+])
+def test_killed_and_wounded_are_read_apart(text, expected):
+    assert tolls(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "لم يسفر الهجوم عن إصابات.",
+    "انفجرت العبوة دون وقوع ضحايا.",
+])
+def test_none_is_zero(text):
+    assert tolls(text) == [("killed", 0.0), ("wounded", 0.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 9 أشخاص في هجمات متفرقة اليوم.",
+    "مقتل أكثر من 500 مدني منذ بداية العام.",
+    "مقتل 40 شخصا خلال الشهر الماضي.",
+    "استهدف القصف مقر الفوج 12 في المدينة.",
+    "قتل رجل يبلغ 37 عاما.",
+])
+def test_totals_units_and_ages_are_no_toll(text):
+    assert all(kind != "killed" or value in (1.0, None) for kind, value in tolls(text))
+    assert (("killed", 9.0) not in tolls(text) and ("killed", 500.0) not in tolls(text)
+            and ("killed", 40.0) not in tolls(text) and ("killed", 12.0) not in tolls(text))
+
+
+def test_killed_and_wounded_together_is_no_death_toll():
+    assert tolls("قتل وجرح 13 شخصا في انفجار.") == [("both", 13.0)]
+
+
+def test_background_cues():
+    assert recalls_past("وكان انتحاري قد فجر نفسه في السوق")
+    assert recalls_past("وفي العام الماضي انفجرت سيارة في المدينة")
+    assert not recalls_past("انفجرت سيارة مفخخة اليوم في السوق")
+
+
+def test_one_attack_told_twice_is_one_row_with_its_tolls():
+    text = ("انفجار سيارة مفخخة في بغداد.\n\n"
+            "وأسفر الانفجار عن مقتل 4 أشخاص وإصابة 9 آخرين.")
+    ev = workbench.analyze(text, published="2020-05-13").events
+    assert len(ev) == 1
+    row = ev.iloc[0]
+    assert (row.role, row.fatalities, row.injured, row.start, row.date_basis) == (
+        "main", "4", "9", "2020-05-13", "published")
+    assert row.evidence
+
+
+def test_a_date_in_the_sentence_wins_over_publication():
+    ev = workbench.analyze("قتل ثلاثة أشخاص أمس في انفجار عبوة ناسفة في بغداد.",
+                           published="2020-05-13").events
+    assert ev.iloc[0].start == "2020-05-12" and ev.iloc[0].date_basis == "text"

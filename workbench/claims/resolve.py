@@ -1,0 +1,250 @@
+"""Event resolution: the mentions of one attack in one article become one event row.
+
+A news report tells one attack several times — the headline, the lead, the toll sentence,
+the follow-up. :func:`resolve_events` gathers the violent events of an article into
+incidents: a mention joins the incident before it when its place fits (none, the same, or a
+coarser or finer place of the same governorate: حي الشعلة inside بغداد) and its date fits.
+Two specific places (two neighbourhoods, two villages) or two different days are two
+events (ACLED: one event per attack per place per day). The incident takes the most
+specific place (the dateline only when nothing else is named), the most specific date (its
+own sentence, else the date said earlier in its paragraph or at the top, else the
+publication date, ``date_basis`` saying which), the tolls of :func:`~.tolls.find_tolls`
+stated in its sentences or in the sentences that follow it, and the spans of every piece
+(``evidence``). Events the article recalls from the past (``وكان ... قد``, ``العام
+الماضي``, or a date well before publication) are kept apart with ``role`` = background.
+
+>>> import workbench
+>>> a = workbench.analyze("انفجار سيارة مفخخة في بغداد.\\n\\nوأسفر الانفجار عن مقتل 4 أشخاص "
+...                       "وإصابة 9 آخرين.", published="2020-05-13")
+>>> a.events[["role", "fatalities", "injured", "date_basis"]].values.tolist()
+[['main', '4', '9', 'published']]
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+
+from ..resources import read_table
+from ..text.tokens import tokenize
+from .index import Mentions
+from .tolls import Toll, find_tolls, word_forms
+
+BACKGROUND_FILE = "claims/background_cues.csv"
+
+RESOLVED_COLUMNS = ["role", "fatalities_min", "fatalities_max", "injured", "injured_min",
+                    "injured_max", "toll_source", "toll_text", "date_basis", "evidence"]
+
+_NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
+# Places that contain others: a mention of one of them fits an event at a place inside it.
+_COARSE = frozenset({"capital", "city", "governorate", "region", "country", "border", "district"})
+_PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1, "capital": 1,
+               "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
+# An event dated this long before publication is one the article recalls, not its news.
+_BACKGROUND_AGE = timedelta(days=14)
+# How many words may stand between كان and قد in the pluperfect (وكان التنظيم قد تبنى).
+_PLUPERFECT_REACH = 6
+
+
+@cache
+def _background_cues() -> dict[str, list[list[str]]]:
+    """kind → the cues' words."""
+    out: dict[str, list[list[str]]] = {}
+    for row in read_table(BACKGROUND_FILE).itertuples(index=False):
+        out.setdefault(row.kind, []).append(row.cue.split())
+    return out
+
+
+def recalls_past(text: str) -> bool:
+    """True when a clause tells its event as the past of the news.
+
+    >>> recalls_past("وكان انتحاري قد فجر نفسه في السوق"), recalls_past("انفجرت سيارة مفخخة اليوم")
+    (True, False)
+    """
+    keys = [t.key for t in tokenize(text, pieces=True) if t.kind == "word"]
+    forms = [word_forms(k) for k in keys]
+    cues = _background_cues()
+    for n in range(len(keys)):
+        for words in cues.get("prior", ()):
+            if all(n + m < len(keys) and w in forms[n + m] for m, w in enumerate(words)):
+                return True
+        if any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
+                and "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
+            return True
+    return False
+
+
+def resolve_events(rows: list[dict], text: str, mentions: Mentions,
+                   reference: date | None) -> list[dict]:
+    """Event rows of :func:`~.events.find_events` (as dicts) resolved into incidents.
+
+    Non-violent rows pass through; violent ones are gathered, tolled and dated.
+    """
+    paragraphs = _paragraphs(text)
+    tolls = find_tolls(text)
+    out: list[dict] = []
+    incidents: list[dict] = []
+    for row in rows:
+        row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
+        row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
+        row["role"] = "main"
+        _date_row(row, text, mentions, paragraphs, reference)
+        if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
+            out.append(row)  # a statement, a talk or a front line moving: no attack to gather
+            continue
+        if _is_background(row, text, reference):
+            row["role"] = "background"
+            out.append(row)
+            continue
+        host = next((inc for inc in reversed(incidents) if _fits(inc, row)), None)
+        if host is None:
+            incidents.append(row)
+            out.append(row)
+        else:
+            _absorb(host, row)
+    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
+                 and "territory" not in r["sub_event_type"]], tolls)
+    for n, row in enumerate(out):
+        row["event_id"] = f"e{n + 1}"
+    return out
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
+    return next((n for n, (a, b) in enumerate(paragraphs) if a <= pos <= b), 0)
+
+
+def _day_times(mentions: Mentions, start: int, end: int) -> list:
+    """Time mentions in ``[start, end)`` that name a day (a resolved value)."""
+    return [m for m in mentions.between(start, end, "time")
+            if m.value and "XXXX" not in m.value and m.precision in ("day", "hour", "minute")]
+
+
+def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
+              reference: date | None) -> None:
+    """The event's date: its sentence's, else its paragraph's or the top's, else published."""
+    if row["start"]:
+        row["date_basis"] = "text"
+        return
+    para = _paragraph_of(int(row["claim_start"]), paragraphs)
+    p_start = paragraphs[para][0] if paragraphs else 0
+    said = _day_times(mentions, p_start, int(row["claim_start"]))
+    basis = "paragraph"
+    if not said:  # a date said once at the top governs the events below it
+        said = _day_times(mentions, 0, int(row["claim_start"]))
+        basis = "dateline" if said and _paragraph_of(said[-1].start, paragraphs) == 0 \
+            else "paragraph"
+    if said:
+        m = said[-1]
+        start, _, end = m.value.partition("/")
+        row.update(start=start[:10], end=(end or start)[:10], date_text=m.text,
+                   date_precision=m.precision, date_basis=basis)
+    elif reference is not None and row["modality"] == "asserted" \
+            and "analogy" not in row["coding_basis"] and row["event_type"] not in _NON_VIOLENT:
+        # an analogy (كما حصل مع الموصل) recalls an event of unknown date: not today's news
+        row.update(start=reference.isoformat(), end=reference.isoformat(),
+                   date_precision="day", date_basis="published",
+                   date_flags=";".join(f for f in (row["date_flags"], "published_date")
+                                       if f and f != "undated"))
+
+
+def _is_background(row: dict, text: str, reference: date | None) -> bool:
+    end = str(row["end"] or row["start"])
+    if reference is not None and len(end) >= 10 and "X" not in end:
+        try:
+            return date.fromisoformat(end[:10]) < reference - _BACKGROUND_AGE
+        except ValueError:
+            return False
+    if row["date_basis"] == "text" and row["date_text"]:
+        return False
+    return recalls_past(text[int(row["claim_start"]):int(row["claim_end"])])
+
+
+def _fits(inc: dict, row: dict) -> bool:
+    """The row may be the same attack as the incident: its place and day agree."""
+    a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
+    if a[0] and b[0] and not (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~"):
+        return False
+    if not inc["location"] or not row["location"] or inc["location"] == row["location"]:
+        return True
+    if inc["place_type"] not in _COARSE and row["place_type"] not in _COARSE:
+        return False  # two neighbourhoods, two villages: two events
+    return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
+
+
+def _absorb(inc: dict, row: dict) -> None:
+    """Gather ``row`` into the incident: the most specific place, the sub-event, the doer."""
+    inc["evidence"] += f";{row['claim_start']}:{row['claim_end']}"
+    if row["claim_id"] != inc["claim_id"]:
+        inc["also_claims"] = ";".join(dict.fromkeys(
+            c for c in (*inc["also_claims"].split(";"), row["claim_id"]) if c))
+    places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
+                                                 *row["places"].split(";")) if p))
+    if row["location"] and (not inc["location"] or _PLACE_RANK.get(row["place_type"], 5)
+                            < _PLACE_RANK.get(inc["place_type"], 5)):
+        for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
+            inc[col] = row[col]
+    inc["places"] = places
+    if row["date_basis"] == "text" and inc["date_basis"] != "text":
+        for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
+            inc[col] = row[col]
+    if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":
+        for col in ("kind", "event_type", "sub_event_type", "coding_basis"):
+            inc[col] = row[col]
+    for col in ("actor", "target"):
+        if not inc[col] and row[col]:
+            inc[col] = row[col]
+            inc[f"{col}_type"] = row[f"{col}_type"]
+    inc["source"] = inc["source"] or row["source"]
+
+
+def _spans(row: dict) -> list[tuple[int, int]]:
+    return [tuple(map(int, s.split(":"))) for s in row["evidence"].split(";") if s]
+
+
+def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
+    """Each toll goes to the event whose sentence holds it, else to the event told last
+    before it (the toll sentence that follows the attack); the lowest stated figure is the
+    event's, the highest its ``*_max``."""
+    given: dict[int, list[Toll]] = {}
+    for toll in tolls:
+        owner = next((n for n, ev in enumerate(events)
+                      if any(a <= toll.start < b for a, b in _spans(ev))), None)
+        if owner is None:
+            before = [n for n, ev in enumerate(events) if ev["role"] == "main"
+                      and min(a for a, _ in _spans(ev)) <= toll.start]
+            owner = before[-1] if before else next(
+                (n for n, ev in enumerate(events) if ev["role"] == "main"), None)
+        if owner is not None:
+            given.setdefault(owner, []).append(toll)
+    for n, ev in enumerate(events):
+        mine = given.get(n, [])
+        for kind, col in (("killed", "fatalities"), ("wounded", "injured")):
+            figures = [t for t in mine if t.kind == kind and t.value is not None]
+            positive = [t for t in figures if t.value > 0] or figures
+            if not positive:
+                if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):
+                    ev["fatalities"] = ""
+                continue
+            ev[col] = _figure(min(t.value for t in positive))
+            ev[f"{col}_min"] = _figure(min(t.lo for t in positive))
+            ev[f"{col}_max"] = _figure(max(t.hi for t in positive))
+        ev["toll_text"] = " | ".join(t.text for t in mine)
+        if mine and ev["source"]:
+            ev["toll_source"] = ev["source"]
+        both = [t for t in mine if t.kind == "both"]
+        if both and not ev["fatalities"]:
+            ev["toll_source"] = "; ".join(
+                x for x in (ev["toll_source"], f"killed and wounded together: {both[0].text}") if x)
+
+
+def _figure(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
