@@ -28,6 +28,7 @@ mapping become U+FFFD so lost text stays visible.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import re
@@ -69,6 +70,7 @@ WORD_GAP_EM = 0.2  # a gap wider than this between glyphs is a word space (Amiri
 BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
+NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
@@ -99,9 +101,13 @@ class _Glyph:
     # set from ``text`` (layout asks them of every glyph several times)
     is_space: bool = field(init=False, repr=False, compare=False)
     is_mark: bool = field(init=False, repr=False, compare=False)
+    is_narrow_space: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.is_space, self.is_mark = _text_kind(self.text)
+        # a space glyph that advances nothing (Chromium draws every word space so, at
+        # the spot where the space goes) marks a word break only where it sits in a gap
+        self.is_narrow_space = self.is_space and self.x1 - self.x0 < _MIN_SPACE_WIDTH
 
 
 @lru_cache(maxsize=4096)
@@ -317,8 +323,6 @@ def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
                 if not text or text in "\r\n":
                     continue
                 loose_box(handle, i, rect)
-                if text.isspace() and rect.right - rect.left < _MIN_SPACE_WIDTH:
-                    continue
                 char_origin(handle, i, ox, oy)
                 char_box(handle, i, left, right, bottom, top)
                 size = font_size(handle, i) or (rect.top - rect.bottom)
@@ -349,7 +353,7 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
                 text = _clean_glyph_text(ch["text"])
                 if text.startswith("(cid:"):
                     text = REPLACEMENT
-                if not text or (text.isspace() and ch["x1"] - ch["x0"] < _MIN_SPACE_WIDTH):
+                if not text:
                     continue
                 baseline = page.height - ch["matrix"][5]
                 glyphs.append(_Glyph(
@@ -436,21 +440,39 @@ def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
 
 
 def _words(glyphs: list[_Glyph]) -> list[_Word]:
-    """Rows cut into words at space glyphs and at gaps wider than ``WORD_GAP_EM``."""
+    """Rows cut into words at space glyphs, at gaps wider than ``WORD_GAP_EM``, and at
+    gaps between glyphs that the content stream separates by a narrow space glyph.
+
+    Chromium (Skia) draws each word space as a space of no width, placed where the
+    pen happens to be rather than in the gap, and writes some words left to right and
+    others right to left; so the space's position says nothing, but its place in the
+    stream does: ``هجوم انتحاري`` is two stream runs, and where they meet on the row,
+    the white between them is the word space however narrow justification left it.
+    """
+    narrow = sorted(g.order for g in glyphs if g.is_narrow_space)
     words: list[_Word] = []
     for row in _rows_by_baseline(glyphs):
         current: list[_Glyph] = []
         right_edge = 0.0
+        run = -1  # the stream run (between narrow spaces) of the last glyph
         for g in sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order)):
+            if g.is_narrow_space:
+                continue
             if g.is_space:
                 if current:
                     words.append(_make_word(current))
                 current = []
                 continue
-            if current and g.x0 - right_edge > WORD_GAP_EM * g.size:
+            g_run = bisect.bisect_left(narrow, g.order) if narrow else 0
+            gap = g.x0 - right_edge
+            if current and (
+                gap > WORD_GAP_EM * g.size
+                or (g_run != run and gap > NARROW_SPACE_GAP_EM * g.size)
+            ):
                 words.append(_make_word(current))
                 current = []
             current.append(g)
+            run = g_run
             right_edge = max(right_edge, g.x1) if len(current) > 1 else g.x1
         if current:
             words.append(_make_word(current))
