@@ -71,6 +71,7 @@ BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
 NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
+LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
@@ -455,10 +456,14 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
         current: list[_Glyph] = []
         right_edge = 0.0
         run = -1  # the stream run (between narrow spaces) of the last glyph
-        for g in sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order)):
+        ordered = sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order))
+        leaders = _covered_spaces(ordered)
+        for g in ordered:
             if g.is_narrow_space:
                 continue
-            if g.is_space:
+            if g.is_space and id(g) in leaders:
+                g = replace(g, text=TATWEEL)
+            elif g.is_space:
                 if current:
                     words.append(_make_word(current))
                 current = []
@@ -477,6 +482,28 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
         if current:
             words.append(_make_word(current))
     return words
+
+
+def _covered_spaces(row: list[_Glyph]) -> set[int]:
+    """Ids of the space glyphs in a row (sorted left to right) that the letters on
+    either side cover for the most part: not white between words but a kashida leader
+    drawn over a joint, which XeLaTeX's kashida justification maps to NO-BREAK SPACE
+    (``ي ح`` drawn ``يـحـ``). A real space advances the pen, so no letter overlaps it.
+    """
+    out: set[int] = set()
+    for k, g in enumerate(row):
+        if not g.is_space or g.is_narrow_space:
+            continue
+        covered = 0.0
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(row) and row[j].is_space:
+                j += step
+            if 0 <= j < len(row):
+                covered += max(0.0, min(g.x1, row[j].x1) - max(g.x0, row[j].x0))
+        if covered > LEADER_COVER * (g.x1 - g.x0):
+            out.add(id(g))
+    return out
 
 
 def _make_word(glyphs: list[_Glyph]) -> _Word:
