@@ -72,6 +72,7 @@ COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate co
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
 NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
 LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
+LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
@@ -485,25 +486,34 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
 
 
 def _covered_spaces(row: list[_Glyph]) -> set[int]:
-    """Ids of the space glyphs in a row (sorted left to right) that the letters on
-    either side cover for the most part: not white between words but a kashida leader
-    drawn over a joint, which XeLaTeX's kashida justification maps to NO-BREAK SPACE
-    (``ي ح`` drawn ``يـحـ``). A real space advances the pen, so no letter overlaps it.
+    """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
+    over a joint, not white between words (``ي ح`` read from ``يـحـ``).
+
+    A real word space draws nothing and sits between the letters; only a wide overhang
+    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
+    covered for the most part by the letters on either side, and either draws ink
+    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
+    of many such in the row (XeLaTeX's kashida justification fills every joint of a
+    line with leader glyphs mapped to spaces, and draws its word spaces as glue).
     """
-    out: set[int] = set()
+    covered: list[_Glyph] = []
+    n_wide = 0
     for k, g in enumerate(row):
         if not g.is_space or g.is_narrow_space:
             continue
-        covered = 0.0
+        n_wide += 1
+        overlap = 0.0
         for step in (-1, 1):
             j = k + step
             while 0 <= j < len(row) and row[j].is_space:
                 j += step
             if 0 <= j < len(row):
-                covered += max(0.0, min(g.x1, row[j].x1) - max(g.x0, row[j].x0))
-        if covered > LEADER_COVER * (g.x1 - g.x0):
-            out.add(id(g))
-    return out
+                overlap += max(0.0, min(g.x1, row[j].x1) - max(g.x0, row[j].x0))
+        if overlap > LEADER_COVER * (g.x1 - g.x0):
+            covered.append(g)
+    if len(covered) * 2 >= n_wide:
+        return {id(g) for g in covered}
+    return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
 
 
 def _make_word(glyphs: list[_Glyph]) -> _Word:
