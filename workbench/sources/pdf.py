@@ -7,8 +7,11 @@ the content stream inherit that damage (each Arabic line reversed, words split a
 diacritics). Here every glyph is placed by its box instead:
 
 1. glyphs are grouped into rows by baseline; harakat attach to the letter under them;
-2. rows are cut into words at space glyphs or at gaps wider than a fraction of the
-   font size, and words into blocks (columns, paragraphs) by whitespace (XY-cut);
+2. rows are cut into words at space glyphs, at gaps wider than a fraction of the
+   font size, and at any white gap between glyphs that the content stream separates
+   by a space of no width (how Chromium draws its spaces); space glyphs the letters
+   beside them cover are kashida leaders (XeLaTeX), not spaces; words are grouped
+   into blocks (columns, paragraphs) by whitespace (XY-cut);
 3. each line is read from its visual order back to logical order with the Unicode
    bidi algorithm run in reverse: Arabic runs are reversed, digit and Latin runs stay
    left to right (``visual_to_logical``);
@@ -41,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+from .bidi_order import bidi_rep, resolve, visual_to_logical
 
 __all__ = [
     "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
@@ -201,21 +205,6 @@ def pdf_metadata(path: str | Path) -> dict[str, Any]:
             out[name] = iso
     out["pages"] = n_pages
     return out
-
-
-def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
-    """A line in visual (left-to-right display) order back in logical order.
-
-    Runs the Unicode bidi algorithm's level resolution on the visual string and
-    applies its reordering, which undoes itself: Arabic runs are reversed, digits and
-    Latin stay left to right. ``base_dir`` is the paragraph direction, ``"R"`` or ``"L"``.
-
-    >>> visual_to_logical("اًموجه 12 عقو")
-    'وقع 12 هجومًا'
-    """
-    tokens = list(visual)
-    order, _ = _resolve([_bidi_rep(t) for t in tokens], 1 if base_dir == "R" else 0)
-    return "".join(tokens[i] for i in order)
 
 
 # --- opening and checking files -------------------------------------------------------
@@ -628,8 +617,8 @@ def _line_text(row: list[_Word], base_level: int) -> str:
         if tokens:
             tokens.append(None)
         tokens.extend(w.glyphs)
-    reps = [" " if t is None else _bidi_rep(t.text) for t in tokens]
-    order, levels = _resolve(reps, base_level)
+    reps = [" " if t is None else bidi_rep(t.text) for t in tokens]
+    order, levels = resolve(reps, base_level)
     _restore_kashida(tokens)
     from bidi.mirror import MIRRORED
 
@@ -689,55 +678,3 @@ def _touching(before: _Glyph, middle: list[_Glyph], after: _Glyph) -> bool:
     tol = KASHIDA_CONTACT_EM * before.size
     # logical order right to left: ``before`` is on the right, ``after`` on the left
     return before.x0 - hi <= tol and lo - after.x1 <= tol
-
-
-def _bidi_rep(text: str) -> str:
-    """The character whose bidi class stands for a glyph (its first non-mark)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("NSM", "BN"):
-            continue
-        # "" is an unassigned code point, which the bidi resolver cannot place
-        if kind in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S", ""):
-            return "!"
-        return ch
-    return "!"
-
-
-def _resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
-    """Indices of the visual tokens in logical order (bidi rule L2 undoes itself),
-    and the resolved embedding level of each token."""
-    from bidi import algorithm as uba
-
-    if not reps:
-        return [], []
-    storage = uba.get_empty_storage()
-    storage["base_level"] = base_level
-    storage["base_dir"] = ("L", "R")[base_level]
-    uba.get_embedding_levels("".join(reps), storage)
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels = [ch["level"] for ch in storage["chars"]]
-    # L1: trailing and leading whitespace go back to the paragraph level
-    for seq in (range(len(reps)), range(len(reps) - 1, -1, -1)):
-        for i in seq:
-            if not reps[i].isspace():
-                break
-            levels[i] = base_level
-    order = list(range(len(reps)))
-    top = max(levels)
-    lowest_odd = min(levels) | 1
-    for level in range(top, lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if levels[order[i]] >= level:
-                j = i
-                while j < len(order) and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return order, levels
