@@ -282,49 +282,73 @@ def _lost(ch: str) -> bool:
 
 
 def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
-    """Per page, the glyphs pdfium reads from the content stream, with their boxes."""
+    """Per page, the glyphs pdfium reads from the content stream, with their boxes.
+
+    Each library call costs about half a microsecond, more than the rest of the work on
+    a glyph, so a glyph gets only the calls its kind needs: the inked box only where it
+    is used (marks sit by it, spaces and non-letters are tested for a kashida stroke),
+    the generated flag only for white space (what pdfium generates is spaces and line
+    breaks)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    # bound once: eight library calls per glyph make attribute lookups count
     is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
     map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
     char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
-    font_size = raw.FPDFText_GetFontSize
+    font_size, count_chars = raw.FPDFText_GetFontSize, raw.FPDFText_CountChars
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
     with _open_pdfium(path) as pdf:
         for page in pdf:
             height = page.get_height()
             textpage = page.get_textpage()
             handle = textpage.raw
             glyphs: list[_Glyph] = []
-            rect = raw.FS_RECTF()
-            ox, oy = ctypes.c_double(), ctypes.c_double()
-            left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-            for i in range(textpage.count_chars()):
-                if is_generated(handle, i) == 1:
-                    continue
+            for i in range(count_chars(handle)):
                 code = get_unicode(handle, i)
-                # 0, U+FFFE and other codes naming no character become U+FFFD in
-                # _clean_glyph_text; one past U+10FFFF is no code point at all
-                if map_error(handle, i) == 1 or code > 0x10FFFF:
-                    text = REPLACEMENT
-                else:
-                    text = _clean_glyph_text(chr(code))
-                if not text or text in "\r\n":
+                text, kind = _code_kind(code)
+                if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
                     continue
+                if map_error(handle, i) == 1:
+                    text, kind = REPLACEMENT, _INKED
                 loose_box(handle, i, rect)
                 char_origin(handle, i, ox, oy)
-                char_box(handle, i, left, right, bottom, top)
                 size = font_size(handle, i) or (rect.top - rect.bottom)
+                if kind == _LETTER:
+                    cx, ink = (rect.left + rect.right) / 2, -1.0
+                else:
+                    char_box(handle, i, left, right, bottom, top)
+                    cx, ink = (left.value + right.value) / 2, top.value - bottom.value
                 glyphs.append(_Glyph(
                     text, rect.left, rect.right, height - rect.top, height - rect.bottom,
-                    height - oy.value, max(size, 1.0), (left.value + right.value) / 2, i,
-                    top.value - bottom.value, True,
+                    height - oy.value, max(size, 1.0), cx, i, ink, True,
                 ))
             textpage.close()
             page.close()
             yield _merge_split_clusters(glyphs)
+
+
+# What a code point from pdfium needs: nothing (no text, or a line break), the generated
+# check (white space), the inked box (marks, non-letters, and U+FFFD), or neither (letters).
+_SKIP, _WHITE, _INKED, _LETTER = range(4)
+
+
+@lru_cache(maxsize=4096)
+def _code_kind(code: int) -> tuple[str, int]:
+    """The glyph text of a code point from pdfium and which of the kinds above it is."""
+    # 0, U+FFFE and other codes naming no character become U+FFFD in _clean_glyph_text;
+    # one past U+10FFFF is no code point at all
+    text = REPLACEMENT if code > 0x10FFFF else _clean_glyph_text(chr(code))
+    if not text or text in "\r\n":
+        return text, _SKIP
+    if text.isspace():
+        return text, _WHITE
+    is_space, is_mark = _text_kind(text)
+    if is_mark or is_space or not _is_letterlike(text) or text[0] == REPLACEMENT:
+        return text, _INKED
+    return text, _LETTER
 
 
 def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
@@ -387,17 +411,24 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     """Group items (glyphs or words) whose baselines are within tolerance of the row's
     mean baseline, top to bottom."""
     rows: list[list[Any]] = []
+    row: list[Any] = []
     total = size = 0.0
-    for item in sorted(items, key=lambda it: it.baseline):
-        tol = BASELINE_TOLERANCE_EM * max(item.size, size)
-        if rows and abs(item.baseline - total / len(rows[-1])) <= tol:
-            rows[-1].append(item)
-            total += item.baseline
-            size = max(size, item.size)
+    for item in sorted(items, key=_baseline_of):
+        baseline, item_size = item.baseline, item.size
+        if item_size > size:  # the row's largest size so far, this item's included
+            size = item_size
+        if row and abs(baseline - total / len(row)) <= BASELINE_TOLERANCE_EM * size:
+            row.append(item)
+            total += baseline
         else:
-            rows.append([item])
-            total, size = item.baseline, item.size
+            row = [item]
+            rows.append(row)
+            total, size = baseline, item_size
     return rows
+
+
+def _baseline_of(item: Any) -> float:
+    return item.baseline
 
 
 def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
@@ -468,7 +499,8 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
                 current = []
             current.append(g)
             run = g_run
-            right_edge = max(right_edge, g.x1) if len(current) > 1 else g.x1
+            if len(current) == 1 or g.x1 > right_edge:
+                right_edge = g.x1
         if current:
             words.append(_make_word(current))
     return words
@@ -506,13 +538,24 @@ def _covered_spaces(row: list[_Glyph]) -> set[int]:
 
 
 def _make_word(glyphs: list[_Glyph]) -> _Word:
+    if len(glyphs) == 1:
+        g = glyphs[0]
+        return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
     return _Word(
         glyphs=glyphs,
-        x0=min(g.x0 for g in glyphs), x1=max(g.x1 for g in glyphs),
-        top=min(g.top for g in glyphs), bottom=max(g.bottom for g in glyphs),
-        baseline=statistics.median(g.baseline for g in glyphs),
-        size=statistics.median(g.size for g in glyphs),
+        x0=min([g.x0 for g in glyphs]), x1=max([g.x1 for g in glyphs]),
+        top=min([g.top for g in glyphs]), bottom=max([g.bottom for g in glyphs]),
+        baseline=_median([g.baseline for g in glyphs]),
+        size=_median([g.size for g in glyphs]),
     )
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` (the same value), without its overhead on short lists."""
+    values.sort()
+    n = len(values)
+    mid = n // 2
+    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _strong_direction(words: list[_Word]) -> int:
