@@ -364,3 +364,12 @@ def test_a_space_under_an_overhanging_letter_stays_a_space() -> None:
            _glyph(" ", 26.5, 30, 3, ink=0.1), _glyph("ن", 20, 26.5, 4),
            _glyph(" ", 16.5, 20, 5, ink=0.1), _glyph("و", 10, 16.5, 6)]
     assert pdf_module._page_text(row) == "ة ك ن و"
+
+
+def test_stacked_letters_follow_the_stream_order() -> None:
+    # Amiri stacks the MEEM of المحترفين on the HAH, its centre a hair left of the HAH's:
+    # by position alone the word reads الحمترفين; the content stream says م then ح
+    boxes = [("ا", 86.9, 89.5), ("ل", 83.0, 86.9), ("م", 79.7, 85.4), ("ح", 79.0, 86.4),
+             ("ت", 75.9, 79.7), ("ر", 71.8, 76.8)]
+    row = [_glyph(t, x0, x1, k) for k, (t, x0, x1) in enumerate(boxes)]
+    assert pdf_module._page_text(row) == "المحتر"

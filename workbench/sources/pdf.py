@@ -75,6 +75,7 @@ BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
 NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
+STACK_CENTRE_RATIO = 0.25  # centres this close (of the narrower width): stacked letters
 LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
 LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
@@ -478,6 +479,7 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
         right_edge = 0.0
         run = -1  # the stream run (between narrow spaces) of the last glyph
         ordered = sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order))
+        _settle_stacks(ordered)
         leaders = _covered_spaces(ordered)
         for g in ordered:
             if g.is_narrow_space:
@@ -504,6 +506,24 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
         if current:
             words.append(_make_word(current))
     return words
+
+
+def _settle_stacks(row: list[_Glyph]) -> None:
+    """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
+    coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
+    the HAH, a hair to its left) are put in the order the content stream gives them,
+    when that makes the stream order run one way through the pair and its neighbours.
+    Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
+    out of its logical place."""
+    for i in range(1, len(row) - 2):
+        a, b = row[i], row[i + 1]
+        width = min(a.x1 - a.x0, b.x1 - b.x0)
+        if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 >= STACK_CENTRE_RATIO * width \
+                or not (is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])):
+            continue
+        seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
+        if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
+            row[i], row[i + 1] = b, a
 
 
 def _covered_spaces(row: list[_Glyph]) -> set[int]:
