@@ -373,3 +373,12 @@ def test_stacked_letters_follow_the_stream_order() -> None:
              ("ت", 75.9, 79.7), ("ر", 71.8, 76.8)]
     row = [_glyph(t, x0, x1, k) for k, (t, x0, x1) in enumerate(boxes)]
     assert pdf_module._page_text(row) == "المحتر"
+
+
+@pytest.mark.parametrize(("stream", "logical"), [("ال", "لا"), ("لا", "لا"), ("مح", "حم")])
+def test_ligature_characters_in_an_order_that_can_join(stream: str, logical: str) -> None:
+    # one glyph, several characters: reversed with a right-to-left run (LibreOffice,
+    # WeasyPrint), except where the reversal would put ALEF before another letter inside
+    # the ligature, which no glyph can draw (XeLaTeX gives LAM-ALEF in logical order)
+    glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
+    assert [g.text for g in pdf_module._merge_split_clusters(glyphs)] == [logical]

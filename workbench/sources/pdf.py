@@ -400,9 +400,23 @@ def _merge_split_clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
         else:
             out.append(g)
     for i in merged:
-        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in out[i].text):
-            out[i] = replace(out[i], text=out[i].text[::-1])
+        text = out[i].text
+        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
+            _joins_through(text[::-1]) or not _joins_through(text)
+        ):
+            out[i] = replace(out[i], text=text[::-1])
     return out
+
+
+def _joins_through(text: str) -> bool:
+    """Whether the letters of one ligature glyph can stand in this order: each one but
+    the last joins forward. A glyph ``ال`` is no ligature (ALEF never joins the letter
+    after it), so a LAM-ALEF that XeLaTeX already gives in logical order, ``لا``, is
+    left as it is where the reversal that other producers' runs need would break it."""
+    letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
+    return all(
+        is_arabic_letter(ch) and ch not in _NOT_FORWARD_JOINING for ch in letters[:-1]
+    )
 
 
 # --- layout: rows, words, blocks -------------------------------------------------------
