@@ -16,12 +16,12 @@ from benchmarks.repair import lines_changed, load_corpus, make_pdf, measure
 from workbench.sources import pdf as pdf_module
 from workbench.sources.pdf import (
     PdfError,
-    _Glyph,
     pdf_metadata,
     pdf_pages,
     pdf_text,
     visual_to_logical,
 )
+from workbench.sources.pdf_glyphs import Glyph, merge_split_clusters
 from workbench.text.arabic import TATWEEL, match_key
 
 FONTS = ["Amiri", "Noto Naskh Arabic"]
@@ -343,8 +343,8 @@ def test_chromium_justified_narrow_column_gains_no_spaces(work: Path) -> None:
     assert words(text) == words(NEWS)
 
 
-def _glyph(text: str, x0: float, x1: float, order: int, ink: float = 8.0) -> _Glyph:
-    return _Glyph(text, x0, x1, 90.0, 104.0, 100.0, 12.0, (x0 + x1) / 2, order, ink)
+def _glyph(text: str, x0: float, x1: float, order: int, ink: float = 8.0) -> Glyph:
+    return Glyph(text, x0, x1, 90.0, 104.0, 100.0, 12.0, (x0 + x1) / 2, order, ink)
 
 
 def test_kashida_leaders_over_joints_are_not_word_spaces() -> None:
@@ -381,4 +381,4 @@ def test_ligature_characters_in_an_order_that_can_join(stream: str, logical: str
     # WeasyPrint), except where the reversal would put ALEF before another letter inside
     # the ligature, which no glyph can draw (XeLaTeX gives LAM-ALEF in logical order)
     glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
-    assert [g.text for g in pdf_module._merge_split_clusters(glyphs)] == [logical]
+    assert [g.text for g in merge_split_clusters(glyphs)] == [logical]

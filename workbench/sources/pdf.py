@@ -38,31 +38,26 @@ import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+from ..text.arabic import TATWEEL, is_arabic_letter
 from .bidi_order import bidi_rep, resolve, visual_to_logical
+from .pdf_glyphs import (
+    NOT_FORWARD_JOINING,
+    REPLACEMENT,
+    Glyph,
+    clean_glyph_text,
+    is_letterlike,
+    pdfium_glyphs,
+)
 
 __all__ = [
     "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
     "visual_to_logical",
 ]
 
-REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
-
-# Arabic letters that join only to the letter before them (right-joining), plus the
-# non-joining HAMZA: a kashida can never follow them. ALEF WITH MADDA ABOVE,
-# HAMZA ABOVE, HAMZA BELOW, ALEF WASLA, HAMZA, WAW WITH HAMZA, ALEF, TEH MARBUTA,
-# DAL, THAL, REH, ZAIN, WAW, ALEF MAKSURA.
-_NOT_FORWARD_JOINING = frozenset(
-    "\u0622\u0623\u0625\u0671\u0621\u0624\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649"
-)
-# Characters with no glyph that some producers put in the text layer: bidi controls,
-# ZERO WIDTH SPACE, WORD JOINER, BYTE ORDER MARK.
-_INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
 _SPACE_RE = re.compile(r"\s+")
 _PDF_DATE_RE = re.compile(
     r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz]|[+-]\d{2}'?\d{2}'?)?"
@@ -81,9 +76,6 @@ LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
-# Space glyphs narrower than this (page units) mark no gap on the page: some producers
-# emit zero-width spaces inside words around marks.
-_MIN_SPACE_WIDTH = 0.5
 _HEAD_BYTES = 1024  # the PDF header must start within the first 1024 bytes
 _TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it)
 
@@ -92,43 +84,9 @@ class PdfError(Exception):
     """A PDF that cannot be read: encrypted, truncated, not a PDF, or without text."""
 
 
-@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
-class _Glyph:
-    text: str
-    x0: float  # advance box, page units, x to the right
-    x1: float
-    top: float  # y downwards from the top of the page
-    bottom: float
-    baseline: float
-    size: float
-    cx: float  # centre of the inked box (places harakat over their letter)
-    order: int  # position in the content stream
-    ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
-    mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
-    # set from ``text`` (layout asks them of every glyph several times)
-    is_space: bool = field(init=False, repr=False, compare=False)
-    is_mark: bool = field(init=False, repr=False, compare=False)
-    is_narrow_space: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.is_space, self.is_mark = _text_kind(self.text)
-        # a space glyph that advances nothing (Chromium draws every word space so, at
-        # the spot where the space goes) marks a word break only where it sits in a gap
-        self.is_narrow_space = self.is_space and self.x1 - self.x0 < _MIN_SPACE_WIDTH
-
-
-@lru_cache(maxsize=4096)
-def _text_kind(text: str) -> tuple[bool, bool]:
-    """Whether a glyph's text is all space (tab or Zs), and whether all combining marks."""
-    return (
-        all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in text),
-        all(unicodedata.category(ch) in ("Mn", "Me") for ch in text),
-    )
-
-
 @dataclass(slots=True)
 class _Word:
-    glyphs: list[_Glyph]  # visual order, left to right
+    glyphs: list[Glyph]  # visual order, left to right
     x0: float
     x1: float
     top: float
@@ -156,7 +114,8 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
-        return [_page_text(glyphs) for glyphs in _pdfium_glyphs(Path(path))]
+        with _open_pdfium(Path(path)) as pdf:
+            return [_page_text(glyphs) for glyphs in pdfium_glyphs(pdf)]
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")
@@ -266,93 +225,7 @@ def _pdf_date(value: str) -> str:
 # --- glyphs from the two engines ------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _clean_glyph_text(text: str) -> str:
-    """Presentation forms as letters, invisible controls dropped, and control
-    characters (some producers map the kashida glyph to U+000C) and unassigned code
-    points (a broken ToUnicode map: WeasyPrint once gave U+0FE2 inside يجبرون) as U+FFFD."""
-    text = nfkc_arabic(_INVISIBLE_RE.sub("", text))
-    return "".join(REPLACEMENT if _lost(ch) else ch for ch in text)
-
-
-def _lost(ch: str) -> bool:
-    """A character that stands for no text: a control (tab and line ends aside), an
-    unassigned code point or a lone surrogate (which no UTF-8 file could hold)."""
-    kind = unicodedata.category(ch)
-    return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
-
-
-def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
-    """Per page, the glyphs pdfium reads from the content stream, with their boxes.
-
-    Each library call costs about half a microsecond, more than the rest of the work on
-    a glyph, so a glyph gets only the calls its kind needs: the inked box only where it
-    is used (marks sit by it, spaces and non-letters are tested for a kashida stroke),
-    the generated flag only for white space (what pdfium generates is spaces and line
-    breaks)."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
-    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
-    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
-    font_size, count_chars = raw.FPDFText_GetFontSize, raw.FPDFText_CountChars
-    rect = raw.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    with _open_pdfium(path) as pdf:
-        for page in pdf:
-            height = page.get_height()
-            textpage = page.get_textpage()
-            handle = textpage.raw
-            glyphs: list[_Glyph] = []
-            for i in range(count_chars(handle)):
-                code = get_unicode(handle, i)
-                text, kind = _code_kind(code)
-                if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
-                    continue
-                if map_error(handle, i) == 1:
-                    text, kind = REPLACEMENT, _INKED
-                loose_box(handle, i, rect)
-                char_origin(handle, i, ox, oy)
-                size = font_size(handle, i) or (rect.top - rect.bottom)
-                if kind == _LETTER:
-                    cx, ink = (rect.left + rect.right) / 2, -1.0
-                else:
-                    char_box(handle, i, left, right, bottom, top)
-                    cx, ink = (left.value + right.value) / 2, top.value - bottom.value
-                glyphs.append(_Glyph(
-                    text, rect.left, rect.right, height - rect.top, height - rect.bottom,
-                    height - oy.value, max(size, 1.0), cx, i, ink, True,
-                ))
-            textpage.close()
-            page.close()
-            yield _merge_split_clusters(glyphs)
-
-
-# What a code point from pdfium needs: nothing (no text, or a line break), the generated
-# check (white space), the inked box (marks, non-letters, and U+FFFD), or neither (letters).
-_SKIP, _WHITE, _INKED, _LETTER = range(4)
-
-
-@lru_cache(maxsize=4096)
-def _code_kind(code: int) -> tuple[str, int]:
-    """The glyph text of a code point from pdfium and which of the kinds above it is."""
-    # 0, U+FFFE and other codes naming no character become U+FFFD in _clean_glyph_text;
-    # one past U+10FFFF is no code point at all
-    text = REPLACEMENT if code > 0x10FFFF else _clean_glyph_text(chr(code))
-    if not text or text in "\r\n":
-        return text, _SKIP
-    if text.isspace():
-        return text, _WHITE
-    is_space, is_mark = _text_kind(text)
-    if is_mark or is_space or not _is_letterlike(text) or text[0] == REPLACEMENT:
-        return text, _INKED
-    return text, _LETTER
-
-
-def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
+def _pdfplumber_glyphs(path: Path) -> Iterator[list[Glyph]]:
     """Per page, the glyphs pdfminer reads (via pdfplumber), with their boxes."""
     import pdfplumber
 
@@ -364,59 +237,21 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
         raise PdfError(f"truncated or damaged PDF ({type(exc).__name__}: {exc})") from exc
     with pdf:
         for page in pdf.pages:
-            glyphs: list[_Glyph] = []
+            glyphs: list[Glyph] = []
             for i, ch in enumerate(page.chars):
-                text = _clean_glyph_text(ch["text"])
+                text = clean_glyph_text(ch["text"])
                 if text.startswith("(cid:"):
                     text = REPLACEMENT
                 if not text:
                     continue
                 baseline = page.height - ch["matrix"][5]
-                glyphs.append(_Glyph(
+                glyphs.append(Glyph(
                     text=text, x0=ch["x0"], x1=ch["x1"], top=ch["top"], bottom=ch["bottom"],
                     baseline=baseline, size=max(ch["size"], 1.0),
                     cx=(ch["x0"] + ch["x1"]) / 2, order=i,
                 ))
             page.flush_cache()
             yield glyphs
-
-
-def _merge_split_clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
-    """One glyph mapped to several characters (a ligature such as LAM LAM HEH) comes
-    out of pdfium as several entries with the same box, reversed with the rest of a
-    right-to-left run; keep them as one unit in their logical order."""
-    out: list[_Glyph] = []
-    merged: set[int] = set()
-    for g in glyphs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and not g.is_space and not prev.is_space and not g.is_mark
-            and g.order == prev.order + 1
-            and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
-            and abs(g.baseline - prev.baseline) < 0.01
-        ):
-            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
-            merged.add(len(out) - 1)
-        else:
-            out.append(g)
-    for i in merged:
-        text = out[i].text
-        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
-            _joins_through(text[::-1]) or not _joins_through(text)
-        ):
-            out[i] = replace(out[i], text=text[::-1])
-    return out
-
-
-def _joins_through(text: str) -> bool:
-    """Whether the letters of one ligature glyph can stand in this order: each one but
-    the last joins forward. A glyph ``ال`` is no ligature (ALEF never joins the letter
-    after it), so a LAM-ALEF that XeLaTeX already gives in logical order, ``لا``, is
-    left as it is where the reversal that other producers' runs need would break it."""
-    letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
-    return all(
-        is_arabic_letter(ch) and ch not in _NOT_FORWARD_JOINING for ch in letters[:-1]
-    )
 
 
 # --- layout: rows, words, blocks -------------------------------------------------------
@@ -446,7 +281,7 @@ def _baseline_of(item: Any) -> float:
     return item.baseline
 
 
-def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
+def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     """Harakat and other combining marks joined to the letter they sit on."""
     bases = [g for g in glyphs if not g.is_mark]
     marks = [g for g in glyphs if g.is_mark]
@@ -460,7 +295,7 @@ def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
         if abs(row_lines[r] - m.baseline) > m.size:
             continue
 
-        def distance(g: _Glyph, m: _Glyph = m) -> tuple[float, int]:
+        def distance(g: Glyph, m: Glyph = m) -> tuple[float, int]:
             inside = 0.0 if g.x0 <= m.cx <= g.x1 else min(abs(m.cx - g.x0), abs(m.cx - g.x1))
             # prefer the letter just before the mark in the stream, then the nearest
             return (inside, abs(m.order - g.order))
@@ -476,7 +311,7 @@ def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
     return out
 
 
-def _words(glyphs: list[_Glyph]) -> list[_Word]:
+def _words(glyphs: list[Glyph]) -> list[_Word]:
     """Rows cut into words at space glyphs, at gaps wider than ``WORD_GAP_EM``, and at
     gaps between glyphs that the content stream separates by a narrow space glyph.
 
@@ -489,7 +324,7 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
     narrow = sorted(g.order for g in glyphs if g.is_narrow_space)
     words: list[_Word] = []
     for row in _rows_by_baseline(glyphs):
-        current: list[_Glyph] = []
+        current: list[Glyph] = []
         right_edge = 0.0
         run = -1  # the stream run (between narrow spaces) of the last glyph
         ordered = sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order))
@@ -522,7 +357,7 @@ def _words(glyphs: list[_Glyph]) -> list[_Word]:
     return words
 
 
-def _settle_stacks(row: list[_Glyph]) -> None:
+def _settle_stacks(row: list[Glyph]) -> None:
     """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
     coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
     the HAH, a hair to its left) are put in the order the content stream gives them,
@@ -540,7 +375,7 @@ def _settle_stacks(row: list[_Glyph]) -> None:
             row[i], row[i + 1] = b, a
 
 
-def _covered_spaces(row: list[_Glyph]) -> set[int]:
+def _covered_spaces(row: list[Glyph]) -> set[int]:
     """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
     over a joint, not white between words (``ي ح`` read from ``يـحـ``).
 
@@ -551,7 +386,7 @@ def _covered_spaces(row: list[_Glyph]) -> set[int]:
     of many such in the row (XeLaTeX's kashida justification fills every joint of a
     line with leader glyphs mapped to spaces, and draws its word spaces as glue).
     """
-    covered: list[_Glyph] = []
+    covered: list[Glyph] = []
     n_wide = 0
     for k, g in enumerate(row):
         if not g.is_space or g.is_narrow_space:
@@ -571,7 +406,7 @@ def _covered_spaces(row: list[_Glyph]) -> set[int]:
     return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
 
 
-def _make_word(glyphs: list[_Glyph]) -> _Word:
+def _make_word(glyphs: list[Glyph]) -> _Word:
     if len(glyphs) == 1:
         g = glyphs[0]
         return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
@@ -667,7 +502,7 @@ def _usual_pitch(words: list[_Word]) -> float:
     return statistics.median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[_Glyph]) -> str:
+def _page_text(glyphs: list[Glyph]) -> str:
     """One page: blocks separated by a blank line, rows by a newline."""
     words = _words(_attach_marks(glyphs))
     if not words:
@@ -689,7 +524,7 @@ def _page_text(glyphs: list[_Glyph]) -> str:
 
 def _line_text(row: list[_Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
-    tokens: list[_Glyph | None] = []  # None stands for a word space
+    tokens: list[Glyph | None] = []  # None stands for a word space
     for w in sorted(row, key=lambda w: (w.x0 + w.x1) / 2):
         if tokens:
             tokens.append(None)
@@ -718,17 +553,17 @@ def _restore_kashida(tokens: list[Any]) -> None:
     i = 1
     while i < len(tokens):
         t = tokens[i]
-        if t is None or _is_letterlike(t.text):
+        if t is None or is_letterlike(t.text):
             i += 1
             continue
         j = i
-        while j < len(tokens) and tokens[j] is not None and not _is_letterlike(tokens[j].text):
+        while j < len(tokens) and tokens[j] is not None and not is_letterlike(tokens[j].text):
             j += 1
         after, before = tokens[i - 1], tokens[j] if j < len(tokens) else None
         if (
             before is not None and after is not None
             and is_arabic_letter(before.text[0]) and is_arabic_letter(after.text[0])
-            and _base_letter(before.text) not in _NOT_FORWARD_JOINING
+            and _base_letter(before.text) not in NOT_FORWARD_JOINING
             and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in tokens[i:j])
             and _touching(before, tokens[i:j], after)
         ):
@@ -737,18 +572,13 @@ def _restore_kashida(tokens: list[Any]) -> None:
         i = j
 
 
-def _is_letterlike(text: str) -> bool:
-    ch = text[0]
-    return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
-
-
 def _base_letter(text: str) -> str:
     """The last letter of a glyph's text, ignoring marks (the one that joins onward)."""
     letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
     return letters[-1] if letters else ""
 
 
-def _touching(before: _Glyph, middle: list[_Glyph], after: _Glyph) -> bool:
+def _touching(before: Glyph, middle: list[Glyph], after: Glyph) -> bool:
     """The glyphs form one unbroken stretch: no gap wider than ``KASHIDA_CONTACT_EM``."""
     lo = min(g.x0 for g in middle)
     hi = max(g.x1 for g in middle)
