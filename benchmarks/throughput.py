@@ -25,6 +25,12 @@ Printed, in one run on the same documents:
    folder with one and two jobs.
 
     python benchmarks/throughput.py [--words 1000000] [--skip-run] [--pdfs 60]
+    python benchmarks/throughput.py --pdf-only [--pdfs 60 | --pdf-folder DIR] [--engines pdfium]
+
+``--pdf-only`` runs the reading part of section 5 alone (no CLI runs), on the WeasyPrint
+folder or on any folder of PDFs (``benchmarks/_work/pdf_damage/pdf`` holds the PDF damage
+benchmark's four producers); it prints wall and CPU seconds (CPU time is the steadier
+measure on a shared machine).
 """
 
 from __future__ import annotations
@@ -257,7 +263,21 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 to 5)")
     parser.add_argument("--pdfs", type=int, default=60, help="PDFs in the folder of section 5")
+    parser.add_argument("--pdf-only", action="store_true",
+                        help="only read the PDFs of section 5 (no CLI runs)")
+    parser.add_argument("--pdf-folder", type=Path, help="read these PDFs in section 5")
+    parser.add_argument("--engines", default="pdfium,pdfplumber",
+                        help="glyph engines of pdf_text to time (comma-separated)")
     args = parser.parse_args()
+    engines = tuple(args.engines.split(","))
+    if args.pdf_only:
+        folder = args.pdf_folder or pdf_folder(args.pdfs)
+        n_words, speeds = pdf_speeds(folder, engines)
+        print(f"pdf_text on {folder} ({n_words:,} words in the text layers)")
+        for engine, seconds, cpu in speeds:
+            print(f"   {engine:<10} {n_words / seconds:>9,.0f} words/s  ({seconds:6.1f} s wall), "
+                  f"{n_words / cpu:>9,.0f} words/s  ({cpu:6.1f} s CPU)")
+        return
 
     docs = corpus(args.words)
     texts = [t for _, t in docs]
@@ -308,7 +328,7 @@ def main() -> None:
           f"speed-up {one / two:.2f}×")
     print(f"   reading and analysis alone:                    {a1:6.1f} s → {a2:6.1f} s, "
           f"speed-up {a1 / a2:.2f}×")
-    pdf_section(args.pdfs)
+    pdf_section(args.pdf_folder or pdf_folder(args.pdfs), engines)
 
 
 def pdf_folder(n_docs: int) -> Path:
@@ -324,24 +344,29 @@ def pdf_folder(n_docs: int) -> Path:
     return folder
 
 
-def pdf_speeds(folder: Path) -> tuple[int, list[tuple[str, float]]]:
-    """Words in the text layers of ``folder``'s PDFs and (engine, seconds) to read them all."""
+def pdf_speeds(folder: Path, engines: tuple[str, ...] = ("pdfium", "pdfplumber"),
+               ) -> tuple[int, list[tuple[str, float, float]]]:
+    """Words in the text layers of ``folder``'s PDFs (by the first engine) and, per engine,
+    (engine, wall seconds, CPU seconds) to read them all."""
     from workbench.sources.pdf import pdf_text
 
     files = sorted(folder.glob("*.pdf"))
     results = []
-    for engine in ("pdfium", "pdfplumber"):
-        start = time.perf_counter()
+    n_words = 0
+    for k, engine in enumerate(engines):
+        start, cpu = time.perf_counter(), time.process_time()
         n = sum(len(pdf_text(f, engine=engine).split()) for f in files)
-        results.append((engine, time.perf_counter() - start))
-    return n, results
+        results.append((engine, time.perf_counter() - start, time.process_time() - cpu))
+        if k == 0:
+            n_words = n
+    return n_words, results
 
 
-def pdf_section(n_docs: int) -> None:
-    folder = pdf_folder(n_docs)
-    n_words, speeds = pdf_speeds(folder)
+def pdf_section(folder: Path, engines: tuple[str, ...]) -> None:
+    n_words, speeds = pdf_speeds(folder, engines)
+    n_docs = len(list(folder.glob("*.pdf")))
     print(f"\n5. a folder of {n_docs} PDFs ({n_words:,} words in their text layers)")
-    for engine, seconds in speeds:
+    for engine, seconds, _ in speeds:
         print(f"   pdf_text, {engine:<10} {n_words / seconds:>9,.0f} words/s  ({seconds:6.1f} s)")
     for jobs in (1, 2):
         seconds, rss = run_child(folder, jobs=jobs, out=WORK / f"out_pdfs_j{jobs}")

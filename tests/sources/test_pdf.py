@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +13,15 @@ import pytest
 
 from benchmarks.damage import damage, wrap
 from benchmarks.repair import lines_changed, load_corpus, make_pdf, measure
-from workbench.sources.pdf import PdfError, pdf_metadata, pdf_pages, pdf_text, visual_to_logical
+from workbench.sources import pdf as pdf_module
+from workbench.sources.pdf import (
+    PdfError,
+    pdf_metadata,
+    pdf_pages,
+    pdf_text,
+    visual_to_logical,
+)
+from workbench.sources.pdf_glyphs import Glyph, merge_split_clusters
 from workbench.text.arabic import TATWEEL, match_key
 
 FONTS = ["Amiri", "Noto Naskh Arabic"]
@@ -266,3 +276,109 @@ def test_benchmark_pdf_round_trip_floor() -> None:
     assert len(ours) == len(FONTS)
     assert ours.max() < 0.01
     assert raw.min() > 0.5  # pdfplumber's extract_text leaves every line reversed
+
+
+# --- word spaces: Chromium's spaces of no width, justified lines, kashida leaders ---------
+
+NEWS = (
+    "قالت مصادر أمنية إن هجوما انتحاريا استهدف سوقا شعبية في ريف حلب الشمالي صباح اليوم، "
+    "وأسفر عن سقوط عشرات القتلى والجرحى بين المدنيين، فيما أعلنت فصائل المعارضة حالة "
+    "الاستنفار في المنطقة وأغلقت الطرق المؤدية إلى المدينة."
+)
+
+
+def chromium_pdf(text: str, font: str, work: Path) -> Path:
+    from benchmarks.pdf_producers import Document, Job, make_one
+
+    doc = Document(f"test/{font}", "", (text,))
+    out = work / f"chromium-{hashlib.sha1((font + text).encode()).hexdigest()[:10]}.pdf"
+    if not out.exists():
+        make_one(Job(doc, "chromium", font, "plain", out))
+    return out
+
+
+needs_chromium = pytest.mark.skipif(
+    not shutil.which("chromium") and not os.environ.get("CI"),
+    reason="chromium not installed (Debian: chromium)",
+)
+
+
+@needs_chromium
+@pytest.mark.parametrize("font", FONTS)
+def test_chromium_pdf_keeps_its_word_spaces(font: str, work: Path) -> None:
+    # Chromium draws each space as a glyph of no width: without reading them, words glue
+    # (هجوماانتحاريا, ريفحلب) wherever justification left the gap narrow
+    text = pdf_text(chromium_pdf(NEWS + "\n\n" + PARAGRAPH, font, work))
+    assert words(text) == words(NEWS + " " + PARAGRAPH)
+
+
+@pytest.mark.parametrize("font", FONTS)
+def test_justified_narrow_column_gains_no_spaces(font: str, work: Path) -> None:
+    import weasyprint
+
+    # a column a few words wide: justification stretches the word spaces several times
+    page = (
+        f"<html dir='rtl'><body style=\"font-family: '{font}'; font-size: 14pt; width: 5cm; "
+        f"text-align: justify\"><p>{NEWS}</p></body></html>"
+    )
+    path = work / f"narrow-{font.replace(' ', '')}.pdf"
+    weasyprint.HTML(string=page).write_pdf(path)
+    text = pdf_text(path)
+    assert len(text.splitlines()) >= 8
+    assert words(text) == words(NEWS)
+
+
+@needs_chromium
+def test_chromium_justified_narrow_column_gains_no_spaces(work: Path) -> None:
+    from benchmarks.pdf_producers import _chromium_pdf
+
+    page = (
+        "<html dir='rtl'><head><meta charset='utf-8'></head><body style=\"font-family: "
+        f"'Amiri'; font-size: 14pt; width: 5cm; text-align: justify\"><p>{NEWS}</p></body></html>"
+    )
+    path = work / "chromium-narrow.pdf"
+    _chromium_pdf(page, path)
+    text = pdf_text(path)
+    assert len(text.splitlines()) >= 8
+    assert words(text) == words(NEWS)
+
+
+def _glyph(text: str, x0: float, x1: float, order: int, ink: float = 8.0) -> Glyph:
+    return Glyph(text, x0, x1, 90.0, 104.0, 100.0, 12.0, (x0 + x1) / 2, order, ink)
+
+
+def test_kashida_leaders_over_joints_are_not_word_spaces() -> None:
+    # XeLaTeX's kashida justification: a leader mapped to a space under every joint of
+    # يحكون (drawn right to left), and no glyph for the word space (glue) before ان
+    letters = [("ن", 10, 16), ("و", 16, 22), ("ك", 22, 28), ("ح", 28, 36), ("ي", 36, 42)]
+    row = [_glyph(t, x0, x1, 10 - k) for k, (t, x0, x1) in enumerate(letters)]
+    row += [_glyph(" ", x - 2.5, x + 0.5, 20 + k, ink=0.02) for k, x in enumerate((22, 28, 36))]
+    row += [_glyph("ن", -2, 4, 0), _glyph("ا", 4, 6, 1)]
+    assert pdf_module._page_text(row) == f"ي{TATWEEL}ح{TATWEEL}ك{TATWEEL}ون ان"  # as drawn
+
+
+def test_a_space_under_an_overhanging_letter_stays_a_space() -> None:
+    # Amiri's KAF reaches back over the space before it: one covered space in a line of
+    # plain spaces is still a word space
+    row = [_glyph("ة", 40, 46, 0), _glyph(" ", 36.5, 40, 1, ink=0.1), _glyph("ك", 30, 39, 2),
+           _glyph(" ", 26.5, 30, 3, ink=0.1), _glyph("ن", 20, 26.5, 4),
+           _glyph(" ", 16.5, 20, 5, ink=0.1), _glyph("و", 10, 16.5, 6)]
+    assert pdf_module._page_text(row) == "ة ك ن و"
+
+
+def test_stacked_letters_follow_the_stream_order() -> None:
+    # Amiri stacks the MEEM of المحترفين on the HAH, its centre a hair left of the HAH's:
+    # by position alone the word reads الحمترفين; the content stream says م then ح
+    boxes = [("ا", 86.9, 89.5), ("ل", 83.0, 86.9), ("م", 79.7, 85.4), ("ح", 79.0, 86.4),
+             ("ت", 75.9, 79.7), ("ر", 71.8, 76.8)]
+    row = [_glyph(t, x0, x1, k) for k, (t, x0, x1) in enumerate(boxes)]
+    assert pdf_module._page_text(row) == "المحتر"
+
+
+@pytest.mark.parametrize(("stream", "logical"), [("ال", "لا"), ("لا", "لا"), ("مح", "حم")])
+def test_ligature_characters_in_an_order_that_can_join(stream: str, logical: str) -> None:
+    # one glyph, several characters: reversed with a right-to-left run (LibreOffice,
+    # WeasyPrint), except where the reversal would put ALEF before another letter inside
+    # the ligature, which no glyph can draw (XeLaTeX gives LAM-ALEF in logical order)
+    glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
+    assert [g.text for g in merge_split_clusters(glyphs)] == [logical]

@@ -7,8 +7,11 @@ the content stream inherit that damage (each Arabic line reversed, words split a
 diacritics). Here every glyph is placed by its box instead:
 
 1. glyphs are grouped into rows by baseline; harakat attach to the letter under them;
-2. rows are cut into words at space glyphs or at gaps wider than a fraction of the
-   font size, and words into blocks (columns, paragraphs) by whitespace (XY-cut);
+2. rows are cut into words at space glyphs, at gaps wider than a fraction of the
+   font size, and at any white gap between glyphs that the content stream separates
+   by a space of no width (how Chromium draws its spaces); space glyphs the letters
+   beside them cover are kashida leaders (XeLaTeX), not spaces; words are grouped
+   into blocks (columns, paragraphs) by whitespace (XY-cut);
 3. each line is read from its visual order back to logical order with the Unicode
    bidi algorithm run in reverse: Arabic runs are reversed, digit and Latin runs stay
    left to right (``visual_to_logical``);
@@ -28,36 +31,33 @@ mapping become U+FFFD so lost text stays visible.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import itertools
 import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+from ..text.arabic import TATWEEL, is_arabic_letter
+from .bidi_order import bidi_rep, resolve, visual_to_logical
+from .pdf_glyphs import (
+    NOT_FORWARD_JOINING,
+    REPLACEMENT,
+    Glyph,
+    clean_glyph_text,
+    is_letterlike,
+    pdfium_glyphs,
+)
 
 __all__ = [
     "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
     "visual_to_logical",
 ]
 
-REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
-
-# Arabic letters that join only to the letter before them (right-joining), plus the
-# non-joining HAMZA: a kashida can never follow them. ALEF WITH MADDA ABOVE,
-# HAMZA ABOVE, HAMZA BELOW, ALEF WASLA, HAMZA, WAW WITH HAMZA, ALEF, TEH MARBUTA,
-# DAL, THAL, REH, ZAIN, WAW, ALEF MAKSURA.
-_NOT_FORWARD_JOINING = frozenset(
-    "\u0622\u0623\u0625\u0671\u0621\u0624\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649"
-)
-# Characters with no glyph that some producers put in the text layer: bidi controls,
-# ZERO WIDTH SPACE, WORD JOINER, BYTE ORDER MARK.
-_INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
 _SPACE_RE = re.compile(r"\s+")
 _PDF_DATE_RE = re.compile(
     r"^D:(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz]|[+-]\d{2}'?\d{2}'?)?"
@@ -69,12 +69,13 @@ WORD_GAP_EM = 0.2  # a gap wider than this between glyphs is a word space (Amiri
 BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
+NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
+STACK_CENTRE_RATIO = 0.25  # centres this close (of the narrower width): stacked letters
+LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
+LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
-# Space glyphs narrower than this (page units) mark no gap on the page: some producers
-# emit zero-width spaces inside words around marks.
-_MIN_SPACE_WIDTH = 0.5
 _HEAD_BYTES = 1024  # the PDF header must start within the first 1024 bytes
 _TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it)
 
@@ -83,39 +84,9 @@ class PdfError(Exception):
     """A PDF that cannot be read: encrypted, truncated, not a PDF, or without text."""
 
 
-@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
-class _Glyph:
-    text: str
-    x0: float  # advance box, page units, x to the right
-    x1: float
-    top: float  # y downwards from the top of the page
-    bottom: float
-    baseline: float
-    size: float
-    cx: float  # centre of the inked box (places harakat over their letter)
-    order: int  # position in the content stream
-    ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
-    mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
-    # set from ``text`` (layout asks them of every glyph several times)
-    is_space: bool = field(init=False, repr=False, compare=False)
-    is_mark: bool = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        self.is_space, self.is_mark = _text_kind(self.text)
-
-
-@lru_cache(maxsize=4096)
-def _text_kind(text: str) -> tuple[bool, bool]:
-    """Whether a glyph's text is all space (tab or Zs), and whether all combining marks."""
-    return (
-        all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in text),
-        all(unicodedata.category(ch) in ("Mn", "Me") for ch in text),
-    )
-
-
 @dataclass(slots=True)
 class _Word:
-    glyphs: list[_Glyph]  # visual order, left to right
+    glyphs: list[Glyph]  # visual order, left to right
     x0: float
     x1: float
     top: float
@@ -143,7 +114,8 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
-        return [_page_text(glyphs) for glyphs in _pdfium_glyphs(Path(path))]
+        with _open_pdfium(Path(path)) as pdf:
+            return [_page_text(glyphs) for glyphs in pdfium_glyphs(pdf)]
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")
@@ -193,21 +165,6 @@ def pdf_metadata(path: str | Path) -> dict[str, Any]:
             out[name] = iso
     out["pages"] = n_pages
     return out
-
-
-def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
-    """A line in visual (left-to-right display) order back in logical order.
-
-    Runs the Unicode bidi algorithm's level resolution on the visual string and
-    applies its reordering, which undoes itself: Arabic runs are reversed, digits and
-    Latin stay left to right. ``base_dir`` is the paragraph direction, ``"R"`` or ``"L"``.
-
-    >>> visual_to_logical("اًموجه 12 عقو")
-    'وقع 12 هجومًا'
-    """
-    tokens = list(visual)
-    order, _ = _resolve([_bidi_rep(t) for t in tokens], 1 if base_dir == "R" else 0)
-    return "".join(tokens[i] for i in order)
 
 
 # --- opening and checking files -------------------------------------------------------
@@ -268,71 +225,7 @@ def _pdf_date(value: str) -> str:
 # --- glyphs from the two engines ------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _clean_glyph_text(text: str) -> str:
-    """Presentation forms as letters, invisible controls dropped, and control
-    characters (some producers map the kashida glyph to U+000C) and unassigned code
-    points (a broken ToUnicode map: WeasyPrint once gave U+0FE2 inside يجبرون) as U+FFFD."""
-    text = nfkc_arabic(_INVISIBLE_RE.sub("", text))
-    return "".join(REPLACEMENT if _lost(ch) else ch for ch in text)
-
-
-def _lost(ch: str) -> bool:
-    """A character that stands for no text: a control (tab and line ends aside), an
-    unassigned code point or a lone surrogate (which no UTF-8 file could hold)."""
-    kind = unicodedata.category(ch)
-    return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
-
-
-def _pdfium_glyphs(path: Path) -> Iterator[list[_Glyph]]:
-    """Per page, the glyphs pdfium reads from the content stream, with their boxes."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    # bound once: eight library calls per glyph make attribute lookups count
-    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
-    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
-    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
-    font_size = raw.FPDFText_GetFontSize
-    with _open_pdfium(path) as pdf:
-        for page in pdf:
-            height = page.get_height()
-            textpage = page.get_textpage()
-            handle = textpage.raw
-            glyphs: list[_Glyph] = []
-            rect = raw.FS_RECTF()
-            ox, oy = ctypes.c_double(), ctypes.c_double()
-            left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-            for i in range(textpage.count_chars()):
-                if is_generated(handle, i) == 1:
-                    continue
-                code = get_unicode(handle, i)
-                # 0, U+FFFE and other codes naming no character become U+FFFD in
-                # _clean_glyph_text; one past U+10FFFF is no code point at all
-                if map_error(handle, i) == 1 or code > 0x10FFFF:
-                    text = REPLACEMENT
-                else:
-                    text = _clean_glyph_text(chr(code))
-                if not text or text in "\r\n":
-                    continue
-                loose_box(handle, i, rect)
-                if text.isspace() and rect.right - rect.left < _MIN_SPACE_WIDTH:
-                    continue
-                char_origin(handle, i, ox, oy)
-                char_box(handle, i, left, right, bottom, top)
-                size = font_size(handle, i) or (rect.top - rect.bottom)
-                glyphs.append(_Glyph(
-                    text, rect.left, rect.right, height - rect.top, height - rect.bottom,
-                    height - oy.value, max(size, 1.0), (left.value + right.value) / 2, i,
-                    top.value - bottom.value, True,
-                ))
-            textpage.close()
-            page.close()
-            yield _merge_split_clusters(glyphs)
-
-
-def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
+def _pdfplumber_glyphs(path: Path) -> Iterator[list[Glyph]]:
     """Per page, the glyphs pdfminer reads (via pdfplumber), with their boxes."""
     import pdfplumber
 
@@ -344,45 +237,21 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[_Glyph]]:
         raise PdfError(f"truncated or damaged PDF ({type(exc).__name__}: {exc})") from exc
     with pdf:
         for page in pdf.pages:
-            glyphs: list[_Glyph] = []
+            glyphs: list[Glyph] = []
             for i, ch in enumerate(page.chars):
-                text = _clean_glyph_text(ch["text"])
+                text = clean_glyph_text(ch["text"])
                 if text.startswith("(cid:"):
                     text = REPLACEMENT
-                if not text or (text.isspace() and ch["x1"] - ch["x0"] < _MIN_SPACE_WIDTH):
+                if not text:
                     continue
                 baseline = page.height - ch["matrix"][5]
-                glyphs.append(_Glyph(
+                glyphs.append(Glyph(
                     text=text, x0=ch["x0"], x1=ch["x1"], top=ch["top"], bottom=ch["bottom"],
                     baseline=baseline, size=max(ch["size"], 1.0),
                     cx=(ch["x0"] + ch["x1"]) / 2, order=i,
                 ))
             page.flush_cache()
             yield glyphs
-
-
-def _merge_split_clusters(glyphs: list[_Glyph]) -> list[_Glyph]:
-    """One glyph mapped to several characters (a ligature such as LAM LAM HEH) comes
-    out of pdfium as several entries with the same box, reversed with the rest of a
-    right-to-left run; keep them as one unit in their logical order."""
-    out: list[_Glyph] = []
-    merged: set[int] = set()
-    for g in glyphs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and not g.is_space and not prev.is_space and not g.is_mark
-            and g.order == prev.order + 1
-            and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
-            and abs(g.baseline - prev.baseline) < 0.01
-        ):
-            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
-            merged.add(len(out) - 1)
-        else:
-            out.append(g)
-    for i in merged:
-        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in out[i].text):
-            out[i] = replace(out[i], text=out[i].text[::-1])
-    return out
 
 
 # --- layout: rows, words, blocks -------------------------------------------------------
@@ -392,20 +261,27 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     """Group items (glyphs or words) whose baselines are within tolerance of the row's
     mean baseline, top to bottom."""
     rows: list[list[Any]] = []
+    row: list[Any] = []
     total = size = 0.0
-    for item in sorted(items, key=lambda it: it.baseline):
-        tol = BASELINE_TOLERANCE_EM * max(item.size, size)
-        if rows and abs(item.baseline - total / len(rows[-1])) <= tol:
-            rows[-1].append(item)
-            total += item.baseline
-            size = max(size, item.size)
+    for item in sorted(items, key=_baseline_of):
+        baseline, item_size = item.baseline, item.size
+        if item_size > size:  # the row's largest size so far, this item's included
+            size = item_size
+        if row and abs(baseline - total / len(row)) <= BASELINE_TOLERANCE_EM * size:
+            row.append(item)
+            total += baseline
         else:
-            rows.append([item])
-            total, size = item.baseline, item.size
+            row = [item]
+            rows.append(row)
+            total, size = baseline, item_size
     return rows
 
 
-def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
+def _baseline_of(item: Any) -> float:
+    return item.baseline
+
+
+def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     """Harakat and other combining marks joined to the letter they sit on."""
     bases = [g for g in glyphs if not g.is_mark]
     marks = [g for g in glyphs if g.is_mark]
@@ -419,7 +295,7 @@ def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
         if abs(row_lines[r] - m.baseline) > m.size:
             continue
 
-        def distance(g: _Glyph, m: _Glyph = m) -> tuple[float, int]:
+        def distance(g: Glyph, m: Glyph = m) -> tuple[float, int]:
             inside = 0.0 if g.x0 <= m.cx <= g.x1 else min(abs(m.cx - g.x0), abs(m.cx - g.x1))
             # prefer the letter just before the mark in the stream, then the nearest
             return (inside, abs(m.order - g.order))
@@ -435,36 +311,120 @@ def _attach_marks(glyphs: list[_Glyph]) -> list[_Glyph]:
     return out
 
 
-def _words(glyphs: list[_Glyph]) -> list[_Word]:
-    """Rows cut into words at space glyphs and at gaps wider than ``WORD_GAP_EM``."""
+def _words(glyphs: list[Glyph]) -> list[_Word]:
+    """Rows cut into words at space glyphs, at gaps wider than ``WORD_GAP_EM``, and at
+    gaps between glyphs that the content stream separates by a narrow space glyph.
+
+    Chromium (Skia) draws each word space as a space of no width, placed where the
+    pen happens to be rather than in the gap, and writes some words left to right and
+    others right to left; so the space's position says nothing, but its place in the
+    stream does: ``هجوم انتحاري`` is two stream runs, and where they meet on the row,
+    the white between them is the word space however narrow justification left it.
+    """
+    narrow = sorted(g.order for g in glyphs if g.is_narrow_space)
     words: list[_Word] = []
     for row in _rows_by_baseline(glyphs):
-        current: list[_Glyph] = []
+        current: list[Glyph] = []
         right_edge = 0.0
-        for g in sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order)):
-            if g.is_space:
+        run = -1  # the stream run (between narrow spaces) of the last glyph
+        ordered = sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order))
+        _settle_stacks(ordered)
+        leaders = _covered_spaces(ordered)
+        for g in ordered:
+            if g.is_narrow_space:
+                continue
+            if g.is_space and id(g) in leaders:
+                g = replace(g, text=TATWEEL)
+            elif g.is_space:
                 if current:
                     words.append(_make_word(current))
                 current = []
                 continue
-            if current and g.x0 - right_edge > WORD_GAP_EM * g.size:
+            g_run = bisect.bisect_left(narrow, g.order) if narrow else 0
+            gap = g.x0 - right_edge
+            if current and (
+                gap > WORD_GAP_EM * g.size
+                or (g_run != run and gap > NARROW_SPACE_GAP_EM * g.size)
+            ):
                 words.append(_make_word(current))
                 current = []
             current.append(g)
-            right_edge = max(right_edge, g.x1) if len(current) > 1 else g.x1
+            run = g_run
+            if len(current) == 1 or g.x1 > right_edge:
+                right_edge = g.x1
         if current:
             words.append(_make_word(current))
     return words
 
 
-def _make_word(glyphs: list[_Glyph]) -> _Word:
+def _settle_stacks(row: list[Glyph]) -> None:
+    """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
+    coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
+    the HAH, a hair to its left) are put in the order the content stream gives them,
+    when that makes the stream order run one way through the pair and its neighbours.
+    Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
+    out of its logical place."""
+    for i in range(1, len(row) - 2):
+        a, b = row[i], row[i + 1]
+        width = min(a.x1 - a.x0, b.x1 - b.x0)
+        if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 >= STACK_CENTRE_RATIO * width \
+                or not (is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])):
+            continue
+        seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
+        if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
+            row[i], row[i + 1] = b, a
+
+
+def _covered_spaces(row: list[Glyph]) -> set[int]:
+    """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
+    over a joint, not white between words (``ي ح`` read from ``يـحـ``).
+
+    A real word space draws nothing and sits between the letters; only a wide overhang
+    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
+    covered for the most part by the letters on either side, and either draws ink
+    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
+    of many such in the row (XeLaTeX's kashida justification fills every joint of a
+    line with leader glyphs mapped to spaces, and draws its word spaces as glue).
+    """
+    covered: list[Glyph] = []
+    n_wide = 0
+    for k, g in enumerate(row):
+        if not g.is_space or g.is_narrow_space:
+            continue
+        n_wide += 1
+        overlap = 0.0
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < len(row) and row[j].is_space:
+                j += step
+            if 0 <= j < len(row):
+                overlap += max(0.0, min(g.x1, row[j].x1) - max(g.x0, row[j].x0))
+        if overlap > LEADER_COVER * (g.x1 - g.x0):
+            covered.append(g)
+    if len(covered) * 2 >= n_wide:
+        return {id(g) for g in covered}
+    return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
+
+
+def _make_word(glyphs: list[Glyph]) -> _Word:
+    if len(glyphs) == 1:
+        g = glyphs[0]
+        return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
     return _Word(
         glyphs=glyphs,
-        x0=min(g.x0 for g in glyphs), x1=max(g.x1 for g in glyphs),
-        top=min(g.top for g in glyphs), bottom=max(g.bottom for g in glyphs),
-        baseline=statistics.median(g.baseline for g in glyphs),
-        size=statistics.median(g.size for g in glyphs),
+        x0=min([g.x0 for g in glyphs]), x1=max([g.x1 for g in glyphs]),
+        top=min([g.top for g in glyphs]), bottom=max([g.bottom for g in glyphs]),
+        baseline=_median([g.baseline for g in glyphs]),
+        size=_median([g.size for g in glyphs]),
     )
+
+
+def _median(values: list[float]) -> float:
+    """``statistics.median`` (the same value), without its overhead on short lists."""
+    values.sort()
+    n = len(values)
+    mid = n // 2
+    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 def _strong_direction(words: list[_Word]) -> int:
@@ -542,7 +502,7 @@ def _usual_pitch(words: list[_Word]) -> float:
     return statistics.median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[_Glyph]) -> str:
+def _page_text(glyphs: list[Glyph]) -> str:
     """One page: blocks separated by a blank line, rows by a newline."""
     words = _words(_attach_marks(glyphs))
     if not words:
@@ -564,13 +524,13 @@ def _page_text(glyphs: list[_Glyph]) -> str:
 
 def _line_text(row: list[_Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
-    tokens: list[_Glyph | None] = []  # None stands for a word space
+    tokens: list[Glyph | None] = []  # None stands for a word space
     for w in sorted(row, key=lambda w: (w.x0 + w.x1) / 2):
         if tokens:
             tokens.append(None)
         tokens.extend(w.glyphs)
-    reps = [" " if t is None else _bidi_rep(t.text) for t in tokens]
-    order, levels = _resolve(reps, base_level)
+    reps = [" " if t is None else bidi_rep(t.text) for t in tokens]
+    order, levels = resolve(reps, base_level)
     _restore_kashida(tokens)
     from bidi.mirror import MIRRORED
 
@@ -593,17 +553,17 @@ def _restore_kashida(tokens: list[Any]) -> None:
     i = 1
     while i < len(tokens):
         t = tokens[i]
-        if t is None or _is_letterlike(t.text):
+        if t is None or is_letterlike(t.text):
             i += 1
             continue
         j = i
-        while j < len(tokens) and tokens[j] is not None and not _is_letterlike(tokens[j].text):
+        while j < len(tokens) and tokens[j] is not None and not is_letterlike(tokens[j].text):
             j += 1
         after, before = tokens[i - 1], tokens[j] if j < len(tokens) else None
         if (
             before is not None and after is not None
             and is_arabic_letter(before.text[0]) and is_arabic_letter(after.text[0])
-            and _base_letter(before.text) not in _NOT_FORWARD_JOINING
+            and _base_letter(before.text) not in NOT_FORWARD_JOINING
             and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in tokens[i:j])
             and _touching(before, tokens[i:j], after)
         ):
@@ -612,73 +572,16 @@ def _restore_kashida(tokens: list[Any]) -> None:
         i = j
 
 
-def _is_letterlike(text: str) -> bool:
-    ch = text[0]
-    return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
-
-
 def _base_letter(text: str) -> str:
     """The last letter of a glyph's text, ignoring marks (the one that joins onward)."""
     letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
     return letters[-1] if letters else ""
 
 
-def _touching(before: _Glyph, middle: list[_Glyph], after: _Glyph) -> bool:
+def _touching(before: Glyph, middle: list[Glyph], after: Glyph) -> bool:
     """The glyphs form one unbroken stretch: no gap wider than ``KASHIDA_CONTACT_EM``."""
     lo = min(g.x0 for g in middle)
     hi = max(g.x1 for g in middle)
     tol = KASHIDA_CONTACT_EM * before.size
     # logical order right to left: ``before`` is on the right, ``after`` on the left
     return before.x0 - hi <= tol and lo - after.x1 <= tol
-
-
-def _bidi_rep(text: str) -> str:
-    """The character whose bidi class stands for a glyph (its first non-mark)."""
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("NSM", "BN"):
-            continue
-        # "" is an unassigned code point, which the bidi resolver cannot place
-        if kind in ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI", "B", "S", ""):
-            return "!"
-        return ch
-    return "!"
-
-
-def _resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
-    """Indices of the visual tokens in logical order (bidi rule L2 undoes itself),
-    and the resolved embedding level of each token."""
-    from bidi import algorithm as uba
-
-    if not reps:
-        return [], []
-    storage = uba.get_empty_storage()
-    storage["base_level"] = base_level
-    storage["base_dir"] = ("L", "R")[base_level]
-    uba.get_embedding_levels("".join(reps), storage)
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels = [ch["level"] for ch in storage["chars"]]
-    # L1: trailing and leading whitespace go back to the paragraph level
-    for seq in (range(len(reps)), range(len(reps) - 1, -1, -1)):
-        for i in seq:
-            if not reps[i].isspace():
-                break
-            levels[i] = base_level
-    order = list(range(len(reps)))
-    top = max(levels)
-    lowest_odd = min(levels) | 1
-    for level in range(top, lowest_odd - 1, -1):
-        i = 0
-        while i < len(order):
-            if levels[order[i]] >= level:
-                j = i
-                while j < len(order) and levels[order[j]] >= level:
-                    j += 1
-                order[i:j] = order[i:j][::-1]
-                i = j
-            else:
-                i += 1
-    return order, levels

@@ -1,0 +1,200 @@
+"""Glyphs of a PDF page as pdfium reads them: text, advance box, baseline, size, and
+where it matters the inked box; ligatures mapped to several characters kept as one glyph
+in logical order. ``workbench.sources.pdf`` lays them out into lines.
+
+>>> Glyph("\u0628", 10.0, 16.0, 90.0, 104.0, 100.0, 12.0, 13.0, 0).is_mark
+False
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
+
+from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+
+__all__ = ["REPLACEMENT", "Glyph", "clean_glyph_text", "is_letterlike", "pdfium_glyphs"]
+
+REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
+
+# Arabic letters that join only to the letter before them (right-joining), plus the
+# non-joining HAMZA: a kashida can never follow them. ALEF WITH MADDA ABOVE,
+# HAMZA ABOVE, HAMZA BELOW, ALEF WASLA, HAMZA, WAW WITH HAMZA, ALEF, TEH MARBUTA,
+# DAL, THAL, REH, ZAIN, WAW, ALEF MAKSURA.
+NOT_FORWARD_JOINING = frozenset(
+    "\u0622\u0623\u0625\u0671\u0621\u0624\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0649"
+)
+# Characters with no glyph that some producers put in the text layer: bidi controls,
+# ZERO WIDTH SPACE, WORD JOINER, BYTE ORDER MARK.
+_INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
+# Space glyphs narrower than this (page units) draw no white: Chromium draws every word
+# space so, and other producers put such spaces inside words around marks; the layout
+# reads them as word breaks only where glyphs of two stream runs meet across a gap.
+MIN_SPACE_WIDTH = 0.5
+
+
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
+class Glyph:
+    text: str
+    x0: float  # advance box, page units, x to the right
+    x1: float
+    top: float  # y downwards from the top of the page
+    bottom: float
+    baseline: float
+    size: float
+    cx: float  # centre of the inked box (places harakat over their letter)
+    order: int  # position in the content stream
+    ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
+    mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
+    # set from ``text`` (layout asks them of every glyph several times)
+    is_space: bool = field(init=False, repr=False, compare=False)
+    is_mark: bool = field(init=False, repr=False, compare=False)
+    is_narrow_space: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.is_space, self.is_mark = text_kind(self.text)
+        # a space glyph that advances nothing (Chromium draws every word space so, at
+        # the spot where the space goes) marks a word break only where it sits in a gap
+        self.is_narrow_space = self.is_space and self.x1 - self.x0 < MIN_SPACE_WIDTH
+
+
+@lru_cache(maxsize=4096)
+def text_kind(text: str) -> tuple[bool, bool]:
+    """Whether a glyph's text is all space (tab or Zs), and whether all combining marks."""
+    return (
+        all(ch == "\t" or unicodedata.category(ch) == "Zs" for ch in text),
+        all(unicodedata.category(ch) in ("Mn", "Me") for ch in text),
+    )
+
+
+@lru_cache(maxsize=4096)
+def clean_glyph_text(text: str) -> str:
+    """Presentation forms as letters, invisible controls dropped, and control
+    characters (some producers map the kashida glyph to U+000C) and unassigned code
+    points (a broken ToUnicode map: WeasyPrint once gave U+0FE2 inside يجبرون) as U+FFFD."""
+    text = nfkc_arabic(_INVISIBLE_RE.sub("", text))
+    return "".join(REPLACEMENT if _lost(ch) else ch for ch in text)
+
+
+def _lost(ch: str) -> bool:
+    """A character that stands for no text: a control (tab and line ends aside), an
+    unassigned code point or a lone surrogate (which no UTF-8 file could hold)."""
+    kind = unicodedata.category(ch)
+    return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
+
+
+def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
+    """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
+    content stream, with their boxes.
+
+    Each library call costs about half a microsecond, more than the rest of the work on
+    a glyph, so a glyph gets only the calls its kind needs: the inked box only where it
+    is used (marks sit by it, spaces and non-letters are tested for a kashida stroke),
+    the generated flag only for white space (what pdfium generates is spaces and line
+    breaks)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
+    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
+    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
+    font_size, count_chars = raw.FPDFText_GetFontSize, raw.FPDFText_CountChars
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    for page in pdf:
+        height = page.get_height()
+        textpage = page.get_textpage()
+        handle = textpage.raw
+        glyphs: list[Glyph] = []
+        for i in range(count_chars(handle)):
+            code = get_unicode(handle, i)
+            text, kind = _code_kind(code)
+            if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
+                continue
+            if map_error(handle, i) == 1:
+                text, kind = REPLACEMENT, _INKED
+            loose_box(handle, i, rect)
+            char_origin(handle, i, ox, oy)
+            size = font_size(handle, i) or (rect.top - rect.bottom)
+            if kind == _LETTER:
+                cx, ink = (rect.left + rect.right) / 2, -1.0
+            else:
+                char_box(handle, i, left, right, bottom, top)
+                cx, ink = (left.value + right.value) / 2, top.value - bottom.value
+            glyphs.append(Glyph(
+                text, rect.left, rect.right, height - rect.top, height - rect.bottom,
+                height - oy.value, max(size, 1.0), cx, i, ink, True,
+            ))
+        textpage.close()
+        page.close()
+        yield merge_split_clusters(glyphs)
+
+
+# What a code point from pdfium needs: nothing (no text, or a line break), the generated
+# check (white space), the inked box (marks, non-letters, and U+FFFD), or neither (letters).
+_SKIP, _WHITE, _INKED, _LETTER = range(4)
+
+
+@lru_cache(maxsize=4096)
+def _code_kind(code: int) -> tuple[str, int]:
+    """The glyph text of a code point from pdfium and which of the kinds above it is."""
+    # 0, U+FFFE and other codes naming no character become U+FFFD in clean_glyph_text;
+    # one past U+10FFFF is no code point at all
+    text = REPLACEMENT if code > 0x10FFFF else clean_glyph_text(chr(code))
+    if not text or text in "\r\n":
+        return text, _SKIP
+    if text.isspace():
+        return text, _WHITE
+    is_space, is_mark = text_kind(text)
+    if is_mark or is_space or not is_letterlike(text) or text[0] == REPLACEMENT:
+        return text, _INKED
+    return text, _LETTER
+
+
+def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
+    """One glyph mapped to several characters (a ligature such as LAM LAM HEH) comes
+    out of pdfium as several entries with the same box, reversed with the rest of a
+    right-to-left run; keep them as one unit in their logical order."""
+    out: list[Glyph] = []
+    merged: set[int] = set()
+    for g in glyphs:
+        prev = out[-1] if out else None
+        if (
+            prev is not None and not g.is_space and not prev.is_space and not g.is_mark
+            and g.order == prev.order + 1
+            and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
+            and abs(g.baseline - prev.baseline) < 0.01
+        ):
+            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
+            merged.add(len(out) - 1)
+        else:
+            out.append(g)
+    for i in merged:
+        text = out[i].text
+        if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
+            _joins_through(text[::-1]) or not _joins_through(text)
+        ):
+            out[i] = replace(out[i], text=text[::-1])
+    return out
+
+
+def _joins_through(text: str) -> bool:
+    """Whether the letters of one ligature glyph can stand in this order: each one but
+    the last joins forward. A glyph ``ال`` is no ligature (ALEF never joins the letter
+    after it), so a LAM-ALEF that XeLaTeX already gives in logical order, ``لا``, is
+    left as it is where the reversal that other producers' runs need would break it."""
+    letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
+    return all(
+        is_arabic_letter(ch) and ch not in NOT_FORWARD_JOINING for ch in letters[:-1]
+    )
+
+
+def is_letterlike(text: str) -> bool:
+    ch = text[0]
+    return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
