@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.arabic import GAP_MARKER
-from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows
+from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
 from .stages import (
@@ -161,7 +161,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
-    lost = digits_lost(lines) if lost_digits is None else lost_digits
+    lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(
         "lost_digits",
         "marker where digits were dropped" if lost else "no sign of dropped digits",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -184,23 +185,36 @@ _LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0
 # Fewest non-blank lines for the lost-digit reading to be decided from the text alone:
 # a one-line post with double spaces is typing, a hard-wrapped page is extraction.
 MIN_LOST_LINES = 3
+# Most double spaces per word a text with lost numbers shows. News prose has a number
+# every 15-30 words; where double spaces are commoner than that they are the spacing of
+# a justified line (XeLaTeX read by pypdf: ``دع   وةالاق   ت``), not dropped digits.
+MAX_LOST_RATE = 0.1
 
 
-def digits_lost(lines: list[Line]) -> bool:
+def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], bool] | None = None) -> bool:
     """A text without a digit that keeps the marks of lost ones.
 
-    Evidence: double spaces between Arabic words and stops displaced to line starts,
-    at least two of them (one may be a typing slip).
+    Evidence: double spaces between Arabic words, no more of them than numbers could
+    explain (``MAX_LOST_RATE``), and either two signs (double spaces or stops displaced
+    to line starts) or one double space where a number is all but required: ``slot``,
+    given the words before (nearest first) and after it, says so (``قتل  أشخاص``).
     """
     text = lines_text(lines)
     if DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
         return False
-    doubles = len(_LETTER_GAP_RE.findall(text))
+    gaps = list(_LETTER_GAP_RE.finditer(text))
+    if not gaps or len(gaps) > MAX_LOST_RATE * len(text.split()):
+        return False
     displaced = sum(
         1 for line in lines
         if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
     )
-    return doubles + displaced >= 2 and doubles >= 1
+    if len(gaps) + displaced >= 2:
+        return True
+    return slot is not None and any(
+        slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
+        for m in gaps
+    )
 
 
 def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
