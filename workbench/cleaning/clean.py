@@ -43,6 +43,7 @@ from .stages import (
     Block,
     Laid,
     digits_lost,
+    join_split_pieces,
     join_split_words,
     kashida_digits,
     lay_out,
@@ -176,6 +177,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
+    line_stage("split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces)
     line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))

@@ -9,6 +9,7 @@ made; the layout joins the lines into the blocks of the clean text.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -18,6 +19,7 @@ import numpy as np
 
 from ..text.arabic import GAP_MARKER, SENTENCE_END, TATWEEL
 from .layout import plan_layout
+from .model import space_gain
 from .lexicon import (
     Context,
     has_edge_tatweel,
@@ -435,7 +437,55 @@ def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
     return sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
 
 
-_SPACE_BEFORE_PUNCT_RE = re.compile("(?<=\\S) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
+# Pieces of a word the extractor wrote apart (``فت اة``, ``الامر يكية``): the boundary of
+# a glyph run or a kashida of a justified line, read as a space. Joined when the joined
+# word is a word of the list and both models prefer it by a margin (log10): the word
+# list (its frequency against the pieces') and the character model (the letters without
+# the space against with it). Set on the dev documents of benchmarks/pdf_damage.py.
+JOIN_WORD_GAIN = 2.5
+JOIN_CHAR_GAIN = 2.0
+_SPLIT_SPACE_RE = re.compile("[\u0621-\u064a] [\u0621-\u064a]")
+
+
+def split_piece_gain(left: str, right: str) -> float:
+    """The smaller of the two models' gains for writing ``left right`` as one word, less
+    their margins (> 0: join; -inf: never).
+
+    >>> split_piece_gain("ابن", "ة") > 0 > split_piece_gain("في", "ما")
+    True
+    """
+    if not (ARABIC_RE.match(left[-1:]) and ARABIC_RE.match(right[:1])):
+        return -math.inf
+    word = join_gain(left, right) - JOIN_WORD_GAIN
+    if word < 0:
+        return word
+    return min(word, space_gain(left, right) - JOIN_CHAR_GAIN)
+
+
+def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
+    """Pieces of words written apart joined again where both models of Arabic prefer it."""
+    if not _SPLIT_SPACE_RE.search(lines_text(lines)):
+        return list(lines), 0
+    out = []
+    total = 0
+    for line in lines:
+        if not _SPLIT_SPACE_RE.search(line.text):
+            out.append(line)
+            continue
+        toks = line_tokens(line)
+        glue = [False] * len(toks)
+        word = toks[0].text if toks else ""
+        for i in range(1, len(toks)):
+            right = toks[i].text
+            glue[i] = split_piece_gain(word, right) > 0
+            word = word + right if glue[i] else right
+        n = sum(glue)
+        total += n
+        out.append(join_tokens(toks, glue) if n else line)
+    return out, total
+
+
+_SPACE_BEFORE_PUNCT_RE = re.compile("(?<=[^\\s.,\u060c\u061b\u061f:;!?]) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
 
 
 # A space before a comma or stop: found in every line ``_SPACE_BEFORE_PUNCT_RE`` matches.
@@ -486,6 +536,7 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
         toks = line_tokens(block)
         line = repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
     (line,), _ = join_split_words([line])
+    (line,), _ = join_split_pieces([line])
     (line,), _ = tidy_punctuation([line])
     return line
 
