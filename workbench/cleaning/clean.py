@@ -3,7 +3,8 @@
 ``clean(raw)`` runs stages a notebook can show one by one (``Cleaned.stages``):
 
 1. ``unicode``: presentation forms to letters, bidi controls and zero-widths removed,
-   line breaks and spaces made plain;
+   line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
+   inside a word it stretched (kashida) or made U+FFFD;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 3. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
 4. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
@@ -53,6 +54,7 @@ from .stages import (
     repair_runs,
     reverse_lines,
     tidy_punctuation,
+    unnamed_glyphs,
 )
 
 LOG_COLUMNS = ["stage", "changes", "description"]
@@ -147,7 +149,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
             return ()
 
     doc, n = normalise_unicode(raw)
-    description = "presentation forms to letters; bidi controls, zero-widths out"
+    doc, k = unnamed_glyphs(doc)
+    n += k
+    description = "presentation forms to letters; bidi controls, zero-widths out; unnamed glyphs"
     stages.append(Stage("unicode", n, description, doc.text))
     lines = split_lines(doc)
 
