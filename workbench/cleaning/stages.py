@@ -9,6 +9,7 @@ made; the layout joins the lines into the blocks of the clean text.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -23,11 +24,13 @@ from .model import space_gain, text_logp
 from .lexicon import (
     Context,
     has_edge_tatweel,
+    is_fragment,
     is_known,
     is_proclitic_tatweel,
     join_gain,
     joinable_left,
     joinable_right,
+    token_logp,
 )
 from .lines import (
     Line,
@@ -498,6 +501,10 @@ def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
 # the space against with it). Set on the dev documents of benchmarks/pdf_damage.py.
 JOIN_WORD_GAIN = 2.5
 JOIN_CHAR_GAIN = 2.0
+# One of the pieces must be weak as a word of its own: a lone letter, unknown, or rarer
+# than this (log10 P; Zipf 4). Two common words side by side are a writing choice, not
+# damage (``الحمد لله`` beside ``الحمدلله``).
+WEAK_PIECE_LOGP = -5.0
 _SPLIT_SPACE_RE = re.compile("[\u0621-\u064a] [\u0621-\u064a]")
 
 
@@ -508,7 +515,9 @@ def split_piece_gain(left: str, right: str) -> float:
     >>> split_piece_gain("ابن", "ة") > 0 > split_piece_gain("في", "ما")
     True
     """
-    if not (ARABIC_RE.match(left[-1:]) and ARABIC_RE.match(right[:1])):
+    if not (ARABIC_RE.match(left[-1:]) and ARABIC_RE.match(right[:1])) or TATWEEL in left + right:
+        return -math.inf
+    if not (is_fragment(left) or is_fragment(right) or min(token_logp(left), token_logp(right)) < WEAK_PIECE_LOGP):
         return -math.inf
     word = join_gain(left, right) - JOIN_WORD_GAIN
     if word < 0:
@@ -516,27 +525,48 @@ def split_piece_gain(left: str, right: str) -> float:
     return min(word, space_gain(left, right) - JOIN_CHAR_GAIN)
 
 
+# Fewest joins per Arabic token for a text to be read as one whose words were written
+# apart: a damaged extraction has one in five to ten words in pieces, clean prose almost
+# none (a corpus's own leftovers, ``وصل ت``, are its spelling, not damage to repair).
+SPLIT_RATE_MIN = 0.03
+# ... and at least this many in all (a short post with one such pair is no evidence).
+SPLIT_MIN_JOINS = 3
+
+
+def _piece_glue(toks: list[Line]) -> list[bool]:
+    """Which tokens to glue to the one before: where the pair's gain is positive and no
+    smaller than either neighbouring pair's (a piece joins the side that wants it most:
+    ``تقدم ا نجلترا`` → ``تقدم انجلترا``)."""
+    texts = [t.text for t in toks]
+    gains = [-math.inf] + [split_piece_gain(a, b) for a, b in itertools.pairwise(texts)] + [-math.inf]
+    return [False] + [
+        gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
+    ]
+
+
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
-    """Pieces of words written apart joined again where both models of Arabic prefer it."""
+    """Pieces of words written apart joined again where both models of Arabic prefer it,
+    in a text with enough of them (``SPLIT_RATE_MIN``) to be read as damaged that way."""
     if not _SPLIT_SPACE_RE.search(lines_text(lines)):
         return list(lines), 0
-    out = []
-    total = 0
-    for line in lines:
-        if not _SPLIT_SPACE_RE.search(line.text):
-            out.append(line)
-            continue
-        toks = line_tokens(line)
-        glue = [False] * len(toks)
-        word = toks[0].text if toks else ""
-        for i in range(1, len(toks)):
-            right = toks[i].text
-            glue[i] = split_piece_gain(word, right) > 0
-            word = word + right if glue[i] else right
-        n = sum(glue)
-        total += n
-        out.append(join_tokens(toks, glue) if n else line)
+    out = list(lines)
+    for round_ in range(2):  # a word in three pieces takes two rounds
+        plans = [(k, toks, _piece_glue(toks)) for k, line in enumerate(out)
+                 if _SPLIT_SPACE_RE.search(line.text) for toks in [line_tokens(line)]]
+        joins = sum(sum(glue) for _, _, glue in plans)
+        if not joins:
+            break
+        words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
+        if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
+            return list(lines), 0
+        for k, toks, glue in plans:
+            if any(glue):
+                out[k] = join_tokens(toks, glue)
+    total = sum(len(a.text) - len(b.text) for a, b in zip(lines, out, strict=True))
     return out, total
+
+
+_ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")
 
 
 _SPACE_BEFORE_PUNCT_RE = re.compile("(?<=[^\\s.,\u060c\u061b\u061f:;!?]) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
@@ -592,7 +622,6 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
         if not model_agrees(block.text, line.text, before=before, after=after):
             line = block
     (line,), _ = join_split_words([line])
-    (line,), _ = join_split_pieces([line])
     (line,), _ = tidy_punctuation([line])
     return line
 
