@@ -97,7 +97,8 @@ def main() -> None:
     header = [
         "# Character n-gram counts of Arabic (matching keys, words between spaces), n = 1.."
         f"{ORDER}, count >= {MIN_COUNT}.",
-        f"# source: NewsFANE Gold 2014 (Alotaibi & Lee; CC BY-SA 3.0), its first half: {len(lines)} sentences "
+        f"# source: NewsFANE Gold 2014 (Alotaibi & Lee; CC BY-SA 3.0), its first half: "
+        f"{len(lines)} sentences "
         f"detokenised; the {left_out} sentences of the benchmarks/pdf_damage.py test documents left out;",
         "#   plus each word of clean_lexicon.tsv.gz (wordfreq's Arabic list, CC BY-SA 4.0) once.",
         "# licence: CC BY-SA 4.0 (derived from CC BY-SA sources).",

@@ -40,11 +40,11 @@ from ..text.arabic import GAP_MARKER
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
+from .pieces import join_split_pieces, unnamed_glyphs
 from .stages import (
     Block,
     Laid,
     digits_lost,
-    join_split_pieces,
     join_split_words,
     kashida_digits,
     lay_out,
@@ -54,7 +54,6 @@ from .stages import (
     repair_runs,
     reverse_lines,
     tidy_punctuation,
-    unnamed_glyphs,
 )
 
 LOG_COLUMNS = ["stage", "changes", "description"]
@@ -181,7 +180,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
-    line_stage("split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces)
+    line_stage(
+        "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
+    )
     line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))
