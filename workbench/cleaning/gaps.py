@@ -89,9 +89,10 @@ def gap_kind(before: list[str], after: list[str], *, marker: str = GAP_MARKER) -
 
 @cache
 def _counted_plurals() -> frozenset[str]:
-    """Plural counted nouns (matching keys) of ``find/quantity_cues.csv``: أشخاص، قتلى، جنود."""
+    """Counted nouns in the forms a number governs (plural, accusative singular) of
+    ``find/quantity_cues.csv``: أشخاص، قتلى، جنود، شخصا، يوما."""
     table = read_table("find/quantity_cues.csv")
-    rows = table[(table["role"] == "noun") & (table["number"] == "pl")]
+    rows = table[(table["role"] == "noun") & table["number"].isin(["pl", "acc"])]
     return frozenset(rows["form"])
 
 

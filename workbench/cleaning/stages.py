@@ -9,6 +9,7 @@ made; the layout joins the lines into the blocks of the clean text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -196,25 +197,30 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     """A text without a digit that keeps the marks of lost ones.
 
     Evidence: double spaces between Arabic words, no more of them than numbers could
-    explain (``MAX_LOST_RATE``), and either two signs (double spaces or stops displaced
-    to line starts) or one double space where a number is all but required: ``slot``,
-    given the words before (nearest first) and after it, says so (``قتل  أشخاص``).
+    explain (``MAX_LOST_RATE``), and two signs (double spaces or stops displaced to line
+    starts); or a single place (a double space, or a space left before a stop) where a
+    number is all but required: ``slot``, given the words before (nearest first) and
+    after it, says so (``قتل  أشخاص``, ``عام .``).
     """
     text = lines_text(lines)
     if DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
         return False
     gaps = list(_LETTER_GAP_RE.finditer(text))
-    if not gaps or len(gaps) > MAX_LOST_RATE * len(text.split()):
+    spaced = list(_GAP_BEFORE_PUNCT_RE.finditer(text))
+    # A text that sets a space before its commas as a habit (``عليه ، وإن``) gives no
+    # sign by it; nor do double spaces as common as justification.
+    if len(gaps) + len(spaced) > MAX_LOST_RATE * len(text.split()):
         return False
     displaced = sum(
         1 for line in lines
         if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
     )
-    if len(gaps) + displaced >= 2:
+    if gaps and len(gaps) + displaced >= 2:
         return True
+    places = itertools.chain(_GAP_SPACE_RE.finditer(text), spaced)
     return slot is not None and any(
         slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
-        for m in gaps
+        for m in places
     )
 
 
