@@ -26,9 +26,7 @@ from ..text.arabic import TATWEEL
 from .lexicon import is_fragment, is_known, join_gain, token_logp
 from .lines import Line, join_tokens, line_tokens, lines_text, sub
 from .model import space_gain
-
-ARABIC_RE = re.compile("[\u0621-\u064a]")
-
+from .stages import ARABIC_RE
 
 # pdfminer and pdfplumber write ``(cid:N)`` for a glyph the PDF gives no character for.
 # Inside a word of a justified line it is the kashida a font drew as a glyph of its own
