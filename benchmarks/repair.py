@@ -514,6 +514,28 @@ def main(argv: list[str] | None = None) -> None:
     print(f"total {time.perf_counter() - t0:.1f}s")
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole * 100:5.1f}%" if whole else "    -"
+
+
+def lost_number_figures(*, part: str = "test") -> dict[str, tuple[int, int, int]]:
+    """(right, flagged, lost) markers for NewsFANE paragraphs (of ``part``) with one number,
+    with several, and with none (every marker there is a false gap), all digits dropped."""
+    from benchmarks.damage import _DIGITS, flagged_numbers
+
+    docs = newsfane_paragraphs(part=part, limit=None)
+    groups = {
+        "one number a paragraph": [d for d in docs if len(_DIGITS.findall(d)) == 1],
+        "several numbers a paragraph": [d for d in docs if len(_DIGITS.findall(d)) > 1],
+        "no number (false gaps)": [d for d in docs if not _DIGITS.search(d)],
+    }
+    out = {}
+    for name, texts in groups.items():
+        f = flagged_numbers(texts)
+        out[f"{name} ({len(texts)})"] = (f.get("right", 0), f.get("flagged", 0), f.get("lost", 0))
+    return out
+
+
 def speed_and_rotation(*, paragraphs: int = 300) -> None:
     """Print rotation accuracy on simulated damage, lines wrongly changed, and speed."""
     from benchmarks.damage import damage
@@ -532,6 +554,10 @@ def speed_and_rotation(*, paragraphs: int = 300) -> None:
     print("\nLines wrongly changed on clean text")
     for kind, (bad, n) in lines_wrongly_changed(paragraphs=news).items():
         print(f"  {kind:14s} {bad} / {n}")
+    print("\nLost numbers flagged (digits dropped from NewsFANE paragraphs, hard-wrapped)")
+    for name, (right, flagged, lost) in lost_number_figures().items():
+        print(f"  {name:30s} lost {lost:5d}  flagged {flagged:5d}  right {right:5d}  "
+              f"precision {_share(right, flagged)}  recall {_share(right, lost)}")
     print("\nclean() speed")
     print(f"  first call (fresh interpreter): {first_call_seconds():.2f} s")
     clean_text = ["\n\n".join(news)]

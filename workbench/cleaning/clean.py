@@ -3,7 +3,8 @@
 ``clean(raw)`` runs stages a notebook can show one by one (``Cleaned.stages``):
 
 1. ``unicode``: presentation forms to letters, bidi controls and zero-widths removed,
-   line breaks and spaces made plain;
+   line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
+   inside a word it stretched (kashida) or made U+FFFD;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 3. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
 4. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
@@ -36,9 +37,10 @@ import numpy as np
 import pandas as pd
 
 from ..text.arabic import GAP_MARKER
-from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows
+from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
+from .pieces import join_split_pieces, unnamed_glyphs
 from .stages import (
     Block,
     Laid,
@@ -146,7 +148,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
             return ()
 
     doc, n = normalise_unicode(raw)
-    description = "presentation forms to letters; bidi controls, zero-widths out"
+    doc, k = unnamed_glyphs(doc)
+    n += k
+    description = "presentation forms to letters; bidi controls, zero-widths out; unnamed glyphs"
     stages.append(Stage("unicode", n, description, doc.text))
     lines = split_lines(doc)
 
@@ -161,7 +165,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
-    lost = digits_lost(lines) if lost_digits is None else lost_digits
+    lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(
         "lost_digits",
         "marker where digits were dropped" if lost else "no sign of dropped digits",
@@ -176,6 +180,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
+    line_stage(
+        "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
+    )
     line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))

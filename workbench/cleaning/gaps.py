@@ -87,6 +87,39 @@ def gap_kind(before: list[str], after: list[str], *, marker: str = GAP_MARKER) -
     return "number"
 
 
+@cache
+def _counted_plurals() -> frozenset[str]:
+    """Counted nouns in the forms a number governs (plural, accusative singular) of
+    ``find/quantity_cues.csv``: أشخاص، قتلى، جنود، شخصا، يوما."""
+    table = read_table("find/quantity_cues.csv")
+    rows = table[(table["role"] == "noun") & table["number"].isin(["pl", "acc"])]
+    return frozenset(rows["form"])
+
+
+def number_slot(before: list[str], after: list[str]) -> bool:
+    """True where a number is all but required between ``before`` and ``after`` (nearest first).
+
+    One such place is evidence enough of a lost number: a count or year cue, or a month,
+    right before it (``أكثر من  هجوما``, ``عام  .``, ``ديسمبر  ``), a month right after it,
+    or a plural counted noun right after a word that is not a number itself (``قتل  أشخاص``).
+
+    >>> number_slot(["قتل"], ["أشخاص"]), number_slot(["من", "أكثر"], ["هجوما"])
+    (True, True)
+    >>> number_slot(["في"], ["العراق"])
+    False
+    """
+    if not before or not after:
+        return False
+    prev, nxt = _word_key(before[0]), _word_key(after[0])
+    if prev in _cue_keys("count_cue") or prev in _cue_keys("year_cue") or (prev and _is_month(before[0])):
+        return True
+    if prev in _cue_keys("function") and len(before) > 1 and _word_key(before[1]) in _cue_keys("count_cue"):
+        return True
+    if nxt and _is_month(after[0]):
+        return True
+    return bool(prev) and nxt in _counted_plurals()
+
+
 _CONTEXT_WORDS = 3
 _UNREADABLE = "\ufffd"  # REPLACEMENT CHARACTER: the PDF reader's mark for a nameless glyph
 

@@ -9,8 +9,10 @@ made; the layout joins the lines into the blocks of the clean text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +41,7 @@ from .lines import (
     sub_lines,
     synthetic,
 )
+from .model import text_logp
 from .reorder import best_arrangement, looks_reversed, needs_reorder, reversed_line_gain, visual_units
 
 # ---------------------------------------------------------------------------
@@ -184,23 +187,41 @@ _LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0
 # Fewest non-blank lines for the lost-digit reading to be decided from the text alone:
 # a one-line post with double spaces is typing, a hard-wrapped page is extraction.
 MIN_LOST_LINES = 3
+# Most double spaces per word a text with lost numbers shows. News prose has a number
+# every 15-30 words; where double spaces are commoner than that they are the spacing of
+# a justified line (XeLaTeX read by pypdf: ``دع   وةالاق   ت``), not dropped digits.
+MAX_LOST_RATE = 0.1
 
 
-def digits_lost(lines: list[Line]) -> bool:
+def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], bool] | None = None) -> bool:
     """A text without a digit that keeps the marks of lost ones.
 
-    Evidence: double spaces between Arabic words and stops displaced to line starts,
-    at least two of them (one may be a typing slip).
+    Evidence: double spaces between Arabic words, no more of them than numbers could
+    explain (``MAX_LOST_RATE``), and two signs (double spaces or stops displaced to line
+    starts); or a single place (a double space, or a space left before a stop) where a
+    number is all but required: ``slot``, given the words before (nearest first) and
+    after it, says so (``قتل  أشخاص``, ``عام .``).
     """
     text = lines_text(lines)
     if DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
         return False
-    doubles = len(_LETTER_GAP_RE.findall(text))
+    gaps = list(_LETTER_GAP_RE.finditer(text))
+    spaced = list(_GAP_BEFORE_PUNCT_RE.finditer(text))
+    # A text that sets a space before its commas as a habit (``عليه ، وإن``) gives no
+    # sign by it; nor do double spaces as common as justification.
+    if len(gaps) + len(spaced) > MAX_LOST_RATE * len(text.split()):
+        return False
     displaced = sum(
         1 for line in lines
         if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
     )
-    return doubles + displaced >= 2 and doubles >= 1
+    if gaps and len(gaps) + displaced >= 2:
+        return True
+    places = itertools.chain(_GAP_SPACE_RE.finditer(text), spaced)
+    return slot is not None and any(
+        slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
+        for m in places
+    )
 
 
 def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
@@ -302,16 +323,40 @@ def repair_runs(
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
         new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
+        if not model_agrees(join_tokens(toks).text, new.text, before=before, after=after):
+            new = join_tokens(toks)
         if new.text != join_tokens(toks).text:
             changed.append(k)
         out[k] = new
     for k in changed:
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        out[k] = repair_line(
-            line_tokens(lines[k]), marker=marker, lost=lost, before=before, after=after, context=context
-        )
+        toks = line_tokens(lines[k])
+        new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
+        out[k] = new if model_agrees(join_tokens(toks).text, new.text, before=before, after=after) else out[k]
     return out, len(changed)
+
+
+# Least gain (log10) of the character model for a line whose words were put in another
+# order: the word list cannot tell orders apart (the same words either way), the letters
+# across the new word junctions can. Set on the dev documents of benchmarks/pdf_damage.py.
+REORDER_CHAR_GAIN = 0.0
+
+
+def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bool:
+    """True unless ``new`` reorders the words of ``old`` and the character model, reading
+    each with the neighbouring words, does not prefer it by ``REORDER_CHAR_GAIN``.
+
+    >>> model_agrees("ية المساندة لفيلق الاستخبار", "الاستخبارية المساندة لفيلق")
+    True
+    """
+    if new == old or _ARABIC_WORDS_RE.findall(new) == _ARABIC_WORDS_RE.findall(old):
+        return True  # punctuation moved, no word order changed
+    gain = text_logp(f"{before} {new} {after}") - text_logp(f"{before} {old} {after}")
+    return gain > REORDER_CHAR_GAIN
+
+
+_ARABIC_WORDS_RE = re.compile("[\u0621-\u064a]+")
 
 
 def _displaced_prefix(toks: list[Line], marker: str) -> int:
@@ -421,7 +466,10 @@ def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
     return sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
 
 
-_SPACE_BEFORE_PUNCT_RE = re.compile("(?<=\\S) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))")
+# (Not after another stop: ``. .`` is written so.)
+_SPACE_BEFORE_PUNCT_RE = re.compile(
+    "(?<=[^\\s.,\u060c\u061b\u061f:;!?]) +(?=[\u060c\u061b\u061f,.:;!?](?:\\s|$))"
+)
 
 
 # A space before a comma or stop: found in every line ``_SPACE_BEFORE_PUNCT_RE`` matches.
@@ -471,6 +519,8 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
     if needs_repair(block.text):
         toks = line_tokens(block)
         line = repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
+        if not model_agrees(block.text, line.text, before=before, after=after):
+            line = block
     (line,), _ = join_split_words([line])
     (line,), _ = tidy_punctuation([line])
     return line

@@ -1,0 +1,76 @@
+"""A character n-gram model of Arabic: how likely a spelling is, letter after letter.
+
+The word list (``lexicon.py``) knows whole words; this model knows how Arabic letters
+follow one another and where words end, so it can compare two writings of the same
+letters that differ only in their spaces: ``ابن ة`` against ``ابنة``. Trained on
+NewsFANE news prose (the benchmark's test documents left out) and wordfreq's word list
+by ``scripts/build_char_ngrams.py``; counts of n-grams up to five characters over
+matching keys, scored with stupid backoff (Brants et al., 2007).
+
+>>> space_gain("ابن", "ة") > 0 > space_gain("في", "العراق")
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from functools import cache, lru_cache
+
+from ..resources import data_path
+from ..text.arabic import match_key
+from .lexicon import core
+
+MODEL_FILE = "cleaning/char_ngrams.tsv.gz"
+ORDER = 5
+# Stupid backoff: a shorter context's estimate is discounted by this factor (log10 of 0.4).
+BACKOFF = math.log10(0.4)
+
+
+@cache
+def _counts() -> tuple[dict[str, int], int]:
+    """N-gram → count, and the number of characters trained on; loaded once (about 330k rows)."""
+    with gzip.open(data_path(MODEL_FILE), "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
+    total = int(lines[start].split("\t")[1])
+    counts: dict[str, int] = {}
+    for line in lines[start + 1 :]:
+        gram, _, n = line.rpartition("\t")
+        if n:
+            counts[gram] = int(n)
+    return counts, total
+
+
+def _char_logp(history: str, ch: str) -> float:
+    """``log10 P(ch | history)`` with stupid backoff over the last ``ORDER - 1`` characters."""
+    counts, total = _counts()
+    penalty = 0.0
+    history = history[-(ORDER - 1) :]
+    while history:
+        n = counts.get(history + ch)
+        if n:
+            return penalty + math.log10(n / counts[history])
+        history = history[1:]
+        penalty += BACKOFF
+    return penalty + math.log10(counts.get(ch, 0.5) / total)
+
+
+@lru_cache(maxsize=100_000)
+def text_logp(text: str) -> float:
+    """``log10 P`` of a text's words (matching keys between spaces) under the model.
+
+    >>> text_logp("في العراق") > text_logp("يف قارعلا")
+    True
+    """
+    s = " " + " ".join(k for k in (match_key(core(w)) for w in text.split()) if k) + " "
+    return sum(_char_logp(s[max(0, i - ORDER + 1) : i], s[i]) for i in range(1, len(s)))
+
+
+def space_gain(left: str, right: str) -> float:
+    """How much likelier (log10) ``left`` and ``right`` are written as one word than as two.
+
+    >>> round(space_gain("فت", "اة"), 1) > 0
+    True
+    """
+    return text_logp(left + right) - text_logp(f"{left} {right}")
