@@ -21,8 +21,9 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
 * datelines (``الموصل (وكالة ...) —``): the row is flagged ``dateline``, and a place in
   the source part is dropped (:mod:`workbench.find.datelines`); a place inside a media
   outlet's name (قناة الميادين، روسيا اليوم) is dropped (:mod:`workbench.find.outlets`);
-* names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
-  محافظة): flagged ``unknown_place``, the value is the name as written.
+* names the gazetteer lacks after a head noun (حي الشعلة، ساحة الطيران، قرية تل العيد,
+  :mod:`workbench.find.local_names`): flagged ``unknown_place``, the value is the name as
+  written, admin1 that of the next place in the sentence.
 
 Nisba rule: a relational adjective (العراقية، الأمريكي، السورية) is not a place. It is
 never a gazetteer key, so القوات العراقية or المدن العراقية yields no place row; the
@@ -70,6 +71,7 @@ from .gazetteer import (
     place_names,
 )
 from .gazetteer import Gazetteer as _Gazetteer
+from .local_names import local_name_rows
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
 
@@ -214,7 +216,7 @@ def place_rows(
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
-    out += _unknown_places(folded, out)
+    out = local_name_rows(folded, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
 
@@ -559,43 +561,4 @@ def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]
             region = _region(base, s, e, _direction_name(m.group("d1"), d2))
             region["flags"] = f"direction;{flag}"
             out.append(region)
-    return out
-
-
-@cache
-def _settlement_regex() -> re.Pattern[str]:
-    words = sorted(_cues()["settlement"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-
-
-def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
-    """Names after a settlement word that the gazetteer does not know (بلدة الزاب)."""
-    from wordfreq import zipf_frequency
-
-    key, text = folded.key, folded.text
-    taken = {(r["start"]) for r in rows}
-    out = []
-    for w in _settlement_regex().finditer(key):
-        trigger = w.group()
-        name, ns, ne = word_after(key, w.end())
-        if not name or name in _cues()["not_name"] or not name.isalpha() or len(name) < 3:
-            continue
-        s, e = folded.span(ns, ne)
-        if s in taken or any(r["start"] <= s < r["end"] for r in rows):
-            continue
-        if name in _cues()["name_head"]:
-            second, _, ne2 = word_after(key, ne)
-            if second:
-                e = folded.span(ns, ne2)[1]
-        elif (
-            zipf_frequency(text[s:e], "ar") >= 4.0
-            or name.endswith(("يه", "يين"))
-            or (name.startswith(ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
-        ):
-            continue
-        out.append({
-            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
-            "place_type": _cues()["settlement"][trigger], "iso": "", "country": "", "admin1": "",
-            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
-        })
     return out
