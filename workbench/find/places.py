@@ -48,7 +48,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import pandas as pd
@@ -253,6 +253,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
             continue
+        if m.proclitic and _clitic_word(folded, m):
+            continue
         if m.key in g.cue_keys:
             # A country or province name may follow a preposition (في مالي); a town needs a
             # settlement word.
@@ -399,6 +401,39 @@ def _name_heads() -> frozenset[str]:
     """Words that make the name after them a person's or a club's (``not_place_head``,
     ``club``): built once, not per match."""
     return frozenset(_cues()["not_place_head"]) | frozenset(_cues()["club"])
+
+
+def _clitic_word(folded: FoldedText, m: LexMatch) -> bool:
+    """A proclitic and a place name that together spell a common word: كميناً "an ambush"
+    is not ك + Minna, بلد "country" not ب + Lod.
+
+    The word as written is compared with the name alone in wordfreq: a place name takes
+    و ب ل ف far less often than it stands bare (بغداد 4.9, ببغداد 3.7), and ك "like" almost
+    never, so a whole word as frequent as the name (بلد 4.8, لد 3.2), or after ك a frequent
+    word at all (كمينا 3.1), is a word of its own.
+    """
+    s, e = folded.span(m.key_start - len(m.proclitic), m.key_end)
+    whole = _zipf(folded.text[s:e])
+    if whole < _CLITIC_WORD:
+        return False
+    if m.proclitic.endswith("\u0643"):  # KAF "like"
+        return True
+    name = folded.text[folded.span(m.key_start, m.key_end)[0]:e]
+    if m.key.startswith(ARTICLE) and not name.startswith("\u0627"):
+        name = "\u0627" + name  # للعراق: لل + (ا)لعراق, ALEF restored
+    return whole >= _zipf(name)
+
+
+# A whole word this frequent (wordfreq Zipf) may be a word of its own, not a proclitic and a
+# place; below it, the pair is too rare to tell (وطلوزة).
+_CLITIC_WORD = 3.0
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
