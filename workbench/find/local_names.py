@@ -54,8 +54,6 @@ _SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
 # phrase (ببغداد، والمشتل، للجيش).
 _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ولل")
 _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
-# Places too wide to be read as part of a local name: a country, a capital, a governorate.
-_WIDE = frozenset({"country", "capital", "governorate", "province", "region", "continent"})
 
 
 @cache
@@ -351,8 +349,6 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # the gazetteer names head and name together (قاعدة عين الأسد)
             if inside and head["admin"] == "yes":
                 continue  # مدينة الموصل القديمة: the town the gazetteer knows
-            if not exact and any(rows[i]["place_type"] in _WIDE for i in inside):
-                continue  # منطقة دبي الحرة: a zone of Dubai, which stays the place
             if any(f["start"] <= s < f["end"] for f in found):
                 continue
             dropped.update(inside)
