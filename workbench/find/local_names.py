@@ -21,13 +21,13 @@ Under a local head, a longer name wins over a gazetteer place inside it: منط�
 district head (``admin``) the gazetteer's reading stays.
 
 The row has no coordinates and is flagged ``unknown_place``; its ``admin1`` and
-``country`` are those of the next known place in the sentence (حي الشعلة غربي بغداد →
+``country`` are those of the next known place in the sentence (حي الغزالي غربي بغداد →
 Baghdad), else of the one before it.
 
 >>> from workbench.find.places import find_places
->>> df = find_places("انفجار في حي الشعلة غربي بغداد")
+>>> df = find_places("انفجار في حي الغزالي غربي بغداد")
 >>> df[["text", "place_type", "admin1", "flags"]].values.tolist()[0]
-['الشعلة', 'neighbourhood', 'IQ-BG', 'unknown_place']
+['الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from ..resources import read_table
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
 
-__all__ = ["local_name_rows", "place_heads"]
+__all__ = ["local_name_rows", "place_heads", "word_zipf"]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
 # 0; باب 5.1, الحادث 4.7).
@@ -49,7 +49,8 @@ _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
 _TOKEN = re.compile(r"\w+|[^\w\s]")
-_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
+# . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
+SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
 # A proclitic preposition or conjunction fused with the article: the word starts a new
 # phrase (ببغداد، والمشتل، للجيش).
 _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ولل")
@@ -97,10 +98,18 @@ def _name_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
+def word_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an Arabic word as written, cached (الحادث 4.7).
+
+    >>> word_zipf("الشواكة")
+    0.0
+    """
     from wordfreq import zipf_frequency
 
     return zipf_frequency(word, "ar")
+
+
+_zipf = word_zipf
 
 
 def _is_direction(word: str) -> bool:
@@ -318,7 +327,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                                   "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد")):
         return rows
     reader = _Reader(folded)
-    ends = [m.start() for m in _SENTENCE_END.finditer(key)] + [len(key)]
+    ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
     heads = place_heads()
     dropped: set[int] = set()
     found: list[dict] = []

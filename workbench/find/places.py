@@ -48,7 +48,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate
 
 import pandas as pd
@@ -71,7 +71,9 @@ from .gazetteer import (
     place_names,
 )
 from .gazetteer import Gazetteer as _Gazetteer
+from .local_names import SENTENCE_END as _SENTENCE_END
 from .local_names import local_name_rows
+from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
 
@@ -269,7 +271,6 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
 _TEAM_TYPES = frozenset({"country", "capital", "city"})
 # Places that may be the subject of a verb of saying (أعلن العراق، قالت بغداد: the state).
 _WIDE = frozenset({"country", "capital", "governorate", "province", "region", "continent"})
-_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
 # A score: 2-1, 3 - صفر. The pattern opens with a digit and only then checks that no word
 # character comes before it, so the regex engine skips from digit to digit in C instead of
 # trying every position of the text.
@@ -427,13 +428,6 @@ def _clitic_word(folded: FoldedText, m: LexMatch) -> bool:
 # A whole word this frequent (wordfreq Zipf) may be a word of its own, not a proclitic and a
 # place; below it, the pair is too rare to tell (وطلوزة).
 _CLITIC_WORD = 3.0
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
