@@ -2,6 +2,7 @@
 
     python benchmarks/events_eval.py --split dev|test|all
     python benchmarks/events_eval.py --split dev --failures   # what was missed (dev only)
+    python benchmarks/events_eval.py --split dev --place-failures   # places missed or wrong
 
 Reads benchmarks/events/{documents,gold_events,gold_places}.csv and the article texts from
 benchmarks/events/texts/ (openly licensed, committed) and benchmarks/_work/events/texts/
@@ -137,6 +138,7 @@ class Tally:
     mention_rows: int = 0
     mention_right: int = 0
     failures: list[str] | None = None
+    place_failures: list[str] | None = None
 
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
@@ -258,11 +260,18 @@ def score_doc(
     real = {norm_word(p["surface"]) for p in places if p["not_place"] != "yes"}
     fake = {norm_word(p["surface"]) for p in places if p["not_place"] == "yes"}
     t.place_gold += len(real)
-    t.place_found += sum(1 for s in real if any(words_within(s, f) for f in found))
-    for f in found:
+    for s in sorted(real):
+        hit = any(words_within(s, f) for f in found)
+        t.place_found += hit
+        if not hit and t.place_failures is not None:
+            t.place_failures.append(f"{doc['doc_id']} place missed: {s}")
+    for f in sorted(found):
         t.mention_rows += 1
-        t.mention_right += (any(words_within(f, s) or words_within(s, f) for s in real)
-                            and not any(same_phrase(f, x) for x in fake))
+        right = (any(words_within(f, s) or words_within(s, f) for s in real)
+                 and not any(same_phrase(f, x) for x in fake))
+        t.mention_right += right
+        if not right and t.place_failures is not None:
+            t.place_failures.append(f"{doc['doc_id']} wrong place: {f}")
 
 
 def _fail(t: Tally, line: str) -> None:
@@ -288,14 +297,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     ap.add_argument("--failures", action="store_true",
                     help="list what was missed or wrong (dev only: test failures are never read)")
+    ap.add_argument("--place-failures", action="store_true",
+                    help="list gold place names missed and place mentions that are wrong "
+                         "(dev only)")
     args = ap.parse_args(argv)
-    if args.failures and args.split != "dev":
-        ap.error("--failures is for the dev split only: rules are never written from test")
+    if (args.failures or args.place_failures) and args.split != "dev":
+        ap.error("--failures and --place-failures are for the dev split only: "
+                 "rules are never written from test")
     docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])]
     gold = read_csv(DATA / "gold_events.csv")
     places = read_csv(DATA / "gold_places.csv")
     coded = {g["doc_id"] for g in gold}
-    t = Tally(failures=[] if args.failures else None)
+    t = Tally(failures=[] if args.failures else None,
+              place_failures=[] if args.place_failures else None)
     for doc in docs:
         if doc["doc_id"] not in coded:
             continue
@@ -311,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wounded toll right (matched) {pct(*t.wounded)}")
     print(f"place names found            {pct(t.place_found, t.place_gold)}")
     print(f"place mentions right         {pct(t.mention_right, t.mention_rows)}")
-    for line in t.failures or ():
+    for line in [*(t.failures or ()), *(t.place_failures or ())]:
         print(line)
     return 0
 

@@ -247,8 +247,24 @@ def newsfane_convention(found: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def without_buildings(found: pd.DataFrame) -> pd.DataFrame:
+    """Place rows without the squares, roads, mosques, hospitals, markets and airports read
+    from a head noun (flags ``unknown_place;facility``: ساحة الطيران، طريق الباب).
+
+    NewsFANE's place classes are populated and administrative places; it tags those phrases
+    as Building-Grounds, Path or Airport, so every one of them counts against the plain
+    ``place`` score even when it is right. This variant scores the rows that name a
+    settlement or a unit. Facilities named after a place the gazetteer knows (مطار بغداد)
+    stay, as they did before the head-noun rows existed.
+    """
+    if not len(found):
+        return found
+    return found[~found["flags"].str.contains("unknown_place;facility", regex=False)]
+
+
 def default_finders() -> dict[str, tuple[Callable[[str], pd.DataFrame], frozenset[str]]]:
-    """Places (as reported, and read by NewsFANE's conventions); actors; and actors
+    """Places (as reported, read by NewsFANE's conventions, and without the buildings and
+    roads read from a head noun); actors; and actors
     without the rows whose country is only inferred (a bare الحكومة), which NewsFANE never
     annotates, and without media outlets (NewsFANE's class Media)."""
     from workbench.find.actors import find_actors
@@ -264,9 +280,13 @@ def default_finders() -> dict[str, tuple[Callable[[str], pd.DataFrame], frozense
     def convention_places(text: str) -> pd.DataFrame:
         return newsfane_convention(find_places(text))
 
+    def settlement_places(text: str) -> pd.DataFrame:
+        return without_buildings(find_places(text))
+
     return {
         "place": (find_places, PLACE_CLASSES),
         "place (NewsFANE convention)": (convention_places, PLACE_CLASSES),
+        "place (no buildings)": (settlement_places, PLACE_CLASSES),
         "actor": (find_actors, ACTOR_CLASSES),
         "actor (no inferred)": (named_actors, ACTOR_CLASSES),
     }

@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.newsfane import PLACE_CLASSES, detokenise, evaluate_newsfane, read_sentences
+from benchmarks.newsfane import (
+    PLACE_CLASSES,
+    detokenise,
+    evaluate_newsfane,
+    read_sentences,
+    without_buildings,
+)
 from workbench.find.places import PLACE_COLUMNS, find_places, gazetteer, nisba_countries
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
@@ -268,8 +274,15 @@ def test_newsfane_place_scores_stay_above_their_floor() -> None:
 
     df = evaluate_newsfane(part="test", finders={"place": (finder, PLACE_CLASSES)})
     f1 = dict(zip(df["match"], df["f1"], strict=False))
+    # Every square, road, mosque or hospital read from a head noun counts against this
+    # score: NewsFANE tags them Building-Grounds or Path, not as places.
+    assert f1["overlap"] >= 0.84
+    assert f1["exact"] >= 0.775
+    df = evaluate_newsfane(part="test", finders={
+        "place": (lambda t: without_buildings(finder(t)), PLACE_CLASSES)})
+    f1 = dict(zip(df["match"], df["f1"], strict=False))
     assert f1["overlap"] >= 0.85
-    assert f1["exact"] >= 0.78
+    assert f1["exact"] >= 0.785
 
 
 @pytest.mark.parametrize(

@@ -157,6 +157,9 @@ def gazetteer() -> Gazetteer:
     cue = frozenset(
         k for row in table for k in _split(row["cue_keys"]) if not (row["local"] and k in plain)
     )
+    # A key that is the bare form of a place head noun (مفرق "junction", the Jordanian
+    # town al-Mafraq without its article) is the common noun unless a cue announces it.
+    cue |= frozenset(by_key) & frozenset(read_table("find/place_heads.csv")["form"])
     return Gazetteer(
         table, Lexicon(by_key, bare=bare), ranked, nisba_fem, frozenset(nisba_masc),
         frozenset(homographs), country_row, cue,

@@ -21,8 +21,9 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
 * datelines (``الموصل (وكالة ...) —``): the row is flagged ``dateline``, and a place in
   the source part is dropped (:mod:`workbench.find.datelines`); a place inside a media
   outlet's name (قناة الميادين، روسيا اليوم) is dropped (:mod:`workbench.find.outlets`);
-* names the gazetteer lacks after a settlement word (مدينة، بلدة، قرية، قضاء، ناحية،
-  محافظة): flagged ``unknown_place``, the value is the name as written.
+* names the gazetteer lacks after a head noun (حي الشعلة، ساحة الطيران، قرية تل العيد,
+  :mod:`workbench.find.local_names`): flagged ``unknown_place``, the value is the name as
+  written, admin1 that of the next place in the sentence.
 
 Nisba rule: a relational adjective (العراقية، الأمريكي، السورية) is not a place. It is
 never a gazetteer key, so القوات العراقية or المدن العراقية yields no place row; the
@@ -70,6 +71,9 @@ from .gazetteer import (
     place_names,
 )
 from .gazetteer import Gazetteer as _Gazetteer
+from .local_names import SENTENCE_END as _SENTENCE_END
+from .local_names import local_name_rows
+from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
 
@@ -214,7 +218,7 @@ def place_rows(
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
-    out += _unknown_places(folded, out)
+    out = local_name_rows(folded, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
 
@@ -251,6 +255,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
             continue
+        if m.proclitic and _clitic_word(folded, m):
+            continue
         if m.key in g.cue_keys:
             # A country or province name may follow a preposition (في مالي); a town needs a
             # settlement word.
@@ -265,7 +271,6 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
 _TEAM_TYPES = frozenset({"country", "capital", "city"})
 # Places that may be the subject of a verb of saying (أعلن العراق، قالت بغداد: the state).
 _WIDE = frozenset({"country", "capital", "governorate", "province", "region", "continent"})
-_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")  # . ! ? ARABIC QUESTION MARK, SEMICOLON
 # A score: 2-1, 3 - صفر. The pattern opens with a digit and only then checks that no word
 # character comes before it, so the regex engine skips from digit to digit in C instead of
 # trying every position of the text.
@@ -397,6 +402,32 @@ def _name_heads() -> frozenset[str]:
     """Words that make the name after them a person's or a club's (``not_place_head``,
     ``club``): built once, not per match."""
     return frozenset(_cues()["not_place_head"]) | frozenset(_cues()["club"])
+
+
+def _clitic_word(folded: FoldedText, m: LexMatch) -> bool:
+    """A proclitic and a place name that together spell a common word: كميناً "an ambush"
+    is not ك + Minna, بلد "country" not ب + Lod.
+
+    The word as written is compared with the name alone in wordfreq: a place name takes
+    و ب ل ف far less often than it stands bare (بغداد 4.9, ببغداد 3.7), and ك "like" almost
+    never, so a whole word as frequent as the name (بلد 4.8, لد 3.2), or after ك a frequent
+    word at all (كمينا 3.1), is a word of its own.
+    """
+    s, e = folded.span(m.key_start - len(m.proclitic), m.key_end)
+    whole = _zipf(folded.text[s:e])
+    if whole < _CLITIC_WORD:
+        return False
+    if m.proclitic.endswith("\u0643"):  # KAF "like"
+        return True
+    name = folded.text[folded.span(m.key_start, m.key_end)[0]:e]
+    if m.key.startswith(ARTICLE) and not name.startswith("\u0627"):
+        name = "\u0627" + name  # للعراق: لل + (ا)لعراق, ALEF restored
+    return whole >= _zipf(name)
+
+
+# A whole word this frequent (wordfreq Zipf) may be a word of its own, not a proclitic and a
+# place; below it, the pair is too rare to tell (وطلوزة).
+_CLITIC_WORD = 3.0
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
@@ -559,43 +590,4 @@ def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]
             region = _region(base, s, e, _direction_name(m.group("d1"), d2))
             region["flags"] = f"direction;{flag}"
             out.append(region)
-    return out
-
-
-@cache
-def _settlement_regex() -> re.Pattern[str]:
-    words = sorted(_cues()["settlement"], key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-
-
-def _unknown_places(folded: FoldedText, rows: list[dict]) -> list[dict]:
-    """Names after a settlement word that the gazetteer does not know (بلدة الزاب)."""
-    from wordfreq import zipf_frequency
-
-    key, text = folded.key, folded.text
-    taken = {(r["start"]) for r in rows}
-    out = []
-    for w in _settlement_regex().finditer(key):
-        trigger = w.group()
-        name, ns, ne = word_after(key, w.end())
-        if not name or name in _cues()["not_name"] or not name.isalpha() or len(name) < 3:
-            continue
-        s, e = folded.span(ns, ne)
-        if s in taken or any(r["start"] <= s < r["end"] for r in rows):
-            continue
-        if name in _cues()["name_head"]:
-            second, _, ne2 = word_after(key, ne)
-            if second:
-                e = folded.span(ns, ne2)[1]
-        elif (
-            zipf_frequency(text[s:e], "ar") >= 4.0
-            or name.endswith(("يه", "يين"))
-            or (name.startswith(ARTICLE) and zipf_frequency(text[s + 2:e], "ar") >= 3.5)
-        ):
-            continue
-        out.append({
-            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
-            "place_type": _cues()["settlement"][trigger], "iso": "", "country": "", "admin1": "",
-            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
-        })
     return out

@@ -1,0 +1,377 @@
+"""Local places the gazetteer lacks, read from the grammar: a head noun and a proper name.
+
+Reports of violence name neighbourhoods, squares, roads, mosques, markets and villages
+that no open gazetteer lists (في حي الشعلة، بساحة الطيران، مسجد أم القرى). Arabic
+announces them with a head noun in construct with the name; the head nouns are data
+(``data/find/place_heads.csv``, with the kind of place each announces). After a head the
+name is one to three words:
+
+* a definite noun (الشعلة), or a rare word (Zipf < 3.5 in wordfreq: هنانو), or a common
+  indefinite noun in construct with one of those (باب المعظم، مساكن هنانو);
+* it stops at punctuation, a preposition, a direction (شرقي بغداد), a word with a
+  proclitic (ببغداد), another head noun or a frequent indefinite word;
+* a name in brackets or quotes (قرية (غريبة)، منطقة "باب المعظم") is taken as written.
+
+A head that is also a frequent common noun in construct (``strict``: منطقة الحادث، سوق
+العمل، عن طريق الهاتف) needs a name holding a rare word or a known place. A dual or
+plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places.
+
+Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
+الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
+district head (``admin``) the gazetteer's reading stays.
+
+The row has no coordinates and is flagged ``unknown_place``; its ``admin1`` and
+``country`` are those of the next known place in the sentence (حي الغزالي غربي بغداد →
+Baghdad), else of the one before it.
+
+>>> from workbench.find.places import find_places
+>>> df = find_places("انفجار في حي الغزالي غربي بغداد")
+>>> df[["text", "place_type", "admin1", "flags"]].values.tolist()[0]
+['الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from functools import cache, lru_cache
+
+from ..resources import read_table
+from ..text.clitics import ARTICLE
+from ..text.lexmatch import FoldedText, word_before
+
+__all__ = ["local_name_rows", "place_heads", "word_zipf"]
+
+# A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
+# 0; باب 5.1, الحادث 4.7).
+_RARE = 3.5
+_MAX_WORDS = 3
+_OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
+SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
+# A proclitic preposition or conjunction fused with the article: the word starts a new
+# phrase (ببغداد، والمشتل، للجيش).
+_FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ولل")
+_DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
+
+
+@cache
+def place_heads() -> dict[str, dict[str, str]]:
+    """``place_heads.csv`` by form: {form: {place_type, span, number, admin, strict}}.
+
+    >>> place_heads()["ساحه"]["span"]
+    'whole'
+    """
+    table = read_table("find/place_heads.csv")
+    return {r["form"]: r for r in table.to_dict("records")}
+
+
+@cache
+def _not_after(form: str) -> frozenset[str]:
+    """Words before ``form`` that make it no head (عن طريق)."""
+    cell = place_heads()[form]["not_after"]
+    return frozenset(w for w in str(cell).split("|") if w and cell == cell)
+
+
+@cache
+def _head_regex() -> re.Pattern[str]:
+    forms = sorted(place_heads(), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:[وف]?[بلك]?)(?P<head>" + "|".join(forms) + r")(?!\w)")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """Words a name never holds: prepositions and the ``not_name`` cues of place_cues.csv."""
+    cues = read_table("find/place_cues.csv")
+    roles = {"preposition", "not_name", "title", "speech_verb", "settlement", "vague_settlement"}
+    words = {f for f, r in zip(cues["form"], cues["role"], strict=True) if r in roles}
+    return frozenset(words - _name_heads())  # أبو is a title and a name's first word
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """First words of names that take the next word with them (أبو بكر، أم القرى، تل العيد)."""
+    cues = read_table("find/place_cues.csv")
+    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "name_head")
+
+
+@lru_cache(maxsize=65536)
+def word_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an Arabic word as written, cached (الحادث 4.7).
+
+    >>> word_zipf("الشواكة")
+    0.0
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "ar")
+
+
+_zipf = word_zipf
+
+
+def _is_direction(word: str) -> bool:
+    base = word[2:] if word.startswith(ARTICLE) else word
+    base = base[:-1] if base.endswith(("ي", "ه")) else base
+    base = base[:-1] if base.endswith("ي") else base
+    return base in _DIRECTIONS
+
+
+def _adjective(word: str) -> bool:
+    """A feminine relational adjective or participle whose masculine is a word: جبلية
+    (جبلي), مزدحمة (مزدحم); not a name ending in ة (حمورية: حموري is no word)."""
+    if word.endswith("ية"):
+        return _zipf(word[:-1]) >= 2.0
+    return word.endswith("ة") and _zipf(word[:-1]) >= _RARE
+
+
+class _Reader:
+    """The tokens of a folded text after a position, with the original spelling."""
+
+    def __init__(self, folded: FoldedText) -> None:
+        self.folded = folded
+        self.key = folded.key
+
+    def tokens(self, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
+        out = []
+        for m in _TOKEN.finditer(self.key, pos):
+            if len(out) >= limit or "\n" in self.key[pos:m.start()]:
+                break
+            out.append((m.group(), m.start(), m.end()))
+        return out
+
+    def written(self, ks: int, ke: int) -> str:
+        s, e = self.folded.span(ks, ke)
+        return self.folded.text[s:e]
+
+
+def _word_ok(word: str, first: bool) -> bool:
+    if not word.isalpha() or word in _stop_words() or word in place_heads():
+        return False
+    if word.startswith(_FUSED) and len(word) > 4:
+        return False
+    if _is_direction(word):
+        # الباب الشرقي: a definite direction adjective may end a name, never start one.
+        return not first and word.startswith(ARTICLE)
+    return not (not first and word.startswith("و") and len(word) > 3)
+
+
+def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
+    """The name after ``pos``: (key start, key end, name-like) or None."""
+    toks = r.tokens(pos, _MAX_WORDS + 6)
+    if not toks:
+        return None
+    first = toks[0][0]
+    if first in _OPEN:
+        close = _OPEN[first]
+        inner = []
+        for tok in toks[1:]:
+            if tok[0] == close:
+                break
+            inner.append(tok)
+        else:
+            return None
+        if not inner or len(inner) > 4 or not all(t[0].isalpha() for t in inner):
+            return None
+        return inner[0][1], inner[-1][2], True
+    words: list[tuple[str, int, int]] = []
+    state = ""  # what the last word was: def, name, construct, kunya
+    for n, (w, ws, we) in enumerate(toks[:_MAX_WORDS]):
+        written = r.written(ws, we)
+        if not _word_ok(w, first=n == 0) or _clitic_word(w, written):
+            break
+        nxt = toks[n + 1] if n + 1 < len(toks) else ("", 0, 0)
+        state = _next_state(r, state, w, written, nxt)
+        if not state:
+            break
+        words.append((w, ws, we))
+    while (words and not words[-1][0].startswith(ARTICLE)
+           and (_zipf(r.written(*words[-1][1:])) >= _RARE or words[-1][0] in _name_heads())
+           and not (len(words) > 1 and words[-2][0] in _name_heads())):
+        words.pop()  # a construct head left without its second term
+    if not words:
+        return None
+    likely = (words[0][0] in _name_heads() and len(words) > 1) or any(
+        _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
+    return words[0][1], words[-1][2], likely
+
+
+def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, int, int]) -> str:
+    """The role of ``w`` in the name after a word in role ``state`` ("" first), or "" when
+    the name ends before it.
+
+    A name is a definite noun (الشعلة), a rare word (هنانو), a kunya (أبو بكر), or a common
+    noun in construct with one of those (باب المعظم); a definite word closes a construct, so
+    only a definite word (الباب الشرقي) follows it, and only a direction follows a rare name
+    (طوكر الواقعة: an adjective of the sentence).
+    """
+    definite = w.startswith(ARTICLE)
+    nisba = written.endswith(("ي", "ية")) and not _is_direction(w)
+    if state == "":
+        if definite:
+            return "def"
+        if w in _name_heads():
+            return "kunya"
+        if _adjective(written):
+            return ""  # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم)
+        if _zipf(written) < _RARE:
+            return "name"
+        second = nxt[0].startswith(ARTICLE) or (
+            nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
+        return "construct" if second and _word_ok(nxt[0], first=False) else ""
+    if state in ("construct", "kunya"):
+        if definite:
+            return "def"
+        return "name" if state == "kunya" or _zipf(written) < _RARE else ""
+    if state == "def":
+        return "def" if definite and not nisba else ""
+    return "def" if definite and _is_direction(w) else ""
+
+
+def _clitic_word(w: str, written: str) -> bool:
+    """A preposition or conjunction on a common word (لدفن، ومستوطنة، لنجيب), or a word
+    with a pronoun (سيطرتها): not a name."""
+    if written.endswith(("ةها", "ةهم", "ةه")):
+        return True
+    if w.endswith(("ها", "هم")) and _zipf(written[:-2]) >= _RARE:
+        return True
+    return (w[:1] in "وفل" and len(w) > 3 and _zipf(written[1:]) >= _RARE
+            and _zipf(written[1:]) > _zipf(written))
+
+
+def _names(r: _Reader, head_end: int, many: bool) -> list[tuple[int, int, bool, str]]:
+    """The names after a head: one, or a list after a dual or plural head.
+
+    Each is (key start, key end, name-like, the head of a list item that has its own:
+    أحياء الشعار وطريق الباب → طريق for the second).
+    """
+    got = _name(r, head_end)
+    if got is None:
+        return []
+    out = [(*got, "")]
+    while many:
+        toks = r.tokens(out[-1][1], 2)
+        if not toks:
+            break
+        w, ws, _ = toks[0]
+        if w in ("\u060c", ","):
+            nxt = toks[1][1] if len(toks) > 1 else None
+        elif w.startswith("و") and len(w) > 2:
+            nxt = ws + 1
+        else:
+            break
+        if nxt is None:
+            break
+        inner = r.tokens(nxt, 1)
+        if inner and inner[0][0] in place_heads():
+            item = _name(r, inner[0][2])
+            own = inner[0][0]
+        else:
+            item, own = _name(r, nxt), ""
+        if item is None:
+            break
+        # In a list, a definite item is a name like the first (والمرجة).
+        out.append((item[0], item[1], item[2] or r.key.startswith(ARTICLE, item[0]), own))
+    return out
+
+
+def _own_head(r: _Reader, ks: int) -> tuple[int, int]:
+    """The key span of the head word right before a list item's name (و طريق → طريق)."""
+    j = ks
+    while j > 0 and r.key[j - 1] in " \t\u00a0":
+        j -= 1
+    i = j
+    while i > 0 and r.key[i - 1].isalpha():
+        i -= 1
+    if r.key[i:j].startswith("و") and r.key[i + 1:j] in place_heads():
+        i += 1
+    return i, j
+
+
+def _holds_place(name: str) -> bool:
+    """Whether a run of the words of ``name`` is a gazetteer key (طريق الباب: al-Bab, a
+    name the gazetteer reads only after a cue)."""
+    from .gazetteer import gazetteer
+
+    words = name.split()
+    by_key = gazetteer().by_key
+    return any(" ".join(words[i:j]) in by_key
+               for i in range(len(words)) for j in range(i + 1, len(words) + 1))
+
+
+def _context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
+    """admin1 and country of the next known place in the sentence, else the one before."""
+    known = [x for x in rows if x.get("admin1") and bounds[0] <= x["start"] < bounds[1]
+             and not (start <= x["start"] < end)]
+    after = [x for x in known if x["start"] >= end]
+    before = [x for x in known if x["start"] < start]
+    pick = min(after, key=lambda x: x["start"]) if after else (
+        max(before, key=lambda x: x["start"]) if before else None)
+    return {"admin1": pick["admin1"], "country": pick["country"]} if pick else {}
+
+
+def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
+    """``rows`` (the gazetteer's place rows) with the local names after head nouns added.
+
+    A gazetteer row inside a longer name under a local head is replaced by the name.
+
+    >>> from workbench.text.lexmatch import fold
+    >>> [r["text"] for r in local_name_rows(fold("قصف على أحياء الشعار وطريق الباب"), [])]
+    ['الشعار', 'طريق الباب']
+    """
+    key, text = folded.key, folded.text
+    if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
+                                  "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
+                                  "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد")):
+        return rows
+    reader = _Reader(folded)
+    ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
+    heads = place_heads()
+    dropped: set[int] = set()
+    found: list[dict] = []
+    for h in _head_regex().finditer(key):
+        if word_before(key, h.start()) in _not_after(h.group("head")):
+            continue  # عن طريق الهاتف: "by way of"
+        for ks, ke, likely, own in _names(reader, h.end(), heads[h.group("head")]["number"] == "many"):
+            head = heads[own or h.group("head")]
+            hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
+            ns, ne = folded.span(ks, ke)
+            lo_row = ns if hs is None else hs
+            known = any(x["start"] >= lo_row and x["end"] <= ne for x in rows) or _holds_place(
+                key[ks:ke])
+            if (head["strict"] == "yes" and not (likely or known)) or (
+                    head["strict"] == "known" and not known):
+                continue
+            s = ns
+            if head["span"] == "whole":
+                s = hs if hs is not None else folded.span(*_own_head(reader, ks))[0]
+            # Rows over the name, or over the head and part of the name (منطقة الباب).
+            inside = [i for i, x in enumerate(rows) if x["start"] < ne and ns < x["end"]]
+            exact = any(rows[i]["start"] == ns and rows[i]["end"] == ne for i in inside)
+            if exact and head["named_after"] != "honour":
+                continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
+            if any(rows[i]["start"] < lo_row or rows[i]["end"] > ne for i in inside):
+                continue  # a known name runs past it
+            if any(rows[i]["end"] == ne for i in inside) and not exact:
+                continue  # the gazetteer names head and name together (قاعدة عين الأسد)
+            if inside and head["admin"] == "yes":
+                continue  # مدينة الموصل القديمة: the town the gazetteer knows
+            if any(f["start"] <= s < f["end"] for f in found):
+                continue
+            dropped.update(inside)
+            sent = bisect_right(ends, ks)
+            lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
+            hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
+            kept = [x for i, x in enumerate(rows) if i not in set(inside)]
+            found.append({
+                "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
+                "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
+                "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
+                "flags": "unknown_place" + (";facility" if head["span"] == "whole" else ""),
+                **_context(kept, (lo, hi), s, ne),
+            })
+    for f in found:
+        f["text"] = text[f["start"]:f["end"]]
+    return [x for i, x in enumerate(rows) if i not in dropped] + found
