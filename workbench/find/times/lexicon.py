@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ...resources import read_table
 from ...text.arabic import DIGIT_TRANSLATION, fold_positions
@@ -31,8 +32,7 @@ _PREP = "\u0628\u0644\u0643"  # BEH LAM KAF: ب ل ك
 _ARTICLE = "\u0627\u0644"  # ALEF LAM: ال
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token of the folded text: its key and its offsets in the original text."""
 
     key: str
@@ -52,20 +52,33 @@ def tokenize(text: str) -> list[Token]:
 
 def fold_tokens(text: str) -> tuple[list[Token], str]:
     """The tokens of ``text`` and its folded key (digits Western)."""
-    key, kept = fold_positions(text)
-    key = key.translate(DIGIT_TRANSLATION)
-    toks = Tokens(Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
-                  for m in _TOKEN_RE.finditer(key))
+    toks, key, _ = fold_text(text)
     return toks, key
 
 
+def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
+    """The tokens of ``text``, its folded key (digits Western) and the index in ``text`` of
+    each key character."""
+    key, kept_array = fold_positions(text)
+    key = key.translate(DIGIT_TRANSLATION)
+    kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
+    toks = Tokens([Token(m.group(), kept[m.start()], kept[m.end() - 1] + 1, m.start())
+                   for m in _TOKEN_RE.finditer(key)])
+    return toks, key, kept
+
+
 class Tokens(list):
-    """The tokens of one text, remembering what the lexicon read at each (:func:`lookup`)."""
+    """The tokens of one text and what the lexicon reads at each (:func:`lookup`), read in
+    one pass when the tokens are made: most tokens are no lexicon word's first word."""
 
     def __init__(self, *args) -> None:
         super().__init__(*args)
-        self.hits: dict[int, list[Hit]] = {}
+        stems = _stem_entries
+        self.hits: list[list[Hit]] = [_lookup(self, i) if stems(t.key) else _NO_HITS
+                                      for i, t in enumerate(self)]
 
+
+_NO_HITS: list[Hit] = []  # shared, never changed
 
 @cache
 def readings(word: str) -> tuple[tuple[str, str], ...]:
@@ -125,9 +138,7 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
     if i >= len(toks):
         return []
     memo = getattr(toks, "hits", None)
-    if memo is not None:
-        if i not in memo:
-            memo[i] = _lookup(toks, i)
+    if memo is not None and i >= 0:
         return memo[i]
     return _lookup(toks, i)
 
@@ -154,7 +165,9 @@ def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
 def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:
     """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
     ``pre_ok``)."""
-    for h in lookup(toks, i):
+    memo = getattr(toks, "hits", None)
+    hits = memo[i] if memo is not None and 0 <= i < len(memo) else lookup(toks, i)
+    for h in hits:
         if h.entry.type in types and (pre_ok or not h.pre):
             return h
     return None
@@ -183,10 +196,49 @@ def starter_re() -> re.Pattern[str]:
 
 
 def candidates(toks: list[Token], folded: str) -> list[int]:
-    """Indices of the tokens where an expression may begin: one pass of :func:`starter_re`
-    over the folded text."""
-    starts = {m.start() for m in starter_re().finditer(folded)}
-    return [i for i, t in enumerate(toks) if t.kstart in starts and _worth(toks, i)]
+    """Indices of the tokens where an expression may begin: the tokens :func:`starter_re`
+    matches at in ``folded`` (a digit run, or a word that is the first word of an entry or
+    of a cardinal under its proclitics), worth reading when a core word follows within
+    ``_REACH`` tokens.
+
+    The test is made per token, not by running the regex: a match of the regex begins at a
+    token's start and, as its words are letters only, covers that whole letter token.
+    """
+    n = len(toks)
+    if not isinstance(toks, Tokens):
+        toks = Tokens(toks)
+    hits = toks.hits
+    starts = _starts_expression
+    core = [t.key.isdigit() or t.key == "\u2026" or any(h.entry.type in _CORE for h in hits[k])
+            for k, t in enumerate(toks)]
+    # the next core token at or after each token (out of reach if none)
+    nxt = [n + _REACH + 1] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        nxt[k] = k if core[k] else nxt[k + 1]
+    return [i for i, t in enumerate(toks) if starts(t.key) and nxt[i] <= i + _REACH]
+
+
+@cache
+def _starts_expression(word: str) -> bool:
+    """Whether :func:`starter_re` matches at the start of a token ``word``: a digit run, or
+    [و|ف][لل|ب|ل|ك] + the first word of an entry or of a cardinal, the whole token."""
+    if word[0] in "0123456789":
+        return True
+    firsts = _firsts()
+    rests = [word]
+    if word[0] in _CONJ:
+        rests.append(word[1:])
+    for r in list(rests):
+        if r.startswith("\u0644\u0644"):  # LAM LAM: لل
+            rests.append(r[2:])
+        if r and r[0] in _PREP:
+            rests.append(r[1:])
+    return any(r in firsts for r in rests)
+
+
+@cache
+def _firsts() -> frozenset[str]:
+    return frozenset(_entries()) | number_starts()
 
 
 # What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
@@ -195,12 +247,3 @@ _CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word"
                    "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
                    "event_day"})
 _REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر
-
-
-def _core(toks: list[Token], i: int) -> bool:
-    # a number lost in the source ([…]) may have been a year, as a number may be
-    return toks[i].is_num or toks[i].key == "\u2026" or any(h.entry.type in _CORE for h in lookup(toks, i))
-
-
-def _worth(toks: list[Token], i: int) -> bool:
-    return any(_core(toks, k) for k in range(i, min(i + _REACH + 1, len(toks))))
