@@ -14,12 +14,14 @@ the tokens a time expression can begin at; the grammar runs only there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
 from ...resources import read_table
-from ...text.arabic import DIGIT_TRANSLATION, fold_positions
+from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
 
 WORDS_FILE = "find/time_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
@@ -58,24 +60,44 @@ def fold_tokens(text: str) -> tuple[list[Token], str]:
 
 def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     """The tokens of ``text``, its folded key (digits Western) and the index in ``text`` of
-    each key character."""
+    each key character.
+
+    Made without a Python step per token (the text's tokens are mostly no time word): one
+    ``findall`` gives each token with the spaces before it, offsets are running sums of
+    their lengths, and tokens are built by ``map``.
+    """
     key, kept_array = fold_positions(text)
-    key = key.translate(DIGIT_TRANSLATION)
+    if _FOREIGN_DIGIT_RE.search(key):
+        key = key.translate(DIGIT_TRANSLATION)
     kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
-    toks = Tokens([Token(m.group(), kept[m.start()], kept[m.end() - 1] + 1, m.start())
-                   for m in _TOKEN_RE.finditer(key)])
+    pieces = list(chain.from_iterable(_SPACED_TOKEN_RE.findall(key)))  # space, token, ...
+    offsets = list(accumulate(map(len, pieces)))
+    keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
+    starts = map(kept.__getitem__, kstarts)
+    ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
+    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
     return toks, key, kept
+
+
+_SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
+_FOREIGN_DIGIT_RE = re.compile(f"[{ARABIC_DIGITS}{EXT_ARABIC_DIGITS}]")  # what DIGIT_TRANSLATION maps
+_PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
+_new_token = partial(tuple.__new__, Token)
 
 
 class Tokens(list):
     """The tokens of one text and what the lexicon reads at each (:func:`lookup`), read in
     one pass when the tokens are made: most tokens are no lexicon word's first word."""
 
-    def __init__(self, *args) -> None:
-        super().__init__(*args)
-        stems = _stem_entries
-        self.hits: list[list[Hit]] = [_lookup(self, i) if stems(t.key) else _NO_HITS
-                                      for i, t in enumerate(self)]
+    def __init__(self, tokens=(), *, keys: list[str] | None = None) -> None:
+        super().__init__(tokens)
+        if keys is None:
+            keys = [t.key for t in self]
+        self.keys = keys
+        hits = [_NO_HITS] * len(keys)
+        for i in compress(range(len(keys)), map(_stem_entries, keys)):
+            hits[i] = _lookup(self, i)
+        self.hits: list[list[Hit]] = hits
 
 
 _NO_HITS: list[Hit] = []  # shared, never changed
@@ -124,8 +146,7 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
 
     end: int
@@ -145,14 +166,19 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
 
 def _lookup(toks: list[Token], i: int) -> list[Hit]:
     hits = []
-    for pre, e in _stem_entries(toks[i].key):
-        n = len(e.words)
+    for n, pre, e in _ordered_entries(toks[i].key):
         if n == 1 or (i + n <= len(toks) and all(
                 toks[i + k].key == e.words[k] for k in range(1, n))):
             hits.append(Hit(i + n, e, pre))
-    if len(hits) > 1:
-        hits.sort(key=lambda h: (-h.end, len(h.pre)))
     return hits
+
+
+@cache
+def _ordered_entries(word: str) -> tuple[tuple[int, str, Entry], ...]:
+    """(words, proclitics, entry) of :func:`_stem_entries`, longest first, fewest proclitics
+    first among equals (a stable sort: the order :func:`lookup` gives its hits)."""
+    return tuple(sorted(((len(e.words), pre, e) for pre, e in _stem_entries(word)),
+                        key=lambda x: (-x[0], len(x[1]))))
 
 
 @cache
@@ -204,18 +230,26 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     The test is made per token, not by running the regex: a match of the regex begins at a
     token's start and, as its words are letters only, covers that whole letter token.
     """
-    n = len(toks)
     if not isinstance(toks, Tokens):
         toks = Tokens(toks)
-    hits = toks.hits
-    starts = _starts_expression
-    core = [t.key.isdigit() or t.key == "\u2026" or any(h.entry.type in _CORE for h in hits[k])
-            for k, t in enumerate(toks)]
-    # the next core token at or after each token (out of reach if none)
-    nxt = [n + _REACH + 1] * (n + 1)
-    for k in range(n - 1, -1, -1):
-        nxt[k] = k if core[k] else nxt[k + 1]
-    return [i for i, t in enumerate(toks) if starts(t.key) and nxt[i] <= i + _REACH]
+    keys, hits = toks.keys, toks.hits
+    core = list(map(_number_like, keys))
+    for k in compress(range(len(keys)), hits):
+        if not core[k] and any(h.entry.type in _CORE for h in hits[k]):
+            core[k] = True
+    cores = list(compress(range(len(keys)), core))
+    out = []
+    for i in compress(range(len(keys)), map(_starts_expression, keys)):
+        j = bisect_left(cores, i)  # the first core token at or after i
+        if j < len(cores) and cores[j] <= i + _REACH:
+            out.append(i)
+    return out
+
+
+@cache
+def _number_like(word: str) -> bool:
+    """A number, or a number lost in the source (…) that may have been a year."""
+    return word.isdigit() or word == "\u2026"
 
 
 @cache
