@@ -14,10 +14,14 @@ from dataclasses import fields, replace
 from ...text.arabic import SENTENCE_END
 from .lexicon import find, key
 from .partial import Partial
-from .rules import DASHES, Grammar
+from .rules import _YEAR_CUES, DASHES, Grammar
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
+# What must sit near a number for a reading to begin at it (see Composer.may_begin).
+_AFTER_NUMBER = frozenset({"daypart", "clock_fraction", "timezone", "month", "month_word", "era", "unit"})
+_NUMBER_REACH = 12  # tokens after a number searched for one of them
+_NUMBER_JOINS = DASHES | {":", ".", "/"}
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -44,6 +48,29 @@ class Composer(Grammar):
         """The longest expression at token ``i``."""
         found = self.expressions(i)
         return found[0] if found else None
+
+    def may_begin(self, i: int) -> bool:
+        """False where no rule can read at token ``i``, found without running them: most
+        numbers in news are counts (قتل 5 أشخاص), and a number begins a reading only as
+        - a clock: hh:mm, or an hour with a part of the day, a fraction, minutes (و + a
+          count) or a time zone after it;
+        - a day or year: a month after it (15 آذار, 15 من آذار, 15/آذار), digits joined by
+          / - . (15/3/2014), an era after it (634 هـ) or a year cue before it (في 2014);
+        - a range end: a dash or إلى/حتى after it (1947 - 1991, 13 إلى 15 تموز);
+        - a length: a unit within three tokens (3 أيام).
+        Each needs a word of ``_AFTER_NUMBER`` within ``_NUMBER_REACH`` tokens, a joiner or
+        a word with و right after it, or a year cue before it. Other tokens: True.
+        """
+        toks = self.t
+        word = toks[i].key
+        if word[0] not in "0123456789":
+            return True
+        after = key(toks, i + 1)
+        if after in _NUMBER_JOINS or after.startswith("\u0648") \
+                or (i > 0 and key(toks, i - 1) in _YEAR_CUES):
+            return True
+        return any(find(toks, k, *_AFTER_NUMBER) is not None
+                   for k in range(i + 1, min(i + 1 + _NUMBER_REACH, len(toks))))
 
     def expressions(self, i: int) -> list[Partial]:
         """Every reading at token ``i``, longest first (the finder keeps the first that

@@ -40,7 +40,7 @@ def time_rows(
     rows: list[dict[str, Any]] = []
     done = 0
     for i in candidates(toks, folded):
-        if i < done:
+        if i < done or not grammar.may_begin(i):
             continue
         p, out = _first_resolved(grammar, i, ctx, toks, tense)
         if p is None or out is None:
