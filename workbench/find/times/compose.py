@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from ...text.arabic import SENTENCE_END
 from .lexicon import find, key
 from .partial import Partial
-from .rules import _YEAR_CUES, DASHES, Grammar
+from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
@@ -22,6 +22,13 @@ _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its 
 _AFTER_NUMBER = frozenset({"daypart", "clock_fraction", "timezone", "month", "month_word", "era", "unit"})
 _NUMBER_REACH = 12  # tokens after a number searched for one of them
 _NUMBER_JOINS = DASHES | {":", ".", "/"}
+# The lexicon types a rule reads at the token a reading begins at (not era, period_word,
+# future_cue, timezone, clock_fraction: those only follow or precede), and the words read
+# there by their letters.
+_BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
+           "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
+           "week_word", "month_word", "year_word", "month", "now", "vague", "anchor", "few", "unit")
+_READ_BY_LETTERS = frozenset({"\u060c", ",", "من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -50,24 +57,30 @@ class Composer(Grammar):
         return found[0] if found else None
 
     def may_begin(self, i: int) -> bool:
-        """False where no rule can read at token ``i``, found without running them: most
-        numbers in news are counts (قتل 5 أشخاص), and a number begins a reading only as
+        """False where no rule can read at token ``i``, found without running them.
+
+        A word begins a reading only through a lexicon word of ``_BEGINS`` at it, a word
+        the rules read by its letters (، من في for a year, ها + a unit), or as a number
+        (a count in words: خمسة أيام, الخامسة مساء). Most numbers in news are counts (قتل 5
+        أشخاص); a number begins a reading only as
         - a clock: hh:mm, or an hour with a part of the day, a fraction, minutes (و + a
           count) or a time zone after it;
         - a day or year: a month after it (15 آذار, 15 من آذار, 15/آذار), digits joined by
           / - . (15/3/2014), an era after it (634 هـ) or a year cue before it (في 2014);
         - a range end: a dash or إلى/حتى after it (1947 - 1991, 13 إلى 15 تموز);
-        - a length: a unit within three tokens (3 أيام).
+        - a length: a unit within four tokens (3 أيام).
         Each needs a word of ``_AFTER_NUMBER`` within ``_NUMBER_REACH`` tokens, a joiner or
-        a word with و right after it, or a year cue before it. Other tokens: True.
+        a word with و right after it, or a year cue before it.
         """
         toks = self.t
         word = toks[i].key
-        if word[0] not in "0123456789":
-            return True
-        after = key(toks, i + 1)
-        if after in _NUMBER_JOINS or after.startswith("\u0648") \
-                or (i > 0 and key(toks, i - 1) in _YEAR_CUES):
+        if word[0] in "0123456789":
+            after = key(toks, i + 1)
+            if after in _NUMBER_JOINS or after.startswith("\u0648") \
+                    or (i > 0 and key(toks, i - 1) in _YEAR_CUES):
+                return True
+        elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
+                or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
             return True
         return any(find(toks, k, *_AFTER_NUMBER) is not None
                    for k in range(i + 1, min(i + 1 + _NUMBER_REACH, len(toks))))
