@@ -86,18 +86,19 @@ _new_token = partial(tuple.__new__, Token)
 
 
 class Tokens(list):
-    """The tokens of one text and what the lexicon reads at each (:func:`lookup`), read in
-    one pass when the tokens are made: most tokens are no lexicon word's first word."""
+    """The tokens of one text and what the lexicon reads at each (:func:`lookup`): nothing
+    for a token that is no entry's first word (most tokens), found in one pass; the others
+    read when first asked (``None`` until then)."""
 
     def __init__(self, tokens=(), *, keys: list[str] | None = None) -> None:
         super().__init__(tokens)
         if keys is None:
             keys = [t.key for t in self]
         self.keys = keys
-        hits = [_NO_HITS] * len(keys)
+        hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
         for i in compress(range(len(keys)), map(_stem_entries, keys)):
-            hits[i] = _lookup(self, i)
-        self.hits: list[list[Hit]] = hits
+            hits[i] = None
+        self.hits = hits
 
 
 _NO_HITS: list[Hit] = []  # shared, never changed
@@ -160,7 +161,10 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
         return []
     memo = getattr(toks, "hits", None)
     if memo is not None and i >= 0:
-        return memo[i]
+        hits = memo[i]
+        if hits is None:
+            hits = memo[i] = _lookup(toks, i)
+        return hits
     return _lookup(toks, i)
 
 
@@ -192,7 +196,9 @@ def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | N
     """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
     ``pre_ok``)."""
     memo = getattr(toks, "hits", None)
-    hits = memo[i] if memo is not None and 0 <= i < len(memo) else lookup(toks, i)
+    hits = memo[i] if memo is not None and 0 <= i < len(memo) else None
+    if hits is None:
+        hits = lookup(toks, i)
     for h in hits:
         if h.entry.type in types and (pre_ok or not h.pre):
             return h
@@ -232,12 +238,10 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     """
     if not isinstance(toks, Tokens):
         toks = Tokens(toks)
-    keys, hits = toks.keys, toks.hits
-    core = list(map(_number_like, keys))
-    for k in compress(range(len(keys)), hits):
-        if not core[k] and any(h.entry.type in _CORE for h in hits[k]):
-            core[k] = True
-    cores = list(compress(range(len(keys)), core))
+    keys = toks.keys
+    core = list(map(_core_word, keys))
+    cores = [k for k in compress(range(len(keys)), core)
+             if core[k] == 1 or any(h.entry.type in _CORE for h in lookup(toks, k))]
     out = []
     for i in compress(range(len(keys)), map(_starts_expression, keys)):
         j = bisect_left(cores, i)  # the first core token at or after i
@@ -247,9 +251,14 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
 
 
 @cache
-def _number_like(word: str) -> bool:
-    """A number, or a number lost in the source (…) that may have been a year."""
-    return word.isdigit() or word == "\u2026"
+def _core_word(word: str) -> int:
+    """1 when a token ``word`` says a time by itself (a word of ``_CORE``; a number, or one
+    lost in the source (…), that may have been a year); 2 when it does if the words after
+    it complete an entry of ``_CORE``; else 0."""
+    if word.isdigit() or word == "\u2026":
+        return 1
+    found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in _CORE}
+    return 1 if True in found else 2 if found else 0
 
 
 @cache
