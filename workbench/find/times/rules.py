@@ -17,7 +17,6 @@ finder writes them joined by ``+`` in the ``rule`` column.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from .lexicon import Hit, Token, find, key
 from .numbers import parse_number, parse_ordinal
@@ -31,6 +30,17 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
+
+
+def copy(p: Partial) -> Partial:
+    """A copy of ``p`` with lists of its own: ``dataclasses.replace`` (no attribute outside
+    the fields kept) without its cost."""
+    q = object.__new__(Partial)
+    fields = dict(p.__dict__)
+    fields.pop("_ends", None)
+    fields["rules"], fields["flags"] = list(p.rules), list(p.flags)
+    q.__dict__ = fields
+    return q
 
 
 def _typ(h: Hit | None, t: str) -> bool:
@@ -51,7 +61,7 @@ class Grammar:
         if k not in self._memo:
             self._memo[k] = rule(i)
         p = self._memo[k]
-        return None if p is None else replace(p, rules=list(p.rules), flags=list(p.flags))
+        return None if p is None else copy(p)
 
     # -- pieces ---------------------------------------------------------------------
 
@@ -171,12 +181,9 @@ class Grammar:
         """الساعة + an hour (digits, 9:30, a word) + minutes (و 18 دقيقة, والنصف, إلا ربعا),
         an hour word alone when a part of the day or a fraction follows (الثالثة فجرا), or
         digits hh:mm; then a part of the day (صباحا, بعد الظهر, هذه الليلة)."""
-        p = Partial(i, i)
         k = i
         cue = find(self.t, k, "clock_cue", "approx")
         if cue is not None:
-            if cue.entry.type == "approx":
-                p.flags.append("approx")
             k = cue.end
         word = find(self.t, k, "clock_word")
         said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
@@ -188,6 +195,9 @@ class Grammar:
         k, hour, minute, minute_said, _ = got
         if not 0 <= hour <= 24:
             return None
+        p = Partial(i, i)
+        if cue is not None and cue.entry.type == "approx":
+            p.flags.append("approx")
         p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
         if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
             p.second, k = self.num(k + 1), k + 2
@@ -286,18 +296,19 @@ class Grammar:
     def relative_day(self, i: int) -> Partial | None:
         k = i
         lead = find(self.t, k, "day_word")
-        p = Partial(i, i)
         if lead is not None:
             k2 = lead.end + (1 if key(self.t, lead.end) in _RELWORD else 0)
             h = find(self.t, k2, "relative_day")
             if h is not None and not (h.entry.value == "0" and key(self.t, k2) == "اليوم"):
                 k = k2
-                p.pre = lead.pre
-                p.add("day_word")
         h = find(self.t, k, "relative_day")
         if h is None:
             return None
-        if k == i:
+        p = Partial(i, i)
+        if k != i:
+            p.pre = lead.pre  # type: ignore[union-attr]
+            p.add("day_word")
+        else:
             p.pre = h.pre
         p.offset, p.story = int(h.entry.value), h.entry.extra == "story"
         p.add("relative_day", h.end)
@@ -405,14 +416,14 @@ class Grammar:
     def day_month(self, i: int) -> Partial | None:
         """day + month (+ year): 15 آذار 2014, الثالث من نيسان, اليوم الأول من شهر ثلاثة,
         and month + day: يوليو 13."""
-        k = i
-        p = Partial(i, i)
+        k, pre = i, ""
         lead = find(self.t, k, "day_word")
         if lead is not None and self.dom(lead.end) is not None:
-            k, p.pre = lead.end, lead.pre
+            k, pre = lead.end, lead.pre
         d = self.dom(k)
         if d is None:
             return None
+        p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
         if m is None:
