@@ -60,9 +60,10 @@ class Composer(Grammar):
         """False where no rule can read at token ``i``, found without running them.
 
         A word begins a reading only through a lexicon word of ``_BEGINS`` at it, a word
-        the rules read by its letters (، من في for a year, ها + a unit), or as a number
-        (a count in words: خمسة أيام, الخامسة مساء). Most numbers in news are counts (قتل 5
-        أشخاص); a number begins a reading only as
+        the rules read by its letters (، من في for a year, ها + a unit), or as a count in
+        words: a length (a unit within four tokens: خمسة أيام) or an hour 1–12 with what a
+        clock needs after it (below). Most numbers in news are counts (قتل 5 أشخاص); a
+        number begins a reading only as
         - a clock: hh:mm, or an hour with a part of the day, a fraction, minutes (و + a
           count) or a time zone after it;
         - a day or year: a month after it (15 آذار, 15 من آذار, 15/آذار), digits joined by
@@ -82,6 +83,11 @@ class Composer(Grammar):
         elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
                 or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
             return True
+        else:  # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
+            if any(find(toks, k, "unit") is not None for k in range(i + 1, min(i + 5, len(toks)))):
+                return True
+            if self._month_number_word(i) is None:
+                return False
         return any(find(toks, k, *_AFTER_NUMBER) is not None
                    for k in range(i + 1, min(i + 1 + _NUMBER_REACH, len(toks))))
 
