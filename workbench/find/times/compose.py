@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END
-from .lexicon import find, key
+from .lexicon import find, key, lookup
 from .partial import Partial
 from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
 
@@ -24,11 +24,13 @@ _NUMBER_REACH = 12  # tokens after a number searched for one of them
 _NUMBER_JOINS = DASHES | {":", ".", "/"}
 # The lexicon types a rule reads at the token a reading begins at (not era, period_word,
 # future_cue, timezone, clock_fraction: those only follow or precede), and the words read
-# there by their letters.
+# there by their letters; an anchor (and من, في, read by their letters) begins a reading
+# only when one can begin right after it.
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
-           "week_word", "month_word", "year_word", "month", "now", "vague", "anchor", "few", "unit")
-_READ_BY_LETTERS = frozenset({"\u060c", ",", "من", "في"})
+           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit")
+_READ_BY_LETTERS = frozenset({"\u060c", ","})
+_ANCHOR_LETTERS = frozenset({"من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -83,7 +85,15 @@ class Composer(Grammar):
         elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
                 or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
             return True
-        else:  # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
+        else:
+            if word in _ANCHOR_LETTERS or find(toks, i, "anchor") is not None:
+                # what an anchor (من, في, منذ, قبل, حتى) reads begins right after it
+                if key(toks, i + 1) == "[":  # a year lost in the source
+                    return True
+                ends = {i + 1} | {h.end for h in lookup(toks, i) if h.entry.type == "anchor"}
+                if any(j < len(toks) and self.may_begin(j) for j in ends):
+                    return True
+            # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
             if any(find(toks, k, "unit") is not None for k in range(i + 1, min(i + 5, len(toks)))):
                 return True
             if self._month_number_word(i) is None:
