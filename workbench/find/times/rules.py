@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import Hit, Token, find, key
+from .lexicon import Hit, Token, find, key, lookup
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial
 
@@ -41,6 +41,13 @@ def copy(p: Partial) -> Partial:
     fields["rules"], fields["flags"] = list(p.rules), list(p.flags)
     q.__dict__ = fields
     return q
+
+
+def _day_by_letters(word: str) -> bool:
+    """Whether a day rule reads ``word`` without the lexicon: digits (any ``isdigit``, as
+    :meth:`Grammar.num` asks), a year's ، من في, or ها + a unit."""
+    return word.isdigit() or word in ("\u060c", ",", "من", "في") or (
+        word[:1] == "\u0647" and word[1:] in _THIS_UNITS)
 
 
 def _typ(h: Hit | None, t: str) -> bool:
@@ -284,6 +291,8 @@ class Grammar:
         return self.memo("day", i, self._day)
 
     def _day(self, i: int) -> Partial | None:
+        if i >= len(self.t) or not (lookup(self.t, i) or _day_by_letters(self.t[i].key)):
+            return None  # every day rule needs a lexicon word, digits or one of these here
         best = None
         for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
                      self.day_month, self.qualified, self.unit_relative, self.month_year,
