@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END
-from .lexicon import find, key, lookup
+from .lexicon import any_within, find, key, lookup
 from .partial import Partial
 from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
 
@@ -98,8 +98,7 @@ class Composer(Grammar):
                 return True
             if self._month_number_word(i) is None:
                 return False
-        return any(find(toks, k, *_AFTER_NUMBER) is not None
-                   for k in range(i + 1, min(i + 1 + _NUMBER_REACH, len(toks))))
+        return any_within(toks, i + 1, i + 1 + _NUMBER_REACH, _AFTER_NUMBER)
 
     def expressions(self, i: int) -> list[Partial]:
         """Every reading at token ``i``, longest first (the finder keeps the first that

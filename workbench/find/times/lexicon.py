@@ -205,6 +205,30 @@ def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | N
     return None
 
 
+def any_within(toks: list[Token], lo: int, hi: int, types: frozenset[str]) -> bool:
+    """Whether :func:`find` finds an entry of ``types`` at a token in ``[lo, hi)``: the
+    words are tested by their keys, hits read only where a multi-word entry may be."""
+    keys = getattr(toks, "keys", None)
+    if keys is None:
+        return any(find(toks, k, *types) is not None for k in range(lo, min(hi, len(toks))))
+    marks = list(map(_type_marks(types), keys[lo:hi]))
+    return 1 in marks or any(find(toks, lo + o, *types) is not None
+                             for o, m in enumerate(marks) if m == 2)
+
+
+@cache
+def _type_marks(types: frozenset[str]):
+    """For a word: 1 when an entry of ``types`` reads at it alone, 2 when one may with the
+    words after it, else 0."""
+
+    @cache
+    def mark(word: str) -> int:
+        found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in types}
+        return 1 if True in found else 2 if found else 0
+
+    return mark
+
+
 def key(toks: list[Token], i: int) -> str:
     return toks[i].key if 0 <= i < len(toks) else ""
 
