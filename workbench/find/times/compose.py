@@ -18,9 +18,12 @@ from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
-# What must sit near a number for a reading to begin at it (see Composer.may_begin).
-_AFTER_NUMBER = frozenset({"daypart", "clock_fraction", "timezone", "month", "month_word", "era", "unit"})
-_NUMBER_REACH = 12  # tokens after a number searched for one of them
+# What must follow a number for a reading to begin at it (see Composer.may_begin): what
+# makes an hour a clock (within _CLOCK_REACH tokens: minutes in words may come between),
+# a unit (within four tokens), a month (within two), an era (next).
+_CLOCK_AFTER = frozenset({"daypart", "clock_fraction", "timezone"})
+_CLOCK_REACH = 16
+_UNIT, _MONTH, _ERA = frozenset({"unit"}), frozenset({"month", "month_word"}), frozenset({"era"})
 _NUMBER_JOINS = DASHES | {":", ".", "/"}
 # The lexicon types a rule reads at the token a reading begins at (not era, period_word,
 # future_cue, timezone, clock_fraction: those only follow or precede), and the words read
@@ -72,15 +75,15 @@ class Composer(Grammar):
           / - . (15/3/2014), an era after it (634 هـ) or a year cue before it (في 2014);
         - a range end: a dash or إلى/حتى after it (1947 - 1991, 13 إلى 15 تموز);
         - a length: a unit within four tokens (3 أيام).
-        Each needs a word of ``_AFTER_NUMBER`` within ``_NUMBER_REACH`` tokens, a joiner or
-        a word with و right after it, or a year cue before it.
         """
         toks = self.t
         word = toks[i].key
         if word[0] in "0123456789":
             after = key(toks, i + 1)
             if after in _NUMBER_JOINS or after.startswith("\u0648") \
-                    or (i > 0 and key(toks, i - 1) in _YEAR_CUES):
+                    or (i > 0 and key(toks, i - 1) in _YEAR_CUES) \
+                    or any_within(toks, i + 1, i + 2, _ERA) or any_within(toks, i + 1, i + 3, _MONTH) \
+                    or any_within(toks, i + 1, i + 5, _UNIT):
                 return True
         elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
                 or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
@@ -94,11 +97,11 @@ class Composer(Grammar):
                 if any(j < len(toks) and self.may_begin(j) for j in ends):
                     return True
             # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
-            if any(find(toks, k, "unit") is not None for k in range(i + 1, min(i + 5, len(toks)))):
+            if any_within(toks, i + 1, i + 5, _UNIT):
                 return True
             if self._month_number_word(i) is None:
                 return False
-        return any_within(toks, i + 1, i + 1 + _NUMBER_REACH, _AFTER_NUMBER)
+        return any_within(toks, i + 1, i + 1 + _CLOCK_REACH, _CLOCK_AFTER)
 
     def expressions(self, i: int) -> list[Partial]:
         """Every reading at token ``i``, longest first (the finder keeps the first that
