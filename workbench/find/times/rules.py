@@ -44,10 +44,27 @@ def copy(p: Partial) -> Partial:
 
 
 def _day_by_letters(word: str) -> bool:
-    """Whether a day rule reads ``word`` without the lexicon: digits (any ``isdigit``, as
-    :meth:`Grammar.num` asks), a year's ، من في, or ها + a unit."""
-    return word.isdigit() or word in ("\u060c", ",", "من", "في") or (
-        word[:1] == "\u0647" and word[1:] in _THIS_UNITS)
+    """Whether a day rule reads ``word`` at its start without the lexicon: a year's ، من في
+    (year_alone), or ها + a unit (unit_relative)."""
+    return word in ("\u060c", ",", "من", "في") or (word[:1] == "\u0647" and word[1:] in _THIS_UNITS)
+
+
+# The day rules in the order they are tried, each with what its first step needs at the
+# token: a lexicon type, "digits" (Grammar.num) or "letters" (_day_by_letters).
+_DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
+    ("holiday", ["holiday"]),
+    ("relative_day", ["day_word", "relative_day"]),
+    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word"]),
+    ("weekday_phrase", ["weekday", "day_word"]),
+    ("day_month", ["day_word", "ordinal_start", "digits"]),
+    ("qualified", ["qualifier"]),
+    ("unit_relative", ["direction", "week_word", "month_word", "year_word", "letters"]),
+    ("month_year", ["month", "month_word"]),
+    ("year_alone", ["year_word", "digits", "letters"]),
+    ("numeric_date", ["digits"]),
+    ("now", ["now"]),
+    ("vague", ["vague"]),
+)]
 
 
 def _typ(h: Hit | None, t: str) -> bool:
@@ -291,13 +308,17 @@ class Grammar:
         return self.memo("day", i, self._day)
 
     def _day(self, i: int) -> Partial | None:
-        if i >= len(self.t) or not (lookup(self.t, i) or _day_by_letters(self.t[i].key)):
-            return None  # every day rule needs a lexicon word, digits or one of these here
+        if i >= len(self.t):
+            return None
+        word = self.t[i].key
+        types = {h.entry.type for h in lookup(self.t, i)}
+        digits = word.isdigit()  # as Grammar.num asks
         best = None
-        for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
-                     self.day_month, self.qualified, self.unit_relative, self.month_year,
-                     self.year_alone, self.numeric_date, self.now, self.vague):
-            p = rule(i)
+        for rule, needs in _DAY_RULES:
+            if not (types & needs or (digits and "digits" in needs)
+                    or ("letters" in needs and _day_by_letters(word))):
+                continue  # the rule's first step reads one of these at i
+            p = getattr(self, rule)(i)
             if p is not None and (best is None or p.j > best.j):
                 best = p
         return best
