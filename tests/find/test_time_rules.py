@@ -348,3 +348,53 @@ def test_lost_years_after_a_period_word_are_a_span_of_unknown_years():
 def test_a_lost_year_in_a_plan_is_proposed_beside_the_unknown_value():
     row = one("سيعقد الحوار في منتصف يونيو [\u2026] بين الطرفين", reference=WED)
     assert (row["value"], row["flags"], row["proposed"]) == ("XXXX-06", "year_unknown", "2020-06")
+
+
+# -- the shortcuts that keep the grammar cheap say what running it would say --------------
+
+_PHRASES = [
+    "وصلوا فجرَ الخميسِ ١٥/٣/٢٠١٤ وغادروا", "وتاريخها27 مارس2020 في الساعة 9:30 مساء",
+    "من 13 إلى 15 تموز 2014", "بين 1947 و1991", "قتل 5 أشخاص في 3 قرى", "قبل خمسة أيام",
+    "في 2014 وفي عام 1990", "الساعة 1430 بتوقيت غرينتش", "عند الثالثة فجرا", "ثلاثة فجرا",
+    "منذ أسابيع", "حتى الآن", "في […] – […]", "634 هـ", "500 م من الحاجز", "للعام الماضي",
+    "هالأسبوع", "في وقت سابق من الشهر الحالي", "من 10 الى 20 من الشهر", "خمسة وعشرين",
+]
+
+
+def _texts():
+    words = read_table("find/time_words.csv")["form"].tolist()
+    yield from _PHRASES
+    for w in words:
+        yield f"قبل 3 {w} و في 15 {w} 2014 منذ {w} الماضي"
+
+
+def test_candidates_are_where_the_starter_regex_matches():
+    from workbench.find.times.lexicon import _CORE, _REACH, candidates, fold_tokens, lookup, starter_re
+
+    for text in _texts():
+        toks, folded = fold_tokens(text)
+        starts = {m.start() for m in starter_re().finditer(folded)}
+
+        def core(k, toks=toks):
+            return toks[k].is_num or toks[k].key == "\u2026" or any(
+                h.entry.type in _CORE for h in lookup(toks, k))
+
+        old = [i for i, t in enumerate(toks) if t.kstart in starts
+               and any(core(k) for k in range(i, min(i + _REACH + 1, len(toks))))]
+        assert candidates(toks, folded) == old, text
+
+
+def test_a_token_skipped_before_the_rules_has_no_reading():
+    from workbench.find.times.compose import Composer
+    from workbench.find.times.lexicon import fold_tokens
+
+    for text in _texts():
+        toks, _ = fold_tokens(text)
+        grammar = Composer(toks)
+        for i in range(len(toks)):
+            if not grammar.may_begin(i):
+                try:
+                    found = [p for p in grammar.expressions(i) if p.j > i]
+                except (ValueError, OverflowError, IndexError):
+                    found = []
+                assert not found, (text, toks[i].key, found[0].rules)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import numpy as np
 import pandas as pd
 
 from .finder import COLUMNS, time_rows
@@ -35,4 +36,13 @@ def find_times(
     >>> find_times("الساعة 4:30 عصرًا", reference=date(2020, 5, 1))["value"].tolist()
     ['2020-05-01T16:30']
     """
-    return pd.DataFrame(time_rows(text, reference=reference, tense=tense), columns=COLUMNS)
+    rows = time_rows(text, reference=reference, tense=tense)
+    if not rows:
+        return pd.DataFrame(rows, columns=COLUMNS)
+    # column by column with their dtypes known (offsets int64, the rest text): the frame
+    # pandas infers from the dicts, without the inference
+    return pd.DataFrame({c: np.array([r[c] for r in rows], dtype=np.int64 if c in _OFFSETS else object)
+                         for c in COLUMNS}, columns=COLUMNS, copy=False)
+
+
+_OFFSETS = ("start", "end")

@@ -12,12 +12,28 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END
-from .lexicon import find, key
+from .lexicon import any_within, find, key, lookup
 from .partial import Partial
-from .rules import DASHES, Grammar
+from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
+# What must follow a number for a reading to begin at it (see Composer.may_begin): what
+# makes an hour a clock (within _CLOCK_REACH tokens: minutes in words may come between),
+# a unit (within four tokens), a month (within two), an era (next).
+_CLOCK_AFTER = frozenset({"daypart", "clock_fraction", "timezone"})
+_CLOCK_REACH = 16
+_UNIT, _MONTH, _ERA = frozenset({"unit"}), frozenset({"month", "month_word"}), frozenset({"era"})
+_NUMBER_JOINS = DASHES | {":", ".", "/"}
+# The lexicon types a rule reads at the token a reading begins at (not era, period_word,
+# future_cue, timezone, clock_fraction: those only follow or precede), and the words read
+# there by their letters; an anchor (and من, في, read by their letters) begins a reading
+# only when one can begin right after it.
+_BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
+           "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
+           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit")
+_READ_BY_LETTERS = frozenset({"\u060c", ","})
+_ANCHOR_LETTERS = frozenset({"من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -44,6 +60,48 @@ class Composer(Grammar):
         """The longest expression at token ``i``."""
         found = self.expressions(i)
         return found[0] if found else None
+
+    def may_begin(self, i: int) -> bool:
+        """False where no rule can read at token ``i``, found without running them.
+
+        A word begins a reading only through a lexicon word of ``_BEGINS`` at it, a word
+        the rules read by its letters (، من في for a year, ها + a unit), or as a count in
+        words: a length (a unit within four tokens: خمسة أيام) or an hour 1–12 with what a
+        clock needs after it (below). Most numbers in news are counts (قتل 5 أشخاص); a
+        number begins a reading only as
+        - a clock: hh:mm, or an hour with a part of the day, a fraction, minutes (و + a
+          count) or a time zone after it;
+        - a day or year: a month after it (15 آذار, 15 من آذار, 15/آذار), digits joined by
+          / - . (15/3/2014), an era after it (634 هـ) or a year cue before it (في 2014);
+        - a range end: a dash or إلى/حتى after it (1947 - 1991, 13 إلى 15 تموز);
+        - a length: a unit within four tokens (3 أيام).
+        """
+        toks = self.t
+        word = toks[i].key
+        if word[0] in "0123456789":
+            after = key(toks, i + 1)
+            if after in _NUMBER_JOINS or after.startswith("\u0648") \
+                    or (i > 0 and key(toks, i - 1) in _YEAR_CUES) \
+                    or any_within(toks, i + 1, i + 2, _ERA) or any_within(toks, i + 1, i + 3, _MONTH) \
+                    or any_within(toks, i + 1, i + 5, _UNIT):
+                return True
+        elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
+                or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
+            return True
+        else:
+            if word in _ANCHOR_LETTERS or find(toks, i, "anchor") is not None:
+                # what an anchor (من, في, منذ, قبل, حتى) reads begins right after it
+                if key(toks, i + 1) == "[":  # a year lost in the source
+                    return True
+                ends = {i + 1} | {h.end for h in lookup(toks, i) if h.entry.type == "anchor"}
+                if any(j < len(toks) and self.may_begin(j) for j in ends):
+                    return True
+            # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
+            if any_within(toks, i + 1, i + 5, _UNIT):
+                return True
+            if self._month_number_word(i) is None:
+                return False
+        return any_within(toks, i + 1, i + 1 + _CLOCK_REACH, _CLOCK_AFTER)
 
     def expressions(self, i: int) -> list[Partial]:
         """Every reading at token ``i``, longest first (the finder keeps the first that

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-import numpy as np
-
-from ...text.arabic import SENTENCE_END, fold_positions
+from ...text.arabic import SENTENCE_END
 from .compose import Composer
-from .lexicon import Token, candidates, find, fold_tokens
+from .lexicon import Token, candidates, find, fold_text
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
 
@@ -36,14 +34,13 @@ def time_rows(
         raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
     if not text:
         return []
-    toks, folded = fold_tokens(text)
-    _, kept = fold_positions(text)
+    toks, folded, kept = fold_text(text)
     grammar = Composer(toks)
     ctx = Context(reference, tense)
     rows: list[dict[str, Any]] = []
     done = 0
     for i in candidates(toks, folded):
-        if i < done:
+        if i < done or not grammar.may_begin(i):
             continue
         p, out = _first_resolved(grammar, i, ctx, toks, tense)
         if p is None or out is None:
@@ -153,14 +150,14 @@ def _d(s: str) -> date | None:
     return date.fromisoformat(s) if s else None
 
 
-def _row(text: str, toks: list[Token], kept: np.ndarray, p: Partial, out: dict[str, Any]) -> dict[str, Any]:
+def _row(text: str, toks: list[Token], kept: list[int], p: Partial, out: dict[str, Any]) -> dict[str, Any]:
     tok = toks[p.i]
     start = tok.start
     if p.pre and len(p.pre) < len(tok.key):
         cut = len(p.pre)
         if tok.key[cut - 1:cut + 1] == "\u0644\u0644":  # للعام: ل + العام, its alef unwritten
             cut -= 1
-        start = int(kept[tok.kstart + cut])
+        start = kept[tok.kstart + cut]
     end = toks[p.j - 1].end
     flags = list(dict.fromkeys(out["flags"]))
     return {

@@ -14,11 +14,14 @@ the tokens a time expression can begin at; the grammar runs only there.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from itertools import accumulate, chain, compress
+from typing import NamedTuple
 
 from ...resources import read_table
-from ...text.arabic import DIGIT_TRANSLATION, fold_positions
+from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
 
 WORDS_FILE = "find/time_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
@@ -31,8 +34,7 @@ _PREP = "\u0628\u0644\u0643"  # BEH LAM KAF: ب ل ك
 _ARTICLE = "\u0627\u0644"  # ALEF LAM: ال
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token of the folded text: its key and its offsets in the original text."""
 
     key: str
@@ -52,20 +54,54 @@ def tokenize(text: str) -> list[Token]:
 
 def fold_tokens(text: str) -> tuple[list[Token], str]:
     """The tokens of ``text`` and its folded key (digits Western)."""
-    key, kept = fold_positions(text)
-    key = key.translate(DIGIT_TRANSLATION)
-    toks = Tokens(Token(m.group(), int(kept[m.start()]), int(kept[m.end() - 1]) + 1, m.start())
-                  for m in _TOKEN_RE.finditer(key))
+    toks, key, _ = fold_text(text)
     return toks, key
 
 
+def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
+    """The tokens of ``text``, its folded key (digits Western) and the index in ``text`` of
+    each key character.
+
+    Made without a Python step per token (the text's tokens are mostly no time word): one
+    ``findall`` gives each token with the spaces before it, offsets are running sums of
+    their lengths, and tokens are built by ``map``.
+    """
+    key, kept_array = fold_positions(text)
+    if _FOREIGN_DIGIT_RE.search(key):
+        key = key.translate(DIGIT_TRANSLATION)
+    kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
+    pieces = list(chain.from_iterable(_SPACED_TOKEN_RE.findall(key)))  # space, token, ...
+    offsets = list(accumulate(map(len, pieces)))
+    keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
+    starts = map(kept.__getitem__, kstarts)
+    ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
+    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
+    return toks, key, kept
+
+
+_SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
+_FOREIGN_DIGIT_RE = re.compile(f"[{ARABIC_DIGITS}{EXT_ARABIC_DIGITS}]")  # what DIGIT_TRANSLATION maps
+_PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
+_new_token = partial(tuple.__new__, Token)
+
+
 class Tokens(list):
-    """The tokens of one text, remembering what the lexicon read at each (:func:`lookup`)."""
+    """The tokens of one text and what the lexicon reads at each (:func:`lookup`): nothing
+    for a token that is no entry's first word (most tokens), found in one pass; the others
+    read when first asked (``None`` until then)."""
 
-    def __init__(self, *args) -> None:
-        super().__init__(*args)
-        self.hits: dict[int, list[Hit]] = {}
+    def __init__(self, tokens=(), *, keys: list[str] | None = None) -> None:
+        super().__init__(tokens)
+        if keys is None:
+            keys = [t.key for t in self]
+        self.keys = keys
+        hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
+        for i in compress(range(len(keys)), map(_stem_entries, keys)):
+            hits[i] = None
+        self.hits = hits
 
+
+_NO_HITS: list[Hit] = []  # shared, never changed
 
 @cache
 def readings(word: str) -> tuple[tuple[str, str], ...]:
@@ -111,8 +147,7 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
 
     end: int
@@ -125,23 +160,29 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
     if i >= len(toks):
         return []
     memo = getattr(toks, "hits", None)
-    if memo is not None:
-        if i not in memo:
-            memo[i] = _lookup(toks, i)
-        return memo[i]
+    if memo is not None and i >= 0:
+        hits = memo[i]
+        if hits is None:
+            hits = memo[i] = _lookup(toks, i)
+        return hits
     return _lookup(toks, i)
 
 
 def _lookup(toks: list[Token], i: int) -> list[Hit]:
     hits = []
-    for pre, e in _stem_entries(toks[i].key):
-        n = len(e.words)
+    for n, pre, e in _ordered_entries(toks[i].key):
         if n == 1 or (i + n <= len(toks) and all(
                 toks[i + k].key == e.words[k] for k in range(1, n))):
             hits.append(Hit(i + n, e, pre))
-    if len(hits) > 1:
-        hits.sort(key=lambda h: (-h.end, len(h.pre)))
     return hits
+
+
+@cache
+def _ordered_entries(word: str) -> tuple[tuple[int, str, Entry], ...]:
+    """(words, proclitics, entry) of :func:`_stem_entries`, longest first, fewest proclitics
+    first among equals (a stable sort: the order :func:`lookup` gives its hits)."""
+    return tuple(sorted(((len(e.words), pre, e) for pre, e in _stem_entries(word)),
+                        key=lambda x: (-x[0], len(x[1]))))
 
 
 @cache
@@ -154,10 +195,38 @@ def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
 def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:
     """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
     ``pre_ok``)."""
-    for h in lookup(toks, i):
+    memo = getattr(toks, "hits", None)
+    hits = memo[i] if memo is not None and 0 <= i < len(memo) else None
+    if hits is None:
+        hits = lookup(toks, i)
+    for h in hits:
         if h.entry.type in types and (pre_ok or not h.pre):
             return h
     return None
+
+
+def any_within(toks: list[Token], lo: int, hi: int, types: frozenset[str]) -> bool:
+    """Whether :func:`find` finds an entry of ``types`` at a token in ``[lo, hi)``: the
+    words are tested by their keys, hits read only where a multi-word entry may be."""
+    keys = getattr(toks, "keys", None)
+    if keys is None:
+        return any(find(toks, k, *types) is not None for k in range(lo, min(hi, len(toks))))
+    marks = list(map(_type_marks(types), keys[lo:hi]))
+    return 1 in marks or any(find(toks, lo + o, *types) is not None
+                             for o, m in enumerate(marks) if m == 2)
+
+
+@cache
+def _type_marks(types: frozenset[str]):
+    """For a word: 1 when an entry of ``types`` reads at it alone, 2 when one may with the
+    words after it, else 0."""
+
+    @cache
+    def mark(word: str) -> int:
+        found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in types}
+        return 1 if True in found else 2 if found else 0
+
+    return mark
 
 
 def key(toks: list[Token], i: int) -> str:
@@ -183,10 +252,60 @@ def starter_re() -> re.Pattern[str]:
 
 
 def candidates(toks: list[Token], folded: str) -> list[int]:
-    """Indices of the tokens where an expression may begin: one pass of :func:`starter_re`
-    over the folded text."""
-    starts = {m.start() for m in starter_re().finditer(folded)}
-    return [i for i, t in enumerate(toks) if t.kstart in starts and _worth(toks, i)]
+    """Indices of the tokens where an expression may begin: the tokens :func:`starter_re`
+    matches at in ``folded`` (a digit run, or a word that is the first word of an entry or
+    of a cardinal under its proclitics), worth reading when a core word follows within
+    ``_REACH`` tokens.
+
+    The test is made per token, not by running the regex: a match of the regex begins at a
+    token's start and, as its words are letters only, covers that whole letter token.
+    """
+    if not isinstance(toks, Tokens):
+        toks = Tokens(toks)
+    keys = toks.keys
+    core = list(map(_core_word, keys))
+    cores = [k for k in compress(range(len(keys)), core)
+             if core[k] == 1 or any(h.entry.type in _CORE for h in lookup(toks, k))]
+    out = []
+    for i in compress(range(len(keys)), map(_starts_expression, keys)):
+        j = bisect_left(cores, i)  # the first core token at or after i
+        if j < len(cores) and cores[j] <= i + _REACH:
+            out.append(i)
+    return out
+
+
+@cache
+def _core_word(word: str) -> int:
+    """1 when a token ``word`` says a time by itself (a word of ``_CORE``; a number, or one
+    lost in the source (…), that may have been a year); 2 when it does if the words after
+    it complete an entry of ``_CORE``; else 0."""
+    if word.isdigit() or word == "\u2026":
+        return 1
+    found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in _CORE}
+    return 1 if True in found else 2 if found else 0
+
+
+@cache
+def _starts_expression(word: str) -> bool:
+    """Whether :func:`starter_re` matches at the start of a token ``word``: a digit run, or
+    [و|ف][لل|ب|ل|ك] + the first word of an entry or of a cardinal, the whole token."""
+    if word[0] in "0123456789":
+        return True
+    firsts = _firsts()
+    rests = [word]
+    if word[0] in _CONJ:
+        rests.append(word[1:])
+    for r in list(rests):
+        if r.startswith("\u0644\u0644"):  # LAM LAM: لل
+            rests.append(r[2:])
+        if r and r[0] in _PREP:
+            rests.append(r[1:])
+    return any(r in firsts for r in rests)
+
+
+@cache
+def _firsts() -> frozenset[str]:
+    return frozenset(_entries()) | number_starts()
 
 
 # What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
@@ -195,12 +314,3 @@ _CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word"
                    "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
                    "event_day"})
 _REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر
-
-
-def _core(toks: list[Token], i: int) -> bool:
-    # a number lost in the source ([…]) may have been a year, as a number may be
-    return toks[i].is_num or toks[i].key == "\u2026" or any(h.entry.type in _CORE for h in lookup(toks, i))
-
-
-def _worth(toks: list[Token], i: int) -> bool:
-    return any(_core(toks, k) for k in range(i, min(i + _REACH + 1, len(toks))))

@@ -17,9 +17,8 @@ finder writes them joined by ``+`` in the ``rule`` column.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from .lexicon import Hit, Token, find, key
+from .lexicon import Hit, Token, find, key, lookup
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial
 
@@ -31,6 +30,41 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
+
+
+def copy(p: Partial) -> Partial:
+    """A copy of ``p`` with lists of its own: ``dataclasses.replace`` (no attribute outside
+    the fields kept) without its cost."""
+    q = object.__new__(Partial)
+    fields = dict(p.__dict__)
+    fields.pop("_ends", None)
+    fields["rules"], fields["flags"] = list(p.rules), list(p.flags)
+    q.__dict__ = fields
+    return q
+
+
+def _day_by_letters(word: str) -> bool:
+    """Whether a day rule reads ``word`` at its start without the lexicon: a year's ، من في
+    (year_alone), or ها + a unit (unit_relative)."""
+    return word in ("\u060c", ",", "من", "في") or (word[:1] == "\u0647" and word[1:] in _THIS_UNITS)
+
+
+# The day rules in the order they are tried, each with what its first step needs at the
+# token: a lexicon type, "digits" (Grammar.num) or "letters" (_day_by_letters).
+_DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
+    ("holiday", ["holiday"]),
+    ("relative_day", ["day_word", "relative_day"]),
+    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word"]),
+    ("weekday_phrase", ["weekday", "day_word"]),
+    ("day_month", ["day_word", "ordinal_start", "digits"]),
+    ("qualified", ["qualifier"]),
+    ("unit_relative", ["direction", "week_word", "month_word", "year_word", "letters"]),
+    ("month_year", ["month", "month_word"]),
+    ("year_alone", ["year_word", "digits", "letters"]),
+    ("numeric_date", ["digits"]),
+    ("now", ["now"]),
+    ("vague", ["vague"]),
+)]
 
 
 def _typ(h: Hit | None, t: str) -> bool:
@@ -51,7 +85,7 @@ class Grammar:
         if k not in self._memo:
             self._memo[k] = rule(i)
         p = self._memo[k]
-        return None if p is None else replace(p, rules=list(p.rules), flags=list(p.flags))
+        return None if p is None else copy(p)
 
     # -- pieces ---------------------------------------------------------------------
 
@@ -171,12 +205,9 @@ class Grammar:
         """الساعة + an hour (digits, 9:30, a word) + minutes (و 18 دقيقة, والنصف, إلا ربعا),
         an hour word alone when a part of the day or a fraction follows (الثالثة فجرا), or
         digits hh:mm; then a part of the day (صباحا, بعد الظهر, هذه الليلة)."""
-        p = Partial(i, i)
         k = i
         cue = find(self.t, k, "clock_cue", "approx")
         if cue is not None:
-            if cue.entry.type == "approx":
-                p.flags.append("approx")
             k = cue.end
         word = find(self.t, k, "clock_word")
         said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
@@ -188,6 +219,9 @@ class Grammar:
         k, hour, minute, minute_said, _ = got
         if not 0 <= hour <= 24:
             return None
+        p = Partial(i, i)
+        if cue is not None and cue.entry.type == "approx":
+            p.flags.append("approx")
         p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
         if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
             p.second, k = self.num(k + 1), k + 2
@@ -274,11 +308,17 @@ class Grammar:
         return self.memo("day", i, self._day)
 
     def _day(self, i: int) -> Partial | None:
+        if i >= len(self.t):
+            return None
+        word = self.t[i].key
+        types = {h.entry.type for h in lookup(self.t, i)}
+        digits = word.isdigit()  # as Grammar.num asks
         best = None
-        for rule in (self.holiday, self.relative_day, self.nth_in_month, self.weekday_phrase,
-                     self.day_month, self.qualified, self.unit_relative, self.month_year,
-                     self.year_alone, self.numeric_date, self.now, self.vague):
-            p = rule(i)
+        for rule, needs in _DAY_RULES:
+            if not (types & needs or (digits and "digits" in needs)
+                    or ("letters" in needs and _day_by_letters(word))):
+                continue  # the rule's first step reads one of these at i
+            p = getattr(self, rule)(i)
             if p is not None and (best is None or p.j > best.j):
                 best = p
         return best
@@ -286,18 +326,19 @@ class Grammar:
     def relative_day(self, i: int) -> Partial | None:
         k = i
         lead = find(self.t, k, "day_word")
-        p = Partial(i, i)
         if lead is not None:
             k2 = lead.end + (1 if key(self.t, lead.end) in _RELWORD else 0)
             h = find(self.t, k2, "relative_day")
             if h is not None and not (h.entry.value == "0" and key(self.t, k2) == "اليوم"):
                 k = k2
-                p.pre = lead.pre
-                p.add("day_word")
         h = find(self.t, k, "relative_day")
         if h is None:
             return None
-        if k == i:
+        p = Partial(i, i)
+        if k != i:
+            p.pre = lead.pre  # type: ignore[union-attr]
+            p.add("day_word")
+        else:
             p.pre = h.pre
         p.offset, p.story = int(h.entry.value), h.entry.extra == "story"
         p.add("relative_day", h.end)
@@ -405,14 +446,14 @@ class Grammar:
     def day_month(self, i: int) -> Partial | None:
         """day + month (+ year): 15 آذار 2014, الثالث من نيسان, اليوم الأول من شهر ثلاثة,
         and month + day: يوليو 13."""
-        k = i
-        p = Partial(i, i)
+        k, pre = i, ""
         lead = find(self.t, k, "day_word")
         if lead is not None and self.dom(lead.end) is not None:
-            k, p.pre = lead.end, lead.pre
+            k, pre = lead.end, lead.pre
         d = self.dom(k)
         if d is None:
             return None
+        p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
         if m is None:
