@@ -328,3 +328,21 @@ def test_a_close_up_panel_when_events_reach_far_back(events):
     near = events[events["event_id"] != "e3"]  # everything within months of publication
     assert len(timeline_figure(near, published="2020-05").axes) == 1
     assert len(timeline_figure(far).axes) == 1  # no publication date: no close-up
+
+
+def test_a_history_from_the_first_centuries_is_drawn(tmp_path):
+    """Events dated عام 31 or سنة 36 هجري (656) beside 2020: the axis stays inside the years
+    matplotlib can draw instead of failing the whole run."""
+    rows = [
+        _event(doc_id="d1", event_id="e1", kind="attack", event_type="Battles", start="0031",
+               end="0031", date_text="عام 31"),
+        _event(doc_id="d1", event_id="e2", kind="attack", event_type="Battles", start="0656-11-04",
+               end="0656-11-04", date_text="سنة 36 هجري"),
+        _event(doc_id="d1", event_id="e3", kind="attack", event_type="Battles", start="2020-05-02",
+               end="2020-05-02"),
+    ]
+    ax = plot_timeline(pd.DataFrame(rows, columns=EVENT_COLUMNS), published="2020-05")
+    lo = ax.get_xlim()[0]
+    assert lo >= 1.0 - 719163 and len(_marks(ax)) == 3  # matplotlib's day number of year 1
+    save_timeline(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "t.png", published="2020-05")
+    plt.close("all")

@@ -188,6 +188,10 @@ def _published_spans(plan: pd.DataFrame, events: pd.DataFrame, published: Any) -
     return sorted(spans, key=lambda s: (s.lo, s.hi))
 
 
+_AXIS_FIRST = mdates.date2num(date(1, 1, 2))
+_AXIS_LAST = mdates.date2num(date(9999, 12, 30))
+
+
 def _x_range(plan: pd.DataFrame, spans: list[DateSpan]) -> tuple[float, float]:
     days = [d for d in list(plan["x0"]) + list(plan["x1"]) if d is not None]
     days += [s.lo for s in spans] + [s.hi for s in spans]
@@ -196,7 +200,9 @@ def _x_range(plan: pd.DataFrame, spans: list[DateSpan]) -> tuple[float, float]:
         return mdates.date2num(today), mdates.date2num(today + timedelta(days=365))
     lo, hi = mdates.date2num(min(days)), mdates.date2num(max(days))
     pad = max((hi - lo) * 0.05, 20.0)
-    return lo - pad, hi + pad
+    # matplotlib draws dates from year 1 to 9999 only: a history reaching back to the first
+    # centuries (عام 31, سنة 36 هجري) keeps its margin inside that range
+    return max(lo - pad, _AXIS_FIRST), min(hi + pad, _AXIS_LAST)
 
 
 def _num(day: date) -> float:
