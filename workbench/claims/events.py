@@ -176,8 +176,9 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
         reference = reference.date()
     records_ = _claim_records(claims)
     rows = _events_of(records_, found_in, reference=reference)
+    country_default = _document_country(found_in)
     rows = resolve_events(rows, text if text is not None else _text_of(records_), found_in,
-                          reference)
+                          reference, where=lambda place: _where(place, country_default))
     if doc_id is None:
         return frame_of_rows(rows, EVENT_COLUMNS)
     return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})

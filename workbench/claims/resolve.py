@@ -22,12 +22,14 @@ stated in its sentences or in the sentences that follow it, and the spans of eve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
 from ..resources import read_table
 from ..text.tokens import tokenize
-from .index import Mentions
+from .index import Mention, Mentions
+from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -74,11 +76,13 @@ def recalls_past(text: str) -> bool:
     return False
 
 
-def resolve_events(rows: list[dict], text: str, mentions: Mentions,
-                   reference: date | None) -> list[dict]:
+def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: date | None,
+                   where: Callable[[Mention], dict] | None = None) -> list[dict]:
     """Event rows of :func:`~.events.find_events` (as dicts) resolved into incidents.
 
-    Non-violent rows pass through; violent ones are gathered, tolled and dated.
+    Non-violent rows pass through; violent ones are gathered, tolled and dated. ``where``
+    gives the location columns of a place mention; with it a row is placed at the spot its
+    clause names (:mod:`~.spots`) rather than at a frame such as ريف إدلب or the dateline.
     """
     paragraphs = _paragraphs(text)
     tolls = find_tolls(text)
@@ -92,6 +96,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
+        _place_row(row, text, mentions, where)
         if _is_background(row, text, reference):
             row["role"] = "background"
             out.append(row)
@@ -106,7 +111,32 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
                  and "territory" not in r["sub_event_type"]], tolls)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
+        row.pop("_spot", None)
+        row.pop("_frames", None)
     return out
+
+
+def _place_row(row: dict, text: str, mentions: Mentions,
+               where: Callable[[Mention], dict] | None) -> None:
+    """The row's spot and frames; its location moved to the spot when the clause names one.
+
+    A row split per governorate out of one report (``shared_across_places``) keeps its
+    governorate: the clause's places are shared by all its rows."""
+    if "shared_across_places" in str(row["count_flags"]):
+        row["_spot"], row["_frames"] = (), set()
+        return
+    spot, frames = spot_and_frames(mentions, text, int(row["claim_start"]), int(row["claim_end"]))
+    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
+    row["_frames"] = frames
+    if where is None:
+        return
+    if spot is not None and spot.value != row["location"]:
+        row.update(where(spot))
+        if spot.value not in row["places"].split(";"):
+            row["places"] = ";".join(p for p in (spot.value, row["places"]) if p)
+    elif spot is None and row["location"] and _only_dateline(row, mentions):
+        # the reporting town is the event's place only when the text names no other place
+        row.update(where(None) | {"country": row["country"]})
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -168,16 +198,39 @@ def _is_background(row: dict, text: str, reference: date | None) -> bool:
     return recalls_past(text[int(row["claim_start"]):int(row["claim_end"])])
 
 
+def _only_dateline(row: dict, mentions: Mentions) -> bool:
+    """The row is placed at the dateline's town while the text names other places."""
+    places = [m for m in mentions if m.kind == "place"]
+    dateline = {m.value for m in places if "dateline" in m.flags}
+    return row["location"] in dateline and any(m.value not in dateline for m in places)
+
+
 def _fits(inc: dict, row: dict) -> bool:
-    """The row may be the same attack as the incident: its place and day agree."""
+    """The row may be the same attack as the incident: its place and day agree.
+
+    Two spots (two villages, two neighbourhoods, two bases) are two attacks; a row that
+    names only frames (ريف حلب) joins an incident whose frames include one of its own."""
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
     if a[0] and b[0] and not (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~"):
+        return False
+    if inc.get("_spot") and row.get("_spot"):
+        return _spots_fit(inc, row)
+    if row.get("_frames") and inc.get("_frames") and not row["_frames"] & inc["_frames"]:
         return False
     if not inc["location"] or not row["location"] or inc["location"] == row["location"]:
         return True
     if inc["place_type"] not in _COARSE and row["place_type"] not in _COARSE:
         return False  # two neighbourhoods, two villages: two events
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
+
+
+def _spots_fit(inc: dict, row: dict) -> bool:
+    """Two spots may be one attack's: the same place, or a city that the other's clause
+    names as its frame (الكرادة في بغداد: بغداد frames الكرادة); else two attacks."""
+    (a, a_rank, a_key), (b, b_rank, b_key) = inc["_spot"], row["_spot"]
+    if a == b:
+        return True
+    return (a_rank > 0 and a_key in row["_frames"]) or (b_rank > 0 and b_key in inc["_frames"])
 
 
 def _absorb(inc: dict, row: dict) -> None:
@@ -193,6 +246,11 @@ def _absorb(inc: dict, row: dict) -> None:
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
             inc[col] = row[col]
     inc["places"] = places
+    if row.get("_spot") and (not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]):
+        # the spot narrows the incident: only the frames said with the spot still hold
+        inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
+    elif not inc.get("_frames"):
+        inc["_frames"] = set(row.get("_frames", ()))
     if row["date_basis"] == "text" and inc["date_basis"] != "text":
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
