@@ -99,9 +99,9 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         _place_row(row, text, mentions, where)
         if _is_background(row, text, reference):
             row["role"] = "background"
-            out.append(row)
-            continue
-        host = next((inc for inc in reversed(incidents) if _fits(inc, row)), None)
+        # a recalled attack is gathered only with recalled ones: the news is another event
+        host = next((inc for inc in reversed(incidents)
+                     if inc["role"] == row["role"] and _fits(inc, row)), None)
         if host is None:
             incidents.append(row)
             out.append(row)
@@ -160,7 +160,11 @@ def _day_times(mentions: Mentions, start: int, end: int) -> list:
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
               reference: date | None) -> None:
-    """The event's date: its sentence's, else its paragraph's or the top's, else published."""
+    """The event's date: its sentence's, else its paragraph's or the top's, else published.
+
+    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long, not when: it is no date."""
+    if row["start"].startswith("P"):
+        row.update(start="", end="", date_precision="")
     if row["start"]:
         row["date_basis"] = "text"
         return
