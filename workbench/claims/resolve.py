@@ -100,8 +100,10 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         if _is_background(row, text, reference):
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
-        host = next((inc for inc in reversed(incidents)
-                     if inc["role"] == row["role"] and _fits(inc, row)), None)
+        same = [inc for inc in incidents if inc["role"] == row["role"]]
+        host = next((inc for inc in reversed(same) if _fits(inc, row)), None)
+        if host is None and same and _anaphoric(row) and _same_day(same[-1], row):
+            host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
             out.append(row)
@@ -209,13 +211,30 @@ def _only_dateline(row: dict, mentions: Mentions) -> bool:
     return row["location"] in dateline and any(m.value not in dateline for m in places)
 
 
+def _anaphoric(row: dict) -> bool:
+    """A definite trigger (الانفجار، الهجوم، والتفجير) tells an attack already told: given
+    information in Arabic news is definite, a new attack is indefinite (انفجار سيارة مفخخة).
+
+    >>> _anaphoric({"trigger": "واستهدف الانفجار"}), _anaphoric({"trigger": "انفجار"})
+    (False, False)
+    >>> _anaphoric({"trigger": "الانفجار"}), _anaphoric({"trigger": "والهجوم"})
+    (True, True)
+    """
+    words = str(row["trigger"]).split()
+    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب"))
+
+
+def _same_day(inc: dict, row: dict) -> bool:
+    a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
+    return not (a[0] and b[0]) or (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~")
+
+
 def _fits(inc: dict, row: dict) -> bool:
     """The row may be the same attack as the incident: its place and day agree.
 
     Two spots (two villages, two neighbourhoods, two bases) are two attacks; a row that
     names only frames (ريف حلب) joins an incident whose frames include one of its own."""
-    a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
-    if a[0] and b[0] and not (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~"):
+    if not _same_day(inc, row):
         return False
     if inc.get("_spot") and row.get("_spot"):
         return _spots_fit(inc, row)
