@@ -33,6 +33,7 @@ from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
+INCIDENT_FILE = "claims/incident_cues.csv"
 
 RESOLVED_COLUMNS = ["role", "fatalities_min", "fatalities_max", "injured", "injured_min",
                     "injured_max", "toll_source", "toll_text", "date_basis", "evidence"]
@@ -44,6 +45,8 @@ _PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1
                "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
 # An event dated this long before publication is one the article recalls, not its news.
 _BACKGROUND_AGE = timedelta(days=14)
+# How many words after an attack word may tell that it is another one (سيارة مفخخة ثانية).
+_ANOTHER_REACH = 2
 # How many words may stand between كان and قد in the pluperfect (وكان التنظيم قد تبنى).
 _PLUPERFECT_REACH = 6
 
@@ -55,6 +58,22 @@ def _background_cues() -> dict[str, list[list[str]]]:
     for row in read_table(BACKGROUND_FILE).itertuples(index=False):
         out.setdefault(row.kind, []).append(row.cue.split())
     return out
+
+
+@cache
+def _another_cues() -> frozenset[str]:
+    return frozenset(read_table(INCIDENT_FILE)["cue"])
+
+
+def is_another(text: str, trigger_end: int) -> bool:
+    """True when the words after an attack word mark it as a further attack (غارة أخرى).
+
+    >>> t = "قتل ثلاثة مدنيين في غارة أخرى"
+    >>> is_another(t, t.index("غارة") + 4), is_another(t, t.index("مدنيين") + 6)
+    (True, False)
+    """
+    words = [t.key for t in tokenize(text[trigger_end:trigger_end + 40]) if t.kind == "word"]
+    return any(f in _another_cues() for w in words[:_ANOTHER_REACH] for f in word_forms(w))
 
 
 def recalls_past(text: str) -> bool:
@@ -101,8 +120,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
-        host = next((inc for inc in reversed(same) if _fits(inc, row)), None)
-        if host is None and same and _anaphoric(row) and _same_day(same[-1], row):
+        row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
+        another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
+        host = None if another else next((inc for inc in reversed(same) if _fits(inc, row)), None)
+        if host is None and not another and same and _anaphoric(row) \
+                and _same_day(same[-1], row):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -113,8 +135,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                  and "territory" not in r["sub_event_type"]], tolls)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        row.pop("_spot", None)
-        row.pop("_frames", None)
+        for key in ("_spot", "_frames", "_triggers", "_spots_n"):
+            row.pop(key, None)
     return out
 
 
@@ -125,9 +147,10 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     A row split per governorate out of one report (``shared_across_places``) keeps its
     governorate: the clause's places are shared by all its rows."""
     if "shared_across_places" in str(row["count_flags"]):
-        row["_spot"], row["_frames"] = (), set()
+        row["_spot"], row["_frames"], row["_spots_n"] = (), set(), 0
         return
-    spot, frames = spot_and_frames(mentions, text, int(row["claim_start"]), int(row["claim_end"]))
+    spot, frames, row["_spots_n"] = spot_and_frames(mentions, text, int(row["claim_start"]),
+                                                    int(row["claim_end"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
     row["_frames"] = frames
     if where is None:
@@ -259,19 +282,25 @@ def _spots_fit(inc: dict, row: dict) -> bool:
 def _absorb(inc: dict, row: dict) -> None:
     """Gather ``row`` into the incident: the most specific place, the sub-event, the doer."""
     inc["evidence"] += f";{row['claim_start']}:{row['claim_end']}"
+    inc["_triggers"] = inc.get("_triggers", []) + row.get("_triggers", [])
     if row["claim_id"] != inc["claim_id"]:
         inc["also_claims"] = ";".join(dict.fromkeys(
             c for c in (*inc["also_claims"].split(";"), row["claim_id"]) if c))
     places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
                                                  *row["places"].split(";")) if p))
-    if row["location"] and (not inc["location"] or _PLACE_RANK.get(row["place_type"], 5)
-                            < _PLACE_RANK.get(inc["place_type"], 5)):
+    # a spot narrows the incident: a finer one, or the one spot of a clause after a lead
+    # that named several (في طرطوس وجبلة ... ففي مدينة جبلة)
+    narrows = bool(row.get("_spot")) and (
+        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]
+        or inc.get("_spots_n", 0) > 1 == row.get("_spots_n", 0))
+    if row["location"] and (narrows or not inc["location"] or _PLACE_RANK.get(
+            row["place_type"], 5) < _PLACE_RANK.get(inc["place_type"], 5)):
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
             inc[col] = row[col]
     inc["places"] = places
-    if row.get("_spot") and (not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]):
-        # the spot narrows the incident: only the frames said with the spot still hold
+    if narrows:  # only the frames said with the spot still hold
         inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
+        inc["_spots_n"] = row["_spots_n"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
     if row["date_basis"] == "text" and inc["date_basis"] != "text":
@@ -292,13 +321,18 @@ def _spans(row: dict) -> list[tuple[int, int]]:
 
 
 def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
-    """Each toll goes to the event whose sentence holds it, else to the event told last
+    """Each toll goes to the event whose sentence holds it (the one whose attack word is
+    nearest when the sentence tells two), else to the event told last
     before it (the toll sentence that follows the attack); the lowest stated figure is the
     event's, the highest its ``*_max``."""
     given: dict[int, list[Toll]] = {}
     for toll in tolls:
-        owner = next((n for n, ev in enumerate(events)
-                      if any(a <= toll.start < b for a, b in _spans(ev))), None)
+        holders = [n for n, ev in enumerate(events)
+                   if any(a <= toll.start < b for a, b in _spans(ev))]
+        # two attacks told in one sentence: the toll goes to the attack word nearest to it
+        owner = min(holders, key=lambda n: min(
+            (abs(t - toll.start) for t in events[n].get("_triggers") or ()), default=0),
+            default=None)
         if owner is None:
             before = [n for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]

@@ -13,9 +13,10 @@ most specific places; frames only tell which spots an unplaced clause may belong
 >>> import workbench
 >>> from workbench.claims.index import Mentions
 >>> text = "استهدفت طائرة مدينة الدانا في ريف إدلب"
->>> spot, frames = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text, 0, len(text))
->>> spot.value, sorted(frames)
-('Ad Dānā', ['Ad Dānā', 'Idlib'])
+>>> spot, frames, n = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text, 0,
+...                                   len(text))
+>>> spot.value, sorted(frames), n
+('Ad Dānā', ['Ad Dānā', 'Idlib'], 1)
 """
 
 from __future__ import annotations
@@ -84,9 +85,10 @@ def _country(place: Mention) -> str:
 
 
 def spot_and_frames(mentions: Mentions, text: str, start: int,
-                    end: int) -> tuple[Mention | None, set[str]]:
-    """The spot of the clause ``text[start:end]`` (None when it names only frames) and the
-    keys (:func:`frame_key`) of every place it names.
+                    end: int) -> tuple[Mention | None, set[str], int]:
+    """The spot of the clause ``text[start:end]`` (None when it names only frames), the
+    keys (:func:`frame_key`) of every place it names, and how many distinct spots it names
+    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks).
 
     Among the spots the most specific kind wins, then one in the country the document is
     mostly about (a capital abroad is where a statement was made), then the one the
@@ -98,10 +100,10 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     spots = [p for p in places if not is_frame(p, text)]
     keys = {frame_key(p) for p in places}
     if not spots:
-        return None, keys
+        return None, keys, 0
 
     def rank(p: Mention) -> tuple[int, bool, int, int]:
         abroad = bool(home) and bool(_country(p)) and _country(p) != home[0][0]
         return spot_rank(p), abroad, counts[p.value], p.start
 
-    return min(spots, key=rank), keys
+    return min(spots, key=rank), keys, len({p.value for p in spots})
