@@ -158,12 +158,14 @@ def place_forms(surface: str) -> set[str]:
 
 
 def canon_key(name: str) -> str:
-    """Fold a Latin place name: accents, case, hyphens, a leading article (al-, ar-, ad-, as-, …)."""
+    """Fold a Latin place name: accents, case, hyphens, a leading article (al-, ar-, ad-, as-, …)
+    and a final h of ta marbuta (Hillah = Hilla, Fallujah = Falluja)."""
     s = unicodedata.normalize("NFKD", name or "")
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
     s = re.sub(r"[\u2018\u2019'`]", "", s)
     s = re.sub(r"[-_]", " ", s)
     s = re.sub(r"\b(?:a[lnrdstz]|ash|adh|ath)\s+", "", s)
+    s = re.sub(r"(?<=[aeiy])h\b", "", s)  # ta marbuta written or not: Hillah = Hilla
     return " ".join(s.split())
 
 

@@ -346,3 +346,18 @@ def test_a_history_from_the_first_centuries_is_drawn(tmp_path):
     assert lo >= 1.0 - 719163 and len(_marks(ax)) == 3  # matplotlib's day number of year 1
     save_timeline(pd.DataFrame(rows, columns=EVENT_COLUMNS), tmp_path / "t.png", published="2020-05")
     plt.close("all")
+
+
+def test_resolved_tolls_and_background_events_on_the_timeline():
+    """Killed and wounded of a resolved event label its mark; an attack the article only
+    recalls is drawn with the context events, and its note says so."""
+    events = pd.DataFrame([
+        {"doc_id": "d", "event_id": "e1", "kind": "explosion", "event_type": "Explosions/Remote violence",
+         "start": "2016-07-03", "end": "2016-07-03", "fatalities": "4", "injured": "9", "role": "main"},
+        {"doc_id": "d", "event_id": "e2", "kind": "explosion", "event_type": "Explosions/Remote violence",
+         "start": "2016-05-15", "end": "2016-05-15", "fatalities": "", "injured": "", "role": "background"},
+    ])
+    plan = timeline_table(events).set_index("event_id")
+    assert plan.loc["e1", "section"] == "attack" and plan.loc["e1", "count"] == "4 قتيلًا، 9 جريحًا"
+    assert plan.loc["e2", "section"] == "context" and "حدث سابق" in plan.loc["e2", "note"]
+    assert timeline_table(events, lang="en").set_index("event_id").loc["e1", "count"] == "4 killed, 9 wounded"

@@ -421,6 +421,8 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue
         if any(0 < c.i - x.i <= 6 for x in irrealis):
             continue
+        if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
+            continue  # مركز اعتقال "detention centre": the noun names a place, not an event
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
                 and not _prepositional(doc, out[-1].j, c.j)):
             continue  # the verb's object (استعادت القوات السيطرة على ...), not a new event

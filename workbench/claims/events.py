@@ -67,6 +67,9 @@ ACLED_COLUMNS = [
     "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "inter1",
     "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude",
     "geo_precision", "source", "notes", "fatalities",
+    # the resolved event's own columns, after ACLED's: wounded are no ACLED column, and the
+    # role, date basis and evidence spans let a reader check a row against its article
+    "injured", "role", "date_basis", "toll_source", "evidence",
 ]
 
 _PLACE_RANK = {"village": 0, "town": 0, "city": 1, "capital": 1, "base": 1, "district": 2,
@@ -173,8 +176,9 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
         reference = reference.date()
     records_ = _claim_records(claims)
     rows = _events_of(records_, found_in, reference=reference)
+    country_default = _document_country(found_in)
     rows = resolve_events(rows, text if text is not None else _text_of(records_), found_in,
-                          reference)
+                          reference, where=lambda place: _where(place, country_default))
     if doc_id is None:
         return frame_of_rows(rows, EVENT_COLUMNS)
     return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})
@@ -528,8 +532,6 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             notes.append("count lost in the source")
         if "shared_across_places" in str(ev.count_flags):
             notes.append("the count covers all the governorates listed together")
-        if getattr(ev, "injured", ""):
-            notes.append(f"injured: {ev.injured}")
         if getattr(ev, "role", "") == "background":
             notes.append("background: an earlier event the article recalls")
         if ev.proposed_year:
@@ -547,6 +549,8 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             "geo_precision": _geo_precision(ev.place_type),
             "source": _source(ev.source, docs.get(doc_id)), "notes": "; ".join(notes),
             "fatalities": _acled_fatalities(ev.fatalities),
+            **{c: getattr(ev, c, "") for c in ("injured", "role", "date_basis", "toll_source",
+                                               "evidence")},
         })
     return frame_of_rows(rows, ACLED_COLUMNS)
 

@@ -22,15 +22,18 @@ stated in its sentences or in the sentences that follow it, and the spans of eve
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import cache
 
 from ..resources import read_table
 from ..text.tokens import tokenize
-from .index import Mentions
+from .index import Mention, Mentions
+from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
+INCIDENT_FILE = "claims/incident_cues.csv"
 
 RESOLVED_COLUMNS = ["role", "fatalities_min", "fatalities_max", "injured", "injured_min",
                     "injured_max", "toll_source", "toll_text", "date_basis", "evidence"]
@@ -42,6 +45,8 @@ _PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1
                "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
 # An event dated this long before publication is one the article recalls, not its news.
 _BACKGROUND_AGE = timedelta(days=14)
+# How many words after an attack word may tell that it is another one (سيارة مفخخة ثانية).
+_ANOTHER_REACH = 2
 # How many words may stand between كان and قد in the pluperfect (وكان التنظيم قد تبنى).
 _PLUPERFECT_REACH = 6
 
@@ -53,6 +58,22 @@ def _background_cues() -> dict[str, list[list[str]]]:
     for row in read_table(BACKGROUND_FILE).itertuples(index=False):
         out.setdefault(row.kind, []).append(row.cue.split())
     return out
+
+
+@cache
+def _another_cues() -> frozenset[str]:
+    return frozenset(read_table(INCIDENT_FILE)["cue"])
+
+
+def is_another(text: str, trigger_end: int) -> bool:
+    """True when the words after an attack word mark it as a further attack (غارة أخرى).
+
+    >>> t = "قتل ثلاثة مدنيين في غارة أخرى"
+    >>> is_another(t, t.index("غارة") + 4), is_another(t, t.index("مدنيين") + 6)
+    (True, False)
+    """
+    words = [t.key for t in tokenize(text[trigger_end:trigger_end + 40]) if t.kind == "word"]
+    return any(f in _another_cues() for w in words[:_ANOTHER_REACH] for f in word_forms(w))
 
 
 def recalls_past(text: str) -> bool:
@@ -74,11 +95,13 @@ def recalls_past(text: str) -> bool:
     return False
 
 
-def resolve_events(rows: list[dict], text: str, mentions: Mentions,
-                   reference: date | None) -> list[dict]:
+def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: date | None,
+                   where: Callable[[Mention], dict] | None = None) -> list[dict]:
     """Event rows of :func:`~.events.find_events` (as dicts) resolved into incidents.
 
-    Non-violent rows pass through; violent ones are gathered, tolled and dated.
+    Non-violent rows pass through; violent ones are gathered, tolled and dated. ``where``
+    gives the location columns of a place mention; with it a row is placed at the spot its
+    clause names (:mod:`~.spots`) rather than at a frame such as ريف إدلب or the dateline.
     """
     paragraphs = _paragraphs(text)
     tolls = find_tolls(text)
@@ -92,11 +115,17 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
+        _place_row(row, text, mentions, where)
         if _is_background(row, text, reference):
             row["role"] = "background"
-            out.append(row)
-            continue
-        host = next((inc for inc in reversed(incidents) if _fits(inc, row)), None)
+        # a recalled attack is gathered only with recalled ones: the news is another event
+        same = [inc for inc in incidents if inc["role"] == row["role"]]
+        row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
+        another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
+        host = None if another else next((inc for inc in reversed(same) if _fits(inc, row)), None)
+        if host is None and not another and same and _anaphoric(row) \
+                and _same_day(same[-1], row):
+            host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
             out.append(row)
@@ -106,7 +135,33 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions,
                  and "territory" not in r["sub_event_type"]], tolls)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
+        for key in ("_spot", "_frames", "_triggers", "_spots_n"):
+            row.pop(key, None)
     return out
+
+
+def _place_row(row: dict, text: str, mentions: Mentions,
+               where: Callable[[Mention], dict] | None) -> None:
+    """The row's spot and frames; its location moved to the spot when the clause names one.
+
+    A row split per governorate out of one report (``shared_across_places``) keeps its
+    governorate: the clause's places are shared by all its rows."""
+    if "shared_across_places" in str(row["count_flags"]):
+        row["_spot"], row["_frames"], row["_spots_n"] = (), set(), 0
+        return
+    spot, frames, row["_spots_n"] = spot_and_frames(mentions, text, int(row["claim_start"]),
+                                                    int(row["claim_end"]))
+    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
+    row["_frames"] = frames
+    if where is None:
+        return
+    if spot is not None and spot.value != row["location"]:
+        row.update(where(spot))
+        if spot.value not in row["places"].split(";"):
+            row["places"] = ";".join(p for p in (spot.value, row["places"]) if p)
+    elif spot is None and row["location"] and _only_dateline(row, mentions):
+        # the reporting town is the event's place only when the text names no other place
+        row.update(where(None) | {"country": row["country"]})
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -130,7 +185,11 @@ def _day_times(mentions: Mentions, start: int, end: int) -> list:
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
               reference: date | None) -> None:
-    """The event's date: its sentence's, else its paragraph's or the top's, else published."""
+    """The event's date: its sentence's, else its paragraph's or the top's, else published.
+
+    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long, not when: it is no date."""
+    if row["start"].startswith("P"):
+        row.update(start="", end="", date_precision="")
     if row["start"]:
         row["date_basis"] = "text"
         return
@@ -168,10 +227,41 @@ def _is_background(row: dict, text: str, reference: date | None) -> bool:
     return recalls_past(text[int(row["claim_start"]):int(row["claim_end"])])
 
 
-def _fits(inc: dict, row: dict) -> bool:
-    """The row may be the same attack as the incident: its place and day agree."""
+def _only_dateline(row: dict, mentions: Mentions) -> bool:
+    """The row is placed at the dateline's town while the text names other places."""
+    places = [m for m in mentions if m.kind == "place"]
+    dateline = {m.value for m in places if "dateline" in m.flags}
+    return row["location"] in dateline and any(m.value not in dateline for m in places)
+
+
+def _anaphoric(row: dict) -> bool:
+    """A definite trigger (الانفجار، الهجوم، والتفجير) tells an attack already told: given
+    information in Arabic news is definite, a new attack is indefinite (انفجار سيارة مفخخة).
+
+    >>> _anaphoric({"trigger": "واستهدف الانفجار"}), _anaphoric({"trigger": "انفجار"})
+    (False, False)
+    >>> _anaphoric({"trigger": "الانفجار"}), _anaphoric({"trigger": "والهجوم"})
+    (True, True)
+    """
+    words = str(row["trigger"]).split()
+    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب"))
+
+
+def _same_day(inc: dict, row: dict) -> bool:
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
-    if a[0] and b[0] and not (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~"):
+    return not (a[0] and b[0]) or (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~")
+
+
+def _fits(inc: dict, row: dict) -> bool:
+    """The row may be the same attack as the incident: its place and day agree.
+
+    Two spots (two villages, two neighbourhoods, two bases) are two attacks; a row that
+    names only frames (ريف حلب) joins an incident whose frames include one of its own."""
+    if not _same_day(inc, row):
+        return False
+    if inc.get("_spot") and row.get("_spot"):
+        return _spots_fit(inc, row)
+    if row.get("_frames") and inc.get("_frames") and not row["_frames"] & inc["_frames"]:
         return False
     if not inc["location"] or not row["location"] or inc["location"] == row["location"]:
         return True
@@ -180,19 +270,39 @@ def _fits(inc: dict, row: dict) -> bool:
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
 
 
+def _spots_fit(inc: dict, row: dict) -> bool:
+    """Two spots may be one attack's: the same place, or a city that the other's clause
+    names as its frame (الكرادة في بغداد: بغداد frames الكرادة); else two attacks."""
+    (a, a_rank, a_key), (b, b_rank, b_key) = inc["_spot"], row["_spot"]
+    if a == b:
+        return True
+    return (a_rank > 0 and a_key in row["_frames"]) or (b_rank > 0 and b_key in inc["_frames"])
+
+
 def _absorb(inc: dict, row: dict) -> None:
     """Gather ``row`` into the incident: the most specific place, the sub-event, the doer."""
     inc["evidence"] += f";{row['claim_start']}:{row['claim_end']}"
+    inc["_triggers"] = inc.get("_triggers", []) + row.get("_triggers", [])
     if row["claim_id"] != inc["claim_id"]:
         inc["also_claims"] = ";".join(dict.fromkeys(
             c for c in (*inc["also_claims"].split(";"), row["claim_id"]) if c))
     places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
                                                  *row["places"].split(";")) if p))
-    if row["location"] and (not inc["location"] or _PLACE_RANK.get(row["place_type"], 5)
-                            < _PLACE_RANK.get(inc["place_type"], 5)):
+    # a spot narrows the incident: a finer one, or the one spot of a clause after a lead
+    # that named several (في طرطوس وجبلة ... ففي مدينة جبلة)
+    narrows = bool(row.get("_spot")) and (
+        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]
+        or inc.get("_spots_n", 0) > 1 == row.get("_spots_n", 0))
+    if row["location"] and (narrows or not inc["location"] or _PLACE_RANK.get(
+            row["place_type"], 5) < _PLACE_RANK.get(inc["place_type"], 5)):
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
             inc[col] = row[col]
     inc["places"] = places
+    if narrows:  # only the frames said with the spot still hold
+        inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
+        inc["_spots_n"] = row["_spots_n"]
+    elif not inc.get("_frames"):
+        inc["_frames"] = set(row.get("_frames", ()))
     if row["date_basis"] == "text" and inc["date_basis"] != "text":
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
@@ -211,13 +321,18 @@ def _spans(row: dict) -> list[tuple[int, int]]:
 
 
 def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
-    """Each toll goes to the event whose sentence holds it, else to the event told last
+    """Each toll goes to the event whose sentence holds it (the one whose attack word is
+    nearest when the sentence tells two), else to the event told last
     before it (the toll sentence that follows the attack); the lowest stated figure is the
     event's, the highest its ``*_max``."""
     given: dict[int, list[Toll]] = {}
     for toll in tolls:
-        owner = next((n for n, ev in enumerate(events)
-                      if any(a <= toll.start < b for a, b in _spans(ev))), None)
+        holders = [n for n, ev in enumerate(events)
+                   if any(a <= toll.start < b for a, b in _spans(ev))]
+        # two attacks told in one sentence: the toll goes to the attack word nearest to it
+        owner = min(holders, key=lambda n: min(
+            (abs(t - toll.start) for t in events[n].get("_triggers") or ()), default=0),
+            default=None)
         if owner is None:
             before = [n for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]

@@ -72,10 +72,28 @@ def word_forms(key: str) -> list[str]:
     return [key] + [key[len(p):] for p in _PROCLITICS if key.startswith(p) and len(key) > len(p) + 2]
 
 
+# The nominative dual -ان on a noun that counts one counts two (قتيل → قتيلان، مدني → مدنيان):
+# a rule of the morphology, so every singular of the cue file has its dual without a list.
+# (The oblique dual -ين is left to the file: on a nisba it is also the plural, مدنيين.)
+_DUAL = "ان"
+
+
+def _count_forms(key: str) -> list[tuple[str, str]]:
+    """(form, how many it counts) for each reading of a word: the word and its proclitic-free
+    forms, and the singular of a dual (مدنيان → مدني counting 2).
+
+    >>> _count_forms("وقتيلان")[-1]
+    ('قتيل', '2')
+    """
+    forms = [(f, _alone().get(f, "")) for f in word_forms(key)]
+    return forms + [(f[:-len(_DUAL)], "2") for f, _ in forms
+                    if f.endswith(_DUAL) and _alone().get(f[:-len(_DUAL)]) == "1"]
+
+
 def _role_at(toks: list[Token], i: int, role: str) -> int:
     """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
     cues = _cues().get(role, {})
-    for form in word_forms(toks[i].key):
+    for form, _ in _count_forms(toks[i].key):
         for words in sorted(cues.get(form, ()), key=len, reverse=True):
             rest = toks[i + 1:i + len(words)]
             if len(rest) == len(words) - 1 and all(
@@ -126,6 +144,7 @@ def find_tolls(text: str) -> list[Toll]:
 
 def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll | None:
     """مقتل 4 أشخاص / إصابة 9 آخرين / مقتل مدنيين اثنين / مقتل مدني: the count after the cue."""
+    j = _role_at(toks, j, "bound") if j < len(toks) else j  # مقتل ما لا يقل عن 18 شخصا
     for k in range(j, min(j + _REACH, len(toks))):
         if _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None  # the phrase ends, or another toll begins (قتلوا وأصيب 25)
@@ -144,7 +163,7 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
             if nxt is not None and nxt.value is not None:
                 continue  # مقتل مدنيين اثنين: the number follows the noun
-            alone = next((_alone()[f] for f in word_forms(toks[k].key) if f in _alone()), "plural")
+            alone = next((n for _, n in _count_forms(toks[k].key) if n), "plural")
             if alone == "plural":
                 return None  # مقتل مدنيين: deaths told but not counted
             count = float(alone)
@@ -154,12 +173,15 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
 
 def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
     """16 قتيلا و45 جريحا: a figure right before a noun of the dead or wounded is its count."""
-    if not any(f in _alone() for f in word_forms(toks[i].key)):
+    counts = [n for _, n in _count_forms(toks[i].key) if n]
+    if not counts:
         return None
     for k in (i - 1, i - 2):
         n = read_number(toks, k) if k >= 0 else None
         if n is not None and n.end == i and n.value is not None:
             return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
+    if counts[-1] == "2":  # قتيلان وخمسة جرحى: the dual is its own count
+        return _make(kind, 2.0, 2.0, 2.0, toks[i].start, toks[i].end, text)
     return None
 
 

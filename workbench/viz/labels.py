@@ -156,6 +156,25 @@ def count_label(event: Mapping[str, Any], *, lang: str = "ar") -> str:
     return x
 
 
+def toll_label(event: Mapping[str, Any], *, lang: str = "ar") -> str:
+    """The resolved toll, killed and wounded apart; empty when the event has none.
+
+    A resolved event (:mod:`workbench.claims.resolve`) carries ``fatalities`` and
+    ``injured``; a reader of the timeline wants both, not the raw count of the claim.
+
+    >>> toll_label({"fatalities": "4", "injured": "9"})
+    '4 قتيلًا، 9 جريحًا'
+    >>> toll_label({"fatalities": "4", "injured": ""}, lang="en"), toll_label({})
+    ('4 killed', '')
+    """
+    parts = [ui_label(f"toll.{key}", lang=lang, x=format_number(n))
+             for key, col in (("killed", "fatalities"), ("injured", "injured"))
+             if (n := _number(event.get(col))) is not None]
+    if len(parts) == 2:
+        return ui_label("toll.both", lang=lang, x=parts[0], y=parts[1])
+    return parts[0] if parts else ""
+
+
 def _number(value: Any) -> float | None:
     text = western_digits(cell_text(value)).replace(",", "")
     try:

@@ -31,6 +31,7 @@ from .labels import (
     isolate,
     maybe_label,
     shorten,
+    toll_label,
     ui_label,
 )
 from .names import actor_name, display_name, event_places
@@ -95,8 +96,12 @@ def timeline_table(
         else:
             mark = span.precision
         actor = actor_name(ev, lang=lang)
-        section = "undated" if span is None else "attack" if is_attack(ev) else "context"
-        count = count_label(ev, lang=lang)
+        # an earlier attack the article only recalls is context for its news, not one more
+        # attack of the period: it is drawn with the context events, and its note says so
+        background = cell_text(ev.get("role")) == "background"
+        section = "undated" if span is None else \
+            "attack" if is_attack(ev) and not background else "context"
+        count = toll_label(ev, lang=lang) or count_label(ev, lang=lang)
         rows.append({
             "doc_id": cell_text(ev.get("doc_id")), "event_id": cell_text(ev.get("event_id")),
             "claim_id": cell_text(ev.get("claim_id")), "section": section, "mark": mark,
@@ -227,6 +232,8 @@ def _note(span: DateSpan | None, future: bool, ev: Mapping[str, Any], lang: str)
     parts = []
     if future:
         parts.append(ui_label("future.tag", lang=lang))
+    if cell_text(ev.get("role")) == "background":
+        parts.append(ui_label("background.tag", lang=lang))
     if span is not None and span.proposed:
         last = span.last_day.year
         years = f"{span.lo.year}–{last}" if last != span.lo.year else str(span.lo.year)

@@ -29,7 +29,7 @@ from ..resources import data_path
 from ..text.dates import parse_date_span
 from .cells import cell_text, row_dicts
 from .governorates import plot_by_governorate
-from .labels import count_label, date_label, ui_label
+from .labels import count_label, date_label, toll_label, ui_label
 from .plan import event_anchor, is_attack, slug
 from .timeline import timeline_svg
 
@@ -221,7 +221,7 @@ _BASIS_SPLIT_RE = re.compile(r";\s+(?=[\w ]{1,20}:)")
 _LONG_COLUMNS = {"text", "context", "error", "proposed_basis", "source_path", "title"}
 _NUMERIC_COLUMNS = {"start", "end", "n_chars_raw", "n_chars_clean", "n_gaps", "n_mentions",
                     "n_claims", "n_events", "claim_start", "claim_end", "count_value",
-                    "checkworthiness", "fatalities"}
+                    "checkworthiness", "fatalities", "injured"}
 
 
 def table_html(
@@ -257,8 +257,9 @@ def table_html(
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
-EVENT_COLUMNS = ["doc_id", "event_id", "claim_id", "date_shown", "count_shown", "kind", "actor",
-                 "target", "places", "admin1", "start", "end", "date_text", "date_precision",
+EVENT_COLUMNS = ["doc_id", "event_id", "claim_id", "role", "date_shown", "count_shown", "kind",
+                 "actor", "target", "places", "admin1", "fatalities", "injured", "toll_source",
+                 "start", "end", "date_basis", "date_text", "date_precision",
                  "proposed_year", "proposed_basis", "count_text", "count_value", "count_flags",
                  "modality", "source", "event_type", "sub_event_type"]
 CLAIM_COLUMNS = ["claim_id", "text", "type", "source", "modality", "actors", "places", "times",
@@ -298,7 +299,7 @@ def _date_cell(row: Mapping[str, Any]) -> str:
 
 
 def _count_cell(row: Mapping[str, Any]) -> str:
-    label = count_label(row)
+    label = toll_label(row) or count_label(row)
     if "count_missing" in cell_text(row.get("count_flags")):
         return f'<span class="unknown">{_esc(label)}</span>'
     return _esc(label)

@@ -1,0 +1,109 @@
+"""Where an event happened: the most specific place its clause names, set apart from frames.
+
+A report names several places around one attack: the spot (حي الشعلة، مدينة الدانا، قرية
+كفرسجنة), the area around it (ريف إدلب، شرقي بغداد), an institution named after a city
+(قيادة عمليات بغداد) and the reporting town of the dateline. ACLED codes the event at the
+most specific place; two attacks at two spots are two events even in one city. For each
+place mention of an event's clause :func:`spot_and_frames` tells whether it is a *spot*
+(a neighbourhood, village, town, base or a name the gazetteer does not know, or a city
+standing bare) or a *frame* (a direction, an area word before it, an institution, a
+governorate, region or country, the dateline). The spot is the least-named of the
+most specific places; frames only tell which spots an unplaced clause may belong to.
+
+>>> import workbench
+>>> from workbench.claims.index import Mentions
+>>> text = "استهدفت طائرة مدينة الدانا في ريف إدلب"
+>>> spot, frames, n = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text, 0,
+...                                   len(text))
+>>> spot.value, sorted(frames), n
+('Ad Dānā', ['Ad Dānā', 'Idlib'], 1)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from ..resources import read_table
+from ..text.arabic import match_key
+from ..text.tokens import tokenize
+from .index import Mention, Mentions
+from .tolls import word_forms
+
+FRAMES_FILE = "claims/place_frames.csv"
+
+# A place of these kinds contains the spot of an attack rather than being it.
+_FRAME_TYPES = frozenset({"governorate", "region", "country", "border", "continent"})
+# How specific a place kind is: a neighbourhood or a base is a spot, a city may be one.
+_SPOT_RANK = {"neighbourhood": 0, "village": 0, "town": 0, "subdistrict": 0, "airport": 0,
+              "air_base": 0, "base": 0, "prison": 0, "camp": 0, "crossing": 0, "facility": 0,
+              "city": 1, "capital": 1, "district": 2}
+# How far back the word before a place is looked for (ريف + space + the name).
+_LOOKBACK = 24
+
+
+@cache
+def _frame_words() -> frozenset[str]:
+    return frozenset(read_table(FRAMES_FILE)["word"])
+
+
+def frame_key(place: Mention) -> str:
+    """What a place frames, for comparing frames: its governorate code when known, else its
+    name (شرقي بغداد and بغداد both frame IQ-BG)."""
+    iso = place.admin1 or (place.iso if "-" in place.iso else "")
+    return iso or place.value
+
+
+def _after_frame_word(text: str, start: int) -> bool:
+    """True when the word before ``start`` is an area or institution word (ريف، عمليات)."""
+    words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
+    return bool(words) and any(match_key(f) in _frame_words() for f in word_forms(words[-1]))
+
+
+def is_frame(place: Mention, text: str) -> bool:
+    """A place that frames the spot rather than being it: a direction, an area word or an
+    institution before it, a governorate, region or country, or the dateline.
+
+    >>> from workbench.claims.index import Mention
+    >>> p = Mention(4, 8, "إدلب", "place", "Idlib", place_type="city")
+    >>> is_frame(p, "ريف إدلب"), is_frame(p, "قرب إدلب")
+    (True, False)
+    """
+    flags = set(place.flags.split(";"))
+    return bool(flags & {"direction", "dateline", "inferred"}) \
+        or place.place_type in _FRAME_TYPES or _after_frame_word(text, place.start)
+
+
+def spot_rank(place: Mention) -> int:
+    """0 for a place that is surely a spot (a neighbourhood, a village, a base, a name the
+    gazetteer lacks), 1 for a city, more for coarser kinds."""
+    return 0 if "unknown_place" in place.flags else _SPOT_RANK.get(place.place_type, 3)
+
+
+def _country(place: Mention) -> str:
+    return (place.iso or place.admin1 or place.country).split("-")[0]
+
+
+def spot_and_frames(mentions: Mentions, text: str, start: int,
+                    end: int) -> tuple[Mention | None, set[str], int]:
+    """The spot of the clause ``text[start:end]`` (None when it names only frames), the
+    keys (:func:`frame_key`) of every place it names, and how many distinct spots it names
+    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks).
+
+    Among the spots the most specific kind wins, then one in the country the document is
+    mostly about (a capital abroad is where a statement was made), then the one the
+    document names least (the city the report is about is named in every paragraph)."""
+    places = mentions.between(start, end, "place")
+    all_places = [p for p in mentions if p.kind == "place"]
+    counts = Counter(p.value for p in all_places)
+    home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
+    spots = [p for p in places if not is_frame(p, text)]
+    keys = {frame_key(p) for p in places}
+    if not spots:
+        return None, keys, 0
+
+    def rank(p: Mention) -> tuple[int, bool, int, int]:
+        abroad = bool(home) and bool(_country(p)) and _country(p) != home[0][0]
+        return spot_rank(p), abroad, counts[p.value], p.start
+
+    return min(spots, key=rank), keys, len({p.value for p in spots})
