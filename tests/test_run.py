@@ -231,7 +231,9 @@ def test_a_reader_crash_is_that_files_error(tmp_path: Path, monkeypatch: pytest.
     assert docs.loc["b", "error"] == "" and int(docs.loc["b", "n_events"]) >= 1
 
 
-def test_every_kind_of_document_gets_its_row(tmp_path: Path) -> None:
+def test_every_kind_of_document_gets_its_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Word, OpenDocument, a scanned PDF, a page image, an unknown type: one row each;
     hidden files and an earlier run's outputs stay out; a blurred page is a gap."""
     import os
@@ -262,8 +264,10 @@ def test_every_kind_of_document_gets_its_row(tmp_path: Path) -> None:
     (inputs / "word.meta.json").write_text('{"published": "2007-05-01"}', encoding="utf-8")
     assert cli.main(["run", str(inputs / "word.docx"), "--out", str(inputs / "earlier"), "--quiet"]) == 0
     out = tmp_path / "out"
+    capsys.readouterr()
     status = cli.main(["run", str(inputs), "--out", str(out), "--quiet", "--jobs", "2"])
     assert status == run_module.EXIT_SOME_FAILED
+    assert "read 6 documents, 1 failed (1 of a type not read)" in capsys.readouterr().out
     docs = _read(out / "documents.csv").set_index("doc_id")
     assert sorted(docs.index) == ["blurred", "notes", "open", "photo", "scan", "word"]
     assert docs.loc["notes", "error"].startswith("notes.pages: unsupported type .pages")
@@ -275,6 +279,17 @@ def test_every_kind_of_document_gets_its_row(tmp_path: Path) -> None:
     assert low["doc_id"].tolist() == ["blurred"]
     clean_blurred = (out / "clean" / "blurred.txt").read_text(encoding="utf-8")
     assert clean_blurred[int(low["start"].iloc[0]):int(low["end"].iloc[0])] == "\ufffd"
+
+
+def test_summary_line_sets_unsupported_files_apart(tmp_path: Path) -> None:
+    from workbench.batch import Summary
+
+    summary = Summary(out=tmp_path, documents=3, failed=2, unsupported=1, events=4)
+    assert summary.line() == (
+        f"workbench: read 3 documents, 2 failed (1 of a type not read), 4 events; "
+        f"results in {tmp_path}/"
+    )
+    assert "type not read" not in Summary(out=tmp_path, documents=1, failed=1).line()
 
 
 def test_run_with_summary_takes_the_options_of_run(tmp_path: Path) -> None:

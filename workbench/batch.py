@@ -91,6 +91,7 @@ class Summary:
     out: Path
     documents: int = 0
     failed: int = 0
+    unsupported: int = 0
     events: int = 0
 
     @property
@@ -101,8 +102,11 @@ class Summary:
 
     def line(self) -> str:
         noun = "document" if self.documents == 1 else "documents"
+        # A file of a type the workbench does not read is a failed row too, but the
+        # user should see at once that it was not a broken file: it needs converting.
+        unread = f" ({self.unsupported} of a type not read)" if self.unsupported else ""
         return (
-            f"workbench: read {self.documents} {noun}, {self.failed} failed, "
+            f"workbench: read {self.documents} {noun}, {self.failed} failed{unread}, "
             f"{self.events} events; results in {self.out}/"
         )
 
@@ -158,7 +162,9 @@ def run_with_summary(
         for result in _progress(results, enabled=progress):
             writer.add(result)
             summary.documents += 1
-            summary.failed += bool(result.document.get("error"))
+            error = result.document.get("error") or ""
+            summary.failed += bool(error)
+            summary.unsupported += ": unsupported type " in error
             summary.events += int(result.document.get("n_events", 0) or 0)
         writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
         _publish(staging, out)
