@@ -21,6 +21,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from functools import lru_cache
 
 from ..text.arabic import TATWEEL
 from .lexicon import is_fragment, is_known, join_gain, token_logp
@@ -101,37 +102,48 @@ SPLIT_RATE_MIN = 0.03
 SPLIT_MIN_JOINS = 3
 
 
-def _piece_glue(toks: list[Line]) -> list[bool]:
+def _piece_glue(texts: list[str]) -> list[bool]:
     """Which tokens to glue to the one before: where the pair's gain is positive and no
     smaller than either neighbouring pair's (a piece joins the side that wants it most:
     ``تقدم ا نجلترا`` → ``تقدم انجلترا``)."""
-    texts = [t.text for t in toks]
-    gains = [-math.inf] + [split_piece_gain(a, b) for a, b in itertools.pairwise(texts)] + [-math.inf]
+    gains = [-math.inf] + [_pair_gain(a, b) for a, b in itertools.pairwise(texts)] + [-math.inf]
     return [False] + [
         gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _pair_gain(left: str, right: str) -> float:
+    """:func:`split_piece_gain`, cached: word pairs repeat across the lines of a corpus."""
+    return split_piece_gain(left, right)
+
+
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     """Pieces of words written apart joined again where both models of Arabic prefer it,
-    in a text with enough of them (``SPLIT_RATE_MIN``) to be read as damaged that way."""
+    in a text with enough of them (``SPLIT_RATE_MIN``) to be read as damaged that way.
+
+    The gains are read from the tokens' text alone; a line's tokens with their offsets
+    are built only for the lines that have a join (most clean lines have none).
+    """
     if not _SPLIT_SPACE_RE.search(lines_text(lines)):
         return list(lines), 0
     out = list(lines)
     for round_ in range(2):  # a word in three pieces takes two rounds
-        plans = [(k, toks, _piece_glue(toks)) for k, line in enumerate(out)
-                 if _SPLIT_SPACE_RE.search(line.text) for toks in [line_tokens(line)]]
-        joins = sum(sum(glue) for _, _, glue in plans)
+        plans = [(k, glue) for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)
+                 for glue in [_piece_glue(_NONSPACE_RE.findall(line.text))]]
+        joins = sum(sum(glue) for _, glue in plans)
         if not joins:
             break
         words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
         if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
             return list(lines), 0
-        for k, toks, glue in plans:
+        for k, glue in plans:
             if any(glue):
-                out[k] = join_tokens(toks, glue)
+                out[k] = join_tokens(line_tokens(out[k]), glue)
     total = sum(len(a.text) - len(b.text) for a, b in zip(lines, out, strict=True))
     return out, total
 
 
+# The tokens of :func:`workbench.cleaning.lines.line_tokens`, as text alone.
+_NONSPACE_RE = re.compile(r"[^ ]+")
 _ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")
