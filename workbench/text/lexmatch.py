@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ..cache import cached, compile_pattern
 from .arabic import fold_positions, match_key
 from .clitics import ARTICLE, CONJUNCTION_CLASS, LAM, PREPOSITION_CLASS
 
@@ -114,6 +115,35 @@ def _trie_pattern(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
+def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -> str:
+    """The pattern of a :class:`Lexicon`: its keys (and, with proclitics, the contracted
+    forms after LAM) as whole words, proclitics in named groups.
+
+    Kept in the disk cache (:mod:`workbench.cache`) by a hash of the keys: building the
+    trie of a large lexicon costs a tenth of a second a process, reading it back none.
+    """
+    def build() -> str:
+        main = _trie_pattern(keys)
+        if proclitics:
+            pieces = []
+            if contracted:
+                lam = _trie_pattern(contracted)
+                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
+            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
+            body = "(?:" + "|".join(pieces) + ")"
+        else:
+            body = f"(?P<k>{main})"
+        return rf"(?<!\w){body}(?!\w)"
+
+    sources = [_PATTERN_VERSION, _SPACE, CONJUNCTION_CLASS, PREPOSITION_CLASS, LAM, str(proclitics),
+               "\n".join(keys), "\n".join(contracted)]
+    return cached("lexicon-pattern", sources, build)
+
+
+# Bump when the pattern ``_lexicon_pattern`` writes changes for the same keys.
+_PATTERN_VERSION = "1"
+
+
 def _contracted(key: str) -> str | None:
     """The form a key with the article takes after the preposition LAM (الموصل → لموصل)."""
     if not key.startswith(ARTICLE) or len(key) < 4:
@@ -155,17 +185,7 @@ class Lexicon:
         self._plain = frozenset(k for k in (*uniq, *self._contract) if not _SPACES.search(k))
         self._proclitics = proclitics
         self._lam = proclitics and bool(self._contract)  # the pattern has the lp/lk branch
-        main = _trie_pattern(uniq)
-        if proclitics:
-            pieces = []
-            if self._contract:
-                lam = _trie_pattern(self._contract)
-                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
-            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
-            body = "(?:" + "|".join(pieces) + ")"
-        else:
-            body = f"(?P<k>{main})"
-        self._regex = re.compile(rf"(?<!\w){body}(?!\w)")
+        self._regex = compile_pattern(_lexicon_pattern(uniq, sorted(self._contract), proclitics))
 
     def finditer_folded(self, folded: FoldedText) -> Iterator[LexMatch]:
         """Matches in an already folded text (fold once, scan with several lexicons)."""
