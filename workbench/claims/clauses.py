@@ -49,6 +49,7 @@ from ..text.clitics import (
 )
 from ..text.tokens import GAP_RE, Token, tokenize
 from ..text.wordlex import FormIndex
+from ..text.zipf import zipf
 
 CUES_FILE = "claims/claim_cues.csv"
 TRIGGERS_FILE = "claims/event_triggers.csv"
@@ -314,9 +315,7 @@ def trigger_lexicon() -> CueLexicon:
 
 @cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
+    return zipf(word)
 
 
 def surface(token: Token) -> str:

@@ -40,6 +40,7 @@ from functools import cache, lru_cache
 from ..resources import read_table
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
+from ..text.zipf import zipf
 
 __all__ = ["local_name_rows", "place_heads", "word_zipf"]
 
@@ -104,9 +105,7 @@ def word_zipf(word: str) -> float:
     >>> word_zipf("الشواكة")
     0.0
     """
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
+    return zipf(word)
 
 
 _zipf = word_zipf
