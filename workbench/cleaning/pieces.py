@@ -18,7 +18,6 @@ Two kinds of damage the run-order repair does not see, both common in justified 
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from functools import lru_cache
@@ -105,17 +104,35 @@ SPLIT_MIN_JOINS = 3
 def _piece_glue(texts: list[str]) -> list[bool]:
     """Which tokens to glue to the one before: where the pair's gain is positive and no
     smaller than either neighbouring pair's (a piece joins the side that wants it most:
-    ``تقدم ا نجلترا`` → ``تقدم انجلترا``)."""
-    gains = [-math.inf] + [_pair_gain(a, b) for a, b in itertools.pairwise(texts)] + [-math.inf]
+    ``تقدم ا نجلترا`` → ``تقدم انجلترا``).
+
+    Most pairs are two words that cannot join; they are told apart from each token's
+    own facts (:func:`_piece_facts`, computed once per token), and only the other pairs
+    are scored by :func:`split_piece_gain`.
+    """
+    facts = [_piece_facts(t) for t in texts]
+    gains = [-math.inf]
+    for k in range(1, len(texts)):
+        left, right = facts[k - 1], facts[k]
+        if left[0] and right[1] and not (left[2] or right[2]) and (left[3] or right[3]):
+            gains.append(split_piece_gain(texts[k - 1], texts[k]))
+        else:
+            gains.append(-math.inf)  # what split_piece_gain says of the pair, read off the facts
+    gains.append(-math.inf)
     return [False] + [
         gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
     ]
 
 
 @lru_cache(maxsize=1 << 16)
-def _pair_gain(left: str, right: str) -> float:
-    """:func:`split_piece_gain`, cached: word pairs repeat across the lines of a corpus."""
-    return split_piece_gain(left, right)
+def _piece_facts(token: str) -> tuple[bool, bool, bool, bool]:
+    """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
+    the token ends with an Arabic letter, starts with one, holds tatweel, and is weak
+    (rarer than ``WEAK_PIECE_LOGP``, or a fragment). A pair passes them when the left
+    ends and the right starts with a letter, neither holds tatweel, and one is weak."""
+    weak = token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
+    return (bool(ARABIC_RE.match(token[-1:])), bool(ARABIC_RE.match(token[:1])), TATWEEL in token,
+            weak)
 
 
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
