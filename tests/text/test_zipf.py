@@ -10,7 +10,8 @@ from workbench.text.zipf import zipf
 WORDS = [
     "الحادث", "بغداد", "الشواكة", "مدني", "قتيل", "في", "و", "زززززز",  # plain letters
     "الشرق الاوسط", "للمملكة العربية السعودية", "بغداد زززززز",  # phrases of plain words
-    "مُدني", "الــحادث", "بغداد  الموصل", " بغداد", "٣٣", "2020", "abc", "", "بغداد،", "ISIS",  # through wordfreq itself
+    # through wordfreq itself
+    "مُدني", "الــحادث", "بغداد  الموصل", " بغداد", "٣٣", "2020", "abc", "", "بغداد،", "ISIS",
 ]
 
 
