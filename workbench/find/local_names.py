@@ -37,7 +37,7 @@ import re
 from bisect import bisect_right
 from functools import cache, lru_cache
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
 from ..text.zipf import zipf
@@ -66,7 +66,7 @@ def place_heads() -> dict[str, dict[str, str]]:
     'whole'
     """
     table = read_table("find/place_heads.csv")
-    return {r["form"]: r for r in table.to_dict("records")}
+    return {r["form"]: r for r in records(table)}
 
 
 @cache
