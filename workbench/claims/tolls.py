@@ -112,6 +112,14 @@ def _cues_from(key: str, role: str) -> tuple[list[str], ...]:
                  for words in sorted(cues.get(form, ()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)
+def _begins_a_cue(key: str) -> bool:
+    """True if a word of matching key ``key`` may begin a cue of some role (in one of its
+    readings): ``_role_at`` of any role finds nothing at a word for which this is False."""
+    forms = [form for form, _ in _count_forms(key)]
+    return any(form in cues for cues in _cues().values() for form in forms)
+
+
 def _role_at(toks: list[Token], i: int, role: str) -> int:
     """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
     for words in _cues_from(toks[i].key, role):
@@ -140,9 +148,15 @@ def find_tolls(text: str) -> list[Toll]:
     [('killed', 1.0)]
     """
     toks = tokenize(text, pieces=True)
+    # Most words begin no cue of any role: they are passed over on one cached look-up
+    # (what the tests below would find of them: no toll, no zero toll).
+    begins = [_begins_a_cue(t.key) for t in toks]
     out: list[Toll] = []
     i = 0
     while i < len(toks):
+        if not begins[i]:
+            i += 1
+            continue
         j = _role_at(toks, i, "both")
         kind = "both" if j > i else ""
         for role in ("killed", "wounded"):
