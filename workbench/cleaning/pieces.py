@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import TATWEEL
-from .lexicon import is_fragment, is_known, join_gain, token_logp
+from .lexicon import core, is_fragment, is_known, is_known_joined, join_gain, token_logp, word_key
 from .lines import Line, join_tokens, line_tokens, lines_text, sub
 from .model import space_gain
 from .stages import ARABIC_RE
@@ -114,7 +114,8 @@ def _piece_glue(texts: list[str]) -> list[bool]:
     gains = [-math.inf]
     for k in range(1, len(texts)):
         left, right = facts[k - 1], facts[k]
-        if left[0] and right[1] and not (left[2] or right[2]) and (left[3] or right[3]):
+        if left[0] and right[1] and not (left[2] or right[2]) and (left[3] or right[3]) \
+                and is_known_joined((left[4], right[4]), (left[5], right[5])):
             gains.append(split_piece_gain(texts[k - 1], texts[k]))
         else:
             gains.append(-math.inf)  # what split_piece_gain says of the pair, read off the facts
@@ -125,14 +126,19 @@ def _piece_glue(texts: list[str]) -> list[bool]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _piece_facts(token: str) -> tuple[bool, bool, bool, bool]:
+def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
-    the token ends with an Arabic letter, starts with one, holds tatweel, and is weak
-    (rarer than ``WEAK_PIECE_LOGP``, or a fragment). A pair passes them when the left
-    ends and the right starts with a letter, neither holds tatweel, and one is weak."""
+    the token ends with an Arabic letter, starts with one, holds tatweel, is weak (rarer
+    than ``WEAK_PIECE_LOGP``, or a fragment); and its ``core`` and ``word_key``.
+
+    A pair passes the tests when the left ends and the right starts with a letter,
+    neither holds tatweel and one is weak; then the two meet at letters, and the joined
+    word is known exactly when ``is_known_joined`` of their cores and keys says so (an
+    unknown joined word has a gain of -inf).
+    """
     weak = token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
     return (bool(ARABIC_RE.match(token[-1:])), bool(ARABIC_RE.match(token[:1])), TATWEEL in token,
-            weak)
+            weak, core(token), word_key(token))
 
 
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
