@@ -86,9 +86,28 @@ def fold(text: str) -> FoldedText:
     """Fold ``text`` with :func:`match_key` and keep the offset map back to it.
 
     Vectorised (``str.translate`` plus one numpy pass), so it scales to long documents.
+    The last few texts folded are remembered: the stages of ``analyze`` each fold the
+    same clean text (the mentions, then the tolls of the events), and share its folding
+    and the views in its ``memo`` (its tokens) instead of computing them again.
     """
+    got = _RECENT.get(text)
+    if got is not None:
+        return got
     key, kept = fold_positions(text)
-    return FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+    folded = FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+    if len(text) >= _RECENT_MIN_CHARS:
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT)))  # the oldest
+        _RECENT[text] = folded
+    return folded
+
+
+# Texts folded last, oldest first: a document's stages run one after the other. Short
+# texts (the words of a number, a clause) are cheap to fold and many: they are not kept,
+# so they never push the document out.
+_RECENT: dict[str, FoldedText] = {}
+_RECENT_SIZE = 4
+_RECENT_MIN_CHARS = 500
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
