@@ -23,3 +23,12 @@ def test_same_as_wordfreq(word):
 def test_same_on_a_slice_of_the_list():
     words = [w for i, w in enumerate(get_frequency_dict("ar")) if i % 97 == 0]
     assert [zipf(w) for w in words] == [zipf_frequency(w, "ar") for w in words]
+
+
+def test_shards_hold_the_whole_list():
+    from workbench.text import zipf as module
+
+    module.warm_up()
+    merged = {w: f for part in module._DECODED.values() for w, f in part.items()}
+    assert merged == get_frequency_dict("ar")
+    assert len(module._DECODED) == module._SHARDS
