@@ -113,3 +113,16 @@ def test_lexicons_same_with_and_without_cache(cache_in, monkeypatch):
     counts = model._parse_counts(model.data_path(model.MODEL_FILE))
     assert cache.cached("char-model-test", ["x"], lambda: counts) == \
         cache.cached("char-model-test", ["x"], lambda: None)
+
+
+def test_territory_names_same_as_babel(cache_in):
+    from babel import Locale
+
+    from workbench.claims import events
+
+    want = dict(Locale("en").territories)
+    events._territories.cache_clear()
+    assert events._territories() == want  # built and written
+    events._territories.cache_clear()
+    assert events._territories() == want  # read back
+    assert list(cache_in.glob("cldr-territories-en-*.marshal"))
