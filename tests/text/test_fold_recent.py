@@ -33,3 +33,13 @@ def test_short_texts_are_not_kept_and_documents_age_out():
         lexmatch.fold(DOC + " " * (k + 1))
     assert lexmatch.fold(DOC) is not first
     assert len(lexmatch._RECENT) <= lexmatch._RECENT_SIZE
+
+
+def test_threads_share_the_memory_safely():
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = [DOC + " " * k for k in range(40)]
+    with ThreadPoolExecutor(8) as pool:
+        got = list(pool.map(lambda d: lexmatch.fold(d).key, docs * 5))
+    assert got == [fold_positions(d)[0] for d in docs * 5]
+    assert len(lexmatch._RECENT) <= lexmatch._RECENT_SIZE

@@ -23,6 +23,7 @@ finders of times, numbers and claim cues need token indices and per-entry payloa
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -96,9 +97,10 @@ def fold(text: str) -> FoldedText:
     key, kept = fold_positions(text)
     folded = FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
     if len(text) >= _RECENT_MIN_CHARS:
-        if len(_RECENT) >= _RECENT_SIZE:
-            _RECENT.pop(next(iter(_RECENT)))  # the oldest
-        _RECENT[text] = folded
+        with _RECENT_LOCK:  # documents analysed in threads (Dask's threaded scheduler)
+            while len(_RECENT) >= _RECENT_SIZE:
+                _RECENT.pop(next(iter(_RECENT)))  # the oldest
+            _RECENT[text] = folded
     return folded
 
 
@@ -106,6 +108,7 @@ def fold(text: str) -> FoldedText:
 # texts (the words of a number, a clause) are cheap to fold and many: they are not kept,
 # so they never push the document out.
 _RECENT: dict[str, FoldedText] = {}
+_RECENT_LOCK = threading.Lock()
 _RECENT_SIZE = 4
 _RECENT_MIN_CHARS = 500
 
