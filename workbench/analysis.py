@@ -98,9 +98,9 @@ def warm_up() -> None:
     ``workbench run`` calls it before starting worker processes, so forked workers share
     the loaded tables instead of each reading them again.
     """
-    from wordfreq import get_frequency_dict
+    from .text.zipf import warm_up as load_word_frequencies
 
-    get_frequency_dict("ar")
+    load_word_frequencies()
     analyze(_WARM_UP_TEXT, published="2020-05")
 
 

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.arabic import DIACRITICS_RE, TATWEEL
 from ..text.clitics import (
     ALEF,
@@ -49,6 +49,7 @@ from ..text.clitics import (
 )
 from ..text.tokens import GAP_RE, Token, tokenize
 from ..text.wordlex import FormIndex
+from ..text.zipf import zipf
 
 CUES_FILE = "claims/claim_cues.csv"
 TRIGGERS_FILE = "claims/event_triggers.csv"
@@ -169,7 +170,7 @@ class CueLexicon(FormIndex[_Entry]):
                  role_column: str = "role", value_column: str = "value") -> None:
         super().__init__(proclitic_readings)
         self.table = table
-        self.rows: list[dict] = table.to_dict("records")
+        self.rows: list[dict] = records(table)
         self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
         self._prefix_first: list[_Entry] = []
         for row, rec in enumerate(table.itertuples(index=False)):
@@ -314,9 +315,7 @@ def trigger_lexicon() -> CueLexicon:
 
 @cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
+    return zipf(word)
 
 
 def surface(token: Token) -> str:

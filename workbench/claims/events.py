@@ -33,9 +33,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from importlib import metadata, util
+from pathlib import Path
 
 import pandas as pd
 
+from ..cache import cached
 from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
@@ -124,9 +127,26 @@ def country_name(code: str) -> str:
     """English country name for an ISO 3166-1 alpha-2 code, from CLDR (babel)."""
     if not code:
         return ""
-    from babel import Locale
+    return _territories().get(code.upper(), code)
 
-    return Locale("en").territories.get(code.upper(), code)
+
+@cache
+def _territories() -> dict[str, str]:
+    """babel's English territory names (``Locale('en').territories``), kept in the disk
+    cache keyed by babel's version and locale files: unpickling babel's locale data costs
+    more than everything else the events stage does for the first document."""
+
+    def build() -> dict[str, str]:
+        from babel import Locale
+
+        return {str(k): str(v) for k, v in Locale("en").territories.items()}
+
+    spec = util.find_spec("babel")
+    if spec is None or not spec.submodule_search_locations:
+        return build()
+    folder = Path(next(iter(spec.submodule_search_locations))) / "locale-data"
+    files = [f for f in (folder / "root.dat", folder / "en.dat") if f.exists()]
+    return cached("cldr-territories-en", ["1", metadata.version("babel"), *files], build)
 
 
 # --- finding events --------------------------------------------------------------------

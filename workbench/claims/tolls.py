@@ -19,7 +19,7 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..resources import read_table
@@ -69,7 +69,14 @@ _PROCLITICS = ("وبال", "وال", "بال", "لل", "ال", "وب", "ول", "
 
 def word_forms(key: str) -> list[str]:
     """The key, then the key without one proclitic cluster (وإصابة → إصابة)."""
-    return [key] + [key[len(p):] for p in _PROCLITICS if key.startswith(p) and len(key) > len(p) + 2]
+    return list(_forms(key))
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(key: str) -> tuple[str, ...]:
+    """:func:`word_forms` as a tuple, cached: a text asks for the forms of each of its words
+    several times (once per role tried), and the vocabulary of a corpus repeats."""
+    return (key, *(key[len(p):] for p in _PROCLITICS if key.startswith(p) and len(key) > len(p) + 2))
 
 
 # The nominative dual -ان on a noun that counts one counts two (قتيل → قتيلان، مدني → مدنيان):
@@ -78,27 +85,48 @@ def word_forms(key: str) -> list[str]:
 _DUAL = "ان"
 
 
-def _count_forms(key: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     """(form, how many it counts) for each reading of a word: the word and its proclitic-free
     forms, and the singular of a dual (مدنيان → مدني counting 2).
 
     >>> _count_forms("وقتيلان")[-1]
     ('قتيل', '2')
     """
-    forms = [(f, _alone().get(f, "")) for f in word_forms(key)]
-    return forms + [(f[:-len(_DUAL)], "2") for f, _ in forms
-                    if f.endswith(_DUAL) and _alone().get(f[:-len(_DUAL)]) == "1"]
+    alone = _alone()
+    forms = tuple((f, alone.get(f, "")) for f in _forms(key))
+    return forms + tuple((f[:-len(_DUAL)], "2") for f, _ in forms
+                         if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
+
+
+@lru_cache(maxsize=1 << 17)
+def _cues_from(key: str, role: str) -> tuple[list[str], ...]:
+    """The cues of ``role`` a word of matching key ``key`` may begin, in the order
+    :func:`_role_at` tries them: by reading of the word, then longest cue first.
+
+    Cached by (key, role): most words begin no cue, and this answers them with one lookup
+    instead of reading their forms again for every role at every position.
+    """
+    cues = _cues().get(role, {})
+    return tuple(words for form, _ in _count_forms(key)
+                 for words in sorted(cues.get(form, ()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1 << 16)
+def _begins_a_cue(key: str) -> bool:
+    """True if a word of matching key ``key`` may begin a cue of some role (in one of its
+    readings): ``_role_at`` of any role finds nothing at a word for which this is False."""
+    forms = [form for form, _ in _count_forms(key)]
+    return any(form in cues for cues in _cues().values() for form in forms)
 
 
 def _role_at(toks: list[Token], i: int, role: str) -> int:
     """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
-    cues = _cues().get(role, {})
-    for form, _ in _count_forms(toks[i].key):
-        for words in sorted(cues.get(form, ()), key=len, reverse=True):
-            rest = toks[i + 1:i + len(words)]
-            if len(rest) == len(words) - 1 and all(
-                    w in word_forms(t.key) for w, t in zip(words[1:], rest, strict=True)):
-                return i + len(words)
+    for words in _cues_from(toks[i].key, role):
+        rest = toks[i + 1:i + len(words)]
+        if len(rest) == len(words) - 1 and all(
+                w in _forms(t.key) for w, t in zip(words[1:], rest, strict=True)):
+            return i + len(words)
     return i
 
 
@@ -120,9 +148,15 @@ def find_tolls(text: str) -> list[Toll]:
     [('killed', 1.0)]
     """
     toks = tokenize(text, pieces=True)
+    # Most words begin no cue of any role: they are passed over on one cached look-up
+    # (what the tests below would find of them: no toll, no zero toll).
+    begins = [_begins_a_cue(t.key) for t in toks]
     out: list[Toll] = []
     i = 0
     while i < len(toks):
+        if not begins[i]:
+            i += 1
+            continue
         j = _role_at(toks, i, "both")
         kind = "both" if j > i else ""
         for role in ("killed", "wounded"):

@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
+from pathlib import Path
 
+from ..cache import cached
 from ..resources import data_path, read_table
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
 
@@ -46,9 +48,20 @@ def _frequencies() -> dict[str, float]:
     """Matching key → ``log10 P`` from the shipped word list, loaded once (about 320k keys).
 
     The list (``clean_lexicon.tsv.gz``) is wordfreq's Arabic list folded by matching key,
-    built by ``scripts/build_clean_lexicon.py``; reading it takes a fraction of a second.
+    built by ``scripts/build_clean_lexicon.py``. Parsing it takes a third of a second;
+    the parsed dict is kept in the disk cache (:mod:`workbench.cache`), keyed by the
+    file's hash, and read back in a few hundredths.
     """
-    with gzip.open(data_path(LEXICON_FILE), "rt", encoding="utf-8") as fh:
+    path = data_path(LEXICON_FILE)
+    return cached("clean-lexicon", [_BUILD_VERSION, path], lambda: _parse_frequencies(path))
+
+
+# Bump when ``_parse_frequencies`` or ``_sorted_keys`` change what they make of the file.
+_BUILD_VERSION = "1"
+
+
+def _parse_frequencies(path: Path) -> dict[str, float]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
     out: dict[str, float] = {}
@@ -130,8 +143,9 @@ def is_known_key(key: str) -> bool:
 
 @cache
 def _sorted_keys() -> list[str]:
-    """The list's matching keys in sorted order, for prefix look-ups."""
-    return sorted(_frequencies())
+    """The list's matching keys in sorted order, for prefix look-ups (disk-cached too)."""
+    return cached("clean-lexicon-sorted", [_BUILD_VERSION, data_path(LEXICON_FILE)],
+                  lambda: sorted(_frequencies()))
 
 
 @lru_cache(maxsize=_TOKEN_CACHE)

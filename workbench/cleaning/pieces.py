@@ -18,12 +18,12 @@ Two kinds of damage the run-order repair does not see, both common in justified 
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
+from functools import lru_cache
 
 from ..text.arabic import TATWEEL
-from .lexicon import is_fragment, is_known, join_gain, token_logp
+from .lexicon import core, is_fragment, is_known, is_known_joined, join_gain, token_logp, word_key
 from .lines import Line, join_tokens, line_tokens, lines_text, sub
 from .model import space_gain
 from .stages import ARABIC_RE
@@ -101,37 +101,72 @@ SPLIT_RATE_MIN = 0.03
 SPLIT_MIN_JOINS = 3
 
 
-def _piece_glue(toks: list[Line]) -> list[bool]:
+def _piece_glue(texts: list[str]) -> list[bool]:
     """Which tokens to glue to the one before: where the pair's gain is positive and no
     smaller than either neighbouring pair's (a piece joins the side that wants it most:
-    ``تقدم ا نجلترا`` → ``تقدم انجلترا``)."""
-    texts = [t.text for t in toks]
-    gains = [-math.inf] + [split_piece_gain(a, b) for a, b in itertools.pairwise(texts)] + [-math.inf]
+    ``تقدم ا نجلترا`` → ``تقدم انجلترا``).
+
+    Most pairs are two words that cannot join; they are told apart from each token's
+    own facts (:func:`_piece_facts`, computed once per token), and only the other pairs
+    are scored by :func:`split_piece_gain`.
+    """
+    facts = [_piece_facts(t) for t in texts]
+    gains = [-math.inf]
+    for k in range(1, len(texts)):
+        left, right = facts[k - 1], facts[k]
+        if left[0] and right[1] and not (left[2] or right[2]) and (left[3] or right[3]) \
+                and is_known_joined((left[4], right[4]), (left[5], right[5])):
+            gains.append(split_piece_gain(texts[k - 1], texts[k]))
+        else:
+            gains.append(-math.inf)  # what split_piece_gain says of the pair, read off the facts
+    gains.append(-math.inf)
     return [False] + [
         gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
     ]
 
 
+@lru_cache(maxsize=1 << 16)
+def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
+    """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
+    the token ends with an Arabic letter, starts with one, holds tatweel, is weak (rarer
+    than ``WEAK_PIECE_LOGP``, or a fragment); and its ``core`` and ``word_key``.
+
+    A pair passes the tests when the left ends and the right starts with a letter,
+    neither holds tatweel and one is weak; then the two meet at letters, and the joined
+    word is known exactly when ``is_known_joined`` of their cores and keys says so (an
+    unknown joined word has a gain of -inf).
+    """
+    weak = token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
+    return (bool(ARABIC_RE.match(token[-1:])), bool(ARABIC_RE.match(token[:1])), TATWEEL in token,
+            weak, core(token), word_key(token))
+
+
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     """Pieces of words written apart joined again where both models of Arabic prefer it,
-    in a text with enough of them (``SPLIT_RATE_MIN``) to be read as damaged that way."""
+    in a text with enough of them (``SPLIT_RATE_MIN``) to be read as damaged that way.
+
+    The gains are read from the tokens' text alone; a line's tokens with their offsets
+    are built only for the lines that have a join (most clean lines have none).
+    """
     if not _SPLIT_SPACE_RE.search(lines_text(lines)):
         return list(lines), 0
     out = list(lines)
     for round_ in range(2):  # a word in three pieces takes two rounds
-        plans = [(k, toks, _piece_glue(toks)) for k, line in enumerate(out)
-                 if _SPLIT_SPACE_RE.search(line.text) for toks in [line_tokens(line)]]
-        joins = sum(sum(glue) for _, _, glue in plans)
+        plans = [(k, glue) for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)
+                 for glue in [_piece_glue(_NONSPACE_RE.findall(line.text))]]
+        joins = sum(sum(glue) for _, glue in plans)
         if not joins:
             break
         words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
         if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
             return list(lines), 0
-        for k, toks, glue in plans:
+        for k, glue in plans:
             if any(glue):
-                out[k] = join_tokens(toks, glue)
+                out[k] = join_tokens(line_tokens(out[k]), glue)
     total = sum(len(a.text) - len(b.text) for a, b in zip(lines, out, strict=True))
     return out, total
 
 
+# The tokens of :func:`workbench.cleaning.lines.line_tokens`, as text alone.
+_NONSPACE_RE = re.compile(r"[^ ]+")
 _ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")

@@ -52,7 +52,7 @@ from functools import cache
 
 import pandas as pd
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.clitics import ARTICLE, WAW, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
@@ -100,8 +100,8 @@ class _Lexicons:
 @cache
 def lexicons() -> _Lexicons:
     """Actor names, state heads and nisba tables, compiled once."""
-    actors = read_table("find/actors.csv").to_dict("records")
-    heads = read_table("find/actor_heads.csv").to_dict("records")
+    actors = records(read_table("find/actors.csv"))
+    heads = records(read_table("find/actor_heads.csv"))
     g = gazetteer()
     by_key: dict[str, list[tuple[str, int | str]]] = {}
     for i, a in enumerate(actors):

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import Lexicon
 
@@ -83,7 +83,7 @@ def _local_rows(places: list[dict]) -> list[dict]:
     ``places.csv`` row that holds the same place given to the more specific one."""
     by_id = {r["id"]: r for r in places}
     out = []
-    for r in read_table("find/local_places.csv").to_dict("records"):
+    for r in records(read_table("find/local_places.csv")):
         keys = _split(r["aliases"])
         held = by_id.get(r["in_places"])
         if held is not None:
@@ -124,7 +124,7 @@ def _sort_key(row: dict) -> tuple[int, int, int, float]:
 @cache
 def gazetteer() -> Gazetteer:
     """The merged place table and its compiled lexicon, loaded once."""
-    table = read_table("find/places.csv").to_dict("records")
+    table = records(read_table("find/places.csv"))
     for r in table:
         r["admin2"] = ""
         r["local"] = False

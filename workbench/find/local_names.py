@@ -37,9 +37,10 @@ import re
 from bisect import bisect_right
 from functools import cache, lru_cache
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
+from ..text.zipf import zipf
 
 __all__ = ["local_name_rows", "place_heads", "word_zipf"]
 
@@ -65,7 +66,7 @@ def place_heads() -> dict[str, dict[str, str]]:
     'whole'
     """
     table = read_table("find/place_heads.csv")
-    return {r["form"]: r for r in table.to_dict("records")}
+    return {r["form"]: r for r in records(table)}
 
 
 @cache
@@ -104,9 +105,7 @@ def word_zipf(word: str) -> float:
     >>> word_zipf("الشواكة")
     0.0
     """
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "ar")
+    return zipf(word)
 
 
 _zipf = word_zipf

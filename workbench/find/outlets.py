@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import read_table
+from ..resources import read_table, records
 from ..text.clitics import strip_proclitics
 from ..text.lexmatch import FoldedText, Lexicon, LexMatch, word_before
 from .gazetteer import gazetteer
@@ -55,7 +55,7 @@ class _Outlets:
 @cache
 def outlets() -> _Outlets:
     """The outlet table, its lexicon and the media cues, loaded once."""
-    table = read_table("find/outlets.csv").to_dict("records")
+    table = records(read_table("find/outlets.csv"))
     by_key: dict[str, int] = {}
     for i, row in enumerate(table):
         for key in filter(None, row["aliases"].split("|")):

@@ -23,12 +23,14 @@ finders of times, numbers and claim cues need token indices and per-entry payloa
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
 
+from ..cache import cached, compile_pattern
 from .arabic import fold_positions, match_key
 from .clitics import ARTICLE, CONJUNCTION_CLASS, LAM, PREPOSITION_CLASS
 
@@ -85,9 +87,30 @@ def fold(text: str) -> FoldedText:
     """Fold ``text`` with :func:`match_key` and keep the offset map back to it.
 
     Vectorised (``str.translate`` plus one numpy pass), so it scales to long documents.
+    The last few texts folded are remembered: the stages of ``analyze`` each fold the
+    same clean text (the mentions, then the tolls of the events), and share its folding
+    and the views in its ``memo`` (its tokens) instead of computing them again.
     """
+    got = _RECENT.get(text)
+    if got is not None:
+        return got
     key, kept = fold_positions(text)
-    return FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+    folded = FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+    if len(text) >= _RECENT_MIN_CHARS:
+        with _RECENT_LOCK:  # documents analysed in threads (Dask's threaded scheduler)
+            while len(_RECENT) >= _RECENT_SIZE:
+                _RECENT.pop(next(iter(_RECENT)))  # the oldest
+            _RECENT[text] = folded
+    return folded
+
+
+# Texts folded last, oldest first: a document's stages run one after the other. Short
+# texts (the words of a number, a clause) are cheap to fold and many: they are not kept,
+# so they never push the document out.
+_RECENT: dict[str, FoldedText] = {}
+_RECENT_LOCK = threading.Lock()
+_RECENT_SIZE = 4
+_RECENT_MIN_CHARS = 500
 
 
 def _trie_pattern(keys: Iterable[str]) -> str:
@@ -112,6 +135,35 @@ def _trie_pattern(keys: Iterable[str]) -> str:
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return emit(trie)
+
+
+def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -> str:
+    """The pattern of a :class:`Lexicon`: its keys (and, with proclitics, the contracted
+    forms after LAM) as whole words, proclitics in named groups.
+
+    Kept in the disk cache (:mod:`workbench.cache`) by a hash of the keys: building the
+    trie of a large lexicon costs a tenth of a second a process, reading it back none.
+    """
+    def build() -> str:
+        main = _trie_pattern(keys)
+        if proclitics:
+            pieces = []
+            if contracted:
+                lam = _trie_pattern(contracted)
+                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
+            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
+            body = "(?:" + "|".join(pieces) + ")"
+        else:
+            body = f"(?P<k>{main})"
+        return rf"(?<!\w){body}(?!\w)"
+
+    sources = [_PATTERN_VERSION, _SPACE, CONJUNCTION_CLASS, PREPOSITION_CLASS, LAM, str(proclitics),
+               "\n".join(keys), "\n".join(contracted)]
+    return cached("lexicon-pattern", sources, build)
+
+
+# Bump when the pattern ``_lexicon_pattern`` writes changes for the same keys.
+_PATTERN_VERSION = "1"
 
 
 def _contracted(key: str) -> str | None:
@@ -155,17 +207,7 @@ class Lexicon:
         self._plain = frozenset(k for k in (*uniq, *self._contract) if not _SPACES.search(k))
         self._proclitics = proclitics
         self._lam = proclitics and bool(self._contract)  # the pattern has the lp/lk branch
-        main = _trie_pattern(uniq)
-        if proclitics:
-            pieces = []
-            if self._contract:
-                lam = _trie_pattern(self._contract)
-                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
-            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
-            body = "(?:" + "|".join(pieces) + ")"
-        else:
-            body = f"(?P<k>{main})"
-        self._regex = re.compile(rf"(?<!\w){body}(?!\w)")
+        self._regex = compile_pattern(_lexicon_pattern(uniq, sorted(self._contract), proclitics))
 
     def finditer_folded(self, folded: FoldedText) -> Iterator[LexMatch]:
         """Matches in an already folded text (fold once, scan with several lexicons)."""

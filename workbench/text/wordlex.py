@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from ..resources import read_table
+from ..resources import read_table, records
 from .clitics import stems
 from .tokens import Token
 
@@ -149,4 +149,4 @@ def _table_lexicon(name: str, form: str, where: tuple[tuple[str, str], ...]) -> 
     df = read_table(name)
     for col, val in where:
         df = df[df[col] == val]
-    return WordLexicon([(row[form], row) for row in df.to_dict("records")])
+    return WordLexicon([(row[form], row) for row in records(df)])

@@ -1,0 +1,128 @@
+"""The disk cache of built artefacts (``workbench.cache``): keyed by what it is built from,
+never read stale or damaged, and giving back exactly what a fresh build gives."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench import cache
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def test_built_once_then_read_back(cache_in, tmp_path):
+    data = tmp_path / "words.tsv"
+    data.write_text("a\t1\n", encoding="utf-8")
+    builds = []
+
+    def build():
+        builds.append(1)
+        return {"a": 1.5, "b": (1, "x")}
+
+    first = cache.cached("t", [data], build)
+    second = cache.cached("t", [data], build)
+    assert first == second == {"a": 1.5, "b": (1, "x")}
+    assert len(builds) == 1
+    assert len(list(cache_in.glob("t-*.marshal"))) == 1
+
+
+def test_changed_data_file_is_rebuilt(cache_in, tmp_path):
+    data = tmp_path / "words.tsv"
+    data.write_text("a\t1\n", encoding="utf-8")
+
+    def build():
+        return data.read_text(encoding="utf-8")
+
+    assert cache.cached("t", [data], build) == "a\t1\n"
+    data.write_text("a\t2\n", encoding="utf-8")
+    assert cache.cached("t", [data], build) == "a\t2\n"
+    assert len(list(cache_in.glob("t-*.marshal"))) == 2
+
+
+def test_damaged_file_is_rebuilt(cache_in):
+    assert cache.cached("t", ["v1"], lambda: [1, 2, 3]) == [1, 2, 3]
+    (path,) = cache_in.glob("t-*.marshal")
+    blob = bytearray(path.read_bytes())
+    blob[-1] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    assert cache.cached("t", ["v1"], lambda: [4]) == [4]
+    path.write_bytes(b"")
+    assert cache.cached("t", ["v1"], lambda: [5]) == [5]
+
+
+def test_cache_off(monkeypatch, tmp_path):
+    monkeypatch.setenv(cache.CACHE_ENV, "off")
+    assert cache.cache_dir() is None
+    builds = []
+    for _ in range(2):
+        cache.cached("t", ["v"], lambda: builds.append(1) or 7)
+    assert len(builds) == 2
+    assert cache.compile_pattern("a|b") == re.compile("a|b")
+
+
+def test_unwritable_cache_only_costs_the_build(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "sub"))
+    assert cache.cached("t", ["v"], lambda: {"k": 1}) == {"k": 1}
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?<!\w)(?P<p>[وف]??[بلك]??)(?P<k>بغداد|الموصل(?:ي)?)(?!\w)",
+    r"(\d+)[ ]*(?:a|b)+?$",
+    "",
+])
+def test_compiled_pattern_is_re_compile(cache_in, pattern):
+    fresh = re.compile(pattern)
+    for _ in range(2):  # built, then read back
+        got = cache.compile_pattern(pattern)
+        assert got == fresh  # same pattern, flags and compiled program
+        assert got.groupindex == fresh.groupindex and got.groups == fresh.groups
+        text = "من بغداد ولالموصلي 12 ab"
+        assert [m.span() for m in got.finditer(text)] == [m.span() for m in fresh.finditer(text)]
+    assert len(list(cache_in.glob("re-*.marshal"))) == 1
+
+
+def test_lexicon_pattern_cached_by_its_keys(cache_in):
+    from workbench.text.lexmatch import Lexicon
+
+    a = Lexicon(["الموصل", "بغداد"])
+    b = Lexicon(["بغداد", "الموصل"])
+    c = Lexicon(["الموصل", "بغداد", "كركوك"])
+    text = "من بغداد إلى للموصل وكركوك"
+    assert [m.key for m in a.finditer(text)] == [m.key for m in b.finditer(text)] == ["بغداد", "الموصل"]
+    assert [m.key for m in c.finditer(text)] == ["بغداد", "الموصل", "كركوك"]
+    assert len(list(cache_in.glob("lexicon-pattern-*.marshal"))) == 2
+
+
+def test_lexicons_same_with_and_without_cache(cache_in, monkeypatch):
+    from workbench.cleaning import lexicon, model
+
+    cached_freq = lexicon._parse_frequencies(lexicon.data_path(lexicon.LEXICON_FILE))
+    via_cache = cache.cached("clean-lexicon-test", ["x"], lambda: cached_freq)
+    again = cache.cached("clean-lexicon-test", ["x"], lambda: {})
+    assert again == via_cache == cached_freq
+    assert list(again) == list(cached_freq)  # order kept too
+    counts = model._parse_counts(model.data_path(model.MODEL_FILE))
+    assert cache.cached("char-model-test", ["x"], lambda: counts) == \
+        cache.cached("char-model-test", ["x"], lambda: None)
+
+
+def test_territory_names_same_as_babel(cache_in):
+    from babel import Locale
+
+    from workbench.claims import events
+
+    want = dict(Locale("en").territories)
+    events._territories.cache_clear()
+    assert events._territories() == want  # built and written
+    events._territories.cache_clear()
+    assert events._territories() == want  # read back
+    assert list(cache_in.glob("cldr-territories-en-*.marshal"))

@@ -1,0 +1,46 @@
+"""``import workbench`` loads what ``analyze`` needs and nothing more, with the full API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import workbench
+
+
+def test_public_api_resolves():
+    for name in workbench.__all__:
+        assert callable(getattr(workbench, name)), name
+    assert set(workbench.__all__) <= set(dir(workbench))
+
+
+def test_lazy_names_are_the_module_functions():
+    from workbench.batch import run
+    from workbench.sources.load import load
+    from workbench.viz.display import highlight, rtl
+    from workbench.viz.governorates import plot_by_governorate
+    from workbench.viz.timeline import plot_timeline, save_timeline
+
+    assert workbench.run is run and workbench.load is load
+    assert workbench.highlight is highlight and workbench.rtl is rtl
+    assert workbench.plot_by_governorate is plot_by_governorate
+    assert workbench.plot_timeline is plot_timeline and workbench.save_timeline is save_timeline
+    assert workbench.clean.__module__ == "workbench.cleaning.clean"
+
+
+def test_unknown_attribute_raises():
+    import pytest
+
+    with pytest.raises(AttributeError):
+        workbench.no_such_function  # noqa: B018
+
+
+def test_import_and_analyze_load_no_drawing_or_readers():
+    code = (
+        "import sys, workbench; workbench.analyze('قتل ثلاثة أشخاص في بغداد.', published='2020-05'); "
+        "heavy = [m for m in ('matplotlib', 'trafilatura', 'pdfplumber', 'pypdfium2', 'docx', "
+        "'dask', 'camel_tools', 'workbench.batch', 'workbench.viz.timeline') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == ""

@@ -1,0 +1,149 @@
+"""Artefacts built from the shipped data, kept on disk between processes.
+
+Several lexicons take far longer to build than to read back once built: the clean word
+list is a 320k-key dict parsed from a gzipped TSV, and the place lexicon is one regular
+expression whose compilation (Python's pattern parser) costs more than everything else
+the first ``analyze`` does. ``cached`` builds such a value once, writes it with
+``marshal`` under the user's cache directory and reads it back in later processes;
+``compile_pattern`` does the same for the compiled program of a regular expression.
+
+Every artefact is keyed by a SHA-256 of what it is built from (the data files' bytes,
+or the pattern's text) together with the Python version, so a changed data file, a
+changed pattern or another interpreter never reads a stale artefact: it builds and
+writes a fresh one. Each file carries a checksum of its payload; a file that is
+damaged, truncated or unreadable is ignored and rebuilt. A cache directory that cannot
+be written only costs the build.
+
+The directory is ``$WORKBENCH_CACHE_DIR`` if set (``off`` or empty: no disk cache),
+else ``$XDG_CACHE_HOME/arabic-conflict-workbench`` (``~/.cache/…`` by default).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+CACHE_ENV = "WORKBENCH_CACHE_DIR"
+_APP = "arabic-conflict-workbench"
+# Bump to retire every artefact written by an older layout.
+FORMAT = "1"
+_DIGEST = 32  # bytes of the SHA-256 checksum heading each file
+
+
+def cache_dir() -> Path | None:
+    """The directory artefacts are kept in, or ``None`` when the disk cache is off."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return None if chosen.strip() in ("", "off") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / _APP
+
+
+def key_of(parts: Iterable[str | bytes | Path]) -> str:
+    """SHA-256 (hex) of ``parts`` — text, bytes, or a file's bytes — with the format and
+    the Python version, which ``marshal`` and compiled patterns depend on."""
+    h = hashlib.sha256(f"{FORMAT}\0{sys.version}\0".encode())
+    for part in parts:
+        if isinstance(part, Path):
+            data = part.read_bytes()
+        elif isinstance(part, str):
+            data = part.encode("utf-8", "surrogatepass")
+        else:
+            data = part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _read(path: Path) -> Any:
+    """The value stored at ``path``; raises if missing or damaged."""
+    blob = path.read_bytes()
+    digest, payload = blob[:_DIGEST], blob[_DIGEST:]
+    if hashlib.sha256(payload).digest() != digest:
+        raise ValueError(f"damaged cache file {path}")
+    return marshal.loads(payload)
+
+
+def _write(path: Path, value: Any) -> None:
+    """Store ``value`` at ``path`` atomically (a reader sees the old file or the new one)."""
+    payload = marshal.dumps(value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.sha256(payload).digest())
+            fh.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cached(name: str, sources: Iterable[str | bytes | Path], build: Callable[[], T]) -> T:
+    """``build()``, read from the disk cache when an artefact of the same ``name`` and
+    ``sources`` was written before, else built and written.
+
+    ``build`` must return what ``marshal`` stores (dicts, lists, tuples, sets, str,
+    numbers); ``name`` says what it is, and ``sources`` everything it depends on (the data
+    files it reads, and a version string to bump when the build's code changes).
+    """
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key_of(sources)}.marshal"
+    try:
+        return _read(path)
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    value = build()
+    # A read-only or full disk only costs the build next time.
+    with contextlib.suppress(OSError, ValueError):
+        _write(path, value)
+    return value
+
+
+def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the compiled program kept on disk.
+
+    Parsing a pattern of tens of thousands of alternatives is most of what compiling it
+    costs; the program the parser and compiler produce is stored and handed straight to
+    the regex engine next time, so the result is the very pattern ``re.compile`` gives.
+    Falls back to ``re.compile`` when the cache is off or the interpreter's internals
+    differ from what this expects.
+    """
+    if cache_dir() is None:
+        return re.compile(pattern, flags)
+    try:
+        import _sre
+
+        program = cached("re", ["pattern", str(_sre.MAGIC), str(flags), pattern],
+                         lambda: _program(pattern, flags))
+        flags_all, code, groups, groupindex, indexgroup = program
+        return _sre.compile(pattern, flags_all, code, groups, groupindex, tuple(indexgroup))
+    except Exception:  # any surprise in the internals: compile as usual
+        return re.compile(pattern, flags)
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What ``re._compiler.compile`` hands the regex engine for ``pattern``."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = {str(k): int(i) for k, i in parsed.state.groupdict.items()}
+    indexgroup = [None] * parsed.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    # The opcodes are int subclasses (named constants), which marshal does not store.
+    return (int(flags | parsed.state.flags), [int(c) for c in code], parsed.state.groups - 1, groupindex,
+            indexgroup)

@@ -1,0 +1,119 @@
+"""wordfreq's Zipf frequency of an Arabic word, without loading wordfreq for plain words.
+
+The finders ask wordfreq how common a word is (a rare word after a place head is a
+name). ``wordfreq.zipf_frequency`` first imports wordfreq and its language tables, then
+unpacks its Arabic list into a dict, then tokenises the word: together a second of the
+first ``analyze``. For a word of plain Arabic letters (no marks, tatweel, digits or
+punctuation) its tokeniser returns the word unchanged (a phrase, its words), so the
+frequency is a lookup in that dict; :func:`zipf` does that lookup in a copy of the dict kept in the disk cache
+(:mod:`workbench.cache`, keyed by wordfreq's version and its Arabic list's bytes; cut in
+shards decoded as needed) and reproduces wordfreq's rounding step for step. Any other
+word goes to wordfreq itself.
+
+>>> zipf("الحادث") == __import__("wordfreq").zipf_frequency("الحادث", "ar")
+True
+"""
+
+from __future__ import annotations
+
+import marshal
+import math
+import re
+import zlib
+from functools import cache
+from importlib import metadata, util
+from pathlib import Path
+
+from ..cache import cached
+
+# Letters wordfreq's Arabic tokeniser keeps as they are (HAMZA to GHAIN, FEH to YEH;
+# TATWEEL, which it removes, left out). Checked on its whole Arabic list and every word
+# of the benchmark corpora: tokenising such a word gives the word.
+_PLAIN = "[\u0621-\u063a\u0641-\u064a]+"
+# ... and a phrase of such words one space apart, which it cuts at the spaces.
+_PLAIN_PHRASE = re.compile(f"{_PLAIN}(?: {_PLAIN})*")
+_LANG = "ar"
+
+
+def _wordlist_files() -> list[Path]:
+    """wordfreq's Arabic list files (found without importing wordfreq)."""
+    spec = util.find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return sorted(folder.glob(f"*_{_LANG}.msgpack.gz"))
+
+
+# The list is kept as this many shards, by a CRC-32 of the word: a process reads the whole
+# file (bytes, fast) but decodes only the shards of the words it asks for, a few dozen
+# of the first document's words rather than 300k.
+_SHARDS = 256
+
+
+@cache
+def _shards() -> list[bytes]:
+    """wordfreq's Arabic word → frequency dict (``get_frequency_dict('ar')``), cut into
+    ``_SHARDS`` marshalled dicts and kept in the disk cache."""
+
+    def build() -> list[bytes]:
+        from wordfreq import get_frequency_dict
+
+        parts: list[dict[str, float]] = [{} for _ in range(_SHARDS)]
+        for word, freq in get_frequency_dict(_LANG).items():
+            parts[_shard_of(word)][word] = freq
+        return [marshal.dumps(part) for part in parts]
+
+    files = _wordlist_files()
+    if not files:
+        return build()
+    return cached("wordfreq-ar", ["2", str(_SHARDS), metadata.version("wordfreq"), *files], build)
+
+
+def _shard_of(word: str) -> int:
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % _SHARDS
+
+
+_DECODED: dict[int, dict[str, float]] = {}
+
+
+def _frequency(word: str) -> float | None:
+    """wordfreq's frequency of a token, ``None`` if it is not in the list."""
+    k = _shard_of(word)
+    part = _DECODED.get(k)
+    if part is None:
+        part = _DECODED[k] = marshal.loads(_shards()[k])
+    return part.get(word)
+
+
+def zipf(word: str) -> float:
+    """``wordfreq.zipf_frequency(word, 'ar')``, looked up directly for plain words and
+    phrases of plain words (one space apart)."""
+    if word and not _PLAIN_PHRASE.fullmatch(word):
+        from wordfreq import zipf_frequency
+
+        return zipf_frequency(word, _LANG)
+    # wordfreq.zipf_frequency with minimum 0: word_frequency with a floor of 1e-9, where
+    # the tokens of a phrase combine as 1 / f = 1 / f1 + 1 / f2 + ...
+    minimum = 10**0.0 / 1e9
+    one_over = 0.0
+    tokens = word.split(" ") if word else []
+    for token in tokens:
+        found = _frequency(token)
+        if found is None:
+            one_over = 0.0
+            break
+        one_over += 1.0 / found
+    if not one_over:
+        freq = minimum  # no token, or a token wordfreq does not know
+    else:
+        # floored, then rounded to three significant digits (never 0, being >= the floor)
+        unrounded = max(1.0 / one_over, minimum)
+        freq = round(unrounded, math.floor(-math.log(unrounded, 10)) + 3)
+    return round(math.log(freq, 10) + 9, 2)
+
+
+def warm_up() -> None:
+    """Load the word frequencies now (before ``workbench run`` forks its workers)."""
+    for k in range(_SHARDS):
+        if k not in _DECODED:
+            _DECODED[k] = marshal.loads(_shards()[k])
