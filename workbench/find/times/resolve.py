@@ -45,6 +45,9 @@ _CLOCK_PM = {
     "evening": lambda h: h + 12 if h < 12 else 0,
     "night": lambda h: h + 12 if 6 <= h < 12 else h % 12,
     "midnight": lambda h: h % 12,
+    "am": lambda h: h % 12,  # ص after the clock
+    "pm": lambda h: h + 12 if h < 12 else h,  # م after the clock
+    "h24": lambda h: h,  # hh:mm in a named zone (09:20 تغ): as written
 }
 
 

@@ -30,6 +30,7 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
+_AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
 
 
 def copy(p: Partial) -> Partial:
@@ -213,6 +214,12 @@ class Grammar:
         said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
         if said:
             k = word.end  # type: ignore[union-attr]
+            if key(self.t, k) == "\u0627\u0644":  # الساعة الـ 7: the article written apart
+                k += 1
+        # an hour in brackets: الساعة (1:00) ظهرًا, الساعة (٧م), (09:20 تغ)
+        bracket = key(self.t, k) == "(" or (k == i and i > 0 and key(self.t, i - 1) == "(")
+        if key(self.t, k) == "(":
+            k += 1
         got = self._hour(k, words_ok=True)
         if got is None:
             return None
@@ -227,8 +234,18 @@ class Grammar:
             p.second, k = self.num(k + 1), k + 2
             p.add("hh:mm:ss")
         k = self._minutes(p, k)
-        tail = self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
-        if tail is None and key(self.t, k) == "من":
+        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+        # ص / م after the hour (07:53 م, ٧ص): the abbreviations of صباحا and مساء
+        letter = key(self.t, k)
+        if letter in _AM_PM and 1 <= hour <= 12 and (said or bracket or digits_clock) \
+                and self.t[k].start - self.t[k - 1].end <= 1:
+            p.part = _AM_PM[letter]
+            p.add("am_pm_letter")
+            k += 1
+        k = self._close(k, bracket)
+        tail = None if p.part else \
+            self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
+        if tail is None and not p.part and key(self.t, k) == "من":
             tail = self.part(k + 1)
             tail = tail if tail is not None and tail.entry.extra in ("noun", "both", "today") else None
             if tail is not None and tail.entry.extra != "today":
@@ -241,7 +258,9 @@ class Grammar:
         tz = find(self.t, k, "timezone")
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
-        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+            k = self._close(k, bracket)
+            if digits_clock and not p.part:
+                p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
         fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
                 or fraction or (minute_said and p.utc_offset is not None)):
@@ -251,6 +270,10 @@ class Grammar:
         if "approx" in p.flags:
             p.rules.insert(0, "approx")
         return p
+
+    def _close(self, k: int, bracket: bool) -> int:
+        """Past the closing bracket of a bracketed hour."""
+        return k + 1 if bracket and key(self.t, k) == ")" else k
 
     def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
         """(end, hour, minute, minute said, hour is a word) at token ``k``."""
