@@ -33,6 +33,8 @@ from typing import Any
 
 from .partial import Partial
 
+_LATE_PARTS = {"afternoon": 12, "evening": 16, "night": 18}  # the hour each part begins by
+_SMALL_HOURS = 4  # a reference before 04:00 is still the night of the day before
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
 _YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
 
@@ -147,6 +149,12 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         if ctx.ref is None:
             return _needs_ref("day", flags)
         day = ctx.ref  # هذا الصباح, هذه الليلة: a part of the day of writing
+        if ctx.ref_dt is not None and ctx.ref_dt.hour < _SMALL_HOURS and (
+                p.part in ("evening", "night") or (p.part == "morning" and tense == "past")):
+            # written after midnight: this evening is the one just ended, and a morning
+            # already past is the day before's
+            day = ctx.ref - timedelta(days=1)
+            flags = [*flags, "after_midnight"]
     if day is None and p.has_clock and not p.has_date:
         anchor = ctx.story_day or ctx.ref
         if anchor is None:
@@ -230,7 +238,11 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
     ref, wd = ctx.ref, p.weekday
     direction = p.direction or tense
     if direction == "future":
-        return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        # the evening of the reference day's own weekday, written before that evening
+        # (مساء الجمعة on the Friday morning), is that day; a bare weekday is the next one
+        ahead = not p.direction and p.part in _LATE_PARTS and (
+            ctx.ref_dt is None or ctx.ref_dt.hour < _LATE_PARTS[p.part])
+        return ref + timedelta(days=(wd - ref.weekday()) % 7 or (0 if ahead else 7))
     if direction == "current":
         return ref + timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7
