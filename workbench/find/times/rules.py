@@ -30,6 +30,8 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
+_THEN = frozenset({"ذلك", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
+_THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
 
 
@@ -629,7 +631,11 @@ class Grammar:
 
     def now(self, i: int) -> Partial | None:
         h = find(self.t, i, "now")
-        return Partial(i, h.end, pre=h.pre, now=True).add("now") if h else None
+        if h is None:
+            return None
+        if h.entry.words[0] == "الحين" and (key(self.t, i - 1) in _THEN or key(self.t, h.end) in _THEN_AFTER):
+            return None  # حتى ذلك الحين (until then), بين الحين والآخر (now and then)
+        return Partial(i, h.end, pre=h.pre, now=True).add("now")
 
     def vague(self, i: int) -> Partial | None:
         h = find(self.t, i, "vague")
