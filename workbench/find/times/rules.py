@@ -32,6 +32,7 @@ _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "y
 _NUMERIC_RE = re.compile(r"^\d+$")
 _THEN = frozenset({"ذلك", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
+_DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
 _AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
 
 
@@ -578,13 +579,16 @@ class Grammar:
 
     def numeric_date(self, i: int) -> Partial | None:
         """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
-        parts, k = [], i
-        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end == self.t[i].start:
+        parts, k, spaced = [], i, False
+        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end - self.t[i].start <= 1:
             return None
         while self.num(k) is not None and len(parts) < 3:
             parts.append(key(self.t, k))
-            if key(self.t, k + 1) in ("/", "-", ".") and self.num(k + 2) is not None \
-                    and self.t[k + 1].start == self.t[k].end and self.t[k + 2].start == self.t[k + 1].end:
+            sep = key(self.t, k + 1)
+            if sep in ("/", "-", ".") and self.num(k + 2) is not None \
+                    and (not parts[1:] or sep == key(self.t, k - 1)):
+                if not (self.t[k + 1].start == self.t[k].end and self.t[k + 2].start == self.t[k + 1].end):
+                    spaced = True  # 3 / 11 / 2025, 28/ 2/ 1445: only with a year of four digits
                 k += 2
             else:
                 break
@@ -598,11 +602,20 @@ class Grammar:
             elif len(c) == 4:
                 p.year, p.month, p.day = int(c), int(b), int(a)
                 p.add("numeric_dmy")
+            elif len(a) == len(b) == len(c) == 2 and not spaced and key(self.t, k - 1) == "/":
+                # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s)
+                p.day, p.month, p.year = int(a), int(b), (2000 if int(c) < 50 else 1900) + int(c)
+                p.add("numeric_dmyy")
             else:
                 return None
-        elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2:
+        elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2 and not spaced:
             p.year, p.month = int(parts[1]), int(parts[0])
             p.add("numeric_my")
+        elif len(parts) == 2 and not spaced and key(self.t, i + 1) == "/" and len(parts[0]) <= 2 \
+                and len(parts[1]) <= 2 and key(self.t, i - 1) in _DATE_CUES \
+                and (i + 2 >= len(self.t) - 1 or key(self.t, i + 3) != "/"):
+            p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8: a day and month
+            p.add("numeric_dm")
         else:
             return None
         if not (1 <= (p.month or 0) <= 12 and (p.day is None or 1 <= p.day <= 31)):
