@@ -35,7 +35,7 @@ def one(text, **kw):
         ("حظر التجول من الساعة (٧م) غدا", "الساعة (٧م) غدا", "19:00"),
         # a wire clock in a named zone is on the 24-hour clock; تغ abbreviates توقيت غرينتش
         ("لم تكشف حتى الساعة (09:20 تغ) أي تفاصيل", "حتى الساعة (09:20 تغ)", "09:20"),
-        ("قبيل الساعة 19:00 ت غ.", "الساعة 19:00 ت غ", "19:00"),
+        ("قبيل الساعة 19:00 ت غ.", "قبيل الساعة 19:00 ت غ", "19:00"),
     ],
 )
 def test_clock_forms(text, span, time_of_day):
@@ -52,3 +52,41 @@ def test_a_clock_range_ending_before_it_starts_ends_the_next_day():
     row = one("حظر التجول من الساعة الـ 7 مساءً وحتى الساعة الـ 6 صباحًا", reference=MAY_2020)
     assert row["value"] == "2020-05-12T19:00/2020-05-13T06:00"
     assert row["time_of_day"] == "19:00/06:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "span", "value"),
+    [
+        # midnight with no day is a clock: the midnight behind the text, or the one ahead
+        ("وقع الانفجار عند منتصف الليل", "past", "منتصف الليل", "2020-05-12T00:00"),
+        ("يبدأ حظر التجول عند منتصف الليل", "future", "منتصف الليل", "2020-05-13T00:00"),
+        ("قبيل منتصف الليل دوت انفجارات", "past", "قبيل منتصف الليل", "2020-05-12T00:00"),
+        ("عند الساعة الواحدة بعد منتصف الليل", "past", "عند الساعة الواحدة بعد منتصف الليل",
+         "2020-05-12T01:00"),
+        # colloquial fractions and parts of the day
+        ("الساعة ٨ ونص الصبح", "past", "الساعة ٨ ونص الصبح", "2020-05-12T08:30"),
+        ("الساعة تسعة الصبح", "past", "الساعة تسعة الصبح", "2020-05-12T09:00"),
+    ],
+)
+def test_midnight_and_colloquial_clocks(text, tense, span, value):
+    row = one(text, reference=MAY_2020, tense=tense)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "time_of_day"),
+    [
+        ("نشوفكم بكرة الصبح", "بكرة الصبح", "2020-05-13", "morning"),
+        ("باچر العصر الاجتماع", "باچر العصر", "2020-05-13", "afternoon"),
+        ("البارحة بالليل سمعنا القصف", "البارحة بالليل", "2020-05-11", "night"),
+        ("أمس بعد الضهر", "أمس بعد الضهر", "2020-05-11", "afternoon"),
+    ],
+)
+def test_colloquial_parts_of_the_day(text, span, value, time_of_day):
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"], row["time_of_day"]) == (span, value, time_of_day)
+
+
+@pytest.mark.parametrize("text", ["في العصر الحديث", "بعد صلاة الصبح", "صوت الليل"])
+def test_era_and_prayer_are_no_time(text):
+    assert find_times(text, reference=MAY_2020).empty

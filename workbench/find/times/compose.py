@@ -137,6 +137,10 @@ class Composer(Grammar):
         if day is None:
             if part is not None and part.entry.extra == "today":
                 day = self._last_night(k, part.entry.value) or Partial(k, k, today_part=True)
+            elif part is not None and part.entry.value == "midnight" and clock is None:
+                # منتصف الليل with no day is a clock, 00:00 of the day the text is on
+                return Partial(i, part.end, pre=part.pre, hour=0, minute=0, minute_said=True,
+                               part="midnight").add("midnight")
             elif clock is not None:
                 return clock
             else:

@@ -160,6 +160,8 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         if anchor is None:
             return _clock_only(p, flags)
         day = anchor
+        if p.part == "midnight" and tense == "future":
+            day = day + timedelta(days=1)  # the midnight ahead ends the day of writing
         flags.append("day_inferred")
     if day is not None:
         if p.has_clock:
