@@ -174,11 +174,15 @@ class Composer(Grammar):
 
     def _last_night(self, k: int, part: str) -> Partial | None:
         """الليلة الماضية, منتصف الليلة الماضية: the night of the day before the reference
-        (a night, an evening or its midnight followed by الماضية/الفائتة)."""
+        (a night, an evening or its midnight followed by الماضية/الفائتة); قبل الماضية: the
+        night before that."""
+        back = 1
+        if key(self.t, k) == "قبل":  # الليلة قبل الماضية: the night before last
+            k, back = k + 1, 2
         d = find(self.t, k, "direction")
         if d is None or d.entry.value != "past" or part not in ("night", "evening", "midnight"):
             return None
-        return Partial(k, d.end, offset=-1).add("last_night")
+        return Partial(k, d.end, offset=-back).add("last_night")
 
     def _eve(self, p: Partial) -> Partial:
         """ليلة before a named day is the night before it (the day begins at sunset); ليلة أمس

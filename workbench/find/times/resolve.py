@@ -185,6 +185,13 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     if anchor is None:
         return _needs_ref(unit, flags)
     d = shift(anchor, unit, n)
+    if unit == "month" and p.day is not None:  # العاشر من الشهر الجاري: a day of that month
+        if p.day > calendar.monthrange(d.year, d.month)[1]:
+            return None
+        day = date(d.year, d.month, p.day)
+        if p.has_clock:
+            return _with_clock(p, day, ctx, ctx.tense, flags)
+        return row(day.isoformat(), day, day, "day", flags=flags, time_of_day=p.part)
     s, e = bounds(d, unit)
     if p.qualifier in ("earlier", "later"):  # the part of this unit before or after now
         s, e = (s, anchor) if p.qualifier == "earlier" else (anchor, e)

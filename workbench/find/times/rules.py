@@ -264,7 +264,7 @@ class Grammar:
             k = self._close(k, bracket)
             if digits_clock and not p.part:
                 p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
-        fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
+        fraction = got[4] and ("fraction" in p.rules or "minutes_to" in p.rules)  # الواحدة إلا ربعا
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
                 or fraction or (minute_said and p.utc_offset is not None)):
             return None
@@ -311,6 +311,19 @@ class Grammar:
             p.minute_said = True
             p.add("fraction")
             return frac.end
+        if key(self.t, k) == "الا":  # التاسعة إلا خمس دقائق, إلا 10 دقائق: minutes to the hour
+            for stop in range(k + 2, min(k + 5, len(self.t)) + 1):
+                unit = find(self.t, stop, "unit")
+                if unit is not None and unit.entry.value == "minute":
+                    v = self.num(k + 1, 1, 59) if stop == k + 2 else None
+                    v = v if v is not None else self.cardinal(k + 1, stop)
+                    if v is not None and 0 < v < 60:
+                        p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 - v
+                        p.minute_said = True
+                        p.add("minutes_to")
+                        return unit.end
+                    break
+            return k
         # و 18 دقيقة, وثلاث وعشرون دقيقة
         if not key(self.t, k).startswith("\u0648"):
             return k
@@ -476,12 +489,20 @@ class Grammar:
         lead = find(self.t, k, "day_word")
         if lead is not None and self.dom(lead.end) is not None:
             k, pre = lead.end, lead.pre
+        if key(self.t, k) == "\u0627\u0644" and self.num(k + 1, 1, 31) is not None:
+            k += 1  # الـ15 من الشهر الماضي: the article written apart
         d = self.dom(k)
         if d is None:
             return None
         p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
+        if m is None and key(self.t, d[0]) == "من":
+            rel = self.unit_relative(d[0] + 1)
+            if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "month":
+                # العاشر من الشهر الجاري, الـ15 من الشهر الماضي: a day of a month said by relation
+                p.day, p.unit_rel, p.direction = d[1], rel.unit_rel, rel.direction
+                return p.add("day+month_relative", rel.j)
         if m is None:
             return None
         p.day, p.month, p.hijri = d[1], m[1], m[2]
