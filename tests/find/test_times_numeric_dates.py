@@ -30,3 +30,17 @@ def test_numeric_date_forms(text, tense, span, value):
                                   "بنسبة 3 / 4 من الأصوات"])
 def test_no_date_in_scores_and_threads(text):
     assert find_times(text, reference=REF).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("الثلاثاء 12-05-2020", "الثلاثاء 12-05-2020", "2020-05-12"),
+        ("يوم الثلاثاء الموافق 12/5/2020", "يوم الثلاثاء الموافق 12/5/2020", "2020-05-12"),
+        ("الأحد، 29-6-2014", "الأحد، 29-6-2014", "2014-06-29"),
+        ("يوم الاثنين 11/5", "يوم الاثنين 11/5", "2020-05-11"),
+    ],
+)
+def test_a_weekday_takes_the_numeric_date_beside_it(text, span, value):
+    df = find_times(text, reference=date(2020, 5, 20))
+    assert list(zip(df["text"], df["value"], strict=True)) == [(span, value)]

@@ -33,6 +33,7 @@ _NUMERIC_RE = re.compile(r"^\d+$")
 _THEN = frozenset({"ذلك", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
+_WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-"})  # between a weekday and its date
 _AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
 
 
@@ -430,6 +431,11 @@ class Grammar:
             p.offset = int(rel.entry.value)
             return p.add("relative_day", rel.end)
         dm = self.day_month(k)
+        if dm is None:  # الثلاثاء 12-05-2020, يوم الثلاثاء الموافق 12/5/2020
+            k2 = k + (1 if key(self.t, k) in _WEEKDAY_DATE_GLUE else 0)
+            dm = self.numeric_date(k2) or (self.day_month(k2) if k2 != k else None)
+            if dm is not None and dm.day is None:
+                dm = None
         if dm is not None:
             dm.weekday, dm.i, dm.pre = p.weekday, i, p.pre
             dm.rules.insert(0, "weekday")
@@ -601,7 +607,7 @@ class Grammar:
     def numeric_date(self, i: int) -> Partial | None:
         """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
         parts, k, spaced = [], i, False
-        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end - self.t[i].start <= 1:
+        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i].start - self.t[i - 1].end <= 1:
             return None
         while self.num(k) is not None and len(parts) < 3:
             parts.append(key(self.t, k))
@@ -633,7 +639,8 @@ class Grammar:
             p.year, p.month = int(parts[1]), int(parts[0])
             p.add("numeric_my")
         elif len(parts) == 2 and not spaced and key(self.t, i + 1) == "/" and len(parts[0]) <= 2 \
-                and len(parts[1]) <= 2 and key(self.t, i - 1) in _DATE_CUES \
+                and len(parts[1]) <= 2 and (key(self.t, i - 1) in _DATE_CUES
+                                            or find(self.t, i - 1, "weekday") is not None) \
                 and (i + 2 >= len(self.t) - 1 or key(self.t, i + 3) != "/"):
             p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8: a day and month
             p.add("numeric_dm")
