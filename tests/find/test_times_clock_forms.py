@@ -90,3 +90,20 @@ def test_colloquial_parts_of_the_day(text, span, value, time_of_day):
 @pytest.mark.parametrize("text", ["في العصر الحديث", "بعد صلاة الصبح", "صوت الليل"])
 def test_era_and_prayer_are_no_time(text):
     assert find_times(text, reference=MAY_2020).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "time_of_day"),
+    [
+        ("الساعة تلاتة العصر", "15:00"),
+        ("الساعة حداشر بالليل", "23:00"),
+        ("الساعة اتناشر الضهر", "12:00"),
+        ("امبارح الساعة اتنين بالليل", "02:00"),
+    ],
+)
+def test_colloquial_hours(text, time_of_day):
+    assert one(text, reference=MAY_2020)["time_of_day"] == time_of_day
+
+
+def test_a_colloquial_number_alone_is_no_clock():
+    assert find_times("عندي اتنين ولاد وتلاتة بنات", reference=MAY_2020).empty
