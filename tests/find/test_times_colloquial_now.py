@@ -31,3 +31,7 @@ def test_colloquial_now(text, span):
                                   "في تلك الحين لم يكن"])
 def test_then_is_not_now(text):
     assert find_times(text, reference=REF).empty
+
+
+def test_then_spelt_with_a_final_ta_marbuta():
+    assert find_times("ومنذ ذلكة الحين عمد الى الالتفات", reference=REF).empty

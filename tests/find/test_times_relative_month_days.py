@@ -49,3 +49,8 @@ def test_a_day_the_month_lacks_is_no_date():
 )
 def test_minutes_to_the_hour(text, time_of_day):
     assert one(text, reference=MAY_2020)["time_of_day"] == time_of_day
+
+
+def test_an_ordinal_after_a_week_counts_weeks_not_days():
+    df = find_times("خلال الاسبوع الثاني من الشهر الجاري ، بدعوة من المغرب", reference=MAY_2020)
+    assert list(df["value"]) == ["2020-05"]

@@ -30,7 +30,7 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
-_THEN = frozenset({"ذلك", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
+_THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-"})  # between a weekday and its date
@@ -503,7 +503,9 @@ class Grammar:
         p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
-        if m is None and key(self.t, d[0]) == "من":
+        if m is None and key(self.t, d[0]) == "من" \
+                and (i == 0 or find(self.t, i - 1, "week_word", "month_word", "year_word", "unit") is None):
+            # (not الأسبوع الثاني من الشهر الجاري: there the ordinal counts weeks)
             rel = self.unit_relative(d[0] + 1)
             if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "month":
                 # العاشر من الشهر الجاري, الـ15 من الشهر الماضي: a day of a month said by relation
