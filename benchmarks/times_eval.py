@@ -12,7 +12,8 @@ from the CheckThat! files in the public evaluation data (``../shared/data`` or
 *found*: a predicted time overlaps the gold span. *right*: one of the overlapping predictions
 is compatible with the gold value — the same first and last day at the gold grain (a week is
 right when the middle of the predicted span falls in the gold ISO week); a clock time needs the
-same ``HH:MM``; a part of day with a date needs that date; a gold row without a date (unknown
+same ``HH:MM`` (either end of a range of clocks; ``midnight`` is 00:00); a part of day with a
+date needs that date; a gold row without a date (unknown
 publication date) needs the same time of day; a duration is right when no overlapping
 prediction turns it into a date. ``--failures`` lists the misses, on the dev half only.
 """
@@ -101,6 +102,17 @@ def clock_of(value: str, time_of_day: str) -> str:
     return ""
 
 
+def clocks_of(pred: dict) -> set[str]:
+    """The ``HH:MM`` a prediction says: each end of a range of clocks (``19:00/07:00``) counts;
+    ``midnight`` is 00:00."""
+    values = str(pred.get("value") or "").split("/")
+    tods = str(pred.get("time_of_day") or "").split("/")
+    out = {clock_of("", "00:00" if t == "midnight" else t) for t in tods}
+    if not out - {""}:  # no clock in time_of_day: the one the value carries
+        out = {clock_of(v, "") for v in values}
+    return out - {""}
+
+
 def _predicted_span(pred: dict) -> tuple[date, date] | None:
     start, end = str(pred.get("start_date") or ""), str(pred.get("end_date") or "")
     if start and end:
@@ -117,8 +129,7 @@ def compatible(gold: dict[str, str], pred: dict) -> bool:
         return _predicted_span(pred) is None
     if kind == "clock":
         want = clock_of(value, gold["time_of_day"])
-        got = clock_of(str(pred.get("value") or ""), str(pred.get("time_of_day") or ""))
-        return bool(want) and got == want
+        return bool(want) and want in clocks_of(pred)
     if not value:  # no reference date: only the time of day can be judged
         return str(pred.get("time_of_day") or "") == gold["time_of_day"]
     want, got = span_of(value), _predicted_span(pred)

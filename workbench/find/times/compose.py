@@ -136,7 +136,11 @@ class Composer(Grammar):
         day = self.day(k)
         if day is None:
             if part is not None and part.entry.extra == "today":
-                day = Partial(k, k, today_part=True)
+                day = self._last_night(k, part.entry.value) or Partial(k, k, today_part=True)
+            elif part is not None and part.entry.value == "midnight" and clock is None:
+                # منتصف الليل with no day is a clock, 00:00 of the day the text is on
+                return Partial(i, part.end, pre=part.pre, hour=0, minute=0, minute_said=True,
+                               part="midnight").add("midnight")
             elif clock is not None:
                 return clock
             else:
@@ -167,6 +171,18 @@ class Composer(Grammar):
         out.rules = ["hijri=gregorian", *out.rules]
         out.flags = [*out.flags, "hijri_equivalent"]
         return out
+
+    def _last_night(self, k: int, part: str) -> Partial | None:
+        """الليلة الماضية, منتصف الليلة الماضية: the night of the day before the reference
+        (a night, an evening or its midnight followed by الماضية/الفائتة); قبل الماضية: the
+        night before that."""
+        back = 1
+        if key(self.t, k) == "قبل":  # الليلة قبل الماضية: the night before last
+            k, back = k + 1, 2
+        d = find(self.t, k, "direction")
+        if d is None or d.entry.value != "past" or part not in ("night", "evening", "midnight"):
+            return None
+        return Partial(k, d.end, offset=-back).add("last_night")
 
     def _eve(self, p: Partial) -> Partial:
         """ليلة before a named day is the night before it (the day begins at sunset); ليلة أمس

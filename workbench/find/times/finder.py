@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ...text.arabic import SENTENCE_END
@@ -119,6 +119,10 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
     a, b = (resolve(e, ctx, tense) for e in ends)
     if a is None or b is None or not a["value"] or not b["value"]:
         return None
+    if "T" in a["value"] and "T" in b["value"] and b["value"] < a["value"] and not ends[1].has_date:
+        # من الساعة 7 مساءً إلى الساعة 6 صباحًا: an end clock before the start is the next day's
+        day = (date.fromisoformat(b["value"][:10]) + timedelta(days=1)).isoformat()
+        b = {**b, "value": day + b["value"][10:], "start_date": day, "end_date": day}
     if a["start_date"] and b["end_date"] and b["end_date"] < a["start_date"]:
         return None  # an end before the start: not a range (السبت المقبل وحتى أمس)
     precision = max(a["precision"], b["precision"], key=lambda x: _COARSE.index(x) if x in _COARSE else 3)

@@ -248,7 +248,7 @@ def starter_re() -> re.Pattern[str]:
     firsts = set(_entries()) | number_starts()
     alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
     return re.compile(
-        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_])")
+        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{_ARTICLE})?(?:{alt})(?![^\W\d_])")
 
 
 def candidates(toks: list[Token], folded: str) -> list[int]:
@@ -288,7 +288,7 @@ def _core_word(word: str) -> int:
 @cache
 def _starts_expression(word: str) -> bool:
     """Whether :func:`starter_re` matches at the start of a token ``word``: a digit run, or
-    [و|ف][لل|ب|ل|ك] + the first word of an entry or of a cardinal, the whole token."""
+    [و|ف][لل|ب|ل|ك][ال] + the first word of an entry or of a cardinal, the whole token."""
     if word[0] in "0123456789":
         return True
     firsts = _firsts()
@@ -300,6 +300,8 @@ def _starts_expression(word: str) -> bool:
             rests.append(r[2:])
         if r and r[0] in _PREP:
             rests.append(r[1:])
+    # the article taken off as :func:`readings` takes it (الظهر read as ظهر)
+    rests += [r[2:] for r in rests if r.startswith(_ARTICLE)]
     return any(r in firsts for r in rests)
 
 

@@ -33,6 +33,8 @@ from typing import Any
 
 from .partial import Partial
 
+_LATE_PARTS = {"afternoon": 12, "evening": 16, "night": 18}  # the hour each part begins by
+_SMALL_HOURS = 4  # a reference before 04:00 is still the night of the day before
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
 _YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
 
@@ -45,6 +47,9 @@ _CLOCK_PM = {
     "evening": lambda h: h + 12 if h < 12 else 0,
     "night": lambda h: h + 12 if 6 <= h < 12 else h % 12,
     "midnight": lambda h: h % 12,
+    "am": lambda h: h % 12,  # ص after the clock
+    "pm": lambda h: h + 12 if h < 12 else h,  # م after the clock
+    "h24": lambda h: h,  # hh:mm in a named zone (09:20 تغ): as written
 }
 
 
@@ -144,11 +149,19 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         if ctx.ref is None:
             return _needs_ref("day", flags)
         day = ctx.ref  # هذا الصباح, هذه الليلة: a part of the day of writing
+        if ctx.ref_dt is not None and ctx.ref_dt.hour < _SMALL_HOURS and (
+                p.part in ("evening", "night") or (p.part == "morning" and tense == "past")):
+            # written after midnight: this evening is the one just ended, and a morning
+            # already past is the day before's
+            day = ctx.ref - timedelta(days=1)
+            flags = [*flags, "after_midnight"]
     if day is None and p.has_clock and not p.has_date:
         anchor = ctx.story_day or ctx.ref
         if anchor is None:
             return _clock_only(p, flags)
         day = anchor
+        if p.part == "midnight" and tense == "future":
+            day = day + timedelta(days=1)  # the midnight ahead ends the day of writing
         flags.append("day_inferred")
     if day is not None:
         if p.has_clock:
@@ -172,6 +185,13 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     if anchor is None:
         return _needs_ref(unit, flags)
     d = shift(anchor, unit, n)
+    if unit == "month" and p.day is not None:  # العاشر من الشهر الجاري: a day of that month
+        if p.day > calendar.monthrange(d.year, d.month)[1]:
+            return None
+        day = date(d.year, d.month, p.day)
+        if p.has_clock:
+            return _with_clock(p, day, ctx, ctx.tense, flags)
+        return row(day.isoformat(), day, day, "day", flags=flags, time_of_day=p.part)
     s, e = bounds(d, unit)
     if p.qualifier in ("earlier", "later"):  # the part of this unit before or after now
         s, e = (s, anchor) if p.qualifier == "earlier" else (anchor, e)
@@ -227,7 +247,11 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
     ref, wd = ctx.ref, p.weekday
     direction = p.direction or tense
     if direction == "future":
-        return ref + timedelta(days=(wd - ref.weekday()) % 7 or 7)
+        # the evening of the reference day's own weekday, written before that evening
+        # (مساء الجمعة on the Friday morning), is that day; a bare weekday is the next one
+        ahead = not p.direction and p.part in _LATE_PARTS and (
+            ctx.ref_dt is None or ctx.ref_dt.hour < _LATE_PARTS[p.part])
+        return ref + timedelta(days=(wd - ref.weekday()) % 7 or (0 if ahead else 7))
     if direction == "current":
         return ref + timedelta(days=(wd - ref.weekday()) % 7)
     back = (ref.weekday() - wd) % 7

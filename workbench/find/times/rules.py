@@ -30,6 +30,11 @@ _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليو
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
+_THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
+_THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
+_DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
+_WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-"})  # between a weekday and its date
+_AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
 
 
 def copy(p: Partial) -> Partial:
@@ -213,6 +218,12 @@ class Grammar:
         said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
         if said:
             k = word.end  # type: ignore[union-attr]
+            if key(self.t, k) == "\u0627\u0644":  # الساعة الـ 7: the article written apart
+                k += 1
+        # an hour in brackets: الساعة (1:00) ظهرًا, الساعة (٧م), (09:20 تغ)
+        bracket = key(self.t, k) == "(" or (k == i and i > 0 and key(self.t, i - 1) == "(")
+        if key(self.t, k) == "(":
+            k += 1
         got = self._hour(k, words_ok=True)
         if got is None:
             return None
@@ -227,8 +238,18 @@ class Grammar:
             p.second, k = self.num(k + 1), k + 2
             p.add("hh:mm:ss")
         k = self._minutes(p, k)
-        tail = self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
-        if tail is None and key(self.t, k) == "من":
+        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+        # ص / م after the hour (07:53 م, ٧ص): the abbreviations of صباحا and مساء
+        letter = key(self.t, k)
+        if letter in _AM_PM and 1 <= hour <= 12 and (said or bracket or digits_clock) \
+                and self.t[k].start - self.t[k - 1].end <= 1:
+            p.part = _AM_PM[letter]
+            p.add("am_pm_letter")
+            k += 1
+        k = self._close(k, bracket)
+        tail = None if p.part else \
+            self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
+        if tail is None and not p.part and key(self.t, k) == "من":
             tail = self.part(k + 1)
             tail = tail if tail is not None and tail.entry.extra in ("noun", "both", "today") else None
             if tail is not None and tail.entry.extra != "today":
@@ -241,8 +262,10 @@ class Grammar:
         tz = find(self.t, k, "timezone")
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
-        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
-        fraction = got[4] and "fraction" in p.rules  # الواحدة إلا ربعا
+            k = self._close(k, bracket)
+            if digits_clock and not p.part:
+                p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
+        fraction = got[4] and ("fraction" in p.rules or "minutes_to" in p.rules)  # الواحدة إلا ربعا
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
                 or fraction or (minute_said and p.utc_offset is not None)):
             return None
@@ -251,6 +274,10 @@ class Grammar:
         if "approx" in p.flags:
             p.rules.insert(0, "approx")
         return p
+
+    def _close(self, k: int, bracket: bool) -> int:
+        """Past the closing bracket of a bracketed hour."""
+        return k + 1 if bracket and key(self.t, k) == ")" else k
 
     def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
         """(end, hour, minute, minute said, hour is a word) at token ``k``."""
@@ -285,6 +312,19 @@ class Grammar:
             p.minute_said = True
             p.add("fraction")
             return frac.end
+        if key(self.t, k) == "الا":  # التاسعة إلا خمس دقائق, إلا 10 دقائق: minutes to the hour
+            for stop in range(k + 2, min(k + 5, len(self.t)) + 1):
+                unit = find(self.t, stop, "unit")
+                if unit is not None and unit.entry.value == "minute":
+                    v = self.num(k + 1, 1, 59) if stop == k + 2 else None
+                    v = v if v is not None else self.cardinal(k + 1, stop)
+                    if v is not None and 0 < v < 60:
+                        p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 - v
+                        p.minute_said = True
+                        p.add("minutes_to")
+                        return unit.end
+                    break
+            return k
         # و 18 دقيقة, وثلاث وعشرون دقيقة
         if not key(self.t, k).startswith("\u0648"):
             return k
@@ -391,6 +431,11 @@ class Grammar:
             p.offset = int(rel.entry.value)
             return p.add("relative_day", rel.end)
         dm = self.day_month(k)
+        if dm is None:  # الثلاثاء 12-05-2020, يوم الثلاثاء الموافق 12/5/2020
+            k2 = k + (1 if key(self.t, k) in _WEEKDAY_DATE_GLUE else 0)
+            dm = self.numeric_date(k2) or (self.day_month(k2) if k2 != k else None)
+            if dm is not None and dm.day is None:
+                dm = None
         if dm is not None:
             dm.weekday, dm.i, dm.pre = p.weekday, i, p.pre
             dm.rules.insert(0, "weekday")
@@ -450,12 +495,22 @@ class Grammar:
         lead = find(self.t, k, "day_word")
         if lead is not None and self.dom(lead.end) is not None:
             k, pre = lead.end, lead.pre
+        if key(self.t, k) == "\u0627\u0644" and self.num(k + 1, 1, 31) is not None:
+            k += 1  # الـ15 من الشهر الماضي: the article written apart
         d = self.dom(k)
         if d is None:
             return None
         p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
+        if m is None and key(self.t, d[0]) == "من" \
+                and (i == 0 or find(self.t, i - 1, "week_word", "month_word", "year_word", "unit") is None):
+            # (not الأسبوع الثاني من الشهر الجاري: there the ordinal counts weeks)
+            rel = self.unit_relative(d[0] + 1)
+            if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "month":
+                # العاشر من الشهر الجاري, الـ15 من الشهر الماضي: a day of a month said by relation
+                p.day, p.unit_rel, p.direction = d[1], rel.unit_rel, rel.direction
+                return p.add("day+month_relative", rel.j)
         if m is None:
             return None
         p.day, p.month, p.hijri = d[1], m[1], m[2]
@@ -553,13 +608,16 @@ class Grammar:
 
     def numeric_date(self, i: int) -> Partial | None:
         """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
-        parts, k = [], i
-        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i - 1].end == self.t[i].start:
+        parts, k, spaced = [], i, False
+        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i].start - self.t[i - 1].end <= 1:
             return None
         while self.num(k) is not None and len(parts) < 3:
             parts.append(key(self.t, k))
-            if key(self.t, k + 1) in ("/", "-", ".") and self.num(k + 2) is not None \
-                    and self.t[k + 1].start == self.t[k].end and self.t[k + 2].start == self.t[k + 1].end:
+            sep = key(self.t, k + 1)
+            if sep in ("/", "-", ".") and self.num(k + 2) is not None \
+                    and (not parts[1:] or sep == key(self.t, k - 1)):
+                if not (self.t[k + 1].start == self.t[k].end and self.t[k + 2].start == self.t[k + 1].end):
+                    spaced = True  # 3 / 11 / 2025, 28/ 2/ 1445: only with a year of four digits
                 k += 2
             else:
                 break
@@ -573,11 +631,21 @@ class Grammar:
             elif len(c) == 4:
                 p.year, p.month, p.day = int(c), int(b), int(a)
                 p.add("numeric_dmy")
+            elif len(a) == len(b) == len(c) == 2 and not spaced and key(self.t, k - 1) == "/":
+                # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s)
+                p.day, p.month, p.year = int(a), int(b), (2000 if int(c) < 50 else 1900) + int(c)
+                p.add("numeric_dmyy")
             else:
                 return None
-        elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2:
+        elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2 and not spaced:
             p.year, p.month = int(parts[1]), int(parts[0])
             p.add("numeric_my")
+        elif len(parts) == 2 and not spaced and key(self.t, i + 1) == "/" and len(parts[0]) <= 2 \
+                and len(parts[1]) <= 2 and (key(self.t, i - 1) in _DATE_CUES
+                                            or find(self.t, i - 1, "weekday") is not None) \
+                and (i + 2 >= len(self.t) - 1 or key(self.t, i + 3) != "/"):
+            p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8: a day and month
+            p.add("numeric_dm")
         else:
             return None
         if not (1 <= (p.month or 0) <= 12 and (p.day is None or 1 <= p.day <= 31)):
@@ -606,7 +674,11 @@ class Grammar:
 
     def now(self, i: int) -> Partial | None:
         h = find(self.t, i, "now")
-        return Partial(i, h.end, pre=h.pre, now=True).add("now") if h else None
+        if h is None:
+            return None
+        if h.entry.words[0] == "الحين" and (key(self.t, i - 1) in _THEN or key(self.t, h.end) in _THEN_AFTER):
+            return None  # حتى ذلك الحين (until then), بين الحين والآخر (now and then)
+        return Partial(i, h.end, pre=h.pre, now=True).add("now")
 
     def vague(self, i: int) -> Partial | None:
         h = find(self.t, i, "vague")

@@ -1,0 +1,37 @@
+"""Times: the colloquial words for now (Gulf الحين, Iraqi هسه, Levantine هلق, Egyptian دلوقتي)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from workbench.find.times import find_times
+
+REF = datetime(2020, 7, 22, 6, 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("الحين نحتاج لقاح كورونا", "الحين"),
+        ("وكانوا يخافون الناس والحين هم نفسهم يقولون", "الحين"),  # the conjunction stays out
+        ("عمي من هسه الي مايريد اللقاح", "هسه"),
+        ("هلق صار الوضع أسوأ", "هلق"),
+        ("دلوقتي الناس خايفة", "دلوقتي"),
+    ],
+)
+def test_colloquial_now(text, span):
+    df = find_times(text, reference=REF)
+    assert list(df["text"]) == [span]
+    assert df.iloc[0]["start_date"] == "2020-07-22"
+
+
+@pytest.mark.parametrize("text", ["حتى ذلك الحين يبقى الأمل", "بين الحين والآخر تقع هجمات",
+                                  "في تلك الحين لم يكن"])
+def test_then_is_not_now(text):
+    assert find_times(text, reference=REF).empty
+
+
+def test_then_spelt_with_a_final_ta_marbuta():
+    assert find_times("ومنذ ذلكة الحين عمد الى الالتفات", reference=REF).empty

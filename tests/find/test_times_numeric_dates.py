@@ -1,0 +1,46 @@
+"""Times: numeric dates with spaced separators, two-digit years, and a day and month after a cue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.find.times import find_times
+
+REF = date(2021, 3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "span", "value"),
+    [
+        ("تجربة صافرات الإنذار 3 / 11 / 2025 في الرياض", "future", "3 / 11 / 2025", "2025-11-03"),
+        ("نُشر: 20/08/15 الساعة", "past", "20/08/15", "2015-08-20"),
+        ("والجرعة الثانية ب 25/5 . شكرا", "future", "25/5", "2021-05-25"),
+        ("سيشهد العالم أول جرعة يوم 12/8 القادم", "future", "12/8", "2021-08-12"),
+        ("تسلم الشحنة في 1/2 الماضي", "past", "1/2", "2021-02-01"),
+    ],
+)
+def test_numeric_date_forms(text, tense, span, value):
+    df = find_times(text, reference=REF, tense=tense)
+    assert list(zip(df["text"], df["value"], strict=True))[:1] == [(span, value)]
+
+
+@pytest.mark.parametrize("text", ["الحلقة (2/5) من السلسلة", "النتيجة 3/1 للفريق", "فاز 2 - 1 على ضيفه",
+                                  "بنسبة 3 / 4 من الأصوات"])
+def test_no_date_in_scores_and_threads(text):
+    assert find_times(text, reference=REF).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("الثلاثاء 12-05-2020", "الثلاثاء 12-05-2020", "2020-05-12"),
+        ("يوم الثلاثاء الموافق 12/5/2020", "يوم الثلاثاء الموافق 12/5/2020", "2020-05-12"),
+        ("الأحد، 29-6-2014", "الأحد، 29-6-2014", "2014-06-29"),
+        ("يوم الاثنين 11/5", "يوم الاثنين 11/5", "2020-05-11"),
+    ],
+)
+def test_a_weekday_takes_the_numeric_date_beside_it(text, span, value):
+    df = find_times(text, reference=date(2020, 5, 20))
+    assert list(zip(df["text"], df["value"], strict=True)) == [(span, value)]
