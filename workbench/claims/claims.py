@@ -402,7 +402,8 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     """Event trigger cues in tokens ``[i, j)`` that report an event (not light verbs,
     not in an irrealis frame such as إصرار على، من أجل، قرار، عدم, and with any context
     word the trigger requires)."""
-    found = [c for c in doc.triggers_in(i, j) if c.role != "light"]
+    # support verbs (نفذ) and verbs of undergoing (تعرض) only frame a nominal trigger
+    found = [c for c in doc.triggers_in(i, j) if c.role not in ("light", "undergo")]
     if not found:
         return []
     table = trigger_lexicon().rows

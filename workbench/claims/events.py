@@ -49,7 +49,16 @@ from .clauses import (
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import Mention, Mentions
 from .resolve import RESOLVED_COLUMNS, resolve_events
-from .roles import agent, doer, light_verb, parties_between, phrase_target, target, trigger_row
+from .roles import (
+    agent,
+    doer,
+    light_verb,
+    parties_between,
+    phrase_target,
+    target,
+    trigger_row,
+    undergo_verb,
+)
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -285,7 +294,7 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     light_before = light_verb(doc, max(prev, trig.i - 4), trig.i)
     light_after = light_verb(doc, trig.j, min(trig.j + 2, nxt))
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
-                or light_after is not None
+                or light_after is not None or undergo_verb(doc, prev, trig.i) is not None
                 or any(m.kind in ("time", "place", "quantity") for m in window))
     if not anchored:
         return None

@@ -39,6 +39,14 @@ def light_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
     return found[-1].i if found else None
 
 
+def undergo_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
+    """Token index of a verb of undergoing (تعرض) in ``[lo, hi)``: its subject is what the
+    nominal trigger after it hit, so the trigger reports an event (تعرضت القرية لغارات)."""
+    found = [c for c in trigger_lexicon().find(doc.tokens, text=doc.text, lo=lo, hi=hi)
+             if c.role == "undergo"]
+    return found[-1].i if found else None
+
+
 def doer(claim, doc: TextUnits, trig: Cue, nxt: int, local: Mentions, mentions: Mentions,
          light_before: int | None, light_after: int | None) -> Mention | None:
     """Who did it: the subject of the trigger verb or of its support verb, the genitive
