@@ -20,3 +20,19 @@ def test_the_subject_of_undergo_is_no_doer_and_without_a_trigger_no_event():
     ev = _events("تعرضت قرية عوادة لغارات جوية روسية.")
     assert ev.actor.tolist() == [""]
     assert len(_events("تعرضت الحكومة لانتقادات شديدة من المعارضة.")) == 0
+
+
+def test_neighbourhoods_listed_under_a_plural_head_are_one_event_each():
+    ev = _events("قصفت طائرات النظام أحياء الشعار والمرجة والصالحين في حلب.")
+    assert ev.location.tolist() == ["الشعار", "المرجة", "الصالحين"]
+    assert ev.places.tolist()[1].split(";") == ["المرجة", "Aleppo"]
+
+
+def test_two_names_after_a_singular_head_stay_one_event():
+    ev = _events("قصفت طائرات النظام حي الشعار والمرجة في حلب.")
+    assert len(ev) == 1
+
+
+def test_the_places_of_the_killing_place_the_attack_when_it_names_none_after_it():
+    ev = _events("شنت طائرات روسيا غارات جوية أدت لمقتل عشرة أشخاص في حيي الكلاسة والمرجة.")
+    assert ev.location.tolist() == ["الكلاسة", "المرجة"]

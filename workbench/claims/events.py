@@ -59,6 +59,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
+from .spots import listed_spots
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -161,6 +162,7 @@ class _Found:
     borrowed_from: str = ""
     fatalities: str = ""
     counts: str = ""
+    places_before: bool = False  # the places were said before the trigger, not after it
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -273,7 +275,10 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
             if not host.target:
                 host.target, host.target_type, host.target_text = (
                     f.target, f.target_type, f.target_text)
-            host.places = host.places or f.places
+            if f.places and (not host.places or (host.places_before and not f.places_before)):
+                # غارات ... أدت لمقتل 200 في حيي الكلاسة وبستان القصر: the places of the
+                # killing are the attack's, not a country named before the attack word
+                host.places, host.places_before = f.places, f.places_before
             host.time = host.time or f.time
             continue
         out.append(f)
@@ -327,6 +332,7 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     if not found.places:  # a place set before the trigger (وفي كركوك، انفجرت عبوة ...)
         found.places = [m for m in local.before(trig.start, kind="place")
                         if (m.start, m.end) not in used]
+        found.places_before = True
     times = [m for m in window if m.kind == "time"]
     if not times:  # a time set before the trigger in the clause (خلال شهر أبريل سُجل ...)
         times = local.before(trig.start, kind="time")[::-1]
@@ -395,10 +401,16 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "coding_basis": basis, "also_claims": "",
     }
     governorates = _governorates(found.places)
+    listed = listed_spots(found.places, claim.text) if len(governorates) < 2 else []
+    if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
+        others = [p.value for p in found.places if p not in listed]
+        governorates = listed
     if len(governorates) >= 2:
         rows = []
         for place in governorates:
             row = {**base, **_where(place, country_default)}
+            if listed:
+                row["places"] = ";".join(dict.fromkeys([place.value, *others]))
             row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places")
                                           if f)
             rows.append(row)
