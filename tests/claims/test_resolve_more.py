@@ -36,3 +36,22 @@ def test_two_names_after_a_singular_head_stay_one_event():
 def test_the_places_of_the_killing_place_the_attack_when_it_names_none_after_it():
     ev = _events("شنت طائرات روسيا غارات جوية أدت لمقتل عشرة أشخاص في حيي الكلاسة والمرجة.")
     assert ev.location.tolist() == ["الكلاسة", "المرجة"]
+
+
+def test_a_name_that_needs_a_cue_is_a_place_once_the_report_names_it_with_one():
+    def places(text):
+        m = workbench.find_mentions(text)
+        return m[m.kind == "place"].text.tolist()
+    assert places("قتل قيادي بدرعا أمس") == []
+    assert places("وثقت الشبكة 36 قتيلا في محافظة درعا. وقتل قيادي بدرعا أمس") == [
+        "محافظة درعا", "درعا"]
+
+
+def test_a_pronoun_on_a_verbal_noun_of_death_counts_the_dead():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("استهدفوه بالرصاص ما تسبب بمقتله")] == [
+        ("killed", 1.0)]
+    assert [(t.kind, t.value) for t in find_tolls("ما أدى إلى مقتلهما")] == [("killed", 2.0)]
+    assert find_tolls("ما أسفر عن مقتلهم") == []
+    ev = _events("اغتال مجهولون قياديا سابقا في بلدة معربة، ما تسبب بمقتله على الفور.")
+    assert ev.fatalities.tolist() == ["1"]

@@ -78,16 +78,50 @@ def word_forms(key: str) -> list[str]:
 _DUAL = "ان"
 
 
+# A possessive pronoun on a verbal noun of death names whose death it was, and so counts
+# them (بمقتله "his killing" = 1, مقتلهما = 2); هم "their" tells deaths without counting.
+# The ت before the pronoun is the ta marbuta of the noun (وفاته → وفاة).
+_PRONOUNS = (("هما", "2"), ("ها", "1"), ("ه", "1"))
+_TA = ("\u062a", "\u0647")
+
+
+def _pronoun_reading(key: str) -> tuple[str, float] | None:
+    """(verbal noun of death, how many) when ``key`` is one under a possessive pronoun."""
+    for f in word_forms(key):
+        for suffix, n in _PRONOUNS:
+            stem = f[:-len(suffix)]
+            stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
+            if f.endswith(suffix) and len(stem) > 2 and [stem] in _cues().get("killed", {}).get(
+                    stem, ()) and not _alone().get(stem):
+                return stem, float(n)
+    return None
+
+
+def pronoun_count(key: str) -> float | None:
+    """How many a verbal noun of death with a possessive pronoun counts (مقتله 1), else None.
+
+    >>> pronoun_count("بمقتله"), pronoun_count("وفاتها"), pronoun_count("مقتلهما"), pronoun_count("مقتل")
+    (1.0, 1.0, 2.0, None)
+    """
+    reading = _pronoun_reading(key)
+    return reading[1] if reading else None
+
+
 def _count_forms(key: str) -> list[tuple[str, str]]:
     """(form, how many it counts) for each reading of a word: the word and its proclitic-free
-    forms, and the singular of a dual (مدنيان → مدني counting 2).
+    forms, the singular of a dual (مدنيان → مدني counting 2) and a verbal noun of death
+    under a pronoun (بمقتله → مقتل counting 1).
 
-    >>> _count_forms("وقتيلان")[-1]
-    ('قتيل', '2')
+    >>> _count_forms("وقتيلان")[-1], _count_forms("بمقتله")[-1]
+    (('قتيل', '2'), ('مقتل', '1'))
     """
     forms = [(f, _alone().get(f, "")) for f in word_forms(key)]
-    return forms + [(f[:-len(_DUAL)], "2") for f, _ in forms
-                    if f.endswith(_DUAL) and _alone().get(f[:-len(_DUAL)]) == "1"]
+    forms += [(f[:-len(_DUAL)], "2") for f, _ in forms
+              if f.endswith(_DUAL) and _alone().get(f[:-len(_DUAL)]) == "1"]
+    reading = _pronoun_reading(key)
+    if reading is not None:
+        forms.append((reading[0], str(int(reading[1]))))
+    return forms
 
 
 def _role_at(toks: list[Token], i: int, role: str) -> int:
@@ -129,7 +163,9 @@ def find_tolls(text: str) -> list[Toll]:
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
         if kind:
-            toll = _figure_before(toks, text, kind, i) or _toll_after(
+            own = pronoun_count(toks[i].key) if kind == "killed" else None
+            toll = _make(kind, own, own, own, toks[i].start, toks[i].end, text) if own \
+                else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0)
             if toll is not None and not _is_total(toks, toll, j):
