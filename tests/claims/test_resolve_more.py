@@ -55,3 +55,27 @@ def test_a_pronoun_on_a_verbal_noun_of_death_counts_the_dead():
     assert find_tolls("ما أسفر عن مقتلهم") == []
     ev = _events("اغتال مجهولون قياديا سابقا في بلدة معربة، ما تسبب بمقتله على الفور.")
     assert ev.fatalities.tolist() == ["1"]
+
+
+def test_firing_at_someone_is_a_shooting_but_a_ceasefire_is_not():
+    ev = _events("وأطلق مسلحون مجهولون النار على رئيس بلدية المسيفرة بريف درعا، ما أسفر عن مقتله.")
+    assert ev.kind.tolist() == ["attack"] and ev.fatalities.tolist() == ["1"]
+    assert _events("أعلنت الحكومة وقف إطلاق النار في درعا.").kind.tolist() == ["agreement"]
+
+
+def test_two_shootings_at_two_places_stay_two_events():
+    ev = _events("وأطلق مسلحون النار على رئيس بلدية المسيفرة، ما أسفر عن مقتله.\n\n"
+                 "وأصيب عنصر جراء إطلاق النار عليه في منطقة درعا البلد.")
+    assert len(ev) == 2
+
+
+def test_two_others_in_the_dual_are_a_wounded_toll():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("قتل عنصر وأصيب اثنان آخران، اليوم")] == [
+        ("killed", 1.0), ("wounded", 2.0)]
+
+
+def test_a_duration_said_before_is_no_date_of_the_events_below():
+    ev = _events("شهدت محافظة درعا ثلاث عمليات اغتيال خلال أربع وعشرين ساعة.\n\n"
+                 "كما استهدف مسلحون مدير منطقة نوى عند منطقة الكراج القديم.", published=None)
+    assert not any(str(s).startswith("P") for s in ev.start)

@@ -27,7 +27,9 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..resources import read_table
+from ..text.arabic import match_key
 from ..text.tokens import tokenize
+from .clauses import trigger_lexicon
 from .index import Mention, Mentions
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
@@ -178,9 +180,11 @@ def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
 
 
 def _day_times(mentions: Mentions, start: int, end: int) -> list:
-    """Time mentions in ``[start, end)`` that name a day (a resolved value)."""
+    """Time mentions in ``[start, end)`` that name a day (a resolved value); a duration
+    (``PT24H`` of خلال أربع وعشرين ساعة) says how long, not which day."""
     return [m for m in mentions.between(start, end, "time")
-            if m.value and "XXXX" not in m.value and m.precision in ("day", "hour", "minute")]
+            if m.value and "XXXX" not in m.value and not m.value.startswith("P")
+            and m.precision in ("day", "hour", "minute")]
 
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
@@ -244,7 +248,16 @@ def _anaphoric(row: dict) -> bool:
     (True, True)
     """
     words = str(row["trigger"]).split()
-    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب"))
+    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب")) \
+        and not _dependent(words[0])
+
+
+def _dependent(word: str) -> bool:
+    """A trigger that needs a head word (النار of إطلاق النار): its article is the phrase's,
+    a generic "the fire", not an attack already told."""
+    key = match_key(word)
+    return any(row["requires"] and row["trigger"].rstrip("+") in word_forms(key)
+               for row in trigger_lexicon().rows if row["pos"] == "noun")
 
 
 def _same_day(inc: dict, row: dict) -> bool:
