@@ -336,6 +336,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     times = [m for m in window if m.kind == "time"]
     if not times:  # a time set before the trigger in the clause (خلال شهر أبريل سُجل ...)
         times = local.before(trig.start, kind="time")[::-1]
+    # a duration (خلال أسبوع واحد) says how long, not when: a date said with it comes first
+    times = sorted(times, key=lambda m: str(m.value).startswith("P"))
     found.time = times[0] if times else None
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
@@ -400,7 +402,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
         "coding_basis": basis, "also_claims": "",
     }
-    governorates = _governorates(found.places)
+    governorates = _governorates(found.places, claim.text)
     listed = listed_spots(found.places, claim.text) if len(governorates) < 2 else []
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
@@ -466,10 +468,32 @@ def _admin1_code(place: Mention) -> str:
     return place.admin1 or (place.iso if place.place_type == "governorate" else "")
 
 
-def _governorates(places: list[Mention]) -> list[Mention]:
-    """One place per governorate named (a governorate, or a city standing for its own)."""
+# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
+# كيلومترا شمال شرقي بغداد).
+_APPOSITION_REACH = 45
+
+
+def _locates(p: Mention, places: list[Mention], text: str) -> bool:
+    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
+    بغداد, بدرعا جنوب سوريا): with no comma or و between, it names no second place."""
+    if "direction" not in p.flags.split(";"):
+        return False
+    for q in places:
+        gap = text[q.end:p.start] if q.end <= p.start else None
+        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
+                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
+                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
+            return True
+    return False
+
+
+def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
+    """One place per governorate named (a governorate, or a city standing for its own); a
+    direction that locates the place before it (الحلة جنوب بغداد) names none of its own."""
     seen: dict[str, Mention] = {}
     for p in places:
+        if text and _locates(p, places, text):
+            continue
         code = _admin1_code(p)
         if code and (code not in seen or p.place_type == "governorate"):
             seen[code] = p
