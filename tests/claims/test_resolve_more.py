@@ -79,3 +79,16 @@ def test_a_duration_said_before_is_no_date_of_the_events_below():
     ev = _events("شهدت محافظة درعا ثلاث عمليات اغتيال خلال أربع وعشرين ساعة.\n\n"
                  "كما استهدف مسلحون مدير منطقة نوى عند منطقة الكراج القديم.", published=None)
     assert not any(str(s).startswith("P") for s in ev.start)
+
+
+def test_a_direction_that_locates_a_town_is_no_second_governorate():
+    ev = _events("قتل 77 شخصا في تفجير شاحنة مفخخة بمدينة الحلة جنوب بغداد.")
+    assert ev.location.tolist() == ["Hillah"]
+    two = _events("قتل 7 أشخاص في تفجيرين في مدينة الحلة وفي شمال بغداد.")
+    assert sorted(two.admin1) == ["Babil", "Baghdad"]
+
+
+def test_a_month_said_with_a_duration_dates_the_attack():
+    ev = _events("ففي شهر تشرين الأول وخلال أسبوع واحد استهدفت طائرات مسيرة تركية سيارة في مدينة "
+                 "كوباني.", published="2021-11-10")
+    assert ev.start.tolist() == ["2021-10"] and ev.date_text.tolist() == ["شهر تشرين الأول"]
