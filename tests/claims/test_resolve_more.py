@@ -92,3 +92,11 @@ def test_a_month_said_with_a_duration_dates_the_attack():
     ev = _events("ففي شهر تشرين الأول وخلال أسبوع واحد استهدفت طائرات مسيرة تركية سيارة في مدينة "
                  "كوباني.", published="2021-11-10")
     assert ev.start.tolist() == ["2021-10"] and ev.date_text.tolist() == ["شهر تشرين الأول"]
+
+
+def test_an_attack_ranked_after_a_copula_is_no_new_event():
+    ev = _events("قتل 20 شخصا في تفجير انتحاري في بغداد. والهجوم هو سابع تفجير انتحاري في العراق "
+                 "خلال شهر.")
+    assert len(ev) == 1 and ev.location.tolist() == ["Baghdad"]
+    assert len(_events("قتل 26 شخصا في هجوم في بغداد. ويعد ذلك ثاني هجوم يستهدف العاصمة.")) == 1
+    assert len(_events("قتل شخص في هجوم في بغداد. وقتل ثاني شخص في هجوم في الموصل.")) == 2

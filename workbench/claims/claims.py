@@ -411,6 +411,7 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     irrealis = [c for c in doc.cues_in(i, j) if c.role == "irrealis"]
     out = []
     taken: set[int] = set()
+    ranked_end = -1  # the end of a trigger that only ranks an attack (هو سابع تفجير)
     for c in found:
         if taken & set(range(c.i, c.j)):
             continue
@@ -424,6 +425,9 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue
         if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
+        if c.role == "noun" and (c.i == ranked_end or _ranked(doc, max(i, c.i - 4), c.i)):
+            ranked_end = c.j  # والهجوم هو سابع تفجير انتحاري: ranks an attack already told
+            continue
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
                 and not _prepositional(doc, out[-1].j, c.j)):
             continue  # the verb's object (استعادت القوات السيطرة على ...), not a new event
@@ -433,6 +437,15 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
         out.append(c)
         taken.update(range(c.i, c.j))
     return out
+
+
+def _ranked(doc: TextUnits, i: int, j: int) -> bool:
+    """A copula, then a rank word right before token ``j`` (هو سابع، يعد ذلك ثاني): the
+    nominal trigger at ``j`` is the predicate of a comparison, not an event of its own."""
+    words = [t.key for t in doc.tokens[i:j] if t.kind == "word"]
+    ranks, copulas = cue_words("rank"), cue_words("copula")
+    return bool(words) and any(f in ranks for f in _readings(words[-1])) \
+        and any(f in copulas for w in words[:-1] for f in _readings(w))
 
 
 def _prepositional(doc: TextUnits, i: int, j: int) -> bool:
