@@ -100,3 +100,19 @@ def test_an_attack_ranked_after_a_copula_is_no_new_event():
     assert len(ev) == 1 and ev.location.tolist() == ["Baghdad"]
     assert len(_events("قتل 26 شخصا في هجوم في بغداد. ويعد ذلك ثاني هجوم يستهدف العاصمة.")) == 1
     assert len(_events("قتل شخص في هجوم في بغداد. وقتل ثاني شخص في هجوم في الموصل.")) == 2
+
+
+def test_the_car_bomb_that_exploded_places_the_attack_of_the_lead():
+    ev = _events("قتل وجرح 13 شخصا في انفجار سيارة مفخخة بوسط بغداد.\n\nوأفاد الناطق في بيان أن "
+                 "السيارة المفخخة انفجرت بمنطقة الشواكة بوسط بغداد، مما أسفر عن مقتل 4 أشخاص "
+                 "وإصابة 9 آخرين.")
+    assert ev.location.tolist() == ["الشواكة"]
+    assert (ev.fatalities.tolist(), ev.injured.tolist()) == (["4"], ["9"])
+
+
+def test_a_second_car_bomb_at_a_place_the_lead_listed_is_the_leads_attack_there():
+    ev = _events("قتل 3 أشخاص في انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل في بغداد. "
+                 "وقال مصدر إن سيارة مفخخة انفجرت في منطقة الحبيبية مما أسفر عن مقتل مدني. "
+                 "وأضاف أن سيارة مفخخة ثانية انفجرت في منطقة المشتل مما أدى إلى مقتل مدنيين اثنين.")
+    assert ev.location.tolist() == ["الحبيبية", "المشتل"]
+    assert ev.fatalities.tolist()[1] == "2"

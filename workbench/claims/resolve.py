@@ -45,6 +45,11 @@ _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
 _COARSE = frozenset({"capital", "city", "governorate", "region", "country", "border", "district"})
 _PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1, "capital": 1,
                "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
+# Sites and local areas the head nouns announce (منطقة المشتل، ساحة الطيران، سوق، جسر) are
+# as specific as a neighbourhood: a city named later never replaces them.
+_PLACE_RANK |= dict.fromkeys(("area", "square", "street", "road", "market", "junction", "bridge",
+                              "mosque", "hospital", "subdistrict", "facility"), 0)
+_PLACE_RANK |= dict.fromkeys(("airport", "air_base", "prison", "camp", "crossing"), 1)
 # An event dated this long before publication is one the article recalls, not its news.
 _BACKGROUND_AGE = timedelta(days=14)
 # How many words after an attack word may tell that it is another one (سيارة مفخخة ثانية).
@@ -124,7 +129,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
         another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
-        host = None if another else next((inc for inc in reversed(same) if _fits(inc, row)), None)
+        host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
+            else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
                 and _same_day(same[-1], row):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
@@ -258,6 +264,13 @@ def _dependent(word: str) -> bool:
     key = match_key(word)
     return any(row["requires"] and row["trigger"].rstrip("+") in word_forms(key)
                for row in trigger_lexicon().rows if row["pos"] == "noun")
+
+
+def _listed_there(inc: dict, row: dict) -> bool:
+    """A further attack (سيارة مفخخة ثانية ... في منطقة المشتل) at a place a lead listed
+    (انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل) is the lead's attack there."""
+    return "shared_across_places" in str(inc["count_flags"]) and bool(row["location"]) \
+        and inc["location"] == row["location"] and _same_day(inc, row)
 
 
 def _same_day(inc: dict, row: dict) -> bool:
