@@ -57,6 +57,11 @@ _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ول�
 _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 
 
+# No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
+# plural أحياء "neighbourhoods" that folding makes one key.
+_HAMZA_BELOW = "\u0625"
+
+
 @cache
 def place_heads() -> dict[str, dict[str, str]]:
     """``place_heads.csv`` by form: {form: {place_type, span, number, admin, strict}}.
@@ -334,6 +339,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     for h in _head_regex().finditer(key):
         if word_before(key, h.start()) in _not_after(h.group("head")):
             continue  # عن طريق الهاتف: "by way of"
+        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
+            continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
         for ks, ke, likely, own in _names(reader, h.end(), heads[h.group("head")]["number"] == "many"):
             head = heads[own or h.group("head")]
             hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
