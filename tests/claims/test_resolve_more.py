@@ -116,3 +116,17 @@ def test_a_second_car_bomb_at_a_place_the_lead_listed_is_the_leads_attack_there(
                  "وأضاف أن سيارة مفخخة ثانية انفجرت في منطقة المشتل مما أدى إلى مقتل مدنيين اثنين.")
     assert ev.location.tolist() == ["الحبيبية", "المشتل"]
     assert ev.fatalities.tolist()[1] == "2"
+
+
+def test_reviving_with_hamza_below_is_no_head_of_neighbourhoods():
+    m = workbench.find_mentions("في طريق عودتهم من مراسم إحياء ذكرى أربعينية الحسين في كربلاء")
+    assert m[m.kind == "place"].text.tolist() == ["كربلاء"]
+    m = workbench.find_mentions("قصف على أحياء الشعار وطريق الباب")
+    assert m[m.kind == "place"].text.tolist() == ["الشعار", "طريق الباب"]
+
+
+def test_a_suicide_bomber_in_the_accusative_after_inna_is_an_event():
+    ev = _events("أعلنت مصادر من الشرطة إن انتحاريا فجر سيارته الملغومة بمحطة للوقود في مدينة "
+                 "الحلة، مما أسفر عن مقتل 12 مدنيا.")
+    assert ev.kind.tolist() == ["suicide_bombing"] and ev.location.tolist() == ["Hillah"]
+    assert ev.fatalities.tolist() == ["12"]
