@@ -130,3 +130,16 @@ def test_a_suicide_bomber_in_the_accusative_after_inna_is_an_event():
                  "الحلة، مما أسفر عن مقتل 12 مدنيا.")
     assert ev.kind.tolist() == ["suicide_bombing"] and ev.location.tolist() == ["Hillah"]
     assert ev.fatalities.tolist() == ["12"]
+
+
+def test_this_attack_is_the_one_just_told_whatever_its_clause_dates():
+    ev = _events("استهدفت طائرة مسيرة تركية سيارة في مدينة كوباني يوم أمس.\n\nويأتي هذا الاستهداف في "
+                 "إطار خرق القوات التركية لاتفاقيات تم التوصل إليها في تشرين الأول عام 2019.",
+                 published="2021-11-10")
+    assert len(ev) == 1 and ev.start.tolist() == ["2021-11-09"]
+
+
+def test_the_backdrop_of_the_news_is_no_event():
+    ev = _events("قتل 5 أشخاص في هجوم في بغداد، ووقع هذا الهجوم في وقت يشهد العراق هجوما لمسلحين "
+                 "متطرفين منذ أسابيع.")
+    assert len(ev) == 1 and ev.fatalities.tolist() == ["5"]

@@ -29,7 +29,7 @@ from functools import cache
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
-from .clauses import trigger_lexicon
+from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
@@ -132,7 +132,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
-                and _same_day(same[-1], row):
+                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -256,6 +256,19 @@ def _anaphoric(row: dict) -> bool:
     words = str(row["trigger"]).split()
     return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب")) \
         and not _dependent(words[0])
+
+
+def _pointed(text: str, trigger_start: int) -> bool:
+    """A demonstrative right before the trigger (هذا الاستهداف): the attack just told, even
+    when its clause dates something else (اتفاقيات ... في تشرين الأول عام 2019).
+
+    >>> t = "ويأتي هذا الاستهداف في إطار خرق"
+    >>> _pointed(t, t.index("الاستهداف")), _pointed(t, t.index("خرق"))
+    (True, False)
+    """
+    words = [t.key for t in tokenize(text[max(0, trigger_start - 12):trigger_start])
+             if t.kind == "word"]
+    return bool(words) and words[-1] in cue_words("demonstrative")
 
 
 def _dependent(word: str) -> bool:
