@@ -143,3 +143,9 @@ def test_the_backdrop_of_the_news_is_no_event():
     ev = _events("قتل 5 أشخاص في هجوم في بغداد، ووقع هذا الهجوم في وقت يشهد العراق هجوما لمسلحين "
                  "متطرفين منذ أسابيع.")
     assert len(ev) == 1 and ev.fatalities.tolist() == ["5"]
+
+
+def test_a_months_count_of_the_dead_is_a_total_and_no_event():
+    ev = _events("اغتال مجهولون قياديا في بلدة معربة اليوم، ما تسبب بمقتله.\n\nوكانت الشبكة وثقت مقتل 36 "
+                 "شخصا في محافظة درعا في شهر أيلول.", published="2023-10-02")
+    assert len(ev) == 1 and ev.fatalities.tolist() == ["1"]

@@ -114,6 +114,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     tolls = find_tolls(text)
     out: list[dict] = []
     incidents: list[dict] = []
+    totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
@@ -121,6 +122,9 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         _date_row(row, text, mentions, paragraphs, reference)
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
+            continue
+        if _tally(row):  # مقتل 36 شخصا في درعا في شهر أيلول: a month's total, no event
+            totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
         if _is_background(row, text, reference):
@@ -140,7 +144,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         else:
             _absorb(host, row)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
-                 and "territory" not in r["sub_event_type"]], tolls)
+                 and "territory" not in r["sub_event_type"]],
+                [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_triggers", "_spots_n"):
@@ -256,6 +261,27 @@ def _anaphoric(row: dict) -> bool:
     words = str(row["trigger"]).split()
     return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب")) \
         and not _dependent(words[0])
+
+
+# Dates this coarse make a bare count of the dead a total over the period (ACLED and the
+# benchmark's guideline: totals over a month or a region are no event).
+_PERIODS = frozenset({"month", "season", "year", "decade"})
+
+
+def _tally(row: dict) -> bool:
+    """A killing told by its count alone (مقتل، قتل: no attack word) over a month or more
+    is a period's total, not an attack (وثقت مقتل 36 شخصا في درعا في شهر أيلول).
+
+    >>> _tally({"trigger": "مقتل", "date_precision": "month", "date_basis": "text"})
+    True
+    >>> _tally({"trigger": "مقتل", "date_precision": "day", "date_basis": "text"})
+    False
+    """
+    if row["date_precision"] not in _PERIODS or row["date_basis"] != "text":
+        return False
+    key = match_key(str(row["trigger"]))
+    return any(r["counts"] == "fatalities" and r["pos"] != "light"
+               and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
