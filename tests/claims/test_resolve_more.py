@@ -149,3 +149,15 @@ def test_a_months_count_of_the_dead_is_a_total_and_no_event():
     ev = _events("اغتال مجهولون قياديا في بلدة معربة اليوم، ما تسبب بمقتله.\n\nوكانت الشبكة وثقت مقتل 36 "
                  "شخصا في محافظة درعا في شهر أيلول.", published="2023-10-02")
     assert len(ev) == 1 and ev.fatalities.tolist() == ["1"]
+
+
+def test_a_common_word_listed_with_known_places_is_a_place_and_each_is_an_event():
+    text = ("قتل اثنان في انفجار عبوتين ناسفتين وسيارة مفخخة في مناطق البلديات ومدينة الصدر "
+            "والعبيدي شرقي بغداد.")
+    m = workbench.find_mentions(text)
+    assert "البلديات" in m[m.kind == "place"].text.tolist()
+    assert workbench.find_mentions("وقعت اشتباكات في مناطق متفرقة من البلاد").query(
+        "kind == 'place'").empty
+    ev = _events(text)
+    assert ev.location.tolist()[:2] == ["البلديات", "Sadr City"] and len(ev) == 3
+    assert set(ev.trigger) == {"انفجار"}

@@ -403,7 +403,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "coding_basis": basis, "also_claims": "",
     }
     governorates = _governorates(found.places, claim.text)
-    listed = listed_spots(found.places, claim.text) if len(governorates) < 2 else []
+    listed = listed_spots(found.places, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
         governorates = listed
