@@ -161,3 +161,11 @@ def test_a_common_word_listed_with_known_places_is_a_place_and_each_is_an_event(
     ev = _events(text)
     assert ev.location.tolist()[:2] == ["البلديات", "Sadr City"] and len(ev) == 3
     assert set(ev.trigger) == {"انفجار"}
+
+
+def test_a_pronoun_on_a_noun_of_wounding_counts_one_wounded_unless_he_died():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("استهدف مسلحون مدير المنطقة، ما أدى لإصابته")] == [
+        ("wounded", 1.0)]
+    assert [t.kind for t in find_tolls("توفي مدني إثر إصابته بقصف مدفعي سابق")] == ["killed"]
+    assert find_tolls("ما أسفر عن إصابتهم") == []

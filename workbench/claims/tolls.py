@@ -85,25 +85,28 @@ _PRONOUNS = (("هما", "2"), ("ها", "1"), ("ه", "1"))
 _TA = ("\u062a", "\u0647")
 
 
-def _pronoun_reading(key: str) -> tuple[str, float] | None:
-    """(verbal noun of death, how many) when ``key`` is one under a possessive pronoun."""
+def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None:
+    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun."""
     for f in word_forms(key):
         for suffix, n in _PRONOUNS:
             stem = f[:-len(suffix)]
             stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
-            if f.endswith(suffix) and len(stem) > 2 and [stem] in _cues().get("killed", {}).get(
+            if f.endswith(suffix) and len(stem) > 2 and [stem] in _cues().get(role, {}).get(
                     stem, ()) and not _alone().get(stem):
                 return stem, float(n)
     return None
 
 
-def pronoun_count(key: str) -> float | None:
-    """How many a verbal noun of death with a possessive pronoun counts (مقتله 1), else None.
+def pronoun_count(key: str, role: str = "killed") -> float | None:
+    """How many a verbal noun of death (or, with ``role`` wounded, of wounding) with a
+    possessive pronoun counts (مقتله 1, لإصابته 1), else None.
 
     >>> pronoun_count("بمقتله"), pronoun_count("وفاتها"), pronoun_count("مقتلهما"), pronoun_count("مقتل")
     (1.0, 1.0, 2.0, None)
+    >>> pronoun_count("لاصابته", "wounded")
+    1.0
     """
-    reading = _pronoun_reading(key)
+    reading = _pronoun_reading(key, role)
     return reading[1] if reading else None
 
 
@@ -118,9 +121,10 @@ def _count_forms(key: str) -> list[tuple[str, str]]:
     forms = [(f, _alone().get(f, "")) for f in word_forms(key)]
     forms += [(f[:-len(_DUAL)], "2") for f, _ in forms
               if f.endswith(_DUAL) and _alone().get(f[:-len(_DUAL)]) == "1"]
-    reading = _pronoun_reading(key)
-    if reading is not None:
-        forms.append((reading[0], str(int(reading[1]))))
+    for role in ("killed", "wounded"):
+        reading = _pronoun_reading(key, role)
+        if reading is not None:
+            forms.append((reading[0], str(int(reading[1]))))
     return forms
 
 
@@ -163,7 +167,9 @@ def find_tolls(text: str) -> list[Toll]:
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
         if kind:
-            own = pronoun_count(toks[i].key) if kind == "killed" else None
+            own = pronoun_count(toks[i].key, kind) if kind in ("killed", "wounded") else None
+            if own and kind == "wounded" and _died_before(toks, i):
+                own = None  # توفي متأثرا بإصابته: the wound of one who died, no wounded toll
             toll = _make(kind, own, own, own, toks[i].start, toks[i].end, text) if own \
                 else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
@@ -205,6 +211,11 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             count = float(alone)
             return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
     return None
+
+
+def _died_before(toks: list[Token], i: int) -> bool:
+    """A word of death among the few words before token ``i`` (توفي إثر إصابته)."""
+    return any(_is(toks, k, "killed") for k in range(max(0, i - _REACH - 2), i))
 
 
 def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
