@@ -196,7 +196,11 @@ class Grammar:
         return k, n, hijri
 
     def part(self, i: int, *kinds: str) -> Hit | None:
+        """A part of the day at token ``i`` (of ``kinds``); none before a reflexive object,
+        where the adverb is a verb (انتحاريان فجرا نفسيهما: "blew themselves up")."""
         h = find(self.t, i, "daypart")
+        if h is not None and find(self.t, h.end, "reflexive") is not None:
+            return None
         return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
 
     # -- the clock --------------------------------------------------------------------
