@@ -169,3 +169,9 @@ def test_a_pronoun_on_a_noun_of_wounding_counts_one_wounded_unless_he_died():
         ("wounded", 1.0)]
     assert [t.kind for t in find_tolls("توفي مدني إثر إصابته بقصف مدفعي سابق")] == ["killed"]
     assert find_tolls("ما أسفر عن إصابتهم") == []
+
+
+def test_a_place_after_a_comma_ending_the_sentence_places_an_unplaced_event():
+    ev = _events("اعتقلت القوات الأمريكية كلا من قيس الخزعلي، ورئيس منظمة بدر هادي العامري، في منطقة "
+                 "الجادرية.")
+    assert ev.kind.tolist() == ["arrest"] and ev.location.tolist() == ["Jadriya"]

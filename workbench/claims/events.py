@@ -203,12 +203,29 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
     country_default = _document_country(mentions)
     by_id = {row.claim_id: row for row in claims}
     rows: list[dict] = []
-    for claim in claims:
+    for n, claim in enumerate(claims):
         types = str(claim.types).split(";")
         if "event" not in types or claim.modality == "negated":
             continue
-        rows.extend(_claim_events(claim, by_id, mentions, reference, country_default))
+        found = _claim_events(claim, by_id, mentions, reference, country_default)
+        tail = claims[n + 1] if n + 1 < len(claims) else None
+        if tail is not None and str(tail.clause_break) == "comma" \
+                and "event" not in str(tail.types).split(";"):
+            _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
+                             country_default)
+        rows.extend(found)
     return _merge_repeats(rows)
+
+
+def _place_from_tail(rows: list[dict], places: list[Mention], country_default: str) -> None:
+    """Rows with no place take the places of the verbless segment after a comma that ends
+    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية)."""
+    if not places:
+        return
+    for row in rows:
+        if not row["places"]:
+            row.update(_where(_most_specific(places), country_default))
+            row["places"] = ";".join(dict.fromkeys(p.value for p in places))
 
 
 def _text_of(claims: Sequence) -> str:
