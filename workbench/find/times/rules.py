@@ -275,7 +275,9 @@ class Grammar:
             return h.end, int(h.entry.value), 0, False, True
         c = self._month_number_word(k)  # a cardinal 1–12 (ثلاثة, خمسة)
         if c is not None:
-            return c[0], c[1], 0, False, True
+            # a cardinal is an hour only with a part of the day after it (ثلاثة فجرا): after
+            # an approximator alone it counts (بحدود ثمان), as the ordinal (الثامنة) would not
+            return c[0], c[1], 0, False, False
         return None
 
     def _minutes(self, p: Partial, k: int) -> int:
