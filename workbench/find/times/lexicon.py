@@ -243,12 +243,14 @@ def number_starts() -> frozenset[str]:
 @cache
 def starter_re() -> re.Pattern[str]:
     """One regex over the folded text for the places an expression may begin: a digit, or
-    the first word of an entry or of a cardinal (with proclitics) followed by a non-letter.
+    the first word of an entry or of a cardinal (with proclitics and the article, as lookup
+    reads them) followed by a non-letter.
     Digits may follow a letter: tweets glue them on (وتاريخها27 مارس2020)."""
     firsts = set(_entries()) | number_starts()
     alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))
     return re.compile(
-        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{alt})(?![^\W\d_])")
+        rf"(?<![0-9])[0-9]|(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:\u0627\u0644)?(?:{alt})"
+        rf"(?![^\W\d_])")
 
 
 def candidates(toks: list[Token], folded: str) -> list[int]:
@@ -300,6 +302,8 @@ def _starts_expression(word: str) -> bool:
             rests.append(r[2:])
         if r and r[0] in _PREP:
             rests.append(r[1:])
+    # the article too, as lookup reads it (قبل الظهر الجمعة: ظهر begins ظهر الجمعة)
+    rests += [r[2:] for r in rests if r.startswith("\u0627\u0644")]
     return any(r in firsts for r in rests)
 
 
