@@ -64,6 +64,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead
 from .index import Mention, Mentions
+from .roles import coordinated_device, ranked
 
 WEIGHTS_FILE = "claims/claim_weights.csv"
 
@@ -425,9 +426,9 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue
         if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
-        if c.role == "noun" and out and _coordinated(doc, out[-1], c, table):
+        if c.role == "noun" and out and coordinated_device(doc, out[-1], c, table):
             continue  # انفجار عبوتين ناسفتين وسيارة مفخخة: the devices of one explosion
-        if c.role == "noun" and (c.i == ranked_end or _ranked(doc, max(i, c.i - 4), c.i)):
+        if c.role == "noun" and (c.i == ranked_end or ranked(doc, max(i, c.i - 4), c.i)):
             ranked_end = c.j  # والهجوم هو سابع تفجير انتحاري: ranks an attack already told
             continue
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
@@ -439,31 +440,6 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
         out.append(c)
         taken.update(range(c.i, c.j))
     return out
-
-
-# How many tokens may stand between an explosion word and a device joined to it by و
-# (انفجار عبوتين ناسفتين وسيارة مفخخة: the dual device and its adjective).
-_DEVICE_REACH = 3
-
-
-def _coordinated(doc: TextUnits, prev: Cue, c: Cue, table: list[dict]) -> bool:
-    """A device noun joined by و to the phrase of the explosion word before it (انفجار
-    عبوتين ناسفتين وسيارة مفخخة) is one more object of that word, not another attack."""
-    if table[prev.row]["kind"] != "explosion" or table[c.row]["kind"] != "explosion":
-        return False
-    between = doc.tokens[prev.j:c.i]
-    return prev.role == "noun" and len(between) <= _DEVICE_REACH \
-        and doc.tokens[c.i].key.startswith("\u0648") \
-        and all(t.kind == "word" for t in between)
-
-
-def _ranked(doc: TextUnits, i: int, j: int) -> bool:
-    """A copula, then a rank word right before token ``j`` (هو سابع، يعد ذلك ثاني): the
-    nominal trigger at ``j`` is the predicate of a comparison, not an event of its own."""
-    words = [t.key for t in doc.tokens[i:j] if t.kind == "word"]
-    ranks, copulas = cue_words("rank"), cue_words("copula")
-    return bool(words) and any(f in ranks for f in _readings(words[-1])) \
-        and any(f in copulas for w in words[:-1] for f in _readings(w))
 
 
 def _prepositional(doc: TextUnits, i: int, j: int) -> bool:
