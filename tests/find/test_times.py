@@ -192,3 +192,9 @@ def test_time_of_day(text, span, value, time_of_day):
 
 def test_a_part_of_the_day_alone_is_no_time():
     assert find_times("وقع الانفجار صباحًا قرب السوق", reference=MAY_2020).empty
+
+
+def test_a_part_of_the_day_before_a_reflexive_object_is_a_verb():
+    # فجّرا نفسيهما "the two blew themselves up": no dawn, no two o'clock
+    assert find_times("أن انتحاريين اثنين فجرا نفسيهما").empty
+    assert find_times("وقع الانفجار الساعة الثالثة فجرا")["value"].tolist() == ["XXXX-XX-XXT03:00"]

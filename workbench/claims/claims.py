@@ -64,6 +64,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead
 from .index import Mention, Mentions
+from .roles import coordinated_device, ranked
 
 WEIGHTS_FILE = "claims/claim_weights.csv"
 
@@ -402,7 +403,8 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     """Event trigger cues in tokens ``[i, j)`` that report an event (not light verbs,
     not in an irrealis frame such as إصرار على، من أجل، قرار، عدم, and with any context
     word the trigger requires)."""
-    found = [c for c in doc.triggers_in(i, j) if c.role != "light"]
+    # support verbs (نفذ) and verbs of undergoing (تعرض) only frame a nominal trigger
+    found = [c for c in doc.triggers_in(i, j) if c.role not in ("light", "undergo")]
     if not found:
         return []
     table = trigger_lexicon().rows
@@ -410,6 +412,7 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     irrealis = [c for c in doc.cues_in(i, j) if c.role == "irrealis"]
     out = []
     taken: set[int] = set()
+    ranked_end = -1  # the end of a trigger that only ranks an attack (هو سابع تفجير)
     for c in found:
         if taken & set(range(c.i, c.j)):
             continue
@@ -423,6 +426,11 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue
         if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
+        if c.role == "noun" and out and coordinated_device(doc, out[-1], c, table):
+            continue  # انفجار عبوتين ناسفتين وسيارة مفخخة: the devices of one explosion
+        if c.role == "noun" and (c.i == ranked_end or ranked(doc, max(i, c.i - 4), c.i)):
+            ranked_end = c.j  # والهجوم هو سابع تفجير انتحاري: ranks an attack already told
+            continue
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3
                 and not _prepositional(doc, out[-1].j, c.j)):
             continue  # the verb's object (استعادت القوات السيطرة على ...), not a new event

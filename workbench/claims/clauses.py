@@ -98,7 +98,7 @@ _WORD_CACHE = 1 << 17
 # not cues to find in text.
 WORD_LIST_ROLES = frozenset({
     "np_stop", "relative", "agent_marker", "target_marker", "phrase_stop", "preposition",
-    "between", "fatality_unit", "facility_head",
+    "between", "fatality_unit", "facility_head", "copula", "rank", "demonstrative",
 })
 
 # Roles whose cue, first in the segment after a comma, opens a new clause.

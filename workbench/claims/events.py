@@ -52,7 +52,17 @@ from .clauses import (
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import Mention, Mentions
 from .resolve import RESOLVED_COLUMNS, resolve_events
-from .roles import agent, doer, light_verb, parties_between, phrase_target, target, trigger_row
+from .roles import (
+    agent,
+    doer,
+    light_verb,
+    parties_between,
+    phrase_target,
+    target,
+    trigger_row,
+    undergo_verb,
+)
+from .spots import listed_spots
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -172,6 +182,7 @@ class _Found:
     borrowed_from: str = ""
     fatalities: str = ""
     counts: str = ""
+    places_before: bool = False  # the places were said before the trigger, not after it
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -212,12 +223,29 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
     country_default = _document_country(mentions)
     by_id = {row.claim_id: row for row in claims}
     rows: list[dict] = []
-    for claim in claims:
+    for n, claim in enumerate(claims):
         types = str(claim.types).split(";")
         if "event" not in types or claim.modality == "negated":
             continue
-        rows.extend(_claim_events(claim, by_id, mentions, reference, country_default))
+        found = _claim_events(claim, by_id, mentions, reference, country_default)
+        tail = claims[n + 1] if n + 1 < len(claims) else None
+        if tail is not None and str(tail.clause_break) == "comma" \
+                and "event" not in str(tail.types).split(";"):
+            _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
+                             country_default)
+        rows.extend(found)
     return _merge_repeats(rows)
+
+
+def _place_from_tail(rows: list[dict], places: list[Mention], country_default: str) -> None:
+    """Rows with no place take the places of the verbless segment after a comma that ends
+    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية)."""
+    if not places:
+        return
+    for row in rows:
+        if not row["places"]:
+            row.update(_where(_most_specific(places), country_default))
+            row["places"] = ";".join(dict.fromkeys(p.value for p in places))
 
 
 def _text_of(claims: Sequence) -> str:
@@ -284,7 +312,10 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
             if not host.target:
                 host.target, host.target_type, host.target_text = (
                     f.target, f.target_type, f.target_text)
-            host.places = host.places or f.places
+            if f.places and (not host.places or (host.places_before and not f.places_before)):
+                # غارات ... أدت لمقتل 200 في حيي الكلاسة وبستان القصر: the places of the
+                # killing are the attack's, not a country named before the attack word
+                host.places, host.places_before = f.places, f.places_before
             host.time = host.time or f.time
             continue
         out.append(f)
@@ -305,7 +336,7 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     light_before = light_verb(doc, max(prev, trig.i - 4), trig.i)
     light_after = light_verb(doc, trig.j, min(trig.j + 2, nxt))
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
-                or light_after is not None
+                or light_after is not None or undergo_verb(doc, prev, trig.i) is not None
                 or any(m.kind in ("time", "place", "quantity") for m in window))
     if not anchored:
         return None
@@ -338,9 +369,12 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     if not found.places:  # a place set before the trigger (وفي كركوك، انفجرت عبوة ...)
         found.places = [m for m in local.before(trig.start, kind="place")
                         if (m.start, m.end) not in used]
+        found.places_before = True
     times = [m for m in window if m.kind == "time"]
     if not times:  # a time set before the trigger in the clause (خلال شهر أبريل سُجل ...)
         times = local.before(trig.start, kind="time")[::-1]
+    # a duration (خلال أسبوع واحد) says how long, not when: a date said with it comes first
+    times = sorted(times, key=lambda m: str(m.value).startswith("P"))
     found.time = times[0] if times else None
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
@@ -405,11 +439,17 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
         "coding_basis": basis, "also_claims": "",
     }
-    governorates = _governorates(found.places)
+    governorates = _governorates(found.places, claim.text)
+    listed = listed_spots(found.places, claim.text)
+    if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
+        others = [p.value for p in found.places if p not in listed]
+        governorates = listed
     if len(governorates) >= 2:
         rows = []
         for place in governorates:
             row = {**base, **_where(place, country_default)}
+            if listed:
+                row["places"] = ";".join(dict.fromkeys([place.value, *others]))
             row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places")
                                           if f)
             rows.append(row)
@@ -465,10 +505,32 @@ def _admin1_code(place: Mention) -> str:
     return place.admin1 or (place.iso if place.place_type == "governorate" else "")
 
 
-def _governorates(places: list[Mention]) -> list[Mention]:
-    """One place per governorate named (a governorate, or a city standing for its own)."""
+# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
+# كيلومترا شمال شرقي بغداد).
+_APPOSITION_REACH = 45
+
+
+def _locates(p: Mention, places: list[Mention], text: str) -> bool:
+    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
+    بغداد, بدرعا جنوب سوريا): with no comma or و between, it names no second place."""
+    if "direction" not in p.flags.split(";"):
+        return False
+    for q in places:
+        gap = text[q.end:p.start] if q.end <= p.start else None
+        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
+                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
+                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
+            return True
+    return False
+
+
+def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
+    """One place per governorate named (a governorate, or a city standing for its own); a
+    direction that locates the place before it (الحلة جنوب بغداد) names none of its own."""
     seen: dict[str, Mention] = {}
     for p in places:
+        if text and _locates(p, places, text):
+            continue
         code = _admin1_code(p)
         if code and (code not in seen or p.place_type == "governorate"):
             seen[code] = p

@@ -27,7 +27,9 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..resources import read_table
+from ..text.arabic import match_key
 from ..text.tokens import tokenize
+from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, word_forms
@@ -43,6 +45,11 @@ _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
 _COARSE = frozenset({"capital", "city", "governorate", "region", "country", "border", "district"})
 _PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1, "capital": 1,
                "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
+# Sites and local areas the head nouns announce (منطقة المشتل، ساحة الطيران، سوق، جسر) are
+# as specific as a neighbourhood: a city named later never replaces them.
+_PLACE_RANK |= dict.fromkeys(("area", "square", "street", "road", "market", "junction", "bridge",
+                              "mosque", "hospital", "subdistrict", "facility"), 0)
+_PLACE_RANK |= dict.fromkeys(("airport", "air_base", "prison", "camp", "crossing"), 1)
 # An event dated this long before publication is one the article recalls, not its news.
 _BACKGROUND_AGE = timedelta(days=14)
 # How many words after an attack word may tell that it is another one (سيارة مفخخة ثانية).
@@ -107,6 +114,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     tolls = find_tolls(text)
     out: list[dict] = []
     incidents: list[dict] = []
+    totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
@@ -115,6 +123,9 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
+        if _tally(row):  # مقتل 36 شخصا في درعا في شهر أيلول: a month's total, no event
+            totals.append((int(row["claim_start"]), int(row["claim_end"])))
+            continue
         _place_row(row, text, mentions, where)
         if _is_background(row, text, reference):
             row["role"] = "background"
@@ -122,9 +133,10 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
         another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
-        host = None if another else next((inc for inc in reversed(same) if _fits(inc, row)), None)
+        host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
+            else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
-                and _same_day(same[-1], row):
+                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -132,7 +144,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         else:
             _absorb(host, row)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
-                 and "territory" not in r["sub_event_type"]], tolls)
+                 and "territory" not in r["sub_event_type"]],
+                [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_triggers", "_spots_n"):
@@ -178,9 +191,11 @@ def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
 
 
 def _day_times(mentions: Mentions, start: int, end: int) -> list:
-    """Time mentions in ``[start, end)`` that name a day (a resolved value)."""
+    """Time mentions in ``[start, end)`` that name a day (a resolved value); a duration
+    (``PT24H`` of خلال أربع وعشرين ساعة) says how long, not which day."""
     return [m for m in mentions.between(start, end, "time")
-            if m.value and "XXXX" not in m.value and m.precision in ("day", "hour", "minute")]
+            if m.value and "XXXX" not in m.value and not m.value.startswith("P")
+            and m.precision in ("day", "hour", "minute")]
 
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
@@ -244,7 +259,57 @@ def _anaphoric(row: dict) -> bool:
     (True, True)
     """
     words = str(row["trigger"]).split()
-    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب"))
+    return len(words) == 1 and any(words[0].startswith(p + "ال") for p in ("", "و", "ف", "ب")) \
+        and not _dependent(words[0])
+
+
+# Dates this coarse make a bare count of the dead a total over the period (ACLED and the
+# benchmark's guideline: totals over a month or a region are no event).
+_PERIODS = frozenset({"month", "season", "year", "decade"})
+
+
+def _tally(row: dict) -> bool:
+    """A killing told by its count alone (مقتل، قتل: no attack word) over a month or more
+    is a period's total, not an attack (وثقت مقتل 36 شخصا في درعا في شهر أيلول).
+
+    >>> _tally({"trigger": "مقتل", "date_precision": "month", "date_basis": "text"})
+    True
+    >>> _tally({"trigger": "مقتل", "date_precision": "day", "date_basis": "text"})
+    False
+    """
+    if row["date_precision"] not in _PERIODS or row["date_basis"] != "text":
+        return False
+    key = match_key(str(row["trigger"]))
+    return any(r["counts"] == "fatalities" and r["pos"] != "light"
+               and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
+
+
+def _pointed(text: str, trigger_start: int) -> bool:
+    """A demonstrative right before the trigger (هذا الاستهداف): the attack just told, even
+    when its clause dates something else (اتفاقيات ... في تشرين الأول عام 2019).
+
+    >>> t = "ويأتي هذا الاستهداف في إطار خرق"
+    >>> _pointed(t, t.index("الاستهداف")), _pointed(t, t.index("خرق"))
+    (True, False)
+    """
+    words = [t.key for t in tokenize(text[max(0, trigger_start - 12):trigger_start])
+             if t.kind == "word"]
+    return bool(words) and words[-1] in cue_words("demonstrative")
+
+
+def _dependent(word: str) -> bool:
+    """A trigger that needs a head word (النار of إطلاق النار): its article is the phrase's,
+    a generic "the fire", not an attack already told."""
+    key = match_key(word)
+    return any(row["requires"] and row["trigger"].rstrip("+") in word_forms(key)
+               for row in trigger_lexicon().rows if row["pos"] == "noun")
+
+
+def _listed_there(inc: dict, row: dict) -> bool:
+    """A further attack (سيارة مفخخة ثانية ... في منطقة المشتل) at a place a lead listed
+    (انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل) is the lead's attack there."""
+    return "shared_across_places" in str(inc["count_flags"]) and bool(row["location"]) \
+        and inc["location"] == row["location"] and _same_day(inc, row)
 
 
 def _same_day(inc: dict, row: dict) -> bool:

@@ -39,6 +39,14 @@ def light_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
     return found[-1].i if found else None
 
 
+def undergo_verb(doc: TextUnits, lo: int, hi: int) -> int | None:
+    """Token index of a verb of undergoing (تعرض) in ``[lo, hi)``: its subject is what the
+    nominal trigger after it hit, so the trigger reports an event (تعرضت القرية لغارات)."""
+    found = [c for c in trigger_lexicon().find(doc.tokens, text=doc.text, lo=lo, hi=hi)
+             if c.role == "undergo"]
+    return found[-1].i if found else None
+
+
 def doer(claim, doc: TextUnits, trig: Cue, nxt: int, local: Mentions, mentions: Mentions,
          light_before: int | None, light_after: int | None) -> Mention | None:
     """Who did it: the subject of the trigger verb or of its support verb, the genitive
@@ -195,3 +203,33 @@ def parties_between(doc: TextUnits, trig: Cue, nxt: int, local: Mentions) -> lis
             a, b = toks[k].end, toks[min(k + 6, len(toks)) - 1].end + 1
             return [m for m in local.between(a, b) if m.kind in ("actor", "place")][:2]
     return []
+
+
+def proclitic_keys(key: str) -> set[str]:
+    """A token key and every reading of it without a proclitic (والهجوم → الهجوم)."""
+    return {rest for _, rest in proclitic_readings(key)}
+
+
+# How many tokens may stand between an explosion word and a device joined to it by و
+# (انفجار عبوتين ناسفتين وسيارة مفخخة: the dual device and its adjective).
+_DEVICE_REACH = 3
+
+
+def coordinated_device(doc: TextUnits, prev: Cue, c: Cue, table: list[dict]) -> bool:
+    """A device noun joined by و to the phrase of the explosion word before it (انفجار
+    عبوتين ناسفتين وسيارة مفخخة) is one more object of that word, not another attack."""
+    if table[prev.row]["kind"] != "explosion" or table[c.row]["kind"] != "explosion":
+        return False
+    between = doc.tokens[prev.j:c.i]
+    return prev.role == "noun" and len(between) <= _DEVICE_REACH \
+        and doc.tokens[c.i].key.startswith("\u0648") \
+        and all(t.kind == "word" for t in between)
+
+
+def ranked(doc: TextUnits, i: int, j: int) -> bool:
+    """A copula, then a rank word right before token ``j`` (هو سابع، يعد ذلك ثاني): the
+    nominal trigger at ``j`` is the predicate of a comparison, not an event of its own."""
+    words = [t.key for t in doc.tokens[i:j] if t.kind == "word"]
+    ranks, copulas = cue_words("rank"), cue_words("copula")
+    return bool(words) and any(f in ranks for f in proclitic_keys(words[-1])) \
+        and any(f in copulas for w in words[:-1] for f in proclitic_keys(w))

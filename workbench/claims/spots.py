@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
+from ..find.local_names import place_heads
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -40,6 +41,8 @@ _SPOT_RANK = {"neighbourhood": 0, "village": 0, "town": 0, "subdistrict": 0, "ai
               "city": 1, "capital": 1, "district": 2}
 # How far back the word before a place is looked for (ريف + space + the name).
 _LOOKBACK = 24
+# What may stand between two names of a list: blanks, commas and the conjunction و.
+_LIST_GAP = " \t\u00a0,\u060c"
 
 
 @cache
@@ -107,3 +110,41 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
         return spot_rank(p), abroad, counts[p.value], p.start
 
     return min(spots, key=rank), keys, len({p.value for p in spots})
+
+
+def _plural_head_before(text: str, start: int) -> bool:
+    """True when the word before ``start`` is a plural or dual place head (أحياء، حيي،
+    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``)."""
+    words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
+    heads = place_heads()
+    return bool(words) and any(heads.get(match_key(f), {}).get("number") == "many"
+                               for f in word_forms(words[-1]))
+
+
+def _joined(gap: str) -> bool:
+    """True when ``gap`` only joins two names of a list (و، a comma, blanks)."""
+    rest = gap.strip(_LIST_GAP)
+    return rest in ("", "\u0648") or (rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
+
+
+def listed_spots(places: list[Mention], text: str) -> list[Mention]:
+    """The spots a clause lists under a plural head, one attack on each (ACLED: one event
+    per place); [] when the clause lists none. Three neighbourhoods struck in one sentence
+    are three events, as the head أحياء says the attack fell on each of them.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "قصف أحياء الشعار والمرجة"
+    >>> a = Mention(10, 16, "الشعار", "place", "الشعار", place_type="neighbourhood")
+    >>> b = Mention(18, 24, "المرجة", "place", "المرجة", place_type="neighbourhood")
+    >>> [p.value for p in listed_spots([a, b], t)], listed_spots([a, b], "قصف حي الشعار والمرجة")
+    (['الشعار', 'المرجة'], [])
+    """
+    spots = sorted((p for p in places if not is_frame(p, text) and spot_rank(p) == 0),
+                   key=lambda p: p.start)
+    best: list[Mention] = []
+    run: list[Mention] = []
+    for p in spots:
+        run = [*run, p] if run and _joined(text[run[-1].end:p.start]) else [p]
+        if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
+            best = list(run)
+    return best if len({p.value for p in best}) >= 2 else []

@@ -85,18 +85,54 @@ def _forms(key: str) -> tuple[str, ...]:
 _DUAL = "ان"
 
 
+# A possessive pronoun on a verbal noun of death names whose death it was, and so counts
+# them (بمقتله "his killing" = 1, مقتلهما = 2); هم "their" tells deaths without counting.
+# The ت before the pronoun is the ta marbuta of the noun (وفاته → وفاة).
+_PRONOUNS = (("هما", "2"), ("ها", "1"), ("ه", "1"))
+_TA = ("\u062a", "\u0647")
+
+
+def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None:
+    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun."""
+    for f in _forms(key):
+        for suffix, n in _PRONOUNS:
+            stem = f[:-len(suffix)]
+            stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
+            if f.endswith(suffix) and len(stem) > 2 and [stem] in _cues().get(role, {}).get(
+                    stem, ()) and not _alone().get(stem):
+                return stem, float(n)
+    return None
+
+
+def pronoun_count(key: str, role: str = "killed") -> float | None:
+    """How many a verbal noun of death (or, with ``role`` wounded, of wounding) with a
+    possessive pronoun counts (مقتله 1, لإصابته 1), else None.
+
+    >>> pronoun_count("بمقتله"), pronoun_count("وفاتها"), pronoun_count("مقتلهما"), pronoun_count("مقتل")
+    (1.0, 1.0, 2.0, None)
+    >>> pronoun_count("لاصابته", "wounded")
+    1.0
+    """
+    reading = _pronoun_reading(key, role)
+    return reading[1] if reading else None
+
+
 @lru_cache(maxsize=1 << 16)
 def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     """(form, how many it counts) for each reading of a word: the word and its proclitic-free
-    forms, and the singular of a dual (مدنيان → مدني counting 2).
+    forms, the singular of a dual (مدنيان → مدني counting 2) and a verbal noun of death
+    under a pronoun (بمقتله → مقتل counting 1).
 
-    >>> _count_forms("وقتيلان")[-1]
-    ('قتيل', '2')
+    >>> _count_forms("وقتيلان")[-1], _count_forms("بمقتله")[-1]
+    (('قتيل', '2'), ('مقتل', '1'))
     """
     alone = _alone()
     forms = tuple((f, alone.get(f, "")) for f in _forms(key))
-    return forms + tuple((f[:-len(_DUAL)], "2") for f, _ in forms
-                         if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
+    duals = tuple((f[:-len(_DUAL)], "2") for f, _ in forms
+                  if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
+    pronouns = tuple((r[0], str(int(r[1]))) for r in (
+        _pronoun_reading(key, role) for role in ("killed", "wounded")) if r is not None)
+    return forms + duals + pronouns
 
 
 @lru_cache(maxsize=1 << 17)
@@ -163,7 +199,11 @@ def find_tolls(text: str) -> list[Toll]:
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
         if kind:
-            toll = _figure_before(toks, text, kind, i) or _toll_after(
+            own = pronoun_count(toks[i].key, kind) if kind in ("killed", "wounded") else None
+            if own and kind == "wounded" and _died_before(toks, i):
+                own = None  # توفي متأثرا بإصابته: the wound of one who died, no wounded toll
+            toll = _make(kind, own, own, own, toks[i].start, toks[i].end, text) if own \
+                else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0)
             if toll is not None and not _is_total(toks, toll, j):
@@ -203,6 +243,11 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             count = float(alone)
             return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
     return None
+
+
+def _died_before(toks: list[Token], i: int) -> bool:
+    """A word of death among the few words before token ``i`` (توفي إثر إصابته)."""
+    return any(_is(toks, k, "killed") for k in range(max(0, i - _REACH - 2), i))
 
 
 def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:

@@ -58,6 +58,11 @@ _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ول�
 _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 
 
+# No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
+# plural أحياء "neighbourhoods" that folding makes one key.
+_HAMZA_BELOW = "\u0625"
+
+
 @cache
 def place_heads() -> dict[str, dict[str, str]]:
     """``place_heads.csv`` by form: {form: {place_type, span, number, admin, strict}}.
@@ -289,6 +294,12 @@ def _own_head(r: _Reader, ks: int) -> tuple[int, int]:
     return i, j
 
 
+def _known(rows: list[dict], folded: FoldedText, ks: int, ke: int) -> bool:
+    """Whether the gazetteer found a place inside the key span ``[ks, ke)``."""
+    ns, ne = folded.span(ks, ke)
+    return any(x["start"] >= ns and x["end"] <= ne for x in rows)
+
+
 def _holds_place(name: str) -> bool:
     """Whether a run of the words of ``name`` is a gazetteer key (طريق الباب: al-Bab, a
     name the gazetteer reads only after a cue)."""
@@ -333,13 +344,20 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     for h in _head_regex().finditer(key):
         if word_before(key, h.start()) in _not_after(h.group("head")):
             continue  # عن طريق الهاتف: "by way of"
-        for ks, ke, likely, own in _names(reader, h.end(), heads[h.group("head")]["number"] == "many"):
+        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
+            continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
+        names = _names(reader, h.end(), heads[h.group("head")]["number"] == "many")
+        # a list whose other items are known places or carry their own head (مناطق البلديات
+        # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
+        listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke)
+                                        for ks, ke, _, own in names[1:])
+        for ks, ke, likely, own in names:
             head = heads[own or h.group("head")]
             hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
             ns, ne = folded.span(ks, ke)
             lo_row = ns if hs is None else hs
             known = any(x["start"] >= lo_row and x["end"] <= ne for x in rows) or _holds_place(
-                key[ks:ke])
+                key[ks:ke]) or listed
             if (head["strict"] == "yes" and not (likely or known)) or (
                     head["strict"] == "known" and not known):
                 continue

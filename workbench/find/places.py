@@ -235,6 +235,7 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
     """Drop nisba adjectives and homographs without a cue."""
     key = folded.key
     keep: list[LexMatch] = []
+    waiting: list[LexMatch] = []  # homographs without a cue, kept if the text confirms them
     sports = _SportsRegister(folded)
     team_before = False  # the previous kept-or-dropped match read as a team
     for n, m in enumerate(matches):
@@ -263,9 +264,21 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             wide = top["place_type"] in ("country", "province")
             cue = _is_cue(prev) if wide else _is_settlement(prev)
             if not (cue or _in_list(matches, n, key, g)):
+                waiting.append(m)
                 continue
         keep.append(m)
-    return keep
+    return _confirmed(g, keep, waiting)
+
+
+def _confirmed(g: _Gazetteer, keep: list[LexMatch], waiting: list[LexMatch]) -> list[LexMatch]:
+    """``keep`` plus the homographs of ``waiting`` that the text names as a place elsewhere,
+    after a cue or inside a longer name (محافظة درعا ... بدرعا): a word keeps one sense
+    throughout a document (Gale, Church & Yarowsky 1992, "One sense per discourse")."""
+    if not waiting:
+        return keep
+    named = {m.key for m in keep} | {w for m in keep if " " in m.key for w in m.key.split()}
+    late = [m for m in waiting if m.key in named and m.key in g.cue_keys]
+    return sorted(keep + late, key=lambda m: m.key_start) if late else keep
 
 
 _TEAM_TYPES = frozenset({"country", "capital", "city"})

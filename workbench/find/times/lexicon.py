@@ -243,7 +243,8 @@ def number_starts() -> frozenset[str]:
 @cache
 def starter_re() -> re.Pattern[str]:
     """One regex over the folded text for the places an expression may begin: a digit, or
-    the first word of an entry or of a cardinal (with proclitics) followed by a non-letter.
+    the first word of an entry or of a cardinal (with proclitics and the article, as lookup
+    reads them) followed by a non-letter.
     Digits may follow a letter: tweets glue them on (وتاريخها27 مارس2020)."""
     firsts = set(_entries()) | number_starts()
     alt = "|".join(sorted((re.escape(w) for w in firsts), key=len, reverse=True))

@@ -201,7 +201,11 @@ class Grammar:
         return k, n, hijri
 
     def part(self, i: int, *kinds: str) -> Hit | None:
+        """A part of the day at token ``i`` (of ``kinds``); none before a reflexive object,
+        where the adverb is a verb (انتحاريان فجرا نفسيهما: "blew themselves up")."""
         h = find(self.t, i, "daypart")
+        if h is not None and find(self.t, h.end, "reflexive") is not None:
+            return None
         return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
 
     # -- the clock --------------------------------------------------------------------
@@ -298,7 +302,9 @@ class Grammar:
             return h.end, int(h.entry.value), 0, False, True
         c = self._month_number_word(k)  # a cardinal 1–12 (ثلاثة, خمسة)
         if c is not None:
-            return c[0], c[1], 0, False, True
+            # a cardinal is an hour only with a part of the day after it (ثلاثة فجرا): after
+            # an approximator alone it counts (بحدود ثمان), as the ordinal (الثامنة) would not
+            return c[0], c[1], 0, False, False
         return None
 
     def _minutes(self, p: Partial, k: int) -> int:

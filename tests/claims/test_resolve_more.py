@@ -1,0 +1,177 @@
+"""Events on small made-up reports: verbs of undergoing, places listed under a plural head,
+names that need a cue confirmed elsewhere in the report."""
+
+from __future__ import annotations
+
+import workbench
+
+
+def _events(text: str, published: str | None = "2017-11-11"):
+    return workbench.analyze(text, published=published).events
+
+
+def test_a_place_subjected_to_strikes_is_an_event_there():
+    ev = _events("تعرضت قرية عوادة لغارات جوية روسية.")
+    assert ev.kind.tolist() == ["airstrike"] and ev.location.tolist() == ["عوادة"]
+    assert ev.start.tolist() == ["2017-11-11"]
+
+
+def test_the_subject_of_undergo_is_no_doer_and_without_a_trigger_no_event():
+    ev = _events("تعرضت قرية عوادة لغارات جوية روسية.")
+    assert ev.actor.tolist() == [""]
+    assert len(_events("تعرضت الحكومة لانتقادات شديدة من المعارضة.")) == 0
+
+
+def test_neighbourhoods_listed_under_a_plural_head_are_one_event_each():
+    ev = _events("قصفت طائرات النظام أحياء الشعار والمرجة والصالحين في حلب.")
+    assert ev.location.tolist() == ["الشعار", "المرجة", "الصالحين"]
+    assert ev.places.tolist()[1].split(";") == ["المرجة", "Aleppo"]
+
+
+def test_two_names_after_a_singular_head_stay_one_event():
+    ev = _events("قصفت طائرات النظام حي الشعار والمرجة في حلب.")
+    assert len(ev) == 1
+
+
+def test_the_places_of_the_killing_place_the_attack_when_it_names_none_after_it():
+    ev = _events("شنت طائرات روسيا غارات جوية أدت لمقتل عشرة أشخاص في حيي الكلاسة والمرجة.")
+    assert ev.location.tolist() == ["الكلاسة", "المرجة"]
+
+
+def test_a_name_that_needs_a_cue_is_a_place_once_the_report_names_it_with_one():
+    def places(text):
+        m = workbench.find_mentions(text)
+        return m[m.kind == "place"].text.tolist()
+    assert places("قتل قيادي بدرعا أمس") == []
+    assert places("وثقت الشبكة 36 قتيلا في محافظة درعا. وقتل قيادي بدرعا أمس") == [
+        "محافظة درعا", "درعا"]
+
+
+def test_a_pronoun_on_a_verbal_noun_of_death_counts_the_dead():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("استهدفوه بالرصاص ما تسبب بمقتله")] == [
+        ("killed", 1.0)]
+    assert [(t.kind, t.value) for t in find_tolls("ما أدى إلى مقتلهما")] == [("killed", 2.0)]
+    assert find_tolls("ما أسفر عن مقتلهم") == []
+    ev = _events("اغتال مجهولون قياديا سابقا في بلدة معربة، ما تسبب بمقتله على الفور.")
+    assert ev.fatalities.tolist() == ["1"]
+
+
+def test_firing_at_someone_is_a_shooting_but_a_ceasefire_is_not():
+    ev = _events("وأطلق مسلحون مجهولون النار على رئيس بلدية المسيفرة بريف درعا، ما أسفر عن مقتله.")
+    assert ev.kind.tolist() == ["attack"] and ev.fatalities.tolist() == ["1"]
+    assert _events("أعلنت الحكومة وقف إطلاق النار في درعا.").kind.tolist() == ["agreement"]
+
+
+def test_two_shootings_at_two_places_stay_two_events():
+    ev = _events("وأطلق مسلحون النار على رئيس بلدية المسيفرة، ما أسفر عن مقتله.\n\n"
+                 "وأصيب عنصر جراء إطلاق النار عليه في منطقة درعا البلد.")
+    assert len(ev) == 2
+
+
+def test_two_others_in_the_dual_are_a_wounded_toll():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("قتل عنصر وأصيب اثنان آخران، اليوم")] == [
+        ("killed", 1.0), ("wounded", 2.0)]
+
+
+def test_a_duration_said_before_is_no_date_of_the_events_below():
+    ev = _events("شهدت محافظة درعا ثلاث عمليات اغتيال خلال أربع وعشرين ساعة.\n\n"
+                 "كما استهدف مسلحون مدير منطقة نوى عند منطقة الكراج القديم.", published=None)
+    assert not any(str(s).startswith("P") for s in ev.start)
+
+
+def test_a_direction_that_locates_a_town_is_no_second_governorate():
+    ev = _events("قتل 77 شخصا في تفجير شاحنة مفخخة بمدينة الحلة جنوب بغداد.")
+    assert ev.location.tolist() == ["Hillah"]
+    two = _events("قتل 7 أشخاص في تفجيرين في مدينة الحلة وفي شمال بغداد.")
+    assert sorted(two.admin1) == ["Babil", "Baghdad"]
+
+
+def test_a_month_said_with_a_duration_dates_the_attack():
+    ev = _events("ففي شهر تشرين الأول وخلال أسبوع واحد استهدفت طائرات مسيرة تركية سيارة في مدينة "
+                 "كوباني.", published="2021-11-10")
+    assert ev.start.tolist() == ["2021-10"] and ev.date_text.tolist() == ["شهر تشرين الأول"]
+
+
+def test_an_attack_ranked_after_a_copula_is_no_new_event():
+    ev = _events("قتل 20 شخصا في تفجير انتحاري في بغداد. والهجوم هو سابع تفجير انتحاري في العراق "
+                 "خلال شهر.")
+    assert len(ev) == 1 and ev.location.tolist() == ["Baghdad"]
+    assert len(_events("قتل 26 شخصا في هجوم في بغداد. ويعد ذلك ثاني هجوم يستهدف العاصمة.")) == 1
+    assert len(_events("قتل شخص في هجوم في بغداد. وقتل ثاني شخص في هجوم في الموصل.")) == 2
+
+
+def test_the_car_bomb_that_exploded_places_the_attack_of_the_lead():
+    ev = _events("قتل وجرح 13 شخصا في انفجار سيارة مفخخة بوسط بغداد.\n\nوأفاد الناطق في بيان أن "
+                 "السيارة المفخخة انفجرت بمنطقة الشواكة بوسط بغداد، مما أسفر عن مقتل 4 أشخاص "
+                 "وإصابة 9 آخرين.")
+    assert ev.location.tolist() == ["الشواكة"]
+    assert (ev.fatalities.tolist(), ev.injured.tolist()) == (["4"], ["9"])
+
+
+def test_a_second_car_bomb_at_a_place_the_lead_listed_is_the_leads_attack_there():
+    ev = _events("قتل 3 أشخاص في انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل في بغداد. "
+                 "وقال مصدر إن سيارة مفخخة انفجرت في منطقة الحبيبية مما أسفر عن مقتل مدني. "
+                 "وأضاف أن سيارة مفخخة ثانية انفجرت في منطقة المشتل مما أدى إلى مقتل مدنيين اثنين.")
+    assert ev.location.tolist() == ["الحبيبية", "المشتل"]
+    assert ev.fatalities.tolist()[1] == "2"
+
+
+def test_reviving_with_hamza_below_is_no_head_of_neighbourhoods():
+    m = workbench.find_mentions("في طريق عودتهم من مراسم إحياء ذكرى أربعينية الحسين في كربلاء")
+    assert m[m.kind == "place"].text.tolist() == ["كربلاء"]
+    m = workbench.find_mentions("قصف على أحياء الشعار وطريق الباب")
+    assert m[m.kind == "place"].text.tolist() == ["الشعار", "طريق الباب"]
+
+
+def test_a_suicide_bomber_in_the_accusative_after_inna_is_an_event():
+    ev = _events("أعلنت مصادر من الشرطة إن انتحاريا فجر سيارته الملغومة بمحطة للوقود في مدينة "
+                 "الحلة، مما أسفر عن مقتل 12 مدنيا.")
+    assert ev.kind.tolist() == ["suicide_bombing"] and ev.location.tolist() == ["Hillah"]
+    assert ev.fatalities.tolist() == ["12"]
+
+
+def test_this_attack_is_the_one_just_told_whatever_its_clause_dates():
+    ev = _events("استهدفت طائرة مسيرة تركية سيارة في مدينة كوباني يوم أمس.\n\nويأتي هذا الاستهداف في "
+                 "إطار خرق القوات التركية لاتفاقيات تم التوصل إليها في تشرين الأول عام 2019.",
+                 published="2021-11-10")
+    assert len(ev) == 1 and ev.start.tolist() == ["2021-11-09"]
+
+
+def test_the_backdrop_of_the_news_is_no_event():
+    ev = _events("قتل 5 أشخاص في هجوم في بغداد، ووقع هذا الهجوم في وقت يشهد العراق هجوما لمسلحين "
+                 "متطرفين منذ أسابيع.")
+    assert len(ev) == 1 and ev.fatalities.tolist() == ["5"]
+
+
+def test_a_months_count_of_the_dead_is_a_total_and_no_event():
+    ev = _events("اغتال مجهولون قياديا في بلدة معربة اليوم، ما تسبب بمقتله.\n\nوكانت الشبكة وثقت مقتل 36 "
+                 "شخصا في محافظة درعا في شهر أيلول.", published="2023-10-02")
+    assert len(ev) == 1 and ev.fatalities.tolist() == ["1"]
+
+
+def test_a_common_word_listed_with_known_places_is_a_place_and_each_is_an_event():
+    text = ("قتل اثنان في انفجار عبوتين ناسفتين وسيارة مفخخة في مناطق البلديات ومدينة الصدر "
+            "والعبيدي شرقي بغداد.")
+    m = workbench.find_mentions(text)
+    assert "البلديات" in m[m.kind == "place"].text.tolist()
+    assert workbench.find_mentions("وقعت اشتباكات في مناطق متفرقة من البلاد").query(
+        "kind == 'place'").empty
+    ev = _events(text)
+    assert ev.location.tolist()[:2] == ["البلديات", "Sadr City"] and len(ev) == 3
+    assert set(ev.trigger) == {"انفجار"}
+
+
+def test_a_pronoun_on_a_noun_of_wounding_counts_one_wounded_unless_he_died():
+    from workbench.claims.tolls import find_tolls
+    assert [(t.kind, t.value) for t in find_tolls("استهدف مسلحون مدير المنطقة، ما أدى لإصابته")] == [
+        ("wounded", 1.0)]
+    assert [t.kind for t in find_tolls("توفي مدني إثر إصابته بقصف مدفعي سابق")] == ["killed"]
+    assert find_tolls("ما أسفر عن إصابتهم") == []
+
+
+def test_a_place_after_a_comma_ending_the_sentence_places_an_unplaced_event():
+    ev = _events("اعتقلت القوات الأمريكية كلا من قيس الخزعلي، ورئيس منظمة بدر هادي العامري، في منطقة "
+                 "الجادرية.")
+    assert ev.kind.tolist() == ["arrest"] and ev.location.tolist() == ["Jadriya"]
