@@ -198,3 +198,21 @@ def test_a_part_of_the_day_before_a_reflexive_object_is_a_verb():
     # فجّرا نفسيهما "the two blew themselves up": no dawn, no two o'clock
     assert find_times("أن انتحاريين اثنين فجرا نفسيهما").empty
     assert find_times("وقع الانفجار الساعة الثالثة فجرا")["value"].tolist() == ["XXXX-XX-XXT03:00"]
+
+
+def test_reference_given_as_iso_text_is_read_as_a_date_or_a_moment() -> None:
+    import workbench
+    from workbench.text.dates import as_reference
+
+    as_date = find_times("سيعقد الاجتماع يوم الخميس", reference=date(2020, 5, 12))
+    as_text = find_times("سيعقد الاجتماع يوم الخميس", reference="2020-05-12")
+    assert as_text["value"].tolist() == as_date["value"].tolist() == ["2020-05-14"]
+    hours = find_times("قبل ثلاث ساعات", reference="2020-05-12T09:30")
+    assert hours["value"].tolist() == ["2020-05-12T06:30"]
+    assert as_reference("٢٠٢٠-٠٥") == date(2020, 5, 1)
+    assert as_reference("XXXX-05") is None
+    assert as_reference(datetime(2020, 5, 1, 8)) == datetime(2020, 5, 1, 8)
+    with pytest.raises(ValueError, match="not a reference date: 'yesterday'"):
+        find_times("أمس", reference="yesterday")
+    mentions = workbench.find_mentions("عاد أمس", reference="2014-06-02")
+    assert mentions.loc[mentions.kind == "time", "value"].tolist() == ["2014-06-01"]

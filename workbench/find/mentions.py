@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..text.dates import as_reference
 from ..text.lexmatch import fold
 from .actors import actor_rows
 from .places import place_rows
@@ -56,7 +57,9 @@ _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
 _LOCATIVE = ("في", "ب")  # a place after these inside an actor span is where it acts
 
 
-def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.DataFrame:
+def find_mentions(
+    text: str, *, reference: str | date | datetime | None = None
+) -> pd.DataFrame:
     """Places, actors, times and quantities in ``text``, one row each, offsets into ``text``.
 
     ``reference`` (the publication date) anchors relative and year-less times. The text is
@@ -70,7 +73,7 @@ def find_mentions(text: str, *, reference: date | datetime | None = None) -> pd.
         return pd.DataFrame(columns=BASE_COLUMNS)
     folded = fold(text)
     found = [
-        time_rows(text, reference=reference),
+        time_rows(text, reference=as_reference(reference)),
         actor_rows(text, folded=folded),
         place_rows(text, folded=folded),
         quantity_rows(text, folded=folded),

@@ -14,10 +14,11 @@ value for the stages that only need its year or its first day.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .arabic import western_digits
@@ -252,6 +253,26 @@ def iso_first_day(text: str) -> date | None:
         return None
 
 
+def as_reference(value: str | date | datetime | None) -> date | datetime | None:
+    """A reference date from what a user passes: a date, a datetime (its clock kept: hours
+    ago count from it), or ISO text, full or partial (``2020-05-14T09:30``, ``2020-05``).
+
+    >>> as_reference("2020-05-14"), as_reference("2020-05-14T09:30"), as_reference(None)
+    (datetime.date(2020, 5, 14), datetime.datetime(2020, 5, 14, 9, 30), None)
+    """
+    if value is None or isinstance(value, (date, datetime)):
+        return value
+    text = western_digits(str(value).strip())
+    if not text:
+        return None
+    if len(text) > 10 and text[10] in "T ":
+        with contextlib.suppress(ValueError):
+            return datetime.fromisoformat(text)
+    if iso_parts(text) is None:
+        raise ValueError(f"not a reference date: {value!r} (give an ISO date such as 2020-05-14)")
+    return iso_first_day(text)  # None when the year is unknown (XXXX-05): no reference
+
+
 def _iso_text(text: str) -> str:
     return western_digits(text.strip().upper())
 
@@ -276,6 +297,6 @@ def _as_text(value: Any) -> str:
 
 
 __all__ = [
-    "ISO_DATE_RE", "PRECISIONS", "DateSpan", "iso_first_day", "iso_parts", "month_start",
+    "ISO_DATE_RE", "PRECISIONS", "DateSpan", "as_reference", "iso_first_day", "iso_parts", "month_start",
     "parse_date_span", "proposed_years",
 ]

@@ -19,24 +19,26 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from ...text.dates import as_reference
 from .finder import COLUMNS, time_rows
 
 __all__ = ["COLUMNS", "find_times", "time_rows"]
 
 
 def find_times(
-    text: str, *, reference: date | datetime | None = None, tense: str = "past",
+    text: str, *, reference: str | date | datetime | None = None, tense: str = "past",
 ) -> pd.DataFrame:
     """Time expressions in ``text`` as ISO 8601 values resolved against ``reference``.
 
     ``tense`` is what a bare weekday, month or day means when its sentence does not say:
     ``"past"`` (news: the last one on or before the reference) or ``"future"`` (plans: the
     next one); a future cue near the expression (سوف, من المقرر) makes it future.
+    ``reference`` may be ISO text (``"2020-05-01"``, ``"2020-05-01T09:30"``).
 
     >>> find_times("الساعة 4:30 عصرًا", reference=date(2020, 5, 1))["value"].tolist()
     ['2020-05-01T16:30']
     """
-    rows = time_rows(text, reference=reference, tense=tense)
+    rows = time_rows(text, reference=as_reference(reference), tense=tense)
     if not rows:
         return pd.DataFrame(rows, columns=COLUMNS)
     # column by column with their dtypes known (offsets int64, the rest text): the frame
