@@ -1,0 +1,159 @@
+"""Clock times of the time grammar: الساعة + an hour + minutes, hour words with a part of the day.
+
+A mixin of :class:`~.rules.Grammar`: the methods read the numbers, parts of the day and
+memo of the grammar they are mixed into.
+
+>>> from .lexicon import tokenize
+>>> from .rules import Grammar
+>>> p = Grammar(tokenize("الساعة 4:30 عصرا")).clock(0); p.rules, p.hour, p.minute, p.part
+(['clock', 'part_of_day'], 4, 30, 'afternoon')
+"""
+
+from __future__ import annotations
+
+from .lexicon import find, key
+from .partial import Partial
+
+_AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
+
+
+class ClockRules:
+    """The clock pieces of the time grammar."""
+
+
+    def clock(self, i: int) -> Partial | None:
+        """الساعة + an hour (digits, 9:30, a word) + minutes (و 18 دقيقة, والنصف, إلا ربعا),
+        an hour word alone when a part of the day or a fraction follows (الثالثة فجرا), or
+        digits hh:mm; then a part of the day (صباحا, بعد الظهر, هذه الليلة)."""
+        k = i
+        cue = find(self.t, k, "clock_cue", "approx")
+        if cue is not None:
+            k = cue.end
+        word = find(self.t, k, "clock_word")
+        said = word is not None and (word.pre.endswith("ال") or key(self.t, k).startswith("ال"))
+        if said:
+            k = word.end  # type: ignore[union-attr]
+            if key(self.t, k) == "\u0627\u0644":  # الساعة الـ 7: the article written apart
+                k += 1
+        # an hour in brackets: الساعة (1:00) ظهرًا, الساعة (٧م), (09:20 تغ)
+        bracket = key(self.t, k) == "(" or (k == i and i > 0 and key(self.t, i - 1) == "(")
+        if key(self.t, k) == "(":
+            k += 1
+        got = self._hour(k, words_ok=True)
+        if got is None:
+            return None
+        k, hour, minute, minute_said, _ = got
+        if not 0 <= hour <= 24:
+            return None
+        p = Partial(i, i)
+        if cue is not None and cue.entry.type == "approx":
+            p.flags.append("approx")
+        p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
+        if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
+            p.second, k = self.num(k + 1), k + 2
+            p.add("hh:mm:ss")
+        k = self._minutes(p, k)
+        digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+        # ص / م after the hour (07:53 م, ٧ص): the abbreviations of صباحا and مساء
+        letter = key(self.t, k)
+        if letter in _AM_PM and 1 <= hour <= 12 and (said or bracket or digits_clock) \
+                and self.t[k].start - self.t[k - 1].end <= 1:
+            p.part = _AM_PM[letter]
+            p.add("am_pm_letter")
+            k += 1
+        k = self._close(k, bracket)
+        tail = None if p.part else \
+            self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)
+        if tail is None and not p.part and key(self.t, k) == "من":
+            tail = self.part(k + 1)
+            tail = tail if tail is not None and tail.entry.extra in ("noun", "both", "today") else None
+            if tail is not None and tail.entry.extra != "today":
+                p.j = k + 1  # الساعة العاشرة من صباح الخميس: the day follows
+        if tail is not None and not (tail.entry.extra == "noun" and tail.entry.value == "eve"):
+            p.part = tail.entry.value
+            p.today_part = tail.entry.extra == "today"
+            p.add("part_of_day")
+            k = tail.end
+        tz = find(self.t, k, "timezone")
+        if tz is not None:
+            p.utc_offset, k = int(tz.entry.value), tz.end
+            k = self._close(k, bracket)
+            if digits_clock and not p.part:
+                p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
+        fraction = got[4] and ("fraction" in p.rules or "minutes_to" in p.rules)  # الواحدة إلا ربعا
+        if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
+                or fraction or (minute_said and p.utc_offset is not None)):
+            return None
+        p.j = max(p.j, k)
+        p.rules.insert(0, "clock")
+        if "approx" in p.flags:
+            p.rules.insert(0, "approx")
+        return p
+
+    def _close(self, k: int, bracket: bool) -> int:
+        """Past the closing bracket of a bracketed hour."""
+        return k + 1 if bracket and key(self.t, k) == ")" else k
+
+    def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
+        """(end, hour, minute, minute said, hour is a word) at token ``k``."""
+        hhmm = key(self.t, k)
+        if len(hhmm) in (3, 4) and hhmm.isdigit() and int(hhmm[:-2]) < 24 and int(hhmm[-2:]) < 60 \
+                and find(self.t, k + 1, "timezone") is not None:  # wire style: 1430 بتوقيت غرينتش
+            return k + 1, int(hhmm[:-2]), int(hhmm[-2:]), True, False
+        n = self.num(k, 0, 24)
+        if n is not None:
+            if key(self.t, k + 1) in (":", ".") and self.num(k + 2, 0, 59) is not None \
+                    and len(key(self.t, k + 2)) == 2:
+                return k + 3, n, int(key(self.t, k + 2)), True, False
+            return k + 1, n, 0, False, False
+        if not words_ok:
+            return None
+        h = find(self.t, k, "clock_hour")
+        if h is not None:
+            return h.end, int(h.entry.value), 0, False, True
+        c = self._month_number_word(k)  # a cardinal 1–12 (ثلاثة, خمسة)
+        if c is not None:
+            # a cardinal is an hour only with a part of the day after it (ثلاثة فجرا): after
+            # an approximator alone it counts (بحدود ثمان), as the ordinal (الثامنة) would not
+            return c[0], c[1], 0, False, False
+        return None
+
+    def _minutes(self, p: Partial, k: int) -> int:
+        frac = find(self.t, k, "clock_fraction")
+        if frac is not None:
+            m = int(frac.entry.value)
+            if m < 0:
+                p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 + m
+            else:
+                p.minute = m
+            p.minute_said = True
+            p.add("fraction")
+            return frac.end
+        if key(self.t, k) == "الا":  # التاسعة إلا خمس دقائق, إلا 10 دقائق: minutes to the hour
+            for stop in range(k + 2, min(k + 5, len(self.t)) + 1):
+                unit = find(self.t, stop, "unit")
+                if unit is not None and unit.entry.value == "minute":
+                    v = self.num(k + 1, 1, 59) if stop == k + 2 else None
+                    v = v if v is not None else self.cardinal(k + 1, stop)
+                    if v is not None and 0 < v < 60:
+                        p.hour, p.minute = ((p.hour or 0) - 1) % 24 or 12, 60 - v
+                        p.minute_said = True
+                        p.add("minutes_to")
+                        return unit.end
+                    break
+            return k
+        # و 18 دقيقة, وثلاث وعشرون دقيقة
+        if not key(self.t, k).startswith("\u0648"):
+            return k
+        for stop in range(k + 1, min(k + 6, len(self.t)) + 1):
+            unit = find(self.t, stop, "unit")
+            if unit is not None and unit.entry.value == "minute":
+                first = key(self.t, k)
+                v = self.num(k + 1, 0, 59) if first == "\u0648" and stop == k + 2 else \
+                    (int(first[1:]) if first[1:].isdigit() and stop == k + 1 else self.cardinal(k, stop))
+                if v is not None and 0 <= v < 60:
+                    p.minute, p.minute_said = v, True
+                    p.add("minutes")
+                    return unit.end
+                break
+        return k
