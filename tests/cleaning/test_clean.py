@@ -362,7 +362,10 @@ _PIECES = st.one_of(
 )
 _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 # Inputs a search once found failing, run every time (``make fuzz`` adds to them).
-_FOUND = ["\ufffd"]
+_FOUND = [
+    "\ufffd",
+    "ب \u064b1ا",  # a kashida read as 1 after diacritics split off their letter (idempotence)
+]
 
 
 def _examples(test):
@@ -622,3 +625,10 @@ def test_is_key_prefix_holds_for_every_prefix_of_a_known_word(pieces: list[str])
     if is_known_key(key):
         assert all(is_key_prefix(key[:k]) for k in range(len(key) + 1))
 
+
+
+def test_kashida_read_as_one_after_a_split_diacritic_is_tatweel_again() -> None:
+    # ``ب ً1ا``: the extractor split the word at its tanween and wrote the kashida as 1
+    assert clean("ب \u064b1ا").text == "ب\u064bا"
+    assert clean("نف11ذه").text == "نفذه"
+    assert clean("في 1 أيار").text == "في 1 أيار"  # a 1 between words stays a number
