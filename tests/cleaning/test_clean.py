@@ -365,6 +365,7 @@ _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 _FOUND = [
     "\ufffd",
     "ب \u064b1ا",  # a kashida read as 1 after diacritics split off their letter (idempotence)
+    "اب\r\u064b ا",  # a line break between a letter and its mark (idempotence)
 ]
 
 
@@ -632,3 +633,9 @@ def test_kashida_read_as_one_after_a_split_diacritic_is_tatweel_again() -> None:
     assert clean("ب \u064b1ا").text == "ب\u064bا"
     assert clean("نف11ذه").text == "نفذه"
     assert clean("في 1 أيار").text == "في 1 أيار"  # a 1 between words stays a number
+
+
+def test_a_line_break_before_a_diacritic_falls_inside_a_word() -> None:
+    c = clean("اب\r\u064b ا")
+    assert c.text == clean(c.text).text == "اب\u064bا"
+    assert c.to_raw(0, len(c.text))[0] == 0

@@ -109,7 +109,20 @@ def normalise_unicode(raw: str) -> tuple[Line, int]:
         srcs.append(np.arange(pos, len(raw), dtype=np.int64))
     if not texts:
         return empty_line(), changes
-    return Line("".join(texts), np.concatenate(srcs)), changes
+    text, src = "".join(texts), np.concatenate(srcs)
+    breaks = [m.span() for m in _BREAK_BEFORE_MARK_RE.finditer(text)]
+    if breaks:  # a mark cannot begin a line: the break fell inside a word (اب⏎ً ا)
+        keep = np.ones(len(text), dtype=bool)
+        for a, b in breaks:
+            keep[a:b] = False
+        text = "".join(ch for ch, k in zip(text, keep, strict=True) if k)
+        src = src[keep]
+        changes += len(breaks)
+    return Line(text, src), changes
+
+
+# Line breaks between a letter and its diacritic: the extractor broke a word at a mark.
+_BREAK_BEFORE_MARK_RE = re.compile("(?<=[\u0621-\u064a\u0640])\n+(?=[\u064b-\u0652\u0670])")
 
 
 # ---------------------------------------------------------------------------
