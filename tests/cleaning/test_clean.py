@@ -366,6 +366,7 @@ _FOUND = [
     "\ufffd",
     "ب \u064b1ا",  # a kashida read as 1 after diacritics split off their letter (idempotence)
     "اب\r\u064b ا",  # a line break between a letter and its mark (idempotence)
+    "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
 ]
 
 
@@ -639,3 +640,14 @@ def test_a_line_break_before_a_diacritic_falls_inside_a_word() -> None:
     c = clean("اب\r\u064b ا")
     assert c.text == clean(c.text).text == "اب\u064bا"
     assert c.to_raw(0, len(c.text))[0] == 0
+
+
+def test_byline_under_a_title_with_no_blank_lines_is_read() -> None:
+    # text pasted from a page: title, byline and paragraphs one line each, no blank lines
+    c = clean("عنوان المقال\nكتبه مجاهد الطائي\nنص المقال الأول هنا.\nوالفقرة الثانية.")
+    assert c.author == "مجاهد الطائي"
+    assert c.text == "عنوان المقال\n\nنص المقال الأول هنا.\n\nوالفقرة الثانية."
+    assert clean(c.text).text == c.text
+    # a line of prose that happens to start with a cue word deeper in the text stays
+    prose = clean("عنوان\nنص أول.\nكتبه الشاعر في ديوانه\nثم مضى.")
+    assert "كتبه الشاعر في ديوانه" in prose.text

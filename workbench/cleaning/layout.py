@@ -65,14 +65,21 @@ def find_byline(lines: list[str]) -> tuple[int, ...]:
 
     A byline is a run of consecutive non-blank lines, short, not ending a sentence, with
     a part that starts with a cue word followed by at most five words (the name), in a
-    text that has other lines too.
+    text that has other lines too. In a text without blank lines the second line may be one.
 
     >>> find_byline(["العنوان", "", "، مايو | كتبه مجاهد الطائي", "", "نص المقال."])
     (2,)
     >>> find_byline(["رفعوا لافتات كتبت عليها شعارات ترفض الاحتلال", "نص."])
     ()
+    >>> find_byline(["العنوان", "كتبه مجاهد الطائي", "نص المقال."])
+    (1,)
     """
     groups = _groups(lines, skip=set())
+    if len(groups) == 1 and len(groups[0]) >= 2:
+        # No blank lines at all (text pasted from a page): a title line and the byline line
+        # under it stand apart as blank lines would set them (عنوان⏎كتبه فلان⏎نص).
+        first = groups[0]
+        groups = [first[:1], first[1:2], first[2:]]
     if len(groups) < 2:
         return ()
     for group in groups[:HEADER_ZONE]:
