@@ -7,20 +7,13 @@ from datetime import date, datetime
 import pandas as pd
 import pytest
 
+from tests.find.time_cases import one
 from workbench.find.times import COLUMNS, find_times, time_rows
 from workbench.resources import read_table
 from workbench.text.arabic import match_key
 
 WED = date(2020, 5, 14)  # a Thursday: أمس is Wednesday 13
 DUCKLING = datetime(2013, 2, 12, 4, 30)
-
-
-def one(text, **kw):
-    df = find_times(text, **kw)
-    assert len(df) == 1, df
-    row = df.iloc[0]
-    assert text[row["start"]:row["end"]] == row["text"]
-    return row
 
 
 @pytest.mark.parametrize(("text", "value", "rule"), [

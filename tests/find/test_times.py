@@ -6,21 +6,13 @@ from datetime import date, datetime
 
 import pytest
 
+from tests.find.time_cases import MAY_2020, one
 from workbench.find.times import find_times
 from workbench.resources import read_table
 from workbench.text.arabic import GAP_MARKER, match_key
 
 GAP = GAP_MARKER
-MAY_2020 = date(2020, 5, 12)  # a Tuesday
 DUCKLING = datetime(2013, 2, 12, 4, 30)
-
-
-def one(text, **kw):
-    df = find_times(text, **kw)
-    assert len(df) == 1, df
-    row = df.iloc[0]
-    assert text[row["start"]:row["end"]] == row["text"]
-    return row
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from workbench.find.times import find_times
-
-MAY_2020 = date(2020, 5, 12)  # a Tuesday
-
-
-def one(text, **kw):
-    df = find_times(text, **kw)
-    assert len(df) == 1, df
-    row = df.iloc[0]
-    assert text[row["start"]:row["end"]] == row["text"]
-    return row
+from tests.find.time_cases import MAY_2020, one
 
 
 @pytest.mark.parametrize(

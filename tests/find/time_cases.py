@@ -1,0 +1,20 @@
+"""What the time-grammar tests share: the one expression a text holds, its span checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from workbench.find.times import find_times
+
+MAY_2020 = date(2020, 5, 12)  # a Tuesday
+
+
+def one(text: str, **kw) -> pd.Series:
+    """The single row ``find_times`` gives for ``text``, whose span must be its text."""
+    df = find_times(text, **kw)
+    assert len(df) == 1, df
+    row = df.iloc[0]
+    assert text[row["start"]:row["end"]] == row["text"]
+    return row
