@@ -17,7 +17,7 @@ from .claims.events import find_events
 from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
 from .find.mentions import find_mentions
-from .text.dates import iso_first_day
+from .text.dates import as_reference
 
 
 @dataclass(frozen=True)
@@ -114,13 +114,11 @@ def reference_date(published: str | date | datetime | None) -> date | None:
     >>> reference_date("XXXX-05") is None
     True
     """
-    if published is None:
+    try:
+        reference = as_reference(published)
+    except ValueError:  # a publication date that is no date anchors nothing
         return None
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
-        return published
-    return iso_first_day(str(published))
+    return reference.date() if isinstance(reference, datetime) else reference
 
 
 def _iso(published: str | date | datetime | None) -> str:
