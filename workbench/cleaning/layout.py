@@ -79,7 +79,7 @@ def find_byline(lines: list[str]) -> tuple[int, ...]:
         # No blank lines at all (text pasted from a page): a title line and the byline line
         # under it stand apart as blank lines would set them (عنوان⏎كتبه فلان⏎نص).
         first = groups[0]
-        groups = [first[:1], first[1:2], first[2:]]
+        groups = [g for g in (first[:1], first[1:2], first[2:]) if g]
     if len(groups) < 2:
         return ()
     for group in groups[:HEADER_ZONE]:
