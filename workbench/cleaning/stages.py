@@ -123,7 +123,6 @@ def normalise_unicode(raw: str) -> tuple[Line, int]:
     return Line(text, src), changes
 
 
-
 # ---------------------------------------------------------------------------
 # Stage 2: lines reversed letter by letter.
 
