@@ -1,6 +1,7 @@
 """Score the workbench's events and place mentions against the hand-coded events benchmark.
 
     python benchmarks/events_eval.py --split dev|test|all
+    python benchmarks/events_eval.py --split test --ids ev083-ev110   # one batch of documents apart
     python benchmarks/events_eval.py --split dev --failures   # what was missed (dev only)
     python benchmarks/events_eval.py --split dev --place-failures   # places missed or wrong
 
@@ -294,6 +295,15 @@ def pct(a: int, b: int) -> str:
     return f"{a}/{b} = {100 * a / b:.1f} %" if b else f"{a}/0"
 
 
+def id_range(spec: str) -> tuple[str, str]:
+    """'ev083-ev110' -> ('ev083', 'ev110'): the documents of one batch, scored apart from the rest."""
+    m = re.fullmatch(r"(ev\d{3})-(ev\d{3})", spec.strip())
+    if not m or m[1] > m[2]:
+        raise argparse.ArgumentTypeError(
+            f"--ids wants a range of document ids such as ev083-ev110, not {spec!r}")
+    return m[1], m[2]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
@@ -302,11 +312,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--place-failures", action="store_true",
                     help="list gold place names missed and place mentions that are wrong "
                          "(dev only)")
+    ap.add_argument("--ids", type=id_range, metavar="FIRST-LAST",
+                    help="only the documents whose id is in this range, e.g. ev083-ev110")
     args = ap.parse_args(argv)
     if (args.failures or args.place_failures) and args.split != "dev":
         ap.error("--failures and --place-failures are for the dev split only: "
                  "rules are never written from test")
-    docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])]
+    docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])
+            and (args.ids is None or args.ids[0] <= d["doc_id"] <= args.ids[1])]
     gold = read_csv(DATA / "gold_events.csv")
     places = read_csv(DATA / "gold_places.csv")
     coded = {g["doc_id"] for g in gold}
@@ -317,7 +330,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         score_doc(t, doc, [g for g in gold if g["doc_id"] == doc["doc_id"]],
                   [p for p in places if p["doc_id"] == doc["doc_id"]])
-    print(f"split {args.split}: {len(docs)} documents, {t.docs_total} with gold, "
+    batch = f" ({args.ids[0]}-{args.ids[1]})" if args.ids else ""
+    print(f"split {args.split}{batch}: {len(docs)} documents, {t.docs_total} with gold, "
           f"{t.docs_with_text} with text available")
     print(f"main events found            {pct(t.main_found, t.gold_main)}")
     print(f"all events found (incl. bg)  {pct(t.all_found, t.gold_all)}")
