@@ -148,7 +148,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots_n"):
+        for key in ("_spot", "_frames", "_triggers", "_spots"):
             row.pop(key, None)
     return out
 
@@ -160,9 +160,9 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     A row split per governorate out of one report (``shared_across_places``) keeps its
     governorate: the clause's places are shared by all its rows."""
     if "shared_across_places" in str(row["count_flags"]):
-        row["_spot"], row["_frames"], row["_spots_n"] = (), set(), 0
+        row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
-    spot, frames, row["_spots_n"] = spot_and_frames(mentions, text, int(row["claim_start"]),
+    spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
                                                     int(row["claim_end"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
     row["_frames"] = frames
@@ -351,13 +351,18 @@ def _absorb(inc: dict, row: dict) -> None:
     if row["claim_id"] != inc["claim_id"]:
         inc["also_claims"] = ";".join(dict.fromkeys(
             c for c in (*inc["also_claims"].split(";"), row["claim_id"]) if c))
-    places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
-                                                 *row["places"].split(";")) if p))
     # a spot narrows the incident: a finer one, or the one spot of a clause after a lead
     # that named several (في طرطوس وجبلة ... ففي مدينة جبلة)
+    picks = len(inc.get("_spots", ())) > 1 == len(row.get("_spots", ()))
     narrows = bool(row.get("_spot")) and (
-        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]
-        or inc.get("_spots_n", 0) > 1 == row.get("_spots_n", 0))
+        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1] or picks)
+    # the lead's other spots, when as specific as the one picked, are the places of its other
+    # attacks (طرطوس), not this one's; a finer one (حمورية before غوطة دمشق) may still be it
+    others = inc["_spots"] - row["_spots"] if narrows and picks and inc.get("_spot") \
+        and row["_spot"][1] <= inc["_spot"][1] else frozenset()
+    places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
+                                                 *row["places"].split(";"))
+                                    if p and p not in others))
     if row["location"] and (narrows or not inc["location"] or _PLACE_RANK.get(
             row["place_type"], 5) < _PLACE_RANK.get(inc["place_type"], 5)):
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
@@ -365,7 +370,7 @@ def _absorb(inc: dict, row: dict) -> None:
     inc["places"] = places
     if narrows:  # only the frames said with the spot still hold
         inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
-        inc["_spots_n"] = row["_spots_n"]
+        inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
     if row["date_basis"] == "text" and inc["date_basis"] != "text":

@@ -13,10 +13,10 @@ most specific places; frames only tell which spots an unplaced clause may belong
 >>> import workbench
 >>> from workbench.claims.index import Mentions
 >>> text = "استهدفت طائرة مدينة الدانا في ريف إدلب"
->>> spot, frames, n = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text, 0,
-...                                   len(text))
->>> spot.value, sorted(frames), n
-('Ad Dānā', ['Ad Dānā', 'Idlib'], 1)
+>>> spot, frames, spots = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text,
+...                                       0, len(text))
+>>> spot.value, sorted(frames), sorted(spots)
+('Ad Dānā', ['Ad Dānā', 'Idlib'], ['Ad Dānā'])
 """
 
 from __future__ import annotations
@@ -88,9 +88,9 @@ def _country(place: Mention) -> str:
 
 
 def spot_and_frames(mentions: Mentions, text: str, start: int,
-                    end: int) -> tuple[Mention | None, set[str], int]:
+                    end: int) -> tuple[Mention | None, set[str], frozenset[str]]:
     """The spot of the clause ``text[start:end]`` (None when it names only frames), the
-    keys (:func:`frame_key`) of every place it names, and how many distinct spots it names
+    keys (:func:`frame_key`) of every place it names, and the names of all its spots
     (a lead that names two towns, في طرطوس وجبلة, sums up two attacks).
 
     Among the spots the most specific kind wins, then one in the country the document is
@@ -103,13 +103,13 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     spots = [p for p in places if not is_frame(p, text)]
     keys = {frame_key(p) for p in places}
     if not spots:
-        return None, keys, 0
+        return None, keys, frozenset()
 
     def rank(p: Mention) -> tuple[int, bool, int, int]:
         abroad = bool(home) and bool(_country(p)) and _country(p) != home[0][0]
         return spot_rank(p), abroad, counts[p.value], p.start
 
-    return min(spots, key=rank), keys, len({p.value for p in spots})
+    return min(spots, key=rank), keys, frozenset(p.value for p in spots)
 
 
 def _plural_head_before(text: str, start: int) -> bool:
