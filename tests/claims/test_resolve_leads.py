@@ -22,3 +22,11 @@ def test_a_lead_over_two_towns_leaves_each_its_own_place():
     assert ev.location.tolist() == ["Jablah", "Ţarţūs"]
     assert ev.places.tolist() == ["Jablah", "Ţarţūs"]
     assert ev.fatalities.tolist() == ["45", "20"]
+
+
+def test_a_strike_by_a_road_named_after_the_town_is_the_strike_near_the_town():
+    ev = _events("قتل عنصر وأصيب اثنان آخران اليوم إثر استهداف مسيرة لسيارة في ريف القامشلي.\n\n"
+                 "وقال مصدر إن الطائرة استهدفت السيارة قرب قرية دوكركا على طريق القامشلي – "
+                 "المالكية.", published="2023-09-02")
+    assert len(ev) == 1 and ev.location.tolist() == ["دوكركا"]
+    assert (ev.fatalities.tolist(), ev.injured.tolist()) == (["1"], ["2"])

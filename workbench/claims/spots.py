@@ -101,7 +101,7 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     counts = Counter(p.value for p in all_places)
     home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
     spots = [p for p in places if not is_frame(p, text)]
-    keys = {frame_key(p) for p in places}
+    keys = {frame_key(p) for p in places} | _towns_in_names(places, all_places)
     if not spots:
         return None, keys, frozenset()
 
@@ -110,6 +110,24 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
         return spot_rank(p), abroad, counts[p.value], p.start
 
     return min(spots, key=rank), keys, frozenset(p.value for p in spots)
+
+
+def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str]:
+    """The frame keys of the known towns a local name holds (طريق القامشلي – المالكية holds
+    القامشلي): a road, market or square named after a town lies by it, so a clause naming
+    the road and one naming the town may tell the same attack."""
+    known = {match_key(q.text): q for q in all_places if "unknown_place" not in q.flags}
+    out: set[str] = set()
+    for p in places:
+        if "unknown_place" not in p.flags:
+            continue
+        words = match_key(p.text).split()
+        for n in range(1, len(words)):  # the head (طريق) is no town: runs after it
+            for m in range(n + 1, len(words) + 1):
+                town = known.get(" ".join(words[n:m]))
+                if town is not None:
+                    out.add(frame_key(town))
+    return out
 
 
 def _plural_head_before(text: str, start: int) -> bool:
