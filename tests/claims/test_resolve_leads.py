@@ -30,3 +30,10 @@ def test_a_strike_by_a_road_named_after_the_town_is_the_strike_near_the_town():
                  "المالكية.", published="2023-09-02")
     assert len(ev) == 1 and ev.location.tolist() == ["دوكركا"]
     assert (ev.fatalities.tolist(), ev.injured.tolist()) == (["1"], ["2"])
+
+
+def test_ground_an_attack_was_launched_to_retake_is_no_second_event():
+    ev = _events("وكانت القوات العراقية قد شنت هجوما في كانون الثاني الماضي لاستعادة عدة بلدات "
+                 "في قضاء القائم.", published="2017-04-01")
+    assert ev.kind.tolist() == ["attack"]
+    assert len(_events("انسحبت القوات الأمريكية من قاعدة التاجي.")) == 1

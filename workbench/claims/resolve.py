@@ -143,6 +143,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             out.append(row)
         else:
             _absorb(host, row)
+    out = [r for r in out if not _ground_of_attack(r, incidents)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
@@ -151,6 +152,19 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         for key in ("_spot", "_frames", "_triggers", "_spots"):
             row.pop(key, None)
     return out
+
+
+def _ground_of_attack(row: dict, incidents: list[dict]) -> bool:
+    """A territory row told in the clause of an attack at its place and day is the aim or
+    the outcome of that attack, not a second event (شنت القوات هجوما لاستعادة بلدات ... قضاء
+    القائم: one attack)."""
+    if "territory" not in row["sub_event_type"]:
+        return False
+    return any(row["claim_id"] in (inc["claim_id"], *inc["also_claims"].split(";"))
+               and _same_day(inc, row)
+               and (not row["location"] or row["location"] == inc["location"]
+                    or row["location"] in inc["places"].split(";"))
+               for inc in incidents)
 
 
 def _place_row(row: dict, text: str, mentions: Mentions,
