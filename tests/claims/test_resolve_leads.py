@@ -37,3 +37,10 @@ def test_ground_an_attack_was_launched_to_retake_is_no_second_event():
                  "في قضاء القائم.", published="2017-04-01")
     assert ev.kind.tolist() == ["attack"]
     assert len(_events("انسحبت القوات الأمريكية من قاعدة التاجي.")) == 1
+
+
+def test_a_past_said_after_another_event_word_does_not_make_the_attack_a_recalled_one():
+    ev = _events("قتل 26 شخصا في هجوم انتحاري في ساحة الطيران ببغداد.\n\n"
+                 "والهجوم هو الأعنف الذي شهدته بغداد بعد الإعلان عن تحرير البلاد من سيطرة "
+                 "التنظيم نهاية العام الماضي.", published=None)
+    assert ev.role.tolist() == ["main"]

@@ -127,7 +127,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
-        if _is_background(row, text, reference):
+        if _is_background(row, text, reference, _phrase_end(row, rows)):
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
@@ -244,7 +244,17 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                                        if f and f != "undated"))
 
 
-def _is_background(row: dict, text: str, reference: date | None) -> bool:
+def _phrase_end(row: dict, rows: list[dict]) -> int:
+    """Where the row's own phrase ends: at the next event word of its claim, else the
+    claim's end (والهجوم هو الأعنف ... بعد الإعلان عن تحرير البلاد نهاية العام الماضي: the
+    past is the liberation's, not the attack's)."""
+    here = str(row["trigger_start"])
+    later = [int(r["trigger_start"]) for r in rows if r["claim_id"] == row["claim_id"]
+             and str(r["trigger_start"]) and here and int(r["trigger_start"]) > int(here)]
+    return min(later, default=int(row["claim_end"]))
+
+
+def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
@@ -253,7 +263,7 @@ def _is_background(row: dict, text: str, reference: date | None) -> bool:
             return False
     if row["date_basis"] == "text" and row["date_text"]:
         return False
-    return recalls_past(text[int(row["claim_start"]):int(row["claim_end"])])
+    return recalls_past(text[int(row["claim_start"]):phrase_end])
 
 
 def _only_dateline(row: dict, mentions: Mentions) -> bool:
