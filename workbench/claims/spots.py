@@ -36,9 +36,10 @@ FRAMES_FILE = "claims/place_frames.csv"
 # A place of these kinds contains the spot of an attack rather than being it.
 _FRAME_TYPES = frozenset({"governorate", "region", "country", "border", "continent"})
 # How specific a place kind is: a neighbourhood or a base is a spot, a city may be one.
-_SPOT_RANK = {"neighbourhood": 0, "village": 0, "town": 0, "subdistrict": 0, "airport": 0,
-              "air_base": 0, "base": 0, "prison": 0, "camp": 0, "crossing": 0, "facility": 0,
-              "city": 1, "capital": 1, "district": 2}
+_SPOT_RANK = {"neighbourhood": 0, "square": 0, "village": 0, "town": 0, "subdistrict": 0,
+              "airport": 0, "air_base": 0, "military_base": 0, "base": 0, "prison": 0,
+              "camp": 0, "crossing": 0, "dam": 0, "oil_field": 0, "refinery": 0,
+              "facility": 0, "city": 1, "capital": 1, "district": 2}
 # How far back the word before a place is looked for (ريف + space + the name).
 _LOOKBACK = 24
 # What may stand between two names of a list: blanks, commas and the conjunction و.
