@@ -92,7 +92,8 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
                     end: int) -> tuple[Mention | None, set[str], frozenset[str]]:
     """The spot of the clause ``text[start:end]`` (None when it names only frames), the
     keys (:func:`frame_key`) of every place it names, and the names of all its spots
-    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks).
+    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks; a town that holds a
+    finer spot named with it is that spot's frame).
 
     Among the spots the most specific kind wins, then one in the country the document is
     mostly about (a capital abroad is where a statement was made), then the one the
@@ -110,7 +111,12 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
         abroad = bool(home) and bool(_country(p)) and _country(p) != home[0][0]
         return spot_rank(p), abroad, counts[p.value], p.start
 
-    return min(spots, key=rank), keys, frozenset(p.value for p in spots)
+    finest = min(spot_rank(p) for p in spots)
+    inner = {frame_key(p) for p in spots if spot_rank(p) == finest}
+    # a coarser spot that holds a finer one (ساحة الطيران ببغداد) frames it: one spot, not two
+    named = frozenset(p.value for p in spots if spot_rank(p) == finest
+                      or frame_key(p) not in inner)
+    return min(spots, key=rank), keys, named
 
 
 def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str]:
