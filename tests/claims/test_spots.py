@@ -29,3 +29,10 @@ def test_at_least_is_a_count_not_a_negation():
 def test_duals_and_bounds_are_tolls():
     tolls = [(t.kind, t.value) for t in find_tolls("الحصيلة قتيلان وخمسة جرحى، ومقتل أكثر من 20 شخصا.")]
     assert tolls == [("killed", 2.0), ("wounded", 5.0), ("killed", 20.0)]
+
+
+def test_a_square_the_gazetteer_knows_is_the_spot_not_its_city():
+    # the city named in a later sentence of the same attack does not replace the square
+    ev = _events("قتل 26 شخصا في هجوم انتحاري في ساحة الطيران ببغداد.\n\n"
+                 "والهجوم هو الأعنف الذي شهدته بغداد منذ أشهر.")
+    assert ev.location.tolist() == ["ساحة الطيران"]

@@ -73,3 +73,13 @@ def test_a_date_in_the_sentence_wins_over_publication():
     ev = workbench.analyze("قتل ثلاثة أشخاص أمس في انفجار عبوة ناسفة في بغداد.",
                            published="2020-05-13").events
     assert ev.iloc[0].start == "2020-05-12" and ev.iloc[0].date_basis == "text"
+
+
+def test_counts_joined_to_a_toll_add_up_but_a_count_of_wounded_stays_apart():
+    def kinds(text):
+        return [(t.kind, t.value) for t in find_tolls(text)]
+
+    assert kinds("مما أدى إلى مقتل خمسة من أعضائه واثنين من الضيوف.") == [("killed", 7.0)]
+    assert kinds("مقتل 3 جنود و2 مدنيين.") == [("killed", 5.0)]
+    assert kinds("مقتل 16 شخصا و45 جريحا.") == [("killed", 16.0), ("wounded", 45.0)]
+    assert kinds("مقتل 5 أشخاص بينهم 3 أطفال.") == [("killed", 5.0)]

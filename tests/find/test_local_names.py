@@ -50,6 +50,13 @@ def test_a_plural_head_opens_a_list_of_places() -> None:
                    ("المرجة", "neighbourhood")] or ("الفردوس", "neighbourhood") in got
 
 
+def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None:
+    # a plural of things takes its adjectives in the feminine singular
+    assert not _rows("انسحبت القوات من معسكرات على تماس مع مناطق هجينة ووعرة")
+    # one bare name among them keeps the list a list of places
+    assert [r[0] for r in _rows("قصفت الطائرات بلدات حمورية وسقبا")] == ["حمورية", "سقبا"]
+
+
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
     rows = _rows("فجر نفسه في منطقة الباب الشرقي ببغداد")
     assert ("الباب الشرقي", "area", "IQ-BG", "unknown_place") in rows

@@ -143,6 +143,18 @@ def _word_forms(word: str) -> frozenset[str]:
     return frozenset({base} | {s + suf for s in stems for suf in PRONOUN_SUFFIXES})
 
 
+# Endings that take no alif in the indefinite accusative: the taa marbuta (هجمةً), a final
+# alif or hamza (اعتداءً) and the feminine plural (هجماتٍ).
+_NO_ACCUSATIVE_ALEF = (HEH, ALEF, HAMZA, ALEF + TEH)
+
+
+def _accusative(forms: frozenset[str]) -> frozenset[str]:
+    """The forms of a noun with its indefinite accusative written with alif (كمين → كمينا:
+    نصبوا كميناً), for a bare noun; a definite one (النار) takes no tanween."""
+    bare = [f for f in forms if not f.startswith(ARTICLE) and not f.endswith(_NO_ACCUSATIVE_ALEF)]
+    return forms | {f + ALEF for f in bare}
+
+
 @dataclass(frozen=True)
 class _Entry:
     row: int
@@ -167,7 +179,8 @@ class CueLexicon(FormIndex[_Entry]):
     """
 
     def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
-                 role_column: str = "role", value_column: str = "value") -> None:
+                 role_column: str = "role", value_column: str = "value",
+                 accusative_role: str = "") -> None:
         super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = records(table)
@@ -182,7 +195,10 @@ class CueLexicon(FormIndex[_Entry]):
                 continue
             clitics = _CLITIC_CLASSES[getattr(rec, "clitics", "all") or "all"]
             prefix_last = len(words) > 1 and words[-1] in (LAM, BEH)
-            entry = _Entry(row, tuple(_word_forms(w) for w in words),
+            forms = [_word_forms(w) for w in words]
+            if accusative_role and len(words) == 1 and getattr(rec, role_column) == accusative_role:
+                forms[0] = _accusative(forms[0])
+            entry = _Entry(row, tuple(forms),
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)
             for form in entry.words[0]:
@@ -308,7 +324,7 @@ def cue_lexicon() -> CueLexicon:
 def trigger_lexicon() -> CueLexicon:
     """The event trigger lexicon (``workbench/data/event_triggers.csv``), compiled once."""
     return CueLexicon.from_table(TRIGGERS_FILE, pattern_column="trigger", role_column="pos",
-                                 value_column="kind")
+                                 value_column="kind", accusative_role="noun")
 
 
 # --- word evidence from wordfreq -------------------------------------------------------

@@ -127,7 +127,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
-        if _is_background(row, text, reference):
+        if _is_background(row, text, reference, _phrase_end(row, rows)):
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
@@ -143,14 +143,28 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             out.append(row)
         else:
             _absorb(host, row)
+    out = [r for r in out if not _ground_of_attack(r, incidents)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots_n"):
+        for key in ("_spot", "_frames", "_triggers", "_spots"):
             row.pop(key, None)
     return out
+
+
+def _ground_of_attack(row: dict, incidents: list[dict]) -> bool:
+    """A territory row told in the clause of an attack at its place and day is the aim or
+    the outcome of that attack, not a second event (شنت القوات هجوما لاستعادة بلدات ... قضاء
+    القائم: one attack)."""
+    if "territory" not in row["sub_event_type"]:
+        return False
+    return any(row["claim_id"] in (inc["claim_id"], *inc["also_claims"].split(";"))
+               and _same_day(inc, row)
+               and (not row["location"] or row["location"] == inc["location"]
+                    or row["location"] in inc["places"].split(";"))
+               for inc in incidents)
 
 
 def _place_row(row: dict, text: str, mentions: Mentions,
@@ -160,9 +174,9 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     A row split per governorate out of one report (``shared_across_places``) keeps its
     governorate: the clause's places are shared by all its rows."""
     if "shared_across_places" in str(row["count_flags"]):
-        row["_spot"], row["_frames"], row["_spots_n"] = (), set(), 0
+        row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
-    spot, frames, row["_spots_n"] = spot_and_frames(mentions, text, int(row["claim_start"]),
+    spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
                                                     int(row["claim_end"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
     row["_frames"] = frames
@@ -230,7 +244,17 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                                        if f and f != "undated"))
 
 
-def _is_background(row: dict, text: str, reference: date | None) -> bool:
+def _phrase_end(row: dict, rows: list[dict]) -> int:
+    """Where the row's own phrase ends: at the next event word of its claim, else the
+    claim's end (والهجوم هو الأعنف ... بعد الإعلان عن تحرير البلاد نهاية العام الماضي: the
+    past is the liberation's, not the attack's)."""
+    here = str(row["trigger_start"])
+    later = [int(r["trigger_start"]) for r in rows if r["claim_id"] == row["claim_id"]
+             and str(r["trigger_start"]) and here and int(r["trigger_start"]) > int(here)]
+    return min(later, default=int(row["claim_end"]))
+
+
+def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
@@ -239,7 +263,7 @@ def _is_background(row: dict, text: str, reference: date | None) -> bool:
             return False
     if row["date_basis"] == "text" and row["date_text"]:
         return False
-    return recalls_past(text[int(row["claim_start"]):int(row["claim_end"])])
+    return recalls_past(text[int(row["claim_start"]):phrase_end])
 
 
 def _only_dateline(row: dict, mentions: Mentions) -> bool:
@@ -351,13 +375,18 @@ def _absorb(inc: dict, row: dict) -> None:
     if row["claim_id"] != inc["claim_id"]:
         inc["also_claims"] = ";".join(dict.fromkeys(
             c for c in (*inc["also_claims"].split(";"), row["claim_id"]) if c))
-    places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
-                                                 *row["places"].split(";")) if p))
     # a spot narrows the incident: a finer one, or the one spot of a clause after a lead
     # that named several (في طرطوس وجبلة ... ففي مدينة جبلة)
+    picks = len(inc.get("_spots", ())) > 1 == len(row.get("_spots", ()))
     narrows = bool(row.get("_spot")) and (
-        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1]
-        or inc.get("_spots_n", 0) > 1 == row.get("_spots_n", 0))
+        not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1] or picks)
+    # the lead's other spots, when as specific as the one picked, are the places of its other
+    # attacks (طرطوس), not this one's; a finer one (حمورية before غوطة دمشق) may still be it
+    others = inc["_spots"] - row["_spots"] if narrows and picks and inc.get("_spot") \
+        and row["_spot"][1] <= inc["_spot"][1] else frozenset()
+    places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
+                                                 *row["places"].split(";"))
+                                    if p and p not in others))
     if row["location"] and (narrows or not inc["location"] or _PLACE_RANK.get(
             row["place_type"], 5) < _PLACE_RANK.get(inc["place_type"], 5)):
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
@@ -365,7 +394,7 @@ def _absorb(inc: dict, row: dict) -> None:
     inc["places"] = places
     if narrows:  # only the frames said with the spot still hold
         inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
-        inc["_spots_n"] = row["_spots_n"]
+        inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
     if row["date_basis"] == "text" and inc["date_basis"] != "text":

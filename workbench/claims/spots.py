@@ -13,10 +13,10 @@ most specific places; frames only tell which spots an unplaced clause may belong
 >>> import workbench
 >>> from workbench.claims.index import Mentions
 >>> text = "استهدفت طائرة مدينة الدانا في ريف إدلب"
->>> spot, frames, n = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text, 0,
-...                                   len(text))
->>> spot.value, sorted(frames), n
-('Ad Dānā', ['Ad Dānā', 'Idlib'], 1)
+>>> spot, frames, spots = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text,
+...                                       0, len(text))
+>>> spot.value, sorted(frames), sorted(spots)
+('Ad Dānā', ['Ad Dānā', 'Idlib'], ['Ad Dānā'])
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ FRAMES_FILE = "claims/place_frames.csv"
 # A place of these kinds contains the spot of an attack rather than being it.
 _FRAME_TYPES = frozenset({"governorate", "region", "country", "border", "continent"})
 # How specific a place kind is: a neighbourhood or a base is a spot, a city may be one.
-_SPOT_RANK = {"neighbourhood": 0, "village": 0, "town": 0, "subdistrict": 0, "airport": 0,
-              "air_base": 0, "base": 0, "prison": 0, "camp": 0, "crossing": 0, "facility": 0,
-              "city": 1, "capital": 1, "district": 2}
+_SPOT_RANK = {"neighbourhood": 0, "square": 0, "village": 0, "town": 0, "subdistrict": 0,
+              "airport": 0, "air_base": 0, "military_base": 0, "base": 0, "prison": 0,
+              "camp": 0, "crossing": 0, "dam": 0, "oil_field": 0, "refinery": 0,
+              "facility": 0, "city": 1, "capital": 1, "district": 2}
 # How far back the word before a place is looked for (ريف + space + the name).
 _LOOKBACK = 24
 # What may stand between two names of a list: blanks, commas and the conjunction و.
@@ -88,10 +89,11 @@ def _country(place: Mention) -> str:
 
 
 def spot_and_frames(mentions: Mentions, text: str, start: int,
-                    end: int) -> tuple[Mention | None, set[str], int]:
+                    end: int) -> tuple[Mention | None, set[str], frozenset[str]]:
     """The spot of the clause ``text[start:end]`` (None when it names only frames), the
-    keys (:func:`frame_key`) of every place it names, and how many distinct spots it names
-    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks).
+    keys (:func:`frame_key`) of every place it names, and the names of all its spots
+    (a lead that names two towns, في طرطوس وجبلة, sums up two attacks; a town that holds a
+    finer spot named with it is that spot's frame).
 
     Among the spots the most specific kind wins, then one in the country the document is
     mostly about (a capital abroad is where a statement was made), then the one the
@@ -101,15 +103,38 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     counts = Counter(p.value for p in all_places)
     home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
     spots = [p for p in places if not is_frame(p, text)]
-    keys = {frame_key(p) for p in places}
+    keys = {frame_key(p) for p in places} | _towns_in_names(places, all_places)
     if not spots:
-        return None, keys, 0
+        return None, keys, frozenset()
 
     def rank(p: Mention) -> tuple[int, bool, int, int]:
         abroad = bool(home) and bool(_country(p)) and _country(p) != home[0][0]
         return spot_rank(p), abroad, counts[p.value], p.start
 
-    return min(spots, key=rank), keys, len({p.value for p in spots})
+    finest = min(spot_rank(p) for p in spots)
+    inner = {frame_key(p) for p in spots if spot_rank(p) == finest}
+    # a coarser spot that holds a finer one (ساحة الطيران ببغداد) frames it: one spot, not two
+    named = frozenset(p.value for p in spots if spot_rank(p) == finest
+                      or frame_key(p) not in inner)
+    return min(spots, key=rank), keys, named
+
+
+def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str]:
+    """The frame keys of the known towns a local name holds (طريق القامشلي – المالكية holds
+    القامشلي): a road, market or square named after a town lies by it, so a clause naming
+    the road and one naming the town may tell the same attack."""
+    known = {match_key(q.text): q for q in all_places if "unknown_place" not in q.flags}
+    out: set[str] = set()
+    for p in places:
+        if "unknown_place" not in p.flags:
+            continue
+        words = match_key(p.text).split()
+        for n in range(1, len(words)):  # the head (طريق) is no town: runs after it
+            for m in range(n + 1, len(words) + 1):
+                town = known.get(" ".join(words[n:m]))
+                if town is not None:
+                    out.add(frame_key(town))
+    return out
 
 
 def _plural_head_before(text: str, start: int) -> bool:

@@ -232,7 +232,9 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                 if k == j and n.end < len(toks) and not after and toks[n.end].kind == "word" \
                         and not _qualifier(toks, n.end):
                     return None  # مقتل 3 صواريخ: not people
-                return _make(kind, n.value, n.lo, n.hi, toks[i].start, toks[n.end - 1].end, text)
+                more, end = _and_more(toks, n.end) if n.value is not None else (0.0, n.end)
+                return _make(kind, _plus(n.value, more), _plus(n.lo, more), _plus(n.hi, more),
+                             toks[i].start, toks[end - 1].end, text)
         if k == j and _is(toks, k, "person"):
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
             if nxt is not None and nxt.value is not None:
@@ -243,6 +245,33 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             count = float(alone)
             return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
     return None
+
+
+def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
+    """The counts joined by و to the count of a toll, and the token after the last
+    (مقتل خمسة من أعضائه واثنين من الضيوف: 2 more): one noun of death governs them all.
+    A count before a noun of the dead or wounded (و20 جريحا) is a toll of its own."""
+    more, end = 0.0, k
+    for _ in range(_REACH + 2):
+        if k >= len(toks) or _stop(toks[k]) or _begins_other_toll(toks, k):
+            break
+        n = read_number(toks, k)
+        if n is None:
+            k += 1
+            continue
+        if n.pre != "\u0648" or n.value is None or n.end >= len(toks) or _begins_other_toll(
+                toks, n.end) or not (_is(toks, n.end, "person") or _qualifier(toks, n.end)):
+            break
+        more, end, k = more + n.value, n.end, n.end
+    return more, end
+
+
+def _begins_other_toll(toks: list[Token], k: int) -> bool:
+    return _is(toks, k, "killed") or _is(toks, k, "wounded") or _is(toks, k, "both")
+
+
+def _plus(value: float | None, more: float) -> float | None:
+    return None if value is None else value + more
 
 
 def _died_before(toks: list[Token], i: int) -> bool:

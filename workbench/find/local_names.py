@@ -131,6 +131,22 @@ def _adjective(word: str) -> bool:
     return word.endswith("ة") and _zipf(word[:-1]) >= _RARE
 
 
+def _adjectives(names: list[tuple[int, int, bool, str]], rows: list[dict],
+                folded: FoldedText) -> bool:
+    """True when the names after a plural head are all single indefinite words ending in
+    taa marbuta that the gazetteer lacks: the feminine singular adjectives a plural of
+    things takes (مناطق هجينة ووعرة "mixed and rugged areas"). Names are definite (أحياء
+    الشعار), known (مناطق حديثة وعنة), or listed with one that is not such a word (بلدات
+    حمورية وسقبا)."""
+    for ks, ke, _, own in names:
+        key = folded.key[ks:ke]
+        start, end = folded.span(ks, ke)
+        if own or " " in key or key.startswith(ARTICLE) or not folded.text[start:end].endswith(
+                "ة") or _known(rows, folded, ks, ke) or _holds_place(key):
+            return False
+    return bool(names)
+
+
 class _Reader:
     """The tokens of a folded text after a position, with the original spelling."""
 
@@ -346,18 +362,23 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             continue  # عن طريق الهاتف: "by way of"
         if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
             continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
-        names = _names(reader, h.end(), heads[h.group("head")]["number"] == "many")
+        many = heads[h.group("head")]["number"] == "many"
+        names = _names(reader, h.end(), many)
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
         listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke)
                                         for ks, ke, _, own in names[1:])
+        adjectives = many and _adjectives(names, rows, folded)
         for ks, ke, likely, own in names:
             head = heads[own or h.group("head")]
             hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
             ns, ne = folded.span(ks, ke)
             lo_row = ns if hs is None else hs
             known = any(x["start"] >= lo_row and x["end"] <= ne for x in rows) or _holds_place(
-                key[ks:ke]) or listed
+                key[ks:ke])
+            if not own and many and adjectives:
+                continue  # مناطق هجينة ووعرة: adjectives of the plural head, no names
+            known = known or listed
             if (head["strict"] == "yes" and not (likely or known)) or (
                     head["strict"] == "known" and not known):
                 continue
