@@ -184,7 +184,7 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
             return None
         return inner[0][1], inner[-1][2], True
     words: list[tuple[str, int, int]] = []
-    state = ""  # what the last word was: def, name, construct, kunya
+    state = ""  # what the last word was: def, name, construct, kunya, kname (kunya's name)
     for n, (w, ws, we) in enumerate(toks[:_MAX_WORDS]):
         written = r.written(ws, we)
         if state == "kunya" and _is_direction(w) and w.endswith("ي") and not w.startswith(ARTICLE):
@@ -237,7 +237,12 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
     if state in ("construct", "kunya"):
         if definite:
             return "def"
-        return "name" if state == "kunya" or _zipf(written) < _RARE else ""
+        if state == "kunya":
+            return "kname"
+        return "name" if _zipf(written) < _RARE else ""
+    if state == "kname":
+        # a kunya takes an epithet: مسجد أبو بكر الصديق، جامع أبو حنيفة النعمان
+        return "def" if definite or _is_direction(w) else ""
     if state == "def":
         return "def" if definite and not nisba else ""
     # A rare name in construct with a known place (سحم الجولان، معرة النعمان); any other
@@ -246,9 +251,11 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
 
 
 def _is_key(w: str) -> bool:
+    """A gazetteer key that is no ordinary word (الجولان; not الواقعة "located")."""
     from .gazetteer import gazetteer
 
-    return w in gazetteer().by_key
+    g = gazetteer()
+    return w in g.by_key and w not in g.cue_keys
 
 
 def _clitic_word(w: str, written: str) -> bool:
@@ -401,10 +408,10 @@ def _holds_place(name: str) -> bool:
 
 
 def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool:
-    """Whether a town or village head's name is the gazetteer's place and adjectives
-    (مدينة الموصل القديمة، قرية الدير الشرقية), not a longer name that holds it: a name
-    head alone (قرية دير شرقي: دير) or a name in construct with another place (بلدة سحم
-    الجولان) is the longer name's."""
+    """Whether a town or village head's name is the gazetteer's place and words of the
+    sentence (مدينة الموصل القديمة، مدينة بعقوبة الواقعة), not a longer name that holds
+    it: a name head alone (قرية دير شرقي: دير) or a name in construct with another known
+    place (بلدة سحم الجولان) is the longer name's."""
     folded = r.folded
     words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(r.key, ks, ke)]
     for row in inside:
@@ -413,7 +420,7 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
         if len(covered) == 1 and covered[0][0] in _name_heads() and len(words) > 1:
             return False
         rest = [w for w in words if w not in covered]
-        if any(not (_is_direction(w) or w in _AGE or r.written(ws, we).endswith(("ي", "ية")))
+        if any(_is_key(w) and not (_is_direction(w) or w in _AGE or _adjective(r.written(ws, we)))
                for w, ws, we in rest):
             return False
     return True
@@ -483,8 +490,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
             if any(rows[i]["start"] < lo_row or rows[i]["end"] > ne for i in inside):
                 continue  # a known name runs past it
-            if any(rows[i]["end"] == ne and rows[i]["start"] < ns for i in inside):
-                continue  # the gazetteer names head and name together (قاعدة عين الأسد)
+            if any(rows[i]["end"] == ne and (rows[i]["start"] < ns or (head["span"] == "whole" and not exact))
+                   for i in inside):
+                # the gazetteer names head and name together (قاعدة عين الأسد), or a road
+                # or a bridge runs to a known place (طريق بغداد الكوت); a settlement's name
+                # may end in one (بلدة سحم الجولان)
+                continue
             if inside and head["admin"] == "yes" and _gazetteer_reading(
                     reader, [rows[i] for i in inside], ks, ke):
                 continue  # مدينة الموصل القديمة: the town the gazetteer knows
