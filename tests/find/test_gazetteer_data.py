@@ -13,7 +13,7 @@ from workbench.text.arabic import match_key
 # (lat_min, lat_max, lon_min, lon_max), generous by a few km at the borders.
 BBOX = {"IQ": (29.0, 37.4, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.4)}
 PLACE_TYPES = {
-    "district", "subdistrict", "town", "village", "neighbourhood", "square", "mountain",
+    "district", "subdistrict", "town", "village", "neighbourhood", "square", "mountain", "region",
     "air_base", "military_base", "prison", "camp", "crossing", "dam", "airport",
     "oil_field", "refinery",
 }

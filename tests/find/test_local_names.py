@@ -112,3 +112,59 @@ def test_open_event_documents_keep_their_place_floor() -> None:
     recall, precision = _committed_scores()
     assert recall >= 0.90  # 10 of 11 gold place names
     assert precision >= 0.95
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # a common word that closes the phrase after a village head is its name
+        ("قتل عشرة مسلحين في قرية توكل شمال بلدة المقدادية", "توكل", "village"),
+        # a name head and a direction adjective make one village's name
+        ("قصف جوي على قرية دير شرقي القريبة من معرة النعمان", "دير شرقي", "village"),
+        # a tribal name: البو and the next word
+        ("اشتباكات في منطقة البو طلحة جنوب بلدة العظيم", "البو طلحة", "area"),
+        # a rare name in construct with a known place wins over a foreign town inside it
+        ("عبوة على الطريق بين بلدتي سحم الجولان والشجرة في ريف درعا", "سحم الجولان", "town"),
+        # a kunya with its epithet under a mosque head
+        ("هجوم انتحاري داخل مسجد أبو بكر الصديق في ناحية الوجيهية",
+         "مسجد أبو بكر الصديق", "mosque"),
+        # a common construct located by a direction and a known place
+        ("انفجرت سيارتان في منطقة باب الحسين وسط الحلة", "باب الحسين", "area"),
+    ],
+)
+def test_village_and_quarter_names_read_from_their_phrase(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [r[:2] for r in _rows(text)]
+
+
+def test_list_items_between_joints_are_places() -> None:
+    got = [r[0] for r in _rows(
+        "وشهدت أحياء الميسر وقاضي عسكر والجزماتي وكرم الطراب وباب النصر قصفا بالبراميل")]
+    assert got == ["الميسر", "قاضي عسكر", "الجزماتي", "كرم الطراب", "باب النصر"]
+
+
+def test_new_and_old_quarters_of_a_known_town() -> None:
+    got = [r[:2] for r in _rows("استهدفت الصواريخ أحياء حلب الجديدة والحمدانية")]
+    assert ("حلب الجديدة", "neighbourhood") in got
+    # under a town head the town the gazetteer knows stays, with its adjective outside
+    assert [r[0] for r in _rows("فجر نفسه في مدينة الموصل القديمة")] == ["الموصل"]
+    rows = _rows("ألقيت قنبلة في مدينة بعقوبة الواقعة شمال شرقي بغداد")
+    assert rows[0][0] == "بعقوبة"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لجأت العائلات إلى قرية صغيرة شمال حلب",  # an adjective of the head
+        "هبطت الطائرة في مطار عسكري قرب حمص",  # a relational adjective
+        "سقطت قذيفة في بلدة أخرى شمال المدينة",
+        "وصلت الشرطة إلى منطقة الحادث وسط بغداد",  # a one-word common noun, however located
+        "خزنت الأرقام في قاعدة البيانات",
+    ],
+)
+def test_adjectives_and_common_nouns_after_a_head_stay_words(text: str) -> None:
+    assert not [r for r in _rows(text) if "unknown_place" in r[3]]
+
+
+def test_regions_the_reports_name_are_places() -> None:
+    rows = _rows("قتل مدنيون في قصف على الغوطة الشرقية وجبال مكحول")
+    assert [(r[0], r[2]) for r in rows] == [("الغوطة الشرقية", "SY-RD"), ("جبال مكحول", "IQ-SD")]

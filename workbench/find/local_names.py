@@ -56,6 +56,9 @@ SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
 # phrase (ببغداد، والمشتل، للجيش).
 _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ولل")
 _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
+# New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
+# elsewhere they are adjectives (not_name in place_cues.csv).
+_AGE = frozenset({"الجديده", "القديمه"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
@@ -197,12 +200,18 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
             return None
         return inner[0][1], inner[-1][2], True
     words: list[tuple[str, int, int]] = []
-    state = ""  # what the last word was: def, name, construct, kunya
+    state = ""  # what the last word was: def, name, construct, kunya, kname (kunya's name)
     for n, (w, ws, we) in enumerate(toks[:_MAX_WORDS]):
         written = r.written(ws, we)
+        if state == "kunya" and _is_direction(w) and w.endswith("ي") and not w.startswith(ARTICLE):
+            words.append((w, ws, we))  # دير شرقي، عين غربي: a village's name
+            break
         if not _word_ok(w, first=n == 0) or _clitic_word(w, written):
             break
         nxt = toks[n + 1] if n + 1 < len(toks) else ("", 0, 0)
+        if nxt[0] in _AGE and _is_key(w) and state in ("", "name", "def"):
+            words += [(w, ws, we), nxt]  # حلب الجديدة: the new quarter of a known town
+            break
         state = _next_state(r, state, w, written, nxt)
         if not state:
             break
@@ -230,10 +239,10 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
     definite = w.startswith(ARTICLE)
     nisba = written.endswith(("ي", "ية")) and not _is_direction(w)
     if state == "":
+        if w in _name_heads():
+            return "kunya"  # before the article test: البو طلحة is a tribe's name
         if definite:
             return "def"
-        if w in _name_heads():
-            return "kunya"
         if _adjective(written):
             return ""  # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم)
         if _zipf(written) < _RARE:
@@ -244,10 +253,25 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
     if state in ("construct", "kunya"):
         if definite:
             return "def"
-        return "name" if state == "kunya" or _zipf(written) < _RARE else ""
+        if state == "kunya":
+            return "kname"
+        return "name" if _zipf(written) < _RARE else ""
+    if state == "kname":
+        # a kunya takes an epithet: مسجد أبو بكر الصديق، جامع أبو حنيفة النعمان
+        return "def" if definite or _is_direction(w) else ""
     if state == "def":
         return "def" if definite and not nisba else ""
-    return "def" if definite and _is_direction(w) else ""
+    # A rare name in construct with a known place (سحم الجولان، معرة النعمان); any other
+    # definite word after it is an adjective of the sentence (طوكر الواقعة).
+    return "def" if definite and (_is_direction(w) or _is_key(w)) else ""
+
+
+def _is_key(w: str) -> bool:
+    """A gazetteer key that is no ordinary word (الجولان; not الواقعة "located")."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return w in g.by_key and w not in g.cue_keys
 
 
 def _clitic_word(w: str, written: str) -> bool:
@@ -261,13 +285,18 @@ def _clitic_word(w: str, written: str) -> bool:
             and _zipf(written[1:]) > _zipf(written))
 
 
-def _names(r: _Reader, head_end: int, many: bool) -> list[tuple[int, int, bool, str]]:
+def _names(
+    r: _Reader, head_end: int, many: bool, one_word: bool = False
+) -> list[tuple[int, int, bool, str]]:
     """The names after a head: one, or a list after a dual or plural head.
 
     Each is (key start, key end, name-like, the head of a list item that has its own:
-    أحياء الشعار وطريق الباب → طريق for the second).
+    أحياء الشعار وطريق الباب → طريق for the second). ``one_word``: a common word
+    that closes the phrase is a name after this head (قرية توكل شمال المقدادية).
     """
     got = _name(r, head_end)
+    if got is None and one_word:
+        got = _one_word(r, head_end)
     if got is None:
         return []
     out = [(*got, "")]
@@ -289,12 +318,79 @@ def _names(r: _Reader, head_end: int, many: bool) -> list[tuple[int, int, bool, 
             item = _name(r, inner[0][2])
             own = inner[0][0]
         else:
-            item, own = _name(r, nxt), ""
+            item, own = _name(r, nxt) or _between_joints(r, nxt), ""
         if item is None:
             break
         # In a list, a definite item is a name like the first (والمرجة).
         out.append((item[0], item[1], item[2] or r.key.startswith(ARTICLE, item[0]), own))
     return out
+
+
+def _closes(r: _Reader, pos: int) -> bool:
+    """Whether the phrase ends at ``pos``: punctuation, a number, the end of the line, a
+    preposition, a direction (شمال، غربي), the next item of a list (و...) or a definite
+    adjective agreeing with the head or governing a preposition (القريبة، القريب من)."""
+    toks = r.tokens(pos, 1)
+    if not toks:
+        return True
+    w, ws, we = toks[0]
+    if not w.isalpha():
+        return True
+    if w in _prepositions() or _is_direction(w) or (w.startswith("و") and len(w) > 2):
+        return True
+    if not w.startswith(ARTICLE):
+        return False
+    after = r.tokens(we, 1)
+    return _adjective(r.written(ws, we)) or bool(after and after[0][0] in _prepositions())
+
+
+def _located(r: _Reader, pos: int, rows: list[dict]) -> bool:
+    """Whether a direction and a known place follow ``pos`` (منطقة باب الحسين وسط الحلة،
+    مرآب الملاحة وسط الديوانية): a phrase so located names a place, however common its
+    words; a one-word name under a name head stays the common noun (منطقة الحادث وسط بغداد)."""
+    toks = r.tokens(pos, 2)
+    if len(toks) < 2 or not _is_direction(toks[0][0]):
+        return False
+    starts = {r.folded.span(ws, we)[0] for _, ws, we in toks}
+    return any(x["start"] in starts for x in rows)
+
+
+def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
+    """One indefinite word that closes the phrase after a head: a name however common the
+    word (قرية توكل شمال المقدادية، مطار أتاتورك 2016), unless it is an adjective of the
+    head (قرية صغيرة، مطار عسكري، بلدة سورية)."""
+    toks = r.tokens(pos, 1)
+    if not toks:
+        return None
+    w, ws, we = toks[0]
+    written = r.written(ws, we)
+    if (not _word_ok(w, first=True) or _clitic_word(w, written) or w.startswith(ARTICLE)
+            or written.endswith(("ي", "ية", "ى")) or _adjective(written) or len(w) < 3):
+        return None
+    return (ws, we, True) if _closes(r, we) else None
+
+
+def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
+    """A list item of one to three plain words between two joints (أحياء الميسر وقاضي عسكر
+    والجزماتي): the list's commas and و delimit it where the name grammar does not."""
+    words: list[tuple[str, int, int]] = []
+    for w, ws, we in r.tokens(pos, _MAX_WORDS + 1):
+        if w in ("\u060c", ",") or (words and w.startswith("و") and len(w) > 2):
+            break
+        if not _word_ok(w, first=not words) or _clitic_word(w, r.written(ws, we)):
+            return None
+        words.append((w, ws, we))
+    else:
+        return None
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    return words[0][1], words[-1][2], False
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    cues = read_table("find/place_cues.csv")
+    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "preposition")
 
 
 def _own_head(r: _Reader, ks: int) -> tuple[int, int]:
@@ -327,6 +423,25 @@ def _holds_place(name: str) -> bool:
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
+def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool:
+    """Whether a town or village head's name is the gazetteer's place and words of the
+    sentence (مدينة الموصل القديمة، مدينة بعقوبة الواقعة), not a longer name that holds
+    it: a name head alone (قرية دير شرقي: دير) or a name in construct with another known
+    place (بلدة سحم الجولان) is the longer name's."""
+    folded = r.folded
+    words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(r.key, ks, ke)]
+    for row in inside:
+        covered = [w for w in words if folded.span(w[1], w[2])[0] >= row["start"]
+                   and folded.span(w[1], w[2])[1] <= row["end"]]
+        if len(covered) == 1 and covered[0][0] in _name_heads() and len(words) > 1:
+            return False
+        rest = [w for w in words if w not in covered]
+        if any(_is_key(w) and not (_is_direction(w) or w in _AGE or _adjective(r.written(ws, we)))
+               for w, ws, we in rest):
+            return False
+    return True
+
+
 def _context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
     """admin1 and country of the next known place in the sentence, else the one before."""
     known = [x for x in rows if x.get("admin1") and bounds[0] <= x["start"] < bounds[1]
@@ -350,7 +465,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     key, text = folded.key, folded.text
     if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
                                   "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
-                                  "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد")):
+                                  "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد", "قاعد", "ثكن",
+                                  "مول", "مراب")):
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -362,8 +478,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             continue  # عن طريق الهاتف: "by way of"
         if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
             continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
-        many = heads[h.group("head")]["number"] == "many"
-        names = _names(reader, h.end(), many)
+        spec = heads[h.group("head")]
+        many = spec["number"] == "many"
+        names = _names(reader, h.end(), many, spec["one_word"] == "yes")
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
         listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke)
@@ -379,7 +496,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             if not own and many and adjectives:
                 continue  # مناطق هجينة ووعرة: adjectives of the plural head, no names
             known = known or listed
-            if (head["strict"] == "yes" and not (likely or known)) or (
+            long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
+            located = long_name and _located(reader, ke, rows)
+            if (head["strict"] == "yes" and not (likely or known or located)) or (
                     head["strict"] == "known" and not known):
                 continue
             s = ns
@@ -392,9 +511,14 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
             if any(rows[i]["start"] < lo_row or rows[i]["end"] > ne for i in inside):
                 continue  # a known name runs past it
-            if any(rows[i]["end"] == ne for i in inside) and not exact:
-                continue  # the gazetteer names head and name together (قاعدة عين الأسد)
-            if inside and head["admin"] == "yes":
+            if any(rows[i]["end"] == ne and (rows[i]["start"] < ns or (head["span"] == "whole" and not exact))
+                   for i in inside):
+                # the gazetteer names head and name together (قاعدة عين الأسد), or a road
+                # or a bridge runs to a known place (طريق بغداد الكوت); a settlement's name
+                # may end in one (بلدة سحم الجولان)
+                continue
+            if inside and head["admin"] == "yes" and _gazetteer_reading(
+                    reader, [rows[i] for i in inside], ks, ke):
                 continue  # مدينة الموصل القديمة: the town the gazetteer knows
             if any(f["start"] <= s < f["end"] for f in found):
                 continue
