@@ -283,13 +283,20 @@ class Composer(Grammar):
             return None
         if i > 0 and key(self.t, i - 1) in ("اكثر", "اقل", "لاكثر", "لاقل"):
             return None
-        ln = self.length(h.end, anchored=True)
+        k = h.end
+        about = find(self.t, k, "approx")  # قبل نحو 3 سنوات, منذ حوالي شهرين
+        if about is not None:
+            k = about.end
+        ln = self.length(k, anchored=True)
         if ln is None:
             return None
         end, unit, n = ln
         # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
         anchor = "before" if h.entry.value == "from" else h.entry.value
         p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        if about is not None:
+            p.flags.append("approx")
+            p.add("approx")
         return p.add(f"{anchor}+length")
 
     def period(self, i: int) -> Partial | None:

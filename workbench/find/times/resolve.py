@@ -35,8 +35,12 @@ from .partial import Partial
 
 _LATE_PARTS = {"afternoon": 12, "evening": 16, "night": 18}  # the hour each part begins by
 _SMALL_HOURS = 4  # a reference before 04:00 is still the night of the day before
-_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
-_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31),
+           "first_half": (1, 15), "second_half": (16, 31)}
+# the months of a year each qualifier covers; seasons (صيف العام 2000) only qualify a year
+_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12),
+                "first_half": (1, 6), "second_half": (7, 12), "summer": (6, 8),
+                "autumn": (9, 11)}
 
 # How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
 _CLOCK_PM = {
@@ -61,6 +65,9 @@ class Context:
         self.ref = reference.date() if isinstance(reference, datetime) else reference
         self.tense = tense
         self.story_day: date | None = None  # the last day the text named
+        # the year the sentence has said so far (في عام 2003 ... فجر السبت من 22 آذار): a
+        # year-less date later in the same sentence is in that year
+        self.said_year: int | None = None
 
 
 def month_end(year: int, month: int) -> date:
@@ -271,6 +278,8 @@ def _clock_only(p: Partial, flags: list[str]) -> dict[str, Any]:
 def _hour24(p: Partial) -> int | None:
     """The hour on the 24-hour clock, or None when nothing says which half of the day."""
     h = p.hour or 0
+    if h == 12 and p.hhmm and p.minute and p.part in ("evening", ""):
+        return 12  # 12:55 مساء, 12:30: a digital clock's 12 is the hour after noon
     if p.part in _CLOCK_PM and 1 <= h <= 12:
         return _CLOCK_PM[p.part](h) % 24
     if h == 0 or h > 12:
@@ -332,6 +341,9 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
         from .calendars import hijri
         return hijri(p, ctx, tense, flags)
     year, proposed = p.year, ""
+    if year is None and p.year_rel == 0 and p.direction == "same" and ctx.said_year is not None:
+        year = ctx.said_year  # يناير من السنة ذاتها: the year the sentence said before
+        flags.append("year_from_sentence")
     if year is None and p.year_rel is not None:
         if ctx.ref is None:
             return _needs_ref("year", flags)
@@ -341,6 +353,11 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
         if p.year_lost:
             return row("XXXX", None, None, "year", flags=[*flags, "year_unknown"])
         return None
+    if year is None and p.month is not None and p.day is not None and not p.year_lost \
+            and p.direction not in ("past", "future", "current") and ctx.said_year is not None \
+            and (p.weekday is None or _on_weekday(ctx.said_year, p.month, p.day, p.weekday)):
+        year = ctx.said_year  # عام 2003 ... فجر السبت من 22 آذار: the sentence's year
+        flags.append("year_from_sentence")
     if year is None and p.month is not None:
         if p.year_lost:
             flags.append("year_unknown")
@@ -355,6 +372,9 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             direction = explicit or ("future_incl" if tense == "future" else "past_incl")
             day = p.day if p.day is not None else None
             year = infer_year(ctx.ref, p.month, day, direction)
+            if p.weekday is not None and day is not None and not explicit \
+                    and not _on_weekday(year, p.month, day, p.weekday):
+                year = _weekday_year(ctx.ref, p.month, day, p.weekday) or year
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
@@ -363,6 +383,21 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             return row(span_value(s, e), s, e, "month", flags=flags, qualifier=_qual(p.qualifier))
         return row(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", flags=flags)
     return _in_month(p, year, flags, proposed)
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    """Whether day/month of ``year`` is that weekday (False when no such day)."""
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _weekday_year(ref: date, month: int, day: int, weekday: int) -> int | None:
+    """The year next to the reference's in which day/month falls on ``weekday``, nearest
+    the reference (الأحد 16 مارس written on 16 March 2025: 2025, though the clause is future)."""
+    agree = [y for y in (ref.year, ref.year - 1, ref.year + 1) if _on_weekday(y, month, day, weekday)]
+    return min(agree, key=lambda y: abs((date(y, month, day) - ref).days)) if agree else None
 
 
 def _in_month(p: Partial, year: int | None, flags: list[str], proposed: str) -> dict[str, Any] | None:
