@@ -157,3 +157,39 @@ def test_as_follows_is_no_direction():
 def test_these_days_is_recently():
     row = one("الوضع صعب هالايام", reference=datetime(2021, 3, 2, 12, 0))
     assert row["value"] == "2021-01-31/2021-03-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("في قصف وقع ليل السبت الأحد واستهدف مزرعة", date(2003, 4, 1), "2003-03-29/2003-03-30"),
+        ("عن مصدر عسكري ليل الأربعاء – الخميس، إن", date(2021, 7, 22), "2021-07-21/2021-07-22"),
+    ],
+)
+def test_a_night_named_by_the_two_days_it_joins(text, reference, value):
+    row = one(text, reference=reference)
+    assert (row["value"], row["time_of_day"]) == (value, "night")
+    assert "overnight" in row["rule"]
+
+
+def test_two_days_that_do_not_follow_each_other_are_no_night():
+    df = find_times("ليل السبت الاثنين", reference=date(2003, 4, 1))
+    assert "overnight" not in "".join(df["rule"])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("قد لا يظهر لقاح فعال قبل الشتاء القادم", "2020-12/2021-02"),  # written in May 2020
+        ("في الصيف الماضي", "2019-06/2019-08"),  # in May 2020 the last whole summer is 2019
+        ("خلال الخريف المقبل", "2020-09/2020-11"),
+    ],
+)
+def test_a_season_with_a_direction(text, value):
+    row = one(text, reference=date(2020, 5, 22))
+    assert row["value"] == value
+    assert "season+relative" in row["rule"]
+
+
+def test_a_season_without_a_direction_is_no_time():
+    assert find_times("ثورات الربيع العربي", reference=date(2020, 5, 22)).empty

@@ -120,6 +120,10 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     out = resolve(p, ctx, tense)
     if out is None:
         return None
+    if "overnight" in p.flags and out["start_date"]:  # ليل السبت الأحد: Saturday to Sunday
+        s = date.fromisoformat(out["start_date"])
+        e = s + timedelta(days=1)
+        return {**out, "value": f"{s.isoformat()}/{e.isoformat()}", "end_date": e.isoformat()}
     if "since" in p.flags and out["value"]:
         return _since(out, ctx)
     if "until" in p.flags and out["value"]:

@@ -45,6 +45,7 @@ class Partial:
     vague: tuple[str, int] | None = None  # الآونة الأخيرة: a period with no exact bounds
     now: bool = False
     holiday: str = ""
+    season: str = ""  # الشتاء القادم: a season counted from the reference (with ``direction``)
     # a time of day
     hour: int | None = None
     minute: int = 0
@@ -67,7 +68,7 @@ class Partial:
         return any(v is not None for v in (
             self.year, self.year_rel, self.month, self.day, self.weekday, self.offset,
             self.unit_rel, self.counted, self.span, self.vague)) or bool(
-            self.holiday or self.now or self.year_lost or self.today_part)
+            self.holiday or self.now or self.year_lost or self.today_part or self.season)
 
     @property
     def has_clock(self) -> bool:

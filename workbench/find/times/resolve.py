@@ -149,6 +149,8 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     if p.holiday:
         from .calendars import holiday
         return holiday(p, ctx, tense, flags)
+    if p.season:
+        return _season(p, ctx, flags)
     day = _day(p, ctx, tense, flags)
     if isinstance(day, dict):
         return day
@@ -207,6 +209,28 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
         s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
         return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
     return row(fmt(d, unit), s, e, unit, flags=flags)
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+
+
+def _season(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+    """The next (or last) whole season after (before) the reference: الشتاء القادم written in
+    May 2020 is 2020-12/2021-02; a season the reference is in is neither."""
+    flags = [*flags, "relative"]
+    if ctx.ref is None:
+        return _needs_ref("month", flags)
+    a, b = _SEASON_MONTHS[p.season]
+
+    def span(y: int) -> tuple[date, date]:
+        return date(y, a, 1), month_end(y + (b - 1) // 12, (b - 1) % 12 + 1)
+
+    years = range(ctx.ref.year - 2, ctx.ref.year + 2)
+    if p.direction == "future":
+        s, e = next(span(y) for y in years if span(y)[0] > ctx.ref)
+    else:
+        s, e = [span(y) for y in years if span(y)[1] < ctx.ref][-1]
+    return row(f"{fmt(s, 'month')}/{fmt(e, 'month')}", s, e, "month", relation="period", flags=flags)
 
 
 def _qual(q: str) -> str:

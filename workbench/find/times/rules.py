@@ -60,6 +60,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("numeric_date", ["digits"]),
     ("now", ["now"]),
     ("vague", ["vague"]),
+    ("season_relative", ["season"]),
 )]
 
 
@@ -470,6 +471,18 @@ class Grammar(ClockRules):
         n = {"past": -1, "future": 1, "current": 0, "same": 0}[d.entry.value]
         return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value).add(
             "unit+relative")
+
+    def season_relative(self, i: int) -> Partial | None:
+        """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف is not read
+        (which summer it means depends on the text's season)."""
+        h = find(self.t, i, "season")
+        if h is None:
+            return None
+        d = find(self.t, h.end, "direction", pre_ok=False)
+        if d is None or d.entry.value not in ("past", "future"):
+            return None
+        return Partial(i, d.end, pre=h.pre, season=h.entry.value, direction=d.entry.value).add(
+            "season+relative")
 
     def year_alone(self, i: int, *, cued: bool = False) -> Partial | None:
         y = self.year(i)
