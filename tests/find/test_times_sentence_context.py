@@ -193,3 +193,9 @@ def test_a_season_with_a_direction(text, value):
 
 def test_a_season_without_a_direction_is_no_time():
     assert find_times("ثورات الربيع العربي", reference=date(2020, 5, 22)).empty
+
+
+def test_the_rules_that_read_outside_the_expression_are_named():
+    row = one("المواعيد يوم الأحد 16 مارس", reference=date(2025, 3, 10))  # past: 2024 is a Saturday
+    assert (row["value"], "year_from_weekday" in row["rule"]) == ("2025-03-16", True)
+    assert "twelve_after_noon" in one("الساعة 12:30", reference=MAY_2020)["rule"]

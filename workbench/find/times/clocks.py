@@ -95,6 +95,8 @@ class ClockRules:
             return None
         p.hhmm = digits_clock
         p.j = max(p.j, k)
+        if digits_clock and p.hour == 12 and p.minute and p.part in ("", "evening"):
+            p.add("twelve_after_noon")  # 12:55 مساء, 12:30: read by resolve._hour24
         if not p.part and p.hour is not None and 1 <= p.hour <= 12:
             near = self._part_nearby(i, p.j)
             if near:

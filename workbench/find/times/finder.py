@@ -25,7 +25,7 @@ _NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621", "\u06
 _CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "اننا", "انني", "بان",
                              "بانه", "بانها", "بانهم", "وان", "وانه", "وانها"})
 # steps of resolution that read a value from outside the expression: named in ``rule`` too
-_RESOLUTION_RULES = frozenset({"year_from_sentence"})
+_RESOLUTION_RULES = frozenset({"year_from_sentence", "year_from_weekday"})
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 

@@ -398,7 +398,10 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             year = infer_year(ctx.ref, p.month, day, direction)
             if p.weekday is not None and day is not None and not explicit \
                     and not _on_weekday(year, p.month, day, p.weekday):
-                year = _weekday_year(ctx.ref, p.month, day, p.weekday) or year
+                agreeing = _weekday_year(ctx.ref, p.month, day, p.weekday)
+                if agreeing is not None:
+                    year = agreeing
+                    flags.append("year_from_weekday")
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
