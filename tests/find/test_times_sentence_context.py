@@ -199,3 +199,9 @@ def test_the_rules_that_read_outside_the_expression_are_named():
     row = one("المواعيد يوم الأحد 16 مارس", reference=date(2025, 3, 10))  # past: 2024 is a Saturday
     assert (row["value"], "year_from_weekday" in row["rule"]) == ("2025-03-16", True)
     assert "twelve_after_noon" in one("الساعة 12:30", reference=MAY_2020)["rule"]
+
+
+def test_a_fraction_of_the_hour_with_its_conjunction_apart():
+    """Clitic-split copy writes و النصف: the half hour is still the clock's."""
+    row = one("عند الساعة السادسة و النصف مساء بين", reference=MAY_2020)
+    assert row["time_of_day"] == "18:30"
