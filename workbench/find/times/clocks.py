@@ -15,6 +15,14 @@ from .lexicon import find, key
 from .partial import Partial
 
 _AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
+# How far a part of the day that tells a bare clock's half of the day may stand: a few words
+# before the clock (صلاة العصر في تمام الثانية), more after it, where a list of clocks closes
+# on its part (المغرب في الخامسة و9 دقائق، والعشاء في السادسة و27 دقيقة مساءً).
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 4, 8
+_CONTEXT_PARTS = frozenset({"dawn", "morning", "noon", "afternoon", "evening", "night"})
+_STOPS = frozenset(".!?\u061f\u06d4")
+_PRAYER_CUES = frozenset({"صلاه", "اذان", "وصلاه", "واذان"})
+_MAGHRIB = "المغرب"  # the sunset prayer, and Morocco: a prayer only after و or a prayer word
 
 
 class ClockRules:
@@ -80,15 +88,46 @@ class ClockRules:
             k = self._close(k, bracket)
             if digits_clock and not p.part:
                 p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
-        fraction = got[4] and ("fraction" in p.rules or "minutes_to" in p.rules)  # الواحدة إلا ربعا
+        # الواحدة إلا ربعا, الخامسة و9 دقائق: an hour word with its minutes is a clock
+        fraction = got[4] and bool({"fraction", "minutes_to", "minutes"} & set(p.rules))
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
-                or fraction or (minute_said and p.utc_offset is not None)):
+                or fraction or p.utc_offset is not None):  # 10 بتوقيت مكة: a zone makes a clock
             return None
+        p.hhmm = digits_clock
         p.j = max(p.j, k)
+        if digits_clock and p.hour == 12 and p.minute and p.part in ("", "evening"):
+            p.add("twelve_after_noon")  # 12:55 مساء, 12:30: read by resolve._hour24
+        if not p.part and p.hour is not None and 1 <= p.hour <= 12:
+            near = self._part_nearby(i, p.j)
+            if near:
+                p.part = near
+                p.add("part_from_context")
         p.rules.insert(0, "clock")
         if "approx" in p.flags:
             p.rules.insert(0, "approx")
         return p
+
+    def _part_nearby(self, i: int, j: int) -> str:
+        """The part of the day said nearest a bare clock ``[i, j)`` in its sentence (صلاة
+        العصر في تمام الثانية → afternoon), or ''. Only a part of the day tells which half a
+        clock is in; with none in reach the clock stays ambiguous (05:30|17:30)."""
+        spots = []
+        for d in range(1, max(_CONTEXT_BEFORE, _CONTEXT_AFTER) + 1):
+            spots += [k for k, ok in ((i - d, d <= _CONTEXT_BEFORE), (j - 1 + d, d <= _CONTEXT_AFTER)) if ok]
+        lo = next((k + 1 for k in range(i - 1, i - _CONTEXT_BEFORE - 1, -1)
+                   if k >= 0 and key(self.t, k) in _STOPS), 0)
+        hi = next((k for k in range(j, j + _CONTEXT_AFTER) if key(self.t, k) in _STOPS), len(self.t))
+        for k in spots:
+            if not lo <= k < hi:
+                continue
+            h = self.part(k)
+            if h is None or h.entry.value not in _CONTEXT_PARTS:
+                continue
+            if key(self.t, k).endswith(_MAGHRIB) and not h.pre.startswith("\u0648") \
+                    and key(self.t, k - 1) not in _PRAYER_CUES:
+                continue
+            return h.entry.value
+        return ""
 
     def _close(self, k: int, bracket: bool) -> int:
         """Past the closing bracket of a bracketed hour."""

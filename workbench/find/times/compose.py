@@ -31,7 +31,7 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 # only when one can begin right after it.
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
-           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit")
+           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
@@ -150,10 +150,21 @@ class Composer(Grammar):
             p = merge(Partial(i, part.end, pre=part.pre, part=part.entry.value).add("part_of_day"), p)
             if p.part == "eve":
                 p = self._eve(p)
+            if p.part in ("night", "eve") and p.weekday is not None and p.day is None:
+                self._overnight(p)
         if clock is not None:
             p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
         p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
         return self._after_day(p)
+
+    def _overnight(self, p: Partial) -> None:
+        """ليل السبت الأحد, ليلة الأربعاء-الخميس: a night named by the two days it joins runs
+        from the first to the next (``overnight``; the finder gives both days)."""
+        k = p.j + (1 if key(self.t, p.j) in ("-", "\u2013", "/") else 0)
+        second = self._weekday_at(k, bare_ok=True)
+        if second is not None and second[1] == (p.weekday + 1) % 7:  # type: ignore[operator]
+            p.flags.append("overnight")
+            p.add("overnight", second[0])
 
     def equivalent(self, i: int) -> Partial | None:
         """A Hijri and a Gregorian date given as one (25 ذي الحجة 634 هـ = 14 أغسطس 1237 م,
@@ -283,13 +294,20 @@ class Composer(Grammar):
             return None
         if i > 0 and key(self.t, i - 1) in ("اكثر", "اقل", "لاكثر", "لاقل"):
             return None
-        ln = self.length(h.end, anchored=True)
+        k = h.end
+        about = find(self.t, k, "approx")  # قبل نحو 3 سنوات, منذ حوالي شهرين
+        if about is not None:
+            k = about.end
+        ln = self.length(k, anchored=True)
         if ln is None:
             return None
         end, unit, n = ln
         # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
         anchor = "before" if h.entry.value == "from" else h.entry.value
         p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        if about is not None:
+            p.flags.append("approx")
+            p.add("approx")
         return p.add(f"{anchor}+length")
 
     def period(self, i: int) -> Partial | None:

@@ -18,7 +18,14 @@ COLUMNS = [
 _WINDOW = 8  # tokens each side of an expression searched for a future cue
 _SENTENCE_END = frozenset(SENTENCE_END)
 _FUTURE_PREFIX = ("\u0633\u064a", "\u0633\u062a", "\u0633\u0646")  # سي ست سن
-_NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621")  # ه ات ين اء
+# ه ات ين اء, and ا: a noun's accusative (سنتا "cents"); a future verb never ends in a bare alef
+_NOUN_ENDINGS = ("\u0647", "\u0627\u062a", "\u064a\u0646", "\u0627\u0621", "\u0627")
+# أن/إن and their pronoun forms open a reported clause: a future cue after one is that
+# clause's (أعلنت يوم الأحد أنها سوف تخصص: the Sunday is past)
+_CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "انهن", "اننا", "انني", "بان",
+                             "بانه", "بانها", "بانهم", "وان", "وانه", "وانها"})
+# steps of resolution that read a value from outside the expression: named in ``rule`` too
+_RESOLUTION_RULES = frozenset({"year_from_sentence", "year_from_weekday"})
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 
@@ -39,14 +46,21 @@ def time_rows(
     ctx = Context(reference, tense)
     rows: list[dict[str, Any]] = []
     done = 0
+    scanned = 0  # tokens up to here searched for the end of the sentence that said a year
     for i in candidates(toks, folded):
         if i < done or not grammar.may_begin(i):
             continue
+        if ctx.said_year is not None:
+            if any(toks[k].key in _SENTENCE_END for k in range(scanned, i)):
+                ctx.said_year = None
+            scanned = max(scanned, i)
         p, out = _first_resolved(grammar, i, ctx, toks, tense)
         if p is None or out is None:
             continue
         rows.append(_row(text, toks, kept, p, out))
         done = p.j
+        if p.year is not None and not p.hijri:
+            ctx.said_year, scanned = p.year, p.j
         if out["precision"] in ("day", "hour", "minute", "second") and out["start_date"] \
                 and out["start_date"] == out["end_date"]:
             ctx.story_day = date.fromisoformat(out["start_date"])
@@ -81,7 +95,7 @@ def _tense(toks: list[Token], p: Partial, default: str) -> str:
         if _future(toks, k):
             return "future"
     for k in range(p.j, hi):
-        if toks[k].key in _SENTENCE_END:
+        if toks[k].key in _SENTENCE_END or toks[k].key in _CLAUSE_OPENERS:
             break
         if _future(toks, k):
             return "future"
@@ -106,6 +120,10 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     out = resolve(p, ctx, tense)
     if out is None:
         return None
+    if "overnight" in p.flags and out["start_date"]:  # ليل السبت الأحد: Saturday to Sunday
+        s = date.fromisoformat(out["start_date"])
+        e = s + timedelta(days=1)
+        return {**out, "value": f"{s.isoformat()}/{e.isoformat()}", "end_date": e.isoformat()}
     if "since" in p.flags and out["value"]:
         return _since(out, ctx)
     if "until" in p.flags and out["value"]:
@@ -169,5 +187,6 @@ def _row(text: str, toks: list[Token], kept: list[int], p: Partial, out: dict[st
         "value": out["value"], "flags": ";".join(flags), "start_date": out["start_date"],
         "end_date": out["end_date"], "precision": out["precision"], "relation": out["relation"],
         "qualifier": out["qualifier"], "calendar": out["calendar"], "proposed": out["proposed"],
-        "time_of_day": out["time_of_day"], "rule": "+".join(dict.fromkeys(p.rules)),
+        "time_of_day": out["time_of_day"],
+        "rule": "+".join(dict.fromkeys([*p.rules, *(f for f in flags if f in _RESOLUTION_RULES)])),
     }

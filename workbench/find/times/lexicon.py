@@ -14,6 +14,7 @@ the tokens a time expression can begin at; the grammar runs only there.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, partial
@@ -69,6 +70,8 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     key, kept_array = fold_positions(text)
     if _FOREIGN_DIGIT_RE.search(key):
         key = key.translate(DIGIT_TRANSLATION)
+    if _UPPER_LATIN_RE.search(key):  # 19 GMT: Latin words are matched in lower case
+        key = key.translate(_LATIN_LOWER)
     kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
     pieces = list(chain.from_iterable(_SPACED_TOKEN_RE.findall(key)))  # space, token, ...
     offsets = list(accumulate(map(len, pieces)))
@@ -81,6 +84,8 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
 
 _SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
 _FOREIGN_DIGIT_RE = re.compile(f"[{ARABIC_DIGITS}{EXT_ARABIC_DIGITS}]")  # what DIGIT_TRANSLATION maps
+_UPPER_LATIN_RE = re.compile("[A-Z]")
+_LATIN_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)  # keeps every length
 _PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
 _new_token = partial(tuple.__new__, Token)
 
@@ -315,5 +320,5 @@ def _firsts() -> frozenset[str]:
 # begins an expression only when one of these follows within _REACH tokens.
 _CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word", "year_word",
                    "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
-                   "event_day"})
+                   "event_day", "season"})
 _REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر

@@ -45,10 +45,12 @@ class Partial:
     vague: tuple[str, int] | None = None  # الآونة الأخيرة: a period with no exact bounds
     now: bool = False
     holiday: str = ""
+    season: str = ""  # الشتاء القادم: a season counted from the reference (with ``direction``)
     # a time of day
     hour: int | None = None
     minute: int = 0
     minute_said: bool = False
+    hhmm: bool = False  # written hh:mm in digits (12:30), not in words
     second: int | None = None
     part: str = ""  # dawn, morning, noon, afternoon, evening, night, midnight, eve
     today_part: bool = False  # هذا الصباح, هذه الليلة: a part of the reference day
@@ -66,7 +68,7 @@ class Partial:
         return any(v is not None for v in (
             self.year, self.year_rel, self.month, self.day, self.weekday, self.offset,
             self.unit_rel, self.counted, self.span, self.vague)) or bool(
-            self.holiday or self.now or self.year_lost or self.today_part)
+            self.holiday or self.now or self.year_lost or self.today_part or self.season)
 
     @property
     def has_clock(self) -> bool:

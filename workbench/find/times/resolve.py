@@ -35,8 +35,12 @@ from .partial import Partial
 
 _LATE_PARTS = {"afternoon": 12, "evening": 16, "night": 18}  # the hour each part begins by
 _SMALL_HOURS = 4  # a reference before 04:00 is still the night of the day before
-_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)}
-_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12)}
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31),
+           "first_half": (1, 15), "second_half": (16, 31)}
+# the months of a year each qualifier covers; seasons (صيف العام 2000) only qualify a year
+_YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12),
+                "first_half": (1, 6), "second_half": (7, 12), "summer": (6, 8),
+                "autumn": (9, 11)}
 
 # How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
 _CLOCK_PM = {
@@ -61,6 +65,9 @@ class Context:
         self.ref = reference.date() if isinstance(reference, datetime) else reference
         self.tense = tense
         self.story_day: date | None = None  # the last day the text named
+        # the year the sentence has said so far (في عام 2003 ... فجر السبت من 22 آذار): a
+        # year-less date later in the same sentence is in that year
+        self.said_year: int | None = None
 
 
 def month_end(year: int, month: int) -> date:
@@ -142,6 +149,8 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     if p.holiday:
         from .calendars import holiday
         return holiday(p, ctx, tense, flags)
+    if p.season:
+        return _season(p, ctx, flags)
     day = _day(p, ctx, tense, flags)
     if isinstance(day, dict):
         return day
@@ -200,6 +209,28 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
         s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
         return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
     return row(fmt(d, unit), s, e, unit, flags=flags)
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
+
+
+def _season(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+    """The next (or last) whole season after (before) the reference: الشتاء القادم written in
+    May 2020 is 2020-12/2021-02; a season the reference is in is neither."""
+    flags = [*flags, "relative"]
+    if ctx.ref is None:
+        return _needs_ref("month", flags)
+    a, b = _SEASON_MONTHS[p.season]
+
+    def span(y: int) -> tuple[date, date]:
+        return date(y, a, 1), month_end(y + (b - 1) // 12, (b - 1) % 12 + 1)
+
+    years = range(ctx.ref.year - 2, ctx.ref.year + 2)
+    if p.direction == "future":
+        s, e = next(span(y) for y in years if span(y)[0] > ctx.ref)
+    else:
+        s, e = [span(y) for y in years if span(y)[1] < ctx.ref][-1]
+    return row(f"{fmt(s, 'month')}/{fmt(e, 'month')}", s, e, "month", relation="period", flags=flags)
 
 
 def _qual(q: str) -> str:
@@ -271,6 +302,8 @@ def _clock_only(p: Partial, flags: list[str]) -> dict[str, Any]:
 def _hour24(p: Partial) -> int | None:
     """The hour on the 24-hour clock, or None when nothing says which half of the day."""
     h = p.hour or 0
+    if h == 12 and p.hhmm and p.minute and p.part in ("evening", ""):
+        return 12  # 12:55 مساء, 12:30: a digital clock's 12 is the hour after noon
     if p.part in _CLOCK_PM and 1 <= h <= 12:
         return _CLOCK_PM[p.part](h) % 24
     if h == 0 or h > 12:
@@ -332,6 +365,9 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
         from .calendars import hijri
         return hijri(p, ctx, tense, flags)
     year, proposed = p.year, ""
+    if year is None and p.year_rel == 0 and p.direction == "same" and ctx.said_year is not None:
+        year = ctx.said_year  # يناير من السنة ذاتها: the year the sentence said before
+        flags.append("year_from_sentence")
     if year is None and p.year_rel is not None:
         if ctx.ref is None:
             return _needs_ref("year", flags)
@@ -341,6 +377,11 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
         if p.year_lost:
             return row("XXXX", None, None, "year", flags=[*flags, "year_unknown"])
         return None
+    if year is None and p.month is not None and p.day is not None and not p.year_lost \
+            and p.direction not in ("past", "future", "current") and ctx.said_year is not None \
+            and (p.weekday is None or _on_weekday(ctx.said_year, p.month, p.day, p.weekday)):
+        year = ctx.said_year  # عام 2003 ... فجر السبت من 22 آذار: the sentence's year
+        flags.append("year_from_sentence")
     if year is None and p.month is not None:
         if p.year_lost:
             flags.append("year_unknown")
@@ -355,6 +396,12 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             direction = explicit or ("future_incl" if tense == "future" else "past_incl")
             day = p.day if p.day is not None else None
             year = infer_year(ctx.ref, p.month, day, direction)
+            if p.weekday is not None and day is not None and not explicit \
+                    and not _on_weekday(year, p.month, day, p.weekday):
+                agreeing = _weekday_year(ctx.ref, p.month, day, p.weekday)
+                if agreeing is not None:
+                    year = agreeing
+                    flags.append("year_from_weekday")
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
@@ -363,6 +410,21 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             return row(span_value(s, e), s, e, "month", flags=flags, qualifier=_qual(p.qualifier))
         return row(f"{year:04d}", date(year, 1, 1), date(year, 12, 31), "year", flags=flags)
     return _in_month(p, year, flags, proposed)
+
+
+def _on_weekday(year: int, month: int, day: int, weekday: int) -> bool:
+    """Whether day/month of ``year`` is that weekday (False when no such day)."""
+    try:
+        return date(year, month, day).weekday() == weekday
+    except ValueError:
+        return False
+
+
+def _weekday_year(ref: date, month: int, day: int, weekday: int) -> int | None:
+    """The year next to the reference's in which day/month falls on ``weekday``, nearest
+    the reference (الأحد 16 مارس written on 16 March 2025: 2025, though the clause is future)."""
+    agree = [y for y in (ref.year, ref.year - 1, ref.year + 1) if _on_weekday(y, month, day, weekday)]
+    return min(agree, key=lambda y: abs((date(y, month, day) - ref).days)) if agree else None
 
 
 def _in_month(p: Partial, year: int | None, flags: list[str], proposed: str) -> dict[str, Any] | None:

@@ -29,12 +29,14 @@ _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حت�
 DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
+_SEASONS = frozenset({"summer", "autumn"})
+_COUNTING_QUALIFIERS = frozenset({"اول", "اخر", "وسط"})  # أول 10 دول: a count, not a year
 _THIS_UNITS = {"الاسبوع": "week", "الشهر": "month", "العام": "year", "السنه": "year"}
 _NUMERIC_RE = re.compile(r"^\d+$")
 _THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
-_WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-"})  # between a weekday and its date
+_WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
 
 
 def _day_by_letters(word: str) -> bool:
@@ -58,6 +60,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("numeric_date", ["digits"]),
     ("now", ["now"]),
     ("vague", ["vague"]),
+    ("season_relative", ["season"]),
 )]
 
 
@@ -373,6 +376,11 @@ class Grammar(ClockRules):
         if not p.pre and self.t[i].key.startswith(("و", "ف", "ب", "ل")) and not self.t[i].key.isdigit():
             p.pre = ""
         p.add("day+month", m[0])
+        direction = find(self.t, p.j, "direction", pre_ok=False)  # التاسع من حزيران الماضي
+        if direction is not None and direction.entry.value in ("past", "future", "current") \
+                and key(self.t, p.j) not in ("هذا", "هذه"):  # قوى 14 آذار هذه: a demonstrative
+            p.direction = direction.entry.value
+            p.add("relative", direction.end)
         return self._with_year(p)
 
     def month_year(self, i: int) -> Partial | None:
@@ -401,6 +409,8 @@ class Grammar(ClockRules):
         rel = self.unit_relative(p.j + (1 if key(self.t, p.j) in ("من", "في") else 0))
         if rel is not None and rel.unit_rel and rel.unit_rel[0] == "year":
             p.year_rel = rel.unit_rel[1]
+            if rel.direction == "same" and not p.direction:
+                p.direction = "same"  # من السنة ذاتها: the year the sentence said
             return p.add("year_relative", rel.j)
         if key(self.t, p.j) == "[" and key(self.t, p.j + 1) == "\u2026":
             p.year_lost = True
@@ -419,14 +429,25 @@ class Grammar(ClockRules):
                 return None
         else:
             inner = self.unit_relative(k) or self.month_year(k) or self.year_alone(k, cued=True)
+        yy = key(self.t, k)
+        if inner is None and len(yy) == 2 and yy.isdigit() and q.entry.value in ("early", "mid", "late") \
+                and q.entry.words[0] not in _COUNTING_QUALIFIERS \
+                and find(self.t, k + 1, "unit", "month", "month_word") is None \
+                and key(self.t, k + 1) not in ("%", "/", "-", ".", ":"):
+            # منتصف 21, نهاية 22: a year in two digits after a qualifier (00–49: 2000s, as a
+            # numeric date's two-digit year)
+            inner = Partial(k, k + 1, year=(2000 if int(yy) < 50 else 1900) + int(yy)).add("two_digit_year")
         if inner is None:
             unit = find(self.t, k, "month_word", "year_word")
             if unit is None or find(self.t, unit.end, "month", "month_word") is not None:
                 return None
             inner = Partial(k, unit.end, unit_rel=("month" if unit.entry.type == "month_word"
                                                    else "year", 0)).add("unit")
+        if q.entry.value in _SEASONS and (inner.month is not None or (
+                inner.unit_rel is not None and inner.unit_rel[0] != "year")):
+            return None  # a season qualifies a year (صيف 2014), not a month or a week
         inner.qualifier, inner.i, inner.pre = q.entry.value, i, q.pre
-        inner.rules.insert(0, "qualifier")
+        inner.rules.insert(0, "season" if q.entry.value in _SEASONS else "qualifier")
         return inner
 
     def unit_relative(self, i: int) -> Partial | None:
@@ -451,6 +472,18 @@ class Grammar(ClockRules):
         return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value).add(
             "unit+relative")
 
+    def season_relative(self, i: int) -> Partial | None:
+        """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف is not read
+        (which summer it means depends on the text's season)."""
+        h = find(self.t, i, "season")
+        if h is None:
+            return None
+        d = find(self.t, h.end, "direction", pre_ok=False)
+        if d is None or d.entry.value not in ("past", "future"):
+            return None
+        return Partial(i, d.end, pre=h.pre, season=h.entry.value, direction=d.entry.value).add(
+            "season+relative")
+
     def year_alone(self, i: int, *, cued: bool = False) -> Partial | None:
         y = self.year(i)
         if y is None:
@@ -465,7 +498,8 @@ class Grammar(ClockRules):
     def numeric_date(self, i: int) -> Partial | None:
         """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
         parts, k, spaced = [], i, False
-        if i > 0 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i].start - self.t[i - 1].end <= 1:
+        if i > 1 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i].start - self.t[i - 1].end <= 1 \
+                and self.num(i - 2) is not None:  # the middle of a date, not one after "..."
             return None
         while self.num(k) is not None and len(parts) < 3:
             parts.append(key(self.t, k))
