@@ -62,7 +62,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import listed_spots
+from .spots import anchor_of, is_locator, listed_spots
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -439,8 +439,10 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
         "coding_basis": basis, "also_claims": "",
     }
-    governorates = _governorates(found.places, claim.text)
-    listed = listed_spots(found.places, claim.text)
+    # a place only measured from (62 كم غرب بغداد) is no place of the event
+    placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)]
+    governorates = _governorates(placed, claim.text)
+    listed = listed_spots(placed, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
         governorates = listed
@@ -454,7 +456,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
                                           if f)
             rows.append(row)
         return rows
-    return [{**base, **_where(_most_specific(found.places), country_default)}]
+    return [{**base, **_where(_most_specific(placed), country_default)}]
 
 
 def _coding(found: _Found) -> tuple[str, str, str]:
@@ -538,13 +540,21 @@ def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
 
 
 def _most_specific(places: list[Mention]) -> Mention | None:
-    return min(places, key=lambda p: _PLACE_RANK.get(p.place_type, 5)) if places else None
+    """The finest place named; a direction ranks as the place it is said from (غربي الرمادي
+    is as fine as الرمادي, finer than محافظة الأنبار)."""
+    def rank(p: Mention) -> int:
+        return _PLACE_RANK.get((anchor_of(p) or p).place_type, 5)
+
+    return min(places, key=rank) if places else None
 
 
 def _where(place: Mention | None, country_default: str) -> dict:
+    """The location columns of a place: a direction (غربي الرمادي) is located at the place it
+    is said from (ACLED and the guideline code a relative description at its anchor town)."""
     if place is None:
         return {"location": "", "place_type": "", "admin1": "",
                 "country": country_name(country_default), "latitude": "", "longitude": ""}
+    place = anchor_of(place) or place
     code = _admin1_code(place)
     iso = place.iso or code or place.country
     country = iso.split("-")[0] if iso else country_default
