@@ -288,9 +288,19 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
         n = read_number(toks, k) if k >= 0 else None
         if n is not None and n.end == i and n.value is not None:
             return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
-    if counts[-1] == "2":  # قتيلان وخمسة جرحى: the dual is its own count
-        return _make(kind, 2.0, 2.0, 2.0, toks[i].start, toks[i].end, text)
+    if counts[-1] == "2" or (counts[-1] == "1" and not _paired(toks, i)):
+        # قتيلان وخمسة جرحى، أوقع قتيلا و18 جريحا: the noun is its own count
+        count = float(counts[-1])
+        return _make(kind, count, count, count, toks[i].start, toks[i].end, text)
     return None
+
+
+def _paired(toks: list[Token], i: int) -> bool:
+    """A singular noun of the dead or wounded paired with the other (بين شهيد وجريح، 356
+    شهيدا وجريحا): the pair says "dead and wounded", it counts no one."""
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+    return any(_is(toks, k, "killed") or _is(toks, k, "wounded") or toks[k].key == "بين"
+               for k in near)
 
 
 def _qualifier(toks: list[Token], k: int) -> bool:
