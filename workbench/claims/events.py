@@ -62,7 +62,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, listed_spots
+from .spots import anchor_of, is_locator, off_scene, listed_spots
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -293,8 +293,29 @@ def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None
         if found is not None:
             founds.append(found)
     out = []
-    for found in _merge_tolls(founds):
+    for found in _merge_tolls(_merge_bombers(founds, claim.text, claim.start)):
         out.extend(_event_rows(claim, found, local, reference, country_default))
+    return out
+
+
+def _merge_bombers(founds: list[_Found], text: str, offset: int) -> list[_Found]:
+    """A device and the bomber told with it at most a word apart (سيارة ملغومة يقودها انتحاري،
+    انتحاري يقود سيارة مفخخة) are one suicide bombing, not an explosion and a second attack."""
+    out: list[_Found] = []
+    for f in founds:
+        prev = out[-1] if out else None
+        pair = {prev.kind, f.kind} if prev is not None else set()
+        if prev is not None and pair == {"explosion", "suicide_bombing"} \
+                and len(text[prev.trigger_end - offset:f.trigger_start - offset].split()) <= 1:
+            bomber = prev if prev.kind == "suicide_bombing" else f
+            prev.kind, prev.event_type, prev.sub_event_type = (
+                bomber.kind, bomber.event_type, bomber.sub_event_type)
+            prev.places = prev.places + [p for p in f.places if p not in prev.places]
+            prev.quantities = prev.quantities or f.quantities
+            prev.time = prev.time or f.time
+            prev.actor = prev.actor or f.actor
+            continue
+        out.append(f)
     return out
 
 
@@ -439,8 +460,10 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
         "coding_basis": basis, "also_claims": "",
     }
-    # a place only measured from (62 كم غرب بغداد) is no place of the event
-    placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)]
+    # a place only measured from (62 كم غرب بغداد), come from (العائدين من كربلاء) or where
+    # the teller is (مصدر في الحلة) is no place of the event
+    placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
+              and not off_scene(p, claim.text)]
     governorates = _governorates(placed, claim.text)
     listed = listed_spots(placed, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames

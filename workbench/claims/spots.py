@@ -57,8 +57,10 @@ _DISTANCE_REACH = 24
 
 
 @cache
-def _frame_words() -> frozenset[str]:
-    return frozenset(read_table(FRAMES_FILE)["word"])
+def _frame_words() -> dict[str, str]:
+    """word → kind (area, institution, origin) of the frame words."""
+    table = read_table(FRAMES_FILE)
+    return dict(zip(table["word"], table["kind"], strict=True))
 
 
 def frame_key(place: Mention) -> str:
@@ -69,9 +71,35 @@ def frame_key(place: Mention) -> str:
 
 
 def _after_frame_word(text: str, start: int) -> bool:
-    """True when the word before ``start`` is an area or institution word (ريف، عمليات)."""
+    """True when the word before ``start`` is an area or institution word (ريف، عمليات), or the
+    two words before it tell where people came from (العائدين من)."""
+    return bool(_frame_kind(text, start))
+
+
+def _frame_kind(text: str, start: int) -> str:
+    """The kind of the frame word(s) before ``start`` (area, institution, origin, source), or
+    ''."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
-    return bool(words) and any(match_key(f) in _frame_words() for f in word_forms(words[-1]))
+    frames = _frame_words()
+    if words and words[-1] == "في" and any(frames.get(w) == "source" for w in words[-4:-1]):
+        return "source"  # مصدر أمني في الحلة: where the source is, not the attack
+    if len(words) >= 2 and " ".join(words[-2:]) in frames:
+        return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
+    return next((frames[match_key(f)] for f in word_forms(words[-1])
+                 if match_key(f) in frames), "") if words else ""
+
+
+def off_scene(place: Mention, text: str) -> bool:
+    """True for a place that is no place of the attack, not even a governorate it was in:
+    where the people hit came from (الزوار العائدين من كربلاء) or where the teller of the
+    news is (مصدر أمني في الحلة).
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "وسط حشود الزوار العائدين من كربلاء"
+    >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
+    True
+    """
+    return _frame_kind(text, place.start) in ("origin", "source")
 
 
 def is_frame(place: Mention, text: str) -> bool:
