@@ -397,7 +397,8 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if row["date_basis"] == "text" and inc["date_basis"] != "text":
+    if row["date_basis"] == "text" and inc["date_basis"] != "text" \
+            and _span_days(row) <= _span_days(inc):
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
     if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":
@@ -408,6 +409,17 @@ def _absorb(inc: dict, row: dict) -> None:
             inc[col] = row[col]
             inc[f"{col}_type"] = row[f"{col}_type"]
     inc["source"] = inc["source"] or row["source"]
+
+
+def _span_days(row: dict) -> float:
+    """How many days a row's date spans (a day 0, في الآونة الأخيرة a month); undated rows
+    span everything: a date said in the text replaces the paragraph's only if no wider."""
+    try:
+        start = date.fromisoformat(str(row["start"])[:10])
+        end = date.fromisoformat(str(row["end"] or row["start"])[:10])
+    except ValueError:
+        return float("inf")
+    return float((end - start).days)
 
 
 def _spans(row: dict) -> list[tuple[int, int]]:
