@@ -32,7 +32,7 @@ from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
 from .spots import frame_key, spot_and_frames, spot_rank
-from .tolls import Toll, find_tolls, word_forms
+from .tolls import Toll, find_tolls, is_part, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
 INCIDENT_FILE = "claims/incident_cues.csv"
@@ -146,7 +146,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = [r for r in out if not _ground_of_attack(r, incidents)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
-                [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
+                [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_triggers", "_spots"):
@@ -426,7 +426,7 @@ def _spans(row: dict) -> list[tuple[int, int]]:
     return [tuple(map(int, s.split(":"))) for s in row["evidence"].split(";") if s]
 
 
-def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
+def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
     """Each toll goes to the event whose sentence holds it (the one whose attack word is
     nearest when the sentence tells two), else to the event told last
     before it (the toll sentence that follows the attack); the lowest stated figure is the
@@ -450,6 +450,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
         mine = given.get(n, [])
         for kind, col in (("killed", "fatalities"), ("wounded", "injured")):
             figures = [t for t in mine if t.kind == kind and t.value is not None]
+            # a part of a toll told before it (من بينها ... مقتل ثلاثة أطفال) is no other figure
+            figures = [t for t in figures if not any(is_part(text, w, t) for w in figures)]
             positive = [t for t in figures if t.value > 0] or figures
             if not positive:
                 if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):

@@ -356,3 +356,22 @@ def _make(kind: str, value: float | None, lo: float | None, hi: float | None, st
           end: int, text: str) -> Toll:
     return Toll(kind, value, lo if lo is not None else value, hi if hi is not None else value,
                 start, end, text[start:end])
+
+
+def is_part(text: str, whole: Toll, toll: Toll) -> bool:
+    """True when ``toll`` counts some of the victims of ``whole``: a smaller figure of the same
+    kind later in the same sentence, with a word of part between (من بينها، منهم).
+
+    >>> t = "مقتل 15 شخصا واحتراق سيارات، من بينها سيارة أدى اشتعالها إلى مقتل ثلاثة أطفال."
+    >>> whole, part = find_tolls(t)
+    >>> is_part(t, whole, part), is_part(t, part, whole)
+    (True, False)
+    """
+    if whole.kind != toll.kind or whole.end > toll.start or whole.value is None \
+            or toll.value is None or toll.value >= whole.value:
+        return False
+    between = text[whole.end:toll.start]
+    if any(c in between for c in ".\n"):
+        return False
+    return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
+               for k in range(len(toks)))
