@@ -288,7 +288,8 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
         n = read_number(toks, k) if k >= 0 else None
         if n is not None and n.end == i and n.value is not None:
             return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
-    if counts[-1] == "2" or (counts[-1] == "1" and not _paired(toks, i)):
+    single = any(_alone().get(f) == "1" for f in _forms(toks[i].key))  # قتيلا, not إصابته
+    if counts[-1] == "2" or (single and not _paired(toks, i)):
         # قتيلان وخمسة جرحى، أوقع قتيلا و18 جريحا: the noun is its own count
         count = float(counts[-1])
         return _make(kind, count, count, count, toks[i].start, toks[i].end, text)
