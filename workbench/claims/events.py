@@ -328,7 +328,10 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
     out = []
     for f in founds:
         if f.counts == "fatalities" and f.kind in ("attack", "assassination"):
-            host = violent[0]
+            # the attack told nearest before the killing is the one it happened in (بهجمات
+            # ... بعد حادثة الفلوجة ... التي قتل فيها 11)
+            host = ([v for v in violent if v.trigger_start < f.trigger_start] or violent)[-1] \
+                if len(violent) > 1 else violent[0]
             host.fatalities = host.fatalities or f.fatalities or "unknown"
             if not host.target:
                 host.target, host.target_type, host.target_text = (

@@ -83,7 +83,7 @@ def is_another(text: str, trigger_end: int) -> bool:
     return any(f in _another_cues() for w in words[:_ANOTHER_REACH] for f in word_forms(w))
 
 
-def recalls_past(text: str) -> bool:
+def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     """True when a clause tells its event as the past of the news.
 
     >>> recalls_past("وكان انتحاري قد فجر نفسه في السوق"), recalls_past("انفجرت سيارة مفخخة اليوم")
@@ -96,7 +96,7 @@ def recalls_past(text: str) -> bool:
         for words in cues.get("prior", ()):
             if all(n + m < len(keys) and w in forms[n + m] for m, w in enumerate(words)):
                 return True
-        if any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
+        if pluperfect and any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
                 and "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
             return True
     return False
@@ -261,9 +261,10 @@ def _is_background(row: dict, text: str, reference: date | None, phrase_end: int
             return date.fromisoformat(end[:10]) < reference - _BACKGROUND_AGE
         except ValueError:
             return False
-    if row["date_basis"] == "text" and row["date_text"]:
-        return False
-    return recalls_past(text[int(row["claim_start"]):phrase_end])
+    # a date of its own keeps the pluperfect news (وكان انتحاري قد فجر نفسه اليوم); a phrase
+    # of prior time (بعد حادثة الفلوجة في كانون الثاني 2013) still sets it in the past
+    dated = row["date_basis"] == "text" and bool(row["date_text"])
+    return recalls_past(text[int(row["claim_start"]):phrase_end], pluperfect=not dated)
 
 
 def _only_dateline(row: dict, mentions: Mentions) -> bool:
