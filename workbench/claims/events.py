@@ -62,7 +62,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, off_scene, listed_spots
+from .spots import anchor_of, is_locator, listed_spots, off_scene
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
