@@ -105,3 +105,7 @@ def test_a_part_of_a_toll_is_no_lower_figure():
     ev = workbench.analyze("قصف الطيران حي الشعار مما أسفر عن مقتل 15 شخصا واحتراق سيارات، من بينها "
                            "سيارة وقود أدى اشتعالها إلى مقتل ثلاثة أطفال.", published="2014-02-01").events
     assert ev.fatalities.tolist() == ["15"]
+
+
+def test_a_resumptive_pronoun_does_not_part_a_toll_from_its_verb():
+    assert tolls("الهجوم الذي قتل فيه ثلاثة جنود") == [("killed", 3.0)]

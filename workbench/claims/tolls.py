@@ -220,6 +220,7 @@ def find_tolls(text: str) -> list[Toll]:
 
 def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll | None:
     """مقتل 4 أشخاص / إصابة 9 آخرين / مقتل مدنيين اثنين / مقتل مدني: the count after the cue."""
+    j = _role_at(toks, j, "resumptive") if j < len(toks) else j  # قتل فيها 11 من أبناء المدينة
     j = _role_at(toks, j, "bound") if j < len(toks) else j  # مقتل ما لا يقل عن 18 شخصا
     for k in range(j, min(j + _REACH, len(toks))):
         if _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
