@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import workbench
 from workbench.claims.chronology import chronology, propose_year
 from workbench.claims.claims import find_claims
 from workbench.claims.events import (
@@ -469,3 +470,39 @@ def test_doc_id_and_an_index_give_the_same_tables_with_doc_id_first():
         want.insert(0, "doc_id", "d1")
         pd.testing.assert_frame_equal(got, want, check_exact=True)
     assert with_id.attrs == claims.attrs == {"reference": "2020-05-01"}
+
+
+def _events_of(text: str, published: str | None = "2013-10-13"):
+    return workbench.analyze(text, published=published).events
+
+
+def test_an_explosion_verb_with_no_device_word_tells_the_explosion():
+    ev = _events_of("أما في الديوانية فقد انفجرت سيارتان مفخختان قرب مرآب للنقل اليوم.")
+    assert ev.kind.tolist() == ["explosion"] and ev.location.tolist() == ["Diwaniyah"]
+
+
+def test_a_car_and_its_bomber_are_one_suicide_bombing():
+    ev = _events_of("انفجرت سيارة ملغومة يقودها انتحاري في بعقوبة اليوم.")
+    assert ev.sub_event_type.tolist() == ["Suicide bomb"]
+
+
+def test_a_habit_of_a_place_is_no_event():
+    assert len(_events_of("وتتعرض النقاط الأمنية في الأنبار بين فترة وأخرى لهجمات مسلحة.")) == 0
+
+
+def test_what_a_place_witnessed_is_an_event_there():
+    ev = _events_of("وشهدت أحياء الميسر والشعار قصفا بالبراميل المتفجرة، ما ألحق ضررا كبيرا.")
+    assert len(ev) == 2 and ev.kind.tolist() == ["shelling", "shelling"]
+
+
+def test_barrels_dropped_on_a_place_are_an_air_strike():
+    ev = _events_of("ألقت مروحيات النظام عددا من البراميل على بلدة داعل.")
+    assert ev.sub_event_type.tolist() == ["Air/drone strike"]
+    assert len(_events_of("ارتفع سعر البراميل في الأسواق.")) == 0
+
+
+def test_a_named_incident_after_bahda_is_background_even_with_its_date():
+    ev = _events_of("انفجرت عبوة ناسفة في الخالدية اليوم.\n\nوتأتي الهجمات خصوصا بعد حادثة "
+                    "الفلوجة في كانون الثاني 2012 التي قتل فيها 11 من أبناء المدينة.", published=None)
+    # no publication date to measure the age by: the phrase بعد حادثة alone recalls it
+    assert ev.role.tolist() == ["main", "background"]

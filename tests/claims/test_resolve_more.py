@@ -175,3 +175,11 @@ def test_a_place_after_a_comma_ending_the_sentence_places_an_unplaced_event():
     ev = _events("اعتقلت القوات الأمريكية كلا من قيس الخزعلي، ورئيس منظمة بدر هادي العامري، في منطقة "
                  "الجادرية.")
     assert ev.kind.tolist() == ["arrest"] and ev.location.tolist() == ["Jadriya"]
+
+
+def test_a_period_said_later_does_not_replace_the_attacks_day():
+    # في الآونة الأخيرة spans a month: the attack keeps the publication day
+    ev = workbench.analyze("قتل أربعة مدنيين بانفجار سيارة مفخخة في منطقة العلاوي وسط بغداد.\n\n"
+                           "وشهدت العاصمة، في الآونة الأخيرة، سلسلة هجمات بالسيارات المفخخة.",
+                           published="2016-12-03").events
+    assert ev[["start", "end"]].values.tolist() == [["2016-12-03", "2016-12-03"]]

@@ -83,3 +83,29 @@ def test_counts_joined_to_a_toll_add_up_but_a_count_of_wounded_stays_apart():
     assert kinds("مقتل 3 جنود و2 مدنيين.") == [("killed", 5.0)]
     assert kinds("مقتل 16 شخصا و45 جريحا.") == [("killed", 16.0), ("wounded", 45.0)]
     assert kinds("مقتل 5 أشخاص بينهم 3 أطفال.") == [("killed", 5.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("مما أوقع قتيلا و18 جريحا.", [("killed", 1.0), ("wounded", 18.0)]),  # the noun counts one
+    ("سقط 13 شخصا بين قتيل وجريح.", [("both", 13.0)]),  # a pair counts no one
+    ("امرأة وطفلها أصيبا بانفجار عبوة.", [("wounded", 2.0)]),  # the dual verb counts two
+    ("ما أسفر عن إصابتها وطفلها بجروح.", [("wounded", 2.0)]),  # her and her child
+])
+def test_nouns_and_verbs_that_count_alone(text, expected):
+    assert [(t.kind, t.value) for t in find_tolls(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["أسفر عن مقتل ما بين 15 و20 شخصا.", "سقط بين 15 و20 قتيلا.",
+                                  "قتل من 15 إلى 20 شخصا."])
+def test_a_range_is_read_as_its_bounds(text):
+    assert [(t.kind, t.value, t.lo, t.hi) for t in find_tolls(text)] == [("killed", 15.0, 15.0, 20.0)]
+
+
+def test_a_part_of_a_toll_is_no_lower_figure():
+    ev = workbench.analyze("قصف الطيران حي الشعار مما أسفر عن مقتل 15 شخصا واحتراق سيارات، من بينها "
+                           "سيارة وقود أدى اشتعالها إلى مقتل ثلاثة أطفال.", published="2014-02-01").events
+    assert ev.fatalities.tolist() == ["15"]
+
+
+def test_a_resumptive_pronoun_does_not_part_a_toll_from_its_verb():
+    assert tolls("الهجوم الذي قتل فيه ثلاثة جنود") == [("killed", 3.0)]

@@ -404,10 +404,15 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
     not in an irrealis frame such as إصرار على، من أجل، قرار، عدم, and with any context
     word the trigger requires)."""
     # support verbs (نفذ) and verbs of undergoing (تعرض) only frame a nominal trigger
-    found = [c for c in doc.triggers_in(i, j) if c.role not in ("light", "undergo")]
+    cues = doc.triggers_in(i, j)
+    found = [c for c in cues if c.role not in ("light", "undergo")]
+    table = trigger_lexicon().rows
+    if not found:
+        # a support verb with an event of its own (انفجرت) tells it when no event word
+        # follows it in the clause (أما في القادسية فقد انفجرت سيارتان مفخختان)
+        found = [c for c in cues if c.role == "light" and table[c.row]["kind"]][:1]
     if not found:
         return []
-    table = trigger_lexicon().rows
     keys: set[str] | None = None  # the clause's words and their readings, when needed
     irrealis = [c for c in doc.cues_in(i, j) if c.role == "irrealis"]
     out = []

@@ -62,7 +62,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import listed_spots
+from .spots import anchor_of, is_locator, listed_spots, off_scene
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -293,8 +293,29 @@ def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None
         if found is not None:
             founds.append(found)
     out = []
-    for found in _merge_tolls(founds):
+    for found in _merge_tolls(_merge_bombers(founds, claim.text, claim.start)):
         out.extend(_event_rows(claim, found, local, reference, country_default))
+    return out
+
+
+def _merge_bombers(founds: list[_Found], text: str, offset: int) -> list[_Found]:
+    """A device and the bomber told with it at most a word apart (سيارة ملغومة يقودها انتحاري،
+    انتحاري يقود سيارة مفخخة) are one suicide bombing, not an explosion and a second attack."""
+    out: list[_Found] = []
+    for f in founds:
+        prev = out[-1] if out else None
+        pair = {prev.kind, f.kind} if prev is not None else set()
+        if prev is not None and pair == {"explosion", "suicide_bombing"} \
+                and len(text[prev.trigger_end - offset:f.trigger_start - offset].split()) <= 1:
+            bomber = prev if prev.kind == "suicide_bombing" else f
+            prev.kind, prev.event_type, prev.sub_event_type = (
+                bomber.kind, bomber.event_type, bomber.sub_event_type)
+            prev.places = prev.places + [p for p in f.places if p not in prev.places]
+            prev.quantities = prev.quantities or f.quantities
+            prev.time = prev.time or f.time
+            prev.actor = prev.actor or f.actor
+            continue
+        out.append(f)
     return out
 
 
@@ -307,7 +328,10 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
     out = []
     for f in founds:
         if f.counts == "fatalities" and f.kind in ("attack", "assassination"):
-            host = violent[0]
+            # the attack told nearest before the killing is the one it happened in (بهجمات
+            # ... بعد حادثة الفلوجة ... التي قتل فيها 11)
+            host = ([v for v in violent if v.trigger_start < f.trigger_start] or violent)[-1] \
+                if len(violent) > 1 else violent[0]
             host.fatalities = host.fatalities or f.fatalities or "unknown"
             if not host.target:
                 host.target, host.target_type, host.target_text = (
@@ -439,8 +463,12 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "trigger_end": found.trigger_end, "claim_start": claim.start, "claim_end": claim.end,
         "coding_basis": basis, "also_claims": "",
     }
-    governorates = _governorates(found.places, claim.text)
-    listed = listed_spots(found.places, claim.text)
+    # a place only measured from (62 كم غرب بغداد), come from (العائدين من كربلاء) or where
+    # the teller is (مصدر في الحلة) is no place of the event
+    placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
+              and not off_scene(p, claim.text)]
+    governorates = _governorates(placed, claim.text)
+    listed = listed_spots(placed, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
         governorates = listed
@@ -454,7 +482,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
                                           if f)
             rows.append(row)
         return rows
-    return [{**base, **_where(_most_specific(found.places), country_default)}]
+    return [{**base, **_where(_most_specific(placed), country_default)}]
 
 
 def _coding(found: _Found) -> tuple[str, str, str]:
@@ -538,13 +566,21 @@ def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
 
 
 def _most_specific(places: list[Mention]) -> Mention | None:
-    return min(places, key=lambda p: _PLACE_RANK.get(p.place_type, 5)) if places else None
+    """The finest place named; a direction ranks as the place it is said from (غربي الرمادي
+    is as fine as الرمادي, finer than محافظة الأنبار)."""
+    def rank(p: Mention) -> int:
+        return _PLACE_RANK.get((anchor_of(p) or p).place_type, 5)
+
+    return min(places, key=rank) if places else None
 
 
 def _where(place: Mention | None, country_default: str) -> dict:
+    """The location columns of a place: a direction (غربي الرمادي) is located at the place it
+    is said from (ACLED and the guideline code a relative description at its anchor town)."""
     if place is None:
         return {"location": "", "place_type": "", "admin1": "",
                 "country": country_name(country_default), "latitude": "", "longitude": ""}
+    place = anchor_of(place) or place
     code = _admin1_code(place)
     iso = place.iso or code or place.country
     country = iso.split("-")[0] if iso else country_default

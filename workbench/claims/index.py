@@ -19,7 +19,8 @@ import pandas as pd
 MENTION_COLUMNS = (
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
     "place_type", "iso", "admin1", "lat", "lon", "start_date", "end_date", "precision",
-    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key",
+    "relation", "qualifier", "time_of_day", "min", "max", "unit", "unit_key", "dimension",
+    "place_id",
 )
 
 

@@ -32,7 +32,7 @@ from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
 from .spots import frame_key, spot_and_frames, spot_rank
-from .tolls import Toll, find_tolls, word_forms
+from .tolls import Toll, find_tolls, is_part, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
 INCIDENT_FILE = "claims/incident_cues.csv"
@@ -83,7 +83,7 @@ def is_another(text: str, trigger_end: int) -> bool:
     return any(f in _another_cues() for w in words[:_ANOTHER_REACH] for f in word_forms(w))
 
 
-def recalls_past(text: str) -> bool:
+def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     """True when a clause tells its event as the past of the news.
 
     >>> recalls_past("وكان انتحاري قد فجر نفسه في السوق"), recalls_past("انفجرت سيارة مفخخة اليوم")
@@ -96,7 +96,7 @@ def recalls_past(text: str) -> bool:
         for words in cues.get("prior", ()):
             if all(n + m < len(keys) and w in forms[n + m] for m, w in enumerate(words)):
                 return True
-        if any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
+        if pluperfect and any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
                 and "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
             return True
     return False
@@ -146,7 +146,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = [r for r in out if not _ground_of_attack(r, incidents)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
-                [t for t in tolls if not any(a <= t.start < b for a, b in totals)])
+                [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_triggers", "_spots"):
@@ -261,9 +261,10 @@ def _is_background(row: dict, text: str, reference: date | None, phrase_end: int
             return date.fromisoformat(end[:10]) < reference - _BACKGROUND_AGE
         except ValueError:
             return False
-    if row["date_basis"] == "text" and row["date_text"]:
-        return False
-    return recalls_past(text[int(row["claim_start"]):phrase_end])
+    # a date of its own keeps the pluperfect news (وكان انتحاري قد فجر نفسه اليوم); a phrase
+    # of prior time (بعد حادثة الفلوجة في كانون الثاني 2013) still sets it in the past
+    dated = row["date_basis"] == "text" and bool(row["date_text"])
+    return recalls_past(text[int(row["claim_start"]):phrase_end], pluperfect=not dated)
 
 
 def _only_dateline(row: dict, mentions: Mentions) -> bool:
@@ -397,7 +398,8 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if row["date_basis"] == "text" and inc["date_basis"] != "text":
+    if row["date_basis"] == "text" and inc["date_basis"] != "text" \
+            and _span_days(row) <= _span_days(inc):
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
     if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":
@@ -410,11 +412,22 @@ def _absorb(inc: dict, row: dict) -> None:
     inc["source"] = inc["source"] or row["source"]
 
 
+def _span_days(row: dict) -> float:
+    """How many days a row's date spans (a day 0, في الآونة الأخيرة a month); undated rows
+    span everything: a date said in the text replaces the paragraph's only if no wider."""
+    try:
+        start = date.fromisoformat(str(row["start"])[:10])
+        end = date.fromisoformat(str(row["end"] or row["start"])[:10])
+    except ValueError:
+        return float("inf")
+    return float((end - start).days)
+
+
 def _spans(row: dict) -> list[tuple[int, int]]:
     return [tuple(map(int, s.split(":"))) for s in row["evidence"].split(";") if s]
 
 
-def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
+def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
     """Each toll goes to the event whose sentence holds it (the one whose attack word is
     nearest when the sentence tells two), else to the event told last
     before it (the toll sentence that follows the attack); the lowest stated figure is the
@@ -438,6 +451,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll]) -> None:
         mine = given.get(n, [])
         for kind, col in (("killed", "fatalities"), ("wounded", "injured")):
             figures = [t for t in mine if t.kind == kind and t.value is not None]
+            # a part of a toll told before it (من بينها ... مقتل ثلاثة أطفال) is no other figure
+            figures = [t for t in figures if not any(is_part(text, w, t) for w in figures)]
             positive = [t for t in figures if t.value > 0] or figures
             if not positive:
                 if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):

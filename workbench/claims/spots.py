@@ -22,9 +22,10 @@ most specific places; frames only tell which spots an unplaced clause may belong
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
+from ..find.places import find_places
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -46,9 +47,20 @@ _LOOKBACK = 24
 _LIST_GAP = " \t\u00a0,\u060c"
 
 
+# Kinds of place a direction may be said from and still name where an attack happened (غربي
+# الرمادي → الرمادي, as ACLED and the guideline code a relative description at its anchor);
+# a direction of a country (شمال العراق) names a region, not a place.
+_ANCHOR_TYPES = frozenset({"governorate", "district", "city", "capital", "town", "village",
+                           "neighbourhood", "subdistrict"})
+# How far before a place a distance may end and still measure it (نحو 110 كم غرب العاصمة بغداد).
+_DISTANCE_REACH = 24
+
+
 @cache
-def _frame_words() -> frozenset[str]:
-    return frozenset(read_table(FRAMES_FILE)["word"])
+def _frame_words() -> dict[str, str]:
+    """word → kind (area, institution, origin) of the frame words."""
+    table = read_table(FRAMES_FILE)
+    return dict(zip(table["word"], table["kind"], strict=True))
 
 
 def frame_key(place: Mention) -> str:
@@ -59,9 +71,35 @@ def frame_key(place: Mention) -> str:
 
 
 def _after_frame_word(text: str, start: int) -> bool:
-    """True when the word before ``start`` is an area or institution word (ريف، عمليات)."""
+    """True when the word before ``start`` is an area or institution word (ريف، عمليات), or the
+    two words before it tell where people came from (العائدين من)."""
+    return bool(_frame_kind(text, start))
+
+
+def _frame_kind(text: str, start: int) -> str:
+    """The kind of the frame word(s) before ``start`` (area, institution, origin, source), or
+    ''."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
-    return bool(words) and any(match_key(f) in _frame_words() for f in word_forms(words[-1]))
+    frames = _frame_words()
+    if words and words[-1] == "في" and any(frames.get(w) == "source" for w in words[-4:-1]):
+        return "source"  # مصدر أمني في الحلة: where the source is, not the attack
+    if len(words) >= 2 and " ".join(words[-2:]) in frames:
+        return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
+    return next((frames[match_key(f)] for f in word_forms(words[-1])
+                 if match_key(f) in frames), "") if words else ""
+
+
+def off_scene(place: Mention, text: str) -> bool:
+    """True for a place that is no place of the attack, not even a governorate it was in:
+    where the people hit came from (الزوار العائدين من كربلاء) or where the teller of the
+    news is (مصدر أمني في الحلة).
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "وسط حشود الزوار العائدين من كربلاء"
+    >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
+    True
+    """
+    return _frame_kind(text, place.start) in ("origin", "source")
 
 
 def is_frame(place: Mention, text: str) -> bool:
@@ -80,8 +118,17 @@ def is_frame(place: Mention, text: str) -> bool:
 
 def spot_rank(place: Mention) -> int:
     """0 for a place that is surely a spot (a neighbourhood, a village, a base, a name the
-    gazetteer lacks), 1 for a city, more for coarser kinds."""
-    return 0 if "unknown_place" in place.flags else _SPOT_RANK.get(place.place_type, 3)
+    gazetteer lacks, a side of a town: غربي الرمادي), 1 for a city, more for coarser kinds."""
+    if "unknown_place" in place.flags or "direction" in place.flags.split(";"):
+        return 0
+    return _SPOT_RANK.get(place.place_type, 3)
+
+
+def _settlement_direction(place: Mention) -> bool:
+    """A side of a town or city (غربي الرمادي): where the attack was when the clause names
+    no finer spot; two sides of one town (غربي / شمالي الرمادي) are two spots."""
+    anchor = anchor_of(place)
+    return anchor is not None and _SPOT_RANK.get(anchor.place_type, 3) <= 1
 
 
 def _country(place: Mention) -> str:
@@ -98,11 +145,13 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     Among the spots the most specific kind wins, then one in the country the document is
     mostly about (a capital abroad is where a statement was made), then the one the
     document names least (the city the report is about is named in every paragraph)."""
-    places = mentions.between(start, end, "place")
+    said = mentions.between(start, end, "place")
+    places = [p for p in said if not is_locator(p, said, mentions, text)]
     all_places = [p for p in mentions if p.kind == "place"]
     counts = Counter(p.value for p in all_places)
     home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
-    spots = [p for p in places if not is_frame(p, text)]
+    spots = [p for p in places if not is_frame(p, text)] or [
+        p for p in places if _settlement_direction(p)]
     keys = {frame_key(p) for p in places} | _towns_in_names(places, all_places)
     if not spots:
         return None, keys, frozenset()
@@ -173,3 +222,65 @@ def listed_spots(places: list[Mention], text: str) -> list[Mention]:
         if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
             best = list(run)
     return best if len({p.value for p in best}) >= 2 else []
+
+
+def anchor_of(place: Mention) -> Mention | None:
+    """The place a direction is said from, at the direction's offsets (غربي الرمادي → الرمادي,
+    غرب محافظة الأنبار → الأنبار); None for a place that is no direction, or a direction of a
+    country or region (شمال العراق), which names an area rather than a place.
+
+    >>> from workbench.claims.index import Mention
+    >>> d = Mention(0, 12, "غربي الرمادي", "place", "west of Ramadi", "direction",
+    ...             place_type="region", place_id="gn:98717#west")
+    >>> anchor_of(d).value, anchor_of(d).place_type
+    ('Ramadi', 'city')
+    """
+    if "direction" not in place.flags.split(";"):
+        return None
+    base_id = place.place_id.partition("#")[0]
+    found = _anchor(place.text, base_id) if base_id else None
+    if found is None:
+        return None
+    return place._replace(flags="anchor", **found)
+
+
+@lru_cache(maxsize=1 << 12)
+def _anchor(text: str, base_id: str) -> dict | None:
+    """The gazetteer's record of ``base_id`` read from the words after the direction."""
+    words = text.split()
+    for k in range(1, len(words)):
+        rows = find_places(" ".join(words[k:]))
+        for row in rows.to_dict("records") if len(rows) else ():
+            if row.get("place_id") == base_id and row.get("place_type") in _ANCHOR_TYPES:
+                return {c: _text(row.get(c)) for c in ("value", "canonical_ar", "place_type",
+                                                       "iso", "country", "admin1", "lat", "lon")}
+    return None
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def is_locator(place: Mention, places: list[Mention], mentions: Mentions, text: str) -> bool:
+    """True when a place is only measured from: a distance stands just before it and another
+    place is said before the distance (الرمادي مركز محافظة الأنبار، نحو 110 كم غرب العاصمة
+    بغداد: the attack is at الرمادي, بغداد only says how far that is).
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "في الخالدية (23 كم جنوبي الفلوجة)"
+    >>> a = Mention(3, 11, "الخالدية", "place", "Khalidiyah", place_type="city")
+    >>> b = Mention(20, 33, "جنوبي الفلوجة", "place", "south of Fallujah", "direction")
+    >>> q = Mention(13, 18, "23 كم", "quantity", "23", dimension="length")
+    >>> is_locator(b, [a, b], Mentions([a, b, q]), t), is_locator(a, [a, b], Mentions([a, b, q]), t)
+    (True, False)
+    """
+    distances = [q for q in mentions.before(place.start, since=max(0, place.start - _DISTANCE_REACH),
+                                            kind="quantity") if q.dimension == "length"]
+    if not distances:
+        return False
+    gap = text[distances[-1].end:place.start]
+    if any(c in gap for c in ".,\u060c:;") or len(gap.split()) > 3:
+        return False
+    return any(p is not place and p.end <= distances[-1].start for p in places)

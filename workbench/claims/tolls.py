@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from ..resources import read_table
-from ..text.numbers import read_number
+from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
 
 TOLL_FILE = "claims/toll_cues.csv"
@@ -202,7 +202,9 @@ def find_tolls(text: str) -> list[Toll]:
             own = pronoun_count(toks[i].key, kind) if kind in ("killed", "wounded") else None
             if own and kind == "wounded" and _died_before(toks, i):
                 own = None  # توفي متأثرا بإصابته: the wound of one who died, no wounded toll
-            toll = _make(kind, own, own, own, toks[i].start, toks[i].end, text) if own \
+            more, last = _kin(toks, i + 1) if own else (0, i)
+            toll = _make(kind, own + more, own + more, own + more, toks[i].start, toks[last].end,
+                         text) if own \
                 else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0)
@@ -218,11 +220,13 @@ def find_tolls(text: str) -> list[Toll]:
 
 def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll | None:
     """مقتل 4 أشخاص / إصابة 9 آخرين / مقتل مدنيين اثنين / مقتل مدني: the count after the cue."""
+    j = _role_at(toks, j, "resumptive") if j < len(toks) else j  # قتل فيها 11 من أبناء المدينة
     j = _role_at(toks, j, "bound") if j < len(toks) else j  # مقتل ما لا يقل عن 18 شخصا
     for k in range(j, min(j + _REACH, len(toks))):
         if _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None  # the phrase ends, or another toll begins (قتلوا وأصيب 25)
         n = read_number(toks, k)
+        n = _range(toks, k, n) if n is not None else None
         if n is not None and (n.value is not None or n.lo is not None):
             # a number must count people: a person noun right after it, or the cue right before
             after = n.end < len(toks) and (_is(toks, n.end, "person") or _is(toks, n.end, "killed")
@@ -245,6 +249,31 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             count = float(alone)
             return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
     return None
+
+
+# Words that join the two figures of a range (من 15 إلى 20، 15 - 20).
+_RANGE_JOINS = ("الي", "حتي", "-")
+
+
+def _range(toks: list[Token], k: int, n: Number) -> Number:
+    """The figure at ``k`` widened to the range it opens, when it opens one: بين 15 و20،
+    من 15 إلى 20، 15 - 20 → 15..20 (the lower figure stands for the toll, as ACLED takes
+    the lowest when figures differ); else the figure itself.
+
+    >>> toks = tokenize("بين 15 و20 شخصا", pieces=True)
+    >>> _range(toks, 1, read_number(toks, 1))[2:5]
+    (15.0, 15.0, 20.0)
+    """
+    if n.value is None or n.end >= len(toks):
+        return n
+    if toks[n.end].key in _RANGE_JOINS:
+        m = read_number(toks, n.end + 1) if n.end + 1 < len(toks) else None
+    else:
+        m = read_number(toks, n.end)
+        m = m if m is not None and m.pre == "\u0648" and k > 0 and toks[k - 1].key == "بين" else None
+    if m is None or m.value is None or m.value <= n.value:
+        return n
+    return n._replace(end=m.end, lo=n.value, hi=m.value)
 
 
 def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
@@ -274,6 +303,25 @@ def _plus(value: float | None, more: float) -> float | None:
     return None if value is None else value + more
 
 
+# Possessive pronouns on a noun joined to a pronoun toll (إصابتها وطفلها: her and her child).
+_POSSESSIVE = ("هما", "هم", "ها", "ه")
+
+
+def _kin(toks: list[Token], k: int) -> tuple[int, int]:
+    """How many nouns with a possessive pronoun are joined by و at ``k`` to a toll told by a
+    pronoun (إصابتها وطفلها: one more), and the index of the last token taken.
+
+    >>> _kin(tokenize("إصابتها وطفلها بجروح", pieces=True), 1)
+    (1, 1)
+    """
+    more, last = 0, k - 1
+    while k < len(toks) and toks[k].kind == "word" and toks[k].key.startswith("\u0648") \
+            and len(toks[k].key) > 4 and toks[k].key.endswith(_POSSESSIVE) \
+            and not _begins_other_toll(toks, k):
+        more, last, k = more + 1, k, k + 1
+    return more, last
+
+
 def _died_before(toks: list[Token], i: int) -> bool:
     """A word of death among the few words before token ``i`` (توفي إثر إصابته)."""
     return any(_is(toks, k, "killed") for k in range(max(0, i - _REACH - 2), i))
@@ -287,10 +335,27 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
     for k in (i - 1, i - 2):
         n = read_number(toks, k) if k >= 0 else None
         if n is not None and n.end == i and n.value is not None:
+            first = next((r for r in (_range(toks, f, read_number(toks, f)) for f in (k - 1, k - 2)
+                                      if f >= 0 and read_number(toks, f) is not None)
+                          if r.end == i and r.hi == n.value), None)  # بين 15 و20 قتيلا
+            if first is not None:
+                return _make(kind, first.lo, first.lo, first.hi, toks[first.start].start,
+                             toks[i].end, text)
             return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
-    if counts[-1] == "2":  # قتيلان وخمسة جرحى: the dual is its own count
-        return _make(kind, 2.0, 2.0, 2.0, toks[i].start, toks[i].end, text)
+    single = any(_alone().get(f) == "1" for f in _forms(toks[i].key))  # قتيلا, not إصابته
+    if counts[-1] == "2" or (single and not _paired(toks, i)):
+        # قتيلان وخمسة جرحى، أوقع قتيلا و18 جريحا: the noun is its own count
+        count = float(counts[-1])
+        return _make(kind, count, count, count, toks[i].start, toks[i].end, text)
     return None
+
+
+def _paired(toks: list[Token], i: int) -> bool:
+    """A singular noun of the dead or wounded paired with the other (بين شهيد وجريح، 356
+    شهيدا وجريحا): the pair says "dead and wounded", it counts no one."""
+    near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+    return any(_is(toks, k, "killed") or _is(toks, k, "wounded") or toks[k].key == "بين"
+               for k in near)
 
 
 def _qualifier(toks: list[Token], k: int) -> bool:
@@ -346,3 +411,22 @@ def _make(kind: str, value: float | None, lo: float | None, hi: float | None, st
           end: int, text: str) -> Toll:
     return Toll(kind, value, lo if lo is not None else value, hi if hi is not None else value,
                 start, end, text[start:end])
+
+
+def is_part(text: str, whole: Toll, toll: Toll) -> bool:
+    """True when ``toll`` counts some of the victims of ``whole``: a smaller figure of the same
+    kind later in the same sentence, with a word of part between (من بينها، منهم).
+
+    >>> t = "مقتل 15 شخصا واحتراق سيارات، من بينها سيارة أدى اشتعالها إلى مقتل ثلاثة أطفال."
+    >>> whole, part = find_tolls(t)
+    >>> is_part(t, whole, part), is_part(t, part, whole)
+    (True, False)
+    """
+    if whole.kind != toll.kind or whole.end > toll.start or whole.value is None \
+            or toll.value is None or toll.value >= whole.value:
+        return False
+    between = text[whole.end:toll.start]
+    if any(c in between for c in ".\n"):
+        return False
+    return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
+               for k in range(len(toks)))
