@@ -9,6 +9,7 @@ The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["visual_to_logical"]
 
@@ -28,6 +29,7 @@ def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
     return "".join(tokens[i] for i in order)
 
 
+@lru_cache(maxsize=4096)
 def bidi_rep(text: str) -> str:
     """The character whose bidi class stands for a glyph (its first non-mark)."""
     for ch in text:
@@ -41,13 +43,28 @@ def bidi_rep(text: str) -> str:
     return "!"
 
 
+# Bidi classes that resolve to the paragraph level 0 or 1 when a line has no others.
+_NEUTRAL = frozenset({"WS", "ON", "CS", "ES", "ET"})
+_ONE_LEVEL = (_NEUTRAL | {"L"}, _NEUTRAL | {"R", "AL"})
+
+
 def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
     """Indices of the visual tokens in logical order (bidi rule L2 undoes itself),
     and the resolved embedding level of each token."""
-    from bidi import algorithm as uba
-
     if not reps:
         return [], []
+    # A line of one direction with nothing that can take another level (no digits, no
+    # letters of the other direction; separators and terminators with no digit near
+    # them are neutral, rule W6) resolves to the paragraph level throughout, which
+    # the full algorithm below takes a hundred times longer to find: ``في عام`` is
+    # reversed whole, ``(خبر)،`` too.
+    bidi = unicodedata.bidirectional
+    if {bidi(rep) for rep in reps} <= _ONE_LEVEL[base_level]:
+        n = len(reps)
+        order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
+        return order, [base_level] * n
+    from bidi import algorithm as uba
+
     storage = uba.get_empty_storage()
     storage["base_level"] = base_level
     storage["base_dir"] = ("L", "R")[base_level]
