@@ -34,11 +34,13 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import operator
 import re
 import statistics
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -263,7 +265,7 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     row: list[Any] = []
     total = size = 0.0
-    for item in sorted(items, key=_baseline_of):
+    for item in sorted(items, key=_BASELINE):
         baseline, item_size = item.baseline, item.size
         if item_size > size:  # the row's largest size so far, this item's included
             size = item_size
@@ -277,8 +279,10 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     return rows
 
 
-def _baseline_of(item: Any) -> float:
-    return item.baseline
+_BASELINE = operator.attrgetter("baseline")
+_X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
+_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
+_SIZE = operator.attrgetter("size")
 
 
 def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
@@ -411,11 +415,9 @@ def _make_word(glyphs: list[Glyph]) -> _Word:
         g = glyphs[0]
         return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
     return _Word(
-        glyphs=glyphs,
-        x0=min([g.x0 for g in glyphs]), x1=max([g.x1 for g in glyphs]),
-        top=min([g.top for g in glyphs]), bottom=max([g.bottom for g in glyphs]),
-        baseline=_median([g.baseline for g in glyphs]),
-        size=_median([g.size for g in glyphs]),
+        glyphs, min(map(_X0, glyphs)), max(map(_X1, glyphs)), min(map(_TOP, glyphs)),
+        max(map(_BOTTOM, glyphs)), _median(list(map(_BASELINE, glyphs))),
+        _median(list(map(_SIZE, glyphs))),
     )
 
 
@@ -432,13 +434,17 @@ def _strong_direction(words: list[_Word]) -> int:
     rtl = ltr = 0
     for w in words:
         for g in w.glyphs:
-            for ch in g.text:
-                kind = unicodedata.bidirectional(ch)
-                if kind in ("R", "AL"):
-                    rtl += 1
-                elif kind == "L":
-                    ltr += 1
+            r, l_ = _strong_counts(g.text)
+            rtl += r
+            ltr += l_
     return 1 if rtl >= ltr and rtl > 0 else 0
+
+
+@lru_cache(maxsize=4096)
+def _strong_counts(text: str) -> tuple[int, int]:
+    """Right-to-left and left-to-right letters in a glyph's text."""
+    kinds = [unicodedata.bidirectional(ch) for ch in text]
+    return kinds.count("R") + kinds.count("AL"), kinds.count("L")
 
 
 def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
@@ -529,27 +535,26 @@ def _line_text(row: list[_Word], base_level: int) -> str:
         if tokens:
             tokens.append(None)
         tokens.extend(w.glyphs)
-    reps = [" " if t is None else bidi_rep(t.text) for t in tokens]
-    order, levels = resolve(reps, base_level)
-    _restore_kashida(tokens)
+    texts = [" " if t is None else t.text for t in tokens]
+    order, levels = resolve(list(map(bidi_rep, texts)), base_level)
+    if _restore_kashida(tokens):
+        texts = [" " if t is None else t.text for t in tokens]
     from bidi.mirror import MIRRORED
 
-    texts = [" " if t is None else t.text for t in tokens]
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
-    line = "".join(
-        MIRRORED.get(texts[i], texts[i]) if levels[i] % 2 and tokens[i] and tokens[i].mirrored
-        else texts[i]
-        for i in order
-    )
-    return _SPACE_RE.sub(" ", line).strip()
+    for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
+        if levels[i] % 2 and tokens[i].mirrored:
+            texts[i] = MIRRORED[texts[i]]
+    return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _restore_kashida(tokens: list[Any]) -> None:
+def _restore_kashida(tokens: list[Any]) -> bool:
     """In place, on visual-order tokens: non-letter glyphs whose ink is a thin stroke
     on the baseline, glued between an Arabic letter that joins forward (on the right)
     and an Arabic letter (on the left), are the justification kashida mis-mapped by
-    the producer (LibreOffice maps it to ``1`` or a bracket)."""
+    the producer (LibreOffice maps it to ``1`` or a bracket). True if any was."""
+    changed = False
     i = 1
     while i < len(tokens):
         t = tokens[i]
@@ -569,7 +574,9 @@ def _restore_kashida(tokens: list[Any]) -> None:
         ):
             for k in range(i, j):
                 tokens[k] = replace(tokens[k], text=TATWEEL)
+            changed = True
         i = j
+    return changed
 
 
 def _base_letter(text: str) -> str:

@@ -217,6 +217,8 @@ def _joins_through(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_letterlike(text: str) -> bool:
+    """Whether a glyph's text starts with a letter, a mark or the kashida."""
     ch = text[0]
     return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
