@@ -38,9 +38,9 @@ import operator
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -432,19 +432,14 @@ def _median(values: list[float]) -> float:
 def _strong_direction(words: list[_Word]) -> int:
     """1 when right-to-left letters outnumber left-to-right ones, else 0."""
     rtl = ltr = 0
-    for w in words:
-        for g in w.glyphs:
-            r, l_ = _strong_counts(g.text)
-            rtl += r
-            ltr += l_
+    # each distinct character classified once
+    for ch, n in Counter("".join([g.text for w in words for g in w.glyphs])).items():
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += n
+        elif kind == "L":
+            ltr += n
     return 1 if rtl >= ltr and rtl > 0 else 0
-
-
-@lru_cache(maxsize=4096)
-def _strong_counts(text: str) -> tuple[int, int]:
-    """Right-to-left and left-to-right letters in a glyph's text."""
-    kinds = [unicodedata.bidirectional(ch) for ch in text]
-    return kinds.count("R") + kinds.count("AL"), kinds.count("L")
 
 
 def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
