@@ -91,8 +91,6 @@ class _Word:
     glyphs: list[Glyph]  # visual order, left to right
     x0: float
     x1: float
-    top: float
-    bottom: float
     baseline: float
     size: float
 
@@ -281,7 +279,6 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
 
 _BASELINE = operator.attrgetter("baseline")
 _X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
-_TOP, _BOTTOM = operator.attrgetter("top"), operator.attrgetter("bottom")
 _SIZE = operator.attrgetter("size")
 
 
@@ -413,11 +410,10 @@ def _covered_spaces(row: list[Glyph]) -> set[int]:
 def _make_word(glyphs: list[Glyph]) -> _Word:
     if len(glyphs) == 1:
         g = glyphs[0]
-        return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
+        return _Word(glyphs, g.x0, g.x1, g.baseline, g.size)
     return _Word(
-        glyphs, min(map(_X0, glyphs)), max(map(_X1, glyphs)), min(map(_TOP, glyphs)),
-        max(map(_BOTTOM, glyphs)), _median(list(map(_BASELINE, glyphs))),
-        _median(list(map(_SIZE, glyphs))),
+        glyphs, min(map(_X0, glyphs)), max(map(_X1, glyphs)),
+        _median(list(map(_BASELINE, glyphs))), _median(list(map(_SIZE, glyphs))),
     )
 
 
