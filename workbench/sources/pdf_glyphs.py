@@ -107,9 +107,10 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
     is_generated = _bare(raw.FPDFText_IsGenerated, c_int)
     get_unicode = _bare(raw.FPDFText_GetUnicode, c_uint)
     map_error = _bare(raw.FPDFText_HasUnicodeMapError, c_int)
-    loose_box = _bare(raw.FPDFText_GetLooseCharBox, c_int)
-    char_origin = _bare(raw.FPDFText_GetCharOrigin, c_int)
-    char_box = _bare(raw.FPDFText_GetCharBox, c_int)
+    # the boxes go to the pointers given; their success flag was never read
+    loose_box = _bare(raw.FPDFText_GetLooseCharBox, None)
+    char_origin = _bare(raw.FPDFText_GetCharOrigin, None)
+    char_box = _bare(raw.FPDFText_GetCharBox, None)
     font_size = _bare(raw.FPDFText_GetFontSize, c_double)
     count_chars = raw.FPDFText_CountChars
     rect = raw.FS_RECTF()
