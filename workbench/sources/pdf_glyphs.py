@@ -186,18 +186,19 @@ def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
     right-to-left run; keep them as one unit in their logical order."""
     out: list[Glyph] = []
     merged: set[int] = set()
+    prev: Glyph | None = None  # the last glyph of ``out``
     for g in glyphs:
-        prev = out[-1] if out else None
         if (  # the box first: it rules out nearly every pair
             prev is not None and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
             and not g.is_space and not prev.is_space and not g.is_mark
             and g.order == prev.order + 1
             and abs(g.baseline - prev.baseline) < 0.01
         ):
-            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
+            prev = out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
             merged.add(len(out) - 1)
         else:
             out.append(g)
+            prev = g
     for i in merged:
         text = out[i].text
         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
