@@ -1,6 +1,8 @@
 """Logical order from visual order: the Unicode bidi algorithm's level resolution run
 on a line as displayed, whose reordering undoes itself (rule L2 is its own inverse).
-The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string.
+The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string. Lines
+without explicit embeddings (all that glyphs give) are resolved here, as python-bidi
+would resolve them; python-bidi serves any other.
 
 >>> visual_to_logical("2017 ماع يف")
 'في عام 2017'
