@@ -40,7 +40,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -307,7 +307,7 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     out = []
     for g in bases:
         if g.order in extra:
-            g = replace(g, text=g.text + extra[g.order])
+            g = g.with_text(g.text + extra[g.order])
         out.append(g)
     return out
 
@@ -335,7 +335,7 @@ def _words(glyphs: list[Glyph]) -> list[_Word]:
             if g.is_narrow_space:
                 continue
             if g.is_space and id(g) in leaders:
-                g = replace(g, text=TATWEEL)
+                g = g.with_text(TATWEEL)
             elif g.is_space:
                 if current:
                     words.append(_make_word(current))
@@ -564,7 +564,7 @@ def _restore_kashida(tokens: list[Any]) -> bool:
             and _touching(before, tokens[i:j], after)
         ):
             for k in range(i, j):
-                tokens[k] = replace(tokens[k], text=TATWEEL)
+                tokens[k] = tokens[k].with_text(TATWEEL)
             changed = True
         i = j
     return changed
