@@ -130,7 +130,7 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
     for page in pdf:
         height = page.get_height()
         textpage = page.get_textpage()
-        handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
         glyphs: list[Glyph] = []
         append = glyphs.append
         for i in range(count_chars(textpage.raw)):
