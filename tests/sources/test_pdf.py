@@ -145,6 +145,32 @@ def test_visual_to_logical_left_to_right_paragraph() -> None:
     assert visual_to_logical("ISIS in لصوملا", base_dir="L") == "ISIS in الموصل"
 
 
+# One character of each bidi class a line's glyphs can stand for (``bidi_rep``).
+BIDI_CLASS_SAMPLES = ["a", "Z", "א", "ب", "ح", "1", "9", "+", "-", "#", "%", "٠", "٢", ",",
+                      ".", ":", "،", "\u00a0", "!", "(", "«", " "]
+
+
+@pytest.mark.parametrize("base_level", [0, 1])
+def test_bidi_levels_agree_with_python_bidi(base_level: int) -> None:
+    # the levels the reader resolves itself are python-bidi's, on lines of every mix
+    # of classes: digits after Arabic letters, separators between numbers, neutrals
+    import random
+
+    from workbench.sources.bidi_order import _uba_levels, resolve
+
+    rng = random.Random(base_level)
+    for _ in range(3000):
+        pool = rng.sample(BIDI_CLASS_SAMPLES, rng.randint(1, 8))
+        reps = [rng.choice(pool) for _ in range(rng.randint(1, 14))]
+        levels = _uba_levels(reps, base_level)
+        for seq in (range(len(reps)), range(len(reps) - 1, -1, -1)):  # rule L1
+            for i in seq:
+                if not reps[i].isspace():
+                    break
+                levels[i] = base_level
+        assert resolve(reps, base_level)[1] == levels, reps
+
+
 # --- bad input -------------------------------------------------------------------------
 
 

@@ -1,6 +1,8 @@
 """Logical order from visual order: the Unicode bidi algorithm's level resolution run
 on a line as displayed, whose reordering undoes itself (rule L2 is its own inverse).
-The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string.
+The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string. Lines
+without explicit embeddings (all that glyphs give) are resolved here, as python-bidi
+would resolve them; python-bidi serves any other.
 
 >>> visual_to_logical("2017 ماع يف")
 'في عام 2017'
@@ -9,6 +11,7 @@ The PDF reader uses it per line of glyphs; ``visual_to_logical`` per string.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["visual_to_logical"]
 
@@ -28,6 +31,7 @@ def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
     return "".join(tokens[i] for i in order)
 
 
+@lru_cache(maxsize=4096)
 def bidi_rep(text: str) -> str:
     """The character whose bidi class stands for a glyph (its first non-mark)."""
     for ch in text:
@@ -41,22 +45,37 @@ def bidi_rep(text: str) -> str:
     return "!"
 
 
+# Bidi classes that resolve to the paragraph level 0 or 1 when a line has no others.
+_NEUTRAL = frozenset({"WS", "ON", "CS", "ES", "ET"})
+_ONE_LEVEL = (_NEUTRAL | {"L"}, _NEUTRAL | {"R", "AL"})
+
+
+# The classes a line of ``bidi_rep`` characters has: no explicit embeddings, marks,
+# boundary neutrals or separators.
+_IMPLICIT = frozenset({"L", "R", "AL", "EN", "ES", "ET", "AN", "CS", "ON", "WS"})
+
+
 def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
     """Indices of the visual tokens in logical order (bidi rule L2 undoes itself),
     and the resolved embedding level of each token."""
-    from bidi import algorithm as uba
-
     if not reps:
         return [], []
-    storage = uba.get_empty_storage()
-    storage["base_level"] = base_level
-    storage["base_dir"] = ("L", "R")[base_level]
-    uba.get_embedding_levels("".join(reps), storage)
-    uba.explicit_embed_and_overrides(storage)
-    uba.resolve_weak_types(storage, False)
-    uba.resolve_neutral_types(storage, False)
-    uba.resolve_implicit_levels(storage, False)
-    levels = [ch["level"] for ch in storage["chars"]]
+    # A line of one direction with nothing that can take another level (no digits, no
+    # letters of the other direction; separators and terminators with no digit near
+    # them are neutral, rule W6) resolves to the paragraph level throughout, which
+    # the full algorithm below takes a hundred times longer to find: ``في عام`` is
+    # reversed whole, ``(خبر)،`` too.
+    bidi = unicodedata.bidirectional
+    if {bidi(rep) for rep in reps} <= _ONE_LEVEL[base_level]:
+        n = len(reps)
+        order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
+        return order, [base_level] * n
+    kinds = [bidi(rep) for rep in reps]
+    # python-bidi only for classes that ``bidi_rep`` never gives
+    levels = (
+        _implicit_levels(kinds, base_level) if set(kinds) <= _IMPLICIT
+        else _uba_levels(reps, base_level)
+    )
     # L1: trailing and leading whitespace go back to the paragraph level
     for seq in (range(len(reps)), range(len(reps) - 1, -1, -1)):
         for i in seq:
@@ -78,3 +97,85 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
             else:
                 i += 1
     return order, levels
+
+
+def _implicit_levels(kinds: list[str], base_level: int) -> list[int]:
+    """Levels by the bidi rules W1-W7, N1-N2 and I1-I2 for a line with one level run
+    at ``base_level`` (no explicit embeddings), step for step as python-bidi's
+    ``resolve_weak_types``, ``resolve_neutral_types`` and ``resolve_implicit_levels``
+    (tested to agree), without their per-character dictionaries."""
+    edge = "LR"[base_level % 2]  # sor and eor of the one run
+    types = list(kinds)
+    n = len(types)
+    # W2: European digits after Arabic letters are Arabic numbers; W3: AL is R
+    strong = edge
+    for i, kind in enumerate(types):
+        if kind == "EN" and strong == "AL":
+            types[i] = "AN"
+        if kind in ("R", "L", "AL"):
+            strong = kind
+    types = ["R" if kind == "AL" else kind for kind in types]
+    # W4: one separator between two numbers of a kind takes their kind
+    for i in range(1, n - 1):
+        kind, before, after = types[i], types[i - 1], types[i + 1]
+        if kind == "ES" and before == after == "EN":
+            types[i] = "EN"
+        if kind == "CS" and before == after and before in ("AN", "EN"):
+            types[i] = before
+    # W5: terminators next to European numbers are European numbers
+    for i in range(n):
+        if types[i] == "EN":
+            for j in range(i - 1, -1, -1):
+                if types[j] != "ET":
+                    break
+                types[j] = "EN"
+            for j in range(i + 1, n):
+                if types[j] != "ET":
+                    break
+                types[j] = "EN"
+    # W6: the other separators and terminators are neutral
+    types = ["ON" if kind in ("ET", "ES", "CS") else kind for kind in types]
+    # W7: European numbers after left-to-right letters are left to right
+    strong = edge
+    for i, kind in enumerate(types):
+        if kind == "EN" and strong == "L":
+            types[i] = "L"
+        if types[i] in ("L", "R"):
+            strong = types[i]
+    # N1, N2: a run of neutrals takes the direction on both sides (numbers count as R)
+    # where they agree, else the paragraph's
+    padded = [edge, *types, edge]
+    start = None
+    before = ""
+    for i in range(1, n + 2):
+        if padded[i] in ("WS", "ON"):
+            if start is None:
+                start, before = i, padded[i - 1]
+        elif start is not None:
+            after = padded[i]
+            before = "R" if before in ("AN", "EN") else before
+            after = "R" if after in ("AN", "EN") else after
+            for j in range(start, i):
+                padded[j] = before if before == after else edge
+            start = None
+    # I1, I2
+    if base_level % 2:
+        return [base_level if kind == "R" else base_level + 1 for kind in padded[1:-1]]
+    return [
+        base_level + (0 if kind == "L" else 1 if kind == "R" else 2) for kind in padded[1:-1]
+    ]
+
+
+def _uba_levels(reps: list[str], base_level: int) -> list[int]:
+    """Levels by python-bidi's implementation of the full algorithm."""
+    from bidi import algorithm as uba
+
+    storage = uba.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    uba.get_embedding_levels("".join(reps), storage)
+    uba.explicit_embed_and_overrides(storage)
+    uba.resolve_weak_types(storage, False)
+    uba.resolve_neutral_types(storage, False)
+    uba.resolve_implicit_levels(storage, False)
+    return [ch["level"] for ch in storage["chars"]]

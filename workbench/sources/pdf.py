@@ -34,11 +34,13 @@ from __future__ import annotations
 import bisect
 import contextlib
 import itertools
+import operator
 import re
 import statistics
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,8 +91,6 @@ class _Word:
     glyphs: list[Glyph]  # visual order, left to right
     x0: float
     x1: float
-    top: float
-    bottom: float
     baseline: float
     size: float
 
@@ -263,7 +263,7 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     rows: list[list[Any]] = []
     row: list[Any] = []
     total = size = 0.0
-    for item in sorted(items, key=_baseline_of):
+    for item in sorted(items, key=_BASELINE):
         baseline, item_size = item.baseline, item.size
         if item_size > size:  # the row's largest size so far, this item's included
             size = item_size
@@ -277,8 +277,9 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     return rows
 
 
-def _baseline_of(item: Any) -> float:
-    return item.baseline
+_BASELINE = operator.attrgetter("baseline")
+_X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
+_SIZE = operator.attrgetter("size")
 
 
 def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
@@ -306,7 +307,7 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     out = []
     for g in bases:
         if g.order in extra:
-            g = replace(g, text=g.text + extra[g.order])
+            g = g.with_text(g.text + extra[g.order])
         out.append(g)
     return out
 
@@ -334,7 +335,7 @@ def _words(glyphs: list[Glyph]) -> list[_Word]:
             if g.is_narrow_space:
                 continue
             if g.is_space and id(g) in leaders:
-                g = replace(g, text=TATWEEL)
+                g = g.with_text(TATWEEL)
             elif g.is_space:
                 if current:
                     words.append(_make_word(current))
@@ -409,13 +410,10 @@ def _covered_spaces(row: list[Glyph]) -> set[int]:
 def _make_word(glyphs: list[Glyph]) -> _Word:
     if len(glyphs) == 1:
         g = glyphs[0]
-        return _Word(glyphs, g.x0, g.x1, g.top, g.bottom, g.baseline, g.size)
+        return _Word(glyphs, g.x0, g.x1, g.baseline, g.size)
     return _Word(
-        glyphs=glyphs,
-        x0=min([g.x0 for g in glyphs]), x1=max([g.x1 for g in glyphs]),
-        top=min([g.top for g in glyphs]), bottom=max([g.bottom for g in glyphs]),
-        baseline=_median([g.baseline for g in glyphs]),
-        size=_median([g.size for g in glyphs]),
+        glyphs, min(map(_X0, glyphs)), max(map(_X1, glyphs)),
+        _median(list(map(_BASELINE, glyphs))), _median(list(map(_SIZE, glyphs))),
     )
 
 
@@ -430,14 +428,13 @@ def _median(values: list[float]) -> float:
 def _strong_direction(words: list[_Word]) -> int:
     """1 when right-to-left letters outnumber left-to-right ones, else 0."""
     rtl = ltr = 0
-    for w in words:
-        for g in w.glyphs:
-            for ch in g.text:
-                kind = unicodedata.bidirectional(ch)
-                if kind in ("R", "AL"):
-                    rtl += 1
-                elif kind == "L":
-                    ltr += 1
+    # each distinct character classified once
+    for ch, n in Counter("".join([g.text for w in words for g in w.glyphs])).items():
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            rtl += n
+        elif kind == "L":
+            ltr += n
     return 1 if rtl >= ltr and rtl > 0 else 0
 
 
@@ -529,27 +526,26 @@ def _line_text(row: list[_Word], base_level: int) -> str:
         if tokens:
             tokens.append(None)
         tokens.extend(w.glyphs)
-    reps = [" " if t is None else bidi_rep(t.text) for t in tokens]
-    order, levels = resolve(reps, base_level)
-    _restore_kashida(tokens)
+    texts = [" " if t is None else t.text for t in tokens]
+    order, levels = resolve(list(map(bidi_rep, texts)), base_level)
+    if _restore_kashida(tokens):
+        texts = [" " if t is None else t.text for t in tokens]
     from bidi.mirror import MIRRORED
 
-    texts = [" " if t is None else t.text for t in tokens]
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
-    line = "".join(
-        MIRRORED.get(texts[i], texts[i]) if levels[i] % 2 and tokens[i] and tokens[i].mirrored
-        else texts[i]
-        for i in order
-    )
-    return _SPACE_RE.sub(" ", line).strip()
+    for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
+        if levels[i] % 2 and tokens[i].mirrored:
+            texts[i] = MIRRORED[texts[i]]
+    return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _restore_kashida(tokens: list[Any]) -> None:
+def _restore_kashida(tokens: list[Any]) -> bool:
     """In place, on visual-order tokens: non-letter glyphs whose ink is a thin stroke
     on the baseline, glued between an Arabic letter that joins forward (on the right)
     and an Arabic letter (on the left), are the justification kashida mis-mapped by
-    the producer (LibreOffice maps it to ``1`` or a bracket)."""
+    the producer (LibreOffice maps it to ``1`` or a bracket). True if any was."""
+    changed = False
     i = 1
     while i < len(tokens):
         t = tokens[i]
@@ -568,8 +564,10 @@ def _restore_kashida(tokens: list[Any]) -> None:
             and _touching(before, tokens[i:j], after)
         ):
             for k in range(i, j):
-                tokens[k] = replace(tokens[k], text=TATWEEL)
+                tokens[k] = tokens[k].with_text(TATWEEL)
+            changed = True
         i = j
+    return changed
 
 
 def _base_letter(text: str) -> str:

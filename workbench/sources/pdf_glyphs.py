@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -55,6 +55,14 @@ class Glyph:
     is_mark: bool = field(init=False, repr=False, compare=False)
     is_narrow_space: bool = field(init=False, repr=False, compare=False)
 
+    def with_text(self, text: str, order: int | None = None) -> Glyph:
+        """A copy with another text (and stream position): ``dataclasses.replace``
+        without its generic field walk, which costs several times as much."""
+        return Glyph(
+            text, self.x0, self.x1, self.top, self.bottom, self.baseline, self.size,
+            self.cx, self.order if order is None else order, self.ink, self.mirrored,
+        )
+
     def __post_init__(self) -> None:
         self.is_space, self.is_mark = text_kind(self.text)
         # a space glyph that advances nothing (Chromium draws every word space so, at
@@ -91,49 +99,72 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
     """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
     content stream, with their boxes.
 
-    Each library call costs about half a microsecond, more than the rest of the work on
-    a glyph, so a glyph gets only the calls its kind needs: the inked box only where it
-    is used (marks sit by it, spaces and non-letters are tested for a kashida stroke),
-    the generated flag only for white space (what pdfium generates is spaces and line
-    breaks)."""
+    Each library call costs more than the rest of the work on a glyph, so a glyph gets
+    only the calls its kind needs: the inked box only where it is used (marks sit by
+    it, spaces and non-letters are tested for a kashida stroke), the generated flag only
+    for white space (what pdfium generates is spaces and line breaks); and the calls go
+    through bare function pointers (``_bare``), which skip the per-argument type checks
+    of the bindings and cost half as much. (The page text in bulk, FPDFText_GetText,
+    is no shortcut: it leaves out control characters, so its indices drift from the
+    glyphs'.)"""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    is_generated, get_unicode = raw.FPDFText_IsGenerated, raw.FPDFText_GetUnicode
-    map_error, loose_box = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_GetLooseCharBox
-    char_origin, char_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox
-    font_size, count_chars = raw.FPDFText_GetFontSize, raw.FPDFText_CountChars
+    c_int, c_uint, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_double
+    is_generated = _bare(raw.FPDFText_IsGenerated, c_int)
+    get_unicode = _bare(raw.FPDFText_GetUnicode, c_uint)
+    map_error = _bare(raw.FPDFText_HasUnicodeMapError, c_int)
+    # the boxes go to the pointers given; their success flag was never read
+    loose_box = _bare(raw.FPDFText_GetLooseCharBox, None)
+    char_origin = _bare(raw.FPDFText_GetCharOrigin, None)
+    char_box = _bare(raw.FPDFText_GetCharBox, None)
+    font_size = _bare(raw.FPDFText_GetFontSize, c_double)
+    count_chars = raw.FPDFText_CountChars
     rect = raw.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = c_double(), c_double()
+    left, bottom, right, top = (c_double() for _ in range(4))
+    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
+    box_p = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    code_kind = _code_kind
     for page in pdf:
         height = page.get_height()
         textpage = page.get_textpage()
-        handle = textpage.raw
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
         glyphs: list[Glyph] = []
-        for i in range(count_chars(handle)):
-            code = get_unicode(handle, i)
-            text, kind = _code_kind(code)
+        append = glyphs.append
+        for i in range(count_chars(textpage.raw)):
+            text, kind = code_kind(get_unicode(handle, i))
             if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
                 continue
             if map_error(handle, i) == 1:
                 text, kind = REPLACEMENT, _INKED
-            loose_box(handle, i, rect)
-            char_origin(handle, i, ox, oy)
-            size = font_size(handle, i) or (rect.top - rect.bottom)
+            loose_box(handle, i, rect_p)
+            char_origin(handle, i, ox_p, oy_p)
+            r_left, r_right, r_top, r_bottom = rect.left, rect.right, rect.top, rect.bottom
+            size = font_size(handle, i) or (r_top - r_bottom)
             if kind == _LETTER:
-                cx, ink = (rect.left + rect.right) / 2, -1.0
+                cx, ink = (r_left + r_right) / 2, -1.0
             else:
-                char_box(handle, i, left, right, bottom, top)
+                char_box(handle, i, *box_p)
                 cx, ink = (left.value + right.value) / 2, top.value - bottom.value
-            glyphs.append(Glyph(
-                text, rect.left, rect.right, height - rect.top, height - rect.bottom,
+            append(Glyph(
+                text, r_left, r_right, height - r_top, height - r_bottom,
                 height - oy.value, max(size, 1.0), cx, i, ink, True,
             ))
         textpage.close()
         page.close()
         yield merge_split_clusters(glyphs)
+
+
+def _bare(function: Any, restype: Any) -> Any:
+    """The same C function without ``argtypes``: arguments go through as given (the
+    caller passes C types and ``byref`` pointers, plain ints for ``int`` parameters)."""
+    import ctypes
+
+    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    bare.restype = restype
+    return bare
 
 
 # What a code point from pdfium needs: nothing (no text, or a line break), the generated
@@ -163,24 +194,25 @@ def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
     right-to-left run; keep them as one unit in their logical order."""
     out: list[Glyph] = []
     merged: set[int] = set()
+    prev: Glyph | None = None  # the last glyph of ``out``
     for g in glyphs:
-        prev = out[-1] if out else None
-        if (
-            prev is not None and not g.is_space and not prev.is_space and not g.is_mark
+        if (  # the box first: it rules out nearly every pair
+            prev is not None and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
+            and not g.is_space and not prev.is_space and not g.is_mark
             and g.order == prev.order + 1
-            and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
             and abs(g.baseline - prev.baseline) < 0.01
         ):
-            out[-1] = replace(prev, text=prev.text + g.text, order=g.order)
+            prev = out[-1] = prev.with_text(prev.text + g.text, g.order)
             merged.add(len(out) - 1)
         else:
             out.append(g)
+            prev = g
     for i in merged:
         text = out[i].text
         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
             _joins_through(text[::-1]) or not _joins_through(text)
         ):
-            out[i] = replace(out[i], text=text[::-1])
+            out[i] = out[i].with_text(text[::-1])
     return out
 
 
@@ -195,6 +227,8 @@ def _joins_through(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_letterlike(text: str) -> bool:
+    """Whether a glyph's text starts with a letter, a mark or the kashida."""
     ch = text[0]
     return ch == TATWEEL or unicodedata.category(ch).startswith(("L", "M"))
