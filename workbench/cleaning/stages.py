@@ -42,7 +42,14 @@ from .lines import (
     synthetic,
 )
 from .model import text_logp
-from .reorder import best_arrangement, looks_reversed, needs_reorder, reversed_line_gain, visual_units
+from .reorder import (
+    best_arrangement,
+    embedded_runs_in_order,
+    looks_reversed,
+    needs_reorder,
+    reversed_line_gain,
+    visual_units,
+)
 
 # ---------------------------------------------------------------------------
 # Stage 1: Unicode.
@@ -68,7 +75,17 @@ _UNSAFE_RE = re.compile(
 
 
 def normalise_unicode(raw: str) -> tuple[Line, int]:
-    """Presentation forms to letters, invisible controls out, plain spaces and newlines."""
+    """Presentation forms to letters, invisible controls out, plain spaces and newlines;
+    lines written as embedded runs in visual order first turned round
+    (:func:`workbench.cleaning.reorder.embedded_runs_in_order`)."""
+    text, order, turned = embedded_runs_in_order(raw)
+    if not turned:
+        return _normalise(raw)
+    line, changes = _normalise(text)
+    return Line(line.text, order[line.src]), changes + turned
+
+
+def _normalise(raw: str) -> tuple[Line, int]:
     texts: list[str] = []
     srcs: list[np.ndarray] = []
     changes = 0
