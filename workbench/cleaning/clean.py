@@ -40,7 +40,7 @@ from ..text.arabic import GAP_MARKER
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
-from .pieces import join_split_pieces, unnamed_glyphs
+from .pieces import join_split_pieces, resegment_letters, unnamed_glyphs
 from .stages import (
     Block,
     Laid,
@@ -180,6 +180,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
+    line_stage(
+        "resegment", "letters of a text written in pieces cut into words again", resegment_letters
+    )
     line_stage(
         "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
     )

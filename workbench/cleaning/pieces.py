@@ -23,10 +23,21 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import TATWEEL
-from .lexicon import core, is_fragment, is_known, is_known_joined, join_gain, token_logp, word_key
-from .lines import Line, join_tokens, line_tokens, lines_text, sub
+from .lexicon import (
+    UNKNOWN_LOGP,
+    core,
+    is_fragment,
+    is_known,
+    is_known_joined,
+    join_gain,
+    token_logp,
+    word_key,
+    word_logp,
+)
+from .lines import Line, concat, join_tokens, line_tokens, lines_text, sub, synthetic
 from .model import space_gain
-from .stages import ARABIC_RE
+from .reorder import looks_reversed
+from .stages import ARABIC_RE, reverse_line
 
 # pdfminer and pdfplumber write ``(cid:N)`` for a glyph the PDF gives no character for.
 # Inside a word of a justified line it is the kashida a font drew as a glyph of its own
@@ -170,3 +181,124 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
 # The tokens of :func:`workbench.cleaning.lines.line_tokens`, as text alone.
 _NONSPACE_RE = re.compile(r"[^ ]+")
 _ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")
+
+
+# A text most of whose words come in pieces (XeLaTeX's kashida drawn as leaders between
+# the letters of a word, read by PyMuPDF or pdfplumber: ``اج راء اص لاح ات``, or the
+# spaces set one letter off: ``وهمي ح كونانت``) keeps too little of its word boundaries
+# for pieces to be joined pair by pair: its letters are cut into words again, the likeliest
+# cut by the word list (a dynamic programme over the letters of each run between spaces
+# and punctuation, ``resegment_letters``). Only in a text where at least this share of
+# the Arabic tokens are fragments (not words of the list, or lone letters): clean prose
+# has a few in a hundred, an extraction with words split at glyph clusters or kashida
+# (LibreOffice) up to one in four, which the pair joins above repair better; a text whose
+# words all came in pieces has one in two. Set on the dev documents of
+# benchmarks/pdf_damage.py.
+RESEGMENT_MIN_FRAGMENTS = 0.3
+# ... and at least this many tokens: a short post full of names and hashtags is no
+# evidence of damage.
+RESEGMENT_MIN_TOKENS = 50
+# A cut where the extractor wrote a space is likelier than one where it wrote none
+# (log10): the spaces it kept are mostly word boundaries still.
+SPACE_CUT_BONUS = 1.0
+# An unknown word costs the list's floor and this much per letter (log10), so that an
+# unknown name is not cut into known pieces for free, nor a run of letters left whole.
+UNKNOWN_LETTER_LOGP = -2.0
+LONGEST_WORD = 15
+# Mean log10 gain per word a line read back to front must show over the line as it
+# stands, both cut into words, to be turned round (a mirrored line whose words are in
+# pieces shows no word of the list either way, so ``reverse_lines`` passed it by).
+RESEGMENT_REVERSE_MARGIN = 1.0
+_LETTER_RUN_RE = re.compile("[\u0621-\u064a](?:[\u0621-\u064a ]*[\u0621-\u064a])?")
+
+
+def _word_score(word: str) -> float:
+    """log10 P of a word of the list; the floor and ``UNKNOWN_LETTER_LOGP`` per letter else."""
+    lp = word_logp(word)
+    return lp if lp > UNKNOWN_LOGP else UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
+
+
+def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
+    """The likeliest cut of a run of letters and spaces into words: spans of the run's
+    letters (spaces ignored) and the cut's score.
+
+    >>> cuts, _ = cut_letters("اج راء اص لاح ات")
+    >>> ["اجراءاصلاحات"[a:b] for a, b in cuts]
+    ['اجراء', 'اصلاحات']
+    """
+    letters: list[str] = []
+    spaced: list[bool] = []  # a space follows letter k
+    for ch in run:
+        if ch == " ":
+            if spaced:
+                spaced[-1] = True
+        else:
+            letters.append(ch)
+            spaced.append(False)
+    text = "".join(letters)
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(1, n + 1):
+        for j in range(max(0, i - LONGEST_WORD), i):
+            score = best[j] + _word_score(text[j:i]) + (SPACE_CUT_BONUS if j and spaced[j - 1] else 0.0)
+            if score > best[i]:
+                best[i], back[i] = score, j
+    cuts: list[tuple[int, int]] = []
+    i = n
+    while i > 0:
+        cuts.append((back[i], i))
+        i = back[i]
+    return cuts[::-1], best[n]
+
+
+def _resegment_line(line: Line) -> tuple[Line, float, int]:
+    """The line with each run of letters cut into words again, the cuts' total score and
+    the number of words."""
+    parts: list[Line] = []
+    pos = 0
+    total = 0.0
+    words = 0
+    for m in _LETTER_RUN_RE.finditer(line.text):
+        parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
+        keep = [k for k in range(m.start(), m.end()) if line.text[k] != " "]
+        cuts, score = cut_letters(m.group())
+        total += score
+        words += len(cuts)
+        for n, (a, b) in enumerate(cuts):
+            if n:
+                parts.append(synthetic(" ", int(line.src[keep[a]])))
+            parts.append(Line("".join(line.text[k] for k in keep[a:b]), line.src[keep[a:b]]))
+        pos = m.end()
+    parts.append(Line(line.text[pos:], line.src[pos:]))
+    return concat(parts), total, words
+
+
+def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
+    """In a text most of whose words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), each
+    line's letters cut into words again by the word list, and a line read back to front
+    where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``).
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> lines, n = resegment_letters([synthetic("اج راء اص لاح ات ه ي ك ل ي ة", 0)] * 10)
+    >>> lines[0].text, n
+    ('اجراء اصلاحات هيكلية', 10)
+    """
+    pieces = [t for t in _NONSPACE_RE.findall(lines_text(lines)) if _ARABIC_TOKEN_RE.match(t)]
+    fragments = sum(map(is_fragment, pieces))
+    if len(pieces) < RESEGMENT_MIN_TOKENS or fragments < RESEGMENT_MIN_FRAGMENTS * len(pieces):
+        return list(lines), 0
+    out = []
+    changed = 0
+    for line in lines:
+        if not _SPLIT_SPACE_RE.search(line.text) and not looks_reversed(line.text):
+            out.append(line)
+            continue
+        new, score, words = _resegment_line(line)
+        if looks_reversed(line.text):
+            back, back_score, _ = _resegment_line(reverse_line(line))
+            if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
+                new = back
+        changed += new.text != line.text
+        out.append(new)
+    return out, changed
