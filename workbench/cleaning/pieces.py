@@ -209,7 +209,9 @@ LONGEST_WORD = 15
 # stands, both cut into words, to be turned round (a mirrored line whose words are in
 # pieces shows no word of the list either way, so ``reverse_lines`` passed it by).
 RESEGMENT_REVERSE_MARGIN = 1.0
-_LETTER_RUN_RE = re.compile("[\u0621-\u064a](?:[\u0621-\u064a ]*[\u0621-\u064a])?")
+_LETTER_RUN_RE = re.compile(
+    "[\u0621-\u063a\u0641-\u064a](?:[\u0621-\u063a\u0641-\u064a ]*[\u0621-\u063a\u0641-\u064a])?"
+)
 
 
 def _word_score(word: str) -> float:
@@ -275,30 +277,53 @@ def _resegment_line(line: Line) -> tuple[Line, float, int]:
 
 
 def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
-    """In a text most of whose words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), each
-    line's letters cut into words again by the word list, and a line read back to front
-    where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``).
+    """Letters cut into words again by the word list: every line of a text most of whose
+    words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), and in any text a line with a run
+    of letters longer than any word (``RUN_ON_LETTERS``: the extractor lost its spaces). A
+    line is read back to front where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``).
 
     >>> from workbench.cleaning.lines import synthetic
     >>> lines, n = resegment_letters([synthetic("اج راء اص لاح ات ه ي ك ل ي ة", 0)] * 10)
     >>> lines[0].text, n
     ('اجراء اصلاحات هيكلية', 10)
+    >>> resegment_letters([synthetic("نييضاملانيمويلالالخقارعلايفاهموجهتاوقلاتلصاو", 0)] * 3)[0][0].text
+    'واصلت القوات هجومها في العراق خلال اليومين الماضيين'
     """
     pieces = [t for t in _NONSPACE_RE.findall(lines_text(lines)) if _ARABIC_TOKEN_RE.match(t)]
     fragments = sum(map(is_fragment, pieces))
-    if len(pieces) < RESEGMENT_MIN_TOKENS or fragments < RESEGMENT_MIN_FRAGMENTS * len(pieces):
+    in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and fragments >= RESEGMENT_MIN_FRAGMENTS * len(pieces)
+    run_ons = len(_RUN_ON_RE.findall(lines_text(lines))) >= RUN_ON_MIN
+    if not in_pieces and not run_ons:
         return list(lines), 0
     out = []
     changed = 0
     for line in lines:
-        if not _SPLIT_SPACE_RE.search(line.text) and not looks_reversed(line.text):
+        run_on = run_ons and _RUN_ON_RE.search(line.text) is not None
+        damaged = _SPLIT_SPACE_RE.search(line.text) or looks_reversed(line.text)
+        if not run_on and not (in_pieces and damaged):
             out.append(line)
             continue
         new, score, words = _resegment_line(line)
-        if looks_reversed(line.text):
-            back, back_score, _ = _resegment_line(reverse_line(line))
+        if run_on or looks_reversed(line.text):
+            back, back_score, back_words = _resegment_line(reverse_line(line))
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
-                new = back
+                new, score, words = back, back_score, back_words
+        if run_on and not in_pieces and score < RUN_ON_MIN_WORD_LOGP * max(words, 1):
+            new = line
         changed += new.text != line.text
         out.append(new)
     return out, changed
+
+
+# A run of more letters than the longest word: words whose spaces the extractor lost
+# (pdfplumber on tightly justified lines). No word of the list is longer than fifteen
+# letters with its clitics; a margin above that spares a rare longer one. Tatweel is no
+# letter here (a line drawn with it is no run-on word).
+RUN_ON_LETTERS = 20
+_RUN_ON_RE = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{{RUN_ON_LETTERS + 1},}}")
+# Fewest such runs in a text for it to be read as one that lost its spaces: a post with
+# one (``ومواجهةالأزمةالإقتصادية``) was typed so.
+RUN_ON_MIN = 3
+# Least mean log10 P per word of the cut of a run-on line: a cut into rare scraps
+# (``ببب ببب``) is no reading of it; cuts of real run-on lines score about -4 to -5.5.
+RUN_ON_MIN_WORD_LOGP = -6.0
