@@ -2,7 +2,8 @@
 
 ``clean(raw)`` runs stages a notebook can show one by one (``Cleaned.stages``):
 
-1. ``unicode``: presentation forms to letters, bidi controls and zero-widths removed,
+1. ``unicode``: lines written as embedded runs in visual order (``pdftotext -raw``)
+   turned round; presentation forms to letters, bidi controls and zero-widths removed,
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
    inside a word it stretched (kashida) or made U+FFFD;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
@@ -13,9 +14,12 @@
    run breaks joined, punctuation displaced to the line start moved back to its end;
 6. ``kashida``: tatweel removed;
 7. ``split_words``: words split by a space at a diacritic joined again;
-8. ``punctuation``: no space before a comma or full stop;
-9. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-10. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+8. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
+   that lost its spaces, cut into words again by the word list;
+9. ``split_pieces``: pieces of words written apart joined where the models agree;
+10. ``punctuation``: no space before a comma or full stop;
+11. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+12. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from

@@ -1,10 +1,11 @@
 """The repair stages of ``clean``, each on lines that keep their raw offsets.
 
-Stages 1 to 9 of :func:`workbench.cleaning.clean.clean` (its module docstring lists
-them): Unicode, lines reversed letter by letter, kashida drawn as the digit 1, lost
-digits, run order, kashida, split words, punctuation, layout. Stages 2 to 8 take and
-return lines (:class:`workbench.cleaning.lines.Line`) and say how many changes they
-made; the layout joins the lines into the blocks of the clean text.
+The stages of :func:`workbench.cleaning.clean.clean` (its module docstring lists them)
+but those on words written in pieces (``pieces.py``): Unicode, lines reversed letter by
+letter, kashida drawn as the digit 1, lost digits, run order, kashida, split words,
+punctuation, layout. Those between Unicode and layout take and return lines
+(:class:`workbench.cleaning.lines.Line`) and say how many changes they made; the layout
+joins the lines into the blocks of the clean text.
 """
 
 from __future__ import annotations
