@@ -185,3 +185,17 @@ def test_letters_in_pieces_resegmented() -> None:
     before = char_error_rate(raw, "\n".join([source] * 3))
     after = char_error_rate(clean(raw).text, "\n".join([source] * 3))
     assert before > 0.15 and after < 0.03
+
+
+# --- lam-alef ligatures read back as alef-lam ---------------------------------------------
+
+def test_lam_alef_read_back_swapped() -> None:
+    source = ("وقال جنبلاط خلال المؤتمر ان اللاجئين عادوا الى لبنان خلال الاسبوع بعد الاتفاق "
+              "مع الحكومة على خطة لاعادة الاعمار في البلاد")
+    raw = source.replace("جنبلاط", "جنبالط").replace("خلال", "خالل").replace("اللاجئين", "الالجئين")
+    assert clean(raw).text.split() == source.split()
+
+
+def test_lam_alef_left_alone_in_clean_text() -> None:
+    text = "وقال الرئيس ان الاتفاق مع الحكومة خلال الاسبوع الماضي سيعيد الاستقرار الى البلاد"
+    assert clean(text).text == text

@@ -17,9 +17,11 @@
 8. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
    that lost its spaces, cut into words again by the word list;
 9. ``split_pieces``: pieces of words written apart joined where the models agree;
-10. ``punctuation``: no space before a comma or full stop;
-11. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-12. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+10. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
+    where the word list knows only that reading and such words recur;
+11. ``punctuation``: no space before a comma or full stop;
+12. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+13. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from
@@ -44,7 +46,7 @@ from ..text.arabic import GAP_MARKER
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
-from .pieces import join_split_pieces, resegment_letters, unnamed_glyphs
+from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .stages import (
     Block,
     Laid,
@@ -190,6 +192,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage(
         "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
     )
+    line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
     line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))

@@ -298,6 +298,9 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     out = []
     changed = 0
     for line in lines:
+        if len(line.text) > LONGEST_LINE:
+            out.append(line)  # no line of a page: text that was never laid out in lines
+            continue
         run_on = run_ons and _RUN_ON_RE.search(line.text) is not None
         damaged = _SPLIT_SPACE_RE.search(line.text) or looks_reversed(line.text)
         if not run_on and not (in_pieces and damaged):
@@ -315,6 +318,9 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     return out, changed
 
 
+# Longest line (characters) cut anew: a line of a PDF page holds a few hundred; a longer
+# one was never laid out in lines, and cutting it would cost time and memory for nothing.
+LONGEST_LINE = 2000
 # A run of more letters than the longest word: words whose spaces the extractor lost
 # (pdfplumber on tightly justified lines). No word of the list is longer than fifteen
 # letters with its clitics; a margin above that spares a rare longer one. Tatweel is no
@@ -327,3 +333,57 @@ RUN_ON_MIN = 3
 # Least mean log10 P per word of the cut of a run-on line: a cut into rare scraps
 # (``ببب ببب``) is no reading of it; cuts of real run-on lines score about -4 to -5.5.
 RUN_ON_MIN_WORD_LOGP = -6.0
+
+
+# A font whose lam-alef ligature the PDF maps back to the two letters the wrong way round
+# (KacstBook through Chromium and WeasyPrint: ``خالل`` for ``خلال``, ``جنبالط`` for
+# ``جنبلاط``) leaves words the list does not know that it knows with ``ال`` read as ``لا``.
+# A word is read so where it is unknown and the swapped one known, in a text where such
+# words are at least this share of the Arabic words (and ``LAM_ALEF_MIN_WORDS`` of them):
+# clean prose has none (the source texts of benchmarks/pdf_damage.py: 0), a text in such
+# a font one in twelve.
+LAM_ALEF_MIN_SHARE = 0.01
+LAM_ALEF_MIN_WORDS = 3
+# Whole runs of letters (matched from their start only: a pattern that looked for ``ال``
+# inside would try every position of a long run again).
+_ARABIC_WORD_RE = re.compile("(?<![\u0621-\u064a])[\u0621-\u064a]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def lam_alef_reading(word: str) -> str:
+    """``word`` with ``ال`` read as ``لا`` where the word list knows only that reading
+    (each place alone, then all at once; the likeliest known reading), else ``word``.
+
+    >>> lam_alef_reading("خالل"), lam_alef_reading("الجئين"), lam_alef_reading("العراق")
+    ('خلال', 'لاجئين', 'العراق')
+    """
+    if len(word) > LONGEST_WORD or "\u0627\u0644" not in word or is_known(word):
+        return word  # a run longer than any word is no word to read
+    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
+    readings = [word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places]
+    if len(places) > 1:
+        readings.append(word.replace("\u0627\u0644", "\u0644\u0627"))
+    known = [r for r in readings if is_known(r)]
+    return max(known, key=token_logp) if known else word
+
+
+def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
+    """Words whose lam-alef ligature was read back as ``ال`` made ``لا`` again, in a text
+    where such words recur (``LAM_ALEF_MIN_SHARE``).
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> lines, n = lam_alef_swapped([synthetic("من خالل اتهام جنبالط للحكومة خالل الحرب", 0)])
+    >>> lines[0].text, n
+    ('من خلال اتهام جنبلاط للحكومة خلال الحرب', 3)
+    """
+    words = _ARABIC_WORD_RE.findall(lines_text(lines))
+    swapped = sum(1 for w in words if "\u0627\u0644" in w and lam_alef_reading(w) != w)
+    if swapped < LAM_ALEF_MIN_WORDS or swapped < LAM_ALEF_MIN_SHARE * len(words):
+        return list(lines), 0
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        new, n = sub(line, _ARABIC_WORD_RE, lambda m: lam_alef_reading(m.group()))
+        out.append(new)
+        total += n
+    return out, total
