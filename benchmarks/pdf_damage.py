@@ -73,7 +73,9 @@ from benchmarks.pdf_producers import (  # noqa: E402
     make_one,
 )
 
-WORK = ROOT / "benchmarks" / "_work" / "pdf_damage"
+# The cache of PDFs and extracted texts; PDF_DAMAGE_WORK puts it elsewhere (read by the
+# worker processes too, so it is an environment variable rather than an option).
+WORK = Path(os.environ.get("PDF_DAMAGE_WORK") or ROOT / "benchmarks" / "_work" / "pdf_damage")
 CORPUS_DIR = ROOT / "benchmarks" / "corpus"
 EXTRACTORS = (
     "pypdf", "pdfminer", "pdfplumber", "pdfplumber-rtl", "pdftotext", "pdftotext-raw",
@@ -206,8 +208,10 @@ def typeset(jobs: list[Job], *, workers: int) -> dict[Path, str]:
                 print(f"  libreoffice: {err}", file=sys.stderr)
 
     with ThreadPoolExecutor(1) as lo_thread, ProcessPoolExecutor(max(1, workers)) as pool:
-        lo_done = lo_thread.submit(lo_batches)
+        # The pool's processes are forked as jobs are submitted: before soffice starts, so
+        # none inherits its output pipe (soffice's reader would wait for them to exit).
         futures = {j.out: pool.submit(make_one, j) for j in rest}
+        lo_done = lo_thread.submit(lo_batches)
         for out, fut in futures.items():
             try:
                 fut.result()
@@ -552,6 +556,10 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--refresh", action="store_true", help="extract the texts again")
     parser.add_argument("--csv", type=Path, help="write the per-extraction rows here")
+    parser.add_argument("--producers", nargs="+", choices=PRODUCERS, metavar="PRODUCER",
+                        help=f"only these producers (of {', '.join(PRODUCERS)})")
+    parser.add_argument("--extractors", nargs="+", choices=EXTRACTORS, metavar="EXTRACTOR",
+                        help=f"only these extractors (of {', '.join(EXTRACTORS)})")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
 
@@ -559,7 +567,7 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     if args.quick:
         docs = docs[:2] + [d for d in docs if d.doc_id.startswith("newsfane/")][::10][:4]
     producers = []
-    for producer in PRODUCERS:
+    for producer in args.producers or PRODUCERS:
         why = available(producer)
         if why:
             print(f"skipping producer {producer}: {why}")
@@ -570,7 +578,7 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
         if font not in fonts:
             print(f"skipping font {font}: not installed (fc-list)")
     extractors = []
-    for name in EXTRACTORS:
+    for name in args.extractors or EXTRACTORS:
         why = extractor_available(name)
         if why:
             print(f"skipping extractor {name}: {why}")

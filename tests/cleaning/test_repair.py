@@ -146,3 +146,56 @@ def test_lost_number_floors() -> None:
     right, flagged, lost = figures["several numbers a paragraph"]
     assert right / flagged >= 0.96 and right / lost >= 0.70
     assert figures["no number (false gaps)"][1] == 0
+
+
+# --- lines written as embedded runs in visual order (pdftotext -raw) -------------------
+
+def _embedded(words: list[str]) -> str:
+    """A line as ``pdftotext -raw`` writes it: each run in an RLE … PDF embedding, the runs
+    left to right (the words of a right-to-left line back to front, and the runs of a word
+    drawn in several, ``اشتباك+ات``, too)."""
+    return " ".join("".join(f"\u202b{p}\u202c" for p in reversed(w.split("+"))) for w in reversed(words))
+
+
+def test_embedded_runs_turned_round() -> None:
+    lines = [
+        ["قتل", "عدد", "من", "المسلحين", "في", "اشتباك+ات", "مع", "الشرطة"],
+        ["واعلنت", "الحكومة", "ان", "القوات", "سيطرت", "على", "المدينة", "بعد", "معار+ك", "عنيفة"],
+        ["استمرت", "ثل+اثة", "ايام", "وقال", "مسؤول", "ان", "الوضع", "مستقر"],
+    ]
+    cleaned = clean("\n".join(_embedded(w) for w in lines)).text
+    assert cleaned.split() == [w.replace("+", "") for line in lines for w in line]
+
+
+def test_single_embedding_lines_left_in_order() -> None:
+    source = ["قتل عدد من المسلحين في اشتباكات مع الشرطة", "واعلنت الحكومة ان القوات سيطرت"]
+    text = "\n".join(f"\u202b{line}\u202c" for line in source)
+    assert clean(text).text.split() == " ".join(source).split()
+
+
+# --- letters of words written in pieces cut into words again -----------------------------
+
+def test_letters_in_pieces_resegmented() -> None:
+    source = ("دعا البنك الدولي الى اجراء اصلاحات هيكلية لاوضاعها المالية من اجل السيطرة على "
+              "تداعيات منتظرة في حالة حدوث السيناريوهات المخيفة وقال ان التراجع بالنشاط "
+              "الاقتصادي واحتمالات استعادة الاقتصاد العالمي عافيته بعد تفشي الوباء ")
+    # Every word cut after its first letter and every second letter, as kashida leaders do.
+    pieces = " ".join(" ".join([w[:1], *[w[k:k + 2] for k in range(1, len(w), 2)]]) for w in source.split())
+    raw = "\n".join([pieces] * 3)
+    before = char_error_rate(raw, "\n".join([source] * 3))
+    after = char_error_rate(clean(raw).text, "\n".join([source] * 3))
+    assert before > 0.15 and after < 0.03
+
+
+# --- lam-alef ligatures read back as alef-lam ---------------------------------------------
+
+def test_lam_alef_read_back_swapped() -> None:
+    source = ("وقال جنبلاط خلال المؤتمر ان اللاجئين عادوا الى لبنان خلال الاسبوع بعد الاتفاق "
+              "مع الحكومة على خطة لاعادة الاعمار في البلاد")
+    raw = source.replace("جنبلاط", "جنبالط").replace("خلال", "خالل").replace("اللاجئين", "الالجئين")
+    assert clean(raw).text.split() == source.split()
+
+
+def test_lam_alef_left_alone_in_clean_text() -> None:
+    text = "وقال الرئيس ان الاتفاق مع الحكومة خلال الاسبوع الماضي سيعيد الاستقرار الى البلاد"
+    assert clean(text).text == text

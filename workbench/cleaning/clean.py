@@ -2,7 +2,8 @@
 
 ``clean(raw)`` runs stages a notebook can show one by one (``Cleaned.stages``):
 
-1. ``unicode``: presentation forms to letters, bidi controls and zero-widths removed,
+1. ``unicode``: lines written as embedded runs in visual order (``pdftotext -raw``)
+   turned round; presentation forms to letters, bidi controls and zero-widths removed,
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
    inside a word it stretched (kashida) or made U+FFFD;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
@@ -13,9 +14,14 @@
    run breaks joined, punctuation displaced to the line start moved back to its end;
 6. ``kashida``: tatweel removed;
 7. ``split_words``: words split by a space at a diacritic joined again;
-8. ``punctuation``: no space before a comma or full stop;
-9. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-10. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+8. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
+   that lost its spaces, cut into words again by the word list;
+9. ``split_pieces``: pieces of words written apart joined where the models agree;
+10. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
+    where the word list knows only that reading and such words recur;
+11. ``punctuation``: no space before a comma or full stop;
+12. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+13. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from
@@ -40,7 +46,7 @@ from ..text.arabic import GAP_MARKER
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
-from .pieces import join_split_pieces, unnamed_glyphs
+from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .stages import (
     Block,
     Laid,
@@ -181,8 +187,12 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
     line_stage(
+        "resegment", "letters of a text written in pieces cut into words again", resegment_letters
+    )
+    line_stage(
         "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
     )
+    line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
     line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))

@@ -23,10 +23,21 @@ import re
 from functools import lru_cache
 
 from ..text.arabic import TATWEEL
-from .lexicon import core, is_fragment, is_known, is_known_joined, join_gain, token_logp, word_key
-from .lines import Line, join_tokens, line_tokens, lines_text, sub
+from .lexicon import (
+    UNKNOWN_LOGP,
+    core,
+    is_fragment,
+    is_known,
+    is_known_joined,
+    join_gain,
+    token_logp,
+    word_key,
+    word_logp,
+)
+from .lines import Line, concat, join_tokens, line_tokens, lines_text, sub, synthetic
 from .model import space_gain
-from .stages import ARABIC_RE
+from .reorder import looks_reversed
+from .stages import ARABIC_RE, reverse_line
 
 # pdfminer and pdfplumber write ``(cid:N)`` for a glyph the PDF gives no character for.
 # Inside a word of a justified line it is the kashida a font drew as a glyph of its own
@@ -170,3 +181,209 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
 # The tokens of :func:`workbench.cleaning.lines.line_tokens`, as text alone.
 _NONSPACE_RE = re.compile(r"[^ ]+")
 _ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")
+
+
+# A text most of whose words come in pieces (XeLaTeX's kashida drawn as leaders between
+# the letters of a word, read by PyMuPDF or pdfplumber: ``اج راء اص لاح ات``, or the
+# spaces set one letter off: ``وهمي ح كونانت``) keeps too little of its word boundaries
+# for pieces to be joined pair by pair: its letters are cut into words again, the likeliest
+# cut by the word list (a dynamic programme over the letters of each run between spaces
+# and punctuation, ``resegment_letters``). Only in a text where at least this share of
+# the Arabic tokens are fragments (not words of the list, or lone letters): clean prose
+# has a few in a hundred, an extraction with words split at glyph clusters or kashida
+# (LibreOffice) up to one in four, which the pair joins above repair better; a text whose
+# words all came in pieces has one in two. Set on the dev documents of
+# benchmarks/pdf_damage.py.
+RESEGMENT_MIN_FRAGMENTS = 0.3
+# ... and at least this many tokens: a short post full of names and hashtags is no
+# evidence of damage.
+RESEGMENT_MIN_TOKENS = 50
+# A cut where the extractor wrote a space is likelier than one where it wrote none
+# (log10): the spaces it kept are mostly word boundaries still.
+SPACE_CUT_BONUS = 1.0
+# An unknown word costs the list's floor and this much per letter (log10), so that an
+# unknown name is not cut into known pieces for free, nor a run of letters left whole.
+UNKNOWN_LETTER_LOGP = -2.0
+LONGEST_WORD = 15
+# Mean log10 gain per word a line read back to front must show over the line as it
+# stands, both cut into words, to be turned round (a mirrored line whose words are in
+# pieces shows no word of the list either way, so ``reverse_lines`` passed it by).
+RESEGMENT_REVERSE_MARGIN = 1.0
+_LETTER_RUN_RE = re.compile(
+    "[\u0621-\u063a\u0641-\u064a](?:[\u0621-\u063a\u0641-\u064a ]*[\u0621-\u063a\u0641-\u064a])?"
+)
+
+
+def _word_score(word: str) -> float:
+    """log10 P of a word of the list; the floor and ``UNKNOWN_LETTER_LOGP`` per letter else."""
+    lp = word_logp(word)
+    return lp if lp > UNKNOWN_LOGP else UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
+
+
+def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
+    """The likeliest cut of a run of letters and spaces into words: spans of the run's
+    letters (spaces ignored) and the cut's score.
+
+    >>> cuts, _ = cut_letters("اج راء اص لاح ات")
+    >>> ["اجراءاصلاحات"[a:b] for a, b in cuts]
+    ['اجراء', 'اصلاحات']
+    """
+    letters: list[str] = []
+    spaced: list[bool] = []  # a space follows letter k
+    for ch in run:
+        if ch == " ":
+            if spaced:
+                spaced[-1] = True
+        else:
+            letters.append(ch)
+            spaced.append(False)
+    text = "".join(letters)
+    n = len(text)
+    best = [0.0] + [-math.inf] * n
+    back = [0] * (n + 1)
+    for i in range(1, n + 1):
+        for j in range(max(0, i - LONGEST_WORD), i):
+            score = best[j] + _word_score(text[j:i]) + (SPACE_CUT_BONUS if j and spaced[j - 1] else 0.0)
+            if score > best[i]:
+                best[i], back[i] = score, j
+    cuts: list[tuple[int, int]] = []
+    i = n
+    while i > 0:
+        cuts.append((back[i], i))
+        i = back[i]
+    return cuts[::-1], best[n]
+
+
+def _resegment_line(line: Line) -> tuple[Line, float, int]:
+    """The line with each run of letters cut into words again, the cuts' total score and
+    the number of words."""
+    parts: list[Line] = []
+    pos = 0
+    total = 0.0
+    words = 0
+    for m in _LETTER_RUN_RE.finditer(line.text):
+        parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
+        keep = [k for k in range(m.start(), m.end()) if line.text[k] != " "]
+        cuts, score = cut_letters(m.group())
+        total += score
+        words += len(cuts)
+        for n, (a, b) in enumerate(cuts):
+            if n:
+                parts.append(synthetic(" ", int(line.src[keep[a]])))
+            parts.append(Line("".join(line.text[k] for k in keep[a:b]), line.src[keep[a:b]]))
+        pos = m.end()
+    parts.append(Line(line.text[pos:], line.src[pos:]))
+    return concat(parts), total, words
+
+
+def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
+    """Letters cut into words again by the word list: every line of a text most of whose
+    words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), and in any text a line with a run
+    of letters longer than any word (``RUN_ON_LETTERS``: the extractor lost its spaces). A
+    line is read back to front where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``).
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> lines, n = resegment_letters([synthetic("اج راء اص لاح ات ه ي ك ل ي ة", 0)] * 10)
+    >>> lines[0].text, n
+    ('اجراء اصلاحات هيكلية', 10)
+    >>> resegment_letters([synthetic("نييضاملانيمويلالالخقارعلايفاهموجهتاوقلاتلصاو", 0)] * 3)[0][0].text
+    'واصلت القوات هجومها في العراق خلال اليومين الماضيين'
+    """
+    pieces = [t for t in _NONSPACE_RE.findall(lines_text(lines)) if _ARABIC_TOKEN_RE.match(t)]
+    fragments = sum(map(is_fragment, pieces))
+    in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and fragments >= RESEGMENT_MIN_FRAGMENTS * len(pieces)
+    run_ons = len(_RUN_ON_RE.findall(lines_text(lines))) >= RUN_ON_MIN
+    if not in_pieces and not run_ons:
+        return list(lines), 0
+    out = []
+    changed = 0
+    for line in lines:
+        if len(line.text) > LONGEST_LINE:
+            out.append(line)  # no line of a page: text that was never laid out in lines
+            continue
+        run_on = run_ons and _RUN_ON_RE.search(line.text) is not None
+        damaged = _SPLIT_SPACE_RE.search(line.text) or looks_reversed(line.text)
+        if not run_on and not (in_pieces and damaged):
+            out.append(line)
+            continue
+        new, score, words = _resegment_line(line)
+        if run_on or looks_reversed(line.text):
+            back, back_score, back_words = _resegment_line(reverse_line(line))
+            if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
+                new, score, words = back, back_score, back_words
+        if run_on and not in_pieces and score < RUN_ON_MIN_WORD_LOGP * max(words, 1):
+            new = line
+        changed += new.text != line.text
+        out.append(new)
+    return out, changed
+
+
+# Longest line (characters) cut anew: a line of a PDF page holds a few hundred; a longer
+# one was never laid out in lines, and cutting it would cost time and memory for nothing.
+LONGEST_LINE = 2000
+# A run of more letters than the longest word: words whose spaces the extractor lost
+# (pdfplumber on tightly justified lines). No word of the list is longer than fifteen
+# letters with its clitics; a margin above that spares a rare longer one. Tatweel is no
+# letter here (a line drawn with it is no run-on word).
+RUN_ON_LETTERS = 20
+_RUN_ON_RE = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{{RUN_ON_LETTERS + 1},}}")
+# Fewest such runs in a text for it to be read as one that lost its spaces: a post with
+# one (``ومواجهةالأزمةالإقتصادية``) was typed so.
+RUN_ON_MIN = 3
+# Least mean log10 P per word of the cut of a run-on line: a cut into rare scraps
+# (``ببب ببب``) is no reading of it; cuts of real run-on lines score about -4 to -5.5.
+RUN_ON_MIN_WORD_LOGP = -6.0
+
+
+# A font whose lam-alef ligature the PDF maps back to the two letters the wrong way round
+# (KacstBook through Chromium and WeasyPrint: ``خالل`` for ``خلال``, ``جنبالط`` for
+# ``جنبلاط``) leaves words the list does not know that it knows with ``ال`` read as ``لا``.
+# A word is read so where it is unknown and the swapped one known, in a text where such
+# words are at least this share of the Arabic words (and ``LAM_ALEF_MIN_WORDS`` of them):
+# clean prose has none (the source texts of benchmarks/pdf_damage.py: 0), a text in such
+# a font one in twelve.
+LAM_ALEF_MIN_SHARE = 0.01
+LAM_ALEF_MIN_WORDS = 3
+# Whole runs of letters (matched from their start only: a pattern that looked for ``ال``
+# inside would try every position of a long run again).
+_ARABIC_WORD_RE = re.compile("(?<![\u0621-\u064a])[\u0621-\u064a]+")
+
+
+@lru_cache(maxsize=1 << 14)
+def lam_alef_reading(word: str) -> str:
+    """``word`` with ``ال`` read as ``لا`` where the word list knows only that reading
+    (each place alone, then all at once; the likeliest known reading), else ``word``.
+
+    >>> lam_alef_reading("خالل"), lam_alef_reading("الجئين"), lam_alef_reading("العراق")
+    ('خلال', 'لاجئين', 'العراق')
+    """
+    if len(word) > LONGEST_WORD or "\u0627\u0644" not in word or is_known(word):
+        return word  # a run longer than any word is no word to read
+    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
+    readings = [word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places]
+    if len(places) > 1:
+        readings.append(word.replace("\u0627\u0644", "\u0644\u0627"))
+    known = [r for r in readings if is_known(r)]
+    return max(known, key=token_logp) if known else word
+
+
+def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
+    """Words whose lam-alef ligature was read back as ``ال`` made ``لا`` again, in a text
+    where such words recur (``LAM_ALEF_MIN_SHARE``).
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> lines, n = lam_alef_swapped([synthetic("من خالل اتهام جنبالط للحكومة خالل الحرب", 0)])
+    >>> lines[0].text, n
+    ('من خلال اتهام جنبلاط للحكومة خلال الحرب', 3)
+    """
+    words = _ARABIC_WORD_RE.findall(lines_text(lines))
+    swapped = sum(1 for w in words if "\u0627\u0644" in w and lam_alef_reading(w) != w)
+    if swapped < LAM_ALEF_MIN_WORDS or swapped < LAM_ALEF_MIN_SHARE * len(words):
+        return list(lines), 0
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        new, n = sub(line, _ARABIC_WORD_RE, lambda m: lam_alef_reading(m.group()))
+        out.append(new)
+        total += n
+    return out, total

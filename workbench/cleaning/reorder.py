@@ -18,7 +18,11 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import statistics
+import unicodedata
 from dataclasses import dataclass
+
+import numpy as np
 
 from ..text.arabic import TATWEEL
 from .lexicon import (
@@ -36,6 +40,7 @@ from .lexicon import (
     token_logp,
     word_key,
 )
+from .model import text_logp
 
 # Cost of one run break, in log10 units: a join must make the text this much likelier.
 # Calibrated on already-clean text, where no line may change (see tests).
@@ -456,3 +461,92 @@ def reversed_line_gain(line: str) -> float:
     if len(back) != len(words):
         return 0.0
     return (sum(map(token_logp, back)) - sum(map(token_logp, words))) / len(words)
+
+
+# An extractor that writes a right-to-left line in the order its glyph runs stand on the
+# page (``pdftotext -raw``) wraps each run in an embedding (RLE … PDF): the runs come left
+# to right, each run's letters in reading order, so a word whose glyphs were drawn in
+# several runs comes in pieces back to front (``ا``, ``ل``, ``فض`` for ``فضلا``). Turning the
+# sequence of runs round (numbers and Latin words outside them kept left to right) reads
+# the line. An extractor does it to every line or to none, so the decision is the
+# text's, from the lines of two runs or more: at least ``EMBEDDED_SHARE`` of them read
+# better turned by the character model, and the median line by ``EMBEDDED_MARGIN``
+# (log10). A few lines of a page whose runs were drawn in a stranger order do not sway
+# it; a text already in reading order (``pdftotext`` without ``-raw`` wraps a whole line
+# in one embedding) has almost no such lines, and they read worse turned. A short line
+# alone says little: word order moves only the letters across word junctions.
+EMBEDDED_SHARE = 2 / 3
+EMBEDDED_MARGIN = 1.0
+_EMBEDDED_RE = re.compile("\u202b[^\u202b\u202c\n]*\u202c")
+_RAW_BREAK_RE = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+_BIDI_RE = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def embedded_units(line: str) -> list[tuple[int, int]]:
+    """Spans of the units a line written in visual order is made of: each embedding
+    (RLE … PDF) whole, each digit or Latin run whole, every other character alone.
+
+    >>> line = "\u202bالعالم\u202c 12"
+    >>> [line[a:b] for a, b in embedded_units(line)] == ["\u202bالعالم\u202c", " ", "12"]
+    True
+    """
+    units: list[tuple[int, int]] = []
+    pos = 0
+    for m in _EMBEDDED_RE.finditer(line):
+        units.extend((pos + a, pos + b) for a, b in visual_units(line[pos : m.start()]))
+        units.append(m.span())
+        pos = m.end()
+    units.extend((pos + a, pos + b) for a, b in visual_units(line[pos:]))
+    return units
+
+
+def embedded_line_gain(line: str) -> float:
+    """How much likelier (log10) the line reads with its units turned round.
+
+    >>> line = "\u202bات\u202c\u202bاشتباك\u202c \u202bفي\u202c \u202bالمسلحين\u202c"
+    >>> embedded_line_gain(line) > EMBEDDED_MARGIN
+    True
+    """
+    turned = "".join(line[a:b] for a, b in reversed(embedded_units(line)))
+    return text_logp(_plain(turned)) - text_logp(_plain(line))
+
+
+def _plain(text: str) -> str:
+    """The text as the model reads it: bidi controls out, presentation forms folded."""
+    return unicodedata.normalize("NFKC", _BIDI_RE.sub("", text))
+
+
+def embedded_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
+    """``raw`` with its lines written as embedded runs in visual order turned round
+    (see ``EMBEDDED_MARGIN``): the text, the raw index of each of its characters, and
+    how many lines were turned.
+
+    >>> words = ["الشرطة", "مع", "ات\u202c\u202bاشتباك", "في", "المسلحين", "من", "عدد", "قتل"]
+    >>> text, src, n = embedded_runs_in_order(" ".join(f"\u202b{w}\u202c" for w in words))
+    >>> _plain(text), n
+    ('قتل عدد من المسلحين في اشتباكات مع الشرطة', 1)
+    """
+    same = np.arange(len(raw), dtype=np.int64)
+    if "\u202b" not in raw:
+        return raw, same, 0
+    spans: list[tuple[int, int]] = []  # lines of two embedded runs or more
+    pos = 0
+    for m in itertools.chain(_RAW_BREAK_RE.finditer(raw), [None]):
+        end = m.start() if m is not None else len(raw)
+        if raw.count("\u202b", pos, end) >= 2:
+            spans.append((pos, end))
+        if m is not None:
+            pos = m.end()
+    gains = [embedded_line_gain(raw[a:b]) for a, b in spans]
+    if not gains or sum(g > 0 for g in gains) < EMBEDDED_SHARE * len(gains) \
+            or statistics.median(gains) <= EMBEDDED_MARGIN:
+        return raw, same, 0
+    order: list[np.ndarray] = []
+    pos = 0
+    for a, b in spans:
+        order.append(same[pos:a])
+        order.extend(same[a + x : a + y] for x, y in reversed(embedded_units(raw[a:b])))
+        pos = b
+    order.append(same[pos:])
+    src = np.concatenate(order)
+    return "".join(raw[i] for i in src), src, len(spans)

@@ -1,10 +1,11 @@
 """The repair stages of ``clean``, each on lines that keep their raw offsets.
 
-Stages 1 to 9 of :func:`workbench.cleaning.clean.clean` (its module docstring lists
-them): Unicode, lines reversed letter by letter, kashida drawn as the digit 1, lost
-digits, run order, kashida, split words, punctuation, layout. Stages 2 to 8 take and
-return lines (:class:`workbench.cleaning.lines.Line`) and say how many changes they
-made; the layout joins the lines into the blocks of the clean text.
+The stages of :func:`workbench.cleaning.clean.clean` (its module docstring lists them)
+but those on words written in pieces (``pieces.py``): Unicode, lines reversed letter by
+letter, kashida drawn as the digit 1, lost digits, run order, kashida, split words,
+punctuation, layout. Those between Unicode and layout take and return lines
+(:class:`workbench.cleaning.lines.Line`) and say how many changes they made; the layout
+joins the lines into the blocks of the clean text.
 """
 
 from __future__ import annotations
@@ -42,7 +43,14 @@ from .lines import (
     synthetic,
 )
 from .model import text_logp
-from .reorder import best_arrangement, looks_reversed, needs_reorder, reversed_line_gain, visual_units
+from .reorder import (
+    best_arrangement,
+    embedded_runs_in_order,
+    looks_reversed,
+    needs_reorder,
+    reversed_line_gain,
+    visual_units,
+)
 
 # ---------------------------------------------------------------------------
 # Stage 1: Unicode.
@@ -68,7 +76,17 @@ _UNSAFE_RE = re.compile(
 
 
 def normalise_unicode(raw: str) -> tuple[Line, int]:
-    """Presentation forms to letters, invisible controls out, plain spaces and newlines."""
+    """Presentation forms to letters, invisible controls out, plain spaces and newlines;
+    lines written as embedded runs in visual order first turned round
+    (:func:`workbench.cleaning.reorder.embedded_runs_in_order`)."""
+    text, order, turned = embedded_runs_in_order(raw)
+    if not turned:
+        return _normalise(raw)
+    line, changes = _normalise(text)
+    return Line(line.text, order[line.src]), changes + turned
+
+
+def _normalise(raw: str) -> tuple[Line, int]:
     texts: list[str] = []
     srcs: list[np.ndarray] = []
     changes = 0
