@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 from ..text.arabic import TATWEEL
+from ..text.memo import word_memo
 from .lexicon import core, is_fragment, is_known, is_known_joined, join_gain, token_logp, word_key
 from .lines import Line, join_tokens, line_tokens, lines_text, sub
 from .model import space_gain
@@ -125,7 +125,7 @@ def _piece_glue(texts: list[str]) -> list[bool]:
     ]
 
 
-@lru_cache(maxsize=1 << 16)
+@word_memo
 def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
     the token ends with an Arabic letter, starts with one, holds tatweel, is weak (rarer
