@@ -34,6 +34,7 @@ from .claims.events import to_acled
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
+from .text.memo import forget_words
 from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
 from .viz.timeline import save_timeline, timeline_svg
 
@@ -166,6 +167,9 @@ def run_with_summary(
             summary.failed += bool(error)
             summary.unsupported += ": unsupported type " in error
             summary.events += int(result.document.get("n_events", 0) or 0)
+        # The words the analysis remembered are not needed to draw: the timeline and the
+        # report reuse their memory (the peak of a large run is the drawing).
+        forget_words()
         writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
         _publish(staging, out)
     finally:

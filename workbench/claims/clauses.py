@@ -47,7 +47,7 @@ from ..text.clitics import (
     WAW,
     proclitic_readings,
 )
-from ..text.memo import WORD_MEMO_SIZE, word_memo
+from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
 from ..text.tokens import GAP_RE, Token, tokenize
 from ..text.wordlex import FormIndex
 from ..text.zipf import zipf
@@ -170,7 +170,7 @@ class CueLexicon(FormIndex[_Entry]):
         super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = records(table)
-        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
+        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = word_dict()
         self._prefix_first: list[_Entry] = []
         for row, rec in enumerate(table.itertuples(index=False)):
             if getattr(rec, role_column) in WORD_LIST_ROLES:

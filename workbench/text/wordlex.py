@@ -27,7 +27,7 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..resources import read_table, records
 from .clitics import stems
-from .memo import WORD_MEMO_SIZE
+from .memo import WORD_MEMO_SIZE, word_dict
 from .tokens import Token
 
 E = TypeVar("E")
@@ -81,7 +81,7 @@ class WordLexicon(FormIndex[tuple[tuple[str, ...], tuple[Any, ...]]]):
     def __init__(self, items: Iterable[tuple[str, Any]]) -> None:
         super().__init__(stems)
         self.items: list[tuple[str, Any]] = list(items)
-        self._memo: dict[str, tuple[Any, ...]] = {}
+        self._memo: dict[str, tuple[Any, ...]] = word_dict()
         by_words: dict[tuple[str, ...], list[Any]] = {}
         for form, payload in self.items:
             by_words.setdefault(tuple(form.split()), []).append(payload)
