@@ -10,6 +10,7 @@ files in ``out`` that the workbench did not write are never touched.
 from __future__ import annotations
 
 import csv
+import gc
 import inspect
 import io
 import itertools
@@ -292,16 +293,26 @@ def _analyse_all(
     jobs = jobs or os.cpu_count() or 1
     head = list(itertools.islice(docs, 2))
     docs = itertools.chain(head, docs)
-    if jobs <= 1 or len(head) < 2:  # one document: starting workers would only cost time
-        for i, doc in enumerate(docs):
-            yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
+    if len(head) < 2:  # one document: neither workers nor warming up would pay
+        yield from (analyse_document(doc, clean_options) for doc in docs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Lexicons loaded here are inherited by forked workers instead of read by each.
+    # Lexicons loaded here are inherited by forked workers instead of read by each, and
+    # frozen out of the garbage collector's sight: its full passes would otherwise walk
+    # their millions of entries again and again (a tenth of the analysis time), and in a
+    # forked worker, touching them, copy their memory.
     warm_up()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+    gc.freeze()
+    try:
+        if jobs <= 1:
+            for i, doc in enumerate(docs):
+                yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+    finally:
+        gc.unfreeze()
 
 
 def _analyse_dask(
