@@ -122,7 +122,11 @@ def zipf(word: str) -> float:
 
 
 def warm_up() -> None:
-    """Load the word frequencies now (before ``workbench run`` forks its workers)."""
+    """Load the word frequencies, and wordfreq's tokeniser for other words, now (before
+    ``workbench run`` forks its workers)."""
+    import wordfreq.numbers
+    import wordfreq.tokens  # noqa: F401
+
     for k in range(_SHARDS):
         if k not in _DECODED:
             _DECODED[k] = marshal.loads(_shards()[k])
