@@ -10,6 +10,7 @@ files in ``out`` that the workbench did not write are never touched.
 from __future__ import annotations
 
 import csv
+import gc
 import inspect
 import io
 import itertools
@@ -34,6 +35,7 @@ from .claims.events import to_acled
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
+from .text.memo import forget_words
 from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
 from .viz.timeline import save_timeline, timeline_svg
 
@@ -166,6 +168,9 @@ def run_with_summary(
             summary.failed += bool(error)
             summary.unsupported += ": unsupported type " in error
             summary.events += int(result.document.get("n_events", 0) or 0)
+        # The words the analysis remembered are not needed to draw: the timeline and the
+        # report reuse their memory (the peak of a large run is the drawing).
+        forget_words()
         writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
         _publish(staging, out)
     finally:
@@ -288,16 +293,26 @@ def _analyse_all(
     jobs = jobs or os.cpu_count() or 1
     head = list(itertools.islice(docs, 2))
     docs = itertools.chain(head, docs)
-    if jobs <= 1 or len(head) < 2:  # one document: starting workers would only cost time
-        for i, doc in enumerate(docs):
-            yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
+    if len(head) < 2:  # one document: neither workers nor warming up would pay
+        yield from (analyse_document(doc, clean_options) for doc in docs)
         return
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Lexicons loaded here are inherited by forked workers instead of read by each.
+    # Lexicons loaded here are inherited by forked workers instead of read by each, and
+    # frozen out of the garbage collector's sight: its full passes would otherwise walk
+    # their millions of entries again and again (a tenth of the analysis time), and in a
+    # forked worker, touching them, copy their memory.
     warm_up()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+    gc.freeze()
+    try:
+        if jobs <= 1:
+            for i, doc in enumerate(docs):
+                yield analyse_document(doc, clean_options, full=i < REPORT_DOCUMENT_LIMIT)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from _bounded(pool.submit, docs, window=4 * jobs, clean_options=clean_options)
+    finally:
+        gc.unfreeze()
 
 
 def _analyse_dask(

@@ -443,6 +443,6 @@ def test_cue_cache_starts_afresh_without_losing_the_words_it_knew(monkeypatch: p
     lexicon = clauses.cue_lexicon()
     expected = lexicon.find(tokens, text=text)
     lexicon._by_key.clear()  # a memo only: emptying it changes no answer
-    monkeypatch.setattr(clauses, "_WORD_CACHE", len(tokens) - 1)
+    monkeypatch.setattr(clauses, "WORD_MEMO_SIZE", len(tokens) - 1)
     lexicon.find(tokens[:5], text=text)  # cached: the first five words
     assert lexicon.find(tokens, text=text) == expected  # overflows: cache emptied and refilled

@@ -170,6 +170,28 @@ def test_jsonl_corpus_one_document_per_line_bad_lines_reported(tmp_path: Path) -
     assert docs.iloc[4]["error"] == "feed.jsonl:5: a JSON line must be an object"
 
 
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1256"])
+def test_corpus_read_in_chunks_gives_the_records_of_the_whole_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, encoding: str
+) -> None:
+    """A UTF-8 corpus is read a chunk at a time: a CRLF cut between two chunks is one line
+    break, a character cut between two byte chunks is one character; other encodings are
+    decoded whole. Either way the records are those of the whole file."""
+    from workbench.sources import load as module
+
+    rows = [json.dumps({"id": f"n{i}", "text": "قتل ثلاثة‏ أشخاص " * i}, ensure_ascii=False)
+            for i in range(1, 6)]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode(encoding))
+    whole = load(path)
+    monkeypatch.setattr(module, "_CHUNK_CHARS", 7)
+    chunked = load(path)
+    assert chunked.equals(whole)
+    assert whole["doc_id"].tolist() == [f"feed-n{i}" for i in range(1, 6)]
+    assert whole["text"].tolist() == ["قتل ثلاثة أشخاص " * i for i in range(1, 6)]
+    assert whole["encoding"].iloc[0] == encoding
+
 def test_csv_corpus_with_named_columns(tmp_path: Path) -> None:
     path = tmp_path / "archive.csv"
     path.write_text(

@@ -25,7 +25,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -47,6 +47,7 @@ from ..text.clitics import (
     WAW,
     proclitic_readings,
 )
+from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
 from ..text.tokens import GAP_RE, Token, tokenize
 from ..text.wordlex import FormIndex
 from ..text.zipf import zipf
@@ -91,8 +92,6 @@ _LINE_RE = re.compile(r"[^\n]+")
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
 _CLAUSE_PUNCT_RE = re.compile(f"[{CLAUSE_COMMAS}{CLAUSE_SEMICOLONS}]")
 _OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_close_brackets)
-# Words whose matching key or wordfreq verdict is remembered (a corpus's working vocabulary).
-_WORD_CACHE = 1 << 17
 
 # Roles of claim_cues.csv that are closed word lists the rules read (see cue_words),
 # not cues to find in text.
@@ -184,7 +183,7 @@ class CueLexicon(FormIndex[_Entry]):
         super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = records(table)
-        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = {}
+        self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = word_dict()
         self._prefix_first: list[_Entry] = []
         for row, rec in enumerate(table.itertuples(index=False)):
             if getattr(rec, role_column) in WORD_LIST_ROLES:
@@ -215,7 +214,7 @@ class CueLexicon(FormIndex[_Entry]):
         hit = self._by_key.get(key)
         if hit is None:
             hit = self._pairs(key)
-            if len(self._by_key) < _WORD_CACHE:
+            if len(self._by_key) < WORD_MEMO_SIZE:
                 self._by_key[key] = hit
         return hit
 
@@ -233,7 +232,7 @@ class CueLexicon(FormIndex[_Entry]):
         found = list(map(by_key.get, keys))  # every key is known once a corpus is warm
         if None in found:
             missing = set(keys).difference(by_key)
-            if len(by_key) + len(missing) > _WORD_CACHE:
+            if len(by_key) + len(missing) > WORD_MEMO_SIZE:
                 by_key.clear()  # a new working vocabulary, this text's words included
                 missing = set(keys)
             for key in missing:
@@ -329,7 +328,7 @@ def trigger_lexicon() -> CueLexicon:
 
 # --- word evidence from wordfreq -------------------------------------------------------
 
-@cache
+@word_memo
 def _zipf(word: str) -> float:
     return zipf(word)
 
@@ -347,7 +346,7 @@ def _clitic_conjunction(token: Token) -> bool:
     return _conjunction_word(token.text)
 
 
-@lru_cache(maxsize=_WORD_CACHE)
+@word_memo
 def _conjunction_word(text: str) -> bool:
     word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
     if len(word) < 3 or word[0] not in (WAW, FEH):
@@ -368,7 +367,7 @@ def is_sa_future(token: Token) -> bool:
     return _sa_future_word(token.text)
 
 
-@lru_cache(maxsize=_WORD_CACHE)
+@word_memo
 def _sa_future_word(text: str) -> bool:
     word = DIACRITICS_RE.sub("", text).replace(TATWEEL, "")
     if word.startswith((WAW, FEH)) and len(word) > 4 and word[1] == SEEN:

@@ -19,10 +19,11 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 from ..resources import read_table
+from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
 
@@ -72,7 +73,7 @@ def word_forms(key: str) -> list[str]:
     return list(_forms(key))
 
 
-@lru_cache(maxsize=1 << 16)
+@word_memo
 def _forms(key: str) -> tuple[str, ...]:
     """:func:`word_forms` as a tuple, cached: a text asks for the forms of each of its words
     several times (once per role tried), and the vocabulary of a corpus repeats."""
@@ -117,7 +118,7 @@ def pronoun_count(key: str, role: str = "killed") -> float | None:
     return reading[1] if reading else None
 
 
-@lru_cache(maxsize=1 << 16)
+@word_memo
 def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     """(form, how many it counts) for each reading of a word: the word and its proclitic-free
     forms, the singular of a dual (مدنيان → مدني counting 2) and a verbal noun of death
@@ -135,7 +136,7 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     return forms + duals + pronouns
 
 
-@lru_cache(maxsize=1 << 17)
+@word_memo
 def _cues_from(key: str, role: str) -> tuple[list[str], ...]:
     """The cues of ``role`` a word of matching key ``key`` may begin, in the order
     :func:`_role_at` tries them: by reading of the word, then longest cue first.
@@ -148,7 +149,7 @@ def _cues_from(key: str, role: str) -> tuple[list[str], ...]:
                  for words in sorted(cues.get(form, ()), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1 << 16)
+@word_memo
 def _begins_a_cue(key: str) -> bool:
     """True if a word of matching key ``key`` may begin a cue of some role (in one of its
     readings): ``_role_at`` of any role finds nothing at a word for which this is False."""

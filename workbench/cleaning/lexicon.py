@@ -22,12 +22,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..cache import cached
 from ..resources import data_path, read_table
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
+from ..text.memo import word_memo
 
 # Letters (Arabic block letters, Latin, digits) as opposed to punctuation around a word.
 _WORD_CHARS = "\u0621-\u063a\u0640-\u0652\u0670\u0671-\u06d3\u06f0-\u06f9\u0660-\u0669A-Za-z0-9"
@@ -73,10 +74,9 @@ def _parse_frequencies(path: Path) -> dict[str, float]:
 
 
 # Tokens repeat: the per-token tests below are cached, as a pure function of the token.
-_TOKEN_CACHE = 100_000
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def core(token: str) -> str:
     """The word inside a token: no edge punctuation, tatweel or diacritics.
 
@@ -86,7 +86,7 @@ def core(token: str) -> str:
     return DIACRITICS_RE.sub("", _EDGE_PUNCT_RE.sub("", token).replace(TATWEEL, ""))
 
 
-@lru_cache(maxsize=200_000)
+@word_memo
 def word_logp(word: str) -> float:
     """``log10 P(word)`` from wordfreq's Arabic list; ``UNKNOWN_LOGP`` when unknown.
 
@@ -108,7 +108,7 @@ def is_known(word: str) -> bool:
     return not core(word) or is_known_key(word_key(word))
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def word_key(token: str) -> str:
     """Matching key of the word in a token: ``match_key(core(token))``."""
     return match_key(core(token))
@@ -148,7 +148,7 @@ def _sorted_keys() -> list[str]:
                   lambda: sorted(_frequencies()))
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def is_key_prefix(prefix: str) -> bool:
     """True if some matching key of the list starts with ``prefix`` (a word may follow).
 
@@ -160,7 +160,7 @@ def is_key_prefix(prefix: str) -> bool:
     return at < len(keys) and keys[at].startswith(prefix)
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def token_logp(token: str) -> float:
     """Score of one token as it stands: its word's log-probability (0 for non-words).
 
@@ -226,7 +226,7 @@ def is_proclitic_tatweel(token: str) -> bool:
     return _PROCLITIC_TATWEEL_RE.match(_EDGE_PUNCT_RE.sub("", token)) is not None
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def has_edge_tatweel(token: str) -> bool:
     """True for a token that starts or ends with tatweel (real words never do).
 
@@ -241,7 +241,7 @@ def has_edge_tatweel(token: str) -> bool:
     return w.startswith(TATWEEL) or w.endswith(TATWEEL)
 
 
-@lru_cache(maxsize=_TOKEN_CACHE)
+@word_memo
 def is_fragment(token: str) -> bool:
     """An Arabic token that is not a word on its own: unknown, or a lone letter.
 
@@ -285,7 +285,7 @@ _FAIL_RE = re.compile("^[\u0621-\u064a]{2}\u064a[\u0621-\u064a]\u0647?$")
 _NISBA_RE = re.compile("..(?:\u064a|\u064a\u0647|\u064a\u064a\u0646|\u064a\u0648\u0646)$")
 
 
-@lru_cache(maxsize=100_000)
+@word_memo
 def pair_classes(token: str) -> tuple[frozenset[str], frozenset[str]]:
     """Grammar classes of a token as the left and as the right word of a pair.
 

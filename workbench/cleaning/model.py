@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import gzip
 import math
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..cache import cached
 from ..resources import data_path
 from ..text.arabic import match_key
+from ..text.memo import word_memo
 from .lexicon import core
 
 MODEL_FILE = "cleaning/char_ngrams.tsv.gz"
@@ -68,7 +69,7 @@ def _char_logp(history: str, ch: str) -> float:
     return penalty + math.log10(counts.get(ch, 0.5) / total)
 
 
-@lru_cache(maxsize=100_000)
+@word_memo
 def text_logp(text: str) -> float:
     """``log10 P`` of a text's words (matching keys between spaces) under the model.
 

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 
 from ..text.arabic import TATWEEL
+from ..text.memo import word_memo
 from .lexicon import (
     UNKNOWN_LOGP,
     core,
@@ -136,7 +136,7 @@ def _piece_glue(texts: list[str]) -> list[bool]:
     ]
 
 
-@lru_cache(maxsize=1 << 16)
+@word_memo
 def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
     the token ends with an Arabic letter, starts with one, holds tatweel, is weak (rarer
@@ -349,7 +349,7 @@ LAM_ALEF_MIN_WORDS = 3
 _ARABIC_WORD_RE = re.compile("(?<![\u0621-\u064a])[\u0621-\u064a]+")
 
 
-@lru_cache(maxsize=1 << 14)
+@word_memo
 def lam_alef_reading(word: str) -> str:
     """``word`` with ``ال`` read as ``لا`` where the word list knows only that reading
     (each place alone, then all at once; the likeliest known reading), else ``word``.

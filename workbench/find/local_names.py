@@ -35,11 +35,12 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 from ..resources import read_table, records
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
+from ..text.memo import word_memo
 from ..text.zipf import zipf
 
 __all__ = ["local_name_rows", "place_heads", "word_zipf"]
@@ -106,7 +107,7 @@ def _name_heads() -> frozenset[str]:
     return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "name_head")
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def word_zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an Arabic word as written, cached (الحادث 4.7).
 

@@ -22,7 +22,7 @@ Monday) except the constructs العشرات/المئات/الآلاف.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -30,6 +30,7 @@ import pandas as pd
 from ..text.arabic import fold_with_offsets
 from ..text.clitics import ARTICLE, LAM, stems
 from ..text.lexmatch import FoldedText
+from ..text.memo import word_memo
 from ..text.numbers import Number, number_words, read_number
 from ..text.tokens import Token, tokenize
 from ..text.wordlex import WordLexicon, table_lexicon
@@ -42,8 +43,6 @@ COLUMNS = [
 
 # Enclitic pronouns on a counted noun (أفرادها, عناصره): ها هم هن هما كم نا ه.
 _ENCLITICS = ("هما", "ها", "هم", "هن", "كم", "نا", "ه")
-# Bound of the per-word memos (readings of a word), so memory stays flat over a corpus.
-_MEMO_SIZE = 1 << 16
 
 # ---------------------------------------------------------------------------
 # Finding quantities in text
@@ -169,7 +168,7 @@ def quantity_rows(text: str, *, folded: FoldedText | None = None) -> list[dict[s
     return scan(toks, read)
 
 
-@lru_cache(maxsize=_MEMO_SIZE)
+@word_memo
 def _word_may_start(key: str) -> bool:
     """Whether a reading of the folded word begins a number word or a counted noun."""
     firsts = _first_words()

@@ -21,9 +21,9 @@ outputs. Input files are opened read-only and never modified.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import glob
-import io
 import json
 import os
 import re
@@ -77,6 +77,9 @@ COLUMNS = [
 _OCR_PROGRESS: ContextVar[bool] = ContextVar("ocr_progress", default=False)
 _INVISIBLE = str.maketrans("", "", BIDI_CONTROLS + ZERO_WIDTH)
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_LINE_BREAKS = re.compile(r"\r\n?|\n|\u2028|\u2029|\x85")  # _NEWLINES and LF
+# A corpus file is read this many characters (or bytes) at a time.
+_CHUNK_CHARS = 1 << 20
 _ID_UNSAFE = re.compile(r"[^\w.\-]+")
 
 
@@ -560,15 +563,11 @@ def _read_corpus(
     date_column: str | None,
 ) -> Iterator[Document]:
     """One document per JSON line or CSV row; a bad row becomes an error row."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise LoadError("empty file")
-    text, encoding = _decode(data)
-    text = normalize_newlines_and_marks(text)
+    lines, encoding = _corpus_lines(path)
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
-        records = _jsonl_records(text)
+        records = _jsonl_records(lines)
     else:
-        records = _csv_records(text, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
+        records = _csv_records(lines, delimiter="\t" if path.suffix.lower() == ".tsv" else ",")
     stem = _safe_id(path.stem)
     n = 0
     for lineno, record, problem in records:
@@ -616,8 +615,73 @@ def _pick(keys: dict[str, str], wanted: str | None, options: tuple[str, ...]) ->
     return None
 
 
-def _jsonl_records(text: str) -> Iterator[tuple[int, dict, str]]:
-    for lineno, line in enumerate(text.split("\n"), start=1):
+def _corpus_lines(path: Path) -> tuple[Iterator[str], str]:
+    """The lines of a corpus file as ``decode_text`` would give them (newlines unified,
+    marks removed), and its encoding. A UTF-8 file is checked in one pass, then read a
+    chunk at a time: a corpus is never held whole, however large. Others are decoded whole."""
+    encoding = _utf8_encoding(path)
+    if encoding is None:
+        data = path.read_bytes()
+        if not data.strip():
+            raise LoadError("empty file")
+        text, encoding = _decode(data)
+        return _split_lines([text]), encoding
+
+    def chunks() -> Iterator[str]:
+        with path.open(encoding=encoding, newline="") as fh:
+            while chunk := fh.read(_CHUNK_CHARS):
+                yield chunk
+
+    return _split_lines(chunks()), encoding
+
+
+def _utf8_encoding(path: Path) -> str | None:
+    """``utf-8`` or ``utf-8-sig`` for a file ``_decode`` reads as UTF-8, checked a chunk at a
+    time; None when it may be another encoding (a NUL or U+0006 byte may be UTF-16 without
+    a BOM) or is not UTF-8: it is then decoded whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    blank = True
+    with path.open("rb") as fh:
+        chunk = fh.read(_CHUNK_CHARS)
+        if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return None
+        encoding = "utf-8-sig" if chunk.startswith(b"\xef\xbb\xbf") else "utf-8"
+        while chunk:
+            if b"\x00" in chunk or b"\x06" in chunk:
+                return None
+            blank = blank and not chunk.strip()
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError:
+                return None
+            chunk = fh.read(_CHUNK_CHARS)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    if blank:
+        raise LoadError("empty file")
+    return encoding
+
+
+def _split_lines(chunks: Iterable[str]) -> Iterator[str]:
+    """The lines of a text given in chunks, split where ``normalize_newlines_and_marks``
+    puts a newline, each without its invisible marks."""
+    rest = ""
+    for chunk in chunks:
+        text, held = rest + chunk, ""
+        if text.endswith("\r"):  # perhaps the first half of a CRLF
+            text, held = text[:-1], "\r"
+        lines = _LINE_BREAKS.split(text)
+        rest = lines.pop() + held
+        for line in lines:
+            yield line.translate(_INVISIBLE)
+    for line in _LINE_BREAKS.split(rest):
+        yield line.translate(_INVISIBLE)
+
+
+def _jsonl_records(lines: Iterable[str]) -> Iterator[tuple[int, dict, str]]:
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -631,9 +695,9 @@ def _jsonl_records(text: str) -> Iterator[tuple[int, dict, str]]:
         yield lineno, record, ""
 
 
-def _csv_records(text: str, *, delimiter: str) -> Iterator[tuple[int, dict, str]]:
+def _csv_records(lines: Iterable[str], *, delimiter: str) -> Iterator[tuple[int, dict, str]]:
     csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.DictReader(_with_newlines(lines), delimiter=delimiter)
     if not reader.fieldnames:
         return
     for row in reader:
@@ -642,6 +706,18 @@ def _csv_records(text: str, *, delimiter: str) -> Iterator[tuple[int, dict, str]
             yield lineno, {}, "more fields than the header names"
             continue
         yield lineno, row, ""
+
+
+def _with_newlines(lines: Iterable[str]) -> Iterator[str]:
+    """The lines as a file gives them: each but the last ends with a newline; the last
+    (after the text's final newline) is left out when empty."""
+    previous = None
+    for line in lines:
+        if previous is not None:
+            yield previous + "\n"
+        previous = line
+    if previous:
+        yield previous
 
 
 # --- sidecar metadata ----------------------------------------------------------------

@@ -16,7 +16,8 @@ article as a flag, as part of the proclitic, or kept), not in which letters are 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+
+from .memo import word_memo
 
 WAW = "\u0648"  # ARABIC LETTER WAW, the conjunction proclitic
 FEH = "\u0641"  # ARABIC LETTER FEH, the conjunction proclitic
@@ -42,11 +43,7 @@ FUTURE_PROCLITICS = (SEEN, WAW + SEEN, FEH + SEEN)
 CONJUNCTION_CLASS = "".join(CONJUNCTIONS)
 PREPOSITION_CLASS = "".join(PREPOSITIONS)
 
-# Bound of the per-word memo of :func:`stems`, so memory stays flat over a corpus.
-_MEMO_SIZE = 1 << 16
-
-
-@lru_cache(maxsize=_MEMO_SIZE)
+@word_memo
 def stems(word: str) -> tuple[tuple[str, str, bool], ...]:
     """Readings of a folded word as (proclitics, stem, has_article), the whole word first.
 
@@ -74,7 +71,7 @@ def stems(word: str) -> tuple[tuple[str, str, bool], ...]:
 _READ_PROCLITICS = (*PROCLITICS, *FUTURE_PROCLITICS)
 
 
-@cache
+@word_memo
 def proclitic_readings(key: str) -> tuple[tuple[str, str], ...]:
     """(proclitic, rest) readings of a token key, the bare reading first.
 

@@ -22,13 +22,14 @@ different boundaries:
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from .arabic import GAP_MARKER, fold_with_offsets, match_key, western_digits
 from .clitics import PROCLITICS
 from .lexmatch import FoldedText, fold
+from .memo import word_memo
 
 
 class Token(NamedTuple):
@@ -49,8 +50,7 @@ class Token(NamedTuple):
 
 
 # Words whose matching key is remembered (a corpus's working vocabulary).
-_WORD_CACHE = 1 << 17
-_word_key = lru_cache(maxsize=_WORD_CACHE)(match_key)
+_word_key = word_memo(match_key)
 
 _GAP = re.escape(GAP_MARKER) + r"|\[\.\.\.\]"  # the clean text's gap marker, or [...]
 # A word: word characters with TATWEEL and the harakat (FATHATAN..SUKUN, SUPERSCRIPT ALEF).

@@ -27,11 +27,10 @@ from typing import Any, Generic, NamedTuple, TypeVar
 
 from ..resources import read_table, records
 from .clitics import stems
+from .memo import WORD_MEMO_SIZE, word_dict
 from .tokens import Token
 
 E = TypeVar("E")
-# Bound of the per-word memo of readings, so memory stays flat over a corpus.
-_MEMO_SIZE = 1 << 16
 
 
 class FormIndex(Generic[E]):
@@ -82,7 +81,7 @@ class WordLexicon(FormIndex[tuple[tuple[str, ...], tuple[Any, ...]]]):
     def __init__(self, items: Iterable[tuple[str, Any]]) -> None:
         super().__init__(stems)
         self.items: list[tuple[str, Any]] = list(items)
-        self._memo: dict[str, tuple[Any, ...]] = {}
+        self._memo: dict[str, tuple[Any, ...]] = word_dict()
         by_words: dict[tuple[str, ...], list[Any]] = {}
         for form, payload in self.items:
             by_words.setdefault(tuple(form.split()), []).append(payload)
@@ -107,7 +106,7 @@ class WordLexicon(FormIndex[tuple[tuple[str, ...], tuple[Any, ...]]]):
         (proclitics, stem, has_article, entries), remembered per word."""
         got = self._memo.get(word)
         if got is None:
-            if len(self._memo) >= _MEMO_SIZE:
+            if len(self._memo) >= WORD_MEMO_SIZE:
                 self._memo.clear()
             got = self._memo[word] = tuple(
                 (pre, stem, article, entries) for (pre, stem, article), entries in self.readings(word)

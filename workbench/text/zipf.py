@@ -8,7 +8,7 @@ punctuation) its tokeniser returns the word unchanged (a phrase, its words), so 
 frequency is a lookup in that dict; :func:`zipf` does that lookup in a copy of the dict kept in the disk cache
 (:mod:`workbench.cache`, keyed by wordfreq's version and its Arabic list's bytes; cut in
 shards decoded as needed) and reproduces wordfreq's rounding step for step. Any other
-word goes to wordfreq itself.
+word is cut by wordfreq's tokeniser and its tokens looked up the same way.
 
 >>> zipf("الحادث") == __import__("wordfreq").zipf_frequency("الحادث", "ar")
 True
@@ -86,22 +86,31 @@ def _frequency(word: str) -> float | None:
 
 
 def zipf(word: str) -> float:
-    """``wordfreq.zipf_frequency(word, 'ar')``, looked up directly for plain words and
-    phrases of plain words (one space apart)."""
+    """``wordfreq.zipf_frequency(word, 'ar')``: plain words and phrases of plain words (one
+    space apart) looked up directly; any other text cut into tokens by wordfreq's own
+    tokeniser (مُدني → مدني, ٣٣ → a digit run), looked up in the same table. wordfreq's
+    own lookup would first unpack its list again, some 70 MB, for a handful of words."""
     if word and not _PLAIN_PHRASE.fullmatch(word):
-        from wordfreq import zipf_frequency
+        from wordfreq.numbers import digit_freq, smash_numbers
+        from wordfreq.tokens import lossy_tokenize
 
-        return zipf_frequency(word, _LANG)
+        tokens = lossy_tokenize(word, _LANG)
+    else:
+        tokens = word.split(" ") if word else []
+        digit_freq = smash_numbers = None
     # wordfreq.zipf_frequency with minimum 0: word_frequency with a floor of 1e-9, where
-    # the tokens of a phrase combine as 1 / f = 1 / f1 + 1 / f2 + ...
+    # the tokens of a phrase combine as 1 / f = 1 / f1 + 1 / f2 + ...; a run of digits is
+    # looked up as zeros, then weighed by how common those digits are.
     minimum = 10**0.0 / 1e9
     one_over = 0.0
-    tokens = word.split(" ") if word else []
     for token in tokens:
-        found = _frequency(token)
+        smashed = smash_numbers(token) if smash_numbers else token
+        found = _frequency(smashed)
         if found is None:
             one_over = 0.0
             break
+        if smashed != token:
+            found *= digit_freq(token)
         one_over += 1.0 / found
     if not one_over:
         freq = minimum  # no token, or a token wordfreq does not know
@@ -113,7 +122,11 @@ def zipf(word: str) -> float:
 
 
 def warm_up() -> None:
-    """Load the word frequencies now (before ``workbench run`` forks its workers)."""
+    """Load the word frequencies, and wordfreq's tokeniser for other words, now (before
+    ``workbench run`` forks its workers)."""
+    import wordfreq.numbers
+    import wordfreq.tokens  # noqa: F401
+
     for k in range(_SHARDS):
         if k not in _DECODED:
             _DECODED[k] = marshal.loads(_shards()[k])

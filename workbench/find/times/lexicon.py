@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ...resources import read_table
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
+from ...text.memo import word_memo
 
 WORDS_FILE = "find/time_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
@@ -108,7 +109,8 @@ class Tokens(list):
 
 _NO_HITS: list[Hit] = []  # shared, never changed
 
-@cache
+
+# Not cached: _stem_entries, which remembers its words, is its one reader.
 def readings(word: str) -> tuple[tuple[str, str], ...]:
     """(proclitics, stem) readings of a folded word: و/ف, then ب/ل/ك, then ال taken off.
     لل is ل + ال (للعام → ل + العام)."""
@@ -182,7 +184,7 @@ def _lookup(toks: list[Token], i: int) -> list[Hit]:
     return hits
 
 
-@cache
+@word_memo
 def _ordered_entries(word: str) -> tuple[tuple[int, str, Entry], ...]:
     """(words, proclitics, entry) of :func:`_stem_entries`, longest first, fewest proclitics
     first among equals (a stable sort: the order :func:`lookup` gives its hits)."""
@@ -190,7 +192,7 @@ def _ordered_entries(word: str) -> tuple[tuple[int, str, Entry], ...]:
                         key=lambda x: (-x[0], len(x[1]))))
 
 
-@cache
+@word_memo
 def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
     """The entries whose first word a reading of ``word`` is, with the proclitics taken off."""
     table = _entries()
@@ -226,7 +228,7 @@ def _type_marks(types: frozenset[str]):
     """For a word: 1 when an entry of ``types`` reads at it alone, 2 when one may with the
     words after it, else 0."""
 
-    @cache
+    @word_memo
     def mark(word: str) -> int:
         found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in types}
         return 1 if True in found else 2 if found else 0
@@ -280,7 +282,7 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     return out
 
 
-@cache
+@word_memo
 def _core_word(word: str) -> int:
     """1 when a token ``word`` says a time by itself (a word of ``_CORE``; a number, or one
     lost in the source (…), that may have been a year); 2 when it does if the words after
@@ -291,7 +293,7 @@ def _core_word(word: str) -> int:
     return 1 if True in found else 2 if found else 0
 
 
-@cache
+@word_memo
 def _starts_expression(word: str) -> bool:
     """Whether :func:`starter_re` matches at the start of a token ``word``: a digit run, or
     [و|ف][لل|ب|ل|ك][ال] + the first word of an entry or of a cardinal, the whole token."""

@@ -3,21 +3,20 @@ grammar asks about the same few words (ثلاثة، الثالثة، 2014) again
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from ...text.memo import word_memo
 from ...text.numbers import parse_number as _parse_number
 from ...text.numbers import parse_ordinal as _parse_ordinal
 
 __all__ = ["parse_number", "parse_ordinal"]
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def parse_number(words: str) -> float | None:
     """The value of a number in words or digits (``workbench.text.numbers.parse_number``)."""
     return _parse_number(words)
 
 
-@lru_cache(maxsize=65536)
+@word_memo
 def parse_ordinal(words: str) -> int | None:
     """The rank of an ordinal in words (``workbench.text.numbers.parse_ordinal``)."""
     return _parse_ordinal(words)

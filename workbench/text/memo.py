@@ -1,0 +1,45 @@
+"""The bound of every per-word cache: how much of a corpus's vocabulary the stages remember.
+
+The stages cache pure functions of one word (its matching key, its readings, its
+frequency) because a corpus repeats its words: والموصل is read once, then looked up. The
+bound keeps memory flat as the corpus grows: past it, the least recently used words are
+forgotten and read again when they return. Measured on 250,000 words of news and tweets
+(``benchmarks/throughput.py``): with 16,384 words per cache the analysis runs within a few
+per cent of unbounded caches, which hold 40,000 to 50,000 words each there and keep growing
+with the vocabulary (each remembered word costs a few hundred bytes in each of some twenty
+caches).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, TypeVar
+
+WORD_MEMO_SIZE = 1 << 14
+
+F = TypeVar("F", bound=Callable[..., Any])
+_CLEARS: list[Callable[[], None]] = []
+
+
+def word_memo(fn: F) -> F:
+    """``fn`` (of one word, or of a word and a fixed few options) remembering its last
+    ``WORD_MEMO_SIZE`` words, until :func:`forget_words`."""
+    memo = lru_cache(maxsize=WORD_MEMO_SIZE)(fn)
+    _CLEARS.append(memo.cache_clear)
+    return memo  # type: ignore[return-value]
+
+
+def word_dict() -> dict:
+    """An empty dict for a memo of words that its owner bounds by ``WORD_MEMO_SIZE``;
+    emptied by :func:`forget_words`."""
+    memo: dict = {}
+    _CLEARS.append(memo.clear)
+    return memo
+
+
+def forget_words() -> None:
+    """Empty every per-word cache. ``workbench run`` does so once its documents are
+    analysed: the timeline and the report then reuse that memory instead of adding to it."""
+    for clear in _CLEARS:
+        clear()
