@@ -109,7 +109,7 @@ def _future(toks: list[Token], k: int) -> bool:
     w = toks[k].key
     if len(w) >= 4 and w[:2] in _FUTURE_PREFIX and w[2] not in "\u0627\u0648" \
             and not w.endswith(_NOUN_ENDINGS):
-        return True
+        return find(toks, k, "not_future", pre_ok=False) is None  # سيطر is no future verb
     return find(toks, k, "future_cue") is not None
 
 
