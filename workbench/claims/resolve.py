@@ -149,7 +149,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots"):
+        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision"):
             row.pop(key, None)
     return out
 
@@ -216,18 +216,23 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
               reference: date | None) -> None:
     """The event's date: its sentence's, else its paragraph's or the top's, else published.
 
-    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long, not when: it is no date."""
-    if row["start"].startswith("P"):
-        row.update(start="", end="", date_precision="")
+    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
+    end (منذ منتصف مايو) since when, not when: neither is a date. A date said before the
+    event that belongs to a recalled event (وكان ... قد, or well before publication) does
+    not date the news after it."""
+    if row["start"].startswith("P") or "span_frame" in str(row["date_flags"]).split(";"):
+        row["_frame_precision"] = row["date_precision"]  # a period's total still reads it
+        row.update(start="", end="", date_text="", date_precision="", date_flags=";".join(
+            f for f in str(row["date_flags"]).split(";") if f and f != "span_frame"))
     if row["start"]:
         row["date_basis"] = "text"
         return
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
     p_start = paragraphs[para][0] if paragraphs else 0
-    said = _day_times(mentions, p_start, int(row["claim_start"]))
+    said = _news_days(_day_times(mentions, p_start, int(row["claim_start"])), text, reference)
     basis = "paragraph"
     if not said:  # a date said once at the top governs the events below it
-        said = _day_times(mentions, 0, int(row["claim_start"]))
+        said = _news_days(_day_times(mentions, 0, int(row["claim_start"])), text, reference)
         basis = "dateline" if said and _paragraph_of(said[-1].start, paragraphs) == 0 \
             else "paragraph"
     if said:
@@ -242,6 +247,36 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                    date_precision="day", date_basis="published",
                    date_flags=";".join(f for f in (row["date_flags"], "published_date")
                                        if f and f != "undated"))
+
+
+def _news_days(times: list, text: str, reference: date | None) -> list:
+    """The times that may date the news told after them: not those of a recalled event,
+    dated well before publication or told as past (وكان ... قد، في 11 كانون الأول 2013)."""
+    out = []
+    for m in times:
+        start = m.value.partition("/")[0][:10]
+        if reference is not None and len(start) == 10:
+            try:
+                if date.fromisoformat(start) < reference - _BACKGROUND_AGE:
+                    continue
+            except ValueError:
+                pass
+        if recalls_past(text[_sentence_start(text, m.start):_sentence_end(text, m.end)]):
+            continue
+        out.append(m)
+    return out
+
+
+_SENTENCE_MARKS = ".!?\u061f\n"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _SENTENCE_MARKS) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _SENTENCE_MARKS) if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _phrase_end(row: dict, rows: list[dict]) -> int:
@@ -302,7 +337,8 @@ def _tally(row: dict) -> bool:
     >>> _tally({"trigger": "مقتل", "date_precision": "day", "date_basis": "text"})
     False
     """
-    if row["date_precision"] not in _PERIODS or row["date_basis"] != "text":
+    precision = row.get("_frame_precision") or row["date_precision"]
+    if precision not in _PERIODS or (row["date_basis"] != "text" and not row.get("_frame_precision")):
         return False
     key = match_key(str(row["trigger"]))
     return any(r["counts"] == "fatalities" and r["pos"] != "light"

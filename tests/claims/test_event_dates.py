@@ -1,0 +1,35 @@
+"""Event dates on small made-up reports: which date of the text dates an event, and which
+dates (durations, periods since, the dates of recalled events) do not."""
+
+from __future__ import annotations
+
+import workbench
+
+
+def _events(text: str, published: str | None = "2020-06-10"):
+    return workbench.analyze(text, published=published).events
+
+
+def test_a_period_since_frames_a_comparison_not_the_attack():
+    ev = _events("انفجرت سيارة مفخخة قرب مطعم بحي الشعلة وهو أول هجوم كبير على العاصمة "
+                 "منذ منتصف مايو.")
+    assert ev[["start", "end", "date_basis"]].values.tolist() == [
+        ["2020-06-10", "2020-06-10", "published"]]
+
+
+def test_a_counted_series_spans_the_period_since():
+    ev = _events("نفذت الميليشيات أكثر من 20 هجوما على القواعد الأمريكية منذ أكتوبر.")
+    assert ev[["start", "end"]].values.tolist() == [["2019-10", "2020-06"]]
+
+
+def test_a_duration_is_no_date_and_leaves_no_date_text():
+    ev = _events("سيطر التنظيم على مدينة تكريت بعد يوم واحد من دخوله الموصل.", published=None)
+    assert ev.start.tolist() == [""] * len(ev) and ev.date_text.tolist() == [""] * len(ev)
+
+
+def test_the_date_of_a_recalled_attack_does_not_date_the_news_after_it():
+    ev = _events("قتل 3 أشخاص بانفجار عبوة ناسفة في الموصل اليوم.\n\n"
+                 "وكان انتحاري قد فجر نفسه في 3 آذار في كركوك.\n\n"
+                 "وفي حادثة أخرى، انفجرت عبوة ناسفة في تكريت.")
+    dated = dict(zip(ev.location, ev.start, strict=True))
+    assert dated == {"Mosul": "2020-06-10", "Kirkuk": "2020-03-03", "Tikrit": "2020-06-10"}
