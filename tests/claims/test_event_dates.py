@@ -33,3 +33,16 @@ def test_the_date_of_a_recalled_attack_does_not_date_the_news_after_it():
                  "وفي حادثة أخرى، انفجرت عبوة ناسفة في تكريت.")
     dated = dict(zip(ev.location, ev.start, strict=True))
     assert dated == {"Mosul": "2020-06-10", "Kirkuk": "2020-03-03", "Tikrit": "2020-06-10"}
+
+
+def test_an_attack_in_a_month_long_past_is_background():
+    ev = _events("قتل 3 أشخاص بانفجار عبوة ناسفة في الموصل اليوم.\n\n"
+                 "وفي شهر آذار الماضي قتل 5 أشخاص بانفجار سيارة مفخخة في كركوك.")
+    roles = dict(zip(ev.location, ev.role, strict=True))
+    assert roles == {"Mosul": "main", "Kirkuk": "background"}
+
+
+def test_this_attack_is_the_one_just_told_whatever_its_clause_dates():
+    ev = _events("قصفت طائرة مسيرة تركية سيارة في القامشلي اليوم.\n\n"
+                 "ويأتي هذا الاستهداف في إطار خرق تركيا لاتفاقيات وقعتها في تشرين الأول عام 2019.")
+    assert ev.role.tolist() == ["main"]

@@ -28,6 +28,7 @@ from functools import cache
 
 from ..resources import read_table
 from ..text.arabic import match_key
+from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
@@ -127,7 +128,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
-        if _is_background(row, text, reference, _phrase_end(row, rows)):
+        pointed = str(row["trigger_start"]) != "" and _anaphoric(row) \
+            and _pointed(text, int(row["trigger_start"]))
+        if pointed and incidents:  # هذا الاستهداف: the attack just told, whatever its clause dates
+            row["role"] = incidents[-1]["role"]
+        elif _is_background(row, text, reference, _phrase_end(row, rows)):
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
@@ -296,6 +301,11 @@ def _is_background(row: dict, text: str, reference: date | None, phrase_end: int
             return date.fromisoformat(end[:10]) < reference - _BACKGROUND_AGE
         except ValueError:
             return False
+    # a month or a year that ended well before publication (في شهر تشرين الأول written in
+    # November, العام 2003) is the past of the news as much as a day is
+    span = parse_date_span(end) if reference is not None and "X" not in end else None
+    if span is not None and span.last_day < reference - _BACKGROUND_AGE:
+        return True
     # a date of its own keeps the pluperfect news (وكان انتحاري قد فجر نفسه اليوم); a phrase
     # of prior time (بعد حادثة الفلوجة في كانون الثاني 2013) still sets it in the past
     dated = row["date_basis"] == "text" and bool(row["date_text"])
