@@ -46,3 +46,16 @@ def test_this_attack_is_the_one_just_told_whatever_its_clause_dates():
     ev = _events("قصفت طائرة مسيرة تركية سيارة في القامشلي اليوم.\n\n"
                  "ويأتي هذا الاستهداف في إطار خرق تركيا لاتفاقيات وقعتها في تشرين الأول عام 2019.")
     assert ev.role.tolist() == ["main"]
+
+
+def test_a_date_in_the_verbless_tail_of_the_sentence_dates_the_event():
+    ev = _events("انفجرت عبوة ناسفة في الموصل، وذلك مساء أمس.")
+    assert ev[["start", "date_basis", "date_text"]].values.tolist() == [
+        ["2020-06-09", "text", "مساء أمس"]]
+
+
+def test_the_attack_told_again_with_its_day_gives_that_day_to_the_lead():
+    ev = _events("قتل خمسة أشخاص بانفجار سيارة مفخخة في كركوك.\n\n"
+                 "وقال مصدر أمني إن الانفجار وقع مساء أمس قرب سوق شعبي.")
+    assert ev[["location", "start", "date_text"]].values.tolist() == [
+        ["Kirkuk", "2020-06-09", "مساء أمس"]]

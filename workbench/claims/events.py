@@ -233,6 +233,7 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
                 and "event" not in str(tail.types).split(";"):
             _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
                              country_default)
+            _time_from_tail(found, mentions.between(int(tail.start), int(tail.end), "time"))
         rows.extend(found)
     return _merge_repeats(rows)
 
@@ -246,6 +247,19 @@ def _place_from_tail(rows: list[dict], places: list[Mention], country_default: s
         if not row["places"]:
             row.update(_where(_most_specific(places), country_default))
             row["places"] = ";".join(dict.fromkeys(p.value for p in places))
+
+
+def _time_from_tail(rows: list[dict], times: list[Mention]) -> None:
+    """Rows with no date take the date of the verbless segment after a comma that ends
+    their sentence (انفجرت عبوة ناسفة في الموصل، وذلك مساء أمس)."""
+    said = [m for m in times if not is_span_frame(m)]
+    if not said:
+        return
+    start, end, date_text, precision, date_flags = _dates(said[0])
+    for row in rows:
+        if not row["start"] and not row["date_text"]:
+            row.update(start=start, end=end, date_text=date_text, date_precision=precision,
+                       date_flags=date_flags, time_of_day=said[0].time_of_day)
 
 
 def _text_of(claims: Sequence) -> str:

@@ -141,7 +141,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
-                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))):
+                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))
+                     or _dated_by_default(same[-1], row)):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -353,6 +354,23 @@ def _tally(row: dict) -> bool:
     key = match_key(str(row["trigger"]))
     return any(r["counts"] == "fatalities" and r["pos"] != "light"
                and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
+
+
+# Date bases that the incident was not told with: a default from around it.
+_DEFAULT_BASES = frozenset({"paragraph", "dateline", "published"})
+
+
+def _dated_by_default(inc: dict, row: dict) -> bool:
+    """The incident's date is a default (its paragraph's, the top's, the publication's) and
+    the row says its own: the attack just told, dated now (قتل خمسة بانفجار في كركوك. وقال
+    مصدر إن الانفجار وقع مساء أمس).
+
+    >>> _dated_by_default({"date_basis": "published"}, {"date_basis": "text"})
+    True
+    >>> _dated_by_default({"date_basis": "text"}, {"date_basis": "text"})
+    False
+    """
+    return inc["date_basis"] in _DEFAULT_BASES and row["date_basis"] == "text"
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
