@@ -59,3 +59,11 @@ def test_the_attack_told_again_with_its_day_gives_that_day_to_the_lead():
                  "وقال مصدر أمني إن الانفجار وقع مساء أمس قرب سوق شعبي.")
     assert ev[["location", "start", "date_text"]].values.tolist() == [
         ["Kirkuk", "2020-06-09", "مساء أمس"]]
+
+
+def test_the_day_of_a_statement_gives_way_to_the_day_the_attack_is_told_with():
+    ev = _events("أفاد مصدر أمني اليوم بأن عبوة ناسفة انفجرت في الموصل.\n\n"
+                 "ووقع الانفجار فجر أمس قرب سوق شعبي.")
+    assert ev[["location", "start", "date_text"]].values.tolist() == [
+        ["Mosul", "2020-06-09", "فجر أمس"]]
+    assert "statement_date" not in ev.date_flags.iloc[0]

@@ -183,6 +183,7 @@ class _Found:
     fatalities: str = ""
     counts: str = ""
     places_before: bool = False  # the places were said before the trigger, not after it
+    statement_time: bool = False  # the time dates the telling (أفاد مصدر السبت بأن ...)
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -416,11 +417,24 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     # مايو) since when: a date said with them comes first
     times = sorted(times, key=is_span_frame)
     found.time = times[0] if times else None
+    found.statement_time = found.time is not None and found.time.end <= trig.start \
+        and _reported_after(claim.text[found.time.end:trig.start])
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
         found.fatalities = (toll[0].value or "missing") if toll else "unknown"
     return found
+
+
+def _reported_after(between: str) -> bool:
+    """True when a complementizer (إن، أن، بأن) stands between a time and the event word
+    after it: the time dates the telling, not the event (قال مصدر اليوم إن انفجارا ...).
+
+    >>> _reported_after(" إن عبوة ناسفة "), _reported_after(" في ")
+    (True, False)
+    """
+    words = {match_key(w) for w in between.split()}
+    return not words.isdisjoint(cue_words("complementizer"))
 
 
 def _token_end(toks, k: int) -> int:
@@ -449,6 +463,8 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     actor = found.actor
     event_type, sub_event_type, basis = _coding(found)
     start, end, date_text, precision, date_flags = _dates(found.time)
+    if found.statement_time:
+        date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
     if found.quantities and found.trigger in found.quantities[0].text:
         # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over
         date_flags = ";".join(f for f in date_flags.split(";") if f != "span_frame")

@@ -356,21 +356,22 @@ def _tally(row: dict) -> bool:
                and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
 
 
-# Date bases that the incident was not told with: a default from around it.
-_DEFAULT_BASES = frozenset({"paragraph", "dateline", "published"})
-
-
 def _dated_by_default(inc: dict, row: dict) -> bool:
-    """The incident's date is a default (its paragraph's, the top's, the publication's) and
-    the row says its own: the attack just told, dated now (قتل خمسة بانفجار في كركوك. وقال
-    مصدر إن الانفجار وقع مساء أمس).
+    """The incident's date is a default (its paragraph's, the top's, the publication's, a
+    statement's) and the row says its own: the attack just told, dated now (قتل خمسة
+    بانفجار في كركوك. وقال مصدر إن الانفجار وقع مساء أمس).
 
-    >>> _dated_by_default({"date_basis": "published"}, {"date_basis": "text"})
-    True
-    >>> _dated_by_default({"date_basis": "text"}, {"date_basis": "text"})
-    False
+    >>> told = {"date_basis": "text", "date_flags": ""}
+    >>> _dated_by_default({"date_basis": "published"}, told), _dated_by_default(told, told)
+    (True, False)
     """
-    return inc["date_basis"] in _DEFAULT_BASES and row["date_basis"] == "text"
+    return _default_date(inc) and row["date_basis"] == "text" and not _default_date(row)
+
+
+def _default_date(row: dict) -> bool:
+    """The row's date was not told of the event: none, a default from around it, or the
+    day of a statement that reports it (أفاد مصدر السبت بأن ...)."""
+    return row["date_basis"] != "text" or "statement_date" in str(row["date_flags"]).split(";")
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
@@ -462,7 +463,7 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if row["date_basis"] == "text" and inc["date_basis"] != "text" \
+    if row["date_basis"] == "text" and _default_date(inc) and not _default_date(row) \
             and _span_days(row) <= _span_days(inc):
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
