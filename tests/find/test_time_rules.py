@@ -408,3 +408,12 @@ def test_bare_weekday_after_day_word_takes_no_proclitic(text, value):
 ])
 def test_words_that_only_look_like_future_verbs(text, value):
     assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("أعلن وزير الدفاع الروسي سيرغي شويغو يوم الأحد", "2020-05-10"),  # a name, no future verb
+    ("أعلن ستيفن يوم الأحد", "2020-05-10"),
+    ("سيعقد المجلس جلسته يوم الأحد", "2020-05-17"),
+])
+def test_a_name_that_begins_like_a_future_verb_leaves_the_tense(text, value):
+    assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
