@@ -67,3 +67,11 @@ def test_the_day_of_a_statement_gives_way_to_the_day_the_attack_is_told_with():
     assert ev[["location", "start", "date_text"]].values.tolist() == [
         ["Mosul", "2020-06-09", "فجر أمس"]]
     assert "statement_date" not in ev.date_flags.iloc[0]
+
+
+def test_the_attack_told_again_on_the_day_of_a_statement_is_the_same_attack():
+    ev = _events("قتل خمسة أشخاص أمس بانفجار سيارة مفخخة في كركوك.\n\n"
+                 "وقال مصدر أمني اليوم إن حصيلة الانفجار ارتفعت إلى سبعة قتلى.")
+    assert ev[["location", "start", "fatalities", "fatalities_max"]].values.tolist() == [
+        ["Kirkuk", "2020-06-09", "5", "7"]]
+

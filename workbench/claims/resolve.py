@@ -142,7 +142,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
                 and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))
-                     or _dated_by_default(same[-1], row)):
+                     or _dated_by_default(same[-1], row) or _default_date(row)):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -374,6 +374,19 @@ def _default_date(row: dict) -> bool:
     return row["date_basis"] != "text" or "statement_date" in str(row["date_flags"]).split(";")
 
 
+def _date_rank(row: dict) -> int:
+    """How close to the event its date was said: its own words 3; a statement's day, its
+    paragraph's or the top's 2; the publication date 1; none 0. A gathered mention's date
+    replaces the incident's only from closer.
+
+    >>> _date_rank({"date_basis": "text", "date_flags": "statement_date"})
+    2
+    """
+    if row["date_basis"] == "text":
+        return 2 if "statement_date" in str(row["date_flags"]).split(";") else 3
+    return {"paragraph": 2, "dateline": 2, "published": 1}.get(row["date_basis"], 0)
+
+
 def _pointed(text: str, trigger_start: int) -> bool:
     """A demonstrative right before the trigger (هذا الاستهداف): the attack just told, even
     when its clause dates something else (اتفاقيات ... في تشرين الأول عام 2019).
@@ -463,8 +476,7 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if row["date_basis"] == "text" and _default_date(inc) and not _default_date(row) \
-            and _span_days(row) <= _span_days(inc):
+    if _date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc):
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
     if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":
