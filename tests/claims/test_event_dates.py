@@ -75,3 +75,10 @@ def test_the_attack_told_again_on_the_day_of_a_statement_is_the_same_attack():
     assert ev[["location", "start", "fatalities", "fatalities_max"]].values.tolist() == [
         ["Kirkuk", "2020-06-09", "5", "7"]]
 
+
+
+def test_a_day_told_from_publication_governs_what_follows_even_beside_a_pluperfect():
+    ev = _events("قتل خمسة أشخاص أمس في انفجار عبوة كان مسلحون قد زرعوها قرب سوق في الموصل.\n\n"
+                 "وفي حادث آخر، انفجرت عبوة ناسفة في تكريت.")
+    assert dict(zip(ev.location, ev.start, strict=True)) == {
+        "Mosul": "2020-06-09", "Tikrit": "2020-06-09"}

@@ -267,7 +267,10 @@ def _news_days(times: list, text: str, reference: date | None) -> list:
                     continue
             except ValueError:
                 pass
-        if recalls_past(text[_sentence_start(text, m.start):_sentence_end(text, m.end)]):
+        # a day told from the publication (اليوم، أمس) is the news' even in a sentence that
+        # also recalls the past (قتل 5 اليوم بعبوة كان مسلحون قد زرعوها)
+        if "relative" not in str(m.flags).split(";") \
+                and recalls_past(text[_sentence_start(text, m.start):_sentence_end(text, m.end)]):
             continue
         out.append(m)
     return out
