@@ -82,3 +82,10 @@ def test_a_day_told_from_publication_governs_what_follows_even_beside_a_pluperfe
                  "وفي حادث آخر، انفجرت عبوة ناسفة في تكريت.")
     assert dict(zip(ev.location, ev.start, strict=True)) == {
         "Mosul": "2020-06-09", "Tikrit": "2020-06-09"}
+
+
+def test_a_statement_day_does_not_date_an_attack_the_statement_recalls():
+    ev = _events("قتل خمسة أشخاص أمس بانفجار في الموصل.\n\n"
+                 "وقال مصدر أمني اليوم إن مسلحين كانوا قد هاجموا قرية البو طلحة بقذائف الهاون.")
+    recalled = ev[ev.location == "البو طلحة"]
+    assert recalled[["role", "start", "date_text"]].values.tolist() == [["background", "", ""]]

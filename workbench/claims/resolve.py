@@ -299,6 +299,13 @@ def _phrase_end(row: dict, rows: list[dict]) -> int:
 
 
 def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
+    if "statement_date" in str(row["date_flags"]).split(";") \
+            and recalls_past(text[int(row["claim_start"]):phrase_end]):
+        # قال المصدر اليوم إن مسلحين كانوا قد هاجموا القرية: the day is the telling's; the
+        # attack recalled has none of its own
+        row.update(start="", end="", date_text="", date_precision="", date_basis="",
+                   date_flags="undated")
+        return True
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
