@@ -391,3 +391,29 @@ def test_a_token_skipped_before_the_rules_has_no_reading():
                 except (ValueError, OverflowError, IndexError):
                     found = []
                 assert not found, (text, toks[i].key, found[0].rules)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سيطر على المدينة بعد يوم واحد من دخوله", "P1D"),  # one day, not Sunday (و + أحد)
+    ("وقع الهجوم يوم أحد", "2020-05-10"),
+])
+def test_bare_weekday_after_day_word_takes_no_proclitic(text, value):
+    assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سيطرت القوات على البلدة يوم الأحد", "2020-05-10"),  # سيطر "took control" is past
+    ("هاجم التنظيم سنجار يوم الأحد", "2020-05-10"),
+    ("سيزور الوزير بغداد يوم الأحد", "2020-05-17"),  # سيزور: the next Sunday
+])
+def test_words_that_only_look_like_future_verbs(text, value):
+    assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("أعلن وزير الدفاع الروسي سيرغي شويغو يوم الأحد", "2020-05-10"),  # a name, no future verb
+    ("أعلن ستيفن يوم الأحد", "2020-05-10"),
+    ("سيعقد المجلس جلسته يوم الأحد", "2020-05-17"),
+])
+def test_a_name_that_begins_like_a_future_verb_leaves_the_tense(text, value):
+    assert [r["value"] for r in time_rows(text, reference=WED)] == [value]

@@ -183,6 +183,7 @@ class _Found:
     fatalities: str = ""
     counts: str = ""
     places_before: bool = False  # the places were said before the trigger, not after it
+    statement_time: bool = False  # the time dates the telling (أفاد مصدر السبت بأن ...)
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -233,6 +234,7 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
                 and "event" not in str(tail.types).split(";"):
             _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
                              country_default)
+            _time_from_tail(found, mentions.between(int(tail.start), int(tail.end), "time"))
         rows.extend(found)
     return _merge_repeats(rows)
 
@@ -246,6 +248,19 @@ def _place_from_tail(rows: list[dict], places: list[Mention], country_default: s
         if not row["places"]:
             row.update(_where(_most_specific(places), country_default))
             row["places"] = ";".join(dict.fromkeys(p.value for p in places))
+
+
+def _time_from_tail(rows: list[dict], times: list[Mention]) -> None:
+    """Rows with no date take the date of the verbless segment after a comma that ends
+    their sentence (انفجرت عبوة ناسفة في الموصل، وذلك مساء أمس)."""
+    said = [m for m in times if not is_span_frame(m)]
+    if not said:
+        return
+    start, end, date_text, precision, date_flags = _dates(said[0])
+    for row in rows:
+        if not row["start"] and not row["date_text"]:
+            row.update(start=start, end=end, date_text=date_text, date_precision=precision,
+                       date_flags=date_flags, time_of_day=said[0].time_of_day)
 
 
 def _text_of(claims: Sequence) -> str:
@@ -395,16 +410,31 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
                         if (m.start, m.end) not in used]
         found.places_before = True
     times = [m for m in window if m.kind == "time"]
-    if not times:  # a time set before the trigger in the clause (خلال شهر أبريل سُجل ...)
-        times = local.before(trig.start, kind="time")[::-1]
-    # a duration (خلال أسبوع واحد) says how long, not when: a date said with it comes first
-    times = sorted(times, key=lambda m: str(m.value).startswith("P"))
+    if all(map(is_span_frame, times)):  # a time set before the trigger in the clause
+        # (خلال شهر أبريل سُجل ...)
+        times += local.before(trig.start, kind="time")[::-1]
+    # a duration (خلال أسبوع واحد) says how long, and a period open at one end (منذ منتصف
+    # مايو) since when: a date said with them comes first
+    times = sorted(times, key=is_span_frame)
     found.time = times[0] if times else None
+    found.statement_time = found.time is not None and found.time.end <= trig.start \
+        and _reported_after(claim.text[found.time.end:trig.start])
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
         found.fatalities = (toll[0].value or "missing") if toll else "unknown"
     return found
+
+
+def _reported_after(between: str) -> bool:
+    """True when a complementizer (إن، أن، بأن) stands between a time and the event word
+    after it: the time dates the telling, not the event (قال مصدر اليوم إن انفجارا ...).
+
+    >>> _reported_after(" إن عبوة ناسفة "), _reported_after(" في ")
+    (True, False)
+    """
+    words = {match_key(w) for w in between.split()}
+    return not words.isdisjoint(cue_words("complementizer"))
 
 
 def _token_end(toks, k: int) -> int:
@@ -433,6 +463,11 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     actor = found.actor
     event_type, sub_event_type, basis = _coding(found)
     start, end, date_text, precision, date_flags = _dates(found.time)
+    if found.statement_time:
+        date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
+    if found.quantities and found.trigger in found.quantities[0].text:
+        # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over
+        date_flags = ";".join(f for f in date_flags.split(";") if f != "span_frame")
     proposed_year = proposed_basis = ""
     if year_is_unknown(start):
         text = f"{found.text} {claim.text}" if found.borrowed_from else claim.text
@@ -500,16 +535,36 @@ def _coding(found: _Found) -> tuple[str, str, str]:
             f"{trigger} → {kind} → {found.event_type}/{found.sub_event_type}{note}")
 
 
+# Relations of a time that frame an event without dating it: how long (خلال يومين), since
+# when (منذ منتصف مايو: أول هجوم منذ ...) or until when (حتى نهاية العام).
+_SPAN_FRAMES = frozenset({"duration", "since", "until"})
+
+
+def is_span_frame(time: Mention) -> bool:
+    """True when a time says how long or since/until when, not when an event happened.
+
+    >>> is_span_frame(Mention(0, 9, "منذ مايو", "time", "2019-05/2020-01-01", relation="since"))
+    True
+    >>> is_span_frame(Mention(0, 9, "أمس", "time", "2020-01-01", relation="point"))
+    False
+    """
+    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES
+
+
 def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:
     """start, end, text, precision and flags of a time mention (``mid_month`` and the
-    like when a qualifier such as منتصف narrows a month)."""
+    like when a qualifier such as منتصف narrows a month); a span frame is flagged
+    ``span_frame`` (:func:`is_span_frame`)."""
     if time is None:
         return "", "", "", "", ""
     start, _, end = time.value.partition("/")
     precision = time.precision
     if time.qualifier in _QUALIFIER_DAY and precision == "month" and not end:
         precision = f"{time.qualifier}_month"
-    return start, end or start, time.text, precision, time.flags
+    flags = time.flags
+    if is_span_frame(time) and not start.startswith("P"):
+        flags = ";".join(f for f in (flags, "span_frame") if f)
+    return start, end or start, time.text, precision, flags
 
 
 def _count(qty: Mention | None) -> dict:

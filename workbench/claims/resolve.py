@@ -8,7 +8,9 @@ Two specific places (two neighbourhoods, two villages) or two different days are
 events (ACLED: one event per attack per place per day). The incident takes the most
 specific place (the dateline only when nothing else is named), the most specific date (its
 own sentence, else the date said earlier in its paragraph or at the top, else the
-publication date, ``date_basis`` saying which), the tolls of :func:`~.tolls.find_tolls`
+publication date, ``date_basis`` saying which; a duration or a period since is no date, the
+day of a statement that reports the attack yields to a day told of the attack, and the date
+of a recalled event dates nothing after it), the tolls of :func:`~.tolls.find_tolls`
 stated in its sentences or in the sentences that follow it, and the spans of every piece
 (``evidence``). Events the article recalls from the past (``وكان ... قد``, ``العام
 الماضي``, or a date well before publication) are kept apart with ``role`` = background.
@@ -28,6 +30,7 @@ from functools import cache
 
 from ..resources import read_table
 from ..text.arabic import match_key
+from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
 from .index import Mention, Mentions
@@ -127,7 +130,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
-        if _is_background(row, text, reference, _phrase_end(row, rows)):
+        pointed = str(row["trigger_start"]) != "" and _anaphoric(row) \
+            and _pointed(text, int(row["trigger_start"]))
+        if pointed and incidents:  # هذا الاستهداف: the attack just told, whatever its clause dates
+            row["role"] = incidents[-1]["role"]
+        elif _is_background(row, text, reference, _phrase_end(row, rows)):
             row["role"] = "background"
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
@@ -136,7 +143,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
-                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))):
+                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))
+                     or _dated_by_default(same[-1], row) or _default_date(row)):
             host = same[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
@@ -149,7 +157,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots"):
+        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision"):
             row.pop(key, None)
     return out
 
@@ -216,18 +224,23 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
               reference: date | None) -> None:
     """The event's date: its sentence's, else its paragraph's or the top's, else published.
 
-    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long, not when: it is no date."""
-    if row["start"].startswith("P"):
-        row.update(start="", end="", date_precision="")
+    A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
+    end (منذ منتصف مايو) since when, not when: neither is a date. A date said before the
+    event that belongs to a recalled event (وكان ... قد, or well before publication) does
+    not date the news after it."""
+    if row["start"].startswith("P") or "span_frame" in str(row["date_flags"]).split(";"):
+        row["_frame_precision"] = row["date_precision"]  # a period's total still reads it
+        row.update(start="", end="", date_text="", date_precision="", date_flags=";".join(
+            f for f in str(row["date_flags"]).split(";") if f and f != "span_frame"))
     if row["start"]:
         row["date_basis"] = "text"
         return
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
     p_start = paragraphs[para][0] if paragraphs else 0
-    said = _day_times(mentions, p_start, int(row["claim_start"]))
+    said = _news_days(_day_times(mentions, p_start, int(row["claim_start"])), text, reference)
     basis = "paragraph"
     if not said:  # a date said once at the top governs the events below it
-        said = _day_times(mentions, 0, int(row["claim_start"]))
+        said = _news_days(_day_times(mentions, 0, int(row["claim_start"])), text, reference)
         basis = "dateline" if said and _paragraph_of(said[-1].start, paragraphs) == 0 \
             else "paragraph"
     if said:
@@ -244,6 +257,39 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                                        if f and f != "undated"))
 
 
+def _news_days(times: list, text: str, reference: date | None) -> list:
+    """The times that may date the news told after them: not those of a recalled event,
+    dated well before publication or told as past (وكان ... قد، في 11 كانون الأول 2013)."""
+    out = []
+    for m in times:
+        start = m.value.partition("/")[0][:10]
+        if reference is not None and len(start) == 10:
+            try:
+                if date.fromisoformat(start) < reference - _BACKGROUND_AGE:
+                    continue
+            except ValueError:
+                pass
+        # a day told from the publication (اليوم، أمس) is the news' even in a sentence that
+        # also recalls the past (قتل 5 اليوم بعبوة كان مسلحون قد زرعوها)
+        if "relative" not in str(m.flags).split(";") \
+                and recalls_past(text[_sentence_start(text, m.start):_sentence_end(text, m.end)]):
+            continue
+        out.append(m)
+    return out
+
+
+_SENTENCE_MARKS = ".!?\u061f\n"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in _SENTENCE_MARKS) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in _SENTENCE_MARKS) if i >= 0]
+    return min(ends, default=len(text))
+
+
 def _phrase_end(row: dict, rows: list[dict]) -> int:
     """Where the row's own phrase ends: at the next event word of its claim, else the
     claim's end (والهجوم هو الأعنف ... بعد الإعلان عن تحرير البلاد نهاية العام الماضي: the
@@ -255,12 +301,24 @@ def _phrase_end(row: dict, rows: list[dict]) -> int:
 
 
 def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
+    if "statement_date" in str(row["date_flags"]).split(";") \
+            and recalls_past(text[int(row["claim_start"]):phrase_end]):
+        # قال المصدر اليوم إن مسلحين كانوا قد هاجموا القرية: the day is the telling's; the
+        # attack recalled has none of its own
+        row.update(start="", end="", date_text="", date_precision="", date_basis="",
+                   date_flags="undated")
+        return True
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
             return date.fromisoformat(end[:10]) < reference - _BACKGROUND_AGE
         except ValueError:
             return False
+    # a month or a year that ended well before publication (في شهر تشرين الأول written in
+    # November, العام 2003) is the past of the news as much as a day is
+    span = parse_date_span(end) if reference is not None and "X" not in end else None
+    if span is not None and span.last_day < reference - _BACKGROUND_AGE:
+        return True
     # a date of its own keeps the pluperfect news (وكان انتحاري قد فجر نفسه اليوم); a phrase
     # of prior time (بعد حادثة الفلوجة في كانون الثاني 2013) still sets it in the past
     dated = row["date_basis"] == "text" and bool(row["date_text"])
@@ -302,11 +360,43 @@ def _tally(row: dict) -> bool:
     >>> _tally({"trigger": "مقتل", "date_precision": "day", "date_basis": "text"})
     False
     """
-    if row["date_precision"] not in _PERIODS or row["date_basis"] != "text":
+    precision = row.get("_frame_precision") or row["date_precision"]
+    if precision not in _PERIODS or (row["date_basis"] != "text" and not row.get("_frame_precision")):
         return False
     key = match_key(str(row["trigger"]))
     return any(r["counts"] == "fatalities" and r["pos"] != "light"
                and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
+
+
+def _dated_by_default(inc: dict, row: dict) -> bool:
+    """The incident's date is a default (its paragraph's, the top's, the publication's, a
+    statement's) and the row says its own: the attack just told, dated now (قتل خمسة
+    بانفجار في كركوك. وقال مصدر إن الانفجار وقع مساء أمس).
+
+    >>> told = {"date_basis": "text", "date_flags": ""}
+    >>> _dated_by_default({"date_basis": "published"}, told), _dated_by_default(told, told)
+    (True, False)
+    """
+    return _default_date(inc) and row["date_basis"] == "text" and not _default_date(row)
+
+
+def _default_date(row: dict) -> bool:
+    """The row's date was not told of the event: none, a default from around it, or the
+    day of a statement that reports it (أفاد مصدر السبت بأن ...)."""
+    return row["date_basis"] != "text" or "statement_date" in str(row["date_flags"]).split(";")
+
+
+def _date_rank(row: dict) -> int:
+    """How close to the event its date was said: its own words 3; a statement's day, its
+    paragraph's or the top's 2; the publication date 1; none 0. A gathered mention's date
+    replaces the incident's only from closer.
+
+    >>> _date_rank({"date_basis": "text", "date_flags": "statement_date"})
+    2
+    """
+    if row["date_basis"] == "text":
+        return 2 if "statement_date" in str(row["date_flags"]).split(";") else 3
+    return {"paragraph": 2, "dateline": 2, "published": 1}.get(row["date_basis"], 0)
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
@@ -398,8 +488,7 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if row["date_basis"] == "text" and inc["date_basis"] != "text" \
-            and _span_days(row) <= _span_days(inc):
+    if _date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc):
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
     if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ...text.arabic import SENTENCE_END
+from ...text.zipf import zipf
 from .compose import Composer
 from .lexicon import Token, candidates, find, fold_text
 from .partial import Partial
@@ -109,8 +110,20 @@ def _future(toks: list[Token], k: int) -> bool:
     w = toks[k].key
     if len(w) >= 4 and w[:2] in _FUTURE_PREFIX and w[2] not in "\u0627\u0648" \
             and not w.endswith(_NOUN_ENDINGS):
-        return True
+        return find(toks, k, "not_future", pre_ok=False) is None and _imperfect_more_common(w)
     return find(toks, k, "future_cue") is not None
+
+
+def _imperfect_more_common(word: str) -> bool:
+    """A future verb's imperfect without سـ is a commoner word than the verb (سيعقد: يعقد);
+    a name or noun that only begins like one is commoner than what is left (سيرغي، سيطر،
+    ستيفن). Words wordfreq does not know are read as verbs.
+
+    >>> _imperfect_more_common("سيعقد"), _imperfect_more_common("سيرغي")
+    (True, False)
+    """
+    whole, rest = zipf(word), zipf(word[1:])
+    return rest > whole or whole == 0
 
 
 def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:

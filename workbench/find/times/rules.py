@@ -255,6 +255,8 @@ class Grammar(ClockRules):
         h = find(self.t, k, "weekday")
         if h is None or (h.entry.extra == "1" and not bare_ok):
             return None
+        if k != i and h.entry.extra == "1" and h.pre:
+            return None  # يوم واحد is one day: a weekday right after يوم takes no proclitic
         end = h.end + (1 if key(self.t, h.end) in ("،", ",") and self._dom_month_ahead(h.end + 1) else 0)
         return end, int(h.entry.value), (lead.pre if lead is not None and k != i else h.pre)
 

@@ -1,0 +1,91 @@
+"""Event dates on small made-up reports: which date of the text dates an event, and which
+dates (durations, periods since, the dates of recalled events) do not."""
+
+from __future__ import annotations
+
+import workbench
+
+
+def _events(text: str, published: str | None = "2020-06-10"):
+    return workbench.analyze(text, published=published).events
+
+
+def test_a_period_since_frames_a_comparison_not_the_attack():
+    ev = _events("انفجرت سيارة مفخخة قرب مطعم بحي الشعلة وهو أول هجوم كبير على العاصمة "
+                 "منذ منتصف مايو.")
+    assert ev[["start", "end", "date_basis"]].values.tolist() == [
+        ["2020-06-10", "2020-06-10", "published"]]
+
+
+def test_a_counted_series_spans_the_period_since():
+    ev = _events("نفذت الميليشيات أكثر من 20 هجوما على القواعد الأمريكية منذ أكتوبر.")
+    assert ev[["start", "end"]].values.tolist() == [["2019-10", "2020-06"]]
+
+
+def test_a_duration_is_no_date_and_leaves_no_date_text():
+    ev = _events("سيطر التنظيم على مدينة تكريت بعد يوم واحد من دخوله الموصل.", published=None)
+    assert ev.start.tolist() == [""] * len(ev) and ev.date_text.tolist() == [""] * len(ev)
+
+
+def test_the_date_of_a_recalled_attack_does_not_date_the_news_after_it():
+    ev = _events("قتل 3 أشخاص بانفجار عبوة ناسفة في الموصل اليوم.\n\n"
+                 "وكان انتحاري قد فجر نفسه في 3 آذار في كركوك.\n\n"
+                 "وفي حادثة أخرى، انفجرت عبوة ناسفة في تكريت.")
+    dated = dict(zip(ev.location, ev.start, strict=True))
+    assert dated == {"Mosul": "2020-06-10", "Kirkuk": "2020-03-03", "Tikrit": "2020-06-10"}
+
+
+def test_an_attack_in_a_month_long_past_is_background():
+    ev = _events("قتل 3 أشخاص بانفجار عبوة ناسفة في الموصل اليوم.\n\n"
+                 "وفي شهر آذار الماضي قتل 5 أشخاص بانفجار سيارة مفخخة في كركوك.")
+    roles = dict(zip(ev.location, ev.role, strict=True))
+    assert roles == {"Mosul": "main", "Kirkuk": "background"}
+
+
+def test_this_attack_is_the_one_just_told_whatever_its_clause_dates():
+    ev = _events("قصفت طائرة مسيرة تركية سيارة في القامشلي اليوم.\n\n"
+                 "ويأتي هذا الاستهداف في إطار خرق تركيا لاتفاقيات وقعتها في تشرين الأول عام 2019.")
+    assert ev.role.tolist() == ["main"]
+
+
+def test_a_date_in_the_verbless_tail_of_the_sentence_dates_the_event():
+    ev = _events("انفجرت عبوة ناسفة في الموصل، وذلك مساء أمس.")
+    assert ev[["start", "date_basis", "date_text"]].values.tolist() == [
+        ["2020-06-09", "text", "مساء أمس"]]
+
+
+def test_the_attack_told_again_with_its_day_gives_that_day_to_the_lead():
+    ev = _events("قتل خمسة أشخاص بانفجار سيارة مفخخة في كركوك.\n\n"
+                 "وقال مصدر أمني إن الانفجار وقع مساء أمس قرب سوق شعبي.")
+    assert ev[["location", "start", "date_text"]].values.tolist() == [
+        ["Kirkuk", "2020-06-09", "مساء أمس"]]
+
+
+def test_the_day_of_a_statement_gives_way_to_the_day_the_attack_is_told_with():
+    ev = _events("أفاد مصدر أمني اليوم بأن عبوة ناسفة انفجرت في الموصل.\n\n"
+                 "ووقع الانفجار فجر أمس قرب سوق شعبي.")
+    assert ev[["location", "start", "date_text"]].values.tolist() == [
+        ["Mosul", "2020-06-09", "فجر أمس"]]
+    assert "statement_date" not in ev.date_flags.iloc[0]
+
+
+def test_the_attack_told_again_on_the_day_of_a_statement_is_the_same_attack():
+    ev = _events("قتل خمسة أشخاص أمس بانفجار سيارة مفخخة في كركوك.\n\n"
+                 "وقال مصدر أمني اليوم إن حصيلة الانفجار ارتفعت إلى سبعة قتلى.")
+    assert ev[["location", "start", "fatalities", "fatalities_max"]].values.tolist() == [
+        ["Kirkuk", "2020-06-09", "5", "7"]]
+
+
+
+def test_a_day_told_from_publication_governs_what_follows_even_beside_a_pluperfect():
+    ev = _events("قتل خمسة أشخاص أمس في انفجار عبوة كان مسلحون قد زرعوها قرب سوق في الموصل.\n\n"
+                 "وفي حادث آخر، انفجرت عبوة ناسفة في تكريت.")
+    assert dict(zip(ev.location, ev.start, strict=True)) == {
+        "Mosul": "2020-06-09", "Tikrit": "2020-06-09"}
+
+
+def test_a_statement_day_does_not_date_an_attack_the_statement_recalls():
+    ev = _events("قتل خمسة أشخاص أمس بانفجار في الموصل.\n\n"
+                 "وقال مصدر أمني اليوم إن مسلحين كانوا قد هاجموا قرية البو طلحة بقذائف الهاون.")
+    recalled = ev[ev.location == "البو طلحة"]
+    assert recalled[["role", "start", "date_text"]].values.tolist() == [["background", "", ""]]
