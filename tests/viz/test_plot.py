@@ -19,7 +19,13 @@ from workbench.viz.governorates import governorate_table, plot_by_governorate
 from workbench.viz.labels import count_label, date_label
 from workbench.viz.plan import timeline_table
 from workbench.viz.style import font_families
-from workbench.viz.timeline import focus_window, plot_timeline, save_timeline, timeline_figure
+from workbench.viz.timeline import (
+    focus_window,
+    plot_timeline,
+    save_timeline,
+    timeline_figure,
+    timeline_svg,
+)
 
 EVENT_COLUMNS = [
     "doc_id", "event_id", "claim_id", "kind", "event_type", "sub_event_type", "actor",
@@ -238,6 +244,14 @@ def test_save_timeline_writes_linked_svg_with_hover_text(events, tmp_path):
     assert len(re.findall(r'<g id="wb-event-\d+"[^>]*><title>', svg)) == len(events)
     assert 'href="report.html#event-d1-e1"' in svg
     assert "<dc:date>" not in svg  # reproducible: no timestamp
+
+
+def test_save_timeline_writes_the_svg_a_separate_drawing_gives(events, tmp_path):
+    # `workbench run` with several jobs draws the PNG in another process and the SVG alone:
+    # the two ways must write the same file.
+    text = save_timeline(events, tmp_path / "t.png", tmp_path / "t.svg", published="2020-05")
+    assert text == timeline_svg(events, published="2020-05", link="report.html#{anchor}")
+    assert (tmp_path / "t.svg").read_text(encoding="utf-8") == text
 
 
 def test_published_per_document(events):

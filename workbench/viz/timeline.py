@@ -518,14 +518,17 @@ def save_timeline(
 ) -> str | None:
     """Write the timeline as PNG (and SVG, marks linked to report.html with hover text).
 
-    Returns the SVG text (``None`` without ``svg``), so a caller can reuse the one drawing.
+    Returns the SVG text (``None`` without ``svg``), so a caller can reuse it.
     Empty ``events`` give a figure that says there is nothing to plot.
     """
     fig = timeline_figure(events, published=published, lang=lang, link=link)
     fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
     if svg is None:
         return None
-    text = timeline_svg(events, published=published, lang=lang, link=link, figure=fig)
+    # A fresh figure for the SVG: one laid out for the PNG first places some marks a
+    # millionth of a point apart, and a run drawing the two in separate processes must
+    # write the same SVG as one drawing both.
+    text = timeline_svg(events, published=published, lang=lang, link=link)
     Path(svg).write_text(text, encoding="utf-8")
     return text
 
