@@ -137,6 +137,11 @@ def _row_dict(g: _Gazetteer, i: int) -> dict:
     }
 
 
+def gazetteer_row(i: int) -> dict:
+    """Row ``i`` of the gazetteer as place-row fields (value, canonical_ar, iso, admin1 …)."""
+    return _row_dict(gazetteer(), i)
+
+
 def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
     if len(rows) == 1:
         return rows[0]
