@@ -188,3 +188,16 @@ def test_base_names_without_their_adjectives(text: str, name: str, value: str) -
 def test_a_rare_name_before_an_adjective_is_a_local_base() -> None:
     got = [(t, k) for t, k, _, _ in _rows("قصف قاعدة زمبورة الروسية في ريف حمص")]
     assert ("قاعدة زمبورة", "military_base") in got
+
+
+def test_a_desert_named_after_badia_is_a_place() -> None:
+    got = [(t, k) for t, k, _, _ in _rows("قتلوا بعد محاصرتهم في بادية كباجب بريف دير الزور")]
+    assert ("كباجب", "area") in got
+    # a common word after بادية is no name
+    assert [t for t, _, _, _ in _rows("انفجار لغم في بادية المحافظة")] == []
+
+
+def test_known_deserts_and_quarters_in_the_gazetteer() -> None:
+    got = {r["text"]: r["value"] for r in find_places(
+        "انفجار لغم ببادية البشري، وقتل آخر في درعا البلد").to_dict("records")}
+    assert got == {"بادية البشري": "Jabal al-Bishri", "درعا البلد": "Daraa al-Balad"}

@@ -492,7 +492,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
                                   "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
                                   "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد", "قاعد", "ثكن",
-                                  "مول", "مراب")):
+                                  "مول", "مراب", "بادي")):
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
