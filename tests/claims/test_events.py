@@ -506,3 +506,13 @@ def test_a_named_incident_after_bahda_is_background_even_with_its_date():
                     "الفلوجة في كانون الثاني 2012 التي قتل فيها 11 من أبناء المدينة.", published=None)
     # no publication date to measure the age by: the phrase بعد حادثة alone recalls it
     assert ev.role.tolist() == ["main", "background"]
+
+
+def test_an_arrest_told_with_words_inside_the_idiom():
+    ev = workbench.analyze("وكانت القوات العراقية ألقت القبض أول أمس على سبعة إرهابيين مطلوبين "
+                           "في محافظة صلاح الدين.", published="2020-05-03").events
+    assert ev.kind.tolist() == ["arrest"]
+    # القبض without the verb of the idiom or على is no arrest ("receiving" a salary)
+    ev = workbench.analyze("تأخر موعد القبض الشهري للرواتب في محافظة صلاح الدين.",
+                           published="2020-05-03").events
+    assert "arrest" not in set(ev["kind"])
