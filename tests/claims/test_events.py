@@ -516,3 +516,13 @@ def test_an_arrest_told_with_words_inside_the_idiom():
     ev = workbench.analyze("تأخر موعد القبض الشهري للرواتب في محافظة صلاح الدين.",
                            published="2020-05-03").events
     assert "arrest" not in set(ev["kind"])
+
+
+def test_a_sentence_that_turns_to_another_incident_is_a_new_event():
+    text = ("انفجرت عبوة ناسفة في حي المشفى بمدينة الصنمين. "
+            "وبالتوازي، قتل مدرس بإطلاق نار في حي المشفى.")
+    ev = workbench.analyze(text, published="2021-11-13").events
+    assert ev.kind.tolist() == ["explosion", "attack"]
+    # without the turn, the same place and day make one attack
+    ev = workbench.analyze(text.replace("وبالتوازي، ", "و"), published="2021-11-13").events
+    assert len(ev) == 1

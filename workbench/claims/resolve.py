@@ -22,7 +22,7 @@ stated in its sentences or in the sentences that follow it, and the spans of eve
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
@@ -69,7 +69,36 @@ def _background_cues() -> dict[str, list[list[str]]]:
 
 @cache
 def _another_cues() -> frozenset[str]:
-    return frozenset(read_table(INCIDENT_FILE)["cue"])
+    table = read_table(INCIDENT_FILE)
+    return frozenset(table["cue"][table["kind"] == "another"])
+
+
+@cache
+def _meanwhile_cues() -> tuple[tuple[str, ...], ...]:
+    table = read_table(INCIDENT_FILE)
+    return tuple(tuple(c.split()) for c in table["cue"][table["kind"] == "meanwhile"])
+
+
+def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) -> bool:
+    """True when the sentence of an attack word opens with a turn to another incident and
+    no attack word of ``earlier`` (the starts of the attack words told before) stands before
+    it in the sentence (بالتوازي، قتل ...; في غضون ذلك، قتل ...): the turn is the first one's.
+
+    >>> t = "قتل رجل في المدينة. وبالتوازي، قتل مدرس في حي المشفى"
+    >>> opens_another(t, t.rindex("قتل")), opens_another(t, t.index("قتل"))
+    (True, False)
+    """
+    start = max(text.rfind(c, 0, trigger_start) for c in _SENTENCE_MARKS) + 1
+    if any(start <= e < trigger_start for e in earlier):
+        return False
+    words = [t.key for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
+    forms = [word_forms(w) for w in words]
+    return any(len(words) >= len(cue) and all(c in forms[n] for n, c in enumerate(cue))
+               for cue in _meanwhile_cues())
+
+
+# Where a sentence ends, for the turn to another incident at its start.
+_SENTENCE_MARKS = ".!?\u061f\n"
 
 
 def is_another(text: str, trigger_end: int) -> bool:
@@ -115,6 +144,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out: list[dict] = []
     incidents: list[dict] = []
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
+    told: list[int] = []  # where the attack words gathered so far stand
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
@@ -132,7 +162,10 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
-        another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
+        another = bool(row["_triggers"]) and (is_another(text, int(row["trigger_end"]))
+                                              or opens_another(text, int(row["trigger_start"]),
+                                                               told))
+        told.extend(row["_triggers"])
         host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
