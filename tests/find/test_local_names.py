@@ -201,3 +201,9 @@ def test_known_deserts_and_quarters_in_the_gazetteer() -> None:
     got = {r["text"]: r["value"] for r in find_places(
         "انفجار لغم ببادية البشري، وقتل آخر في درعا البلد").to_dict("records")}
     assert got == {"بادية البشري": "Jabal al-Bishri", "درعا البلد": "Daraa al-Balad"}
+
+
+def test_a_town_after_badia_is_the_town() -> None:
+    got = {r["text"]: r["value"] for r in find_places(
+        "هاجمت خلايا التنظيم مواقع في بادية تدمر بريف حمص الشرقي").to_dict("records")}
+    assert got.get("تدمر") == "Tadmur"
