@@ -207,3 +207,9 @@ def test_a_town_after_badia_is_the_town() -> None:
     got = {r["text"]: r["value"] for r in find_places(
         "هاجمت خلايا التنظيم مواقع في بادية تدمر بريف حمص الشرقي").to_dict("records")}
     assert got.get("تدمر") == "Tadmur"
+
+
+def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
+    got = [(t, k) for t, k, _, _ in _rows("استهداف موقع في قرية بارة التابعة لخانصور")]
+    assert ("بارة", "village") in got
+    assert [t for t, _, _, _ in _rows("قصف قرية صغيرة قرب الحدود")] == []

@@ -379,9 +379,21 @@ def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     w, ws, we = toks[0]
     written = r.written(ws, we)
     if (not _word_ok(w, first=True) or _clitic_word(w, written) or w.startswith(ARTICLE)
-            or written.endswith(("ي", "ية", "ى")) or _adjective(written) or len(w) < 3):
+            or written.endswith(("ي", "ية", "ى")) or len(w) < 3):
+        return None
+    if _adjective(written) and not _definite_adjective(r, we):
+        # قرية صغيرة is a small village; قرية بارة التابعة لخانصور, whose adjective is
+        # definite, is a named one
         return None
     return (ws, we, True) if _closes(r, we) else None
+
+
+def _definite_adjective(r: _Reader, pos: int) -> bool:
+    """Whether a definite feminine adjective follows ``pos`` (التابعة، الواقعة): the phrase
+    before it is definite, so an indefinite word in it is a proper name."""
+    toks = r.tokens(pos, 1)
+    return bool(toks) and toks[0][0].startswith(ARTICLE) and toks[0][0].isalpha() \
+        and _adjective(r.written(*toks[0][1:]))
 
 
 def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
