@@ -526,3 +526,10 @@ def test_a_sentence_that_turns_to_another_incident_is_a_new_event():
     # without the turn, the same place and day make one attack
     ev = workbench.analyze(text.replace("وبالتوازي، ", "و"), published="2021-11-13").events
     assert len(ev) == 1
+
+
+def test_the_launch_site_of_rockets_is_no_second_attack():
+    text = ("أعلنت خلية الإعلام الأمني أن استهداف قاعدة بلد الجوية جرى بواسطة خمسة صواريخ "
+            "انطلقت من منطقة (دوجمة) التابعة لقضاء الخالص.")
+    ev = workbench.analyze(text, published="2021-04-18").events
+    assert ev.location.tolist() == ["Balad Air Base"]
