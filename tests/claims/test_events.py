@@ -535,3 +535,13 @@ def test_the_launch_site_of_rockets_is_no_second_attack():
             "إصابة اثنين من منتسبي فوج حماية القاعدة.")
     ev = workbench.analyze(text, published="2021-04-18").events
     assert ev.location.tolist() == ["Balad Air Base"]
+
+
+def test_the_attacks_a_strike_answers_are_its_motive_not_its_place():
+    text = ("وقالت الفصائل في بيان إنها قصفت القاعدة برشقة صاروخية ردا على الهجمات التي تشنها "
+            "إسرائيل على قطاع غزة منذ 7 أكتوبر الماضي.")
+    ev = workbench.analyze(text, published="2023-11-10").events
+    assert "Gaza Strip" not in set(ev.location) and not any(ev.start.str.endswith("10-07"))
+    text = "قصفت فصائل عراقية قاعدة خراب الجير في ريف الحسكة ردا على الهجمات الإسرائيلية على قطاع غزة."
+    assert workbench.analyze(text, published="2023-11-10").events.location.tolist() == [
+        "Kharab al-Jir airstrip"]
