@@ -117,6 +117,11 @@ def test_a_resumptive_pronoun_does_not_part_a_toll_from_its_verb():
     ("استشهد امرأة وطفلها", [("killed", 2.0)]),
     ("ما أسفر عن وفاة طفلة وإصابة والدها بجروح", [("killed", 1.0), ("wounded", 1.0)]),
     ("قتل على إثرها ثلاثة جنود", [("killed", 3.0)]),
+    # أحد "one of" counts one; الأحد is Sunday; أحدهما is one of those just counted
+    ("قتل أحد قياديي التنظيم", [("killed", 1.0)]),
+    ("مقتل أحد عشر مدنيا", [("killed", 11.0)]),
+    ("وقع هجوم مساء الأحد على القاعدة، وأصيب الأحد", []),
+    ("ما أدى إلى جرح عنصرين من القوات الأمنية، إصابة أحدهما بليغة", [("wounded", 2.0)]),
 ])
 def test_people_counted_in_words(text, expected):
     assert tolls(text) == expected

@@ -136,7 +136,8 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     # a noun of one person under a pronoun still counts one (إصابة والدها، مقتل طفلهم); ه is
     # left out, being also the folded ta marbuta of a feminine (مسلحة)
     possessed = tuple((f[:-len(p)], "1") for f, _ in forms for p in _OWNER
-                      if f.endswith(p) and alone.get(f[:-len(p)]) == "1")
+                      if f.endswith(p) and alone.get(f[:-len(p)]) == "1"
+                      and f[:-len(p)] not in _cues().get("partitive", {}))
     return forms + duals + pronouns + possessed
 
 
@@ -244,7 +245,7 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                 more, end = _and_more(toks, n.end) if n.value is not None else (0.0, n.end)
                 return _make(kind, _plus(n.value, more), _plus(n.lo, more), _plus(n.hi, more),
                              toks[i].start, toks[end - 1].end, text)
-        if k == j and _is(toks, k, "person"):
+        if k == j and _is(toks, k, "person") and not _weekday(toks[k].key):
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
             if nxt is not None and nxt.value is not None:
                 continue  # مقتل مدنيين اثنين: the number follows the noun
@@ -255,6 +256,18 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             count = float(alone) + more
             return _make(kind, count, count, count, toks[i].start, toks[max(k, last)].end, text)
     return None
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    """The weekday names of the time grammar with their proclitic-free forms (الأحد)."""
+    table = read_table("find/time_words.csv")
+    return frozenset(table["form"][table["type"] == "weekday"])
+
+
+def _weekday(key: str) -> bool:
+    """Whether a word is a weekday name (الأحد "Sunday", never أحد "one of" a toll)."""
+    return any(f in _weekdays() for f in (key, *_forms(key)) if f.startswith("ال"))
 
 
 # Words that join the two figures of a range (من 15 إلى 20، 15 - 20).
