@@ -129,3 +129,11 @@ def test_people_counted_in_words(text, expected):
 
 def test_a_feminine_adjective_is_no_person_under_a_pronoun():
     assert tolls("إصابة عناصر مسلحة") == []
+
+
+def test_a_toll_clause_before_the_attack_clause_is_that_attacks():
+    text = ("قتل ثلاثة أشخاص جراء استهداف منزل بالقنابل في مدينة الصنمين. "
+            "وبالتوازي، قتل المدعو أحمد، وهو مدرس، جراء استهدافه من قبل مسلحين مجهولين "
+            "في حي المشفى في المدينة.")
+    ev = workbench.analyze(text, published="2021-11-13").events
+    assert ev.fatalities.tolist() == ["3", "1"]

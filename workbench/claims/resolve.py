@@ -473,6 +473,14 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
         owner = min(holders, key=lambda n: min(
             (abs(t - toll.start) for t in events[n].get("_triggers") or ()), default=0),
             default=None)
+        if owner is None and text:
+            # the toll clause before the attack's clause in one sentence (قتل المدعو أحمد،
+            # جراء استهدافه من قبل مسلحين): the attack told right after it
+            ends = [e for e in (text.find(c, toll.end) for c in _SENTENCE_MARKS) if e >= 0]
+            stop = min(ends, default=len(text))
+            later = [(min(a for a, _ in _spans(ev)), n) for n, ev in enumerate(events)
+                     if toll.end <= min(a for a, _ in _spans(ev)) < stop]
+            owner = min(later)[1] if later else None
         if owner is None:
             before = [n for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]
