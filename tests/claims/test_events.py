@@ -545,3 +545,11 @@ def test_the_attacks_a_strike_answers_are_its_motive_not_its_place():
     text = "قصفت فصائل عراقية قاعدة خراب الجير في ريف الحسكة ردا على الهجمات الإسرائيلية على قطاع غزة."
     assert workbench.analyze(text, published="2023-11-10").events.location.tolist() == [
         "Kharab al-Jir airstrip"]
+
+
+def test_a_governorate_lead_and_the_town_in_it_are_one_attack():
+    text = ("شنت إسرائيل هجوما بالصواريخ على مواقع للجيش السوري في محافظة حماة بوسط سوريا اليوم. "
+            "وذكرت الوكالة أن الدفاع الجوي تصدى لعدوان جوي إسرائيلي استهدف أحد المواقع العسكرية "
+            "باتجاه مدينة مصياف في ريف حماة.")
+    ev = workbench.analyze(text, published="2022-08-25").events
+    assert len(ev) == 1 and ev.location.iloc[0] == "Maşyāf"

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
+from ..find.gazetteer import town_governorates
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -211,7 +212,8 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         return
     spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
                                                     int(row["claim_end"]))
-    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
+    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
+        if spot is not None else ()
     row["_frames"] = frames
     if where is None:
         return
@@ -222,6 +224,15 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     elif spot is None and row["location"] and _only_dateline(row, mentions):
         # the reporting town is the event's place only when the text names no other place
         row.update(where(None) | {"country": row["country"]})
+
+
+# The spot rank of a governorate or a region: a spot only when the clause names nothing finer.
+_GOVERNORATE_RANK = 3
+
+
+def _governorate(place: Mention) -> str:
+    """The governorate code of a spot: its own, or that of the town a world-city row names."""
+    return place.admin1 or town_governorates().get(place.place_id, "")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -396,9 +407,12 @@ def _fits(inc: dict, row: dict) -> bool:
 def _spots_fit(inc: dict, row: dict) -> bool:
     """Two spots may be one attack's: the same place, or a city that the other's clause
     names as its frame (الكرادة في بغداد: بغداد frames الكرادة); else two attacks."""
-    (a, a_rank, a_key), (b, b_rank, b_key) = inc["_spot"], row["_spot"]
+    (a, a_rank, a_key, a_gov), (b, b_rank, b_key, b_gov) = inc["_spot"], row["_spot"]
     if a == b:
         return True
+    if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
+            b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
+        return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
     return (a_rank > 0 and a_key in row["_frames"]) or (b_rank > 0 and b_key in inc["_frames"])
 
 
