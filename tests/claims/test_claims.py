@@ -157,6 +157,12 @@ def test_headings_make_no_claims():
     ("لا تزال القوات في المدينة.", "asserted"),
     ("الفساد يهدد الدولة وليس فقط المدن.", "asserted"),
     ("السياسية الجديدة تعتمد على الحوار.", "asserted"),
+    # a negation in a bracketed aside is the aside's
+    ("نفذت جهات معادية (لم تسمها) تفجيراً في المدينة.", "asserted"),
+    ("لم تنفذ جهات معادية (مجهولة) تفجيراً في المدينة.", "negated"),
+    # a detail not known, or nobody claiming the attack, does not deny it
+    ("استهدف الطيران موقعا في القرية ولم تعرف أعداد الضحايا.", "asserted"),
+    ("انفجرت سيارة مفخخة في السوق ولم تعلن أي جهة مسؤوليتها.", "asserted"),
 ])
 def test_modality(text, modality):
     assert claims_of(text)["modality"].tolist() == [modality]

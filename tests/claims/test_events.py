@@ -506,3 +506,50 @@ def test_a_named_incident_after_bahda_is_background_even_with_its_date():
                     "الفلوجة في كانون الثاني 2012 التي قتل فيها 11 من أبناء المدينة.", published=None)
     # no publication date to measure the age by: the phrase بعد حادثة alone recalls it
     assert ev.role.tolist() == ["main", "background"]
+
+
+def test_an_arrest_told_with_words_inside_the_idiom():
+    ev = workbench.analyze("وكانت القوات العراقية ألقت القبض أول أمس على سبعة إرهابيين مطلوبين "
+                           "في محافظة صلاح الدين.", published="2020-05-03").events
+    assert ev.kind.tolist() == ["arrest"]
+    # القبض without the verb of the idiom or على is no arrest ("receiving" a salary)
+    ev = workbench.analyze("تأخر موعد القبض الشهري للرواتب في محافظة صلاح الدين.",
+                           published="2020-05-03").events
+    assert "arrest" not in set(ev["kind"])
+
+
+def test_a_sentence_that_turns_to_another_incident_is_a_new_event():
+    text = ("انفجرت عبوة ناسفة في حي المشفى بمدينة الصنمين. "
+            "وبالتوازي، قتل مدرس بإطلاق نار في حي المشفى.")
+    ev = workbench.analyze(text, published="2021-11-13").events
+    assert ev.kind.tolist() == ["explosion", "attack"]
+    # without the turn, the same place and day make one attack
+    ev = workbench.analyze(text.replace("وبالتوازي، ", "و"), published="2021-11-13").events
+    assert len(ev) == 1
+
+
+def test_the_launch_site_of_rockets_is_no_second_attack():
+    text = ("سقط صاروخان داخل قاعدة بلد الجوية مساء الأحد ما أدى إلى جرح عنصرين. "
+            "وأعلنت خلية الإعلام الأمني أن استهداف قاعدة بلد الجوية جرى بواسطة خمسة صواريخ "
+            "انطلقت من منطقة (دوجمة) التابعة لقضاء الخالص، مشيرة إلى أن الاستهداف أدى إلى "
+            "إصابة اثنين من منتسبي فوج حماية القاعدة.")
+    ev = workbench.analyze(text, published="2021-04-18").events
+    assert ev.location.tolist() == ["Balad Air Base"]
+
+
+def test_the_attacks_a_strike_answers_are_its_motive_not_its_place():
+    text = ("وقالت الفصائل في بيان إنها قصفت القاعدة برشقة صاروخية ردا على الهجمات التي تشنها "
+            "إسرائيل على قطاع غزة منذ 7 أكتوبر الماضي.")
+    ev = workbench.analyze(text, published="2023-11-10").events
+    assert "Gaza Strip" not in set(ev.location) and not any(ev.start.str.endswith("10-07"))
+    text = "قصفت فصائل عراقية قاعدة خراب الجير في ريف الحسكة ردا على الهجمات الإسرائيلية على قطاع غزة."
+    assert workbench.analyze(text, published="2023-11-10").events.location.tolist() == [
+        "Kharab al-Jir airstrip"]
+
+
+def test_a_governorate_lead_and_the_town_in_it_are_one_attack():
+    text = ("شنت إسرائيل هجوما بالصواريخ على مواقع للجيش السوري في محافظة حماة بوسط سوريا اليوم. "
+            "وذكرت الوكالة أن الدفاع الجوي تصدى لعدوان جوي إسرائيلي استهدف أحد المواقع العسكرية "
+            "باتجاه مدينة مصياف في ريف حماة.")
+    ev = workbench.analyze(text, published="2022-08-25").events
+    assert len(ev) == 1 and ev.location.iloc[0] == "Maşyāf"

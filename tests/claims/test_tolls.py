@@ -109,3 +109,31 @@ def test_a_part_of_a_toll_is_no_lower_figure():
 
 def test_a_resumptive_pronoun_does_not_part_a_toll_from_its_verb():
     assert tolls("الهجوم الذي قتل فيه ثلاثة جنود") == [("killed", 3.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a noun of one person, and the kin joined to it by و or مع, count the dead
+    ("استشهد جرائها امرأة مع طفلها", [("killed", 2.0)]),
+    ("استشهد امرأة وطفلها", [("killed", 2.0)]),
+    ("ما أسفر عن وفاة طفلة وإصابة والدها بجروح", [("killed", 1.0), ("wounded", 1.0)]),
+    ("قتل على إثرها ثلاثة جنود", [("killed", 3.0)]),
+    # أحد "one of" counts one; الأحد is Sunday; أحدهما is one of those just counted
+    ("قتل أحد قياديي التنظيم", [("killed", 1.0)]),
+    ("مقتل أحد عشر مدنيا", [("killed", 11.0)]),
+    ("وقع هجوم مساء الأحد على القاعدة، وأصيب الأحد", []),
+    ("ما أدى إلى جرح عنصرين من القوات الأمنية، إصابة أحدهما بليغة", [("wounded", 2.0)]),
+])
+def test_people_counted_in_words(text, expected):
+    assert tolls(text) == expected
+
+
+def test_a_feminine_adjective_is_no_person_under_a_pronoun():
+    assert tolls("إصابة عناصر مسلحة") == []
+
+
+def test_a_toll_clause_before_the_attack_clause_is_that_attacks():
+    text = ("قتل ثلاثة أشخاص جراء استهداف منزل بالقنابل في مدينة الصنمين. "
+            "وبالتوازي، قتل المدعو أحمد، وهو مدرس، جراء استهدافه من قبل مسلحين مجهولين "
+            "في حي المشفى في المدينة.")
+    ev = workbench.analyze(text, published="2021-11-13").events
+    assert ev.fatalities.tolist() == ["3", "1"]

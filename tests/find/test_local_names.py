@@ -168,3 +168,48 @@ def test_adjectives_and_common_nouns_after_a_head_stay_words(text: str) -> None:
 def test_regions_the_reports_name_are_places() -> None:
     rows = _rows("قتل مدنيون في قصف على الغوطة الشرقية وجبال مكحول")
     assert [(r[0], r[2]) for r in rows] == [("الغوطة الشرقية", "SY-RD"), ("جبال مكحول", "IQ-SD")]
+
+
+@pytest.mark.parametrize(("text", "name", "value"), [
+    # an indefinite name that a definite adjective follows ends before the adjective
+    ("سقطت صواريخ على قاعدة فيكتوريا الأمريكية داخل محيط المطار", "قاعدة فيكتوريا",
+     "Victory Base Complex"),
+    ("هجوم بطائرة مسيرة على قاعدة الحرير الأمريكية في أربيل", "قاعدة الحرير", "Harir Air Base"),
+    # a quoted name after the head is the gazetteer's base
+    ('استهداف قاعدة "بلد الجوية" جنوبي صلاح الدين', 'قاعدة "بلد الجوية', "Balad Air Base"),
+    # the known base wins over a longer phrase that runs into the sentence
+    ("مصدر من داخل قاعدة بلد الجوية القول إن", "قاعدة بلد الجوية", "Balad Air Base"),
+])
+def test_base_names_without_their_adjectives(text: str, name: str, value: str) -> None:
+    got = {r["text"]: r["value"] for r in find_places(text).to_dict("records")}
+    assert got.get(name) == value
+
+
+def test_a_rare_name_before_an_adjective_is_a_local_base() -> None:
+    got = [(t, k) for t, k, _, _ in _rows("قصف قاعدة زمبورة الروسية في ريف حمص")]
+    assert ("قاعدة زمبورة", "military_base") in got
+
+
+def test_a_desert_named_after_badia_is_a_place() -> None:
+    got = [(t, k) for t, k, _, _ in _rows("قتلوا بعد محاصرتهم في بادية كباجب بريف دير الزور")]
+    assert ("كباجب", "area") in got
+    # a common word after بادية is no name
+    assert [t for t, _, _, _ in _rows("انفجار لغم في بادية المحافظة")] == []
+
+
+def test_known_deserts_and_quarters_in_the_gazetteer() -> None:
+    got = {r["text"]: r["value"] for r in find_places(
+        "انفجار لغم ببادية البشري، وقتل آخر في درعا البلد").to_dict("records")}
+    assert got == {"بادية البشري": "Jabal al-Bishri", "درعا البلد": "Daraa al-Balad"}
+
+
+def test_a_town_after_badia_is_the_town() -> None:
+    got = {r["text"]: r["value"] for r in find_places(
+        "هاجمت خلايا التنظيم مواقع في بادية تدمر بريف حمص الشرقي").to_dict("records")}
+    assert got.get("تدمر") == "Tadmur"
+
+
+def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
+    got = [(t, k) for t, k, _, _ in _rows("استهداف موقع في قرية بارة التابعة لخانصور")]
+    assert ("بارة", "village") in got
+    assert [t for t, _, _, _ in _rows("قصف قرية صغيرة قرب الحدود")] == []

@@ -309,3 +309,13 @@ def test_newsfane_convention_cuts_directions_and_drops_inferred() -> None:
     text = "قصفت المدفعية جنوب لبنان ومطار دمشق وانتشر الجيش في الجنوب"
     df = newsfane_convention(find_places(text))
     assert [text[s:e] for s, e in zip(df["start"], df["end"], strict=True)] == ["لبنان"]
+
+
+def test_a_known_quarter_in_another_town_is_that_towns_quarter() -> None:
+    rows = find_places("انفجار عبوة بحي الصالحية قرب دائرة المياه في مدينة الحسكة").to_dict("records")
+    quarter = next(r for r in rows if r["text"] == "حي الصالحية")
+    assert quarter["value"] == "حي الصالحية" and "unknown_place" in quarter["flags"]
+    assert math.isnan(quarter["lat"])
+    # in its own town it keeps the gazetteer's reading
+    rows = find_places("سقطت قذيفة على حي الميدان في دمشق").to_dict("records")
+    assert next(r for r in rows if r["text"] == "حي الميدان")["value"] == "al-Midan"

@@ -317,6 +317,13 @@ def _colon_source(doc: TextUnits, cl: Clause) -> _Attribution | None:
 
 # --- modality and types --------------------------------------------------------------
 
+def _in_brackets(text: str, cl: Clause, pos: int) -> bool:
+    """Whether ``pos`` lies inside a bracketed aside of the clause: its negation is the
+    aside's, not the clause's ("جهات معادية" (لم تسمها) نفذت تفجيراً: the attack happened)."""
+    opened = text.rfind("(", cl.start, pos)
+    return opened >= 0 and text.rfind(")", opened, pos) < 0 and text.find(")", pos, cl.end) >= 0
+
+
 def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
     """The clause's modality and the cue words behind it (disputes are set later)."""
     toks = doc.tokens
@@ -336,7 +343,7 @@ def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
                 found["hedged"].append(f"{word} {toks[c.j].text}")
         elif c.role == "future":
             found["future"].append(word)
-        elif c.role == "negation" and c.i not in blocked:
+        elif c.role == "negation" and c.i not in blocked and not _in_brackets(doc.text, cl, c.start):
             found["negated"].append(word)
     if SEEN in doc.text[cl.start:cl.end]:  # the future prefix is a seen
         found["future"] += [tok.text for tok in toks[cl.i:cl.j]

@@ -24,10 +24,11 @@ stated in its sentences or in the sentences that follow it, and the spans of eve
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
+from ..find.gazetteer import town_governorates
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
@@ -72,7 +73,36 @@ def _background_cues() -> dict[str, list[list[str]]]:
 
 @cache
 def _another_cues() -> frozenset[str]:
-    return frozenset(read_table(INCIDENT_FILE)["cue"])
+    table = read_table(INCIDENT_FILE)
+    return frozenset(table["cue"][table["kind"] == "another"])
+
+
+@cache
+def _meanwhile_cues() -> tuple[tuple[str, ...], ...]:
+    table = read_table(INCIDENT_FILE)
+    return tuple(tuple(c.split()) for c in table["cue"][table["kind"] == "meanwhile"])
+
+
+def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) -> bool:
+    """True when the sentence of an attack word opens with a turn to another incident and
+    no attack word of ``earlier`` (the starts of the attack words told before) stands before
+    it in the sentence (بالتوازي، قتل ...; في غضون ذلك، قتل ...): the turn is the first one's.
+
+    >>> t = "قتل رجل في المدينة. وبالتوازي، قتل مدرس في حي المشفى"
+    >>> opens_another(t, t.rindex("قتل")), opens_another(t, t.index("قتل"))
+    (True, False)
+    """
+    start = max(text.rfind(c, 0, trigger_start) for c in _SENTENCE_MARKS) + 1
+    if any(start <= e < trigger_start for e in earlier):
+        return False
+    words = [t.key for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
+    forms = [word_forms(w) for w in words]
+    return any(len(words) >= len(cue) and all(c in forms[n] for n, c in enumerate(cue))
+               for cue in _meanwhile_cues())
+
+
+# Where a sentence ends, for the turn to another incident at its start.
+_SENTENCE_MARKS = ".!?\u061f\n"
 
 
 def is_another(text: str, trigger_end: int) -> bool:
@@ -118,6 +148,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out: list[dict] = []
     incidents: list[dict] = []
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
+    told: list[int] = []  # where the attack words gathered so far stand
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
@@ -139,7 +170,10 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
-        another = bool(row["_triggers"]) and is_another(text, int(row["trigger_end"]))
+        another = bool(row["_triggers"]) and (is_another(text, int(row["trigger_end"]))
+                                              or opens_another(text, int(row["trigger_start"]),
+                                                               told))
+        told.extend(row["_triggers"])
         host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
             else next((inc for inc in reversed(same) if _fits(inc, row)), None)
         if host is None and not another and same and _anaphoric(row) \
@@ -186,7 +220,8 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         return
     spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
                                                     int(row["claim_end"]))
-    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot)) if spot is not None else ()
+    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
+        if spot is not None else ()
     row["_frames"] = frames
     if where is None:
         return
@@ -197,6 +232,15 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     elif spot is None and row["location"] and _only_dateline(row, mentions):
         # the reporting town is the event's place only when the text names no other place
         row.update(where(None) | {"country": row["country"]})
+
+
+# The spot rank of a governorate or a region: a spot only when the clause names nothing finer.
+_GOVERNORATE_RANK = 3
+
+
+def _governorate(place: Mention) -> str:
+    """The governorate code of a spot: its own, or that of the town a world-city row names."""
+    return place.admin1 or town_governorates().get(place.place_id, "")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -453,9 +497,12 @@ def _fits(inc: dict, row: dict) -> bool:
 def _spots_fit(inc: dict, row: dict) -> bool:
     """Two spots may be one attack's: the same place, or a city that the other's clause
     names as its frame (الكرادة في بغداد: بغداد frames الكرادة); else two attacks."""
-    (a, a_rank, a_key), (b, b_rank, b_key) = inc["_spot"], row["_spot"]
+    (a, a_rank, a_key, a_gov), (b, b_rank, b_key, b_gov) = inc["_spot"], row["_spot"]
     if a == b:
         return True
+    if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
+            b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
+        return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
     return (a_rank > 0 and a_key in row["_frames"]) or (b_rank > 0 and b_key in inc["_frames"])
 
 
@@ -529,6 +576,14 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
         owner = min(holders, key=lambda n: min(
             (abs(t - toll.start) for t in events[n].get("_triggers") or ()), default=0),
             default=None)
+        if owner is None and text:
+            # the toll clause before the attack's clause in one sentence (قتل المدعو أحمد،
+            # جراء استهدافه من قبل مسلحين): the attack told right after it
+            ends = [e for e in (text.find(c, toll.end) for c in _SENTENCE_MARKS) if e >= 0]
+            stop = min(ends, default=len(text))
+            later = [(min(a for a, _ in _spans(ev)), n) for n, ev in enumerate(events)
+                     if toll.end <= min(a for a, _ in _spans(ev)) < stop]
+            owner = min(later)[1] if later else None
         if owner is None:
             before = [n for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]

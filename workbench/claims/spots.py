@@ -43,6 +43,8 @@ _SPOT_RANK = {"neighbourhood": 0, "square": 0, "village": 0, "town": 0, "subdist
               "facility": 0, "city": 1, "capital": 1, "district": 2}
 # How far back the word before a place is looked for (ريف + space + the name).
 _LOOKBACK = 24
+# How far back a word of launching is looked for (انطلاق الصواريخ من حي).
+_LAUNCH_LOOKBACK = 48
 # What may stand between two names of a list: blanks, commas and the conjunction و.
 _LIST_GAP = " \t\u00a0,\u060c"
 
@@ -85,8 +87,23 @@ def _frame_kind(text: str, start: int) -> str:
         return "source"  # مصدر أمني في الحلة: where the source is, not the attack
     if len(words) >= 2 and " ".join(words[-2:]) in frames:
         return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
+    if words and (words[-1] == "من" or words[-1] in place_heads()) and _launched_from(
+            [t.key for t in tokenize(text[max(0, start - _LAUNCH_LOOKBACK):start])
+             if t.kind == "word"], frames):
+        return "launch"
     return next((frames[match_key(f)] for f in word_forms(words[-1])
-                 if match_key(f) in frames), "") if words else ""
+                 if match_key(f) in frames and frames[match_key(f)] != "launch"), "") \
+        if words else ""
+
+
+def _launched_from(words: list[str], frames: dict[str, str]) -> bool:
+    """Whether the words before a place end in من (or من and a place head noun) after a word
+    of launching among the few before it (انطلقت من منطقة، انطلاق الصواريخ من حي)."""
+    if words and words[-1] in place_heads():
+        words = words[:-1]
+    if not words or words[-1] != "من":
+        return False
+    return any(frames.get(match_key(f)) == "launch" for w in words[-4:-1] for f in word_forms(w))
 
 
 def off_scene(place: Mention, text: str) -> bool:
@@ -99,7 +116,7 @@ def off_scene(place: Mention, text: str) -> bool:
     >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
     True
     """
-    return _frame_kind(text, place.start) in ("origin", "source")
+    return _frame_kind(text, place.start) in ("origin", "source", "launch")
 
 
 def is_frame(place: Mention, text: str) -> bool:

@@ -90,6 +90,7 @@ _DUAL = "ان"
 # them (بمقتله "his killing" = 1, مقتلهما = 2); هم "their" tells deaths without counting.
 # The ت before the pronoun is the ta marbuta of the noun (وفاته → وفاة).
 _PRONOUNS = (("هما", "2"), ("ها", "1"), ("ه", "1"))
+_OWNER = ("هما", "هم", "ها")
 _TA = ("\u062a", "\u0647")
 
 
@@ -133,7 +134,12 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
                   if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
     pronouns = tuple((r[0], str(int(r[1]))) for r in (
         _pronoun_reading(key, role) for role in ("killed", "wounded")) if r is not None)
-    return forms + duals + pronouns
+    # a noun of one person under a pronoun still counts one (إصابة والدها، مقتل طفلهم); ه is
+    # left out, being also the folded ta marbuta of a feminine (مسلحة)
+    possessed = tuple((f[:-len(p)], "1") for f, _ in forms for p in _OWNER
+                      if f.endswith(p) and alone.get(f[:-len(p)]) == "1"
+                      and f[:-len(p)] not in _cues().get("partitive", {}))
+    return forms + duals + pronouns + possessed
 
 
 @word_memo
@@ -240,16 +246,29 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                 more, end = _and_more(toks, n.end) if n.value is not None else (0.0, n.end)
                 return _make(kind, _plus(n.value, more), _plus(n.lo, more), _plus(n.hi, more),
                              toks[i].start, toks[end - 1].end, text)
-        if k == j and _is(toks, k, "person"):
+        if k == j and _is(toks, k, "person") and not _weekday(toks[k].key):
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
             if nxt is not None and nxt.value is not None:
                 continue  # مقتل مدنيين اثنين: the number follows the noun
             alone = next((n for _, n in _count_forms(toks[k].key) if n), "plural")
             if alone == "plural":
                 return None  # مقتل مدنيين: deaths told but not counted
-            count = float(alone)
-            return _make(kind, count, count, count, toks[i].start, toks[k].end, text)
+            more, last = _kin(toks, k + 1)
+            count = float(alone) + more
+            return _make(kind, count, count, count, toks[i].start, toks[max(k, last)].end, text)
     return None
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    """The weekday names of the time grammar with their proclitic-free forms (الأحد)."""
+    table = read_table("find/time_words.csv")
+    return frozenset(table["form"][table["type"] == "weekday"])
+
+
+def _weekday(key: str) -> bool:
+    """Whether a word is a weekday name (الأحد "Sunday", never أحد "one of" a toll)."""
+    return any(f in _weekdays() for f in (key, *_forms(key)) if f.startswith("ال"))
 
 
 # Words that join the two figures of a range (من 15 إلى 20، 15 - 20).
@@ -306,6 +325,7 @@ def _plus(value: float | None, more: float) -> float | None:
 
 # Possessive pronouns on a noun joined to a pronoun toll (إصابتها وطفلها: her and her child).
 _POSSESSIVE = ("هما", "هم", "ها", "ه")
+_WITH = "مع"
 
 
 def _kin(toks: list[Token], k: int) -> tuple[int, int]:
@@ -316,10 +336,14 @@ def _kin(toks: list[Token], k: int) -> tuple[int, int]:
     (1, 1)
     """
     more, last = 0, k - 1
-    while k < len(toks) and toks[k].kind == "word" and toks[k].key.startswith("\u0648") \
-            and len(toks[k].key) > 4 and toks[k].key.endswith(_POSSESSIVE) \
-            and not _begins_other_toll(toks, k):
-        more, last, k = more + 1, k, k + 1
+    while k < len(toks) and toks[k].kind == "word":
+        # امرأة مع طفلها "a woman with her child": مع joins the noun as و does
+        at = k + 1 if toks[k].key == _WITH and k + 1 < len(toks) else k
+        word = toks[at].key if at == k else "\u0648" + toks[at].key
+        if not (toks[at].kind == "word" and word.startswith("\u0648") and len(word) > 4
+                and word.endswith(_POSSESSIVE) and not _begins_other_toll(toks, at)):
+            break
+        more, last, k = more + 1, at, at + 1
     return more, last
 
 

@@ -213,6 +213,10 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
         if nxt[0] in _AGE and _is_key(w) and state in ("", "name", "def"):
             words += [(w, ws, we), nxt]  # حلب الجديدة: the new quarter of a known town
             break
+        if state == "" and not w.startswith(ARTICLE) and _nisba_after(r, nxt):
+            # قاعدة فيكتوريا الأمريكية: an indefinite word that a definite adjective
+            # follows is a proper name, and the adjective is no part of it
+            return ws, we, True
         state = _next_state(r, state, w, written, nxt)
         if not state:
             break
@@ -226,6 +230,16 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     likely = (words[0][0] in _name_heads() and len(words) > 1) or any(
         _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
     return words[0][1], words[-1][2], likely
+
+
+def _nisba_after(r: _Reader, tok: tuple[str, int, int]) -> bool:
+    """Whether ``tok`` is a definite relational adjective, a frequent word ending in ي or
+    ية that is no direction (الأمريكية، الجوية، العسكري): it describes what precedes it."""
+    w = tok[0]
+    if not (w.startswith(ARTICLE) and w.isalpha() and len(w) > 4) or _is_direction(w):
+        return False
+    written = r.written(*tok[1:])
+    return written.endswith(("ي", "ية")) and _zipf(written) >= _RARE
 
 
 def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, int, int]) -> str:
@@ -366,9 +380,21 @@ def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     w, ws, we = toks[0]
     written = r.written(ws, we)
     if (not _word_ok(w, first=True) or _clitic_word(w, written) or w.startswith(ARTICLE)
-            or written.endswith(("ي", "ية", "ى")) or _adjective(written) or len(w) < 3):
+            or written.endswith(("ي", "ية", "ى")) or len(w) < 3):
+        return None
+    if _adjective(written) and not _definite_adjective(r, we):
+        # قرية صغيرة is a small village; قرية بارة التابعة لخانصور, whose adjective is
+        # definite, is a named one
         return None
     return (ws, we, True) if _closes(r, we) else None
+
+
+def _definite_adjective(r: _Reader, pos: int) -> bool:
+    """Whether a definite feminine adjective follows ``pos`` (التابعة، الواقعة): the phrase
+    before it is definite, so an indefinite word in it is a proper name."""
+    toks = r.tokens(pos, 1)
+    return bool(toks) and toks[0][0].startswith(ARTICLE) and toks[0][0].isalpha() \
+        and _adjective(r.written(*toks[0][1:]))
 
 
 def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
@@ -443,6 +469,18 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
     return True
 
 
+def _facility_row(head: str, name: str) -> dict | None:
+    """The gazetteer's row for ``head name`` when it is a key (قاعده + بلد الجويه), else None."""
+    from .gazetteer import gazetteer
+    from .places import gazetteer_row
+
+    g = gazetteer()
+    rows = g.by_key.get(f"{head} {name}")
+    if not rows or f"{head} {name}" in g.cue_keys:
+        return None
+    return {**gazetteer_row(rows[0]), "flags": "facility"}
+
+
 def _context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
     """admin1 and country of the next known place in the sentence, else the one before."""
     known = [x for x in rows if x.get("admin1") and bounds[0] <= x["start"] < bounds[1]
@@ -467,7 +505,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
                                   "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
                                   "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد", "قاعد", "ثكن",
-                                  "مول", "مراب")):
+                                  "مول", "مراب", "بادي")):
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -524,6 +562,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             if any(f["start"] <= s < f["end"] for f in found):
                 continue
             dropped.update(inside)
+            known_row = _facility_row(own or h.group("head"), key[ks:ke])
+            if known_row is not None and head["span"] == "whole":
+                # قاعدة "بلد الجوية": the gazetteer knows head and name once the quotes
+                # around the name are read through
+                found.append({"start": s, "end": ne, **known_row})
+                continue
             sent = bisect_right(ends, ks)
             lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
             hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)

@@ -137,6 +137,11 @@ def _row_dict(g: _Gazetteer, i: int) -> dict:
     }
 
 
+def gazetteer_row(i: int) -> dict:
+    """Row ``i`` of the gazetteer as place-row fields (value, canonical_ar, iso, admin1 …)."""
+    return _row_dict(gazetteer(), i)
+
+
 def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
     if len(rows) == 1:
         return rows[0]
@@ -219,8 +224,48 @@ def place_rows(
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out = local_name_rows(folded, out)
+    out = _quarters_of_other_towns(text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
+
+
+# A known quarter this far from the town its phrase names is a homonym in that town.
+_QUARTER_KM = 30.0
+# How many characters may stand between a quarter and the town named after it (بحي
+# الصالحية قرب دائرة المياه في مدينة الحسكة).
+_QUARTER_REACH = 40
+_TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
+
+
+def _km(a: dict, b: dict) -> float:
+    """Great-circle distance between two rows' coordinates, in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
+    """Rows with a known quarter read as a local one when the town its phrase names lies far
+    from it: many towns have a الصالحية or a الميدان, and بحي الصالحية ... في مدينة الحسكة is
+    al-Hasakah's, not Damascus's. The town must follow within the clause (no comma or list)."""
+    by_start = sorted(rows, key=lambda r: r["start"])
+    out = []
+    for r in rows:
+        if r.get("place_type") != "neighbourhood" or not r.get("place_id") or math.isnan(r["lat"]):
+            out.append(r)
+            continue
+        town = next((t for t in by_start if t["start"] >= r["end"]), None)
+        gap = text[r["end"]:town["start"]] if town else ""
+        if (town is None or town.get("place_type") not in _TOWN_TYPES or math.isnan(town["lat"])
+                or len(gap) > _QUARTER_REACH or _SENTENCE_END.search(gap) or "\u060c" in gap
+                or "," in gap or _km(r, town) <= _QUARTER_KM):
+            out.append(r)
+            continue
+        name = text[r["start"]:r["end"]]
+        out.append({**r, "value": name, "canonical_ar": name, "iso": "", "admin2": "",
+                    "country": town["country"], "admin1": town["admin1"], "lat": math.nan,
+                    "lon": math.nan, "place_id": "", "flags": "unknown_place"})
+    return out
 
 
 def _without_outlets(text: str, folded: FoldedText, rows: list[dict]) -> list[dict]:
