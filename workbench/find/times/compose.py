@@ -31,8 +31,20 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 # only when one can begin right after it.
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
-           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season")
+           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
+           "anniversary")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
+_LASTING_REACH = 9  # tokens back from منذ searched for a word that makes its length a length
+_ANNIVERSARY_REACH = 6  # tokens from ذكرى to a rank after the event's name
+_CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
+# a detached object pronoun (NewsFANE splits تزوجني) between the verb and منذ
+_OBJECT_WORDS = frozenset({"ني", "ه", "ها", "هم", "نا"})
+# a word before a verb or verbal noun that marks the event done (قد عرضت, تم عزلها)
+_DONE_CUES = frozenset({"قد", "لقد", "تم", "وقد", "وتم"})
+# suffixes a past verb may carry (استقلت، نقلوا) and object pronouns taken off first; not نا,
+# the ending of many accusative nouns (مراهنا)
+_PAST_ENDINGS = ("\u062a", "\u0648\u0627")
+_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
@@ -108,7 +120,7 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
-                     self.duration, self.equivalent):
+                     self.duration, self.equivalent, self.anniversary):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -302,13 +314,63 @@ class Composer(Grammar):
         if ln is None:
             return None
         end, unit, n = ln
-        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
+        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts,
+        # unless the clause tells of something over and done (استقلت منذ 15 عاما: 15 years ago)
         anchor = "before" if h.entry.value == "from" else h.entry.value
-        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        ago = anchor == "since" and self._since_ago(i, end)
+        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor="before" if ago else anchor)
+        if ago:
+            p.add("since_ago")
         if about is not None:
             p.flags.append("approx")
             p.add("approx")
         return p.add(f"{anchor}+length")
+
+    def _since_ago(self, i: int, end: int) -> bool:
+        """True when منذ + a length at ``i`` says how long ago (a point), not how long: a past
+        verb just before it (استقلت منذ 15 عاما, قد عرضت منذ ثلاث سنوات, تم عزلها منذ) or just
+        after the length (منذ 500 سنة كانت), and no ``lasting`` word (المتواصل, لأول مرة, أسوأ)
+        earlier in the clause."""
+        toks = self.t
+        for k in range(i - 1, max(-1, i - _LASTING_REACH), -1):
+            if toks[k].key in _SENTENCE_END or toks[k].key in _CLAUSE_STOPS:
+                break
+            if find(toks, k, "lasting") is not None:
+                return False
+        k = i - 1
+        while k >= 0 and k > i - 3 and (not toks[k].key.isalpha() or toks[k].key in _OBJECT_WORDS
+                                        or not "\u0621" <= toks[k].key[0] <= "\u064a"):
+            k -= 1  # أجازته FDA منذ, تزوج ني منذ: the subject or a detached pronoun between
+        if k >= 0 and (_perfective(toks[k].key) or key(toks, k - 1) in _DONE_CUES):
+            return True
+        return end < len(toks) and _perfective(toks[end].key)
+
+    def anniversary(self, i: int) -> Partial | None:
+        """الذكرى + a rank (الذكرى الـ69, الذكرى السنوية الخامسة عشرة, ذكرى إحراق الأقصى الـ 52):
+        the recalled event, that many years before the reference (flag ``anniversary``)."""
+        h = find(self.t, i, "anniversary")
+        if h is None:
+            return None
+        k = h.end
+        if key(self.t, k) == "السنويه":
+            k += 1
+        # a rank after the event's name only when ذكرى is its head (ذكرى إحراق المسجد الأقصى الـ 52)
+        reach = _ANNIVERSARY_REACH if not key(self.t, i).endswith("الذكري") else 1
+        for m in range(k, min(len(self.t), k + reach)):
+            if key(self.t, m) == "ال" and key(self.t, m + 1).isdigit() and 0 < int(key(self.t, m + 1)) < 1000:
+                end, n = m + 2, int(key(self.t, m + 1))
+                break
+            o = self.ordinal(m)
+            if o is not None and m == k:
+                end, n = o
+                break
+            if self.t[m].key in _SENTENCE_END:
+                return None
+        else:
+            return None
+        p = Partial(i, end, pre=h.pre, counted=("year", n), anchor="before")
+        p.flags.append("anniversary")
+        return p.add("anniversary")
 
     def period(self, i: int) -> Partial | None:
         """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,
@@ -456,3 +518,18 @@ class Composer(Grammar):
         if a.hour is not None and not a.part and b.part:
             a.part = b.part
         return a, b
+
+
+def _perfective(word: str) -> bool:
+    """A word shaped like a past verb: a past ending (استقلت, ونقلوا, أجازته) that no
+    plural or article explains."""
+    w = word[1:] if word[:1] in ("\u0648", "\u0641") and len(word) > 4 else word
+    if w.startswith("\u0627\u0644") or not w.isalpha():
+        return False
+    for pro in _PRONOUNS:
+        if w.endswith(pro) and len(w) - len(pro) >= 4:
+            w = w[:-len(pro)]
+            break
+    if w.endswith("\u0627\u062a") or len(w) < 4:
+        return False
+    return w.endswith(_PAST_ENDINGS[0]) or (w.endswith(_PAST_ENDINGS[1]) and len(w) >= 5)
