@@ -62,3 +62,35 @@ def test_anniversary_recalls_the_event_years_before(text, span, value):
 def test_anniversary_without_a_rank_is_no_time():
     texts = find_times("تحل ذكرى رحيل الشاعر", reference=REF)["text"].tolist()
     assert not any("ذكرى" in t for t in texts)
+
+
+def test_same_day_in_a_past_year():
+    row = find_times("مجزرة ارتكبت في مثل هذا اليوم من عام 1956", reference=date(2025, 10, 29)).iloc[0]
+    assert (row["text"], row["value"]) == ("في مثل هذا اليوم من عام 1956", "1956-10-29")
+    assert row["rule"] == "same_day"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ('أشهر رسومه " اصرار الذاكرة " ( 1931 ) ، التي بها ساعات', "1931", "1931"),
+        ("انطلقت معركة الموصل في 17 أكتوبر (2016) بمشاركة", "17 أكتوبر (2016)", "2016-10-17"),
+    ],
+)
+def test_year_in_brackets(text, span, value):
+    row = find_times(text, reference=REF).iloc[0]
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_count_in_brackets_is_a_year_only_when_nothing_follows():
+    assert find_times("وصل نحو ( 2000 ) مقاتل إلى المدينة", reference=REF).empty
+
+
+def test_count_of_days_in_brackets():
+    row = find_times("منع التجول لمدة ( 21 ) يومًا من مساء الاثنين", reference=REF).iloc[0]
+    assert (row["text"], row["value"], row["rule"]) == ("( 21 ) يومًا", "P21D", "bracket_count")
+
+
+def test_a_little_while_ago_is_the_reference_day():
+    row = find_times("الإمارات أعلنت منذ قليل عن حالتي وفاة", reference=REF).iloc[0]
+    assert (row["text"], row["start_date"]) == ("منذ قليل", "2013-02-12")

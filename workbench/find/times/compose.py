@@ -32,8 +32,9 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
            "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
-           "anniversary")
+           "anniversary", "same_day")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
+_BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
 _LASTING_REACH = 9  # tokens back from منذ searched for a word that makes its length a length
 _ANNIVERSARY_REACH = 6  # tokens from ذكرى to a rank after the event's name
 _CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
@@ -93,6 +94,7 @@ class Composer(Grammar):
         if word[0] in "0123456789":
             after = key(toks, i + 1)
             if after in _NUMBER_JOINS or after.startswith("\u0648") \
+                    or (after == ")" and key(toks, i - 1) == "(") \
                     or (i > 0 and key(toks, i - 1) in _YEAR_CUES) \
                     or any_within(toks, i + 1, i + 2, _ERA) or any_within(toks, i + 1, i + 3, _MONTH) \
                     or any_within(toks, i + 1, i + 5, _UNIT):
@@ -106,6 +108,8 @@ class Composer(Grammar):
                 if key(toks, i + 1) == "[":  # a year lost in the source
                     return True
                 ends = {i + 1} | {h.end for h in lookup(toks, i) if h.entry.type == "anchor"}
+                if key(toks, i + 1) == "(":  # لمدة ( 21 ) يومًا
+                    ends.add(i + 2)
                 if any(j < len(toks) and self.may_begin(j) for j in ends):
                     return True
             # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
@@ -120,7 +124,7 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
-                     self.duration, self.equivalent, self.anniversary):
+                     self.duration, self.equivalent, self.anniversary, self.same_day, self.bracket_year):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -261,6 +265,8 @@ class Composer(Grammar):
         ln = self.length(i)
         if ln is None:
             return None
+        if i > 0 and key(self.t, i - 1) == "(" and key(self.t, i + 1) == ")":
+            return Partial(i - 1, ln[0], counted=(ln[1], ln[2]), anchor="for").add("bracket_count")
         return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
 
     def approx(self, i: int) -> Partial | None:
@@ -371,6 +377,33 @@ class Composer(Grammar):
         p = Partial(i, end, pre=h.pre, counted=("year", n), anchor="before")
         p.flags.append("anniversary")
         return p.add("anniversary")
+
+    def same_day(self, i: int) -> Partial | None:
+        """[في] مثل هذا اليوم [من] عام 1956: the reference's day and month in that year (flag
+        ``same_day``; the finder puts the reference's day and month in)."""
+        k = i + 1 if key(self.t, i) == "في" else i
+        h = find(self.t, k, "same_day", pre_ok=False)
+        if h is None:
+            return None
+        y = self.year(h.end)
+        if y is None or y[2]:
+            return None
+        p = Partial(i, y[0], year=y[1])
+        p.flags.append("same_day")
+        return p.add("same_day")
+
+    def bracket_year(self, i: int) -> Partial | None:
+        """A year alone in brackets after a name, closing its phrase: " اصرار الذاكرة " ( 1931 ) ،
+        (a count in brackets, ( 2000 ) مقاتل, has its noun after it and is left alone)."""
+        if i == 0 or key(self.t, i - 1) != "(" or key(self.t, i + 1) != ")":
+            return None
+        n = self.num(i, _BRACKET_YEARS[0], _BRACKET_YEARS[1])
+        if n is None or len(key(self.t, i)) != 4:
+            return None
+        after = key(self.t, i + 2)
+        if after and after.isalnum():
+            return None
+        return Partial(i, i + 1, year=n).add("bracket_year")
 
     def period(self, i: int) -> Partial | None:
         """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,
