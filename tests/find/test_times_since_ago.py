@@ -19,6 +19,8 @@ REF = date(2013, 2, 12)
         ("قطر تم عزلها منذ ثلاث سنوات من قبل جيرانها", "منذ ثلاث سنوات", "2010"),
         ("ومنذ 500 سنة كانت توجد مدن مزدهرة", "منذ 500 سنة", "1513"),  # the verb after it
         ("لقاح أجازته FDA منذ أيام", "منذ أيام", "2013-02-05/2013-02-11"),  # a few days back
+        ("مشواره الفني بدا منذ 6 سنوات ، ومع ذلك", "منذ 6 سنوات", "2007"),  # a past verb, no ending
+        ("انقرض منذ حوالي 350 سنة مضت .", "منذ حوالي 350 سنة", "1663"),
     ],
 )
 def test_since_length_after_a_past_verb_is_ago(text, span, value):
@@ -35,6 +37,7 @@ def test_since_length_after_a_past_verb_is_ago(text, span, value):
         "نظام ما انفك يكذب على الاسرة الدولية منذ سنوات مراهنا على انقساماتها",
         "سعيد شيرازي سائق سيارة الاجرة منذ 18 سنة يعرب عن اسفه",  # no verb: a length
         "الطبقة التي تتعرض منذ سنوات لضربات متلاحقة",  # an imperfect verb
+        "و منذ 40 الف سنة كانت توجد مدن",  # before any calendar: left a length
     ],
 )
 def test_since_length_that_lasts_stays_a_length(text):

@@ -35,6 +35,7 @@ _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_
            "anniversary", "same_day")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
 _BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
+_AGO_YEARS = 1500
 _LASTING_REACH = 9  # tokens back from منذ searched for a word that makes its length a length
 _ANNIVERSARY_REACH = 6  # tokens from ذكرى to a rank after the event's name
 _CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
@@ -323,7 +324,8 @@ class Composer(Grammar):
         # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts,
         # unless the clause tells of something over and done (استقلت منذ 15 عاما: 15 years ago)
         anchor = "before" if h.entry.value == "from" else h.entry.value
-        ago = anchor == "since" and self._since_ago(i, end)
+        # a point more than _AGO_YEARS back (منذ 40 ألف سنة كان) is out of the calendar: a length
+        ago = anchor == "since" and not (unit == "year" and n > _AGO_YEARS) and self._since_ago(i, end)
         p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor="before" if ago else anchor)
         if ago:
             p.add("since_ago")
@@ -347,9 +349,14 @@ class Composer(Grammar):
         while k >= 0 and k > i - 3 and (not toks[k].key.isalpha() or toks[k].key in _OBJECT_WORDS
                                         or not "\u0621" <= toks[k].key[0] <= "\u064a"):
             k -= 1  # أجازته FDA منذ, تزوج ني منذ: the subject or a detached pronoun between
-        if k >= 0 and (_perfective(toks[k].key) or key(toks, k - 1) in _DONE_CUES):
+        if k >= 0 and (self._past(k) or key(toks, k - 1) in _DONE_CUES):
             return True
-        return end < len(toks) and _perfective(toks[end].key)
+        return end < len(toks) and self._past(end)
+
+    def _past(self, k: int) -> bool:
+        """A past verb at token ``k``: by its ending (:func:`_perfective`) or one of the lexicon's
+        ``past_verb`` words that have none (بدأ, مضت: منذ عشر سنوات مضت)."""
+        return _perfective(self.t[k].key) or find(self.t, k, "past_verb") is not None
 
     def anniversary(self, i: int) -> Partial | None:
         """الذكرى + a rank (الذكرى الـ69, الذكرى السنوية الخامسة عشرة, ذكرى إحراق الأقصى الـ 52):
