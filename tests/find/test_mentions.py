@@ -169,6 +169,8 @@ def _vocabulary() -> list[str]:
 @example(["الفين", "اسابيع"], " ")  # a count that begins with a scale word: two thousand weeks
 @example(["بحدود", "ثمان"], " ")  # a cardinal after an approximator is a count, no clock
 @example(["قبل الظهر", "الجمعه"], " ")  # ظهر under the article begins ظهر الجمعة
+@example(["gmt", "اثنان", "gmt"], " ")  # a zone never begins a clock
+@example(["اثنان", "بتوقيت gmt"], " ")  # a zone after an hour word makes a clock
 def test_candidate_filters_lose_no_time_or_count(words, sep):
     # words run together, or spaced with a full stop after every third (sentence ends)
     text = sep.join(words) if sep else " ".join(w if i % 3 else w + "." for i, w in enumerate(words))

@@ -34,6 +34,8 @@ class ClockRules:
         an hour word alone when a part of the day or a fraction follows (الثالثة فجرا), or
         digits hh:mm; then a part of the day (صباحا, بعد الظهر, هذه الليلة)."""
         k = i
+        if find(self.t, i, "timezone") is not None:
+            return None  # a zone follows its clock (10 بتوقيت مكة), never begins one
         cue = find(self.t, k, "clock_cue", "approx")
         if cue is not None:
             k = cue.end

@@ -31,8 +31,22 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 # only when one can begin right after it.
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
-           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season")
+           "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
+           "anniversary", "same_day")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
+_BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
+_AGO_YEARS = 1500
+_LASTING_REACH = 9  # tokens back from منذ searched for a word that makes its length a length
+_ANNIVERSARY_REACH = 6  # tokens from ذكرى to a rank after the event's name
+_CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
+# a detached object pronoun (NewsFANE splits تزوجني) between the verb and منذ
+_OBJECT_WORDS = frozenset({"ني", "ه", "ها", "هم", "نا"})
+# a word before a verb or verbal noun that marks the event done (قد عرضت, تم عزلها)
+_DONE_CUES = frozenset({"قد", "لقد", "تم", "وقد", "وتم"})
+# suffixes a past verb may carry (استقلت، نقلوا) and object pronouns taken off first; not نا,
+# the ending of many accusative nouns (مراهنا)
+_PAST_ENDINGS = ("\u062a", "\u0648\u0627")
+_PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
@@ -81,6 +95,7 @@ class Composer(Grammar):
         if word[0] in "0123456789":
             after = key(toks, i + 1)
             if after in _NUMBER_JOINS or after.startswith("\u0648") \
+                    or (after == ")" and key(toks, i - 1) == "(") \
                     or (i > 0 and key(toks, i - 1) in _YEAR_CUES) \
                     or any_within(toks, i + 1, i + 2, _ERA) or any_within(toks, i + 1, i + 3, _MONTH) \
                     or any_within(toks, i + 1, i + 5, _UNIT):
@@ -94,6 +109,8 @@ class Composer(Grammar):
                 if key(toks, i + 1) == "[":  # a year lost in the source
                     return True
                 ends = {i + 1} | {h.end for h in lookup(toks, i) if h.entry.type == "anchor"}
+                if key(toks, i + 1) == "(":  # لمدة ( 21 ) يومًا
+                    ends.add(i + 2)
                 if any(j < len(toks) and self.may_begin(j) for j in ends):
                     return True
             # a count in words: a length (خمسة أيام) or an hour 1–12 (ثلاثة فجرا)
@@ -108,7 +125,7 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
-                     self.duration, self.equivalent):
+                     self.duration, self.equivalent, self.anniversary, self.same_day, self.bracket_year):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -249,6 +266,8 @@ class Composer(Grammar):
         ln = self.length(i)
         if ln is None:
             return None
+        if i > 0 and key(self.t, i - 1) == "(" and key(self.t, i + 1) == ")":
+            return Partial(i - 1, ln[0], counted=(ln[1], ln[2]), anchor="for").add("bracket_count")
         return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
 
     def approx(self, i: int) -> Partial | None:
@@ -302,13 +321,96 @@ class Composer(Grammar):
         if ln is None:
             return None
         end, unit, n = ln
-        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts
+        # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts,
+        # unless the clause tells of something over and done (استقلت منذ 15 عاما: 15 years ago)
         anchor = "before" if h.entry.value == "from" else h.entry.value
-        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor=anchor)
+        # a point more than _AGO_YEARS back (منذ 40 ألف سنة كان) is out of the calendar: a length
+        ago = anchor == "since" and not (unit == "year" and n > _AGO_YEARS) and self._since_ago(i, end)
+        p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor="before" if ago else anchor)
+        if ago:
+            p.add("since_ago")
         if about is not None:
             p.flags.append("approx")
             p.add("approx")
         return p.add(f"{anchor}+length")
+
+    def _since_ago(self, i: int, end: int) -> bool:
+        """True when منذ + a length at ``i`` says how long ago (a point), not how long: a past
+        verb just before it (استقلت منذ 15 عاما, قد عرضت منذ ثلاث سنوات, تم عزلها منذ) or just
+        after the length (منذ 500 سنة كانت), and no ``lasting`` word (المتواصل, لأول مرة, أسوأ)
+        earlier in the clause."""
+        toks = self.t
+        for k in range(i - 1, max(-1, i - _LASTING_REACH), -1):
+            if toks[k].key in _SENTENCE_END or toks[k].key in _CLAUSE_STOPS:
+                break
+            if find(toks, k, "lasting") is not None:
+                return False
+        k = i - 1
+        while k >= 0 and k > i - 3 and (not toks[k].key.isalpha() or toks[k].key in _OBJECT_WORDS
+                                        or not "\u0621" <= toks[k].key[0] <= "\u064a"):
+            k -= 1  # أجازته FDA منذ, تزوج ني منذ: the subject or a detached pronoun between
+        if k >= 0 and (self._past(k) or key(toks, k - 1) in _DONE_CUES):
+            return True
+        return end < len(toks) and self._past(end)
+
+    def _past(self, k: int) -> bool:
+        """A past verb at token ``k``: by its ending (:func:`_perfective`) or one of the lexicon's
+        ``past_verb`` words that have none (بدأ, مضت: منذ عشر سنوات مضت)."""
+        return _perfective(self.t[k].key) or find(self.t, k, "past_verb") is not None
+
+    def anniversary(self, i: int) -> Partial | None:
+        """الذكرى + a rank (الذكرى الـ69, الذكرى السنوية الخامسة عشرة, ذكرى إحراق الأقصى الـ 52):
+        the recalled event, that many years before the reference (flag ``anniversary``)."""
+        h = find(self.t, i, "anniversary")
+        if h is None:
+            return None
+        k = h.end
+        if key(self.t, k) == "السنويه":
+            k += 1
+        # a rank after the event's name only when ذكرى is its head (ذكرى إحراق المسجد الأقصى الـ 52)
+        reach = _ANNIVERSARY_REACH if not key(self.t, i).endswith("الذكري") else 1
+        for m in range(k, min(len(self.t), k + reach)):
+            if key(self.t, m) == "ال" and key(self.t, m + 1).isdigit() and 0 < int(key(self.t, m + 1)) < 1000:
+                end, n = m + 2, int(key(self.t, m + 1))
+                break
+            o = self.ordinal(m)
+            if o is not None and m == k:
+                end, n = o
+                break
+            if self.t[m].key in _SENTENCE_END:
+                return None
+        else:
+            return None
+        p = Partial(i, end, pre=h.pre, counted=("year", n), anchor="before")
+        p.flags.append("anniversary")
+        return p.add("anniversary")
+
+    def same_day(self, i: int) -> Partial | None:
+        """[في] مثل هذا اليوم [من] عام 1956: the reference's day and month in that year (flag
+        ``same_day``; the finder puts the reference's day and month in)."""
+        k = i + 1 if key(self.t, i) == "في" else i
+        h = find(self.t, k, "same_day", pre_ok=False)
+        if h is None:
+            return None
+        y = self.year(h.end)
+        if y is None or y[2]:
+            return None
+        p = Partial(i, y[0], year=y[1])
+        p.flags.append("same_day")
+        return p.add("same_day")
+
+    def bracket_year(self, i: int) -> Partial | None:
+        """A year alone in brackets after a name, closing its phrase: " اصرار الذاكرة " ( 1931 ) ،
+        (a count in brackets, ( 2000 ) مقاتل, has its noun after it and is left alone)."""
+        if i == 0 or key(self.t, i - 1) != "(" or key(self.t, i + 1) != ")":
+            return None
+        n = self.num(i, _BRACKET_YEARS[0], _BRACKET_YEARS[1])
+        if n is None or len(key(self.t, i)) != 4:
+            return None
+        after = key(self.t, i + 2)
+        if after and after.isalnum():
+            return None
+        return Partial(i, i + 1, year=n).add("bracket_year")
 
     def period(self, i: int) -> Partial | None:
         """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,
@@ -456,3 +558,18 @@ class Composer(Grammar):
         if a.hour is not None and not a.part and b.part:
             a.part = b.part
         return a, b
+
+
+def _perfective(word: str) -> bool:
+    """A word shaped like a past verb: a past ending (استقلت, ونقلوا, أجازته) that no
+    plural or article explains."""
+    w = word[1:] if word[:1] in ("\u0648", "\u0641") and len(word) > 4 else word
+    if w.startswith("\u0627\u0644") or not w.isalpha():
+        return False
+    for pro in _PRONOUNS:
+        if w.endswith(pro) and len(w) - len(pro) >= 4:
+            w = w[:-len(pro)]
+            break
+    if w.endswith("\u0627\u062a") or len(w) < 4:
+        return False
+    return w.endswith(_PAST_ENDINGS[0]) or (w.endswith(_PAST_ENDINGS[1]) and len(w) >= 5)

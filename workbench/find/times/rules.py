@@ -166,7 +166,11 @@ class Grammar(ClockRules):
             or self.year(j) is not None
 
     def year(self, i: int) -> tuple[int, int, bool] | None:
-        """A year: [من] [عام|سنة] digits [era]: (end, year, hijri)."""
+        """A year: [من] [عام|سنة] digits [era], or digits alone in brackets after a day and
+        month (17 أكتوبر (2016)): (end, year, hijri)."""
+        if key(self.t, i) == "(" and key(self.t, i + 2) == ")" and len(key(self.t, i + 1)) == 4 \
+                and self.num(i + 1, 1000, 2100) is not None:
+            return i + 3, int(key(self.t, i + 1)), False
         k = i
         if key(self.t, k) in ("،", ","):
             k += 1
@@ -589,6 +593,11 @@ class Grammar(ClockRules):
         """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع), or a few units
         (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0:
         (end, unit, n)."""
+        b = i if key(self.t, i) == "(" else i - 1
+        if b >= 0 and key(self.t, b) == "(" and key(self.t, b + 2) == ")" and self.num(b + 1, 1) is not None:
+            # a count in brackets, as official notices write it: لمدة ( 21 ) يومًا
+            u = find(self.t, b + 3, "unit", pre_ok=False)
+            return (u.end, u.entry.value, int(key(self.t, b + 1))) if u is not None else None
         few = find(self.t, i, "few", pre_ok=False)
         k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
         u = find(self.t, k, "unit", pre_ok=False)
