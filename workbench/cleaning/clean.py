@@ -6,10 +6,10 @@
    turned round; presentation forms to letters, bidi controls and zero-widths removed,
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
    inside a word it stretched (kashida) or made U+FFFD;
-2. ``fallback_runs``: the runs of lines written left to right where the font lacked
+2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
+3. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
    the text by the word bigram model;
-3. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 4. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
 5. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
@@ -173,10 +173,10 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         else:
             stages[-1] = Stage(name, 0, stages[-1].description, lines_text(lines))
 
+    line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage(
         "fallback_runs", "runs of lines written left to right put in reading order", fallback_runs
     )
-    line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
     lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(

@@ -12,7 +12,8 @@ Which characters cut runs depends on the font, so it is the text's to decide, on
 of characters at a time (each punctuation mark, digits, Latin letters): a class is taken
 where turning round the runs of every line it cuts makes the text likelier under the word
 bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
-before the first word of the next. The letters of a run say nothing about the order of
+before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
+line on average, or none is. A text justified with kashida is left to the run repair. The letters of a run say nothing about the order of
 runs (the character model cannot tell them), the words meeting at run edges do.
 
 >>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
@@ -25,6 +26,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from ..text.arabic import TATWEEL
 from .bigrams import pair_logp, words_of
 from .lines import Line, concat, synthetic
 
@@ -32,10 +34,18 @@ from .lines import Line, concat, synthetic
 # of characters to be read as cutting runs. Set on the dev documents of
 # benchmarks/pdf_damage.py; the source texts (lines in reading order) lose by turning.
 TURN_GAIN = 0.65
+# Least mean gain a turned line must bring under the classes finally chosen: the text's
+# own decision that its font lacked glyphs. Text already in reading order can gain a
+# little by turning (the model is not sure of every junction), never this much on the dev
+# documents of benchmarks/pdf_damage.py (every extractor); text written left to right
+# gains 2 to 4 a line.
+TEXT_GAIN = 2.0
 # Fewest lines a class must cut: one line is no evidence about a font.
 MIN_LINES = 2
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
+# Share of lines with tatweel that marks a kashida-justified text (see ``_kashida_justified``).
+KASHIDA_LINES = 0.2
 # At most this many classes are tried (the commonest first).
 MAX_CLASSES = 8
 # The decision is made on the first lines that could be turned, this many at most: a
@@ -44,7 +54,8 @@ EVIDENCE_LINES = 200
 
 # Characters of Arabic script that an Arabic font has: never a run of another font.
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
-_OTHER_RE = re.compile(f"[^\\s{_ARABIC}]")
+# U+FFFD stands for a glyph of the text's own font that had no character: part of a word.
+_OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
 # What the bigram model reads as a word: Arabic letters, or a number.
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
@@ -183,7 +194,8 @@ class _Text:
 def cutting_classes(texts: list[str]) -> set[str]:
     """The classes of characters that cut the lines of a text into runs written left to
     right: added one at a time, the one that gains most first, while the text gains by
-    more than ``TURN_GAIN`` per turned line (see the module docstring)."""
+    more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
+    lines they turn gain ``TEXT_GAIN`` each on average."""
     text = _Text(texts)
     classes = text.classes()
     chosen: set[str] = set()
@@ -201,15 +213,27 @@ def cutting_classes(texts: list[str]) -> set[str]:
             if value > best_value + 1e-9 and (best is None or value > best[0]):
                 best = (value, c, trial)
         if best is None:
-            return chosen
+            break
         best_value, c, current = best
         chosen.add(c)
+    if not current or text.gain(current) < TEXT_GAIN * len(current):
+        return set()
+    return chosen
+
+
+def _kashida_justified(texts: list[str]) -> bool:
+    """True for a text justified with kashida (tatweel in ``KASHIDA_LINES`` of its lines or
+    more): its lines' runs are cut and turned by the run repair (``reorder.py``), at word
+    edges the tatweel marks, not by a font's missing glyphs; their words read oddly in
+    either order and only mislead the bigram model."""
+    full = [t for t in texts if t.strip()]
+    return sum(TATWEEL in t for t in full) >= KASHIDA_LINES * max(len(full), 1)
 
 
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines of a text whose runs were written left to right put in reading order."""
     texts = [line.text for line in lines]
-    if not any(_OTHER_RE.search(t) for t in texts):
+    if not any(_OTHER_RE.search(t) for t in texts) or _kashida_justified(texts):
         return list(lines), 0
     cutters = cutting_classes(texts)
     if not cutters:
