@@ -13,8 +13,9 @@ of characters at a time (each punctuation mark, digits, Latin letters): a class 
 where turning round the runs of every line it cuts makes the text likelier under the word
 bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
 before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
-line on average, or none is. A text justified with kashida is left to the run repair. The letters of a run say nothing about the order of
-runs (the character model cannot tell them), the words meeting at run edges do.
+line on average over three lines or more, or none is. A text justified with kashida is
+left to the run repair. The letters of a run say nothing about the order of runs (the
+character model cannot tell them), the words meeting at run edges do.
 
 >>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
 'وردا على خطابه " قطف ثمرة لتوظيفه'
@@ -40,8 +41,9 @@ TURN_GAIN = 0.65
 # documents of benchmarks/pdf_damage.py (every extractor); text written left to right
 # gains 2 to 4 a line.
 TEXT_GAIN = 2.0
-# Fewest lines a class must cut: one line is no evidence about a font.
-MIN_LINES = 2
+# Fewest lines a class must cut: one or two lines are no evidence about a font (a short
+# news text with two numbers can read a little better turned).
+MIN_LINES = 3
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``_kashida_justified``).
