@@ -307,9 +307,9 @@ def test_seed_mention_maps_back_to_raw(seed: Cleaned) -> None:
 def test_seed_stage_log(seed: Cleaned) -> None:
     log = seed.log
     assert list(log.columns) == ["stage", "changes", "description"]
-    assert log.stage.tolist() == ["unicode", "reversed_lines", "kashida_digits", "lost_digits", "runs",
-                                  "kashida", "split_words", "resegment", "split_pieces", "lam_alef",
-                                  "punctuation", "layout", "gaps"]
+    assert log.stage.tolist() == ["unicode", "reversed_lines", "fallback_runs", "kashida_digits",
+                                  "lost_digits", "runs", "kashida", "split_words", "resegment",
+                                  "split_pieces", "lam_alef", "punctuation", "layout", "gaps"]
     counts = dict(zip(log.stage, log.changes, strict=True))
     assert counts["runs"] >= 10 and counts["kashida"] > 150 and counts["lost_digits"] >= 5
     assert seed.stage_text("kashida").count("\u0640") == 0

@@ -7,21 +7,24 @@
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
    inside a word it stretched (kashida) or made U+FFFD;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
-3. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
-4. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
+3. ``fallback_runs``: the runs of lines written left to right where the font lacked
+   quotes, stops or digits (drawn from another font) put in reading order, decided for
+   the text by the word bigram model;
+4. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
+5. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
-5. ``runs``: line runs emitted back to front put in reading order, words split across
+6. ``runs``: line runs emitted back to front put in reading order, words split across
    run breaks joined, punctuation displaced to the line start moved back to its end;
-6. ``kashida``: tatweel removed;
-7. ``split_words``: words split by a space at a diacritic joined again;
-8. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
+7. ``kashida``: tatweel removed;
+8. ``split_words``: words split by a space at a diacritic joined again;
+9. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
    that lost its spaces, cut into words again by the word list;
-9. ``split_pieces``: pieces of words written apart joined where the models agree;
-10. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
+10. ``split_pieces``: pieces of words written apart joined where the models agree;
+11. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading and such words recur;
-11. ``punctuation``: no space before a comma or full stop;
-12. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-13. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+12. ``punctuation``: no space before a comma or full stop;
+13. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+14. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from
@@ -43,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.arabic import GAP_MARKER
+from .fallback import fallback_runs
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
@@ -170,6 +174,9 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
             stages[-1] = Stage(name, 0, stages[-1].description, lines_text(lines))
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
+    line_stage(
+        "fallback_runs", "runs of lines written left to right put in reading order", fallback_runs
+    )
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
     lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(

@@ -1,0 +1,75 @@
+"""Lines whose runs a font's missing quotes, stops or digits cut, written left to right,
+are put back in reading order; text already in reading order is left alone."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench import clean
+from workbench.cleaning.fallback import cutting_classes, fallback_runs, run_spans, turned_line
+from workbench.cleaning.lines import Line
+
+# News prose as a PDF sets it: lines of a column, quotes and numbers inside them.
+SOURCE = [
+    'وقال رئيس الوزراء في مؤتمر صحافي " ان الحكومة',
+    'ستواصل العمل من اجل " الامن والاستقرار في البلاد',
+    'واضاف ان " قوات الامن اعتقلت 12 من المشتبه بهم',
+    'وقال المتحدث باسم وزارة الداخلية " ان الهجوم وقع',
+    'في بغداد يوم الاحد " واسفر عن مقتل 5 اشخاص',
+    'واكد مصدر امني ان " الوضع في المدينة تحت السيطرة',
+]
+CUTTERS = {'"', "0"}
+
+
+def _left_to_right(line: str) -> str:
+    """The line as pypdf reads it where quotes and digits come from another font."""
+    return " ".join(line[a:b] for a, b in reversed(run_spans(line, CUTTERS)))
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    out, pos = [], 0
+    for text in texts:
+        out.append(Line(text, np.arange(pos, pos + len(text), dtype=np.int64)))
+        pos += len(text) + 1
+    return out
+
+
+def test_turning_is_its_own_inverse():
+    for line in SOURCE:
+        assert turned_line(_left_to_right(line), CUTTERS) == line
+
+
+def test_runs_written_left_to_right_are_put_in_reading_order():
+    damaged = [_left_to_right(line) for line in SOURCE]
+    assert damaged != SOURCE
+    assert cutting_classes(damaged) >= {'"'}
+    out, n = fallback_runs(_lines(damaged))
+    assert n == len(SOURCE)
+    assert [line.text for line in out] == SOURCE
+
+
+def test_offsets_point_at_the_same_characters():
+    damaged = [_left_to_right(line) for line in SOURCE]
+    raw = "\n".join(damaged)
+    out, _ = fallback_runs(_lines(damaged))
+    for line in out:
+        kept = [(ch, raw[i]) for ch, i in zip(line.text, line.src.tolist(), strict=True) if ch != " "]
+        assert all(a == b for a, b in kept)
+
+
+def test_text_in_reading_order_is_left_alone():
+    assert cutting_classes(SOURCE) == set()
+    out, n = fallback_runs(_lines(SOURCE))
+    assert n == 0 and [line.text for line in out] == SOURCE
+
+
+def test_one_line_is_no_evidence():
+    damaged = [_left_to_right(SOURCE[0])]
+    assert fallback_runs(_lines(damaged))[1] == 0
+
+
+def test_clean_puts_the_runs_in_order():
+    damaged = "\n".join(_left_to_right(line) for line in SOURCE)
+    cleaned = clean(damaged)
+    assert cleaned.log.set_index("stage").changes["fallback_runs"] == len(SOURCE)
+    assert cleaned.stage_text("fallback_runs").split("\n") == SOURCE

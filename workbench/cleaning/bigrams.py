@@ -1,0 +1,89 @@
+"""A word bigram model of Arabic: how likely one word is to follow another.
+
+The character model (``model.py``) sees only the letters across a word junction; the
+order of whole runs of words is better told by which words follow which: ``خطابه قطف``
+against ``لتوظيفه وردا``. Counts of word pairs from NewsFANE news prose (the benchmark's
+test documents left out) and the bigram table shipped with ar-corrector, built by
+``scripts/build_word_bigrams.py``; scored with stupid backoff (Brants et al., 2007).
+
+>>> pair_logp("مجلس", "الامن") > pair_logp("الامن", "مجلس")
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from ..cache import cached
+from ..resources import data_path
+from ..text.arabic import match_key
+
+MODEL_FILE = "cleaning/word_bigrams.tsv.gz"
+# Stupid backoff: an unseen pair scores the right word's unigram estimate, discounted
+# by this factor (log10 of 0.4).
+BACKOFF = math.log10(0.4)
+_WORD_RE = re.compile("[\u0621-\u064a]+|[0-9\u0660-\u0669\u06f0-\u06f9]+")
+# Every number is the same word to the model: where numbers stand is what it learns.
+NUMBER = "0"
+
+
+def words_of(text: str) -> list[str]:
+    """The words the model knows a text by: runs of letters of its matching key, and
+    numbers (each written ``0``).
+
+    >>> words_of("قال: «الأسد» 14")
+    ['قال', 'الاسد', '0']
+    """
+    return [w if w[0] in _LETTER_SET else NUMBER for w in _WORD_RE.findall(match_key(text))]
+
+
+_LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))
+
+
+@cache
+def _counts() -> tuple[dict[str, int], dict[str, int], int]:
+    """Pair (``"left right"``) → count, word → count as a left word, and the sum of the
+    latter; loaded once, kept in the disk cache keyed by the model file's hash."""
+    path = data_path(MODEL_FILE)
+    pairs, words, total = cached("word-bigrams", ["1", path], lambda: _parse_counts(path))
+    return pairs, words, total
+
+
+def _parse_counts(path: Path) -> tuple[dict[str, int], dict[str, int], int]:
+    pairs: dict[str, int] = {}
+    words: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
+    for line in lines[start:]:
+        if not line:
+            continue
+        word, n, following = line.split("\t")
+        words[word] = int(n)
+        for item in following.split():
+            right, _, count = item.rpartition(":")
+            pairs[f"{word} {right}"] = int(count)
+    return pairs, words, sum(words.values())
+
+
+def pair_logp(left: str, right: str) -> float:
+    """``log10 P(right | left)`` of two words (as :func:`words_of` gives them)."""
+    pairs, words, total = _counts()
+    n = pairs.get(left + " " + right)
+    if n:
+        return math.log10(n / words[left])
+    return BACKOFF + math.log10(words.get(right, 0.5) / total)
+
+
+def chain_logp(words: list[str]) -> float:
+    """``log10 P`` of each word after the one before it, summed (the first word free).
+
+    >>> chain_logp(words_of("الأمم المتحدة")) > chain_logp(words_of("المتحدة الأمم"))
+    True
+    """
+    return sum(pair_logp(a, b) for a, b in itertools.pairwise(words))

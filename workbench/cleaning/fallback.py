@@ -1,0 +1,257 @@
+"""Lines whose glyph runs come left to right: a font lacking quotes, stops or digits.
+
+Where the font of an Arabic text has no glyph for a quote, a full stop or a digit, the
+producer (Chromium, WeasyPrint) draws it from another font, which cuts the line into
+runs; pypdf and PyMuPDF then write the runs of the line in the order they stand on the
+page, left to right, each run in reading order:
+
+    source:    وردا على سؤال ... خطابه " قطف ثمرة ... لتوظيفه
+    extracted: قطف ثمرة ... لتوظيفه" وردا على سؤال ... خطابه
+
+Which characters cut runs depends on the font, so it is the text's to decide, one class
+of characters at a time (each punctuation mark, digits, Latin letters): a class is taken
+where turning round the runs of every line it cuts makes the text likelier under the word
+bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
+before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
+line on average over three lines or more, or none is. A text justified with kashida is
+left to the run repair. The letters of a run say nothing about the order of runs (the
+character model cannot tell them), the words meeting at run edges do.
+
+>>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
+'وردا على خطابه " قطف ثمرة لتوظيفه'
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from ..text.arabic import TATWEEL
+from .bigrams import pair_logp, words_of
+from .lines import Line, concat, synthetic
+
+# Least gain (log10, word bigram model) a turned line must bring on average for a class
+# of characters to be read as cutting runs. Set on the dev documents of
+# benchmarks/pdf_damage.py; the source texts (lines in reading order) lose by turning.
+TURN_GAIN = 0.65
+# Least mean gain a turned line must bring under the classes finally chosen: the text's
+# own decision that its font lacked glyphs. Text already in reading order can gain a
+# little by turning (the model is not sure of every junction), never this much on the dev
+# documents of benchmarks/pdf_damage.py (every extractor); text written left to right
+# gains 2 to 4 a line.
+TEXT_GAIN = 2.0
+# Fewest lines a class must cut: one or two lines are no evidence about a font (a short
+# news text with two numbers can read a little better turned).
+MIN_LINES = 3
+# Longest line (in tokens) read as one visual line of a page.
+MAX_LINE_TOKENS = 40
+# Share of lines with tatweel that marks a kashida-justified text (see ``_kashida_justified``).
+KASHIDA_LINES = 0.2
+# At most this many classes are tried (the commonest first).
+MAX_CLASSES = 8
+# The decision is made on the first lines that could be turned, this many at most: a
+# font's missing glyphs show on every page, and a long text costs no more than a few pages.
+EVIDENCE_LINES = 200
+
+# Characters of Arabic script that an Arabic font has: never a run of another font.
+_ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+# U+FFFD stands for a glyph of the text's own font that had no character: part of a word.
+_OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
+_LETTER_RE = re.compile("[\u0621-\u064a]")
+# What the bigram model reads as a word: Arabic letters, or a number.
+_WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
+def char_class(ch: str) -> str:
+    """The class a character is decided with: ``0`` for any digit, ``A`` for any letter
+    (Latin and other scripts), else the character itself.
+
+    >>> char_class("7"), char_class("R"), char_class('"')
+    ('0', 'A', '"')
+    """
+    if ch.isdigit():
+        return "0"
+    if ch.isalpha():
+        return "A"
+    return ch
+
+
+def run_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of the runs of a line: each stretch of characters of the classes in
+    ``cutters`` (spaces inside a stretch kept in it), and the text between, edges trimmed.
+
+    >>> text = 'قال" نعم" اليوم'
+    >>> [text[a:b] for a, b in run_spans(text, {'"'})]
+    ['قال', '"', 'نعم', '"', 'اليوم']
+    """
+    cut = set(cutters)
+    chars = sorted(ch for ch in set(_OTHER_RE.findall(text)) if char_class(ch) in cut)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    if chars:
+        one = "[" + "".join(re.escape(ch) for ch in chars) + "]"
+        for m in re.finditer(f"{one}(?:\\s*{one})*", text):
+            spans += _trimmed(text, pos, m.start())
+            spans.append(m.span())
+            pos = m.end()
+    return spans + _trimmed(text, pos, len(text))
+
+
+def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """``[a, b)`` without its edge spaces, as a one-span list (none if only spaces)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return [(a, b)] if a < b else []
+
+
+def turned_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]] | None:
+    """The runs of ``text`` in reading order if the line is cut into runs of which two
+    or more hold Arabic words, else None (the line stands as it is)."""
+    if len(text.split()) > MAX_LINE_TOKENS:
+        return None
+    spans = run_spans(text, cutters)
+    if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
+        return None
+    return spans[::-1]
+
+
+def turned_line(text: str, cutters: Iterable[str]) -> str:
+    """``text`` with its runs in reading order (single spaces between them)."""
+    spans = turned_spans(text, cutters)
+    return text if spans is None else " ".join(text[a:b] for a, b in spans)
+
+
+class _Text:
+    """The lines of a text as the bigram model reads them, and what turning some of them
+    gains: only the turned lines and the junctions next to them are scored anew."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        # Lines that could be turned: short enough for a visual line, with a character
+        # that may have come from another font.
+        self.candidates = list(itertools.islice(
+            (i for i, t in enumerate(texts)
+             if _OTHER_RE.search(t) and _LETTER_RE.search(t) and len(t.split()) <= MAX_LINE_TOKENS),
+            EVIDENCE_LINES,
+        ))
+        # The classes each candidate line holds: a set of cutters turns only these lines.
+        self.holds = {i: {char_class(ch) for ch in _OTHER_RE.findall(texts[i])} for i in self.candidates}
+        with_words = [i for i, t in enumerate(texts) if _LETTER_RE.search(t)]
+        self.prev = {b: a for a, b in itertools.pairwise(with_words)}
+        self.next = {a: b for a, b in itertools.pairwise(with_words)}
+        self._words: dict[int, list[str]] = {}
+
+    def words(self, i: int) -> list[str]:
+        """The words of line ``i`` as it stands (read once, when first asked for)."""
+        found = self._words.get(i)
+        if found is None:
+            found = self._words[i] = words_of(self.texts[i])
+        return found
+
+    def classes(self) -> list[str]:
+        """Classes of the characters that could cut runs, commonest first."""
+        counts: dict[str, int] = {}
+        for held in self.holds.values():
+            for c in held:
+                counts[c] = counts.get(c, 0) + 1
+        return sorted(counts, key=lambda c: (-counts[c], c))[:MAX_CLASSES]
+
+    def turned(self, cutters: set[str]) -> dict[int, tuple[float, str, str]]:
+        """For each line that ``cutters`` turn: how much likelier its words read turned,
+        and its first and last word turned. Inside a run the words stay as they were, so
+        only the pairs where runs meet are scored."""
+        out = {}
+        for i, held in self.holds.items():
+            if held.isdisjoint(cutters):
+                continue
+            spans = turned_spans(self.texts[i], cutters)
+            if spans is None:
+                continue
+            runs = [w for w in (words_of(self.texts[i][a:b]) for a, b in spans) if w]
+            gain = sum(pair_logp(a[-1], b[0]) - pair_logp(b[-1], a[0]) for a, b in itertools.pairwise(runs))
+            out[i] = (gain, runs[0][0], runs[-1][-1])
+        return out
+
+    def gain(self, turned: dict[int, tuple[float, str, str]]) -> float:
+        """How much likelier (log10) the text reads with the lines of ``turned`` turned."""
+        words = self.words
+        total = 0.0
+        junctions: set[tuple[int, int]] = set()
+        for i, (gain, _, _) in turned.items():
+            total += gain
+            if i in self.prev:
+                junctions.add((self.prev[i], i))
+            if i in self.next:
+                junctions.add((i, self.next[i]))
+        for a, b in junctions:
+            left = turned[a][2] if a in turned else words(a)[-1]
+            right = turned[b][1] if b in turned else words(b)[0]
+            total += pair_logp(left, right) - pair_logp(words(a)[-1], words(b)[0])
+        return total
+
+
+def cutting_classes(texts: list[str]) -> set[str]:
+    """The classes of characters that cut the lines of a text into runs written left to
+    right: added one at a time, the one that gains most first, while the text gains by
+    more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
+    lines they turn gain ``TEXT_GAIN`` each on average."""
+    text = _Text(texts)
+    classes = text.classes()
+    chosen: set[str] = set()
+    best_value = 0.0
+    current: dict[int, tuple[float, str, str]] = {}
+    while True:
+        best: tuple[float, str, dict[int, tuple[float, str, str]]] | None = None
+        for c in classes:
+            if c in chosen:
+                continue
+            trial = text.turned(chosen | {c})
+            if len(trial) < MIN_LINES or trial == current:
+                continue
+            value = text.gain(trial) - TURN_GAIN * len(trial)
+            if value > best_value + 1e-9 and (best is None or value > best[0]):
+                best = (value, c, trial)
+        if best is None:
+            break
+        best_value, c, current = best
+        chosen.add(c)
+    if not current or text.gain(current) < TEXT_GAIN * len(current):
+        return set()
+    return chosen
+
+
+def _kashida_justified(texts: list[str]) -> bool:
+    """True for a text justified with kashida (tatweel in ``KASHIDA_LINES`` of its lines or
+    more): its lines' runs are cut and turned by the run repair (``reorder.py``), at word
+    edges the tatweel marks, not by a font's missing glyphs; their words read oddly in
+    either order and only mislead the bigram model."""
+    full = [t for t in texts if t.strip()]
+    return sum(TATWEEL in t for t in full) >= KASHIDA_LINES * max(len(full), 1)
+
+
+def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
+    """Lines of a text whose runs were written left to right put in reading order."""
+    texts = [line.text for line in lines]
+    if not any(_OTHER_RE.search(t) for t in texts) or _kashida_justified(texts):
+        return list(lines), 0
+    cutters = cutting_classes(texts)
+    if not cutters:
+        return list(lines), 0
+    out: list[Line] = []
+    n = 0
+    for line in lines:
+        spans = turned_spans(line.text, cutters)
+        if spans is None:
+            out.append(line)
+            continue
+        parts: list[Line] = []
+        for a, b in spans:
+            if parts:
+                parts.append(synthetic(" ", int(line.src[a])))
+            parts.append(Line(line.text[a:b], line.src[a:b]))
+        out.append(concat(parts))
+        n += 1
+    return out, n
