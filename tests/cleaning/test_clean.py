@@ -652,3 +652,23 @@ def test_byline_under_a_title_with_no_blank_lines_is_read() -> None:
     # a line of prose that happens to start with a cue word deeper in the text stays
     prose = clean("عنوان\nنص أول.\nكتبه الشاعر في ديوانه\nثم مضى.")
     assert "كتبه الشاعر في ديوانه" in prose.text
+
+
+def test_join_tokens_spaces_point_to_the_token_after_them():
+    # The offsets a joined line keeps are those the clean text maps back to the raw text
+    # with: each space takes the raw index of the token it stands before.
+    import numpy as np
+
+    from workbench.cleaning.lines import Line, concat, join_tokens, synthetic
+
+    tokens = [Line("فت", np.array([3, 4])), Line("اة", np.array([6, 7])), Line("في", np.array([9, 10]))]
+    joined = join_tokens(tokens, [False, True, False])
+    expected = concat([tokens[0], tokens[1], synthetic(" ", 9), tokens[2]])
+    assert joined.text == expected.text == "فتاة في"
+    assert joined.src.tolist() == expected.src.tolist() == [3, 4, 6, 7, 9, 9, 10]
+    assert joined.src.dtype == np.int64
+    assert join_tokens(tokens).text == "فت اة في"
+    assert join_tokens(tokens[:1]) is tokens[0]
+    assert join_tokens([]).text == ""
+    # an empty token still gets its space, pointing to raw index 0
+    assert join_tokens([tokens[0], Line("", np.zeros(0, dtype=np.int64))]).src.tolist() == [3, 4, 0]

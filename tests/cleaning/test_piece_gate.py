@@ -38,3 +38,47 @@ def test_gate_on_shuffled_pieces():
         tokens = words[k:] + words[:k]
         tokens = tokens[::2] + tokens[1::2] if k % 2 else tokens
         assert _piece_glue(tokens) == _glue_scoring_every_pair(tokens)
+
+
+def _join_reading_every_line(lines):
+    """The two rounds of ``join_split_pieces`` with every line read again in the second."""
+    from workbench.cleaning.lines import join_tokens, line_tokens, lines_text
+    from workbench.cleaning.pieces import (
+        _ARABIC_TOKEN_RE,
+        _NONSPACE_RE,
+        _SPLIT_SPACE_RE,
+        SPLIT_MIN_JOINS,
+        SPLIT_RATE_MIN,
+    )
+
+    out = list(lines)
+    for round_ in range(2):
+        plans = [(k, _piece_glue(_NONSPACE_RE.findall(line.text)))
+                 for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)]
+        joins = sum(sum(glue) for _, glue in plans)
+        if not joins:
+            break
+        words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
+        if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
+            return list(lines)
+        for k, glue in plans:
+            if any(glue):
+                out[k] = join_tokens(line_tokens(out[k]), glue)
+    return out
+
+
+@pytest.mark.parametrize("rotate", range(5))
+def test_second_round_reads_only_changed_lines(rotate):
+    # A word in three pieces (الص ياد ين) takes both rounds; a clean line has no glue in
+    # either, so the second round need not read it again.
+    from workbench.cleaning.lines import synthetic
+    from workbench.cleaning.pieces import join_split_pieces
+
+    texts = [*TEXTS, "وصل الص ياد ين إلى المي ناء", "قال الرئيس إن الوضع مستقر"]
+    texts = texts[rotate:] + texts[:rotate]
+    lines = [synthetic(t, k) for k, t in enumerate(texts)]
+    got, _ = join_split_pieces(lines)
+    want = _join_reading_every_line(lines)
+    assert [line.text for line in got] == [line.text for line in want]
+    assert [line.src.tolist() for line in got] == [line.src.tolist() for line in want]
+    assert "الصيادين" in " ".join(line.text for line in got)

@@ -4,6 +4,7 @@ folding and its tokens; what it gives back is what a fresh folding gives."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from workbench.text import lexmatch
 from workbench.text.arabic import fold_positions
@@ -43,3 +44,16 @@ def test_threads_share_the_memory_safely():
         got = list(pool.map(lambda d: lexmatch.fold(d).key, docs * 5))
     assert got == [fold_positions(d)[0] for d in docs * 5]
     assert len(lexmatch._RECENT) <= lexmatch._RECENT_SIZE
+
+
+@pytest.mark.parametrize("text", ["", "في", "بَـدًا ١٢", "هجومًا " * 60])
+def test_fold_index_maps_every_key_character_and_the_end(text):
+    # The index has one entry per key character (its offset in the text) and one more,
+    # len(text), so a key span ending at the key's end maps to the text's end.
+    folded = lexmatch.fold(text)
+    key, kept = fold_positions(text)
+    where = kept.tolist()
+    assert folded.key == key
+    assert folded.index.dtype == np.int64
+    assert folded.index.tolist() == [*where, len(text)]
+    assert folded.span(0, len(key)) == ((where[0] if where else 0), len(text))

@@ -122,13 +122,31 @@ _NONSPACE_RE = re.compile(r"[^ ]+")
 
 
 def join_tokens(tokens: list[Line], glue: list[bool] | None = None) -> Line:
-    """Tokens joined by single spaces, except before a token whose ``glue`` is set."""
-    parts: list[Line] = []
+    """Tokens joined by single spaces, except before a token whose ``glue`` is set; a
+    space points to the raw index of the token after it.
+
+    Built as one string and one array (a space's offset is the first of the token's
+    own, sliced), not as a line per space: a repaired line has a space per word.
+
+    >>> join_tokens([Line("في", np.arange(2)), Line("ما", np.arange(5, 7))]).src.tolist()
+    [0, 1, 5, 5, 6]
+    """
+    if len(tokens) == 1:
+        return tokens[0]
+    texts: list[str] = []
+    srcs: list[np.ndarray] = []
     for k, tok in enumerate(tokens):
         if k and not (glue and glue[k]):
-            parts.append(synthetic(" ", first_src(tok)))
-        parts.append(tok)
-    return concat(parts)
+            texts.append(" ")
+            srcs.append(tok.src[:1] if len(tok.src) else _ZERO_SRC)  # first_src(tok)
+        texts.append(tok.text)
+        srcs.append(tok.src)
+    if not texts:
+        return empty_line()
+    return Line("".join(texts), np.concatenate(srcs))
+
+
+_ZERO_SRC = np.zeros(1, dtype=np.int64)  # the offset of a space before an empty token
 
 
 def split_lines(doc: Line) -> list[Line]:

@@ -162,18 +162,24 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     if not _SPLIT_SPACE_RE.search(lines_text(lines)):
         return list(lines), 0
     out = list(lines)
+    todo = [k for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)]
     for round_ in range(2):  # a word in three pieces takes two rounds
-        plans = [(k, glue) for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)
-                 for glue in [_piece_glue(_NONSPACE_RE.findall(line.text))]]
+        plans = [(k, glue) for k in todo for glue in [_piece_glue(_NONSPACE_RE.findall(out[k].text))]]
         joins = sum(sum(glue) for _, glue in plans)
         if not joins:
             break
-        words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
-        if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
-            return list(lines), 0
+        if round_ == 0:
+            words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
+            if joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS:
+                return list(lines), 0
+        # The next round reads only the lines this one changed: the glue of a line is
+        # a function of its text, and a line left as it was has none.
+        todo = []
         for k, glue in plans:
             if any(glue):
                 out[k] = join_tokens(line_tokens(out[k]), glue)
+                if _SPLIT_SPACE_RE.search(out[k].text):
+                    todo.append(k)
     total = sum(len(a.text) - len(b.text) for a, b in zip(lines, out, strict=True))
     return out, total
 

@@ -355,9 +355,10 @@ def repair_runs(
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
         new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
-        if not model_agrees(join_tokens(toks).text, new.text, before=before, after=after):
-            new = join_tokens(toks)
-        if new.text != join_tokens(toks).text:
+        plain = join_tokens(toks)  # the line as it was, spaces made single
+        if not model_agrees(plain.text, new.text, before=before, after=after):
+            new = plain
+        if new.text != plain.text:
             changed.append(k)
         out[k] = new
     for k in changed:

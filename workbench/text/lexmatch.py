@@ -95,7 +95,12 @@ def fold(text: str) -> FoldedText:
     if got is not None:
         return got
     key, kept = fold_positions(text)
-    folded = FoldedText(text, key, np.append(kept, len(text)).astype(np.int64))
+    # The offset map with its extra end entry, written into one array: most texts folded
+    # are short (the words of a number), where np.append's copies cost more than the fold.
+    index = np.empty(len(kept) + 1, dtype=np.int64)
+    index[:-1] = kept
+    index[-1] = len(text)
+    folded = FoldedText(text, key, index)
     if len(text) >= _RECENT_MIN_CHARS:
         with _RECENT_LOCK:  # documents analysed in threads (Dask's threaded scheduler)
             while len(_RECENT) >= _RECENT_SIZE:
