@@ -22,6 +22,7 @@ from pathlib import Path
 from ..cache import cached
 from ..resources import data_path
 from ..text.arabic import match_key
+from ..text.memo import word_memo
 
 MODEL_FILE = "cleaning/word_bigrams.tsv.gz"
 # Stupid backoff: an unseen pair scores the right word's unigram estimate, discounted
@@ -46,16 +47,18 @@ _LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 
 @cache
-def _counts() -> tuple[dict[str, int], dict[str, int], int]:
-    """Pair (``"left right"``) → count, word → count as a left word, and the sum of the
-    latter; loaded once, kept in the disk cache keyed by the model file's hash."""
+def _counts() -> tuple[dict[str, str], dict[str, int], int]:
+    """Word → the words after it with their counts, as the file writes them
+    (``" الامن:12 العراقي:7"``, read into numbers only when the word is met: a table of
+    every pair would hold some 300 MB in memory), word → count as a left word, and the
+    sum of the latter; loaded once, kept in the disk cache keyed by the model file's hash."""
     path = data_path(MODEL_FILE)
-    pairs, words, total = cached("word-bigrams", ["1", path], lambda: _parse_counts(path))
-    return pairs, words, total
+    following, words, total = cached("word-bigrams", ["2", path], lambda: _parse_counts(path))
+    return following, words, total
 
 
-def _parse_counts(path: Path) -> tuple[dict[str, int], dict[str, int], int]:
-    pairs: dict[str, int] = {}
+def _parse_counts(path: Path) -> tuple[dict[str, str], dict[str, int], int]:
+    following: dict[str, str] = {}
     words: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().split("\n")
@@ -63,18 +66,26 @@ def _parse_counts(path: Path) -> tuple[dict[str, int], dict[str, int], int]:
     for line in lines[start:]:
         if not line:
             continue
-        word, n, following = line.split("\t")
+        word, n, after = line.split("\t")
         words[word] = int(n)
-        for item in following.split():
-            right, _, count = item.rpartition(":")
-            pairs[f"{word} {right}"] = int(count)
-    return pairs, words, sum(words.values())
+        following[word] = after
+    return following, words, sum(words.values())
+
+
+@word_memo
+def _after(left: str) -> dict[str, int]:
+    """The words seen after ``left``, with their counts (empty for a word never seen)."""
+    pairs: dict[str, int] = {}
+    for item in _counts()[0].get(left, "").split():
+        right, _, count = item.rpartition(":")
+        pairs[right] = int(count)
+    return pairs
 
 
 def pair_logp(left: str, right: str) -> float:
     """``log10 P(right | left)`` of two words (as :func:`words_of` gives them)."""
-    pairs, words, total = _counts()
-    n = pairs.get(left + " " + right)
+    _, words, total = _counts()
+    n = _after(left).get(right)
     if n:
         return math.log10(n / words[left])
     return BACKOFF + math.log10(words.get(right, 0.5) / total)
