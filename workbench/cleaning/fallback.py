@@ -143,6 +143,7 @@ class _Text:
         self.prev = {b: a for a, b in itertools.pairwise(with_words)}
         self.next = {a: b for a, b in itertools.pairwise(with_words)}
         self._words: dict[int, list[str]] = {}
+        self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str] | None] = {}
 
     def words(self, i: int) -> list[str]:
         """The words of line ``i`` as it stands (read once, when first asked for)."""
@@ -165,15 +166,26 @@ class _Text:
         only the pairs where runs meet are scored."""
         out = {}
         for i, held in self.holds.items():
-            if held.isdisjoint(cutters):
+            cut = held & cutters
+            if not cut:
                 continue
-            spans = turned_spans(self.texts[i], cutters)
-            if spans is None:
-                continue
-            runs = [w for w in (words_of(self.texts[i][a:b]) for a, b in spans) if w]
-            gain = sum(pair_logp(a[-1], b[0]) - pair_logp(b[-1], a[0]) for a, b in itertools.pairwise(runs))
-            out[i] = (gain, runs[0][0], runs[-1][-1])
+            # a line is cut only by the classes it holds: the greedy search of
+            # ``cutting_classes`` asks again of most lines what it asked before
+            key = (i, frozenset(cut))
+            if key not in self._turned:
+                self._turned[key] = self._turn(i, cut)
+            found = self._turned[key]
+            if found is not None:
+                out[i] = found
         return out
+
+    def _turn(self, i: int, cutters: set[str]) -> tuple[float, str, str] | None:
+        spans = turned_spans(self.texts[i], cutters)
+        if spans is None:
+            return None
+        runs = [w for w in (words_of(self.texts[i][a:b]) for a, b in spans) if w]
+        gain = sum(pair_logp(a[-1], b[0]) - pair_logp(b[-1], a[0]) for a, b in itertools.pairwise(runs))
+        return (gain, runs[0][0], runs[-1][-1])
 
     def gain(self, turned: dict[int, tuple[float, str, str]]) -> float:
         """How much likelier (log10) the text reads with the lines of ``turned`` turned."""
@@ -199,15 +211,18 @@ def cutting_classes(texts: list[str]) -> set[str]:
     more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
     lines they turn gain ``TEXT_GAIN`` each on average."""
     text = _Text(texts)
+    if len(text.candidates) < MIN_LINES:
+        return set()  # too few lines could turn to tell anything of a font
     classes = text.classes()
+    held_by = {c: sum(c in held for held in text.holds.values()) for c in classes}
     chosen: set[str] = set()
     best_value = 0.0
     current: dict[int, tuple[float, str, str]] = {}
     while True:
         best: tuple[float, str, dict[int, tuple[float, str, str]]] | None = None
         for c in classes:
-            if c in chosen:
-                continue
+            if c in chosen or (not chosen and held_by[c] < MIN_LINES):
+                continue  # alone, a class held by too few lines can turn too few
             trial = text.turned(chosen | {c})
             if len(trial) < MIN_LINES or trial == current:
                 continue
