@@ -368,6 +368,7 @@ _FOUND = [
     "ب \u064b1ا",  # a kashida read as 1 after diacritics split off their letter (idempotence)
     "اب\r\u064b ا",  # a line break between a letter and its mark (idempotence)
     "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
+    "ا \n\n\u064b",  # spaces before a line break between a letter and its mark (idempotence)
 ]
 
 
