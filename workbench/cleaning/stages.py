@@ -57,10 +57,10 @@ from .reorder import (
 
 _NEWLINES = "\r\n\u2028\u2029\x0b\x0c\x85"
 _SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-# Line breaks between a letter and its diacritic (with any spaces beside them): the
-# extractor broke a word at a mark.
+# Line breaks between a letter and its diacritic (with any spaces beside them, and the
+# kashida a later stage drops): the extractor broke a word at a mark.
 _BREAK_BEFORE_MARK_RE = re.compile(
-    "(?<=[\u0621-\u064a\u0640])[^\\S\n]*\n\\s*(?=[\u064b-\u0652\u0670])")
+    "(?<=[\u0621-\u064a\u0640])[^\\S\n]*\n[\\s\u0640]*(?=[\u064b-\u0652\u0670])")
 
 
 def _is_presentation_form(ch: str) -> bool:
