@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
+from ..find.times.lexicon import forms_of
 from ..resources import read_table
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
@@ -262,8 +263,7 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
 @cache
 def _weekdays() -> frozenset[str]:
     """The weekday names of the time grammar with their proclitic-free forms (الأحد)."""
-    table = read_table("find/time_words.csv")
-    return frozenset(table["form"][table["type"] == "weekday"])
+    return forms_of("weekday")
 
 
 def _weekday(key: str) -> bool:

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from ..text.arabic import TATWEEL
 from .bigrams import pair_logp, words_of
 from .lines import Line, concat, synthetic
+from .stages import ARABIC_RE
 
 # Least gain (log10, word bigram model) a turned line must bring on average for a class
 # of characters to be read as cutting runs. Set on the dev documents of
@@ -58,7 +59,6 @@ EVIDENCE_LINES = 200
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # U+FFFD stands for a glyph of the text's own font that had no character: part of a word.
 _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
-_LETTER_RE = re.compile("[\u0621-\u064a]")
 # What the bigram model reads as a word: Arabic letters, or a number.
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
@@ -134,12 +134,12 @@ class _Text:
         # that may have come from another font.
         self.candidates = list(itertools.islice(
             (i for i, t in enumerate(texts)
-             if _OTHER_RE.search(t) and _LETTER_RE.search(t) and len(t.split()) <= MAX_LINE_TOKENS),
+             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and len(t.split()) <= MAX_LINE_TOKENS),
             EVIDENCE_LINES,
         ))
         # The classes each candidate line holds: a set of cutters turns only these lines.
         self.holds = {i: {char_class(ch) for ch in _OTHER_RE.findall(texts[i])} for i in self.candidates}
-        with_words = [i for i, t in enumerate(texts) if _LETTER_RE.search(t)]
+        with_words = [i for i, t in enumerate(texts) if ARABIC_RE.search(t)]
         self.prev = {b: a for a, b in itertools.pairwise(with_words)}
         self.next = {a: b for a, b in itertools.pairwise(with_words)}
         self._words: dict[int, list[str]] = {}

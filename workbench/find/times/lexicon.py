@@ -154,6 +154,15 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
     return {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in by_first.items()}
 
 
+def forms_of(kind: str) -> frozenset[str]:
+    """Every form of one type of time word, as the word list writes it.
+
+    >>> "الاحد" in forms_of("weekday")
+    True
+    """
+    return frozenset(" ".join(e.words) for es in _entries().values() for e in es if e.type == kind)
+
+
 class Hit(NamedTuple):
     """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
 
