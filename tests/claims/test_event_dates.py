@@ -89,3 +89,20 @@ def test_a_statement_day_does_not_date_an_attack_the_statement_recalls():
                  "وقال مصدر أمني اليوم إن مسلحين كانوا قد هاجموا قرية البو طلحة بقذائف الهاون.")
     recalled = ev[ev.location == "البو طلحة"]
     assert recalled[["role", "start", "date_text"]].values.tolist() == [["background", "", ""]]
+
+
+def test_the_day_an_attack_is_announced_gives_way_to_the_day_it_is_told_with():
+    # the day after a verb of telling dates the telling, with no إن after it as with one
+    ev = _events("أعلن مصدر أمني عراقي، اليوم الأربعاء، استهداف قاعدة بلد الجوية بأربعة صواريخ.\n\n"
+                 "وأضاف المصدر أن الصواريخ سقطت فجر أمس داخل القاعدة.")
+    assert ev[["start", "date_text"]].values.tolist() == [["2020-06-09", "فجر أمس"]]
+
+
+def test_a_day_inside_the_reported_clause_is_the_attack_s():
+    ev = _events("قال مصدر إن مسلحين، مساء أمس، هاجموا قرية في المقدادية.")
+    assert ev[["start", "date_flags"]].values.tolist() == [["2020-06-09", "relative"]]
+
+
+def test_two_days_said_together_date_one_attack_over_both():
+    ev = _events("شنت طائرات حربية غارات على بلدة سرمين يومي السبت والأحد، ما أسفر عن مقتل عشرة مدنيين.")
+    assert ev[["start", "end"]].values.tolist() == [["2020-06-06", "2020-06-07"]]

@@ -422,7 +422,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     times = sorted(times, key=is_span_frame)
     found.time = times[0] if times else None
     found.statement_time = found.time is not None and found.time.end <= trig.start \
-        and _reported_after(claim.text[found.time.end:trig.start])
+        and (_reported_after(claim.text[found.time.end:trig.start])
+             or _announced_at(claim.text, doc, found.time, prev))
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
@@ -439,6 +440,33 @@ def _reported_after(between: str) -> bool:
     """
     words = {match_key(w) for w in between.split()}
     return not words.isdisjoint(cue_words("complementizer"))
+
+
+# tokens from a verb of telling to a time that dates the telling (أعلنت خلية الإعلام الأمني،
+# اليوم الثلاثاء): the teller's name fits within them
+_TELLING_REACH = 8
+
+
+def _announced_at(text: str, doc: TextUnits, time: Mention, prev: int) -> bool:
+    """True when a time follows a verb of telling, before the event word it announces and
+    before any complementizer (أعلن مصدر أمني، اليوم السبت، استهداف قاعدة بلد): the day is the
+    telling's, as after a complementizer (:func:`_reported_after`); a day told of the event
+    itself may still come. Not when an earlier event word stands between the verb and the time
+    (its day), nor in the reported clause (قال إن مسلحين، مساء أمس، هاجموا).
+
+    >>> doc = TextUnits("أعلن مصدر أمني، اليوم السبت، استهداف قاعدة بلد", segment=False)
+    >>> _announced_at(doc.text, doc, Mention(16, 27, "اليوم السبت", "time", ""), 0)
+    True
+    """
+    toks = doc.tokens
+    prev_end = toks[prev - 1].end if prev else -1
+    for c in doc.cues:
+        if c.role != "attribution_verb" or c.end > time.start or c.end <= prev_end <= time.start:
+            continue
+        between = [t for t in toks if c.end <= t.start < time.start]
+        if len(between) <= _TELLING_REACH and not _reported_after(text[c.end:time.start]):
+            return True
+    return False
 
 
 def _token_end(toks, k: int) -> int:
