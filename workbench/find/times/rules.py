@@ -374,9 +374,10 @@ class Grammar(ClockRules):
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
         # a day said as a date (في 20 آب, يوم الأحد 20 آب, العشرين من آب) lets a month name
         # that is a common word be read; a bare count before it is no day (قتل 3 أب، فاز 2 صفر)
+        before = key(self.t, k - 1) if k > 0 else ""
         strong = not key(self.t, k).isdigit() or pre != "" or (k > 0 and (
-            key(self.t, k - 1) in _DATE_CUES or key(self.t, k - 1) == "\u0627\u0644"
-            or find(self.t, k - 1, "day_word", "weekday") is not None))
+            before in _DATE_CUES or (before[:1] in ("\u0648", "\u0641") and before[1:] in _DATE_CUES)
+            or before == "\u0627\u0644" or find(self.t, k - 1, "day_word", "weekday") is not None))
         m = self.month(k2, cued=True, strong=strong) \
             or (self.month(d[0], cued=True, strong=strong) if k2 != d[0] else None)
         if m is None and key(self.t, d[0]) == "من" \
