@@ -106,3 +106,17 @@ def test_a_day_inside_the_reported_clause_is_the_attack_s():
 def test_two_days_said_together_date_one_attack_over_both():
     ev = _events("شنت طائرات حربية غارات على بلدة سرمين يومي السبت والأحد، ما أسفر عن مقتل عشرة مدنيين.")
     assert ev[["start", "end"]].values.tolist() == [["2020-06-06", "2020-06-07"]]
+
+
+def test_an_attack_told_a_length_before_the_news_is_dated_back_from_it():
+    # بعد يومين من هجوم: two days before the news its clause told first
+    ev = _events("قتل خمسة أشخاص بانفجار عبوة ناسفة في الموصل أمس، وذلك بعد يومين من هجوم مماثل "
+                 "في تكريت.")
+    dated = dict(zip(ev.location, zip(ev.start, ev.date_text, strict=True), strict=True))
+    assert dated == {"Mosul": ("2020-06-09", "أمس"), "Tikrit": ("2020-06-07", "بعد يومين")}
+
+
+def test_a_few_days_before_the_news_is_up_to_a_week_before_it():
+    ev = _events("يأتي الهجوم بعد أيام من تفجير انتحاري في الموصل أودى بحياة عشرة أشخاص.")
+    recalled = ev[ev.date_text == "بعد أيام"]
+    assert recalled[["start", "end"]].values.tolist() == [["2020-06-03", "2020-06-09"]]

@@ -184,6 +184,7 @@ class _Found:
     counts: str = ""
     places_before: bool = False  # the places were said before the trigger, not after it
     statement_time: bool = False  # the time dates the telling (أفاد مصدر السبت بأن ...)
+    earlier_by: bool = False  # the time is a length before the news (بعد يومين من هجوم)
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -307,6 +308,12 @@ def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None
         found = _trigger_event(claim, doc, trig, prev, nxt, local, mentions)
         if found is not None:
             founds.append(found)
+    for k, found in enumerate(founds):
+        # بعد يومين من هجوم مماثل: the attack two days before the news told before it
+        earlier = _told_earlier_by(claim.text, local, found.trigger_start - claim.start,
+                                   founds[k - 1].trigger_end - claim.start if k else 0)
+        if earlier is not None:
+            found.time, found.earlier_by = earlier, True
     out = []
     for found in _merge_tolls(_merge_bombers(founds, claim.text, claim.start)):
         out.extend(_event_rows(claim, found, local, reference, country_default))
@@ -431,6 +438,34 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     return found
 
 
+# words from the length of بعد + a length + من to the event word it names (بعد أيام من إعلان
+# المرصد السوري عن اشتباكات)
+_EARLIER_REACH = 6
+
+
+def _told_earlier_by(text: str, local: Mentions, trigger: int, after: int) -> Mention | None:
+    """The length of بعد + a length + من/على right before an event word (يأتي ذلك بعد يومين من
+    هجوم مماثل في تكريت): the event happened that long before the news told first, which
+    :func:`~.resolve.resolve_events` dates; ``trigger`` is where the event word begins,
+    ``after`` where the one before it ends.
+
+    >>> t = "وذلك بعد يومين من هجوم مماثل"
+    >>> m = Mention(5, 14, "بعد يومين", "time", "P2D", relation="duration")
+    >>> _told_earlier_by(t, Mentions([m]), t.index("هجوم"), 0).text
+    'بعد يومين'
+    """
+    for m in reversed(local.between(after, trigger, "time")):
+        words = text[m.end:trigger].split()
+        if str(m.value).startswith("P") and match_key(m.text.split()[0]) in _AFTER \
+                and words and match_key(words[0]) in _FROM and len(words) <= _EARLIER_REACH:
+            return m
+    return None
+
+
+_AFTER = frozenset({"\u0628\u0639\u062f", "\u0648\u0628\u0639\u062f"})  # بعد, وبعد
+_FROM = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على (على as keyed: علي)
+
+
 def _reported_after(between: str) -> bool:
     """True when a complementizer (إن، أن، بأن) stands between a time and the event word
     after it: the time dates the telling, not the event (قال مصدر اليوم إن انفجارا ...).
@@ -497,6 +532,8 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     start, end, date_text, precision, date_flags = _dates(found.time)
     if found.statement_time:
         date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
+    if found.earlier_by:
+        date_flags = ";".join(f for f in (date_flags, "earlier_by") if f)
     if found.quantities and found.trigger in found.quantities[0].text:
         # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over
         date_flags = ";".join(f for f in date_flags.split(";") if f != "span_frame")

@@ -29,6 +29,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..find.gazetteer import town_governorates
+from ..find.times import find_times
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
@@ -149,11 +150,14 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     incidents: list[dict] = []
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
     told: list[int] = []  # where the attack words gathered so far stand
+    news: dict[str, dict] = {}  # by claim: the row of the news its clause tells first
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
         row["role"] = "main"
-        _date_row(row, text, mentions, paragraphs, reference)
+        _date_row(row, text, mentions, paragraphs, reference, news.get(row["claim_id"]))
+        if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
+            news.setdefault(row["claim_id"], row)  # the news its clause tells first
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
@@ -265,13 +269,27 @@ def _day_times(mentions: Mentions, start: int, end: int) -> list:
 
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
-              reference: date | None) -> None:
+              reference: date | None, news: dict | None = None) -> None:
     """The event's date: its sentence's, else its paragraph's or the top's, else published.
 
     A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
     end (منذ منتصف مايو) since when, not when: neither is a date. A date said before the
     event that belongs to a recalled event (وكان ... قد, or well before publication) does
-    not date the news after it."""
+    not date the news after it. An event told that long before the news (بعد يومين من هجوم
+    مماثل, flag ``earlier_by``) is dated back from the news its clause told first (``news``),
+    else from the date it would take."""
+    flags = str(row["date_flags"]).split(";")
+    if "earlier_by" in flags:
+        length = row["date_text"]
+        row.update(start="", end="", date_text="", date_precision="",
+                   date_flags=";".join(f for f in flags if f not in ("earlier_by", "span_frame")))
+        if news is not None:
+            row.update({k: news[k] for k in ("start", "end", "date_text", "date_precision")})
+        else:
+            _date_row(row, text, mentions, paragraphs, reference)
+        _date_back(row, length)
+        row["date_flags"] = ";".join(f for f in (row["date_flags"], "earlier_by") if f)
+        return
     if row["start"].startswith("P") or "span_frame" in str(row["date_flags"]).split(";"):
         row["_frame_precision"] = row["date_precision"]  # a period's total still reads it
         row.update(start="", end="", date_text="", date_precision="", date_flags=";".join(
@@ -299,6 +317,33 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                    date_precision="day", date_basis="published",
                    date_flags=";".join(f for f in (row["date_flags"], "published_date")
                                        if f and f != "undated"))
+
+
+def _date_back(row: dict, length: str) -> None:
+    """Date the row ``length`` (بعد يومين, بعد أيام) before the day it holds, read by the time
+    grammar as قبل + the length from that day (a few days: up to a week); hours or minutes
+    before (بعد ساعات) leave the day; undated when it holds none or no day.
+
+    >>> row = {"start": "2020-06-10", "end": "2020-06-10", "date_text": "اليوم"}
+    >>> _date_back(row, "بعد يومين")
+    >>> row["start"], row["date_text"]
+    ('2020-06-08', 'بعد يومين')
+    """
+    day = str(row["start"])[:10]
+    found = None
+    if len(day) == 10 and "X" not in day:
+        said = find_times("\u0642\u0628\u0644 " + length.split(None, 1)[-1],  # قبل + the length
+                          reference=date.fromisoformat(day))
+        found = next((r for r in said.itertuples() if r.value and r.start == 0), None)
+    if found is not None and found.value.startswith("PT"):
+        pass  # hours before the news: its day
+    elif found is None or found.value.startswith("P"):
+        row.update(start="", end="", date_precision="", date_basis="")
+    else:
+        first, _, last = found.value.partition("/")
+        row.update(start=first[:10], end=(last or first)[:10], date_precision=found.precision,
+                   date_basis="text")
+    row["date_text"] = length
 
 
 def _news_days(times: list, text: str, reference: date | None) -> list:
