@@ -120,3 +120,10 @@ def test_a_few_days_before_the_news_is_up_to_a_week_before_it():
     ev = _events("يأتي الهجوم بعد أيام من تفجير انتحاري في الموصل أودى بحياة عشرة أشخاص.")
     recalled = ev[ev.date_text == "بعد أيام"]
     assert recalled[["start", "end"]].values.tolist() == [["2020-06-03", "2020-06-09"]]
+
+
+def test_until_now_dates_no_event_after_it():
+    # حتى الآن says until when, not which day: the paragraph's day still dates what follows
+    ev = _events("انفجرت سيارة ملغومة في القيارة أمس الثلاثاء. ولم تعلن أي جهة مسؤوليتها حتى الآن. "
+                 "وقال متحدث إن الانفجار نتج عن هجوم إرهابي بسيارة ملغومة في الموصل.")
+    assert "حتى الآن" not in ev.date_text.tolist()

@@ -50,7 +50,7 @@ from .clauses import (
     cue_words,
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
-from .index import Mention, Mentions
+from .index import Mention, Mentions, is_span_frame
 from .resolve import RESOLVED_COLUMNS, resolve_events
 from .roles import (
     agent,
@@ -602,22 +602,6 @@ def _coding(found: _Found) -> tuple[str, str, str]:
         else ""
     return (found.event_type, found.sub_event_type,
             f"{trigger} → {kind} → {found.event_type}/{found.sub_event_type}{note}")
-
-
-# Relations of a time that frame an event without dating it: how long (خلال يومين), since
-# when (منذ منتصف مايو: أول هجوم منذ ...) or until when (حتى نهاية العام).
-_SPAN_FRAMES = frozenset({"duration", "since", "until"})
-
-
-def is_span_frame(time: Mention) -> bool:
-    """True when a time says how long or since/until when, not when an event happened.
-
-    >>> is_span_frame(Mention(0, 9, "منذ مايو", "time", "2019-05/2020-01-01", relation="since"))
-    True
-    >>> is_span_frame(Mention(0, 9, "أمس", "time", "2020-01-01", relation="point"))
-    False
-    """
-    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES
 
 
 def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:

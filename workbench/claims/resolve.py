@@ -35,7 +35,7 @@ from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
-from .index import Mention, Mentions
+from .index import Mention, Mentions, is_span_frame
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
 
@@ -262,9 +262,10 @@ def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
 
 def _day_times(mentions: Mentions, start: int, end: int) -> list:
     """Time mentions in ``[start, end)`` that name a day (a resolved value); a duration
-    (``PT24H`` of خلال أربع وعشرين ساعة) says how long, not which day."""
+    (``PT24H`` of خلال أربع وعشرين ساعة) says how long and a period since or until when (حتى
+    الآن), not which day."""
     return [m for m in mentions.between(start, end, "time")
-            if m.value and "XXXX" not in m.value and not m.value.startswith("P")
+            if m.value and "XXXX" not in m.value and not is_span_frame(m)
             and m.precision in ("day", "hour", "minute")]
 
 
