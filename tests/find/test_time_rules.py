@@ -434,3 +434,13 @@ def test_a_weekday_pair_said_on_its_first_day_is_the_week_before():
     # written on a Saturday: السبت والأحد are the Saturday and Sunday just past
     row = one("غارات يومي السبت والأحد", reference=date(2021, 11, 20))
     assert row["value"] == "2021-11-13/2021-11-14"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("قصفت الطائرات، اليوم (الخميس)، أطراف قرية", "2020-05-14"),
+    ("مساء أول من أمس (الثلاثاء)", "2020-05-12"),
+    ("أمس(الأربعاء)", "2020-05-13"),
+])
+def test_a_relative_day_with_its_weekday_in_brackets_is_one_expression(text, value):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"].endswith("relative_day+weekday")) == (value, True)

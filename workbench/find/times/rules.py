@@ -251,6 +251,10 @@ class Grammar(ClockRules):
         p.offset, p.story = int(h.entry.value), h.entry.extra == "story"
         p.add("relative_day", h.end)
         wd = self._weekday_at(h.end, bare_ok=False)
+        if wd is None and key(self.t, h.end) == "(":  # أمس (الأربعاء), اليوم(الخميس)
+            inner = self._weekday_at(h.end + 1, bare_ok=True)
+            wd = (inner[0] + 1, *inner[1:]) if inner is not None and key(self.t, inner[0]) == ")" \
+                else None
         if wd is not None:  # أمس الأربعاء, اليوم الجمعة
             p.weekday = wd[1]
             p.add("weekday", wd[0])
