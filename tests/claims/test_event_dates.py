@@ -127,3 +127,10 @@ def test_until_now_dates_no_event_after_it():
     ev = _events("انفجرت سيارة ملغومة في القيارة أمس الثلاثاء. ولم تعلن أي جهة مسؤوليتها حتى الآن. "
                  "وقال متحدث إن الانفجار نتج عن هجوم إرهابي بسيارة ملغومة في الموصل.")
     assert "حتى الآن" not in ev.date_text.tolist()
+
+
+def test_a_past_told_after_the_announced_attack_is_another_s():
+    # كانوا قد هاجموا follows the strike's word: the strike is today's news, the attack recalled
+    ev = _events("أعلن الجيش اليوم مقتل خمسة مسلحين بغارة جوية في الموصل، بعد أن كانوا قد "
+                 "هاجموا نقطة تفتيش.")
+    assert ev[["role", "start"]].values.tolist() == [["main", "2020-06-10"], ["background", ""]]

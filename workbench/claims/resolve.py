@@ -391,10 +391,12 @@ def _phrase_end(row: dict, rows: list[dict]) -> int:
 
 
 def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
+    told = int(row["trigger_end"]) if str(row["trigger_end"]) else phrase_end
     if "statement_date" in str(row["date_flags"]).split(";") \
-            and recalls_past(text[int(row["claim_start"]):phrase_end]):
+            and recalls_past(text[int(row["claim_start"]):told]):
         # قال المصدر اليوم إن مسلحين كانوا قد هاجموا القرية: the day is the telling's; the
-        # attack recalled has none of its own
+        # attack recalled has none of its own. The past is told up to the event word: after
+        # it (أعلنت الوزارة اليوم مقتل خمسة مسلحين كانوا قد هاجموا ...) it is another's
         row.update(start="", end="", date_text="", date_precision="", date_basis="",
                    date_flags="undated")
         return True
