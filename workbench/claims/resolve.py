@@ -8,9 +8,11 @@ Two specific places (two neighbourhoods, two villages) or two different days are
 events (ACLED: one event per attack per place per day). The incident takes the most
 specific place (the dateline only when nothing else is named), the most specific date (its
 own sentence, else the date said earlier in its paragraph or at the top, else the
-publication date, ``date_basis`` saying which; a duration or a period since is no date, the
-day of a statement that reports the attack yields to a day told of the attack, and the date
-of a recalled event dates nothing after it), the tolls of :func:`~.tolls.find_tolls`
+publication date, ``date_basis`` saying which; a duration or a period since or until is no
+date, the day of a statement that reports the attack (قال اليوم إن ..., أعلن، اليوم، مقتل ...)
+yields to a day told of the attack, an attack told as بعد يومين من هجوم is dated that long
+before the news its clause told first, and the date of a recalled event dates nothing after
+it), the tolls of :func:`~.tolls.find_tolls`
 stated in its sentences or in the sentences that follow it, and the spans of every piece
 (``evidence``). Events the article recalls from the past (``وكان ... قد``, ``العام
 الماضي``, or a date well before publication) are kept apart with ``role`` = background.
