@@ -132,6 +132,8 @@ class Tally:
     pred_matched: int = 0
     dated_gold: int = 0
     dated_right: int = 0
+    dated_other_day: int = 0  # a row at the gold place, but on another date
+    dated_no_row: int = 0  # no row at the gold place at all
     tolls: list[int] = field(default_factory=lambda: [0, 0])
     wounded: list[int] = field(default_factory=lambda: [0, 0])
     place_gold: int = 0
@@ -229,6 +231,10 @@ def score_doc(
         if g_date is not None:
             t.dated_gold += 1
         if hit is None:
+            if g_date is not None and any(place_match(g, p, surfaces) for p in preds):
+                t.dated_other_day += 1
+            elif g_date is not None:
+                t.dated_no_row += 1
             _fail(t, f"{g['event_id']} missed: {g['place_text']} / {g['date'] or g['date_text']}")
             continue
         used.add(hit)
@@ -337,6 +343,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"all events found (incl. bg)  {pct(t.all_found, t.gold_all)}")
     print(f"event precision              {pct(t.pred_matched, t.pred_rows)}")
     print(f"knowable dates right         {pct(t.dated_right, t.dated_gold)}")
+    print(f"  missed, a row at the place on another date {t.dated_other_day}, "
+          f"no row at the place {t.dated_no_row}")
     print(f"death toll right (matched)   {pct(*t.tolls)}")
     print(f"wounded toll right (matched) {pct(*t.wounded)}")
     print(f"place names found            {pct(t.place_found, t.place_gold)}")

@@ -89,3 +89,48 @@ def test_a_statement_day_does_not_date_an_attack_the_statement_recalls():
                  "وقال مصدر أمني اليوم إن مسلحين كانوا قد هاجموا قرية البو طلحة بقذائف الهاون.")
     recalled = ev[ev.location == "البو طلحة"]
     assert recalled[["role", "start", "date_text"]].values.tolist() == [["background", "", ""]]
+
+
+def test_the_day_an_attack_is_announced_gives_way_to_the_day_it_is_told_with():
+    # the day after a verb of telling dates the telling, with no إن after it as with one
+    ev = _events("أعلن مصدر أمني عراقي، اليوم الأربعاء، استهداف قاعدة بلد الجوية بأربعة صواريخ.\n\n"
+                 "وأضاف المصدر أن الصواريخ سقطت فجر أمس داخل القاعدة.")
+    assert ev[["start", "date_text"]].values.tolist() == [["2020-06-09", "فجر أمس"]]
+
+
+def test_a_day_inside_the_reported_clause_is_the_attack_s():
+    ev = _events("قال مصدر إن مسلحين، مساء أمس، هاجموا قرية في المقدادية.")
+    assert ev[["start", "date_flags"]].values.tolist() == [["2020-06-09", "relative"]]
+
+
+def test_two_days_said_together_date_one_attack_over_both():
+    ev = _events("شنت طائرات حربية غارات على بلدة سرمين يومي السبت والأحد، ما أسفر عن مقتل عشرة مدنيين.")
+    assert ev[["start", "end"]].values.tolist() == [["2020-06-06", "2020-06-07"]]
+
+
+def test_an_attack_told_a_length_before_the_news_is_dated_back_from_it():
+    # بعد يومين من هجوم: two days before the news its clause told first
+    ev = _events("قتل خمسة أشخاص بانفجار عبوة ناسفة في الموصل أمس، وذلك بعد يومين من هجوم مماثل "
+                 "في تكريت.")
+    dated = dict(zip(ev.location, zip(ev.start, ev.date_text, strict=True), strict=True))
+    assert dated == {"Mosul": ("2020-06-09", "أمس"), "Tikrit": ("2020-06-07", "بعد يومين")}
+
+
+def test_a_few_days_before_the_news_is_up_to_a_week_before_it():
+    ev = _events("يأتي الهجوم بعد أيام من تفجير انتحاري في الموصل أودى بحياة عشرة أشخاص.")
+    recalled = ev[ev.date_text == "بعد أيام"]
+    assert recalled[["start", "end"]].values.tolist() == [["2020-06-03", "2020-06-09"]]
+
+
+def test_until_now_dates_no_event_after_it():
+    # حتى الآن says until when, not which day: the paragraph's day still dates what follows
+    ev = _events("انفجرت سيارة ملغومة في القيارة أمس الثلاثاء. ولم تعلن أي جهة مسؤوليتها حتى الآن. "
+                 "وقال متحدث إن الانفجار نتج عن هجوم إرهابي بسيارة ملغومة في الموصل.")
+    assert "حتى الآن" not in ev.date_text.tolist()
+
+
+def test_a_past_told_after_the_announced_attack_is_another_s():
+    # كانوا قد هاجموا follows the strike's word: the strike is today's news, the attack recalled
+    ev = _events("أعلن الجيش اليوم مقتل خمسة مسلحين بغارة جوية في الموصل، بعد أن كانوا قد "
+                 "هاجموا نقطة تفتيش.")
+    assert ev[["role", "start"]].values.tolist() == [["main", "2020-06-10"], ["background", ""]]

@@ -417,3 +417,30 @@ def test_words_that_only_look_like_future_verbs(text, value):
 ])
 def test_a_name_that_begins_like_a_future_verb_leaves_the_tense(text, value):
     assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("سبقه انفجاران يومي 13 و15 من الشهر الجاري", "2020-05-13/2020-05-15"),
+    ("دمر متظاهرون مضخاتهم يومي السبت والأحد الماضيين", "2020-05-09/2020-05-10"),
+    ("بعد هجومين يومي الجمعة والأحد", "2020-05-08/2020-05-10"),
+    ("يومي 3 و4 تشرين الثاني 2019", "2019-11-03/2019-11-04"),
+])
+def test_two_days_said_together_bound_one_span(text, value):
+    row = one(text, reference=WED)
+    assert (row["value"], "two_days" in row["flags"].split(";")) == (value, True)
+
+
+def test_a_weekday_pair_said_on_its_first_day_is_the_week_before():
+    # written on a Saturday: السبت والأحد are the Saturday and Sunday just past
+    row = one("غارات يومي السبت والأحد", reference=date(2021, 11, 20))
+    assert row["value"] == "2021-11-13/2021-11-14"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("قصفت الطائرات، اليوم (الخميس)، أطراف قرية", "2020-05-14"),
+    ("مساء أول من أمس (الثلاثاء)", "2020-05-12"),
+    ("أمس(الأربعاء)", "2020-05-13"),
+])
+def test_a_relative_day_with_its_weekday_in_brackets_is_one_expression(text, value):
+    row = one(text, reference=WED)
+    assert (row["value"], row["rule"].endswith("relative_day+weekday")) == (value, True)

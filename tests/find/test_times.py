@@ -119,6 +119,22 @@ def test_common_words_are_not_times(text):
     assert df.empty or "الإثنين" in text
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("في 20 آب", "2019-08-20"), ("وفي 20 آب، قتل", "2019-08-20"),
+     ("يوم 20 آب الماضي", "2019-08-20"), ("في العشرين من آب", "2019-08-20"),
+     ("في الـ20 من آب", "2019-08-20"), ("في شهر آب", "2019-08"), ("في 10 محرم", "2019-09-09")],
+)
+def test_a_month_that_is_a_common_word_is_read_after_a_day_or_shahr(text, value):
+    # آب "father", محرم "forbidden": a day said as a date or شهر before them is cue enough
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize("text", ["وقتل 3 أب وابنه", "فاز الفريق 2 صفر", "أب لثلاثة أطفال"])
+def test_a_bare_count_before_a_common_word_is_no_date(text):
+    assert find_times(text, reference=MAY_2020).empty
+
+
 def test_bad_tense_is_rejected():
     with pytest.raises(ValueError):
         find_times("أمس", tense="soon")

@@ -50,7 +50,7 @@ from .clauses import (
     cue_words,
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
-from .index import Mention, Mentions
+from .index import Mention, Mentions, is_span_frame
 from .resolve import RESOLVED_COLUMNS, resolve_events
 from .roles import (
     agent,
@@ -184,6 +184,7 @@ class _Found:
     counts: str = ""
     places_before: bool = False  # the places were said before the trigger, not after it
     statement_time: bool = False  # the time dates the telling (أفاد مصدر السبت بأن ...)
+    earlier_by: bool = False  # the time is a length before the news (بعد يومين من هجوم)
 
 
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
@@ -307,6 +308,12 @@ def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None
         found = _trigger_event(claim, doc, trig, prev, nxt, local, mentions)
         if found is not None:
             founds.append(found)
+    for k, found in enumerate(founds):
+        # بعد يومين من هجوم مماثل: the attack two days before the news told before it
+        earlier = _told_earlier_by(claim.text, local, found.trigger_start - claim.start,
+                                   founds[k - 1].trigger_end - claim.start if k else 0)
+        if earlier is not None:
+            found.time, found.earlier_by = earlier, True
     out = []
     for found in _merge_tolls(_merge_bombers(founds, claim.text, claim.start)):
         out.extend(_event_rows(claim, found, local, reference, country_default))
@@ -422,12 +429,41 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     times = sorted(times, key=is_span_frame)
     found.time = times[0] if times else None
     found.statement_time = found.time is not None and found.time.end <= trig.start \
-        and _reported_after(claim.text[found.time.end:trig.start])
+        and (_reported_after(claim.text[found.time.end:trig.start])
+             or _announced_at(claim.text, doc, found.time, prev))
     found.quantities = [m for m in window if m.kind == "quantity"]
     if found.counts == "fatalities":  # the count right after قتل / مقتل is the death toll
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
         found.fatalities = (toll[0].value or "missing") if toll else "unknown"
     return found
+
+
+# words from the length of بعد + a length + من to the event word it names (بعد أيام من إعلان
+# المرصد السوري عن اشتباكات)
+_EARLIER_REACH = 6
+
+
+def _told_earlier_by(text: str, local: Mentions, trigger: int, after: int) -> Mention | None:
+    """The length of بعد + a length + من/على right before an event word (يأتي ذلك بعد يومين من
+    هجوم مماثل في تكريت): the event happened that long before the news told first, which
+    :func:`~.resolve.resolve_events` dates; ``trigger`` is where the event word begins,
+    ``after`` where the one before it ends.
+
+    >>> t = "وذلك بعد يومين من هجوم مماثل"
+    >>> m = Mention(5, 14, "بعد يومين", "time", "P2D", relation="duration")
+    >>> _told_earlier_by(t, Mentions([m]), t.index("هجوم"), 0).text
+    'بعد يومين'
+    """
+    for m in reversed(local.between(after, trigger, "time")):
+        words = text[m.end:trigger].split()
+        if str(m.value).startswith("P") and match_key(m.text.split()[0]) in _AFTER \
+                and words and match_key(words[0]) in _FROM and len(words) <= _EARLIER_REACH:
+            return m
+    return None
+
+
+_AFTER = frozenset({"\u0628\u0639\u062f", "\u0648\u0628\u0639\u062f"})  # بعد, وبعد
+_FROM = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على (على as keyed: علي)
 
 
 def _reported_after(between: str) -> bool:
@@ -439,6 +475,33 @@ def _reported_after(between: str) -> bool:
     """
     words = {match_key(w) for w in between.split()}
     return not words.isdisjoint(cue_words("complementizer"))
+
+
+# tokens from a verb of telling to a time that dates the telling (أعلنت خلية الإعلام الأمني،
+# اليوم الثلاثاء): the teller's name fits within them
+_TELLING_REACH = 8
+
+
+def _announced_at(text: str, doc: TextUnits, time: Mention, prev: int) -> bool:
+    """True when a time follows a verb of telling, before the event word it announces and
+    before any complementizer (أعلن مصدر أمني، اليوم السبت، استهداف قاعدة بلد): the day is the
+    telling's, as after a complementizer (:func:`_reported_after`); a day told of the event
+    itself may still come. Not when an earlier event word stands between the verb and the time
+    (its day), nor in the reported clause (قال إن مسلحين، مساء أمس، هاجموا).
+
+    >>> doc = TextUnits("أعلن مصدر أمني، اليوم السبت، استهداف قاعدة بلد", segment=False)
+    >>> _announced_at(doc.text, doc, Mention(16, 27, "اليوم السبت", "time", ""), 0)
+    True
+    """
+    toks = doc.tokens
+    prev_end = toks[prev - 1].end if prev else -1
+    for c in doc.cues:
+        if c.role != "attribution_verb" or c.end > time.start or c.end <= prev_end <= time.start:
+            continue
+        between = [t for t in toks if c.end <= t.start < time.start]
+        if len(between) <= _TELLING_REACH and not _reported_after(text[c.end:time.start]):
+            return True
+    return False
 
 
 def _token_end(toks, k: int) -> int:
@@ -469,6 +532,8 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     start, end, date_text, precision, date_flags = _dates(found.time)
     if found.statement_time:
         date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
+    if found.earlier_by:
+        date_flags = ";".join(f for f in (date_flags, "earlier_by") if f)
     if found.quantities and found.trigger in found.quantities[0].text:
         # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over
         date_flags = ";".join(f for f in date_flags.split(";") if f != "span_frame")
@@ -537,22 +602,6 @@ def _coding(found: _Found) -> tuple[str, str, str]:
         else ""
     return (found.event_type, found.sub_event_type,
             f"{trigger} → {kind} → {found.event_type}/{found.sub_event_type}{note}")
-
-
-# Relations of a time that frame an event without dating it: how long (خلال يومين), since
-# when (منذ منتصف مايو: أول هجوم منذ ...) or until when (حتى نهاية العام).
-_SPAN_FRAMES = frozenset({"duration", "since", "until"})
-
-
-def is_span_frame(time: Mention) -> bool:
-    """True when a time says how long or since/until when, not when an event happened.
-
-    >>> is_span_frame(Mention(0, 9, "منذ مايو", "time", "2019-05/2020-01-01", relation="since"))
-    True
-    >>> is_span_frame(Mention(0, 9, "أمس", "time", "2020-01-01", relation="point"))
-    False
-    """
-    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES
 
 
 def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:

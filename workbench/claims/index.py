@@ -70,6 +70,22 @@ Mention = namedtuple("Mention", MENTION_COLUMNS, defaults=("",) * (len(MENTION_C
 Mention.__doc__ = "One mention as plain data: the columns of ``MENTION_COLUMNS``."
 
 
+# Relations of a time that frame an event without dating it: how long (خلال يومين), since
+# when (منذ منتصف مايو: أول هجوم منذ ...) or until when (حتى نهاية العام).
+_SPAN_FRAMES = frozenset({"duration", "since", "until"})
+
+
+def is_span_frame(time: Mention) -> bool:
+    """True when a time says how long or since/until when, not when an event happened.
+
+    >>> is_span_frame(Mention(0, 9, "منذ مايو", "time", "2019-05/2020-01-01", relation="since"))
+    True
+    >>> is_span_frame(Mention(0, 9, "أمس", "time", "2020-01-01", relation="point"))
+    False
+    """
+    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES
+
+
 class Mentions:
     """Mentions sorted by start, looked up by offset range (bisection, no pandas per query).
 

@@ -8,9 +8,11 @@ Two specific places (two neighbourhoods, two villages) or two different days are
 events (ACLED: one event per attack per place per day). The incident takes the most
 specific place (the dateline only when nothing else is named), the most specific date (its
 own sentence, else the date said earlier in its paragraph or at the top, else the
-publication date, ``date_basis`` saying which; a duration or a period since is no date, the
-day of a statement that reports the attack yields to a day told of the attack, and the date
-of a recalled event dates nothing after it), the tolls of :func:`~.tolls.find_tolls`
+publication date, ``date_basis`` saying which; a duration or a period since or until is no
+date, the day of a statement that reports the attack (قال اليوم إن ..., أعلن، اليوم، مقتل ...)
+yields to a day told of the attack, an attack told as بعد يومين من هجوم is dated that long
+before the news its clause told first, and the date of a recalled event dates nothing after
+it), the tolls of :func:`~.tolls.find_tolls`
 stated in its sentences or in the sentences that follow it, and the spans of every piece
 (``evidence``). Events the article recalls from the past (``وكان ... قد``, ``العام
 الماضي``, or a date well before publication) are kept apart with ``role`` = background.
@@ -29,12 +31,13 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..find.gazetteer import town_governorates
+from ..find.times import find_times
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import cue_words, trigger_lexicon
-from .index import Mention, Mentions
+from .index import Mention, Mentions, is_span_frame
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
 
@@ -149,11 +152,14 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     incidents: list[dict] = []
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
     told: list[int] = []  # where the attack words gathered so far stand
+    news: dict[str, dict] = {}  # by claim: the row of the news its clause tells first
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
         row["role"] = "main"
-        _date_row(row, text, mentions, paragraphs, reference)
+        _date_row(row, text, mentions, paragraphs, reference, news.get(row["claim_id"]))
+        if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
+            news.setdefault(row["claim_id"], row)  # the news its clause tells first
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
@@ -258,20 +264,35 @@ def _paragraph_of(pos: int, paragraphs: list[tuple[int, int]]) -> int:
 
 def _day_times(mentions: Mentions, start: int, end: int) -> list:
     """Time mentions in ``[start, end)`` that name a day (a resolved value); a duration
-    (``PT24H`` of خلال أربع وعشرين ساعة) says how long, not which day."""
+    (``PT24H`` of خلال أربع وعشرين ساعة) says how long and a period since or until when (حتى
+    الآن), not which day."""
     return [m for m in mentions.between(start, end, "time")
-            if m.value and "XXXX" not in m.value and not m.value.startswith("P")
+            if m.value and "XXXX" not in m.value and not is_span_frame(m)
             and m.precision in ("day", "hour", "minute")]
 
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
-              reference: date | None) -> None:
+              reference: date | None, news: dict | None = None) -> None:
     """The event's date: its sentence's, else its paragraph's or the top's, else published.
 
     A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
     end (منذ منتصف مايو) since when, not when: neither is a date. A date said before the
     event that belongs to a recalled event (وكان ... قد, or well before publication) does
-    not date the news after it."""
+    not date the news after it. An event told that long before the news (بعد يومين من هجوم
+    مماثل, flag ``earlier_by``) is dated back from the news its clause told first (``news``),
+    else from the date it would take."""
+    flags = str(row["date_flags"]).split(";")
+    if "earlier_by" in flags:
+        length = row["date_text"]
+        row.update(start="", end="", date_text="", date_precision="",
+                   date_flags=";".join(f for f in flags if f not in ("earlier_by", "span_frame")))
+        if news is not None:
+            row.update({k: news[k] for k in ("start", "end", "date_text", "date_precision")})
+        else:
+            _date_row(row, text, mentions, paragraphs, reference)
+        _date_back(row, length)
+        row["date_flags"] = ";".join(f for f in (row["date_flags"], "earlier_by") if f)
+        return
     if row["start"].startswith("P") or "span_frame" in str(row["date_flags"]).split(";"):
         row["_frame_precision"] = row["date_precision"]  # a period's total still reads it
         row.update(start="", end="", date_text="", date_precision="", date_flags=";".join(
@@ -299,6 +320,33 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                    date_precision="day", date_basis="published",
                    date_flags=";".join(f for f in (row["date_flags"], "published_date")
                                        if f and f != "undated"))
+
+
+def _date_back(row: dict, length: str) -> None:
+    """Date the row ``length`` (بعد يومين, بعد أيام) before the day it holds, read by the time
+    grammar as قبل + the length from that day (a few days: up to a week); hours or minutes
+    before (بعد ساعات) leave the day; undated when it holds none or no day.
+
+    >>> row = {"start": "2020-06-10", "end": "2020-06-10", "date_text": "اليوم"}
+    >>> _date_back(row, "بعد يومين")
+    >>> row["start"], row["date_text"]
+    ('2020-06-08', 'بعد يومين')
+    """
+    day = str(row["start"])[:10]
+    found = None
+    if len(day) == 10 and "X" not in day:
+        said = find_times("\u0642\u0628\u0644 " + length.split(None, 1)[-1],  # قبل + the length
+                          reference=date.fromisoformat(day))
+        found = next((r for r in said.itertuples() if r.value and r.start == 0), None)
+    if found is not None and found.value.startswith("PT"):
+        pass  # hours before the news: its day
+    elif found is None or found.value.startswith("P"):
+        row.update(start="", end="", date_precision="", date_basis="")
+    else:
+        first, _, last = found.value.partition("/")
+        row.update(start=first[:10], end=(last or first)[:10], date_precision=found.precision,
+                   date_basis="text")
+    row["date_text"] = length
 
 
 def _news_days(times: list, text: str, reference: date | None) -> list:
@@ -345,10 +393,12 @@ def _phrase_end(row: dict, rows: list[dict]) -> int:
 
 
 def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
+    told = int(row["trigger_end"]) if str(row["trigger_end"]) else phrase_end
     if "statement_date" in str(row["date_flags"]).split(";") \
-            and recalls_past(text[int(row["claim_start"]):phrase_end]):
+            and recalls_past(text[int(row["claim_start"]):told]):
         # قال المصدر اليوم إن مسلحين كانوا قد هاجموا القرية: the day is the telling's; the
-        # attack recalled has none of its own
+        # attack recalled has none of its own. The past is told up to the event word: after
+        # it (أعلنت الوزارة اليوم مقتل خمسة مسلحين كانوا قد هاجموا ...) it is another's
         row.update(start="", end="", date_text="", date_precision="", date_basis="",
                    date_flags="undated")
         return True

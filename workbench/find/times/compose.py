@@ -48,6 +48,7 @@ _DONE_CUES = frozenset({"قد", "لقد", "تم", "وقد", "وتم"})
 _PAST_ENDINGS = ("\u062a", "\u0648\u0627")
 _PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
+_TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -473,14 +474,20 @@ class Composer(Grammar):
         from the other (13 إلى 15 تموز, يوليو 13-15, من عام 1947 إلى عام 1991)."""
         h = find(self.t, i, "anchor")
         opener = h is not None and h.entry.value in ("from", "between")
-        k = h.end if opener else i
+        # يومي X و Y (the dual of يوم): two days said together, read as the span they bound
+        # (يومي 13 و15 من الشهر الجاري, يومي السبت والأحد الماضيين), flagged ``two_days``
+        two = None if opener else find(self.t, i, "day_word")
+        two = two if two is not None and two.entry.words == _TWO_DAYS else None
+        if two is not None:
+            h, opener = two, True
+        k = h.end if opener else i  # type: ignore[union-attr]
         # ends lost in the source ([…] – […]) are years only where a period word says so
-        lost_ok = opener and self._after_period_word(i)
+        lost_ok = opener and two is None and self._after_period_word(i)
         a = self._end(k, lost_ok=lost_ok)
         if a is None:
             return None
         sep = key(self.t, a.j)
-        between = opener and h.entry.value == "between"  # type: ignore[union-attr]
+        between = opener and (two is not None or h.entry.value == "between")  # type: ignore[union-attr]
         if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
             nxt = a.j if sep == "\u0648" else None
             b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
@@ -498,14 +505,14 @@ class Composer(Grammar):
             return None
         p = Partial(i, b.j, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
         p.rules = [f"range({'+'.join(a.rules)},{'+'.join(b.rules)})"]
-        p.flags = ["range"]
+        p.flags = ["range", "two_days"] if two is not None else ["range"]
         p._ends = (a, b)  # type: ignore[attr-defined]
         return p
 
     def _end_split(self, k: int) -> Partial | None:
-        """و2017: an end glued to its و."""
+        """و2017, والأحد: an end glued to its و."""
         tok = self.t[k]
-        if tok.key[1:].isdigit():
+        if tok.key[1:].isdigit() or (tok.key[1:].isalpha() and len(tok.key) > 2):
             from .lexicon import Token
             t2 = Token(tok.key[1:], tok.start + 1, tok.end, tok.kstart + 1)
             g = Composer([*self.t[:k], t2, *self.t[k + 1:]])
@@ -542,6 +549,10 @@ class Composer(Grammar):
         return None
 
     def _borrow(self, a: Partial, b: Partial) -> tuple[Partial | None, Partial]:
+        if a.day is not None and a.month is None and b.unit_rel is not None and b.day is not None:
+            # 13 و15 من الشهر الجاري: the first day is of the month the second names by relation
+            a.unit_rel, a.direction = b.unit_rel, b.direction
+            return a.add("month_relative"), b
         if a.day is not None and a.month is None:
             if b.month is None:
                 m = self.month(b.j + (1 if key(self.t, b.j) in ("من", "في") else 0), cued=True)
@@ -551,6 +562,9 @@ class Composer(Grammar):
                 b.add("month", m[0])
                 b = self._with_year(b)
             a.month, a.year, a.hijri, a.direction = b.month, b.year, b.hijri, b.direction
+        if a.weekday is not None and b.weekday is not None and not a.direction and not a.week_rel:
+            # السبت والأحد الماضيين: what the last weekday's words say holds for both
+            a.direction, a.week_rel = b.direction, b.week_rel
         if b.day is not None and b.month is None and a.month is not None:
             b.month, b.year = a.month, a.year
         if a.month is not None and a.year is None and b.year is not None:

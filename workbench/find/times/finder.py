@@ -162,10 +162,17 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
         # من الساعة 7 مساءً إلى الساعة 6 صباحًا: an end clock before the start is the next day's
         day = (date.fromisoformat(b["value"][:10]) + timedelta(days=1)).isoformat()
         b = {**b, "value": day + b["value"][10:], "start_date": day, "end_date": day}
+    if ends[0].weekday is not None and ends[1].weekday is not None and ends[0].day is None \
+            and not ends[0].direction and ends[0].week_rel is None and a["precision"] == "day" \
+            and a["start_date"] and b["end_date"] and b["end_date"] < a["start_date"] \
+            and _d(a["start_date"]) - _d(b["end_date"]) < timedelta(days=7):
+        # السبت والأحد written on a Saturday: the Sunday past, and the Saturday before it
+        s = _d(a["start_date"]) - timedelta(days=7)
+        a = {**a, "value": s.isoformat(), "start_date": s.isoformat(), "end_date": s.isoformat()}
     if a["start_date"] and b["end_date"] and b["end_date"] < a["start_date"]:
         return None  # an end before the start: not a range (السبت المقبل وحتى أمس)
     precision = max(a["precision"], b["precision"], key=lambda x: _COARSE.index(x) if x in _COARSE else 3)
-    flags = ["range"] + [f for f in a["flags"] + b["flags"] if f != "range"]
+    flags = list(dict.fromkeys(["range", *p.flags, *a["flags"], *b["flags"]]))
     return row(f"{a['value']}/{b['value']}", _d(a["start_date"]), _d(b["end_date"]), precision,
                relation="range", flags=flags, calendar=a["calendar"],
                time_of_day="/".join(x for x in (a["time_of_day"], b["time_of_day"]) if x))

@@ -123,9 +123,13 @@ class Grammar(ClockRules):
         o = self.ordinal(i)
         return o if o and 1 <= o[1] <= 31 else None
 
-    def month(self, i: int, *, cued: bool) -> tuple[int, int, bool, str] | None:
+    def month(self, i: int, *, cued: bool, strong: bool = False) -> tuple[int, int, bool, str] | None:
         """A month: a name (in any series, combined forms أبريل/نيسان and يناير كانون الثاني
-        read as one), or شهر + a number (شهر ثلاثة, الشهر الثامن): (end, month, hijri, pre)."""
+        read as one), or شهر + a number (شهر ثلاثة, الشهر الثامن): (end, month, hijri, pre).
+
+        ``cued``: a preposition or qualifier stands before it (a name that is also a common
+        word, مارس, may be read); ``strong``: a day of the month or شهر does (a name that is
+        a very common word, آب "father", محرم, may be read: 20 آب, شهر آب)."""
         word = find(self.t, i, "month_word")
         if word is not None:
             k = word.end
@@ -138,13 +142,14 @@ class Grammar(ClockRules):
             c = self._month_number_word(k)
             if c:
                 return c[0], c[1], False, word.pre
-            m = self.month(k, cued=True)
+            m = self.month(k, cued=True, strong=True)
             return (m[0], m[1], m[2], word.pre) if m else None
         h = find(self.t, i, "month")
         if h is None:
             return None
         cal, amb = h.entry.extra.split(":")
-        if int(amb) > (1 if cued or h.pre else 0) and not self._month_confirmed(h.end):
+        if int(amb) > (2 if strong else 1 if cued or h.pre else 0) \
+                and not self._month_confirmed(h.end):
             return None
         end = h.end
         # a second name for the same month: أبريل/نيسان, أبريل (نيسان), يناير كانون الثاني
@@ -246,6 +251,10 @@ class Grammar(ClockRules):
         p.offset, p.story = int(h.entry.value), h.entry.extra == "story"
         p.add("relative_day", h.end)
         wd = self._weekday_at(h.end, bare_ok=False)
+        if wd is None and key(self.t, h.end) == "(":  # أمس (الأربعاء), اليوم(الخميس)
+            inner = self._weekday_at(h.end + 1, bare_ok=True)
+            wd = (inner[0] + 1, *inner[1:]) if inner is not None and key(self.t, inner[0]) == ")" \
+                else None
         if wd is not None:  # أمس الأربعاء, اليوم الجمعة
             p.weekday = wd[1]
             p.add("weekday", wd[0])
@@ -367,7 +376,14 @@ class Grammar(ClockRules):
             return None
         p = Partial(i, i, pre=pre)
         k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
-        m = self.month(k2, cued=True) or (self.month(d[0], cued=True) if k2 != d[0] else None)
+        # a day said as a date (في 20 آب, يوم الأحد 20 آب, العشرين من آب) lets a month name
+        # that is a common word be read; a bare count before it is no day (قتل 3 أب، فاز 2 صفر)
+        before = key(self.t, k - 1) if k > 0 else ""
+        strong = not key(self.t, k).isdigit() or pre != "" or (k > 0 and (
+            before in _DATE_CUES or (before[:1] in ("\u0648", "\u0641") and before[1:] in _DATE_CUES)
+            or before == "\u0627\u0644" or find(self.t, k - 1, "day_word", "weekday") is not None))
+        m = self.month(k2, cued=True, strong=strong) \
+            or (self.month(d[0], cued=True, strong=strong) if k2 != d[0] else None)
         if m is None and key(self.t, d[0]) == "من" \
                 and (i == 0 or find(self.t, i - 1, "week_word", "month_word", "year_word", "unit") is None):
             # (not الأسبوع الثاني من الشهر الجاري: there the ordinal counts weeks)
