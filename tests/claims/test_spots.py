@@ -36,3 +36,9 @@ def test_a_square_the_gazetteer_knows_is_the_spot_not_its_city():
     ev = _events("قتل 26 شخصا في هجوم انتحاري في ساحة الطيران ببغداد.\n\n"
                  "والهجوم هو الأعنف الذي شهدته بغداد منذ أشهر.")
     assert ev.location.tolist() == ["ساحة الطيران"]
+
+
+def test_an_attack_between_two_villages_is_one_event():
+    # بين قريتي X وY places one attack between them; أحياء X وY lists one attack on each
+    ev = _events("قتل عنصر في عملية اغتيال نفذها مسلحون بين بلدتي تسيل وعدوان في ريف درعا الغربي.")
+    assert len(ev) == 1 and ev.location.tolist() == ["تسيل"]

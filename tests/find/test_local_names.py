@@ -23,9 +23,17 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a neighbourhood the gazetteer lacks, placed by the city after it
+        # a neighbourhood the gazetteer lacks, named with its head, placed by the city after it
         ("سقطت قذيفة في حي الزيتون الشرقي غربي بغداد",
-         ("الزيتون الشرقي", "neighbourhood", "IQ-BG", "unknown_place")),
+         ("حي الزيتون الشرقي", "neighbourhood", "IQ-BG", "unknown_place")),
+        # a town's name after حي names a quarter, not the town (Amarah is in Iraq)
+        ("انفجرت عبوة على أطراف حي العمارة السكني في جبلة",
+         ("حي العمارة", "neighbourhood", "", "unknown_place")),
+        # heads of roundabouts and police stations
+        ("انفجرت سيارة مفخخة قرب دوار كاوا وسط مدينة عفرين",
+         ("دوار كاوا", "square", "", "unknown_place;facility")),
+        ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
+         ("مركز شرطة زاغنية", "facility", "IQ-DI", "unknown_place;facility")),
         # a common noun in construct with a name
         ("انفجرت عبوة في منطقة سبع أبكار شمالي بغداد",
          ("سبع أبكار", "area", "IQ-BG", "unknown_place")),
@@ -48,6 +56,16 @@ def test_a_plural_head_opens_a_list_of_places() -> None:
     got = [r[:2] for r in _rows("تعرضت أحياء الفردوس وطريق المطار والمرجة لقصف")]
     assert got == [("الفردوس", "neighbourhood"), ("طريق المطار", "road"),
                    ("المرجة", "neighbourhood")] or ("الفردوس", "neighbourhood") in got
+
+
+def test_a_list_after_a_plural_head_may_open_with_mithl_and_end_with_comma_and_wa() -> None:
+    got = [r[0] for r in _rows("استهدف القصف أطراف مدن مثل النيرب، سرمين، وفريكة، ما أسفر عن أضرار")]
+    assert got == ["النيرب", "سرمين", "فريكة"]
+    # a common word closes the pair after a dual village head
+    assert [r[0] for r in _rows("اغتيال بين بلدتي تسيل وعدوان في ريف درعا")] == ["تسيل", "عدوان"]
+    # after a pair joined by و, a comma and و open the next clause, not a third item
+    got = [r[0] for r in _rows("قصف منازل بين قريتي معربليت ومعرزاف، وأصيب راعٍ بجروح")]
+    assert got == ["معربليت", "معرزاف"]
 
 
 def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None:

@@ -29,6 +29,7 @@ from ..find.places import find_places
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
+from .clauses import cue_words
 from .index import Mention, Mentions
 from .tolls import word_forms
 
@@ -205,9 +206,11 @@ def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str
 
 def _plural_head_before(text: str, start: int) -> bool:
     """True when the word before ``start`` is a plural or dual place head (أحياء، حيي،
-    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``)."""
+    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``) that no بين governs."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
     heads = place_heads()
+    if len(words) >= 2 and words[-2] in cue_words("between"):
+        return False  # بين قريتي معربليت ومعرزاف: one place between two, not one attack on each
     return bool(words) and any(heads.get(match_key(f), {}).get("number") == "many"
                                for f in word_forms(words[-1]))
 

@@ -27,7 +27,7 @@ Baghdad), else of the one before it.
 >>> from workbench.find.places import find_places
 >>> df = find_places("انفجار في حي الغزالي غربي بغداد")
 >>> df[["text", "place_type", "admin1", "flags"]].values.tolist()[0]
-['الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
+['حي الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
 """
 
 from __future__ import annotations
@@ -60,6 +60,9 @@ _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
+# Kinds of place whose head is part of their name (حي الضباط) while they are areas, not
+# buildings or sites: no ``facility`` flag.
+_AREA_KINDS = frozenset({"neighbourhood"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
@@ -309,12 +312,17 @@ def _names(
     أحياء الشعار وطريق الباب → طريق for the second). ``one_word``: a common word
     that closes the phrase is a name after this head (قرية توكل شمال المقدادية).
     """
+    if many:  # مدن مثل النيرب وسرمين: a word that opens the list stands before its first name
+        opener = r.tokens(head_end, 1)
+        if opener and opener[0][0] in _list_openers():
+            head_end = opener[0][2]
     got = _name(r, head_end)
     if got is None and one_word:
         got = _one_word(r, head_end)
     if got is None:
         return []
     out = [(*got, "")]
+    commas = 0  # how many items a comma brought in
     while many:
         toks = r.tokens(out[-1][1], 2)
         if not toks:
@@ -322,6 +330,11 @@ def _names(
         w, ws, _ = toks[0]
         if w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
+            if nxt is not None and commas and toks[1][0].startswith("و") and len(toks[1][0]) > 3:
+                # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
+                # joined by و a comma and و open the next clause (معربليت ومعرزاف، وأصيب)
+                nxt += 1
+            commas += 1
         elif w.startswith("و") and len(w) > 2:
             nxt = ws + 1
         else:
@@ -332,8 +345,15 @@ def _names(
         if inner and inner[0][0] in place_heads():
             item = _name(r, inner[0][2])
             own = inner[0][0]
+            if item is not None and place_heads()[own]["number"] == "many" \
+                    and not r.key.startswith(ARTICLE, item[0]) and " " not in r.key[item[0]:item[1]]:
+                break  # ومناطق حراجية: a plural of things and its adjective, no list item
         else:
             item, own = _name(r, nxt) or _between_joints(r, nxt), ""
+            if item is None and one_word:
+                # بلدتي تسيل وعدوان: after a village or town head a common word that
+                # closes the phrase is a name, in the list as in the first place
+                item = _one_word(r, nxt)
         if item is None:
             break
         # In a list, a definite item is a name like the first (والمرجة).
@@ -412,6 +432,13 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     if not words or len(words) > _MAX_WORDS:
         return None
     return words[0][1], words[-1][2], False
+
+
+@cache
+def _list_openers() -> frozenset[str]:
+    """Words between a plural head and its list (مدن مثل النيرب، قرى منها الهباط)."""
+    cues = read_table("find/place_cues.csv")
+    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "list_opener")
 
 
 @cache
@@ -502,10 +529,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ['الشعار', 'طريق الباب']
     """
     key, text = folded.key, folded.text
-    if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
-                                  "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
-                                  "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد", "قاعد", "ثكن",
-                                  "مول", "مراب", "بادي")):
+    if _head_regex().search(key) is None:
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -576,7 +600,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
                 "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
                 "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-                "flags": "unknown_place" + (";facility" if head["span"] == "whole" else ""),
+                "flags": "unknown_place" + (";facility" if head["span"] == "whole"
+                                            and head["place_type"] not in _AREA_KINDS else ""),
                 **_context(kept, (lo, hi), s, ne),
             })
     for f in found:
