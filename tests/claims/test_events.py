@@ -553,3 +553,13 @@ def test_a_governorate_lead_and_the_town_in_it_are_one_attack():
             "باتجاه مدينة مصياف في ريف حماة.")
     ev = workbench.analyze(text, published="2022-08-25").events
     assert len(ev) == 1 and ev.location.iloc[0] == "Maşyāf"
+
+
+def test_a_standing_state_is_no_event_but_the_taking_is():
+    # who holds a town (الخاضعة لسيطرة) or an agreement in force (بموجب اتفاق) frames the
+    # clause; the attack told in it is the event
+    a = workbench.analyze("ضرب انفجار مدينة عفرين الخاضعة لسيطرة القوات التركية، شمال غربي حلب.",
+                          published="2021-10-11")
+    assert a.events.kind.tolist() == ["explosion"]
+    a = workbench.analyze("انسحبت القوات الأمريكية من قاعدة التاجي.", published="2021-10-11")
+    assert a.events.kind.tolist() == ["withdrawal"]

@@ -381,7 +381,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
                 or light_after is not None or undergo_verb(doc, prev, trig.i) is not None
                 or any(m.kind in ("time", "place", "quantity") for m in window))
-    if not anchored:
+    if not anchored or (light_before is None and light_after is None and not evidential
+                        and _standing_state(doc, trig, row)):
         return None
     found = _Found(row["kind"], row["event_type"], row["sub_event_type"],
                    doc.text[trig.start:trig.end], claim.start + trig.start,
@@ -428,6 +429,37 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
         found.fatalities = (toll[0].value or "missing") if toll else "unknown"
     return found
+
+
+# Proclitic prepositions (after و or ف) that make a noun of control or agreement the frame
+# of its clause: الخاضعة لسيطرة القوات، لانسحاب بعض القوات، بموجب اتفاق.
+_FUSED_PREPOSITIONS = ("ل", "ب", "لل")
+
+
+def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
+    """True when a non-violent or territorial noun is governed by a preposition fused to it
+    or by a word of ``state_frame`` (بموجب، تحت) before it: the clause is set in a
+    standing state (who holds a town, an agreement in force), it does not report the
+    taking or the signing (المدينة الخاضعة لسيطرة القوات التركية).
+
+    >>> from workbench.claims.claims import clause_triggers
+    >>> def state(text: str) -> bool:
+    ...     doc = TextUnits(text, segment=False)
+    ...     trig = clause_triggers(doc, 0, len(doc.tokens))[0]
+    ...     return _standing_state(doc, trig, trigger_row(trig))
+    >>> state("استغل التنظيم انشغال الأمن إضافة لانسحاب بعض القوات من العراق")
+    True
+    >>> state("يعيش السكان بموجب اتفاق التسوية في العام 2018"), state("انسحاب القوات من العراق")
+    (True, False)
+    """
+    if row["pos"] != "noun" or (row["event_type"] not in _NON_VIOLENT
+                                and "territory" not in row["kind"]):
+        return False
+    if trig.i and doc.tokens[trig.i - 1].key in cue_words("state_frame"):
+        return True
+    key, form = doc.tokens[trig.i].key, str(row["trigger"]).split()[0].rstrip("+")
+    at = key.find(form)
+    return at > 0 and key[:at].lstrip("وف") in _FUSED_PREPOSITIONS
 
 
 def _reported_after(between: str) -> bool:
