@@ -137,3 +137,12 @@ def test_a_toll_clause_before_the_attack_clause_is_that_attacks():
             "في حي المشفى في المدينة.")
     ev = workbench.analyze(text, published="2021-11-13").events
     assert ev.fatalities.tolist() == ["3", "1"]
+
+
+def test_a_toll_after_a_period_since_the_start_of_the_year_is_a_total():
+    text = ("وارتفع عدد الاستهدافات منذ بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً من "
+            "العسكريين، وطفلين وست نساء.")
+    assert not [t for t in find_tolls(text) if t.kind == "killed"]
+    # a day's toll with no period keeps its figure
+    assert [t.value for t in find_tolls("وتسببت الغارة بسقوط 24 قتيلاً من العسكريين، وطفلين.")
+            if t.kind == "killed"] == [24.0]

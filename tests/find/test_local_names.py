@@ -32,8 +32,12 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
         # heads of roundabouts and police stations
         ("انفجرت سيارة مفخخة قرب دوار كاوا وسط مدينة عفرين",
          ("دوار كاوا", "square", "", "unknown_place;facility")),
+        # a police station is placed at the locality it is named after
         ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
-         ("مركز شرطة زاغنية", "facility", "IQ-DI", "unknown_place;facility")),
+         ("زاغنية", "facility", "IQ-DI", "unknown_place")),
+        # two rare words make a village's name; a foreign province inside it is no reading
+        ("استهدفت مسيرة نقطة عسكرية في قرية زور مغار بريف عين العرب",
+         ("زور مغار", "village", "", "unknown_place")),
         # a common noun in construct with a name
         ("انفجرت عبوة في منطقة سبع أبكار شمالي بغداد",
          ("سبع أبكار", "area", "IQ-BG", "unknown_place")),

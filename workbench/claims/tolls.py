@@ -402,17 +402,32 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
 
 
 def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
-    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام)."""
+    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام),
+    or a period since the start of a span earlier in its sentence (ارتفع عدد الاستهدافات منذ
+    بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً)."""
     k = next((n for n, t in enumerate(toks) if t.start >= toll.end), len(toks))
     k = max(k, j)
     for n in range(k, min(k + 6, len(toks))):
         if _stop(toks[n]):
-            return False
+            break
         if _is(toks, n, "period"):
             return True
         if _is(toks, n, "span_head") and any(_is(toks, m, "span") for m in range(n + 1, n + 3)):
             return True
+    first = next((n for n, t in enumerate(toks) if t.start >= toll.start), len(toks))
+    for n in range(first - 1, max(first - _TOTAL_REACH, 0) - 1, -1):
+        if toks[n].kind == "punct" and toks[n].key in _SENTENCE_STOPS:
+            break
+        if (_is(toks, n, "period") or _is(toks, n, "span_head")) \
+                and any(_is(toks, m, "span") for m in range(n + 1, min(n + 3, first))):
+            return True
     return False
+
+
+# How many tokens before a toll a period of its sentence may stand (منذ بداية العام ... 24 قتيلاً).
+_TOTAL_REACH = 16
+# What ends a sentence for that look back (a comma does not: the total's clauses go on).
+_SENTENCE_STOPS = frozenset({".", "!", "?", "\u061f", ":"})
 
 
 def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
