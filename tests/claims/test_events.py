@@ -563,3 +563,12 @@ def test_a_standing_state_is_no_event_but_the_taking_is():
     assert a.events.kind.tolist() == ["explosion"]
     a = workbench.analyze("انسحبت القوات الأمريكية من قاعدة التاجي.", published="2021-10-11")
     assert a.events.kind.tolist() == ["withdrawal"]
+
+
+def test_a_trigger_verb_matches_its_feminine_and_plural_subjects():
+    # the lexicon lists اقتحم and اغتيل; اقتحموا and اغتيلت are the same verbs
+    a = workbench.analyze("اقتحموا مركزاً للإنترنت في شارع البهو وسط مدينة البصرة.",
+                          published="2020-08-20")
+    assert a.events.kind.tolist() == ["attack"]
+    a = workbench.analyze("ناشطة مدنية اغتيلت اليوم وسط مدينة البصرة.", published="2020-08-20")
+    assert a.events.kind.tolist() == ["assassination"]
