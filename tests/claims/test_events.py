@@ -572,3 +572,11 @@ def test_a_trigger_verb_matches_its_feminine_and_plural_subjects():
     assert a.events.kind.tolist() == ["attack"]
     a = workbench.analyze("ناشطة مدنية اغتيلت اليوم وسط مدينة البصرة.", published="2020-08-20")
     assert a.events.kind.tolist() == ["assassination"]
+
+
+def test_a_clause_with_no_event_gives_its_place_to_the_next_one_in_the_sentence():
+    a = workbench.analyze("وأشار المراسل إلى أن عصابة مسلحة قدمت من ريف السويداء وداهمت خياماً للبدو "
+                          "قرب قرية “مسيكة الغربية” في منطقة “اللجاة”، واختطفت طفلين من العشيرة.",
+                          published="2021-10-11")
+    assert a.events.kind.tolist() == ["abduction"]
+    assert a.events.location.tolist() == ["مسيكة الغربية"]

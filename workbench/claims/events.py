@@ -229,6 +229,13 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
         if "event" not in types or claim.modality == "negated":
             continue
         found = _claim_events(claim, by_id, mentions, reference, country_default)
+        head = claims[n - 1] if n else None
+        if head is not None and str(claim.clause_break) == "comma" \
+                and "event" not in str(head.types).split(";"):
+            # the clause before, in the same sentence, told no event of its own: its places
+            # are the scene of this one (وداهمت خياماً قرب قرية مسيكة، واختطفت طفلين)
+            _place_from_tail(found, mentions.between(int(head.start), int(head.end), "place"),
+                             country_default)
         tail = claims[n + 1] if n + 1 < len(claims) else None
         if tail is not None and str(tail.clause_break) == "comma" \
                 and "event" not in str(tail.types).split(";"):
@@ -241,7 +248,8 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
 
 def _place_from_tail(rows: list[dict], places: list[Mention], country_default: str) -> None:
     """Rows with no place take the places of the verbless segment after a comma that ends
-    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية)."""
+    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية), or of
+    the clause before theirs in the sentence that told no event."""
     if not places:
         return
     for row in rows:
