@@ -62,7 +62,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, listed_spots, off_scene
+from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -632,31 +632,12 @@ def _admin1_code(place: Mention) -> str:
     return place.admin1 or (place.iso if place.place_type == "governorate" else "")
 
 
-# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
-# كيلومترا شمال شرقي بغداد).
-_APPOSITION_REACH = 45
-
-
-def _locates(p: Mention, places: list[Mention], text: str) -> bool:
-    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
-    بغداد, بدرعا جنوب سوريا): with no comma or و between, it names no second place."""
-    if "direction" not in p.flags.split(";"):
-        return False
-    for q in places:
-        gap = text[q.end:p.start] if q.end <= p.start else None
-        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
-                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
-                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
-            return True
-    return False
-
-
 def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
     """One place per governorate named (a governorate, or a city standing for its own); a
     direction that locates the place before it (الحلة جنوب بغداد) names none of its own."""
     seen: dict[str, Mention] = {}
     for p in places:
-        if text and _locates(p, places, text):
+        if text and locates_before(p, places, text):
             continue
         code = _admin1_code(p)
         if code and (code not in seen or p.place_type == "governorate"):

@@ -283,6 +283,34 @@ def _text(value: object) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
+# كيلومترا شمال شرقي بغداد).
+_APPOSITION_REACH = 45
+
+
+def locates_before(p: Mention, places: list[Mention], text: str) -> bool:
+    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
+    بغداد, بدرعا جنوب سوريا, محافظة ديالى شمال العاصمة بغداد): with no comma or و between,
+    it names no second place, and its anchor is no spot of the event.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "في الحلة جنوب بغداد"
+    >>> a = Mention(3, 8, "الحلة", "place", "Hillah", place_type="city")
+    >>> b = Mention(9, 19, "جنوب بغداد", "place", "south of Baghdad", "direction")
+    >>> locates_before(b, [a, b], t), locates_before(b, [a, b], "في الحلة، وجنوب بغداد")
+    (True, False)
+    """
+    if "direction" not in p.flags.split(";"):
+        return False
+    for q in places:
+        gap = text[q.end:p.start] if q.end <= p.start else None
+        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
+                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
+                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
+            return True
+    return False
+
+
 def is_locator(place: Mention, places: list[Mention], mentions: Mentions, text: str) -> bool:
     """True when a place is only measured from: a distance stands just before it and another
     place is said before the distance (الرمادي مركز محافظة الأنبار، نحو 110 كم غرب العاصمة
