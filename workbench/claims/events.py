@@ -546,6 +546,9 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # the teller is (مصدر في الحلة) is no place of the event
     placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
               and not off_scene(p, claim.text)]
+    # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
+    # is no place of the event when that place is named
+    placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
     governorates = _governorates(placed, claim.text)
     listed = listed_spots(placed, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
@@ -686,6 +689,8 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
         if key in index and index[key]["claim_id"] != row["claim_id"]:
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)
+            # the repeat's clause is evidence too: its tolls are the event's
+            first.setdefault("_also_spans", []).append((row["claim_start"], row["claim_end"]))
             continue
         index[key] = row
         kept.append(row)

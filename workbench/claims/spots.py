@@ -168,8 +168,11 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     all_places = [p for p in mentions if p.kind == "place"]
     counts = Counter(p.value for p in all_places)
     home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
-    spots = [p for p in places if not is_frame(p, text)] or [
-        p for p in places if _settlement_direction(p)]
+    # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
+    # frames the clause but is no spot of it
+    placing = [p for p in places if not locates_before(p, places, text)]
+    spots = [p for p in placing if not is_frame(p, text)] or [
+        p for p in placing if _settlement_direction(p)]
     keys = {frame_key(p) for p in places} | _towns_in_names(places, all_places)
     if not spots:
         return None, keys, frozenset()
