@@ -255,7 +255,7 @@ def _place_from_tail(rows: list[dict], places: list[Mention], country_default: s
     for row in rows:
         if not row["places"]:
             row.update(_where(_most_specific(places), country_default))
-            row["places"] = ";".join(dict.fromkeys(p.value for p in places))
+            row["places"] = _place_values(places)
 
 
 def _time_from_tail(rows: list[dict], times: list[Mention]) -> None:
@@ -529,7 +529,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "actor_type": actor.actor_type if actor is not None else "",
         "target": found.target, "target_type": found.target_type,
         "target_text": found.target_text,
-        "places": ";".join(dict.fromkeys(p.value for p in found.places)),
+        "places": _place_values(found.places),
         "start": start, "end": end, "date_text": date_text, "date_precision": precision,
         "date_flags": date_flags,
         "time_of_day": found.time.time_of_day if found.time is not None else "",
@@ -633,6 +633,25 @@ def _fatalities(local: Mentions) -> str:
 
 def _admin1_code(place: Mention) -> str:
     return place.admin1 or (place.iso if place.place_type == "governorate" else "")
+
+
+def _place_values(places: list[Mention]) -> str:
+    """The ``places`` cell: each place's value, and after a direction the town it is said
+    from (وسط الديوانية names الديوانية: the guideline codes a relative description at its
+    anchor town).
+
+    >>> d = Mention(0, 12, "غربي الرمادي", "place", "west of Ramadi", "direction",
+    ...             place_type="region", place_id="gn:98717#west")
+    >>> _place_values([d])
+    'west of Ramadi;Ramadi'
+    """
+    values = []
+    for p in places:
+        values.append(p.value)
+        anchor = anchor_of(p)
+        if anchor is not None:
+            values.append(anchor.value)
+    return ";".join(dict.fromkeys(values))
 
 
 def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
