@@ -72,6 +72,13 @@ def test_a_list_after_a_plural_head_may_open_with_mithl_and_end_with_comma_and_w
     assert got == ["معربليت", "معرزاف"]
 
 
+def test_a_list_after_a_dual_head_may_hold_quoted_names() -> None:
+    # و standing apart and the quotes around each name; a dual head names no single place
+    got = [r[:2] for r in _rows("استهدف هجوم قاعدتي “بلد” و”عين الأسد” بالصواريخ")]
+    assert ("بلد", "military_base") in got
+    assert not any(text.startswith("قاعدتي") for text, _ in got)
+
+
 def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None:
     # a plural of things takes its adjectives in the feminine singular
     assert not _rows("انسحبت القوات من معسكرات على تماس مع مناطق هجينة ووعرة")

@@ -50,6 +50,7 @@ __all__ = ["local_name_rows", "place_heads", "word_zipf"]
 _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
+_CLOSE = frozenset(_OPEN.values())
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
 SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
@@ -327,11 +328,15 @@ def _names(
     out = [(*got, "")]
     commas = 0  # how many items a comma brought in
     while many:
-        toks = r.tokens(out[-1][1], 2)
+        toks = r.tokens(out[-1][1], 3)
+        if toks and toks[0][0] in _CLOSE:
+            toks = toks[1:]  # قاعدتي “بلد” و”فيكتوريا”: past the quote that closes the name
         if not toks:
             break
         w, ws, _ = toks[0]
-        if w in ("\u060c", ","):
+        if w == "\u0648" and len(toks) > 1:
+            nxt = toks[1][1]  # و standing apart before a quoted name
+        elif w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
             if nxt is not None and commas and toks[1][0].startswith("و") and len(toks[1][0]) > 3:
                 # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
@@ -570,7 +575,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                     head["strict"] == "known" and not known):
                 continue
             s = ns
-            if head["span"] == "whole":
+            if head["span"] == "whole" and (own or not many):
                 s = hs if hs is not None else folded.span(*_own_head(reader, ks))[0]
             # Rows over the name, or over the head and part of the name (منطقة الباب).
             inside = [i for i, x in enumerate(rows) if x["start"] < ne and ns < x["end"]]
