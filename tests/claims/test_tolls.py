@@ -154,3 +154,11 @@ def test_person_nouns_joined_by_wa_count_together():
         "ما أدى إلى مقتل السائق وامرأتين كانتا برفقته، وإصابة شخص آخر")]
     assert tolls == [("killed", 3.0), ("wounded", 1.0)]
     assert [t.value for t in find_tolls("أسفر القصف عن مقتل امرأتين")] == [2.0]
+
+
+def test_claimed_the_life_of_is_a_death_toll():
+    tolls = [(t.kind, t.value) for t in find_tolls(
+        "تعرض المطار لغارة أودت بحياة عسكريين اثنين وإصابة آخرين")]
+    assert tolls == [("killed", 2.0)]
+    tolls = [(t.kind, t.value) for t in find_tolls("هجوم مما أودى بحياة شرطي وإصابة اثنين آخرين")]
+    assert tolls == [("killed", 1.0), ("wounded", 2.0)]
