@@ -39,6 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..cache import cached
+from ..find.local_names import place_prepositions
 from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
@@ -417,10 +418,11 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
         used |= {(p.start, p.end) for p in parties}
         if found.actor is not None:
             used.add((found.actor.start, found.actor.end))
-    found.places = [m for m in window if m.kind == "place" and (m.start, m.end) not in used]
+    found.places = [m for m in window if m.kind == "place" and (m.start, m.end) not in used
+                    and not _country_as_party(m, claim.text)]
     if not found.places:  # a place set before the trigger (وفي كركوك، انفجرت عبوة ...)
         found.places = [m for m in local.before(trig.start, kind="place")
-                        if (m.start, m.end) not in used]
+                        if (m.start, m.end) not in used and not _country_as_party(m, claim.text)]
         found.places_before = True
     times = [m for m in window if m.kind == "time"]
     if all(map(is_span_frame, times)):  # a time set before the trigger in the clause
@@ -468,6 +470,35 @@ def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
     key, form = doc.tokens[trig.i].key, str(row["trigger"]).split()[0].rstrip("+")
     at = key.find(form)
     return at > 0 and key[:at].lstrip("وف") in _FUSED_PREPOSITIONS
+
+
+# Proclitic prepositions that govern a name fused to them (بسوريا، لإسرائيل، كالعراق).
+_FUSED_LOCATIVES = frozenset("\u0628\u0644\u0643")
+
+
+def _country_as_party(place: Mention, text: str) -> bool:
+    """True when a country is named with no preposition governing it: it is a party, the
+    state that acts or owns (قامت خلالها إسرائيل باستهداف، قنصلية إيران), not where the
+    event happened (غارات على سوريا، في العراق).
+
+    >>> t = "قامت إسرائيل باستهداف الأراضي السورية"
+    >>> _country_as_party(Mention(5, 12, "إسرائيل", "place", "Israel", place_type="country"), t)
+    True
+    >>> t = "غارات على سوريا"
+    >>> _country_as_party(Mention(10, 15, "سوريا", "place", "Syria", place_type="country"), t)
+    False
+    """
+    if place.place_type != "country" or "direction" in place.flags.split(";"):
+        return False
+    if place.start and text[place.start - 1] in _FUSED_LOCATIVES:
+        return False
+    words = text[max(0, place.start - 30):place.start].split()
+    if not words:
+        return False
+    before = match_key(words[-1])
+    before = before[1:] if before[:1] in ("\u0648", "\u0641") and len(before) > 2 else before
+    return before not in place_prepositions() and before.lstrip("\u0648\u0641") not in (
+        place_prepositions())
 
 
 def _reported_after(between: str) -> bool:

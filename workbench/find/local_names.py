@@ -43,7 +43,7 @@ from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.zipf import zipf
 
-__all__ = ["local_name_rows", "place_heads", "word_zipf"]
+__all__ = ["local_name_rows", "place_heads", "place_prepositions", "word_zipf"]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
 # 0; باب 5.1, الحادث 4.7).
@@ -379,12 +379,12 @@ def _closes(r: _Reader, pos: int) -> bool:
     w, ws, we = toks[0]
     if not w.isalpha():
         return True
-    if w in _prepositions() or _is_direction(w) or (w.startswith("و") and len(w) > 2):
+    if w in place_prepositions() or _is_direction(w) or (w.startswith("و") and len(w) > 2):
         return True
     if not w.startswith(ARTICLE):
         return False
     after = r.tokens(we, 1)
-    return _adjective(r.written(ws, we)) or bool(after and after[0][0] in _prepositions())
+    return _adjective(r.written(ws, we)) or bool(after and after[0][0] in place_prepositions())
 
 
 def _located(r: _Reader, pos: int, rows: list[dict]) -> bool:
@@ -450,7 +450,9 @@ def _list_openers() -> frozenset[str]:
 
 
 @cache
-def _prepositions() -> frozenset[str]:
+def place_prepositions() -> frozenset[str]:
+    """Words after which a name is a place (في، على، قرب، ريف، محيط ...: ``preposition``
+    in ``place_cues.csv``)."""
     cues = read_table("find/place_cues.csv")
     return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "preposition")
 
