@@ -100,6 +100,7 @@ def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
         "تراجعت الأسهم في سوق العمل هذا الأسبوع",  # a market named after no place
         "نصب المسلحون كميناً للجنود",  # ك + a frequent word, not ك + Minna
         "استهدفت طائرة سيارة قرب مفرق قرية صغيرة",  # مفرق "junction", not al-Mafraq
+        "تشهد مناطق النزاع والصراع نزوحا واسعا",  # a list of common nouns after a plural head
     ],
 )
 def test_common_nouns_are_not_places(text: str) -> None:

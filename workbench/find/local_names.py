@@ -364,8 +364,10 @@ def _names(
                 item = _one_word(r, nxt)
         if item is None:
             break
-        # In a list, a definite item is a name like the first (والمرجة).
-        out.append((item[0], item[1], item[2] or r.key.startswith(ARTICLE, item[0]), own))
+        # In a list, a definite item is a name like the first (والمرجة) when the first is
+        # name-like; after a common first item (مناطق النزاع والصراع) it is a common noun too.
+        out.append((item[0], item[1], item[2] or (out[0][2] and r.key.startswith(
+            ARTICLE, item[0])), own))
     return out
 
 
