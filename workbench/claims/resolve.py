@@ -194,7 +194,12 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         else:
             _absorb(host, row)
             last = host
-    out = [r for r in out if not _ground_of_attack(r, incidents) and not _sums_up(r, incidents)]
+    sums = [r for r in out if _sums_up(r, incidents)]
+    # the toll of a lead that sums up several attacks is theirs together, no one attack's
+    # (the guideline: a combined toll stays out of the fatalities columns)
+    totals += [(int(r["claim_start"]), int(r["claim_end"])) for r in sums]
+    out = [r for r in out if not _ground_of_attack(r, incidents)
+           and not any(r is x for x in sums)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
