@@ -18,7 +18,11 @@ plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق 
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
-district head (``admin``) the gazetteer's reading stays.
+district head (``admin``) the gazetteer's reading stays, unless the known place is not the
+name's first word (قرية زور مغار is no Maltese town). A quarter is named with its head
+(حي الغزالي, as Wikipedia titles it), and a town's name after حي is the quarter's (حي
+العمارة in Jableh is not Amarah). A list may open with مثل and end with "، و" (مدن مثل
+النيرب، سرمين، وفريكة), and its names may stand in quotes (قاعدتي “بلد” و”فيكتوريا”).
 
 The row has no coordinates and is flagged ``unknown_place``; its ``admin1`` and
 ``country`` are those of the next known place in the sentence (حي الغزالي غربي بغداد →
