@@ -334,20 +334,14 @@ _WITH = "مع"
 
 
 def _kin(toks: list[Token], k: int) -> tuple[int, int]:
-    """How many nouns with a possessive pronoun, or person nouns that count alone, are
-    joined by و at ``k`` to a toll told by a pronoun or a person noun (إصابتها وطفلها: one
-    more; مقتل السائق وامرأتين: two more), and the index of the last token taken.
+    """How many nouns with a possessive pronoun are joined by و at ``k`` to a toll told by a
+    pronoun (إصابتها وطفلها: one more), and the index of the last token taken.
 
     >>> _kin(tokenize("إصابتها وطفلها بجروح", pieces=True), 1)
     (1, 1)
     """
     more, last = 0, k - 1
     while k < len(toks) and toks[k].kind == "word":
-        counted = _joined_person(toks[k].key)
-        if counted and not _begins_other_toll(toks, k):
-            # مقتل السائق وامرأتين: a person noun joined by و counts its own number
-            more, last, k = more + counted, k, k + 1
-            continue
         # امرأة مع طفلها "a woman with her child": مع joins the noun as و does
         at = k + 1 if toks[k].key == _WITH and k + 1 < len(toks) else k
         word = toks[at].key if at == k else "\u0648" + toks[at].key
@@ -356,16 +350,6 @@ def _kin(toks: list[Token], k: int) -> tuple[int, int]:
             break
         more, last, k = more + 1, at, at + 1
     return more, last
-
-
-def _joined_person(key: str) -> int:
-    """How many a word counts when it is و and a person noun that counts alone (وامرأتين 2,
-    والسائق 1); 0 for anything else (وطفلها is counted by its pronoun; وأطفال not at all)."""
-    if not key.startswith("\u0648") or len(key) < 4:
-        return 0
-    numbers = [n for f, n in _count_forms(key[1:]) if n in ("1", "2")
-               and f not in _cues().get("partitive", {})]
-    return int(max(numbers)) if numbers else 0
 
 
 def _died_before(toks: list[Token], i: int) -> bool:
