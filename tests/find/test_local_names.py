@@ -35,9 +35,6 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
         # a police station is placed at the locality it is named after
         ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
          ("زاغنية", "facility", "IQ-DI", "unknown_place")),
-        # two rare words make a village's name; a foreign province inside it is no reading
-        ("استهدفت مسيرة نقطة عسكرية في قرية زور مغار بريف عين العرب",
-         ("زور مغار", "village", "", "unknown_place")),
         # a common noun in construct with a name
         ("انفجرت عبوة في منطقة سبع أبكار شمالي بغداد",
          ("سبع أبكار", "area", "IQ-BG", "unknown_place")),

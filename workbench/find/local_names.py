@@ -18,8 +18,7 @@ plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق 
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
-district head (``admin``) the gazetteer's reading stays, unless the known place is not the
-name's first word (قرية زور مغار is no Maltese town). A quarter is named with its head
+district head (``admin``) the gazetteer's reading stays. A quarter is named with its head
 (حي الغزالي, as Wikipedia titles it), and a town's name after حي is the quarter's (حي
 العمارة in Jableh is not Amarah). A list may open with مثل and end with "، و" (مدن مثل
 النيرب، سرمين، وفريكة), and its names may stand in quotes (قاعدتي “بلد” و”فيكتوريا”).
@@ -285,11 +284,8 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
     if state == "def":
         return "def" if definite and not nisba else ""
     # A rare name in construct with a known place (سحم الجولان، معرة النعمان); any other
-    # definite word after it is an adjective of the sentence (طوكر الواقعة). A second rare
-    # indefinite word goes on with the name: villages are often named by two (زور مغار).
-    if not definite:
-        return "name" if _zipf(written) < _RARE and not _adjective(written) else ""
-    return "def" if _is_direction(w) or _is_key(w) else ""
+    # definite word after it is an adjective of the sentence (طوكر الواقعة).
+    return "def" if definite and (_is_direction(w) or _is_key(w)) else ""
 
 
 def _is_key(w: str) -> bool:
@@ -503,8 +499,6 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
     for row in inside:
         covered = [w for w in words if folded.span(w[1], w[2])[0] >= row["start"]
                    and folded.span(w[1], w[2])[1] <= row["end"]]
-        if words and words[0] not in covered:
-            return False  # قرية زور مغار: a known word inside the name, not the town it starts
         if len(covered) == 1 and covered[0][0] in _name_heads() and len(words) > 1:
             return False
         rest = [w for w in words if w not in covered]
