@@ -163,6 +163,11 @@ def test_headings_make_no_claims():
     # a detail not known, or nobody claiming the attack, does not deny it
     ("استهدف الطيران موقعا في القرية ولم تعرف أعداد الضحايا.", "asserted"),
     ("انفجرت سيارة مفخخة في السوق ولم تعلن أي جهة مسؤوليتها.", "asserted"),
+    # a negation in a comma segment after the event word, with no event word of its own,
+    # negates that segment only; one before the event word, or in its segment, negates it
+    ("قصف الطيران قرية دير شرقي، ما تسبب بمقتل امرأة وأطفالها، عمر أكبرهم لم يتجاوز 18 عاماً.",
+     "asserted"),
+    ("لم يقصف الطيران قرية دير شرقي، عمر أكبرهم لم يتجاوز 18 عاماً.", "negated"),
 ])
 def test_modality(text, modality):
     assert claims_of(text)["modality"].tolist() == [modality]

@@ -553,3 +553,30 @@ def test_a_governorate_lead_and_the_town_in_it_are_one_attack():
             "باتجاه مدينة مصياف في ريف حماة.")
     ev = workbench.analyze(text, published="2022-08-25").events
     assert len(ev) == 1 and ev.location.iloc[0] == "Maşyāf"
+
+
+def test_a_standing_state_is_no_event_but_the_taking_is():
+    # who holds a town (الخاضعة لسيطرة) or an agreement in force (بموجب اتفاق) frames the
+    # clause; the attack told in it is the event
+    a = workbench.analyze("ضرب انفجار مدينة عفرين الخاضعة لسيطرة القوات التركية، شمال غربي حلب.",
+                          published="2021-10-11")
+    assert a.events.kind.tolist() == ["explosion"]
+    a = workbench.analyze("انسحبت القوات الأمريكية من قاعدة التاجي.", published="2021-10-11")
+    assert a.events.kind.tolist() == ["withdrawal"]
+
+
+def test_a_trigger_verb_matches_its_feminine_and_plural_subjects():
+    # the lexicon lists اقتحم and اغتيل; اقتحموا and اغتيلت are the same verbs
+    a = workbench.analyze("اقتحموا مركزاً للإنترنت في شارع البهو وسط مدينة البصرة.",
+                          published="2020-08-20")
+    assert a.events.kind.tolist() == ["attack"]
+    a = workbench.analyze("ناشطة مدنية اغتيلت اليوم وسط مدينة البصرة.", published="2020-08-20")
+    assert a.events.kind.tolist() == ["assassination"]
+
+
+def test_a_clause_with_no_event_gives_its_place_to_the_next_one_in_the_sentence():
+    a = workbench.analyze("وأشار المراسل إلى أن عصابة مسلحة قدمت من ريف السويداء وداهمت خياماً للبدو "
+                          "قرب قرية “مسيكة الغربية” في منطقة “اللجاة”، واختطفت طفلين من العشيرة.",
+                          published="2021-10-11")
+    assert a.events.kind.tolist() == ["abduction"]
+    assert a.events.location.tolist() == ["مسيكة الغربية"]

@@ -36,3 +36,31 @@ def test_a_square_the_gazetteer_knows_is_the_spot_not_its_city():
     ev = _events("قتل 26 شخصا في هجوم انتحاري في ساحة الطيران ببغداد.\n\n"
                  "والهجوم هو الأعنف الذي شهدته بغداد منذ أشهر.")
     assert ev.location.tolist() == ["ساحة الطيران"]
+
+
+def test_an_attack_between_two_villages_is_one_event():
+    # بين قريتي X وY places one attack between them; أحياء X وY lists one attack on each
+    ev = _events("قتل عنصر في عملية اغتيال نفذها مسلحون بين بلدتي تسيل وعدوان في ريف درعا الغربي.")
+    assert len(ev) == 1 and ev.location.tolist() == ["تسيل"]
+
+
+def test_a_lead_of_two_attacks_in_two_governorates_yields_to_the_attacks_told_one_by_one():
+    text = ("عاد التنظيم إلى الواجهة بتنفيذ هجومين متتاليين في محافظتي ديالى وصلاح الدين.\n\n"
+            "وشن التنظيم هجوما على تمركز أمني في محافظة ديالى شمال العاصمة بغداد.\n\n"
+            "ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة بمحافظة ديالى.\n\n"
+            "وأكدت الخلية أن الهجوم أسفر عن جرح 2 من عناصر الأجهزة الأمنية وخمسة مدنيين.")
+    ev = _events(text)
+    diyala = ev[ev.admin1 == "Diyala"]
+    # the attack in Diyala is not placed at Baghdad, and the toll told after it is its own
+    assert "Baghdad" not in set(ev.location) and len(diyala) == 1
+    assert diyala.injured.tolist() == ["7"]
+
+
+def test_a_repeated_clause_keeps_its_toll():
+    # the second sentence repeats the kind, place and day of the first: one event, whose
+    # toll is the one told in the repeat
+    ev = _events("انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل شرقي العاصمة بغداد. وقال مصدر "
+                 "إن سيارة مفخخة انفجرت اليوم في منطقة الحبيبية شرقي بغداد مما أسفر عن مقتل مدني "
+                 "وإصابة خمسة آخرين.")
+    habibiya = ev[ev.location == "الحبيبية"]
+    assert habibiya.fatalities.tolist() == ["1"] and habibiya.injured.tolist() == ["5"]

@@ -137,3 +137,26 @@ def test_a_toll_clause_before_the_attack_clause_is_that_attacks():
             "في حي المشفى في المدينة.")
     ev = workbench.analyze(text, published="2021-11-13").events
     assert ev.fatalities.tolist() == ["3", "1"]
+
+
+def test_a_toll_after_a_period_since_the_start_of_the_year_is_a_total():
+    text = ("وارتفع عدد الاستهدافات منذ بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً من "
+            "العسكريين، وطفلين وست نساء.")
+    assert not [t for t in find_tolls(text) if t.kind == "killed"]
+    # a day's toll with no period keeps its figure
+    assert [t.value for t in find_tolls("وتسببت الغارة بسقوط 24 قتيلاً من العسكريين، وطفلين.")
+            if t.kind == "killed"] == [24.0]
+
+
+def test_a_feminine_dual_and_the_driver_count_people():
+    # a feminine dual in -تين counts two; the driver counts one
+    assert [t.value for t in find_tolls("أسفر القصف عن مقتل امرأتين")] == [2.0]
+    assert [t.value for t in find_tolls("ما أدى إلى مقتل السائق على الفور")] == [1.0]
+
+
+def test_claimed_the_life_of_is_a_death_toll():
+    tolls = [(t.kind, t.value) for t in find_tolls(
+        "تعرض المطار لغارة أودت بحياة عسكريين اثنين وإصابة آخرين")]
+    assert tolls == [("killed", 2.0)]
+    tolls = [(t.kind, t.value) for t in find_tolls("هجوم مما أودى بحياة شرطي وإصابة اثنين آخرين")]
+    assert tolls == [("killed", 1.0), ("wounded", 2.0)]

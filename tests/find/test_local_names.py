@@ -23,9 +23,18 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a neighbourhood the gazetteer lacks, placed by the city after it
+        # a neighbourhood the gazetteer lacks, named with its head, placed by the city after it
         ("سقطت قذيفة في حي الزيتون الشرقي غربي بغداد",
-         ("الزيتون الشرقي", "neighbourhood", "IQ-BG", "unknown_place")),
+         ("حي الزيتون الشرقي", "neighbourhood", "IQ-BG", "unknown_place")),
+        # a town's name after حي names a quarter, not the town (Amarah is in Iraq)
+        ("انفجرت عبوة على أطراف حي العمارة السكني في جبلة",
+         ("حي العمارة", "neighbourhood", "", "unknown_place")),
+        # heads of roundabouts and police stations
+        ("انفجرت سيارة مفخخة قرب دوار كاوا وسط مدينة عفرين",
+         ("دوار كاوا", "square", "", "unknown_place;facility")),
+        # a police station is placed at the locality it is named after
+        ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
+         ("زاغنية", "facility", "IQ-DI", "unknown_place")),
         # a common noun in construct with a name
         ("انفجرت عبوة في منطقة سبع أبكار شمالي بغداد",
          ("سبع أبكار", "area", "IQ-BG", "unknown_place")),
@@ -50,6 +59,23 @@ def test_a_plural_head_opens_a_list_of_places() -> None:
                    ("المرجة", "neighbourhood")] or ("الفردوس", "neighbourhood") in got
 
 
+def test_a_list_after_a_plural_head_may_open_with_mithl_and_end_with_comma_and_wa() -> None:
+    got = [r[0] for r in _rows("استهدف القصف أطراف مدن مثل النيرب، سرمين، وفريكة، ما أسفر عن أضرار")]
+    assert got == ["النيرب", "سرمين", "فريكة"]
+    # a common word closes the pair after a dual village head
+    assert [r[0] for r in _rows("اغتيال بين بلدتي تسيل وعدوان في ريف درعا")] == ["تسيل", "عدوان"]
+    # after a pair joined by و, a comma and و open the next clause, not a third item
+    got = [r[0] for r in _rows("قصف منازل بين قريتي معربليت ومعرزاف، وأصيب راعٍ بجروح")]
+    assert got == ["معربليت", "معرزاف"]
+
+
+def test_a_list_after_a_dual_head_may_hold_quoted_names() -> None:
+    # و standing apart and the quotes around each name; a dual head names no single place
+    got = [r[:2] for r in _rows("استهدف هجوم قاعدتي “بلد” و”عين الأسد” بالصواريخ")]
+    assert ("بلد", "military_base") in got
+    assert not any(text.startswith("قاعدتي") for text, _ in got)
+
+
 def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None:
     # a plural of things takes its adjectives in the feminine singular
     assert not _rows("انسحبت القوات من معسكرات على تماس مع مناطق هجينة ووعرة")
@@ -71,6 +97,7 @@ def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
         "تراجعت الأسهم في سوق العمل هذا الأسبوع",  # a market named after no place
         "نصب المسلحون كميناً للجنود",  # ك + a frequent word, not ك + Minna
         "استهدفت طائرة سيارة قرب مفرق قرية صغيرة",  # مفرق "junction", not al-Mafraq
+        "تشهد مناطق النزاع والصراع نزوحا واسعا",  # a list of common nouns after a plural head
     ],
 )
 def test_common_nouns_are_not_places(text: str) -> None:

@@ -319,3 +319,23 @@ def test_a_known_quarter_in_another_town_is_that_towns_quarter() -> None:
     # in its own town it keeps the gazetteer's reading
     rows = find_places("سقطت قذيفة على حي الميدان في دمشق").to_dict("records")
     assert next(r for r in rows if r["text"] == "حي الميدان")["value"] == "al-Midan"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compass point before a settlement noun in apposition with the place
+        ("هجوم في محافظة ديالى شمال العاصمة بغداد", ("شمال العاصمة بغداد", "north of Baghdad")),
+        ("انفجرت غرب مدينة الفلوجة", ("غرب مدينة الفلوجة", "west of Fallujah")),
+        ("في حي الغزالي غربي العاصمة العراقية بغداد", ("غربي العاصمة العراقية بغداد",
+                                                       "west of Baghdad")),
+    ],
+)
+def test_a_direction_before_a_settlement_noun_is_said_of_the_place(text, expected) -> None:
+    rows = find_places(text)
+    assert expected in list(zip(rows["text"], rows["value"], strict=True))
+
+
+def test_the_centre_of_a_town_is_the_town() -> None:
+    rows = find_places("انفجرت سيارة وسط مدينة عفرين")
+    assert list(zip(rows["text"], rows["value"], strict=True)) == [("عفرين", "‘Afrīn")]

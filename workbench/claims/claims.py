@@ -324,6 +324,19 @@ def _in_brackets(text: str, cl: Clause, pos: int) -> bool:
     return opened >= 0 and text.rfind(")", opened, pos) < 0 and text.find(")", pos, cl.end) >= 0
 
 
+def _negates_a_later_segment(doc: TextUnits, cl: Clause, neg: Cue) -> bool:
+    """Whether a negation stands in a comma segment after the clause's event words and no
+    event word is in its segment: it negates what that segment says, not the event (قصف
+    جوي على قرية دير شرقي ...، وأكبرهم لم يتجاوز 18 عاماً: the strike happened)."""
+    before = [t for t in doc.triggers_in(cl.i, neg.i) if t.role not in ("light", "undergo")]
+    if not before or not any(ch in doc.text[before[-1].end:neg.start] for ch in ",\u060c"):
+        return False
+    stops = [p for p in (doc.text.find(ch, neg.end, cl.end) for ch in ",\u060c") if p >= 0]
+    end = min(stops, default=cl.end)
+    return not [t for t in doc.triggers_in(neg.j, cl.j) if t.start < end
+                and t.role not in ("light", "undergo")]
+
+
 def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
     """The clause's modality and the cue words behind it (disputes are set later)."""
     toks = doc.tokens
@@ -343,7 +356,8 @@ def _modality(doc: TextUnits, unit: _Unit) -> tuple[str, list[str]]:
                 found["hedged"].append(f"{word} {toks[c.j].text}")
         elif c.role == "future":
             found["future"].append(word)
-        elif c.role == "negation" and c.i not in blocked and not _in_brackets(doc.text, cl, c.start):
+        elif c.role == "negation" and c.i not in blocked and not _in_brackets(doc.text, cl, c.start) \
+                and not _negates_a_later_segment(doc, cl, c):
             found["negated"].append(word)
     if SEEN in doc.text[cl.start:cl.end]:  # the future prefix is a seen
         found["future"] += [tok.text for tok in toks[cl.i:cl.j]

@@ -98,6 +98,7 @@ _OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_clo
 WORD_LIST_ROLES = frozenset({
     "np_stop", "relative", "agent_marker", "target_marker", "phrase_stop", "preposition",
     "between", "fatality_unit", "facility_head", "copula", "rank", "demonstrative",
+    "state_frame",
 })
 
 # Roles whose cue, first in the segment after a comma, opens a new clause.
@@ -154,6 +155,26 @@ def _accusative(forms: frozenset[str]) -> frozenset[str]:
     return forms | {f + ALEF for f in bare}
 
 
+# Subject suffixes of the perfect that a lexicon verb in the third person masculine
+# singular (اغتال، اقتحم، اغتيل) takes for a feminine or a plural subject (اغتالت، اقتحموا،
+# اغتيلت).
+_PERFECT_SUFFIXES = ("\u062a", "\u0648\u0627")
+
+
+def _perfect_persons(forms: frozenset[str], *, plural: bool = True) -> frozenset[str]:
+    """The forms of a perfect verb with the subject suffixes of ``_PERFECT_SUFFIXES`` (اقتحم →
+    اقتحمت، اقتحموا; without ``plural`` the feminine only); a form that already carries one
+    (اغتالت) or a pronoun (+) is kept as is.
+
+    >>> sorted(_perfect_persons(frozenset({"اقتحم"}))), sorted(_perfect_persons(
+    ...     frozenset({"اغتيل"}), plural=False))
+    (['اقتحم', 'اقتحمت', 'اقتحموا'], ['اغتيل', 'اغتيلت'])
+    """
+    suffixes = _PERFECT_SUFFIXES if plural else _PERFECT_SUFFIXES[:1]
+    bare = [f for f in forms if not f.endswith(_PERFECT_SUFFIXES) and len(forms) == 1]
+    return forms | {f + s for f in bare for s in suffixes}
+
+
 @dataclass(frozen=True)
 class _Entry:
     row: int
@@ -179,7 +200,7 @@ class CueLexicon(FormIndex[_Entry]):
 
     def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
                  role_column: str = "role", value_column: str = "value",
-                 accusative_role: str = "") -> None:
+                 accusative_role: str = "", inflect_role: str = "") -> None:
         super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = records(table)
@@ -197,6 +218,11 @@ class CueLexicon(FormIndex[_Entry]):
             forms = [_word_forms(w) for w in words]
             if accusative_role and len(words) == 1 and getattr(rec, role_column) == accusative_role:
                 forms[0] = _accusative(forms[0])
+            if inflect_role and len(words) == 1 and getattr(rec, role_column) == inflect_role:
+                # a verb read as a passive (after = target: unvocalised قتل is mostly qutila)
+                # takes no plural: ثلاثة أشخاص قتلوا is a toll sentence, whose victims the
+                # attack's own row carries
+                forms[0] = _perfect_persons(forms[0], plural=getattr(rec, "after", "") != "target")
             entry = _Entry(row, tuple(forms),
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)
@@ -323,7 +349,7 @@ def cue_lexicon() -> CueLexicon:
 def trigger_lexicon() -> CueLexicon:
     """The event trigger lexicon (``workbench/data/event_triggers.csv``), compiled once."""
     return CueLexicon.from_table(TRIGGERS_FILE, pattern_column="trigger", role_column="pos",
-                                 value_column="kind", accusative_role="noun")
+                                 value_column="kind", accusative_role="noun", inflect_role="verb")
 
 
 # --- word evidence from wordfreq -------------------------------------------------------

@@ -39,6 +39,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..cache import cached
+from ..find.local_names import place_prepositions
 from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
@@ -62,7 +63,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, listed_spots, off_scene
+from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -230,6 +231,13 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
         if "event" not in types or claim.modality == "negated":
             continue
         found = _claim_events(claim, by_id, mentions, reference, country_default)
+        head = claims[n - 1] if n else None
+        if head is not None and str(claim.clause_break) == "comma" \
+                and "event" not in str(head.types).split(";"):
+            # the clause before, in the same sentence, told no event of its own: its places
+            # are the scene of this one (وداهمت خياماً قرب قرية مسيكة، واختطفت طفلين)
+            _place_from_tail(found, mentions.between(int(head.start), int(head.end), "place"),
+                             country_default)
         tail = claims[n + 1] if n + 1 < len(claims) else None
         if tail is not None and str(tail.clause_break) == "comma" \
                 and "event" not in str(tail.types).split(";"):
@@ -242,13 +250,14 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
 
 def _place_from_tail(rows: list[dict], places: list[Mention], country_default: str) -> None:
     """Rows with no place take the places of the verbless segment after a comma that ends
-    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية)."""
+    their sentence (اعتقلت ... كلا من الخزعلي، ورئيس منظمة بدر، في منطقة الجادرية), or of
+    the clause before theirs in the sentence that told no event."""
     if not places:
         return
     for row in rows:
         if not row["places"]:
             row.update(_where(_most_specific(places), country_default))
-            row["places"] = ";".join(dict.fromkeys(p.value for p in places))
+            row["places"] = _place_values(places)
 
 
 def _time_from_tail(rows: list[dict], times: list[Mention]) -> None:
@@ -388,7 +397,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
                 or light_after is not None or undergo_verb(doc, prev, trig.i) is not None
                 or any(m.kind in ("time", "place", "quantity") for m in window))
-    if not anchored:
+    if not anchored or (light_before is None and light_after is None and not evidential
+                        and _standing_state(doc, trig, row)):
         return None
     found = _Found(row["kind"], row["event_type"], row["sub_event_type"],
                    doc.text[trig.start:trig.end], claim.start + trig.start,
@@ -415,10 +425,11 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
         used |= {(p.start, p.end) for p in parties}
         if found.actor is not None:
             used.add((found.actor.start, found.actor.end))
-    found.places = [m for m in window if m.kind == "place" and (m.start, m.end) not in used]
+    found.places = [m for m in window if m.kind == "place" and (m.start, m.end) not in used
+                    and not _country_as_party(m, claim.text)]
     if not found.places:  # a place set before the trigger (وفي كركوك، انفجرت عبوة ...)
         found.places = [m for m in local.before(trig.start, kind="place")
-                        if (m.start, m.end) not in used]
+                        if (m.start, m.end) not in used and not _country_as_party(m, claim.text)]
         found.places_before = True
     times = [m for m in window if m.kind == "time"]
     if all(map(is_span_frame, times)):  # a time set before the trigger in the clause
@@ -464,6 +475,66 @@ def _told_earlier_by(text: str, local: Mentions, trigger: int, after: int) -> Me
 
 _AFTER = frozenset({"\u0628\u0639\u062f", "\u0648\u0628\u0639\u062f"})  # بعد, وبعد
 _FROM = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على (على as keyed: علي)
+
+
+# Proclitic prepositions (after و or ف) that make a noun of control or agreement the frame
+# of its clause: الخاضعة لسيطرة القوات، لانسحاب بعض القوات، بموجب اتفاق.
+_FUSED_PREPOSITIONS = ("ل", "ب", "لل")
+
+
+def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
+    """True when a non-violent or territorial noun is governed by a preposition fused to it
+    or by a word of ``state_frame`` (بموجب، تحت) before it: the clause is set in a
+    standing state (who holds a town, an agreement in force), it does not report the
+    taking or the signing (المدينة الخاضعة لسيطرة القوات التركية).
+
+    >>> from workbench.claims.claims import clause_triggers
+    >>> def state(text: str) -> bool:
+    ...     doc = TextUnits(text, segment=False)
+    ...     trig = clause_triggers(doc, 0, len(doc.tokens))[0]
+    ...     return _standing_state(doc, trig, trigger_row(trig))
+    >>> state("استغل التنظيم انشغال الأمن إضافة لانسحاب بعض القوات من العراق")
+    True
+    >>> state("يعيش السكان بموجب اتفاق التسوية في العام 2018"), state("انسحاب القوات من العراق")
+    (True, False)
+    """
+    if row["pos"] != "noun" or (row["event_type"] not in _NON_VIOLENT
+                                and "territory" not in row["kind"]):
+        return False
+    if trig.i and doc.tokens[trig.i - 1].key in cue_words("state_frame"):
+        return True
+    key, form = doc.tokens[trig.i].key, str(row["trigger"]).split()[0].rstrip("+")
+    at = key.find(form)
+    return at > 0 and key[:at].lstrip("وف") in _FUSED_PREPOSITIONS
+
+
+# Proclitic prepositions that govern a name fused to them (بسوريا، لإسرائيل، كالعراق).
+_FUSED_LOCATIVES = frozenset("\u0628\u0644\u0643")
+
+
+def _country_as_party(place: Mention, text: str) -> bool:
+    """True when a country is named with no preposition governing it: it is a party, the
+    state that acts or owns (قامت خلالها إسرائيل باستهداف، قنصلية إيران), not where the
+    event happened (غارات على سوريا، في العراق).
+
+    >>> t = "قامت إسرائيل باستهداف الأراضي السورية"
+    >>> _country_as_party(Mention(5, 12, "إسرائيل", "place", "Israel", place_type="country"), t)
+    True
+    >>> t = "غارات على سوريا"
+    >>> _country_as_party(Mention(10, 15, "سوريا", "place", "Syria", place_type="country"), t)
+    False
+    """
+    if place.place_type != "country" or "direction" in place.flags.split(";"):
+        return False
+    if place.start and text[place.start - 1] in _FUSED_LOCATIVES:
+        return False
+    words = text[max(0, place.start - 30):place.start].split()
+    if not words:
+        return False
+    before = match_key(words[-1])
+    before = before[1:] if before[:1] in ("\u0648", "\u0641") and len(before) > 2 else before
+    return before not in place_prepositions() and before.lstrip("\u0648\u0641") not in (
+        place_prepositions())
 
 
 def _reported_after(between: str) -> bool:
@@ -554,7 +625,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "actor_type": actor.actor_type if actor is not None else "",
         "target": found.target, "target_type": found.target_type,
         "target_text": found.target_text,
-        "places": ";".join(dict.fromkeys(p.value for p in found.places)),
+        "places": _place_values(found.places),
         "start": start, "end": end, "date_text": date_text, "date_precision": precision,
         "date_flags": date_flags,
         "time_of_day": found.time.time_of_day if found.time is not None else "",
@@ -571,6 +642,9 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # the teller is (مصدر في الحلة) is no place of the event
     placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
               and not off_scene(p, claim.text)]
+    # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
+    # is no place of the event when that place is named
+    placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
     governorates = _governorates(placed, claim.text)
     listed = listed_spots(placed, claim.text)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
@@ -641,23 +715,23 @@ def _admin1_code(place: Mention) -> str:
     return place.admin1 or (place.iso if place.place_type == "governorate" else "")
 
 
-# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
-# كيلومترا شمال شرقي بغداد).
-_APPOSITION_REACH = 45
+def _place_values(places: list[Mention]) -> str:
+    """The ``places`` cell: each place's value, and after a direction the town it is said
+    from (وسط الديوانية names الديوانية: the guideline codes a relative description at its
+    anchor town).
 
-
-def _locates(p: Mention, places: list[Mention], text: str) -> bool:
-    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
-    بغداد, بدرعا جنوب سوريا): with no comma or و between, it names no second place."""
-    if "direction" not in p.flags.split(";"):
-        return False
-    for q in places:
-        gap = text[q.end:p.start] if q.end <= p.start else None
-        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
-                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
-                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
-            return True
-    return False
+    >>> d = Mention(0, 12, "غربي الرمادي", "place", "west of Ramadi", "direction",
+    ...             place_type="region", place_id="gn:98717#west")
+    >>> _place_values([d])
+    'west of Ramadi;Ramadi'
+    """
+    values = []
+    for p in places:
+        values.append(p.value)
+        anchor = anchor_of(p)
+        if anchor is not None:
+            values.append(anchor.value)
+    return ";".join(dict.fromkeys(values))
 
 
 def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
@@ -665,7 +739,7 @@ def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
     direction that locates the place before it (الحلة جنوب بغداد) names none of its own."""
     seen: dict[str, Mention] = {}
     for p in places:
-        if text and _locates(p, places, text):
+        if text and locates_before(p, places, text):
             continue
         code = _admin1_code(p)
         if code and (code not in seen or p.place_type == "governorate"):
@@ -714,6 +788,8 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
         if key in index and index[key]["claim_id"] != row["claim_id"]:
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)
+            # the repeat's clause is evidence too: its tolls are the event's
+            first.setdefault("_also_spans", []).append((row["claim_start"], row["claim_end"]))
             continue
         index[key] = row
         kept.append(row)

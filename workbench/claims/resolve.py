@@ -153,9 +153,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
     told: list[int] = []  # where the attack words gathered so far stand
     news: dict[str, dict] = {}  # by claim: the row of the news its clause tells first
+    last: dict | None = None  # the incident the last violent row went to
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
-        row["evidence"] = f"{row['claim_start']}:{row['claim_end']}"
+        row["evidence"] = ";".join(f"{a}:{b}" for a, b in [
+            (row["claim_start"], row["claim_end"]), *row.pop("_also_spans", ())])
         row["role"] = "main"
         _date_row(row, text, mentions, paragraphs, reference, news.get(row["claim_id"]))
         if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
@@ -180,18 +182,30 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                                               or opens_another(text, int(row["trigger_start"]),
                                                                told))
         told.extend(row["_triggers"])
-        host = next((inc for inc in reversed(same) if _listed_there(inc, row)), None) if another \
-            else next((inc for inc in reversed(same) if _fits(inc, row)), None)
-        if host is None and not another and same and _anaphoric(row) \
-                and (_same_day(same[-1], row) or _pointed(text, int(row["trigger_start"]))
-                     or _dated_by_default(same[-1], row) or _default_date(row)):
-            host = same[-1]  # الانفجار at a place of its own: still the attack just told
+        # the attack just told is the incident the last mention went to, not the last one
+        # opened (هجومين في محافظتي ديالى وصلاح الدين ... ووقع الهجوم على مركز شرطة زاغنية
+        # ... وأكدت الخلية أن الهجوم أسفر عن: the attack in Diyala)
+        recent = [inc for inc in same if inc is not last] + [last] \
+            if any(inc is last for inc in same) else same
+        host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
+            if another else next((inc for inc in reversed(recent) if _fits(inc, row)), None)
+        if host is None and not another and recent and _anaphoric(row) \
+                and (_same_day(recent[-1], row) or _pointed(text, int(row["trigger_start"]))
+                     or _dated_by_default(recent[-1], row) or _default_date(row)):
+            host = recent[-1]  # الانفجار at a place of its own: still the attack just told
         if host is None:
             incidents.append(row)
             out.append(row)
+            last = row
         else:
             _absorb(host, row)
-    out = [r for r in out if not _ground_of_attack(r, incidents)]
+            last = host
+    sums = [r for r in out if _sums_up(r, incidents)]
+    # the toll of a lead that sums up several attacks is theirs together, no one attack's
+    # (the guideline: a combined toll stays out of the fatalities columns)
+    totals += [(int(r["claim_start"]), int(r["claim_end"])) for r in sums]
+    out = [r for r in out if not _ground_of_attack(r, incidents)
+           and not any(r is x for x in sums)]
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
@@ -213,6 +227,50 @@ def _ground_of_attack(row: dict, incidents: list[dict]) -> bool:
                and (not row["location"] or row["location"] == inc["location"]
                     or row["location"] in inc["places"].split(";"))
                for inc in incidents)
+
+
+# Places that hold the spots of several attacks: an attack word in the plural told of one
+# of them sums up attacks told one by one elsewhere in the report.
+_WIDE_PLACES = frozenset({"governorate", "province", "region", "country"})
+# Endings of the plural (هجمات، تفجيرات) and of the dual (هجومين، تفجيرين) of attack nouns.
+_MANY_ENDINGS = ("\u0627\u062a", "\u064a\u0646", "\u0627\u0646")
+
+
+def _sums_up(row: dict, incidents: list[dict]) -> bool:
+    """True when an incident founded on a plural or dual attack noun (هجومين، سلسلة هجمات)
+    is placed only at a governorate, a region or a country, or nowhere, while the report
+    tells an attack of the same role at a finer place inside it: the lead sums up the
+    attacks told one by one (ACLED codes each attack, not the sum).
+
+    >>> lead = {"trigger": "هجومين", "place_type": "governorate", "location": "Diyala",
+    ...         "admin1": "Diyala", "country": "Iraq", "role": "main", "event_type": "Battles",
+    ...         "sub_event_type": "Armed clash"}
+    >>> one = {**lead, "trigger": "الهجوم", "place_type": "facility", "location": "زاغنية"}
+    >>> _sums_up(lead, [lead, one]), _sums_up(one, [lead, one]), _sums_up(lead, [lead])
+    (True, False, False)
+    """
+    if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
+        return False
+    if row["location"] and row["place_type"] not in _WIDE_PLACES:
+        return False
+    if not _many(str(row["trigger"])):
+        return False
+    return any(inc is not row and inc["role"] == row["role"] and inc["location"]
+               and inc["place_type"] not in _WIDE_PLACES
+               and (not row["admin1"] or inc["admin1"] == row["admin1"])
+               and (not row["country"] or inc["country"] == row["country"])
+               for inc in incidents)
+
+
+def _many(trigger: str) -> bool:
+    """The attack noun of a trigger is a plural or a dual form of the lexicon (هجمات،
+    تفجيرين), not a singular (هجوم) or a verb."""
+    words = trigger.split()
+    if len(words) != 1:
+        return False
+    key = match_key(words[0])
+    return any(r["pos"] == "noun" and r["trigger"].rstrip("+").endswith(_MANY_ENDINGS)
+               and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
 
 
 def _place_row(row: dict, text: str, mentions: Mentions,

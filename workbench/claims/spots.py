@@ -29,6 +29,7 @@ from ..find.places import find_places
 from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
+from .clauses import cue_words
 from .index import Mention, Mentions
 from .tolls import word_forms
 
@@ -167,8 +168,11 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
     all_places = [p for p in mentions if p.kind == "place"]
     counts = Counter(p.value for p in all_places)
     home = Counter(_country(p) for p in all_places if _country(p)).most_common(1)
-    spots = [p for p in places if not is_frame(p, text)] or [
-        p for p in places if _settlement_direction(p)]
+    # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
+    # frames the clause but is no spot of it
+    placing = [p for p in places if not locates_before(p, places, text)]
+    spots = [p for p in placing if not is_frame(p, text)] or [
+        p for p in placing if _settlement_direction(p)]
     keys = {frame_key(p) for p in places} | _towns_in_names(places, all_places)
     if not spots:
         return None, keys, frozenset()
@@ -205,9 +209,11 @@ def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str
 
 def _plural_head_before(text: str, start: int) -> bool:
     """True when the word before ``start`` is a plural or dual place head (أحياء، حيي،
-    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``)."""
+    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``) that no بين governs."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
     heads = place_heads()
+    if len(words) >= 2 and words[-2] in cue_words("between"):
+        return False  # بين قريتي معربليت ومعرزاف: one place between two, not one attack on each
     return bool(words) and any(heads.get(match_key(f), {}).get("number") == "many"
                                for f in word_forms(words[-1]))
 
@@ -278,6 +284,34 @@ def _text(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return ""
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+# How far a direction may stand after the place it locates (بعقوبة الواقعة على بعد 65
+# كيلومترا شمال شرقي بغداد).
+_APPOSITION_REACH = 45
+
+
+def locates_before(p: Mention, places: list[Mention], text: str) -> bool:
+    """True when the direction ``p`` only says where a place just before it lies (الحلة جنوب
+    بغداد, بدرعا جنوب سوريا, محافظة ديالى شمال العاصمة بغداد): with no comma or و between,
+    it names no second place, and its anchor is no spot of the event.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "في الحلة جنوب بغداد"
+    >>> a = Mention(3, 8, "الحلة", "place", "Hillah", place_type="city")
+    >>> b = Mention(9, 19, "جنوب بغداد", "place", "south of Baghdad", "direction")
+    >>> locates_before(b, [a, b], t), locates_before(b, [a, b], "في الحلة، وجنوب بغداد")
+    (True, False)
+    """
+    if "direction" not in p.flags.split(";"):
+        return False
+    for q in places:
+        gap = text[q.end:p.start] if q.end <= p.start else None
+        if q is not p and gap is not None and len(gap) <= _APPOSITION_REACH \
+                and "direction" not in q.flags.split(";") and not any(c in gap for c in ",\u060c") \
+                and not any(w.startswith("\u0648") and len(w) <= 3 for w in gap.split()):
+            return True
+    return False
 
 
 def is_locator(place: Mention, places: list[Mention], mentions: Mentions, text: str) -> bool:

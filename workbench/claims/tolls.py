@@ -85,6 +85,7 @@ def _forms(key: str) -> tuple[str, ...]:
 # a rule of the morphology, so every singular of the cue file has its dual without a list.
 # (The oblique dual -ين is left to the file: on a nisba it is also the plural, مدنيين.)
 _DUAL = "ان"
+_FEMININE_DUALS = ("\u062a\u064a\u0646", "\u062a\u0627\u0646")
 
 
 # A possessive pronoun on a verbal noun of death names whose death it was, and so counts
@@ -133,6 +134,10 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     forms = tuple((f, alone.get(f, "")) for f in _forms(key))
     duals = tuple((f[:-len(_DUAL)], "2") for f, _ in forms
                   if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
+    # a feminine noun in ة takes ت before either dual ending (امرأة → امرأتين، سيدتان); its
+    # plural is in ات, so the oblique ending is no plural here
+    duals += tuple((f[:-3] + "\u0647", "2") for f, _ in forms
+                   if f.endswith(_FEMININE_DUALS) and alone.get(f[:-3] + "\u0647") == "1")
     pronouns = tuple((r[0], str(int(r[1]))) for r in (
         _pronoun_reading(key, role) for role in ("killed", "wounded")) if r is not None)
     # a noun of one person under a pronoun still counts one (إصابة والدها، مقتل طفلهم); ه is
@@ -402,17 +407,32 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
 
 
 def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
-    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام)."""
+    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام),
+    or a period since the start of a span earlier in its sentence (ارتفع عدد الاستهدافات منذ
+    بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً)."""
     k = next((n for n, t in enumerate(toks) if t.start >= toll.end), len(toks))
     k = max(k, j)
     for n in range(k, min(k + 6, len(toks))):
         if _stop(toks[n]):
-            return False
+            break
         if _is(toks, n, "period"):
             return True
         if _is(toks, n, "span_head") and any(_is(toks, m, "span") for m in range(n + 1, n + 3)):
             return True
+    first = next((n for n, t in enumerate(toks) if t.start >= toll.start), len(toks))
+    for n in range(first - 1, max(first - _TOTAL_REACH, 0) - 1, -1):
+        if toks[n].kind == "punct" and toks[n].key in _SENTENCE_STOPS:
+            break
+        if (_is(toks, n, "period") or _is(toks, n, "span_head")) \
+                and any(_is(toks, m, "span") for m in range(n + 1, min(n + 3, first))):
+            return True
     return False
+
+
+# How many tokens before a toll a period of its sentence may stand (منذ بداية العام ... 24 قتيلاً).
+_TOTAL_REACH = 16
+# What ends a sentence for that look back (a comma does not: the total's clauses go on).
+_SENTENCE_STOPS = frozenset({".", "!", "?", "\u061f", ":"})
 
 
 def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:

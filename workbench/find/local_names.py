@@ -18,7 +18,10 @@ plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق 
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
-district head (``admin``) the gazetteer's reading stays.
+district head (``admin``) the gazetteer's reading stays. A quarter is named with its head
+(حي الغزالي, as Wikipedia titles it), and a town's name after حي is the quarter's (حي
+العمارة in Jableh is not Amarah). A list may open with مثل and end with "، و" (مدن مثل
+النيرب، سرمين، وفريكة), and its names may stand in quotes (قاعدتي “بلد” و”فيكتوريا”).
 
 The row has no coordinates and is flagged ``unknown_place``; its ``admin1`` and
 ``country`` are those of the next known place in the sentence (حي الغزالي غربي بغداد →
@@ -27,7 +30,7 @@ Baghdad), else of the one before it.
 >>> from workbench.find.places import find_places
 >>> df = find_places("انفجار في حي الغزالي غربي بغداد")
 >>> df[["text", "place_type", "admin1", "flags"]].values.tolist()[0]
-['الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
+['حي الغزالي', 'neighbourhood', 'IQ-BG', 'unknown_place']
 """
 
 from __future__ import annotations
@@ -43,13 +46,14 @@ from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.zipf import zipf
 
-__all__ = ["local_name_rows", "place_heads", "word_zipf"]
+__all__ = ["local_name_rows", "place_heads", "place_prepositions", "word_zipf"]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
 # 0; باب 5.1, الحادث 4.7).
 _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
+_CLOSE = frozenset(_OPEN.values())
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
 SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
@@ -60,6 +64,9 @@ _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
+# Kinds of place whose head is part of their name (حي الضباط) while they are areas, not
+# buildings or sites: no ``facility`` flag.
+_AREA_KINDS = frozenset({"neighbourhood"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
@@ -309,19 +316,33 @@ def _names(
     أحياء الشعار وطريق الباب → طريق for the second). ``one_word``: a common word
     that closes the phrase is a name after this head (قرية توكل شمال المقدادية).
     """
+    if many:  # مدن مثل النيرب وسرمين: a word that opens the list stands before its first name
+        opener = r.tokens(head_end, 1)
+        if opener and opener[0][0] in _list_openers():
+            head_end = opener[0][2]
     got = _name(r, head_end)
     if got is None and one_word:
         got = _one_word(r, head_end)
     if got is None:
         return []
     out = [(*got, "")]
+    commas = 0  # how many items a comma brought in
     while many:
-        toks = r.tokens(out[-1][1], 2)
+        toks = r.tokens(out[-1][1], 3)
+        if toks and toks[0][0] in _CLOSE:
+            toks = toks[1:]  # قاعدتي “بلد” و”فيكتوريا”: past the quote that closes the name
         if not toks:
             break
         w, ws, _ = toks[0]
-        if w in ("\u060c", ","):
+        if w == "\u0648" and len(toks) > 1:
+            nxt = toks[1][1]  # و standing apart before a quoted name
+        elif w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
+            if nxt is not None and commas and toks[1][0].startswith("و") and len(toks[1][0]) > 3:
+                # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
+                # joined by و a comma and و open the next clause (معربليت ومعرزاف، وأصيب)
+                nxt += 1
+            commas += 1
         elif w.startswith("و") and len(w) > 2:
             nxt = ws + 1
         else:
@@ -332,12 +353,21 @@ def _names(
         if inner and inner[0][0] in place_heads():
             item = _name(r, inner[0][2])
             own = inner[0][0]
+            if item is not None and place_heads()[own]["number"] == "many" \
+                    and not r.key.startswith(ARTICLE, item[0]) and " " not in r.key[item[0]:item[1]]:
+                break  # ومناطق حراجية: a plural of things and its adjective, no list item
         else:
             item, own = _name(r, nxt) or _between_joints(r, nxt), ""
+            if item is None and one_word:
+                # بلدتي تسيل وعدوان: after a village or town head a common word that
+                # closes the phrase is a name, in the list as in the first place
+                item = _one_word(r, nxt)
         if item is None:
             break
-        # In a list, a definite item is a name like the first (والمرجة).
-        out.append((item[0], item[1], item[2] or r.key.startswith(ARTICLE, item[0]), own))
+        # In a list, a definite item is a name like the first (والمرجة) when the first is
+        # name-like; after a common first item (مناطق النزاع والصراع) it is a common noun too.
+        out.append((item[0], item[1], item[2] or (out[0][2] and r.key.startswith(
+            ARTICLE, item[0])), own))
     return out
 
 
@@ -351,12 +381,12 @@ def _closes(r: _Reader, pos: int) -> bool:
     w, ws, we = toks[0]
     if not w.isalpha():
         return True
-    if w in _prepositions() or _is_direction(w) or (w.startswith("و") and len(w) > 2):
+    if w in place_prepositions() or _is_direction(w) or (w.startswith("و") and len(w) > 2):
         return True
     if not w.startswith(ARTICLE):
         return False
     after = r.tokens(we, 1)
-    return _adjective(r.written(ws, we)) or bool(after and after[0][0] in _prepositions())
+    return _adjective(r.written(ws, we)) or bool(after and after[0][0] in place_prepositions())
 
 
 def _located(r: _Reader, pos: int, rows: list[dict]) -> bool:
@@ -415,7 +445,16 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
 
 
 @cache
-def _prepositions() -> frozenset[str]:
+def _list_openers() -> frozenset[str]:
+    """Words between a plural head and its list (مدن مثل النيرب، قرى منها الهباط)."""
+    cues = read_table("find/place_cues.csv")
+    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "list_opener")
+
+
+@cache
+def place_prepositions() -> frozenset[str]:
+    """Words after which a name is a place (في، على، قرب، ريف، محيط ...: ``preposition``
+    in ``place_cues.csv``)."""
     cues = read_table("find/place_cues.csv")
     return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "preposition")
 
@@ -502,10 +541,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ['الشعار', 'طريق الباب']
     """
     key, text = folded.key, folded.text
-    if not any(h in key for h in ("حي", "منطق", "ساح", "سوق", "قري", "بلد", "مدين", "ناحي",
-                                  "قضاء", "مخيم", "جسر", "شارع", "طريق", "مفرق", "معبر",
-                                  "مطار", "سجن", "مستشف", "مشف", "جامع", "مسجد", "قاعد", "ثكن",
-                                  "مول", "مراب", "بادي")):
+    if _head_regex().search(key) is None:
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -541,7 +577,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                     head["strict"] == "known" and not known):
                 continue
             s = ns
-            if head["span"] == "whole":
+            if head["span"] == "whole" and (own or not many):
                 s = hs if hs is not None else folded.span(*_own_head(reader, ks))[0]
             # Rows over the name, or over the head and part of the name (منطقة الباب).
             inside = [i for i, x in enumerate(rows) if x["start"] < ne and ns < x["end"]]
@@ -576,7 +612,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
                 "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
                 "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-                "flags": "unknown_place" + (";facility" if head["span"] == "whole" else ""),
+                "flags": "unknown_place" + (";facility" if head["span"] == "whole"
+                                            and head["place_type"] not in _AREA_KINDS else ""),
                 **_context(kept, (lo, hi), s, ne),
             })
     for f in found:

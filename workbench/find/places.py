@@ -519,11 +519,36 @@ def _words_before(key: str, pos: int, n: int) -> list[tuple[str, int, int]]:
     return out[::-1][:n]
 
 
+# Letters and blanks only between a settlement word and its place (not العاصمة العراقية(بغداد).
+_APPOSITION_GAP = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)? ")
+
+
+def _settlement_before(key: str, pos: int) -> int:
+    """Where a settlement word in apposition before a place starts (شمال العاصمة بغداد، غرب
+    مدينة الفلوجة، وسط العاصمة العراقية بغداد: the word and its nisba adjective), else
+    ``pos``: a direction before it is said of the place."""
+    words = _words_before(key, pos, 2)
+    if len(words) == 2 and words[0][0].startswith(ARTICLE) and words[0][0].endswith("\u064a\u0647") \
+            and words[1][0] in _cues()["settlement"]:
+        return words[1][1]  # العاصمة العراقية
+    if words and words[0][0] in _cues()["settlement"]:
+        return words[0][1]
+    return pos
+
+
 def _with_direction(folded: FoldedText, m: LexMatch, rec: dict) -> list[dict]:
-    """The place, or the directional region(s) in front of it (شمال ووسط وغرب العراق)."""
-    if m.proclitic or not _direction_of(word_before(folded.key, m.key_start)):
+    """The place, or the directional region(s) in front of it (شمال ووسط وغرب العراق,
+    شمال العاصمة بغداد)."""
+    if m.proclitic:
         return [rec]
-    words = _words_before(folded.key, m.key_start, 8)
+    pos = m.key_start
+    if not _direction_of(word_before(folded.key, pos)):
+        pos = _settlement_before(folded.key, pos)
+        # only a compass point: وسط مدينة عفرين is in the town, told as the town
+        if pos == m.key_start or _direction_of(word_before(folded.key, pos)) in (None, (
+                "centre", False)) or not _APPOSITION_GAP.fullmatch(folded.key[pos:m.key_start]):
+            return [rec]
+    words = _words_before(folded.key, pos, 8)
     units: list[tuple[str, int, int]] = []  # (direction, key start, key end), nearest first
     k = 0
     while k < len(words):
