@@ -301,8 +301,9 @@ def places_index() -> dict[tuple[str, str], dict]:
 def admin_rows() -> list[dict]:
     """Districts and subdistricts. An alternative name that a curated row holds (الغوطة
     الشرقية, an alias of the Jaramana subdistrict, is the region) is left to that row, and
-    one that reads as an ordinary word (السجن for the Mazraa subdistrict) is left out: the
-    official name stays findable, a word-like alias would only add false places."""
+    one that reads as an ordinary word (السجن for the Mazraa subdistrict), or is the
+    article-less form of an official name that does (دانا), is left out: the official name
+    stays findable, a word-like alias would only add false places."""
     curated = {k for r in read_curated("local_places_curated.csv") for k in split_keys(r["aliases"])}
     rows = []
     for r in read_curated("local_admin.csv"):
@@ -310,9 +311,13 @@ def admin_rows() -> list[dict]:
             "منطقة " if r["place_type"] == "district" else "ناحية ")
         pop = int(r["population"] or ADMIN_SIZE[r["place_type"]])
         keys = admin_keys(r["name_ar"], head)
+        # When the official name reads as a word (الدانا: دانا), so does its form with the
+        # article put on or taken off; ناحية + that form stays.
+        word_like = {k[2:] if k.startswith("ال") else "ال" + k
+                     for k in keys if cue_reasons([k], pop, near=True)}
         for name in split_keys(r["alt_ar"]):
             keys += [k for k in admin_keys(name, head) if k not in keys and k not in curated
-                     and not cue_reasons([k], pop, near=True)]
+                     and k not in word_like and not cue_reasons([k], pop, near=True)]
         rows.append({
             "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"],
             "place_type": r["place_type"], "country": r["country"], "admin1": r["admin1"],
