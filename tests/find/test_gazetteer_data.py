@@ -128,6 +128,16 @@ def test_aliases_that_are_words_or_curated_regions_are_left_out(local) -> None:
     keys = {k for cell in sub["aliases"] for k in _keys(cell)}
     assert not keys & {"السجن", "الحصان", "الغوطه الشرقيه", "الغوطه الغربيه"}
     assert "كوباني" in keys  # Kobani, Ain al-Arab's other name, is kept
+    assert "دانا" not in keys  # الدانا reads as a word (دانا): its bare form is no alias
+
+
+@pytest.mark.parametrize(("key", "cue"), [("الوعره", True), ("بصيره", True), ("كوباني", False)])
+def test_aliases_that_are_words_with_and_without_the_article_need_a_cue(
+        local, key: str, cue: bool) -> None:
+    """الوعرة ("rugged") and وعرة are both frequent, as words are; كوباني is a name."""
+    rows = local[(local["place_type"] == "subdistrict") & local["aliases"].map(lambda c: key in _keys(c))]
+    assert len(rows) == 1
+    assert (key in _keys(rows.iloc[0]["cue_keys"])) == cue
 
 
 @pytest.mark.parametrize("key", ["سنجار", "صيدنايا", "السخنه", "اريحا"])
