@@ -403,16 +403,18 @@ def seat_points(rows: list[dict]) -> None:
                     break
 
 
-def alias_reason(key: str) -> str:
-    """Why an alternative name of a unit reads as a word, or "": frequent (Zipf ≥ 3) with
-    and without the article, as a word is (الوعرة "rugged", an alias of the Hadideh
-    subdistrict: وعرة 3.1) and a name is not (كوباني 3.3, الكوباني 1.1)."""
+def word_reason(key: str) -> str:
+    """Why a village-sized name reads as a word, or "": frequent (Zipf ≥ 3) both with and
+    without the article, as a word is (الوعرة "rugged" and وعرة; جبارة "mighty" and
+    الجبارة; القبو "the cellar" and قبو) and a name is not (كوباني 3.3 but الكوباني 1.1;
+    السخنة 3.2 but سخنة 2.5). Subdistricts, the aliases of a unit and towns judged at the
+    size of the unit they head are held to it."""
     if " " in key:
         return ""
     other = key[2:] if key.startswith("ال") else "ال" + key
     z, z_other = zipf(key), zipf(other)
     if min(z, z_other) >= 3.0:
-        return f"{key}: an alias that is also a word: {other} (wordfreq Zipf {z_other:.1f})"
+        return f"{key}: also a common word: {other} (wordfreq Zipf {z_other:.1f})"
     return ""
 
 
@@ -456,6 +458,10 @@ def main() -> None:
             reasons = []
             for k in keys:
                 size = max(pop, heads.get((r["admin1"], k), 0)) if r["coord_basis"] == "point" else pop
+                # A subdistrict is named after its centre, often a village; an alias or a
+                # name judged at a unit's size must not also behave as a word.
+                small = (r["place_type"] == "subdistrict" or size > pop
+                         or k in r.get("alt_keys", ()))
                 known = taken.get((r["country"], k))
                 if known is not None:
                     if k in split_keys(known["cue_keys"]):
@@ -463,7 +469,7 @@ def main() -> None:
                         reasons.append(why if why.startswith(f"{k}: ") else f"{k}: {why}")
                 else:
                     reasons.append(cue_reasons([k], size, near=True)
-                                   or (alias_reason(k) if k in r.get("alt_keys", ()) else ""))
+                                   or (word_reason(k) if small else ""))
             r["homograph"] = "; ".join(x for x in reasons if x)
             named = [p.split(":", 1)[0] for p in r["homograph"].split("; ") if ":" in p]
             r["cue_keys"] = "|".join(k for k in keys if k in named)

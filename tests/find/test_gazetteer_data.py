@@ -131,10 +131,14 @@ def test_aliases_that_are_words_or_curated_regions_are_left_out(local) -> None:
     assert "دانا" not in keys  # الدانا reads as a word (دانا): its bare form is no alias
 
 
-@pytest.mark.parametrize(("key", "cue"), [("الوعره", True), ("بصيره", True), ("كوباني", False)])
-def test_aliases_that_are_words_with_and_without_the_article_need_a_cue(
+@pytest.mark.parametrize(("key", "cue"), [
+    ("الوعره", True), ("بصيره", True), ("جباره", True), ("الحسينيه", True), ("القبو", True),
+    ("كوباني", False), ("السخنه", False), ("صيدنايا", False),
+])
+def test_subdistrict_names_frequent_with_and_without_the_article_need_a_cue(
         local, key: str, cue: bool) -> None:
-    """الوعرة ("rugged") and وعرة are both frequent, as words are; كوباني is a name."""
+    """الوعرة ("rugged") and وعرة, جبارة ("mighty") and الجبارة are both frequent, as words
+    are; كوباني and السخنة are frequent only as themselves, as names are."""
     rows = local[(local["place_type"] == "subdistrict") & local["aliases"].map(lambda c: key in _keys(c))]
     assert len(rows) == 1
     assert (key in _keys(rows.iloc[0]["cue_keys"])) == cue
