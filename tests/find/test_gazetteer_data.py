@@ -93,7 +93,65 @@ def test_districts_and_subdistricts_of_both_countries() -> None:
     assert counts[("IQ", "district")] >= 100
     assert counts[("IQ", "subdistrict")] >= 290
     assert counts[("SY", "district")] >= 60
-    assert len(local) >= 1000
+    assert counts[("SY", "subdistrict")] >= 270
+    assert len(local) >= 1300
+
+
+def test_syrian_subdistricts_carry_pcode_district_point_and_population(local) -> None:
+    """Every Syrian nahiya comes from OCHA's COD-AB with its pcode, district and centroid."""
+    sub = local[(local["country"] == "SY") & (local["place_type"] == "subdistrict")]
+    assert sub["id"].str.fullmatch(r"ocha:SY\d{6}").all()
+    assert (sub["admin2"] != "").all() and (sub["coord_basis"] == "centroid").all()
+    assert (sub["population"] != "").mean() > 0.95
+    # A centre subdistrict keeps only its full name: the bare name is the town's.
+    centres = sub[sub["name_ar"].str.startswith("مركز")]
+    assert len(centres) >= 50
+    for _, row in centres.iterrows():
+        assert all(k.startswith(("مركز", "ناحيه مركز")) for k in _keys(row["aliases"])), row["id"]
+
+
+@pytest.mark.parametrize(
+    ("key", "reason_word"),
+    [("ملح", "الملح"), ("الحاضر", "حاضر"), ("الضمير", "ضمير"), ("الهول", "هول")],
+)
+def test_subdistrict_names_that_are_words_need_a_cue(local, key: str, reason_word: str) -> None:
+    rows = local[(local["place_type"] == "subdistrict") & local["aliases"].map(lambda c: key in _keys(c))]
+    assert len(rows)
+    for _, row in rows.iterrows():
+        assert key in _keys(row["cue_keys"]) and reason_word in row["homograph"], row["id"]
+
+
+def test_aliases_that_are_words_or_curated_regions_are_left_out(local) -> None:
+    # السجن and الحصان are OCHA alternative names of the Mazraa and Qutaylibiyah
+    # subdistricts; الغوطة الشرقية is the curated region, not the Jaramana subdistrict.
+    sub = local[local["place_type"] == "subdistrict"]
+    keys = {k for cell in sub["aliases"] for k in _keys(cell)}
+    assert not keys & {"السجن", "الحصان", "الغوطه الشرقيه", "الغوطه الغربيه"}
+    assert "كوباني" in keys  # Kobani, Ain al-Arab's other name, is kept
+    assert "دانا" not in keys  # الدانا reads as a word (دانا): its bare form is no alias
+
+
+@pytest.mark.parametrize(("key", "cue"), [
+    ("الوعره", True), ("بصيره", True), ("جباره", True), ("الحسينيه", True), ("القبو", True),
+    ("كوباني", False), ("السخنه", False), ("صيدنايا", False),
+])
+def test_subdistrict_names_frequent_with_and_without_the_article_need_a_cue(
+        local, key: str, cue: bool) -> None:
+    """الوعرة ("rugged") and وعرة, جبارة ("mighty") and الجبارة are both frequent, as words
+    are; كوباني and السخنة are frequent only as themselves, as names are."""
+    rows = local[(local["place_type"] == "subdistrict") & local["aliases"].map(lambda c: key in _keys(c))]
+    assert len(rows) == 1
+    assert (key in _keys(rows.iloc[0]["cue_keys"])) == cue
+
+
+@pytest.mark.parametrize("key", ["سنجار", "صيدنايا", "السخنه", "اريحا"])
+def test_a_town_that_heads_a_unit_is_judged_at_its_size(local, key: str) -> None:
+    """GeoNames gives these towns no population; as heads of a subdistrict or district
+    their names are read without a cue."""
+    towns = local[local["place_type"].isin(["town", "village"])
+                  & local["aliases"].map(lambda c: key in _keys(c))]
+    assert len(towns)
+    assert not any(key in _keys(c) for c in towns["cue_keys"])
 
 
 @pytest.mark.parametrize(
@@ -118,6 +176,8 @@ def test_districts_and_subdistricts_of_both_countries() -> None:
         # districts and subdistricts
         ("IQ", "قضاء الفلوجة"), ("IQ", "ناحية الكرمة"), ("IQ", "قضاء تلعفر"),
         ("IQ", "ناحية القيارة"), ("SY", "منطقة منبج"), ("SY", "منطقة البوكمال"),
+        ("SY", "ناحية الهول"), ("SY", "ناحية السخنة"), ("SY", "ناحية عين عيسى"),
+        ("SY", "ناحية هجين"), ("SY", "ناحية معرتمصرين"), ("SY", "ناحية كوباني"),
         # neighbourhoods
         ("IQ", "الكرادة"), ("IQ", "مدينة الصدر"), ("SY", "جوبر"), ("SY", "باب توما"),
     ],
