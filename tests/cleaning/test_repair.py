@@ -107,6 +107,19 @@ def test_unnamed_glyphs() -> None:
     assert c.gaps["kind"].tolist() == ["unreadable"]
 
 
+def test_the_kashida_glyph_is_known_by_its_name() -> None:
+    # A line in visual order (pdfminer): the words with the glyph read backwards, so
+    # the word list knows them only turned round; the glyph is then the font's kashida
+    # in every word, a name the word list does not know (جنبلاط) included.
+    line = "طالبن(cid:4)ج لاق ةر(cid:4)هاقلا يف ق(cid:4)شمد ع(cid:4)م ت(cid:4)اثداحملا"
+    assert clean(line).text == "المحادثات مع دمشق في القاهرة قال جنبلاط"
+    # A glyph that stands for a letter (here meem) mostly leaves no word of the list:
+    # it stays unreadable.
+    assert clean("ال(cid:9)ستشفى ال(cid:9)سلحين الحكو(cid:9)ة").text.count("\ufffd") == 3
+    # Two words are too few to tell a font by.
+    assert "\ufffd" in clean("طالبن(cid:4)ج ةر(cid:4)هاقلا").text
+
+
 # --- lost numbers ---------------------------------------------------------------------------
 
 def test_a_single_lost_number_is_flagged() -> None:

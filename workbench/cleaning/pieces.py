@@ -49,6 +49,38 @@ _CID_WORD_RE = re.compile(
 )
 
 
+# A glyph named ``(cid:N)`` inside words is the font's kashida when removing it leaves a
+# word of the list (read either way: the line may still be in visual order) in at least
+# this share of the words it stands in, and in this many words at least: then it is
+# removed from every word it stands in, known or not (names, rare words). A glyph that
+# stands for a letter leaves no word in most words it stands in, so it is not taken.
+KASHIDA_GLYPH_SHARE = 0.5
+KASHIDA_GLYPH_MIN = 3
+_CID_NAME_RE = re.compile(r"\(cid:\d+\)")
+
+
+def kashida_glyphs(text: str) -> set[str]:
+    """The ``(cid:N)`` names that stand for kashida in ``text`` (see ``KASHIDA_GLYPH_SHARE``).
+
+    >>> sorted(kashida_glyphs("فق(cid:3)د ذه(cid:3)ب ا(cid:3)لعراق ةر(cid:3)هاقلا (cid:7)"))
+    ['(cid:3)']
+    """
+    seen: dict[str, list[int]] = {}
+    for m in _CID_WORD_RE.finditer(text):
+        word = m.group()
+        names = set(_CID_NAME_RE.findall(word))
+        if word[:1] == "(" or word[-1:] == ")" or len(names) != 1:
+            continue  # not inside a word, or more than one glyph to tell apart
+        bare = _CID_RE.sub("", word)
+        counts = seen.setdefault(names.pop(), [0, 0])
+        counts[0] += is_known(bare) or is_known(bare[::-1])
+        counts[1] += 1
+    return {
+        name for name, (known, total) in seen.items()
+        if known >= KASHIDA_GLYPH_MIN and known >= KASHIDA_GLYPH_SHARE * total
+    }
+
+
 def unnamed_glyphs(line: Line) -> tuple[Line, int]:
     """``(cid:N)`` glyph names out of a word (kashida) or made U+FFFD (unknown).
 
@@ -60,12 +92,13 @@ def unnamed_glyphs(line: Line) -> tuple[Line, int]:
     """
     if "(cid:" not in line.text:
         return line, 0
+    kashida = kashida_glyphs(line.text)
 
     def word(m: re.Match[str]) -> str:
         text = m.group()
         bare = _CID_RE.sub("", text)
         inside = text[:1] != "(" and text[-1:] != ")"
-        if inside and is_known(bare):
+        if inside and (is_known(bare) or set(_CID_NAME_RE.findall(text)) <= kashida):
             return bare
         return _CID_RE.sub("\ufffd", text)
 
