@@ -169,6 +169,22 @@ def _piece_glue(texts: list[str]) -> list[bool]:
     ]
 
 
+def pieces_joined(text: str) -> str:
+    """``text`` with the pieces of words written apart joined where they stand (the joins
+    of ``join_split_pieces``, two rounds, without its test of the whole text).
+
+    >>> pieces_joined("ويتم التص ويت ببطاق ات سرية")
+    'ويتم التصويت ببطاقات سرية'
+    """
+    for _ in range(2):  # a word in three pieces takes two rounds
+        tokens = _NONSPACE_RE.findall(text)
+        glue = _piece_glue(tokens)
+        if not any(glue):
+            break
+        text = "".join(t if g else " " + t for t, g in zip(tokens, glue, strict=True)).lstrip()
+    return text
+
+
 @word_memo
 def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:

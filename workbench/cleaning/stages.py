@@ -388,6 +388,29 @@ def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bo
     if new == old or _ARABIC_WORDS_RE.findall(new) == _ARABIC_WORDS_RE.findall(old):
         return True  # punctuation moved, no word order changed
     gain = text_logp(f"{before} {new} {after}") - text_logp(f"{before} {old} {after}")
+    return gain > REORDER_CHAR_GAIN and reorder_beats_joining(old, new, before=before, after=after)
+
+
+def reorder_beats_joining(old: str, new: str, *, before: str = "", after: str = "") -> bool:
+    """True if ``new`` still reads better than ``old`` once the pieces of words written
+    apart are joined where they stand in each (``pieces_joined``).
+
+    A justified line the extractor cut at kashida (``التص ويت ببطاق ات``) is full of pieces
+    that also join across its ends: the run repair can buy those joins by moving runs
+    round, where joining them in place reads better still. Only a reorder that wins over
+    the line with its pieces joined in place is damage repaired.
+
+    >>> old = "ات الامن ية في العاصم ة بغداد وقالت القو"
+    >>> reorder_beats_joining(old, "بغداد وقالت القوية في العاصم ةات الامن")
+    False
+    >>> old = "ية المساندة لفيلق يا لنقل السلاح الاستخبار كما ينتشرون مع سور"
+    >>> reorder_beats_joining(old, "كما ينتشرون مع سوريا لنقل السلاح الاستخبارية المساندة لفيلق")
+    True
+    """
+    from .pieces import pieces_joined  # pieces builds on this module: imported when first needed
+
+    old_joined, new_joined = pieces_joined(old), pieces_joined(new)
+    gain = text_logp(f"{before} {new_joined} {after}") - text_logp(f"{before} {old_joined} {after}")
     return gain > REORDER_CHAR_GAIN
 
 
