@@ -374,8 +374,10 @@ def repair_runs(
 
 # Least gain (log10) of the character model for a line whose words were put in another
 # order: the word list cannot tell orders apart (the same words either way), the letters
-# across the new word junctions can. Set on the dev documents of benchmarks/pdf_damage.py.
-REORDER_CHAR_GAIN = 0.0
+# across the new word junctions can. A margin of 2 (a hundred times likelier) keeps the
+# reorders a model barely prefers off lines the extractor wrote in order (set on the dev
+# documents of benchmarks/pdf_damage.py: five documents gain, one loses a little).
+REORDER_CHAR_GAIN = 2.0
 
 
 def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bool:
