@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.cer import cer_normalise, char_error_rate
 from workbench.cleaning.clean import Cleaned, clean
 from workbench.cleaning.gaps import gap_kind
-from workbench.cleaning.reorder import best_arrangement, reverse_visual
+from workbench.cleaning.reorder import best_arrangement, looks_reversed, reverse_visual
 from workbench.text.arabic import GAP_MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,6 +177,24 @@ def test_line_reversed_letter_by_letter(logical: str) -> None:
     visual = reverse_visual(logical)
     assert visual != logical
     assert clean(visual).text == logical
+
+
+def test_mirrored_text_lines_without_a_trace_read_back() -> None:
+    # An extractor mirrors every line; the last two lines bear no trace of it (no word
+    # starts with a letter that only ends words, no article turned round) and are read
+    # back because the text's other lines were.
+    logical = [
+        "قالت الشرطة العراقية ان انتحاريا فجر نفسه في سوق شعبية",
+        "واسفر الهجوم عن مقتل عشرة اشخاص واصابة عشرين اخرين",
+        "وتبنى تنظيم داعش الهجوم في بيان نشره على الانترنت",
+        "والتي ستعلن في فبراير",
+        "مخرج ايراني متمكن اشتهر بوضعه سيناريو فيلم",
+    ]
+    assert not any(looks_reversed(reverse_visual(line)) for line in logical[3:])
+    text = clean("\n".join(reverse_visual(line) for line in logical)).text
+    assert text == " ".join(logical)
+    # Alone, a line without a trace is left as it stands.
+    assert clean(reverse_visual(logical[3])).text == reverse_visual(logical[3])
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,29 @@ def reverse_lines(lines: list[Line]) -> tuple[list[Line], int]:
             n += 1
         else:
             out.append(line)
+    return _reverse_untraced(out, lines, n)
+
+
+# An extractor that writes lines in visual order does it to every line: where at least
+# this share of the lines with Arabic letters (and ``MIRRORED_MIN_LINES``) were read back,
+# the lines without a trace of reversal (``يتلاو نلعتس``: no word starts with a letter
+# that only ends words, no article turned round) are read by the word list as well.
+MIRRORED_SHARE = 0.5
+MIRRORED_MIN_LINES = 3
+
+
+def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[Line], int]:
+    """``out`` (the lines of ``lines`` after the traced pass, ``n`` of them read back)
+    with its untraced lines read back too, in a text whose extractor mirrors lines."""
+    if n < MIRRORED_MIN_LINES:
+        return out, n
+    arabic = [k for k, line in enumerate(lines) if ARABIC_RE.search(line.text)]
+    if n < MIRRORED_SHARE * len(arabic):
+        return out, n
+    for k in arabic:
+        if out[k] is lines[k] and reversed_line_gain(lines[k].text.strip(), traced=False) > REVERSE_MARGIN:
+            out[k] = reverse_line(lines[k])
+            n += 1
     return out, n
 
 
