@@ -16,6 +16,7 @@ from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
 from workbench.cleaning.model import MODEL_FILE, space_gain, text_logp
 from workbench.cleaning.pieces import split_piece_gain
+from workbench.cleaning.reorder import looks_reversed, reverse_visual
 from workbench.resources import data_path
 from workbench.text.arabic import GAP_MARKER
 
@@ -68,6 +69,15 @@ def test_split_pieces_joined() -> None:
         "وهم يحكون ان فتاة صينية فقيرة ابنة احد الصيادين وذات يوم اذ هي في حالة غيبوبة "
         "تجلى لها اخوتها وهم يصارعون الموت في البحر"
     )
+
+
+def test_a_mirrored_line_in_pieces_without_a_trace_is_read_back() -> None:
+    # In a text in pieces a line in visual order may show no trace of it (no piece starts
+    # with a letter that only ends words): it is cut into words both ways all the same.
+    mirrored = reverse_visual("وال تي ست علن في فب راير شب اط")
+    assert not looks_reversed(mirrored)
+    text = clean("\n".join(["اج راء اص لاح ات ه ي ك ل ي ة"] * 8 + [mirrored])).text
+    assert text.endswith("اجراء اصلاحات هيكلية والتي ستعلن في فبراير شباط")
 
 
 @pytest.mark.parametrize(

@@ -262,7 +262,9 @@ UNKNOWN_LETTER_LOGP = -2.0
 LONGEST_WORD = 15
 # Mean log10 gain per word a line read back to front must show over the line as it
 # stands, both cut into words, to be turned round (a mirrored line whose words are in
-# pieces shows no word of the list either way, so ``reverse_lines`` passed it by).
+# pieces shows no word of the list either way, so ``reverse_lines`` passed it by). In a
+# text in pieces every damaged line is read both ways: such a line often bears no trace
+# of reversal either (``looks_reversed``), its words being pieces.
 RESEGMENT_REVERSE_MARGIN = 1.0
 _LETTER_RUN_RE = re.compile(
     "[\u0621-\u063a\u0641-\u064a](?:[\u0621-\u063a\u0641-\u064a ]*[\u0621-\u063a\u0641-\u064a])?"
@@ -362,7 +364,7 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(line)
             continue
         new, score, words = _resegment_line(line)
-        if run_on or looks_reversed(line.text):
+        if run_on or in_pieces or looks_reversed(line.text):
             back, back_score, back_words = _resegment_line(reverse_line(line))
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
                 new, score, words = back, back_score, back_words
