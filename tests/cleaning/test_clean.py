@@ -179,6 +179,25 @@ def test_line_reversed_letter_by_letter(logical: str) -> None:
     assert clean(visual).text == logical
 
 
+def test_stops_written_after_the_space_are_put_back() -> None:
+    # pdftotext writes each comma and stop between two words after the space, numbers
+    # and dashes glued to the next word; the whole text does, so the text decides.
+    raw = "\n".join([
+        "قال المتحدث ،ان الهجوم وقع امس .وقتل 3جنود في الهجوم",
+        "الذي نفذه تنظيم داعش -الذي تبنى الهجوم ،في بيان",
+    ] * 4)
+    assert clean(raw).text == " ".join([
+        "قال المتحدث، ان الهجوم وقع امس. وقتل 3 جنود في الهجوم",
+        "الذي نفذه تنظيم داعش - الذي تبنى الهجوم، في بيان",
+    ] * 4)
+    # Such marks on one line are no evidence about a text (people type some so).
+    one_line = "قال المتحدث ،ان الهجوم وقع امس .وقتل 3جنود في الهجوم ،في بيان .وقال"
+    assert clean(one_line).text == one_line
+    # One such mark in a text that writes the others as usual is left alone.
+    usual = "قال المتحدث، ان الهجوم وقع امس. وقتل جنود، في الهجوم ،الذي تبنى الهجوم. في بيان"
+    assert clean(usual).text == usual
+
+
 def test_mirrored_text_lines_without_a_trace_read_back() -> None:
     # An extractor mirrors every line; the last two lines bear no trace of it (no word
     # starts with a letter that only ends words, no article turned round) and are read

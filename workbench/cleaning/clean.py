@@ -22,7 +22,8 @@
 10. ``split_pieces``: pieces of words written apart joined where the models agree;
 11. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading and such words recur;
-12. ``punctuation``: no space before a comma or full stop;
+12. ``punctuation``: no space before a comma or full stop; in a text that writes them
+    after the space between two words (``يونس ،مما``), the space put after them;
 13. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
 14. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
@@ -51,6 +52,7 @@ from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
 from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
+from .spacing import tidy_stops
 from .stages import (
     Block,
     Laid,
@@ -63,7 +65,6 @@ from .stages import (
     remove_kashida,
     repair_runs,
     reverse_lines,
-    tidy_punctuation,
 )
 
 LOG_COLUMNS = ["stage", "changes", "description"]
@@ -200,7 +201,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
     )
     line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
-    line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
+    line_stage("punctuation", "commas and stops against the word before them", tidy_stops)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))
     laid = result[0] if result else Laid(empty_line(), (), "", "", "", ())
