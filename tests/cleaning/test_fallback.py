@@ -73,3 +73,16 @@ def test_clean_puts_the_runs_in_order():
     cleaned = clean(damaged)
     assert cleaned.log.set_index("stage").changes["fallback_runs"] == len(SOURCE)
     assert cleaned.stage_text("fallback_runs").split("\n") == SOURCE
+
+
+def test_tatweel_inside_words_is_no_kashida_justification():
+    # A font's lam-kaf ligature writes tatweel inside words (الـكبيرة) on many lines: no
+    # run is cut there, so the lines are still turned; tatweel at word edges (kashida
+    # justification) leaves them to the run repair.
+    ligature = [line.replace("الحكومة", "الـحكومة").replace("المدينة", "الـمدينة") for line in SOURCE]
+    ligature = [line if "ـ" in line else line.replace("في", "فـي") for line in ligature]
+    damaged = [_left_to_right(line) for line in ligature]
+    out, n = fallback_runs(_lines(damaged))
+    assert n == len(SOURCE) and [line.text for line in out] == ligature
+    edges = [_left_to_right(line).replace(" في ", " فيــ ") for line in SOURCE]
+    assert fallback_runs(_lines(edges))[1] == 0

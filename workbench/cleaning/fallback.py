@@ -29,6 +29,7 @@ from collections.abc import Iterable
 
 from ..text.arabic import TATWEEL
 from .bigrams import pair_logp, words_of
+from .lexicon import has_edge_tatweel
 from .lines import Line, concat, synthetic
 from .stages import ARABIC_RE
 
@@ -239,12 +240,14 @@ def cutting_classes(texts: list[str]) -> set[str]:
 
 
 def _kashida_justified(texts: list[str]) -> bool:
-    """True for a text justified with kashida (tatweel in ``KASHIDA_LINES`` of its lines or
-    more): its lines' runs are cut and turned by the run repair (``reorder.py``), at word
-    edges the tatweel marks, not by a font's missing glyphs; their words read oddly in
-    either order and only mislead the bigram model."""
+    """True for a text justified with kashida (tatweel at a word's edge in ``KASHIDA_LINES``
+    of its lines or more): its lines' runs are cut and turned by the run repair
+    (``reorder.py``), at word edges the tatweel marks, not by a font's missing glyphs;
+    their words read oddly in either order and only mislead the bigram model. Tatweel
+    inside words (a font's lam-kaf ligature, ``الـكبيرة``) cuts no run and says nothing."""
     full = [t for t in texts if t.strip()]
-    return sum(TATWEEL in t for t in full) >= KASHIDA_LINES * max(len(full), 1)
+    edged = sum(TATWEEL in t and any(map(has_edge_tatweel, t.split())) for t in full)
+    return edged >= KASHIDA_LINES * max(len(full), 1)
 
 
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
