@@ -130,6 +130,15 @@ def test_the_kashida_glyph_is_known_by_its_name() -> None:
     assert "\ufffd" in clean("طالبن(cid:4)ج ةر(cid:4)هاقلا").text
 
 
+def test_a_glyph_a_font_misnames_is_read_by_the_word_list() -> None:
+    # XeLaTeX with Noto Naskh Arabic writes its lam-alef ligature as lam and U+061D.
+    raw = "وقالت الحكومة خل؝ل المؤتمر ان الطل؝ب في البل؝د يواصلون مل؝حقة دروسهم"
+    assert clean(raw).text == "وقالت الحكومة خلال المؤتمر ان الطلاب في البلاد يواصلون ملاحقة دروسهم"
+    # Once is no evidence of a font; an Arabic comma glued between words is no glyph.
+    assert clean("وقالت الحكومة خل؝ل المؤتمر").text == "وقالت الحكومة خل؝ل المؤتمر"
+    assert "،" in clean("قال،ان الحكومة،ستواصل العمل،من اجل الامن،والاستقرار").text
+
+
 # --- lost numbers ---------------------------------------------------------------------------
 
 def test_a_single_lost_number_is_flagged() -> None:

@@ -5,7 +5,8 @@
 1. ``unicode``: lines written as embedded runs in visual order (``pdftotext -raw``)
    turned round; presentation forms to letters, bidi controls and zero-widths removed,
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
-   inside a word it stretched (kashida) or made U+FFFD;
+   inside a word it stretched (kashida) or made U+FFFD; a glyph a font named wrongly
+   inside words (``خل؝ل``) read as the letter the word list says;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 3. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
@@ -49,6 +50,7 @@ import pandas as pd
 from ..text.arabic import GAP_MARKER
 from .fallback import fallback_runs
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
+from .glyphs import misread_glyphs
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
 from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
@@ -160,6 +162,8 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     doc, n = normalise_unicode(raw)
     doc, k = unnamed_glyphs(doc)
+    n += k
+    doc, k = misread_glyphs(doc)
     n += k
     description = "presentation forms to letters; bidi controls, zero-widths out; unnamed glyphs"
     stages.append(Stage("unicode", n, description, doc.text))
