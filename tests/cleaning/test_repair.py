@@ -80,6 +80,18 @@ def test_a_mirrored_line_in_pieces_without_a_trace_is_read_back() -> None:
     assert text.endswith("اجراء اصلاحات هيكلية والتي ستعلن في فبراير شباط")
 
 
+def test_pieces_that_are_words_are_joined_in_a_text_in_pieces() -> None:
+    # ``سي عود`` and ``ال تي``: both pieces are words, the text is written in pieces.
+    raw = "\n".join([
+        "وهم يحكون ان فت اة ص ينية فق يرة ابن ة اح د الص يادين",
+        "وذات ي وم اذ هي في حال ة غيبوب ة تجلى له ا اخوته ا ال تي",
+        "قالت ان الفريق سي عود الى المدينة",
+    ])
+    assert clean(raw).text.endswith("اخوتها التي قالت ان الفريق سيعود الى المدينة")
+    # In a text in reading order two words side by side stay two words.
+    assert clean("قالت ان الفريق سي عود الى المدينة").text == "قالت ان الفريق سي عود الى المدينة"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -51,9 +51,10 @@ from ..text.arabic import GAP_MARKER
 from .fallback import fallback_runs
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
+from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
-from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
+from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .spacing import tidy_stops
 from .stages import (
     Block,
@@ -202,7 +203,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         "resegment", "letters of a text written in pieces cut into words again", resegment_letters
     )
     line_stage(
-        "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
+        "split_pieces", "pieces of words written apart joined, where the models agree", join_pieces
     )
     line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
     line_stage("punctuation", "commas and stops against the word before them", tidy_stops)
