@@ -5,9 +5,9 @@ two words side by side are most often two words. In a text it found written in p
 (``SPLIT_RATE_MIN``), the extractor split words at kashida or glyph runs regardless of
 what the pieces spell, so a pair of words is joined too where the joined word reads
 better in its sentence to the word bigram model (the words before and after kept) and
-the character model prefers it without the space by ``JOIN_CHAR_GAIN``. On the dev
-documents of benchmarks/pdf_damage.py such pairs in texts written in pieces are the
-source's word in 197 of 206 cases; in texts in reading order most are two words, which
+the character model prefers it without the space by ``KNOWN_JOIN_CHAR_GAIN``. On the
+dev documents of benchmarks/pdf_damage.py such pairs in texts written in pieces are the
+source's word in 145 of 145 cases; in texts in reading order most are two words, which
 is why only a text written in pieces is read so.
 
 >>> from workbench.cleaning.lines import synthetic
@@ -23,11 +23,13 @@ from .bigrams import chain_logp, words_of
 from .lexicon import is_known
 from .lines import Line, join_tokens, line_tokens
 from .model import space_gain
-from .pieces import JOIN_CHAR_GAIN, join_split_pieces
+from .pieces import join_split_pieces
 
 # Least gain (log10) of the word bigram model for the joined word, read with the words
-# before and after the pair.
+# before and after the pair, and of the character model without the space: twice the
+# margin ``join_split_pieces`` asks where a piece is no word (``JOIN_CHAR_GAIN``).
 JOIN_BIGRAM_GAIN = 0.0
+KNOWN_JOIN_CHAR_GAIN = 4.0
 _WORD_RE = re.compile("^[\u0621-\u064a]+$")
 
 
@@ -47,7 +49,7 @@ def _pair_gain(tokens: list[str], i: int) -> float:
     left, right = tokens[i], tokens[i + 1]
     if not (_WORD_RE.match(left) and _WORD_RE.match(right)) or not is_known(left + right):
         return float("-inf")
-    char = space_gain(left, right) - JOIN_CHAR_GAIN
+    char = space_gain(left, right) - KNOWN_JOIN_CHAR_GAIN
     if char <= 0:
         return char
     before = words_of(tokens[i - 1])[-1:] if i else []
