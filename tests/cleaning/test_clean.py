@@ -198,6 +198,17 @@ def test_stops_written_after_the_space_are_put_back() -> None:
     assert clean(usual).text == usual
 
 
+def test_commas_glued_to_both_words_get_their_space() -> None:
+    raw = "\n".join([
+        "وقال المتحدث،ان الهجوم وقع امس", "في المدينة،واسفر عن مقتل جنود", "وقالت الشرطة،انها اعتقلت",
+    ])
+    assert clean(raw).text == (
+        "وقال المتحدث، ان الهجوم وقع امس في المدينة، واسفر عن مقتل جنود وقالت الشرطة، انها اعتقلت"
+    )
+    one_line = "وقال المتحدث،ان الهجوم وقع امس في المدينة،واسفر عن مقتل جنود"
+    assert clean(one_line).text == one_line
+
+
 def test_mirrored_text_lines_without_a_trace_read_back() -> None:
     # An extractor mirrors every line; the last two lines bear no trace of it (no word
     # starts with a letter that only ends words, no article turned round) and are read
