@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from benchmarks.cer import cer_normalise, char_error_rate
 from workbench.cleaning.clean import Cleaned, clean
 from workbench.cleaning.gaps import gap_kind
-from workbench.cleaning.reorder import best_arrangement, reverse_visual
+from workbench.cleaning.reorder import best_arrangement, looks_reversed, reverse_visual
 from workbench.text.arabic import GAP_MARKER
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -177,6 +177,54 @@ def test_line_reversed_letter_by_letter(logical: str) -> None:
     visual = reverse_visual(logical)
     assert visual != logical
     assert clean(visual).text == logical
+
+
+def test_stops_written_after_the_space_are_put_back() -> None:
+    # pdftotext writes each comma and stop between two words after the space, numbers
+    # and dashes glued to the next word; the whole text does, so the text decides.
+    raw = "\n".join([
+        "قال المتحدث ،ان الهجوم وقع امس .وقتل 3جنود في الهجوم",
+        "الذي نفذه تنظيم داعش -الذي تبنى الهجوم ،في بيان",
+    ] * 4)
+    assert clean(raw).text == " ".join([
+        "قال المتحدث، ان الهجوم وقع امس. وقتل 3 جنود في الهجوم",
+        "الذي نفذه تنظيم داعش - الذي تبنى الهجوم، في بيان",
+    ] * 4)
+    # Such marks on one line are no evidence about a text (people type some so).
+    one_line = "قال المتحدث ،ان الهجوم وقع امس .وقتل 3جنود في الهجوم ،في بيان .وقال"
+    assert clean(one_line).text == one_line
+    # One such mark in a text that writes the others as usual is left alone.
+    usual = "قال المتحدث، ان الهجوم وقع امس. وقتل جنود، في الهجوم ،الذي تبنى الهجوم. في بيان"
+    assert clean(usual).text == usual
+
+
+def test_commas_glued_to_both_words_get_their_space() -> None:
+    raw = "\n".join([
+        "وقال المتحدث،ان الهجوم وقع امس", "في المدينة،واسفر عن مقتل جنود", "وقالت الشرطة،انها اعتقلت",
+    ])
+    assert clean(raw).text == (
+        "وقال المتحدث، ان الهجوم وقع امس في المدينة، واسفر عن مقتل جنود وقالت الشرطة، انها اعتقلت"
+    )
+    one_line = "وقال المتحدث،ان الهجوم وقع امس في المدينة،واسفر عن مقتل جنود"
+    assert clean(one_line).text == one_line
+
+
+def test_mirrored_text_lines_without_a_trace_read_back() -> None:
+    # An extractor mirrors every line; the last two lines bear no trace of it (no word
+    # starts with a letter that only ends words, no article turned round) and are read
+    # back because the text's other lines were.
+    logical = [
+        "قالت الشرطة العراقية ان انتحاريا فجر نفسه في سوق شعبية",
+        "واسفر الهجوم عن مقتل عشرة اشخاص واصابة عشرين اخرين",
+        "وتبنى تنظيم داعش الهجوم في بيان نشره على الانترنت",
+        "والتي ستعلن في فبراير",
+        "مخرج ايراني متمكن اشتهر بوضعه سيناريو فيلم",
+    ]
+    assert not any(looks_reversed(reverse_visual(line)) for line in logical[3:])
+    text = clean("\n".join(reverse_visual(line) for line in logical)).text
+    assert text == " ".join(logical)
+    # Alone, a line without a trace is left as it stands.
+    assert clean(reverse_visual(logical[3])).text == reverse_visual(logical[3])
 
 
 @pytest.mark.parametrize(

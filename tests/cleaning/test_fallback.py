@@ -6,7 +6,14 @@ from __future__ import annotations
 import numpy as np
 
 from workbench import clean
-from workbench.cleaning.fallback import cutting_classes, fallback_runs, run_spans, turned_line
+from workbench.cleaning.fallback import (
+    _text_turns,
+    cutting_classes,
+    fallback_runs,
+    odd_edges,
+    run_spans,
+    turned_line,
+)
 from workbench.cleaning.lines import Line
 
 # News prose as a PDF sets it: lines of a column, quotes and numbers inside them.
@@ -73,3 +80,32 @@ def test_clean_puts_the_runs_in_order():
     cleaned = clean(damaged)
     assert cleaned.log.set_index("stage").changes["fallback_runs"] == len(SOURCE)
     assert cleaned.stage_text("fallback_runs").split("\n") == SOURCE
+
+
+def test_tatweel_inside_words_is_no_kashida_justification():
+    # A font's lam-kaf ligature writes tatweel inside words (الـكبيرة) on many lines: no
+    # run is cut there, so the lines are still turned; tatweel at word edges (kashida
+    # justification) leaves them to the run repair.
+    ligature = [line.replace("الحكومة", "الـحكومة").replace("المدينة", "الـمدينة") for line in SOURCE]
+    ligature = [line if "ـ" in line else line.replace("في", "فـي") for line in ligature]
+    damaged = [_left_to_right(line) for line in ligature]
+    out, n = fallback_runs(_lines(damaged))
+    assert n == len(SOURCE) and [line.text for line in out] == ligature
+    edges = [_left_to_right(line).replace(" في ", " فيــ ") for line in SOURCE]
+    assert fallback_runs(_lines(edges))[1] == 0
+
+
+def test_stops_turned_to_line_ends_are_evidence_for_a_weaker_gain():
+    # Lines written left to right open with their stop; turned, it closes them.
+    damaged = [". اعتقلت قوات الامن عشرة من المشتبه بهم 12 وقال المتحدث",
+               ". وقع الهجوم في بغداد يوم الاحد 5 واسفر عن مقتل",
+               ". قالت الحكومة انها ستواصل العمل 3 واكد مصدر امني"]
+    cutters = {".", "0"}
+    assert [odd_edges(t) for t in damaged] == [1, 1, 1]
+    assert all(odd_edges(turned_line(t, cutters)) == 0 for t in damaged)
+    assert _text_turns(damaged, range(3), cutters, gain=1.5)
+    assert not _text_turns(damaged, range(3), cutters, gain=0.5)
+    # Lines in reading order gain nothing at their edges by turning: a weak gain is not enough.
+    in_order = [turned_line(t, cutters) for t in damaged]
+    assert not _text_turns(in_order, range(3), cutters, gain=1.5)
+    assert _text_turns(in_order, range(3), cutters, gain=2.5)

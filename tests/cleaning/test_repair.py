@@ -16,6 +16,7 @@ from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
 from workbench.cleaning.model import MODEL_FILE, space_gain, text_logp
 from workbench.cleaning.pieces import split_piece_gain
+from workbench.cleaning.reorder import looks_reversed, reverse_visual
 from workbench.resources import data_path
 from workbench.text.arabic import GAP_MARKER
 
@@ -70,6 +71,27 @@ def test_split_pieces_joined() -> None:
     )
 
 
+def test_a_mirrored_line_in_pieces_without_a_trace_is_read_back() -> None:
+    # In a text in pieces a line in visual order may show no trace of it (no piece starts
+    # with a letter that only ends words): it is cut into words both ways all the same.
+    mirrored = reverse_visual("وال تي ست علن في فب راير شب اط")
+    assert not looks_reversed(mirrored)
+    text = clean("\n".join(["اج راء اص لاح ات ه ي ك ل ي ة"] * 8 + [mirrored])).text
+    assert text.endswith("اجراء اصلاحات هيكلية والتي ستعلن في فبراير شباط")
+
+
+def test_pieces_that_are_words_are_joined_in_a_text_in_pieces() -> None:
+    # ``سي عود`` and ``ال تي``: both pieces are words, the text is written in pieces.
+    raw = "\n".join([
+        "وهم يحكون ان فت اة ص ينية فق يرة ابن ة اح د الص يادين",
+        "وذات ي وم اذ هي في حال ة غيبوب ة تجلى له ا اخوته ا ال تي",
+        "قالت ان الفريق سي عود الى المدينة",
+    ])
+    assert clean(raw).text.endswith("اخوتها التي قالت ان الفريق سيعود الى المدينة")
+    # In a text in reading order two words side by side stay two words.
+    assert clean("قالت ان الفريق سي عود الى المدينة").text == "قالت ان الفريق سي عود الى المدينة"
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -105,6 +127,28 @@ def test_unnamed_glyphs() -> None:
     c = clean("فق(cid:3)د اعلن الجيش الام(cid:3)يركي ان(cid:3)ه قت(cid:3)ل (cid:7) ثمانية")
     assert c.text == "فقد اعلن الجيش الاميركي انه قتل \ufffd ثمانية"
     assert c.gaps["kind"].tolist() == ["unreadable"]
+
+
+def test_the_kashida_glyph_is_known_by_its_name() -> None:
+    # A line in visual order (pdfminer): the words with the glyph read backwards, so
+    # the word list knows them only turned round; the glyph is then the font's kashida
+    # in every word, a name the word list does not know (جنبلاط) included.
+    line = "طالبن(cid:4)ج لاق ةر(cid:4)هاقلا يف ق(cid:4)شمد ع(cid:4)م ت(cid:4)اثداحملا"
+    assert clean(line).text == "المحادثات مع دمشق في القاهرة قال جنبلاط"
+    # A glyph that stands for a letter (here meem) mostly leaves no word of the list:
+    # it stays unreadable.
+    assert clean("ال(cid:9)ستشفى ال(cid:9)سلحين الحكو(cid:9)ة").text.count("\ufffd") == 3
+    # Two words are too few to tell a font by.
+    assert "\ufffd" in clean("طالبن(cid:4)ج ةر(cid:4)هاقلا").text
+
+
+def test_a_glyph_a_font_misnames_is_read_by_the_word_list() -> None:
+    # XeLaTeX with Noto Naskh Arabic writes its lam-alef ligature as lam and U+061D.
+    raw = "وقالت الحكومة خل؝ل المؤتمر ان الطل؝ب في البل؝د يواصلون مل؝حقة دروسهم"
+    assert clean(raw).text == "وقالت الحكومة خلال المؤتمر ان الطلاب في البلاد يواصلون ملاحقة دروسهم"
+    # Once is no evidence of a font; an Arabic comma glued between words is no glyph.
+    assert clean("وقالت الحكومة خل؝ل المؤتمر").text == "وقالت الحكومة خل؝ل المؤتمر"
+    assert "،" in clean("قال،ان الحكومة،ستواصل العمل،من اجل الامن،والاستقرار").text
 
 
 # --- lost numbers ---------------------------------------------------------------------------

@@ -5,7 +5,8 @@
 1. ``unicode``: lines written as embedded runs in visual order (``pdftotext -raw``)
    turned round; presentation forms to letters, bidi controls and zero-widths removed,
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
-   inside a word it stretched (kashida) or made U+FFFD;
+   inside a word it stretched (kashida) or made U+FFFD; a glyph a font named wrongly
+   inside words (``خل؝ل``) read as the letter the word list says;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 3. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
@@ -22,7 +23,8 @@
 10. ``split_pieces``: pieces of words written apart joined where the models agree;
 11. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading and such words recur;
-12. ``punctuation``: no space before a comma or full stop;
+12. ``punctuation``: no space before a comma or full stop; in a text that writes them
+    after the space between two words (``يونس ،مما``), the space put after them;
 13. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
 14. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
@@ -48,9 +50,12 @@ import pandas as pd
 from ..text.arabic import GAP_MARKER
 from .fallback import fallback_runs
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
+from .glyphs import misread_glyphs
+from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
-from .pieces import join_split_pieces, lam_alef_swapped, resegment_letters, unnamed_glyphs
+from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
+from .spacing import tidy_stops
 from .stages import (
     Block,
     Laid,
@@ -63,7 +68,6 @@ from .stages import (
     remove_kashida,
     repair_runs,
     reverse_lines,
-    tidy_punctuation,
 )
 
 LOG_COLUMNS = ["stage", "changes", "description"]
@@ -160,6 +164,8 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     doc, n = normalise_unicode(raw)
     doc, k = unnamed_glyphs(doc)
     n += k
+    doc, k = misread_glyphs(doc)
+    n += k
     description = "presentation forms to letters; bidi controls, zero-widths out; unnamed glyphs"
     stages.append(Stage("unicode", n, description, doc.text))
     lines = split_lines(doc)
@@ -197,10 +203,10 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         "resegment", "letters of a text written in pieces cut into words again", resegment_letters
     )
     line_stage(
-        "split_pieces", "pieces of words written apart joined, where the models agree", join_split_pieces
+        "split_pieces", "pieces of words written apart joined, where the models agree", join_pieces
     )
     line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
-    line_stage("punctuation", "no space before commas and stops", tidy_punctuation)
+    line_stage("punctuation", "commas and stops against the word before them", tidy_stops)
 
     result = run("layout", "", lambda: (lay_out(lines, marker=gap_marker),))
     laid = result[0] if result else Laid(empty_line(), (), "", "", "", ())

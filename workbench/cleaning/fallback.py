@@ -28,7 +28,8 @@ import re
 from collections.abc import Iterable
 
 from ..text.arabic import TATWEEL
-from .bigrams import pair_logp, words_of
+from .bigrams import NUMBER, pair_logp, words_of
+from .lexicon import has_edge_tatweel, is_known
 from .lines import Line, concat, synthetic
 from .stages import ARABIC_RE
 
@@ -42,6 +43,13 @@ TURN_GAIN = 0.65
 # documents of benchmarks/pdf_damage.py (every extractor); text written left to right
 # gains 2 to 4 a line.
 TEXT_GAIN = 2.0
+# ... or this much, where the turned lines' edges read better turned as well (a line
+# in reading order seldom opens with a stop): on the dev documents of
+# benchmarks/pdf_damage.py, texts written left to right that gain 1 to 2 a line turn
+# their stops to line ends, texts in reading order that gain so much do not.
+EDGE_TEXT_GAIN = 1.0
+# Least share of the turned lines' words the word list knows for their edges to count.
+KNOWN_WORDS = 0.8
 # Fewest lines a class must cut: one or two lines are no evidence about a font (a short
 # news text with two numbers can read a little better turned).
 MIN_LINES = 3
@@ -233,18 +241,53 @@ def cutting_classes(texts: list[str]) -> set[str]:
             break
         best_value, c, current = best
         chosen.add(c)
-    if not current or text.gain(current) < TEXT_GAIN * len(current):
+    if not current or not _text_turns(texts, current, chosen, text.gain(current) / len(current)):
         return set()
     return chosen
 
 
+def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain: float) -> bool:
+    """The text's decision that its font lacked glyphs: the turned lines gain ``TEXT_GAIN``
+    each on average, or ``EDGE_TEXT_GAIN`` and their edges read better turned too
+    (``odd_edges``: fewer lines opening with a stop or closing with an open bracket),
+    their words being words of the list (``KNOWN_WORDS``)."""
+    if gain >= TEXT_GAIN:
+        return True
+    if gain < EDGE_TEXT_GAIN:
+        return False
+    lines = [texts[i] for i in turned]
+    words = [w for t in lines for w in words_of(t) if w != NUMBER]
+    if sum(map(is_known, words)) < KNOWN_WORDS * len(words):
+        return False  # lines still in pieces or mirrored: their edges say nothing yet
+    return sum(map(odd_edges, lines)) > sum(odd_edges(turned_line(t, cutters)) for t in lines)
+
+
+# Marks no line in reading order opens with (closing punctuation) or closes with
+# (an opening bracket): where a font's missing glyphs turned a line round, its stop
+# stands first (``.( اجلت) الرجاء``).
+_CLOSING_MARKS = frozenset(".\u060c,:;)\u00bb\u061b!\u061f")  # ARABIC COMMA, », ARABIC SEMICOLON, ؟
+_OPENING_MARKS = frozenset("(\u00ab")
+
+
+def odd_edges(line: str) -> int:
+    """How many of a line's edges read wrong: a closing mark first, an opening one last.
+
+    >>> odd_edges(". اجلت الرجاء البيضاوي ("), odd_edges("الرجاء البيضاوي (اجلت).")
+    (2, 0)
+    """
+    line = line.strip()
+    return int(line[:1] in _CLOSING_MARKS) + int(line[-1:] in _OPENING_MARKS) if line else 0
+
+
 def _kashida_justified(texts: list[str]) -> bool:
-    """True for a text justified with kashida (tatweel in ``KASHIDA_LINES`` of its lines or
-    more): its lines' runs are cut and turned by the run repair (``reorder.py``), at word
-    edges the tatweel marks, not by a font's missing glyphs; their words read oddly in
-    either order and only mislead the bigram model."""
+    """True for a text justified with kashida (tatweel at a word's edge in ``KASHIDA_LINES``
+    of its lines or more): its lines' runs are cut and turned by the run repair
+    (``reorder.py``), at word edges the tatweel marks, not by a font's missing glyphs;
+    their words read oddly in either order and only mislead the bigram model. Tatweel
+    inside words (a font's lam-kaf ligature, ``الـكبيرة``) cuts no run and says nothing."""
     full = [t for t in texts if t.strip()]
-    return sum(TATWEEL in t for t in full) >= KASHIDA_LINES * max(len(full), 1)
+    edged = sum(TATWEEL in t and any(map(has_edge_tatweel, t.split())) for t in full)
+    return edged >= KASHIDA_LINES * max(len(full), 1)
 
 
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:

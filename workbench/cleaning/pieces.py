@@ -49,6 +49,38 @@ _CID_WORD_RE = re.compile(
 )
 
 
+# A glyph named ``(cid:N)`` inside words is the font's kashida when removing it leaves a
+# word of the list (read either way: the line may still be in visual order) in at least
+# this share of the words it stands in, and in this many words at least: then it is
+# removed from every word it stands in, known or not (names, rare words). A glyph that
+# stands for a letter leaves no word in most words it stands in, so it is not taken.
+KASHIDA_GLYPH_SHARE = 0.5
+KASHIDA_GLYPH_MIN = 3
+_CID_NAME_RE = re.compile(r"\(cid:\d+\)")
+
+
+def kashida_glyphs(text: str) -> set[str]:
+    """The ``(cid:N)`` names that stand for kashida in ``text`` (see ``KASHIDA_GLYPH_SHARE``).
+
+    >>> sorted(kashida_glyphs("فق(cid:3)د ذه(cid:3)ب ا(cid:3)لعراق ةر(cid:3)هاقلا (cid:7)"))
+    ['(cid:3)']
+    """
+    seen: dict[str, list[int]] = {}
+    for m in _CID_WORD_RE.finditer(text):
+        word = m.group()
+        names = set(_CID_NAME_RE.findall(word))
+        if word[:1] == "(" or word[-1:] == ")" or len(names) != 1:
+            continue  # not inside a word, or more than one glyph to tell apart
+        bare = _CID_RE.sub("", word)
+        counts = seen.setdefault(names.pop(), [0, 0])
+        counts[0] += is_known(bare) or is_known(bare[::-1])
+        counts[1] += 1
+    return {
+        name for name, (known, total) in seen.items()
+        if known >= KASHIDA_GLYPH_MIN and known >= KASHIDA_GLYPH_SHARE * total
+    }
+
+
 def unnamed_glyphs(line: Line) -> tuple[Line, int]:
     """``(cid:N)`` glyph names out of a word (kashida) or made U+FFFD (unknown).
 
@@ -60,12 +92,13 @@ def unnamed_glyphs(line: Line) -> tuple[Line, int]:
     """
     if "(cid:" not in line.text:
         return line, 0
+    kashida = kashida_glyphs(line.text)
 
     def word(m: re.Match[str]) -> str:
         text = m.group()
         bare = _CID_RE.sub("", text)
         inside = text[:1] != "(" and text[-1:] != ")"
-        if inside and is_known(bare):
+        if inside and (is_known(bare) or set(_CID_NAME_RE.findall(text)) <= kashida):
             return bare
         return _CID_RE.sub("\ufffd", text)
 
@@ -134,6 +167,22 @@ def _piece_glue(texts: list[str]) -> list[bool]:
     return [False] + [
         gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
     ]
+
+
+def pieces_joined(text: str) -> str:
+    """``text`` with the pieces of words written apart joined where they stand (the joins
+    of ``join_split_pieces``, two rounds, without its test of the whole text).
+
+    >>> pieces_joined("ويتم التص ويت ببطاق ات سرية")
+    'ويتم التصويت ببطاقات سرية'
+    """
+    for _ in range(2):  # a word in three pieces takes two rounds
+        tokens = _NONSPACE_RE.findall(text)
+        glue = _piece_glue(tokens)
+        if not any(glue):
+            break
+        text = "".join(t if g else " " + t for t, g in zip(tokens, glue, strict=True)).lstrip()
+    return text
 
 
 @word_memo
@@ -213,7 +262,9 @@ UNKNOWN_LETTER_LOGP = -2.0
 LONGEST_WORD = 15
 # Mean log10 gain per word a line read back to front must show over the line as it
 # stands, both cut into words, to be turned round (a mirrored line whose words are in
-# pieces shows no word of the list either way, so ``reverse_lines`` passed it by).
+# pieces shows no word of the list either way, so ``reverse_lines`` passed it by). In a
+# text in pieces every damaged line is read both ways: such a line often bears no trace
+# of reversal either (``looks_reversed``), its words being pieces.
 RESEGMENT_REVERSE_MARGIN = 1.0
 _LETTER_RUN_RE = re.compile(
     "[\u0621-\u063a\u0641-\u064a](?:[\u0621-\u063a\u0641-\u064a ]*[\u0621-\u063a\u0641-\u064a])?"
@@ -313,7 +364,7 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(line)
             continue
         new, score, words = _resegment_line(line)
-        if run_on or looks_reversed(line.text):
+        if run_on or in_pieces or looks_reversed(line.text):
             back, back_score, back_words = _resegment_line(reverse_line(line))
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
                 new, score, words = back, back_score, back_words

@@ -449,9 +449,10 @@ def looks_reversed(line: str) -> bool:
     return _WORD_START_TRACE_RE.search(line) is not None or _ARTICLE_END_TRACE_RE.search(line) is not None
 
 
-def reversed_line_gain(line: str) -> float:
-    """Mean per-word log-probability gain of reading ``line`` reversed (> 0: reverse it)."""
-    if not looks_reversed(line):
+def reversed_line_gain(line: str, *, traced: bool = True) -> float:
+    """Mean per-word log-probability gain of reading ``line`` reversed (> 0: reverse it);
+    ``traced``: only a line with a trace of reversal (``looks_reversed``) is read."""
+    if traced and not looks_reversed(line):
         return 0.0
     words = [t for t in line.split() if token_logp(t) != 0.0]
     # Most words known as they stand: not a reversed line (and no need to look further).

@@ -174,6 +174,29 @@ def reverse_lines(lines: list[Line]) -> tuple[list[Line], int]:
             n += 1
         else:
             out.append(line)
+    return _reverse_untraced(out, lines, n)
+
+
+# An extractor that writes lines in visual order does it to every line: where at least
+# this share of the lines with Arabic letters (and ``MIRRORED_MIN_LINES``) were read back,
+# the lines without a trace of reversal (``يتلاو نلعتس``: no word starts with a letter
+# that only ends words, no article turned round) are read by the word list as well.
+MIRRORED_SHARE = 0.5
+MIRRORED_MIN_LINES = 3
+
+
+def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[Line], int]:
+    """``out`` (the lines of ``lines`` after the traced pass, ``n`` of them read back)
+    with its untraced lines read back too, in a text whose extractor mirrors lines."""
+    if n < MIRRORED_MIN_LINES:
+        return out, n
+    arabic = [k for k, line in enumerate(lines) if ARABIC_RE.search(line.text)]
+    if n < MIRRORED_SHARE * len(arabic):
+        return out, n
+    for k in arabic:
+        if out[k] is lines[k] and reversed_line_gain(lines[k].text.strip(), traced=False) > REVERSE_MARGIN:
+            out[k] = reverse_line(lines[k])
+            n += 1
     return out, n
 
 
@@ -374,8 +397,10 @@ def repair_runs(
 
 # Least gain (log10) of the character model for a line whose words were put in another
 # order: the word list cannot tell orders apart (the same words either way), the letters
-# across the new word junctions can. Set on the dev documents of benchmarks/pdf_damage.py.
-REORDER_CHAR_GAIN = 0.0
+# across the new word junctions can. A margin of 2 (a hundred times likelier) keeps the
+# reorders a model barely prefers off lines the extractor wrote in order (set on the dev
+# documents of benchmarks/pdf_damage.py: five documents gain, one loses a little).
+REORDER_CHAR_GAIN = 2.0
 
 
 def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bool:
@@ -388,6 +413,29 @@ def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bo
     if new == old or _ARABIC_WORDS_RE.findall(new) == _ARABIC_WORDS_RE.findall(old):
         return True  # punctuation moved, no word order changed
     gain = text_logp(f"{before} {new} {after}") - text_logp(f"{before} {old} {after}")
+    return gain > REORDER_CHAR_GAIN and reorder_beats_joining(old, new, before=before, after=after)
+
+
+def reorder_beats_joining(old: str, new: str, *, before: str = "", after: str = "") -> bool:
+    """True if ``new`` still reads better than ``old`` once the pieces of words written
+    apart are joined where they stand in each (``pieces_joined``).
+
+    A justified line the extractor cut at kashida (``التص ويت ببطاق ات``) is full of pieces
+    that also join across its ends: the run repair can buy those joins by moving runs
+    round, where joining them in place reads better still. Only a reorder that wins over
+    the line with its pieces joined in place is damage repaired.
+
+    >>> old = "ات الامن ية في العاصم ة بغداد وقالت القو"
+    >>> reorder_beats_joining(old, "بغداد وقالت القوية في العاصم ةات الامن")
+    False
+    >>> old = "ية المساندة لفيلق يا لنقل السلاح الاستخبار كما ينتشرون مع سور"
+    >>> reorder_beats_joining(old, "كما ينتشرون مع سوريا لنقل السلاح الاستخبارية المساندة لفيلق")
+    True
+    """
+    from .pieces import pieces_joined  # pieces builds on this module: imported when first needed
+
+    old_joined, new_joined = pieces_joined(old), pieces_joined(new)
+    gain = text_logp(f"{before} {new_joined} {after}") - text_logp(f"{before} {old_joined} {after}")
     return gain > REORDER_CHAR_GAIN
 
 

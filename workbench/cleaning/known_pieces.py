@@ -1,0 +1,82 @@
+"""Words written apart into two pieces that are words themselves (``ال تي``, ``مجري ات``).
+
+``join_split_pieces`` joins a pair only where one piece is no common word of its own:
+two words side by side are most often two words. In a text it found written in pieces
+(``SPLIT_RATE_MIN``), the extractor split words at kashida or glyph runs regardless of
+what the pieces spell, so a pair of words is joined too where the joined word reads
+better in its sentence to the word bigram model (the words before and after kept) and
+the character model prefers it without the space by ``KNOWN_JOIN_CHAR_GAIN``. On the
+dev documents of benchmarks/pdf_damage.py such pairs in texts written in pieces are the
+source's word in 145 of 145 cases; in texts in reading order most are two words, which
+is why only a text written in pieces is read so.
+
+>>> from workbench.cleaning.lines import synthetic
+>>> join_known_pieces([synthetic("وقال المدرب ان الفريق الذي خسر امس سي عود", 0)])[0][0].text
+'وقال المدرب ان الفريق الذي خسر امس سيعود'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .bigrams import chain_logp, words_of
+from .lexicon import is_known
+from .lines import Line, join_tokens, line_tokens
+from .model import space_gain
+from .pieces import join_split_pieces
+
+# Least gain (log10) of the word bigram model for the joined word, read with the words
+# before and after the pair, and of the character model without the space: twice the
+# margin ``join_split_pieces`` asks where a piece is no word (``JOIN_CHAR_GAIN``).
+JOIN_BIGRAM_GAIN = 0.0
+KNOWN_JOIN_CHAR_GAIN = 4.0
+_WORD_RE = re.compile("^[\u0621-\u064a]+$")
+
+
+def join_pieces(lines: list[Line]) -> tuple[list[Line], int]:
+    """``join_split_pieces``, then, in a text it found written in pieces, the pairs of
+    words that are pieces of one (``join_known_pieces``)."""
+    lines, n = join_split_pieces(lines)
+    if not n:
+        return lines, 0
+    lines, k = join_known_pieces(lines)
+    return lines, n + k
+
+
+def _pair_gain(tokens: list[str], i: int) -> float:
+    """How much likelier tokens ``i`` and ``i + 1`` read as one word (the smaller of the
+    two models' gains over their margins; -inf where they cannot be one word)."""
+    left, right = tokens[i], tokens[i + 1]
+    if not (_WORD_RE.match(left) and _WORD_RE.match(right)) or not is_known(left + right):
+        return float("-inf")
+    char = space_gain(left, right) - KNOWN_JOIN_CHAR_GAIN
+    if char <= 0:
+        return char
+    before = words_of(tokens[i - 1])[-1:] if i else []
+    after = words_of(tokens[i + 2])[:1] if i + 2 < len(tokens) else []
+    joined = chain_logp([*before, left + right, *after])
+    apart = chain_logp([*before, left, right, *after])
+    return min(char, joined - apart - JOIN_BIGRAM_GAIN)
+
+
+def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
+    """Pairs of words that read better as one word by both models, joined (see the
+    module docstring); a token joins the neighbour that gains most."""
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        tokens = line.text.split()
+        if len(tokens) < 2:
+            out.append(line)
+            continue
+        gains = [float("-inf")] + [_pair_gain(tokens, i) for i in range(len(tokens) - 1)] + [float("-inf")]
+        # gains[k]: gluing token k to the one before it; a pair wins over its neighbours.
+        glue = [False] + [
+            gains[k] > 0 and gains[k] >= gains[k + 1] and gains[k] > gains[k - 1]
+            for k in range(1, len(tokens))
+        ]
+        if any(glue):
+            line = join_tokens(line_tokens(line), glue)
+            total += sum(glue)
+        out.append(line)
+    return out, total

@@ -1,0 +1,138 @@
+"""Spaces on the wrong side of commas and stops: ``يونس ،مما`` for ``يونس، مما``.
+
+An extractor that writes each right-to-left line as one embedded run (``pdftotext``)
+puts a comma or full stop between words on the far side of the space: the mark is glued
+to the next word and the space stands before it. Such an extractor does it to every mark
+of the text, so the text decides: where most marks between two words stand that way
+(``SWAPPED_SHARE``, on ``SWAPPED_MIN`` lines at least), each is put back against the word before
+it with the space after it. Prose in reading order has almost none
+(``قال ،ان`` is no writing of anyone's).
+
+>>> from workbench.cleaning.lines import synthetic
+>>> lines = [synthetic("قال ،ان الهجوم وقع امس .وقال المتحدث ،ان 3جنود قتلوا", 0)] * 3
+>>> [line.text for line in swapped_stop_spaces(lines)[0]][0]
+'قال، ان الهجوم وقع امس. وقال المتحدث، ان 3 جنود قتلوا'
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import Line, concat, synthetic
+from .stages import tidy_punctuation
+
+# Share of the marks between two words that must stand swapped (space before, none
+# after) for the text to be read as written that way, and the fewest such marks.
+# On the dev documents of benchmarks/pdf_damage.py every ``pdftotext`` text has all its
+# marks swapped (four to thirty a page), every other extractor's a few at most (from
+# damage of its own). People typing Arabic on phones write some so too (up to five in a
+# one-line tweet of the CheckThat! set): that is their writing, and stays; an extractor
+# writes so on every line of a page, so the marks must stand on ``SWAPPED_MIN`` lines.
+SWAPPED_SHARE = 0.8
+SWAPPED_MIN = 3
+
+_MARKS = "\u060c\u061b\u061f.,:;!?"  # ARABIC COMMA, SEMICOLON, QUESTION MARK
+_WORD_END = "\u0621-\u0652\u0660-\u0669" + "0-9"  # letters, marks, digits
+_CLOSERS = "\")\u00bb\u201d"  # quote, bracket, right guillemet, right double quote
+_LETTER = "[\u0621-\u064a]"
+_DIGITS = "[0-9\u0660-\u0669]+"
+# A mark after a space, glued to the Arabic word after it.
+_SWAPPED_RE = re.compile(f"(?<=[{_WORD_END}{_CLOSERS}]) ([{_MARKS}]+)(?={_LETTER})")
+# A mark glued to the word before it, a space after it: the usual writing.
+_USUAL_RE = re.compile(f"(?<=[{_WORD_END}{_CLOSERS}])[{_MARKS}]+(?= {_LETTER})")
+# What the same extractor does to the other neutrals between words, each put right in
+# a text read as written that way: the pattern, and what it becomes (group numbers keep
+# their characters and offsets; strings are inserted).
+_SWAPPED_FIXES: tuple[tuple[re.Pattern[str], tuple[int | str, ...]], ...] = (
+    (_SWAPPED_RE, (1, " ")),  # يونس ،مما → يونس، مما
+    # a stop before a number glued to the next word: شباط .2007ويروي → شباط 2007. ويروي
+    (re.compile(f"(?<= )([.\u060c,]+)({_DIGITS})(?={_LETTER})"), (2, 1, " ")),
+    # a number glued to the next word: عام 2000وفيلم → عام 2000 وفيلم
+    (re.compile(f"({_DIGITS})(?={_LETTER})"), (1, " ")),
+    # a dash between words glued to the next one: البوب -الذي → البوب - الذي
+    (re.compile(f"(?<= )([-\u2013\u2014])(?={_LETTER})"), (1, " ")),
+)
+
+
+def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
+    """Commas and stops written before the space between two words moved after it, in a
+    text that writes most of them so (see the module docstring); numbers and dashes
+    glued to the next word by the same extractor set apart from it."""
+    text = "\n".join(line.text for line in lines)
+    swapped = len(_SWAPPED_RE.findall(text))
+    if swapped < SWAPPED_MIN or swapped < SWAPPED_SHARE * (swapped + len(_USUAL_RE.findall(text))):
+        return list(lines), 0
+    if sum(_SWAPPED_RE.search(line.text) is not None for line in lines) < SWAPPED_MIN:
+        return list(lines), 0
+    total = 0
+    out = list(lines)
+    for pattern, template in _SWAPPED_FIXES:
+        for k, line in enumerate(out):
+            out[k], n = _rewrite(line, pattern, template)
+            total += n
+    return out, total
+
+
+def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ...]) -> tuple[Line, int]:
+    """Each match of ``pattern`` in ``line`` written as ``template`` says, offsets kept."""
+    parts: list[Line] = []
+    pos = 0
+    n = 0
+    for m in pattern.finditer(line.text):
+        parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
+        at = int(line.src[m.start()]) if m.start() < len(line.src) else 0
+        for item in template:
+            if isinstance(item, int):
+                a, b = m.span(item)
+                parts.append(Line(line.text[a:b], line.src[a:b]))
+            else:
+                parts.append(synthetic(item, at))
+        pos = m.end()
+        n += 1
+    if not n:
+        return line, 0
+    parts.append(Line(line.text[pos:], line.src[pos:]))
+    return concat(parts), n
+
+
+# A comma or semicolon glued to the words on both sides (``المالية،من``): an extractor
+# that infers spaces from the gaps between glyphs (XeLaTeX writes none) misses the
+# narrow one after a comma. Where at least ``GLUED_SHARE`` of the commas between words
+# are glued so, on ``SWAPPED_MIN`` lines or more, a space is put after each. The source
+# texts of the dev documents have none; a tweet a few, on its one line.
+GLUED_SHARE = 0.25
+_GLUED_RE = re.compile(f"(?<=[{_LETTER[1:-1]}])([\u060c\u061b,;])(?={_LETTER})")
+_COMMA_USUAL_RE = re.compile(f"(?<=[{_WORD_END}{_CLOSERS}])[\u060c\u061b,;](?= {_LETTER})")
+
+
+def glued_commas(lines: list[Line]) -> tuple[list[Line], int]:
+    """A space put after each comma glued to the words on both sides, in a text that
+    glues enough of them (see ``GLUED_SHARE``).
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> lines = [synthetic("قال،ان الهجوم وقع امس، وقال المتحدث،ان", 0)] * 3
+    >>> glued_commas(lines)[0][0].text
+    'قال، ان الهجوم وقع امس، وقال المتحدث، ان'
+    """
+    text = "\n".join(line.text for line in lines)
+    glued = len(_GLUED_RE.findall(text))
+    if glued < SWAPPED_MIN or glued < GLUED_SHARE * (glued + len(_COMMA_USUAL_RE.findall(text))):
+        return list(lines), 0
+    if sum(_GLUED_RE.search(line.text) is not None for line in lines) < SWAPPED_MIN:
+        return list(lines), 0
+    total = 0
+    out = list(lines)
+    for k, line in enumerate(out):
+        out[k], n = _rewrite(line, _GLUED_RE, (1, " "))
+        total += n
+    return out, total
+
+
+def tidy_stops(lines: list[Line]) -> tuple[list[Line], int]:
+    """Commas and stops against the word before them: swapped spaces put back
+    (``swapped_stop_spaces``), glued commas given their space (``glued_commas``), then no
+    space before a mark (``tidy_punctuation``)."""
+    lines, swapped = swapped_stop_spaces(lines)
+    lines, glued = glued_commas(lines)
+    lines, tidied = tidy_punctuation(lines)
+    return lines, swapped + glued + tidied
