@@ -21,8 +21,10 @@ from functools import cache, partial
 from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
+from ...cache import compile_pattern
 from ...resources import read_table
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
+from ...text.lexmatch import trie_pattern
 from ...text.memo import word_memo
 
 WORDS_FILE = "find/time_words.csv"
@@ -79,7 +81,11 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
     starts = map(kept.__getitem__, kstarts)
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
-    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
+    # The letter tokens that may read as a lexicon or number word, in one compiled pass:
+    # each match begins at a token's start (kstarts maps it to the token).
+    at = dict(zip(kstarts, range(len(keys)), strict=True))
+    maybe = [at[m.start()] for m in _maybe_re().finditer(key)]
+    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys, maybe=maybe)
     return toks, key, kept
 
 
@@ -94,16 +100,24 @@ _new_token = partial(tuple.__new__, Token)
 class Tokens(list):
     """The tokens of one text and what the lexicon reads at each (:func:`lookup`): nothing
     for a token that is no entry's first word (most tokens), found in one pass; the others
-    read when first asked (``None`` until then)."""
+    read when first asked (``None`` until then).
 
-    def __init__(self, tokens=(), *, keys: list[str] | None = None) -> None:
+    ``maybe`` (from :func:`fold_text`) lists the tokens :func:`_maybe_re` matches, a
+    superset of those with a reading: the rest have none and are never looked at again.
+    Without it every token is tested by its readings.
+    """
+
+    def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None) -> None:
         super().__init__(tokens)
         if keys is None:
             keys = [t.key for t in self]
         self.keys = keys
         hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
-        for i in compress(range(len(keys)), map(_stem_entries, keys)):
-            hits[i] = None
+        if maybe is None:
+            maybe = list(compress(range(len(keys)), map(_stem_entries, keys)))
+        for i in maybe:
+            hits[i] = None  # read when asked: a token of the superset may have no reading
+        self.maybe = maybe
         self.hits = hits
 
 
@@ -280,11 +294,17 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     if not isinstance(toks, Tokens):
         toks = Tokens(toks)
     keys = toks.keys
-    core = list(map(_core_word, keys))
-    cores = [k for k in compress(range(len(keys)), core)
-             if core[k] == 1 or any(h.entry.type in _CORE for h in lookup(toks, k))]
+    # Only a token with a reading, a number or a gap (…) may be either; the others are
+    # not tested one by one.
+    ahead = set(toks.maybe).union(compress(range(len(keys)), map(str.isdigit, keys)))
+    if "\u2026" in folded:
+        ahead.update(k for k, w in enumerate(keys) if w == "\u2026")
+    ahead_sorted = sorted(ahead)
+    core = {k: _core_word(keys[k]) for k in ahead_sorted}
+    cores = [k for k in ahead_sorted
+             if core[k] == 1 or (core[k] and any(h.entry.type in _CORE for h in lookup(toks, k)))]
     out = []
-    for i in compress(range(len(keys)), map(_starts_expression, keys)):
+    for i in (k for k in ahead_sorted if _starts_expression(keys[k])):
         j = bisect_left(cores, i)  # the first core token at or after i
         if j < len(cores) and cores[j] <= i + _REACH:
             out.append(i)
@@ -325,6 +345,18 @@ def _starts_expression(word: str) -> bool:
 @cache
 def _firsts() -> frozenset[str]:
     return frozenset(_entries()) | number_starts()
+
+
+@cache
+def _maybe_re() -> re.Pattern[str]:
+    """Letter tokens that are [و|ف][لل|ب|ل|ك][ال] + a first word of an entry or of a
+    cardinal: every token :func:`readings` or :func:`_starts_expression` finds one in
+    (their length limits left out, so a few more), as one trie-shaped regex. An entry
+    with the article is also read after لل without it (للعام: ل + العام)."""
+    firsts = _firsts()
+    stems = firsts | {w[2:] for w in firsts if w.startswith(_ARTICLE) and len(w) > 2}
+    return compile_pattern(rf"(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{_ARTICLE})?"
+                           rf"(?:{trie_pattern(sorted(stems))})(?![^\W\d_])")
 
 
 # What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
