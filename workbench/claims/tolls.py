@@ -19,14 +19,18 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
+from ..cache import compile_pattern
 from ..find.times.lexicon import forms_of
 from ..resources import read_table
+from ..text.arabic import ARABIC_LETTER_RE
+from ..text.lexmatch import fold, trie_pattern
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
-from ..text.tokens import Token, tokenize
+from ..text.tokens import Token, pieces_matching, tokenize
 
 TOLL_FILE = "claims/toll_cues.csv"
 
@@ -164,6 +168,19 @@ def _begins_a_cue(key: str) -> bool:
     return any(form in cues for cues in _cues().values() for form in forms)
 
 
+@cache
+def _cue_re() -> re.Pattern[str]:
+    """Words that may begin a cue: a proclitic cluster, a cue's first word (its ه written ت
+    before a pronoun: وفاته) and a dual or pronoun ending, as one trie-shaped regex. Every
+    word :func:`_begins_a_cue` accepts matches (its length limits left out, so a few more)."""
+    firsts = set().union(*_cues().values())
+    stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
+    endings = sorted({_DUAL, *_OWNER, *(s for s, _ in _PRONOUNS)}, key=len, reverse=True)
+    letter = ARABIC_LETTER_RE.pattern
+    return compile_pattern(rf"(?<!{letter})(?:{'|'.join(_PROCLITICS)})?(?:{trie_pattern(sorted(stems))})"
+                           rf"(?:{'|'.join(endings)})?(?!{letter})")
+
+
 def _role_at(toks: list[Token], i: int, role: str) -> int:
     """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
     for words in _cues_from(toks[i].key, role):
@@ -191,10 +208,13 @@ def find_tolls(text: str) -> list[Toll]:
     >>> [(t.kind, t.value) for t in find_tolls("مقتل جندي من الفوج 12 بانفجار عبوة.")]
     [('killed', 1.0)]
     """
-    toks = tokenize(text, pieces=True)
-    # Most words begin no cue of any role: they are passed over on one cached look-up
-    # (what the tests below would find of them: no toll, no zero toll).
-    begins = [_begins_a_cue(t.key) for t in toks]
+    folded = fold(text)
+    toks = tokenize(text, pieces=True, folded=folded)
+    # Most words begin no cue of any role: one compiled pass finds the few that may (what
+    # the tests below would find of the others: no toll, no zero toll).
+    begins = [False] * len(toks)
+    for k in pieces_matching(toks, folded, _cue_re()):
+        begins[k] = _begins_a_cue(toks[k].key)
     out: list[Toll] = []
     i = 0
     while i < len(toks):
