@@ -417,3 +417,32 @@ def test_words_that_only_look_like_future_verbs(text, value):
 ])
 def test_a_name_that_begins_like_a_future_verb_leaves_the_tense(text, value):
     assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+def test_the_prescan_keeps_every_token_with_a_reading():
+    """fold_text marks the tokens that may read as a lexicon or number word by a set of
+    their written forms; every token whose readings find an entry, or that may begin an
+    expression, is among them."""
+    from itertools import compress
+
+    from workbench.find.times.lexicon import _starts_expression, _stem_entries, fold_text
+
+    words = read_table("find/time_words.csv")["form"].str.split().str[0].tolist()
+    fronts = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "لل", "ال", "وال", "بال", "ولل", "س")
+    texts = [*_texts(), " ".join(f + w for f in fronts for w in words)]
+    for text in texts:
+        toks, _, _ = fold_text(text)
+        keys = toks.keys
+        needed = set(compress(range(len(keys)), map(_stem_entries, keys)))
+        starts = compress(range(len(keys)), map(_starts_expression, keys))
+        needed |= {k for k in starts if not keys[k].isdigit()}
+        assert needed <= set(toks.maybe), text[:80]
+
+
+def test_the_prescan_changes_no_candidate():
+    from workbench.find.times.lexicon import Tokens, candidates, fold_text
+
+    for text in _texts():
+        toks, folded, _ = fold_text(text)
+        every = Tokens(list(toks), keys=toks.keys, maybe=list(range(len(toks))))
+        assert candidates(toks, folded) == candidates(every, folded), text

@@ -19,18 +19,16 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 
 from __future__ import annotations
 
-import re
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
-from ..cache import compile_pattern
 from ..find.times.lexicon import forms_of
 from ..resources import read_table
-from ..text.arabic import ARABIC_LETTER_RE
-from ..text.lexmatch import fold, trie_pattern
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
-from ..text.tokens import Token, pieces_matching, tokenize
+from ..text.tokens import Token, tokenize
 
 TOLL_FILE = "claims/toll_cues.csv"
 
@@ -169,16 +167,17 @@ def _begins_a_cue(key: str) -> bool:
 
 
 @cache
-def _cue_re() -> re.Pattern[str]:
-    """Words that may begin a cue: a proclitic cluster, a cue's first word (its ه written ت
-    before a pronoun: وفاته) and a dual or pronoun ending, as one trie-shaped regex. Every
-    word :func:`_begins_a_cue` accepts matches (its length limits left out, so a few more)."""
+def _cue_words() -> frozenset[str]:
+    """Every word that may begin a cue: a proclitic cluster, a cue's first word (its ه
+    written ت before a pronoun: وفاته) and a dual or pronoun ending. Every word
+    :func:`_begins_a_cue` accepts is one (its length limits left out, so a few more)."""
     firsts = set().union(*_cues().values())
     stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
-    endings = sorted({_DUAL, *_OWNER, *(s for s, _ in _PRONOUNS)}, key=len, reverse=True)
-    letter = ARABIC_LETTER_RE.pattern
-    return compile_pattern(rf"(?<!{letter})(?:{'|'.join(_PROCLITICS)})?(?:{trie_pattern(sorted(stems))})"
-                           rf"(?:{'|'.join(endings)})?(?!{letter})")
+    endings = ("", _DUAL, *_OWNER, *(s for s, _ in _PRONOUNS))
+    return frozenset(p + w + e for p in ("", *_PROCLITICS) for w in stems for e in endings)
+
+
+_KEY = itemgetter(3)  # Token.key
 
 
 def _role_at(toks: list[Token], i: int, role: str) -> int:
@@ -208,12 +207,12 @@ def find_tolls(text: str) -> list[Toll]:
     >>> [(t.kind, t.value) for t in find_tolls("مقتل جندي من الفوج 12 بانفجار عبوة.")]
     [('killed', 1.0)]
     """
-    folded = fold(text)
-    toks = tokenize(text, pieces=True, folded=folded)
-    # Most words begin no cue of any role: one compiled pass finds the few that may (what
-    # the tests below would find of the others: no toll, no zero toll).
+    toks = tokenize(text, pieces=True)
+    # Most words begin no cue of any role: one set look-up each (in C) finds the few that
+    # may, and only those are read (what the tests below would find of the others: no
+    # toll, no zero toll).
     begins = [False] * len(toks)
-    for k in pieces_matching(toks, folded, _cue_re()):
+    for k in compress(range(len(toks)), map(_cue_words().__contains__, map(_KEY, toks))):
         begins[k] = _begins_a_cue(toks[k].key)
     out: list[Toll] = []
     i = 0

@@ -118,14 +118,8 @@ _RECENT_SIZE = 4
 _RECENT_MIN_CHARS = 500
 
 
-def trie_pattern(keys: Iterable[str]) -> str:
-    """A regex matching exactly ``keys``, shaped as a trie, longest alternative first: one
-    character test per letter at each position, however many keys (an alternation of the
-    keys as written would try each in turn).
-
-    >>> trie_pattern(["من", "منذ", "في"])
-    '(?:في|من(?:ذ)?)'
-    """
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """A regex matching exactly ``keys``, shaped as a trie, longest alternative first."""
     trie: dict = {}
     for key in keys:
         node = trie
@@ -156,11 +150,11 @@ def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -
     trie of a large lexicon costs a tenth of a second a process, reading it back none.
     """
     def build() -> str:
-        main = trie_pattern(keys)
+        main = _trie_pattern(keys)
         if proclitics:
             pieces = []
             if contracted:
-                lam = trie_pattern(contracted)
+                lam = _trie_pattern(contracted)
                 pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
             pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
             body = "(?:" + "|".join(pieces) + ")"

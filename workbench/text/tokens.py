@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import accumulate, repeat
-from operator import itemgetter
 from typing import NamedTuple
 
 from .arabic import GAP_MARKER, fold_with_offsets, match_key, western_digits
@@ -126,26 +125,6 @@ def _pieces(text: str, folded: FoldedText | None) -> list[Token]:
         append(new(Token, (start, end, text[start:end], m.group(), kind, "")))
     folded.memo["tokens"] = out
     return out
-
-
-def pieces_matching(toks: list[Token], folded: FoldedText, pattern: re.Pattern[str]) -> list[int]:
-    """Indices of the pieces (``tokenize(text, pieces=True, folded=folded)``) where a match
-    of ``pattern`` over ``folded.key`` begins, in order: one compiled pass finds the few
-    tokens worth a closer look, where testing each token would cost a Python step apiece.
-
-    >>> text = "قتل ثلاثة وأصيب اثنان"
-    >>> f = fold(text)
-    >>> pieces_matching(tokenize(text, pieces=True, folded=f), f, re.compile("قتل|اثنان"))
-    [0, 3]
-    """
-    at = folded.memo.get("piece_starts")
-    if at is None:
-        at = folded.memo["piece_starts"] = dict(zip(map(_START, toks), range(len(toks)), strict=True))
-    where = folded.positions()
-    return [i for i in map(at.get, [where[m.start()] for m in pattern.finditer(folded.key)]) if i is not None]
-
-
-_START = itemgetter(0)  # Token.start
 
 
 @cache

@@ -21,10 +21,9 @@ from functools import cache, partial
 from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
-from ...cache import compile_pattern
 from ...resources import read_table
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
-from ...text.lexmatch import trie_pattern
+from ...text.clitics import clitic_forms
 from ...text.memo import word_memo
 
 WORDS_FILE = "find/time_words.csv"
@@ -81,10 +80,8 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
     starts = map(kept.__getitem__, kstarts)
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
-    # The letter tokens that may read as a lexicon or number word, in one compiled pass:
-    # each match begins at a token's start (kstarts maps it to the token).
-    at = dict(zip(kstarts, range(len(keys)), strict=True))
-    maybe = [at[m.start()] for m in _maybe_re().finditer(key)]
+    # The tokens that may read as a lexicon or number word, by one set look-up each in C.
+    maybe = list(compress(range(len(keys)), map(_maybe_words().__contains__, keys)))
     toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys, maybe=maybe)
     return toks, key, kept
 
@@ -102,7 +99,7 @@ class Tokens(list):
     for a token that is no entry's first word (most tokens), found in one pass; the others
     read when first asked (``None`` until then).
 
-    ``maybe`` (from :func:`fold_text`) lists the tokens :func:`_maybe_re` matches, a
+    ``maybe`` (from :func:`fold_text`) lists the tokens in :func:`_maybe_words`, a
     superset of those with a reading: the rest have none and are never looked at again.
     Without it every token is tested by its readings.
     """
@@ -348,15 +345,12 @@ def _firsts() -> frozenset[str]:
 
 
 @cache
-def _maybe_re() -> re.Pattern[str]:
-    """Letter tokens that are [و|ف][لل|ب|ل|ك][ال] + a first word of an entry or of a
-    cardinal: every token :func:`readings` or :func:`_starts_expression` finds one in
-    (their length limits left out, so a few more), as one trie-shaped regex. An entry
-    with the article is also read after لل without it (للعام: ل + العام)."""
-    firsts = _firsts()
-    stems = firsts | {w[2:] for w in firsts if w.startswith(_ARTICLE) and len(w) > 2}
-    return compile_pattern(rf"(?<![^\W\d_])[{_CONJ}]?(?:\u0644\u0644|[{_PREP}])?(?:{_ARTICLE})?"
-                           rf"(?:{trie_pattern(sorted(stems))})(?![^\W\d_])")
+def _maybe_words() -> frozenset[str]:
+    """The first words of entries and cardinals under every proclitic and the article
+    (:func:`workbench.text.clitics.clitic_forms`): every token :func:`readings` or
+    :func:`_starts_expression` finds one in is among them (their length limits left out,
+    so a few more)."""
+    return clitic_forms(_firsts())
 
 
 # What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
