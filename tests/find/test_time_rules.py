@@ -446,3 +446,20 @@ def test_the_prescan_changes_no_candidate():
         toks, folded, _ = fold_text(text)
         every = Tokens(list(toks), keys=toks.keys, maybe=list(range(len(toks))))
         assert candidates(toks, folded) == candidates(every, folded), text
+
+
+def test_the_number_prescan_answers_as_the_reader():
+    """The time grammar's parse_number skips words outside the number words' written
+    forms; on number words under proclitics, written with marks, and on other words, it
+    answers what the number reader answers."""
+    from workbench.find.times import numbers
+    from workbench.text.numbers import number_words
+    from workbench.text.numbers import parse_number as reader
+
+    forms = number_words().items_forms()
+    words = [p + f for f in forms for p in ("", "و", "ب", "لل", "ال", "وال")]
+    words += ["ثَلاثَة", "ـثلاثة", "ثلاثة عشر", "الأحد", "abc ثلاثة", "-5", "٣", "2014", "قتل"]
+    for w in words:
+        numbers.parse_number.cache_clear()
+        assert numbers.parse_number(w) == reader(w), w
+    assert any(reader(w) is not None for w in words)
