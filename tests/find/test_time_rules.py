@@ -463,3 +463,11 @@ def test_the_number_prescan_answers_as_the_reader():
         numbers.parse_number.cache_clear()
         assert numbers.parse_number(w) == reader(w), w
     assert any(reader(w) is not None for w in words)
+
+
+def test_candidates_of_a_plain_token_list_are_those_of_the_tokens():
+    from workbench.find.times.lexicon import candidates, fold_text
+
+    for text in _texts():
+        toks, folded, _ = fold_text(text)
+        assert candidates(list(toks), folded) == candidates(toks, folded), text

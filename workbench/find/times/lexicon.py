@@ -99,9 +99,9 @@ class Tokens(list):
     for a token that is no entry's first word (most tokens), found in one pass; the others
     read when first asked (``None`` until then).
 
-    ``maybe`` (from :func:`fold_text`) lists the tokens in :func:`_maybe_words`, a
-    superset of those with a reading: the rest have none and are never looked at again.
-    Without it every token is tested by its readings.
+    ``maybe`` lists the tokens in :func:`_maybe_words` (found here when not given), a
+    superset of those with a reading or that may begin an expression: the rest have
+    neither and are never looked at again.
     """
 
     def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None) -> None:
@@ -111,7 +111,7 @@ class Tokens(list):
         self.keys = keys
         hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
         if maybe is None:
-            maybe = list(compress(range(len(keys)), map(_stem_entries, keys)))
+            maybe = list(compress(range(len(keys)), map(_maybe_words().__contains__, keys)))
         for i in maybe:
             hits[i] = None  # read when asked: a token of the superset may have no reading
         self.maybe = maybe
