@@ -74,9 +74,12 @@ def _add_pdfs(folder: Path, n: int) -> None:
             made += 1
 
 
-def run_outputs() -> Path:
-    """Run the workbench on the corpus with one job and return the output folder."""
-    out = WORK / "out"
+def run_outputs(name: str) -> Path:
+    """Run the workbench on the corpus with one job and return the output folder.
+
+    The folder is named for the label, so runs under different labels never share it.
+    """
+    out = WORK / f"run-{name}"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "workbench.cli", "run", str(build_corpus()), "--out", str(out),
            "--jobs", "1", "--quiet"]
@@ -99,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=["save", "compare"])
     parser.add_argument("name", help="a label for the saved manifest, e.g. 'before'")
     args = parser.parse_args(argv)
-    out = run_outputs()
+    out = run_outputs(args.name)
     found = manifest(out)
     saved = WORK / f"manifest-{args.name}.json"
     if args.action == "save":

@@ -457,3 +457,18 @@ def test_cue_cache_starts_afresh_without_losing_the_words_it_knew(monkeypatch: p
     monkeypatch.setattr(clauses, "WORD_MEMO_SIZE", len(tokens) - 1)
     lexicon.find(tokens[:5], text=text)  # cached: the first five words
     assert lexicon.find(tokens, text=text) == expected  # overflows: cache emptied and refilled
+
+
+def test_the_cue_prescan_keeps_every_word_a_cue_may_begin_at():
+    """A word outside a cue lexicon's prescan set is given no reading: every word one of
+    whose proclitic readings begins an entry must be in the set."""
+    from workbench.claims.clauses import cue_lexicon, trigger_lexicon
+    from workbench.text.clitics import FUTURE_PROCLITICS, PROCLITICS
+    from workbench.text.tokens import tokenize
+
+    seed = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    fronts = ("", *PROCLITICS, *FUTURE_PROCLITICS, "لل", "ولل", "ال", "وال", "بال")
+    for lex in (cue_lexicon(), trigger_lexicon()):
+        words = [f + w for f in fronts for w in lex.first_words()] + [t.key for t in tokenize(seed)]
+        read = [w for w in words if any(p in e.clitics for (p, _), es in lex.readings(w) for e in es)]
+        assert read and all(w in lex._may_begin() for w in read)

@@ -160,3 +160,49 @@ def test_claimed_the_life_of_is_a_death_toll():
     assert tolls == [("killed", 2.0)]
     tolls = [(t.kind, t.value) for t in find_tolls("هجوم مما أودى بحياة شرطي وإصابة اثنين آخرين")]
     assert tolls == [("killed", 1.0), ("wounded", 2.0)]
+
+
+def _toll_words() -> list[str]:
+    """Cue words under every proclitic and ending the toll reader knows, and the seed's words."""
+    from pathlib import Path
+
+    from workbench.claims import tolls
+    from workbench.text.tokens import tokenize
+
+    seed = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    firsts = sorted(set().union(*tolls._cues().values()))
+    fronts = ("", *tolls._PROCLITICS, "وس", "لل")
+    ends = ("", "ان", "ين", "ه", "ها", "هما", "هم", "ات", "ي")
+    made = [p + w + e for p in fronts for w in firsts for e in ends]
+    made += [p + w[:-1] + "ت" + e for p in fronts for w in firsts if w.endswith("ه") for e in ends]
+    return made + [t.key for t in tokenize(seed, pieces=True) if t.kind == "word"]
+
+
+def test_every_word_that_may_begin_a_toll_cue_is_in_the_prescan_set():
+    from workbench.claims import tolls
+
+    words = _toll_words()
+    missed = [w for w in words if tolls._begins_a_cue(w) and w not in tolls._cue_words()]
+    assert not missed
+    assert any(tolls._begins_a_cue(w) for w in words)
+
+
+def test_the_prescan_changes_no_toll(monkeypatch):
+    from pathlib import Path
+
+    from workbench.claims import tolls
+
+    seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    texts += ["مقتل اثنين وإصابة سبعة آخرين بجروح.", "لم يسفر الهجوم عن إصابات.", "توفي متأثرا بإصابته.",
+              "ثمانية أشخاص قتلوا وأصيب 25 آخرون", "بمقتله ومقتلهما وقتيلان"]
+    found = [find_tolls(t) for t in texts]
+    monkeypatch.setattr(tolls, "_cue_words", _Everything)
+    assert [find_tolls(t) for t in texts] == found
+
+
+class _Everything(frozenset):
+    """A set holding every string: the toll reader then reads every word."""
+
+    def __contains__(self, item: object) -> bool:
+        return True

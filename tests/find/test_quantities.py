@@ -114,3 +114,19 @@ def test_quantity_cue_rows_are_consistent():
     assert set(df["role"]) <= {"noun", "more_than", "at_least", "less_than", "at_most", "approx",
                                "approx_after", "at_least_after"}
     assert not df.duplicated(["form", "role", "key"]).any()
+
+
+def test_the_prescan_keeps_every_word_a_quantity_may_begin_at():
+    """A word outside the number words' written forms is never read: every word one of
+    whose readings begins a number word or a dual noun must be among them."""
+    from pathlib import Path
+
+    from workbench.find.quantities import _first_forms, _first_words
+    from workbench.text.clitics import PROCLITICS, stems
+
+    seed = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))[0].read_text(encoding="utf-8")
+    fronts = ("", *PROCLITICS, "لل", "ولل", "ال", "وال", "بال")
+    words = [f + w for f in fronts for w in _first_words()]
+    words += [t.key for t in tokenize(seed, pieces=True) if t.kind == "word"]
+    read = [w for w in words if any(stem in _first_words() for _, stem, _ in stems(w))]
+    assert read and all(w in _first_forms() for w in read)

@@ -444,3 +444,57 @@ def test_a_weekday_pair_said_on_its_first_day_is_the_week_before():
 def test_a_relative_day_with_its_weekday_in_brackets_is_one_expression(text, value):
     row = one(text, reference=WED)
     assert (row["value"], row["rule"].endswith("relative_day+weekday")) == (value, True)
+
+
+def test_the_prescan_keeps_every_token_with_a_reading():
+    """fold_text marks the tokens that may read as a lexicon or number word by a set of
+    their written forms; every token whose readings find an entry, or that may begin an
+    expression, is among them."""
+    from itertools import compress
+
+    from workbench.find.times.lexicon import _starts_expression, _stem_entries, fold_text
+
+    words = read_table("find/time_words.csv")["form"].str.split().str[0].tolist()
+    fronts = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فل", "لل", "ال", "وال", "بال", "ولل", "س")
+    texts = [*_texts(), " ".join(f + w for f in fronts for w in words)]
+    for text in texts:
+        toks, _, _ = fold_text(text)
+        keys = toks.keys
+        needed = set(compress(range(len(keys)), map(_stem_entries, keys)))
+        starts = compress(range(len(keys)), map(_starts_expression, keys))
+        needed |= {k for k in starts if not keys[k].isdigit()}
+        assert needed <= set(toks.maybe), text[:80]
+
+
+def test_the_prescan_changes_no_candidate():
+    from workbench.find.times.lexicon import Tokens, candidates, fold_text
+
+    for text in _texts():
+        toks, folded, _ = fold_text(text)
+        every = Tokens(list(toks), keys=toks.keys, maybe=list(range(len(toks))))
+        assert candidates(toks, folded) == candidates(every, folded), text
+
+
+def test_the_number_prescan_answers_as_the_reader():
+    """The time grammar's parse_number skips words outside the number words' written
+    forms; on number words under proclitics, written with marks, and on other words, it
+    answers what the number reader answers."""
+    from workbench.find.times import numbers
+    from workbench.text.numbers import number_words
+    from workbench.text.numbers import parse_number as reader
+
+    forms = number_words().items_forms()
+    words = [p + f for f in forms for p in ("", "و", "ب", "لل", "ال", "وال")]
+    words += ["ثَلاثَة", "ـثلاثة", "ثلاثة عشر", "الأحد", "abc ثلاثة", "-5", "٣", "2014", "قتل"]
+    for w in words:
+        numbers.parse_number.cache_clear()
+        assert numbers.parse_number(w) == reader(w), w
+    assert any(reader(w) is not None for w in words)
+
+
+def test_candidates_of_a_plain_token_list_are_those_of_the_tokens():
+    from workbench.find.times.lexicon import candidates, fold_text
+
+    for text in _texts():
+        toks, folded, _ = fold_text(text)
+        assert candidates(list(toks), folded) == candidates(toks, folded), text

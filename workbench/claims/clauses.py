@@ -45,6 +45,7 @@ from ..text.clitics import (
     PROCLITICS,
     SEEN,
     WAW,
+    clitic_forms,
     proclitic_readings,
 )
 from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
@@ -206,6 +207,7 @@ class CueLexicon(FormIndex[_Entry]):
         self.rows: list[dict] = records(table)
         self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = word_dict()
         self._prefix_first: list[_Entry] = []
+        self._maybe: frozenset[str] | None = None
         for row, rec in enumerate(table.itertuples(index=False)):
             if getattr(rec, role_column) in WORD_LIST_ROLES:
                 continue
@@ -229,6 +231,14 @@ class CueLexicon(FormIndex[_Entry]):
             for form in entry.words[0]:
                 self.file(form, entry)
 
+    def _may_begin(self) -> frozenset[str]:
+        """Every word a reading of which may begin an entry: the first words under each
+        proclitic and the article (:func:`workbench.text.clitics.clitic_forms`), made on
+        first use."""
+        if self._maybe is None:
+            self._maybe = clitic_forms(self.first_words())
+        return self._maybe
+
     @classmethod
     def from_table(cls, name: str, **options: str) -> CueLexicon:
         """Compile a table shipped in ``workbench/data`` (cached per name)."""
@@ -245,6 +255,8 @@ class CueLexicon(FormIndex[_Entry]):
         return hit
 
     def _pairs(self, key: str) -> tuple[tuple[str, _Entry], ...]:
+        if key not in self._may_begin():
+            return ()  # no reading of it begins an entry: spares reading it (most words)
         return tuple((proclitic, entry) for (proclitic, _), entries in self.readings(key)
                      for entry in entries if proclitic in entry.clitics)
 

@@ -20,6 +20,8 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 from __future__ import annotations
 
 from functools import cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..find.times.lexicon import forms_of
@@ -169,6 +171,20 @@ def _begins_a_cue(key: str) -> bool:
     return any(form in cues for cues in _cues().values() for form in forms)
 
 
+@cache
+def _cue_words() -> frozenset[str]:
+    """Every word that may begin a cue: a proclitic cluster, a cue's first word (its ه
+    written ت before a pronoun: وفاته) and a dual or pronoun ending. Every word
+    :func:`_begins_a_cue` accepts is one (its length limits left out, so a few more)."""
+    firsts = set().union(*_cues().values())
+    stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
+    endings = ("", _DUAL, *_OWNER, *(s for s, _ in _PRONOUNS))
+    return frozenset(p + w + e for p in ("", *_PROCLITICS) for w in stems for e in endings)
+
+
+_KEY = itemgetter(3)  # Token.key
+
+
 def _role_at(toks: list[Token], i: int, role: str) -> int:
     """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
     for words in _cues_from(toks[i].key, role):
@@ -197,9 +213,12 @@ def find_tolls(text: str) -> list[Toll]:
     [('killed', 1.0)]
     """
     toks = tokenize(text, pieces=True)
-    # Most words begin no cue of any role: they are passed over on one cached look-up
-    # (what the tests below would find of them: no toll, no zero toll).
-    begins = [_begins_a_cue(t.key) for t in toks]
+    # Most words begin no cue of any role: one set look-up each (in C) finds the few that
+    # may, and only those are read (what the tests below would find of the others: no
+    # toll, no zero toll).
+    begins = [False] * len(toks)
+    for k in compress(range(len(toks)), map(_cue_words().__contains__, map(_KEY, toks))):
+        begins[k] = _begins_a_cue(toks[k].key)
     out: list[Toll] = []
     i = 0
     while i < len(toks):

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from ..text.arabic import fold_with_offsets
-from ..text.clitics import ARTICLE, LAM, stems
+from ..text.clitics import ARTICLE, LAM, clitic_forms, stems
 from ..text.lexmatch import FoldedText
 from ..text.memo import word_memo
 from ..text.numbers import Number, number_words, read_number
@@ -170,9 +170,21 @@ def quantity_rows(text: str, *, folded: FoldedText | None = None) -> list[dict[s
 
 @word_memo
 def _word_may_start(key: str) -> bool:
-    """Whether a reading of the folded word begins a number word or a counted noun."""
+    """Whether a reading of the folded word begins a number word or a counted noun.
+
+    A word outside the first words' written forms has no such reading: one set look-up
+    answers most words without reading them.
+    """
+    if key not in _first_forms():
+        return False
     firsts = _first_words()
     return any(stem in firsts for _, stem, _ in stems(key))
+
+
+@cache
+def _first_forms() -> frozenset[str]:
+    """The first words under every proclitic and the article (:func:`clitic_forms`)."""
+    return clitic_forms(_first_words())
 
 
 @cache

@@ -16,6 +16,7 @@ article as a flag, as part of the proclitic, or kept), not in which letters are 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .memo import word_memo
 
@@ -92,6 +93,26 @@ def proclitic_readings(key: str) -> tuple[tuple[str, str], ...]:
         if rest.startswith(ARTICLE) and len(rest) >= 5:
             out.append((p + ARTICLE, rest[2:]))
     return tuple(out)
+
+
+def clitic_forms(stems: Iterable[str]) -> frozenset[str]:
+    """Every word that is one of ``stems`` under this table's proclitics (و ف، ب ل ك، سـ, ل +
+    ال written لل) and the article: a word whose readings (:func:`stems`,
+    :func:`proclitic_readings`) give a stem of the list is one of them, and a few more
+    (their length limits are left out).
+
+    A finder tests the keys of all its tokens against the set in one pass at C speed
+    (``map(forms.__contains__, keys)``) and works out readings only for the few found.
+
+    >>> forms = clitic_forms(["العام"])
+    >>> [w for w in ("للعام", "والعام", "وبعام", "عامي") if w in forms]
+    ['للعام', 'والعام', 'وبعام']
+    """
+    stems = set(stems)
+    bare = stems | {s[2:] for s in stems if s.startswith(ARTICLE) and len(s) > 2}
+    fronts = [c + p + a for c in ("", *CONJUNCTIONS) for p in ("", LAM + LAM, *PREPOSITIONS, SEEN)
+              for a in ("", ARTICLE)]
+    return frozenset(f + s for f in fronts for s in bare)
 
 
 _STRIP_RE = re.compile(f"[{CONJUNCTION_CLASS}]?[{PREPOSITION_CLASS}]?")

@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from ...resources import read_table
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
+from ...text.clitics import clitic_forms
 from ...text.memo import word_memo
 
 WORDS_FILE = "find/time_words.csv"
@@ -79,7 +80,9 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
     starts = map(kept.__getitem__, kstarts)
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
-    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
+    # The tokens that may read as a lexicon or number word, by one set look-up each in C.
+    maybe = list(compress(range(len(keys)), map(_maybe_words().__contains__, keys)))
+    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys, maybe=maybe)
     return toks, key, kept
 
 
@@ -94,16 +97,24 @@ _new_token = partial(tuple.__new__, Token)
 class Tokens(list):
     """The tokens of one text and what the lexicon reads at each (:func:`lookup`): nothing
     for a token that is no entry's first word (most tokens), found in one pass; the others
-    read when first asked (``None`` until then)."""
+    read when first asked (``None`` until then).
 
-    def __init__(self, tokens=(), *, keys: list[str] | None = None) -> None:
+    ``maybe`` lists the tokens in :func:`_maybe_words` (found here when not given), a
+    superset of those with a reading or that may begin an expression: the rest have
+    neither and are never looked at again.
+    """
+
+    def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None) -> None:
         super().__init__(tokens)
         if keys is None:
             keys = [t.key for t in self]
         self.keys = keys
         hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
-        for i in compress(range(len(keys)), map(_stem_entries, keys)):
-            hits[i] = None
+        if maybe is None:
+            maybe = list(compress(range(len(keys)), map(_maybe_words().__contains__, keys)))
+        for i in maybe:
+            hits[i] = None  # read when asked: a token of the superset may have no reading
+        self.maybe = maybe
         self.hits = hits
 
 
@@ -280,11 +291,17 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     if not isinstance(toks, Tokens):
         toks = Tokens(toks)
     keys = toks.keys
-    core = list(map(_core_word, keys))
-    cores = [k for k in compress(range(len(keys)), core)
-             if core[k] == 1 or any(h.entry.type in _CORE for h in lookup(toks, k))]
+    # Only a token with a reading, a number or a gap (…) may be either; the others are
+    # not tested one by one.
+    ahead = set(toks.maybe).union(compress(range(len(keys)), map(str.isdigit, keys)))
+    if "\u2026" in folded:
+        ahead.update(k for k, w in enumerate(keys) if w == "\u2026")
+    ahead_sorted = sorted(ahead)
+    core = {k: _core_word(keys[k]) for k in ahead_sorted}
+    cores = [k for k in ahead_sorted
+             if core[k] == 1 or (core[k] and any(h.entry.type in _CORE for h in lookup(toks, k)))]
     out = []
-    for i in compress(range(len(keys)), map(_starts_expression, keys)):
+    for i in (k for k in ahead_sorted if _starts_expression(keys[k])):
         j = bisect_left(cores, i)  # the first core token at or after i
         if j < len(cores) and cores[j] <= i + _REACH:
             out.append(i)
@@ -325,6 +342,15 @@ def _starts_expression(word: str) -> bool:
 @cache
 def _firsts() -> frozenset[str]:
     return frozenset(_entries()) | number_starts()
+
+
+@cache
+def _maybe_words() -> frozenset[str]:
+    """The first words of entries and cardinals under every proclitic and the article
+    (:func:`workbench.text.clitics.clitic_forms`): every token :func:`readings` or
+    :func:`_starts_expression` finds one in is among them (their length limits left out,
+    so a few more)."""
+    return clitic_forms(_firsts())
 
 
 # What says a time by itself; a word of the other types (من, قبل, هذا, حوالي, ست, الثالث)
