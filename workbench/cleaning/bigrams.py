@@ -40,7 +40,15 @@ def words_of(text: str) -> list[str]:
     >>> words_of("قال: «الأسد» 14")
     ['قال', 'الاسد', '0']
     """
-    return [w if w[0] in _LETTER_SET else NUMBER for w in _WORD_RE.findall(match_key(text))]
+    return key_words(match_key(text))
+
+
+def key_words(key: str, start: int = 0, end: int | None = None) -> list[str]:
+    """:func:`words_of` of a text whose matching key is ``key[start:end]``: the key of a
+    line taken once serves each of its stretches (folding maps one character to at most
+    one, so the key of a stretch is a stretch of the key)."""
+    found = _WORD_RE.findall(key, start, len(key) if end is None else end)
+    return [w if w[0] in _LETTER_SET else NUMBER for w in found]
 
 
 _LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))
