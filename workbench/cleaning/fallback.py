@@ -28,7 +28,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..text.arabic import TATWEEL, match_key
+import numpy as np
+
+from ..text.arabic import TATWEEL, fold_positions
 from .bigrams import key_words, pair_logp, words_of
 from .lines import Line, concat, synthetic
 from .stages import ARABIC_RE
@@ -179,12 +181,14 @@ class _Text:
         self._words: dict[int, list[str]] = {}
         self._keys: dict[int, tuple[str, list[int] | None]] = {}
         self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str]] = {}
+        self._was: dict[tuple[int, int], float] = {}
 
     def words(self, i: int) -> list[str]:
         """The words of line ``i`` as it stands (read once, when first asked for)."""
         found = self._words.get(i)
         if found is None:
-            found = self._words[i] = words_of(self.texts[i])
+            found = key_words(self._key(i)[0]) if i in self.others else words_of(self.texts[i])
+            self._words[i] = found
         return found
 
     def classes(self) -> list[str]:
@@ -207,12 +211,12 @@ class _Text:
                 out[i] = frozenset(cut)
         return out
 
-    def turned(self, cutters: set[str]) -> dict[int, tuple[float, str, str]]:
-        """For each line that ``cutters`` turn: how much likelier its words read turned,
-        and its first and last word turned. Inside a run the words stay as they were, so
-        only the pairs where runs meet are scored."""
+    def turned(self, turning: dict[int, frozenset[str]]) -> dict[int, tuple[float, str, str]]:
+        """For each line of ``turning`` (by the classes given): how much likelier its words
+        read turned, and its first and last word turned. Inside a run the words stay as
+        they were, so only the pairs where runs meet are scored."""
         out = {}
-        for i, cut in self.turning(cutters).items():
+        for i, cut in turning.items():
             key = (i, cut)
             found = self._turned.get(key)
             if found is None:
@@ -249,10 +253,10 @@ class _Text:
         found = self._keys.get(i)
         if found is None:
             text = self.texts[i]
-            key = match_key(text)
+            key, kept = fold_positions(text)
             at = None
-            if len(key) != len(text):
-                at = list(itertools.accumulate((len(match_key(ch)) for ch in text), initial=0))
+            if len(key) != len(text):  # place p of the line: the key characters before it
+                at = np.searchsorted(kept, np.arange(len(text) + 1)).tolist()
             found = self._keys[i] = (key, at)
         return found
 
@@ -270,7 +274,10 @@ class _Text:
         for a, b in junctions:
             left = turned[a][2] if a in turned else words(a)[-1]
             right = turned[b][1] if b in turned else words(b)[0]
-            total += pair_logp(left, right) - pair_logp(words(a)[-1], words(b)[0])
+            was = self._was.get((a, b))
+            if was is None:  # the junction as the text stands, asked of every trial near it
+                was = self._was[(a, b)] = pair_logp(words(a)[-1], words(b)[0])
+            total += pair_logp(left, right) - was
         return total
 
 
@@ -294,9 +301,10 @@ def cutting_classes(texts: list[str]) -> set[str]:
         for c in classes:
             if c in chosen or (not chosen and held_by[c] < MIN_LINES):
                 continue  # alone, a class held by too few lines can turn too few
-            if len(text.turning(chosen | {c})) < MIN_LINES:
+            turning = text.turning(chosen | {c})
+            if len(turning) < MIN_LINES:
                 continue
-            trial = text.turned(chosen | {c})
+            trial = text.turned(turning)
             if trial == current:
                 continue
             value = text.gain(trial) - TURN_GAIN * len(trial)
