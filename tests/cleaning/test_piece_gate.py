@@ -82,3 +82,16 @@ def test_second_round_reads_only_changed_lines(rotate):
     assert [line.text for line in got] == [line.text for line in want]
     assert [line.src.tolist() for line in got] == [line.src.tolist() for line in want]
     assert "الصيادين" in " ".join(line.text for line in got)
+
+
+def test_text_with_too_few_joinable_pairs_is_left_alone():
+    # One pair that could join in a text of clean prose: fewer than the rate asks, so the
+    # stage returns the lines as scoring every pair would.
+    from workbench.cleaning.lines import synthetic
+    from workbench.cleaning.pieces import join_split_pieces
+
+    texts = ["قال الرئيس إن الوضع مستقر في البلاد"] * 5 + ["وصل الص يادون إلى الميناء صباح اليوم"]
+    lines = [synthetic(t, k) for k, t in enumerate(texts)]
+    got, n = join_split_pieces(lines)
+    assert n == 0 and [line.text for line in got] == texts
+    assert [line.text for line in _join_reading_every_line(lines)] == texts
