@@ -16,6 +16,8 @@ TEXTS = [
     "قال مسؤ ول في وزارة الداخلية إن الهجوم وقع في بغداد",
     "الحمد لله في ما بعد عمـ ـل المصالــ ـح 12 (cid:3) , ، ابن ة",
     "و ذات ي وم ذهب ت إلى السو ق",
+    # letters outside the lexicon's word characters: tokens whose core is empty
+    "\u063b \u063bػ ابن ة \u063c في ما ؟ \u063bابن ة",
 ]
 
 

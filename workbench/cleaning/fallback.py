@@ -134,10 +134,15 @@ def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)] if a < b else []
 
 
+def _longer_than_a_line(text: str) -> bool:
+    """More than ``MAX_LINE_TOKENS`` tokens (a paragraph is split no further than that)."""
+    return len(text.split(None, MAX_LINE_TOKENS)) > MAX_LINE_TOKENS
+
+
 def turned_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]] | None:
     """The runs of ``text`` in reading order if the line is cut into runs of which two
     or more hold Arabic words, else None (the line stands as it is)."""
-    if len(text.split()) > MAX_LINE_TOKENS:
+    if _longer_than_a_line(text):
         return None
     spans = run_spans(text, cutters)
     if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
@@ -161,7 +166,7 @@ class _Text:
         # that may have come from another font.
         self.candidates = list(itertools.islice(
             (i for i, t in enumerate(texts)
-             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and len(t.split()) <= MAX_LINE_TOKENS),
+             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and not _longer_than_a_line(t)),
             EVIDENCE_LINES,
         ))
         # Where each candidate line holds a character that may have come from another
