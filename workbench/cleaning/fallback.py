@@ -17,6 +17,12 @@ line on average over three lines or more, or none is. A text justified with kash
 left to the run repair. The letters of a run say nothing about the order of runs (the
 character model cannot tell them), the words meeting at run edges do.
 
+The model is asked only of a text that shows the shape of the damage: three lines or
+more that the characters they hold cut into two runs with words (a line that all its
+classes leave whole is left whole by every choice of them), and one class alone turning
+three of them (the search starts from one class). Most news and posts lack it and pass
+through untouched, as the search would leave them.
+
 >>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
 'وردا على خطابه " قطف ثمرة لتوظيفه'
 """
