@@ -37,7 +37,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..text.arabic import TATWEEL, fold_positions
-from .bigrams import key_words, pair_logp, words_of
+from .bigrams import edge_words, key_words, pair_logp, word_places, words_of
 from .lines import Line, concat, synthetic
 from .stages import ARABIC_RE
 
@@ -190,7 +190,7 @@ class _Text:
         self.prev = {b: a for a, b in itertools.pairwise(with_words)}
         self.next = {a: b for a, b in itertools.pairwise(with_words)}
         self._words: dict[int, list[str]] = {}
-        self._keys: dict[int, tuple[str, list[int] | None]] = {}
+        self._keys: dict[int, tuple[str, list[int] | None, tuple[list[int], list[int]]]] = {}
         self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str]] = {}
         self._was: dict[tuple[int, int], float] = {}
 
@@ -250,17 +250,18 @@ class _Text:
         return found
 
     def _turn(self, i: int, spans: list[tuple[int, int]]) -> tuple[float, str, str]:
-        key, at = self._key(i)
-        if at is None:
-            runs = [w for w in (key_words(key, a, b) for a, b in spans) if w]
-        else:
-            runs = [w for w in (key_words(key, at[a], at[b]) for a, b in spans) if w]
-        gain = sum(pair_logp(a[-1], b[0]) - pair_logp(b[-1], a[0]) for a, b in itertools.pairwise(runs))
-        return (gain, runs[0][0], runs[-1][-1])
+        key, at, places = self._key(i)
+        if at is not None:
+            spans = [(at[a], at[b]) for a, b in spans]
+        # the first and last word of each run with words: only they meet another run
+        runs = [e for e in (edge_words(key, places, a, b) for a, b in spans) if e is not None]
+        gain = sum(pair_logp(a[1], b[0]) - pair_logp(b[1], a[0]) for a, b in itertools.pairwise(runs))
+        return (gain, runs[0][0], runs[-1][1])
 
-    def _key(self, i: int) -> tuple[str, list[int] | None]:
-        """The matching key of line ``i`` and, where folding dropped characters (marks,
-        tatweel), the index in the key of each place of the line (None: the same)."""
+    def _key(self, i: int) -> tuple[str, list[int] | None, tuple[list[int], list[int]]]:
+        """The matching key of line ``i``; where folding dropped characters (marks,
+        tatweel), the index in the key of each place of the line (None: the same); and
+        where the key's words stand."""
         found = self._keys.get(i)
         if found is None:
             text = self.texts[i]
@@ -268,7 +269,7 @@ class _Text:
             at = None
             if len(key) != len(text):  # place p of the line: the key characters before it
                 at = np.searchsorted(kept, np.arange(len(text) + 1)).tolist()
-            found = self._keys[i] = (key, at)
+            found = self._keys[i] = (key, at, word_places(key))
         return found
 
     def gain(self, turned: dict[int, tuple[float, str, str]]) -> float:
