@@ -16,6 +16,8 @@ TEXTS = [
     "قال مسؤ ول في وزارة الداخلية إن الهجوم وقع في بغداد",
     "الحمد لله في ما بعد عمـ ـل المصالــ ـح 12 (cid:3) , ، ابن ة",
     "و ذات ي وم ذهب ت إلى السو ق",
+    # letters outside the lexicon's word characters: tokens whose core is empty
+    "\u063b \u063bػ ابن ة \u063c في ما ؟ \u063bابن ة",
 ]
 
 
@@ -82,3 +84,16 @@ def test_second_round_reads_only_changed_lines(rotate):
     assert [line.text for line in got] == [line.text for line in want]
     assert [line.src.tolist() for line in got] == [line.src.tolist() for line in want]
     assert "الصيادين" in " ".join(line.text for line in got)
+
+
+def test_text_with_too_few_joinable_pairs_is_left_alone():
+    # One pair that could join in a text of clean prose: fewer than the rate asks, so the
+    # stage returns the lines as scoring every pair would.
+    from workbench.cleaning.lines import synthetic
+    from workbench.cleaning.pieces import join_split_pieces
+
+    texts = ["قال الرئيس إن الوضع مستقر في البلاد"] * 5 + ["وصل الص يادون إلى الميناء صباح اليوم"]
+    lines = [synthetic(t, k) for k, t in enumerate(texts)]
+    got, n = join_split_pieces(lines)
+    assert n == 0 and [line.text for line in got] == texts
+    assert [line.text for line in _join_reading_every_line(lines)] == texts

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import gzip
 import itertools
 import math
@@ -40,7 +41,44 @@ def words_of(text: str) -> list[str]:
     >>> words_of("قال: «الأسد» 14")
     ['قال', 'الاسد', '0']
     """
-    return [w if w[0] in _LETTER_SET else NUMBER for w in _WORD_RE.findall(match_key(text))]
+    return key_words(match_key(text))
+
+
+def word_places(key: str) -> tuple[list[int], list[int]]:
+    """Where the words of a matching key start and end (for :func:`edge_words`)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _WORD_RE.finditer(key):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def edge_words(key: str, places: tuple[list[int], list[int]], start: int, end: int) -> tuple[str, str] | None:
+    """The first and last of :func:`key_words` of ``key[start:end]`` (None: it has none),
+    found among the words of the whole key (``places``): a word of the stretch is a word
+    of the key cut at the stretch's edges, so only the two words at its ends are read.
+
+    >>> key = "قال 14 اليوم"
+    >>> edge_words(key, word_places(key), 1, 9), key_words(key, 1, 9)
+    (('ال', 'ال'), ['ال', '0', 'ال'])
+    """
+    starts, ends = places
+    i = bisect.bisect_right(ends, start)  # the first word ending inside the stretch
+    if start >= end or i == len(ends) or starts[i] >= end:
+        return None
+    j = bisect.bisect_left(starts, end) - 1  # the last word starting inside it
+    first = key[max(starts[i], start) : min(ends[i], end)]
+    last = key[max(starts[j], start) : min(ends[j], end)]
+    return (first if first[0] in _LETTER_SET else NUMBER, last if last[0] in _LETTER_SET else NUMBER)
+
+
+def key_words(key: str, start: int = 0, end: int | None = None) -> list[str]:
+    """:func:`words_of` of a text whose matching key is ``key[start:end]``: the key of a
+    line taken once serves each of its stretches (folding maps one character to at most
+    one, so the key of a stretch is a stretch of the key)."""
+    found = _WORD_RE.findall(key, start, len(key) if end is None else end)
+    return [w if w[0] in _LETTER_SET else NUMBER for w in found]
 
 
 _LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))

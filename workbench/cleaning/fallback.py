@@ -17,6 +17,12 @@ line on average over three lines or more, or none is. A text justified with kash
 left to the run repair. The letters of a run say nothing about the order of runs (the
 character model cannot tell them), the words meeting at run edges do.
 
+The model is asked only of a text that shows the shape of the damage: three lines or
+more that the characters they hold cut into two runs with words (a line that all its
+classes leave whole is left whole by every choice of them), and one class alone turning
+three of them (the search starts from one class). Most news and posts lack it and pass
+through untouched, as the search would leave them.
+
 >>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
 'وردا على خطابه " قطف ثمرة لتوظيفه'
 """
@@ -26,9 +32,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from ..text.arabic import TATWEEL
-from .bigrams import NUMBER, pair_logp, words_of
+import numpy as np
+
+from ..text.arabic import TATWEEL, fold_positions
+from .bigrams import NUMBER, edge_words, key_words, pair_logp, word_places, words_of
 from .lexicon import has_edge_tatweel, is_known
 from .lines import Line, concat, synthetic
 from .stages import ARABIC_RE
@@ -71,6 +80,7 @@ _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
+@lru_cache(maxsize=4096)  # asked of every such character of every candidate line
 def char_class(ch: str) -> str:
     """The class a character is decided with: ``0`` for any digit, ``A`` for any letter
     (Latin and other scripts), else the character itself.
@@ -93,16 +103,39 @@ def run_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in run_spans(text, {'"'})]
     ['قال', '"', 'نعم', '"', 'اليوم']
     """
-    cut = set(cutters)
-    chars = sorted(ch for ch in set(_OTHER_RE.findall(text)) if char_class(ch) in cut)
+    return _run_spans(text, _others_at(text), set(cutters))
+
+
+def _others_at(text: str) -> list[tuple[int, str]]:
+    """Where ``text`` holds a character that may have come from another font, and its class."""
+    return [(m.start(), char_class(m.group())) for m in _OTHER_RE.finditer(text)]
+
+
+def _run_spans(text: str, others: list[tuple[int, str]], cut: set[str]) -> list[tuple[int, int]]:
+    """:func:`run_spans` given :func:`_others_at` of ``text``.
+
+    A stretch is a cutting character and every one after it with nothing but spaces
+    between (what a pattern of the cutting characters ``[c](?:\\s*[c])*`` finds; ``\\s``
+    and ``str.isspace`` are one test): read off the few places of such characters rather
+    than by a pattern compiled for each line's own set of them."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    if chars:
-        one = "[" + "".join(re.escape(ch) for ch in chars) + "]"
-        for m in re.finditer(f"{one}(?:\\s*{one})*", text):
-            spans += _trimmed(text, pos, m.start())
-            spans.append(m.span())
-            pos = m.end()
+    start = end = -1
+    for at, cls in others:
+        if cls not in cut:
+            continue
+        if start >= 0 and (at == end or text[end:at].isspace()):
+            end = at + 1  # the stretch goes on
+            continue
+        if start >= 0:
+            spans += _trimmed(text, pos, start)
+            spans.append((start, end))
+            pos = end
+        start, end = at, at + 1
+    if start >= 0:
+        spans += _trimmed(text, pos, start)
+        spans.append((start, end))
+        pos = end
     return spans + _trimmed(text, pos, len(text))
 
 
@@ -115,10 +148,15 @@ def _trimmed(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(a, b)] if a < b else []
 
 
+def _longer_than_a_line(text: str) -> bool:
+    """More than ``MAX_LINE_TOKENS`` tokens (a paragraph is split no further than that)."""
+    return len(text.split(None, MAX_LINE_TOKENS)) > MAX_LINE_TOKENS
+
+
 def turned_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]] | None:
     """The runs of ``text`` in reading order if the line is cut into runs of which two
     or more hold Arabic words, else None (the line stands as it is)."""
-    if len(text.split()) > MAX_LINE_TOKENS:
+    if _longer_than_a_line(text):
         return None
     spans = run_spans(text, cutters)
     if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
@@ -142,22 +180,34 @@ class _Text:
         # that may have come from another font.
         self.candidates = list(itertools.islice(
             (i for i, t in enumerate(texts)
-             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and len(t.split()) <= MAX_LINE_TOKENS),
+             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and not _longer_than_a_line(t)),
             EVIDENCE_LINES,
         ))
-        # The classes each candidate line holds: a set of cutters turns only these lines.
-        self.holds = {i: {char_class(ch) for ch in _OTHER_RE.findall(texts[i])} for i in self.candidates}
+        # Where each candidate line holds a character that may have come from another
+        # font, and the classes it holds: a set of cutters turns only the lines holding one.
+        self.others = {i: _others_at(texts[i]) for i in self.candidates}
+        self.holds = {i: {c for _, c in self.others[i]} for i in self.candidates}
+        # The candidates that some set of cutters can turn: those cut into two runs with
+        # words by all the classes they hold. More cutters never join runs with words into
+        # one (an Arabic letter is never a cutter, so the run holding it under more cutters
+        # lies inside one run under fewer), so a line that all its classes leave whole is
+        # left whole by every set of them, and no trial of the search holds it.
+        self._spans: dict[tuple[int, frozenset[str]], list[tuple[int, int]] | None] = {}
+        self.turnable = [i for i in self.candidates if self.spans(i, frozenset(self.holds[i]))]
         with_words = [i for i, t in enumerate(texts) if ARABIC_RE.search(t)]
         self.prev = {b: a for a, b in itertools.pairwise(with_words)}
         self.next = {a: b for a, b in itertools.pairwise(with_words)}
         self._words: dict[int, list[str]] = {}
-        self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str] | None] = {}
+        self._keys: dict[int, tuple[str, list[int] | None, tuple[list[int], list[int]]]] = {}
+        self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str]] = {}
+        self._was: dict[tuple[int, int], float] = {}
 
     def words(self, i: int) -> list[str]:
         """The words of line ``i`` as it stands (read once, when first asked for)."""
         found = self._words.get(i)
         if found is None:
-            found = self._words[i] = words_of(self.texts[i])
+            found = key_words(self._key(i)[0]) if i in self.others else words_of(self.texts[i])
+            self._words[i] = found
         return found
 
     def classes(self) -> list[str]:
@@ -168,32 +218,67 @@ class _Text:
                 counts[c] = counts.get(c, 0) + 1
         return sorted(counts, key=lambda c: (-counts[c], c))[:MAX_CLASSES]
 
-    def turned(self, cutters: set[str]) -> dict[int, tuple[float, str, str]]:
-        """For each line that ``cutters`` turn: how much likelier its words read turned,
-        and its first and last word turned. Inside a run the words stay as they were, so
-        only the pairs where runs meet are scored."""
+    def turning(self, cutters: set[str]) -> dict[int, frozenset[str]]:
+        """The lines that ``cutters`` turn, each with the classes of them it holds (no
+        word is read: a set of cutters turning too few lines is no trial)."""
         out = {}
-        for i, held in self.holds.items():
-            cut = held & cutters
-            if not cut:
-                continue
+        for i in self.turnable:
+            cut = self.holds[i] & cutters
             # a line is cut only by the classes it holds: the greedy search of
             # ``cutting_classes`` asks again of most lines what it asked before
-            key = (i, frozenset(cut))
-            if key not in self._turned:
-                self._turned[key] = self._turn(i, cut)
-            found = self._turned[key]
-            if found is not None:
-                out[i] = found
+            if cut and self.spans(i, frozenset(cut)):
+                out[i] = frozenset(cut)
         return out
 
-    def _turn(self, i: int, cutters: set[str]) -> tuple[float, str, str] | None:
-        spans = turned_spans(self.texts[i], cutters)
-        if spans is None:
-            return None
-        runs = [w for w in (words_of(self.texts[i][a:b]) for a, b in spans) if w]
-        gain = sum(pair_logp(a[-1], b[0]) - pair_logp(b[-1], a[0]) for a, b in itertools.pairwise(runs))
-        return (gain, runs[0][0], runs[-1][-1])
+    def turned(self, turning: dict[int, frozenset[str]]) -> dict[int, tuple[float, str, str]]:
+        """For each line of ``turning`` (by the classes given): how much likelier its words
+        read turned, and its first and last word turned. Inside a run the words stay as
+        they were, so only the pairs where runs meet are scored."""
+        out = {}
+        for i, cut in turning.items():
+            key = (i, cut)
+            found = self._turned.get(key)
+            if found is None:
+                found = self._turned[key] = self._turn(i, self._spans[key])
+            out[i] = found
+        return out
+
+    def spans(self, i: int, cut: frozenset[str]) -> list[tuple[int, int]] | None:
+        """:func:`turned_spans` of candidate line ``i`` (short enough by its choice)."""
+        key = (i, cut)
+        if key in self._spans:
+            return self._spans[key]
+        text = self.texts[i]
+        spans = _run_spans(text, self.others[i], cut)
+        if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
+            found = None
+        else:
+            found = spans[::-1]
+        self._spans[key] = found
+        return found
+
+    def _turn(self, i: int, spans: list[tuple[int, int]]) -> tuple[float, str, str]:
+        key, at, places = self._key(i)
+        if at is not None:
+            spans = [(at[a], at[b]) for a, b in spans]
+        # the first and last word of each run with words: only they meet another run
+        runs = [e for e in (edge_words(key, places, a, b) for a, b in spans) if e is not None]
+        gain = sum(pair_logp(a[1], b[0]) - pair_logp(b[1], a[0]) for a, b in itertools.pairwise(runs))
+        return (gain, runs[0][0], runs[-1][1])
+
+    def _key(self, i: int) -> tuple[str, list[int] | None, tuple[list[int], list[int]]]:
+        """The matching key of line ``i``; where folding dropped characters (marks,
+        tatweel), the index in the key of each place of the line (None: the same); and
+        where the key's words stand."""
+        found = self._keys.get(i)
+        if found is None:
+            text = self.texts[i]
+            key, kept = fold_positions(text)
+            at = None
+            if len(key) != len(text):  # place p of the line: the key characters before it
+                at = np.searchsorted(kept, np.arange(len(text) + 1)).tolist()
+            found = self._keys[i] = (key, at, word_places(key))
+        return found
 
     def gain(self, turned: dict[int, tuple[float, str, str]]) -> float:
         """How much likelier (log10) the text reads with the lines of ``turned`` turned."""
@@ -209,7 +294,10 @@ class _Text:
         for a, b in junctions:
             left = turned[a][2] if a in turned else words(a)[-1]
             right = turned[b][1] if b in turned else words(b)[0]
-            total += pair_logp(left, right) - pair_logp(words(a)[-1], words(b)[0])
+            was = self._was.get((a, b))
+            if was is None:  # the junction as the text stands, asked of every trial near it
+                was = self._was[(a, b)] = pair_logp(words(a)[-1], words(b)[0])
+            total += pair_logp(left, right) - was
         return total
 
 
@@ -219,8 +307,10 @@ def cutting_classes(texts: list[str]) -> set[str]:
     more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
     lines they turn gain ``TEXT_GAIN`` each on average."""
     text = _Text(texts)
-    if len(text.candidates) < MIN_LINES:
-        return set()  # too few lines could turn to tell anything of a font
+    if len(text.turnable) < MIN_LINES:
+        # too few lines could turn to tell anything of a font: every trial of the search
+        # turns fewer than MIN_LINES, and none is taken (the bigram model is not asked)
+        return set()
     classes = text.classes()
     held_by = {c: sum(c in held for held in text.holds.values()) for c in classes}
     chosen: set[str] = set()
@@ -231,8 +321,11 @@ def cutting_classes(texts: list[str]) -> set[str]:
         for c in classes:
             if c in chosen or (not chosen and held_by[c] < MIN_LINES):
                 continue  # alone, a class held by too few lines can turn too few
-            trial = text.turned(chosen | {c})
-            if len(trial) < MIN_LINES or trial == current:
+            turning = text.turning(chosen | {c})
+            if len(turning) < MIN_LINES:
+                continue
+            trial = text.turned(turning)
+            if trial == current:
                 continue
             value = text.gain(trial) - TURN_GAIN * len(trial)
             if value > best_value + 1e-9 and (best is None or value > best[0]):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from ..text.arabic import TATWEEL
 from ..text.memo import word_memo
@@ -29,6 +30,7 @@ from .lexicon import (
     is_fragment,
     is_known,
     is_known_joined,
+    is_known_key,
     join_gain,
     token_logp,
     word_key,
@@ -145,25 +147,17 @@ SPLIT_RATE_MIN = 0.03
 SPLIT_MIN_JOINS = 3
 
 
-def _piece_glue(texts: list[str]) -> list[bool]:
+def _piece_glue(texts: list[str], pairs: list[int] | None = None) -> list[bool]:
     """Which tokens to glue to the one before: where the pair's gain is positive and no
     smaller than either neighbouring pair's (a piece joins the side that wants it most:
-    ``تقدم ا نجلترا`` → ``تقدم انجلترا``).
-
-    Most pairs are two words that cannot join; they are told apart from each token's
-    own facts (:func:`_piece_facts`, computed once per token), and only the other pairs
-    are scored by :func:`split_piece_gain`.
+    ``تقدم ا نجلترا`` → ``تقدم انجلترا``). Only ``pairs`` (:func:`_piece_pairs` of the
+    tokens, found here if not given) are scored: every other pair's gain is -inf.
     """
-    facts = [_piece_facts(t) for t in texts]
-    gains = [-math.inf]
-    for k in range(1, len(texts)):
-        left, right = facts[k - 1], facts[k]
-        if left[0] and right[1] and not (left[2] or right[2]) and (left[3] or right[3]) \
-                and is_known_joined((left[4], right[4]), (left[5], right[5])):
-            gains.append(split_piece_gain(texts[k - 1], texts[k]))
-        else:
-            gains.append(-math.inf)  # what split_piece_gain says of the pair, read off the facts
-    gains.append(-math.inf)
+    if pairs is None:
+        pairs = _piece_pairs(texts)
+    gains = [-math.inf] * (len(texts) + 1)
+    for k in pairs:
+        gains[k] = split_piece_gain(texts[k - 1], texts[k])
     return [False] + [
         gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
     ]
@@ -185,20 +179,49 @@ def pieces_joined(text: str) -> str:
     return text
 
 
-@word_memo
-def _piece_facts(token: str) -> tuple[bool, bool, bool, bool, str, str]:
-    """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
-    the token ends with an Arabic letter, starts with one, holds tatweel, is weak (rarer
-    than ``WEAK_PIECE_LOGP``, or a fragment); and its ``core`` and ``word_key``.
+def _piece_pairs(texts: list[str]) -> list[int]:
+    """The pairs of tokens (by the index of the second) that :func:`split_piece_gain`
+    may join; it says -inf of every other. Most pairs are two words that cannot join;
+    they are told apart from each token's own facts (:func:`_piece_facts`, computed once
+    per token) and one look-up of the joined word; whether a piece is weak (a frequency
+    look-up of its own) is asked last, of the few pairs whose joined word is known."""
+    facts = [_piece_facts(t) for t in texts]
+    out = []
+    for k in range(1, len(texts)):
+        left, right = facts[k - 1], facts[k]
+        if not (left[0] and right[1]):
+            continue
+        # Keys with letters come of cores with letters: then the joined word's key is
+        # the join of theirs, as ``is_known_joined`` reads it.
+        if left[3] and right[3]:
+            known = is_known_key(left[3] + right[3])
+        else:
+            known = is_known_joined((left[2], right[2]), (left[3], right[3]))
+        if known and (_weak_piece(texts[k - 1]) or _weak_piece(texts[k])):
+            out.append(k)
+    return out
 
-    A pair passes the tests when the left ends and the right starts with a letter,
-    neither holds tatweel and one is weak; then the two meet at letters, and the joined
-    word is known exactly when ``is_known_joined`` of their cores and keys says so (an
-    unknown joined word has a gain of -inf).
+
+@word_memo
+def _piece_facts(token: str) -> tuple[bool, bool, str, str]:
+    """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
+    the token can be the left piece (it ends with an Arabic letter and holds no tatweel),
+    the right piece (it starts with one and holds no tatweel); and its ``core`` and
+    ``word_key``.
+
+    Two such pieces meet at letters, and the joined word is known exactly when
+    ``is_known_joined`` of their cores and keys says so (an unknown joined word has a
+    gain of -inf); then one of them must be weak (:func:`_weak_piece`).
     """
-    weak = token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
-    return (bool(ARABIC_RE.match(token[-1:])), bool(ARABIC_RE.match(token[:1])), TATWEEL in token,
-            weak, core(token), word_key(token))
+    whole = TATWEEL not in token
+    return (whole and bool(ARABIC_RE.match(token[-1:])), whole and bool(ARABIC_RE.match(token[:1])),
+            core(token), word_key(token))
+
+
+def _weak_piece(token: str) -> bool:
+    """A token weak as a word of its own, as :func:`split_piece_gain` asks: rarer than
+    ``WEAK_PIECE_LOGP``, or a fragment."""
+    return token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
 
 
 def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
@@ -213,14 +236,21 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     out = list(lines)
     todo = [k for k, line in enumerate(out) if _SPLIT_SPACE_RE.search(line.text)]
     for round_ in range(2):  # a word in three pieces takes two rounds
-        plans = [(k, glue) for k in todo for glue in [_piece_glue(_NONSPACE_RE.findall(out[k].text))]]
+        tokens = {k: _NONSPACE_RE.findall(out[k].text) for k in todo}
+        pairs = {k: _piece_pairs(tokens[k]) for k in todo}
+        if round_ == 0:
+            # A join is one of these pairs: a text with too few of them for the rate
+            # asked below has too few joins, and none is scored.
+            words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
+            could = sum(map(len, pairs.values()))
+            if could < SPLIT_RATE_MIN * words or could < SPLIT_MIN_JOINS:
+                return list(lines), 0
+        plans = [(k, _piece_glue(tokens[k], pairs[k])) for k in todo]
         joins = sum(sum(glue) for _, glue in plans)
         if not joins:
             break
-        if round_ == 0:
-            words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
-            if joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS:
-                return list(lines), 0
+        if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
+            return list(lines), 0
         # The next round reads only the lines this one changed: the glue of a line is
         # a function of its text, and a line left as it was has none.
         todo = []
@@ -347,8 +377,8 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     'واصلت القوات هجومها في العراق خلال اليومين الماضيين'
     """
     pieces = [t for t in _NONSPACE_RE.findall(lines_text(lines)) if _ARABIC_TOKEN_RE.match(t)]
-    fragments = sum(map(is_fragment, pieces))
-    in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and fragments >= RESEGMENT_MIN_FRAGMENTS * len(pieces)
+    in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and _share_reached(
+        pieces, is_fragment, RESEGMENT_MIN_FRAGMENTS * len(pieces))
     run_ons = len(_RUN_ON_RE.findall(lines_text(lines))) >= RUN_ON_MIN
     if not in_pieces and not run_ons:
         return list(lines), 0
@@ -373,6 +403,20 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
         changed += new.text != line.text
         out.append(new)
     return out, changed
+
+
+def _share_reached(items: list[str], test: Callable[[str], bool], need: float) -> bool:
+    """True if ``test`` holds of ``need`` of ``items`` or more: counted until the count
+    reaches it, or the items left could no longer bring it there (clean prose, with a
+    few fragments in a hundred, is told apart after three quarters of its tokens)."""
+    found = 0
+    left = len(items)
+    for item in items:
+        if found >= need or found + left < need:
+            break
+        found += test(item)
+        left -= 1
+    return found >= need
 
 
 # Longest line (characters) cut anew: a line of a PDF page holds a few hundred; a longer

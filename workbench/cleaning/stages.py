@@ -44,6 +44,7 @@ from .lines import (
 )
 from .model import text_logp
 from .reorder import (
+    MAX_LINE_TOKENS,
     best_arrangement,
     embedded_runs_in_order,
     looks_reversed,
@@ -299,7 +300,9 @@ def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
 
 def needs_repair(text: str) -> bool:
     """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at most)."""
-    words = text.split()
+    # Split no further than a line needs_reorder reads: a longer paragraph is never
+    # reordered, and its first word and length past the limit are all that counts.
+    words = text.split(None, MAX_LINE_TOKENS)
     if not words:
         return False
     return words[0] in _DISPLACED or needs_reorder(words)
@@ -628,7 +631,7 @@ def lay_out(lines: list[Line], *, marker: str = GAP_MARKER) -> Laid:
         following[n] = nxt
         first = next((lines[i].text for i in pieces[n][1] if lines[i].text), "")
         if first:
-            nxt = (first.split() or [""])[0]
+            nxt = (first.split(None, 1) or [""])[0]
     for n, (kind, idx) in enumerate(pieces):
         body = [lines[i] for i in idx if lines[i].text]
         if not body:
