@@ -285,7 +285,8 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
         if item_size > size:  # the row's largest size so far, this item's included
             size = item_size
             tolerance = BASELINE_TOLERANCE_EM * size
-        if count and abs(baseline - total / count) <= tolerance:
+        # (bounds on both sides rather than abs(): no call, on every glyph)
+        if count and -tolerance <= baseline - total / count <= tolerance:
             row.append(item)
             total += baseline
             count += 1
@@ -419,8 +420,8 @@ def _settle_stacks(row: list[Glyph]) -> None:
         b = row[i + 1]
         x0, x1 = b.x0, b.x1
         b_twice, b_width = x0 + x1, x1 - x0
-        width = a_width if a_width < b_width else b_width
-        if abs(a_twice - b_twice) / 2 < STACK_CENTRE_RATIO * width \
+        limit = STACK_CENTRE_RATIO * (a_width if a_width < b_width else b_width)
+        if -limit < (a_twice - b_twice) / 2 < limit \
                 and is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0]):
             seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
             if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
@@ -454,19 +455,25 @@ def _covered_spaces(row: list[Glyph]) -> set[int]:
         while j >= 0 and row[j].is_space:
             j -= 1
         if j >= 0:
-            other = row[j]
-            overlap += max(0.0, min(x1, other.x1) - max(x0, other.x0))
+            overlap += _overlap(x0, x1, row[j])
         j = k + 1  # and on the right
         while j < end and row[j].is_space:
             j += 1
         if j < end:
-            other = row[j]
-            overlap += max(0.0, min(x1, other.x1) - max(x0, other.x0))
+            overlap += _overlap(x0, x1, row[j])
         if overlap > LEADER_COVER * (x1 - x0):
             covered.append(g)
     if len(covered) * 2 >= n_wide:
         return {id(g) for g in covered}
     return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
+
+
+def _overlap(x0: float, x1: float, other: Glyph) -> float:
+    """How far ``x0``-``x1`` and a glyph's box overlap, 0 when apart (the min and max
+    written out: this runs for every space)."""
+    o0, o1 = other.x0, other.x1
+    width = (x1 if x1 < o1 else o1) - (x0 if x0 > o0 else o0)
+    return width if width > 0.0 else 0.0
 
 
 def _make_word(glyphs: list[Glyph], x0: float, x1: float, same: bool) -> _Word:

@@ -162,7 +162,7 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
             loose_box(handle, i, rect_p)
             char_origin(handle, i, ox_p, oy_p)
             r_left, r_top, r_right, r_bottom = unpack_rect(rect)
-            if abs(r_left - last_left) < 0.01:
+            if -0.01 < r_left - last_left < 0.01:
                 split = True
             last_left = r_left
             size = font_size(handle, i) or (r_top - r_bottom)
