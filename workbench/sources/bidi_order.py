@@ -66,11 +66,11 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
     # the full algorithm below takes a hundred times longer to find: ``في عام`` is
     # reversed whole, ``(خبر)،`` too.
     bidi = unicodedata.bidirectional
-    if {bidi(rep) for rep in reps} <= _ONE_LEVEL[base_level]:
+    if set(map(bidi, set(reps))) <= _ONE_LEVEL[base_level]:  # each distinct rep once
         n = len(reps)
         order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
         return order, [base_level] * n
-    kinds = [bidi(rep) for rep in reps]
+    kinds = list(map(bidi, reps))
     # python-bidi only for classes that ``bidi_rep`` never gives
     levels = (
         _implicit_levels(kinds, base_level) if set(kinds) <= _IMPLICIT

@@ -33,10 +33,11 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
+import gc
 import itertools
 import operator
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -93,6 +94,7 @@ class _Word:
     x1: float
     baseline: float
     size: float
+    text: str  # the glyphs' texts joined
 
 
 # --- public API ------------------------------------------------------------------------
@@ -114,7 +116,7 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
-        with _open_pdfium(Path(path)) as pdf:
+        with _open_pdfium(Path(path)) as pdf, _collector_paused():
             return [_page_text(glyphs) for glyphs in pdfium_glyphs(pdf)]
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
@@ -204,6 +206,20 @@ def _open_pdfium(path: Path) -> Iterator[Any]:
         pdf.close()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a document is read: the glyphs, words
+    and lines of a page form no cycles, so reference counting frees them all, and the
+    collector's passes over the many young objects cost nearly a tenth of the reading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _pdf_date(value: str) -> str:
     """``D:20200507093000+03'00'`` → ``2020-05-07T09:30:00+03:00``; '' if unreadable."""
     m = _PDF_DATE_RE.match(value.strip())
@@ -262,24 +278,31 @@ def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
     mean baseline, top to bottom."""
     rows: list[list[Any]] = []
     row: list[Any] = []
-    total = size = 0.0
+    total = size = tolerance = 0.0
+    count = 0  # items in ``row``
     for item in sorted(items, key=_BASELINE):
         baseline, item_size = item.baseline, item.size
         if item_size > size:  # the row's largest size so far, this item's included
             size = item_size
-        if row and abs(baseline - total / len(row)) <= BASELINE_TOLERANCE_EM * size:
+            tolerance = BASELINE_TOLERANCE_EM * size
+        # (bounds on both sides rather than abs(): no call, on every glyph)
+        if count and -tolerance <= baseline - total / count <= tolerance:
             row.append(item)
             total += baseline
+            count += 1
         else:
             row = [item]
             rows.append(row)
-            total, size = baseline, item_size
+            total, size, count = baseline, item_size, 1
+            tolerance = BASELINE_TOLERANCE_EM * size
     return rows
 
 
 _BASELINE = operator.attrgetter("baseline")
 _X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
 _SIZE = operator.attrgetter("size")
+_TEXT, _ORDER = operator.attrgetter("text"), operator.attrgetter("order")
+_THIRD = operator.itemgetter(2)
 
 
 def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
@@ -290,7 +313,7 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
         return bases
     extra: dict[int, str] = {}
     rows = _rows_by_baseline(bases)
-    row_lines = [statistics.median(g.baseline for g in row) for row in rows]
+    row_lines = [_median(list(map(_BASELINE, row))) for row in rows]
     for m in sorted(marks, key=lambda g: g.order):
         r = min(range(len(rows)), key=lambda k: abs(row_lines[k] - m.baseline))
         if abs(row_lines[r] - m.baseline) > m.size:
@@ -323,39 +346,63 @@ def _words(glyphs: list[Glyph]) -> list[_Word]:
     the white between them is the word space however narrow justification left it.
     """
     narrow = sorted(g.order for g in glyphs if g.is_narrow_space)
+    bisect_left = bisect.bisect_left
     words: list[_Word] = []
+    add_word = words.append
     for row in _rows_by_baseline(glyphs):
-        current: list[Glyph] = []
-        right_edge = 0.0
-        run = -1  # the stream run (between narrow spaces) of the last glyph
-        ordered = sorted(row, key=lambda g: ((g.x0 + g.x1) / 2, g.order))
+        ordered = _by_centre(row)
         _settle_stacks(ordered)
         leaders = _covered_spaces(ordered)
+        # the word being built: its glyphs, left and right edges, the stream run (between
+        # narrow spaces) of its last glyph, and whether its glyphs share one baseline and
+        # size (those of the first)
+        current: list[Glyph] = []
+        left = right = base = size = 0.0
+        run = -1
+        same = True
         for g in ordered:
-            if g.is_narrow_space:
-                continue
-            if g.is_space and id(g) in leaders:
-                g = g.with_text(TATWEEL)
-            elif g.is_space:
-                if current:
-                    words.append(_make_word(current))
-                current = []
-                continue
-            g_run = bisect.bisect_left(narrow, g.order) if narrow else 0
-            gap = g.x0 - right_edge
-            if current and (
-                gap > WORD_GAP_EM * g.size
-                or (g_run != run and gap > NARROW_SPACE_GAP_EM * g.size)
-            ):
-                words.append(_make_word(current))
-                current = []
-            current.append(g)
+            if g.is_space:
+                if g.is_narrow_space:
+                    continue
+                if id(g) in leaders:
+                    g = g.with_text(TATWEEL)
+                else:
+                    if current:
+                        add_word(_make_word(current, left, right, same))
+                    current = []
+                    continue
+            x0, x1, g_size = g.x0, g.x1, g.size
+            g_run = bisect_left(narrow, g.order) if narrow else 0
+            if current:
+                gap = x0 - right
+                if gap > WORD_GAP_EM * g_size or (
+                    g_run != run and gap > NARROW_SPACE_GAP_EM * g_size
+                ):
+                    add_word(_make_word(current, left, right, same))
+                    current = []
+            if current:
+                current.append(g)
+                if x1 > right:
+                    right = x1
+                if x0 < left:
+                    left = x0
+                if same and (g.baseline != base or g_size != size):
+                    same = False
+            else:
+                current = [g]
+                left, right, base, size, same = x0, x1, g.baseline, g_size, True
             run = g_run
-            if len(current) == 1 or g.x1 > right_edge:
-                right_edge = g.x1
         if current:
-            words.append(_make_word(current))
+            add_word(_make_word(current, left, right, same))
     return words
+
+
+def _by_centre(row: list[Glyph]) -> list[Glyph]:
+    """A row's glyphs sorted by the centre of their boxes, then by their place in the
+    stream; the keys built a column at a time (twice the centre: the same order)."""
+    twice = list(map(operator.add, map(_X0, row), map(_X1, row)))
+    keyed = sorted(zip(twice, map(_ORDER, row), range(len(row)), strict=True))
+    return list(map(row.__getitem__, map(_THIRD, keyed)))
 
 
 def _settle_stacks(row: list[Glyph]) -> None:
@@ -365,15 +412,22 @@ def _settle_stacks(row: list[Glyph]) -> None:
     when that makes the stream order run one way through the pair and its neighbours.
     Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
     out of its logical place."""
+    if len(row) < 4:
+        return
+    a = row[1]  # the left glyph of the pair looked at, its centre (twice) and width
+    a_twice, a_width = a.x0 + a.x1, a.x1 - a.x0
     for i in range(1, len(row) - 2):
-        a, b = row[i], row[i + 1]
-        width = min(a.x1 - a.x0, b.x1 - b.x0)
-        if abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 >= STACK_CENTRE_RATIO * width \
-                or not (is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])):
-            continue
-        seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
-        if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
-            row[i], row[i + 1] = b, a
+        b = row[i + 1]
+        x0, x1 = b.x0, b.x1
+        b_twice, b_width = x0 + x1, x1 - x0
+        limit = STACK_CENTRE_RATIO * (a_width if a_width < b_width else b_width)
+        if -limit < (a_twice - b_twice) / 2 < limit \
+                and is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0]):
+            seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
+            if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
+                row[i], row[i + 1] = b, a
+                continue  # ``a`` moved right: the next pair is ``a`` and its new neighbour
+        a, a_twice, a_width = b, b_twice, b_width
 
 
 def _covered_spaces(row: list[Glyph]) -> set[int]:
@@ -387,34 +441,52 @@ def _covered_spaces(row: list[Glyph]) -> set[int]:
     of many such in the row (XeLaTeX's kashida justification fills every joint of a
     line with leader glyphs mapped to spaces, and draws its word spaces as glue).
     """
+    wide = [k for k, g in enumerate(row) if g.is_space and not g.is_narrow_space]
+    if not wide:
+        return set()
     covered: list[Glyph] = []
-    n_wide = 0
-    for k, g in enumerate(row):
-        if not g.is_space or g.is_narrow_space:
-            continue
-        n_wide += 1
+    n_wide = len(wide)
+    end = len(row)
+    for k in wide:
+        g = row[k]
+        x0, x1 = g.x0, g.x1
         overlap = 0.0
-        for step in (-1, 1):
-            j = k + step
-            while 0 <= j < len(row) and row[j].is_space:
-                j += step
-            if 0 <= j < len(row):
-                overlap += max(0.0, min(g.x1, row[j].x1) - max(g.x0, row[j].x0))
-        if overlap > LEADER_COVER * (g.x1 - g.x0):
+        j = k - 1  # the nearest glyph that is no space, on the left
+        while j >= 0 and row[j].is_space:
+            j -= 1
+        if j >= 0:
+            overlap += _overlap(x0, x1, row[j])
+        j = k + 1  # and on the right
+        while j < end and row[j].is_space:
+            j += 1
+        if j < end:
+            overlap += _overlap(x0, x1, row[j])
+        if overlap > LEADER_COVER * (x1 - x0):
             covered.append(g)
     if len(covered) * 2 >= n_wide:
         return {id(g) for g in covered}
     return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
 
 
-def _make_word(glyphs: list[Glyph]) -> _Word:
-    if len(glyphs) == 1:
-        g = glyphs[0]
-        return _Word(glyphs, g.x0, g.x1, g.baseline, g.size)
-    return _Word(
-        glyphs, min(map(_X0, glyphs)), max(map(_X1, glyphs)),
-        _median(list(map(_BASELINE, glyphs))), _median(list(map(_SIZE, glyphs))),
-    )
+def _overlap(x0: float, x1: float, other: Glyph) -> float:
+    """How far ``x0``-``x1`` and a glyph's box overlap, 0 when apart (the min and max
+    written out: this runs for every space)."""
+    o0, o1 = other.x0, other.x1
+    width = (x1 if x1 < o1 else o1) - (x0 if x0 > o0 else o0)
+    return width if width > 0.0 else 0.0
+
+
+def _make_word(glyphs: list[Glyph], x0: float, x1: float, same: bool) -> _Word:
+    """A word of ``glyphs`` that span ``x0`` to ``x1``: its baseline and size are the
+    medians of its glyphs', which ``same`` says are all the first glyph's."""
+    first = glyphs[0]
+    if same:
+        baseline, size = first.baseline, first.size
+    else:
+        baseline = _median(list(map(_BASELINE, glyphs)))
+        size = _median(list(map(_SIZE, glyphs)))
+    text = "".join(map(_TEXT, glyphs)) if len(glyphs) > 1 else first.text
+    return _Word(glyphs, x0, x1, baseline, size, text)
 
 
 def _median(values: list[float]) -> float:
@@ -429,7 +501,7 @@ def _strong_direction(words: list[_Word]) -> int:
     """1 when right-to-left letters outnumber left-to-right ones, else 0."""
     rtl = ltr = 0
     # each distinct character classified once
-    for ch, n in Counter("".join([g.text for w in words for g in w.glyphs])).items():
+    for ch, n in Counter("".join(map(_TEXT, words))).items():
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
             rtl += n
@@ -443,7 +515,7 @@ def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
     ``COLUMN_GAP_EM`` wide, and have words on both sides in two rows or more."""
     if len(rows) < 2:
         return []
-    size = statistics.median(w.size for w in words)
+    size = _median(list(map(_SIZE, words)))
     spans = sorted((w.x0, w.x1) for w in words)
     cuts = []
     reach = spans[0][1]
@@ -458,12 +530,15 @@ def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
     return cuts
 
 
-def _blocks(words: list[_Word], pitch: float, rtl: int) -> list[list[list[_Word]]]:
+def _blocks(
+    words: list[_Word], pitch: float, rtl: int, rows: list[list[_Word]] | None = None,
+) -> list[list[list[_Word]]]:
     """Blocks in reading order, each a list of rows of words (XY-cut): columns split
     at vertical white strips (right to left on a right-to-left page), paragraphs at
     rows spaced more widely than ``pitch`` (the page's usual baseline distance per em).
-    """
-    rows = _rows_by_baseline(words)
+    ``rows`` are the words' rows where already known."""
+    if rows is None:
+        rows = _rows_by_baseline(words)
     cuts = _column_cuts(words, rows)
     if cuts:
         edges = [float("-inf"), *cuts, float("inf")]
@@ -472,31 +547,35 @@ def _blocks(words: list[_Word], pitch: float, rtl: int) -> list[list[list[_Word]
         if rtl:
             parts.reverse()
         return [b for part in parts if part for b in _blocks(part, pitch, rtl)]
-    bands: list[list[_Word]] = [list(rows[0])]
+    bands: list[list[list[_Word]]] = [[rows[0]]]
     for above, below in itertools.pairwise(rows):
-        step = (_row_baseline(below) - _row_baseline(above)) / max(w.size for w in below)
+        step = (_row_baseline(below) - _row_baseline(above)) / max(map(_SIZE, below))
         if step > PARAGRAPH_PITCH_RATIO * pitch:
             bands.append([])
-        bands[-1].extend(below)
+        bands[-1].append(below)
     if len(bands) == 1:
         return [rows]
-    return [b for band in bands for b in _blocks(band, pitch, rtl)]
+    # a band's rows are what grouping its words would give again: a run of whole rows,
+    # in baseline order, each started afresh
+    return [
+        b for band in bands
+        for b in _blocks([w for row in band for w in row], pitch, rtl, band)
+    ]
 
 
 def _row_baseline(row: list[_Word]) -> float:
-    return statistics.median(w.baseline for w in row)
+    return _median(list(map(_BASELINE, row)))
 
 
-def _usual_pitch(words: list[_Word]) -> float:
-    """Median distance between consecutive baselines, in em of the lower row; with
-    fewer than three distances to go by, single spacing (1.2 em)."""
-    rows = _rows_by_baseline(words)
+def _usual_pitch(rows: list[list[_Word]]) -> float:
+    """Median distance between consecutive baselines of the rows, in em of the lower
+    row; with fewer than three distances to go by, single spacing (1.2 em)."""
     steps = [
-        (_row_baseline(b) - _row_baseline(a)) / max(w.size for w in b)
+        (_row_baseline(b) - _row_baseline(a)) / max(map(_SIZE, b))
         for a, b in itertools.pairwise(rows)
     ]
     steps = [s for s in steps if s > 0]
-    return statistics.median(steps) if len(steps) >= 3 else 1.2
+    return _median(steps) if len(steps) >= 3 else 1.2
 
 
 def _page_text(glyphs: list[Glyph]) -> str:
@@ -505,7 +584,8 @@ def _page_text(glyphs: list[Glyph]) -> str:
     if not words:
         return ""
     rtl = _strong_direction(words)
-    blocks = _blocks(words, _usual_pitch(words), rtl)
+    rows = _rows_by_baseline(words)
+    blocks = _blocks(words, _usual_pitch(rows), rtl, rows)
     out = []
     for block in blocks:
         base = _strong_direction([w for row in block for w in row]) if block else rtl
@@ -522,52 +602,67 @@ def _page_text(glyphs: list[Glyph]) -> str:
 def _line_text(row: list[_Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
     tokens: list[Glyph | None] = []  # None stands for a word space
-    for w in sorted(row, key=lambda w: (w.x0 + w.x1) / 2):
+    texts: list[str] = []
+    for w in sorted(row, key=_word_centre):
         if tokens:
             tokens.append(None)
+            texts.append(" ")
         tokens.extend(w.glyphs)
-    texts = [" " if t is None else t.text for t in tokens]
+        texts.extend(map(_TEXT, w.glyphs))
     order, levels = resolve(list(map(bidi_rep, texts)), base_level)
-    if _restore_kashida(tokens):
+    if _restore_kashida(tokens, texts):
         texts = [" " if t is None else t.text for t in tokens]
     from bidi.mirror import MIRRORED
 
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
-    for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
-        if levels[i] % 2 and tokens[i].mirrored:
-            texts[i] = MIRRORED[texts[i]]
+    if not MIRRORED.keys().isdisjoint(texts):
+        for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
+            if levels[i] % 2 and tokens[i].mirrored:
+                texts[i] = MIRRORED[texts[i]]
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _restore_kashida(tokens: list[Any]) -> bool:
-    """In place, on visual-order tokens: non-letter glyphs whose ink is a thin stroke
-    on the baseline, glued between an Arabic letter that joins forward (on the right)
-    and an Arabic letter (on the left), are the justification kashida mis-mapped by
-    the producer (LibreOffice maps it to ``1`` or a bracket). True if any was."""
+def _word_centre(w: _Word) -> float:
+    return (w.x0 + w.x1) / 2
+
+
+def _restore_kashida(tokens: list[Any], texts: list[str]) -> bool:
+    """In place, on visual-order tokens (and their ``texts``, a space for None):
+    non-letter glyphs whose ink is a thin stroke on the baseline, glued between an
+    Arabic letter that joins forward (on the right) and an Arabic letter (on the left),
+    are the justification kashida mis-mapped by the producer (LibreOffice maps it to
+    ``1`` or a bracket). True if any was."""
+    # the runs of non-letter glyphs between two Arabic letters, found by a pattern on
+    # one character a token: Arabic letter, other letter-like glyph, other glyph, space
+    kinds = "".join(map(_kashida_kind, texts))  # no glyph in a word is a space
     changed = False
-    i = 1
-    while i < len(tokens):
-        t = tokens[i]
-        if t is None or is_letterlike(t.text):
-            i += 1
-            continue
-        j = i
-        while j < len(tokens) and tokens[j] is not None and not is_letterlike(tokens[j].text):
-            j += 1
-        after, before = tokens[i - 1], tokens[j] if j < len(tokens) else None
+    for run in _KASHIDA_SLOT_RE.finditer(kinds):
+        i, j = run.span()
+        after, before = tokens[i - 1], tokens[j]
         if (
-            before is not None and after is not None
-            and is_arabic_letter(before.text[0]) and is_arabic_letter(after.text[0])
-            and _base_letter(before.text) not in NOT_FORWARD_JOINING
+            _base_letter(before.text) not in NOT_FORWARD_JOINING
             and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in tokens[i:j])
             and _touching(before, tokens[i:j], after)
         ):
             for k in range(i, j):
                 tokens[k] = tokens[k].with_text(TATWEEL)
             changed = True
-        i = j
     return changed
+
+
+_KASHIDA_SLOT_RE = re.compile("(?<=A)N+(?=A)")
+
+
+@functools.lru_cache(maxsize=4096)
+def _kashida_kind(text: str) -> str:
+    """A glyph's kind for ``_KASHIDA_SLOT_RE``: A an Arabic letter (by its first
+    character), L another letter-like glyph, N any other glyph; a space stays one."""
+    if text == " ":
+        return text
+    if is_arabic_letter(text[0]):
+        return "A"
+    return "L" if is_letterlike(text) else "N"
 
 
 def _base_letter(text: str) -> str:

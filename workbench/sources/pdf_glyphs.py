@@ -8,7 +8,9 @@ False
 
 from __future__ import annotations
 
+import itertools
 import re
+import struct
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -37,7 +39,9 @@ _INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
 MIN_SPACE_WIDTH = 0.5
 
 
-@dataclass(slots=True)  # not frozen: a frozen __init__ costs a microsecond per glyph
+# not frozen: a frozen __init__ costs a microsecond per glyph; and __init__ written out,
+# as the generated one with a __post_init__ costs a fifth more
+@dataclass(slots=True, init=False)
 class Glyph:
     text: str
     x0: float  # advance box, page units, x to the right
@@ -51,9 +55,31 @@ class Glyph:
     ink: float = -1.0  # height of the inked box; -1 when the engine does not give it
     mirrored: bool = False  # the engine already mirrored brackets in right-to-left runs
     # set from ``text`` (layout asks them of every glyph several times)
-    is_space: bool = field(init=False, repr=False, compare=False)
-    is_mark: bool = field(init=False, repr=False, compare=False)
-    is_narrow_space: bool = field(init=False, repr=False, compare=False)
+    is_space: bool = field(repr=False, compare=False)
+    is_mark: bool = field(repr=False, compare=False)
+    is_narrow_space: bool = field(repr=False, compare=False)
+
+    def __init__(
+        self, text: str, x0: float, x1: float, top: float, bottom: float, baseline: float,
+        size: float, cx: float, order: int, ink: float = -1.0, mirrored: bool = False,
+    ) -> None:
+        self.text = text
+        self.x0 = x0
+        self.x1 = x1
+        self.top = top
+        self.bottom = bottom
+        self.baseline = baseline
+        self.size = size
+        self.cx = cx
+        self.order = order
+        self.ink = ink
+        self.mirrored = mirrored
+        is_space, is_mark = text_kind(text)
+        self.is_space = is_space
+        self.is_mark = is_mark
+        # a space glyph that advances nothing (Chromium draws every word space so, at
+        # the spot where the space goes) marks a word break only where it sits in a gap
+        self.is_narrow_space = is_space and x1 - x0 < MIN_SPACE_WIDTH
 
     def with_text(self, text: str, order: int | None = None) -> Glyph:
         """A copy with another text (and stream position): ``dataclasses.replace``
@@ -62,12 +88,6 @@ class Glyph:
             text, self.x0, self.x1, self.top, self.bottom, self.baseline, self.size,
             self.cx, self.order if order is None else order, self.ink, self.mirrored,
         )
-
-    def __post_init__(self) -> None:
-        self.is_space, self.is_mark = text_kind(self.text)
-        # a space glyph that advances nothing (Chromium draws every word space so, at
-        # the spot where the space goes) marks a word break only where it sits in a gap
-        self.is_narrow_space = self.is_space and self.x1 - self.x0 < MIN_SPACE_WIDTH
 
 
 @lru_cache(maxsize=4096)
@@ -104,28 +124,26 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
     it, spaces and non-letters are tested for a kashida stroke), the generated flag only
     for white space (what pdfium generates is spaces and line breaks); and the calls go
     through bare function pointers (``_bare``), which skip the per-argument type checks
-    of the bindings and cost half as much. (The page text in bulk, FPDFText_GetText,
-    is no shortcut: it leaves out control characters, so its indices drift from the
-    glyphs'.)"""
+    of the bindings and cost half as much. The code points come in one call a page
+    (``_page_codes``)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    c_int, c_uint, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_double
-    is_generated = _bare(raw.FPDFText_IsGenerated, c_int)
-    get_unicode = _bare(raw.FPDFText_GetUnicode, c_uint)
-    map_error = _bare(raw.FPDFText_HasUnicodeMapError, c_int)
-    # the boxes go to the pointers given; their success flag was never read
-    loose_box = _bare(raw.FPDFText_GetLooseCharBox, None)
-    char_origin = _bare(raw.FPDFText_GetCharOrigin, None)
-    char_box = _bare(raw.FPDFText_GetCharBox, None)
-    font_size = _bare(raw.FPDFText_GetFontSize, c_double)
+    c_double = ctypes.c_double
+    (
+        is_generated, get_unicode, map_error, loose_box, char_origin, char_box, font_size,
+        get_text,
+    ) = _text_calls()
     count_chars = raw.FPDFText_CountChars
-    rect = raw.FS_RECTF()
+    # the boxes are read back with one ``unpack`` each, cheaper than a field at a time
+    rect = raw.FS_RECTF()  # left, top, right, bottom as floats
+    unpack_rect = struct.Struct("4f").unpack
     ox, oy = c_double(), c_double()
-    left, bottom, right, top = (c_double() for _ in range(4))
     rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    box_p = [ctypes.byref(v) for v in (left, right, bottom, top)]
+    box = (c_double * 4)()  # left, right, bottom, top
+    box_p = [ctypes.byref(box, k * ctypes.sizeof(c_double)) for k in range(4)]
+    unpack_box = struct.Struct("4d").unpack
     code_kind = _code_kind
     for page in pdf:
         height = page.get_height()
@@ -133,38 +151,83 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
         glyphs: list[Glyph] = []
         append = glyphs.append
-        for i in range(count_chars(textpage.raw)):
-            text, kind = code_kind(get_unicode(handle, i))
+        codes = _page_codes(handle, count_chars(textpage.raw), get_text, get_unicode)
+        last_left = float("nan")  # the left edge of the glyph before
+        split = False  # whether two glyphs in a row start at one x (a split ligature)
+        for i, (text, kind) in enumerate(map(code_kind, codes)):
             if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
                 continue
             if map_error(handle, i) == 1:
                 text, kind = REPLACEMENT, _INKED
             loose_box(handle, i, rect_p)
             char_origin(handle, i, ox_p, oy_p)
-            r_left, r_right, r_top, r_bottom = rect.left, rect.right, rect.top, rect.bottom
+            r_left, r_top, r_right, r_bottom = unpack_rect(rect)
+            if -0.01 < r_left - last_left < 0.01:
+                split = True
+            last_left = r_left
             size = font_size(handle, i) or (r_top - r_bottom)
             if kind == _LETTER:
                 cx, ink = (r_left + r_right) / 2, -1.0
             else:
                 char_box(handle, i, *box_p)
-                cx, ink = (left.value + right.value) / 2, top.value - bottom.value
+                left, right, bottom, top = unpack_box(box)
+                cx, ink = (left + right) / 2, top - bottom
             append(Glyph(
                 text, r_left, r_right, height - r_top, height - r_bottom,
-                height - oy.value, max(size, 1.0), cx, i, ink, True,
+                height - oy.value, 1.0 if size < 1.0 else size, cx, i, ink, True,
             ))
         textpage.close()
         page.close()
-        yield merge_split_clusters(glyphs)
+        yield merge_split_clusters(glyphs) if split else glyphs
+
+
+def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> Any:
+    """The code point of each of a page's ``n_chars`` characters: the page text in one
+    call, which holds one code point per character except that it leaves out control
+    characters (LibreOffice maps the kashida to U+0002 or U+0003) and that its buffer
+    of UTF-16 units cuts a page with characters beyond U+FFFF short; a page whose text
+    comes out shorter than its characters is read a character at a time."""
+    import ctypes
+
+    if n_chars:
+        units = (ctypes.c_ushort * (n_chars + 1))()
+        written = get_text(handle, 0, n_chars, units)  # with the closing NUL
+        text = bytes(units)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+        if len(text) == n_chars:
+            return map(ord, text)
+    return map(get_unicode, itertools.repeat(handle, n_chars), range(n_chars))
+
+
+@lru_cache(maxsize=1)
+def _text_calls() -> tuple[Any, ...]:
+    """The pdfium text-page functions ``pdfium_glyphs`` calls, as ``_bare`` pointers
+    (made once: each prototype is a new class)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    c_int, c_uint, c_double = ctypes.c_int, ctypes.c_uint, ctypes.c_double
+    return (
+        _bare(raw.FPDFText_IsGenerated, c_int),
+        _bare(raw.FPDFText_GetUnicode, c_uint),
+        _bare(raw.FPDFText_HasUnicodeMapError, c_int),
+        # the boxes go to the pointers given; their success flag is never read
+        _bare(raw.FPDFText_GetLooseCharBox, None),
+        _bare(raw.FPDFText_GetCharOrigin, None),
+        _bare(raw.FPDFText_GetCharBox, None),
+        _bare(raw.FPDFText_GetFontSize, c_double),
+        _bare(raw.FPDFText_GetText, c_int),
+    )
 
 
 def _bare(function: Any, restype: Any) -> Any:
     """The same C function without ``argtypes``: arguments go through as given (the
-    caller passes C types and ``byref`` pointers, plain ints for ``int`` parameters)."""
+    caller passes C types and ``byref`` pointers, plain ints for ``int`` parameters);
+    and called holding the interpreter lock, which these short calls, made from one
+    thread, need not let go (a fifth of the cost of a call)."""
     import ctypes
 
-    bare = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    bare.restype = restype
-    return bare
+    return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
 # What a code point from pdfium needs: nothing (no text, or a line break), the generated
