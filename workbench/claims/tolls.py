@@ -174,10 +174,12 @@ def _begins_a_cue(key: str) -> bool:
 @cache
 def _cue_words() -> frozenset[str]:
     """Every word that may begin a cue: a proclitic cluster, a cue's first word (its ه
-    written ت before a pronoun: وفاته) and a dual or pronoun ending. Every word
+    written ت before a pronoun: وفاته, or a feminine dual: امرأتين) and a dual or pronoun ending. Every word
     :func:`_begins_a_cue` accepts is one (its length limits left out, so a few more)."""
     firsts = set().union(*_cues().values())
     stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
+    # a feminine noun's dual (امرأة → امرأتين): see :func:`_count_forms`
+    stems |= {w[:-1] + d for w in firsts if w.endswith(_TA[1]) for d in _FEMININE_DUALS}
     endings = ("", _DUAL, *_OWNER, *(s for s, _ in _PRONOUNS))
     return frozenset(p + w + e for p in ("", *_PROCLITICS) for w in stems for e in endings)
 
