@@ -58,11 +58,7 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
     """Commas and stops written before the space between two words moved after it, in a
     text that writes most of them so (see the module docstring); numbers and dashes
     glued to the next word by the same extractor set apart from it."""
-    text = "\n".join(line.text for line in lines)
-    swapped = len(_SWAPPED_RE.findall(text))
-    if swapped < SWAPPED_MIN or swapped < SWAPPED_SHARE * (swapped + len(_USUAL_RE.findall(text))):
-        return list(lines), 0
-    if sum(_SWAPPED_RE.search(line.text) is not None for line in lines) < SWAPPED_MIN:
+    if not _writes_so(lines, _SWAPPED_RE, _USUAL_RE, SWAPPED_SHARE):
         return list(lines), 0
     total = 0
     out = list(lines)
@@ -71,6 +67,17 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
             out[k], n = _rewrite(line, pattern, template)
             total += n
     return out, total
+
+
+def _writes_so(lines: list[Line], odd: re.Pattern[str], usual: re.Pattern[str], share: float) -> bool:
+    """True when a text writes a mark the ``odd`` way on ``share`` of the places it writes
+    it either way, ``SWAPPED_MIN`` times at least and on as many lines: a habit of its
+    extractor, not a slip of one writer."""
+    text = "\n".join(line.text for line in lines)
+    found = len(odd.findall(text))
+    if found < SWAPPED_MIN or found < share * (found + len(usual.findall(text))):
+        return False
+    return sum(odd.search(line.text) is not None for line in lines) >= SWAPPED_MIN
 
 
 def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ...]) -> tuple[Line, int]:
@@ -114,11 +121,7 @@ def glued_commas(lines: list[Line]) -> tuple[list[Line], int]:
     >>> glued_commas(lines)[0][0].text
     'قال، ان الهجوم وقع امس، وقال المتحدث، ان'
     """
-    text = "\n".join(line.text for line in lines)
-    glued = len(_GLUED_RE.findall(text))
-    if glued < SWAPPED_MIN or glued < GLUED_SHARE * (glued + len(_COMMA_USUAL_RE.findall(text))):
-        return list(lines), 0
-    if sum(_GLUED_RE.search(line.text) is not None for line in lines) < SWAPPED_MIN:
+    if not _writes_so(lines, _GLUED_RE, _COMMA_USUAL_RE, GLUED_SHARE):
         return list(lines), 0
     total = 0
     out = list(lines)
