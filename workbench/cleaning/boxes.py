@@ -1,0 +1,178 @@
+"""Lines a page cut into boxes at the glyphs of another font, the boxes written left to right.
+
+Where the font of an Arabic line lacks digits, quotes or dashes, the producer draws them
+from another font (LibreOffice does), and pdfminer lays each run of one font out as a
+text box of its own: the boxes of one visual line come out one after another, blank
+lines between, in the order they stand on the page, left to right:
+
+    source:    مجموعته الاولي اثر فوزه علي الشمال 4 - صفر وتعادله
+    extracted: - صفر وتعادله⏎⏎4⏎⏎مجموعته الاولي اثر فوزه علي الشمال
+
+A box without an Arabic letter (a number, a quote, a dash) is such a run, and links the
+boxes either side of it into a chain (``box_groups``). Like the runs of ``fallback.py``
+it is the text's decision: only a text with ``MIN_GROUPS`` chains or more that the word
+bigram model (``bigrams.py``) reads likelier turned round whole, by ``TEXT_GAIN`` a chain
+on average (the words meeting at box edges, and at the chain's ends against the lines
+before and after it, scored), is read so; on the dev documents of
+``benchmarks/pdf_damage.py`` only pdfminer's reading of LibreOffice PDFs gains, every
+other extractor's chains (page numbers, a number wrapped onto a line of its own) lose.
+A chain may hold more than one visual line (the dashes of a line written after it link
+it to the next), so each chain is then cut into the visual lines, each turned round,
+that the model reads likeliest (``best_turns``).
+
+>>> from workbench.cleaning.lines import synthetic
+>>> lines = [synthetic(t, 0) for t in ["- صفر قبل ان", "", "21", "", "ثم فوزه ايضا علي معيذر"]]
+>>> [b.text for b in turned_group(lines, [0, 2, 4])]
+['ثم فوزه ايضا علي معيذر 21 - صفر قبل ان', '', '']
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+from .bigrams import pair_logp, words_of
+from .lines import Line, concat, empty_line, strip_line, synthetic
+from .stages import ARABIC_RE
+
+# Fewest groups a text must have for the model to be asked: one or two numbers on lines
+# of their own (a page number, a score) tell nothing of how the text was laid out.
+MIN_GROUPS = 3
+# Least mean gain (log10, word bigram model) of the turned groups: the text's decision
+# that its boxes came left to right. Set on the dev documents of benchmarks/pdf_damage.py.
+TEXT_GAIN = 0.5
+# Most blank lines between two boxes of one visual line (pdfminer writes one).
+MAX_BLANKS = 1
+# Most boxes in one visual line: a longer chain is a table or a list, not a line.
+MAX_BOXES = 12
+
+
+def box_groups(texts: list[str]) -> list[list[int]]:
+    """Indices of the lines that are boxes of one visual line: chains of non-blank lines
+    (``MAX_BLANKS`` blank lines between at most) linked by a line without an Arabic
+    letter, holding two boxes with words or more.
+
+    >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"])
+    [[0, 2, 4]]
+    """
+    full = [i for i, t in enumerate(texts) if t.strip()]
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for a, b in itertools.pairwise(full):
+        linked = b - a - 1 <= MAX_BLANKS and not (ARABIC_RE.search(texts[a]) and ARABIC_RE.search(texts[b]))
+        if linked:
+            current = current or [a]
+            current.append(b)
+            continue
+        if current:
+            groups.append(current)
+        current = []
+    if current:
+        groups.append(current)
+    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(words_of(texts[i])) for i in g) >= 2]
+
+
+def _chain(boxes: list[list[str]], before: str, after: str) -> float:
+    """``log10 P`` of the words meeting where the boxes (their words, in this order) and
+    the edge words ``before`` and ``after`` (empty: none) meet."""
+    score = 0.0
+    last = before
+    for words in (w for w in [*boxes, [after]] if w and w[0]):
+        if last:
+            score += pair_logp(last, words[0])
+        last = words[-1]
+    return score
+
+
+def chain_gain(boxes: list[list[str]], before: str, after: str) -> float:
+    """How much likelier (log10) a chain of boxes (their words, in the order written)
+    reads turned round whole than as it stands, between the last word ``before`` and the
+    first word ``after`` it: the text's evidence that its boxes came left to right.
+
+    >>> chain_gain([["صفر", "قبل", "ان"], ["0"], ["ثم", "فوزه", "معيذر"]], "", "") > 0
+    True
+    """
+    return _chain(boxes[::-1], before, after) - _chain(boxes, before, after)
+
+
+def best_turns(boxes: list[list[str]], before: str, after: str) -> tuple[float, list[tuple[int, int]]]:
+    """The cut of a chain of boxes (their words, in the order written) into visual lines,
+    each turned round, that the word bigram model reads likeliest between the last word
+    ``before`` and the first word ``after`` it (empty: none): how much likelier than the
+    boxes as they stand, and the lines as ``(start, end)`` spans of the chain.
+
+    A chain may hold more than one visual line (a line's dashes written after it link it
+    to the next), so every cut is weighed; a box without words reads the same anywhere.
+
+    >>> boxes = [["صفر", "قبل", "ان"], ["0"], ["ثم", "فوزه", "علي", "معيذر"]]
+    >>> gain, spans = best_turns(boxes, "الوكرة", "يتغلب")
+    >>> gain > 0, spans
+    (True, [(0, 3)])
+    """
+    n = len(boxes)
+    # best[j]: for each last word read so far, the best score of boxes[:j] cut into
+    # turned lines, and the spans of that cut
+    Cut = tuple[float, list[tuple[int, int]]]
+    best: list[dict[str, Cut]] = [{before: (0.0, [])}] + [{} for _ in range(n)]
+    for j in range(1, n + 1):
+        for i in range(j):
+            line = [w for w in reversed(boxes[i:j]) if w]
+            for last, (score, spans) in best[i].items():
+                new_last = last
+                for words in line:
+                    if new_last:
+                        score += pair_logp(new_last, words[0])
+                    new_last = words[-1]
+                kept = best[j].get(new_last)
+                if kept is None or score > kept[0]:
+                    best[j][new_last] = (score, [*spans, (i, j)])
+
+    top, spans = max(
+        (score + (pair_logp(last, after) if last and after else 0.0), spans)
+        for last, (score, spans) in best[n].items()
+    )
+    return top - _chain(boxes, before, after), spans
+
+
+def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
+    """The boxes at ``group`` in reading order, written as one line in the group's first
+    place; its other lines left empty (the lines of the text keep their places)."""
+    parts: list[Line] = []
+    for i in reversed(group):
+        box = strip_line(lines[i])
+        if parts:
+            parts.append(synthetic(" ", int(box.src[0])))
+        parts.append(box)
+    return [concat(parts)] + [empty_line() for _ in group[1:]]
+
+
+def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
+    """Visual lines a page cut into boxes written left to right put in reading order, in a
+    text whose groups of boxes read that much better turned (see the module docstring)."""
+    texts = [line.text for line in lines]
+    groups = box_groups(texts)
+    if len(groups) < MIN_GROUPS:
+        return list(lines), 0
+    full = [i for i, t in enumerate(texts) if words_of(t)]
+    found = []
+    evidence = 0.0
+    for group in groups:
+        k = bisect.bisect_left(full, group[0])  # the nearest lines with words either side
+        m = bisect.bisect_right(full, group[-1])
+        before = words_of(texts[full[k - 1]])[-1] if k else ""
+        after = words_of(texts[full[m]])[0] if m < len(full) else ""
+        chain = [words_of(texts[i]) for i in group]
+        evidence += chain_gain(chain, before, after)
+        found.append(best_turns(chain, before, after))
+    if evidence < TEXT_GAIN * len(groups):
+        return list(lines), 0
+    out = list(lines)
+    n = 0
+    for group, (gain, spans) in zip(groups, found, strict=True):
+        if gain <= 0:
+            continue
+        for a, b in spans:
+            for i, line in zip(group[a:b], turned_group(lines, group[a:b]), strict=True):
+                out[i] = line
+            n += b - a > 1
+    return out, n
