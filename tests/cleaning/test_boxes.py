@@ -81,3 +81,11 @@ def test_a_chain_of_two_visual_lines_is_cut_between_them():
     turned = [t for a, b in spans for t in reversed(chain[a:b])]
     assert gain > 0
     assert [t for t in turned if t != "-"] == [first, *PARAGRAPH[1]]
+
+
+def test_lines_of_one_paragraph_are_no_boxes():
+    # an extractor that writes a paragraph's lines one under the other, a number alone on
+    # a line, laid out no boxes: the text is left as it is, whatever the model reads
+    texts = [t for t in _as_boxes(PARAGRAPH, left_to_right=True) if t]
+    out, n = box_runs(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts
