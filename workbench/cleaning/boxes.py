@@ -9,17 +9,16 @@ lines between, in the order they stand on the page, left to right:
     extracted: - صفر وتعادله⏎⏎4⏎⏎مجموعته الاولي اثر فوزه علي الشمال
 
 A box without an Arabic letter (a number, a quote, a dash) is such a run, and links the
-boxes either side of it into a chain (``box_groups``). Like the runs of ``fallback.py``
-it is the text's decision: only a text with ``MIN_GROUPS`` chains or more, their boxes
-paragraphs of their own (``BOXED_LINKS``), that the word bigram model (``bigrams.py``)
-reads likelier turned round whole, by ``TEXT_GAIN`` a chain on average (the words
-meeting at box edges, and at the chain's ends against the lines before and after it,
-scored), is read so; on the dev documents of
-``benchmarks/pdf_damage.py`` only pdfminer's reading of LibreOffice PDFs gains, every
-other extractor's chains (page numbers, a number wrapped onto a line of its own) lose.
-A chain may hold more than one visual line (the dashes of a line written after it link
-it to the next), so each chain is then cut into the visual lines, each turned round,
-that the model reads likeliest (``best_turns``).
+boxes either side of it into one visual line (``box_groups``); an Arabic box written
+without the space pdfminer keeps at the start of a box inside a line opens a new one.
+Like the runs of ``fallback.py`` it is the text's decision: only a text with
+``MIN_GROUPS`` such lines or more, their boxes paragraphs of their own (``BOXED_LINKS``),
+that the word bigram model (``bigrams.py``) reads likelier with each line's boxes turned
+round, by ``TEXT_GAIN`` a line on average (the words meeting at box edges, and at the
+line's ends against the lines before and after it, scored), is read so, and then every
+such line is turned. On the dev documents of ``benchmarks/pdf_damage.py`` only
+pdfminer's reading of LibreOffice PDFs is; every other extractor's chains (page numbers,
+a number wrapped onto a line of its own) read worse turned, or stand in one paragraph.
 
 >>> from workbench.cleaning.lines import synthetic
 >>> lines = [synthetic(t, 0) for t in ["- صفر قبل ان", "", "21", "", "ثم فوزه ايضا علي معيذر"]]
@@ -31,6 +30,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+
+import numpy as np
 
 from .bigrams import pair_logp, words_of
 from .lines import Line, concat, empty_line, strip_line, synthetic
@@ -54,19 +55,35 @@ BOXED_LINKS = 0.3
 MAX_BOXES = 12
 
 
-def box_groups(texts: list[str]) -> list[list[int]]:
+def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[int]]:
     """Indices of the lines that are boxes of one visual line: chains of non-blank lines
     (``MAX_BLANKS`` blank lines between at most) linked by a line without an Arabic
-    letter, holding two boxes with words or more.
+    letter, holding two boxes with Arabic letters or more (where a number is the only
+    thing to move, the word bigram model, which knows numbers as one word, cannot tell
+    which words it stands between).
+
+    ``spaced`` (None: every line) says which lines were written opening with a space
+    (their first character as the extractor wrote them, before any line was read back):
+    pdfminer keeps the space between two runs of a visual line at the start of the box
+    on the right, so an Arabic box written without it opens a visual line of its own
+    (``نيويورك   الخرطوم   وكالات`` with its three dashes written after it as boxes:
+    the line after the dashes is the next visual line).
 
     >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"])
     [[0, 2, 4]]
+    >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"], [False] * 7)
+    []
     """
     full = [i for i, t in enumerate(texts) if t.strip()]
     groups: list[list[int]] = []
     current: list[int] = []
     for a, b in itertools.pairwise(full):
-        linked = b - a - 1 <= MAX_BLANKS and not (ARABIC_RE.search(texts[a]) and ARABIC_RE.search(texts[b]))
+        arabic_b = ARABIC_RE.search(texts[b])
+        linked = (
+            b - a - 1 <= MAX_BLANKS
+            and not (ARABIC_RE.search(texts[a]) and arabic_b)
+            and not (arabic_b and spaced is not None and not spaced[b])
+        )
         if linked:
             current = current or [a]
             current.append(b)
@@ -76,7 +93,7 @@ def box_groups(texts: list[str]) -> list[list[int]]:
         current = []
     if current:
         groups.append(current)
-    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(words_of(texts[i])) for i in g) >= 2]
+    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(ARABIC_RE.search(texts[i])) for i in g) > 1]
 
 
 def _chain(boxes: list[list[str]], before: str, after: str) -> float:
@@ -102,45 +119,6 @@ def chain_gain(boxes: list[list[str]], before: str, after: str) -> float:
     return _chain(boxes[::-1], before, after) - _chain(boxes, before, after)
 
 
-def best_turns(boxes: list[list[str]], before: str, after: str) -> tuple[float, list[tuple[int, int]]]:
-    """The cut of a chain of boxes (their words, in the order written) into visual lines,
-    each turned round, that the word bigram model reads likeliest between the last word
-    ``before`` and the first word ``after`` it (empty: none): how much likelier than the
-    boxes as they stand, and the lines as ``(start, end)`` spans of the chain.
-
-    A chain may hold more than one visual line (a line's dashes written after it link it
-    to the next), so every cut is weighed; a box without words reads the same anywhere.
-
-    >>> boxes = [["صفر", "قبل", "ان"], ["0"], ["ثم", "فوزه", "علي", "معيذر"]]
-    >>> gain, spans = best_turns(boxes, "الوكرة", "يتغلب")
-    >>> gain > 0, spans
-    (True, [(0, 3)])
-    """
-    n = len(boxes)
-    # best[j]: for each last word read so far, the best score of boxes[:j] cut into
-    # turned lines, and the spans of that cut
-    Cut = tuple[float, list[tuple[int, int]]]
-    best: list[dict[str, Cut]] = [{before: (0.0, [])}] + [{} for _ in range(n)]
-    for j in range(1, n + 1):
-        for i in range(j):
-            line = [w for w in reversed(boxes[i:j]) if w]
-            for last, (score, spans) in best[i].items():
-                new_last = last
-                for words in line:
-                    if new_last:
-                        score += pair_logp(new_last, words[0])
-                    new_last = words[-1]
-                kept = best[j].get(new_last)
-                if kept is None or score > kept[0]:
-                    best[j][new_last] = (score, [*spans, (i, j)])
-
-    top, spans = max(
-        (score + (pair_logp(last, after) if last and after else 0.0), spans)
-        for last, (score, spans) in best[n].items()
-    )
-    return top - _chain(boxes, before, after), spans
-
-
 def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
     """The boxes at ``group`` in reading order, written as one line in the group's first
     place; its other lines left empty (the lines of the text keep their places)."""
@@ -153,6 +131,11 @@ def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
     return [concat(parts)] + [empty_line() for _ in group[1:]]
 
 
+def _opens_with_space(line: Line) -> bool:
+    """True if the line's first character as the extractor wrote it is a space."""
+    return bool(len(line.src)) and line.text[int(np.argmin(line.src))] == " "
+
+
 def _boxed(groups: list[list[int]]) -> bool:
     """True if the chains' boxes stand as paragraphs of their own (``BOXED_LINKS``)."""
     links = [(a, b) for group in groups for a, b in itertools.pairwise(group)]
@@ -163,29 +146,23 @@ def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Visual lines a page cut into boxes written left to right put in reading order, in a
     text whose groups of boxes read that much better turned (see the module docstring)."""
     texts = [line.text for line in lines]
-    groups = box_groups(texts)
+    groups = box_groups(texts, [_opens_with_space(line) for line in lines])
     if len(groups) < MIN_GROUPS or not _boxed(groups):
         return list(lines), 0
     full = [i for i, t in enumerate(texts) if words_of(t)]
-    found = []
     evidence = 0.0
     for group in groups:
         k = bisect.bisect_left(full, group[0])  # the nearest lines with words either side
         m = bisect.bisect_right(full, group[-1])
         before = words_of(texts[full[k - 1]])[-1] if k else ""
         after = words_of(texts[full[m]])[0] if m < len(full) else ""
-        chain = [words_of(texts[i]) for i in group]
-        evidence += chain_gain(chain, before, after)
-        found.append(best_turns(chain, before, after))
+        evidence += chain_gain([words_of(texts[i]) for i in group], before, after)
     if evidence < TEXT_GAIN * len(groups):
         return list(lines), 0
+    # the extractor wrote every line so: each chain is turned, whatever the model reads
+    # of its few junctions alone
     out = list(lines)
-    n = 0
-    for group, (gain, spans) in zip(groups, found, strict=True):
-        if gain <= 0:
-            continue
-        for a, b in spans:
-            for i, line in zip(group[a:b], turned_group(lines, group[a:b]), strict=True):
-                out[i] = line
-            n += b - a > 1
-    return out, n
+    for group in groups:
+        for i, line in zip(group, turned_group(lines, group), strict=True):
+            out[i] = line
+    return out, len(groups)
