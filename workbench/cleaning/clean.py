@@ -8,25 +8,27 @@
    inside a word it stretched (kashida) or made U+FFFD; a glyph a font named wrongly
    inside words (``خل؝ل``) read as the letter the word list says;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
-3. ``fallback_runs``: the runs of lines written left to right where the font lacked
+3. ``box_runs``: the boxes pdfminer cut a line into where its font lacked digits or
+   quotes (drawn from another font), written left to right, put in reading order;
+4. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
    the text by the word bigram model;
-4. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
-5. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
+5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
+6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
-6. ``runs``: line runs emitted back to front put in reading order, words split across
+7. ``runs``: line runs emitted back to front put in reading order, words split across
    run breaks joined, punctuation displaced to the line start moved back to its end;
-7. ``kashida``: tatweel removed;
-8. ``split_words``: words split by a space at a diacritic joined again;
-9. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
+8. ``kashida``: tatweel removed;
+9. ``split_words``: words split by a space at a diacritic joined again;
+10. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
    that lost its spaces, cut into words again by the word list;
-10. ``split_pieces``: pieces of words written apart joined where the models agree;
-11. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
+11. ``split_pieces``: pieces of words written apart joined where the models agree;
+12. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading and such words recur;
-12. ``punctuation``: no space before a comma or full stop; in a text that writes them
+13. ``punctuation``: no space before a comma or full stop; in a text that writes them
     after the space between two words (``يونس ،مما``), the space put after them;
-13. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
-14. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
+14. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
+15. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
 Every clean character keeps the index of the raw character it came from
@@ -49,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from ..text.arabic import GAP_MARKER
+from .boxes import box_runs
 from .fallback import fallback_runs
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
@@ -200,6 +203,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
             stages[-1] = Stage(name, 0, stages[-1].description, lines_text(lines))
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
+    line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
     line_stage(
         "fallback_runs", "runs of lines written left to right put in reading order", fallback_runs
     )

@@ -1,0 +1,94 @@
+"""Boxes of a line that pdfminer wrote left to right (a font lacking digits or quotes)
+are put in reading order; text whose boxes stand in reading order is left alone."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from workbench import clean
+from workbench.cleaning.boxes import box_groups, box_runs
+from workbench.cleaning.lines import Line
+
+# A paragraph as a page sets it: each visual line as the boxes of its runs, in reading
+# order (a number drawn from another font is a box of its own).
+PARAGRAPH = [
+    ["قالت مصادر امنية عراقية ان هجوما انتحاريا استهدف سوقا شعبيا"],
+    ["في بغداد امس واسفر عن مقتل", "25", "شخصا واصابة اكثر من", "40", "اخرين"],
+    ["بجروح متفاوتة وقال مسؤول في وزارة الداخلية ان الانفجار وقع"],
+    ["في الساعة", "10", "صباحا حين كان السوق مكتظا بالمتسوقين"],
+    ["واضاف ان حصيلة الضحايا مرشحة للارتفاع وفي الموصل قتل", "3", "جنود"],
+    ["في هجوم مسلح على نقطة تفتيش للجيش غرب المدينة"],
+]
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    out, pos = [], 0
+    for text in texts:
+        out.append(Line(text, np.arange(pos, pos + len(text), dtype=np.int64)))
+        pos += len(text) + 1
+    return out
+
+
+def _as_boxes(paragraph: list[list[str]]) -> list[str]:
+    """Every box a paragraph of its own, a line's boxes left to right, as pdfminer writes
+    them: the space between two boxes of a line written first in the right-hand one
+    (the one earlier in reading)."""
+    out: list[str] = []
+    for boxes in paragraph:
+        spaced = [*(" " + box for box in boxes[:-1]), boxes[-1]]
+        for box in reversed(spaced):
+            out += [box, ""]
+    return out
+
+
+def test_groups_are_chains_linked_by_boxes_without_letters():
+    groups = box_groups(_as_boxes(PARAGRAPH))
+    assert groups == [[2, 4, 6, 8, 10], [14, 16, 18], [20, 22, 24]]
+    # Arabic boxes side by side are lines of their own; a dash alone moves no words
+    assert box_groups(["نص اول", "", "نص ثان", "", "نص ثالث", "", "-"]) == []
+
+
+def test_boxes_written_left_to_right_are_put_in_reading_order():
+    out, n = box_runs(_lines(_as_boxes(PARAGRAPH)))
+    assert n == 3
+    assert [line.text for line in out if line.text] == [" ".join(boxes) for boxes in PARAGRAPH]
+    assert sum(not line.text for line in out) == len(out) - len(PARAGRAPH)
+
+
+def test_boxes_in_reading_order_are_left_alone():
+    texts = [part for boxes in PARAGRAPH for box in boxes for part in (box, "")]
+    out, n = box_runs(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts
+
+
+def test_too_few_chains_are_no_evidence():
+    texts = _as_boxes(PARAGRAPH[:4])
+    out, n = box_runs(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts
+
+
+def test_offsets_follow_the_boxes():
+    raw = "\n".join(_as_boxes(PARAGRAPH))
+    cleaned = clean(raw)
+    assert "في الساعة 10 صباحا حين" in cleaned.text
+    start = cleaned.text.find("10 صباحا")
+    a, b = cleaned.to_raw(start, start + 2)
+    assert raw[a:b] == "10"
+    assert cleaned.log.set_index("stage").changes["box_runs"] == 3
+
+
+def test_an_arabic_box_without_its_space_opens_a_visual_line():
+    # pdfminer keeps the space between two runs of a line at the start of the right-hand
+    # box; a line's dash written after it links it to the next line's boxes, whose
+    # left-hand box opens without a space
+    texts = ["ان الهجوم وقع", "", "-", "", "شخصا", "", " 25", "", " قتل"]
+    assert box_groups(texts, [t.startswith(" ") for t in texts]) == [[4, 6, 8]]
+    assert box_groups(texts) == [[0, 2, 4, 6, 8]]
+
+
+def test_lines_of_one_paragraph_are_no_boxes():
+    # an extractor that writes a paragraph's lines one under the other, a number alone on
+    # a line, laid out no boxes: the text is left as it is, whatever the model reads
+    texts = [t for t in _as_boxes(PARAGRAPH) if t]
+    out, n = box_runs(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts

@@ -1,0 +1,168 @@
+"""Lines a page cut into boxes at the glyphs of another font, the boxes written left to right.
+
+Where the font of an Arabic line lacks digits, quotes or dashes, the producer draws them
+from another font (LibreOffice does), and pdfminer lays each run of one font out as a
+text box of its own: the boxes of one visual line come out one after another, blank
+lines between, in the order they stand on the page, left to right:
+
+    source:    مجموعته الاولي اثر فوزه علي الشمال 4 - صفر وتعادله
+    extracted: - صفر وتعادله⏎⏎4⏎⏎مجموعته الاولي اثر فوزه علي الشمال
+
+A box without an Arabic letter (a number, a quote, a dash) is such a run, and links the
+boxes either side of it into one visual line (``box_groups``); an Arabic box written
+without the space pdfminer keeps at the start of a box inside a line opens a new one.
+Like the runs of ``fallback.py`` it is the text's decision: only a text with
+``MIN_GROUPS`` such lines or more, their boxes paragraphs of their own (``BOXED_LINKS``),
+that the word bigram model (``bigrams.py``) reads likelier with each line's boxes turned
+round, by ``TEXT_GAIN`` a line on average (the words meeting at box edges, and at the
+line's ends against the lines before and after it, scored), is read so, and then every
+such line is turned. On the dev documents of ``benchmarks/pdf_damage.py`` only
+pdfminer's reading of LibreOffice PDFs is; every other extractor's chains (page numbers,
+a number wrapped onto a line of its own) read worse turned, or stand in one paragraph.
+
+>>> from workbench.cleaning.lines import synthetic
+>>> lines = [synthetic(t, 0) for t in ["- صفر قبل ان", "", "21", "", "ثم فوزه ايضا علي معيذر"]]
+>>> [b.text for b in turned_group(lines, [0, 2, 4])]
+['ثم فوزه ايضا علي معيذر 21 - صفر قبل ان', '', '']
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+
+import numpy as np
+
+from .bigrams import pair_logp, words_of
+from .lines import Line, concat, empty_line, strip_line, synthetic
+from .stages import ARABIC_RE
+
+# Fewest groups a text must have for the model to be asked: one or two numbers on lines
+# of their own (a page number, a score) tell nothing of how the text was laid out.
+MIN_GROUPS = 3
+# Least mean gain (log10, word bigram model) of the turned groups: the text's decision
+# that its boxes came left to right. Set on the dev documents of benchmarks/pdf_damage.py.
+TEXT_GAIN = 0.5
+# Most blank lines between two boxes of one visual line (pdfminer writes one).
+MAX_BLANKS = 1
+# Least share of the chains' links that cross a blank line: pdfminer writes every box a
+# paragraph of its own; a text whose chains are lines of one paragraph (a number wrapped
+# onto a line of its own) was not laid out in boxes. On the dev documents of
+# benchmarks/pdf_damage.py pdfminer's chains cross a blank line at 56 % of their links
+# or more, every other extractor's at 7 % or less.
+BOXED_LINKS = 0.3
+# Most boxes in one visual line: a longer chain is a table or a list, not a line.
+MAX_BOXES = 12
+
+
+def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[int]]:
+    """Indices of the lines that are boxes of one visual line: chains of non-blank lines
+    (``MAX_BLANKS`` blank lines between at most) linked by a line without an Arabic
+    letter, holding two boxes with Arabic letters or more (where a number is the only
+    thing to move, the word bigram model, which knows numbers as one word, cannot tell
+    which words it stands between).
+
+    ``spaced`` (None: every line) says which lines were written opening with a space
+    (their first character as the extractor wrote them, before any line was read back):
+    pdfminer keeps the space between two runs of a visual line at the start of the box
+    on the right, so an Arabic box written without it opens a visual line of its own
+    (``نيويورك   الخرطوم   وكالات`` with its three dashes written after it as boxes:
+    the line after the dashes is the next visual line).
+
+    >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"])
+    [[0, 2, 4]]
+    >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"], [False] * 7)
+    []
+    """
+    full = [i for i, t in enumerate(texts) if t.strip()]
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for a, b in itertools.pairwise(full):
+        arabic_b = ARABIC_RE.search(texts[b])
+        linked = (
+            b - a - 1 <= MAX_BLANKS
+            and not (ARABIC_RE.search(texts[a]) and arabic_b)
+            and not (arabic_b and spaced is not None and not spaced[b])
+        )
+        if linked:
+            current = current or [a]
+            current.append(b)
+            continue
+        if current:
+            groups.append(current)
+        current = []
+    if current:
+        groups.append(current)
+    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(ARABIC_RE.search(texts[i])) for i in g) > 1]
+
+
+def _chain(boxes: list[list[str]], before: str, after: str) -> float:
+    """``log10 P`` of the words meeting where the boxes (their words, in this order) and
+    the edge words ``before`` and ``after`` (empty: none) meet."""
+    score = 0.0
+    last = before
+    for words in (w for w in [*boxes, [after]] if w and w[0]):
+        if last:
+            score += pair_logp(last, words[0])
+        last = words[-1]
+    return score
+
+
+def chain_gain(boxes: list[list[str]], before: str, after: str) -> float:
+    """How much likelier (log10) a chain of boxes (their words, in the order written)
+    reads turned round whole than as it stands, between the last word ``before`` and the
+    first word ``after`` it: the text's evidence that its boxes came left to right.
+
+    >>> chain_gain([["صفر", "قبل", "ان"], ["0"], ["ثم", "فوزه", "معيذر"]], "", "") > 0
+    True
+    """
+    return _chain(boxes[::-1], before, after) - _chain(boxes, before, after)
+
+
+def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
+    """The boxes at ``group`` in reading order, written as one line in the group's first
+    place; its other lines left empty (the lines of the text keep their places)."""
+    parts: list[Line] = []
+    for i in reversed(group):
+        box = strip_line(lines[i])
+        if parts:
+            parts.append(synthetic(" ", int(box.src[0])))
+        parts.append(box)
+    return [concat(parts)] + [empty_line() for _ in group[1:]]
+
+
+def _opens_with_space(line: Line) -> bool:
+    """True if the line's first character as the extractor wrote it is a space."""
+    return bool(len(line.src)) and line.text[int(np.argmin(line.src))] == " "
+
+
+def _boxed(groups: list[list[int]]) -> bool:
+    """True if the chains' boxes stand as paragraphs of their own (``BOXED_LINKS``)."""
+    links = [(a, b) for group in groups for a, b in itertools.pairwise(group)]
+    return sum(b - a > 1 for a, b in links) >= BOXED_LINKS * len(links)
+
+
+def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
+    """Visual lines a page cut into boxes written left to right put in reading order, in a
+    text whose groups of boxes read that much better turned (see the module docstring)."""
+    texts = [line.text for line in lines]
+    groups = box_groups(texts, [_opens_with_space(line) for line in lines])
+    if len(groups) < MIN_GROUPS or not _boxed(groups):
+        return list(lines), 0
+    full = [i for i, t in enumerate(texts) if words_of(t)]
+    evidence = 0.0
+    for group in groups:
+        k = bisect.bisect_left(full, group[0])  # the nearest lines with words either side
+        m = bisect.bisect_right(full, group[-1])
+        before = words_of(texts[full[k - 1]])[-1] if k else ""
+        after = words_of(texts[full[m]])[0] if m < len(full) else ""
+        evidence += chain_gain([words_of(texts[i]) for i in group], before, after)
+    if evidence < TEXT_GAIN * len(groups):
+        return list(lines), 0
+    # the extractor wrote every line so: each chain is turned, whatever the model reads
+    # of its few junctions alone
+    out = list(lines)
+    for group in groups:
+        for i, line in zip(group, turned_group(lines, group), strict=True):
+            out[i] = line
+    return out, len(groups)
