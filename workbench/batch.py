@@ -217,8 +217,8 @@ def analyse_document(
         title=doc.title or cleaned.title,
         author=doc.author or cleaned.author,
         published_text=row["published_text"] or cleaned.published_text,
-        n_gaps=len(gaps), n_mentions=len(analysis.mentions),
-        n_claims=len(analysis.claims), n_events=len(analysis.events),
+        n_gaps=len(gaps), n_mentions=len(analysis.rows.mentions),
+        n_claims=len(analysis.rows.claims), n_events=len(analysis.rows.events),
     )
     tables = {
         "gaps": gaps,

@@ -206,13 +206,23 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
     found_in = mentions if isinstance(mentions, Mentions) else Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
+    rows = event_rows(_claim_records(claims), found_in, reference=reference, text=text)
+    return events_frame(rows, doc_id=doc_id)
+
+
+def event_rows(claims: Sequence, mentions: Mentions, *, reference: date | datetime | None = None,
+               text: str | None = None) -> list[dict]:
+    """The rows of :func:`find_events` as dicts, from claim records (:func:`claim_records`)."""
     if isinstance(reference, datetime):
         reference = reference.date()
-    records_ = _claim_records(claims)
-    rows = _events_of(records_, found_in, reference=reference)
-    country_default = _document_country(found_in)
-    rows = resolve_events(rows, text if text is not None else _text_of(records_), found_in,
+    rows = _events_of(claims, mentions, reference=reference)
+    country_default = _document_country(mentions)
+    return resolve_events(rows, text if text is not None else _text_of(claims), mentions,
                           reference, where=lambda place: _where(place, country_default))
+
+
+def events_frame(rows: list[dict], *, doc_id: str | None = None) -> pd.DataFrame:
+    """The frame of :func:`find_events` from its rows (``doc_id`` first when given)."""
     if doc_id is None:
         return frame_of_rows(rows, EVENT_COLUMNS)
     return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})
@@ -285,6 +295,12 @@ def _text_of(claims: Sequence) -> str:
 # The columns of a claims table that events are made from.
 _CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "clause_break",
                  "refers_to", "source")
+
+
+def claim_records(rows: Sequence[dict]) -> list:
+    """Claim rows as dicts (:func:`~.claims.claim_rows`) as the records events read."""
+    make = record_type(_CLAIM_FIELDS)._make
+    return [make([r[c] for c in _CLAIM_FIELDS]) for r in rows]
 
 
 def _claim_records(claims: pd.DataFrame) -> list:
