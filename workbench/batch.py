@@ -30,8 +30,10 @@ from typing import Any
 
 import pandas as pd
 
-from .analysis import analyze, warm_up
-from .claims.events import to_acled
+from .analysis import Analysis, analyze, warm_up
+from .claims.claims import CLAIM_COLUMNS
+from .claims.events import ACLED_COLUMNS, EVENT_COLUMNS, acled_rows, documents_by_id, to_acled
+from .claims.frames import frame_of_rows, record_type
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
@@ -220,6 +222,8 @@ def analyse_document(
         n_gaps=len(gaps), n_mentions=len(analysis.rows.mentions),
         n_claims=len(analysis.rows.claims), n_events=len(analysis.rows.events),
     )
+    if not full:  # rows go to CSV straight from the analysis's records, no frame between
+        return _rendered_rows(Result(document=row, clean_text=cleaned.text), analysis, gaps)
     tables = {
         "gaps": gaps,
         "mentions": analysis.mentions,
@@ -252,6 +256,65 @@ def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) ->
             result.rows[name] = _csv_rows(frame, TABLE_COLUMNS.get(name, []))
     result.tables = dict(tables) if full else {}
     return result
+
+
+def _rendered_rows(result: Result, analysis: Analysis, gaps: pd.DataFrame) -> Result:
+    """``result`` with its CSV rows rendered from the rows of ``analysis``: what
+    :func:`_rendered` writes from its frames, the frames built only for a table whose
+    rows pandas would convert (a column of mixed types)."""
+    rows, lead = analysis.rows, {"doc_id": analysis.doc_id}
+    result.rows["documents"] = _csv_of_rows([result.document], list(result.document),
+                                            DOCUMENT_COLUMNS, {}, typed=False)
+    result.rows["gaps"] = _csv_rows(gaps, TABLE_COLUMNS["gaps"])
+    # The mentions frame holds every value as it is, offsets as ints (no inference).
+    result.rows["mentions"] = _csv_of_rows(rows.mentions, rows.mention_columns,
+                                           TABLE_COLUMNS["mentions"], lead, typed=False)
+    for name, table_rows, columns in (("claims", rows.claims, CLAIM_COLUMNS),
+                                      ("events", rows.events, EVENT_COLUMNS)):
+        result.rows[name] = (_csv_of_rows(table_rows, columns, TABLE_COLUMNS[name], lead)
+                             or _csv_rows(getattr(analysis, name), TABLE_COLUMNS[name]))
+    if "doc_id" not in EVENT_COLUMNS and _typed(rows.events, EVENT_COLUMNS):
+        # the records of the events frame, as its values would read back
+        make = record_type(("doc_id", *EVENT_COLUMNS))._make
+        events = [make([analysis.doc_id, *(r[c] for c in EVENT_COLUMNS)]) for r in rows.events]
+        acled = acled_rows(events, documents_by_id([result.document]))
+        result.rows["events_acled"] = (_csv_of_rows(acled, ACLED_COLUMNS, [], {})
+                                       or _csv_rows(frame_of_rows(acled, ACLED_COLUMNS), []))
+    else:
+        acled_frame = to_acled(analysis.events, documents=pd.DataFrame([result.document]))
+        result.rows["events_acled"] = _csv_rows(acled_frame, [])
+    return result
+
+
+def _csv_of_rows(rows: list[dict], columns: list[str], key_columns: list[str],
+                 lead: dict[str, str], *, typed: bool = True) -> tuple[list[str], str] | None:
+    """What :func:`_csv_rows` writes for the frame of ``rows`` (``lead``'s columns first,
+    then ``columns``), without making it; None when ``typed`` and a column mixes types or
+    holds other than str, int, float or bool, which pandas would convert.
+    """
+    names = [*lead, *(c for c in columns if c not in lead)]
+    header = key_columns + [c for c in names if c not in key_columns]
+    if not rows:
+        return header, ""
+    if typed and not _typed(rows, columns):
+        return None
+    blank = [""] * len(rows)
+    cells = [[_cell(value)] * len(rows) if (value := lead.get(c)) is not None
+             else [_cell(r.get(c, "")) for r in rows] if c in names else blank
+             for c in header]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(zip(*cells, strict=True))
+    return header, out.getvalue()
+
+
+def _typed(rows: list[dict], columns: list[str]) -> bool:
+    """Whether every column of ``rows`` holds values of one type that a frame keeps as
+    they are (str, int, float, bool: see :mod:`workbench.claims.frames`)."""
+    for c in columns if rows else ():
+        kinds = {type(r[c]) for r in rows}
+        if len(kinds) != 1 or kinds.pop() not in (str, int, float, bool):
+            return False
+    return True
 
 
 def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:

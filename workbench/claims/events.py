@@ -837,9 +837,16 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     """
     if events is None or not len(events):
         return pd.DataFrame(columns=ACLED_COLUMNS)
-    docs = _documents_by_id(documents)
+    docs = documents_by_id(documents.to_dict("records") if documents is not None else [])
+    return frame_of_rows(acled_rows(records(events), docs, modalities=modalities), ACLED_COLUMNS)
+
+
+def acled_rows(events: Sequence, docs: dict[str, dict], *,
+               modalities: tuple[str, ...] = ("asserted",)) -> list[dict]:
+    """The rows of :func:`to_acled` as dicts, from event records (named tuples of the
+    events table's columns) and the documents by ``doc_id`` (:func:`documents_by_id`)."""
     rows = []
-    for ev in records(events):
+    for ev in events:
         if ev.modality not in modalities:
             continue
         event_date, year, precision, date_note = _acled_date(ev)
@@ -870,14 +877,13 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             **{c: getattr(ev, c, "") for c in ("injured", "role", "date_basis", "toll_source",
                                                "evidence")},
         })
-    return frame_of_rows(rows, ACLED_COLUMNS)
+    return rows
 
 
-def _documents_by_id(documents: pd.DataFrame | None) -> dict[str, dict]:
-    if documents is None or not len(documents):
-        return {}
+def documents_by_id(documents: list[dict]) -> dict[str, dict]:
+    """Document rows by ``doc_id``; one document also answers for events without one."""
     out = {}
-    for rec in documents.to_dict("records"):
+    for rec in documents:
         out[str(rec.get("doc_id", ""))] = rec
     if len(out) == 1:
         out.setdefault("", next(iter(out.values())))
