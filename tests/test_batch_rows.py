@@ -41,3 +41,12 @@ def test_a_column_pandas_would_convert_is_left_to_the_frame():
     rows = [{"a": 1}, {"a": None}]  # a frame makes this column float: 1.0 and NaN
     assert _csv_of_rows(rows, ["a"], [], {}) is None
     assert _csv_rows(frame_of_rows(rows, ["a"]), [])[1].startswith("1.0\n")
+
+
+def test_gaps_with_a_loaders_flags_are_written_alike():
+    text = "قصف مدفعي\n\n\ufffd\n\nعلى البلدة"
+    flag = {"raw_start": 11, "raw_end": 12, "kind": "ocr_low", "context": "OCR confidence 20 %"}
+    doc = Document(doc_id="ocr", text=text, source_path="ocr.pdf", flags=[flag])
+    full, lean = analyse_document(doc, full=True), analyse_document(doc, full=False)
+    assert full.rows == lean.rows
+    assert "ocr_low" in lean.rows["gaps"][1]

@@ -213,13 +213,15 @@ def analyse_document(
         )
         return _rendered(Result(document=row), {}, full=full)
     cleaned = analysis.clean
-    gaps = with_flags(analysis.gaps, cleaned, doc.flags, doc_id=doc.doc_id)
+    # Without flags the gaps are the clean's own: their rows take doc_id as they are written.
+    gaps = with_flags(analysis.gaps, cleaned, doc.flags, doc_id=doc.doc_id) \
+        if full or doc.flags else None
     row.update(
         n_chars_clean=len(cleaned.text),
         title=doc.title or cleaned.title,
         author=doc.author or cleaned.author,
         published_text=row["published_text"] or cleaned.published_text,
-        n_gaps=len(gaps), n_mentions=len(analysis.rows.mentions),
+        n_gaps=len(cleaned.gaps if gaps is None else gaps), n_mentions=len(analysis.rows.mentions),
         n_claims=len(analysis.rows.claims), n_events=len(analysis.rows.events),
     )
     if not full:  # rows go to CSV straight from the analysis's records, no frame between
@@ -258,14 +260,16 @@ def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) ->
     return result
 
 
-def _rendered_rows(result: Result, analysis: Analysis, gaps: pd.DataFrame) -> Result:
+def _rendered_rows(result: Result, analysis: Analysis, gaps: pd.DataFrame | None) -> Result:
     """``result`` with its CSV rows rendered from the rows of ``analysis``: what
     :func:`_rendered` writes from its frames, the frames built only for a table whose
-    rows pandas would convert (a column of mixed types)."""
+    rows pandas would convert (a column of mixed types). ``gaps``: the gaps with the
+    loader's flags, None when there are none (the clean's gaps are written)."""
     rows, lead = analysis.rows, {"doc_id": analysis.doc_id}
     result.rows["documents"] = _csv_of_rows([result.document], list(result.document),
                                             DOCUMENT_COLUMNS, {}, typed=False)
-    result.rows["gaps"] = _csv_rows(gaps, TABLE_COLUMNS["gaps"])
+    result.rows["gaps"] = _csv_rows(analysis.clean.gaps, TABLE_COLUMNS["gaps"], lead) \
+        if gaps is None else _csv_rows(gaps, TABLE_COLUMNS["gaps"])
     # The mentions frame holds every value as it is, offsets as ints (no inference).
     result.rows["mentions"] = _csv_of_rows(rows.mentions, rows.mention_columns,
                                            TABLE_COLUMNS["mentions"], lead, typed=False)
@@ -317,20 +321,28 @@ def _typed(rows: list[dict], columns: list[str]) -> bool:
     return True
 
 
-def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:
-    """(header, rows as CSV text): the key columns first, then the frame's others.
+def _csv_rows(frame: pd.DataFrame, key_columns: list[str],
+              lead: dict[str, str] | None = None) -> tuple[list[str], str]:
+    """(header, rows as CSV text): the key columns first, then the frame's others; with
+    ``lead``, as if the frame had those columns (one value each) first.
 
     Written as ``DataFrame.to_csv`` writes them (missing values empty, floats in their
     shortest form), with the csv module: pandas' writer costs a millisecond or more per
     call, as much as the analysis of a short article.
     """
-    header = key_columns + [c for c in frame.columns if c not in key_columns]
+    lead = lead or {}
+    columns = [*lead, *(c for c in frame.columns if c not in lead)]
+    header = key_columns + [c for c in columns if c not in key_columns]
     if frame.empty:
         return header, ""
-    where = [frame.columns.get_loc(c) if c in frame.columns else -1 for c in header]
+    table = frame.to_numpy(dtype=object)
+    if lead:
+        values = [_cell(v) for v in lead.values()]
+        table = [[*values, *row] for row in table[:, [frame.columns.get_loc(c) for c in columns[len(lead):]]]]
+    where = [columns.index(c) if c in columns else -1 for c in header]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(
-        [_cell(row[i]) if i >= 0 else "" for i in where] for row in frame.to_numpy(dtype=object)
+        [_cell(row[i]) if i >= 0 else "" for i in where] for row in table
     )
     return header, out.getvalue()
 
