@@ -7,29 +7,59 @@ look at one article. Each table it returns carries ``doc_id`` and offsets into
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 import pandas as pd
 
-from .claims.claims import find_claims
-from .claims.events import find_events
+from .claims.claims import claim_rows, claims_frame
+from .claims.events import claim_records, event_rows, events_frame
 from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
-from .find.mentions import find_mentions
+from .find.mentions import mention_rows, mentions_frame
 from .text.dates import as_reference
 
 
 @dataclass(frozen=True)
+class Rows:
+    """The rows of an analysis's tables as dicts (column → plain value), before any frame:
+    ``mentions`` with the columns ``mention_columns``; none carries ``doc_id``."""
+
+    mentions: list[dict]
+    mention_columns: list[str]
+    claims: list[dict]
+    events: list[dict]
+    reference: date | None = None
+
+
+@dataclass(frozen=True)
 class Analysis:
-    """Everything the workbench found in one document."""
+    """Everything the workbench found in one document.
+
+    The tables are built from ``rows`` when first read: a batch run writes most
+    documents' rows without ever making a frame of them.
+    """
 
     doc_id: str
     published: str
     clean: Cleaned
-    mentions: pd.DataFrame
-    claims: pd.DataFrame
-    events: pd.DataFrame
+    rows: Rows = field(repr=False)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """Places, actors, times and quantities (:func:`workbench.find_mentions`), with ``doc_id``."""
+        return _with_doc_id(mentions_frame(self.rows.mentions, self.rows.mention_columns), self.doc_id)
+
+    @cached_property
+    def claims(self) -> pd.DataFrame:
+        """One row per clause (:func:`workbench.find_claims`), with ``doc_id``."""
+        return claims_frame(self.rows.claims, reference=self.rows.reference, doc_id=self.doc_id)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        """The events the claims report (:func:`workbench.find_events`), with ``doc_id``."""
+        return events_frame(self.rows.events, doc_id=self.doc_id)
 
     @property
     def text(self) -> str:
@@ -50,7 +80,8 @@ class Analysis:
     def __repr__(self) -> str:
         return (
             f"Analysis(doc_id={self.doc_id!r}, chars={len(self.text)}, gaps={len(self.clean.gaps)}, "
-            f"mentions={len(self.mentions)}, claims={len(self.claims)}, events={len(self.events)})"
+            f"mentions={len(self.rows.mentions)}, claims={len(self.rows.claims)}, "
+            f"events={len(self.rows.events)})"
         )
 
 
@@ -69,18 +100,17 @@ def analyze(
     doc_id = doc_id or "document"
     reference = reference_date(published)
     cleaned = clean(raw, **clean_options)
-    mentions = find_mentions(cleaned.text, reference=reference)
-    # The mentions are indexed once for both stages, and each frame is built with its
-    # doc_id column rather than widened afterwards.
-    found = Mentions.of(mentions)
-    claims = find_claims(cleaned.text, mentions=found, reference=reference, doc_id=doc_id)
+    mentions, columns = mention_rows(cleaned.text, reference=reference)
+    # The stages pass rows, not frames: the mentions are indexed once for both, and the
+    # tables are made only when read.
+    found = Mentions.of_rows(mentions)
+    claims = claim_rows(cleaned.text, found)
+    events = event_rows(claim_records(claims), found, reference=reference, text=cleaned.text)
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),
         clean=cleaned,
-        mentions=_with_doc_id(mentions, doc_id),
-        claims=claims,
-        events=find_events(claims, found, doc_id=doc_id, text=cleaned.text),
+        rows=Rows(mentions, columns, claims, events, reference),
     )
 
 

@@ -30,8 +30,10 @@ from typing import Any
 
 import pandas as pd
 
-from .analysis import analyze, warm_up
-from .claims.events import to_acled
+from .analysis import Analysis, analyze, warm_up
+from .claims.claims import CLAIM_COLUMNS
+from .claims.events import ACLED_COLUMNS, EVENT_COLUMNS, acled_rows, documents_by_id, to_acled
+from .claims.frames import frame_of_rows, record_type
 from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
@@ -211,15 +213,19 @@ def analyse_document(
         )
         return _rendered(Result(document=row), {}, full=full)
     cleaned = analysis.clean
-    gaps = with_flags(analysis.gaps, cleaned, doc.flags, doc_id=doc.doc_id)
+    # Without flags the gaps are the clean's own: their rows take doc_id as they are written.
+    gaps = with_flags(analysis.gaps, cleaned, doc.flags, doc_id=doc.doc_id) \
+        if full or doc.flags else None
     row.update(
         n_chars_clean=len(cleaned.text),
         title=doc.title or cleaned.title,
         author=doc.author or cleaned.author,
         published_text=row["published_text"] or cleaned.published_text,
-        n_gaps=len(gaps), n_mentions=len(analysis.mentions),
-        n_claims=len(analysis.claims), n_events=len(analysis.events),
+        n_gaps=len(cleaned.gaps if gaps is None else gaps), n_mentions=len(analysis.rows.mentions),
+        n_claims=len(analysis.rows.claims), n_events=len(analysis.rows.events),
     )
+    if not full:  # rows go to CSV straight from the analysis's records, no frame between
+        return _rendered_rows(Result(document=row, clean_text=cleaned.text), analysis, gaps)
     tables = {
         "gaps": gaps,
         "mentions": analysis.mentions,
@@ -254,20 +260,89 @@ def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) ->
     return result
 
 
-def _csv_rows(frame: pd.DataFrame, key_columns: list[str]) -> tuple[list[str], str]:
-    """(header, rows as CSV text): the key columns first, then the frame's others.
+def _rendered_rows(result: Result, analysis: Analysis, gaps: pd.DataFrame | None) -> Result:
+    """``result`` with its CSV rows rendered from the rows of ``analysis``: what
+    :func:`_rendered` writes from its frames, the frames built only for a table whose
+    rows pandas would convert (a column of mixed types). ``gaps``: the gaps with the
+    loader's flags, None when there are none (the clean's gaps are written)."""
+    rows, lead = analysis.rows, {"doc_id": analysis.doc_id}
+    result.rows["documents"] = _csv_of_rows([result.document], list(result.document),
+                                            DOCUMENT_COLUMNS, {}, typed=False)
+    result.rows["gaps"] = _csv_rows(analysis.clean.gaps, TABLE_COLUMNS["gaps"], lead) \
+        if gaps is None else _csv_rows(gaps, TABLE_COLUMNS["gaps"])
+    # The mentions frame holds every value as it is, offsets as ints (no inference).
+    result.rows["mentions"] = _csv_of_rows(rows.mentions, rows.mention_columns,
+                                           TABLE_COLUMNS["mentions"], lead, typed=False)
+    for name, table_rows, columns in (("claims", rows.claims, CLAIM_COLUMNS),
+                                      ("events", rows.events, EVENT_COLUMNS)):
+        result.rows[name] = (_csv_of_rows(table_rows, columns, TABLE_COLUMNS[name], lead)
+                             or _csv_rows(getattr(analysis, name), TABLE_COLUMNS[name]))
+    if "doc_id" not in EVENT_COLUMNS and _typed(rows.events, EVENT_COLUMNS):
+        # the records of the events frame, as its values would read back
+        make = record_type(("doc_id", *EVENT_COLUMNS))._make
+        events = [make([analysis.doc_id, *(r[c] for c in EVENT_COLUMNS)]) for r in rows.events]
+        acled = acled_rows(events, documents_by_id([result.document]))
+        result.rows["events_acled"] = (_csv_of_rows(acled, ACLED_COLUMNS, [], {})
+                                       or _csv_rows(frame_of_rows(acled, ACLED_COLUMNS), []))
+    else:
+        acled_frame = to_acled(analysis.events, documents=pd.DataFrame([result.document]))
+        result.rows["events_acled"] = _csv_rows(acled_frame, [])
+    return result
+
+
+def _csv_of_rows(rows: list[dict], columns: list[str], key_columns: list[str],
+                 lead: dict[str, str], *, typed: bool = True) -> tuple[list[str], str] | None:
+    """What :func:`_csv_rows` writes for the frame of ``rows`` (``lead``'s columns first,
+    then ``columns``), without making it; None when ``typed`` and a column mixes types or
+    holds other than str, int, float or bool, which pandas would convert.
+    """
+    names = [*lead, *(c for c in columns if c not in lead)]
+    header = key_columns + [c for c in names if c not in key_columns]
+    if not rows:
+        return header, ""
+    if typed and not _typed(rows, columns):
+        return None
+    blank = [""] * len(rows)
+    cells = [[_cell(value)] * len(rows) if (value := lead.get(c)) is not None
+             else [_cell(r.get(c, "")) for r in rows] if c in names else blank
+             for c in header]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(zip(*cells, strict=True))
+    return header, out.getvalue()
+
+
+def _typed(rows: list[dict], columns: list[str]) -> bool:
+    """Whether every column of ``rows`` holds values of one type that a frame keeps as
+    they are (str, int, float, bool: see :mod:`workbench.claims.frames`)."""
+    for c in columns if rows else ():
+        kinds = {type(r[c]) for r in rows}
+        if len(kinds) != 1 or kinds.pop() not in (str, int, float, bool):
+            return False
+    return True
+
+
+def _csv_rows(frame: pd.DataFrame, key_columns: list[str],
+              lead: dict[str, str] | None = None) -> tuple[list[str], str]:
+    """(header, rows as CSV text): the key columns first, then the frame's others; with
+    ``lead``, as if the frame had those columns (one value each) first.
 
     Written as ``DataFrame.to_csv`` writes them (missing values empty, floats in their
     shortest form), with the csv module: pandas' writer costs a millisecond or more per
     call, as much as the analysis of a short article.
     """
-    header = key_columns + [c for c in frame.columns if c not in key_columns]
+    lead = lead or {}
+    columns = [*lead, *(c for c in frame.columns if c not in lead)]
+    header = key_columns + [c for c in columns if c not in key_columns]
     if frame.empty:
         return header, ""
-    where = [frame.columns.get_loc(c) if c in frame.columns else -1 for c in header]
+    table = frame.to_numpy(dtype=object)
+    if lead:
+        values = [_cell(v) for v in lead.values()]
+        table = [[*values, *row] for row in table[:, [frame.columns.get_loc(c) for c in columns[len(lead):]]]]
+    where = [columns.index(c) if c in columns else -1 for c in header]
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(
-        [_cell(row[i]) if i >= 0 else "" for i in where] for row in frame.to_numpy(dtype=object)
+        [_cell(row[i]) if i >= 0 else "" for i in where] for row in table
     )
     return header, out.getvalue()
 

@@ -596,7 +596,13 @@ def find_claims(text: str, *, mentions: pd.DataFrame | Mentions | None = None,
     >>> find_claims(t, mentions=empty_mentions()).loc[0, ["source", "type"]].tolist()
     ['تقارير محلية ودولية', 'event']
     """
-    rows = _claim_rows(text, _mentions_for(text, mentions, reference))
+    rows = claim_rows(text, _mentions_for(text, mentions, reference))
+    return claims_frame(rows, reference=reference, doc_id=doc_id)
+
+
+def claims_frame(rows: list[dict], *, reference: date | datetime | None = None,
+                 doc_id: str | None = None) -> pd.DataFrame:
+    """The frame of :func:`find_claims` from its rows (``doc_id`` first when given)."""
     out = frame_of_rows(rows, CLAIM_COLUMNS) if doc_id is None else \
         frame_with_lead(rows, CLAIM_COLUMNS, {"doc_id": doc_id})
     if reference is not None:  # find_events proposes years on the right side of it
@@ -604,7 +610,7 @@ def find_claims(text: str, *, mentions: pd.DataFrame | Mentions | None = None,
     return out
 
 
-def _claim_rows(text: str, mentions: Mentions) -> list[dict]:
+def claim_rows(text: str, mentions: Mentions) -> list[dict]:
     """The rows of :func:`find_claims` as dicts (column → plain value), before the frame."""
     doc, units, features = _analyse(text, mentions)
     return [_row(doc, n, unit, *score_features(feats))

@@ -206,13 +206,23 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
     found_in = mentions if isinstance(mentions, Mentions) else Mentions.of(mentions)
     if reference is None and claims.attrs.get("reference"):
         reference = date.fromisoformat(claims.attrs["reference"])
+    rows = event_rows(_claim_records(claims), found_in, reference=reference, text=text)
+    return events_frame(rows, doc_id=doc_id)
+
+
+def event_rows(claims: Sequence, mentions: Mentions, *, reference: date | datetime | None = None,
+               text: str | None = None) -> list[dict]:
+    """The rows of :func:`find_events` as dicts, from claim records (:func:`claim_records`)."""
     if isinstance(reference, datetime):
         reference = reference.date()
-    records_ = _claim_records(claims)
-    rows = _events_of(records_, found_in, reference=reference)
-    country_default = _document_country(found_in)
-    rows = resolve_events(rows, text if text is not None else _text_of(records_), found_in,
+    rows = _events_of(claims, mentions, reference=reference)
+    country_default = _document_country(mentions)
+    return resolve_events(rows, text if text is not None else _text_of(claims), mentions,
                           reference, where=lambda place: _where(place, country_default))
+
+
+def events_frame(rows: list[dict], *, doc_id: str | None = None) -> pd.DataFrame:
+    """The frame of :func:`find_events` from its rows (``doc_id`` first when given)."""
     if doc_id is None:
         return frame_of_rows(rows, EVENT_COLUMNS)
     return frame_with_lead(rows, EVENT_COLUMNS, {"doc_id": doc_id})
@@ -285,6 +295,12 @@ def _text_of(claims: Sequence) -> str:
 # The columns of a claims table that events are made from.
 _CLAIM_FIELDS = ("claim_id", "start", "end", "text", "types", "modality", "clause_break",
                  "refers_to", "source")
+
+
+def claim_records(rows: Sequence[dict]) -> list:
+    """Claim rows as dicts (:func:`~.claims.claim_rows`) as the records events read."""
+    make = record_type(_CLAIM_FIELDS)._make
+    return [make([r[c] for c in _CLAIM_FIELDS]) for r in rows]
 
 
 def _claim_records(claims: pd.DataFrame) -> list:
@@ -821,9 +837,16 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     """
     if events is None or not len(events):
         return pd.DataFrame(columns=ACLED_COLUMNS)
-    docs = _documents_by_id(documents)
+    docs = documents_by_id(documents.to_dict("records") if documents is not None else [])
+    return frame_of_rows(acled_rows(records(events), docs, modalities=modalities), ACLED_COLUMNS)
+
+
+def acled_rows(events: Sequence, docs: dict[str, dict], *,
+               modalities: tuple[str, ...] = ("asserted",)) -> list[dict]:
+    """The rows of :func:`to_acled` as dicts, from event records (named tuples of the
+    events table's columns) and the documents by ``doc_id`` (:func:`documents_by_id`)."""
     rows = []
-    for ev in records(events):
+    for ev in events:
         if ev.modality not in modalities:
             continue
         event_date, year, precision, date_note = _acled_date(ev)
@@ -854,14 +877,13 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
             **{c: getattr(ev, c, "") for c in ("injured", "role", "date_basis", "toll_source",
                                                "evidence")},
         })
-    return frame_of_rows(rows, ACLED_COLUMNS)
+    return rows
 
 
-def _documents_by_id(documents: pd.DataFrame | None) -> dict[str, dict]:
-    if documents is None or not len(documents):
-        return {}
+def documents_by_id(documents: list[dict]) -> dict[str, dict]:
+    """Document rows by ``doc_id``; one document also answers for events without one."""
     out = {}
-    for rec in documents.to_dict("records"):
+    for rec in documents:
         out[str(rec.get("doc_id", ""))] = rec
     if len(out) == 1:
         out.setdefault("", next(iter(out.values())))

@@ -126,6 +126,21 @@ class Mentions:
             columns.append(values)
         return cls(map(tuple.__new__, repeat(Mention), zip(*columns, strict=True)))
 
+    @classmethod
+    def of_rows(cls, rows: Iterable[dict]) -> Mentions:
+        """Records of mention rows as dicts (:func:`workbench.find.mentions.mention_rows`),
+        the values :meth:`of` reads from their frame, without the frame.
+
+        >>> [m.value for m in Mentions.of_rows([{"start": 4, "end": 8, "kind": "actor", "value": "ISIS"}])]
+        ['ISIS']
+        """
+        fields = MENTION_COLUMNS[2:]
+        return cls(
+            tuple.__new__(Mention, (int(r["start"]), int(r["end"]),
+                                    *[_as_text(r.get(c, "")) for c in fields]))
+            for r in rows
+        )
+
     def between(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         """Mentions that start inside ``[start, end)``, optionally of one kind."""
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)

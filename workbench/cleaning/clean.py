@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import pandas as pd
@@ -99,13 +99,18 @@ class Cleaned:
     text: str
     blocks: tuple[Block, ...]
     gaps: pd.DataFrame
-    log: pd.DataFrame
     title: str = ""
     author: str = ""
     dateline: str = ""
     published_text: str = ""
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     stages: tuple[Stage, ...] = ()
+
+    @cached_property
+    def log(self) -> pd.DataFrame:
+        """The stage log: ``stage``, ``changes``, ``description``, one row per stage (made
+        when first read: a batch run never reads it)."""
+        return _log(list(self.stages))
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """The raw span a clean span came from (smallest span covering its characters)."""
@@ -246,13 +251,11 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     gaps = gap_frame(rows)
     stages.append(Stage("gaps", len(gaps), "one row per place where the source lost text", laid.doc.text))
 
-    log = _log(stages)
     return Cleaned(
         raw=raw,
         text=laid.doc.text,
         blocks=laid.blocks,
         gaps=gaps,
-        log=log,
         title=laid.title,
         author=laid.author,
         dateline=laid.dateline,

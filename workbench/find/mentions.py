@@ -69,8 +69,23 @@ def find_mentions(
     >>> df[df.kind == "time"][["text", "value"]].values.tolist()
     [['أيار 2014', '2014-05']]
     """
+    rows, columns = mention_rows(text, reference=reference)
+    return mentions_frame(rows, columns)
+
+
+def mention_rows(
+    text: str, *, reference: str | date | datetime | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of :func:`find_mentions` as dicts, in its order, and its columns.
+
+    What the later stages read, without a frame in between.
+
+    >>> rows, columns = mention_rows("قتل ثلاثة")
+    >>> [r["text"] for r in rows], columns[:3]
+    (['ثلاثة'], ['start', 'end', 'text'])
+    """
     if not isinstance(text, str) or not text:
-        return pd.DataFrame(columns=BASE_COLUMNS)
+        return [], list(BASE_COLUMNS)
     folded = fold(text)
     found = [
         time_rows(text, reference=as_reference(reference)),
@@ -80,22 +95,30 @@ def find_mentions(
     ]
     found = [rows for rows in found if rows]
     if not found:
-        return pd.DataFrame(columns=BASE_COLUMNS)
+        return [], list(BASE_COLUMNS)
     columns = list(BASE_COLUMNS)
     for rows in found:
         columns += [c for c in rows[0] if c not in columns]
     rows = [r for group in found for r in group]
     kept = [rows[k] for k in _resolve_overlaps(text, rows)]
     kept.sort(key=lambda r: (r["start"], r["end"]))
+    return kept, columns
+
+
+def mentions_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    """The frame of :func:`find_mentions` from its rows and columns: offsets as int64,
+    every other column of objects ("" where a row has no value)."""
+    if not rows:
+        return pd.DataFrame(columns=BASE_COLUMNS)
     rest = columns[2:]
     blanks = [""] * len(rest)  # the cell of a column a row does not have
     cells = np.array(
-        [[v if v is not None and v == v else "" for v in map(r.get, rest, blanks)] for r in kept],
+        [[v if v is not None and v == v else "" for v in map(r.get, rest, blanks)] for r in rows],
         dtype=object,
-    ).reshape(len(kept), len(rest))  # v == v is False only for NaN (a place without coordinates)
+    ).reshape(len(rows), len(rest))  # v == v is False only for NaN (a place without coordinates)
     out = pd.DataFrame(cells, columns=rest, dtype=object)
-    out.insert(0, "start", np.array([int(r["start"]) for r in kept], dtype=np.int64))
-    out.insert(1, "end", np.array([int(r["end"]) for r in kept], dtype=np.int64))
+    out.insert(0, "start", np.array([int(r["start"]) for r in rows], dtype=np.int64))
+    out.insert(1, "end", np.array([int(r["end"]) for r in rows], dtype=np.int64))
     return out
 
 
