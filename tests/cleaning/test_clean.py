@@ -415,6 +415,7 @@ _TEXT = st.lists(_PIECES, max_size=60).map("".join)
 _FOUND = [
     "\ufffd",
     "ب \u064b1ا",  # a kashida read as 1 after diacritics split off their letter (idempotence)
+    "ب  \u064b1ا",  # the same after two spaces (idempotence)
     "اب\r\u064b ا",  # a line break between a letter and its mark (idempotence)
     "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
     "ا \n\n\u064b",  # spaces before a line break between a letter and its mark (idempotence)

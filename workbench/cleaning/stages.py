@@ -206,12 +206,12 @@ def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[
 
 # A run of 1 after a letter that joins forward (kashida can only follow one) and before
 # another Arabic letter: the glyph a font mapped to "1" in its text layer. The letter's
-# diacritics may stand after a space, where the extractor split the word at them (``ب ً1ا``,
+# diacritics may stand after spaces, where the extractor split the word at them (``ب ً1ا``,
 # joined by ``split_words`` later): the 1 is the same kashida, and reading it here keeps
 # ``clean`` idempotent (the joined word would otherwise have its 1 read on a second pass).
 _DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
 _KASHIDA_ONE_RE = re.compile(
-    f"(?<=[{_DUAL_JOINING}])( ?[\u064b-\u0652]+|[\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
+    f"(?<=[{_DUAL_JOINING}])( *[\u064b-\u0652]+|[\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
 )
 
 
