@@ -7,7 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.boxes import box_groups, box_runs
-from workbench.cleaning.lines import Line
+from workbench.cleaning.lines import Line, split_lines
 
 # A paragraph as a page sets it: each visual line as the boxes of its runs, in reading
 # order (a number drawn from another font is a box of its own).
@@ -22,11 +22,9 @@ PARAGRAPH = [
 
 
 def _lines(texts: list[str]) -> list[Line]:
-    out, pos = [], 0
-    for text in texts:
-        out.append(Line(text, np.arange(pos, pos + len(text), dtype=np.int64)))
-        pos += len(text) + 1
-    return out
+    """The lines of the raw text ``texts`` joined by line breaks, offsets into it kept."""
+    raw = "\n".join(texts)
+    return split_lines(Line(raw, np.arange(len(raw), dtype=np.int64)))
 
 
 def _as_boxes(paragraph: list[list[str]]) -> list[str]:

@@ -14,7 +14,7 @@ from workbench.cleaning.fallback import (
     run_spans,
     turned_line,
 )
-from workbench.cleaning.lines import Line
+from workbench.cleaning.lines import Line, split_lines
 
 # News prose as a PDF sets it: lines of a column, quotes and numbers inside them.
 SOURCE = [
@@ -34,11 +34,9 @@ def _left_to_right(line: str) -> str:
 
 
 def _lines(texts: list[str]) -> list[Line]:
-    out, pos = [], 0
-    for text in texts:
-        out.append(Line(text, np.arange(pos, pos + len(text), dtype=np.int64)))
-        pos += len(text) + 1
-    return out
+    """The lines of the raw text ``texts`` joined by line breaks, offsets into it kept."""
+    raw = "\n".join(texts)
+    return split_lines(Line(raw, np.arange(len(raw), dtype=np.int64)))
 
 
 def test_turning_is_its_own_inverse():

@@ -158,7 +158,11 @@ def turned_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]] | N
     or more hold Arabic words, else None (the line stands as it is)."""
     if _longer_than_a_line(text):
         return None
-    spans = run_spans(text, cutters)
+    return _reading_order(text, run_spans(text, cutters))
+
+
+def _reading_order(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The runs ``spans`` of ``text`` turned round if two or more hold words, else None."""
     if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
         return None
     return spans[::-1]
@@ -249,12 +253,7 @@ class _Text:
         if key in self._spans:
             return self._spans[key]
         text = self.texts[i]
-        spans = _run_spans(text, self.others[i], cut)
-        if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
-            found = None
-        else:
-            found = spans[::-1]
-        self._spans[key] = found
+        found = self._spans[key] = _reading_order(text, _run_spans(text, self.others[i], cut))
         return found
 
     def _turn(self, i: int, spans: list[tuple[int, int]]) -> tuple[float, str, str]:
