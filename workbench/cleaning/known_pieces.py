@@ -23,7 +23,7 @@ from .bigrams import chain_logp, words_of
 from .lexicon import is_known
 from .lines import Line, join_tokens, line_tokens
 from .model import space_gain
-from .pieces import join_split_pieces
+from .pieces import glue_where_best, join_split_pieces
 
 # Least gain (log10) of the word bigram model for the joined word, read with the words
 # before and after the pair, and of the character model without the space: twice the
@@ -69,12 +69,9 @@ def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
         if len(tokens) < 2:
             out.append(line)
             continue
-        gains = [float("-inf")] + [_pair_gain(tokens, i) for i in range(len(tokens) - 1)] + [float("-inf")]
-        # gains[k]: gluing token k to the one before it; a pair wins over its neighbours.
-        glue = [False] + [
-            gains[k] > 0 and gains[k] >= gains[k + 1] and gains[k] > gains[k - 1]
-            for k in range(1, len(tokens))
-        ]
+        # gains[k]: gluing token k to the one before it
+        glue = glue_where_best(
+            [float("-inf")] + [_pair_gain(tokens, i) for i in range(len(tokens) - 1)] + [float("-inf")])
         if any(glue):
             line = join_tokens(line_tokens(line), glue)
             total += sum(glue)

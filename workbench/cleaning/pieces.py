@@ -158,8 +158,21 @@ def _piece_glue(texts: list[str], pairs: list[int] | None = None) -> list[bool]:
     gains = [-math.inf] * (len(texts) + 1)
     for k in pairs:
         gains[k] = split_piece_gain(texts[k - 1], texts[k])
+    return glue_where_best(gains)
+
+
+def glue_where_best(gains: list[float]) -> list[bool]:
+    """Which of n tokens to glue to the one before, given ``gains[k]`` of gluing token
+    ``k`` to token ``k - 1`` (n + 1 values, the first and last -inf): where the gain is
+    positive and no smaller than either neighbouring pair's, so a piece joins the side
+    that wants it most.
+
+    >>> glue_where_best([-math.inf, 1.0, 3.0, -math.inf])
+    [False, False, True]
+    """
     return [False] + [
-        gains[i] > 0 and gains[i] >= gains[i + 1] and gains[i] > gains[i - 1] for i in range(1, len(texts))
+        gains[k] > 0 and gains[k] >= gains[k + 1] and gains[k] > gains[k - 1]
+        for k in range(1, len(gains) - 1)
     ]
 
 
