@@ -43,6 +43,7 @@ from ..find.local_names import place_prepositions
 from ..find.places import governorate_names
 from ..resources import read_table
 from ..text.arabic import match_key
+from ..text.clitics import BEH, CONJUNCTION_CLASS, CONJUNCTIONS, LAM, PREPOSITIONS
 from .chronology import propose_year, year_is_unknown
 from .claims import clause_triggers
 from .clauses import (
@@ -495,7 +496,7 @@ _FROM = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على (عل�
 
 # Proclitic prepositions (after و or ف) that make a noun of control or agreement the frame
 # of its clause: الخاضعة لسيطرة القوات، لانسحاب بعض القوات، بموجب اتفاق.
-_FUSED_PREPOSITIONS = ("ل", "ب", "لل")
+_FUSED_PREPOSITIONS = (LAM, BEH, LAM + LAM)
 
 
 def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
@@ -521,11 +522,7 @@ def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
         return True
     key, form = doc.tokens[trig.i].key, str(row["trigger"]).split()[0].rstrip("+")
     at = key.find(form)
-    return at > 0 and key[:at].lstrip("وف") in _FUSED_PREPOSITIONS
-
-
-# Proclitic prepositions that govern a name fused to them (بسوريا، لإسرائيل، كالعراق).
-_FUSED_LOCATIVES = frozenset("\u0628\u0644\u0643")
+    return at > 0 and key[:at].lstrip(CONJUNCTION_CLASS) in _FUSED_PREPOSITIONS
 
 
 def _country_as_party(place: Mention, text: str) -> bool:
@@ -542,14 +539,15 @@ def _country_as_party(place: Mention, text: str) -> bool:
     """
     if place.place_type != "country" or "direction" in place.flags.split(";"):
         return False
-    if place.start and text[place.start - 1] in _FUSED_LOCATIVES:
+    # a proclitic preposition governs the name fused to it (بسوريا، لإسرائيل، كالعراق)
+    if place.start and text[place.start - 1] in PREPOSITIONS:
         return False
     words = text[max(0, place.start - 30):place.start].split()
     if not words:
         return False
     before = match_key(words[-1])
-    before = before[1:] if before[:1] in ("\u0648", "\u0641") and len(before) > 2 else before
-    return before not in place_prepositions() and before.lstrip("\u0648\u0641") not in (
+    before = before[1:] if before[:1] in CONJUNCTIONS and len(before) > 2 else before
+    return before not in place_prepositions() and before.lstrip(CONJUNCTION_CLASS) not in (
         place_prepositions())
 
 
