@@ -80,9 +80,7 @@ def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
     starts = map(kept.__getitem__, kstarts)
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
-    # The tokens that may read as a lexicon or number word, by one set look-up each in C.
-    maybe = list(compress(range(len(keys)), map(_maybe_words().__contains__, keys)))
-    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys, maybe=maybe)
+    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
     return toks, key, kept
 
 
@@ -99,9 +97,9 @@ class Tokens(list):
     for a token that is no entry's first word (most tokens), found in one pass; the others
     read when first asked (``None`` until then).
 
-    ``maybe`` lists the tokens in :func:`_maybe_words` (found here when not given), a
-    superset of those with a reading or that may begin an expression: the rest have
-    neither and are never looked at again.
+    ``maybe`` lists the tokens in :func:`_maybe_words` (found here by one set look-up
+    each, in C, when not given), a superset of those with a reading or that may begin an
+    expression: the rest have neither and are never looked at again.
     """
 
     def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None) -> None:
