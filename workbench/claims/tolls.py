@@ -138,8 +138,8 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
                   if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
     # a feminine noun in ة takes ت before either dual ending (امرأة → امرأتين، سيدتان); its
     # plural is in ات, so the oblique ending is no plural here
-    duals += tuple((f[:-3] + "\u0647", "2") for f, _ in forms
-                   if f.endswith(_FEMININE_DUALS) and alone.get(f[:-3] + "\u0647") == "1")
+    duals += tuple((f[:-3] + _TA[1], "2") for f, _ in forms
+                   if f.endswith(_FEMININE_DUALS) and alone.get(f[:-3] + _TA[1]) == "1")
     pronouns = tuple((r[0], str(int(r[1]))) for r in (
         _pronoun_reading(key, role) for role in ("killed", "wounded")) if r is not None)
     # a noun of one person under a pronoun still counts one (إصابة والدها، مقتل طفلهم); ه is
@@ -174,7 +174,7 @@ def _begins_a_cue(key: str) -> bool:
 @cache
 def _cue_words() -> frozenset[str]:
     """Every word that may begin a cue: a proclitic cluster, a cue's first word (its ه
-    written ت before a pronoun: وفاته, or a feminine dual: امرأتين) and a dual or pronoun ending. Every word
+    written ت before a pronoun or a dual ending: وفاته، امرأتين) and a dual or pronoun ending. Every word
     :func:`_begins_a_cue` accepts is one (its length limits left out, so a few more)."""
     firsts = set().union(*_cues().values())
     stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
