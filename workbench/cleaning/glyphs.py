@@ -52,15 +52,24 @@ def _reading(ch: str, words: list[str]) -> str | None:
     ``ch``, if it makes enough of them (see ``MISREAD_SHARE``); else None."""
     best, best_known = None, 0
     for letter in [""] if ch == _UNNAMED else _READINGS:
-        known = 0
-        for word in words:
-            read = word.replace(ch, letter)
-            known += is_known(read) or is_known(read[::-1])
+        known = sum(known_either_way(word.replace(ch, letter)) for word in words)
         if known > best_known:
             best, best_known = letter, known
-    if best_known >= MISREAD_MIN and best_known >= MISREAD_SHARE * len(words):
-        return best
-    return None
+    return best if recurs(best_known, len(words)) else None
+
+
+def known_either_way(word: str) -> bool:
+    """True if ``word`` or its letters back to front are a word of the list (a glyph's
+    line may still be in visual order)."""
+    return is_known(word) or is_known(word[::-1])
+
+
+def recurs(known: int, total: int) -> bool:
+    """Whether a reading of a glyph that makes ``known`` of the ``total`` words it stands
+    in words of the list holds for the font: ``MISREAD_SHARE`` of them, ``MISREAD_MIN``
+    at least (a glyph the font names wrongly recurs; a glyph for a letter read as
+    another leaves no word in most words it stands in)."""
+    return known >= MISREAD_MIN and known >= MISREAD_SHARE * total
 
 
 def misread_glyphs(doc: Line) -> tuple[Line, int]:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from ..text.arabic import TATWEEL
 from ..text.memo import word_memo
+from .glyphs import known_either_way, recurs
 from .lexicon import (
     UNKNOWN_LOGP,
     core,
@@ -52,17 +53,14 @@ _CID_WORD_RE = re.compile(
 
 
 # A glyph named ``(cid:N)`` inside words is the font's kashida when removing it leaves a
-# word of the list (read either way: the line may still be in visual order) in at least
-# this share of the words it stands in, and in this many words at least: then it is
-# removed from every word it stands in, known or not (names, rare words). A glyph that
-# stands for a letter leaves no word in most words it stands in, so it is not taken.
-KASHIDA_GLYPH_SHARE = 0.5
-KASHIDA_GLYPH_MIN = 3
+# word of the list (read either way) in enough of the words it stands in
+# (``glyphs.recurs``): then it is removed from every word it stands in, known or not
+# (names, rare words).
 _CID_NAME_RE = re.compile(r"\(cid:\d+\)")
 
 
 def kashida_glyphs(text: str) -> set[str]:
-    """The ``(cid:N)`` names that stand for kashida in ``text`` (see ``KASHIDA_GLYPH_SHARE``).
+    """The ``(cid:N)`` names that stand for kashida in ``text`` (see ``glyphs.recurs``).
 
     >>> sorted(kashida_glyphs("فق(cid:3)د ذه(cid:3)ب ا(cid:3)لعراق ةر(cid:3)هاقلا (cid:7)"))
     ['(cid:3)']
@@ -75,12 +73,9 @@ def kashida_glyphs(text: str) -> set[str]:
             continue  # not inside a word, or more than one glyph to tell apart
         bare = _CID_RE.sub("", word)
         counts = seen.setdefault(names.pop(), [0, 0])
-        counts[0] += is_known(bare) or is_known(bare[::-1])
+        counts[0] += known_either_way(bare)
         counts[1] += 1
-    return {
-        name for name, (known, total) in seen.items()
-        if known >= KASHIDA_GLYPH_MIN and known >= KASHIDA_GLYPH_SHARE * total
-    }
+    return {name for name, (known, total) in seen.items() if recurs(known, total)}
 
 
 def unnamed_glyphs(line: Line) -> tuple[Line, int]:
