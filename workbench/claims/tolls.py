@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ..find.times.lexicon import forms_of
 from ..resources import read_table
+from ..text.arabic import SENTENCE_END
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
@@ -452,8 +453,9 @@ def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
 
 # How many tokens before a toll a period of its sentence may stand (منذ بداية العام ... 24 قتيلاً).
 _TOTAL_REACH = 16
-# What ends a sentence for that look back (a comma does not: the total's clauses go on).
-_SENTENCE_STOPS = frozenset({".", "!", "?", "\u061f", ":"})
+# What ends a sentence for that look back: the text's sentence ends, and a colon, which opens
+# a new statement (a comma does not: the total's clauses go on).
+_SENTENCE_STOPS = frozenset(SENTENCE_END) | {":"}
 
 
 def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
