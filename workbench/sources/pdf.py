@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bidi.mirror import MIRRORED
+
 from ..text.arabic import TATWEEL, is_arabic_letter
 from .bidi_order import bidi_rep, resolve, visual_to_logical
 from .pdf_glyphs import (
@@ -601,9 +603,19 @@ def _page_text(glyphs: list[Glyph]) -> str:
 
 def _line_text(row: list[_Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
+    words = sorted(row, key=_word_centre)
+    visual = " ".join(map(_TEXT, words))
+    if _one_level(visual, words, base_level):
+        # the whole line at the paragraph level: glyphs in reverse, or as they are
+        if not base_level:
+            return _SPACE_RE.sub(" ", visual).strip()
+        if all(len(w.text) == len(w.glyphs) for w in words):  # a character a glyph
+            return _SPACE_RE.sub(" ", visual[::-1]).strip()
+        logical = " ".join(["".join(map(_TEXT, reversed(w.glyphs))) for w in reversed(words)])
+        return _SPACE_RE.sub(" ", logical).strip()
     tokens: list[Glyph | None] = []  # None stands for a word space
     texts: list[str] = []
-    for w in sorted(row, key=_word_centre):
+    for w in words:
         if tokens:
             tokens.append(None)
             texts.append(" ")
@@ -612,8 +624,6 @@ def _line_text(row: list[_Word], base_level: int) -> str:
     order, levels = resolve(list(map(bidi_rep, texts)), base_level)
     if _restore_kashida(tokens, texts):
         texts = [" " if t is None else t.text for t in tokens]
-    from bidi.mirror import MIRRORED
-
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
     if not MIRRORED.keys().isdisjoint(texts):
@@ -625,6 +635,41 @@ def _line_text(row: list[_Word], base_level: int) -> str:
 
 def _word_centre(w: _Word) -> float:
     return (w.x0 + w.x1) / 2
+
+
+def _one_level(visual: str, words: list[_Word], base_level: int) -> bool:
+    """Whether a line (``visual``, its ``words`` joined by spaces) needs none of the
+    work of ``_line_text`` but the order of its paragraph level: no character that could
+    take another level (``resolve`` finds each glyph at ``base_level``), no kashida to
+    restore (no glyph but a letter or mark inside a word), no bracket to mirror back.
+    A conservative test on the characters: ``هجوم، انتحاري`` passes, ``عام 2017`` not."""
+    chars = set(visual)
+    if not all(map(_LEVEL_FREE[base_level], chars)):
+        return False
+    if not base_level:
+        return True  # no Arabic letter for a kashida to join, and no mirroring at level 0
+    if not MIRRORED.keys().isdisjoint(chars):
+        return False
+    others = frozenset(ch for ch in chars if not is_letterlike(ch))
+    # a kashida slot is a glyph that is no letter between two letters of one word: its
+    # first character is inside the word's text
+    return not others or all(others.isdisjoint(w.text[1:-1]) for w in words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _rtl_level_free(ch: str) -> bool:
+    """A character no glyph of which can leave a right-to-left paragraph's level: not
+    left to right, not a number (its class, or ``bidi_rep``'s ``!`` for it, is neutral)."""
+    return unicodedata.bidirectional(ch) not in ("L", "EN", "AN")
+
+
+@functools.lru_cache(maxsize=4096)
+def _ltr_level_free(ch: str) -> bool:
+    """The same for a left-to-right paragraph: not right to left, not a number."""
+    return unicodedata.bidirectional(ch) not in ("R", "AL", "EN", "AN")
+
+
+_LEVEL_FREE = (_ltr_level_free, _rtl_level_free)
 
 
 def _restore_kashida(tokens: list[Any], texts: list[str]) -> bool:
