@@ -370,7 +370,7 @@ def test_chromium_justified_narrow_column_gains_no_spaces(work: Path) -> None:
 
 
 def _glyph(text: str, x0: float, x1: float, order: int, ink: float = 8.0) -> Glyph:
-    return Glyph(text, x0, x1, 90.0, 104.0, 100.0, 12.0, (x0 + x1) / 2, order, ink)
+    return Glyph(text, x0, x1, 100.0, 12.0, (x0 + x1) / 2, order, ink)
 
 
 def test_kashida_leaders_over_joints_are_not_word_spaces() -> None:

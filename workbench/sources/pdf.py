@@ -264,8 +264,7 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[Glyph]]:
                     continue
                 baseline = page.height - ch["matrix"][5]
                 glyphs.append(Glyph(
-                    text=text, x0=ch["x0"], x1=ch["x1"], top=ch["top"], bottom=ch["bottom"],
-                    baseline=baseline, size=max(ch["size"], 1.0),
+                    text=text, x0=ch["x0"], x1=ch["x1"], baseline=baseline, size=max(ch["size"], 1.0),
                     cx=(ch["x0"] + ch["x1"]) / 2, order=i,
                 ))
             page.flush_cache()

@@ -1,8 +1,8 @@
-"""Glyphs of a PDF page as pdfium reads them: text, advance box, baseline, size, and
+"""Glyphs of a PDF page as pdfium reads them: text, advance span, baseline, size, and
 where it matters the inked box; ligatures mapped to several characters kept as one glyph
 in logical order. ``workbench.sources.pdf`` lays them out into lines.
 
->>> Glyph("\u0628", 10.0, 16.0, 90.0, 104.0, 100.0, 12.0, 13.0, 0).is_mark
+>>> Glyph("\u0628", 10.0, 16.0, 100.0, 12.0, 13.0, 0).is_mark
 False
 """
 
@@ -40,15 +40,14 @@ MIN_SPACE_WIDTH = 0.5
 
 
 # not frozen: a frozen __init__ costs a microsecond per glyph; and __init__ written out,
-# as the generated one with a __post_init__ costs a fifth more
+# as the generated one with a __post_init__ costs a fifth more; only the fields the
+# layout reads (each one more costs every glyph)
 @dataclass(slots=True, init=False)
 class Glyph:
     text: str
     x0: float  # advance box, page units, x to the right
     x1: float
-    top: float  # y downwards from the top of the page
-    bottom: float
-    baseline: float
+    baseline: float  # y downwards from the top of the page
     size: float
     cx: float  # centre of the inked box (places harakat over their letter)
     order: int  # position in the content stream
@@ -60,21 +59,21 @@ class Glyph:
     is_narrow_space: bool = field(repr=False, compare=False)
 
     def __init__(
-        self, text: str, x0: float, x1: float, top: float, bottom: float, baseline: float,
-        size: float, cx: float, order: int, ink: float = -1.0, mirrored: bool = False,
+        self, text: str, x0: float, x1: float, baseline: float, size: float, cx: float,
+        order: int, ink: float = -1.0, mirrored: bool = False,
+        kind: tuple[bool, bool] | None = None,
     ) -> None:
+        """``kind`` is ``text_kind(text)`` where the caller has it at hand."""
         self.text = text
         self.x0 = x0
         self.x1 = x1
-        self.top = top
-        self.bottom = bottom
         self.baseline = baseline
         self.size = size
         self.cx = cx
         self.order = order
         self.ink = ink
         self.mirrored = mirrored
-        is_space, is_mark = text_kind(text)
+        is_space, is_mark = text_kind(text) if kind is None else kind
         self.is_space = is_space
         self.is_mark = is_mark
         # a space glyph that advances nothing (Chromium draws every word space so, at
@@ -85,8 +84,8 @@ class Glyph:
         """A copy with another text (and stream position): ``dataclasses.replace``
         without its generic field walk, which costs several times as much."""
         return Glyph(
-            text, self.x0, self.x1, self.top, self.bottom, self.baseline, self.size,
-            self.cx, self.order if order is None else order, self.ink, self.mirrored,
+            text, self.x0, self.x1, self.baseline, self.size, self.cx,
+            self.order if order is None else order, self.ink, self.mirrored,
         )
 
 
@@ -154,11 +153,11 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
         codes = _page_codes(handle, count_chars(textpage.raw), get_text, get_unicode)
         last_left = float("nan")  # the left edge of the glyph before
         split = False  # whether two glyphs in a row start at one x (a split ligature)
-        for i, (text, kind) in enumerate(map(code_kind, codes)):
+        for i, (text, kind, flags) in enumerate(map(code_kind, codes)):
             if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
                 continue
             if map_error(handle, i) == 1:
-                text, kind = REPLACEMENT, _INKED
+                text, kind, flags = _LOST
             loose_box(handle, i, rect_p)
             char_origin(handle, i, ox_p, oy_p)
             r_left, r_top, r_right, r_bottom = unpack_rect(rect)
@@ -173,8 +172,8 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
                 left, right, bottom, top = unpack_box(box)
                 cx, ink = (left + right) / 2, top - bottom
             append(Glyph(
-                text, r_left, r_right, height - r_top, height - r_bottom,
-                height - oy.value, 1.0 if size < 1.0 else size, cx, i, ink, True,
+                text, r_left, r_right, height - oy.value, 1.0 if size < 1.0 else size, cx,
+                i, ink, True, flags,
             ))
         textpage.close()
         page.close()
@@ -236,19 +235,25 @@ _SKIP, _WHITE, _INKED, _LETTER = range(4)
 
 
 @lru_cache(maxsize=4096)
-def _code_kind(code: int) -> tuple[str, int]:
-    """The glyph text of a code point from pdfium and which of the kinds above it is."""
+def _code_kind(code: int) -> tuple[str, int, tuple[bool, bool]]:
+    """The glyph text of a code point from pdfium, which of the kinds above it is, and
+    its ``text_kind``."""
     # 0, U+FFFE and other codes naming no character become U+FFFD in clean_glyph_text;
     # one past U+10FFFF is no code point at all
     text = REPLACEMENT if code > 0x10FFFF else clean_glyph_text(chr(code))
     if not text or text in "\r\n":
-        return text, _SKIP
+        return text, _SKIP, (False, False)
+    flags = text_kind(text)
     if text.isspace():
-        return text, _WHITE
-    is_space, is_mark = text_kind(text)
+        return text, _WHITE, flags
+    is_space, is_mark = flags
     if is_mark or is_space or not is_letterlike(text) or text[0] == REPLACEMENT:
-        return text, _INKED
-    return text, _LETTER
+        return text, _INKED, flags
+    return text, _LETTER, flags
+
+
+# a glyph whose code point the font does not map to text
+_LOST = (REPLACEMENT, _INKED, (False, False))
 
 
 def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
