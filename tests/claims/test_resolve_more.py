@@ -183,3 +183,20 @@ def test_a_period_said_later_does_not_replace_the_attacks_day():
                            "وشهدت العاصمة، في الآونة الأخيرة، سلسلة هجمات بالسيارات المفخخة.",
                            published="2016-12-03").events
     assert ev[["start", "end"]].values.tolist() == [["2016-12-03", "2016-12-03"]]
+
+
+_SHELLED = "قصفت المدفعية التركية قرية تل طويل في ريف الحسكة اليوم.\n\n"
+
+
+def test_a_placeless_mention_of_the_attack_joins_it_with_its_toll():
+    ev = _events(_SHELLED + "كما قصفت القوات التركية بالمدفعية، ما أدى إلى إصابة ثلاثة مدنيين.")
+    assert ev.location.tolist() == ["تل طويل"] and ev.injured.tolist() == ["3"]
+    # each piece stays traceable: the second sentence is in the evidence
+    assert len(ev.evidence.iloc[0].split(";")) == 2
+
+
+def test_a_placeless_attack_told_as_another_or_alone_stays_a_row():
+    ev = _events(_SHELLED + "في حادث آخر، قصفت طائرات مجهولة بالصواريخ، ما أدى إلى إصابة ثلاثة.")
+    assert ev.location.tolist() == ["تل طويل", ""]
+    ev = _events("قصفت القوات التركية بالمدفعية، ما أدى إلى إصابة ثلاثة مدنيين.")
+    assert ev.location.tolist() == [""] and ev.injured.tolist() == ["3"]

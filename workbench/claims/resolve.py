@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from ..find.gazetteer import town_governorates
+from ..find.gazetteer import FACILITY_TYPES, town_governorates
 from ..find.times import find_times
 from ..resources import read_table
 from ..text.arabic import match_key
@@ -50,13 +50,17 @@ RESOLVED_COLUMNS = ["role", "fatalities_min", "fatalities_max", "injured", "inju
 _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
 # Places that contain others: a mention of one of them fits an event at a place inside it.
 _COARSE = frozenset({"capital", "city", "governorate", "region", "country", "border", "district"})
-_PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1, "capital": 1,
-               "district": 2, "border": 3, "governorate": 4, "region": 5, "country": 6}
+# How fine a place kind is (0 finest): an event takes the finest place told of it.
+PLACE_RANK = {"village": 0, "town": 0, "neighbourhood": 0, "base": 1, "city": 1, "capital": 1,
+              "district": 2, "border": 3, "governorate": 4, "province": 4, "region": 5,
+              "country": 6}
 # Sites and local areas the head nouns announce (منطقة المشتل، ساحة الطيران، سوق، جسر) are
 # as specific as a neighbourhood: a city named later never replaces them.
-_PLACE_RANK |= dict.fromkeys(("area", "square", "street", "road", "market", "junction", "bridge",
+PLACE_RANK |= dict.fromkeys(("area", "square", "street", "road", "market", "junction", "bridge",
                               "mosque", "hospital", "subdistrict", "facility"), 0)
-_PLACE_RANK |= dict.fromkeys(("airport", "air_base", "prison", "camp", "crossing"), 1)
+# Every facility of the gazetteer (a gas field, a dam, a refinery, a base) is a site as fine
+# as a town: حقل كورمور names where the rockets fell, السليمانية only the governorate.
+PLACE_RANK |= dict.fromkeys(FACILITY_TYPES, 1)
 # An event dated this long before publication is one the article recalls, not its news.
 _BACKGROUND_AGE = timedelta(days=14)
 # How many words after an attack word may tell that it is another one (سيارة مفخخة ثانية).
@@ -182,6 +186,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                                               or opens_another(text, int(row["trigger_start"]),
                                                                told))
         told.extend(row["_triggers"])
+        row["_another"] = another
         # the attack just told is the incident the last mention went to, not the last one
         # opened (هجومين في محافظتي ديالى وصلاح الدين ... ووقع الهجوم على مركز شرطة زاغنية
         # ... وأكدت الخلية أن الهجوم أسفر عن: the attack in Diyala)
@@ -206,14 +211,55 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     totals += [(int(r["claim_start"]), int(r["claim_end"])) for r in sums]
     out = [r for r in out if not _ground_of_attack(r, incidents)
            and not any(r is x for x in sums)]
+    out = _gather_placeless(out)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision"):
+        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision", "_another"):
             row.pop(key, None)
     return out
+
+
+def _family(row: dict) -> str:
+    """Which rows may tell the same event: any two attacks, else two rows of one kind (two
+    protests, two captures of ground)."""
+    violent = row["event_type"] not in _NON_VIOLENT and "territory" not in row["sub_event_type"]
+    return "violent" if violent else str(row["kind"])
+
+
+def _gather_placeless(rows: list[dict]) -> list[dict]:
+    """A row with no place joins the row of its family and role told nearest before it (else
+    the first after it): a place is what makes an event of a mention (ACLED codes none
+    without one), and a placeless mention in a report of an attack tells that attack again
+    (قصف مدفعي على قرية شنشار ... وأسفر القصف عن ...). It stays a row of its own when the
+    article tells no other event of its family, or when its own date differs (a recalled
+    attack of another day), or when its words tell it as another attack (في حادث آخر).
+    """
+    out = list(rows)
+    for row in rows:
+        if row["location"] or row.get("_another"):
+            continue  # في حادث منفصل، قصفت طائرات ...: told as another attack
+        hosts = [r for r in out if r["location"] and _family(r) == _family(row)
+                 and r["role"] == row["role"] and _same_day(r, row)
+                 and not (row["date_basis"] == "text" == r["date_basis"]
+                          and (row["start"], row["end"]) != (r["start"], r["end"]))]
+        if not hosts:
+            continue
+        at = int(row["claim_start"])
+        before = [r for r in hosts if int(r["claim_start"]) <= at]
+        host = before[-1] if before else hosts[0]
+        _absorb_mention(host, row)
+        out = [r for r in out if r is not row]
+    return out
+
+
+def _absorb_mention(host: dict, row: dict) -> None:
+    """Gather ``row`` into ``host`` as :func:`_absorb` does, with every span of its evidence."""
+    spans = [*host["evidence"].split(";"), *row["evidence"].split(";")]
+    _absorb(host, row)
+    host["evidence"] = ";".join(dict.fromkeys(s for s in spans if s))
 
 
 def _ground_of_attack(row: dict, incidents: list[dict]) -> bool:
@@ -633,8 +679,8 @@ def _absorb(inc: dict, row: dict) -> None:
     places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
                                                  *row["places"].split(";"))
                                     if p and p not in others))
-    if row["location"] and (narrows or not inc["location"] or _PLACE_RANK.get(
-            row["place_type"], 5) < _PLACE_RANK.get(inc["place_type"], 5)):
+    if row["location"] and (narrows or not inc["location"] or PLACE_RANK.get(
+            row["place_type"], 5) < PLACE_RANK.get(inc["place_type"], 5)):
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
             inc[col] = row[col]
     inc["places"] = places
