@@ -200,3 +200,13 @@ def test_a_placeless_attack_told_as_another_or_alone_stays_a_row():
     assert ev.location.tolist() == ["تل طويل", ""]
     ev = _events("قصفت القوات التركية بالمدفعية، ما أدى إلى إصابة ثلاثة مدنيين.")
     assert ev.location.tolist() == [""] and ev.injured.tolist() == ["3"]
+
+
+def test_ground_held_or_taken_in_a_subordinate_clause_is_the_scene_not_an_event():
+    ev = _events("انفجرت عبوة ناسفة في قضاء هيت اليوم. وشنت القوات العراقية عملية لتعزيز "
+                 "سيطرتها على منطقة جبلية قرب مدينة كركوك.")
+    assert ev.kind.tolist() == ["explosion"]
+    assert len(_events("هرب السجناء بعد أن سيطر المسلحون على سجن بادوش.")
+               .query("kind == 'territory_capture'")) == 0
+    # told by the report's own verb, the capture is news
+    assert _events("سيطر تنظيم داعش على مدينة تكريت.").kind.tolist() == ["territory_capture"]

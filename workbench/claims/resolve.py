@@ -36,7 +36,7 @@ from ..resources import read_table
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
-from .clauses import cue_words, trigger_lexicon
+from .clauses import TextUnits, cue_words, trigger_lexicon
 from .index import Mention, Mentions, is_span_frame
 from .spots import frame_key, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
@@ -167,6 +167,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
             news.setdefault(row["claim_id"], row)  # the news its clause tells first
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
+            if _standing(row, text):
+                continue  # لتعزيز سيطرتها، في التظاهرات: the scene of the news, not news
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
         if _tally(row):  # مقتل 36 شخصا في درعا في شهر أيلول: a month's total, no event
@@ -220,6 +222,42 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision", "_another"):
             row.pop(key, None)
     return out
+
+
+# Kinds a report of attacks names as its scene as often as it tells them: a protest, ground
+# held or taken. Only a verb of the report's own telling makes them news.
+_SCENE_KINDS = frozenset({"Protests"})
+
+
+def _standing(row: dict, text: str) -> bool:
+    """A protest or a change of ground named by a noun with no doer (لتعزيز سيطرتها على منطقة
+    جبلية، تتواصل الاغتيالات في التظاهرات) or by a verb of a relative or subordinate clause (الأراضي التي
+    سيطروا عليها، بعد أن سيطر المسلحون على السجن) is a standing state or the scene of the
+    news, not an event it tells (the guideline codes none); a main-clause verb tells one
+    (سيطر تنظيم داعش على مدينة تكريت).
+
+    >>> def row(t, w):
+    ...     return {"trigger_start": t.index(w), "trigger_end": t.index(w) + len(w),
+    ...             "event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"}
+    >>> a, b = "فروا بعد أن سيطر المسلحون على السجن", "سيطر المسلحون على السجن"
+    >>> c = "لتعزيز سيطرتها على منطقة جبلية"
+    >>> _standing(row(a, "سيطر"), a), _standing(row(b, "سيطر"), b), _standing(row(c, "سيطرتها"), c)
+    (True, False, True)
+    """
+    if row["event_type"] not in _SCENE_KINDS and "territory" not in row["sub_event_type"]:
+        return False
+    if str(row["trigger_start"]) == "":
+        return False
+    start, end = int(row["trigger_start"]), int(row["trigger_end"])
+    doc = TextUnits(text[start:end], segment=False)
+    found = trigger_lexicon().find(doc.tokens, text=doc.text, lo=0, hi=len(doc.tokens))
+    if not any(c.role == "verb" for c in found):
+        # a noun with its doer (اجتياح داعش لمدن) or repeated by an analogy (كما حصل مع
+        # الموصل) still tells the event
+        return not row.get("actor") and "analogy" not in str(row.get("coding_basis", ""))
+    before = [t.key for t in tokenize(text[_sentence_start(text, start):start]) if t.kind == "word"]
+    return bool(before) and (before[-1] in cue_words("relative")
+                             or before[-1] in cue_words("complementizer"))
 
 
 def _family(row: dict) -> str:
