@@ -210,3 +210,17 @@ def test_ground_held_or_taken_in_a_subordinate_clause_is_the_scene_not_an_event(
                .query("kind == 'territory_capture'")) == 0
     # told by the report's own verb, the capture is news
     assert _events("سيطر تنظيم داعش على مدينة تكريت.").kind.tolist() == ["territory_capture"]
+
+
+def test_places_a_plural_head_lists_stay_one_attack_each_after_a_definite_trigger():
+    # الهجمات is definite, yet each village listed under قرى is an attack of its own, not
+    # the shelling of جوزف told before
+    ev = _events("قتل مدني بقصف مدفعي على قرية جوزف في ريف إدلب اليوم.\n\nوامتدت الهجمات "
+                 "المدفعية لقوات النظام إلى أطراف قرى البارة والأسدية.")
+    assert ev.location.tolist() == ["جوزف", "البارة", "الأسدية"]
+    assert ev.fatalities.tolist() == ["1", "", ""]
+
+
+def test_a_plural_head_lists_the_names_after_such_as():
+    ev = _events("قصفت قوات النظام أطراف مدن مثل النيرب وسرمين.")
+    assert ev.location.tolist() == ["النيرب", "Sarmīn"]

@@ -99,7 +99,7 @@ _OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_clo
 WORD_LIST_ROLES = frozenset({
     "np_stop", "relative", "agent_marker", "target_marker", "phrase_stop", "preposition",
     "between", "fatality_unit", "facility_head", "copula", "rank", "demonstrative",
-    "state_frame",
+    "state_frame", "list_example",
 })
 
 # Roles whose cue, first in the segment after a comma, opens a new clause.

@@ -670,8 +670,10 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
             row = {**base, **_where(place, country_default)}
             if listed:
                 row["places"] = ";".join(dict.fromkeys([place.value, *others]))
-            row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places")
-                                          if f)
+            # listed_spot: one of the places a plural head lists (أحياء الشعار والمرجة), each
+            # the spot of its own attack, not a governorate the clause names
+            row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places",
+                                                      "listed_spot" if listed else "") if f)
             rows.append(row)
         return rows
     return [{**base, **_where(_most_specific(placed), country_default)}]

@@ -196,7 +196,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             if any(inc is last for inc in same) else same
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
             if another else next((inc for inc in reversed(recent) if _fits(inc, row)), None)
-        if host is None and not another and recent and _anaphoric(row) \
+        if host is None and not another and recent and _anaphoric(row) and not _listed(row) \
                 and (_same_day(recent[-1], row) or _pointed(text, int(row["trigger_start"]))
                      or _dated_by_default(recent[-1], row) or _default_date(row)):
             host = recent[-1]  # الانفجار at a place of its own: still the attack just told
@@ -675,6 +675,9 @@ def _fits(inc: dict, row: dict) -> bool:
     names only frames (ريف حلب) joins an incident whose frames include one of its own."""
     if not _same_day(inc, row):
         return False
+    if _listed(row) and row["location"] \
+            and inc["location"] and inc["location"] != row["location"]:
+        return False  # one of the places a plural head lists (قرى البارة والأسدية): its own attack
     if inc.get("_spot") and row.get("_spot"):
         return _spots_fit(inc, row)
     if row.get("_frames") and inc.get("_frames") and not row["_frames"] & inc["_frames"]:
@@ -684,6 +687,12 @@ def _fits(inc: dict, row: dict) -> bool:
     if inc["place_type"] not in _COARSE and row["place_type"] not in _COARSE:
         return False  # two neighbourhoods, two villages: two events
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
+
+
+def _listed(row: dict) -> bool:
+    """The row is one of the places a plural head lists (قرى البارة والأسدية): one attack
+    on each (:func:`~.spots.listed_spots`)."""
+    return "listed_spot" in str(row["count_flags"]).split(";")
 
 
 def _spots_fit(inc: dict, row: dict) -> bool:

@@ -208,9 +208,12 @@ def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str
 
 
 def _plural_head_before(text: str, start: int) -> bool:
-    """True when the word before ``start`` is a plural or dual place head (أحياء، حيي،
-    قريتي، مناطق: ``number`` = many in ``find/place_heads.csv``) that no بين governs."""
+    """True when the word before ``start`` (or before مثل، منها there) is a plural or dual
+    place head (أحياء، حيي، قريتي، مناطق، مدن مثل: ``number`` = many in
+    ``find/place_heads.csv``) that no بين governs."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
+    if words and words[-1] in cue_words("list_example"):
+        words = words[:-1]  # مدن مثل النيرب وسرمين: the head before "such as"
     heads = place_heads()
     if len(words) >= 2 and words[-2] in cue_words("between"):
         return False  # بين قريتي معربليت ومعرزاف: one place between two, not one attack on each
