@@ -169,6 +169,36 @@ def test_list_items_between_joints_are_places() -> None:
     assert got == ["الميسر", "قاضي عسكر", "الجزماتي", "كرم الطراب", "باب النصر"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        # two rare words make one village name; a foreign town spelled like the second
+        # word (Mġarr in Malta) does not split it
+        ("قصفت المدفعية التركية قرية زور مغار غربي عين العرب", "زور مغار", "village"),
+        # a known place after a hospital's head is the hospital's name
+        ("نقل المصابون إلى مستشفى كركوك لتلقي العلاج", "مستشفى كركوك", "hospital"),
+        # an adjective of nearness closes the name
+        ("اقتحم مسلحون مول نخيل القريب من ساحة الاحتفالات", "مول نخيل", "mall"),
+        # oil fields and mountains, named with their head
+        ("سقطت قذائف على حقل خباز النفطي", "حقل خباز", "oil_field"),
+        ("قصفت الطائرات مواقع في جبل متين شمال دهوك", "جبل متين", "mountain"),
+    ],
+)
+def test_names_a_head_announces(text: str, name: str, kind: str) -> None:
+    assert (name, kind) in [r[:2] for r in _rows(text)]
+
+
+def test_a_list_runs_past_the_place_that_locates_an_item() -> None:
+    got = [r[0] for r in _rows("استهدفت الغارات بلدتي الهبيط جنوبي إدلب وكفرسجنة")]
+    assert got == ["الهبيط", "جنوبي إدلب", "كفرسجنة"]
+
+
+def test_a_common_word_listed_with_a_place_is_a_place() -> None:
+    # المرة "the time" is a name beside القصير, a gazetteer key, after a plural head
+    got = [r[0] for r in _rows("تقدمت البيشمركة باتجاه مناطق المرة والقصير")]
+    assert got == ["المرة", "القصير"]
+
+
 def test_new_and_old_quarters_of_a_known_town() -> None:
     got = [r[:2] for r in _rows("استهدفت الصواريخ أحياء حلب الجديدة والحمدانية")]
     assert ("حلب الجديدة", "neighbourhood") in got

@@ -64,9 +64,9 @@ _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
-# Kinds of place whose head is part of their name (حي الضباط) while they are areas, not
-# buildings or sites: no ``facility`` flag.
-_AREA_KINDS = frozenset({"neighbourhood"})
+# Kinds of place whose head is part of their name (حي الضباط، جبل متين) while they are
+# areas, not buildings or sites: no ``facility`` flag.
+_AREA_KINDS = frozenset({"neighbourhood", "mountain"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
@@ -229,7 +229,8 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
             break
         words.append((w, ws, we))
     while (words and not words[-1][0].startswith(ARTICLE)
-           and (_zipf(r.written(*words[-1][1:])) >= _RARE or words[-1][0] in _name_heads())
+           and ((_zipf(r.written(*words[-1][1:])) >= _RARE and not _is_key(words[-1][0]))
+                or words[-1][0] in _name_heads())
            and not (len(words) > 1 and words[-2][0] in _name_heads())):
         words.pop()  # a construct head left without its second term
     if not words:
@@ -253,8 +254,9 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
     """The role of ``w`` in the name after a word in role ``state`` ("" first), or "" when
     the name ends before it.
 
-    A name is a definite noun (الشعلة), a rare word (هنانو), a kunya (أبو بكر), or a common
-    noun in construct with one of those (باب المعظم); a definite word closes a construct, so
+    A name is a definite noun (الشعلة), a rare word or two (هنانو، زور مغار), a known place
+    (أربيل), a kunya (أبو بكر), or a common noun in construct with one of those (باب
+    المعظم); a definite word closes a construct, so
     only a definite word (الباب الشرقي) follows it, and only a direction follows a rare name
     (طوكر الواقعة: an adjective of the sentence).
     """
@@ -267,11 +269,13 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return "def"
         if _adjective(written):
             return ""  # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم)
-        if _zipf(written) < _RARE:
-            return "name"
+        if _zipf(written) < _RARE or _is_key(w):
+            return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
         second = nxt[0].startswith(ARTICLE) or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
         return "construct" if second and _word_ok(nxt[0], first=False) else ""
+    if state == "name" and not definite and _zipf(written) < _RARE:
+        return "name2"  # قرية زور مغار: two rare words make one name
     if state in ("construct", "kunya"):
         if definite:
             return "def"
@@ -331,6 +335,11 @@ def _names(
         toks = r.tokens(out[-1][1], 3)
         if toks and toks[0][0] in _CLOSE:
             toks = toks[1:]  # قاعدتي “بلد” و”فيكتوريا”: past the quote that closes the name
+        if len(toks) > 1 and _is_direction(toks[0][0]) and not toks[0][0].startswith(ARTICLE):
+            # منطقتي الأمينية شمالي حمص وأم حارتين: past the direction and the one-word
+            # place that locate an item
+            joint = toks[1][0].startswith("\u0648") or not toks[1][0].isalpha()
+            toks = r.tokens(toks[1][1] if joint else toks[1][2], 3)
         if not toks:
             break
         w, ws, _ = toks[0]
@@ -501,6 +510,8 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
                    and folded.span(w[1], w[2])[1] <= row["end"]]
         if len(covered) == 1 and covered[0][0] in _name_heads() and len(words) > 1:
             return False
+        if words[0] not in covered and not words[0][0].startswith(ARTICLE):
+            return False  # قرية زور مغار: an indefinite noun in construct with the place
         rest = [w for w in words if w not in covered]
         if any(_is_key(w) and not (_is_direction(w) or w in _AGE or _adjective(r.written(ws, we)))
                for w, ws, we in rest):
@@ -558,8 +569,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         names = _names(reader, h.end(), many, spec["one_word"] == "yes")
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
-        listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke)
-                                        for ks, ke, _, own in names[1:])
+        listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke) or _holds_place(
+            key[ks:ke]) for ks, ke, _, own in names[1:])
         adjectives = many and _adjectives(names, rows, folded)
         for ks, ke, likely, own in names:
             head = heads[own or h.group("head")]
