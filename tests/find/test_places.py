@@ -190,6 +190,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("هذا بلد جميل", []),
         ("في قضاء بلد", [("قضاء بلد", "Balad")]),
         ("تكريت وبلد وسامراء", [("تكريت", "Tikrit"), ("بلد", "Balad"), ("سامراء", "Samarra")]),
+        # a district and its press spelling (عانة for عنة) make the list that confirms a
+        # homograph; a dash joins a pair of places as a list does
+        ("تقع أقضية القائم، عانة وراوة على الحدود", [("القائم", "Al-Qaim"), ("عانة", "Anah"),
+                                                   ("راوة", "Rawa")]),
+        ("هاجم التنظيم محور القائم-راوة", [("القائم", "Al-Qaim"), ("راوة", "Rawa")]),
         ("في إطار الاتفاق", []),
         ("فيروس كورونا", []),
         # one name, several places: the country the text mentions decides

@@ -489,12 +489,13 @@ _CLITIC_WORD = 3.0
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
-    """True when the match sits in a list of places: X و Y، Z."""
+    """True when the match sits in a list of places: X و Y، Z, or a pair joined by a dash
+    (محور الطيبة-السخنة, the road from one to the other)."""
     for j in (n - 1, n + 1):
         if 0 <= j < len(matches):
             a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
             gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
-            joined = gap in ("و", "،", ",") or (not gap and b.proclitic.startswith("و"))
+            joined = gap in ("و", "،", ",", "-", "\u2013") or (not gap and b.proclitic.startswith("و"))
             if joined and matches[j].key not in g.cue_keys:
                 return True
     return False
