@@ -180,8 +180,12 @@ def test_list_items_between_joints_are_places() -> None:
         # an adjective of nearness closes the name
         ("اقتحم مسلحون مول نخيل القريب من ساحة الاحتفالات", "مول نخيل", "mall"),
         # oil fields and mountains, named with their head
-        ("سقطت قذائف على حقل خباز النفطي", "حقل خباز", "oil_field"),
+        ("سقطت قذائف على حقل خباز النفطي", "حقل خباز النفطي", "oil_field"),
         ("قصفت الطائرات مواقع في جبل متين شمال دهوك", "جبل متين", "mountain"),
+        # a facility's own relational adjective is part of its name
+        ("نقل الجرحى إلى مستشفى الكندي التعليمي في بغداد", "مستشفى الكندي التعليمي",
+         "hospital"),
+        ("وصل المصابون إلى مشفى جبلة الوطني", "مشفى جبلة الوطني", "hospital"),
     ],
 )
 def test_names_a_head_announces(text: str, name: str, kind: str) -> None:
@@ -191,6 +195,17 @@ def test_names_a_head_announces(text: str, name: str, kind: str) -> None:
 def test_a_list_runs_past_the_place_that_locates_an_item() -> None:
     got = [r[0] for r in _rows("استهدفت الغارات بلدتي الهبيط جنوبي إدلب وكفرسجنة")]
     assert got == ["الهبيط", "جنوبي إدلب", "كفرسجنة"]
+
+
+def test_a_country_adjective_stays_out_of_a_facility_name() -> None:
+    assert ("قاعدة حميميم", "air_base") in [r[:2] for r in _rows("قصفت قاعدة حميميم الروسية")]
+
+
+def test_a_strict_head_in_a_list_of_places_names_a_place() -> None:
+    got = [r[0] for r in _rows("قصفت الطائرات حي الفردوس - دوار الصخرة - حي الشعار")]
+    assert got == ["حي الفردوس", "دوار الصخرة", "حي الشعار"]
+    # alone, the common noun stays a word (seasickness)
+    assert not _rows("أصيب الركاب بدوار البحر")
 
 
 def test_a_common_word_listed_with_a_place_is_a_place() -> None:

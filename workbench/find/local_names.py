@@ -189,8 +189,10 @@ def _word_ok(word: str, first: bool) -> bool:
     return not (not first and word.startswith("و") and len(word) > 3)
 
 
-def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
-    """The name after ``pos``: (key start, key end, name-like) or None."""
+def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool] | None:
+    """The name after ``pos``: (key start, key end, name-like) or None. After a facility's
+    head a relational adjective that names no country ends the name (مشفى جبلة الوطني،
+    مستشفى الكندي التعليمي; not قاعدة حميميم الروسية)."""
     toks = r.tokens(pos, _MAX_WORDS + 6)
     if not toks:
         return None
@@ -222,8 +224,12 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
             break
         if state == "" and not w.startswith(ARTICLE) and _nisba_after(r, nxt):
             # قاعدة فيكتوريا الأمريكية: an indefinite word that a definite adjective
-            # follows is a proper name, and the adjective is no part of it
-            return ws, we, True
+            # follows is a proper name, and the adjective is no part of it, unless it is
+            # a facility's own (مشفى جبلة الوطني)
+            return ws, (nxt[2] if facility and _own_adjective(r, nxt) else we), True
+        if facility and words and _own_adjective(r, (w, ws, we)):
+            words.append((w, ws, we))
+            break
         state = _next_state(r, state, w, written, nxt)
         if not state:
             break
@@ -238,6 +244,15 @@ def _name(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     likely = (words[0][0] in _name_heads() and len(words) > 1) or any(
         _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
     return words[0][1], words[-1][2], likely
+
+
+def _own_adjective(r: _Reader, tok: tuple[str, int, int]) -> bool:
+    """Whether ``tok`` is a definite relational adjective that no country's people take
+    (الوطني، التعليمي، الجمهوري; not الروسية): part of a facility's proper name."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    return _nisba_after(r, tok) and tok[0] not in g.nisba_masc and tok[0] not in g.nisba_fem
 
 
 def _nisba_after(r: _Reader, tok: tuple[str, int, int]) -> bool:
@@ -312,7 +327,7 @@ def _clitic_word(w: str, written: str) -> bool:
 
 
 def _names(
-    r: _Reader, head_end: int, many: bool, one_word: bool = False
+    r: _Reader, head_end: int, many: bool, one_word: bool = False, facility: bool = False
 ) -> list[tuple[int, int, bool, str]]:
     """The names after a head: one, or a list after a dual or plural head.
 
@@ -324,7 +339,7 @@ def _names(
         opener = r.tokens(head_end, 1)
         if opener and opener[0][0] in _list_openers():
             head_end = opener[0][2]
-    got = _name(r, head_end)
+    got = _name(r, head_end, facility)
     if got is None and one_word:
         got = _one_word(r, head_end)
     if got is None:
@@ -519,6 +534,36 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
     return True
 
 
+# Marks that join the items of a list of places written without و (حي الفردوس - دوار النعيم).
+_JOINTS = frozenset({"-", "\u2013", "\u060c", ",", "/"})
+
+
+def _beside_place(r: _Reader, h: re.Match, ke: int, places: list[dict]) -> bool:
+    """Whether the phrase of head ``h`` ending at ``ke`` stands in a list beside another
+    place: a joint (a dash, a comma, و) between it and a place row before it, or between it
+    and another head noun after it (حي الفردوس - دوار النعيم - حي سيف الدولة)."""
+    folded = r.folded
+    ends = {x["end"] for x in places}
+    if h.group().startswith("\u0648") and h.group() != h.group("head"):
+        j = h.start()  # ودوار النعيم: the و is the joint
+    else:
+        j = h.start()
+        while j > 0 and r.key[j - 1] in " \t\u00a0":
+            j -= 1
+        if j == 0 or r.key[j - 1] not in _JOINTS:
+            j = -1
+        else:
+            j -= 1
+    if j > 0:
+        while j > 0 and r.key[j - 1] in " \t\u00a0":
+            j -= 1
+        if folded.span(j, j)[0] in ends:
+            return True
+    toks = r.tokens(ke, 2)
+    return len(toks) == 2 and toks[0][0] in _JOINTS and (
+        toks[1][0] in place_heads() or toks[1][0][1:] in place_heads())
+
+
 def _facility_row(head: str, name: str) -> dict | None:
     """The gazetteer's row for ``head name`` when it is a key (قاعده + بلد الجويه), else None."""
     from .gazetteer import gazetteer
@@ -566,7 +611,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
         spec = heads[h.group("head")]
         many = spec["number"] == "many"
-        names = _names(reader, h.end(), many, spec["one_word"] == "yes")
+        facility = spec["span"] == "whole" and spec["place_type"] not in _AREA_KINDS
+        names = _names(reader, h.end(), many, spec["one_word"] == "yes", facility)
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
         listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke) or _holds_place(
@@ -584,6 +630,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
             located = long_name and _located(reader, ke, rows)
+            if not own and not (likely or known or located) and _beside_place(
+                    reader, h, ke, rows + found):
+                likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
             if (head["strict"] == "yes" and not (likely or known or located)) or (
                     head["strict"] == "known" and not known):
                 continue
