@@ -202,6 +202,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("وصل إلى سلطنة عمان", [("سلطنة عمان", "Oman")]),
         # a given name is not a town
         ("قال الرئيس السوري بشار الأسد", []),
+        # an indefinite noun with tanween is no place (صيداً "prey", not Sidon)
+        ("جعلها صيداً ثميناً للخلايا", []),
+        ("زار الوفد صيدا", [("صيدا", "Sidon")]),
+        # the first word of a kunya before a name (أبا يوسف) is no town
+        ("قالت إن أبا يوسف كان قائدا", []),
     ],
 )
 def test_find_places(text: str, expected: list[tuple[str, str]]) -> None:

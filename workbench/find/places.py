@@ -301,6 +301,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
             continue
+        if _TANWEEN.search(folded.text, m.start, m.end) or _kunya(key, m):
+            continue
         if m.proclitic and _clitic_word(folded, m):
             continue
         if m.key in g.cue_keys:
@@ -486,6 +488,20 @@ def _clitic_word(folded: FoldedText, m: LexMatch) -> bool:
 # A whole word this frequent (wordfreq Zipf) may be a word of its own, not a proclitic and a
 # place; below it, the pair is too rare to tell (وطلوزة).
 _CLITIC_WORD = 3.0
+
+
+# Tanween (ًٌٍ): an indefinite noun's ending, which a place name never takes (صيداً ثميناً
+# "a precious prey", not Sidon).
+_TANWEEN = re.compile("[\u064b-\u064d]")
+
+
+def _kunya(key: str, m: LexMatch) -> bool:
+    """A place spelled like the first word of a kunya, with a name after it (أبا يوسف,
+    not Aba): the title cues hold أبو، أبي، أبا."""
+    if m.key not in _cues()["title"] or m.proclitic:
+        return False
+    after, _, _ = word_after(key, m.key_end)
+    return after.isalpha()
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
