@@ -197,6 +197,11 @@ def test_a_list_runs_past_the_place_that_locates_an_item() -> None:
     assert got == ["الهبيط", "جنوبي إدلب", "كفرسجنة"]
 
 
+def test_a_head_glossed_in_brackets_takes_the_name_after_it() -> None:
+    rows = _rows("أوقفوا حافلة قرب كراج (مراب) النهضة وسط بغداد")
+    assert rows[0][0] == "كراج (مراب) النهضة"
+
+
 def test_a_country_adjective_stays_out_of_a_facility_name() -> None:
     assert ("قاعدة حميميم", "air_base") in [r[:2] for r in _rows("قصفت قاعدة حميميم الروسية")]
 
@@ -231,6 +236,7 @@ def test_new_and_old_quarters_of_a_known_town() -> None:
         "سقطت قذيفة في بلدة أخرى شمال المدينة",
         "وصلت الشرطة إلى منطقة الحادث وسط بغداد",  # a one-word common noun, however located
         "خزنت الأرقام في قاعدة البيانات",
+        "انفجرت السيارة قرب منطقة تسوق مزدحمة",  # an adjective, no second term of a name
     ],
 )
 def test_adjectives_and_common_nouns_after_a_head_stay_words(text: str) -> None:

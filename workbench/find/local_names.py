@@ -208,6 +208,9 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
             return None
         if not inner or len(inner) > 4 or not all(t[0].isalpha() for t in inner):
             return None
+        if len(inner) == 1 and inner[0][0] in place_heads():
+            # كراج (مراب) باب المعظم: another head glossing the head; the name follows
+            return _name(r, tok[2], facility)
         return inner[0][1], inner[-1][2], True
     words: list[tuple[str, int, int]] = []
     state = ""  # what the last word was: def, name, construct, kunya, kname (kunya's name)
@@ -289,6 +292,8 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
         second = nxt[0].startswith(ARTICLE) or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
         return "construct" if second and _word_ok(nxt[0], first=False) else ""
+    if state in ("construct", "name") and not definite and _adjective(written):
+        return ""  # منطقة تسوق مزدحمة: an adjective of the phrase, no second term
     if state == "name" and not definite and _zipf(written) < _RARE:
         return "name2"  # قرية زور مغار: two rare words make one name
     if state in ("construct", "kunya"):
