@@ -182,6 +182,9 @@ def test_list_items_between_joints_are_places() -> None:
         # oil fields and mountains, named with their head
         ("سقطت قذائف على حقل خباز النفطي", "حقل خباز النفطي", "oil_field"),
         ("قصفت الطائرات مواقع في جبل متين شمال دهوك", "جبل متين", "mountain"),
+        # fronts and farms, named with their head
+        ("تدور اشتباكات في محاور الملاح والليرمون", "الليرمون", "area"),
+        ("سقطت قذيفة في مزرعة الحدادية", "مزرعة الحدادية", "village"),
         # a facility's own relational adjective is part of its name
         ("نقل الجرحى إلى مستشفى الكندي التعليمي في بغداد", "مستشفى الكندي التعليمي",
          "hospital"),

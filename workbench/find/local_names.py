@@ -64,9 +64,9 @@ _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
-# Kinds of place whose head is part of their name (حي الضباط، جبل متين) while they are
-# areas, not buildings or sites: no ``facility`` flag.
-_AREA_KINDS = frozenset({"neighbourhood", "mountain"})
+# Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
+# while they are areas, not buildings or sites: no ``facility`` flag.
+_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
