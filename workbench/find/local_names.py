@@ -64,6 +64,12 @@ _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
+# Kinds of gazetteer place a hospital or mosque of Iraq or Syria named after it lies in
+# (a garage, road, bridge or street is often named after the town it leads to: كراج حلب in
+# Damascus).
+_SETTLEMENTS = frozenset({"city", "capital", "town", "village", "subdistrict", "district"})
+_BUILT_IN_TOWN = frozenset({"hospital", "mosque"})
+_LOCAL_COUNTRIES = frozenset({"IQ", "SY"})
 # Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
 # while they are areas, not buildings or sites: no ``facility`` flag.
 _AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
@@ -649,6 +655,19 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             exact = any(rows[i]["start"] == ns and rows[i]["end"] == ne for i in inside)
             if exact and head["named_after"] != "honour":
                 continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
+            town = [i for i in inside if rows[i]["start"] == ns and rows[i]["end"] == ne
+                    and rows[i].get("country") in _LOCAL_COUNTRIES
+                    and rows[i].get("place_type") in _SETTLEMENTS]
+            if town and not own and head["place_type"] in _BUILT_IN_TOWN and hs is not None:
+                # مستشفى كركوك: a hospital named after a town of Iraq or Syria lies in it;
+                # the phrase is the mention and the town its place, flagged facility (مستشفى
+                # القدس in Aleppo honours a place elsewhere)
+                row = rows[town[0]]
+                row["start"] = hs
+                flags = [f for f in str(row.get("flags", "")).split(";") if f]
+                if head["place_type"] not in _AREA_KINDS and "facility" not in flags:
+                    row["flags"] = ";".join([*flags, "facility"])
+                continue
             if any(rows[i]["start"] < lo_row or rows[i]["end"] > ne for i in inside):
                 continue  # a known name runs past it
             if any(rows[i]["end"] == ne and (rows[i]["start"] < ns or (head["span"] == "whole" and not exact))
