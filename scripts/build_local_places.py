@@ -418,6 +418,16 @@ def word_reason(key: str) -> str:
     return ""
 
 
+def centre_reason(key: str) -> str:
+    """Why a centre subdistrict's name (مركز + the district's name) reads as a phrase, or "":
+    the district is named with a settlement noun (المدينة "the city", a head of
+    ``place_heads.csv``), so مركز المدينة is also "the city centre" of any town."""
+    if not key.startswith("مركز ال") or " " in key[5:]:
+        return ""
+    heads = {r["form"] for r in read_curated("place_heads.csv")}
+    return f"{key}: also a phrase: the centre of the {key[7:]}" if key[7:] in heads else ""
+
+
 def head_sizes(rows: list[dict]) -> dict[tuple[str, str], int]:
     """(governorate, key) → the population of the district or subdistrict with that name.
 
@@ -469,7 +479,8 @@ def main() -> None:
                         reasons.append(why if why.startswith(f"{k}: ") else f"{k}: {why}")
                 else:
                     reasons.append(cue_reasons([k], size, near=True)
-                                   or (word_reason(k) if small else ""))
+                                   or (word_reason(k) if small else "")
+                                   or centre_reason(k))
             r["homograph"] = "; ".join(x for x in reasons if x)
             named = [p.split(":", 1)[0] for p in r["homograph"].split("; ") if ":" in p]
             r["cue_keys"] = "|".join(k for k in keys if k in named)

@@ -246,6 +246,7 @@ def test_new_and_old_quarters_of_a_known_town() -> None:
         "وصلت الشرطة إلى منطقة الحادث وسط بغداد",  # a one-word common noun, however located
         "خزنت الأرقام في قاعدة البيانات",
         "انفجرت السيارة قرب منطقة تسوق مزدحمة",  # an adjective, no second term of a name
+        "قصف الطيران عددا من أحياء المدينة",  # "the city" the text speaks of
     ],
 )
 def test_adjectives_and_common_nouns_after_a_head_stay_words(text: str) -> None:

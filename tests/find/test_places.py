@@ -205,6 +205,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         # an indefinite noun with tanween is no place (صيداً "prey", not Sidon)
         ("جعلها صيداً ثميناً للخلايا", []),
         ("زار الوفد صيدا", [("صيدا", "Sidon")]),
+        # the centre of "the city" is no subdistrict of Basra (مركز المدينة)
+        ("قصفت الطائرات شمال مركز المدينة", []),
+        ("في ناحية مركز المدينة شمال البصرة", [("مركز المدينة", "Markaz Al-Midaina"),
+                                              ("شمال البصرة", "north of Basra")]),
         # the first word of a kunya before a name (أبا يوسف) is no town
         ("قالت إن أبا يوسف كان قائدا", []),
     ],

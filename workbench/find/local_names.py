@@ -638,6 +638,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 key[ks:ke])
             if not own and many and adjectives:
                 continue  # مناطق هجينة ووعرة: adjectives of the plural head, no names
+            if many and not own and key.startswith(ARTICLE, ks) and key[ks + 2:ke] in heads:
+                continue  # أحياء المدينة "the quarters of the city" the text speaks of
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
             located = long_name and _located(reader, ke, rows)
