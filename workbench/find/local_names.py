@@ -6,22 +6,31 @@ announces them with a head noun in construct with the name; the head nouns are d
 (``data/find/place_heads.csv``, with the kind of place each announces). After a head the
 name is one to three words:
 
-* a definite noun (الشعلة), or a rare word (Zipf < 3.5 in wordfreq: هنانو), or a common
-  indefinite noun in construct with one of those (باب المعظم، مساكن هنانو);
+* a definite noun (الشعلة), one or two rare words (Zipf < 3.5 in wordfreq: هنانو، زور
+  مغار), a known place (مستشفى أربيل), or a common indefinite noun in construct with one
+  of those (باب المعظم، مساكن هنانو);
 * it stops at punctuation, a preposition, a direction (شرقي بغداد), a word with a
-  proclitic (ببغداد), another head noun or a frequent indefinite word;
-* a name in brackets or quotes (قرية (غريبة)، منطقة "باب المعظم") is taken as written.
+  proclitic (ببغداد), another head noun, a frequent indefinite word, a feminine adjective
+  (منطقة تسوق مزدحمة) or an adjective of nearness (مول جواهر القريب من); after a
+  facility's head a relational adjective that names no country ends it (مشفى جبلة
+  الوطني);
+* a name in brackets or quotes (قرية (غريبة)، منطقة "باب المعظم") is taken as written,
+  and a head glossing the head in brackets (كراج (مراب) باب المعظم) is read past.
 
 A head that is also a frequent common noun in construct (``strict``: منطقة الحادث، سوق
-العمل، عن طريق الهاتف) needs a name holding a rare word or a known place. A dual or
-plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places.
+العمل، عن طريق الهاتف) needs a name holding a rare word or a known place, or to stand in
+a list of places (حي الفردوس - دوار النعيم). A dual or plural head (أحياء، بمنطقتي)
+opens a list: الشعار وطريق الباب is two places, and the list runs past the direction and
+place that locate an item (منطقتي الأمينية شمالي حمص وأم حارتين).
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
 district head (``admin``) the gazetteer's reading stays. A quarter is named with its head
 (حي الغزالي, as Wikipedia titles it), and a town's name after حي is the quarter's (حي
-العمارة in Jableh is not Amarah). A list may open with مثل and end with "، و" (مدن مثل
-النيرب، سرمين، وفريكة), and its names may stand in quotes (قاعدتي “بلد” و”فيكتوريا”).
+العمارة in Jableh is not Amarah); a hospital or mosque named after a town of Iraq or
+Syria lies in it (مستشفى كركوك: Kirkuk, flagged facility). A list may open with مثل and
+end with "، و" (مدن مثل النيرب، سرمين، وفريكة), and its names may stand in quotes (قاعدتي
+“بلد” و”فيكتوريا”).
 
 The row has no coordinates and is flagged ``unknown_place``; its ``admin1`` and
 ``country`` are those of the next known place in the sentence (حي الغزالي غربي بغداد →
