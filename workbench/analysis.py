@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .claims.claims import claim_rows, claims_frame
 from .claims.events import claim_records, event_rows, events_frame
@@ -19,6 +18,9 @@ from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
 from .find.mentions import mention_rows, mentions_frame
 from .text.dates import as_reference
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ class Analysis:
 
     def __repr__(self) -> str:
         return (
-            f"Analysis(doc_id={self.doc_id!r}, chars={len(self.text)}, gaps={len(self.clean.gaps)}, "
+            f"Analysis(doc_id={self.doc_id!r}, chars={len(self.text)}, gaps={len(self.clean.gap_rows)}, "
             f"mentions={len(self.rows.mentions)}, claims={len(self.rows.claims)}, "
             f"events={len(self.rows.events)})"
         )

@@ -21,12 +21,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.dates import iso_parts
 from .clauses import proclitic_readings, tokenize
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 CHRONOLOGY_FILE = "claims/chronology.csv"
 
@@ -43,7 +45,7 @@ _FAMILIES = (
 
 def chronology() -> pd.DataFrame:
     """The reference chronology (a copy): id, date, precision, kind, descriptions, keywords, citation."""
-    return read_table(CHRONOLOGY_FILE).copy()
+    return read_rows(CHRONOLOGY_FILE).frame()
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Proposal:
 @cache
 def _rows() -> tuple:
     """The chronology's rows as named tuples, read once."""
-    return tuple(read_table(CHRONOLOGY_FILE).itertuples(index=False))
+    return tuple(read_rows(CHRONOLOGY_FILE))
 
 
 def compatible_kinds(kind: str) -> set[str]:

@@ -32,10 +32,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import match_key
 from .clauses import (
     ALEF,
@@ -65,6 +64,9 @@ from .clauses import (
 from .frames import frame_of_rows, frame_with_lead
 from .index import Mention, Mentions
 from .roles import coordinated_device, ranked
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 WEIGHTS_FILE = "claims/claim_weights.csv"
 
@@ -492,8 +494,7 @@ def _phrase_in(doc: TextUnits, i: int, j: int, phrase: str) -> bool:
 
 @cache
 def _weights() -> dict[str, float]:
-    table = read_table(WEIGHTS_FILE)
-    return {r.feature: float(r.weight) for r in table.itertuples(index=False)}
+    return {r.feature: float(r.weight) for r in read_rows(WEIGHTS_FILE)}
 
 
 def claim_features(unit_text: str, *, roles: set[str], types: Sequence[str],

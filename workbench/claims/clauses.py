@@ -27,11 +27,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import pandas as pd
-
-from ..resources import read_table, records
+from ..resources import Table, read_rows
 from ..text.arabic import DIACRITICS_RE, TATWEEL
 from ..text.clitics import (
     ALEF,
@@ -52,6 +50,9 @@ from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
 from ..text.tokens import GAP_RE, Token, tokenize
 from ..text.wordlex import FormIndex
 from ..text.zipf import zipf
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 CUES_FILE = "claims/claim_cues.csv"
 TRIGGERS_FILE = "claims/event_triggers.csv"
@@ -199,16 +200,16 @@ class CueLexicon(FormIndex[_Entry]):
     ['hedge_particle']
     """
 
-    def __init__(self, table: pd.DataFrame, *, pattern_column: str = "cue",
+    def __init__(self, table: Table, *, pattern_column: str = "cue",
                  role_column: str = "role", value_column: str = "value",
                  accusative_role: str = "", inflect_role: str = "") -> None:
         super().__init__(proclitic_readings)
         self.table = table
-        self.rows: list[dict] = records(table)
+        self.rows: list[dict] = table.records()
         self._by_key: dict[str, tuple[tuple[str, _Entry], ...]] = word_dict()
         self._prefix_first: list[_Entry] = []
         self._maybe: frozenset[str] | None = None
-        for row, rec in enumerate(table.itertuples(index=False)):
+        for row, rec in enumerate(table):
             if getattr(rec, role_column) in WORD_LIST_ROLES:
                 continue
             pattern = getattr(rec, pattern_column)
@@ -337,7 +338,7 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 @cache
 def _lexicon(name: str, options: tuple[tuple[str, str], ...]) -> CueLexicon:
-    return CueLexicon(read_table(name), **dict(options))
+    return CueLexicon(read_rows(name), **dict(options))
 
 
 @cache
@@ -347,8 +348,7 @@ def cue_words(role: str) -> frozenset[str]:
     >>> sorted(cue_words("between"))
     ['بين']
     """
-    table = read_table(CUES_FILE)
-    return frozenset(table.loc[table["role"] == role, "cue"])
+    return frozenset(row.cue for row in read_rows(CUES_FILE) if row.role == role)
 
 
 @cache
@@ -664,6 +664,8 @@ def split_sentences(text: str) -> pd.DataFrame:
     >>> split_sentences("أسباب العودة\\nانسحبت القوات. وعادت الهجمات.")[["kind", "text"]].values.tolist()
     [['heading', 'أسباب العودة'], ['sentence', 'انسحبت القوات.'], ['sentence', 'وعادت الهجمات.']]
     """
+    import pandas as pd
+
     doc = TextUnits(text)
     return pd.DataFrame(
         [(s.sentence_id, s.start, s.end, s.kind, text[s.start:s.end]) for s in doc.sentences],
@@ -680,6 +682,8 @@ def split_clauses(text: str) -> pd.DataFrame:
     >>> split_clauses("وقد يتكرر اجتياح داعش للمدن كما حصل مع الموصل.")["text"].tolist()
     ['وقد يتكرر اجتياح داعش للمدن', 'كما حصل مع الموصل']
     """
+    import pandas as pd
+
     doc = TextUnits(text)
     return pd.DataFrame(
         [(c.sentence_id, c.start, c.end, c.brk, text[c.start:c.end]) for c in doc.clauses],
@@ -693,6 +697,8 @@ def find_cues(text: str) -> pd.DataFrame:
     >>> find_cues("ربما انسحبت القوات")[["text", "role"]].values.tolist()
     [['ربما', 'hedge']]
     """
+    import pandas as pd
+
     doc = TextUnits(text)
     return pd.DataFrame(
         [(c.start, c.end, text[c.start:c.end], c.role, c.value, c.cue) for c in doc.cues],

@@ -35,13 +35,12 @@ from datetime import date, datetime
 from functools import cache
 from importlib import metadata, util
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..cache import cached
 from ..find.local_names import place_prepositions
 from ..find.places import governorate_names
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.clitics import BEH, CONJUNCTION_CLASS, CONJUNCTIONS, LAM, PREPOSITIONS
 from .chronology import propose_year, year_is_unknown
@@ -65,6 +64,9 @@ from .roles import (
     undergo_verb,
 )
 from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 TAXONOMY_FILE = "claims/acled_taxonomy.csv"
 
@@ -99,14 +101,13 @@ _NON_VIOLENT = frozenset({"Strategic developments", "Protests"})
 
 def acled_taxonomy() -> pd.DataFrame:
     """ACLED's event types, actor ("inter") codes and precision codes (a copy)."""
-    return read_table(TAXONOMY_FILE).copy()
+    return read_rows(TAXONOMY_FILE).frame()
 
 
 @cache
 def _inter_codes() -> dict[str, str]:
-    table = read_table(TAXONOMY_FILE)
     out: dict[str, str] = {}
-    for row in table[table["table"] == "inter"].itertuples(index=False):
+    for row in (r for r in read_rows(TAXONOMY_FILE) if r.table == "inter"):
         for alias in [row.label, *row.aliases.split(";")]:
             if alias:
                 out[alias.strip().lower()] = row.code
@@ -835,6 +836,8 @@ def to_acled(events: pd.DataFrame, *, documents: pd.DataFrame | None = None,
     >>> list(to_acled(find_events(claims, None)).columns) == ACLED_COLUMNS
     True
     """
+    import pandas as pd
+
     if events is None or not len(events):
         return pd.DataFrame(columns=ACLED_COLUMNS)
     docs = documents_by_id(documents.to_dict("records") if documents is not None else [])

@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 
 @cache
 def _str_dtype() -> object:
     """The dtype pandas gives a column of Python strings."""
+    import pandas as pd
+
     return pd.Series(["x"]).dtype
 
 
@@ -36,6 +41,8 @@ def frame_of_rows(rows: Sequence[dict], columns: Sequence[str]) -> pd.DataFrame:
     >>> frame_of_rows([{"a": "x", "b": 1}], ["a", "b"]).dtypes.astype(str).tolist()
     ['str', 'int64']
     """
+    import pandas as pd
+
     if not rows:  # a shallow copy: under pandas' copy-on-write nothing is shared for writing
         return _empty_frame(tuple(columns)).copy(deep=False)
     return pd.DataFrame(_column_arrays(rows, columns, {}), copy=False)
@@ -51,6 +58,8 @@ def frame_with_lead(rows: Sequence[dict], columns: Sequence[str],
     >>> f.columns.tolist(), f.dtypes.astype(str).tolist()
     (['doc_id', 'a'], ['str', 'int64'])
     """
+    import pandas as pd
+
     if set(lead) & set(columns) or any(type(v) is not str for v in lead.values()):
         out = frame_of_rows(rows, columns)  # the general case, column by column
         for name, value in reversed(lead.items()):
@@ -81,6 +90,8 @@ def _column_arrays(rows: Sequence[dict], columns: Sequence[str],
 
 @lru_cache(maxsize=16)
 def _empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
     return pd.DataFrame([], columns=list(columns))
 
 

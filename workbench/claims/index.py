@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from collections import namedtuple
 from collections.abc import Iterable
 from itertools import repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
+
 
 MENTION_COLUMNS = (
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type", "country",
@@ -29,6 +33,8 @@ def prepare_mentions(mentions: pd.DataFrame | None) -> pd.DataFrame:
 
     Accepts a frame with only ``start, end, text, kind, value``.
     """
+    import pandas as pd
+
     if mentions is None or len(mentions) == 0:
         return pd.DataFrame({c: pd.Series(dtype="int64" if c in ("start", "end") else "object")
                              for c in MENTION_COLUMNS})
@@ -53,7 +59,10 @@ def _as_text(value: object) -> str:
         if math.isnan(value):
             return ""
         return f"{value:g}"
-    if value is pd.NA:
+    # pd.NA can only come from a frame, and then pandas is loaded: rows of plain values
+    # are read without importing it.
+    pandas = sys.modules.get("pandas")
+    if pandas is not None and value is pandas.NA:
         return ""
     return str(value)
 
@@ -89,6 +98,7 @@ def is_span_frame(time: Mention) -> bool:
 class Mentions:
     """Mentions sorted by start, looked up by offset range (bisection, no pandas per query).
 
+    >>> import pandas as pd
     >>> ms = Mentions.of(pd.DataFrame({"start": [4], "end": [8], "text": ["داعش"],
     ...                                "kind": ["actor"], "value": ["ISIS"]}))
     >>> [m.value for m in ms.between(0, 10, "actor")], ms.between(5, 10)

@@ -38,7 +38,7 @@ from functools import cache
 
 from ..find.gazetteer import FACILITY_TYPES, town_governorates
 from ..find.times import find_times
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
@@ -79,21 +79,19 @@ _PLUPERFECT_REACH = 6
 def _background_cues() -> dict[str, list[list[str]]]:
     """kind → the cues' words."""
     out: dict[str, list[list[str]]] = {}
-    for row in read_table(BACKGROUND_FILE).itertuples(index=False):
+    for row in read_rows(BACKGROUND_FILE):
         out.setdefault(row.kind, []).append(row.cue.split())
     return out
 
 
 @cache
 def _another_cues() -> frozenset[str]:
-    table = read_table(INCIDENT_FILE)
-    return frozenset(table["cue"][table["kind"] == "another"])
+    return frozenset(row.cue for row in read_rows(INCIDENT_FILE) if row.kind == "another")
 
 
 @cache
 def _meanwhile_cues() -> tuple[tuple[str, ...], ...]:
-    table = read_table(INCIDENT_FILE)
-    return tuple(tuple(c.split()) for c in table["cue"][table["kind"] == "meanwhile"])
+    return tuple(tuple(row.cue.split()) for row in read_rows(INCIDENT_FILE) if row.kind == "meanwhile")
 
 
 def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) -> bool:

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
 from ..find.places import find_places
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
 from .clauses import cue_words
@@ -62,8 +62,7 @@ _DISTANCE_REACH = 24
 @cache
 def _frame_words() -> dict[str, str]:
     """word → kind (area, institution, origin) of the frame words."""
-    table = read_table(FRAMES_FILE)
-    return dict(zip(table["word"], table["kind"], strict=True))
+    return {row.word: row.kind for row in read_rows(FRAMES_FILE)}
 
 
 def frame_key(place: Mention) -> str:

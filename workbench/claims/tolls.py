@@ -25,7 +25,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..find.times.lexicon import forms_of
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import SENTENCE_END
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
@@ -54,7 +54,7 @@ class Toll(NamedTuple):
 def _cues() -> dict[str, dict[str, list[str]]]:
     """role → {first word of a cue: the cues' words} for every cue of the toll file."""
     out: dict[str, dict[str, list[str]]] = {}
-    for row in read_table(TOLL_FILE).itertuples(index=False):
+    for row in read_rows(TOLL_FILE):
         words = row.cue.split()
         out.setdefault(row.role, {}).setdefault(words[0], []).append(words)
     return out
@@ -63,9 +63,7 @@ def _cues() -> dict[str, dict[str, list[str]]]:
 @cache
 def _alone() -> dict[str, str]:
     """How many a noun counts alone: ``'1'``, ``'2'`` or ``'plural'`` (told, not counted)."""
-    table = read_table(TOLL_FILE)
-    return {cue: str(n) for cue, n in zip(table["cue"], table["number"], strict=True) if str(n)
-            and str(n) != "nan"}
+    return {row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}
 
 
 # Proclitics a toll word may carry (وإصابة، بمقتل، ولقي); the word itself is tried first.

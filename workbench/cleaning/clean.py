@@ -46,9 +46,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ..text.arabic import GAP_MARKER
 from .boxes import box_runs
@@ -74,6 +74,9 @@ from .stages import (
     reverse_lines,
 )
 
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
+
 LOG_COLUMNS = ["stage", "changes", "description"]
 
 
@@ -98,13 +101,19 @@ class Cleaned:
     raw: str
     text: str
     blocks: tuple[Block, ...]
-    gaps: pd.DataFrame
+    gap_rows: tuple[dict, ...]
     title: str = ""
     author: str = ""
     dateline: str = ""
     published_text: str = ""
     offsets: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     stages: tuple[Stage, ...] = ()
+
+    @cached_property
+    def gaps(self) -> pd.DataFrame:
+        """Places where the source lost text: one row per gap, the columns ``GAP_COLUMNS``
+        (made from ``gap_rows`` when first read)."""
+        return gap_frame(list(self.gap_rows))
 
     @cached_property
     def log(self) -> pd.DataFrame:
@@ -134,6 +143,8 @@ class Cleaned:
         >>> c.changed_lines("kashida").values.tolist()
         [[1, 'عـــودة داعـــش', 'عودة داعش']]
         """
+        import pandas as pd
+
         names = [s.name for s in self.stages]
         at = names.index(name)
         before = (self.stages[at - 1].text if at else self.raw).split("\n")
@@ -152,6 +163,8 @@ def _log(stages: list[Stage]) -> pd.DataFrame:
     """The stage log: a copy of the frame of its names and descriptions, made once for
     each set of them, with the counts put in (pandas takes a quarter of a millisecond to
     make a frame of strings, a fifth of that to copy one and set a column)."""
+    import pandas as pd
+
     changes = [s.changes for s in stages]
     if not all(type(n) is int for n in changes):  # let pandas read the counts as it would
         return pd.DataFrame([(s.name, s.changes, s.description) for s in stages], columns=LOG_COLUMNS)
@@ -164,6 +177,8 @@ def _log(stages: list[Stage]) -> pd.DataFrame:
 def _log_frame(rows: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     """A stage log with these names and descriptions, every count 0 (never handed out:
     callers copy it)."""
+    import pandas as pd
+
     return pd.DataFrame([(name, 0, description) for name, description in rows], columns=LOG_COLUMNS)
 
 
@@ -248,14 +263,13 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     published, n_date = dateline_date(laid.dateline, lost=lost, marker=gap_marker)
     if n_date and laid.byline:
         rows.extend(dateline_rows(published, n_date, lines[laid.byline[0]]))
-    gaps = gap_frame(rows)
-    stages.append(Stage("gaps", len(gaps), "one row per place where the source lost text", laid.doc.text))
+    stages.append(Stage("gaps", len(rows), "one row per place where the source lost text", laid.doc.text))
 
     return Cleaned(
         raw=raw,
         text=laid.doc.text,
         blocks=laid.blocks,
-        gaps=gaps,
+        gap_rows=tuple(rows),
         title=laid.title,
         author=laid.author,
         dateline=laid.dateline,

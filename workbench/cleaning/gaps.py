@@ -11,15 +11,18 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import GAP_MARKER, match_key
 from .lexicon import core
 from .lines import Line, first_src
 from .stages import ARABIC_RE, DIGIT_RE, Laid
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 GAP_COLUMNS = ["start", "end", "kind", "context", "raw_start", "raw_end"]
 
@@ -27,8 +30,7 @@ GAP_COLUMNS = ["start", "end", "kind", "context", "raw_start", "raw_end"]
 @cache
 def _month_keys() -> frozenset[str]:
     """Month names (matching keys) that are not also common words: a number after one is a year."""
-    table = read_table("text/months.csv")
-    return frozenset(table.loc[table["ambiguous"] != "2", "form"])
+    return frozenset(row.form for row in read_rows("text/months.csv") if row.ambiguous != "2")
 
 
 @cache
@@ -91,9 +93,8 @@ def gap_kind(before: list[str], after: list[str], *, marker: str = GAP_MARKER) -
 def _counted_plurals() -> frozenset[str]:
     """Counted nouns in the forms a number governs (plural, accusative singular) of
     ``find/quantity_cues.csv``: أشخاص، قتلى، جنود، شخصا، يوما."""
-    table = read_table("find/quantity_cues.csv")
-    rows = table[(table["role"] == "noun") & table["number"].isin(["pl", "acc"])]
-    return frozenset(rows["form"])
+    return frozenset(row.form for row in read_rows("find/quantity_cues.csv")
+                     if row.role == "noun" and row.number in ("pl", "acc"))
 
 
 def number_slot(before: list[str], after: list[str]) -> bool:
@@ -202,6 +203,8 @@ def gap_frame(rows: list[dict]) -> pd.DataFrame:
     are rows, ``object`` when there are none. Most documents have no gap: they get a
     copy of one empty table, made once.
     """
+    import pandas as pd
+
     if not rows:
         return _empty_gap_frame().copy()
     columns: dict[str, object] = {}
@@ -214,6 +217,8 @@ def gap_frame(rows: list[dict]) -> pd.DataFrame:
 @cache
 def _empty_gap_frame() -> pd.DataFrame:
     """The gaps table of a text without gaps (never handed out: callers copy it)."""
+    import pandas as pd
+
     columns = {
         name: np.array([], dtype=np.int64 if name in _INT_GAP_COLUMNS else object) for name in GAP_COLUMNS
     }

@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from ..cache import cached
-from ..resources import data_path, read_table
+from ..resources import data_path, read_rows
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
 from ..text.memo import word_memo
 
@@ -262,8 +262,7 @@ def _standalone_letters() -> frozenset[str]:
 
 @cache
 def _cues() -> tuple[tuple[str, str], ...]:
-    table = read_table("cleaning/clean_cues.tsv")
-    return tuple(zip(table["cue"], table["role"], strict=True))
+    return tuple((row.cue, row.role) for row in read_rows("cleaning/clean_cues.tsv"))
 
 
 def cues(role: str) -> frozenset[str]:
@@ -335,8 +334,7 @@ def _role_keys() -> dict[str, frozenset[str]]:
 
 @cache
 def _pair_rules() -> dict[tuple[str, str], float]:
-    table = read_table("cleaning/clean_pairs.tsv")
-    return {(a, b): float(w) for a, b, w in zip(table["left"], table["right"], table["weight"], strict=True)}
+    return {(row.left, row.right): float(row.weight) for row in read_rows("cleaning/clean_pairs.tsv")}
 
 
 def grammar_score(left: str, right: str) -> float:

@@ -49,10 +49,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..resources import read_table, records
+from ..resources import read_rows
 from ..text.clitics import ARTICLE, WAW, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
@@ -64,6 +63,9 @@ from ..text.lexmatch import (
 from .outlets import outlet_rows
 from .places import gazetteer
 from .rows import folded_text, mention_frame, mention_records
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 ACTOR_COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "canonical_ar", "actor_type",
@@ -78,8 +80,7 @@ _EXTERNAL = "External/Other forces"
 @cache
 def _cues(role: str) -> frozenset[str]:
     """Words of one role in ``actor_cues.csv``."""
-    table = read_table("find/actor_cues.csv")
-    return frozenset(table.loc[table["role"] == role, "form"])
+    return frozenset(row.form for row in read_rows("find/actor_cues.csv") if row.role == role)
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,8 @@ class _Lexicons:
 @cache
 def lexicons() -> _Lexicons:
     """Actor names, state heads and nisba tables, compiled once."""
-    actors = records(read_table("find/actors.csv"))
-    heads = records(read_table("find/actor_heads.csv"))
+    actors = read_rows("find/actors.csv").records()
+    heads = read_rows("find/actor_heads.csv").records()
     g = gazetteer()
     by_key: dict[str, list[tuple[str, int | str]]] = {}
     for i, a in enumerate(actors):

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import read_table, records
+from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import Lexicon
 
@@ -83,7 +83,7 @@ def _local_rows(places: list[dict]) -> list[dict]:
     ``places.csv`` row that holds the same place given to the more specific one."""
     by_id = {r["id"]: r for r in places}
     out = []
-    for r in records(read_table("find/local_places.csv")):
+    for r in read_rows("find/local_places.csv").records():
         keys = _split(r["aliases"])
         held = by_id.get(r["in_places"])
         if held is not None:
@@ -117,7 +117,7 @@ def town_governorates() -> dict[str, str]:
     """places.csv id → governorate code for the world cities the local table also holds
     (gn:170017 حماة → SY-HM): places.csv gives a world city no governorate."""
     out: dict[str, str] = {}
-    for r in records(read_table("find/local_places.csv")):
+    for r in read_rows("find/local_places.csv").records():
         if r["in_places"] and r["admin1"] and _SPECIFIC.get(r["place_type"]) == _SPECIFIC["city"]:
             out.setdefault(r["in_places"], r["admin1"])
     return out
@@ -135,7 +135,7 @@ def _sort_key(row: dict) -> tuple[int, int, int, float]:
 @cache
 def gazetteer() -> Gazetteer:
     """The merged place table and its compiled lexicon, loaded once."""
-    table = records(read_table("find/places.csv"))
+    table = read_rows("find/places.csv").records()
     for r in table:
         r["admin2"] = ""
         r["local"] = False
@@ -170,7 +170,7 @@ def gazetteer() -> Gazetteer:
     )
     # A key that is the bare form of a place head noun (مفرق "junction", the Jordanian
     # town al-Mafraq without its article) is the common noun unless a cue announces it.
-    cue |= frozenset(by_key) & frozenset(read_table("find/place_heads.csv")["form"])
+    cue |= frozenset(by_key) & frozenset(read_rows("find/place_heads.csv").column("form"))
     return Gazetteer(
         table, Lexicon(by_key, bare=bare), ranked, nisba_fem, frozenset(nisba_masc),
         frozenset(homographs), country_row, cue,

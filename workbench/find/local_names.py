@@ -49,7 +49,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from ..resources import read_table, records
+from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
@@ -96,8 +96,7 @@ def place_heads() -> dict[str, dict[str, str]]:
     >>> place_heads()["ساحه"]["span"]
     'whole'
     """
-    table = read_table("find/place_heads.csv")
-    return {r["form"]: r for r in records(table)}
+    return {r["form"]: r for r in read_rows("find/place_heads.csv").records()}
 
 
 @cache
@@ -116,17 +115,20 @@ def _head_regex() -> re.Pattern[str]:
 @cache
 def _stop_words() -> frozenset[str]:
     """Words a name never holds: prepositions and the ``not_name`` cues of place_cues.csv."""
-    cues = read_table("find/place_cues.csv")
     roles = {"preposition", "not_name", "title", "speech_verb", "settlement", "vague_settlement"}
-    words = {f for f, r in zip(cues["form"], cues["role"], strict=True) if r in roles}
+    words = {row.form for row in read_rows("find/place_cues.csv") if row.role in roles}
     return frozenset(words - _name_heads())  # أبو is a title and a name's first word
+
+
+def _cue_forms(role: str) -> frozenset[str]:
+    """The forms of one role of ``place_cues.csv``."""
+    return frozenset(row.form for row in read_rows("find/place_cues.csv") if row.role == role)
 
 
 @cache
 def _name_heads() -> frozenset[str]:
     """First words of names that take the next word with them (أبو بكر، أم القرى، تل العيد)."""
-    cues = read_table("find/place_cues.csv")
-    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "name_head")
+    return _cue_forms("name_head")
 
 
 @word_memo
@@ -491,16 +493,14 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
 @cache
 def _list_openers() -> frozenset[str]:
     """Words between a plural head and its list (مدن مثل النيرب، قرى منها الهباط)."""
-    cues = read_table("find/place_cues.csv")
-    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "list_opener")
+    return _cue_forms("list_opener")
 
 
 @cache
 def place_prepositions() -> frozenset[str]:
     """Words after which a name is a place (في، على، قرب، ريف، محيط ...: ``preposition``
     in ``place_cues.csv``)."""
-    cues = read_table("find/place_cues.csv")
-    return frozenset(f for f, r in zip(cues["form"], cues["role"], strict=True) if r == "preposition")
+    return _cue_forms("preposition")
 
 
 def _own_head(r: _Reader, ks: int) -> tuple[int, int]:

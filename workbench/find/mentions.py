@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import bisect
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import pandas as pd
 
 from ..text.dates import as_reference
 from ..text.lexmatch import fold
@@ -41,6 +40,9 @@ from .actors import actor_rows
 from .places import place_rows
 from .quantities import quantity_rows
 from .times import time_rows
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 BASE_COLUMNS = ["start", "end", "text", "kind", "value", "flags"]
 # Every column a finder can add, in the order a text with all four kinds gives them. A corpus
@@ -108,6 +110,8 @@ def mention_rows(
 def mentions_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     """The frame of :func:`find_mentions` from its rows and columns: offsets as int64,
     every other column of objects ("" where a row has no value)."""
+    import pandas as pd
+
     if not rows:
         return pd.DataFrame(columns=BASE_COLUMNS)
     rest = columns[2:]

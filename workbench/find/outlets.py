@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import read_table, records
+from ..resources import read_rows
 from ..text.clitics import strip_proclitics
 from ..text.lexmatch import FoldedText, Lexicon, LexMatch, word_before
 from .gazetteer import gazetteer
@@ -55,7 +55,7 @@ class _Outlets:
 @cache
 def outlets() -> _Outlets:
     """The outlet table, its lexicon and the media cues, loaded once."""
-    table = records(read_table("find/outlets.csv"))
+    table = read_rows("find/outlets.csv").records()
     by_key: dict[str, int] = {}
     for i, row in enumerate(table):
         for key in filter(None, row["aliases"].split("|")):
@@ -67,7 +67,7 @@ def outlets() -> _Outlets:
         k for row in table for k in (*row["cue_aliases"].split("|"), *row["aliases"].split("|"))
         if k and (k in places or k in row["cue_aliases"].split("|"))
     )
-    cues = frozenset(read_table("find/outlet_cues.csv")["form"])
+    cues = frozenset(read_rows("find/outlet_cues.csv").column("form"))
     return _Outlets(table, Lexicon(by_key), by_key, cue_aliases, cues)
 
 

@@ -50,10 +50,9 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.clitics import ARTICLE, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
@@ -76,6 +75,9 @@ from .local_names import local_name_rows
 from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 __all__ = [
     "PLACE_COLUMNS", "find_places", "gazetteer", "governorate_names", "nisba_countries",
@@ -112,7 +114,7 @@ _WORD_OR_COMMA = re.compile(r"\w+|[,\u060c]")
 def _cues() -> dict[str, dict[str, str]]:
     """``place_cues.csv`` by role: {role: {form: extra}}."""
     out: dict[str, dict[str, str]] = {}
-    for form, role, extra in read_table("find/place_cues.csv").itertuples(index=False):
+    for form, role, extra in read_rows("find/place_cues.csv"):
         out.setdefault(role, {})[form] = extra
     return out
 

@@ -23,9 +23,7 @@ Monday) except the constructs العشرات/المئات/الآلاف.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..text.arabic import fold_with_offsets
 from ..text.clitics import ARTICLE, LAM, clitic_forms, stems
@@ -35,6 +33,9 @@ from ..text.numbers import Number, number_words, read_number
 from ..text.tokens import Token, tokenize
 from ..text.wordlex import WordLexicon, table_lexicon
 from .rows import scan
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "min", "max", "unit", "unit_key",
@@ -141,6 +142,8 @@ def find_quantities(text: str, *, folded: FoldedText | None = None) -> pd.DataFr
     [['أكثر من [\u2026] هجومًا', '', 'هجوم', 'count_missing;more_than'],
      ['نصف أفرادها', '0.5', 'فرد', 'fraction']]
     """
+    import pandas as pd
+
     if not text:
         return pd.DataFrame(columns=COLUMNS)
     return pd.DataFrame(quantity_rows(text, folded=folded), columns=COLUMNS)

@@ -9,12 +9,13 @@ they read.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..text.lexmatch import FoldedText, fold
 from ..text.tokens import Token
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 R = TypeVar("R")
 
@@ -75,6 +76,8 @@ def mention_records(
 
 def mention_frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     """Rows with every one of ``columns`` as a frame with those columns (empty: just them)."""
+    import pandas as pd
+
     if not rows:
         return pd.DataFrame(columns=columns)
     return pd.DataFrame({c: [r[c] for r in rows] for c in columns}, columns=columns)

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from ..resources import read_table, records
+from ..resources import read_rows
 from .clitics import stems
 from .memo import WORD_MEMO_SIZE, word_dict
 from .tokens import Token
@@ -145,7 +145,5 @@ def table_lexicon(name: str, *, form: str = "form", where: dict[str, str] | None
 
 @cache
 def _table_lexicon(name: str, form: str, where: tuple[tuple[str, str], ...]) -> WordLexicon:
-    df = read_table(name)
-    for col, val in where:
-        df = df[df[col] == val]
-    return WordLexicon([(row[form], row) for row in records(df)])
+    rows = [r for r in read_rows(name).records() if all(r[col] == val for col, val in where)]
+    return WordLexicon([(row[form], row) for row in rows])

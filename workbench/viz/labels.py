@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from ..resources import read_table
+from ..resources import read_rows
 from ..text.arabic import ARABIC_QUESTION, GAP_MARKER, western_digits
 from ..text.dates import DateSpan
 from .cells import cell_text, split_cell
@@ -23,8 +23,7 @@ from .cells import cell_text, split_cell
 
 @cache
 def _ui_labels() -> dict[str, dict[str, str]]:
-    table = read_table("viz/ui_labels.tsv")
-    return {row.key: {"ar": row.ar, "en": row.en} for row in table.itertuples(index=False)}
+    return {row.key: {"ar": row.ar, "en": row.en} for row in read_rows("viz/ui_labels.tsv")}
 
 
 def ui_label(key: str, *, lang: str = "ar", **values: Any) -> str:

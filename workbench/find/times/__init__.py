@@ -15,12 +15,15 @@ built each value. The output has the columns of ``workbench.find.times`` plus ``
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from ...text.dates import as_reference
 from .finder import COLUMNS, time_rows
+
+if TYPE_CHECKING:  # pandas is imported only when a frame is made
+    import pandas as pd
 
 __all__ = ["COLUMNS", "find_times", "time_rows"]
 
@@ -38,6 +41,8 @@ def find_times(
     >>> find_times("الساعة 4:30 عصرًا", reference=date(2020, 5, 1))["value"].tolist()
     ['2020-05-01T16:30']
     """
+    import pandas as pd
+
     rows = time_rows(text, reference=as_reference(reference), tense=tense)
     if not rows:
         return pd.DataFrame(rows, columns=COLUMNS)

@@ -24,7 +24,7 @@ from datetime import datetime, time, timedelta
 from functools import cache
 from typing import Any
 
-from ...resources import read_table
+from ...resources import read_rows
 from .partial import Partial
 from .resolve import Context, bounds, fmt, row, shift, span_value
 
@@ -36,8 +36,8 @@ _WHOLE = ("month", "year")  # units a period is given in whole
 @cache
 def few(unit: str) -> int:
     """How many ``unit`` "a few" covers (time_few.csv)."""
-    table = read_table(FEW_FILE)
-    return int(table.loc[table["unit"] == unit, "count"].iloc[0])
+    table = read_rows(FEW_FILE)
+    return int(dict(zip(table.column("unit"), table.column("count"), strict=True))[unit])
 
 
 def period(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:

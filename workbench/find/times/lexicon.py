@@ -21,7 +21,7 @@ from functools import cache, partial
 from itertools import accumulate, chain, compress
 from typing import NamedTuple
 
-from ...resources import read_table
+from ...resources import read_rows
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
 from ...text.clitics import clitic_forms
 from ...text.memo import word_memo
@@ -153,10 +153,10 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
     """Entries by their first word: the time words, and the months as type ``month``
     (value = month number, extra = calendar:ambiguity)."""
     by_first: dict[str, list[Entry]] = {}
-    for row in read_table(WORDS_FILE).itertuples(index=False):
+    for row in read_rows(WORDS_FILE):
         words = tuple(row.form.split())
         by_first.setdefault(words[0], []).append(Entry(words, row.type, row.value, row.extra))
-    for row in read_table(MONTHS_FILE).itertuples(index=False):
+    for row in read_rows(MONTHS_FILE):
         words = tuple(row.form.split())
         by_first.setdefault(words[0], []).append(
             Entry(words, "month", row.month, f"{row.calendar}:{row.ambiguous}"))
@@ -261,8 +261,7 @@ def key(toks: list[Token], i: int) -> str:
 @cache
 def number_starts() -> frozenset[str]:
     """The words a cardinal can begin with (ست ساعات, ثلاثة أشهر), from the number lexicon."""
-    table = read_table(NUMBERS_FILE)
-    return frozenset(table.loc[table["type"].isin(_CARDINALS), "form"])
+    return frozenset(row.form for row in read_rows(NUMBERS_FILE) if row.type in _CARDINALS)
 
 
 @cache
