@@ -37,7 +37,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..find.gazetteer import FACILITY_TYPES, town_governorates
-from ..find.times import find_times
+from ..find.times import time_rows
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
@@ -481,16 +481,16 @@ def _date_back(row: dict, length: str) -> None:
     day = str(row["start"])[:10]
     found = None
     if len(day) == 10 and "X" not in day:
-        said = find_times("\u0642\u0628\u0644 " + length.split(None, 1)[-1],  # قبل + the length
-                          reference=date.fromisoformat(day))
-        found = next((r for r in said.itertuples() if r.value and r.start == 0), None)
-    if found is not None and found.value.startswith("PT"):
+        said = time_rows("\u0642\u0628\u0644 " + length.split(None, 1)[-1],  # قبل + the length
+                         reference=date.fromisoformat(day))
+        found = next((r for r in said if r["value"] and r["start"] == 0), None)
+    if found is not None and found["value"].startswith("PT"):
         pass  # hours before the news: its day
-    elif found is None or found.value.startswith("P"):
+    elif found is None or found["value"].startswith("P"):
         row.update(start="", end="", date_precision="", date_basis="")
     else:
-        first, _, last = found.value.partition("/")
-        row.update(start=first[:10], end=(last or first)[:10], date_precision=found.precision,
+        first, _, last = found["value"].partition("/")
+        row.update(start=first[:10], end=(last or first)[:10], date_precision=found["precision"],
                    date_basis="text")
     row["date_text"] = length
 

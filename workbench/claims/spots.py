@@ -25,7 +25,7 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
-from ..find.places import find_places
+from ..find.places import place_rows
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -274,8 +274,7 @@ def _anchor(text: str, base_id: str) -> dict | None:
     """The gazetteer's record of ``base_id`` read from the words after the direction."""
     words = text.split()
     for k in range(1, len(words)):
-        rows = find_places(" ".join(words[k:]))
-        for row in rows.to_dict("records") if len(rows) else ():
+        for row in place_rows(" ".join(words[k:])):
             if row.get("place_id") == base_id and row.get("place_type") in _ANCHOR_TYPES:
                 return {c: _text(row.get(c)) for c in ("value", "canonical_ar", "place_type",
                                                        "iso", "country", "admin1", "lat", "lon")}
