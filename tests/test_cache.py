@@ -126,3 +126,33 @@ def test_territory_names_same_as_babel(cache_in):
     events._territories.cache_clear()
     assert events._territories() == want  # read back
     assert list(cache_in.glob("cldr-territories-en-*.marshal"))
+
+
+def test_shards_give_the_dict_they_were_cut_from(cache_in):
+    words = {f"w{i}": i / 7 for i in range(500)}
+    for _ in range(2):  # built, then read back
+        shards = cache.cached_shards("shards-test", ["v1"], lambda: words, 16)
+        assert [shards.get(k) for k in words] == list(words.values())
+        assert shards.get("missing") is None and "missing" not in shards and "w3" in shards
+        assert dict(shards.items()) == words
+    assert len(list(cache_in.glob("shards-test-*.marshal"))) == 1
+
+
+def test_word_lists_same_as_parsed(cache_in):
+    import bisect
+
+    from workbench.cleaning import lexicon, model
+
+    parsed = lexicon._parse_frequencies(lexicon.data_path(lexicon.LEXICON_FILE))
+    for _ in range(2):  # built, then read back
+        lexicon._lexicon.cache_clear()
+        model._counts.cache_clear()
+        assert dict(lexicon._frequencies().items()) == parsed
+        counts, total = model._parse_counts(model.data_path(model.MODEL_FILE))
+        shards, total_read = model._counts()
+        assert dict(shards.items()) == counts and total_read == total
+    keys = sorted(parsed)
+    prefixes = {k[:n] for k in keys[::50] for n in range(5)} | {"", "ىى", "x", "أكثرزز"}
+    for p in prefixes:  # the prefix groups answer as a bisection of every key does
+        at = bisect.bisect_left(keys, p)
+        assert lexicon.is_key_prefix(p) == (at < len(keys) and keys[at].startswith(p)), p

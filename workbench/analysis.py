@@ -130,8 +130,14 @@ def warm_up() -> None:
     ``workbench run`` calls it before starting worker processes, so forked workers share
     the loaded tables instead of each reading them again.
     """
+    from .cleaning.lexicon import warm_up as load_word_list
+    from .cleaning.model import warm_up as load_char_model
     from .text.zipf import warm_up as load_word_frequencies
 
+    # The word lists are decoded shard by shard as words are looked up; a run decodes
+    # them whole here, once, for every worker.
+    load_word_list()
+    load_char_model()
     load_word_frequencies()
     analyze(_WARM_UP_TEXT, published="2020-05")
 

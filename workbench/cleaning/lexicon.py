@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..cache import cached
+from ..cache import Shards, cached, shard_blobs
 from ..resources import data_path, read_rows
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
 from ..text.memo import word_memo
@@ -45,20 +45,36 @@ LEXICON_FILE = "cleaning/clean_lexicon.tsv.gz"
 
 
 @cache
-def _frequencies() -> dict[str, float]:
-    """Matching key → ``log10 P`` from the shipped word list, loaded once (about 320k keys).
+def _lexicon() -> tuple[Shards[float], Shards[list[str]]]:
+    """The shipped word list (about 320k keys), loaded once: matching key → ``log10 P``,
+    and the keys for prefix look-ups (:func:`_group_by_start`).
 
     The list (``clean_lexicon.tsv.gz``) is wordfreq's Arabic list folded by matching key,
     built by ``scripts/build_clean_lexicon.py``. Parsing it takes a third of a second;
-    the parsed dict is kept in the disk cache (:mod:`workbench.cache`), keyed by the
-    file's hash, and read back in a few hundredths.
+    both are kept in one file of the disk cache (:mod:`workbench.cache`), keyed by the
+    file's hash, as shards decoded when first looked in (a document asks for a few
+    thousand keys).
     """
     path = data_path(LEXICON_FILE)
-    return cached("clean-lexicon", [_BUILD_VERSION, path], lambda: _parse_frequencies(path))
+
+    def build() -> tuple[list[bytes], list[bytes]]:
+        frequencies = _parse_frequencies(path)
+        return shard_blobs(frequencies, _SHARDS), shard_blobs(_group_by_start(frequencies), _GROUP_SHARDS)
+
+    words, groups = cached("clean-lexicon", [_BUILD_VERSION, path], build)
+    return Shards(words), Shards(groups)
 
 
-# Bump when ``_parse_frequencies`` or ``_sorted_keys`` change what they make of the file.
-_BUILD_VERSION = "1"
+def _frequencies() -> Shards[float]:
+    """Matching key → ``log10 P`` (:func:`_lexicon`)."""
+    return _lexicon()[0]
+
+
+# Bump when ``_parse_frequencies`` or ``_group_by_start`` change what they make of the file.
+_BUILD_VERSION = "2"
+# About twenty keys a shard: the first document decodes a tenth of the list.
+_SHARDS = 1 << 14
+_GROUP_SHARDS = 1 << 10  # of some 2700 groups of keys by their first two letters
 
 
 def _parse_frequencies(path: Path) -> dict[str, float]:
@@ -141,11 +157,18 @@ def is_known_key(key: str) -> bool:
     return _frequencies().get(key, UNKNOWN_LOGP) >= MIN_JOIN_ZIPF - 9.0
 
 
-@cache
-def _sorted_keys() -> list[str]:
-    """The list's matching keys in sorted order, for prefix look-ups (disk-cached too)."""
-    return cached("clean-lexicon-sorted", [_BUILD_VERSION, data_path(LEXICON_FILE)],
-                  lambda: sorted(_frequencies()))
+def _group_by_start(keys: Iterable[str]) -> dict[str, list[str]]:
+    """Sorted keys by their first two letters, and under ``""`` the sorted first letters:
+    a prefix is looked for in its group alone.
+
+    >>> _group_by_start(["من", "منذ", "م", "في"])
+    {'': ['ف', 'م'], 'في': ['في'], 'من': ['من', 'منذ']}
+    """
+    keys = list(keys)
+    groups: dict[str, list[str]] = {"": sorted({k[0] for k in keys if k})}
+    for key in sorted(k for k in keys if len(k) >= 2):
+        groups.setdefault(key[:2], []).append(key)
+    return groups
 
 
 @word_memo
@@ -155,9 +178,15 @@ def is_key_prefix(prefix: str) -> bool:
     >>> is_key_prefix(word_key("أك")), is_key_prefix(word_key("أكثرزز"))
     (True, False)
     """
-    keys = _sorted_keys()
+    keys = _lexicon()[1].get(prefix[:2] if len(prefix) >= 2 else "", ())
     at = bisect.bisect_left(keys, prefix)
     return at < len(keys) and keys[at].startswith(prefix)
+
+
+def warm_up() -> None:
+    """Decode the whole word list now (before ``workbench run`` forks its workers)."""
+    for shards in _lexicon():
+        shards.load_all()
 
 
 @word_memo

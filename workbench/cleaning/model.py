@@ -18,7 +18,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from ..cache import cached
+from ..cache import Shards, cached, shard_blobs
 from ..resources import data_path
 from ..text.arabic import match_key
 from ..text.memo import word_memo
@@ -31,15 +31,29 @@ BACKOFF = math.log10(0.4)
 
 
 @cache
-def _counts() -> tuple[dict[str, int], int]:
+def _counts() -> tuple[Shards[int], int]:
     """N-gram → count, and the number of characters trained on; loaded once (about 330k rows).
 
-    Kept in the disk cache (:mod:`workbench.cache`) keyed by the model file's hash:
-    reading it back is ten times faster than parsing the gzipped TSV.
+    Kept in the disk cache (:mod:`workbench.cache`) keyed by the model file's hash, as
+    shards decoded when first looked in: reading it back is ten times faster than
+    parsing the gzipped TSV, and the first document asks for a few thousand n-grams.
     """
     path = data_path(MODEL_FILE)
-    counts, total = cached("char-model", ["1", path], lambda: _parse_counts(path))
-    return counts, total
+
+    def build() -> tuple[list[bytes], int]:
+        counts, total = _parse_counts(path)
+        return shard_blobs(counts, _SHARDS), total
+
+    blobs, total = cached("char-model", ["2", path], build)
+    return Shards(blobs), total
+
+
+_SHARDS = 1 << 14  # about twenty n-grams a shard
+
+
+def warm_up() -> None:
+    """Decode the whole model now (before ``workbench run`` forks its workers)."""
+    _counts()[0].load_all()
 
 
 def _parse_counts(path: Path) -> tuple[dict[str, int], int]:

@@ -16,15 +16,13 @@ True
 
 from __future__ import annotations
 
-import marshal
 import math
 import re
-import zlib
 from functools import cache
 from importlib import metadata, util
 from pathlib import Path
 
-from ..cache import cached
+from ..cache import Shards, cached_shards, shard_blobs
 
 # Letters wordfreq's Arabic tokeniser keeps as they are (HAMZA to GHAIN, FEH to YEH;
 # TATWEEL, which it removes, left out). Checked on its whole Arabic list and every word
@@ -51,38 +49,24 @@ _SHARDS = 256
 
 
 @cache
-def _shards() -> list[bytes]:
-    """wordfreq's Arabic word → frequency dict (``get_frequency_dict('ar')``), cut into
-    ``_SHARDS`` marshalled dicts and kept in the disk cache."""
+def _frequencies() -> Shards[float]:
+    """wordfreq's Arabic word → frequency dict (``get_frequency_dict('ar')``), kept in the
+    disk cache as ``_SHARDS`` shards."""
 
-    def build() -> list[bytes]:
+    def build() -> dict[str, float]:
         from wordfreq import get_frequency_dict
 
-        parts: list[dict[str, float]] = [{} for _ in range(_SHARDS)]
-        for word, freq in get_frequency_dict(_LANG).items():
-            parts[_shard_of(word)][word] = freq
-        return [marshal.dumps(part) for part in parts]
+        return get_frequency_dict(_LANG)
 
     files = _wordlist_files()
-    if not files:
-        return build()
-    return cached("wordfreq-ar", ["2", str(_SHARDS), metadata.version("wordfreq"), *files], build)
-
-
-def _shard_of(word: str) -> int:
-    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % _SHARDS
-
-
-_DECODED: dict[int, dict[str, float]] = {}
+    if not files:  # nothing to key a cached copy by
+        return Shards(shard_blobs(build(), _SHARDS))
+    return cached_shards("wordfreq-ar", ["3", metadata.version("wordfreq"), *files], build, _SHARDS)
 
 
 def _frequency(word: str) -> float | None:
     """wordfreq's frequency of a token, ``None`` if it is not in the list."""
-    k = _shard_of(word)
-    part = _DECODED.get(k)
-    if part is None:
-        part = _DECODED[k] = marshal.loads(_shards()[k])
-    return part.get(word)
+    return _frequencies().get(word)
 
 
 def zipf(word: str) -> float:
@@ -127,6 +111,4 @@ def warm_up() -> None:
     import wordfreq.numbers
     import wordfreq.tokens  # noqa: F401
 
-    for k in range(_SHARDS):
-        if k not in _DECODED:
-            _DECODED[k] = marshal.loads(_shards()[k])
+    _frequencies().load_all()
