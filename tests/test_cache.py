@@ -135,7 +135,31 @@ def test_shards_give_the_dict_they_were_cut_from(cache_in):
         assert [shards.get(k) for k in words] == list(words.values())
         assert shards.get("missing") is None and "missing" not in shards and "w3" in shards
         assert dict(shards.items()) == words
-    assert len(list(cache_in.glob("shards-test-*.marshal"))) == 1
+    assert len(list(cache_in.glob("shards-test-*.shards"))) == 1
+
+
+@pytest.mark.parametrize("damage", ["payload", "header", "truncated", "empty"])
+def test_damaged_shards_are_rebuilt(cache_in, damage):
+    words = {f"w{i}": i for i in range(300)}
+    builds = []
+
+    def build():
+        builds.append(1)
+        return words
+
+    cache.cached_shards("shards-test", ["v1"], build, 8)
+    (path,) = cache_in.glob("shards-test-*.shards")
+    blob = bytearray(path.read_bytes())
+    if damage == "payload":
+        blob[-3] ^= 0xFF  # in the last shard: found when that shard is read
+    elif damage == "header":
+        blob[9] ^= 0xFF
+    path.write_bytes(bytes(blob[:-5] if damage == "truncated" else b"" if damage == "empty" else blob))
+    shards = cache.cached_shards("shards-test", ["v1"], build, 8)
+    assert dict(shards.items()) == words
+    assert len(builds) == 2
+    again = cache.cached_shards("shards-test", ["v1"], build, 8)  # the file was written afresh
+    assert dict(again.items()) == words and len(builds) == 2
 
 
 def test_word_lists_same_as_parsed(cache_in):

@@ -25,12 +25,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import marshal
+import mmap
 import os
 import re
 import sys
 import tempfile
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -83,14 +86,19 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, value: Any) -> None:
-    """Store ``value`` at ``path`` atomically (a reader sees the old file or the new one)."""
+    """Store ``value`` at ``path`` atomically, its checksum first."""
     payload = marshal.dumps(value)
+    _write_bytes(path, [_checksum(payload), payload])
+
+
+def _write_bytes(path: Path, parts: Iterable[bytes]) -> None:
+    """Write ``parts`` one after another to ``path`` atomically (a reader sees the old
+    file or the new one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(_checksum(payload))
-            fh.write(payload)
+            fh.writelines(parts)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -145,29 +153,43 @@ def shard_blobs(mapping: Mapping[str, Any], n: int) -> list[bytes]:
 
 class Shards(Generic[V]):
     """A dict with string keys kept as marshalled shards (:func:`shard_blobs`), each
-    decoded the first time a key in it is asked for, and its bytes then let go.
+    decoded the first time a key in it is asked for.
 
     Decoding a dict of 300k words takes a tenth of a second; the first document of a
     process asks for a few thousand of them, and decodes about a tenth of the shards.
+    Read from the disk cache (:func:`cached_shards`), the file is mapped, not read: a
+    shard's bytes are read and checked when it is decoded.
 
     >>> words = Shards(shard_blobs({"في": 1.5, "من": 2.0}, 16))
     >>> words.get("في"), words.get("عن", 0.0), words["من"], "من" in words
     (1.5, 0.0, 2.0, True)
     """
 
-    __slots__ = ("_blobs", "_parts")
+    __slots__ = ("_blob", "_parts", "_rebuild")
 
-    def __init__(self, blobs: list[bytes]) -> None:
-        self._blobs: list[bytes | None] = list(blobs)
+    def __init__(self, blobs: list[bytes] | _ShardFile,
+                 rebuild: Callable[[], list[bytes]] | None = None) -> None:
         self._parts: list[dict[str, V] | None] = [None] * len(blobs)
+        self._blob: Callable[[int], bytes] = blobs.__getitem__
+        self._rebuild = rebuild  # for a mapped file: the shards built afresh
 
     def _part(self, key: str) -> dict[str, V]:
         k = zlib.crc32(key.encode("utf-8", "surrogatepass")) % len(self._parts)
         part = self._parts[k]
         if part is None:
-            part = self._parts[k] = marshal.loads(self._blobs[k])  # type: ignore[arg-type]
-            self._blobs[k] = None
+            part = self._parts[k] = self._decode(k)
         return part
+
+    def _decode(self, k: int) -> dict[str, V]:
+        try:
+            return marshal.loads(self._blob(k))
+        except ValueError:
+            if self._rebuild is None:
+                raise
+        # A shard of the mapped file is damaged: build them all again (and rewrite the
+        # file). The shards decoded so far passed their check and stay.
+        self._blob, self._rebuild = self._rebuild().__getitem__, None
+        return marshal.loads(self._blob(k))
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, ``default`` when it has none."""
@@ -182,10 +204,9 @@ class Shards(Generic[V]):
     def load_all(self) -> None:
         """Decode every shard now (before ``workbench run`` forks its workers, which then
         share them)."""
-        for k, blob in enumerate(self._blobs):
-            if blob is not None:
-                self._parts[k] = marshal.loads(blob)
-                self._blobs[k] = None
+        for k, part in enumerate(self._parts):
+            if part is None:
+                self._parts[k] = self._decode(k)
 
     def items(self) -> Iterator[tuple[str, V]]:
         """Every (key, value), shard by shard (decoding them all)."""
@@ -194,11 +215,77 @@ class Shards(Generic[V]):
             yield from part.items()  # type: ignore[union-attr]
 
 
+# A file of shards: magic, count, the end offset of each shard and its CRC-32, a CRC-32
+# of that header, then the shards one after another.
+_SHARDS_MAGIC = b"WBS1"
+
+
+def _write_shards(path: Path, blobs: list[bytes]) -> None:
+    """Store ``blobs`` at ``path`` atomically, in the layout :class:`_ShardFile` reads."""
+    ends = array("Q", itertools.accumulate(map(len, blobs)))
+    checks = array("I", map(zlib.crc32, blobs))
+    head = _SHARDS_MAGIC + len(blobs).to_bytes(4, "little") + ends.tobytes() + checks.tobytes()
+    _write_bytes(path, [head, _checksum(head), *blobs])
+
+
+class _ShardFile:
+    """The shards of a file written by :func:`_write_shards`, mapped into memory; the
+    header is checked on opening, each shard when it is read."""
+
+    __slots__ = ("_checks", "_data", "_ends", "_path", "_start")
+
+    def __init__(self, path: Path) -> None:
+        with path.open("rb") as fh:
+            self._data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        self._path = path
+        data = self._data
+        n = int.from_bytes(data[4:8], "little") if data[:4] == _SHARDS_MAGIC else -1
+        self._ends, self._checks = array("Q"), array("I")
+        size = 8 + n * (self._ends.itemsize + self._checks.itemsize)
+        if n < 0 or len(data) < size + _DIGEST or data[size : size + _DIGEST] != _checksum(data[:size]):
+            raise ValueError(f"damaged cache file {path}")
+        split = 8 + n * self._ends.itemsize
+        self._ends.frombytes(data[8:split])
+        self._checks.frombytes(data[split:size])
+        self._start = size + _DIGEST
+        if len(data) != self._start + (self._ends[-1] if n else 0):
+            raise ValueError(f"damaged cache file {path}")
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, k: int) -> bytes:
+        begin = self._start + (self._ends[k - 1] if k else 0)
+        blob = self._data[begin : self._start + self._ends[k]]
+        if zlib.crc32(blob) != self._checks[k]:
+            raise ValueError(f"damaged cache file {self._path}")
+        return blob
+
+
 def cached_shards(name: str, sources: Iterable[str | bytes | Path], build: Callable[[], Mapping[str, V]],
                   n: int) -> Shards[V]:
     """``build()`` as :class:`Shards` of ``n`` parts, kept in the disk cache like
-    :func:`cached` (``sources`` as there; ``n`` is part of the key)."""
-    return Shards(cached(name, [*sources, f"shards:{n}"], lambda: shard_blobs(build(), n)))
+    :func:`cached` (``sources`` as there; ``n`` is part of the key). A damaged file is
+    built again, whether found on opening or when one of its shards is read."""
+    folder = cache_dir()
+    if folder is None:
+        return Shards(shard_blobs(build(), n))
+    # The offsets are stored in the machine's byte order.
+    path = folder / f"{name}-{key_of([*sources, f'shards:{n}', sys.byteorder])}.shards"
+
+    def rebuild() -> list[bytes]:
+        blobs = shard_blobs(build(), n)
+        with contextlib.suppress(OSError, ValueError):
+            _write_shards(path, blobs)
+        return blobs
+
+    try:
+        found = _ShardFile(path)
+        if len(found) == n:
+            return Shards(found, rebuild)
+    except (OSError, ValueError):
+        pass
+    return Shards(rebuild())
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..cache import Shards, cached, shard_blobs
+from ..cache import Shards, cached_shards
 from ..resources import data_path, read_rows
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
 from ..text.memo import word_memo
@@ -51,18 +51,15 @@ def _lexicon() -> tuple[Shards[float], Shards[list[str]]]:
 
     The list (``clean_lexicon.tsv.gz``) is wordfreq's Arabic list folded by matching key,
     built by ``scripts/build_clean_lexicon.py``. Parsing it takes a third of a second;
-    both are kept in one file of the disk cache (:mod:`workbench.cache`), keyed by the
-    file's hash, as shards decoded when first looked in (a document asks for a few
-    thousand keys).
+    both are kept in the disk cache (:mod:`workbench.cache`), keyed by the file's hash,
+    as shards decoded when first looked in (a document asks for a few thousand keys).
     """
     path = data_path(LEXICON_FILE)
-
-    def build() -> tuple[list[bytes], list[bytes]]:
-        frequencies = _parse_frequencies(path)
-        return shard_blobs(frequencies, _SHARDS), shard_blobs(_group_by_start(frequencies), _GROUP_SHARDS)
-
-    words, groups = cached("clean-lexicon", [_BUILD_VERSION, path], build)
-    return Shards(words), Shards(groups)
+    words = cached_shards("clean-lexicon", [_BUILD_VERSION, path], lambda: _parse_frequencies(path),
+                          _SHARDS)
+    groups = cached_shards("clean-lexicon-prefixes", [_BUILD_VERSION, path],
+                           lambda: _group_by_start(key for key, _ in words.items()), _GROUP_SHARDS)
+    return words, groups
 
 
 def _frequencies() -> Shards[float]:
@@ -71,7 +68,7 @@ def _frequencies() -> Shards[float]:
 
 
 # Bump when ``_parse_frequencies`` or ``_group_by_start`` change what they make of the file.
-_BUILD_VERSION = "2"
+_BUILD_VERSION = "3"
 # About twenty keys a shard: the first document decodes a tenth of the list.
 _SHARDS = 1 << 14
 _GROUP_SHARDS = 1 << 10  # of some 2700 groups of keys by their first two letters

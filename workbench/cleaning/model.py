@@ -18,7 +18,7 @@ import math
 from functools import cache
 from pathlib import Path
 
-from ..cache import Shards, cached, shard_blobs
+from ..cache import Shards, cached, cached_shards
 from ..resources import data_path
 from ..text.arabic import match_key
 from ..text.memo import word_memo
@@ -39,13 +39,8 @@ def _counts() -> tuple[Shards[int], int]:
     parsing the gzipped TSV, and the first document asks for a few thousand n-grams.
     """
     path = data_path(MODEL_FILE)
-
-    def build() -> tuple[list[bytes], int]:
-        counts, total = _parse_counts(path)
-        return shard_blobs(counts, _SHARDS), total
-
-    blobs, total = cached("char-model", ["2", path], build)
-    return Shards(blobs), total
+    counts = cached_shards("char-model", ["3", path], lambda: _parse_counts(path)[0], _SHARDS)
+    return counts, cached("char-model-total", ["3", path], lambda: _read_total(path))
 
 
 _SHARDS = 1 << 14  # about twenty n-grams a shard
@@ -60,13 +55,21 @@ def _parse_counts(path: Path) -> tuple[dict[str, int], int]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     start = next(i for i, line in enumerate(lines) if not line.startswith("#")) + 1
-    total = int(lines[start].split("\t")[1])
+    total = int(lines[start].split("\t")[1])  # the first row, before the n-grams
     counts: dict[str, int] = {}
     for line in lines[start + 1 :]:
         gram, _, n = line.rpartition("\t")
         if n:
             counts[gram] = int(n)
     return counts, total
+
+
+def _read_total(path: Path) -> int:
+    """The number of characters trained on (:func:`_parse_counts`), read alone."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        next(lines)  # the column names
+        return int(next(lines).rstrip("\n").split("\t")[1])
 
 
 def _char_logp(history: str, ch: str) -> float:

@@ -42,10 +42,10 @@ def _wordlist_files() -> list[Path]:
     return sorted(folder.glob(f"*_{_LANG}.msgpack.gz"))
 
 
-# The list is kept as this many shards, by a CRC-32 of the word: a process reads the whole
-# file (bytes, fast) but decodes only the shards of the words it asks for, a few dozen
-# of the first document's words rather than 300k.
-_SHARDS = 256
+# The list is kept as this many shards (about 150 words each), by a CRC-32 of the word: a
+# process decodes only the shards of the words it asks for, a few dozen of the first
+# document's words rather than 600k.
+_SHARDS = 1 << 12
 
 
 @cache
