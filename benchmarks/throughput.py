@@ -11,7 +11,9 @@ per-document pipeline, which keeps no cache of documents).
 
 Printed, in one run on the same documents:
 0. start-up: ``import workbench`` and the first ``analyze`` in a fresh process, with the
-   disk cache of lexicons (``workbench/cache.py``) empty and written;
+   disk cache of lexicons (``workbench/cache.py``) empty and written, the modules' bytecode
+   written (as an installed package has it); and with the cache written but no bytecode
+   (``PYTHONDONTWRITEBYTECODE=1`` on a checkout: every module of the package compiled);
 1. words per second of camel-tools' ``normalize_unicode`` + ``dediac_ar`` +
    ``simple_word_tokenize`` (the baseline) and of each workbench stage and ``analyze``
    end to end, and the ratio analyze / baseline;
@@ -149,17 +151,28 @@ def startup(runs: int = 3) -> list[tuple[str, float, float, float, float]]:
     """(case, seconds of ``import workbench``, seconds of the first ``analyze`` of the seed
     article, and the CPU seconds of each) in fresh child processes, best of ``runs`` by
     wall time: with an empty disk cache (the first process on a machine builds and writes
-    the lexicons) and with the cache written (every later process). CPU time is the
-    steadier measure on a shared machine."""
+    the lexicons) and with the cache written (every later process), the bytecode of every
+    module written beforehand into a folder of its own; and with the cache written and
+    the package's modules compiled from source in each process. CPU time is the steadier
+    measure on a shared machine."""
     import tempfile
 
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "WORKBENCH_CACHE_DIR": tmp, "PYTHONPATH": str(ROOT)}
-        for case in ("empty cache", "cache written"):
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        base.update(PYTHONPATH=str(ROOT), WORKBENCH_CACHE_DIR=os.path.join(tmp, "cache"))
+        compiled = {**base, "PYTHONPYCACHEPREFIX": os.path.join(tmp, "bytecode")}
+        # Bytecode of every module analyze imports, written as installing a package does
+        # (with the disk cache off, so that it stays empty).
+        subprocess.run([sys.executable, "-c", _STARTUP, str(seed)], check=True, capture_output=True,
+                       env={**compiled, "WORKBENCH_CACHE_DIR": "off"}, cwd=ROOT)
+        source = {**base, "PYTHONDONTWRITEBYTECODE": "1"}
+        source.pop("PYTHONPYCACHEPREFIX", None)
+        for case, env, n in (("empty cache", compiled, 1), ("cache written", compiled, runs),
+                             ("no bytecode", source, runs)):
             best = (float("inf"),) * 4
-            for _ in range(1 if case == "empty cache" else runs):
+            for _ in range(n):
                 done = subprocess.run([sys.executable, "-c", _STARTUP, str(seed)], env=env,
                                       check=True, capture_output=True, text=True, cwd=ROOT)
                 found = tuple(map(float, done.stdout.split()))
