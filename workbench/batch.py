@@ -23,7 +23,7 @@ import sys
 import tempfile
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -296,19 +296,13 @@ def _csv_of_rows(rows: list[dict], columns: list[str], key_columns: list[str],
     then ``columns``), without making it; None when ``typed`` and a column mixes types or
     holds other than str, int, float or bool, which pandas would convert.
     """
-    names = [*lead, *(c for c in columns if c not in lead)]
-    header = key_columns + [c for c in names if c not in key_columns]
+    header = _header(key_columns, lead, columns)
     if not rows:
         return header, ""
     if typed and not _typed(rows, columns):
         return None
-    blank = [""] * len(rows)
-    cells = [[_cell(value)] * len(rows) if (value := lead.get(c)) is not None
-             else [_cell(r.get(c, "")) for r in rows] if c in names else blank
-             for c in header]
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(zip(*cells, strict=True))
-    return header, out.getvalue()
+    own = {c: [r.get(c, "") for r in rows] for c in columns if c not in lead}
+    return header, _csv_text(header, lead, own, len(rows))
 
 
 def _typed(rows: list[dict], columns: list[str]) -> bool:
@@ -324,27 +318,44 @@ def _typed(rows: list[dict], columns: list[str]) -> bool:
 def _csv_rows(frame: pd.DataFrame, key_columns: list[str],
               lead: dict[str, str] | None = None) -> tuple[list[str], str]:
     """(header, rows as CSV text): the key columns first, then the frame's others; with
-    ``lead``, as if the frame had those columns (one value each) first.
-
-    Written as ``DataFrame.to_csv`` writes them (missing values empty, floats in their
-    shortest form), with the csv module: pandas' writer costs a millisecond or more per
-    call, as much as the analysis of a short article.
-    """
+    ``lead``, as if the frame had those columns (one value each) first."""
     lead = lead or {}
-    columns = [*lead, *(c for c in frame.columns if c not in lead)]
-    header = key_columns + [c for c in columns if c not in key_columns]
+    header = _header(key_columns, lead, frame.columns)
     if frame.empty:
         return header, ""
     table = frame.to_numpy(dtype=object)
-    if lead:
-        values = [_cell(v) for v in lead.values()]
-        table = [[*values, *row] for row in table[:, [frame.columns.get_loc(c) for c in columns[len(lead):]]]]
-    where = [columns.index(c) if c in columns else -1 for c in header]
+    own: dict[str, Sequence] = {}
+    for j, c in enumerate(frame.columns):
+        if c not in lead:
+            own.setdefault(c, table[:, j])  # a repeated name: its first column
+    return header, _csv_text(header, lead, own, len(frame))
+
+
+def _header(key_columns: list[str], lead: dict[str, str], columns: Iterable[str]) -> list[str]:
+    """A table's columns: the key columns, then ``lead``'s, then the others in order."""
+    names = [*lead, *(c for c in columns if c not in lead)]
+    return key_columns + [c for c in names if c not in key_columns]
+
+
+def _csv_text(header: list[str], lead: dict[str, object], columns: dict[str, Sequence], n: int) -> str:
+    """``n`` rows as CSV text under ``header``: a column of ``lead`` holds its one value
+    in every row, any other its cells in ``columns`` (empty where it has none).
+
+    The one writer of every table, from rows or from a frame: cells as
+    ``DataFrame.to_csv`` writes them (missing values empty, floats in their shortest
+    form), with the csv module as pandas' writer uses it; pandas itself costs a
+    millisecond or more per call, as much as the analysis of a short article.
+    """
+    cells = [[_cell(lead[c])] * n if c in lead else [_cell(v) for v in columns[c]] if c in columns
+             else [""] * n for c in header]
+    return _csv_lines(zip(*cells, strict=True))
+
+
+def _csv_lines(rows: Iterable[Sequence[str]]) -> str:
+    """Rows of cells as CSV text, one line each, as every table and header is written."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(
-        [_cell(row[i]) if i >= 0 else "" for i in where] for row in table
-    )
-    return header, out.getvalue()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
 
 
 def _cell(value: object) -> str:
@@ -465,13 +476,13 @@ class _Writer:
         if fh is None:
             fh = self.files[name] = (self.staging / f"{name}.csv").open("w", encoding="utf-8", newline="")
             self.headers[name] = header
-            fh.write(pd.DataFrame(columns=header).to_csv(index=False, lineterminator="\n"))
+            fh.write(_csv_lines([header]))
         if not text:
             return
         if header != self.headers[name]:  # columns this table's header lacks are dropped
-            frame = pd.read_csv(io.StringIO(text), names=header, dtype=str, keep_default_na=False)
-            text = frame.reindex(columns=self.headers[name]).to_csv(
-                header=False, index=False, lineterminator="\n")
+            at = [header.index(c) if c in header else -1 for c in self.headers[name]]
+            text = _csv_lines([row[i] if i >= 0 else "" for i in at]
+                              for row in csv.reader(io.StringIO(text)) if row)
         fh.write(text)
 
     def finish(self, *, parallel: bool = False) -> None:
@@ -479,7 +490,8 @@ class _Writer:
         for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
             path = self.staging / f"{name}.csv"
             if not path.exists():
-                pd.DataFrame(columns=self.headers.get(name, columns)).to_csv(path, index=False)
+                with path.open("w", encoding="utf-8", newline="") as fh:
+                    fh.write(_csv_lines([self.headers.get(name, columns)]))
         events, documents, published = _timeline_tables(self.staging)
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
         # Drawing the PNG takes as long as the SVG and the report together: with a core to
