@@ -44,3 +44,30 @@ def test_import_and_analyze_load_no_drawing_or_readers():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_import_and_analyze_load_no_pandas_and_tables_are_still_frames():
+    # In a fresh process: other tests import pandas into this one.
+    code = (
+        "import sys, workbench; a = workbench.analyze('قتل ثلاثة أشخاص في بغداد يوم 5 مايو.', "
+        "published='2020-05'); print('pandas' in sys.modules, len(a.rows.events)); "
+        "import pandas as pd; print(type(a.events) is pd.DataFrame, type(a.gaps) is pd.DataFrame, "
+        "a.events['fatalities'].dtype, len(a.events))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    before, after = done.stdout.splitlines()
+    n_events = before.split()[1]
+    assert before.split()[0] == "False" and int(n_events) >= 1
+    assert after.split()[:2] == ["True", "True"] and after.split()[-1] == n_events
+
+
+def test_data_tables_read_as_rows_and_as_frames():
+    import pandas as pd
+
+    from workbench.resources import read_rows, read_table
+
+    rows = read_rows("find/time_few.csv")
+    frame = read_table("find/time_few.csv")
+    assert type(frame) is pd.DataFrame and frame.columns.tolist() == list(rows.columns)
+    assert frame.to_dict("records") == rows.records()
+    assert [tuple(r) for r in frame.itertuples(index=False)] == [tuple(r) for r in rows]
