@@ -221,7 +221,7 @@ def analyse_document(
         title=doc.title or cleaned.title,
         author=doc.author or cleaned.author,
         published_text=row["published_text"] or cleaned.published_text,
-        n_gaps=len(cleaned.gaps if gaps is None else gaps), n_mentions=len(analysis.rows.mentions),
+        n_gaps=len(cleaned.gap_rows if gaps is None else gaps), n_mentions=len(analysis.rows.mentions),
         n_claims=len(analysis.rows.claims), n_events=len(analysis.rows.events),
     )
     if not full:  # rows go to CSV straight from the analysis's records, no frame between

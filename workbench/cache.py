@@ -6,16 +6,16 @@ expression whose compilation (Python's pattern parser) costs more than everythin
 the first ``analyze`` does. ``cached`` builds such a value once, writes it with
 ``marshal`` under the user's cache directory and reads it back in later processes;
 ``compile_pattern`` does the same for the compiled program of a regular expression.
-A word list of hundreds of thousands of keys is kept as :class:`Shards` (``cached_shards``):
-the first document of a process looks up a few thousand of its keys, and only the parts
-holding them are decoded.
+A word list of hundreds of thousands of keys is kept as :class:`Shards` (``cached_shards``),
+in a file mapped into memory rather than read: the first document of a process looks up
+a few thousand of its keys, and only the shards holding them are read and decoded.
 
 Every artefact is keyed by a SHA-256 of what it is built from (the data files' bytes,
 or the pattern's text) together with the Python version, so a changed data file, a
 changed pattern or another interpreter never reads a stale artefact: it builds and
-writes a fresh one. Each file carries a CRC-32 of its payload; a file that is
-damaged, truncated or unreadable is ignored and rebuilt. A cache directory that cannot
-be written only costs the build.
+writes a fresh one. Each file carries a CRC-32 of its payload (a file of shards, one of
+its header and one of each shard); a file that is damaged, truncated or unreadable is
+ignored and rebuilt. A cache directory that cannot be written only costs the build.
 
 The directory is ``$WORKBENCH_CACHE_DIR`` if set (``off`` or empty: no disk cache),
 else ``$XDG_CACHE_HOME/arabic-conflict-workbench`` (``~/.cache/…`` by default).

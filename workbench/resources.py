@@ -115,24 +115,6 @@ def read_table(name: str) -> pd.DataFrame:
     return read_rows(name).frame()
 
 
-def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
-    """``frame.to_dict("records")`` for a table of strings (what :func:`read_table` gives):
-    one new dict per row, built column by column.
-
-    pandas boxes every value on its way out of ``to_dict``, a tenth of a second for the
-    place tables on every start; reading whole columns as lists gives the same dicts at
-    a fraction of that. A frame with a column of another type goes through pandas.
-    """
-    import pandas as pd
-
-    columns = frame.columns.tolist()
-    if len(set(columns)) != len(columns) or not all(
-            pd.api.types.is_string_dtype(dtype) for dtype in frame.dtypes):
-        return frame.to_dict("records")
-    values = [frame[c].tolist() for c in columns]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
-
-
 @cache
 def read_json(name: str) -> Any:
     """A JSON data file, parsed once."""
