@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .. import resources
 from ..cache import cached
 from ..resources import data_path, read_rows
 from ..text.clitics import ARTICLE
@@ -142,9 +143,11 @@ def gazetteer() -> Gazetteer:
     """The merged place table and its compiled lexicon, loaded once.
 
     Merging the tables takes a tenth of a second; the merged tables are kept in the disk
-    cache (:mod:`workbench.cache`), keyed by the data files and this module's own code.
+    cache (:mod:`workbench.cache`), keyed by the data files and the code that merges them.
     """
-    built = cached("gazetteer", [Path(__file__), *map(data_path, _SOURCES)], _merged)
+    # Keyed by the code that builds it too: this module, the table reader and the article.
+    code = [Path(__file__), Path(resources.__file__), ARTICLE]
+    built = cached("gazetteer", [*code, *map(data_path, _SOURCES)], _merged)
     table, by_key, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, bare = built
     return Gazetteer(
         table, Lexicon(by_key, bare=bare), ranked, nisba_fem, nisba_masc, homographs,
