@@ -55,10 +55,17 @@ def _lexicon() -> tuple[Shards[float], Shards[list[str]]]:
     as shards decoded when first looked in (a document asks for a few thousand keys).
     """
     path = data_path(LEXICON_FILE)
-    words = cached_shards("clean-lexicon", [_BUILD_VERSION, path], lambda: _parse_frequencies(path),
-                          _SHARDS)
+    parsed: dict[str, dict[str, float]] = {}  # the file parsed once for both, when built
+
+    def parse() -> dict[str, float]:
+        if "words" not in parsed:
+            parsed["words"] = _parse_frequencies(path)
+        return parsed["words"]
+
+    words = cached_shards("clean-lexicon", [_BUILD_VERSION, path], parse, _SHARDS)
     groups = cached_shards("clean-lexicon-prefixes", [_BUILD_VERSION, path],
-                           lambda: _group_by_start(key for key, _ in words.items()), _GROUP_SHARDS)
+                           lambda: _group_by_start(parse()), _GROUP_SHARDS)
+    parsed.clear()  # a damaged file found later is built from the file again
     return words, groups
 
 
