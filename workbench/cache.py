@@ -165,35 +165,51 @@ class Shards(Generic[V]):
     (1.5, 0.0, 2.0, True)
     """
 
-    __slots__ = ("_blob", "_parts", "_rebuild")
+    __slots__ = ("_blob", "_left", "_parts", "_rebuild", "_whole")
 
     def __init__(self, blobs: list[bytes] | _ShardFile,
                  rebuild: Callable[[], list[bytes]] | None = None) -> None:
         self._parts: list[dict[str, V] | None] = [None] * len(blobs)
-        self._blob: Callable[[int], bytes] = blobs.__getitem__
+        self._blob: Callable[[int], bytes] | None = blobs.__getitem__
         self._rebuild = rebuild  # for a mapped file: the shards built afresh
+        self._left = len(blobs)  # shards not decoded yet
+        # Once every shard is decoded, one dict of them all: a look-up is then a plain
+        # dict's, with no shard to work out (a long run asks for millions).
+        self._whole: dict[str, V] | None = {} if not blobs else None
 
     def _part(self, key: str) -> dict[str, V]:
+        if self._whole is not None:
+            return self._whole
         k = zlib.crc32(key.encode("utf-8", "surrogatepass")) % len(self._parts)
         part = self._parts[k]
         if part is None:
-            part = self._parts[k] = self._decode(k)
+            part = self._decode(k)
         return part
 
     def _decode(self, k: int) -> dict[str, V]:
         try:
-            return marshal.loads(self._blob(k))
+            part = marshal.loads(self._blob(k))  # type: ignore[misc]
         except ValueError:
             if self._rebuild is None:
                 raise
-        # A shard of the mapped file is damaged: build them all again (and rewrite the
-        # file). The shards decoded so far passed their check and stay.
-        self._blob, self._rebuild = self._rebuild().__getitem__, None
-        return marshal.loads(self._blob(k))
+            # A shard of the mapped file is damaged: build them all again (and rewrite
+            # the file). The shards decoded so far passed their check and stay.
+            self._blob, self._rebuild = self._rebuild().__getitem__, None
+            part = marshal.loads(self._blob(k))
+        self._parts[k] = part
+        self._left -= 1
+        if not self._left:
+            whole: dict[str, V] = {}
+            for each in self._parts:
+                whole.update(each)  # type: ignore[arg-type]
+            # the file's mapping and the shards let go
+            self._whole, self._parts, self._blob, self._rebuild = whole, [], None, None
+        return part
 
     def get(self, key: str, default: Any = None) -> Any:
         """The value of ``key``, ``default`` when it has none."""
-        return self._part(key).get(key, default)
+        whole = self._whole
+        return (whole if whole is not None else self._part(key)).get(key, default)
 
     def __getitem__(self, key: str) -> V:
         return self._part(key)[key]
@@ -204,15 +220,14 @@ class Shards(Generic[V]):
     def load_all(self) -> None:
         """Decode every shard now (before ``workbench run`` forks its workers, which then
         share them)."""
-        for k, part in enumerate(self._parts):
-            if part is None:
-                self._parts[k] = self._decode(k)
+        for k in range(len(self._parts)):
+            if self._whole is None and self._parts[k] is None:
+                self._decode(k)
 
     def items(self) -> Iterator[tuple[str, V]]:
         """Every (key, value), shard by shard (decoding them all)."""
         self.load_all()
-        for part in self._parts:
-            yield from part.items()  # type: ignore[union-attr]
+        return iter(self._whole.items())  # type: ignore[union-attr]
 
 
 # A file of shards: magic, count, the end offset of each shard and its CRC-32, a CRC-32
