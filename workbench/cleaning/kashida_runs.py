@@ -49,6 +49,8 @@ LETTER_SHARE = 0.9
 # the line and page breaks and the tab, which mean what they say.
 _GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f]+")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
+# Digits and Latin letters: runs set left to right inside a right-to-left line.
+_LEFT_TO_RIGHT_RE = re.compile("[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9]+")
 _LINE_BREAK_RE = re.compile("[\n\r\x0c\x85\u2028\u2029]")
 
 
@@ -70,20 +72,37 @@ def kashida_glyphs(raw: str) -> str:
 
 
 def turned_pieces(line: str, glyphs: str) -> list[tuple[int, int]]:
-    """Spans of ``line`` cut at its stretches of kashida ``glyphs``, in reading order
-    (last piece first); the glyphs themselves left out.
+    """Spans of ``line`` cut at its stretches of kashida ``glyphs``, in reading order; the
+    glyphs themselves left out. Numbers and Latin words are runs of their own direction
+    that stay where they stand: the pieces between two of them are turned among
+    themselves (the producer lays out each stretch of one direction on its own).
 
     >>> line = "اب\\x04ث ال\\x04في ح"
     >>> [line[a:b] for a, b in turned_pieces(line, "\\x04")]
     ['في ح', 'ث ال', 'اب']
+    >>> line = "قتل 15 ين\\x04 مسلح"
+    >>> "".join(line[a:b] for a, b in turned_pieces(line, "\\x04"))
+    'قتل 15  مسلحين'
     """
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     pos = 0
-    for m in re.finditer(f"[{re.escape(glyphs)}]+", line):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(line)))
-    return [s for s in reversed(spans) if s[1] > s[0]]
+    for m in [*_LEFT_TO_RIGHT_RE.finditer(line), None]:
+        end = m.start() if m is not None else len(line)
+        inner = line[pos:end].strip(" ")
+        start = line.index(inner, pos) if inner else end
+        stop = start + len(inner)
+        spans: list[tuple[int, int]] = []
+        at = start
+        for g in re.finditer(f"[{re.escape(glyphs)}]+", inner):
+            spans.append((at, start + g.start()))
+            at = start + g.end()
+        spans.append((at, stop))
+        # Spaces at the stretch's edges, beside a number, stay where they stand.
+        out.extend(s for s in [(pos, start), *reversed(spans), (stop, end)] if s[1] > s[0])
+        if m is not None:
+            out.append(m.span())
+            pos = m.end()
+    return out
 
 
 def turn_gain(line: str, glyphs: str) -> float:
@@ -94,7 +113,7 @@ def turn_gain(line: str, glyphs: str) -> float:
     """
     spans = turned_pieces(line, glyphs)
     turned = "".join(line[a:b] for a, b in spans)
-    in_place = "".join(line[a:b] for a, b in reversed(spans))
+    in_place = "".join(line[a:b] for a, b in sorted(spans))
     return text_logp(turned) - text_logp(in_place)
 
 
