@@ -358,7 +358,8 @@ def test_seed_stage_log(seed: Cleaned) -> None:
     assert log.stage.tolist() == ["unicode", "reversed_lines", "box_runs", "fallback_runs",
                                   "kashida_digits",
                                   "lost_digits", "runs", "kashida", "split_words", "resegment",
-                                  "split_pieces", "lam_alef", "punctuation", "layout", "gaps"]
+                                  "split_pieces", "resegmented_runs", "lam_alef", "punctuation", "layout",
+                                  "gaps"]
     counts = dict(zip(log.stage, log.changes, strict=True))
     assert counts["runs"] >= 10 and counts["kashida"] > 150 and counts["lost_digits"] >= 5
     assert seed.stage_text("kashida").count("\u0640") == 0

@@ -23,6 +23,8 @@
 10. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
    that lost its spaces, cut into words again by the word list;
 11. ``split_pieces``: pieces of words written apart joined where the models agree;
+    ``resegmented_runs``: in a text cut into words again, the runs of lines written left
+    to right weighed again (as ``fallback_runs``), now that the word bigram model can read them;
 12. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading and such words recur;
 13. ``punctuation``: no space before a comma or full stop; in a text that writes them
@@ -246,8 +248,16 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage(
         "resegment", "letters of a text written in pieces cut into words again", resegment_letters
     )
+    # A text whose words were glued or in pieces could not be read by the word bigram
+    # model when its runs were weighed; once its letters are cut into words, it can.
+    resegmented = any(s.name == "resegment" and s.changes for s in stages)
     line_stage(
         "split_pieces", "pieces of words written apart joined, where the models agree", join_pieces
+    )
+    line_stage(
+        "resegmented_runs",
+        "runs of lines written left to right put in reading order, once words are cut again",
+        fallback_runs if resegmented else (lambda ls: (ls, 0)),
     )
     line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
     line_stage("punctuation", "commas and stops against the word before them", tidy_stops)

@@ -1,0 +1,86 @@
+"""Lines whose glyph runs, cut at kashida glyphs written as control characters, came back
+to front are turned round; the same glyphs in lines already in reading order are only
+dropped."""
+
+from __future__ import annotations
+
+from workbench import clean
+from workbench.cleaning.kashida_runs import kashida_glyphs, kashida_runs_in_order, turn_gain
+
+# News prose as a justified column sets it; "|" marks where the producer stretched a
+# joined word with kashida (between two letters that join), cutting the line into runs.
+SOURCE = [
+    "وقال المتحدث باسم الشر|طة ان قوات الامن اعتقلت ثلا|ثة من المشتبه بهم",
+    "في مدينة البصرة بعد تبا|دل لاطلاق النار استمر سا|عة كاملة",
+    "واضاف ان التحقيقات ما تزال جار|ية لمعرفة الجهة التي تقف ورا|ء الهجوم",
+    "واكد مصدر امني ان الوضع في المد|ينة تحت السيطرة الكاملة منذ صبا|ح اليوم",
+]
+GLYPH = "\x04"
+
+
+def _back_to_front(line: str, glyphs: str = GLYPH * 2) -> str:
+    """The line as pypdf reads it: its runs left to right, the kashida glyphs between."""
+    return glyphs.join(reversed(line.split("|")))
+
+
+def _in_order(line: str) -> str:
+    """The line as PyMuPDF reads it: runs in reading order, a kashida glyph in each stretch."""
+    return GLYPH.join(line.split("|"))
+
+
+def _plain(line: str) -> str:
+    return line.replace("|", "")
+
+
+def test_runs_back_to_front_are_turned_round():
+    raw = "\n".join(_back_to_front(line) for line in SOURCE)
+    assert kashida_glyphs(raw) == GLYPH
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == len(SOURCE)
+    assert text.split("\n") == [_plain(line) for line in SOURCE]
+    assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_single_glyphs_turned_as_well():
+    raw = "\n".join(_back_to_front(line, GLYPH) for line in SOURCE)
+    assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_offsets_point_at_the_same_characters():
+    raw = "\n".join(_back_to_front(line) for line in SOURCE)
+    text, src, _ = kashida_runs_in_order(raw)
+    assert len(text) == len(src)
+    assert all(raw[i] == ch for ch, i in zip(text, src, strict=True))
+    cleaned = clean(raw)
+    at = cleaned.text.find("الشرطة")
+    a, b = cleaned.to_raw(at, at + len("الشرطة"))
+    assert set("الشرطة") <= set(raw[a:b])
+
+
+def test_lines_in_reading_order_are_left_in_order():
+    raw = "\n".join(_in_order(line) for line in SOURCE)
+    assert all(turn_gain(line, GLYPH) < 0 for line in raw.split("\n"))
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == 0 and text == raw
+    assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_numbers_stay_between_the_runs_they_divide():
+    line = "قتل 12 شخصا في هجوم و|قع في سو|ق المدينة"
+    stretches = [" شخصا في هجوم و", "قع في سو", "ق المدينة"]
+    damaged = "قتل 12 " + (GLYPH * 2).join(reversed(stretches)).lstrip()
+    raw = "\n".join([damaged] * 3)
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == 3
+    assert " ".join(text.split("\n")[0].split()) == _plain(line)
+
+
+def test_too_few_lines_decide_nothing():
+    raw = "\n".join(_back_to_front(line) for line in SOURCE[:2])
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == 0 and text == raw
+
+
+def test_a_control_away_from_letters_is_no_kashida_glyph():
+    raw = "\n".join(f"{_plain(line)} \x04 12" for line in SOURCE)
+    assert kashida_glyphs(raw) == ""
