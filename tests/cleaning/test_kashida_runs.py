@@ -5,7 +5,14 @@ dropped."""
 from __future__ import annotations
 
 from workbench import clean
-from workbench.cleaning.kashida_runs import kashida_glyphs, kashida_runs_in_order, turn_gain
+from workbench.cleaning.kashida_runs import (
+    TURN_MARGIN,
+    kashida_glyphs,
+    kashida_runs_in_order,
+    leader_runs_in_order,
+    leader_turn_gain,
+    turn_gain,
+)
 
 # News prose as a justified column sets it; "|" marks where the producer stretched a
 # joined word with kashida (between two letters that join), cutting the line into runs.
@@ -84,3 +91,53 @@ def test_too_few_lines_decide_nothing():
 def test_a_control_away_from_letters_is_no_kashida_glyph():
     raw = "\n".join(f"{_plain(line)} \x04 12" for line in SOURCE)
     assert kashida_glyphs(raw) == ""
+
+
+# XeLaTeX's kashida drawn as leaders: pypdf writes a gap of spaces for each and loses the
+# spaces between words; "|" marks where a leader cut a line (between two joined letters).
+LEADER_SOURCE = [
+    "قالت|الشر|طة|انها|اعتقلت|ثلا|ثة|من|المش|تبه|بهم",
+    "فيمد|ينة|البص|رة|بعد|تبا|دل|لا|طلاق|النار",
+    "واضا|فان|التحق|يقات|ماتزال|جار|يةلمع|رفة|الجهة",
+    "واكدمص|درام|نيان|الوضع|فيالمد|ينة|تحت|السيطرة",
+]
+# The same lines with the spaces between words, as the resegment stage gives them back.
+LEADER_WORDS = [
+    "قالت الشرطة انها اعتقلت ثلاثة من المشتبه بهم",
+    "في مدينة البصرة بعد تبادل لاطلاق النار",
+    "واضاف ان التحقيقات ما تزال جارية لمعرفة الجهة",
+    "واكد مصدر امني ان الوضع في المدينة تحت السيطرة",
+]
+
+
+def _leaders(line: str, *, turned: bool = True) -> str:
+    runs = line.split("|")
+    return "   ".join(reversed(runs) if turned else runs)
+
+
+def test_runs_parted_by_leaders_are_joined_and_turned_round():
+    raw = "\n".join(_leaders(line) for line in LEADER_SOURCE * 2)
+    text, src, n = leader_runs_in_order(raw)
+    assert n == 2 * len(LEADER_SOURCE)
+    assert text.split("\n")[: len(LEADER_SOURCE)] == [line.replace("|", "") for line in LEADER_SOURCE]
+    assert all(raw[i] == ch for ch, i in zip(text, src, strict=True))
+    # The letters in reading order, cut into words again (the word list's cut, which
+    # need not be the source's everywhere: ``ماتزال`` is one word to it).
+    cleaned = clean(raw).text
+    assert cleaned.replace(" ", "").startswith("".join(LEADER_WORDS).replace(" ", ""))
+    words = set(cleaned.split())
+    source = " ".join(LEADER_WORDS).split()
+    assert sum(w in words for w in source) >= 0.8 * len(source)
+
+
+def test_leader_lines_in_reading_order_are_joined_in_place():
+    raw = "\n".join(_leaders(line, turned=False) for line in LEADER_SOURCE * 2)
+    assert all(leader_turn_gain(line) <= TURN_MARGIN for line in raw.split("\n"))
+    text, _, _ = leader_runs_in_order(raw)
+    assert text.split("\n")[: len(LEADER_SOURCE)] == [line.replace("|", "") for line in LEADER_SOURCE]
+
+
+def test_text_with_single_spaces_is_no_leader_text():
+    raw = "\n".join(LEADER_WORDS * 4)
+    text, _, n = leader_runs_in_order(raw)
+    assert n == 0 and text == raw

@@ -16,6 +16,15 @@ the character model must read at least ``TURN_SHARE`` of the lines so cut better
 the median line by ``TURN_MARGIN`` (log10). A control character is read as a kashida glyph
 only where it stands after or before an Arabic letter nearly everywhere it occurs.
 
+XeLaTeX draws its kashida as leaders between joined letters; pypdf writes each leader as
+a gap of spaces and loses the spaces between words, so a line is a row of glyph runs
+parted by gaps: back to front on most lines, in reading order on some
+(``leader_runs_in_order``). The text shows it by its gaps, nearly all two spaces or more
+(``LEADER_SHARE``); each line is turned where the character model reads it better so than
+as it stands and than read back letter by letter (the mirrored lines of other extractors)
+by ``TURN_MARGIN``, and its runs are joined; the resegment stage cuts the letters into
+words again.
+
 >>> line = "ة\\x04\\x04في الحقيقة ان القضي"
 >>> text, src, n = kashida_runs_in_order("\\n".join([line] * 3))
 >>> text.split("\\n")[0], n
@@ -31,6 +40,7 @@ from collections import Counter
 import numpy as np
 
 from .model import text_logp
+from .reorder import _plain
 
 # Least share of the lines with kashida glyphs that must read better turned, and least
 # median gain (log10) of those lines, for a text's runs to be read as back to front. Set on
@@ -45,12 +55,25 @@ MIN_LINES = 3
 # read as a kashida glyph (a stretch is drawn where a word joins: after or before a letter).
 LETTER_SHARE = 0.9
 
+# Least share of a text's gaps (spaces between two characters) that are two spaces or
+# more for its gaps to be read as kashida leaders: pypdf's XeLaTeX kashida texts on the
+# dev documents of benchmarks/pdf_damage.py 0.90 to 0.98, pdfminer's (which keeps the
+# spaces between words) 0.67 to 0.74, every other text under 0.45.
+LEADER_SHARE = 0.85
+# Fewest gaps a text needs for that reading.
+MIN_GAPS = 50
+
 # Control characters an extractor writes for a glyph with no character: C0 controls but
 # the line and page breaks and the tab, which mean what they say.
 _GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f]+")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
 # Digits and Latin letters: runs set left to right inside a right-to-left line.
 _LEFT_TO_RIGHT_RE = re.compile("[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9]+")
+_GAP_RE = re.compile("(?<=\\S)[ \u00a0]+(?=\\S)")
+_TOKEN_RE = re.compile("[^\\s]+")
+# What a run of a word ends or starts with where two runs join: a letter (its
+# presentation forms too), tatweel, or a glyph with no character.
+_JOINING = re.compile("[\u0621-\u064a\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc\ufffd\uffff]")
 _LINE_BREAK_RE = re.compile("[\n\r\x0c\x85\u2028\u2029]")
 
 
@@ -152,3 +175,68 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     order.append(same[pos:])
     src = np.concatenate(order)
     return "".join(raw[i] for i in src), src, len(spans)
+
+
+def _joined(line: str, spans: list[tuple[int, int]]) -> str:
+    """The runs ``spans`` of ``line`` written one after another: joined where two letters
+    meet, a space between a run and a number or a mark."""
+    return "".join(
+        ("" if k == 0 or _runs_join(line[spans[k - 1][1] - 1], line[a]) else " ") + line[a:b]
+        for k, (a, b) in enumerate(spans)
+    )
+
+
+def _runs_join(left: str, right: str) -> bool:
+    return bool(_JOINING.match(left) and _JOINING.match(right))
+
+
+def leader_turn_gain(line: str) -> float:
+    """How much likelier (log10) the runs of a line parted by kashida leaders read turned
+    round than as they stand, or than read back letter by letter, runs joined each time.
+
+    >>> leader_turn_gain("ين   لح   مس   منال   عدد   قتل   اق   عر   فيال") > TURN_MARGIN
+    True
+    """
+    plain = _plain(line)
+    spans = [m.span() for m in _TOKEN_RE.finditer(plain)]
+    if len(spans) < 2:
+        return 0.0
+    turned = text_logp(_joined(plain, spans[::-1]))
+    mirrored = _plain(_joined(plain, spans))[::-1]
+    return turned - max(text_logp(_joined(plain, spans)), text_logp(mirrored))
+
+
+def leader_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
+    """``raw`` with its runs parted by kashida leaders joined, each line's turned round
+    where it reads better so (see the module docstring): the text, the raw index of each
+    of its characters, and how many lines were joined or turned.
+
+    >>> line = "ين   لح   مس   منال   عدد   قتل   اق   عر   فيال"
+    >>> text, src, n = leader_runs_in_order("\\n".join([line] * 8))
+    >>> text.split("\\n")[0], n
+    ('فيالعراققتلعددمنالمسلحين', 8)
+    """
+    same = np.arange(len(raw), dtype=np.int64)
+    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(raw)]
+    if len(gaps) < MIN_GAPS or sum(g >= 2 for g in gaps) < LEADER_SHARE * len(gaps):
+        return raw, same, 0
+    order: list[np.ndarray] = []
+    changed = 0
+    pos = 0
+    for m in [*_LINE_BREAK_RE.finditer(raw), None]:
+        end = m.start() if m is not None else len(raw)
+        line = raw[pos:end]
+        spans = [t.span() for t in _TOKEN_RE.finditer(line)]
+        changed += len(spans) > 1
+        if leader_turn_gain(line) > TURN_MARGIN:
+            spans.reverse()
+        space = next((i for i, ch in enumerate(line) if ch in " \u00a0"), 0)
+        for k, (a, b) in enumerate(spans):
+            if k and not _runs_join(line[spans[k - 1][1] - 1], line[a]):
+                order.append(same[pos + space : pos + space + 1])
+            order.append(same[pos + a : pos + b])
+        if m is not None:
+            order.append(same[m.start() : m.end()])
+            pos = m.end()
+    src = np.concatenate(order) if order else same[:0]
+    return "".join(raw[i] for i in src), src, changed

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..text.arabic import GAP_MARKER, SENTENCE_END, TATWEEL
-from .kashida_runs import kashida_runs_in_order
+from .kashida_runs import kashida_runs_in_order, leader_runs_in_order
 from .layout import plan_layout
 from .lexicon import (
     Context,
@@ -83,12 +83,14 @@ def normalise_unicode(raw: str) -> tuple[Line, int]:
     """Presentation forms to letters, invisible controls out, plain spaces and newlines;
     lines written as embedded runs in visual order first turned round
     (:func:`workbench.cleaning.reorder.embedded_runs_in_order`), and lines whose runs,
-    cut at kashida glyphs, came back to front
-    (:func:`workbench.cleaning.kashida_runs.kashida_runs_in_order`)."""
+    cut at kashida glyphs or leaders, came back to front
+    (:func:`workbench.cleaning.kashida_runs.kashida_runs_in_order`,
+    :func:`workbench.cleaning.kashida_runs.leader_runs_in_order`)."""
     text, order, turned = embedded_runs_in_order(raw)
-    text, again, more = kashida_runs_in_order(text)
-    if more:
-        order, turned = order[again], turned + more
+    for fn in (kashida_runs_in_order, leader_runs_in_order):
+        text, again, more = fn(text)
+        if more:
+            order, turned = order[again], turned + more
     if not turned:
         return _normalise(raw)
     line, changes = _normalise(text)
