@@ -240,6 +240,19 @@ def test_lam_alef_read_back_swapped() -> None:
     assert clean(raw).text.split() == source.split()
 
 
+def test_lam_alef_read_back_swapped_in_known_words() -> None:
+    # ``سالمة`` and ``ثالثة`` are words too; in a text that reads its ligatures as ``ال``
+    # (``خالل``, ``جنبالط``), the much likelier ``سلامة`` and ``ثلاثة`` are meant.
+    source = ("وقال جنبلاط خلال المؤتمر ان سلامة المدنيين اولوية وان ثلاثة من الجرحى نقلوا "
+              "خلال الليل الى المستشفى بعد الاتفاق مع الحكومة")
+    raw = (source.replace("جنبلاط", "جنبالط").replace("خلال", "خالل")
+           .replace("سلامة", "سالمة").replace("ثلاثة", "ثالثة"))
+    assert clean(raw).text.split() == source.split()
+    # In clean text the same known words stay as they are.
+    text = "وقال ان سالمة عادت الى البيت خلال الاسبوع الماضي بعد رحلة طويلة"
+    assert clean(text).text == text
+
+
 def test_lam_alef_left_alone_in_clean_text() -> None:
     text = "وقال الرئيس ان الاتفاق مع الحكومة خلال الاسبوع الماضي سيعيد الاستقرار الى البلاد"
     assert clean(text).text == text

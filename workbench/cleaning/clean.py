@@ -26,7 +26,8 @@
     ``resegmented_runs``: in a text cut into words again, the runs of lines written left
     to right weighed again (as ``fallback_runs``), now that the word bigram model can read them;
 12. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
-    where the word list knows only that reading and such words recur;
+    where the word list knows only that reading (or finds it much likelier) and such
+    words recur;
 13. ``punctuation``: no space before a comma or full stop; in a text that writes them
     after the space between two words (``يونس ،مما``), the space put after them;
 14. ``layout``: title, byline and dateline, headings and paragraphs in reading order;

@@ -476,6 +476,34 @@ def lam_alef_reading(word: str) -> str:
     return max(known, key=token_logp) if known else word
 
 
+# In a text found to read its lam-alef ligatures as ``ال``, a known word is read with
+# ``لا`` where the word list finds that reading this much likelier (log10): ``سالمة``,
+# ``كال`` stand for ``سلامة``, ``كلا``. Not a lone ``ال`` (a piece of a word as often as
+# a ligature): a known word must have this many letters.
+LAM_ALEF_KNOWN_MARGIN = 1.0
+LAM_ALEF_KNOWN_LETTERS = 3
+
+
+@word_memo
+def lam_alef_likelier(word: str) -> str:
+    """``lam_alef_reading``, or for a known word the single ``ال`` → ``لا`` reading the word
+    list finds ``LAM_ALEF_KNOWN_MARGIN`` likelier.
+
+    >>> lam_alef_likelier("سالمة"), lam_alef_likelier("العراق")
+    ('سلامة', 'العراق')
+    """
+    if len(word) > LONGEST_WORD or "\u0627\u0644" not in word:
+        return word
+    if not is_known(word):
+        return lam_alef_reading(word)
+    if len(word) < LAM_ALEF_KNOWN_LETTERS:
+        return word
+    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
+    readings = [word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places]
+    best = max(readings, key=token_logp)
+    return best if is_known(best) and token_logp(best) - token_logp(word) >= LAM_ALEF_KNOWN_MARGIN else word
+
+
 def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
     """Words whose lam-alef ligature was read back as ``ال`` made ``لا`` again, in a text
     where such words recur (``LAM_ALEF_MIN_SHARE``).
@@ -492,7 +520,7 @@ def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
     out: list[Line] = []
     total = 0
     for line in lines:
-        new, n = sub(line, _ARABIC_WORD_RE, lambda m: lam_alef_reading(m.group()))
+        new, n = sub(line, _ARABIC_WORD_RE, lambda m: lam_alef_likelier(m.group()))
         out.append(new)
         total += n
     return out, total
