@@ -11,6 +11,7 @@ from workbench.cleaning.kashida_runs import (
     kashida_runs_in_order,
     leader_runs_in_order,
     leader_turn_gain,
+    spaced_runs_in_order,
     turn_gain,
 )
 
@@ -140,4 +141,39 @@ def test_leader_lines_in_reading_order_are_joined_in_place():
 def test_text_with_single_spaces_is_no_leader_text():
     raw = "\n".join(LEADER_WORDS * 4)
     text, _, n = leader_runs_in_order(raw)
+    assert n == 0 and text == raw
+
+
+# A font whose kashida glyph the PDF maps to a space: pypdf's runs back to front, parted by
+# one or two spaces among the single spaces between words ("|" marks the stretched joins).
+SPACED_SOURCE = [
+    "وقال مسؤول في وزارة الداخلية ان قوات الام|ن تمك|نت من اعتقال خم|سة مسلحين في مدينة الموصل",
+    "بعد اشتباكات استمرت ساعتين مع عناصر الجم|اعة المسلحة التي هاج|مت مركزا للش|رطة صب|اح امس",
+    "واضاف ان التحقيقات ما تزال جارية لمعرفة الجهة التي تق|ف وراء الهجوم الذي اس|فر عن مق|تل ش|رطي",
+    "واكد مصدر امني ان الوضع في المدينة تحت السيطرة الكام|لة وان الحياة عادت الى طبيع|تها في الاس|واق",
+    "وكانت المدي|نة قد شهدت خلال الاسبوع الماضي سلسلة من الهجم|ات التي استه|دفت مراكز الش|رطة والجيش",
+]
+
+
+def _spaced(line: str, gaps: tuple[str, ...] = ("  ", "  ", " ")) -> str:
+    runs = line.split("|")
+    out = runs[-1]
+    for k, run in enumerate(reversed(runs[:-1])):
+        out += gaps[k % len(gaps)] + run
+    return out
+
+
+def test_runs_cut_at_spaced_kashida_are_turned_round():
+    raw = "\n".join(_spaced(line) for line in SPACED_SOURCE)
+    text, src, n = spaced_runs_in_order(raw)
+    assert n == len(SPACED_SOURCE)
+    assert text.split("\n") == [line.replace("|", "") for line in SPACED_SOURCE]
+    assert all(raw[i] == ch for ch, i in zip(text, src, strict=True))
+
+
+def test_text_without_spaced_kashida_is_not_searched():
+    # Lines in reading order, wide gaps where a justified line set them: no line reads
+    # better cut and turned.
+    raw = "\n".join(line.replace("|", "").replace(" ", "  ", 3) for line in SPACED_SOURCE)
+    text, _, n = spaced_runs_in_order(raw)
     assert n == 0 and text == raw

@@ -25,6 +25,16 @@ as it stands and than read back letter by letter (the mirrored lines of other ex
 by ``TURN_MARGIN``, and its runs are joined; the resegment stage cuts the letters into
 words again.
 
+A font whose kashida glyph the PDF maps to a space (KacstBook through LibreOffice) leaves
+pypdf's runs back to front with one to three spaces at each cut, among the single spaces
+between words (``ائق طر الس  وي لن يض`` for ``... لن يضطر السائق``). Which gaps are cuts
+is searched for (``spaced_runs``): the runs turned round and joined at the cuts, the
+likeliest reading under the character model, each cut costing ``CUT_COST`` and standing
+only after a letter that joins the next (kashida stretches nothing else). A text whose
+gaps are often wide (``WIDE_SHARE``) is read so where most of its first lines
+(``SPACED_EVIDENCE``) gain ``SPACED_LINE_GAIN`` each by it, and the median line
+``SPACED_MEDIAN``; then every line that gains ``SPACED_LINE_GAIN`` is read so.
+
 >>> line = "ة\\x04\\x04في الحقيقة ان القضي"
 >>> text, src, n = kashida_runs_in_order("\\n".join([line] * 3))
 >>> text.split("\\n")[0], n
@@ -39,6 +49,7 @@ from collections import Counter
 
 import numpy as np
 
+from ..text.arabic import DUAL_JOINING
 from .model import text_logp
 from .reorder import _plain
 
@@ -63,6 +74,27 @@ LEADER_SHARE = 0.85
 # Fewest gaps a text needs for that reading.
 MIN_GAPS = 50
 
+# Least share of a text's gaps that are two spaces or more for its spaces to be searched
+# for kashida cuts (below ``LEADER_SHARE``): pypdf's LibreOffice KacstBook texts with
+# spaced kashida on the dev documents of benchmarks/pdf_damage.py 0.17 and 0.19; texts
+# in reading order mostly under 0.1, pdfminer's mirrored lines up to 0.43 (the search
+# finds no reading of them that gains).
+WIDE_SHARE = 0.12
+# Lines of a text the decision is made on, the share of them and the median gain (log10)
+# they must show, and the least gain for a line to be read with its cuts.
+SPACED_EVIDENCE = 12
+SPACED_SHARE = 0.5
+SPACED_MEDIAN = 10.0
+SPACED_LINE_GAIN = 5.0
+# Cost (log10) of one cut: fewer cuts where the model is unsure (a run of two known words
+# glued reads about as well as the words apart).
+CUT_COST = 2.0
+# Readings kept at each token of the search (the pending word scored as it stands).
+BEAM = 30
+# Most tokens of a line searched: a visual line of prose holds 10 to 30 (the search
+# grows with the square of their number; a line of XeLaTeX's leaders, 60 and more).
+MAX_TOKENS = 40
+
 # Control characters an extractor writes for a glyph with no character: C0 controls but
 # the line and page breaks and the tab, which mean what they say.
 _GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f]+")
@@ -74,6 +106,8 @@ _TOKEN_RE = re.compile("[^\\s]+")
 # What a run of a word ends or starts with where two runs join: a letter (its
 # presentation forms too), tatweel, or a glyph with no character.
 _JOINING = re.compile("[\u0621-\u064a\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc\ufffd\uffff]")
+_NOT_LETTER_RE = re.compile("[^\u0621-\u064a]")
+_JOINS_NEXT_RE = re.compile(f"[{DUAL_JOINING}]")
 _LINE_BREAK_RE = re.compile("[\n\r\x0c\x85\u2028\u2029]")
 
 
@@ -239,4 +273,111 @@ def leader_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
             order.append(same[m.start() : m.end()])
             pos = m.end()
     src = np.concatenate(order) if order else same[:0]
+    return "".join(raw[i] for i in src), src, changed
+
+
+def _word_logp(token: str) -> float:
+    """``text_logp`` of a token's letters (a stop a font drew elsewhere cuts no word)."""
+    return text_logp(_NOT_LETTER_RE.sub("", token))
+
+
+def _cut_joins(left: str, right: str) -> bool:
+    """A cut may stand between ``left`` and ``right`` turned: after a letter that joins."""
+    letters = _NOT_LETTER_RE.sub("", left)
+    return bool(letters) and bool(_JOINS_NEXT_RE.match(letters[-1])) and "\u0621" <= right[:1] <= "\u064a"
+
+
+def spaced_runs(tokens: list[str]) -> tuple[float, list[tuple[int, int]]]:
+    """The likeliest reading of a line's ``tokens`` as runs back to front cut at some of
+    its gaps: how much likelier (log10) it is than the tokens as they stand (cuts paid
+    for), and its runs in reading order as token spans (one span: the line as it stands).
+
+    >>> line = "ائق طر الس  ون يض  تراجعت نسبة الحوادث في المدينة بعد ان اصبح القان"
+    >>> gain, runs = spaced_runs(line.split())
+    >>> gain > SPACED_LINE_GAIN, runs
+    (True, [(5, 14), (3, 5), (1, 3), (0, 1)])
+    """
+    m = len(tokens)
+    scores = [_word_logp(t) for t in tokens]
+    prefix = [0.0]
+    for x in scores:
+        prefix.append(prefix[-1] + x)
+    in_place = prefix[m]
+
+    def inner(a: int, b: int) -> float:  # the words of run a..b-1 but its first and last
+        return prefix[b - 1] - prefix[a + 1] if b - a >= 3 else 0.0
+
+    # A reading so far: its score, the word left open at its end (to be joined to the next
+    # run's first), and its runs; kept by the token where its last run starts.
+    found: dict[int, list[tuple[float, str, list[tuple[int, int]]]]] = {}
+    for a in range(1, m):
+        opening = (scores[a] + inner(a, m), tokens[m - 1]) if m - a >= 2 else (0.0, tokens[a])
+        found.setdefault(a, []).append((*opening, [(a, m)]))
+    for s in range(m - 1, 0, -1):
+        kept = sorted(found.pop(s, []), key=lambda r: -(r[0] + _word_logp(r[1])))[:BEAM]
+        for score, open_word, runs in kept:
+            for a in range(s - 1, -1, -1):
+                if not _cut_joins(open_word, tokens[a]):
+                    continue
+                if s - a >= 2:
+                    step = (score - CUT_COST + _word_logp(open_word + tokens[a]) + inner(a, s), tokens[s - 1])
+                else:
+                    step = (score - CUT_COST, open_word + tokens[a])
+                found.setdefault(a, []).append((*step, [*runs, (a, s)]))
+    ends = [(score + _word_logp(open_word), runs) for score, open_word, runs in found.get(0, [])]
+    if not ends:
+        return 0.0, [(0, m)]
+    score, runs = max(ends, key=lambda r: r[0])
+    return score - in_place, runs
+
+
+def _searchable(line: str) -> bool:
+    """A line the spaced-kashida search reads: three tokens to ``MAX_TOKENS``, a wide gap."""
+    return "  " in line.strip() and 3 <= len(line.split(None, MAX_TOKENS)) <= MAX_TOKENS
+
+
+def spaced_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
+    """``raw`` with its lines read as runs back to front cut at spaced kashida, where the
+    text shows it (see the module docstring): the text, the raw index of each of its
+    characters, and how many lines were read so.
+    """
+    same = np.arange(len(raw), dtype=np.int64)
+    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(raw)]
+    wide = sum(g >= 2 for g in gaps)
+    if len(gaps) < MIN_GAPS or not WIDE_SHARE * len(gaps) <= wide < LEADER_SHARE * len(gaps):
+        return raw, same, 0
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*_LINE_BREAK_RE.finditer(raw), None]:
+        end = m.start() if m is not None else len(raw)
+        lines.append((pos, end))
+        if m is not None:
+            pos = m.end()
+    evidence = [(a, b) for a, b in lines if _searchable(raw[a:b])][:SPACED_EVIDENCE]
+    if len(evidence) < MIN_LINES:
+        return raw, same, 0
+    gains = [spaced_runs(raw[a:b].split())[0] for a, b in evidence]
+    if sum(g > SPACED_LINE_GAIN for g in gains) < SPACED_SHARE * len(gains) \
+            or statistics.median(gains) < SPACED_MEDIAN:
+        return raw, same, 0
+    order: list[np.ndarray] = []
+    changed = 0
+    pos = 0
+    for a, b in lines:
+        order.append(same[pos:a])
+        pos = b
+        line = raw[a:b]
+        if not 3 <= len(line.split(None, MAX_TOKENS)) <= MAX_TOKENS:
+            order.append(same[a:b])
+            continue
+        spans = [(a + m.start(), a + m.end()) for m in _TOKEN_RE.finditer(line)]
+        gain, runs = spaced_runs([raw[x:y] for x, y in spans])
+        if gain <= SPACED_LINE_GAIN:
+            order.append(same[a:b])
+            continue
+        changed += 1
+        for first, stop in runs:  # a run's own gaps kept as they stand
+            order.append(same[spans[first][0] : spans[stop - 1][1]])
+    order.append(same[pos:])
+    src = np.concatenate(order)
     return "".join(raw[i] for i in src), src, changed

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..text.arabic import GAP_MARKER, SENTENCE_END, TATWEEL
-from .kashida_runs import kashida_runs_in_order, leader_runs_in_order
+from ..text.arabic import DUAL_JOINING, GAP_MARKER, SENTENCE_END, TATWEEL
+from .kashida_runs import kashida_runs_in_order, leader_runs_in_order, spaced_runs_in_order
 from .layout import plan_layout
 from .lexicon import (
     Context,
@@ -83,11 +83,10 @@ def normalise_unicode(raw: str) -> tuple[Line, int]:
     """Presentation forms to letters, invisible controls out, plain spaces and newlines;
     lines written as embedded runs in visual order first turned round
     (:func:`workbench.cleaning.reorder.embedded_runs_in_order`), and lines whose runs,
-    cut at kashida glyphs or leaders, came back to front
-    (:func:`workbench.cleaning.kashida_runs.kashida_runs_in_order`,
-    :func:`workbench.cleaning.kashida_runs.leader_runs_in_order`)."""
+    cut at kashida glyphs, leaders or spaced kashida, came back to front
+    (:mod:`workbench.cleaning.kashida_runs`)."""
     text, order, turned = embedded_runs_in_order(raw)
-    for fn in (kashida_runs_in_order, leader_runs_in_order):
+    for fn in (kashida_runs_in_order, leader_runs_in_order, spaced_runs_in_order):
         text, again, more = fn(text)
         if more:
             order, turned = order[again], turned + more
@@ -217,9 +216,8 @@ def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[
 # diacritics may stand after spaces, where the extractor split the word at them (``ب ً1ا``,
 # joined by ``split_words`` later): the 1 is the same kashida, and reading it here keeps
 # ``clean`` idempotent (the joined word would otherwise have its 1 read on a second pass).
-_DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
 _KASHIDA_ONE_RE = re.compile(
-    f"(?<=[{_DUAL_JOINING}])( *[\u064b-\u0652]+|[\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
+    f"(?<=[{DUAL_JOINING}])( *[\u064b-\u0652]+|[\u064b-\u0652]*)(1+)(?=[\u0640]*[\u0621-\u064a])"
 )
 
 

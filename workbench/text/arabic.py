@@ -29,6 +29,10 @@ ARABIC_COMMA = "\u060c"  # ARABIC COMMA
 ARABIC_SEMICOLON = "\u061b"  # ARABIC SEMICOLON
 ARABIC_QUESTION = "\u061f"  # ARABIC QUESTION MARK
 SENTENCE_END = ".!?\u061f\u06d4"  # FULL STOP, !, ?, ARABIC QUESTION MARK, ARABIC FULL STOP
+# Letters that join the letter after them (and tatweel), as a regex class body: only after
+# one of them can a word be stretched with kashida. YEH WITH HAMZA, BEH, TEH … KHAH,
+# SEEN … GHAIN, FEH … HEH, YEH.
+DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
 
 # What clean text shows where the source lost text (dropped digits): the editorial
 # ellipsis in brackets. Configurable per call of ``clean``; mentions recognise it.
