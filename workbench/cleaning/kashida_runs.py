@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -101,7 +102,7 @@ _GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f]+")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
 # Digits and Latin letters: runs set left to right inside a right-to-left line.
 _LEFT_TO_RIGHT_RE = re.compile("[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9]+")
-_GAP_RE = re.compile("(?<=\\S)[ \u00a0]+(?=\\S)")
+_WIDE_RE = re.compile("[ \u00a0]{2,}")
 _TOKEN_RE = re.compile("[^\\s]+")
 # What a run of a word ends or starts with where two runs join: a letter (its
 # presentation forms too), tatweel, or a glyph with no character.
@@ -211,6 +212,17 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     return "".join(raw[i] for i in src), src, len(spans)
 
 
+@lru_cache(maxsize=2)  # asked of the same text by both readings of its gaps
+def _gaps(raw: str) -> tuple[int, int]:
+    """How many gaps ``raw`` has between its tokens, and how many runs of two spaces or
+    more (counted quickly, over the whole text: a run at a line's edge counts too).
+
+    >>> _gaps("ين   لح مس")
+    (2, 1)
+    """
+    return max(len(raw.split()) - 1, 0), len(_WIDE_RE.findall(raw))
+
+
 def _joined(line: str, spans: list[tuple[int, int]]) -> str:
     """The runs ``spans`` of ``line`` written one after another: joined where two letters
     meet, a space between a run and a number or a mark."""
@@ -251,8 +263,8 @@ def leader_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     ('فيالعراققتلعددمنالمسلحين', 8)
     """
     same = np.arange(len(raw), dtype=np.int64)
-    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(raw)]
-    if len(gaps) < MIN_GAPS or sum(g >= 2 for g in gaps) < LEADER_SHARE * len(gaps):
+    gaps, wide = _gaps(raw)
+    if gaps < MIN_GAPS or wide < LEADER_SHARE * gaps:
         return raw, same, 0
     order: list[np.ndarray] = []
     changed = 0
@@ -342,9 +354,8 @@ def spaced_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     characters, and how many lines were read so.
     """
     same = np.arange(len(raw), dtype=np.int64)
-    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(raw)]
-    wide = sum(g >= 2 for g in gaps)
-    if len(gaps) < MIN_GAPS or not WIDE_SHARE * len(gaps) <= wide < LEADER_SHARE * len(gaps):
+    gaps, wide = _gaps(raw)
+    if gaps < MIN_GAPS or not WIDE_SHARE * gaps <= wide < LEADER_SHARE * gaps:
         return raw, same, 0
     lines: list[tuple[int, int]] = []
     pos = 0
