@@ -54,6 +54,19 @@ def test_single_glyphs_turned_as_well():
     assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
 
 
+def test_kashida_glyph_written_as_a_symbol():
+    # A font's kashida glyph may come out as a symbol prose does not set between letters.
+    raw = "\n".join(_back_to_front(line, "**") for line in SOURCE)
+    assert kashida_glyphs(raw) == "*"
+    assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_asterisks_of_notes_stay():
+    text = "\n".join(f"{_plain(line)}*" if k % 2 else f"*{_plain(line)}" for k, line in enumerate(SOURCE))
+    out, _, n = kashida_runs_in_order(text)
+    assert n == 0 and out == text
+
+
 def test_offsets_point_at_the_same_characters():
     raw = "\n".join(_back_to_front(line) for line in SOURCE)
     text, src, _ = kashida_runs_in_order(raw)

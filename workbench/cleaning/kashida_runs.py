@@ -96,9 +96,10 @@ BEAM = 30
 # grows with the square of their number; a line of XeLaTeX's leaders, 60 and more).
 MAX_TOKENS = 40
 
-# Control characters an extractor writes for a glyph with no character: C0 controls but
-# the line and page breaks and the tab, which mean what they say.
-_GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f]+")
+# What an extractor writes for a glyph with no character: C0 controls but the line and
+# page breaks and the tab, which mean what they say, or a symbol that prose does not set
+# between letters (KacstBook's kashida comes out of one LibreOffice PDF as ``*``).
+_GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f*#$%&+<=>@^_|~`\\\\]+")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
 # Digits and Latin letters: runs set left to right inside a right-to-left line.
 _LEFT_TO_RIGHT_RE = re.compile("[0-9A-Za-z\u0660-\u0669\u06f0-\u06f9]+")
