@@ -32,7 +32,7 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
            "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
-           "anniversary", "same_day")
+           "anniversary", "same_day", "hour_part", "quarter_word")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
 _BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
 _AGO_YEARS = 1500
@@ -49,6 +49,8 @@ _PAST_ENDINGS = ("\u062a", "\u0648\u0627")
 _PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
+# the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
+_PERIOD_UNITS = frozenset({"day", "week", "month", "year"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -269,6 +271,11 @@ class Composer(Grammar):
             return None
         if i > 0 and key(self.t, i - 1) == "(" and key(self.t, i + 1) == ")":
             return Partial(i - 1, ln[0], counted=(ln[1], ln[2]), anchor="for").add("bracket_count")
+        tail = find(self.t, ln[0], "length_tail")
+        if tail is not None and ln[2]:  # ثلاثة أيام مضت (ago), ثلاثة أيام من الآن (hence)
+            anchor = "before" if tail.entry.value == "before" else "hence"
+            return Partial(i, tail.end, counted=(ln[1], ln[2]), anchor=anchor).add(
+                "length+ago" if anchor == "before" else "length+from_now")
         return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
 
     def approx(self, i: int) -> Partial | None:
@@ -328,6 +335,12 @@ class Composer(Grammar):
         # a point more than _AGO_YEARS back (منذ 40 ألف سنة كان) is out of the calendar: a length
         ago = anchor == "since" and not (unit == "year" and n > _AGO_YEARS) and self._since_ago(i, end)
         p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor="before" if ago else anchor)
+        tail = find(self.t, end, "length_tail")
+        if tail is not None and tail.entry.value == "after" and anchor == "after":
+            p.anchor = "hence"  # بعد ثلاثة أيام من الآن: from now, whatever the tense
+            p.add("from_now", tail.end)
+        elif tail is not None and tail.entry.value == "before" and p.anchor == "before":
+            p.add("ago", tail.end)  # منذ عشر سنوات مضت
         if ago:
             p.add("since_ago")
         if about is not None:
@@ -425,9 +438,12 @@ class Composer(Grammar):
         inner = self.vague(k) or self.unit_relative(k)
         if inner is None:
             u = find(self.t, k, "unit", pre_ok=False)
-            if u is None or u.entry.extra != "pl" or not key(self.t, k).startswith("ال"):
+            if u is None or not key(self.t, k).startswith("ال"):
                 return None
-            n = self.ordinal_count(u.end)
+            dual = u.entry.extra == "2" and u.entry.value in _PERIOD_UNITS  # الشهرين الماضيين
+            if u.entry.extra != "pl" and not dual:
+                return None
+            n = (u.end, 2) if dual else self.ordinal_count(u.end)
             few = find(self.t, u.end, "few", pre_ok=False) if n is None else None
             if n is None and (few is None or few.entry.words[0] != "القليله"):
                 return None
@@ -441,9 +457,10 @@ class Composer(Grammar):
                 inner = Partial(k, d.end, vague=(u.entry.value, sign * few_count(u.entry.value)))
                 inner.add("few+relative")
             else:
-                inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
+                inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add(
+                    "dual+relative" if dual else "period+relative")
         if k == i:
-            return None if inner.rules[0] not in ("period+relative", "few+relative") else inner
+            return None if inner.rules[0] not in ("period+relative", "dual+relative", "few+relative") else inner
         inner.i, inner.pre = i, pre
         inner.rules.insert(0, "within")
         return inner

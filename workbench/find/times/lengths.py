@@ -31,6 +31,7 @@ from .resolve import Context, bounds, fmt, row, shift, span_value
 FEW_FILE = "find/time_few.csv"
 _CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _WHOLE = ("month", "year")  # units a period is given in whole
+_CLOCK_UNITS = ("hour", "minute", "second")  # units counted on the clock, not the calendar
 
 
 @cache
@@ -69,8 +70,9 @@ def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
     unit, n = p.counted  # type: ignore[misc]
     anchor = p.anchor
     vague = ["vague"] if n == 0 else []
-    placed = anchor == "before" or (anchor in ("after", "within") and tense == "future")
-    if not placed or (n == 0 and unit in ("hour", "minute")):
+    # "hence": a length from now (ثلاثة أيام من الآن), placed whatever the clause's tense
+    placed = anchor in ("before", "hence") or (anchor in ("after", "within") and tense == "future")
+    if not placed or (n == 0 and unit in _CLOCK_UNITS):
         return _length(p, ctx, flags + vague)
     flags = [*flags, *vague, "relative"]
     if ctx.ref is None:
@@ -79,10 +81,19 @@ def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
     if n == 0:  # قبل أسابيع: from a few units to one unit away
         ends = sorted((shift(ref, unit, sign * few(unit)), shift(ref, unit, sign)))
         return _span(ends[0], ends[1], unit, flags)
+    if anchor == "within" and unit in _CLOCK_UNITS and ctx.ref_dt is not None:
+        # خلال 10 دقائق: from now to that many minutes (hours, seconds) from now
+        t = ctx.ref_dt + timedelta(**{unit + "s": n})
+        value = f"{ctx.ref_dt.isoformat(timespec='minutes')}/{t.isoformat(timespec='minutes')}"
+        return row(value, ref, t.date(), unit, relation="period", flags=flags)
+    if anchor == "within" and unit in _CLOCK_UNITS:  # a reference day with no clock: that day on
+        t = datetime.combine(ref, time(12)) + timedelta(**{unit + "s": n})
+        return row(f"{ref.isoformat()}/{t.date().isoformat()}", ref, t.date(), "day", relation="period",
+                   flags=[*flags, "day_inferred"])
     if anchor == "within":  # خلال أسبوعين: to the end of the day before two weeks from now
         s, e = ref, shift(ref, unit, n) - timedelta(days=1)
         return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period", flags=flags)
-    if unit in ("hour", "minute"):
+    if unit in _CLOCK_UNITS:
         if ctx.ref_dt is None:
             # A reference day without a clock: counted from its midday, the day is the one the
             # hours reach (قبل 30 ساعة on the 12th: the 11th), flagged as inferred.
@@ -90,7 +101,8 @@ def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
             d = (noon + timedelta(**{unit + "s": sign * n})).date()
             return row(d.isoformat(), d, d, "day", flags=[*flags, "day_inferred"])
         t = ctx.ref_dt + timedelta(**{unit + "s": sign * n})
-        return row(t.isoformat(timespec="minutes"), t.date(), t.date(), unit, flags=flags)
+        spec = "seconds" if unit == "second" else "minutes"
+        return row(t.isoformat(timespec=spec), t.date(), t.date(), unit, flags=flags)
     d = shift(ref, unit, sign * n)
     grain = unit if unit in _WHOLE else "day"
     s, e = bounds(d, grain)
@@ -100,9 +112,9 @@ def counted(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
 def _length(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
     unit, n = p.counted  # type: ignore[misc]
     count = "X" if n == 0 else str(n)
-    code = f"PT{count}{unit[0].upper()}" if unit in ("hour", "minute") else f"P{count}{_CODE[unit]}"
+    code = f"PT{count}{unit[0].upper()}" if unit in _CLOCK_UNITS else f"P{count}{_CODE[unit]}"
     proposed = ""
-    if p.anchor == "since" and ctx.ref is not None and n and unit not in ("hour", "minute"):
+    if p.anchor == "since" and ctx.ref is not None and n and unit not in _CLOCK_UNITS:
         try:  # منذ أسبوع: since then, until now
             proposed = fmt(shift(ctx.ref, unit, -n), "day")
         except (ValueError, OverflowError):  # منذ 130 ألف سنة

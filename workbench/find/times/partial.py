@@ -31,6 +31,7 @@ class Partial:
     week_of_month: bool = False
     last_day: bool = False
     qualifier: str = ""  # early | mid | late | half
+    quarter: int | None = None  # الربع الثالث من 2015: 3 (-1 the last); with year or year_rel
     direction: str = ""  # what the words say: past | future | current | same
     # days and periods counted from an anchor
     offset: int | None = None  # days from the anchor (أمس -1)
@@ -67,7 +68,7 @@ class Partial:
     def has_date(self) -> bool:
         return any(v is not None for v in (
             self.year, self.year_rel, self.month, self.day, self.weekday, self.offset,
-            self.unit_rel, self.counted, self.span, self.vague)) or bool(
+            self.unit_rel, self.counted, self.span, self.vague, self.quarter)) or bool(
             self.holiday or self.now or self.year_lost or self.today_part or self.season)
 
     @property

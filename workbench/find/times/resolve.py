@@ -28,6 +28,7 @@ Decisions, so a reader can check them:
 from __future__ import annotations
 
 import calendar
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -41,6 +42,10 @@ _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31)
 _YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12),
                 "first_half": (1, 6), "second_half": (7, 12), "summer": (6, 8),
                 "autumn": (9, 11)}
+# the days of a week (Monday 0) each qualifier covers: its end (نهاية الأسبوع) is Friday to
+# Sunday, the span of Duckling's "week-end" rule (Duckling/Time/AR/Rules.hs)
+_WEEK_PARTS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6), "first_half": (0, 3),
+               "second_half": (3, 6)}
 
 # How an hour on the 12-hour clock reads in each part of the day (24-hour clock).
 _CLOCK_PM = {
@@ -144,6 +149,11 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     if p.vague is not None or p.span is not None or p.counted is not None:
         from .lengths import counted, period
         return counted(p, ctx, tense, flags) if p.counted else period(p, ctx, flags)
+    if p.unit_rel is not None and p.unit_rel[0] == "month" and (
+            p.nth is not None or p.last_day or p.week_of_month or (p.day is not None and p.weekday is not None)):
+        return _in_relative_month(p, ctx, flags)
+    if p.unit_rel is not None and p.unit_rel[0] == "quarter":
+        return _quarter_rel(p, ctx, flags)
     if p.unit_rel is not None and p.weekday is None:
         return _unit_rel(p, ctx, flags)
     if p.holiday:
@@ -205,10 +215,41 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     if p.qualifier in ("earlier", "later"):  # the part of this unit before or after now
         s, e = (s, anchor) if p.qualifier == "earlier" else (anchor, e)
         return row(span_value(s, e), s, e, "day", flags=flags, qualifier=p.qualifier)
+    if p.qualifier in _WEEK_PARTS and unit == "week":  # نهاية الأسبوع: Friday to Sunday
+        a, b = _WEEK_PARTS[p.qualifier]
+        s, e = s + timedelta(days=a), s + timedelta(days=b)
+        return row(span_value(s, e), s, e, "day", flags=flags, qualifier=_qual(p.qualifier))
     if p.qualifier and unit in ("month", "year"):
         s, e = _third(d.year, d.month if unit == "month" else None, p.qualifier)
         return row(span_value(s, e), s, e, unit, flags=flags, qualifier=_qual(p.qualifier))
     return row(fmt(d, unit), s, e, unit, flags=flags)
+
+
+def _quarter_months(year: int, rank: int) -> tuple[date, date]:
+    """The first and last day of a year's quarter (rank 1–4, -1 the last)."""
+    q = 4 if rank == -1 else rank
+    return date(year, 3 * q - 2, 1), month_end(year, 3 * q)
+
+
+def _quarter_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+    """الربع القادم: the quarter after the reference's (months Jan–Mar, Apr–Jun ...)."""
+    flags = [*flags, "relative"]
+    if ctx.ref is None:
+        return _needs_ref("month", flags)
+    index = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3 + p.unit_rel[1]  # type: ignore[index]
+    s, e = _quarter_months(index // 4, index % 4 + 1)
+    return row(span_value(s, e), s, e, "month", flags=flags)
+
+
+def _in_relative_month(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | None:
+    """An nth weekday, week or day of a month said by relation (أول خميس من الشهر المقبل,
+    الأسبوع الأخير من هذا الشهر): that month found from the reference, then as a named one."""
+    flags = [*flags, "relative"]
+    if ctx.ref is None:
+        return _needs_ref("day", flags)
+    d = shift(ctx.ref, "month", p.unit_rel[1])  # type: ignore[index]
+    named = replace(p, unit_rel=None, month=d.month, year=d.year, rules=list(p.rules), flags=list(p.flags))
+    return _in_month(named, d.year, flags, "")
 
 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
@@ -405,6 +446,9 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
+        if p.quarter is not None:
+            s, e = _quarter_months(year, p.quarter)
+            return row(span_value(s, e), s, e, "month", flags=flags)
         if p.qualifier:
             s, e = _third(year, None, p.qualifier)
             return row(span_value(s, e), s, e, "month", flags=flags, qualifier=_qual(p.qualifier))

@@ -50,7 +50,7 @@ def _day_by_letters(word: str) -> bool:
 _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("holiday", ["holiday"]),
     ("relative_day", ["day_word", "relative_day"]),
-    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word"]),
+    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word", "week_word"]),
     ("weekday_phrase", ["weekday", "day_word"]),
     ("day_month", ["day_word", "ordinal_start", "digits"]),
     ("qualified", ["qualifier"]),
@@ -60,7 +60,8 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("numeric_date", ["digits"]),
     ("now", ["now"]),
     ("vague", ["vague"]),
-    ("season_relative", ["season"]),
+    ("season_relative", ["season", "direction"]),
+    ("quarter", ["quarter_word", "direction"]),
 )]
 
 
@@ -328,12 +329,19 @@ class Grammar(ClockRules):
         الاثنين الأخير من شهر ثلاثة, آخر أسبوع في سبتمبر, آخر يوم بشهر عشرة."""
         p = Partial(i, i)
         k = i
+        unit_first = self._unit_then_rank(i)
+        if unit_first is not None:  # الأسبوع الأول من أكتوبر, اليوم الأخير من الشهر
+            k, p.nth = unit_first
+            p.week_of_month, p.last_day = key(self.t, i) == "الاسبوع", key(self.t, i) == "اليوم"
+            return self._of_month(p, k)
         last = find(self.t, k, "last")
         o = None if last is not None else self.ordinal(k)
         if last is not None:
             p.nth, k, p.pre = -1, last.end, last.pre
         elif o is not None and 1 <= o[1] <= 5:
             p.nth, k = o[1], o[0]
+        elif o is not None and o[1] <= 31 and key(self.t, o[0]) in ("يوم", "اليوم"):
+            p.nth, k = o[1], o[0]  # ثالث يوم من أكتوبر: the day of that rank
         wd = self._weekday_at(k, bare_ok=True)
         if p.nth is None:  # the weekday first: الاثنين الأخير, الأربعاء الثانية
             if wd is None:
@@ -350,16 +358,42 @@ class Grammar(ClockRules):
             p.week_of_month, k = True, k + 1
         elif key(self.t, k) in ("يوم", "اليوم") and p.nth == -1:
             p.last_day, k = True, k + 1
+        elif key(self.t, k) in ("يوم", "اليوم"):
+            p.day, p.nth, k = p.nth, None, k + 1
         else:
             return None
+        return self._of_month(p, k)
+
+    def _unit_then_rank(self, i: int) -> tuple[int, int] | None:
+        """الأسبوع الأول/الأخير, اليوم الأخير (a week or day word, then its rank in the month):
+        (end, nth); the nth day (اليوم الثالث من) is read by :meth:`day_month`."""
+        word = key(self.t, i)
+        if word not in ("الاسبوع", "اليوم"):
+            return None
+        last = find(self.t, i + 1, "last", pre_ok=False)
+        if last is not None and key(self.t, i + 1).startswith("ال"):
+            return last.end, -1
+        o = self.ordinal(i + 1) if word == "الاسبوع" else None
+        return (o[0], o[1]) if o is not None and 1 <= o[1] <= 5 else None
+
+    def _of_month(self, p: Partial, k: int) -> Partial | None:
+        """The month an nth weekday, week or day is of: a name (من حزيران) or a month said by
+        relation (من الشهر المقبل, من هذا الشهر, من الشهر: this one)."""
         if key(self.t, k) in _OF:
             k += 1
+        what = ("nth+weekday" if p.weekday is not None else "nth+week" if p.week_of_month
+                else "last_day" if p.last_day else "nth+day")
         m = self.month(k, cued=True)
         if m is None:
-            return None
+            rel = self.unit_relative(k)
+            if rel is None and key(self.t, k) == "الشهر":
+                rel = Partial(k, k + 1, unit_rel=("month", 0)).add("unit")
+            if rel is None or rel.unit_rel is None or rel.unit_rel[0] != "month":
+                return None
+            p.unit_rel, p.direction = rel.unit_rel, rel.direction
+            return p.add(f"{what}+month_relative", rel.j)
         p.month, p.hijri = m[1], m[2]
-        p.add("nth+weekday+month" if p.weekday is not None else "nth+week+month"
-              if p.week_of_month else "last_day+month", m[0])
+        p.add(f"{what}+month", m[0])
         return self._with_year(p)
 
     def day_month(self, i: int) -> Partial | None:
@@ -405,11 +439,11 @@ class Grammar(ClockRules):
             p.add("relative", direction.end)
         return self._with_year(p)
 
-    def month_year(self, i: int) -> Partial | None:
+    def month_year(self, i: int, *, strong: bool = False) -> Partial | None:
         """A month alone or with a year (أيار 2014, ديسمبر كانون الأول عام 1945), or a month
-        followed by its day (يوليو 13)."""
+        followed by its day (يوليو 13); ``strong`` as :meth:`month` has it."""
         cued = i > 0 and (key(self.t, i - 1) in _YEAR_CUES or find(self.t, i - 1, "qualifier") is not None)
-        m = self.month(i, cued=cued)
+        m = self.month(i, cued=cued or strong, strong=strong)
         if m is None:
             return None
         p = Partial(i, m[0], pre=m[3], month=m[1], hijri=m[2]).add("month")
@@ -450,7 +484,10 @@ class Grammar(ClockRules):
             if inner is None or inner.unit_rel is None or inner.unit_rel[1] != 0:
                 return None
         else:
-            inner = self.unit_relative(k) or self.month_year(k) or self.year_alone(k, cued=True)
+            # a qualifier that only times (أواخر, مطلع, منتصف) lets a month that is a common word
+            # be read (أواخر آب); آخر and نصف also count and halve (آخر أب, نصف أب)
+            strong = q.entry.words[0] not in _COUNTING_QUALIFIERS and q.entry.value not in ("half",)
+            inner = self.unit_relative(k) or self.month_year(k, strong=strong) or self.year_alone(k, cued=True)
         yy = key(self.t, k)
         if inner is None and len(yy) == 2 and yy.isdigit() and q.entry.value in ("early", "mid", "late") \
                 and q.entry.words[0] not in _COUNTING_QUALIFIERS \
@@ -460,11 +497,12 @@ class Grammar(ClockRules):
             # numeric date's two-digit year)
             inner = Partial(k, k + 1, year=(2000 if int(yy) < 50 else 1900) + int(yy)).add("two_digit_year")
         if inner is None:
-            unit = find(self.t, k, "month_word", "year_word")
-            if unit is None or find(self.t, unit.end, "month", "month_word") is not None:
-                return None
-            inner = Partial(k, unit.end, unit_rel=("month" if unit.entry.type == "month_word"
-                                                   else "year", 0)).add("unit")
+            unit = find(self.t, k, "month_word", "year_word", "week_word")
+            if unit is None or find(self.t, unit.end, "month", "month_word") is not None \
+                    or (unit.entry.type == "week_word" and key(self.t, k) != "الاسبوع"):
+                return None  # نهاية الأسبوع: this week's end (not نهاية أسبوع, a week's)
+            kind = {"month_word": "month", "year_word": "year", "week_word": "week"}[unit.entry.type]
+            inner = Partial(k, unit.end, unit_rel=(kind, 0)).add("unit")
         if q.entry.value in _SEASONS and (inner.month is not None or (
                 inner.unit_rel is not None and inner.unit_rel[0] != "year")):
             return None  # a season qualifies a year (صيف 2014), not a month or a week
@@ -505,6 +543,45 @@ class Grammar(ClockRules):
             return None
         return Partial(i, d.end, pre=h.pre, season=h.entry.value, direction=d.entry.value).add(
             "season+relative")
+
+    def quarter(self, i: int) -> Partial | None:
+        """A quarter of a year: its rank and the year (الربع الأول من 2015, الربع الأخير من
+        العام الماضي, الربع الثالث من هذا العام; العام alone is this year), or a quarter by
+        relation (الربع القادم, الربع الماضي, هذا الربع is read by :meth:`unit_relative`)."""
+        this = key(self.t, i) in ("هذا", "هذه")  # هذا الربع: this quarter
+        h = find(self.t, i + 1 if this else i, "quarter_word")
+        if h is None:
+            return None
+        if this:
+            return Partial(i, h.end, unit_rel=("quarter", 0)).add("this+quarter")
+        k = h.end
+        d = find(self.t, k, "direction", pre_ok=False)
+        if d is not None and d.entry.value in ("past", "future", "current"):
+            n = {"past": -1, "future": 1, "current": 0}[d.entry.value]
+            return Partial(i, d.end, pre=h.pre, unit_rel=("quarter", n), direction=d.entry.value).add(
+                "quarter+relative")
+        last = find(self.t, k, "last", pre_ok=False)
+        o = None if last is not None else self.ordinal(k)
+        if last is not None and key(self.t, k).startswith("ال"):
+            rank, k = -1, last.end
+        elif o is not None and 1 <= o[1] <= 4:
+            rank, k = o[1], o[0]
+        else:
+            return None
+        k += 1 if key(self.t, k) in _OF else 0
+        p = Partial(i, k, pre=h.pre, quarter=rank).add("quarter")
+        y = self.year_alone(k, cued=True)
+        if y is not None:
+            p.year, p.j = y.year, y.j
+            return p.add("year")
+        rel = self.unit_relative(k)
+        if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "year":
+            p.year_rel = rel.unit_rel[1]
+            return p.add("year_relative", rel.j)
+        if key(self.t, k) in ("العام", "السنه"):  # من العام: this year
+            p.year_rel = 0
+            return p.add("year_relative", k + 1)
+        return None
 
     def year_alone(self, i: int, *, cued: bool = False) -> Partial | None:
         y = self.year(i)
@@ -607,8 +684,41 @@ class Grammar(ClockRules):
 
     def length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
         """A length: a count and a unit (3 أيام, ثلاثة أسابيع, يومين, أسبوع), or a few units
-        (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0:
-        (end, unit, n)."""
+        (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0; a part
+        of an hour (نصف ساعة, ثلاثة أرباع الساعة), hours and a fraction (ساعتين ونصف) or
+        hours with a decimal (2.5 ساعة) in minutes: (end, unit, n)."""
+        if i > 1 and key(self.t, i - 1) in (".", ",") and self.num(i - 2) is not None \
+                and self.t[i - 1].start == self.t[i - 2].end:
+            return None  # the decimals of a number (3.5 ساعة), not a count of their own
+        part = find(self.t, i, "hour_part", pre_ok=False)
+        if part is not None:
+            return part.end, "minute", int(part.entry.value)
+        decimal = self._decimal_hours(i)
+        if decimal is not None:
+            return decimal
+        ln = self._length(i, anchored=anchored)
+        if ln is None:
+            u = find(self.t, i, "unit", pre_ok=False)
+            ln = (u.end, "hour", 1) if u is not None and u.entry.value == "hour" and u.entry.extra == "1" \
+                and find(self.t, u.end, "clock_fraction") is not None else None  # ساعة ونصف
+        if ln is not None and ln[1] == "hour" and ln[2] > 0:
+            frac = find(self.t, ln[0], "clock_fraction")
+            if frac is not None and int(frac.entry.value) > 0:  # ساعة ونصف: 90 minutes
+                return frac.end, "minute", 60 * ln[2] + int(frac.entry.value)
+        return ln
+
+    def _decimal_hours(self, i: int) -> tuple[int, str, int] | None:
+        """2.5 ساعة: hours written with a decimal, as minutes."""
+        if self.num(i) is None or key(self.t, i + 1) not in (".", ",") or self.num(i + 2) is None \
+                or self.t[i].end != self.t[i + 1].start or self.t[i + 1].end != self.t[i + 2].start:
+            return None
+        u = find(self.t, i + 3, "unit", pre_ok=False)
+        if u is None or u.entry.value != "hour":
+            return None
+        minutes = round(float(f"{key(self.t, i)}.{key(self.t, i + 2)}") * 60)
+        return (u.end, "minute", minutes) if minutes else None
+
+    def _length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
         b = i if key(self.t, i) == "(" else i - 1
         if b >= 0 and key(self.t, b) == "(" and key(self.t, b + 2) == ")" and self.num(b + 1, 1) is not None:
             # a count in brackets, as official notices write it: لمدة ( 21 ) يومًا
