@@ -51,6 +51,12 @@ _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
 # the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
 _PERIOD_UNITS = frozenset({"day", "week", "month", "year"})
+# a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر);
+# not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
+_CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل"})
+_PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
+# the period rules that make a reading without an anchor before them
+_PERIOD_RULES = frozenset({"period+relative", "dual+relative", "few+relative", "last+length"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
           if f.name not in ("i", "j", "pre", "rules", "flags")]
 
@@ -128,7 +134,8 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
-                     self.duration, self.equivalent, self.anniversary, self.same_day, self.bracket_year):
+                     self.duration, self.equivalent, self.anniversary, self.same_day, self.bracket_year,
+                     self.shifted):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -138,7 +145,15 @@ class Composer(Grammar):
     def point(self, i: int) -> Partial | None:
         """[clock] [part of day] day [part of day] [clock]: الساعة العاشرة من صباح الخميس,
         فجر الأربعاء, أمس الأربعاء مساءً, يوم الخميس عند الساعة 9:30 مساءً."""
-        return self.memo("point", i, self._point)
+        return self.memo("point", i, self._point_about)
+
+    def _point_about(self, i: int) -> Partial | None:
+        """A point and تقريبا after its clock (الساعة 3 تقريبا: about 3 o'clock, flag approx)."""
+        p = self._point(i)
+        if p is not None and p.has_clock and key(self.t, p.j) == "تقريبا":
+            p.flags.append("approx")
+            p.add("about", p.j + 1)
+        return p
 
     def _point(self, i: int) -> Partial | None:
         clock = self.clock(i)
@@ -154,6 +169,10 @@ class Composer(Grammar):
             if part is not None:
                 k = part.end
         day = self.day(k)
+        if day is None and clock is None:
+            alone = self._part_alone(i)
+            if alone is not None:
+                return alone
         if day is None:
             if part is not None and part.entry.extra == "today":
                 day = self._last_night(k, part.entry.value) or Partial(k, k, today_part=True)
@@ -176,6 +195,22 @@ class Composer(Grammar):
             p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
         p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
         return self._after_day(p)
+
+    def _part_alone(self, i: int) -> Partial | None:
+        """A part of the day with no day said, where a word makes it a time (Duckling's "in|during
+        the <part-of-day>" and "after|before <part-of-day>"): في المساء, عند الفجر, بعد الظهر,
+        قبل الفجر; the day the story is on (flag ``day_inferred``)."""
+        h = self.part(i)
+        if h is None or self.day(h.end) is not None:
+            return None
+        words = h.entry.words
+        cue = key(self.t, i - 1) if i > 0 else ""
+        cued = (len(words) > 1 and words[0] in ("بعد", "قبل")) \
+            or (words[0] in _CUED_PARTS and not h.pre and cue in _PART_CUES) \
+            or (words[0] in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
+        if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era
+            return None
+        return Partial(i, h.end, pre=h.pre, part=h.entry.value, story_part=True).add("cue+part_of_day")
 
     def _overnight(self, p: Partial) -> None:
         """ليل السبت الأحد, ليلة الأربعاء-الخميس: a night named by the two days it joins runs
@@ -242,6 +277,9 @@ class Composer(Grammar):
         k = p.j
         if not p.part:
             tail = self.part(k, "adverb")
+            cue = find(self.t, k, "clock_cue") if tail is None else None
+            if cue is not None and self.clock(k) is None:  # غدا عند الظهر: a cue, then the part
+                tail = self.part(cue.end)
             if tail is not None and tail.entry.extra != "today":
                 p.part = tail.entry.value
                 p.add("day+part_of_day", tail.end)
@@ -277,6 +315,21 @@ class Composer(Grammar):
             return Partial(i, tail.end, counted=(ln[1], ln[2]), anchor=anchor).add(
                 "length+ago" if anchor == "before" else "length+from_now")
         return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
+
+    def shifted(self, i: int) -> Partial | None:
+        """A length before or after a day or clock said (يومين بعد الخميس, ثلاثة أيام قبل 5
+        آذار, ساعتين بعد الظهر): the point moved by it (Duckling's "<duration> after|before
+        <time>")."""
+        ln = self.length(i, anchored=True)
+        if ln is None or not ln[2] or key(self.t, ln[0]) not in ("قبل", "بعد"):
+            return None
+        inner = self.point(ln[0] + 1)
+        if inner is None or not (inner.has_date or inner.has_clock) or inner.counted or inner.span:
+            return None
+        sign = -1 if key(self.t, ln[0]) == "قبل" else 1
+        inner.i, inner.shift = i, (ln[1], sign * ln[2])
+        inner.rules.insert(0, "length+before" if sign < 0 else "length+after")
+        return inner
 
     def approx(self, i: int) -> Partial | None:
         h = find(self.t, i, "approx")
@@ -435,7 +488,7 @@ class Composer(Grammar):
             k, pre = h.end, h.pre
         if k == i and key(self.t, i) == "في":
             k = i + 1
-        inner = self.vague(k) or self.unit_relative(k)
+        inner = self.vague(k) or self.unit_relative(k) or self._last_n(k)
         if inner is None:
             u = find(self.t, k, "unit", pre_ok=False)
             if u is None or not key(self.t, k).startswith("ال"):
@@ -460,10 +513,21 @@ class Composer(Grammar):
                 inner = Partial(k, d.end, span=(u.entry.value, sign * n[1])).add(
                     "dual+relative" if dual else "period+relative")
         if k == i:
-            return None if inner.rules[0] not in ("period+relative", "dual+relative", "few+relative") else inner
+            return None if inner.rules[0] not in _PERIOD_RULES else inner
         inner.i, inner.pre = i, pre
         inner.rules.insert(0, "within")
         return inner
+
+    def _last_n(self, i: int) -> Partial | None:
+        """آخر + a count of days, weeks, months or years (آخر 3 أيام, آخر ثلاثة أسابيع, آخر
+        يومين): the n units before the reference, as الأيام الثلاثة الماضية."""
+        last = find(self.t, i, "last")
+        if last is None or key(self.t, i).startswith("ال"):
+            return None
+        ln = self.length(last.end)
+        if ln is None or ln[1] not in _PERIOD_UNITS or ln[2] < 2:
+            return None
+        return Partial(i, ln[0], pre=last.pre, span=(ln[1], -ln[2])).add("last+length")
 
     def ordinal_count(self, i: int) -> tuple[int, int] | None:
         """The count after a plural unit (الأيام الثلاثة): (end, n)."""
@@ -515,6 +579,9 @@ class Composer(Grammar):
             b = self._end(a.j + 1, lost_ok=lost_ok)
         else:
             return None
+        if b is None and a.hour is not None:  # بين الساعة الثالثة والخامسة: a bare hour ends it
+            glued = sep[:1] == "\u0648" and sep != "\u0648"  # والخامسة
+            b = self._bare_hour(a.j + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
         if b is None:
             return None
         a, b = self._borrow(a, b)
@@ -565,7 +632,32 @@ class Composer(Grammar):
             return Partial(k, d[0], day=d[1]).add("day")
         return None
 
+    def _bare_hour(self, k: int, *, split: bool = False) -> Partial | None:
+        """An hour alone ending a range of clocks (والخامسة, - 11, إلى 5 مساء), with the part of
+        the day after it; ``split``: the hour is glued to its و (والخامسة)."""
+        if split:
+            tok = self.t[k]
+            from .lexicon import Token
+            t2 = Token(tok.key[1:], tok.start + 1, tok.end, tok.kstart + 1)
+            return Composer([*self.t[:k], t2, *self.t[k + 1:]])._bare_hour(k)
+        h = find(self.t, k, "clock_hour", pre_ok=False)
+        n = self.num(k, 0, 24) if h is None and len(key(self.t, k)) <= 2 else None
+        if h is None and n is None:
+            return None
+        p = Partial(k, h.end if h is not None else k + 1, hour=int(h.entry.value) if h is not None else n)
+        p.add("hour")
+        part = self.part(p.j, "adverb")
+        if part is not None:
+            p.part = part.entry.value
+            p.add("part_of_day", part.end)
+        return p
+
     def _borrow(self, a: Partial, b: Partial) -> tuple[Partial | None, Partial]:
+        if b.hour is not None and a.rules == ["day"] and key(self.t, a.i).isdigit() and a.day <= 24:  # type: ignore[operator]
+            # من 9 إلى 11 صباحا: a bare number before a clock is its hour
+            a = Partial(a.i, a.j, hour=a.day).add("hour")
+        if a.hour is not None and b.rules == ["day"] and b.day <= 24:  # type: ignore[operator]
+            b = Partial(b.i, b.j, hour=b.day).add("hour")  # الساعة 9-11, الساعة الثالثة والخامسة
         if a.day is not None and a.month is None and b.unit_rel is not None and b.day is not None:
             # 13 و15 من الشهر الجاري: the first day is of the month the second names by relation
             a.unit_rel, a.direction = b.unit_rel, b.direction

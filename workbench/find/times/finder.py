@@ -158,6 +158,13 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
     a, b = (resolve(e, ctx, tense) for e in ends)
     if a is None or b is None or not a["value"] or not b["value"]:
         return None
+    if "T" in a["value"] and "T" in b["value"] and b["value"] < a["value"] and not ends[1].has_date \
+            and "ampm_inferred" in b["flags"] and "|" in b["time_of_day"]:
+        # بين الساعة الثالثة والخامسة: an end hour no word places in the day is in the start's
+        # half of it when that puts it after the start
+        later = datetime.fromisoformat(b["value"]) + timedelta(hours=12)
+        if later.isoformat(timespec="minutes") > a["value"] and later.date() == _d(b["start_date"]):
+            b = {**b, "value": later.isoformat(timespec="minutes")}
     if "T" in a["value"] and "T" in b["value"] and b["value"] < a["value"] and not ends[1].has_date:
         # من الساعة 7 مساءً إلى الساعة 6 صباحًا: an end clock before the start is the next day's
         day = (date.fromisoformat(b["value"][:10]) + timedelta(days=1)).isoformat()

@@ -43,6 +43,7 @@ class Partial:
     counted: tuple[str, int] | None = None  # قبل يومين: ("day", 2); 0 = a few (قبل أيام)
     anchor: str = ""  # what places ``counted``: since, before, after, within, for
     span: tuple[str, int] | None = None  # الأيام الثلاثة الماضية: ("day", -3), a period
+    shift: tuple[str, int] | None = None  # يومين بعد الخميس: ("day", 2) from the point said
     vague: tuple[str, int] | None = None  # الآونة الأخيرة: a period with no exact bounds
     now: bool = False
     holiday: str = ""
@@ -55,6 +56,7 @@ class Partial:
     second: int | None = None
     part: str = ""  # dawn, morning, noon, afternoon, evening, night, midnight, eve
     today_part: bool = False  # هذا الصباح, هذه الليلة: a part of the reference day
+    story_part: bool = False  # في المساء, بعد الظهر: a part of the day the story is on
     utc_offset: int | None = None  # بتوقيت غرينتش: the clock is in UTC+offset
 
     def add(self, rule: str, j: int | None = None) -> Partial:

@@ -139,6 +139,9 @@ def _needs_ref(precision: str, flags: list[str]) -> dict[str, Any]:
 def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     """The row fields of ``p`` (value, dates, precision, relation, flags ...), or None."""
     flags = list(p.flags)
+    if p.shift is not None:
+        base = replace(p, shift=None, rules=list(p.rules), flags=flags)
+        return _shifted(resolve(base, ctx, tense), p.shift)
     if p.now:
         if ctx.ref is None:
             return _needs_ref("second", flags)
@@ -150,7 +153,7 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         from .lengths import counted, period
         return counted(p, ctx, tense, flags) if p.counted else period(p, ctx, flags)
     if p.unit_rel is not None and p.unit_rel[0] == "month" and (
-            p.nth is not None or p.last_day or p.week_of_month or (p.day is not None and p.weekday is not None)):
+            p.nth is not None or p.last_day or p.week_of_month):
         return _in_relative_month(p, ctx, flags)
     if p.unit_rel is not None and p.unit_rel[0] == "quarter":
         return _quarter_rel(p, ctx, flags)
@@ -160,7 +163,7 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         from .calendars import holiday
         return holiday(p, ctx, tense, flags)
     if p.season:
-        return _season(p, ctx, flags)
+        return _season(p, ctx, flags, tense)
     day = _day(p, ctx, tense, flags)
     if isinstance(day, dict):
         return day
@@ -174,6 +177,12 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
             # already past is the day before's
             day = ctx.ref - timedelta(days=1)
             flags = [*flags, "after_midnight"]
+    if day is None and p.story_part and not p.has_date and not p.has_clock:
+        anchor = ctx.story_day or ctx.ref  # في المساء: the evening of the day the story is on
+        if anchor is None:
+            return _needs_ref("day", flags)
+        return row(anchor.isoformat(), anchor, anchor, "day", flags=[*flags, "day_inferred"],
+                   time_of_day=p.part)
     if day is None and p.has_clock and not p.has_date:
         anchor = ctx.story_day or ctx.ref
         if anchor is None:
@@ -225,6 +234,25 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     return row(fmt(d, unit), s, e, unit, flags=flags)
 
 
+def _shifted(out: dict[str, Any] | None, by: tuple[str, int]) -> dict[str, Any] | None:
+    """A day or clock moved by a length (يومين بعد الخميس: the Saturday); None for a period."""
+    if out is None or not out["value"] or not out["start_date"] or out["start_date"] != out["end_date"]:
+        return None
+    unit, n = by
+    flags = [*out["flags"], "shifted"]
+    if "T" in out["value"]:
+        t = datetime.fromisoformat(out["value"])
+        t = t + timedelta(**{unit + "s": n}) if unit in ("hour", "minute", "second") \
+            else datetime.combine(shift(t.date(), unit, n), t.time())
+        spec = "seconds" if out["precision"] == "second" else "minutes"
+        return {**out, "value": t.isoformat(timespec=spec), "start_date": t.date().isoformat(),
+                "end_date": t.date().isoformat(), "flags": flags}
+    if unit in ("hour", "minute", "second") or out["precision"] != "day":
+        return None
+    d = shift(date.fromisoformat(out["start_date"]), unit, n)
+    return row(d.isoformat(), d, d, "day", flags=flags, time_of_day=out["time_of_day"])
+
+
 def _quarter_months(year: int, rank: int) -> tuple[date, date]:
     """The first and last day of a year's quarter (rank 1–4, -1 the last)."""
     q = 4 if rank == -1 else rank
@@ -255,9 +283,10 @@ def _in_relative_month(p: Partial, ctx: Context, flags: list[str]) -> dict[str, 
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 14)}
 
 
-def _season(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
+def _season(p: Partial, ctx: Context, flags: list[str], tense: str = "past") -> dict[str, Any]:
     """The next (or last) whole season after (before) the reference: الشتاء القادم written in
-    May 2020 is 2020-12/2021-02; a season the reference is in is neither."""
+    May 2020 is 2020-12/2021-02; a season the reference is in is neither. هذا الشتاء is the
+    one the reference is in, else the next (future clause) or last one."""
     flags = [*flags, "relative"]
     if ctx.ref is None:
         return _needs_ref("month", flags)
@@ -267,7 +296,14 @@ def _season(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
         return date(y, a, 1), month_end(y + (b - 1) // 12, (b - 1) % 12 + 1)
 
     years = range(ctx.ref.year - 2, ctx.ref.year + 2)
-    if p.direction == "future":
+    inside = [span(y) for y in years if span(y)[0] <= ctx.ref <= span(y)[1]]
+    direction = p.direction
+    if direction == "current" and inside:
+        s, e = inside[0]
+        return row(f"{fmt(s, 'month')}/{fmt(e, 'month')}", s, e, "month", relation="period", flags=flags)
+    if direction == "current":
+        direction = tense
+    if direction == "future":
         s, e = next(span(y) for y in years if span(y)[0] > ctx.ref)
     else:
         s, e = [span(y) for y in years if span(y)[1] < ctx.ref][-1]

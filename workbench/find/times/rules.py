@@ -51,7 +51,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("holiday", ["holiday"]),
     ("relative_day", ["day_word", "relative_day"]),
     ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word", "week_word"]),
-    ("weekday_phrase", ["weekday", "day_word"]),
+    ("weekday_phrase", ["weekday", "day_word", "direction"]),
     ("day_month", ["day_word", "ordinal_start", "digits"]),
     ("qualified", ["qualifier"]),
     ("unit_relative", ["direction", "week_word", "month_word", "year_word", "letters"]),
@@ -243,6 +243,9 @@ class Grammar(ClockRules):
         h = find(self.t, k, "relative_day")
         if h is None:
             return None
+        before = self.part(i - 1) if i > 0 else None
+        if before is not None and before.end > i:
+            return None  # الصباح الباكر is early morning, not tomorrow (باكر)
         p = Partial(i, i)
         if k != i:
             p.pre = lead.pre  # type: ignore[union-attr]
@@ -281,6 +284,11 @@ class Grammar(ClockRules):
     def weekday_phrase(self, i: int) -> Partial | None:
         """A weekday and what ties it to a week or a date: الخميس من الأسبوع المقبل,
         يوم السبت الفائت, أحد الأسبوع الماضي, الجمعة 15 شباط."""
+        if key(self.t, i) in ("هذا", "هذه"):  # هذا الخميس: this week's, or the next one
+            wd = self._weekday_at(i + 1, bare_ok=True)
+            if wd is None:
+                return None
+            return Partial(i, wd[0], weekday=wd[1], direction="current").add("this+weekday")
         bare_ok = self._bare_weekday_ok(i)
         wd = self._weekday_at(i, bare_ok=bare_ok)
         if wd is None:
@@ -487,7 +495,8 @@ class Grammar(ClockRules):
             # a qualifier that only times (أواخر, مطلع, منتصف) lets a month that is a common word
             # be read (أواخر آب); آخر and نصف also count and halve (آخر أب, نصف أب)
             strong = q.entry.words[0] not in _COUNTING_QUALIFIERS and q.entry.value not in ("half",)
-            inner = self.unit_relative(k) or self.month_year(k, strong=strong) or self.year_alone(k, cued=True)
+            inner = self.unit_relative(k) or self.month_year(k, strong=strong) \
+                or self.year_alone(k, cued=True)
         yy = key(self.t, k)
         if inner is None and len(yy) == 2 and yy.isdigit() and q.entry.value in ("early", "mid", "late") \
                 and q.entry.words[0] not in _COUNTING_QUALIFIERS \
@@ -533,8 +542,13 @@ class Grammar(ClockRules):
             "unit+relative")
 
     def season_relative(self, i: int) -> Partial | None:
-        """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف is not read
-        (which summer it means depends on the text's season)."""
+        """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف (the season the
+        reference is in, else the nearest in the clause's tense)."""
+        if key(self.t, i) in ("هذا", "هذه"):  # هذا الشتاء: the one the reference is in, or the nearest
+            h = find(self.t, i + 1, "season", pre_ok=False)
+            if h is None:
+                return None
+            return Partial(i, h.end, season=h.entry.value, direction="current").add("this+season")
         h = find(self.t, i, "season")
         if h is None:
             return None
