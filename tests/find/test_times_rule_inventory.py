@@ -1,0 +1,208 @@
+"""Times: the constructs of the Duckling and dateparser Arabic rule inventories the grammar
+reads (quarters, periods of two units, weeks and days ranked in a month, parts of an hour,
+lengths from now or ago, the end of the week, clock ranges, parts of the day after a cue ...),
+each on sentences of our own."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from tests.find.time_cases import MAY_2020, one
+from workbench.find.times import find_times
+
+MORNING = datetime(2020, 5, 12, 9, 0)  # a Tuesday, nine in the morning
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rule"),
+    [
+        ("خلال الشهرين الماضيين", "2020-03/2020-05", "within+dual+relative"),
+        ("الأسبوعين القادمين", "2020-05-18/2020-05-31", "dual+relative"),
+        ("السنتين الماضيتين", "2018/2020", "dual+relative"),
+        ("آخر خمسة أيام", "2020-05-07/2020-05-11", "last+length"),
+        ("آخر يومين", "2020-05-10/2020-05-11", "last+length"),
+    ],
+)
+def test_periods_of_two_or_n_units(text, value, rule):
+    row = one(text, reference=MAY_2020)
+    assert (row["value"], row["rule"], row["relation"]) == (value, rule, "period")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الربع الثالث من عام 2019", "2019-07/2019-09"),
+        ("الربع الأخير من العام الماضي", "2019-10/2019-12"),
+        ("الربع الأول من هذا العام", "2020-01/2020-03"),
+        ("الربع المقبل", "2020-07/2020-09"),
+        ("هذا الربع", "2020-04/2020-06"),
+    ],
+)
+def test_quarters(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+def test_a_quarter_needs_its_year_or_a_direction():
+    assert find_times("فاز في الربع الأول", reference=MAY_2020).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الأسبوع الأول من حزيران 2021", "2021-W23"),  # the week of June's first Monday
+        ("اليوم الأخير من الشهر الماضي", "2020-04-30"),
+        ("ثاني يوم من تموز 2018", "2018-07-02"),
+        ("آخر جمعة من الشهر المقبل", "2020-06-26"),
+        ("الأسبوع الأخير من الشهر الجاري", "2020-W22"),
+    ],
+)
+def test_weeks_and_days_ranked_in_a_month(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("بعد نصف ساعة", "2020-05-12T09:30"),
+        ("بعد ثلاثة أرباع الساعة", "2020-05-12T09:45"),
+        ("قبل 2.5 ساعة", "2020-05-12T06:30"),
+        ("بعد ساعتين ونصف", "2020-05-12T11:30"),
+        ("خلال 20 دقيقة", "2020-05-12T09:00/2020-05-12T09:20"),
+        ("قبل ثانيتين", "2020-05-12T08:59:58"),
+    ],
+)
+def test_parts_of_an_hour_and_clock_lengths(text, value):
+    assert one(text, reference=MORNING, tense="future")["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("ساعة ونصف", "PT90M"), ("ربع ساعة", "PT15M"),
+                                             ("1.5 ساعة", "PT90M"), ("لحظتين", "PT2S")])
+def test_lengths_in_minutes_and_seconds(text, value):
+    row = one(text, reference=MORNING)
+    assert (row["value"], row["relation"]) == (value, "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rule"),
+    [
+        ("خمسة أيام من الآن", "2020-05-17", "length+from_now"),  # from now, in a past clause too
+        ("بعد أسبوعين من الآن", "2020-05-26", "from_now"),
+        ("أربعة أسابيع مضت", "2020-04-14", "length+ago"),
+    ],
+)
+def test_lengths_from_now_or_ago(text, value, rule):
+    row = one(text, reference=MAY_2020)
+    assert row["value"] == value and rule in row["rule"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("عطلة نهاية الأسبوع المقبل", "2020-05-22/2020-05-24"),
+        ("نهاية الأسبوع", "2020-05-15/2020-05-17"),
+        ("بداية الأسبوع الماضي", "2020-05-04/2020-05-06"),
+    ],
+)
+def test_parts_of_a_week(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("أواخر آب 2019", "2019-08-21/2019-08-31"),  # a common word as a month after أواخر
+        ("12 شتمبر 2019", "2019-09-12"),
+        ("3 دجمبر 2018", "2018-12-03"),
+        ("7 أغشت 2017", "2017-08-07"),
+        ("9 سيبتمبر 2016", "2016-09-09"),
+    ],
+)
+def test_month_spellings(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "tense", "value"), [
+    ("عيد الحب", "past", "2020-02-14"), ("الهالوين", "future", "2020-10-31"),
+    ("الكريسماس", "past", "2019-12-25"), ("رأس السنة", "future", "2021-01-01"),
+])
+def test_holidays(text, tense, value):
+    assert one(text, reference=MAY_2020, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("هذه الجمعة", "past", "2020-05-15"),
+        ("هذا الربيع", "past", "2020-03/2020-05"),  # the season the reference is in
+        ("هذا الصيف", "future", "2020-06/2020-08"),
+        ("هذا الصيف", "past", "2019-06/2019-08"),
+    ],
+)
+def test_this_weekday_and_season(text, tense, value):
+    assert one(text, reference=MAY_2020, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("بين الساعة الثانية والرابعة بعد الظهر", "2020-05-12T14:00/2020-05-12T16:00"),
+        ("من 8 إلى 10 صباحا", "2020-05-12T08:00/2020-05-12T10:00"),
+        ("الساعة 6-8 مساء", "2020-05-12T18:00/2020-05-12T20:00"),
+    ],
+)
+def test_clock_ranges_ending_in_a_bare_hour(text, value):
+    row = one(text, reference=MORNING)
+    assert (row["value"], row["relation"]) == (value, "range")
+
+
+def test_about_after_a_clock():
+    row = one("الساعة 7 مساء تقريبا", reference=MORNING)
+    assert row["value"] == "2020-05-12T19:00" and "approx" in row["flags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "part"),
+    [
+        ("وصلت القوات عند الفجر", "الفجر", "dawn"),
+        ("انسحبوا بعد الظهر", "بعد الظهر", "afternoon"),
+        ("بدأ القصف قبل الفجر", "قبل الفجر", "dawn"),
+        ("سمع دوي انفجار في المساء", "المساء", "evening"),
+    ],
+)
+def test_a_part_of_the_day_after_a_cue_is_the_story_day(text, span, part):
+    row = find_times(text, reference=MAY_2020).iloc[0]
+    assert (row["text"], row["value"], row["time_of_day"]) == (span, "2020-05-12", part)
+    assert "day_inferred" in row["flags"]
+
+
+@pytest.mark.parametrize("text", ["في العصر الحديث", "زار الوفد في المغرب", "الصباح الباكر"])
+def test_words_that_only_look_like_parts_of_the_day(text):
+    # the modern era, Morocco; early morning with no cue is no day (باكر is not tomorrow here)
+    assert find_times(text, reference=MAY_2020).empty
+
+
+def test_a_part_of_the_day_after_a_day_and_a_cue():
+    row = one("غدا عند الظهر", reference=MAY_2020)
+    assert (row["value"], row["time_of_day"]) == ("2020-05-13", "noon")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ثلاثة أيام بعد الأحد الماضي", "2020-05-13"),
+        ("يومين قبل 20 أيار 2020", "2020-05-18"),
+        ("ساعتين بعد الساعة الخامسة مساء", "2020-05-12T19:00"),
+    ],
+)
+def test_a_length_before_or_after_a_day(text, value):
+    row = one(text, reference=MORNING)
+    assert row["value"] == value and "shifted" in row["flags"]
+
+
+def test_no_reference_leaves_the_new_readings_unresolved():
+    for text in ("الربع المقبل", "الشهرين الماضيين", "اليوم الأخير من الشهر المقبل"):
+        row = one(text)
+        assert row["value"] == "" and "needs_reference" in row["flags"], text
+    assert date(2020, 5, 12).weekday() == 1  # the references above are Tuesdays
