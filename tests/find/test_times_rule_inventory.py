@@ -206,3 +206,19 @@ def test_no_reference_leaves_the_new_readings_unresolved():
         row = one(text)
         assert row["value"] == "" and "needs_reference" in row["flags"], text
     assert date(2020, 5, 12).weekday() == 1  # the references above are Tuesdays
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "value"),
+    [
+        ("عيد الأضحى الماضي", "future", "2019-08-11"),  # the direction said wins over the tense
+        ("عيد الفطر المقبل", "past", "2020-05-24"),
+        ("الواحد والعشرين من آذار 2019", "past", "2019-03-21"),
+    ],
+)
+def test_holidays_with_a_direction_and_ordinals_with_al_wahid(text, tense, value):
+    assert one(text, reference=MAY_2020, tense=tense)["value"] == value
+
+
+def test_this_minute_is_now():
+    assert one("هذه الدقيقة", reference=MORNING)["value"] == "2020-05-12T09:00:00"

@@ -102,8 +102,10 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
 
 
 def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
-    """A holiday in the year said, else the nearest in the tense."""
+    """A holiday in the year said, else the nearest in the direction said or the tense."""
     kind, _, rest = p.holiday.partition(":")
+    if p.direction in ("past", "future"):  # عيد الفطر القادم: the next one whatever the clause
+        tense = p.direction
     if kind in ("hijri", "hijri_month"):
         parts = [int(x) for x in rest.split(":")]
         q = Partial(p.i, p.j, month=parts[0], day=parts[1] if len(parts) > 1 else None,

@@ -673,6 +673,11 @@ class Grammar(ClockRules):
         if y is not None:
             p.year = y[1]
             p.add("year", y[0])
+            return p
+        d = find(self.t, h.end, "direction", pre_ok=False)
+        if d is not None and d.entry.value in ("past", "future"):  # رمضان المقبل, عيد الأضحى الماضي
+            p.direction = d.entry.value
+            p.add("relative", d.end)
         return p
 
     def now(self, i: int) -> Partial | None:
