@@ -222,3 +222,10 @@ def test_holidays_with_a_direction_and_ordinals_with_al_wahid(text, tense, value
 
 def test_this_minute_is_now():
     assert one("هذه الدقيقة", reference=MORNING)["value"] == "2020-05-12T09:00:00"
+
+
+@pytest.mark.parametrize(("text", "value"), [("ربع ساعة بعد الثالثة عصرا", "2020-05-12T15:15"),
+                                             ("عشر دقائق قبل التاسعة مساء", "2020-05-12T20:50")])
+def test_minutes_before_or_after_an_hour(text, value):
+    row = one(text, reference=MORNING)
+    assert (row["value"], row["precision"]) == (value, "minute")

@@ -324,6 +324,9 @@ class Composer(Grammar):
         if ln is None or not ln[2] or key(self.t, ln[0]) not in ("قبل", "بعد"):
             return None
         inner = self.point(ln[0] + 1)
+        if inner is None and ln[1] == "minute" and ln[2] < 60 \
+                and find(self.t, ln[0] + 1, "clock_hour", pre_ok=False) is not None:
+            inner = self._bare_hour(ln[0] + 1)  # ربع ساعة بعد الثالثة: minutes past an hour
         if inner is None or not (inner.has_date or inner.has_clock) or inner.counted or inner.span:
             return None
         sign = -1 if key(self.t, ln[0]) == "قبل" else 1

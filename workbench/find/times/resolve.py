@@ -234,6 +234,9 @@ def _unit_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any] | No
     return row(fmt(d, unit), s, e, unit, flags=flags)
 
 
+_COARSE_CLOCK = ("second", "minute", "hour", "day")
+
+
 def _shifted(out: dict[str, Any] | None, by: tuple[str, int]) -> dict[str, Any] | None:
     """A day or clock moved by a length (يومين بعد الخميس: the Saturday); None for a period."""
     if out is None or not out["value"] or not out["start_date"] or out["start_date"] != out["end_date"]:
@@ -244,9 +247,12 @@ def _shifted(out: dict[str, Any] | None, by: tuple[str, int]) -> dict[str, Any] 
         t = datetime.fromisoformat(out["value"])
         t = t + timedelta(**{unit + "s": n}) if unit in ("hour", "minute", "second") \
             else datetime.combine(shift(t.date(), unit, n), t.time())
-        spec = "seconds" if out["precision"] == "second" else "minutes"
+        finer = {"minute": "minute", "second": "second"}.get(unit)  # ربع ساعة بعد الثالثة: 15:15
+        precision = finer if finer and _COARSE_CLOCK.index(finer) < _COARSE_CLOCK.index(out["precision"]) \
+            else out["precision"]
+        spec = "seconds" if precision == "second" else "minutes"
         return {**out, "value": t.isoformat(timespec=spec), "start_date": t.date().isoformat(),
-                "end_date": t.date().isoformat(), "flags": flags}
+                "end_date": t.date().isoformat(), "flags": flags, "precision": precision}
     if unit in ("hour", "minute", "second") or out["precision"] != "day":
         return None
     d = shift(date.fromisoformat(out["start_date"]), unit, n)
