@@ -229,3 +229,21 @@ def test_this_minute_is_now():
 def test_minutes_before_or_after_an_hour(text, value):
     row = one(text, reference=MORNING)
     assert (row["value"], row["precision"]) == (value, "minute")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الساعات الثلاث القادمة", "2020-05-12T09:00/2020-05-12T12:00"),
+        ("آخر 3 ساعات", "2020-05-12T06:00/2020-05-12T09:00"),
+        ("الدقيقتين الماضيتين", "2020-05-12T08:58/2020-05-12T09:00"),
+    ],
+)
+def test_periods_counted_on_the_clock(text, value):
+    row = one(text, reference=MORNING)
+    assert (row["value"], row["relation"]) == (value, "period")
+
+
+def test_the_day_after_a_range_of_clocks_holds_for_both():
+    row = one("من الساعة 9 صباحا حتى الساعة 11 صباحا يوم الخميس", reference=MAY_2020)
+    assert row["value"] == "2020-05-07T09:00/2020-05-07T11:00"  # the last Thursday (a past clause)

@@ -50,11 +50,14 @@ _PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
 # the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
-_PERIOD_UNITS = frozenset({"day", "week", "month", "year"})
+_PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 # a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل"})
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
+# what says a clock's day (a range's second clock lends them to the first)
+_DATE_FIELDS = ("year", "year_rel", "month", "hijri", "day", "weekday", "direction", "offset", "story",
+                "week_rel", "week_same", "holiday", "today_part")
 # the period rules that make a reading without an anchor before them
 _PERIOD_RULES = frozenset({"period+relative", "dual+relative", "few+relative", "last+length"})
 _MERGE = [(f.name, f.default) for f in fields(Partial)
@@ -683,6 +686,11 @@ class Composer(Grammar):
             a.year = b.year
         if a.hour is not None and not a.part and b.part:
             a.part = b.part
+        if a.hour is not None and b.hour is not None and not a.has_date and b.has_date:
+            # من 9:30 إلى 11:00 يوم الخميس: the day said after the second clock holds for both
+            for name in _DATE_FIELDS:
+                if getattr(a, name) is None or getattr(a, name) in ("", False):
+                    setattr(a, name, getattr(b, name))
         return a, b
 
 

@@ -48,6 +48,14 @@ def period(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
     if ctx.ref is None:
         return row("", None, None, unit, relation="period", flags=[*flags, "needs_reference"])
     ref = ctx.ref
+    if unit in _CLOCK_UNITS:  # الساعات الثلاث الماضية: from that many hours back to now
+        if ctx.ref_dt is None:
+            return row(ref.isoformat(), ref, ref, "day", relation="period", flags=[*flags, "day_inferred"])
+        far = ctx.ref_dt + timedelta(**{unit + "s": n})
+        s_t, e_t = (far, ctx.ref_dt) if n < 0 else (ctx.ref_dt, far)
+        spec = "seconds" if unit == "second" else "minutes"
+        return row(f"{s_t.isoformat(timespec=spec)}/{e_t.isoformat(timespec=spec)}", s_t.date(), e_t.date(),
+                   unit, relation="period", flags=flags)
     if p.vague or unit in _WHOLE:
         s, e = (shift(ref, unit, n), ref) if n < 0 else (ref + timedelta(days=1), shift(ref, unit, n))
         return _span(s, e, unit, flags)
