@@ -247,3 +247,22 @@ def test_periods_counted_on_the_clock(text, value):
 def test_the_day_after_a_range_of_clocks_holds_for_both():
     row = one("من الساعة 9 صباحا حتى الساعة 11 صباحا يوم الخميس", reference=MAY_2020)
     assert row["value"] == "2020-05-07T09:00/2020-05-07T11:00"  # the last Thursday (a past clause)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("آخر يوم من العام الماضي", "2019-12-31"),
+        ("الأسبوع الأول من عام 2021", "2021-W01"),
+        ("أول جمعة من العام المقبل", "2021-01-01"),
+        ("ثالث يوم من السنة", "2020-01-03"),
+    ],
+)
+def test_first_and_last_days_weeks_and_weekdays_of_a_year(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [("الساعة 4 pm", "2020-05-12T16:00"),
+                                             ("الساعة 7:15 a.m.", "2020-05-12T07:15")])
+def test_latin_am_pm_after_a_clock(text, value):
+    assert one(text, reference=MORNING)["value"] == value

@@ -14,7 +14,8 @@ from __future__ import annotations
 from .lexicon import find, key
 from .partial import Partial
 
-_AM_PM = {"\u0635": "am", "\u0645": "pm"}  # ص, م written after a clock
+# ص, م written after a clock; am, pm as Latin script writes them (Duckling's "<time-of-day> am|pm")
+_AM_PM = {"\u0635": "am", "\u0645": "pm", "am": "am", "pm": "pm"}
 # How far a part of the day that tells a bare clock's half of the day may stand: a few words
 # before the clock (صلاة العصر في تمام الثانية), more after it, where a list of clocks closes
 # on its part (المغرب في الخامسة و9 دقائق، والعشاء في السادسة و27 دقيقة مساءً).
@@ -71,6 +72,11 @@ class ClockRules:
             p.part = _AM_PM[letter]
             p.add("am_pm_letter")
             k += 1
+        elif letter in ("a", "p") and 1 <= hour <= 12 and key(self.t, k + 1) == "." \
+                and key(self.t, k + 2) == "m" and self.t[k].start - self.t[k - 1].end <= 1:
+            p.part = _AM_PM[letter + "m"]  # 3 p.m.
+            p.add("am_pm_letter")
+            k += 3 + (key(self.t, k + 3) == ".")
         k = self._close(k, bracket)
         tail = None if p.part else \
             self.part(k, "adverb", "today") or (self.part(k) if key(self.t, k) != "من" else None)

@@ -396,13 +396,36 @@ class Grammar(ClockRules):
             rel = self.unit_relative(k)
             if rel is None and key(self.t, k) == "الشهر":
                 rel = Partial(k, k + 1, unit_rel=("month", 0)).add("unit")
-            if rel is None or rel.unit_rel is None or rel.unit_rel[0] != "month":
-                return None
-            p.unit_rel, p.direction = rel.unit_rel, rel.direction
-            return p.add(f"{what}+month_relative", rel.j)
+            if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "month":
+                p.unit_rel, p.direction = rel.unit_rel, rel.direction
+                return p.add(f"{what}+month_relative", rel.j)
+            return self._of_year(p, k, what)
         p.month, p.hijri = m[1], m[2]
         p.add(f"{what}+month", m[0])
         return self._with_year(p)
+
+    def _of_year(self, p: Partial, k: int, what: str) -> Partial | None:
+        """The first or last weekday, week or day of a year (آخر يوم من العام, الأسبوع الأول من
+        2015, أول اثنين من العام المقبل): that of its January or December."""
+        if p.nth is None and not p.last_day and p.day is None:
+            return None
+        first = (p.nth or 0) > 0 or (p.day is not None)
+        if (p.nth or 0) > 1 and p.day is None:
+            return None  # the second Monday of a year: not read
+        y = self.year_alone(k, cued=True)
+        if y is not None:
+            p.year = y.year
+            end = y.j
+        else:
+            rel = self.unit_relative(k)
+            if rel is not None and rel.unit_rel is not None and rel.unit_rel[0] == "year":
+                p.year_rel, end = rel.unit_rel[1], rel.j
+            elif key(self.t, k) in ("العام", "السنه"):  # من العام: this year
+                p.year_rel, end = 0, k + 1
+            else:
+                return None
+        p.month = 1 if first else 12
+        return p.add(f"{what}+year", end)
 
     def day_month(self, i: int) -> Partial | None:
         """day + month (+ year): 15 آذار 2014, الثالث من نيسان, اليوم الأول من شهر ثلاثة,
