@@ -266,3 +266,10 @@ def test_first_and_last_days_weeks_and_weekdays_of_a_year(text, value):
                                              ("الساعة 7:15 a.m.", "2020-05-12T07:15")])
 def test_latin_am_pm_after_a_clock(text, value):
     assert one(text, reference=MORNING)["value"] == value
+
+
+def test_the_30th_of_a_hijri_month_umm_al_qura_gives_29_days():
+    # Rajab 1444 has 29 days in Umm al-Qura (its 29th is 20 February 2023): a calendar that
+    # counts a 30th has it the next day
+    row = find_times("توفي في 30 رجب 1444 هـ", reference=date(2023, 3, 1)).iloc[0]
+    assert row["value"] == "2023-02-21" and "hijri_day_30" in row["flags"]

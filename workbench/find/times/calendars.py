@@ -9,7 +9,7 @@ year alone is given as the Gregorian years it overlaps (661 هـ = ``1262/1263``
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from .partial import Partial
@@ -92,7 +92,13 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
         if p.year is None:
             flags = [*flags, "year_inferred"]
         if p.day is not None:
-            d = _g(y, p.month, p.day)
+            if p.day == 30 and _h_month_len(y, p.month) == 29:
+                # the 30th of a month Umm al-Qura gives 29 days: a calendar that sighted the
+                # new moon a day later (as dateparser's Hijri reading has it): the day after the 29th
+                d = _g(y, p.month, 29) + timedelta(days=1)
+                flags = [*flags, "hijri_day_30"]
+            else:
+                d = _g(y, p.month, p.day)
             return row(d.isoformat(), d, d, "day", flags=flags, calendar="hijri", time_of_day=p.part)
         s, e = _g(y, p.month, 1), _g(y, p.month, _h_month_len(y, p.month))
         return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
