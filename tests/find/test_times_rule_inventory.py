@@ -273,3 +273,8 @@ def test_the_30th_of_a_hijri_month_umm_al_qura_gives_29_days():
     # counts a 30th has it the next day
     row = find_times("توفي في 30 رجب 1444 هـ", reference=date(2023, 3, 1)).iloc[0]
     assert row["value"] == "2023-02-21" and "hijri_day_30" in row["flags"]
+
+
+@pytest.mark.parametrize(("text", "value"), [("3/4 ساعة", "PT45M"), ("1/2 ساعة", "PT30M")])
+def test_a_part_of_an_hour_written_as_a_fraction(text, value):
+    assert one(text, reference=MORNING)["value"] == value

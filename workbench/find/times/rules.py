@@ -729,9 +729,9 @@ class Grammar(ClockRules):
         (بضعة أيام, ساعات قليلة; a plural alone after an anchor: قبل أسابيع), count 0; a part
         of an hour (نصف ساعة, ثلاثة أرباع الساعة), hours and a fraction (ساعتين ونصف) or
         hours with a decimal (2.5 ساعة) in minutes: (end, unit, n)."""
-        if i > 1 and key(self.t, i - 1) in (".", ",") and self.num(i - 2) is not None \
+        if i > 1 and key(self.t, i - 1) in (".", ",", "/") and self.num(i - 2) is not None \
                 and self.t[i - 1].start == self.t[i - 2].end:
-            return None  # the decimals of a number (3.5 ساعة), not a count of their own
+            return None  # the decimals of a number (3.5 ساعة, 15/3), not a count of their own
         part = find(self.t, i, "hour_part", pre_ok=False)
         if part is not None:
             return part.end, "minute", int(part.entry.value)
@@ -750,14 +750,20 @@ class Grammar(ClockRules):
         return ln
 
     def _decimal_hours(self, i: int) -> tuple[int, str, int] | None:
-        """2.5 ساعة: hours written with a decimal, as minutes."""
-        if self.num(i) is None or key(self.t, i + 1) not in (".", ",") or self.num(i + 2) is None \
+        """2.5 ساعة, 3/4 ساعة: hours written with a decimal or as a fraction, as minutes."""
+        sep = key(self.t, i + 1)
+        if self.num(i) is None or sep not in (".", ",", "/") or self.num(i + 2) is None \
                 or self.t[i].end != self.t[i + 1].start or self.t[i + 1].end != self.t[i + 2].start:
             return None
-        u = find(self.t, i + 3, "unit", pre_ok=False)
-        if u is None or u.entry.value != "hour":
+        k = i + 3 + (key(self.t, i + 3) == "\u0627\u0644")  # 3/4 الساعة written apart
+        u = find(self.t, k, "unit", pre_ok=False) or find(self.t, k, "clock_word", pre_ok=False)
+        if u is None or (u.entry.type == "unit" and u.entry.value != "hour"):
             return None
-        minutes = round(float(f"{key(self.t, i)}.{key(self.t, i + 2)}") * 60)
+        a, b = int(key(self.t, i)), int(key(self.t, i + 2))
+        if sep == "/" and not 0 < a < b <= 4:
+            return None  # 1/2, 3/4: a part of one hour
+        hours = a / b if sep == "/" else float(f"{a}.{key(self.t, i + 2)}")
+        minutes = round(hours * 60)
         return (u.end, "minute", minutes) if minutes else None
 
     def _length(self, i: int, *, anchored: bool = False) -> tuple[int, str, int] | None:
