@@ -278,3 +278,8 @@ def test_the_30th_of_a_hijri_month_umm_al_qura_gives_29_days():
 @pytest.mark.parametrize(("text", "value"), [("3/4 ساعة", "PT45M"), ("1/2 ساعة", "PT30M")])
 def test_a_part_of_an_hour_written_as_a_fraction(text, value):
     assert one(text, reference=MORNING)["value"] == value
+
+
+def test_a_zone_abbreviation_after_a_clock():
+    row = one("الساعة 14:00 بتوقيت CET", reference=MAY_2020)
+    assert row["value"] == "2020-05-12T14:00" and "utc+1" in row["flags"]

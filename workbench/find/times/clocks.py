@@ -91,6 +91,8 @@ class ClockRules:
             p.add("part_of_day")
             k = tail.end
         tz = find(self.t, k, "timezone")
+        if tz is None and key(self.t, k) == "بتوقيت":  # بتوقيت + a zone's abbreviation (بتوقيت CET)
+            tz = find(self.t, k + 1, "timezone")
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
             k = self._close(k, bracket)
