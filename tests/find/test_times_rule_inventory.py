@@ -283,3 +283,22 @@ def test_a_part_of_an_hour_written_as_a_fraction(text, value):
 def test_a_zone_abbreviation_after_a_clock():
     row = one("الساعة 14:00 بتوقيت CET", reference=MAY_2020)
     assert row["value"] == "2020-05-12T14:00" and "utc+1" in row["flags"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("الأسبوع قبل الماضي", "2020-W18"),
+        ("العام بعد القادم", "2022"),
+        ("الشهر الذي يلي الشهر المقبل", "2020-07"),
+        ("الجمعة قبل الماضية", "2020-05-01"),
+        ("الأحد بعد القادم", "2020-05-24"),
+    ],
+)
+def test_before_last_and_after_next(text, value):
+    assert one(text, reference=MAY_2020)["value"] == value
+
+
+def test_the_eve_of_a_holiday_keeps_its_part_of_the_day():
+    row = one("ليلة رأس السنة", reference=MAY_2020, tense="future")
+    assert (row["value"], row["time_of_day"]) == ("2021-01-01", "eve")

@@ -161,7 +161,10 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         return _unit_rel(p, ctx, flags)
     if p.holiday:
         from .calendars import holiday
-        return holiday(p, ctx, tense, flags)
+        out = holiday(p, ctx, tense, flags)
+        if out is not None and p.part and not out["time_of_day"]:
+            out["time_of_day"] = p.part  # ليلة رأس السنة: the eve of New Year's Day
+        return out
     if p.season:
         return _season(p, ctx, flags, tense)
     day = _day(p, ctx, tense, flags)

@@ -28,6 +28,8 @@ _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حت�
                         "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي"})
 DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
+# the week before or after another (الأسبوع الذي يلي الأسبوع المقبل): -1 before, +1 after
+_BEFORE_AFTER = {"قبل": -1, "بعد": 1, "يلي": 1, "تلي": 1, "سبق": -1, "سبقت": -1}
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
 _SEASONS = frozenset({"summer", "autumn"})
 _COUNTING_QUALIFIERS = frozenset({"اول", "اخر", "وسط"})  # أول 10 دول: a count, not a year
@@ -309,6 +311,12 @@ class Grammar(ClockRules):
                 and key(self.t, k) not in ("هذا", "هذه"):
             p.direction = direction.entry.value
             return p.add("relative", direction.end)
+        side = _BEFORE_AFTER.get(key(self.t, k))
+        beyond = find(self.t, k + 1, "direction", pre_ok=False) if side in (-1, 1) else None
+        if beyond is not None and beyond.entry.value == ("past" if side < 0 else "future"):
+            # الخميس قبل الماضي: the Thursday before last; الخميس بعد القادم: the one after next
+            p.direction, p.shift = beyond.entry.value, ("day", 7 * side)  # type: ignore[operator]
+            return p.add("beyond_relative", beyond.end)
         rel = find(self.t, k, "relative_day")
         if rel is not None and rel.entry.extra != "story" and not rel.pre:
             p.offset = int(rel.entry.value)
@@ -559,10 +567,28 @@ class Grammar(ClockRules):
             return Partial(i, u.end, pre=pre, unit_rel=(unit, 0)).add("this+unit")
         d = find(self.t, u.end, "direction")
         if d is None:
-            return None
+            return self._unit_next_to(i, u.end, unit, u.pre)
         n = {"past": -1, "future": 1, "current": 0, "same": 0}[d.entry.value]
         return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value).add(
             "unit+relative")
+
+    def _unit_next_to(self, i: int, k: int, unit: str, pre: str) -> Partial | None:
+        """The week, month or year before or after another (Duckling's "the <cycle>
+        after|before <time>"): الأسبوع قبل الماضي (the week before last), العام بعد القادم,
+        الشهر الذي قبل الشهر الماضي, السنة التي تلي السنة المقبلة."""
+        k += 1 if key(self.t, k) in _RELWORD else 0
+        side = _BEFORE_AFTER.get(key(self.t, k))
+        if side is None:
+            return None
+        d = find(self.t, k + 1, "direction", pre_ok=False)
+        if d is not None and d.entry.value == ("past" if side < 0 else "future"):
+            return Partial(i, d.end, pre=pre, unit_rel=(unit, 2 * side), direction=d.entry.value).add(
+                "unit+beyond_relative")  # قبل الماضي: two back
+        inner = self.unit_relative(k + 1)
+        if inner is None or inner.unit_rel is None or inner.unit_rel[0] != unit or inner.direction == "same":
+            return None
+        return Partial(i, inner.j, pre=pre, unit_rel=(unit, inner.unit_rel[1] + side),
+                       direction="past" if side < 0 else "future").add("unit+next_to+unit")
 
     def season_relative(self, i: int) -> Partial | None:
         """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف (the season the
