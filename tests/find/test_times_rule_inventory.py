@@ -302,3 +302,11 @@ def test_before_last_and_after_next(text, value):
 def test_the_eve_of_a_holiday_keeps_its_part_of_the_day():
     row = one("ليلة رأس السنة", reference=MAY_2020, tense="future")
     assert (row["value"], row["time_of_day"]) == ("2021-01-01", "eve")
+
+
+@pytest.mark.parametrize(("text", "value"), [("قبل أسبوع واحد", "2020-05-05"),
+                                             ("شعبان المقبل", "2021-03-14/2021-04-12"),
+                                             ("مارس الماضي", "2020-03")])
+def test_one_unit_and_a_month_made_sure_by_its_direction(text, value):
+    row = one(text, reference=MAY_2020)
+    assert row["value"] == value

@@ -53,7 +53,7 @@ _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two d
 _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 # a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
-_CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل"})
+_CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
 # what says a clock's day (a range's second clock lends them to the first)
 _DATE_FIELDS = ("year", "year_rel", "month", "hijri", "day", "weekday", "direction", "offset", "story",
@@ -209,8 +209,8 @@ class Composer(Grammar):
         words = h.entry.words
         cue = key(self.t, i - 1) if i > 0 else ""
         cued = (len(words) > 1 and words[0] in ("بعد", "قبل")) \
-            or (words[0] in _CUED_PARTS and not h.pre and cue in _PART_CUES) \
-            or (words[0] in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
+            or (" ".join(words) in _CUED_PARTS and not h.pre and cue in _PART_CUES) \
+            or (" ".join(words) in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
         if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era
             return None
         return Partial(i, h.end, pre=h.pre, part=h.entry.value, story_part=True).add("cue+part_of_day")

@@ -28,6 +28,7 @@ _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حت�
                         "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي"})
 DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
+_ONE = frozenset({"واحد", "واحده"})  # after a singular unit: ساعة واحدة, يوم واحد
 # the week before or after another (الأسبوع الذي يلي الأسبوع المقبل): -1 before, +1 after
 _BEFORE_AFTER = {"قبل": -1, "بعد": 1, "يلي": 1, "تلي": 1, "سبق": -1, "سبقت": -1}
 # colloquial ها + a unit (هالأسبوع, هالشهر, هالسنة): this week, month, year
@@ -152,7 +153,7 @@ class Grammar(ClockRules):
             return None
         cal, amb = h.entry.extra.split(":")
         if int(amb) > (2 if strong else 1 if cued or h.pre else 0) \
-                and not self._month_confirmed(h.end):
+                and not self._month_confirmed(h.end) and not (int(amb) <= 1 and self._month_relative(h.end)):
             return None
         end = h.end
         # a second name for the same month: أبريل/نيسان, أبريل (نيسان), يناير كانون الثاني
@@ -168,6 +169,12 @@ class Grammar(ClockRules):
             if v is not None and 1 <= v <= 12 and all(t.key.isalpha() for t in self.t[i:i + n]):
                 return i + n, v
         return None
+
+    def _month_relative(self, j: int) -> bool:
+        """A direction right after a name that is also a common word makes it a month (شعبان
+        المقبل, مارس الماضي), as Duckling's "<named-month> next|last" reads it."""
+        d = find(self.t, j, "direction", pre_ok=False)
+        return d is not None and d.entry.value in ("past", "future") and key(self.t, j).startswith("ال")
 
     def _month_confirmed(self, j: int) -> bool:
         return self.num(j, 1000, 2100) is not None or _typ(find(self.t, j, "year_word"), "year_word") \
@@ -811,7 +818,8 @@ class Grammar(ClockRules):
         if u is not None and u.entry.extra == "1" and anchored and self.names_its_unit(k):
             return None  # خلال شهر أبريل, منذ عام 2014: the unit word names the month or year
         if u is not None and (u.entry.extra == "2" or (u.entry.extra == "1" and anchored)):
-            return u.end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
+            end = u.end + (u.entry.extra == "1" and key(self.t, u.end) in _ONE)  # يوم واحد: one day
+            return end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
         for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
             u = find(self.t, stop, "unit", pre_ok=False)
             if u is not None:
