@@ -310,3 +310,16 @@ def test_the_eve_of_a_holiday_keeps_its_part_of_the_day():
 def test_one_unit_and_a_month_made_sure_by_its_direction(text, value):
     row = one(text, reference=MAY_2020)
     assert row["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("الشهر الأخير من العام الماضي", "2019-12"), ("حول الساعة 6 مساء", "2020-05-12T18:00")],
+)
+def test_the_last_month_of_a_year_and_about_a_clock(text, value):
+    assert one(text, reference=MORNING)["value"] == value
+
+
+def test_hawla_before_a_date_is_no_approximation():
+    row = find_times("تحقيق حول 11 أيلول 2001", reference=MAY_2020).iloc[0]
+    assert row["value"] == "2001-09-11" and "approx" not in row["flags"]

@@ -342,8 +342,8 @@ class Composer(Grammar):
         if h is None or (h.entry.value == "" and key(self.t, i) == "تقريبا"):
             return None
         inner = self.point(h.end)
-        if inner is None:
-            return None
+        if inner is None or (h.entry.value == "clock" and not inner.has_clock):
+            return None  # حول: about a clock only (حول 11 سبتمبر is "on", "regarding")
         inner.i, inner.pre = i, h.pre
         inner.rules.insert(0, "approx")
         inner.flags.append("approx")

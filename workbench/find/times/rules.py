@@ -53,7 +53,7 @@ def _day_by_letters(word: str) -> bool:
 _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("holiday", ["holiday"]),
     ("relative_day", ["day_word", "relative_day"]),
-    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word", "week_word"]),
+    ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word", "week_word", "month_word"]),
     ("weekday_phrase", ["weekday", "day_word", "direction"]),
     ("day_month", ["day_word", "ordinal_start", "digits"]),
     ("qualified", ["qualifier"]),
@@ -355,6 +355,8 @@ class Grammar(ClockRules):
         unit_first = self._unit_then_rank(i)
         if unit_first is not None:  # الأسبوع الأول من أكتوبر, اليوم الأخير من الشهر
             k, p.nth = unit_first
+            if key(self.t, i) == "الشهر":  # الشهر الأخير من العام: its December
+                return self._of_year(p, k + (1 if key(self.t, k) in _OF else 0), "last_month")
             p.week_of_month, p.last_day = key(self.t, i) == "الاسبوع", key(self.t, i) == "اليوم"
             return self._of_month(p, k)
         last = find(self.t, k, "last")
@@ -391,11 +393,13 @@ class Grammar(ClockRules):
         """الأسبوع الأول/الأخير, اليوم الأخير (a week or day word, then its rank in the month):
         (end, nth); the nth day (اليوم الثالث من) is read by :meth:`day_month`."""
         word = key(self.t, i)
-        if word not in ("الاسبوع", "اليوم"):
+        if word not in ("الاسبوع", "اليوم", "الشهر"):
             return None
         last = find(self.t, i + 1, "last", pre_ok=False)
         if last is not None and key(self.t, i + 1).startswith("ال"):
             return last.end, -1
+        if word == "الشهر":
+            return None  # الشهر الثالث is March (Grammar.month)
         o = self.ordinal(i + 1) if word == "الاسبوع" else None
         return (o[0], o[1]) if o is not None and 1 <= o[1] <= 5 else None
 
