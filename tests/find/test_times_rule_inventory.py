@@ -323,3 +323,8 @@ def test_the_last_month_of_a_year_and_about_a_clock(text, value):
 def test_hawla_before_a_date_is_no_approximation():
     row = find_times("تحقيق حول 11 أيلول 2001", reference=MAY_2020).iloc[0]
     assert row["value"] == "2001-09-11" and "approx" not in row["flags"]
+
+
+def test_an_hour_in_digits_in_gmt_is_on_the_24_hour_clock():
+    row = one("الجمعة الساعة 9 بتوقيت غرينتش", reference=MAY_2020)
+    assert row["value"] == "2020-05-08T09:00" and "utc+0" in row["flags"]

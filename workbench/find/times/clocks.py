@@ -96,8 +96,12 @@ class ClockRules:
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
             k = self._close(k, bracket)
-            if digits_clock and not p.part:
-                p.part = "h24"  # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock
+            universal = p.utc_offset == 0 or key(self.t, tz.end - 1).isascii()
+            if (digits_clock or (not got[4] and universal)) and not p.part:
+                # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock; an hour in digits
+                # too when the zone is GMT or a Latin abbreviation (الساعة 8 بتوقيت غرينتش: 08:00),
+                # not a local zone a local paper writes on the 12-hour clock (الساعة 3 بتوقيت مكة)
+                p.part = "h24"
         # الواحدة إلا ربعا, الخامسة و9 دقائق: an hour word with its minutes is a clock
         fraction = got[4] and bool({"fraction", "minutes_to", "minutes"} & set(p.rules))
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
