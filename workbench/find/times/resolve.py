@@ -19,6 +19,11 @@ Decisions, so a reader can check them:
 - Start/end of a month (مطلع/أواخر آذار) are its first/last ten days, the middle days 11–20;
   start/end of a year its first/last month, the middle of a year June–July; the value is
   the span (``2019-12``, ``2020-06/2020-07``, ``2015-03-21/2015-03-31``).
+- A quarter (الربع الثالث من 2015, الربع القادم) is its three months (``2015-07/2015-09``);
+  the end of a week (نهاية الأسبوع) is Friday to Sunday, its start Monday to Wednesday.
+- A part of the day no day goes with (في المساء, بعد الظهر) is that part of the day the story
+  is on (else the reference's), flag ``day_inferred``.
+- A length before or after a point (يومين بعد الخميس) moves the point (flag ``shifted``).
 - A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
 - A clock in a named zone (بتوقيت غرينتش) is moved into the reference's zone when the
   reference has one (flag ``timezone``); else it stays as written, flagged ``utc+0``. Wire
