@@ -184,6 +184,12 @@ def test_report_is_well_formed_rtl_and_self_contained(run, tmp_path):
     assert len(checker.ids) == len(set(checker.ids)), "duplicate ids"
 
 
+def test_the_report_written_section_by_section_is_the_page(run, tmp_path):
+    # write_report streams the page to the file; it must be report_html's page, byte for byte.
+    write_report(tmp_path / "report.html", **run)
+    assert (tmp_path / "report.html").read_bytes() == report_html(**run).encode("utf-8")
+
+
 def test_ids_stay_unique_with_a_close_up_panel(run):
     far = pd.concat([run["events"], pd.DataFrame([{
         "doc_id": "d1", "event_id": "e3", "claim_id": "c2", "kind": "territory_capture",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -411,38 +411,54 @@ def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
     ``timeline``: the timeline SVG already drawn for these events (as ``save_timeline``
     returns it), so a large corpus is not drawn twice; its marks link into this page.
     """
+    return "".join(_report_pieces(documents=documents, events=events, items=items,
+                                  title=title, timeline=timeline))
+
+
+def _report_pieces(*, documents: pd.DataFrame | None, events: pd.DataFrame | None, items: list,
+                   title: str | None = None, timeline: str | None = None) -> Iterator[str]:
+    """The report page in pieces, each section built when the one before is written: the
+    page of a large corpus (every document and event listed) is never held whole."""
     documents = documents if documents is not None else pd.DataFrame()
     events = events if events is not None else pd.DataFrame()
     shown = items[:REPORT_DOCUMENT_LIMIT]
     shown_docs = {cell_text(it.document.get("doc_id")) for it in shown}
     published = _published_map(documents, shown)
     title = title or ui_label("report.title")
-    sections = [
-        f'<header><h1>{_esc(title)} <span class="en" lang="en" dir="ltr">'
-        f'{_esc(ui_label("report.title", lang="en"))}</span></h1>'
-        f'<p class="lede">{_esc(ui_label("report.lede"))}</p>'
-        f"{_stats_html(documents, events, items)}</header>",
-        _toc_html(shown),
-        _timeline_section(events, published, svg=timeline),
-        _documents_section(documents, shown_docs),
-        f'<section id="events"><h2>{_both("report.events")}</h2>'
-        f"{events_table_html(events, shown_docs=shown_docs)}</section>",
-    ]
-    for item in shown:
-        tables = getattr(item, "tables", {}) or {}
-        sections.append(document_html(item.document, getattr(item, "clean_text", None), tables,
-                                      blocks=_blocks_frame(tables.get("blocks"))))
-    total = max(len(documents), len(items))
-    if total > len(shown):
-        more = ui_label("report.more_documents", n=len(shown), total=total)
-        sections.append(f'<p class="note">{_esc(more)}</p>')
-    body = "\n".join(sections)
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_esc(title)}</title>\n<style>\n{report_css()}</style>\n</head>\n"
-        f'<body>\n<main class="wb page">\n{body}\n</main>\n</body>\n</html>\n'
+        f'<body>\n<main class="wb page">\n'
     )
+    sections = itertools.chain(
+        (
+            lambda: f'<header><h1>{_esc(title)} <span class="en" lang="en" dir="ltr">'
+            f'{_esc(ui_label("report.title", lang="en"))}</span></h1>'
+            f'<p class="lede">{_esc(ui_label("report.lede"))}</p>'
+            f"{_stats_html(documents, events, items)}</header>",
+            lambda: _toc_html(shown),
+            lambda: _timeline_section(events, published, svg=timeline),
+            lambda: _documents_section(documents, shown_docs),
+            lambda: f'<section id="events"><h2>{_both("report.events")}</h2>'
+            f"{events_table_html(events, shown_docs=shown_docs)}</section>",
+        ),
+        (lambda item=item: _item_html(item) for item in shown),
+    )
+    for i, section in enumerate(sections):
+        yield ("\n" if i else "") + section()
+    total = max(len(documents), len(items))
+    if total > len(shown):
+        more = ui_label("report.more_documents", n=len(shown), total=total)
+        yield f'\n<p class="note">{_esc(more)}</p>'
+    yield "\n</main>\n</body>\n</html>\n"
+
+
+def _item_html(item: Any) -> str:
+    """The section of a document the report shows in full."""
+    tables = getattr(item, "tables", {}) or {}
+    return document_html(item.document, getattr(item, "clean_text", None), tables,
+                         blocks=_blocks_frame(tables.get("blocks")))
 
 
 def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
@@ -450,9 +466,12 @@ def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
     """Write report.html: the run's summary, timeline, documents and events, and the first
     ``REPORT_DOCUMENT_LIMIT`` documents in full (``items``: objects with ``.document``,
     ``.clean_text`` and ``.tables``, as ``workbench.batch`` collects them; a ``"blocks"``
-    table there, with kind/start/end, sets the headings in bold)."""
-    Path(path).write_text(report_html(documents=documents, events=events, items=items,
-                                      timeline=timeline), encoding="utf-8")
+    table there, with kind/start/end, sets the headings in bold). Written section by
+    section, so its memory does not grow with the page."""
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for piece in _report_pieces(documents=documents, events=events, items=items,
+                                    timeline=timeline):
+            fh.write(piece)
 
 
 def _published_map(documents: pd.DataFrame, items: list) -> dict[str, str]:
