@@ -298,3 +298,21 @@ def test_run_with_summary_takes_the_options_of_run(tmp_path: Path) -> None:
     with pytest.raises(TypeError):
         run_with_summary(out=tmp_path / "out", jobz=1)
     assert not (tmp_path / "out").exists()
+
+
+def test_models_let_go_after_a_run_are_read_back_for_the_next_analysis():
+    # A run lets go of the language models before drawing; an analysis after it in the
+    # same process reads them back and finds what it found before.
+    from workbench import analyze
+    from workbench.cleaning import lexicon
+    from workbench.text.memo import forget_words
+
+    text = SEED.read_text(encoding="utf-8")
+    before = analyze(text, published="2020-05")
+    forget_words()
+    run_module.forget_models()
+    assert lexicon._frequencies.cache_info().currsize == 0
+    after = analyze(text, published="2020-05")
+    assert lexicon._frequencies.cache_info().currsize == 1
+    assert after.clean.text == before.clean.text
+    pd.testing.assert_frame_equal(after.events, before.events)

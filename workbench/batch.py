@@ -170,9 +170,10 @@ def run_with_summary(
             summary.failed += bool(error)
             summary.unsupported += ": unsupported type " in error
             summary.events += int(result.document.get("n_events", 0) or 0)
-        # The words the analysis remembered are not needed to draw: the timeline and the
-        # report reuse their memory (the peak of a large run is the drawing).
+        # Neither the words the analysis remembered nor its language models are needed to
+        # draw: the timeline and the report reuse their memory instead of adding to it.
         forget_words()
+        forget_models()
         writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
         _publish(staging, out)
     finally:
@@ -180,6 +181,21 @@ def run_with_summary(
             writer.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+def forget_models() -> None:
+    """Let go of the language models the cleaning reads (wordfreq's list, the cleaning
+    word list and its sorted keys, the character and word bigram counts: some 250 MiB,
+    the largest part of a run's memory) once every document is analysed. The next
+    analysis in this process reads them back from the disk cache (a fraction of a second).
+    """
+    from .cleaning import bigrams, lexicon, model
+    from .text import zipf
+
+    for loader in (bigrams._counts, model._counts, lexicon._frequencies, lexicon._sorted_keys,
+                   zipf._shards):
+        loader.cache_clear()
+    zipf._DECODED.clear()
 
 
 # --- analysis of one document ----------------------------------------------------------
