@@ -30,12 +30,15 @@ Printed, in one run on the same documents:
 
     python benchmarks/throughput.py [--words 1000000] [--skip-run] [--pdfs 60]
     python benchmarks/throughput.py --startup-only
+    python benchmarks/throughput.py --memory-only [--words 1000000]
     python benchmarks/throughput.py --pdf-only [--pdfs 60 | --pdf-folder DIR] [--engines pdfium]
 
 ``--pdf-only`` runs the reading part of section 5 alone (no CLI runs), on the WeasyPrint
 folder or on any folder of PDFs (``benchmarks/_work/pdf_damage/pdf`` holds the PDF damage
 benchmark's four producers); it prints wall and CPU seconds (CPU time is the steadier
 measure on a shared machine).
+``--memory-only`` runs section 3 alone: the peak resident memory of the run at two corpus
+sizes (a run that streams keeps it flat).
 """
 
 from __future__ import annotations
@@ -306,12 +309,32 @@ def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
     return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
+def run_memory(words: int) -> tuple[float, float, Path]:
+    """Section 3: ``workbench run`` (one job) on JSONL corpora of ``words`` / 4 and ``words``
+    words, then their reading and analysis alone; returns the larger corpus's seconds
+    (whole run, analysis alone) and path."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    print("\n3. workbench run on a JSONL corpus (child process; peak RSS of the largest child), "
+          "and its reading and analysis alone (no tables, timeline or report)")
+    for size in (words // 4, words):
+        path = write_jsonl(corpus(size), WORK / f"corpus_{size}.jsonl")
+        one, rss = run_child(path, jobs=1, out=WORK / f"out_{size}")
+        print(f"   {size:>10,} words, --jobs 1: {one:7.1f} s, {size / one:>9,.0f} words/s, "
+              f"peak RSS {rss:7.1f} MiB")
+        a1, rss = analysis_phase(path, 1)
+        print(f"   {'':>10}  analysis alone: {a1:7.1f} s, {size / a1:>9,.0f} words/s, "
+              f"peak RSS {rss:7.1f} MiB")
+    return one, a1, path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=1_000_000)
     parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 to 5)")
     parser.add_argument("--pdfs", type=int, default=60, help="PDFs in the folder of section 5")
     parser.add_argument("--startup-only", action="store_true", help="only section 0")
+    parser.add_argument("--memory-only", action="store_true",
+                        help="only section 3 (time and peak RSS of the runs, --jobs 1)")
     parser.add_argument("--pdf-only", action="store_true",
                         help="only read the PDFs of section 5 (no CLI runs)")
     parser.add_argument("--pdf-folder", type=Path, help="read these PDFs in section 5")
@@ -328,6 +351,9 @@ def main() -> None:
                   f"{n_words / cpu:>9,.0f} words/s  ({cpu:6.1f} s CPU)")
         return
 
+    if args.memory_only:
+        run_memory(args.words)
+        return
     print("0. start-up: import workbench, then the first analyze (the seed article), "
           "fresh process")
     for case, imp, first, imp_cpu, first_cpu in startup():
@@ -365,17 +391,7 @@ def main() -> None:
 
     if args.skip_run:
         return
-    WORK.mkdir(parents=True, exist_ok=True)
-    print("\n3. workbench run on a JSONL corpus (child process; peak RSS of the largest child), "
-          "and its reading and analysis alone (no tables, timeline or report)")
-    for words in (args.words // 4, args.words):
-        path = write_jsonl(corpus(words), WORK / f"corpus_{words}.jsonl")
-        one, rss = run_child(path, jobs=1, out=WORK / f"out_{words}")
-        print(f"   {words:>10,} words, --jobs 1: {one:7.1f} s, {words / one:>9,.0f} words/s, "
-              f"peak RSS {rss:7.1f} MiB")
-        a1, rss = analysis_phase(path, 1)
-        print(f"   {'':>10}  analysis alone: {a1:7.1f} s, {words / a1:>9,.0f} words/s, "
-              f"peak RSS {rss:7.1f} MiB")
+    one, a1, path = run_memory(args.words)
     # The speed-up on the larger corpus, where start-up and the closing drawings weigh least.
     cores = os.cpu_count() or 1
     two, _ = run_child(path, jobs=2, out=WORK / "out_j2")
