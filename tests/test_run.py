@@ -311,8 +311,8 @@ def test_models_let_go_after_a_run_are_read_back_for_the_next_analysis():
     before = analyze(text, published="2020-05")
     forget_words()
     run_module.forget_models()
-    assert lexicon._frequencies.cache_info().currsize == 0
+    assert lexicon._lexicon.cache_info().currsize == 0
     after = analyze(text, published="2020-05")
-    assert lexicon._frequencies.cache_info().currsize == 1
+    assert lexicon._lexicon.cache_info().currsize == 1
     assert after.clean.text == before.clean.text
     pd.testing.assert_frame_equal(after.events, before.events)

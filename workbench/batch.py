@@ -185,17 +185,15 @@ def run_with_summary(
 
 def forget_models() -> None:
     """Let go of the language models the cleaning reads (wordfreq's list, the cleaning
-    word list and its sorted keys, the character and word bigram counts: some 250 MiB,
+    word list and its prefix groups, the character and word bigram counts: some 250 MiB,
     the largest part of a run's memory) once every document is analysed. The next
     analysis in this process reads them back from the disk cache (a fraction of a second).
     """
     from .cleaning import bigrams, lexicon, model
     from .text import zipf
 
-    for loader in (bigrams._counts, model._counts, lexicon._frequencies, lexicon._sorted_keys,
-                   zipf._shards):
+    for loader in (bigrams._counts, model._counts, lexicon._lexicon, zipf._frequencies):
         loader.cache_clear()
-    zipf._DECODED.clear()
 
 
 # --- analysis of one document ----------------------------------------------------------
