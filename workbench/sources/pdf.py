@@ -31,7 +31,6 @@ mapping become U+FFFD so lost text stays visible.
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import functools
 import gc
@@ -41,7 +40,6 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,10 +51,13 @@ from .pdf_glyphs import (
     NOT_FORWARD_JOINING,
     REPLACEMENT,
     Glyph,
+    GlyphColumns,
     clean_glyph_text,
+    glyph_columns,
     is_letterlike,
     pdfium_glyphs,
 )
+from .pdf_words import Word, median, page_words, rows_by_baseline
 
 __all__ = [
     "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
@@ -69,15 +70,8 @@ _PDF_DATE_RE = re.compile(
 )
 
 # Layout thresholds, in units of the font size (em) unless said otherwise.
-WORD_GAP_EM = 0.2  # a gap wider than this between glyphs is a word space (Amiri's
-# default spacing between REH and a following BEH-like letter is 0.125 em)
-BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
-NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
-STACK_CENTRE_RATIO = 0.25  # centres this close (of the narrower width): stacked letters
-LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
-LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
@@ -87,16 +81,6 @@ _TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it
 
 class PdfError(Exception):
     """A PDF that cannot be read: encrypted, truncated, not a PDF, or without text."""
-
-
-@dataclass(slots=True)
-class _Word:
-    glyphs: list[Glyph]  # visual order, left to right
-    x0: float
-    x1: float
-    baseline: float
-    size: float
-    text: str  # the glyphs' texts joined
 
 
 # --- public API ------------------------------------------------------------------------
@@ -274,36 +258,9 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[Glyph]]:
 # --- layout: rows, words, blocks -------------------------------------------------------
 
 
-def _rows_by_baseline(items: list[Any]) -> list[list[Any]]:
-    """Group items (glyphs or words) whose baselines are within tolerance of the row's
-    mean baseline, top to bottom."""
-    rows: list[list[Any]] = []
-    row: list[Any] = []
-    total = size = tolerance = 0.0
-    count = 0  # items in ``row``
-    for item in sorted(items, key=_BASELINE):
-        baseline, item_size = item.baseline, item.size
-        if item_size > size:  # the row's largest size so far, this item's included
-            size = item_size
-            tolerance = BASELINE_TOLERANCE_EM * size
-        # (bounds on both sides rather than abs(): no call, on every glyph)
-        if count and -tolerance <= baseline - total / count <= tolerance:
-            row.append(item)
-            total += baseline
-            count += 1
-        else:
-            row = [item]
-            rows.append(row)
-            total, size, count = baseline, item_size, 1
-            tolerance = BASELINE_TOLERANCE_EM * size
-    return rows
-
-
 _BASELINE = operator.attrgetter("baseline")
-_X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
 _SIZE = operator.attrgetter("size")
-_TEXT, _ORDER = operator.attrgetter("text"), operator.attrgetter("order")
-_THIRD = operator.itemgetter(2)
+_TEXT = operator.attrgetter("text")
 
 
 def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
@@ -313,8 +270,8 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     if not marks or not bases:
         return bases
     extra: dict[int, str] = {}
-    rows = _rows_by_baseline(bases)
-    row_lines = [_median(list(map(_BASELINE, row))) for row in rows]
+    rows = rows_by_baseline(bases)
+    row_lines = [median(list(map(_BASELINE, row))) for row in rows]
     for m in sorted(marks, key=lambda g: g.order):
         r = min(range(len(rows)), key=lambda k: abs(row_lines[k] - m.baseline))
         if abs(row_lines[r] - m.baseline) > m.size:
@@ -336,171 +293,7 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
-def _words(glyphs: list[Glyph]) -> list[_Word]:
-    """Rows cut into words at space glyphs, at gaps wider than ``WORD_GAP_EM``, and at
-    gaps between glyphs that the content stream separates by a narrow space glyph.
-
-    Chromium (Skia) draws each word space as a space of no width, placed where the
-    pen happens to be rather than in the gap, and writes some words left to right and
-    others right to left; so the space's position says nothing, but its place in the
-    stream does: ``هجوم انتحاري`` is two stream runs, and where they meet on the row,
-    the white between them is the word space however narrow justification left it.
-    """
-    narrow = sorted(g.order for g in glyphs if g.is_narrow_space)
-    bisect_left = bisect.bisect_left
-    words: list[_Word] = []
-    add_word = words.append
-    for row in _rows_by_baseline(glyphs):
-        ordered = _by_centre(row)
-        _settle_stacks(ordered)
-        leaders = _covered_spaces(ordered)
-        # the word being built: its glyphs, left and right edges, the stream run (between
-        # narrow spaces) of its last glyph, and whether its glyphs share one baseline and
-        # size (those of the first)
-        current: list[Glyph] = []
-        left = right = base = size = 0.0
-        run = -1
-        same = True
-        for g in ordered:
-            if g.is_space:
-                if g.is_narrow_space:
-                    continue
-                if id(g) in leaders:
-                    g = g.with_text(TATWEEL)
-                else:
-                    if current:
-                        add_word(_make_word(current, left, right, same))
-                    current = []
-                    continue
-            x0, x1, g_size = g.x0, g.x1, g.size
-            g_run = bisect_left(narrow, g.order) if narrow else 0
-            if current:
-                gap = x0 - right
-                if gap > WORD_GAP_EM * g_size or (
-                    g_run != run and gap > NARROW_SPACE_GAP_EM * g_size
-                ):
-                    add_word(_make_word(current, left, right, same))
-                    current = []
-            if current:
-                current.append(g)
-                if x1 > right:
-                    right = x1
-                if x0 < left:
-                    left = x0
-                if same and (g.baseline != base or g_size != size):
-                    same = False
-            else:
-                current = [g]
-                left, right, base, size, same = x0, x1, g.baseline, g_size, True
-            run = g_run
-        if current:
-            add_word(_make_word(current, left, right, same))
-    return words
-
-
-def _by_centre(row: list[Glyph]) -> list[Glyph]:
-    """A row's glyphs sorted by the centre of their boxes, then by their place in the
-    stream; the keys built a column at a time (twice the centre: the same order)."""
-    twice = list(map(operator.add, map(_X0, row), map(_X1, row)))
-    if len(set(twice)) == len(twice):  # no two centres alike: floats sort fastest alone
-        return list(map(row.__getitem__, sorted(range(len(row)), key=twice.__getitem__)))
-    keyed = sorted(zip(twice, map(_ORDER, row), range(len(row)), strict=True))
-    return list(map(row.__getitem__, map(_THIRD, keyed)))
-
-
-def _settle_stacks(row: list[Glyph]) -> None:
-    """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
-    coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
-    the HAH, a hair to its left) are put in the order the content stream gives them,
-    when that makes the stream order run one way through the pair and its neighbours.
-    Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
-    out of its logical place."""
-    if len(row) < 4:
-        return
-    a = row[1]  # the left glyph of the pair looked at, its centre (twice) and width
-    a_twice, a_width = a.x0 + a.x1, a.x1 - a.x0
-    for i in range(1, len(row) - 2):
-        b = row[i + 1]
-        x0, x1 = b.x0, b.x1
-        b_twice, b_width = x0 + x1, x1 - x0
-        limit = STACK_CENTRE_RATIO * (a_width if a_width < b_width else b_width)
-        if -limit < (a_twice - b_twice) / 2 < limit \
-                and is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0]):
-            seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
-            if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
-                row[i], row[i + 1] = b, a
-                continue  # ``a`` moved right: the next pair is ``a`` and its new neighbour
-        a, a_twice, a_width = b, b_twice, b_width
-
-
-def _covered_spaces(row: list[Glyph]) -> set[int]:
-    """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
-    over a joint, not white between words (``ي ح`` read from ``يـحـ``).
-
-    A real word space draws nothing and sits between the letters; only a wide overhang
-    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
-    covered for the most part by the letters on either side, and either draws ink
-    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
-    of many such in the row (XeLaTeX's kashida justification fills every joint of a
-    line with leader glyphs mapped to spaces, and draws its word spaces as glue).
-    """
-    wide = [k for k, g in enumerate(row) if g.is_space and not g.is_narrow_space]
-    if not wide:
-        return set()
-    covered: list[Glyph] = []
-    n_wide = len(wide)
-    end = len(row)
-    for k in wide:
-        g = row[k]
-        x0, x1 = g.x0, g.x1
-        overlap = 0.0
-        j = k - 1  # the nearest glyph that is no space, on the left
-        while j >= 0 and row[j].is_space:
-            j -= 1
-        if j >= 0:
-            overlap += _overlap(x0, x1, row[j])
-        j = k + 1  # and on the right
-        while j < end and row[j].is_space:
-            j += 1
-        if j < end:
-            overlap += _overlap(x0, x1, row[j])
-        if overlap > LEADER_COVER * (x1 - x0):
-            covered.append(g)
-    if len(covered) * 2 >= n_wide:
-        return {id(g) for g in covered}
-    return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
-
-
-def _overlap(x0: float, x1: float, other: Glyph) -> float:
-    """How far ``x0``-``x1`` and a glyph's box overlap, 0 when apart (the min and max
-    written out: this runs for every space)."""
-    o0, o1 = other.x0, other.x1
-    width = (x1 if x1 < o1 else o1) - (x0 if x0 > o0 else o0)
-    return width if width > 0.0 else 0.0
-
-
-def _make_word(glyphs: list[Glyph], x0: float, x1: float, same: bool) -> _Word:
-    """A word of ``glyphs`` that span ``x0`` to ``x1``: its baseline and size are the
-    medians of its glyphs', which ``same`` says are all the first glyph's."""
-    first = glyphs[0]
-    if same:
-        baseline, size = first.baseline, first.size
-    else:
-        baseline = _median(list(map(_BASELINE, glyphs)))
-        size = _median(list(map(_SIZE, glyphs)))
-    text = "".join(map(_TEXT, glyphs)) if len(glyphs) > 1 else first.text
-    return _Word(glyphs, x0, x1, baseline, size, text)
-
-
-def _median(values: list[float]) -> float:
-    """``statistics.median`` (the same value), without its overhead on short lists."""
-    values.sort()
-    n = len(values)
-    mid = n // 2
-    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
-
-
-def _strong_direction(words: list[_Word]) -> int:
+def _strong_direction(words: list[Word]) -> int:
     """1 when right-to-left letters outnumber left-to-right ones, else 0."""
     rtl = ltr = 0
     # each distinct character classified once
@@ -513,12 +306,12 @@ def _strong_direction(words: list[_Word]) -> int:
     return 1 if rtl >= ltr and rtl > 0 else 0
 
 
-def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
+def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
     """x positions of white strips that run through the whole region, are at least
     ``COLUMN_GAP_EM`` wide, and have words on both sides in two rows or more."""
     if len(rows) < 2:
         return []
-    size = _median(list(map(_SIZE, words)))
+    size = median(list(map(_SIZE, words)))
     spans = sorted((w.x0, w.x1) for w in words)
     cuts = []
     reach = spans[0][1]
@@ -534,14 +327,14 @@ def _column_cuts(words: list[_Word], rows: list[list[_Word]]) -> list[float]:
 
 
 def _blocks(
-    words: list[_Word], pitch: float, rtl: int, rows: list[list[_Word]] | None = None,
-) -> list[list[list[_Word]]]:
+    words: list[Word], pitch: float, rtl: int, rows: list[list[Word]] | None = None,
+) -> list[list[list[Word]]]:
     """Blocks in reading order, each a list of rows of words (XY-cut): columns split
     at vertical white strips (right to left on a right-to-left page), paragraphs at
     rows spaced more widely than ``pitch`` (the page's usual baseline distance per em).
     ``rows`` are the words' rows where already known."""
     if rows is None:
-        rows = _rows_by_baseline(words)
+        rows = rows_by_baseline(words)
     cuts = _column_cuts(words, rows)
     if cuts:
         edges = [float("-inf"), *cuts, float("inf")]
@@ -550,7 +343,7 @@ def _blocks(
         if rtl:
             parts.reverse()
         return [b for part in parts if part for b in _blocks(part, pitch, rtl)]
-    bands: list[list[list[_Word]]] = [[rows[0]]]
+    bands: list[list[list[Word]]] = [[rows[0]]]
     for above, below in itertools.pairwise(rows):
         step = (_row_baseline(below) - _row_baseline(above)) / max(map(_SIZE, below))
         if step > PARAGRAPH_PITCH_RATIO * pitch:
@@ -566,11 +359,11 @@ def _blocks(
     ]
 
 
-def _row_baseline(row: list[_Word]) -> float:
-    return _median(list(map(_BASELINE, row)))
+def _row_baseline(row: list[Word]) -> float:
+    return median(list(map(_BASELINE, row)))
 
 
-def _usual_pitch(rows: list[list[_Word]]) -> float:
+def _usual_pitch(rows: list[list[Word]]) -> float:
     """Median distance between consecutive baselines of the rows, in em of the lower
     row; with fewer than three distances to go by, single spacing (1.2 em)."""
     steps = [
@@ -578,16 +371,20 @@ def _usual_pitch(rows: list[list[_Word]]) -> float:
         for a, b in itertools.pairwise(rows)
     ]
     steps = [s for s in steps if s > 0]
-    return _median(steps) if len(steps) >= 3 else 1.2
+    return median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[Glyph]) -> str:
-    """One page: blocks separated by a blank line, rows by a newline."""
-    words = _words(_attach_marks(glyphs))
+def _page_text(glyphs: list[Glyph], columns: GlyphColumns | None = None) -> str:
+    """One page (``columns`` the glyphs' numbers where at hand): blocks separated by a
+    blank line, rows by a newline."""
+    bases = _attach_marks(glyphs)
+    if columns is None or len(bases) != len(glyphs):  # marks joined to their letters
+        columns = glyph_columns(bases)
+    words = page_words(bases, columns)
     if not words:
         return ""
     rtl = _strong_direction(words)
-    rows = _rows_by_baseline(words)
+    rows = rows_by_baseline(words)
     blocks = _blocks(words, _usual_pitch(rows), rtl, rows)
     out = []
     for block in blocks:
@@ -602,7 +399,7 @@ def _page_text(glyphs: list[Glyph]) -> str:
 # --- one line: visual to logical ------------------------------------------------------
 
 
-def _line_text(row: list[_Word], base_level: int) -> str:
+def _line_text(row: list[Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
     words = sorted(row, key=_word_centre)
     visual = " ".join(map(_TEXT, words))
@@ -634,11 +431,11 @@ def _line_text(row: list[_Word], base_level: int) -> str:
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _word_centre(w: _Word) -> float:
+def _word_centre(w: Word) -> float:
     return (w.x0 + w.x1) / 2
 
 
-def _one_level(visual: str, words: list[_Word], base_level: int) -> bool:
+def _one_level(visual: str, words: list[Word], base_level: int) -> bool:
     """Whether a line (``visual``, its ``words`` joined by spaces) needs none of the
     work of ``_line_text`` but the order of its paragraph level: no character that could
     take another level (``resolve`` finds each glyph at ``base_level``), no kashida to

@@ -9,6 +9,7 @@ False
 from __future__ import annotations
 
 import itertools
+import operator
 import re
 import struct
 import unicodedata
@@ -17,9 +18,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
 
-__all__ = ["REPLACEMENT", "Glyph", "clean_glyph_text", "is_letterlike", "pdfium_glyphs"]
+__all__ = [
+    "REPLACEMENT", "Glyph", "GlyphColumns", "clean_glyph_text", "glyph_columns", "is_letterlike",
+    "pdfium_glyphs",
+]
 
 REPLACEMENT = "\ufffd"  # REPLACEMENT CHARACTER: a glyph whose text the PDF does not give
 
@@ -87,6 +93,35 @@ class Glyph:
             text, self.x0, self.x1, self.baseline, self.size, self.cx,
             self.order if order is None else order, self.ink, self.mirrored,
         )
+
+
+@dataclass(slots=True)
+class GlyphColumns:
+    """The numbers of a page's glyphs that the layout compares, an array each, in the
+    order of the page's glyph list: the layout works on whole pages of them at once."""
+
+    x0: np.ndarray
+    x1: np.ndarray
+    baseline: np.ndarray
+    size: np.ndarray
+    order: np.ndarray
+    space: np.ndarray  # is_space
+    narrow: np.ndarray  # is_narrow_space
+
+
+_COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "order")))
+_FLAGS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space")))
+
+
+def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
+    """The columns of glyphs at hand (``pdfium_glyphs`` gives them with its glyphs)."""
+    n = len(glyphs)
+    x0, x1, baseline, size, order = (
+        np.fromiter(map(get, glyphs), np.float64 if k < 4 else np.int64, n)
+        for k, get in enumerate(_COLUMNS)
+    )
+    space, narrow = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAGS)
+    return GlyphColumns(x0, x1, baseline, size, order, space, narrow)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,367 @@
+"""A PDF page's glyphs cut into words, the whole page at once: rows by baseline, each
+row left to right by glyph centre, stacked letters put back in stream order, kashida
+leaders told from word spaces, and words cut at spaces and gaps (the rules: the steps
+1 and 2 of ``workbench.sources.pdf``, which groups the words into blocks and lines).
+
+Python code costs about a microsecond a glyph a step, and a page has thousands: so the
+steps run on columns of numbers (``GlyphColumns``) with one sort for the page; the
+rules that need a loop over a row (stacked letters, covered spaces, a word whose right
+edge an earlier word overhangs) are tested on all glyphs at once, and the loop runs
+only in the rows where a test fires, which gives the same words as running it in all.
+
+>>> from .pdf_glyphs import Glyph, glyph_columns
+>>> row = [Glyph("\u0628", 30.0, 36.0, 100.0, 12.0, 33.0, 0), Glyph(" ", 26.0, 30.0, 100.0,
+...        12.0, 28.0, 1), Glyph("\u0645", 20.0, 26.0, 100.0, 12.0, 23.0, 2)]
+>>> [w.text for w in page_words(row, glyph_columns(row))]
+['\u0645', '\u0628']
+"""
+
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..text.arabic import TATWEEL, is_arabic_letter
+from .pdf_glyphs import Glyph, GlyphColumns
+
+__all__ = ["Word", "median", "page_words", "rows_by_baseline"]
+
+# Layout thresholds, in units of the font size (em) unless said otherwise.
+WORD_GAP_EM = 0.2  # a gap wider than this between glyphs is a word space (Amiri's
+# default spacing between REH and a following BEH-like letter is 0.125 em)
+BASELINE_TOLERANCE_EM = 0.3  # glyphs whose baselines differ less are on one row
+NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph makes a break
+STACK_CENTRE_RATIO = 0.25  # centres this close (of the narrower width): stacked letters
+LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
+LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
+
+
+@dataclass(slots=True)
+class Word:
+    glyphs: list[Glyph]  # visual order, left to right
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    text: str  # the glyphs' texts joined
+
+
+_BASELINE, _SIZE = operator.attrgetter("baseline"), operator.attrgetter("size")
+_TEXT = operator.attrgetter("text")
+
+
+def row_starts(baselines: list[float], sizes: list[float]) -> list[int]:
+    """Where rows start in items sorted by baseline (``baselines``, ``sizes``): an item
+    starts one unless its baseline is within tolerance of the row's mean baseline."""
+    starts: list[int] = []
+    total = size = tolerance = 0.0
+    count = 0  # items in the row
+    for k, (baseline, item_size) in enumerate(zip(baselines, sizes, strict=True)):
+        if item_size > size:  # the row's largest size so far, this item's included
+            size = item_size
+            tolerance = BASELINE_TOLERANCE_EM * size
+        # (bounds on both sides rather than abs(): no call, on every glyph)
+        if count and -tolerance <= baseline - total / count <= tolerance:
+            total += baseline
+            count += 1
+        else:
+            starts.append(k)
+            total, size, count = baseline, item_size, 1
+            tolerance = BASELINE_TOLERANCE_EM * size
+    return starts
+
+
+def rows_by_baseline(items: list[Any]) -> list[list[Any]]:
+    """Items (glyphs or words) grouped into rows, top to bottom (``row_starts``)."""
+    ordered = sorted(items, key=_BASELINE)
+    starts = row_starts(list(map(_BASELINE, ordered)), list(map(_SIZE, ordered)))
+    return [ordered[a:b] for a, b in zip(starts, [*starts[1:], len(ordered)], strict=True)]
+
+
+def median(values: list[float]) -> float:
+    """``statistics.median`` (the same value), without its overhead on short lists."""
+    values.sort()
+    n = len(values)
+    mid = n // 2
+    return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
+    """The words of a page's ``glyphs`` (``cols`` their numbers), row by row from the
+    top, left to right in a row: rows cut at space glyphs, at gaps wider than
+    ``WORD_GAP_EM``, and at gaps between glyphs that the content stream separates by a
+    narrow space glyph.
+
+    Chromium (Skia) draws each word space as a space of no width, placed where the
+    pen happens to be rather than in the gap, and writes some words left to right and
+    others right to left; so the space's position says nothing, but its place in the
+    stream does: ``هجوم انتحاري`` is two stream runs, and where they meet on the row,
+    the white between them is the word space however narrow justification left it.
+    """
+    n = len(glyphs)
+    if not n:
+        return []
+    # rows: the glyphs by baseline, cut where the baseline moves on
+    by_line = np.argsort(cols.baseline, kind="stable")
+    starts = row_starts(cols.baseline[by_line].tolist(), cols.size[by_line].tolist())
+    row = np.zeros(n, np.intp)  # row of each glyph in baseline order, then page order
+    row[starts[1:]] = 1
+    np.cumsum(row, out=row)
+    bounds = np.array([*starts, n])  # row r spans bounds[r]:bounds[r + 1] in page order
+    row_of_glyph = np.empty(n, np.intp)
+    row_of_glyph[by_line] = row
+    # page order: by row, then by centre (twice the centre: the same order), then by
+    # place in the stream
+    twice = cols.x0 + cols.x1
+    perm = np.lexsort((cols.order, twice, row_of_glyph))
+    _settle_stacks_in(glyphs, perm, row, bounds, twice, cols.x1 - cols.x0)
+    space = cols.space[perm]
+    wide = space & ~cols.narrow[perm]
+    x0, x1 = cols.x0[perm], cols.x1[perm]
+    leader = _leaders_in(glyphs, perm, row, bounds, x0, x1, space, wide)
+    # the glyphs words are made of: all but the spaces that are no kashida leader; a
+    # word starts a row, and follows a space
+    kept = np.flatnonzero(~space | leader)
+    if not kept.size:
+        return []
+    k_row = row[kept]
+    breaks = np.cumsum(wide & ~leader)[kept]  # the word spaces up to each glyph
+    forced = np.ones(kept.size, bool)
+    forced[1:] = (k_row[1:] != k_row[:-1]) | (breaks[1:] != breaks[:-1])
+    x0, x1 = x0[kept], x1[kept]
+    size, baseline = cols.size[perm][kept], cols.baseline[perm][kept]
+    order = cols.order[perm][kept]
+    narrow = np.sort(cols.order[cols.narrow])
+    # a glyph's stream run: the narrow spaces before it in the stream
+    run = np.searchsorted(narrow, order) if narrow.size else np.zeros(kept.size, np.intp)
+    starts_at = _word_starts(x0, x1, size, run, forced, k_row)
+    return _make_words(glyphs, perm[kept], leader[kept], starts_at, x0, x1, baseline, size)
+
+
+def _settle_stacks_in(
+    glyphs: list[Glyph], perm: Any, row: Any, bounds: Any, twice: Any, width: Any,
+) -> None:
+    """In place on ``perm`` (page order of glyph indices): ``settle_stacks`` in each row
+    where two neighbours it looks at have centres as close as it asks; elsewhere it
+    would leave the row as it is."""
+    n = len(perm)
+    if n < 4:
+        return
+    twice, width = twice[perm], width[perm]
+    limit = STACK_CENTRE_RATIO * np.minimum(width[:-1], width[1:])
+    half = (twice[:-1] - twice[1:]) / 2
+    position = np.arange(n) - bounds[row]
+    length = (bounds[1:] - bounds[:-1])[row]
+    # the pairs it looks at: neither the first nor the last glyph of a row in them
+    looked = (row[:-1] == row[1:]) & (position[:-1] >= 1) & (position[1:] <= length[1:] - 2)
+    close = np.flatnonzero(looked & (-limit < half) & (half < limit)).tolist()
+    # (a LAM and ALEF drawn as one LAM-ALEF have such centres in most Arabic rows; their
+    # stream order is seldom the one asked)
+    swapped = {int(row[j]) for j in close if _swaps(glyphs, perm, j)}
+    for r in sorted(swapped):
+        lo, hi = bounds[r], bounds[r + 1]
+        index = {id(glyphs[i]): i for i in perm[lo:hi].tolist()}
+        line = [glyphs[i] for i in perm[lo:hi].tolist()]
+        settle_stacks(line)
+        perm[lo:hi] = [index[id(g)] for g in line]
+
+
+def _swaps(glyphs: list[Glyph], perm: Any, j: int) -> bool:
+    """Whether ``settle_stacks`` swaps the glyphs at ``j`` and ``j + 1`` of the page order
+    (their centres close enough) in a row where it swaps none before them."""
+    a, b = glyphs[perm[j]], glyphs[perm[j + 1]]
+    if not (is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])):
+        return False
+    seq = (glyphs[perm[j - 1]].order, b.order, a.order, glyphs[perm[j + 2]].order)
+    return seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]
+
+
+def settle_stacks(row: list[Glyph]) -> None:
+    """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
+    coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
+    the HAH, a hair to its left) are put in the order the content stream gives them,
+    when that makes the stream order run one way through the pair and its neighbours.
+    Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
+    out of its logical place."""
+    if len(row) < 4:
+        return
+    a = row[1]  # the left glyph of the pair looked at, its centre (twice) and width
+    a_twice, a_width = a.x0 + a.x1, a.x1 - a.x0
+    for i in range(1, len(row) - 2):
+        b = row[i + 1]
+        x0, x1 = b.x0, b.x1
+        b_twice, b_width = x0 + x1, x1 - x0
+        limit = STACK_CENTRE_RATIO * (a_width if a_width < b_width else b_width)
+        if -limit < (a_twice - b_twice) / 2 < limit \
+                and is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0]):
+            seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
+            if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
+                row[i], row[i + 1] = b, a
+                continue  # ``a`` moved right: the next pair is ``a`` and its new neighbour
+        a, a_twice, a_width = b, b_twice, b_width
+
+
+def _leaders_in(
+    glyphs: list[Glyph], perm: Any, row: Any, bounds: Any, x0: Any, x1: Any, space: Any,
+    wide: Any,
+) -> Any:
+    """Which glyphs of the page order are kashida leaders (``covered_spaces``): the
+    rows with a space glyph covered enough to be one are looked at one by one; in the
+    others no space is."""
+    n = len(perm)
+    leader = np.zeros(n, bool)
+    at = np.flatnonzero(wide)
+    if not at.size:
+        return leader
+    index = np.arange(n)
+    # the nearest glyph that is no space on the left and on the right, in its row
+    left = np.maximum.accumulate(np.where(space, -1, index))[at]
+    right = np.minimum.accumulate(np.where(space, n, index)[::-1])[::-1][at]
+    lo, hi = bounds[row[at]], bounds[row[at] + 1]
+    has_left, has_right = left >= lo, right < hi
+    left, right = np.where(has_left, left, 0), np.where(has_right, right, 0)
+    s0, s1 = x0[at], x1[at]
+    overlap = (
+        np.where(has_left, _overlaps(s0, s1, x0[left], x1[left]), 0.0)
+        + np.where(has_right, _overlaps(s0, s1, x0[right], x1[right]), 0.0)
+    )
+    covered = overlap > LEADER_COVER * (s1 - s0)
+    for r in np.unique(row[at[covered]]).tolist():
+        lo, hi = bounds[r], bounds[r + 1]
+        line = [glyphs[i] for i in perm[lo:hi].tolist()]
+        ids = covered_spaces(line)
+        leader[lo:hi] = [id(g) in ids for g in line]
+    return leader
+
+
+def _overlaps(x0: Any, x1: Any, o0: Any, o1: Any) -> Any:
+    """How far the spans ``x0``-``x1`` and ``o0``-``o1`` overlap, 0 where apart."""
+    width = np.minimum(x1, o1) - np.maximum(x0, o0)
+    return np.where(width > 0.0, width, 0.0)
+
+
+def covered_spaces(row: list[Glyph]) -> set[int]:
+    """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
+    over a joint, not white between words (``ي ح`` read from ``يـحـ``).
+
+    A real word space draws nothing and sits between the letters; only a wide overhang
+    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
+    covered for the most part by the letters on either side, and either draws ink
+    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
+    of many such in the row (XeLaTeX's kashida justification fills every joint of a
+    line with leader glyphs mapped to spaces, and draws its word spaces as glue).
+    """
+    wide = [k for k, g in enumerate(row) if g.is_space and not g.is_narrow_space]
+    if not wide:
+        return set()
+    covered: list[Glyph] = []
+    n_wide = len(wide)
+    end = len(row)
+    for k in wide:
+        g = row[k]
+        x0, x1 = g.x0, g.x1
+        overlap = 0.0
+        j = k - 1  # the nearest glyph that is no space, on the left
+        while j >= 0 and row[j].is_space:
+            j -= 1
+        if j >= 0:
+            overlap += _overlap(x0, x1, row[j])
+        j = k + 1  # and on the right
+        while j < end and row[j].is_space:
+            j += 1
+        if j < end:
+            overlap += _overlap(x0, x1, row[j])
+        if overlap > LEADER_COVER * (x1 - x0):
+            covered.append(g)
+    if len(covered) * 2 >= n_wide:
+        return {id(g) for g in covered}
+    return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
+
+
+def _overlap(x0: float, x1: float, other: Glyph) -> float:
+    """How far ``x0``-``x1`` and a glyph's box overlap, 0 when apart (the min and max
+    written out: this runs for every space)."""
+    o0, o1 = other.x0, other.x1
+    width = (x1 if x1 < o1 else o1) - (x0 if x0 > o0 else o0)
+    return width if width > 0.0 else 0.0
+
+
+def _word_starts(x0: Any, x1: Any, size: Any, run: Any, forced: Any, row: Any) -> Any:
+    """Which glyphs (left to right in their rows) start a word: the ``forced`` ones,
+    and those after a gap from the word's right edge wider than ``WORD_GAP_EM``, or
+    wider than ``NARROW_SPACE_GAP_EM`` where the stream ``run`` changes.
+
+    The word's right edge is taken as the row's so far (one running maximum a row);
+    the two differ only where a glyph of an earlier word reaches past a word's first
+    glyph, and in a row where one does the glyphs are walked one by one."""
+    n = len(x0)
+    first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    right = np.empty(n)
+    for a, b in zip(first.tolist(), [*first[1:].tolist(), n], strict=True):
+        np.maximum.accumulate(x1[a:b], out=right[a:b])
+    gap = np.empty(n)
+    gap[0] = 0.0
+    gap[1:] = x0[1:] - right[:-1]
+    new_run = np.zeros(n, bool)
+    new_run[1:] = run[1:] != run[:-1]
+    starts = forced | (gap > WORD_GAP_EM * size) | (new_run & (gap > NARROW_SPACE_GAP_EM * size))
+    inner = np.flatnonzero(starts[1:] & (row[1:] == row[:-1])) + 1
+    for r in np.unique(row[inner[x1[inner] < right[inner - 1]]]).tolist():
+        a = int(np.searchsorted(row, r, "left"))
+        b = int(np.searchsorted(row, r, "right"))
+        starts[a:b] = _walked_starts(
+            x0[a:b].tolist(), x1[a:b].tolist(), size[a:b].tolist(), run[a:b].tolist(),
+            forced[a:b].tolist(),
+        )
+    return np.flatnonzero(starts)
+
+
+def _walked_starts(
+    x0: list[float], x1: list[float], size: list[float], run: list[int], forced: list[bool],
+) -> list[bool]:
+    """``_word_starts`` for one row, glyph by glyph, with each word's own right edge."""
+    out: list[bool] = []
+    right = 0.0
+    for k, g_size in enumerate(size):
+        gap = x0[k] - right
+        if forced[k] or gap > WORD_GAP_EM * g_size or (
+            run[k] != run[k - 1] and gap > NARROW_SPACE_GAP_EM * g_size
+        ):
+            out.append(True)
+            right = x1[k]
+        else:
+            out.append(False)
+            if x1[k] > right:
+                right = x1[k]
+    return out
+
+
+def _make_words(
+    glyphs: list[Glyph], at: Any, leader: Any, starts: Any, x0: Any, x1: Any,
+    baseline: Any, size: Any,
+) -> list[Word]:
+    """Words of the glyphs ``at`` (indices into ``glyphs``, page order; a ``leader``
+    becomes a kashida) cut before ``starts``: each spans its glyphs' boxes, and its
+    baseline and size are the medians of its glyphs' (the first's where all agree)."""
+    parts = list(map(glyphs.__getitem__, at.tolist()))
+    for k in np.flatnonzero(leader).tolist():
+        parts[k] = parts[k].with_text(TATWEEL)
+    texts = list(map(_TEXT, parts))
+    edges = [*starts.tolist(), len(parts)]
+    cuts = list(map(slice, edges[:-1], edges[1:]))
+    first = np.repeat(starts, np.diff(edges))
+    mixed = np.logical_or.reduceat(
+        (baseline != baseline[first]) | (size != size[first]), starts,
+    )
+    baselines, sizes = baseline[starts].tolist(), size[starts].tolist()
+    for k in np.flatnonzero(mixed).tolist():
+        baselines[k] = median(baseline[cuts[k]].tolist())
+        sizes[k] = median(size[cuts[k]].tolist())
+    return list(map(
+        Word, map(parts.__getitem__, cuts),
+        np.minimum.reduceat(x0, starts).tolist(), np.maximum.reduceat(x1, starts).tolist(),
+        baselines, sizes, map("".join, map(texts.__getitem__, cuts)),
+    ))
