@@ -103,7 +103,7 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
         with _open_pdfium(Path(path)) as pdf, _collector_paused():
-            return [_page_text(glyphs) for glyphs in pdfium_glyphs(pdf)]
+            return [_page_text(glyphs, columns) for glyphs, columns in pdfium_glyphs(pdf)]
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")

@@ -8,10 +8,12 @@ False
 
 from __future__ import annotations
 
+import collections
 import itertools
 import operator
 import re
 import struct
+import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -110,7 +112,7 @@ class GlyphColumns:
 
 
 _COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "order")))
-_FLAGS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space")))
+_FLAG_COLUMNS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space")))
 
 
 def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
@@ -120,7 +122,7 @@ def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
         np.fromiter(map(get, glyphs), np.float64 if k < 4 else np.int64, n)
         for k, get in enumerate(_COLUMNS)
     )
-    space, narrow = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAGS)
+    space, narrow = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAG_COLUMNS)
     return GlyphColumns(x0, x1, baseline, size, order, space, narrow)
 
 
@@ -149,9 +151,10 @@ def _lost(ch: str) -> bool:
     return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
 
 
-def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
+def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]:
     """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
-    content stream, with their boxes.
+    content stream, with their boxes, and their columns (None where split ligatures
+    were merged: ``glyph_columns`` makes them).
 
     Each library call costs more than the rest of the work on a glyph, so a glyph gets
     only the calls its kind needs: the inked box only where it is used (marks sit by
@@ -159,60 +162,121 @@ def pdfium_glyphs(pdf: Any) -> Iterator[list[Glyph]]:
     for white space (what pdfium generates is spaces and line breaks); and the calls go
     through bare function pointers (``_bare``), which skip the per-argument type checks
     of the bindings and cost half as much. The code points come in one call a page
-    (``_page_codes``)."""
+    (``_page_codes``); the calls made for every glyph run from ``map`` (no Python loop)
+    and write into the slots of ``_Scratch`` buffers, read back as arrays."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    c_double = ctypes.c_double
     (
         is_generated, get_unicode, map_error, loose_box, char_origin, char_box, font_size,
         get_text,
     ) = _text_calls()
     count_chars = raw.FPDFText_CountChars
-    # the boxes are read back with one ``unpack`` each, cheaper than a field at a time
-    rect = raw.FS_RECTF()  # left, top, right, bottom as floats
-    unpack_rect = struct.Struct("4f").unpack
-    ox, oy = c_double(), c_double()
-    rect_p, ox_p, oy_p = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
-    box = (c_double * 4)()  # left, right, bottom, top
-    box_p = [ctypes.byref(box, k * ctypes.sizeof(c_double)) for k in range(4)]
+    box = (ctypes.c_double * 4)()  # left, right, bottom, top
+    box_p = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_double)) for k in range(4)]
     unpack_box = struct.Struct("4d").unpack
     code_kind = _code_kind
     for page in pdf:
         height = page.get_height()
         textpage = page.get_textpage()
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
-        glyphs: list[Glyph] = []
-        append = glyphs.append
-        codes = _page_codes(handle, count_chars(textpage.raw), get_text, get_unicode)
-        last_left = float("nan")  # the left edge of the glyph before
-        split = False  # whether two glyphs in a row start at one x (a split ligature)
-        for i, (text, kind, flags) in enumerate(map(code_kind, codes)):
-            if kind == _SKIP or (kind == _WHITE and is_generated(handle, i) == 1):
-                continue
-            if map_error(handle, i) == 1:
-                text, kind, flags = _LOST
-            loose_box(handle, i, rect_p)
-            char_origin(handle, i, ox_p, oy_p)
-            r_left, r_top, r_right, r_bottom = unpack_rect(rect)
-            if -0.01 < r_left - last_left < 0.01:
-                split = True
-            last_left = r_left
-            size = font_size(handle, i) or (r_top - r_bottom)
-            if kind == _LETTER:
-                cx, ink = (r_left + r_right) / 2, -1.0
-            else:
-                char_box(handle, i, *box_p)
-                left, right, bottom, top = unpack_box(box)
-                cx, ink = (left + right) / 2, top - bottom
-            append(Glyph(
-                text, r_left, r_right, height - oy.value, 1.0 if size < 1.0 else size, cx,
-                i, ink, True, flags,
-            ))
+        n_chars = count_chars(textpage.raw)
+        kinds = list(map(code_kind, _page_codes(handle, n_chars, get_text, get_unicode)))
+        kind = np.fromiter(map(_KIND, kinds), np.int8, n_chars)
+        wanted = kind > _WHITE
+        white = np.flatnonzero(kind == _WHITE).tolist()
+        if white:
+            made = np.fromiter(map(is_generated, itertools.repeat(handle), white), np.intc)
+            wanted[np.array(white)[made != 1]] = True
+        keep = np.flatnonzero(wanted).tolist()
+        m = len(keep)
+        if not m:
+            textpage.close()
+            page.close()
+            yield [], None
+            continue
+        scratch = _scratch(m)
+        errors = np.fromiter(map(map_error, itertools.repeat(handle, m), keep), np.intc, m)
+        _drain(map(loose_box, itertools.repeat(handle, m), keep, scratch.rect_at))
+        _drain(map(
+            char_origin, itertools.repeat(handle, m), keep, scratch.x_at, scratch.y_at,
+        ))
+        sizes = np.fromiter(map(font_size, itertools.repeat(handle, m), keep), np.float64, m)
+        rects = np.frombuffer(scratch.rects, np.float32, 4 * m).reshape(m, 4)
+        left, top, right, bottom = rects.astype(np.float64).T  # (copies: scratch is reused)
+        baseline = height - np.frombuffer(scratch.origins, np.float64, 2 * m)[1::2]
+        lost = np.flatnonzero(errors == 1).tolist()
+        sizes = np.where(sizes == 0.0, top - bottom, sizes)
+        sizes = np.where(sizes < 1.0, 1.0, sizes)
+        kept = list(map(kinds.__getitem__, keep))
+        for j in lost:
+            kept[j] = _LOST
+        cx = (left + right) / 2
+        ink = np.full(m, -1.0)
+        inked = [j for j, k in enumerate(map(_KIND, kept)) if k != _LETTER]
+        if inked:
+            boxes = []
+            for j in inked:
+                char_box(handle, keep[j], *box_p)
+                boxes.append(unpack_box(box))
+            b_left, b_right, b_bottom, b_top = np.array(boxes).T
+            cx[inked] = (b_left + b_right) / 2
+            ink[inked] = b_top - b_bottom
+        texts, flags = list(map(_TEXT, kept)), list(map(_FLAGS, kept))
+        glyphs = list(map(
+            Glyph, texts, left.tolist(), right.tolist(), baseline.tolist(), sizes.tolist(),
+            cx.tolist(), keep, ink.tolist(), itertools.repeat(True, m), flags,
+        ))
         textpage.close()
         page.close()
-        yield merge_split_clusters(glyphs) if split else glyphs
+        step = left[1:] - left[:-1]
+        if ((step > -0.01) & (step < 0.01)).any():  # two glyphs start at one x
+            yield merge_split_clusters(glyphs), None
+            continue
+        space = np.fromiter(map(_IS_SPACE, flags), bool, m)
+        yield glyphs, GlyphColumns(
+            left, right, baseline, sizes, np.array(keep, np.int64), space,
+            space & (right - left < MIN_SPACE_WIDTH),
+        )
+
+
+# the parts of a `_code_kind`: its text, kind and `text_kind`
+_TEXT, _KIND, _FLAGS = map(operator.itemgetter, (0, 1, 2))
+_IS_SPACE = operator.itemgetter(0)
+
+
+def _drain(calls: Iterator[Any]) -> None:
+    """Make the calls of an iterator, dropping what they give."""
+    collections.deque(calls, maxlen=0)
+
+
+class _Scratch:
+    """Buffers a page's boxes and origins are written into, with a pointer (``byref``)
+    to each glyph's slot made once: one made a glyph costs a third of the call it
+    serves. Grown to the largest page seen; one a thread (``_scratch``)."""
+
+    def __init__(self, n: int) -> None:
+        import ctypes
+
+        byref, repeat = ctypes.byref, itertools.repeat
+        self.n = n
+        self.rects = (ctypes.c_float * (4 * n))()  # left, top, right, bottom
+        self.origins = (ctypes.c_double * (2 * n))()  # x, y
+        self.rect_at = list(map(byref, repeat(self.rects, n), range(0, 16 * n, 16)))
+        self.x_at = list(map(byref, repeat(self.origins, n), range(0, 16 * n, 16)))
+        self.y_at = list(map(byref, repeat(self.origins, n), range(8, 16 * n, 16)))
+
+
+_SCRATCH = threading.local()
+
+
+def _scratch(n: int) -> _Scratch:
+    """This thread's buffers, with room for ``n`` glyphs."""
+    scratch = getattr(_SCRATCH, "buffers", None)
+    if scratch is None or scratch.n < n:
+        scratch = _SCRATCH.buffers = _Scratch(max(n, 2 * scratch.n if scratch else 4096))
+    return scratch
 
 
 def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> Any:
