@@ -38,7 +38,6 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ from typing import Any
 from bidi.mirror import MIRRORED
 
 from ..text.arabic import TATWEEL, is_arabic_letter
+from ..text.memo import word_memo
 from .bidi_order import bidi_rep, resolve, visual_to_logical
 from .pdf_glyphs import (
     NOT_FORWARD_JOINING,
@@ -295,15 +295,24 @@ def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
 
 def _strong_direction(words: list[Word]) -> int:
     """1 when right-to-left letters outnumber left-to-right ones, else 0."""
+    counts = sum(map(_strong_letters, map(_TEXT, words)))
+    rtl, ltr = counts.real, counts.imag
+    return 1 if rtl >= ltr and rtl > 0 else 0
+
+
+@word_memo
+def _strong_letters(text: str) -> complex:
+    """How many right-to-left letters a word has, plus ``1j`` times how many left-to-right
+    ones: the two counts in one number, which ``sum`` adds up in C (a page's words repeat,
+    and a word is classified once)."""
     rtl = ltr = 0
-    # each distinct character classified once
-    for ch, n in Counter("".join(map(_TEXT, words))).items():
+    for ch in text:
         kind = unicodedata.bidirectional(ch)
         if kind in ("R", "AL"):
-            rtl += n
+            rtl += 1
         elif kind == "L":
-            ltr += n
-    return 1 if rtl >= ltr and rtl > 0 else 0
+            ltr += 1
+    return complex(rtl, ltr)
 
 
 def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
@@ -377,10 +386,10 @@ def _usual_pitch(rows: list[list[Word]]) -> float:
 def _page_text(glyphs: list[Glyph], columns: GlyphColumns | None = None) -> str:
     """One page (``columns`` the glyphs' numbers where at hand): blocks separated by a
     blank line, rows by a newline."""
-    bases = _attach_marks(glyphs)
-    if columns is None or len(bases) != len(glyphs):  # marks joined to their letters
-        columns = glyph_columns(bases)
-    words = page_words(bases, columns)
+    if columns is None or columns.mark.any():
+        glyphs = _attach_marks(glyphs)
+        columns = glyph_columns(glyphs)
+    words = page_words(glyphs, columns)
     if not words:
         return ""
     rtl = _strong_direction(words)

@@ -12,7 +12,6 @@ import collections
 import itertools
 import operator
 import re
-import struct
 import threading
 import unicodedata
 from collections.abc import Iterator
@@ -109,10 +108,11 @@ class GlyphColumns:
     order: np.ndarray
     space: np.ndarray  # is_space
     narrow: np.ndarray  # is_narrow_space
+    mark: np.ndarray  # is_mark
 
 
 _COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "order")))
-_FLAG_COLUMNS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space")))
+_FLAG_COLUMNS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space", "is_mark")))
 
 
 def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
@@ -122,8 +122,8 @@ def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
         np.fromiter(map(get, glyphs), np.float64 if k < 4 else np.int64, n)
         for k, get in enumerate(_COLUMNS)
     )
-    space, narrow = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAG_COLUMNS)
-    return GlyphColumns(x0, x1, baseline, size, order, space, narrow)
+    space, narrow, mark = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAG_COLUMNS)
+    return GlyphColumns(x0, x1, baseline, size, order, space, narrow, mark)
 
 
 @lru_cache(maxsize=4096)
@@ -173,9 +173,6 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
         get_text,
     ) = _text_calls()
     count_chars = raw.FPDFText_CountChars
-    box = (ctypes.c_double * 4)()  # left, right, bottom, top
-    box_p = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_double)) for k in range(4)]
-    unpack_box = struct.Struct("4d").unpack
     code_kind = _code_kind
     for page in pdf:
         height = page.get_height()
@@ -216,11 +213,14 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
         ink = np.full(m, -1.0)
         inked = [j for j, k in enumerate(map(_KIND, kept)) if k != _LETTER]
         if inked:
-            boxes = []
-            for j in inked:
-                char_box(handle, keep[j], *box_p)
-                boxes.append(unpack_box(box))
-            b_left, b_right, b_bottom, b_top = np.array(boxes).T
+            q = len(inked)
+            _drain(map(
+                char_box, itertools.repeat(handle, q), map(keep.__getitem__, inked),
+                *scratch.box_at,
+            ))
+            b_left, b_right, b_bottom, b_top = (
+                np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T
+            )
             cx[inked] = (b_left + b_right) / 2
             ink[inked] = b_top - b_bottom
         texts, flags = list(map(_TEXT, kept)), list(map(_FLAGS, kept))
@@ -237,13 +237,13 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
         space = np.fromiter(map(_IS_SPACE, flags), bool, m)
         yield glyphs, GlyphColumns(
             left, right, baseline, sizes, np.array(keep, np.int64), space,
-            space & (right - left < MIN_SPACE_WIDTH),
+            space & (right - left < MIN_SPACE_WIDTH), np.fromiter(map(_IS_MARK, flags), bool, m),
         )
 
 
 # the parts of a `_code_kind`: its text, kind and `text_kind`
 _TEXT, _KIND, _FLAGS = map(operator.itemgetter, (0, 1, 2))
-_IS_SPACE = operator.itemgetter(0)
+_IS_SPACE, _IS_MARK = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def _drain(calls: Iterator[Any]) -> None:
@@ -266,6 +266,10 @@ class _Scratch:
         self.rect_at = list(map(byref, repeat(self.rects, n), range(0, 16 * n, 16)))
         self.x_at = list(map(byref, repeat(self.origins, n), range(0, 16 * n, 16)))
         self.y_at = list(map(byref, repeat(self.origins, n), range(8, 16 * n, 16)))
+        self.boxes = (ctypes.c_double * (4 * n))()  # left, right, bottom, top
+        self.box_at = [
+            list(map(byref, repeat(self.boxes, n), range(8 * k, 32 * n, 32))) for k in range(4)
+        ]
 
 
 _SCRATCH = threading.local()

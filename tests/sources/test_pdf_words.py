@@ -1,0 +1,35 @@
+"""Words of a page cut on columns: the cases where the row loop takes over."""
+
+from __future__ import annotations
+
+import math
+
+from workbench.sources.pdf_glyphs import Glyph, glyph_columns
+from workbench.sources.pdf_words import page_words
+
+
+def _glyph(text: str, x0: float, x1: float, order: int, baseline: float = 100.0) -> Glyph:
+    return Glyph(text, x0, x1, baseline, 10.0, (x0 + x1) / 2, order)
+
+
+def _words(glyphs: list[Glyph]) -> list[str]:
+    return [w.text for w in page_words(glyphs, glyph_columns(glyphs))]
+
+
+def test_a_word_overhung_by_the_word_before_is_measured_from_its_own_edge() -> None:
+    # a swash of ب reaches past the whole next word ج (and a wide white space between
+    # them covers neither much): the gap before د counts from ج's edge, not the swash's
+    row = [_glyph("ب", 0.0, 30.0, 0), _glyph(" ", -100.0, 150.0, 1),
+           _glyph("ج", 26.0, 28.0, 2), _glyph("د", 30.5, 32.0, 3)]
+    assert _words(row) == ["ب", "ج", "د"]
+
+
+def test_glyphs_close_enough_stay_one_word_and_rows_come_top_down() -> None:
+    row = [_glyph("ب", 10.0, 16.0, 0), _glyph("ا", 6.0, 10.0, 1),
+           _glyph("م", 6.0, 12.0, 2, baseline=80.0)]
+    assert _words(row) == ["م", "اب"]
+
+
+def test_a_glyph_without_a_finite_box_reads_without_error() -> None:
+    row = [_glyph("ب", 10.0, 16.0, 0), _glyph("ا", math.nan, 10.0, 1)]
+    assert sorted("".join(_words(row))) == sorted("با")
