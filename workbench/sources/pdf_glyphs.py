@@ -230,10 +230,11 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
         ))
         textpage.close()
         page.close()
-        step = left[1:] - left[:-1]
-        if ((step > -0.01) & (step < 0.01)).any():  # two glyphs start at one x
-            yield merge_split_clusters(glyphs), None
-            continue
+        if _may_merge(left, right, keep):
+            merged = merge_split_clusters(glyphs)
+            if len(merged) < m:
+                yield merged, None
+                continue
         space = np.fromiter(map(_IS_SPACE, flags), bool, m)
         yield glyphs, GlyphColumns(
             left, right, baseline, sizes, np.array(keep, np.int64), space,
@@ -357,6 +358,18 @@ def _code_kind(code: int) -> tuple[str, int, tuple[bool, bool]]:
 
 # a glyph whose code point the font does not map to text
 _LOST = (REPLACEMENT, _INKED, (False, False))
+
+
+def _may_merge(x0: np.ndarray, x1: np.ndarray, order: list[int]) -> bool:
+    """Whether ``merge_split_clusters`` may merge any of a page's glyphs (``x0``, ``x1``
+    and ``order`` their columns): the first glyph it merges has the same box as the
+    glyph before it in the list and follows it in the stream; a page where no two
+    glyphs do is left as it is, without the loop."""
+    same = (np.abs(x0[1:] - x0[:-1]) < 0.01) & (np.abs(x1[1:] - x1[:-1]) < 0.01)
+    if not same.any():
+        return False
+    at = np.flatnonzero(same)
+    return any(order[k + 1] == order[k] + 1 for k in at.tolist())
 
 
 def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
