@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 from workbench.sources.pdf_glyphs import Glyph, glyph_columns
-from workbench.sources.pdf_words import page_words
+from workbench.sources.pdf_words import _sorted_row_starts, page_words, row_starts
 
 
 def _glyph(text: str, x0: float, x1: float, order: int, baseline: float = 100.0) -> Glyph:
@@ -33,3 +35,14 @@ def test_glyphs_close_enough_stay_one_word_and_rows_come_top_down() -> None:
 def test_a_glyph_without_a_finite_box_reads_without_error() -> None:
     row = [_glyph("ب", 10.0, 16.0, 0), _glyph("ا", math.nan, 10.0, 1)]
     assert sorted("".join(_words(row))) == sorted("با")
+
+
+def test_rows_found_a_stretch_at_a_time_are_the_rows_of_the_loop() -> None:
+    # rows of equal baselines, some with glyphs a hair lower or higher, some sizes larger
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        lines = np.repeat(np.cumsum(rng.uniform(2.0, 30.0, 12)), rng.integers(1, 9, 12))
+        offsets = np.where(rng.random(lines.size) < 0.2, rng.normal(0.0, 2.0, lines.size), 0.0)
+        baseline = np.sort(lines + offsets)
+        size = rng.choice([1.0, 10.0, 12.0, 24.0], baseline.size)
+        assert _sorted_row_starts(baseline, size) == row_starts(baseline.tolist(), size.tolist())

@@ -18,6 +18,7 @@ only in the rows where a test fires, which gives the same words as running it in
 
 from __future__ import annotations
 
+import itertools
 import operator
 from dataclasses import dataclass
 from typing import Any
@@ -106,7 +107,7 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
         return []
     # rows: the glyphs by baseline, cut where the baseline moves on
     by_line = np.argsort(cols.baseline, kind="stable")
-    starts = row_starts(cols.baseline[by_line].tolist(), cols.size[by_line].tolist())
+    starts = _sorted_row_starts(cols.baseline[by_line], cols.size[by_line])
     row = np.zeros(n, np.intp)  # row of each glyph in baseline order, then page order
     row[starts[1:]] = 1
     np.cumsum(row, out=row)
@@ -139,6 +140,37 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
     run = np.searchsorted(narrow, order) if narrow.size else np.zeros(kept.size, np.intp)
     starts_at = _word_starts(x0, x1, size, run, forced, k_row)
     return _make_words(glyphs, perm[kept], leader[kept], starts_at, x0, x1, baseline, size)
+
+
+def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
+    """``row_starts`` of arrays sorted by baseline, the loop run only where it must.
+
+    A step between baselines wider than the tolerance of the page's largest size always
+    starts a row, and resets the loop; between two such steps, glyphs on one baseline
+    are one row (each is within rounding of their mean). So the loop runs only on the
+    stretches with baselines apart by less, such as a row's digits set a hair lower."""
+    n = len(baseline)
+    if n < 2:
+        return [0] * n
+    # (rounding of the mean of n equal baselines: far below this slack)
+    slack = 1e-9 * (float(np.abs(baseline).max()) + 1.0)
+    if not BASELINE_TOLERANCE_EM * float(size.min()) > slack:  # (also not for NaN)
+        return row_starts(baseline.tolist(), size.tolist())
+    step = baseline[1:] - baseline[:-1]
+    wide = step > BASELINE_TOLERANCE_EM * float(size.max()) + slack
+    cuts = [0, *(np.flatnonzero(wide) + 1).tolist(), n]
+    uneven = np.flatnonzero((step != 0.0) & ~wide)
+    if not uneven.size:
+        return cuts[:-1]
+    # the stretches with a step inside, each read by the loop from where it starts
+    loose = set(np.searchsorted(cuts, uneven + 1, "right").tolist())
+    starts: list[int] = []
+    for k, (a, b) in enumerate(itertools.pairwise(cuts), 1):
+        if k in loose:
+            starts.extend(a + s for s in row_starts(baseline[a:b].tolist(), size[a:b].tolist()))
+        else:
+            starts.append(a)
+    return starts
 
 
 def _settle_stacks_in(
