@@ -261,6 +261,7 @@ def _pdfplumber_glyphs(path: Path) -> Iterator[list[Glyph]]:
 _BASELINE = operator.attrgetter("baseline")
 _SIZE = operator.attrgetter("size")
 _TEXT = operator.attrgetter("text")
+_CENTRE, _SIMPLE = operator.attrgetter("centre"), operator.attrgetter("simple")
 
 
 def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
@@ -347,7 +348,7 @@ def _blocks(
     cuts = _column_cuts(words, rows)
     if cuts:
         edges = [float("-inf"), *cuts, float("inf")]
-        parts = [[w for w in words if lo < (w.x0 + w.x1) / 2 < hi]
+        parts = [[w for w in words if lo < w.centre < hi]
                  for lo, hi in itertools.pairwise(edges)]
         if rtl:
             parts.reverse()
@@ -410,13 +411,13 @@ def _page_text(glyphs: list[Glyph], columns: GlyphColumns | None = None) -> str:
 
 def _line_text(row: list[Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
-    words = sorted(row, key=_word_centre)
+    words = sorted(row, key=_CENTRE)
     visual = " ".join(map(_TEXT, words))
     if _one_level(visual, words, base_level):
         # the whole line at the paragraph level: glyphs in reverse, or as they are
         if not base_level:
             return _SPACE_RE.sub(" ", visual).strip()
-        if all(len(w.text) == len(w.glyphs) for w in words):  # a character a glyph
+        if all(map(_SIMPLE, words)):  # a character a glyph
             return _SPACE_RE.sub(" ", visual[::-1]).strip()
         logical = " ".join(["".join(map(_TEXT, reversed(w.glyphs))) for w in reversed(words)])
         return _SPACE_RE.sub(" ", logical).strip()
@@ -438,10 +439,6 @@ def _line_text(row: list[Word], base_level: int) -> str:
             if levels[i] % 2 and tokens[i].mirrored:
                 texts[i] = MIRRORED[texts[i]]
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
-
-
-def _word_centre(w: Word) -> float:
-    return (w.x0 + w.x1) / 2
 
 
 def _one_level(visual: str, words: list[Word], base_level: int) -> bool:

@@ -48,6 +48,8 @@ class Word:
     baseline: float
     size: float
     text: str  # the glyphs' texts joined
+    centre: float  # (x0 + x1) / 2, which lines are sorted by
+    simple: bool  # a character a glyph (no ligature of several)
 
 
 _BASELINE, _SIZE = operator.attrgetter("baseline"), operator.attrgetter("size")
@@ -118,7 +120,7 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
     # place in the stream
     twice = cols.x0 + cols.x1
     perm = np.lexsort((cols.order, twice, row_of_glyph))
-    _settle_stacks_in(glyphs, perm, row, bounds, twice, cols.x1 - cols.x0)
+    _settle_stacks_in(glyphs, perm, row, bounds, twice, cols.x1 - cols.x0, cols.order)
     space = cols.space[perm]
     wide = space & ~cols.narrow[perm]
     x0, x1 = cols.x0[perm], cols.x1[perm]
@@ -175,24 +177,30 @@ def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
 
 def _settle_stacks_in(
     glyphs: list[Glyph], perm: Any, row: Any, bounds: Any, twice: Any, width: Any,
+    order: Any,
 ) -> None:
     """In place on ``perm`` (page order of glyph indices): ``settle_stacks`` in each row
-    where two neighbours it looks at have centres as close as it asks; elsewhere it
-    would leave the row as it is."""
+    where two neighbours it looks at have centres as close as it asks and stream places
+    that it would swap them for; elsewhere it would leave the row as it is."""
     n = len(perm)
     if n < 4:
         return
-    twice, width = twice[perm], width[perm]
+    twice, width, order = twice[perm], width[perm], order[perm]
     limit = STACK_CENTRE_RATIO * np.minimum(width[:-1], width[1:])
     half = (twice[:-1] - twice[1:]) / 2
     position = np.arange(n) - bounds[row]
     length = (bounds[1:] - bounds[:-1])[row]
     # the pairs it looks at: neither the first nor the last glyph of a row in them
     looked = (row[:-1] == row[1:]) & (position[:-1] >= 1) & (position[1:] <= length[1:] - 2)
-    close = np.flatnonzero(looked & (-limit < half) & (half < limit)).tolist()
-    # (a LAM and ALEF drawn as one LAM-ALEF have such centres in most Arabic rows; their
-    # stream order is seldom the one asked)
-    swapped = {int(row[j]) for j in close if _swaps(glyphs, perm, j)}
+    # the stream places of a pair (a, b) and its neighbours, in the order b, a
+    at = np.arange(n - 1)
+    seq = (order[np.maximum(at - 1, 0)], order[at + 1], order[at], order[np.minimum(at + 2, n - 1)])
+    one_way = (
+        (seq[0] < seq[1]) & (seq[1] < seq[2]) & (seq[2] < seq[3])
+        | (seq[0] > seq[1]) & (seq[1] > seq[2]) & (seq[2] > seq[3])
+    )
+    close = np.flatnonzero(looked & (-limit < half) & (half < limit) & one_way).tolist()
+    swapped = {int(row[j]) for j in close if _both_letters(glyphs, perm, j)}
     for r in sorted(swapped):
         lo, hi = bounds[r], bounds[r + 1]
         index = {id(glyphs[i]): i for i in perm[lo:hi].tolist()}
@@ -201,14 +209,11 @@ def _settle_stacks_in(
         perm[lo:hi] = [index[id(g)] for g in line]
 
 
-def _swaps(glyphs: list[Glyph], perm: Any, j: int) -> bool:
-    """Whether ``settle_stacks`` swaps the glyphs at ``j`` and ``j + 1`` of the page order
-    (their centres close enough) in a row where it swaps none before them."""
+def _both_letters(glyphs: list[Glyph], perm: Any, j: int) -> bool:
+    """Whether the glyphs at ``j`` and ``j + 1`` of the page order start with an Arabic
+    letter, as ``settle_stacks`` asks of a pair it swaps."""
     a, b = glyphs[perm[j]], glyphs[perm[j + 1]]
-    if not (is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])):
-        return False
-    seq = (glyphs[perm[j - 1]].order, b.order, a.order, glyphs[perm[j + 2]].order)
-    return seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]
+    return is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])
 
 
 def settle_stacks(row: list[Glyph]) -> None:
@@ -392,8 +397,10 @@ def _make_words(
     for k in np.flatnonzero(mixed).tolist():
         baselines[k] = median(baseline[cuts[k]].tolist())
         sizes[k] = median(size[cuts[k]].tolist())
+    words = list(map("".join, map(texts.__getitem__, cuts)))
+    simple = np.fromiter(map(len, words), np.intp, len(words)) == np.diff(edges)
+    left, right = np.minimum.reduceat(x0, starts), np.maximum.reduceat(x1, starts)
     return list(map(
-        Word, map(parts.__getitem__, cuts),
-        np.minimum.reduceat(x0, starts).tolist(), np.maximum.reduceat(x1, starts).tolist(),
-        baselines, sizes, map("".join, map(texts.__getitem__, cuts)),
+        Word, map(parts.__getitem__, cuts), left.tolist(), right.tolist(), baselines, sizes,
+        words, ((left + right) / 2).tolist(), simple.tolist(),
     ))
