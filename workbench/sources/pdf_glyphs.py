@@ -274,14 +274,20 @@ class _Scratch:
 
 
 _SCRATCH = threading.local()
+# glyphs a thread's kept buffers hold at most (some 400 bytes each); a larger page gets
+# buffers of its own, dropped after it
+SCRATCH_KEPT = 1 << 16
 
 
 def _scratch(n: int) -> _Scratch:
     """This thread's buffers, with room for ``n`` glyphs."""
     scratch = getattr(_SCRATCH, "buffers", None)
-    if scratch is None or scratch.n < n:
-        scratch = _SCRATCH.buffers = _Scratch(max(n, 2 * scratch.n if scratch else 4096))
-    return scratch
+    if scratch is not None and scratch.n >= n:
+        return scratch
+    if n > SCRATCH_KEPT:
+        return _Scratch(n)
+    _SCRATCH.buffers = _Scratch(min(max(n, 2 * scratch.n if scratch else 4096), SCRATCH_KEPT))
+    return _SCRATCH.buffers
 
 
 def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> Any:
