@@ -11,7 +11,8 @@ diacritics). Here every glyph is placed by its box instead:
    font size, and at any white gap between glyphs that the content stream separates
    by a space of no width (how Chromium draws its spaces); space glyphs the letters
    beside them cover are kashida leaders (XeLaTeX), not spaces; words are grouped
-   into blocks (columns, paragraphs) by whitespace (XY-cut);
+   into blocks (columns, paragraphs) by whitespace (XY-cut); rows and words are found a
+   page at a time on arrays of the glyphs' numbers (``workbench.sources.pdf_words``);
 3. each line is read from its visual order back to logical order with the Unicode
    bidi algorithm run in reverse: Arabic runs are reversed, digit and Latin runs stay
    left to right (``visual_to_logical``);
