@@ -107,3 +107,27 @@ def test_stops_turned_to_line_ends_are_evidence_for_a_weaker_gain():
     in_order = [turned_line(t, cutters) for t in damaged]
     assert not _text_turns(in_order, range(3), cutters, gain=1.5)
     assert _text_turns(in_order, range(3), cutters, gain=2.5)
+
+
+def test_a_paragraph_end_holding_its_stop_alone_is_evidence_too():
+    # The lines that turn hold a stop inside and read the same at both edges either way;
+    # the last lines of paragraphs hold their stop alone and, written left to right,
+    # open with it: their edges tell that the text's stops come from another font.
+    turned = ["وصل الوفد الى المدينة صباحا . ثم عقد اجتماعا مع المحافظ",
+              "وقال المتحدث ان الاجتماع كان مثمرا . واضاف ان الوفد سيعود"]
+    damaged = [_left_to_right_by(t, {"."}) for t in turned]
+    ends = [".وبحث الجانبان الاوضاع الامنية في المحافظة",
+            ".الى العاصمة بعد انتهاء الزيارة"]
+    texts = [damaged[0], ends[0], damaged[1], ends[1]]
+    assert [odd_edges(t) for t in damaged] == [0, 0]
+    assert _text_turns(texts, [0, 2], {"."}, gain=1.5)
+    assert not _text_turns(texts, [0, 2], {"."}, gain=0.5)
+    # in reading order, the ends close with their stops: turning would open them so
+    in_order = [turned[0], "وبحث الجانبان الاوضاع الامنية في المحافظة.",
+                turned[1], "الى العاصمة بعد انتهاء الزيارة."]
+    assert not _text_turns(in_order, [0, 2], {"."}, gain=1.5)
+
+
+def _left_to_right_by(line: str, cutters: set[str]) -> str:
+    """The line with its runs (cut by ``cutters``) written left to right."""
+    return " ".join(line[a:b] for a, b in reversed(run_spans(line, cutters)))

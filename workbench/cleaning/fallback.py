@@ -305,11 +305,20 @@ def cutting_classes(texts: list[str]) -> set[str]:
     right: added one at a time, the one that gains most first, while the text gains by
     more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
     lines they turn gain ``TEXT_GAIN`` each on average."""
+    chosen, current, gain = _searched_classes(texts)
+    if not current or not _text_turns(texts, current, chosen, gain):
+        return set()
+    return chosen
+
+
+def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float, str, str]], float]:
+    """The classes the greedy search of :func:`cutting_classes` takes, the lines they turn
+    (with what each gains) and the mean gain of a turned line (0 if none)."""
     text = _Text(texts)
     if len(text.turnable) < MIN_LINES:
         # too few lines could turn to tell anything of a font: every trial of the search
         # turns fewer than MIN_LINES, and none is taken (the bigram model is not asked)
-        return set()
+        return set(), {}, 0.0
     classes = text.classes()
     held_by = {c: sum(c in held for held in text.holds.values()) for c in classes}
     chosen: set[str] = set()
@@ -333,16 +342,18 @@ def cutting_classes(texts: list[str]) -> set[str]:
             break
         best_value, c, current = best
         chosen.add(c)
-    if not current or not _text_turns(texts, current, chosen, text.gain(current) / len(current)):
-        return set()
-    return chosen
+    return chosen, current, (text.gain(current) / len(current) if current else 0.0)
 
 
 def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain: float) -> bool:
     """The text's decision that its font lacked glyphs: the turned lines gain ``TEXT_GAIN``
-    each on average, or ``EDGE_TEXT_GAIN`` and their edges read better turned too
-    (``odd_edges``: fewer lines opening with a stop or closing with an open bracket),
-    their words being words of the list (``KNOWN_WORDS``)."""
+    each on average, or ``EDGE_TEXT_GAIN`` and the edges of its lines read better turned
+    (``odd_edges``: fewer lines opening with a stop or closing with an open bracket), the
+    turned lines' words being words of the list (``KNOWN_WORDS``).
+
+    The edges are read on every line a cutter stands in, one run of words or more: a line
+    that ends a paragraph holds its stop alone, and written left to right it opens with it
+    (``.خارج اطار مجلس الامن``) though its words leave nothing to turn."""
     if gain >= TEXT_GAIN:
         return True
     if gain < EDGE_TEXT_GAIN:
@@ -351,7 +362,19 @@ def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain
     words = [w for t in lines for w in words_of(t) if w != NUMBER]
     if sum(map(is_known, words)) < KNOWN_WORDS * len(words):
         return False  # lines still in pieces or mirrored: their edges say nothing yet
-    return sum(map(odd_edges, lines)) > sum(odd_edges(turned_line(t, cutters)) for t in lines)
+    cut = [t for t in texts if ARABIC_RE.search(t) and not _longer_than_a_line(t)
+           and any(char_class(ch) in cutters for ch in _OTHER_RE.findall(t))]
+    return sum(map(odd_edges, cut)) > sum(odd_edges(_runs_turned(t, cutters)) for t in cut)
+
+
+def _runs_turned(text: str, cutters: Iterable[str]) -> str:
+    """``text`` with all its runs turned round, one with words or more (single spaces
+    between them).
+
+    >>> _runs_turned(".خارج اطار مجلس الامن", {"."})
+    'خارج اطار مجلس الامن .'
+    """
+    return " ".join(text[a:b] for a, b in run_spans(text, cutters)[::-1])
 
 
 # Marks no line in reading order opens with (closing punctuation) or closes with
