@@ -131,30 +131,3 @@ def test_a_paragraph_end_holding_its_stop_alone_is_evidence_too():
 def _left_to_right_by(line: str, cutters: set[str]) -> str:
     """The line with its runs (cut by ``cutters``) written left to right."""
     return " ".join(line[a:b] for a, b in reversed(run_spans(line, cutters)))
-
-
-# Lines cut by a quote and a stop alike: turned by either alone, their runs read no better.
-TWO_MARKS = [
-    'وقال الامين العام للامم " المتحدة ان مجلس . الامن سيعقد جلسة',
-    'لبحث الوضع في العراق بعد ان دعا رئيس " الوزراء الى . اجتماع عاجل',
-    'واضاف ان وزارة " الداخلية اعلنت حالة الطوارئ في . العاصمة بغداد',
-    'وقال المتحدث باسم وزارة " الدفاع ان القوات الامنية . تمكنت من اعتقال',
-    'عدد من المسلحين في محافظة " نينوى شمال البلاد . امس الاحد',
-]
-
-
-def test_marks_that_cut_runs_only_together_are_found():
-    damaged = [_left_to_right_by(line, {'"', "."}) for line in TWO_MARKS]
-    assert cutting_classes(damaged) == {'"', "."}
-    out, n = fallback_runs(_lines(damaged))
-    assert n == len(TWO_MARKS) and [line.text for line in out] == TWO_MARKS
-
-
-def test_a_class_turning_lines_on_nothing_is_no_evidence():
-    # Two lines cut by a quote and a stop gain much turned; a dash between the words of
-    # a line in reading order would make three lines, but that line reads worse turned:
-    # two lines of evidence are too few, and nothing turns.
-    damaged = [_left_to_right_by(line, {'"', "."}) for line in TWO_MARKS[:2]]
-    damaged.append("وقال الرئيس - في كلمته امام البرلمان")
-    assert cutting_classes(damaged) == set()
-    assert fallback_runs(_lines(damaged))[1] == 0

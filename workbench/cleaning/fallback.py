@@ -13,11 +13,7 @@ of characters at a time (each punctuation mark, digits, Latin letters): a class 
 where turning round the runs of every line it cuts makes the text likelier under the word
 bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
 before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
-line on average over three lines or more, or none is. Where the font lacks several marks,
-each alone may turn too little (a line cut by a quote and a stop, turned at the quote
-alone, reads no better), so the classes are also searched back from all of them, one
-taken out at a time, the set being worth keeping only where three lines or more each
-read better turned; the better of the two searches is the text's. A text justified with kashida is
+line on average over three lines or more, or none is. A text justified with kashida is
 left to the run repair. The letters of a run say nothing about the order of runs (the
 character model cannot tell them), the words meeting at run edges do.
 
@@ -346,40 +342,7 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
             break
         best_value, c, current = best
         chosen.add(c)
-    # Searched back from every class as well: where the font lacks several marks, each
-    # alone may turn too few lines or too little to be taken first (a line cut by a
-    # quote and a stop turned by the quote alone reads no better), all of them together
-    # turn the lines right. The better of the two searches is the text's.
-    dropped, value = _dropped_classes(text, classes)
-    if value > best_value + 1e-9:
-        chosen = set(classes) - dropped
-        current = text.turned(text.turning(chosen))
     return chosen, current, (text.gain(current) / len(current) if current else 0.0)
-
-
-def _dropped_classes(text: _Text, classes: list[str]) -> tuple[set[str], float]:
-    """Classes taken out of ``classes`` one at a time, the one whose going gains most
-    first, while the text gains (or loses nothing: a class that turns no line of its own
-    goes), and the value left (``TURN_GAIN`` a turned line taken off the gain)."""
-
-    def value(kept: set[str]) -> float:
-        turned = text.turned(text.turning(kept))
-        # lines the model reads no better turned are no evidence: a class kept only to
-        # turn enough lines would turn them on nothing
-        if sum(gain > 0 for gain, _, _ in turned.values()) < MIN_LINES:
-            return float("-inf")
-        return text.gain(turned) - TURN_GAIN * len(turned)
-
-    dropped: set[str] = set()
-    now = value(set(classes))
-    while len(dropped) < len(classes) - 1:
-        trials = [(value(set(classes) - dropped - {c}), c) for c in classes if c not in dropped]
-        best, c = max(trials, key=lambda t: (t[0], t[1]))
-        if best < now - 1e-9:
-            break
-        dropped.add(c)
-        now = best
-    return dropped, now
 
 
 def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain: float) -> bool:
