@@ -23,6 +23,7 @@ from pathlib import Path
 from ..cache import cached
 from ..resources import data_path
 from ..text.arabic import match_key
+from ..text.memo import word_memo
 
 MODEL_FILE = "cleaning/word_bigrams.tsv.gz"
 # Stupid backoff: an unseen pair scores the right word's unigram estimate, discounted
@@ -109,11 +110,14 @@ def _parse_counts(path: Path) -> tuple[dict[str, str], dict[str, int], int]:
     return following, words, sum(words.values())
 
 
+@word_memo
 def pair_count(left: str, right: str) -> int:
     """How often ``right`` follows ``left`` in the model (0: never seen), found in the
     pairs of ``left`` as stored (``"الامن:12 العراقي:7"``) rather than unpacked into a
     dict: remembered dicts of the pairs of a common word (thousands each) grew with a
     corpus's vocabulary by a hundred MiB, where one search of the text costs microseconds.
+    The pairs asked are remembered, bounded as every per-word memo: the run-order search
+    asks the same few pairs of a line again for each order it weighs.
 
     >>> pair_count("مجلس", "الامن") > pair_count("الامن", "مجلس")
     True
