@@ -190,3 +190,15 @@ def test_text_without_spaced_kashida_is_not_searched():
     raw = "\n".join(line.replace("|", "").replace(" ", "  ", 3) for line in SPACED_SOURCE)
     text, _, n = spaced_runs_in_order(raw)
     assert n == 0 and text == raw
+
+
+def test_hashtags_are_no_kashida_glyphs():
+    # Web text writes # and _ beside letters in hashtags; they stand for no kashida, and a
+    # text of tweets is not weighed for turned runs at all.
+    tweets = "\n".join(["عاجل #الموصل_اليوم انفجار في السوق",
+                        "#كورونا_الجديد يصل الى #بغداد",
+                        "قال الوزير: (#العراق_ينتصر) اليوم"])
+    assert kashida_glyphs(tweets) == ""
+    assert clean(tweets).text.count("#") == 4
+    # the same marks inside words, as a font's kashida glyph, still are
+    assert kashida_glyphs("الجزي##رة و الم#وصل") == "#"
