@@ -3,17 +3,24 @@ cells (strings, empty cells ``""``), rows, column names and, as a frame, the sam
 
 from __future__ import annotations
 
+from itertools import takewhile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from workbench.resources import _comment_lines, data_path, read_rows, read_table
+from workbench.resources import data_path, read_rows, read_table
 
 TABLES = sorted(
     str(p.relative_to(data_path(""))) for p in Path(data_path("")).rglob("*")
     if p.suffix in (".csv", ".tsv")
 )
+
+
+def _comment_lines(path: Path) -> int:
+    """The leading ``#`` lines of a data file (its header comment), counted apart."""
+    with path.open(encoding="utf-8") as fh:
+        return sum(1 for _ in takewhile(lambda line: line.startswith("#"), fh))
 
 
 def _pandas(name: str) -> pd.DataFrame:

@@ -12,6 +12,7 @@ from collections import namedtuple
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,10 +85,13 @@ def read_rows(name: str) -> Table:
     """
     path = data_path(name)
     with path.open(encoding="utf-8", newline="") as fh:
-        skip = _comment_lines(path)
-        for _ in range(skip):
-            fh.readline()
-        reader = csv.reader(fh, delimiter="\t" if name.endswith(".tsv") else ",")
+        skip = 0  # the header comment, read past in the same pass
+        first = fh.readline()
+        while first.startswith("#"):
+            skip += 1
+            first = fh.readline()
+        reader = csv.reader(chain([first] if first else [], fh),
+                            delimiter="\t" if name.endswith(".tsv") else ",")
         try:
             header = tuple(next(reader))
         except StopIteration:
@@ -121,11 +125,3 @@ def read_json(name: str) -> Any:
     return json.loads(data_path(name).read_text(encoding="utf-8"))
 
 
-def _comment_lines(path: Path) -> int:
-    n = 0
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                break
-            n += 1
-    return n
