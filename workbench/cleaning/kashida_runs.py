@@ -44,17 +44,17 @@ gaps are often wide (``WIDE_SHARE``) is read so where most of its first lines
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
 
 from ..text.arabic import DUAL_JOINING
 from .model import text_logp
-from .reorder import _plain
+from .reorder import _plain, most_read_better
 
 # Least share of the lines with kashida glyphs that must read better turned, and least
 # median gain (log10) of those lines, for a text's runs to be read as back to front. Set on
@@ -191,28 +191,6 @@ def turn_gain(line: str, glyphs: str) -> float:
     return text_logp(turned) - text_logp(in_place)
 
 
-def _most_read_better(gains: Iterable[float], n: int) -> bool:
-    """Whether ``TURN_SHARE`` of ``n`` lines read better turned (gain > 0) and their median
-    gain is over ``TURN_MARGIN``. The gains are weighed one by one and the answer given
-    as soon as the rest cannot change it: text already in order fails after about a third
-    of its lines, and the character model is this stage's whole cost.
-
-    >>> _most_read_better([3.0, 2.5, -1.0], 3), _most_read_better([3.0, -1.0, -2.0], 3)
-    (True, False)
-    """
-    weighed: list[float] = []
-    worse = low = 0  # lines reading no better turned; lines gaining no more than the margin
-    for g in gains:
-        weighed.append(g)
-        worse += g <= 0
-        low += g <= TURN_MARGIN
-        # no more than n - worse lines can still read better; a median at or under the
-        # margin is certain once more than half the lines are at or under it
-        if n - worse < TURN_SHARE * n or low >= n // 2 + 1:
-            return False
-    return sum(g > 0 for g in weighed) >= TURN_SHARE * n and statistics.median(weighed) > TURN_MARGIN
-
-
 def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     """``raw`` with the lines cut by kashida glyphs turned round where the text's lines
     read better so (see the module docstring): the text, the raw index of each of its
@@ -225,17 +203,12 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     glyphs = kashida_glyphs(raw)
     if not glyphs:
         return raw, same, 0
-    spans: list[tuple[int, int]] = []  # lines cut by kashida glyphs
-    pos = 0
-    for m in [*_LINE_BREAK_RE.finditer(raw), None]:
-        end = m.start() if m is not None else len(raw)
-        if any(ch in glyphs for ch in raw[pos:end]):
-            spans.append((pos, end))
-        if m is not None:
-            pos = m.end()
+    # lines cut by kashida glyphs
+    spans = [(a, b) for a, b in _line_spans(raw) if any(ch in glyphs for ch in raw[a:b])]
     if len(spans) < MIN_LINES:
         return raw, same, 0
-    if not _most_read_better((turn_gain(raw[a:b], glyphs) for a, b in spans), len(spans)):
+    if not most_read_better((turn_gain(raw[a:b], glyphs) for a, b in spans), len(spans),
+                            TURN_SHARE, TURN_MARGIN):
         return raw, same, 0
     order: list[np.ndarray] = []
     pos = 0
@@ -247,6 +220,16 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     order.append(same[pos:])
     src = np.concatenate(order)
     return "".join(raw[i] for i in src), src, len(spans)
+
+
+def _line_spans(raw: str) -> list[tuple[int, int]]:
+    """Where each line of ``raw`` starts and ends, its break left out.
+
+    >>> _line_spans("اب\\nث\\r\\nج")
+    [(0, 2), (3, 4), (5, 5), (6, 7)]
+    """
+    bounds = [0, *itertools.chain.from_iterable(m.span() for m in _LINE_BREAK_RE.finditer(raw)), len(raw)]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 @lru_cache(maxsize=2)  # asked of the same text by both readings of its gaps
@@ -305,9 +288,8 @@ def leader_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
         return raw, same, 0
     order: list[np.ndarray] = []
     changed = 0
-    pos = 0
-    for m in [*_LINE_BREAK_RE.finditer(raw), None]:
-        end = m.start() if m is not None else len(raw)
+    lines = _line_spans(raw)
+    for n, (pos, end) in enumerate(lines):
         line = raw[pos:end]
         spans = [t.span() for t in _TOKEN_RE.finditer(line)]
         changed += len(spans) > 1
@@ -318,9 +300,8 @@ def leader_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
             if k and not _runs_join(line[spans[k - 1][1] - 1], line[a]):
                 order.append(same[pos + space : pos + space + 1])
             order.append(same[pos + a : pos + b])
-        if m is not None:
-            order.append(same[m.start() : m.end()])
-            pos = m.end()
+        if n + 1 < len(lines):  # the line break
+            order.append(same[end : lines[n + 1][0]])
     src = np.concatenate(order) if order else same[:0]
     return "".join(raw[i] for i in src), src, changed
 
@@ -394,13 +375,7 @@ def spaced_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     gaps, wide = _gaps(raw)
     if gaps < MIN_GAPS or not WIDE_SHARE * gaps <= wide < LEADER_SHARE * gaps:
         return raw, same, 0
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for m in [*_LINE_BREAK_RE.finditer(raw), None]:
-        end = m.start() if m is not None else len(raw)
-        lines.append((pos, end))
-        if m is not None:
-            pos = m.end()
+    lines = _line_spans(raw)
     evidence = [(a, b) for a, b in lines if _searchable(raw[a:b])][:SPACED_EVIDENCE]
     if len(evidence) < MIN_LINES:
         return raw, same, 0
