@@ -129,20 +129,16 @@ def kashida_glyphs(raw: str) -> str:
     # A hashtag (#الموصل_اليوم) is web text's own use of # and _ next to letters, not a
     # glyph standing for kashida: its marks are neither evidence for one nor against.
     tags = [m.span() for m in _HASHTAG_RE.finditer(raw)]
+    tag_starts = [a for a, _ in tags]
     for m in _GLYPH_CONTROL_RE.finditer(raw):
-        if tags and _inside(m.start(), tags):
+        k = bisect.bisect_right(tag_starts, m.start()) - 1
+        if k >= 0 and m.start() < tags[k][1]:  # inside a hashtag
             continue
         for ch in set(m.group()):
             seen[ch] += 1
             touching[ch] += bool(_LETTER_RE.match(raw[m.start() - 1 : m.start()] if m.start() else "")
                                  or _LETTER_RE.match(raw[m.end() : m.end() + 1]))
     return "".join(sorted(ch for ch, n in seen.items() if touching[ch] >= LETTER_SHARE * n))
-
-
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``at`` falls in one of ``spans`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (at, len(spans) and spans[-1][1] + 1)) - 1
-    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def turned_pieces(line: str, glyphs: str) -> list[tuple[int, int]]:
