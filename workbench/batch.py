@@ -31,6 +31,7 @@ from typing import Any
 import pandas as pd
 
 from .analysis import Analysis, analyze, warm_up
+from .cache import forget_models
 from .claims.claims import CLAIM_COLUMNS
 from .claims.events import ACLED_COLUMNS, EVENT_COLUMNS, acled_rows, documents_by_id, to_acled
 from .claims.frames import frame_of_rows, record_type
@@ -181,19 +182,6 @@ def run_with_summary(
             writer.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
-
-
-def forget_models() -> None:
-    """Let go of the language models the cleaning reads (wordfreq's list, the cleaning
-    word list and its prefix groups, the character and word bigram counts: some 250 MiB,
-    the largest part of a run's memory) once every document is analysed. The next
-    analysis in this process reads them back from the disk cache (a fraction of a second).
-    """
-    from .cleaning import bigrams, lexicon, model
-    from .text import zipf
-
-    for loader in (bigrams._counts, model._counts, lexicon._lexicon, zipf._frequencies):
-        loader.cache_clear()
 
 
 # --- analysis of one document ----------------------------------------------------------

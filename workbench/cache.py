@@ -24,6 +24,7 @@ else ``$XDG_CACHE_HOME/arabic-conflict-workbench`` (``~/.cache/…`` by default)
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import marshal
@@ -107,6 +108,29 @@ def _write_bytes(path: Path, parts: Iterable[bytes]) -> None:
 
 def _checksum(payload: bytes) -> bytes:
     return zlib.crc32(payload).to_bytes(_DIGEST, "little")
+
+
+# The loaders of the language models (word lists, n-gram counts): what a long run lets go
+# of once every document is analysed, and reads back from the disk cache if asked again.
+_MODEL_LOADERS: list[Callable[[], Any]] = []
+
+L = TypeVar("L", bound=Callable[[], Any])
+
+
+def model_loader(load: L) -> L:
+    """``load`` run once and its model kept (``functools.cache``), until :func:`forget_models`."""
+    kept = functools.cache(load)
+    _MODEL_LOADERS.append(kept)
+    return kept  # type: ignore[return-value]
+
+
+def forget_models() -> None:
+    """Let go of every model :func:`model_loader` keeps (the cleaning's word lists and its
+    character and word bigram counts: some 250 MiB, the largest part of a run's memory).
+    The next analysis in this process reads them back from the disk cache (a fraction of
+    a second)."""
+    for kept in _MODEL_LOADERS:
+        kept.cache_clear()  # type: ignore[attr-defined]
 
 
 def cached(name: str, sources: Iterable[str | bytes | Path], build: Callable[[], T]) -> T:

@@ -17,10 +17,9 @@ import gzip
 import itertools
 import math
 import re
-from functools import cache
 from pathlib import Path
 
-from ..cache import cached
+from ..cache import cached, model_loader
 from ..resources import data_path
 from ..text.arabic import match_key
 from ..text.memo import word_memo
@@ -84,7 +83,7 @@ def key_words(key: str, start: int = 0, end: int | None = None) -> list[str]:
 _LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 
-@cache
+@model_loader
 def _counts() -> tuple[dict[str, str], dict[str, int], int]:
     """Word → the words after it with their counts, as the file writes them
     (``" الامن:12 العراقي:7"``, read into numbers only when the word is met: a table of

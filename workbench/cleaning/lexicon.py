@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-from ..cache import Shards, cached_shards
+from ..cache import Shards, cached_shards, model_loader
 from ..resources import data_path, read_rows
 from ..text.arabic import DIACRITICS_RE, TATWEEL, match_key
 from ..text.memo import word_memo
@@ -44,7 +44,7 @@ MIN_JOIN_ZIPF = 1.5
 LEXICON_FILE = "cleaning/clean_lexicon.tsv.gz"
 
 
-@cache
+@model_loader
 def _lexicon() -> tuple[Shards[float], Shards[list[str]]]:
     """The shipped word list (about 320k keys), loaded once: matching key → ``log10 P``,
     and the keys for prefix look-ups (:func:`_group_by_start`).

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import gzip
 import math
-from functools import cache
 from pathlib import Path
 
-from ..cache import Shards, cached, cached_shards
+from ..cache import Shards, cached, cached_shards, model_loader
 from ..resources import data_path
 from ..text.arabic import match_key
 from ..text.memo import word_memo
@@ -30,7 +29,7 @@ ORDER = 5
 BACKOFF = math.log10(0.4)
 
 
-@cache
+@model_loader
 def _counts() -> tuple[Shards[int], int]:
     """N-gram → count, and the number of characters trained on; loaded once (about 330k rows).
 

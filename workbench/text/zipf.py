@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import math
 import re
-from functools import cache
 from importlib import metadata, util
 from pathlib import Path
 
-from ..cache import Shards, cached_shards, shard_blobs
+from ..cache import Shards, cached_shards, model_loader, shard_blobs
 
 # Letters wordfreq's Arabic tokeniser keeps as they are (HAMZA to GHAIN, FEH to YEH;
 # TATWEEL, which it removes, left out). Checked on its whole Arabic list and every word
@@ -48,7 +47,7 @@ def _wordlist_files() -> list[Path]:
 _SHARDS = 1 << 12
 
 
-@cache
+@model_loader
 def _frequencies() -> Shards[float]:
     """wordfreq's Arabic word → frequency dict (``get_frequency_dict('ar')``), kept in the
     disk cache as ``_SHARDS`` shards."""
