@@ -224,3 +224,19 @@ def test_places_a_plural_head_lists_stay_one_attack_each_after_a_definite_trigge
 def test_a_plural_head_lists_the_names_after_such_as():
     ev = _events("قصفت قوات النظام أطراف مدن مثل النيرب وسرمين.")
     assert ev.location.tolist() == ["النيرب", "Sarmīn"]
+
+
+_KIRKUK = "قتل ثلاثة أشخاص بانفجار عبوة ناسفة في مدينة كركوك اليوم.\n\n"
+
+
+def test_a_city_row_takes_the_local_place_a_later_sentence_tells_of_the_attack():
+    ev = _events(_KIRKUK + "وقال مصدر أمني إن الضحايا كانوا يتسوقون في حي الواسطي وسط المدينة.")
+    assert ev.location.tolist() == ["حي الواسطي"]
+    assert ev.places.tolist() == ["حي الواسطي;Kirkuk"] and ev.fatalities.tolist() == ["3"]
+
+
+def test_a_local_place_of_another_day_of_the_past_or_of_the_hospital_keeps_the_city():
+    for tail in ("وبعد يومين عثر على عبوة قرب حي الواسطي.",
+                 "ونقل الجرحى إلى مستشفى آزادي.",
+                 "والضحايا من عائلة تنحدر من قرية البشير."):
+        assert _events(_KIRKUK + tail).location.tolist()[0] == "Kirkuk", tail

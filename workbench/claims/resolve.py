@@ -44,7 +44,7 @@ from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, trigger_lexicon
 from .index import Mention, Mentions, is_span_frame
-from .spots import frame_key, spot_and_frames, spot_rank
+from .spots import frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -218,6 +218,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = [r for r in out if not _ground_of_attack(r, incidents)
            and not any(r is x for x in sums)]
     out = _gather_placeless(out)
+    if where is not None:
+        _narrow_coarse(out, text, mentions, where)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
@@ -295,6 +297,62 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
         _absorb_mention(host, row)
         out = [r for r in out if r is not row]
     return out
+
+
+# Where the wounded are taken (نقلهم لمستشفى الرمادي), not where they were hit: an attack on
+# one is named in the attack's own clause.
+_RECEIVING = frozenset({"hospital"})
+# The kinds of place a row may stand at and still be narrowed to a local place of its article.
+_NARROWABLE = frozenset({"city", "capital", "district", "governorate", "province", "region"})
+
+
+def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
+                   where: Callable[[Mention], dict]) -> None:
+    """A row placed only at a city or a governorate takes the local place inside it (a
+    neighbourhood, a village, a site, a bridge) that a sentence of no row's evidence names
+    after it: the sentence goes on telling the attack just told (مسلحين أوقفوا حافلة في وسط
+    مدينة بغداد ... قاموا بايقاف كوستر ... قرب كراج باب المعظم).
+
+    The place goes to the row told nearest before it in its governorate, and only when that
+    row stands at a city or coarser; a sentence that recalls the past or names a time of
+    its own (بعد يومين), a place the news came from, a direction (وسط بغداد), a hospital or
+    a place another row already holds is no such place.
+    """
+    violent = [r for r in rows if r["event_type"] not in _NON_VIOLENT
+               and "territory" not in r["sub_event_type"] and r["role"] == "main"]
+    told = [span for r in rows for span in _spans(r)]
+    held = {p for r in rows for p in r["places"].split(";") if p}
+    taken: dict[int, list[Mention]] = {}
+    for place in mentions.between(0, len(text), "place"):
+        if "direction" in place.flags.split(";") or place.value in held \
+                or place.place_type in _RECEIVING \
+                or any(a <= place.start < b for a, b in told) or off_scene(place, text):
+            continue
+        there = where(place)
+        if spot_rank(place) != 0:
+            continue  # a city is named in passing too often (تشهده الرمادي) to place an attack
+        # a name the gazetteer lacks, in no governorate the text tells (حي الواسطي وسط
+        # المدينة), lies where the attack just told was
+        anywhere = not there["admin1"] and "unknown_place" in place.flags.split(";")
+        near = [(max(b for a, b in _spans(r) if b <= place.start), n) for n, r in enumerate(violent)
+                if (anywhere or (r["admin1"] == there["admin1"] and r["country"] == there["country"]))
+                and any(b <= place.start for a, b in _spans(r))]
+        if not (there["admin1"] or anywhere) or not near:
+            continue
+        n = max(near)[1]
+        row = violent[n]
+        if row["place_type"] not in _NARROWABLE:
+            continue
+        start, end = _sentence_start(text, place.start), _sentence_end(text, place.start)
+        if recalls_past(text[start:end]) or any(
+                t.text != row["date_text"] for t in mentions.between(start, end, "time")):
+            continue  # بعد يومين من استهداف ... منطقة شنشار: another day, another attack
+        taken.setdefault(n, []).append(place)
+    for n, found in taken.items():
+        row = violent[n]
+        row.update(where(found[0]))
+        row["places"] = ";".join(dict.fromkeys(
+            p for p in (*(f.value for f in found), *row["places"].split(";")) if p))
 
 
 def _absorb_mention(host: dict, row: dict) -> None:

@@ -87,6 +87,9 @@ def _frame_kind(text: str, start: int) -> str:
         return "source"  # مصدر أمني في الحلة: where the source is, not the attack
     if len(words) >= 2 and " ".join(words[-2:]) in frames:
         return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
+    if len(words) >= 3 and words[-1] in place_heads() and any(
+            frames.get(f"{f} {words[-2]}") == "origin" for f in word_forms(words[-3])):
+        return "origin"  # تنحدر من بلدة كفر بطيخ: the head of the name stands between
     if words and (words[-1] == "من" or words[-1] in place_heads()) and _launched_from(
             [t.key for t in tokenize(text[max(0, start - _LAUNCH_LOOKBACK):start])
              if t.kind == "word"], frames):
