@@ -187,6 +187,32 @@ def test_every_word_that_may_begin_a_toll_cue_is_in_the_prescan_set():
     assert any(tolls._begins_a_cue(w) for w in words)
 
 
+def _read(text: str) -> list[tuple[str, float]]:
+    return [(t.kind, t.value) for t in find_tolls(text)]
+
+
+def test_members_of_a_group_and_a_person_joined_before_the_verb_are_counted():
+    assert _read("إن 3 من عناصر الشرطة العراقية ومدني قتلوا جراء إطلاق الرصاص") == [("killed", 4.0)]
+    assert _read("إن 2 من قتلى التفجير هم من جرحى الحرب") == []  # a part of the dead
+
+
+def test_a_bare_figure_after_a_passive_verb_before_a_clause_counts_people():
+    assert _read("ثلاثة أشخاص قتلوا وأصيب 11 عندما فجر مهاجم سيارة") == [
+        ("killed", 3.0), ("wounded", 11.0)]
+    assert _read("مقتل 3 صواريخ") == []
+
+
+def test_a_counted_subject_before_killed_and_wounded_parts_the_two_tolls():
+    assert _read("إن عنصراً قتل وأصيب اثنان من فرع الأمن") == [("killed", 1.0), ("wounded", 2.0)]
+    assert _read("قتل وأصيب 13 شخصا") == [("both", 13.0)]
+
+
+def test_another_and_a_shepherd_count_one():
+    assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
+        ("killed", 2.0), ("wounded", 1.0)]
+    assert _read("وأصيب راعٍ بجروح نتيجة غارة") == [("wounded", 1.0)]
+
+
 def test_the_prescan_changes_no_toll(monkeypatch):
     from pathlib import Path
 
@@ -195,7 +221,8 @@ def test_the_prescan_changes_no_toll(monkeypatch):
     seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in seeds]
     texts += ["مقتل اثنين وإصابة سبعة آخرين بجروح.", "لم يسفر الهجوم عن إصابات.", "توفي متأثرا بإصابته.",
-              "ثمانية أشخاص قتلوا وأصيب 25 آخرون", "بمقتله ومقتلهما وقتيلان"]
+              "ثمانية أشخاص قتلوا وأصيب 25 آخرون", "بمقتله ومقتلهما وقتيلان",
+              "إن عنصراً قتل وأصيب اثنان"]
     found = [find_tolls(t) for t in texts]
     monkeypatch.setattr(tolls, "_cue_words", _Everything)
     assert [find_tolls(t) for t in texts] == found

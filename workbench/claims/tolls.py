@@ -227,6 +227,11 @@ def find_tolls(text: str) -> list[Toll]:
             i += 1
             continue
         j = _role_at(toks, i, "both")
+        if j > i and _counted_subject(toks, i):  # عنصراً قتل وأصيب اثنان: the noun counts the dead
+            count = float(next(n for _, n in _count_forms(toks[i - 1].key) if n == "1"))
+            out.append(_make("killed", count, count, count, toks[i - 1].start, toks[i].end, text))
+            i += 1
+            continue
         kind = "both" if j > i else ""
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
@@ -249,6 +254,13 @@ def find_tolls(text: str) -> list[Toll]:
         out.extend(zero)
         i += 1
     return out
+
+
+def _counted_subject(toks: list[Token], i: int) -> bool:
+    """A noun of one person right before the first verb of قتل وأصيب is that verb's subject
+    (عنصراً قتل وأصيب اثنان: one killed, two wounded), so the two verbs tell two tolls."""
+    return i > 0 and toks[i - 1].kind == "word" and any(
+        n == "1" for f, n in _count_forms(toks[i - 1].key) if _is(toks, i - 1, "person"))
 
 
 def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll | None:
@@ -409,21 +421,40 @@ def _paired(toks: list[Token], i: int) -> bool:
 
 
 def _qualifier(toks: list[Token], k: int) -> bool:
-    """على الأقل / آخرين after a figure keeps it a count of people."""
-    return toks[k].key in ("علي", "اخرين", "اخرون", "بجروح", "جراء", "في", "بينهم", "من")
+    """على الأقل / آخرين after a figure keeps it a count of people, and so does a word that
+    opens the clause of how they were hit (وأصيب 11 عندما فجر مهاجم): no noun counted follows."""
+    return toks[k].key in ("علي", "اخرين", "اخرون", "بجروح", "جراء", "في", "بينهم", "من",
+                           "عندما", "حين", "حينما", "اثر", "عند")
 
 
 def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) -> Toll | None:
     """ثمانية أشخاص على الأقل قتلوا: a figure and its person noun before the verb (not a figure
     an earlier toll already took, offsets before ``since``)."""
-    for k in range(i - 1, max(i - _REACH - 2, -1), -1):
+    for k in range(i - 1, max(i - _REACH - 3, -1), -1):
         if toks[k].start < since or _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None
         n = read_number(toks, k)
         if n is not None and n.value is not None and n.end < len(toks) and n.end <= i \
-                and _is(toks, n.end, "person"):
-            return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
+                and (_is(toks, n.end, "person") or (toks[n.end].key == _OF and not any(
+                    c for _, c in _count_forms(toks[i].key)))):
+            # 3 من عناصر الشرطة ومدني قتلوا: a group's members, and a person joined by و
+            # (before a verb: 2 من قتلى التفجير is a part of the dead, no toll)
+            more = sum(_joined_count(toks, m) for m in range(n.end + 1, i))
+            return _make(kind, n.value + more, _plus(n.lo, more), _plus(n.hi, more),
+                         toks[k].start, toks[i].end, text)
     return None
+
+
+def _joined_count(toks: list[Token], k: int) -> float:
+    """How many a person noun joined by و counts (ومدني 1, ومدنيان 2), else 0."""
+    if not toks[k].key.startswith("\u0648") or not _is(toks, k, "person"):
+        return 0.0
+    count = next((c for _, c in _count_forms(toks[k].key) if c), "")
+    return float(count) if count in ("1", "2") else 0.0
+
+
+# The partitive من after a figure: 3 من عناصر الشرطة "three of the police".
+_OF = "من"
 
 
 def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
