@@ -207,6 +207,11 @@ def test_a_counted_subject_before_killed_and_wounded_parts_the_two_tolls():
     assert _read("قتل وأصيب 13 شخصا") == [("both", 13.0)]
 
 
+def test_a_clause_of_a_part_between_commas_is_read_past():
+    assert _read("تعرض 6 مدنيين، بينهم 4 أطفال، للإصابات نتيجة قصف") == [("wounded", 6.0)]
+    assert _read("تعرض المدنيون، وهم كثر، للإصابات") == []
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

@@ -429,8 +429,14 @@ def _qualifier(toks: list[Token], k: int) -> bool:
 
 def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) -> Toll | None:
     """ثمانية أشخاص على الأقل قتلوا: a figure and its person noun before the verb (not a figure
-    an earlier toll already took, offsets before ``since``)."""
-    for k in range(i - 1, max(i - _REACH - 3, -1), -1):
+    an earlier toll already took, offsets before ``since``). A clause of a part between
+    commas is read past (تعرض 6 مدنيين، بينهم 4 أطفال، للإصابات: 6)."""
+    k, left = i - 1, _REACH + 2
+    while k >= 0 and left > 0:
+        aside = _aside_before(toks, k)
+        if aside is not None:
+            k = aside
+            continue
         if toks[k].start < since or _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None
         n = read_number(toks, k)
@@ -442,7 +448,22 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
             more = sum(_joined_count(toks, m) for m in range(n.end + 1, i))
             return _make(kind, n.value + more, _plus(n.lo, more), _plus(n.hi, more),
                          toks[k].start, toks[i].end, text)
+        k, left = k - 1, left - 1
     return None
+
+
+def _aside_before(toks: list[Token], k: int) -> int | None:
+    """When token ``k`` is the comma closing a clause of a part (، بينهم 4 أطفال،), the
+    token before the comma that opens it; else None."""
+    if not (_stop(toks[k]) and toks[k].key in _COMMAS):
+        return None
+    for m in range(k - 1, max(k - _REACH - 3, 0), -1):
+        if _stop(toks[m]):
+            return m - 1 if toks[m].key in _COMMAS and _is(toks, m + 1, "part") else None
+    return None
+
+
+_COMMAS = (",", "\u060c")
 
 
 def _joined_count(toks: list[Token], k: int) -> float:
