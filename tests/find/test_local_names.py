@@ -301,3 +301,11 @@ def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
     got = [(t, k) for t, k, _, _ in _rows("استهداف موقع في قرية بارة التابعة لخانصور")]
     assert ("بارة", "village") in got
     assert [t for t, _, _, _ in _rows("قصف قرية صغيرة قرب الحدود")] == []
+
+
+def test_a_town_inside_a_later_local_name_gives_no_governorate():
+    # العمارة in حي العمارة is the quarter's name, not Amarah in Maysan: the garage before it
+    # takes no governorate from it
+    df = find_places("ففي مدينة جبلة تزامنت تفجيرات في كراج المدينة وعلى أطراف حي العمارة السكني.")
+    garage = df[df.text == "كراج المدينة"]
+    assert garage.admin1.tolist() == [""] and garage.country.tolist() != ["IQ"]

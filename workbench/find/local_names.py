@@ -702,15 +702,19 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             sent = bisect_right(ends, ks)
             lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
             hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
-            kept = [x for i, x in enumerate(rows) if i not in set(inside)]
             found.append({
                 "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
                 "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
                 "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
                 "flags": "unknown_place" + (";facility" if head["span"] == "whole"
                                             and head["place_type"] not in _AREA_KINDS else ""),
-                **_context(kept, (lo, hi), s, ne),
+                "_sentence": (lo, hi),
             })
+    kept = [x for i, x in enumerate(rows) if i not in dropped]
     for f in found:
         f["text"] = text[f["start"]:f["end"]]
-    return [x for i, x in enumerate(rows) if i not in dropped] + found
+        if "_sentence" in f:
+            # once every local name is read: a town inside a later one (حي العمارة in
+            # Jableh) is no known place to take a governorate from
+            f.update(_context(kept, f.pop("_sentence"), f["start"], f["end"]))
+    return kept + found
