@@ -345,8 +345,9 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
             continue
         start, end = _sentence_start(text, place.start), _sentence_end(text, place.start)
         if recalls_past(text[start:end]) or any(
-                t.text != row["date_text"] for t in mentions.between(start, end, "time")):
-            continue  # بعد يومين من استهداف ... منطقة شنشار: another day, another attack
+                t.text != row["date_text"] and "vague" not in t.flags.split(";")
+                for t in mentions.between(start, end, "time")):
+            continue  # بعد يومين من استهداف ... منطقة شنشار: another day (مؤخرا names none)
         taken.setdefault(n, []).append(place)
     for n, found in taken.items():
         row = violent[n]
