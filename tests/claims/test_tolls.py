@@ -212,6 +212,12 @@ def test_a_clause_of_a_part_between_commas_is_read_past():
     assert _read("تعرض المدنيون، وهم كثر، للإصابات") == []
 
 
+def test_the_figure_of_a_count_of_the_dead_counts_people():
+    assert _read("ارتفع عدد القتلى إلى 20") == [("killed", 20.0)]
+    assert _read("وقال متحدث إن عدد الجرحى ارتفع إلى 4، بعد ساعات") == [("wounded", 4.0)]
+    assert _read("عدد القتلى في الهجمات 3 صواريخ") == []
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

@@ -276,6 +276,10 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             # a number must count people: a person noun right after it, or the cue right before
             after = n.end < len(toks) and (_is(toks, n.end, "person") or _is(toks, n.end, "killed")
                                            or _is(toks, n.end, "wounded"))
+            # عدد القتلى ارتفع إلى 4: the count of a plural noun of the dead is people (when
+            # no noun of other things follows it)
+            after = after or (_is(toks, i - 1, "tally") and (
+                n.end >= len(toks) or toks[n.end].kind != "word" or _qualifier(toks, n.end)))
             before_person = k > j and _is(toks, k - 1, "person")
             if k == j or after or before_person:
                 if k == j and n.end < len(toks) and not after and toks[n.end].kind == "word" \
