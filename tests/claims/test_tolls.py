@@ -218,6 +218,11 @@ def test_the_figure_of_a_count_of_the_dead_counts_people():
     assert _read("عدد القتلى في الهجمات 3 صواريخ") == []
 
 
+def test_a_compound_figure_before_the_noun_is_read_whole():
+    assert _read("سقط خمسة وعشرون قتيلا") == [("killed", 25.0)]
+    assert _read("مقتل 5 و20 جريحا") == [("killed", 5.0), ("wounded", 20.0)]
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

@@ -398,16 +398,18 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
     counts = [n for _, n in _count_forms(toks[i].key) if n]
     if not counts:
         return None
-    for k in (i - 1, i - 2):
-        n = read_number(toks, k) if k >= 0 else None
-        if n is not None and n.end == i and n.value is not None:
-            first = next((r for r in (_range(toks, f, read_number(toks, f)) for f in (k - 1, k - 2)
-                                      if f >= 0 and read_number(toks, f) is not None)
-                          if r.end == i and r.hi == n.value), None)  # بين 15 و20 قتيلا
-            if first is not None:
-                return _make(kind, first.lo, first.lo, first.hi, toks[first.start].start,
-                             toks[i].end, text)
-            return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
+    # the longest figure that ends at the noun: خمسة وعشرون قتيلا is 25, not the 20 of وعشرون
+    n = next((m for m in map(lambda k: read_number(toks, k), range(max(0, i - _REACH), i))
+              if m is not None and m.end == i and m.value is not None), None)
+    if n is not None:
+        k = n.start
+        first = next((r for r in (_range(toks, f, read_number(toks, f)) for f in (k - 1, k - 2)
+                                  if f >= 0 and read_number(toks, f) is not None)
+                      if r.end == i and r.hi == n.value), None)  # بين 15 و20 قتيلا
+        if first is not None:
+            return _make(kind, first.lo, first.lo, first.hi, toks[first.start].start,
+                         toks[i].end, text)
+        return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
     single = any(_alone().get(f) == "1" for f in _forms(toks[i].key))  # قتيلا, not إصابته
     if counts[-1] == "2" or (single and not _paired(toks, i)):
         # قتيلان وخمسة جرحى، أوقع قتيلا و18 جريحا: the noun is its own count
