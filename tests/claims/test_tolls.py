@@ -223,6 +223,11 @@ def test_a_compound_figure_before_the_noun_is_read_whole():
     assert _read("مقتل 5 و20 جريحا") == [("killed", 5.0), ("wounded", 20.0)]
 
 
+def test_a_pair_of_dead_and_wounded_gives_no_toll_of_either():
+    assert _read("سقط مئة وأربعين ضحية بين شهيد وجريح من بينهم 7 أطفال") == []
+    assert _read("قتيلان وخمسة جرحى") == [("killed", 2.0), ("wounded", 5.0)]
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

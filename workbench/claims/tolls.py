@@ -236,6 +236,12 @@ def find_tolls(text: str) -> list[Toll]:
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
+        if kind in ("killed", "wounded") and _paired(toks, i) and any(
+                _alone().get(f) == "1" for f in _forms(toks[i].key)):
+            # 40 ضحية بين شهيد وجريح من بينهم 7: the pair tells dead and wounded together,
+            # no figure around it is a toll of either
+            i = max(j, i + 1)
+            continue
         if kind:
             own = pronoun_count(toks[i].key, kind) if kind in ("killed", "wounded") else None
             if own and kind == "wounded" and _died_before(toks, i):
