@@ -228,6 +228,11 @@ def test_a_pair_of_dead_and_wounded_gives_no_toll_of_either():
     assert _read("قتيلان وخمسة جرحى") == [("killed", 2.0), ("wounded", 5.0)]
 
 
+def test_counts_after_who_they_are_break_the_figure_down():
+    assert _read("ما تسبب بمقتل سبعة مدنيين هم امرأة وستة من أطفالها") == [("killed", 7.0)]
+    assert _read("مقتل خمسة من أعضائه واثنين من الضيوف") == [("killed", 7.0)]
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

@@ -349,8 +349,9 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
     A count before a noun of the dead or wounded (و20 جريحا) is a toll of its own."""
     more, end = 0.0, k
     for _ in range(_REACH + 2):
-        if k >= len(toks) or _stop(toks[k]) or _begins_other_toll(toks, k):
-            break
+        if k >= len(toks) or _stop(toks[k]) or _begins_other_toll(toks, k) \
+                or toks[k].key in _THEY or _is(toks, k, "part"):
+            break  # سبعة مدنيين هم امرأة وستة من أطفالها: who the seven are, not more
         n = read_number(toks, k)
         if n is None:
             k += 1
@@ -360,6 +361,11 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
             break
         more, end, k = more + n.value, n.end, n.end
     return more, end
+
+
+# A pronoun that opens who the counted are (هم امرأة وستة من أطفالها): the counts after it
+# break the figure down.
+_THEY = frozenset({"هم", "وهم", "هن", "وهن", "هما", "وهما"})
 
 
 def _begins_other_toll(toks: list[Token], k: int) -> bool:
