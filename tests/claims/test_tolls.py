@@ -233,6 +233,11 @@ def test_counts_after_who_they_are_break_the_figure_down():
     assert _read("مقتل خمسة من أعضائه واثنين من الضيوف") == [("killed", 7.0)]
 
 
+def test_nouns_of_one_or_two_people_joined_to_a_noun_counted_alone_add_up():
+    assert _read("ما أدى إلى مقتل السائق وامرأتين كانتا برفقته") == [("killed", 3.0)]
+    assert _read("مقتل جندي ومدني") == [("killed", 2.0)]
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

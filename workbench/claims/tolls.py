@@ -302,6 +302,9 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             if alone == "plural":
                 return None  # مقتل مدنيين: deaths told but not counted
             more, last = _kin(toks, k + 1)
+            # مقتل السائق وامرأتين: a noun of one or two people joined by و counts them too
+            while last + 1 < len(toks) and (joined := _joined_count(toks, last + 1)):
+                more, last = more + joined, last + 1
             count = float(alone) + more
             return _make(kind, count, count, count, toks[i].start, toks[max(k, last)].end, text)
     return None
