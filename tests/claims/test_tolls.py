@@ -238,6 +238,12 @@ def test_nouns_of_one_or_two_people_joined_to_a_noun_counted_alone_add_up():
     assert _read("مقتل جندي ومدني") == [("killed", 2.0)]
 
 
+def test_a_period_early_in_a_long_sentence_makes_all_its_figures_totals():
+    t = ("وبحسب المرصد، فإن عدد الاستهدافات ارتفع منذ بداية العام الجاري إلى 38، وتسببت بسقوط 24 "
+         "قتيلاً من العسكريين، وطفلين وست نساء، فضلاً عن إصابة أكثر من 74 شخصاً بجراح متفاوتة.")
+    assert _read(t) == []
+
+
 def test_another_and_a_shepherd_count_one():
     assert _read("مقتل اثنين من مقاتلي داعش وإصابة آخر، وتدمير الشاحنات.") == [
         ("killed", 2.0), ("wounded", 1.0)]

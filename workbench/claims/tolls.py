@@ -523,7 +523,7 @@ def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
 
 
 # How many tokens before a toll a period of its sentence may stand (منذ بداية العام ... 24 قتيلاً).
-_TOTAL_REACH = 16
+_TOTAL_REACH = 32
 # What ends a sentence for that look back: the text's sentence ends, and a colon, which opens
 # a new statement (a comma does not: the total's clauses go on).
 _SENTENCE_STOPS = frozenset(SENTENCE_END) | {":"}
