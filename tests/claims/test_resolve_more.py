@@ -240,3 +240,17 @@ def test_a_local_place_of_another_day_of_the_past_or_of_the_hospital_keeps_the_c
                  "ونقل الجرحى إلى مستشفى آزادي.",
                  "والضحايا من عائلة تنحدر من قرية البشير."):
         assert _events(_KIRKUK + tail).location.tolist()[0] == "Kirkuk", tail
+
+
+def test_a_lead_at_a_side_of_the_country_joins_the_attack_told_at_a_village_there():
+    ev = _events("قتل ستة أطفال، الأحد، في قصف للجيش السوري طاول منزلهم في شمال غرب البلاد.\n\n"
+                 "وأعلن المرصد استشهاد 6 أطفال في قصف نفذته قوات النظام على قرية القرقور بسهل "
+                 "الغاب في ريف حماة.", published=None)
+    assert ev.location.tolist() == ["القرقور"] and ev.fatalities.tolist() == ["6"]
+
+
+def test_two_weekdays_are_two_days_though_neither_is_dated():
+    ev = _events("قتل 18 شخصا في انفجار سيارة ملغومة بمدينة الحلة أمس الجمعة. وقال الجيش الأمريكي "
+                 "إن جنديا أمريكيا قتل أمس الأول الخميس في شمال العراق.", published=None)
+    assert ev.location.tolist() == ["Hillah", "northern Iraq"]
+    assert ev.date_text.tolist() == ["أمس الجمعة", "أمس الأول الخميس"]

@@ -38,6 +38,7 @@ from functools import cache
 
 from ..find.gazetteer import FACILITY_TYPES, town_governorates
 from ..find.times import time_rows
+from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
@@ -225,7 +226,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision", "_another"):
+        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision", "_another",
+                    "_country_wide"):
             row.pop(key, None)
     return out
 
@@ -434,6 +436,10 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
         if spot is not None else ()
     row["_frames"] = frames
+    # framed only by a side of the country (شمال غرب البلاد): it holds every governorate there
+    said = mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place")
+    row["_country_wide"] = spot is None and bool(said) and all(
+        m.place_type in _COUNTRY_WIDE and not m.admin1 for m in said)
     if where is None:
         return
     if spot is not None and spot.value != row["location"]:
@@ -445,6 +451,8 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         row.update(where(None) | {"country": row["country"]})
 
 
+# Kinds of place that hold a country or a side of it (شمال غرب البلاد), no governorate.
+_COUNTRY_WIDE = frozenset({"region", "country"})
 # The spot rank of a governorate or a region: a spot only when the clause names nothing finer.
 _GOVERNORATE_RANK = 3
 
@@ -728,7 +736,17 @@ def _listed_there(inc: dict, row: dict) -> bool:
 
 def _same_day(inc: dict, row: dict) -> bool:
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
+    if not (a[0] or b[0]) and _weekdays(inc["date_text"]) and _weekdays(row["date_text"]) \
+            and not _weekdays(inc["date_text"]) & _weekdays(row["date_text"]):
+        return False  # أمس الجمعة and أمس الأول الخميس: two days, though neither is dated
     return not (a[0] and b[0]) or (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~")
+
+
+def _weekdays(date_text: str) -> frozenset[str]:
+    """The days of the week a date's words name (الخميس → {'3'})."""
+    days = weekday_values()
+    return frozenset(days[f] for t in tokenize(str(date_text)) if t.kind == "word"
+                     for f in word_forms(t.key) if f in days)
 
 
 def _fits(inc: dict, row: dict) -> bool:
@@ -743,7 +761,9 @@ def _fits(inc: dict, row: dict) -> bool:
         return False  # one of the places a plural head lists (قرى البارة والأسدية): its own attack
     if inc.get("_spot") and row.get("_spot"):
         return _spots_fit(inc, row)
-    if row.get("_frames") and inc.get("_frames") and not row["_frames"] & inc["_frames"]:
+    if row.get("_frames") and inc.get("_frames") and not row["_frames"] & inc["_frames"] \
+            and not ((inc.get("_country_wide") or row.get("_country_wide"))
+                     and inc["country"] == row["country"]):
         return False
     if not inc["location"] or not row["location"] or inc["location"] == row["location"]:
         return True

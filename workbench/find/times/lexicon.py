@@ -172,6 +172,17 @@ def forms_of(kind: str) -> frozenset[str]:
     return frozenset(" ".join(e.words) for es in _entries().values() for e in es if e.type == kind)
 
 
+@cache
+def weekday_values() -> dict[str, str]:
+    """The weekday names with the article, each with its day (0 = Monday .. 6 = Sunday).
+
+    >>> weekday_values()["الجمعه"], weekday_values()["الاتنين"]
+    ('4', '0')
+    """
+    return {" ".join(e.words): e.value for es in _entries().values() for e in es
+            if e.type == "weekday" and e.extra == "0"}
+
+
 class Hit(NamedTuple):
     """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
 
