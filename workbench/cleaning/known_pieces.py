@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 
+from ..text.memo import word_memo
 from .bigrams import chain_logp, words_of
-from .lexicon import is_known
+from .lexicon import core, is_known, is_known_joined, word_key
 from .lines import Line, join_tokens, line_tokens
 from .model import space_gain
 from .pieces import glue_where_best, join_split_pieces
@@ -31,6 +32,9 @@ from .pieces import glue_where_best, join_split_pieces
 JOIN_BIGRAM_GAIN = 0.0
 KNOWN_JOIN_CHAR_GAIN = 4.0
 _WORD_RE = re.compile("^[\u0621-\u064a]+$")
+# The letters of ``_WORD_RE`` that ``core`` keeps (U+063B to U+063F it takes for edge
+# punctuation).
+_PLAIN_RE = re.compile("^[\u0621-\u063a\u0640-\u064a]+$")
 
 
 def join_pieces(lines: list[Line]) -> tuple[list[Line], int]:
@@ -43,11 +47,18 @@ def join_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     return lines, n + k
 
 
-def _pair_gain(tokens: list[str], i: int) -> float:
+def _pair_gain(tokens: list[str], facts: list[tuple[str, str] | None], i: int) -> float:
     """How much likelier tokens ``i`` and ``i + 1`` read as one word (the smaller of the
-    two models' gains over their margins; -inf where they cannot be one word)."""
+    two models' gains over their margins; -inf where they cannot be one word).
+    ``facts`` are the tokens' :func:`_letter_facts`."""
     left, right = tokens[i], tokens[i + 1]
-    if not (_WORD_RE.match(left) and _WORD_RE.match(right)) or not is_known(left + right):
+    lf, rf = facts[i], facts[i + 1]
+    if lf is None or rf is None:
+        return float("-inf")
+    # Tokens of plain letters meet at letters: the joined word is known exactly when
+    # ``is_known_joined`` of their cores and keys says so.
+    known = is_known_joined((lf[0], rf[0]), (lf[1], rf[1])) if lf and rf else is_known(left + right)
+    if not known:
         return float("-inf")
     char = space_gain(left, right) - KNOWN_JOIN_CHAR_GAIN
     if char <= 0:
@@ -57,6 +68,19 @@ def _pair_gain(tokens: list[str], i: int) -> float:
     joined = chain_logp([*before, left + right, *after])
     apart = chain_logp([*before, left, right, *after])
     return min(char, joined - apart - JOIN_BIGRAM_GAIN)
+
+
+@word_memo
+def _letter_facts(token: str) -> tuple[str, str] | tuple[()] | None:
+    """``core`` and ``word_key`` of a token of plain Arabic letters; ``()`` of one of
+    letters some of which the word list's alphabet lacks (``core`` may cut them off its
+    edges, so its join is looked up whole); ``None`` of any other token (it joins no
+    neighbour here)."""
+    if not _WORD_RE.match(token):
+        return None
+    if not _PLAIN_RE.match(token):
+        return ()
+    return core(token), word_key(token)
 
 
 def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
@@ -70,8 +94,9 @@ def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(line)
             continue
         # gains[k]: gluing token k to the one before it
-        glue = glue_where_best(
-            [float("-inf")] + [_pair_gain(tokens, i) for i in range(len(tokens) - 1)] + [float("-inf")])
+        facts = [_letter_facts(t) for t in tokens]
+        gains = [_pair_gain(tokens, facts, i) for i in range(len(tokens) - 1)]
+        glue = glue_where_best([float("-inf"), *gains, float("-inf")])
         if any(glue):
             line = join_tokens(line_tokens(line), glue)
             total += sum(glue)

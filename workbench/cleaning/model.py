@@ -71,11 +71,13 @@ def _read_total(path: Path) -> int:
         return int(next(lines).rstrip("\n").split("\t")[1])
 
 
-def _char_logp(history: str, ch: str) -> float:
-    """``log10 P(ch | history)`` with stupid backoff over the last ``ORDER - 1`` characters."""
+@word_memo
+def _gram_logp(gram: str) -> float:
+    """``log10 P`` of the last character of ``gram`` after the rest (at most ``ORDER``
+    characters), with stupid backoff. Remembered per n-gram: texts share most of theirs."""
     counts, total = _counts()
     penalty = 0.0
-    history = history[-(ORDER - 1) :]
+    history, ch = gram[:-1], gram[-1]
     while history:
         n = counts.get(history + ch)
         if n:
@@ -93,7 +95,7 @@ def text_logp(text: str) -> float:
     True
     """
     s = " " + " ".join(k for k in (match_key(core(w)) for w in text.split()) if k) + " "
-    return sum(_char_logp(s[max(0, i - ORDER + 1) : i], s[i]) for i in range(1, len(s)))
+    return sum(_gram_logp(s[max(0, i - ORDER + 1) : i + 1]) for i in range(1, len(s)))
 
 
 def space_gain(left: str, right: str) -> float:

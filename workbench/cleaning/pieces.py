@@ -128,7 +128,18 @@ def split_piece_gain(left: str, right: str) -> float:
     weak = min(token_logp(left), token_logp(right)) < WEAK_PIECE_LOGP
     if not (weak or is_fragment(left) or is_fragment(right)):
         return -math.inf
-    word = join_gain(left, right) - JOIN_WORD_GAIN
+    return _with_char_gain(left, right, _word_gain(left, right))
+
+
+def _word_gain(left: str, right: str) -> float:
+    """The word list's gain for ``left right`` as one word, less its margin."""
+    return join_gain(left, right) - JOIN_WORD_GAIN
+
+
+def _with_char_gain(left: str, right: str, word: float) -> float:
+    """:func:`split_piece_gain` of a pair that passed its tests of the pieces, given the
+    word list's gain ``word`` (:func:`_word_gain`): the character model is asked only
+    where the word list is for the join."""
     if word < 0:
         return word
     return min(word, space_gain(left, right) - JOIN_CHAR_GAIN)
@@ -142,18 +153,27 @@ SPLIT_RATE_MIN = 0.03
 SPLIT_MIN_JOINS = 3
 
 
-def _piece_glue(texts: list[str], pairs: list[int] | None = None) -> list[bool]:
+def _piece_glue(texts: list[str], pairs: list[int] | None = None,
+                words: list[float] | None = None) -> list[bool]:
     """Which tokens to glue to the one before: where the pair's gain is positive and no
     smaller than either neighbouring pair's (a piece joins the side that wants it most:
     ``تقدم ا نجلترا`` → ``تقدم انجلترا``). Only ``pairs`` (:func:`_piece_pairs` of the
     tokens, found here if not given) are scored: every other pair's gain is -inf.
+    ``words`` are the pairs' :func:`_word_gain`, if already known.
     """
     if pairs is None:
         pairs = _piece_pairs(texts)
+    if words is None:
+        words = _word_gains(texts, pairs)
     gains = [-math.inf] * (len(texts) + 1)
-    for k in pairs:
-        gains[k] = split_piece_gain(texts[k - 1], texts[k])
+    for k, word in zip(pairs, words, strict=True):
+        gains[k] = _with_char_gain(texts[k - 1], texts[k], word)
     return glue_where_best(gains)
+
+
+def _word_gains(texts: list[str], pairs: list[int]) -> list[float]:
+    """:func:`_word_gain` of each of ``pairs`` (by the index of the second token)."""
+    return [_word_gain(texts[k - 1], texts[k]) for k in pairs]
 
 
 def glue_where_best(gains: list[float]) -> list[bool]:
@@ -191,13 +211,13 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     """The pairs of tokens (by the index of the second) that :func:`split_piece_gain`
     may join; it says -inf of every other. Most pairs are two words that cannot join;
     they are told apart from each token's own facts (:func:`_piece_facts`, computed once
-    per token) and one look-up of the joined word; whether a piece is weak (a frequency
-    look-up of its own) is asked last, of the few pairs whose joined word is known."""
+    per token): most tokens of clean prose are common words, and a pair of two of them is
+    passed by before its joined word is looked up."""
     facts = [_piece_facts(t) for t in texts]
     out = []
     for k in range(1, len(texts)):
         left, right = facts[k - 1], facts[k]
-        if not (left[0] and right[1]):
+        if not (left[0] and right[1] and (left[4] or right[4])):
             continue
         # Keys with letters come of cores with letters: then the joined word's key is
         # the join of theirs, as ``is_known_joined`` reads it.
@@ -205,25 +225,27 @@ def _piece_pairs(texts: list[str]) -> list[int]:
             known = is_known_key(left[3] + right[3])
         else:
             known = is_known_joined((left[2], right[2]), (left[3], right[3]))
-        if known and (_weak_piece(texts[k - 1]) or _weak_piece(texts[k])):
+        if known:
             out.append(k)
     return out
 
 
 @word_memo
-def _piece_facts(token: str) -> tuple[bool, bool, str, str]:
+def _piece_facts(token: str) -> tuple[bool, bool, str, str, bool]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
     the token can be the left piece (it ends with an Arabic letter and holds no tatweel),
-    the right piece (it starts with one and holds no tatweel); and its ``core`` and
-    ``word_key``.
+    the right piece (it starts with one and holds no tatweel); its ``core`` and
+    ``word_key``; and whether it is weak as a word of its own (:func:`_weak_piece`).
 
     Two such pieces meet at letters, and the joined word is known exactly when
     ``is_known_joined`` of their cores and keys says so (an unknown joined word has a
-    gain of -inf); then one of them must be weak (:func:`_weak_piece`).
+    gain of -inf); and one of them must be weak.
     """
     whole = TATWEEL not in token
-    return (whole and bool(ARABIC_RE.match(token[-1:])), whole and bool(ARABIC_RE.match(token[:1])),
-            core(token), word_key(token))
+    left = whole and bool(ARABIC_RE.match(token[-1:]))
+    right = whole and bool(ARABIC_RE.match(token[:1]))
+    # Weakness is asked only of a token that can be a piece at all.
+    return left, right, core(token), word_key(token), (left or right) and _weak_piece(token)
 
 
 def _weak_piece(token: str) -> bool:
@@ -247,17 +269,20 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
         tokens = {k: _NONSPACE_RE.findall(out[k].text) for k in todo}
         pairs = {k: _piece_pairs(tokens[k]) for k in todo}
         if round_ == 0:
-            # A join is one of these pairs: a text with too few of them for the rate
-            # asked below has too few joins, and none is scored.
-            words = len(_ARABIC_TOKEN_RE.findall(lines_text(lines)))
-            could = sum(map(len, pairs.values()))
-            if could < SPLIT_RATE_MIN * words or could < SPLIT_MIN_JOINS:
+            # Each join is one of these pairs, with a positive gain of the word list
+            # among others: a text with too few of either for the rate asked has too few
+            # joins, and none is scored by the character model.
+            least = max(SPLIT_RATE_MIN * len(_ARABIC_TOKEN_RE.findall(lines_text(lines))), SPLIT_MIN_JOINS)
+            if sum(map(len, pairs.values())) < least:
                 return list(lines), 0
-        plans = [(k, _piece_glue(tokens[k], pairs[k])) for k in todo]
+        words = {k: _word_gains(tokens[k], pairs[k]) for k in todo}
+        if round_ == 0 and sum(w > 0 for gains in words.values() for w in gains) < least:
+            return list(lines), 0
+        plans = [(k, _piece_glue(tokens[k], pairs[k], words[k])) for k in todo]
         joins = sum(sum(glue) for _, glue in plans)
         if not joins:
             break
-        if round_ == 0 and (joins < SPLIT_RATE_MIN * words or joins < SPLIT_MIN_JOINS):
+        if round_ == 0 and joins < least:
             return list(lines), 0
         # The next round reads only the lines this one changed: the glue of a line is
         # a function of its text, and a line left as it was has none.
