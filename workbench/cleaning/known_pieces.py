@@ -22,7 +22,7 @@ import re
 from ..text.memo import word_memo
 from .bigrams import chain_logp, words_of
 from .lexicon import core, is_known, is_known_joined, word_key
-from .lines import Line, join_tokens, line_tokens
+from .lines import Line, glue_tokens
 from .model import space_gain
 from .pieces import glue_where_best, join_split_pieces
 
@@ -98,7 +98,7 @@ def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
         gains = [_pair_gain(tokens, facts, i) for i in range(len(tokens) - 1)]
         glue = glue_where_best([float("-inf"), *gains, float("-inf")])
         if any(glue):
-            line = join_tokens(line_tokens(line), glue)
+            line = glue_tokens(line, glue)
             total += sum(glue)
         out.append(line)
     return out, total

@@ -149,6 +149,31 @@ def join_tokens(tokens: list[Line], glue: list[bool] | None = None) -> Line:
 _ZERO_SRC = np.zeros(1, dtype=np.int64)  # the offset of a space before an empty token
 
 
+def glue_tokens(line: Line, glue: list[bool]) -> Line:
+    """``join_tokens(line_tokens(line), glue)``, without a line per token: the text is
+    cut at spaces and its offsets taken in one index.
+
+    >>> glue_tokens(Line("في  ما", np.arange(6)), [False, True]).src.tolist()
+    [0, 1, 4, 5]
+    """
+    text = line.text
+    spans = [m.span() for m in _NONSPACE_RE.finditer(text)]
+    if len(spans) == 1:
+        a, b = spans[0]
+        return Line(text[a:b], line.src[a:b])
+    texts: list[str] = []
+    at: list[int] = []  # the index in ``line`` of each character written
+    for k, (a, b) in enumerate(spans):
+        if k and not glue[k]:
+            texts.append(" ")
+            at.append(a)
+        texts.append(text[a:b])
+        at.extend(range(a, b))
+    if not texts:
+        return empty_line()
+    return Line("".join(texts), line.src[at])
+
+
 def split_lines(doc: Line) -> list[Line]:
     """The lines of ``doc`` (newlines dropped), offsets kept."""
     lines: list[Line] = []

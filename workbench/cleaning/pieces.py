@@ -37,7 +37,7 @@ from .lexicon import (
     word_key,
     word_logp,
 )
-from .lines import Line, concat, join_tokens, line_tokens, lines_text, sub, synthetic
+from .lines import Line, concat, glue_tokens, lines_text, sub, synthetic
 from .model import space_gain
 from .reorder import looks_reversed
 from .stages import ARABIC_RE, reverse_line
@@ -289,7 +289,7 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
         todo = []
         for k, glue in plans:
             if any(glue):
-                out[k] = join_tokens(line_tokens(out[k]), glue)
+                out[k] = glue_tokens(out[k], glue)
                 if _SPLIT_SPACE_RE.search(out[k].text):
                     todo.append(k)
     total = sum(len(a.text) - len(b.text) for a, b in zip(lines, out, strict=True))
