@@ -1,0 +1,90 @@
+"""Speed of ``analyze`` in two checkouts, compared run for run on a shared machine.
+
+Other jobs on the machine change a run's speed by a fifth from one minute to the next;
+two checkouts timed one after the other compare the load as much as the code. This
+script alternates them (A B, B A, A B, ...), each run a fresh process reading its own
+checkout, all on the same documents of the throughput corpus (``throughput.corpus``),
+and reports CPU-time words per second: each run, each checkout's median, and the median
+of the paired ratios B / A (a pair ran within a minute, under much the same load).
+
+By default a run first loads every lexicon (``warm_up``, as ``workbench run`` does) and
+analyses a few documents, then times the rest of a long run; ``--cold`` times the first
+documents of a fresh process instead, the disk cache's shards decoded as they are needed.
+
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
+
+A checkout of an earlier commit: ``git worktree add --detach ../old HEAD~3``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+_REPO = Path(__file__).resolve().parents[1]
+
+# A run: this checkout's corpus reader, the timed checkout's ``workbench``.
+_CHILD = r"""
+import json, sys, time
+checkout, repo, words, cold = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "1"
+sys.path[:] = [repo, *(p for p in sys.path if p not in ("", repo, checkout))]
+from benchmarks.throughput import corpus
+sys.path.insert(0, checkout)
+import workbench
+if not workbench.__file__.startswith(checkout):
+    raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
+from workbench.analysis import warm_up
+texts = [t for _, t in corpus(words)]
+if not cold:
+    warm_up()
+    for text in texts[:30]:
+        workbench.analyze(text, published="2020-05")
+start = time.process_time()
+for text in texts:
+    workbench.analyze(text, published="2020-05")
+print(json.dumps({"words": sum(len(t.split()) for t in texts), "cpu": time.process_time() - start}))
+"""
+
+
+def run_once(checkout: Path, words: int, cold: bool) -> float:
+    """CPU-time words per second of ``analyze`` over the corpus in a fresh process."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    argv = [sys.executable, "-c", _CHILD, str(checkout), str(_REPO), str(words), str(int(cold))]
+    done = subprocess.run(argv, cwd=_REPO, env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"the run in {checkout} failed:\n{done.stderr}")
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    return got["words"] / got["cpu"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("old", type=Path, help="checkout A (the package in OLD/workbench)")
+    parser.add_argument("new", type=Path, help="checkout B")
+    parser.add_argument("--words", type=int, default=150_000)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--cold", action="store_true", help="time a fresh process's first documents")
+    args = parser.parse_args()
+    for checkout in (args.old, args.new):
+        if not (checkout / "workbench" / "__init__.py").is_file():
+            raise SystemExit(f"{checkout}: no workbench package there")
+    speeds: dict[Path, list[float]] = {args.old: [], args.new: []}
+    for r in range(args.rounds):
+        order = (args.old, args.new) if r % 2 == 0 else (args.new, args.old)
+        for checkout in order:
+            speeds[checkout].append(run_once(checkout.resolve(), args.words, args.cold))
+        print(f"round {r + 1}: A {speeds[args.old][-1]:>9,.0f}  B {speeds[args.new][-1]:>9,.0f} words/s",
+              flush=True)
+    ratios = [b / a for a, b in zip(speeds[args.old], speeds[args.new], strict=True)]
+    print(f"median words/s (CPU): A {statistics.median(speeds[args.old]):,.0f}, "
+          f"B {statistics.median(speeds[args.new]):,.0f}; "
+          f"median B / A of the rounds: {statistics.median(ratios):.3f}")
+
+
+if __name__ == "__main__":
+    main()
