@@ -15,7 +15,7 @@ def _glyph(text: str, x0: float, x1: float, order: int, baseline: float = 100.0)
 
 
 def _words(glyphs: list[Glyph]) -> list[str]:
-    return [w.text for w in page_words(glyphs, glyph_columns(glyphs))]
+    return [w.text for w in page_words(glyph_columns(glyphs))]
 
 
 def test_a_word_overhung_by_the_word_before_is_measured_from_its_own_edge() -> None:

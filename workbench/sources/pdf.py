@@ -32,6 +32,7 @@ mapping become U+FFFD so lost text stays visible.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import gc
@@ -39,7 +40,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +105,7 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
         with _open_pdfium(Path(path)) as pdf, _collector_paused():
-            return [_page_text(glyphs, columns) for glyphs, columns in pdfium_glyphs(pdf)]
+            return list(map(_page_text, pdfium_glyphs(pdf)))
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")
@@ -385,13 +386,16 @@ def _usual_pitch(rows: list[list[Word]]) -> float:
     return median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[Glyph], columns: GlyphColumns | None = None) -> str:
-    """One page (``columns`` the glyphs' numbers where at hand): blocks separated by a
-    blank line, rows by a newline."""
-    if columns is None or columns.mark.any():
-        glyphs = _attach_marks(glyphs)
-        columns = glyph_columns(glyphs)
-    words = page_words(glyphs, columns)
+def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
+    """One page (its glyphs, or their columns): blocks separated by a blank line, rows
+    by a newline."""
+    if not isinstance(glyphs, GlyphColumns):
+        columns = glyph_columns(_attach_marks(glyphs))
+    elif glyphs.mark.any():
+        columns = glyph_columns(_attach_marks(glyphs.glyphs()))
+    else:
+        columns = glyphs
+    words = page_words(columns)
     if not words:
         return ""
     rtl = _strong_direction(words)
@@ -420,24 +424,28 @@ def _line_text(row: list[Word], base_level: int) -> str:
             return _SPACE_RE.sub(" ", visual).strip()
         if all(map(_SIMPLE, words)):  # a character a glyph
             return _SPACE_RE.sub(" ", visual[::-1]).strip()
-        logical = " ".join(["".join(map(_TEXT, reversed(w.glyphs))) for w in reversed(words)])
+        logical = " ".join(["".join(reversed(w.parts)) for w in reversed(words)])
         return _SPACE_RE.sub(" ", logical).strip()
-    tokens: list[Glyph | None] = []  # None stands for a word space
-    texts: list[str] = []
+    texts: list[str] = []  # the glyphs' texts, a space between words
+    starts: list[int] = []  # where each word starts in them
     for w in words:
-        if tokens:
-            tokens.append(None)
+        if texts:
             texts.append(" ")
-        tokens.extend(w.glyphs)
-        texts.extend(map(_TEXT, w.glyphs))
+        starts.append(len(texts))
+        texts.extend(w.parts)
     order, levels = resolve(list(map(bidi_rep, texts)), base_level)
-    if _restore_kashida(tokens, texts):
-        texts = [" " if t is None else t.text for t in tokens]
+
+    def glyph(i: int) -> Glyph:
+        """The glyph at ``i`` of ``texts`` as an object (a few a line are looked at)."""
+        k = bisect.bisect_right(starts, i) - 1
+        return words[k].glyph(i - starts[k])
+
+    _restore_kashida(glyph, texts)
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
     if not MIRRORED.keys().isdisjoint(texts):
         for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
-            if levels[i] % 2 and tokens[i].mirrored:
+            if levels[i] % 2 and glyph(i).mirrored:
                 texts[i] = MIRRORED[texts[i]]
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
@@ -477,28 +485,26 @@ def _ltr_level_free(ch: str) -> bool:
 _LEVEL_FREE = (_ltr_level_free, _rtl_level_free)
 
 
-def _restore_kashida(tokens: list[Any], texts: list[str]) -> bool:
-    """In place, on visual-order tokens (and their ``texts``, a space for None):
-    non-letter glyphs whose ink is a thin stroke on the baseline, glued between an
-    Arabic letter that joins forward (on the right) and an Arabic letter (on the left),
-    are the justification kashida mis-mapped by the producer (LibreOffice maps it to
-    ``1`` or a bracket). True if any was."""
+def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
+    """In place, on a line's visual-order glyph ``texts`` (a space between words;
+    ``glyph(i)`` the glyph of ``texts[i]``): non-letter glyphs whose ink is a thin stroke
+    on the baseline, glued between an Arabic letter that joins forward (on the right) and
+    an Arabic letter (on the left), are the justification kashida mis-mapped by the
+    producer (LibreOffice maps it to ``1`` or a bracket)."""
     # the runs of non-letter glyphs between two Arabic letters, found by a pattern on
-    # one character a token: Arabic letter, other letter-like glyph, other glyph, space
-    kinds = "".join(map(_kashida_kind, texts))  # no glyph in a word is a space
-    changed = False
+    # one character a glyph: Arabic letter, other letter-like glyph, other glyph, space
+    # (no glyph in a word is a space)
+    kinds = "".join(map(_kashida_kind, texts))
     for run in _KASHIDA_SLOT_RE.finditer(kinds):
         i, j = run.span()
-        after, before = tokens[i - 1], tokens[j]
+        tokens = list(map(glyph, range(i - 1, j + 1)))
+        after, before, middle = tokens[0], tokens[-1], tokens[1:-1]
         if (
             _base_letter(before.text) not in NOT_FORWARD_JOINING
-            and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in tokens[i:j])
-            and _touching(before, tokens[i:j], after)
+            and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in middle)
+            and _touching(before, middle, after)
         ):
-            for k in range(i, j):
-                tokens[k] = tokens[k].with_text(TATWEEL)
-            changed = True
-    return changed
+            texts[i:j] = [TATWEEL] * (j - i)
 
 
 _KASHIDA_SLOT_RE = re.compile("(?<=A)N+(?=A)")

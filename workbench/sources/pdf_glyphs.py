@@ -98,32 +98,86 @@ class Glyph:
 
 @dataclass(slots=True)
 class GlyphColumns:
-    """The numbers of a page's glyphs that the layout compares, an array each, in the
-    order of the page's glyph list: the layout works on whole pages of them at once."""
+    """A page's glyphs as columns, an array each (a list for the texts), in the order
+    of the page's glyph list: the layout works on whole pages of numbers at once, and
+    makes a ``Glyph`` only for the few glyphs a rule looks at one by one (``glyph``).
 
+    >>> page = glyph_columns([Glyph("\u0628", 10.0, 16.0, 100.0, 12.0, 13.0, 0)])
+    >>> page.glyph(0).text, page.glyph(0).x1
+    ('\u0628', 16.0)
+    """
+
+    text: list[str]
     x0: np.ndarray
     x1: np.ndarray
     baseline: np.ndarray
     size: np.ndarray
+    cx: np.ndarray
     order: np.ndarray
+    ink: np.ndarray
+    mirrored: np.ndarray
     space: np.ndarray  # is_space
     narrow: np.ndarray  # is_narrow_space
     mark: np.ndarray  # is_mark
 
+    def __len__(self) -> int:
+        return len(self.text)
 
-_COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "order")))
-_FLAG_COLUMNS = tuple(map(operator.attrgetter, ("is_space", "is_narrow_space", "is_mark")))
+    def glyph(self, i: int, text: str | None = None) -> Glyph:
+        """Glyph ``i`` as an object (with another ``text`` where given)."""
+        if text is None:
+            text = self.text[i]
+        kind = (bool(self.space[i]), bool(self.mark[i])) if text == self.text[i] else None
+        return Glyph(
+            text, float(self.x0[i]), float(self.x1[i]),
+            float(self.baseline[i]), float(self.size[i]), float(self.cx[i]),
+            int(self.order[i]), float(self.ink[i]), bool(self.mirrored[i]), kind,
+        )
+
+    def glyphs(self, at: list[int] | None = None) -> list[Glyph]:
+        """The glyphs ``at`` these numbers (all the page's by default) as objects."""
+        if at is None:
+            texts, cols = self.text, (
+                self.x0, self.x1, self.baseline, self.size, self.cx, self.order, self.ink,
+                self.mirrored, self.space, self.mark,
+            )
+        else:
+            index = np.array(at, np.intp)
+            texts = list(map(self.text.__getitem__, at))
+            cols = (
+                self.x0[index], self.x1[index], self.baseline[index], self.size[index],
+                self.cx[index], self.order[index], self.ink[index], self.mirrored[index],
+                self.space[index], self.mark[index],
+            )
+        x0, x1, baseline, size, cx, order, ink, mirrored, space, mark = (
+            col.tolist() for col in cols
+        )
+        return list(map(
+            Glyph, texts, x0, x1, baseline, size, cx, order, ink, mirrored,
+            zip(space, mark, strict=True),
+        ))
+
+
+_COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "cx", "ink")))
+_FLAG_COLUMNS = tuple(map(operator.attrgetter, (
+    "mirrored", "is_space", "is_narrow_space", "is_mark",
+)))
+_ORDER = operator.attrgetter("order")
 
 
 def glyph_columns(glyphs: list[Glyph]) -> GlyphColumns:
-    """The columns of glyphs at hand (``pdfium_glyphs`` gives them with its glyphs)."""
+    """The columns of glyphs at hand (``pdfium_glyphs`` gives a page's as columns)."""
     n = len(glyphs)
-    x0, x1, baseline, size, order = (
-        np.fromiter(map(get, glyphs), np.float64 if k < 4 else np.int64, n)
-        for k, get in enumerate(_COLUMNS)
+    x0, x1, baseline, size, cx, ink = (
+        np.fromiter(map(get, glyphs), np.float64, n) for get in _COLUMNS
     )
-    space, narrow, mark = (np.fromiter(map(get, glyphs), bool, n) for get in _FLAG_COLUMNS)
-    return GlyphColumns(x0, x1, baseline, size, order, space, narrow, mark)
+    mirrored, space, narrow, mark = (
+        np.fromiter(map(get, glyphs), bool, n) for get in _FLAG_COLUMNS
+    )
+    return GlyphColumns(
+        [g.text for g in glyphs], x0, x1, baseline, size, cx,
+        np.fromiter(map(_ORDER, glyphs), np.int64, n), ink, mirrored, space, narrow, mark,
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -151,10 +205,11 @@ def _lost(ch: str) -> bool:
     return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
 
 
-def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]:
+def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
     """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
-    content stream, with their boxes, and their columns (None where split ligatures
-    were merged: ``glyph_columns`` makes them).
+    content stream, with their boxes, as columns; no ``Glyph`` objects are made but on
+    a page where split ligatures may be merged (``merge_split_clusters``), which comes
+    as the list of them where any were.
 
     Each library call costs more than the rest of the work on a glyph, so a glyph gets
     only the calls its kind needs: the inked box only where it is used (marks sit by
@@ -191,7 +246,7 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
         if not m:
             textpage.close()
             page.close()
-            yield [], None
+            yield glyph_columns([])
             continue
         scratch = _scratch(m)
         errors = np.fromiter(map(map_error, itertools.repeat(handle, m), keep), np.intc, m)
@@ -224,22 +279,20 @@ def pdfium_glyphs(pdf: Any) -> Iterator[tuple[list[Glyph], GlyphColumns | None]]
             cx[inked] = (b_left + b_right) / 2
             ink[inked] = b_top - b_bottom
         texts, flags = list(map(_TEXT, kept)), list(map(_FLAGS, kept))
-        glyphs = list(map(
-            Glyph, texts, left.tolist(), right.tolist(), baseline.tolist(), sizes.tolist(),
-            cx.tolist(), keep, ink.tolist(), itertools.repeat(True, m), flags,
-        ))
         textpage.close()
         page.close()
-        if _may_merge(left, right, keep):
-            merged = merge_split_clusters(glyphs)
-            if len(merged) < m:
-                yield merged, None
-                continue
         space = np.fromiter(map(_IS_SPACE, flags), bool, m)
-        yield glyphs, GlyphColumns(
-            left, right, baseline, sizes, np.array(keep, np.int64), space,
-            space & (right - left < MIN_SPACE_WIDTH), np.fromiter(map(_IS_MARK, flags), bool, m),
+        columns = GlyphColumns(
+            texts, left, right, baseline, sizes, cx, np.array(keep, np.int64), ink,
+            np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH),
+            np.fromiter(map(_IS_MARK, flags), bool, m),
         )
+        if _may_merge(left, right, keep):
+            merged = merge_split_clusters(columns.glyphs())
+            if len(merged) < m:
+                yield merged
+                continue
+        yield columns
 
 
 # the parts of a `_code_kind`: its text, kind and `text_kind`

@@ -12,7 +12,7 @@ only in the rows where a test fires, which gives the same words as running it in
 >>> from .pdf_glyphs import Glyph, glyph_columns
 >>> row = [Glyph("\u0628", 30.0, 36.0, 100.0, 12.0, 33.0, 0), Glyph(" ", 26.0, 30.0, 100.0,
 ...        12.0, 28.0, 1), Glyph("\u0645", 20.0, 26.0, 100.0, 12.0, 23.0, 2)]
->>> [w.text for w in page_words(row, glyph_columns(row))]
+>>> [w.text for w in page_words(glyph_columns(row))]
 ['\u0645', '\u0628']
 """
 
@@ -42,18 +42,38 @@ LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 
 @dataclass(slots=True)
 class Word:
-    glyphs: list[Glyph]  # visual order, left to right
+    parts: list[str]  # its glyphs' texts, in visual order, left to right
     x0: float
     x1: float
     baseline: float
     size: float
-    text: str  # the glyphs' texts joined
+    text: str  # the parts joined
     centre: float  # (x0 + x1) / 2, which lines are sorted by
     simple: bool  # a character a glyph (no ligature of several)
+    source: WordGlyphs  # where its glyphs are: from ``first`` on in ``source``
+    first: int
+
+    def glyph(self, k: int) -> Glyph:
+        """Its glyph ``k`` (in visual order) as an object, made now: most words never
+        need theirs."""
+        return self.source.glyph(self.first + k)
+
+
+@dataclass(slots=True)
+class WordGlyphs:
+    """The glyphs of a page's words, in word order: ``at`` their numbers in ``page``
+    and ``texts`` their texts (a kashida leader's is the kashida)."""
+
+    page: GlyphColumns
+    at: list[int]
+    texts: list[str]
+
+    def glyph(self, k: int) -> Glyph:
+        """Glyph ``k`` as an object."""
+        return self.page.glyph(self.at[k], self.texts[k])
 
 
 _BASELINE, _SIZE = operator.attrgetter("baseline"), operator.attrgetter("size")
-_TEXT = operator.attrgetter("text")
 
 
 def row_starts(baselines: list[float], sizes: list[float]) -> list[int]:
@@ -92,11 +112,10 @@ def median(values: list[float]) -> float:
     return values[mid] if n % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
-    """The words of a page's ``glyphs`` (``cols`` their numbers), row by row from the
-    top, left to right in a row: rows cut at space glyphs, at gaps wider than
-    ``WORD_GAP_EM``, and at gaps between glyphs that the content stream separates by a
-    narrow space glyph.
+def page_words(cols: GlyphColumns) -> list[Word]:
+    """The words of a page's glyphs (``cols``), row by row from the top, left to right
+    in a row: rows cut at space glyphs, at gaps wider than ``WORD_GAP_EM``, and at gaps
+    between glyphs that the content stream separates by a narrow space glyph.
 
     Chromium (Skia) draws each word space as a space of no width, placed where the
     pen happens to be rather than in the gap, and writes some words left to right and
@@ -104,7 +123,7 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
     stream does: ``هجوم انتحاري`` is two stream runs, and where they meet on the row,
     the white between them is the word space however narrow justification left it.
     """
-    n = len(glyphs)
+    n = len(cols)
     if not n:
         return []
     # rows: the glyphs by baseline, cut where the baseline moves on
@@ -120,11 +139,11 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
     # place in the stream
     twice = cols.x0 + cols.x1
     perm = np.lexsort((cols.order, twice, row_of_glyph))
-    _settle_stacks_in(glyphs, perm, row, bounds, twice, cols.x1 - cols.x0, cols.order)
+    _settle_stacks_in(cols, perm, row, bounds, twice, cols.x1 - cols.x0)
     space = cols.space[perm]
     wide = space & ~cols.narrow[perm]
     x0, x1 = cols.x0[perm], cols.x1[perm]
-    leader = _leaders_in(glyphs, perm, row, bounds, x0, x1, space, wide)
+    leader = _leaders_in(cols, perm, row, bounds, x0, x1, space, wide)
     # the glyphs words are made of: all but the spaces that are no kashida leader; a
     # word starts a row, and follows a space
     kept = np.flatnonzero(~space | leader)
@@ -141,7 +160,7 @@ def page_words(glyphs: list[Glyph], cols: GlyphColumns) -> list[Word]:
     # a glyph's stream run: the narrow spaces before it in the stream
     run = np.searchsorted(narrow, order) if narrow.size else np.zeros(kept.size, np.intp)
     starts_at = _word_starts(x0, x1, size, run, forced, k_row)
-    return _make_words(glyphs, perm[kept], leader[kept], starts_at, x0, x1, baseline, size)
+    return _make_words(cols, perm[kept], leader[kept], starts_at, x0, x1, baseline, size)
 
 
 def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
@@ -176,8 +195,7 @@ def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
 
 
 def _settle_stacks_in(
-    glyphs: list[Glyph], perm: Any, row: Any, bounds: Any, twice: Any, width: Any,
-    order: Any,
+    cols: GlyphColumns, perm: Any, row: Any, bounds: Any, twice: Any, width: Any,
 ) -> None:
     """In place on ``perm`` (page order of glyph indices): ``settle_stacks`` in each row
     where two neighbours it looks at have centres as close as it asks and stream places
@@ -185,7 +203,7 @@ def _settle_stacks_in(
     n = len(perm)
     if n < 4:
         return
-    twice, width, order = twice[perm], width[perm], order[perm]
+    twice, width, order = twice[perm], width[perm], cols.order[perm]
     limit = STACK_CENTRE_RATIO * np.minimum(width[:-1], width[1:])
     half = (twice[:-1] - twice[1:]) / 2
     position = np.arange(n) - bounds[row]
@@ -200,20 +218,20 @@ def _settle_stacks_in(
         | (seq[0] > seq[1]) & (seq[1] > seq[2]) & (seq[2] > seq[3])
     )
     close = np.flatnonzero(looked & (-limit < half) & (half < limit) & one_way).tolist()
-    swapped = {int(row[j]) for j in close if _both_letters(glyphs, perm, j)}
+    swapped = {int(row[j]) for j in close if _both_letters(cols.text, perm, j)}
     for r in sorted(swapped):
         lo, hi = bounds[r], bounds[r + 1]
-        index = {id(glyphs[i]): i for i in perm[lo:hi].tolist()}
-        line = [glyphs[i] for i in perm[lo:hi].tolist()]
+        at = perm[lo:hi].tolist()
+        line = cols.glyphs(at)
+        index = {id(g): i for g, i in zip(line, at, strict=True)}
         settle_stacks(line)
         perm[lo:hi] = [index[id(g)] for g in line]
 
 
-def _both_letters(glyphs: list[Glyph], perm: Any, j: int) -> bool:
+def _both_letters(texts: list[str], perm: Any, j: int) -> bool:
     """Whether the glyphs at ``j`` and ``j + 1`` of the page order start with an Arabic
     letter, as ``settle_stacks`` asks of a pair it swaps."""
-    a, b = glyphs[perm[j]], glyphs[perm[j + 1]]
-    return is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0])
+    return is_arabic_letter(texts[perm[j]][0]) and is_arabic_letter(texts[perm[j + 1]][0])
 
 
 def settle_stacks(row: list[Glyph]) -> None:
@@ -242,7 +260,7 @@ def settle_stacks(row: list[Glyph]) -> None:
 
 
 def _leaders_in(
-    glyphs: list[Glyph], perm: Any, row: Any, bounds: Any, x0: Any, x1: Any, space: Any,
+    cols: GlyphColumns, perm: Any, row: Any, bounds: Any, x0: Any, x1: Any, space: Any,
     wide: Any,
 ) -> Any:
     """Which glyphs of the page order are kashida leaders (``covered_spaces``): the
@@ -268,7 +286,7 @@ def _leaders_in(
     covered = overlap > LEADER_COVER * (s1 - s0)
     for r in np.unique(row[at[covered]]).tolist():
         lo, hi = bounds[r], bounds[r + 1]
-        line = [glyphs[i] for i in perm[lo:hi].tolist()]
+        line = cols.glyphs(perm[lo:hi].tolist())
         ids = covered_spaces(line)
         leader[lo:hi] = [id(g) in ids for g in line]
     return leader
@@ -377,17 +395,17 @@ def _walked_starts(
 
 
 def _make_words(
-    glyphs: list[Glyph], at: Any, leader: Any, starts: Any, x0: Any, x1: Any,
+    cols: GlyphColumns, at: Any, leader: Any, starts: Any, x0: Any, x1: Any,
     baseline: Any, size: Any,
 ) -> list[Word]:
-    """Words of the glyphs ``at`` (indices into ``glyphs``, page order; a ``leader``
+    """Words of the glyphs ``at`` (numbers in ``cols``, page order; a ``leader``
     becomes a kashida) cut before ``starts``: each spans its glyphs' boxes, and its
     baseline and size are the medians of its glyphs' (the first's where all agree)."""
-    parts = list(map(glyphs.__getitem__, at.tolist()))
+    at_list = at.tolist()
+    texts = list(map(cols.text.__getitem__, at_list))
     for k in np.flatnonzero(leader).tolist():
-        parts[k] = parts[k].with_text(TATWEEL)
-    texts = list(map(_TEXT, parts))
-    edges = [*starts.tolist(), len(parts)]
+        texts[k] = TATWEEL
+    edges = [*starts.tolist(), len(texts)]
     cuts = list(map(slice, edges[:-1], edges[1:]))
     first = np.repeat(starts, np.diff(edges))
     mixed = np.logical_or.reduceat(
@@ -397,10 +415,13 @@ def _make_words(
     for k in np.flatnonzero(mixed).tolist():
         baselines[k] = median(baseline[cuts[k]].tolist())
         sizes[k] = median(size[cuts[k]].tolist())
-    words = list(map("".join, map(texts.__getitem__, cuts)))
+    parts = list(map(texts.__getitem__, cuts))
+    words = list(map("".join, parts))
     simple = np.fromiter(map(len, words), np.intp, len(words)) == np.diff(edges)
     left, right = np.minimum.reduceat(x0, starts), np.maximum.reduceat(x1, starts)
+    source = WordGlyphs(cols, at_list, texts)
     return list(map(
-        Word, map(parts.__getitem__, cuts), left.tolist(), right.tolist(), baselines, sizes,
-        words, ((left + right) / 2).tolist(), simple.tolist(),
+        Word, parts, left.tolist(), right.tolist(), baselines, sizes, words,
+        ((left + right) / 2).tolist(), simple.tolist(), itertools.repeat(source),
+        edges[:-1],
     ))
