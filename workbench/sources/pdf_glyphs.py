@@ -228,20 +228,24 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
         get_text,
     ) = _text_calls()
     count_chars = raw.FPDFText_CountChars
-    code_kind = _code_kind
     for page in pdf:
         height = page.get_height()
         textpage = page.get_textpage()
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
         n_chars = count_chars(textpage.raw)
-        kinds = list(map(code_kind, _page_codes(handle, n_chars, get_text, get_unicode)))
-        kind = np.fromiter(map(_KIND, kinds), np.int8, n_chars)
+        # each distinct code point of the page classified once, and its glyphs by number
+        codes, code_of = np.unique(
+            _page_codes(handle, n_chars, get_text, get_unicode), return_inverse=True,
+        )
+        texts_of, kind_of, space_of, mark_of = _code_kinds(codes.tolist())
+        kind = kind_of[code_of]
         wanted = kind > _WHITE
         white = np.flatnonzero(kind == _WHITE).tolist()
         if white:
             made = np.fromiter(map(is_generated, itertools.repeat(handle), white), np.intc)
             wanted[np.array(white)[made != 1]] = True
-        keep = np.flatnonzero(wanted).tolist()
+        at = np.flatnonzero(wanted)
+        keep = at.tolist()
         m = len(keep)
         if not m:
             textpage.close()
@@ -258,34 +262,35 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
         rects = np.frombuffer(scratch.rects, np.float32, 4 * m).reshape(m, 4)
         left, top, right, bottom = rects.astype(np.float64).T  # (copies: scratch is reused)
         baseline = height - np.frombuffer(scratch.origins, np.float64, 2 * m)[1::2]
-        lost = np.flatnonzero(errors == 1).tolist()
         sizes = np.where(sizes == 0.0, top - bottom, sizes)
         sizes = np.where(sizes < 1.0, 1.0, sizes)
-        kept = list(map(kinds.__getitem__, keep))
-        for j in lost:
-            kept[j] = _LOST
+        code = code_of[at]
+        texts = list(map(texts_of.__getitem__, code.tolist()))
+        kind, space, mark = kind_of[code], space_of[code], mark_of[code]
+        # a glyph whose code point the font does not map to text
+        lost = np.flatnonzero(errors == 1)
+        if lost.size:
+            for j in lost.tolist():
+                texts[j] = REPLACEMENT
+            kind[lost], space[lost], mark[lost] = _INKED, False, False
         cx = (left + right) / 2
         ink = np.full(m, -1.0)
-        inked = [j for j, k in enumerate(map(_KIND, kept)) if k != _LETTER]
-        if inked:
-            q = len(inked)
+        inked = np.flatnonzero(kind != _LETTER)
+        if inked.size:
+            q = inked.size
             _drain(map(
-                char_box, itertools.repeat(handle, q), map(keep.__getitem__, inked),
-                *scratch.box_at,
+                char_box, itertools.repeat(handle, q), at[inked].tolist(), *scratch.box_at,
             ))
             b_left, b_right, b_bottom, b_top = (
                 np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T
             )
             cx[inked] = (b_left + b_right) / 2
             ink[inked] = b_top - b_bottom
-        texts, flags = list(map(_TEXT, kept)), list(map(_FLAGS, kept))
         textpage.close()
         page.close()
-        space = np.fromiter(map(_IS_SPACE, flags), bool, m)
         columns = GlyphColumns(
-            texts, left, right, baseline, sizes, cx, np.array(keep, np.int64), ink,
-            np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH),
-            np.fromiter(map(_IS_MARK, flags), bool, m),
+            texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
+            np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
         )
         if _may_merge(left, right, keep):
             merged = merge_split_clusters(columns.glyphs())
@@ -295,9 +300,17 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
         yield columns
 
 
-# the parts of a `_code_kind`: its text, kind and `text_kind`
-_TEXT, _KIND, _FLAGS = map(operator.itemgetter, (0, 1, 2))
-_IS_SPACE, _IS_MARK = operator.itemgetter(0), operator.itemgetter(1)
+def _code_kinds(codes: list[int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """For code points from pdfium: the glyph text of each, its kind (``_code_kind``),
+    and whether it is a space and a mark (``text_kind``), the last three as arrays."""
+    kinds = list(map(_code_kind, codes))
+    n = len(kinds)
+    return (
+        [kind[0] for kind in kinds],
+        np.fromiter([kind[1] for kind in kinds], np.int8, n),
+        np.fromiter([kind[2][0] for kind in kinds], bool, n),
+        np.fromiter([kind[2][1] for kind in kinds], bool, n),
+    )
 
 
 def _drain(calls: Iterator[Any]) -> None:
@@ -343,7 +356,7 @@ def _scratch(n: int) -> _Scratch:
     return _SCRATCH.buffers
 
 
-def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> Any:
+def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> np.ndarray:
     """The code point of each of a page's ``n_chars`` characters: the page text in one
     call, which holds one code point per character except that it leaves out control
     characters (LibreOffice maps the kashida to U+0002 or U+0003) and that its buffer
@@ -354,10 +367,16 @@ def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> A
     if n_chars:
         units = (ctypes.c_ushort * (n_chars + 1))()
         written = get_text(handle, 0, n_chars, units)  # with the closing NUL
+        codes = np.frombuffer(units, np.uint16, max(written - 1, 0))
+        # no surrogate: one unit a character
+        if len(codes) == n_chars and not ((codes >= 0xD800) & (codes < 0xE000)).any():
+            return codes.astype(np.int64)
         text = bytes(units)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
         if len(text) == n_chars:
-            return map(ord, text)
-    return map(get_unicode, itertools.repeat(handle, n_chars), range(n_chars))
+            return np.fromiter(map(ord, text), np.int64, n_chars)
+    return np.fromiter(
+        map(get_unicode, itertools.repeat(handle, n_chars), range(n_chars)), np.int64, n_chars,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -413,10 +432,6 @@ def _code_kind(code: int) -> tuple[str, int, tuple[bool, bool]]:
     if is_mark or is_space or not is_letterlike(text) or text[0] == REPLACEMENT:
         return text, _INKED, flags
     return text, _LETTER, flags
-
-
-# a glyph whose code point the font does not map to text
-_LOST = (REPLACEMENT, _INKED, (False, False))
 
 
 def _may_merge(x0: np.ndarray, x1: np.ndarray, order: list[int]) -> bool:
