@@ -222,10 +222,11 @@ def _settle_stacks_in(
     for r in sorted(swapped):
         lo, hi = bounds[r], bounds[r + 1]
         at = perm[lo:hi].tolist()
-        line = cols.glyphs(at)
-        index = {id(g): i for g, i in zip(line, at, strict=True)}
-        settle_stacks(line)
-        perm[lo:hi] = [index[id(g)] for g in line]
+        settled = settle_stacks(
+            list(map(cols.text.__getitem__, at)), twice[lo:hi].tolist(), width[lo:hi].tolist(),
+            order[lo:hi].tolist(),
+        )
+        perm[lo:hi] = list(map(at.__getitem__, settled))
 
 
 def _both_letters(texts: list[str], perm: Any, j: int) -> bool:
@@ -234,29 +235,38 @@ def _both_letters(texts: list[str], perm: Any, j: int) -> bool:
     return is_arabic_letter(texts[perm[j]][0]) and is_arabic_letter(texts[perm[j + 1]][0])
 
 
-def settle_stacks(row: list[Glyph]) -> None:
-    """In place, on a row sorted by glyph centre: two neighbours whose centres nearly
-    coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين`` over
-    the HAH, a hair to its left) are put in the order the content stream gives them,
+def settle_stacks(
+    texts: list[str], twice: list[float], width: list[float], order: list[int],
+) -> list[int]:
+    """The places of a row's glyphs, sorted by centre (``texts``, twice their centres,
+    widths and stream places), in the row's settled order: two neighbours whose centres
+    nearly coincide (letters stacked in a ligature: Amiri draws the MEEM of ``المحترفين``
+    over the HAH, a hair to its left) are put in the order the content stream gives them,
     when that makes the stream order run one way through the pair and its neighbours.
     Only letters: a glyph without text (U+FFFD, a lost LAM-ALEF) may come in the stream
-    out of its logical place."""
+    out of its logical place.
+
+    >>> settle_stacks(["\u0627", "\u062d", "\u0645", "\u062a"], [10.0, 20.0, 19.0, 30.0],
+    ...               [4.0, 4.0, 4.0, 4.0], [3, 1, 2, 0])
+    [0, 2, 1, 3]
+    """
+    row = list(range(len(texts)))
     if len(row) < 4:
-        return
+        return row
     a = row[1]  # the left glyph of the pair looked at, its centre (twice) and width
-    a_twice, a_width = a.x0 + a.x1, a.x1 - a.x0
+    a_twice, a_width = twice[a], width[a]
     for i in range(1, len(row) - 2):
         b = row[i + 1]
-        x0, x1 = b.x0, b.x1
-        b_twice, b_width = x0 + x1, x1 - x0
+        b_twice, b_width = twice[b], width[b]
         limit = STACK_CENTRE_RATIO * (a_width if a_width < b_width else b_width)
         if -limit < (a_twice - b_twice) / 2 < limit \
-                and is_arabic_letter(a.text[0]) and is_arabic_letter(b.text[0]):
-            seq = (row[i - 1].order, b.order, a.order, row[i + 2].order)
+                and is_arabic_letter(texts[a][0]) and is_arabic_letter(texts[b][0]):
+            seq = (order[row[i - 1]], order[b], order[a], order[row[i + 2]])
             if seq[0] < seq[1] < seq[2] < seq[3] or seq[0] > seq[1] > seq[2] > seq[3]:
                 row[i], row[i + 1] = b, a
                 continue  # ``a`` moved right: the next pair is ``a`` and its new neighbour
         a, a_twice, a_width = b, b_twice, b_width
+    return row
 
 
 def _leaders_in(
