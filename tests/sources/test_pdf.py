@@ -21,7 +21,7 @@ from workbench.sources.pdf import (
     pdf_text,
     visual_to_logical,
 )
-from workbench.sources.pdf_glyphs import Glyph, merge_split_clusters
+from workbench.sources.pdf_glyphs import Glyph, glyph_columns, merge_split_clusters
 from workbench.text.arabic import TATWEEL, match_key
 
 FONTS = ["Amiri", "Noto Naskh Arabic"]
@@ -407,4 +407,4 @@ def test_ligature_characters_in_an_order_that_can_join(stream: str, logical: str
     # WeasyPrint), except where the reversal would put ALEF before another letter inside
     # the ligature, which no glyph can draw (XeLaTeX gives LAM-ALEF in logical order)
     glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
-    assert [g.text for g in merge_split_clusters(glyphs)] == [logical]
+    assert merge_split_clusters(glyph_columns(glyphs)).text == [logical]

@@ -44,6 +44,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from bidi.mirror import MIRRORED
 
 from ..text.arabic import TATWEEL, is_arabic_letter
@@ -59,7 +60,7 @@ from .pdf_glyphs import (
     is_letterlike,
     pdfium_glyphs,
 )
-from .pdf_words import Word, median, page_words, rows_by_baseline
+from .pdf_words import Word, median, page_words, row_starts, rows_by_baseline
 
 __all__ = [
     "PdfError", "pdf_inked_pages", "pdf_metadata", "pdf_pages", "pdf_text", "render_pdf_pages",
@@ -266,33 +267,40 @@ _TEXT = operator.attrgetter("text")
 _CENTRE, _SIMPLE = operator.attrgetter("centre"), operator.attrgetter("simple")
 
 
-def _attach_marks(glyphs: list[Glyph]) -> list[Glyph]:
-    """Harakat and other combining marks joined to the letter they sit on."""
-    bases = [g for g in glyphs if not g.is_mark]
-    marks = [g for g in glyphs if g.is_mark]
-    if not marks or not bases:
-        return bases
+def _attach_marks(cols: GlyphColumns) -> GlyphColumns:
+    """Harakat and other combining marks joined to the letter they sit on: each mark, in
+    stream order, to the row whose baseline is nearest (if within its size), and there
+    to the glyph (no space) under its ink centre, or else the nearest, the one closest
+    to it in the stream first."""
+    marks = np.flatnonzero(cols.mark).tolist()
+    out = cols.take(np.flatnonzero(~cols.mark))
+    if not marks or not len(out):
+        return out
+    # the bases' rows, as ``rows_by_baseline`` groups them
+    baselines, sizes = out.baseline.tolist(), out.size.tolist()
+    ordered = sorted(range(len(out)), key=baselines.__getitem__)
+    starts = row_starts(
+        list(map(baselines.__getitem__, ordered)), list(map(sizes.__getitem__, ordered)),
+    )
+    rows = [ordered[a:b] for a, b in itertools.pairwise([*starts, len(ordered)])]
+    row_lines = [median(list(map(baselines.__getitem__, row))) for row in rows]
+    x0, x1, orders, space = out.x0.tolist(), out.x1.tolist(), out.order.tolist(), out.space
     extra: dict[int, str] = {}
-    rows = rows_by_baseline(bases)
-    row_lines = [median(list(map(_BASELINE, row))) for row in rows]
-    for m in sorted(marks, key=lambda g: g.order):
-        r = min(range(len(rows)), key=lambda k: abs(row_lines[k] - m.baseline))
-        if abs(row_lines[r] - m.baseline) > m.size:
+    for i in sorted(marks, key=cols.order.__getitem__):
+        m_baseline, m_cx, m_order = float(cols.baseline[i]), float(cols.cx[i]), int(cols.order[i])
+        r = min(range(len(rows)), key=lambda k: abs(row_lines[k] - m_baseline))
+        if abs(row_lines[r] - m_baseline) > cols.size[i]:
             continue
 
-        def distance(g: Glyph, m: Glyph = m) -> tuple[float, int]:
-            inside = 0.0 if g.x0 <= m.cx <= g.x1 else min(abs(m.cx - g.x0), abs(m.cx - g.x1))
+        def distance(j: int, cx: float = m_cx, order: int = m_order) -> tuple[float, int]:
+            inside = 0.0 if x0[j] <= cx <= x1[j] else min(abs(cx - x0[j]), abs(cx - x1[j]))
             # prefer the letter just before the mark in the stream, then the nearest
-            return (inside, abs(m.order - g.order))
+            return (inside, abs(order - orders[j]))
 
-        base = min((g for g in rows[r] if not g.is_space), key=distance, default=None)
+        base = min((j for j in rows[r] if not space[j]), key=distance, default=None)
         if base is not None:
-            extra[base.order] = extra.get(base.order, "") + m.text
-    out = []
-    for g in bases:
-        if g.order in extra:
-            g = g.with_text(g.text + extra[g.order])
-        out.append(g)
+            extra[orders[base]] = extra.get(orders[base], "") + cols.text[i]
+    out.retext({j: out.text[j] + extra[o] for j, o in enumerate(orders) if o in extra})
     return out
 
 
@@ -389,12 +397,9 @@ def _usual_pitch(rows: list[list[Word]]) -> float:
 def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
     """One page (its glyphs, or their columns): blocks separated by a blank line, rows
     by a newline."""
-    if not isinstance(glyphs, GlyphColumns):
-        columns = glyph_columns(_attach_marks(glyphs))
-    elif glyphs.mark.any():
-        columns = glyph_columns(_attach_marks(glyphs.glyphs()))
-    else:
-        columns = glyphs
+    columns = glyphs if isinstance(glyphs, GlyphColumns) else glyph_columns(glyphs)
+    if columns.mark.any():
+        columns = _attach_marks(columns)
     words = page_words(columns)
     if not words:
         return ""

@@ -158,6 +158,23 @@ class GlyphColumns:
         ))
 
 
+    def take(self, at: np.ndarray) -> GlyphColumns:
+        """The glyphs ``at`` these numbers (an array), as columns of their own."""
+        return GlyphColumns(
+            list(map(self.text.__getitem__, at.tolist())), self.x0[at], self.x1[at],
+            self.baseline[at], self.size[at], self.cx[at], self.order[at], self.ink[at],
+            self.mirrored[at], self.space[at], self.narrow[at], self.mark[at],
+        )
+
+    def retext(self, texts: dict[int, str]) -> None:
+        """In place: glyph ``i`` gets the text ``texts[i]``, and the flags it gives."""
+        for i, text in texts.items():
+            self.text[i] = text
+            is_space, is_mark = text_kind(text)
+            self.space[i], self.mark[i] = is_space, is_mark
+            self.narrow[i] = is_space and self.x1[i] - self.x0[i] < MIN_SPACE_WIDTH
+
+
 _COLUMNS = tuple(map(operator.attrgetter, ("x0", "x1", "baseline", "size", "cx", "ink")))
 _FLAG_COLUMNS = tuple(map(operator.attrgetter, (
     "mirrored", "is_space", "is_narrow_space", "is_mark",
@@ -205,11 +222,10 @@ def _lost(ch: str) -> bool:
     return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
 
 
-def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
+def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
     """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
-    content stream, with their boxes, as columns; no ``Glyph`` objects are made but on
-    a page where split ligatures may be merged (``merge_split_clusters``), which comes
-    as the list of them where any were.
+    content stream, with their boxes, as columns (no ``Glyph`` objects are made), split
+    ligatures merged (``merge_split_clusters``).
 
     Each library call costs more than the rest of the work on a glyph, so a glyph gets
     only the calls its kind needs: the inked box only where it is used (marks sit by
@@ -288,16 +304,10 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns | list[Glyph]]:
             ink[inked] = b_top - b_bottom
         textpage.close()
         page.close()
-        columns = GlyphColumns(
+        yield merge_split_clusters(GlyphColumns(
             texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
             np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
-        )
-        if _may_merge(left, right, keep):
-            merged = merge_split_clusters(columns.glyphs())
-            if len(merged) < m:
-                yield merged
-                continue
-        yield columns
+        ))
 
 
 def _code_kinds(codes: list[int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
@@ -434,43 +444,64 @@ def _code_kind(code: int) -> tuple[str, int, tuple[bool, bool]]:
     return text, _LETTER, flags
 
 
-def _may_merge(x0: np.ndarray, x1: np.ndarray, order: list[int]) -> bool:
-    """Whether ``merge_split_clusters`` may merge any of a page's glyphs (``x0``, ``x1``
-    and ``order`` their columns): the first glyph it merges has the same box as the
-    glyph before it in the list and follows it in the stream; a page where no two
-    glyphs do is left as it is, without the loop."""
-    same = (np.abs(x0[1:] - x0[:-1]) < 0.01) & (np.abs(x1[1:] - x1[:-1]) < 0.01)
-    if not same.any():
-        return False
-    at = np.flatnonzero(same)
-    return any(order[k + 1] == order[k] + 1 for k in at.tolist())
-
-
-def merge_split_clusters(glyphs: list[Glyph]) -> list[Glyph]:
+def merge_split_clusters(cols: GlyphColumns) -> GlyphColumns:
     """One glyph mapped to several characters (a ligature such as LAM LAM HEH) comes
     out of pdfium as several entries with the same box, reversed with the rest of a
-    right-to-left run; keep them as one unit in their logical order."""
-    out: list[Glyph] = []
-    merged: set[int] = set()
-    prev: Glyph | None = None  # the last glyph of ``out``
-    for g in glyphs:
-        if (  # the box first: it rules out nearly every pair
-            prev is not None and abs(g.x0 - prev.x0) < 0.01 and abs(g.x1 - prev.x1) < 0.01
-            and not g.is_space and not prev.is_space and not g.is_mark
-            and g.order == prev.order + 1
-            and abs(g.baseline - prev.baseline) < 0.01
+    right-to-left run; keep them as one unit in their logical order.
+
+    Walking the glyphs in order, a glyph joins the unit before it when its box is that
+    unit's (within 0.01), it follows the unit's last glyph in the stream, and neither it
+    nor the unit is a space (nor it a mark); the unit keeps its first glyph's box. A
+    glyph that joins is within 0.02 of the glyph before it, so the walk looks only at
+    the glyphs that are, which most pages have none of."""
+    n = len(cols)
+    if n < 2:
+        return cols
+    x0, x1, baseline, order = cols.x0, cols.x1, cols.baseline, cols.order
+    # (0.03: room for rounding beyond the 0.02 that two boxes within 0.01 of one are apart)
+    near = (
+        (np.abs(x0[1:] - x0[:-1]) < 0.03) & (np.abs(x1[1:] - x1[:-1]) < 0.03)
+        & (np.abs(baseline[1:] - baseline[:-1]) < 0.03) & (order[1:] == order[:-1] + 1)
+        & ~cols.space[1:] & ~cols.space[:-1] & ~cols.mark[1:]
+    )
+    joins = (np.flatnonzero(near) + 1).tolist()
+    if not joins:
+        return cols
+    texts, orders = cols.text, order.tolist()
+    x0s, x1s, baselines = x0.tolist(), x1.tolist(), baseline.tolist()
+    unit: dict[int, int] = {}  # glyph merged → the first glyph of its unit
+    units: dict[int, list[str]] = {}  # first glyph of a unit → the texts in it
+    for k in joins:
+        head = unit.get(k - 1, k - 1)  # the unit before glyph k
+        merged = units.get(head)
+        if (
+            abs(x0s[k] - x0s[head]) < 0.01 and abs(x1s[k] - x1s[head]) < 0.01
+            and (merged is None or not text_kind("".join(merged))[0])  # (else: ``near``)
+            and orders[k] == orders[k - 1] + 1
+            and abs(baselines[k] - baselines[head]) < 0.01
         ):
-            prev = out[-1] = prev.with_text(prev.text + g.text, g.order)
-            merged.add(len(out) - 1)
-        else:
-            out.append(g)
-            prev = g
-    for i in merged:
-        text = out[i].text
+            unit[k] = head
+            units.setdefault(head, [texts[head]]).append(texts[k])
+    if not units:
+        return cols
+    kept = np.ones(n, bool)
+    kept[list(unit)] = False
+    at = np.flatnonzero(kept)
+    out = cols.take(at)
+    place = {i: j for j, i in enumerate(at.tolist()) if i in units}
+    last: dict[int, int] = {}  # first glyph of a unit → its last
+    for k, head in unit.items():
+        last[head] = k
+    out.order[[place[h] for h in units]] = [orders[last[h]] for h in units]
+    new_texts = {}
+    for head, parts in units.items():
+        text = "".join(parts)
         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
             _joins_through(text[::-1]) or not _joins_through(text)
         ):
-            out[i] = out[i].with_text(text[::-1])
+            text = text[::-1]
+        new_texts[place[head]] = text
+    out.retext(new_texts)
     return out
 
 
