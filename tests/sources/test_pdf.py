@@ -171,6 +171,22 @@ def test_bidi_levels_agree_with_python_bidi(base_level: int) -> None:
         assert resolve(reps, base_level)[1] == levels, reps
 
 
+def test_bidi_order_of_right_to_left_lines_with_numbers_is_rule_l2() -> None:
+    # such lines are read back by patterns (the line reversed but for its numbers): the
+    # same order as rule L2 run on the levels, which agree with python-bidi's
+    import random
+
+    from workbench.sources.bidi_order import _reordered, resolve
+
+    samples = [ch for ch in BIDI_CLASS_SAMPLES if ch not in "aZ"]  # no left-to-right letter
+    rng = random.Random(3)
+    for _ in range(3000):
+        pool = rng.sample(samples, rng.randint(1, 8))
+        reps = [rng.choice(pool) for _ in range(rng.randint(1, 14))]
+        order, levels = resolve(reps, 1)
+        assert order == _reordered(levels), reps
+
+
 # --- bad input -------------------------------------------------------------------------
 
 

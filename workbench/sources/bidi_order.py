@@ -10,6 +10,7 @@ would resolve them; python-bidi serves any other.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -71,6 +72,8 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
         order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
         return order, [base_level] * n
     kinds = list(map(bidi, reps))
+    if base_level == 1 and set(kinds) <= _RTL_NUMBERS:
+        return _rtl_with_numbers(kinds)
     # python-bidi only for classes that ``bidi_rep`` never gives
     levels = (
         _implicit_levels(kinds, base_level) if set(kinds) <= _IMPLICIT
@@ -82,7 +85,13 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
             if not reps[i].isspace():
                 break
             levels[i] = base_level
-    order = list(range(len(reps)))
+    return _reordered(levels), levels
+
+
+def _reordered(levels: list[int]) -> list[int]:
+    """Rule L2: from the highest level down to the lowest odd one, each stretch of
+    tokens at that level or above reversed; the indices of the tokens in their new order."""
+    order = list(range(len(levels)))
     top = max(levels)
     lowest_odd = min(levels) | 1
     for level in range(top, lowest_odd - 1, -1):
@@ -96,6 +105,53 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
                 i = j
             else:
                 i += 1
+    return order
+
+
+# The classes of a right-to-left line with numbers and no left-to-right letter: every
+# neutral there resolves to R (rules N1, N2: numbers count as R), so a token is at level
+# 2 if it resolves to a number (EN or AN) and at level 1 otherwise.
+_RTL_NUMBERS = frozenset({"R", "AL", "EN", "AN", "ES", "ET", "CS", "ON", "WS"})
+# one letter a class, for the patterns below
+_CLASS_CODE = {
+    "R": "r", "AL": "a", "EN": "e", "AN": "n", "ES": "s", "ET": "t", "CS": "c", "ON": "o",
+    "WS": "w",
+}
+# W2: European digits after Arabic letters (no strong class between) are Arabic numbers
+_AFTER_ARABIC_RE = re.compile("a[^ar]*e[^ar]*")
+# W4: one separator between two numbers of a kind takes their kind
+_EN_SEPARATOR_RE = re.compile("(?<=e)[sc](?=e)")
+_AN_SEPARATOR_RE = re.compile("(?<=n)c(?=n)")
+# W5: terminators next to European numbers are European numbers
+_TERMINATORS_RE = re.compile("t+(?=e)|(?<=e)t+")
+_NUMBER_RE = re.compile("[en]+")
+
+
+def _rtl_with_numbers(kinds: list[str]) -> tuple[list[int], list[int]]:
+    """``resolve`` for a right-to-left line of ``_RTL_NUMBERS`` classes: the rules that
+    make a number (W2, W4, W5) run as patterns on a letter a class, the numbers at level
+    2 and the rest at 1; read back, the line is reversed but for its numbers
+    (``عام 2017`` as displayed is ``2017 ماع``)."""
+    codes = "".join(map(_CLASS_CODE.__getitem__, kinds))
+    codes = _AFTER_ARABIC_RE.sub(lambda m: m.group().replace("e", "n"), codes)
+    codes = _EN_SEPARATOR_RE.sub("e", codes)
+    codes = _AN_SEPARATOR_RE.sub("n", codes)
+    codes = _TERMINATORS_RE.sub(lambda m: "e" * len(m.group()), codes)
+    n = len(kinds)
+    levels = [1] * n
+    # (rule L1 changes nothing: no number is white space, nor a separator or terminator
+    # at either end of the line)
+    numbers = [m.span() for m in _NUMBER_RE.finditer(codes)]
+    for a, b in numbers:
+        levels[a:b] = [2] * (b - a)
+    # L2: the line reversed, and each number within it back to left to right
+    order: list[int] = []
+    end = n
+    for a, b in reversed(numbers):
+        order.extend(range(end - 1, b - 1, -1))
+        order.extend(range(a, b))
+        end = a
+    order.extend(range(end - 1, -1, -1))
     return order, levels
 
 
