@@ -423,7 +423,7 @@ def _line_text(row: list[Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
     words = sorted(row, key=_CENTRE)
     visual = " ".join(map(_TEXT, words))
-    if _one_level(visual, words, base_level):
+    if _one_level(words, base_level):
         # the whole line at the paragraph level: glyphs in reverse, or as they are
         if not base_level:
             return _SPACE_RE.sub(" ", visual).strip()
@@ -455,23 +455,33 @@ def _line_text(row: list[Word], base_level: int) -> str:
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _one_level(visual: str, words: list[Word], base_level: int) -> bool:
-    """Whether a line (``visual``, its ``words`` joined by spaces) needs none of the
-    work of ``_line_text`` but the order of its paragraph level: no character that could
-    take another level (``resolve`` finds each glyph at ``base_level``), no kashida to
-    restore (no glyph but a letter or mark inside a word), no bracket to mirror back.
-    A conservative test on the characters: ``هجوم، انتحاري`` passes, ``عام 2017`` not."""
-    chars = set(visual)
-    if not all(map(_LEVEL_FREE[base_level], chars)):
-        return False
-    if not base_level:
-        return True  # no Arabic letter for a kashida to join, and no mirroring at level 0
-    if not MIRRORED.keys().isdisjoint(chars):
-        return False
-    others = frozenset(ch for ch in chars if not is_letterlike(ch))
-    # a kashida slot is a glyph that is no letter between two letters of one word: its
-    # first character is inside the word's text
-    return not others or all(others.isdisjoint(w.text[1:-1]) for w in words)
+def _one_level(words: list[Word], base_level: int) -> bool:
+    """Whether a line of ``words`` needs none of the work of ``_line_text`` but the order
+    of its paragraph level: no character that could take another level (``resolve``
+    finds each glyph at ``base_level``), no kashida to restore (no glyph but a letter or
+    mark inside a word), no bracket to mirror back. A conservative test on the
+    characters, word by word (a line's words repeat): ``هجوم، انتحاري`` passes, ``عام
+    2017`` not. (The spaces between the words are neutral, and no bracket.)"""
+    return all(map(_ONE_LEVEL_WORD[base_level], map(_TEXT, words)))
+
+
+@word_memo
+def _rtl_one_level_word(text: str) -> bool:
+    """A word that may stand in a right-to-left line read without ``resolve``: all its
+    characters stay at the level (``_rtl_level_free``), none is a bracket the engine
+    may have mirrored, and inside it is no kashida slot (a glyph that is no letter
+    between two letters of the word, its first character inside the word's text)."""
+    return (
+        all(map(_rtl_level_free, text)) and MIRRORED.keys().isdisjoint(text)
+        and all(map(is_letterlike, text[1:-1]))
+    )
+
+
+@word_memo
+def _ltr_one_level_word(text: str) -> bool:
+    """The same for a left-to-right line, where no Arabic letter is for a kashida to join
+    and nothing is mirrored: all its characters stay at the level."""
+    return all(map(_ltr_level_free, text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -487,7 +497,7 @@ def _ltr_level_free(ch: str) -> bool:
     return unicodedata.bidirectional(ch) not in ("R", "AL", "EN", "AN")
 
 
-_LEVEL_FREE = (_ltr_level_free, _rtl_level_free)
+_ONE_LEVEL_WORD = (_ltr_one_level_word, _rtl_one_level_word)
 
 
 def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
