@@ -265,6 +265,7 @@ _BASELINE = operator.attrgetter("baseline")
 _SIZE = operator.attrgetter("size")
 _TEXT = operator.attrgetter("text")
 _CENTRE, _SIMPLE = operator.attrgetter("centre"), operator.attrgetter("simple")
+_X0, _X1 = operator.attrgetter("x0"), operator.attrgetter("x1")
 
 
 def _attach_marks(cols: GlyphColumns) -> GlyphColumns:
@@ -332,27 +333,48 @@ def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
     if len(rows) < 2:
         return []
     size = median(list(map(_SIZE, words)))
+    n = len(words)
+    x0, x1 = np.fromiter(map(_X0, words), float, n), np.fromiter(map(_X1, words), float, n)
+    if np.isnan(x0).any() or np.isnan(x1).any():  # (no order to sort them by)
+        return _column_cuts_walked(words, rows, size)
+    by_left = np.lexsort((x1, x0))
+    x0, x1 = x0[by_left], x1[by_left]
+    # the strips: white from the furthest right edge so far to the next word's left edge
+    reach = np.maximum.accumulate(x1)
+    wide = np.flatnonzero(x0[1:] - reach[:-1] >= COLUMN_GAP_EM * size)
+    cuts = [(reach[k] + x0[k + 1]) / 2 for k in wide.tolist()]
+    return [float(cut) for cut in cuts if _rows_across(rows, cut) >= 2]
+
+
+def _column_cuts_walked(words: list[Word], rows: list[list[Word]], size: float) -> list[float]:
+    """``_column_cuts`` word by word, for words whose edges may be NaN."""
     spans = sorted((w.x0, w.x1) for w in words)
     cuts = []
     reach = spans[0][1]
     for x0, x1 in spans[1:]:
         if x0 - reach >= COLUMN_GAP_EM * size:
             cut = (reach + x0) / 2
-            both = sum(1 for row in rows if any(w.x1 < cut for w in row)
-                       and any(w.x0 > cut for w in row))
-            if both >= 2:
+            if _rows_across(rows, cut) >= 2:
                 cuts.append(cut)
         reach = max(reach, x1)
     return cuts
 
 
+def _rows_across(rows: list[list[Word]], cut: float) -> int:
+    """How many rows have words on both sides of ``cut``."""
+    return sum(
+        1 for row in rows if any(w.x1 < cut for w in row) and any(w.x0 > cut for w in row)
+    )
+
+
 def _blocks(
     words: list[Word], pitch: float, rtl: int, rows: list[list[Word]] | None = None,
+    steps: list[float] | None = None,
 ) -> list[list[list[Word]]]:
     """Blocks in reading order, each a list of rows of words (XY-cut): columns split
     at vertical white strips (right to left on a right-to-left page), paragraphs at
     rows spaced more widely than ``pitch`` (the page's usual baseline distance per em).
-    ``rows`` are the words' rows where already known."""
+    ``rows`` are the words' rows and ``steps`` their ``_row_steps`` where already known."""
     if rows is None:
         rows = rows_by_baseline(words)
     cuts = _column_cuts(words, rows)
@@ -363,19 +385,18 @@ def _blocks(
         if rtl:
             parts.reverse()
         return [b for part in parts if part for b in _blocks(part, pitch, rtl)]
-    bands: list[list[list[Word]]] = [[rows[0]]]
-    for above, below in itertools.pairwise(rows):
-        step = (_row_baseline(below) - _row_baseline(above)) / max(map(_SIZE, below))
-        if step > PARAGRAPH_PITCH_RATIO * pitch:
-            bands.append([])
-        bands[-1].append(below)
-    if len(bands) == 1:
+    if steps is None:
+        steps = _row_steps(rows)
+    # the bands: rows[a:b] for consecutive starts a, b
+    starts = [0, *(k + 1 for k, step in enumerate(steps) if step > PARAGRAPH_PITCH_RATIO * pitch)]
+    if len(starts) == 1:
         return [rows]
     # a band's rows are what grouping its words would give again: a run of whole rows,
     # in baseline order, each started afresh
     return [
-        b for band in bands
-        for b in _blocks([w for row in band for w in row], pitch, rtl, band)
+        b for a, z in itertools.pairwise([*starts, len(rows)])
+        for b in _blocks([w for row in rows[a:z] for w in row], pitch, rtl, rows[a:z],
+                         steps[a:z - 1])
     ]
 
 
@@ -383,13 +404,18 @@ def _row_baseline(row: list[Word]) -> float:
     return median(list(map(_BASELINE, row)))
 
 
-def _usual_pitch(rows: list[list[Word]]) -> float:
-    """Median distance between consecutive baselines of the rows, in em of the lower
-    row; with fewer than three distances to go by, single spacing (1.2 em)."""
-    steps = [
-        (_row_baseline(b) - _row_baseline(a)) / max(map(_SIZE, b))
-        for a, b in itertools.pairwise(rows)
+def _row_steps(rows: list[list[Word]]) -> list[float]:
+    """The distance from each row's baseline to the next's, in em of the lower row."""
+    lines = list(map(_row_baseline, rows))
+    return [
+        (below - above) / max(map(_SIZE, row))
+        for above, below, row in zip(lines, lines[1:], rows[1:], strict=False)
     ]
+
+
+def _usual_pitch(steps: list[float]) -> float:
+    """Median of a page's ``_row_steps``; with fewer than three to go by, single
+    spacing (1.2 em)."""
     steps = [s for s in steps if s > 0]
     return median(steps) if len(steps) >= 3 else 1.2
 
@@ -405,7 +431,8 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
         return ""
     rtl = _strong_direction(words)
     rows = rows_by_baseline(words)
-    blocks = _blocks(words, _usual_pitch(rows), rtl, rows)
+    steps = _row_steps(rows)
+    blocks = _blocks(words, _usual_pitch(steps), rtl, rows, steps)
     out = []
     for block in blocks:
         base = _strong_direction([w for row in block for w in row]) if block else rtl
