@@ -450,14 +450,17 @@ def _line_text(row: list[Word], base_level: int) -> str:
     """Words of one row (any order) as a logical-order line."""
     words = sorted(row, key=_CENTRE)
     visual = " ".join(map(_TEXT, words))
-    if _one_level(words, base_level):
+    flags = functools.reduce(operator.and_, map(_word_flags, map(_TEXT, words)))
+    if flags & _ONE_LEVEL[base_level]:
         # the whole line at the paragraph level: glyphs in reverse, or as they are
         if not base_level:
-            return _SPACE_RE.sub(" ", visual).strip()
-        if all(map(_SIMPLE, words)):  # a character a glyph
-            return _SPACE_RE.sub(" ", visual[::-1]).strip()
-        logical = " ".join(["".join(reversed(w.parts)) for w in reversed(words)])
-        return _SPACE_RE.sub(" ", logical).strip()
+            logical = visual
+        elif all(map(_SIMPLE, words)):  # a character a glyph
+            logical = visual[::-1]
+        else:
+            logical = " ".join(["".join(reversed(w.parts)) for w in reversed(words)])
+        # (words without white space, joined by one space: nothing to collapse or strip)
+        return logical if flags & _PLAIN else _SPACE_RE.sub(" ", logical).strip()
     texts: list[str] = []  # the glyphs' texts, a space between words
     starts: list[int] = []  # where each word starts in them
     for w in words:
@@ -482,33 +485,32 @@ def _line_text(row: list[Word], base_level: int) -> str:
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
 
-def _one_level(words: list[Word], base_level: int) -> bool:
-    """Whether a line of ``words`` needs none of the work of ``_line_text`` but the order
-    of its paragraph level: no character that could take another level (``resolve``
-    finds each glyph at ``base_level``), no kashida to restore (no glyph but a letter or
-    mark inside a word), no bracket to mirror back. A conservative test on the
-    characters, word by word (a line's words repeat): ``هجوم، انتحاري`` passes, ``عام
-    2017`` not. (The spaces between the words are neutral, and no bracket.)"""
-    return all(map(_ONE_LEVEL_WORD[base_level], map(_TEXT, words)))
+# What a word lets its line skip (``_word_flags``), bits of one number: ``_line_text``
+# reads a line whose words all let it as it is.
+_RTL_ONE_LEVEL, _LTR_ONE_LEVEL, _PLAIN = 1, 2, 4
+_ONE_LEVEL = (_LTR_ONE_LEVEL, _RTL_ONE_LEVEL)  # by paragraph level
 
 
 @word_memo
-def _rtl_one_level_word(text: str) -> bool:
-    """A word that may stand in a right-to-left line read without ``resolve``: all its
-    characters stay at the level (``_rtl_level_free``), none is a bracket the engine
-    may have mirrored, and inside it is no kashida slot (a glyph that is no letter
-    between two letters of the word, its first character inside the word's text)."""
-    return (
-        all(map(_rtl_level_free, text)) and MIRRORED.keys().isdisjoint(text)
-        and all(map(is_letterlike, text[1:-1]))
-    )
-
-
-@word_memo
-def _ltr_one_level_word(text: str) -> bool:
-    """The same for a left-to-right line, where no Arabic letter is for a kashida to join
-    and nothing is mirrored: all its characters stay at the level."""
-    return all(map(_ltr_level_free, text))
+def _word_flags(text: str) -> int:
+    """What a word lets the line it is in skip, asked once a word (the words of a page
+    repeat): the bidi pass, the kashida and the brackets in a right-to-left line
+    (``_RTL_ONE_LEVEL``: all its characters stay at the paragraph's level, none is a
+    bracket the engine may have mirrored, and inside it is no kashida slot, a glyph that
+    is no letter between two of its letters), or in a left-to-right line, where no
+    Arabic letter is for a kashida to join and nothing is mirrored (``_LTR_ONE_LEVEL``);
+    and collapsing white space (``_PLAIN``: it has none, and some text). The spaces between
+    the words are neutral, and no bracket. ``هجوم،`` lets a right-to-left line skip all, ``2017``
+    only the white space."""
+    flags = 0
+    if all(map(_rtl_level_free, text)) and MIRRORED.keys().isdisjoint(text) \
+            and all(map(is_letterlike, text[1:-1])):
+        flags |= _RTL_ONE_LEVEL
+    if all(map(_ltr_level_free, text)):
+        flags |= _LTR_ONE_LEVEL
+    if text and _SPACE_RE.search(text) is None:
+        flags |= _PLAIN
+    return flags
 
 
 @functools.lru_cache(maxsize=4096)
@@ -523,8 +525,6 @@ def _ltr_level_free(ch: str) -> bool:
     """The same for a left-to-right paragraph: not right to left, not a number."""
     return unicodedata.bidirectional(ch) not in ("R", "AL", "EN", "AN")
 
-
-_ONE_LEVEL_WORD = (_ltr_one_level_word, _rtl_one_level_word)
 
 
 def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
