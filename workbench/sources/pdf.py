@@ -435,7 +435,10 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
     blocks = _blocks(words, _usual_pitch(steps), rtl, rows, steps)
     out = []
     for block in blocks:
-        base = _strong_direction([w for row in block for w in row]) if block else rtl
+        if len(blocks) == 1 and sum(map(len, block)) == len(words):
+            base = rtl  # the page's words, counted already
+        else:
+            base = _strong_direction([w for row in block for w in row]) if block else rtl
         lines = [_line_text(row, base) for row in block]
         text = "\n".join(line for line in lines if line)
         if text:
