@@ -316,15 +316,15 @@ def _strong_direction(words: list[Word]) -> int:
 def _strong_letters(text: str) -> complex:
     """How many right-to-left letters a word has, plus ``1j`` times how many left-to-right
     ones: the two counts in one number, which ``sum`` adds up in C (a page's words repeat,
-    and a word is classified once)."""
-    rtl = ltr = 0
-    for ch in text:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            rtl += 1
-        elif kind == "L":
-            ltr += 1
-    return complex(rtl, ltr)
+    and a word is classified once, a character at a time)."""
+    return sum(map(_strong_letter, text), 0j)
+
+
+@functools.lru_cache(maxsize=4096)
+def _strong_letter(ch: str) -> complex:
+    """``_strong_letters`` of one character: 1 right to left, ``1j`` left to right."""
+    kind = unicodedata.bidirectional(ch)
+    return 1 + 0j if kind in ("R", "AL") else 1j if kind == "L" else 0j
 
 
 def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
@@ -502,31 +502,37 @@ def _word_flags(text: str) -> int:
     bracket the engine may have mirrored, and inside it is no kashida slot, a glyph that
     is no letter between two of its letters), or in a left-to-right line, where no
     Arabic letter is for a kashida to join and nothing is mirrored (``_LTR_ONE_LEVEL``);
-    and collapsing white space (``_PLAIN``: it has none, and some text). The spaces between
-    the words are neutral, and no bracket. ``هجوم،`` lets a right-to-left line skip all, ``2017``
-    only the white space."""
+    and collapsing white space (``_PLAIN``: it has none, and some text). The spaces
+    between the words are neutral, and no bracket. ``هجوم،`` lets a right-to-left line
+    skip all, ``2017`` only the white space."""
+    if not text:
+        return _RTL_ONE_LEVEL | _LTR_ONE_LEVEL
+    flags = functools.reduce(operator.and_, map(_char_flags, text))
+    if not functools.reduce(operator.and_, map(_char_flags, text[1:-1]), _LETTER) & _LETTER:
+        flags &= ~_RTL_ONE_LEVEL  # a kashida slot inside
+    return flags & (_RTL_ONE_LEVEL | _LTR_ONE_LEVEL | _PLAIN)
+
+
+_LETTER = 8  # (``_char_flags`` only) a letter, a mark or the kashida
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_flags(ch: str) -> int:
+    """``_word_flags`` of one character, and ``_LETTER`` if it is letter-like. A
+    character stays at a right-to-left paragraph's level unless it is left to right or
+    a number (its class, or ``bidi_rep``'s ``!`` for it, is neutral), at a left-to-right
+    one unless it is right to left or a number."""
+    kind = unicodedata.bidirectional(ch)
     flags = 0
-    if all(map(_rtl_level_free, text)) and MIRRORED.keys().isdisjoint(text) \
-            and all(map(is_letterlike, text[1:-1])):
+    if kind not in ("L", "EN", "AN") and ch not in MIRRORED:
         flags |= _RTL_ONE_LEVEL
-    if all(map(_ltr_level_free, text)):
+    if kind not in ("R", "AL", "EN", "AN"):
         flags |= _LTR_ONE_LEVEL
-    if text and _SPACE_RE.search(text) is None:
+    if not ch.isspace():
         flags |= _PLAIN
+    if is_letterlike(ch):
+        flags |= _LETTER
     return flags
-
-
-@functools.lru_cache(maxsize=4096)
-def _rtl_level_free(ch: str) -> bool:
-    """A character no glyph of which can leave a right-to-left paragraph's level: not
-    left to right, not a number (its class, or ``bidi_rep``'s ``!`` for it, is neutral)."""
-    return unicodedata.bidirectional(ch) not in ("L", "EN", "AN")
-
-
-@functools.lru_cache(maxsize=4096)
-def _ltr_level_free(ch: str) -> bool:
-    """The same for a left-to-right paragraph: not right to left, not a number."""
-    return unicodedata.bidirectional(ch) not in ("R", "AL", "EN", "AN")
 
 
 
