@@ -98,10 +98,20 @@ def row_starts(baselines: list[float], sizes: list[float]) -> list[int]:
 
 
 def rows_by_baseline(items: list[Any]) -> list[list[Any]]:
-    """Items (glyphs or words) grouped into rows, top to bottom (``row_starts``)."""
-    ordered = sorted(items, key=_BASELINE)
-    starts = row_starts(list(map(_BASELINE, ordered)), list(map(_SIZE, ordered)))
-    return [ordered[a:b] for a, b in zip(starts, [*starts[1:], len(ordered)], strict=True)]
+    """Items (glyphs or words) grouped into rows, top to bottom (``row_starts``, on
+    arrays where no baseline is NaN, which has no place in a sorted order)."""
+    n = len(items)
+    baseline = np.fromiter(map(_BASELINE, items), np.float64, n)
+    if np.isnan(baseline).any():
+        ordered = sorted(items, key=_BASELINE)
+        starts = row_starts(list(map(_BASELINE, ordered)), list(map(_SIZE, ordered)))
+    else:
+        by_line = np.argsort(baseline, kind="stable")
+        ordered = list(map(items.__getitem__, by_line.tolist()))
+        starts = _sorted_row_starts(
+            baseline[by_line], np.fromiter(map(_SIZE, ordered), np.float64, n),
+        )
+    return [ordered[a:b] for a, b in zip(starts, [*starts[1:], n], strict=True)]
 
 
 def median(values: list[float]) -> float:
