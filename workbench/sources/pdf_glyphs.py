@@ -134,29 +134,19 @@ class GlyphColumns:
             int(self.order[i]), float(self.ink[i]), bool(self.mirrored[i]), kind,
         )
 
-    def glyphs(self, at: list[int] | None = None) -> list[Glyph]:
-        """The glyphs ``at`` these numbers (all the page's by default) as objects."""
-        if at is None:
-            texts, cols = self.text, (
+    def glyphs(self, at: list[int]) -> list[Glyph]:
+        """The glyphs ``at`` these numbers as objects."""
+        index = np.array(at, np.intp)
+        x0, x1, baseline, size, cx, order, ink, mirrored, space, mark = (
+            col[index].tolist() for col in (
                 self.x0, self.x1, self.baseline, self.size, self.cx, self.order, self.ink,
                 self.mirrored, self.space, self.mark,
             )
-        else:
-            index = np.array(at, np.intp)
-            texts = list(map(self.text.__getitem__, at))
-            cols = (
-                self.x0[index], self.x1[index], self.baseline[index], self.size[index],
-                self.cx[index], self.order[index], self.ink[index], self.mirrored[index],
-                self.space[index], self.mark[index],
-            )
-        x0, x1, baseline, size, cx, order, ink, mirrored, space, mark = (
-            col.tolist() for col in cols
         )
         return list(map(
-            Glyph, texts, x0, x1, baseline, size, cx, order, ink, mirrored,
-            zip(space, mark, strict=True),
+            Glyph, map(self.text.__getitem__, at), x0, x1, baseline, size, cx, order, ink,
+            mirrored, zip(space, mark, strict=True),
         ))
-
 
     def take(self, at: np.ndarray) -> GlyphColumns:
         """The glyphs ``at`` these numbers (an array), as columns of their own."""
@@ -488,19 +478,20 @@ def merge_split_clusters(cols: GlyphColumns) -> GlyphColumns:
     kept[list(unit)] = False
     at = np.flatnonzero(kept)
     out = cols.take(at)
-    place = {i: j for j, i in enumerate(at.tolist()) if i in units}
+    heads = list(units)
+    places = np.searchsorted(at, heads).tolist()  # the units' places in ``out``
     last: dict[int, int] = {}  # first glyph of a unit → its last
     for k, head in unit.items():
         last[head] = k
-    out.order[[place[h] for h in units]] = [orders[last[h]] for h in units]
+    out.order[places] = [orders[last[h]] for h in heads]
     new_texts = {}
-    for head, parts in units.items():
-        text = "".join(parts)
+    for head, place in zip(heads, places, strict=True):
+        text = "".join(units[head])
         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
             _joins_through(text[::-1]) or not _joins_through(text)
         ):
             text = text[::-1]
-        new_texts[place[head]] = text
+        new_texts[place] = text
     out.retext(new_texts)
     return out
 
