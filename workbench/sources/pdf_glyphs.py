@@ -1,6 +1,8 @@
 """Glyphs of a PDF page as pdfium reads them: text, advance span, baseline, size, and
 where it matters the inked box; ligatures mapped to several characters kept as one glyph
-in logical order. ``workbench.sources.pdf`` lays them out into lines.
+in logical order. A page comes as columns of numbers (``GlyphColumns``), which
+``workbench.sources.pdf_words`` cuts into words and ``workbench.sources.pdf`` lays out
+into lines; a ``Glyph`` object is made only for the few glyphs a rule looks at one by one.
 
 >>> Glyph("\u0628", 10.0, 16.0, 100.0, 12.0, 13.0, 0).is_mark
 False
