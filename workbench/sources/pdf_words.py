@@ -304,7 +304,8 @@ def _leaders_in(
         + np.where(has_right, _overlaps(s0, s1, x0[right], x1[right]), 0.0)
     )
     covered = overlap > LEADER_COVER * (s1 - s0)
-    for r in np.unique(row[at[covered]]).tolist():
+    # (sorted(set()) rather than np.unique, whose first call imports numpy.ma: 60 ms)
+    for r in sorted(set(row[at[covered]].tolist())):
         lo, hi = bounds[r], bounds[r + 1]
         line = cols.glyphs(perm[lo:hi].tolist())
         ids = covered_spaces(line)
@@ -384,7 +385,7 @@ def _word_starts(x0: Any, x1: Any, size: Any, run: Any, forced: Any, row: Any) -
     new_run[1:] = run[1:] != run[:-1]
     starts = forced | (gap > WORD_GAP_EM * size) | (new_run & (gap > NARROW_SPACE_GAP_EM * size))
     inner = np.flatnonzero(starts[1:] & (row[1:] == row[:-1])) + 1
-    for r in np.unique(row[inner[x1[inner] < right[inner - 1]]]).tolist():
+    for r in sorted(set(row[inner[x1[inner] < right[inner - 1]]].tolist())):  # (see _leaders_in)
         a = int(np.searchsorted(row, r, "left"))
         b = int(np.searchsorted(row, r, "right"))
         starts[a:b] = _walked_starts(
