@@ -89,14 +89,6 @@ class Glyph:
         # the spot where the space goes) marks a word break only where it sits in a gap
         self.is_narrow_space = is_space and x1 - x0 < MIN_SPACE_WIDTH
 
-    def with_text(self, text: str, order: int | None = None) -> Glyph:
-        """A copy with another text (and stream position): ``dataclasses.replace``
-        without its generic field walk, which costs several times as much."""
-        return Glyph(
-            text, self.x0, self.x1, self.baseline, self.size, self.cx,
-            self.order if order is None else order, self.ink, self.mirrored,
-        )
-
 
 @dataclass(slots=True)
 class GlyphColumns:
