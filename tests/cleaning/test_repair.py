@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
+from workbench.cleaning.lines import Line
 from workbench.cleaning.model import MODEL_FILE, space_gain, text_logp
 from workbench.cleaning.pieces import split_piece_gain
 from workbench.cleaning.reorder import looks_reversed, reverse_visual
+from workbench.cleaning.stages import stops_displaced
 from workbench.resources import data_path
 from workbench.text.arabic import GAP_MARKER
 
@@ -178,6 +181,31 @@ def test_justification_spaces_are_no_lost_numbers() -> None:
     raw = "\n".join(["دع   وةالاق   ت   ص   ادي   اتال   ن   اش   ئ   ةلاج   راءاص"] * 4)
     c = clean(raw)
     assert GAP_MARKER not in c.text and c.gaps.empty
+
+
+def test_a_word_cut_in_two_is_no_lost_number() -> None:
+    # Two double spaces, each inside a word an extractor cut (the article apart from its noun).
+    raw = "\n".join([
+        "وقال قائد القوات في المنطقة ال  جنرال محمد علي ان الوضع هادئ",
+        "واضاف ان ال  حكومة تعمل على اعادة النازحين الى قراهم",
+        "وطالب المنظمات الدولية بتقديم المساعدة للسكان",
+    ])
+    c = clean(raw)
+    assert GAP_MARKER not in c.text and c.gaps.empty
+
+
+def test_a_paragraph_opening_with_its_own_stop_keeps_it() -> None:
+    # A text that closes its lines with their stops: the stop opening a paragraph is its own.
+    raw = "\n".join([
+        "وقال المتحدث ان القوات انسحبت من المدينة.",
+        "",
+        ". من جهة اخرى اعلنت الحكومة ان المفاوضات ستستانف",
+        "الاسبوع المقبل في العاصمة.",
+    ])
+    assert clean(raw).text.split("\n\n")[1].startswith(". من جهة اخرى")
+    # Where lines open with the stops they lost at their ends, the text is read so.
+    lines = [". وقال المتحدث ان القوات انسحبت من المدينة", "", ". من جهة اخرى اعلنت الحكومة"]
+    assert stops_displaced([Line(t, np.arange(len(t))) for t in lines])
 
 
 @pytest.mark.eval_data

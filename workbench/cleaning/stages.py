@@ -248,6 +248,18 @@ _NEUTRAL_TOKEN_RE = re.compile(r"^[^\w\u0600-\u06ff]+$")
 _LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0621-\u064a])")
 
 
+def _word_cut(text: str, start: int, end: int) -> bool:
+    """True where the letters either side of the gap ``text[start:end]`` read much better as
+    one word (``ال  جنرال``, ``join_gain``): an extractor cut a word there, no number was dropped."""
+    left = text[text.rfind(" ", 0, start) + 1 : start]
+    stop = text.find(" ", end)
+    right = text[end : stop if stop >= 0 else len(text)]
+    return (
+        bool(ARABIC_RE.match(left[-1:]) and ARABIC_RE.match(right[:1]))
+        and join_gain(left, right) > SPLIT_JOIN_GAIN
+    )
+
+
 # Fewest non-blank lines for the lost-digit reading to be decided from the text alone:
 # a one-line post with double spaces is typing, a hard-wrapped page is extraction.
 MIN_LOST_LINES = 3
@@ -275,13 +287,15 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     # sign by it; nor do double spaces as common as justification.
     if len(gaps) + len(spaced) > MAX_LOST_RATE * len(text.split()):
         return False
+    gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())]
     displaced = sum(
         1 for line in lines
         if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
     )
     if gaps and len(gaps) + displaced >= 2:
         return True
-    places = itertools.chain(_GAP_SPACE_RE.finditer(text), spaced)
+    places = itertools.chain(
+        (m for m in _GAP_SPACE_RE.finditer(text) if not _word_cut(text, m.start(), m.end())), spaced)
     return slot is not None and any(
         slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
         for m in places
@@ -289,11 +303,15 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
 
 
 def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
-    """``marker`` put in where a double space, or a space before a stop, shows dropped digits."""
+    """``marker`` put in where a double space, or a space before a stop, shows dropped digits
+    (not in a word the extractor cut: ``ال  جنرال``)."""
     out = []
     total = 0
     for line in lines:
-        new, n = sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
+        new, n = sub(
+            line, _GAP_SPACE_RE,
+            lambda m: m.group() if _word_cut(m.string, m.start(), m.end()) else f" {marker} ",
+        )
         new, k = sub(new, _GAP_BEFORE_PUNCT_RE, lambda m: f" {marker}")
         out.append(new)
         total += n + k
@@ -304,14 +322,35 @@ def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
 # Stage 5: run order, split words, displaced punctuation.
 
 
-def needs_repair(text: str) -> bool:
-    """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at most)."""
+def needs_repair(text: str, *, stops: bool = True) -> bool:
+    """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at
+    most); ``stops``: the text is one whose stops may stand displaced at line starts."""
     # Split no further than a line needs_reorder reads: a longer paragraph is never
     # reordered, and its first word and length past the limit are all that counts.
     words = text.split(None, MAX_LINE_TOKENS)
     if not words:
         return False
-    return words[0] in _DISPLACED or needs_reorder(words)
+    return (stops and words[0] in _DISPLACED) or needs_reorder(words)
+
+
+def stops_displaced(lines: list[Line]) -> bool:
+    """False for a text whose lines of words close with their stops more often than they
+    open with one: it writes its stops in place, and a line opening with a stop there is
+    the text's own (a paragraph begun with a stray ``.``), not a stop moved from the end.
+
+    >>> stops_displaced([Line(t, np.arange(len(t))) for t in (". من مساندة", "العالمية الثانية.")])
+    False
+    """
+    if not any(line.text.lstrip()[:1] in _DISPLACED_FIRST for line in lines):
+        return True  # nothing to decide: no line opens with a stop
+    opening = closing = 0
+    for line in lines:
+        text = line.text.strip()
+        if not ARABIC_RE.search(text):
+            continue
+        opening += text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
+        closing += text[-1:] in _FINAL_PUNCT
+    return closing <= opening
 
 
 def _wrapped_word(lines: list[Line], k: int, before: int, after: int) -> bool:
@@ -376,9 +415,12 @@ def repair_runs(
     """
     context = Context.from_lines(line.text for line in lines)
     prev, nxt = _neighbours(lines)
+    # Where digits were lost, the stops beside them were cut off with them: displaced.
+    displaced = lost or stops_displaced(lines)
     damaged = [
         k for k, line in enumerate(lines)
-        if k not in skip and needs_repair(line.text) and not _wrapped_word(lines, k, prev[k], nxt[k])
+        if k not in skip and needs_repair(line.text, stops=displaced)
+        and not _wrapped_word(lines, k, prev[k], nxt[k])
     ]
     out = list(lines)
     changed: list[int] = []
@@ -388,7 +430,9 @@ def repair_runs(
         toks = line_tokens(lines[k])
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
+        new = repair_line(
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
+        )
         plain = join_tokens(toks)  # the line as it was, spaces made single
         if not model_agrees(plain.text, new.text, before=before, after=after):
             new = plain
@@ -399,7 +443,9 @@ def repair_runs(
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
         toks = line_tokens(lines[k])
-        new = repair_line(toks, marker=marker, lost=lost, before=before, after=after, context=context)
+        new = repair_line(
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
+        )
         out[k] = new if model_agrees(join_tokens(toks).text, new.text, before=before, after=after) else out[k]
     return out, len(changed)
 
@@ -467,11 +513,13 @@ def _displaced_prefix(toks: list[Line], marker: str) -> int:
 
 
 def repair_line(
-    toks: list[Line], *, marker: str, lost: bool, before: str, after: str, context: Context
+    toks: list[Line], *, marker: str, lost: bool, before: str, after: str, context: Context,
+    stops: bool = True,
 ) -> Line:
-    """One damaged line put right: runs in reading order, a displaced stop moved back."""
+    """One damaged line put right: runs in reading order, a displaced stop moved back
+    (where ``stops``: the text is one whose stops stand displaced, ``stops_displaced``)."""
     # Closing punctuation (and neutrals after it) at the line start belongs at its end.
-    j = _displaced_prefix(toks, marker)
+    j = _displaced_prefix(toks, marker) if stops else 0
     prefix: list[Line] = []
     if j and (lost or needs_reorder([t.text for t in toks[j:]])):
         prefix, toks = toks[:j], toks[j:]
