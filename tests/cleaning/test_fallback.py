@@ -131,3 +131,33 @@ def test_a_paragraph_end_holding_its_stop_alone_is_evidence_too():
 def _left_to_right_by(line: str, cutters: set[str]) -> str:
     """The line with its runs (cut by ``cutters``) written left to right."""
     return " ".join(line[a:b] for a, b in reversed(run_spans(line, cutters)))
+
+
+# A glyph of another font the PDF gave no character for (pypdf writes U+FFFF) cuts runs as
+# a quote does; once they are turned it is flagged as unreadable, never dropped unseen.
+_NO_CHARACTER = "\uffff"
+_CUT_LINES = [
+    ("وقال الامين العام", "للامم المتحدة ان مجلس"),
+    ("الامن الدولي", "سيعقد جلسة طارئة في"),
+    ("وقت لاحق", "لبحث الوضع في الشرق"),
+    ("الاوسط واضاف", "ان الامم"),
+    ("المتحدة تدعو", "الى وقف اطلاق النار"),
+]
+
+
+def test_glyphs_without_a_character_cut_runs_and_are_flagged():
+    raw = "\n".join(f"{b} {_NO_CHARACTER} {a}" for a, b in _CUT_LINES)
+    c = clean(raw)
+    assert c.text.startswith("وقال الامين العام \ufffd للامم المتحدة ان مجلس الامن الدولي")
+    assert _NO_CHARACTER not in c.text
+    assert c.gaps["kind"].tolist() == ["unreadable"] * len(_CUT_LINES)
+
+
+def test_glyphs_without_a_character_in_reading_order_stay_in_place():
+    raw = "\n".join(f"{a} {_NO_CHARACTER} {b}" for a, b in _CUT_LINES)
+    assert clean(raw).text.startswith("وقال الامين العام \ufffd للامم المتحدة ان مجلس الامن الدولي")
+
+
+def test_a_glyph_without_a_character_inside_a_word_is_dropped():
+    # glued to letters on both sides it is a glyph of the word, no run is cut there
+    assert clean(f"وقالت مصادر ان ال{_NO_CHARACTER}قوات انسحبت").text == "وقالت مصادر ان القوات انسحبت"

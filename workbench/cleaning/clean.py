@@ -25,6 +25,8 @@
 11. ``split_pieces``: pieces of words written apart joined where the models agree;
     ``resegmented_runs``: in a text cut into words again, the runs of lines written left
     to right weighed again (as ``fallback_runs``), now that the word bigram model can read them;
+    then a glyph the PDF gave no character for (U+FFFF, kept by ``unicode`` where a space
+    sets it apart, to cut runs as a quote would) is made U+FFFD, flagged by ``gaps``;
 12. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
     where the word list knows only that reading (or finds it much likelier) and such
     words recur;
@@ -75,6 +77,7 @@ from .stages import (
     remove_kashida,
     repair_runs,
     reverse_lines,
+    unreadable_glyphs,
 )
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
@@ -255,10 +258,17 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage(
         "split_pieces", "pieces of words written apart joined, where the models agree", join_pieces
     )
+
+    def runs_again(ls: list[Line]) -> tuple[list[Line], int]:
+        ls, n = fallback_runs(ls) if resegmented else (ls, 0)
+        ls, k = unreadable_glyphs(ls)  # no run is turned after this: U+FFFF has cut its runs
+        return ls, n + k
+
     line_stage(
         "resegmented_runs",
-        "runs of lines written left to right put in reading order, once words are cut again",
-        fallback_runs if resegmented else (lambda ls: (ls, 0)),
+        "runs of lines written left to right put in reading order, once words are cut again;"
+        " glyphs without a character made U+FFFD",
+        runs_again,
     )
     line_stage("lam_alef", "lam-alef ligatures read back as alef-lam put right", lam_alef_swapped)
     line_stage("punctuation", "commas and stops against the word before them", tidy_stops)

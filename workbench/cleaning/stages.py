@@ -65,6 +65,33 @@ _BREAK_BEFORE_MARK_RE = re.compile(
     "(?<=[\u0621-\u064a\u0640])[^\\S\n]*\n[\\s\u0640]*(?=[\u064b-\u0652\u0670])")
 
 
+# What pypdf writes for a glyph of another font that the PDF gave no character (XeLaTeX's
+# quotes, digits and Latin letters in a KacstBook or Noto text): it cuts the line into
+# runs as any glyph of another font does (``fallback.py``), and once they are turned it is
+# read as U+FFFD, a glyph lost in the source (``unreadable_glyphs``).
+NO_CHARACTER = "\uffff"
+_NO_CHARACTER_RE = re.compile(NO_CHARACTER)
+
+
+def _inside_word(raw: str, i: int) -> bool:
+    """True unless the run of U+FFFF at ``raw[i]`` is set apart by a space on one side at
+    least (``هاما ￿ ￿￿ بروميثيان``): glued to a word (or a line's edge), it is a glyph of
+    the word (a kashida leader, a ligature) or stands where the spaces were lost too, and
+    it cuts no run there; it is removed as other controls are."""
+    a = i
+    while a > 0 and raw[a - 1] == NO_CHARACTER:
+        a -= 1
+    b = i
+    while b < len(raw) and raw[b] == NO_CHARACTER:
+        b += 1
+    return not ((a and raw[a - 1] in " \t\u00a0") or (b < len(raw) and raw[b] in " \t\u00a0"))
+
+
+def unreadable_glyphs(lines: list[Line]) -> tuple[list[Line], int]:
+    """Glyphs the PDF gave no character for (U+FFFF) made U+FFFD, flagged by ``gaps``."""
+    return sub_lines(lines, _NO_CHARACTER_RE, lambda m: "\ufffd", _NO_CHARACTER_RE)
+
+
 def _is_presentation_form(ch: str) -> bool:
     return "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe"
 
@@ -126,6 +153,9 @@ def _normalise(raw: str) -> tuple[Line, int]:
                 changes += new != ch
                 out.extend(new)
                 src.extend([i] * len(new))
+            elif ch == NO_CHARACTER and not _inside_word(raw, i):
+                out.append(ch)  # kept for the runs it cuts; read as U+FFFD once they are turned
+                src.append(i)
             elif unicodedata.category(ch) in ("Cf", "Cc", "Cs", "Co", "Cn") or ch == "\ufffc":
                 changes += 1
             else:
