@@ -8,6 +8,7 @@ import numpy as np
 from workbench import clean
 from workbench.cleaning.fallback import (
     _text_turns,
+    char_class,
     cutting_classes,
     fallback_runs,
     odd_edges,
@@ -161,3 +162,9 @@ def test_glyphs_without_a_character_in_reading_order_stay_in_place():
 def test_a_glyph_without_a_character_inside_a_word_is_dropped():
     # glued to letters on both sides it is a glyph of the word, no run is cut there
     assert clean(f"وقالت مصادر ان ال{_NO_CHARACTER}قوات انسحبت").text == "وقالت مصادر ان القوات انسحبت"
+
+
+def test_the_two_brackets_of_a_pair_are_one_class():
+    # a font that lacks "(" lacks ")": the pair is decided together
+    assert char_class(")") == char_class("(") and char_class("»") == char_class("«")
+    assert char_class(")") != char_class('"')

@@ -80,6 +80,10 @@ _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
+# A font that lacks one of a pair of brackets lacks the other: the two are one class.
+_PAIRED = {")": "(", "]": "[", "\u00bb": "\u00ab"}
+
+
 @lru_cache(maxsize=4096)  # asked of every such character of every candidate line
 def char_class(ch: str) -> str:
     """The class a character is decided with: ``0`` for any digit, ``A`` for any letter
@@ -92,7 +96,7 @@ def char_class(ch: str) -> str:
         return "0"
     if ch.isalpha():
         return "A"
-    return ch
+    return _PAIRED.get(ch, ch)
 
 
 def run_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]]:

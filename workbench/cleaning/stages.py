@@ -368,7 +368,8 @@ def stops_displaced(lines: list[Line]) -> bool:
     open with one: it writes its stops in place, and a line opening with a stop there is
     the text's own (a paragraph begun with a stray ``.``), not a stop moved from the end.
 
-    >>> stops_displaced([Line(t, np.arange(len(t))) for t in (". من مساندة", "العالمية الثانية.")])
+    >>> texts = ("وقال المتحدث.", ". من جهة اخرى", "اعلنت الحكومة الخطة.")
+    >>> stops_displaced([Line(t, np.arange(len(t))) for t in texts])
     False
     """
     if not any(line.text.lstrip()[:1] in _DISPLACED_FIRST for line in lines):
