@@ -168,3 +168,17 @@ def test_the_two_brackets_of_a_pair_are_one_class():
     # a font that lacks "(" lacks ")": the pair is decided together
     assert char_class(")") == char_class("(") and char_class("»") == char_class("«")
     assert char_class(")") != char_class('"')
+
+
+def test_classes_that_turn_lines_only_together_are_taken_together():
+    # each line is cut by a quote and a stop; turned at either alone it reads no better
+    parts = [
+        ("وقال الامين العام للامم", "المتحدة ان مجلس", "الامن الدولي سيعقد جلسة"),
+        ("طارئة في وقت", "لاحق لبحث الوضع في الشرق", "الاوسط واضاف ان الامم"),
+        ("المتحدة تدعو الى وقف", "اطلاق النار في قطاع", "غزة وقال وزير الخارجية"),
+        ("ان الحكومة ستواصل", "عملياتها العسكرية في", "المنطقة حتى نهاية العام"),
+    ]
+    texts = [f'{c} . {b} " {a}' for a, b, c in parts]
+    assert cutting_classes(texts) == {'"', "."}
+    a, b, c = parts[0]
+    assert turned_line(texts[0], {'"', "."}) == f'{a} " {b} . {c}'

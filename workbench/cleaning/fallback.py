@@ -307,8 +307,9 @@ class _Text:
 def cutting_classes(texts: list[str]) -> set[str]:
     """The classes of characters that cut the lines of a text into runs written left to
     right: added one at a time, the one that gains most first, while the text gains by
-    more than ``TURN_GAIN`` per turned line (see the module docstring); none unless the
-    lines they turn gain ``TEXT_GAIN`` each on average."""
+    more than ``TURN_GAIN`` per turned line (see the module docstring), or all of them
+    where together they gain more; none unless the lines they turn gain ``TEXT_GAIN``
+    each on average."""
     chosen, current, gain = _searched_classes(texts)
     if not current or not _text_turns(texts, current, chosen, gain):
         return set()
@@ -346,6 +347,17 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
             break
         best_value, c, current = best
         chosen.add(c)
+    # Where a font lacks several marks, each alone turns a line only half right (a line
+    # cut by a quote and a stop, turned at the quote alone, reads no better) and the
+    # search may stop short: all the classes together are weighed once as well.
+    every = set(classes)
+    if every != chosen:
+        turning = text.turning(every)
+        if len(turning) >= MIN_LINES:
+            trial = text.turned(turning)
+            value = text.gain(trial) - TURN_GAIN * len(trial)
+            if value > best_value + 1e-9:
+                chosen, current = every, trial
     return chosen, current, (text.gain(current) / len(current) if current else 0.0)
 
 
