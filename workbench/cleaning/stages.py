@@ -334,14 +334,12 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
 
 def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
     """``marker`` put in where a double space, or a space before a stop, shows dropped digits
-    (not in a word the extractor cut: ``ال  جنرال``)."""
+    (in a text ``digits_lost`` found to have lost them: there even a gap between two pieces
+    that join into a word, ``ال  دولة``, may have held a number, ``ال 15 دولة``)."""
     out = []
     total = 0
     for line in lines:
-        new, n = sub(
-            line, _GAP_SPACE_RE,
-            lambda m: m.group() if _word_cut(m.string, m.start(), m.end()) else f" {marker} ",
-        )
+        new, n = sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
         new, k = sub(new, _GAP_BEFORE_PUNCT_RE, lambda m: f" {marker}")
         out.append(new)
         total += n + k
