@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .claims.claims import claim_rows, claims_frame
+from .claims.clauses import TextUnits
 from .claims.events import claim_records, event_rows, events_frame
 from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
@@ -106,8 +107,11 @@ def analyze(
     # The stages pass rows, not frames: the mentions are indexed once for both, and the
     # tables are made only when read.
     found = Mentions.of_rows(mentions)
-    claims = claim_rows(cleaned.text, found)
-    events = event_rows(claim_records(claims), found, reference=reference, text=cleaned.text)
+    # One cut of the text into words, sentences and clauses for claims and events alike.
+    units = TextUnits(cleaned.text)
+    claims = claim_rows(cleaned.text, found, units=units)
+    events = event_rows(claim_records(claims), found, reference=reference, text=cleaned.text,
+                        units=units)
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),

@@ -611,9 +611,12 @@ def claims_frame(rows: list[dict], *, reference: date | datetime | None = None,
     return out
 
 
-def claim_rows(text: str, mentions: Mentions) -> list[dict]:
-    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame."""
-    doc, units, features = _analyse(text, mentions)
+def claim_rows(text: str, mentions: Mentions, *, units: TextUnits | None = None) -> list[dict]:
+    """The rows of :func:`find_claims` as dicts (column → plain value), before the frame.
+
+    ``units`` (``TextUnits(text)``) lets the events read the same tokens and clauses.
+    """
+    doc, units, features = _analyse(text, mentions, units)
     return [_row(doc, n, unit, *score_features(feats))
             for n, (unit, feats) in enumerate(zip(units, features, strict=True))]
 
@@ -629,10 +632,12 @@ def _mentions_for(text: str, mentions: pd.DataFrame | Mentions | None,
     return Mentions.of(mentions)
 
 
-def _analyse(text: str, mentions: Mentions
+def _analyse(text: str, mentions: Mentions, doc: TextUnits | None = None,
              ) -> tuple[TextUnits, list[_Unit], list[dict[str, float]]]:
-    """Clauses of ``text`` with attribution, modality, types and features."""
-    doc = TextUnits(text)
+    """Clauses of ``text`` (segmented in ``doc`` when given) with attribution, modality,
+    types and features."""
+    if doc is None:
+        doc = TextUnits(text)
     units: list[_Unit] = []
     for cl in doc.clauses:
         unit = _Unit(cl, doc.cues_in(cl.i, cl.j), mentions.between(cl.start, cl.end))

@@ -47,7 +47,7 @@ from ..text.clitics import (
     proclitic_readings,
 )
 from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
-from ..text.tokens import GAP_RE, Token, tokenize
+from ..text.tokens import GAP_RE, Token, tokenize, tokens_between
 from ..text.wordlex import FormIndex
 from ..text.zipf import zipf
 
@@ -522,11 +522,13 @@ class TextUnits:
     """Tokens, cues, sentences and clauses of one text, computed once.
 
     With ``segment=False`` only tokens and cues (for a clause already cut out).
+    ``tokens`` are ``tokenize(text)`` when the caller has them already.
     """
 
-    def __init__(self, text: str, *, segment: bool = True) -> None:
+    def __init__(self, text: str, *, segment: bool = True, tokens: list[Token] | None = None
+                 ) -> None:
         self.text = text
-        self.tokens = tokenize(text)
+        self.tokens = tokenize(text) if tokens is None else tokens
         self.starts = [t.start for t in self.tokens]
         self.cues = cue_lexicon().find(self.tokens, text=text)
         self.cues_at: dict[int, list[Cue]] = {}
@@ -539,6 +541,18 @@ class TextUnits:
         self.sentences = _sentences(text, self.tokens, self.starts) if segment else []
         self.clauses = [c for s in self.sentences if s.kind == "sentence"
                         for c in self._split(s)]
+
+    def within(self, start: int, end: int) -> TextUnits:
+        """``TextUnits(self.text[start:end], segment=False)``, its tokens read from this
+        text's (a clause of a document is not tokenised again).
+
+        >>> doc = TextUnits("قال مسؤول: قتل ثلاثة")
+        >>> [t.start for t in doc.within(11, 20).tokens]
+        [0, 4]
+        """
+        text = self.text[start:end]
+        return TextUnits(text, segment=False,
+                         tokens=tokens_between(self.tokens, self.starts, start, end))
 
     def roles_at(self, i: int) -> frozenset[str]:
         roles = self._roles.get(i)

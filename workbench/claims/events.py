@@ -213,11 +213,15 @@ def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, 
 
 
 def event_rows(claims: Sequence, mentions: Mentions, *, reference: date | datetime | None = None,
-               text: str | None = None) -> list[dict]:
-    """The rows of :func:`find_events` as dicts, from claim records (:func:`claim_records`)."""
+               text: str | None = None, units: TextUnits | None = None) -> list[dict]:
+    """The rows of :func:`find_events` as dicts, from claim records (:func:`claim_records`).
+
+    ``units`` (the ``TextUnits`` of the text the claims came from) gives each claim its
+    tokens without tokenising it again.
+    """
     if isinstance(reference, datetime):
         reference = reference.date()
-    rows = _events_of(claims, mentions, reference=reference)
+    rows = _events_of(claims, mentions, reference=reference, units=units)
     country_default = _document_country(mentions)
     return resolve_events(rows, text if text is not None else _text_of(claims), mentions,
                           reference, where=lambda place: _where(place, country_default))
@@ -231,7 +235,8 @@ def events_frame(rows: list[dict], *, doc_id: str | None = None) -> pd.DataFrame
 
 
 def _events_of(claims: Sequence, mentions: Mentions, *,
-               reference: date | datetime | None = None) -> list[dict]:
+               reference: date | datetime | None = None,
+               units: TextUnits | None = None) -> list[dict]:
     """The rows of :func:`find_events` as dicts, from claim records (``_CLAIM_FIELDS``)."""
     if isinstance(reference, datetime):
         reference = reference.date()
@@ -242,7 +247,8 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
         types = str(claim.types).split(";")
         if "event" not in types or claim.modality == "negated":
             continue
-        found = _claim_events(claim, by_id, mentions, reference, country_default)
+        found = _claim_events(claim, by_id, mentions, reference, country_default,
+                              _units_of(claim, units))
         head = claims[n - 1] if n else None
         if head is not None and str(claim.clause_break) == "comma" \
                 and "event" not in str(head.types).split(";"):
@@ -313,9 +319,17 @@ def _claim_records(claims: pd.DataFrame) -> list:
     return list(map(make, zip(*(claims[c].tolist() for c in _CLAIM_FIELDS), strict=True)))
 
 
+def _units_of(claim, units: TextUnits | None) -> TextUnits:
+    """The tokens and cues of a claim's text: read from the document's ``units`` when the
+    claim is cut from its text, else found in the claim's text alone."""
+    start, end = int(claim.start), int(claim.end)
+    if units is not None and units.text[start:end] == claim.text:
+        return units.within(start, end)
+    return TextUnits(claim.text, segment=False)
+
+
 def _claim_events(claim, by_id: dict, mentions: Mentions, reference: date | None,
-                  country_default: str) -> list[dict]:
-    doc = TextUnits(claim.text, segment=False)
+                  country_default: str, doc: TextUnits) -> list[dict]:
     local = mentions.shifted(claim.start, claim.end)
     triggers = clause_triggers(doc, 0, len(doc.tokens))
     if not triggers:

@@ -22,6 +22,8 @@ different boundaries:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from itertools import accumulate, repeat
 from typing import NamedTuple
@@ -91,6 +93,32 @@ def tokenize(text: str, *, pieces: bool = False, folded: FoldedText | None = Non
     rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_word_key, words), kinds,
                repeat("", len(words)), strict=True)
     return list(map(tuple.__new__, repeat(Token, len(words)), rows))
+
+
+def tokens_between(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int
+                   ) -> list[Token] | None:
+    """The word tokens of ``text[start:end]`` read from ``tokens``, the word tokens of the
+    whole ``text`` (``starts`` their start offsets), with offsets into the slice: the same
+    as ``tokenize(text[start:end])`` without cutting and keying its words again. ``None``
+    when a token crosses ``start`` or ``end`` (the slice cuts a word, which alone would
+    tokenise differently).
+
+    >>> text = "قال مسؤول: هاجموا البلدة"
+    >>> toks = tokenize(text)
+    >>> [(t.start, t.text) for t in tokens_between(toks, [t.start for t in toks], 11, 24)]
+    [(0, 'هاجموا'), (7, 'البلدة')]
+    >>> tokens_between(toks, [t.start for t in toks], 12, 24) is None
+    True
+    """
+    i = bisect_left(starts, start)
+    j = bisect_left(starts, end, i)
+    if (i and tokens[i - 1].end > start) or (j > i and tokens[j - 1].end > end):
+        return None
+    if not start:
+        return list(tokens[i:j])
+    new = tuple.__new__
+    return [new(Token, (t.start - start, t.end - start, t.text, t.key, t.kind, t.pre))
+            for t in tokens[i:j]]
 
 
 def _pieces(text: str, folded: FoldedText | None) -> list[Token]:
