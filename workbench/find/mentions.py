@@ -90,7 +90,7 @@ def mention_rows(
         return [], list(BASE_COLUMNS)
     folded = fold(text)
     found = [
-        time_rows(text, reference=as_reference(reference)),
+        time_rows(text, reference=as_reference(reference), folded=folded),
         actor_rows(text, folded=folded),
         place_rows(text, folded=folded),
         quantity_rows(text, folded=folded),

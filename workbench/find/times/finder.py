@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
@@ -11,6 +11,9 @@ from .compose import Composer
 from .lexicon import Token, candidates, find, fold_text
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
+
+if TYPE_CHECKING:
+    from ...text.lexmatch import FoldedText
 
 COLUMNS = [
     "start", "end", "text", "kind", "value", "flags", "start_date", "end_date", "precision",
@@ -32,8 +35,12 @@ _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 def time_rows(
     text: str, *, reference: date | datetime | None = None, tense: str = "past",
+    folded: FoldedText | None = None,
 ) -> list[dict[str, Any]]:
     """The rows of ``find_times`` as dicts keyed by ``COLUMNS``, in text order.
+
+    ``folded`` (``workbench.text.lexmatch.fold(text)``) is the folding the other finders
+    share, read instead of folding the text again.
 
     >>> [r["value"] for r in time_rows("في أيار 2014")]
     ['2014-05']
@@ -42,13 +49,13 @@ def time_rows(
         raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
     if not text:
         return []
-    toks, folded, kept = fold_text(text)
+    toks, key, kept = fold_text(text, folded)
     grammar = Composer(toks)
     ctx = Context(reference, tense)
     rows: list[dict[str, Any]] = []
     done = 0
     scanned = 0  # tokens up to here searched for the end of the sentence that said a year
-    for i in candidates(toks, folded):
+    for i in candidates(toks, key):
         if i < done or not grammar.may_begin(i):
             continue
         if ctx.said_year is not None:

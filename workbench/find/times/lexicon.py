@@ -19,12 +19,15 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import accumulate, chain, compress
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...resources import read_rows
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
 from ...text.clitics import clitic_forms
 from ...text.memo import word_memo
+
+if TYPE_CHECKING:
+    from ...text.lexmatch import FoldedText
 
 WORDS_FILE = "find/time_words.csv"
 MONTHS_FILE = "text/months.csv"  # the month lexicon times and quantities share
@@ -61,20 +64,26 @@ def fold_tokens(text: str) -> tuple[list[Token], str]:
     return toks, key
 
 
-def fold_text(text: str) -> tuple[Tokens, str, list[int]]:
+def fold_text(text: str, folded: FoldedText | None = None) -> tuple[Tokens, str, list[int]]:
     """The tokens of ``text``, its folded key (digits Western) and the index in ``text`` of
-    each key character.
+    each key character (with one more entry, ``len(text)``, when read from ``folded``).
+
+    ``folded`` (``workbench.text.lexmatch.fold(text)``) is the folding the other finders
+    of the document read: the text is not folded again.
 
     Made without a Python step per token (the text's tokens are mostly no time word): one
     ``findall`` gives each token with the spaces before it, offsets are running sums of
     their lengths, and tokens are built by ``map``.
     """
-    key, kept_array = fold_positions(text)
+    if folded is None:
+        key, kept_array = fold_positions(text)
+        kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
+    else:
+        key, kept = folded.key, folded.positions()
     if _FOREIGN_DIGIT_RE.search(key):
         key = key.translate(DIGIT_TRANSLATION)
     if _UPPER_LATIN_RE.search(key):  # 19 GMT: Latin words are matched in lower case
         key = key.translate(_LATIN_LOWER)
-    kept = kept_array.tolist()  # list indexing is many times faster than numpy's per item
     pieces = list(chain.from_iterable(_SPACED_TOKEN_RE.findall(key)))  # space, token, ...
     offsets = list(accumulate(map(len, pieces)))
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
