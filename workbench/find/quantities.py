@@ -22,7 +22,10 @@ Monday) except the constructs العشرات/المئات/الآلاف.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
+from itertools import compress, count
+from operator import itemgetter, or_
 from typing import TYPE_CHECKING, Any
 
 from ..text.arabic import fold_with_offsets
@@ -164,11 +167,32 @@ def quantity_rows(text: str, *, folded: FoldedText | None = None) -> list[dict[s
         if kind == "word":
             if not _word_may_start(tok.key):
                 return None
-        elif kind == "punct" and tok.key not in ".\u066b":  # ARABIC DECIMAL SEPARATOR
+        elif kind == "punct" and tok.key not in _DECIMAL_POINTS:
             return None
         return _quantity_at(text, toks, k)
 
-    return scan(toks, read)
+    return scan(toks, read, at=_may_begin(toks))
+
+
+def _may_begin(toks: list[Token]) -> Iterator[int]:
+    """Indices of the tokens a quantity may begin at, found by set look-ups in C: numbers,
+    gaps, decimal points and the written forms of first words (most of a text's words are
+    none of them, and are never read)."""
+    keys = map(_may_begin_keys().__contains__, map(_KEY, toks))
+    kinds = map(_MAY_BEGIN_KINDS.__contains__, map(_KIND, toks))
+    return compress(count(), map(or_, keys, kinds))
+
+
+_KEY, _KIND = itemgetter(3), itemgetter(4)  # Token.key, Token.kind
+_DECIMAL_POINTS = frozenset(".\u066b")  # ARABIC DECIMAL SEPARATOR
+_MAY_BEGIN_KINDS = frozenset({"num", "gap"})
+
+
+@cache
+def _may_begin_keys() -> frozenset[str]:
+    """The keys of word and punctuation tokens :func:`quantity_rows` reads (the first
+    forms are words, the decimal points punctuation: no token of the other kind has them)."""
+    return _first_forms() | _DECIMAL_POINTS
 
 
 @word_memo

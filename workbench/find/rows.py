@@ -8,7 +8,7 @@ they read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..text.lexmatch import FoldedText, fold
@@ -32,19 +32,23 @@ def folded_text(text: object, folded: FoldedText | None) -> FoldedText | None:
     return fold(text) if folded is None else folded
 
 
-def scan(toks: Sequence[Token], read: Callable[[int, Token, list[R]], tuple[R, int] | None]) -> list[R]:
+def scan(toks: Sequence[Token], read: Callable[[int, Token, list[R]], tuple[R, int] | None],
+         at: Iterable[int] | None = None) -> list[R]:
     """Rows read left to right: at each token ``k`` past the last row, ``read(k, token,
     rows so far)`` gives a row and the token after it, or None to try the next token.
+
+    ``at`` (increasing indices) are the only tokens ``read`` may find a row at, when the
+    caller can tell the others apart faster than by calling ``read`` on each.
 
     >>> scan(list("abcd"), lambda k, t, rows: (t, k + 2) if t in "ab" else None)
     ['a']
     """
     rows: list[R] = []
     i = 0
-    for k, tok in enumerate(toks):
+    for k in range(len(toks)) if at is None else at:
         if k < i:
             continue
-        got = read(k, tok, rows)
+        got = read(k, toks[k], rows)
         if got is None:
             continue
         rows.append(got[0])
