@@ -518,19 +518,26 @@ def _bracket_depths(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
 _NO_ROLES: frozenset[str] = frozenset()
 
 
+def _shifted(cues: list[Cue], i: int, start: int) -> list[Cue]:
+    """``cues`` with token indices counted from token ``i`` and offsets from ``start``."""
+    return [Cue(c.i - i, c.j - i, c.start - start, c.end - start, c.role, c.value, c.cue, c.row)
+            for c in cues]
+
+
 class TextUnits:
     """Tokens, cues, sentences and clauses of one text, computed once.
 
     With ``segment=False`` only tokens and cues (for a clause already cut out).
-    ``tokens`` are ``tokenize(text)`` when the caller has them already.
+    ``tokens`` are ``tokenize(text)`` and ``cues`` their cues when the caller has them
+    already (:meth:`within`).
     """
 
-    def __init__(self, text: str, *, segment: bool = True, tokens: list[Token] | None = None
-                 ) -> None:
+    def __init__(self, text: str, *, segment: bool = True, tokens: list[Token] | None = None,
+                 cues: list[Cue] | None = None) -> None:
         self.text = text
         self.tokens = tokenize(text) if tokens is None else tokens
         self.starts = [t.start for t in self.tokens]
-        self.cues = cue_lexicon().find(self.tokens, text=text)
+        self.cues = cue_lexicon().find(self.tokens, text=text) if cues is None else cues
         self.cues_at: dict[int, list[Cue]] = {}
         for c in self.cues:
             self.cues_at.setdefault(c.i, []).append(c)
@@ -543,16 +550,29 @@ class TextUnits:
                         for c in self._split(s)]
 
     def within(self, start: int, end: int) -> TextUnits:
-        """``TextUnits(self.text[start:end], segment=False)``, its tokens read from this
-        text's (a clause of a document is not tokenised again).
+        """``TextUnits(self.text[start:end], segment=False)``, its tokens, cues and event
+        triggers read from this text's (a clause of a document is not tokenised or
+        matched again).
+
+        The lexicons' matches over a run of tokens depend on those tokens alone (and the
+        text between them), so a clause's are this text's that lie wholly inside it.
 
         >>> doc = TextUnits("قال مسؤول: قتل ثلاثة")
-        >>> [t.start for t in doc.within(11, 20).tokens]
-        [0, 4]
+        >>> clause = doc.within(11, 20)
+        >>> [t.start for t in clause.tokens], [(c.i, c.start) for c in clause.triggers_in(0, 2)]
+        ([0, 4], [(0, 0)])
         """
         text = self.text[start:end]
-        return TextUnits(text, segment=False,
-                         tokens=tokens_between(self.tokens, self.starts, start, end))
+        tokens = tokens_between(self.tokens, self.starts, start, end)
+        if tokens is None:  # the slice cuts a word: its tokens are not this text's
+            return TextUnits(text, segment=False)
+        i = bisect.bisect_left(self.starts, start)
+        j = i + len(tokens)
+        out = TextUnits(text, segment=False, tokens=tokens,
+                        cues=_shifted(self.cues_in(i, j), i, start))
+        out._triggers = _shifted(self.triggers_in(i, j), i, start)
+        out._trigger_i = [c.i for c in out._triggers]
+        return out
 
     def roles_at(self, i: int) -> frozenset[str]:
         roles = self._roles.get(i)
