@@ -190,6 +190,8 @@ class Composer(Grammar):
         p = day
         if part is not None:
             p = merge(Partial(i, part.end, pre=part.pre, part=part.entry.value).add("part_of_day"), p)
+            # مساء اليوم الثلاثاء: the part is of today, which the weekday names
+            p.today_part = p.today_part or part.entry.extra == "today"
             if p.part == "eve":
                 p = self._eve(p)
             if p.part in ("night", "eve") and p.weekday is not None and p.day is None:

@@ -72,7 +72,21 @@ def time_rows(
         if out["precision"] in ("day", "hour", "minute", "second") and out["start_date"] \
                 and out["start_date"] == out["end_date"]:
             ctx.story_day = date.fromisoformat(out["start_date"])
+            _writing_day(p, out, ctx)
     return rows
+
+
+def _writing_day(p: Partial, out: dict[str, Any], ctx: Context) -> None:
+    """A relative day whose weekday the reference contradicts tells the day of writing: a
+    report dated Wednesday that says اليوم الثلاثاء (مساء اليوم الثلاثاء، أمس الاثنين) was
+    written on Tuesday, so its later اليوم, أمس or bare weekday count from Tuesday, not from
+    the publication day."""
+    if p.weekday is None or (p.offset is None and not p.today_part) or p.story \
+            or p.month is not None or p.day is not None or ctx.ref is None:
+        return
+    written = date.fromisoformat(out["start_date"]) - timedelta(days=p.offset or 0)
+    if written < ctx.ref:  # nothing is written after its publication
+        ctx.ref = written
 
 
 def _first_resolved(grammar: Composer, i: int, ctx: Context, toks: list[Token], tense: str,
