@@ -325,7 +325,9 @@ def _confirmed(g: _Gazetteer, keep: list[LexMatch], waiting: list[LexMatch]) -> 
     throughout a document (Gale, Church & Yarowsky 1992, "One sense per discourse")."""
     if not waiting:
         return keep
-    named = {m.key for m in keep} | {w for m in keep if " " in m.key for w in m.key.split()}
+    # a word after the first of a longer name (درعا of محافظة درعا); the first word of a
+    # name in construct is its head noun (معسكر of معسكر التاجي names no town Mascara)
+    named = {m.key for m in keep} | {w for m in keep if " " in m.key for w in m.key.split()[1:]}
     late = [m for m in waiting if m.key in named and m.key in g.cue_keys]
     return sorted(keep + late, key=lambda m: m.key_start) if late else keep
 
