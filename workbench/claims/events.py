@@ -63,7 +63,7 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene
+from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene, teller_seat
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -668,9 +668,10 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         "coding_basis": basis, "also_claims": "",
     }
     # a place only measured from (62 كم غرب بغداد), come from (العائدين من كربلاء) or where
-    # the teller is (مصدر في الحلة) is no place of the event
+    # the teller is (مصدر في الحلة، جهاز مكافحة الإرهاب في إقليم كوردستان) is no place of the
+    # event
     placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
-              and not off_scene(p, claim.text)]
+              and not off_scene(p, claim.text) and not teller_seat(p, claim.text, claim.source)]
     # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
     # is no place of the event when that place is named
     placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed

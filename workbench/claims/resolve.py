@@ -432,7 +432,7 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
     spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
-                                                    int(row["claim_end"]))
+                                                    int(row["claim_end"]), str(row["source"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
         if spot is not None else ()
     row["_frames"] = frames

@@ -122,6 +122,34 @@ def off_scene(place: Mention, text: str) -> bool:
     return _frame_kind(text, place.start) in ("origin", "source", "launch")
 
 
+def teller_seat(place: Mention, text: str, teller: str) -> bool:
+    """True for a place right after the teller of the news and في: where the teller sits,
+    not where the attack was (ذكر جهاز مكافحة الإرهاب في إقليم كوردستان أن ...), as مصدر
+    أمني في الحلة is for the frame words of a source.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "ذكر جهاز مكافحة الإرهاب في إقليم كوردستان أن هجوما وقع"
+    >>> p = Mention(t.index("إقليم"), t.index(" أن"), "إقليم كوردستان", "place", "Kurdistan Region")
+    >>> teller_seat(p, t, "جهاز مكافحة الإرهاب"), teller_seat(p, t, "")
+    (True, False)
+    """
+    if not teller.strip():
+        return False
+    before = text[max(0, place.start - len(teller) - _SEAT_GAP):place.start].split()
+    teller_words = teller.split()
+    # في and the place, or في, a head word and the name (في إقليم كوردستان)
+    for between in (0, 1):
+        at = len(before) - between - 1  # where في should stand
+        if at >= len(teller_words) and before[at] == "في" \
+                and before[at - len(teller_words):at] == teller_words:
+            return True
+    return False
+
+
+# Characters a teller, في and a head word may take up before a place beyond the teller's own.
+_SEAT_GAP = 16
+
+
 def is_frame(place: Mention, text: str) -> bool:
     """A place that frames the spot rather than being it: a direction, an area word or an
     institution before it, a governorate, region or country, or the dateline.
@@ -155,8 +183,8 @@ def _country(place: Mention) -> str:
     return (place.iso or place.admin1 or place.country).split("-")[0]
 
 
-def spot_and_frames(mentions: Mentions, text: str, start: int,
-                    end: int) -> tuple[Mention | None, set[str], frozenset[str]]:
+def spot_and_frames(mentions: Mentions, text: str, start: int, end: int,
+                    teller: str = "") -> tuple[Mention | None, set[str], frozenset[str]]:
     """The spot of the clause ``text[start:end]`` (None when it names only frames), the
     keys (:func:`frame_key`) of every place it names, and the names of all its spots
     (a lead that names two towns, في طرطوس وجبلة, sums up two attacks; a town that holds a
@@ -164,8 +192,9 @@ def spot_and_frames(mentions: Mentions, text: str, start: int,
 
     Among the spots the most specific kind wins, then one in the country the document is
     mostly about (a capital abroad is where a statement was made), then the one the
-    document names least (the city the report is about is named in every paragraph)."""
-    said = mentions.between(start, end, "place")
+    document names least (the city the report is about is named in every paragraph). A place
+    where the ``teller`` of the clause sits (:func:`teller_seat`) is none of them."""
+    said = [p for p in mentions.between(start, end, "place") if not teller_seat(p, text, teller)]
     places = [p for p in said if not is_locator(p, said, mentions, text)]
     all_places = [p for p in mentions if p.kind == "place"]
     counts = Counter(p.value for p in all_places)
