@@ -296,8 +296,10 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                              toks[i].start, toks[end - 1].end, text)
         if k == j and _is(toks, k, "person") and not _weekday(toks[k].key):
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
-            if nxt is not None and nxt.value is not None:
+            if nxt is not None and nxt.value is not None and not _is(toks, nxt.end, "age"):
                 continue  # مقتل مدنيين اثنين: the number follows the noun
+            # مقتل طفل 10 سنوات: a figure before a unit of age is the person's age; the
+            # noun counts alone
             alone = next((n for _, n in _count_forms(toks[k].key) if n), "plural")
             if alone == "plural":
                 return None  # مقتل مدنيين: deaths told but not counted
