@@ -1,5 +1,6 @@
 """Events on small made-up reports: the place where the teller of the news sits is no place
-of the attack it tells."""
+of the attack it tells; the publication day, standing in for an unsaid date, parts no
+mention of an attack from the day the text says of it."""
 
 from __future__ import annotations
 
@@ -20,3 +21,15 @@ def test_an_agency_in_a_region_tells_the_attack_at_the_village_before():
 def test_a_place_after_in_that_follows_no_teller_is_the_attacks():
     ev = _events("قتل شخصان جراء هجوم صاروخي على مقر جهاز مكافحة الإرهاب في مدينة دهوك.")
     assert ev.location.tolist() == ["Dohuk"]
+
+
+def test_a_row_dated_only_by_the_publication_day_joins_the_day_the_text_says():
+    ev = _events("أفاد نشطاء أن غارة جوية نفذتها طائرة مسيرة مساء أمس استهدفت سيارة بالقرب من جسر "
+                 "الرشيد في ريف الرقة. وأسفرت الغارة عن مقتل شخصين.", published="2020-01-10")
+    assert ev[["start", "date_basis", "fatalities"]].values.tolist() == [["2020-01-09", "text", "2"]]
+
+
+def test_the_news_and_an_attack_dated_back_from_it_stay_two_days():
+    ev = _events("يأتي الهجوم على حاجز للجيش في الموصل بعد أيام من تفجير انتحاري في الموصل.",
+                 published="2020-06-10")
+    assert len(ev) == 2

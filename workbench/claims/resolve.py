@@ -735,11 +735,26 @@ def _listed_there(inc: dict, row: dict) -> bool:
 
 
 def _same_day(inc: dict, row: dict) -> bool:
+    """The two may be told of one day. A date that stands in for one the clause does not
+    say (the publication day, the paragraph's or the top's) conflicts with no day said of
+    the other's own attack (غارة نفذتها طائرة مساء أمس ... وأسفرت الغارة عن مقتل شخصين:
+    one attack, on the evening before); an attack dated back from the news (بعد أيام من
+    تفجير) is another day all the same."""
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
+    if not {"earlier_by"} & {*str(inc.get("date_flags", "")).split(";"),
+                             *str(row.get("date_flags", "")).split(";")}:
+        if inc.get("date_basis") in _STAND_IN and row.get("date_basis") not in _STAND_IN:
+            a = ("", "")
+        elif row.get("date_basis") in _STAND_IN and inc.get("date_basis") not in _STAND_IN:
+            b = ("", "")
     if not (a[0] or b[0]) and _weekdays(inc["date_text"]) and _weekdays(row["date_text"]) \
             and not _weekdays(inc["date_text"]) & _weekdays(row["date_text"]):
         return False  # أمس الجمعة and أمس الأول الخميس: two days, though neither is dated
     return not (a[0] and b[0]) or (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~")
+
+
+# Date bases that stand in for a date the clause does not say.
+_STAND_IN = frozenset({"published", "paragraph", "dateline"})
 
 
 def _weekdays(date_text: str) -> frozenset[str]:
