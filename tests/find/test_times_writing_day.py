@@ -1,5 +1,6 @@
 """Times: the day a report was written, told by a relative day whose weekday the
-publication date contradicts, is what its later relative days count from."""
+publication date contradicts, is what its later relative days count from; الآخر before a
+count of years is "the other one", no span of the last years."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_a_weekday_that_agrees_with_the_publication_day_moves_nothing():
 def test_a_weekday_with_no_today_tells_no_writing_day():
     rows = _values("قتل رجل الثلاثاء الماضي. وقتل آخر أمس.")
     assert rows[1] == ("أمس", "2020-01-14")
+
+
+def test_the_other_with_the_article_before_a_count_of_years_is_an_age_not_the_last_years():
+    rows = _values("اختطفت طفلين، أحدهما بسن العاشرة والآخر 12 عاماً.")
+    assert ("آخر 12 عاماً", "2008/2020") not in rows and all("2008" not in v for _, v in rows)
+    assert _values("قتل 40 شخصا خلال آخر 3 أيام.")[0][0] == "خلال آخر 3 أيام"

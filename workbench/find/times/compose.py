@@ -530,7 +530,9 @@ class Composer(Grammar):
         """آخر + a count of days, weeks, months or years (آخر 3 أيام, آخر ثلاثة أسابيع, آخر
         يومين): the n units before the reference, as الأيام الثلاثة الماضية."""
         last = find(self.t, i, "last")
-        if last is None or key(self.t, i).startswith("ال"):
+        # الآخر, والأخير with the article is "the other", "the last one": والآخر 12 عاماً
+        # gives the other one's age
+        if last is None or key(self.t, i).startswith("ال") or last.pre.endswith("ال"):
             return None
         ln = self.length(last.end)
         if ln is None or ln[1] not in _PERIOD_UNITS or ln[2] < 2:
