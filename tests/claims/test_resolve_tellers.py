@@ -1,6 +1,7 @@
 """Events on small made-up reports: the place where the teller of the news sits is no place
 of the attack it tells; the publication day, standing in for an unsaid date, parts no
-mention of an attack from the day the text says of it."""
+mention of an attack from the day the text says of it; an indefinite إطلاق نار is a
+shooting."""
 
 from __future__ import annotations
 
@@ -33,3 +34,10 @@ def test_the_news_and_an_attack_dated_back_from_it_stay_two_days():
     ev = _events("يأتي الهجوم على حاجز للجيش في الموصل بعد أيام من تفجير انتحاري في الموصل.",
                  published="2020-06-10")
     assert len(ev) == 2
+
+
+def test_indefinite_firing_is_a_shooting_and_an_indefinite_ceasefire_is_not():
+    ev = _events("شهد مخيم الهول مساء أمس حدوث إطلاق نار بين مجهولين وقوى الأمن، ما أدى إلى إصابة "
+                 "عنصر.")
+    assert ev.location.tolist() == ["al-Hol camp"] and ev.injured.tolist() == ["1"]
+    assert _events("أعلنت الحكومة وقف إطلاق نار في درعا.").kind.tolist() == ["agreement"]
