@@ -750,7 +750,8 @@ def _same_day(inc: dict, row: dict) -> bool:
     if not (a[0] or b[0]) and _weekdays(inc["date_text"]) and _weekdays(row["date_text"]) \
             and not _weekdays(inc["date_text"]) & _weekdays(row["date_text"]):
         return False  # أمس الجمعة and أمس الأول الخميس: two days, though neither is dated
-    return not (a[0] and b[0]) or (a[0][:10] <= b[1][:10] + "~" and b[0][:10] <= a[1][:10] + "~")
+    return not (a[0] and b[0]) or (_day(a[0]) <= _day(b[1], last=True) + "~"
+                                   and _day(b[0]) <= _day(a[1], last=True) + "~")
 
 
 # Date bases that stand in for a date the clause does not say.
@@ -834,7 +835,10 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_spots"] = row["_spots"]
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if _date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc):
+    if (_date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc)) or (
+            _date_rank(row) == _date_rank(inc) and _span_days(row) < _span_days(inc)
+            and _within(row, inc)):
+        # a closer date, or one as close that narrows it (هذا الأسبوع ... الأربعاء: the day)
         for col in ("start", "end", "date_text", "date_precision", "date_flags", "date_basis"):
             inc[col] = row[col]
     if inc["sub_event_type"] == "Armed clash" and row["sub_event_type"] != "Armed clash":
@@ -847,12 +851,35 @@ def _absorb(inc: dict, row: dict) -> None:
     inc["source"] = inc["source"] or row["source"]
 
 
+def _within(row: dict, inc: dict) -> bool:
+    """The row's dated days lie inside the incident's (الأربعاء inside هذا الأسبوع)."""
+    a, b = _day(row["start"]), _day(row["end"] or row["start"], last=True)
+    lo, hi = _day(inc["start"]), _day(inc["end"] or inc["start"], last=True)
+    return bool(a and lo) and lo <= a and b <= hi + "~"
+
+
+def _day(value: object, last: bool = False) -> str:
+    """The ISO day a date value starts (or with ``last`` ends) on, as text to compare; an ISO
+    week (2020-W11, هذا الأسبوع) is its Monday or its Sunday; other values are cut to the day.
+
+    >>> _day("2020-W11"), _day("2020-W11", last=True), _day("2020-03-11T15:00")
+    ('2020-03-09', '2020-03-15', '2020-03-11')
+    """
+    text = str(value)
+    if len(text) >= 8 and text[4:6] == "-W" and text[6:8].isdigit() and text[:4].isdigit():
+        try:
+            return date.fromisocalendar(int(text[:4]), int(text[6:8]), 7 if last else 1).isoformat()
+        except ValueError:
+            return text[:10]
+    return text[:10]
+
+
 def _span_days(row: dict) -> float:
     """How many days a row's date spans (a day 0, في الآونة الأخيرة a month); undated rows
     span everything: a date said in the text replaces the paragraph's only if no wider."""
     try:
-        start = date.fromisoformat(str(row["start"])[:10])
-        end = date.fromisoformat(str(row["end"] or row["start"])[:10])
+        start = date.fromisoformat(_day(row["start"]))
+        end = date.fromisoformat(_day(row["end"] or row["start"], last=True))
     except ValueError:
         return float("inf")
     return float((end - start).days)
