@@ -23,3 +23,8 @@ def test_since_the_start_of_a_campaign_makes_a_total():
     assert _tolls("استجاب الدفاع المدني منذ بداية الحملة العسكرية لأكثر من 650 هجوماً أدت "
                   "لمقتل 135 شخصاً.") == []
     assert _tolls("قتل 5 أشخاص منذ مطلع الشهر.") == []
+
+
+def test_a_number_word_before_wounds_in_either_plural_is_a_wounded_toll():
+    assert _tolls("ما أدى لإصابة اثنين بجراح.") == [("wounded", 2.0)]
+    assert _tolls("ما أدى لإصابة اثنين بجروح.") == [("wounded", 2.0)]

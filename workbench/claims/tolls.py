@@ -444,10 +444,11 @@ def _paired(toks: list[Token], i: int) -> bool:
 
 
 def _qualifier(toks: list[Token], k: int) -> bool:
-    """على الأقل / آخرين after a figure keeps it a count of people, and so does a word that
-    opens the clause of how they were hit (وأصيب 11 عندما فجر مهاجم): no noun counted follows."""
-    return toks[k].key in ("علي", "اخرين", "اخرون", "بجروح", "جراء", "في", "بينهم", "من",
-                           "عندما", "حين", "حينما", "اثر", "عند")
+    """على الأقل / آخرين / بجروح (بجراح, its other plural) after a figure keeps it a count of
+    people, and so does a word that opens the clause of how they were hit (وأصيب 11 عندما فجر
+    مهاجم): no noun counted follows."""
+    return toks[k].key in ("علي", "اخرين", "اخرون", "بجروح", "بجراح", "جراء", "في", "بينهم",
+                           "من", "عندما", "حين", "حينما", "اثر", "عند")
 
 
 def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) -> Toll | None:
