@@ -252,20 +252,9 @@ def _plural_head_before(text: str, start: int) -> bool:
                                for f in word_forms(words[-1]))
 
 
-def _own_head(gap: str) -> bool:
-    """True when ``gap`` is و and the singular head of the next item (ومدينة، وقرية)."""
-    rest = gap.strip(_LIST_GAP)
-    head = place_heads().get(match_key(rest[1:].strip(_LIST_GAP))) if rest.startswith("\u0648") \
-        else None
-    return head is not None and head["number"] == "one"
-
-
 def _joined(gap: str) -> bool:
-    """True when ``gap`` only joins two names of a list (و، a comma, blanks), or و and the
-    head of the next item (بلدتي بابيلا والحامدية ومدينة معرة النعمان)."""
+    """True when ``gap`` only joins two names of a list (و، a comma, blanks)."""
     rest = gap.strip(_LIST_GAP)
-    if _own_head(gap):
-        return True
     return rest in ("", "\u0648") or (rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
 
 
@@ -281,16 +270,12 @@ def listed_spots(places: list[Mention], text: str) -> list[Mention]:
     >>> [p.value for p in listed_spots([a, b], t)], listed_spots([a, b], "قصف حي الشعار والمرجة")
     (['الشعار', 'المرجة'], [])
     """
-    # a city with its own head ends a list too (بلدتي بابيلا والحامدية ومدينة معرة النعمان)
-    spots = sorted((p for p in places if not is_frame(p, text) and spot_rank(p) <= 1),
+    spots = sorted((p for p in places if not is_frame(p, text) and spot_rank(p) == 0),
                    key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
     for p in spots:
-        gap = text[run[-1].end:p.start] if run else ""
-        if spot_rank(p) == 1 and not _own_head(gap):
-            continue
-        run = [*run, p] if run and _joined(gap) else [p] if spot_rank(p) == 0 else []
+        run = [*run, p] if run and _joined(text[run[-1].end:p.start]) else [p]
         if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
             best = list(run)
     return best if len({p.value for p in best}) >= 2 else []
