@@ -140,6 +140,7 @@ def warm_up() -> None:
     ``workbench run`` calls it before starting worker processes, so forked workers share
     the loaded tables instead of each reading them again.
     """
+    from .cleaning.bigrams import warm_up as load_word_pairs
     from .cleaning.lexicon import warm_up as load_word_list
     from .cleaning.model import warm_up as load_char_model
     from .text.zipf import warm_up as load_word_frequencies
@@ -148,6 +149,7 @@ def warm_up() -> None:
     # them whole here, once, for every worker.
     load_word_list()
     load_char_model()
+    load_word_pairs()
     load_word_frequencies()
     analyze(_WARM_UP_TEXT, published="2020-05")
 

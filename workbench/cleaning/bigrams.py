@@ -19,7 +19,7 @@ import math
 import re
 from pathlib import Path
 
-from ..cache import cached, model_loader
+from ..cache import Shards, cached, cached_shards, model_loader
 from ..resources import data_path
 from ..text.arabic import match_key
 from ..text.memo import word_memo
@@ -84,14 +84,36 @@ _LETTER_SET = frozenset(chr(c) for c in range(0x0621, 0x064B))
 
 
 @model_loader
-def _counts() -> tuple[dict[str, str], dict[str, int], int]:
+def _counts() -> tuple[Shards[str], Shards[int], int]:
     """Word → the words after it with their counts, as the file writes them
     (``" الامن:12 العراقي:7"``, read into numbers only when the word is met: a table of
     every pair would hold some 300 MB in memory), word → count as a left word, and the
-    sum of the latter; loaded once, kept in the disk cache keyed by the model file's hash."""
+    sum of the latter; kept in the disk cache keyed by the model file's hash, as shards
+    decoded when first looked in (the first document asks for a few dozen words: reading
+    the whole table back took a fifth of a second)."""
     path = data_path(MODEL_FILE)
-    following, words, total = cached("word-bigrams", ["2", path], lambda: _parse_counts(path))
+    parsed: list[tuple[dict[str, str], dict[str, int], int]] = []
+
+    def parse() -> tuple[dict[str, str], dict[str, int], int]:
+        if not parsed:  # one parse serves the three stores when the cache is cold
+            parsed.append(_parse_counts(path))
+        return parsed[0]
+
+    following = cached_shards("word-bigrams-after", ["3", path], lambda: parse()[0], _SHARDS)
+    words = cached_shards("word-bigrams-left", ["3", path], lambda: parse()[1], _SHARDS)
+    total = cached("word-bigrams-total", ["3", path], lambda: parse()[2])
+    parsed.clear()  # a damaged shard file parses the model again rather than keep it all
     return following, words, total
+
+
+_SHARDS = 1 << 12  # about fifty words a shard
+
+
+def warm_up() -> None:
+    """Decode the whole model now (before ``workbench run`` forks its workers)."""
+    following, words, _ = _counts()
+    following.load_all()
+    words.load_all()
 
 
 def _parse_counts(path: Path) -> tuple[dict[str, str], dict[str, int], int]:
