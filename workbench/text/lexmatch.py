@@ -9,6 +9,12 @@ Reported spans leave the proclitic out, so they point at the name itself; in the
 contracted form the span starts at the article's remaining ``ل``. The proclitics are those
 of :mod:`workbench.text.clitics`.
 
+A multi-word key also matches with the space after a word dropped where that word ends
+in a letter that does not join the next (ا د ذ ر ز و ة ى ...): the gap is invisible
+there and writers often leave it out (ديرالزور for دير الزور, ابوكمال for ابو كمال).
+Folding merges ة with ه and ى with ي, which do join: a glued match at one of them holds
+only where the original letter is the non-joining one.
+
 This matcher is for names (places, actors), which may run over several words and are
 found anywhere in a long text: one regex over the folded text, no tokens. The other
 matcher, :class:`workbench.text.wordlex.WordLexicon`, reads forms over tokens, where the
@@ -18,6 +24,8 @@ finders of times, numbers and claim cues need token indices and per-entry payloa
 >>> text = "من بغداد إلى للموصل وبصلاح الدين"
 >>> [(text[m.start:m.end], m.key, m.proclitic) for m in lex.finditer(text)]
 [('بغداد', 'بغداد', ''), ('لموصل', 'الموصل', 'ل'), ('صلاح الدين', 'صلاح الدين', 'وب')]
+>>> [m.key for m in Lexicon(["دير الزور"]).finditer("في ريف ديرالزور")]
+['دير الزور']
 """
 
 from __future__ import annotations
@@ -31,11 +39,28 @@ from typing import NamedTuple
 import numpy as np
 
 from ..cache import cached, compile_pattern
-from .arabic import fold_positions, match_key
+from .arabic import DUAL_JOINING, fold_positions, is_arabic_letter, match_key
 from .clitics import ARTICLE, CONJUNCTION_CLASS, LAM, PREPOSITION_CLASS
 
 # Whitespace allowed between the words of a multi-word key.
 _SPACE = r"[ \t\n\r\u00a0]+"
+# ... and after a word ending in a letter that does not join the next, where the space
+# is invisible and often left out.
+_GLUE_SPACE = r"[ \t\n\r\u00a0]*"
+
+_JOINS_NEXT = re.compile(f"[{DUAL_JOINING}]")
+
+
+def _glue_letters() -> tuple[frozenset[str], frozenset[str]]:
+    """Key letters after which a space may be dropped, and those of them that folding also
+    makes of a joining letter (ة → ه, ى → ي), so the original letter must be checked."""
+    letters = [chr(c) for c in range(0x0621, 0x064B) if is_arabic_letter(chr(c))]
+    loose = {match_key(c) for c in letters if not _JOINS_NEXT.match(c)}
+    joining = {match_key(c) for c in letters if _JOINS_NEXT.match(c)}
+    return frozenset(loose), frozenset(loose & joining)
+
+
+_GLUE, _GLUE_CHECK = _glue_letters()
 
 
 class LexMatch(NamedTuple):
@@ -118,8 +143,9 @@ _RECENT_SIZE = 4
 _RECENT_MIN_CHARS = 500
 
 
-def _trie_pattern(keys: Iterable[str]) -> str:
-    """A regex matching exactly ``keys``, shaped as a trie, longest alternative first."""
+def _trie_pattern(keys: Iterable[str], glued: bool = False) -> str:
+    """A regex matching exactly ``keys``, shaped as a trie, longest alternative first;
+    ``glued``: the space after a non-joining letter may be missing."""
     trie: dict = {}
     for key in keys:
         node = trie
@@ -127,12 +153,16 @@ def _trie_pattern(keys: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def emit(node: dict) -> str:
+    def emit(node: dict, prev: str = "", run: int = 0) -> str:
         end = "" in node
         branches = []
         for ch in sorted(k for k in node if k):
-            atom = _SPACE if ch == " " else re.escape(ch)
-            branches.append(atom + emit(node[ch]))
+            if ch == " ":
+                # Not after a one-letter word: initials are written apart (ا ب, not اب).
+                atom = _GLUE_SPACE if glued and prev in _GLUE and run >= 2 else _SPACE
+            else:
+                atom = re.escape(ch)
+            branches.append(atom + emit(node[ch], ch, 0 if ch == " " else run + 1))
         if not branches:
             return ""
         if end:
@@ -142,7 +172,7 @@ def _trie_pattern(keys: Iterable[str]) -> str:
     return emit(trie)
 
 
-def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -> str:
+def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool, glued: bool) -> str:
     """The pattern of a :class:`Lexicon`: its keys (and, with proclitics, the contracted
     forms after LAM) as whole words, proclitics in named groups.
 
@@ -150,11 +180,11 @@ def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -
     trie of a large lexicon costs a tenth of a second a process, reading it back none.
     """
     def build() -> str:
-        main = _trie_pattern(keys)
+        main = _trie_pattern(keys, glued)
         if proclitics:
             pieces = []
             if contracted:
-                lam = _trie_pattern(contracted)
+                lam = _trie_pattern(contracted, glued)
                 pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
             pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
             body = "(?:" + "|".join(pieces) + ")"
@@ -162,13 +192,14 @@ def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool) -
             body = f"(?P<k>{main})"
         return rf"(?<!\w){body}(?!\w)"
 
-    sources = [_PATTERN_VERSION, _SPACE, CONJUNCTION_CLASS, PREPOSITION_CLASS, LAM, str(proclitics),
-               "\n".join(keys), "\n".join(contracted)]
+    sources = [_PATTERN_VERSION, _SPACE, _GLUE_SPACE, "".join(sorted(_GLUE)), CONJUNCTION_CLASS,
+               PREPOSITION_CLASS, LAM, str(proclitics), str(glued), "\n".join(keys),
+               "\n".join(contracted)]
     return cached("lexicon-pattern", sources, build)
 
 
 # Bump when the pattern ``_lexicon_pattern`` writes changes for the same keys.
-_PATTERN_VERSION = "1"
+_PATTERN_VERSION = "3"
 
 
 def _contracted(key: str) -> str | None:
@@ -185,7 +216,8 @@ class Lexicon:
 
     Keys must already be matching keys (``match_key(k) == k``), words separated by one
     space. With ``proclitics=False`` only bare words match; keys in ``bare`` never take a
-    proclitic (لاد, a town, must not be read in بلاد "country").
+    proclitic (لاد, a town, must not be read in بلاد "country"). With ``glued`` (the default)
+    a multi-word key also matches with a space dropped after a non-joining letter.
 
     >>> Lexicon(["كركوك"]).keys
     ('كركوك',)
@@ -194,7 +226,8 @@ class Lexicon:
     """
 
     def __init__(
-        self, keys: Iterable[str], *, proclitics: bool = True, bare: Iterable[str] = ()
+        self, keys: Iterable[str], *, proclitics: bool = True, bare: Iterable[str] = (),
+        glued: bool = True,
     ) -> None:
         uniq = sorted({k for k in keys if k})
         self._bare = frozenset(bare)
@@ -210,9 +243,17 @@ class Lexicon:
         # One-word keys and contracted forms: a match of one is already its key, with no
         # run of spaces to normalise (most hits; spares a regex substitution each).
         self._plain = frozenset(k for k in (*uniq, *self._contract) if not _SPACES.search(k))
+        # A glued form (no space after a non-joining letter) back to its key or contracted
+        # form; a form that is itself a key (عبدالله beside عبد الله) reads as that key.
+        self._spaced = frozenset(k for k in (*uniq, *self._contract) if " " in k)
+        self._unglue: dict[str, str] = {}
+        if glued:
+            for k in sorted(self._spaced):
+                self._unglue.setdefault(_glue(k), k)
         self._proclitics = proclitics
         self._lam = proclitics and bool(self._contract)  # the pattern has the lp/lk branch
-        self._regex = compile_pattern(_lexicon_pattern(uniq, sorted(self._contract), proclitics))
+        self._regex = compile_pattern(
+            _lexicon_pattern(uniq, sorted(self._contract), proclitics, glued))
 
     def finditer_folded(self, folded: FoldedText) -> Iterator[LexMatch]:
         """Matches in an already folded text (fold once, scan with several lexicons)."""
@@ -224,13 +265,18 @@ class Lexicon:
             lam = m.group("lk") if self._lam else None
             if lam is not None:
                 ks, ke = m.span("lk")
-                key = self._contract[lam if lam in plain else _SPACES.sub(" ", lam)]
+                form = lam if lam in plain else self._form(folded, lam, ks)
+                if form is None:
+                    continue
+                key = self._contract[form]
                 proclitic = m.group("lp")
             else:
                 ks, ke = m.span("k")
                 key = m.group("k")
                 if key not in plain:
-                    key = _SPACES.sub(" ", key)
+                    key = self._form(folded, key, ks)
+                    if key is None:
+                        continue
                 proclitic = (m.group("p") or "") if self._proclitics else ""
             if proclitic and key in self._bare:
                 continue
@@ -239,6 +285,32 @@ class Lexicon:
             else:
                 start, end = where[ks], where[ke]
             yield LexMatch(start, end, key, proclitic, ks, ke)
+
+    def _form(self, folded: FoldedText, found: str, at: int) -> str | None:
+        """The key (or contracted form) a multi-word match ``found`` at key offset ``at``
+        reads as, or None when a glued boundary is at ه or ي written as such (they join:
+        مدينهالموصل would show its missing space, مدينةالموصل does not)."""
+        form = _SPACES.sub(" ", found)
+        if form in self._spaced or form in self._plain:
+            return form
+        form = self._unglue.get(_glue(form))
+        if form is None:
+            return None
+        where = folded.positions() if "positions" in folded.memo else None
+        i = 0
+        for j, ch in enumerate(form):  # walk the key's form against the text found
+            if ch == " ":
+                if found[i] in _BLANKS:
+                    while found[i] in _BLANKS:
+                        i += 1
+                elif found[i - 1] in _GLUE_CHECK:
+                    k = at + i - 1
+                    pos = where[k] if where is not None else int(folded.index[k])
+                    if _JOINS_NEXT.match(folded.text[pos]):
+                        return None
+                continue
+            i += 1
+        return form
 
     def matches(self, folded: FoldedText) -> list[LexMatch]:
         """All matches in ``folded`` as a list, computed once per folded text and lexicon."""
@@ -253,6 +325,14 @@ class Lexicon:
 
 
 _SPACES = re.compile(_SPACE)
+_GLUE_RE = re.compile(f"(?<=\\w[{''.join(sorted(_GLUE))}]) (?=\\w\\w)")
+
+
+def _glue(form: str) -> str:
+    """``form`` with every space after a non-joining letter dropped (دير الزور → ديرالزور),
+    where the words on both sides have two letters or more."""
+    return _GLUE_RE.sub("", form)
+
 _WORD = re.compile(r"\w+")
 _BLANKS = " \t\n\r\u00a0"
 
