@@ -309,3 +309,19 @@ def test_a_town_inside_a_later_local_name_gives_no_governorate():
     df = find_places("ففي مدينة جبلة تزامنت تفجيرات في كراج المدينة وعلى أطراف حي العمارة السكني.")
     garage = df[df.text == "كراج المدينة"]
     assert garage.admin1.tolist() == [""] and garage.country.tolist() != ["IQ"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a frequent word (العبارة "the phrase") under a district head placed in its province
+        ("انفجرت عبوة ناسفة ضمن ناحية العبارة في ديالى", "العبارة"),
+        ("سقطت قذيفة على ناحية الوحدة في نينوى", "الوحدة"),
+    ],
+)
+def test_district_head_placed_in_its_province_names_a_place(text: str, name: str) -> None:
+    assert any(name in r[0] for r in _rows(text))
+
+
+def test_district_head_without_a_province_after_it_stays_a_common_noun() -> None:
+    assert "العبارة" not in [r[0] for r in _rows("من ناحية العبارة لا جديد في البيان")]

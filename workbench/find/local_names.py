@@ -446,6 +446,17 @@ def _located(r: _Reader, pos: int, rows: list[dict]) -> bool:
     return any(x["start"] in starts for x in rows)
 
 
+def _in_province(r: _Reader, pos: int, rows: list[dict]) -> bool:
+    """Whether a place preposition and a known province follow ``pos`` (ناحية العبارة في
+    ديالى، قضاء الخالص في ديالى): a unit placed in its province is a place, however common
+    its name's word; a common noun after the head is rarely placed so (من ناحية الأمن)."""
+    toks = r.tokens(pos, 2)
+    if len(toks) < 2 or toks[0][0] not in place_prepositions():
+        return False
+    ws, we = r.folded.span(toks[1][1], toks[1][2])
+    return any(ws <= x["start"] < we and x.get("place_type") == "governorate" for x in rows)
+
+
 def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     """One indefinite word that closes the phrase after a head: a name however common the
     word (قرية توكل شمال المقدادية، مطار أتاتورك 2016), unless it is an adjective of the
@@ -651,7 +662,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # أحياء المدينة "the quarters of the city" the text speaks of
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
-            located = long_name and _located(reader, ke, rows)
+            located = (long_name and _located(reader, ke, rows)) or (
+                head["admin"] == "yes" and _in_province(reader, ke, rows))
             if not own and not (likely or known or located) and _beside_place(
                     reader, h, ke, rows + found):
                 likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
