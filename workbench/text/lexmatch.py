@@ -298,7 +298,7 @@ class Lexicon:
             return None
         where = folded.positions() if "positions" in folded.memo else None
         i = 0
-        for j, ch in enumerate(form):  # walk the key's form against the text found
+        for ch in form:  # walk the key's form against the text found
             if ch == " ":
                 if found[i] in _BLANKS:
                     while found[i] in _BLANKS:
