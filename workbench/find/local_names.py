@@ -50,7 +50,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..resources import read_rows
-from ..text.clitics import ARTICLE
+from ..text.clitics import ARTICLE, BEH
 from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.zipf import zipf
@@ -446,15 +446,27 @@ def _located(r: _Reader, pos: int, rows: list[dict]) -> bool:
     return any(x["start"] in starts for x in rows)
 
 
+# Places a district, town or village is said to lie in (Kirkuk, the city, names its province
+# as often as the governorate row does).
+_PROVINCES = frozenset({"governorate", "city", "capital"})
+
+
 def _in_province(r: _Reader, pos: int, rows: list[dict]) -> bool:
     """Whether a place preposition and a known province follow ``pos`` (ناحية العبارة في
-    ديالى، قضاء الخالص في ديالى): a unit placed in its province is a place, however common
+    ديالى، قرية الدب بكركوك): a unit placed in its province is a place, however common
     its name's word; a common noun after the head is rarely placed so (من ناحية الأمن)."""
     toks = r.tokens(pos, 2)
-    if len(toks) < 2 or toks[0][0] not in place_prepositions():
+    if not toks:
         return False
-    ws, we = r.folded.span(toks[1][1], toks[1][2])
-    return any(ws <= x["start"] < we and x.get("place_type") == "governorate" for x in rows)
+    if toks[0][0] in place_prepositions() and len(toks) == 2:
+        at = toks[1]
+    elif toks[0][0].startswith(BEH):
+        at = toks[0]  # قرية الدب بكركوك: the preposition written onto the province
+    else:
+        return False
+    ws, we = r.folded.span(at[1], at[2])
+    lo = ws + (at is toks[0])  # بغداد itself begins with ب: the proclitic comes before the name
+    return any(lo <= x["start"] < we and x.get("place_type") in _PROVINCES for x in rows)
 
 
 def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
