@@ -254,3 +254,15 @@ def test_two_weekdays_are_two_days_though_neither_is_dated():
                  "إن جنديا أمريكيا قتل أمس الأول الخميس في شمال العراق.", published=None)
     assert ev.location.tolist() == ["Hillah", "northern Iraq"]
     assert ev.date_text.tolist() == ["أمس الجمعة", "أمس الأول الخميس"]
+
+
+def test_items_listed_with_a_direction_each_are_one_event_each():
+    ev = _events("استهدف القصف منطقتي الزيتونة شمالي حماة والمشيرفة غربي حماة مساء اليوم.")
+    assert ev.location.tolist()[:2] == ["الزيتونة", "المشيرفة"]
+
+
+def test_a_listed_place_does_not_take_in_a_later_attack_elsewhere():
+    ev = _events("استهدف القصف منطقتي الزيتونة شمالي حماة والمشيرفة غربي حماة. "
+                 "وقصفت طائرات حربية منطقة القصير بريف حمص وأصيب مدنيان.")
+    assert {"الزيتونة", "المشيرفة"} <= set(ev.location)
+    assert len(ev) == 3

@@ -676,7 +676,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # is no place of the event when that place is named
     placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
     governorates = _governorates(placed, claim.text)
-    listed = listed_spots(placed, claim.text)
+    listed = listed_spots(placed, claim.text, found.places)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
         governorates = listed

@@ -772,7 +772,7 @@ def _fits(inc: dict, row: dict) -> bool:
     names only frames (ريف حلب) joins an incident whose frames include one of its own."""
     if not _same_day(inc, row):
         return False
-    if _listed(row) and row["location"] \
+    if (_listed(row) or _listed(inc)) and row["location"] \
             and inc["location"] and inc["location"] != row["location"]:
         return False  # one of the places a plural head lists (قرى البارة والأسدية): its own attack
     if inc.get("_spot") and row.get("_spot"):

@@ -22,6 +22,7 @@ most specific places; frames only tell which spots an unplaced clause may belong
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
@@ -258,10 +259,24 @@ def _joined(gap: str) -> bool:
     return rest in ("", "\u0648") or (rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
 
 
-def listed_spots(places: list[Mention], text: str) -> list[Mention]:
+def _without_places(text: str, start: int, end: int, places: list[Mention]) -> str:
+    """``text[start:end]`` without the places inside it: a place that locates a list item
+    (منطقتي الأمينية شمالي حمص وأم حارتين غربي حمص) stands between two items of the list."""
+    out, i = [], start
+    for q in sorted(places, key=lambda q: q.start):
+        if start <= q.start and q.end <= end and q.start >= i:
+            out.append(text[i:q.start])
+            i = q.end
+    out.append(text[i:end])
+    return "".join(out)
+
+
+def listed_spots(places: list[Mention], text: str,
+                 located: Sequence[Mention] = ()) -> list[Mention]:
     """The spots a clause lists under a plural head, one attack on each (ACLED: one event
     per place); [] when the clause lists none. Three neighbourhoods struck in one sentence
-    are three events, as the head أحياء says the attack fell on each of them.
+    are three events, as the head أحياء says the attack fell on each of them. ``located``:
+    places that may locate an item between two items (الأمينية شمالي حمص وأم حارتين).
 
     >>> from workbench.claims.index import Mention
     >>> t = "قصف أحياء الشعار والمرجة"
@@ -275,7 +290,8 @@ def listed_spots(places: list[Mention], text: str) -> list[Mention]:
     best: list[Mention] = []
     run: list[Mention] = []
     for p in spots:
-        run = [*run, p] if run and _joined(text[run[-1].end:p.start]) else [p]
+        gap = _without_places(text, run[-1].end, p.start, [*places, *located]) if run else ""
+        run = [*run, p] if run and _joined(gap) else [p]
         if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
             best = list(run)
     return best if len({p.value for p in best}) >= 2 else []
