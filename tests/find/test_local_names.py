@@ -334,3 +334,7 @@ def test_district_head_placed_in_its_province_names_a_place(text: str, name: str
 )
 def test_district_head_without_a_province_after_it_stays_a_common_noun(text: str) -> None:
     assert not any(r[0].endswith(("العبارة", "الدب")) for r in _rows(text))
+
+
+def test_an_adjective_of_belonging_closes_a_village_name() -> None:
+    assert "أردنا" in [r[0] for r in _rows("سقطت قذيفة على قرية أردنا التابعة لقضاء العمادية")]
