@@ -266,8 +266,3 @@ def test_a_listed_place_does_not_take_in_a_later_attack_elsewhere():
                  "وقصفت طائرات حربية منطقة القصير بريف حمص وأصيب مدنيان.")
     assert {"الزيتونة", "المشيرفة"} <= set(ev.location)
     assert len(ev) == 3
-
-
-def test_places_each_named_with_its_own_head_in_a_list_are_one_event_each():
-    ev = _events("قصفت الطائرات (حي الفردوس - دوار النعيم - حي سيف الدولة) في الرقة.")
-    assert ev.location.tolist() == ["حي الفردوس", "دوار النعيم", "حي سيف الدولة"]

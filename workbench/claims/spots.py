@@ -289,27 +289,12 @@ def listed_spots(places: list[Mention], text: str,
                    key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
-    headed: list[Mention] = []
     for p in spots:
         gap = _without_places(text, run[-1].end, p.start, [*places, *located]) if run else ""
         run = [*run, p] if run and _joined(gap) else [p]
         if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
             best = list(run)
-        # places each named with its own head, one after another (حي الفردوس - دوار النعيم -
-        # حي سيف الدولة، حي الشعار وحي المرجة): one attack at each place
-        own = _own_headed(p)
-        headed = [*headed, p] if own and headed and _joined(
-            text[headed[-1].end:p.start].replace("-", "").replace("\u2013", "")) else (
-            [p] if own else [])
-        if len(headed) > len(best) and len(headed) >= 2:
-            best = list(headed)
     return best if len({p.value for p in best}) >= 2 else []
-
-
-def _own_headed(place: Mention) -> bool:
-    """The mention begins with a head noun of one place (حي الفردوس، دوار النعيم)."""
-    words = [t.key for t in tokenize(place.text) if t.kind == "word"]
-    return len(words) >= 2 and place_heads().get(words[0], {}).get("number") == "one"
 
 
 def anchor_of(place: Mention) -> Mention | None:

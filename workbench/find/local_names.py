@@ -607,38 +607,6 @@ def _beside_place(r: _Reader, h: re.Match, ke: int, places: list[dict]) -> bool:
         toks[1][0] in place_heads() or toks[1][0][1:] in place_heads())
 
 
-@cache
-def _definite_head_regex() -> re.Pattern[str]:
-    forms = sorted((f for f, h in place_heads().items()
-                    if h["number"] == "one" and h["place_type"] == "neighbourhood"),
-                   key=len, reverse=True)
-    return re.compile(r"(?<!\w)[وف]?[بك]?ال(?:" + "|".join(forms) + r")(?!\w)")
-
-
-def _definite_heads(r: _Reader, places: list[dict]) -> list[tuple[int, int, int]]:
-    """Key start and original span of a quarter named by the definite head and a relational
-    adjective, located by a direction and a known place after it (الحي العصري وسط تكريت):
-    the adjective names the quarter of that town, as a name after the head would (حي
-    الزهور وسط تكريت)."""
-    out = []
-    for m in _definite_head_regex().finditer(r.key):
-        toks = r.tokens(m.end(), 1)
-        if not toks:
-            continue
-        w, _, we = toks[0]
-        # a relational adjective (العصري، الصناعي), not a participle (الحي الواقع شرق غزة)
-        if not (w.startswith(ARTICLE) and w.endswith("\u064a") and w.isalpha() and len(w) > 4) \
-                or w in _stop_words() \
-                or _is_direction(w) or not _located(r, we, places):
-            continue
-        art = m.end() - len(m.group().lstrip("وفبك"))
-        s, e = r.folded.span(art, we)
-        if any(x["start"] < e and s < x["end"] for x in places):
-            continue
-        out.append((art, s, e))
-    return out
-
-
 def _facility_row(head: str, name: str) -> dict | None:
     """The gazetteer's row for ``head name`` when it is a key (قاعده + بلد الجويه), else None."""
     from .gazetteer import gazetteer
@@ -672,7 +640,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ['الشعار', 'طريق الباب']
     """
     key, text = folded.key, folded.text
-    if _head_regex().search(key) is None and _definite_head_regex().search(key) is None:
+    if _head_regex().search(key) is None:
         return rows
     reader = _Reader(folded)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -766,16 +734,6 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                                             and head["place_type"] not in _AREA_KINDS else ""),
                 "_sentence": (lo, hi),
             })
-    for ks, s, ne in _definite_heads(reader, rows + found):
-        sent = bisect_right(ends, ks)
-        lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
-        hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
-        found.append({
-            "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
-            "place_type": "neighbourhood", "iso": "", "country": "", "admin1": "",
-            "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-            "flags": "unknown_place", "_sentence": (lo, hi),
-        })
     kept = [x for i, x in enumerate(rows) if i not in dropped]
     for f in found:
         f["text"] = text[f["start"]:f["end"]]
