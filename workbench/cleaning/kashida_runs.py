@@ -52,7 +52,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text.arabic import DUAL_JOINING
+from ..text.arabic import joins_next
 from .model import text_logp
 from .reorder import _plain, most_read_better
 
@@ -113,7 +113,6 @@ _TOKEN_RE = re.compile("[^\\s]+")
 # presentation forms too), tatweel, or a glyph with no character.
 _JOINING = re.compile("[\u0621-\u064a\u0670-\u06d3\ufb50-\ufdff\ufe70-\ufefc\ufffd\uffff]")
 _NOT_LETTER_RE = re.compile("[^\u0621-\u064a]")
-_JOINS_NEXT_RE = re.compile(f"[{DUAL_JOINING}]")
 _LINE_BREAK_RE = re.compile("[\n\r\x0c\x85\u2028\u2029]")
 
 
@@ -310,7 +309,7 @@ def _word_logp(token: str) -> float:
 def _cut_joins(left: str, right: str) -> bool:
     """A cut may stand between ``left`` and ``right`` turned: after a letter that joins."""
     letters = _NOT_LETTER_RE.sub("", left)
-    return bool(letters) and bool(_JOINS_NEXT_RE.match(letters[-1])) and "\u0621" <= right[:1] <= "\u064a"
+    return bool(letters) and joins_next(letters[-1]) and "\u0621" <= right[:1] <= "\u064a"
 
 
 def spaced_runs(tokens: list[str]) -> tuple[float, list[tuple[int, int]]]:

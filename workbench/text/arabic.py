@@ -33,6 +33,18 @@ SENTENCE_END = ".!?\u061f\u06d4"  # FULL STOP, !, ?, ARABIC QUESTION MARK, ARABI
 # one of them can a word be stretched with kashida. YEH WITH HAMZA, BEH, TEH … KHAH,
 # SEEN … GHAIN, FEH … HEH, YEH.
 DUAL_JOINING = "\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u064a\u0640"
+_JOINS_NEXT_RE = re.compile(f"[{DUAL_JOINING}]")
+
+
+def joins_next(ch: str) -> bool:
+    """Whether the letter ``ch`` (the first of a string) joins the letter after it: only
+    then can a word be stretched after it, and only after one that does not is a dropped
+    space invisible (دير الزور written ديرالزور).
+
+    >>> joins_next("ب"), joins_next("ر"), joins_next("")
+    (True, False, False)
+    """
+    return _JOINS_NEXT_RE.match(ch) is not None
 
 # What clean text shows where the source lost text (dropped digits): the editorial
 # ellipsis in brackets. Configurable per call of ``clean``; mentions recognise it.

@@ -39,7 +39,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..cache import cached, compile_pattern
-from .arabic import DUAL_JOINING, fold_positions, is_arabic_letter, match_key
+from .arabic import fold_positions, is_arabic_letter, joins_next, match_key
 from .clitics import ARTICLE, CONJUNCTION_CLASS, LAM, PREPOSITION_CLASS
 
 # Whitespace allowed between the words of a multi-word key.
@@ -48,15 +48,13 @@ _SPACE = r"[ \t\n\r\u00a0]+"
 # is invisible and often left out.
 _GLUE_SPACE = r"[ \t\n\r\u00a0]*"
 
-_JOINS_NEXT = re.compile(f"[{DUAL_JOINING}]")
-
 
 def _glue_letters() -> tuple[frozenset[str], frozenset[str]]:
     """Key letters after which a space may be dropped, and those of them that folding also
     makes of a joining letter (ة → ه, ى → ي), so the original letter must be checked."""
     letters = [chr(c) for c in range(0x0621, 0x064B) if is_arabic_letter(chr(c))]
-    loose = {match_key(c) for c in letters if not _JOINS_NEXT.match(c)}
-    joining = {match_key(c) for c in letters if _JOINS_NEXT.match(c)}
+    loose = {match_key(c) for c in letters if not joins_next(c)}
+    joining = {match_key(c) for c in letters if joins_next(c)}
     return frozenset(loose), frozenset(loose & joining)
 
 
@@ -306,7 +304,7 @@ class Lexicon:
                 elif found[i - 1] in _GLUE_CHECK:
                     k = at + i - 1
                     pos = where[k] if where is not None else int(folded.index[k])
-                    if _JOINS_NEXT.match(folded.text[pos]):
+                    if joins_next(folded.text[pos]):
                         return None
                 continue
             i += 1
