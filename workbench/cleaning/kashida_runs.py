@@ -54,7 +54,7 @@ import numpy as np
 
 from ..text.arabic import joins_next
 from .model import text_logp
-from .reorder import _plain, most_read_better
+from .reorder import _plain, most_read_better, rearranged
 
 # Least share of the lines with kashida glyphs that must read better turned, and least
 # median gain (log10) of those lines, for a text's runs to be read as back to front. Set on
@@ -205,16 +205,7 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     if not most_read_better((turn_gain(raw[a:b], glyphs) for a, b in spans), len(spans),
                             TURN_SHARE, TURN_MARGIN):
         return raw, same, 0
-    order: list[np.ndarray] = []
-    pos = 0
-    for a, b in spans:
-        order.append(same[pos:a])
-        pieces = turned_pieces(raw[a:b], glyphs)
-        order.extend(same[a + x : a + y] for x, y in pieces)
-        pos = b
-    order.append(same[pos:])
-    src = np.concatenate(order)
-    return "".join(raw[i] for i in src), src, len(spans)
+    return rearranged(raw, spans, lambda line: turned_pieces(line, glyphs))
 
 
 def _line_spans(raw: str) -> list[tuple[int, int]]:

@@ -20,7 +20,7 @@ import math
 import re
 import statistics
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -567,11 +567,25 @@ def embedded_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     if not most_read_better((embedded_line_gain(raw[a:b]) for a, b in spans), len(spans),
                             EMBEDDED_SHARE, EMBEDDED_MARGIN):
         return raw, same, 0
+    return rearranged(raw, spans, lambda line: reversed(embedded_units(line)))
+
+
+def rearranged(raw: str, spans: list[tuple[int, int]],
+               pieces: Callable[[str], Iterable[tuple[int, int]]]) -> tuple[str, np.ndarray, int]:
+    """``raw`` with each line ``raw[a:b]`` of ``spans`` written as the stretches ``pieces``
+    gives of it (offsets in the line, in their new order), the rest as it stands: the text,
+    the raw index of each of its characters, and how many lines were rearranged.
+
+    >>> text, src, n = rearranged("ab cd", [(3, 5)], lambda line: [(1, 2), (0, 1)])
+    >>> text, src.tolist(), n
+    ('ab dc', [0, 1, 2, 4, 3], 1)
+    """
+    same = np.arange(len(raw), dtype=np.int64)
     order: list[np.ndarray] = []
     pos = 0
     for a, b in spans:
         order.append(same[pos:a])
-        order.extend(same[a + x : a + y] for x, y in reversed(embedded_units(raw[a:b])))
+        order.extend(same[a + x : a + y] for x, y in pieces(raw[a:b]))
         pos = b
     order.append(same[pos:])
     src = np.concatenate(order)
