@@ -35,6 +35,12 @@ def test_unknown_attribute_raises():
         workbench.no_such_function  # noqa: B018
 
 
+def _fresh_process(code: str) -> str:
+    """What ``code`` prints, run in a fresh Python (other tests import modules into this one)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout
+
+
 def test_import_and_analyze_load_no_drawing_or_readers():
     code = (
         "import sys, workbench; workbench.analyze('قتل ثلاثة أشخاص في بغداد.', published='2020-05'); "
@@ -42,8 +48,7 @@ def test_import_and_analyze_load_no_drawing_or_readers():
         "'dask', 'camel_tools', 'workbench.batch', 'workbench.viz.timeline') if m in sys.modules]; "
         "print(','.join(heavy))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == ""
+    assert _fresh_process(code).strip() == ""
 
 
 def test_import_and_analyze_load_no_pandas_and_tables_are_still_frames():
@@ -54,8 +59,7 @@ def test_import_and_analyze_load_no_pandas_and_tables_are_still_frames():
         "import pandas as pd; print(type(a.events) is pd.DataFrame, type(a.gaps) is pd.DataFrame, "
         "a.events['fatalities'].dtype, len(a.events))"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    before, after = done.stdout.splitlines()
+    before, after = _fresh_process(code).splitlines()
     n_events = before.split()[1]
     assert before.split()[0] == "False" and int(n_events) >= 1
     assert after.split()[:2] == ["True", "True"] and after.split()[-1] == n_events
