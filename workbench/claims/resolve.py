@@ -330,9 +330,9 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
                 or place.place_type in _RECEIVING \
                 or any(a <= place.start < b for a, b in told) or off_scene(place, text):
             continue
-        there = where(place)
         if spot_rank(place) != 0:
             continue  # a city is named in passing too often (تشهده الرمادي) to place an attack
+        there = where(place)
         # a name the gazetteer lacks, in no governorate the text tells (حي الواسطي وسط
         # المدينة), lies where the attack just told was
         anywhere = not there["admin1"] and "unknown_place" in place.flags.split(";")
