@@ -32,6 +32,7 @@ from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
 
 TOLL_FILE = "claims/toll_cues.csv"
+WORDS_FILE = "claims/toll_words.csv"
 
 # How far (in tokens) a number may stand from its toll word: the figure, its noun and a
 # qualifier such as على الأقل fit in four.
@@ -58,6 +59,13 @@ def _cues() -> dict[str, dict[str, list[str]]]:
         words = row.cue.split()
         out.setdefault(row.role, {}).setdefault(words[0], []).append(words)
     return out
+
+
+@cache
+def _words(role: str) -> frozenset[str]:
+    """The words of ``role`` in the file of toll words read by their exact key (``qualifier``,
+    ``breakdown``)."""
+    return frozenset(row.word for row in read_rows(WORDS_FILE) if row.role == role)
 
 
 @cache
@@ -355,7 +363,7 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
     more, end = 0.0, k
     for _ in range(_REACH + 2):
         if k >= len(toks) or _stop(toks[k]) or _begins_other_toll(toks, k) \
-                or toks[k].key in _THEY or _is(toks, k, "part"):
+                or toks[k].key in _words("breakdown") or _is(toks, k, "part"):
             break  # سبعة مدنيين هم امرأة وستة من أطفالها: who the seven are, not more
         n = read_number(toks, k)
         if n is None:
@@ -366,11 +374,6 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
             break
         more, end, k = more + n.value, n.end, n.end
     return more, end
-
-
-# A pronoun that opens who the counted are (هم امرأة وستة من أطفالها): the counts after it
-# break the figure down.
-_THEY = frozenset({"هم", "وهم", "هن", "وهن", "هما", "وهما"})
 
 
 def _begins_other_toll(toks: list[Token], k: int) -> bool:
@@ -447,8 +450,7 @@ def _qualifier(toks: list[Token], k: int) -> bool:
     """على الأقل / آخرين / بجروح (بجراح, its other plural) after a figure keeps it a count of
     people, and so does a word that opens the clause of how they were hit (وأصيب 11 عندما فجر
     مهاجم): no noun counted follows."""
-    return toks[k].key in ("علي", "اخرين", "اخرون", "بجروح", "بجراح", "جراء", "في", "بينهم",
-                           "من", "عندما", "حين", "حينما", "اثر", "عند")
+    return toks[k].key in _words("qualifier")
 
 
 def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) -> Toll | None:
