@@ -270,3 +270,23 @@ class _Everything(frozenset):
 
     def __contains__(self, item: object) -> bool:
         return True
+
+
+def test_a_count_in_addition_to_a_toll_adds_to_it():
+    assert _read("ما أدى لإصابة 4 عناصر من الأسايش بالإضافة لخمسة مدنيين") == [("wounded", 9.0)]
+    assert _read("قضى طفلان بالإضافة إلى مقتل قياديين اثنين من قسد") == [("killed", 4.0)]
+    # a toll of the other kind, or one in another sentence, is its own
+    assert _read("مقتل 3 جنود، بالإضافة إلى إصابة 4 مدنيين") == [("killed", 3.0), ("wounded", 4.0)]
+    assert _read("قتل 5 أشخاص. بالإضافة إلى مقتل طفل") == [("killed", 5.0), ("killed", 1.0)]
+    assert _read("قتل 5 أشخاص بالإضافة إلى تدمير 3 منازل") == [("killed", 5.0)]
+
+
+def test_a_rank_or_a_noun_of_one_person_counts_one():
+    assert _read("ما أسفر عن مقتل عريف بالشرطة") == [("killed", 1.0)]
+    assert _read("مقتل شاب بنيران مجهولين") == [("killed", 1.0)]
+    assert _read("مقتل قياديين في التنظيم") == []  # told, not counted
+
+
+def test_a_word_in_ya_before_a_pronoun_ending_is_no_verbal_noun_of_death():
+    assert _read("سقوط سبعة قتلى في قضية ثأر") == [("killed", 7.0)]
+    assert _read("قضى ليلته في المستشفى") == []

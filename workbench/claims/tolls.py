@@ -103,6 +103,7 @@ _FEMININE_DUALS = ("\u062a\u064a\u0646", "\u062a\u0627\u0646")
 _PRONOUNS = (("هما", "2"), ("ها", "1"), ("ه", "1"))
 _OWNER = ("هما", "هم", "ها")
 _TA = ("\u062a", "\u0647")
+_YA = "\u064a"
 
 
 def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None:
@@ -111,7 +112,10 @@ def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None
         for suffix, n in _PRONOUNS:
             stem = f[:-len(suffix)]
             stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
-            if f.endswith(suffix) and len(stem) > 2 and [stem] in _cues().get(role, {}).get(
+            # a final ى turns to ا before a pronoun (قضى → قضاه): a stem in ى (folded ي)
+            # before one is another word (قضية "a case")
+            if f.endswith(suffix) and len(stem) > 2 and not stem.endswith(_YA) \
+                    and [stem] in _cues().get(role, {}).get(
                     stem, ()) and not _alone().get(stem):
                 return stem, float(n)
     return None
@@ -261,6 +265,8 @@ def find_tolls(text: str) -> list[Toll]:
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0)
             if toll is not None and not _is_total(toks, toll, j):
+                if out and _adds_to(toks, out[-1], toll, i):
+                    toll = _sum(out.pop(), toll, text)
                 out.append(toll)
             i = max(j, i + 1)
             continue
@@ -369,11 +375,45 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
         if n is None:
             k += 1
             continue
-        if n.pre != "\u0648" or n.value is None or n.end >= len(toks) or _begins_other_toll(
+        joined = n.pre == "\u0648" or (n.pre in ("", _TO) and _added(toks, n.start))
+        if not joined or n.value is None or n.end >= len(toks) or _begins_other_toll(
                 toks, n.end) or not (_is(toks, n.end, "person") or _qualifier(toks, n.end)):
             break
         more, end, k = more + n.value, n.end, n.end
     return more, end
+
+
+# The ل and إلى that follow "in addition" (بالإضافة لخمسة، إضافة إلى ثلاثة).
+_TO = "\u0644"
+_TO_WORD = "الي"
+
+
+def _added(toks: list[Token], k: int) -> bool:
+    """Whether the figure at ``k`` follows a phrase of "in addition to" (بالإضافة لخمسة،
+    إضافة إلى ثلاثة): a further count of the same toll, as a figure joined by و is."""
+    before = k - 1 if k > 0 and toks[k - 1].key != _TO_WORD else k - 2
+    return before >= 0 and toks[before].key in _words("addition")
+
+
+def _adds_to(toks: list[Token], before: Toll, toll: Toll, i: int) -> bool:
+    """Whether ``toll``, whose cue is token ``i``, is told "in addition to" the toll right
+    before it, of the same kind, within a few words of it (قضى طفلان بالإضافة إلى مقتل
+    قياديين اثنين: 2 + 2)."""
+    if before.kind != toll.kind or before.value is None or toll.value is None:
+        return False
+    k = i - 1 if i > 0 and toks[i - 1].key != _TO_WORD else i - 2
+    if k < 0 or toks[k].key not in _words("addition"):
+        return False
+    between = [t for t in toks[:k] if t.start >= before.end]
+    return len(between) <= _REACH and not any(
+        _stop(t) and t.key not in _COMMAS for t in between)
+
+
+def _sum(first: Toll, second: Toll, text: str) -> Toll:
+    """One toll of two told as one and another in addition to it."""
+    return _make(first.kind, _plus(first.value, second.value or 0.0),
+                 _plus(first.lo, second.lo or 0.0), _plus(first.hi, second.hi or 0.0),
+                 first.start, second.end, text)
 
 
 def _begins_other_toll(toks: list[Token], k: int) -> bool:
