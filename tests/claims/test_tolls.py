@@ -290,3 +290,19 @@ def test_a_rank_or_a_noun_of_one_person_counts_one():
 def test_a_word_in_ya_before_a_pronoun_ending_is_no_verbal_noun_of_death():
     assert _read("سقوط سبعة قتلى في قضية ثأر") == [("killed", 7.0)]
     assert _read("قضى ليلته في المستشفى") == []
+
+
+def test_the_figure_of_a_group_named_at_length_before_its_verb_is_the_toll():
+    assert _read("وقالت مصادر أمنية إن 4 على الأقل من مقاتلي حركة النجباء المتحالفة مع إيران "
+                 "قتلوا وأصيب 6 آخرون") == [("killed", 4.0), ("wounded", 6.0)]
+    # a figure and a noun of people must stand near the verb
+    assert _read("نقل 4 أشخاص إلى مستشفى المدينة الواقع قرب السوق القديم الذي قتلوا") == []
+
+
+def test_one_of_those_counted_is_a_part_of_the_toll():
+    from workbench.claims.tolls import is_part
+
+    text = "وقال متحدث إن عدد القتلى ارتفع إلى 4، بعد وفاة أحد المقاتلين متأثرا بجراحه"
+    whole, one = find_tolls(text)
+    assert (whole.value, one.value) == (4.0, 1.0)
+    assert is_part(text, whole, one)

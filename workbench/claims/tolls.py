@@ -496,8 +496,10 @@ def _qualifier(toks: list[Token], k: int) -> bool:
 def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) -> Toll | None:
     """ثمانية أشخاص على الأقل قتلوا: a figure and its person noun before the verb (not a figure
     an earlier toll already took, offsets before ``since``). A clause of a part between
-    commas is read past (تعرض 6 مدنيين، بينهم 4 أطفال، للإصابات: 6)."""
-    k, left = i - 1, _REACH + 2
+    commas is read past (تعرض 6 مدنيين، بينهم 4 أطفال، للإصابات: 6). A figure of a group's
+    members may stand further back, the group named at length (4 على الأقل من مقاتلي حركة
+    النجباء المتحالفة مع إيران قتلوا)."""
+    k, left = i - 1, _GROUP_REACH
     while k >= 0 and left > 0:
         aside = _aside_before(toks, k)
         if aside is not None:
@@ -506,9 +508,10 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
         if toks[k].start < since or _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None
         n = read_number(toks, k)
-        if n is not None and n.value is not None and n.end < len(toks) and n.end <= i \
-                and (_is(toks, n.end, "person") or (toks[n.end].key == _OF and not any(
-                    c for _, c in _count_forms(toks[i].key)))):
+        at = _past_at_least(toks, n.end) if n is not None else 0
+        if n is not None and n.value is not None and at < len(toks) and at <= i \
+                and ((_is(toks, at, "person") and _GROUP_REACH - left < _REACH + 2) or (
+                    toks[at].key == _OF and not any(c for _, c in _count_forms(toks[i].key)))):
             # 3 من عناصر الشرطة ومدني قتلوا: a group's members, and a person joined by و
             # (before a verb: 2 من قتلى التفجير is a part of the dead, no toll)
             more = sum(_joined_count(toks, m) for m in range(n.end + 1, i))
@@ -516,6 +519,18 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
                          toks[k].start, toks[i].end, text)
         k, left = k - 1, left - 1
     return None
+
+
+# How far back (in tokens) the figure of a group's members may stand from its verb.
+_GROUP_REACH = 12
+_AT_LEAST = ("علي", "الاقل")
+
+
+def _past_at_least(toks: list[Token], k: int) -> int:
+    """The token after على الأقل at ``k`` (4 على الأقل من مقاتلي ...), else ``k``."""
+    if k + 1 < len(toks) and (toks[k].key, toks[k + 1].key) == _AT_LEAST:
+        return k + 2
+    return k
 
 
 def _aside_before(toks: list[Token], k: int) -> int | None:
@@ -599,7 +614,8 @@ def _make(kind: str, value: float | None, lo: float | None, hi: float | None, st
 
 def is_part(text: str, whole: Toll, toll: Toll) -> bool:
     """True when ``toll`` counts some of the victims of ``whole``: a smaller figure of the same
-    kind later in the same sentence, with a word of part between (من بينها، منهم).
+    kind later in the same sentence, with a word of part between (من بينها، منهم) or told as
+    "one of" them (أحد المقاتلين).
 
     >>> t = "مقتل 15 شخصا واحتراق سيارات، من بينها سيارة أدى اشتعالها إلى مقتل ثلاثة أطفال."
     >>> whole, part = find_tolls(t)
@@ -612,5 +628,8 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
     between = text[whole.end:toll.start]
     if any(c in between for c in ".\n"):
         return False
+    if toll.value == 1 and any(f in _words("one_of") for t in tokenize(toll.text, pieces=True)
+                               for f in _forms(t.key)):
+        return True  # عدد القتلى ارتفع إلى 4، بعد وفاة أحد المقاتلين: one of the four
     return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
                for k in range(len(toks)))
