@@ -146,7 +146,7 @@ class Tally:
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
 # مطار, قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
-_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "منطقه", "قضاء", "ناحيه", "مخيم", "سجن", "احياء",
+_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "منطقه", "قضاء", "ناحيه", "مخيم", "مجمع", "سجن", "احياء",
             "مناطق"}
 
 
@@ -172,9 +172,10 @@ def canon_key(name: str) -> str:
     return " ".join(s.split())
 
 
-def place_match(gold: dict[str, str], pred: Any, surfaces: dict[str, set[str]]) -> bool:
+def place_match(gold: dict[str, str], pred: Any, surfaces: dict[str, set[str]],
+                columns: tuple[str, ...] = ("places", "location")) -> bool:
     """Same canonical place (folded), or the gold place_text among the surfaces of the predicted places."""
-    places = " ; ".join(str(col(pred, n) or "") for n in ("places", "location"))
+    places = " ; ".join(str(col(pred, n) or "") for n in columns)
     canon = [p.strip().lower() for p in re.split(r"[;|]", places) if p.strip()]
     if gold["place"] and canon_key(gold["place"]) in {canon_key(c) for c in canon}:
         return True
@@ -192,7 +193,10 @@ def match_gold(
     date conflicts with the gold date is a different event."""
     g_date = interval(g["date"])
     undated = None
-    for i, p in enumerate(preds):
+    # rows whose own location is the gold place are tried before rows that only name it
+    order = sorted(range(len(preds)), key=lambda i: not place_match(g, preds[i], surfaces, ("location",)))
+    for i in order:
+        p = preds[i]
         if i in used or not place_match(g, p, surfaces):
             continue
         p_date = interval(f"{col(p, 'start') or ''}/{col(p, 'end') or ''}".strip("/"))

@@ -62,3 +62,28 @@ def test_wikipedia_kirkuk_attack_is_found_on_its_day():
     assert t.main_found == t.gold_main == 1 and t.dated_right == 1
     assert t.pred_rows <= t.pred_matched + 1
     assert t.place_found >= 2  # العراق and كركوك; the mall is a site name
+
+
+def _matcher():
+    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
+    ev = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("events_eval", ev)
+    spec.loader.exec_module(ev)
+    return ev
+
+
+def test_a_row_located_at_the_gold_place_is_paired_before_one_that_only_names_it():
+    ev = _matcher()
+    gold = {"place": "Al-Halabsa", "place_text": "الحلابسة", "date": ""}
+    beside = {"location": "Fallujah", "places": "الحلابسة;Fallujah"}
+    own = {"location": "الحلابسة", "places": "الحلابسة;west of Fallujah"}
+    assert ev.match_gold(gold, [beside, own], {}, set()) == (1, False)
+    assert ev.match_gold(gold, [beside], {}, set()) == (0, False)
+
+
+def test_a_settlement_head_is_read_with_and_without_it():
+    ev = _matcher()
+    gold = {"place": "Khanasor", "place_text": "خانصور", "date": ""}
+    assert ev.place_match(gold, {"location": "مجمع خانصور", "places": "مجمع خانصور"}, {})
+    airport = {"place": "Baghdad International Airport", "place_text": "مطار بغداد", "date": ""}
+    assert not ev.place_match(airport, {"location": "بغداد", "places": "بغداد"}, {})
