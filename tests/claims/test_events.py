@@ -580,3 +580,10 @@ def test_a_clause_with_no_event_gives_its_place_to_the_next_one_in_the_sentence(
                           published="2021-10-11")
     assert a.events.kind.tolist() == ["abduction"]
     assert a.events.location.tolist() == ["مسيكة الغربية"]
+
+
+def test_a_feminine_dual_subject_takes_the_dual_verb_as_a_trigger():
+    text = ("ومساء السبت، أفاد المرصد السوري لحقوق الإنسان بأن ضربتين إسرائيليتين استهدفتا موقع "
+            "رادار للجيش السوري في شمال السويداء.")
+    ev = workbench.analyze(text, published="2024-10-26").events
+    assert len(ev) == 1 and ev.iloc[0]["start"] == "2024-10-26"

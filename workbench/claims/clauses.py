@@ -165,16 +165,22 @@ _PERFECT_SUFFIXES = ("\u062a", "\u0648\u0627")
 
 def _perfect_persons(forms: frozenset[str], *, plural: bool = True) -> frozenset[str]:
     """The forms of a perfect verb with the subject suffixes of ``_PERFECT_SUFFIXES`` (اقتحم →
-    اقتحمت، اقتحموا; without ``plural`` the feminine only); a form that already carries one
+    اقتحمت، اقتحموا) and the feminine dual (اقتحمتا; without ``plural`` the feminine
+    singular only); a form that already carries one
     (اغتالت) or a pronoun (+) is kept as is.
 
     >>> sorted(_perfect_persons(frozenset({"اقتحم"}))), sorted(_perfect_persons(
     ...     frozenset({"اغتيل"}), plural=False))
-    (['اقتحم', 'اقتحمت', 'اقتحموا'], ['اغتيل', 'اغتيلت'])
+    (['اقتحم', 'اقتحمت', 'اقتحمتا', 'اقتحموا'], ['اغتيل', 'اغتيلت'])
     """
     suffixes = _PERFECT_SUFFIXES if plural else _PERFECT_SUFFIXES[:1]
     bare = [f for f in forms if not f.endswith(_PERFECT_SUFFIXES) and len(forms) == 1]
-    return forms | {f + s for f in bare for s in suffixes}
+    out = forms | {f + s for f in bare for s in suffixes}
+    if plural:
+        # the feminine dual (ضربتان استهدفتا، طائرتان قصفتا); the masculine dual in ا is left
+        # out, being also a noun's accusative (قتلاً، صوتاً)
+        out |= {f + ALEF for f in out if f.endswith(_PERFECT_SUFFIXES[0])}
+    return out
 
 
 @dataclass(frozen=True)
