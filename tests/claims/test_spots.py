@@ -93,3 +93,13 @@ def test_an_item_with_its_own_head_continues_a_list_under_a_plural_head():
     places = [_spot(text, "بابيلا", "town"), _spot(text, "الحامدية", "town"),
               _spot(text, "معرة النعمان", "town")]
     assert len(listed_spots(places, text)) == 3
+
+
+def test_a_seat_of_power_as_the_doer_of_a_verb_of_carrying_out_is_no_place_of_the_attack():
+    from workbench.claims.spots import off_scene
+
+    text = "نفّذت تل أبيب غارة على ريف حمص"
+    assert off_scene(_spot(text, "تل أبيب", "city"), text)
+    assert not off_scene(_spot(text, "حمص", "city"), text)
+    text = "قصفت الطائرات تل أبيب"
+    assert not off_scene(_spot(text, "تل أبيب", "city"), text)

@@ -113,14 +113,15 @@ def _launched_from(words: list[str], frames: dict[str, str]) -> bool:
 def off_scene(place: Mention, text: str) -> bool:
     """True for a place that is no place of the attack, not even a governorate it was in:
     where the people hit came from (الزوار العائدين من كربلاء) or where the teller of the
-    news is (مصدر أمني في الحلة).
+    news is (مصدر أمني في الحلة), or the state named by its seat as the doer of a verb of
+    carrying out (نفذت تل أبيب غارة).
 
     >>> from workbench.claims.index import Mention
     >>> t = "وسط حشود الزوار العائدين من كربلاء"
     >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
     True
     """
-    return _frame_kind(text, place.start) in ("origin", "source", "launch")
+    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer")
 
 
 def teller_seat(place: Mention, text: str, teller: str) -> bool:
