@@ -338,3 +338,13 @@ def test_district_head_without_a_province_after_it_stays_a_common_noun(text: str
 
 def test_an_adjective_of_belonging_closes_a_village_name() -> None:
     assert "أردنا" in [r[0] for r in _rows("سقطت قذيفة على قرية أردنا التابعة لقضاء العمادية")]
+
+
+def test_a_known_facility_described_by_an_adjective_is_the_gazetteer_s_place():
+    from workbench.find.places import find_places
+
+    df = find_places("سقطت صواريخ في قاعدة فيكتوريا الجوية الأمريكية")
+    assert df[["text", "value"]].values.tolist()[0] == ["قاعدة فيكتوريا الجوية",
+                                                       "Victory Base Complex"]
+    # a direction after a name is part of a local name (منطقة الباب الشرقي in Baghdad)
+    assert find_places("انفجار في منطقة الباب الشرقي")["value"].tolist() == ["الباب الشرقي"]

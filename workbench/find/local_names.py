@@ -50,6 +50,7 @@ from bisect import bisect_right
 from functools import cache
 
 from ..resources import read_rows
+from ..text.arabic import match_key
 from ..text.clitics import ARTICLE, BEH
 from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
@@ -577,6 +578,16 @@ def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool
     return True
 
 
+def _described(rest: str) -> bool:
+    """Whether ``rest``, the words after a known facility's name (its head among them), are
+    only definite relational adjectives that name no direction (الجوية، الأمريكية، العسكري):
+    they describe it rather than extend its name."""
+    words = rest.split()
+    return bool(words) and len(words) <= 2 and all(
+        w.startswith(ARTICLE) and w.endswith(("ي", "ية")) and not _is_direction(match_key(w))
+        and _zipf(w) >= _RARE for w in words)
+
+
 # Marks that join the items of a list of places written without و (حي الفردوس - دوار النعيم).
 _JOINTS = frozenset({"-", "\u2013", "\u060c", ",", "/"})
 
@@ -710,6 +721,13 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # the gazetteer names head and name together (قاعدة عين الأسد), or a road
                 # or a bridge runs to a known place (طريق بغداد الكوت); a settlement's name
                 # may end in one (بلدة سحم الجولان)
+                continue
+            described = [i for i in inside if hs is not None and head["span"] == "whole"
+                         and rows[i]["start"] <= hs and _described(text[rows[i]["end"]:ne])]
+            if described:
+                # قاعدة فيكتوريا الجوية: the base the gazetteer knows, described; the mention
+                # runs over the words that describe it
+                rows[described[0]]["end"] = ne
                 continue
             if inside and head["admin"] == "yes" and _gazetteer_reading(
                     reader, [rows[i] for i in inside], ks, ke):
