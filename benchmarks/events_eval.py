@@ -185,27 +185,64 @@ def place_match(gold: dict[str, str], pred: Any, surfaces: dict[str, set[str]],
     return any(same_phrase(f, x) for f in forms for s in said for x in place_forms(s))
 
 
-def match_gold(
-    g: dict[str, str], preds: list[Any], surfaces: dict[str, set[str]], used: set[int]
-) -> tuple[int | None, bool]:
-    """First unused prediction at the gold place whose dates overlap the gold date; failing that,
-    the first one there with no date at all (found, but its date is not right). A prediction whose
-    date conflicts with the gold date is a different event."""
+def candidates(g: dict[str, str], preds: list[Any], surfaces: dict[str, set[str]]) -> list[int]:
+    """The predictions that may be the gold event, best first: at the gold place with dates that
+    overlap the gold date, then there with no date at all (found, but its date is not right); a
+    prediction whose date conflicts with the gold date is a different event. Rows whose own
+    location is the gold place come before rows that only name it."""
     g_date = interval(g["date"])
-    undated = None
-    # rows whose own location is the gold place are tried before rows that only name it
     order = sorted(range(len(preds)), key=lambda i: not place_match(g, preds[i], surfaces, ("location",)))
+    dated, undated = [], []
     for i in order:
         p = preds[i]
-        if i in used or not place_match(g, p, surfaces):
+        if not place_match(g, p, surfaces):
             continue
         p_date = interval(f"{col(p, 'start') or ''}/{col(p, 'end') or ''}".strip("/"))
         if g_date is not None and p_date is None:
-            undated = i if undated is None else undated
-            continue
-        if overlaps(p_date, g_date):
-            return i, g_date is not None
-    return undated, False
+            undated.append(i)
+        elif overlaps(p_date, g_date):
+            dated.append(i)
+    return dated + undated
+
+
+def match_gold(
+    g: dict[str, str], preds: list[Any], surfaces: dict[str, set[str]], used: set[int]
+) -> tuple[int | None, bool]:
+    """The best unused candidate (:func:`candidates`) and whether its date is right."""
+    hit = next((i for i in candidates(g, preds, surfaces) if i not in used), None)
+    return hit, hit is not None and _date_right(g, preds[hit])
+
+
+def _date_right(g: dict[str, str], pred: Any) -> bool:
+    g_date = interval(g["date"])
+    p_date = interval(f"{col(pred, 'start') or ''}/{col(pred, 'end') or ''}".strip("/"))
+    return g_date is not None and p_date is not None and overlaps(p_date, g_date)
+
+
+def assign(gold: list[dict[str, str]], preds: list[Any], surfaces: dict[str, set[str]]) -> dict[int, int]:
+    """Gold event → prediction, each prediction used once, as many gold events paired as the
+    candidates allow: each gold event takes its best free candidate, and one already taken is
+    freed when the event holding it can move to another of its own (augmenting paths)."""
+    options = [candidates(g, preds, surfaces) for g in gold]
+    owner: dict[int, int] = {}
+
+    def place(n: int, seen: set[int]) -> bool:
+        for i in options[n]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or place(owner[i], seen):
+                owner[i] = n
+                return True
+        return False
+
+    for n in range(len(gold)):
+        free = next((i for i in options[n] if i not in owner), None)
+        if free is not None:
+            owner[free] = n
+        else:
+            place(n, set())
+    return {n: i for i, n in owner.items()}
 
 
 def score_doc(
@@ -226,12 +263,14 @@ def score_doc(
         surfaces.setdefault(str(m["value"]).lower(), set()).add(norm_word(str(m["text"])))
     t.pred_rows += len(preds)
     used: set[int] = set()
-    for g in gold:
+    paired = assign(gold, preds, surfaces)
+    for n, g in enumerate(gold):
         g_date = interval(g["date"])
         t.gold_all += 1
         main = g["role"] == "main"
         t.gold_main += main
-        hit, date_ok = match_gold(g, preds, surfaces, used)
+        hit = paired.get(n)
+        date_ok = hit is not None and _date_right(g, preds[hit])
         if g_date is not None:
             t.dated_gold += 1
         if hit is None:

@@ -87,3 +87,14 @@ def test_a_settlement_head_is_read_with_and_without_it():
     assert ev.place_match(gold, {"location": "مجمع خانصور", "places": "مجمع خانصور"}, {})
     airport = {"place": "Baghdad International Airport", "place_text": "مطار بغداد", "date": ""}
     assert not ev.place_match(airport, {"location": "بغداد", "places": "بغداد"}, {})
+
+
+def test_rows_and_gold_events_are_paired_one_to_one_as_many_as_possible():
+    ev = _matcher()
+    kirkuk = {"place": "Kirkuk", "place_text": "كركوك", "date": ""}
+    bridge = {"place": "Jisr al-Ras", "place_text": "جسر الرأس", "date": ""}
+    both = {"location": "جسر الرأس", "places": "جسر الرأس;Kirkuk"}
+    city = {"location": "Hawija", "places": "Hawija;Kirkuk"}
+    # greedily the first gold event would take the bridge's row and leave the bridge unpaired
+    assert ev.assign([kirkuk, bridge], [both, city], {}) == {0: 1, 1: 0}
+    assert ev.assign([kirkuk, bridge], [both], {}) == {0: 0}
