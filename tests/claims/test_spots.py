@@ -103,3 +103,19 @@ def test_a_seat_of_power_as_the_doer_of_a_verb_of_carrying_out_is_no_place_of_th
     assert not off_scene(_spot(text, "حمص", "city"), text)
     text = "قصفت الطائرات تل أبيب"
     assert not off_scene(_spot(text, "تل أبيب", "city"), text)
+
+
+def test_a_place_that_only_says_how_far_the_city_of_the_attack_lies_is_no_place_of_it():
+    import workbench
+    from workbench.claims.index import Mentions
+    from workbench.claims.spots import is_locator
+
+    text = "واستهدف الانتحاري نقطة تفتيش في المدينة التي تبعد 390 كيلومترا إلى الشمال من بغداد"
+    mentions = Mentions.of(workbench.analyze(text).mentions)
+    places = [m for m in mentions if m.kind == "place"]
+    baghdad = next(p for p in places if p.text == "بغداد")
+    assert is_locator(baghdad, places, mentions, text)
+    text = "انفجرت سيارة مفخخة قرب 3 كيلومترات من الطريق في بغداد"
+    mentions = Mentions.of(workbench.analyze(text).mentions)
+    places = [m for m in mentions if m.kind == "place"]
+    assert not any(is_locator(p, places, mentions, text) for p in places)

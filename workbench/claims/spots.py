@@ -56,6 +56,9 @@ _LIST_GAP = " \t\u00a0,\u060c"
 # a direction of a country (شمال العراق) names a region, not a place.
 _ANCHOR_TYPES = frozenset({"governorate", "district", "city", "capital", "town", "village",
                            "neighbourhood", "subdistrict"})
+# Verbs of lying at a distance (التي تبعد 390 كيلومترا عن بغداد): the place after the distance
+# only says how far what they tell of lies.
+_LIES_AT = frozenset({"تبعد", "يبعد", "تبعدان", "يبعدان"})
 # How far before a place a distance may end and still measure it (نحو 110 كم غرب العاصمة بغداد).
 _DISTANCE_REACH = 24
 
@@ -403,11 +406,17 @@ def is_locator(place: Mention, places: list[Mention], mentions: Mentions, text: 
     >>> is_locator(b, [a, b], Mentions([a, b, q]), t), is_locator(a, [a, b], Mentions([a, b, q]), t)
     (True, False)
     """
-    distances = [q for q in mentions.before(place.start, since=max(0, place.start - _DISTANCE_REACH),
-                                            kind="quantity") if q.dimension == "length"]
+    # a distance that ends within reach of the place, however long its own words (390 كيلومترا)
+    distances = [q for q in mentions.before(place.start, since=max(0, place.start - 2 * _DISTANCE_REACH),
+                                            kind="quantity")
+                 if q.dimension == "length" and q.end >= place.start - _DISTANCE_REACH]
     if not distances:
         return False
     gap = text[distances[-1].end:place.start]
     if any(c in gap for c in ".,\u060c:;") or len(gap.split()) > 3:
         return False
+    before = [t.key for t in tokenize(text[max(0, distances[-1].start - _LOOKBACK):
+                                           distances[-1].start]) if t.kind == "word"]
+    if before and any(f in _LIES_AT for f in word_forms(before[-1])):
+        return True  # المدينة التي تبعد 390 كيلومترا إلى الشمال من بغداد: what lies that far
     return any(p is not place and p.end <= distances[-1].start for p in places)
