@@ -595,12 +595,3 @@ def test_an_attack_told_as_days_before_the_news_is_its_own_event_though_undated(
     ev = workbench.analyze(text).events
     assert len(ev) == 2
     assert "earlier_by" in str(ev.iloc[1]["date_flags"]).split(";")
-
-
-def test_a_toll_after_a_lead_of_two_attacks_goes_to_the_one_told_again_before_it():
-    text = ("عاد التنظيم بتنفيذ هجومين متتاليين في محافظتي ديالى وصلاح الدين. "
-            "وشن التنظيم هجوما على تمركز أمني في محافظة ديالى. "
-            "وقالت خلية الإعلام الأمني إن 3 من عناصر الشرطة العراقية ومدني قتلوا.")
-    ev = workbench.analyze(text, published="2020-05-03").events
-    tolls = dict(zip(ev["admin1"], ev["fatalities"], strict=True))
-    assert tolls.get("Diyala") == "4" and not tolls.get("Salah al-Din")

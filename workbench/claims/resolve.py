@@ -918,12 +918,6 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
                       and min(a for a, _ in _spans(ev)) <= toll.start]
             owner = before[-1] if before else next(
                 (n for n, ev in enumerate(events) if ev["role"] == "main"), None)
-            if before:
-                # of the rows of one lead (هجومين في محافظتي ديالى وصلاح الدين), the one a
-                # later clause told again before the toll (هجوما في ديالى)
-                lead = min(a for a, _ in _spans(events[owner]))
-                owner = max((max(a for a, _ in _spans(events[n]) if a <= toll.start), n)
-                            for n in before if min(a for a, _ in _spans(events[n])) == lead)[1]
         if owner is not None:
             given.setdefault(owner, []).append(toll)
     for n, ev in enumerate(events):
