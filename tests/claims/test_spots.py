@@ -74,27 +74,6 @@ def _spot(text: str, name: str, kind: str = "neighbourhood"):
     return Mention(start, start + len(name), name, "place", name, place_type=kind)
 
 
-def test_places_each_with_its_own_head_listed_by_dashes_are_one_attack_each():
-    from workbench.claims.spots import listed_spots
-
-    text = "فقصفت الطائرات (حي الفردوس - دوار النعيم - حي سيف الدولة)"
-    places = [_spot(text, n) for n in ("حي الفردوس", "دوار النعيم", "حي سيف الدولة")]
-    assert [p.value for p in listed_spots(places, text)] == ["حي الفردوس", "دوار النعيم",
-                                                             "حي سيف الدولة"]
-    # joined by و, two places with heads of their own may be one attack's spot and frame
-    text = "انفجرت عبوة في حي الفردوس وحي سيف الدولة"
-    assert listed_spots([_spot(text, "حي الفردوس"), _spot(text, "حي سيف الدولة")], text) == []
-
-
-def test_an_item_with_its_own_head_continues_a_list_under_a_plural_head():
-    from workbench.claims.spots import listed_spots
-
-    text = "قصف بلدتي بابيلا والحامدية ومدينة معرة النعمان جنوب إدلب"
-    places = [_spot(text, "بابيلا", "town"), _spot(text, "الحامدية", "town"),
-              _spot(text, "معرة النعمان", "town")]
-    assert len(listed_spots(places, text)) == 3
-
-
 def test_a_seat_of_power_as_the_doer_of_a_verb_of_carrying_out_is_no_place_of_the_attack():
     from workbench.claims.spots import off_scene
 

@@ -257,31 +257,10 @@ def _plural_head_before(text: str, start: int) -> bool:
                                for f in word_forms(words[-1]))
 
 
-def _own_head(place: Mention, text: str) -> bool:
-    """True when the place carries a head of one place of its own, in its name (حي الفردوس،
-    دوار النعيم) or right before it (ومدينة معرة النعمان)."""
-    heads = place_heads()
-    first = [t.key for t in tokenize(place.text) if t.kind == "word"][:1]
-    before = [t.key for t in tokenize(text[max(0, place.start - _LOOKBACK):place.start])
-              if t.kind == "word"][-1:]
-    return any(heads.get(match_key(f), {}).get("number") == "one"
-               for w in (*first, *before) for f in word_forms(w))
-
-
 def _joined(gap: str) -> bool:
-    """True when ``gap`` only joins two names of a list (و، a comma, a dash, blanks), or و
-    and the head of one place that the next item carries (بلدتي بابيلا والحامدية ومدينة
-    معرة النعمان: three places)."""
+    """True when ``gap`` only joins two names of a list (و، a comma, blanks)."""
     rest = gap.strip(_LIST_GAP)
-    if rest.startswith("\u0648") and " " not in rest.strip():
-        key = match_key(rest[1:])
-        if place_heads().get(key, {}).get("number") == "one":
-            return True
-    return rest in ("", "\u0648", _DASH) or (
-        rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
-
-
-_DASH = "-"
+    return rest in ("", "\u0648") or (rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
 
 
 def _without_places(text: str, start: int, end: int, places: list[Mention]) -> str:
@@ -298,10 +277,9 @@ def _without_places(text: str, start: int, end: int, places: list[Mention]) -> s
 
 def listed_spots(places: list[Mention], text: str,
                  located: Sequence[Mention] = ()) -> list[Mention]:
-    """The spots a clause lists under a plural head, or each under a head of its own (حي
-    الفردوس - دوار النعيم), one attack on each (ACLED: one event per place); [] when the
-    clause lists none. Three neighbourhoods struck in one sentence are three events, as the
-    head أحياء says the attack fell on each of them. ``located``:
+    """The spots a clause lists under a plural head, one attack on each (ACLED: one event
+    per place); [] when the clause lists none. Three neighbourhoods struck in one sentence
+    are three events, as the head أحياء says the attack fell on each of them. ``located``:
     places that may locate an item between two items (الأمينية شمالي حمص وأم حارتين).
 
     >>> from workbench.claims.index import Mention
@@ -315,14 +293,10 @@ def listed_spots(places: list[Mention], text: str,
                    key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
-    dashes = 0
     for p in spots:
         gap = _without_places(text, run[-1].end, p.start, [*places, *located]) if run else ""
         run = [*run, p] if run and _joined(gap) else [p]
-        dashes = dashes + 1 if len(run) > 1 and gap.strip(_LIST_GAP) == _DASH else 0
-        if len(run) > len(best) and len(run) >= 2 and (_plural_head_before(
-                text, run[0].start) or (dashes == len(run) - 1 and all(
-                    _own_head(q, text) for q in run))):
+        if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
             best = list(run)
     return best if len({p.value for p in best}) >= 2 else []
 
