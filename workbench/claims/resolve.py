@@ -739,13 +739,10 @@ def _same_day(inc: dict, row: dict) -> bool:
     say (the publication day, the paragraph's or the top's) conflicts with no day said of
     the other's own attack (غارة نفذتها طائرة مساء أمس ... وأسفرت الغارة عن مقتل شخصين:
     one attack, on the evening before); an attack dated back from the news (بعد أيام من
-    تفجير) is another day all the same, and, when either is undated, another attack than
-    one not so told."""
+    تفجير) is another day all the same."""
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
-    earlier = ["earlier_by" in str(r.get("date_flags", "")).split(";") for r in (inc, row)]
-    if earlier[0] != earlier[1] and not (a[0] and b[0]):
-        return False  # بعد يومين من استهداف: told as before the other news, though undated
-    if not any(earlier):
+    if not {"earlier_by"} & {*str(inc.get("date_flags", "")).split(";"),
+                             *str(row.get("date_flags", "")).split(";")}:
         if inc.get("date_basis") in _STAND_IN and row.get("date_basis") not in _STAND_IN:
             a = ("", "")
         elif row.get("date_basis") in _STAND_IN and inc.get("date_basis") not in _STAND_IN:
