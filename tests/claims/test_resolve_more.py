@@ -266,3 +266,12 @@ def test_a_listed_place_does_not_take_in_a_later_attack_elsewhere():
                  "وقصفت طائرات حربية منطقة القصير بريف حمص وأصيب مدنيان.")
     assert {"الزيتونة", "المشيرفة"} <= set(ev.location)
     assert len(ev) == 3
+
+
+def test_a_spot_by_a_side_of_the_town_is_the_attack_told_at_the_town():
+    # the lead names the town, the next paragraph a garage west of it: one explosion there
+    ev = _events("دوى انفجار عنيف ظهر اليوم الاثنين وسط مدينة أعزاز بريف حلب الشمالي.\n\n"
+                 "أصيب 7 أشخاص نتيجة انفجار سيارة شحن ملغمة، قرب دوار الجمال عند مدخل كراج "
+                 "الشحن غرب مدينة إعزاز.", published="2021-08-23")
+    assert len(ev) == 1 and ev.location.tolist() == ["كراج الشحن"]
+    assert ev.injured.tolist() == ["7"]

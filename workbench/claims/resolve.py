@@ -45,7 +45,7 @@ from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, trigger_lexicon
 from .index import Mention, Mentions, is_span_frame
-from .spots import frame_key, off_scene, spot_and_frames, spot_rank
+from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -226,7 +226,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
-        for key in ("_spot", "_frames", "_triggers", "_spots", "_frame_precision", "_another",
+        for key in ("_spot", "_frames", "_anchors", "_triggers", "_spots", "_frame_precision", "_another",
                     "_country_wide"):
             row.pop(key, None)
     return out
@@ -436,8 +436,10 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
         if spot is not None else ()
     row["_frames"] = frames
-    # framed only by a side of the country (شمال غرب البلاد): it holds every governorate there
     said = mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place")
+    # the towns a side of a town frames (غرب مدينة إعزاز: إعزاز), for a spot in that town
+    row["_anchors"] = {frame_key(a) for m in said if (a := anchor_of(m)) is not None}
+    # framed only by a side of the country (شمال غرب البلاد): it holds every governorate there
     row["_country_wide"] = spot is None and bool(said) and all(
         m.place_type in _COUNTRY_WIDE and not m.admin1 for m in said)
     if where is None:
@@ -803,7 +805,9 @@ def _spots_fit(inc: dict, row: dict) -> bool:
     if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
             b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
         return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
-    return (a_rank > 0 and a_key in row["_frames"]) or (b_rank > 0 and b_key in inc["_frames"])
+    # a side of the town frames a spot in it too (كراج الشحن غرب مدينة إعزاز: إعزاز)
+    return (a_rank > 0 and a_key in row["_frames"] | row.get("_anchors", set())) or (
+        b_rank > 0 and b_key in inc["_frames"] | inc.get("_anchors", set()))
 
 
 def _absorb(inc: dict, row: dict) -> None:
@@ -833,6 +837,7 @@ def _absorb(inc: dict, row: dict) -> None:
     if narrows:  # only the frames said with the spot still hold
         inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
         inc["_spots"] = row["_spots"]
+        inc["_anchors"] = set(row.get("_anchors", ()))
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
     if (_date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc)) or (
