@@ -335,6 +335,23 @@ def test_a_known_quarter_in_another_town_is_that_towns_quarter() -> None:
     assert next(r for r in rows if r["text"] == "حي الميدان")["value"] == "al-Midan"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بلغت الفدية 50 مليون ليرة سورية",  # ليرة: no ل + يرة
+        "ويذكر أن المدينة هي مدينة سورية تنتشر فيها الخلايا",  # a Syrian city
+        "لم يعرف إن كانت جنسياتهم إيرانية أم سورية",  # two adjectives joined by أم
+    ],
+)
+def test_a_country_name_read_as_its_feminine_nisba_is_no_place(text: str) -> None:
+    assert find_places(text).empty
+
+
+def test_the_country_after_a_preposition_or_in_a_list_stays_a_place() -> None:
+    assert find_places("قتل مواطن في سورية")["value"].tolist() == ["Syria"]
+    assert find_places("اجتمع وفد من تركيا وسورية")["value"].tolist() == ["Türkiye", "Syria"]
+
+
 def test_a_namesake_put_inside_a_place_of_another_land_is_a_local_name() -> None:
     # the gazetteer's الجنينة is in Sudan; في محافظة البصرة puts this one in Basra
     rows = find_places("اغتيال ناشطين في منطقة الجنينة في محافظة البصرة").to_dict("records")

@@ -351,8 +351,13 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             base = strip_proclitics(prev)
             if base.startswith(ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
                 continue
-            feminine = not base.startswith(ARTICLE) and len(base) > 3 and base.endswith(("ه", "ات"))
+            # ليرة سورية: the word as written may be the noun when its first letter is no
+            # proclitic (ليرة, not ل + يرة)
+            feminine = any(not w.startswith(ARTICLE) and len(w) > 3 and w.endswith(("ه", "ات"))
+                           for w in (base, prev))
             if feminine and base not in _cues()["preposition"] and not _is_cue(prev):
+                continue
+            if top["place_type"] == "country" and _nisba_reading(g, key, m, prev):
                 continue
         if _names_person_or_team(key, m, prev, g, country=top["place_type"] == "country"):
             continue
@@ -370,6 +375,18 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         keep.append(m)
     return _confirmed(g, keep, waiting)
+
+
+def _nisba_reading(g: _Gazetteer, key: str, m: LexMatch, prev: str) -> bool:
+    """A country name that is also a feminine nisba reads as the adjective after an indefinite
+    settlement noun (مدينة سورية "a Syrian city": no town is named after a country) or after
+    another nisba and the و، أو، أم that join them (إيرانية أم سورية)."""
+    if prev in _cues()["settlement"] and prev.endswith("ه"):
+        return True
+    if prev in _cues()["nisba_joiner"]:
+        before = word_before(key, key.rfind(prev, 0, m.key_start))
+        return before in g.nisba_fem
+    return False
 
 
 def _confirmed(g: _Gazetteer, keep: list[LexMatch], waiting: list[LexMatch]) -> list[LexMatch]:
