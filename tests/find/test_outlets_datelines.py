@@ -24,6 +24,21 @@ def test_outlets_win_over_places(text: str, expected: list[tuple[str, str, str]]
     assert _kinds(text) == expected
 
 
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("قال مراسل “حلب اليوم” إن عصابة خطفت مدنيين", "حلب اليوم"),
+    ('وفقا لما أفادت به مراسلة "القاهرة الإخبارية".', "القاهرة الإخبارية"),
+    ("نقلت قناة «دمشق الآن» أن قذيفة سقطت", "دمشق الآن"),
+])
+def test_a_quoted_name_after_a_media_head_or_reporter_is_an_outlet(text: str, outlet: str) -> None:
+    assert _kinds(text)[0] == (outlet, "actor", outlet)
+    assert all(kind != "place" for _, kind, _ in _kinds(text))
+
+
+def test_a_quoted_word_after_a_verb_of_saying_stays_a_place() -> None:
+    # a verb may quote what was said, not name who said it
+    assert [k for _, k, _ in _kinds('وذكرت أن "بغداد" تعرضت لهجوم')] == ["place"]
+
+
 def test_outlet_is_a_media_actor() -> None:
     row = find_mentions("وقالت وكالة الأناضول").iloc[0]
     assert (row["actor_type"], row["flags"]) == ("Media", "outlet")

@@ -8,7 +8,8 @@ ambiguous (``cue_aliases``: الميادين، الأناضول، العربية
 media cue of ``data/find/outlet_cues.csv`` — a head (قناة، وكالة، صحيفة), a reporting
 verb (ذكرت، نقلت، أفادت), an attribution (بحسب، وفق), a reporter (مراسل) — or when
 it is quoted (لـ«الميادين») or bracketed at the end of a dateline or paragraph
-(أربيل (كوردستان 24)-).
+(أربيل (كوردستان 24)-). An outlet the table lacks is read from quotes after a media head
+or a reporter (مراسل “حلب اليوم”، قناة «دمشق الآن»): the quoted words are its name.
 
 Decision: an outlet is an ``actor`` row with ``actor_type`` ``Media``. It is the source of
 a claim (ذكرت الميادين أن ...: the claims stage reads a reporting verb's subject from
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..resources import read_rows
+from ..text.arabic import match_key
 from ..text.clitics import strip_proclitics
 from ..text.lexmatch import FoldedText, Lexicon, LexMatch, word_before
 from .gazetteer import gazetteer
@@ -50,6 +52,17 @@ class _Outlets:
     by_key: dict[str, int]
     cue_aliases: frozenset[str]
     cues: frozenset[str]
+    namers: frozenset[str]  # cues after which a quoted name is an outlet's (قناة، مراسل)
+
+
+# Roles of the media cues that name the outlet a quoted name after them is (قناة "الإخبارية"،
+# مراسل "حلب اليوم"); a verb may quote speech instead (ذكرت "...").
+_NAMING_ROLES = frozenset({"head", "person"})
+# A quoted name: opening quote, up to a few words, closing quote.
+_QUOTED = re.compile(r"[\u00ab\"\u201c]([^\u00bb\"\u201d\n]{2,40})[\u00bb\"\u201d]")
+# How far before the quote a cue may end (a blank, لـ), and how long a cue is at most.
+_QUOTE_GAP = 4
+_CUE_CHARS = 12
 
 
 @cache
@@ -67,8 +80,10 @@ def outlets() -> _Outlets:
         k for row in table for k in (*row["cue_aliases"].split("|"), *row["aliases"].split("|"))
         if k and (k in places or k in row["cue_aliases"].split("|"))
     )
-    cues = frozenset(read_rows("find/outlet_cues.csv").column("form"))
-    return _Outlets(table, Lexicon(by_key), by_key, cue_aliases, cues)
+    rows = read_rows("find/outlet_cues.csv").records()
+    cues = frozenset(r["form"] for r in rows)
+    namers = frozenset(r["form"] for r in rows if r["role"] in _NAMING_ROLES)
+    return _Outlets(table, Lexicon(by_key), by_key, cue_aliases, cues, namers)
 
 
 def _cued(o: _Outlets, folded: FoldedText, m: LexMatch) -> bool:
@@ -103,4 +118,33 @@ def outlet_rows(text: str, *, folded: FoldedText | None = None) -> list[dict]:
             "value": row["name_en"], "flags": "outlet", "canonical_ar": row["name_ar"],
             "actor_type": MEDIA, "country": row["country"], "actor_id": f"outlet:{row['id']}",
         })
+    return out + _quoted_outlets(text, o, out)
+
+
+def _quoted_outlets(text: str, o: _Outlets, known: list[dict]) -> list[dict]:
+    """Outlets the table lacks, named in quotes after a media head or a reporter (مراسل
+    “حلب اليوم”، مراسلة "القاهرة الإخبارية"، شبكة “فرات بوست”): the quoted words name
+    the outlet, so a place inside them is none.
+
+    >>> [r["text"] for r in outlet_rows('قال مراسل “حلب اليوم” إن عصابة خطفت مدنيين')]
+    ['حلب اليوم']
+    """
+    out = []
+    for q in _QUOTED.finditer(text):
+        before = text[max(0, q.start() - _QUOTE_GAP - _CUE_CHARS):q.start()]
+        words = before.replace("\u0640", " ").split()
+        if not words:
+            continue
+        cue = match_key(words[-1])
+        if cue in ("ل", "لـ") and len(words) > 1:  # مراسل لـ "..."
+            cue = match_key(words[-2])
+        if cue not in o.namers and strip_proclitics(cue) not in o.namers:
+            continue
+        s, e = q.start(1), q.end(1)
+        if any(k["start"] < e and s < k["end"] for k in known):
+            continue
+        name = text[s:e]
+        out.append({"start": s, "end": e, "text": name, "kind": "actor", "value": name,
+                    "flags": "outlet", "canonical_ar": name, "actor_type": MEDIA, "country": "",
+                    "actor_id": ""})
     return out
