@@ -282,15 +282,14 @@ _UNCONTAINED_TYPES = frozenset({"governorate", "province", "country", "region", 
 def _placed_elsewhere(text: str, rows: list[dict]) -> list[dict]:
     """Rows read as local names when their phrase puts them inside a place of another country
     or governorate (X في محافظة Y، X بمدينة Y): منطقة الجنينة في محافظة البصرة is a quarter of
-    Basra, not Geneina in Sudan; the gazetteer's namesake lies elsewhere. A facility named
-    after a place (مطار بغداد) keeps its reading: the place it names may lie elsewhere."""
+    Basra, not Geneina in Sudan; the gazetteer's namesake lies elsewhere."""
     by_start = sorted(rows, key=lambda r: r["start"])
     settlement = _cues()["settlement"]
     out = []
     for r in rows:
         container = None
         if (r.get("place_type") not in _UNCONTAINED_TYPES and r.get("place_id")
-                and not {"direction", "unknown_place", "facility"} & set(r.get("flags", "").split(";"))):
+                and "direction" not in r.get("flags", "") and "unknown_place" not in r.get("flags", "")):
             container = next((t for t in by_start if t["start"] >= r["end"]), None)
         if (container is None or container.get("place_type") not in _CONTAINER_TYPES
                 or "direction" in container.get("flags", "")
