@@ -53,7 +53,6 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..resources import read_rows
-from ..text.arabic import match_key
 from ..text.clitics import ARTICLE, strip_proclitics
 from ..text.lexmatch import (
     FoldedText,
@@ -228,7 +227,6 @@ def place_rows(
     out += _country_regions(g, folded, home)
     out = local_name_rows(folded, out)
     out = _quarters_of_other_towns(text, out)
-    out = _placed_elsewhere(text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
 
@@ -270,57 +268,6 @@ def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
                     "country": town["country"], "admin1": town["admin1"], "lat": math.nan,
                     "lon": math.nan, "place_id": "", "flags": "unknown_place"})
     return out
-
-
-# Kinds of place a phrase may put another inside (منطقة الجنينة في محافظة البصرة).
-_CONTAINER_TYPES = frozenset({"governorate", "city", "capital", "town", "district"})
-# Kinds that are no homonym question when put inside another place: they frame it.
-_UNCONTAINED_TYPES = frozenset({"governorate", "province", "country", "region", "border",
-                                "continent"})
-
-
-def _placed_elsewhere(text: str, rows: list[dict]) -> list[dict]:
-    """Rows read as local names when their phrase puts them inside a place of another country
-    or governorate (X في محافظة Y، X بمدينة Y): منطقة الجنينة في محافظة البصرة is a quarter of
-    Basra, not Geneina in Sudan; the gazetteer's namesake lies elsewhere."""
-    by_start = sorted(rows, key=lambda r: r["start"])
-    settlement = _cues()["settlement"]
-    out = []
-    for r in rows:
-        container = None
-        if (r.get("place_type") not in _UNCONTAINED_TYPES and r.get("place_id")
-                and "direction" not in r.get("flags", "") and "unknown_place" not in r.get("flags", "")):
-            container = next((t for t in by_start if t["start"] >= r["end"]), None)
-        if (container is None or container.get("place_type") not in _CONTAINER_TYPES
-                or "direction" in container.get("flags", "")
-                or not _says_inside(match_key(text[r["end"]:container["start"]]), settlement)
-                or not _contradicts(r, container)):
-            out.append(r)
-            continue
-        name = text[r["start"]:r["end"]]
-        out.append({**r, "value": name, "canonical_ar": name, "iso": "", "admin2": "",
-                    "country": container["country"], "admin1": container["admin1"],
-                    "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place"})
-    return out
-
-
-def _says_inside(gap: str, settlement: dict[str, str]) -> bool:
-    """True when the words between two places put the first inside the second: في، في محافظة،
-    بمحافظة، or a ب before the second name."""
-    words = gap.split()
-    if words and words[0] == "في":
-        return len(words) == 1 or (len(words) == 2 and words[1] in settlement)
-    return words == ["ب"] or (len(words) == 1 and words[0].startswith("ب") and words[0][1:] in settlement)
-
-
-def _contradicts(place: dict, container: dict) -> bool:
-    """True when the gazetteer puts ``place`` in another country or governorate than the
-    place a phrase puts it inside."""
-    for column in ("country", "admin1"):
-        a, b = place.get(column) or "", container.get(column) or ""
-        if a and b and a != b:
-            return True
-    return False
 
 
 def _without_outlets(text: str, folded: FoldedText, rows: list[dict]) -> list[dict]:
