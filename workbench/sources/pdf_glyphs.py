@@ -233,11 +233,10 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
         textpage = page.get_textpage()
         handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
         n_chars = count_chars(textpage.raw)
-        # each distinct code point of the page classified once, and its glyphs by number
-        codes, code_of = np.unique(
-            _page_codes(handle, n_chars, get_text, get_unicode), return_inverse=True,
+        # the kinds of the page's code points, looked up in tables by number
+        texts_of, kind_of, space_of, mark_of, code_of = _code_tables(
+            _page_codes(handle, n_chars, get_text, get_unicode),
         )
-        texts_of, kind_of, space_of, mark_of = _code_kinds(codes.tolist())
         kind = kind_of[code_of]
         wanted = kind > _WHITE
         white = np.flatnonzero(kind == _WHITE).tolist()
@@ -294,17 +293,53 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
         ))
 
 
-def _code_kinds(codes: list[int]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    """For code points from pdfium: the glyph text of each, its kind (``_code_kind``),
-    and whether it is a space and a mark (``text_kind``), the last three as arrays."""
-    kinds = list(map(_code_kind, codes))
+def _code_tables(codes: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, Any]:
+    """For a page's code points from pdfium: tables of the glyph text of code points, their
+    kinds (``_code_kind``), and whether each is a space and a mark (``text_kind``), the
+    last three arrays; and the row of each glyph's code point in them. Code points of the
+    Basic Multilingual Plane are their own rows of tables kept by the process
+    (``_BMP_KINDS``), where each is classified the first time a page has it; a page with
+    one beyond gets tables of its own code points."""
+    if not codes.size or int(codes.max()) < _BMP:
+        table = _BMP_KINDS
+        table.learn(codes)
+        return table.text, table.kind, table.space, table.mark, codes
+    distinct, rows = np.unique(codes, return_inverse=True)
+    kinds = list(map(_code_kind, distinct.tolist()))
     n = len(kinds)
     return (
         [kind[0] for kind in kinds],
         np.fromiter([kind[1] for kind in kinds], np.int8, n),
         np.fromiter([kind[2][0] for kind in kinds], bool, n),
         np.fromiter([kind[2][1] for kind in kinds], bool, n),
+        rows,
     )
+
+
+_BMP = 0x10000  # code points below this: the Basic Multilingual Plane
+
+
+class _CodeKinds:
+    """``_code_kind`` of each code point of the Basic Multilingual Plane, as tables
+    indexed by code point (-1 as the kind of one not classified yet): a page's glyphs
+    find theirs in one step each, with no sort of the page's code points."""
+
+    def __init__(self) -> None:
+        self.text = [""] * _BMP
+        self.kind = np.full(_BMP, -1, np.int8)
+        self.space = np.zeros(_BMP, bool)
+        self.mark = np.zeros(_BMP, bool)
+
+    def learn(self, codes: np.ndarray) -> None:
+        """Classify the ``codes`` (all below ``_BMP``) not classified yet."""
+        new = codes[self.kind[codes] < 0]
+        for code in set(new.tolist()):
+            text, kind, (is_space, is_mark) = _code_kind(code)
+            self.text[code], self.space[code], self.mark[code] = text, is_space, is_mark
+            self.kind[code] = kind  # last: a code point with a kind has the rest (threads)
+
+
+_BMP_KINDS = _CodeKinds()
 
 
 def _drain(calls: Iterator[Any]) -> None:
@@ -364,7 +399,7 @@ def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> n
         codes = np.frombuffer(units, np.uint16, max(written - 1, 0))
         # no surrogate: one unit a character
         if len(codes) == n_chars and not ((codes >= 0xD800) & (codes < 0xE000)).any():
-            return codes.astype(np.int64)
+            return codes
         text = bytes(units)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
         if len(text) == n_chars:
             return np.fromiter(map(ord, text), np.int64, n_chars)
@@ -442,13 +477,16 @@ def merge_split_clusters(cols: GlyphColumns) -> GlyphColumns:
     if n < 2:
         return cols
     x0, x1, baseline, order = cols.x0, cols.x1, cols.baseline, cols.order
-    # (0.03: room for rounding beyond the 0.02 that two boxes within 0.01 of one are apart)
+    # (0.03: room for rounding beyond the 0.02 that two boxes within 0.01 of one are apart;
+    # the left edges first, which few neighbours share, and the rest asked of those)
+    at = np.flatnonzero(np.abs(x0[1:] - x0[:-1]) < 0.03) + 1
+    before = at - 1
     near = (
-        (np.abs(x0[1:] - x0[:-1]) < 0.03) & (np.abs(x1[1:] - x1[:-1]) < 0.03)
-        & (np.abs(baseline[1:] - baseline[:-1]) < 0.03) & (order[1:] == order[:-1] + 1)
-        & ~cols.space[1:] & ~cols.space[:-1] & ~cols.mark[1:]
+        (np.abs(x1[at] - x1[before]) < 0.03) & (np.abs(baseline[at] - baseline[before]) < 0.03)
+        & (order[at] == order[before] + 1)
+        & ~cols.space[at] & ~cols.space[before] & ~cols.mark[at]
     )
-    joins = (np.flatnonzero(near) + 1).tolist()
+    joins = at[near].tolist()
     if not joins:
         return cols
     texts, orders = cols.text, order.tolist()
