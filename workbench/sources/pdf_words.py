@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import operator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -40,8 +40,10 @@ LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no sp
 LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
 
 
-@dataclass(slots=True)
-class Word:
+class Word(NamedTuple):
+    """A word of a page: a tuple, which ``_make_words`` builds in C from the page's
+    columns (``tuple.__new__`` on rows of ``zip``), with no Python ``__init__`` a word."""
+
     parts: list[str]  # its glyphs' texts, in visual order, left to right
     x0: float
     x1: float
@@ -441,8 +443,7 @@ def _make_words(
     simple = np.fromiter(map(len, words), np.intp, len(words)) == np.diff(edges)
     left, right = np.minimum.reduceat(x0, starts), np.maximum.reduceat(x1, starts)
     source = WordGlyphs(cols, at_list, texts)
-    return list(map(
-        Word, parts, left.tolist(), right.tolist(), baselines, sizes, words,
-        ((left + right) / 2).tolist(), simple.tolist(), itertools.repeat(source),
-        edges[:-1],
-    ))
+    return list(map(tuple.__new__, itertools.repeat(Word), zip(
+        parts, left.tolist(), right.tolist(), baselines, sizes, words,
+        ((left + right) / 2).tolist(), simple.tolist(), itertools.repeat(source), edges[:-1],
+    )))
