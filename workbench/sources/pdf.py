@@ -478,7 +478,8 @@ def _line_text(row: list[Word], base_level: int) -> str:
         k = bisect.bisect_right(starts, i) - 1
         return words[k].glyph(i - starts[k])
 
-    _restore_kashida(glyph, texts)
+    if not flags & _NO_SLOT:
+        _restore_kashida(glyph, texts)
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text
     if not MIRRORED.keys().isdisjoint(texts):
@@ -489,8 +490,9 @@ def _line_text(row: list[Word], base_level: int) -> str:
 
 
 # What a word lets its line skip (``_word_flags``), bits of one number: ``_line_text``
-# reads a line whose words all let it as it is.
-_RTL_ONE_LEVEL, _LTR_ONE_LEVEL, _PLAIN = 1, 2, 4
+# reads a line whose words all let it as it is, and looks for kashida slots only in a
+# line with a word that may have one.
+_RTL_ONE_LEVEL, _LTR_ONE_LEVEL, _PLAIN, _NO_SLOT = 1, 2, 4, 16
 _ONE_LEVEL = (_LTR_ONE_LEVEL, _RTL_ONE_LEVEL)  # by paragraph level
 
 
@@ -502,23 +504,37 @@ def _word_flags(text: str) -> int:
     bracket the engine may have mirrored, and inside it is no kashida slot, a glyph that
     is no letter between two of its letters), or in a left-to-right line, where no
     Arabic letter is for a kashida to join and nothing is mirrored (``_LTR_ONE_LEVEL``);
-    and collapsing white space (``_PLAIN``: it has none, and some text). The spaces
+    and collapsing white space (``_PLAIN``: it has none, and some text); and, in a line
+    that takes the bidi pass, the search for kashida slots (``_NO_SLOT``: every
+    character inside it is letter-like, so no glyph inside it starts with one that is
+    not, as a slot's glyphs do; or no character between its first and last Arabic
+    letter is not letter-like, as a slot between two Arabic letters needs). The spaces
     between the words are neutral, and no bracket. ``هجوم،`` lets a right-to-left line
-    skip all, ``2017`` only the white space."""
+    skip all, ``2017`` the white space and the kashida slots."""
     if not text:
-        return _RTL_ONE_LEVEL | _LTR_ONE_LEVEL
-    flags = functools.reduce(operator.and_, map(_char_flags, text))
-    if not functools.reduce(operator.and_, map(_char_flags, text[1:-1]), _LETTER) & _LETTER:
+        return _RTL_ONE_LEVEL | _LTR_ONE_LEVEL | _NO_SLOT
+    chars = list(map(_char_flags, text))
+    flags = functools.reduce(operator.and_, chars)
+    if functools.reduce(operator.and_, chars[1:-1], _LETTER) & _LETTER:
+        flags |= _NO_SLOT
+    else:
         flags &= ~_RTL_ONE_LEVEL  # a kashida slot inside
-    return flags & (_RTL_ONE_LEVEL | _LTR_ONE_LEVEL | _PLAIN)
+        arabic = [k for k, char in enumerate(chars) if char & _ARABIC]
+        if len(arabic) < 2 or (
+            functools.reduce(operator.and_, chars[arabic[0] + 1:arabic[-1]], _LETTER) & _LETTER
+        ):
+            flags |= _NO_SLOT
+    return flags & (_RTL_ONE_LEVEL | _LTR_ONE_LEVEL | _PLAIN | _NO_SLOT)
 
 
 _LETTER = 8  # (``_char_flags`` only) a letter, a mark or the kashida
+_ARABIC = 32  # (``_char_flags`` only) an Arabic letter
 
 
 @functools.lru_cache(maxsize=4096)
 def _char_flags(ch: str) -> int:
-    """``_word_flags`` of one character, and ``_LETTER`` if it is letter-like. A
+    """``_word_flags`` of one character, ``_LETTER`` if it is letter-like and
+    ``_ARABIC`` if an Arabic letter. A
     character stays at a right-to-left paragraph's level unless it is left to right or
     a number (its class, or ``bidi_rep``'s ``!`` for it, is neutral), at a left-to-right
     one unless it is right to left or a number."""
@@ -532,8 +548,9 @@ def _char_flags(ch: str) -> int:
         flags |= _PLAIN
     if is_letterlike(ch):
         flags |= _LETTER
+    if is_arabic_letter(ch):
+        flags |= _ARABIC
     return flags
-
 
 
 def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
