@@ -48,7 +48,7 @@ import numpy as np
 from bidi.mirror import MIRRORED
 
 from ..text.arabic import TATWEEL, is_arabic_letter
-from ..text.memo import word_memo
+from ..text.memo import CharMemo, word_memo
 from .bidi_order import bidi_rep, resolve, visual_to_logical
 from .pdf_glyphs import (
     NOT_FORWARD_JOINING,
@@ -317,14 +317,16 @@ def _strong_letters(text: str) -> complex:
     """How many right-to-left letters a word has, plus ``1j`` times how many left-to-right
     ones: the two counts in one number, which ``sum`` adds up in C (a page's words repeat,
     and a word is classified once, a character at a time)."""
-    return sum(map(_strong_letter, text), 0j)
+    return sum(map(_STRONG_LETTER.__getitem__, text), 0j)
 
 
-@functools.lru_cache(maxsize=4096)
 def _strong_letter(ch: str) -> complex:
     """``_strong_letters`` of one character: 1 right to left, ``1j`` left to right."""
     kind = unicodedata.bidirectional(ch)
     return 1 + 0j if kind in ("R", "AL") else 1j if kind == "L" else 0j
+
+
+_STRONG_LETTER = CharMemo(_strong_letter)
 
 
 def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
@@ -513,7 +515,7 @@ def _word_flags(text: str) -> int:
     skip all, ``2017`` the white space and the kashida slots."""
     if not text:
         return _RTL_ONE_LEVEL | _LTR_ONE_LEVEL | _NO_SLOT
-    chars = list(map(_char_flags, text))
+    chars = list(map(_CHAR_FLAGS.__getitem__, text))
     flags = functools.reduce(operator.and_, chars)
     if functools.reduce(operator.and_, chars[1:-1], _LETTER) & _LETTER:
         flags |= _NO_SLOT
@@ -531,7 +533,6 @@ _LETTER = 8  # (``_char_flags`` only) a letter, a mark or the kashida
 _ARABIC = 32  # (``_char_flags`` only) an Arabic letter
 
 
-@functools.lru_cache(maxsize=4096)
 def _char_flags(ch: str) -> int:
     """``_word_flags`` of one character, ``_LETTER`` if it is letter-like and
     ``_ARABIC`` if an Arabic letter. A
@@ -551,6 +552,9 @@ def _char_flags(ch: str) -> int:
     if is_arabic_letter(ch):
         flags |= _ARABIC
     return flags
+
+
+_CHAR_FLAGS = CharMemo(_char_flags)
 
 
 def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
