@@ -231,7 +231,9 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
     for page in pdf:
         height = page.get_height()
         textpage = page.get_textpage()
-        handle = ctypes.cast(textpage.raw, ctypes.c_void_p)
+        # the text page as a ready pointer argument (``c_void_p.from_param`` of its
+        # address): a ``c_void_p`` is made into one on every call, a sixth of its cost
+        handle = ctypes.c_void_p.from_param(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         n_chars = count_chars(textpage.raw)
         # the kinds of the page's code points, looked up in tables by number
         texts_of, kind_of, space_of, mark_of, code_of = _code_tables(
@@ -432,7 +434,8 @@ def _text_calls() -> tuple[Any, ...]:
 
 def _bare(function: Any, restype: Any) -> Any:
     """The same C function without ``argtypes``: arguments go through as given (the
-    caller passes C types and ``byref`` pointers, plain ints for ``int`` parameters);
+    caller passes pointer arguments made once, ``byref`` and ``from_param``, and plain
+    ints for ``int`` parameters);
     and called holding the interpreter lock, which these short calls, made from one
     thread, need not let go (a fifth of the cost of a call)."""
     import ctypes
