@@ -166,13 +166,13 @@ def page_words(cols: GlyphColumns) -> list[Word]:
     forced = np.ones(kept.size, bool)
     forced[1:] = (k_row[1:] != k_row[:-1]) | (breaks[1:] != breaks[:-1])
     x0, x1 = x0[kept], x1[kept]
-    size, baseline = cols.size[perm][kept], cols.baseline[perm][kept]
-    order = cols.order[perm][kept]
+    at = perm[kept]  # the words' glyphs, by number
+    size, baseline, order = cols.size[at], cols.baseline[at], cols.order[at]
     narrow = np.sort(cols.order[cols.narrow])
     # a glyph's stream run: the narrow spaces before it in the stream
     run = np.searchsorted(narrow, order) if narrow.size else np.zeros(kept.size, np.intp)
     starts_at = _word_starts(x0, x1, size, run, forced, k_row)
-    return _make_words(cols, perm[kept], leader[kept], starts_at, x0, x1, baseline, size)
+    return _make_words(cols, at, leader[kept], starts_at, x0, x1, baseline, size)
 
 
 def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
