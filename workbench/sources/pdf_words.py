@@ -218,18 +218,19 @@ def _settle_stacks_in(
     twice, width, order = twice[perm], width[perm], cols.order[perm]
     limit = STACK_CENTRE_RATIO * np.minimum(width[:-1], width[1:])
     half = (twice[:-1] - twice[1:]) / 2
-    position = np.arange(n) - bounds[row]
-    length = (bounds[1:] - bounds[:-1])[row]
-    # the pairs it looks at: neither the first nor the last glyph of a row in them
-    looked = (row[:-1] == row[1:]) & (position[:-1] >= 1) & (position[1:] <= length[1:] - 2)
-    # the stream places of a pair (a, b) and its neighbours, in the order b, a
-    at = np.arange(n - 1)
+    # the pairs (a, b) with centres that close, few on a page; of those, the ones it looks
+    # at (neither the first nor the last glyph of a row in them) whose stream places and
+    # their neighbours', in the order b, a, run one way
+    at = np.flatnonzero((-limit < half) & (half < limit))
+    r = row[at]
+    position = at - bounds[r]
+    at = at[(r == row[at + 1]) & (position >= 1) & (position + 1 <= bounds[r + 1] - bounds[r] - 2)]
     seq = (order[np.maximum(at - 1, 0)], order[at + 1], order[at], order[np.minimum(at + 2, n - 1)])
     one_way = (
         (seq[0] < seq[1]) & (seq[1] < seq[2]) & (seq[2] < seq[3])
         | (seq[0] > seq[1]) & (seq[1] > seq[2]) & (seq[2] > seq[3])
     )
-    close = np.flatnonzero(looked & (-limit < half) & (half < limit) & one_way).tolist()
+    close = at[one_way].tolist()
     swapped = {int(row[j]) for j in close if _both_letters(cols.text, perm, j)}
     for r in sorted(swapped):
         lo, hi = bounds[r], bounds[r + 1]
