@@ -396,13 +396,14 @@ def _page_codes(handle: Any, n_chars: int, get_text: Any, get_unicode: Any) -> n
     import ctypes
 
     if n_chars:
-        units = (ctypes.c_ushort * (n_chars + 1))()
-        written = get_text(handle, 0, n_chars, units)  # with the closing NUL
-        codes = np.frombuffer(units, np.uint16, max(written - 1, 0))
+        # (an array, not a ctypes array, whose type would be made anew for each length)
+        units = np.empty(n_chars + 1, np.uint16)
+        written = get_text(handle, 0, n_chars, ctypes.c_void_p.from_param(units.ctypes.data))
+        codes = units[: max(written - 1, 0)]  # (``written`` counts the closing NUL)
         # no surrogate: one unit a character
         if len(codes) == n_chars and not ((codes >= 0xD800) & (codes < 0xE000)).any():
             return codes
-        text = bytes(units)[: 2 * max(written - 1, 0)].decode("utf-16-le", "surrogatepass")
+        text = codes.tobytes().decode("utf-16-le", "surrogatepass")
         if len(text) == n_chars:
             return np.fromiter(map(ord, text), np.int64, n_chars)
     return np.fromiter(
