@@ -493,8 +493,14 @@ def merge_split_clusters(cols: GlyphColumns) -> GlyphColumns:
     joins = at[near].tolist()
     if not joins:
         return cols
-    texts, orders = cols.text, order.tolist()
-    x0s, x1s, baselines = x0.tolist(), x1.tolist(), baseline.tolist()
+    texts = cols.text
+    # the walk reads only the glyphs that join and those before them (where each unit
+    # starts): their numbers, by glyph
+    looked = sorted({*joins, *(k - 1 for k in joins)})
+    x0s, x1s, baselines, orders = (
+        dict(zip(looked, column[looked].tolist(), strict=True))
+        for column in (x0, x1, baseline, order)
+    )
     unit: dict[int, int] = {}  # glyph merged → the first glyph of its unit
     units: dict[int, list[str]] = {}  # first glyph of a unit → the texts in it
     for k in joins:
