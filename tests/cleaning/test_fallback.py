@@ -182,3 +182,19 @@ def test_classes_that_turn_lines_only_together_are_taken_together():
     assert cutting_classes(texts) == {'"', "."}
     a, b, c = parts[0]
     assert turned_line(texts[0], {'"', "."}) == f'{a} " {b} . {c}'
+
+
+def test_a_small_gain_over_many_lines_is_evidence_where_the_edges_read_no_worse():
+    # Runs cut by a digit, written left to right: the edges say nothing either way, so a
+    # mean gain below EDGE_TEXT_GAIN decides only where many lines add up to TOTAL_TEXT_GAIN.
+    turned = ["وقع الهجوم في بغداد يوم 5 واسفر عن مقتل جنود",
+              "وقالت الشرطة ان 12 شخصا اصيبوا في الانفجار",
+              "واكد مصدر امني ان 3 مسلحين فروا من المكان"]
+    damaged = [_left_to_right_by(t, {"0"}) for t in turned]
+    texts = damaged * 4
+    assert sum(map(odd_edges, damaged)) == 0
+    assert not _text_turns(texts[:3], range(3), {"0"}, gain=0.9)  # 2.7 in all
+    assert _text_turns(texts, range(12), {"0"}, gain=0.9)  # 10.8 in all
+    # lines in reading order that close with a stop open with it turned: no total is enough
+    in_order = [t + "." for t in turned] * 4
+    assert not _text_turns(in_order, range(12), {"0", "."}, gain=0.9)
