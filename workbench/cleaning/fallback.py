@@ -57,13 +57,17 @@ TEXT_GAIN = 2.0
 # benchmarks/pdf_damage.py, texts written left to right that gain 1 to 2 a line turn
 # their stops to line ends, texts in reading order that gain so much do not.
 EDGE_TEXT_GAIN = 1.0
-# ... or this much in all (log10, summed over the turned lines), where the turned lines'
-# edges read no worse turned: a long text written left to right may gain less a line
-# (a few of its runs read as well either way) but gains over many lines; the choice of
-# the best classes lets a text in reading order gain by chance over a few lines only.
-# On the dev documents of benchmarks/pdf_damage.py texts in reading order gain 6 at
-# most, texts written left to right 8 to 20.
-TOTAL_TEXT_GAIN = 7.0
+# ... or this much in all (log10, summed over the turned lines, each line whose edges
+# read right only turned counting ``EDGE_LINE_GAIN`` more), where the edges read no worse
+# turned: a long text written left to right may gain less a line (a few of its runs read
+# as well either way) but gains over many lines; the choice of the best classes lets a
+# text in reading order gain by chance over a few lines only. On the dev documents of
+# benchmarks/pdf_damage.py texts in reading order gain 7 at most, texts written left to
+# right 8 to 20 (or 4 to 5 with two or three lines' edges put right).
+TOTAL_TEXT_GAIN = 7.5
+# What a line opening with a closing mark (or closing with an opening one) that reads
+# right turned counts for (log10): a line in reading order seldom does.
+EDGE_LINE_GAIN = 3.5
 # Least share of the turned lines' words the word list knows for their edges to count.
 KNOWN_WORDS = 0.8
 # Fewest lines a class must cut: one or two lines are no evidence about a font (a short
@@ -372,8 +376,9 @@ def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain
     """The text's decision that its font lacked glyphs: the turned lines gain ``TEXT_GAIN``
     each on average, or ``EDGE_TEXT_GAIN`` and the edges of its lines read better turned
     (``odd_edges``: fewer lines opening with a stop or closing with an open bracket), or
-    ``TOTAL_TEXT_GAIN`` in all and the edges read no worse, the turned lines' words being
-    words of the list (``KNOWN_WORDS``).
+    ``TOTAL_TEXT_GAIN`` in all with ``EDGE_LINE_GAIN`` for each line whose edges are put
+    right (none read worse), the turned lines' words being words of the list
+    (``KNOWN_WORDS``).
 
     The edges are read on every line a cutter stands in, one run of words or more: a line
     that ends a paragraph holds its stop alone, and written left to right it opens with it
@@ -381,17 +386,17 @@ def _text_turns(texts: list[str], turned: Iterable[int], cutters: set[str], gain
     if gain >= TEXT_GAIN:
         return True
     lines = [texts[i] for i in turned]
-    total = gain * len(lines)
-    if gain < EDGE_TEXT_GAIN and total < TOTAL_TEXT_GAIN:
-        return False
     words = [w for t in lines for w in words_of(t) if w != NUMBER]
     if sum(map(is_known, words)) < KNOWN_WORDS * len(words):
         return False  # lines still in pieces or mirrored: their edges say nothing yet
     cut = [t for t in texts if ARABIC_RE.search(t) and not _longer_than_a_line(t)
            and any(char_class(ch) in cutters for ch in _OTHER_RE.findall(t))]
-    before = sum(map(odd_edges, cut))
-    after = sum(odd_edges(_runs_turned(t, cutters)) for t in cut)
-    return after < before or (total >= TOTAL_TEXT_GAIN and after <= before)
+    put_right = sum(map(odd_edges, cut)) - sum(odd_edges(_runs_turned(t, cutters)) for t in cut)
+    if put_right > 0 and gain >= EDGE_TEXT_GAIN:
+        return True
+    # a line gaining less than TURN_GAIN on average is no line the search would turn
+    return (put_right >= 0 and gain >= TURN_GAIN
+            and gain * len(lines) + EDGE_LINE_GAIN * put_right >= TOTAL_TEXT_GAIN)
 
 
 def _runs_turned(text: str, cutters: Iterable[str]) -> str:
