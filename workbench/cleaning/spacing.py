@@ -112,28 +112,38 @@ def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ..
 # that infers spaces from the gaps between glyphs (XeLaTeX writes none) misses the
 # narrow one after a comma. Where at least ``GLUED_SHARE`` of the commas between words
 # are glued so, on ``SWAPPED_MIN`` lines or more, a space is put after each. The source
-# texts of the dev documents have none; a tweet a few, on its one line.
+# texts of the dev documents have none; a tweet a few, on its one line. Full stops,
+# question marks and colons (``البحر.وتجري``) are decided the same way, apart: a text
+# may lose the space after one kind of mark and not the other.
 GLUED_SHARE = 0.25
-_GLUED_RE = re.compile(f"(?<=[{_LETTER[1:-1]}])([\u060c\u061b,;])(?={_LETTER})")
-_COMMA_USUAL_RE = re.compile(f"(?<=[{_WORD_END}{_CLOSERS}])[\u060c\u061b,;](?= {_LETTER})")
+_GLUED_MARKS = ("\u060c\u061b,;", ".\u061f!:")  # commas and semicolons; stops and colons
+_GLUED = tuple(
+    (re.compile(f"(?<=[{_LETTER[1:-1]}])([{marks}])(?={_LETTER})"),
+     re.compile(f"(?<=[{_WORD_END}{_CLOSERS}])[{marks}](?= {_LETTER})"))
+    for marks in _GLUED_MARKS
+)
 
 
 def glued_commas(lines: list[Line]) -> tuple[list[Line], int]:
-    """A space put after each comma glued to the words on both sides, in a text that
-    glues enough of them (see ``GLUED_SHARE``).
+    """A space put after each comma (or stop) glued to the words on both sides, in a text
+    that glues enough of them (see ``GLUED_SHARE``).
 
     >>> from workbench.cleaning.lines import synthetic
     >>> lines = [synthetic("قال،ان الهجوم وقع امس، وقال المتحدث،ان", 0)] * 3
     >>> glued_commas(lines)[0][0].text
     'قال، ان الهجوم وقع امس، وقال المتحدث، ان'
+    >>> lines = [synthetic("وصل الوفد امس.وقال المتحدث ان الاجتماع انتهى.وغادر", 0)] * 3
+    >>> glued_commas(lines)[0][0].text
+    'وصل الوفد امس. وقال المتحدث ان الاجتماع انتهى. وغادر'
     """
-    if not _writes_so(lines, _GLUED_RE, _COMMA_USUAL_RE, GLUED_SHARE):
-        return list(lines), 0
     total = 0
     out = list(lines)
-    for k, line in enumerate(out):
-        out[k], n = _rewrite(line, _GLUED_RE, (1, " "))
-        total += n
+    for glued, usual in _GLUED:
+        if not _writes_so(out, glued, usual, GLUED_SHARE):
+            continue
+        for k, line in enumerate(out):
+            out[k], n = _rewrite(line, glued, (1, " "))
+            total += n
     return out, total
 
 
