@@ -198,3 +198,18 @@ def test_a_small_gain_over_many_lines_is_evidence_where_the_edges_read_no_worse(
     # lines in reading order that close with a stop open with it turned: no total is enough
     in_order = [t + "." for t in turned] * 4
     assert not _text_turns(in_order, range(12), {"0", "."}, gain=0.9)
+
+
+def test_each_line_whose_edges_turning_puts_right_adds_to_the_total() -> None:
+    # Lines cut by a stop: two of them paragraph ends opening with their stop.
+    turned = ["وصل الوفد الى المدينة صباحا . ثم عقد اجتماعا مع المحافظ",
+              "وقال المتحدث ان الاجتماع كان مثمرا . واضاف ان الوفد سيعود"]
+    damaged = [_left_to_right_by(t, {"."}) for t in turned]
+    ends = [".وبحث الجانبان الاوضاع الامنية في المحافظة",
+            ".الى العاصمة بعد انتهاء الزيارة"]
+    texts = [damaged[0], ends[0], damaged[1], ends[1]] * 2
+    turning = [0, 2, 4, 6]
+    # a mean gain under EDGE_TEXT_GAIN: 3.6 in all, and four lines' edges put right
+    assert _text_turns(texts, turning, {"."}, gain=0.9)
+    # the same gain without the paragraph ends: no edge put right, too little in all
+    assert not _text_turns([damaged[0], damaged[1]] * 2, range(4), {"."}, gain=0.9)
