@@ -81,7 +81,20 @@ def plot_timeline(
     Without ``ax`` a new Figure is made (not registered with pyplot; show it in a
     notebook with ``.figure``).
     """
-    plan = timeline_table(events, published=published, lang=lang)
+    return _plot_plan(timeline_table(events, published=published, lang=lang), events, ax=ax,
+                      lang=lang, published=published, title=title, layout=layout,
+                      max_rows=max_rows, link=link, window=window, legend=legend,
+                      gid_prefix=gid_prefix)
+
+
+def _plot_plan(
+    plan: pd.DataFrame, events: pd.DataFrame, *, ax: Axes | None, lang: str,
+    published: str | Mapping[str, str] | None, title: str | None, layout: str, max_rows: int,
+    link: str | None, window: tuple[Any, Any] | None, legend: bool, gid_prefix: str,
+    colours: Mapping[str, str] | None = None,
+) -> Axes:
+    """:func:`plot_timeline` of ``plan``, the :func:`timeline_table` of ``events`` already
+    made (a figure of two panels and its SVG's hover titles share one plan)."""
     if ax is None:
         fig = Figure(figsize=timeline_size(plan, layout=layout, max_rows=max_rows),
                      layout="constrained")
@@ -118,7 +131,7 @@ def plot_timeline(
     _draw_sections(ax, headers, lang=lang, fonts=fonts)
     _style_axes(ax, ticks, lo=lo, hi=hi, lang=lang, fonts=fonts)
     if legend:
-        _draw_legends(ax, plan, spans, events, lang=lang, fonts=fonts)
+        _draw_legends(ax, plan, spans, events, lang=lang, fonts=fonts, colours=colours)
     side = "right" if lang == "ar" else "left"
     ax.set_title(title, loc=side, fontfamily=fonts, fontsize=13, fontweight="bold", pad=22)
     n_docs = plan["doc_id"].replace("", pd.NA).nunique() or 1
@@ -420,8 +433,10 @@ def _date_ticks(lo: float, hi: float, lang: str) -> tuple[list[float], list[str]
 
 
 def _draw_legends(ax: Axes, plan: pd.DataFrame, spans: list[DateSpan], events: pd.DataFrame,
-                  *, lang: str, fonts: tuple[str, ...]) -> None:
-    colours = actor_colours(events, lang=lang)
+                  *, lang: str, fonts: tuple[str, ...],
+                  colours: Mapping[str, str] | None = None) -> None:
+    if colours is None:
+        colours = actor_colours(events, lang=lang)
     actor_handles = [Patch(facecolor=c, edgecolor=c, label=a) for a, c in colours.items()]
     actors = set(plan["actor"])
     if "" in actors:
@@ -541,35 +556,45 @@ def timeline_figure(events: pd.DataFrame, *, published: Any = None, lang: str = 
     (:func:`focus_window`), a second panel below shows the months around publication
     close up: the whole story above, the attacks and their context readable below.
     """
-    plan = timeline_table(events, published=published, lang=lang)
+    return _figure(timeline_table(events, published=published, lang=lang), events,
+                   published=published, lang=lang, link=link, focus=focus)
+
+
+def _figure(plan: pd.DataFrame, events: pd.DataFrame, *, published: Any, lang: str,
+            link: str | None, focus: bool) -> Figure:
+    """:func:`timeline_figure` of ``plan``, the :func:`timeline_table` of ``events``."""
     spans = _published_spans(plan, events if len(events) else pd.DataFrame(), published)
     window = focus_window(plan, spans) if focus and not plan.empty else None
     width, height = timeline_size(plan)
+    common = {"lang": lang, "published": published, "link": link, "layout": "auto",
+              "max_rows": 40, "colours": actor_colours(events, lang=lang) if len(plan) else None}
     if window is None:
         fig = Figure(figsize=(width, height), layout="constrained")
-        plot_timeline(events, ax=fig.add_subplot(), published=published, lang=lang, link=link)
+        _plot_plan(plan, events, ax=fig.add_subplot(), title=None, window=None, legend=True,
+                   gid_prefix="wb", **common)
         return fig
     legend_room = 1.9
     fig = Figure(figsize=(width, 2 * height - legend_room), layout="constrained")
     top, bottom = fig.subplots(2, 1, height_ratios=[height - legend_room, height])
-    plot_timeline(events, ax=top, published=published, lang=lang, link=link, legend=False)
+    _plot_plan(plan, events, ax=top, title=None, window=None, legend=False, gid_prefix="wb",
+               **common)
     named = f"{date_label(DateSpan(window[0], window[0], 'month'), lang=lang)} – " \
             f"{date_label(DateSpan(window[1] - timedelta(days=1), window[1], 'month'), lang=lang)}"
-    plot_timeline(events, ax=bottom, published=published, lang=lang, link=link,
-                  window=(window[0].isoformat(), (window[1] - timedelta(days=1)).isoformat()),
-                  title=ui_label("timeline.focus", lang=lang, x=named), gid_prefix="wb-close")
+    _plot_plan(plan, events, ax=bottom, title=ui_label("timeline.focus", lang=lang, x=named),
+               window=(window[0].isoformat(), (window[1] - timedelta(days=1)).isoformat()),
+               legend=True, gid_prefix="wb-close", **common)
     return fig
 
 
 def timeline_svg(events: pd.DataFrame, *, published: Any = None, lang: str = "ar",
                  link: str | None = None, figure: Figure | None = None) -> str:
     """The timeline as SVG text (reproducible ids, no date), each mark with a hover title."""
-    fig = figure or timeline_figure(events, published=published, lang=lang, link=link)
+    plan = timeline_table(events, published=published, lang=lang)
+    fig = figure or _figure(plan, events, published=published, lang=lang, link=link, focus=True)
     buffer = io.StringIO()
     with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
                     bbox_inches="tight", pad_inches=0.25)
-    plan = timeline_table(events, published=published, lang=lang)
     titles = {f"{prefix}-event-{i}": _hover(row) for i, row in plan.iterrows()
               for prefix in ("wb", "wb-close")}
     return add_svg_titles(buffer.getvalue(), titles)
