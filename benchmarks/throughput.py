@@ -23,7 +23,8 @@ Printed, in one run on the same documents:
    analysis alone (flat memory means streaming works);
 4. the speed-up of ``--jobs 2`` over ``--jobs 1`` on the larger corpus: for the whole run, and for its
    per-document analysis alone (the run ends with one timeline and one report drawn
-   for the whole corpus, mostly in one process);
+   for the whole corpus, on two processes at most), and where a run's wall time goes
+   (start-up, warm-up, reading and analysis, gathering rows, each output);
 5. a folder of PDFs (the seed and NewsFANE articles typeset by WeasyPrint): words per second
    of reading their text layers with each glyph engine, and of ``workbench run`` on the
    folder with one and two jobs.
@@ -32,6 +33,7 @@ Printed, in one run on the same documents:
     python benchmarks/throughput.py --startup-only
     python benchmarks/throughput.py --memory-only [--words 1000000]
     python benchmarks/throughput.py --pdf-only [--pdfs 60 | --pdf-folder DIR] [--engines pdfium]
+    python benchmarks/throughput.py --jobs-only [--words 1000000] [--repeat 3]
 
 ``--pdf-only`` runs the reading part of section 5 alone (no CLI runs), on the WeasyPrint
 folder or on any folder of PDFs (``benchmarks/_work/pdf_damage/pdf`` holds the PDF damage
@@ -39,6 +41,9 @@ benchmark's four producers); it prints wall and CPU seconds (CPU time is the ste
 measure on a shared machine).
 ``--memory-only`` runs section 3 alone: the peak resident memory of the run at two corpus
 sizes (a run that streams keeps it flat).
+``--jobs-only`` runs section 4 alone, ``--repeat`` times with one and two jobs in turn
+(1 2, 2 1, ...: on a shared machine the load changes from minute to minute), and prints
+the median of each phase and the median of the paired ratios, with the machine's load.
 """
 
 from __future__ import annotations
@@ -309,6 +314,51 @@ def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
     return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
 
 
+# A whole run as the CLI makes it, in a fresh process: its wall time from the start of the
+# process, and the phases ``run_with_summary`` timed, as JSON.
+_PHASES = (
+    "import json, sys, time; t0 = time.perf_counter(); "
+    "from workbench.batch import run_with_summary; t1 = time.perf_counter(); "
+    "s = run_with_summary([sys.argv[1]], out=sys.argv[2], jobs=int(sys.argv[3]), progress=False); "
+    "print(json.dumps({'start-up (import)': t1 - t0, **s.timings, "
+    "'whole run': time.perf_counter() - t0}))"
+)
+
+
+def run_phases(corpus_path: Path, jobs: int, out: Path) -> dict[str, float]:
+    """Wall seconds of a ``workbench run`` and of each of its phases, in a child process."""
+    result = subprocess.run([sys.executable, "-c", _PHASES, str(corpus_path), str(out), str(jobs)],
+                            check=True, capture_output=True, text=True, cwd=ROOT)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def jobs_section(path: Path, words: int, repeat: int) -> None:
+    """Section 4 alone: one and two jobs in turn, ``repeat`` pairs; medians per phase."""
+    import statistics
+
+    runs: dict[int, list[dict[str, float]]] = {1: [], 2: []}
+    ratios = []
+    loads = []
+    for r in range(repeat):
+        loads.append(os.getloadavg()[0])
+        for jobs in ((1, 2) if r % 2 == 0 else (2, 1)):
+            runs[jobs].append(run_phases(path, jobs, WORK / f"out_phases_j{jobs}"))
+        ratios.append(runs[1][-1]["whole run"] / runs[2][-1]["whole run"])
+        print(f"   pair {r + 1}: --jobs 1 {runs[1][-1]['whole run']:6.1f} s, --jobs 2 "
+              f"{runs[2][-1]['whole run']:6.1f} s, ×{ratios[-1]:.2f} (load {loads[-1]:.1f})",
+              flush=True)
+    print(f"\n4. --jobs 2 vs --jobs 1 on {words:,} words, {repeat} pairs ({os.cpu_count()} cores; "
+          f"1-minute load before each pair {min(loads):.1f} to {max(loads):.1f}); wall seconds, "
+          f"medians:")
+    phases = list(dict.fromkeys(k for jobs in runs for run in runs[jobs] for k in run))
+    print(f"   {'phase':<28} {'--jobs 1':>9} {'--jobs 2':>9}")
+    for phase in phases:
+        cells = [statistics.median(run.get(phase, 0.0) for run in runs[jobs]) for jobs in (1, 2)]
+        print(f"   {phase:<28} {cells[0]:9.2f} {cells[1]:9.2f}")
+    print(f"   speed-up of the whole run: median ×{statistics.median(ratios):.2f} "
+          f"(pairs ×{min(ratios):.2f} to ×{max(ratios):.2f})")
+
+
 def run_memory(words: int) -> tuple[float, float, Path]:
     """Section 3: ``workbench run`` (one job) on JSONL corpora of ``words`` / 4 and ``words``
     words, then their reading and analysis alone; returns the larger corpus's seconds
@@ -340,6 +390,9 @@ def main() -> None:
     parser.add_argument("--pdf-folder", type=Path, help="read these PDFs in section 5")
     parser.add_argument("--engines", default="pdfium,pdfplumber",
                         help="glyph engines of pdf_text to time (comma-separated)")
+    parser.add_argument("--jobs-only", action="store_true",
+                        help="only section 4 (--jobs 1 and 2 in turn, phases of each run)")
+    parser.add_argument("--repeat", type=int, default=3, help="pairs of runs of --jobs-only")
     args = parser.parse_args()
     engines = tuple(args.engines.split(","))
     if args.pdf_only:
@@ -353,6 +406,11 @@ def main() -> None:
 
     if args.memory_only:
         run_memory(args.words)
+        return
+    if args.jobs_only:
+        path = WORK / f"corpus_{args.words}.jsonl"
+        write_jsonl(corpus(args.words), path)
+        jobs_section(path, args.words, args.repeat)
         return
     print("0. start-up: import workbench, then the first analyze (the seed article), "
           "fresh process")

@@ -21,9 +21,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +41,7 @@ from .find.mentions import ALL_COLUMNS as MENTION_COLUMNS
 from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
 from .text.memo import forget_words
-from .viz.report import REPORT_DOCUMENT_LIMIT, write_report
+from .viz.report import REPORT_DOCUMENT_LIMIT, governorates_svg, report_section, write_report
 from .viz.timeline import save_timeline, timeline_svg
 
 MANIFEST = ".workbench-manifest.json"
@@ -69,6 +71,10 @@ TIMELINE_LINK = "report.html#{anchor}"
 # Tables a document contributes that are for the report only, not written as CSV.
 REPORT_ONLY_TABLES = {"blocks"}
 
+# Where a second drawing process leaves the report's chart by governorate in the staging
+# folder (removed before the outputs are published).
+GOVERNORATES_DRAWN = ".governorates.svg"
+
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
 EXIT_NOTHING_READ = 2
@@ -79,25 +85,28 @@ class Result:
     """What one document contributes to the outputs (picklable, sent between processes).
 
     ``rows`` holds each table's rows already rendered as CSV (no header) under the header
-    they follow, so the one process that writes the files only appends text; ``tables``
-    keeps the frames of a document the report shows in full (empty for the others).
+    they follow, and ``html`` the section of a document the report shows in full (None for
+    the others), both made by the process that analysed it: the one process that writes
+    the files only appends text, and no frame is sent between processes.
     """
 
     document: dict
     clean_text: str | None = None
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     rows: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    html: str | None = None
 
 
 @dataclass
 class Summary:
-    """Counts for the closing line and the exit status."""
+    """Counts for the closing line and the exit status, and the wall seconds of each
+    phase of the run (``timings``: warm-up, analysis, gathering, each output...)."""
 
     out: Path
     documents: int = 0
     failed: int = 0
     unsupported: int = 0
     events: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def exit_status(self) -> int:
@@ -159,29 +168,51 @@ def run_with_summary(
                         **(load_options or {}))
     staging = Path(tempfile.mkdtemp(prefix=".workbench-staging-", dir=out))
     summary = Summary(out=out)
-    writer = None
+    timings = summary.timings
+    writer = drawer = None
     try:
-        writer = _Writer(staging)
+        # With a core to spare, a second process draws the timeline PNG and the chart by
+        # governorate while this one draws the SVG and writes the report; started now, it
+        # loads its modules while this one loads the lexicons.
+        if engine != "local" or (jobs or os.cpu_count() or 1) > 1:
+            drawer = _Drawer.start()
+        writer = _Writer(staging, timings)
         results = _analyse_all(docs, jobs=jobs, engine=engine, scheduler=scheduler,
-                               clean_options=clean_options or {})
-        for result in _progress(results, enabled=progress):
-            writer.add(result)
-            summary.documents += 1
-            error = result.document.get("error") or ""
-            summary.failed += bool(error)
-            summary.unsupported += ": unsupported type " in error
-            summary.events += int(result.document.get("n_events", 0) or 0)
-        # Neither the words the analysis remembered nor its language models are needed to
-        # draw: the timeline and the report reuse their memory instead of adding to it.
-        forget_words()
-        forget_models()
-        writer.finish(parallel=engine != "local" or (jobs or os.cpu_count() or 1) > 1)
-        _publish(staging, out)
+                               clean_options=clean_options or {}, timings=timings)
+        with _timed(timings, "reading and analysis"):
+            for result in _progress(results, enabled=progress):
+                writer.add(result)
+                summary.documents += 1
+                error = result.document.get("error") or ""
+                summary.failed += bool(error)
+                summary.unsupported += ": unsupported type " in error
+                summary.events += int(result.document.get("n_events", 0) or 0)
+        timings["reading and analysis"] -= timings.get("warm-up", 0.0)
+        with _timed(timings, "forgetting"):
+            # Neither the words the analysis remembered nor its language models are needed
+            # to draw: the timeline and the report reuse their memory instead of adding to it.
+            forget_words()
+            forget_models()
+        writer.finish(drawer)
+        with _timed(timings, "publishing"):
+            _publish(staging, out)
     finally:
+        if drawer is not None:
+            drawer.stop()
         if writer is not None:
             writer.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+@contextmanager
+def _timed(timings: dict[str, float], phase: str) -> Iterator[None]:
+    """Add the wall seconds of the block to ``timings[phase]``."""
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[phase] = timings.get(phase, 0.0) + time.perf_counter() - start
 
 
 # --- analysis of one document ----------------------------------------------------------
@@ -190,7 +221,7 @@ def analyse_document(
     doc: Document | Source, clean_options: dict | None = None, *, full: bool = True
 ) -> Result:
     """Read (if need be) and analyse one document; a failure becomes its ``error``, never
-    an exception. ``full``: keep every table as a frame, for the report to show in full.
+    an exception. ``full``: also render its section of the report, shown in full.
     """
     if isinstance(doc, Source):
         doc = _read(doc)
@@ -253,12 +284,13 @@ def _read(source: Source) -> Document:
 
 
 def _rendered(result: Result, tables: dict[str, pd.DataFrame], *, full: bool) -> Result:
-    """``result`` with its CSV rows rendered and the frames the run keeps."""
+    """``result`` with its CSV rows rendered, and with ``full`` its report section."""
     result.rows["documents"] = _csv_rows(pd.DataFrame([result.document]), DOCUMENT_COLUMNS)
     for name, frame in tables.items():
         if name not in REPORT_ONLY_TABLES:
             result.rows[name] = _csv_rows(frame, TABLE_COLUMNS.get(name, []))
-    result.tables = dict(tables) if full else {}
+    if full:
+        result.html = report_section(result.document, result.clean_text, tables)
     return result
 
 
@@ -369,7 +401,7 @@ def _cell(value: object) -> str:
 
 def _analyse_all(
     docs: Iterator[Document | Source], *, jobs: int | None, engine: str, scheduler: str | None,
-    clean_options: dict,
+    clean_options: dict, timings: dict[str, float] | None = None,
 ) -> Iterator[Result]:
     if engine == "dask":
         # Files are read here and their text shipped: cluster workers may not see this disk.
@@ -388,7 +420,8 @@ def _analyse_all(
     # frozen out of the garbage collector's sight: its full passes would otherwise walk
     # their millions of entries again and again (a tenth of the analysis time), and in a
     # forked worker, touching them, copy their memory.
-    warm_up()
+    with _timed(timings if timings is not None else {}, "warm-up"):
+        warm_up()
     gc.freeze()
     try:
         if jobs <= 1:
@@ -456,22 +489,24 @@ def _progress(results: Iterator[Result], *, enabled: bool | None) -> Iterator[Re
 class _Writer:
     """Appends each document's rendered rows to the staged tables as they arrive."""
 
-    def __init__(self, staging: Path) -> None:
+    def __init__(self, staging: Path, timings: dict[str, float] | None = None) -> None:
         self.staging = staging
         (staging / "clean").mkdir()
         self.headers: dict[str, list[str]] = {}
         self.files: dict[str, Any] = {}
         self.report_items: list[Result] = []
+        self.timings = timings if timings is not None else {}
 
     def add(self, result: Result) -> None:
-        doc = result.document
-        if result.clean_text is not None:
-            path = self.staging / "clean" / f"{doc['doc_id']}.txt"
-            path.write_text(result.clean_text + "\n", encoding="utf-8")
-        for name, (header, text) in result.rows.items():
-            self._append(name, header, text)
-        if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
-            self.report_items.append(result)
+        with _timed(self.timings, "gathering"):
+            doc = result.document
+            if result.clean_text is not None:
+                path = self.staging / "clean" / f"{doc['doc_id']}.txt"
+                path.write_text(result.clean_text + "\n", encoding="utf-8")
+            for name, (header, text) in result.rows.items():
+                self._append(name, header, text)
+            if len(self.report_items) < REPORT_DOCUMENT_LIMIT:
+                self.report_items.append(result)
 
     def _append(self, name: str, header: list[str], text: str) -> None:
         fh = self.files.get(name)
@@ -487,32 +522,38 @@ class _Writer:
                               for row in csv.reader(io.StringIO(text)) if row)
         fh.write(text)
 
-    def finish(self, *, parallel: bool = False) -> None:
-        self.close()
-        for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
-            path = self.staging / f"{name}.csv"
-            if not path.exists():
-                with path.open("w", encoding="utf-8", newline="") as fh:
-                    fh.write(_csv_lines([self.headers.get(name, columns)]))
-        events, documents, published = _timeline_tables(self.staging)
+    def finish(self, drawer: _Drawer | None = None) -> None:
+        """Close the tables and draw the timeline and the report; ``drawer``: a second
+        process that draws the PNG and the chart by governorate meanwhile."""
+        timed = self.timings
+        with _timed(timed, "tables"):
+            self.close()
+            for name, columns in [("documents", DOCUMENT_COLUMNS), *TABLE_COLUMNS.items()]:
+                path = self.staging / f"{name}.csv"
+                if not path.exists():
+                    with path.open("w", encoding="utf-8", newline="") as fh:
+                        fh.write(_csv_lines([self.headers.get(name, columns)]))
+            events, documents, published = _timeline_tables(self.staging)
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
-        # Drawing the PNG takes as long as the SVG and the report together: with a core to
-        # spare, a second process draws it meanwhile.
-        drawer = _png_drawer(self.staging) if parallel else None
-        try:
-            if drawer is None:
-                svg = save_timeline(events, png, svg_path, published=published)
-            else:
-                svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
-                svg_path.write_text(svg, encoding="utf-8")
-            write_report(self.staging / "report.html", documents=documents, events=events,
-                         items=self.report_items, timeline=svg)
-            if drawer is not None and (drawer.wait() != 0 or not png.is_file()):
+        if drawer is not None and not drawer.draw(self.staging):
+            drawer = None
+        if drawer is None:
+            with _timed(timed, "timeline png"):
                 save_timeline(events, png, published=published)
-        finally:
-            if drawer is not None and drawer.poll() is None:  # interrupted: stop it too
-                drawer.kill()
-                drawer.wait()
+        with _timed(timed, "timeline svg"):
+            svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
+            svg_path.write_text(svg, encoding="utf-8")
+        with _timed(timed, "governorates (waiting)" if drawer else "governorates"):
+            governorates = drawer.governorates(self.staging) if drawer else None
+            if governorates is None:
+                governorates = governorates_svg(events)
+        with _timed(timed, "report"):
+            write_report(self.staging / "report.html", documents=documents, events=events,
+                         items=self.report_items, timeline=svg, governorates=governorates)
+        if drawer is not None:
+            with _timed(timed, "timeline png (waiting)"):
+                if not drawer.finished() or not png.is_file():
+                    save_timeline(events, png, published=published)
 
     def close(self) -> None:
         for fh in self.files.values():
@@ -529,28 +570,79 @@ def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[st
     return events, documents, published
 
 
-def draw_timeline_png(staging: str | Path) -> None:
-    """Draw ``timeline.png`` from the tables staged in ``staging`` (what the second process
-    of a run with several jobs does)."""
-    events, _, published = _timeline_tables(Path(staging))
-    save_timeline(events, Path(staging) / "timeline.png", published=published)
+def draw_when_staged() -> None:
+    """What the second drawing process of a run does: wait for the staging folder's path
+    on stdin, draw the chart by governorate into ``GOVERNORATES_DRAWN`` there and say so on
+    stdout, then draw ``timeline.png`` from the staged tables. No path: nothing to draw."""
+    line = sys.stdin.readline().strip()
+    if not line:
+        return
+    staging = Path(line)
+    events, _, published = _timeline_tables(staging)
+    drawn = staging / GOVERNORATES_DRAWN
+    tmp = drawn.with_name(drawn.name + ".tmp")
+    tmp.write_text(governorates_svg(events), encoding="utf-8")
+    os.replace(tmp, drawn)
+    print(GOVERNORATES_DRAWN, flush=True)
+    save_timeline(events, staging / "timeline.png", published=published)
 
 
-def _png_drawer(staging: Path) -> subprocess.Popen | None:
-    """A new Python process drawing the timeline PNG of ``staging`` (None if it cannot start).
+class _Drawer:
+    """A new Python process (:func:`draw_when_staged`) drawing the timeline PNG and the
+    chart by governorate of a staging folder, started before the analysis.
 
     A process of its own, not a fork: a forked copy would share this process's open font
     files, and two processes reading one file descriptor corrupt each other's glyphs.
     """
-    package_root = str(Path(__file__).resolve().parent.parent)
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
-    code = "import sys; from workbench.batch import draw_timeline_png; draw_timeline_png(sys.argv[1])"
-    try:
-        return subprocess.Popen([sys.executable, "-c", code, str(staging)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except OSError:
-        return None
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process = process
+
+    @classmethod
+    def start(cls) -> _Drawer | None:
+        """The process, loading its modules (None if it cannot start)."""
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)}
+        code = "from workbench.batch import draw_when_staged; draw_when_staged()"
+        try:
+            return cls(subprocess.Popen(
+                [sys.executable, "-c", code], env=env, stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8"))
+        except OSError:
+            return None
+
+    def draw(self, staging: Path) -> bool:
+        """Send the staging folder, its tables written; False if the process is gone."""
+        try:
+            self.process.stdin.write(f"{staging}\n")
+            self.process.stdin.close()
+            return True
+        except (OSError, ValueError):
+            return False
+
+    def governorates(self, staging: Path) -> str | None:
+        """The chart by governorate once drawn (None if the process failed first); its
+        file is taken out of the staging folder."""
+        said = self.process.stdout.readline().strip()
+        drawn = staging / GOVERNORATES_DRAWN
+        try:
+            return drawn.read_text(encoding="utf-8") if said == GOVERNORATES_DRAWN else None
+        finally:
+            drawn.unlink(missing_ok=True)
+
+    def finished(self) -> bool:
+        """Wait for the PNG; whether the process drew it."""
+        return self.process.wait() == 0
+
+    def stop(self) -> None:
+        """End the process if it is still running (an interrupted or failed run)."""
+        for pipe in (self.process.stdin, self.process.stdout):
+            with suppress(OSError):
+                pipe.close()
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
 
 
 def _publish(staging: Path, out: Path) -> None:

@@ -405,18 +405,21 @@ def _details(key: str, body: str, before: str = "", *, count: int | None = None,
 # --- the page --------------------------------------------------------------------------------
 
 def report_html(*, documents: pd.DataFrame, events: pd.DataFrame, items: list,
-                title: str | None = None, timeline: str | None = None) -> str:
+                title: str | None = None, timeline: str | None = None,
+                governorates: str | None = None) -> str:
     """The whole report page as a string (see :func:`write_report`).
 
     ``timeline``: the timeline SVG already drawn for these events (as ``save_timeline``
     returns it), so a large corpus is not drawn twice; its marks link into this page.
+    ``governorates``: their chart by governorate already drawn (:func:`governorates_svg`).
     """
     return "".join(_report_pieces(documents=documents, events=events, items=items,
-                                  title=title, timeline=timeline))
+                                  title=title, timeline=timeline, governorates=governorates))
 
 
 def _report_pieces(*, documents: pd.DataFrame | None, events: pd.DataFrame | None, items: list,
-                   title: str | None = None, timeline: str | None = None) -> Iterator[str]:
+                   title: str | None = None, timeline: str | None = None,
+                   governorates: str | None = None) -> Iterator[str]:
     """The report page in pieces, each section built when the one before is written: the
     page of a large corpus (every document and event listed) is never held whole."""
     documents = documents if documents is not None else pd.DataFrame()
@@ -438,7 +441,7 @@ def _report_pieces(*, documents: pd.DataFrame | None, events: pd.DataFrame | Non
             f'<p class="lede">{_esc(ui_label("report.lede"))}</p>'
             f"{_stats_html(documents, events, items)}</header>",
             lambda: _toc_html(shown),
-            lambda: _timeline_section(events, published, svg=timeline),
+            lambda: _timeline_section(events, published, svg=timeline, gov_svg=governorates),
             lambda: _documents_section(documents, shown_docs),
             lambda: f'<section id="events"><h2>{_both("report.events")}</h2>'
             f"{events_table_html(events, shown_docs=shown_docs)}</section>",
@@ -455,22 +458,35 @@ def _report_pieces(*, documents: pd.DataFrame | None, events: pd.DataFrame | Non
 
 
 def _item_html(item: Any) -> str:
-    """The section of a document the report shows in full."""
-    tables = getattr(item, "tables", {}) or {}
-    return document_html(item.document, getattr(item, "clean_text", None), tables,
-                         blocks=_blocks_frame(tables.get("blocks")))
+    """The section of a document the report shows in full: its ``html`` when it was
+    rendered already (by the process that analysed it), else made from its tables."""
+    html = getattr(item, "html", None)
+    if html is not None:
+        return html
+    return report_section(item.document, getattr(item, "clean_text", None),
+                          getattr(item, "tables", {}) or {})
+
+
+def report_section(document: Mapping[str, Any], clean_text: str | None,
+                   tables: Mapping[str, pd.DataFrame]) -> str:
+    """The section of a document the report shows in full, from its tables (a ``"blocks"``
+    table, with kind/start/end, sets the headings in bold): :func:`document_html` as
+    :func:`write_report` shows it (a document titled «قصف» opens with ``<h2>قصف``)."""
+    return document_html(document, clean_text, tables, blocks=_blocks_frame(tables.get("blocks")))
 
 
 def write_report(path: Path, *, documents: pd.DataFrame, events: pd.DataFrame,
-                 items: list, timeline: str | None = None) -> None:
+                 items: list, timeline: str | None = None, governorates: str | None = None) -> None:
     """Write report.html: the run's summary, timeline, documents and events, and the first
     ``REPORT_DOCUMENT_LIMIT`` documents in full (``items``: objects with ``.document``,
-    ``.clean_text`` and ``.tables``, as ``workbench.batch`` collects them; a ``"blocks"``
+    ``.clean_text`` and ``.tables``, or with their section already rendered as ``.html``
+    by :func:`report_section`, as ``workbench.batch`` collects them; a ``"blocks"``
     table there, with kind/start/end, sets the headings in bold). Written section by
-    section, so its memory does not grow with the page."""
+    section, so its memory does not grow with the page. ``timeline``, ``governorates``:
+    the charts already drawn for these events (see :func:`report_html`)."""
     with Path(path).open("w", encoding="utf-8") as fh:
         for piece in _report_pieces(documents=documents, events=events, items=items,
-                                    timeline=timeline):
+                                    timeline=timeline, governorates=governorates):
             fh.write(piece)
 
 
@@ -523,13 +539,14 @@ def _toc_html(shown: list) -> str:
 _REPORT_LINK_RE = re.compile(r'(xlink:href=")report\.html#')
 
 
-def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: str | None = None) -> str:
+def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: str | None = None,
+                      gov_svg: str | None = None) -> str:
     if svg is None:
         svg = timeline_svg(events, published=published or None, link="#{anchor}")
     else:
         svg = _REPORT_LINK_RE.sub(r"\1#", svg)
-    gov_fig = plot_by_governorate(events).figure
-    gov_svg = figure_svg(gov_fig)
+    if gov_svg is None:
+        gov_svg = governorates_svg(events)
     return (
         f'<section id="timeline"><h2>{_both("report.timeline")}</h2>'
         f"<figure>{_inline_svg(svg, 'tl')}"
@@ -537,6 +554,11 @@ def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: s
         f'<h3>{_both("report.governorates")}</h3>'
         f'<figure class="narrow">{_inline_svg(gov_svg, "gov")}</figure></section>'
     )
+
+
+def governorates_svg(events: pd.DataFrame) -> str:
+    """The report's chart of attack reports by governorate (e.g. الأنبار, نينوى) as SVG text."""
+    return figure_svg(plot_by_governorate(events).figure)
 
 
 def figure_svg(fig) -> str:
