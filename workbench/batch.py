@@ -624,10 +624,12 @@ class _Drawer:
     def governorates(self, staging: Path) -> str | None:
         """The chart by governorate once drawn (None if the process failed first); its
         file is taken out of the staging folder."""
-        said = self.process.stdout.readline().strip()
+        # Lines a library printed are passed over; the end of the output means the process
+        # ended (it writes nothing into the staging folder after that).
+        said = next((line for line in self.process.stdout if line.strip() == GOVERNORATES_DRAWN), "")
         drawn = staging / GOVERNORATES_DRAWN
         try:
-            return drawn.read_text(encoding="utf-8") if said == GOVERNORATES_DRAWN else None
+            return drawn.read_text(encoding="utf-8") if said else None
         finally:
             drawn.unlink(missing_ok=True)
 
