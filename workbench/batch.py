@@ -498,7 +498,7 @@ class _Writer:
         self.timings = timings if timings is not None else {}
 
     def add(self, result: Result) -> None:
-        with _timed(self.timings, "gathering"):
+        with _timed(self.timings, "gathering (in the analysis)"):
             doc = result.document
             if result.clean_text is not None:
                 path = self.staging / "clean" / f"{doc['doc_id']}.txt"
