@@ -350,11 +350,15 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
     print(f"\n4. --jobs 2 vs --jobs 1 on {words:,} words, {repeat} pairs ({os.cpu_count()} cores; "
           f"1-minute load before each pair {min(loads):.1f} to {max(loads):.1f}); wall seconds, "
           f"medians:")
-    phases = list(dict.fromkeys(k for jobs in runs for run in runs[jobs] for k in run))
+    # each run's phases in the order it timed them (the whole run last); "—": not a phase
+    # of that run (with two jobs the PNG and the chart by governorate are another process's)
+    phases = [*dict.fromkeys(k for jobs in (2, 1) for run in runs[jobs] for k in run
+                             if k != "whole run"), "whole run"]
     print(f"   {'phase':<28} {'--jobs 1':>9} {'--jobs 2':>9}")
     for phase in phases:
-        cells = [statistics.median(run.get(phase, 0.0) for run in runs[jobs]) for jobs in (1, 2)]
-        print(f"   {phase:<28} {cells[0]:9.2f} {cells[1]:9.2f}")
+        cells = [f"{statistics.median(run[phase] for run in runs[jobs]):9.2f}"
+                 if phase in runs[jobs][0] else f"{'—':>9}" for jobs in (1, 2)]
+        print(f"   {phase:<28} {cells[0]} {cells[1]}")
     print(f"   speed-up of the whole run: median ×{statistics.median(ratios):.2f} "
           f"(pairs ×{min(ratios):.2f} to ×{max(ratios):.2f})")
 
