@@ -91,6 +91,8 @@ _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
+_UNREAD = object()  # no edge words read yet for a run (None: it has none)
+
 # A font that lacks one of a pair of brackets lacks the other: the two are one class.
 _PAIRED = {")": "(", "]": "[", "\u00bb": "\u00ab"}
 
@@ -178,9 +180,16 @@ def turned_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]] | N
 
 def _reading_order(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """The runs ``spans`` of ``text`` turned round if two or more hold words, else None."""
-    if len(spans) < 2 or sum(bool(_WORDISH_RE.search(text, a, b)) for a, b in spans) < 2:
+    if len(spans) < 2:
         return None
-    return spans[::-1]
+    search = _WORDISH_RE.search
+    with_words = 0
+    for a, b in spans:  # two runs with words are enough to know
+        if search(text, a, b):
+            with_words += 1
+            if with_words == 2:
+                return spans[::-1]
+    return None
 
 
 def turned_line(text: str, cutters: Iterable[str]) -> str:
@@ -220,6 +229,8 @@ class _Text:
         self._keys: dict[int, tuple[str, list[int] | None, tuple[list[int], list[int]]]] = {}
         self._turned: dict[tuple[int, frozenset[str]], tuple[float, str, str]] = {}
         self._was: dict[tuple[int, int], float] = {}
+        self._edges: dict[tuple[int, int, int], tuple[str, str] | None] = {}
+        self._logp: dict[tuple[str, str], float] = {}
 
     def words(self, i: int) -> list[str]:
         """The words of line ``i`` as it stands (read once, when first asked for)."""
@@ -275,10 +286,27 @@ class _Text:
         key, at, places = self._key(i)
         if at is not None:
             spans = [(at[a], at[b]) for a, b in spans]
-        # the first and last word of each run with words: only they meet another run
-        runs = [e for e in (edge_words(key, places, a, b) for a, b in spans) if e is not None]
-        gain = sum(pair_logp(a[1], b[0]) - pair_logp(b[1], a[0]) for a, b in itertools.pairwise(runs))
+        # the first and last word of each run with words: only they meet another run. The
+        # trials of the search cut a line at many of the same places: each run's edge words
+        # and each pair's probability are read once a text.
+        edges = self._edges
+        runs = []
+        for a, b in spans:
+            found = edges.get((i, a, b), _UNREAD)
+            if found is _UNREAD:
+                found = edges[(i, a, b)] = edge_words(key, places, a, b)
+            if found is not None:
+                runs.append(found)
+        logp = self.logp
+        gain = sum(logp(a[1], b[0]) - logp(b[1], a[0]) for a, b in itertools.pairwise(runs))
         return (gain, runs[0][0], runs[-1][1])
+
+    def logp(self, left: str, right: str) -> float:
+        """:func:`pair_logp`, remembered for the text (the search asks the same pairs again)."""
+        found = self._logp.get((left, right))
+        if found is None:
+            found = self._logp[(left, right)] = pair_logp(left, right)
+        return found
 
     def _key(self, i: int) -> tuple[str, list[int] | None, tuple[list[int], list[int]]]:
         """The matching key of line ``i``; where folding dropped characters (marks,
@@ -310,8 +338,8 @@ class _Text:
             right = turned[b][1] if b in turned else words(b)[0]
             was = self._was.get((a, b))
             if was is None:  # the junction as the text stands, asked of every trial near it
-                was = self._was[(a, b)] = pair_logp(words(a)[-1], words(b)[0])
-            total += pair_logp(left, right) - was
+                was = self._was[(a, b)] = self.logp(words(a)[-1], words(b)[0])
+            total += self.logp(left, right) - was
         return total
 
 
