@@ -240,10 +240,16 @@ def _stem_entries(word: str) -> tuple[tuple[str, Entry], ...]:
 def find(toks: list[Token], i: int, *types: str, pre_ok: bool = True) -> Hit | None:
     """The longest entry of one of ``types`` at token ``i`` (without proclitics unless
     ``pre_ok``)."""
-    memo = getattr(toks, "hits", None)
-    hits = memo[i] if memo is not None and 0 <= i < len(memo) else None
+    # The grammar asks this of most tokens many times over: the remembered readings are
+    # read first, and a token with none (most) costs no more.
+    try:
+        hits = toks.hits[i] if i >= 0 else None  # type: ignore[attr-defined]
+    except (AttributeError, IndexError):
+        hits = None
     if hits is None:
         hits = lookup(toks, i)
+    elif not hits:
+        return None
     for h in hits:
         if h.entry.type in types and (pre_ok or not h.pre):
             return h
