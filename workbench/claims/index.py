@@ -77,6 +77,7 @@ def empty_mentions() -> pd.DataFrame:
 # two cannot drift apart.
 Mention = namedtuple("Mention", MENTION_COLUMNS, defaults=("",) * (len(MENTION_COLUMNS) - 5))
 Mention.__doc__ = "One mention as plain data: the columns of ``MENTION_COLUMNS``."
+_BLANKS = ("",) * len(MENTION_COLUMNS)  # the default of each column a row may leave out
 
 
 # Relations of a time that frame an event without dating it: how long (خلال يومين), since
@@ -145,9 +146,11 @@ class Mentions:
         ['ISIS']
         """
         fields = MENTION_COLUMNS[2:]
+        new = tuple.__new__
+        # Most values are text already: only the others go through _as_text.
         return cls(
-            tuple.__new__(Mention, (int(r["start"]), int(r["end"]),
-                                    *[_as_text(r.get(c, "")) for c in fields]))
+            new(Mention, (int(r["start"]), int(r["end"]),
+                          *[v if type(v) is str else _as_text(v) for v in map(r.get, fields, _BLANKS)]))
             for r in rows
         )
 
