@@ -215,9 +215,12 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
 
 def _lookup(toks: list[Token], i: int) -> list[Hit]:
     hits = []
+    keys = getattr(toks, "keys", None)
     for n, pre, e in _ordered_entries(toks[i].key):
-        if n == 1 or (i + n <= len(toks) and all(
-                toks[i + k].key == e.words[k] for k in range(1, n))):
+        if n == 1 or (i + n <= len(toks) and (
+                # the words after the first compared as one slice of the keys
+                tuple(keys[i + 1:i + n]) == e.words[1:] if keys is not None
+                else all(toks[i + k].key == e.words[k] for k in range(1, n)))):
             hits.append(Hit(i + n, e, pre))
     return hits
 
@@ -281,7 +284,15 @@ def _type_marks(types: frozenset[str]):
 
 
 def key(toks: list[Token], i: int) -> str:
-    return toks[i].key if 0 <= i < len(toks) else ""
+    """The key of token ``i``, ``""`` outside the text (the rules ask past its ends)."""
+    if i < 0:
+        return ""
+    try:
+        return toks.keys[i]  # type: ignore[attr-defined]  # a Tokens: its list of keys
+    except IndexError:
+        return ""
+    except AttributeError:
+        return toks[i].key if i < len(toks) else ""
 
 
 @cache
