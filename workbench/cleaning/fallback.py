@@ -87,6 +87,7 @@ EVIDENCE_LINES = 200
 _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 # U+FFFD stands for a glyph of the text's own font that had no character: part of a word.
 _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
+_OTHER_RUN_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]+")
 # What the bigram model reads as a word: Arabic letters, or a number.
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
@@ -123,12 +124,22 @@ def run_spans(text: str, cutters: Iterable[str]) -> list[tuple[int, int]]:
     return _run_spans(text, _others_at(text), set(cutters))
 
 
-def _others_at(text: str) -> list[tuple[int, str]]:
-    """Where ``text`` holds a character that may have come from another font, and its class."""
-    return [(m.start(), char_class(m.group())) for m in _OTHER_RE.finditer(text)]
+def _others_at(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` holds characters that may have come from another font: (start, end,
+    class) of each stretch of them side by side of one class (``https`` of a link is one,
+    ``://`` two). A class cuts or joins all the characters of such a stretch alike, so the
+    trials of :func:`cutting_classes` step over stretches, not characters."""
+    out: list[tuple[int, int, str]] = []
+    for m in _OTHER_RUN_RE.finditer(text):
+        at = m.start()
+        for cls, same in itertools.groupby(m.group(), char_class):
+            n = sum(1 for _ in same)
+            out.append((at, at + n, cls))
+            at += n
+    return out
 
 
-def _run_spans(text: str, others: list[tuple[int, str]], cut: set[str]) -> list[tuple[int, int]]:
+def _run_spans(text: str, others: list[tuple[int, int, str]], cut: set[str]) -> list[tuple[int, int]]:
     """:func:`run_spans` given :func:`_others_at` of ``text``.
 
     A stretch is a cutting character and every one after it with nothing but spaces
@@ -138,17 +149,17 @@ def _run_spans(text: str, others: list[tuple[int, str]], cut: set[str]) -> list[
     spans: list[tuple[int, int]] = []
     pos = 0
     start = end = -1
-    for at, cls in others:
+    for at, upto, cls in others:
         if cls not in cut:
             continue
         if start >= 0 and (at == end or text[end:at].isspace()):
-            end = at + 1  # the stretch goes on
+            end = upto  # the stretch goes on
             continue
         if start >= 0:
             spans += _trimmed(text, pos, start)
             spans.append((start, end))
             pos = end
-        start, end = at, at + 1
+        start, end = at, upto
     if start >= 0:
         spans += _trimmed(text, pos, start)
         spans.append((start, end))
@@ -214,7 +225,7 @@ class _Text:
         # Where each candidate line holds a character that may have come from another
         # font, and the classes it holds: a set of cutters turns only the lines holding one.
         self.others = {i: _others_at(texts[i]) for i in self.candidates}
-        self.holds = {i: {c for _, c in self.others[i]} for i in self.candidates}
+        self.holds = {i: {c for _, _, c in self.others[i]} for i in self.candidates}
         # The candidates that some set of cutters can turn: those cut into two runs with
         # words by all the classes they hold. More cutters never join runs with words into
         # one (an Arabic letter is never a cutter, so the run holding it under more cutters
