@@ -213,12 +213,13 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     they are told apart from each token's own facts (:func:`_piece_facts`, computed once
     per token): most tokens of clean prose are common words, and a pair of two of them is
     passed by before its joined word is looked up."""
-    facts = [_piece_facts(t) for t in texts]
+    facts = list(map(_piece_facts, texts))
     out = []
-    for k in range(1, len(texts)):
+    # the pairs that pass the tests of each side picked in one comprehension (most fail)
+    maybe = [k for k, (left, right) in enumerate(zip(facts, facts[1:]), 1)
+             if left[0] and right[1] and (left[4] or right[4])]
+    for k in maybe:
         left, right = facts[k - 1], facts[k]
-        if not (left[0] and right[1] and (left[4] or right[4])):
-            continue
         # Keys with letters come of cores with letters: then the joined word's key is
         # the join of theirs, as ``is_known_joined`` reads it.
         if left[3] and right[3]:
@@ -299,6 +300,9 @@ def join_split_pieces(lines: list[Line]) -> tuple[list[Line], int]:
 # The tokens of :func:`workbench.cleaning.lines.line_tokens`, as text alone.
 _NONSPACE_RE = re.compile(r"[^ ]+")
 _ARABIC_TOKEN_RE = re.compile("(?<!\\S)[\u0621-\u064a]")
+# The tokens of ``_NONSPACE_RE`` that ``_ARABIC_TOKEN_RE`` matches (an Arabic letter
+# first), found in one pass over the text.
+_ARABIC_PIECE_RE = re.compile("(?<![^ ])[\u0621-\u064a][^ ]*")
 
 
 # A text most of whose words come in pieces (XeLaTeX's kashida drawn as leaders between
@@ -409,10 +413,11 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     >>> resegment_letters([synthetic("نييضاملانيمويلالالخقارعلايفاهموجهتاوقلاتلصاو", 0)] * 3)[0][0].text
     'واصلت القوات هجومها في العراق خلال اليومين الماضيين'
     """
-    pieces = [t for t in _NONSPACE_RE.findall(lines_text(lines)) if _ARABIC_TOKEN_RE.match(t)]
+    text = lines_text(lines)
+    pieces = _ARABIC_PIECE_RE.findall(text)
     in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and _share_reached(
         pieces, is_fragment, RESEGMENT_MIN_FRAGMENTS * len(pieces))
-    run_ons = len(_RUN_ON_RE.findall(lines_text(lines))) >= RUN_ON_MIN
+    run_ons = len(_RUN_ON_RE.findall(text)) >= RUN_ON_MIN
     if not in_pieces and not run_ons:
         return list(lines), 0
     out = []
