@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from ..text.arabic import TATWEEL
 from ..text.memo import word_memo
@@ -216,7 +217,7 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     facts = list(map(_piece_facts, texts))
     out = []
     # the pairs that pass the tests of each side picked in one comprehension (most fail)
-    maybe = [k for k, (left, right) in enumerate(zip(facts, facts[1:]), 1)
+    maybe = [k for k, (left, right) in enumerate(pairwise(facts), 1)
              if left[0] and right[1] and (left[4] or right[4])]
     for k in maybe:
         left, right = facts[k - 1], facts[k]
