@@ -43,3 +43,21 @@ def test_tables_are_the_stage_functions_tables(text):
 def test_tables_are_built_once():
     a = analyze(TEXTS[0], published="2020-05")
     assert a.events is a.events and len(a.events) == len(a.rows.events) > 0
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_analyze_leaves_the_garbage_collector_as_it_found_it(enabled):
+    # analyze pauses the collector for the call only: enabled before, enabled after; a
+    # caller that disabled it finds it still disabled
+    import gc
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        analyze(TEXTS[0], published="2020-05")
+        assert gc.isenabled() is enabled
+        with pytest.raises(TypeError):
+            analyze(b"bytes")  # type: ignore[arg-type]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

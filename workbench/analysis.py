@@ -17,6 +17,7 @@ from .claims.clauses import TextUnits
 from .claims.events import claim_records, event_rows, events_frame
 from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
+from .collector import collector_paused
 from .find.mentions import mention_rows, mentions_frame
 from .text.dates import as_reference
 
@@ -100,24 +101,28 @@ def analyze(
     ``published`` (ISO date, possibly partial: ``2020-05``) anchors relative and
     year-less dates ("منذ أكتوبر", "شهر أبريل المنصرم").
 
-    Many documents in one process: ``warm_up()`` then ``gc.freeze()``, as ``workbench run``
-    does, keeps the garbage collector's full passes from walking the loaded lexicons and
-    word memos again and again (about a tenth of the time of a long run). It is left to
-    the caller because it exempts every object alive at that moment, the caller's too,
-    from collection until ``gc.unfreeze()``.
+    The garbage collector is paused during the call (``collector_paused``) and runs
+    again after it. Many documents in one process: ``warm_up()`` then ``gc.freeze()``, as
+    ``workbench run`` does, also keeps the collector's full passes between calls from
+    walking the loaded lexicons and word memos again and again. It is left to the caller
+    because it exempts every object alive at that moment, the caller's too, from
+    collection until ``gc.unfreeze()``.
     """
     doc_id = doc_id or "document"
     reference = reference_date(published)
-    cleaned = clean(raw, **clean_options)
-    mentions, columns = mention_rows(cleaned.text, reference=reference)
-    # The stages pass rows, not frames: the mentions are indexed once for both, and the
-    # tables are made only when read.
-    found = Mentions.of_rows(mentions)
-    # One cut of the text into words, sentences and clauses for claims and events alike.
-    units = TextUnits(cleaned.text)
-    claims = claim_rows(cleaned.text, found, units=units)
-    events = event_rows(claim_records(claims), found, reference=reference, text=cleaned.text,
-                        units=units)
+    # The stages make many short-lived objects and no cycles: the collector's passes
+    # over them (and its full passes over the loaded lexicons) are spared for the call.
+    with collector_paused():
+        cleaned = clean(raw, **clean_options)
+        mentions, columns = mention_rows(cleaned.text, reference=reference)
+        # The stages pass rows, not frames: the mentions are indexed once for both, and
+        # the tables are made only when read.
+        found = Mentions.of_rows(mentions)
+        # One cut of the text into words, sentences and clauses for claims and events alike.
+        units = TextUnits(cleaned.text)
+        claims = claim_rows(cleaned.text, found, units=units)
+        events = event_rows(claim_records(claims), found, reference=reference, text=cleaned.text,
+                            units=units)
     return Analysis(
         doc_id=doc_id,
         published=_iso(published),

@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import functools
-import gc
 import itertools
 import operator
 import re
@@ -47,6 +46,7 @@ from typing import Any
 import numpy as np
 from bidi.mirror import MIRRORED
 
+from ..collector import collector_paused
 from ..text.arabic import TATWEEL, is_arabic_letter
 from ..text.memo import CharMemo, word_memo
 from .bidi_order import bidi_rep, resolve, visual_to_logical
@@ -105,7 +105,7 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
-        with _open_pdfium(Path(path)) as pdf, _collector_paused():
+        with _open_pdfium(Path(path)) as pdf, collector_paused():
             return list(map(_page_text, pdfium_glyphs(pdf)))
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
@@ -193,20 +193,6 @@ def _open_pdfium(path: Path) -> Iterator[Any]:
         yield pdf
     finally:
         pdf.close()
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a document is read: the glyphs, words
-    and lines of a page form no cycles, so reference counting frees them all, and the
-    collector's passes over the many young objects cost nearly a tenth of the reading."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _pdf_date(value: str) -> str:
