@@ -15,7 +15,8 @@ right when the middle of the predicted span falls in the gold ISO week); a clock
 same ``HH:MM`` (either end of a range of clocks; ``midnight`` is 00:00); a part of day with a
 date needs that date; a gold row without a date (unknown
 publication date) needs the same time of day; a duration is right when no overlapping
-prediction turns it into a date. ``--failures`` lists the misses, on the dev half only.
+prediction turns it into a date. ``--failures`` lists the misses, on the dev half only;
+``--ids news-0324:news-0555`` scores only the rows named (a batch), on either half.
 """
 
 from __future__ import annotations
@@ -225,16 +226,40 @@ def failures(results: list[dict]) -> str:
     return "\n".join(out)
 
 
+def select_ids(rows: list[dict[str, str]], spec: str) -> list[dict[str, str]]:
+    """The rows whose id is named in ``spec``: ids and ranges separated by commas, a range
+    ``news-0324:news-0555`` taking every id of that source numbered between its ends."""
+    wanted: list[tuple[str, int, int]] = []
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        first, _, last = part.partition(":")
+        last = last or first
+        source, a = first.rsplit("-", 1)
+        source_b, b = last.rsplit("-", 1)
+        if source != source_b or not (a.isdigit() and b.isdigit()):
+            raise ValueError(f"--ids: cannot read {part!r} (want e.g. news-0324:news-0555)")
+        wanted.append((source, int(a), int(b)))
+
+    def named(row_id: str) -> bool:
+        source, _, number = row_id.rpartition("-")
+        return number.isdigit() and any(s == source and a <= int(number) <= b for s, a, b in wanted)
+
+    return [r for r in rows if named(r["id"])]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--failures", action="store_true", help="list the misses (dev only)")
+    parser.add_argument("--ids", default="",
+                        help="only these rows, e.g. news-0324:news-0555 (ranges and ids, comma-separated)")
     args = parser.parse_args(argv)
     if args.failures and args.split != "dev":
         print("--failures is for the dev split only: the project tunes on dev and only reports test.",
               file=sys.stderr)
         return 2
     rows = [r for r in read_gold() if args.split == "all" or r["split"] == args.split]
+    if args.ids:
+        rows = select_ids(rows, args.ids)
     missing = sum(1 for r in rows if not r["context"])
     results = judge(rows)
     print(report(results, args.split))
