@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .partial import Partial
-from .resolve import Context, row
+from .resolve import _THIRDS, Context, row
 
 _GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
 
@@ -68,10 +68,29 @@ def _h_year(p: Partial, ctx: Context, tense: str, month: int, day: int) -> int |
     if ctx.ref is None:
         return None
     hy, hm, hd = _h_today(ctx.ref)
+    if p.year_rel is not None:  # شعبان للعام الجاري: the reference's Hijri year, or one off it
+        return hy + p.year_rel
     future = (p.direction or tense) == "future"
     if future:
         return hy if (month, day) >= (hm, hd) else hy + 1
     return hy if (month, day) <= (hm, hd) else hy - 1
+
+
+# how far a month begun by sighting may stand from the computed calendar (days either way)
+_SIGHTING_DAYS = 2
+
+
+def _sighted(d: date, weekday: int, flags: list[str]) -> tuple[date, list[str]]:
+    """The day within ``_SIGHTING_DAYS`` of the computed one that falls on the weekday said.
+
+    Countries begin a Hijri month by sighting the moon, often a day after Umm al-Qura
+    (السبت 29 شوال 1436 in Morocco is Saturday 15 August 2015, Umm al-Qura's Friday): the
+    weekday the text names settles the day. None so near: the computed day, flagged."""
+    for shift in (1, -1, 2, -2):
+        near = d + timedelta(days=shift)
+        if near.weekday() == weekday and abs(shift) <= _SIGHTING_DAYS:
+            return near, [*flags, "hijri_weekday"]
+    return d, [*flags, "weekday_conflict"]
 
 
 def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
@@ -84,7 +103,11 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
             value = f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}/{e.year:04d}"
             return row(value, date(s.year, 1, 1), date(e.year, 12, 31), "year", flags=flags,
                        calendar="hijri")
-        y = _h_year(p, ctx, tense, p.month, p.day or 1)
+        # a month or part of one is still ahead while its last day is (منتصف شعبان said on
+        # the 10th), and already past once its first day is
+        a, b = _THIRDS.get(p.qualifier, (1, 30))
+        ahead = (p.direction or tense) == "future"
+        y = _h_year(p, ctx, tense, p.month, p.day or (min(b, 30) if ahead else a))
         if y is None:
             value = f"XXXX-{p.month:02d}" + (f"-{p.day:02d}" if p.day else "")
             return row(value, None, None, "day" if p.day else "month",
@@ -99,8 +122,19 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
                 flags = [*flags, "hijri_day_30"]
             else:
                 d = _g(y, p.month, p.day)
+            if p.weekday is not None and d.weekday() != p.weekday:
+                d, flags = _sighted(d, p.weekday, flags)
             return row(d.isoformat(), d, d, "day", flags=flags, calendar="hijri", time_of_day=p.part)
-        s, e = _g(y, p.month, 1), _g(y, p.month, _h_month_len(y, p.month))
+        last = _h_month_len(y, p.month)
+        if p.qualifier in _THIRDS:  # غرة شوال, منتصف شعبان, أواخر رمضان: days of the month
+            a, b = _THIRDS[p.qualifier]
+            s, e = _g(y, p.month, a), _g(y, p.month, min(b, last))
+            if s == e:
+                return row(s.isoformat(), s, s, "day", flags=flags, calendar="hijri",
+                           time_of_day=p.part)
+            return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
+                       flags=flags, calendar="hijri")
+        s, e = _g(y, p.month, 1), _g(y, p.month, last)
         return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
                    flags=flags, calendar="hijri")
     except (ValueError, OverflowError):

@@ -204,13 +204,13 @@ class Composer(Grammar):
     def _part_alone(self, i: int) -> Partial | None:
         """A part of the day with no day said, where a word makes it a time (Duckling's "in|during
         the <part-of-day>" and "after|before <part-of-day>"): في المساء, عند الفجر, بعد الظهر,
-        قبل الفجر; the day the story is on (flag ``day_inferred``)."""
+        قبل الفجر, ساعات الصباح; the day the story is on (flag ``day_inferred``)."""
         h = self.part(i)
         if h is None or self.day(h.end) is not None:
             return None
         words = h.entry.words
         cue = key(self.t, i - 1) if i > 0 else ""
-        cued = (len(words) > 1 and words[0] in ("بعد", "قبل")) \
+        cued = (len(words) > 1 and words[0] in ("بعد", "قبل", "ساعات")) \
             or (" ".join(words) in _CUED_PARTS and not h.pre and cue in _PART_CUES) \
             or (" ".join(words) in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
         if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era

@@ -42,11 +42,11 @@ from .partial import Partial
 _LATE_PARTS = {"afternoon": 12, "evening": 16, "night": 18}  # the hour each part begins by
 _SMALL_HOURS = 4  # a reference before 04:00 is still the night of the day before
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "half": (15, 15), "late": (21, 31),
-           "first_half": (1, 15), "second_half": (16, 31)}
+           "first_half": (1, 15), "second_half": (16, 31), "first": (1, 1)}
 # the months of a year each qualifier covers; seasons (صيف العام 2000) only qualify a year
 _YEAR_THIRDS = {"early": (1, 1), "mid": (6, 7), "half": (6, 7), "late": (12, 12),
                 "first_half": (1, 6), "second_half": (7, 12), "summer": (6, 8),
-                "autumn": (9, 11)}
+                "autumn": (9, 11), "first": (1, 1)}
 # the days of a week (Monday 0) each qualifier covers: its end (نهاية الأسبوع) is Friday to
 # Sunday, the span of Duckling's "week-end" rule (Duckling/Time/AR/Rules.hs)
 _WEEK_PARTS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6), "first_half": (0, 3),
@@ -267,10 +267,11 @@ def _shifted(out: dict[str, Any] | None, by: tuple[str, int]) -> dict[str, Any] 
     return row(d.isoformat(), d, d, "day", flags=flags, time_of_day=out["time_of_day"])
 
 
-def _quarter_months(year: int, rank: int) -> tuple[date, date]:
-    """The first and last day of a year's quarter (rank 1–4, -1 the last)."""
-    q = 4 if rank == -1 else rank
-    return date(year, 3 * q - 2, 1), month_end(year, 3 * q)
+def _quarter_months(year: int, rank: int, size: int = 3) -> tuple[date, date]:
+    """The first and last day of a year's quarter (rank 1–4, -1 the last), or of its part of
+    ``size`` months of that rank (الثلث الأول: the first four months)."""
+    q = 12 // size if rank == -1 else rank
+    return date(year, size * (q - 1) + 1, 1), month_end(year, min(12, size * q))
 
 
 def _quarter_rel(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
@@ -325,7 +326,7 @@ def _season(p: Partial, ctx: Context, flags: list[str], tense: str = "past") -> 
 
 
 def _qual(q: str) -> str:
-    return "mid" if q == "half" else q
+    return {"half": "mid", "first": "early"}.get(q, q)
 
 
 def _third(year: int, month: int | None, q: str) -> tuple[date, date]:
@@ -497,7 +498,7 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
         if p.quarter is not None:
-            s, e = _quarter_months(year, p.quarter)
+            s, e = _quarter_months(year, p.quarter, p.quarter_months)
             return row(span_value(s, e), s, e, "month", flags=flags)
         if p.qualifier:
             s, e = _third(year, None, p.qualifier)
@@ -553,9 +554,9 @@ def _in_month(p: Partial, year: int | None, flags: list[str], proposed: str) -> 
     if year is None:
         return row(f"XXXX-{mo:02d}", None, None, "month", flags=flags, qualifier=_qual(p.qualifier),
                    proposed=proposed)
-    if p.qualifier == "half":
-        d = date(year, mo, 15)
-        return row(d.isoformat(), d, d, "day", flags=flags, qualifier="mid")
+    if p.qualifier in ("half", "first"):  # نصف آب: the 15th; غرة آب: the 1st
+        d = date(year, mo, _THIRDS[p.qualifier][0])
+        return row(d.isoformat(), d, d, "day", flags=flags, qualifier=_qual(p.qualifier))
     if p.qualifier:
         s, e = _third(year, mo, p.qualifier)
         return row(span_value(s, e), s, e, "day", flags=flags, qualifier=_qual(p.qualifier))

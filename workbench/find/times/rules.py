@@ -25,7 +25,8 @@ from .partial import Partial, copy
 
 _OF = frozenset({"من", "في", "ب", "ل"})  # between a day and its month: الثالث من آذار
 _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حتي", "بين", "من", "قبل", "بعد",
-                        "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي"})
+                        "مطلع", "نهايه", "اواخر", "اوائل", "منتصف", "طوال", "العام", "الي",
+                        "بحلول", "حلول"})  # بحلول 2030: by 2030
 DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
 _ONE = frozenset({"واحد", "واحده"})  # after a singular unit: ساعة واحدة, يوم واحد
@@ -39,6 +40,8 @@ _NUMERIC_RE = re.compile(r"^\d+$")
 _THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
+_FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين", "الاوائل"})  # الأولى, الأوّلين: the first (months)
+_DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
 
 
@@ -64,7 +67,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("now", ["now"]),
     ("vague", ["vague"]),
     ("season_relative", ["season", "direction"]),
-    ("quarter", ["quarter_word", "direction"]),
+    ("quarter", ["quarter_word", "direction", "unit"]),
 )]
 
 
@@ -317,6 +320,13 @@ class Grammar(ClockRules):
         if direction is not None and direction.entry.value in ("past", "future") \
                 and key(self.t, k) not in ("هذا", "هذه"):
             p.direction = direction.entry.value
+            dm = self.day_month(direction.end)
+            if dm is not None and dm.day is not None and dm.i == direction.end:
+                # يوم الاثنين المقبل 25 ماي: the date after the direction says which one
+                dm.weekday, dm.i, dm.pre = p.weekday, i, p.pre
+                dm.direction = dm.direction or p.direction
+                dm.rules[:0] = ["weekday", "relative"]
+                return dm
             return p.add("relative", direction.end)
         side = _BEFORE_AFTER.get(key(self.t, k))
         beyond = find(self.t, k + 1, "direction", pre_ok=False) if side in (-1, 1) else None
@@ -465,9 +475,18 @@ class Grammar(ClockRules):
         before = key(self.t, k - 1) if k > 0 else ""
         strong = not key(self.t, k).isdigit() or pre != "" or (k > 0 and (
             before in _DATE_CUES or (before[:1] in ("\u0648", "\u0641") and before[1:] in _DATE_CUES)
-            or before == "\u0627\u0644" or find(self.t, k - 1, "day_word", "weekday") is not None))
+            or before == "\u0627\u0644" or find(self.t, k - 1, "day_word", "weekday") is not None
+            or (k > 1 and find(self.t, k - 1, "direction") is not None
+                and find(self.t, k - 2, "weekday") is not None)))  # الاثنين المقبل 25 ماي
         m = self.month(k2, cued=True, strong=strong) \
             or (self.month(d[0], cued=True, strong=strong) if k2 != d[0] else None)
+        if m is not None and key(self.t, d[0]) == "في" and key(self.t, k).isdigit() \
+                and self.year(m[0]) is None and not (k > 0 and (
+                    before in _DAY_NAMING or find(self.t, k - 1, "day_word", "weekday") is not None)):
+            # a count, then في and a month, is no day (28 هجوماً مقارنة بـ 1 في تموز): digits
+            # join their month by في only with its year (5 في حزيران 2014) or after a word
+            # that names a day (يوم 5 في آذار)
+            m = None
         if m is None and key(self.t, d[0]) == "من" \
                 and (i == 0 or find(self.t, i - 1, "week_word", "month_word", "year_word", "unit") is None):
             # (not الأسبوع الثاني من الشهر الجاري: there the ordinal counts weeks)
@@ -625,6 +644,9 @@ class Grammar(ClockRules):
         this = key(self.t, i) in ("هذا", "هذه")  # هذا الربع: this quarter
         h = find(self.t, i + 1 if this else i, "quarter_word")
         if h is None:
+            return None if this else self.first_months(i)
+        size = int(h.entry.value or 3)
+        if size != 3 and this:
             return None
         if this:
             return Partial(i, h.end, unit_rel=("quarter", 0)).add("this+quarter")
@@ -638,12 +660,40 @@ class Grammar(ClockRules):
         o = None if last is not None else self.ordinal(k)
         if last is not None and key(self.t, k).startswith("ال"):
             rank, k = -1, last.end
-        elif o is not None and 1 <= o[1] <= 4:
+        elif o is not None and 1 <= o[1] <= 12 // size:
             rank, k = o[1], o[0]
         else:
             return None
-        k += 1 if key(self.t, k) in _OF else 0
-        p = Partial(i, k, pre=h.pre, quarter=rank).add("quarter")
+        return self._part_of_year(Partial(i, k, pre=h.pre, quarter=rank, quarter_months=size).add("quarter"))
+
+    def first_months(self, i: int) -> Partial | None:
+        """The first months of a year (الأشهر الـ 7 الأولى من العام الحالي, الأشهر الثلاثة الأولى
+        من عام 2024, الشهرين الأولين من العام الجاري): a plural or dual of شهر, its count, الأولى."""
+        h = find(self.t, i, "unit")
+        if h is None or h.entry.value != "month" or not key(self.t, i).startswith("ال") \
+                or h.entry.extra not in ("pl", "2"):
+            return None
+        k, n = h.end, 2 if h.entry.extra == "2" else None
+        if n is None:
+            k += 1 if key(self.t, k) == "\u0627\u0644" else 0  # الـ 7: the article written apart
+            n = self.num(k, 2, 11)
+            if n is not None:
+                k += 1
+            else:
+                word = key(self.t, k)  # الثلاثة, الستة: the count with the article
+                v = parse_number(word[2:]) if word.startswith("\u0627\u0644") and len(word) > 3 else None
+                if v is None or v != int(v) or not 2 <= v <= 11:
+                    return None
+                n, k = int(v), k + 1
+        if key(self.t, k) not in _FIRST_PLURAL:
+            return None
+        p = Partial(i, k + 1, pre=h.pre, quarter=1, quarter_months=n).add("first_months")
+        return self._part_of_year(p)
+
+    def _part_of_year(self, p: Partial) -> Partial | None:
+        """A part of a year (a quarter, the first months) with the year said after it."""
+        k = p.j + (1 if key(self.t, p.j) in _OF else 0)
+        p.j = k
         y = self.year_alone(k, cued=True)
         if y is not None:
             p.year, p.j = y.year, y.j
@@ -813,6 +863,9 @@ class Grammar(ClockRules):
         k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
         u = find(self.t, k, "unit", pre_ok=False)
         if u is not None and u.entry.extra == "pl" and not key(self.t, k).startswith("ال"):
+            part = find(self.t, k, "daypart", pre_ok=False)
+            if part is not None and part.end > u.end:
+                return None  # خلال ساعات الصباح: the hours of a part of the day, no length
             after = find(self.t, u.end, "few", pre_ok=False)
             if after is not None and after.entry.words[0] == "قليله":
                 return after.end, u.entry.value, 0

@@ -1,0 +1,85 @@
+"""Hijri days settled by their weekday, the first day or a part of a Hijri month, parts of a
+year (a third, the first months), and a few forms of official and Egyptian copy."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.find.time_cases import one
+from workbench.find.times import find_times
+
+
+def test_a_weekday_said_with_a_hijri_day_moves_it_to_the_sighted_day():
+    # Morocco began Shawwal 1436 a day after Umm al-Qura: its Saturday 29 Shawwal is 15 August
+    row = one("يوم السبت 29 شوال 1436 ه", reference=date(2015, 8, 15))
+    assert row["value"] == "2015-08-15"
+    assert "hijri_weekday" in row["flags"]
+
+
+def test_a_hijri_day_without_a_weekday_keeps_umm_al_qura():
+    assert one("29 شوال 1436 ه", reference=date(2015, 8, 15))["value"] == "2015-08-14"
+
+
+def test_a_weekday_far_from_the_hijri_day_is_a_conflict():
+    row = one("يوم الثلاثاء 29 شوال 1436 ه", reference=date(2015, 8, 15))
+    assert row["value"] == "2015-08-14"
+    assert "weekday_conflict" in row["flags"]
+
+
+@pytest.mark.parametrize(("text", "ref", "tense", "value"), [
+    ("غرة شوال", date(2023, 4, 15), "future", "2023-04-21"),
+    ("فاتح شهر شعبان لعام 1444", date(2023, 2, 20), "future", "2023-02-21"),
+    ("منتصف شعبان", date(2024, 2, 1), "future", "2024-02-21/2024-03-01"),
+    ("أواخر رمضان", date(2024, 3, 1), "future", "2024-03-31/2024-04-09"),
+    # the middle of Sha'ban said on its 10th: this year's, still ahead
+    ("نصف شهر شعبان", date(2024, 2, 20), "future", "2024-02-25"),
+    ("غرة آب المقبل", date(2024, 2, 1), "future", "2024-08-01"),
+])
+def test_first_day_and_parts_of_a_month(text, ref, tense, value):
+    assert one(text, reference=ref, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("الثلث الأول من عام 2021", "2021-01/2021-04"),
+    ("الثلث الأخير من العام الماضي", "2019-09/2019-12"),
+    ("الأشهر الـ 7 الأولى من العام الحالي", "2020-01/2020-07"),
+    ("الأشهر الخمسة الأولى من عام 2024", "2024-01/2024-05"),
+    ("الشهرين الأولين من العام الجاري", "2020-01/2020-02"),
+    ("الربع الأول من 2015", "2015-01/2015-03"),
+])
+def test_parts_of_a_year(text, value):
+    assert one(text, reference=date(2020, 5, 12))["value"] == value
+
+
+def test_the_last_third_of_the_night_is_no_part_of_a_year():
+    assert find_times("في الثلث الأخير من الليل", reference=date(2020, 5, 12)).empty
+
+
+def test_a_count_joined_to_a_month_by_fi_is_no_day():
+    rows = find_times("28 هجوماً مقارنة بـ 1 في تموز (يوليو) الماضي", reference=date(2021, 9, 12))
+    assert rows["value"].tolist() == ["2021-07"]
+
+
+def test_a_weekday_with_its_direction_then_its_date():
+    row = one("يوم الاثنين المقبل 25 ماي", reference=date(2020, 5, 14), tense="future")
+    assert row["value"] == "2020-05-25"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("بحلول 2030", "2030"),
+    ("ساعات الصباح", "2020-05-12"),
+    ("النهارده", "2020-05-12"),
+])
+def test_official_and_egyptian_forms(text, value):
+    assert one(text, reference=date(2020, 5, 12))["value"] == value
+
+
+def test_less_than_a_week_is_a_length():
+    assert one("خلال أقل من أسبوع", reference=date(2020, 5, 12))["value"] == "P1W"
+
+
+def test_hours_of_the_morning_are_no_length():
+    row = one("خلال ساعات الصباح", reference=date(2020, 5, 12))
+    assert (row["value"], row["time_of_day"]) == ("2020-05-12", "morning")
