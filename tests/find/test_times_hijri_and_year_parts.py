@@ -83,3 +83,15 @@ def test_less_than_a_week_is_a_length():
 def test_hours_of_the_morning_are_no_length():
     row = one("خلال ساعات الصباح", reference=date(2020, 5, 12))
     assert (row["value"], row["time_of_day"]) == ("2020-05-12", "morning")
+
+
+@pytest.mark.parametrize(("text", "value", "part"), [
+    ("ويكون فاتح شهر ذي القعدة هو يوم الاثنين 17 غشت 2015.", "2015-08-17", ""),
+    ("يوم الجمعة 29 ذي الحجة 1444 هـ الموافق لـ 18 يوليوز 2023.", "2023-07-18", ""),
+    ("بعد مغرب يوم الخميس 29 رجب 1443 هـ موافق 03 مارس 2022 مـ،", "2022-03-03", "evening"),
+])
+def test_a_hijri_date_and_the_gregorian_day_the_writer_equates_it_with(text, value, part):
+    rows = find_times(text, reference=date(2023, 1, 1))
+    assert len(rows) == 1
+    assert (rows.iloc[0]["value"], rows.iloc[0]["time_of_day"]) == (value, part)
+    assert "hijri_equivalent" in rows.iloc[0]["flags"]

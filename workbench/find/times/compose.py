@@ -54,6 +54,8 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 # a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
+_EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
+_IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
 # what says a clock's day (a range's second clock lends them to the first)
 _DATE_FIELDS = ("year", "year_rel", "month", "hijri", "day", "weekday", "direction", "offset", "story",
@@ -228,17 +230,23 @@ class Composer(Grammar):
 
     def equivalent(self, i: int) -> Partial | None:
         """A Hijri and a Gregorian date given as one (25 ذي الحجة 634 هـ = 14 أغسطس 1237 م,
-        either first, = or الموافق between): the Gregorian date as the writer gives it."""
+        either first, = or [ال]موافق [لـ] between, or هو/هي يوم before the second; the first
+        day of a Hijri month too: فاتح شهر ذي القعدة هو يوم الاثنين 17 غشت 2015): the
+        Gregorian date as the writer gives it."""
         a = self.point(i)
-        if a is None or a.day is None:
+        if a is None or (a.day is None and a.qualifier != "first"):
             return None
         k = a.j + (1 if key(self.t, a.j) == ")" else 0)
-        if key(self.t, k) not in ("=", "الموافق"):
+        if key(self.t, k) in _IS_DAY and key(self.t, k + 1) == "يوم":
+            k += 1  # فاتح شهر شعبان هو يوم الأربعاء 22 فبراير: an announcement's equation
+        elif key(self.t, k) not in _EQUALS:
             return None
+        k += 1 if key(self.t, k + 1) in ("ل", "لـ") else 0  # الموافق لـ 18 يوليوز
         b = self.point(k + 1)
         if b is None or b.day is None or a.hijri == b.hijri:
             return None
         out = replace(b if a.hijri else a, i=i, j=b.j, pre=a.pre)
+        out.part = out.part or a.part or b.part  # مغرب يوم الخميس 29 رجب … موافق 03 مارس: evening
         out.rules = ["hijri=gregorian", *out.rules]
         out.flags = [*out.flags, "hijri_equivalent"]
         return out
