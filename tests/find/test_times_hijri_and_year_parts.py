@@ -95,3 +95,12 @@ def test_a_hijri_date_and_the_gregorian_day_the_writer_equates_it_with(text, val
     assert len(rows) == 1
     assert (rows.iloc[0]["value"], rows.iloc[0]["time_of_day"]) == (value, part)
     assert "hijri_equivalent" in rows.iloc[0]["flags"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("للشهر الماضي", "2020-04"),  # ل + الشهر, the article's alif dropped
+    ("للعام الحالي", "2020"),
+    ("للأشهر الثلاثة الأولى من العام الحالي", "2020-01/2020-03"),
+])
+def test_a_unit_after_li_keeps_its_article(text, value):
+    assert one(text, reference=date(2020, 5, 12))["value"] == value

@@ -590,7 +590,8 @@ class Grammar(ClockRules):
         if k == i and word[1:] in _THIS_UNITS and word.startswith("\u0647"):  # ها + الشهر
             return Partial(i, k + 1, unit_rel=(_THIS_UNITS[word[1:]], 0)).add("this+unit")
         u = find(self.t, k, "week_word", "month_word", "year_word")
-        if u is None or not word.endswith(("الاسبوع", "الشهر", "العام", "السنه")):
+        # the unit with its article (للشهر الماضي: ل + الشهر, the article's alif dropped)
+        if u is None or u.entry.words[0] not in ("الاسبوع", "الشهر", "العام", "السنه"):
             return None
         unit = {"week_word": "week", "month_word": "month", "year_word": "year"}[u.entry.type]
         if this is not None and k != i:
@@ -670,7 +671,7 @@ class Grammar(ClockRules):
         """The first months of a year (الأشهر الـ 7 الأولى من العام الحالي, الأشهر الثلاثة الأولى
         من عام 2024, الشهرين الأولين من العام الجاري): a plural or dual of شهر, its count, الأولى."""
         h = find(self.t, i, "unit")
-        if h is None or h.entry.value != "month" or not key(self.t, i).startswith("ال") \
+        if h is None or h.entry.value != "month" or not h.entry.words[0].startswith("ال") \
                 or h.entry.extra not in ("pl", "2"):
             return None
         k, n = h.end, 2 if h.entry.extra == "2" else None
