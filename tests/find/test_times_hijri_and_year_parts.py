@@ -104,3 +104,12 @@ def test_a_hijri_date_and_the_gregorian_day_the_writer_equates_it_with(text, val
 ])
 def test_a_unit_after_li_keeps_its_article(text, value):
     assert one(text, reference=date(2020, 5, 12))["value"] == value
+
+
+@pytest.mark.parametrize(("text", "ref", "value"), [
+    # Morocco's 1 Sha'ban 1442 was Monday 15 March 2021, Umm al-Qura's Sunday 14th
+    ("يوم الإثنين المقبل أول أيام شهر شعبان", date(2021, 3, 13), "2021-03-15"),
+    ("الأربعاء غرة محرم", date(2023, 7, 17), "2023-07-19"),
+])
+def test_a_weekday_before_the_first_of_a_hijri_month_settles_it(text, ref, value):
+    assert one(text, reference=ref, tense="future")["value"] == value

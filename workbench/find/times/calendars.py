@@ -129,6 +129,9 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
         if p.qualifier in _THIRDS:  # غرة شوال, منتصف شعبان, أواخر رمضان: days of the month
             a, b = _THIRDS[p.qualifier]
             s, e = _g(y, p.month, a), _g(y, p.month, min(b, last))
+            if s == e and p.weekday is not None and s.weekday() != p.weekday:
+                s, flags = _sighted(s, p.weekday, flags)  # الإثنين غرة شعبان: the sighted first
+                e = s
             if s == e:
                 return row(s.isoformat(), s, s, "day", flags=flags, calendar="hijri",
                            time_of_day=p.part)

@@ -320,8 +320,8 @@ class Grammar(ClockRules):
         if direction is not None and direction.entry.value in ("past", "future") \
                 and key(self.t, k) not in ("هذا", "هذه"):
             p.direction = direction.entry.value
-            dm = self.day_month(direction.end)
-            if dm is not None and dm.day is not None and dm.i == direction.end:
+            dm = self._day_after_weekday(direction.end)
+            if dm is not None and dm.i == direction.end:
                 # يوم الاثنين المقبل 25 ماي: the date after the direction says which one
                 dm.weekday, dm.i, dm.pre = p.weekday, i, p.pre
                 dm.direction = dm.direction or p.direction
@@ -338,7 +338,7 @@ class Grammar(ClockRules):
         if rel is not None and rel.entry.extra != "story" and not rel.pre:
             p.offset = int(rel.entry.value)
             return p.add("relative_day", rel.end)
-        dm = self.day_month(k)
+        dm = self.day_month(k) or self._day_after_weekday(k)
         if dm is None:  # الثلاثاء 12-05-2020, يوم الثلاثاء الموافق 12/5/2020
             k2 = k + (1 if key(self.t, k) in _WEEKDAY_DATE_GLUE else 0)
             dm = self.numeric_date(k2) or (self.day_month(k2) if k2 != k else None)
@@ -349,6 +349,15 @@ class Grammar(ClockRules):
             dm.rules.insert(0, "weekday")
             return dm
         return p
+
+    def _day_after_weekday(self, k: int) -> Partial | None:
+        """The day a weekday's date after it names: a day and month (المقبل 25 ماي) or the
+        first day of a Hijri month (الإثنين المقبل أول أيام شهر شعبان, الأربعاء غرة محرم)."""
+        dm = self.day_month(k)
+        if dm is not None and dm.day is not None:
+            return dm
+        q = self.qualified(k)
+        return q if q is not None and q.qualifier == "first" and q.hijri and q.month is not None else None
 
     def _bare_weekday_ok(self, i: int) -> bool:
         h = find(self.t, i, "weekday")
