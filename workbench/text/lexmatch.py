@@ -34,6 +34,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -209,6 +210,32 @@ def _contracted(key: str) -> str | None:
     return rest if rest.startswith(LAM) else LAM + rest
 
 
+# Bump when what ``_lexicon_state`` returns changes for the same keys.
+_STATE_VERSION = "1"
+
+
+def _lexicon_state(uniq: list[str], proclitics: bool, glued: bool) -> tuple:
+    """What a :class:`Lexicon` derives from its sorted distinct keys: the keys, the
+    contracted forms after LAM, the one-word and the spaced forms, the glued forms and
+    the pattern. Raises ``ValueError`` on a key that is not a matching key."""
+    bad = [k for k in uniq if match_key(k) != k or "  " in k or k != k.strip()]
+    if bad:
+        raise ValueError(f"lexicon keys are not normalised: {bad[:5]}")
+    contract: dict[str, str] = {}
+    for k in uniq:
+        c = _contracted(k)
+        if c is not None:
+            contract.setdefault(c, k)
+    plain = [k for k in (*uniq, *contract) if not _SPACES.search(k)]
+    spaced = sorted({k for k in (*uniq, *contract) if " " in k})
+    unglue: dict[str, str] = {}
+    if glued:
+        for k in spaced:
+            unglue.setdefault(_glue(k), k)
+    pattern = _lexicon_pattern(uniq, sorted(contract), proclitics, glued)
+    return list(uniq), contract, plain, spaced, unglue, pattern
+
+
 class Lexicon:
     """Keys compiled once into one regex; :meth:`finditer` scans folded text in one pass.
 
@@ -227,31 +254,29 @@ class Lexicon:
         self, keys: Iterable[str], *, proclitics: bool = True, bare: Iterable[str] = (),
         glued: bool = True,
     ) -> None:
-        uniq = sorted({k for k in keys if k})
+        given = [k for k in keys if k]
+        # Sorted and distinct already (the gazetteer's keys) is checked in one pass: sorting
+        # tens of thousands of keys again costs more than the rest of reading them back.
+        uniq = given if all(a < b for a, b in pairwise(given)) else sorted(set(given))
         self._bare = frozenset(bare)
-        bad = [k for k in uniq if match_key(k) != k or "  " in k or k != k.strip()]
-        if bad:
-            raise ValueError(f"lexicon keys are not normalised: {bad[:5]}")
-        self.keys: tuple[str, ...] = tuple(uniq)
-        self._contract: dict[str, str] = {}
-        for k in uniq:
-            c = _contracted(k)
-            if c is not None:
-                self._contract.setdefault(c, k)
+        # What the keys imply is kept in the disk cache (workbench.cache) by a hash of the
+        # keys: checking, contracting and gluing tens of thousands of keys costs a tenth of
+        # a second a process, reading the result back a few milliseconds.
+        keys_t, contract, plain, spaced, unglue, pattern = cached(
+            "lexicon", [_STATE_VERSION, str(proclitics), str(glued), "\n".join(uniq)],
+            lambda: _lexicon_state(uniq, proclitics, glued))
+        self.keys: tuple[str, ...] = tuple(keys_t)
+        self._contract: dict[str, str] = contract
         # One-word keys and contracted forms: a match of one is already its key, with no
         # run of spaces to normalise (most hits; spares a regex substitution each).
-        self._plain = frozenset(k for k in (*uniq, *self._contract) if not _SPACES.search(k))
+        self._plain = frozenset(plain)
         # A glued form (no space after a non-joining letter) back to its key or contracted
         # form; a form that is itself a key (عبدالله beside عبد الله) reads as that key.
-        self._spaced = frozenset(k for k in (*uniq, *self._contract) if " " in k)
-        self._unglue: dict[str, str] = {}
-        if glued:
-            for k in sorted(self._spaced):
-                self._unglue.setdefault(_glue(k), k)
+        self._spaced = frozenset(spaced)
+        self._unglue: dict[str, str] = unglue
         self._proclitics = proclitics
         self._lam = proclitics and bool(self._contract)  # the pattern has the lp/lk branch
-        self._regex = compile_pattern(
-            _lexicon_pattern(uniq, sorted(self._contract), proclitics, glued))
+        self._regex = compile_pattern(pattern)
 
     def finditer_folded(self, folded: FoldedText) -> Iterator[LexMatch]:
         """Matches in an already folded text (fold once, scan with several lexicons)."""
