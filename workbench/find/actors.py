@@ -115,9 +115,10 @@ def lexicons() -> _Lexicons:
     country_keys: dict[str, str] = {}
     country_names: dict[str, str] = {}
     demonyms: dict[str, str] = {}
-    for row in g.table:
-        if row["place_type"] != "country":
+    for i, kind in enumerate(g.table.column("place_type")):
+        if kind != "country":
             continue
+        row = g.table[i]
         iso = row["iso"]
         country_names[iso] = row["name_en"]
         demonyms[iso] = row["demonym"] or row["name_en"]

@@ -28,9 +28,11 @@ Every row carries ``admin1`` (ISO 3166-2 of the governorate) and, for local rows
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import overload
 
 from .. import resources
 from ..cache import cached
@@ -63,11 +65,55 @@ FACILITY_TYPES = frozenset({
 })
 
 
+class Rows(Sequence[dict]):
+    """The merged place table, kept by column: a row's dict is built the first time it is
+    asked for. Tens of thousands of hamlets make the table large, and a document looks at
+    a few dozen of its rows; reading the columns back costs a third of reading dicts.
+
+    >>> rows = Rows({"id": ["a", "b"], "place_type": ["country", "town"]}, {0: {"iso": "X"}})
+    >>> rows[0], len(rows), rows.column("id")
+    ({'id': 'a', 'place_type': 'country', 'iso': 'X'}, 2, ['a', 'b'])
+    """
+
+    def __init__(self, columns: dict[str, list], extra: dict[int, dict]) -> None:
+        self._columns = columns
+        self._extra = extra
+        self._len = len(next(iter(columns.values()))) if columns else 0
+        self._made: dict[int, dict] = {}
+
+    def __len__(self) -> int:
+        return self._len
+
+    @overload
+    def __getitem__(self, i: int) -> dict: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[dict]: ...
+
+    def __getitem__(self, i: int | slice) -> dict | list[dict]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError(i)
+        row = self._made.get(i)
+        if row is None:
+            row = {c: values[i] for c, values in self._columns.items()}
+            row.update(self._extra.get(i, ()))
+            self._made[i] = row
+        return row
+
+    def column(self, name: str) -> list:
+        """One field of every row, in row order (no row dicts built)."""
+        return self._columns[name]
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """The merged place table, its compiled lexicon and the tables derived from it."""
 
-    table: list[dict]
+    table: Rows
     lexicon: Lexicon
     by_key: dict[str, tuple[int, ...]]
     nisba_fem: dict[str, str]
@@ -148,10 +194,11 @@ def gazetteer() -> Gazetteer:
     # Keyed by the code that builds it too: this module, the table reader and the article.
     code = [Path(__file__), Path(resources.__file__), ARTICLE]
     built = cached("gazetteer", [*code, *map(data_path, _SOURCES)], _merged)
-    table, by_key, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, bare = built
+    (columns, extra), by_key, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, \
+        bare = built
     return Gazetteer(
-        table, Lexicon(by_key, bare=bare), ranked, nisba_fem, nisba_masc, homographs,
-        country_row, cue,
+        Rows(columns, extra), Lexicon(by_key, bare=bare), ranked, nisba_fem, nisba_masc,
+        homographs, country_row, cue,
     )
 
 
@@ -194,8 +241,25 @@ def _merged() -> tuple:
     # A key that is the bare form of a place head noun (مفرق "junction", the Jordanian
     # town al-Mafraq without its article) is the common noun unless a cue announces it.
     cue |= frozenset(by_key) & frozenset(read_rows("find/place_heads.csv").column("form"))
-    return (table, sorted(by_key), ranked, nisba_fem, frozenset(nisba_masc), frozenset(homographs),
-            country_row, cue, frozenset(bare))
+    # The table is read back in every process: it keeps, by column, the fields the finders
+    # read (not the build's sources, reasons and key lists, now sets of their own); a value
+    # many rows share (a kind, a country, a governorate) is one object, stored and read
+    # back once.
+    shared: dict[str, str] = {}
+    columns = {c: [shared.setdefault(r[c], r[c]) if c in _SHARED_FIELDS else r[c] for r in table]
+               for c in _ROW_FIELDS}
+    extra = {i: {c: r[c] for c in _COUNTRY_FIELDS}
+             for i, r in enumerate(table) if r["place_type"] == "country"}
+    return ((columns, extra), sorted(by_key), ranked, nisba_fem, frozenset(nisba_masc),
+            frozenset(homographs), country_row, cue, frozenset(bare))
+
+
+# The fields of a row the finders read; a country row also keeps its relational adjectives,
+# people and demonym (the actor finder reads them).
+_ROW_FIELDS = ("id", "name_en", "name_ar", "place_type", "iso", "country", "admin1", "admin2",
+               "lat", "lon", "keys", "local")
+_COUNTRY_FIELDS = ("nisba", "people", "demonym")
+_SHARED_FIELDS = frozenset({"place_type", "iso", "country", "admin1", "admin2"})
 
 
 def nisba_countries() -> dict[str, str]:
@@ -244,8 +308,9 @@ def governorate_names() -> dict[str, tuple[str, str]]:
     >>> governorate_names()["IQ-AN"], governorate_names()["IQ-KI"]
     (('الأنبار', 'Anbar'), ('كركوك', 'Kirkuk'))
     """
-    return {row["id"]: _display_pair(row) for row in gazetteer().table
-            if row["place_type"] == "governorate"}
+    table = gazetteer().table
+    return {table[i]["id"]: _display_pair(table[i])
+            for i, kind in enumerate(table.column("place_type")) if kind == "governorate"}
 
 
 def _display_pair(row: dict) -> tuple[str, str]:
