@@ -37,7 +37,8 @@ def outlets():
 @pytest.mark.parametrize(
     ("name", "columns"),
     [
-        ("find/local_places.csv", ["aliases", "cue_keys"]),
+        ("find/local_places.csv", ["aliases", "cue_keys", "prep_keys", "bare_keys"]),
+        ("find/local_localities.csv", ["id"]),
         ("find/local_places_curated.csv", ["aliases", "near"]),
         ("find/outlets.csv", ["aliases", "cue_aliases"]),
     ],
@@ -50,7 +51,8 @@ def test_every_key_is_already_a_matching_key(name: str, columns: list[str]) -> N
 
 
 @pytest.mark.parametrize("name", ["find/local_places.csv", "find/local_places_curated.csv",
-                                  "find/outlets.csv", "find/local_admin.csv"])
+                                  "find/outlets.csv", "find/local_admin.csv",
+                                  "find/local_localities.csv"])
 def test_ids_are_unique(name: str) -> None:
     ids = read_table(name)["id"]
     assert not ids[ids.duplicated()].tolist()
@@ -187,6 +189,48 @@ def test_well_known_conflict_places_are_present(local, country: str, name: str) 
     rows = local[(local["country"] == country)
                  & local["aliases"].map(lambda cell: key in _keys(cell))]
     assert len(rows), name
+
+
+def test_hamlets_of_both_countries_need_a_preposition(local) -> None:
+    """Who's On First's villages and neighbourhoods: thousands in each country, placed and
+    in a governorate; each key is one a finder reports only after a preposition or a
+    settlement word (prep_keys), but for a name that opens with its head noun (حي، قرية)."""
+    wof = local[local["id"].str.startswith("wof:")]
+    counts = wof.groupby("country").size()
+    assert counts["IQ"] >= 8000 and counts["SY"] >= 5000
+    assert (wof["coord_basis"] == "point").all() and (wof["admin1"] != "").mean() > 0.99
+    heads = set(read_table("find/place_heads.csv")["form"])
+    for _, row in wof.iterrows():
+        prep = set(_keys(row["prep_keys"]))
+        assert prep <= set(_keys(row["aliases"])), row["id"]
+        assert {k for k in _keys(row["aliases"]) if k.split()[0] not in heads} <= prep, row["id"]
+    assert not any(_keys(c) for c in local.loc[~local["id"].str.startswith("wof:"), "prep_keys"])
+
+
+@pytest.mark.parametrize("key", [
+    "محمد", "علي", "الثانيه", "واسعه",  # words and given names (wordfreq)
+    "عبد الله", "ابو بكر", "عباس ابراهيم",  # every word frequent: a phrase or a person's name
+    "جنديان", "شهيدان",  # the dual of a frequent noun
+    "بغداد", "القاهره",  # a city of places.csv: a hamlet of its name is left out
+])
+def test_hamlet_names_that_read_as_words_or_names_are_left_out(local, key: str) -> None:
+    wof = local[local["id"].str.startswith("wof:")]
+    assert not any(key in _keys(c) for c in wof["aliases"])
+
+
+def test_a_hamlet_name_that_is_another_word_with_a_proclitic_takes_none(local) -> None:
+    # ب + رميلان is برميلان "two barrels", ب + شرية is بشرية "human"
+    bare = {k for c in local["bare_keys"] for k in _keys(c)}
+    assert {"رميلان", "شريه"} <= bare
+
+
+def test_localities_extract_names_its_source_and_commits() -> None:
+    from workbench.resources import data_path
+
+    head = data_path("find/local_localities.csv").read_text(encoding="utf-8")[:1500]
+    assert "whosonfirst-data-admin-iq commit 4c7a00f6387bcab9094ac10c9448177515f1098f" in head
+    assert "whosonfirst-data-admin-sy commit 2db0f03b9f9d24bd371f318759d3e56c816c333e" in head
+    assert "CC BY 4.0" in head
 
 
 def test_outlets(outlets) -> None:

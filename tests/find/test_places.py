@@ -264,6 +264,47 @@ def test_gazetteer_loads_once() -> None:
     assert gazetteer() is gazetteer()
 
 
+@pytest.mark.parametrize(("text", "place_id", "admin1"), [
+    ("سقطت قذائف على جمرايا غربي دمشق", "wof:1276533903", "SY-RD"),
+    ("وقعت اشتباكات في دوغان أمس", "wof:", "IQ-"),
+    ("قصف على رميلان", "wof:1292917493", "SY-HA"),
+])
+def test_a_hamlet_after_a_preposition_is_a_place(text: str, place_id: str, admin1: str) -> None:
+    rows = find_places(text)
+    row = rows.iloc[0]
+    assert row["place_id"].startswith(place_id) and row["admin1"].startswith(admin1)
+    assert not math.isnan(row["lat"])
+
+
+@pytest.mark.parametrize("text", [
+    "قال دوغان إن الهجوم فشل",  # دوغان, a hamlet, is the subject: a person
+    "برميلان متفجران على المدينة",  # ب + رميلان: "two barrels"
+    "خسائر مادية وبشرية",  # ب + شرية: "human"
+])
+def test_a_hamlet_name_without_a_preposition_is_no_place(text: str) -> None:
+    assert find_places(text).empty
+
+
+def test_a_quarter_is_read_as_another_towns_only_before_a_town() -> None:
+    """A known quarter becomes a quarter of the town its phrase names when that town lies
+    far away (بحي الصالحية في مدينة الحسكة), but not of the next item of a list (الصالحية
+    والحسكة) nor of a village: many a hamlet shares a quarter's name."""
+    from workbench.find.places import _quarters_of_other_towns
+
+    def rows(text: str, kind: str) -> list[dict]:
+        quarter = {"start": text.index("الصالحية"), "end": text.index("الصالحية") + 8,
+                   "place_type": "neighbourhood", "place_id": "q", "lat": 33.52, "lon": 36.28,
+                   "country": "SY", "admin1": "SY-DI", "flags": ""}
+        i = text.index("الحسكة")
+        town = {"start": i, "end": i + 6, "place_type": kind, "place_id": "t", "lat": 36.5,
+                "lon": 40.75, "country": "SY", "admin1": "SY-HA", "flags": ""}
+        return _quarters_of_other_towns(text, [quarter, town])
+
+    assert rows("بحي الصالحية في مدينة الحسكة", "city")[0]["admin1"] == "SY-HA"
+    assert rows("في الصالحية والحسكة", "city")[0]["admin1"] == "SY-DI"
+    assert rows("بحي الصالحية في الحسكة", "village")[0]["admin1"] == "SY-DI"
+
+
 # ---------------------------------------------------------------- NewsFANE
 
 

@@ -121,6 +121,7 @@ class Gazetteer:
     nisba_homographs: frozenset[str]
     country_row: dict[str, int]
     cue_keys: frozenset[str]
+    prep_keys: frozenset[str]
 
 
 def _split(cell: str) -> list[str]:
@@ -155,7 +156,10 @@ def _local_rows(places: list[dict]) -> list[dict]:
             "place_type": r["place_type"], "iso": "", "country": r["country"],
             "admin1": r["admin1"], "admin2": r["admin2"], "lat": r["lat"], "lon": r["lon"],
             "geonameid": "", "population": r["population"], "keys": "|".join(keys),
-            "bare_keys": "", "cue_keys": "|".join(cue), "nisba": "", "people": "",
+            "bare_keys": "|".join(k for k in _split(r["bare_keys"]) if k in keys),
+            "cue_keys": "|".join(cue),
+            "prep_keys": "|".join(k for k in _split(r["prep_keys"]) if k in keys),
+            "nisba": "", "people": "",
             "demonym": "", "homograph": r["homograph"], "source": r["source"], "local": True,
         })
     return out
@@ -194,11 +198,11 @@ def gazetteer() -> Gazetteer:
     # Keyed by the code that builds it too: this module, the table reader and the article.
     code = [Path(__file__), Path(resources.__file__), ARTICLE]
     built = cached("gazetteer", [*code, *map(data_path, _SOURCES)], _merged)
-    (columns, extra), by_key, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, \
+    (columns, extra), by_key, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, prep, \
         bare = built
     return Gazetteer(
         Rows(columns, extra), Lexicon(by_key, bare=bare), ranked, nisba_fem, nisba_masc,
-        homographs, country_row, cue,
+        homographs, country_row, cue, prep,
     )
 
 
@@ -208,6 +212,7 @@ def _merged() -> tuple:
     table = read_rows("find/places.csv").records()
     for r in table:
         r["admin2"] = ""
+        r["prep_keys"] = ""
         r["local"] = False
     table += _local_rows(table)
     by_key: dict[str, list[int]] = {}
@@ -241,6 +246,9 @@ def _merged() -> tuple:
     # A key that is the bare form of a place head noun (مفرق "junction", the Jordanian
     # town al-Mafraq without its article) is the common noun unless a cue announces it.
     cue |= frozenset(by_key) & frozenset(read_rows("find/place_heads.csv").column("form"))
+    # A hamlet's name needs a preposition only where every place of that name is a hamlet.
+    prep = {k for row in table for k in _split(row["prep_keys"])}
+    prep -= {k for row in table for k in _split(row["keys"]) if k not in _split(row["prep_keys"])}
     # The table is read back in every process: it keeps, by column, the fields the finders
     # read (not the build's sources, reasons and key lists, now sets of their own); a value
     # many rows share (a kind, a country, a governorate) is one object, stored and read
@@ -251,7 +259,7 @@ def _merged() -> tuple:
     extra = {i: {c: r[c] for c in _COUNTRY_FIELDS}
              for i, r in enumerate(table) if r["place_type"] == "country"}
     return ((columns, extra), sorted(by_key), ranked, nisba_fem, frozenset(nisba_masc),
-            frozenset(homographs), country_row, cue, frozenset(bare))
+            frozenset(homographs), country_row, cue, frozenset(prep - cue), frozenset(bare))
 
 
 # The fields of a row the finders read; a country row also keeps its relational adjectives,

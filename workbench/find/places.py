@@ -236,7 +236,7 @@ _QUARTER_KM = 30.0
 # How many characters may stand between a quarter and the town named after it (بحي
 # الصالحية قرب دائرة المياه في مدينة الحسكة).
 _QUARTER_REACH = 40
-_TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
+_TOWN_TYPES = frozenset({"city", "capital", "town"})
 
 
 def _km(a: dict, b: dict) -> float:
@@ -249,7 +249,9 @@ def _km(a: dict, b: dict) -> float:
 def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
     """Rows with a known quarter read as a local one when the town its phrase names lies far
     from it: many towns have a الصالحية or a الميدان, and بحي الصالحية ... في مدينة الحسكة is
-    al-Hasakah's, not Damascus's. The town must follow within the clause (no comma or list)."""
+    al-Hasakah's, not Damascus's. The town must follow within the clause (no comma or list:
+    الحبيبية والمشتل are two quarters) and be a town: a village has no quarters, and many a
+    hamlet shares a quarter's name (المشتل)."""
     by_start = sorted(rows, key=lambda r: r["start"])
     out = []
     for r in rows:
@@ -260,7 +262,7 @@ def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
         gap = text[r["end"]:town["start"]] if town else ""
         if (town is None or town.get("place_type") not in _TOWN_TYPES or math.isnan(town["lat"])
                 or len(gap) > _QUARTER_REACH or _SENTENCE_END.search(gap) or "\u060c" in gap
-                or "," in gap or _km(r, town) <= _QUARTER_KM):
+                or "," in gap or gap.strip() == "\u0648" or _km(r, town) <= _QUARTER_KM):
             out.append(r)
             continue
         name = text[r["start"]:r["end"]]
@@ -320,6 +322,12 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             if not (cue or _in_list(matches, n, key, g)):
                 waiting.append(m)
                 continue
+        elif m.key in g.prep_keys and not (
+                _is_cue(prev) or "\u0628" in m.proclitic or _in_list(matches, n, key, g)):
+            # A hamlet's name is many a person's too (قال تيني، دوغان): it needs a preposition
+            # (في، قرب، بـ) or a settlement word before it, or a list of places.
+            waiting.append(m)
+            continue
         keep.append(m)
     return _confirmed(g, keep, waiting)
 
@@ -345,7 +353,7 @@ def _confirmed(g: _Gazetteer, keep: list[LexMatch], waiting: list[LexMatch]) -> 
     # a word after the first of a longer name (درعا of محافظة درعا); the first word of a
     # name in construct is its head noun (معسكر of معسكر التاجي names no town Mascara)
     named = {m.key for m in keep} | {w for m in keep if " " in m.key for w in m.key.split()[1:]}
-    late = [m for m in waiting if m.key in named and m.key in g.cue_keys]
+    late = [m for m in waiting if m.key in named and (m.key in g.cue_keys or m.key in g.prep_keys)]
     return sorted(keep + late, key=lambda m: m.key_start) if late else keep
 
 
@@ -533,7 +541,7 @@ def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
             a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
             gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
             joined = gap in ("و", "،", ",", "-", "\u2013") or (not gap and b.proclitic.startswith("و"))
-            if joined and matches[j].key not in g.cue_keys:
+            if joined and matches[j].key not in g.cue_keys and matches[j].key not in g.prep_keys:
                 return True
     return False
 
