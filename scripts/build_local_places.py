@@ -513,11 +513,27 @@ def bare_key(key: str) -> bool:
     return bare_only(key) or (" " not in key and any(dual_of_word(p + key) for p in "وفبلك"))
 
 
+def held_under_head(key: str, country: str, held: set[tuple[str, str]], world: set[str]) -> bool:
+    """Whether a key is a town's or a unit's head noun (ناحية، قضاء، مدينة) and a name
+    another row holds: GeoNames' ناحية الخالدية is the seat the town row الخالدية names."""
+    head, _, rest = key.partition(" ")
+    return (head in admin_heads() and bool(rest)
+            and (rest in world or (country, rest) in held))
+
+
+@cache
+def admin_heads() -> frozenset[str]:
+    """The head nouns of ``place_heads.csv`` that name a town or an administrative unit."""
+    return frozenset(r["form"] for r in read_curated("place_heads.csv")
+                     if r["place_type"] in ("city", "town", "subdistrict", "district"))
+
+
 def locality_rows(rows: list[dict], taken: dict[tuple[str, str], dict]) -> list[dict]:
     """Who's On First's localities and neighbourhoods (``local_localities.csv``) that the
     rows so far lack. A locality cities500 gives (the same GeoNames id) is left to it; a
     key places.csv holds (in any country) or that a unit, town or curated row of the same
-    country holds is left to that row: a hamlet named like a city, a district or a country
+    country holds is left to that row, and so is such a name after a town's or a unit's
+    head noun (ناحية الخالدية): a hamlet named like a city, a district or a country
     (قرية بغداد) is almost never the place meant, and its key would only make the name
     ambiguous. A key that reads as a word, a phrase or a person's name
     (:func:`hamlet_reason`) is left out rather than kept for a cue: among 25,000 hamlets of
@@ -534,7 +550,8 @@ def locality_rows(rows: list[dict], taken: dict[tuple[str, str], dict]) -> list[
             continue
         names = [r["name_ar"], *split_keys(r["alt_ar"])]
         keys = [k for k in keys_of(*names) if len(k) >= 3
-                and k not in world and (r["country"], k) not in held and not hamlet_reason(k)]
+                and k not in world and (r["country"], k) not in held and not hamlet_reason(k)
+                and not held_under_head(k, r["country"], held, world)]
         if not keys:
             continue
         pop = int(r["population"] or 0)
