@@ -144,13 +144,27 @@ def gazetteer_row(i: int) -> dict:
     return _row_dict(gazetteer(), i)
 
 
-def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
+def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter, governorates: Counter) -> int:
+    """The row a name means: one in the country the text mentions most, and among those one
+    in a governorate the text names (قرية زيوة في دهوك: the Zewa of Duhok, not of Nineveh;
+    many hamlets share a name), else the first by rank."""
     if len(rows) == 1:
         return rows[0]
     mentioned = [i for i in rows if countries.get(g.table[i]["country"], 0)]
     if mentioned:
-        return max(mentioned, key=lambda i: countries[g.table[i]["country"]])
-    return rows[0]
+        best = max(countries[g.table[i]["country"]] for i in mentioned)
+        pool = [i for i in mentioned if countries[g.table[i]["country"]] == best]
+    else:
+        pool = list(rows)
+    named = [i for i in pool if governorates.get(g.table[i]["admin1"], 0)]
+    if named:
+        return max(named, key=lambda i: governorates[g.table[i]["admin1"]])
+    return pool[0]
+
+
+def _governorate_of(row: dict) -> str:
+    """The governorate a row lies in, or is (a governorate row: its own code)."""
+    return row["admin1"] or (row["iso"] if row["place_type"] == "governorate" else "")
 
 
 def _home_country(counts: Counter) -> str:
@@ -208,16 +222,21 @@ def place_rows(
     matches = g.lexicon.matches(folded)
     # Countries mentioned without ambiguity, for choosing between homonymous places.
     counts: Counter = Counter()
+    # Governorates named without ambiguity, for choosing between homonymous hamlets.
+    governorates: Counter = Counter()
     for m in matches:
         rows = g.by_key[m.key]
         if len({g.table[i]["country"] for i in rows}) == 1:
             counts[g.table[rows[0]]["country"]] += 1
+        named = {_governorate_of(g.table[i]) for i in rows} - {""}
+        if len(named) == 1:
+            governorates[named.pop()] += 1
     accepted = _accept(g, folded, matches)
     home = home_country or _home_country(counts)
     out: list[dict] = []
     facility = _cues()["facility"]
     for m in accepted:
-        i = _choose(g, g.by_key[m.key], counts)
+        i = _choose(g, g.by_key[m.key], counts, governorates)
         prev = "" if m.proclitic else strip_proclitics(word_before(folded.key, m.key_start))
         facility_row = g.table[i]["place_type"] in FACILITY_TYPES
         flags = "facility" if prev in facility or facility_row else ""
