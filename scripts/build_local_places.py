@@ -130,9 +130,9 @@ HEADER = """\
 # aliases: matching keys (workbench.text.arabic.match_key), "|"-separated.
 # cue_keys: aliases that are also ordinary words or names (homograph says why): report them
 #   only after a place cue (مدينة، بلدة، قرية، ناحية، قضاء، في ...) or inside a list of places.
-# prep_keys: a hamlet's aliases (Who's On First rows), reported only after a place cue or a
-#   preposition (في، من، قرب، بـ ...) or inside a list of places: many a person's name is
-#   also a hamlet's (تيني، دوغان). An alias opening with a head noun (حي، قرية) needs none.
+# prep_keys: a hamlet's aliases (Who's On First rows) but those opening with a head noun
+#   (حي، قرية): many a person's name is also a hamlet's (تيني، دوغان). The finder matches
+#   no name only hamlets hold; it resolves with it a name read after a head noun.
 # bare_keys: aliases matched only without a proclitic: with one they are more often another
 #   word (ب + شرية is بشرية "human", ب + رميلان is برميلان "two barrels").
 # in_places: the places.csv row that already has one of these keys in the same country.

@@ -63,7 +63,7 @@ def test_a_repeated_clause_keeps_its_toll():
     ev = _events("انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل شرقي العاصمة بغداد. وقال مصدر "
                  "إن سيارة مفخخة انفجرت اليوم في منطقة الحبيبية شرقي بغداد مما أسفر عن مقتل مدني "
                  "وإصابة خمسة آخرين.")
-    habibiya = ev[ev.location == "Habibiyah"]
+    habibiya = ev[ev.location == "Habibiyah"]  # the quarter of Baghdad, in the gazetteer
     assert habibiya.fatalities.tolist() == ["1"] and habibiya.injured.tolist() == ["5"]
 
 

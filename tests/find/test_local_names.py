@@ -34,7 +34,7 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
          ("دوار كاوا", "square", "", "unknown_place;facility")),
         # a police station is placed at the locality it is named after
         ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
-         ("زاغنية", "facility", "IQ-DI", "unknown_place")),
+         ("زاغنية", "facility", "IQ-DI", "hamlet")),  # the village of Diyala
         # a common noun in construct with a name
         ("انفجرت عبوة في منطقة سبع أبكار شمالي بغداد",
          ("سبع أبكار", "area", "IQ-BG", "unknown_place")),

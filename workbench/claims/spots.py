@@ -169,10 +169,16 @@ def is_frame(place: Mention, text: str) -> bool:
         or place.place_type in _FRAME_TYPES or _after_frame_word(text, place.start)
 
 
+def _read_by_head(place: Mention) -> bool:
+    """A name read after its head noun (حي الحبيبية), whether the gazetteer lacks it or knows
+    it only as a hamlet: the finder's spot, not a town named in passing."""
+    return bool({"unknown_place", "hamlet"} & set(place.flags.split(";")))
+
+
 def spot_rank(place: Mention) -> int:
     """0 for a place that is surely a spot (a neighbourhood, a village, a base, a name the
     gazetteer lacks, a side of a town: غربي الرمادي), 1 for a city, more for coarser kinds."""
-    if "unknown_place" in place.flags or "direction" in place.flags.split(";"):
+    if _read_by_head(place) or "direction" in place.flags.split(";"):
         return 0
     return _SPOT_RANK.get(place.place_type, 3)
 
@@ -229,10 +235,10 @@ def _towns_in_names(places: list[Mention], all_places: list[Mention]) -> set[str
     """The frame keys of the known towns a local name holds (طريق القامشلي – المالكية holds
     القامشلي): a road, market or square named after a town lies by it, so a clause naming
     the road and one naming the town may tell the same attack."""
-    known = {match_key(q.text): q for q in all_places if "unknown_place" not in q.flags}
+    known = {match_key(q.text): q for q in all_places if not _read_by_head(q)}
     out: set[str] = set()
     for p in places:
-        if "unknown_place" not in p.flags:
+        if not _read_by_head(p):
             continue
         words = match_key(p.text).split()
         for n in range(1, len(words)):  # the head (طريق) is no town: runs after it

@@ -58,6 +58,7 @@ from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
+    fold,
     word_after,
     word_before,
 )
@@ -144,27 +145,13 @@ def gazetteer_row(i: int) -> dict:
     return _row_dict(gazetteer(), i)
 
 
-def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter, governorates: Counter) -> int:
-    """The row a name means: one in the country the text mentions most, and among those one
-    in a governorate the text names (قرية زيوة في دهوك: the Zewa of Duhok, not of Nineveh;
-    many hamlets share a name), else the first by rank."""
+def _choose(g: _Gazetteer, rows: tuple[int, ...], countries: Counter) -> int:
     if len(rows) == 1:
         return rows[0]
     mentioned = [i for i in rows if countries.get(g.table[i]["country"], 0)]
     if mentioned:
-        best = max(countries[g.table[i]["country"]] for i in mentioned)
-        pool = [i for i in mentioned if countries[g.table[i]["country"]] == best]
-    else:
-        pool = list(rows)
-    named = [i for i in pool if governorates.get(g.table[i]["admin1"], 0)]
-    if named:
-        return max(named, key=lambda i: governorates[g.table[i]["admin1"]])
-    return pool[0]
-
-
-def _governorate_of(row: dict) -> str:
-    """The governorate a row lies in, or is (a governorate row: its own code)."""
-    return row["admin1"] or (row["iso"] if row["place_type"] == "governorate" else "")
+        return max(mentioned, key=lambda i: countries[g.table[i]["country"]])
+    return rows[0]
 
 
 def _home_country(counts: Counter) -> str:
@@ -222,21 +209,16 @@ def place_rows(
     matches = g.lexicon.matches(folded)
     # Countries mentioned without ambiguity, for choosing between homonymous places.
     counts: Counter = Counter()
-    # Governorates named without ambiguity, for choosing between homonymous hamlets.
-    governorates: Counter = Counter()
     for m in matches:
         rows = g.by_key[m.key]
         if len({g.table[i]["country"] for i in rows}) == 1:
             counts[g.table[rows[0]]["country"]] += 1
-        named = {_governorate_of(g.table[i]) for i in rows} - {""}
-        if len(named) == 1:
-            governorates[named.pop()] += 1
     accepted = _accept(g, folded, matches)
     home = home_country or _home_country(counts)
     out: list[dict] = []
     facility = _cues()["facility"]
     for m in accepted:
-        i = _choose(g, g.by_key[m.key], counts, governorates)
+        i = _choose(g, g.by_key[m.key], counts)
         prev = "" if m.proclitic else strip_proclitics(word_before(folded.key, m.key_start))
         facility_row = g.table[i]["place_type"] in FACILITY_TYPES
         flags = "facility" if prev in facility or facility_row else ""
@@ -246,8 +228,45 @@ def place_rows(
     out += _country_regions(g, folded, home)
     out = local_name_rows(folded, out)
     out = _quarters_of_other_towns(text, out)
+    out = _hamlets_named(g, text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
+
+
+@cache
+def _hamlet_lexicon() -> Lexicon:
+    return Lexicon(gazetteer().hamlets)
+
+
+def _hamlets_named(g: _Gazetteer, text: str, rows: list[dict]) -> list[dict]:
+    """A name read after a head noun that the gazetteer knows only as a hamlet (قرية زيوة،
+    حي الحبيبية) takes the hamlet's value and coordinates, flagged ``hamlet``.
+
+    The hamlet must be the only one of its name in the governorate the sentences of every
+    mention of the name give it, so each row keeps its governorate, kind and span, the
+    mentions of a name keep one value, and the events they place stay as they were:
+    المشتل شرقي بغداد is no Mashtal of Babil, and a name some sentence puts in no
+    governorate stays unknown (a governorate guessed from the hamlets would move it into
+    another event's).
+    """
+    named: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["flags"] != "unknown_place":
+            continue  # a facility (مسجد، طريق) is no hamlet
+        name = text[r["start"]:r["end"]]
+        whole = [m for m in _hamlet_lexicon().matches(fold(name))
+                 if m.start == 0 and m.end == len(name)]
+        if whole:
+            named.setdefault(whole[0].key, []).append(r)
+    for key, mentions in named.items():
+        govs = {r["admin1"] for r in mentions}
+        pool = [i for i in g.hamlets[key] if g.table[i]["admin1"] in govs]
+        if len(govs) != 1 or "" in govs or len(pool) != 1:
+            continue
+        hamlet = _row_dict(g, pool[0])
+        for r in mentions:
+            r.update({**hamlet, "place_type": r["place_type"], "flags": "hamlet"})
+    return rows
 
 
 # A known quarter this far from the town its phrase names is a homonym in that town.
@@ -255,7 +274,7 @@ _QUARTER_KM = 30.0
 # How many characters may stand between a quarter and the town named after it (بحي
 # الصالحية قرب دائرة المياه في مدينة الحسكة).
 _QUARTER_REACH = 40
-_TOWN_TYPES = frozenset({"city", "capital", "town"})
+_TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
 
 
 def _km(a: dict, b: dict) -> float:
@@ -268,9 +287,7 @@ def _km(a: dict, b: dict) -> float:
 def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
     """Rows with a known quarter read as a local one when the town its phrase names lies far
     from it: many towns have a الصالحية or a الميدان, and بحي الصالحية ... في مدينة الحسكة is
-    al-Hasakah's, not Damascus's. The town must follow within the clause (no comma or list:
-    الحبيبية والمشتل are two quarters) and be a town: a village has no quarters, and many a
-    hamlet shares a quarter's name (المشتل)."""
+    al-Hasakah's, not Damascus's. The town must follow within the clause (no comma or list)."""
     by_start = sorted(rows, key=lambda r: r["start"])
     out = []
     for r in rows:
@@ -281,7 +298,7 @@ def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
         gap = text[r["end"]:town["start"]] if town else ""
         if (town is None or town.get("place_type") not in _TOWN_TYPES or math.isnan(town["lat"])
                 or len(gap) > _QUARTER_REACH or _SENTENCE_END.search(gap) or "\u060c" in gap
-                or "," in gap or gap.strip() == "\u0648" or _km(r, town) <= _QUARTER_KM):
+                or "," in gap or _km(r, town) <= _QUARTER_KM):
             out.append(r)
             continue
         name = text[r["start"]:r["end"]]
@@ -341,12 +358,6 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             if not (cue or _in_list(matches, n, key, g)):
                 waiting.append(m)
                 continue
-        elif m.key in g.prep_keys and not (
-                _is_cue(prev) or "\u0628" in m.proclitic or _in_list(matches, n, key, g)):
-            # A hamlet's name is many a person's too (قال تيني، دوغان): it needs a preposition
-            # (في، قرب، بـ) or a settlement word before it, or a list of places.
-            waiting.append(m)
-            continue
         keep.append(m)
     return _confirmed(g, keep, waiting)
 
@@ -372,7 +383,7 @@ def _confirmed(g: _Gazetteer, keep: list[LexMatch], waiting: list[LexMatch]) -> 
     # a word after the first of a longer name (درعا of محافظة درعا); the first word of a
     # name in construct is its head noun (معسكر of معسكر التاجي names no town Mascara)
     named = {m.key for m in keep} | {w for m in keep if " " in m.key for w in m.key.split()[1:]}
-    late = [m for m in waiting if m.key in named and (m.key in g.cue_keys or m.key in g.prep_keys)]
+    late = [m for m in waiting if m.key in named and m.key in g.cue_keys]
     return sorted(keep + late, key=lambda m: m.key_start) if late else keep
 
 
@@ -560,7 +571,7 @@ def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
             a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
             gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
             joined = gap in ("و", "،", ",", "-", "\u2013") or (not gap and b.proclitic.startswith("و"))
-            if joined and matches[j].key not in g.cue_keys and matches[j].key not in g.prep_keys:
+            if joined and matches[j].key not in g.cue_keys:
                 return True
     return False
 
