@@ -100,7 +100,7 @@ BBOX = {"IQ": (29.0, 37.4, 38.7, 48.7), "SY": (32.3, 37.4, 35.6, 42.4)}
 
 COLUMNS = [
     "id", "name_en", "name_ar", "place_type", "country", "admin1", "admin2", "lat", "lon",
-    "coord_basis", "population", "aliases", "cue_keys", "prep_keys", "bare_keys", "homograph",
+    "coord_basis", "population", "aliases", "cue_keys", "bare_keys", "homograph",
     "in_places", "source",
 ]
 
@@ -130,9 +130,6 @@ HEADER = """\
 # aliases: matching keys (workbench.text.arabic.match_key), "|"-separated.
 # cue_keys: aliases that are also ordinary words or names (homograph says why): report them
 #   only after a place cue (مدينة، بلدة، قرية، ناحية، قضاء، في ...) or inside a list of places.
-# prep_keys: a hamlet's aliases (Who's On First rows) but those opening with a head noun
-#   (حي، قرية): many a person's name is also a hamlet's (تيني، دوغان). The finder matches
-#   no name only hamlets hold; it resolves with it a name read after a head noun.
 # bare_keys: aliases matched only without a proclitic: with one they are more often another
 #   word (ب + شرية is بشرية "human", ب + رميلان is برميلان "two barrels").
 # in_places: the places.csv row that already has one of these keys in the same country.
@@ -563,7 +560,6 @@ def locality_rows(rows: list[dict], taken: dict[tuple[str, str], dict]) -> list[
             "country": country, "admin1": r["admin1"], "admin2": "", "lat": r["lat"],
             "lon": r["lon"], "coord_basis": "point", "population": r["population"],
             "aliases": "|".join(keys),
-            "prep_keys": "|".join(k for k in keys if k.split()[0] not in place_heads()),
             "source": source.format(country.lower()),
         })
     return out
