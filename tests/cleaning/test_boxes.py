@@ -8,6 +8,7 @@ import numpy as np
 from workbench import clean
 from workbench.cleaning.boxes import box_groups, box_runs
 from workbench.cleaning.lines import Line, split_lines
+from workbench.cleaning.reorder import reverse_visual
 
 # A paragraph as a page sets it: each visual line as the boxes of its runs, in reading
 # order (a number drawn from another font is a box of its own).
@@ -18,6 +19,12 @@ PARAGRAPH = [
     ["في الساعة", "10", "صباحا حين كان السوق مكتظا بالمتسوقين"],
     ["واضاف ان حصيلة الضحايا مرشحة للارتفاع وفي الموصل قتل", "3", "جنود"],
     ["في هجوم مسلح على نقطة تفتيش للجيش غرب المدينة"],
+]
+# Lines of a column without boxes.
+FULL_LINES = [
+    "وذكرت مصادر طبية في المستشفى ان بين القتلى عددا من النساء والاطفال",
+    "وتبنت جماعة مسلحة الهجوم في بيان نشرته على موقعها على الانترنت امس",
+    "فيما اعلنت الشرطة انها اعتقلت عددا من المشتبه بهم في منطقة قريبة",
 ]
 
 
@@ -90,3 +97,33 @@ def test_lines_of_one_paragraph_are_no_boxes():
     texts = [t for t in _as_boxes(PARAGRAPH) if t]
     out, n = box_runs(_lines(texts))
     assert n == 0 and [line.text for line in out] == texts
+
+
+def test_a_box_ending_in_a_proclitic_on_the_number_stays_in_its_line():
+    # و2005: no space between the box and the number on its left, yet one visual line
+    texts = ["نظم المركز ندوة", "", "2005", "", "بين عامي 2003 و"]
+    assert box_groups(texts, [False] * 5) == [[0, 2, 4]]
+    texts[4] = "بين عامي 2003 وقال"
+    assert box_groups(texts, [False] * 5) == []
+
+
+def test_a_line_written_before_the_stop_of_the_next_is_a_line_of_its_own():
+    # the stop ending a line is a box of another font, at the line's left edge: pdfminer
+    # writes it right after the line above, which the chain would otherwise take in
+    paragraph = [*PARAGRAPH[:3], [*PARAGRAPH[3], "."], *PARAGRAPH[4:]]
+    out, n = box_runs(_lines(_as_boxes(paragraph)))
+    assert n == 3
+    assert [line.text for line in out if line.text] == [" ".join(boxes) for boxes in paragraph]
+
+
+def test_one_chain_is_read_in_a_text_written_in_visual_order():
+    # pdfminer writes a LibreOffice PDF's letters left to right, and its boxes so too:
+    # there one chain is evidence enough, where a text in reading order needs three
+    boxed = PARAGRAPH[3]
+    paragraph = [PARAGRAPH[2], boxed, *([line] for line in FULL_LINES)]
+    # each box's letters in visual order, the space between boxes still written first
+    mirrored = [" " * t.startswith(" ") + reverse_visual(t.strip()) for t in _as_boxes(paragraph)]
+    cleaned = clean("\n".join(mirrored))
+    assert cleaned.log.set_index("stage").changes["box_runs"] == 1
+    assert " ".join(boxed) in cleaned.text
+    assert box_runs(_lines(_as_boxes(paragraph)))[1] == 0

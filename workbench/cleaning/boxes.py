@@ -11,8 +11,12 @@ lines between, in the order they stand on the page, left to right:
 A box without an Arabic letter (a number, a quote, a dash) is such a run, and links the
 boxes either side of it into one visual line (``box_groups``); an Arabic box written
 without the space pdfminer keeps at the start of a box inside a line opens a new one.
+A line written whole before the boxes of the next, whose first box carries no letter
+(a stop at its left edge), is no box of it (``ahead_of_chain``: the chain is too long
+for one line, and the model reads it so).
 Like the runs of ``fallback.py`` it is the text's decision: only a text with
-``MIN_GROUPS`` such lines or more, their boxes paragraphs of their own (``BOXED_LINKS``),
+``MIN_GROUPS`` such lines or more (one, where its letters were written left to right
+too), their boxes paragraphs of their own (``BOXED_LINKS``),
 that the word bigram model (``bigrams.py``) reads likelier with each line's boxes turned
 round, by ``TEXT_GAIN`` a line on average (the words meeting at box edges, and at the
 line's ends against the lines before and after it, scored), is read so, and then every
@@ -33,13 +37,18 @@ import itertools
 
 import numpy as np
 
+from ..text.clitics import PROCLITICS
 from .bigrams import pair_logp, words_of
 from .lines import Line, concat, empty_line, strip_line, synthetic
-from .stages import ARABIC_RE
+from .stages import ARABIC_RE, DIGIT_RE
 
 # Fewest groups a text must have for the model to be asked: one or two numbers on lines
-# of their own (a page number, a score) tell nothing of how the text was laid out.
+# of their own (a page number, a score) tell nothing of how the text was laid out,
+# unless the text's lines were written in visual order (more than ``READ_BACK_SHARE`` of
+# them read back letter by letter), as pdfminer writes a LibreOffice PDF: one group is
+# then asked too.
 MIN_GROUPS = 3
+READ_BACK_SHARE = 0.5
 # Least mean gain (log10, word bigram model) of the turned groups: the text's decision
 # that its boxes came left to right. Set on the dev documents of benchmarks/pdf_damage.py.
 TEXT_GAIN = 0.5
@@ -51,6 +60,12 @@ MAX_BLANKS = 1
 # benchmarks/pdf_damage.py pdfminer's chains cross a blank line at 56 % of their links
 # or more, every other extractor's at 7 % or less.
 BOXED_LINKS = 0.3
+# A chain whose first box is a line of its own ahead of the others (``ahead_of_chain``):
+# the boxes are this many full lines long in all or more, the boxes after the first at
+# most this many. On the dev documents of benchmarks/pdf_damage.py such chains are 1.31
+# lines long or more, the rest 0.99 at most; a chain of one line is 1.06 at most.
+LONG_CHAIN = 1.25
+ONE_LINE = 1.1
 # Most boxes in one visual line: a longer chain is a table or a list, not a line.
 MAX_BOXES = 12
 
@@ -67,7 +82,8 @@ def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[
     pdfminer keeps the space between two runs of a visual line at the start of the box
     on the right, so an Arabic box written without it opens a visual line of its own
     (``نيويورك   الخرطوم   وكالات`` with its three dashes written after it as boxes:
-    the line after the dashes is the next visual line).
+    the line after the dashes is the next visual line), unless it ends in a proclitic
+    written onto the number on its left (``بين 2003 و`` before ``2005``).
 
     >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"])
     [[0, 2, 4]]
@@ -82,7 +98,8 @@ def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[
         linked = (
             b - a - 1 <= MAX_BLANKS
             and not (ARABIC_RE.search(texts[a]) and arabic_b)
-            and not (arabic_b and spaced is not None and not spaced[b])
+            and not (arabic_b and spaced is not None and not spaced[b]
+                     and not _glued_to_number(texts[a], texts[b]))
         )
         if linked:
             current = current or [a]
@@ -94,6 +111,17 @@ def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[
     if current:
         groups.append(current)
     return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(ARABIC_RE.search(texts[i])) for i in g) > 1]
+
+
+def _glued_to_number(left: str, box: str) -> bool:
+    """True if ``box`` ends in a lone proclitic written onto the number of the box on its
+    left (``و`` of ``و2005``): no space between the two boxes, yet one visual line.
+
+    >>> _glued_to_number("2005", "ما بين 2003 و")
+    True
+    """
+    words = box.split()
+    return bool(words) and words[-1] in PROCLITICS and bool(DIGIT_RE.search(left))
 
 
 def _chain(boxes: list[list[str]], before: str, after: str) -> float:
@@ -119,6 +147,39 @@ def chain_gain(boxes: list[list[str]], before: str, after: str) -> float:
     return _chain(boxes[::-1], before, after) - _chain(boxes, before, after)
 
 
+def line_width(texts: list[str], groups: list[list[int]]) -> float:
+    """The width of a full visual line, in characters: the upper quartile of the lengths
+    of the lines with Arabic letters that are no box of a chain (most lines of a
+    justified column run its full width; a paragraph's last line is shorter)."""
+    boxed = {i for group in groups for i in group}
+    lengths = sorted(len(t.strip()) for i, t in enumerate(texts) if i not in boxed and ARABIC_RE.search(t))
+    return float(lengths[(3 * (len(lengths) - 1)) // 4]) if lengths else 0.0
+
+
+def ahead_of_chain(texts: list[str], before: str, after: str, width: float) -> bool:
+    """True if a chain's first box (``texts``: its boxes as written), written before a
+    box without Arabic letters, is a visual line of its own ahead of the others: the
+    line before one that ends in a stop at its left edge (``استجوبت نشطاء …⏎⏎.⏎⏎2003``).
+    The chain is then too long for one line of ``width`` while the rest fits in one
+    (``LONG_CHAIN``, ``ONE_LINE``), and the word bigram model reads the box in place and
+    the rest turned likelier than the whole chain turned.
+
+    >>> ahead_of_chain(["ثم فوزه علي", "21", "قال انه"], "", "", 40.0)
+    False
+    """
+    if len(texts) < 3 or ARABIC_RE.search(texts[1]) or not width:
+        return False
+    lengths = [len(t.strip()) for t in texts]
+    if sum(lengths) < LONG_CHAIN * width or sum(lengths[1:]) > ONE_LINE * width:
+        return False
+    boxes = [words_of(t) for t in texts]
+    if not boxes[0]:
+        return False
+    whole = _chain(boxes[::-1], before, after)
+    apart = _chain(boxes[:0:-1], boxes[0][-1], after) + (pair_logp(before, boxes[0][0]) if before else 0.0)
+    return apart > whole
+
+
 def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
     """The boxes at ``group`` in reading order, written as one line in the group's first
     place; its other lines left empty (the lines of the text keep their places)."""
@@ -142,20 +203,32 @@ def _boxed(groups: list[list[int]]) -> bool:
     return sum(b - a > 1 for a, b in links) >= BOXED_LINKS * len(links)
 
 
+def _read_back(lines: list[Line]) -> bool:
+    """True if most lines with Arabic letters were written in visual order and read back
+    letter by letter (their raw offsets run backwards): an extractor that walks each
+    line's letters left to right walks its boxes so too."""
+    arabic = [line for line in lines if len(line.src) > 1 and ARABIC_RE.search(line.text)]
+    return sum(int(line.src[0]) > int(line.src[-1]) for line in arabic) > READ_BACK_SHARE * len(arabic)
+
+
 def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Visual lines a page cut into boxes written left to right put in reading order, in a
     text whose groups of boxes read that much better turned (see the module docstring)."""
     texts = [line.text for line in lines]
     groups = box_groups(texts, [_opens_with_space(line) for line in lines])
-    if len(groups) < MIN_GROUPS or not _boxed(groups):
+    if not groups or not _boxed(groups) or (len(groups) < MIN_GROUPS and not _read_back(lines)):
         return list(lines), 0
     full = [i for i, t in enumerate(texts) if words_of(t)]
+    width = line_width(texts, groups)
     evidence = 0.0
-    for group in groups:
+    for n, group in enumerate(groups):
         k = bisect.bisect_left(full, group[0])  # the nearest lines with words either side
         m = bisect.bisect_right(full, group[-1])
         before = words_of(texts[full[k - 1]])[-1] if k else ""
         after = words_of(texts[full[m]])[0] if m < len(full) else ""
+        if ahead_of_chain([texts[i] for i in group], before, after, width):
+            before = words_of(texts[group[0]])[-1]
+            groups[n] = group = group[1:]
         evidence += chain_gain([words_of(texts[i]) for i in group], before, after)
     if evidence < TEXT_GAIN * len(groups):
         return list(lines), 0
