@@ -110,7 +110,7 @@ def test_a_box_ending_in_a_proclitic_on_the_number_stays_in_its_line():
 def test_a_line_written_before_the_stop_of_the_next_is_a_line_of_its_own():
     # the stop ending a line is a box of another font, at the line's left edge: pdfminer
     # writes it right after the line above, which the chain would otherwise take in
-    paragraph = [*PARAGRAPH[:3], [*PARAGRAPH[3], "."], *PARAGRAPH[4:]]
+    paragraph = [*PARAGRAPH[:3], ["في الساعة", "10", "صباحا حين كان السوق مكتظا", "."], *PARAGRAPH[4:]]
     out, n = box_runs(_lines(_as_boxes(paragraph)))
     assert n == 3
     assert [line.text for line in out if line.text] == [" ".join(boxes) for boxes in paragraph]

@@ -11,9 +11,9 @@ lines between, in the order they stand on the page, left to right:
 A box without an Arabic letter (a number, a quote, a dash) is such a run, and links the
 boxes either side of it into one visual line (``box_groups``); an Arabic box written
 without the space pdfminer keeps at the start of a box inside a line opens a new one.
-A line written whole before the boxes of the next, whose first box carries no letter
-(a stop at its left edge), is no box of it (``ahead_of_chain``: the chain is too long
-for one line, and the model reads it so).
+A line written before the boxes of the next, whose first box carries no letter (a stop
+at its left edge), is linked to them: a chain too long for one line is cut into the
+visual lines it stands in, where the model reads it so (``visual_lines``).
 Like the runs of ``fallback.py`` it is the text's decision: only a text with
 ``MIN_GROUPS`` such lines or more (one, where its letters were written left to right
 too), their boxes paragraphs of their own (``BOXED_LINKS``),
@@ -60,12 +60,14 @@ MAX_BLANKS = 1
 # benchmarks/pdf_damage.py pdfminer's chains cross a blank line at 56 % of their links
 # or more, every other extractor's at 7 % or less.
 BOXED_LINKS = 0.3
-# A chain whose first box is a line of its own ahead of the others (``ahead_of_chain``):
-# the boxes are this many full lines long in all or more, the boxes after the first at
-# most this many. On the dev documents of benchmarks/pdf_damage.py such chains are 1.31
-# lines long or more, the rest 0.99 at most; a chain of one line is 1.06 at most.
+# A chain of more than one visual line (``visual_lines``): the boxes are this many full
+# lines long in all or more, each line they are cut into at most this many. On the dev
+# documents of benchmarks/pdf_damage.py a chain of two lines is 1.31 lines long or more,
+# its lines 1.04 at most; a chain of one line is 1.06 at most.
 LONG_CHAIN = 1.25
 ONE_LINE = 1.1
+# Most places a chain is cut at (the cuts are searched exhaustively, fewest first).
+MAX_CUTS = 8
 # Most boxes in one visual line: a longer chain is a table or a list, not a line.
 MAX_BOXES = 12
 
@@ -90,6 +92,12 @@ def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[
     >>> box_groups(["نص اول", "", "21", "", "نص ثان", "", "نص ثالث"], [False] * 7)
     []
     """
+    groups = _chains(texts, spaced)
+    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(ARABIC_RE.search(texts[i])) for i in g) > 1]
+
+
+def _chains(texts: list[str], spaced: list[bool] | None) -> list[list[int]]:
+    """Every chain of ``box_groups``, however long and however few its Arabic boxes."""
     full = [i for i, t in enumerate(texts) if t.strip()]
     groups: list[list[int]] = []
     current: list[int] = []
@@ -110,7 +118,7 @@ def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[
         current = []
     if current:
         groups.append(current)
-    return [g for g in groups if len(g) <= MAX_BOXES and sum(bool(ARABIC_RE.search(texts[i])) for i in g) > 1]
+    return groups
 
 
 def _glued_to_number(left: str, box: str) -> bool:
@@ -153,31 +161,42 @@ def line_width(texts: list[str], groups: list[list[int]]) -> float:
     justified column run its full width; a paragraph's last line is shorter)."""
     boxed = {i for group in groups for i in group}
     lengths = sorted(len(t.strip()) for i, t in enumerate(texts) if i not in boxed and ARABIC_RE.search(t))
-    return float(lengths[(3 * (len(lengths) - 1)) // 4]) if lengths else 0.0
+    return float(lengths[round(0.75 * (len(lengths) - 1))]) if lengths else 0.0
 
 
-def ahead_of_chain(texts: list[str], before: str, after: str, width: float) -> bool:
-    """True if a chain's first box (``texts``: its boxes as written), written before a
-    box without Arabic letters, is a visual line of its own ahead of the others: the
-    line before one that ends in a stop at its left edge (``استجوبت نشطاء …⏎⏎.⏎⏎2003``).
-    The chain is then too long for one line of ``width`` while the rest fits in one
-    (``LONG_CHAIN``, ``ONE_LINE``), and the word bigram model reads the box in place and
-    the rest turned likelier than the whole chain turned.
+def visual_lines(texts: list[str], before: str, after: str, width: float) -> list[list[int]]:
+    """A chain's boxes (``texts``, as written) cut into the visual lines they stand in
+    (indices into ``texts``, in the order written): a line written after an Arabic box
+    opens with a box without letters (a stop or a quote at its left edge), so pdfminer
+    links it to the line above (``استجوبت نشطاء …⏎⏎.⏎⏎2003``). A chain too long for one
+    line of ``width`` (``LONG_CHAIN``) is cut at the fewest such places that leave every
+    line short enough (``ONE_LINE``), where the word bigram model reads it likelier so.
 
-    >>> ahead_of_chain(["ثم فوزه علي", "21", "قال انه"], "", "", 40.0)
-    False
+    >>> visual_lines(["ثم فوزه علي", "21", "قال انه"], "", "", 40.0)
+    [[0, 1, 2]]
     """
-    if len(texts) < 3 or ARABIC_RE.search(texts[1]) or not width:
-        return False
+    whole = [list(range(len(texts)))]
     lengths = [len(t.strip()) for t in texts]
-    if sum(lengths) < LONG_CHAIN * width or sum(lengths[1:]) > ONE_LINE * width:
-        return False
-    boxes = [words_of(t) for t in texts]
-    if not boxes[0]:
-        return False
-    whole = _chain(boxes[::-1], before, after)
-    apart = _chain(boxes[:0:-1], boxes[0][-1], after) + (pair_logp(before, boxes[0][0]) if before else 0.0)
-    return apart > whole
+    if not width or sum(lengths) < LONG_CHAIN * width:
+        return whole
+    arabic = [bool(ARABIC_RE.search(t)) for t in texts]
+    cuts = [k for k in range(1, len(texts)) if arabic[k - 1] and not arabic[k]]
+    words = [words_of(t) for t in texts]
+
+    def read(lines: list[list[int]]) -> float:  # each line's boxes turned, the lines in order
+        return _chain([words[i] for line in lines for i in reversed(line)], before, after)
+
+    for n in range(1, min(len(cuts), MAX_CUTS) + 1):
+        readings = []
+        for chosen in itertools.combinations(cuts, n):
+            edges = [0, *chosen, len(texts)]
+            lines = [list(range(a, b)) for a, b in itertools.pairwise(edges)]
+            if all(sum(lengths[a:b]) <= ONE_LINE * width for a, b in itertools.pairwise(edges)):
+                readings.append((read(lines), lines))
+        if readings:
+            score, lines = max(readings, key=lambda r: r[0])
+            return lines if score > read(whole) else whole
+    return whole
 
 
 def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
@@ -215,27 +234,36 @@ def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Visual lines a page cut into boxes written left to right put in reading order, in a
     text whose groups of boxes read that much better turned (see the module docstring)."""
     texts = [line.text for line in lines]
-    groups = box_groups(texts, [_opens_with_space(line) for line in lines])
+    spaced = [_opens_with_space(line) for line in lines]
+    groups = box_groups(texts, spaced)
     if not groups or not _boxed(groups) or (len(groups) < MIN_GROUPS and not _read_back(lines)):
         return list(lines), 0
     full = [i for i, t in enumerate(texts) if words_of(t)]
     width = line_width(texts, groups)
     evidence = 0.0
-    for n, group in enumerate(groups):
-        k = bisect.bisect_left(full, group[0])  # the nearest lines with words either side
-        m = bisect.bisect_right(full, group[-1])
+    turned: list[list[int]] = []
+    for chain in _chains(texts, spaced):
+        if sum(bool(ARABIC_RE.search(texts[i])) for i in chain) < 2:
+            continue
+        k = bisect.bisect_left(full, chain[0])  # the nearest lines with words either side
+        m = bisect.bisect_right(full, chain[-1])
         before = words_of(texts[full[k - 1]])[-1] if k else ""
         after = words_of(texts[full[m]])[0] if m < len(full) else ""
-        if ahead_of_chain([texts[i] for i in group], before, after, width):
-            before = words_of(texts[group[0]])[-1]
-            groups[n] = group = group[1:]
-        evidence += chain_gain([words_of(texts[i]) for i in group], before, after)
-    if evidence < TEXT_GAIN * len(groups):
+        rows = visual_lines([texts[i] for i in chain], before, after, width)
+        groups_read = [[chain[i] for i in row] for row in rows]
+        for n, group in enumerate(groups_read):
+            # a line turned reads from the box written last to the one written first
+            nxt = words_of(texts[groups_read[n + 1][-1]])[:1] if n + 1 < len(groups_read) else [after]
+            if 1 < len(group) <= MAX_BOXES:
+                turned.append(group)
+                evidence += chain_gain([words_of(texts[i]) for i in group], before, nxt[0] if nxt else "")
+            before = (words_of(texts[group[0]]) or [before])[-1]
+    if evidence < TEXT_GAIN * len(turned):
         return list(lines), 0
     # the extractor wrote every line so: each chain is turned, whatever the model reads
     # of its few junctions alone
     out = list(lines)
-    for group in groups:
+    for group in turned:
         for i, line in zip(group, turned_group(lines, group), strict=True):
             out[i] = line
-    return out, len(groups)
+    return out, len(turned)
