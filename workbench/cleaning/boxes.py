@@ -239,11 +239,10 @@ def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
     if not groups or not _boxed(groups) or (len(groups) < MIN_GROUPS and not _read_back(lines)):
         return list(lines), 0
     full = [i for i, t in enumerate(texts) if words_of(t)]
-    chains = _chains(texts, spaced)
-    width = line_width(texts, chains)
+    width = line_width(texts, groups)
     evidence = 0.0
     turned: list[list[int]] = []
-    for chain in chains:
+    for chain in _chains(texts, spaced):
         if sum(bool(ARABIC_RE.search(texts[i])) for i in chain) < 2:
             continue
         k = bisect.bisect_left(full, chain[0])  # the nearest lines with words either side
