@@ -421,7 +421,6 @@ _FOUND = [
     "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
     "ا \n\n\u064b",  # spaces before a line break between a letter and its mark (idempotence)
     "ا\n\n\u0640\u0640\u064b",  # kashida after that break, before the mark (idempotence)
-    ".\x08ا",  # a stop glued to a word once a control character is out (idempotence)
 ]
 
 

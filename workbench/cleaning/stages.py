@@ -501,8 +501,7 @@ def repair_runs(
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
         new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
-            glued_stop=_split_stop(toks, lines[k]),
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
         )
         plain = join_tokens(toks)
         kept = join_tokens(line_tokens(lines[k]))  # the line as it was, spaces made single
@@ -516,8 +515,7 @@ def repair_runs(
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
         toks = tokens(lines[k])
         new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
-            glued_stop=_split_stop(toks, lines[k]),
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
         )
         plain = join_tokens(toks)
         if new.text == plain.text:
@@ -589,26 +587,17 @@ def _displaced_prefix(toks: list[Line], marker: str) -> int:
     return j if j < len(toks) else 0
 
 
-def _split_stop(toks: list[Line], line: Line) -> bool:
-    """True when ``toks`` set apart a stop the line writes glued to its first word
-    (``stop_tokens``)."""
-    return len(toks) > 1 and line.text.lstrip(" ").startswith(toks[0].text + toks[1].text)
-
-
 def repair_line(
     toks: list[Line], *, marker: str, lost: bool, before: str, after: str, context: Context,
-    stops: bool = True, glued_stop: bool = False,
+    stops: bool = True,
 ) -> Line:
     """One damaged line put right: runs in reading order, a displaced stop moved back
-    (where ``stops``: the text is one whose stops stand displaced, ``stops_displaced``).
-    ``glued_stop``: the first token is a stop the line writes glued to the word after it."""
+    (where ``stops``: the text is one whose stops stand displaced, ``stops_displaced``)."""
     # Closing punctuation (and neutrals after it) at the line start belongs at its end.
     j = _displaced_prefix(toks, marker) if stops else 0
     prefix: list[Line] = []
     # (a stop glued to the word after it, ``.صورة``, came with its run: moved all the same)
-    # Glued in the text, not only in the source: a control character the unicode stage took
-    # out between them (``.\x08ا``) leaves them glued all the same, as a second clean sees them.
-    glued = j == 1 and (glued_stop or int(toks[1].src[0]) == int(toks[0].src[-1]) + 1)
+    glued = j == 1 and int(toks[1].src[0]) == int(toks[0].src[-1]) + 1
     if j and (lost or glued or needs_reorder([t.text for t in toks[j:]])):
         prefix, toks = toks[:j], toks[j:]
     texts = [t.text for t in toks]
