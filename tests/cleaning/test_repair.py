@@ -208,27 +208,6 @@ def test_a_paragraph_opening_with_its_own_stop_keeps_it() -> None:
     assert stops_displaced([Line(t, np.arange(len(t))) for t in lines])
 
 
-def test_a_stop_glued_to_the_first_word_goes_back_to_the_line_end() -> None:
-    # Paragraph ends written with their stop drawn first, glued to the word after it.
-    raw = "\n".join([
-        "وقال المتحدث ان القوات انسحبت من المدينة بعد معارك عنيفة مع المسلحين",
-        ".صورة المباراة السابقة وتقديم عرض يليق باسم النادي",
-        "",
-        "واضاف ان الحكومة ستواصل العمل من اجل اعادة الامن الى المحافظة",
-        ".وسيقدم الفريق مستوى افضل خلال اللقاء",
-    ])
-    paragraphs = clean(raw).text.split("\n\n")
-    assert paragraphs[0].endswith("باسم النادي.") and paragraphs[1].endswith("خلال اللقاء.")
-    # A text that writes its marks before the space between words: such a mark closes
-    # the line before, and stays where it is.
-    swapped = "\n".join([
-        "قال المتحدث ،ان القوات انسحبت امس .وقال مصدر امني ،ان الهجوم وقع",
-        ".وقال مصدر ،ان الحكومة ستواصل العمل ،وان الامن عاد الى المحافظة",
-        "،مما اسفر عن مقتل ثلاثة اشخاص .واكد المتحدث ،ان التحقيق جار",
-    ])
-    assert "اسفر عن مقتل ثلاثة اشخاص. واكد المتحدث، ان التحقيق جار" in clean(swapped).text
-
-
 @pytest.mark.eval_data
 def test_lost_number_floors() -> None:
     from benchmarks.repair import lost_number_figures

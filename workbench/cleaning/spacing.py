@@ -58,7 +58,7 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
     """Commas and stops written before the space between two words moved after it, in a
     text that writes most of them so (see the module docstring); numbers and dashes
     glued to the next word by the same extractor set apart from it."""
-    if not writes_swapped(lines):
+    if not _writes_so(lines, _SWAPPED_RE, _USUAL_RE, SWAPPED_SHARE):
         return list(lines), 0
     total = 0
     out = list(lines)
@@ -67,12 +67,6 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
             out[k], n = _rewrite(line, pattern, template)
             total += n
     return out, total
-
-
-def writes_swapped(lines: list[Line]) -> bool:
-    """True for a text that writes its commas and stops before the space between two
-    words (see the module docstring)."""
-    return _writes_so(lines, _SWAPPED_RE, _USUAL_RE, SWAPPED_SHARE)
 
 
 def _writes_so(lines: list[Line], odd: re.Pattern[str], usual: re.Pattern[str], share: float) -> bool:

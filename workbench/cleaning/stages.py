@@ -320,7 +320,7 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())]
     displaced = sum(
         1 for line in lines
-        if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(stop_tokens(line), "") > 0
+        if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
     )
     if gaps and len(gaps) + displaced >= 2:
         return True
@@ -350,40 +350,6 @@ def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
 # Stage 5: run order, split words, displaced punctuation.
 
 
-# A closing mark glued to the word that opens a line (``.صورة المباراة``): a stop moved
-# from the line's end with its run, the space after it left where it stood.
-_GLUED_STOP_RE = re.compile("[.!?\u061f\u060c,:;\u061b]+(?=[\u0621-\u064a])")
-
-
-def stop_tokens(line: Line) -> list[Line]:
-    """``line_tokens`` of a line, a closing mark glued to its first word set apart as a
-    token of its own (a stop displaced from the line's end, ``_displaced_prefix``).
-
-    >>> [t.text for t in stop_tokens(Line(".صورة المباراة", np.arange(14)))]
-    ['.', 'صورة', 'المباراة']
-    """
-    toks = line_tokens(line)
-    m = _GLUED_STOP_RE.match(toks[0].text) if toks else None
-    if m is None or not _glued_to_word(toks[0].text, m.end()):
-        return toks
-    first, k = toks[0], m.end()
-    return [Line(first.text[:k], first.src[:k]), Line(first.text[k:], first.src[k:]), *toks[1:]]
-
-
-def _glued_to_word(token: str, k: int) -> bool:
-    """The rest of ``token`` after the mark ``token[:k]`` is a word of the list: a line
-    written in visual order without spaces (``.كونبلا…``) holds its stop there in its own
-    right."""
-    return is_known(token[k:])
-
-
-def _writes_swapped(lines: list[Line]) -> bool:
-    """``spacing.writes_swapped``: the text writes its marks before the space between words."""
-    from .spacing import writes_swapped  # spacing builds on this module
-
-    return writes_swapped(lines)
-
-
 def needs_repair(text: str, *, stops: bool = True) -> bool:
     """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at
     most); ``stops``: the text is one whose stops may stand displaced at line starts."""
@@ -392,10 +358,7 @@ def needs_repair(text: str, *, stops: bool = True) -> bool:
     words = text.split(None, MAX_LINE_TOKENS)
     if not words:
         return False
-    if stops and words[0] in _DISPLACED:
-        return True
-    glued = _GLUED_STOP_RE.match(words[0]) if stops else None
-    return (glued is not None and _glued_to_word(words[0], glued.end())) or needs_reorder(words)
+    return (stops and words[0] in _DISPLACED) or needs_reorder(words)
 
 
 def stops_displaced(lines: list[Line]) -> bool:
@@ -414,7 +377,7 @@ def stops_displaced(lines: list[Line]) -> bool:
         text = line.text.strip()
         if not ARABIC_RE.search(text):
             continue
-        opening += text[:1] in _DISPLACED_FIRST and _displaced_prefix(stop_tokens(line), "") > 0
+        opening += text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
         closing += text[-1:] in _FINAL_PUNCT
     return closing <= opening
 
@@ -483,10 +446,6 @@ def repair_runs(
     prev, nxt = _neighbours(lines)
     # Where digits were lost, the stops beside them were cut off with them: displaced.
     displaced = lost or stops_displaced(lines)
-    # A stop glued to a line's first word was moved from the line's end, unless the text
-    # writes its marks before the space between words (``يونس ،مما``): there it belongs to
-    # the end of the line before.
-    tokens = stop_tokens if displaced and not _writes_swapped(lines) else line_tokens
     damaged = [
         k for k, line in enumerate(lines)
         if k not in skip and needs_repair(line.text, stops=displaced)
@@ -497,31 +456,26 @@ def repair_runs(
     # A byline or dateline is no part of the running text: it gives no left neighbour.
     prev = [-1 if j in skip else j for j in prev]
     for k in damaged:
-        toks = tokens(lines[k])
+        toks = line_tokens(lines[k])
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
         new = repair_line(
             toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
         )
-        plain = join_tokens(toks)
-        kept = join_tokens(line_tokens(lines[k]))  # the line as it was, spaces made single
-        if new.text == plain.text or not model_agrees(plain.text, new.text, before=before, after=after):
-            new = kept  # (a stop glued to the first word left glued)
-        if new.text != kept.text:
+        plain = join_tokens(toks)  # the line as it was, spaces made single
+        if not model_agrees(plain.text, new.text, before=before, after=after):
+            new = plain
+        if new.text != plain.text:
             changed.append(k)
         out[k] = new
     for k in changed:
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        toks = tokens(lines[k])
+        toks = line_tokens(lines[k])
         new = repair_line(
             toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
         )
-        plain = join_tokens(toks)
-        if new.text == plain.text:
-            out[k] = join_tokens(line_tokens(lines[k]))
-        elif model_agrees(plain.text, new.text, before=before, after=after):
-            out[k] = new
+        out[k] = new if model_agrees(join_tokens(toks).text, new.text, before=before, after=after) else out[k]
     return out, len(changed)
 
 
@@ -596,9 +550,7 @@ def repair_line(
     # Closing punctuation (and neutrals after it) at the line start belongs at its end.
     j = _displaced_prefix(toks, marker) if stops else 0
     prefix: list[Line] = []
-    # (a stop glued to the word after it, ``.صورة``, came with its run: moved all the same)
-    glued = j == 1 and int(toks[1].src[0]) == int(toks[0].src[-1]) + 1
-    if j and (lost or glued or needs_reorder([t.text for t in toks[j:]])):
+    if j and (lost or needs_reorder([t.text for t in toks[j:]])):
         prefix, toks = toks[:j], toks[j:]
     texts = [t.text for t in toks]
     if needs_reorder(texts):
