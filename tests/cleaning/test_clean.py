@@ -421,6 +421,8 @@ _FOUND = [
     "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
     "ا \n\n\u064b",  # spaces before a line break between a letter and its mark (idempotence)
     "ا\n\n\u0640\u0640\u064b",  # kashida after that break, before the mark (idempotence)
+    ".\x08ا",  # a stop before a word once a control character is out (idempotence)
+    "\u0640\u0640.ا",  # a stop before a word once kashida is out (idempotence)
 ]
 
 
