@@ -173,28 +173,24 @@ def _trie_pattern(keys: Iterable[str], glued: bool = False) -> str:
 
 def _lexicon_pattern(keys: list[str], contracted: list[str], proclitics: bool, glued: bool) -> str:
     """The pattern of a :class:`Lexicon`: its keys (and, with proclitics, the contracted
-    forms after LAM) as whole words, proclitics in named groups.
+    forms after LAM) as whole words, proclitics in named groups. Kept in the disk cache
+    with the rest of the lexicon's state (``_lexicon_state``)."""
+    main = _trie_pattern(keys, glued)
+    if proclitics:
+        pieces = []
+        if contracted:
+            lam = _trie_pattern(contracted, glued)
+            pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
+        pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
+        body = "(?:" + "|".join(pieces) + ")"
+    else:
+        body = f"(?P<k>{main})"
+    return rf"(?<!\w){body}(?!\w)"
 
-    Kept in the disk cache (:mod:`workbench.cache`) by a hash of the keys: building the
-    trie of a large lexicon costs a tenth of a second a process, reading it back none.
-    """
-    def build() -> str:
-        main = _trie_pattern(keys, glued)
-        if proclitics:
-            pieces = []
-            if contracted:
-                lam = _trie_pattern(contracted, glued)
-                pieces.append(f"(?P<lp>[{CONJUNCTION_CLASS}]?{LAM})(?P<lk>{lam})")
-            pieces.append(f"(?P<p>[{CONJUNCTION_CLASS}]??[{PREPOSITION_CLASS}]??)(?P<k>{main})")
-            body = "(?:" + "|".join(pieces) + ")"
-        else:
-            body = f"(?P<k>{main})"
-        return rf"(?<!\w){body}(?!\w)"
 
-    sources = [_PATTERN_VERSION, _SPACE, _GLUE_SPACE, "".join(sorted(_GLUE)), CONJUNCTION_CLASS,
-               PREPOSITION_CLASS, LAM, str(proclitics), str(glued), "\n".join(keys),
-               "\n".join(contracted)]
-    return cached("lexicon-pattern", sources, build)
+# What the pattern is made of besides the keys: a change to any of them is a new pattern.
+_PATTERN_SOURCES = (_SPACE, _GLUE_SPACE, "".join(sorted(_GLUE)), CONJUNCTION_CLASS,
+                    PREPOSITION_CLASS, LAM)
 
 
 # Bump when the pattern ``_lexicon_pattern`` writes changes for the same keys.
@@ -260,10 +256,12 @@ class Lexicon:
         uniq = given if all(a < b for a, b in pairwise(given)) else sorted(set(given))
         self._bare = frozenset(bare)
         # What the keys imply is kept in the disk cache (workbench.cache) by a hash of the
-        # keys: checking, contracting and gluing tens of thousands of keys costs a tenth of
-        # a second a process, reading the result back a few milliseconds.
+        # keys and of what the pattern is made of: checking, contracting and gluing tens of
+        # thousands of keys and building their trie costs a tenth of a second a process,
+        # reading the result back a few milliseconds.
         keys_t, contract, plain, spaced, unglue, pattern = cached(
-            "lexicon", [_STATE_VERSION, str(proclitics), str(glued), "\n".join(uniq)],
+            "lexicon", [_STATE_VERSION, _PATTERN_VERSION, *_PATTERN_SOURCES, str(proclitics),
+                        str(glued), "\n".join(uniq)],
             lambda: _lexicon_state(uniq, proclitics, glued))
         self.keys: tuple[str, ...] = tuple(keys_t)
         self._contract: dict[str, str] = contract
