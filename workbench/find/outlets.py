@@ -136,7 +136,7 @@ def _quoted_outlets(text: str, o: _Outlets, known: list[dict]) -> list[dict]:
         if not words:
             continue
         cue = match_key(words[-1])
-        if cue in ("ل", "لـ") and len(words) > 1:  # مراسل لـ "..."
+        if cue == "ل" and len(words) > 1:  # مراسل لـ "..." (the tatweel made a blank above)
             cue = match_key(words[-2])
         if cue not in o.namers and strip_proclitics(cue) not in o.namers:
             continue
