@@ -388,11 +388,17 @@ _TO = "\u0644"
 _TO_WORD = "الي"
 
 
+def _addition_before(toks: list[Token], k: int) -> int | None:
+    """The token of "in addition" right before token ``k``, past an إلى (بالإضافة لخمسة،
+    إضافة إلى ثلاثة), or None."""
+    before = k - 1 if k > 0 and toks[k - 1].key != _TO_WORD else k - 2
+    return before if before >= 0 and toks[before].key in _words("addition") else None
+
+
 def _added(toks: list[Token], k: int) -> bool:
     """Whether the figure at ``k`` follows a phrase of "in addition to" (بالإضافة لخمسة،
     إضافة إلى ثلاثة): a further count of the same toll, as a figure joined by و is."""
-    before = k - 1 if k > 0 and toks[k - 1].key != _TO_WORD else k - 2
-    return before >= 0 and toks[before].key in _words("addition")
+    return _addition_before(toks, k) is not None
 
 
 def _adds_to(toks: list[Token], before: Toll, toll: Toll, i: int) -> bool:
@@ -401,8 +407,8 @@ def _adds_to(toks: list[Token], before: Toll, toll: Toll, i: int) -> bool:
     قياديين اثنين: 2 + 2)."""
     if before.kind != toll.kind or before.value is None or toll.value is None:
         return False
-    k = i - 1 if i > 0 and toks[i - 1].key != _TO_WORD else i - 2
-    if k < 0 or toks[k].key not in _words("addition"):
+    k = _addition_before(toks, i)
+    if k is None:
         return False
     between = [t for t in toks[:k] if t.start >= before.end]
     return len(between) <= _REACH and not any(
