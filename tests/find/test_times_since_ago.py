@@ -91,6 +91,8 @@ def test_count_in_brackets_is_a_year_only_when_nothing_follows():
 
 def test_count_of_days_in_brackets():
     row = find_times("منع التجول لمدة ( 21 ) يومًا من مساء الاثنين", reference=REF).iloc[0]
+    assert (row["text"], row["value"], row["relation"]) == ("مدة ( 21 ) يومًا", "P21D", "duration")
+    row = find_times("منع التجول ( 21 ) يومًا من مساء الاثنين", reference=REF).iloc[0]
     assert (row["text"], row["value"], row["rule"]) == ("( 21 ) يومًا", "P21D", "bracket_count")
 
 

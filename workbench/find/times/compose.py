@@ -51,7 +51,8 @@ _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
 # the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
 _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
-# a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر);
+# a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر,
+# منذ الصباح الباكر: the same with an adjective after it);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
@@ -212,8 +213,9 @@ class Composer(Grammar):
             return None
         words = h.entry.words
         cue = key(self.t, i - 1) if i > 0 else ""
+        said = words[0] in _CUED_PARTS or " ".join(words) in _CUED_PARTS
         cued = (len(words) > 1 and words[0] in ("بعد", "قبل", "ساعات")) \
-            or (" ".join(words) in _CUED_PARTS and not h.pre and cue in _PART_CUES) \
+            or (said and not h.pre and cue in _PART_CUES) \
             or (" ".join(words) in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
         if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era
             return None

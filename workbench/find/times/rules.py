@@ -526,7 +526,8 @@ class Grammar(ClockRules):
             return None
         p = Partial(i, m[0], pre=m[3], month=m[1], hijri=m[2]).add("month")
         d = self.dom(m[0])
-        if d is not None and self.num(m[0]) is not None and self.year(m[0]) is None:
+        if d is not None and self.num(m[0]) is not None and self.year(m[0]) is None \
+                and find(self.t, d[0], "unit", pre_ok=False) is None:  # شهر شعبان 30 يومًا: a count
             p.day = d[1]
             p.add("day", d[0])
         direction = find(self.t, p.j, "direction")
@@ -884,7 +885,14 @@ class Grammar(ClockRules):
             return None
         if u is not None and u.entry.extra == "1" and anchored and self.names_its_unit(k):
             return None  # خلال شهر أبريل, منذ عام 2014: the unit word names the month or year
-        if u is not None and (u.entry.extra == "2" or (u.entry.extra == "1" and anchored)):
+        counts = u is not None and u.entry.extra.isdigit()
+        whole = find(self.t, u.end, "whole", pre_ok=False) if counts else None  # type: ignore[union-attr]
+        if u is not None and u.entry.extra not in ("1", "2", "pl") and (
+                key(self.t, u.end).startswith("ال") and find(self.t, u.end, "direction") is None):
+            return None  # قبل عقد الاجتماع: عقد is "holding" before a definite noun, no decade
+        if u is not None and (u.entry.extra == "2" or (u.entry.extra.isdigit() and (anchored or whole))):
+            if whole is not None:  # ساعةً كاملةً: a whole unit, a length without an anchor
+                return whole.end, u.entry.value, int(u.entry.extra)
             end = u.end + (u.entry.extra == "1" and key(self.t, u.end) in _ONE)  # يوم واحد: one day
             return end, u.entry.value, int(u.entry.extra)  # يومين; a bare عام only after قبل
         for stop in range(i + 1, min(i + 4, len(self.t)) + 1):

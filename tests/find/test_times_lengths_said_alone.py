@@ -1,0 +1,51 @@
+"""Lengths said with one unit and no count: لمدة + a unit, a whole unit (ساعةً كاملةً), decades."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from workbench.find.times import find_times
+
+REF = date(2026, 1, 19)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("كانت الكهرباء تنقطع لمدة ساعة كل يوم", "مدة ساعة", "PT1H"),  # لمدة: how long
+        ("طلب تمديد ولاية الحكومة لمدة عام واحد", "مدة عام واحد", "P1Y"),
+        ("بقي بضيافتي ساعةً كاملةً", "ساعةً كاملة", "PT1H"),  # a whole unit, no anchor
+        ("ظل المصاب يوما كاملا تحت الأنقاض", "يوما كاملا", "P1D"),
+        ("انقطعت العلاقات منذ عقدين", "منذ عقدين", "P20Y"),  # a decade: ten years
+        ("عادت العلاقات بعد أكثر من عقد من القطيعة", "بعد أكثر من عقد", "P10Y"),
+    ],
+)
+def test_one_unit_is_a_length(text, span, value):
+    df = find_times(text, reference=REF)
+    assert len(df) == 1, df
+    assert (df.iloc[0]["text"], df.iloc[0]["value"], df.iloc[0]["relation"]) == (span, value, "duration")
+
+
+def test_holding_a_meeting_is_no_decade():
+    # عقد before a definite noun is the verbal noun "holding" (قبل عقد الاجتماع), not a decade
+    assert find_times("وصل الوفد قبل عقد الاجتماع", reference=REF).empty
+
+
+def test_a_count_of_days_after_a_month_is_no_day_of_it():
+    # إكمال شهر شعبان 30 يومًا: 30 is how many days the month has, not its 30th day
+    df = find_times("فسيتم إكمال شهر شعبان 30 يومًا", reference=REF)
+    assert list(df["text"]) == ["شهر شعبان", "30 يومًا"]
+    assert df.iloc[1]["value"] == "P30D"
+
+
+def test_early_morning_after_since_is_this_morning():
+    df = find_times("تحليق مكثف لطيران الاستطلاع منذ الصباح الباكر", reference=REF)
+    assert (df.iloc[0]["text"], df.iloc[0]["start_date"]) == ("منذ الصباح الباكر", "2026-01-19")
+
+
+def test_noon_misspelt_with_dad_gives_the_clock_its_half_of_the_day():
+    # ضهراً (for ظهراً), as forums write it: 2:30 after noon
+    df = find_times("مزدحمه ضهراً الساعه 2:30", reference=REF)
+    assert df.iloc[0]["time_of_day"] == "14:30"
