@@ -223,3 +223,19 @@ def test_reference_given_as_iso_text_is_read_as_a_date_or_a_moment() -> None:
         find_times("أمس", reference="yesterday")
     mentions = workbench.find_mentions("عاد أمس", reference="2014-06-02")
     assert mentions.loc[mentions.kind == "time", "value"].tolist() == ["2014-06-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("توفي يوم عشرين غشت سنة 1953 بالرباط", "يوم عشرين غشت سنة 1953", "1953-08-20"),
+        ("وصل الوفد يوم خمسة وعشرين مارس 2012", "يوم خمسة وعشرين مارس 2012", "2012-03-25"),
+    ],
+)
+def test_day_of_month_as_a_cardinal_word_after_yawm(text, span, value):
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_a_count_after_yawm_is_no_day():
+    assert find_times("قتل يوم الأحد ثلاثة أشخاص", reference=MAY_2020)["text"].tolist() == ["يوم الأحد"]

@@ -130,6 +130,15 @@ class Grammar(ClockRules):
         o = self.ordinal(i)
         return o if o and 1 <= o[1] <= 31 else None
 
+    def _cardinal_day(self, i: int) -> tuple[int, int] | None:
+        """A day of the month as a cardinal word right before a month name (عشرين غشت,
+        خمسة وعشرين مارس): (end, day); read only after يوم, where a count cannot stand."""
+        for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
+            n = self.cardinal(i, stop)
+            if n is not None and 1 <= n <= 31 and find(self.t, stop, "month") is not None:
+                return stop, n
+        return None
+
     def month(self, i: int, *, cued: bool, strong: bool = False) -> tuple[int, int, bool, str] | None:
         """A month: a name (in any series, combined forms أبريل/نيسان and يناير كانون الثاني
         read as one), or شهر + a number (شهر ثلاثة, الشهر الثامن): (end, month, hijri, pre).
@@ -475,6 +484,9 @@ class Grammar(ClockRules):
         if key(self.t, k) == "\u0627\u0644" and self.num(k + 1, 1, 31) is not None:
             k += 1  # الـ15 من الشهر الماضي: the article written apart
         d = self.dom(k)
+        if d is None and lead is not None and k == i:
+            d = self._cardinal_day(lead.end)  # يوم عشرين غشت: the day as a cardinal word
+            k, pre = (lead.end, lead.pre) if d is not None else (k, pre)
         if d is None:
             return None
         p = Partial(i, i, pre=pre)
