@@ -49,3 +49,33 @@ def test_noon_misspelt_with_dad_gives_the_clock_its_half_of_the_day():
     # ضهراً (for ظهراً), as forums write it: 2:30 after noon
     df = find_times("مزدحمه ضهراً الساعه 2:30", reference=REF)
     assert df.iloc[0]["time_of_day"] == "14:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("أغلقت الطرق لعدة أيام", "لعدة أيام", "PXD"),  # ل: "for" a few units
+        ("استمر القصف لبضع ساعات", "لبضع ساعات", "PTXH"),
+        ("عاش في المنفى لسنوات", "لسنوات", "PXY"),  # ل + a bare plural
+        ("يتوقع وصول الوفد في غضون أسبوع", "في غضون أسبوع", "P1W"),
+    ],
+)
+def test_for_and_within_a_few_units_is_a_length(text, span, value):
+    df = find_times(text, reference=REF)
+    assert list(zip(df["text"], df["value"], strict=True)) == [(span, value)]
+
+
+def test_the_days_of_a_war_are_no_length():
+    assert find_times("أعادتنا الصور لأيام الحرب", reference=REF).empty
+
+
+def test_the_last_hours_are_of_the_reference_day():
+    row = find_times("قتل ثلاثة خلال الساعات الأخيرة", reference=REF).iloc[0]
+    assert row["text"] == "خلال الساعات الأخيرة"
+    assert (row["start_date"], row["end_date"]) == ("2026-01-19", "2026-01-19")
+
+
+def test_the_last_ten_days_of_a_hijri_month():
+    # العشر الأواخر: from the 21st to the month's end, like أواخر (Ramadan 1445: 11 March-9 April 2024)
+    row = find_times("اعتكف في العشر الأواخر من رمضان 1445", reference=REF).iloc[0]
+    assert (row["start_date"], row["end_date"]) == ("2024-03-31", "2024-04-09")

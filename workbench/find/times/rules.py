@@ -882,9 +882,17 @@ class Grammar(ClockRules):
             # a count in brackets, as official notices write it: لمدة ( 21 ) يومًا
             u = find(self.t, b + 3, "unit", pre_ok=False)
             return (u.end, u.entry.value, int(key(self.t, b + 1))) if u is not None else None
-        few = find(self.t, i, "few", pre_ok=False)
+        few = find(self.t, i, "few")
+        if few is not None and few.pre not in ("", "ل", "و", "ول"):
+            few = None  # لعدة أيام, لبضع ساعات: "for" a few units
         k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
         u = find(self.t, k, "unit", pre_ok=False)
+        lam = False  # لسنوات, لأيام: ل + a bare plural is "for" some units, a length
+        if u is None and k == i:
+            u = find(self.t, k, "unit")  # (not لأيام الحرب, the days of a war, nor الأيام)
+            lam = u is not None and u.pre in ("ل", "ول") and u.entry.extra == "pl" \
+                and not u.entry.words[0].startswith("ال") and not key(self.t, u.end).startswith("ال")
+            u = u if lam else None
         if u is not None and u.entry.extra == "pl" and not key(self.t, k).startswith("ال"):
             part = find(self.t, k, "daypart", pre_ok=False)
             if part is not None and part.end > u.end:
@@ -892,7 +900,7 @@ class Grammar(ClockRules):
             after = find(self.t, u.end, "few", pre_ok=False)
             if after is not None and after.entry.words[0] == "قليله":
                 return after.end, u.entry.value, 0
-            return (u.end, u.entry.value, 0) if k > i or anchored else None
+            return (u.end, u.entry.value, 0) if k > i or anchored or lam else None
         if k > i:
             return None
         if u is not None and u.entry.extra == "1" and anchored and self.names_its_unit(k):
