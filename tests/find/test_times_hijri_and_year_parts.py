@@ -113,3 +113,21 @@ def test_a_unit_after_li_keeps_its_article(text, value):
 ])
 def test_a_weekday_before_the_first_of_a_hijri_month_settles_it(text, ref, value):
     assert one(text, reference=ref, tense="future")["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the nth day of a feast, counted from its first (Eid al-Adha 1445: Sunday 16 June 2024)
+        ("قصفت المدينة ثالث أيام عيد الأضحى", "ثالث أيام عيد الأضحى", "2024-06-18"),
+        ("زار الأسرى ثاني يوم عيد الأضحى", "ثاني يوم عيد الأضحى", "2024-06-17"),
+        ("صام الناس يوم عرفة", "يوم عرفة", "2024-06-15"),  # 9 Dhu al-Hijja
+    ],
+)
+def test_days_of_the_feast(text, span, value):
+    row = find_times(text, reference=date(2024, 6, 20)).iloc[0]
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_the_nth_day_of_a_war_is_no_feast():
+    assert find_times("في ثاني أيام الحرب", reference=date(2024, 6, 20)).empty

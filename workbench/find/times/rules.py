@@ -54,7 +54,7 @@ def _day_by_letters(word: str) -> bool:
 # The day rules in the order they are tried, each with what its first step needs at the
 # token: a lexicon type, "digits" (Grammar.num) or "letters" (_day_by_letters).
 _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
-    ("holiday", ["holiday"]),
+    ("holiday", ["holiday", "ordinal_start"]),
     ("relative_day", ["day_word", "relative_day"]),
     ("nth_in_month", ["last", "ordinal_start", "weekday", "day_word", "week_word", "month_word"]),
     ("weekday_phrase", ["weekday", "day_word", "direction"]),
@@ -800,7 +800,7 @@ class Grammar(ClockRules):
     def holiday(self, i: int) -> Partial | None:
         h = find(self.t, i, "holiday")
         if h is None:
-            return None
+            return self._nth_day_of_holiday(i)
         p = Partial(i, h.end, pre=h.pre, holiday=h.entry.value).add("holiday")
         y = self.year(h.end)
         if y is not None:
@@ -812,6 +812,24 @@ class Grammar(ClockRules):
             p.direction = d.entry.value
             p.add("relative", d.end)
         return p
+
+    def _nth_day_of_holiday(self, i: int) -> Partial | None:
+        """ثاني أيام عيد الأضحى, ثالث أيام العيد: the nth day of a feast that lasts days, counted
+        from its first (a Hijri or Gregorian day of the lexicon)."""
+        o = self.ordinal(i)
+        if o is None or key(self.t, o[0]) not in ("ايام", "يوم") or not 1 <= o[1] <= 10:
+            return None
+        h = find(self.t, o[0] + 1, "holiday", pre_ok=False)
+        cal, _, rest = h.entry.value.partition(":") if h is not None else ("", "", "")
+        if h is None or cal not in ("hijri", "gregorian") or rest.count(":") != 1:
+            return None
+        month, day = rest.split(":")
+        inner = self.holiday(o[0] + 1)
+        if inner is None:
+            return None
+        inner.i, inner.holiday = i, f"{cal}:{month}:{int(day) + o[1] - 1}"
+        inner.rules.insert(0, "nth_day")
+        return inner
 
     def now(self, i: int) -> Partial | None:
         h = find(self.t, i, "now")
