@@ -7,6 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.find.time_cases import MAY_2020, one
+from workbench.find.times import find_times
 
 
 @pytest.mark.parametrize(
@@ -41,3 +42,31 @@ def test_last_night_and_this_evening(text, span, value, time_of_day):
 )
 def test_parts_of_the_day_against_the_hour_of_writing(text, reference, tense, value):
     assert one(text, reference=reference, tense=tense)["value"] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "part"),
+    [
+        ("خرجت المسيرة بعد صلاة العصر", "العصر", "afternoon"),  # a prayer names its part of the day
+        ("وقع الانفجار قبيل أذان المغرب", "المغرب", "evening"),
+        ("عاد المصلون عقب صلاة الفجر", "الفجر", "dawn"),
+    ],
+)
+def test_a_prayer_is_its_part_of_the_day(text, span, part):
+    row = find_times(text, reference=date(2024, 5, 15)).iloc[0]
+    assert (row["text"], row["time_of_day"]) == (span, part)
+
+
+def test_morocco_and_dinner_are_no_time():
+    assert find_times("وصل الوفد إلى المغرب وتناول العشاء", reference=date(2024, 5, 15)).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("سافر الشهر اللي فات", "2024-04"),  # Levantine and Egyptian "the one that passed"
+        ("شفته الجمعة اللي فاتت", "2024-05-10"),
+    ],
+)
+def test_the_one_that_passed(text, value):
+    assert find_times(text, reference=date(2024, 5, 15)).iloc[0]["value"] == value

@@ -22,7 +22,7 @@ _AM_PM = {"\u0635": "am", "\u0645": "pm", "am": "am", "pm": "pm"}
 _CONTEXT_BEFORE, _CONTEXT_AFTER = 4, 8
 _CONTEXT_PARTS = frozenset({"dawn", "morning", "noon", "afternoon", "evening", "night"})
 _STOPS = frozenset(".!?\u061f\u06d4")
-_PRAYER_CUES = frozenset({"صلاه", "اذان", "وصلاه", "واذان"})
+PRAYER_CUES = frozenset({"صلاه", "اذان", "وصلاه", "واذان"})
 _MAGHRIB = "المغرب"  # the sunset prayer, and Morocco: a prayer only after و or a prayer word
 
 
@@ -138,7 +138,7 @@ class ClockRules:
             if h is None or h.entry.value not in _CONTEXT_PARTS:
                 continue
             if key(self.t, k).endswith(_MAGHRIB) and not h.pre.startswith("\u0648") \
-                    and key(self.t, k - 1) not in _PRAYER_CUES:
+                    and key(self.t, k - 1) not in PRAYER_CUES:
                 continue
             return h.entry.value
         return ""

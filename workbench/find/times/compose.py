@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END
+from .clocks import PRAYER_CUES
 from .lexicon import any_within, find, key, lookup
 from .partial import Partial
 from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
@@ -58,6 +59,9 @@ _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهي
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
 _IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
+# the five prayers, named after the part of the day they are said in: a time after صلاة/أذان
+# (بعد صلاة العصر, قبيل أذان المغرب), which also keeps المغرب (Morocco) from being read alone
+_PRAYERS = frozenset({"الفجر", "الظهر", "العصر", "المغرب", "العشاء"})
 # what says a clock's day (a range's second clock lends them to the first)
 _DATE_FIELDS = ("year", "year_rel", "month", "hijri", "day", "weekday", "direction", "offset", "story",
                 "week_rel", "week_same", "holiday", "today_part")
@@ -214,11 +218,18 @@ class Composer(Grammar):
         words = h.entry.words
         cue = key(self.t, i - 1) if i > 0 else ""
         said = words[0] in _CUED_PARTS or " ".join(words) in _CUED_PARTS
-        cued = (len(words) > 1 and words[0] in ("بعد", "قبل", "ساعات")) \
+        prayer = words[0] in _PRAYERS and not h.pre and cue in PRAYER_CUES
+        cued = prayer or (len(words) > 1 and words[0] in ("بعد", "قبل", "ساعات")) \
             or (said and not h.pre and cue in _PART_CUES) \
             or (" ".join(words) in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
         if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era
             return None
+        if prayer:  # اذان الظهر الساعة 12:55, صلاة العصر في تمام الثالثة: the clock carries it
+            j = h.end + (key(self.t, h.end) in ("في", "،", ","))
+            while find(self.t, j, "clock_cue") is not None:
+                j = find(self.t, j, "clock_cue").end  # type: ignore[union-attr]
+            if self.clock(j) is not None:
+                return None
         return Partial(i, h.end, pre=h.pre, part=h.entry.value, story_part=True).add("cue+part_of_day")
 
     def _overnight(self, p: Partial) -> None:
