@@ -79,3 +79,22 @@ def test_the_last_ten_days_of_a_hijri_month():
     # العشر الأواخر: from the 21st to the month's end, like أواخر (Ramadan 1445: 11 March-9 April 2024)
     row = find_times("اعتكف في العشر الأواخر من رمضان 1445", reference=REF).iloc[0]
     assert (row["start_date"], row["end_date"]) == ("2024-03-31", "2024-04-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("قضى في السجن سنة ونصف", "سنة ونصف", "P18M"),  # a part of a unit, in the next smaller one
+        ("انقطعت الكهرباء شهر ونصف", "شهر ونصف", "P45D"),
+        ("بقي في المستشفى يوم ونصف", "يوم ونصف", "PT36H"),
+        ("استمر الحصار على مدى عقد", "على مدى عقد", "P10Y"),
+        ("أغلق المعبر لمدة تزيد عن شهر", "مدة تزيد عن شهر", "P1M"),
+    ],
+)
+def test_parts_of_units_and_more_than(text, span, value):
+    df = find_times(text, reference=REF)
+    assert list(zip(df["text"], df["value"], strict=True)) == [(span, value)]
+
+
+def test_a_year_and_a_half_ago():
+    assert find_times("قتل قبل عام ونصف", reference=REF).iloc[0]["value"] == "2024-07"

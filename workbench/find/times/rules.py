@@ -29,6 +29,9 @@ _YEAR_CUES = frozenset({"في", "منذ", "خلال", "عام", "سنه", "حت�
                         "بحلول", "حلول"})  # بحلول 2030: by 2030
 DASHES = frozenset({"-", "\u2013", "\u2014", "الي", "حتي", "وحتي", "لغايه", "ولغايه"})
 _RELWORD = frozenset({"الذي", "الي", "اللي", "التي"})  # اليوم الذي بعد الغد
+# a unit, and the next smaller one with how many of it make one (for ونصف, وربع, وثلث after it)
+_FRACTION_OF = {"year": ("month", 12), "month": ("day", 30), "day": ("hour", 24), "hour": ("minute", 60),
+                "minute": ("second", 60)}
 _ONE = frozenset({"واحد", "واحده"})  # after a singular unit: ساعة واحدة, يوم واحد
 # the week before or after another (الأسبوع الذي يلي الأسبوع المقبل): -1 before, +1 after
 _BEFORE_AFTER = {"قبل": -1, "بعد": 1, "يلي": 1, "تلي": 1, "سبق": -1, "سبقت": -1}
@@ -869,12 +872,15 @@ class Grammar(ClockRules):
         ln = self._length(i, anchored=anchored)
         if ln is None:
             u = find(self.t, i, "unit", pre_ok=False)
-            ln = (u.end, "hour", 1) if u is not None and u.entry.value == "hour" and u.entry.extra == "1" \
-                and find(self.t, u.end, "clock_fraction") is not None else None  # ساعة ونصف
-        if ln is not None and ln[1] == "hour" and ln[2] > 0:
+            ln = (u.end, u.entry.value, 1) if u is not None and u.entry.extra == "1" \
+                and find(self.t, u.end, "clock_fraction") is not None else None  # ساعة ونصف, سنة ونصف
+        if ln is not None and ln[1] in _FRACTION_OF and ln[2] > 0:
+            # a unit and a part of it (ساعة ونصف: 90 minutes; عامين ونصف: 30 months; شهر وثلث:
+            # 40 days), in the next smaller unit, when the part is a whole number of it
             frac = find(self.t, ln[0], "clock_fraction")
-            if frac is not None and int(frac.entry.value) > 0:  # ساعة ونصف: 90 minutes
-                return frac.end, "minute", 60 * ln[2] + int(frac.entry.value)
+            small, per = _FRACTION_OF[ln[1]]
+            if frac is not None and int(frac.entry.value) > 0 and per * int(frac.entry.value) % 60 == 0:
+                return frac.end, small, per * ln[2] + per * int(frac.entry.value) // 60
         return ln
 
     def _decimal_hours(self, i: int) -> tuple[int, str, int] | None:
