@@ -131,3 +131,8 @@ def test_days_of_the_feast(text, span, value):
 
 def test_the_nth_day_of_a_war_is_no_feast():
     assert find_times("في ثاني أيام الحرب", reference=date(2024, 6, 20)).empty
+
+
+def test_a_hijri_feast_with_its_hijri_year():
+    row = find_times("صلى الناس عيد الفطر 1445 في الساحات", reference=date(2024, 6, 20)).iloc[0]
+    assert (row["text"], row["value"]) == ("عيد الفطر 1445", "2024-04-10")

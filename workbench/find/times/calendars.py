@@ -153,7 +153,9 @@ def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str,
         parts = [int(x) for x in rest.split(":")]
         q = Partial(p.i, p.j, month=parts[0], day=parts[1] if len(parts) > 1 else None,
                     direction=p.direction)
-        if p.year is not None:  # a Gregorian year: the holiday that falls in it
+        if p.year is not None and p.hijri:  # رمضان 1445 هـ: the Hijri year said
+            q.year = p.year
+        elif p.year is not None:  # a Gregorian year: the holiday that falls in it
             try:
                 hy = _h_today(date(p.year, 7, 1))[0]
                 for y in (hy - 1, hy, hy + 1):

@@ -808,6 +808,8 @@ class Grammar(ClockRules):
         y = self.year(h.end)
         if y is not None:
             p.year = y[1]
+            # عيد الفطر 1445: a Hijri feast's year below 1600 is a Hijri year, era said or not
+            p.hijri = y[2] or (h.entry.value.startswith("hijri") and y[1] < 1600)
             p.add("year", y[0])
             return p
         d = find(self.t, h.end, "direction", pre_ok=False)
