@@ -44,3 +44,8 @@ def test_no_date_in_scores_and_threads(text):
 def test_a_weekday_takes_the_numeric_date_beside_it(text, span, value):
     df = find_times(text, reference=date(2020, 5, 20))
     assert list(zip(df["text"], df["value"], strict=True)) == [(span, value)]
+
+
+def test_day_and_month_after_a_part_of_the_day():
+    row = find_times("قتل ثلاثة مساء 12/2 في غارة", reference=REF).iloc[0]
+    assert (row["text"], row["value"], row["time_of_day"]) == ("مساء 12/2", "2021-02-12", "evening")

@@ -781,9 +781,9 @@ class Grammar(ClockRules):
             p.add("numeric_my")
         elif len(parts) == 2 and not spaced and key(self.t, i + 1) == "/" and len(parts[0]) <= 2 \
                 and len(parts[1]) <= 2 and (key(self.t, i - 1) in _DATE_CUES
-                                            or find(self.t, i - 1, "weekday") is not None) \
+                                            or find(self.t, i - 1, "weekday", "daypart") is not None) \
                 and (i + 2 >= len(self.t) - 1 or key(self.t, i + 3) != "/"):
-            p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8: a day and month
+            p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8, مساء 12/3: a day and month
             p.add("numeric_dm")
         else:
             return None
