@@ -239,3 +239,20 @@ def test_day_of_month_as_a_cardinal_word_after_yawm(text, span, value):
 
 def test_a_count_after_yawm_is_no_day():
     assert find_times("قتل يوم الأحد ثلاثة أشخاص", reference=MAY_2020)["text"].tolist() == ["يوم الأحد"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("ارتفعت الجرائم خلال عامي 2022 و2023", "عامي 2022 و2023", "2022/2023"),  # the dual of عام
+        ("قتل العشرات بين عامي 2020 و2022", "بين عامي 2020 و2022", "2020/2022"),
+        ("تراجعت الصادرات خلال شهري يناير وفبراير 2020", "شهري يناير وفبراير 2020", "2020-01/2020-02"),
+    ],
+)
+def test_two_years_or_months_named_after_a_dual(text, span, value):
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_a_monthly_wage_is_no_month():
+    assert find_times("يتقاضى راتبا شهري 500 دولار", reference=MAY_2020).empty

@@ -50,6 +50,8 @@ _PAST_ENDINGS = ("\u062a", "\u0648\u0627")
 _PRONOUNS = ("\u0647\u0627", "\u0647\u0645", "\u0647")
 _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
+# عامي, سنتي, شهري: the duals of عام, سنة, شهر before the two years or months they name
+_TWO_OTHERS = frozenset({("عامي",), ("سنتي",), ("شهري",)})
 # the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
 _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 # a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر,
@@ -588,8 +590,10 @@ class Composer(Grammar):
         opener = h is not None and h.entry.value in ("from", "between")
         # يومي X و Y (the dual of يوم): two days said together, read as the span they bound
         # (يومي 13 و15 من الشهر الجاري, يومي السبت والأحد الماضيين), flagged ``two_days``
-        two = None if opener else find(self.t, i, "day_word")
-        two = two if two is not None and two.entry.words == _TWO_DAYS else None
+        # (خلال عامي 2022 و2023, شهري يناير وفبراير: two years or months, likewise)
+        two = None if opener else find(self.t, i, "day_word", "year_word", "month_word")
+        two = two if two is not None and (two.entry.words == _TWO_DAYS or two.entry.words in _TWO_OTHERS) \
+            else None
         if two is not None:
             h, opener = two, True
         k = h.end if opener else i  # type: ignore[union-attr]
@@ -620,7 +624,8 @@ class Composer(Grammar):
             return None
         p = Partial(i, b.j, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
         p.rules = [f"range({'+'.join(a.rules)},{'+'.join(b.rules)})"]
-        p.flags = ["range", "two_days"] if two is not None else ["range"]
+        pair = "two_days" if two is not None and two.entry.words == _TWO_DAYS else "two"
+        p.flags = ["range"] if two is None else ["range", pair]
         p._ends = (a, b)  # type: ignore[attr-defined]
         return p
 
