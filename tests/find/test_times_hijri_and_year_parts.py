@@ -136,3 +136,9 @@ def test_the_nth_day_of_a_war_is_no_feast():
 def test_a_hijri_feast_with_its_hijri_year():
     row = find_times("صلى الناس عيد الفطر 1445 في الساحات", reference=date(2024, 6, 20)).iloc[0]
     assert (row["text"], row["value"]) == ("عيد الفطر 1445", "2024-04-10")
+
+
+def test_the_half_of_a_month_said_with_its_article():
+    # النصف من شعبان: the 15th (Sha'ban 1445 began on 11 February 2024)
+    row = find_times("أحيا المصلون ليلة النصف من شعبان", reference=date(2024, 5, 15)).iloc[0]
+    assert (row["text"], row["start_date"]) == ("ليلة النصف من شعبان", "2024-02-25")
