@@ -348,3 +348,11 @@ def test_a_known_facility_described_by_an_adjective_is_the_gazetteer_s_place():
                                                        "Victory Base Complex"]
     # a direction after a name is part of a local name (منطقة الباب الشرقي in Baghdad)
     assert find_places("انفجار في منطقة الباب الشرقي")["value"].tolist() == ["الباب الشرقي"]
+
+
+def test_a_homonym_abroad_placed_in_a_local_province_is_a_local_name() -> None:
+    # الجنينة is a town of Sudan in the gazetteer; the text places it in Basra
+    rows = _rows("اغتيل ناشط في منطقة الجنينة في محافظة البصرة")
+    assert ("الجنينة", "area", "IQ-BA") in [r[:3] for r in rows]
+    # a name that honours a place abroad still points there (مستشفى القدس في حلب)
+    assert ("مستشفى القدس", "hospital") in [r[:2] for r in _rows("قصفت الطائرات مستشفى القدس في حلب")]

@@ -470,6 +470,32 @@ def _in_province(r: _Reader, pos: int, rows: list[dict]) -> bool:
     return any(lo <= x["start"] < we and x.get("place_type") in _PROVINCES for x in rows)
 
 
+def _locator(r: _Reader, pos: int, rows: list[dict]) -> dict | None:
+    """The known place a direction or a place preposition right after ``pos`` locates the
+    phrase in (منطقة الجنينة في محافظة البصرة → محافظة البصرة; حي X وسط بغداد → بغداد)."""
+    toks = r.tokens(pos, 2)
+    if not toks:
+        return None
+    if len(toks) == 2 and (toks[0][0] in place_prepositions() or _is_direction(toks[0][0])):
+        at, lo_shift = toks[1], 0
+    elif toks[0][0].startswith(BEH):
+        at, lo_shift = toks[0], 1  # بالبصرة: the preposition written onto the place
+    else:
+        return None
+    ws, we = r.folded.span(at[1], at[2])
+    return next((x for x in rows if ws + lo_shift <= x["start"] < we and x.get("country")), None)
+
+
+def _elsewhere(row: dict, locator: dict | None) -> bool:
+    """Whether the gazetteer's reading of a name lies outside the place the text locates it in
+    (الجنينة, a town of Sudan, told في محافظة البصرة): a homonym, not the place meant."""
+    if locator is None or locator.get("country") not in _LOCAL_COUNTRIES:
+        return False
+    if row.get("country") != locator["country"]:
+        return True
+    return bool(row.get("admin1") and locator.get("admin1")) and row["admin1"] != locator["admin1"]
+
+
 def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     """One indefinite word that closes the phrase after a head: a name however common the
     word (قرية توكل شمال المقدادية، مطار أتاتورك 2016), unless it is an adjective of the
@@ -699,6 +725,13 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             # Rows over the name, or over the head and part of the name (منطقة الباب).
             inside = [i for i, x in enumerate(rows) if x["start"] < ne and ns < x["end"]]
             exact = any(rows[i]["start"] == ns and rows[i]["end"] == ne for i in inside)
+            # a settlement of the gazetteer under a local head that the words after the name
+            # place elsewhere is a homonym: the local name is read (منطقة الجنينة في محافظة
+            # البصرة is no town of Sudan); a name that honours (مستشفى القدس) points away
+            homonym = exact and not own and head["named_after"] != "honour" and all(
+                rows[i].get("place_type") in _SETTLEMENTS and _elsewhere(rows[i], _locator(reader, ke, rows))
+                for i in inside)
+            exact = exact and not homonym
             if exact and head["named_after"] != "honour":
                 continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
             town = [i for i in inside if rows[i]["start"] == ns and rows[i]["end"] == ne
@@ -729,7 +762,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # runs over the words that describe it
                 rows[described[0]]["end"] = ne
                 continue
-            if inside and head["admin"] == "yes" and _gazetteer_reading(
+            if inside and head["admin"] == "yes" and not homonym and _gazetteer_reading(
                     reader, [rows[i] for i in inside], ks, ke):
                 continue  # مدينة الموصل القديمة: the town the gazetteer knows
             if any(f["start"] <= s < f["end"] for f in found):
