@@ -22,6 +22,8 @@ def tolls(text: str) -> list[tuple[str, float | None]]:
     ("مقتل مدنيين اثنين وإصابة 7 آخرين.", [("killed", 2.0), ("wounded", 7.0)]),
     ("مقتل جنديين وجرح ثلاثة.", [("killed", 2.0), ("wounded", 3.0)]),
     ("هجوم أسفر عن 16 قتيلا و45 جريحا.", [("killed", 16.0), ("wounded", 45.0)]),
+    # a count joined by و to a noun of one person counts more of the dead (its ة is no pronoun)
+    ("أسفر الهجوم عن مقتل ضابط وثلاثة جنود وإصابة اثنين.", [("killed", 4.0), ("wounded", 2.0)]),
 ])
 def test_killed_and_wounded_are_read_apart(text, expected):
     assert tolls(text) == expected

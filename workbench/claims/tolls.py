@@ -310,8 +310,9 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                              toks[i].start, toks[end - 1].end, text)
         if k == j and _is(toks, k, "person") and not _weekday(toks[k].key):
             nxt = read_number(toks, k + 1) if k + 1 < len(toks) else None
-            if nxt is not None and nxt.value is not None and not _is(toks, nxt.end, "age"):
-                continue  # مقتل مدنيين اثنين: the number follows the noun
+            if nxt is not None and nxt.value is not None and not _is(toks, nxt.end, "age") \
+                    and nxt.pre != "\u0648":
+                continue  # مقتل مدنيين اثنين: the number follows the noun (ضابط وثلاثة: joined)
             # مقتل طفل 10 سنوات: a figure before a unit of age is the person's age; the
             # noun counts alone
             alone = next((n for _, n in _count_forms(toks[k].key) if n), "plural")
@@ -321,8 +322,11 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             # مقتل السائق وامرأتين: a noun of one or two people joined by و counts them too
             while last + 1 < len(toks) and (joined := _joined_count(toks, last + 1)):
                 more, last = more + joined, last + 1
-            count = float(alone) + more
-            return _make(kind, count, count, count, toks[i].start, toks[max(k, last)].end, text)
+            # مقتل ضابط وثلاثة جنود: a count joined by و to the noun counts more of them
+            counted, end = _and_more(toks, last + 1) if alone != "plural" else (0.0, last + 1)
+            count = float(alone) + more + counted
+            return _make(kind, count, count, count, toks[i].start,
+                         toks[max(k, last, end - 1)].end, text)
     return None
 
 
@@ -448,8 +452,9 @@ def _kin(toks: list[Token], k: int) -> tuple[int, int]:
         at = k + 1 if toks[k].key == _WITH and k + 1 < len(toks) else k
         word = toks[at].key if at == k else "\u0648" + toks[at].key
         if not (toks[at].kind == "word" and word.startswith("\u0648") and len(word) > 4
-                and word.endswith(_POSSESSIVE) and not _begins_other_toll(toks, at)):
-            break
+                and word.endswith(_POSSESSIVE) and not _begins_other_toll(toks, at)
+                and read_number(toks, at) is None):
+            break  # وثلاثة: a number, whose ة folds to the ه of a pronoun
         more, last, k = more + 1, at, at + 1
     return more, last
 
