@@ -6,15 +6,37 @@ incidents: a mention joins the incident before it when its place fits (none, the
 coarser or finer place of the same governorate: حي الشعلة inside بغداد) and its date fits.
 Two specific places (two neighbourhoods, two villages) or two different days are two
 events (ACLED: one event per attack per place per day). The incident takes the most
-specific place (the dateline only when nothing else is named), the most specific date (its
-own sentence, else the date said earlier in its paragraph or at the top, else the
-publication date, ``date_basis`` saying which; a duration or a period since or until is no
-date, the day of a statement that reports the attack (قال اليوم إن ..., أعلن، اليوم، مقتل ...)
-yields to a day told of the attack, an attack told as بعد يومين من هجوم is dated that long
-before the news its clause told first, and the date of a recalled event dates nothing after
-it), the tolls of :func:`~.tolls.find_tolls`
-stated in its sentences or in the sentences that follow it, and the spans of every piece
-(``evidence``). Events the article recalls from the past (``وكان ... قد``, ``العام
+specific place (the dateline only when nothing else is named), the date of the procedure
+below, the tolls of :func:`~.tolls.find_tolls` stated in its sentences or in the sentences
+that follow it, and the spans of every piece (``evidence``).
+
+How a row is dated, in this order (``date_basis`` says which step gave the date):
+
+1. ``text``: the time said in the event word's own phrase, else set before it in its clause
+   (وفي مساء أمس، انفجرت عبوة). Relative words are read by the time grammar against the
+   publication date: اليوم is the day of publication, أمس the day before, a weekday the
+   latest such day on or before it, a day and month without a year the latest such date on
+   or before it. Not a date: a duration (خلال يومين) or a period open at one end (منذ مايو).
+   A day told between a verb of telling and the event (قال مصدر اليوم إن انفجارا ...) is the
+   statement's (flag ``statement_date``); an attack told as بعد يومين من هجوم is dated that
+   long before the news its clause told first (flag ``earlier_by``).
+2. ``paragraph``: else the last day said before it in its paragraph;
+3. ``dateline`` / ``paragraph``: else the last day said before it anywhere above (a dateline
+   or a lead's day governs the events below it). Steps 2 and 3 skip the days of recalled
+   events: dated more than two weeks before publication, or said in a sentence that tells
+   the past (وكان ... قد), unless counted from publication (اليوم، أمس).
+4. ``published``: else the publication date, for an asserted violent event (not a hedged
+   one, nor an analogy's: كما حصل مع الموصل).
+5. When mentions gather into one incident, the date said closest to the event wins (step 1
+   over a statement's day, 2 and 3 over 4), and among dates as close the narrower one inside
+   the wider (هذا الأسبوع ... الأربعاء: the day).
+6. Role: an event dated more than two weeks before publication, or in a month or year that
+   ended so long before, or told in the past without a date of its own, is ``background``.
+   A pluperfect after the statement's day (قال اليوم إن مسلحين كانوا قد هاجموا) leaves the
+   attack undated; before it (وكان المرصد قد رصد، في 19 آب، انفجارا) the telling is recalled
+   and its day dates what it saw.
+
+Events the article recalls from the past (``وكان ... قد``, ``العام
 الماضي``, or a date well before publication) are kept apart with ``role`` = background.
 Each place a plural head lists (قرى البارة والأسدية) stays an attack of its own; a mention
 with no place joins the attack of its role told before it (a place is what makes an event
