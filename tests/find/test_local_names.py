@@ -356,3 +356,9 @@ def test_a_homonym_abroad_placed_in_a_local_province_is_a_local_name() -> None:
     assert ("الجنينة", "area", "IQ-BA") in [r[:3] for r in rows]
     # a name that honours a place abroad still points there (مستشفى القدس في حلب)
     assert ("مستشفى القدس", "hospital") in [r[:2] for r in _rows("قصفت الطائرات مستشفى القدس في حلب")]
+
+
+def test_a_day_after_a_name_ends_it() -> None:
+    # the time grammar's days close a local name: the day tells when, not where
+    assert [r[0] for r in _rows("انفجرت عبوة لاصقة في حي المنصور اليوم")] == ["حي المنصور"]
+    assert "قاعدة بلد" in [r[0] for r in _rows("سقطت قذيفة على قاعدة بلد مساء الخميس")]

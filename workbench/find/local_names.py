@@ -196,9 +196,22 @@ class _Reader:
         return self.folded.text[s:e]
 
 
+@cache
+def _time_words() -> frozenset[str]:
+    """The days and parts of a day the time grammar reads, with the article, and أمس
+    (اليوم، الخميس، مساء): after a name they tell when, and end it (حي المنصور اليوم)."""
+    from .times.lexicon import forms_of  # the time grammar's word list, one home for it
+
+    forms = {f for kind in ("relative_day", "weekday", "daypart", "now") for f in forms_of(kind)
+             if " " not in f}
+    return frozenset(f for f in forms if f.startswith(ARTICLE)) | {"امس"}
+
+
 def _word_ok(word: str, first: bool) -> bool:
     if not word.isalpha() or word in _stop_words() or word in place_heads():
         return False
+    if not first and word in _time_words():
+        return False  # حي الكرادة اليوم: the name ends before the day
     if word.startswith(_FUSED) and len(word) > 4:
         return False
     if _is_direction(word):
