@@ -587,3 +587,13 @@ def test_a_feminine_dual_subject_takes_the_dual_verb_as_a_trigger():
             "رادار للجيش السوري في شمال السويداء.")
     ev = workbench.analyze(text, published="2024-10-26").events
     assert len(ev) == 1 and ev.iloc[0]["start"] == "2024-10-26"
+
+
+def test_the_dual_of_an_attack_noun_is_a_trigger_and_a_lead_that_sums_up():
+    # غارتين is the dual of غارة by the morphology, with no line of its own in the lexicon
+    ev = workbench.analyze("نفذت طائرات التحالف غارتين على بلدة هجين.", published="2020-06-10").events
+    assert ev[["kind", "location"]].values.tolist() == [["airstrike", "Hajin"]]
+    # placed at a country only, the dual sums up the strikes told one by one after it
+    ev = workbench.analyze("قتل عشرة مدنيين في غارتين جويتين بسوريا.\n\n"
+                           "واستهدفت الغارة الأولى بلدة هجين.", published="2020-06-10").events
+    assert ev.location.tolist() == ["Hajin"]

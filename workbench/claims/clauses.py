@@ -157,6 +157,24 @@ def _accusative(forms: frozenset[str]) -> frozenset[str]:
     return forms | {f + ALEF for f in bare}
 
 
+# The dual endings, nominative and oblique (غارتان، غارتين).
+_DUAL_ENDINGS = ("\u0627\u0646", "\u064a\u0646")
+
+
+def duals(noun: str) -> frozenset[str]:
+    """The dual of a bare singular noun (غارة → غارتين، غارتان; انفجار → انفجارين): a rule of
+    the morphology, so no trigger's dual needs a line of its own; a definite noun or a
+    feminine plural (هجمات) has none.
+
+    >>> sorted(duals("غاره")), sorted(duals("هجمات"))
+    (['غارتان', 'غارتين'], [])
+    """
+    if " " in noun or noun.startswith(ARTICLE) or noun.endswith(ALEF + TEH):
+        return frozenset()
+    stem = noun[:-1] + TEH if noun.endswith(HEH) else noun  # taa marbuta is written teh
+    return frozenset(stem + e for e in _DUAL_ENDINGS)
+
+
 # Subject suffixes of the perfect that a lexicon verb in the third person masculine
 # singular (اغتال، اقتحم، اغتيل) takes for a feminine or a plural subject (اغتالت، اقتحموا،
 # اغتيلت).
@@ -226,7 +244,7 @@ class CueLexicon(FormIndex[_Entry]):
             prefix_last = len(words) > 1 and words[-1] in (LAM, BEH)
             forms = [_word_forms(w) for w in words]
             if accusative_role and len(words) == 1 and getattr(rec, role_column) == accusative_role:
-                forms[0] = _accusative(forms[0])
+                forms[0] = _accusative(forms[0]) | duals(words[0].rstrip("+"))
             if inflect_role and len(words) == 1 and getattr(rec, role_column) == inflect_role:
                 # a verb read as a passive (after = target: unvocalised قتل is mostly qutila)
                 # takes no plural: ثلاثة أشخاص قتلوا is a toll sentence, whose victims the

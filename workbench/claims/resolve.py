@@ -65,7 +65,7 @@ from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
-from .clauses import TextUnits, cue_words, trigger_lexicon
+from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, is_span_frame
 from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, word_forms
@@ -440,8 +440,10 @@ def _many(trigger: str) -> bool:
     if len(words) != 1:
         return False
     key = match_key(words[0])
-    return any(r["pos"] == "noun" and r["trigger"].rstrip("+").endswith(_MANY_ENDINGS)
-               and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
+    forms = word_forms(key)
+    return any(r["pos"] == "noun" and (
+        (r["trigger"].rstrip("+").endswith(_MANY_ENDINGS) and r["trigger"].rstrip("+") in forms)
+        or not duals(r["trigger"].rstrip("+")).isdisjoint(forms)) for r in trigger_lexicon().rows)
 
 
 def _place_row(row: dict, text: str, mentions: Mentions,
