@@ -143,11 +143,3 @@ def test_a_recalled_telling_dates_what_it_saw_as_background():
                  "وكان المرصد قد رصد، في 3 حزيران، انفجارا بسيارة مفخخة في كركوك.")
     got = {r.location: (r.start, r.role) for r in ev.itertuples()}
     assert got["Kirkuk"] == ("2020-06-03", "background")
-
-
-def test_attacks_counted_over_a_closed_year_are_a_total_not_an_event():
-    # the guideline: totals over a period are no event; a series since when (منذ أكتوبر)
-    # still spans its period (test_a_counted_series_spans_the_period_since)
-    ev = _events("قصفت طائرات إسرائيلية مطار دمشق الدولي اليوم.\n\n"
-                 "وشنت إسرائيل 32 هجوما ضد أهداف في سوريا خلال العام 2019.")
-    assert ev.location.tolist() == ["Damascus International Airport"]

@@ -693,9 +693,8 @@ _PERIODS = frozenset({"month", "season", "year", "decade"})
 
 
 def _tally(row: dict) -> bool:
-    """A killing told by its count alone (مقتل، قتل: no attack word), or attacks counted
-    (32 هجوما), over a month or more that the text closes (not since when: منذ أكتوبر) is a
-    period's total, not an attack (وثقت مقتل 36 شخصا في درعا في شهر أيلول).
+    """A killing told by its count alone (مقتل، قتل: no attack word) over a month or more
+    is a period's total, not an attack (وثقت مقتل 36 شخصا في درعا في شهر أيلول).
 
     >>> _tally({"trigger": "مقتل", "date_precision": "month", "date_basis": "text"})
     True
@@ -705,24 +704,9 @@ def _tally(row: dict) -> bool:
     precision = row.get("_frame_precision") or row["date_precision"]
     if precision not in _PERIODS or (row["date_basis"] != "text" and not row.get("_frame_precision")):
         return False
-    if _counted_series(row) and row["start"] == row["end"]:
-        return True  # شنت 32 هجوما خلال العام 2022: the year's count of attacks, no one attack
     key = match_key(str(row["trigger"]))
     return any(r["counts"] == "fatalities" and r["pos"] != "light"
                and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
-
-
-def _counted_series(row: dict) -> bool:
-    """The event word is itself counted, more than once (32 هجوما، أربعة تفجيرات).
-
-    >>> _counted_series({"trigger": "هجوماً", "count_text": "32 هجوماً", "count_value": "32"})
-    True
-    """
-    try:
-        many = float(row.get("count_value") or 0) > 1
-    except ValueError:
-        many = False
-    return many and bool(row["trigger"]) and str(row["trigger"]) in str(row.get("count_text") or "")
 
 
 def _dated_by_default(inc: dict, row: dict) -> bool:
