@@ -134,12 +134,3 @@ def test_a_past_told_after_the_announced_attack_is_another_s():
     ev = _events("أعلن الجيش اليوم مقتل خمسة مسلحين بغارة جوية في الموصل، بعد أن كانوا قد "
                  "هاجموا نقطة تفتيش.")
     assert ev[["role", "start"]].values.tolist() == [["main", "2020-06-10"], ["background", ""]]
-
-
-def test_a_recalled_telling_dates_what_it_saw_as_background():
-    # the pluperfect before the day is the telling's: the day dates the attack it saw; after
-    # the day (قال اليوم إن مسلحين كانوا قد هاجموا) the attack would have no day of its own
-    ev = _events("قتل 3 أشخاص بانفجار عبوة ناسفة في الموصل اليوم.\n\n"
-                 "وكان المرصد قد رصد، في 3 حزيران، انفجارا بسيارة مفخخة في كركوك.")
-    got = {r.location: (r.start, r.role) for r in ev.itertuples()}
-    assert got["Kirkuk"] == ("2020-06-03", "background")

@@ -633,16 +633,8 @@ def _phrase_end(row: dict, rows: list[dict]) -> int:
 
 def _is_background(row: dict, text: str, reference: date | None, phrase_end: int) -> bool:
     told = int(row["trigger_end"]) if str(row["trigger_end"]) else phrase_end
-    claim_start = int(row["claim_start"])
-    said_at = text.find(str(row["date_text"]), claim_start, told) if row["date_text"] else -1
-    if "statement_date" in str(row["date_flags"]).split(";") and said_at > claim_start \
-            and recalls_past(text[claim_start:said_at]) \
-            and not recalls_past(text[said_at:told]):
-        # وكان المرصد قد رصد، في 19 آب، انفجارا: the past is the telling's, told before its
-        # day; what it saw is recalled with that day
-        return True
     if "statement_date" in str(row["date_flags"]).split(";") \
-            and recalls_past(text[claim_start:told]):
+            and recalls_past(text[int(row["claim_start"]):told]):
         # قال المصدر اليوم إن مسلحين كانوا قد هاجموا القرية: the day is the telling's; the
         # attack recalled has none of its own. The past is told up to the event word: after
         # it (أعلنت الوزارة اليوم مقتل خمسة مسلحين كانوا قد هاجموا ...) it is another's
