@@ -32,9 +32,8 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    the wider (هذا الأسبوع ... الأربعاء: the day).
 6. Role: an event dated more than two weeks before publication, or in a month or year that
    ended so long before, or told in the past without a date of its own, is ``background``.
-   A pluperfect after the statement's day (قال اليوم إن مسلحين كانوا قد هاجموا) leaves the
-   attack undated; before it (وكان المرصد قد رصد، في 19 آب، انفجارا) the telling is recalled
-   and its day dates what it saw.
+   A statement's day does not date an attack its clause tells in the past (قال اليوم إن
+   مسلحين كانوا قد هاجموا): that attack is undated.
 
 Events the article recalls from the past (``وكان ... قد``, ``العام
 الماضي``, or a date well before publication) are kept apart with ``role`` = background.
