@@ -24,6 +24,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from ..text.arabic import TATWEEL
+from ..text.clitics import ARTICLE, LAM, proclitic_readings
 from ..text.memo import word_memo
 from .glyphs import known_either_way, recurs
 from .lexicon import (
@@ -339,10 +340,35 @@ _LETTER_RUN_RE = re.compile(
 )
 
 
+# A proclitic written onto a word of the list costs what it costs standing alone, less
+# this (log10): the list keeps only the common forms of a word with its proclitics
+# (``يبذر`` but not ``ويبذر``), and without the margin a rare form is cut into a lone
+# proclitic and its word (``و يبذر``, ``ف ربطوها``). No dearer or cheaper than the lone
+# letter, so no run is cut anew for it (an unknown name is not cut into a proclitic and
+# a rare word any more readily than before), only written as Arabic writes it.
+PROCLITIC_WRITTEN_ON = 0.1
+
+
+@word_memo
 def _word_score(word: str) -> float:
-    """log10 P of a word of the list; the floor and ``UNKNOWN_LETTER_LOGP`` per letter else."""
+    """log10 P of a word of the list, or of a word of the list with proclitics written
+    onto it (``PROCLITIC_WRITTEN_ON``); the floor and ``UNKNOWN_LETTER_LOGP`` per
+    letter else.
+
+    >>> _word_score("ويبذر") > _word_score("و") + _word_score("يبذر")
+    True
+    """
     lp = word_logp(word)
-    return lp if lp > UNKNOWN_LOGP else UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
+    score = lp if lp > UNKNOWN_LOGP else UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
+    for pre, rest in proclitic_readings(word)[1:]:
+        if ARTICLE in pre:
+            continue  # the list has a word's forms with the article
+        if pre.endswith(LAM) and rest.startswith(ARTICLE) and word.endswith(rest):
+            continue  # ل before the article is written لل (للاتحاد, not لالاتحاد)
+        stem = word_logp(rest)
+        if stem > UNKNOWN_LOGP:
+            score = max(score, stem + sum(map(word_logp, pre)) + PROCLITIC_WRITTEN_ON)
+    return score
 
 
 def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
