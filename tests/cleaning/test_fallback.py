@@ -213,3 +213,20 @@ def test_each_line_whose_edges_turning_puts_right_adds_to_the_total() -> None:
     assert _text_turns(texts, turning, {"."}, gain=0.9)
     # the same gain without the paragraph ends: no edge put right, too little in all
     assert not _text_turns([damaged[0], damaged[1]] * 2, range(4), {"."}, gain=0.9)
+
+
+def test_two_lines_that_gain_much_are_evidence() -> None:
+    # A font lacking digits cuts only the lines holding a number: two on this page. Turned,
+    # each line meets its neighbours where the words belong together (للامم | المتحدة,
+    # مجلس | الامن), far likelier than as written.
+    source = ['وقال الامين العام للامم',
+              'المتحدة ان 12 جنديا قتلوا في الهجوم الذي استهدف مقر مجلس',
+              'الامن الدولي في العاصمة واضاف ان الامم',
+              'المتحدة تدعو الى وقف اطلاق النار منذ 3 ايام في قطاع',
+              'غزة وقال وزير الخارجية ان الحكومة ستواصل العمل']
+    damaged = [_left_to_right_by(t, {"0"}) for t in source]
+    assert cutting_classes(damaged) == {"0"}
+    assert [line.text for line in fallback_runs(_lines(damaged))[0]] == source
+    # in reading order the same lines are left alone, and one such line alone is no evidence
+    assert cutting_classes(source) == set()
+    assert cutting_classes(damaged[:3]) == set()

@@ -13,14 +13,15 @@ of characters at a time (each punctuation mark, digits, Latin letters): a class 
 where turning round the runs of every line it cuts makes the text likelier under the word
 bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
 before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
-line on average over three lines or more, or none is. A text justified with kashida is
+line on average over three lines or more (or two that gain ``TOTAL_TEXT_GAIN`` in all),
+or none is. A text justified with kashida is
 left to the run repair. The letters of a run say nothing about the order of runs (the
 character model cannot tell them), the words meeting at run edges do.
 
-The model is asked only of a text that shows the shape of the damage: three lines or
+The model is asked only of a text that shows the shape of the damage: two lines or
 more that the characters they hold cut into two runs with words (a line that all its
 classes leave whole is left whole by every choice of them), and one class alone turning
-three of them (the search starts from one class). Most news and posts lack it and pass
+two of them (the search starts from one class). Most news and posts lack it and pass
 through untouched, as the search would leave them.
 
 >>> turned_line("قطف ثمرة لتوظيفه\\" وردا على خطابه", {'"'})
@@ -71,8 +72,11 @@ EDGE_LINE_GAIN = 3.5
 # Least share of the turned lines' words the word list knows for their edges to count.
 KNOWN_WORDS = 0.8
 # Fewest lines a class must cut: one or two lines are no evidence about a font (a short
-# news text with two numbers can read a little better turned).
+# news text with two numbers can read a little better turned) ...
 MIN_LINES = 3
+# ... unless two lines gain ``TOTAL_TEXT_GAIN`` in all: a font lacking digits cuts only
+# the lines with a number, two on a page of prose (``اذار14 اخر`` at a line's start).
+FEW_LINES = 2
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``_kashida_justified``).
@@ -370,9 +374,9 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
     """The classes the greedy search of :func:`cutting_classes` takes, the lines they turn
     (with what each gains) and the mean gain of a turned line (0 if none)."""
     text = _Text(texts)
-    if len(text.turnable) < MIN_LINES:
+    if len(text.turnable) < FEW_LINES:
         # too few lines could turn to tell anything of a font: every trial of the search
-        # turns fewer than MIN_LINES, and none is taken (the bigram model is not asked)
+        # turns fewer than FEW_LINES, and none is taken (the bigram model is not asked)
         return set(), {}, 0.0
     classes = text.classes()
     held_by = {c: sum(c in held for held in text.holds.values()) for c in classes}
@@ -382,15 +386,18 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
     while True:
         best: tuple[float, str, dict[int, tuple[float, str, str]]] | None = None
         for c in classes:
-            if c in chosen or (not chosen and held_by[c] < MIN_LINES):
+            if c in chosen or (not chosen and held_by[c] < FEW_LINES):
                 continue  # alone, a class held by too few lines can turn too few
             turning = text.turning(chosen | {c})
-            if len(turning) < MIN_LINES:
+            if len(turning) < FEW_LINES:
                 continue
             trial = text.turned(turning)
             if trial == current:
                 continue
-            value = text.gain(trial) - TURN_GAIN * len(trial)
+            gain = text.gain(trial)
+            if len(trial) < MIN_LINES and gain < TOTAL_TEXT_GAIN:
+                continue
+            value = gain - TURN_GAIN * len(trial)
             if value > best_value + 1e-9 and (best is None or value > best[0]):
                 best = (value, c, trial)
         if best is None:
