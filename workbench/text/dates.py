@@ -273,6 +273,51 @@ def as_reference(value: str | date | datetime | None) -> date | datetime | None:
     return iso_first_day(text)  # None when the year is unknown (XXXX-05): no reference
 
 
+def numeric_order(a: int, b: int, year: int | None = None, *, weekday: int | None = None,
+                  on: date | None = None) -> str | None:
+    """Which order a numeric date ``a/b[/year]`` shows by itself: ``"dm"`` (day first, 25/4),
+    ``"md"`` (month first, 4/25) or ``None`` when it does not tell (4/5 alone).
+
+    With both numbers 12 or less, a weekday written beside the date (Monday 0) or the day it
+    must be (``on``: the publication date of a dateline) decides when only one reading fits:
+    ``الجمعة 4/5/2019`` is 5 April (a Friday), not 4 May (a Saturday).
+
+    >>> numeric_order(25, 4), numeric_order(4, 25), numeric_order(4, 5, 2019)
+    ('dm', 'md', None)
+    >>> numeric_order(4, 5, 2019, weekday=4), numeric_order(4, 5, 2019, on=date(2019, 5, 4))
+    ('md', 'dm')
+    """
+    if a > 12 >= b:
+        return "dm"
+    if b > 12 >= a:
+        return "md"
+    if a == b or year is None or (weekday is None and on is None):
+        return None
+    try:
+        day_first, month_first = date(year, b, a), date(year, a, b)
+    except ValueError:
+        return None
+    readings = (("dm", day_first), ("md", month_first))
+    by_weekday = [order for order, d in readings if d.weekday() == weekday]
+    by_day = [order for order, d in readings if d == on]
+    for fits in (by_weekday, by_day):  # the weekday first: it is written beside the date
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+def text_order(votes: list[str | None]) -> str | None:
+    """The order of a text's numeric dates: the one its telling dates (``numeric_order``) agree
+    on; ``None`` when none tells or they disagree (the caller keeps its convention and says
+    the order was not known).
+
+    >>> text_order([None, "md"]), text_order(["dm", "md"]), text_order([None])
+    ('md', None, None)
+    """
+    told = {v for v in votes if v is not None}
+    return told.pop() if len(told) == 1 else None
+
+
 def _iso_text(text: str) -> str:
     return western_digits(text.strip().upper())
 
@@ -298,5 +343,5 @@ def _as_text(value: Any) -> str:
 
 __all__ = [
     "ISO_DATE_RE", "PRECISIONS", "DateSpan", "as_reference", "iso_first_day", "iso_parts", "month_start",
-    "parse_date_span", "proposed_years",
+    "numeric_order", "parse_date_span", "proposed_years", "text_order",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ _CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "انهم", "انهم
                              "بانه", "بانها", "بانهم", "وان", "وانه", "وانها"})
 # steps of resolution that read a value from outside the expression: named in ``rule`` too
 _RESOLUTION_RULES = frozenset({"year_from_sentence", "year_from_weekday"})
+_NUMERIC_DATE_RE = re.compile(r"\d\s?[/.-]\s?\d")
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 
@@ -52,6 +54,8 @@ def time_rows(
     toks, key, kept = fold_text(text, folded)
     grammar = Composer(toks)
     ctx = Context(reference, tense)
+    if _NUMERIC_DATE_RE.search(text):  # 4/5/2019: which order this text writes them in
+        grammar.learn_numeric_order(ctx.ref)
     rows: list[dict[str, Any]] = []
     done = 0
     scanned = 0  # tokens up to here searched for the end of the sentence that said a year

@@ -17,7 +17,9 @@ finder writes them joined by ``+`` in the ``rule`` column.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from ...text.dates import numeric_order, text_order
 from .clocks import ClockRules
 from .lexicon import Hit, Token, find, key, lookup
 from .numbers import parse_number, parse_ordinal
@@ -84,6 +86,38 @@ class Grammar(ClockRules):
     def __init__(self, toks: list[Token]) -> None:
         self.t = toks
         self._memo: dict[tuple[str, int], Partial | None] = {}
+        # the order of this text's numeric dates, "dm" or "md" (:meth:`learn_numeric_order`);
+        # None: not known, read day first (the Arabic press's own order) and flagged
+        self.numeric_order: str | None = None
+
+    def learn_numeric_order(self, on: date | None = None) -> str | None:
+        """The order this text writes its numeric dates in, from those that tell it: a first
+        number over 12 (25/4/2019), a second one over 12 (4/25/2019), a weekday beside the
+        date or the publication day ``on`` that only one reading fits (``الجمعة 4/5/2019``).
+        A text whose dates do not tell keeps day first (``order_ambiguous`` on its dates).
+
+        >>> from .lexicon import tokenize
+        >>> g = Grammar(tokenize("الجمعة 4/5/2019 ... الأحد 4/7/2019")); g.learn_numeric_order()
+        'md'
+        """
+        votes: list[str | None] = []
+        for i in range(len(self.t) - 2):
+            if key(self.t, i + 1) not in ("/", "-", ".") or self.num(i) is None:
+                continue
+            p = self.numeric_date(i)
+            if p is None or p.day is None or p.month is None or "numeric_ymd" in p.rules:
+                continue
+            a, b = (p.month, p.day) if "month_first" in p.flags else (p.day, p.month)
+            votes.append(numeric_order(a, b, p.year, weekday=self._weekday_before(i),
+                                       on=on if "numeric_dm" not in p.rules else None))
+        self.numeric_order = text_order(votes)
+        return self.numeric_order
+
+    def _weekday_before(self, i: int) -> int | None:
+        """The weekday written right before token ``i`` (الجمعة 4/5, الأحد، 29-6-2014)."""
+        k = i - 1 - (1 if key(self.t, i - 1) in _WEEKDAY_DATE_GLUE else 0)
+        h = find(self.t, k, "weekday")
+        return int(h.entry.value) if h is not None and h.end in (i, i - 1) else None
 
     def memo(self, name: str, i: int, rule) -> Partial | None:
         """``rule(i)`` read once per token (the rules ask again and again), handed out as a
@@ -768,11 +802,13 @@ class Grammar(ClockRules):
                 p.year, p.month, p.day = int(a), int(b), int(c)
                 p.add("numeric_ymd")
             elif len(c) == 4:
-                p.year, p.month, p.day = int(c), int(b), int(a)
+                p.year = int(c)
+                self._day_month_order(p, int(a), int(b))
                 p.add("numeric_dmy")
             elif len(a) == len(b) == len(c) == 2 and not spaced and key(self.t, k - 1) == "/":
                 # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s)
-                p.day, p.month, p.year = int(a), int(b), (2000 if int(c) < 50 else 1900) + int(c)
+                p.year = (2000 if int(c) < 50 else 1900) + int(c)
+                self._day_month_order(p, int(a), int(b))
                 p.add("numeric_dmyy")
             else:
                 return None
@@ -783,7 +819,7 @@ class Grammar(ClockRules):
                 and len(parts[1]) <= 2 and (key(self.t, i - 1) in _DATE_CUES
                                             or find(self.t, i - 1, "weekday", "daypart") is not None) \
                 and (i + 2 >= len(self.t) - 1 or key(self.t, i + 3) != "/"):
-            p.day, p.month = int(parts[0]), int(parts[1])  # ب 25/5, يوم 12/8, مساء 12/3: a day and month
+            self._day_month_order(p, int(parts[0]), int(parts[1]))  # ب 25/5, يوم 12/8, مساء 12/3
             p.add("numeric_dm")
         else:
             return None
@@ -799,6 +835,23 @@ class Grammar(ClockRules):
         if p.year is not None and not p.hijri and not 1800 <= p.year <= 2200:
             return None
         return p
+
+    def _day_month_order(self, p: Partial, a: int, b: int) -> None:
+        """Day and month of a numeric date ``a/b``: day first unless ``b`` cannot be a month
+        (4/25/2019, flag ``month_first``) or the text's other dates show it writes month first
+        (flag ``order_from_text``); both 12 or less and nothing in the text tells: flag
+        ``order_ambiguous``."""
+        order = numeric_order(a, b)
+        if order is None and a != b and a <= 12 and b <= 12:
+            order = self.numeric_order
+            if order != "dm":  # day first as the text's other dates show it: the plain reading
+                p.flags.append("order_ambiguous" if order is None else "order_from_text")
+        if order == "md":
+            p.month, p.day = a, b
+            if b > 12:
+                p.flags.append("month_first")
+        else:
+            p.day, p.month = a, b
 
     def holiday(self, i: int) -> Partial | None:
         h = find(self.t, i, "holiday")
