@@ -27,8 +27,10 @@ DUCKLING = datetime(2013, 2, 12, 4, 30)
         ("٢٠١٤ – ٢٠١٧", "2014/2017", "range"),
         ("أمس", "2020-05-11", "relative"),
         ("قبل ثلاثة أيام", "2020-05-09", "relative"),
-        ("منذ يومين", "P2D", ""),  # منذ + a length: how long it has lasted (the start is proposed)
-        ("منذ ساعة", "PT1H", ""),
+        # منذ + a length in a clause: how long it has lasted (the start is proposed); standing
+        # alone it is a page's stamp, how long ago (test_times_since_ago)
+        ("مضرب عن الطعام منذ يومين", "P2D", ""),
+        ("ينتظرون منذ ساعة", "PT1H", ""),
         # hours before a reference day without a clock: counted from its midday, flagged
         ("قبل 30 ساعة", "2020-05-11", "relative;day_inferred"),
         ("حتى الآن", "2020-05-12", "relative"),  # a reference day: no time of day invented

@@ -99,3 +99,9 @@ def test_count_of_days_in_brackets():
 def test_a_little_while_ago_is_the_reference_day():
     row = find_times("الإمارات أعلنت منذ قليل عن حالتي وفاة", reference=REF).iloc[0]
     assert (row["text"], row["start_date"]) == ("منذ قليل", "2013-02-12")
+
+
+@pytest.mark.parametrize(("text", "value"), [("منذ يومين", "2013-02-10"), ("منذ 21 أيام", "2013-01-22")])
+def test_since_a_length_standing_alone_is_ago(text, value):
+    # a page's stamp under a post: posted that long ago
+    assert find_times(text, reference=date(2013, 2, 12))["value"].tolist() == [value]

@@ -436,8 +436,12 @@ class Composer(Grammar):
         """True when منذ + a length at ``i`` says how long ago (a point), not how long: a past
         verb just before it (استقلت منذ 15 عاما, قد عرضت منذ ثلاث سنوات, تم عزلها منذ) or just
         after the length (منذ 500 سنة كانت), and no ``lasting`` word (المتواصل, لأول مرة, أسوأ)
-        earlier in the clause."""
+        earlier in the clause; or منذ + a length standing alone, as a page stamps a post
+        («منذ يومين», «منذ 3 ساعات» under a headline: posted that long ago)."""
         toks = self.t
+        if (i == 0 or toks[i - 1].key in _SENTENCE_END) \
+                and (end >= len(toks) or toks[end].key in _SENTENCE_END):
+            return True
         for k in range(i - 1, max(-1, i - _LASTING_REACH), -1):
             if toks[k].key in _SENTENCE_END or toks[k].key in _CLAUSE_STOPS:
                 break
