@@ -6,7 +6,7 @@ Run ``.venv/bin/python benchmarks/mentions.py`` (``--quick`` skips the 1M-word s
 ``--speed`` runs only that).
 Every figure comes from a function returning a DataFrame, so tests can pin floors.
 
-How values are compared (gold from ``shared/data/cases``; Duckling's "now" 2013-02-12T04:30,
+How values are compared (gold from ``shared/data/cases``; Duckling's "now" 2013-02-12T04:30-02:00,
 intervals [start, end)):
 
 - ``day`` rows (instant[Day], holidays, Hijri dates, the dateparser search row): the longest
@@ -14,7 +14,9 @@ intervals [start, end)):
   ``in_span`` also counts a row whose [start_date, end_date] contains the gold day (منتصف
   gives the middle third of a month where Duckling picks the 15th).
 - ``month``/``year``: value equals the gold month (``YYYY-MM``) or year.
-- ``interval-day``: start_date equals gold start and end_date equals gold end minus one day.
+- ``interval-day``: start_date equals gold start and end_date equals gold end minus one day;
+  a finer interval's end is exclusive at its own grain (an hour interval ending 17:00 ends
+  with 16:00), and a value with clocks at both ends must have those hours.
 - ``week``: start_date equals the gold Monday. ``hour``/``minute``/``second``: the value's
   date and time equal gold to the minute (second rows to the second).
 - ``duration``: value equals the ISO 8601 duration of the gold (``DurationData 2 Month`` →
@@ -37,7 +39,7 @@ import sys
 import time
 import tracemalloc
 import warnings
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +59,14 @@ SHARED = EVAL_DATA
 DATE_CASES = SHARED / "cases" / "arabic_date_cases.tsv"
 NUMBER_CASES = SHARED / "cases" / "arabic_number_cases.tsv"
 NEWSFANE = SHARED / "newsfane" / "NewsFANE_Gold_2014_170K.txt"
-DUCKLING_NOW = datetime(2013, 2, 12, 4, 30)
+# Duckling's corpus "now" carries its zone (``2013-02-12T04:30:00-02:00`` in the cases' reference
+# column): a clock said in another zone (الساعة 8 بتوقيت gmt) is moved into it
+DUCKLING_NOW = datetime(2013, 2, 12, 4, 30, tzinfo=timezone(timedelta(hours=-2)))
 SEED_REFERENCE = date(2020, 5, 1)
 HEADLINE_GRAINS = ("day", "month", "year", "interval-day")
 
+_GRAIN_STEP = {"interval-hour": timedelta(hours=1), "interval-minute": timedelta(minutes=1),
+               "interval-second": timedelta(seconds=1)}
 _DURATION_UNIT = {"Second": "PT{}S", "Minute": "PT{}M", "Hour": "PT{}H", "Day": "P{}D",
                   "Week": "P{}W", "Month": "P{}M", "Year": "P{}Y"}
 
@@ -113,9 +119,16 @@ def _judge(grain: str, expected: str, got: dict[str, Any] | None, ref: datetime)
     if grain == "year":
         return value == expected[:4], value == expected[:4]
     if grain.startswith("interval"):
+        # the gold end is exclusive at the interval's own grain: 17:00 of an hour interval ends
+        # with the hour 16:00, a day interval's end the day before; a value with clocks at both
+        # ends must have those hours too
         a, b = expected.split("/")
-        b_incl = (datetime.fromisoformat(b) - timedelta(days=1)).date().isoformat()
-        ok = s == a[:10] and e == b_incl
+        last = datetime.fromisoformat(b) - _GRAIN_STEP.get(grain, timedelta(days=1))
+        ok = s == a[:10] and e == last.date().isoformat()
+        ends = value.split("/")
+        if ok and grain in ("interval-hour", "interval-minute") and len(ends) == 2 \
+                and all("T" in x for x in ends):
+            ok = ends[0][:16] == a[:16] and ends[1][:16] == last.isoformat()[:16]
         return ok, ok
     if grain == "week":
         ok = s == expected[:10]
