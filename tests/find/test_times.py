@@ -258,3 +258,20 @@ def test_two_years_or_months_named_after_a_dual(text, span, value):
 
 def test_a_monthly_wage_is_no_month():
     assert find_times("يتقاضى راتبا شهري 500 دولار", reference=MAY_2020).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("صوت المجلس على الميثاق في 28 يليو تموز من عام 1945 .", "28 يليو تموز من عام 1945", "1945-07-28"),
+        ("وعشاء في العاشر من دسمبر كانون الاول 2013", "العاشر من دسمبر كانون الاول 2013", "2013-12-10"),
+    ],
+)
+def test_a_slip_in_one_of_two_month_names(text, span, value):
+    # the month's other name right after the slip confirms it
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_a_slip_alone_is_no_month():
+    assert find_times("وصل يليو الى المدينة", reference=MAY_2020).empty

@@ -192,6 +192,32 @@ def weekday_values() -> dict[str, str]:
             if e.type == "weekday" and e.extra == "0"}
 
 
+@cache
+def month_by_one_slip(word: str) -> frozenset[str]:
+    """The months (numbers as text) one of whose one-word names of five letters or more is
+    ``word`` with one letter dropped, added or changed: a slip of the pen (يليو for يوليو,
+    دسمبر for ديسمبر), read only where the month's other name follows and confirms it.
+
+    >>> sorted(month_by_one_slip("يليو")), sorted(month_by_one_slip("دسمبر"))
+    (['7'], ['12'])
+    """
+    if len(word) < 4 or not word.isalpha():
+        return frozenset()
+    return frozenset(e.value for es in _entries().values() for e in es
+                     if e.type == "month" and len(e.words) == 1 and len(e.words[0]) >= 5
+                     and _one_edit(word, e.words[0]))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one letter dropped, added or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 class Hit(NamedTuple):
     """An entry read at a token: tokens ``[i, end)``, the proclitics on the first token."""
 

@@ -21,7 +21,7 @@ from datetime import date
 
 from ...text.dates import numeric_order, text_order
 from .clocks import ClockRules
-from .lexicon import Hit, Token, find, key, lookup
+from .lexicon import Hit, Token, find, key, lookup, month_by_one_slip
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial, copy
 
@@ -199,6 +199,12 @@ class Grammar(ClockRules):
             return (m[0], m[1], m[2], word.pre) if m else None
         h = find(self.t, i, "month")
         if h is None:
+            # a slip in one of two names of a month (28 يليو تموز, العاشر من دسمبر كانون الاول):
+            # the name after it, of the same month, confirms it
+            h2 = find(self.t, i + 1, "month", pre_ok=False)
+            if h2 is not None and not lookup(self.t, i) \
+                    and h2.entry.value in month_by_one_slip(key(self.t, i)):
+                return h2.end, int(h2.entry.value), h2.entry.extra.startswith("hijri"), ""
             return None
         cal, amb = h.entry.extra.split(":")
         if int(amb) > (2 if strong else 1 if cued or h.pre else 0) \
