@@ -21,6 +21,8 @@ REF = date(2013, 2, 12)
         ("لقاح أجازته FDA منذ أيام", "منذ أيام", "2013-02-05/2013-02-11"),  # a few days back
         ("مشواره الفني بدا منذ 6 سنوات ، ومع ذلك", "منذ 6 سنوات", "2007"),  # a past verb, no ending
         ("انقرض منذ حوالي 350 سنة مضت .", "منذ حوالي 350 سنة مضت", "1663"),  # مضت read with it
+        # a past verb and the verbal noun it governs: began withdrawing a few days ago
+        ("القوات بدأت بالانسحاب من العراق منذ أيام", "منذ أيام", "2013-02-05/2013-02-11"),
     ],
 )
 def test_since_length_after_a_past_verb_is_ago(text, span, value):

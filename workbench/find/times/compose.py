@@ -453,6 +453,12 @@ class Composer(Grammar):
             k -= 1  # أجازته FDA منذ, تزوج ني منذ: the subject or a detached pronoun between
         if k >= 0 and (self._past(k) or key(toks, k - 1) in _DONE_CUES):
             return True
+        # a past verb and the verbal noun it governs under ب, with its complement: بدأت
+        # بالانسحاب من العراق منذ أيام (began withdrawing days ago: the start is a point)
+        for v in range(i - 2, max(-1, i - 5), -1):
+            if toks[v].key.startswith("\u0628\u0627\u0644") and v > 0 and self._past(v - 1) \
+                    and all(toks[m].key.isalpha() and toks[m].key not in _CLAUSE_STOPS for m in range(v, i)):
+                return True
         return end < len(toks) and self._past(end)
 
     def _past(self, k: int) -> bool:
