@@ -142,3 +142,22 @@ def test_the_half_of_a_month_said_with_its_article():
     # النصف من شعبان: the 15th (Sha'ban 1445 began on 11 February 2024)
     row = find_times("أحيا المصلون ليلة النصف من شعبان", reference=date(2024, 5, 15)).iloc[0]
     assert (row["text"], row["start_date"]) == ("ليلة النصف من شعبان", "2024-02-25")
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("الأيام العشرة الأولى من أبريل", date(2023, 5, 10), "2023-04-01/2023-04-10"),
+        ("الأيام الخمسة الأخيرة من مارس", date(2023, 5, 10), "2023-03-27/2023-03-31"),
+        ("الأيام الأولى من شهر مايو", date(2023, 5, 10), "2023-05-01/2023-05-10"),  # as مطلع
+        ("الأيام الأخيرة من الشهر الماضي", date(2023, 5, 10), "2023-04-21/2023-04-30"),
+        # the 21 days of Ramadan 1443 so far (it began on 2 April 2022): its first 21
+        ("ارتفعت خلال الـ21 يومًا من رمضان مقارنة", date(2022, 4, 23), "2022-04-02/2022-04-22"),
+    ],
+)
+def test_the_first_or_last_days_of_a_month(text, reference, value):
+    assert find_times(text, reference=reference)["value"].tolist() == [value]
+
+
+def test_the_first_days_of_no_month_are_not_read():
+    assert find_times("في الأيام الأولى من الحرب", reference=date(2023, 5, 10)).empty

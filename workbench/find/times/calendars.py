@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .partial import Partial
-from .resolve import _THIRDS, Context, row
+from .resolve import Context, month_part, row
 
 _GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
 
@@ -105,7 +105,7 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
                        calendar="hijri")
         # a month or part of one is still ahead while its last day is (منتصف شعبان said on
         # the 10th), and already past once its first day is
-        a, b = _THIRDS.get(p.qualifier, (1, 30))
+        a, b = month_part(p.qualifier, 30) or (1, 30)
         ahead = (p.direction or tense) == "future"
         y = _h_year(p, ctx, tense, p.month, p.day or (min(b, 30) if ahead else a))
         if y is None:
@@ -126,9 +126,10 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
                 d, flags = _sighted(d, p.weekday, flags)
             return row(d.isoformat(), d, d, "day", flags=flags, calendar="hijri", time_of_day=p.part)
         last = _h_month_len(y, p.month)
-        if p.qualifier in _THIRDS:  # غرة شوال, منتصف شعبان, أواخر رمضان: days of the month
-            a, b = _THIRDS[p.qualifier]
-            s, e = _g(y, p.month, a), _g(y, p.month, min(b, last))
+        part = month_part(p.qualifier, last)
+        if part is not None:  # غرة شوال, منتصف شعبان, أواخر رمضان, الـ21 يومًا من رمضان: days of it
+            a, b = part
+            s, e = _g(y, p.month, a), _g(y, p.month, b)
             if s == e and p.weekday is not None and s.weekday() != p.weekday:
                 s, flags = _sighted(s, p.weekday, flags)  # الإثنين غرة شعبان: the sighted first
                 e = s

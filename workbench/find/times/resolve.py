@@ -329,13 +329,29 @@ def _qual(q: str) -> str:
     return {"half": "mid", "first": "early"}.get(q, q)
 
 
+def month_part(q: str, last: int) -> tuple[int, int] | None:
+    """The days (first, last) of a month of ``last`` days that qualifier ``q`` covers: a third
+    or half (``_THIRDS``), or a count of its first or last days (``first:21`` = 1–21, ``last:5``
+    = its last five: الأيام الخمسة الأخيرة من مارس); None for no part of a month.
+
+    >>> month_part("mid", 31), month_part("first:21", 30), month_part("last:5", 31)
+    ((11, 20), (1, 21), (27, 31))
+    """
+    side, _, n = q.partition(":")
+    if n.isdigit() and side in ("first", "last"):
+        return (1, min(int(n), last)) if side == "first" else (max(1, last - int(n) + 1), last)
+    if q not in _THIRDS:
+        return None
+    a, b = _THIRDS[q]
+    return a, min(b, last)
+
+
 def _third(year: int, month: int | None, q: str) -> tuple[date, date]:
     if month is None:
         a, b = _YEAR_THIRDS[q]
         return date(year, a, 1), month_end(year, b)
-    a, b = _THIRDS[q]
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, a), date(year, month, min(b, last))
+    a, b = month_part(q, calendar.monthrange(year, month)[1]) or (1, 31)
+    return date(year, month, a), date(year, month, b)
 
 
 def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict | None:

@@ -46,6 +46,7 @@ _THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # befor
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
 _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين", "الاوائل"})  # الأولى, الأوّلين: the first (months)
+_LAST_PLURAL = frozenset({"الاخيره", "الاواخر"})  # الأخيرة, الأواخر: the last (days)
 _DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
 
@@ -73,6 +74,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("vague", ["vague"]),
     ("season_relative", ["season", "direction"]),
     ("quarter", ["quarter_word", "direction", "unit"]),
+    ("month_days", ["unit", "digits"]),
 )]
 
 
@@ -755,6 +757,45 @@ class Grammar(ClockRules):
             return None
         p = Partial(i, k + 1, pre=h.pre, quarter=1, quarter_months=n).add("first_months")
         return self._part_of_year(p)
+
+    def month_days(self, i: int) -> Partial | None:
+        """The first or last days of a month: الأيام العشرة الأولى من أبريل (days 1–10), الأيام
+        الخمسة الأخيرة من مارس (its last five), الأيام الأولى/الأخيرة من رمضان (its first/last
+        ten, as مطلع/أواخر), الـ21 يومًا من رمضان (the 21 days of it so far: its first 21)."""
+        h = find(self.t, i, "unit")
+        if h is not None and h.entry.words[0] == "\u0627\u0644\u0627\u064a\u0627\u0645":  # الأيام
+            k, n = h.end, None
+            k += 1 if key(self.t, k) == "\u0627\u0644" else 0  # الـ 10: the article written apart
+            n = self.num(k, 2, 29)
+            if n is not None:
+                k += 1
+            else:
+                word = key(self.t, k)  # العشرة, الخمسة: the count with the article
+                v = parse_number(word[2:]) if word.startswith("\u0627\u0644") and len(word) > 3 else None
+                if v is not None and v == int(v) and 2 <= v <= 29:
+                    n, k = int(v), k + 1
+            side = "first" if key(self.t, k) in _FIRST_PLURAL else "last" if key(self.t, k) in _LAST_PLURAL \
+                else ""
+            if not side:
+                return None
+            k, pre = k + 1, h.pre
+            q = f"{side}:{n}" if n else {"first": "early", "last": "late"}[side]
+        elif key(self.t, i - 1) == "\u0627\u0644" and self.num(i, 2, 29) is not None:
+            u = find(self.t, i + 1, "unit", pre_ok=False)  # الـ21 يومًا: the count's article before it
+            if u is None or u.entry.value != "day" or u.entry.extra != "1":
+                return None
+            k, pre, q = u.end, "", f"first:{self.num(i)}"
+        else:
+            return None
+        if key(self.t, k) != "\u0645\u0646":  # من
+            return None
+        inner = self.unit_relative(k + 1) or self.month_year(k + 1, strong=True)
+        if inner is None or inner.day is not None or inner.qualifier or not (
+                inner.month is not None or (inner.unit_rel is not None and inner.unit_rel[0] == "month")):
+            return None
+        inner.qualifier, inner.i, inner.pre = q, i, pre
+        inner.rules.insert(0, "month_days")
+        return inner
 
     def _part_of_year(self, p: Partial) -> Partial | None:
         """A part of a year (a quarter, the first months) with the year said after it."""
