@@ -98,3 +98,14 @@ def test_parts_of_units_and_more_than(text, span, value):
 
 def test_a_year_and_a_half_ago():
     assert find_times("قتل قبل عام ونصف", reference=REF).iloc[0]["value"] == "2024-07"
+
+
+@pytest.mark.parametrize("text", ["لم تنفذ منذ عقود فانتشرت", "على مدى عقود", "استمر الصراع لعقود"])
+def test_decades_are_a_length(text):
+    row = find_times(text, reference=date(2023, 5, 10)).iloc[0]
+    assert (row["value"], row["relation"]) == ("PXY", "duration")
+
+
+@pytest.mark.parametrize("text", ["قبل عقود", "عقود النفط الموقعة"])
+def test_decades_make_no_point_in_time(text):
+    assert find_times(text, reference=date(2023, 5, 10)).empty

@@ -413,11 +413,17 @@ class Composer(Grammar):
         if ln is None:
             return None
         end, unit, n = ln
+        unit_word = find(self.t, end - 1, "unit")
+        # decades (منذ عقود) are a length only: with قبل/بعد/خلال they would need a count
+        many = unit_word is not None and unit_word.entry.extra == "pl10"
+        if many and h.entry.value not in ("since", "for"):
+            return None
         # colloquial من + a length is "ago" (من أسبوع); MSA منذ + a length is how long it lasts,
         # unless the clause tells of something over and done (استقلت منذ 15 عاما: 15 years ago)
         anchor = "before" if h.entry.value == "from" else h.entry.value
         # a point more than _AGO_YEARS back (منذ 40 ألف سنة كان) is out of the calendar: a length
-        ago = anchor == "since" and not (unit == "year" and n > _AGO_YEARS) and self._since_ago(i, end)
+        ago = anchor == "since" and not many and not (unit == "year" and n > _AGO_YEARS) \
+            and self._since_ago(i, end)
         p = Partial(i, end, pre=h.pre, counted=(unit, n), anchor="before" if ago else anchor)
         tail = find(self.t, end, "length_tail")
         if tail is not None and tail.entry.value == "after" and anchor == "after":

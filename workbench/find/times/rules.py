@@ -46,6 +46,9 @@ _THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # befor
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
 _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين", "الاوائل"})  # الأولى, الأوّلين: the first (months)
+# a plural unit: pl, or pl10 for decades (عقود), read only as a length (منذ عقود, على مدى عقود,
+# لعقود): "a few" of them has no count in time_few.csv, so no point in time is made of them
+_PLURALS = ("pl", "pl10")
 _LAST_PLURAL = frozenset({"الاخيره", "الاواخر"})  # الأخيرة, الأواخر: the last (days)
 _DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
@@ -1016,10 +1019,10 @@ class Grammar(ClockRules):
         lam = False  # لسنوات, لأيام: ل + a bare plural is "for" some units, a length
         if u is None and k == i:
             u = find(self.t, k, "unit")  # (not لأيام الحرب, the days of a war, nor الأيام)
-            lam = u is not None and u.pre in ("ل", "ول") and u.entry.extra == "pl" \
+            lam = u is not None and u.pre in ("ل", "ول") and u.entry.extra in _PLURALS \
                 and not u.entry.words[0].startswith("ال") and not key(self.t, u.end).startswith("ال")
             u = u if lam else None
-        if u is not None and u.entry.extra == "pl" and not key(self.t, k).startswith("ال"):
+        if u is not None and u.entry.extra in _PLURALS and not key(self.t, k).startswith("ال"):
             part = find(self.t, k, "daypart", pre_ok=False)
             if part is not None and part.end > u.end:
                 return None  # خلال ساعات الصباح: the hours of a part of the day, no length
@@ -1033,7 +1036,7 @@ class Grammar(ClockRules):
             return None  # خلال شهر أبريل, منذ عام 2014: the unit word names the month or year
         counts = u is not None and u.entry.extra.isdigit()
         whole = find(self.t, u.end, "whole", pre_ok=False) if counts else None  # type: ignore[union-attr]
-        if u is not None and u.entry.extra not in ("1", "2", "pl") and (
+        if u is not None and u.entry.extra not in ("1", "2", *_PLURALS) and (
                 key(self.t, u.end).startswith("ال") and find(self.t, u.end, "direction") is None):
             return None  # قبل عقد الاجتماع: عقد is "holding" before a definite noun, no decade
         if u is not None and (u.entry.extra == "2" or (u.entry.extra.isdigit() and (anchored or whole))):
