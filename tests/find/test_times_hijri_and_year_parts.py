@@ -161,3 +161,17 @@ def test_the_first_or_last_days_of_a_month(text, reference, value):
 
 def test_the_first_days_of_no_month_are_not_read():
     assert find_times("في الأيام الأولى من الحرب", reference=date(2023, 5, 10)).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("في العام الهجري 1445", "2023/2024"),  # the Hijri year said by its name, no era
+        ("في 12 رمضان من العام الهجري 1445", "2024-03-22"),
+        ("مع بداية السنة الهجرية 1446", "2024-07-07/2024-08-04"),  # its first month, Muharram
+        ("حتى نهاية العام الهجري 1445", "2024-06-07/2024-07-06"),  # its last, Dhu al-Hijjah
+    ],
+)
+def test_a_year_named_hijri(text, value):
+    row = find_times(text, reference=date(2024, 5, 1)).iloc[0]
+    assert (row["value"], row["calendar"]) == (value, "hijri")

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .partial import Partial
-from .resolve import Context, month_part, row
+from .resolve import _YEAR_THIRDS, Context, month_part, row
 
 _GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
 
@@ -99,7 +99,11 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
         if p.month is None:
             if p.year is None:
                 return None
-            s, e = _g(p.year, 1, 1), _g(p.year, 12, _h_month_len(p.year, 12))
+            first, last = _YEAR_THIRDS.get(p.qualifier, (1, 12))  # بداية العام الهجري 1446: Muharram
+            s, e = _g(p.year, first, 1), _g(p.year, last, _h_month_len(p.year, last))
+            if (first, last) != (1, 12):
+                return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
+                           flags=flags, calendar="hijri")
             value = f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}/{e.year:04d}"
             return row(value, date(s.year, 1, 1), date(e.year, 12, 31), "year", flags=flags,
                        calendar="hijri")

@@ -262,7 +262,7 @@ class Grammar(ClockRules):
                 or (cue is None and k > i + 1):
             return None
         k += 1
-        hijri = False
+        hijri = cue is not None and cue.entry.value == "hijri"  # العام الهجري 1445
         if era is not None:
             hijri, k = era.entry.value == "hijri", era.end
             if key(self.t, k) == ".":
