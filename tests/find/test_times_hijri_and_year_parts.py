@@ -175,3 +175,19 @@ def test_the_first_days_of_no_month_are_not_read():
 def test_a_year_named_hijri(text, value):
     row = find_times(text, reference=date(2024, 5, 1)).iloc[0]
     assert (row["value"], row["calendar"]) == (value, "hijri")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("في التسعينيات", "1990/1999"),
+        ("في ستينيات القرن الماضي", "1960/1969"),
+        ("منذ الثمانينيات", "1980/2021"),  # since the decade: from its first year
+    ],
+)
+def test_a_decade_by_its_name(text, value):
+    assert find_times(text, reference=date(2021, 10, 10))["value"].tolist() == [value]
+
+
+def test_a_count_with_the_article_is_no_decade():
+    assert find_times("قتل الستين شخصا", reference=date(2021, 10, 10)).empty

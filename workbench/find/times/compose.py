@@ -33,7 +33,7 @@ _NUMBER_JOINS = DASHES | {":", ".", "/"}
 _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_day", "holiday",
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
            "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
-           "anniversary", "same_day", "hour_part", "quarter_word")
+           "anniversary", "same_day", "hour_part", "quarter_word", "decade")
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
 _BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
 _AGO_YEARS = 1500

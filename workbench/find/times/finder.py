@@ -221,7 +221,8 @@ def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
     else:
         end = ctx.ref
         unit = out["precision"] if out["precision"] in ("year", "month", "week") else "day"
-        start = out["start_date"] if out["qualifier"] else out["value"]
+        # from the first part of X: منذ الثمانينيات = 1980/<reference>
+        start = out["start_date"] if out["qualifier"] else out["value"].split("/", 1)[0]
         value = f"{start}/{fmt(end, 'day' if out['qualifier'] else unit)}"
     return row(value, _d(out["start_date"]), end, out["precision"], relation="since",
                flags=[f for f in flags if f != "since"], calendar=out["calendar"],

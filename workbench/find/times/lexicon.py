@@ -417,5 +417,6 @@ def _maybe_words() -> frozenset[str]:
 # begins an expression only when one of these follows within _REACH tokens.
 _CORE = frozenset({"weekday", "relative_day", "month", "month_word", "week_word", "year_word",
                    "unit", "daypart", "clock_word", "clock_hour", "vague", "holiday", "now",
-                   "event_day", "season", "anniversary", "timezone", "quarter_word", "hour_part"})
+                   "event_day", "season", "anniversary", "timezone", "quarter_word", "hour_part",
+                   "decade"})
 _REACH = 8  # من الثالث والعشرين وحتى السادس والعشرين من شهر أكتوبر

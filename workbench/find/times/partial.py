@@ -32,6 +32,7 @@ class Partial:
     last_day: bool = False
     qualifier: str = ""  # early | mid | late | half
     quarter: int | None = None  # الربع الثالث من 2015: 3 (-1 the last); with year or year_rel
+    years: int = 1  # the years from ``year`` the expression covers: a decade (التسعينيات) 10
     quarter_months: int = 3  # the months of that part: الربع 3, الثلث 4, الأشهر الخمسة الأولى 5
     direction: str = ""  # what the words say: past | future | current | same
     # days and periods counted from an anchor

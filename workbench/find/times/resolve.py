@@ -513,6 +513,9 @@ def _calendar(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[st
             flags += (["month_only"] if p.day is None and p.weekday is None and p.nth is None
                       and not p.last_day else []) + ["year_inferred"]
     if p.month is None:
+        if p.years > 1:  # التسعينيات: 1990/1999
+            last = year + p.years - 1
+            return row(f"{year:04d}/{last:04d}", date(year, 1, 1), date(last, 12, 31), "year", flags=flags)
         if p.quarter is not None:
             s, e = _quarter_months(year, p.quarter, p.quarter_months)
             return row(span_value(s, e), s, e, "month", flags=flags)

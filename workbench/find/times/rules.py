@@ -49,6 +49,7 @@ _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين",
 # a plural unit: pl, or pl10 for decades (عقود), read only as a length (منذ عقود, على مدى عقود,
 # لعقود): "a few" of them has no count in time_few.csv, so no point in time is made of them
 _PLURALS = ("pl", "pl10")
+_LAST_CENTURY = frozenset({"الماضي", "العشرين"})  # القرن الماضي, القرن العشرين after a decade
 _LAST_PLURAL = frozenset({"الاخيره", "الاواخر"})  # الأخيرة, الأواخر: the last (days)
 _DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
@@ -78,6 +79,7 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("season_relative", ["season", "direction"]),
     ("quarter", ["quarter_word", "direction", "unit"]),
     ("month_days", ["unit", "digits"]),
+    ("decade", ["decade"]),
 )]
 
 
@@ -760,6 +762,18 @@ class Grammar(ClockRules):
             return None
         p = Partial(i, k + 1, pre=h.pre, quarter=1, quarter_months=n).add("first_months")
         return self._part_of_year(p)
+
+    def decade(self, i: int) -> Partial | None:
+        """A decade of the last century by its name (التسعينيات, ستينيات القرن الماضي): its ten
+        years (1990/1999); the century after it, when said, is read with it."""
+        h = find(self.t, i, "decade")
+        if h is None:
+            return None
+        p = Partial(i, h.end, pre=h.pre, year=int(h.entry.value), years=10).add("decade")
+        k = h.end + (1 if key(self.t, h.end) == "من" else 0)  # من القرن الماضي
+        if key(self.t, k) == "القرن" and key(self.t, k + 1) in _LAST_CENTURY:
+            p.add("century", k + 2)
+        return p
 
     def month_days(self, i: int) -> Partial | None:
         """The first or last days of a month: الأيام العشرة الأولى من أبريل (days 1–10), الأيام
