@@ -275,3 +275,20 @@ def test_a_slip_in_one_of_two_month_names(text, span, value):
 
 def test_a_slip_alone_is_no_month():
     assert find_times("وصل يليو الى المدينة", reference=MAY_2020).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("اجتمعوا في 23 و24 أيلول 2020", "23 و24 أيلول 2020", "2020-09-23/2020-09-24"),
+        ("في 12 و13 من الشهر الجاري", "12 و13 من الشهر الجاري", "2020-05-12/2020-05-13"),
+    ],
+)
+def test_two_days_said_together_without_yawmay(text, span, value):
+    # as يومي 23 و24 أيلول: the span the two days bound
+    row = one(text, reference=MAY_2020)
+    assert (row["text"], row["value"]) == (span, value)
+
+
+def test_two_counts_are_no_days():
+    assert find_times("أصيب 5 و3 منهم", reference=MAY_2020).empty

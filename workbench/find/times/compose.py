@@ -620,6 +620,10 @@ class Composer(Grammar):
             return None
         sep = key(self.t, a.j)
         between = opener and (two is not None or h.entry.value == "between")  # type: ignore[union-attr]
+        # في 23 و24 أيلول: two days said together, the second with its month, as يومي 23 و24
+        joined = not opener and a.rules[:1] == ["day"] and a.month is None and a.year is None \
+            and sep.startswith("\u0648") and key(self.t, i).isdigit()
+        between = between or joined
         if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
             nxt = a.j if sep == "\u0648" else None
             b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
@@ -635,13 +639,15 @@ class Composer(Grammar):
             b = self._bare_hour(a.j + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
         if b is None:
             return None
+        if joined and (b.day is None or (b.month is None and (b.unit_rel or ("",))[0] != "month")):
+            return None
         a, b = self._borrow(a, b)
         if a is None:
             return None
         p = Partial(i, b.j, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
         p.rules = [f"range({'+'.join(a.rules)},{'+'.join(b.rules)})"]
         pair = "two_days" if two is not None and two.entry.words == _TWO_DAYS else "two"
-        p.flags = ["range"] if two is None else ["range", pair]
+        p.flags = ["range"] if two is None and not joined else ["range", pair]
         p._ends = (a, b)  # type: ignore[attr-defined]
         return p
 
