@@ -292,3 +292,15 @@ def test_two_days_said_together_without_yawmay(text, span, value):
 
 def test_two_counts_are_no_days():
     assert find_times("أصيب 5 و3 منهم", reference=MAY_2020).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("في 5 الجاري", "2020-05-05"), ("يوم 5 الحالي", "2020-05-05"), ("بتاريخ 9 الشهر الجاري", "2020-05-09")],
+)
+def test_a_day_of_this_month_said_by_jari_alone(text, value):
+    assert find_times(text, reference=MAY_2020)["value"].tolist() == [value]
+
+
+def test_a_count_before_jari_is_no_day():
+    assert find_times("قتل 5 الجاري", reference=MAY_2020).empty

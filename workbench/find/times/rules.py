@@ -566,6 +566,16 @@ class Grammar(ClockRules):
                 # العاشر من الشهر الجاري, الـ15 من الشهر الماضي: a day of a month said by relation
                 p.day, p.unit_rel, p.direction = d[1], rel.unit_rel, rel.direction
                 return p.add("day+month_relative", rel.j)
+        if m is None and strong and key(self.t, d[0]) not in ("هذا", "هذه"):
+            # في 5 الجاري, يوم 5 الحالي, بتاريخ 9 الشهر الجاري: a day of this month, its
+            # month said by الجاري/الحالي alone or with الشهر (after a word that dates it)
+            cur = find(self.t, d[0], "direction", pre_ok=False)
+            rel = self.unit_relative(d[0]) if cur is None else None
+            end = cur.end if cur is not None and cur.entry.value == "current" else \
+                rel.j if rel is not None and rel.unit_rel == ("month", 0) else None
+            if end is not None:
+                p.day, p.unit_rel, p.direction = d[1], ("month", 0), "current"
+                return p.add("day+month_relative", end)
         if m is None:
             return None
         p.day, p.month, p.hijri = d[1], m[1], m[2]
