@@ -423,6 +423,7 @@ _FOUND = [
     "ا\n\n\u0640\u0640\u064b",  # kashida after that break, before the mark (idempotence)
     ".\x08ا",  # a stop before a word once a control character is out (idempotence)
     "\u0640\u0640.ا",  # a stop before a word once kashida is out (idempotence)
+    "ا.ااا\n\nا0\n\nا.ا\u0640\u0640",  # runs weighed while kashida stood, not once it was out (idempotence)
 ]
 
 

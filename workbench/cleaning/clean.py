@@ -12,7 +12,7 @@
    quotes (drawn from another font), written left to right, put in reading order;
 4. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
-   the text by the word bigram model;
+   the text by the word bigram model (in a text justified with kashida: after ``kashida``);
 5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
 6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
@@ -24,7 +24,8 @@
    that lost its spaces, cut into words again by the word list;
 11. ``split_pieces``: pieces of words written apart joined where the models agree;
     ``resegmented_runs``: in a text cut into words again, the runs of lines written left
-    to right weighed again (as ``fallback_runs``), now that the word bigram model can read them;
+    to right weighed again (as ``fallback_runs``), now that the word bigram model can read them
+    (in a text justified with kashida, weighed here first, its tatweel out);
     then a glyph the PDF gave no character for (U+FFFF, kept by ``unicode`` where a space
     sets it apart, to cut runs as a quote would) is made U+FFFD, flagged by ``gaps``;
 12. ``lam_alef``: a lam-alef ligature read back as ``ال`` (``خالل``) made ``لا`` again,
@@ -57,7 +58,7 @@ import numpy as np
 
 from ..text.arabic import GAP_MARKER
 from .boxes import box_runs
-from .fallback import fallback_runs
+from .fallback import fallback_runs, kashida_justified
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
 from .known_pieces import join_pieces
@@ -230,8 +231,14 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
+    # A text justified with kashida has its runs turned by the run repair, at the word
+    # edges its tatweel marks; what its font lacked is weighed once the tatweel is out, as
+    # a second clean of the text weighs it.
+    justified = kashida_justified([line.text for line in lines])
     line_stage(
-        "fallback_runs", "runs of lines written left to right put in reading order", fallback_runs
+        "fallback_runs",
+        "runs of lines written left to right put in reading order",
+        (lambda ls: (ls, 0)) if justified else fallback_runs,
     )
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
     lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
@@ -260,7 +267,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
 
     def runs_again(ls: list[Line]) -> tuple[list[Line], int]:
-        ls, n = fallback_runs(ls) if resegmented else (ls, 0)
+        ls, n = fallback_runs(ls) if resegmented or justified else (ls, 0)
         ls, k = unreadable_glyphs(ls)  # no run is turned after this: U+FFFF has cut its runs
         return ls, n + k
 

@@ -14,9 +14,10 @@ where turning round the runs of every line it cuts makes the text likelier under
 bigram model (``bigrams.py``) by ``TURN_GAIN`` a line, the last word of each line read
 before the first word of the next; and the classes taken must gain ``TEXT_GAIN`` a turned
 line on average over three lines or more (or two that gain ``TOTAL_TEXT_GAIN`` in all),
-or none is. A text justified with kashida is
-left to the run repair. The letters of a run say nothing about the order of runs (the
-character model cannot tell them), the words meeting at run edges do.
+or none is. A text justified with kashida is left to the run repair, and weighed only once
+its tatweel is out (``clean`` does so after the ``kashida`` stage), as a second clean of its
+output weighs it. The letters of a run say nothing about the order of runs (the character
+ model cannot tell them), the words meeting at run edges do.
 
 The model is asked only of a text that shows the shape of the damage: two lines or
 more that the characters they hold cut into two runs with words (a line that all its
@@ -79,7 +80,7 @@ MIN_LINES = 3
 FEW_LINES = 2
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
-# Share of lines with tatweel that marks a kashida-justified text (see ``_kashida_justified``).
+# Share of lines with tatweel that marks a kashida-justified text (see ``kashida_justified``).
 KASHIDA_LINES = 0.2
 # At most this many classes are tried (the commonest first).
 MAX_CLASSES = 8
@@ -472,21 +473,31 @@ def odd_edges(line: str) -> int:
     return int(line[:1] in _CLOSING_MARKS) + int(line[-1:] in _OPENING_MARKS) if line else 0
 
 
-def _kashida_justified(texts: list[str]) -> bool:
+def kashida_justified(texts: list[str]) -> bool:
     """True for a text justified with kashida (tatweel at a word's edge in ``KASHIDA_LINES``
     of its lines or more): its lines' runs are cut and turned by the run repair
     (``reorder.py``), at word edges the tatweel marks, not by a font's missing glyphs;
-    their words read oddly in either order and only mislead the bigram model. Tatweel
-    inside words (a font's lam-kaf ligature, ``الـكبيرة``) cuts no run and says nothing."""
+    with the tatweel in, their words read oddly in either order and only mislead the bigram
+    model. Tatweel inside words (a font's lam-kaf ligature, ``الـكبيرة``) cuts no run and
+    says nothing.
+
+    The tatweel is taken out by cleaning, so the runs of such a text are weighed after
+    that (``clean``): a decision taken only while tatweel stands would be taken otherwise
+    on the clean text, and a second clean would change it.
+
+    >>> kashida_justified(["قال المتحــ دث", "في بغداد"]), kashida_justified(["الـكبيرة"])
+    (True, False)
+    """
     full = [t for t in texts if t.strip()]
     edged = sum(TATWEEL in t and any(map(has_edge_tatweel, t.split())) for t in full)
     return edged >= KASHIDA_LINES * max(len(full), 1)
 
 
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
-    """Lines of a text whose runs were written left to right put in reading order."""
+    """Lines of a text whose runs were written left to right put in reading order (none
+    in a text justified with kashida: see :func:`kashida_justified`)."""
     texts = [line.text for line in lines]
-    if not any(_OTHER_RE.search(t) for t in texts) or _kashida_justified(texts):
+    if not any(_OTHER_RE.search(t) for t in texts) or kashida_justified(texts):
         return list(lines), 0
     cutters = cutting_classes(texts)
     if not cutters:
