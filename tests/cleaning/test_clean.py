@@ -424,6 +424,10 @@ _FOUND = [
     ".\x08ا",  # a stop before a word once a control character is out (idempotence)
     "\u0640\u0640.ا",  # a stop before a word once kashida is out (idempotence)
     "ا.ااا\n\nا0\n\nا.ا\u0640\u0640",  # runs weighed while kashida stood, not once it was out (idempotence)
+    "\u0640.\u0640ا",  # a stop glued to a word with kashida about it (idempotence)
+    # kashida read as a word before a stop (idempotence)
+    "\u0640\u0640 .صورة\n\u0640\u0640 .صورة\n\u0640\u0640 .صورة",
+    ".ا \u0640",  # kashida alone after a stop's word, joined to it by the run repair (idempotence)
 ]
 
 

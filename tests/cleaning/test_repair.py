@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
@@ -206,6 +208,54 @@ def test_a_paragraph_opening_with_its_own_stop_keeps_it() -> None:
     # Where lines open with the stops they lost at their ends, the text is read so.
     lines = [". وقال المتحدث ان القوات انسحبت من المدينة", "", ". من جهة اخرى اعلنت الحكومة"]
     assert stops_displaced([Line(t, np.arange(len(t))) for t in lines])
+
+
+def test_a_stop_glued_to_the_first_word_goes_back_to_the_line_end() -> None:
+    # Paragraph ends written with their stop drawn first, glued to the word after it.
+    raw = "\n".join([
+        "وقال المتحدث ان القوات انسحبت من المدينة بعد معارك عنيفة مع المسلحين",
+        ".صورة المباراة السابقة وتقديم عرض يليق باسم النادي",
+        "",
+        "واضاف ان الحكومة ستواصل العمل من اجل اعادة الامن الى المحافظة",
+        ".وسيقدم الفريق مستوى افضل خلال اللقاء",
+    ])
+    paragraphs = clean(raw).text.split("\n\n")
+    assert paragraphs[0].endswith("باسم النادي.") and paragraphs[1].endswith("خلال اللقاء.")
+    # A text that writes its marks before the space between words: such a mark closes
+    # the line before, and stays where it is.
+    swapped = "\n".join([
+        "قال المتحدث ،ان القوات انسحبت امس .وقال مصدر امني ،ان الهجوم وقع",
+        ".وقال مصدر ،ان الحكومة ستواصل العمل ،وان الامن عاد الى المحافظة",
+        "،مما اسفر عن مقتل ثلاثة اشخاص .واكد المتحدث ،ان التحقيق جار",
+    ])
+    assert "اسفر عن مقتل ثلاثة اشخاص. واكد المتحدث، ان التحقيق جار" in clean(swapped).text
+
+
+def test_a_glued_stop_is_read_alike_with_tatweel_about_it() -> None:
+    # Tatweel before or among the marks (taken out by the kashida stage) changes nothing:
+    # the clean text is the same, and a second clean leaves it as it is.
+    lines = ["وقال المتحدث ان القوات انسحبت من المدينة بعد معارك عنيفة مع المسلحين",
+             ".صورة المباراة السابقة وتقديم عرض يليق باسم النادي"]
+    plain = clean("\n".join(lines)).text
+    for opening in ("ــ.صورة", "ـ.ـصورة", "ــ .صورة"):
+        raw = "\n".join([lines[0], lines[1].replace(".صورة", opening)])
+        once = clean(raw).text
+        assert once == plain and clean(once).text == once
+
+
+_WORDS = st.sampled_from(["صورة", "المباراة", "وقال", "المتحدث", "القوات", "من", "المدينة",
+                          "الحكومة", "الامن", "انسحبت", "بعد", "معارك"])
+_OPENINGS = st.sampled_from(["", ".", "،", ":", "؟", "..", ".ـ", "ـ.", "ــ.", "ــ .", "ـ ـ.ـ"])
+_LINE = st.tuples(_OPENINGS, st.lists(_WORDS, min_size=1, max_size=8)).map(
+    lambda t: t[0] + " ".join(t[1]))
+
+
+@given(st.lists(_LINE, min_size=1, max_size=6), st.sampled_from(["\n", "\n\n"]))
+def test_lines_opening_with_stops_clean_once(lines: list[str], sep: str) -> None:
+    # Stops, tatweel and known words at line starts: the shapes the glued-stop reading
+    # decides on; whatever it decides, a second clean decides the same.
+    once = clean(sep.join(lines)).text
+    assert clean(once).text == once
 
 
 @pytest.mark.eval_data

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.arabic import TATWEEL
 from .lines import Line, concat, synthetic
 from .stages import tidy_punctuation
 
@@ -58,7 +59,7 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
     """Commas and stops written before the space between two words moved after it, in a
     text that writes most of them so (see the module docstring); numbers and dashes
     glued to the next word by the same extractor set apart from it."""
-    if not _writes_so(lines, _SWAPPED_RE, _USUAL_RE, SWAPPED_SHARE):
+    if not writes_swapped(lines):
         return list(lines), 0
     total = 0
     out = list(lines)
@@ -69,15 +70,27 @@ def swapped_stop_spaces(lines: list[Line]) -> tuple[list[Line], int]:
     return out, total
 
 
+def writes_swapped(lines: list[Line]) -> bool:
+    """True for a text that writes its commas and stops before the space between two
+    words (see the module docstring)."""
+    return _writes_so(lines, _SWAPPED_RE, _USUAL_RE, SWAPPED_SHARE)
+
+
 def _writes_so(lines: list[Line], odd: re.Pattern[str], usual: re.Pattern[str], share: float) -> bool:
     """True when a text writes a mark the ``odd`` way on ``share`` of the places it writes
     it either way, ``SWAPPED_MIN`` times at least and on as many lines: a habit of its
-    extractor, not a slip of one writer."""
+    extractor, not a slip of one writer.
+
+    Read without tatweel, as the kashida stage leaves the text: a run of tatweel before a
+    space is no word a mark could follow (``ــ .صورة``), and a second clean must find the
+    habit the first found."""
     text = "\n".join(line.text for line in lines)
+    if TATWEEL in text:
+        text = text.replace(TATWEEL, "")
     found = len(odd.findall(text))
     if found < SWAPPED_MIN or found < share * (found + len(usual.findall(text))):
         return False
-    return sum(odd.search(line.text) is not None for line in lines) >= SWAPPED_MIN
+    return sum(odd.search(line) is not None for line in text.split("\n")) >= SWAPPED_MIN
 
 
 def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ...]) -> tuple[Line, int]:

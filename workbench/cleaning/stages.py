@@ -320,7 +320,7 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())]
     displaced = sum(
         1 for line in lines
-        if line.text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
+        if _opens_with_stop(line.text) and _displaced_prefix(stop_tokens(line), "") > 0
     )
     if gaps and len(gaps) + displaced >= 2:
         return True
@@ -350,6 +350,82 @@ def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
 # Stage 5: run order, split words, displaced punctuation.
 
 
+# Closing marks opening a token (``.صورة المباراة``: a stop moved from the line's end with
+# its run, the space after it left where it stood), with any tatweel among them: the
+# kashida stage takes it out (``ــ.صورة``), and what is decided here must be decided
+# alike on the clean text.
+_OPENING_STOP_RE = re.compile(f"{TATWEEL}*(?:[.!?\u061f\u060c,:;\u061b]{TATWEEL}*)+")
+_ARABIC_LETTER_RE = re.compile("[\u0621-\u064a]")
+
+
+def _opening_stop(token: str) -> int:
+    """Where the closing marks opening ``token`` end (tatweel among them counted in), where
+    they make the token or are glued to a word of the list; else 0. A line written in
+    visual order without spaces (``.كونبلا…``) holds its stop there in its own right.
+
+    >>> _opening_stop(".صورة"), _opening_stop("ــ.ــصورة"), _opening_stop("ـ."), _opening_stop(".كونبلا")
+    (1, 5, 2, 0)
+    """
+    m = _OPENING_STOP_RE.match(token)
+    if m is None:
+        return 0
+    k = m.end()
+    if k == len(token):
+        return k
+    return k if _ARABIC_LETTER_RE.match(token, k) and is_known(token[k:]) else 0
+
+
+_SPACE_TATWEEL = " \t" + TATWEEL
+
+
+def _opens_with_stop(text: str) -> bool:
+    """The first character of a line, spaces and tatweel aside, is a closing mark."""
+    return text.lstrip(_SPACE_TATWEEL)[:1] in _DISPLACED_FIRST
+
+
+def stop_tokens(line: Line) -> list[Line]:
+    """``line_tokens`` of a line, a closing mark glued to its first word set apart as a
+    token of its own (a stop displaced from the line's end, ``_displaced_prefix``); the
+    tatweel before and among the marks opening the line left out (``_opening_stop``).
+
+    >>> [t.text for t in stop_tokens(Line(".صورة المباراة", np.arange(14)))]
+    ['.', 'صورة', 'المباراة']
+    >>> [t.text for t in stop_tokens(Line("ــ ـ.صورة المباراة", np.arange(18)))]
+    ['.', 'صورة', 'المباراة']
+    """
+    return _stop_split(line)[0]
+
+
+def _split_stop(line: Line) -> bool:
+    """True when ``stop_tokens`` sets apart a stop the line writes glued to its first word."""
+    return _stop_split(line)[1]
+
+
+def _stop_split(line: Line) -> tuple[list[Line], bool]:
+    """``stop_tokens`` of a line, and whether a stop glued to a word was set apart."""
+    toks = line_tokens(line)
+    lead = 0  # tokens of tatweel alone, which the kashida stage takes out
+    while lead < len(toks) and not toks[lead].text.strip(TATWEEL):
+        lead += 1
+    k = _opening_stop(toks[lead].text) if lead < len(toks) else 0
+    if not k:
+        return toks, False
+    first = toks[lead]
+    if k == len(first.text) and not lead and TATWEEL not in first.text:
+        return toks, False
+    keep = [i for i in range(k) if first.text[i] != TATWEEL]
+    marks = Line("".join(first.text[i] for i in keep), first.src[keep])
+    rest = [Line(first.text[k:], first.src[k:])] if k < len(first.text) else []
+    return [marks, *rest, *toks[lead + 1 :]], bool(rest)
+
+
+def _writes_swapped(lines: list[Line]) -> bool:
+    """``spacing.writes_swapped``: the text writes its marks before the space between words."""
+    from .spacing import writes_swapped  # spacing builds on this module
+
+    return writes_swapped(lines)
+
+
 def needs_repair(text: str, *, stops: bool = True) -> bool:
     """Cheap test for run-order damage or a displaced stop (a few word-list look-ups at
     most); ``stops``: the text is one whose stops may stand displaced at line starts."""
@@ -358,7 +434,12 @@ def needs_repair(text: str, *, stops: bool = True) -> bool:
     words = text.split(None, MAX_LINE_TOKENS)
     if not words:
         return False
-    return (stops and words[0] in _DISPLACED) or needs_reorder(words)
+    if stops and words[0] in _DISPLACED:
+        return True
+    k = _opening_stop(words[0]) if stops else 0
+    if k and (k < len(words[0]) or words[0].replace(TATWEEL, "") in _DISPLACED):
+        return True  # a stop glued to a word, or one with tatweel about it
+    return needs_reorder(words)
 
 
 def stops_displaced(lines: list[Line]) -> bool:
@@ -370,14 +451,14 @@ def stops_displaced(lines: list[Line]) -> bool:
     >>> stops_displaced([Line(t, np.arange(len(t))) for t in texts])
     False
     """
-    if not any(line.text.lstrip()[:1] in _DISPLACED_FIRST for line in lines):
+    if not any(_opens_with_stop(line.text) for line in lines):
         return True  # nothing to decide: no line opens with a stop
     opening = closing = 0
     for line in lines:
         text = line.text.strip()
         if not ARABIC_RE.search(text):
             continue
-        opening += text[:1] in _DISPLACED_FIRST and _displaced_prefix(line_tokens(line), "") > 0
+        opening += _opens_with_stop(text) and _displaced_prefix(stop_tokens(line), "") > 0
         closing += text[-1:] in _FINAL_PUNCT
     return closing <= opening
 
@@ -446,6 +527,10 @@ def repair_runs(
     prev, nxt = _neighbours(lines)
     # Where digits were lost, the stops beside them were cut off with them: displaced.
     displaced = lost or stops_displaced(lines)
+    # A stop glued to a line's first word was moved from the line's end, unless the text
+    # writes its marks before the space between words (``يونس ،مما``): there it belongs to
+    # the end of the line before.
+    tokens = stop_tokens if displaced and not _writes_swapped(lines) else line_tokens
     damaged = [
         k for k, line in enumerate(lines)
         if k not in skip and needs_repair(line.text, stops=displaced)
@@ -456,26 +541,33 @@ def repair_runs(
     # A byline or dateline is no part of the running text: it gives no left neighbour.
     prev = [-1 if j in skip else j for j in prev]
     for k in damaged:
-        toks = line_tokens(lines[k])
+        toks = tokens(lines[k])
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
         new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
+            glued_stop=tokens is stop_tokens and _split_stop(lines[k]),
         )
-        plain = join_tokens(toks)  # the line as it was, spaces made single
-        if not model_agrees(plain.text, new.text, before=before, after=after):
-            new = plain
-        if new.text != plain.text:
+        plain = join_tokens(toks)
+        kept = join_tokens(line_tokens(lines[k]))  # the line as it was, spaces made single
+        if new.text == plain.text or not model_agrees(plain.text, new.text, before=before, after=after):
+            new = kept  # (a stop glued to the first word left glued)
+        if new.text != kept.text:
             changed.append(k)
         out[k] = new
     for k in changed:
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        toks = line_tokens(lines[k])
+        toks = tokens(lines[k])
         new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced
+            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
+            glued_stop=tokens is stop_tokens and _split_stop(lines[k]),
         )
-        out[k] = new if model_agrees(join_tokens(toks).text, new.text, before=before, after=after) else out[k]
+        plain = join_tokens(toks)
+        if new.text == plain.text:
+            out[k] = join_tokens(line_tokens(lines[k]))
+        elif model_agrees(plain.text, new.text, before=before, after=after):
+            out[k] = new
     return out, len(changed)
 
 
@@ -494,8 +586,8 @@ def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bo
     >>> model_agrees("ية المساندة لفيلق الاستخبار", "الاستخبارية المساندة لفيلق")
     True
     """
-    if new == old or _ARABIC_WORDS_RE.findall(new) == _ARABIC_WORDS_RE.findall(old):
-        return True  # punctuation moved, no word order changed
+    if new == old or _words_in_order(new) == _words_in_order(old):
+        return True  # punctuation (or tatweel) moved, no word order changed
     gain = text_logp(f"{before} {new} {after}") - text_logp(f"{before} {old} {after}")
     return gain > REORDER_CHAR_GAIN and reorder_beats_joining(old, new, before=before, after=after)
 
@@ -526,6 +618,16 @@ def reorder_beats_joining(old: str, new: str, *, before: str = "", after: str = 
 _ARABIC_WORDS_RE = re.compile("[\u0621-\u064a]+")
 
 
+def _words_in_order(text: str) -> list[str]:
+    """The Arabic words of ``text`` as the kashida stage leaves them: a token of tatweel
+    alone moved to the word beside it (``ـا.`` for ``. ا ـ``) changes no word order.
+
+    >>> _words_in_order("ـا."), _words_in_order("العر ــ اق")
+    (['ا'], ['العر', 'اق'])
+    """
+    return _ARABIC_WORDS_RE.findall(text.replace(TATWEEL, "") if TATWEEL in text else text)
+
+
 def _displaced_prefix(toks: list[Line], marker: str) -> int:
     """Number of leading tokens that are a stop displaced from the line end (0 if none)."""
     if not (
@@ -543,14 +645,19 @@ def _displaced_prefix(toks: list[Line], marker: str) -> int:
 
 def repair_line(
     toks: list[Line], *, marker: str, lost: bool, before: str, after: str, context: Context,
-    stops: bool = True,
+    stops: bool = True, glued_stop: bool = False,
 ) -> Line:
     """One damaged line put right: runs in reading order, a displaced stop moved back
-    (where ``stops``: the text is one whose stops stand displaced, ``stops_displaced``)."""
+    (where ``stops``: the text is one whose stops stand displaced, ``stops_displaced``).
+    ``glued_stop``: the first token is a stop the line writes glued to the word after it."""
     # Closing punctuation (and neutrals after it) at the line start belongs at its end.
     j = _displaced_prefix(toks, marker) if stops else 0
     prefix: list[Line] = []
-    if j and (lost or needs_reorder([t.text for t in toks[j:]])):
+    # (a stop glued to the word after it, ``.صورة``, came with its run: moved all the same)
+    # Glued in the text, not only in the source: a control character the unicode stage took
+    # out between them (``.\x08ا``) leaves them glued all the same, as a second clean sees them.
+    glued = j == 1 and (glued_stop or int(toks[1].src[0]) == int(toks[0].src[-1]) + 1)
+    if j and (lost or glued or needs_reorder([t.text for t in toks[j:]])):
         prefix, toks = toks[:j], toks[j:]
     texts = [t.text for t in toks]
     if needs_reorder(texts):
