@@ -428,6 +428,7 @@ _FOUND = [
     # kashida read as a word before a stop (idempotence)
     "\u0640\u0640 .صورة\n\u0640\u0640 .صورة\n\u0640\u0640 .صورة",
     ".ا \u0640",  # kashida alone after a stop's word, joined to it by the run repair (idempotence)
+    ".ا\u00a1\u0640",  # a mark hidden from the word's edge by kashida (idempotence)
 ]
 
 

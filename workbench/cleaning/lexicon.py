@@ -98,12 +98,16 @@ def _parse_frequencies(path: Path) -> dict[str, float]:
 
 @word_memo
 def core(token: str) -> str:
-    """The word inside a token: no edge punctuation, tatweel or diacritics.
+    """The word inside a token: no edge punctuation, tatweel or diacritics. Tatweel goes
+    first: punctuation behind it (``ا¡ـ``) is at the edge of the word the kashida stage
+    leaves, and the word is the same with tatweel or without.
 
-    >>> core("(الأنبــار،")
-    'الأنبار'
+    >>> core("(الأنبــار،"), core("ا¡ـ")
+    ('الأنبار', 'ا')
     """
-    return DIACRITICS_RE.sub("", _EDGE_PUNCT_RE.sub("", token).replace(TATWEEL, ""))
+    if TATWEEL in token:
+        token = token.replace(TATWEEL, "")
+    return DIACRITICS_RE.sub("", _EDGE_PUNCT_RE.sub("", token))
 
 
 @word_memo
