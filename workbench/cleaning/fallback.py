@@ -17,7 +17,7 @@ line on average over three lines or more (or two that gain ``TOTAL_TEXT_GAIN`` i
 or none is. A text justified with kashida is left to the run repair, and weighed only once
 its tatweel is out (``clean`` does so after the ``kashida`` stage), as a second clean of its
 output weighs it. The letters of a run say nothing about the order of runs (the character
- model cannot tell them), the words meeting at run edges do.
+model cannot tell them), the words meeting at run edges do.
 
 The model is asked only of a text that shows the shape of the damage: two lines or
 more that the characters they hold cut into two runs with words (a line that all its
