@@ -98,3 +98,20 @@ def test_a_place_that_only_says_how_far_the_city_of_the_attack_lies_is_no_place_
     mentions = Mentions.of(workbench.analyze(text).mentions)
     places = [m for m in mentions if m.kind == "place"]
     assert not any(is_locator(p, places, mentions, text) for p in places)
+
+
+def test_places_each_read_after_its_own_head_are_one_attack_on_each():
+    # composed text: a list with no plural head, each item announced by its own head noun
+    ev = _events("قصفت الطائرات فجر اليوم حي الفردوس - دوار النعيم - حي سيف الدولة في مدينة الرقة.")
+    assert sorted(ev.location) == ["حي الفردوس", "حي سيف الدولة", "دوار النعيم"]
+
+
+def test_a_city_with_its_own_head_ends_a_list_under_a_dual_head():
+    ev = _events("قصفت الطائرات الروسية بلدتي بابيلا والحامدية ومدينة معرة النعمان جنوب إدلب.")
+    assert len(ev) == 3 and "Ma‘arrat an Nu‘mān" in set(ev.location)
+
+
+def test_one_place_inside_another_is_no_list():
+    ev = _events("انفجرت سيارة مفخخة قرب دائرة التقاعد بساحة الشهداء بمنطقة الشواكة وسط بغداد.")
+    assert len(ev) == 1
+

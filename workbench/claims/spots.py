@@ -47,8 +47,9 @@ _SPOT_RANK = {"neighbourhood": 0, "square": 0, "village": 0, "town": 0, "subdist
 _LOOKBACK = 24
 # How far back a word of launching is looked for (انطلاق الصواريخ من حي).
 _LAUNCH_LOOKBACK = 48
-# What may stand between two names of a list: blanks, commas and the conjunction و.
-_LIST_GAP = " \t\u00a0,\u060c"
+# What may stand between two names of a list: blanks, commas, dashes (حي الفردوس - دوار
+# النعيم) and the conjunction و.
+_LIST_GAP = " \t\u00a0,\u060c-\u2013"
 
 
 # Kinds of place a direction may be said from and still name where an attack happened (غربي
@@ -295,16 +296,49 @@ def listed_spots(places: list[Mention], text: str,
     >>> [p.value for p in listed_spots([a, b], t)], listed_spots([a, b], "قصف حي الشعار والمرجة")
     (['الشعار', 'المرجة'], [])
     """
-    spots = sorted((p for p in places if not is_frame(p, text) and spot_rank(p) == 0),
-                   key=lambda p: p.start)
+    # a city read after its own head may follow the spots of a list (بلدتي بابيلا والحامدية
+    # ومدينة معرة النعمان); a bare name the gazetteer knows only as a city elsewhere may be
+    # a quarter of the list's town (أحياء حلب الجديدة والحمدانية) and stays out
+    spots = sorted((p for p in places if not is_frame(p, text) and (
+        spot_rank(p) == 0 or (spot_rank(p) == 1 and _own_head(p, text)))), key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
     for p in spots:
         gap = _without_places(text, run[-1].end, p.start, [*places, *located]) if run else ""
-        run = [*run, p] if run and _joined(gap) else [p]
-        if len(run) > len(best) and len(run) >= 2 and _plural_head_before(text, run[0].start):
+        run = [*run, p] if run and (_joined(gap) or _joined(_without_head(gap))) else [p]
+        if len(run) > len(best) and len(run) >= 2 and (
+                _plural_head_before(text, run[0].start)
+                or all(_own_head(q, text) for q in run)):
             best = list(run)
     return best if len({p.value for p in best}) >= 2 else []
+
+
+def _without_head(gap: str) -> str:
+    """``gap`` without a place head noun at its end, which belongs to the next item of a list
+    (بابيلا والحامدية ومدينة معرة النعمان: و joins, مدينة heads معرة النعمان)."""
+    words = gap.split()
+    if not words:
+        return gap
+    last = words[-1]
+    joined = last.startswith("\u0648") and len(last) > 2
+    # the head itself, not a word of it with ب or ل (بساحة الشهداء بمنطقة الشواكة: one place
+    # inside another, no list)
+    if match_key(last[1:] if joined else last) not in place_heads():
+        return gap
+    return gap[:gap.rindex(last)] + ("\u0648" if joined else "")
+
+
+def _own_head(place: Mention, text: str) -> bool:
+    """True when a place is read after a head noun of its own, inside its mention or just
+    before it (حي الزيدية، قرية إسكان): in حي الفردوس - دوار النعيم each item names its own
+    spot, as a plural head would say of a bare list."""
+    words = [t.key for t in tokenize(text[max(0, place.start - _LOOKBACK):place.end])
+             if t.kind == "word"]
+    inner = len([t for t in tokenize(place.text) if t.kind == "word"])
+    heads = place_heads()
+    at = len(words) - inner  # the mention's first word; the word before it may be the head
+    return any(0 <= k < len(words) and any(match_key(f) in heads for f in word_forms(words[k]))
+               for k in (at - 1, at))
 
 
 def anchor_of(place: Mention) -> Mention | None:
