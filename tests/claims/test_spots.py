@@ -115,3 +115,9 @@ def test_one_place_inside_another_is_no_list():
     ev = _events("انفجرت سيارة مفخخة قرب دائرة التقاعد بساحة الشهداء بمنطقة الشواكة وسط بغداد.")
     assert len(ev) == 1
 
+
+def test_a_toll_told_after_a_list_goes_to_its_first_place():
+    ev = _events("هاجمت خلايا التنظيم مواقع قوات النظام في منطقة الكوم ومحور الطيبة في بادية تدمر.\n"
+                 "وأسفر الهجوم عن مقتل 21 عنصرا.")
+    tolls = dict(zip(ev.location, ev.fatalities, strict=True))
+    assert tolls.get("الكوم") == "21"

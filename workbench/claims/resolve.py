@@ -226,6 +226,10 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 and (_same_day(recent[-1], row) or _pointed(text, int(row["trigger_start"]))
                      or _dated_by_default(recent[-1], row) or _default_date(row)):
             host = recent[-1]  # الانفجار at a place of its own: still the attack just told
+        if host is not None and _listed(host) and not _listed(row) and not row["location"] \
+                and ";" not in str(host["evidence"]):
+            # no clause has told of the list's last place alone since the lead
+            host = _list_head(host, same)
         if host is None:
             incidents.append(row)
             out.append(row)
@@ -811,6 +815,15 @@ def _fits(inc: dict, row: dict) -> bool:
     if inc["place_type"] not in _COARSE and row["place_type"] not in _COARSE:
         return False  # two neighbourhoods, two villages: two events
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
+
+
+def _list_head(host: dict, incidents: list[dict]) -> dict:
+    """The first of the places a list names with ``host`` (one trigger, one clause): a
+    clause that says no place of its own (وأسفر الهجوم عن مقتل 21) tells of the list as the
+    lead said it, and the lead's spot is its first place (منطقة الكوم ومحور الطيبة)."""
+    return next((inc for inc in incidents if _listed(inc)
+                 and inc["claim_id"] == host["claim_id"]
+                 and inc["trigger_start"] == host["trigger_start"] and _same_day(inc, host)), host)
 
 
 def _listed(row: dict) -> bool:
