@@ -146,8 +146,8 @@ class Tally:
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
 # مطار, قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
-_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "منطقه", "قضاء", "ناحيه", "مخيم", "مجمع", "سجن", "احياء",
-            "مناطق"}
+_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "حاره", "منطقه", "قضاء", "ناحيه", "مخيم", "مجمع", "سجن",
+            "احياء", "مناطق"}
 
 
 def place_forms(surface: str) -> set[str]:
