@@ -362,3 +362,13 @@ def test_a_day_after_a_name_ends_it() -> None:
     # the time grammar's days close a local name: the day tells when, not where
     assert [r[0] for r in _rows("انفجرت عبوة لاصقة في حي المنصور اليوم")] == ["حي المنصور"]
     assert "قاعدة بلد" in [r[0] for r in _rows("سقطت قذيفة على قاعدة بلد مساء الخميس")]
+
+
+def test_a_levantine_quarter_and_a_school_are_read_after_their_heads():
+    texts = [t for t, *_ in _rows("سقطت قذائف على حارة الزيتونة قرب مدرسة الرشيدية في المدينة")]
+    assert texts == ["حارة الزيتونة", "مدرسة الرشيدية"]
+
+
+def test_an_indefinite_relational_adjective_after_a_head_is_no_name():
+    # مدرسة ثانوي: a secondary school, no school named ثانوي
+    assert _rows("يعمل وكيل مدرسة ثانوي يعايش مشاكل الطلبة") == []

@@ -316,8 +316,10 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return "kunya"  # before the article test: البو طلحة is a tribe's name
         if definite:
             return "def"
-        if _adjective(written):
-            return ""  # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم)
+        if _adjective(written) or (written.endswith("ي") and _zipf(written) >= _RARE
+                                   and not _is_key(w) and not _is_direction(w)):
+            # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم), مدرسة ثانوي
+            return ""
         if _zipf(written) < _RARE or _is_key(w):
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
         second = nxt[0].startswith(ARTICLE) or (
