@@ -372,3 +372,22 @@ def test_a_levantine_quarter_and_a_school_are_read_after_their_heads():
 def test_an_indefinite_relational_adjective_after_a_head_is_no_name():
     # مدرسة ثانوي: a secondary school, no school named ثانوي
     assert _rows("يعمل وكيل مدرسة ثانوي يعايش مشاكل الطلبة") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل شرطي في قرية زيركو بان سور في كركوك", "زيركو بان سور"),
+        ("انفجرت عبوة في محيط قرية عين الحصان بريف درعا.", "عين الحصان"),
+    ],
+)
+def test_a_village_name_of_common_words_runs_to_the_end_of_the_phrase(text, name):
+    assert name in [t for t, *_ in _rows(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["جرف الإعصار قرى الصيادين الأكثر تضررا من العاصفة", "هاجموا قرية صغيرة نائية في الريف"],
+)
+def test_a_phrase_of_the_sentence_after_a_village_head_is_no_name(text):
+    assert _rows(text) == []

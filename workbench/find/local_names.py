@@ -83,6 +83,8 @@ _LOCAL_COUNTRIES = frozenset({"IQ", "SY"})
 # Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
 # while they are areas, not buildings or sites: no ``facility`` flag.
 _AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
+# Kinds whose heads (قرية، بلدة) take a name of common words that runs to the phrase's end.
+_SETTLEMENT_KINDS = frozenset({"village", "town"})
 
 
 # No head begins with alef and hamza below: written, it tells إحياء "reviving" from the
@@ -365,19 +367,24 @@ def _clitic_word(w: str, written: str) -> bool:
 
 
 def _names(
-    r: _Reader, head_end: int, many: bool, one_word: bool = False, facility: bool = False
+    r: _Reader, head_end: int, many: bool, one_word: bool = False, facility: bool = False,
+    settlement: bool = False,
 ) -> list[tuple[int, int, bool, str]]:
     """The names after a head: one, or a list after a dual or plural head.
 
     Each is (key start, key end, name-like, the head of a list item that has its own:
     أحياء الشعار وطريق الباب → طريق for the second). ``one_word``: a common word
     that closes the phrase is a name after this head (قرية توكل شمال المقدادية).
+    ``settlement``: a village or town head, whose name may be two or three common words
+    running to the phrase's end (:func:`_to_close`).
     """
     if many:  # مدن مثل النيرب وسرمين: a word that opens the list stands before its first name
         opener = r.tokens(head_end, 1)
         if opener and opener[0][0] in _list_openers():
             head_end = opener[0][2]
     got = _name(r, head_end, facility)
+    if one_word and settlement:
+        got = _to_close(r, head_end, got) or got
     if got is None and one_word:
         got = _one_word(r, head_end)
     if got is None:
@@ -528,6 +535,43 @@ def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
         # definite, is a named one
         return None
     return (ws, we, True) if _closes(r, we) else None
+
+
+def _to_close(r: _Reader, pos: int, got: tuple[int, int, bool] | None
+              ) -> tuple[int, int, bool] | None:
+    """Two or three plain words that run from a village or town head to the end of the
+    phrase, longer than the name the grammar read: a village's name, however common its
+    words (قرية تشومو خلف في قضاء سنجار، قرية موره بان شاخ في كركوك، قرية نبع الصخر بريف
+    القنيطرة), as :func:`_one_word` takes one such word. None when the phrase runs on (قرية
+    العامرية شهدت هجوما) or holds an adjective of the head (بلدة صغيرة نائية)."""
+    words: list[tuple[str, int, int]] = []
+    for w, ws, we in r.tokens(pos, _MAX_WORDS):
+        written = r.written(ws, we)
+        if not _word_ok(w, first=not words) or _clitic_word(w, written) or _adjective(written) \
+                or (not w.startswith(ARTICLE) and written.endswith(("ي", "ى"))) \
+                or _nisba_after(r, (w, ws, we)) or _beh_phrase(r, ws) \
+                or (not words and w.startswith("\u0648")) \
+                or (words and words[0][0].startswith(ARTICLE) and w.startswith(ARTICLE)):
+            # و opens another clause (قرى وتشريد الآلاف); a definite word after a definite
+            # one is its adjective (قرى الصيادين الأكثر تضررا)
+            return None
+        words.append((w, ws, we))
+        # a rare word (تشومو خلف), or a noun in construct with a definite one (نبع الصخر);
+        # common words else are a phrase of the sentence (قرى الصيادين الأكثر تضررا)
+        named = any(_zipf(r.written(a, b)) < _RARE for _, a, b in words) or (
+            len(words) == 2 and not words[0][0].startswith(ARTICLE) and w.startswith(ARTICLE))
+        if len(words) >= 2 and named and (got is None or we > got[1] or not got[2]) \
+                and (_closes(r, we) or _beh_phrase(r, we)):
+            return words[0][1], we, True
+    return None
+
+
+def _beh_phrase(r: _Reader, pos: int) -> bool:
+    """Whether a word with the preposition ب written onto it follows ``pos`` (بريف
+    القنيطرة، بمحافظة ديالى): a phrase of place that ends the name before it."""
+    toks = r.tokens(pos, 1)
+    return bool(toks) and toks[0][0].startswith(BEH) and len(toks[0][0]) > 3 \
+        and _zipf(r.written(*toks[0][1:])[1:]) >= _RARE
 
 
 def _definite_adjective(r: _Reader, pos: int) -> bool:
@@ -707,7 +751,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         spec = heads[h.group("head")]
         many = spec["number"] == "many"
         facility = spec["span"] == "whole" and spec["place_type"] not in _AREA_KINDS
-        names = _names(reader, h.end(), many, spec["one_word"] == "yes", facility)
+        names = _names(reader, h.end(), many, spec["one_word"] == "yes", facility,
+                       spec["place_type"] in _SETTLEMENT_KINDS)
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
         listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke) or _holds_place(
