@@ -952,9 +952,12 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
                      if toll.end <= min(a for a, _ in _spans(ev)) < stop]
             owner = min(later)[1] if later else None
         if owner is None:
-            before = [n for n, ev in enumerate(events) if ev["role"] == "main"
+            # the toll sentence goes on telling the attack mentioned last before it, not
+            # the one first told last (a lead that names two attacks is told before both)
+            before = [(max(a for a, _ in _spans(ev) if a <= toll.start), n)
+                      for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]
-            owner = before[-1] if before else next(
+            owner = max(before)[1] if before else next(
                 (n for n, ev in enumerate(events) if ev["role"] == "main"), None)
         if owner is not None:
             given.setdefault(owner, []).append(toll)
