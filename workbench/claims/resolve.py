@@ -221,7 +221,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         recent = [inc for inc in same if inc is not last] + [last] \
             if any(inc is last for inc in same) else same
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
-            if another else next((inc for inc in reversed(recent) if _fits(inc, row)), None)
+            if another else _kin_first([inc for inc in reversed(recent) if _fits(inc, row)], row)
         if host is None and not another and recent and _anaphoric(row) and not _listed(row) \
                 and (_same_day(recent[-1], row) or _pointed(text, int(row["trigger_start"]))
                      or _dated_by_default(recent[-1], row) or _default_date(row)):
@@ -824,6 +824,19 @@ def _list_head(host: dict, incidents: list[dict]) -> dict:
     return next((inc for inc in incidents if _listed(inc)
                  and inc["claim_id"] == host["claim_id"]
                  and inc["trigger_start"] == host["trigger_start"] and _same_day(inc, host)), host)
+
+
+def _kin_first(hosts: list[dict], row: dict) -> dict | None:
+    """The first of ``hosts``; for a definite anaphor (وأسفر التفجير عن) the first of its
+    own kind of attack, if any: the anaphor names the attack it refers to by its kind.
+
+    >>> a, b = {"sub_event_type": "Air/drone strike"}, {"sub_event_type": "Suicide bomb"}
+    >>> _kin_first([a, b], {"trigger": "التفجير", "sub_event_type": "Suicide bomb"}) is b
+    True
+    """
+    if hosts and _anaphoric(row):
+        return next((h for h in hosts if h["sub_event_type"] == row["sub_event_type"]), hosts[0])
+    return hosts[0] if hosts else None
 
 
 def _listed(row: dict) -> bool:
