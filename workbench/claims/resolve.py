@@ -222,10 +222,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             if any(inc is last for inc in same) else same
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
             if another else _kin_first([inc for inc in reversed(recent) if _fits(inc, row)], row)
+        told_last = _kin_first(recent[::-1], row) if recent else None
         if host is None and not another and recent and _anaphoric(row) and not _listed(row) \
-                and (_same_day(recent[-1], row) or _pointed(text, int(row["trigger_start"]))
-                     or _dated_by_default(recent[-1], row) or _default_date(row)):
-            host = recent[-1]  # الانفجار at a place of its own: still the attack just told
+                and (_same_day(told_last, row) or _pointed(text, int(row["trigger_start"]))
+                     or _dated_by_default(told_last, row) or _default_date(row)):
+            host = told_last  # الانفجار at a place of its own: still the attack just told
         if host is not None and _listed(host) and not _listed(row) and not row["location"] \
                 and ";" not in str(host["evidence"]):
             # no clause has told of the list's last place alone since the lead
