@@ -275,3 +275,19 @@ def test_a_spot_by_a_side_of_the_town_is_the_attack_told_at_the_town():
                  "الشحن غرب مدينة إعزاز.", published="2021-08-23")
     assert len(ev) == 1 and ev.location.tolist() == ["كراج الشحن"]
     assert ev.injured.tolist() == ["7"]
+
+
+def test_a_toll_told_after_two_attacks_goes_to_the_one_mentioned_last():
+    # the lead names both places; the toll sentence goes on telling the camp's shelling
+    ev = _events("قصفت طائرات تركية مخيم مخمور وقرية سنوني اليوم.\n\n"
+                 "وقال مصدر إن طائرة قصفت قرية سنوني ليلا.\n\n"
+                 "وأضاف أن قصفا استهدف مخيم مخمور، فضلا عن إصابة 17 آخرين.")
+    assert dict(zip(ev.location, ev.injured, strict=True))["سنوني"] == ""
+    assert "17" in ev.injured.tolist()
+
+
+def test_a_definite_anaphor_joins_the_attack_of_its_own_kind():
+    # التفجير refers back to the roadside bomb, though the air strike was told after it
+    ev = _events("انفجرت عبوة ناسفة في حي الشعلة ببغداد صباح اليوم. وشنت طائرات غارة جوية "
+                 "على قرية بادوش غرب الموصل. وخلف التفجير 5 قتلى.")
+    assert ev.fatalities.tolist() == ["5", ""]

@@ -308,3 +308,7 @@ def test_one_of_those_counted_is_a_part_of_the_toll():
     whole, one = find_tolls(text)
     assert (whole.value, one.value) == (4.0, 1.0)
     assert is_part(text, whole, one)
+
+
+def test_an_ordinal_after_a_verb_of_wounding_counts_one_more():
+    assert _read("قضى طفلان وأصيب ثالث بجروح") == [("killed", 2.0), ("wounded", 1.0)]
