@@ -247,9 +247,9 @@ class CueLexicon(FormIndex[_Entry]):
                 forms[0] = _accusative(forms[0]) | duals(words[0].rstrip("+"))
             if inflect_role and len(words) == 1 and getattr(rec, role_column) == inflect_role:
                 # a verb read as a passive (after = target: unvocalised قتل is mostly qutila)
-                # takes no plural: ثلاثة أشخاص قتلوا is a toll sentence, whose victims the
-                # attack's own row carries
-                forms[0] = _perfect_persons(forms[0], plural=getattr(rec, "after", "") != "target")
+                # takes the plural too: ثلاثة أشخاص قتلوا في قرية توكل may be the only telling
+                # of an attack there, and where it retells one the resolver gathers it into it
+                forms[0] = _perfect_persons(forms[0])
             entry = _Entry(row, tuple(forms),
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)
