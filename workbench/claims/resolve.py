@@ -946,9 +946,9 @@ def _spans(row: dict) -> list[tuple[int, int]]:
 
 def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
     """Each toll goes to the event whose sentence holds it (the one whose attack word is
-    nearest when the sentence tells two), else to the event told last
-    before it (the toll sentence that follows the attack); the lowest stated figure is the
-    event's, the highest its ``*_max``."""
+    nearest when the sentence tells two), else to the main event mentioned last before it
+    (the toll sentence goes on telling the attack just mentioned); the lowest stated figure
+    is the event's, the highest its ``*_max``."""
     given: dict[int, list[Toll]] = {}
     for toll in tolls:
         holders = [n for n, ev in enumerate(events)
