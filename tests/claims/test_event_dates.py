@@ -134,3 +134,11 @@ def test_a_past_told_after_the_announced_attack_is_another_s():
     ev = _events("أعلن الجيش اليوم مقتل خمسة مسلحين بغارة جوية في الموصل، بعد أن كانوا قد "
                  "هاجموا نقطة تفتيش.")
     assert ev[["role", "start"]].values.tolist() == [["main", "2020-06-10"], ["background", ""]]
+
+
+def test_a_pluperfect_of_telling_recalls_the_telling_not_the_attack():
+    from workbench.claims.resolve import recalls_past
+
+    assert not recalls_past("وكانت وكالة رويترز قد نقلت عن مصادر أن مسلحين قتلوا 11 شخصا")
+    assert not recalls_past("وكان المرصد قد رصد، في 19 آب، انفجارا بسيارة مفخخة")
+    assert recalls_past("وكان انتحاري قد فجر نفسه في السوق")

@@ -154,6 +154,12 @@ def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
 
     >>> recalls_past("وكان انتحاري قد فجر نفسه في السوق"), recalls_past("انفجرت سيارة مفخخة اليوم")
     (True, False)
+
+    A pluperfect of telling (وكانت وكالة رويترز قد نقلت ... أن مسلحين قتلوا 11) says when the
+    news was first told, not that what it tells is past:
+
+    >>> recalls_past("وكانت وكالة رويترز قد نقلت عن مصادر أن مسلحين قتلوا 11 شخصا")
+    False
     """
     keys = [t.key for t in tokenize(text, pieces=True) if t.kind == "word"]
     forms = [word_forms(k) for k in keys]
@@ -164,6 +170,9 @@ def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
                 return True
         if pluperfect and any(words[0] in forms[n] for words in cues.get("pluperfect", ())) \
                 and "قد" in keys[n + 1:n + 1 + _PLUPERFECT_REACH]:
+            at = keys.index("قد", n + 1)
+            if at + 1 < len(keys) and cue_words("attribution_verb") & set(forms[at + 1]):
+                continue  # وكانت الوكالة قد نقلت: the telling is past, not the attack
             return True
     return False
 
