@@ -1,7 +1,7 @@
 """Events on small made-up reports: the place where the teller of the news sits is no place
 of the attack it tells; the publication day, standing in for an unsaid date, parts no
 mention of an attack from the day the text says of it; an indefinite إطلاق نار is a
-shooting; a day narrows a week."""
+shooting; a day narrows a week, a month the years it lies in."""
 
 from __future__ import annotations
 
@@ -47,3 +47,11 @@ def test_a_day_said_later_narrows_the_week_an_attack_was_told_in():
     ev = _events("قصفت طائرات مسيرة معسكر التاجي هذا الأسبوع.\n\nوأعلن الجيش أن القصف على معسكر "
                  "التاجي وقع الأربعاء.", published="2020-03-14")
     assert ev[["start", "date_text"]].values.tolist() == [["2020-03-11", "الأربعاء"]]
+
+
+def test_a_month_said_later_narrows_the_years_a_series_was_told_in():
+    # months and years span their days too: آذار 2011 lies inside عامي 2010 و2011
+    ev = _events("وذكرت تقارير سابقة أن الجماعة نفذت سلسلة تفجيرات ضربت بغداد خلال عامي 2010 و2011. "
+                 "كما يشتبه في أنها نفذت هجومين وقعا في بغداد في آذار 2011، أسفرا عن مقتل 20 شخصا.",
+                 published="2014-05-02")
+    assert ev[["start", "date_text"]].values.tolist() == [["2011-03", "آذار 2011"]]

@@ -945,7 +945,10 @@ def _span_days(row: dict) -> float:
         start = date.fromisoformat(_day(row["start"]))
         end = date.fromisoformat(_day(row["end"] or row["start"], last=True))
     except ValueError:
-        return float("inf")
+        # a month or a year (اغسطس 2003, عامي 2002 و2003) spans its days too, so that the
+        # month narrows the years it lies in
+        span = parse_date_span(row["start"], row["end"] or None)
+        return float((span.hi - span.lo).days - 1) if span is not None else float("inf")
     return float((end - start).days)
 
 
