@@ -11,6 +11,7 @@ from workbench.cleaning.fallback import (
     char_class,
     cutting_classes,
     fallback_runs,
+    glued_digit_lines,
     odd_edges,
     run_spans,
     turned_line,
@@ -230,3 +231,43 @@ def test_two_lines_that_gain_much_are_evidence() -> None:
     # in reading order the same lines are left alone, and one such line alone is no evidence
     assert cutting_classes(source) == set()
     assert cutting_classes(damaged[:3]) == set()
+
+
+# A page of news whose digits the font lacked: pypdf writes the runs of a line left to
+# right and glues each number to the run it follows in the output (``السوق12  واعلنت``).
+NUMBERS = [
+    "وقال مصدر في الشرطة ان الانفجار وقع صباح اليوم في سوق شعبي",
+    "واعلنت الشرطة مقتل 12 شخصا في الهجوم على السوق",
+    "واصابة 30 اخرين بجروح ونقلوا الى المستشفى القريب من مكان الحادث",
+    "وقالت وزارة الداخلية ان التحقيق جار لمعرفة الجهة المسؤولة عن الهجوم",
+]
+GLUED = [
+    NUMBERS[0],
+    "شخصا في الهجوم على السوق12  واعلنت الشرطة مقتل",
+    "اخرين بجروح ونقلوا الى المستشفى القريب من مكان الحادث30  واصابة",
+    NUMBERS[3],
+]
+
+
+def test_numbers_glued_out_of_place_turn_lines_too_few_for_the_search():
+    assert glued_digit_lines(GLUED) == 2
+    assert cutting_classes(GLUED) == {"0"}
+    out, n = fallback_runs(_lines(GLUED))
+    assert n == 2
+    assert [line.text for line in out] == NUMBERS
+
+
+def test_numbers_in_reading_order_or_on_a_proclitic_are_no_evidence():
+    assert glued_digit_lines(NUMBERS) == 0
+    assert glued_digit_lines(["قتل ب12 صاروخا و15 قذيفة", "في المدينة"]) == 0
+    assert cutting_classes(NUMBERS) == set()
+
+
+def test_a_paragraph_alone_between_blank_lines_is_not_weighed_again():
+    # clean's output: each paragraph a line of its own; its runs were weighed while its
+    # lines stood together, and a second clean leaves them as they are
+    alone = ["", GLUED[1], "", GLUED[2], ""]
+    assert glued_digit_lines(alone) == 0
+    assert fallback_runs(_lines(alone))[1] == 0
+    cleaned = clean("\n".join(GLUED)).text
+    assert clean(cleaned).text == cleaned

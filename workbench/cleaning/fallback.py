@@ -19,6 +19,13 @@ its tatweel is out (``clean`` does so after the ``kashida`` stage), as a second 
 output weighs it. The letters of a run say nothing about the order of runs (the character
 model cannot tell them), the words meeting at run edges do.
 
+Digits have a sign of their own: pypdf and PyMuPDF glue a number drawn from another
+font to the run before it in their output (``البالغ عددهم3 المسيحيين``), which no
+extractor writing in reading order does; in a text that shows it, the digits are taken
+wherever the lines they turn read better at all (``_with_glued_digits``), though too few
+lines hold a number for the search to decide. A paragraph alone between blank lines
+(``clean``'s output) is weighed by neither: its lines were weighed on their page.
+
 The model is asked only of a text that shows the shape of the damage: two lines or
 more that the characters they hold cut into two runs with words (a line that all its
 classes leave whole is left whole by every choice of them), and one class alone turning
@@ -78,6 +85,13 @@ MIN_LINES = 3
 # ... unless two lines gain ``TOTAL_TEXT_GAIN`` in all: a font lacking digits cuts only
 # the lines with a number, two on a page of prose (``اذار14 اخر`` at a line's start).
 FEW_LINES = 2
+# Fewest lines with a number glued to a word's end (see ``glued_digit_lines``) for a text's
+# digits to be read as drawn from another font, and the least gain (log10) the lines they
+# turn must bring: the extractors that write text in reading order never glue them on the
+# dev documents of benchmarks/pdf_damage.py, pypdf and PyMuPDF do on 39 of 78 PDFs of the
+# producers that draw digits from a fallback font.
+GLUED_DIGIT_LINES = 1
+GLUED_DIGIT_GAIN = 0.0
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``kashida_justified``).
@@ -94,6 +108,8 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _OTHER_RUN_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]+")
 # What the bigram model reads as a word: Arabic letters, or a number.
+# A word of two letters or more with a number glued to its end, a space after it.
+_GLUED_DIGITS_RE = re.compile("[\u0621-\u064a]{2,}[0-9\u0660-\u0669\u06f0-\u06f9]+\\s+\\S")
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
@@ -222,9 +238,12 @@ class _Text:
         self.texts = texts
         # Lines that could be turned: short enough for a visual line, with a character
         # that may have come from another font.
+        # A line standing alone between blank lines is a paragraph ``clean`` laid out (or
+        # a title): its evidence was weighed while it stood among the lines of its page.
+        beside = _beside_text(texts)
         self.candidates = list(itertools.islice(
-            (i for i, t in enumerate(texts)
-             if _OTHER_RE.search(t) and ARABIC_RE.search(t) and not _longer_than_a_line(t)),
+            (i for i, t in enumerate(texts) if beside[i]
+             and _OTHER_RE.search(t) and ARABIC_RE.search(t) and not _longer_than_a_line(t)),
             EVIDENCE_LINES,
         ))
         # Where each candidate line holds a character that may have come from another
@@ -367,8 +386,54 @@ def cutting_classes(texts: list[str]) -> set[str]:
     each on average."""
     chosen, current, gain = _searched_classes(texts)
     if not current or not _text_turns(texts, current, chosen, gain):
-        return set()
-    return chosen
+        chosen = set()
+    return _with_glued_digits(texts, chosen)
+
+
+def glued_digit_lines(texts: list[str]) -> int:
+    """How many lines of a page hold a number glued to the end of a word and set apart
+    from the next (``عددهم3 المسيحيين``): a digit run written out of place, its space on
+    the wrong side (a line in reading order writes ``عددهم 3``, or a proclitic on the
+    number). Only lines with a line of text next to them count: a paragraph standing
+    alone between blank lines is ``clean``'s own output, whose decision is taken.
+
+    >>> glued_digit_lines(["البالغ عددهم3 المسيحيين", "عددهم 3 فقط", "ب15 قتيلا"])
+    1
+    >>> glued_digit_lines(["", "البالغ عددهم3 المسيحيين", ""])
+    0
+    """
+    beside = _beside_text(texts)
+    return sum(beside[i] and bool(_GLUED_DIGITS_RE.search(t)) for i, t in enumerate(texts))
+
+
+def _beside_text(texts: list[str]) -> list[bool]:
+    """For each line, whether a line of text stands next to it (no blank line between).
+
+    >>> _beside_text(["قال", "", "نعم", "لا"])
+    [False, True, True, True]
+    """
+    full = [bool(t.strip()) for t in texts]
+    last = len(texts) - 1
+    return [(i > 0 and full[i - 1]) or (i < last and full[i + 1]) for i in range(len(texts))]
+
+
+def _with_glued_digits(texts: list[str], chosen: set[str]) -> set[str]:
+    """``chosen`` with the digits, in a text whose digit runs show they were written out of
+    place (``GLUED_DIGIT_LINES`` lines or more, see :func:`glued_digit_lines`) where the
+    lines the digits then turn read better by ``GLUED_DIGIT_GAIN``: the lines are evidence
+    enough of the font, the bigram model (which reads every number as one word) need not
+    be sure of each."""
+    if "0" in chosen or glued_digit_lines(texts) < GLUED_DIGIT_LINES:
+        return chosen
+    text = _Text(texts)
+    if "0" not in text.classes():
+        return chosen
+    before = text.turned(text.turning(chosen)) if chosen else {}
+    after = text.turned(text.turning(chosen | {"0"}))
+    if len(after) <= len(before):
+        return chosen
+    gain = text.gain(after) - (text.gain(before) if before else 0.0)
+    return chosen | {"0"} if gain > GLUED_DIGIT_GAIN else chosen
 
 
 def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float, str, str]], float]:
