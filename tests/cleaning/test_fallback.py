@@ -7,6 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.fallback import (
+    _opening_spaces,
     _text_turns,
     char_class,
     cutting_classes,
@@ -271,3 +272,17 @@ def test_a_paragraph_alone_between_blank_lines_is_not_weighed_again():
     assert fallback_runs(_lines(alone))[1] == 0
     cleaned = clean("\n".join(GLUED)).text
     assert clean(cleaned).text == cleaned
+
+
+def test_lines_opening_with_a_space_are_a_sign_not_a_decision():
+    # pypdf writes the space after a line's last word first when it writes the line's runs
+    # left to right; the classes must still make the lines read better
+    opened = [" " + _left_to_right(line) for line in SOURCE]
+    assert _opening_spaces(opened)
+    assert cutting_classes(opened) >= {'"'}
+    # lines in reading order that open with a space read worse turned: nothing is turned
+    spaced = [" " + line for line in SOURCE]
+    assert _opening_spaces(spaced)
+    assert cutting_classes(spaced) == set()
+    # two lines opening so are no sign
+    assert not _opening_spaces(opened[:2] + SOURCE[2:])

@@ -19,7 +19,10 @@ its tatweel is out (``clean`` does so after the ``kashida`` stage), as a second 
 output weighs it. The letters of a run say nothing about the order of runs (the character
 model cannot tell them), the words meeting at run edges do.
 
-Digits have a sign of their own: pypdf and PyMuPDF glue a number drawn from another
+Two signs in the lines themselves stand in for a surer model. An extractor writing a
+line's runs left to right writes the space after its last word first: where most lines
+that could be turned open with a space, the classes are searched again with no least gain
+a line. Digits have a sign of their own: pypdf and PyMuPDF glue a number drawn from another
 font to the run before it in their output (``البالغ عددهم3 المسيحيين``), which no
 extractor writing in reading order does; in a text that shows it, the digits are taken
 wherever the lines they turn read better at all (``_with_glued_digits``), though too few
@@ -92,6 +95,11 @@ FEW_LINES = 2
 # producers that draw digits from a fallback font.
 GLUED_DIGIT_LINES = 1
 GLUED_DIGIT_GAIN = 0.0
+# Fewest lines that could be turned opening with a space (see ``_opening_spaces``) for a
+# text to be searched again with no least gain a line: on the dev documents of
+# benchmarks/pdf_damage.py 78 % of such lines of pypdf and PyMuPDF read better turned,
+# and pdftotext, the one other extractor to open lines with a space, opens one to four.
+OPENING_SPACE_LINES = 3
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``kashida_justified``).
@@ -383,11 +391,40 @@ def cutting_classes(texts: list[str]) -> set[str]:
     right: added one at a time, the one that gains most first, while the text gains by
     more than ``TURN_GAIN`` per turned line (see the module docstring), or all of them
     where together they gain more; none unless the lines they turn gain ``TEXT_GAIN``
-    each on average."""
+    each on average, or the lines open with a space (:func:`_opening_spaces`) and the
+    search with no least gain a line turns ``MIN_LINES`` that gain at all; the digits
+    too where they are glued out of place (:func:`glued_digit_lines`)."""
     chosen, current, gain = _searched_classes(texts)
     if not current or not _text_turns(texts, current, chosen, gain):
         chosen = set()
+        if _opening_spaces(texts):
+            # the lines themselves show they were written left to right: the classes
+            # need only make them read better, not sure of every junction
+            found, current, gain = _searched_classes(texts, turn_gain=0.0)
+            if len(current) >= MIN_LINES and gain > 0.0:
+                chosen = found
     return _with_glued_digits(texts, chosen)
+
+
+def _opening_spaces(texts: list[str]) -> bool:
+    """Whether ``OPENING_SPACE_LINES`` or more of the lines that could be turned, and half
+    of them at least, open with a space: the space after a line's last word, written first
+    by an extractor that wrote the line's runs left to right (`` وشدد كوبل على.  وحصد``);
+    no extractor writing in reading order opens so many lines of a text so.
+
+    >>> _opening_spaces([" قال على.  وحصد نقاطها", " وقال المدرب.  ان الفريق", "الفريق جاهز"])
+    False
+    """
+    beside = _beside_text(texts)
+    opening = sum(
+        beside[i] and t[:1] == " " and bool(_OTHER_RE.search(t)) and bool(ARABIC_RE.search(t))
+        for i, t in enumerate(texts)
+    )
+    if opening < OPENING_SPACE_LINES:
+        return False  # most texts: no line opens so, no model asked
+    text = _Text(texts)
+    lead = sum(texts[i][:1] == " " for i in text.turnable)
+    return lead >= OPENING_SPACE_LINES and 2 * lead >= len(text.turnable)
 
 
 def glued_digit_lines(texts: list[str]) -> int:
@@ -436,7 +473,9 @@ def _with_glued_digits(texts: list[str], chosen: set[str]) -> set[str]:
     return chosen | {"0"} if gain > GLUED_DIGIT_GAIN else chosen
 
 
-def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float, str, str]], float]:
+def _searched_classes(
+    texts: list[str], turn_gain: float = TURN_GAIN
+) -> tuple[set[str], dict[int, tuple[float, str, str]], float]:
     """The classes the greedy search of :func:`cutting_classes` takes, the lines they turn
     (with what each gains) and the mean gain of a turned line (0 if none)."""
     text = _Text(texts)
@@ -463,7 +502,7 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
             gain = text.gain(trial)
             if len(trial) < MIN_LINES and gain < TOTAL_TEXT_GAIN:
                 continue
-            value = gain - TURN_GAIN * len(trial)
+            value = gain - turn_gain * len(trial)
             if value > best_value + 1e-9 and (best is None or value > best[0]):
                 best = (value, c, trial)
         if best is None:
@@ -478,7 +517,7 @@ def _searched_classes(texts: list[str]) -> tuple[set[str], dict[int, tuple[float
         turning = text.turning(every)
         if len(turning) >= MIN_LINES:
             trial = text.turned(turning)
-            value = text.gain(trial) - TURN_GAIN * len(trial)
+            value = text.gain(trial) - turn_gain * len(trial)
             if value > best_value + 1e-9:
                 chosen, current = every, trial
     return chosen, current, (text.gain(current) / len(current) if current else 0.0)
