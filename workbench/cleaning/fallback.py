@@ -116,8 +116,11 @@ _ARABIC = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 _OTHER_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]")
 _OTHER_RUN_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]+")
 # What the bigram model reads as a word: Arabic letters, or a number.
-# A word of two letters or more with a number glued to its end, a space after it.
-_GLUED_DIGITS_RE = re.compile("[\u0621-\u064a]{2,}[0-9\u0660-\u0669\u06f0-\u06f9]+\\s+\\S")
+# A word of two letters or more (its closing marks after it) with a number glued to its
+# end, a space after it: ``عددهم3 المسيحيين``, ``(رويترز).26 في``.
+_GLUED_DIGITS_RE = re.compile(
+    '[\u0621-\u064a]{2,}[.\u060c,:;)\\]\u00bb"]*[0-9\u0660-\u0669\u06f0-\u06f9]+\\s+\\S'
+)
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
@@ -434,8 +437,8 @@ def glued_digit_lines(texts: list[str]) -> int:
     number). Only lines with a line of text next to them count: a paragraph standing
     alone between blank lines is ``clean``'s own output, whose decision is taken.
 
-    >>> glued_digit_lines(["البالغ عددهم3 المسيحيين", "عددهم 3 فقط", "ب15 قتيلا"])
-    1
+    >>> glued_digit_lines(["البالغ عددهم3 المسيحيين", "عددهم 3 فقط", "ب15 قتيلا", "(رويترز).26 في"])
+    2
     >>> glued_digit_lines(["", "البالغ عددهم3 المسيحيين", ""])
     0
     """
