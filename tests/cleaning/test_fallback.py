@@ -7,6 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.fallback import (
+    _new_lines_open,
     _opening_spaces,
     _text_turns,
     char_class,
@@ -286,3 +287,13 @@ def test_lines_opening_with_a_space_are_a_sign_not_a_decision():
     assert cutting_classes(spaced) == set()
     # two lines opening so are no sign
     assert not _opening_spaces(opened[:2] + SOURCE[2:])
+
+
+def test_a_class_is_added_on_the_sign_only_where_the_lines_it_adds_open_with_a_space():
+    # the digits already taken turn the two lines with numbers; the quotes add four more
+    written = [" " + _left_to_right_by(line, {'"', "0"}) for line in SOURCE]
+    assert _new_lines_open(written, {"0"}, {"0", '"'})
+    # the four lines the quotes would add stand in reading order, opening with no space
+    in_order = [line if not any(c.isdigit() for c in line) else written[i]
+                for i, line in enumerate(SOURCE)]
+    assert not _new_lines_open(in_order, {"0"}, {"0", '"'})

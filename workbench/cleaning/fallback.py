@@ -100,6 +100,11 @@ GLUED_DIGIT_GAIN = 0.0
 # benchmarks/pdf_damage.py 78 % of such lines of pypdf and PyMuPDF read better turned,
 # and pdftotext, the one other extractor to open lines with a space, opens one to four.
 OPENING_SPACE_LINES = 3
+# ... and the least share of the lines a class adds to those already turned that must
+# open with a space for it to be added so (Chromium Scheherazade 03678 through pypdf on
+# dev: a text in reading order but for its numbers, whose quotes would turn lines that
+# open with none).
+OPENING_SHARE = 2 / 3
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``kashida_justified``).
@@ -395,18 +400,33 @@ def cutting_classes(texts: list[str]) -> set[str]:
     more than ``TURN_GAIN`` per turned line (see the module docstring), or all of them
     where together they gain more; none unless the lines they turn gain ``TEXT_GAIN``
     each on average, or the lines open with a space (:func:`_opening_spaces`) and the
-    search with no least gain a line turns ``MIN_LINES`` that gain at all; the digits
+    search with no least gain a line turns ``MIN_LINES`` that gain at all (with more
+    classes only where the lines they add open so too); the digits
     too where they are glued out of place (:func:`glued_digit_lines`)."""
     chosen, current, gain = _searched_classes(texts)
     if not current or not _text_turns(texts, current, chosen, gain):
         chosen = set()
-        if _opening_spaces(texts):
-            # the lines themselves show they were written left to right: the classes
-            # need only make them read better, not sure of every junction
-            found, current, gain = _searched_classes(texts, turn_gain=0.0)
-            if len(current) >= MIN_LINES and gain > 0.0:
-                chosen = found
+    if _opening_spaces(texts):
+        # the lines themselves show they were written left to right: the classes need
+        # only make them read better, not sure of every junction; a class the first
+        # search left (quotes round names the model does not know) is added where the
+        # lines it adds open with a space
+        found, current, gain = _searched_classes(texts, turn_gain=0.0)
+        if (len(current) >= MIN_LINES and gain > 0.0 and found >= chosen
+                and _new_lines_open(texts, chosen, found)):
+            chosen = found
     return _with_glued_digits(texts, chosen)
+
+
+def _new_lines_open(texts: list[str], chosen: set[str], found: set[str]) -> bool:
+    """Whether the lines ``found`` turns beyond those ``chosen`` turns open with a space
+    (``OPENING_SHARE`` of them or more): classes taken on the sign alone must turn the
+    lines that show it, not lines in reading order beside them."""
+    if not chosen:
+        return True
+    text = _Text(texts)
+    new = set(text.turning(found)) - set(text.turning(chosen))
+    return bool(new) and sum(texts[i][:1] == " " for i in new) >= OPENING_SHARE * len(new)
 
 
 def _opening_spaces(texts: list[str]) -> bool:
