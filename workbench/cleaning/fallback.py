@@ -123,9 +123,12 @@ _OTHER_RUN_RE = re.compile(f"[^\\s{_ARABIC}\ufffd]+")
 # What the bigram model reads as a word: Arabic letters, or a number.
 # A word of two letters or more (its closing marks after it) with a number glued to its
 # end, a space after it: ``عددهم3 المسيحيين``, ``(رويترز).26 في``.
+# (Looked for from the marks and digits, the letters behind: scanning every word's letters
+# for one that ends in a number cost a twentieth of ``clean`` on news.)
 _GLUED_DIGITS_RE = re.compile(
-    '[\u0621-\u064a]{2,}[.\u060c,:;)\\]\u00bb"]*[0-9\u0660-\u0669\u06f0-\u06f9]+\\s+\\S'
+    '(?<=[\u0621-\u064a]{2})[.\u060c,:;)\\]\u00bb"]*[0-9\u0660-\u0669\u06f0-\u06f9]+\\s+\\S'
 )
+_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
 _WORDISH_RE = re.compile("[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9]")
 
 
@@ -462,8 +465,11 @@ def glued_digit_lines(texts: list[str]) -> int:
     >>> glued_digit_lines(["", "البالغ عددهم3 المسيحيين", ""])
     0
     """
+    with_digits = [i for i, t in enumerate(texts) if _DIGIT_RE.search(t)]
+    if not with_digits:
+        return 0  # most lines: no number, no pattern tried
     beside = _beside_text(texts)
-    return sum(beside[i] and bool(_GLUED_DIGITS_RE.search(t)) for i, t in enumerate(texts))
+    return sum(beside[i] and bool(_GLUED_DIGITS_RE.search(texts[i])) for i in with_digits)
 
 
 def _beside_text(texts: list[str]) -> list[bool]:
