@@ -258,6 +258,13 @@ def test_lines_opening_with_stops_clean_once(lines: list[str], sep: str) -> None
     assert clean(once).text == once
 
 
+def test_a_lone_word_opening_with_a_stop_cleans_once() -> None:
+    # the stop glued before a line's only word is no part of a word wrapped to the next
+    # line (ا + ا reads as a word of the list): read so, the joined paragraph moved it later
+    once = clean(".ا\rا").text
+    assert clean(once).text == once
+
+
 @pytest.mark.eval_data
 def test_lost_number_floors() -> None:
     from benchmarks.repair import lost_number_figures

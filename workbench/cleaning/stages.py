@@ -473,6 +473,10 @@ def _wrapped_word(lines: list[Line], k: int, before: int, after: int) -> bool:
     words = text.split()
     if not words or TATWEEL in text or words[0] in _DISPLACED:
         return False
+    if len(words) == 1 and _opens_with_stop(text):
+        # a lone word with a stop glued before it (``.كبيرا``): the stop is no part of a
+        # word wrapped to the next line, and the line read so changes once joined to it
+        return False
     last, first = words[-1], words[0]
     if after >= 0:
         nxt = lines[after].text.split()
