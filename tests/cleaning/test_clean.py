@@ -429,6 +429,9 @@ _FOUND = [
     "\u0640\u0640 .صورة\n\u0640\u0640 .صورة\n\u0640\u0640 .صورة",
     ".ا \u0640",  # kashida alone after a stop's word, joined to it by the run repair (idempotence)
     ".ا\u00a1\u0640",  # a mark hidden from the word's edge by kashida (idempotence)
+    # a stop glued before a line whose last word could run on into the next line's first
+    # (من + صورة): left by the line repair, it must be read so once the lines are one block
+    ".صورة من\nصورة",
 ]
 
 

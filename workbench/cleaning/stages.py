@@ -787,18 +787,23 @@ class Laid:
     byline: tuple[int, ...]
 
 
-def settle(block: Line, *, marker: str, before: str, after: str, context: Context) -> Line:
+def settle(block: Line, *, marker: str, before: str, after: str, context: Context,
+           displaced: bool = True) -> Line:
     """A reflowed block put through the line repairs once more, as a line of its own.
 
     Reflow makes new neighbours (the last word of one line, the first of the next);
     repairing the block as the next run of ``clean`` would see it keeps ``clean``
-    idempotent.
+    idempotent: a stop glued to the block's first word is read as ``repair_runs`` reads it
+    (``displaced``: the text's blocks open with stops more often than they close with one).
     """
     (block,), _ = reverse_lines([block])
     line = block
     if needs_repair(block.text):
-        toks = line_tokens(block)
-        line = repair_line(toks, marker=marker, lost=False, before=before, after=after, context=context)
+        tokens = stop_tokens if displaced and not _writes_swapped([block]) else line_tokens
+        toks = tokens(block)
+        line = repair_line(toks, marker=marker, lost=False, before=before, after=after,
+                           context=context, stops=displaced,
+                           glued_stop=tokens is stop_tokens and _split_stop(block))
         if not model_agrees(block.text, line.text, before=before, after=after):
             line = block
     (line,), _ = join_split_words([line])
@@ -826,16 +831,24 @@ def lay_out(lines: list[Line], *, marker: str = GAP_MARKER) -> Laid:
         first = next((lines[i].text for i in pieces[n][1] if lines[i].text), "")
         if first:
             nxt = (first.split(None, 1) or [""])[0]
-    for n, (kind, idx) in enumerate(pieces):
+    reflowed: list[Line | None] = []
+    for _kind, idx in pieces:
         body = [lines[i] for i in idx if lines[i].text]
-        if not body:
-            continue
         joined: list[Line] = []
         for k, line in enumerate(body):
             if k:
                 joined.append(synthetic(" ", max(first_src(line) - 1, 0)))
             joined.append(line)
-        block = settle(concat(joined), marker=marker, before=prev_last, after=following[n], context=context)
+        reflowed.append(concat(joined) if body else None)
+    # the blocks are the lines a second clean reads: whether their stops stand displaced is
+    # decided over them, as it will be then
+    displaced = stops_displaced([b for b in reflowed if b is not None])
+    for n, (kind, _idx) in enumerate(pieces):
+        whole = reflowed[n]
+        if whole is None:
+            continue
+        block = settle(whole, marker=marker, before=prev_last, after=following[n], context=context,
+                       displaced=displaced)
         if not block.text:
             continue
         prev_last = block.text.rsplit(" ", 1)[-1]
