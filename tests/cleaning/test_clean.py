@@ -432,6 +432,8 @@ _FOUND = [
     # a stop glued before a line whose last word could run on into the next line's first
     # (من + صورة): left by the line repair, it must be read so once the lines are one block
     ".صورة من\nصورة",
+    # a colon that opens a block once its runs are turned, moved by the next repair (idempotence)
+    "اا ب\n: ا",
 ]
 
 

@@ -787,6 +787,10 @@ class Laid:
     byline: tuple[int, ...]
 
 
+# How many times a reflowed block is repaired at most (see ``settle``).
+_SETTLE_ROUNDS = 3
+
+
 def settle(block: Line, *, marker: str, before: str, after: str, context: Context,
            displaced: bool = True) -> Line:
     """A reflowed block put through the line repairs once more, as a line of its own.
@@ -798,14 +802,20 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
     """
     (block,), _ = reverse_lines([block])
     line = block
-    if needs_repair(block.text):
-        tokens = stop_tokens if displaced and not _writes_swapped([block]) else line_tokens
-        toks = tokens(block)
-        line = repair_line(toks, marker=marker, lost=False, before=before, after=after,
-                           context=context, stops=displaced,
-                           glued_stop=tokens is stop_tokens and _split_stop(block))
-        if not model_agrees(block.text, line.text, before=before, after=after):
-            line = block
+    # a repaired block may show damage the repair reads anew (its runs turned, a stop now
+    # opens it): repaired again, a few times at most, as the next run would
+    for _ in range(_SETTLE_ROUNDS):
+        if not needs_repair(line.text):
+            break
+        tokens = stop_tokens if displaced and not _writes_swapped([line]) else line_tokens
+        toks = tokens(line)
+        new = repair_line(toks, marker=marker, lost=False, before=before, after=after,
+                          context=context, stops=displaced,
+                          glued_stop=tokens is stop_tokens and _split_stop(line))
+        if new.text == line.text or not model_agrees(line.text, new.text, before=before,
+                                                     after=after):
+            break
+        line = new
     (line,), _ = join_split_words([line])
     (line,), _ = tidy_punctuation([line])
     return line
