@@ -406,33 +406,37 @@ def cutting_classes(texts: list[str]) -> set[str]:
     search with no least gain a line turns ``MIN_LINES`` that gain at all (with more
     classes only where the lines they add open so too); the digits
     too where they are glued out of place (:func:`glued_digit_lines`)."""
-    chosen, current, gain = _searched_classes(texts)
+    # one reading of the text serves every step: the lines' runs and the model's scores of
+    # turned lines and junctions are asked again and again
+    text = _Text(texts)
+    chosen, current, gain = _searched_classes(texts, text=text)
     if not current or not _text_turns(texts, current, chosen, gain):
         chosen = set()
-    if _opening_spaces(texts):
+    if _opening_spaces(texts, text):
         # the lines themselves show they were written left to right: the classes need
         # only make them read better, not sure of every junction; a class the first
         # search left (quotes round names the model does not know) is added where the
         # lines it adds open with a space
-        found, current, gain = _searched_classes(texts, turn_gain=0.0)
+        found, current, gain = _searched_classes(texts, turn_gain=0.0, text=text)
         if (len(current) >= MIN_LINES and gain > 0.0 and found >= chosen
-                and _new_lines_open(texts, chosen, found)):
+                and _new_lines_open(texts, chosen, found, text)):
             chosen = found
-    return _with_glued_digits(texts, chosen)
+    return _with_glued_digits(texts, chosen, text)
 
 
-def _new_lines_open(texts: list[str], chosen: set[str], found: set[str]) -> bool:
+def _new_lines_open(texts: list[str], chosen: set[str], found: set[str],
+                    text: _Text | None = None) -> bool:
     """Whether the lines ``found`` turns beyond those ``chosen`` turns open with a space
     (``OPENING_SHARE`` of them or more): classes taken on the sign alone must turn the
     lines that show it, not lines in reading order beside them."""
     if not chosen:
         return True
-    text = _Text(texts)
+    text = text if text is not None else _Text(texts)
     new = set(text.turning(found)) - set(text.turning(chosen))
     return bool(new) and sum(texts[i][:1] == " " for i in new) >= OPENING_SHARE * len(new)
 
 
-def _opening_spaces(texts: list[str]) -> bool:
+def _opening_spaces(texts: list[str], text: _Text | None = None) -> bool:
     """Whether ``OPENING_SPACE_LINES`` or more of the lines that could be turned, and half
     of them at least, open with a space: the space after a line's last word, written first
     by an extractor that wrote the line's runs left to right (`` وشدد كوبل على.  وحصد``);
@@ -448,7 +452,7 @@ def _opening_spaces(texts: list[str]) -> bool:
     )
     if opening < OPENING_SPACE_LINES:
         return False  # most texts: no line opens so, no model asked
-    text = _Text(texts)
+    text = text if text is not None else _Text(texts)
     lead = sum(texts[i][:1] == " " for i in text.turnable)
     return lead >= OPENING_SPACE_LINES and 2 * lead >= len(text.turnable)
 
@@ -483,7 +487,7 @@ def _beside_text(texts: list[str]) -> list[bool]:
     return [(i > 0 and full[i - 1]) or (i < last and full[i + 1]) for i in range(len(texts))]
 
 
-def _with_glued_digits(texts: list[str], chosen: set[str]) -> set[str]:
+def _with_glued_digits(texts: list[str], chosen: set[str], text: _Text | None = None) -> set[str]:
     """``chosen`` with the digits, in a text whose digit runs show they were written out of
     place (``GLUED_DIGIT_LINES`` lines or more, see :func:`glued_digit_lines`) where the
     lines the digits then turn read better by ``GLUED_DIGIT_GAIN``: the lines are evidence
@@ -491,7 +495,7 @@ def _with_glued_digits(texts: list[str], chosen: set[str]) -> set[str]:
     be sure of each."""
     if "0" in chosen or glued_digit_lines(texts) < GLUED_DIGIT_LINES:
         return chosen
-    text = _Text(texts)
+    text = text if text is not None else _Text(texts)
     if "0" not in text.classes():
         return chosen
     before = text.turned(text.turning(chosen)) if chosen else {}
@@ -503,11 +507,12 @@ def _with_glued_digits(texts: list[str], chosen: set[str]) -> set[str]:
 
 
 def _searched_classes(
-    texts: list[str], turn_gain: float = TURN_GAIN
+    texts: list[str], turn_gain: float = TURN_GAIN, text: _Text | None = None
 ) -> tuple[set[str], dict[int, tuple[float, str, str]], float]:
     """The classes the greedy search of :func:`cutting_classes` takes, the lines they turn
-    (with what each gains) and the mean gain of a turned line (0 if none)."""
-    text = _Text(texts)
+    (with what each gains) and the mean gain of a turned line (0 if none); ``text``: the
+    text as already read, if it was."""
+    text = text if text is not None else _Text(texts)
     if len(text.turnable) < FEW_LINES:
         # too few lines could turn to tell anything of a font: every trial of the search
         # turns fewer than FEW_LINES, and none is taken (the bigram model is not asked)
