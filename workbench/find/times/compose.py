@@ -15,7 +15,7 @@ from ...text.arabic import SENTENCE_END
 from .clocks import PRAYER_CUES
 from .lexicon import any_within, find, key, lookup
 from .partial import Partial
-from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar
+from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar, counted_nouns
 
 _SENTENCE_END = frozenset(SENTENCE_END)
 _PERIOD_REACH = 8  # tokens back from a range to the period word that makes its lost ends years
@@ -58,6 +58,8 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 # منذ الصباح الباكر: the same with an adjective after it);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
+# على التوالي after a day count (لليوم الثالث على التوالي): running, one day after another
+_RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
 _IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
@@ -146,8 +148,8 @@ class Composer(Grammar):
         resolves: a range whose end says no date falls back to its start)."""
         found = []
         for rule in (self.point, self.approx, self.since, self.until, self.ago, self.range_, self.period,
-                     self.duration, self.equivalent, self.anniversary, self.same_day, self.bracket_year,
-                     self.shifted):
+                     self.duration, self.day_count, self.equivalent, self.anniversary, self.same_day,
+                     self.bracket_year, self.shifted):
             p = rule(i)
             if p is not None:
                 found.append(p)
@@ -343,6 +345,26 @@ class Composer(Grammar):
             return Partial(i, tail.end, counted=(ln[1], ln[2]), anchor=anchor).add(
                 "length+ago" if anchor == "before" else "length+from_now")
         return Partial(i, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
+
+    def day_count(self, i: int) -> Partial | None:
+        """ل + اليوم + a rank (لليوم السادس والعشرين على التوالي; in digits also alone: لليوم
+        107, لليوم الـ224): the nth day of what is still going on, a length of n days, not
+        today (``day_count``)."""
+        h = find(self.t, i, "relative_day")
+        if h is None or h.pre != "\u0644" or h.entry.value != "0" or h.end != i + 1:
+            return None
+        k = h.end + (1 if key(self.t, h.end) == "\u0627\u0644" else 0)  # الـ224
+        o = self.ordinal(k) if k == h.end else None
+        words = o is not None
+        if o is None and self.num(k, 1) is not None:
+            o = (k + 1, int(key(self.t, k)))
+        if o is None:
+            return None
+        running = (key(self.t, o[0]), key(self.t, o[0] + 1)) == _RUNNING
+        if words and not running:
+            return None  # a rank in words needs على التوالي: قال لـ«اليوم السابع» names a paper
+        end = o[0] + 2 if running else o[0]
+        return Partial(i, end, counted=("day", o[1]), anchor="for").add("day_count")
 
     def shifted(self, i: int) -> Partial | None:
         """A length before or after a day or clock said (يومين بعد الخميس, ثلاثة أيام قبل 5
@@ -683,7 +705,7 @@ class Composer(Grammar):
         if p is not None:
             return p
         y = self.num(k, 1000, 2100)
-        if y is not None and len(key(self.t, k)) == 4:
+        if y is not None and len(key(self.t, k)) == 4 and key(self.t, k + 1) not in counted_nouns():
             return Partial(k, k + 1, year=y).add("year")
         d = self.dom(k)
         if d is not None:

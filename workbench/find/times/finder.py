@@ -224,9 +224,10 @@ def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
         # from the first part of X: منذ الثمانينيات = 1980/<reference>
         start = out["start_date"] if out["qualifier"] else out["value"].split("/", 1)[0]
         value = f"{start}/{fmt(end, 'day' if out['qualifier'] else unit)}"
+    # منذ ساعات الصباح الأولى: the period keeps the part of the day it begins in
     return row(value, _d(out["start_date"]), end, out["precision"], relation="since",
                flags=[f for f in flags if f != "since"], calendar=out["calendar"],
-               qualifier=out["qualifier"])
+               qualifier=out["qualifier"], time_of_day=out["time_of_day"])
 
 
 def _d(s: str) -> date | None:

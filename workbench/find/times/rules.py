@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
+from ...resources import read_rows
 from ...text.dates import numeric_order, text_order
 from .clocks import ClockRules
 from .lexicon import Hit, Token, find, key, lookup, month_by_one_slip
@@ -81,6 +83,22 @@ _DAY_RULES = [(rule, frozenset(needs)) for rule, needs in (
     ("month_days", ["unit", "digits"]),
     ("decade", ["decade"]),
 )]
+
+
+COUNTED_FILE = "find/quantity_cues.csv"  # the counted nouns quantities read (شهيدا, قتيلا)
+
+
+@cache
+def counted_nouns() -> frozenset[str]:
+    """The counted nouns of ``quantity_cues.csv`` in every form (شهيد, شهيدا, شهداء): a number
+    right before one is a count, not a year (ارتفعت … إلى 1130 شهيداً).
+
+    >>> "شهيدا" in counted_nouns()
+    True
+    """
+    table = read_rows(COUNTED_FILE)
+    roles = zip(table.column("form"), table.column("role"), strict=True)
+    return frozenset(form for form, role in roles if role == "noun")
 
 
 def _typ(h: Hit | None, t: str) -> bool:
@@ -271,6 +289,8 @@ class Grammar(ClockRules):
                 k += 1
         elif cue is None and len(key(self.t, k - 1)) != 4:
             return None
+        if cue is None and era is None and key(self.t, k) in counted_nouns():
+            return None  # إلى 1130 شهيداً: a toll, not a year
         return k, n, hijri
 
     def part(self, i: int, *kinds: str) -> Hit | None:
