@@ -59,3 +59,27 @@ def test_since_a_part_of_the_day_keeps_it():
     row = one("منذ ساعات الصباح", reference=MAY_2020)
     assert (row["value"], row["time_of_day"]) == ("2020-05-12/2020-05-12", "morning")
     assert one("منذ فجر أمس", reference=MAY_2020)["time_of_day"] == "dawn"
+
+
+def test_a_zone_in_brackets_puts_a_clock_on_the_24_hour_clock():
+    row = one("الساعة 12:00 (CAT)", reference=MAY_2020)
+    assert (row["value"], row["time_of_day"]) == ("2020-05-12T12:00", "12:00")
+
+
+def test_more_than_said_with_azyad():
+    # أزيد من = أكثر من: after a negated verb, منذ + the length is a length
+    df = find_times("لم تشهد المدينة مثيلا منذ أزيد من ثلاث سنوات", reference=MAY_2020)
+    assert df["value"].tolist() == ["P3Y"]
+
+
+def test_midnight_said_with_laylat():
+    row = one("منتصف ليلة أمس", reference=MAY_2020)
+    assert (row["value"], row["time_of_day"]) == ("2020-05-11", "midnight")
+
+
+def test_since_x_until_y_is_the_span():
+    row = one("منذ 2014 وحتى أواخر 2017", reference=MAY_2020)
+    assert row["value"] == "2014/2017-12"
+    # ابتداءً من X وحتى Y keeps two readings, each end dated by itself
+    df = find_times("ابتداءً من بداية العام الجاري وحتى 27 فبراير الجاري", reference=date(2023, 3, 1))
+    assert df["value"].tolist()[-1] == "2023-02-27"

@@ -93,9 +93,14 @@ class ClockRules:
         tz = find(self.t, k, "timezone")
         if tz is None and key(self.t, k) == "بتوقيت":  # بتوقيت + a zone's abbreviation (بتوقيت CET)
             tz = find(self.t, k + 1, "timezone")
+        zone_bracket = False
+        if tz is None and key(self.t, k) == "(":  # الساعة 12:00 (CAT): the zone in brackets
+            inner = find(self.t, k + 1, "timezone")
+            if inner is not None and key(self.t, inner.end) == ")":
+                tz, zone_bracket = inner, True
         if tz is not None:
             p.utc_offset, k = int(tz.entry.value), tz.end
-            k = self._close(k, bracket)
+            k = self._close(k, bracket or zone_bracket)
             universal = p.utc_offset == 0 or key(self.t, tz.end - 1).isascii()
             if (digits_clock or (not got[4] and universal)) and not p.part:
                 # 09:20 تغ: wire copy gives a zoned clock on the 24-hour clock; an hour in digits

@@ -58,6 +58,7 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 # منذ الصباح الباكر: the same with an adjective after it);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
+_SINCE_WORDS = frozenset({("منذ",), ("مذ",)})  # منذ X حتى Y: a span
 # على التوالي after a day count (لليوم الثالث على التوالي): running, one day after another
 _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
@@ -625,7 +626,9 @@ class Composer(Grammar):
         """من X إلى/حتى Y, بين X و Y, X - Y; an end that lacks the month or year borrows it
         from the other (13 إلى 15 تموز, يوليو 13-15, من عام 1947 إلى عام 1991)."""
         h = find(self.t, i, "anchor")
-        opener = h is not None and h.entry.value in ("from", "between")
+        # منذ 2014 وحتى أواخر 2017: since X until Y is the span X-Y, like من X إلى Y (ابتداءً من
+        # X وحتى Y stays two readings, where a text dates each end by itself)
+        opener = h is not None and (h.entry.value in ("from", "between") or h.entry.words in _SINCE_WORDS)
         # يومي X و Y (the dual of يوم): two days said together, read as the span they bound
         # (يومي 13 و15 من الشهر الجاري, يومي السبت والأحد الماضيين), flagged ``two_days``
         # (خلال عامي 2022 و2023, شهري يناير وفبراير: two years or months, likewise)
