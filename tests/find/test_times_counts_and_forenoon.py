@@ -83,3 +83,9 @@ def test_since_x_until_y_is_the_span():
     # ابتداءً من X وحتى Y keeps two readings, each end dated by itself
     df = find_times("ابتداءً من بداية العام الجاري وحتى 27 فبراير الجاري", reference=date(2023, 3, 1))
     assert df["value"].tolist()[-1] == "2023-02-27"
+
+
+def test_twelve_with_dotted_minutes_after_al_saa_is_after_noon():
+    row = one("الساعة 12.30", reference=MAY_2020)
+    assert row["time_of_day"] == "12:30"
+    assert find_times("بلغت قيمتها 12.30 مليون", reference=MAY_2020).empty

@@ -112,9 +112,10 @@ class ClockRules:
         if not (said or p.part or (minute_said and digits_clock) or (cue is not None and got[4])
                 or fraction or p.utc_offset is not None):  # 10 بتوقيت مكة: a zone makes a clock
             return None
-        p.hhmm = digits_clock
+        # الساعة 12.30: minutes after a dot are a digital clock too once الساعة says it is one
+        p.hhmm = digits_clock or (said and p.minute_said and key(self.t, got[0] - 2) == ".")
         p.j = max(p.j, k)
-        if digits_clock and p.hour == 12 and p.minute and p.part in ("", "evening"):
+        if p.hhmm and p.hour == 12 and p.minute and p.part in ("", "evening"):
             p.add("twelve_after_noon")  # 12:55 مساء, 12:30: read by resolve._hour24
         if not p.part and p.hour is not None and 1 <= p.hour <= 12:
             near = self._part_nearby(i, p.j)

@@ -54,7 +54,7 @@ class Partial:
     hour: int | None = None
     minute: int = 0
     minute_said: bool = False
-    hhmm: bool = False  # written hh:mm in digits (12:30), not in words
+    hhmm: bool = False  # written hh:mm in digits (12:30; الساعة 12.30), not in words
     second: int | None = None
     part: str = ""  # dawn, morning, noon, afternoon, evening, night, midnight, eve
     today_part: bool = False  # هذا الصباح, هذه الليلة: a part of the reference day
