@@ -597,3 +597,18 @@ def test_the_dual_of_an_attack_noun_is_a_trigger_and_a_lead_that_sums_up():
     ev = workbench.analyze("قتل عشرة مدنيين في غارتين جويتين بسوريا.\n\n"
                            "واستهدفت الغارة الأولى بلدة هجين.", published="2020-06-10").events
     assert ev.location.tolist() == ["Hajin"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتوعدت الجماعة بشن هجمات على القواعد الأمريكية في العراق",
+    "قالت الشرطة إن المسلحين يخططون لتنفيذ هجوم في كركوك",
+    "وحذرت السلطات من أن التنظيم يعتزم شن هجمات داخل كركوك",
+])
+def test_threat_or_plan_in_any_person_reports_no_event(text):
+    # the verbs are listed by their principal parts; توعدت، يخططون، يعتزم are the morphology's
+    assert workbench.analyze(text).events.empty
+
+
+def test_the_attack_itself_is_an_event():
+    ev = workbench.analyze("شن التنظيم هجمات على القواعد في كركوك").events
+    assert ev["location"].tolist() == ["Kirkuk"]

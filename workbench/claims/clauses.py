@@ -201,6 +201,32 @@ def _perfect_persons(forms: frozenset[str], *, plural: bool = True) -> frozenset
     return out
 
 
+# Prefixes of the imperfect that a verb listed in the third person masculine singular
+# (يخطط، يعتزم) takes for the other persons a report uses: تخطط "she plans", نخطط "we plan";
+# and the endings of its plural and dual (يخططون، يخططان).
+_IMPERFECT_PREFIXES = (TEH, NOON)
+_IMPERFECT_ENDINGS = ("\u0648\u0646", "\u0627\u0646")
+
+
+def imperfect_persons(forms: frozenset[str]) -> frozenset[str]:
+    """The persons of an imperfect verb given in the third person masculine singular (يخطط →
+    تخطط، نخطط، يخططون، تخططون، يخططان، تخططان): a rule of the morphology, so a lexicon lists
+    a verb by its two principal parts (خطط، يخطط) and not by each surface. A form not
+    opening with ي (a perfect, a noun) is kept as is.
+
+    >>> sorted(imperfect_persons(frozenset({"يعتزم"})))
+    ['تعتزم', 'تعتزمان', 'تعتزمون', 'نعتزم', 'يعتزم', 'يعتزمان', 'يعتزمون']
+    """
+    out = set(forms)
+    for f in forms:
+        if not f.startswith(YEH) or len(f) < 4 or f.endswith("+"):
+            continue
+        stem = f[1:]
+        out |= {p + stem for p in _IMPERFECT_PREFIXES}
+        out |= {p + stem + e for p in (YEH, TEH) for e in _IMPERFECT_ENDINGS}
+    return frozenset(out)
+
+
 @dataclass(frozen=True)
 class _Entry:
     row: int
@@ -226,7 +252,8 @@ class CueLexicon(FormIndex[_Entry]):
 
     def __init__(self, table: Table, *, pattern_column: str = "cue",
                  role_column: str = "role", value_column: str = "value",
-                 accusative_role: str = "", inflect_role: str = "") -> None:
+                 accusative_role: str = "", inflect_role: str = "",
+                 inflect_value: str = "") -> None:
         super().__init__(proclitic_readings)
         self.table = table
         self.rows: list[dict] = table.records()
@@ -250,6 +277,11 @@ class CueLexicon(FormIndex[_Entry]):
                 # takes the plural too: ثلاثة أشخاص قتلوا في قرية توكل may be the only telling
                 # of an attack there, and where it retells one the resolver gathers it into it
                 forms[0] = _perfect_persons(forms[0])
+            if inflect_value and len(words) == 1 and getattr(rec, value_column, "") == inflect_value:
+                # a verb of a frame (خطط، يخطط) read in every person: its principal parts
+                # are listed, the persons are the morphology's
+                forms[0] = imperfect_persons(forms[0]) if words[0].startswith(YEH) \
+                    else _perfect_persons(forms[0])
             entry = _Entry(row, tuple(forms),
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)
@@ -378,7 +410,7 @@ def cue_words(role: str) -> frozenset[str]:
 @cache
 def cue_lexicon() -> CueLexicon:
     """The claim cue lexicon (``workbench/data/claim_cues.csv``), compiled once."""
-    return CueLexicon.from_table(CUES_FILE)
+    return CueLexicon.from_table(CUES_FILE, inflect_value="verb")
 
 
 @cache
