@@ -28,8 +28,10 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
 4. ``published``: else the publication date, for an asserted violent event (not a hedged
    one, nor an analogy's: كما حصل مع الموصل).
 5. When mentions gather into one incident, the date said closest to the event wins (step 1
-   over a statement's day, 2 and 3 over 4), and among dates as close the narrower one inside
-   the wider (هذا الأسبوع ... الأربعاء: the day).
+   over a statement's day, 2 and 3 over 4) unless wider, and among dates as close the
+   narrower one inside the wider (هذا الأسبوع ... الأربعاء: the day). A period the text
+   tells of the attack replaces the publication's day however wide (غارات ... على مدار
+   الأيام الستة الماضية), unless vague (مؤخرا).
 6. Role: an event dated more than two weeks before publication, or in a month or year that
    ended so long before, or told in the past without a date of its own, is ``background``.
    A statement's day does not date an attack its clause tells in the past (قال اليوم إن
@@ -899,7 +901,8 @@ def _absorb(inc: dict, row: dict) -> None:
         inc["_anchors"] = set(row.get("_anchors", ()))
     elif not inc.get("_frames"):
         inc["_frames"] = set(row.get("_frames", ()))
-    if (_date_rank(row) > _date_rank(inc) and _span_days(row) <= _span_days(inc)) or (
+    if (_date_rank(row) > _date_rank(inc) and (_span_days(row) <= _span_days(inc)
+                                               or _told_over_published(inc, row))) or (
             _date_rank(row) == _date_rank(inc) and _span_days(row) < _span_days(inc)
             and _within(row, inc)):
         # a closer date, or one as close that narrows it (هذا الأسبوع ... الأربعاء: the day)
@@ -913,6 +916,22 @@ def _absorb(inc: dict, row: dict) -> None:
             inc[col] = row[col]
             inc[f"{col}_type"] = row[f"{col}_type"]
     inc["source"] = inc["source"] or row["source"]
+
+
+def _told_over_published(inc: dict, row: dict) -> bool:
+    """The incident holds only the publication's day, which no word of the text said, and
+    the row tells a period of its own that is not vague: the period is the attack's, however
+    wide (شن غارات جوية ... على مدار الأيام الستة الماضية: the six days, not the day the
+    report came out). A vague one (مؤخرا، في الآونة الأخيرة) says no more than the day.
+
+    >>> inc = {"date_basis": "published", "date_flags": "published_date"}
+    >>> _told_over_published(inc, {"date_basis": "text", "date_flags": "relative"})
+    True
+    >>> _told_over_published(inc, {"date_basis": "text", "date_flags": "vague;relative"})
+    False
+    """
+    return inc["date_basis"] == "published" and row["date_basis"] == "text" \
+        and not {"vague", "statement_date"} & set(str(row["date_flags"]).split(";"))
 
 
 def _within(row: dict, inc: dict) -> bool:
