@@ -150,3 +150,9 @@ def test_a_period_told_of_the_attack_replaces_the_publication_day():
     ev = _events("تواصل الطائرات الحربية شن غارات جوية بالبراميل المتفجرة على مدار الأيام الستة "
                  "الماضية أدت لمقتل مائتي شخص في حيي الكلاسة وبستان القصر.")
     assert set(zip(ev.start, ev.end, strict=True)) == {("2020-06-04", "2020-06-09")}
+
+
+def test_a_later_comparison_period_does_not_date_the_attack():
+    ev = _events("قتل جنديان في هجوم على قرية البو عيثة.\n\n"
+                 "والهجوم على قرية البو عيثة هو الثالث خلال الأيام العشرة الماضية.")
+    assert ev[["start", "end"]].values.tolist() == [["2020-06-10", "2020-06-10"]]

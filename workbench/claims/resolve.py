@@ -29,9 +29,9 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    one, nor an analogy's: كما حصل مع الموصل).
 5. When mentions gather into one incident, the date said closest to the event wins (step 1
    over a statement's day, 2 and 3 over 4) unless wider, and among dates as close the
-   narrower one inside the wider (هذا الأسبوع ... الأربعاء: the day). A period the text
-   tells of the attack replaces the publication's day however wide (غارات ... على مدار
-   الأيام الستة الماضية), unless vague (مؤخرا).
+   narrower one inside the wider (هذا الأسبوع ... الأربعاء: the day). A period the
+   attack's own clause tells replaces the publication's day however wide (غارات ... على
+   مدار الأيام الستة الماضية), unless vague (مؤخرا).
 6. Role: an event dated more than two weeks before publication, or in a month or year that
    ended so long before, or told in the past without a date of its own, is ``background``.
    A statement's day does not date an attack its clause tells in the past (قال اليوم إن
@@ -920,17 +920,21 @@ def _absorb(inc: dict, row: dict) -> None:
 
 def _told_over_published(inc: dict, row: dict) -> bool:
     """The incident holds only the publication's day, which no word of the text said, and
-    the row tells a period of its own that is not vague: the period is the attack's, however
-    wide (شن غارات جوية ... على مدار الأيام الستة الماضية: the six days, not the day the
-    report came out). A vague one (مؤخرا، في الآونة الأخيرة) says no more than the day.
+    another attack word of its own clause tells a period that is not vague: the period is
+    the attack's, however wide (شن غارات جوية بالبراميل المتفجرة على مدار الأيام الستة
+    الماضية: the six days, not the day the report came out). A vague one (مؤخرا) says no
+    more than the day; a later sentence's period is a comparison as often (والهجوم هو
+    الثالث خلال الأسبوع الماضي), not the attack's date.
 
-    >>> inc = {"date_basis": "published", "date_flags": "published_date"}
-    >>> _told_over_published(inc, {"date_basis": "text", "date_flags": "relative"})
-    True
-    >>> _told_over_published(inc, {"date_basis": "text", "date_flags": "vague;relative"})
+    >>> inc = {"claim_id": "c1", "date_basis": "published", "date_flags": "published_date"}
+    >>> told = {"claim_id": "c1", "date_basis": "text", "date_flags": "relative"}
+    >>> _told_over_published(inc, told), _told_over_published(inc, {**told, "claim_id": "c2"})
+    (True, False)
+    >>> _told_over_published(inc, {**told, "date_flags": "vague;relative"})
     False
     """
     return inc["date_basis"] == "published" and row["date_basis"] == "text" \
+        and row["claim_id"] == inc["claim_id"] \
         and not {"vague", "statement_date"} & set(str(row["date_flags"]).split(";"))
 
 
