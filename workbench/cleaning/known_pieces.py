@@ -18,10 +18,11 @@ is why only a text written in pieces is read so.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..text.memo import word_memo
 from .bigrams import chain_logp, words_of
-from .lexicon import core, is_known, is_known_joined, word_key
+from .lexicon import are_known_keys, core, is_known, is_known_joined, word_key
 from .lines import Line, glue_tokens
 from .model import space_gain
 from .pieces import glue_where_best, join_split_pieces
@@ -83,6 +84,20 @@ def _letter_facts(token: str) -> tuple[str, str] | tuple[()] | None:
     return core(token), word_key(token)
 
 
+def _maybe_known(facts: list[tuple[str, str] | tuple[()] | None]) -> list[int]:
+    """The pairs (by the index of the first token) whose joined word may be known, all
+    looked up in one pass: every other pair's :func:`_pair_gain` is -inf. A pair of plain
+    tokens is known exactly when ``is_known_joined`` of their cores and keys says so; a
+    pair with a token of other letters is left to :func:`_pair_gain` to look up whole."""
+    plain = [i for i, (lf, rf) in enumerate(pairwise(facts)) if lf and rf]
+    known = are_known_keys([facts[i][1] + facts[i + 1][1] for i in plain])
+    maybe = {i for i, yes in zip(plain, known, strict=True)
+             if yes or not (facts[i][0] or facts[i + 1][0])}  # type: ignore[index]
+    maybe.update(i for i, (lf, rf) in enumerate(pairwise(facts))
+                 if lf is not None and rf is not None and not (lf and rf))
+    return sorted(maybe)
+
+
 def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     """Pairs of words that read better as one word by both models, joined (see the
     module docstring); a token joins the neighbour that gains most."""
@@ -95,7 +110,9 @@ def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
             continue
         # gains[k]: gluing token k to the one before it
         facts = [_letter_facts(t) for t in tokens]
-        gains = [_pair_gain(tokens, facts, i) for i in range(len(tokens) - 1)]
+        gains = [float("-inf")] * (len(tokens) - 1)
+        for i in _maybe_known(facts):
+            gains[i] = _pair_gain(tokens, facts, i)
         glue = glue_where_best([float("-inf"), *gains, float("-inf")])
         if any(glue):
             line = glue_tokens(line, glue)

@@ -29,11 +29,10 @@ from ..text.memo import word_memo
 from .glyphs import known_either_way, recurs
 from .lexicon import (
     UNKNOWN_LOGP,
+    are_known_keys,
     core,
     is_fragment,
     is_known,
-    is_known_joined,
-    is_known_key,
     join_gain,
     token_logp,
     word_key,
@@ -216,21 +215,14 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     per token): most tokens of clean prose are common words, and a pair of two of them is
     passed by before its joined word is looked up."""
     facts = list(map(_piece_facts, texts))
-    out = []
     # the pairs that pass the tests of each side picked in one comprehension (most fail)
     maybe = [k for k, (left, right) in enumerate(pairwise(facts), 1)
              if left[0] and right[1] and (left[4] or right[4])]
-    for k in maybe:
-        left, right = facts[k - 1], facts[k]
-        # Keys with letters come of cores with letters: then the joined word's key is
-        # the join of theirs, as ``is_known_joined`` reads it.
-        if left[3] and right[3]:
-            known = is_known_key(left[3] + right[3])
-        else:
-            known = is_known_joined((left[2], right[2]), (left[3], right[3]))
-        if known:
-            out.append(k)
-    return out
+    # The joined word is known as ``is_known_joined`` of the cores and keys reads it: the
+    # join of the keys looked up, or known outright where neither core has a letter.
+    known = are_known_keys([facts[k - 1][3] + facts[k][3] for k in maybe])
+    return [k for k, yes in zip(maybe, known, strict=True)
+            if yes or not (facts[k - 1][2] or facts[k][2])]
 
 
 @word_memo
