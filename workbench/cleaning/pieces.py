@@ -212,37 +212,38 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     """The pairs of tokens (by the index of the second) that :func:`split_piece_gain`
     may join; it says -inf of every other. Most pairs are two words that cannot join;
     they are told apart from each token's own facts (:func:`_piece_facts`, computed once
-    per token): most tokens of clean prose are common words, and a pair of two of them is
-    passed by before its joined word is looked up."""
+    per token) and their joined key, all looked up in one pass: a pair whose joined word
+    is known is rare, and only its tokens are asked whether one is weak (the costlier
+    test, most tokens of clean prose being common words)."""
     facts = list(map(_piece_facts, texts))
-    # the pairs that pass the tests of each side picked in one comprehension (most fail)
-    maybe = [k for k, (left, right) in enumerate(pairwise(facts), 1)
-             if left[0] and right[1] and (left[4] or right[4])]
+    # the pairs that meet at letters, picked in one comprehension
+    maybe = [k for k, (left, right) in enumerate(pairwise(facts), 1) if left[0] and right[1]]
     # The joined word is known as ``is_known_joined`` of the cores and keys reads it: the
     # join of the keys looked up, or known outright where neither core has a letter.
     known = are_known_keys([facts[k - 1][3] + facts[k][3] for k in maybe])
     return [k for k, yes in zip(maybe, known, strict=True)
-            if yes or not (facts[k - 1][2] or facts[k][2])]
+            if (yes or not (facts[k - 1][2] or facts[k][2]))
+            and (_weak_piece(texts[k - 1]) or _weak_piece(texts[k]))]
 
 
 @word_memo
-def _piece_facts(token: str) -> tuple[bool, bool, str, str, bool]:
+def _piece_facts(token: str) -> tuple[bool, bool, str, str]:
     """The tests :func:`split_piece_gain` makes of each side of a pair before scoring it:
     the token can be the left piece (it ends with an Arabic letter and holds no tatweel),
     the right piece (it starts with one and holds no tatweel); its ``core`` and
-    ``word_key``; and whether it is weak as a word of its own (:func:`_weak_piece`).
+    ``word_key``.
 
     Two such pieces meet at letters, and the joined word is known exactly when
     ``is_known_joined`` of their cores and keys says so (an unknown joined word has a
-    gain of -inf); and one of them must be weak.
+    gain of -inf); and one of them must be weak (:func:`_weak_piece`).
     """
     whole = TATWEEL not in token
     left = whole and bool(ARABIC_RE.match(token[-1:]))
     right = whole and bool(ARABIC_RE.match(token[:1]))
-    # Weakness is asked only of a token that can be a piece at all.
-    return left, right, core(token), word_key(token), (left or right) and _weak_piece(token)
+    return left, right, core(token), word_key(token)
 
 
+@word_memo
 def _weak_piece(token: str) -> bool:
     """A token weak as a word of its own, as :func:`split_piece_gain` asks: rarer than
     ``WEAK_PIECE_LOGP``, or a fragment."""
