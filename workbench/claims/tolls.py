@@ -228,16 +228,15 @@ def find_tolls(text: str) -> list[Toll]:
     toks = tokenize(text, pieces=True)
     # Most words begin no cue of any role: one set look-up each (in C) finds the few that
     # may, and only those are read (what the tests below would find of the others: no
-    # toll, no zero toll).
-    begins = [False] * len(toks)
-    for k in compress(range(len(toks)), map(_cue_words().__contains__, map(_KEY, toks))):
-        begins[k] = _begins_a_cue(toks[k].key)
+    # toll, no zero toll); the reading goes from one of them to the next past its end.
+    begins = [k for k in compress(range(len(toks)), map(_cue_words().__contains__, map(_KEY, toks)))
+              if _begins_a_cue(toks[k].key)]
     out: list[Toll] = []
     i = 0
-    while i < len(toks):
-        if not begins[i]:
-            i += 1
+    for k in begins:
+        if k < i:
             continue
+        i = k
         j = _role_at(toks, i, "both")
         if j > i and _counted_subject(toks, i):  # عنصراً قتل وأصيب اثنان: the noun counts the dead
             count = float(next(n for _, n in _count_forms(toks[i - 1].key) if n == "1"))
