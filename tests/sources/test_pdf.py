@@ -408,6 +408,32 @@ def test_a_space_under_an_overhanging_letter_stays_a_space() -> None:
     assert pdf_module._page_text(row) == "ة ك ن و"
 
 
+def _bracketed_row(y: float, word: str, left: str, right: str) -> list[Glyph]:
+    """``قال`` then ``word`` between brackets, drawn right to left on baseline ``y``: the
+    glyph at the word's left named ``left``, at its right ``right``, both as pdfium gives
+    them (mirrored for display in a right-to-left run)."""
+    texts = [*"قال", " ", right, *word, left]
+    xs = [100 - 6 * (k + 1) for k in range(len(texts))]
+    return [Glyph(t, x, x + 6, y, 12.0, x + 3, k, 0.1 if t == " " else 8.0, mirrored=t in "()")
+            for k, (t, x) in enumerate(zip(texts, xs, strict=True))]
+
+
+@pytest.mark.parametrize(("left", "right", "named"), [("(", ")", "typed"), (")", "(", "mirrored")])
+def test_brackets_named_by_their_mirror_images(left: str, right: str, named: str) -> None:
+    # Chromium, WeasyPrint and LibreOffice name the opening bracket of a right-to-left run
+    # (drawn at the word's right) ``(``, which pdfium mirrors for display; XeLaTeX draws it
+    # by the glyph of ``)`` and names it so: read either way, the text says ``(الفرنسية)``
+    rows = _bracketed_row(100.0, "الفرنسية", left, right) + _bracketed_row(120.0, "رويترز", left, right)
+    lines = [line for line in pdf_module._page_text(rows).split("\n") if line]
+    assert lines == ["قال (الفرنسية)", "قال (رويترز)"], named
+
+
+def test_one_pair_is_no_evidence_of_mirrored_brackets() -> None:
+    # a single pair standing back to front is the text's own (a source may type it so)
+    rows = _bracketed_row(100.0, "الفرنسية", ")", "(")
+    assert pdf_module._page_text(rows) == "قال )الفرنسية("
+
+
 def test_stacked_letters_follow_the_stream_order() -> None:
     # Amiri stacks the MEEM of المحترفين on the HAH, its centre a hair left of the HAH's:
     # by position alone the word reads الحمترفين; the content stream says م then ح

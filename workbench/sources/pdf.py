@@ -428,17 +428,69 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
         else:
             base = _strong_direction([w for row in block for w in row]) if block else rtl
         lines = [_line_text(row, base) for row in block]
-        text = "\n".join(line for line in lines if line)
-        if text:
-            out.append(text)
-    return "\n\n".join(out)
+        out.append((block, base, lines))
+    # (the rows read again only on a page with brackets)
+    if any("(" in line or "[" in line for _, _, lines in out for line in lines) and _brackets_mirrored(
+        [_named_row(row) for block, _, _ in out for row in block]
+    ):
+        out = [(block, base, [_line_text(row, base, mirrored=True) for row in block])
+               for block, base, _ in out]
+    texts = ("\n".join(line for line in lines if line) for _, _, lines in out)
+    return "\n\n".join(text for text in texts if text)
+
+
+# A bracket pair around Arabic words as a row's glyphs stand left to right, named as in
+# the PDF: by the characters typed (``)ةيسنرفلا(``: the text of a right-to-left run read
+# back to front), or by their mirror images (``(ةيسنرفلا)``). (The brackets hug the
+# words: the space between two pairs is no pair.)
+_PAIR_TYPED_RE = re.compile("[)\\]][\u0600-\u06ff](?:[\u0600-\u06ff ]*[\u0600-\u06ff])?[(\\[]")
+_PAIR_IMAGED_RE = re.compile("[(\\[][\u0600-\u06ff](?:[\u0600-\u06ff ]*[\u0600-\u06ff])?[)\\]]")
+# Fewest pairs standing as mirror images for a page's brackets to be read so, and how
+# many times the pairs standing as typed they must outnumber (a text may hold a pair
+# typed back to front).
+MIRRORED_PAIRS = 2
+MIRRORED_SHARE = 3
+
+
+def _brackets_mirrored(rows: list[str]) -> bool:
+    """True for a page whose bracket pairs around Arabic words, read from its rows'
+    glyphs left to right as the PDF names them (``_named_row``), stand as mirror images,
+    two or more and most of them: its producer drew each bracket of a right-to-left run by
+    the mirrored glyph and named the glyph by that image's character (XeLaTeX), so that
+    read back to front the text says ``)الفرنسية(`` for ``(الفرنسية)``.
+
+    >>> _brackets_mirrored(["نا (ةيسنرفلا) تلاق", "نع (زرتيور) تلقن"])
+    True
+    >>> _brackets_mirrored(["نا (ةيسنرفلا) تلاق", "نع )زرتيور( تلقن"])
+    False
+    """
+    imaged = typed = 0
+    for row in rows:
+        if "(" in row or "[" in row:
+            imaged += len(_PAIR_IMAGED_RE.findall(row))
+            typed += len(_PAIR_TYPED_RE.findall(row))
+    return imaged >= MIRRORED_PAIRS and imaged > MIRRORED_SHARE * typed
+
+
+def _named_row(row: list[Word]) -> str:
+    """A row's glyphs left to right, a space between words, each bracket named as in the
+    PDF (one the engine mirrored for display turned back)."""
+    words = []
+    for w in sorted(row, key=_CENTRE):
+        parts = w.parts
+        if not MIRRORED.keys().isdisjoint(parts):
+            parts = [MIRRORED[t] if t in MIRRORED and w.glyph(k).mirrored else t
+                     for k, t in enumerate(parts)]
+        words.append("".join(parts))
+    return " ".join(words)
 
 
 # --- one line: visual to logical ------------------------------------------------------
 
 
-def _line_text(row: list[Word], base_level: int) -> str:
-    """Words of one row (any order) as a logical-order line."""
+def _line_text(row: list[Word], base_level: int, *, mirrored: bool = False) -> str:
+    """Words of one row (any order) as a logical-order line (``mirrored``: every bracket
+    of a right-to-left run named by its mirror image, see ``_brackets_mirrored``)."""
     words = sorted(row, key=_CENTRE)
     visual = " ".join(map(_TEXT, words))
     flags = functools.reduce(operator.and_, map(_word_flags, map(_TEXT, words)))
@@ -469,10 +521,11 @@ def _line_text(row: list[Word], base_level: int) -> str:
     if not flags & _NO_SLOT:
         _restore_kashida(glyph, texts)
     # a bracket the engine mirrored for display in a right-to-left run, back to the
-    # character in the text
+    # character in the text; on a page that names them by their mirror images, a bracket
+    # of such a run the engine left as named
     if not MIRRORED.keys().isdisjoint(texts):
         for i in [i for i, text in enumerate(texts) if text in MIRRORED]:
-            if levels[i] % 2 and glyph(i).mirrored:
+            if levels[i] % 2 and glyph(i).mirrored != mirrored:
                 texts[i] = MIRRORED[texts[i]]
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
 
