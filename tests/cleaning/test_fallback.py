@@ -297,3 +297,25 @@ def test_a_class_is_added_on_the_sign_only_where_the_lines_it_adds_open_with_a_s
     in_order = [line if not any(c.isdigit() for c in line) else written[i]
                 for i, line in enumerate(SOURCE)]
     assert not _new_lines_open(in_order, {"0"}, {"0", '"'})
+
+
+# Lines with brackets round a word, as a PDF sets them (each pair in one line).
+_BRACKETED = [
+    "وقال المتحدث باسم الجيش (العقيد احمد) ان القوات دخلت",
+    "المدينة صباحا وسيطرت على المباني الحكومية (وفق البيان) بعد",
+    "اشتباكات مع المسلحين استمرت ساعات (حسب الشهود) واسفرت عن",
+    "مقتل عدد من المهاجمين واعتقال اخرين (بينهم قادة) في",
+]
+
+
+def test_brackets_drawn_mirrored_are_mirrored_back():
+    # Chromium's PDFs: the bracket another font drew is the glyph the page shows, the
+    # closing one where the text opens; WeasyPrint's keep the text's own bracket
+    mirror = str.maketrans("()", ")(")
+    drawn = [_left_to_right_by(t, {"("}).translate(mirror) for t in _BRACKETED]
+    kept = [_left_to_right_by(t, {"("}) for t in _BRACKETED]
+    assert drawn[0].startswith("ان القوات دخلت ( العقيد") and kept[0].startswith("ان القوات دخلت ) العقيد")
+    for damaged in (drawn, kept):
+        assert cutting_classes(damaged) == {"("}
+        out, n = fallback_runs(_lines(damaged))
+        assert n == len(_BRACKETED) and [line.text for line in out] == _BRACKETED

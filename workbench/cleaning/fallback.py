@@ -244,9 +244,94 @@ def _reading_order(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 
 def turned_line(text: str, cutters: Iterable[str]) -> str:
-    """``text`` with its runs in reading order (single spaces between them)."""
+    """``text`` with its runs in reading order (single spaces between them, none inside
+    brackets; see :func:`turned_runs`)."""
     spans = turned_spans(text, cutters)
-    return text if spans is None else " ".join(text[a:b] for a, b in spans)
+    if spans is None:
+        return text
+    return _written(text, turned_runs(text, spans, cutters), brackets_mirrored([text], cutters))
+
+
+# A bracket drawn from another font stands in a line written left to right either as
+# the page shows it, mirrored (the closing glyph where the text opens: Chromium's PDFs,
+# `` البنك (او ما يعادل ذلك ) مليار``), or as the text wrote it (WeasyPrint's,
+# `` تتواصل)الفرنسية(المدافع``): which, the text tells (``brackets_mirrored``). Turned to
+# reading order, mirrored brackets are mirrored back (Unicode's Bidi_Mirrored pairs), and
+# brackets are set against the words they enclose.
+_MIRRORED = str.maketrans("()[]{}\u00ab\u00bb", ")(][}{\u00bb\u00ab")
+_OPENING_BRACKETS = frozenset("([{\u00ab")
+_CLOSING_BRACKETS = frozenset(")]}\u00bb")
+
+
+def turned_runs(
+    text: str, spans: list[tuple[int, int]], cutters: Iterable[str]
+) -> list[tuple[int, int, bool]]:
+    """The runs ``spans`` (in reading order) as (start, end, drawn): ``drawn`` for a run of
+    the cutting characters, whose brackets may stand mirrored (:func:`run_text`).
+
+    >>> text = 'قال ( نعم ) اليوم'
+    >>> _written(text, turned_runs(text, turned_spans(text, {"("}), {"("}), True)
+    'اليوم (نعم) قال'
+    """
+    cut = set(cutters)
+    return [(a, b, char_class(text[a]) in cut) for a, b in spans]
+
+
+def run_text(text: str, a: int, b: int, drawn: bool, mirror: bool) -> tuple[str, list[int]]:
+    """The text of run ``[a, b)`` of ``text`` in reading order, and the index in ``text`` of
+    each of its characters: the brackets of a run of cutting characters (``drawn``)
+    mirrored where the text draws them so. (The characters of such a run keep their order:
+    a run of one fallback font is written in reading order, one of two fonts is not, and
+    the text does not say which it was.)"""
+    piece = text[a:b]
+    if drawn and mirror:
+        piece = piece.translate(_MIRRORED)
+    return piece, list(range(a, b))
+
+
+def brackets_mirrored(texts: list[str], cutters: Iterable[str]) -> bool:
+    """Whether the brackets among ``cutters`` stand mirrored in the lines they turn: read in
+    reading order, a closing bracket comes before an opening one more often than after.
+
+    >>> brackets_mirrored(["قال ( نعم ) اليوم"], {"("}), brackets_mirrored(["قال ) نعم ( اليوم"], {"("})
+    (True, False)
+    """
+    cut = set(cutters)
+    if not cut & {"(", "[", "\u00ab"}:
+        return False
+    ahead = behind = 0
+    for text in texts:
+        if not any(ch in _CLOSING_BRACKETS for ch in text):
+            continue
+        spans = turned_spans(text, cut)
+        if spans is None:
+            continue
+        marks = [ch for a, b, drawn in turned_runs(text, spans, cut) if drawn
+                 for ch in run_text(text, a, b, drawn, False)[0]
+                 if ch in _OPENING_BRACKETS or ch in _CLOSING_BRACKETS]
+        for x, y in itertools.pairwise(marks):
+            ahead += x in _OPENING_BRACKETS and y in _CLOSING_BRACKETS
+            behind += x in _CLOSING_BRACKETS and y in _OPENING_BRACKETS
+    return behind > ahead
+
+
+def _glued(left: str, right: str, left_drawn: bool, right_drawn: bool) -> bool:
+    """Whether two runs meet with no space: after an opening bracket or before a closing
+    one that another font drew."""
+    return (left_drawn and left[-1:] in _OPENING_BRACKETS) or (right_drawn and right[:1] in _CLOSING_BRACKETS)
+
+
+def _written(text: str, runs: list[tuple[int, int, bool]], mirror: bool) -> str:
+    """The runs of ``text`` written one after the other in reading order."""
+    out: list[str] = []
+    last, last_drawn = "", False
+    for a, b, drawn in runs:
+        piece, _ = run_text(text, a, b, drawn, mirror)
+        if out and not _glued(last, piece, last_drawn, drawn):
+            out.append(" ")
+        out.append(piece)
+        last, last_drawn = piece, drawn
+    return "".join(out)
 
 
 class _Text:
@@ -591,7 +676,8 @@ def _runs_turned(text: str, cutters: Iterable[str]) -> str:
     >>> _runs_turned(".خارج اطار مجلس الامن", {"."})
     'خارج اطار مجلس الامن .'
     """
-    return " ".join(text[a:b] for a, b in run_spans(text, cutters)[::-1])
+    return _written(text, turned_runs(text, run_spans(text, cutters)[::-1], cutters),
+                    brackets_mirrored([text], cutters))
 
 
 # Marks no line in reading order opens with (closing punctuation) or closes with
@@ -640,6 +726,7 @@ def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     cutters = cutting_classes(texts)
     if not cutters:
         return list(lines), 0
+    mirror = brackets_mirrored(texts, cutters)
     out: list[Line] = []
     n = 0
     for line in lines:
@@ -648,10 +735,13 @@ def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
             out.append(line)
             continue
         parts: list[Line] = []
-        for a, b in spans:
-            if parts:
+        last, last_drawn = "", False
+        for a, b, drawn in turned_runs(line.text, spans, cutters):
+            piece, at = run_text(line.text, a, b, drawn, mirror)
+            if parts and not _glued(last, piece, last_drawn, drawn):
                 parts.append(synthetic(" ", int(line.src[a])))
-            parts.append(Line(line.text[a:b], line.src[a:b]))
+            parts.append(Line(piece, line.src[at]))
+            last, last_drawn = piece, drawn
         out.append(concat(parts))
         n += 1
     return out, n
