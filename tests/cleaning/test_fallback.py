@@ -9,7 +9,9 @@ from workbench import clean
 from workbench.cleaning.fallback import (
     _new_lines_open,
     _opening_spaces,
+    _Text,
     _text_turns,
+    _with_more_classes,
     char_class,
     cutting_classes,
     fallback_runs,
@@ -319,3 +321,19 @@ def test_brackets_drawn_mirrored_are_mirrored_back():
         assert cutting_classes(damaged) == {"("}
         out, n = fallback_runs(_lines(damaged))
         assert n == len(_BRACKETED) and [line.text for line in out] == _BRACKETED
+
+
+def test_a_mark_cutting_few_lines_is_taken_on_the_lines_own_signs():
+    # the quotes and digits decide that the font lacked glyphs; a dash cuts two lines
+    # only, too few to decide on, but they open with a space (written left to right)
+    dashed = ["وقال وزير الخارجية - في مؤتمر صحافي - ان الحكومة",
+              "واكد المتحدث باسم الجيش - في بيان - ان القوات"]
+    cutters = {'"', "0", "-"}
+    damaged = [_left_to_right_by(t, cutters) for t in SOURCE]
+    damaged += [" " + _left_to_right_by(t, cutters) for t in dashed]
+    assert _with_more_classes(damaged, {'"', "0"}, _Text(damaged)) == cutters
+    out, _ = fallback_runs(_lines(damaged))
+    assert [line.text for line in out] == SOURCE + dashed
+    # without the sign, the lines' gain alone does not take it
+    bare = [t.strip() for t in damaged]
+    assert _with_more_classes(bare, {'"', "0"}, _Text(bare)) == {'"', "0"}

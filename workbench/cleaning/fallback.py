@@ -105,6 +105,9 @@ OPENING_SPACE_LINES = 3
 # dev: a text in reading order but for its numbers, whose quotes would turn lines that
 # open with none).
 OPENING_SHARE = 2 / 3
+# Least gain (log10) the lines a further class turns must bring, in a text already found
+# to lack some marks (see ``_with_more_classes``).
+MORE_CLASS_GAIN = 0.0
 # Longest line (in tokens) read as one visual line of a page.
 MAX_LINE_TOKENS = 40
 # Share of lines with tatweel that marks a kashida-justified text (see ``kashida_justified``).
@@ -506,7 +509,49 @@ def cutting_classes(texts: list[str]) -> set[str]:
         if (len(current) >= MIN_LINES and gain > 0.0 and found >= chosen
                 and _new_lines_open(texts, chosen, found, text)):
             chosen = found
-    return _with_glued_digits(texts, chosen, text)
+    return _with_more_classes(texts, _with_glued_digits(texts, chosen, text), text)
+
+
+def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[str]:
+    """``chosen`` with each further class whose lines read better turned with it (the
+    likeliest first, while any does), where most of the lines it adds show they were
+    written left to right (:func:`_shows_turned`): once a text shows its font lacked some
+    marks, another mark cutting a few lines (a dash, brackets: too few lines to tell a
+    font by alone) is taken on the lines' own signs, the model need only not read them
+    worse."""
+    if not chosen:
+        return chosen
+    chosen = set(chosen)
+    current = text.turned(text.turning(chosen))
+    was = text.gain(current)
+    while True:
+        best: tuple[float, str, dict[int, tuple[float, str, str]]] | None = None
+        for c in text.classes():
+            if c in chosen:
+                continue
+            turning = text.turning(chosen | {c})
+            new = [i for i in turning if i not in current]
+            if not new or 2 * sum(_shows_turned(texts[i], turning[i]) for i in new) <= len(new):
+                continue
+            trial = text.turned(turning)
+            gain = text.gain(trial) - was
+            if gain > MORE_CLASS_GAIN and (best is None or gain > best[0]):
+                best = (gain, c, trial)
+        if best is None:
+            return chosen
+        gain, c, current = best
+        was += gain
+        chosen.add(c)
+
+
+def _shows_turned(line: str, cutters: Iterable[str]) -> bool:
+    """Whether a line shows it was written left to right: it opens with a space (see
+    :func:`_opening_spaces`) or its edges read right only turned (:func:`odd_edges`).
+
+    >>> _shows_turned(".نيويورك - اعتبر وزير", {"-", "."}), _shows_turned("اعتبر وزير - نيويورك", {"-"})
+    (True, False)
+    """
+    return line[:1] == " " or odd_edges(turned_line(line, cutters)) < odd_edges(line)
 
 
 def _new_lines_open(texts: list[str], chosen: set[str], found: set[str],
