@@ -337,3 +337,16 @@ def test_a_mark_cutting_few_lines_is_taken_on_the_lines_own_signs():
     # without the sign, the lines' gain alone does not take it
     bare = [t.strip() for t in damaged]
     assert _with_more_classes(bare, {'"', "0"}, _Text(bare)) == {'"', "0"}
+
+
+def test_a_mark_alone_is_taken_where_all_its_lines_show_they_were_turned():
+    # two dateline dashes on a page: too few lines for the model alone, but both lines
+    # open with a space, the sign of runs written left to right
+    dashed = ["نيويورك - اعتبر وزير الخارجية في مؤتمر صحافي ان الحكومة",
+              "القاهرة - حذر المتحدث باسم الجيش في بيان من ان القوات"]
+    prose = ["ستواصل العمل من اجل الامن والاستقرار في البلاد",
+             "دخلت المدينة صباحا وسيطرت على المباني الحكومية"]
+    damaged = [" " + _left_to_right_by(dashed[0], {"-"}), prose[0],
+               " " + _left_to_right_by(dashed[1], {"-"}), prose[1]]
+    assert cutting_classes(damaged) == {"-"}
+    assert cutting_classes([t.strip() for t in damaged]) == set()

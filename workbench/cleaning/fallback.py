@@ -509,7 +509,25 @@ def cutting_classes(texts: list[str]) -> set[str]:
         if (len(current) >= MIN_LINES and gain > 0.0 and found >= chosen
                 and _new_lines_open(texts, chosen, found, text)):
             chosen = found
+    if not chosen:
+        chosen = _signed_class(texts, text)
     return _with_more_classes(texts, _with_glued_digits(texts, chosen, text), text)
+
+
+def _signed_class(texts: list[str], text: _Text) -> set[str]:
+    """The class alone whose lines, ``FEW_LINES`` or more, all show they were written left
+    to right (:func:`_shows_turned`) and gain ``TURN_GAIN`` a line turned, the likeliest
+    (none if no class does): a mark cutting two or three lines a page (a dateline's dash)
+    is taken on the lines' own signs, where the model alone is sure of too few lines."""
+    best: tuple[float, str] | None = None
+    for c in text.classes():
+        turning = text.turning({c})
+        if len(turning) < FEW_LINES or not all(_shows_turned(texts[i], cut) for i, cut in turning.items()):
+            continue
+        gain = text.gain(text.turned(turning))
+        if gain >= TURN_GAIN * len(turning) and (best is None or gain > best[0]):
+            best = (gain, c)
+    return {best[1]} if best else set()
 
 
 def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[str]:
