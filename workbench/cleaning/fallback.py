@@ -536,7 +536,9 @@ def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[s
     written left to right (:func:`_shows_turned`): once a text shows its font lacked some
     marks, another mark cutting a few lines (a dash, brackets: too few lines to tell a
     font by alone) is taken on the lines' own signs, the model need only not read them
-    worse."""
+    worse. Where all the lines it adds open with a space, they need only read better
+    inside themselves: the junctions with the lines round them are no surer than those
+    lines' own order."""
     if not chosen:
         return chosen
     chosen = set(chosen)
@@ -549,11 +551,15 @@ def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[s
                 continue
             turning = text.turning(chosen | {c})
             new = [i for i in turning if i not in current]
-            if not new or 2 * sum(_shows_turned(texts[i], turning[i]) for i in new) <= len(new):
+            shown = sum(_shows_turned(texts[i], turning[i]) for i in new)
+            if not new or 2 * shown <= len(new):
                 continue
             trial = text.turned(turning)
             gain = text.gain(trial) - was
-            if gain > MORE_CLASS_GAIN and (best is None or gain > best[0]):
+            # lines that all open with a space need only read better inside themselves
+            opening = all(texts[i][:1] == " " for i in new)
+            inside = sum(trial[i][0] for i in new) if opening else 0.0
+            if max(gain, inside) > MORE_CLASS_GAIN and (best is None or gain > best[0]):
                 best = (gain, c, trial)
         if best is None:
             return chosen
