@@ -7,6 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.fallback import (
+    _classes_of_opening_lines,
     _new_lines_open,
     _opening_spaces,
     _Text,
@@ -350,3 +351,15 @@ def test_a_mark_alone_is_taken_where_all_its_lines_show_they_were_turned():
                " " + _left_to_right_by(dashed[1], {"-"}), prose[1]]
     assert cutting_classes(damaged) == {"-"}
     assert cutting_classes([t.strip() for t in damaged]) == set()
+
+
+def test_marks_of_the_lines_opening_with_a_space_are_the_other_fonts():
+    # quotes drawn from another font cut their lines, written left to right with the last
+    # word's space first; the full stops are the text's own: lines holding them alone
+    # stay one run, in reading order, opening with a letter
+    quoted = [" " + _left_to_right_by(SOURCE[k], {'"'}) for k in (0, 1, 3, 5)]
+    stops = ["وصل الوفد الى المدينة صباحا. ثم عقد اجتماعا مع المحافظ",
+             "وقال المتحدث ان الاجتماع كان مثمرا. واضاف ان الوفد سيعود"]
+    texts = quoted[:2] + stops[:1] + quoted[2:] + stops[1:]
+    assert _opening_spaces(texts)
+    assert _classes_of_opening_lines(texts, _Text(texts)) == {'"'}
