@@ -362,4 +362,4 @@ def test_marks_of_the_lines_opening_with_a_space_are_the_other_fonts():
              "وقال المتحدث ان الاجتماع كان مثمرا. واضاف ان الوفد سيعود"]
     texts = quoted[:2] + stops[:1] + quoted[2:] + stops[1:]
     assert _opening_spaces(texts)
-    assert _classes_of_opening_lines(texts, _Text(texts)) == {'"'}
+    assert _classes_of_opening_lines(texts, _Text(texts), set()) == {'"'}

@@ -511,29 +511,31 @@ def cutting_classes(texts: list[str]) -> set[str]:
             chosen = found
     if not chosen:
         chosen = _signed_class(texts, text)
-    if not chosen and _opening_spaces(texts, text):
-        chosen = _classes_of_opening_lines(texts, text)
+    if _opening_spaces(texts, text):
+        chosen = _classes_of_opening_lines(texts, text, chosen)
     return _with_more_classes(texts, _with_glued_digits(texts, chosen, text), text)
 
 
-def _classes_of_opening_lines(texts: list[str], text: _Text) -> set[str]:
-    """In a text whose lines open with a space (:func:`_opening_spaces`), the classes the
-    lines opening so hold and no line opening with a letter holds, where the lines they
-    turn read better: a mark of the text's own font leaves its line one run, written as
-    it reads (``في الازمة. ووصف``), a mark of another font cuts its line, written left to
-    right, its last word's space first."""
+def _classes_of_opening_lines(texts: list[str], text: _Text, chosen: set[str]) -> set[str]:
+    """In a text whose lines open with a space (:func:`_opening_spaces`), ``chosen`` with
+    the classes the lines opening so hold and no line opening with a letter holds, where
+    the lines they turn then read better: a mark of the text's own font leaves its line
+    one run, written as it reads (``في الازمة. ووصف``), a mark of another font cuts its
+    line, written left to right, its last word's space first."""
     lead = [i for i in text.turnable if texts[i][:1] == " "]
     own: set[str] = set()
     for i in text.turnable:
         if ARABIC_RE.match(texts[i]):
             own |= text.holds[i]
     found = set().union(*(text.holds[i] for i in lead)) - own
-    if not found:
-        return set()
-    turning = text.turning(found)
+    if found <= chosen:
+        return chosen
+    turning = text.turning(chosen | found)
     if len(turning) < MIN_LINES:
-        return set()
-    return found if text.gain(text.turned(turning)) > 0.0 else set()
+        return chosen
+    was = text.gain(text.turned(text.turning(chosen))) if chosen else 0.0
+    # better, not the same within rounding (a class re-cutting lines to no effect)
+    return chosen | found if text.gain(text.turned(turning)) > max(was, 0.0) + 1e-9 else chosen
 
 
 def _signed_class(texts: list[str], text: _Text) -> set[str]:
