@@ -60,6 +60,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from ..find.gazetteer import FACILITY_TYPES, town_governorates
+from ..find.local_names import place_heads
 from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
@@ -255,6 +256,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     totals += [(int(r["claim_start"]), int(r["claim_end"])) for r in sums]
     out = [r for r in out if not _ground_of_attack(r, incidents)
            and not any(r is x for x in sums)]
+    out = _merge_retold(out)
     out = _gather_placeless(out)
     if where is not None:
         _narrow_coarse(out, text, mentions, where)
@@ -264,7 +266,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_anchors", "_triggers", "_spots", "_frame_precision", "_another",
-                    "_country_wide"):
+                    "_country_wide", "_names"):
             row.pop(key, None)
     return out
 
@@ -310,6 +312,27 @@ def _family(row: dict) -> str:
     protests, two captures of ground)."""
     violent = row["event_type"] not in _NON_VIOLENT and "territory" not in row["sub_event_type"]
     return "violent" if violent else str(row["kind"])
+
+
+def _merge_retold(rows: list[dict]) -> list[dict]:
+    """An attack of one kind told again at its place under another gazetteer entry of the
+    same name (قرية الرشاد in the lead, الرشاد التابعة لقضاء المقدادية in the toll's
+    sentence) joins the row told first there: one place, one day, one role and one kind
+    make one attack (the guideline's unit), unless the words tell it as another attack
+    (سيارة مفخخة ثانية، في حادث آخر)."""
+    out: list[dict] = []
+    for row in rows:
+        violent = _family(row) == "violent"
+        host = next((r for r in out if violent and _family(r) == "violent" and r["location"]
+                     and row["location"] and r["location"] != row["location"]
+                     and r["role"] == row["role"] and r["sub_event_type"] == row["sub_event_type"]
+                     and _same_place(r, row) and _same_day(r, row) and not row.get("_another")),
+                    None)
+        if host is None:
+            out.append(row)
+        else:
+            _absorb_mention(host, row)
+    return out
 
 
 def _gather_placeless(rows: list[dict]) -> list[dict]:
@@ -467,6 +490,9 @@ def _place_row(row: dict, text: str, mentions: Mentions,
 
     A row split per governorate out of one report (``shared_across_places``) keeps its
     governorate: the clause's places are shared by all its rows."""
+    row["_names"] = {}
+    for m in mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place"):
+        row["_names"].setdefault(m.value, set()).add(place_name(m.text))
     if "shared_across_places" in str(row["count_flags"]):
         row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
@@ -490,6 +516,30 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     elif spot is None and row["location"] and _only_dateline(row, mentions):
         # the reporting town is the event's place only when the text names no other place
         row.update(where(None) | {"country": row["country"]})
+
+
+def place_name(surface: str) -> str:
+    """The name a place is written with, without the head of an administrative unit or a
+    settlement before it: قضاء هيت and هيت are one name, as are قرية الرشاد and الرشاد.
+
+    >>> place_name("قضاء هيت") == place_name("هيت"), place_name("ساحة الطيران")
+    (True, 'ساحه الطيران')
+    """
+    words = match_key(surface).split()
+    heads = place_heads()
+    if len(words) > 1 and heads.get(words[0], {}).get("admin") == "yes":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _same_place(inc: dict, row: dict) -> bool:
+    """The two rows stand at one place: the same gazetteer entry, or two entries the text
+    names with one name (هيت the city and قضاء هيت the district, الرشاد a village the
+    gazetteer lacks and الرشاد its subdistrict): within one report one name is one place."""
+    a, b = inc["location"], row["location"]
+    if a == b:
+        return True
+    return bool(inc.get("_names", {}).get(a, set()) & row.get("_names", {}).get(b, set()))
 
 
 # Kinds of place that hold a country or a side of it (شمال غرب البلاد), no governorate.
@@ -813,6 +863,9 @@ def _fits(inc: dict, row: dict) -> bool:
     names only frames (ريف حلب) joins an incident whose frames include one of its own."""
     if not _same_day(inc, row):
         return False
+    if inc["location"] and row["location"] and inc["location"] != row["location"] \
+            and _same_place(inc, row):
+        return True  # two entries of one name: one place (قضاء هيت ... هيت)
     if (_listed(row) or _listed(inc)) and row["location"] \
             and inc["location"] and inc["location"] != row["location"]:
         return False  # one of the places a plural head lists (قرى البارة والأسدية): its own attack
@@ -895,6 +948,8 @@ def _absorb(inc: dict, row: dict) -> None:
         for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
             inc[col] = row[col]
     inc["places"] = places
+    for value, names in row.get("_names", {}).items():
+        inc.setdefault("_names", {}).setdefault(value, set()).update(names)
     if narrows:  # only the frames said with the spot still hold
         inc["_spot"], inc["_frames"] = row["_spot"], set(row["_frames"])
         inc["_spots"] = row["_spots"]
