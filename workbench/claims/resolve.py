@@ -141,15 +141,22 @@ def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) ->
 _SENTENCE_MARKS = ".!?\u061f\n"
 
 
-def is_another(text: str, trigger_end: int) -> bool:
-    """True when the words after an attack word mark it as a further attack (غارة أخرى).
+def is_another(text: str, trigger_end: int, kind: str = "another") -> bool:
+    """True when the words after an attack word mark it as a further attack (غارة أخرى),
+    or with ``kind`` = also, as one more (وطال القصف أيضاً قرية إسكان).
 
     >>> t = "قتل ثلاثة مدنيين في غارة أخرى"
     >>> is_another(t, t.index("غارة") + 4), is_another(t, t.index("مدنيين") + 6)
     (True, False)
     """
     words = [t.key for t in tokenize(text[trigger_end:trigger_end + 40]) if t.kind == "word"]
-    return any(f in _another_cues() for w in words[:_ANOTHER_REACH] for f in word_forms(w))
+    cues = _another_cues() if kind == "another" else _also_cues()
+    return any(f in cues for w in words[:_ANOTHER_REACH] for f in word_forms(w))
+
+
+@cache
+def _also_cues() -> frozenset[str]:
+    return frozenset(row.cue for row in read_rows(INCIDENT_FILE) if row.kind == "also")
 
 
 def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
@@ -222,9 +229,16 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         # a recalled attack is gathered only with recalled ones: the news is another event
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
+        # أيضاً with a place of its own: the attack fell on one more place (وطال القصف أيضاً
+        # قرية إسكان); with no place it adds to the attack told (وأسفر أيضاً عن)
         another = bool(row["_triggers"]) and (is_another(text, int(row["trigger_end"]))
                                               or opens_another(text, int(row["trigger_start"]),
-                                                               told))
+                                                               told)
+                                              or (bool(row.get("_spot"))
+                                                  and not any(_same_place(inc, row)
+                                                              for inc in incidents)
+                                                  and is_another(text, int(row["trigger_end"]),
+                                                                 "also")))
         told.extend(row["_triggers"])
         row["_another"] = another
         # the attack just told is the incident the last mention went to, not the last one
