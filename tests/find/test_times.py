@@ -304,3 +304,21 @@ def test_a_day_of_this_month_said_by_jari_alone(text, value):
 
 def test_a_count_before_jari_is_no_day():
     assert find_times("قتل 5 الجاري", reference=MAY_2020).empty
+
+
+def test_a_bracketed_year_before_where_dates_the_day_after_it():
+    text = "وحادث احتجاز الرهائن في بنغلادش (2016) في 1 تموز/يوليو في دكا"
+    df = find_times(text)
+    assert df["value"].tolist() == ["2016", "2016-07-01"]
+    assert "year_from_sentence" in df["flags"].iloc[1]
+    # a count in brackets keeps its noun or the من of a part: no year
+    assert find_times("قتل ( 2000 ) من المقاتلين").empty
+
+
+def test_an_anaphoric_day_is_the_day_named_last_and_flagged():
+    df = find_times("قصفت الطائرات البلدة في 12 أيار وقتل في ذلك اليوم خمسة", reference=date(2024, 5, 17))
+    row = df.iloc[-1]
+    assert row["text"] == "ذلك اليوم" and row["value"] == "2024-05-12"
+    assert "anaphoric" in row["flags"] and "antecedent_unknown" not in row["flags"]
+    alone = one("وفي اليوم نفسه قتل ثلاثة", reference=date(2024, 5, 17))
+    assert {"anaphoric", "antecedent_unknown"} <= set(alone["flags"].split(";"))

@@ -545,9 +545,18 @@ class Composer(Grammar):
         if n is None or len(key(self.t, i)) != 4:
             return None
         after = key(self.t, i + 2)
-        if after and after.isalnum():
+        if after and after.isalnum() and not self._dating_word(i + 2):
             return None
         return Partial(i, i + 1, year=n).add("bracket_year")
+
+    def _dating_word(self, i: int) -> bool:
+        """في or an anchor other than من/بين at ``i``: what follows a bracketed year is where or
+        when, so the year closes its phrase (حادث احتجاز الرهائن (2016) في 1 تموز/يوليو); a count
+        is followed by its noun or by من of a part (( 2000 ) من المقاتلين)."""
+        if key(self.t, i) == "\u0641\u064a":  # في
+            return True
+        h = find(self.t, i, "anchor")
+        return h is not None and not h.pre and h.entry.value not in ("from", "between")
 
     def period(self, i: int) -> Partial | None:
         """[خلال] the n units past or next: الأيام الثلاثة الماضية, الأسابيع الثلاثة القادمة,

@@ -23,6 +23,10 @@ Decisions, so a reader can check them:
   the end of a week (نهاية الأسبوع) is Friday to Sunday, its start Monday to Wednesday.
 - A part of the day no day goes with (في المساء, بعد الظهر) is that part of the day the story
   is on (else the reference's), flag ``day_inferred``.
+- An anaphoric day (في اليوم نفسه، في ذلك اليوم، اليوم التالي) counts from the last day the text
+  named, not from the reference (flag ``anaphoric``, relation ``point``); when the text named no
+  day before it, the reference stands in and the flag ``antecedent_unknown`` says so, for a
+  later stage that knows the day of the event told before.
 - A length before or after a point (يومين بعد الخميس) moves the point (flag ``shifted``).
 - A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
 - A clock in a named zone (بتوقيت غرينتش) is moved into the reference's zone when the
@@ -358,6 +362,12 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
     """The day a relative day, a weekday or a weekday of a week names (None: not such)."""
     if p.offset is not None:
         anchor = ctx.story_day if p.story and ctx.story_day else ctx.ref
+        if p.story:
+            # في اليوم نفسه، في ذلك اليوم: the day the text named last; named none before it,
+            # the reference is a guess the flag tells (the events stage may know the day)
+            flags.append("anaphoric")
+            if ctx.story_day is None:
+                flags.append("antecedent_unknown")
         if anchor is None:
             return _needs_ref("day", flags)
         flags.append("relative")
