@@ -322,3 +322,11 @@ def test_an_anaphoric_day_is_the_day_named_last_and_flagged():
     assert "anaphoric" in row["flags"] and "antecedent_unknown" not in row["flags"]
     alone = one("وفي اليوم نفسه قتل ثلاثة", reference=date(2024, 5, 17))
     assert {"anaphoric", "antecedent_unknown"} <= set(alone["flags"].split(";"))
+
+
+def test_a_part_of_the_day_as_an_adverb_after_a_past_verb_is_the_story_day():
+    df = find_times("استهدفت غارة الضاحية يوم الثلاثاء 30 تموز بما أن الغارة نُفّذت مساءً",
+                    reference=date(2024, 7, 31))
+    row = df.iloc[-1]
+    assert row["value"] == "2024-07-30" and row["time_of_day"] == "evening"
+    assert find_times("عملوا ليلا ونهارا", reference=date(2024, 7, 31)).empty

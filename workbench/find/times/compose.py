@@ -225,7 +225,7 @@ class Composer(Grammar):
         said = words[0] in _CUED_PARTS or " ".join(words) in _CUED_PARTS
         prayer = words[0] in _PRAYERS and not h.pre and cue in PRAYER_CUES
         cued = prayer or (len(words) > 1 and words[0] in ("بعد", "قبل", "ساعات")) \
-            or (said and not h.pre and cue in _PART_CUES) \
+            or (said and not h.pre and cue in _PART_CUES) or self._adverb_after_verb(i, h) \
             or (" ".join(words) in _CUED_PARTS and h.pre.rstrip("ال") in ("ب", "وب", "فب"))  # بالليل
         if not cued or (words[0] == "العصر" and cue == "في"):  # في العصر الحديث: the era
             return None
@@ -236,6 +236,18 @@ class Composer(Grammar):
             if self.clock(j) is not None:
                 return None
         return Partial(i, h.end, pre=h.pre, part=h.entry.value, story_part=True).add("cue+part_of_day")
+
+    def _adverb_after_verb(self, i: int, h) -> bool:
+        """A part of the day in its adverbial form (صباحا، مساء، ليلا) right after a past verb
+        says when that verb's event happened, on the day the story is on (نُفّذت مساءً); not a
+        pair of parts that says always (عملوا ليلا ونهارا)."""
+        words = h.entry.words
+        if len(words) > 1 or words[0].startswith("ال") or h.pre or i == 0 \
+                or h.entry.extra not in ("adverb", "both") or not self._past(i - 1):
+            return False
+        nxt = key(self.t, h.end)
+        return not (nxt == "و" and (self.part(h.end + 1) is not None or key(self.t, h.end + 1) == "نهارا")) \
+            and not (nxt.startswith("و") and (self.part(h.end) is not None or nxt == "ونهارا"))
 
     def _overnight(self, p: Partial) -> None:
         """ليل السبت الأحد, ليلة الأربعاء-الخميس: a night named by the two days it joins runs
