@@ -330,3 +330,24 @@ def test_a_part_of_the_day_as_an_adverb_after_a_past_verb_is_the_story_day():
     row = df.iloc[-1]
     assert row["value"] == "2024-07-30" and row["time_of_day"] == "evening"
     assert find_times("عملوا ليلا ونهارا", reference=date(2024, 7, 31)).empty
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("في 14 محرم الحرام 1446", "2024-07-20"),
+    ("في 20 صفر الخير 1446", "2024-08-24"),
+    ("حلول شهر رمضان المبارك لعام 1445", "2024-03-11/2024-04-09"),
+])
+def test_a_hijri_month_keeps_its_epithet(text, value):
+    assert one(text, reference=date(2024, 3, 1))["value"] == value
+
+
+def test_a_numeric_hijri_date_with_a_two_digit_year():
+    row = one("صدر بتاريخ 15/ 8/ 45هـ", reference=date(2024, 3, 1))
+    assert row["value"] == "2024-02-25" and row["calendar"] == "hijri"
+
+
+def test_a_numeric_gregorian_equivalent_takes_the_order_the_hijri_day_gives():
+    row = one("بتاريخ 25/10/1445هـ الموافق 5/4/2024م", reference=date(2024, 6, 1))
+    assert row["value"] == "2024-05-04" and "order_from_hijri" in row["flags"]
+    row = one("بتاريخ 25/10/1445هـ الموافق 4/5/2024م", reference=date(2024, 6, 1))
+    assert row["value"] == "2024-05-04" and "order_from_hijri" not in row["flags"]

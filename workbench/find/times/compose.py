@@ -275,7 +275,10 @@ class Composer(Grammar):
         b = self.point(k + 1)
         if b is None or b.day is None or a.hijri == b.hijri:
             return None
-        out = replace(b if a.hijri else a, i=i, j=b.j, pre=a.pre)
+        hijri, greg = (a, b) if a.hijri else (b, a)
+        out = replace(greg, i=i, j=b.j, pre=a.pre, flags=list(greg.flags))  # the memo's stays as read
+        if any(r.startswith("numeric") for r in greg.rules):
+            _order_from_hijri(out, hijri)
         out.part = out.part or a.part or b.part  # مغرب يوم الخميس 29 رجب … موافق 03 مارس: evening
         out.rules = ["hijri=gregorian", *out.rules]
         out.flags = [*out.flags, "hijri_equivalent"]
@@ -805,3 +808,28 @@ def _perfective(word: str) -> bool:
     if w.endswith("\u0627\u062a") or len(w) < 4:
         return False
     return w.endswith(_PAST_ENDINGS[0]) or (w.endswith(_PAST_ENDINGS[1]) and len(w) >= 5)
+
+
+def _order_from_hijri(greg: Partial, hijri: Partial) -> None:
+    """A numeric Gregorian date equated with a Hijri one takes the order of day and month that
+    puts it on the Hijri date's day, give or take the two days by which sighting and Umm al-Qura
+    differ (25/10/1445هـ الموافق 5/4/2024م is 4 May, flag ``order_from_hijri``)."""
+    if None in (greg.year, greg.month, greg.day, hijri.year, hijri.month, hijri.day) \
+            or greg.day == greg.month or greg.day > 12:  # type: ignore[operator]
+        return
+    from datetime import date
+
+    from .calendars import _g
+    try:
+        said = _g(hijri.year, hijri.month, hijri.day)  # type: ignore[arg-type]
+        readings = {(greg.day, greg.month): date(greg.year, greg.month, greg.day),  # type: ignore[arg-type]
+                    (greg.month, greg.day): date(greg.year, greg.day, greg.month)}  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return
+    near = [dm for dm, d in readings.items() if abs((d - said).days) <= 2]
+    if len(near) != 1:
+        return
+    greg.flags = [f for f in greg.flags if f not in ("order_ambiguous", "order_from_text", "month_first")]
+    if near[0] != (greg.day, greg.month):
+        greg.day, greg.month = near[0]
+        greg.flags.append("order_from_hijri")

@@ -899,6 +899,12 @@ class Grammar(ClockRules):
                 p.year = int(c)
                 self._day_month_order(p, int(a), int(b))
                 p.add("numeric_dmy")
+            elif len(a) <= 2 and len(b) <= 2 and len(c) == 2 and self._hijri_era(end):
+                # 15/8/45هـ, 28/ 2/ 45 هـ: a modern form's two-digit Hijri year, in the 1400s
+                # (00–59) or the late 1300s (60–99: 1941–1979), as the Gregorian one below
+                p.year = (1400 if int(c) < 60 else 1300) + int(c)
+                self._day_month_order(p, int(a), int(b))
+                p.add("numeric_dmyy")
             elif len(a) == len(b) == len(c) == 2 and not spaced and key(self.t, k - 1) == "/":
                 # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s)
                 p.year = (2000 if int(c) < 50 else 1900) + int(c)
@@ -929,6 +935,11 @@ class Grammar(ClockRules):
         if p.year is not None and not p.hijri and not 1800 <= p.year <= 2200:
             return None
         return p
+
+    def _hijri_era(self, i: int) -> bool:
+        """هـ (هجري، للهجرة) at ``i``: the date before it is Hijri."""
+        era = find(self.t, i, "era")
+        return era is not None and era.entry.value == "hijri"
 
     def _day_month_order(self, p: Partial, a: int, b: int) -> None:
         """Day and month of a numeric date ``a/b``: day first unless ``b`` cannot be a month
