@@ -351,3 +351,9 @@ def test_a_numeric_gregorian_equivalent_takes_the_order_the_hijri_day_gives():
     assert row["value"] == "2024-05-04" and "order_from_hijri" in row["flags"]
     row = one("بتاريخ 25/10/1445هـ الموافق 4/5/2024م", reference=date(2024, 6, 1))
     assert row["value"] == "2024-05-04" and "order_from_hijri" not in row["flags"]
+
+
+def test_a_two_digit_year_with_one_digit_parts_needs_a_dating_word():
+    assert one("بتاريخ 5/7/23", reference=date(2024, 12, 1))["value"] == "2023-07-05"
+    assert one("الخميس 6/7/23", reference=date(2024, 12, 1))["value"] == "2023-07-06"
+    assert find_times("في 5/7/23 من الحالات", reference=date(2024, 12, 1)).empty

@@ -47,6 +47,8 @@ _NUMERIC_RE = re.compile(r"^\d+$")
 _THEN = frozenset({"ذلك", "ذلكه", "تلك", "ذاك", "بين"})  # before الحين that is no "now"
 _THEN_AFTER = frozenset({"والاخر", "والاخري", "الي", "والحين"})
 _DATE_CUES = frozenset({"يوم", "في", "ب", "بتاريخ", "تاريخ", "حتي", "من", "منذ", "الموافق"})
+# words only a date follows
+_DATING_WORDS = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق", "موافق"})
 _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين", "الاوائل"})  # الأولى, الأوّلين: the first (months)
 # a plural unit: pl, or pl10 for decades (عقود), read only as a length (منذ عقود, على مدى عقود,
 # لعقود): "a few" of them has no count in time_few.csv, so no point in time is made of them
@@ -905,8 +907,10 @@ class Grammar(ClockRules):
                 p.year = (1400 if int(c) < 60 else 1300) + int(c)
                 self._day_month_order(p, int(a), int(b))
                 p.add("numeric_dmyy")
-            elif len(a) == len(b) == len(c) == 2 and not spaced and key(self.t, k - 1) == "/":
-                # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s)
+            elif len(c) == 2 and not spaced and key(self.t, k - 1) == "/" and (
+                    len(a) == len(b) == 2 or self._dated_here(i, end)):
+                # 20/08/15: d/m/yy, the century the nearer one (00–49: 2000s); 5/7/23 written
+                # with one-digit parts only where a word says it is a date (بتاريخ 5/7/23, 5/7/23م)
                 p.year = (2000 if int(c) < 50 else 1900) + int(c)
                 self._day_month_order(p, int(a), int(b))
                 p.add("numeric_dmyy")
@@ -935,6 +939,12 @@ class Grammar(ClockRules):
         if p.year is not None and not p.hijri and not 1800 <= p.year <= 2200:
             return None
         return p
+
+    def _dated_here(self, i: int, end: int) -> bool:
+        """A word that says the numbers at ``i`` are a date: a dating word or a weekday before
+        them (بتاريخ، يوم، الموافق، الخميس), an era after them (م، ميلادي)."""
+        return key(self.t, i - 1) in _DATING_WORDS or find(self.t, end, "era") is not None \
+            or (i > 0 and find(self.t, i - 1, "weekday") is not None)
 
     def _hijri_era(self, i: int) -> bool:
         """هـ (هجري، للهجرة) at ``i``: the date before it is Hijri."""
