@@ -357,3 +357,14 @@ def test_a_two_digit_year_with_one_digit_parts_needs_a_dating_word():
     assert one("بتاريخ 5/7/23", reference=date(2024, 12, 1))["value"] == "2023-07-05"
     assert one("الخميس 6/7/23", reference=date(2024, 12, 1))["value"] == "2023-07-06"
     assert find_times("في 5/7/23 من الحالات", reference=date(2024, 12, 1)).empty
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("خلال الـ24 ساعة الماضية", "2024-05-16/2024-05-17"),
+    ("خلال الساعات ال48 الماضية", "2024-05-15/2024-05-17"),
+    ("خلال الـ10 أيام المقبلة", "2024-05-18/2024-05-27"),
+    ("خلال الساعات الثلاث الماضية", "2024-05-17"),
+])
+def test_the_n_units_past_or_next_counted_in_digits_are_a_period(text, value):
+    row = one(text, reference=date(2024, 5, 17))
+    assert row["value"] == value and row["relation"] == "period"

@@ -582,7 +582,7 @@ class Composer(Grammar):
             k, pre = h.end, h.pre
         if k == i and key(self.t, i) == "في":
             k = i + 1
-        inner = self.vague(k) or self.unit_relative(k) or self._last_n(k)
+        inner = self.vague(k) or self.unit_relative(k) or self._last_n(k) or self._the_n_units(k)
         if inner is None:
             u = find(self.t, k, "unit", pre_ok=False)
             if u is None or not key(self.t, k).startswith("ال"):
@@ -590,7 +590,7 @@ class Composer(Grammar):
             dual = u.entry.extra == "2" and u.entry.value in _PERIOD_UNITS  # الشهرين الماضيين
             if u.entry.extra != "pl" and not dual:
                 return None
-            n = (u.end, 2) if dual else self.ordinal_count(u.end)
+            n = (u.end, 2) if dual else self.ordinal_count(u.end) or self._the_digits(u.end)
             few = find(self.t, u.end, "few", pre_ok=False) if n is None else None
             if n is None and (few is None or few.entry.words[0] != "القليله"):
                 return None
@@ -611,6 +611,27 @@ class Composer(Grammar):
         inner.i, inner.pre = i, pre
         inner.rules.insert(0, "within")
         return inner
+
+    def _the_digits(self, i: int) -> tuple[int, int] | None:
+        """ال + a count in digits after a plural unit (الساعات الـ24): (end, n)."""
+        if key(self.t, i) == "\u0627\u0644" and self.num(i + 1, 2) is not None:
+            return i + 2, int(key(self.t, i + 1))
+        return None
+
+    def _the_n_units(self, i: int) -> Partial | None:
+        """ال + a count in digits + its unit + past or next (الـ24 ساعة الماضية, الـ10 أيام
+        المقبلة): the n units before or after the reference, as الأيام العشرة الماضية."""
+        n = self._the_digits(i)
+        if n is None:
+            return None
+        u = find(self.t, n[0], "unit", pre_ok=False)
+        if u is None or u.entry.extra == "2":
+            return None
+        d = find(self.t, u.end, "direction", "last")
+        if d is None or d.entry.value not in ("past", "future", ""):
+            return None
+        sign = 1 if d.entry.value == "future" else -1
+        return Partial(i, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
 
     def _last_n(self, i: int) -> Partial | None:
         """آخر + a count of days, weeks, months or years (آخر 3 أيام, آخر ثلاثة أسابيع, آخر

@@ -32,6 +32,7 @@ FEW_FILE = "find/time_few.csv"
 _CODE = {"day": "D", "week": "W", "month": "M", "year": "Y"}
 _WHOLE = ("month", "year")  # units a period is given in whole
 _CLOCK_UNITS = ("hour", "minute", "second")  # units counted on the clock, not the calendar
+_SECONDS = {"hour": 3600, "minute": 60, "second": 1}
 
 
 @cache
@@ -50,7 +51,12 @@ def period(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
     ref = ctx.ref
     if unit in _CLOCK_UNITS:  # الساعات الثلاث الماضية: from that many hours back to now
         if ctx.ref_dt is None:
-            return row(ref.isoformat(), ref, ref, "day", relation="period", flags=[*flags, "day_inferred"])
+            # the hour of writing unknown: the reference day, and as many whole days before or
+            # after it as the hours fill (الـ24 ساعة الماضية: the day before and the reference day)
+            days = 0 if p.vague else abs(n) * _SECONDS[unit] // 86400
+            s, e = (ref - timedelta(days=days), ref) if n < 0 else (ref, ref + timedelta(days=days))
+            return row(span_value(s, e) if s != e else ref.isoformat(), s, e, "day", relation="period",
+                       flags=[*flags, "day_inferred"])
         far = ctx.ref_dt + timedelta(**{unit + "s": n})
         s_t, e_t = (far, ctx.ref_dt) if n < 0 else (ctx.ref_dt, far)
         spec = "seconds" if unit == "second" else "minutes"
