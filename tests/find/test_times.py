@@ -368,3 +368,10 @@ def test_a_two_digit_year_with_one_digit_parts_needs_a_dating_word():
 def test_the_n_units_past_or_next_counted_in_digits_are_a_period(text, value):
     row = one(text, reference=date(2024, 5, 17))
     assert row["value"] == value and row["relation"] == "period"
+
+
+def test_without_reference_a_relative_day_keeps_its_time_of_day():
+    row = one("مساء اليوم الخميس")
+    assert row["value"] == "" and row["time_of_day"] == "evening"
+    assert {"relative", "needs_reference"} <= set(row["flags"].split(";"))
+    assert one("الساعة 10 من صباح اليوم")["time_of_day"] == "10:00"

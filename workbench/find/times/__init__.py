@@ -36,7 +36,11 @@ def find_times(
     ``tense`` is what a bare weekday, month or day means when its sentence does not say:
     ``"past"`` (news: the last one on or before the reference) or ``"future"`` (plans: the
     next one); a future cue near the expression (سوف, من المقرر) makes it future.
-    ``reference`` may be ISO text (``"2020-05-01"``, ``"2020-05-01T09:30"``).
+    ``reference`` may be ISO text (``"2020-05-01"``, ``"2020-05-01T09:30"``). Without one, a
+    time relative to it is still a row, never dropped: flagged ``needs_reference``, its unknown
+    part unknown (``XXXX-04``; a relative day's value blank) and what it says regardless kept
+    (``مساء اليوم``: ``time_of_day`` evening). A day told as the one named before (في اليوم
+    نفسه) is flagged ``anaphoric``.
 
     >>> find_times("الساعة 4:30 عصرًا", reference=date(2020, 5, 1))["value"].tolist()
     ['2020-05-01T16:30']

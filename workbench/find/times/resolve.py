@@ -178,10 +178,10 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         return _season(p, ctx, flags, tense)
     day = _day(p, ctx, tense, flags)
     if isinstance(day, dict):
-        return day
+        return _keep_time_of_day(p, day)
     if day is None and p.today_part and p.month is None and p.year is None:
         if ctx.ref is None:
-            return _needs_ref("day", flags)
+            return _keep_time_of_day(p, _needs_ref("day", flags))
         day = ctx.ref  # هذا الصباح, هذه الليلة: a part of the day of writing
         if ctx.ref_dt is not None and ctx.ref_dt.hour < _SMALL_HOURS and (
                 p.part in ("evening", "night") or (p.part == "morning" and tense == "past")):
@@ -192,7 +192,7 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
     if day is None and p.story_part and not p.has_date and not p.has_clock:
         anchor = ctx.story_day or ctx.ref  # في المساء: the evening of the day the story is on
         if anchor is None:
-            return _needs_ref("day", flags)
+            return _keep_time_of_day(p, _needs_ref("day", flags))
         return row(anchor.isoformat(), anchor, anchor, "day", flags=[*flags, "day_inferred"],
                    time_of_day=p.part)
     if day is None and p.has_clock and not p.has_date:
@@ -407,6 +407,19 @@ def _day(p: Partial, ctx: Context, tense: str, flags: list[str]) -> date | dict 
     if p.direction == "past" and back == 0:
         back = 7
     return ref - timedelta(days=back)
+
+
+def _keep_time_of_day(p: Partial, out: dict[str, Any]) -> dict[str, Any]:
+    """A day relative to a reference the text lacks still says its hour or part of the day,
+    which do not depend on it (الساعة 10 من صباح اليوم: 10:00; مساء اليوم: evening), in
+    ``time_of_day``; the value stays blank, as the day is unknown."""
+    if "needs_reference" not in out["flags"] or out["value"]:
+        return out
+    if p.has_clock:
+        out["time_of_day"] = _tod(p)
+    elif p.part or p.event_part:
+        out["time_of_day"] = p.part or p.event_part
+    return out
 
 
 def _clock_only(p: Partial, flags: list[str]) -> dict[str, Any]:
