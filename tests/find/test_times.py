@@ -375,3 +375,11 @@ def test_without_reference_a_relative_day_keeps_its_time_of_day():
     assert row["value"] == "" and row["time_of_day"] == "evening"
     assert {"relative", "needs_reference"} <= set(row["flags"].split(";"))
     assert one("الساعة 10 من صباح اليوم")["time_of_day"] == "10:00"
+
+
+def test_a_part_of_the_same_day_is_of_the_day_named_before():
+    df = find_times("قصف في 12 أيار وفي مساء اليوم ذاته قتل خمسة", reference=date(2024, 5, 17))
+    row = df.iloc[-1]
+    assert row["text"] == "مساء اليوم ذاته" and row["value"] == "2024-05-12"
+    assert row["time_of_day"] == "evening" and "anaphoric" in row["flags"]
+    assert one("مساء اليوم", reference=date(2024, 5, 17))["value"] == "2024-05-17"

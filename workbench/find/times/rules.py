@@ -299,6 +299,14 @@ class Grammar(ClockRules):
         """A part of the day at token ``i`` (of ``kinds``); none before a reflexive object,
         where the adverb is a verb (انتحاريان فجرا نفسيهما: "blew themselves up")."""
         h = find(self.t, i, "daypart")
+        if h is not None and h.entry.extra == "today" and h.entry.words[-1] == "اليوم":
+            same = find(self.t, h.end, "direction", pre_ok=False)
+            if same is not None and same.entry.value == "same":
+                # صباح اليوم نفسه, مساء اليوم ذاته: the part of the day the story named, not of
+                # today; the part alone, its day read after it (اليوم نفسه)
+                h = next((o for o in lookup(self.t, i) if o.entry.type == "daypart" and o.end < h.end
+                          and o.entry.extra in ("noun", "both")), None)
+                return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
         if h is not None and find(self.t, h.end, "reflexive") is not None:
             return None
         return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
