@@ -383,3 +383,14 @@ def test_a_part_of_the_same_day_is_of_the_day_named_before():
     assert row["text"] == "مساء اليوم ذاته" and row["value"] == "2024-05-12"
     assert row["time_of_day"] == "evening" and "anaphoric" in row["flags"]
     assert one("مساء اليوم", reference=date(2024, 5, 17))["value"] == "2024-05-17"
+
+
+def test_a_range_of_hijri_years_takes_the_era_said_after_the_second():
+    row = one("عام 1445-1446هـ", reference=date(2024, 3, 20))
+    assert row["value"] == "2023/2025" and row["value"].count("/") == 1
+    assert row["calendar"] == "hijri" and row["end_date"] == "2025-12-31"
+
+
+def test_hijri_days_of_the_pilgrimage_and_of_rajab():
+    assert one("يوم التروية 1445", reference=date(2024, 3, 20))["value"] == "2024-06-14"
+    assert one("ذكرى الإسراء والمعراج", reference=date(2024, 3, 20))["value"] == "2024-02-08"

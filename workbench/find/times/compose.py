@@ -803,7 +803,10 @@ class Composer(Grammar):
             # السبت والأحد الماضيين: what the last weekday's words say holds for both
             a.direction, a.week_rel = b.direction, b.week_rel
         if b.day is not None and b.month is None and a.month is not None:
-            b.month, b.year = a.month, a.year
+            b.month, b.year, b.hijri = a.month, a.year, a.hijri
+        if b.hijri and not a.hijri and a.month is None and a.year is not None and a.rules == ["year"] \
+                and a.year <= b.year:  # type: ignore[operator]
+            a.hijri = True  # 1445-1446هـ: the era said after the second year holds for both
         if a.month is not None and a.year is None and b.year is not None:
             a.year = b.year
         if a.hour is not None and not a.part and b.part:

@@ -205,7 +205,10 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
         return None  # an end before the start: not a range (السبت المقبل وحتى أمس)
     precision = max(a["precision"], b["precision"], key=lambda x: _COARSE.index(x) if x in _COARSE else 3)
     flags = list(dict.fromkeys(["range", *p.flags, *a["flags"], *b["flags"]]))
-    return row(f"{a['value']}/{b['value']}", _d(a["start_date"]), _d(b["end_date"]), precision,
+    # each end at its own grain; an end that is itself a span (a Hijri year: 2024/2025) gives
+    # its first or last part
+    value = f"{a['value'].split('/')[0]}/{b['value'].split('/')[-1]}"
+    return row(value, _d(a["start_date"]), _d(b["end_date"]), precision,
                relation="range", flags=flags, calendar=a["calendar"],
                time_of_day="/".join(x for x in (a["time_of_day"], b["time_of_day"]) if x))
 
