@@ -394,3 +394,8 @@ def test_a_range_of_hijri_years_takes_the_era_said_after_the_second():
 def test_hijri_days_of_the_pilgrimage_and_of_rajab():
     assert one("يوم التروية 1445", reference=date(2024, 3, 20))["value"] == "2024-06-14"
     assert one("ذكرى الإسراء والمعراج", reference=date(2024, 3, 20))["value"] == "2024-02-08"
+
+
+def test_a_year_then_its_month_in_digits():
+    assert one("في 2024/3", reference=date(2024, 3, 20))["value"] == "2024-03"
+    assert find_times("موسم 2010/11", reference=date(2024, 3, 20)).empty  # two years

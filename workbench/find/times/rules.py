@@ -883,7 +883,7 @@ class Grammar(ClockRules):
         return Partial(i, y[0], pre=h.pre if h else "", year=y[1], hijri=y[2]).add("year")
 
     def numeric_date(self, i: int) -> Partial | None:
-        """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014 (a year 1300–1500 is Hijri)."""
+        """15/3/2014, 15-3-2014, 2014/3/15, 2014.03.15, 3/2014, 2014/3 (a year 1300–1500 is Hijri)."""
         parts, k, spaced = [], i, False
         if i > 1 and key(self.t, i - 1) in ("/", "-", ".") and self.t[i].start - self.t[i - 1].end <= 1 \
                 and self.num(i - 2) is not None:  # the middle of a date, not one after "..."
@@ -927,6 +927,12 @@ class Grammar(ClockRules):
         elif len(parts) == 2 and len(parts[1]) == 4 and len(parts[0]) <= 2 and not spaced:
             p.year, p.month = int(parts[1]), int(parts[0])
             p.add("numeric_my")
+        elif len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) <= 2 and not spaced \
+                and (key(self.t, i + 1) == "/" or parts[1].startswith("0")) \
+                and int(parts[1]) != (int(parts[0]) + 1) % 100:
+            # 2024/3, 2024-03: year then month; not a span of two years (2010/11, 2011-12)
+            p.year, p.month = int(parts[0]), int(parts[1])
+            p.add("numeric_ym")
         elif len(parts) == 2 and not spaced and key(self.t, i + 1) == "/" and len(parts[0]) <= 2 \
                 and len(parts[1]) <= 2 and (key(self.t, i - 1) in _DATE_CUES
                                             or find(self.t, i - 1, "weekday", "daypart") is not None) \
