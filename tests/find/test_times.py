@@ -399,3 +399,15 @@ def test_hijri_days_of_the_pilgrimage_and_of_rajab():
 def test_a_year_then_its_month_in_digits():
     assert one("في 2024/3", reference=date(2024, 3, 20))["value"] == "2024-03"
     assert find_times("موسم 2010/11", reference=date(2024, 3, 20)).empty  # two years
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("أقل من أسبوع", "P1W"), ("نحو شهر", "P1M"), ("لأكثر من 10 سنوات", "P10Y"), ("حوالي نصف ساعة", "PT30M"),
+])
+def test_about_or_more_than_a_length_is_that_length(text, value):
+    row = one(text, reference=date(2024, 3, 20))
+    assert row["value"] == value and "approx" in row["flags"]
+
+
+def test_about_a_length_before_a_point_moves_it():
+    assert one("نحو ساعتين بعد منتصف الليل", reference=date(2024, 3, 20))["value"] == "2024-03-20T02:00"

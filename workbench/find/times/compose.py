@@ -405,12 +405,25 @@ class Composer(Grammar):
         if h is None or (h.entry.value == "" and key(self.t, i) == "تقريبا"):
             return None
         inner = self.point(h.end)
+        if inner is None and h.entry.value != "clock":
+            return self._about_length(i, h)
         if inner is None or (h.entry.value == "clock" and not inner.has_clock):
             return None  # حول: about a clock only (حول 11 سبتمبر is "on", "regarding")
         inner.i, inner.pre = i, h.pre
         inner.rules.insert(0, "approx")
         inner.flags.append("approx")
         return inner
+
+    def _about_length(self, i: int, h) -> Partial | None:
+        """About, more or less than a length (نحو شهر, أقل من أسبوع, أكثر من 10 سنوات): the
+        length, flag ``approx``; one unit alone is a length after them as after لمدة. Not before
+        قبل/بعد, where the length moves a point (نحو ساعتين بعد منتصف الليل)."""
+        ln = self.length(h.end, anchored=True)
+        if ln is None or key(self.t, ln[0]) in ("قبل", "بعد"):
+            return None
+        p = Partial(i, ln[0], pre=h.pre, counted=(ln[1], ln[2]), anchor="for")
+        p.flags.append("approx")
+        return p.add("approx").add("duration")
 
     def since(self, i: int) -> Partial | None:
         """منذ + a date: an open period up to the reference (منذ مطلع الشهر)."""
