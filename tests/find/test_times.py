@@ -411,3 +411,9 @@ def test_about_or_more_than_a_length_is_that_length(text, value):
 
 def test_about_a_length_before_a_point_moves_it():
     assert one("نحو ساعتين بعد منتصف الليل", reference=date(2024, 3, 20))["value"] == "2024-03-20T02:00"
+
+
+@pytest.mark.parametrize("text", ["ساعات طويلة", "أياما عديدة", "بعد أيام معدودة"])
+def test_a_plural_unit_with_an_adjective_of_number_is_a_vague_length(text):
+    row = one(text, reference=date(2024, 3, 20))
+    assert row["value"].startswith("P") and "X" in row["value"] and "vague" in row["flags"]

@@ -1106,7 +1106,7 @@ class Grammar(ClockRules):
             if part is not None and part.end > u.end:
                 return None  # خلال ساعات الصباح: the hours of a part of the day, no length
             after = find(self.t, u.end, "few", pre_ok=False)
-            if after is not None and after.entry.words[0] == "قليله":
+            if after is not None and after.entry.extra in ("after", "both"):  # أيام قليلة, أشهر عدة
                 return after.end, u.entry.value, 0
             return (u.end, u.entry.value, 0) if k > i or anchored or lam else None
         if k > i:
