@@ -417,3 +417,8 @@ def test_about_a_length_before_a_point_moves_it():
 def test_a_plural_unit_with_an_adjective_of_number_is_a_vague_length(text):
     row = one(text, reference=date(2024, 3, 20))
     assert row["value"].startswith("P") and "X" in row["value"] and "vague" in row["flags"]
+
+
+def test_the_vague_periods_ahead_mirror_those_past():
+    assert one("خلال الأشهر القادمة", reference=date(2024, 3, 20))["value"] == "2024-03/2024-09"
+    assert one("الفترة المقبلة", reference=date(2024, 3, 20))["value"] == "2024-03-21/2024-04-19"
