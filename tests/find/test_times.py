@@ -422,3 +422,12 @@ def test_a_plural_unit_with_an_adjective_of_number_is_a_vague_length(text):
 def test_the_vague_periods_ahead_mirror_those_past():
     assert one("خلال الأشهر القادمة", reference=date(2024, 3, 20))["value"] == "2024-03/2024-09"
     assert one("الفترة المقبلة", reference=date(2024, 3, 20))["value"] == "2024-03-21/2024-04-19"
+
+
+@pytest.mark.parametrize("said", ["وفي تلك الليلة", "وفي الليلة نفسها"])
+def test_that_night_is_the_night_of_the_day_named_before(said):
+    df = find_times(f"قصف في 12 أيار {said} قتل خمسة", reference=date(2024, 5, 17))
+    row = df.iloc[-1]
+    assert row["value"] == "2024-05-12" and row["time_of_day"] == "night"
+    assert "anaphoric" in row["flags"] and "antecedent_unknown" not in row["flags"]
+    assert one("قتل الليلة", reference=date(2024, 5, 17))["value"] == "2024-05-17"  # tonight

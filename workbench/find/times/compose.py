@@ -59,6 +59,7 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
 _SINCE_WORDS = frozenset({("منذ",), ("مذ",)})  # منذ X حتى Y: a span
+_THAT = frozenset({"تلك", "ذلك", "وتلك", "وذلك"})  # the far demonstratives: what was told before
 # على التوالي after a day count (لليوم الثالث على التوالي): running, one day after another
 _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
@@ -171,6 +172,9 @@ class Composer(Grammar):
         return p
 
     def _point(self, i: int) -> Partial | None:
+        that = self._that_part(i)
+        if that is not None:
+            return that
         clock = self.clock(i)
         k = clock.j if clock is not None else i
         if clock is not None and key(self.t, k) in ("يوم", "من") and self.day(k + 1) is not None:
@@ -212,6 +216,24 @@ class Composer(Grammar):
             p = merge(replace(clock, rules=[*clock.rules, "clock+day"]), p)
         p.i, p.pre = i, (clock.pre if clock is not None else p.pre if part is None else part.pre)
         return self._after_day(p)
+
+    def _that_part(self, i: int) -> Partial | None:
+        """A part of the day told as the one of the day named before: after تلك/ذلك (تلك الليلة,
+        ذلك المساء) or with نفسه/ذاته after it (الليلة نفسها, المساء ذاته), with no day of its
+        own: that part of the day the story is on (flag ``day_inferred``), not of today."""
+        h = find(self.t, i, "daypart", pre_ok=False)
+        if h is None or len(h.entry.words) > 1 or not h.entry.words[0].startswith("ال"):
+            return None
+        same = find(self.t, h.end, "direction", pre_ok=False)
+        same = same if same is not None and same.entry.value == "same" else None
+        if (i == 0 or key(self.t, i - 1) not in _THAT) and same is None:
+            return None
+        end = same.end if same is not None else h.end
+        if self.day(end) is not None:
+            return None
+        p = Partial(i, end, part=h.entry.value, story_part=True).add("that+part_of_day")
+        p.flags.append("anaphoric")
+        return p
 
     def _part_alone(self, i: int) -> Partial | None:
         """A part of the day with no day said, where a word makes it a time (Duckling's "in|during

@@ -191,6 +191,8 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
             flags = [*flags, "after_midnight"]
     if day is None and p.story_part and not p.has_date and not p.has_clock:
         anchor = ctx.story_day or ctx.ref  # في المساء: the evening of the day the story is on
+        if "anaphoric" in flags and ctx.story_day is None:
+            flags.append("antecedent_unknown")  # تلك الليلة with no day named before it
         if anchor is None:
             return _keep_time_of_day(p, _needs_ref("day", flags))
         return row(anchor.isoformat(), anchor, anchor, "day", flags=[*flags, "day_inferred"],
