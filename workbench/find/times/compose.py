@@ -60,6 +60,7 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
 _SINCE_WORDS = frozenset({("منذ",), ("مذ",)})  # منذ X حتى Y: a span
 _THAT = frozenset({"تلك", "ذلك", "وتلك", "وذلك"})  # the far demonstratives: what was told before
+_NOT_ONLY_PARTS = frozenset({"العصر", "المغرب"})  # ذلك العصر: that era; المغرب: Morocco
 # على التوالي after a day count (لليوم الثالث على التوالي): running, one day after another
 _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
@@ -222,7 +223,8 @@ class Composer(Grammar):
         ذلك المساء) or with نفسه/ذاته after it (الليلة نفسها, المساء ذاته), with no day of its
         own: that part of the day the story is on (flag ``day_inferred``), not of today."""
         h = find(self.t, i, "daypart", pre_ok=False)
-        if h is None or len(h.entry.words) > 1 or not h.entry.words[0].startswith("ال"):
+        if h is None or len(h.entry.words) > 1 or not h.entry.words[0].startswith("ال") \
+                or h.entry.words[0] in _NOT_ONLY_PARTS:
             return None
         same = find(self.t, h.end, "direction", pre_ok=False)
         same = same if same is not None and same.entry.value == "same" else None
