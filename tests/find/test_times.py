@@ -431,3 +431,8 @@ def test_that_night_is_the_night_of_the_day_named_before(said):
     assert row["value"] == "2024-05-12" and row["time_of_day"] == "night"
     assert "anaphoric" in row["flags"] and "antecedent_unknown" not in row["flags"]
     assert one("قتل الليلة", reference=date(2024, 5, 17))["value"] == "2024-05-17"  # tonight
+
+
+def test_about_a_length_keeps_its_ago():
+    assert one("نحو ثلاث سنوات مضت", reference=date(2024, 5, 17))["value"] == "2021"
+    assert find_times("يعبر عن ذلك العصر القديم", reference=date(2024, 5, 17)).empty  # an era

@@ -445,9 +445,11 @@ class Composer(Grammar):
         ln = self.length(h.end, anchored=True)
         if ln is None or key(self.t, ln[0]) in ("قبل", "بعد"):
             return None
-        p = Partial(i, ln[0], pre=h.pre, counted=(ln[1], ln[2]), anchor="for")
-        p.flags.append("approx")
-        return p.add("approx").add("duration")
+        inner = self.duration(h.end)  # with its tail: حوالي ألف عام مضت (ago)
+        if inner is None or inner.j < ln[0]:
+            inner = Partial(h.end, ln[0], counted=(ln[1], ln[2]), anchor="for").add("duration")
+        p = replace(inner, i=i, pre=h.pre, flags=[*inner.flags, "approx"], rules=["approx", *inner.rules])
+        return p
 
     def since(self, i: int) -> Partial | None:
         """منذ + a date: an open period up to the reference (منذ مطلع الشهر)."""
