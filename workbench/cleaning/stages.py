@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -534,7 +535,7 @@ def repair_runs(
     # A stop glued to a line's first word was moved from the line's end, unless the text
     # writes its marks before the space between words (``يونس ،مما``): there it belongs to
     # the end of the line before.
-    tokens = stop_tokens if displaced and not _writes_swapped(lines) else line_tokens
+    tokens = _tokenizer(lines, displaced)
     damaged = [
         k for k, line in enumerate(lines)
         if k not in skip and needs_repair(line.text, stops=displaced)
@@ -545,13 +546,10 @@ def repair_runs(
     # A byline or dateline is no part of the running text: it gives no left neighbour.
     prev = [-1 if j in skip else j for j in prev]
     for k in damaged:
-        toks = tokens(lines[k])
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
-            glued_stop=tokens is stop_tokens and _split_stop(lines[k]),
-        )
+        toks, new = _repair_with(tokens, lines[k], marker=marker, lost=lost, before=before, after=after,
+                                 context=context, stops=displaced)
         plain = join_tokens(toks)
         kept = join_tokens(line_tokens(lines[k]))  # the line as it was, spaces made single
         if new.text == plain.text or not model_agrees(plain.text, new.text, before=before, after=after):
@@ -562,11 +560,8 @@ def repair_runs(
     for k in changed:
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
-        toks = tokens(lines[k])
-        new = repair_line(
-            toks, marker=marker, lost=lost, before=before, after=after, context=context, stops=displaced,
-            glued_stop=tokens is stop_tokens and _split_stop(lines[k]),
-        )
+        toks, new = _repair_with(tokens, lines[k], marker=marker, lost=lost, before=before, after=after,
+                                 context=context, stops=displaced)
         plain = join_tokens(toks)
         if new.text == plain.text:
             out[k] = join_tokens(line_tokens(lines[k]))
@@ -787,6 +782,22 @@ class Laid:
     byline: tuple[int, ...]
 
 
+def _tokenizer(lines: list[Line], displaced: bool) -> Callable[[Line], list[Line]]:
+    """How the line repair cuts the lines of a text into tokens: a stop glued to a line's
+    first word set apart where stops stand displaced (``.صورة`` → ``.`` ``صورة``), unless
+    the text writes its marks before the space between words (``يونس ،مما``: the mark
+    belongs to the end of the line before)."""
+    return stop_tokens if displaced and not _writes_swapped(lines) else line_tokens
+
+
+def _repair_with(tokens: Callable[[Line], list[Line]], line: Line, **repair: Any) -> tuple[list[Line], Line]:
+    """The line's tokens and ``repair_line`` of them, told whether the first token is a
+    stop ``stop_tokens`` cut off the word it was glued to (one home for the line repair
+    and ``settle``, which must read a line alike for ``clean`` to stay idempotent)."""
+    toks = tokens(line)
+    return toks, repair_line(toks, glued_stop=tokens is stop_tokens and _split_stop(line), **repair)
+
+
 # How many times a reflowed block is repaired at most (see ``settle``).
 _SETTLE_ROUNDS = 3
 
@@ -807,11 +818,8 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
     for _ in range(_SETTLE_ROUNDS):
         if not needs_repair(line.text):
             break
-        tokens = stop_tokens if displaced and not _writes_swapped([line]) else line_tokens
-        toks = tokens(line)
-        new = repair_line(toks, marker=marker, lost=False, before=before, after=after,
-                          context=context, stops=displaced,
-                          glued_stop=tokens is stop_tokens and _split_stop(line))
+        _, new = _repair_with(_tokenizer([line], displaced), line, marker=marker, lost=False,
+                              before=before, after=after, context=context, stops=displaced)
         if new.text == line.text or not model_agrees(line.text, new.text, before=before,
                                                      after=after):
             break
