@@ -391,3 +391,24 @@ def test_a_village_name_of_common_words_runs_to_the_end_of_the_phrase(text, name
 )
 def test_a_phrase_of_the_sentence_after_a_village_head_is_no_name(text):
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quarter and a cemetery named after a man by title and name
+        ("قصف مدفعي على حي الشيخ مقصود في حلب", "حي الشيخ مقصود"),
+        ("انفجار عبوة بالقرب من مقبرة الشيخ سعد في مدينة إعزاز", "مقبرة الشيخ سعد"),
+        # the title closes a construct: a village named after a canal, in a list
+        ("هجوم لمسلحين على قريتي العامرية ونهر الإمام في محافظة ديالى", "نهر الإمام"),
+        # a range named with the plural head
+        ("قصفت طائرات مسيرة مواقع في جبال قره جوغ شرقي أربيل", "جبال قره جوغ"),
+    ],
+)
+def test_a_title_or_a_natural_head_opens_a_place_name(text: str, expected: str) -> None:
+    assert expected in [r[0] for r in _rows(text)]
+
+
+def test_a_title_is_no_name_after_a_strict_head_and_a_known_river_stays_known() -> None:
+    assert _rows("وقع الانفجار في منطقة الشيخ في المدينة") == []
+    assert find_places("عبروا نهر الفرات")["value"].tolist() == ["Euphrates"]

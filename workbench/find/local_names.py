@@ -80,9 +80,9 @@ _AGE = frozenset({"الجديده", "القديمه"})
 _SETTLEMENTS = frozenset({"city", "capital", "town", "village", "subdistrict", "district"})
 _BUILT_IN_TOWN = frozenset({"hospital", "mosque"})
 _LOCAL_COUNTRIES = frozenset({"IQ", "SY"})
-# Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
+# Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية، نهر الإمام)
 # while they are areas, not buildings or sites: no ``facility`` flag.
-_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
+_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area", "river"})
 # Kinds whose heads (قرية، بلدة) take a name of common words that runs to the phrase's end.
 _SETTLEMENT_KINDS = frozenset({"village", "town"})
 
@@ -126,6 +126,13 @@ def _stop_words() -> frozenset[str]:
 def _cue_forms(role: str) -> frozenset[str]:
     """The forms of one role of ``place_cues.csv``."""
     return frozenset(row.form for row in read_rows("find/place_cues.csv") if row.role == role)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Titles before a person's name (الشيخ، الإمام، السيد): after a place head they open
+    the name of a place named after that person (حي الشيخ مقصود)."""
+    return _cue_forms("title") - _name_heads()
 
 
 @cache
@@ -252,9 +259,21 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         if state == "kunya" and _is_direction(w) and w.endswith("ي") and not w.startswith(ARTICLE):
             words.append((w, ws, we))  # دير شرقي، عين غربي: a village's name
             break
+        if w in _titles() and state in ("", "construct"):
+            # مقبرة الشيخ سعد، حي الشيخ مقصود: a place named after a person by title and
+            # name; alone (نهر الإمام) or closing a construct the title is a definite noun
+            state = "title" if state == "" else "def"
+            words.append((w, ws, we))
+            continue
         if not _word_ok(w, first=n == 0) or _clitic_word(w, written):
             break
         nxt = toks[n + 1] if n + 1 < len(toks) else ("", 0, 0)
+        if state == "title":
+            if _nisba_after(r, (w, ws, we)):
+                break  # الشيخ العراقي: an adjective, no name
+            state = "kname"
+            words.append((w, ws, we))
+            continue
         if nxt[0] in _AGE and _is_key(w) and state in ("", "name", "def"):
             words += [(w, ws, we), nxt]  # حلب الجديدة: the new quarter of a known town
             break
@@ -273,11 +292,11 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
     while (words and not words[-1][0].startswith(ARTICLE)
            and ((_zipf(r.written(*words[-1][1:])) >= _RARE and not _is_key(words[-1][0]))
                 or words[-1][0] in _name_heads())
-           and not (len(words) > 1 and words[-2][0] in _name_heads())):
+           and not (len(words) > 1 and (words[-2][0] in _name_heads() or words[-2][0] in _titles()))):
         words.pop()  # a construct head left without its second term
     if not words:
         return None
-    likely = (words[0][0] in _name_heads() and len(words) > 1) or any(
+    likely = ((words[0][0] in _name_heads() or words[0][0] in _titles()) and len(words) > 1) or any(
         _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
     return words[0][1], words[-1][2], likely
 
@@ -326,7 +345,7 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
         second = nxt[0].startswith(ARTICLE) or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
-        return "construct" if second and _word_ok(nxt[0], first=False) else ""
+        return "construct" if second and (_word_ok(nxt[0], first=False) or nxt[0] in _titles()) else ""
     if state in ("construct", "name") and not definite and _adjective(written):
         return ""  # منطقة تسوق مزدحمة: an adjective of the phrase, no second term
     if state == "name" and not definite and _zipf(written) < _RARE:
@@ -427,6 +446,8 @@ def _names(
                 break  # ومناطق حراجية: a plural of things and its adjective, no list item
         else:
             item, own = _name(r, nxt) or _between_joints(r, nxt), ""
+            if one_word and settlement:
+                item = _to_close(r, nxt, item) or item  # قريتي العامرية ونهر الإمام في
             if item is None and one_word:
                 # بلدتي تسيل وعدوان: after a village or town head a common word that
                 # closes the phrase is a name, in the list as in the first place
@@ -547,7 +568,8 @@ def _to_close(r: _Reader, pos: int, got: tuple[int, int, bool] | None
     words: list[tuple[str, int, int]] = []
     for w, ws, we in r.tokens(pos, _MAX_WORDS):
         written = r.written(ws, we)
-        if not _word_ok(w, first=not words) or _clitic_word(w, written) or _adjective(written) \
+        if not (_word_ok(w, first=not words) or (words and w in _titles())) \
+                or _clitic_word(w, written) or _adjective(written) \
                 or (not w.startswith(ARTICLE) and written.endswith(("ي", "ى"))) \
                 or _nisba_after(r, (w, ws, we)) or _beh_phrase(r, ws) \
                 or (not words and w.startswith("\u0648")) \
