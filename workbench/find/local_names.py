@@ -80,9 +80,9 @@ _AGE = frozenset({"الجديده", "القديمه"})
 _SETTLEMENTS = frozenset({"city", "capital", "town", "village", "subdistrict", "district"})
 _BUILT_IN_TOWN = frozenset({"hospital", "mosque"})
 _LOCAL_COUNTRIES = frozenset({"IQ", "SY"})
-# Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية، نهر الإمام)
+# Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
 # while they are areas, not buildings or sites: no ``facility`` flag.
-_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area", "river"})
+_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
 # Kinds whose heads (قرية، بلدة) take a name of common words that runs to the phrase's end.
 _SETTLEMENT_KINDS = frozenset({"village", "town"})
 
