@@ -401,8 +401,6 @@ def test_a_phrase_of_the_sentence_after_a_village_head_is_no_name(text):
         ("انفجار عبوة بالقرب من مقبرة الشيخ سعد في مدينة إعزاز", "مقبرة الشيخ سعد"),
         # the title closes a construct: a village named after a canal, in a list
         ("هجوم لمسلحين على قريتي العامرية ونهر الإمام في محافظة ديالى", "نهر الإمام"),
-        # a range named with the plural head
-        ("قصفت طائرات مسيرة مواقع في جبال قره جوغ شرقي أربيل", "جبال قره جوغ"),
     ],
 )
 def test_a_title_or_a_natural_head_opens_a_place_name(text: str, expected: str) -> None:
