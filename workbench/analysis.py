@@ -19,6 +19,7 @@ from .claims.index import Mentions
 from .cleaning.clean import Cleaned, clean
 from .collector import collector_paused
 from .find.mentions import mention_rows, mentions_frame
+from .find.times.dateline import writing_day
 from .text.dates import as_reference
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
@@ -99,7 +100,9 @@ def analyze(
     """Clean ``raw`` and extract mentions, claims and events from it.
 
     ``published`` (ISO date, possibly partial: ``2020-05``) anchors relative and
-    year-less dates ("منذ أكتوبر", "شهر أبريل المنصرم").
+    year-less dates ("منذ أكتوبر", "شهر أبريل المنصرم"). Without it the text's own dateline
+    (أم درمان 21 سبتمبر 2024 –, :func:`~.find.times.dateline.writing_day`) stands in; with
+    neither, relative days stay undated (flag ``needs_reference``), never guessed.
 
     The garbage collector is paused during the call (``collector_paused``) and runs
     again after it. Many documents in one process: ``warm_up()`` then ``gc.freeze()``, as
@@ -114,6 +117,8 @@ def analyze(
     # over them (and its full passes over the loaded lexicons) are spared for the call.
     with collector_paused():
         cleaned = clean(raw, **clean_options)
+        if reference is None:  # relative days are read from the day the text says it is written
+            reference = writing_day(cleaned.text)
         mentions, columns = mention_rows(cleaned.text, reference=reference)
         # The stages pass rows, not frames: the mentions are indexed once for both, and
         # the tables are made only when read.
