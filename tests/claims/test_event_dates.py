@@ -156,3 +156,36 @@ def test_a_later_comparison_period_does_not_date_the_attack():
     ev = _events("قتل جنديان في هجوم على قرية البو عيثة.\n\n"
                  "والهجوم على قرية البو عيثة هو الثالث خلال الأيام العشرة الماضية.")
     assert ev[["start", "end"]].values.tolist() == [["2020-06-10", "2020-06-10"]]
+
+
+def test_an_anaphoric_day_with_no_day_named_takes_the_date_of_the_event_told_before():
+    ev = _events("قتل مسلحون شرطيا في بغداد أمس.\n\nوفي اليوم نفسه، انفجرت عبوة ناسفة في كركوك.")
+    assert ev[["location", "start", "date_basis"]].values.tolist() == [
+        ["Baghdad", "2020-06-09", "text"], ["Kirkuk", "2020-06-09", "text"]]
+    ev = _events("قتل مسلحون شرطيا في بغداد.\n\nوفي اليوم نفسه، انفجرت عبوة ناسفة في كركوك.")
+    kirkuk = ev[ev.location == "Kirkuk"].iloc[0]
+    assert (kirkuk.start, kirkuk.date_basis) == ("2020-06-10", "antecedent")
+    assert "antecedent_unknown" in kirkuk.date_flags.split(";")
+    assert "published_date" not in kirkuk.date_flags.split(";")
+
+
+def test_an_anaphoric_day_opening_the_text_falls_back_on_the_publication_day():
+    ev = _events("في ذلك اليوم، انفجرت عبوة ناسفة في كركوك.")
+    assert ev[["start", "date_basis"]].values.tolist() == [["2020-06-10", "published"]]
+    assert "antecedent_unknown" in ev.date_flags[0].split(";")
+
+
+def test_a_dateline_dates_the_relative_days_of_a_text_with_no_publication_date():
+    ev = _events("أم درمان 21 سبتمبر 2024 – قُتل أربعة أشخاص أمس في قصف مدفعي على أم درمان.",
+                 published=None)
+    assert ev[["start", "date_text"]].values.tolist() == [["2024-09-20", "أمس"]]
+    ev = _events("أعلنت الخلية اليوم الأحد (11 تشرين الأول 2020) انفجار عبوة في كركوك أمس.",
+                 published=None)
+    assert ev.start.tolist() == ["2020-10-10"]
+
+
+def test_with_neither_publication_nor_dateline_a_relative_day_stays_undated():
+    ev = _events("تفجيرات العراق 4 كانون الأول 2013\n\nقُتل أربعة أشخاص أمس في قصف على كركوك.",
+                 published=None)
+    assert ev.start.tolist() == [""]
+    assert {"needs_reference", "undated"} <= set(ev.date_flags[0].split(";"))

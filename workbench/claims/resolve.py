@@ -19,7 +19,12 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    or before it. Not a date: a duration (خلال يومين) or a period open at one end (منذ مايو).
    A day told between a verb of telling and the event (قال مصدر اليوم إن انفجارا ...) is the
    statement's (flag ``statement_date``); an attack told as بعد يومين من هجوم is dated that
-   long before the news its clause told first (flag ``earlier_by``).
+   long before the news its clause told first (flag ``earlier_by``). An anaphoric day the
+   time grammar found no day before (في اليوم نفسه, flag ``antecedent_unknown``) holds only
+   the reference: it is dated by steps 2-4, and instead of the publication date by the
+   event told just before it (``antecedent``). A relative day with no reference (أمس in a
+   text with neither publication date nor dateline: flag ``needs_reference``) leaves the
+   row undated; a day named above, a title's, is no reference for it.
 2. ``paragraph``: else the last day said before it in its paragraph;
 3. ``dateline`` / ``paragraph``: else the last day said before it anywhere above (a dateline
    or a lead's day governs the events below it). Steps 2 and 3 skip the days of recalled
@@ -203,12 +208,16 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     told: list[int] = []  # where the attack words gathered so far stand
     news: dict[str, dict] = {}  # by claim: the row of the news its clause tells first
     last: dict | None = None  # the incident the last violent row went to
+    before: dict | None = None  # the last row given a date
     for row in rows:
         row = {**row, **{c: "" for c in RESOLVED_COLUMNS}}
         row["evidence"] = ";".join(f"{a}:{b}" for a, b in [
             (row["claim_start"], row["claim_end"]), *row.pop("_also_spans", ())])
         row["role"] = "main"
-        _date_row(row, text, mentions, paragraphs, reference, news.get(row["claim_id"]))
+        _date_row(row, text, mentions, paragraphs, reference, news.get(row["claim_id"]),
+                  before)
+        if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
+            before = row  # the last dated row: what an anaphoric day with no antecedent takes
         if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
             news.setdefault(row["claim_id"], row)  # the news its clause tells first
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
@@ -590,7 +599,8 @@ def _day_times(mentions: Mentions, start: int, end: int) -> list:
 
 
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
-              reference: date | None, news: dict | None = None) -> None:
+              reference: date | None, news: dict | None = None,
+              before: dict | None = None) -> None:
     """The event's date: its sentence's, else its paragraph's or the top's, else published.
 
     A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
@@ -611,12 +621,29 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
         _date_back(row, length)
         row["date_flags"] = ";".join(f for f in (row["date_flags"], "earlier_by") if f)
         return
+    if "antecedent_unknown" in flags:
+        # في ذلك اليوم with no day named before it: its value is only the reference stand-in;
+        # the day is that of the event or dated sentence told just before it
+        row.update(start="", end="", date_precision="",
+                   date_flags=";".join(f for f in flags if f != "antecedent_unknown"))
+        _date_row(row, text, mentions, paragraphs, reference)
+        row["date_flags"] = ";".join(f for f in (row["date_flags"], "antecedent_unknown") if f)
+        if row["date_basis"] in ("", "published") and before is not None \
+                and int(before["claim_start"]) <= int(row["claim_start"]):
+            row.update({k: before[k] for k in ("start", "end", "date_precision")},
+                       date_basis="antecedent", date_flags=";".join(
+                           f for f in row["date_flags"].split(";") if f != "published_date"))
+        return
     if row["start"].startswith("P") or "span_frame" in str(row["date_flags"]).split(";"):
         row["_frame_precision"] = row["date_precision"]  # a period's total still reads it
         row.update(start="", end="", date_text="", date_precision="", date_flags=";".join(
             f for f in str(row["date_flags"]).split(";") if f and f != "span_frame"))
     if row["start"]:
         row["date_basis"] = "text"
+        return
+    if {"relative", "needs_reference"} <= set(flags) and row["date_text"]:
+        # أمس with no publication date nor dateline: the day is the writing's, unknown; a day
+        # named above (a title's) is no reference, so the row stays undated and says so
         return
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
     p_start = paragraphs[para][0] if paragraphs else 0
@@ -808,7 +835,7 @@ def _date_rank(row: dict) -> int:
     """
     if row["date_basis"] == "text":
         return 2 if "statement_date" in str(row["date_flags"]).split(";") else 3
-    return {"paragraph": 2, "dateline": 2, "published": 1}.get(row["date_basis"], 0)
+    return {"paragraph": 2, "dateline": 2, "antecedent": 2, "published": 1}.get(row["date_basis"], 0)
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
@@ -860,7 +887,7 @@ def _same_day(inc: dict, row: dict) -> bool:
 
 
 # Date bases that stand in for a date the clause does not say.
-_STAND_IN = frozenset({"published", "paragraph", "dateline"})
+_STAND_IN = frozenset({"published", "paragraph", "dateline", "antecedent"})
 
 
 def _weekdays(date_text: str) -> frozenset[str]:
