@@ -189,3 +189,9 @@ def test_with_neither_publication_nor_dateline_a_relative_day_stays_undated():
                  published=None)
     assert ev.start.tolist() == [""]
     assert {"needs_reference", "undated"} <= set(ev.date_flags[0].split(";"))
+
+
+def test_two_days_said_together_of_one_attack_are_one_event_over_the_span():
+    ev = _events("قتل 31 شخصا في قصف جوي الأربعاء والخميس على مستشفى القدس في حلب.")
+    assert ev[["start", "end", "date_text"]].values.tolist() == [
+        ["2020-06-03", "2020-06-04", "الأربعاء والخميس"]]

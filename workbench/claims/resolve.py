@@ -24,7 +24,10 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    the reference: it is dated by steps 2-4, and instead of the publication date by the
    event told just before it (``antecedent``). A relative day with no reference (أمس in a
    text with neither publication date nor dateline: flag ``needs_reference``) leaves the
-   row undated; a day named above, a title's, is no reference for it.
+   row undated; a day named above, a title's, is no reference for it, unless the row names
+   a weekday that day falls on (الخميس (26 أيار 2022)). Two days said together of one
+   attack (الأربعاء والخميس، الجمعة وقبله الخميس، يومي 13 و15: one time of the grammar)
+   date one event over the span they bound, the guideline's rule for ranges.
 2. ``paragraph``: else the last day said before it in its paragraph;
 3. ``dateline`` / ``paragraph``: else the last day said before it anywhere above (a dateline
    or a lead's day governs the events below it). Steps 2 and 3 skip the days of recalled
@@ -641,16 +644,22 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
     if row["start"]:
         row["date_basis"] = "text"
         return
-    if {"relative", "needs_reference"} <= set(flags) and row["date_text"]:
-        # أمس with no publication date nor dateline: the day is the writing's, unknown; a day
-        # named above (a title's) is no reference, so the row stays undated and says so
-        return
+    # أمس with no publication date nor dateline: the day is the writing's, unknown; a day
+    # named above (a title's) is no reference for it, so the row stays undated and says so,
+    # unless it names a weekday and the day above falls on it (الخميس (26 أيار 2022))
+    unknown = {"relative", "needs_reference"} <= set(flags) and bool(row["date_text"])
+    named = _weekdays(row["date_text"]) if unknown else frozenset()
+
+    def news_days(start: int) -> list:
+        found = _news_days(_day_times(mentions, start, int(row["claim_start"])), text, reference)
+        return [m for m in found if _on_weekday(m.value, named)] if unknown else found
+
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
     p_start = paragraphs[para][0] if paragraphs else 0
-    said = _news_days(_day_times(mentions, p_start, int(row["claim_start"])), text, reference)
+    said = news_days(p_start)
     basis = "paragraph"
     if not said:  # a date said once at the top governs the events below it
-        said = _news_days(_day_times(mentions, 0, int(row["claim_start"])), text, reference)
+        said = news_days(0)
         basis = "dateline" if said and _paragraph_of(said[-1].start, paragraphs) == 0 \
             else "paragraph"
     if said:
@@ -665,6 +674,19 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                    date_precision="day", date_basis="published",
                    date_flags=";".join(f for f in (row["date_flags"], "published_date")
                                        if f and f != "undated"))
+
+
+def _on_weekday(value: str, weekdays: frozenset[str]) -> bool:
+    """The day of ``value`` falls on one of ``weekdays`` (as :func:`_weekdays` gives them).
+
+    >>> _on_weekday("2022-05-26", frozenset({"3"})), _on_weekday("2022-05-26", frozenset())
+    (True, False)
+    """
+    day = value.partition("/")[0][:10]
+    try:
+        return len(day) == 10 and str(date.fromisoformat(day).weekday()) in weekdays
+    except ValueError:
+        return False
 
 
 def _date_back(row: dict, length: str) -> None:

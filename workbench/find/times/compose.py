@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from ...text.arabic import SENTENCE_END
+from ...text.arabic import SENTENCE_END, match_key
 from .clocks import PRAYER_CUES
 from .lexicon import any_within, find, key, lookup
 from .partial import Partial
@@ -52,6 +52,9 @@ _ANCHOR_LETTERS = frozenset({"من", "في"})
 _TWO_DAYS = ("\u064a\u0648\u0645\u064a",)  # يومي: the dual of يوم (two days named after it)
 # عامي, سنتي, شهري: the duals of عام, سنة, شهر before the two years or months they name
 _TWO_OTHERS = frozenset({("عامي",), ("سنتي",), ("شهري",)})
+# A weekday, "and before/after it", another (الجمعة وقبله الخميس): the two days, as a pair.
+_BEFORE_IT = ("وقبله", "وقبلها")
+_AFTER_IT = ("وبعده", "وبعدها")
 # the units a period past or next is counted in (الأيام الثلاثة الماضية, الشهرين المقبلين)
 _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "second"})
 # a part of the day that is a time by itself after a word of _PART_CUES (في المساء, عند الفجر,
@@ -732,8 +735,14 @@ class Composer(Grammar):
         # في 23 و24 أيلول: two days said together, the second with its month, as يومي 23 و24
         joined = not opener and a.rules[:1] == ["day"] and a.month is None and a.year is None \
             and sep.startswith("\u0648") and key(self.t, i).isdigit()
+        # الأربعاء والخميس: two weekdays said together are the two days they name, in a row
+        days = not opener and a.rules == ["weekday"] and sep.startswith("\u0648")
+        joined = joined or days
         between = between or joined
-        if between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
+        before_it = days and match_key(sep) in _BEFORE_IT  # الجمعة وقبله الخميس: told backwards
+        if days and match_key(sep) in _BEFORE_IT + _AFTER_IT:
+            b = self._end(a.j + 1, lost_ok=lost_ok)
+        elif between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
             nxt = a.j if sep == "\u0648" else None
             b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
         elif sep in DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in DASHES):
@@ -748,12 +757,18 @@ class Composer(Grammar):
             b = self._bare_hour(a.j + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
         if b is None:
             return None
-        if joined and (b.day is None or (b.month is None and (b.unit_rel or ("",))[0] != "month")):
+        if days and b.rules != ["weekday"]:
             return None
+        if joined and not days and (b.day is None
+                                    or (b.month is None and (b.unit_rel or ("",))[0] != "month")):
+            return None
+        end = b.j
+        if before_it:
+            a, b = b, a
         a, b = self._borrow(a, b)
         if a is None:
             return None
-        p = Partial(i, b.j, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
+        p = Partial(i, end, pre=h.pre if opener else a.pre)  # type: ignore[union-attr]
         p.rules = [f"range({'+'.join(a.rules)},{'+'.join(b.rules)})"]
         pair = "two_days" if two is not None and two.entry.words == _TWO_DAYS else "two"
         p.flags = ["range"] if two is None and not joined else ["range", pair]

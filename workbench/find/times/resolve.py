@@ -28,6 +28,8 @@ Decisions, so a reader can check them:
   day before it, the reference stands in and the flag ``antecedent_unknown`` says so, for a
   later stage that knows the day of the event told before.
 - A length before or after a point (يومين بعد الخميس) moves the point (flag ``shifted``).
+- Two weekdays said together (الأربعاء والخميس، الجمعة وقبله الخميس) are a range of the
+  two days in a row (flags ``range``, ``two``), the last such pair on or before the reference.
 - A date with a clock (``14 أبريل 2017 05:12``) takes the clock: value to the minute.
 - A clock in a named zone (بتوقيت غرينتش) is moved into the reference's zone when the
   reference has one (flag ``timezone``); else it stays as written, flagged ``utc+0``. Wire

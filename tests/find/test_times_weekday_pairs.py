@@ -1,0 +1,31 @@
+"""Two weekdays said together (الأربعاء والخميس، الجمعة وقبله الخميس) are the two days in a
+row they name, one span, not two weekdays read each from the reference."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from workbench.find.times import find_times
+
+_REF = date(2020, 6, 10)  # a Wednesday
+
+
+def _read(text: str) -> list[list[str]]:
+    return find_times(text, reference=_REF)[["text", "value"]].values.tolist()
+
+
+def test_two_weekdays_joined_by_and_are_the_last_such_pair():
+    assert _read("قتل 31 شخصا في قصف جوي الأربعاء والخميس") == [
+        ["الأربعاء والخميس", "2020-06-03/2020-06-04"]]
+
+
+def test_a_weekday_and_the_one_before_it_are_told_backwards():
+    assert _read("قصفت الطائرات البلدة يوم الجمعة وقبله الخميس") == [
+        ["يوم الجمعة وقبله الخميس", "2020-06-04/2020-06-05"]]
+    assert _read("قصفت الطائرات البلدة الجمعة وبعدها السبت") == [
+        ["الجمعة وبعدها السبت", "2020-06-05/2020-06-06"]]
+
+
+def test_weekdays_of_two_clauses_stay_apart():
+    assert _read("قتل الأربعاء وأصيب الخميس") == [
+        ["الأربعاء", "2020-06-10"], ["الخميس", "2020-06-04"]]
