@@ -29,3 +29,11 @@ def test_a_weekday_and_the_one_before_it_are_told_backwards():
 def test_weekdays_of_two_clauses_stay_apart():
     assert _read("قتل الأربعاء وأصيب الخميس") == [
         ["الأربعاء", "2020-06-10"], ["الخميس", "2020-06-04"]]
+
+
+def test_with_no_reference_two_days_said_together_stay_one_span_of_unknown_value():
+    df = find_times("قصف جوي الأربعاء والخميس على البلدة")
+    assert df[["text", "value"]].values.tolist() == [["الأربعاء والخميس", ""]]
+    assert {"range", "needs_reference"} <= set(df["flags"][0].split(";"))
+    df = find_times("اشتباكات من صباح يوم الخميس وإلى يوم الجمعة")
+    assert df.text.tolist() == ["من صباح يوم الخميس وإلى يوم الجمعة"]

@@ -181,6 +181,11 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
 
 def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) -> dict[str, Any] | None:
     a, b = (resolve(e, ctx, tense) for e in ends)
+    if a is not None and b is not None and not a["value"] and not b["value"] \
+            and "needs_reference" in a["flags"] and "needs_reference" in b["flags"]:
+        # يومي الجمعة والسبت with no reference: still one span of two days, its value unknown
+        return row("", None, None, a["precision"], relation="range",
+                   flags=list(dict.fromkeys(["range", *p.flags, *a["flags"], *b["flags"]])))
     if a is None or b is None or not a["value"] or not b["value"]:
         return None
     if "T" in a["value"] and "T" in b["value"] and b["value"] < a["value"] and not ends[1].has_date \
