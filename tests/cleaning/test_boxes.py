@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from workbench import clean
-from workbench.cleaning.boxes import box_groups, box_runs
+from workbench.cleaning.boxes import box_groups, box_runs, visual_lines
 from workbench.cleaning.lines import Line, split_lines
 from workbench.cleaning.reorder import reverse_visual
 
@@ -127,3 +127,26 @@ def test_one_chain_is_read_in_a_text_written_in_visual_order():
     assert cleaned.log.set_index("stage").changes["box_runs"] == 1
     assert " ".join(boxed) in cleaned.text
     assert box_runs(_lines(_as_boxes(paragraph)))[1] == 0
+
+
+def test_a_chain_too_long_for_one_line_is_always_cut():
+    # a title written just before the stop and number boxes of the paragraph's first line:
+    # together they are longer than any line, so they are two lines, whichever the model
+    # reads likelier
+    line = "ويقضي ريد حاليا عقوبة السجن مدى الحياة لادانته بمحاولة تفجير رحلة طيران عام"
+    texts = ["ويقضي ريد حاليا عقوبة السجن", ".", "2001", line]
+    assert visual_lines(texts, "", "", float(len(line))) == [[0], [1, 2, 3]]
+
+
+def test_a_box_glued_to_a_latin_name_is_weighed_into_its_line():
+    # ``(AlMoe)``: no space on either side of the Latin box, so the Arabic box on its
+    # right opens without one; the word bigram model reads the line whole likelier
+    boxed = ["وقال المتحدث باسم منظمة (", "HRW", ") في بيان ان مجلس"]
+    paragraph = [*PARAGRAPH, boxed, ["الامن الدولي مطالب بالتحرك العاجل لوقف القتال في المدينة"]]
+    texts = _as_boxes(paragraph)
+    texts = [t.strip() if t.strip() == boxed[0] else t for t in texts]
+    # the opening-space rule alone leaves the Arabic box out of its line's chain
+    assert all(32 not in g for g in box_groups(texts, [t.startswith(" ") for t in texts]))
+    out, n = box_runs(_lines(texts))
+    assert n == 4
+    assert " ".join(boxed) in [line.text for line in out]

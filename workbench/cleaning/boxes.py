@@ -13,7 +13,10 @@ boxes either side of it into one visual line (``box_groups``); an Arabic box wri
 without the space pdfminer keeps at the start of a box inside a line opens a new one.
 A line written before the boxes of the next, whose first box carries no letter (a stop
 at its left edge), is linked to them: a chain too long for one line is cut into the
-visual lines it stands in, where the model reads it so (``visual_lines``).
+visual lines it stands in, where the model reads it so (``visual_lines``). An Arabic box
+written without the opening space next to a chain (a bracket glued to a Latin name,
+``(AlMoe)``, has no space to keep) joins it where the model reads the line likelier so,
+and it fits in one line (``JOIN_GAIN``).
 Like the runs of ``fallback.py`` it is the text's decision: only a text with
 ``MIN_GROUPS`` such lines or more (one, where its letters were written left to right
 too), their boxes paragraphs of their own (``BOXED_LINKS``),
@@ -70,6 +73,13 @@ ONE_LINE = 1.1
 MAX_CUTS = 8
 # Most boxes in one visual line: a longer chain is a table or a list, not a line.
 MAX_BOXES = 12
+# Least gain (log10, word bigram model, at the junctions the two readings differ in) for
+# an Arabic box written without the opening space to be read as the same visual line as
+# the chain before it: the space is missing where the source has none (``(AlMoe)``, a
+# bracket glued to a Latin name). Set on the dev documents of benchmarks/pdf_damage.py.
+JOIN_GAIN = 2.0
+# Most such doubtful links weighed in one chain (every way of taking them is scored).
+MAX_DOUBTFUL = 4
 
 
 def box_groups(texts: list[str], spaced: list[bool] | None = None) -> list[list[int]]:
@@ -170,7 +180,9 @@ def visual_lines(texts: list[str], before: str, after: str, width: float) -> lis
     opens with a box without letters (a stop or a quote at its left edge), so pdfminer
     links it to the line above (``استجوبت نشطاء …⏎⏎.⏎⏎2003``). A chain too long for one
     line of ``width`` (``LONG_CHAIN``) is cut at the fewest such places that leave every
-    line short enough (``ONE_LINE``), where the word bigram model reads it likelier so.
+    line short enough (``ONE_LINE``), the cut the word bigram model reads likeliest (no
+    chain that long is one line: on the dev documents of benchmarks/pdf_damage.py a title
+    written before the stop and number boxes of the paragraph's first line is one).
 
     >>> visual_lines(["ثم فوزه علي", "21", "قال انه"], "", "", 40.0)
     [[0, 1, 2]]
@@ -194,9 +206,65 @@ def visual_lines(texts: list[str], before: str, after: str, width: float) -> lis
             if all(sum(lengths[a:b]) <= ONE_LINE * width for a, b in itertools.pairwise(edges)):
                 readings.append((read(lines), lines))
         if readings:
-            score, lines = max(readings, key=lambda r: r[0])
-            return lines if score > read(whole) else whole
+            _, lines = max(readings, key=lambda r: r[0])
+            return lines
     return whole
+
+
+def _edges(texts: list[str], full: list[int], chain: list[int]) -> tuple[str, str]:
+    """The last word of the nearest line with words before a chain, the first after it."""
+    k = bisect.bisect_left(full, chain[0])
+    m = bisect.bisect_right(full, chain[-1])
+    before = words_of(texts[full[k - 1]])[-1] if k else ""
+    after = words_of(texts[full[m]])[0] if m < len(full) else ""
+    return before, after
+
+
+def _weighed_chains(texts: list[str], spaced: list[bool], full: list[int], width: float) -> list[list[int]]:
+    """The chains of ``_chains``, where a link the opening-space rule alone cuts is weighed
+    by the word bigram model: the runs either side are one chain where the text reads
+    likelier so, each visual line's boxes turned, by ``JOIN_GAIN`` (``(AlMoe)``: no space
+    on either side of the Latin box, yet one line)."""
+    strict = _chains(texts, spaced)
+    chain_of = {i: n for n, chain in enumerate(strict) for i in chain}
+    out: list[list[int]] = []
+    for loose in _chains(texts, None):
+        runs: list[list[int]] = [[loose[0]]]
+        for a, b in itertools.pairwise(loose):
+            if a in chain_of and chain_of.get(b) == chain_of[a]:
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        if len(runs) == 1 or len(runs) - 1 > MAX_DOUBTFUL:
+            out.extend(r for r in runs if len(r) > 1)
+            continue
+        before, after = _edges(texts, full, loose)
+
+        def read(chains: list[list[int]], before: str = before, after: str = after) -> float:
+            boxes: list[list[str]] = []
+            for chain in chains:
+                rows = visual_lines([texts[i] for i in chain], "", "", width)
+                boxes.extend(words_of(texts[chain[i]]) for row in rows for i in reversed(row))
+            return _chain(boxes, before, after)
+
+        lengths = {i: len(texts[i].strip()) for i in loose}
+        readings = []
+        for joins in itertools.product([False, True], repeat=len(runs) - 1):
+            chains = [list(runs[0])]
+            for run, join in zip(runs[1:], joins, strict=True):
+                if join:
+                    chains[-1].extend(run)
+                else:
+                    chains.append(list(run))
+            # runs joined are one visual line: together they must fit in one
+            if all(sum(lengths[i] for i in c) <= ONE_LINE * width for c in chains if c not in runs):
+                readings.append((read(chains), chains))
+        base, chosen = readings[0]
+        score, best = max(readings, key=lambda r: r[0])
+        if score - base > JOIN_GAIN:
+            chosen = best
+        out.extend(c for c in chosen if len(c) > 1)
+    return out
 
 
 def turned_group(lines: list[Line], group: list[int]) -> list[Line]:
@@ -242,13 +310,10 @@ def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
     width = line_width(texts, groups)
     evidence = 0.0
     turned: list[list[int]] = []
-    for chain in _chains(texts, spaced):
+    for chain in _weighed_chains(texts, spaced, full, width):
         if sum(bool(ARABIC_RE.search(texts[i])) for i in chain) < 2:
             continue
-        k = bisect.bisect_left(full, chain[0])  # the nearest lines with words either side
-        m = bisect.bisect_right(full, chain[-1])
-        before = words_of(texts[full[k - 1]])[-1] if k else ""
-        after = words_of(texts[full[m]])[0] if m < len(full) else ""
+        before, after = _edges(texts, full, chain)
         rows = visual_lines([texts[i] for i in chain], before, after, width)
         groups_read = [[chain[i] for i in row] for row in rows]
         for n, group in enumerate(groups_read):
