@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from workbench import clean
-from workbench.cleaning.boxes import box_groups, box_runs, visual_lines
+from workbench.cleaning.boxes import box_groups, box_runs, cut_lines, visual_lines
 from workbench.cleaning.lines import Line, split_lines
 from workbench.cleaning.reorder import reverse_visual
 
@@ -150,3 +150,30 @@ def test_a_box_glued_to_a_latin_name_is_weighed_into_its_line():
     out, n = box_runs(_lines(texts))
     assert n == 4
     assert " ".join(boxed) in [line.text for line in out]
+
+
+def test_a_line_cut_inside_a_word_is_made_one_in_reading_order():
+    # pdftotext -raw on a LibreOffice PDF cuts a line at a kaf and writes the left-hand
+    # piece first; a line cut twice is made one piece by piece
+    full = [
+        "وقال الناطق باسم الحكومة ان الوزير سيزور العاصمة غدا في زيارة رسمية تستمر يومين كاملين",
+        "وقال المدرب ان الفريق جاهز للمباراة المقبلة في الدوري بعد عودة اللاعبين المصابين",
+    ]
+    texts = [full[0], "كز السادس في الدوري هناك", "كد المعلومات ان النادي يحتل المر",
+             "وصل الفريق الى القاهرة امس وتؤ", *full]
+    out, n = cut_lines(_lines(texts))
+    whole = "وصل الفريق الى القاهرة امس وتؤكد المعلومات ان النادي يحتل المركز السادس في الدوري هناك"
+    assert n == 2
+    assert [line.text for line in out] == [full[0], "", "", whole, *full]
+
+
+def test_lines_whose_ends_are_words_are_left_alone():
+    # two lines in reading order, or pieces of a text written in letters, are not joined
+    texts = [
+        "وقال الناطق باسم الحكومة ان الوزير سيزور العاصمة غدا",
+        "في زيارة رسمية تستمر يومين",
+        "يلتقي خلالها عددا من المسؤولين",
+        "ف خ ار وك ا ن ت ر",
+    ]
+    out, n = cut_lines(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts

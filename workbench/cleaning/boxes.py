@@ -41,8 +41,10 @@ import itertools
 import numpy as np
 
 from ..text.clitics import PROCLITICS
-from .bigrams import pair_logp, words_of
+from .bigrams import chain_logp, pair_logp, words_of
+from .lexicon import is_fragment, is_known
 from .lines import Line, concat, empty_line, strip_line, synthetic
+from .pieces import weak_piece
 from .stages import ARABIC_RE, DIGIT_RE
 
 # Fewest groups a text must have for the model to be asked: one or two numbers on lines
@@ -332,3 +334,68 @@ def box_runs(lines: list[Line]) -> tuple[list[Line], int]:
         for i, line in zip(group, turned_group(lines, group), strict=True):
             out[i] = line
     return out, len(turned)
+
+
+# Least gain (log10, word bigram model, the words from the line before to the line after)
+# for two lines to be read as the pieces of one cut inside a word, written second piece
+# first. Set on the dev documents of benchmarks/pdf_damage.py.
+CUT_GAIN = 3.0
+# Words either side of the cut that must be no pieces themselves.
+CUT_CONTEXT = 2
+
+
+def _cut_gain(prev: str, first: list[str], second: list[str], nxt: str) -> float:
+    """How much likelier (log10) the words of two lines read as ``second`` then ``first``
+    with the word at their meeting whole, than as written (``prev`` and ``nxt``: the
+    words either side, empty for none)."""
+    edges = ([prev] if prev else [], [nxt] if nxt else [])
+    as_written = [*edges[0], *first, *second, *edges[1]]
+    turned = [*edges[0], *second[:-1], second[-1] + first[0], *first[1:], *edges[1]]
+    return chain_logp(turned) - chain_logp(as_written)
+
+
+def cut_lines(lines: list[Line]) -> tuple[list[Line], int]:
+    """Two lines that are one visual line cut inside a word, written the left-hand piece
+    first (pdftotext ``-raw`` on a LibreOffice PDF cuts ``شركة`` at its kaf:
+    ``كة " المو " (⏎متميزة … من شر``), put in reading order as one line, the word whole:
+    where together they fit in one line, the joined word is a word and a piece is none,
+    and the word bigram model reads the text likelier so by ``CUT_GAIN``.
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> texts = ["وشهدت دورة العام الحالي من معرض الخليج للتعليم والتدريب", "كة قوية لكل من قطر", "مشار"]
+    >>> out, n = cut_lines([synthetic(t, 0) for t in texts])
+    >>> out[2].text, n
+    ('مشاركة قوية لكل من قطر', 1)
+    """
+    texts = [line.text for line in lines]
+    words = [words_of(t) for t in texts]
+    full = [i for i, w in enumerate(words) if w]
+    width = line_width(texts, [])
+    out = list(lines)
+    n = 0
+    prev = ""
+    for k, (i, j) in enumerate(itertools.pairwise(full)):
+        first, second = words[i], words[j]
+        a, b = out[i].text.strip(), texts[j].strip()
+        if (
+            j == i + 1
+            and ARABIC_RE.match(a[:1]) and ARABIC_RE.match(b[-1:])
+            and (not width or len(a) + len(b) <= ONE_LINE * width)
+            and (weak_piece(first[0]) or weak_piece(second[-1]))
+            # a lone letter joins something everywhere
+            and min(len(first[0]), len(second[-1])) > 1
+            # the words beside the cut are words: a text written in pieces has a piece
+            # that joins something everywhere
+            and not any(map(is_fragment, [*second[-1 - CUT_CONTEXT : -1], *first[1 : 1 + CUT_CONTEXT]]))
+            and is_known(second[-1] + first[0])
+            and _cut_gain(prev, first, second, words[full[k + 2]][0] if k + 2 < len(full) else "") > CUT_GAIN
+        ):
+            # the line made whole takes the second place, where a third piece written
+            # after it (a line cut twice) is weighed against it in turn
+            out[j] = concat([strip_line(lines[j]), strip_line(out[i])])
+            out[i] = empty_line()
+            words[j] = [*second[:-1], second[-1] + first[0], *first[1:]]
+            n += 1
+            continue
+        prev = first[-1]
+    return out, n

@@ -10,6 +10,8 @@
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
 3. ``box_runs``: the boxes pdfminer cut a line into where its font lacked digits or
    quotes (drawn from another font), written left to right, put in reading order;
+   ``cut_lines``: a line cut inside a word (``شر|كة``), its pieces written left to right,
+   made one line with the word whole, where the word bigram model reads it so;
 4. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
    the text by the word bigram model (in a text justified with kashida: after ``kashida``);
@@ -57,7 +59,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..text.arabic import GAP_MARKER
-from .boxes import box_runs
+from .boxes import box_runs, cut_lines
 from .fallback import fallback_runs, kashida_justified
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
@@ -231,6 +233,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
     line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
+    line_stage("cut_lines", "a line cut inside a word, its pieces written left to right, made one", cut_lines)
     # A text justified with kashida has its runs turned by the run repair, at the word
     # edges its tatweel marks; what its font lacked is weighed once the tatweel is out, as
     # a second clean of the text weighs it.

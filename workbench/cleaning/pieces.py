@@ -223,7 +223,7 @@ def _piece_pairs(texts: list[str]) -> list[int]:
     known = are_known_keys([facts[k - 1][3] + facts[k][3] for k in maybe])
     return [k for k, yes in zip(maybe, known, strict=True)
             if (yes or not (facts[k - 1][2] or facts[k][2]))
-            and (_weak_piece(texts[k - 1]) or _weak_piece(texts[k]))]
+            and (weak_piece(texts[k - 1]) or weak_piece(texts[k]))]
 
 
 @word_memo
@@ -235,7 +235,7 @@ def _piece_facts(token: str) -> tuple[bool, bool, str, str]:
 
     Two such pieces meet at letters, and the joined word is known exactly when
     ``is_known_joined`` of their cores and keys says so (an unknown joined word has a
-    gain of -inf); and one of them must be weak (:func:`_weak_piece`).
+    gain of -inf); and one of them must be weak (:func:`weak_piece`).
     """
     whole = TATWEEL not in token
     left = whole and bool(ARABIC_RE.match(token[-1:]))
@@ -244,7 +244,7 @@ def _piece_facts(token: str) -> tuple[bool, bool, str, str]:
 
 
 @word_memo
-def _weak_piece(token: str) -> bool:
+def weak_piece(token: str) -> bool:
     """A token weak as a word of its own, as :func:`split_piece_gain` asks: rarer than
     ``WEAK_PIECE_LOGP``, or a fragment."""
     return token_logp(token) < WEAK_PIECE_LOGP or is_fragment(token)
