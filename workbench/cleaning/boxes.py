@@ -27,6 +27,10 @@ such line is turned. On the dev documents of ``benchmarks/pdf_damage.py`` only
 pdfminer's reading of LibreOffice PDFs is; every other extractor's chains (page numbers,
 a number wrapped onto a line of its own) read worse turned, or stand in one paragraph.
 
+A line can be cut inside a word too, its left-hand piece written first (``cut_lines``:
+``pdftotext -raw`` cuts Amiri's lines at a kaf, ``كة قوية⏎… مشار``): the two are made one
+where the word bigram model reads them so, the word whole.
+
 >>> from workbench.cleaning.lines import synthetic
 >>> lines = [synthetic(t, 0) for t in ["- صفر قبل ان", "", "21", "", "ثم فوزه ايضا علي معيذر"]]
 >>> [b.text for b in turned_group(lines, [0, 2, 4])]
