@@ -221,7 +221,6 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                   before)
         if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
             before = row  # the last dated row: what an anaphoric day with no antecedent takes
-        if row["start"] and "earlier_by" not in str(row["date_flags"]).split(";"):
             news.setdefault(row["claim_id"], row)  # the news its clause tells first
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             if _standing(row, text):
