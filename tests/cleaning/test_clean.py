@@ -438,6 +438,9 @@ _FOUND = [
     # U+FFFF in the raw text (the PDF reader's glyph with no character): an unreadable gap
     # whose source span holds U+FFFF, not U+FFFD
     " \uffff",
+    # a byline's cue word on a line of its own, its name on the next (idempotence: reflow
+    # made one line of them, which the next clean read as a byline)
+    "ا\rكتبه\nا",
 ]
 
 

@@ -73,13 +73,18 @@ def find_byline(lines: list[str]) -> tuple[int, ...]:
     ()
     >>> find_byline(["العنوان", "كتبه مجاهد الطائي", "نص المقال."])
     (1,)
+    >>> find_byline(["العنوان", "كتبه", "مجاهد الطائي", "نص المقال."])
+    (1, 2)
     """
     groups = _groups(lines, skip=set())
     if len(groups) == 1 and len(groups[0]) >= 2:
         # No blank lines at all (text pasted from a page): a title line and the byline line
         # under it stand apart as blank lines would set them (عنوان⏎كتبه فلان⏎نص).
         first = groups[0]
-        groups = [g for g in (first[:1], first[1:2], first[2:]) if g]
+        # a byline cut after its cue word (كتبه⏎مجاهد الطائي) takes the next line as the
+        # name, as the paragraph that reflow makes of the two lines would read
+        cut = 3 if len(first) >= 3 and _bare_cue(lines[first[1]]) else 2
+        groups = [g for g in (first[:1], first[1:cut], first[cut:]) if g]
     if len(groups) < 2:
         return ()
     for group in groups[:HEADER_ZONE]:
@@ -87,6 +92,12 @@ def find_byline(lines: list[str]) -> tuple[int, ...]:
         if len(text.split()) <= 14 and not ends_sentence(text) and _byline_part(text) is not None:
             return group
     return ()
+
+
+def _bare_cue(line: str) -> bool:
+    """The line is a byline's cue word alone (``كتبه``), its name on the next line."""
+    words = [w for w in (w.strip(_TOKEN_STRIP) for w in line.split()) if w]
+    return len(words) == 1 and words[0] in cues("byline")
 
 
 def _byline_part(line: str) -> list[str] | None:
