@@ -441,6 +441,8 @@ _FOUND = [
     # a byline's cue word on a line of its own, its name on the next (idempotence: reflow
     # made one line of them, which the next clean read as a byline)
     "ا\rكتبه\nا",
+    # a tatweel closing a line, inside a word once reflow joins the lines (idempotence)
+    "اااااا\rﻻــ",
 ]
 
 

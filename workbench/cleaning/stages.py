@@ -824,6 +824,9 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
                                                      after=after):
             break
         line = new
+    # a tatweel that closed a line stands inside a word once the lines are one (لاــ⏎اااا):
+    # taken out as the next run's kashida stage would take it out
+    (line,), _ = remove_kashida([line])
     (line,), _ = join_split_words([line])
     (line,), _ = tidy_punctuation([line])
     return line
