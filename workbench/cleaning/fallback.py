@@ -500,7 +500,8 @@ def cutting_classes(texts: list[str]) -> set[str]:
     chosen, current, gain = _searched_classes(texts, text=text)
     if not current or not _text_turns(texts, current, chosen, gain):
         chosen = set()
-    if _opening_spaces(texts, text):
+    opening = _opening_spaces(texts, text)
+    if opening:
         # the lines themselves show they were written left to right: the classes need
         # only make them read better, not sure of every junction; a class the first
         # search left (quotes round names the model does not know) is added where the
@@ -511,7 +512,7 @@ def cutting_classes(texts: list[str]) -> set[str]:
             chosen = found
     if not chosen:
         chosen = _signed_class(texts, text)
-    if _opening_spaces(texts, text):
+    if opening:
         chosen = _classes_of_opening_lines(texts, text, chosen)
     return _with_more_classes(texts, _with_glued_digits(texts, chosen, text), text)
 

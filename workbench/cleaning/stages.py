@@ -397,11 +397,6 @@ def stop_tokens(line: Line) -> list[Line]:
     return _stop_split(line)[0]
 
 
-def _split_stop(line: Line) -> bool:
-    """True when ``stop_tokens`` sets apart a stop the line writes glued to its first word."""
-    return _stop_split(line)[1]
-
-
 def _stop_split(line: Line) -> tuple[list[Line], bool]:
     """``stop_tokens`` of a line, and whether a stop glued to a word was set apart."""
     toks = line_tokens(line)
@@ -794,8 +789,8 @@ def _repair_with(tokens: Callable[[Line], list[Line]], line: Line, **repair: Any
     """The line's tokens and ``repair_line`` of them, told whether the first token is a
     stop ``stop_tokens`` cut off the word it was glued to (one home for the line repair
     and ``settle``, which must read a line alike for ``clean`` to stay idempotent)."""
-    toks = tokens(line)
-    return toks, repair_line(toks, glued_stop=tokens is stop_tokens and _split_stop(line), **repair)
+    toks, glued = _stop_split(line) if tokens is stop_tokens else (tokens(line), False)
+    return toks, repair_line(toks, glued_stop=glued, **repair)
 
 
 # How many times a reflowed block is repaired at most (see ``settle``).
