@@ -4,8 +4,9 @@ The texts of cited-only reports are not in the repository; each one's address an
 of the coded text are in ``benchmarks/events/documents.csv``. A copy is re-made from the
 stored page: its lines stripped, blank ones dropped, paragraphs joined by one blank line and
 a final newline (``قتل أربعة…\\n\\nوقال ضابط…\\n``), with the site's chrome left out. ``remake``
-finds the stretch of the page's paragraphs (less up to two chrome paragraphs inside it) whose
-SHA-1 is the recorded one, so only a copy identical to the coded text is saved.
+finds the stretch of the page's paragraphs (less a few chrome lines inside it, with the recorded
+headline when the stored copy lacks it, cut where the coded text stopped) whose SHA-1 is the
+recorded one, so only a copy identical to the coded text is saved.
 
     python benchmarks/events_texts.py check
     python benchmarks/events_texts.py remake ev001 page.txt [more.txt ...]
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import re
 import sys
 from itertools import combinations
 from pathlib import Path
@@ -22,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DOCUMENTS = HERE / "events" / "documents.csv"
 LOCAL = HERE / "_work" / "events" / "texts"
-MAX_DROPPED = 2  # chrome paragraphs (share buttons, "related" headings) inside the coded stretch
+MAX_DROPPED = 4  # chrome lines (date, caption, share buttons) inside the coded stretch
 
 
 def documents() -> dict[str, dict[str, str]]:
@@ -45,26 +47,36 @@ def sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-def find_copy(page: str, want_sha1: str, want_chars: int) -> str | None:
+def find_copy(page: str, want_sha1: str, want_chars: int, title: str = "") -> str | None:
     """The copy of ``page`` whose SHA-1 is ``want_sha1``, or None.
 
-    Tries every stretch of paragraphs, then every stretch less one or two inner paragraphs;
-    the length recorded in documents.csv prunes the search."""
+    Tries every stretch of paragraphs, less up to ``MAX_DROPPED`` inner ones (chrome lines),
+    with or without the recorded title before it (some stored copies lack the headline), its
+    last paragraph whole or cut where the coded text stopped (a stored copy may run on past
+    it). The recorded length prunes the search; the SHA-1 alone decides."""
     paras = paragraphs(page)
-    n = len(paras)
-    for i in range(n):
-        for j in range(i + 1, n + 1):
+    heads = [[], [title.strip()]] if title.strip() else [[]]
+    for i in range(len(paras)):
+        for j in range(i + 1, len(paras) + 1):
             span = paras[i:j]
-            size = len(as_copy(span))
-            if size < want_chars:
-                continue
-            for k in range(MAX_DROPPED + 1):
+            for k in range(min(MAX_DROPPED, max(len(span) - 2, 0)) + 1):
                 for drop in combinations(range(1, len(span) - 1), k):
                     kept = [p for m, p in enumerate(span) if m not in drop]
-                    text = as_copy(kept)
-                    if len(text) == want_chars and sha1(text) == want_sha1:
-                        return text
+                    for head in heads:
+                        text = _cut_to(head + kept, want_chars)
+                        if text is not None and sha1(text) == want_sha1:
+                            return text
     return None
+
+
+def _cut_to(paras: list[str], want_chars: int) -> str | None:
+    """The copy of ``paras`` with its last paragraph cut so the copy is ``want_chars`` long."""
+    rest = "".join(p + "\n\n" for p in paras[:-1])
+    keep = want_chars - len(rest) - 1
+    last = paras[-1]
+    if keep <= 0 or keep > len(last) or last[:keep] != last[:keep].rstrip():
+        return None
+    return rest + last[:keep] + "\n"
 
 
 def check() -> int:
@@ -93,8 +105,12 @@ def remake(doc_id: str, pages: list[Path]) -> int:
     if doc is None:
         print(f"{doc_id}: not in {DOCUMENTS.name}", file=sys.stderr)
         return 2
-    for page in pages:
-        text = find_copy(page.read_text(encoding="utf-8"), doc["sha1"], int(doc["n_chars"]))
+    for page, raw in ((page, page.read_text(encoding="utf-8")) for page in pages):
+        # Another stored copy of the same page (its AMP version) may double spaces the coded
+        # copy had single.
+        text = next((t for t in (find_copy(form, doc["sha1"], int(doc["n_chars"]), doc["title"])
+                                 for form in (raw, re.sub(r" {2,}", " ", raw)))
+                     if t is not None), None)
         if text is not None:
             LOCAL.mkdir(parents=True, exist_ok=True)
             (LOCAL / f"{doc_id}.txt").write_text(text, encoding="utf-8")
