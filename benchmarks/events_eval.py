@@ -22,9 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import workbench
-
 HERE = Path(__file__).resolve().parent
+# Score this checkout's package, not whichever one the environment installed.
+if str(HERE.parent) not in sys.path:  # run as a script: python benchmarks/events_eval.py
+    sys.path.insert(0, str(HERE.parent))
+
+import workbench  # noqa: E402
+
 DATA = HERE / "events"
 TEXT_DIRS = (DATA / "texts", HERE / "_work" / "events" / "texts")
 
