@@ -312,3 +312,21 @@ def test_one_of_those_counted_is_a_part_of_the_toll():
 
 def test_an_ordinal_after_a_verb_of_wounding_counts_one_more():
     assert _read("قضى طفلان وأصيب ثالث بجروح") == [("killed", 2.0), ("wounded", 1.0)]
+
+
+def test_a_pronoun_on_the_last_word_of_a_cue_counts_its_owner():
+    assert _read("أطلق مسلحون النار على موظف ما أودى بحياته") == [("killed", 1.0)]
+    assert _read("سقطت قذيفة على السيارة فأودت بحياتهما") == [("killed", 2.0)]
+    assert _read("انفجرت عبوة أودت بحياتهم جميعا") == []
+
+
+def test_a_word_with_the_article_takes_no_pronoun():
+    # القتلة "the killers", never "his killing"
+    assert _read("هرب القتلة إلى جهة مجهولة") == []
+
+
+def test_a_victim_named_by_a_definite_noun_does_not_lower_the_count():
+    ev = workbench.analyze("قتل خمسة أشخاص بغارة جوية على بلدة كفرنبل، وأكد الأهالي "
+                           "مقتل الجندي فلان أثناء إجازته.",
+                           published="2020-05-13").events
+    assert ev.fatalities.tolist() == ["5"]

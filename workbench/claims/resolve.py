@@ -78,7 +78,7 @@ from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, is_span_frame
 from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
-from .tolls import Toll, find_tolls, is_part, word_forms
+from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
 INCIDENT_FILE = "claims/incident_cues.csv"
@@ -1133,6 +1133,11 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             figures = [t for t in mine if t.kind == kind and t.value is not None]
             # a part of a toll told before it (من بينها ... مقتل ثلاثة أطفال) is no other figure
             figures = [t for t in figures if not any(is_part(text, w, t) for w in figures)]
+            # one victim named (مقتل القيادي، بقتل الجندي) beside a figure of the same deaths
+            # is one of those counted, no lower figure of another source
+            counted = [t for t in figures if not names_one(t)]
+            figures = [t for t in figures if not names_one(t)
+                       or not any(c.value > t.value for c in counted)]
             positive = [t for t in figures if t.value > 0] or figures
             if not positive:
                 if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):

@@ -106,9 +106,20 @@ _TA = ("\u062a", "\u0647")
 _YA = "\u064a"
 
 
+def _definite(key: str, form: str) -> bool:
+    """Whether the proclitics ``key`` carries before ``form`` hold the article (القتلة، للجندي)."""
+    return key[:len(key) - len(form)].endswith(_ARTICLES)
+
+
+_ARTICLES = ("ال", "لل")
+
+
 def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None:
-    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun."""
+    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun.
+    A word with the article takes no pronoun: القتلة is "the killers", never "his killing"."""
     for f in _forms(key):
+        if _definite(key, f):
+            continue
         for suffix, n in _PRONOUNS:
             stem = f[:-len(suffix)]
             stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
@@ -199,13 +210,34 @@ _KEY = itemgetter(3)  # Token.key
 
 
 def _role_at(toks: list[Token], i: int, role: str) -> int:
-    """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none."""
+    """The token after a cue of ``role`` starting at ``i``; ``i`` when there is none. The
+    last word of a cue of several may carry a pronoun (أودى بحياتها)."""
     for words in _cues_from(toks[i].key, role):
         rest = toks[i + 1:i + len(words)]
         if len(rest) == len(words) - 1 and all(
-                w in _forms(t.key) for w, t in zip(words[1:], rest, strict=True)):
+                w in _forms(t.key) for w, t in zip(words[1:-1], rest, strict=False)) and (
+                len(words) == 1 or words[-1] in _forms(rest[-1].key)
+                or _owned(rest[-1].key, words[-1]) is not None):
             return i + len(words)
     return i
+
+
+def _owned(key: str, word: str) -> float | None:
+    """How many a pronoun on ``word`` written as ``key`` counts (بحياتها → بحياة: 1, بحياتهما:
+    2, بحياتهم: 0, told but not counted), or None when ``key`` is not ``word`` with one.
+
+    >>> _owned("بحياتها", "بحياه"), _owned("بحياتهم", "بحياه"), _owned("بحياه", "بحياه")
+    (1.0, 0.0, None)
+    """
+    stem = word[:-1] + _TA[0] if word.endswith(_TA[1]) else word
+    for f in _forms(key):
+        if f.startswith(stem) and f[len(stem):] in _OWNED_COUNTS and not _definite(key, f):
+            return _OWNED_COUNTS[f[len(stem):]]
+    return None
+
+
+# The possessive pronouns and how many they count (هم "their": told, not counted).
+_OWNED_COUNTS = {"هما": 2.0, "ها": 1.0, "ه": 1.0, "هم": 0.0}
 
 
 def _is(toks: list[Token], i: int, role: str) -> bool:
@@ -255,9 +287,11 @@ def find_tolls(text: str) -> list[Toll]:
             continue
         if kind:
             own = pronoun_count(toks[i].key, kind) if kind in ("killed", "wounded") else None
+            if kind in ("killed", "wounded") and j > i + 1:  # أودى بحياتها: her life, one
+                own = _cue_owner(toks, i, j, kind) or own
             if own and kind == "wounded" and _died_before(toks, i):
                 own = None  # توفي متأثرا بإصابته: the wound of one who died, no wounded toll
-            more, last = _kin(toks, i + 1) if own else (0, i)
+            more, last = _kin(toks, j) if own else (0, i)
             toll = _make(kind, own + more, own + more, own + more, toks[i].start, toks[last].end,
                          text) if own \
                 else _figure_before(toks, text, kind, i) or _toll_after(
@@ -273,6 +307,14 @@ def find_tolls(text: str) -> list[Toll]:
         out.extend(zero)
         i += 1
     return out
+
+
+def _cue_owner(toks: list[Token], i: int, j: int, kind: str) -> float | None:
+    """How many the pronoun on the last word of the cue of several words at ``i`` counts
+    (أودى بحياته 1, أودت بحياتهما 2), else None."""
+    counts = [_owned(toks[j - 1].key, words[-1]) for words in _cues_from(toks[i].key, kind)
+              if len(words) == j - i]
+    return next((c for c in counts if c), None)
 
 
 def _counted_subject(toks: list[Token], i: int) -> bool:
@@ -620,6 +662,20 @@ def _make(kind: str, value: float | None, lo: float | None, hi: float | None, st
           end: int, text: str) -> Toll:
     return Toll(kind, value, lo if lo is not None else value, hi if hi is not None else value,
                 start, end, text[start:end])
+
+
+def names_one(toll: Toll) -> bool:
+    """True when ``toll`` is one victim told by a definite noun (مقتل القيادي، بقتل الجندي
+    المصري): it names someone the report counts, it is no count of its own.
+
+    >>> [names_one(t) for t in find_tolls("مقتل القيادي فلان. ومقتل قيادي آخر.")]
+    [True, False]
+    """
+    if toll.value != 1 or toll.kind not in ("killed", "wounded"):
+        return False
+    toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
+    return len(toks) > 1 and any(
+        n == "1" and _definite(toks[-1].key, f) for f, n in _count_forms(toks[-1].key))
 
 
 def is_part(text: str, whole: Toll, toll: Toll) -> bool:
