@@ -330,3 +330,14 @@ def test_a_victim_named_by_a_definite_noun_does_not_lower_the_count():
                            "مقتل الجندي فلان أثناء إجازته.",
                            published="2020-05-13").events
     assert ev.fatalities.tolist() == ["5"]
+
+
+def test_a_noun_of_people_opening_its_clause_is_the_subject_of_the_verb_after_it():
+    assert _read('وقال المصدر إن "جندياً قتل برصاص مجهولين في أطراف القرية"') == [("killed", 1.0)]
+    assert _read("وأضاف أن شرطيا أصيب بجروح طفيفة") == [("wounded", 1.0)]
+    # a noun that is the object of the verb before it opens no clause
+    assert _read("استهدف القناص شرطيا قتل على الفور") == []
+
+
+def test_a_shepherd_in_a_construct_is_one_person():
+    assert _read("انفجر لغم وأسفر عن إصابة راعي أغنام بجروح") == [("wounded", 1.0)]

@@ -296,7 +296,8 @@ def find_tolls(text: str) -> list[Toll]:
                          text) if own \
                 else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
-                                                        out[-1].end if out else 0)
+                                                        out[-1].end if out else 0) \
+                or _subject_before(toks, text, kind, i)
             if toll is not None and not _is_total(toks, toll, j):
                 if out and _adds_to(toks, out[-1], toll, i):
                     toll = _sum(out.pop(), toll, text)
@@ -315,6 +316,24 @@ def _cue_owner(toks: list[Token], i: int, j: int, kind: str) -> float | None:
     counts = [_owned(toks[j - 1].key, words[-1]) for words in _cues_from(toks[i].key, kind)
               if len(words) == j - i]
     return next((c for c in counts if c), None)
+
+
+def _subject_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
+    """إن شرطياً قتل: a noun of one or two people that opens its clause (after إن or أن, or
+    a stop) before the verb is its subject, and counts the dead or wounded."""
+    if i < 1 or toks[i - 1].kind != "word" or not _is(toks, i - 1, "person"):
+        return None
+    if i > 1 and toks[i - 2].key not in _OPENERS and toks[i - 2].kind != "punct":
+        return None
+    count = next((n for _, n in _count_forms(toks[i - 1].key) if n in ("1", "2")), "")
+    if not count:
+        return None
+    return _make(kind, float(count), float(count), float(count), toks[i - 1].start, toks[i].end,
+                 text)
+
+
+# The particles after which a noun opens a clause as its subject (إنّ، أنّ).
+_OPENERS = frozenset({"ان"})
 
 
 def _counted_subject(toks: list[Token], i: int) -> bool:
