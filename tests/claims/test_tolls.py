@@ -341,3 +341,10 @@ def test_a_noun_of_people_opening_its_clause_is_the_subject_of_the_verb_after_it
 
 def test_a_shepherd_in_a_construct_is_one_person():
     assert _read("انفجر لغم وأسفر عن إصابة راعي أغنام بجروح") == [("wounded", 1.0)]
+
+
+def test_a_count_with_the_one_the_toll_tells_adds_to_it():
+    assert _read("وأكد المصدر أن قائد المجموعة قتل مع ثلاثة من مرافقيه في الكمين") == [("killed", 4.0)]
+    assert _read("قتل الضابط مع اثنين من حراسه") == [("killed", 3.0)]
+    # a plural verb does not tell how many its subject counts
+    assert _read("قتلوا مع اثنين من رفاقهم") == []

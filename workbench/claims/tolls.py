@@ -298,6 +298,8 @@ def find_tolls(text: str) -> list[Toll]:
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0) \
                 or _subject_before(toks, text, kind, i)
+            if kind in ("killed", "wounded"):
+                toll = _with_others(toks, text, kind, toll, i, j)
             if toll is not None and not _is_total(toks, toll, j):
                 if out and _adds_to(toks, out[-1], toll, i):
                     toll = _sum(out.pop(), toll, text)
@@ -334,6 +336,32 @@ def _subject_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | N
 
 # The particles after which a noun opens a clause as its subject (إنّ، أنّ).
 _OPENERS = frozenset({"ان"})
+
+
+def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: int,
+                 j: int) -> Toll | None:
+    """قتل مع اثنين من مساعديه: a count after "with" adds those hit with the one the toll tells
+    (the subject before a singular verb when no count follows it): 1 + 2."""
+    at = j if toll is None else next((k for k in range(j, len(toks)) if toks[k].start >= toll.end),
+                                     len(toks))
+    if at + 1 >= len(toks) or toks[at].key not in _words("company"):
+        return toll
+    n = read_number(toks, at + 1)
+    if n is None or n.value is None or n.end >= len(toks) or not (
+            toks[n.end].key == _OF or _is(toks, n.end, "person")):
+        return toll
+    if toll is None and (j != i + 1 or toks[i].key.endswith(_PLURAL_VERB)):
+        return None  # قتلوا مع: how many they were is not told
+    base = toll.value if toll is not None else 1.0
+    if base is None:
+        return toll
+    start = toll.start if toll is not None else toks[i].start
+    return _make(kind, base + n.value, base + n.value, base + n.value, start,
+                 toks[n.end - 1].end, text)
+
+
+# The ending of a plural verb (قتلوا): its subject is more than one, uncounted.
+_PLURAL_VERB = "وا"
 
 
 def _counted_subject(toks: list[Token], i: int) -> bool:
