@@ -410,3 +410,15 @@ def test_a_title_or_a_natural_head_opens_a_place_name(text: str, expected: str) 
 def test_a_title_is_no_name_after_a_strict_head_and_a_known_river_stays_known() -> None:
     assert _rows("وقع الانفجار في منطقة الشيخ في المدينة") == []
     assert find_places("عبروا نهر الفرات")["value"].tolist() == ["Euphrates"]
+
+
+def test_a_local_name_repeated_without_its_head_and_located_alike_is_the_same_place():
+    text = ("انفجرت عبوة في منطقة مخازن الرشيد شرقي بغداد. وقال مصدر إن العبوة كانت مزروعة "
+            "في مخازن الرشيد شرقي بغداد.")
+    rows = find_places(text)
+    named = rows[rows["text"] == "مخازن الرشيد"]
+    assert len(named) == 2 and set(named["admin1"]) == {"IQ-BG"}
+    # the same words with nothing placing them are not taken
+    text = "انفجرت عبوة في منطقة مخازن الرشيد شرقي بغداد. وأغلقت مخازن الرشيد أبوابها."
+    rows = find_places(text)
+    assert (rows["text"] == "مخازن الرشيد").sum() == 1

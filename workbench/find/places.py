@@ -227,6 +227,7 @@ def place_rows(
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out = local_name_rows(folded, out)
+    out = _named_again(text, out)
     out = _quarters_of_other_towns(text, out)
     out = _hamlets_named(g, text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
@@ -236,6 +237,42 @@ def place_rows(
 @cache
 def _hamlet_lexicon() -> Lexicon:
     return Lexicon(gazetteer().hamlets)
+
+
+def _named_again(text: str, rows: list[dict]) -> list[dict]:
+    """A local name of two words or more that a head announced (في منطقة معارض الحبيبية)
+    names the same place where the text repeats it after, without the head (انفجرت في معارض
+    الحبيبية شرقي بغداد): the text has made it a place name."""
+    local = [r for r in rows if r["flags"] == "unknown_place"]
+    taken = [(r["start"], r["end"]) for r in rows]
+    added: list[dict] = []
+    for name in dict.fromkeys(text[r["start"]:r["end"]] for r in local):
+        if len(name.split()) < 2:
+            continue  # one word after a head (سوق الخضار: الخضار) is too often a common noun
+        first = next(r for r in local if text[r["start"]:r["end"]] == name)
+        for m in re.finditer(_REPEAT.format(re.escape(name)), text):
+            if m.start(1) < first["end"] or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue  # announced first, then repeated: a headline before it names no place yet
+            if not _located_alike(text, rows, first, m.end(1)):
+                continue  # the same words, but nothing says they are the same place
+            added.append({**first, "start": m.start(1), "end": m.end(1)})
+            taken.append((m.start(1), m.end(1)))
+    return sorted(rows + added, key=lambda r: (r["start"], r["end"])) if added else rows
+
+
+def _located_alike(text: str, rows: list[dict], first: dict, end: int) -> bool:
+    """Whether a place of the first mention's governorate follows the repeated name within a
+    few characters (معارض الحبيبية شرقي بغداد), as it locates the name where announced."""
+    after = next((r for r in sorted(rows, key=lambda r: r["start"]) if r["start"] >= end), None)
+    return after is not None and after["start"] - end <= _LOCATOR_GAP \
+        and not _SENTENCE_END.search(text[end:after["start"]]) \
+        and bool(first["admin1"]) and after["admin1"] == first["admin1"]
+
+
+# How far (in characters) the place that locates a repeated name may follow it.
+_LOCATOR_GAP = 12
+# A name repeated as a whole word, after at most a proclitic cluster (وبمعارض، في معارض).
+_REPEAT = r"(?<!\w)(?:[وف]?[بل]?)({})(?!\w)"
 
 
 def _hamlets_named(g: _Gazetteer, text: str, rows: list[dict]) -> list[dict]:
