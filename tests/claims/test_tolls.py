@@ -348,3 +348,9 @@ def test_a_count_with_the_one_the_toll_tells_adds_to_it():
     assert _read("قتل الضابط مع اثنين من حراسه") == [("killed", 3.0)]
     # a plural verb does not tell how many its subject counts
     assert _read("قتلوا مع اثنين من رفاقهم") == []
+
+
+def test_a_feminine_noun_of_one_person_under_a_pronoun_counts_one():
+    # the ة of زوجة، والدة is written ت before the pronoun
+    assert _read("استشهاد طفلة وإصابة والدتها") == [("killed", 1.0), ("wounded", 1.0)]
+    assert _read("أسفر القصف عن إصابة زوجته") == [("wounded", 1.0)]

@@ -169,6 +169,10 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     possessed = tuple((f[:-len(p)], "1") for f, _ in forms for p in _OWNER
                       if f.endswith(p) and alone.get(f[:-len(p)]) == "1"
                       and f[:-len(p)] not in _cues().get("partitive", {}))
+    # a feminine noun in ة writes it ت before any pronoun, ه included (زوجته، والدتها)
+    possessed += tuple((f[:-len(p) - 1] + _TA[1], "1") for f, _ in forms for p in _POSSESSIVE
+                       if f.endswith(_TA[0] + p) and alone.get(f[:-len(p) - 1] + _TA[1]) == "1"
+                       and f[:-len(p) - 1] + _TA[1] not in _cues().get("partitive", {}))
     return forms + duals + pronouns + possessed
 
 
