@@ -354,3 +354,15 @@ def test_a_feminine_noun_of_one_person_under_a_pronoun_counts_one():
     # the ة of زوجة، والدة is written ت before the pronoun
     assert _read("استشهاد طفلة وإصابة والدتها") == [("killed", 1.0), ("wounded", 1.0)]
     assert _read("أسفر القصف عن إصابة زوجته") == [("wounded", 1.0)]
+
+
+def test_plural_nouns_of_dead_and_wounded_paired_count_no_deaths():
+    assert _read("أوقع التفجير 11 قتلى وجرحى في السوق") == []
+    assert _read("خلف القصف 30 ضحية بين قتلى وجرحى") == []
+    # each plural with its own figure is two tolls
+    assert _read("سقوط 6 قتلى و14 جرحى") == [("killed", 6.0), ("wounded", 14.0)]
+
+
+def test_a_noun_of_people_joined_to_a_counted_toll_counts_them_too():
+    assert _read("قتل 4 مدنيين وشرطي في الهجوم") == [("killed", 5.0)]
+    assert _read("مقتل 2 من عناصر الأمن ومدنيان") == [("killed", 4.0)]

@@ -283,8 +283,8 @@ def find_tolls(text: str) -> list[Toll]:
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
-        if kind in ("killed", "wounded") and _paired(toks, i) and any(
-                _alone().get(f) == "1" for f in _forms(toks[i].key)):
+        if kind in ("killed", "wounded") and ((_paired(toks, i) and any(
+                _alone().get(f) == "1" for f in _forms(toks[i].key))) or _plural_pair(toks, i)):
             # 40 ضحية بين شهيد وجريح من بينهم 7: the pair tells dead and wounded together,
             # no figure around it is a toll of either
             i = max(j, i + 1)
@@ -469,6 +469,9 @@ def _and_more(toks: list[Token], k: int) -> tuple[float, int]:
             break  # سبعة مدنيين هم امرأة وستة من أطفالها: who the seven are, not more
         n = read_number(toks, k)
         if n is None:
+            # قتل 3 مدنيين وجندي: a noun of one or two people joined by و counts them too
+            counted = _joined_count(toks, k)
+            more, end = (more + counted, k + 1) if counted else (more, end)
             k += 1
             continue
         joined = n.pre == "\u0648" or (n.pre in ("", _TO) and _added(toks, n.start))
@@ -579,6 +582,21 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
         count = float(counts[-1])
         return _make(kind, count, count, count, toks[i].start, toks[i].end, text)
     return None
+
+
+def _plural_pair(toks: list[Token], i: int) -> bool:
+    """A plural noun of the dead or wounded paired by و with the other (8 قتلى وجرحى، بين
+    قتلى وجرحى): the pair says "dead and wounded" as its singular does; a plural
+    followed by its own figure (8 قتلى و20 جريحا) is no pair."""
+    if not any(_alone().get(f) == "plural" for f in _forms(toks[i].key)):
+        return False
+    other = "wounded" if _is(toks, i, "killed") else "killed"
+    after = i + 1 < len(toks) and toks[i + 1].key.startswith("\u0648") \
+        and _is(toks, i + 1, other) and any(
+            _alone().get(f) == "plural" for f in _forms(toks[i + 1].key))
+    before = i > 0 and toks[i].key.startswith("\u0648") and _is(toks, i - 1, other) and any(
+        _alone().get(f) == "plural" for f in _forms(toks[i - 1].key))
+    return after or before
 
 
 def _paired(toks: list[Token], i: int) -> bool:
