@@ -195,3 +195,17 @@ def test_two_days_said_together_of_one_attack_are_one_event_over_the_span():
     ev = _events("قتل 31 شخصا في قصف جوي الأربعاء والخميس على مستشفى القدس في حلب.")
     assert ev[["start", "end", "date_text"]].values.tolist() == [
         ["2020-06-03", "2020-06-04", "الأربعاء والخميس"]]
+
+
+def test_a_toll_still_unknown_until_now_is_not_dated_by_now():
+    ev = _events("انفجرت سيارتان مفخختان في سوق الموصل.\n\n"
+                 "وقال مصدر إن حصيلة التفجيرين غير معلومة حتى اللحظة.")
+    assert ev[["start", "date_text", "date_basis"]].values.tolist() == [
+        ["2020-06-10", "", "published"]]
+
+
+def test_until_now_is_no_date_even_without_a_publication_date():
+    ev = _events("اختطف مسلحون مجهولون طفلين في قرية جبيب، وحتى الآن لم يعرف مصيرهما.",
+                 published=None)
+    assert ev.date_text.tolist() == [""] * len(ev)
+

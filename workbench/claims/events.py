@@ -634,8 +634,10 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
         date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
     if found.earlier_by:
         date_flags = ";".join(f for f in (date_flags, "earlier_by") if f)
-    if found.quantities and found.trigger in found.quantities[0].text:
-        # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over
+    if found.quantities and found.trigger in found.quantities[0].text \
+            and not _open_until(found.time):
+        # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over;
+        # not one told up to now (حصيلة التفجيرين غير معلومة حتى اللحظة): that names no start
         date_flags = ";".join(f for f in date_flags.split(";") if f != "span_frame")
     proposed_year = proposed_basis = ""
     if year_is_unknown(start):
@@ -708,6 +710,18 @@ def _coding(found: _Found) -> tuple[str, str, str]:
         else ""
     return (found.event_type, found.sub_event_type,
             f"{trigger} → {kind} → {found.event_type}/{found.sub_event_type}{note}")
+
+
+def _open_until(time: Mention | None) -> bool:
+    """True for a period said only by its end (حتى الآن، حتى اللحظة): its value is that end,
+    no span an event could be dated over.
+
+    >>> _open_until(Mention(0, 8, "حتى الآن", "time", "2020-06-17", relation="until"))
+    True
+    """
+    return time is not None and (time.relation == "until"
+                                 or "until" in str(time.flags).split(";")) \
+        and "/" not in str(time.value)
 
 
 def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:

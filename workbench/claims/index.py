@@ -92,8 +92,15 @@ def is_span_frame(time: Mention) -> bool:
     True
     >>> is_span_frame(Mention(0, 9, "أمس", "time", "2020-01-01", relation="point"))
     False
+
+    With no reference the grammar leaves حتى الآن unresolved, a point flagged ``until``:
+    still a frame, not the day of the event.
+
+    >>> is_span_frame(Mention(0, 8, "حتى الآن", "time", "", flags="until;relative"))
+    True
     """
-    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES
+    return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES \
+        or "until" in str(time.flags).split(";")
 
 
 class Mentions:
