@@ -209,3 +209,15 @@ def test_until_now_is_no_date_even_without_a_publication_date():
                  published=None)
     assert ev.date_text.tolist() == [""] * len(ev)
 
+
+def test_a_length_counted_from_another_happening_dates_nothing():
+    ev = _events("قتل 10 أشخاص بانفجار سيارة مفخخة في بغداد صباح الاثنين.\n\n"
+                 "وتأتي هذه التفجيرات قبل أيام من بدء الانتخابات. وانفجرت عبوة ناسفة في كركوك.",
+                 published="2020-06-08")
+    assert dict(zip(ev.location, ev.start, strict=True)) == {
+        "Baghdad": "2020-06-08", "Kirkuk": "2020-06-08"}
+
+
+def test_a_length_before_now_still_dates_the_attack():
+    ev = _events("انفجرت عبوة ناسفة في كركوك قبل يومين.")
+    assert ev.start.tolist() == ["2020-06-08"]

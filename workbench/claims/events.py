@@ -51,7 +51,7 @@ from .clauses import (
     cue_words,
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
-from .index import Mention, Mentions, is_span_frame
+from .index import FROM_WORDS, Mention, Mentions, counted_from_other, is_span_frame
 from .resolve import RESOLVED_COLUMNS, resolve_events
 from .roles import (
     agent,
@@ -467,6 +467,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     if all(map(is_span_frame, times)):  # a time set before the trigger in the clause
         # (خلال شهر أبريل سُجل ...)
         times += local.before(trig.start, kind="time")[::-1]
+    # قبل أيام من بدء الانتخابات counts from another happening: no date of this event
+    times = [m for m in times if not counted_from_other(m, claim.text, local)]
     # a duration (خلال أسبوع واحد) says how long, and a period open at one end (منذ منتصف
     # مايو) since when: a date said with them comes first
     times = sorted(times, key=is_span_frame)
@@ -500,13 +502,12 @@ def _told_earlier_by(text: str, local: Mentions, trigger: int, after: int) -> Me
     for m in reversed(local.between(after, trigger, "time")):
         words = text[m.end:trigger].split()
         if str(m.value).startswith("P") and match_key(m.text.split()[0]) in _AFTER \
-                and words and match_key(words[0]) in _FROM and len(words) <= _EARLIER_REACH:
+                and words and match_key(words[0]) in FROM_WORDS and len(words) <= _EARLIER_REACH:
             return m
     return None
 
 
 _AFTER = frozenset({"\u0628\u0639\u062f", "\u0648\u0628\u0639\u062f"})  # بعد, وبعد
-_FROM = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على (على as keyed: علي)
 
 
 # Proclitic prepositions (after و or ف) that make a noun of control or agreement the frame

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 import sys
 from collections import namedtuple
 from collections.abc import Iterable
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
+
+from ..find.times.lexicon import find, tokenize
+from ..text.arabic import match_key
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -101,6 +105,37 @@ def is_span_frame(time: Mention) -> bool:
     """
     return str(time.value).startswith("P") or time.relation in _SPAN_FRAMES \
         or "until" in str(time.flags).split(";")
+
+
+# the words that join a length to what it is counted from (قبل يومين من الانتخابات، بعد
+# يومين على الهجوم), as keyed by match_key (على is keyed علي)
+FROM_WORDS = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على
+_NEXT_TWO = re.compile(r"\s*(\S+)\s+(\S+)")
+
+
+def counted_from_other(time: Mention, text: str, times: Mentions) -> bool:
+    """True when a time is قبل + a length followed by من/على and a word that is no time (قبل
+    أيام من بدء الانتخابات): it counts back from another happening, not from the day of
+    publication, so it dates nothing (قبل يومين من الآن still counts from now).
+
+    >>> t = "قبل أيام من بدء الانتخابات"
+    >>> m = Mention(0, 8, "قبل أيام", "time", "2013-04-08/2013-04-14", relation="period")
+    >>> counted_from_other(m, t, Mentions([m]))
+    True
+    >>> t = "قبل أيام في بغداد"
+    >>> counted_from_other(m, t, Mentions([m]))
+    False
+    """
+    if str(time.value).startswith("P"):
+        return False
+    toks = tokenize(time.text)
+    hit = find(toks, 0, "anchor") if toks else None
+    if hit is None or hit.entry.value != "before" or hit.end >= len(toks):
+        return False
+    after = _NEXT_TWO.match(text, time.end)
+    if after is None or match_key(after.group(1)) not in FROM_WORDS:
+        return False
+    return not times.covering(after.start(2), "time")
 
 
 class Mentions:

@@ -76,7 +76,7 @@ from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
-from .index import Mention, Mentions, is_span_frame
+from .index import Mention, Mentions, counted_from_other, is_span_frame
 from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
@@ -650,7 +650,8 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
     named = _weekdays(row["date_text"]) if unknown else frozenset()
 
     def news_days(start: int) -> list:
-        found = _news_days(_day_times(mentions, start, int(row["claim_start"])), text, reference)
+        found = _news_days(_day_times(mentions, start, int(row["claim_start"])), text, reference,
+                           mentions)
         return [m for m in found if _on_weekday(m.value, named)] if unknown else found
 
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
@@ -715,11 +716,15 @@ def _date_back(row: dict, length: str) -> None:
     row["date_text"] = length
 
 
-def _news_days(times: list, text: str, reference: date | None) -> list:
+def _news_days(times: list, text: str, reference: date | None,
+               mentions: Mentions | None = None) -> list:
     """The times that may date the news told after them: not those of a recalled event,
-    dated well before publication or told as past (وكان ... قد، في 11 كانون الأول 2013)."""
+    dated well before publication or told as past (وكان ... قد، في 11 كانون الأول 2013),
+    nor a length counted from another happening (قبل أيام من بدء الانتخابات)."""
     out = []
     for m in times:
+        if mentions is not None and counted_from_other(m, text, mentions):
+            continue
         start = m.value.partition("/")[0][:10]
         if reference is not None and len(start) == 10:
             try:
