@@ -221,3 +221,8 @@ def test_a_length_counted_from_another_happening_dates_nothing():
 def test_a_length_before_now_still_dates_the_attack():
     ev = _events("انفجرت عبوة ناسفة في كركوك قبل يومين.")
     assert ev.start.tolist() == ["2020-06-08"]
+
+
+def test_a_length_before_the_doer_named_with_min_qibal_still_dates_the_attack():
+    ev = _events("قتل شرطي في كركوك قبل يومين من قبل مسلحين مجهولين.")
+    assert ev.start.tolist() == ["2020-06-08"]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..find.times.lexicon import find, tokenize
 from ..text.arabic import match_key
+from .clauses import cue_words
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -125,6 +126,8 @@ def counted_from_other(time: Mention, text: str, times: Mentions) -> bool:
     >>> t = "قبل أيام في بغداد"
     >>> counted_from_other(m, t, Mentions([m]))
     False
+    >>> counted_from_other(m, "قبل أيام من قبل مسلحين", Mentions([m]))
+    False
     """
     if str(time.value).startswith("P"):
         return False
@@ -135,7 +138,9 @@ def counted_from_other(time: Mention, text: str, times: Mentions) -> bool:
     after = _NEXT_TWO.match(text, time.end)
     if after is None or match_key(after.group(1)) not in FROM_WORDS:
         return False
-    return not times.covering(after.start(2), "time")
+    # من قبل، على يد name the doer (قتل قبل يومين من قبل مسلحين): the length counts from now
+    return match_key(after.group(2)) not in cue_words("agent_marker") \
+        and not times.covering(after.start(2), "time")
 
 
 class Mentions:

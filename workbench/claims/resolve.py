@@ -16,7 +16,8 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    (وفي مساء أمس، انفجرت عبوة). Relative words are read by the time grammar against the
    publication date: اليوم is the day of publication, أمس the day before, a weekday the
    latest such day on or before it, a day and month without a year the latest such date on
-   or before it. Not a date: a duration (خلال يومين) or a period open at one end (منذ مايو).
+   or before it. Not a date: a duration (خلال يومين), a period open at one end (منذ مايو،
+   حتى الآن) or a length counted from another happening (قبل أيام من بدء الانتخابات).
    A day told between a verb of telling and the event (قال مصدر اليوم إن انفجارا ...) is the
    statement's (flag ``statement_date``); an attack told as بعد يومين من هجوم is dated that
    long before the news its clause told first (flag ``earlier_by``). An anaphoric day the
