@@ -286,6 +286,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = _gather_placeless(out)
     if where is not None:
         _narrow_coarse(out, text, mentions, where)
+    out = _fold_coarse(out)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
@@ -442,6 +443,54 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
         row.update(where(found[0]))
         row["places"] = ";".join(dict.fromkeys(
             p for p in (*(f.value for f in found), *row["places"].split(";")) if p))
+
+
+def _scale(row: dict) -> int:
+    """How coarse the place of a row's own clause is: its spot's rank (0 a local spot, 1 a
+    city); with no spot (ريف القنيطرة, a frame) at least 1, the rank of the kind of its
+    location (a village 1, a district 2, a governorate 4)."""
+    spot = row.get("_spot")
+    return spot[1] if spot else max(PLACE_RANK.get(row["place_type"], 5), 1)
+
+
+def _inside(fine: dict, coarse: dict) -> bool:
+    """The fine row may lie inside the coarse one: no governorate or country of theirs
+    differs (Kirkuk holds no attack in Anbar)."""
+    return all(not fine[c] or not coarse[c] or fine[c] == coarse[c] for c in ("admin1", "country"))
+
+
+# Kinds that name an attack without its means (هجوم، مقتل): the same attack as any other kind.
+_GENERIC_KINDS = frozenset({"attack", "massacre"})
+
+
+def _kin_kinds(a: dict, b: dict) -> bool:
+    """Two rows' kinds may tell one attack: the same, or one names no means (هجوم)."""
+    return a["kind"] == b["kind"] or bool({a["kind"], b["kind"]} & _GENERIC_KINDS)
+
+
+def _fold_coarse(rows: list[dict]) -> list[dict]:
+    """An attack whose clause names only a city or a frame (ريف القنيطرة) that is among the
+    places of exactly one finer attack row of its role and day tells that attack again at
+    a coarser scale (a lead «انفجار عبوة ناسفة في ريف القنيطرة», then «عبوة انفجرت بسيارة
+    عنصر في نبع الصخر»): one event. When two finer rows hold the place, the coarse row may
+    tell a third attack and stays, and so does a place of another governorate (هجمات في
+    الأنبار وكركوك: Kirkuk holds no attack in Anbar)."""
+    out = list(rows)
+    for row in rows:
+        if _family(row) != "violent" or not row["location"] or row.get("_another"):
+            continue
+        hosts = [r for r in out if r is not row and _family(r) == "violent"
+                 and r["role"] == row["role"] and r["location"] != row["location"]
+                 and _scale(r) < _scale(row) and row["location"] in r["places"].split(";")
+                 and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
+                 and not (row["date_text"] and r["date_text"] != row["date_text"])
+                 and int(row["claim_start"]) <= int(r["claim_start"])
+                 and _inside(r, row)]
+        if len(hosts) != 1:
+            continue
+        _absorb_mention(hosts[0], row)
+        out = [r for r in out if r is not row]
+    return out
 
 
 def _absorb_mention(host: dict, row: dict) -> None:

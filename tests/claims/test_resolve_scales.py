@@ -1,0 +1,28 @@
+"""Events on small made-up reports: one attack told first at a coarse place, then at its spot."""
+
+from __future__ import annotations
+
+import workbench
+
+
+def _events(text: str, published: str | None = "2019-03-12"):
+    return workbench.analyze(text, published=published).events
+
+
+LEAD = "قتل جندي جراء انفجار عبوة ناسفة في ريف القنيطرة{when}. "
+SPOT = "وقالت مصادر محلية إن عبوة ناسفة انفجرت{when} بسيارة عسكرية في بلدة خان أرنبة بريف القنيطرة."
+
+
+def test_a_lead_in_the_countryside_and_the_town_after_it_are_one_attack():
+    ev = _events(LEAD.format(when="") + SPOT.format(when=""))
+    assert ev.location.tolist() == ["Khān Arnabah"]
+
+
+def test_a_coarse_lead_of_another_day_stays_an_attack_of_its_own():
+    ev = _events(LEAD.format(when=" أمس الأول") + SPOT.format(when=" اليوم"))
+    assert len(ev) == 2
+
+
+def test_a_coarse_lead_told_of_another_means_stays_an_attack_of_its_own():
+    ev = _events("قتل جندي في غارة جوية على ريف القنيطرة. " + SPOT.format(when=""))
+    assert len(ev) == 2
