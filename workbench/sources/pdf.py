@@ -24,7 +24,9 @@ diacritics). Here every glyph is placed by its box instead:
 Two glyph sources: pdfium (default: fast, and gives the inked box that the kashida
 test needs; it mirrors brackets in right-to-left runs, which is undone) and pdfminer
 via pdfplumber. The file is only read, never written. Glyphs without a Unicode
-mapping become U+FFFD so lost text stays visible.
+mapping become U+FFFD so lost text stays visible; with pdfium, a glyph an embedded font
+without a cmap lacks in its ToUnicode map (XeLaTeX's LAM-ALEF) is read as the letter that
+makes its words known words where one clearly does (``workbench.sources.pdf_unmapped``).
 
 >>> visual_to_logical("2017 ماع يف")
 'في عام 2017'
@@ -60,6 +62,7 @@ from .pdf_glyphs import (
     is_letterlike,
     pdfium_glyphs,
 )
+from .pdf_unmapped import decipher, read_unicode_maps
 from .pdf_words import Word, median, page_words, row_starts, rows_by_baseline
 
 __all__ = [
@@ -105,8 +108,10 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
+        maps = read_unicode_maps(path)
         with _open_pdfium(Path(path)) as pdf, collector_paused():
-            return list(map(_page_text, pdfium_glyphs(pdf)))
+            pages = list(map(_page_text, pdfium_glyphs(pdf, maps)))
+        return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT}) if maps else pages
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")

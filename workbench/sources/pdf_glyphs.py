@@ -19,11 +19,14 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ..text.arabic import BIDI_CONTROLS, TATWEEL, is_arabic_letter, nfkc_arabic
+
+if TYPE_CHECKING:
+    from .pdf_unmapped import UnicodeMaps
 
 __all__ = [
     "REPLACEMENT", "Glyph", "GlyphColumns", "clean_glyph_text", "glyph_columns", "is_letterlike",
@@ -206,10 +209,11 @@ def _lost(ch: str) -> bool:
     return (kind == "Cc" and ch not in "\t\r\n") or kind in ("Cn", "Cs")
 
 
-def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
+def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphColumns]:
     """Per page of an open ``pypdfium2.PdfDocument``, the glyphs pdfium reads from the
     content stream, with their boxes, as columns (no ``Glyph`` objects are made), split
-    ligatures merged (``merge_split_clusters``).
+    ligatures merged (``merge_split_clusters``); a glyph its font's ToUnicode map lacks
+    (``maps``, ``workbench.sources.pdf_unmapped``) gets the map's placeholder for it.
 
     Each library call costs more than the rest of the work on a glyph, so a glyph gets
     only the calls its kind needs: the inked box only where it is used (marks sit by
@@ -236,9 +240,8 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
         handle = ctypes.c_void_p.from_param(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
         n_chars = count_chars(textpage.raw)
         # the kinds of the page's code points, looked up in tables by number
-        texts_of, kind_of, space_of, mark_of, code_of = _code_tables(
-            _page_codes(handle, n_chars, get_text, get_unicode),
-        )
+        page_codes = _page_codes(handle, n_chars, get_text, get_unicode)
+        texts_of, kind_of, space_of, mark_of, code_of = _code_tables(page_codes)
         kind = kind_of[code_of]
         wanted = kind > _WHITE
         white = np.flatnonzero(kind == _WHITE).tolist()
@@ -274,6 +277,8 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
             for j in lost.tolist():
                 texts[j] = REPLACEMENT
             kind[lost], space[lost], mark[lost] = _INKED, False, False
+        if maps is not None:
+            _placeholders(maps, textpage.raw, page_codes[at], at, texts, kind, space, mark)
         cx = (left + right) / 2
         ink = np.full(m, -1.0)
         inked = np.flatnonzero(kind != _LETTER)
@@ -293,6 +298,41 @@ def pdfium_glyphs(pdf: Any) -> Iterator[GlyphColumns]:
             texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
             np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
         ))
+
+
+def _placeholders(
+    maps: UnicodeMaps, textpage: Any, codes: np.ndarray, at: np.ndarray, texts: list[str],
+    kind: np.ndarray, space: np.ndarray, mark: np.ndarray,
+) -> None:
+    """In place: a glyph whose code is no character any ToUnicode map gives, and which its
+    font's map lacks, gets its placeholder, a letter (pdfium gives such a glyph's code,
+    its glyph id in an Identity font, as its character). Only those glyphs are asked
+    their font, a few library calls each."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    values = np.fromiter(maps.values, np.int64, len(maps.values))
+    # (white space and controls aside: pdfium makes the spaces between words up)
+    odd = np.flatnonzero(~np.isin(codes, values) & (kind > _WHITE) & (codes > 0x20))
+    if not odd.size:
+        return
+    buffer = ctypes.create_string_buffer(256)
+    names: dict[int, str] = {}
+    for j in odd.tolist():
+        obj = raw.FPDFText_GetTextObject(textpage, int(at[j]))
+        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        if not font:
+            continue
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in names:
+            size = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+            names[key] = buffer.value.decode("latin-1") if 0 < size <= len(buffer) else ""
+        placeholder = maps.placeholder(names[key], int(codes[j]))
+        if placeholder is not None:
+            texts[j] = placeholder
+            kind[j] = _INKED if placeholder == REPLACEMENT else _LETTER
+            space[j], mark[j] = False, False
 
 
 def _code_tables(codes: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, Any]:

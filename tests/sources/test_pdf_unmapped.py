@@ -1,0 +1,62 @@
+"""Glyphs a PDF's ToUnicode map leaves out: found by their font's map, read as the letter
+that makes their words known words, or flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.pdf_producers import Document, Job, available, font_available, make_one
+from workbench.sources.pdf import pdf_text
+from workbench.sources.pdf_glyphs import REPLACEMENT
+from workbench.sources.pdf_unmapped import decipher, read_unicode_maps
+
+P = "\u08a0"  # the first placeholder
+
+
+def test_placeholder_becomes_the_letter_that_makes_its_words_known() -> None:
+    pages = [f"قال الوزير خل{P}ل الزيارة ان ال{P}تفاق", f"يبحث ال{P}ستثمار في ال{P}قتصاد"]
+    assert decipher(pages, {P}) == [
+        "قال الوزير خلال الزيارة ان الاتفاق", "يبحث الاستثمار في الاقتصاد",
+    ]
+
+
+def test_kashida_and_marks_inside_a_word_do_not_hide_it() -> None:
+    assert decipher([f"خـلـ{P}ل الـ{P}تّفاق"], {P}) == ["خـلـال الـاتّفاق"]
+
+
+def test_placeholder_with_too_little_evidence_is_flagged() -> None:
+    # one word, which more than one letter makes a word: no letter is taken
+    assert decipher([f"ك{P}ن"], {P}) == [f"ك{REPLACEMENT}ن"]
+
+
+def test_two_placeholders_get_their_own_letters() -> None:
+    q = "\u08a1"
+    pages = [f"خل{P}ل ال{P}تفاق ب{q}ن {q}وم ال{P}ثنين في ب{q}روت"]
+    assert decipher(pages, {P, q}) == ["خلال الاتفاق بين يوم الاثنين في بيروت"]
+
+
+def test_pdf_without_identity_fonts_has_no_maps(tmp_path: Path) -> None:
+    weasyprint = pytest.importorskip("weasyprint")
+    out = tmp_path / "doc.pdf"
+    weasyprint.HTML(string='<p dir="rtl">خلال الاجتماع</p>').write_pdf(out)
+    # WeasyPrint embeds its fonts with a cmap: pdfium reads every glyph itself
+    assert read_unicode_maps(out) is None
+
+
+@pytest.mark.skipif(
+    available("xelatex") is not None or not font_available("Noto Naskh Arabic"),
+    reason="xelatex or Noto Naskh Arabic not installed",
+)
+def test_xelatex_lam_alef_reads_as_lam_and_alef(tmp_path: Path) -> None:
+    # Noto Naskh Arabic draws LAM-ALEF as two glyphs, the ALEF one reached only by GSUB,
+    # which XeLaTeX's ToUnicode map leaves out
+    doc = Document("t", "", (
+        "خلال الاجتماع بحث الطرفان العلاقات والاستثمار والسلام خلال العام المقبل.",
+    ))
+    out = tmp_path / "doc.pdf"
+    make_one(Job(doc, "xelatex", "Noto Naskh Arabic", "plain", out))
+    text = pdf_text(out)
+    assert "\u061d" not in text and REPLACEMENT not in text
+    assert "خلال" in text and "العلاقات" in text and "والسلام" in text

@@ -1,0 +1,190 @@
+"""Glyphs a PDF's ToUnicode map leaves out, and the letters they stand for.
+
+XeLaTeX (xdvipdfmx) writes a ToUnicode map only for the glyphs the font's cmap reaches;
+a glyph reached only through the font's substitutions (GSUB), such as the ALEF of a
+LAM-ALEF drawn as two glyphs, gets no entry, and the embedded subset keeps neither cmap
+nor GSUB to read it from. pdfium then gives the glyph's code (its glyph id) as if it were
+a character: ``لل؝رهاب`` for ``للارهاب``. Such a glyph is found by its font's ToUnicode
+map (read here), stands in the layout as a placeholder letter of its own, and once the
+document's text is laid out becomes the one Arabic letter that makes the words it stands
+in the most frequent words (wordfreq's Arabic list), or U+FFFD where no letter does so
+clearly: the same glyph of the same font is the same letter throughout a document.
+
+>>> decipher(["لل\u08a0رهاب خل\u08a0ل \u08a0لعلم"], {"\u08a0"})
+['للارهاب خلال العلم']
+"""
+
+from __future__ import annotations
+
+import collections
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bidi.mirror import MIRRORED
+
+from ..text.zipf import zipf
+from .pdf_glyphs import REPLACEMENT
+
+__all__ = ["UnicodeMaps", "decipher", "read_unicode_maps"]
+
+# Placeholders: letters of Arabic Extended-A (right-to-left, letters to the layout), which
+# Arabic prose does not use; a document whose ToUnicode maps give one of them skips it.
+_PLACEHOLDERS = [chr(c) for c in range(0x08A0, 0x08C9) if c not in (0x08B5,)]
+# Letters a placeholder may become: HAMZA..GHAIN, FEH..YEH.
+_LETTERS = [chr(c) for c in (*range(0x0621, 0x063B), *range(0x0641, 0x064B))]
+# A word: letters, placeholders, and the marks and kashida inside it (left out to look
+# the word up).
+_WORD_RE = re.compile("[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u08a0-\u08c8]+")
+_NOT_LOOKED_UP_RE = re.compile("[\u0640\u064b-\u065f\u0670]")
+# A word is known when wordfreq's Arabic list has it at least this often (Zipf scale).
+KNOWN_ZIPF = 1.5
+# The letter taken is the one whose words are the most frequent (the sum of their Zipf
+# values, 0 for a word not in the list: the log-likelihood of the words under a unigram
+# model), when at least this many of the glyph's words (and this share of them) are
+# known with it, and it leads the next letter by this much a word (ten times as common).
+MIN_KNOWN = 2
+MIN_SHARE = 0.6
+MIN_LEAD = 1.0
+
+
+@dataclass
+class UnicodeMaps:
+    """The ToUnicode maps of a document's Type0 fonts with an Identity encoding (code =
+    CID): the codes each maps, by base font name, and every character any map gives;
+    and the placeholders handed out so far, by (font, code)."""
+
+    mapped: dict[str, frozenset[int]]
+    values: frozenset[int]
+    placeholders: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def placeholder(self, font: str, code: int) -> str | None:
+        """The placeholder of the glyph ``code`` of ``font`` if the font's map lacks it
+        (``None`` when it has it, or the font is not one of the maps')."""
+        mapped = self.mapped.get(font)
+        if mapped is None or code in mapped:
+            return None
+        key = (font, code)
+        if key not in self.placeholders:
+            free = [p for p in _PLACEHOLDERS if ord(p) not in self.values]
+            n = len(self.placeholders)
+            self.placeholders[key] = free[n] if n < len(free) else REPLACEMENT
+        return self.placeholders[key]
+
+
+def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
+    """The ToUnicode maps of the Type0 Identity fonts of the PDF at ``path`` whose embedded
+    TrueType program has no cmap (``_no_cmap``; read with pdfminer), or ``None`` when it
+    has none or cannot be read so. A base font name used
+    by two fonts with different maps is left out (its glyphs cannot be told apart)."""
+    try:
+        from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+        from pdfminer.pdfdocument import PDFDocument
+        from pdfminer.pdfpage import PDFPage
+        from pdfminer.pdfparser import PDFParser
+        from pdfminer.pdftypes import resolve1
+
+        mapped: dict[str, frozenset[int] | None] = {}
+        values: set[int] = set()
+        seen: set[int] = set()
+        with open(path, "rb") as fh:
+            document = PDFDocument(PDFParser(fh))
+            for page in PDFPage.create_pages(document):
+                fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
+                for ref in fonts.values():
+                    if id(ref) in seen or getattr(ref, "objid", None) in seen:
+                        continue
+                    seen.add(getattr(ref, "objid", id(ref)))
+                    spec = resolve1(ref)
+                    if not isinstance(spec, dict) or _name(spec.get("Subtype")) != "Type0":
+                        continue
+                    if not _name(spec.get("Encoding")).startswith("Identity"):
+                        continue
+                    stream = resolve1(spec.get("ToUnicode"))
+                    if stream is None or not hasattr(stream, "get_data"):
+                        continue
+                    if not _no_cmap(resolve1(spec.get("DescendantFonts"))):
+                        continue
+                    cmap = FileUnicodeMap()
+                    CMapParser(cmap, io.BytesIO(stream.get_data())).run()
+                    codes = frozenset(cmap.cid2unichr)
+                    for text in cmap.cid2unichr.values():
+                        # (pdfium gives presentation forms and compatibility
+                        # characters as the letters they stand for, and brackets in
+                        # right-to-left runs mirrored)
+                        text += unicodedata.normalize("NFKC", text)
+                        values.update(map(ord, text + "".join(MIRRORED.get(ch, "") for ch in text)))
+                    name = _name(spec.get("BaseFont"))
+                    mapped[name] = codes if mapped.get(name, codes) == codes else None
+    except Exception:  # a PDF pdfminer cannot read: pdfium's text stands as it is
+        return None
+    kept = {name: codes for name, codes in mapped.items() if codes is not None}
+    return UnicodeMaps(kept, frozenset(values)) if kept else None
+
+
+def _no_cmap(descendants: object) -> bool:
+    """Whether the font program embedded for a Type0 font is TrueType without a cmap
+    table: then nothing in the PDF leads from a glyph its ToUnicode map lacks to a
+    character, and pdfium gives the glyph id (a font with a cmap, as Chromium and
+    WeasyPrint embed, lets pdfium find the character itself)."""
+    from pdfminer.pdftypes import resolve1
+
+    if not isinstance(descendants, list) or not descendants:
+        return False
+    descriptor = resolve1(resolve1(descendants[0]).get("FontDescriptor")) or {}
+    program = resolve1(descriptor.get("FontFile2"))
+    if program is None or not hasattr(program, "get_data"):
+        return False
+    data = program.get_data()
+    if len(data) < 12:
+        return False
+    tables = int.from_bytes(data[4:6], "big")
+    tags = {data[12 + 16 * i: 16 + 16 * i] for i in range(tables)}
+    return b"glyf" in tags and b"cmap" not in tags
+
+
+def _name(value: object) -> str:
+    """A PDF name as a string (pdfminer gives ``PSLiteral`` objects)."""
+    value = getattr(value, "name", value)
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value or "")
+
+
+def decipher(pages: list[str], placeholders: set[str]) -> list[str]:
+    """The pages with each placeholder made the letter that makes most of its words known
+    words, or U+FFFD (see the module's docstring).
+
+    >>> decipher(["\u08a0\u08a0"], {"\u08a0"})
+    ['\ufffd\ufffd']
+    """
+    if not placeholders:
+        return pages
+    words: dict[str, collections.Counter[str]] = {p: collections.Counter() for p in placeholders}
+    for page in pages:
+        for word in _WORD_RE.findall(page):
+            word = _NOT_LOOKED_UP_RE.sub("", word)
+            inside = placeholders.intersection(word)
+            if len(inside) == 1:  # (a word with two unknown glyphs says little of either)
+                words[inside.pop()][word] += 1
+    table = {p: _best_letter(p, words[p]) for p in placeholders}
+    table = {p: letter for p, letter in table.items() if p != letter}
+    out = str.maketrans(table)
+    return [page.translate(out) for page in pages]
+
+
+def _best_letter(placeholder: str, words: collections.Counter[str]) -> str:
+    """The letter whose words are the most frequent, if clearly so, or U+FFFD."""
+    total = sum(words.values())
+    if not total:
+        return REPLACEMENT
+    scores = []
+    for letter in _LETTERS:
+        zipfs = [(zipf(word.replace(placeholder, letter)), n) for word, n in words.items()]
+        known = sum(n for z, n in zipfs if z >= KNOWN_ZIPF)
+        scores.append((sum(z * n for z, n in zipfs), known, letter))
+    scores.sort(reverse=True)
+    (best, known, letter), (second, _, _) = scores[0], scores[1]
+    if known >= MIN_KNOWN and known >= MIN_SHARE * total and best - second >= MIN_LEAD * total:
+        return letter
+    return REPLACEMENT
