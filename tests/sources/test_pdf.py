@@ -450,3 +450,25 @@ def test_ligature_characters_in_an_order_that_can_join(stream: str, logical: str
     # the ligature, which no glyph can draw (XeLaTeX gives LAM-ALEF in logical order)
     glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
     assert merge_split_clusters(glyph_columns(glyphs)).text == [logical]
+
+
+@pytest.mark.parametrize("stream", ["الله", "هللا"])
+def test_a_unicode_ligature_is_read_in_its_logical_order(stream: str) -> None:
+    # the ALLAH ligature (U+FDF2) starts with ALEF, which joins nothing after it: the
+    # joining test cannot order it, Unicode's ligature letters can
+    glyphs = [_glyph(ch, 10, 16, k) for k, ch in enumerate(stream)]
+    assert merge_split_clusters(glyph_columns(glyphs)).text == ["الله"]
+
+
+def test_a_ligature_after_its_own_first_letter_drawn_apart_drops_it() -> None:
+    # a font that maps U+FDF2 to its LAM LAM HEH glyph, drawn after a separate ALEF
+    glyphs = [_glyph("ب", 20, 24, 0), _glyph("ا", 16, 20, 1)]
+    glyphs += [_glyph(ch, 10, 16, k) for k, ch in enumerate("الله", start=2)]
+    assert merge_split_clusters(glyph_columns(glyphs)).text == ["ب", "ا", "لله"]
+
+
+def test_two_lam_alef_glyphs_in_a_row_keep_their_letters() -> None:
+    # (الالا...: the glyph before the second LAM-ALEF is part of the first)
+    glyphs = [_glyph(ch, 16, 22, k) for k, ch in enumerate("ال")]
+    glyphs += [_glyph(ch, 10, 16, k) for k, ch in enumerate("ال", start=2)]
+    assert merge_split_clusters(glyph_columns(glyphs)).text == ["لا", "لا"]

@@ -570,12 +570,45 @@ def merge_split_clusters(cols: GlyphColumns) -> GlyphColumns:
     for head, place in zip(heads, places, strict=True):
         text = "".join(units[head])
         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text) and (
-            _joins_through(text[::-1]) or not _joins_through(text)
+            text[::-1] in _ligature_texts() or (text not in _ligature_texts() and (
+                _joins_through(text[::-1]) or not _joins_through(text)
+            ))
         ):
             text = text[::-1]
+        if (
+            text in _ligature_texts() and head - 1 not in unit and head - 1 not in units
+            and head and _drawn_before(cols, head, text[0])
+        ):
+            text = text[1:]
         new_texts[place] = text
     out.retext(new_texts)
     return out
+
+
+def _drawn_before(cols: GlyphColumns, head: int, letter: str) -> bool:
+    """Whether the glyph before a ligature glyph ``head`` in the stream (a glyph of its
+    own, not part of another ligature) is ``letter``, touching it: a font that maps a
+    ligature's code point to the glyph of its later letters (KacstBook's ﷲ is the
+    ``لله`` drawn after a separate ALEF) has its first letter twice in the text layer
+    (``االله``)."""
+    before = head - 1
+    return (
+        cols.text[before] == letter and int(cols.order[before]) == int(cols.order[head]) - 1
+        and min(abs(cols.x0[before] - cols.x1[head]), abs(cols.x1[before] - cols.x0[head])) < 0.05
+        and abs(cols.baseline[before] - cols.baseline[head]) < 0.05
+    )
+
+
+@lru_cache(maxsize=1)
+def _ligature_texts() -> frozenset[str]:
+    """The letters of each Arabic ligature of Unicode's presentation forms, in logical
+    order (``الله`` of U+FDF2): a glyph mapped to them is that ligature, whether or not
+    its first letter joins the next (ALEF in ``الله``)."""
+    texts = (
+        unicodedata.normalize("NFKC", chr(code))
+        for code in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00))
+    )
+    return frozenset(text for text in texts if len(text) > 1 and is_arabic_letter(text[0]))
 
 
 def _joins_through(text: str) -> bool:
