@@ -434,6 +434,16 @@ def test_one_pair_is_no_evidence_of_mirrored_brackets() -> None:
     assert pdf_module._page_text(rows) == "قال )الفرنسية("
 
 
+@pytest.mark.parametrize("word", ["الفرنسية", "انظر: قرطاج"])
+def test_one_pair_suffices_from_a_producer_that_names_brackets_by_image(word: str) -> None:
+    # xdvipdfmx (XeLaTeX) names every bracket of a right-to-left run by its mirror image
+    rows = _bracketed_row(100.0, word, ")", "(")
+    assert pdf_module._page_text(rows, images=True) == f"قال ({word})"
+    # and a pair standing as typed still reads as typed
+    rows = _bracketed_row(100.0, word, "(", ")")
+    assert pdf_module._page_text(rows, images=True) == f"قال ({word})"
+
+
 def test_stacked_letters_follow_the_stream_order() -> None:
     # Amiri stacks the MEEM of المحترفين on the HAH, its centre a hair left of the HAH's:
     # by position alone the word reads الحمترفين; the content stream says م then ح

@@ -110,7 +110,11 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     if engine == "pdfium":
         maps = read_unicode_maps(path)
         with _open_pdfium(Path(path)) as pdf, collector_paused():
-            pages = list(map(_page_text, pdfium_glyphs(pdf, maps)))
+            producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "")
+            read = functools.partial(
+                _page_text, images=producer.lower().startswith(IMAGE_NAMING_PRODUCERS),
+            )
+            pages = list(map(read, pdfium_glyphs(pdf, maps)))
         return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT}) if maps else pages
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
@@ -413,9 +417,10 @@ def _usual_pitch(steps: list[float]) -> float:
     return median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
+def _page_text(glyphs: list[Glyph] | GlyphColumns, *, images: bool = False) -> str:
     """One page (its glyphs, or their columns): blocks separated by a blank line, rows
-    by a newline."""
+    by a newline (``images``: its producer names brackets by their mirror images, see
+    ``_brackets_mirrored``)."""
     columns = glyphs if isinstance(glyphs, GlyphColumns) else glyph_columns(glyphs)
     if columns.mark.any():
         columns = _attach_marks(columns)
@@ -436,7 +441,7 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
         out.append((block, base, lines))
     # (the rows read again only on a page with brackets)
     if any("(" in line or "[" in line for _, _, lines in out for line in lines) and _brackets_mirrored(
-        [_named_row(row) for block, _, _ in out for row in block]
+        [_named_row(row) for block, _, _ in out for row in block], images=images,
     ):
         out = [(block, base, [_line_text(row, base, mirrored=True) for row in block])
                for block, base, _ in out]
@@ -450,14 +455,22 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns) -> str:
 # words: the space between two pairs is no pair.)
 _PAIR_TYPED_RE = re.compile("[)\\]][\u0600-\u06ff](?:[\u0600-\u06ff ]*[\u0600-\u06ff])?[(\\[]")
 _PAIR_IMAGED_RE = re.compile("[(\\[][\u0600-\u06ff](?:[\u0600-\u06ff ]*[\u0600-\u06ff])?[)\\]]")
+# (the same, with any characters but brackets between the first and last letters)
+_LOOSE_TYPED_RE = re.compile("[)\\]][\u0600-\u06ff](?:[^()\\[\\]]*[\u0600-\u06ff])?[(\\[]")
+_LOOSE_IMAGED_RE = re.compile("[(\\[][\u0600-\u06ff](?:[^()\\[\\]]*[\u0600-\u06ff])?[)\\]]")
 # Fewest pairs standing as mirror images for a page's brackets to be read so, and how
 # many times the pairs standing as typed they must outnumber (a text may hold a pair
 # typed back to front).
 MIRRORED_PAIRS = 2
 MIRRORED_SHARE = 3
+# Producers that name every bracket of a right-to-left run by its mirror image: xdvipdfmx
+# (XeLaTeX) draws the glyph of the mirrored character, which HarfBuzz picks before the
+# font's cmap, and its ToUnicode map is that cmap reversed. For their PDFs one pair is
+# evidence enough, where it outnumbers the pairs standing as typed.
+IMAGE_NAMING_PRODUCERS = ("xdvipdfmx",)
 
 
-def _brackets_mirrored(rows: list[str]) -> bool:
+def _brackets_mirrored(rows: list[str], *, images: bool = False) -> bool:
     """True for a page whose bracket pairs around Arabic words, read from its rows'
     glyphs left to right as the PDF names them (``_named_row``), stand as mirror images,
     two or more and most of them: its producer drew each bracket of a right-to-left run by
@@ -468,12 +481,18 @@ def _brackets_mirrored(rows: list[str]) -> bool:
     True
     >>> _brackets_mirrored(["نا (ةيسنرفلا) تلاق", "نع )زرتيور( تلقن"])
     False
+    >>> _brackets_mirrored(["نا (ةيسنرفلا) تلاق"], images=True)
+    True
     """
     imaged = typed = 0
     for row in rows:
         if "(" in row or "[" in row:
             imaged += len(_PAIR_IMAGED_RE.findall(row))
             typed += len(_PAIR_TYPED_RE.findall(row))
+    if images:  # (punctuation inside a pair and all)
+        rows = [row for row in rows if "(" in row or "[" in row]
+        imaged = sum(len(_LOOSE_IMAGED_RE.findall(row)) for row in rows)
+        return imaged > sum(len(_LOOSE_TYPED_RE.findall(row)) for row in rows)
     return imaged >= MIRRORED_PAIRS and imaged > MIRRORED_SHARE * typed
 
 
