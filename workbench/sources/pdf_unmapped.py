@@ -86,10 +86,15 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
         from pdfminer.pdfparser import PDFParser
         from pdfminer.pdftypes import resolve1
 
+        data = Path(path).read_bytes()
+        # a file with no Type0 font dictionary in plain sight and no object streams (where
+        # dictionaries are compressed) has none: skip the parse
+        if b"/Type0" not in data and b"/ObjStm" not in data:
+            return None
         mapped: dict[str, frozenset[int] | None] = {}
         values: set[int] = set()
         seen: set[int] = set()
-        with open(path, "rb") as fh:
+        with io.BytesIO(data) as fh:
             document = PDFDocument(PDFParser(fh))
             for page in PDFPage.create_pages(document):
                 fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
