@@ -108,9 +108,10 @@ def pdf_text(path: str | Path, *, engine: str = "pdfium", page_break: str = "\n\
 def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
-        maps = read_unicode_maps(path)
         with _open_pdfium(Path(path)) as pdf, collector_paused():
             producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "")
+            maps = (read_unicode_maps(path)
+                    if producer.lower().startswith(UNMAPPED_GLYPH_PRODUCERS) else None)
             read = functools.partial(
                 _page_text, images=producer.lower().startswith(IMAGE_NAMING_PRODUCERS),
             )
@@ -468,6 +469,11 @@ MIRRORED_SHARE = 3
 # font's cmap, and its ToUnicode map is that cmap reversed. For their PDFs one pair is
 # evidence enough, where it outnumbers the pairs standing as typed.
 IMAGE_NAMING_PRODUCERS = ("xdvipdfmx",)
+# Producers that embed TrueType subsets without a cmap and leave the glyphs reached only
+# through GSUB out of the ToUnicode map (``pdf_unmapped``). Reading the maps costs a second
+# parse of the file (about a third of the reading time of a PDF with object streams), and
+# Chromium, WeasyPrint (cairo) and LibreOffice keep the cmap, so only these pay for it.
+UNMAPPED_GLYPH_PRODUCERS = ("xdvipdfmx",)
 
 
 def _brackets_mirrored(rows: list[str], *, images: bool = False) -> bool:
