@@ -291,3 +291,16 @@ def test_a_definite_anaphor_joins_the_attack_of_its_own_kind():
     ev = _events("انفجرت عبوة ناسفة في حي الشعلة ببغداد صباح اليوم. وشنت طائرات غارة جوية "
                  "على قرية بادوش غرب الموصل. وخلف التفجير 5 قتلى.")
     assert ev.fatalities.tolist() == ["5", ""]
+
+
+def test_spots_listed_after_a_comma_go_on_with_a_plural_attack_noun():
+    ev = _events("وفي الموصل قتل 5 أشخاص في 4 تفجيرات استهدفت سوقا في حي الزهور، "
+                 "وأحياء الشفاء والنور والعربي.")
+    assert ev.location.tolist()[-3:] == ["الشفاء", "النور", "العربي"]
+    assert len(ev) == 4
+    assert all("shared_across_places" in str(f) for f in ev.count_flags)
+
+
+def test_a_singular_attack_takes_no_spots_listed_after_it():
+    ev = _events("وفي الموصل انفجرت عبوة ناسفة في حي الزهور، وأحياء الشفاء والنور هادئة.")
+    assert len(ev) == 1

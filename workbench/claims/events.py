@@ -52,7 +52,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import FROM_WORDS, Mention, Mentions, counted_from_other, is_span_frame
-from .resolve import RESOLVED_COLUMNS, resolve_events
+from .resolve import RESOLVED_COLUMNS, _many, resolve_events
 from .roles import (
     agent,
     doer,
@@ -262,6 +262,7 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
             _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
                              country_default)
             _time_from_tail(found, mentions.between(int(tail.start), int(tail.end), "time"))
+            found = _list_from_tail(found, tail, mentions, country_default)
         rows.extend(found)
     return _merge_repeats(rows)
 
@@ -276,6 +277,34 @@ def _place_from_tail(rows: list[dict], places: list[Mention], country_default: s
         if not row["places"]:
             row.update(_where(_most_specific(places), country_default))
             row["places"] = _place_values(places)
+
+
+def _list_from_tail(rows: list[dict], tail, mentions: Mentions,
+                    country_default: str) -> list[dict]:
+    """A verbless segment after the comma that lists spots under a plural head goes on with
+    the targets of a plural or dual attack noun told before it (6 تفجيرات استهدفت نقطة
+    تفتيش، ومناطق البلديات والكرادة): one more event at each spot (ACLED: one event per
+    place), all sharing the clause's toll."""
+    local = mentions.shifted(int(tail.start), int(tail.end))
+    spots = listed_spots([m for m in local if m.kind == "place"], str(tail.text))
+    if not spots:
+        return rows
+    out = []
+    for row in rows:
+        out.append(row)
+        if not _many(str(row["trigger"])):
+            continue
+        flags = ";".join(f for f in (row["count_flags"], "shared_across_places") if f)
+        # the place the clause itself names is one of the set: its toll is the set's too
+        row["count_flags"] = flags
+        for place in spots:
+            if place.value == row["location"]:
+                continue
+            out.append({**row, **_where(place, country_default),
+                        "places": ";".join(dict.fromkeys([place.value, *row["places"].split(";")])),
+                        "count_flags": f"{flags};listed_spot",
+                        "_also_spans": [(int(tail.start), int(tail.end))]})
+    return out
 
 
 def _time_from_tail(rows: list[dict], times: list[Mention]) -> None:
