@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import workbench
+from workbench.claims.index import Mention
+from workbench.claims.spots import listed_spots
 from workbench.claims.tolls import find_tolls
 
 
@@ -121,3 +123,16 @@ def test_a_toll_told_after_a_list_goes_to_its_first_place():
                  "وأسفر الهجوم عن مقتل 21 عنصرا.")
     tolls = dict(zip(ev.location, ev.fatalities, strict=True))
     assert tolls.get("الكوم") == "21"
+
+
+def test_a_list_ends_with_its_last_conjunct():
+    t = "قصف أحياء الشعار والمرجة، الحميدية"
+    a = Mention(10, 16, "الشعار", "place", "الشعار", place_type="neighbourhood")
+    b = Mention(18, 24, "المرجة", "place", "المرجة", place_type="neighbourhood")
+    c = Mention(26, 34, "الحميدية", "place", "الحميدية", place_type="neighbourhood")
+    assert [p.value for p in listed_spots([a, b, c], t)] == ["الشعار", "المرجة"]
+    # a list joined by commas and closed by و keeps every item
+    t2 = "قصف أحياء الشعار، المرجة والحميدية"
+    b2 = Mention(18, 24, "المرجة", "place", "المرجة", place_type="neighbourhood")
+    c2 = Mention(26, 34, "الحميدية", "place", "الحميدية", place_type="neighbourhood")
+    assert [p.value for p in listed_spots([a, b2, c2], t2)] == ["الشعار", "المرجة", "الحميدية"]

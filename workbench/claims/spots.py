@@ -310,7 +310,17 @@ def listed_spots(places: list[Mention], text: str,
                 _plural_head_before(text, run[0].start)
                 or all(_own_head(q, text) for q in run)):
             best = list(run)
+    best = _list_end(best, text, [*places, *located])
     return best if len({p.value for p in best}) >= 2 else []
+
+
+def _list_end(run: list[Mention], text: str, places: list[Mention]) -> list[Mention]:
+    """``run`` up to the name و joins last: a list ends with its last conjunct (البلديات
+    والكرادة، بحسب مصادر: the name after the bare comma is no item of it)."""
+    last = max((k for k in range(1, len(run))
+                if "\u0648" in _without_places(text, run[k - 1].end, run[k].start, places)),
+               default=None)
+    return run if last is None else run[:last + 1]
 
 
 def _without_head(gap: str) -> str:
