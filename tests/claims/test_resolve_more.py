@@ -304,3 +304,16 @@ def test_spots_listed_after_a_comma_go_on_with_a_plural_attack_noun():
 def test_a_singular_attack_takes_no_spots_listed_after_it():
     ev = _events("وفي الموصل انفجرت عبوة ناسفة في حي الزهور، وأحياء الشفاء والنور هادئة.")
     assert len(ev) == 1
+
+
+def test_a_village_and_the_outskirts_of_villages_listed_after_it_are_one_event_each():
+    ev = _events("شنت الطائرات غارات على مواقع بريف إدلب، تضمنت مدرسة في قرية كفرنبل "
+                 "وأطراف قرى البارة والأسدية.")
+    assert {"Kafranbel", "البارة", "الأسدية"} <= set(ev.location)
+
+
+def test_a_town_holding_the_village_before_it_is_no_item_of_the_list_after_it():
+    ev = _events("قصفت المدفعية بلدة ميس الجبل بقضاء مرجعيون وأطراف بلدتي كفرحمام "
+                 "وراشيا الفخار.")
+    assert "مرجعيون" not in set(ev.location)
+    assert {"كفرحمام", "راشيا الفخار"} <= set(ev.location)

@@ -136,3 +136,10 @@ def test_a_list_ends_with_its_last_conjunct():
     b2 = Mention(18, 24, "المرجة", "place", "المرجة", place_type="neighbourhood")
     c2 = Mention(26, 34, "الحميدية", "place", "الحميدية", place_type="neighbourhood")
     assert [p.value for p in listed_spots([a, b2, c2], t2)] == ["الشعار", "المرجة", "الحميدية"]
+
+
+def test_two_names_back_to_back_are_no_list():
+    t = "قصف مدينة أريحا"
+    a = Mention(4, 9, "مدينة", "place", "مدينة", place_type="city")
+    b = Mention(10, 15, "أريحا", "place", "أريحا", place_type="town")
+    assert listed_spots([a, b], t) == []

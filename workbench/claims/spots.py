@@ -305,11 +305,13 @@ def listed_spots(places: list[Mention], text: str,
     run: list[Mention] = []
     for p in spots:
         gap = _without_places(text, run[-1].end, p.start, [*places, *located]) if run else ""
-        run = [*run, p] if run and (_joined(gap) or _joined(_without_head(gap))) else [p]
-        if len(run) > len(best) and len(run) >= 2 and (
-                _plural_head_before(text, run[0].start)
-                or all(_own_head(q, text) for q in run)):
-            best = list(run)
+        # two names back to back are one name read in two (مدينة أريحا), not a list
+        run = [*run, p] if run and gap.strip() and (
+            _joined(gap) or _joined(_without_head(gap))) else [p]
+        # the list may begin after the run's first names (ميس الجبل بقضاء مرجعيون وأطراف
+        # بلدتي كفرحمام وراشيا الفخار: the list is the last two)
+        best = next((run[k:] for k in range(len(run) - 1) if len(run) - k > len(best) and (
+            _plural_head_before(text, run[k].start) or _headed(run[k:], text, places))), best)
     best = _list_end(best, text, [*places, *located])
     return best if len({p.value for p in best}) >= 2 else []
 
@@ -321,6 +323,33 @@ def _list_end(run: list[Mention], text: str, places: list[Mention]) -> list[Ment
                 if "\u0648" in _without_places(text, run[k - 1].end, run[k].start, places)),
                default=None)
     return run if last is None else run[:last + 1]
+
+
+def _headed(run: list[Mention], text: str, places: Sequence[Mention] = ()) -> bool:
+    """True when every name of ``run`` has a head of its own or follows, within the run, a
+    plural head (قرية الهباط وأطراف قرى البارة والأسدية); a bare name after a singular head
+    is a second name of that one place (حي الشعار والمرجة)."""
+    head = ""
+    for p in run:
+        if _plural_head_before(text, p.start):
+            head = "many"
+        elif _own_head(p, text) and not _inside_head(p, text, places):
+            head = "one"
+        elif head != "many":
+            return False
+    return True
+
+
+def _inside_head(place: Mention, text: str, places: Sequence[Mention]) -> bool:
+    """True when a place follows another with only its head, carrying ب or ل, between them
+    (ميس الجبل بقضاء مرجعيون): the place holds the one before it, it is no further item of a
+    list (بحي الفردوس وبحي النعيم: two items)."""
+    before = max((q.end for q in places if q.end <= place.start), default=None)
+    if before is None:
+        return False
+    words = text[before:place.start].split()
+    return len(words) == 1 and len(words[0]) > 2 and words[0][0] in "\u0628\u0644" \
+        and match_key(words[0][1:]) in place_heads()
 
 
 def _without_head(gap: str) -> str:
@@ -335,7 +364,13 @@ def _without_head(gap: str) -> str:
     # inside another, no list)
     if match_key(last[1:] if joined else last) not in place_heads():
         return gap
-    return gap[:gap.rindex(last)] + ("\u0648" if joined else "")
+    rest = gap[:gap.rindex(last)]
+    # the outskirts of the next items (وأطراف قرى البارة): an area word before their head
+    words = rest.split()
+    if not joined and words and words[-1].startswith("\u0648") \
+            and _frame_words().get(match_key(words[-1][1:])) == "area":
+        return rest[:rest.rindex(words[-1])] + "\u0648"
+    return rest + ("\u0648" if joined else "")
 
 
 def _own_head(place: Mention, text: str) -> bool:
