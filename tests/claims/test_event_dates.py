@@ -103,8 +103,17 @@ def test_a_day_inside_the_reported_clause_is_the_attack_s():
     assert ev[["start", "date_flags"]].values.tolist() == [["2020-06-09", "relative"]]
 
 
-def test_two_days_said_together_date_one_attack_over_both():
+def test_strikes_on_two_days_said_together_are_one_event_each_day_with_a_combined_toll():
     ev = _events("شنت طائرات حربية غارات على بلدة سرمين يومي السبت والأحد، ما أسفر عن مقتل عشرة مدنيين.")
+    assert ev[["start", "end"]].values.tolist() == [["2020-06-06", "2020-06-06"],
+                                                    ["2020-06-07", "2020-06-07"]]
+    # the toll is both days' together: no day takes it
+    assert ev.fatalities.tolist() == ["", ""]
+    assert all("combined" in s for s in ev.toll_source)
+
+
+def test_one_strike_on_two_days_said_together_is_dated_over_both():
+    ev = _events("شنت طائرة حربية غارة على بلدة سرمين يومي السبت والأحد.")
     assert ev[["start", "end"]].values.tolist() == [["2020-06-06", "2020-06-07"]]
 
 

@@ -317,3 +317,20 @@ def test_a_town_holding_the_village_before_it_is_no_item_of_the_list_after_it():
                  "وراشيا الفخار.")
     assert "مرجعيون" not in set(ev.location)
     assert {"كفرحمام", "راشيا الفخار"} <= set(ev.location)
+
+
+def test_two_blasts_on_two_days_are_one_event_each_day():
+    ev = _events("وقع انفجاران في مدينة الباب يومي 13 و15 من الشهر الجاري.", "2021-06-20")
+    assert ev.start.tolist() == ["2021-06-13", "2021-06-15"]
+    assert ev.end.tolist() == ["2021-06-13", "2021-06-15"]
+
+
+def test_one_blast_over_two_days_stays_one_event():
+    ev = _events("وقع انفجار في مدينة الباب يومي 13 و15 من الشهر الجاري.", "2021-06-20")
+    assert len(ev) == 1
+
+
+def test_two_blasts_on_two_days_stay_apart_undated_and_from_the_blast_told_before():
+    ev = _events("انفجرت عبوة ناسفة في مدينة الباب، وسبقها انفجاران في مدينة الباب يومي 3 و5 "
+                 "من الشهر الجاري.", None)
+    assert len(ev) == 3

@@ -52,7 +52,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import FROM_WORDS, Mention, Mentions, counted_from_other, is_span_frame
-from .resolve import RESOLVED_COLUMNS, _many, resolve_events
+from .resolve import RESOLVED_COLUMNS, _day_of_two, _many, resolve_events
 from .roles import (
     agent,
     doer,
@@ -723,8 +723,24 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
             row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places",
                                                       "listed_spot" if listed else "") if f)
             rows.append(row)
+        return _two_days(rows, found)
+    return _two_days([{**base, **_where(_most_specific(placed), country_default)}], found)
+
+
+def _two_days(rows: list[dict], found: _Found) -> list[dict]:
+    """A dual or plural attack noun told on two days at once (انفجاران يومي 13 و15 من الشهر):
+    one attack on each day (ACLED: one event per day), each row dated by its own day and
+    flagged ``day_1_of_2`` / ``day_2_of_2`` so that the two never merge, even undated."""
+    time = found.time
+    if time is None or "two_days" not in str(time.flags).split(";") or not _many(found.trigger):
         return rows
-    return [{**base, **_where(_most_specific(placed), country_default)}]
+    out = []
+    for row in rows:
+        for k, day in enumerate((row["start"], row["end"]), 1):
+            flags = ";".join(f for f in (row["date_flags"], f"day_{k}_of_2") if f)
+            out.append({**row, "start": day, "end": day, "date_flags": flags,
+                        "date_precision": "day" if day else row["date_precision"]})
+    return out
 
 
 def _coding(found: _Found) -> tuple[str, str, str]:
@@ -859,8 +875,9 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
     kept: list[dict] = []
     index: dict[tuple, dict] = {}
     for row in rows:
+        # one of two days told together (day_1_of_2) is its own attack, even undated
         key = (row["kind"], row["actor"], row["location"], row["places"], row["start"],
-               row["end"], row["modality"])
+               row["end"], row["modality"], _day_of_two(row))
         if key in index and index[key]["claim_id"] != row["claim_id"]:
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)

@@ -948,6 +948,9 @@ def _same_day(inc: dict, row: dict) -> bool:
     the other's own attack (غارة نفذتها طائرة مساء أمس ... وأسفرت الغارة عن مقتل شخصين:
     one attack, on the evening before); an attack dated back from the news (بعد أيام من
     تفجير) is another day all the same."""
+    if _day_of_two(row) and _day_of_two(inc) != _day_of_two(row):
+        return False  # انفجاران يومي 13 و15: each day its own attack, and neither the one
+        # told before them (انفجار ... وسبقه انفجاران يومي 13 و15)
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
     if not {"earlier_by"} & {*str(inc.get("date_flags", "")).split(";"),
                              *str(row.get("date_flags", "")).split(";")}:
@@ -960,6 +963,12 @@ def _same_day(inc: dict, row: dict) -> bool:
         return False  # أمس الجمعة and أمس الأول الخميس: two days, though neither is dated
     return not (a[0] and b[0]) or (_day(a[0]) <= _day(b[1], last=True) + "~"
                                    and _day(b[0]) <= _day(a[1], last=True) + "~")
+
+
+def _day_of_two(row: dict) -> str:
+    """Which of two days told together the row is on (``day_1_of_2``), or ''."""
+    return next((f for f in str(row.get("date_flags", "")).split(";")
+                 if f.startswith("day_") and f.endswith("_of_2")), "")
 
 
 # Date bases that stand in for a date the clause does not say.
@@ -1184,6 +1193,16 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             given.setdefault(owner, []).append(toll)
     for n, ev in enumerate(events):
         mine = given.get(n, [])
+        pair = [e for e in events if e is not ev and _day_of_two(e) and _day_of_two(ev)
+                and e["claim_id"] == ev["claim_id"] and e["trigger_start"] == ev["trigger_start"]]
+        if mine and pair:
+            # غارات يومي السبت والأحد أسفرت عن مقتل عشرة: the toll is both days' together,
+            # no one day's (the guideline: a combined toll, fatalities blank)
+            note = f"combined toll of the attacks on two days: {' | '.join(t.text for t in mine)}"
+            for e in (ev, *pair):
+                e.update(fatalities="", toll_source=note)
+            ev["toll_text"] = " | ".join(t.text for t in mine)
+            continue
         for kind, col in (("killed", "fatalities"), ("wounded", "injured")):
             figures = [t for t in mine if t.kind == kind and t.value is not None]
             # a part of a toll told before it (من بينها ... مقتل ثلاثة أطفال) is no other figure
