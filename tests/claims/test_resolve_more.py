@@ -334,3 +334,14 @@ def test_two_blasts_on_two_days_stay_apart_undated_and_from_the_blast_told_befor
     ev = _events("انفجرت عبوة ناسفة في مدينة الباب، وسبقها انفجاران في مدينة الباب يومي 3 و5 "
                  "من الشهر الجاري.", None)
     assert len(ev) == 3
+
+
+def test_attacks_on_two_weekdays_joined_by_wa_are_one_event_each_day():
+    ev = _events("وقعت هجمات في الموصل الأربعاء والخميس.", "2020-06-10")
+    assert ev.start.tolist() == ["2020-06-03", "2020-06-04"]
+    assert ev.end.tolist() == ["2020-06-03", "2020-06-04"]
+
+
+def test_attacks_in_two_years_joined_by_wa_are_not_split_by_day():
+    ev = _events("وقعت هجمات في الموصل عامي 2016 و2017.", "2020-06-10")
+    assert len(ev) == 1

@@ -728,11 +728,15 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
 
 
 def _two_days(rows: list[dict], found: _Found) -> list[dict]:
-    """A dual or plural attack noun told on two days at once (انفجاران يومي 13 و15 من الشهر):
-    one attack on each day (ACLED: one event per day), each row dated by its own day and
-    flagged ``day_1_of_2`` / ``day_2_of_2`` so that the two never merge, even undated."""
+    """A dual or plural attack noun told on two days at once (انفجاران يومي 13 و15 من الشهر،
+    هجمات الأربعاء والخميس): one attack on each day (ACLED: one event per day), each row
+    dated by its own day and flagged ``day_1_of_2`` / ``day_2_of_2`` so that the two never
+    merge, even undated."""
     time = found.time
-    if time is None or "two_days" not in str(time.flags).split(";") or not _many(found.trigger):
+    flags = str(time.flags).split(";") if time is not None else []
+    # two days joined by و (3 و5 حزيران، الأربعاء والخميس، الجمعة وقبله الخميس) as well
+    if not ("two_days" in flags or ("two" in flags and time.precision == "day")) \
+            or not _many(found.trigger):
         return rows
     out = []
     for row in rows:
