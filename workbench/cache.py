@@ -201,6 +201,19 @@ class Shards(Generic[V]):
         # dict's, with no shard to work out (a long run asks for millions).
         self._whole: dict[str, V] | None = {} if not blobs else None
 
+    @classmethod
+    def of(cls, mapping: Mapping[str, V]) -> Shards[V]:
+        """``mapping`` itself as the whole dict, every shard decoded: what a process that
+        has just built the mapping keeps (cutting it into marshalled shards only to decode
+        them again as keys are asked for would cost the time the disk cache saves others).
+
+        >>> Shards.of({"في": 1.5}).get("في")
+        1.5
+        """
+        shards: Shards[V] = cls([])
+        shards._whole = mapping if type(mapping) is dict else dict(mapping)
+        return shards
+
     def _part(self, key: str) -> dict[str, V]:
         if self._whole is not None:
             return self._whole
@@ -314,7 +327,7 @@ def cached_shards(name: str, sources: Iterable[str | bytes | Path], build: Calla
     built again, whether found on opening or when one of its shards is read."""
     folder = cache_dir()
     if folder is None:
-        return Shards(shard_blobs(build(), n))
+        return Shards.of(build())
     # The offsets are stored in the machine's byte order.
     path = folder / f"{name}-{key_of([*sources, f'shards:{n}', sys.byteorder])}.shards"
 
@@ -330,7 +343,11 @@ def cached_shards(name: str, sources: Iterable[str | bytes | Path], build: Calla
             return Shards(found, rebuild)
     except (OSError, ValueError):
         pass
-    return Shards(rebuild())
+    # Built here: written for the next process, and kept whole for this one.
+    mapping = build()
+    with contextlib.suppress(OSError, ValueError):
+        _write_shards(path, shard_blobs(mapping, n))
+    return Shards.of(mapping)
 
 
 def compile_pattern(pattern: str, flags: int = 0) -> re.Pattern[str]:

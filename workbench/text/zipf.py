@@ -21,7 +21,7 @@ import re
 from importlib import metadata, util
 from pathlib import Path
 
-from ..cache import Shards, cached_shards, model_loader, shard_blobs
+from ..cache import Shards, cached_shards, model_loader
 
 # Letters wordfreq's Arabic tokeniser keeps as they are (HAMZA to GHAIN, FEH to YEH;
 # TATWEEL, which it removes, left out). Checked on its whole Arabic list and every word
@@ -59,7 +59,7 @@ def _frequencies() -> Shards[float]:
 
     files = _wordlist_files()
     if not files:  # nothing to key a cached copy by
-        return Shards(shard_blobs(build(), _SHARDS))
+        return Shards.of(build())
     return cached_shards("wordfreq-ar", ["3", metadata.version("wordfreq"), *files], build, _SHARDS)
 
 
