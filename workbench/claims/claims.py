@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import read_rows
 from ..text.arabic import match_key
+from .aspect import generalises
 from .clauses import (
     ALEF,
     ARTICLE,
@@ -452,6 +453,8 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue
         if any(0 < c.i - x.i <= 6 for x in irrealis):
             continue
+        if generalises(doc, c, i, j):
+            continue  # يشن التنظيم هجمات، 32 هجوما خلال العام: a habit or a tally, no one attack
         if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
         if c.role == "noun" and out and coordinated_device(doc, out[-1], c, table):

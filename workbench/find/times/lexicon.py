@@ -182,6 +182,17 @@ def forms_of(kind: str) -> frozenset[str]:
 
 
 @cache
+def unit_forms(*values: str) -> frozenset[str]:
+    """Every form of the units of time of the given values (month, year, ...).
+
+    >>> sorted(unit_forms("month"))[:3]
+    ['اشهر', 'الاشهر', 'الشهرين']
+    """
+    return frozenset(" ".join(e.words) for es in _entries().values() for e in es
+                     if e.type == "unit" and e.value in values)
+
+
+@cache
 def weekday_values() -> dict[str, str]:
     """The weekday names with the article, each with its day (0 = Monday .. 6 = Sunday).
 
