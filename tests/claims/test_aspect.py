@@ -37,3 +37,8 @@ def test_a_habit_leaves_the_attack_told_beside_it():
                  "وتشهد محافظة درعا تفجيرات واغتيالات بين حين وآخر.")
     assert len(ev) == 1 and ev.start.tolist() == ["2021-03-19"]
 
+
+def test_an_agreement_after_a_preposition_is_the_frame_not_the_signing():
+    assert "agreement" not in _events(
+        "تقع بلدة كفرنبل ضمن المنطقة المحددة في اتفاق خفض التصعيد.").kind.tolist()
+    assert _events("أعلنت الحكومة وقف إطلاق النار في درعا.").kind.tolist() == ["agreement"]

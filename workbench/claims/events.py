@@ -559,12 +559,18 @@ def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
     True
     >>> state("يعيش السكان بموجب اتفاق التسوية في العام 2018"), state("انسحاب القوات من العراق")
     (True, False)
+    >>> state("تقع إدلب في اتفاق مناطق خفض التصعيد"), state("أعلنت الحكومة وقف إطلاق النار")
+    (True, False)
     """
     if row["pos"] != "noun" or (row["event_type"] not in _NON_VIOLENT
                                 and "territory" not in row["kind"]):
         return False
     if trig.i and doc.tokens[trig.i - 1].key in cue_words("state_frame"):
         return True
+    before = doc.tokens[trig.i - 1].key if trig.i else ""
+    bare = {before, before[1:]} if before[:1] in CONJUNCTIONS else {before}
+    if row["sub_event_type"] == "Agreement" and bare & cue_words("preposition"):
+        return True  # في اتفاق مناطق خفض التصعيد، إلى وقف لإطلاق النار: the terms, not the signing
     key, form = doc.tokens[trig.i].key, str(row["trigger"]).split()[0].rstrip("+")
     at = key.find(form)
     return at > 0 and key[:at].lstrip(CONJUNCTION_CLASS) in _FUSED_PREPOSITIONS
