@@ -14,6 +14,7 @@ from workbench.cleaning.fallback import (
     _text_turns,
     _with_more_classes,
     char_class,
+    closes_in_order,
     cutting_classes,
     fallback_runs,
     glued_digit_lines,
@@ -363,3 +364,16 @@ def test_marks_of_the_lines_opening_with_a_space_are_the_other_fonts():
     texts = quoted[:2] + stops[:1] + quoted[2:] + stops[1:]
     assert _opening_spaces(texts)
     assert _classes_of_opening_lines(texts, _Text(texts), set()) == {'"'}
+
+
+def test_a_line_opening_with_a_word_and_closing_its_sentence_is_not_turned():
+    # the text's quotes turn its lines written left to right; a line that opens with its
+    # first word's letter and closes with its sentence's stop was written in reading order
+    damaged = [_left_to_right(line) for line in SOURCE]
+    in_order = 'وقال الناطق " ان القوات انسحبت من المدينة.'
+    out, _ = fallback_runs(_lines([*damaged[:3], in_order, *damaged[3:]]))
+    texts = [line.text for line in out]
+    assert texts == [*SOURCE[:3], in_order, *SOURCE[3:]]
+    assert closes_in_order(in_order)
+    assert not closes_in_order('. ان القوات انسحبت من المدينة " وقال الناطق')
+    assert not closes_in_order(' ان القوات انسحبت من المدينة. " وقال الناطق')

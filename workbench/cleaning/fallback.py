@@ -811,6 +811,23 @@ def kashida_justified(texts: list[str]) -> bool:
     return edged >= KASHIDA_LINES * max(len(full), 1)
 
 
+# Stops that end a sentence: the last mark of a paragraph's last line.
+_SENTENCE_STOPS = frozenset(".!\u061f")  # ARABIC QUESTION MARK
+
+
+def closes_in_order(line: str) -> bool:
+    """Whether a line opens with its first word's letter and closes with a sentence's stop:
+    written in reading order, whatever the text's font lacked (a line whose runs came left
+    to right writes the stop of its sentence first, and most open with a space). The
+    text's decision is taken over all its lines; this line's own edges overrule it.
+
+    >>> closes_in_order("والجامعي الافغاني اشرف غاني (السابع)."), closes_in_order(" (السابع). والجامعي")
+    (True, False)
+    """
+    end = line.rstrip()[-1:]
+    return end in _SENTENCE_STOPS and bool(end) and ARABIC_RE.match(line) is not None
+
+
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines of a text whose runs were written left to right put in reading order (none
     in a text justified with kashida: see :func:`kashida_justified`)."""
@@ -824,7 +841,7 @@ def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     out: list[Line] = []
     n = 0
     for line in lines:
-        spans = turned_spans(line.text, cutters)
+        spans = None if closes_in_order(line.text) else turned_spans(line.text, cutters)
         if spans is None:
             out.append(line)
             continue
