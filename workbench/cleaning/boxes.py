@@ -358,6 +358,23 @@ def _cut_gain(prev: str, first: list[str], second: list[str], nxt: str) -> float
     return chain_logp(turned) - chain_logp(as_written)
 
 
+def _cut_shaped(texts: list[str], width: float) -> bool:
+    """True if two lines side by side could be the pieces of one cut inside a word, as
+    ``cut_lines`` first asks of them: an Arabic letter opens the first and closes the
+    second, and together they fit in one line. Most texts have no such pair, and their
+    words are then never read (the model and the word list decide only between such lines).
+
+    >>> _cut_shaped(["كة قوية لكل من قطر", "مشار"], 0.0), _cut_shaped(["قال في", "عام 2020"], 0.0)
+    (True, False)
+    """
+    limit = ONE_LINE * width
+    ends = [(t.strip()[:1], t.strip()[-1:], len(t.strip())) for t in texts]
+    return any(
+        ARABIC_RE.match(a0) and ARABIC_RE.match(b1) and (not width or na + nb <= limit)
+        for (a0, _, na), (_, b1, nb) in itertools.pairwise(ends)
+    )
+
+
 def cut_lines(lines: list[Line]) -> tuple[list[Line], int]:
     """Two lines that are one visual line cut inside a word, written the left-hand piece
     first (pdftotext ``-raw`` on a LibreOffice PDF cuts ``شركة`` at its kaf:
@@ -372,9 +389,11 @@ def cut_lines(lines: list[Line]) -> tuple[list[Line], int]:
     ('مشاركة قوية لكل من قطر', 1)
     """
     texts = [line.text for line in lines]
+    width = line_width(texts, [])
+    if not _cut_shaped(texts, width):
+        return list(lines), 0
     words = [words_of(t) for t in texts]
     full = [i for i, w in enumerate(words) if w]
-    width = line_width(texts, [])
     out = list(lines)
     n = 0
     prev = ""
