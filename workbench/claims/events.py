@@ -52,7 +52,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import FROM_WORDS, Mention, Mentions, counted_from_other, is_span_frame
-from .resolve import RESOLVED_COLUMNS, _day_of_two, _many, resolve_events
+from .resolve import RESOLVED_COLUMNS, day_of_two, is_many, resolve_events
 from .roles import (
     agent,
     doer,
@@ -292,7 +292,7 @@ def _list_from_tail(rows: list[dict], tail, mentions: Mentions,
     out = []
     for row in rows:
         out.append(row)
-        if not _many(str(row["trigger"])):
+        if not is_many(str(row["trigger"])):
             continue
         flags = ";".join(f for f in (row["count_flags"], "shared_across_places") if f)
         # the place the clause itself names is one of the set: its toll is the set's too
@@ -742,7 +742,7 @@ def _two_days(rows: list[dict], found: _Found) -> list[dict]:
     flags = str(time.flags).split(";") if time is not None else []
     # two days joined by و (3 و5 حزيران، الأربعاء والخميس، الجمعة وقبله الخميس) as well
     if not ("two_days" in flags or ("two" in flags and time.precision == "day")) \
-            or not _many(found.trigger):
+            or not is_many(found.trigger):
         return rows
     out = []
     for row in rows:
@@ -887,7 +887,7 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
     for row in rows:
         # one of two days told together (day_1_of_2) is its own attack, even undated
         key = (row["kind"], row["actor"], row["location"], row["places"], row["start"],
-               row["end"], row["modality"], _day_of_two(row))
+               row["end"], row["modality"], day_of_two(row))
         if key in index and index[key]["claim_id"] != row["claim_id"]:
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)

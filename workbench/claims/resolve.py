@@ -537,7 +537,7 @@ def _sums_up(row: dict, incidents: list[dict]) -> bool:
         return False
     if row["location"] and row["place_type"] not in _WIDE_PLACES:
         return False
-    if not _many(str(row["trigger"])):
+    if not is_many(str(row["trigger"])):
         return False
     return any(inc is not row and inc["role"] == row["role"] and inc["location"]
                and inc["place_type"] not in _WIDE_PLACES
@@ -546,7 +546,7 @@ def _sums_up(row: dict, incidents: list[dict]) -> bool:
                for inc in incidents)
 
 
-def _many(trigger: str) -> bool:
+def is_many(trigger: str) -> bool:
     """The attack noun of a trigger is a plural or a dual form of the lexicon (هجمات،
     تفجيرين), not a singular (هجوم) or a verb."""
     words = trigger.split()
@@ -948,7 +948,7 @@ def _same_day(inc: dict, row: dict) -> bool:
     the other's own attack (غارة نفذتها طائرة مساء أمس ... وأسفرت الغارة عن مقتل شخصين:
     one attack, on the evening before); an attack dated back from the news (بعد أيام من
     تفجير) is another day all the same."""
-    if _day_of_two(row) and _day_of_two(inc) != _day_of_two(row):
+    if day_of_two(row) and day_of_two(inc) != day_of_two(row):
         return False  # انفجاران يومي 13 و15: each day its own attack, and neither the one
         # told before them (انفجار ... وسبقه انفجاران يومي 13 و15)
     a, b = (inc["start"], inc["end"]), (row["start"], row["end"])
@@ -965,7 +965,7 @@ def _same_day(inc: dict, row: dict) -> bool:
                                    and _day(b[0]) <= _day(a[1], last=True) + "~")
 
 
-def _day_of_two(row: dict) -> str:
+def day_of_two(row: dict) -> str:
     """Which of two days told together the row is on (``day_1_of_2``), or ''."""
     return next((f for f in str(row.get("date_flags", "")).split(";")
                  if f.startswith("day_") and f.endswith("_of_2")), "")
@@ -1193,7 +1193,7 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             given.setdefault(owner, []).append(toll)
     for n, ev in enumerate(events):
         mine = given.get(n, [])
-        pair = [e for e in events if e is not ev and _day_of_two(e) and _day_of_two(ev)
+        pair = [e for e in events if e is not ev and day_of_two(e) and day_of_two(ev)
                 and e["claim_id"] == ev["claim_id"] and e["trigger_start"] == ev["trigger_start"]]
         if mine and pair:
             # غارات يومي السبت والأحد أسفرت عن مقتل عشرة: the toll is both days' together,

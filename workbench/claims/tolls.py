@@ -588,14 +588,16 @@ def _plural_pair(toks: list[Token], i: int) -> bool:
     """A plural noun of the dead or wounded paired by و with the other (8 قتلى وجرحى، بين
     قتلى وجرحى): the pair says "dead and wounded" as its singular does; a plural
     followed by its own figure (8 قتلى و20 جريحا) is no pair."""
-    if not any(_alone().get(f) == "plural" for f in _forms(toks[i].key)):
+    def plural(k: int) -> bool:
+        return any(_alone().get(f) == "plural" for f in _forms(toks[k].key))
+
+    if not plural(i):
         return False
     other = "wounded" if _is(toks, i, "killed") else "killed"
     after = i + 1 < len(toks) and toks[i + 1].key.startswith("\u0648") \
-        and _is(toks, i + 1, other) and any(
-            _alone().get(f) == "plural" for f in _forms(toks[i + 1].key))
-    before = i > 0 and toks[i].key.startswith("\u0648") and _is(toks, i - 1, other) and any(
-        _alone().get(f) == "plural" for f in _forms(toks[i - 1].key))
+        and _is(toks, i + 1, other) and plural(i + 1)
+    before = i > 0 and toks[i].key.startswith("\u0648") and _is(toks, i - 1, other) \
+        and plural(i - 1)
     return after or before
 
 
