@@ -368,7 +368,7 @@ def _cut_shaped(texts: list[str], width: float) -> bool:
     (True, False)
     """
     limit = ONE_LINE * width
-    ends = [(t.strip()[:1], t.strip()[-1:], len(t.strip())) for t in texts]
+    ends = [(t[:1], t[-1:], len(t)) for t in map(str.strip, texts)]
     return any(
         ARABIC_RE.match(a0) and ARABIC_RE.match(b1) and (not width or na + nb <= limit)
         for (a0, _, na), (_, b1, nb) in itertools.pairwise(ends)

@@ -824,8 +824,7 @@ def closes_in_order(line: str) -> bool:
     >>> closes_in_order("والجامعي الافغاني اشرف غاني (السابع)."), closes_in_order(" (السابع). والجامعي")
     (True, False)
     """
-    end = line.rstrip()[-1:]
-    return end in _SENTENCE_STOPS and bool(end) and ARABIC_RE.match(line) is not None
+    return line.rstrip()[-1:] in _SENTENCE_STOPS and ARABIC_RE.match(line) is not None
 
 
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:

@@ -109,11 +109,11 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
         with _open_pdfium(Path(path)) as pdf, collector_paused():
-            producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "")
+            producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "").lower()
             maps = (read_unicode_maps(path)
-                    if producer.lower().startswith(UNMAPPED_GLYPH_PRODUCERS) else None)
+                    if producer.startswith(UNMAPPED_GLYPH_PRODUCERS) else None)
             read = functools.partial(
-                _page_text, images=producer.lower().startswith(IMAGE_NAMING_PRODUCERS),
+                _page_text, images=producer.startswith(IMAGE_NAMING_PRODUCERS),
             )
             pages = list(map(read, pdfium_glyphs(pdf, maps)))
         return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT}) if maps else pages
@@ -490,15 +490,12 @@ def _brackets_mirrored(rows: list[str], *, images: bool = False) -> bool:
     >>> _brackets_mirrored(["نا (ةيسنرفلا) تلاق"], images=True)
     True
     """
-    imaged = typed = 0
-    for row in rows:
-        if "(" in row or "[" in row:
-            imaged += len(_PAIR_IMAGED_RE.findall(row))
-            typed += len(_PAIR_TYPED_RE.findall(row))
+    rows = [row for row in rows if "(" in row or "[" in row]
     if images:  # (punctuation inside a pair and all)
-        rows = [row for row in rows if "(" in row or "[" in row]
         imaged = sum(len(_LOOSE_IMAGED_RE.findall(row)) for row in rows)
         return imaged > sum(len(_LOOSE_TYPED_RE.findall(row)) for row in rows)
+    imaged = sum(len(_PAIR_IMAGED_RE.findall(row)) for row in rows)
+    typed = sum(len(_PAIR_TYPED_RE.findall(row)) for row in rows)
     return imaged >= MIRRORED_PAIRS and imaged > MIRRORED_SHARE * typed
 
 
