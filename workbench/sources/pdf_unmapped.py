@@ -99,9 +99,10 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
             for page in PDFPage.create_pages(document):
                 fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
                 for ref in fonts.values():
-                    if id(ref) in seen or getattr(ref, "objid", None) in seen:
+                    key = getattr(ref, "objid", id(ref))  # a font shared by pages: read once
+                    if key in seen:
                         continue
-                    seen.add(getattr(ref, "objid", id(ref)))
+                    seen.add(key)
                     spec = resolve1(ref)
                     if not isinstance(spec, dict) or _name(spec.get("Subtype")) != "Type0":
                         continue
