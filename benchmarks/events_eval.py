@@ -9,6 +9,12 @@ Reads benchmarks/events/{documents,gold_events,gold_places}.csv and the article 
 benchmarks/events/texts/ (openly licensed, committed) and benchmarks/_work/events/texts/
 (cited-only, local). Uses only the public API: workbench.analyze(text, published=, doc_id=).
 Documents without gold rows or without text are skipped and counted.
+
+After the figures, the "why" lines count, for any split (counts only, no text), the first
+failing step of each missed main event (place not read; read but no row there; a row only at
+a coarser or finer place; a row there on another day; a row there paired with another event),
+the reason of each false row (a duplicate, a place with no gold event, no place, not an
+attack, another day, a place containing or inside a gold one), and how death tolls are wrong.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import csv
 import re
 import sys
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,6 +153,11 @@ class Tally:
     mention_right: int = 0
     failures: list[str] | None = None
     place_failures: list[str] | None = None
+    # why: counts only (no text), so they may be printed for test too
+    why_missed: Counter = field(default_factory=Counter)  # missed main events, first failing step
+    why_extra: Counter = field(default_factory=Counter)  # rows paired with no gold event
+    why_deaths: Counter = field(default_factory=Counter)  # matched events, death toll wrong
+    why_dates: Counter = field(default_factory=Counter)  # matched events, knowable date wrong
 
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
@@ -249,6 +261,127 @@ def assign(gold: list[dict[str, str]], preds: list[Any], surfaces: dict[str, set
     return {n: i for i, n in owner.items()}
 
 
+# How fine a kind of place is (smaller: smaller place), over the gold's kinds and the
+# workbench's place types; used only to tell a containing place from one inside.
+_FINENESS = {
+    "neighbourhood": 0, "square": 0, "area": 0, "street": 0, "other": 0, "base": 0, "air_base": 0,
+    "military_base": 0, "prison": 0, "camp": 0, "crossing": 0, "dam": 0, "airport": 0,
+    "oil_field": 0, "refinery": 0, "village": 1, "town": 1, "city": 2, "capital": 2,
+    "subdistrict": 3, "district": 3, "mountain": 3, "governorate": 4, "province": 4, "region": 5,
+    "border": 5, "country": 6, "continent": 7,
+}
+
+MISSED = {
+    "a": "gold place not among the document's place mentions",
+    "a1": "  of which: inside a longer place mention",
+    "a2": "  of which: in the text, in no place mention",
+    "b": "place read, no row there nor at a place containing or inside it",
+    "b0": "  of which: the document has no event row at all",
+    "c": "a row at a containing (coarser) place only",
+    "f": "a row at a place inside it (finer) only",
+    "d": "a row at the place, date incompatible",
+    "e": "a row at the place with a fitting date, paired with another gold event",
+    "e1": "  of which: the row is located at the other event's place (places lumped)",
+}
+EXTRA = {
+    "a": "duplicate of a found event (its place, a fitting date)",
+    "b": "at a place with no gold event",
+    "b1": "  of which: a background row",
+    "c": "no place",
+    "d": "not an attack (protest, strategic development)",
+    "e": "at a gold event's place, on another day",
+    "f": "at a place containing a gold event's place",
+    "g": "at a place inside a gold event's place",
+}
+DEATHS = {"none": "none given", "low": "too low", "high": "too high"}
+DATES = {"none": "none given", "early": "too early", "late": "too late"}
+
+
+def gold_kind(g: dict[str, str], places: list[dict[str, str]]) -> str:
+    """The kind the places file gives the gold event's place_text (town when it is not listed)."""
+    forms = place_forms(g["place_text"])
+    for p in places:
+        if forms & place_forms(p["surface"]):
+            return p["kind"]
+    return "town"
+
+
+def _same(a: Any, b: Any) -> bool:
+    return bool(str(a or "").strip()) and canon_key(str(a)) == canon_key(str(b or ""))
+
+
+def contains(pred: Any, g: dict[str, str], kind: str) -> bool:
+    """The row's location is coarser than the gold place and holds it: the gold's country,
+    governorate (or a town of the same governorate around a neighbourhood or village)."""
+    fine = _FINENESS.get(str(col(pred, "place_type") or ""), 1)
+    if not col(pred, "location") or fine <= _FINENESS.get(kind, 1):
+        return False
+    if fine >= _FINENESS["country"]:
+        return _same(col(pred, "country"), g["country"])
+    return _same(col(pred, "admin1"), g["admin1"]) or _same(col(pred, "location"), g["admin1"])
+
+
+def inside(pred: Any, g: dict[str, str], kind: str) -> bool:
+    """The row's location is finer than the gold place and in the same governorate (country)."""
+    fine = _FINENESS.get(str(col(pred, "place_type") or ""), 1)
+    if not col(pred, "location") or fine >= _FINENESS.get(kind, 1):
+        return False
+    if _FINENESS.get(kind, 1) >= _FINENESS["country"]:
+        return _same(col(pred, "country"), g["country"])
+    return _same(col(pred, "admin1"), g["admin1"])
+
+
+def why_missed(g: dict[str, str], preds: list[Any], surfaces: dict[str, set[str]], kind: str,
+               text: str = "") -> str:
+    """The first failing step for a gold event no row was paired with (a key of MISSED; a
+    sub-key such as a1 is counted within its letter)."""
+    at_place = [p for p in preds if place_match(g, p, surfaces)]
+    if not at_place and not place_match(g, {"places": ";".join(surfaces)}, surfaces):
+        said = {x for forms in surfaces.values() for x in forms}
+        if any(words_within(f, x) for f in place_forms(g["place_text"]) for x in said):
+            return "a1"
+        return "a2" if words_within(norm_word(g["place_text"]), norm_word(text)) else "a"
+    if at_place:
+        if not candidates(g, preds, surfaces):
+            return "d"
+        own = any(place_match(g, p, surfaces, ("location",)) for p in at_place)
+        return "e" if own else "e1"
+    if any(inside(p, g, kind) for p in preds):
+        return "f"
+    if any(contains(p, g, kind) for p in preds):
+        return "c"
+    return "b0" if not preds else "b"
+
+
+def why_extra(pred: Any, gold: list[dict[str, str]], found: set[int], surfaces: dict[str, set[str]],
+              kinds: list[str]) -> str:
+    """Why a row was paired with no gold event (a key of EXTRA), first reason first."""
+    p_date = interval(f"{col(pred, 'start') or ''}/{col(pred, 'end') or ''}".strip("/"))
+    here = [n for n, g in enumerate(gold) if place_match(g, pred, surfaces)]
+    if any(n in found and (p_date is None or overlaps(p_date, interval(gold[n]["date"]))) for n in here):
+        return "a"
+    if here:
+        return "e"
+    if not col(pred, "location"):
+        return "c"
+    if col(pred, "event_type") in ("Protests", "Strategic developments"):
+        return "d"
+    if any(contains(pred, g, k) for g, k in zip(gold, kinds, strict=True)):
+        return "f"
+    if any(inside(pred, g, k) for g, k in zip(gold, kinds, strict=True)):
+        return "g"
+    return "b1" if col(pred, "role") == "background" else "b"
+
+
+def why_date(g: dict[str, str], pred: Any) -> str:
+    """How a matched event's knowable date is wrong (a key of DATES)."""
+    p_date = interval(f"{col(pred, 'start') or ''}/{col(pred, 'end') or ''}".strip("/"))
+    g_date = interval(g["date"])
+    if p_date is None or g_date is None:
+        return "none"
+    return "early" if p_date[1] < g_date[0] else "late"
+
+
 def score_doc(
     t: Tally, doc: dict[str, str], gold: list[dict[str, str]], places: list[dict[str, str]]
 ) -> None:
@@ -268,6 +401,7 @@ def score_doc(
     t.pred_rows += len(preds)
     used: set[int] = set()
     paired = assign(gold, preds, surfaces)
+    kinds = [gold_kind(g, places) for g in gold]
     for n, g in enumerate(gold):
         g_date = interval(g["date"])
         t.gold_all += 1
@@ -282,6 +416,8 @@ def score_doc(
                 t.dated_other_day += 1
             elif g_date is not None:
                 t.dated_no_row += 1
+            if main:
+                t.why_missed[why_missed(g, preds, surfaces, kinds[n], text)] += 1
             _fail(t, f"{g['event_id']} missed: {g['place_text']} / {g['date'] or g['date_text']}")
             continue
         used.add(hit)
@@ -302,14 +438,18 @@ def score_doc(
             if value is not None and lo <= value <= (hi if hi is not None else lo):
                 box[0] += 1
             else:
+                if key == "fatalities":
+                    t.why_deaths["none" if value is None else "low" if value < lo else "high"] += 1
                 _fail(t, f"{g['event_id']} {key}: gold {lo:g}..{hi if hi is not None else lo:g}, "
                          f"got {col(p, pcols[0])}")
         if g_date is not None and not date_ok:
+            t.why_dates[why_date(g, p)] += 1
             _fail(t, f"{g['event_id']} date: gold {g['date']}, got {col(p, 'start')} "
                      f"({col(p, 'date_text')})")
     t.pred_matched += len(used)
     for i, p in enumerate(preds):
         if i not in used:
+            t.why_extra[why_extra(p, gold, set(paired), surfaces, kinds)] += 1
             _fail(t, f"{doc['doc_id']} extra row: {col(p, 'kind')} at {col(p, 'location')} "
                      f"{col(p, 'start')} ({col(p, 'role')})")
     found = {norm_word(str(x)) for x in (pm["text"] if len(pm) else [])}
@@ -357,6 +497,21 @@ def id_range(spec: str) -> tuple[str, str]:
     return m[1], m[2]
 
 
+def print_why(t: Tally) -> None:
+    """The counts of why events were missed and rows are false (no text: fit for any split)."""
+    for title, total, counts, labels in (
+            ("missed main events", t.gold_main - t.main_found, t.why_missed, MISSED),
+            ("false rows", t.pred_rows - t.pred_matched, t.why_extra, EXTRA),
+            ("death tolls wrong", t.tolls[1] - t.tolls[0], t.why_deaths, DEATHS),
+            ("knowable dates wrong (matched)", sum(t.why_dates.values()), t.why_dates, DATES)):
+        print(f"why: {title} {total}")
+        for key, label in labels.items():
+            # a count holds those of the "of which" lines under it (a1, a2 are within a)
+            subs = [k for k in labels if k != key and k.startswith(key) and labels[k].startswith("  of")]
+            n = counts[key] + sum(counts[k] for k in subs)
+            print(f"  ({key:>4}) {n:4d}  {label}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
@@ -396,6 +551,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wounded toll right (matched) {pct(*t.wounded)}")
     print(f"place names found            {pct(t.place_found, t.place_gold)}")
     print(f"place mentions right         {pct(t.mention_right, t.mention_rows)}")
+    print_why(t)
     for line in [*(t.failures or ()), *(t.place_failures or ())]:
         print(line)
     return 0

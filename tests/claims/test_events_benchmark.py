@@ -98,3 +98,39 @@ def test_rows_and_gold_events_are_paired_one_to_one_as_many_as_possible():
     # greedily the first gold event would take the bridge's row and leave the bridge unpaired
     assert ev.assign([kirkuk, bridge], [both, city], {}) == {0: 1, 1: 0}
     assert ev.assign([kirkuk, bridge], [both], {}) == {0: 0}
+
+
+def test_a_missed_event_is_put_down_to_its_first_failing_step():
+    ev = _matcher()
+    gold = {"place": "Al-Nour", "place_text": "حي النور", "admin1": "Nineveh", "country": "iraq",
+            "date": "2020-03-02"}
+    city = {"location": "Mosul", "places": "Mosul", "place_type": "city", "admin1": "Nineveh",
+            "country": "Iraq", "start": "2020-03-02", "end": "2020-03-02"}
+    here = {"location": "النور", "places": "النور;Mosul", "place_type": "neighbourhood",
+            "admin1": "Nineveh", "start": "2020-03-05", "end": "2020-03-05"}
+    surfaces = {"mosul": {"الموصل"}}
+    # the name is nowhere among the place mentions, though the text holds it
+    assert ev.why_missed(gold, [city], surfaces, "neighbourhood", "انفجار في حي النور") == "a2"
+    surfaces["النور"] = {"حي النور"}
+    assert ev.why_missed(gold, [], surfaces, "neighbourhood") == "b0"
+    assert ev.why_missed(gold, [city], surfaces, "neighbourhood") == "c"  # the city holding it
+    assert ev.why_missed(gold, [city, here], surfaces, "neighbourhood") == "d"  # three days later
+    same_day = {**here, "start": "2020-03-02", "end": "2020-03-02"}
+    assert ev.why_missed(gold, [same_day], surfaces, "neighbourhood") == "e"  # taken by another
+
+
+def test_a_false_row_is_put_down_to_its_reason():
+    ev = _matcher()
+    gold = [{"place": "Al-Nour", "place_text": "حي النور", "admin1": "Nineveh", "country": "iraq",
+             "date": "2020-03-02"}]
+    surfaces = {"النور": {"حي النور"}}
+    again = {"location": "النور", "places": "النور", "start": "2020-03-02", "end": "2020-03-02"}
+    assert ev.why_extra(again, gold, {0}, surfaces, ["neighbourhood"]) == "a"
+    assert ev.why_extra({**again, "start": "2020-01-09", "end": "2020-01-09"}, gold, {0},
+                        surfaces, ["neighbourhood"]) == "e"
+    assert ev.why_extra({"location": "", "places": ""}, gold, {0}, surfaces, ["neighbourhood"]) == "c"
+    city = {"location": "Mosul", "places": "Mosul", "place_type": "city", "admin1": "Nineveh"}
+    assert ev.why_extra(city, gold, {0}, surfaces, ["neighbourhood"]) == "f"
+    far = {"location": "Basra", "places": "Basra", "place_type": "city", "admin1": "Basra",
+           "role": "main"}
+    assert ev.why_extra(far, gold, {0}, surfaces, ["neighbourhood"]) == "b"
