@@ -416,9 +416,9 @@ def score_doc(
                 t.dated_other_day += 1
             elif g_date is not None:
                 t.dated_no_row += 1
-            if main:
-                t.why_missed[why_missed(g, preds, surfaces, kinds[n], text)] += 1
-            _fail(t, f"{g['event_id']} missed: {g['place_text']} / {g['date'] or g['date_text']}")
+            why = why_missed(g, preds, surfaces, kinds[n], text)
+            t.why_missed[why] += main
+            _fail(t, f"{g['event_id']} missed ({why}): {g['place_text']} / {g['date'] or g['date_text']}")
             continue
         used.add(hit)
         p = preds[hit]
@@ -449,8 +449,9 @@ def score_doc(
     t.pred_matched += len(used)
     for i, p in enumerate(preds):
         if i not in used:
-            t.why_extra[why_extra(p, gold, set(paired), surfaces, kinds)] += 1
-            _fail(t, f"{doc['doc_id']} extra row: {col(p, 'kind')} at {col(p, 'location')} "
+            why = why_extra(p, gold, set(paired), surfaces, kinds)
+            t.why_extra[why] += 1
+            _fail(t, f"{doc['doc_id']} extra row ({why}): {col(p, 'kind')} at {col(p, 'location')} "
                      f"{col(p, 'start')} ({col(p, 'role')})")
     found = {norm_word(str(x)) for x in (pm["text"] if len(pm) else [])}
     real = {norm_word(p["surface"]) for p in places if p["not_place"] != "yes"}
