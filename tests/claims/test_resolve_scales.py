@@ -26,3 +26,16 @@ def test_a_coarse_lead_of_another_day_stays_an_attack_of_its_own():
 def test_a_coarse_lead_told_of_another_means_stays_an_attack_of_its_own():
     ev = _events("قتل جندي في غارة جوية على ريف القنيطرة. " + SPOT.format(when=""))
     assert len(ev) == 2
+
+
+def test_a_coarse_lead_dated_in_other_words_of_the_same_day_is_the_same_attack():
+    # صباح اليوم الثلاثاء and صباح اليوم both resolve to the day of publication
+    ev = _events(LEAD.format(when=" صباح اليوم الثلاثاء") + SPOT.format(when=" صباح اليوم"))
+    assert ev.location.tolist() == ["Khān Arnabah"]
+    assert ev.fatalities.tolist() == ["1"]
+
+
+def test_a_coarse_lead_dated_in_other_words_with_nothing_to_resolve_them_stays_apart():
+    # no publication date: أمس and الثلاثاء may be two days
+    ev = _events(LEAD.format(when=" أمس") + SPOT.format(when=" الثلاثاء"), published=None)
+    assert len(ev) == 2

@@ -481,9 +481,9 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
             continue
         hosts = [r for r in out if r is not row and _family(r) == "violent"
                  and r["role"] == row["role"] and r["location"] != row["location"]
-                 and _scale(r) < _scale(row) and row["location"] in r["places"].split(";")
+                 and _scale(r) < _scale(row) and _frames_it(row, r)
                  and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
-                 and not (row["date_text"] and r["date_text"] != row["date_text"])
+                 and not _told_apart(row, r)
                  and int(row["claim_start"]) <= int(r["claim_start"])
                  and _inside(r, row)]
         if len(hosts) != 1:
@@ -491,6 +491,24 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
         _absorb_mention(hosts[0], row)
         out = [r for r in out if r is not row]
     return out
+
+
+def _told_apart(a: dict, b: dict) -> bool:
+    """The two rows' own words date them apart: both say a time, in other words, and the two
+    do not resolve to one day (صباح هذا اليوم الاثنين and صباح هذا اليوم, both the 23rd, are
+    one; الخميس and أمس with no publication date to resolve them may be two)."""
+    if not (a["date_text"] and b["date_text"]) or a["date_text"] == b["date_text"]:
+        return False
+    return not (a["start"] and (a["start"], a["end"]) == (b["start"], b["end"]))
+
+
+def _frames_it(coarse: dict, fine: dict) -> bool:
+    """The coarse row's place frames the fine one: among the fine row's places, or named in
+    the fine row's own clause, told apart from the coarse one's (a lead «تفجيرات في طرطوس
+    وجبلة», then «ففي مدينة جبلة ... إثنان منها في كراج المدينة»: جبلة frames the garage).
+    Places one clause lists side by side are no frames of each other."""
+    return coarse["location"] in fine["places"].split(";") or (
+        coarse["claim_id"] != fine["claim_id"] and coarse["location"] in fine.get("_names", {}))
 
 
 def _absorb_mention(host: dict, row: dict) -> None:
