@@ -366,3 +366,12 @@ def test_plural_nouns_of_dead_and_wounded_paired_count_no_deaths():
 def test_a_noun_of_people_joined_to_a_counted_toll_counts_them_too():
     assert _read("قتل 4 مدنيين وشرطي في الهجوم") == [("killed", 5.0)]
     assert _read("مقتل 2 من عناصر الأمن ومدنيان") == [("killed", 4.0)]
+
+
+def test_an_assassination_is_a_killing_unless_it_was_only_tried():
+    assert _read("أعلنت الشرطة اغتيال ضابط في المدينة") == [("killed", 1.0)]
+    assert _read("اغتيل ثلاثة أشخاص قرب السوق") == [("killed", 3.0)]
+    # a noun of trying before the killing: it did not happen
+    assert _read("نجا القاضي من محاولة اغتيال قرب منزله") == []
+    assert _read("أحبطت القوات محاولة اغتيال ضابط في المدينة") == []
+    assert _read("تعرض لمحاولة قتل مدني") == []

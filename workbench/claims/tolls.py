@@ -283,6 +283,10 @@ def find_tolls(text: str) -> list[Toll]:
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
+        if kind == "killed" and _attempted(toks, i):
+            # محاولة اغتيال ضابط: a killing tried, not done; the noun after it is no toll
+            i = max(j, i + 1)
+            continue
         if kind in ("killed", "wounded") and ((_paired(toks, i) and any(
                 _alone().get(f) == "1" for f in _forms(toks[i].key))) or _plural_pair(toks, i)):
             # 40 ضحية بين شهيد وجريح من بينهم 7: the pair tells dead and wounded together,
@@ -314,6 +318,13 @@ def find_tolls(text: str) -> list[Toll]:
         out.extend(zero)
         i += 1
     return out
+
+
+def _attempted(toks: list[Token], i: int) -> bool:
+    """The cue at ``i`` is the object of a noun of trying (لمحاولة اغتيال، محاولة قتل): the
+    killing it names was tried, not done."""
+    return i > 0 and toks[i - 1].kind == "word" \
+        and any(f in _words("attempt") for f in _forms(toks[i - 1].key))
 
 
 def _cue_owner(toks: list[Token], i: int, j: int, kind: str) -> float | None:
