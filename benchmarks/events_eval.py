@@ -158,6 +158,7 @@ class Tally:
     why_extra: Counter = field(default_factory=Counter)  # rows paired with no gold event
     why_deaths: Counter = field(default_factory=Counter)  # matched events, death toll wrong
     why_dates: Counter = field(default_factory=Counter)  # matched events, knowable date wrong
+    place_why: Counter = field(default_factory=Counter)  # see place_reasons()
 
 
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
@@ -469,6 +470,7 @@ def score_doc(
         t.mention_right += right
         if not right and t.place_failures is not None:
             t.place_failures.append(f"{doc['doc_id']} wrong place: {f}")
+    t.place_why.update(place_reasons(text, mentions, real, fake))
 
 
 def _fail(t: Tally, line: str) -> None:
@@ -483,6 +485,115 @@ _PERSON_UNITS = {"", "شخص", "اشخاص", "شهيد", "قتيل", "مدني",
 def person_count(pred: Any) -> bool:
     """A count may stand for the death toll only when it counts people (not cars, rockets, km)."""
     return norm(str(col(pred, "count_unit") or "")) in _PERSON_UNITS
+
+
+# --- why place names are missed or wrong (counts only: printed for every split) -------------
+
+MISS_REASONS = {
+    "cut": "found with a shorter span (a mention inside the name)",
+    "other_span": "found with another span (a longer or overlapping mention)",
+    "other_kind": "read as another kind (actor, outlet, time, count)",
+    "vetoed": "gazetteer matched it in the text, a rule dropped it",
+    "not_in_text": "in a gazetteer, this spelling not in the text as a key matches it",
+    "not_matched": "in a gazetteer and in the text, not matched",
+    "hamlet_only": "only a hamlet name (read after a head noun only), not read",
+    "unknown_after_head": "in no gazetteer, after a place head noun",
+    "unknown_bare": "in no gazetteer, no head noun before it",
+}
+WRONG_REASONS = {
+    "look_alike": "a look-alike the gold lists as no place (outlet, person, word)",
+    "span": "a gold place with another span (longer, shorter, overlapping)",
+    "unlisted_gazetteer": "no gold place: a gazetteer name",
+    "unlisted_grammar": "no gold place: a name read after a head noun",
+    "unlisted_region": "no gold place: a direction or border phrase",
+}
+
+
+def _shares_word(a: str, b: str) -> bool:
+    return any(word_eq(x, y) for x in a.split() for y in b.split())
+
+
+def _gazetteer_keys(surface: str) -> set[str]:
+    """Matching keys a gold surface may be held under: as written, without a generic head,
+    with and without the article."""
+    from workbench.text.arabic import match_key
+
+    out = set()
+    for form in place_forms(surface):
+        k = " ".join(match_key(form).split())
+        out |= {k, "ال" + k}
+        if k.startswith("ال"):
+            out.add(k[2:])
+    return out
+
+
+def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> Counter:
+    """Why each gold place name of a document is missed and each wrong place mention is
+    wrong, as counts keyed ("missed", reason) / ("wrong", reason) (MISS_REASONS,
+    WRONG_REASONS). Counts carry no text, so they are printed for the test split too."""
+    from workbench.find.gazetteer import gazetteer
+    from workbench.find.local_names import place_heads
+    from workbench.text.lexmatch import fold
+
+    why: Counter = Counter()
+    rows = [] if not len(mentions) else [m for _, m in mentions.iterrows()]
+    # one entry per distinct text, as the scorer counts mentions
+    places = list({norm_word(str(m["text"])): (norm_word(str(m["text"])), str(m["flags"]),
+                                                str(m["place_type"]))
+                   for m in reversed(rows) if m["kind"] == "place"}.values())
+    others = [norm_word(str(m["text"])) for m in rows if m["kind"] != "place"]
+    found = {f for f, _, _ in places}
+    g = gazetteer()
+    folded = fold(text)
+    matched = {m.key for m in g.lexicon.matches(folded)}
+    words = norm_word(text).split()
+    for s in real:
+        if any(words_within(s, f) for f in found):
+            continue
+        keys = _gazetteer_keys(s)
+        if any(words_within(f, s) for f in found):
+            reason = "cut"
+        elif any(_shares_word(s, f) for f in found):
+            reason = "other_span"
+        elif any(_shares_word(s, o) for o in others):
+            reason = "other_kind"
+        elif keys & matched:
+            reason = "vetoed"
+        elif keys & set(g.by_key):
+            in_text = any(words_within(f, " ".join(words)) for f in place_forms(s))
+            reason = "not_matched" if in_text else "not_in_text"
+        elif keys & set(g.hamlets):
+            reason = "hamlet_only"
+        else:
+            first = s.split()[0]
+            heads = {norm(h) for h in place_heads()}
+            after = any(words_within(f"{h} {s}", " ".join(words)) for h in heads)
+            reason = "unknown_after_head" if first in heads or after else "unknown_bare"
+        why["missed", reason] += 1
+    for f, flags, kind in places:
+        if any(words_within(f, s) or words_within(s, f) for s in real) \
+                and not any(same_phrase(f, x) for x in fake):
+            continue
+        if any(same_phrase(f, x) for x in fake):
+            reason = "look_alike"
+        elif any(_shares_word(f, s) for s in real):
+            reason = "span"
+        elif "direction" in flags or kind in ("region", "border"):
+            reason = "unlisted_region"
+        elif "unknown_place" in flags:
+            reason = "unlisted_grammar"
+        else:
+            reason = "unlisted_gazetteer"
+        why["wrong", reason] += 1
+    return why
+
+
+def print_place_reasons(t: Tally) -> None:
+    """The counts of :func:`place_reasons`, missed names then wrong mentions."""
+    for side, table in (("missed", MISS_REASONS), ("wrong", WRONG_REASONS)):
+        print(f"place names {side}, by reason:")
+        for reason, says in table.items():
+            print(f"  {t.place_why[side, reason]:4d}  {reason:20s} {says}")
 
 
 def pct(a: int, b: int) -> str:
@@ -553,6 +664,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"place names found            {pct(t.place_found, t.place_gold)}")
     print(f"place mentions right         {pct(t.mention_right, t.mention_rows)}")
     print_why(t)
+    print_place_reasons(t)
     for line in [*(t.failures or ()), *(t.place_failures or ())]:
         print(line)
     return 0
