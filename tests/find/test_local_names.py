@@ -83,6 +83,15 @@ def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None
     assert [r[0] for r in _rows("قصفت الطائرات بلدات حمورية وسقبا")] == ["حمورية", "سقبا"]
 
 
+def test_the_units_of_yemen_libya_and_lebanon_and_plural_heads_announce_places() -> None:
+    assert [r[:2] for r in _rows("أغارت الطائرات على مديرية حريب جنوب مأرب")][0] == (
+        "حريب", "district")
+    got = [r[0] for r in _rows("سقطت قذائف على ضاحيتي الكمالية والشرفة شرق المدينة")]
+    assert got[:2] == ["الكمالية", "الشرفة"]
+    # محلية is no head: it is far more often the adjective "local"
+    assert not _rows("قالت مصادر طبية ومحلية إن انتحاريا فجر نفسه")
+
+
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
     rows = _rows("فجر نفسه في منطقة الباب الشرقي ببغداد")
     assert ("الباب الشرقي", "area", "IQ-BG", "unknown_place") in rows
