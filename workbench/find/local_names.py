@@ -793,8 +793,11 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # أحياء المدينة "the quarters of the city" the text speaks of
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
+            # a phrase the sentence places in a known place (مدرسة الحسن بمدينة الميادين،
+            # مجمع القصور الرئاسية في تكريت) names a place, as one placed in its province
             located = (long_name and _located(reader, ke, rows)) or (
-                head["admin"] == "yes" and _in_province(reader, ke, rows))
+                head["admin"] == "yes" and _in_province(reader, ke, rows)) or (
+                long_name and _locator(reader, ke, rows) is not None)
             if not own and not (likely or known or located) and _beside_place(
                     reader, h, ke, rows + found):
                 likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
