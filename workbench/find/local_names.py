@@ -82,7 +82,7 @@ _BUILT_IN_TOWN = frozenset({"hospital", "mosque"})
 _LOCAL_COUNTRIES = frozenset({"IQ", "SY"})
 # Kinds of place whose head is part of their name (حي الضباط، جبل متين، مزرعة الحدادية)
 # while they are areas, not buildings or sites: no ``facility`` flag.
-_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area"})
+_AREA_KINDS = frozenset({"neighbourhood", "mountain", "village", "area", "camp"})
 # Kinds whose heads (قرية، بلدة) take a name of common words that runs to the phrase's end.
 _SETTLEMENT_KINDS = frozenset({"village", "town"})
 
@@ -737,6 +737,15 @@ def _facility_row(head: str, name: str) -> dict | None:
     return {**gazetteer_row(rows[0]), "flags": "facility"}
 
 
+# Kinds a gazetteer row and a head may name alike (قاعدة: the base, air or land).
+_BASES = frozenset({"air_base", "military_base"})
+
+
+def _same_kind(row_type: str, head_type: str) -> bool:
+    """Whether a gazetteer row's kind is the kind its head announces (camp after مخيم)."""
+    return row_type == head_type or (row_type in _BASES and head_type in _BASES)
+
+
 def _context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
     """admin1 and country of the next known place in the sentence, else the one before."""
     known = [x for x in rows if x.get("admin1") and bounds[0] <= x["start"] < bounds[1]
@@ -818,7 +827,14 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 for i in inside)
             exact = exact and not homonym
             if exact and head["named_after"] != "honour":
-                continue  # the gazetteer knows the name (مطار بغداد: Baghdad, a facility)
+                # the gazetteer knows the name (مطار بغداد: Baghdad, a facility); a place of
+                # the head's own kind is named with its head (مخيم المغازي, as Wikipedia
+                # titles camps), so the mention takes the head in
+                for i in inside:
+                    if hs is not None and head["span"] == "whole" and not own \
+                            and _same_kind(rows[i].get("place_type", ""), head["place_type"]):
+                        rows[i]["start"] = hs
+                continue
             town = [i for i in inside if rows[i]["start"] == ns and rows[i]["end"] == ne
                     and rows[i].get("country") in _LOCAL_COUNTRIES
                     and rows[i].get("place_type") in _SETTLEMENTS]
