@@ -53,6 +53,12 @@ def test_time_beats_the_number_inside_it():
     assert df["kind"].tolist() == ["time"]
 
 
+def test_a_place_governed_by_a_preposition_inside_an_actor_stays_a_place():
+    for text in ("هاجمت الميليشيات الموالية لإيران القاعدة", "انتشرت قوات الحشد الشعبي في الأنبار"):
+        df = find_mentions(text)
+        assert "place" in set(df["kind"]) and "actor" in set(df["kind"]), text
+
+
 def test_nisba_is_not_a_place():
     df = find_mentions("في المدن العراقية")
     assert "Iraq" not in df[df["kind"] == "place"]["value"].tolist()

@@ -6,8 +6,9 @@ Runs the four finders and keeps one reading where their spans overlap:
   (القوات الأمريكية, حكومة إقليم كردستان) is an actor, not a place; on equal spans a time
   beats an actor, an actor a place, and a place a count.
 - A time beats a count it covers (a date's day, a duration's number: خلال ثلاثة أيام).
-- A place inside an actor's span after في or ب stays a place as well: in
-  الحشد الشعبي في الأنبار the province is where, not part of the name.
+- A place inside an actor's span after في, من, ب or ل stays a place as well: in
+  الحشد الشعبي في الأنبار the province is where, in الميليشيات الموالية لإيران the
+  country a party is tied to, not part of the name.
 - The nisba rule (decided in ``workbench.find.places``): an adjective of nationality such as
   العراقية is not a place; after an actor head noun (القوات العراقية) it is part of the actor.
 
@@ -56,7 +57,8 @@ ALL_COLUMNS = [
     "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
 ]
 _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
-_LOCATIVE = ("في", "ب")  # a place after these inside an actor span is where it acts
+# a place after these inside an actor span is where it acts or whom it is tied to
+_LOCATIVE = ("في", "ب", "من")
 
 
 def find_mentions(
@@ -182,4 +184,6 @@ def _after_locative(text: str, actor_start: int, place_start: int) -> bool:
     before = text[actor_start:place_start].split()
     if before and before[-1] in _LOCATIVE:
         return True
+    if text[place_start - 1:place_start] == "\u0644" and actor_start < place_start:
+        return True  # LAM written onto the place: الموالية لإيران
     return text[place_start:place_start + 1] == "\u0628"  # BEH: بالأنبار
