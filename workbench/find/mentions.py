@@ -180,7 +180,8 @@ def _inside_any(spans: list[tuple[int, int]], starts: list[int], s: int, e: int,
 
 
 def _after_locative(text: str, actor_start: int, place_start: int) -> bool:
-    """Whether the place begins with ب or follows في within the actor's span."""
+    """Whether the place begins with ب, follows في or من, or has ل written onto it within
+    the actor's span."""
     before = text[actor_start:place_start].split()
     if before and before[-1] in _LOCATIVE:
         return True
