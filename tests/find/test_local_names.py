@@ -84,12 +84,19 @@ def test_feminine_adjectives_after_a_plural_head_are_no_list_of_places() -> None
 
 
 def test_the_units_of_yemen_libya_and_lebanon_and_plural_heads_announce_places() -> None:
-    assert [r[:2] for r in _rows("أغارت الطائرات على مديرية حريب جنوب مأرب")][0] == (
-        "حريب", "district")
+    rows = _rows("أغارت الطائرات على مديرية حريب جنوب مأرب")
+    assert rows[0][:2] == ("حريب", "district")
     got = [r[0] for r in _rows("سقطت قذائف على ضاحيتي الكمالية والشرفة شرق المدينة")]
     assert got[:2] == ["الكمالية", "الشرفة"]
     # محلية is no head: it is far more often the adjective "local"
     assert not _rows("قالت مصادر طبية ومحلية إن انتحاريا فجر نفسه")
+
+
+def test_village_names_in_iyya_after_a_plural_head_are_names_not_adjectives() -> None:
+    # a rare feminine in -iyya is a village's name; a frequent one (نائية) is an adjective
+    got = [r[0] for r in _rows("قصفت الطائرات قرى أسدية وتل أمير ومشيرفة")]
+    assert got == ["أسدية", "تل أمير", "مشيرفة"]
+    assert not _rows("قصفت الطائرات قرى نائية")
 
 
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
@@ -338,7 +345,7 @@ def test_district_head_placed_in_its_province_names_a_place(text: str, name: str
     "text",
     [
         "من ناحية العبارة لا جديد في البيان",
-        "قرية الدب بغداد",  # بغداد begins with ب: no preposition before it
+        "ناحية الدب بغداد",  # بغداد begins with ب: no preposition before it
     ],
 )
 def test_district_head_without_a_province_after_it_stays_a_common_noun(text: str) -> None:

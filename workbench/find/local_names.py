@@ -161,11 +161,17 @@ def _is_direction(word: str) -> bool:
     return base in _DIRECTIONS
 
 
+# How frequent (wordfreq Zipf) the feminine of a relational adjective is when it is one.
+_FEMININE_IN_USE = 2.5
+
+
 def _adjective(word: str) -> bool:
     """A feminine relational adjective or participle whose masculine is a word: جبلية
-    (جبلي), مزدحمة (مزدحم); not a name ending in ة (حمورية: حموري is no word)."""
+    (جبلي), مزدحمة (مزدحم); not a name ending in ة (حمورية: حموري is no word), nor a
+    rare feminine of a word (أسدية 2.0 beside أسدي 2.8, صالحية, يوسفية): an adjective in
+    use is frequent in the feminine too (جبلية 3.5, زراعية 3.8, نائية 3.5)."""
     if word.endswith("ية"):
-        return _zipf(word[:-1]) >= 2.0
+        return _zipf(word[:-1]) >= 2.0 and _zipf(word) >= _FEMININE_IN_USE
     return word.endswith("ة") and _zipf(word[:-1]) >= _RARE
 
 
@@ -226,7 +232,8 @@ def _word_ok(word: str, first: bool) -> bool:
     if _is_direction(word):
         # الباب الشرقي: a definite direction adjective may end a name, never start one.
         return not first and word.startswith(ARTICLE)
-    return not (not first and word.startswith("و") and len(word) > 3)
+    # و opens the next item (وسرمين), and so before a short name head (وتل أمير)
+    return not (not first and word.startswith("و") and (len(word) > 3 or word[1:] in _name_heads()))
 
 
 def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool] | None:
@@ -831,7 +838,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # the head's own kind is named with its head (مخيم المغازي, as Wikipedia
                 # titles camps), so the mention takes the head in
                 for i in inside:
-                    if hs is not None and head["span"] == "whole" and not own \
+                    if hs is not None and head["span"] == "whole" and not own and not many \
                             and _same_kind(rows[i].get("place_type", ""), head["place_type"]):
                         rows[i]["start"] = hs
                 continue
