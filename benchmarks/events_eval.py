@@ -565,10 +565,8 @@ def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> C
         elif keys & set(g.hamlets):
             reason = "hamlet_only"
         else:
-            first = s.split()[0]
-            heads = {norm(h) for h in place_heads()}
-            after = any(words_within(f"{h} {s}", " ".join(words)) for h in heads)
-            reason = "unknown_after_head" if first in heads or after else "unknown_bare"
+            reason, detail = _unknown_reason(s, words, place_heads())
+            why["unknown", detail] += 1
         why["missed", reason] += 1
     for f, flags, kind in places:
         if any(words_within(f, s) or words_within(s, f) for s in real) \
@@ -588,12 +586,33 @@ def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> C
     return why
 
 
+def _unknown_reason(s: str, words: list[str], heads: dict[str, dict[str, str]]) -> tuple[str, str]:
+    """A name in no gazetteer: after which head (its kind and strictness), or bare after a
+    place preposition or not, and how many words it has."""
+    from workbench.find.local_names import place_prepositions
+
+    text = " ".join(words)
+    size = "1 word" if len(s.split()) == 1 else "2+ words"
+    for h, spec in heads.items():
+        if s.split()[0] == norm(h) or words_within(f"{norm(h)} {s}", text):
+            return "unknown_after_head", f"head {spec['place_type']}, strict {spec['strict']}, {size}"
+    preps = {norm(w) for w in place_prepositions()}
+    after_prep = any(words_within(f"{w} {s}", text) for w in preps) or any(
+        words_within(f"ب{s}", text) for _ in (0,)) or any(words_within(f"ب{s[2:]}", text)
+                                                       for _ in (0,) if s.startswith("ال"))
+    return "unknown_bare", f"bare, {'after a place preposition' if after_prep else 'no preposition'}, {size}"
+
+
 def print_place_reasons(t: Tally) -> None:
     """The counts of :func:`place_reasons`, missed names then wrong mentions."""
     for side, table in (("missed", MISS_REASONS), ("wrong", WRONG_REASONS)):
         print(f"place names {side}, by reason:")
         for reason, says in table.items():
             print(f"  {t.place_why[side, reason]:4d}  {reason:20s} {says}")
+    print("place names in no gazetteer, by context:")
+    for (side, detail), n in sorted(t.place_why.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1])):
+        if side == "unknown":
+            print(f"  {n:4d}  {detail}")
 
 
 def pct(a: int, b: int) -> str:
