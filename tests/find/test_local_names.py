@@ -99,6 +99,10 @@ def test_village_names_in_iyya_after_a_plural_head_are_names_not_adjectives() ->
     assert not _rows("قصفت الطائرات قرى نائية")
 
 
+def test_a_place_named_after_a_family_takes_al_as_its_first_word() -> None:
+    assert ("آل شبوان", "area", "", "unknown_place") in _rows("غارة على منطقة آل شبوان ليلا")
+
+
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
     rows = _rows("فجر نفسه في منطقة الباب الشرقي ببغداد")
     assert ("الباب الشرقي", "area", "IQ-BG", "unknown_place") in rows
