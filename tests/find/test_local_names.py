@@ -103,6 +103,16 @@ def test_a_place_named_after_a_family_takes_al_as_its_first_word() -> None:
     assert ("آل شبوان", "area", "", "unknown_place") in _rows("غارة على منطقة آل شبوان ليلا")
 
 
+def test_a_relative_clause_or_a_plural_verb_after_a_head_is_no_name() -> None:
+    # منطقة يشيع فيها: the pronoun of فيها refers back to the head
+    assert not _rows("وقع الهجوم في منطقة ينتشر فيها المسلحون")
+    # a verb of the third person plural closes a list of village names
+    got = [r[0] for r in _rows("دخلت القوات قرى الحريبات والشويحة وانتشروا على أطرافها")]
+    assert got == ["الحريبات", "الشويحة"]
+    # a Kurdish name in -awa is a name
+    assert "كانياوا" in [r[0] for r in _rows("قصفت المدفعية قرية كانياوا شمال دهوك")]
+
+
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
     rows = _rows("فجر نفسه في منطقة الباب الشرقي ببغداد")
     assert ("الباب الشرقي", "area", "IQ-BG", "unknown_place") in rows

@@ -232,6 +232,10 @@ def _word_ok(word: str, first: bool) -> bool:
     if _is_direction(word):
         # الباب الشرقي: a definite direction adjective may end a name, never start one.
         return not first and word.startswith(ARTICLE)
+    if len(word) > 4 and word.endswith("وا") and not word.endswith("اوا"):
+        # a verb of the third person plural (وتمركزوا) ends a list of names; a Kurdish
+        # name in -awa (شيراوا) is none
+        return False
     # و opens the next item (وسرمين), and so before a short name head (وتل أمير)
     return not (not first and word.startswith("و") and (len(word) > 3 or word[1:] in _name_heads()))
 
@@ -628,6 +632,13 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     return words[0][1], words[-1][2], False
 
 
+def _before_resumptive(r: _Reader, pos: int) -> bool:
+    """Whether a preposition with a resumptive pronoun follows ``pos`` (فيها، منه): the
+    words before it open a relative clause on the head, no name."""
+    toks = r.tokens(pos, 1)
+    return bool(toks) and toks[0][0] in _cue_forms("resumptive")
+
+
 @cache
 def _list_openers() -> frozenset[str]:
     """Words between a plural head and its list (مدن مثل النيرب، قرى منها الهباط)."""
@@ -798,6 +809,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         adjectives = many and _adjectives(names, rows, folded)
         for ks, ke, likely, own in names:
             head = heads[own or h.group("head")]
+            if not key.startswith(ARTICLE, ks) and _before_resumptive(reader, ke):
+                continue  # منطقة يشيع فيها: a relative clause describes the head
             hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
             ns, ne = folded.span(ks, ke)
             lo_row = ns if hs is None else hs
