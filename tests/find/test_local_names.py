@@ -113,6 +113,11 @@ def test_a_relative_clause_or_a_plural_verb_after_a_head_is_no_name() -> None:
     assert "كانياوا" in [r[0] for r in _rows("قصفت المدفعية قرية كانياوا شمال دهوك")]
 
 
+def test_a_road_named_after_a_hamlet_is_a_place() -> None:
+    # طريق needs a known place in its name: a hamlet of the gazetteer is one
+    assert "طريق مريمين" in [r[0] for r in _rows("قتل رجل بقذيفة على طريق مريمين صباح اليوم")]
+
+
 def test_a_longer_local_name_wins_over_a_town_inside_it() -> None:
     rows = _rows("فجر نفسه في منطقة الباب الشرقي ببغداد")
     assert ("الباب الشرقي", "area", "IQ-BG", "unknown_place") in rows
