@@ -101,6 +101,8 @@ def test_village_names_in_iyya_after_a_plural_head_are_names_not_adjectives() ->
 
 def test_a_place_named_after_a_family_takes_al_as_its_first_word() -> None:
     assert ("آل شبوان", "area", "", "unknown_place") in _rows("غارة على منطقة آل شبوان ليلا")
+    # وادي opens a name as تل and عين do: the valley a district is named after
+    assert "وادي عبيدة" in [r[0] for r in _rows("غارة على مديرية وادي عبيدة ليلا")]
 
 
 def test_a_relative_clause_or_a_plural_verb_after_a_head_is_no_name() -> None:
