@@ -1,0 +1,39 @@
+"""The events scorer's counts of why place names are missed or wrong (benchmarks/events_eval.py
+place_reasons), on made-up sentences."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import workbench
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
+    ev = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("events_eval", ev)  # its dataclass looks its module up by name
+    spec.loader.exec_module(ev)
+    return ev
+
+
+def test_each_missed_name_and_wrong_mention_gets_one_reason() -> None:
+    ev = _scorer()
+    text = "سقطت قذيفة على حي الزيتون في بغداد، وقال مسؤول في زمكلوت إن الهجوم وقع ليلا."
+    mentions = workbench.analyze(text).mentions
+    found = {ev.norm_word(t) for t in mentions[mentions["kind"] == "place"]["text"]}
+    real = {ev.norm_word(s) for s in ("بغداد", "زمكلوت", "الزيتون الشرقي")}
+    why = ev.place_reasons(text, mentions, real, set())
+    missed = sum(n for (side, _), n in why.items() if side == "missed")
+    assert missed == sum(not any(ev.words_within(s, f) for f in found) for s in real)
+    # a name in no gazetteer, no head before it, after the preposition في
+    assert why["missed", "unknown_bare"] >= 1
+    assert why["unknown", "bare, after a place preposition, 1 word"] >= 1
+    # حي الزيتون found for الزيتون الشرقي: another span, on both sides of the count
+    assert why["missed", "other_span"] == 1 and why["wrong", "span"] == 1
+    # a mention the gold lists as a look-alike
+    why = ev.place_reasons(text, mentions, {ev.norm_word("الزيتون")}, {ev.norm_word("بغداد")})
+    assert why["wrong", "look_alike"] == 1
