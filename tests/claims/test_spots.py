@@ -43,8 +43,8 @@ def test_a_square_the_gazetteer_knows_is_the_spot_not_its_city():
 def test_an_attack_between_two_villages_is_one_event():
     # بين قريتي X وY places one attack between them; أحياء X وY lists one attack on each
     ev = _events("قتل عنصر في عملية اغتيال نفذها مسلحون بين بلدتي تسيل وعدوان في ريف درعا الغربي.")
-    # تسيل is a subdistrict of the gazetteer: the location is its gazetteer name
-    assert len(ev) == 1 and ev.location.tolist() == ["Tasīl"]
+    # تسيل, read after its head, is the location
+    assert len(ev) == 1 and ev.location.tolist() == ["تسيل"]
 
 
 def test_a_lead_of_two_attacks_in_two_governorates_yields_to_the_attacks_told_one_by_one():
@@ -65,7 +65,7 @@ def test_a_repeated_clause_keeps_its_toll():
     ev = _events("انفجار سيارتين مفخختين بمنطقتي الحبيبية والمشتل شرقي العاصمة بغداد. وقال مصدر "
                  "إن سيارة مفخخة انفجرت اليوم في منطقة الحبيبية شرقي بغداد مما أسفر عن مقتل مدني "
                  "وإصابة خمسة آخرين.")
-    habibiya = ev[ev.location == "Habibiyah"]  # the quarter of Baghdad, in the gazetteer
+    habibiya = ev[ev.location == "الحبيبية"]  # the quarter of Baghdad, read after منطقة
     assert habibiya.fatalities.tolist() == ["1"] and habibiya.injured.tolist() == ["5"]
 
 

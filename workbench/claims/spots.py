@@ -171,9 +171,9 @@ def is_frame(place: Mention, text: str) -> bool:
 
 
 def _read_by_head(place: Mention) -> bool:
-    """A name read after its head noun (حي الحبيبية), whether the gazetteer lacks it or knows
-    it only as a hamlet: the finder's spot, not a town named in passing."""
-    return bool({"unknown_place", "hamlet"} & set(place.flags.split(";")))
+    """A name read after its head noun (حي الحبيبية) that the gazetteer lacks: the finder's
+    spot, not a town named in passing."""
+    return "unknown_place" in place.flags.split(";")
 
 
 def spot_rank(place: Mention) -> int:

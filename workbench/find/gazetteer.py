@@ -15,10 +15,7 @@ one row per place, so a name is read once:
   keys is dropped, and the district it names (``admin2``) is copied to the row that kept
   them when both are the same town;
 * among local rows that share a key (a village named like its subdistrict), the most
-  specific comes first, so it wins unless the text names a country only the other is in;
-* a hamlet (Who's On First, ``wof:``) is left out of a key another row holds, and a key
-  only hamlets hold is kept out of the lexicon and ``by_key``, in ``hamlets``: it only
-  resolves a name read after a head noun (قرية زيوة, :mod:`workbench.find.places`).
+  specific comes first, so it wins unless the text names a country only the other is in.
 
 Every row carries ``admin1`` (ISO 3166-2 of the governorate) and, for local rows,
 ``admin2`` (the district, in Arabic) and coordinates where an open source gives them.
@@ -70,8 +67,8 @@ FACILITY_TYPES = frozenset({
 
 class Rows(Sequence[dict]):
     """The merged place table, kept by column: a row's dict is built the first time it is
-    asked for. Tens of thousands of hamlets make the table large, and a document looks at
-    a few dozen of its rows; reading the columns back costs a third of reading dicts.
+    asked for. The table has thousands of rows and a document looks at a few dozen of
+    them; reading the columns back costs a third of reading dicts.
 
     >>> rows = Rows({"id": ["a", "b"], "place_type": ["country", "town"]}, {0: {"iso": "X"}})
     >>> rows[0], len(rows), rows.column("id")
@@ -124,10 +121,6 @@ class Gazetteer:
     nisba_homographs: frozenset[str]
     country_row: dict[str, int]
     cue_keys: frozenset[str]
-    # The names only hamlets hold (Who's On First's villages and quarters) and their rows:
-    # not in the lexicon nor in by_key, they resolve a name the finder reads after a head
-    # noun (قرية زيوة).
-    hamlets: dict[str, tuple[int, ...]]
 
 
 def _split(cell: str) -> list[str]:
@@ -204,10 +197,10 @@ def gazetteer() -> Gazetteer:
     code = [Path(__file__), Path(resources.__file__), ARTICLE]
     built = cached("gazetteer", [*code, *map(data_path, _SOURCES)], _merged)
     (columns, extra), keys, ranked, nisba_fem, nisba_masc, homographs, country_row, cue, \
-        hamlets, bare = built
+        bare = built
     return Gazetteer(
         Rows(columns, extra), Lexicon(keys, bare=bare), ranked, nisba_fem, nisba_masc,
-        homographs, country_row, cue, hamlets,
+        homographs, country_row, cue,
     )
 
 
@@ -223,15 +216,6 @@ def _merged() -> tuple:
     for i, row in enumerate(table):
         for key in _split(row["keys"]):
             by_key.setdefault(key, []).append(i)
-    # A hamlet sharing a name with another place is left to that place (the district
-    # الرصافة, not a hamlet of the name).
-    by_key = {k: [i for i in rows if not table[i]["id"].startswith("wof:")] or rows
-              for k, rows in by_key.items()}
-    # A name only hamlets hold is many a person's or a word too, and thousands of hamlets
-    # share names: it is kept out of the lexicon and only resolves a name the finder reads
-    # after a head noun (قرية، بلدة، حي), so it never makes a mention of its own.
-    hamlets = {k for k, rows in by_key.items()
-               if all(table[i]["id"].startswith("wof:") for i in rows)}
     order = {i: _sort_key(table[i]) for rows in by_key.values() for i in rows}
     ranked = {k: tuple(sorted(v, key=order.__getitem__)) for k, v in by_key.items()}
     nisba_fem: dict[str, str] = {}
@@ -246,7 +230,7 @@ def _merged() -> tuple:
             nisba_masc.update((n, ARTICLE + n))
             for form in (ARTICLE + n + "ه", n + "ه"):
                 nisba_fem.setdefault(form, row["iso"])
-                if form in by_key and form not in hamlets:
+                if form in by_key:
                     homographs.add(form)
     bare = {k for row in table for k in _split(row["bare_keys"])}
     # A cue key of a local row whose key a places.csv row reads plainly keeps that row's
@@ -258,7 +242,7 @@ def _merged() -> tuple:
     )
     # A key that is the bare form of a place head noun (مفرق "junction", the Jordanian
     # town al-Mafraq without its article) is the common noun unless a cue announces it.
-    cue |= frozenset(set(by_key) - hamlets) & frozenset(read_rows("find/place_heads.csv").column("form"))
+    cue |= frozenset(by_key) & frozenset(read_rows("find/place_heads.csv").column("form"))
     # The table is read back in every process: it keeps, by column, the fields the finders
     # read (not the build's sources, reasons and key lists, now sets of their own); a value
     # many rows share (a kind, a country, a governorate) is one object, stored and read
@@ -268,10 +252,8 @@ def _merged() -> tuple:
                for c in _ROW_FIELDS}
     extra = {i: {c: r[c] for c in _COUNTRY_FIELDS}
              for i, r in enumerate(table) if r["place_type"] == "country"}
-    return ((columns, extra), sorted(set(by_key) - hamlets),
-            {k: v for k, v in ranked.items() if k not in hamlets}, nisba_fem,
-            frozenset(nisba_masc), frozenset(homographs), country_row, cue,
-            {k: ranked[k] for k in sorted(hamlets)}, frozenset(bare - hamlets))
+    return ((columns, extra), sorted(by_key), ranked, nisba_fem,
+            frozenset(nisba_masc), frozenset(homographs), country_row, cue, frozenset(bare))
 
 
 # The fields of a row the finders read; a country row also keeps its relational adjectives,

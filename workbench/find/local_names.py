@@ -673,13 +673,12 @@ def _known(rows: list[dict], folded: FoldedText, ks: int, ke: int) -> bool:
 
 def _holds_place(name: str) -> bool:
     """Whether a run of the words of ``name`` is a gazetteer key (طريق الباب: al-Bab, a
-    name the gazetteer reads only after a cue), or a hamlet's name (طريق مريمين: the
-    village a road leads to, which a head noun announces)."""
+    name the gazetteer reads only after a cue)."""
     from .gazetteer import gazetteer
 
     words = name.split()
     g = gazetteer()
-    return any(" ".join(words[i:j]) in g.by_key or " ".join(words[i:j]) in g.hamlets
+    return any(" ".join(words[i:j]) in g.by_key
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 

@@ -58,7 +58,6 @@ from ..text.lexmatch import (
     FoldedText,
     Lexicon,
     LexMatch,
-    fold,
     word_after,
     word_before,
 )
@@ -229,14 +228,8 @@ def place_rows(
     out = local_name_rows(folded, out)
     out = _named_again(text, out)
     out = _quarters_of_other_towns(text, out)
-    out = _hamlets_named(g, text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
     return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
-
-
-@cache
-def _hamlet_lexicon() -> Lexicon:
-    return Lexicon(gazetteer().hamlets)
 
 
 def _named_again(text: str, rows: list[dict]) -> list[dict]:
@@ -273,37 +266,6 @@ def _located_alike(text: str, rows: list[dict], first: dict, end: int) -> bool:
 _LOCATOR_GAP = 12
 # A name repeated as a whole word, after at most a proclitic cluster (وبمعارض، في معارض).
 _REPEAT = r"(?<!\w)(?:[وف]?[بل]?)({})(?!\w)"
-
-
-def _hamlets_named(g: _Gazetteer, text: str, rows: list[dict]) -> list[dict]:
-    """A name read after a head noun that the gazetteer knows only as a hamlet (قرية زيوة،
-    حي الحبيبية) takes the hamlet's value and coordinates, flagged ``hamlet``.
-
-    The hamlet must be the only one of its name in the governorate the sentences of every
-    mention of the name give it, so each row keeps its governorate, kind and span, the
-    mentions of a name keep one value, and the events they place stay as they were:
-    المشتل شرقي بغداد is no Mashtal of Babil, and a name some sentence puts in no
-    governorate stays unknown (a governorate guessed from the hamlets would move it into
-    another event's).
-    """
-    named: dict[str, list[dict]] = {}
-    for r in rows:
-        if r["flags"] != "unknown_place":
-            continue  # a facility (مسجد، طريق) is no hamlet
-        name = text[r["start"]:r["end"]]
-        whole = [m for m in _hamlet_lexicon().matches(fold(name))
-                 if m.start == 0 and m.end == len(name)]
-        if whole:
-            named.setdefault(whole[0].key, []).append(r)
-    for key, mentions in named.items():
-        govs = {r["admin1"] for r in mentions}
-        pool = [i for i in g.hamlets[key] if g.table[i]["admin1"] in govs]
-        if len(govs) != 1 or "" in govs or len(pool) != 1:
-            continue
-        hamlet = _row_dict(g, pool[0])
-        for r in mentions:
-            r.update({**hamlet, "place_type": r["place_type"], "flags": "hamlet"})
-    return rows
 
 
 # A known quarter this far from the town its phrase names is a homonym in that town.
