@@ -254,6 +254,13 @@ def test_save_timeline_writes_the_svg_a_separate_drawing_gives(events, tmp_path)
     assert (tmp_path / "t.svg").read_text(encoding="utf-8") == text
 
 
+def test_save_timeline_writes_the_png_a_separate_drawing_gives(events, tmp_path):
+    # the PNG drawn after the SVG on one figure is the PNG of a figure drawn for it alone
+    save_timeline(events, tmp_path / "both.png", tmp_path / "both.svg", published="2020-05")
+    save_timeline(events, tmp_path / "alone.png", published="2020-05")
+    assert (tmp_path / "both.png").read_bytes() == (tmp_path / "alone.png").read_bytes()
+
+
 def test_published_per_document(events):
     two = events.copy()
     two.loc[4, "doc_id"] = "d2"

@@ -536,15 +536,17 @@ def save_timeline(
     Returns the SVG text (``None`` without ``svg``), so a caller can reuse it.
     Empty ``events`` give a figure that says there is nothing to plot.
     """
-    fig = timeline_figure(events, published=published, lang=lang, link=link)
+    plan = timeline_table(events, published=published, lang=lang)
+    fig = _figure(plan, events, published=published, lang=lang, link=link, focus=True)
+    text = None
+    if svg is not None:
+        # One figure for both files, the SVG drawn first: a figure laid out for the PNG
+        # first places some marks a millionth of a point apart in the SVG, while the PNG
+        # drawn after the SVG is, pixel for pixel, the PNG of a fresh figure. A run drawing
+        # the two in separate processes writes the same files as one drawing both.
+        text = _svg_of(fig, plan)
+        Path(svg).write_text(text, encoding="utf-8")
     fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
-    if svg is None:
-        return None
-    # A fresh figure for the SVG: one laid out for the PNG first places some marks a
-    # millionth of a point apart, and a run drawing the two in separate processes must
-    # write the same SVG as one drawing both.
-    text = timeline_svg(events, published=published, lang=lang, link=link)
-    Path(svg).write_text(text, encoding="utf-8")
     return text
 
 
@@ -591,6 +593,11 @@ def timeline_svg(events: pd.DataFrame, *, published: Any = None, lang: str = "ar
     """The timeline as SVG text (reproducible ids, no date), each mark with a hover title."""
     plan = timeline_table(events, published=published, lang=lang)
     fig = figure or _figure(plan, events, published=published, lang=lang, link=link, focus=True)
+    return _svg_of(fig, plan)
+
+
+def _svg_of(fig: Figure, plan: pd.DataFrame) -> str:
+    """:func:`timeline_svg` of ``fig``, the figure drawn from ``plan``."""
     buffer = io.StringIO()
     with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}):
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
