@@ -133,11 +133,14 @@ def _plot_plan(
     if legend:
         _draw_legends(ax, plan, spans, events, lang=lang, fonts=fonts, colours=colours)
     side = "right" if lang == "ar" else "left"
-    ax.set_title(title, loc=side, fontfamily=fonts, fontsize=13, fontweight="bold", pad=22)
+    # The titles stand on the top of the axes (y=1.0), 22 points above it: more than any
+    # descent of their fonts, so matplotlib's search for what they would overlap, which
+    # measures every row label at each of the figure's layouts, could never move them.
+    ax.set_title(title, loc=side, fontfamily=fonts, fontsize=13, fontweight="bold", pad=22, y=1.0)
     n_docs = plan["doc_id"].replace("", pd.NA).nunique() or 1
     subtitle = ui_label("timeline.subtitle", lang=lang, n=len(events), docs=n_docs)
     ax.set_title(subtitle, loc="left" if lang == "ar" else "right", fontfamily=fonts,
-                 fontsize=9.5, color="#555555", pad=22)
+                 fontsize=9.5, color="#555555", pad=22, y=1.0)
     return ax
 
 
