@@ -152,7 +152,7 @@ def test_parallel_jobs_give_the_same_tables(tmp_path: Path) -> None:
     serial, parallel = tmp_path / "serial", tmp_path / "parallel"
     assert cli.main(["run", str(inputs), "--out", str(serial), "--quiet", "--jobs", "1"]) == 0
     assert cli.main(["run", str(inputs), "--out", str(parallel), "--quiet", "--jobs", "2"]) == 0
-    # with two cores the PNG and the chart by governorate are drawn by a second process:
+    # with two cores the timeline PNG is drawn by a second process:
     # every file the same, byte for byte, and nothing of the drawing process left over
     assert _hashes(serial) == _hashes(parallel)
     assert (parallel / "timeline.svg").read_text("utf-8").count("<title>") > 0
@@ -173,7 +173,7 @@ def test_a_failed_drawing_process_leaves_its_drawings_to_the_run(
     summary = run_module.run_with_summary([tmp_path / "a.txt", tmp_path / "b.txt"],
                                           out=tmp_path / "parallel", jobs=2, progress=False)
     assert _hashes(serial) == _hashes(tmp_path / "parallel")
-    for phase in ("warm-up", "reading and analysis", "tables", "timeline svg", "report"):
+    for phase in ("warm-up", "reading and analysis", "tables", "governorates", "report"):
         assert summary.timings[phase] >= 0, phase
 
 

@@ -71,10 +71,6 @@ TIMELINE_LINK = "report.html#{anchor}"
 # Tables a document contributes that are for the report only, not written as CSV.
 REPORT_ONLY_TABLES = {"blocks"}
 
-# Where a second drawing process leaves the report's chart by governorate in the staging
-# folder (removed before the outputs are published).
-GOVERNORATES_DRAWN = ".governorates.svg"
-
 EXIT_OK = 0
 EXIT_SOME_FAILED = 3
 EXIT_NOTHING_READ = 2
@@ -171,9 +167,9 @@ def run_with_summary(
     timings = summary.timings
     writer = drawer = None
     try:
-        # With a core to spare, a second process draws the timeline PNG and the chart by
-        # governorate while this one draws the SVG and writes the report; started now, it
-        # loads its modules while this one loads the lexicons.
+        # With a core to spare, a second process draws the timeline PNG while this one
+        # draws the SVG and the chart by governorate and writes the report (about as long);
+        # started now, it loads its modules while this one loads the lexicons.
         if engine != "local" or (jobs or os.cpu_count() or 1) > 1:
             drawer = _Drawer.start()
         writer = _Writer(staging, timings)
@@ -524,7 +520,7 @@ class _Writer:
 
     def finish(self, drawer: _Drawer | None = None) -> None:
         """Close the tables and draw the timeline and the report; ``drawer``: a second
-        process that draws the PNG and the chart by governorate meanwhile."""
+        process that draws the timeline PNG meanwhile."""
         timed = self.timings
         with _timed(timed, "tables"):
             self.close()
@@ -537,23 +533,23 @@ class _Writer:
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
         if drawer is not None and not drawer.draw(self.staging):
             drawer = None
-        if drawer is None:
-            with _timed(timed, "timeline png"):
-                save_timeline(events, png, published=published)
-        with _timed(timed, "timeline svg"):
-            svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
-            svg_path.write_text(svg, encoding="utf-8")
-        with _timed(timed, "governorates (waiting)" if drawer else "governorates"):
-            governorates = drawer.governorates(self.staging) if drawer else None
-            if governorates is None:
-                governorates = governorates_svg(events)
+        if drawer is None:  # one figure laid out and drawn once, saved in both formats
+            with _timed(timed, "timeline svg and png"):
+                svg = save_timeline(events, png, svg_path, published=published,
+                                    link=TIMELINE_LINK)
+        else:
+            with _timed(timed, "timeline svg"):
+                svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
+                svg_path.write_text(svg, encoding="utf-8")
+        with _timed(timed, "governorates"):
+            governorates = governorates_svg(events)
         with _timed(timed, "report"):
             write_report(self.staging / "report.html", documents=documents, events=events,
                          items=self.report_items, timeline=svg, governorates=governorates)
         if drawer is not None:
             with _timed(timed, "timeline png (waiting)"):
                 if not drawer.finished() or not png.is_file():
-                    save_timeline(events, png, published=published)
+                    save_timeline(events, png, published=published, link=TIMELINE_LINK)
 
     def close(self) -> None:
         for fh in self.files.values():
@@ -572,24 +568,18 @@ def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[st
 
 def draw_when_staged() -> None:
     """What the second drawing process of a run does: wait for the staging folder's path
-    on stdin, draw the chart by governorate into ``GOVERNORATES_DRAWN`` there and say so on
-    stdout, then draw ``timeline.png`` from the staged tables. No path: nothing to draw."""
+    on stdin, then draw ``timeline.png`` from the staged tables. No path: nothing to draw."""
     line = sys.stdin.readline().strip()
     if not line:
         return
     staging = Path(line)
     events, _, published = _timeline_tables(staging)
-    drawn = staging / GOVERNORATES_DRAWN
-    tmp = drawn.with_name(drawn.name + ".tmp")
-    tmp.write_text(governorates_svg(events), encoding="utf-8")
-    os.replace(tmp, drawn)
-    print(GOVERNORATES_DRAWN, flush=True)
-    save_timeline(events, staging / "timeline.png", published=published)
+    save_timeline(events, staging / "timeline.png", published=published, link=TIMELINE_LINK)
 
 
 class _Drawer:
-    """A new Python process (:func:`draw_when_staged`) drawing the timeline PNG and the
-    chart by governorate of a staging folder, started before the analysis.
+    """A new Python process (:func:`draw_when_staged`) drawing the timeline PNG of a
+    staging folder, started before the analysis.
 
     A process of its own, not a fork: a forked copy would share this process's open font
     files, and two processes reading one file descriptor corrupt each other's glyphs.
@@ -608,7 +598,8 @@ class _Drawer:
         try:
             return cls(subprocess.Popen(
                 [sys.executable, "-c", code], env=env, stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8"))
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
+                encoding="utf-8"))
         except OSError:
             return None
 
@@ -621,18 +612,6 @@ class _Drawer:
         except (OSError, ValueError):
             return False
 
-    def governorates(self, staging: Path) -> str | None:
-        """The chart by governorate once drawn (None if the process failed first); its
-        file is taken out of the staging folder."""
-        # Lines a library printed are passed over; the end of the output means the process
-        # ended (it writes nothing into the staging folder after that).
-        said = next((line for line in self.process.stdout if line.strip() == GOVERNORATES_DRAWN), "")
-        drawn = staging / GOVERNORATES_DRAWN
-        try:
-            return drawn.read_text(encoding="utf-8") if said else None
-        finally:
-            drawn.unlink(missing_ok=True)
-
     def finished(self) -> bool:
         """Wait for the PNG; whether the process drew it."""
         return self.process.wait() == 0
@@ -640,8 +619,9 @@ class _Drawer:
     def stop(self) -> None:
         """End the process if it is still running (an interrupted or failed run)."""
         for pipe in (self.process.stdin, self.process.stdout):
-            with suppress(OSError):
-                pipe.close()
+            if pipe is not None:
+                with suppress(OSError):
+                    pipe.close()
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
