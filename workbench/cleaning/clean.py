@@ -15,6 +15,10 @@
 4. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
    the text by the word bigram model (in a text justified with kashida: after ``kashida``);
+   ``kashida_pivots``: a line whose runs came back to front round a letter that a kashida
+   with no character cut off (``حاولة … نشاطها.معرضتها … في``) turned round it, where
+   the character model reads it better so (after ``fallback_runs``, which turns the lines
+   a font's missing marks cut);
 5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
 6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
@@ -67,6 +71,7 @@ from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
 from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
+from .pivots import kashida_pivots
 from .spacing import tidy_stops
 from .stages import (
     Block,
@@ -243,6 +248,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         "runs of lines written left to right put in reading order",
         (lambda ls: (ls, 0)) if justified else fallback_runs,
     )
+    line_stage("kashida_pivots", "lines turned round a letter a kashida cut off", kashida_pivots)
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
     lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(

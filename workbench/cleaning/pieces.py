@@ -420,6 +420,18 @@ def _resegment_line(line: Line) -> tuple[Line, float, int]:
     return concat(parts), total, words
 
 
+def text_in_pieces(text: str) -> bool:
+    """Whether most of a text's words come in pieces: ``RESEGMENT_MIN_FRAGMENTS`` of its
+    Arabic tokens (``RESEGMENT_MIN_TOKENS`` or more) are fragments (``اج راء اص لاح ات``).
+
+    >>> text_in_pieces("اج راء اص لاح ات ه ي ك ل ي ة " * 5), text_in_pieces("اجراء اصلاحات هيكلية " * 20)
+    (True, False)
+    """
+    pieces = _ARABIC_PIECE_RE.findall(text)
+    return len(pieces) >= RESEGMENT_MIN_TOKENS and _share_reached(
+        pieces, is_fragment, RESEGMENT_MIN_FRAGMENTS * len(pieces))
+
+
 def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     """Letters cut into words again by the word list: every line of a text most of whose
     words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), and in any text a line with a run
@@ -434,9 +446,7 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     'واصلت القوات هجومها في العراق خلال اليومين الماضيين'
     """
     text = lines_text(lines)
-    pieces = _ARABIC_PIECE_RE.findall(text)
-    in_pieces = len(pieces) >= RESEGMENT_MIN_TOKENS and _share_reached(
-        pieces, is_fragment, RESEGMENT_MIN_FRAGMENTS * len(pieces))
+    in_pieces = text_in_pieces(text)
     run_ons = len(_RUN_ON_RE.findall(text)) >= RUN_ON_MIN
     if not in_pieces and not run_ons:
         return list(lines), 0

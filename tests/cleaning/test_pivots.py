@@ -1,0 +1,77 @@
+"""Lines whose runs came back to front round a letter a kashida with no character cut off
+are turned round it; lines in reading order, a post on one line and a text in pieces are
+left as they stand."""
+
+from __future__ import annotations
+
+from workbench import clean
+from workbench.cleaning.lines import synthetic
+from workbench.cleaning.pivots import PIVOT_GAIN, kashida_pivots, pivot_turns
+
+# News prose as a justified column sets it; "|" marks a kashida stretched right after a
+# word's first letter, which leaves no character in the PDF.
+SOURCE = [
+    "وقال المتحدث باسم الحكومة ان الوزير سيزور م|دينة البصرة الاسبوع المقبل",
+    "لبحث اوضاع الخدمات مع المسؤولين المحليين وم|مثلي العشائر في المحافظة",
+    "واضاف ان الحكومة خصصت مبالغ كبيرة لاعادة اعمار المدارس والمستشفيات",
+    "التي تضررت خلال السنوات الماضية بسبب الحرب وانقطاع الكهرباء والماء",
+]
+
+
+def _back_to_front(line: str) -> str:
+    """The line as pypdf reads it: the runs left to right (end, the letter, start), and
+    the space at the start's end kept where the line ends."""
+    if "|" not in line:
+        return line
+    head, tail = line.split("|")
+    start, letter = head[:-1], head[-1]
+    return tail + letter + start
+
+
+def test_turned_round_the_cut_letter() -> None:
+    lines = [_back_to_front(line) for line in SOURCE]
+    assert lines[0].startswith("دينة البصرة")  # the damage the test is about
+    out, n = kashida_pivots([synthetic(t, 0) for t in lines])
+    assert n == 2
+    assert [line.text.split() for line in out] == [line.replace("|", "").split() for line in SOURCE]
+
+
+def test_gain_and_offsets() -> None:
+    line = _back_to_front(SOURCE[0])
+    gain, text, order = pivot_turns(line)
+    assert gain > PIVOT_GAIN
+    assert text.split() == SOURCE[0].replace("|", "").split()
+    # every character comes from the line, once (a space put in points nowhere)
+    assert sorted(k for k in order if k >= 0) == list(range(len(line)))
+
+
+def test_clean_keeps_offsets() -> None:
+    raw = "\n".join(_back_to_front(line) for line in SOURCE)
+    out = clean(raw)
+    assert "زيارة" not in out.text  # nothing invented
+    at = out.text.index("سيزور مدينة البصرة")
+    # the turned words map back to where the extractor wrote them
+    start, end = out.to_raw(at, at + len("سيزور"))
+    assert raw[start:end] == "سيزور"
+    start, end = out.to_raw(at + len("سيزور "), at + len("سيزور مدينة"))
+    assert raw[start:end].replace("\n", "") != "" and "دينة" in raw[start:end]
+
+
+def test_lines_in_order_left_alone() -> None:
+    lines = [line.replace("|", "") for line in SOURCE]
+    out, n = kashida_pivots([synthetic(t, 0) for t in lines])
+    assert n == 0
+    assert [line.text for line in out] == lines
+
+
+def test_one_line_post_left_alone() -> None:
+    post = _back_to_front(SOURCE[0])
+    out, n = kashida_pivots([synthetic(post, 0)])
+    assert n == 0 and out[0].text == post
+
+
+def test_text_in_pieces_left_alone() -> None:
+    pieces = "اج راء اص لاح ات ه ي ك ل ي ة في ال مد ين ة"
+    lines = [pieces] * 6 + [_back_to_front(SOURCE[0])]
+    _, n = kashida_pivots([synthetic(t, 0) for t in lines])
+    assert n == 0

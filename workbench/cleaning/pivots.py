@@ -1,0 +1,190 @@
+"""Lines whose runs came back to front round a letter that a kashida with no character
+cut off.
+
+LibreOffice justifies Arabic with kashida, often right after a word's first letter. Where
+the stretch leaves no character in the PDF (Amiri), pypdf and PyMuPDF write that letter as
+a run of its own and the line's runs left to right, each in reading order: the line's end
+first, the letter, then the line's start, glued:
+
+    source:    عرضتها الدول الغربية في محاولة لحث طهران على تعليق نشاطها.
+    extracted: حاولة لحث طهران على تعليق نشاطها.معرضتها الدول الغربية في
+
+The line reads again turned round the letter (``B g A`` → ``A g B``). No sign in the text
+marks the letter, so it is searched for inside the tokens the word list does not know,
+between two known words, and a turn is taken where the character model reads the line
+better by ``PIVOT_GAIN`` and every word the turn writes is known.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+
+from ..text.arabic import joins_next
+from .lexicon import is_known
+from .lines import Line, lines_text
+from .model import text_logp
+from .pieces import text_in_pieces
+
+_NOT_LETTER_RE = re.compile("[^\u0621-\u064a]")
+_LETTERS_ONLY_RE = re.compile("[\u0621-\u064a]+$")
+# The end of a run a kashida cut: a word of two letters or more, a stop after it.
+_RUN_END_RE = re.compile("[\u0621-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
+
+
+# Least gain (log10, under the character model) for a line to be read turned round a
+# letter: lines of prose in reading order gain nothing by it (none of 1,372 source lines of
+# 14 words in benchmarks/pdf_damage.py gains 3), pypdf's LibreOffice Amiri lines 5 to 20.
+PIVOT_GAIN = 4.0
+# Letters a pivot is (a word's first letter, or a glyph two characters wide), readings
+# weighed in full at each step (the shortlist of the quicker word score), and most turns
+# in one line (two kashida in one visual line are rare; three cut it into seven runs).
+PIVOT_WIDTHS = (1, 2)
+PIVOT_SHORTLIST = 8
+PIVOT_TURNS = 3
+# Fewest lines of three tokens or more a text needs to be read so: a page's lines, not a
+# post or a paragraph written as one line (whose start and end the model reads as a
+# sentence's, so that a turn gains at the edges alone).
+PIVOT_MIN_LINES = 3
+
+
+def _token_delta(old: str, new: str) -> float:
+    """How much likelier (log10) ``new`` reads than ``old`` by the words it changes alone:
+    a quick score to shortlist readings (words kept score the same in both)."""
+    a, b = Counter(old.split()), Counter(new.split())
+    return sum(text_logp(t) * n for t, n in (b - a).items()) \
+        - sum(text_logp(t) * n for t, n in (a - b).items())
+
+
+def _writes_known(old: str, new: str) -> bool:
+    """Whether every word ``new`` writes that ``old`` does not is in the word list: a
+    turn puts whole words back together; in a text of fragments any turn reads better."""
+    return all(is_known(t) for t in Counter(new.split()) - Counter(old.split()))
+
+
+def _is_pivot(before: str, pivot: str, after: str) -> bool:
+    """Whether ``pivot`` may be letters a kashida cut off between the end of one run and
+    the start of another in the token ``before + pivot + after``: letters, the last one
+    joining the next (a kashida stretches nothing else: not the ``و`` of ``،واسفر``),
+    between two known words of two letters or more (a text in pieces or glued has tokens
+    a letter cuts anywhere; the runs of a whole line end and start in whole words)."""
+    return (
+        _LETTERS_ONLY_RE.match(pivot) is not None and joins_next(pivot[-1])
+        and _RUN_END_RE.match(before) is not None and _LETTERS_ONLY_RE.match(after) is not None
+        and len(after) >= 2 and is_known(before) and is_known(after)
+    )
+
+
+def _whole_word(text: str, at: int) -> bool:
+    """Whether the token of ``text`` at ``at`` (the pivot put back) is a known word of three
+    letters or more: the word the kashida cut, whole again (a lone letter is no evidence)."""
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at)
+    token = text[start : end if end >= 0 else len(text)]
+    return len(_NOT_LETTER_RE.sub("", token)) >= 3 and is_known(token)
+
+
+def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], int, int]]:
+    """The readings of ``line`` with its stretch ``lo:hi`` turned round a pivot that
+    stands inside an unknown token, glued on both sides, the runs ``B`` and ``A`` two
+    words or more each: ``B g A`` read ``A g B``, and
+    ``A g B`` with a space where ``A`` lost the space at its end. Each is its text, the
+    index in ``line`` of each of its characters (-1: the space put in), and the new
+    stretches ``A`` and ``g B`` end at; best first by the quick word score, at most
+    ``PIVOT_SHORTLIST``."""
+    scored: list[tuple[float, int, str, list[int], int, int]] = []
+    pos = 0
+    for token in line.split():
+        start = line.index(token, pos)
+        pos = start + len(token)
+        if start < lo or pos > hi or is_known(token):
+            continue
+        for i in range(start + 1, pos - 1):
+            for width in PIVOT_WIDTHS:
+                j = i + width
+                if j >= pos or not _is_pivot(line[start:i], line[i:j], line[j:pos]):
+                    continue
+                tail = line[j:hi]
+                # each run of a visual line holds words: a cut inside one token is a
+                # misread word (``واالثنين``), not two runs
+                if " " not in line[lo:i].strip() or " " not in tail.strip():
+                    continue
+                for space in ("", " ") if not tail.endswith(" ") else ("",):
+                    new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
+                    order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
+                             *range(lo, i), *range(hi, len(line))]
+                    cut = lo + len(tail) + len(space)
+                    if not _whole_word(new, cut):
+                        continue
+                    scored.append((_token_delta(line, new), -width, new, order, cut, hi))
+    scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    return [(new, order, cut, end) for _, _, new, order, cut, end in scored[:PIVOT_SHORTLIST]]
+
+
+def pivot_turns(line: str) -> tuple[float, str, list[int]]:
+    """``line`` read as runs back to front around letters a kashida cut off (see
+    ``kashida_pivots``): how much likelier (log10) it reads so, the reading, and the index
+    in ``line`` of each of its characters (-1: a space put in). A turn ``B g A`` → ``A g B``
+    is taken where it gains ``PIVOT_GAIN``; the stretches ``A`` and ``g B`` may then be
+    turned in turn (``C g B f A`` → ``A f B g C``).
+
+    >>> gain, text, order = pivot_turns("حاولة لحث طهران على تعليق نشاطها.معرضتها الدول الغربية في ")
+    >>> gain > PIVOT_GAIN, text.strip()
+    (True, 'عرضتها الدول الغربية في محاولة لحث طهران على تعليق نشاطها.')
+    """
+    total = 0.0
+    order = list(range(len(line)))
+    stretches = [(0, len(line))]
+    for _ in range(PIVOT_TURNS):
+        base = text_logp(line)
+        best: tuple[float, str, list[int], int, int, int] | None = None
+        for lo, hi in stretches:
+            for new, moved, cut, end in _pivot_readings(line, lo, hi):
+                gain = text_logp(new) - base
+                if gain >= PIVOT_GAIN and (best is None or gain > best[0]) and _writes_known(line, new):
+                    best = (gain, new, moved, lo, cut, end)
+        if best is None:
+            break
+        gain, line, moved, lo, cut, end = best
+        total += gain
+        order = [order[k] if k >= 0 else -1 for k in moved]
+        stretches = [(lo, cut), (cut, end)]
+    return total, line, order
+
+
+def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
+    """Lines whose runs came back to front around a kashida that left no character, put
+    in reading order. LibreOffice stretches a word after its first letter; where the
+    stretch has no character, pypdf and PyMuPDF write the line's runs left to right: the
+    letter alone between the line's end and its start (``حاولة … نشاطها.معرضتها … في``
+    for ``عرضتها … في محاولة … نشاطها.``). A line is turned round such a letter, inside a
+    token the word list does not know, where it reads better by ``PIVOT_GAIN``.
+
+    >>> from workbench.cleaning.lines import synthetic
+    >>> texts = ["حاولة لحث طهران على تعليق نشاطها.معرضتها الدول الغربية في ",
+    ...          "وقال الوزير ان العرض جيد", "واضاف ان الاتفاق قريب"]
+    >>> out, n = kashida_pivots([synthetic(t, 0) for t in texts])
+    >>> out[0].text.strip(), n
+    ('عرضتها الدول الغربية في محاولة لحث طهران على تعليق نشاطها.', 1)
+    """
+    if sum(len(line.text.split(None, 2)) >= 3 for line in lines) < PIVOT_MIN_LINES \
+            or text_in_pieces(lines_text(lines)):  # its letters are cut into words again
+        return list(lines), 0
+    out: list[Line] = []
+    n = 0
+    for line in lines:
+        # a line that opens with a space is one whose runs a font's missing marks cut
+        # (``fallback_runs``): its space at the end written first
+        if line.text[:1].isspace() or len(line.text.split(None, 2)) < 3:
+            out.append(line)
+            continue
+        gain, text, order = pivot_turns(line.text)
+        if not gain:
+            out.append(line)
+            continue
+        at = [k if k >= 0 else order[max(i - 1, 0)] for i, k in enumerate(order)]
+        out.append(Line(text, line.src[np.array(at, dtype=np.int64)]))
+        n += 1
+    return out, n
