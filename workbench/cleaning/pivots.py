@@ -23,6 +23,7 @@ from collections import Counter
 import numpy as np
 
 from ..text.arabic import joins_next
+from .kashida_runs import MAX_TOKENS
 from .lexicon import is_known
 from .lines import Line, lines_text
 from .model import text_logp
@@ -43,6 +44,9 @@ PIVOT_GAIN = 4.0
 # in one line (two kashida in one visual line are rare; three cut it into seven runs).
 PIVOT_WIDTHS = (1, 2)
 PIVOT_SHORTLIST = 8
+# Least gain of the quick word score for a reading to be weighed in full: the words a turn
+# changes carry most of its gain (dev lines turned: word score 5 to 20, in full 4 to 20).
+SHORTLIST_DELTA = 2.0
 PIVOT_TURNS = 3
 # Fewest lines of three tokens or more a text needs to be read so: a page's lines, not a
 # post or a paragraph written as one line (whose start and end the model reads as a
@@ -99,7 +103,8 @@ def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], i
     for token in line.split():
         start = line.index(token, pos)
         pos = start + len(token)
-        if start < lo or pos > hi or is_known(token):
+        # two letters each side of the pivot, the token unknown
+        if start < lo or pos > hi or pos - start < 5 or is_known(token):
             continue
         for i in range(start + 1, pos - 1):
             for width in PIVOT_WIDTHS:
@@ -118,7 +123,9 @@ def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], i
                     cut = lo + len(tail) + len(space)
                     if not _whole_word(new, cut):
                         continue
-                    scored.append((_token_delta(line, new), -width, new, order, cut, hi))
+                    delta = _token_delta(line, new)
+                    if delta >= SHORTLIST_DELTA:
+                        scored.append((delta, -width, new, order, cut, hi))
     scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
     return [(new, order, cut, end) for _, _, new, order, cut, end in scored[:PIVOT_SHORTLIST]]
 
@@ -138,12 +145,16 @@ def pivot_turns(line: str) -> tuple[float, str, list[int]]:
     order = list(range(len(line)))
     stretches = [(0, len(line))]
     for _ in range(PIVOT_TURNS):
-        base = text_logp(line)
+        base: float | None = None  # the line's own score, read once a reading is weighed
         best: tuple[float, str, list[int], int, int, int] | None = None
         for lo, hi in stretches:
             for new, moved, cut, end in _pivot_readings(line, lo, hi):
+                if not _writes_known(line, new):
+                    continue
+                if base is None:
+                    base = text_logp(line)
                 gain = text_logp(new) - base
-                if gain >= PIVOT_GAIN and (best is None or gain > best[0]) and _writes_known(line, new):
+                if gain >= PIVOT_GAIN and (best is None or gain > best[0]):
                     best = (gain, new, moved, lo, cut, end)
         if best is None:
             break
@@ -169,19 +180,22 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
     >>> out[0].text.strip(), n
     ('عرضتها الدول الغربية في محاولة لحث طهران على تعليق نشاطها.', 1)
     """
-    if sum(len(line.text.split(None, 2)) >= 3 for line in lines) < PIVOT_MIN_LINES \
-            or text_in_pieces(lines_text(lines)):  # its letters are cut into words again
+    if sum(len(line.text.split(None, 2)) >= 3 for line in lines) < PIVOT_MIN_LINES:
         return list(lines), 0
+    in_pieces: bool | None = None  # asked once a line would be turned
     out: list[Line] = []
     n = 0
     for line in lines:
         # a line that opens with a space is one whose runs a font's missing marks cut
         # (``fallback_runs``): its space at the end written first
-        if line.text[:1].isspace() or len(line.text.split(None, 2)) < 3:
+        # (a line longer than a visual line was never laid out as one: a paragraph)
+        if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS:
             out.append(line)
             continue
         gain, text, order = pivot_turns(line.text)
-        if not gain:
+        if gain and in_pieces is None:
+            in_pieces = text_in_pieces(lines_text(lines))  # its letters are cut into words again
+        if not gain or in_pieces:
             out.append(line)
             continue
         at = [k if k >= 0 else order[max(i - 1, 0)] for i, k in enumerate(order)]
