@@ -640,6 +640,25 @@ def print_why(t: Tally) -> None:
             print(f"  ({key:>4}) {n:4d}  {label}")
 
 
+PLACE_FIELDS = ("place_found", "place_gold", "mention_right", "mention_rows")
+
+
+def country_group(doc: dict[str, str]) -> str:
+    """The group a document's place figures are counted in: iraq, syria, or other (Yemen,
+    Somalia, Lebanon, Sudan, Chad ...), so the wars beyond the two are seen apart."""
+    country = doc.get("country", "").strip().lower()
+    return country if country in ("iraq", "syria") else "other"
+
+
+def print_places_by_country(counts: dict[str, Counter]) -> None:
+    """Place names found and place mentions right per country group (counts only)."""
+    print("places by country of the document: names found | mentions right")
+    for group in ("iraq", "syria", "other"):
+        c = counts.get(group, Counter())
+        print(f"  {group:<6} {pct(c['place_found'], c['place_gold']):<22} | "
+              f"{pct(c['mention_right'], c['mention_rows'])}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
@@ -661,11 +680,16 @@ def main(argv: list[str] | None = None) -> int:
     coded = {g["doc_id"] for g in gold}
     t = Tally(failures=[] if args.failures else None,
               place_failures=[] if args.place_failures else None)
+    by_country: dict[str, Counter] = {}
     for doc in docs:
         if doc["doc_id"] not in coded:
             continue
+        before = [getattr(t, f) for f in PLACE_FIELDS]
         score_doc(t, doc, [g for g in gold if g["doc_id"] == doc["doc_id"]],
                   [p for p in places if p["doc_id"] == doc["doc_id"]])
+        group = by_country.setdefault(country_group(doc), Counter())
+        for f, b in zip(PLACE_FIELDS, before, strict=True):
+            group[f] += getattr(t, f) - b
     batch = f" ({args.ids[0]}-{args.ids[1]})" if args.ids else ""
     print(f"split {args.split}{batch}: {len(docs)} documents, {t.docs_total} with gold, "
           f"{t.docs_with_text} with text available")
@@ -679,6 +703,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wounded toll right (matched) {pct(*t.wounded)}")
     print(f"place names found            {pct(t.place_found, t.place_gold)}")
     print(f"place mentions right         {pct(t.mention_right, t.mention_rows)}")
+    print_places_by_country(by_country)
     print_why(t)
     print_place_reasons(t)
     for line in [*(t.failures or ()), *(t.place_failures or ())]:
