@@ -33,6 +33,7 @@ from ..text.tokens import Token, tokenize
 
 TOLL_FILE = "claims/toll_cues.csv"
 WORDS_FILE = "claims/toll_words.csv"
+QUANTITY_FILE = "find/quantity_cues.csv"  # the counted nouns of things and units (صواريخ، كيلومترا)
 
 # How far (in tokens) a number may stand from its toll word: the figure, its noun and a
 # qualifier such as على الأقل fit in four.
@@ -72,6 +73,28 @@ def _words(role: str) -> frozenset[str]:
 def _alone() -> dict[str, str]:
     """How many a noun counts alone: ``'1'``, ``'2'`` or ``'plural'`` (told, not counted)."""
     return {row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}
+
+
+@cache
+def _things() -> frozenset[str]:
+    """Every form of a counted noun of the quantity cues that counts no people (صواريخ،
+    سيارات، أيام، كيلومترا): a noun whose forms the toll file never tells as people.
+    After a toll word and its figure such a noun makes the figure no toll (إصابة 3 سيارات);
+    any other noun there is the victims' noun (مقتل 3 ناشطين).
+
+    >>> "سيارات" in _things(), "اشخاص" in _things()
+    (True, False)
+    """
+    people = {words[0] for role in ("person", "killed", "wounded")
+              for lists in _cues().get(role, {}).values() for words in lists if len(words) == 1}
+    nouns = [r for r in read_rows(QUANTITY_FILE).records() if r["role"] == "noun"]
+    persons = {r["key"] for r in nouns if r["form"] in people}
+    return frozenset(r["form"] for r in nouns if r["key"] not in persons)
+
+
+def _thing(key: str) -> bool:
+    """Whether a word (with its proclitics) is a counted noun of things or units (وصواريخ)."""
+    return any(f in _things() for f in _forms(key))
 
 
 # Proclitics a toll word may carry (وإصابة، بمقتل، ولقي); the word itself is tried first.
@@ -405,9 +428,10 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                 n.end >= len(toks) or toks[n.end].kind != "word" or _qualifier(toks, n.end)))
             before_person = k > j and _is(toks, k - 1, "person")
             if k == j or after or before_person:
-                if k == j and n.end < len(toks) and not after and toks[n.end].kind == "word" \
-                        and not _qualifier(toks, n.end):
+                if k == j and n.end < len(toks) and not after and _thing(toks[n.end].key):
                     return None  # مقتل 3 صواريخ: not people
+                # any other noun right after the cue's figure is the victims' noun, listed or
+                # not (مقتل 3 ناشطين، إصابة 5 رعاة)
                 more, end = _and_more(toks, n.end) if n.value is not None else (0.0, n.end)
                 return _make(kind, _plus(n.value, more), _plus(n.lo, more), _plus(n.hi, more),
                              toks[i].start, toks[end - 1].end, text)

@@ -1,0 +1,25 @@
+"""Tolls: the noun after a toll word and its figure is the victims' noun whatever it is; a
+noun of things or units there (سيارات، صواريخ، كيلومترا) makes the figure no toll."""
+
+from __future__ import annotations
+
+from workbench.claims.tolls import find_tolls
+
+
+def _tolls(text: str) -> list[tuple[str, float | None]]:
+    return [(t.kind, t.value) for t in find_tolls(text)]
+
+
+def test_a_noun_no_list_holds_after_the_figure_is_counted():
+    assert _tolls("أسفر الهجوم عن مقتل 4 حطابين قرب السد.") == [("killed", 4.0)]
+    assert _tolls("أدى القصف إلى إصابة ثلاثة صيادين بجروح.") == [("wounded", 3.0)]
+
+
+def test_a_figure_then_of_them_is_counted():
+    assert _tolls("استقبل المستشفى 12 مصابا، توفي 3 منهم لاحقا.") == [
+        ("wounded", 12.0), ("killed", 3.0)]
+
+
+def test_things_and_units_after_the_figure_are_no_toll():
+    assert _tolls("أدى القصف إلى إصابة 3 سيارات في الشارع.") == []
+    assert _tolls("أدى القصف إلى إصابة 5 منازل بأضرار.") == []
