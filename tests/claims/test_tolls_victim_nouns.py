@@ -23,3 +23,16 @@ def test_a_figure_then_of_them_is_counted():
 def test_things_and_units_after_the_figure_are_no_toll():
     assert _tolls("أدى القصف إلى إصابة 3 سيارات في الشارع.") == []
     assert _tolls("أدى القصف إلى إصابة 5 منازل بأضرار.") == []
+
+
+def test_a_joined_oblique_plural_reads_as_its_dual_at_least():
+    toll, = find_tolls("أسفر الانفجار عن مقتل شرطي ومسلحين قرب الجسر.")
+    assert (toll.kind, toll.value, toll.lo, toll.hi) == ("killed", 3.0, 3.0, None)
+
+
+def test_an_open_lowest_reading_gives_way_to_a_stated_figure():
+    import workbench
+
+    ev = workbench.analyze("انفجرت عبوة ناسفة في سوق بلدة الخير أمس، ما أسفر عن مقتل شرطي ومسلحين. "
+                           "وقالت الشرطة إن الانفجار أسفر عن مقتل 6 أشخاص.", doc_id="t").events
+    assert ev[["fatalities", "fatalities_min", "fatalities_max"]].values.tolist() == [["6", "6", "6"]]

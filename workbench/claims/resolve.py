@@ -1230,6 +1230,10 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             counted = [t for t in figures if not names_one(t)]
             figures = [t for t in figures if not names_one(t)
                        or not any(c.value > t.value for c in counted)]
+            # a lowest reading with no highest (جندي ومدنيين: 3 or more) is no other figure
+            # beside a stated one it may be (5)
+            figures = [t for t in figures if t.hi is not None or not any(
+                c.hi is not None and c.value >= t.value for c in figures)]
             positive = [t for t in figures if t.value > 0] or figures
             if not positive:
                 if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):
@@ -1237,7 +1241,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
                 continue
             ev[col] = _figure(min(t.value for t in positive))
             ev[f"{col}_min"] = _figure(min(t.lo for t in positive))
-            ev[f"{col}_max"] = _figure(max(t.hi for t in positive))
+            highest = [t.hi for t in positive]
+            ev[f"{col}_max"] = _figure(max(highest)) if None not in highest else ""
         ev["toll_text"] = " | ".join(t.text for t in mine)
         if mine and ev["source"]:
             ev["toll_source"] = ev["source"]

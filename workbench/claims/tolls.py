@@ -449,11 +449,16 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             # مقتل السائق وامرأتين: a noun of one or two people joined by و counts them too
             while last + 1 < len(toks) and (joined := _joined_count(toks, last + 1)):
                 more, last = more + joined, last + 1
+            # مقتل جندي ومدنيين: a joined noun in the oblique -ين is a dual or a plural; the
+            # dual is the lowest reading (2, the guideline's lowest figure), the highest untold
+            open_end = last + 1 < len(toks) and _joined_dual_or_plural(toks, last + 1)
+            more, last = (more + 2, last + 1) if open_end else (more, last)
             # مقتل ضابط وثلاثة جنود: a count joined by و to the noun counts more of them
             counted, end = _and_more(toks, last + 1) if alone != "plural" else (0.0, last + 1)
             count = float(alone) + more + counted
-            return _make(kind, count, count, count, toks[i].start,
+            toll = _make(kind, count, count, count, toks[i].start,
                          toks[max(k, last, end - 1)].end, text)
+            return toll._replace(hi=None) if open_end else toll
     return None
 
 
@@ -711,6 +716,21 @@ def _joined_count(toks: list[Token], k: int) -> float:
         return 0.0
     count = next((c for _, c in _count_forms(toks[k].key) if c), "")
     return float(count) if count in ("1", "2") else 0.0
+
+
+# The oblique ending of a sound masculine plural, which is also the oblique dual (مدنيين).
+_OBLIQUE = "\u064a\u0646"
+
+
+def _joined_dual_or_plural(toks: list[Token], k: int) -> bool:
+    """A person noun joined by و at ``k`` in the oblique -ين that the toll file tells as a
+    plural (ومدنيين، ومسلحين): unvowelled, it reads as a dual as well.
+
+    >>> _joined_dual_or_plural(tokenize("ومدنيين", pieces=True), 0)
+    True
+    """
+    return toks[k].key.startswith("\u0648") and _is(toks, k, "person") and any(
+        f.endswith(_OBLIQUE) and _alone().get(f) == "plural" for f in _forms(toks[k].key))
 
 
 # The partitive من after a figure: 3 من عناصر الشرطة "three of the police".
