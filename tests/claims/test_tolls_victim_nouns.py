@@ -36,3 +36,8 @@ def test_an_open_lowest_reading_gives_way_to_a_stated_figure():
     ev = workbench.analyze("انفجرت عبوة ناسفة في سوق بلدة الخير أمس، ما أسفر عن مقتل شرطي ومسلحين. "
                            "وقالت الشرطة إن الانفجار أسفر عن مقتل 6 أشخاص.", doc_id="t").events
     assert ev[["fatalities", "fatalities_min", "fatalities_max"]].values.tolist() == [["6", "6", "6"]]
+
+
+def test_the_dead_of_the_wounded_are_at_least_so_many():
+    wounded, killed = find_tolls("نقل 40 مصابا إلى المستشفى، توفي 5 منهم لاحقا.")
+    assert (wounded.value, killed.kind, killed.value, killed.hi) == (40.0, "killed", 5.0, None)

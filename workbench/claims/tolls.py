@@ -334,6 +334,8 @@ def find_tolls(text: str) -> list[Toll]:
             if toll is not None and not _is_total(toks, toll, j):
                 if out and _adds_to(toks, out[-1], toll, i):
                     toll = _sum(out.pop(), toll, text)
+                if out and _of_them(toks, text, out[-1], toll):
+                    toll = toll._replace(hi=None)  # at least so many: the whole is not told
                 out.append(toll)
             i = max(j, i + 1)
             continue
@@ -731,6 +733,18 @@ def _joined_dual_or_plural(toks: list[Token], k: int) -> bool:
     """
     return toks[k].key.startswith("\u0648") and _is(toks, k, "person") and any(
         f.endswith(_OBLIQUE) and _alone().get(f) == "plural" for f in _forms(toks[k].key))
+
+
+def _of_them(toks: list[Token], text: str, before: Toll, toll: Toll) -> bool:
+    """``toll`` counts some of the people of the larger toll of the other kind told before it
+    in its sentence, "of them" (استقبل 30 مصابا، توفي 6 منهم): the dead among the wounded,
+    so at least that many died, not all the deaths."""
+    if before.kind == toll.kind or before.kind == "both" or before.value is None \
+            or toll.value is None or toll.value >= before.value \
+            or any(c in text[before.end:toll.start] for c in SENTENCE_END):
+        return False
+    k = next((n for n, t in enumerate(toks) if t.start >= toll.end), len(toks))
+    return k < len(toks) and toks[k].key in _words("of_them")
 
 
 # The partitive من after a figure: 3 من عناصر الشرطة "three of the police".
