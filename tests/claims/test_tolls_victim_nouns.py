@@ -41,3 +41,15 @@ def test_an_open_lowest_reading_gives_way_to_a_stated_figure():
 def test_the_dead_of_the_wounded_are_at_least_so_many():
     wounded, killed = find_tolls("نقل 40 مصابا إلى المستشفى، توفي 5 منهم لاحقا.")
     assert (wounded.value, killed.kind, killed.value, killed.hi) == (40.0, "killed", 5.0, None)
+
+
+def test_a_verb_of_taking_life_with_its_subject_between():
+    assert _tolls("أودت الغارة بحياة عسكريين اثنين.") == [("killed", 2.0)]
+    assert _tolls("حصد القصف أرواح 9 أشخاص في السوق.") == [("killed", 9.0)]
+    assert _tolls("نجا الضابط بحياته من الكمين.") == []
+
+
+def test_falling_victim_to_an_attack():
+    assert _tolls("راح ضحيته 6 أشخاص بينهم طفل.")[0] == ("killed", 6.0)
+    assert _tolls("راح ضحية القصف 4 مدنيين.") == [("killed", 4.0)]
+    assert _tolls("أسفر الهجوم عن سقوط ضحية وإصابة 3 آخرين.") == [("killed", 1.0), ("wounded", 3.0)]

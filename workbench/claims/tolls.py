@@ -306,6 +306,8 @@ def find_tolls(text: str) -> list[Toll]:
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
                 kind, j = role, _role_at(toks, i, role)
+        if not kind and _life_taken(toks, i):  # أودى الانفجار بحياة 4 أشخاص
+            kind, j = "killed", i + 1
         if kind == "killed" and _attempted(toks, i):
             # محاولة اغتيال ضابط: a killing tried, not done; the noun after it is no toll
             i = max(j, i + 1)
@@ -328,7 +330,7 @@ def find_tolls(text: str) -> list[Toll]:
                 else _figure_before(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0) \
-                or _subject_before(toks, text, kind, i)
+                or _subject_before(toks, text, kind, i) or _cue_noun(toks, text, kind, i, j)
             if kind in ("killed", "wounded"):
                 toll = _with_others(toks, text, kind, toll, i, j)
             if toll is not None and not _is_total(toks, toll, j):
@@ -345,6 +347,20 @@ def find_tolls(text: str) -> list[Toll]:
     return out
 
 
+def _life_taken(toks: list[Token], i: int) -> bool:
+    """The noun of life at ``i`` (بحياة، أرواح) is the object of a verb of taking it a few words
+    before, its subject between (أودى الانفجار بحياة، حصدت الغارة أرواح): a word of death as
+    the two side by side are (أودى بحياة)."""
+    if not _is(toks, i, "life"):
+        return False
+    for k in range(i - 1, max(i - _REACH - 1, -1), -1):
+        if _stop(toks[k]):
+            return False
+        if _is(toks, k, "life_verb"):
+            return True
+    return False
+
+
 def _attempted(toks: list[Token], i: int) -> bool:
     """The cue at ``i`` is the object of a noun of trying (لمحاولة اغتيال، محاولة قتل): the
     killing it names was tried, not done."""
@@ -354,10 +370,25 @@ def _attempted(toks: list[Token], i: int) -> bool:
 
 def _cue_owner(toks: list[Token], i: int, j: int, kind: str) -> float | None:
     """How many the pronoun on the last word of the cue of several words at ``i`` counts
-    (أودى بحياته 1, أودت بحياتهما 2), else None."""
-    counts = [_owned(toks[j - 1].key, words[-1]) for words in _cues_from(toks[i].key, kind)
-              if len(words) == j - i]
+    (أودى بحياته 1, أودت بحياتهما 2), else None. A last word the cue holds as written has no
+    pronoun to count: the ه of راح ضحيته is the attack's, "its victims"."""
+    cues = [words for words in _cues_from(toks[i].key, kind) if len(words) == j - i]
+    if any(words[-1] in _forms(toks[j - 1].key) for words in cues):
+        return None
+    counts = [_owned(toks[j - 1].key, words[-1]) for words in cues]
     return next((c for c in counts if c), None)
+
+
+def _cue_noun(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll | None:
+    """A cue of several words that ends in a noun of one or two people counts them when no
+    figure follows it (أسفر عن سقوط ضحية: 1). A cue of both (قتيل وجريح) counts no one."""
+    if j <= i + 1 or kind not in ("killed", "wounded"):
+        return None
+    alone = next((n for f in _forms(toks[j - 1].key) if (n := _alone().get(f)) in ("1", "2")), "")
+    if not alone:
+        return None
+    return _make(kind, float(alone), float(alone), float(alone), toks[i].start, toks[j - 1].end,
+                 text)
 
 
 def _subject_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
