@@ -53,3 +53,11 @@ def test_falling_victim_to_an_attack():
     assert _tolls("راح ضحيته 6 أشخاص بينهم طفل.")[0] == ("killed", 6.0)
     assert _tolls("راح ضحية القصف 4 مدنيين.") == [("killed", 4.0)]
     assert _tolls("أسفر الهجوم عن سقوط ضحية وإصابة 3 آخرين.") == [("killed", 1.0), ("wounded", 3.0)]
+
+
+def test_a_death_told_by_a_pronoun_names_one_counted_in_a_larger_figure():
+    from workbench.claims.tolls import names_one
+
+    whole, one = find_tolls("قتل 4 أشخاص في الهجوم. وأكد مصدر مقتله على الفور.")
+    assert (whole.value, one.value) == (4.0, 1.0)
+    assert (names_one(whole), names_one(one)) == (False, True)

@@ -845,6 +845,8 @@ def names_one(toll: Toll) -> bool:
     if toll.value != 1 or toll.kind not in ("killed", "wounded"):
         return False
     toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
+    if len(toks) == 1 and pronoun_count(toks[0].key, toll.kind) == 1:
+        return True  # بمقتله: the death of one the report has named
     return len(toks) > 1 and any(
         n == "1" and _definite(toks[-1].key, f) for f, n in _count_forms(toks[-1].key))
 
