@@ -293,7 +293,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_anchors", "_triggers", "_spots", "_frame_precision", "_another",
-                    "_country_wide", "_names"):
+                    "_country_wide", "_names", "_side"):
             row.pop(key, None)
     return out
 
@@ -450,6 +450,8 @@ def _scale(row: dict) -> int:
     city); with no spot (ريف القنيطرة, a frame) at least 1, the rank of the kind of its
     location (a village 1, a district 2, a governorate 4)."""
     spot = row.get("_spot")
+    if spot and row.get("_side"):
+        return max(spot[1], 1)  # جنوب غربي بغداد: a side of a city is no finer than the city
     return spot[1] if spot else max(PLACE_RANK.get(row["place_type"], 5), 1)
 
 
@@ -498,6 +500,13 @@ def _told_apart(a: dict, b: dict) -> bool:
     do not resolve to one day (صباح هذا اليوم الاثنين and صباح هذا اليوم, both the 23rd, are
     one; الخميس and أمس with no publication date to resolve them may be two)."""
     if not (a["date_text"] and b["date_text"]) or a["date_text"] == b["date_text"]:
+        return False
+    # اليوم and اليوم السبت: a weekday added to the words of a day names that day again
+    # (not أمس and أمس الأول, two days)
+    short, long = sorted((a["date_text"], b["date_text"]), key=len)
+    rest = " ".join(w for w in long.split() if w not in short.split())
+    if set(short.split()) <= set(long.split()) and _weekdays(rest) \
+            and len(rest.split()) == len(_weekdays(rest)):
         return False
     return not (a["start"] and (a["start"], a["end"]) == (b["start"], b["end"]))
 
@@ -593,6 +602,7 @@ def _place_row(row: dict, text: str, mentions: Mentions,
                                                     int(row["claim_end"]), str(row["source"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
         if spot is not None else ()
+    row["_side"] = spot is not None and "direction" in spot.flags.split(";")
     row["_frames"] = frames
     said = mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place")
     # the towns a side of a town frames (غرب مدينة إعزاز: إعزاز), for a spot in that town

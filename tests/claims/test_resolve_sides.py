@@ -1,0 +1,25 @@
+"""Resolve: a lead placed at a side of a city (جنوب غربي بغداد) tells the attack a later
+sentence places at a quarter of that city, on the same day named with or without its weekday."""
+
+from __future__ import annotations
+
+import workbench
+from workbench.claims.resolve import _told_apart
+
+
+def test_a_side_of_the_city_folds_into_the_quarter_the_next_sentence_names():
+    text = ("أفاد مصدر أمني اليوم السبت بإصابة ثلاثة مدنيين بانفجار عبوة ناسفة جنوب غربي العاصمة "
+            "بغداد. وقال المصدر إن العبوة انفجرت اليوم قرب سوق شعبي في حي الجهاد جنوبي بغداد.")
+    ev = workbench.analyze(text, doc_id="t").events
+    assert ev[["location", "injured"]].values.tolist() == [["Hay al-Jihad", "3"]]
+
+
+def _row(date_text: str) -> dict:
+    return {"date_text": date_text, "start": "", "end": ""}
+
+
+def test_a_weekday_added_names_the_same_day_but_another_word_does_not():
+    assert not _told_apart(_row("اليوم"), _row("اليوم السبت"))
+    assert not _told_apart(_row("أمس الجمعة"), _row("أمس"))
+    assert _told_apart(_row("أمس"), _row("أمس الأول"))
+    assert _told_apart(_row("اليوم"), _row("الخميس"))
