@@ -61,3 +61,14 @@ def test_a_death_told_by_a_pronoun_names_one_counted_in_a_larger_figure():
     whole, one = find_tolls("قتل 4 أشخاص في الهجوم. وأكد مصدر مقتله على الفور.")
     assert (whole.value, one.value) == (4.0, 1.0)
     assert (names_one(whole), names_one(one)) == (False, True)
+
+
+def test_one_more_victim_after_the_words_telling_who_the_first_is():
+    assert _tolls("أدى الهجوم إلى إصابة الضابط سامر خليل 40 عاما، وشرطي يدعى رامي بجروح.") == [
+        ("wounded", 2.0)]
+    assert _tolls("أفاد المصدر بوفاة رجل يدعى كريم، يعمل حارسا في المصنع، ومواطن آخر.") == [
+        ("killed", 2.0)]
+
+
+def test_a_noun_with_a_toll_of_its_own_after_the_comma_adds_nothing():
+    assert _tolls("قتل الضابط سامر خليل، وجندي أصيب بجروح.") == [("killed", 1.0), ("wounded", 1.0)]

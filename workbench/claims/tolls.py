@@ -488,6 +488,10 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
             more, last = (more + 2, last + 1) if open_end else (more, last)
             # مقتل ضابط وثلاثة جنود: a count joined by و to the noun counts more of them
             counted, end = _and_more(toks, last + 1) if alone != "plural" else (0.0, last + 1)
+            if not (more or counted or open_end):
+                # بقتل الجندي أحمد 22 سنة، وجندي يدعى سالم: who the one is, then one more
+                named, after = _named_more(toks, k + 1)
+                more, last = (named, after) if named else (more, last)
             count = float(alone) + more + counted
             toll = _make(kind, count, count, count, toks[i].start,
                          toks[max(k, last, end - 1)].end, text)
@@ -749,6 +753,34 @@ def _joined_count(toks: list[Token], k: int) -> float:
         return 0.0
     count = next((c for _, c in _count_forms(toks[k].key) if c), "")
     return float(count) if count in ("1", "2") else 0.0
+
+
+# How many tokens the words telling who a victim is may run to (a name, an age, a trade).
+_WHO_REACH = 16
+
+
+def _named_more(toks: list[Token], k: int) -> tuple[float, int]:
+    """How many person nouns open a clause "، و" after the words that tell who the victim
+    before ``k`` is, and the index of the last (الضابط أحمد مدكور 27 سنة بشظايا، وجندي يدعى
+    ضياء: one more; شخص يدعى أسعد، يعمل سائقا، ومواطن آخر: one more). A noun that is the
+    subject of a toll of its own (، وجندي أصيب) adds nothing here.
+
+    >>> _named_more(tokenize("الضابط أحمد علي، وجندي يدعى سالم", pieces=True), 1)
+    (1.0, 5)
+    """
+    more, last, commas = 0.0, k - 1, 0
+    for m in range(k, min(k + _WHO_REACH, len(toks))):
+        if toks[m].key in SENTENCE_END or _begins_other_toll(toks, m):
+            break
+        if toks[m].key not in _COMMAS:
+            continue
+        commas += 1
+        if commas > 2 or m + 1 >= len(toks):
+            break
+        joined = _joined_count(toks, m + 1)
+        if joined and not (m + 2 < len(toks) and _begins_other_toll(toks, m + 2)):
+            more, last = more + joined, m + 1
+    return more, last
 
 
 # The oblique ending of a sound masculine plural, which is also the oblique dual (مدنيين).
