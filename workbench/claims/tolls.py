@@ -766,7 +766,7 @@ def _named_more(toks: list[Token], k: int) -> tuple[float, int]:
     subject of a toll of its own (، وجندي أصيب) adds nothing here.
 
     >>> _named_more(tokenize("الضابط أحمد علي، وجندي يدعى سالم", pieces=True), 1)
-    (1.0, 5)
+    (1.0, 4)
     """
     more, last, commas = 0.0, k - 1, 0
     for m in range(k, min(k + _WHO_REACH, len(toks))):
