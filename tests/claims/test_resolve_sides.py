@@ -23,3 +23,10 @@ def test_a_weekday_added_names_the_same_day_but_another_word_does_not():
     assert not _told_apart(_row("أمس الجمعة"), _row("أمس"))
     assert _told_apart(_row("أمس"), _row("أمس الأول"))
     assert _told_apart(_row("اليوم"), _row("الخميس"))
+
+
+def test_a_toll_of_the_event_the_news_follows_is_no_toll_of_the_attack_before():
+    text = ("انفجرت عبوة ناسفة اليوم بسيارة موظف في بلدة الخير دون وقوع إصابات. "
+            "يأتي ذلك بعد يومين من مقتل العضو السابق في المجلس المحلي برصاص مجهولين.")
+    ev = workbench.analyze(text, doc_id="t").events
+    assert ev["fatalities"].tolist()[0] == "0"

@@ -72,3 +72,8 @@ def test_one_more_victim_after_the_words_telling_who_the_first_is():
 
 def test_a_noun_with_a_toll_of_its_own_after_the_comma_adds_nothing():
     assert _tolls("قتل الضابط سامر خليل، وجندي أصيب بجروح.") == [("killed", 1.0), ("wounded", 1.0)]
+
+
+def test_the_counted_nouns_of_people_of_the_quantity_cues_are_people_here_too():
+    assert _tolls("أدى القصف إلى مقتل خمسة أفراد من عائلة واحدة.") == [("killed", 5.0)]
+    assert _tolls("أصيب 4 نازحين في المخيم.") == [("wounded", 4.0)]

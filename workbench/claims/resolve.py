@@ -168,6 +168,16 @@ def _also_cues() -> frozenset[str]:
     return frozenset(row.cue for row in read_rows(INCIDENT_FILE) if row.kind == "also")
 
 
+def _follows(text: str, pos: int) -> bool:
+    """Whether the sentence holding ``pos`` opens by telling what the news follows (يأتي ذلك
+    بعد ساعات من ...): the event it goes on to tell is another than the one told before."""
+    start = _sentence_start(text, pos)
+    keys = [word_forms(t.key) for t in tokenize(text[start:pos], pieces=True)
+            if t.kind == "word"]
+    return any(all(m < len(keys) and w in keys[m] for m, w in enumerate(words))
+               for words in _background_cues().get("follows", ()))
+
+
 def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     """True when a clause tells its event as the past of the news.
 
@@ -1209,6 +1219,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             later = [(min(a for a, _ in _spans(ev)), n) for n, ev in enumerate(events)
                      if toll.end <= min(a for a, _ in _spans(ev)) < stop]
             owner = min(later)[1] if later else None
+        if owner is None and text and _follows(text, toll.start):
+            continue  # يأتي ذلك بعد ساعات من مقتل: another event, no toll of the one before
         if owner is None:
             # the toll sentence goes on telling the attack mentioned last before it, not
             # the one first told last (a lead that names two attacks is told before both)

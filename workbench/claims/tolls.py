@@ -778,7 +778,9 @@ def _named_more(toks: list[Token], k: int) -> tuple[float, int]:
         if commas > 2 or m + 1 >= len(toks):
             break
         joined = _joined_count(toks, m + 1)
-        if joined and not (m + 2 < len(toks) and _begins_other_toll(toks, m + 2)):
+        # a noun with the article tells the same one again (العضو السابق، والأسير السابق)
+        definite = any(_definite(toks[m + 1].key, f) for f in _forms(toks[m + 1].key))
+        if joined and not definite and not (m + 2 < len(toks) and _begins_other_toll(toks, m + 2)):
             more, last = more + joined, m + 1
     return more, last
 
