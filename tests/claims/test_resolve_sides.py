@@ -30,3 +30,12 @@ def test_a_toll_of_the_event_the_news_follows_is_no_toll_of_the_attack_before():
             "يأتي ذلك بعد يومين من مقتل العضو السابق في المجلس المحلي برصاص مجهولين.")
     ev = workbench.analyze(text, doc_id="t").events
     assert ev["fatalities"].tolist()[0] == "0"
+
+
+def test_two_towns_of_one_governorate_are_two_attacks():
+    text = ("وقعت ثلاثة اعتداءات في طوز خورماتو في محافظة صلاح الدين ما أدى إلى مقتل 5 أشخاص. "
+            "وفي سامراء في محافظة صلاح الدين استهدفت سيارة مفخخة مقرا حزبيا ما أسفر عن إصابة "
+            "ثلاثة من الحراس.")
+    ev = workbench.analyze(text, doc_id="t").events
+    rows = sorted(ev[["location", "fatalities", "injured"]].values.tolist())
+    assert len(rows) == 2 and ["5", ""] in [r[1:] for r in rows] and ["", "3"] in [r[1:] for r in rows]

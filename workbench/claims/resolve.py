@@ -1083,6 +1083,8 @@ def _spots_fit(inc: dict, row: dict) -> bool:
     if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
             b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
         return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
+    if a_rank == b_rank == 1 and a not in row.get("_names", {}) and b not in inc.get("_names", {}):
+        return False  # طوز خورماتو ... وفي تكريت: two towns of one governorate, two attacks
     # a side of the town frames a spot in it too (كراج الشحن غرب مدينة إعزاز: إعزاز)
     return (a_rank > 0 and a_key in row["_frames"] | row.get("_anchors", set())) or (
         b_rank > 0 and b_key in inc["_frames"] | inc.get("_anchors", set()))
