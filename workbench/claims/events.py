@@ -51,7 +51,7 @@ from .clauses import (
     cue_words,
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
-from .index import FROM_WORDS, Mention, Mentions, counted_from_other, is_span_frame
+from .index import FROM_WORDS, Mention, Mentions, add_flags, counted_from_other, is_span_frame
 from .resolve import RESOLVED_COLUMNS, day_of_two, is_many, resolve_events
 from .roles import (
     agent,
@@ -294,7 +294,7 @@ def _list_from_tail(rows: list[dict], tail, mentions: Mentions,
         out.append(row)
         if not is_many(str(row["trigger"])):
             continue
-        flags = ";".join(f for f in (row["count_flags"], "shared_across_places") if f)
+        flags = add_flags(row["count_flags"], "shared_across_places")
         # the place the clause itself names is one of the set: its toll is the set's too
         row["count_flags"] = flags
         for place in spots:
@@ -565,9 +565,9 @@ def _standing_state(doc: TextUnits, trig: Cue, row: dict) -> bool:
     if row["pos"] != "noun" or (row["event_type"] not in _NON_VIOLENT
                                 and "territory" not in row["kind"]):
         return False
-    if trig.i and doc.tokens[trig.i - 1].key in cue_words("state_frame"):
-        return True
     before = doc.tokens[trig.i - 1].key if trig.i else ""
+    if before and before in cue_words("state_frame"):
+        return True
     bare = {before, before[1:]} if before[:1] in CONJUNCTIONS else {before}
     if row["sub_event_type"] == "Agreement" and bare & cue_words("preposition"):
         return True  # في اتفاق مناطق خفض التصعيد، إلى وقف لإطلاق النار: the terms, not the signing
@@ -667,9 +667,9 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     event_type, sub_event_type, basis = _coding(found)
     start, end, date_text, precision, date_flags = _dates(found.time)
     if found.statement_time:
-        date_flags = ";".join(f for f in (date_flags, "statement_date") if f)
+        date_flags = add_flags(date_flags, "statement_date")
     if found.earlier_by:
-        date_flags = ";".join(f for f in (date_flags, "earlier_by") if f)
+        date_flags = add_flags(date_flags, "earlier_by")
     if found.quantities and found.trigger in found.quantities[0].text \
             and not _open_until(found.time):
         # a counted series (نفذت أكثر من 20 هجوما منذ أكتوبر) spans the period it is told over;
@@ -682,7 +682,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
                                 reference=reference)
         proposed_year, proposed_basis = proposal.year, proposal.basis
         if not start:
-            date_flags = ";".join(f for f in (date_flags, "undated") if f)
+            date_flags = add_flags(date_flags, "undated")
     if found.borrowed_from:
         basis += f"; analogy of {found.borrowed_from}"
     base = {
@@ -726,8 +726,8 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
                 row["places"] = ";".join(dict.fromkeys([place.value, *others]))
             # listed_spot: one of the places a plural head lists (أحياء الشعار والمرجة), each
             # the spot of its own attack, not a governorate the clause names
-            row["count_flags"] = ";".join(f for f in (row["count_flags"], "shared_across_places",
-                                                      "listed_spot" if listed else "") if f)
+            row["count_flags"] = add_flags(row["count_flags"], "shared_across_places",
+                                                      "listed_spot" if listed else "")
             rows.append(row)
         return _two_days(rows, found)
     return _two_days([{**base, **_where(_most_specific(placed), country_default)}], found)
@@ -747,7 +747,7 @@ def _two_days(rows: list[dict], found: _Found) -> list[dict]:
     out = []
     for row in rows:
         for k, day in enumerate((row["start"], row["end"]), 1):
-            flags = ";".join(f for f in (row["date_flags"], f"day_{k}_of_2") if f)
+            flags = add_flags(row["date_flags"], f"day_{k}_of_2")
             out.append({**row, "start": day, "end": day, "date_flags": flags,
                         "date_precision": "day" if day else row["date_precision"]})
     return out
@@ -792,7 +792,7 @@ def _dates(time: Mention | None) -> tuple[str, str, str, str, str]:
         precision = f"{time.qualifier}_month"
     flags = time.flags
     if is_span_frame(time) and not start.startswith("P"):
-        flags = ";".join(f for f in (flags, "span_frame") if f)
+        flags = add_flags(flags, "span_frame")
     return start, end or start, time.text, precision, flags
 
 

@@ -108,6 +108,16 @@ def is_span_frame(time: Mention) -> bool:
         or "until" in str(time.flags).split(";")
 
 
+def add_flags(flags: str, *more: str) -> str:
+    """``flags`` (``;``-separated, as a row's ``date_flags``) with ``more`` added; empty
+    ones are left out.
+
+    >>> add_flags("", "earlier_by"), add_flags("two", "", "undated")
+    ('earlier_by', 'two;undated')
+    """
+    return ";".join(f for f in (flags, *more) if f)
+
+
 # the words that join a length to what it is counted from (قبل يومين من الانتخابات، بعد
 # يومين على الهجوم), as keyed by match_key (على is keyed علي)
 FROM_WORDS = frozenset({"\u0645\u0646", "\u0639\u0644\u064a"})  # من, على

@@ -77,7 +77,7 @@ from ..text.arabic import match_key
 from ..text.dates import parse_date_span
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
-from .index import Mention, Mentions, counted_from_other, is_span_frame
+from .index import Mention, Mentions, add_flags, counted_from_other, is_span_frame
 from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
@@ -709,7 +709,7 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
         else:
             _date_row(row, text, mentions, paragraphs, reference)
         _date_back(row, length)
-        row["date_flags"] = ";".join(f for f in (row["date_flags"], "earlier_by") if f)
+        row["date_flags"] = add_flags(row["date_flags"], "earlier_by")
         return
     if "antecedent_unknown" in flags:
         # في ذلك اليوم with no day named before it: its value is only the reference stand-in;
@@ -717,7 +717,7 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
         row.update(start="", end="", date_precision="",
                    date_flags=";".join(f for f in flags if f != "antecedent_unknown"))
         _date_row(row, text, mentions, paragraphs, reference)
-        row["date_flags"] = ";".join(f for f in (row["date_flags"], "antecedent_unknown") if f)
+        row["date_flags"] = add_flags(row["date_flags"], "antecedent_unknown")
         if row["date_basis"] in ("", "published") and before is not None \
                 and int(before["claim_start"]) <= int(row["claim_start"]):
             row.update({k: before[k] for k in ("start", "end", "date_precision")},

@@ -19,6 +19,7 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
 from itertools import compress
 from operator import itemgetter
@@ -234,6 +235,13 @@ def _cue_words() -> frozenset[str]:
 
 
 _KEY = itemgetter(3)  # Token.key
+_START = itemgetter(0)  # Token.start
+
+
+def _first_from(toks: list[Token], offset: int) -> int:
+    """The index of the first token that starts at or after ``offset`` (``len(toks)`` if
+    none): the tokens are in text order."""
+    return bisect_left(toks, offset, key=_START)
 
 
 def _role_at(toks: list[Token], i: int, role: str) -> int:
@@ -413,8 +421,7 @@ def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: 
                  j: int) -> Toll | None:
     """قتل مع اثنين من مساعديه: a count after "with" adds those hit with the one the toll tells
     (the subject before a singular verb when no count follows it): 1 + 2."""
-    at = j if toll is None else next((k for k in range(j, len(toks)) if toks[k].start >= toll.end),
-                                     len(toks))
+    at = j if toll is None else max(j, _first_from(toks, toll.end))
     if at + 1 >= len(toks) or toks[at].key not in _words("company"):
         return toll
     n = read_number(toks, at + 1)
@@ -808,7 +815,7 @@ def _of_them(toks: list[Token], text: str, before: Toll, toll: Toll) -> bool:
             or toll.value is None or toll.value >= before.value \
             or any(c in text[before.end:toll.start] for c in SENTENCE_END):
         return False
-    k = next((n for n, t in enumerate(toks) if t.start >= toll.end), len(toks))
+    k = _first_from(toks, toll.end)
     return k < len(toks) and toks[k].key in _words("of_them")
 
 
@@ -820,8 +827,7 @@ def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
     """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام),
     or a period since the start of a span earlier in its sentence (ارتفع عدد الاستهدافات منذ
     بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً)."""
-    k = next((n for n, t in enumerate(toks) if t.start >= toll.end), len(toks))
-    k = max(k, j)
+    k = max(_first_from(toks, toll.end), j)
     for n in range(k, min(k + 6, len(toks))):
         if _stop(toks[n]):
             break
@@ -829,7 +835,7 @@ def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
             return True
         if _is(toks, n, "span_head") and any(_is(toks, m, "span") for m in range(n + 1, n + 3)):
             return True
-    first = next((n for n, t in enumerate(toks) if t.start >= toll.start), len(toks))
+    first = _first_from(toks, toll.start)
     for n in range(first - 1, max(first - _TOTAL_REACH, 0) - 1, -1):
         if toks[n].kind == "punct" and toks[n].key in _SENTENCE_STOPS:
             break

@@ -677,8 +677,8 @@ def _holds_place(name: str) -> bool:
     from .gazetteer import gazetteer
 
     words = name.split()
-    g = gazetteer()
-    return any(" ".join(words[i:j]) in g.by_key
+    by_key = gazetteer().by_key
+    return any(" ".join(words[i:j]) in by_key
                for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
