@@ -618,10 +618,8 @@ class _Drawer:
 
     def stop(self) -> None:
         """End the process if it is still running (an interrupted or failed run)."""
-        for pipe in (self.process.stdin, self.process.stdout):
-            if pipe is not None:
-                with suppress(OSError):
-                    pipe.close()
+        with suppress(OSError):
+            self.process.stdin.close()
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()

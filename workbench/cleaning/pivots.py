@@ -44,10 +44,10 @@ PIVOT_GAIN = 4.0
 # in one line (two kashida in one visual line are rare; three cut it into seven runs).
 PIVOT_WIDTHS = (1, 2)
 PIVOT_SHORTLIST = 8
+PIVOT_TURNS = 3
 # Least gain of the quick word score for a reading to be weighed in full: the words a turn
 # changes carry most of its gain (dev lines turned: word score 5 to 20, in full 4 to 20).
 SHORTLIST_DELTA = 2.0
-PIVOT_TURNS = 3
 # Fewest lines of three tokens or more a text needs to be read so: a page's lines, not a
 # post or a paragraph written as one line (whose start and end the model reads as a
 # sentence's, so that a turn gains at the edges alone).
