@@ -166,7 +166,7 @@ def test_the_first_days_of_no_month_are_not_read():
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("في العام الهجري 1445", "2023/2024"),  # the Hijri year said by its name, no era
+        ("في العام الهجري 1445", "2023-07-19/2024-07-06"),  # the Hijri year said by its name, no era
         ("في 12 رمضان من العام الهجري 1445", "2024-03-22"),
         ("مع بداية السنة الهجرية 1446", "2024-07-07/2024-08-04"),  # its first month, Muharram
         ("حتى نهاية العام الهجري 1445", "2024-06-07/2024-07-06"),  # its last, Dhu al-Hijjah
@@ -191,3 +191,12 @@ def test_a_decade_by_its_name(text, value):
 
 def test_a_count_with_the_article_is_no_decade():
     assert find_times("قتل الستين شخصا", reference=date(2021, 10, 10)).empty
+
+
+def test_a_hijri_year_alone_is_the_span_of_its_days():
+    # half of each Gregorian year 1440 AH overlaps lies outside it
+    row = one("أُسست الجمعية عام 1440 هـ في الرياض", reference=date(2024, 1, 1))
+    assert row["value"] == "2018-09-11/2019-08-30"
+    assert (row["start_date"], row["end_date"]) == ("2018-09-11", "2019-08-30")
+    # before the Umm al-Qura tables: the tabular calendar, in Julian dates
+    assert one("توفي سنة 661 هجرية", reference=date(2024, 1, 1))["value"] == "1262-11-15/1263-11-03"

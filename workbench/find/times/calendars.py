@@ -3,7 +3,8 @@
 Hijri dates in the Umm al-Qura range (1343–1500 AH) are converted with hijridate; earlier and
 later ones with the tabular (arithmetic) Islamic calendar, civil epoch 16 July 622 (Julian),
 and given in the Julian calendar before 15 October 1582, as historians write them. A Hijri
-year alone is given as the Gregorian years it overlaps (661 هـ = ``1262/1263``).
+year alone is the span of its days (661 هـ = ``1262-11-15/1263-11-03``), not the Gregorian years
+it overlaps: half of each of those years is outside it.
 """
 
 from __future__ import annotations
@@ -99,14 +100,12 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
         if p.month is None:
             if p.year is None:
                 return None
-            first, last = _YEAR_THIRDS.get(p.qualifier, (1, 12))  # بداية العام الهجري 1446: Muharram
+            # بداية العام الهجري 1446: Muharram; the year alone: all its days (1446ه =
+            # 2024-07-07/2025-06-25), which also falls in the Gregorian years it overlaps
+            first, last = _YEAR_THIRDS.get(p.qualifier, (1, 12))
             s, e = _g(p.year, first, 1), _g(p.year, last, _h_month_len(p.year, last))
-            if (first, last) != (1, 12):
-                return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
-                           flags=flags, calendar="hijri")
-            value = f"{s.year:04d}" if s.year == e.year else f"{s.year:04d}/{e.year:04d}"
-            return row(value, date(s.year, 1, 1), date(e.year, 12, 31), "year", flags=flags,
-                       calendar="hijri")
+            return row(f"{s.isoformat()}/{e.isoformat()}", s, e, "day", relation="period",
+                       flags=flags, calendar="hijri")
         # a month or part of one is still ahead while its last day is (منتصف شعبان said on
         # the 10th), and already past once its first day is
         a, b = month_part(p.qualifier, 30) or (1, 30)
