@@ -436,3 +436,13 @@ def test_that_night_is_the_night_of_the_day_named_before(said):
 def test_about_a_length_keeps_its_ago():
     assert one("نحو ثلاث سنوات مضت", reference=date(2024, 5, 17))["value"] == "2021"
     assert find_times("يعبر عن ذلك العصر القديم", reference=date(2024, 5, 17)).empty  # an era
+
+
+def test_a_date_whose_month_name_stands_between_dashes_or_slashes():
+    assert one("نُشر في 03-مايو-2023 على الموقع", reference=date(2024, 1, 1))["value"] == "2023-05-03"
+    assert one("الخميس 12/مارس/2020", reference=date(2024, 1, 1))["value"] == "2020-03-12"
+
+
+def test_a_date_line_and_its_clock_after_a_dash_are_no_range():
+    df = find_times("الخميس 12 مارس 2020 - 10:15 ص", reference=date(2020, 3, 12))
+    assert df["value"].tolist() == ["2020-03-12", "2020-03-12T10:15"]

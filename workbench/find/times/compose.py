@@ -757,6 +757,11 @@ class Composer(Grammar):
             b = self._bare_hour(a.j + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
         if b is None:
             return None
+        if sep in DASHES and not opener and a.day is not None and a.year is not None and not a.has_clock \
+                and b.has_clock and not b.has_date:
+            # الأربعاء 31 أغسطس 2022 - 08:02 م: a date line and the clock it was posted at,
+            # no span from a day to an hour
+            return None
         if days and b.rules != ["weekday"]:
             return None
         if joined and not days and (b.day is None

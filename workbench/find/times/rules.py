@@ -55,6 +55,8 @@ _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين",
 _PLURALS = ("pl", "pl10")
 _LAST_CENTURY = frozenset({"الماضي", "العشرين"})  # القرن الماضي, القرن العشرين after a decade
 _LAST_PLURAL = frozenset({"الاخيره", "الاواخر"})  # الأخيرة, الأواخر: the last (days)
+# between the parts of a date whose month is a name: 31/أغسطس/2022, 03-مايو-2023
+_DATE_SEPARATORS = frozenset({"/", "-"})
 _DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
 
@@ -570,7 +572,8 @@ class Grammar(ClockRules):
         if d is None:
             return None
         p = Partial(i, i, pre=pre)
-        k2 = d[0] + (1 if key(self.t, d[0]) in _OF or key(self.t, d[0]) in ("/",) else 0)
+        sep = key(self.t, d[0]) if key(self.t, d[0]) in _DATE_SEPARATORS else ""
+        k2 = d[0] + (1 if key(self.t, d[0]) in _OF or sep else 0)
         # a day said as a date (في 20 آب, يوم الأحد 20 آب, العشرين من آب) lets a month name
         # that is a common word be read; a bare count before it is no day (قتل 3 أب، فاز 2 صفر)
         before = key(self.t, k - 1) if k > 0 else ""
@@ -617,6 +620,9 @@ class Grammar(ClockRules):
                 and key(self.t, p.j) not in ("هذا", "هذه"):  # قوى 14 آذار هذه: a demonstrative
             p.direction = direction.entry.value
             p.add("relative", direction.end)
+        if sep and key(self.t, p.j) == sep and self.year(p.j + 1) is not None:
+            # 03-مايو-2023, 31/أغسطس/2022: the year after the separator the day was joined by
+            p.j += 1
         return self._with_year(p)
 
     def month_year(self, i: int, *, strong: bool = False) -> Partial | None:
