@@ -446,3 +446,10 @@ def test_a_date_whose_month_name_stands_between_dashes_or_slashes():
 def test_a_date_line_and_its_clock_after_a_dash_are_no_range():
     df = find_times("الخميس 12 مارس 2020 - 10:15 ص", reference=date(2020, 3, 12))
     assert df["value"].tolist() == ["2020-03-12", "2020-03-12T10:15"]
+
+
+def test_an_ordinal_day_after_lam_joins_its_month():
+    # ل + الثامن is written للثامن, the article's alef lost
+    row = one("الموافق للثامن والعشرين من شهر مايو 2025", reference=date(2025, 5, 1), tense="future")
+    assert row["value"] == "2025-05-28"
+    assert find_times("وصل للثالث في الترتيب", reference=date(2025, 5, 1)).empty

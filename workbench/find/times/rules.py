@@ -165,16 +165,19 @@ class Grammar(ClockRules):
             return int(k)
         return None
 
-    def ordinal(self, i: int) -> tuple[int, int] | None:
+    def ordinal(self, i: int, *, lam: bool = False) -> tuple[int, int] | None:
         """An ordinal in words over up to four tokens (الثالث والعشرون): (end, rank); its first
-        word is one of the lexicon's ``ordinal_start`` words."""
-        if find(self.t, i, "ordinal_start", pre_ok=False) is None:
+        word is one of the lexicon's ``ordinal_start`` words. ``lam``: also after ل, whose
+        article loses its alef (للثامن والعشرين = ل + الثامن والعشرين)."""
+        h = find(self.t, i, "ordinal_start", pre_ok=lam)
+        if h is None or (h.pre and not (h.pre == "\u0644" and key(self.t, i).startswith("\u0644\u0644"))):
             return None
+        first = "\u0627" + key(self.t, i)[1:] if h.pre else key(self.t, i)
         best = None
         for n in range(1, 5):
             if i + n > len(self.t) or not self.t[i + n - 1].key.isalpha():
                 break
-            words = " ".join(t.key for t in self.t[i:i + n])
+            words = " ".join([first, *(t.key for t in self.t[i + 1:i + n])])
             r = parse_ordinal(words)
             if r is not None:
                 best = (i + n, r)
@@ -193,7 +196,9 @@ class Grammar(ClockRules):
         n = self.num(i, 1, 31)
         if n is not None and len(key(self.t, i)) <= 2:
             return i + 1, n
-        o = self.ordinal(i)
+        # the day after ل of a date (الموافق للثامن والعشرين من مايو); day_month still
+        # wants its month after it
+        o = self.ordinal(i, lam=True)
         return o if o and 1 <= o[1] <= 31 else None
 
     def _cardinal_day(self, i: int) -> tuple[int, int] | None:
