@@ -200,3 +200,10 @@ def test_a_hijri_year_alone_is_the_span_of_its_days():
     assert (row["start_date"], row["end_date"]) == ("2018-09-11", "2019-08-30")
     # before the Umm al-Qura tables: the tabular calendar, in Julian dates
     assert one("توفي سنة 661 هجرية", reference=date(2024, 1, 1))["value"] == "1262-11-15/1263-11-03"
+
+
+def test_a_hijri_first_of_month_equated_with_tomorrows_date():
+    # a sighting a day after Umm al-Qura's 1 Rajab 1446 (Wednesday 1 January 2025)
+    text = "فاتح شهر رجب لعام 1446 هـ هو يوم غد الخميس 02 يناير 2025 م"
+    row = one(text, reference=date(2025, 1, 1), tense="future")
+    assert row["value"] == "2025-01-02" and "hijri_equivalent" in row["flags"]

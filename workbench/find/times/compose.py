@@ -67,6 +67,7 @@ _NOT_ONLY_PARTS = frozenset({"العصر", "المغرب"})  # ذلك العصر
 # على التوالي after a day count (لليوم الثالث على التوالي): running, one day after another
 _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
+_TOMORROW = frozenset({"غد", "غدا"})  # يوم غد: tomorrow, before the date it is
 _IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
 # the five prayers, named after the part of the day they are said in: a time after صلاة/أذان
@@ -296,6 +297,8 @@ class Composer(Grammar):
         k = a.j + (1 if key(self.t, a.j) == ")" else 0)
         if key(self.t, k) in _IS_DAY and key(self.t, k + 1) == "يوم":
             k += 1  # فاتح شهر شعبان هو يوم الأربعاء 22 فبراير: an announcement's equation
+            if key(self.t, k + 1) in _TOMORROW:
+                k += 1  # هو يوم غد الثلاثاء 03 دجنبر: the date said as tomorrow's
         elif key(self.t, k) not in _EQUALS:
             return None
         k += 1 if key(self.t, k + 1) in ("ل", "لـ") else 0  # الموافق لـ 18 يوليوز
