@@ -207,3 +207,10 @@ def test_a_hijri_first_of_month_equated_with_tomorrows_date():
     text = "فاتح شهر رجب لعام 1446 هـ هو يوم غد الخميس 02 يناير 2025 م"
     row = one(text, reference=date(2025, 1, 1), tense="future")
     assert row["value"] == "2025-01-02" and "hijri_equivalent" in row["flags"]
+
+
+def test_egyptian_kam_before_a_singular_unit_is_a_few_of_it():
+    row = one("استنوا كام يوم وهنشوف", reference=date(2022, 4, 15))
+    assert row["text"] == "كام يوم" and row["value"] == "PXD" and "vague" in row["flags"]
+    assert one("اتقبض عليه قبل كام يوم", reference=date(2022, 4, 15))["value"] == "2022-04-08/2022-04-14"
+    assert find_times("بكام الكيلو النهارده؟", reference=date(2022, 4, 15))["text"].tolist() == ["النهارده"]

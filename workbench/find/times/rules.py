@@ -1104,6 +1104,10 @@ class Grammar(ClockRules):
         few = find(self.t, i, "few")
         if few is not None and few.pre not in ("", "ل", "و", "ول"):
             few = None  # لعدة أيام, لبضع ساعات: "for" a few units
+        if few is not None and few.entry.extra == "singular":
+            # كام سنة كمان: a few of a unit said in the singular (Egyptian), a length
+            one = find(self.t, few.end, "unit", pre_ok=False)
+            return (one.end, one.entry.value, 0) if one is not None and one.entry.extra == "1" else None
         k = few.end if few is not None and few.entry.words[0] in ("بضع", "بضعه", "عده") else i
         u = find(self.t, k, "unit", pre_ok=False)
         lam = False  # لسنوات, لأيام: ل + a bare plural is "for" some units, a length
