@@ -460,3 +460,22 @@ def test_a_local_name_repeated_without_its_head_and_located_alike_is_the_same_pl
     text = "انفجرت عبوة في منطقة مخازن الرشيد شرقي بغداد. وأغلقت مخازن الرشيد أبوابها."
     rows = find_places(text)
     assert (rows["text"] == "مخازن الرشيد").sum() == 1
+
+
+def test_a_second_plural_head_joined_by_waw_opens_the_same_list() -> None:
+    # مدن وقرى: two kinds of place, one list of names after the second head
+    texts = [r[0] for r in _rows("قصفت المدفعية قرى وبلدات كفرنوخ وتلعادة قرب حلب")]
+    assert "كفرنوخ" in texts and "تلعادة" in texts
+
+
+def test_a_quoted_list_after_a_plural_head_gives_one_name_per_comma() -> None:
+    rows = _rows("وطال القصف بلدات “سمعانة، وبرقوشة، وتل عيدو” في محافظة إدلب.")
+    names = [r[0] for r in rows if "unknown_place" in r[3]]
+    assert names == ["سمعانة", "برقوشة", "تل عيدو"]  # و left out, a name head kept whole
+    assert all(r[2] == "SY-ID" for r in rows if "unknown_place" in r[3])
+
+
+def test_a_quoted_phrase_with_a_comma_and_no_plural_head_is_no_list() -> None:
+    # one head, one name: a quoted sentence after it is not read as names
+    texts = [r[0] for r in _rows("قال سكان قرية “لقد هربنا، ثم عدنا” إن القصف توقف.")]
+    assert "هربنا" not in " ".join(texts)
