@@ -22,7 +22,7 @@ def _scorer():
 
 def test_each_missed_name_and_wrong_mention_gets_one_reason() -> None:
     ev = _scorer()
-    text = "سقطت قذيفة على حي الزيتون في بغداد، وقال مسؤول في زمكلوت إن الهجوم وقع ليلا."
+    text = "سقطت قذيفة على حي الزيتون في بغداد، وقال مسؤول من زمكلوت إن الهجوم وقع ليلا."
     mentions = workbench.analyze(text).mentions
     found = {ev.norm_word(t) for t in mentions[mentions["kind"] == "place"]["text"]}
     real = {ev.norm_word(s) for s in ("بغداد", "زمكلوت", "الزيتون الشرقي")}

@@ -56,7 +56,10 @@ from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.zipf import zipf
 
-__all__ = ["local_name_rows", "place_heads", "place_prepositions", "word_zipf"]
+__all__ = [
+    "SENTENCE_END", "local_name_rows", "name_word", "place_context", "place_heads",
+    "place_prepositions", "word_zipf",
+]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
 # 0; باب 5.1, الحادث 4.7).
@@ -222,7 +225,10 @@ def _time_words() -> frozenset[str]:
     return frozenset(f for f in forms if f.startswith(ARTICLE)) | {"امس"}
 
 
-def _word_ok(word: str, first: bool) -> bool:
+def name_word(word: str, first: bool) -> bool:
+    """Whether ``word`` (a matching key) may stand in a place name, first or further on: no
+    preposition, title, head noun, fused proclitic or verb (قرية تل العيد: تل، العيد yes;
+    وتمركزوا، ببغداد no)."""
     if not word.isalpha() or word in _stop_words() or word in place_heads():
         return False
     if not first and word in _time_words():
@@ -276,7 +282,7 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
             state = "title" if state == "" else "def"
             words.append((w, ws, we))
             continue
-        if not _word_ok(w, first=n == 0) or _clitic_word(w, written):
+        if not name_word(w, first=n == 0) or _clitic_word(w, written):
             break
         nxt = toks[n + 1] if n + 1 < len(toks) else ("", 0, 0)
         if state == "title":
@@ -356,7 +362,7 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
         second = nxt[0].startswith(ARTICLE) or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
-        return "construct" if second and (_word_ok(nxt[0], first=False) or nxt[0] in _titles()) else ""
+        return "construct" if second and (name_word(nxt[0], first=False) or nxt[0] in _titles()) else ""
     if state in ("construct", "name") and not definite and _adjective(written):
         return ""  # منطقة تسوق مزدحمة: an adjective of the phrase, no second term
     if state == "name" and not definite and _zipf(written) < _RARE:
@@ -564,7 +570,7 @@ def _one_word(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
         return None
     w, ws, we = toks[0]
     written = r.written(ws, we)
-    if (not _word_ok(w, first=True) or _clitic_word(w, written) or w.startswith(ARTICLE)
+    if (not name_word(w, first=True) or _clitic_word(w, written) or w.startswith(ARTICLE)
             or written.endswith(("ي", "ية", "ى")) or len(w) < 3):
         return None
     if _adjective(written) and not _definite_adjective(r, we):
@@ -584,7 +590,7 @@ def _to_close(r: _Reader, pos: int, got: tuple[int, int, bool] | None
     words: list[tuple[str, int, int]] = []
     for w, ws, we in r.tokens(pos, _MAX_WORDS):
         written = r.written(ws, we)
-        if not (_word_ok(w, first=not words) or (words and w in _titles())) \
+        if not (name_word(w, first=not words) or (words and w in _titles())) \
                 or _clitic_word(w, written) or _adjective(written) \
                 or (not w.startswith(ARTICLE) and written.endswith(("ي", "ى"))) \
                 or _nisba_after(r, (w, ws, we)) or _beh_phrase(r, ws) \
@@ -627,7 +633,7 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     for w, ws, we in r.tokens(pos, _MAX_WORDS + 1):
         if w in ("\u060c", ",") or (words and w.startswith("و") and len(w) > 2):
             break
-        if not _word_ok(w, first=not words) or _clitic_word(w, r.written(ws, we)):
+        if not name_word(w, first=not words) or _clitic_word(w, r.written(ws, we)):
             return None
         words.append((w, ws, we))
     else:
@@ -816,7 +822,7 @@ def _same_kind(row_type: str, head_type: str) -> bool:
     return row_type == head_type or (row_type in _BASES and head_type in _BASES)
 
 
-def _context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
+def place_context(rows: list[dict], bounds: tuple[int, int], start: int, end: int) -> dict:
     """admin1 and country of the next known place in the sentence, else the one before."""
     known = [x for x in rows if x.get("admin1") and bounds[0] <= x["start"] < bounds[1]
              and not (start <= x["start"] < end)]
@@ -964,5 +970,5 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         if "_sentence" in f:
             # once every local name is read: a town inside a later one (حي العمارة in
             # Jableh) is no known place to take a governorate from
-            f.update(_context(kept, f.pop("_sentence"), f["start"], f["end"]))
+            f.update(place_context(kept, f.pop("_sentence"), f["start"], f["end"]))
     return kept + found

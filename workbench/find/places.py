@@ -23,7 +23,10 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
   outlet's name (قناة الميادين، روسيا اليوم) is dropped (:mod:`workbench.find.outlets`);
 * names the gazetteer lacks after a head noun (حي الشعلة، ساحة الطيران، قرية تل العيد,
   :mod:`workbench.find.local_names`): flagged ``unknown_place``, the value is the name as
-  written, admin1 that of the next place in the sentence.
+  written, admin1 that of the next place in the sentence;
+* bare names no gazetteer holds right after a locative preposition (في الساليني، قرب
+  كيسانغو): a word wordfreq has never seen (:mod:`workbench.find.bare_names`), flagged
+  ``unknown_place`` the same way.
 
 Nisba rule: a relational adjective (العراقية، الأمريكي، السورية) is not a place. It is
 never a gazetteer key, so القوات العراقية or المدن العراقية yields no place row; the
@@ -61,6 +64,7 @@ from ..text.lexmatch import (
     word_after,
     word_before,
 )
+from .bare_names import bare_name_rows
 from .datelines import mark_datelines
 from .gazetteer import (
     FACILITY_TYPES,
@@ -226,6 +230,7 @@ def place_rows(
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
     out = local_name_rows(folded, out)
+    out = bare_name_rows(folded, out)
     out = _named_again(text, out)
     out = _quarters_of_other_towns(text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))

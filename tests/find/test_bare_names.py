@@ -1,0 +1,51 @@
+"""Place names no gazetteer holds and no head noun announces (workbench.find.bare_names)."""
+
+from __future__ import annotations
+
+from workbench.find.bare_names import _damaged
+from workbench.find.places import find_places
+
+
+def _unknown(text: str) -> list[tuple[str, str]]:
+    df = find_places(text)
+    return [(r["text"], r["admin1"]) for r in df.to_dict("records")
+            if "unknown_place" in r["flags"] and r["place_type"] == "locality"]
+
+
+def test_a_word_unseen_in_arabic_after_a_locative_is_a_place_placed_by_its_sentence() -> None:
+    assert _unknown("قتل جنديان في كمين قرب كيسانغو في ولاية بورنو") == [("كيسانغو", "NG-BO")]
+
+
+def test_the_name_runs_over_the_unseen_words_after_it() -> None:
+    assert [t for t, _ in _unknown("سقطت قذيفة في كيسانغو تاليهو صباحا")] == ["كيسانغو تاليهو"]
+
+
+def test_words_of_the_language_after_a_locative_are_no_names() -> None:
+    # common, or unseen only with a pronoun written onto a word (استفتائنا، سيارتهما)
+    for text in ("انفجرت عبوة في السيارة قرب المدرسة",
+                 "شارك القراء في استفتائنا السابق",
+                 "عثر على الوثائق في سيارتهما أمس",
+                 "اجتمع الوزير مع نظيره في العاصمة"):
+        assert _unknown(text) == []
+
+
+def test_a_noun_before_the_unseen_word_or_a_verb_before_it_reads_no_place() -> None:
+    # a product or a firm in construct, a person after a verb and على
+    assert _unknown("وافقت الوزارة على استخدام لقاح كيسانغو") == []
+    assert _unknown("تغلب اللاعب على كيسانغو في المباراة") == []
+
+
+def test_damaged_words_are_no_names() -> None:
+    assert _damaged("قدرةه")  # a taa marbuta inside a word
+    assert _damaged("الاقاليموخاضت")  # two words run together
+    assert _damaged("الرسيف")  # one letter from الرصيف
+    assert _damaged("تلالية")  # the adjective of تلال
+    assert not _damaged("كيسانغو") and not _damaged("شيلادزي")
+
+
+def test_a_word_split_from_its_pronoun_is_no_name() -> None:
+    assert _unknown("يدس الورقة في حذائ ه ثم يخرج") == []
+
+
+def test_a_latin_word_after_a_locative_is_no_arabic_place() -> None:
+    assert _unknown("نشرت الدراسة في MedRxiv أمس") == []
