@@ -148,7 +148,7 @@ def test_place_heads_data_is_well_formed() -> None:
     assert set(table["span"]) <= {"name", "whole"}
     assert set(table["number"]) <= {"one", "many"}
     assert set(table["strict"]) <= {"yes", "no", "known"}
-    assert set(table["named_after"]) <= {"place", "honour"}
+    assert set(table["named_after"]) <= {"place", "honour", "around"}
     assert table["form"].is_unique
     assert {"حي", "ساحه", "مسجد", "احياء"} <= set(place_heads())
 
@@ -479,3 +479,9 @@ def test_a_quoted_phrase_with_a_comma_and_no_plural_head_is_no_list() -> None:
     # one head, one name: a quoted sentence after it is not read as names
     texts = [r[0] for r in _rows("قال سكان قرية “لقد هربنا، ثم عدنا” إن القصف توقف.")]
     assert "هربنا" not in " ".join(texts)
+
+
+def test_the_desert_of_a_place_is_told_with_its_head_and_keeps_the_place() -> None:
+    # بادية X: the land around X; the mention takes the head in, the place stays X
+    df = find_places("انفجر لغم في بادية حمص.")
+    assert df[["text", "value"]].values.tolist() == [["بادية حمص", "Homs"]]

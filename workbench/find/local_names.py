@@ -907,10 +907,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             if exact and head["named_after"] != "honour":
                 # the gazetteer knows the name (مطار بغداد: Baghdad, a facility); a place of
                 # the head's own kind is named with its head (مخيم المغازي, as Wikipedia
-                # titles camps), so the mention takes the head in
+                # titles camps), so the mention takes the head in, as does a head that names
+                # the land around the place (بادية تدمر: the desert of Palmyra)
                 for i in inside:
-                    if hs is not None and head["span"] == "whole" and not own and not many \
-                            and _same_kind(rows[i].get("place_type", ""), head["place_type"]):
+                    if hs is not None and not own and not many and (head["named_after"] == "around" or (
+                            head["span"] == "whole"
+                            and _same_kind(rows[i].get("place_type", ""), head["place_type"]))):
                         rows[i]["start"] = hs
                 continue
             town = [i for i in inside if rows[i]["start"] == ns and rows[i]["end"] == ne
