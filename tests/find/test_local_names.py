@@ -468,19 +468,6 @@ def test_a_second_plural_head_joined_by_waw_opens_the_same_list() -> None:
     assert "كفرنوخ" in texts and "تلعادة" in texts
 
 
-def test_a_quoted_list_after_a_plural_head_gives_one_name_per_comma() -> None:
-    rows = _rows("وطال القصف بلدات “سمعانة، وبرقوشة، وتل عيدو” في محافظة إدلب.")
-    names = [r[0] for r in rows if "unknown_place" in r[3]]
-    assert names == ["سمعانة", "برقوشة", "تل عيدو"]  # و left out, a name head kept whole
-    assert all(r[2] == "SY-ID" for r in rows if "unknown_place" in r[3])
-
-
-def test_a_quoted_phrase_with_a_comma_and_no_plural_head_is_no_list() -> None:
-    # one head, one name: a quoted sentence after it is not read as names
-    texts = [r[0] for r in _rows("قال سكان قرية “لقد هربنا، ثم عدنا” إن القصف توقف.")]
-    assert "هربنا" not in " ".join(texts)
-
-
 def test_the_desert_of_a_place_is_told_with_its_head_and_keeps_the_place() -> None:
     # بادية X: the land around X; the mention takes the head in, the place stays X
     df = find_places("انفجر لغم في بادية حمص.")

@@ -420,9 +420,6 @@ def _names(
         opener = r.tokens(head_end, 1)
         if opener and opener[0][0] in _list_openers():
             head_end = opener[0][2]
-        quoted = _quoted_list(r, head_end)
-        if quoted:
-            return quoted
     got = _name(r, head_end, facility)
     if one_word and settlement:
         got = _to_close(r, head_end, got) or got
@@ -641,42 +638,6 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     if not words or len(words) > _MAX_WORDS:
         return None
     return words[0][1], words[-1][2], False
-
-
-# Most words a quoted list after a plural head holds, and most words in one of its items.
-_QUOTED_LIST_WORDS = 24
-_ITEM_WORDS = 3
-
-
-def _quoted_list(r: _Reader, pos: int) -> list[tuple[int, int, bool, str]]:
-    """The names of a list in quotes after a plural head, one per comma (بلدات “البارة،
-    وإحسم، وبلشون”), the و that joins an item left out; [] when no such list follows."""
-    toks = r.tokens(pos, _QUOTED_LIST_WORDS + 2)
-    if not toks or toks[0][0] not in _OPEN:
-        return []
-    close = _OPEN[toks[0][0]]
-    items: list[list[tuple[str, int, int]]] = [[]]
-    for tok in toks[1:]:
-        if tok[0] == close:
-            break
-        if tok[0] in ("\u060c", ","):
-            items.append([])
-        elif tok[0].isalpha():
-            items[-1].append(tok)
-        else:
-            return []
-    else:
-        return []
-    if len(items) < 2 or any(not item or len(item) > _ITEM_WORDS for item in items):
-        return []
-    out = []
-    for n, item in enumerate(items):
-        w, ws, _ = item[0]
-        if n and w.startswith("\u0648") and (len(w) > 3 or w[1:] in _name_heads()) \
-                and w not in _name_heads():
-            ws += 1  # وإحسم: the conjunction joins the item, the name is إحسم
-        out.append((ws, item[-1][2], True, ""))
-    return out
 
 
 def _past_coordinated_head(r: _Reader, pos: int) -> int:
