@@ -75,6 +75,7 @@ from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.dates import parse_date_span
+from ..text.spans import span_cover
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, add_flags, counted_from_other, is_span_frame
@@ -419,13 +420,13 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
     """
     violent = [r for r in rows if r["event_type"] not in _NON_VIOLENT
                and "territory" not in r["sub_event_type"] and r["role"] == "main"]
-    told = [span for r in rows for span in _spans(r)]
+    told = span_cover(span for r in rows for span in _spans(r))
     held = {p for r in rows for p in r["places"].split(";") if p}
     taken: dict[int, list[Mention]] = {}
     for place in mentions.between(0, len(text), "place"):
         if "direction" in place.flags.split(";") or place.value in held \
                 or place.place_type in _RECEIVING \
-                or any(a <= place.start < b for a, b in told) or off_scene(place, text):
+                or told(place.start) or off_scene(place, text):
             continue
         if spot_rank(place) != 0:
             continue  # a city is named in passing too often (تشهده الرمادي) to place an attack

@@ -44,8 +44,12 @@ def mark_datelines(text: str, rows: list[dict]) -> list[dict]:
     out: list[dict] = []
     source: list[tuple[int, int]] = []
     for r in rows:
-        line_start = text.rfind("\n", 0, r["start"]) + 1
-        if text[line_start:r["start"]].strip(_LEAD):
+        # Back over the blanks before the row only (not to the line's start: a long line
+        # would be read once per row): a dateline's place has nothing else before it.
+        i = r["start"]
+        while i and text[i - 1] in _LEAD:
+            i -= 1
+        if i and text[i - 1] != "\n":
             out.append(r)
             continue
         m = _AFTER.match(text, r["end"])

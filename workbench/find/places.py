@@ -52,7 +52,6 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from functools import cache
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..resources import read_rows
@@ -64,6 +63,7 @@ from ..text.lexmatch import (
     word_after,
     word_before,
 )
+from ..text.spans import span_cover
 from .bare_names import bare_name_rows
 from .datelines import mark_datelines
 from .gazetteer import (
@@ -722,14 +722,7 @@ def _borders(g: _Gazetteer, folded: FoldedText, rows: list[dict], counts: Counte
         return rows
     # Rows inside a border phrase go; by bisection over the phrases' starts, with the
     # furthest end reached so far, so a long text with many borders stays linear.
-    ordered = sorted(found, key=lambda f: f["start"])
-    starts = [f["start"] for f in ordered]
-    reach = list(accumulate((f["end"] for f in ordered), max))
-
-    def covered(at: int) -> bool:
-        i = bisect_right(starts, at) - 1
-        return i >= 0 and reach[i] > at
-
+    covered = span_cover((f["start"], f["end"]) for f in found)
     return [r for r in rows if not covered(r["start"])] + found
 
 
