@@ -54,6 +54,7 @@ from ..text.arabic import match_key
 from ..text.clitics import ARTICLE, BEH
 from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
+from ..text.spans import StartIndex
 from ..text.zipf import zipf
 
 __all__ = [
@@ -178,7 +179,7 @@ def _adjective(word: str) -> bool:
     return word.endswith("ة") and _zipf(word[:-1]) >= _RARE
 
 
-def _adjectives(names: list[tuple[int, int, bool, str]], rows: list[dict],
+def _adjectives(names: list[tuple[int, int, bool, str]], rows: StartIndex,
                 folded: FoldedText) -> bool:
     """True when the names after a plural head are all single indefinite words ending in
     taa marbuta that the gazetteer lacks: the feminine singular adjectives a plural of
@@ -684,10 +685,9 @@ def _own_head(r: _Reader, ks: int) -> tuple[int, int]:
     return i, j
 
 
-def _known(rows: list[dict], folded: FoldedText, ks: int, ke: int) -> bool:
+def _known(rows: StartIndex, folded: FoldedText, ks: int, ke: int) -> bool:
     """Whether the gazetteer found a place inside the key span ``[ks, ke)``."""
-    ns, ne = folded.span(ks, ke)
-    return any(x["start"] >= ns and x["end"] <= ne for x in rows)
+    return rows.holds(*folded.span(ks, ke))
 
 
 def _holds_place(name: str) -> bool:
@@ -811,6 +811,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     heads = place_heads()
     dropped: set[int] = set()
     found: list[dict] = []
+    index = StartIndex(rows)  # the rows by start: a long text's names each read the few near them
     for h in _head_regex().finditer(key):
         if word_before(key, h.start()) in _not_after(h.group("head")):
             continue  # عن طريق الهاتف: "by way of"
@@ -823,9 +824,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                        spec["place_type"] in _SETTLEMENT_KINDS)
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
-        listed = len(names) > 1 and any(own or _known(rows, folded, ks, ke) or _holds_place(
+        listed = len(names) > 1 and any(own or _known(index, folded, ks, ke) or _holds_place(
             key[ks:ke]) for ks, ke, _, own in names[1:])
-        adjectives = many and _adjectives(names, rows, folded)
+        adjectives = many and _adjectives(names, index, folded)
         for ks, ke, likely, own in names:
             head = heads[own or h.group("head")]
             if not key.startswith(ARTICLE, ks) and _before_resumptive(reader, ke):
@@ -833,7 +834,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             hs = folded.span(h.start("head"), h.end("head"))[0] if not own else None
             ns, ne = folded.span(ks, ke)
             lo_row = ns if hs is None else hs
-            known = any(x["start"] >= lo_row and x["end"] <= ne for x in rows) or _holds_place(
+            known = index.holds(lo_row, ne) or _holds_place(
                 key[ks:ke])
             if not own and many and adjectives:
                 continue  # مناطق هجينة ووعرة: adjectives of the plural head, no names
@@ -874,7 +875,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                     if hs is not None and not own and not many and (head["named_after"] == "around" or (
                             head["span"] == "whole"
                             and _same_kind(rows[i].get("place_type", ""), head["place_type"]))):
-                        rows[i]["start"] = hs
+                        index.move(i, hs)
                 continue
             town = [i for i in inside if rows[i]["start"] == ns and rows[i]["end"] == ne
                     and rows[i].get("country") in _LOCAL_COUNTRIES
@@ -884,7 +885,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # the phrase is the mention and the town its place, flagged facility (مستشفى
                 # القدس in Aleppo honours a place elsewhere)
                 row = rows[town[0]]
-                row["start"] = hs
+                index.move(town[0], hs)
                 flags = [f for f in str(row.get("flags", "")).split(";") if f]
                 if head["place_type"] not in _AREA_KINDS and "facility" not in flags:
                     row["flags"] = ";".join([*flags, "facility"])

@@ -11,7 +11,7 @@ Sorted once by start, with the furthest end reached so far, each question is one
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable, Iterable
 from itertools import accumulate
 
@@ -32,3 +32,39 @@ def span_cover(spans: Iterable[tuple[int, int]]) -> Callable[[int], bool]:
         return i >= 0 and reach[i] > at
 
     return covered
+
+
+class StartIndex:
+    """Rows (dicts with ``start`` and ``end``) sorted by start, asked whether one lies
+    inside a span; a row whose start moves is moved with :meth:`move`, so the index stays
+    true while its rows change.
+
+    >>> rows = [{"start": 8, "end": 12}, {"start": 0, "end": 5}]
+    >>> index = StartIndex(rows)
+    >>> index.holds(6, 12), index.holds(6, 11)
+    (True, False)
+    >>> index.move(0, 4)
+    >>> rows[0]["start"], index.holds(6, 12)
+    (4, False)
+    """
+
+    def __init__(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.keys = sorted((r["start"], n) for n, r in enumerate(rows))
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a row lies inside ``[start, end)``: ``any(start <= r["start"] and
+        r["end"] <= end for r in rows)``, reading only the rows that start in it."""
+        keys, rows = self.keys, self.rows
+        k = bisect_left(keys, (start, -1))
+        while k < len(keys) and keys[k][0] <= end:
+            if rows[keys[k][1]]["end"] <= end:
+                return True
+            k += 1
+        return False
+
+    def move(self, n: int, start: int) -> None:
+        """Set the start of row ``n`` to ``start``, in the rows and in the index."""
+        del self.keys[bisect_left(self.keys, (self.rows[n]["start"], n))]
+        insort(self.keys, (start, n))
+        self.rows[n]["start"] = start
