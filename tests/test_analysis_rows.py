@@ -61,3 +61,44 @@ def test_analyze_leaves_the_garbage_collector_as_it_found_it(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_each_stage_pauses_the_collector_for_its_call_only(enabled, monkeypatch):
+    # the public stages pause the collector as analyze does: off while they work, as
+    # found once they return
+    import gc
+
+    import workbench.claims.claims as claims_module
+    import workbench.claims.events as events_module
+    import workbench.cleaning.clean as clean_module
+    import workbench.find.mentions as mentions_module
+
+    inside = []
+
+    def spy(module, name):
+        real = getattr(module, name)
+
+        def call(*args, **kwargs):
+            inside.append((name, gc.isenabled()))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, call)
+
+    for module, name in ((clean_module, "split_lines"), (mentions_module, "mention_rows"),
+                         (claims_module, "claim_rows"), (events_module, "event_rows")):
+        spy(module, name)
+    was = gc.isenabled()
+    reference = reference_date("2020-05")
+    text = "قال مسؤول إن مسلحين هاجموا قرية في ريف حلب يوم ٥ مايو ٢٠٢٠ وقتلوا ثلاثة أشخاص."
+    try:
+        (gc.enable if enabled else gc.disable)()
+        clean = clean_module.clean(text).text
+        mentions = find_mentions(clean, reference=reference)
+        claims = find_claims(clean, mentions=mentions, reference=reference)
+        find_events(claims, mentions, reference=reference)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert inside == [("split_lines", False), ("mention_rows", False), ("claim_rows", False),
+                      ("event_rows", False)]

@@ -34,6 +34,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..collector import collector_paused
 from ..resources import read_rows
 from ..text.arabic import match_key
 from .aspect import generalises
@@ -580,6 +581,7 @@ def text_features(text: str, *, mentions: pd.DataFrame | None = None,
 
 # --- the stage -----------------------------------------------------------------------
 
+@collector_paused()  # many short-lived objects and no cycles, as in analyze
 def find_claims(text: str, *, mentions: pd.DataFrame | Mentions | None = None,
                 reference: date | datetime | None = None,
                 doc_id: str | None = None) -> pd.DataFrame:

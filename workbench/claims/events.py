@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..cache import cached
+from ..collector import collector_paused
 from ..find.local_names import place_prepositions
 from ..find.places import governorate_names
 from ..resources import read_rows
@@ -190,6 +191,7 @@ class _Found:
     earlier_by: bool = False  # the time is a length before the news (بعد يومين من هجوم)
 
 
+@collector_paused()  # many short-lived objects and no cycles, as in analyze
 def find_events(claims: pd.DataFrame, mentions: pd.DataFrame | Mentions | None, *,
                 reference: date | datetime | None = None,
                 doc_id: str | None = None, text: str | None = None) -> pd.DataFrame:

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..collector import collector_paused
 from ..text.arabic import GAP_MARKER
 from .boxes import box_runs, cut_lines
 from .fallback import fallback_runs, kashida_justified
@@ -196,6 +197,7 @@ def _log_frame(rows: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     return pd.DataFrame([(name, 0, description) for name, description in rows], columns=LOG_COLUMNS)
 
 
+@collector_paused()  # many short-lived objects and no cycles, as in analyze
 def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = None) -> Cleaned:
     """Repaired text of ``raw`` with its layout, gaps, stage log and offset map.
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..collector import collector_paused
 from ..text.dates import as_reference
 from ..text.lexmatch import fold
 from .actors import actor_rows
@@ -61,6 +62,7 @@ _PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
 _LOCATIVE = ("في", "ب", "من")
 
 
+@collector_paused()  # many short-lived objects and no cycles, as in analyze
 def find_mentions(
     text: str, *, reference: str | date | datetime | None = None
 ) -> pd.DataFrame:
