@@ -346,3 +346,12 @@ def test_attacks_on_two_weekdays_joined_by_wa_are_one_event_each_day():
 def test_attacks_in_two_years_joined_by_wa_are_not_split_by_day():
     ev = _events("وقعت هجمات في الموصل عامي 2016 و2017.", "2020-06-10")
     assert len(ev) == 1
+
+
+def test_a_lead_over_two_towns_joins_the_attack_told_later_in_its_town():
+    # one key per attack, place and day: the lead sums up, the later clause tells Homs's attack
+    text = ("وقعت تفجيرات متزامنة في كل من حمص وحماة صباح اليوم. ففي مدينة حماة انفجرت سيارة "
+            "مفخخة في حي الأربعين. كما وقعت ثلاثة تفجيرات أخرى في مدينة حمص أسفرت عن مقتل 12 شخصا.")
+    ev = workbench.analyze(text, published="2019-03-12").events
+    assert sorted(ev.location) == ["Homs", "حي الأربعين"]
+    assert ev.set_index("location").loc["Homs", "fatalities"] == "12"

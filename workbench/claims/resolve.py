@@ -294,6 +294,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = [r for r in out if not _ground_of_attack(r, incidents)
            and not any(r is x for x in sums)]
     out = _merge_retold(out)
+    out = _fold_sums(out)
     out = _gather_placeless(out)
     if where is not None:
         _narrow_coarse(out, text, mentions, where)
@@ -371,6 +372,43 @@ def _merge_retold(rows: list[dict]) -> list[dict]:
         else:
             _absorb_mention(host, row)
     return out
+
+
+def _fold_sums(rows: list[dict]) -> list[dict]:
+    """A lead whose clause names the spots of several attacks (تفجيرات في كل من طرطوس وجبلة)
+    sums them up, and so does any row told first at the place of a later one: when a later
+    row tells the attack at the row's own place, role and day (ثلاثة تفجيرات أخرى في مدينة
+    طرطوس), the row joins it, one key per attack, place and day, and the toll said there is
+    that row's. A later row told as another attack (وبالتوازي، قتل مدرس) stays apart from
+    a row of one spot."""
+    out = list(rows)
+    for row in rows:
+        if _family(row) != "violent" or not row["location"]:
+            continue
+        host = next((r for r in out if r is not row and _family(r) == "violent"
+                     and r["location"] == row["location"] and r["role"] == row["role"]
+                     and int(r["claim_start"]) > int(row["claim_start"])
+                     and _kin_kinds(r, row) and _same_day(r, row) and not _told_apart(row, r)
+                     and (_sums_towns(row) or _one_attack(r, row))), None)
+        if host is not None:
+            _absorb_mention(host, row)
+            out = [r for r in out if r is not row]
+    return out
+
+
+def _sums_towns(row: dict) -> bool:
+    """The row's clause names several towns or cities as its spots (في كل من طرطوس وجبلة):
+    a lead over their attacks, whatever its words say of any one of them."""
+    spot = row.get("_spot")
+    return bool(spot) and spot[1] >= 1 and len(row.get("_spots", ())) >= 2
+
+
+def _one_attack(a: dict, b: dict) -> bool:
+    """Two rows at one place that nothing tells apart: neither told as another attack
+    (وبالتوازي، قتل مدرس), the days agree whichever is asked first (انفجاران يومي 3 و5), and
+    their spots fit (غربي الرمادي and شمالي الرمادي are two)."""
+    return not (a.get("_another") or b.get("_another")) and _same_day(b, a) \
+        and _fits(a, b) and _fits(b, a)
 
 
 def _gather_placeless(rows: list[dict]) -> list[dict]:
