@@ -355,3 +355,21 @@ def test_a_lead_over_two_towns_joins_the_attack_told_later_in_its_town():
     ev = workbench.analyze(text, published="2019-03-12").events
     assert sorted(ev.location) == ["Homs", "حي الأربعين"]
     assert ev.set_index("location").loc["Homs", "fatalities"] == "12"
+
+
+def test_towns_listed_under_a_dual_head_of_areas_are_one_event_each_quoted_or_not():
+    for text in ("قصفت طائرات تركية منطقتي “زاخو” و”العمادية” في محافظة دهوك.",
+                 "قصفت طائرات تركية منطقتي زاخو والعمادية في محافظة دهوك."):
+        assert _events(text).location.tolist() == ["Zakho", "Amadiya"]
+
+
+def test_a_town_listed_under_areas_is_no_frame_of_an_attack_told_in_the_other_item():
+    # زاخو is an item of the list, not the frame of the village told in شيلادزي after it
+    ev = _events("أدى قصف تركي على منطقتي شيلادزي وزاخو إلى مقتل خمسة مدنيين. "
+                 "وقال مسؤول محلي إن الطيران التركي استهدف قرية سيدان في ناحية شيلادزي.")
+    assert sorted(ev.location) == ["Zakho", "سيدان"]
+
+
+def test_a_city_name_after_a_head_of_neighbourhoods_is_no_item_of_the_list():
+    # after أحياء, حلب الجديدة is a quarter of Aleppo, not a city listed beside الحمدانية
+    assert len(_events("قصفت طائرات النظام أحياء حلب الجديدة والحمدانية.")) == 1

@@ -564,9 +564,12 @@ def _frames_it(coarse: dict, fine: dict) -> bool:
     """The coarse row's place frames the fine one: among the fine row's places, or named in
     the fine row's own clause, told apart from the coarse one's (a lead «تفجيرات في طرطوس
     وجبلة», then «ففي مدينة جبلة ... إثنان منها في كراج المدينة»: جبلة frames the garage).
-    Places one clause lists side by side are no frames of each other."""
+    Places one clause lists side by side are no frames of each other, nor is one of the
+    places a plural head lists (منطقتي شيلادزي وكاني ماسي) a frame of a row that only
+    gathered that clause: each item is its own attack unless the fine row names it."""
     return coarse["location"] in fine["places"].split(";") or (
-        coarse["claim_id"] != fine["claim_id"] and coarse["location"] in fine.get("_names", {}))
+        coarse["claim_id"] != fine["claim_id"] and not _listed(coarse)
+        and coarse["location"] in fine.get("_names", {}))
 
 
 def _absorb_mention(host: dict, row: dict) -> None:

@@ -48,8 +48,8 @@ _LOOKBACK = 24
 # How far back a word of launching is looked for (انطلاق الصواريخ من حي).
 _LAUNCH_LOOKBACK = 48
 # What may stand between two names of a list: blanks, commas, dashes (حي الفردوس - دوار
-# النعيم) and the conjunction و.
-_LIST_GAP = " \t\u00a0,\u060c-\u2013"
+# النعيم), the quotes news put around names (قاعدتي “بلد” و”فيكتوريا”) and the conjunction و.
+_LIST_GAP = " \t\u00a0,\u060c-\u2013\"'\u201c\u201d\u00ab\u00bb"
 
 
 # Kinds of place a direction may be said from and still name where an attack happened (غربي
@@ -254,14 +254,20 @@ def _plural_head_before(text: str, start: int) -> bool:
     """True when the word before ``start`` (or before مثل، منها there) is a plural or dual
     place head (أحياء، حيي، قريتي، مناطق، مدن مثل: ``number`` = many in
     ``find/place_heads.csv``) that no بين governs."""
+    return bool(_plural_head_kind(text, start))
+
+
+def _plural_head_kind(text: str, start: int) -> str:
+    """The kind of place (``place_type`` in ``find/place_heads.csv``) of the plural or dual
+    head before ``start`` (منطقتي → area, أحياء → neighbourhood), or '' when there is none."""
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
     if words and words[-1] in cue_words("list_example"):
         words = words[:-1]  # مدن مثل النيرب وسرمين: the head before "such as"
     heads = place_heads()
     if len(words) >= 2 and words[-2] in cue_words("between"):
-        return False  # بين قريتي معربليت ومعرزاف: one place between two, not one attack on each
-    return bool(words) and any(heads.get(match_key(f), {}).get("number") == "many"
-                               for f in word_forms(words[-1]))
+        return ""  # بين قريتي معربليت ومعرزاف: one place between two, not one attack on each
+    found = (heads.get(match_key(f), {}) for f in word_forms(words[-1])) if words else ()
+    return next((str(h["place_type"]) for h in found if h.get("number") == "many"), "")
 
 
 def _joined(gap: str) -> bool:
@@ -298,9 +304,11 @@ def listed_spots(places: list[Mention], text: str,
     """
     # a city read after its own head may follow the spots of a list (بلدتي بابيلا والحامدية
     # ومدينة معرة النعمان); a bare name the gazetteer knows only as a city elsewhere may be
-    # a quarter of the list's town (أحياء حلب الجديدة والحمدانية) and stays out
+    # a quarter of the list's town (أحياء حلب الجديدة والحمدانية) and stays out, unless the
+    # list's head names a kind a town may be (منطقتي شيلادزي وكاني ماسي، قاعدتي بلد وفيكتوريا)
     spots = sorted((p for p in places if not is_frame(p, text) and (
-        spot_rank(p) == 0 or (spot_rank(p) == 1 and _own_head(p, text)))), key=lambda p: p.start)
+        spot_rank(p) == 0 or (spot_rank(p) == 1 and (_own_head(p, text) or _town_kind_list(
+            p, places, text))))), key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
     for p in spots:
@@ -314,6 +322,27 @@ def listed_spots(places: list[Mention], text: str,
             _plural_head_before(text, run[k].start) or _headed(run[k:], text, places))), best)
     best = _list_end(best, text, [*places, *located])
     return best if len({p.value for p in best}) >= 2 else []
+
+
+# Kinds of place a plural head may list that a city's name may be too (منطقتي، بلدتي، مدن،
+# قاعدتي بلد: a base named by its town); after أحياء or قرى a bare city name is a quarter or a
+# village of the same name (أحياء حلب الجديدة), not the city.
+_TOWN_KINDS = frozenset({"area", "town", "city", "district", "subdistrict", "military_base"})
+
+
+def _town_kind_list(place: Mention, places: list[Mention], text: str) -> bool:
+    """True when ``place`` is an item of a list joined by و and commas after a plural head of
+    a kind a town may be (منطقتي، بلدتي، قاعدتي): the head before it or before the names
+    that lead up to it."""
+    ordered = sorted((q for q in places if q.start <= place.start), key=lambda q: q.start)
+    for k in range(len(ordered) - 1, -1, -1):
+        kind = _plural_head_kind(text, ordered[k].start)
+        if kind:
+            return kind in _TOWN_KINDS
+        gap = _without_places(text, ordered[k - 1].end, ordered[k].start, places) if k else ""
+        if not k or not (_joined(gap) or _joined(_without_head(gap))):
+            return False
+    return False
 
 
 def _list_end(run: list[Mention], text: str, places: list[Mention]) -> list[Mention]:
