@@ -375,3 +375,12 @@ def test_an_assassination_is_a_killing_unless_it_was_only_tried():
     assert _read("نجا القاضي من محاولة اغتيال قرب منزله") == []
     assert _read("أحبطت القوات محاولة اغتيال ضابط في المدينة") == []
     assert _read("تعرض لمحاولة قتل مدني") == []
+
+
+def test_a_toll_told_apart_goes_to_the_attack_at_the_place_its_clause_names():
+    text = ("أدى قصف تركي على منطقتي شيلادزي وزاخو إلى مقتل خمسة مدنيين. وقال مسؤول محلي إن "
+            "الطيران التركي استهدف قرية سيدان في ناحية شيلادزي ما أدى إلى مقتل ثلاثة. "
+            "كما لقي شخص آخر مصرعه في زاخو.")
+    ev = workbench.analyze(text, published="2019-03-12").events.set_index("location")
+    assert ev.loc["Zakho", "fatalities"] == "1"
+    assert ev.loc["سيدان", "fatalities"] == "3"

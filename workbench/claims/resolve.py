@@ -301,7 +301,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = _fold_coarse(out)
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
                  and "territory" not in r["sub_event_type"]],
-                [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text)
+                [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
+                mentions)
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_anchors", "_triggers", "_spots", "_frame_precision", "_another",
@@ -1242,9 +1243,11 @@ def _spans(row: dict) -> list[tuple[int, int]]:
     return [tuple(map(int, s.split(":"))) for s in row["evidence"].split(";") if s]
 
 
-def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
+def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
+                mentions: Mentions | None = None) -> None:
     """Each toll goes to the event whose sentence holds it (the one whose attack word is
-    nearest when the sentence tells two), else to the main event mentioned last before it
+    nearest when the sentence tells two), else to the event at the place its own clause
+    names (لقي شخص آخر مصرعه في كاني ماسي), else to the main event mentioned last before it
     (the toll sentence goes on telling the attack just mentioned); the lowest stated figure
     is the event's, the highest its ``*_max``."""
     given: dict[int, list[Toll]] = {}
@@ -1265,6 +1268,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
             owner = min(later)[1] if later else None
         if owner is None and text and _follows(text, toll.start):
             continue  # يأتي ذلك بعد ساعات من مقتل: another event, no toll of the one before
+        if owner is None and text and mentions is not None:
+            owner = _toll_place_owner(toll, events, text, mentions)
         if owner is None:
             # the toll sentence goes on telling the attack mentioned last before it, not
             # the one first told last (a lead that names two attacks is told before both)
@@ -1316,6 +1321,21 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "") -> None:
         if both and not ev["fatalities"]:
             ev["toll_source"] = "; ".join(
                 x for x in (ev["toll_source"], f"killed and wounded together: {both[0].text}") if x)
+
+
+# Marks that end the clause a toll is told in: a place after one of them is no place of it.
+_CLAUSE_MARKS = ".!?\u061f\n,\u060c;\u061b"
+
+
+def _toll_place_owner(toll: Toll, events: list[dict], text: str, mentions: Mentions) -> int | None:
+    """The one event standing at a place the toll's own clause names after it (كما لقي شخص
+    آخر مصرعه في كاني ماسي: the attack at كاني ماسي), or None: a toll is tied to its place
+    as an attack word is."""
+    ends = [e for e in (text.find(c, toll.end) for c in _CLAUSE_MARKS) if e >= 0]
+    stop = min(ends, default=len(text))
+    said = {m.value for m in mentions.between(toll.end, stop, "place")}
+    owners = [n for n, ev in enumerate(events) if ev["location"] and ev["location"] in said]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _figure(value: float) -> str:
