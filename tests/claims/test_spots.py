@@ -143,3 +143,12 @@ def test_two_names_back_to_back_are_no_list():
     a = Mention(4, 9, "مدينة", "place", "مدينة", place_type="city")
     b = Mention(10, 15, "أريحا", "place", "أريحا", place_type="town")
     assert listed_spots([a, b], t) == []
+
+
+def test_the_state_that_backs_a_force_is_no_place_of_the_clash():
+    text = "اندلعت اشتباكات عنيفة اليوم بين فصائل الجيش الوطني المدعومة من تركيا وقوات سوريا الديمقراطية."
+    ev = workbench.analyze(text, published="2019-03-12").events
+    assert ev.location.tolist() == [""]
+    ev = workbench.analyze(text.replace("الديمقراطية.", "الديمقراطية في قرية أبو قلقل."),
+                           published="2019-03-12").events
+    assert ev.location.tolist() == ["Abū Qalqal"]

@@ -125,7 +125,7 @@ def off_scene(place: Mention, text: str) -> bool:
     >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
     True
     """
-    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer")
+    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer", "backer")
 
 
 def teller_seat(place: Mention, text: str, teller: str) -> bool:
