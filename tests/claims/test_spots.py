@@ -152,3 +152,13 @@ def test_the_state_that_backs_a_force_is_no_place_of_the_clash():
     ev = workbench.analyze(text.replace("الديمقراطية.", "الديمقراطية في قرية أبو قلقل."),
                            published="2019-03-12").events
     assert ev.location.tolist() == ["Abū Qalqal"]
+
+
+def test_a_hospital_the_wounded_were_taken_to_is_no_place_of_the_attack():
+    tail = "، وتم نقل المصابين إلى مستشفى العريش العام."
+    assert _events("هاجم مسلحون كمينا للجيش" + tail).location.tolist() == [""]
+    assert _events("هاجم مسلحون كمينا للجيش في بلدة الشيخ زويد" + tail).location.tolist() == [
+        "Ash Shaykh Zuwayd"]
+    # a hospital the attack's own clause strikes is its place
+    assert _events("قصفت طائرات حربية مستشفى العريش العام.").location.tolist() == [
+        "مستشفى العريش العام"]

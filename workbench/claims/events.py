@@ -256,17 +256,24 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
                 and "event" not in str(head.types).split(";"):
             # the clause before, in the same sentence, told no event of its own: its places
             # are the scene of this one (وداهمت خياماً قرب قرية مسيكة، واختطفت طفلين)
-            _place_from_tail(found, mentions.between(int(head.start), int(head.end), "place"),
-                             country_default)
+            _place_from_tail(found, _scene_places(head, mentions), country_default)
         tail = claims[n + 1] if n + 1 < len(claims) else None
         if tail is not None and str(tail.clause_break) == "comma" \
                 and "event" not in str(tail.types).split(";"):
-            _place_from_tail(found, mentions.between(int(tail.start), int(tail.end), "place"),
-                             country_default)
+            _place_from_tail(found, _scene_places(tail, mentions), country_default)
             _time_from_tail(found, mentions.between(int(tail.start), int(tail.end), "time"))
             found = _list_from_tail(found, tail, mentions, country_default)
         rows.extend(found)
     return _merge_repeats(rows)
+
+
+def _scene_places(claim, mentions: Mentions) -> list[Mention]:
+    """The places of a clause that may be a scene: none the wounded were taken to or the
+    news came from (:func:`~.spots.off_scene`: وتم نقل المصابين إلى مستشفى العريش)."""
+    start, end = int(claim.start), int(claim.end)
+    keep = {(m.start + start, m.end + start) for m in mentions.shifted(start, end)
+            if m.kind == "place" and not off_scene(m, str(claim.text))}
+    return [m for m in mentions.between(start, end, "place") if (m.start, m.end) in keep]
 
 
 def _place_from_tail(rows: list[dict], places: list[Mention], country_default: str) -> None:

@@ -79,7 +79,7 @@ from ..text.spans import span_cover
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, add_flags, counted_from_other, is_span_frame
-from .spots import anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
+from .spots import RECEIVING, anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -438,9 +438,6 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
     return out
 
 
-# Where the wounded are taken (نقلهم لمستشفى الرمادي), not where they were hit: an attack on
-# one is named in the attack's own clause.
-_RECEIVING = frozenset({"hospital"})
 # The kinds of place a row may stand at and still be narrowed to a local place of its article.
 _NARROWABLE = frozenset({"city", "capital", "district", "governorate", "province", "region"})
 
@@ -464,7 +461,7 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
     taken: dict[int, list[Mention]] = {}
     for place in mentions.between(0, len(text), "place"):
         if "direction" in place.flags.split(";") or place.value in held \
-                or place.place_type in _RECEIVING \
+                or place.place_type in RECEIVING \
                 or told(place.start) or off_scene(place, text):
             continue
         if spot_rank(place) != 0:

@@ -117,15 +117,41 @@ def _launched_from(words: list[str], frames: dict[str, str]) -> bool:
 def off_scene(place: Mention, text: str) -> bool:
     """True for a place that is no place of the attack, not even a governorate it was in:
     where the people hit came from (الزوار العائدين من كربلاء) or where the teller of the
-    news is (مصدر أمني في الحلة), or the state named by its seat as the doer of a verb of
-    carrying out (نفذت تل أبيب غارة).
+    news is (مصدر أمني في الحلة), the state named by its seat as the doer of a verb of
+    carrying out (نفذت تل أبيب غارة), or a hospital the wounded were taken to.
 
     >>> from workbench.claims.index import Mention
     >>> t = "وسط حشود الزوار العائدين من كربلاء"
     >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
     True
     """
-    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer", "backer")
+    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer", "backer") \
+        or taken_to(place, text)
+
+
+# Where the wounded are taken (نقلهم لمستشفى الرمادي), not where they were hit: an attack on
+# one is named in the attack's own clause, not after إلى or ل.
+RECEIVING = frozenset({"hospital"})
+_TO = frozenset({"\u0627\u0644\u064a"})  # إلى, as its matching key الي
+
+
+def taken_to(place: Mention, text: str) -> bool:
+    """True for a hospital named after إلى or the proclitic ل (نقل المصاب إلى مستشفى السويس،
+    نقلهم لمستشفى الرمادي): where the wounded went, not where the attack was.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "وتم نقل المصاب إلى مستشفى السويس"
+    >>> taken_to(Mention(t.index("مستشفى"), len(t), "مستشفى السويس", "place", "x",
+    ...                  place_type="hospital"), t)
+    True
+    """
+    if place.place_type not in RECEIVING:
+        return False
+    if place.text[:1] == "\u0644" or (place.start and text[place.start - 1] == "\u0644"):
+        return True  # لمستشفى
+    words = [t.key for t in tokenize(text[max(0, place.start - _LOOKBACK):place.start])
+             if t.kind == "word"]
+    return bool(words) and words[-1] in _TO
 
 
 def teller_seat(place: Mention, text: str, teller: str) -> bool:
@@ -167,7 +193,8 @@ def is_frame(place: Mention, text: str) -> bool:
     """
     flags = set(place.flags.split(";"))
     return bool(flags & {"direction", "dateline", "inferred"}) \
-        or place.place_type in _FRAME_TYPES or _after_frame_word(text, place.start)
+        or place.place_type in _FRAME_TYPES or _after_frame_word(text, place.start) \
+        or taken_to(place, text)
 
 
 def _read_by_head(place: Mention) -> bool:
