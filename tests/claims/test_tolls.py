@@ -384,3 +384,10 @@ def test_a_toll_told_apart_goes_to_the_attack_at_the_place_its_clause_names():
     ev = workbench.analyze(text, published="2019-03-12").events.set_index("location")
     assert ev.loc["Zakho", "fatalities"] == "1"
     assert ev.loc["سيدان", "fatalities"] == "3"
+
+
+def test_a_capture_of_ground_told_with_its_dead_keeps_the_toll():
+    text = ("وكشف المرصد أن قوات سوريا الديمقراطية سيطرت على قرية السعيدين بريف حلب الشرقي، "
+            "ما أسفر عن مقتل 7 عناصر من الفصائل.")
+    ev = workbench.analyze(text, published="2017-11-11").events
+    assert ev.fatalities.tolist() == ["7"]

@@ -299,8 +299,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     if where is not None:
         _narrow_coarse(out, text, mentions, where)
     out = _fold_coarse(out)
-    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT
-                 and "territory" not in r["sub_event_type"]],
+    # ground taken in fighting is a battle (ACLED codes its dead): its toll is its own
+    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
                 mentions)
     for n, row in enumerate(out):
