@@ -357,7 +357,7 @@ def test_seed_stage_log(seed: Cleaned) -> None:
     log = seed.log
     assert list(log.columns) == ["stage", "changes", "description"]
     assert log.stage.tolist() == ["unicode", "reversed_lines", "box_runs", "cut_lines", "fallback_runs",
-                                  "kashida_pivots", "kashida_digits",
+                                  "kashida_pivots", "kashida_digits", "orphan_marks",
                                   "lost_digits", "runs", "kashida", "split_words", "resegment",
                                   "split_pieces", "resegmented_runs", "lam_alef", "punctuation", "layout",
                                   "gaps"]

@@ -20,6 +20,9 @@
    the character model reads it better so (after ``fallback_runs``, which turns the lines
    a font's missing marks cut);
 5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
+   ``orphan_marks``: marks a font lacked, written on lines of their own after their line
+   (PyMuPDF, pdfminer), put back in the wide gaps the line kept for them (``عن  صدمته``
+   then ``"``);
 6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
 7. ``runs``: line runs emitted back to front put in reading order, words split across
@@ -71,6 +74,7 @@ from .glyphs import misread_glyphs
 from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
+from .orphans import orphan_marks
 from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .pivots import kashida_pivots
 from .spacing import tidy_stops
@@ -252,6 +256,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida_pivots", "lines turned round a letter a kashida cut off", kashida_pivots)
     line_stage("kashida_digits", "kashida mapped to the digit 1 made tatweel again", kashida_digits)
+    line_stage("orphan_marks", "lone marks after a line put back in the gaps it kept for them", orphan_marks)
     lost = digits_lost(lines, slot=number_slot) if lost_digits is None else lost_digits
     line_stage(
         "lost_digits",

@@ -1,0 +1,153 @@
+"""Marks a font lacked, written on lines of their own after their line, put back in the gaps they left.
+
+LibreOffice draws the quotes, stops and brackets a font lacks (KacstBook, Noto Naskh) from
+another font; PyMuPDF and pdfminer write those glyphs as lines of their own after the line
+they stood in, and the line keeps the spaces that were round them::
+
+    قد عبر في بيان عن  صدمته  ازاء القصف
+    "
+    "
+
+reads ``قد عبر في بيان عن " صدمته " ازاء القصف``. In a text that shows this on three lines
+or more (``MIN_LINES``), a line's lone marks go back into its wide gaps: the marks set
+apart by spaces (quotes, dashes) into its widest gaps, in order; where the line left a gap
+for every mark (pdfminer keeps a space for a stop as well), the others into the rest. Marks
+the gaps do not place stay where they were written, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from .lines import Line, concat, empty_line, synthetic
+from .stages import ARABIC_RE
+
+# Marks written with a space on both sides (``عن " صدمته "``, ``بيروت - اف ب``).
+SPACED = '"\u2013\u2014-'
+# Marks glued to the word after them, and to the word before them.
+OPENING = "([\u00ab\u201c"
+CLOSING = ")]\u00bb\u201d.,\u060c:;\u061b!?\u061f"
+_MARKS = SPACED + OPENING + CLOSING
+# A line of marks alone, a few of them (a line of one font's missing glyphs; a longer row
+# of marks is a rule or an ornament of the text itself).
+_ORPHAN_RE = re.compile(f"[ {re.escape(_MARKS)}]*[{re.escape(_MARKS)}][ {re.escape(_MARKS)}]*")
+_MARK_RE = re.compile(f"[{re.escape(_MARKS)}]")
+MAX_MARKS = 6
+# A gap the line kept where a glyph was taken out: two spaces or more between words.
+_GAP_RE = re.compile(r"(?<=\S) {2,}(?=\S)")
+# Fewest lines of a text whose marks the gaps place for the text to be read so: a text
+# may itself set a lone mark on a line (a dash under a heading), once or twice; a font's
+# missing glyphs show on every few lines. The source texts of benchmarks/pdf_damage.py cut
+# into lines hold one such line at most.
+MIN_LINES = 3
+
+
+def _groups(texts: list[str]) -> list[tuple[int, list[int]]]:
+    """Each line of words with the lines of lone marks after it (blank lines between)."""
+    groups: list[tuple[int, list[int]]] = []
+    host: int | None = None
+    for i, text in enumerate(texts):
+        if not text.strip():
+            continue
+        if _ORPHAN_RE.fullmatch(text) and len(_MARK_RE.findall(text)) <= MAX_MARKS:
+            if host is not None:
+                if not groups or groups[-1][0] != host:
+                    groups.append((host, []))
+                groups[-1][1].append(i)
+            continue
+        host = i if ARABIC_RE.search(text) else None
+    return groups
+
+
+def placed_marks(line: str, marks: list[str]) -> dict[int, list[int]] | None:
+    """Which of ``marks`` (in reading order) go into which wide gap of ``line``: gap index
+    to mark indices, or None where the gaps tell nothing sure.
+
+    >>> placed_marks("عن  صدمته  ازاء", ['"', '"'])
+    {0: [0], 1: [1]}
+    >>> placed_marks("المراقبين  رويترز  وقال   انا", ["(", ")", '"'])
+    {2: [2], 0: [0], 1: [1]}
+    """
+    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(line)]
+    spaced = [k for k, m in enumerate(marks) if m in SPACED]
+    glued = [k for k, m in enumerate(marks) if m not in SPACED]
+    if not gaps or len(gaps) < len(spaced):
+        return None
+    # the spaced marks take the widest gaps, where those are wider than the rest
+    by_width = sorted(range(len(gaps)), key=lambda g: -gaps[g])
+    wide = sorted(by_width[: len(spaced)])
+    rest = sorted(by_width[len(spaced) :])
+    if spaced and rest and min(gaps[g] for g in wide) <= max(gaps[g] for g in rest):
+        if glued or len(gaps) != len(marks):
+            return None
+        wide, rest = sorted(range(len(gaps))), []  # spaced marks only, a gap for each
+    out: dict[int, list[int]] = {g: [k] for g, k in zip(wide, spaced, strict=True)}
+    if glued and len(rest) == len(glued):  # a gap for every mark: the others in order
+        out.update({g: [k] for g, k in zip(rest, glued, strict=True)})
+    return out or None
+
+
+def _filled(line: Line, fill: dict[int, list[tuple[str, int]]]) -> Line:
+    """``line`` with its wide gaps ``fill``ed: gap index to (mark, raw index) in order."""
+    parts: list[Line] = []
+    pos = 0
+    for g, m in enumerate(_GAP_RE.finditer(line.text)):
+        if g not in fill:
+            continue
+        parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
+        at = int(line.src[m.start()])
+        for mark, src in fill[g]:
+            before = " " if mark not in CLOSING else ""
+            after = " " if mark not in OPENING else ""
+            glyph = Line(mark, np.array([src], dtype=np.int64))
+            parts += [synthetic(before, at), glyph, synthetic(after, at)]
+        pos = m.end()
+    parts.append(Line(line.text[pos:], line.src[pos:]))
+    return concat(parts)
+
+
+def _without(line: Line, taken: set[int]) -> Line:
+    """``line`` with the characters at ``taken`` out; blank if only spaces are left."""
+    keep = [i for i in range(len(line.text)) if i not in taken]
+    text = "".join(line.text[i] for i in keep)
+    if not text.strip():
+        return empty_line()
+    return Line(text, line.src[keep])
+
+
+def orphan_marks(lines: list[Line]) -> tuple[list[Line], int]:
+    """Lone marks after a line put back in the gaps that line kept for them (see the
+    module doc), where the text does so on ``MIN_LINES`` lines or more.
+
+    >>> from workbench.cleaning.lines import split_lines
+    >>> text = "\\n".join(["قال  كلمة  اليوم", '"', '"'] * 3)
+    >>> out, n = orphan_marks(split_lines(Line(text, np.arange(len(text)))))
+    >>> out[0].text, out[1].text, n
+    ('قال " كلمة " اليوم', '', 3)
+    """
+    texts = [line.text for line in lines]
+    plans = []
+    for host, orphans in _groups(texts):
+        # the marks as written: PyMuPDF and pdfminer write a line's glyphs of another
+        # font left to right, so reading order is the written order turned round
+        written = [(i, m.start()) for i in orphans for m in _MARK_RE.finditer(texts[i])]
+        reading = written[::-1]
+        placed = placed_marks(texts[host], [texts[i][j] for i, j in reading])
+        if placed:
+            plans.append((host, reading, placed))
+    if len(plans) < MIN_LINES:
+        return lines, 0
+    out = list(lines)
+    for host, reading, placed in plans:
+        fill = {g: [(texts[reading[k][0]][reading[k][1]], int(lines[reading[k][0]].src[reading[k][1]]))
+                    for k in ks] for g, ks in placed.items()}
+        out[host] = _filled(lines[host], fill)
+        taken: dict[int, set[int]] = {}
+        for ks in placed.values():
+            for k in ks:
+                taken.setdefault(reading[k][0], set()).add(reading[k][1])
+        for i, at in taken.items():
+            out[i] = _without(out[i], at)
+    return out, len(plans)
