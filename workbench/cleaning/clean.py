@@ -41,7 +41,8 @@
     where the word list knows only that reading (or finds it much likelier) and such
     words recur;
 13. ``punctuation``: no space before a comma or full stop; in a text that writes them
-    after the space between two words (``يونس ،مما``), the space put after them;
+    after the space between two words (``يونس ،مما``), the space put after them; in a
+    text that writes its brackets mirrored (``)رويترز(``), the brackets turned round;
 14. ``layout``: title, byline and dateline, headings and paragraphs in reading order;
 15. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
