@@ -19,7 +19,7 @@ from benchmarks.cer import char_error_rate
 from workbench.cleaning.clean import clean
 from workbench.cleaning.lines import Line
 from workbench.cleaning.model import MODEL_FILE, space_gain, text_logp
-from workbench.cleaning.pieces import split_piece_gain
+from workbench.cleaning.pieces import lam_alef_in_context, split_piece_gain
 from workbench.cleaning.reorder import looks_reversed, reverse_visual
 from workbench.cleaning.stages import stops_displaced
 from workbench.resources import data_path
@@ -341,3 +341,16 @@ def test_lam_alef_read_back_swapped_in_known_words() -> None:
 def test_lam_alef_left_alone_in_clean_text() -> None:
     text = "وقال الرئيس ان الاتفاق مع الحكومة خلال الاسبوع الماضي سيعيد الاستقرار الى البلاد"
     assert clean(text).text == text
+
+
+def test_lam_alef_read_by_the_words_beside_it() -> None:
+    # ``ال`` and ``ثالث`` stand as they are under the word list (a piece of a word, a
+    # word); between ``انه`` and ``يمكن``, ``قبل`` and ``سنوات`` the word bigram model reads
+    # ``لا`` and ``ثلاث``, in a text that reads its ligatures as ``ال`` (``خالل``).
+    source = ("وقال جنبلاط خلال المؤتمر انه لا يمكن ان يقبل بالاتفاق قبل ثلاث سنوات من الان "
+              "وان اللاجئين عادوا خلال الاسبوع الى البلاد")
+    raw = (source.replace("جنبلاط", "جنبالط").replace("خلال", "خالل").replace("اللاجئين", "الالجئين")
+           .replace("لا يمكن", "ال يمكن").replace("ثلاث", "ثالث"))
+    assert clean(raw).text.split() == source.split()
+    # a lone ``ال`` that the next word takes is a piece of it, not ``لا``
+    assert lam_alef_in_context("ال", "ان", "تراجع") == "ال"

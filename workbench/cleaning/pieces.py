@@ -23,9 +23,10 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
-from ..text.arabic import TATWEEL
+from ..text.arabic import TATWEEL, match_key
 from ..text.clitics import ARTICLE, LAM, proclitic_readings
 from ..text.memo import word_memo
+from .bigrams import pair_count, pair_logp
 from .glyphs import known_either_way, recurs
 from .lexicon import (
     UNKNOWN_LOGP,
@@ -564,9 +565,50 @@ def lam_alef_likelier(word: str) -> str:
     return best if is_known(best) and token_logp(best) - token_logp(word) >= LAM_ALEF_KNOWN_MARGIN else word
 
 
+# ... and where a word stays as it is under the word list (both readings known, or a lone
+# ``ال``), its ``لا`` reading is taken where the word bigram model reads it this much
+# likelier (log10) between the words beside it: ``ال يمكن``, ``ثالث سنوات`` stand for
+# ``لا يمكن``, ``ثلاث سنوات``. Set on the dev documents of benchmarks/pdf_damage.py.
+LAM_ALEF_CONTEXT_MARGIN = 1.0
+
+
+def _context_logp(word: str, before: str, after: str) -> float:
+    """``log10 P`` of ``word`` after ``before`` and of ``after`` after it (word bigram
+    model; an empty neighbour counts nothing)."""
+    return (pair_logp(before, word) if before else 0.0) + (pair_logp(word, after) if after else 0.0)
+
+
+def lam_alef_in_context(word: str, before: str, after: str) -> str:
+    """``word`` with one ``ال`` read as ``لا`` where the reading is a known word and the
+    word bigram model prefers it between ``before`` and ``after`` by
+    ``LAM_ALEF_CONTEXT_MARGIN``, else ``word``.
+
+    >>> lam_alef_in_context("ال", "انه", "يمكن"), lam_alef_in_context("العراق", "في", "امس")
+    ('لا', 'العراق')
+    """
+    if len(word) > LONGEST_WORD or "\u0627\u0644" not in word:
+        return word
+    if match_key(word) != word:
+        return word  # the model's words are matching keys: a word that is not one is left
+    before, after = match_key(before), match_key(after)
+    if after and is_known(word + after):
+        return word  # a piece of the next word (``ال تراجع``), not a word of its own
+    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
+    # the model must have seen the reading beside a neighbour: unseen pairs back off to
+    # the word list's counts, which chose the word as it stands
+    readings = [r for r in (word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places)
+                if is_known(r) and ((before and pair_count(before, r)) or (after and pair_count(r, after)))]
+    if not readings:
+        return word
+    best = max(readings, key=lambda r: _context_logp(r, before, after))
+    gain = _context_logp(best, before, after) - _context_logp(word, before, after)
+    return best if gain >= LAM_ALEF_CONTEXT_MARGIN else word
+
+
 def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
     """Words whose lam-alef ligature was read back as ``ال`` made ``لا`` again, in a text
-    where such words recur (``LAM_ALEF_MIN_SHARE``).
+    where such words recur (``LAM_ALEF_MIN_SHARE``): by the word list, else by the words
+    beside them (``lam_alef_in_context``).
 
     >>> from workbench.cleaning.lines import synthetic
     >>> lines, n = lam_alef_swapped([synthetic("من خالل اتهام جنبالط للحكومة خالل الحرب", 0)])
@@ -580,7 +622,17 @@ def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
     out: list[Line] = []
     total = 0
     for line in lines:
-        new, n = sub(line, _ARABIC_WORD_RE, lambda m: lam_alef_likelier(m.group()))
+        found = list(_ARABIC_WORD_RE.finditer(line.text))
+        readings: dict[int, str] = {}
+        for k, m in enumerate(found):
+            word = m.group()
+            reading = lam_alef_likelier(word)
+            if reading == word:
+                before = found[k - 1].group() if k else ""
+                after = found[k + 1].group() if k + 1 < len(found) else ""
+                reading = lam_alef_in_context(word, before, after)
+            readings[m.start()] = reading
+        new, n = sub(line, _ARABIC_WORD_RE, lambda m, read=readings: read[m.start()])
         out.append(new)
         total += n
     return out, total
