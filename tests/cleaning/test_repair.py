@@ -354,3 +354,10 @@ def test_lam_alef_read_by_the_words_beside_it() -> None:
     assert clean(raw).text.split() == source.split()
     # a lone ``ال`` that the next word takes is a piece of it, not ``لا``
     assert lam_alef_in_context("ال", "ان", "تراجع") == "ال"
+
+
+def test_name_of_god_ligature_put_back_in_order() -> None:
+    raw = "وقال عبداهلل ان حزب اهلل اعلن مسؤوليته عن الهجوم"
+    assert clean(raw).text == "وقال عبدالله ان حزب الله اعلن مسؤوليته عن الهجوم"
+    text = "وقال عبدالله ان حزب الله اعلن مسؤوليته عن الهجوم"
+    assert clean(text).text == text

@@ -605,22 +605,59 @@ def lam_alef_in_context(word: str, before: str, after: str) -> str:
     return best if gain >= LAM_ALEF_CONTEXT_MARGIN else word
 
 
+# The ligature of the name of God (lam, lam, heh after alef) that a font maps back as alef
+# and the three letters turned round: ``عبداهلل``, ``حزب اهلل`` for ``عبدالله``, ``حزب الله``
+# (LibreOffice Noto Naskh, Chromium KacstBook). ``اهلل`` is no spelling of Arabic, so a
+# word the list does not know is read so wherever the reading is a word it knows.
+_ALLAH_READ_BACK = "\u0627\u0647\u0644\u0644"
+_ALLAH = "\u0627\u0644\u0644\u0647"
+_ALLAH_WORD_RE = re.compile(f"[\u0621-\u064a]*{_ALLAH_READ_BACK}[\u0621-\u064a]*")
+
+
+def allah_read_back(word: str) -> str:
+    """``word`` with the ligature of the name of God put back in order where the word list
+    knows only that reading.
+
+    >>> allah_read_back("عبداهلل"), allah_read_back("اهلل")
+    ('عبدالله', 'الله')
+    """
+    if len(word) > LONGEST_WORD or is_known(word):
+        return word
+    reading = word.replace(_ALLAH_READ_BACK, _ALLAH)
+    return reading if is_known(reading) else word
+
+
+def _allah_lines(lines: list[Line]) -> tuple[list[Line], int]:
+    """``allah_read_back`` on every word that holds the turned ligature."""
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        if _ALLAH_READ_BACK not in line.text:
+            out.append(line)
+            continue
+        new, n = sub(line, _ALLAH_WORD_RE, lambda m: allah_read_back(m.group()))
+        out.append(new)
+        total += n
+    return out, total
+
+
 def lam_alef_swapped(lines: list[Line]) -> tuple[list[Line], int]:
     """Words whose lam-alef ligature was read back as ``ال`` made ``لا`` again, in a text
     where such words recur (``LAM_ALEF_MIN_SHARE``): by the word list, else by the words
-    beside them (``lam_alef_in_context``).
+    beside them (``lam_alef_in_context``); first, the ligature of the name of God read
+    back turned round put in order (``allah_read_back``), in any text.
 
     >>> from workbench.cleaning.lines import synthetic
     >>> lines, n = lam_alef_swapped([synthetic("من خالل اتهام جنبالط للحكومة خالل الحرب", 0)])
     >>> lines[0].text, n
     ('من خلال اتهام جنبلاط للحكومة خلال الحرب', 3)
     """
+    lines, total = _allah_lines(lines)
     words = _ARABIC_WORD_RE.findall(lines_text(lines))
     swapped = sum(1 for w in words if "\u0627\u0644" in w and lam_alef_reading(w) != w)
     if swapped < LAM_ALEF_MIN_WORDS or swapped < LAM_ALEF_MIN_SHARE * len(words):
-        return list(lines), 0
+        return list(lines), total
     out: list[Line] = []
-    total = 0
     for line in lines:
         found = list(_ARABIC_WORD_RE.finditer(line.text))
         readings: dict[int, str] = {}
