@@ -408,6 +408,17 @@ def test_a_space_under_an_overhanging_letter_stays_a_space() -> None:
     assert pdf_module._page_text(row) == "ة ك ن و"
 
 
+def test_a_space_glyph_drawing_a_stroke_between_touching_letters_is_a_kashida() -> None:
+    # LibreOffice draws KacstBook's kashida by a glyph named as a space, in the joint
+    # between the letters rather than under them: بحـدوث, not بح دوث; a space that
+    # draws nothing, or a stroke away from the letters, stays a word break
+    row = [_glyph("ب", 46, 50, 0), _glyph("ح", 40, 46, 1), _glyph(" ", 37.5, 40, 2, ink=0.8),
+           _glyph("د", 32, 37.6, 3), _glyph("و", 27, 32, 4), _glyph("ث", 20, 27, 5),
+           _glyph(" ", 16.5, 20, 6, ink=0.01), _glyph("ف", 10, 16.5, 7),
+           _glyph(" ", 5, 7.5, 8, ink=0.8), _glyph("ي", 0, 3, 9)]
+    assert pdf_module._page_text(row) == f"بح{TATWEEL}دوث ف ي"
+
+
 def _bracketed_row(y: float, word: str, left: str, right: str) -> list[Glyph]:
     """``قال`` then ``word`` between brackets, drawn right to left on baseline ``y``: the
     glyph at the word's left named ``left``, at its right ``right``, both as pdfium gives

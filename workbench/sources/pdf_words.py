@@ -38,6 +38,7 @@ NARROW_SPACE_GAP_EM = 0.05  # white between glyphs that a narrow space glyph mak
 STACK_CENTRE_RATIO = 0.25  # centres this close (of the narrower width): stacked letters
 LEADER_COVER = 0.5  # a space glyph covered this much by its neighbours is no space
 LEADER_INK_EM = 0.05  # ink taller than this on a space glyph is a drawn stroke
+LEADER_CONTACT_EM = 0.15  # a drawn stroke this close to the glyphs on both sides joins them
 
 
 class Word(NamedTuple):
@@ -307,12 +308,21 @@ def _leaders_in(
         + np.where(has_right, _overlaps(s0, s1, x0[right], x1[right]), 0.0)
     )
     covered = overlap > LEADER_COVER * (s1 - s0)
+    # a space glyph that draws a stroke and touches the glyphs on both sides is the
+    # kashida between them, whatever covers it (LibreOffice draws KacstBook's kashida
+    # so, between the letters rather than under them: ``بحـدوث`` read as ``بح دوث``)
+    tol = LEADER_CONTACT_EM * cols.size[perm[at]]
+    stroke = (
+        has_left & has_right & (cols.ink[perm[at]] > LEADER_INK_EM * cols.size[perm[at]])
+        & (s0 - x1[left] <= tol) & (x0[right] - s1 <= tol)
+    )
+    leader[at[stroke]] = True
     # (sorted(set()) rather than np.unique, whose first call imports numpy.ma: 60 ms)
     for r in sorted(set(row[at[covered]].tolist())):
         lo, hi = bounds[r], bounds[r + 1]
         line = cols.glyphs(perm[lo:hi].tolist())
         ids = covered_spaces(line)
-        leader[lo:hi] = [id(g) in ids for g in line]
+        leader[lo:hi] |= np.array([id(g) in ids for g in line], bool)
     return leader
 
 
