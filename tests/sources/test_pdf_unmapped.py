@@ -60,3 +60,13 @@ def test_xelatex_lam_alef_reads_as_lam_and_alef(tmp_path: Path) -> None:
     text = pdf_text(out)
     assert "\u061d" not in text and REPLACEMENT not in text
     assert "خلال" in text and "العلاقات" in text and "والسلام" in text
+
+
+def test_a_glyph_mapped_to_nothing_gets_one_placeholder_clear_of_the_page() -> None:
+    from workbench.sources.pdf_unmapped import UnicodeMaps
+
+    maps = UnicodeMaps({}, frozenset())
+    first = maps.lost("Amiri", 0x91F, frozenset({ord(P)}))  # the page has P of its own
+    assert first != P and first == maps.lost("Amiri", 0x91F, frozenset())
+    assert maps.lost("Amiri", 0x920, frozenset()) != first
+    assert maps.lost("Noto", 0x91F, frozenset()) != first

@@ -62,7 +62,7 @@ from .pdf_glyphs import (
     is_letterlike,
     pdfium_glyphs,
 )
-from .pdf_unmapped import decipher, read_unicode_maps
+from .pdf_unmapped import UnicodeMaps, decipher, read_unicode_maps
 from .pdf_words import Word, median, page_words, row_starts, rows_by_baseline
 
 __all__ = [
@@ -110,13 +110,16 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     if engine == "pdfium":
         with _open_pdfium(Path(path)) as pdf, collector_paused():
             producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "").lower()
+            # (glyphs whose ToUnicode entry names nothing get placeholders too: the maps
+            # are read only for the producers that leave glyphs out of them)
             maps = (read_unicode_maps(path)
-                    if producer.startswith(UNMAPPED_GLYPH_PRODUCERS) else None)
+                    if producer.startswith(UNMAPPED_GLYPH_PRODUCERS) else None
+                    ) or UnicodeMaps({}, frozenset())
             read = functools.partial(
                 _page_text, images=producer.startswith(IMAGE_NAMING_PRODUCERS),
             )
             pages = list(map(read, pdfium_glyphs(pdf, maps)))
-        return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT}) if maps else pages
+        return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT})
     if engine == "pdfplumber":
         return [_page_text(glyphs) for glyphs in _pdfplumber_glyphs(Path(path))]
     raise ValueError(f"unknown engine {engine!r} (use 'pdfium' or 'pdfplumber')")

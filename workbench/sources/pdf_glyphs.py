@@ -49,6 +49,12 @@ _INVISIBLE_RE = re.compile(f"[{BIDI_CONTROLS}\u200b\u2060\ufeff]")
 # space so, and other producers put such spaces inside words around marks; the layout
 # reads them as word breaks only where glyphs of two stream runs meet across a gap.
 MIN_SPACE_WIDTH = 0.5
+# A glyph named as the letter before or after it in the stream, overlapping it by this
+# share of the narrower and drawing a flat stroke at most this tall (em), is that letter's
+# extension (``_extension_twins``); real doubled letters overlap 0.1 at most and stand
+# 0.13 em tall or more where they overlap 0.2, the extensions 0.3 and 0.07 to 0.1 em.
+TWIN_OVERLAP = 0.25
+TWIN_INK_EM = 0.11
 
 
 # not frozen: a frozen __init__ costs a microsecond per glyph; and __init__ written out,
@@ -277,7 +283,14 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
             for j in lost.tolist():
                 texts[j] = REPLACEMENT
             kind[lost], space[lost], mark[lost] = _INKED, False, False
-        if maps is not None:
+        twins = _extension_twins(
+            handle, char_box, scratch, page_codes[at], at, kind, errors == 1, texts,
+            left, right, baseline, sizes,
+        )
+        lost = lost[kind[lost] != _LETTER]  # (a lost letter its twin named is found)
+        if lost.size and maps is not None:
+            _lost_placeholders(maps, textpage.raw, page_codes, at, lost, texts, kind)
+        if maps is not None and maps.mapped:
             _placeholders(maps, textpage.raw, page_codes[at], at, texts, kind, space, mark)
         cx = (left + right) / 2
         ink = np.full(m, -1.0)
@@ -294,10 +307,100 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
             ink[inked] = b_top - b_bottom
         textpage.close()
         page.close()
-        yield merge_split_clusters(GlyphColumns(
+        columns = GlyphColumns(
             texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
             np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
-        ))
+        )
+        if twins.size:
+            columns = columns.take(np.setdiff1d(np.arange(m), twins))
+        yield merge_split_clusters(columns)
+
+
+def _extension_twins(
+    handle: Any, char_box: Any, scratch: _Scratch, codes: np.ndarray, at: np.ndarray,
+    kind: np.ndarray, lost: np.ndarray, texts: list[str], left: np.ndarray, right: np.ndarray,
+    baseline: np.ndarray, sizes: np.ndarray,
+) -> np.ndarray:
+    """The glyphs (numbers in ``at``) that draw only the extension of the letter next to
+    them in the stream: two glyphs in a row overlapping by ``TWIN_OVERLAP`` of the
+    narrower, one of them a flat stroke at most ``TWIN_INK_EM`` tall and the other taller,
+    both named as one letter, or one of them named as a letter and the other by nothing
+    (``lost``, pdfium's map error). WeasyPrint with Amiri draws the LAM of ``لك`` and the
+    HAH of ``حت`` so, and names the pair ``لل`` (``اللكبير`` for ``الكبير``), or names only
+    the stroke where cairo mapped the LAM's body to nothing. Real doubled letters
+    (``مم``, ``سس``) sit side by side, each with its own height. In place, the letter
+    kept takes the pair's text (``texts``, ``kind``) and its box widens to the twin's."""
+    if len(at) < 2:
+        return np.zeros(0, np.intp)
+    letter = kind == _LETTER
+    named = (codes[1:] == codes[:-1]) & letter[1:]
+    half = (lost[1:] & letter[:-1]) | (letter[1:] & lost[:-1])
+    pair = (named | half) & (at[1:] == at[:-1] + 1) & (baseline[1:] == baseline[:-1])
+    overlap = np.minimum(right[1:], right[:-1]) - np.maximum(left[1:], left[:-1])
+    width = np.minimum(right[1:] - left[1:], right[:-1] - left[:-1])
+    pairs = np.flatnonzero(pair & (overlap > TWIN_OVERLAP * width))
+    if not pairs.size:
+        return np.zeros(0, np.intp)
+    both = np.unique(np.r_[pairs, pairs + 1])
+    q = both.size
+    _drain(map(char_box, itertools.repeat(handle, q), at[both].tolist(), *scratch.box_at))
+    bottom, top = np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T[2:]
+    flat = dict(zip(both.tolist(), ((top - bottom) <= TWIN_INK_EM * sizes[both]).tolist(),
+                    strict=True))
+    twins: set[int] = set()
+    for j in pairs.tolist():
+        if flat[j] == flat[j + 1] or j in twins or j + 1 in twins:
+            continue
+        twin, body = (j, j + 1) if flat[j] else (j + 1, j)
+        if lost[body]:  # the stroke names the letter
+            texts[body], kind[body], lost[body] = texts[twin], _LETTER, False
+        elif lost[twin]:
+            lost[twin] = False
+        left[body] = min(left[body], left[twin])
+        right[body] = max(right[body], right[twin])
+        twins.add(twin)
+    return np.array(sorted(twins), np.intp)
+
+
+def _font_name(textpage: Any, i: int, buffer: Any, names: dict[int, str]) -> str | None:
+    """The base font name of the character ``i`` of a text page (``names`` caches them by
+    font), or None where pdfium gives no font."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    obj = raw.FPDFText_GetTextObject(textpage, i)
+    font = raw.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return None
+    key = ctypes.cast(font, ctypes.c_void_p).value or 0
+    if key not in names:
+        size = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+        names[key] = buffer.value.decode("latin-1") if 0 < size <= len(buffer) else ""
+    return names[key]
+
+
+def _lost_placeholders(
+    maps: UnicodeMaps, textpage: Any, page_codes: np.ndarray, at: np.ndarray,
+    lost: np.ndarray, texts: list[str], kind: np.ndarray,
+) -> None:
+    """In place: a glyph whose ToUnicode entry names no character (pdfium's map error)
+    gets the placeholder of its font and code, a letter, for ``decipher`` to read from the
+    words it stands in (U+FFFD where none is clear)."""
+    import ctypes
+
+    buffer = ctypes.create_string_buffer(256)
+    names: dict[int, str] = {}
+    own = frozenset(page_codes.tolist())
+    # (a control code is no glyph id: LibreOffice names its kashida U+0002 or U+0003,
+    # which the layout reads by its ink)
+    for j in lost[page_codes[at[lost]] > 0x20].tolist():
+        name = _font_name(textpage, int(at[j]), buffer, names)
+        if name is None:
+            continue
+        placeholder = maps.lost(name, int(page_codes[at[j]]), own)
+        if placeholder != REPLACEMENT:
+            texts[j], kind[j] = placeholder, _LETTER
 
 
 def _placeholders(
@@ -310,7 +413,6 @@ def _placeholders(
     their font, a few library calls each."""
     import ctypes
 
-    import pypdfium2.raw as raw
 
     values = np.fromiter(maps.values, np.int64, len(maps.values))
     # (white space and controls aside: pdfium makes the spaces between words up)
@@ -320,15 +422,10 @@ def _placeholders(
     buffer = ctypes.create_string_buffer(256)
     names: dict[int, str] = {}
     for j in odd.tolist():
-        obj = raw.FPDFText_GetTextObject(textpage, int(at[j]))
-        font = raw.FPDFTextObj_GetFont(obj) if obj else None
-        if not font:
+        name = _font_name(textpage, int(at[j]), buffer, names)
+        if name is None:
             continue
-        key = ctypes.cast(font, ctypes.c_void_p).value or 0
-        if key not in names:
-            size = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
-            names[key] = buffer.value.decode("latin-1") if 0 < size <= len(buffer) else ""
-        placeholder = maps.placeholder(names[key], int(codes[j]))
+        placeholder = maps.placeholder(name, int(codes[j]))
         if placeholder is not None:
             texts[j] = placeholder
             kind[j] = _INKED if placeholder == REPLACEMENT else _LETTER

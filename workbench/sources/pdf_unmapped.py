@@ -73,6 +73,19 @@ class UnicodeMaps:
             self.placeholders[key] = free[n] if n < len(free) else REPLACEMENT
         return self.placeholders[key]
 
+    def lost(self, font: str, code: int, page_codes: frozenset[int]) -> str:
+        """The placeholder of a glyph ``code`` of ``font`` whose ToUnicode entry names no
+        character (cairo, for WeasyPrint, maps a glyph first drawn without text of its
+        own to nothing, and every later LAM drawn by it is lost): one a glyph, as for a
+        glyph the map lacks, none of the ``page_codes`` (the page's own characters)."""
+        key = (font, code)
+        if key not in self.placeholders:
+            taken = set(self.placeholders.values())
+            free = [p for p in _PLACEHOLDERS if ord(p) not in self.values
+                    and ord(p) not in page_codes and p not in taken]
+            self.placeholders[key] = free[0] if free else REPLACEMENT
+        return self.placeholders[key]
+
 
 def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
     """The ToUnicode maps of the Type0 Identity fonts of the PDF at ``path`` whose embedded
