@@ -46,3 +46,11 @@ def test_rows_found_a_stretch_at_a_time_are_the_rows_of_the_loop() -> None:
         baseline = np.sort(lines + offsets)
         size = rng.choice([1.0, 10.0, 12.0, 24.0], baseline.size)
         assert _sorted_row_starts(baseline, size) == row_starts(baseline.tolist(), size.tolist())
+
+
+def test_a_line_break_code_is_asked_whether_pdfium_made_it() -> None:
+    # LibreOffice names its kashida glyph by a control character, U+000A among them: a
+    # line break the content stream draws is a glyph, one pdfium makes up is not
+    from workbench.sources.pdf_glyphs import _WHITE, _code_kind
+
+    assert _code_kind(0x0A)[1] == _WHITE and _code_kind(0x0D)[1] == _WHITE

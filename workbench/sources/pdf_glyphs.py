@@ -277,6 +277,12 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         code = code_of[at]
         texts = list(map(texts_of.__getitem__, code.tolist()))
         kind, space, mark = kind_of[code], space_of[code], mark_of[code]
+        # a line break the content stream draws is a glyph named by a control character,
+        # as LibreOffice names its kashida (U+000A as well as U+0002): lost text, which the
+        # layout reads by its ink; the line breaks pdfium makes up are left out
+        drawn = np.flatnonzero((page_codes[at] == 0x0A) | (page_codes[at] == 0x0D)).tolist()
+        for j in drawn:
+            texts[j], kind[j] = REPLACEMENT, _INKED
         # a glyph whose code point the font does not map to text
         lost = np.flatnonzero(errors == 1)
         if lost.size:
@@ -581,8 +587,9 @@ def _bare(function: Any, restype: Any) -> Any:
     return ctypes.PYFUNCTYPE(restype)(ctypes.cast(function, ctypes.c_void_p).value)
 
 
-# What a code point from pdfium needs: nothing (no text, or a line break), the generated
-# check (white space), the inked box (marks, non-letters, and U+FFFD), or neither (letters).
+# What a code point from pdfium needs: nothing (no text), the generated check (white
+# space and line breaks), the inked box (marks, non-letters, and U+FFFD), or neither
+# (letters).
 _SKIP, _WHITE, _INKED, _LETTER = range(4)
 
 
@@ -593,8 +600,10 @@ def _code_kind(code: int) -> tuple[str, int, tuple[bool, bool]]:
     # 0, U+FFFE and other codes naming no character become U+FFFD in clean_glyph_text;
     # one past U+10FFFF is no code point at all
     text = REPLACEMENT if code > 0x10FFFF else clean_glyph_text(chr(code))
-    if not text or text in "\r\n":
+    if not text:
         return text, _SKIP, (False, False)
+    if text in ("\r", "\n"):  # (the generated check tells a drawn glyph: ``pdfium_glyphs``)
+        return text, _WHITE, (False, False)
     flags = text_kind(text)
     if text.isspace():
         return text, _WHITE, flags
