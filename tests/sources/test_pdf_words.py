@@ -54,3 +54,21 @@ def test_a_line_break_code_is_asked_whether_pdfium_made_it() -> None:
     from workbench.sources.pdf_glyphs import _WHITE, _code_kind
 
     assert _code_kind(0x0A)[1] == _WHITE and _code_kind(0x0D)[1] == _WHITE
+
+
+def test_letters_of_another_script_inside_an_arabic_word_are_found() -> None:
+    # LibreOffice names its kashida in Noto Naskh Arabic ``S`` now and then (خسSارة,
+    # التقSSدير): such letters, glued between Arabic letters, are tested for a stroke
+    from workbench.sources.pdf_glyphs import foreign_letters_inside_arabic
+
+    def found(text: str) -> str:
+        codes = np.array([ord(ch) for ch in text])
+        letter = np.array([ch.isalpha() for ch in text])
+        at = foreign_letters_inside_arabic(codes, np.arange(len(text)), letter)
+        return "".join(text[k] for k in at.tolist())
+
+    assert found("خسSارة") == "S"
+    assert found("التقSSدير") == "SS"
+    assert found("SMS رسالة") == ""  # a word of its own
+    assert found("رسالةSMSLONG") == ""  # no Arabic letter after it
+    assert found("بSMSLب") == ""  # more than one joint's worth

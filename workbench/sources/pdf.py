@@ -53,6 +53,7 @@ from ..text.arabic import TATWEEL, is_arabic_letter
 from ..text.memo import CharMemo, word_memo
 from .bidi_order import bidi_rep, resolve, visual_to_logical
 from .pdf_glyphs import (
+    KASHIDA_INK_EM,
     NOT_FORWARD_JOINING,
     REPLACEMENT,
     Glyph,
@@ -79,7 +80,6 @@ _PDF_DATE_RE = re.compile(
 COLUMN_GAP_EM = 1.0  # a vertical white strip at least this wide may separate columns
 PARAGRAPH_PITCH_RATIO = 1.3  # row pitch this much above the usual one starts a paragraph
 KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
-KASHIDA_INK_EM = 0.25  # and its ink is a stroke at most this tall
 
 _HEAD_BYTES = 1024  # the PDF header must start within the first 1024 bytes
 _TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it)

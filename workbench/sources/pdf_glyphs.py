@@ -54,6 +54,8 @@ MIN_SPACE_WIDTH = 0.5
 # extension (``_extension_twins``); real doubled letters overlap 0.1 at most and stand
 # 0.13 em tall or more where they overlap 0.2, the extensions 0.3 and 0.07 to 0.1 em.
 TWIN_OVERLAP = 0.25
+KASHIDA_INK_EM = 0.25  # a kashida's ink is a stroke at most this tall
+STROKE_RUN = 3  # kashida glyphs in a row that one joint takes
 TWIN_INK_EM = 0.11
 
 
@@ -283,6 +285,7 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         drawn = np.flatnonzero((page_codes[at] == 0x0A) | (page_codes[at] == 0x0D)).tolist()
         for j in drawn:
             texts[j], kind[j] = REPLACEMENT, _INKED
+        _strokes_named_as_letters(handle, char_box, scratch, page_codes[at], at, kind, texts, sizes)
         # a glyph whose code point the font does not map to text
         lost = np.flatnonzero(errors == 1)
         if lost.size:
@@ -320,6 +323,46 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         if twins.size:
             columns = columns.take(np.setdiff1d(np.arange(m), twins))
         yield merge_split_clusters(columns)
+
+
+def _strokes_named_as_letters(
+    handle: Any, char_box: Any, scratch: _Scratch, codes: np.ndarray, at: np.ndarray,
+    kind: np.ndarray, texts: list[str], sizes: np.ndarray,
+) -> None:
+    """In place: a glyph named as a letter of another script, in a run of at most
+    ``STROKE_RUN`` such glyphs between two Arabic letters in the stream, whose ink is a
+    stroke at most ``KASHIDA_INK_EM`` tall, is no letter but lost text (``S`` for
+    LibreOffice's kashida in Noto Naskh Arabic: ``خسSارة``, ``التقSSدير``), which the layout
+    reads by its ink as it reads the other codes LibreOffice gives its kashida."""
+    found = foreign_letters_inside_arabic(codes, at, kind == _LETTER)
+    if not found.size:
+        return
+    q = found.size
+    _drain(map(char_box, itertools.repeat(handle, q), at[found].tolist(), *scratch.box_at))
+    bottom, top = np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T[2:]
+    for j in found[(top - bottom) <= KASHIDA_INK_EM * sizes[found]].tolist():
+        texts[j], kind[j] = REPLACEMENT, _INKED
+
+
+def foreign_letters_inside_arabic(codes: np.ndarray, at: np.ndarray, letter: np.ndarray) -> np.ndarray:
+    """Which glyphs (code points ``codes``, stream places ``at``, ``letter`` the letters)
+    are letters of another script in a run of at most ``STROKE_RUN`` between two Arabic
+    letters, all one stretch of the stream: ``خسSارة`` gives the ``S``, ``SMS رسالة``
+    nothing."""
+    n = len(at)
+    arabic = ((codes >= 0x0620) & (codes <= 0x06FF)) | ((codes >= 0xFB50) & (codes <= 0xFEFC))
+    odd = letter & ~arabic
+    if n < 3 or not odd.any():
+        return np.zeros(0, np.intp)
+    index = np.arange(n)
+    # the nearest glyph before and after each that is not such a letter
+    before = np.maximum.accumulate(np.where(odd, -1, index))
+    after = np.minimum.accumulate(np.where(odd, n, index)[::-1])[::-1]
+    inside = odd & (before >= 0) & (after < n)
+    before, after = np.where(inside, before, 0), np.where(inside, after, 0)
+    inside &= arabic[before] & arabic[after] & (after - before - 1 <= STROKE_RUN)
+    inside &= at[after] - at[before] == after - before  # (one stretch of the stream)
+    return np.flatnonzero(inside)
 
 
 def _extension_twins(
