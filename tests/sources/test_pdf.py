@@ -511,3 +511,35 @@ def test_weasyprint_amiri_letter_extensions_are_no_second_letter(work: Path) -> 
     assert len(got) == len(want)
     for g, w in zip(got, want, strict=True):
         assert re.fullmatch(re.escape(g).replace("\ufffd", "."), w), (g, w)
+
+
+def _word_glyphs(word: str, x: float, order: int) -> list[Glyph]:
+    """A word's glyphs from ``x`` on, 5 wide each, in stream places from ``order`` on, drawn
+    left to right for Latin and right to left for Arabic."""
+    step = -1 if unicodedata.bidirectional(word[0]) in ("R", "AL") else 1
+    chars = word if step == 1 else word[::-1]
+    glyphs = [_glyph(ch, x + 5 * k, x + 5 * k + 5, 0) for k, ch in enumerate(chars)]
+    for k, g in enumerate(glyphs[::step]):
+        g.order = order + k
+    return glyphs
+
+
+@pytest.mark.parametrize(("runs", "line"), [(True, "قالت الصحيفة ان Lost in Time"),
+                                             (False, "قالت الصحيفة ان Time in Lost")])
+def test_a_latin_run_set_word_by_word_right_to_left_reads_in_stream_order(
+    runs: bool, line: str,
+) -> None:
+    # XeLaTeX without \lr sets the words of a Latin run one by one in the line's order,
+    # right to left: the page shows "Time in Lost", the stream says Lost in Time; a
+    # producer that writes the stream in text order is read by it
+    row = (_word_glyphs("قالت", 280, 0) + _word_glyphs("الصحيفة", 240, 5)
+           + _word_glyphs("ان", 225, 12) + _word_glyphs("Lost", 200, 20)
+           + _word_glyphs("in", 185, 30) + _word_glyphs("Time", 160, 40))
+    assert pdf_module._page_text(row, runs=runs) == line
+
+
+def test_a_latin_run_drawn_left_to_right_stays_as_drawn() -> None:
+    row = (_word_glyphs("قالت", 280, 0) + _word_glyphs("الصحيفة", 240, 5)
+           + _word_glyphs("ان", 225, 12) + _word_glyphs("Lost", 160, 20)
+           + _word_glyphs("in", 185, 30) + _word_glyphs("Time", 200, 40))
+    assert pdf_module._page_text(row, runs=True) == "قالت الصحيفة ان Lost in Time"

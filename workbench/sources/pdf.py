@@ -117,6 +117,7 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
                     ) or UnicodeMaps({}, frozenset())
             read = functools.partial(
                 _page_text, images=producer.startswith(IMAGE_NAMING_PRODUCERS),
+                runs=producer.startswith(RUN_BY_RUN_PRODUCERS),
             )
             pages = list(map(read, pdfium_glyphs(pdf, maps)))
         return decipher(pages, set(maps.placeholders.values()) - {REPLACEMENT})
@@ -421,10 +422,13 @@ def _usual_pitch(steps: list[float]) -> float:
     return median(steps) if len(steps) >= 3 else 1.2
 
 
-def _page_text(glyphs: list[Glyph] | GlyphColumns, *, images: bool = False) -> str:
+def _page_text(
+    glyphs: list[Glyph] | GlyphColumns, *, images: bool = False, runs: bool = False,
+) -> str:
     """One page (its glyphs, or their columns): blocks separated by a blank line, rows
     by a newline (``images``: its producer names brackets by their mirror images, see
-    ``_brackets_mirrored``)."""
+    ``_brackets_mirrored``; ``runs``: it writes the stream in the order of the text, see
+    ``_stream_ordered_runs``)."""
     columns = glyphs if isinstance(glyphs, GlyphColumns) else glyph_columns(glyphs)
     if columns.mark.any():
         columns = _attach_marks(columns)
@@ -441,13 +445,13 @@ def _page_text(glyphs: list[Glyph] | GlyphColumns, *, images: bool = False) -> s
             base = rtl  # the page's words, counted already
         else:
             base = _strong_direction([w for row in block for w in row]) if block else rtl
-        lines = [_line_text(row, base) for row in block]
+        lines = [_line_text(row, base, runs=runs) for row in block]
         out.append((block, base, lines))
     # (the rows read again only on a page with brackets)
     if any("(" in line or "[" in line for _, _, lines in out for line in lines) and _brackets_mirrored(
         [_named_row(row) for block, _, _ in out for row in block], images=images,
     ):
-        out = [(block, base, [_line_text(row, base, mirrored=True) for row in block])
+        out = [(block, base, [_line_text(row, base, mirrored=True, runs=runs) for row in block])
                for block, base, _ in out]
     texts = ("\n".join(line for line in lines if line) for _, _, lines in out)
     return "\n\n".join(text for text in texts if text)
@@ -477,6 +481,12 @@ IMAGE_NAMING_PRODUCERS = ("xdvipdfmx",)
 # parse of the file (about a third of the reading time of a PDF with object streams), and
 # Chromium, WeasyPrint (cairo) and LibreOffice keep the cmap, so only these pay for it.
 UNMAPPED_GLYPH_PRODUCERS = ("xdvipdfmx",)
+# Producers that write a line's glyphs to the stream in the order of the text, a
+# left-to-right run too, so that a run whose words the stream gives from right to left
+# was set word by word in the line's right-to-left order (``_stream_ordered_runs``).
+# LibreOffice, WeasyPrint and Chromium draw a run's words in any order: there the
+# positions alone tell.
+RUN_BY_RUN_PRODUCERS = ("xdvipdfmx",)
 
 
 def _brackets_mirrored(rows: list[str], *, images: bool = False) -> bool:
@@ -518,9 +528,12 @@ def _named_row(row: list[Word]) -> str:
 # --- one line: visual to logical ------------------------------------------------------
 
 
-def _line_text(row: list[Word], base_level: int, *, mirrored: bool = False) -> str:
+def _line_text(
+    row: list[Word], base_level: int, *, mirrored: bool = False, runs: bool = False,
+) -> str:
     """Words of one row (any order) as a logical-order line (``mirrored``: every bracket
-    of a right-to-left run named by its mirror image, see ``_brackets_mirrored``)."""
+    of a right-to-left run named by its mirror image, see ``_brackets_mirrored``;
+    ``runs``: a left-to-right run's words in stream order, see ``_stream_ordered_runs``)."""
     words = sorted(row, key=_CENTRE)
     visual = " ".join(map(_TEXT, words))
     flags = functools.reduce(operator.and_, map(_word_flags, map(_TEXT, words)))
@@ -548,6 +561,8 @@ def _line_text(row: list[Word], base_level: int, *, mirrored: bool = False) -> s
         k = bisect.bisect_right(starts, i) - 1
         return words[k].glyph(i - starts[k])
 
+    if runs and base_level and 2 in levels:
+        order = _stream_ordered_runs(order, levels, texts, starts, words)
     if not flags & _NO_SLOT:
         _restore_kashida(glyph, texts)
     # a bracket the engine mirrored for display in a right-to-left run, back to the
@@ -558,6 +573,43 @@ def _line_text(row: list[Word], base_level: int, *, mirrored: bool = False) -> s
             if levels[i] % 2 and glyph(i).mirrored != mirrored:
                 texts[i] = MIRRORED[texts[i]]
     return _SPACE_RE.sub(" ", "".join([texts[i] for i in order])).strip()
+
+
+def _stream_ordered_runs(
+    order: list[int], levels: list[int], texts: list[str], starts: list[int], words: list[Word],
+) -> list[int]:
+    """``order`` (a right-to-left line's visual glyph places in logical order) with the
+    words of each left-to-right run read in the order the content stream draws them
+    where it draws them from right to left: a producer that set a run of Latin words one
+    by one in the right-to-left order of the line (XeLaTeX without ``\\lr``: ``Translation
+    in Lost``) still wrote them in the stream in the order of the text. A run drawn left
+    to right, as the bidi algorithm lays it out, stays as it is."""
+    n = len(texts)
+    i = 0
+    while i < n:
+        if levels[i] != 2:
+            i += 1
+            continue
+        j = i
+        while j < n and levels[j] == 2:
+            j += 1
+        word_of = {x: bisect.bisect_right(starts, x) - 1 for x in range(i, j) if texts[x] != " "}
+        ks = sorted(set(word_of.values()))
+        spaces = [x for x in range(i, j) if texts[x] == " "]
+        at = order.index(i)
+        if (
+            len(ks) >= 2 and len(spaces) == len(ks) - 1
+            and order[at:at + j - i] == list(range(i, j))
+            and all(a > b for a, b in itertools.pairwise(words[k].glyph(0).order for k in ks))
+        ):
+            block: list[int] = []
+            for m, k in enumerate(reversed(ks)):
+                if m:
+                    block.append(spaces[m - 1])
+                block.extend(x for x, w in word_of.items() if w == k)
+            order = order[:at] + block + order[at + j - i:]
+        i = j
+    return order
 
 
 # What a word lets its line skip (``_word_flags``), bits of one number: ``_line_text``
