@@ -567,7 +567,29 @@ def _frames_it(coarse: dict, fine: dict) -> bool:
     gathered that clause: each item is its own attack unless the fine row names it."""
     return coarse["location"] in fine["places"].split(";") or (
         coarse["claim_id"] != fine["claim_id"] and not _listed(coarse)
-        and coarse["location"] in fine.get("_names", {}))
+        and (coarse["location"] in fine.get("_names", {}) or _unframed_in(fine, coarse)))
+
+
+def _unframed_in(fine: dict, coarse: dict) -> bool:
+    """The fine row stands at a place the gazetteer puts in no governorate (فندق إيليت, a
+    town of a country whose governorates it lacks) of the coarse row's country, in a clause
+    that names no other place (not كفرسجنة في ريف إدلب الجنوبي): nothing places it elsewhere,
+    so it lies in the lead's place when that may hold it — a governorate any place, a city
+    only a site, as a village or an area may lie outside the city (مقتل 15 ... في العاصمة
+    مقديشو، then واستهدف التفجير فندق إيليت)."""
+    if fine["admin1"] or not fine["country"] or fine["country"] != coarse["country"] \
+            or not set(fine["places"].split(";")) <= {fine["location"]}:
+        return False
+    if coarse["place_type"] in _HOLDS_TOWNS:
+        return True
+    return coarse["place_type"] in _HOLDS_SITES and fine["place_type"] not in _SETTLEMENTS
+
+
+# Kinds of place a lead may name that hold any place of their country's map, and those that
+# hold only the sites in them (a hotel, a market, a neighbourhood), not the villages around.
+_HOLDS_TOWNS = frozenset({"governorate", "province"})
+_HOLDS_SITES = frozenset({"city", "capital"})
+_SETTLEMENTS = frozenset({"village", "town", "city", "capital", "district", "subdistrict", "area"})
 
 
 def _absorb_mention(host: dict, row: dict) -> None:
