@@ -401,20 +401,45 @@ def _cue_noun(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll |
 
 def _subject_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
     """إن شرطياً قتل: a noun of one or two people that opens its clause (after إن or أن, or
-    a stop) before the verb is its subject, and counts the dead or wounded."""
-    if i < 1 or toks[i - 1].kind != "word" or not _is(toks, i - 1, "person"):
+    a stop) before the verb is its subject, and counts the dead or wounded. The numerals one
+    and two follow the noun they count, as its adjective (مدنياً واحداً قتل): the noun is
+    still the subject, and the numeral agrees with its count."""
+    at = i - 1 - _after_numeral(toks, i - 1)
+    if at < 0 or toks[at].kind != "word" or not _is(toks, at, "person"):
         return None
-    if i > 1 and toks[i - 2].key not in _OPENERS and toks[i - 2].kind != "punct":
+    if at > 0 and toks[at - 1].key not in _OPENERS and toks[at - 1].kind != "punct":
         return None
-    count = next((n for _, n in _count_forms(toks[i - 1].key) if n in ("1", "2")), "")
+    count = next((n for _, n in _count_forms(toks[at].key) if n in ("1", "2")), "")
     if not count:
         return None
-    return _make(kind, float(count), float(count), float(count), toks[i - 1].start, toks[i].end,
+    return _make(kind, float(count), float(count), float(count), toks[at].start, toks[i].end,
                  text)
 
 
-# The particles after which a noun opens a clause as its subject (إنّ، أنّ).
-_OPENERS = frozenset({"ان"})
+# The ending of an indefinite accusative (واحداً): the numeral read without it (واحد).
+_TANWIN_ALIF = "\u0627"
+
+
+def _after_numeral(toks: list[Token], k: int) -> int:
+    """1 when token ``k`` is the numeral one or two after the noun it counts (مدنياً واحداً،
+    جنديان اثنان), else 0.
+
+    >>> _after_numeral(tokenize("مدنياً واحداً قتل", pieces=True), 1)
+    1
+    """
+    if k < 1 or toks[k].kind != "word":
+        return 0
+    key = toks[k].key
+    for form in (key, key[:-1] if key.endswith(_TANWIN_ALIF) else key):
+        n = read_number([toks[k]._replace(key=form)], 0)
+        if n is not None and n.value in (1.0, 2.0) and n.how == "words":
+            return 1
+    return 0
+
+
+# The particles after which a noun opens a clause as its subject (إنّ، أنّ), also with the
+# conjunction or the preposition a reported clause takes (وأن، فإن، بأن: أفادت بأن).
+_OPENERS = frozenset({"ان", "وان", "فان", "بان"})
 
 
 def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: int,
