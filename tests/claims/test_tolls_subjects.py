@@ -20,3 +20,8 @@ def test_the_numeral_one_after_its_noun_keeps_the_noun_the_subject():
 def test_a_subject_in_the_middle_of_a_clause_is_no_toll():
     # the noun does not open its clause: it is the object of the verb before it
     assert _killed("شاهد الناس مدنياً قتل في الهجوم.") == []
+
+
+def test_a_lady_counts_one_and_two_ladies_two():
+    assert _killed("أدى القصف لاستشهاد سيدة وإصابة آخرين.") == [1.0]
+    assert _killed("ما أدى إلى مقتل سيدتين في المنزل.") == [2.0]
