@@ -24,3 +24,11 @@ def test_a_capital_lead_keeps_its_toll_beside_a_village_told_after_it():
             "وأصيب راع بجروح نتيجة غارة جوية على قرية كفرنوران.")
     ev = _events(text)
     assert "9" in ev.fatalities.tolist()
+
+
+def test_a_capital_lead_folds_into_the_quarter_its_strike_is_told_at():
+    text = ("قتل 4 مدنيين في غارة جوية على العاصمة صنعاء اليوم. "
+            "واستهدفت الغارة منزلا في حي الحصبة.")
+    ev = _events(text)
+    assert len(ev) == 1 and ev.location.tolist() == ["حي الحصبة"]
+    assert ev.fatalities.tolist() == ["4"]
