@@ -330,9 +330,10 @@ def test_known_deserts_and_quarters_in_the_gazetteer() -> None:
 
 
 def test_a_town_after_badia_is_the_town() -> None:
+    # the mention takes the head in (the land around the town), the place stays the town
     got = {r["text"]: r["value"] for r in find_places(
         "هاجمت خلايا التنظيم مواقع في بادية تدمر بريف حمص الشرقي").to_dict("records")}
-    assert got.get("تدمر") == "Tadmur"
+    assert got.get("بادية تدمر") == "Tadmur"
 
 
 def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
@@ -472,3 +473,22 @@ def test_the_desert_of_a_place_is_told_with_its_head_and_keeps_the_place() -> No
     # بادية X: the land around X; the mention takes the head in, the place stays X
     df = find_places("انفجر لغم في بادية حمص.")
     assert df[["text", "value"]].values.tolist() == [["بادية حمص", "Homs"]]
+
+
+def test_a_town_whose_name_is_also_a_word_counts_as_known_once_the_gazetteer_read_it() -> None:
+    # تدمر is also "destroys": read as Palmyra, it is a known place after a head
+    df = find_places("قتل راعيان في بادية تدمر")
+    assert df[["text", "value"]].values.tolist() == [["بادية تدمر", "Tadmur"]]
+    # the verb opening a sentence stays no place
+    assert _rows("تدمر الطائرات بيوت حي السلام")[0][0] == "حي السلام"
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذائف قرب مدرسة الفاروق بمدينة الرستن",
+    "سقطت قذائف قرب مدرسة الفاروق في بلدة تلبيسة",
+])
+def test_a_phrase_placed_in_a_town_told_with_its_head_names_a_place(text: str) -> None:
+    # بمدينة X، في بلدة X: the town's head stands between the preposition and the town
+    assert _rows(text)[0][:2] == ("مدرسة الفاروق", "facility")
+    # a common noun after a strict head stays none, wherever it is placed
+    assert _rows("قتل في منطقة الحادث في مدينة الموصل")[0][0] == "الموصل"

@@ -198,9 +198,17 @@ def _adjectives(names: list[tuple[int, int, bool, str]], rows: StartIndex,
 class _Reader:
     """The tokens of a folded text after a position, with the original spelling."""
 
-    def __init__(self, folded: FoldedText) -> None:
+    def __init__(self, folded: FoldedText, rows: list[dict] | None = None) -> None:
         self.folded = folded
         self.key = folded.key
+        # the spans the gazetteer's rows were accepted on, its context rules passed
+        self.placed = frozenset((x["start"], x["end"]) for x in rows or ())
+
+    def known(self, w: str, ks: int, ke: int) -> bool:
+        """Whether the word at [ks, ke) is a known place: a gazetteer key that is no
+        ordinary word, or a word whose gazetteer row the text's context accepted (تدمر,
+        also "destroys", in بادية تدمر once the gazetteer read it as Palmyra)."""
+        return _is_key(w) or self.folded.span(ks, ke) in self.placed
 
     def tokens(self, pos: int, limit: int = 8) -> list[tuple[str, int, int]]:
         out = []
@@ -303,12 +311,12 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         if facility and words and _own_adjective(r, (w, ws, we)):
             words.append((w, ws, we))
             break
-        state = _next_state(r, state, w, written, nxt)
+        state = _next_state(r, state, w, written, nxt, (ws, we))
         if not state:
             break
         words.append((w, ws, we))
     while (words and not words[-1][0].startswith(ARTICLE)
-           and ((_zipf(r.written(*words[-1][1:])) >= _RARE and not _is_key(words[-1][0]))
+           and ((_zipf(r.written(*words[-1][1:])) >= _RARE and not r.known(*words[-1]))
                 or words[-1][0] in _name_heads())
            and not (len(words) > 1 and (words[-2][0] in _name_heads() or words[-2][0] in _titles()))):
         words.pop()  # a construct head left without its second term
@@ -338,7 +346,8 @@ def _nisba_after(r: _Reader, tok: tuple[str, int, int]) -> bool:
     return written.endswith(("ي", "ية")) and _zipf(written) >= _RARE
 
 
-def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, int, int]) -> str:
+def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, int, int],
+                at: tuple[int, int] = (0, 0)) -> str:
     """The role of ``w`` in the name after a word in role ``state`` ("" first), or "" when
     the name ends before it.
 
@@ -359,7 +368,7 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
                                    and not _is_key(w) and not _is_direction(w)):
             # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم), مدرسة ثانوي
             return ""
-        if _zipf(written) < _RARE or _is_key(w):
+        if _zipf(written) < _RARE or r.known(w, *at):
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
         second = nxt[0].startswith(ARTICLE) or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
@@ -536,17 +545,27 @@ def _in_province(r: _Reader, pos: int, rows: list[dict]) -> bool:
 def _locator(r: _Reader, pos: int, rows: list[dict]) -> dict | None:
     """The known place a direction or a place preposition right after ``pos`` locates the
     phrase in (منطقة الجنينة في محافظة البصرة → محافظة البصرة; حي X وسط بغداد → بغداد)."""
-    toks = r.tokens(pos, 2)
+    toks = r.tokens(pos, 3)
     if not toks:
         return None
-    if len(toks) == 2 and (toks[0][0] in place_prepositions() or _is_direction(toks[0][0])):
-        at, lo_shift = toks[1], 0
+    if len(toks) >= 2 and (toks[0][0] in place_prepositions() or _is_direction(toks[0][0])):
+        at, lo_shift, rest = toks[1], 0, toks[2:]
     elif toks[0][0].startswith(BEH):
-        at, lo_shift = toks[0], 1  # بالبصرة: the preposition written onto the place
+        at, lo_shift, rest = toks[0], 1, toks[1:]  # بالبصرة: the preposition written onto the place
     else:
         return None
+    if rest and at[0][lo_shift:] in _town_heads():
+        # مدرسة الحسن بمدينة الميادين: the head of a town before its name
+        at, lo_shift = rest[0], 0
     ws, we = r.folded.span(at[1], at[2])
     return next((x for x in rows if ws + lo_shift <= x["start"] < we and x.get("country")), None)
+
+
+@cache
+def _town_heads() -> frozenset[str]:
+    """The heads of one administrative unit or town (مدينة، بلدة، قرية، ناحية، قضاء): the
+    place named after them locates a phrase before them as the name alone does."""
+    return frozenset(f for f, h in place_heads().items() if h["admin"] == "yes" and h["number"] == "one")
 
 
 def _elsewhere(row: dict, locator: dict | None) -> bool:
@@ -806,7 +825,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     key, text = folded.key, folded.text
     if _head_regex().search(key) is None:
         return rows
-    reader = _Reader(folded)
+    reader = _Reader(folded, rows)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
     heads = place_heads()
     dropped: set[int] = set()
