@@ -723,10 +723,13 @@ def _holds_place(name: str) -> bool:
 def _gazetteer_reading(r: _Reader, inside: list[dict], ks: int, ke: int) -> bool:
     """Whether a town or village head's name is the gazetteer's place and words of the
     sentence (مدينة الموصل القديمة، مدينة بعقوبة الواقعة), not a longer name that holds
-    it: a name head alone (قرية دير شرقي: دير) or a name in construct with another known
-    place (بلدة سحم الجولان) is the longer name's."""
+    it: a name head alone (قرية دير شرقي: دير), a name in construct with another known
+    place (بلدة سحم الجولان) or a name of two words or more in quotes is the longer name's."""
     folded = r.folded
     words = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(r.key, ks, ke)]
+    before, after = r.key[:ks].rstrip()[-1:], r.key[ke:].lstrip()[:1]
+    if len(words) > 1 and before in _OPEN and after == _OPEN[before]:
+        return False  # قرية “خدر خجيجة”: the quotes hold the whole name
     for row in inside:
         covered = [w for w in words if folded.span(w[1], w[2])[0] >= row["start"]
                    and folded.span(w[1], w[2])[1] <= row["end"]]
