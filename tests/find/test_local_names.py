@@ -492,3 +492,8 @@ def test_a_phrase_placed_in_a_town_told_with_its_head_names_a_place(text: str) -
     assert _rows(text)[0][:2] == ("مدرسة الفاروق", "facility")
     # a common noun after a strict head stays none, wherever it is placed
     assert _rows("قتل في منطقة الحادث في مدينة الموصل")[0][0] == "الموصل"
+
+
+def test_a_name_in_quotes_after_a_village_head_is_whole_though_its_first_word_is_known() -> None:
+    got = [r[:2] for r in _rows("هاجم مسلحون قرية “خدر خجيجة” شمال الموصل")]
+    assert ("خدر خجيجة", "village") in got and not any(t == "خدر" for t, _ in got)
