@@ -497,3 +497,13 @@ def test_a_phrase_placed_in_a_town_told_with_its_head_names_a_place(text: str) -
 def test_a_name_in_quotes_after_a_village_head_is_whole_though_its_first_word_is_known() -> None:
     got = [r[:2] for r in _rows("هاجم مسلحون قرية “خدر خجيجة” شمال الموصل")]
     assert ("خدر خجيجة", "village") in got and not any(t == "خدر" for t, _ in got)
+
+
+def test_a_river_or_lake_is_told_with_its_head() -> None:
+    # an unknown river's name is read after its head; a known one keeps its place
+    got = [r[:2] for r in _rows("شنت طائرة غارات على نهر زيلكاني قرب القرية")]
+    assert ("نهر زيلكاني", "area") in got
+    df = find_places("نصب المسلحون كمينا قرب بحيرة تشاد")
+    assert df[["text", "value"]].values.tolist() == [["بحيرة تشاد", "Chad"]]
+    # a common word after the head is no name
+    assert _rows("عبر الجنود نهرا ثم قطعوا نهر الحياة") == []
