@@ -507,3 +507,12 @@ def test_a_river_or_lake_is_told_with_its_head() -> None:
     assert df[["text", "value"]].values.tolist() == [["بحيرة تشاد", "Chad"]]
     # a common word after the head is no name
     assert _rows("عبر الجنود نهرا ثم قطعوا نهر الحياة") == []
+
+
+def test_a_building_told_by_its_kind_and_located_in_a_town_is_a_place() -> None:
+    got = [(*r[:2], r[3]) for r in _rows("نقل الجرحى الى المستشفى العسكري بمدينة الرستن")]
+    assert ("المستشفى العسكري", "hospital", "unknown_place;facility") in got
+    assert ("السجن المركزي", "prison") in [r[:2] for r in _rows("فر سجناء من السجن المركزي في حمص")]
+    # unlocated, or a quarter or market of a kind a town has many of, it describes
+    assert _rows("نقل الجرحى الى المستشفى العسكري") == []
+    assert [r[0] for r in _rows("انفجار في السوق التجاري بمدينة الرستن")] == ["الرستن"]

@@ -816,6 +816,64 @@ def place_context(rows: list[dict], bounds: tuple[int, int], start: int, end: in
     return {"admin1": pick["admin1"], "country": pick["country"]} if pick else {}
 
 
+# Kinds of place a town has many of, told by their kind (الحي الصناعي، السوق التجاري،
+# الشارع التجاري، المنطقة الوسطى): the phrase describes one, it names none.
+_KIND_NAMED_KINDS = frozenset({"street", "market", "square", "road"})
+
+
+@cache
+def _definite_head_regex() -> re.Pattern[str]:
+    """A definite head of one building (المستشفى، بالسجن): the article, written alone or
+    after a proclitic preposition or conjunction, before the head."""
+    forms = sorted((f for f, h in place_heads().items()
+                    if h["number"] == "one" and h["admin"] != "yes" and h["span"] == "whole"
+                    and h["place_type"] not in _AREA_KINDS | _KIND_NAMED_KINDS and " " not in f),
+                   key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:[وف]?[بك]?ال|[وف]?لل)(?P<head>" + "|".join(forms) + r")(?!\w)")
+
+
+def _definite_adjective_word(r: _Reader, tok: tuple[str, int, int]) -> bool:
+    """A definite relational adjective or direction (العسكري، المركزي، الغربي), not a
+    gazetteer place (مستشفى الكندي is named after one)."""
+    w = tok[0]
+    if not (w.startswith(ARTICLE) and w.isalpha() and len(w) > 4):
+        return False
+    return _is_direction(w) or (w.endswith("ي") and not _is_key(w))
+
+
+def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
+                        ends: list[int]) -> list[dict]:
+    """Buildings told by a definite head and a definite adjective that the text locates in
+    a known place (المستشفى العسكري بمقديشو، السجن المركزي في X): the phrase names the one
+    such building of that town, though it holds no name. Quarters, streets and markets so
+    told (الحي الصناعي، السوق التجاري) are descriptions of a kind a town has many of (on
+    the benchmark's dev split they are no gold places); unlocated, the phrase describes."""
+    key, text = r.key, r.folded.text
+    heads = place_heads()
+    out: list[dict] = []
+    for m in _definite_head_regex().finditer(key):
+        head = heads[m.group("head")]
+        toks = r.tokens(m.end(), 1)
+        if not toks or not _definite_adjective_word(r, toks[0]):
+            continue
+        if not _located(r, toks[0][2], rows) and _locator(r, toks[0][2], rows) is None:
+            continue
+        s = r.folded.span(m.start("head"), m.end("head"))[0] - 2
+        e = r.folded.span(*toks[0][1:])[1]
+        if any(x["start"] < e and s < x["end"] for x in [*rows, *found, *out]):
+            continue
+        sent = bisect_right(ends, m.start())
+        lo = r.folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
+        hi = r.folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
+        out.append({
+            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
+            "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
+            "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
+            "flags": "unknown_place;facility", "_sentence": (lo, hi),
+        })
+    return out
+
+
 def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     """``rows`` (the gazetteer's place rows) with the local names after head nouns added.
 
@@ -826,7 +884,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ['الشعار', 'طريق الباب']
     """
     key, text = folded.key, folded.text
-    if _head_regex().search(key) is None:
+    if _head_regex().search(key) is None and _definite_head_regex().search(key) is None:
         return rows
     reader = _Reader(folded, rows)
     ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
@@ -951,6 +1009,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 "_sentence": (lo, hi),
             })
     kept = [x for i, x in enumerate(rows) if i not in dropped]
+    found += _definite_head_rows(reader, kept, found, ends)
     for f in found:
         f["text"] = text[f["start"]:f["end"]]
         if "_sentence" in f:
