@@ -63,7 +63,8 @@ def test_a_list_after_a_plural_head_may_open_with_mithl_and_end_with_comma_and_w
     got = [r[0] for r in _rows("استهدف القصف أطراف مدن مثل النيرب، سرمين، وفريكة، ما أسفر عن أضرار")]
     assert got == ["النيرب", "سرمين", "فريكة"]
     # a common word closes the pair after a dual village head
-    assert [r[0] for r in _rows("اغتيال بين بلدتي تسيل وعدوان في ريف درعا")] == ["تسيل", "عدوان"]
+    # (and درعا after ريف is the province's town)
+    assert [r[0] for r in _rows("اغتيال بين بلدتي تسيل وعدوان في ريف درعا")] == ["تسيل", "عدوان", "درعا"]
     # after a pair joined by و, a comma and و open the next clause, not a third item
     got = [r[0] for r in _rows("قصف منازل بين قريتي معربليت ومعرزاف، وأصيب راعٍ بجروح")]
     assert got == ["معربليت", "معرزاف"]

@@ -393,3 +393,11 @@ def test_a_direction_before_a_settlement_noun_is_said_of_the_place(text, expecte
 def test_the_centre_of_a_town_is_the_town() -> None:
     rows = find_places("انفجرت سيارة وسط مدينة عفرين")
     assert list(zip(rows["text"], rows["value"], strict=True)) == [("عفرين", "‘Afrīn")]
+
+
+def test_a_town_whose_name_is_also_a_word_is_a_place_in_the_countryside_of() -> None:
+    # ريف X: the countryside of a town, so X is the town (السلمية is also "peaceful")
+    df = find_places("زرعت ألغام في بريف السلمية الشرقي")
+    assert df["value"].tolist() == ["As Salamīyah"]
+    # the settlement word after ريف is the cue of the name after it, no place itself
+    assert find_places("قصف في ريف مدينة القامشلي")["text"].tolist() == ["القامشلي"]

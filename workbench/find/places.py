@@ -358,7 +358,9 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             # A country or province name may follow a preposition (في مالي); a town needs a
             # settlement word.
             wide = top["place_type"] in ("country", "province")
-            cue = _is_cue(prev) if wide else _is_settlement(prev)
+            # a settlement word after another is the cue of the name after it (ريف مدينة
+            # القامشلي: مدينة is no Medina)
+            cue = _is_cue(prev) if wide else _is_settlement(prev) and not _is_settlement(m.key)
             if not (cue or _in_list(matches, n, key, g)):
                 waiting.append(m)
                 continue
