@@ -401,3 +401,8 @@ def test_a_town_whose_name_is_also_a_word_is_a_place_in_the_countryside_of() -> 
     assert df["value"].tolist() == ["As Salamīyah"]
     # the settlement word after ريف is the cue of the name after it, no place itself
     assert find_places("قصف في ريف مدينة القامشلي")["text"].tolist() == ["القامشلي"]
+
+
+def test_a_dual_settlement_word_announces_the_towns_after_it() -> None:
+    # محافظتي X وY: "the two governorates of"; مارب is also a word (مآرب "aims")
+    assert "Ma'rib" in find_places("اشتباكات بين محافظتي مارب والجوف")["value"].tolist()
