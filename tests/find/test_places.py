@@ -406,3 +406,11 @@ def test_a_town_whose_name_is_also_a_word_is_a_place_in_the_countryside_of() -> 
 def test_a_dual_settlement_word_announces_the_towns_after_it() -> None:
     # محافظتي X وY: "the two governorates of"; مارب is also a word (مآرب "aims")
     assert "Ma'rib" in find_places("اشتباكات بين محافظتي مارب والجوف")["value"].tolist()
+
+
+def test_a_list_item_beside_a_town_read_as_a_place_is_a_place() -> None:
+    # حضرموت (a word too) joins مارب, read after محافظتي
+    got = find_places("اشتباكات بين محافظتي مارب وحضرموت")["value"].tolist()
+    assert got == ["Ma'rib", "Hadramaut"]
+    # a settlement word listed after a town is no Medina
+    assert "Medina" not in find_places("زرنا مدينة مشهد، مدينة تاريخية")["value"].tolist()

@@ -361,7 +361,7 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             # a settlement word after another is the cue of the name after it (ريف مدينة
             # القامشلي: مدينة is no Medina)
             cue = _is_cue(prev) if wide else _is_settlement(prev) and not _is_settlement(m.key)
-            if not (cue or _in_list(matches, n, key, g)):
+            if not (cue or _in_list(matches, n, key, g, keep[-1] if keep else None)):
                 waiting.append(m)
                 continue
         keep.append(m)
@@ -569,15 +569,19 @@ def _kunya(key: str, m: LexMatch) -> bool:
     return after.isalpha()
 
 
-def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer) -> bool:
+def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer,
+             kept: LexMatch | None = None) -> bool:
     """True when the match sits in a list of places: X و Y، Z, or a pair joined by a dash
-    (محور الطيبة-السخنة, the road from one to the other)."""
+    (محور الطيبة-السخنة, the road from one to the other), beside a name that is no word of
+    the language or one already read as a place (``kept``: محافظتي مارب وحضرموت; not
+    a settlement word after it: مدينة مشهد، مدينة تاريخية)."""
     for j in (n - 1, n + 1):
         if 0 <= j < len(matches):
             a, b = sorted((matches[j], matches[n]), key=lambda m: m.key_start)
             gap = key[a.key_end:b.key_start - len(b.proclitic)].strip()
             joined = gap in ("و", "،", ",", "-", "\u2013") or (not gap and b.proclitic.startswith("و"))
-            if joined and matches[j].key not in g.cue_keys:
+            if joined and (matches[j].key not in g.cue_keys or (
+                    matches[j] is kept and not _is_settlement(matches[n].key))):
                 return True
     return False
 
