@@ -517,3 +517,8 @@ def test_a_building_told_by_its_kind_and_located_in_a_town_is_a_place() -> None:
     # unlocated, or a quarter or market of a kind a town has many of, it describes
     assert _rows("نقل الجرحى الى المستشفى العسكري") == []
     assert [r[0] for r in _rows("انفجار في السوق التجاري بمدينة الرستن")] == ["الرستن"]
+
+
+def test_a_camp_named_after_its_town_is_told_with_its_head_and_keeps_the_town() -> None:
+    df = find_places("اقتحمت القوات مخيم جنين فجر اليوم")
+    assert df[["text", "value"]].values.tolist() == [["مخيم جنين", "Janīn"]]
