@@ -414,3 +414,11 @@ def test_a_list_item_beside_a_town_read_as_a_place_is_a_place() -> None:
     assert got == ["Ma'rib", "Hadramaut"]
     # a settlement word listed after a town is no Medina
     assert "Medina" not in find_places("زرنا مدينة مشهد، مدينة تاريخية")["value"].tolist()
+
+
+def test_a_name_in_brackets_after_a_place_is_its_other_name() -> None:
+    # الراعي is also "the shepherd": in brackets after a town's name it is the town
+    got = find_places("انفجرت سيارة في بلدة “جوبان باي” (الراعي) شمال حلب")["text"].tolist()
+    assert "الراعي" in got
+    # a word in brackets after a word that is no place stays a word
+    assert "الراعي" not in find_places("قال الراعي (الراعي) إن الكنيسة")["text"].tolist()

@@ -361,7 +361,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             # a settlement word after another is the cue of the name after it (ريف مدينة
             # القامشلي: مدينة is no Medina)
             cue = _is_cue(prev) if wide else _is_settlement(prev) and not _is_settlement(m.key)
-            if not (cue or _in_list(matches, n, key, g, keep[-1] if keep else None)):
+            if not (cue or _in_list(matches, n, key, g, keep[-1] if keep else None)
+                    or _other_name(key, m, keep[-1] if keep else None)):
                 waiting.append(m)
                 continue
         keep.append(m)
@@ -567,6 +568,22 @@ def _kunya(key: str, m: LexMatch) -> bool:
         return False
     after, _, _ = word_after(key, m.key_end)
     return after.isalpha()
+
+
+# A name in brackets after a place's name is another name of that place (جوبان باي
+# (الراعي)، عين العرب (كوباني)): the quote or place before the bracket.
+_QUOTES_CLOSE = frozenset("\"\u201d\u00bb'")
+
+
+def _other_name(key: str, m: LexMatch, before: LexMatch | None) -> bool:
+    """Whether ``m`` stands alone in brackets right after a place name or a quoted name:
+    the other name of the place told before it (ببلدة “جوبان باي” (الراعي))."""
+    start = m.key_start - len(m.proclitic)
+    if key[m.key_end:m.key_end + 1] != ")" or key[:start].rstrip()[-1:] != "(" \
+            or key[start - 1:start] != "(":
+        return False
+    prev = key[:start - 1].rstrip()
+    return prev[-1:] in _QUOTES_CLOSE or (before is not None and before.key_end == len(prev))
 
 
 def _in_list(matches: list[LexMatch], n: int, key: str, g: _Gazetteer,
