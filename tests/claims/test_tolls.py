@@ -32,9 +32,21 @@ def test_killed_and_wounded_are_read_apart(text, expected):
 @pytest.mark.parametrize("text", [
     "لم يسفر الهجوم عن إصابات.",
     "انفجرت العبوة دون وقوع ضحايا.",
+    "سقطت القذيفة قرب السوق، ولم تسفر عن إصابات.",  # و on a particle of two letters
+    "فلم يوقع الانفجار ضحايا.",
 ])
 def test_none_is_zero(text):
     assert tolls(text) == [("killed", 0.0), ("wounded", 0.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة في السوق، ولم يعرف عدد الضحايا.",
+    "لم تتضح حصيلة القتلى بعد.",
+    "ولم تعرف أعداد الضحايا حتى الآن.",
+])
+def test_a_count_not_known_is_no_zero(text):
+    # the negation bears on the count (عدد، حصيلة، أعداد), not on the casualties
+    assert tolls(text) == []
 
 
 @pytest.mark.parametrize("text", [

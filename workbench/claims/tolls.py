@@ -878,11 +878,13 @@ _SENTENCE_STOPS = frozenset(SENTENCE_END) | {":"}
 
 
 def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
-    """لم يسفر عن إصابات / دون وقوع ضحايا: a negation with a casualty noun within four words."""
+    """لم يسفر عن إصابات / دون وقوع ضحايا: a negation with a casualty noun within four words.
+    A noun of a count between them negates the count, not the casualties (لم يعرف عدد الضحايا:
+    the toll is unknown, no zero)."""
     if not _is(toks, i, "zero_neg"):
         return []
     for k in range(i + 1, min(i + 5, len(toks))):
-        if _stop(toks[k]):
+        if _stop(toks[k]) or _is(toks, k, "tally"):
             return []
         if _is(toks, k, "casualty") or (_is(toks, k, "wounded") and toks[k].key == "اصابات"):
             end = toks[_role_at(toks, k, "casualty") - 1].end if _is(toks, k, "casualty") \
