@@ -8,6 +8,7 @@ import numpy as np
 from workbench import clean
 from workbench.cleaning.fallback import (
     _classes_of_opening_lines,
+    _may_turn,
     _new_lines_open,
     _opening_spaces,
     _Text,
@@ -74,6 +75,17 @@ def test_text_in_reading_order_is_left_alone():
     assert cutting_classes(SOURCE) == set()
     out, n = fallback_runs(_lines(SOURCE))
     assert n == 0 and [line.text for line in out] == SOURCE
+
+
+def test_only_a_line_that_does_not_close_in_order_and_holds_another_font_may_turn():
+    damaged = [_left_to_right(line) for line in SOURCE]
+    assert any(map(_may_turn, damaged))
+    assert all(_may_turn(d) for d, line in zip(damaged, SOURCE, strict=True) if d != line)
+    closed = [line + "." for line in SOURCE]  # each opens with a letter and ends with its stop
+    assert not any(map(_may_turn, closed))
+    assert not _may_turn("وقال الوزير ان الحكومة ستواصل العمل")  # no character of another font
+    out, n = fallback_runs(_lines(closed))
+    assert n == 0 and [line.text for line in out] == closed
 
 
 def test_one_line_is_no_evidence():

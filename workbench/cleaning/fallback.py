@@ -827,11 +827,26 @@ def closes_in_order(line: str) -> bool:
     return line.rstrip()[-1:] in _SENTENCE_STOPS and ARABIC_RE.match(line) is not None
 
 
+def _may_turn(line: str) -> bool:
+    """Whether ``fallback_runs`` may turn ``line`` under some set of cutters: it does not
+    close in order, and it holds a character another font may have drawn (a line
+    without one is one run under any cutters) and is no longer than a line.
+
+    >>> _may_turn("قال الوزير (السابع)."), _may_turn(" (السابع). قال الوزير")
+    (False, True)
+    """
+    return _OTHER_RE.search(line) is not None and not closes_in_order(line) \
+        and not _longer_than_a_line(line)
+
+
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines of a text whose runs were written left to right put in reading order (none
     in a text justified with kashida: see :func:`kashida_justified`)."""
     texts = [line.text for line in lines]
-    if not any(_OTHER_RE.search(t) for t in texts) or kashida_justified(texts):
+    # Only a line that does not close in order and holds a character of another font may
+    # be cut into runs and turned, whatever the classes: a text with none (most news, one
+    # sentence a line) is left as it stands without weighing any.
+    if not any(map(_may_turn, texts)) or kashida_justified(texts):
         return list(lines), 0
     cutters = cutting_classes(texts)
     if not cutters:
