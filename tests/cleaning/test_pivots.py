@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workbench import clean
 from workbench.cleaning.lines import synthetic
-from workbench.cleaning.pivots import PIVOT_GAIN, kashida_pivots, pivot_turns
+from workbench.cleaning.pivots import PIVOT_GAIN, _pivot_cuts, kashida_pivots, pivot_turns
 
 # News prose as a justified column sets it; "|" marks a kashida stretched right after a
 # word's first letter, which leaves no character in the PDF.
@@ -34,6 +34,14 @@ def test_turned_round_the_cut_letter() -> None:
     out, n = kashida_pivots([synthetic(t, 0) for t in lines])
     assert n == 2
     assert [line.text.split() for line in out] == [line.replace("|", "").split() for line in SOURCE]
+
+
+def test_a_pivot_stands_only_inside_an_unknown_token_between_known_words() -> None:
+    glued = next(t for t in _back_to_front(SOURCE[0]).split() if t.startswith("المقبل"))
+    assert glued == "المقبلموقال"
+    assert (len("المقبل"), 1) in _pivot_cuts(glued)  # the letter م between المقبل and وقال
+    assert _pivot_cuts("المسؤولين") == ()  # a known word
+    assert _pivot_cuts("مدين") == ()  # too short for two letters each side
 
 
 def test_gain_and_offsets() -> None:

@@ -23,6 +23,7 @@ from collections import Counter
 import numpy as np
 
 from ..text.arabic import joins_next
+from ..text.memo import word_memo
 from .kashida_runs import MAX_TOKENS
 from .lexicon import is_known
 from .lines import Line, lines_text
@@ -90,6 +91,19 @@ def _whole_word(text: str, at: int) -> bool:
     return len(_NOT_LETTER_RE.sub("", token)) >= 3 and is_known(token)
 
 
+@word_memo
+def _pivot_cuts(token: str) -> tuple[tuple[int, int], ...]:
+    """(offset, width) of each stretch of ``token`` that ``_is_pivot`` reads as letters a
+    kashida cut off: none in a known token or one of fewer than five characters (two
+    letters each side of the pivot). A function of the token alone, remembered: lines of
+    prose repeat their words, and most have none (``وحاولة`` known: ``()``)."""
+    if len(token) < 5 or is_known(token):
+        return ()
+    return tuple((i, width) for i in range(1, len(token) - 1) for width in PIVOT_WIDTHS
+                 if i + width < len(token)
+                 and _is_pivot(token[:i], token[i:i + width], token[i + width:]))
+
+
 def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], int, int]]:
     """The readings of ``line`` with its stretch ``lo:hi`` turned round a pivot that
     stands inside an unknown token, glued on both sides, the runs ``B`` and ``A`` two
@@ -103,29 +117,26 @@ def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], i
     for token in line.split():
         start = line.index(token, pos)
         pos = start + len(token)
-        # two letters each side of the pivot, the token unknown
-        if start < lo or pos > hi or pos - start < 5 or is_known(token):
+        if start < lo or pos > hi:
             continue
-        for i in range(start + 1, pos - 1):
-            for width in PIVOT_WIDTHS:
-                j = i + width
-                if j >= pos or not _is_pivot(line[start:i], line[i:j], line[j:pos]):
+        for at, width in _pivot_cuts(token):
+            i = start + at
+            j = i + width
+            tail = line[j:hi]
+            # each run of a visual line holds words: a cut inside one token is a
+            # misread word (``واالثنين``), not two runs
+            if " " not in line[lo:i].strip() or " " not in tail.strip():
+                continue
+            for space in ("", " ") if not tail.endswith(" ") else ("",):
+                new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
+                order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
+                         *range(lo, i), *range(hi, len(line))]
+                cut = lo + len(tail) + len(space)
+                if not _whole_word(new, cut):
                     continue
-                tail = line[j:hi]
-                # each run of a visual line holds words: a cut inside one token is a
-                # misread word (``واالثنين``), not two runs
-                if " " not in line[lo:i].strip() or " " not in tail.strip():
-                    continue
-                for space in ("", " ") if not tail.endswith(" ") else ("",):
-                    new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
-                    order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
-                             *range(lo, i), *range(hi, len(line))]
-                    cut = lo + len(tail) + len(space)
-                    if not _whole_word(new, cut):
-                        continue
-                    delta = _token_delta(line, new)
-                    if delta >= SHORTLIST_DELTA:
-                        scored.append((delta, -width, new, order, cut, hi))
+                delta = _token_delta(line, new)
+                if delta >= SHORTLIST_DELTA:
+                    scored.append((delta, -width, new, order, cut, hi))
     scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
     return [(new, order, cut, end) for _, _, new, order, cut, end in scored[:PIVOT_SHORTLIST]]
 
@@ -189,7 +200,9 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
         # a line that opens with a space is one whose runs a font's missing marks cut
         # (``fallback_runs``): its space at the end written first
         # (a line longer than a visual line was never laid out as one: a paragraph)
-        if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS:
+        # (a line with no token a pivot may stand in has no reading to weigh: most lines)
+        if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS \
+                or not any(map(_pivot_cuts, line.text.split())):
             out.append(line)
             continue
         gain, text, order = pivot_turns(line.text)
