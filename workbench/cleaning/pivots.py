@@ -129,13 +129,13 @@ def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], i
                 continue
             for space in ("", " ") if not tail.endswith(" ") else ("",):
                 new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
-                order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
-                         *range(lo, i), *range(hi, len(line))]
                 cut = lo + len(tail) + len(space)
                 if not _whole_word(new, cut):
                     continue
                 delta = _token_delta(line, new)
-                if delta >= SHORTLIST_DELTA:
+                if delta >= SHORTLIST_DELTA:  # (the map of a reading made only for one kept)
+                    order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
+                             *range(lo, i), *range(hi, len(line))]
                     scored.append((delta, -width, new, order, cut, hi))
     scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
     return [(new, order, cut, end) for _, _, new, order, cut, end in scored[:PIVOT_SHORTLIST]]
