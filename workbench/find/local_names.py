@@ -51,14 +51,14 @@ from functools import cache
 
 from ..resources import read_rows
 from ..text.arabic import match_key
-from ..text.clitics import ARTICLE, BEH
+from ..text.clitics import ARTICLE, BEH, LAM
 from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.spans import StartIndex
 from ..text.zipf import zipf
 
 __all__ = [
-    "SENTENCE_END", "local_name_rows", "name_word", "place_context", "place_heads",
+    "SENTENCE_END", "abroad_rows", "local_name_rows", "name_word", "place_context", "place_heads",
     "place_prepositions", "word_zipf",
 ]
 
@@ -127,6 +127,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(words - _name_heads())  # أبو is a title and a name's first word
 
 
+@cache
 def _cue_forms(role: str) -> frozenset[str]:
     """The forms of one role of ``place_cues.csv``."""
     return frozenset(row.form for row in read_rows("find/place_cues.csv") if row.role == role)
@@ -542,23 +543,38 @@ def _in_province(r: _Reader, pos: int, rows: list[dict]) -> bool:
     return any(lo <= x["start"] < we and x.get("place_type") in _PROVINCES for x in rows)
 
 
-def _locator(r: _Reader, pos: int, rows: list[dict]) -> dict | None:
+def _locator(r: _Reader, pos: int, rows: list[dict], within: bool = False) -> dict | None:
     """The known place a direction or a place preposition right after ``pos`` locates the
-    phrase in (منطقة الجنينة في محافظة البصرة → محافظة البصرة; حي X وسط بغداد → بغداد)."""
-    toks = r.tokens(pos, 3)
+    phrase in (منطقة الجنينة في محافظة البصرة → محافظة البصرة; حي X وسط بغداد → بغداد).
+
+    ``within``: only a place that holds the phrase — after a preposition of place (في، قرب،
+    داخل), a direction or an adjective of belonging, and through the land around a place
+    (بلدة X في ريف حلب، التابعة لمحافظة دير الزور → حلب، محافظة دير الزور); not after
+    إلى، من، مع, which tell where to or from."""
+    toks = r.tokens(pos, 4)
     if not toks:
         return None
-    if len(toks) >= 2 and (toks[0][0] in place_prepositions() or _is_direction(toks[0][0])):
+    clitics: tuple[str, ...] = (BEH,)
+    preps = _cue_forms("locative") if within else place_prepositions()
+    if within and len(toks) >= 2 and toks[0][0] in _cue_forms("belonging"):
+        # التابعة لمحافظة X، الواقعة في X: the adjective takes the place with ل as well
+        toks, clitics = toks[1:], (BEH, LAM)
+    if len(toks) >= 2 and (toks[0][0] in preps or _is_direction(toks[0][0])):
         at, lo_shift, rest = toks[1], 0, toks[2:]
-    elif toks[0][0].startswith(BEH):
+    elif toks[0][0].startswith(clitics):
         at, lo_shift, rest = toks[0], 1, toks[1:]  # بالبصرة: the preposition written onto the place
     else:
         return None
+    if within and rest and at[0][lo_shift:] in _cue_forms("around"):
+        # في ريف حلب، بريف دير الزور: what lies in the land around a place lies in it
+        at, lo_shift, rest = rest[0], 0, rest[1:]
     if rest and at[0][lo_shift:] in _town_heads():
         # مدرسة الحسن بمدينة الميادين: the head of a town before its name
         at, lo_shift = rest[0], 0
     ws, we = r.folded.span(at[1], at[2])
-    return next((x for x in rows if ws + lo_shift <= x["start"] < we and x.get("country")), None)
+    # على الحدود مع إسرائيل: a border runs beside the phrase, it holds nothing
+    return next((x for x in rows if ws + lo_shift <= x["start"] < we and x.get("country")
+                 and x.get("place_type") != "border"), None)
 
 
 @cache
@@ -1017,3 +1033,102 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             # Jableh) is no known place to take a governorate from
             f.update(place_context(kept, f.pop("_sentence"), f["start"], f["end"]))
     return kept + found
+
+
+def _chain(r: _Reader, h: re.Match, many: bool, by_start: dict[int, int],
+           rows: list[dict]) -> tuple[list[int], int]:
+    """The rows that stand right after head ``h``, and in a list after a plural one (قريتي
+    الجديدة والقصر), with the key position where the phrase ends."""
+    pos = h.end()
+    if many:
+        pos = _past_coordinated_head(r, pos)
+        opener = r.tokens(pos, 1)
+        if opener and opener[0][0] in _list_openers():
+            pos = opener[0][2]
+    positions = r.folded.positions()
+    chain: list[int] = []
+    while True:
+        toks = r.tokens(pos, 2)
+        if not toks:
+            break
+        w, ws, we = toks[0]
+        shifts = (0,)
+        if chain:
+            joined = w in ("\u060c", ",", "\u0648") and len(toks) > 1
+            if joined:
+                w, ws, we = toks[1]
+            if w.startswith("\u0648") and len(w) > 2:
+                shifts = (1, 0)  # والقصر: the و joins the next item (ورد: or a name in و)
+            elif not joined:
+                break
+        i = next((by_start[s] for s in (r.folded.span(ws + k, we)[0] for k in shifts)
+                  if s in by_start), None)
+        if i is None:
+            break
+        chain.append(i)
+        pos = bisect_right(positions, rows[i]["end"] - 1) if rows[i]["end"] else pos
+        if not many:
+            break
+    return chain, pos
+
+
+def abroad_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
+    """``rows`` with a town the gazetteer knows only in another country read as the local
+    place its phrase names: a name after a place head (or in a list under one) that the
+    words after the phrase locate in a known place of another country is a quarter or
+    village of that place, flagged ``unknown_place`` with the locator's country and admin1
+    (حي الجديدة في الموصل: a quarter of Mosul, not El Jadida in Morocco). The world towns
+    of the gazetteer share many names with the villages and quarters of Iraq and Syria; a
+    name the gazetteer also knows in the locator's country keeps its row.
+
+    >>> from workbench.find.places import find_places
+    >>> find_places("قصف على حي الجديدة في الموصل")[["text", "country", "flags"]].values.tolist()[0]
+    ['حي الجديدة', 'IQ', 'unknown_place']
+    """
+    key, text = folded.key, folded.text
+    if not rows or _head_regex().search(key) is None:
+        return rows
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    reader = _Reader(folded, rows)
+    heads = place_heads()
+    by_start = {x["start"]: i for i, x in enumerate(rows)}
+    out = list(rows)
+    for h in _head_regex().finditer(key):
+        if word_before(key, h.start()) in _not_after(h.group("head")):
+            continue
+        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
+            continue
+        head = heads[h.group("head")]
+        many = head["number"] == "many"
+        chain, end = _chain(reader, h, many, by_start, rows)
+        if not chain:
+            continue
+        where = _locator(reader, end, rows, within=True)
+        if where is None or not where.get("country"):
+            continue
+        for n, i in enumerate(chain):
+            row = out[i]
+            if not row.get("place_id") or row.get("place_type") not in _SETTLEMENTS:
+                continue  # a local name, a region or a country: no town of the gazetteer
+            s, e = row["start"], row["end"]
+            item = key[bisect_right(folded.positions(), s - 1):bisect_right(folded.positions(), e - 1)]
+            countries = {g.table[j]["country"] for k in _keys_of(item) for j in g.by_key.get(k, ())}
+            if not countries or where["country"] in countries:
+                continue  # the gazetteer knows the name in the locator's country too
+            if n == 0 and not many and head["span"] == "whole":
+                s = folded.span(h.start("head"), h.end("head"))[0]  # حي الجديدة, with its head
+            out[i] = {**row, "start": s, "end": e, "text": text[s:e], "value": text[s:e],
+                      "canonical_ar": text[s:e], "place_type": head["place_type"], "iso": "",
+                      "country": where["country"], "admin1": where.get("admin1", ""),
+                      "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
+                      "flags": "unknown_place" + (";facility" if head["span"] == "whole"
+                                                  and head["place_type"] not in _AREA_KINDS else "")}
+    return out
+
+
+def _keys_of(item: str) -> tuple[str, ...]:
+    """The gazetteer keys a list item may be matched on: as written, and without the و that
+    joined it (والقصر)."""
+    return (item, item[1:]) if item.startswith("\u0648") else (item,)

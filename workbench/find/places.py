@@ -24,6 +24,10 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
 * names the gazetteer lacks after a head noun (حي الشعلة، ساحة الطيران، قرية تل العيد,
   :mod:`workbench.find.local_names`): flagged ``unknown_place``, the value is the name as
   written, admin1 that of the next place in the sentence;
+* a town the gazetteer knows only in another country, after a head and placed by the
+  phrase in a known place (حي الجديدة في الموصل، قرية X بريف حلب، التابعة لمحافظة Y):
+  the local place, flagged ``unknown_place`` with the locator's country and admin1
+  (:func:`workbench.find.local_names.abroad_rows`);
 * bare names no gazetteer holds right after a locative preposition (في الساليني، قرب
   كيسانغو): a word wordfreq has never seen (:mod:`workbench.find.bare_names`), flagged
   ``unknown_place`` the same way.
@@ -75,7 +79,7 @@ from .gazetteer import (
 )
 from .gazetteer import Gazetteer as _Gazetteer
 from .local_names import SENTENCE_END as _SENTENCE_END
-from .local_names import local_name_rows
+from .local_names import abroad_rows, local_name_rows
 from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
@@ -229,7 +233,7 @@ def place_rows(
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
     out += _country_regions(g, folded, home)
-    out = local_name_rows(folded, out)
+    out = abroad_rows(folded, local_name_rows(folded, out))
     out = bare_name_rows(folded, out)
     out = _named_again(text, out)
     out = _quarters_of_other_towns(text, out)
