@@ -63,3 +63,17 @@ def test_a_bombing_among_pilgrims_is_not_placed_where_they_came_from_or_at_the_s
     assert len(ev) == 1
     assert ev.location.tolist() == ["Al-Mussyab"]
     assert ev.sub_event_type.tolist() == ["Suicide bomb"] and ev.fatalities.tolist() == ["12"]
+
+
+def test_a_truce_or_a_withdrawal_the_report_recalls_is_no_event_of_it():
+    # the past a report recalls to frame its news is no news; the same words told of the
+    # day stay an event
+    ev = _events("انفجرت عبوة ناسفة في بلدة الشيخ مسكين اليوم. وكان الرجل قد انضم إلى المصالحة "
+                 "بعد اتفاق التسوية في محافظة درعا في تموز 2018.", published="2020-08-28")
+    assert ev.kind.tolist() == ["explosion"]
+    ev = _events("قصفت طائرة مسيرة قرية الحامدية مساء أمس. وكانت الفصائل قد انسحبت العام الماضي "
+                 "من بلدة سراقب.", published="2020-08-28")
+    assert ev.kind.tolist() == ["shelling"]
+    ev = _events("وقعت الحكومة والمعارضة اتفاق وقف إطلاق النار في مدينة درعا اليوم.",
+                 published="2020-08-28")
+    assert ev.kind.tolist() == ["agreement"]

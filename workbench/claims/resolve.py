@@ -237,6 +237,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         if row["event_type"] in _NON_VIOLENT or "territory" in row["sub_event_type"]:
             if _standing(row, text):
                 continue  # لتعزيز سيطرتها، في التظاهرات: the scene of the news, not news
+            if _is_background(row, text, reference, _phrase_end(row, rows)):
+                continue  # بعد اتفاق التسوية في تموز 2018: the past a report recalls, no news
             out.append(row)  # a statement, a talk or a front line moving: no attack to gather
             continue
         if _tally(row):  # مقتل 36 شخصا في درعا في شهر أيلول: a month's total, no event
