@@ -39,3 +39,11 @@ def test_a_coarse_lead_dated_in_other_words_with_nothing_to_resolve_them_stays_a
     # no publication date: أمس and الثلاثاء may be two days
     ev = _events(LEAD.format(when=" أمس") + SPOT.format(when=" الثلاثاء"), published=None)
     assert len(ev) == 2
+
+
+def test_a_region_that_holds_the_governorate_of_the_site_frames_it():
+    # ISO 3166-2 puts Erbil in the Kurdistan Region: the region named with the airport
+    # tells where the airport lies, no second attack
+    ev = workbench.analyze("تعرضت القاعدة الأمريكية قرب مطار أربيل في إقليم كردستان العراق "
+                           "لهجوم صاروخي اليوم.", published="2020-09-30").events
+    assert ev.location.tolist() == ["Erbil International Airport"]

@@ -68,7 +68,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from ..find.gazetteer import FACILITY_TYPES, town_governorates
+from ..find.gazetteer import FACILITY_TYPES, governorate_names, town_governorates
 from ..find.local_names import place_heads
 from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
@@ -82,6 +82,7 @@ from .index import Mention, Mentions, add_flags, counted_from_other, is_span_fra
 from .spots import RECEIVING, anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
+ADMIN_PARENTS_FILE = "claims/admin_parents.csv"
 BACKGROUND_FILE = "claims/background_cues.csv"
 INCIDENT_FILE = "claims/incident_cues.csv"
 
@@ -506,8 +507,31 @@ def _scale(row: dict) -> int:
 
 def _inside(fine: dict, coarse: dict) -> bool:
     """The fine row may lie inside the coarse one: no governorate or country of theirs
-    differs (Kirkuk holds no attack in Anbar)."""
-    return all(not fine[c] or not coarse[c] or fine[c] == coarse[c] for c in ("admin1", "country"))
+    differs (Kirkuk holds no attack in Anbar), save a governorate the coarse one's holds
+    (أربيل in إقليم كردستان)."""
+    return all(not fine[c] or not coarse[c] or fine[c] == coarse[c]
+               or (c == "admin1" and _holds(coarse[c], fine[c])) for c in ("admin1", "country"))
+
+
+@cache
+def _admin_parents() -> dict[str, str]:
+    """ISO 3166-2 subdivision → the one that holds it (IQ-AR → IQ-KR), from the data file."""
+    return {row.code: row.parent for row in read_rows(ADMIN_PARENTS_FILE)}
+
+
+@cache
+def _admin_codes(admin1: str) -> frozenset[str]:
+    """The ISO 3166-2 codes a row's admin1 may stand for: itself when a code (IQ-KR), else
+    the governorates of that name (Erbil → IQ-AR)."""
+    if admin1 in _admin_parents().values() or admin1 in _admin_parents():
+        return frozenset({admin1})
+    return frozenset(code for code, (_, en) in governorate_names().items() if en == admin1)
+
+
+def _holds(wide: str, narrow: str) -> bool:
+    """The subdivision ``wide`` holds ``narrow`` (Kurdistan Region holds Erbil)."""
+    parents = _admin_parents()
+    return any(parents.get(code) in _admin_codes(wide) for code in _admin_codes(narrow))
 
 
 # Kinds that name an attack without its means (هجوم، مقتل): the same attack as any other kind.
