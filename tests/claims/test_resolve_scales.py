@@ -47,3 +47,12 @@ def test_a_region_that_holds_the_governorate_of_the_site_frames_it():
     ev = workbench.analyze("تعرضت القاعدة الأمريكية قرب مطار أربيل في إقليم كردستان العراق "
                            "لهجوم صاروخي اليوم.", published="2020-09-30").events
     assert ev.location.tolist() == ["Erbil International Airport"]
+
+
+def test_an_attack_told_at_a_border_and_then_at_its_town_is_one_attack():
+    # a border names no settlement and lies on two countries: the town told after it,
+    # in either country, is where the attack was
+    ev = workbench.analyze("قتل عشرة مدنيين في هجوم شنه مسلحون على الحدود مع النيجر. وقال مصدر "
+                           "أمني إن بلدة جيبو كانت هدفا لهجوم شنه المسلحون.",
+                           published="2020-09-30").events
+    assert ev.location.tolist() == ["Djibo"]

@@ -543,6 +543,12 @@ def _kin_kinds(a: dict, b: dict) -> bool:
     return a["kind"] == b["kind"] or bool({a["kind"], b["kind"]} & _GENERIC_KINDS)
 
 
+# A border names no settlement (على الحدود مع النيجر): a lead told there is told again at its
+# town, whether or not the town's clause names the border, and as a border lies on two
+# countries it holds a town of either.
+_VAGUE = frozenset({"border"})
+
+
 def _fold_coarse(rows: list[dict]) -> list[dict]:
     """An attack whose clause names only a city or a frame (ريف القنيطرة) that is among the
     places of exactly one finer attack row of its role and day tells that attack again at
@@ -556,11 +562,12 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
             continue
         hosts = [r for r in out if r is not row and _family(r) == "violent"
                  and r["role"] == row["role"] and r["location"] != row["location"]
-                 and _scale(r) < _scale(row) and _frames_it(row, r)
+                 and _scale(r) < _scale(row)
+                 and (_frames_it(row, r) or row["place_type"] in _VAGUE)
                  and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
                  and not _told_apart(row, r)
                  and int(row["claim_start"]) <= int(r["claim_start"])
-                 and _inside(r, row)]
+                 and (_inside(r, row) or row["place_type"] in _VAGUE)]
         if len(hosts) != 1:
             continue
         _absorb_mention(hosts[0], row)
