@@ -102,6 +102,17 @@ def test_an_attack_ranked_after_a_copula_is_no_new_event():
     assert len(_events("قتل شخص في هجوم في بغداد. وقتل ثاني شخص في هجوم في الموصل.")) == 2
 
 
+def test_an_attack_ranked_by_an_adjective_after_a_pointing_subject_is_no_new_event():
+    # وهو ... الثاني، فهذه ... الثانية: the attack told, counted in a series
+    assert len(_events("قصفت المدفعية قرية الحامدية اليوم. وهو القصف الثاني خلال أسبوع الذي "
+                       "يستهدف القرية.")) == 1
+    assert len(_events("استهدفت طائرة مسيرة سيارة في مدينة مأرب اليوم. فهذه عملية الاستهداف "
+                       "الثانية خلال نحو شهرين.")) == 1
+    # with no pointing subject the second attack is another one
+    assert len(_events("قصفت المدفعية قرية الحامدية اليوم. وفي الهجوم الثاني قتل شخصان في قرية "
+                       "كفرنبل.")) == 2
+
+
 def test_the_car_bomb_that_exploded_places_the_attack_of_the_lead():
     ev = _events("قتل وجرح 13 شخصا في انفجار سيارة مفخخة بوسط بغداد.\n\nوأفاد الناطق في بيان أن "
                  "السيارة المفخخة انفجرت بمنطقة الشواكة بوسط بغداد، مما أسفر عن مقتل 4 أشخاص "
