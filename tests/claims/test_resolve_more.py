@@ -384,3 +384,10 @@ def test_a_town_listed_under_areas_is_no_frame_of_an_attack_told_in_the_other_it
 def test_a_city_name_after_a_head_of_neighbourhoods_is_no_item_of_the_list():
     # after أحياء, حلب الجديدة is a quarter of Aleppo, not a city listed beside الحمدانية
     assert len(_events("قصفت طائرات النظام أحياء حلب الجديدة والحمدانية.")) == 1
+
+
+def test_a_toll_a_source_gave_today_is_the_attack_of_yesterday_told_again():
+    # اليوم dates the telling (أبلغ ... اليوم أن), not a second attack with no place
+    ev = _events("قتل 12 شخصا في هجوم على قرية ناكالا في شمال موزمبيق أمس. وأبلغ مسؤول في "
+                 "المنطقة الوكالة اليوم أن عشرة أشخاص قتلوا بالرصاص.", published="2018-09-21")
+    assert ev.location.tolist() == ["ناكالا"] and ev.start.tolist() == ["2018-09-20"]
