@@ -65,7 +65,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead
 from .index import Mention, Mentions
-from .roles import coordinated_device, ranked, ranked_after
+from .roles import coordinated_device, ranked
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -460,8 +460,7 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
         if c.role == "noun" and out and coordinated_device(doc, out[-1], c, table):
             continue  # انفجار عبوتين ناسفتين وسيارة مفخخة: the devices of one explosion
-        if c.role == "noun" and (c.i == ranked_end or ranked(doc, max(i, c.i - 4), c.i)
-                                 or ranked_after(doc, i, c.i, c.j, j)):
+        if c.role == "noun" and (c.i == ranked_end or ranked(doc, max(i, c.i - 4), c.i)):
             ranked_end = c.j  # والهجوم هو سابع تفجير انتحاري: ranks an attack already told
             continue
         if (c.role == "noun" and out and out[-1].role == "verb" and c.i - out[-1].j <= 3

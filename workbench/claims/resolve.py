@@ -79,6 +79,7 @@ from ..text.spans import span_cover
 from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, add_flags, counted_from_other, is_span_frame
+from .roles import proclitic_keys
 from .spots import RECEIVING, anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
@@ -257,7 +258,9 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
         # أيضاً with a place of its own: the attack fell on one more place (وطال القصف أيضاً
         # قرية إسكان); with no place it adds to the attack told (وأسفر أيضاً عن)
-        another = bool(row["_triggers"]) and (is_another(text, int(row["trigger_end"]))
+        another = bool(row["_triggers"]) and ((is_another(text, int(row["trigger_end"]))
+                                               and not _pointing_subject(text,
+                                                                         int(row["trigger_start"])))
                                               or opens_another(text, int(row["trigger_start"]),
                                                                told)
                                               or (bool(row.get("_spot"))
@@ -1060,6 +1063,25 @@ def _pointed(text: str, trigger_start: int) -> bool:
     words = [t.key for t in tokenize(text[max(0, trigger_start - 12):trigger_start])
              if t.kind == "word"]
     return bool(words) and words[-1] in cue_words("demonstrative")
+
+
+# How many words before an attack noun a pointing subject may stand (فهذه عملية الاستهداف).
+_POINTING_REACH = 3
+
+
+def _pointing_subject(text: str, trigger_start: int) -> bool:
+    """A pronoun, a copula or a demonstrative among the few words before the trigger in its
+    sentence (وهو القصف الثاني، فهذه عملية الاستهداف الثانية): the sentence ranks the attack
+    told in a series, so the ordinal after the noun marks no further attack.
+
+    >>> t = "وهو القصف الثاني خلال أسبوع. وفي القصف الثاني قتل شخص"
+    >>> _pointing_subject(t, t.index("القصف")), _pointing_subject(t, t.rindex("القصف"))
+    (True, False)
+    """
+    start = max(text.rfind(c, 0, trigger_start) for c in _SENTENCE_MARKS) + 1
+    words = [t.key for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
+    pointers = cue_words("copula") | cue_words("demonstrative")
+    return any(f in pointers for w in words[-_POINTING_REACH:] for f in proclitic_keys(w))
 
 
 def _dependent(word: str) -> bool:

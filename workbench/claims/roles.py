@@ -226,26 +226,6 @@ def coordinated_device(doc: TextUnits, prev: Cue, c: Cue, table: list[dict]) -> 
         and all(t.kind == "word" for t in between)
 
 
-# How many tokens a pointing subject (وهو، فهذه) may stand before a ranked attack noun, and
-# its rank after it (وهو القصف الثاني، فهذه عملية الاستهداف الثانية).
-_RANK_REACH = 3
-
-
-def ranked_after(doc: TextUnits, i: int, start: int, end: int, j: int) -> bool:
-    """A pronoun or a demonstrative subject within reach before the nominal trigger in tokens
-    ``[start, end)``, and a rank adjective right after it (وهو القصف الثاني خلال أسبوع، فهذه
-    عملية الاستهداف الثانية): the clause ``[i, j)`` ranks the attack already told in a series,
-    as :func:`ranked` does with the rank before the noun (هو سابع تفجير)."""
-    toks = doc.tokens
-    before = [t.key for t in toks[max(i, start - _RANK_REACH):start] if t.kind == "word"]
-    after = next((t.key for t in toks[end:j] if t.kind == "word"), "")
-    pointers = cue_words("copula") | cue_words("demonstrative")
-    # the adjective agrees with its noun: the article and the feminine ending (الثانية) go
-    stem = after.removeprefix("\u0627\u0644").removesuffix("\u0629").removesuffix("\u0647")
-    return stem in cue_words("rank") \
-        and any(f in pointers for w in before for f in proclitic_keys(w))
-
-
 def ranked(doc: TextUnits, i: int, j: int) -> bool:
     """A copula, then a rank word right before token ``j`` (هو سابع، يعد ذلك ثاني): the
     nominal trigger at ``j`` is the predicate of a comparison, not an event of its own."""
