@@ -391,3 +391,11 @@ def test_a_toll_a_source_gave_today_is_the_attack_of_yesterday_told_again():
     ev = _events("قتل 12 شخصا في هجوم على قرية ناكالا في شمال موزمبيق أمس. وأبلغ مسؤول في "
                  "المنطقة الوكالة اليوم أن عشرة أشخاص قتلوا بالرصاص.", published="2018-09-21")
     assert ev.location.tolist() == ["ناكالا"] and ev.start.tolist() == ["2018-09-20"]
+
+
+def test_ground_left_with_no_place_right_after_an_attack_is_the_end_of_that_attack():
+    ev = _events("هاجم مسلحون قرية الصمود جنوب كركوك مساء اليوم واختطفوا طفلا. ثم انسحبوا إلى "
+                 "جهة مجهولة.")
+    assert ev.kind.tolist() == ["abduction"] and ev.location.tolist() == ["الصمود"]
+    # a withdrawal told on its own, with no attack before it, stays an event
+    assert _events("انسحبت القوات الأمريكية من العراق.").kind.tolist() == ["withdrawal"]

@@ -436,12 +436,25 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
                  and (_same_day(r, row) or _default_date(row))
                  and not (row["date_basis"] == "text" == r["date_basis"] and not _default_date(row)
                           and (row["start"], row["end"]) != (r["start"], r["end"]))]
+        at = int(row["claim_start"])
+        if not hosts and _family(row) != "violent":
+            # ثم انسحبوا إلى جهة مجهولة، وسيطر الجيش مجددا على القاعدة: with no place of its
+            # own, ground left or retaken right after an attack is the end of that attack, no
+            # event of its own
+            told = [r for r in out if r is not row and int(r["claim_start"]) <= at]
+            last = max(told, key=lambda r: int(r["claim_start"]), default=None)
+            if last is not None and last["location"] and _family(last) == "violent" \
+                    and last["role"] == row["role"] and _same_day(last, row):
+                hosts = [last]
         if not hosts:
             continue
-        at = int(row["claim_start"])
         before = [r for r in hosts if int(r["claim_start"]) <= at]
         host = before[-1] if before else hosts[0]
-        _absorb_mention(host, row)
+        if _family(host) == _family(row):
+            _absorb_mention(host, row)
+        else:  # its words are the attack's evidence; its kind and day change nothing of it
+            host["evidence"] = ";".join(dict.fromkeys(
+                s for s in (*host["evidence"].split(";"), *row["evidence"].split(";")) if s))
         out = [r for r in out if r is not row]
     return out
 
