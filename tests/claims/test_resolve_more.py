@@ -399,3 +399,10 @@ def test_ground_left_with_no_place_right_after_an_attack_is_the_end_of_that_atta
     assert ev.kind.tolist() == ["abduction"] and ev.location.tolist() == ["الصمود"]
     # a withdrawal told on its own, with no attack before it, stays an event
     assert _events("انسحبت القوات الأمريكية من العراق.").kind.tolist() == ["withdrawal"]
+
+
+def test_the_attack_with_no_place_and_a_day_of_its_own_is_the_one_attack_told():
+    # الهجوم points back: with one attack told, a source's other day for it is no second one
+    ev = _events("قتل مسلحون 20 جنديا في هجوم على مقر عسكري قرب قرية بادوش يوم السبت. وأكد مصدر "
+                 "عسكري أن الهجوم وقع الاثنين الماضي.", published="2014-05-11")
+    assert ev.location.tolist() == ["بادوش"]

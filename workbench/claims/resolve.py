@@ -436,6 +436,10 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
                  and (_same_day(r, row) or _default_date(row))
                  and not (row["date_basis"] == "text" == r["date_basis"] and not _default_date(row)
                           and (row["start"], row["end"]) != (r["start"], r["end"]))]
+        kin = [r for r in out if r["location"] and _family(r) == _family(row)
+               and r["role"] == row["role"]]
+        if not hosts and _anaphoric(row) and len(kin) == 1:
+            hosts = kin  # أكد المصدر أن الهجوم وقع الاثنين الماضي: the one attack told, dated
         at = int(row["claim_start"])
         if not hosts and _family(row) != "violent":
             # ثم انسحبوا إلى جهة مجهولة، وسيطر الجيش مجددا على القاعدة: with no place of its
