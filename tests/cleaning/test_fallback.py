@@ -20,6 +20,7 @@ from workbench.cleaning.fallback import (
     fallback_runs,
     glued_digit_lines,
     odd_edges,
+    own_brackets,
     run_spans,
     turned_line,
 )
@@ -389,3 +390,17 @@ def test_a_line_opening_with_a_word_and_closing_its_sentence_is_not_turned():
     assert closes_in_order(in_order)
     assert not closes_in_order('. ان القوات انسحبت من المدينة " وقال الناطق')
     assert not closes_in_order(' ان القوات انسحبت من المدينة. " وقال الناطق')
+
+
+def test_a_bracket_of_the_texts_own_font_is_no_run_break():
+    # the first line reads worse turned at its brackets and shows no sign of being written
+    # left to right; the last opens with a space (its last word's space written first)
+    texts = ["وقال رئيس الوزراء السابق (الرابع) في مؤتمر صحفي امس",
+             "ان الحكومة ستواصل العمل من اجل السلام",
+             " في مؤتمر صحفي امس (الرابع) وقال رئيس الوزراء السابق"]
+    assert own_brackets(_Text(texts), {"(", "0"}, False) == {0}
+    assert own_brackets(_Text(texts), {"0"}, False) == set()
+    # a text drawing its brackets mirrored: a line opening with ``(`` opens with a closing one
+    mirrored = ["( وقال رئيس الوزراء السابق )الرابع( في مؤتمر صحفي امس", texts[1]]
+    assert own_brackets(_Text(mirrored), {"("}, False) == {0}
+    assert own_brackets(_Text(mirrored), {"("}, True) == set()

@@ -485,7 +485,7 @@ class _Text:
         return total
 
 
-def cutting_classes(texts: list[str]) -> set[str]:
+def cutting_classes(texts: list[str], text: _Text | None = None) -> set[str]:
     """The classes of characters that cut the lines of a text into runs written left to
     right: added one at a time, the one that gains most first, while the text gains by
     more than ``TURN_GAIN`` per turned line (see the module docstring), or all of them
@@ -496,7 +496,7 @@ def cutting_classes(texts: list[str]) -> set[str]:
     too where they are glued out of place (:func:`glued_digit_lines`)."""
     # one reading of the text serves every step: the lines' runs and the model's scores of
     # turned lines and junctions are asked again and again
-    text = _Text(texts)
+    text = text if text is not None else _Text(texts)
     chosen, current, gain = _searched_classes(texts, text=text)
     if not current or not _text_turns(texts, current, chosen, gain):
         chosen = set()
@@ -839,6 +839,29 @@ def _may_turn(line: str) -> bool:
         and not _longer_than_a_line(line)
 
 
+_BRACKET_CLASSES = frozenset("([\u00ab")
+
+
+def own_brackets(text: _Text, cutters: set[str], mirror: bool) -> set[int]:
+    """The lines that only brackets among ``cutters`` cut, that read worse inside
+    themselves turned (the words meeting at their run edges) and show no sign of being
+    written left to right (:func:`_shows_turned`): brackets of the text's own font, one
+    run with the words round them (``ساثيراتاي (الرابع) والدبلوماسي``). The text's
+    decision is taken over all its lines, and a font may lack the digits a bracket
+    encloses in one line yet have the brackets themselves; the line itself tells. In a
+    text whose brackets stand mirrored (``mirror``) a line's edges are read mirrored back."""
+    if not cutters & _BRACKET_CLASSES:
+        return set()
+    only = {i: cut for i, cut in text.turning(cutters).items() if cut <= _BRACKET_CLASSES}
+    return {i for i, (gain, _, _) in text.turned(only).items()
+            if gain < 0.0 and not _shows_turned(_as_read(text.texts[i], mirror), only[i])}
+
+
+def _as_read(line: str, mirror: bool) -> str:
+    """``line`` with its brackets mirrored back where the text draws them mirrored."""
+    return line.translate(_MIRRORED) if mirror else line
+
+
 def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines of a text whose runs were written left to right put in reading order (none
     in a text justified with kashida: see :func:`kashida_justified`)."""
@@ -848,14 +871,16 @@ def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     # sentence a line) is left as it stands without weighing any.
     if not any(map(_may_turn, texts)) or kashida_justified(texts):
         return list(lines), 0
-    cutters = cutting_classes(texts)
+    text = _Text(texts)
+    cutters = cutting_classes(texts, text)
     if not cutters:
         return list(lines), 0
     mirror = brackets_mirrored(texts, cutters)
+    own = own_brackets(text, cutters, mirror)
     out: list[Line] = []
     n = 0
-    for line in lines:
-        spans = None if closes_in_order(line.text) else turned_spans(line.text, cutters)
+    for i, line in enumerate(lines):
+        spans = None if closes_in_order(line.text) or i in own else turned_spans(line.text, cutters)
         if spans is None:
             out.append(line)
             continue
