@@ -14,7 +14,9 @@
    made one line with the word whole, where the word bigram model reads it so;
 4. ``fallback_runs``: the runs of lines written left to right where the font lacked
    quotes, stops or digits (drawn from another font) put in reading order, decided for
-   the text by the word bigram model (in a text justified with kashida: after ``kashida``);
+   the text by the word bigram model (in a text justified with kashida: after ``kashida``),
+   a line only brackets cut left as written where its own words and edges say the font
+   had them (``ساثيراتاي (الرابع) والدبلوماسي``);
    ``kashida_pivots``: a line whose runs came back to front round a letter that a kashida
    with no character cut off (``حاولة … نشاطها.معرضتها … في``) turned round it, where
    the character model reads it better so (after ``fallback_runs``, which turns the lines
