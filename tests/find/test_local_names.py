@@ -26,12 +26,13 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
         # a neighbourhood the gazetteer lacks, named with its head, placed by the city after it
         ("سقطت قذيفة في حي الزيتون الشرقي غربي بغداد",
          ("حي الزيتون الشرقي", "neighbourhood", "IQ-BG", "unknown_place")),
-        # a town's name after حي names a quarter, not the town (Amarah is in Iraq)
+        # a town's name after حي names a quarter, not the town (Amarah is in Iraq): it lies in
+        # Jableh's governorate
         ("انفجرت عبوة على أطراف حي العمارة السكني في جبلة",
-         ("حي العمارة", "neighbourhood", "", "unknown_place")),
+         ("حي العمارة", "neighbourhood", "SY-LA", "unknown_place")),
         # heads of roundabouts and police stations
         ("انفجرت سيارة مفخخة قرب دوار كاوا وسط مدينة عفرين",
-         ("دوار كاوا", "square", "", "unknown_place;facility")),
+         ("دوار كاوا", "square", "SY-HL", "unknown_place;facility")),
         # a police station is placed at the locality it is named after
         ("ووقع الهجوم على مركز شرطة زاغنية في قضاء بعقوبة",
          ("زاغنية", "facility", "IQ-DI", "unknown_place")),  # in the district named after it
@@ -43,7 +44,7 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
          ("ساحة النصر", "square", "IQ-NI", "unknown_place;facility")),
         # a name in brackets is taken as written
         ("قصف على قرية (كفر نبودة) في ريف حماة",
-         ("كفر نبودة", "village", "", "unknown_place")),
+         ("كفر نبودة", "village", "SY-HM", "unknown_place")),
         # a mosque named after a known place is the mosque, not the place
         ("فجر انتحاري نفسه في مسجد القدس وسط كركوك",
          ("مسجد القدس", "mosque", "IQ-KI", "unknown_place;facility")),
@@ -345,10 +346,10 @@ def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
 
 def test_a_town_inside_a_later_local_name_gives_no_governorate():
     # العمارة in حي العمارة is the quarter's name, not Amarah in Maysan: the garage before it
-    # takes no governorate from it
+    # takes no governorate from it, but that of the town named before it (جبلة, Latakia)
     df = find_places("ففي مدينة جبلة تزامنت تفجيرات في كراج المدينة وعلى أطراف حي العمارة السكني.")
     garage = df[df.text == "كراج المدينة"]
-    assert garage.admin1.tolist() == [""] and garage.country.tolist() != ["IQ"]
+    assert garage.admin1.tolist() == ["SY-LA"] and garage.country.tolist() != ["IQ"]
 
 
 @pytest.mark.parametrize(

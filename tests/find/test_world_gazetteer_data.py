@@ -50,16 +50,32 @@ def test_small_towns_of_the_wars_carry_their_province(places):
     assert (small["admin1"].str.startswith("YE-")).all()
 
 
+def _small_towns(places):
+    """The small towns listed for the wars (GeoNames cities1000, after every other place)."""
+    source = places["source"]
+    return places[source.str.contains("cities1000") & ~source.str.contains("CLDR exemplar")
+                  & (places["place_type"] == "city") & (places["country"] != "IQ")]
+
+
+def test_every_city_of_the_wars_carries_its_province(places):
+    # حلب SY-HL, إدلب SY-ID, دير الزور SY-DY: a chart by governorate has Syria's events too
+    cities = places[places["place_type"].isin(["city", "capital"])
+                    & places["country"].isin(["SY", "YE", "LY", "SO", "SD", "LB"])]
+    assert len(cities) > 200
+    assert (cities["admin1"].str[:3] == cities["country"] + "-").all()
+    aleppo = places[(places["country"] == "SY") & (places["name_en"] == "Aleppo")]
+    assert set(aleppo["admin1"]) == {"SY-HL"}
+
+
 def test_small_foreign_towns_leave_the_names_of_iraq_and_syria_to_them(places):
     local = {k for cell in read_table("find/local_places.csv")["aliases"] for k in _keys(cell)}
-    small = places[(places["admin1"] != "") & (places["place_type"] == "city")
-                   & (places["country"] != "IQ")]
+    small = _small_towns(places)
+    assert len(small) > 100
     assert not [k for cell in small["keys"] for k in _keys(cell) if k in local]
 
 
 def test_a_small_town_takes_no_name_from_a_place_of_another_country(places):
-    small = places[(places["admin1"] != "") & (places["place_type"] == "city")
-                   & (places["country"] != "IQ")]
+    small = _small_towns(places)
     others = places[~places.index.isin(small.index)]
     held = {k: c for cell, c in zip(others["keys"], others["country"], strict=True)
             for k in _keys(cell)}

@@ -305,18 +305,24 @@ def place_names() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
 
 @cache
 def governorate_names() -> dict[str, tuple[str, str]]:
-    """Governorate id (ISO 3166-2) → (Arabic, English name), as :func:`place_names` gives.
+    """Governorate id (ISO 3166-2) → (Arabic, English name), as :func:`place_names` gives:
+    Iraq's governorates, and the first-level provinces of other countries by their ISO
+    code, so that a town's ``admin1`` (حلب SY-HL) reads as its province's name.
 
-    >>> governorate_names()["IQ-AN"], governorate_names()["IQ-KI"]
-    (('الأنبار', 'Anbar'), ('كركوك', 'Kirkuk'))
+    >>> governorate_names()["IQ-AN"], governorate_names()["IQ-KI"], governorate_names()["SY-HL"]
+    (('الأنبار', 'Anbar'), ('كركوك', 'Kirkuk'), ('حلب', 'Aleppo'))
     """
     table = gazetteer().table
-    return {table[i]["id"]: _display_pair(table[i])
-            for i, kind in enumerate(table.column("place_type")) if kind == "governorate"}
+    out = {table[i]["iso"]: _display_pair(table[i])
+           for i, kind in enumerate(table.column("place_type"))
+           if kind == "province" and table[i]["iso"]}
+    out.update({table[i]["id"]: _display_pair(table[i])
+                for i, kind in enumerate(table.column("place_type")) if kind == "governorate"})
+    return out
 
 
 def _display_pair(row: dict) -> tuple[str, str]:
     ar, en = row["name_ar"], row["name_en"]
-    if row["place_type"] == "governorate":
+    if row["place_type"] in ("governorate", "province"):
         ar, en = ar.removeprefix(_GOVERNORATE_AR), en.removesuffix(_GOVERNORATE_EN)
     return ar, en
