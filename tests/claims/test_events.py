@@ -612,3 +612,16 @@ def test_threat_or_plan_in_any_person_reports_no_event(text):
 def test_the_attack_itself_is_an_event():
     ev = workbench.analyze("شن التنظيم هجمات على القواعد في كركوك").events
     assert ev["location"].tolist() == ["Kirkuk"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل أربعة أشخاص بانفجار سيارة مفخخة في مدينة منبج صباح اليوم.",
+     [("Manbij", "Aleppo", "Syria")]),
+    # two towns of two governorates, two attacks: each row keeps its own governorate
+    ("قتل مدني بقصف على مدينة سراقب، وفي مدينة القامشلي قتل عنصران بهجوم مسلح.",
+     [("Saraqib", "Idlib", "Syria"), ("Al Qāmishlī", "Al-Hasakah", "Syria")]),
+    ("قتل مدني برصاص قناص في مدينة تعز مساء أمس.", [("Taiz", "Taiz", "Yemen")]),
+])
+def test_a_town_of_the_wars_carries_its_governorate(text: str, expected: list) -> None:
+    ev = workbench.analyze(text).events
+    assert list(zip(ev.location, ev.admin1, ev.country, strict=True)) == expected

@@ -64,7 +64,16 @@ from .roles import (
     trigger_row,
     undergo_verb,
 )
-from .spots import anchor_of, is_locator, listed_spots, locates_before, off_scene, teller_seat
+from .spots import (
+    CITY_KINDS,
+    anchor_of,
+    is_locator,
+    listed_spots,
+    locates_before,
+    off_scene,
+    stands_for_governorate,
+    teller_seat,
+)
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -722,7 +731,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
     # is no place of the event when that place is named
     placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
-    governorates = _governorates(placed, claim.text)
+    governorates = _governorates(placed, claim.text, is_many(found.trigger))
     listed = listed_spots(placed, claim.text, found.places)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]
@@ -845,12 +854,17 @@ def _place_values(places: list[Mention]) -> str:
     return ";".join(dict.fromkeys(values))
 
 
-def _governorates(places: list[Mention], text: str = "") -> list[Mention]:
-    """One place per governorate named (a governorate, or a city standing for its own); a
-    direction that locates the place before it (الحلة جنوب بغداد) names none of its own."""
+def _governorates(places: list[Mention], text: str = "", many: bool = False) -> list[Mention]:
+    """One place per governorate named (a governorate, or a city standing for its own:
+    :func:`~.spots.stands_for_governorate`); a direction that locates the place before it
+    (الحلة جنوب بغداد) names none of its own. Another city names its governorate only under a
+    plural or dual attack noun (``many``: تفجيرين في الحلة وفي شمال بغداد, one in each); one
+    attack told with two towns (هجوم في تل أبيض قرب الرقة) is at one of them."""
     seen: dict[str, Mention] = {}
     for p in places:
         if text and locates_before(p, places, text):
+            continue
+        if p.place_type in CITY_KINDS and not many and not stands_for_governorate(p):
             continue
         code = _admin1_code(p)
         if code and (code not in seen or p.place_type == "governorate"):

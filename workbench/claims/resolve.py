@@ -627,14 +627,17 @@ def _frames_it(coarse: dict, fine: dict) -> bool:
 
 def _unframed_in(fine: dict, coarse: dict) -> bool:
     """The fine row stands at a place the gazetteer puts in no governorate (فندق إيليت, a
-    town of a country whose governorates it lacks) of the coarse row's country, in a clause
+    name it lacks) or in the coarse row's own (بئر العبد in شمال سيناء), of the coarse row's
+    country, in a clause
     that names no other place (not كفرسجنة في ريف إدلب الجنوبي): nothing places it elsewhere,
     so it lies in the lead's place when that may hold it — a governorate any place, a city
     only a site, as a village or an area may lie outside the city (مقتل 15 ... في العاصمة
     مقديشو، then واستهدف التفجير فندق إيليت)."""
-    if fine["admin1"] or not fine["country"] or fine["country"] != coarse["country"] \
+    if not fine["country"] or fine["country"] != coarse["country"] \
             or not set(fine["places"].split(";")) <= {fine["location"]}:
         return False
+    if fine["admin1"] and fine["admin1"] != coarse["admin1"]:
+        return False  # the gazetteer puts it in another governorate
     if coarse["place_type"] in _HOLDS_TOWNS:
         return True
     return coarse["place_type"] in _HOLDS_SITES and fine["place_type"] not in _SETTLEMENTS

@@ -16,7 +16,7 @@ most specific places; frames only tell which spots an unplaced clause may belong
 >>> spot, frames, spots = spot_and_frames(Mentions.of(workbench.analyze(text).mentions), text,
 ...                                       0, len(text))
 >>> spot.value, sorted(frames), sorted(spots)
-('Ad Dānā', ['Ad Dānā', 'Idlib'], ['Ad Dānā'])
+('Ad Dānā', ['Ad Dānā', 'SY-ID'], ['Ad Dānā'])
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
-from ..find.places import place_rows
+from ..find.places import governorate_names, place_rows
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -43,6 +43,9 @@ _SPOT_RANK = {"neighbourhood": 0, "square": 0, "village": 0, "town": 0, "subdist
               "airport": 0, "air_base": 0, "military_base": 0, "base": 0, "prison": 0,
               "camp": 0, "crossing": 0, "dam": 0, "oil_field": 0, "refinery": 0,
               "facility": 0, "city": 1, "capital": 1, "district": 2}
+# Kinds of place that are a city: framing by their own name unless they stand for their
+# governorate (:func:`frame_key`).
+CITY_KINDS = frozenset({"city", "capital"})
 # How far back the word before a place is looked for (ريف + space + the name).
 _LOOKBACK = 24
 # How far back a word of launching is looked for (انطلاق الصواريخ من حي).
@@ -72,9 +75,31 @@ def _frame_words() -> dict[str, str]:
 
 def frame_key(place: Mention) -> str:
     """What a place frames, for comparing frames: its governorate code when known, else its
-    name (شرقي بغداد and بغداد both frame IQ-BG)."""
+    name (شرقي بغداد and بغداد both frame IQ-BG). A city that does not stand for its
+    governorate frames itself: منبج and حلب both lie in SY-HL, yet ريف منبج is not ريف حلب,
+    and two towns of one governorate are two places."""
+    if place.place_type in CITY_KINDS and place.admin1 and not stands_for_governorate(place):
+        return place.value
     iso = place.admin1 or (place.iso if "-" in place.iso else "")
     return iso or place.value
+
+
+def stands_for_governorate(place: Mention) -> bool:
+    """A city named as its governorate is (حلب، درعا، بغداد): the news names the governorate
+    by its seat (ريف حلب، هجمات في درعا والقنيطرة), not منبج or الموصل.
+
+    >>> from workbench.claims.index import Mention
+    >>> city = Mention(0, 3, "حلب", "place", "Aleppo", place_type="city", admin1="SY-HL")
+    >>> stands_for_governorate(city), stands_for_governorate(city._replace(text="منبج",
+    ...                                                            value="Manbij"))
+    (True, False)
+    """
+    names = governorate_names().get(place.admin1)
+    if not names:
+        return False
+    words = match_key(place.text).split()
+    return place.value == names[1] or match_key(names[0]) in {
+        match_key(place.canonical_ar), *(" ".join(words[k:]) for k in range(len(words)))}
 
 
 def _after_frame_word(text: str, start: int) -> bool:
