@@ -413,11 +413,22 @@ def cities(rows: list[dict], country_rows: dict[str, dict], taken: set[str],
     for code, c in gn_countries.items():
         if c.get("capital"):
             capitals[code] = c["capital"]
+    # A capital whose own GeoNames row has no Arabic name (Washington, D.C.) is written as
+    # any namesake of its country is (واشنطن): a transliteration does not depend on which
+    # Washington is meant; without this a smaller namesake took the capital's row.
+    namesakes: dict[tuple[str, str], list[str]] = {}
+    for city in sorted(gn.values(), key=lambda c: -c["population"]):
+        names = [a for a in city["alternatenames"] if ARABIC_NAME.match(a)]
+        if names and capitals.get(city["countrycode"]) == city["name"]:
+            namesakes.setdefault((city["countrycode"], city["name"]), names)
     for city in sorted(gn.values(), key=lambda c: -c["population"]):
         code = city["countrycode"]
         if code == "IQ" or code not in country_rows:
             continue
         is_capital = capitals.get(code) == city["name"]
+        if is_capital and not any(ARABIC_NAME.match(a) for a in city["alternatenames"]):
+            city = {**city, "alternatenames": [*city["alternatenames"],
+                                               *namesakes.get((code, city["name"]), [])]}
         tz_city = f"{city['timezone']}|{city['name']}" in exemplars
         floor = (MIN_POP_LEVANT if code in LEVANT | CONFLICT
                  else MIN_POP_NEIGHBOURS if code in CONFLICT_NEIGHBOURS

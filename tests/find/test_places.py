@@ -422,3 +422,11 @@ def test_a_name_in_brackets_after_a_place_is_its_other_name() -> None:
     assert "الراعي" in got
     # a word in brackets after a word that is no place stays a word
     assert "الراعي" not in find_places("قال الراعي (الراعي) إن الكنيسة")["text"].tolist()
+
+
+def test_a_capital_is_the_capital_not_a_smaller_namesake() -> None:
+    # GeoNames writes Washington, D.C. with no Arabic name; a town of the same name in Utah
+    # has one, and must not take the capital's row
+    row = find_places("قالت واشنطن إن الضربة استهدفت مستودعا للأسلحة.").iloc[0]
+    assert (row["value"], row["place_type"], row["admin1"]) == ("Washington", "capital", "US-DC")
+    assert 38 < row["lat"] < 39.5
