@@ -625,3 +625,16 @@ def test_the_attack_itself_is_an_event():
 def test_a_town_of_the_wars_carries_its_governorate(text: str, expected: list) -> None:
     ev = workbench.analyze(text).events
     assert list(zip(ev.location, ev.admin1, ev.country, strict=True)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل مدنيان بقصف صاروخي على مدينة درعا صباح اليوم. وأصيب أربعة بقصف مدفعي على مدينة طفس"
+     " في ريف درعا الغربي.", [("Dar‘ā", "2", ""), ("Ţafas", "", "4")]),
+    ("قتل مدنيان بقصف على مدينة حلب. وأصيب أربعة بقصف على مدينة الباب في ريف حلب الشرقي.",
+     [("Aleppo", "2", ""), ("Al Bāb", "", "4")]),
+])
+def test_a_town_in_the_countryside_is_not_the_city(text: str, expected: list) -> None:
+    # ريف درعا lies around the city of درعا: a town there is another attack's place
+    ev = workbench.analyze(text, published="2020-02-02").events
+    assert list(zip(ev.location, ev.fatalities.astype(str), ev.injured.astype(str),
+                    strict=True)) == expected

@@ -80,7 +80,15 @@ from ..text.tokens import tokenize
 from .clauses import TextUnits, cue_words, duals, trigger_lexicon
 from .index import Mention, Mentions, add_flags, counted_from_other, is_span_frame
 from .roles import proclitic_keys
-from .spots import RECEIVING, anchor_of, frame_key, off_scene, spot_and_frames, spot_rank
+from .spots import (
+    RECEIVING,
+    anchor_of,
+    frame_key,
+    named_as_area,
+    off_scene,
+    spot_and_frames,
+    spot_rank,
+)
 from .tolls import Toll, find_tolls, is_part, names_one, word_forms
 
 ADMIN_PARENTS_FILE = "claims/admin_parents.csv"
@@ -312,7 +320,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     for n, row in enumerate(out):
         row["event_id"] = f"e{n + 1}"
         for key in ("_spot", "_frames", "_anchors", "_triggers", "_spots", "_frame_precision", "_another",
-                    "_country_wide", "_names", "_side"):
+                    "_country_wide", "_names", "_side", "_as_spot"):
             row.pop(key, None)
     return out
 
@@ -723,8 +731,11 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     A row split per governorate out of one report (``shared_across_places``) keeps its
     governorate: the clause's places are shared by all its rows."""
     row["_names"] = {}
+    row["_as_spot"] = set()  # places the clause names as places, not as an area (ريف إدلب)
     for m in mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place"):
         row["_names"].setdefault(m.value, set()).add(place_name(m.text))
+        if not named_as_area(m, text):
+            row["_as_spot"].add(m.value)
     if "shared_across_places" in str(row["count_flags"]):
         row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
@@ -1222,8 +1233,11 @@ def _spots_fit(inc: dict, row: dict) -> bool:
     if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
             b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
         return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
-    if a_rank == b_rank == 1 and a not in row.get("_names", {}) and b not in inc.get("_names", {}):
-        return False  # طوز خورماتو ... وفي تكريت: two towns of one governorate, two attacks
+    if a_rank == b_rank == 1 and a not in row.get("_as_spot", ()) \
+            and b not in inc.get("_as_spot", ()):
+        # طوز خورماتو ... وفي تكريت: two towns of one governorate, two attacks; so too
+        # مدينة إدلب ... بلدة كفرنبل في ريف إدلب, as the countryside lies outside the city
+        return False
     # a side of the town frames a spot in it too (كراج الشحن غرب مدينة إعزاز: إعزاز)
     return (a_rank > 0 and a_key in row["_frames"] | row.get("_anchors", set())) or (
         b_rank > 0 and b_key in inc["_frames"] | inc.get("_anchors", set()))

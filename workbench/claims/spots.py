@@ -108,6 +108,18 @@ def _after_frame_word(text: str, start: int) -> bool:
     return bool(_frame_kind(text, start))
 
 
+def named_as_area(place: Mention, text: str) -> bool:
+    """True for a place named as the area around a spot, not as a spot (ريف إدلب، محافظة
+    إدلب): a town in ريف إدلب lies outside the city of إدلب.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "بلدة كفرنبل في ريف إدلب"
+    >>> named_as_area(Mention(t.index("إدلب"), len(t), "إدلب", "place", "Idlib"), t)
+    True
+    """
+    return _frame_kind(text, place.start) == "area"
+
+
 def _frame_kind(text: str, start: int) -> str:
     """The kind of the frame word(s) before ``start`` (area, institution, origin, source), or
     ''."""
