@@ -638,3 +638,12 @@ def test_a_town_in_the_countryside_is_not_the_city(text: str, expected: list) ->
     ev = workbench.analyze(text, published="2020-02-02").events
     assert list(zip(ev.location, ev.fatalities.astype(str), ev.injured.astype(str),
                     strict=True)) == expected
+
+
+def test_a_town_the_clause_places_on_the_side_told_is_that_attack():
+    # the lead tells of a side of the city; the next clause's town lies on that side
+    text = ("أصيب ثلاثة مدنيين بانفجار عبوة ناسفة جنوبي الفلوجة اليوم الاثنين. وقال مصدر أمني إن"
+            " العبوة انفجرت قرب سوق في ناحية عامرية الفلوجة (30 كم جنوبي الفلوجة).")
+    ev = workbench.analyze(text, published="2020-02-03").events
+    assert len(ev) == 1
+    assert "Amiriyat al-Fallujah" in ev.places[0].split(";")

@@ -284,7 +284,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         recent = [inc for inc in same if inc is not last] + [last] \
             if any(inc is last for inc in same) else same
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
-            if another else _kin_first([inc for inc in reversed(recent) if _fits(inc, row)], row)
+            if another else _kin_first(_at_spot_first(
+                [inc for inc in reversed(recent) if _fits(inc, row)], row), row)
         told_last = _kin_first(recent[::-1], row) if recent else None
         if host is None and not another and recent and _anaphoric(row) and not _listed(row) \
                 and (_same_day(told_last, row) or _pointed(text, int(row["trigger_start"]))
@@ -1196,6 +1197,14 @@ def _fits(inc: dict, row: dict) -> bool:
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
 
 
+def _at_spot_first(hosts: list[dict], row: dict) -> list[dict]:
+    """The incidents at the row's own spot before those that only hold it: الحلابسة joins
+    the attack told at الحلابسة, not one told at غرب الفلوجة, which holds it."""
+    if not row.get("_spot") or not row["location"]:
+        return hosts
+    return sorted(hosts, key=lambda inc: not _same_place(inc, row))
+
+
 def _list_head(host: dict, incidents: list[dict]) -> dict:
     """The first of the places a list names with ``host`` (one trigger, one clause): a
     clause that says no place of its own (وأسفر الهجوم عن مقتل 21) tells of the list as the
@@ -1233,6 +1242,9 @@ def _spots_fit(inc: dict, row: dict) -> bool:
     if (a_rank >= _GOVERNORATE_RANK and a_key == b_gov) or (
             b_rank >= _GOVERNORATE_RANK and b_key == a_gov):
         return True  # في محافظة حماة ... باتجاه مدينة مصياف في ريف حماة: the spot in it
+    if (inc.get("_side") and a in row.get("_names", {})) or (
+            row.get("_side") and b in inc.get("_names", {})):
+        return True  # جنوبي الفلوجة ... ناحية الخالدية (23 كم جنوبي الفلوجة): in that side
     if a_rank == b_rank == 1 and a not in row.get("_as_spot", ()) \
             and b not in inc.get("_as_spot", ()):
         # طوز خورماتو ... وفي تكريت: two towns of one governorate, two attacks; so too
