@@ -148,17 +148,17 @@ def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) ->
     >>> opens_another(t, t.rindex("قتل")), opens_another(t, t.index("قتل"))
     (True, False)
     """
-    start = max(text.rfind(c, 0, trigger_start) for c in _SENTENCE_MARKS) + 1
+    start = _sentence_start(text, trigger_start)
     if any(start <= e < trigger_start for e in earlier):
         return False
-    words = [t.key for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
-    forms = [word_forms(w) for w in words]
-    return any(len(words) >= len(cue) and all(c in forms[n] for n, c in enumerate(cue))
-               for cue in _meanwhile_cues())
+    forms = [word_forms(t.key) for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
+    return _opens_with(forms, _meanwhile_cues())
 
 
-# Where a sentence ends, for the turn to another incident at its start.
-_SENTENCE_MARKS = ".!?\u061f\n"
+def _opens_with(forms: list[list[str]], cues: Sequence[Sequence[str]]) -> bool:
+    """Whether the words (each as its ``word_forms``) open with one of ``cues``, word by word."""
+    return any(len(forms) >= len(cue) and all(c in forms[n] for n, c in enumerate(cue))
+               for cue in cues)
 
 
 def is_another(text: str, trigger_end: int, kind: str = "another") -> bool:
@@ -182,11 +182,9 @@ def _also_cues() -> frozenset[str]:
 def _follows(text: str, pos: int) -> bool:
     """Whether the sentence holding ``pos`` opens by telling what the news follows (يأتي ذلك
     بعد ساعات من ...): the event it goes on to tell is another than the one told before."""
-    start = _sentence_start(text, pos)
-    keys = [word_forms(t.key) for t in tokenize(text[start:pos], pieces=True)
-            if t.kind == "word"]
-    return any(all(m < len(keys) and w in keys[m] for m, w in enumerate(words))
-               for words in _background_cues().get("follows", ()))
+    forms = [word_forms(t.key) for t in tokenize(text[_sentence_start(text, pos):pos], pieces=True)
+             if t.kind == "word"]
+    return _opens_with(forms, _background_cues().get("follows", ()))
 
 
 def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
@@ -466,8 +464,7 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
         if _family(host) == _family(row):
             _absorb_mention(host, row)
         else:  # its words are the attack's evidence; its kind and day change nothing of it
-            host["evidence"] = ";".join(dict.fromkeys(
-                s for s in (*host["evidence"].split(";"), *row["evidence"].split(";")) if s))
+            host["evidence"] = _joined_evidence(host["evidence"], row["evidence"])
         out = [r for r in out if r is not row]
     return out
 
@@ -661,9 +658,14 @@ _SETTLEMENTS = frozenset({"village", "town", "city", "capital", "district", "sub
 
 def _absorb_mention(host: dict, row: dict) -> None:
     """Gather ``row`` into ``host`` as :func:`_absorb` does, with every span of its evidence."""
-    spans = [*host["evidence"].split(";"), *row["evidence"].split(";")]
+    evidence = host["evidence"]
     _absorb(host, row)
-    host["evidence"] = ";".join(dict.fromkeys(s for s in spans if s))
+    host["evidence"] = _joined_evidence(evidence, row["evidence"])
+
+
+def _joined_evidence(a: str, b: str) -> str:
+    """The spans of two evidence fields (``start:end;...``), each once, in order."""
+    return ";".join(dict.fromkeys(s for s in (*a.split(";"), *b.split(";")) if s))
 
 
 def _ground_of_attack(row: dict, incidents: list[dict]) -> bool:
@@ -961,15 +963,18 @@ def _news_days(times: list, text: str, reference: date | None,
     return out
 
 
+# Where a sentence ends; a clause ends at a comma or a semicolon too.
 _SENTENCE_MARKS = ".!?\u061f\n"
+_CLAUSE_MARKS = _SENTENCE_MARKS + ",\u060c;\u061b"
 
 
 def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(c, 0, pos) for c in _SENTENCE_MARKS) + 1
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(c, pos) for c in _SENTENCE_MARKS) if i >= 0]
+def _sentence_end(text: str, pos: int, marks: str = _SENTENCE_MARKS) -> int:
+    """The first of ``marks`` at or after ``pos`` (the end of its sentence), else the text's end."""
+    ends = [i for i in (text.find(c, pos) for c in marks) if i >= 0]
     return min(ends, default=len(text))
 
 
@@ -1110,7 +1115,7 @@ def _pointing_subject(text: str, trigger_start: int) -> bool:
     >>> _pointing_subject(t, t.index("القصف")), _pointing_subject(t, t.rindex("القصف"))
     (True, False)
     """
-    start = max(text.rfind(c, 0, trigger_start) for c in _SENTENCE_MARKS) + 1
+    start = _sentence_start(text, trigger_start)
     words = [t.key for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
     pointers = cue_words("copula") | cue_words("demonstrative")
     return any(f in pointers for w in words[-_POINTING_REACH:] for f in proclitic_keys(w))
@@ -1383,8 +1388,7 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
         if owner is None and text:
             # the toll clause before the attack's clause in one sentence (قتل المدعو أحمد،
             # جراء استهدافه من قبل مسلحين): the attack told right after it
-            ends = [e for e in (text.find(c, toll.end) for c in _SENTENCE_MARKS) if e >= 0]
-            stop = min(ends, default=len(text))
+            stop = _sentence_end(text, toll.end)
             later = [(min(a for a, _ in _spans(ev)), n) for n, ev in enumerate(events)
                      if toll.end <= min(a for a, _ in _spans(ev)) < stop]
             owner = min(later)[1] if later else None
@@ -1445,17 +1449,13 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
                 x for x in (ev["toll_source"], f"killed and wounded together: {both[0].text}") if x)
 
 
-# Marks that end the clause a toll is told in: a place after one of them is no place of it.
-_CLAUSE_MARKS = ".!?\u061f\n,\u060c;\u061b"
-
-
 def _toll_place_owner(toll: Toll, events: list[dict], text: str, mentions: Mentions) -> int | None:
     """The one event standing at a place the toll's own clause names after it (كما لقي شخص
     آخر مصرعه في كاني ماسي: the attack at كاني ماسي), or None: a toll is tied to its place
     as an attack word is."""
-    ends = [e for e in (text.find(c, toll.end) for c in _CLAUSE_MARKS) if e >= 0]
-    stop = min(ends, default=len(text))
-    said = {m.value for m in mentions.between(toll.end, stop, "place")}
+    # a place after the clause's end (a comma too) is no place of the toll
+    said = {m.value for m in mentions.between(toll.end, _sentence_end(text, toll.end, _CLAUSE_MARKS),
+                                              "place")}
     owners = [n for n, ev in enumerate(events) if ev["location"] and ev["location"] in said]
     return owners[0] if len(owners) == 1 else None
 
