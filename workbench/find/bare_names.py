@@ -31,14 +31,13 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
 from functools import cache
 from itertools import islice
 
 from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
-from .local_names import SENTENCE_END, name_word, place_context, word_zipf
+from .local_names import SENTENCE_END, name_word, place_context, sentence_bounds, word_zipf
 
 __all__ = ["bare_name_rows"]
 
@@ -186,9 +185,7 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         s, e = folded.span(*span)
         if any(a < e and s < b for a, b in taken):
             continue
-        sent = bisect_right(ends, span[0])
-        lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
-        hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
+        lo, hi = sentence_bounds(folded, ends, span[0])
         found.append({
             "start": s, "end": e, "text": text[s:e], "value": text[s:e], "canonical_ar": text[s:e],
             "place_type": "locality", "iso": "", "country": "", "admin1": "", "admin2": "",

@@ -47,6 +47,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from functools import cache
 
 from ..resources import read_rows
@@ -59,7 +60,7 @@ from ..text.zipf import zipf
 
 __all__ = [
     "SENTENCE_END", "abroad_rows", "local_name_rows", "name_word", "place_context", "place_heads",
-    "place_prepositions", "word_zipf",
+    "place_prepositions", "sentence_bounds", "word_zipf",
 ]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
@@ -878,15 +879,8 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
         e = r.folded.span(*toks[0][1:])[1]
         if any(x["start"] < e and s < x["end"] for x in [*rows, *found, *out]):
             continue
-        sent = bisect_right(ends, m.start())
-        lo = r.folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
-        hi = r.folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
-        out.append({
-            "start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
-            "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
-            "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-            "flags": "unknown_place;facility", "_sentence": (lo, hi),
-        })
+        out.append({**_unknown_row(text, s, e, head["place_type"], "unknown_place;facility"),
+                    "_sentence": sentence_bounds(r.folded, ends, m.start())})
     return out
 
 
@@ -908,11 +902,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     dropped: set[int] = set()
     found: list[dict] = []
     index = StartIndex(rows)  # the rows by start: a long text's names each read the few near them
-    for h in _head_regex().finditer(key):
-        if word_before(key, h.start()) in _not_after(h.group("head")):
-            continue  # عن طريق الهاتف: "by way of"
-        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
-            continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
+    for h in _place_heads_in(folded):
         spec = heads[h.group("head")]
         many = spec["number"] == "many"
         facility = spec["span"] == "whole" and spec["place_type"] not in _AREA_KINDS
@@ -1013,17 +1003,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # around the name are read through
                 found.append({"start": s, "end": ne, **known_row})
                 continue
-            sent = bisect_right(ends, ks)
-            lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
-            hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(text)
-            found.append({
-                "start": s, "end": ne, "value": text[s:ne], "canonical_ar": text[s:ne],
-                "place_type": head["place_type"], "iso": "", "country": "", "admin1": "",
-                "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-                "flags": "unknown_place" + (";facility" if head["span"] == "whole"
-                                            and head["place_type"] not in _AREA_KINDS else ""),
-                "_sentence": (lo, hi),
-            })
+            found.append({**_unknown_row(text, s, ne, head["place_type"], _unknown_flags(head)),
+                          "_sentence": sentence_bounds(folded, ends, ks)})
     kept = [x for i, x in enumerate(rows) if i not in dropped]
     found += _definite_head_rows(reader, kept, found, ends)
     for f in found:
@@ -1072,6 +1053,42 @@ def _chain(r: _Reader, h: re.Match, many: bool, by_start: dict[int, int],
     return chain, pos
 
 
+def _place_heads_in(folded: FoldedText) -> Iterator[re.Match]:
+    """The head nouns of ``folded`` that stand as place heads: not in a phrase that takes the
+    word in another sense (عن طريق "by way of"), not إحياء "commemorating" folded like أحياء."""
+    key, text = folded.key, folded.text
+    for h in _head_regex().finditer(key):
+        if word_before(key, h.start()) in _not_after(h.group("head")):
+            continue  # عن طريق الهاتف: "by way of"
+        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
+            continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
+        yield h
+
+
+def _unknown_row(text: str, s: int, e: int, place_type: str, flags: str) -> dict:
+    """A place row for the name at ``[s, e)`` that no gazetteer holds: its words and kind,
+    no coordinates; its country and governorate come from its sentence later."""
+    return {"start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
+            "place_type": place_type, "iso": "", "country": "", "admin1": "", "admin2": "",
+            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": flags}
+
+
+def _unknown_flags(head: dict) -> str:
+    """The flags of a name no gazetteer holds read after ``head``: a facility's when the head
+    names a building or a site that takes its head into its name (مستشفى، قاعدة)."""
+    facility = head["span"] == "whole" and head["place_type"] not in _AREA_KINDS
+    return "unknown_place" + (";facility" if facility else "")
+
+
+def sentence_bounds(folded: FoldedText, ends: list[int], at: int) -> tuple[int, int]:
+    """The text offsets of the sentence holding key position ``at``, given the key positions
+    of the text's sentence ends (``ends``, the text's key length last)."""
+    sent = bisect_right(ends, at)
+    lo = folded.span(ends[sent - 1], ends[sent - 1])[0] if sent else 0
+    hi = folded.span(ends[sent], ends[sent])[0] if sent < len(ends) else len(folded.text)
+    return lo, hi
+
+
 def abroad_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     """``rows`` with a town the gazetteer knows only in another country read as the local
     place its phrase names: a name after a place head (or in a list under one) that the
@@ -1095,11 +1112,7 @@ def abroad_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     heads = place_heads()
     by_start = {x["start"]: i for i, x in enumerate(rows)}
     out = list(rows)
-    for h in _head_regex().finditer(key):
-        if word_before(key, h.start()) in _not_after(h.group("head")):
-            continue
-        if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
-            continue
+    for h in _place_heads_in(folded):
         head = heads[h.group("head")]
         many = head["number"] == "many"
         chain, end = _chain(reader, h, many, by_start, rows)
@@ -1123,8 +1136,7 @@ def abroad_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                       "canonical_ar": text[s:e], "place_type": head["place_type"], "iso": "",
                       "country": where["country"], "admin1": where.get("admin1", ""),
                       "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-                      "flags": "unknown_place" + (";facility" if head["span"] == "whole"
-                                                  and head["place_type"] not in _AREA_KINDS else "")}
+                      "flags": _unknown_flags(head)}
     return out
 
 
