@@ -68,7 +68,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache
 
-from ..find.gazetteer import FACILITY_TYPES, governorate_names, town_governorates
+from ..find.gazetteer import FACILITY_TYPES, governorate_names
 from ..find.local_names import place_heads
 from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
@@ -744,7 +744,7 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         return
     spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
                                                     int(row["claim_end"]), str(row["source"]))
-    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), _governorate(spot)) \
+    row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), spot.admin1) \
         if spot is not None else ()
     row["_side"] = spot is not None and "direction" in spot.flags.split(";")
     row["_frames"] = frames
@@ -793,11 +793,6 @@ def _same_place(inc: dict, row: dict) -> bool:
 _COUNTRY_WIDE = frozenset({"region", "country"})
 # The spot rank of a governorate or a region: a spot only when the clause names nothing finer.
 _GOVERNORATE_RANK = 3
-
-
-def _governorate(place: Mention) -> str:
-    """The governorate code of a spot: its own, or that of the town a world-city row names."""
-    return place.admin1 or town_governorates().get(place.place_id, "")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

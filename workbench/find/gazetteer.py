@@ -163,17 +163,6 @@ def _local_rows(places: list[dict]) -> list[dict]:
     return out
 
 
-@cache
-def town_governorates() -> dict[str, str]:
-    """places.csv id → governorate code for the world cities the local table also holds
-    (gn:170017 حماة → SY-HM): places.csv gives a world city no governorate."""
-    out: dict[str, str] = {}
-    for r in read_rows("find/local_places.csv").records():
-        if r["in_places"] and r["admin1"] and _SPECIFIC.get(r["place_type"]) == _SPECIFIC["city"]:
-            out.setdefault(r["in_places"], r["admin1"])
-    return out
-
-
 def _sort_key(row: dict) -> tuple[int, int, int, float]:
     pop = float(row["population"]) if row["population"] else 0.0
     if row.get("local"):
