@@ -305,13 +305,7 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         ink = np.full(m, -1.0)
         inked = np.flatnonzero(kind != _LETTER)
         if inked.size:
-            q = inked.size
-            _drain(map(
-                char_box, itertools.repeat(handle, q), at[inked].tolist(), *scratch.box_at,
-            ))
-            b_left, b_right, b_bottom, b_top = (
-                np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T
-            )
+            b_left, b_right, b_bottom, b_top = _char_boxes(handle, char_box, scratch, at[inked])
             cx[inked] = (b_left + b_right) / 2
             ink[inked] = b_top - b_bottom
         textpage.close()
@@ -337,9 +331,7 @@ def _strokes_named_as_letters(
     found = foreign_letters_inside_arabic(codes, at, kind == _LETTER)
     if not found.size:
         return
-    q = found.size
-    _drain(map(char_box, itertools.repeat(handle, q), at[found].tolist(), *scratch.box_at))
-    bottom, top = np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T[2:]
+    bottom, top = _char_boxes(handle, char_box, scratch, at[found])[2:]
     for j in found[(top - bottom) <= KASHIDA_INK_EM * sizes[found]].tolist():
         texts[j], kind[j] = REPLACEMENT, _INKED
 
@@ -391,9 +383,7 @@ def _extension_twins(
     if not pairs.size:
         return np.zeros(0, np.intp)
     both = np.unique(np.r_[pairs, pairs + 1])
-    q = both.size
-    _drain(map(char_box, itertools.repeat(handle, q), at[both].tolist(), *scratch.box_at))
-    bottom, top = np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T[2:]
+    bottom, top = _char_boxes(handle, char_box, scratch, at[both])[2:]
     flat = dict(zip(both.tolist(), ((top - bottom) <= TWIN_INK_EM * sizes[both]).tolist(),
                     strict=True))
     twins: set[int] = set()
@@ -528,6 +518,15 @@ class _CodeKinds:
 
 
 _BMP_KINDS = _CodeKinds()
+
+
+def _char_boxes(handle: Any, char_box: Any, scratch: _Scratch, places: np.ndarray) -> np.ndarray:
+    """The boxes pdfium gives the characters at stream places ``places``, as four rows (left,
+    right, bottom, top), read by one pass of calls into ``scratch`` (a view on it: use the
+    rows before the next read)."""
+    q = len(places)
+    _drain(map(char_box, itertools.repeat(handle, q), places.tolist(), *scratch.box_at))
+    return np.frombuffer(scratch.boxes, np.float64, 4 * q).reshape(q, 4).T
 
 
 def _drain(calls: Iterator[Any]) -> None:
