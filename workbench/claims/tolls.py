@@ -902,16 +902,24 @@ def _make(kind: str, value: float | None, lo: float | None, hi: float | None, st
                 start, end, text[start:end])
 
 
+# The ending -ā of a dual verb (استشهدا، أصيبتا): the verb counts its subject, two.
+_DUAL_VERB = "\u0627"
+
+
 def names_one(toll: Toll) -> bool:
     """True when ``toll`` is one victim told by a definite noun (مقتل القيادي، بقتل الجندي
-    المصري): it names someone the report counts, it is no count of its own.
+    المصري), or the two a dual verb tells after its subject (فلان وفلان قتلا): it names
+    those the report counts, it is no count of its own.
 
     >>> [names_one(t) for t in find_tolls("مقتل القيادي فلان. ومقتل قيادي آخر.")]
     [True, False]
     """
+    toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
+    if len(toks) == 1 and toll.value == 2 and toll.kind in ("killed", "wounded") and any(
+            n == "2" and f.endswith(_DUAL_VERB) for f, n in _count_forms(toks[0].key)):
+        return True  # سليماني والمهندس قتلا: the dual verb tells the two its subject named
     if toll.value != 1 or toll.kind not in ("killed", "wounded"):
         return False
-    toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
     if len(toks) == 1 and pronoun_count(toks[0].key, toll.kind) == 1:
         return True  # بمقتله: the death of one the report has named
     return len(toks) > 1 and any(

@@ -1,0 +1,26 @@
+"""Tolls: the frames that tell a death as a verb of its own (ارتقى، a dual verb after its
+subject), an unknown extent that is no zero, and the subject told before a plural verb."""
+
+from __future__ import annotations
+
+from workbench.claims.tolls import find_tolls, names_one
+
+
+def _tolls(text: str) -> list[tuple[str, float | None]]:
+    return [(t.kind, t.value) for t in find_tolls(text)]
+
+
+def test_ascended_as_a_martyr_is_a_death():
+    assert _tolls("وارتقى ثلاثة فتية خلال اقتحام البلدة فجرا.") == [("killed", 3.0)]
+
+
+def test_an_unknown_extent_of_losses_is_no_zero_toll():
+    assert _tolls("ولم يعرف حجم الخسائر البشرية في المعسكر.") == []
+    assert _tolls("ولم يسفر القصف عن خسائر بشرية.") == [("killed", 0.0), ("wounded", 0.0)]
+
+
+def test_a_dual_verb_counts_two_told_by_their_subject():
+    toll, = find_tolls("وقالت الشرطة إن القائد سالم ومرافقه قتلا في الكمين.")
+    assert (toll.kind, toll.value) == ("killed", 2.0)
+    assert names_one(toll)  # the two its subject named: no figure of its own beside a larger one
+    assert not names_one(find_tolls("أسفر الكمين عن مقتل جنديين.")[0])
