@@ -24,3 +24,20 @@ def test_a_dual_verb_counts_two_told_by_their_subject():
     assert (toll.kind, toll.value) == ("killed", 2.0)
     assert names_one(toll)  # the two its subject named: no figure of its own beside a larger one
     assert not names_one(find_tolls("أسفر الكمين عن مقتل جنديين.")[0])
+
+
+def test_a_demonym_is_a_noun_of_people():
+    assert _tolls("قتل كندي وأصيب أربعة آخرون في الهجوم.") == [("killed", 1.0), ("wounded", 4.0)]
+    assert _tolls("أسفر الانفجار عن إصابة يابانيين اثنين.") == [("wounded", 2.0)]
+
+
+def test_an_indefinite_accusative_of_a_noun_of_one_counts_one():
+    assert _tolls("وقال المصدر إن رهينة واحدة قتلت.") == [("killed", 1.0)]
+    assert _tolls("أكد المسؤول أن سجينا قتل خلال التمرد.") == [("killed", 1.0)]
+
+
+def test_the_subject_of_a_plural_verb_is_counted_whatever_its_noun():
+    assert _tolls("وأفاد شهود بأن 6 حطابين على الأقل قتلوا قرب الغابة.") == [("killed", 6.0)]
+    assert _tolls("وقالت الوكالة إن 12 نزيلا وثلاثة حراس قتلوا خلال التمرد.") == [("killed", 15.0)]
+    # a figure before a word of time is a time
+    assert _tolls("وعند الساعة 10 صباحا قتلوا في الكمين.") == []

@@ -25,9 +25,11 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
+from ..find.gazetteer import gazetteer
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
 from ..text.arabic import SENTENCE_END
+from ..text.clitics import ARTICLE
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
@@ -60,7 +62,29 @@ def _cues() -> dict[str, dict[str, list[str]]]:
     for row in read_rows(TOLL_FILE):
         words = row.cue.split()
         out.setdefault(row.role, {}).setdefault(words[0], []).append(words)
+    for form in _demonyms():
+        out["person"].setdefault(form, [[form]])
     return out
+
+
+@cache
+def _demonyms() -> dict[str, str]:
+    """The people of every country as nouns, from the gazetteer's relational adjectives: form
+    → how many it counts (قتل إيراني "an Iranian" 1; إيرانيون، إيرانيين told, not counted;
+    the dual إيرانيان by the rule of :data:`_DUAL`).
+
+    >>> _demonyms()["ايراني"], _demonyms()["ايرانيين"]
+    ('1', 'plural')
+    """
+    out: dict[str, str] = {}
+    for n in gazetteer().nisba_masc:
+        if not n.startswith(ARTICLE):
+            out.update({n: "1", n + _OBLIQUE: "plural", n + _NOMINATIVE_PLURAL: "plural"})
+    return out
+
+
+# The nominative ending of a sound masculine plural (مدنيون، إيرانيون).
+_NOMINATIVE_PLURAL = "\u0648\u0646"
 
 
 @cache
@@ -73,7 +97,7 @@ def _words(role: str) -> frozenset[str]:
 @cache
 def _alone() -> dict[str, str]:
     """How many a noun counts alone: ``'1'``, ``'2'`` or ``'plural'`` (told, not counted)."""
-    return {row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}
+    return {**_demonyms(), **{row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}}
 
 
 @cache
@@ -180,6 +204,10 @@ def _count_forms(key: str) -> tuple[tuple[str, str], ...]:
     """
     alone = _alone()
     forms = tuple((f, alone.get(f, "")) for f in _forms(key))
+    # the indefinite accusative writes an alif after a noun of one (سجين → سجينا، إيرانيا):
+    # a rule of the script, so no singular of the cue file needs its accusative listed
+    forms += tuple((f[:-1], "1") for f, n in forms
+                   if not n and f.endswith(_TANWIN_ALIF) and alone.get(f[:-1]) == "1")
     duals = tuple((f[:-len(_DUAL)], "2") for f, _ in forms
                   if f.endswith(_DUAL) and alone.get(f[:-len(_DUAL)]) == "1")
     # a feminine noun in ة takes ت before either dual ending (امرأة → امرأتين، سيدتان); its
@@ -230,7 +258,7 @@ def _cue_words() -> frozenset[str]:
     stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
     # a feminine noun's dual (امرأة → امرأتين): see :func:`_count_forms`
     stems |= {w[:-1] + d for w in firsts if w.endswith(_TA[1]) for d in _FEMININE_DUALS}
-    endings = ("", _DUAL, *_OWNER, *(s for s, _ in _PRONOUNS))
+    endings = ("", _DUAL, _TANWIN_ALIF, *_OWNER, *(s for s, _ in _PRONOUNS))
     return frozenset(p + w + e for p in ("", *_PROCLITICS) for w in stems for e in endings)
 
 
@@ -732,25 +760,70 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
     members may stand further back, the group named at length (4 على الأقل من مقاتلي حركة
     النجباء المتحالفة مع إيران قتلوا)."""
     k, left = i - 1, _GROUP_REACH
+    joined: Toll | None = None  # a figure joined by و: the subject may begin further back
     while k >= 0 and left > 0:
         aside = _aside_before(toks, k)
         if aside is not None:
             k = aside
             continue
         if toks[k].start < since or _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
-            return None
+            return joined
         n = read_number(toks, k)
         at = _past_at_least(toks, n.end) if n is not None else 0
         if n is not None and n.value is not None and at < len(toks) and at <= i \
-                and ((_is(toks, at, "person") and _GROUP_REACH - left < _REACH + 2) or (
+                and (((_is(toks, at, "person") or _plural_subject(toks, at, i))
+                      and _GROUP_REACH - left < _REACH + 2) or (
                     toks[at].key == _OF and not any(c for _, c in _count_forms(toks[i].key)))):
             # 3 من عناصر الشرطة ومدني قتلوا: a group's members, and a person joined by و
-            # (before a verb: 2 من قتلى التفجير is a part of the dead, no toll)
-            more = sum(_joined_count(toks, m) for m in range(n.end + 1, i))
-            return _make(kind, n.value + more, _plus(n.lo, more), _plus(n.hi, more),
+            # (before a verb: 2 من قتلى التفجير is a part of the dead, no toll); a figure
+            # joined by و counts more of the subject (15 سجينا وأربعة حراس قتلوا: 19)
+            more = sum(_joined_count(toks, m) for m in range(n.end + 1, i)) \
+                + _joined_figures(toks, n.end, i)
+            toll = _make(kind, n.value + more, _plus(n.lo, more), _plus(n.hi, more),
                          toks[k].start, toks[i].end, text)
+            if n.pre != "\u0648":
+                return toll
+            joined = joined or toll
         k, left = k - 1, left - 1
-    return None
+    return joined
+
+
+def _plural_subject(toks: list[Token], at: int, i: int) -> bool:
+    """The noun at ``at``, right after a figure, is the subject a plural verb at ``i`` agrees
+    with (4 حطابين قتلوا): any noun but one of things or units, as after a toll word's figure.
+
+    >>> _plural_subject(tokenize("4 حطابين قتلوا", pieces=True), 1, 2)
+    True
+    """
+    return toks[at].kind == "word" and at < i and toks[i].key.endswith(_PLURAL_VERB) \
+        and not _thing(toks[at].key) and read_number(toks, at) is None \
+        and not any(f in _time_words() for f in _forms(toks[at].key))
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    """The first words of the time grammar's words of a time (صباحا، الساعة، أكتوبر): a figure
+    before one is a time, not a count of people (10 صباحا)."""
+    return frozenset(f.split()[0] for kind in _TIME_KINDS for f in forms_of(kind))
+
+
+_TIME_KINDS = ("daypart", "unit", "relative_day", "weekday", "timezone", "clock_hour", "month")
+
+
+def _joined_figures(toks: list[Token], k: int, i: int) -> float:
+    """The figures joined by و between token ``k`` and the verb at ``i``, each before a noun
+    of no things (وأربعة حراس): more of the subject the verb tells."""
+    more = 0.0
+    while k < i:
+        n = read_number(toks, k)
+        if n is None:
+            k += 1
+            continue
+        if n.pre == "\u0648" and n.value is not None and n.end < i \
+                and toks[n.end].kind == "word" and not _thing(toks[n.end].key):
+            more += n.value
+        k = max(n.end, k + 1)
+    return more
 
 
 # How far back (in tokens) the figure of a group's members may stand from its verb.
