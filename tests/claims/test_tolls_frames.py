@@ -41,3 +41,12 @@ def test_the_subject_of_a_plural_verb_is_counted_whatever_its_noun():
     assert _tolls("وقالت الوكالة إن 12 نزيلا وثلاثة حراس قتلوا خلال التمرد.") == [("killed", 15.0)]
     # a figure before a word of time is a time
     assert _tolls("وعند الساعة 10 صباحا قتلوا في الكمين.") == []
+
+
+def test_a_definite_noun_of_one_alone_names_one_of_those_counted():
+    import workbench
+
+    text = ("انفجرت سيارة مفخخة في سوق بلدة النخيل أمس. وقال الأهالي إن 7 شهداء سقطوا في التفجير، "
+            "وإن دم الشهيد لن يذهب هدرا.")
+    ev = workbench.analyze(text, published="2020-05-13", doc_id="t").events
+    assert ev.fatalities.tolist() == ["7"]

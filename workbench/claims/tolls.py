@@ -986,6 +986,8 @@ def names_one(toll: Toll) -> bool:
 
     >>> [names_one(t) for t in find_tolls("مقتل القيادي فلان. ومقتل قيادي آخر.")]
     [True, False]
+    >>> [names_one(t) for t in find_tolls("وقال إن دم الشهيد لن يذهب هدرا.")]
+    [True]
     """
     toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
     if len(toks) == 1 and toll.value == 2 and toll.kind in ("killed", "wounded") and any(
@@ -995,7 +997,8 @@ def names_one(toll: Toll) -> bool:
         return False
     if len(toks) == 1 and pronoun_count(toks[0].key, toll.kind) == 1:
         return True  # بمقتله: the death of one the report has named
-    return len(toks) > 1 and any(
+    # a definite noun of one, also alone (دم الشهيد، عائلة القتيل): the one the report knows
+    return bool(toks) and any(
         n == "1" and _definite(toks[-1].key, f) for f, n in _count_forms(toks[-1].key))
 
 
