@@ -50,3 +50,16 @@ def test_a_definite_noun_of_one_alone_names_one_of_those_counted():
             "وإن دم الشهيد لن يذهب هدرا.")
     ev = workbench.analyze(text, published="2020-05-13", doc_id="t").events
     assert ev.fatalities.tolist() == ["7"]
+
+
+def test_a_body_found_counts_one_dead_and_bodies_their_figure():
+    assert _tolls("وعثرت الشرطة على 9 جثث مجهولة الهوية في المقبرة.") == [("killed", 9.0)]
+    assert _tolls("عثر الأهالي على جثة شاب قرب النهر.") == [("killed", 1.0)]
+    assert _tolls("أسفر القصف عن ارتقاء طفلين في الحي.") == [("killed", 2.0)]
+
+
+def test_a_body_in_construct_with_a_definite_noun_names_one_already_counted():
+    whose, = find_tolls("ولم يتم التعرف على جثة الخامس حتى الآن.")
+    assert (whose.value, whose.text) == (1.0, "جثة الخامس")
+    assert names_one(whose)
+    assert not names_one(find_tolls("عثر الأهالي على جثة شاب قرب النهر.")[0])

@@ -717,8 +717,25 @@ def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | No
     if counts[-1] == "2" or (single and not _paired(toks, i)):
         # قتيلان وخمسة جرحى، أوقع قتيلا و18 جريحا: the noun is its own count
         count = float(counts[-1])
-        return _make(kind, count, count, count, toks[i].start, toks[i].end, text)
+        # جثة الصحفي: a noun of one in construct with a definite noun tells whose it is; the
+        # toll spans both, so that it names one (see :func:`names_one`)
+        end = i + 1 if count == 1 and _construct(toks, i) else i
+        return _make(kind, count, count, count, toks[i].start, toks[end].end, text)
     return None
+
+
+def _construct(toks: list[Token], i: int) -> bool:
+    """The noun at ``i`` heads a construct with the definite word after it (جثة الرابع): no
+    article and no accusative alif on it, the article on the next word (not a day's name).
+
+    >>> [_construct(tokenize(t, pieces=True), 0) for t in ("جثة الصحفي", "قتيلا الجمعة")]
+    [True, False]
+    """
+    if i + 1 >= len(toks) or toks[i + 1].kind != "word" or toks[i].key.endswith(_TANWIN_ALIF) \
+            or any(_definite(toks[i].key, f) for f in _forms(toks[i].key)[1:]):
+        return False
+    nxt = toks[i + 1].key
+    return nxt.startswith(ARTICLE) and not _weekday(nxt) and not _begins_other_toll(toks, i + 1)
 
 
 def _plural_pair(toks: list[Token], i: int) -> bool:
@@ -997,6 +1014,10 @@ def names_one(toll: Toll) -> bool:
         return False
     if len(toks) == 1 and pronoun_count(toks[0].key, toll.kind) == 1:
         return True  # بمقتله: the death of one the report has named
+    # a noun of one with a definite genitive (جثة الصحفي): whose body, one already told
+    if len(toks) == 2 and toks[1].key.startswith(ARTICLE) and any(
+            n == "1" for _, n in _count_forms(toks[0].key)):
+        return True
     # a definite noun of one, also alone (دم الشهيد، عائلة القتيل): the one the report knows
     return bool(toks) and any(
         n == "1" and _definite(toks[-1].key, f) for f, n in _count_forms(toks[-1].key))
