@@ -63,3 +63,15 @@ def test_a_body_in_construct_with_a_definite_noun_names_one_already_counted():
     assert (whose.value, whose.text) == (1.0, "جثة الخامس")
     assert names_one(whose)
     assert not names_one(find_tolls("عثر الأهالي على جثة شاب قرب النهر.")[0])
+
+
+def test_an_object_pronoun_on_a_plural_verb_of_killing_counts_the_one_killed():
+    assert _tolls("خطف المسلحون الموظف من منزله وقتلوه قرب النهر.") == [("killed", 1.0)]
+    assert _tolls("اعتقلوا الشقيقين وقتلوهما بعد ساعة.") == [("killed", 2.0)]
+
+
+def test_the_dead_as_the_state_of_a_fallen_subject_count_its_figure():
+    assert _tolls("أدى الهجوم إلى سقوط خمسة من الرعاة ضحايا.") == [("killed", 5.0)]
+    assert _tolls("سقط نحو 12 مدنيا قتلى في القصف.") == [("killed", 12.0)]
+    # a noun of things, or the dead joined by و, is no state of the figure's noun
+    assert _tolls("أدى القصف إلى سقوط 4 قذائف وقتلى في البلدة.") == []

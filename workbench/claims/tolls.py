@@ -163,14 +163,18 @@ _ARTICLES = ("ال", "لل")
 
 
 def _pronoun_reading(key: str, role: str = "killed") -> tuple[str, float] | None:
-    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun.
-    A word with the article takes no pronoun: القتلة is "the killers", never "his killing"."""
+    """(verbal noun of ``role``, how many) when ``key`` is one under a possessive pronoun,
+    or a plural verb under an object pronoun (قتلوه 1, قتلوهما 2). A word with the article
+    takes no pronoun: القتلة is "the killers", never "his killing"."""
     for f in _forms(key):
         if _definite(key, f):
             continue
         for suffix, n in _PRONOUNS:
             stem = f[:-len(suffix)]
             stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
+            # the alif of a plural verb drops before an object pronoun (قتلوا → قتلوه "they
+            # killed him"): the pronoun counts the one killed
+            stem = stem + _PLURAL_VERB[1] if stem.endswith(_PLURAL_VERB[0]) else stem
             # a final ى turns to ا before a pronoun (قضى → قضاه): a stem in ى (folded ي)
             # before one is another word (قضية "a case")
             if f.endswith(suffix) and len(stem) > 2 and not stem.endswith(_YA) \
@@ -256,6 +260,8 @@ def _cue_words() -> frozenset[str]:
     :func:`_begins_a_cue` accepts is one (its length limits left out, so a few more)."""
     firsts = set().union(*_cues().values())
     stems = firsts | {w[:-1] + _TA[0] for w in firsts if w.endswith(_TA[1])}
+    # a plural verb before an object pronoun (قتلوه): see :func:`_pronoun_reading`
+    stems |= {w[:-1] for w in firsts if w.endswith(_PLURAL_VERB)}
     # a feminine noun's dual (امرأة → امرأتين): see :func:`_count_forms`
     stems |= {w[:-1] + d for w in firsts if w.endswith(_TA[1]) for d in _FEMININE_DUALS}
     endings = ("", _DUAL, _TANWIN_ALIF, *_OWNER, *(s for s, _ in _PRONOUNS))
@@ -363,7 +369,7 @@ def find_tolls(text: str) -> list[Toll]:
             more, last = _kin(toks, j) if own else (0, i)
             toll = _make(kind, own + more, own + more, own + more, toks[i].start, toks[last].end,
                          text) if own \
-                else _figure_before(toks, text, kind, i) or _toll_after(
+                else _figure_before(toks, text, kind, i) or _fallen(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0) \
                 or _subject_before(toks, text, kind, i) or _cue_noun(toks, text, kind, i, j)
@@ -377,6 +383,9 @@ def find_tolls(text: str) -> list[Toll]:
                 out.append(toll)
             i = max(j, i + 1)
             continue
+        fallen = _fallen(toks, text, "killed", i) if _is(toks, i, "casualty") else None
+        if fallen is not None and not _is_total(toks, fallen, i + 1):
+            out.append(fallen)  # سقوط ثلاثة من المواطنين ضحايا: victims fallen are dead
         zero = _zero(toks, text, i)
         out.extend(zero)
         i += 1
@@ -395,6 +404,34 @@ def _life_taken(toks: list[Token], i: int) -> bool:
         if _is(toks, k, "life_verb"):
             return True
     return False
+
+
+def _fallen(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
+    """سقوط ثلاثة من المواطنين ضحايا، سقط نحو 20 مدنيا قتلى: a plural noun of the dead (or
+    wounded, or victims) at ``i`` tells the state of the counted subject of a verb of falling
+    before it; the figure, its noun between, is the toll.
+
+    >>> [(t.kind, t.value) for t in find_tolls("أدى إلى سقوط ثلاثة من المواطنين ضحايا.")]
+    [('killed', 3.0)]
+    """
+    key = toks[i].key
+    if not any(_alone().get(f) == "plural" for f in _forms(key)) \
+            or (key.startswith("\u0648") and _alone().get(key) is None):
+        return None  # سقوط 3 صواريخ وقتلى: a noun joined by و is no state of the figure's
+    for k in range(i - 2, max(i - _REACH - 2, -1), -1):
+        if _stop(toks[k]) or _begins_other_toll(toks, k):
+            return None
+        n = read_number(toks, k)
+        if n is None or n.value is None or n.start != k or n.end >= i:
+            continue
+        if any(read_number(toks, m) is not None for m in range(n.end, i)) or _thing(toks[n.end].key):
+            return None
+        # the verb right before the figure, or before a bound of it (سقط ما يقرب من 20)
+        bound = next((b for b in range(max(k - 4, 0), k) if _role_at(toks, b, "bound") == k), k)
+        if bound > 0 and _is(toks, bound - 1, "fall"):
+            return _make(kind, n.value, n.lo, n.hi, toks[k].start, toks[i].end, text)
+        return None
+    return None
 
 
 def _attempted(toks: list[Token], i: int) -> bool:
