@@ -161,9 +161,10 @@ class Tally:
     place_why: Counter = field(default_factory=Counter)  # see place_reasons()
 
 
-# generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"); not
-# مطار, قاعدة, مستشفى or ريف, whose dropping would name a different place ("مطار بغداد" is not بغداد)
-_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "حاره", "منطقه", "قضاء", "ناحيه", "مخيم", "مجمع", "سجن",
+# generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"; مديرية is
+# Yemen's district, as قضاء is Iraq's); not مطار, قاعدة, مستشفى or ريف, whose dropping would name a
+# different place ("مطار بغداد" is not بغداد)
+_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "حاره", "منطقه", "قضاء", "ناحيه", "مديريه", "مخيم", "مجمع", "سجن",
             "احياء", "مناطق"}
 
 
