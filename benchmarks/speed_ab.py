@@ -10,8 +10,11 @@ of the paired ratios B / A (a pair ran within a minute, under much the same load
 By default a run first loads every lexicon (``warm_up``, as ``workbench run`` does) and
 analyses a few documents, then times the rest of a long run; ``--cold`` times the first
 documents of a fresh process instead, the disk cache's shards decoded as they are needed.
+``--pdf-folder`` times ``pdf_text`` (the pdfium reader) on a folder of PDFs instead, in
+words of their text layers per CPU second, after reading the first file once.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
 
 A checkout of an earlier commit: ``git worktree add --detach ../old HEAD~3``.
 """
@@ -50,11 +53,31 @@ for text in texts:
 print(json.dumps({"words": sum(len(t.split()) for t in texts), "cpu": time.process_time() - start}))
 """
 
+# A run of the PDF reader: the timed checkout's ``pdf_text`` on every PDF of a folder.
+_PDF_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+checkout, folder = sys.argv[1], sys.argv[2]
+sys.path.insert(0, checkout)
+import workbench
+if not workbench.__file__.startswith(checkout):
+    raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
+from workbench.sources.pdf import pdf_text
+files = sorted(Path(folder).glob("*.pdf"))
+pdf_text(files[0])
+start = time.process_time()
+words = sum(len(pdf_text(f).split()) for f in files)
+print(json.dumps({"words": words, "cpu": time.process_time() - start}))
+"""
 
-def run_once(checkout: Path, words: int, cold: bool) -> float:
-    """CPU-time words per second of ``analyze`` over the corpus in a fresh process."""
+
+def run_once(checkout: Path, words: int, cold: bool, pdf_folder: Path | None = None) -> float:
+    """CPU-time words per second of ``analyze`` over the corpus (or of ``pdf_text`` over the
+    PDFs of ``pdf_folder``) in a fresh process."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     argv = [sys.executable, "-c", _CHILD, str(checkout), str(_REPO), str(words), str(int(cold))]
+    if pdf_folder is not None:
+        argv = [sys.executable, "-c", _PDF_CHILD, str(checkout), str(pdf_folder.resolve())]
     done = subprocess.run(argv, cwd=_REPO, env=env, capture_output=True, text=True)
     if done.returncode:
         raise SystemExit(f"the run in {checkout} failed:\n{done.stderr}")
@@ -69,6 +92,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=150_000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cold", action="store_true", help="time a fresh process's first documents")
+    parser.add_argument("--pdf-folder", type=Path, help="time pdf_text on these PDFs instead")
     args = parser.parse_args()
     for checkout in (args.old, args.new):
         if not (checkout / "workbench" / "__init__.py").is_file():
@@ -77,7 +101,7 @@ def main() -> None:
     for r in range(args.rounds):
         order = (args.old, args.new) if r % 2 == 0 else (args.new, args.old)
         for checkout in order:
-            speeds[checkout].append(run_once(checkout.resolve(), args.words, args.cold))
+            speeds[checkout].append(run_once(checkout.resolve(), args.words, args.cold, args.pdf_folder))
         print(f"round {r + 1}: A {speeds[args.old][-1]:>9,.0f}  B {speeds[args.new][-1]:>9,.0f} words/s",
               flush=True)
     ratios = [b / a for a, b in zip(speeds[args.old], speeds[args.new], strict=True)]

@@ -5,7 +5,7 @@ leaders told from word spaces, and words cut at spaces and gaps (the rules: the 
 
 Python code costs about a microsecond a glyph a step, and a page has thousands: so the
 steps run on columns of numbers (``GlyphColumns``) with one sort for the page; the
-rules that need a loop over a row (stacked letters, covered spaces, a word whose right
+rules that need a loop over a row (stacked letters, a word whose right
 edge an earlier word overhangs) are tested on all glyphs at once, and the loop runs
 only in the rows where a test fires, which gives the same words as running it in all.
 
@@ -287,9 +287,15 @@ def _leaders_in(
     cols: GlyphColumns, perm: Any, row: Any, bounds: Any, x0: Any, x1: Any, space: Any,
     wide: Any,
 ) -> Any:
-    """Which glyphs of the page order are kashida leaders (``covered_spaces``): the
-    rows with a space glyph covered enough to be one are looked at one by one; in the
-    others no space is."""
+    """Which glyphs of the page order are kashida leaders: space glyphs drawn over a joint,
+    not white between words (``ي ح`` read from ``يـحـ``), found for the whole page at once.
+
+    A real word space draws nothing and sits between the letters; only a wide overhang
+    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
+    covered for the most part by the letters on either side, and either draws ink
+    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
+    of many such in the row (XeLaTeX's kashida justification fills every joint of a
+    line with leader glyphs mapped to spaces, and draws its word spaces as glue)."""
     n = len(perm)
     leader = np.zeros(n, bool)
     at = np.flatnonzero(wide)
@@ -299,7 +305,8 @@ def _leaders_in(
     # the nearest glyph that is no space on the left and on the right, in its row
     left = np.maximum.accumulate(np.where(space, -1, index))[at]
     right = np.minimum.accumulate(np.where(space, n, index)[::-1])[::-1][at]
-    lo, hi = bounds[row[at]], bounds[row[at] + 1]
+    at_row = row[at]
+    lo, hi = bounds[at_row], bounds[at_row + 1]
     has_left, has_right = left >= lo, right < hi
     left, right = np.where(has_left, left, 0), np.where(has_right, right, 0)
     s0, s1 = x0[at], x1[at]
@@ -308,21 +315,26 @@ def _leaders_in(
         + np.where(has_right, _overlaps(s0, s1, x0[right], x1[right]), 0.0)
     )
     covered = overlap > LEADER_COVER * (s1 - s0)
+    ink, size = cols.ink[perm[at]], cols.size[perm[at]]
     # a space glyph that draws a stroke and touches the glyphs on both sides is the
     # kashida between them, whatever covers it (LibreOffice draws KacstBook's kashida
     # so, between the letters rather than under them: ``بحـدوث`` read as ``بح دوث``)
-    tol = LEADER_CONTACT_EM * cols.size[perm[at]]
+    tol = LEADER_CONTACT_EM * size
     stroke = (
-        has_left & has_right & (cols.ink[perm[at]] > LEADER_INK_EM * cols.size[perm[at]])
+        has_left & has_right & (ink > LEADER_INK_EM * size)
         & (s0 - x1[left] <= tol) & (x0[right] - s1 <= tol)
     )
+    if covered.any():
+        # in a row where at least half the wide spaces are covered, every covered one is a
+        # leader; elsewhere only a covered NO-BREAK SPACE or one that draws ink
+        rows = int(at_row.max()) + 1
+        many = 2 * np.bincount(at_row[covered], minlength=rows) >= np.bincount(at_row, minlength=rows)
+        drawn = ink > LEADER_INK_EM * size
+        nbsp = np.fromiter(
+            (cols.text[k] == "\u00a0" for k in perm[at].tolist()), bool, at.size,
+        )
+        stroke |= covered & (many[at_row] | drawn | nbsp)
     leader[at[stroke]] = True
-    # (sorted(set()) rather than np.unique, whose first call imports numpy.ma: 60 ms)
-    for r in sorted(set(row[at[covered]].tolist())):
-        lo, hi = bounds[r], bounds[r + 1]
-        line = cols.glyphs(perm[lo:hi].tolist())
-        ids = covered_spaces(line)
-        leader[lo:hi] |= np.array([id(g) in ids for g in line], bool)
     return leader
 
 
@@ -330,52 +342,6 @@ def _overlaps(x0: Any, x1: Any, o0: Any, o1: Any) -> Any:
     """How far the spans ``x0``-``x1`` and ``o0``-``o1`` overlap, 0 where apart."""
     width = np.minimum(x1, o1) - np.maximum(x0, o0)
     return np.where(width > 0.0, width, 0.0)
-
-
-def covered_spaces(row: list[Glyph]) -> set[int]:
-    """Ids of the space glyphs in a row (sorted left to right) that are a kashida drawn
-    over a joint, not white between words (``ي ح`` read from ``يـحـ``).
-
-    A real word space draws nothing and sits between the letters; only a wide overhang
-    (Amiri's KAF after a space) covers part of it, now and then. A kashida leader is
-    covered for the most part by the letters on either side, and either draws ink
-    (LibreOffice maps KacstBook's kashida to a space), is a NO-BREAK SPACE, or is one
-    of many such in the row (XeLaTeX's kashida justification fills every joint of a
-    line with leader glyphs mapped to spaces, and draws its word spaces as glue).
-    """
-    wide = [k for k, g in enumerate(row) if g.is_space and not g.is_narrow_space]
-    if not wide:
-        return set()
-    covered: list[Glyph] = []
-    n_wide = len(wide)
-    end = len(row)
-    for k in wide:
-        g = row[k]
-        x0, x1 = g.x0, g.x1
-        overlap = 0.0
-        j = k - 1  # the nearest glyph that is no space, on the left
-        while j >= 0 and row[j].is_space:
-            j -= 1
-        if j >= 0:
-            overlap += _overlap(x0, x1, row[j])
-        j = k + 1  # and on the right
-        while j < end and row[j].is_space:
-            j += 1
-        if j < end:
-            overlap += _overlap(x0, x1, row[j])
-        if overlap > LEADER_COVER * (x1 - x0):
-            covered.append(g)
-    if len(covered) * 2 >= n_wide:
-        return {id(g) for g in covered}
-    return {id(g) for g in covered if g.text == "\u00a0" or g.ink > LEADER_INK_EM * g.size}
-
-
-def _overlap(x0: float, x1: float, other: Glyph) -> float:
-    """How far ``x0``-``x1`` and a glyph's box overlap, 0 when apart (the min and max
-    written out: this runs for every space)."""
-    o0, o1 = other.x0, other.x1
-    width = (x1 if x1 < o1 else o1) - (x0 if x0 > o0 else o0)
-    return width if width > 0.0 else 0.0
 
 
 def _word_starts(x0: Any, x1: Any, size: Any, run: Any, forced: Any, row: Any) -> Any:
