@@ -10,7 +10,7 @@ import pytest
 from benchmarks.pdf_producers import Document, Job, available, font_available, make_one
 from workbench.sources.pdf import pdf_text
 from workbench.sources.pdf_glyphs import REPLACEMENT
-from workbench.sources.pdf_unmapped import decipher, read_unicode_maps
+from workbench.sources.pdf_unmapped import decipher, plain_unicode_map, read_unicode_maps
 
 P = "\u08a0"  # the first placeholder
 
@@ -70,3 +70,34 @@ def test_a_glyph_mapped_to_nothing_gets_one_placeholder_clear_of_the_page() -> N
     assert first != P and first == maps.lost("Amiri", 0x91F, frozenset())
     assert maps.lost("Amiri", 0x920, frozenset()) != first
     assert maps.lost("Noto", 0x91F, frozenset()) != first
+
+
+def _pdfminer_map(data: bytes) -> dict[int, str]:
+    import io
+
+    from pdfminer.cmapdb import CMapParser, FileUnicodeMap
+
+    cmap = FileUnicodeMap()
+    CMapParser(cmap, io.BytesIO(data)).run()
+    return cmap.cid2unichr
+
+
+def test_plain_unicode_map_reads_as_pdfminer_does() -> None:
+    # bfchar, a bfrange counted on from its first value (across a byte), a bfrange of an
+    # array, a ligature of two letters, and a NO-BREAK SPACE that leaves a SPACE standing
+    data = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        b"3 beginbfchar\n<0003> <0020>\n<0010> <0644 0627>\n<0003> <00A0>\nendbfchar\n"
+        b"2 beginbfrange\n<0020> <0023> <06FE>\n<0030> <0032> [<0628> <062A> <062B>]\nendbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    mine = plain_unicode_map(data)
+    assert mine == _pdfminer_map(data)
+    assert mine[0x10] == "\u0644\u0627" and mine[3] == " " and mine[0x22] == "\u0700"
+
+
+def test_plain_unicode_map_leaves_other_forms_to_pdfminer() -> None:
+    assert plain_unicode_map(b"begincmap 1 beginbfrange <01> <02> [/a /b] endbfrange endcmap") is None
+    assert plain_unicode_map(b"begincmap /Other usecmap endcmap") is None
+    assert plain_unicode_map(b"1 beginbfchar <01> <0627> endbfchar") is None  # no begincmap

@@ -28,7 +28,7 @@ from bidi.mirror import MIRRORED
 from ..text.zipf import zipf
 from .pdf_glyphs import REPLACEMENT
 
-__all__ = ["UnicodeMaps", "decipher", "read_unicode_maps"]
+__all__ = ["UnicodeMaps", "decipher", "plain_unicode_map", "read_unicode_maps"]
 
 # Placeholders: letters of Arabic Extended-A (right-to-left, letters to the layout), which
 # Arabic prose does not use; a document whose ToUnicode maps give one of them skips it.
@@ -126,10 +126,14 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
                         continue
                     if not _no_cmap(resolve1(spec.get("DescendantFonts"))):
                         continue
-                    cmap = FileUnicodeMap()
-                    CMapParser(cmap, io.BytesIO(stream.get_data())).run()
-                    codes = frozenset(cmap.cid2unichr)
-                    for text in cmap.cid2unichr.values():
+                    data = stream.get_data()
+                    cid2unichr = plain_unicode_map(data)
+                    if cid2unichr is None:  # a map in a form the plain reader leaves out
+                        cmap = FileUnicodeMap()
+                        CMapParser(cmap, io.BytesIO(data)).run()
+                        cid2unichr = cmap.cid2unichr
+                    codes = frozenset(cid2unichr)
+                    for text in cid2unichr.values():
                         # (pdfium gives presentation forms and compatibility
                         # characters as the letters they stand for, and brackets in
                         # right-to-left runs mirrored)
@@ -141,6 +145,94 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
         return None
     kept = {name: codes for name, codes in mapped.items() if codes is not None}
     return UnicodeMaps(kept, frozenset(values)) if kept else None
+
+
+# A ToUnicode CMap as most producers write it: blocks of bfchar (``<src> <dst>``) and
+# bfrange (``<lo> <hi> <dst>`` or ``<lo> <hi> [<dst> ...]``) entries, hex strings only.
+_CMAP_BLOCK_RE = re.compile(rb"begin(bfchar|bfrange)(.*?)end\1", re.DOTALL)
+_CMAP_BODY_RE = re.compile(rb"(?:\s*(?:<[0-9A-Fa-f\s]*>|\[|\]))*\s*")
+_CMAP_TOKEN_RE = re.compile(rb"<([0-9A-Fa-f\s]*)>|\[|\]")
+_CMAP_SPACE_RE = re.compile(rb"\s+")
+# what the plain reader leaves to pdfminer's parser: another CMap used, CID mappings
+_CMAP_OTHER_RE = re.compile(rb"usecmap|begincidrange|begincidchar|beginnotdefrange|beginnotdefchar")
+
+
+def plain_unicode_map(data: bytes) -> dict[int, str] | None:
+    """Code → text of a ToUnicode CMap written in bfchar and bfrange blocks of hex strings,
+    as pdfminer's ``CMapParser`` reads it (a tenth of its time); ``None`` for a map in any
+    other form, which is left to that parser.
+
+    >>> plain_unicode_map(b"begincmap 1 beginbfchar <0003> <0627> endbfchar endcmap")
+    {3: 'ا'}
+    """
+    if b"begincmap" not in data or _CMAP_OTHER_RE.search(data):
+        return None
+    out: dict[int, str] = {}
+    for match in _CMAP_BLOCK_RE.finditer(data):
+        body = match.group(2)
+        if not _CMAP_BODY_RE.fullmatch(body):
+            return None
+        tokens: list[object] = []  # hex strings as bytes, arrays as lists of them
+        array: list[bytes] | None = None
+        for token in _CMAP_TOKEN_RE.finditer(body):
+            if token.group(0) == b"[":
+                if array is not None:
+                    return None
+                array = []
+            elif token.group(0) == b"]":
+                if array is None:
+                    return None
+                tokens.append(array)
+                array = None
+            else:
+                digits = _CMAP_SPACE_RE.sub(b"", token.group(1))
+                if len(digits) % 2:
+                    return None
+                (tokens if array is None else array).append(bytes.fromhex(digits.decode()))
+        if array is not None or not _cmap_entries(match.group(1), tokens, out):
+            return None
+    return out
+
+
+def _cmap_entries(kind: bytes, tokens: list, out: dict[int, str]) -> bool:
+    """Into ``out``: the entries of one bfchar or bfrange block (False where the block is in
+    a form ``plain_unicode_map`` leaves to pdfminer)."""
+    width = 2 if kind == b"bfchar" else 3
+    if len(tokens) % width:
+        return False
+    for k in range(0, len(tokens), width):
+        src = tokens[k]
+        if not isinstance(src, bytes) or not 1 <= len(src) <= 4:
+            return False
+        if width == 2:
+            if not isinstance(tokens[k + 1], bytes):
+                return False
+            _add_unicode(out, int.from_bytes(src, "big"), tokens[k + 1])
+            continue
+        end, dst = tokens[k + 1], tokens[k + 2]
+        if not isinstance(end, bytes) or len(end) != len(src):
+            return False
+        lo, hi = int.from_bytes(src, "big"), int.from_bytes(end, "big")
+        if isinstance(dst, list):
+            for code, value in zip(range(lo, hi + 1), dst, strict=False):
+                _add_unicode(out, code, value)
+            continue
+        # (pdfminer's reading: the last four bytes counted on, wrapping within their width)
+        var, prefix = dst[-4:], dst[:-4]
+        base, width_var = int.from_bytes(var, "big"), len(var)
+        for i in range(hi - lo + 1):
+            value = prefix + ((base + i) % (1 << 32)).to_bytes(4, "big")[4 - width_var:]
+            _add_unicode(out, lo + i, value)
+    return True
+
+
+def _add_unicode(out: dict[int, str], code: int, value: bytes) -> None:
+    """One entry, as pdfminer's ``FileUnicodeMap.add_cid2unichr`` adds it: UTF-16BE, and a
+    NO-BREAK SPACE never over a SPACE."""
+    text = value.decode("utf-16-be", "ignore")
+    if text == "\u00a0" and out.get(code) == " ":
+        return
+    out[code] = text
 
 
 def _no_cmap(descendants: object) -> bool:
