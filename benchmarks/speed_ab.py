@@ -11,7 +11,8 @@ By default a run first loads every lexicon (``warm_up``, as ``workbench run`` do
 analyses a few documents, then times the rest of a long run; ``--cold`` times the first
 documents of a fresh process instead, the disk cache's shards decoded as they are needed.
 ``--pdf-folder`` times ``pdf_text`` (the pdfium reader) on a folder of PDFs instead, in
-words of their text layers per CPU second, after reading the first file once.
+words of their text layers per CPU second (the best of three passes), after reading the
+first file once.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
@@ -65,9 +66,12 @@ if not workbench.__file__.startswith(checkout):
 from workbench.sources.pdf import pdf_text
 files = sorted(Path(folder).glob("*.pdf"))
 pdf_text(files[0])
-start = time.process_time()
-words = sum(len(pdf_text(f).split()) for f in files)
-print(json.dumps({"words": words, "cpu": time.process_time() - start}))
+best = float("inf")
+for _ in range(3):  # the least of three passes: another job's burst lengthens one pass
+    start = time.process_time()
+    words = sum(len(pdf_text(f).split()) for f in files)
+    best = min(best, time.process_time() - start)
+print(json.dumps({"words": words, "cpu": best}))
 """
 
 

@@ -43,7 +43,9 @@ measure on a shared machine).
 sizes (a run that streams keeps it flat).
 ``--jobs-only`` runs section 4 alone, ``--repeat`` times with one and two jobs in turn
 (1 2, 2 1, ...: on a shared machine the load changes from minute to minute), and prints
-the median of each phase and the median of the paired ratios, with the machine's load.
+the median of each phase and the median of the paired ratios, with the machine's load,
+and the CPU seconds of the run's own process and of its children (workers, drawing process),
+which other jobs on a shared machine change far less than wall seconds.
 """
 
 from __future__ import annotations
@@ -315,14 +317,18 @@ def analysis_phase(corpus_path: Path, jobs: int) -> tuple[float, float]:
 
 
 # A whole run as the CLI makes it, in a fresh process: its wall time from the start of the
-# process, and the phases ``run_with_summary`` timed, as JSON.
+# process, the phases ``run_with_summary`` timed, and the CPU seconds of the process and of
+# its children (the workers and the drawing process, once they ended), as JSON.
 _PHASES = (
-    "import json, sys, time; t0 = time.perf_counter(); "
+    "import json, resource, sys, time; t0 = time.perf_counter(); "
     "from workbench.batch import run_with_summary; t1 = time.perf_counter(); "
     "s = run_with_summary([sys.argv[1]], out=sys.argv[2], jobs=int(sys.argv[3]), progress=False); "
+    "c = resource.getrusage(resource.RUSAGE_CHILDREN); "
     "print(json.dumps({'start-up (import)': t1 - t0, **s.timings, "
-    "'whole run': time.perf_counter() - t0}))"
+    "'whole run': time.perf_counter() - t0, 'CPU, this process': time.process_time(), "
+    "'CPU, its children': c.ru_utime + c.ru_stime}))"
 )
+_CPU = ("CPU, this process", "CPU, its children")
 
 
 def run_phases(corpus_path: Path, jobs: int, out: Path) -> dict[str, float]:
@@ -354,7 +360,7 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
     # of that run (with one job the timeline is drawn as SVG and PNG at once; with two the PNG
     # is another process's)
     phases = [*dict.fromkeys(k for jobs in (2, 1) for run in runs[jobs] for k in run
-                             if k != "whole run"), "whole run"]
+                             if k not in ("whole run", *_CPU)), "whole run"]
     print(f"   {'phase':<28} {'--jobs 1':>9} {'--jobs 2':>9}")
     for phase in phases:
         cells = [f"{statistics.median(run[phase] for run in runs[jobs]):9.2f}"
@@ -362,6 +368,13 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
         print(f"   {phase:<28} {cells[0]} {cells[1]}")
     print(f"   speed-up of the whole run: median ×{statistics.median(ratios):.2f} "
           f"(pairs ×{min(ratios):.2f} to ×{max(ratios):.2f})")
+    # CPU seconds do not depend on the other jobs of a shared machine as wall seconds do:
+    # what a second job adds to the work (start-up of the workers and the drawing process,
+    # words each worker learns again, results sent back) shows here
+    print("   CPU seconds, medians (this process, its children, both):")
+    for jobs in (1, 2):
+        own, children = (statistics.median(run[k] for run in runs[jobs]) for k in _CPU)
+        print(f"   --jobs {jobs}: {own:6.2f} + {children:6.2f} = {own + children:6.2f}")
 
 
 def run_memory(words: int) -> tuple[float, float, Path]:
