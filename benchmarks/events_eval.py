@@ -164,8 +164,8 @@ class Tally:
 # generic heads that may be dropped from a gold place_text ("محافظة الحسكة" ~ "الحسكة"; مديرية is
 # Yemen's district, as قضاء is Iraq's); not مطار, قاعدة, مستشفى or ريف, whose dropping would name a
 # different place ("مطار بغداد" is not بغداد)
-_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "حاره", "منطقه", "قضاء", "ناحيه", "مديريه", "مخيم", "مجمع", "سجن",
-            "احياء", "مناطق"}
+_GENERIC = {"محافظه", "مدينه", "بلده", "قريه", "حي", "حاره", "منطقه", "قضاء", "ناحيه", "مديريه", "مخيم",
+            "مجمع", "سجن", "احياء", "مناطق"}
 
 
 def place_forms(surface: str) -> set[str]:
