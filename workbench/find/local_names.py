@@ -69,6 +69,8 @@ _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
 _CLOSE = frozenset(_OPEN.values())
+# ARABIC COMMA and the Latin one: between the items of a list.
+_COMMAS = frozenset({"\u060c", ","})
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
 SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
@@ -269,13 +271,17 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         close = _OPEN[first]
         inner = []
         for tok in toks[1:]:
-            if tok[0] == close:
+            if tok[0] == close or tok[0] in _COMMAS:
                 break
             inner.append(tok)
         else:
             return None
         if not inner or len(inner) > 4 or not all(t[0].isalpha() for t in inner):
             return None
+        if tok[0] != close:
+            # قرى “البارة، وإحسم، وبلشون”: a list in quotes, whose first item is the name
+            # (the list goes on after the comma); name-like as an unquoted name is
+            return inner[0][1], inner[-1][2], any(_zipf(r.written(a, b)) < _RARE for _, a, b in inner)
         if len(inner) == 1 and inner[0][0] in place_heads():
             # كراج (مراب) باب المعظم: another head glossing the head; the name follows
             return _name(r, tok[2], facility)
@@ -441,6 +447,9 @@ def _names(
         return []
     out = [(*got, "")]
     commas = 0  # how many items a comma brought in
+    # a list in quotes (قرى “البارة، وإحسم”) holds no clause: و after its comma joins an item
+    opener = r.tokens(head_end, 1)
+    quoted = bool(opener) and opener[0][0] in _OPEN
     while many:
         toks = r.tokens(out[-1][1], 3)
         if toks and toks[0][0] in _CLOSE:
@@ -457,7 +466,8 @@ def _names(
             nxt = toks[1][1]  # و standing apart before a quoted name
         elif w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
-            if nxt is not None and commas and toks[1][0].startswith("و") and len(toks[1][0]) > 3:
+            if nxt is not None and (commas or quoted) and toks[1][0].startswith("و") \
+                    and len(toks[1][0]) > (2 if quoted else 3):
                 # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
                 # joined by و a comma and و open the next clause (معربليت ومعرزاف، وأصيب)
                 nxt += 1
