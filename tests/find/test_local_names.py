@@ -534,3 +534,10 @@ def test_a_list_of_villages_in_one_pair_of_quotes_is_read_item_by_item() -> None
 def test_a_quoted_list_of_common_words_after_a_plural_head_names_no_place() -> None:
     # the first item is read as an unquoted name is: common words are no name
     assert _rows("انتشرت الشرطة في مناطق “الحادث، والتفجير” أمس") == []
+
+
+def test_a_market_of_common_words_placed_in_a_known_town_is_a_place() -> None:
+    # سوق needs a known place in its name or in the phrase that locates it
+    got = [r[0] for r in _rows("سقط قتلى في قصف على سوق النجارين بمدينة الموصل")]
+    assert "سوق النجارين" in got
+    assert [r[0] for r in _rows("ارتفعت الأسعار في سوق العمل هذا العام")] == []

@@ -939,7 +939,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
             # a phrase the sentence places in a known place (مدرسة الحسن بمدينة الميادين،
-            # مجمع القصور الرئاسية في تكريت) names a place, as one placed in its province
+            # مجمع القصور الرئاسية في تكريت، سوق الصناعة بمدينة الموصل) names a place, as one
+            # placed in its province, after a strict head as after any
             located = (long_name and _located(reader, ke, rows)) or (
                 head["admin"] == "yes" and _in_province(reader, ke, rows)) or (
                 long_name and _locator(reader, ke, rows) is not None)
@@ -947,7 +948,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                     reader, h, ke, rows + found):
                 likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
             if (head["strict"] == "yes" and not (likely or known or located)) or (
-                    head["strict"] == "known" and not known):
+                    head["strict"] == "known" and not (known or located)):
                 continue
             s = ns
             if head["span"] == "whole" and (own or not many):
