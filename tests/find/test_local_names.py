@@ -541,3 +541,9 @@ def test_a_market_of_common_words_placed_in_a_known_town_is_a_place() -> None:
     got = [r[0] for r in _rows("سقط قتلى في قصف على سوق النجارين بمدينة الموصل")]
     assert "سوق النجارين" in got
     assert [r[0] for r in _rows("ارتفعت الأسعار في سوق العمل هذا العام")] == []
+
+
+def test_the_second_of_two_listed_villages_is_read_without_its_conjunction() -> None:
+    # "A، وB": the و joins the item, the mention starts at the name
+    got = [r[0] for r in _rows("قصفت المدفعية قرى كفرطونة، وسرجيلان في ريف إدلب")]
+    assert got[:2] == ["كفرطونة", "سرجيلان"]

@@ -450,6 +450,7 @@ def _names(
     # a list in quotes (قرى “البارة، وإحسم”) holds no clause: و after its comma joins an item
     opener = r.tokens(head_end, 1)
     quoted = bool(opener) and opener[0][0] in _OPEN
+    paired = False  # whether an item was joined by و alone
     while many:
         toks = r.tokens(out[-1][1], 3)
         if toks and toks[0][0] in _CLOSE:
@@ -466,14 +467,16 @@ def _names(
             nxt = toks[1][1]  # و standing apart before a quoted name
         elif w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
-            if nxt is not None and (commas or quoted) and toks[1][0].startswith("و") \
+            if nxt is not None and (commas or quoted or not paired) and toks[1][0].startswith("و") \
                     and len(toks[1][0]) > (2 if quoted else 3):
-                # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
-                # joined by و a comma and و open the next clause (معربليت ومعرزاف، وأصيب)
+                # the last item of a comma list after و (النيرب، سرمين، وفريكة; البارة،
+                # وإحسم); after a pair joined by و a comma and و open the next clause
+                # (معربليت ومعرزاف، وأصيب)
                 nxt += 1
             commas += 1
         elif w.startswith("و") and len(w) > 2:
             nxt = ws + 1
+            paired = True
         else:
             break
         if nxt is None:
