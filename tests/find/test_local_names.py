@@ -547,3 +547,23 @@ def test_the_second_of_two_listed_villages_is_read_without_its_conjunction() -> 
     # "A، وB": the و joins the item, the mention starts at the name
     got = [r[0] for r in _rows("قصفت المدفعية قرى كفرطونة، وسرجيلان في ريف إدلب")]
     assert got[:2] == ["كفرطونة", "سرجيلان"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Sudan's unit after a preposition, or with ب written onto it
+        ("قتل مدنيون في قصف على محلية جبرونا شمال الخرطوم", "جبرونا"),
+        ("سقطت قذائف بمحلية الصالحة غربي أم درمان", "الصالحة"),
+    ],
+)
+def test_a_sudanese_locality_after_a_preposition_is_a_head(text: str, name: str) -> None:
+    assert name in [r[0] for r in _rows(text)]
+
+
+def test_local_as_an_adjective_is_no_head() -> None:
+    # مصادر محلية "local sources": no preposition governs محلية, so the known place after it
+    # is read as it would be without it, and nothing is named by the adjective
+    got = [r[0] for r in _rows("وقالت مصادر محلية سورية إن القصف استمر")]
+    assert not any(t.startswith("محلية") for t in got)
+    assert "سورية" not in got

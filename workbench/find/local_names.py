@@ -1071,9 +1071,14 @@ def _place_heads_in(folded: FoldedText) -> Iterator[re.Match]:
     """The head nouns of ``folded`` that stand as place heads: not in a phrase that takes the
     word in another sense (عن طريق "by way of"), not إحياء "commemorating" folded like أحياء."""
     key, text = folded.key, folded.text
+    heads = place_heads()
     for h in _head_regex().finditer(key):
-        if word_before(key, h.start()) in _not_after(h.group("head")):
+        before = word_before(key, h.start())
+        if before in _not_after(h.group("head")):
             continue  # عن طريق الهاتف: "by way of"
+        if heads[h.group("head")]["after"] == "preposition" and BEH not in key[h.start():h.start("head")] \
+                and not {before, before[1:] if before[:1] in "\u0648\u0641" else ""} & place_prepositions():
+            continue  # مصادر محلية: the adjective "local", no head, where no preposition governs it
         if text[folded.span(h.start("head"), h.end("head"))[0]] == _HAMZA_BELOW:
             continue  # إحياء ذكرى "commemorating": folded like أحياء "neighbourhoods"
         yield h
