@@ -567,3 +567,10 @@ def test_local_as_an_adjective_is_no_head() -> None:
     got = [r[0] for r in _rows("وقالت مصادر محلية سورية إن القصف استمر")]
     assert not any(t.startswith("محلية") for t in got)
     assert "سورية" not in got
+
+
+def test_a_head_with_a_proclitic_ends_the_village_name_before_it() -> None:
+    # ببادية: ب on the head بادية opens the phrase that locates the village
+    got = [r[0] for r in _rows("انفجر لغم في قرية كرسوع ببادية تدمر")]
+    assert got[0] == "كرسوع"
+    assert "بادية تدمر" in got

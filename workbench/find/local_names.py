@@ -78,6 +78,8 @@ SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
 # phrase (ببغداد، والمشتل، للجيش).
 _FUSED = ("بال", "لل", "وال", "فال", "كال", "وب", "ول", "ولل")
 _DIRECTIONS = ("شمال", "جنوب", "شرق", "غرب", "وسط")
+# One-letter proclitics (و، ف، ب، ل، ك) written onto a word.
+_PROCLITICS = frozenset("\u0648\u0641\u0628\u0644\u0643")
 # New and Old after a known town's name make a quarter's name (حلب الجديدة، الموصل القديمة);
 # elsewhere they are adjectives (not_name in place_cues.csv).
 _AGE = frozenset({"الجديده", "القديمه"})
@@ -248,6 +250,8 @@ def name_word(word: str, first: bool) -> bool:
         return False  # حي الكرادة اليوم: the name ends before the day
     if word.startswith(_FUSED) and len(word) > 4:
         return False
+    if word[:1] in _PROCLITICS and word[1:] in place_heads():
+        return False  # قرية أرك ببادية تدمر: a head with a proclitic opens the next phrase
     if _is_direction(word):
         # الباب الشرقي: a definite direction adjective may end a name, never start one.
         return not first and word.startswith(ARTICLE)
