@@ -574,3 +574,19 @@ def test_a_head_with_a_proclitic_ends_the_village_name_before_it() -> None:
     got = [r[0] for r in _rows("انفجر لغم في قرية كرسوع ببادية تدمر")]
     assert got[0] == "كرسوع"
     assert "بادية تدمر" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("انفجرت سيارة قرب فندق بشاطئ كانتوري في العاصمة", "كانتوري"),
+        ("وقع التفجير عند بوابة معسكر سيلاندو في حي هدن", "سيلاندو"),
+    ],
+)
+def test_a_beach_or_a_camp_announces_its_name(text: str, name: str) -> None:
+    assert name in [r[0] for r in _rows(text)]
+
+
+def test_a_camp_of_common_words_names_no_place() -> None:
+    # strict: the name must hold a rare word or a known place
+    assert _rows("أقام الجيش معسكر التدريب الصيفي") == []
