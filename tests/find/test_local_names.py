@@ -590,3 +590,9 @@ def test_a_beach_or_a_camp_announces_its_name(text: str, name: str) -> None:
 def test_a_camp_of_common_words_names_no_place() -> None:
     # strict: the name must hold a rare word or a known place
     assert _rows("أقام الجيش معسكر التدريب الصيفي") == []
+
+
+def test_a_conjunction_on_a_short_common_word_is_no_name_after_a_head() -> None:
+    # وسد: "and a dam"; the road is no road named وسد, though a place locates the phrase
+    got = [r[0] for r in _rows("وعدت الحكومة ببناء طريق وسد في شمال البلاد المجاورة لكينيا")]
+    assert not any(t.startswith("طريق") for t in got)

@@ -420,7 +420,7 @@ def _clitic_word(w: str, written: str) -> bool:
         return True
     if w.endswith(("ها", "هم")) and _zipf(written[:-2]) >= _RARE:
         return True
-    return (w[:1] in "وفل" and len(w) > 3 and _zipf(written[1:]) >= _RARE
+    return (w[:1] in "وفل" and len(w) > 2 and _zipf(written[1:]) >= _RARE
             and _zipf(written[1:]) > _zipf(written))
 
 
