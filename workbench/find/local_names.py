@@ -19,9 +19,12 @@ name is one to three words:
 
 A head that is also a frequent common noun in construct (``strict``: منطقة الحادث، سوق
 العمل، عن طريق الهاتف) needs a name holding a rare word or a known place, or to stand in
-a list of places (حي الفردوس - دوار النعيم). A dual or plural head (أحياء، بمنطقتي)
-opens a list: الشعار وطريق الباب is two places, and the list runs past the direction and
-place that locate an item (منطقتي الأمينية شمالي حمص وأم حارتين).
+a list of places (حي الفردوس - دوار النعيم), or a phrase that places it in a known place
+(سوق الصناعة بمدينة الموصل). A head that is also a common adjective (محلية "local") is
+one only where a place preposition governs it (``after``: في محلية كرري). A dual or
+plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places, and the
+list runs past the direction and place that locate an item (منطقتي الأمينية شمالي حمص
+وأم حارتين); a list may stand in one pair of quotes (قرى “البارة، وإحسم، وبلشون”).
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
