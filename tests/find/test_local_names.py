@@ -525,17 +525,6 @@ def test_a_camp_named_after_its_town_is_told_with_its_head_and_keeps_the_town() 
     assert df[["text", "value"]].values.tolist() == [["مخيم جنين", "Janīn"]]
 
 
-def test_a_list_of_villages_in_one_pair_of_quotes_is_read_item_by_item() -> None:
-    # the quotes hold the whole comma list; each item is a village, و after a comma joins it
-    got = [r[0] for r in _rows("قصفت المدفعية بلدات وقرى “كفرطونة، وسرجيلان، وتل مرشو، وكنصورة” في ريف إدلب")]
-    assert got[:4] == ["كفرطونة", "سرجيلان", "تل مرشو", "كنصورة"]
-
-
-def test_a_quoted_list_of_common_words_after_a_plural_head_names_no_place() -> None:
-    # the first item is read as an unquoted name is: common words are no name
-    assert _rows("انتشرت الشرطة في مناطق “الحادث، والتفجير” أمس") == []
-
-
 def test_a_market_of_common_words_placed_in_a_known_town_is_a_place() -> None:
     # سوق needs a known place in its name or in the phrase that locates it
     got = [r[0] for r in _rows("سقط قتلى في قصف على سوق النجارين بمدينة الموصل")]

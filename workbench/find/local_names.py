@@ -72,8 +72,6 @@ _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
 _CLOSE = frozenset(_OPEN.values())
-# ARABIC COMMA and the Latin one: between the items of a list.
-_COMMAS = frozenset({"\u060c", ","})
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
 SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
@@ -278,17 +276,13 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         close = _OPEN[first]
         inner = []
         for tok in toks[1:]:
-            if tok[0] == close or tok[0] in _COMMAS:
+            if tok[0] == close:
                 break
             inner.append(tok)
         else:
             return None
         if not inner or len(inner) > 4 or not all(t[0].isalpha() for t in inner):
             return None
-        if tok[0] != close:
-            # قرى “البارة، وإحسم، وبلشون”: a list in quotes, whose first item is the name
-            # (the list goes on after the comma); name-like as an unquoted name is
-            return inner[0][1], inner[-1][2], any(_zipf(r.written(a, b)) < _RARE for _, a, b in inner)
         if len(inner) == 1 and inner[0][0] in place_heads():
             # كراج (مراب) باب المعظم: another head glossing the head; the name follows
             return _name(r, tok[2], facility)
@@ -454,9 +448,6 @@ def _names(
         return []
     out = [(*got, "")]
     commas = 0  # how many items a comma brought in
-    # a list in quotes (قرى “البارة، وإحسم”) holds no clause: و after its comma joins an item
-    opener = r.tokens(head_end, 1)
-    quoted = bool(opener) and opener[0][0] in _OPEN
     paired = False  # whether an item was joined by و alone
     while many:
         toks = r.tokens(out[-1][1], 3)
@@ -474,11 +465,10 @@ def _names(
             nxt = toks[1][1]  # و standing apart before a quoted name
         elif w in ("\u060c", ","):
             nxt = toks[1][1] if len(toks) > 1 else None
-            if nxt is not None and (commas or quoted or not paired) and toks[1][0].startswith("و") \
-                    and len(toks[1][0]) > (2 if quoted else 3):
-                # the last item of a comma list after و (النيرب، سرمين، وفريكة; البارة،
-                # وإحسم); after a pair joined by و a comma and و open the next clause
-                # (معربليت ومعرزاف، وأصيب)
+            if nxt is not None and (commas or not paired) and toks[1][0].startswith("و") \
+                    and len(toks[1][0]) > 3:
+                # the last item of a comma list after و (النيرب، سرمين، وفريكة); after a pair
+                # joined by و a comma and و open the next clause (معربليت ومعرزاف، وأصيب)
                 nxt += 1
             commas += 1
         elif w.startswith("و") and len(w) > 2:
