@@ -214,3 +214,10 @@ def test_egyptian_kam_before_a_singular_unit_is_a_few_of_it():
     assert row["text"] == "كام يوم" and row["value"] == "PXD" and "vague" in row["flags"]
     assert one("اتقبض عليه قبل كام يوم", reference=date(2022, 4, 15))["value"] == "2022-04-08/2022-04-14"
     assert find_times("بكام الكيلو النهارده؟", reference=date(2022, 4, 15))["text"].tolist() == ["النهارده"]
+
+
+def test_a_year_with_the_era_in_its_adverbial_form():
+    # هجريًّا, ميلاديًّا: the era adjectives in the accusative of specification
+    row = one("خلال العام 1446 هجريًّا", reference=date(2025, 1, 1))
+    assert (row["value"], row["calendar"]) == ("2024-07-07/2025-06-25", "hijri")
+    assert one("في عام 1999 ميلاديًا", reference=date(2025, 1, 1))["value"] == "1999"
