@@ -453,3 +453,14 @@ def test_an_ordinal_day_after_lam_joins_its_month():
     row = one("الموافق للثامن والعشرين من شهر مايو 2025", reference=date(2025, 5, 1), tense="future")
     assert row["value"] == "2025-05-28"
     assert find_times("وصل للثالث في الترتيب", reference=date(2025, 5, 1)).empty
+
+
+def test_a_date_whose_month_name_stands_between_dots():
+    assert one("قصف على الريف 12.آذار.2019 وسقط جرحى", reference=date(2019, 3, 12))["value"] == "2019-03-12"
+    # a dot that ends a sentence joins no day to the month after it
+    assert one("سقط منهم 12. آذار شهر الحصاد", reference=date(2019, 3, 12))["value"] == "2019-03"
+
+
+def test_this_year_after_lam():
+    row = one("أعلى حصيلة لهذا العام", reference=date(2019, 3, 12))
+    assert (row["value"], row["rule"]) == ("2019", "this+unit")

@@ -55,8 +55,8 @@ _FIRST_PLURAL = frozenset({"الاولي", "الاولين", "الاوليين",
 _PLURALS = ("pl", "pl10")
 _LAST_CENTURY = frozenset({"الماضي", "العشرين"})  # القرن الماضي, القرن العشرين after a decade
 _LAST_PLURAL = frozenset({"الاخيره", "الاواخر"})  # الأخيرة, الأواخر: the last (days)
-# between the parts of a date whose month is a name: 31/أغسطس/2022, 03-مايو-2023
-_DATE_SEPARATORS = frozenset({"/", "-"})
+# between the parts of a date whose month is a name: 31/أغسطس/2022, 03-مايو-2023, 24.نيسان.2018
+_DATE_SEPARATORS = frozenset({"/", "-", "."})
 _DAY_NAMING = frozenset({"يوم", "بتاريخ", "تاريخ", "الموافق"})  # words after which a number is a day
 _WEEKDAY_DATE_GLUE = frozenset({"الموافق", "\u060c", ",", "-", "من"})  # between a weekday and its date
 
@@ -628,6 +628,8 @@ class Grammar(ClockRules):
         if sep and key(self.t, p.j) == sep and self.year(p.j + 1) is not None:
             # 03-مايو-2023, 31/أغسطس/2022: the year after the separator the day was joined by
             p.j += 1
+        elif sep == ".":
+            return None  # a dot also ends a sentence: 24.نيسان.2018 is a date only whole
         return self._with_year(p)
 
     def month_year(self, i: int, *, strong: bool = False) -> Partial | None:
@@ -707,7 +709,8 @@ class Grammar(ClockRules):
         """الأسبوع الماضي, الشهر المقبل, العام المنصرم, هذه السنة, السنة القادمة."""
         k, pre = i, ""
         this = find(self.t, k, "direction")
-        if this is not None and this.entry.value == "current" and key(self.t, k) in ("هذا", "هذه"):
+        if this is not None and this.entry.value == "current" \
+                and key(self.t, k)[len(this.pre):] in ("هذا", "هذه"):  # لهذا العام: with a proclitic
             k, pre = this.end, this.pre
         word = key(self.t, k)
         if k == i and word[1:] in _THIS_UNITS and word.startswith("\u0647"):  # ها + الشهر
