@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tests.find.time_cases import MAY_2020, one
@@ -96,3 +98,16 @@ def test_colloquial_hours(text, time_of_day):
 
 def test_a_colloquial_number_alone_is_no_clock():
     assert find_times("عندي اتنين ولاد وتلاتة بنات", reference=MAY_2020).empty
+
+
+def test_a_military_clock_after_al_saa():
+    row = one("بدأ القصف الساعة 2300 بالتوقيت المحلي", reference=date(2006, 10, 10))
+    assert (row["time_of_day"], "military_hhmm" in row["rule"]) == ("23:00", True)
+
+
+def test_a_dotted_clock_with_its_am_pm_letter():
+    # a prayer table: hh.mm with a two-digit hour, then ص or م
+    df = find_times("الفجر ٠٥.٤٢ ص والظهر ١٢.٠٨ م", reference=date(2026, 1, 1))
+    assert df["time_of_day"].tolist() == ["05:42", "12:08"]
+    assert all("dotted_am_pm" in r for r in df["rule"])
+    assert find_times("بلغ ارتفاع الموج 3.20 م", reference=date(2026, 1, 1)).empty  # metres

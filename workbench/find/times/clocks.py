@@ -50,7 +50,7 @@ class ClockRules:
         bracket = key(self.t, k) == "(" or (k == i and i > 0 and key(self.t, i - 1) == "(")
         if key(self.t, k) == "(":
             k += 1
-        got = self._hour(k, words_ok=True)
+        got = self._hour(k, words_ok=True, said=said)
         if got is None:
             return None
         k, hour, minute, minute_said, _ = got
@@ -60,17 +60,22 @@ class ClockRules:
         if cue is not None and cue.entry.type == "approx":
             p.flags.append("approx")
         p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
+        if said and len(key(self.t, got[0] - 1)) == 4 and key(self.t, got[0] - 1).isdigit():
+            p.add("military_hhmm")  # الساعة 2300
         if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
             p.second, k = self.num(k + 1), k + 2
             p.add("hh:mm:ss")
         k = self._minutes(p, k)
         digits_clock = p.minute_said and key(self.t, got[0] - 2) == ":"
+        # hh.mm with a two-digit hour (٠٦.٣٩ ص, 12.57 م in a prayer table): a clock once ص/م
+        # follows; a one-digit hour is left (3.20 م may be metres)
+        dotted = p.minute_said and key(self.t, got[0] - 2) == "." and len(key(self.t, got[0] - 3)) == 2
         # ص / م after the hour (07:53 م, ٧ص): the abbreviations of صباحا and مساء
         letter = key(self.t, k)
-        if letter in _AM_PM and 1 <= hour <= 12 and (said or bracket or digits_clock) \
+        if letter in _AM_PM and 1 <= hour <= 12 and (said or bracket or digits_clock or dotted) \
                 and self.t[k].start - self.t[k - 1].end <= 1:
             p.part = _AM_PM[letter]
-            p.add("am_pm_letter")
+            p.add("am_pm_letter" if not dotted or said or bracket else "dotted_am_pm")
             k += 1
         elif letter in ("a", "p") and 1 <= hour <= 12 and key(self.t, k + 1) == "." \
                 and key(self.t, k + 2) == "m" and self.t[k].start - self.t[k - 1].end <= 1:
@@ -153,11 +158,12 @@ class ClockRules:
         """Past the closing bracket of a bracketed hour."""
         return k + 1 if bracket and key(self.t, k) == ")" else k
 
-    def _hour(self, k: int, *, words_ok: bool) -> tuple[int, int, int, bool, bool] | None:
-        """(end, hour, minute, minute said, hour is a word) at token ``k``."""
+    def _hour(self, k: int, *, words_ok: bool, said: bool = False) -> tuple[int, int, int, bool, bool] | None:
+        """(end, hour, minute, minute said, hour is a word) at token ``k``; ``said``: after الساعة."""
         hhmm = key(self.t, k)
         if len(hhmm) in (3, 4) and hhmm.isdigit() and int(hhmm[:-2]) < 24 and int(hhmm[-2:]) < 60 \
-                and find(self.t, k + 1, "timezone") is not None:  # wire style: 1430 بتوقيت غرينتش
+                and (find(self.t, k + 1, "timezone") is not None  # wire style: 1430 بتوقيت غرينتش
+                     or (said and len(hhmm) == 4)):  # military style: الساعة 2300, الساعة 0600
             return k + 1, int(hhmm[:-2]), int(hhmm[-2:]), True, False
         n = self.num(k, 0, 24)
         if n is not None:
