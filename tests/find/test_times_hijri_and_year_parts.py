@@ -221,3 +221,9 @@ def test_a_year_with_the_era_in_its_adverbial_form():
     row = one("خلال العام 1446 هجريًّا", reference=date(2025, 1, 1))
     assert (row["value"], row["calendar"]) == ("2024-07-07/2025-06-25", "hijri")
     assert one("في عام 1999 ميلاديًا", reference=date(2025, 1, 1))["value"] == "1999"
+
+
+def test_a_first_of_a_hijri_month_said_to_fall_on_a_day_by_relation():
+    # Morocco's sighting a day after Umm al-Qura: the verb equates the two, the later day kept
+    row = one("أن فاتح شهر رجب لعام 1447 ه سيصادف يوم بعد غد الاثنين", reference=date(2025, 12, 20))
+    assert (row["value"], row["rule"].split("+")[0]) == ("2025-12-22", "hijri=gregorian")

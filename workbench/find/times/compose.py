@@ -69,6 +69,8 @@ _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
 _TOMORROW = frozenset({"غد", "غدا"})  # يوم غد: tomorrow, before the date it is
 _IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
+# X سيصادف يوم Y: a verb "falls on" equating them as هو does
+_FALLS_ON = frozenset({"يصادف", "سيصادف", "تصادف", "ستصادف", "يوافق", "سيوافق"})
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
 # the five prayers, named after the part of the day they are said in: a time after صلاة/أذان
 # (بعد صلاة العصر, قبيل أذان المغرب), which also keeps المغرب (Morocco) from being read alone
@@ -295,15 +297,18 @@ class Composer(Grammar):
         if a is None or (a.day is None and a.qualifier != "first"):
             return None
         k = a.j + (1 if key(self.t, a.j) == ")" else 0)
+        falls = key(self.t, k) in _FALLS_ON  # its يوم is read with the day (يوم بعد غد الخميس)
         if key(self.t, k) in _IS_DAY and key(self.t, k + 1) == "يوم":
             k += 1  # فاتح شهر شعبان هو يوم الأربعاء 22 فبراير: an announcement's equation
             if key(self.t, k + 1) in _TOMORROW:
                 k += 1  # هو يوم غد الثلاثاء 03 دجنبر: the date said as tomorrow's
-        elif key(self.t, k) not in _EQUALS:
+        elif not falls and key(self.t, k) not in _EQUALS:
             return None
         k += 1 if key(self.t, k + 1) in ("ل", "لـ") else 0  # الموافق لـ 18 يوليوز
         b = self.point(k + 1)
-        if b is None or b.day is None or a.hijri == b.hijri:
+        # after a verb, the Gregorian day may be said by relation (سيصادف يوم بعد غد الخميس)
+        relative = falls and b is not None and b.offset is not None and b.weekday is not None
+        if b is None or (b.day is None and not relative) or a.hijri == b.hijri:
             return None
         hijri, greg = (a, b) if a.hijri else (b, a)
         out = replace(greg, i=i, j=b.j, pre=a.pre, flags=list(greg.flags))  # the memo's stays as read
