@@ -167,6 +167,34 @@ def test_double_spaces_are_not_gaps_when_digits_survive() -> None:
     assert c.text == "قتل 5 جنود في الهجوم وأصيب آخرون في المدينة نفسها."
 
 
+def test_lines_spaced_out_by_justification_are_no_sign_of_lost_digits() -> None:
+    # a justified line written with a wide space at every junction: spacing, not gaps
+    spaced = "\n".join([
+        "خرج  الصيادون  الى  البحر  في  الصباح  الباكر",
+        "وعادوا في المساء بما صادوه من السمك",
+        "وباعوا  ما  صادوه  في  السوق  القريبة  من  الميناء",
+        "ثم عادوا الى بيوتهم.",
+    ])
+    c = clean(spaced)
+    assert G not in c.text and c.gaps.empty
+    # in a text read as having lost digits, the marker goes into a lone gap only
+    lost = clean(spaced + "\nوقتل  أشخاص في الهجوم على القرية", lost_digits=True)
+    assert lost.text.count(G) == 1 and f"وقتل {G} أشخاص" in lost.text
+
+
+def test_quotes_written_out_of_place_explain_the_gaps() -> None:
+    # quotes of another font glued where no writer sets them: the double spaces are
+    # where they stood, not dropped digits (the same font would have held the digits)
+    raw = "\n".join([
+        'وقال المتحدث باسم الوزارة في بيان له ان القصف  كان متعمدا""',
+        "واضاف ان الحكومة ستطلب من الامم المتحدة التحقيق في الحادث الذي وقع امس",
+        'ودعا الى وقف  العنف في المنطقة وحماية المدنيين من اثار الحرب""',
+    ])
+    assert G not in clean(raw).text
+    # the same gaps without the quotes: digits dropped
+    assert G in clean(raw.replace('""', "")).text
+
+
 @pytest.mark.parametrize(
     ("logical"),
     [

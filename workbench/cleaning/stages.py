@@ -298,6 +298,56 @@ MIN_LOST_LINES = 3
 # every 15-30 words; where double spaces are commoner than that they are the spacing of
 # a justified line (XeLaTeX read by pypdf: ``دع   وةالاق   ت``), not dropped digits.
 MAX_LOST_RATE = 0.1
+# A line nearly all of whose word junctions are wide (four at least) was spaced out by
+# its justification, as pdfminer writes a justified line (``وهم  يصارعون  الموت  في``;
+# a word the extractor cut leaves a narrow one): its wide gaps are no sign of numbers
+# dropped, and no marker goes into them. A line of numbers all dropped keeps some words
+# between them (``بين  و  عام``).
+_MIN_SPACED_GAPS = 4
+_SPACED_SHARE = 0.8
+_JUNCTION_RE = re.compile(r"(?<=\S) +(?=\S)")
+
+
+# Quotes and brackets standing where a writer never sets them: two or more between two
+# letters (``بح""دوث``; one may follow a proclitic, ``ل(الراية)``), an empty pair glued
+# to a word (``بح""``, ``()""ادث``; apart from words, ``()`` is where digits were
+# dropped), or on a line of marks alone. An extractor
+# writes so the glyphs a font lacked, drawn from another font; a text that kept those
+# glyphs, out of place, kept its digits from the same font as well (it shows none: it
+# had none), so its double spaces are where those marks stood. Stops do not count: a
+# stop displaced to a line's start is itself a sign of dropped digits.
+_OUT_OF_PLACE = "\"()\u00ab\u00bb\u201c\u201d"
+_EMPTY_PAIR = '""|\\(\\)|\\)\\(|\u00ab\u00bb|\u00bb\u00ab'
+_OUT_OF_PLACE_RE = re.compile(
+    f"(?<=[\u0621-\u064a])[{_OUT_OF_PLACE}]{{2,}}(?=[\u0621-\u064a])"
+    f"|(?<=[\u0621-\u064a])[{_OUT_OF_PLACE}]*(?:{_EMPTY_PAIR})[{_OUT_OF_PLACE}]*"
+    f"|[{_OUT_OF_PLACE}]*(?:{_EMPTY_PAIR})[{_OUT_OF_PLACE}]*(?=[\u0621-\u064a])"
+    f"|^[ .,:\u060c-]*[{_OUT_OF_PLACE}][ {_OUT_OF_PLACE}.,:\u060c-]*$",
+    re.M,
+)
+# Fewest such marks for a text to be read so (a typing slip sets one).
+MIN_OUT_OF_PLACE = 2
+
+
+def marks_out_of_place(text: str) -> int:
+    """How many runs of quotes and brackets ``text`` holds out of place (see above).
+
+    >>> marks_out_of_place('بح""دوث السيناريوهات\\n(\\nقال (الفرنسية) في ()')
+    2
+    """
+    return len(_OUT_OF_PLACE_RE.findall(text))
+
+
+def spaced_out(text: str) -> bool:
+    """True for a line whose word junctions are nearly all wide (``_SPACED_SHARE``,
+    ``_MIN_SPACED_GAPS`` at least): the spacing of a justified line, not lost numbers.
+
+    >>> spaced_out("وهم  يصارعون  الموت  في  البحر"), spaced_out("قتل  أشخاص في هجوم على القرية")
+    (True, False)
+    """
+    junctions = _JUNCTION_RE.findall(text)
+    wide = sum(1 for j in junctions if len(j) > 1)
+    return wide >= _MIN_SPACED_GAPS and wide >= _SPACED_SHARE * len(junctions)
 
 
 def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], bool] | None = None) -> bool:
@@ -312,13 +362,18 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     text = lines_text(lines)
     if DIGIT_RE.search(text) or sum(1 for line in lines if line.text.strip()) < MIN_LOST_LINES:
         return False
+    if marks_out_of_place(text) >= MIN_OUT_OF_PLACE:
+        return False
     gaps = list(_LETTER_GAP_RE.finditer(text))
     spaced = list(_GAP_BEFORE_PUNCT_RE.finditer(text))
     # A text that sets a space before its commas as a habit (``عليه ، وإن``) gives no
     # sign by it; nor do double spaces as common as justification.
     if len(gaps) + len(spaced) > MAX_LOST_RATE * len(text.split()):
         return False
-    gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())]
+    # the wide junctions of lines spaced out by justification tell nothing
+    spaced_lines = _spaced_spans(text)
+    gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())
+            and not any(a <= m.start() < b for a, b in spaced_lines)]
     displaced = sum(
         1 for line in lines
         if _opens_with_stop(line.text) and _displaced_prefix(stop_tokens(line), "") > 0
@@ -326,11 +381,25 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     if gaps and len(gaps) + displaced >= 2:
         return True
     places = itertools.chain(
-        (m for m in _GAP_SPACE_RE.finditer(text) if not _word_cut(text, m.start(), m.end())), spaced)
+        (m for m in _GAP_SPACE_RE.finditer(text)
+         if not _word_cut(text, m.start(), m.end())
+         and not any(a <= m.start() < b for a, b in spaced_lines)),
+        spaced)
     return slot is not None and any(
         slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
         for m in places
     )
+
+
+def _spaced_spans(text: str) -> list[tuple[int, int]]:
+    """Where the lines of ``text`` that :func:`spaced_out` finds stand (start, end)."""
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        if spaced_out(line):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
 
 
 def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
@@ -340,7 +409,7 @@ def mark_lost(lines: list[Line], marker: str) -> tuple[list[Line], int]:
     out = []
     total = 0
     for line in lines:
-        new, n = sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
+        new, n = (line, 0) if spaced_out(line.text) else sub(line, _GAP_SPACE_RE, lambda m: f" {marker} ")
         new, k = sub(new, _GAP_BEFORE_PUNCT_RE, lambda m: f" {marker}")
         out.append(new)
         total += n + k
