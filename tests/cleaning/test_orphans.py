@@ -72,3 +72,9 @@ def test_a_text_with_few_such_lines_is_left_alone() -> None:
     assert MIN_LINES > 2
     out, n = orphan_marks(_lines(texts))
     assert n == 0 and [line.text for line in out] == texts
+
+
+def test_a_stop_goes_into_no_gap_inside_a_word() -> None:
+    # the gap between two pieces of one word (المدي  نة) is where the extractor cut it
+    assert placed_marks("وصلت القوات الى المدي  نة", ["."]) is None
+    assert placed_marks("وصلت القوات  ثم انسحبت", ["."]) == {0: [0]}

@@ -12,7 +12,8 @@ reads ``قد عبر في بيان عن " صدمته " ازاء القصف``. In 
 or more (``MIN_LINES``), a line's lone marks go back into its wide gaps: the marks set
 apart by spaces (quotes, dashes) into its widest gaps, in order; where the line left a gap
 for every mark (pdfminer keeps a space for a stop as well), the others into the rest. Marks
-the gaps do not place stay where they were written, as before.
+the gaps do not place stay where they were written, as before. A gap between two pieces
+of one word (``البن  ك``, the word model reading them as one) held no mark.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 import numpy as np
 
 from .lines import Line, concat, empty_line, synthetic
-from .stages import ARABIC_RE
+from .stages import ARABIC_RE, word_cut
 
 # Marks written with a space on both sides (``عن " صدمته "``, ``بيروت - اف ب``).
 SPACED = '"\u2013\u2014-'
@@ -61,6 +62,12 @@ def _groups(texts: list[str]) -> list[tuple[int, list[int]]]:
     return groups
 
 
+def _wide_gaps(line: str) -> list[re.Match[str]]:
+    """The wide gaps of ``line`` a mark may have stood in: not those between two pieces of
+    one word (``البن  ك``), where the extractor cut a word and no mark stood."""
+    return [m for m in _GAP_RE.finditer(line) if not word_cut(line, m.start(), m.end())]
+
+
 def placed_marks(line: str, marks: list[str]) -> dict[int, list[int]] | None:
     """Which of ``marks`` (in reading order) go into which wide gap of ``line``: gap index
     to mark indices, or None where the gaps tell nothing sure.
@@ -70,7 +77,7 @@ def placed_marks(line: str, marks: list[str]) -> dict[int, list[int]] | None:
     >>> placed_marks("المراقبين  رويترز  وقال   انا", ["(", ")", '"'])
     {2: [2], 0: [0], 1: [1]}
     """
-    gaps = [m.end() - m.start() for m in _GAP_RE.finditer(line)]
+    gaps = [m.end() - m.start() for m in _wide_gaps(line)]
     spaced = [k for k, m in enumerate(marks) if m in SPACED]
     glued = [k for k, m in enumerate(marks) if m not in SPACED]
     if not gaps or len(gaps) < len(spaced):
@@ -93,7 +100,7 @@ def _filled(line: Line, fill: dict[int, list[tuple[str, int]]]) -> Line:
     """``line`` with its wide gaps ``fill``ed: gap index to (mark, raw index) in order."""
     parts: list[Line] = []
     pos = 0
-    for g, m in enumerate(_GAP_RE.finditer(line.text)):
+    for g, m in enumerate(_wide_gaps(line.text)):
         if g not in fill:
             continue
         parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))

@@ -279,7 +279,7 @@ _NEUTRAL_TOKEN_RE = re.compile(r"^[^\w\u0600-\u06ff]+$")
 _LETTER_GAP_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652\u0640]) {2,}(?=[\u0621-\u064a])")
 
 
-def _word_cut(text: str, start: int, end: int) -> bool:
+def word_cut(text: str, start: int, end: int) -> bool:
     """True where the letters either side of the gap ``text[start:end]`` read much better as
     one word (``ال  جنرال``, ``join_gain``): an extractor cut a word there, no number was dropped."""
     left = text[text.rfind(" ", 0, start) + 1 : start]
@@ -372,7 +372,7 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
         return False
     # the wide junctions of lines spaced out by justification tell nothing
     spaced_lines = _spaced_spans(text)
-    gaps = [m for m in gaps if not _word_cut(text, m.start(), m.end())
+    gaps = [m for m in gaps if not word_cut(text, m.start(), m.end())
             and not any(a <= m.start() < b for a, b in spaced_lines)]
     displaced = sum(
         1 for line in lines
@@ -382,7 +382,7 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
         return True
     places = itertools.chain(
         (m for m in _GAP_SPACE_RE.finditer(text)
-         if not _word_cut(text, m.start(), m.end())
+         if not word_cut(text, m.start(), m.end())
          and not any(a <= m.start() < b for a, b in spaced_lines)),
         spaced)
     return slot is not None and any(
