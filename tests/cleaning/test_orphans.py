@@ -7,7 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.lines import Line, split_lines
-from workbench.cleaning.orphans import MIN_LINES, orphan_marks, placed_marks
+from workbench.cleaning.orphans import MIN_LINES, orphan_marks, placed_marks, stop_place
 
 # Lines as a page sets them (made up), and the same lines as PyMuPDF writes them where the
 # font lacks quotes and dashes: the marks taken out, the spaces round them kept, the marks
@@ -78,3 +78,23 @@ def test_a_stop_goes_into_no_gap_inside_a_word() -> None:
     # the gap between two pieces of one word (المدي  نة) is where the extractor cut it
     assert placed_marks("وصلت القوات الى المدي  نة", ["."]) is None
     assert placed_marks("وصلت القوات  ثم انسحبت", ["."]) == {0: [0]}
+
+
+def test_a_lone_stop_goes_where_a_sentence_ends() -> None:
+    # a stop on a line of its own, the line keeping no gap for it: after the word that
+    # ends a sentence, before the one that opens the next; at the line's end otherwise
+    texts = [
+        "وقعت الاشتباكات يوم الاحد الماضي وقال شهود ان", ".",
+        "القتلى مدنيون سقطوا في القصف على المدينة", ".",
+        "واضاف المصدر ان القوات انسحبت من المنطقة", ".",
+        "بعد ساعات من المعارك",
+    ]
+    out, n = orphan_marks(_lines(texts))
+    kept = [line.text for line in out if line.text.strip()]
+    assert kept[0] == "وقعت الاشتباكات يوم الاحد الماضي. وقال شهود ان"
+    assert n == 1 and kept.count(".") == 2  # the other two stay where they were written
+
+
+def test_stop_place_needs_a_clear_sentence_end() -> None:
+    assert stop_place("وقعت الاشتباكات في مدينة حلب", "يوم الاحد الماضي") is None
+    assert stop_place("قال", "انه") is None  # one word: nowhere inside

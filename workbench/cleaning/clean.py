@@ -24,7 +24,8 @@
 5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
    ``orphan_marks``: marks a font lacked, written on lines of their own after their line
    (PyMuPDF, pdfminer), put back in the wide gaps the line kept for them (``عن  صدمته``
-   then ``"``);
+   then ``"``); a lone full stop with no gap kept after the word that most likely ends
+   a sentence (``edges.py``);
 6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
 7. ``runs``: line runs emitted back to front put in reading order, words split across
