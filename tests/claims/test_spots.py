@@ -47,6 +47,15 @@ def test_an_attack_between_two_villages_is_one_event():
     assert len(ev) == 1 and ev.location.tolist() == ["Tasīl"]
 
 
+def test_governorates_a_place_lies_between_hold_no_attack_of_their_own():
+    # بين محافظتي X وY says where the named area lies: one attack there, none in X or Y
+    ev = _events("قتل ثلاثة مسلحين بغارة جوية على سيارتهم في منطقة العبر، بين محافظتي مأرب وحضرموت.")
+    assert len(ev) == 1 and "Hadramaut" not in set(ev.location)
+    # with no other place named, the two governorates are where it was told
+    two = _events("قتل ثلاثة مسلحين بغارتين جويتين في محافظتي مأرب وحضرموت.")
+    assert len(two) == 2
+
+
 def test_a_lead_of_two_attacks_in_two_governorates_yields_to_the_attacks_told_one_by_one():
     text = ("عاد التنظيم إلى الواجهة بتنفيذ هجومين متتاليين في محافظتي ديالى وصلاح الدين.\n\n"
             "وشن التنظيم هجوما على تمركز أمني في محافظة ديالى شمال العاصمة بغداد.\n\n"

@@ -67,6 +67,7 @@ from .roles import (
 from .spots import (
     CITY_KINDS,
     anchor_of,
+    bounds_between,
     is_locator,
     listed_spots,
     locates_before,
@@ -728,10 +729,14 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # event
     placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
               and not off_scene(p, claim.text) and not teller_seat(p, claim.text, claim.source)]
+    # the places بين governs (في منطقة العبر، بين محافظتي مأرب وحضرموت) bound the place the
+    # clause names: no attack in each of their governorates, unless they are all it names
+    inside = [p for p in placed if not bounds_between(p, found.places, claim.text)] \
+        or placed
     # a direction that says where the place before it lies (محافظة ديالى شمال العاصمة بغداد)
     # is no place of the event when that place is named
     placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
-    governorates = _governorates(placed, claim.text, is_many(found.trigger))
+    governorates = _governorates(inside, claim.text, is_many(found.trigger))
     listed = listed_spots(placed, claim.text, found.places)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         others = [p.value for p in found.places if p not in listed]

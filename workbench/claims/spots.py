@@ -545,6 +545,31 @@ def locates_before(p: Mention, places: list[Mention], text: str) -> bool:
     return False
 
 
+def bounds_between(place: Mention, places: Sequence[Mention], text: str) -> bool:
+    """True for a place that only bounds where something lies: بين governs it, bare or
+    through a dual head noun (بين محافظتي أربيل ونينوى، بين السماوة والديوانية), or it is
+    the conjunct و joins to such a place. The spot lies between the two, at neither.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "في قرية بين محافظتي أربيل ونينوى"
+    >>> a = Mention(t.index("أربيل"), t.index(" ونينوى"), "أربيل", "place", "Erbil")
+    >>> b = Mention(t.index("نينوى"), len(t), "نينوى", "place", "Nineveh")
+    >>> bounds_between(b, [a, b], t), bounds_between(a, [a, b], "في أربيل ونينوى")
+    (True, False)
+    """
+    words = [t.key for t in tokenize(text[max(0, place.start - _LOOKBACK):place.start])
+             if t.kind == "word"]
+    between = cue_words("between")
+    if words[-1:] and words[-1] in between:
+        return True
+    # بين محافظتي أربيل: the dual head of the two names (its construct ends in ي) between
+    if len(words) >= 2 and words[-2] in between and words[-1].endswith("\u064a"):
+        return True
+    before = max((q for q in places if q.end <= place.start), key=lambda q: q.end, default=None)
+    return before is not None and _joined(_without_head(text[before.end:place.start])) \
+        and bounds_between(before, places, text)
+
+
 def is_locator(place: Mention, places: list[Mention], mentions: Mentions, text: str) -> bool:
     """True when a place is only measured from: a distance stands just before it and another
     place is said before the distance (الرمادي مركز محافظة الأنبار، نحو 110 كم غرب العاصمة
