@@ -56,6 +56,13 @@ def test_governorates_a_place_lies_between_hold_no_attack_of_their_own():
     assert len(two) == 2
 
 
+def test_where_the_people_hit_live_is_no_place_of_the_attack():
+    # تقطن محافظة الجوف says where the men's tribe lives, not a second governorate struck
+    ev = _events("قتل شخصان في غارة استهدفت سيارة تقل رجالا من قبيلة كبيرة تقطن محافظة الجوف، "
+                 "في منطقة العبر.")
+    assert ev.location.tolist() == ["العبر"]
+
+
 def test_a_lead_of_two_attacks_in_two_governorates_yields_to_the_attacks_told_one_by_one():
     text = ("عاد التنظيم إلى الواجهة بتنفيذ هجومين متتاليين في محافظتي ديالى وصلاح الدين.\n\n"
             "وشن التنظيم هجوما على تمركز أمني في محافظة ديالى شمال العاصمة بغداد.\n\n"

@@ -132,6 +132,9 @@ def _frame_kind(text: str, start: int) -> str:
     if len(words) >= 3 and words[-1] in place_heads() and any(
             frames.get(f"{f} {words[-2]}") == "origin" for f in word_forms(words[-3])):
         return "origin"  # تنحدر من بلدة كفر بطيخ: the head of the name stands between
+    if len(words) >= 2 and (words[-1] in place_heads() or frames.get(words[-1]) == "area") \
+            and any(frames.get(match_key(f)) == "origin" for f in word_forms(words[-2])):
+        return "origin"  # عشيرة تقطن محافظة الأنبار: the head of the name stands between
     if words and (words[-1] == "من" or words[-1] in place_heads()) and _launched_from(
             [t.key for t in tokenize(text[max(0, start - _LAUNCH_LOOKBACK):start])
              if t.kind == "word"], frames):
