@@ -49,18 +49,19 @@ def test_an_attack_between_two_villages_is_one_event():
 
 def test_governorates_a_place_lies_between_hold_no_attack_of_their_own():
     # بين محافظتي X وY says where the named area lies: one attack there, none in X or Y
-    ev = _events("قتل ثلاثة مسلحين بغارة جوية على سيارتهم في منطقة العبر، بين محافظتي مأرب وحضرموت.")
-    assert len(ev) == 1 and "Hadramaut" not in set(ev.location)
+    ev = _events("قتل ثلاثة مسلحين بغارة جوية على سيارتهم في ناحية النخيب، بين محافظتي الأنبار "
+                 "وكربلاء.")
+    assert len(ev) == 1 and "Karbala" not in set(ev.location)
     # with no other place named, the two governorates are where it was told
-    two = _events("قتل ثلاثة مسلحين بغارتين جويتين في محافظتي مأرب وحضرموت.")
+    two = _events("قتل ثلاثة مسلحين بغارتين جويتين في محافظتي الأنبار وكربلاء.")
     assert len(two) == 2
 
 
 def test_where_the_people_hit_live_is_no_place_of_the_attack():
-    # تقطن محافظة الجوف says where the men's tribe lives, not a second governorate struck
-    ev = _events("قتل شخصان في غارة استهدفت سيارة تقل رجالا من قبيلة كبيرة تقطن محافظة الجوف، "
-                 "في منطقة العبر.")
-    assert ev.location.tolist() == ["العبر"]
+    # تقطن محافظة كربلاء says where the men's tribe lives, not a second governorate struck
+    ev = _events("قتل شخصان في غارة استهدفت سيارة تقل رجالا من قبيلة كبيرة تقطن محافظة كربلاء، "
+                 "في ناحية النخيب.")
+    assert ev.location.tolist() == ["Al-Nekhaeeb"]
 
 
 def test_a_lead_of_two_attacks_in_two_governorates_yields_to_the_attacks_told_one_by_one():

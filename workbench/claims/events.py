@@ -729,7 +729,7 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # event
     placed = [p for p in found.places if not is_locator(p, found.places, local, claim.text)
               and not off_scene(p, claim.text) and not teller_seat(p, claim.text, claim.source)]
-    # the places بين governs (في منطقة العبر، بين محافظتي مأرب وحضرموت) bound the place the
+    # the places بين governs (في ناحية النخيب، بين محافظتي الأنبار وكربلاء) bound the place the
     # clause names: no attack in each of their governorates, unless they are all it names
     inside = [p for p in placed if not bounds_between(p, found.places, claim.text)] \
         or placed

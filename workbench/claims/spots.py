@@ -550,14 +550,14 @@ def locates_before(p: Mention, places: list[Mention], text: str) -> bool:
 
 def bounds_between(place: Mention, places: Sequence[Mention], text: str) -> bool:
     """True for a place that only bounds where something lies: بين governs it, bare or
-    through a dual head noun (بين محافظتي أربيل ونينوى، بين السماوة والديوانية), or it is
+    through a dual head noun (بين محافظتي ديالى وصلاح الدين، بين الحلة والكوت), or it is
     the conjunct و joins to such a place. The spot lies between the two, at neither.
 
     >>> from workbench.claims.index import Mention
-    >>> t = "في قرية بين محافظتي أربيل ونينوى"
-    >>> a = Mention(t.index("أربيل"), t.index(" ونينوى"), "أربيل", "place", "Erbil")
-    >>> b = Mention(t.index("نينوى"), len(t), "نينوى", "place", "Nineveh")
-    >>> bounds_between(b, [a, b], t), bounds_between(a, [a, b], "في أربيل ونينوى")
+    >>> t = "في قرية بين محافظتي ديالى وكركوك"
+    >>> a = Mention(t.index("ديالى"), t.index(" وكركوك"), "ديالى", "place", "Diyala")
+    >>> b = Mention(t.index("كركوك"), len(t), "كركوك", "place", "Kirkuk")
+    >>> bounds_between(b, [a, b], t), bounds_between(a, [a, b], "في ديالى وكركوك")
     (True, False)
     """
     words = [t.key for t in tokenize(text[max(0, place.start - _LOOKBACK):place.start])
@@ -565,7 +565,7 @@ def bounds_between(place: Mention, places: Sequence[Mention], text: str) -> bool
     between = cue_words("between")
     if words[-1:] and words[-1] in between:
         return True
-    # بين محافظتي أربيل: the dual head of the two names (its construct ends in ي) between
+    # بين محافظتي ديالى: the dual head of the two names (its construct ends in ي) between
     if len(words) >= 2 and words[-2] in between and words[-1].endswith("\u064a"):
         return True
     before = max((q for q in places if q.end <= place.start), key=lambda q: q.end, default=None)
