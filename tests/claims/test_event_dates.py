@@ -235,3 +235,15 @@ def test_a_length_before_now_still_dates_the_attack():
 def test_a_length_before_the_doer_named_with_min_qibal_still_dates_the_attack():
     ev = _events("قتل شرطي في كركوك قبل يومين من قبل مسلحين مجهولين.")
     assert ev.start.tolist() == ["2020-06-08"]
+
+
+def test_a_restatement_says_the_day_the_lead_left_unsaid_and_keeps_a_recalled_attack_apart():
+    # with no publication date no day resolves, yet the words of the restatement date the
+    # attack, so the attack of another weekday recalled after it stays its own event
+    ev = _events("قتل خمسة رعاة إثر انفجار لغم أرضي في بلدة السخنة.\n\n"
+                 "وقال المصدر إن خمسة رعاة قتلوا في انفجار لغم أرضي صباح أمس الأحد في بلدة "
+                 "السخنة.\n\n"
+                 "ويذكر أن 12 شخصا قتلوا يوم الخميس الماضي في هجوم شنه مسلحون على رعاة في بلدة "
+                 "القريتين.", published=None)
+    assert ev[["location", "date_text"]].values.tolist() == [
+        ["As Sukhnah", "صباح أمس الأحد"], ["Al Qaryatayn", "يوم الخميس الماضي"]]

@@ -908,6 +908,11 @@ def _document_country(mentions: Mentions) -> str:
     return codes.most_common(1)[0][0] if codes else ""
 
 
+# The columns of a row that tell its date.
+_DATE_COLUMNS = ("start", "end", "date_text", "date_precision", "date_flags", "time_of_day",
+                 "proposed_year", "proposed_basis")
+
+
 def _merge_repeats(rows: list[dict]) -> list[dict]:
     """Merge repeats (same kind, doer, places and date) and number the events."""
     kept: list[dict] = []
@@ -919,6 +924,10 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
         if key in index and index[key]["claim_id"] != row["claim_id"]:
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)
+            if not first["date_text"] and row["date_text"]:
+                # the repeat says the day the first left unsaid (مقتل ستة ... صباح أمس السبت)
+                # though with no publication date neither resolves it
+                first.update({c: row[c] for c in _DATE_COLUMNS})
             # the repeat's clause is evidence too: its tolls are the event's
             first.setdefault("_also_spans", []).append((row["claim_start"], row["claim_end"]))
             continue
