@@ -8,7 +8,7 @@ from workbench.claims.spots import listed_spots
 from workbench.claims.tolls import find_tolls
 
 
-def _events(text: str, published: str = "2017-11-11"):
+def _events(text: str, published: str | None = "2017-11-11"):
     return workbench.analyze(text, published=published).events
 
 
@@ -179,3 +179,12 @@ def test_a_hospital_the_wounded_were_taken_to_is_no_place_of_the_attack():
     # a hospital the attack's own clause strikes is its place
     assert _events("قصفت طائرات حربية مستشفى العريش العام.").location.tolist() == [
         "مستشفى العريش العام"]
+
+
+def test_a_lead_at_a_governorate_the_detail_names_folds_into_it_though_its_day_was_the_telling():
+    # الأربعاء is the day the source spoke, not the attack's; the detail's clause names the
+    # lead's governorate (غربي الرمادي), whatever governorate the village's name has elsewhere
+    ev = _events("أفاد مصدر أمني، الأربعاء، بأن انفجارا استهدف دورية للجيش غربي محافظة الأنبار.\n\n"
+                 "وقال المصدر إن عبوة ناسفة انفجرت مساء اليوم قرب قرية الزاوية التابعة لقضاء هيت "
+                 "غربي الرمادي.", published=None)
+    assert len(ev) == 1 and ev.date_text.tolist() == ["مساء اليوم"]

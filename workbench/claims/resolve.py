@@ -591,16 +591,28 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
         hosts = [r for r in out if r is not row and _family(r) == "violent"
                  and r["role"] == row["role"] and r["location"] != row["location"]
                  and _scale(r) < _scale(row)
-                 and (_frames_it(row, r) or row["place_type"] in _VAGUE)
+                 and (_frames_it(row, r) or row["place_type"] in _VAGUE
+                      or _governorate_named(row, r))
                  and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
                  and not _told_apart(row, r)
                  and int(row["claim_start"]) <= int(r["claim_start"])
-                 and (_inside(r, row) or row["place_type"] in _VAGUE)]
+                 and (_inside(r, row) or row["place_type"] in _VAGUE
+                      or _governorate_named(row, r))]
         if len(hosts) != 1:
             continue
         _absorb_mention(hosts[0], row)
         out = [r for r in out if r is not row]
     return out
+
+
+def _governorate_named(coarse: dict, fine: dict) -> bool:
+    """The coarse row stands at a governorate that the fine row's own clause names too (غربي
+    محافظة الأنبار, then قرية ... التابعة لقضاء هيت غربي الرمادي): the text puts the spot
+    there, whatever governorate the gazetteer gives the spot's name elsewhere."""
+    if coarse["place_type"] not in _HOLDS_TOWNS:
+        return False
+    codes = {k for k in coarse.get("_frames", ()) if "-" in k}
+    return bool(codes & set(fine.get("_frames", ())))
 
 
 def _told_apart(a: dict, b: dict) -> bool:
@@ -609,6 +621,8 @@ def _told_apart(a: dict, b: dict) -> bool:
     one; الخميس and أمس with no publication date to resolve them may be two)."""
     if not (a["date_text"] and b["date_text"]) or a["date_text"] == b["date_text"]:
         return False
+    if any("statement_date" in str(r.get("date_flags", "")).split(";") for r in (a, b)):
+        return False  # أفاد مصدر الأربعاء: the day the news was told, not the attack's
     # اليوم and اليوم السبت: a weekday added to the words of a day names that day again
     # (not أمس and أمس الأول, two days)
     short, long = sorted((a["date_text"], b["date_text"]), key=len)
