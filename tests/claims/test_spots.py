@@ -188,3 +188,19 @@ def test_a_lead_at_a_governorate_the_detail_names_folds_into_it_though_its_day_w
                  "وقال المصدر إن عبوة ناسفة انفجرت مساء اليوم قرب قرية الزاوية التابعة لقضاء هيت "
                  "غربي الرمادي.", published=None)
     assert len(ev) == 1 and ev.date_text.tolist() == ["مساء اليوم"]
+
+
+def test_a_governorate_a_place_is_said_to_lie_in_opens_no_attack_of_its_own():
+    from workbench.claims.events import _governorates
+
+    def names(text: str) -> list[str]:
+        a = Mention(text.index("السلام"), text.index("السلام") + 6, "السلام", "place",
+                    "Al-Salam", place_type="subdistrict", admin1="IQ-MA")
+        at = text.index("ديالى")
+        b = Mention(at, at + 5, "ديالى", "place", "Diyala", place_type="governorate",
+                    iso="IQ-DI")
+        return [p.value for p in _governorates([a, b], text, many=True)]
+
+    # بمحافظة ديالى says where the subdistrict lies, whatever governorate its namesake has
+    assert names("هجوم في ناحية السلام بمحافظة ديالى") == ["Al-Salam"]
+    assert names("هجومين في ناحية السلام ومحافظة ديالى") == ["Al-Salam", "Diyala"]

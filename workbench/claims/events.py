@@ -53,7 +53,7 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import FROM_WORDS, Mention, Mentions, add_flags, counted_from_other, is_span_frame
-from .resolve import RESOLVED_COLUMNS, day_of_two, is_many, resolve_events
+from .resolve import PLACE_RANK, RESOLVED_COLUMNS, day_of_two, is_many, resolve_events
 from .roles import (
     agent,
     doer,
@@ -68,6 +68,7 @@ from .spots import (
     CITY_KINDS,
     anchor_of,
     bounds_between,
+    coordinated,
     is_locator,
     listed_spots,
     locates_before,
@@ -866,9 +867,13 @@ def _governorates(places: list[Mention], text: str = "", many: bool = False) -> 
     plural or dual attack noun (``many``: تفجيرين في الحلة وفي شمال بغداد, one in each); one
     attack told with two towns (هجوم في تل أبيض قرب الرقة) is at one of them."""
     seen: dict[str, Mention] = {}
-    for p in places:
+    for n, p in enumerate(places):
         if text and locates_before(p, places, text):
             continue
+        if text and n and p.place_type == "governorate" and PLACE_RANK.get(
+                (anchor_of(places[n - 1]) or places[n - 1]).place_type, 5) < PLACE_RANK[
+                "governorate"] and not coordinated(text[places[n - 1].end:p.start]):
+            continue  # ناحية السلام ... بمحافظة ديالى: the place before lies in it, no list
         if p.place_type in CITY_KINDS and not many and not stands_for_governorate(p):
             continue
         code = _admin1_code(p)

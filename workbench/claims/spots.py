@@ -343,6 +343,21 @@ def _joined(gap: str) -> bool:
     return rest in ("", "\u0648") or (rest.startswith("\u0648") and not rest[1:].strip(_LIST_GAP))
 
 
+def coordinated(gap: str) -> bool:
+    """True when what stands between two places joins them as items of a list (و with or
+    without a head noun, a comma), not one inside the other (بمحافظة، التابعة ل).
+
+    >>> coordinated(" ومحافظة "), coordinated(" و"), coordinated(" بمحافظة "), coordinated(" شمال ")
+    (True, True, False, False)
+    """
+    if any(c in gap for c in ",\u060c"):
+        return True
+    heads = place_heads()
+    return any(w.startswith("\u0648") and (len(w) <= 3 or match_key(w[1:]) in heads
+                                            or _frame_words().get(match_key(w[1:])) == "area")
+               for w in gap.split())
+
+
 def _without_places(text: str, start: int, end: int, places: list[Mention]) -> str:
     """``text[start:end]`` without the places inside it: a place that locates a list item
     (منطقتي الأمينية شمالي حمص وأم حارتين غربي حمص) stands between two items of the list."""
