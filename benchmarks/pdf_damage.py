@@ -26,6 +26,13 @@ which ``workbench.load`` uses), and each extraction is scored before and after
 - split words: adjacent pieces of a line that join into a source word (and are not both
   words of the source themselves), and how many of them ``clean`` joined back.
 
+- held CER: the same against the text the PDF holds. XeLaTeX (xdvipdfmx) falls back to no
+  other font: a character the document's font lacks (KacstBook has no Western digits,
+  brackets, quotes or Latin letters) is drawn as ``.notdef``, so the PDF holds no trace of
+  which character it was; the held text has U+FFFD, the mark the workbench reader gives
+  such a glyph, in its place (the font's cmap, read with fontTools, says which). The other
+  producers draw such a character from a fallback font, and their held text is the source.
+
 Finally ``clean`` is run on each source text cut into lines of at most ten words (a
 narrow column): every line it changes (words, diacritics and spaces before punctuation
 aside) is a wrong change.
@@ -51,6 +58,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -415,12 +423,33 @@ def line_stats(index: SourceIndex, raw: str, cleaned_lines: list[str] | None) ->
 # --- scoring -------------------------------------------------------------------------------
 
 
+@cache
+def _font_chars(font: str) -> frozenset[int] | None:
+    """The code points the installed font of ``font`` has a glyph for (its best cmap)."""
+    from fontTools.ttLib import TTFont
+
+    if not shutil.which("fc-match"):
+        return None
+    path = subprocess.run(["fc-match", "-f", "%{file}", font], capture_output=True, text=True).stdout
+    return frozenset(TTFont(path, fontNumber=0).getBestCmap()) if path else None
+
+
+def held_text(job: Job) -> str:
+    """The source as the PDF can hold it: under XeLaTeX, a character the font lacks is U+FFFD
+    (KacstBook has no brackets: ``(أ)`` is held as ``�أ�``)."""
+    chars = _font_chars(job.font) if job.producer == "xelatex" else None
+    if not chars:
+        return job.doc.text
+    return "".join(c if c.isspace() or ord(c) in chars else "\ufffd" for c in job.doc.text)
+
+
 def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[dict[str, Any]]:
     """One row per extractor for one PDF: CER raw and cleaned, and the line counts."""
     from benchmarks.cer import char_error_rate
     from workbench import clean
 
     source = job.doc.text
+    held = held_text(job)
     index = SourceIndex(source)
     rows = []
     for name in extractors:
@@ -446,6 +475,7 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
             raw_lines, before_layout = raw, None
         row["cer_raw"] = char_error_rate(raw, source)
         row["cer_clean"] = char_error_rate(result.text, source)
+        row["cer_held"] = row["cer_clean"] if held == source else char_error_rate(result.text, held)
         row["worse"] = row["cer_clean"] > row["cer_raw"] + 1e-9
         row.update(line_stats(index, raw_lines, before_layout))
         rows.append(row)
@@ -511,6 +541,7 @@ def cer_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         "raw max": g["cer_raw"].max() * 100,
         "clean mean": g["cer_clean"].mean() * 100,
         "clean max": g["cer_clean"].max() * 100,
+        "held mean": g["cer_held"].mean() * 100,
         "worse": g["worse"].sum().astype(int),
     })
     errors = results[results["error"] != ""].groupby(by, sort=False).size()
