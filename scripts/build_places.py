@@ -391,7 +391,10 @@ def local_keys(rows: list[dict]) -> set[str]:
     out = {k for r in rows if r["country"] == "IQ" for k in split_keys(r["keys"])}
     local = DATA / "local_places.csv"
     if local.exists():
-        out.update(k for r in read_curated(local.name) for k in split_keys(r["aliases"]))
+        # Its villages of the other wars are listed there because this file has no row for
+        # them: they give way to this file's rows, not the reverse.
+        out.update(k for r in read_curated(local.name) if r["country"] in ("IQ", "SY")
+                   for k in split_keys(r["aliases"]))
     return out
 
 

@@ -3,7 +3,8 @@
 ``places.csv`` holds the world's countries, regions, provinces and cities and Iraq's
 governorates and towns; ``local_places.csv`` holds what lies below them in Iraq and
 Syria — districts (قضاء), subdistricts (ناحية), towns and villages, neighbourhoods, air
-bases, prisons, camps, border crossings, dams, airports and oil fields (see
+bases, prisons, camps, border crossings, dams, airports and oil fields — and the smaller
+towns, villages and districts of the other wars (Yemen, Lebanon, Sudan ...) (see
 ``workbench/data/README.md`` for the sources of both). They are merged into one table,
 one row per place, so a name is read once:
 
