@@ -382,3 +382,22 @@ def test_resolved_tolls_and_background_events_on_the_timeline():
     assert plan.loc["e1", "section"] == "attack" and plan.loc["e1", "count"] == "4 قتيلًا، 9 جريحًا"
     assert plan.loc["e2", "section"] == "context" and "حدث سابق" in plan.loc["e2", "note"]
     assert timeline_table(events, lang="en").set_index("event_id").loc["e1", "count"] == "4 killed, 9 wounded"
+
+
+def test_fonts_found_once_finds_the_same_files_and_leaves_matplotlib_as_it_was():
+    from matplotlib import font_manager
+
+    from workbench.viz.style import fonts_found_once
+
+    manager = font_manager.fontManager
+    prop = font_manager.FontProperties(family=list(font_families("ar")), size=9)
+    plain = manager._find_fonts_by_props(prop)
+    with fonts_found_once():
+        first = manager._find_fonts_by_props(prop)
+        prop.set_size(12)  # another size: looked up again, the files are the same
+        again = manager._find_fonts_by_props(prop)
+        with fonts_found_once():  # nested: the outer block's memo serves
+            inner = manager._find_fonts_by_props(prop)
+    assert first == again == inner == plain
+    assert "_find_fonts_by_props" not in manager.__dict__
+

@@ -567,8 +567,10 @@ def figure_svg(fig) -> str:
 
     from matplotlib import rc_context
 
+    from .style import fonts_found_once
+
     buffer = io.StringIO()
-    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}):
+    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
                     bbox_inches="tight", pad_inches=0.2)
     return buffer.getvalue()

@@ -6,7 +6,8 @@ drawn from the same events, so a reader can go from one to the other.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 
 import pandas as pd
@@ -32,6 +33,41 @@ def font_families(lang: str = "ar") -> tuple[str, ...]:
     installed = {f.name for f in font_manager.fontManager.ttflist}
     arabic = [name for name in ARABIC_FONTS if name in installed]
     return (*arabic, "DejaVu Sans") if lang == "ar" else ("DejaVu Sans", *arabic)
+
+
+@contextmanager
+def fonts_found_once() -> Iterator[None]:
+    """Within the block, each font list (``font_families``) is looked up once, not at
+    every measure of a text: what a figure of many labels (الأنبار, نينوى ...) spends most.
+
+    matplotlib finds the files of a text's families at each layout of each text, one
+    family at a time (a copy of the properties and eleven settings read per family:
+    about 80k look-ups for one corpus's timeline); the files found cannot change while
+    one figure is saved, so they are remembered for the length of the block.
+    """
+    manager = font_manager.fontManager
+    find = manager.__dict__.get("_find_fonts_by_props")
+    if find is not None or not hasattr(manager, "_find_fonts_by_props"):
+        yield  # already remembered by an enclosing block, or a matplotlib without it
+        return
+    found: dict[tuple, list] = {}
+
+    def remembered(prop: object, *args: object, **kwargs: object) -> list:
+        if not isinstance(prop, font_manager.FontProperties):
+            return type(manager)._find_fonts_by_props(manager, prop, *args, **kwargs)
+        # the properties are copied: a Text's own may change after it is measured
+        key = (prop.copy(), args, tuple(sorted(kwargs.items())))
+        paths = found.get(key)
+        if paths is None:
+            paths = found[key] = type(manager)._find_fonts_by_props(manager, prop, *args,
+                                                                    **kwargs)
+        return list(paths)
+
+    manager._find_fonts_by_props = remembered
+    try:
+        yield
+    finally:
+        del manager._find_fonts_by_props
 
 
 def actor_colours(events: pd.DataFrame, *, lang: str = "ar") -> dict[str, str]:
@@ -71,5 +107,5 @@ def draw_empty(ax: Axes, message: str, title: str, fonts: tuple[str, ...], lang:
 
 __all__ = [
     "ARABIC_FONTS", "OTHER_ACTOR_COLOUR", "PALETTE", "UNKNOWN_ACTOR_COLOUR", "actor_colours",
-    "colour_of", "draw_empty", "font_families", "rgba",
+    "colour_of", "draw_empty", "font_families", "fonts_found_once", "rgba",
 ]

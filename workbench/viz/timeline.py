@@ -42,6 +42,7 @@ from .style import (
     actor_colours,
     draw_empty,
     font_families,
+    fonts_found_once,
     rgba,
 )
 
@@ -549,7 +550,8 @@ def save_timeline(
         # the two in separate processes writes the same files as one drawing both.
         text = _svg_of(fig, plan)
         Path(svg).write_text(text, encoding="utf-8")
-    fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
+    with fonts_found_once():
+        fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
     return text
 
 
@@ -602,7 +604,7 @@ def timeline_svg(events: pd.DataFrame, *, published: Any = None, lang: str = "ar
 def _svg_of(fig: Figure, plan: pd.DataFrame) -> str:
     """:func:`timeline_svg` of ``fig``, the figure drawn from ``plan``."""
     buffer = io.StringIO()
-    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}):
+    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
                     bbox_inches="tight", pad_inches=0.25)
     titles = {f"{prefix}-event-{i}": _hover(row) for i, row in plan.iterrows()
