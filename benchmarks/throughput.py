@@ -331,6 +331,35 @@ _PHASES = (
 _CPU = ("CPU, this process", "CPU, its children")
 
 
+_CPU_PHASE = "CPU: "  # workbench.batch.CPU_PREFIX: a phase's CPU seconds in the run's timings
+
+
+def cpu_scaling(one: dict[str, float], two: dict[str, float]) -> dict[str, float]:
+    """Speed-ups of ``--jobs 2`` computed from CPU seconds, as on two idle cores, where
+    wall seconds on a shared machine say more of the other jobs than of the run.
+
+    The parallel part: its CPU with one job over half the CPU of the run's process and its
+    workers in it (what two cores share). The whole run: the CPU of one job over the
+    serial start (import, warm-up), the parallel part on two cores, and the closing
+    drawings, whichever of this process and the drawing process ends last."""
+    def phase(cpu: dict[str, float], name: str) -> float:
+        return cpu.get(_CPU_PHASE + name, 0.0)
+
+    # phases of the run's own process, one after another ("gathering" lies inside the
+    # analysis, the workers are other processes)
+    own = {k[len(_CPU_PHASE):]: v for k, v in two.items() if k.startswith(_CPU_PHASE)
+           and k[len(_CPU_PHASE):] not in ("workers", "gathering (in the analysis)")}
+    start_two = two["CPU, this process"] - sum(own.values()) + own.get("warm-up", 0.0)
+    tail_two = sum(v for k, v in own.items() if k not in ("warm-up", "reading and analysis"))
+    parallel_one = phase(one, "reading and analysis")
+    parallel_two = (phase(two, "reading and analysis") + phase(two, "workers")) / 2
+    drawing = two["CPU, its children"] - phase(two, "workers")
+    whole_one = one["CPU, this process"] + one["CPU, its children"]
+    whole_two = start_two + parallel_two + max(tail_two, drawing)
+    return {"reading and analysis, 2 jobs (CPU-computed)": parallel_one / parallel_two,
+            "whole run, 2 jobs (CPU-computed)": whole_one / whole_two}
+
+
 def run_phases(corpus_path: Path, jobs: int, out: Path) -> dict[str, float]:
     """Wall seconds of a ``workbench run`` and of each of its phases, in a child process."""
     result = subprocess.run([sys.executable, "-c", _PHASES, str(corpus_path), str(out), str(jobs)],
@@ -360,7 +389,8 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
     # of that run (with one job the timeline is drawn as SVG and PNG at once; with two the PNG
     # is another process's)
     phases = [*dict.fromkeys(k for jobs in (2, 1) for run in runs[jobs] for k in run
-                             if k not in ("whole run", *_CPU)), "whole run"]
+                             if k not in ("whole run", *_CPU) and not k.startswith(_CPU_PHASE)),
+              "whole run"]
     print(f"   {'phase':<28} {'--jobs 1':>9} {'--jobs 2':>9}")
     for phase in phases:
         cells = [f"{statistics.median(run[phase] for run in runs[jobs]):9.2f}"
@@ -375,6 +405,15 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
     for jobs in (1, 2):
         own, children = (statistics.median(run[k] for run in runs[jobs]) for k in _CPU)
         print(f"   --jobs {jobs}: {own:6.2f} + {children:6.2f} = {own + children:6.2f}")
+    cpu = {jobs: {k: statistics.median(run.get(k, 0.0) for run in runs[jobs])
+                  for k in runs[jobs][0] if k.startswith(_CPU_PHASE) or k in _CPU}
+           for jobs in (1, 2)}
+    print("   CPU seconds of each phase, medians (this process; the workers' apart):")
+    for key in dict.fromkeys(k for jobs in (1, 2) for k in cpu[jobs] if k.startswith(_CPU_PHASE)):
+        cells = [f"{cpu[jobs][key]:9.2f}" if key in cpu[jobs] else f"{'—':>9}" for jobs in (1, 2)]
+        print(f"   {key[len(_CPU_PHASE):]:<28} {cells[0]} {cells[1]}")
+    for label, value in cpu_scaling(cpu[1], cpu[2]).items():
+        print(f"   {label}: ×{value:.2f}")
 
 
 def run_memory(words: int) -> tuple[float, float, Path]:
@@ -411,7 +450,11 @@ def main() -> None:
     parser.add_argument("--jobs-only", action="store_true",
                         help="only section 4 (--jobs 1 and 2 in turn, phases of each run)")
     parser.add_argument("--repeat", type=int, default=3, help="pairs of runs of --jobs-only")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder of the corpora and the runs' outputs (default: _work)")
     args = parser.parse_args()
+    global WORK
+    WORK = args.work or WORK
     engines = tuple(args.engines.split(","))
     if args.pdf_only:
         folder = args.pdf_folder or pdf_folder(args.pdfs)

@@ -175,6 +175,8 @@ def test_a_failed_drawing_process_leaves_its_drawings_to_the_run(
     assert _hashes(serial) == _hashes(tmp_path / "parallel")
     for phase in ("warm-up", "reading and analysis", "tables", "governorates", "report"):
         assert summary.timings[phase] >= 0, phase
+        assert summary.timings[run_module.CPU_PREFIX + phase] >= 0, phase
+    assert summary.timings[run_module.CPU_PREFIX + "workers"] > 0  # they read both texts
 
 
 def test_dask_engine_on_a_local_cluster_gives_the_same_tables(tmp_path: Path) -> None:

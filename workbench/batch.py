@@ -46,6 +46,9 @@ from .viz.timeline import save_timeline, timeline_svg
 
 MANIFEST = ".workbench-manifest.json"
 
+# Key of a phase's CPU seconds (this process) in ``Summary.timings``, beside its wall seconds.
+CPU_PREFIX = "CPU: "
+
 # Key columns of each table, in the order DESIGN.md gives; stages may add more after them.
 DOCUMENT_COLUMNS = [
     "doc_id", "title", "author", "published", "source_path", "n_chars_raw", "n_chars_clean",
@@ -95,7 +98,9 @@ class Result:
 @dataclass
 class Summary:
     """Counts for the closing line and the exit status, and the wall seconds of each
-    phase of the run (``timings``: warm-up, analysis, gathering, each output...)."""
+    phase of the run (``timings``: warm-up, analysis, gathering, each output...), with
+    this process's CPU seconds of each under ``CPU_PREFIX + phase`` and the worker
+    processes' under ``CPU_PREFIX + "workers"``."""
 
     out: Path
     documents: int = 0
@@ -175,6 +180,7 @@ def run_with_summary(
         writer = _Writer(staging, timings)
         results = _analyse_all(docs, jobs=jobs, engine=engine, scheduler=scheduler,
                                clean_options=clean_options or {}, timings=timings)
+        children = _children_cpu()
         with _timed(timings, "reading and analysis"):
             for result in _progress(results, enabled=progress):
                 writer.add(result)
@@ -183,7 +189,10 @@ def run_with_summary(
                 summary.failed += bool(error)
                 summary.unsupported += ": unsupported type " in error
                 summary.events += int(result.document.get("n_events", 0) or 0)
-        timings["reading and analysis"] -= timings.get("warm-up", 0.0)
+        for key in ("", CPU_PREFIX):
+            timings[key + "reading and analysis"] -= timings.get(key + "warm-up", 0.0)
+        # the workers have ended with the analysis (the drawing process has not)
+        timings[CPU_PREFIX + "workers"] = _children_cpu() - children
         with _timed(timings, "forgetting"):
             # Neither the words the analysis remembered nor its language models are needed
             # to draw: the timeline and the report reuse their memory instead of adding to it.
@@ -203,12 +212,25 @@ def run_with_summary(
 
 @contextmanager
 def _timed(timings: dict[str, float], phase: str) -> Iterator[None]:
-    """Add the wall seconds of the block to ``timings[phase]``."""
-    start = time.perf_counter()
+    """Add the wall seconds of the block to ``timings[phase]`` and this process's CPU
+    seconds to ``timings["CPU: " + phase]`` (the steadier measure on a shared machine)."""
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
         timings[phase] = timings.get(phase, 0.0) + time.perf_counter() - start
+        key = CPU_PREFIX + phase
+        timings[key] = timings.get(key, 0.0) + time.process_time() - cpu
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's ended children (0 where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return 0.0
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 # --- analysis of one document ----------------------------------------------------------
