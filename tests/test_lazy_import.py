@@ -75,3 +75,13 @@ def test_data_tables_read_as_rows_and_as_frames():
     assert type(frame) is pd.DataFrame and frame.columns.tolist() == list(rows.columns)
     assert frame.to_dict("records") == rows.records()
     assert [tuple(r) for r in frame.itertuples(index=False)] == [tuple(r) for r in rows]
+
+
+def test_the_run_loads_no_drawing_before_its_workers_fork():
+    # matplotlib is imported once the analysis runs (batch._load_drawing), not with the
+    # run's module: the start before the fork is one core's work alone.
+    code = (
+        "import sys, workbench.batch, workbench.viz.report, workbench.viz.plan; "
+        "print('matplotlib' in sys.modules)"
+    )
+    assert _fresh_process(code).strip() == "False"

@@ -42,7 +42,10 @@ from .sources.flags import with_flags
 from .sources.load import Document, Source, iter_sources
 from .text.memo import forget_words
 from .viz.report import REPORT_DOCUMENT_LIMIT, governorates_svg, report_section, write_report
-from .viz.timeline import save_timeline, timeline_svg
+
+# The timeline (and matplotlib with it) is imported once the workers have forked
+# (:func:`_load_drawing`): the analysis needs none of it, and the run's start before the
+# fork is time in which one core works alone.
 
 MANIFEST = ".workbench-manifest.json"
 
@@ -185,6 +188,8 @@ def run_with_summary(
             for result in _progress(results, enabled=progress):
                 writer.add(result)
                 summary.documents += 1
+                if summary.documents == 1:  # the workers, if any, run: load the drawing
+                    _load_drawing()
                 error = result.document.get("error") or ""
                 summary.failed += bool(error)
                 summary.unsupported += ": unsupported type " in error
@@ -208,6 +213,12 @@ def run_with_summary(
             writer.close()
         shutil.rmtree(staging, ignore_errors=True)
     return summary
+
+
+def _load_drawing() -> None:
+    """Import what draws the timeline and the chart by governorate (matplotlib), for
+    the end of the run."""
+    from .viz import governorates, timeline  # noqa: F401
 
 
 @contextmanager
@@ -552,6 +563,8 @@ class _Writer:
                     with path.open("w", encoding="utf-8", newline="") as fh:
                         fh.write(_csv_lines([self.headers.get(name, columns)]))
             events, documents, published = _timeline_tables(self.staging)
+        from .viz.timeline import save_timeline, timeline_svg
+
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
         if drawer is not None and not drawer.draw(self.staging):
             drawer = None
@@ -591,6 +604,8 @@ def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[st
 def draw_when_staged() -> None:
     """What the second drawing process of a run does: wait for the staging folder's path
     on stdin, then draw ``timeline.png`` from the staged tables. No path: nothing to draw."""
+    from .viz.timeline import save_timeline  # loaded while the analysis runs
+
     line = sys.stdin.readline().strip()
     if not line:
         return

@@ -28,10 +28,12 @@ import pandas as pd
 from ..resources import data_path
 from ..text.dates import parse_date_span
 from .cells import cell_text, row_dicts
-from .governorates import plot_by_governorate
 from .labels import count_label, date_label, toll_label, ui_label
 from .plan import event_anchor, is_attack, slug
-from .timeline import timeline_svg
+
+# The charts (governorates.py, timeline.py) are imported where they are drawn: a
+# document's section of the report, rendered by each worker of ``workbench run``, needs
+# no matplotlib, whose import is a third of the run's start before its workers fork.
 
 REPORT_DOCUMENT_LIMIT: int = 50
 
@@ -542,6 +544,8 @@ _REPORT_LINK_RE = re.compile(r'(xlink:href=")report\.html#')
 def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: str | None = None,
                       gov_svg: str | None = None) -> str:
     if svg is None:
+        from .timeline import timeline_svg
+
         svg = timeline_svg(events, published=published or None, link="#{anchor}")
     else:
         svg = _REPORT_LINK_RE.sub(r"\1#", svg)
@@ -558,6 +562,8 @@ def _timeline_section(events: pd.DataFrame, published: dict[str, str], *, svg: s
 
 def governorates_svg(events: pd.DataFrame) -> str:
     """The report's chart of attack reports by governorate (e.g. الأنبار, نينوى) as SVG text."""
+    from .governorates import plot_by_governorate
+
     return figure_svg(plot_by_governorate(events).figure)
 
 

@@ -9,13 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from matplotlib import font_manager
-from matplotlib.axes import Axes
 
 from .cells import row_dicts
 from .names import actor_name
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+# matplotlib is imported where a font is looked up, not here: the report's colours and
+# the plan of a timeline (plan.py) need none of it, and ``workbench run`` renders each
+# document's report section in processes that draw nothing.
 
 # Arabic faces tried first (Debian fonts-noto-core, fonts-hosny-amiri); DejaVu Sans,
 # bundled with matplotlib, is always the fallback and covers Arabic too.
@@ -30,6 +36,8 @@ OTHER_ACTOR_COLOUR = "#b5b5b5"
 @cache
 def font_families(lang: str = "ar") -> tuple[str, ...]:
     """Font list for text in ``lang``: installed Arabic faces, then DejaVu Sans."""
+    from matplotlib import font_manager
+
     installed = {f.name for f in font_manager.fontManager.ttflist}
     arabic = [name for name in ARABIC_FONTS if name in installed]
     return (*arabic, "DejaVu Sans") if lang == "ar" else ("DejaVu Sans", *arabic)
@@ -45,6 +53,8 @@ def fonts_found_once() -> Iterator[None]:
     about 80k look-ups for one corpus's timeline); the files found cannot change while
     one figure is saved, so they are remembered for the length of the block.
     """
+    from matplotlib import font_manager
+
     manager = font_manager.fontManager
     find = manager.__dict__.get("_find_fonts_by_props")
     if find is not None or not hasattr(manager, "_find_fonts_by_props"):
