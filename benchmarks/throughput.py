@@ -412,7 +412,7 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
     for key in dict.fromkeys(k for jobs in (1, 2) for k in cpu[jobs] if k.startswith(_CPU_PHASE)):
         cells = [f"{cpu[jobs][key]:9.2f}" if key in cpu[jobs] else f"{'—':>9}" for jobs in (1, 2)]
         print(f"   {key[len(_CPU_PHASE):]:<28} {cells[0]} {cells[1]}")
-    for label, value in cpu_scaling(cpu[1], cpu[2]).items():
+    for label, value in (cpu_scaling(cpu[1], cpu[2]) if len(cpu[2]) > 2 else {}).items():
         print(f"   {label}: ×{value:.2f}")
 
 
