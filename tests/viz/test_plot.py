@@ -394,8 +394,11 @@ def test_fonts_found_once_finds_the_same_files_and_leaves_matplotlib_as_it_was()
     plain = manager._find_fonts_by_props(prop)
     with fonts_found_once():
         first = manager._find_fonts_by_props(prop)
-        prop.set_size(12)  # another size: looked up again, the files are the same
+        prop.set_size(12)  # another size: the same files, found without a search
         again = manager._find_fonts_by_props(prop)
+        bold = font_manager.FontProperties(family=list(font_families("ar")), weight="bold")
+        assert manager._find_fonts_by_props(bold) == type(manager)._find_fonts_by_props(
+            manager, bold)
         with fonts_found_once():  # nested: the outer block's memo serves
             inner = manager._find_fonts_by_props(prop)
     assert first == again == inner == plain

@@ -43,6 +43,11 @@ def font_families(lang: str = "ar") -> tuple[str, ...]:
     return (*arabic, "DejaVu Sans") if lang == "ar" else ("DejaVu Sans", *arabic)
 
 
+# The size of the properties whose fonts :func:`fonts_found_once` looks up, whatever the
+# size of the text (matplotlib's default, so its own look-ups of that size serve too).
+_SEARCH_SIZE = 10.0
+
+
 @contextmanager
 def fonts_found_once() -> Iterator[None]:
     """Within the block, each font list (``font_families``) is looked up once, not at
@@ -51,7 +56,10 @@ def fonts_found_once() -> Iterator[None]:
     matplotlib finds the files of a text's families at each layout of each text, one
     family at a time (a copy of the properties and eleven settings read per family:
     about 80k look-ups for one corpus's timeline); the files found cannot change while
-    one figure is saved, so they are remembered for the length of the block.
+    one figure is saved, so they are remembered for the length of the block. They do not
+    depend on the size either: matplotlib lists scalable fonts only and scores every one
+    alike for size, so one search (a score of every installed font, some 10 ms) serves
+    the labels of every size.
     """
     from matplotlib import font_manager
 
@@ -65,11 +73,14 @@ def fonts_found_once() -> Iterator[None]:
     def remembered(prop: object, *args: object, **kwargs: object) -> list:
         if not isinstance(prop, font_manager.FontProperties):
             return type(manager)._find_fonts_by_props(manager, prop, *args, **kwargs)
-        # the properties are copied: a Text's own may change after it is measured
-        key = (prop.copy(), args, tuple(sorted(kwargs.items())))
+        # the properties are copied (a Text's own may change after it is measured), at
+        # one size for all
+        sized = prop.copy()
+        sized.set_size(_SEARCH_SIZE)
+        key = (sized, args, tuple(sorted(kwargs.items())))
         paths = found.get(key)
         if paths is None:
-            paths = found[key] = type(manager)._find_fonts_by_props(manager, prop, *args,
+            paths = found[key] = type(manager)._find_fonts_by_props(manager, sized, *args,
                                                                     **kwargs)
         return list(paths)
 
