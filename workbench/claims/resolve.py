@@ -275,17 +275,27 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                                                   and is_another(text, int(row["trigger_end"]),
                                                                  "also")))
         told.extend(row["_triggers"])
-        row["_another"] = another
+        # بعد يومين من هجوم مماثل: what the news came after is another attack than the news
+        # told with it, the attack just told, though one told before may be it; a definite
+        # one (بعد ساعات من الهجوم) is the attack told
+        earlier = "earlier_by" in str(row["date_flags"]).split(";") and not _anaphoric(row)
+        row["_another"] = another or earlier
         # the attack just told is the incident the last mention went to, not the last one
         # opened (هجومين في محافظتي ديالى وصلاح الدين ... ووقع الهجوم على مركز شرطة زاغنية
         # ... وأكدت الخلية أن الهجوم أسفر عن: the attack in Diyala)
         recent = [inc for inc in same if inc is not last] + [last] \
             if any(inc is last for inc in same) else same
+        if earlier:
+            recent = [inc for inc in recent if inc is not last]
+            if last is not None and not row["location"] and last["location"] \
+                    and _place_told_again(row, text, mentions):
+                _take_place(row, last)  # بعد يوم من اغتيال مسؤول بالمدينة: the news's city
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
             if another else _kin_first(_at_spot_first(
                 [inc for inc in reversed(recent) if _fits(inc, row)], row), row)
         told_last = _kin_first(recent[::-1], row) if recent else None
-        if host is None and not another and recent and _anaphoric(row) and not _listed(row) \
+        if host is None and not another and not earlier and recent and _anaphoric(row) \
+                and not _listed(row) \
                 and (_same_day(told_last, row) or _pointed(text, int(row["trigger_start"]))
                      or _dated_by_default(told_last, row) or _default_date(row)):
             host = told_last  # الانفجار at a place of its own: still the attack just told
@@ -296,10 +306,12 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         if host is None:
             incidents.append(row)
             out.append(row)
-            last = row
+            if not earlier:  # what the news came after leaves the news the attack told
+                last = row
         else:
             _absorb(host, row)
-            last = host
+            if not earlier:
+                last = host
     sums = [r for r in out if _sums_up(r, incidents)]
     # the toll of a lead that sums up several attacks is theirs together, no one attack's
     # (the guideline: a combined toll stays out of the fatalities columns)
@@ -1209,6 +1221,39 @@ def _fits(inc: dict, row: dict) -> bool:
     if inc["place_type"] not in _COARSE and row["place_type"] not in _COARSE:
         return False  # two neighbourhoods, two villages: two events
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
+
+
+def _place_told_again(row: dict, text: str, mentions: Mentions) -> bool:
+    """The row's clause names its place by a definite head noun alone, with no name after it
+    (بعد يوم من اغتيال مسؤول محلي بالمدينة، لذات المديرية، القرية ذاتها): given
+    information, the place just told.
+
+    >>> from workbench.claims.index import Mentions
+    >>> t = "وقع الانفجار بعد يوم من اغتيال مسؤول بالمدينة"
+    >>> row = {"trigger_end": t.index("اغتيال") + 6, "claim_end": len(t)}
+    >>> _place_told_again(row, t, Mentions([])), _place_told_again(row, t[:-9], Mentions([]))
+    (True, False)
+    """
+    heads = {f"ال{h}" for h, spec in place_heads().items() if spec["number"] == "one"}
+    start, end = int(row["trigger_end"]), int(row["claim_end"])
+    places = mentions.between(start, end, "place")
+    for t in tokenize(text[start:end]):
+        at, stop = t.start + start, t.end + start
+        # a head with its name (بالمدينة الصناعية، في المنطقة الخضراء) names a place anew
+        named = any(m.start <= at < m.end or 0 <= m.start - stop <= 1 for m in places)
+        if t.kind == "word" and set(word_forms(t.key)) & heads and not named:
+            return True
+    return False
+
+
+def _take_place(row: dict, other: dict) -> None:
+    """Give ``row`` the place of ``other``: its location columns, spot and frames."""
+    for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
+        row[col] = other[col]
+    row["places"] = ";".join(p for p in dict.fromkeys((other["location"], *row["places"].split(";"))) if p)
+    for key in ("_spot", "_frames", "_spots", "_anchors"):
+        if key in other:
+            row[key] = other[key]
 
 
 def _at_spot_first(hosts: list[dict], row: dict) -> list[dict]:
