@@ -37,3 +37,15 @@ def test_a_definite_attack_the_news_came_after_is_the_one_told():
                  "وقال مصدر إن عبوة ثانية انفجرت بعد ساعات من الانفجار قرب السوق.")
     assert (ev.location == "Mosul").sum() >= 1
     assert "3" in ev.fatalities.tolist()
+
+
+def test_a_place_after_what_the_news_followed_is_not_the_news_place():
+    ev = _events("قتل خمسة مدنيين بانفجار سيارة مفخخة في مدينة الحلة صباح الاثنين.\n\n"
+                 "ويأتي الانفجار عقب حريق كبير في سوق الحلة الكبير يوم الأحد.")
+    assert ev[["location", "fatalities"]].values.tolist() == [["Hillah", "5"]]
+
+
+def test_a_place_after_a_time_of_the_news_itself_stays_the_news_place():
+    ev = _events("وقع الانفجار بعد منتصف الليل في حي الجمهورية بمدينة الموصل، ما أدى إلى مقتل "
+                 "شخصين.")
+    assert ev[["location", "fatalities"]].values.tolist() == [["حي الجمهورية", "2"]]

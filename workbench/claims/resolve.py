@@ -187,6 +187,31 @@ def _follows(text: str, pos: int) -> bool:
     return _opens_with(forms, _background_cues().get("follows", ()))
 
 
+# How many words may stand between a verb of following and the attack word that is its subject
+# (ويأتي هذا الاستهداف), and between that word and the preposition after it (الهجوم الإرهابي عقب).
+_FOLLOW_REACH = 3
+_FOLLOW_GAP = 2
+
+
+def followed_from(text: str, trigger_start: int, trigger_end: int) -> int | None:
+    """Where the clause of an attack word that is the subject of a verb of following turns
+    to what the news followed, or None: the places after it are that event's, not the news's.
+
+    >>> t = "يأتي الانفجار عقب تمرد في السجن المركزي"
+    >>> t[followed_from(t, 5, 13):][:3], followed_from("وقع الانفجار عقب تمرد", 4, 12)
+    ('عقب', None)
+    """
+    cues = _background_cues()
+    verbs = {w[0] for w in cues.get("follows_verb", ())}
+    after = {w[0] for w in cues.get("follows_after", ())}
+    before = [t.key for t in tokenize(text[_sentence_start(text, trigger_start):trigger_start])
+              if t.kind == "word"][-_FOLLOW_REACH:]
+    if not any(verbs & set(word_forms(w)) for w in before):
+        return None
+    words = [t for t in tokenize(text[trigger_end:trigger_end + 40]) if t.kind == "word"]
+    return next((trigger_end + t.start for t in words[:_FOLLOW_GAP] if t.key in after), None)
+
+
 def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     """True when a clause tells its event as the past of the news.
 
@@ -761,20 +786,25 @@ def _place_row(row: dict, text: str, mentions: Mentions,
     governorate: the clause's places are shared by all its rows."""
     row["_names"] = {}
     row["_as_spot"] = set()  # places the clause names as places, not as an area (ريف إدلب)
-    for m in mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place"):
+    end = int(row["claim_end"])
+    if str(row["trigger_start"]) != "":
+        # يأتي الانفجار عقب تمرد في السجن المركزي: the prison is the mutiny's, not the blast's
+        cut = followed_from(text, int(row["trigger_start"]), int(row["trigger_end"]))
+        end = min(end, cut) if cut is not None else end
+    for m in mentions.between(int(row["claim_start"]), end, "place"):
         row["_names"].setdefault(m.value, set()).add(place_name(m.text))
         if not named_as_area(m, text):
             row["_as_spot"].add(m.value)
     if "shared_across_places" in str(row["count_flags"]):
         row["_spot"], row["_frames"], row["_spots"] = (), set(), frozenset()
         return
-    spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]),
-                                                    int(row["claim_end"]), str(row["source"]))
+    spot, frames, row["_spots"] = spot_and_frames(mentions, text, int(row["claim_start"]), end,
+                                                    str(row["source"]))
     row["_spot"] = (spot.value, spot_rank(spot), frame_key(spot), spot.admin1) \
         if spot is not None else ()
     row["_side"] = spot is not None and "direction" in spot.flags.split(";")
     row["_frames"] = frames
-    said = mentions.between(int(row["claim_start"]), int(row["claim_end"]), "place")
+    said = mentions.between(int(row["claim_start"]), end, "place")
     # the towns a side of a town frames (غرب مدينة إعزاز: إعزاز), for a spot in that town
     row["_anchors"] = {frame_key(a) for m in said if (a := anchor_of(m)) is not None}
     # framed only by a side of the country (شمال غرب البلاد): it holds every governorate there
@@ -786,8 +816,11 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         row.update(where(spot))
         if spot.value not in row["places"].split(";"):
             row["places"] = ";".join(p for p in (spot.value, row["places"]) if p)
-    elif spot is None and row["location"] and _only_dateline(row, mentions):
-        # the reporting town is the event's place only when the text names no other place
+    elif spot is None and row["location"] and (_only_dateline(row, mentions) or row["location"] in {
+            m.value for m in mentions.between(end, int(row["claim_end"]), "place")} - {
+            m.value for m in said}):
+        # the reporting town is the event's place only when the text names no other place;
+        # the place of what the news followed (عقب حريق في سوق الحلة) is none of the news's
         row.update(where(None) | {"country": row["country"]})
 
 
