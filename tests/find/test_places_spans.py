@@ -18,3 +18,10 @@ def test_a_compass_point_before_a_settlement_word_names_no_town() -> None:
     # جنوب المدينة "south of the city" is no Medina, nor the town "city centre"
     for text in ("قتل شاب جنوب المدينة", "سقطت قذيفة شمال مركز المدينة"):
         assert not any("Madin" in v or "Medina" in v for v in find_places(text)["value"])
+
+
+def test_a_town_cued_by_a_camp_head_is_no_feminine_adjective() -> None:
+    # عقبة looks like the feminine of عقب; after مخيم the gazetteer's town is the camp's name
+    assert "مخيم عقبة" in find_places("اقتحمت القوات مخيم عقبة فجرا")["text"].tolist()
+    # a true adjective of the head stays no name
+    assert find_places("في منطقة زراعية")["text"].tolist() == []

@@ -373,9 +373,12 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return "kunya"  # before the article test: البو طلحة is a tribe's name
         if definite:
             return "def"
-        if _adjective(written) or (written.endswith("ي") and _zipf(written) >= _RARE
-                                   and not _is_key(w) and not _is_direction(w)):
-            # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم), مدرسة ثانوي
+        if (_adjective(written) or (written.endswith("ي") and _zipf(written) >= _RARE
+                                    and not _is_key(w) and not _is_direction(w))) \
+                and r.folded.span(*at) not in r.placed:
+            # an adjective of the head: منطقة جبلية، سوق مزدحمة (جبلي، مزدحم), مدرسة ثانوي;
+            # not a word the gazetteer's row was accepted on in context (مخيم عقبة: عقبة
+            # looks like the feminine of عقب, but the camp's head cued the town)
             return ""
         if _zipf(written) < _RARE or r.known(w, *at):
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
