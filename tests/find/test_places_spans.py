@@ -25,3 +25,10 @@ def test_a_town_cued_by_a_camp_head_is_no_feminine_adjective() -> None:
     assert "مخيم عقبة" in find_places("اقتحمت القوات مخيم عقبة فجرا")["text"].tolist()
     # a true adjective of the head stays no name
     assert find_places("في منطقة زراعية")["text"].tolist() == []
+
+
+def test_a_plural_mountain_head_before_one_name_names_the_range() -> None:
+    # a range is named with its plural head; a list after it keeps its items apart
+    assert "جبال زرد كوه" in find_places("قصفت طائرة مواقع في جبال زرد كوه ليلا")["text"].tolist()
+    got = find_places("قصفت طائرة مواقع في جبال قنديل وسنجار")["text"].tolist()
+    assert "سنجار" in got and "جبال قنديل وسنجار" not in got

@@ -954,7 +954,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                     head["strict"] == "known" and not (known or located)):
                 continue
             s = ns
-            if head["span"] == "whole" and (own or not many):
+            # a plural head before one name, no list, names a range with it (جبال قنديل)
+            single = not many or (len(names) == 1 and head["span"] == "whole")
+            if head["span"] == "whole" and (own or single):
                 s = hs if hs is not None else folded.span(*_own_head(reader, ks))[0]
             # Rows over the name, or over the head and part of the name (منطقة الباب).
             inside = [i for i, x in enumerate(rows) if x["start"] < ne and ns < x["end"]]
@@ -972,7 +974,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # titles camps), so the mention takes the head in, as does a head that names
                 # the land around the place (بادية تدمر: the desert of Palmyra)
                 for i in inside:
-                    if hs is not None and not own and not many and (head["named_after"] == "around" or (
+                    if hs is not None and not own and single and (head["named_after"] == "around" or (
                             head["span"] == "whole"
                             and _same_kind(rows[i].get("place_type", ""), head["place_type"]))):
                         index.move(i, hs)
