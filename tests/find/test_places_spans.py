@@ -32,3 +32,13 @@ def test_a_plural_mountain_head_before_one_name_names_the_range() -> None:
     assert "جبال زرد كوه" in find_places("قصفت طائرة مواقع في جبال زرد كوه ليلا")["text"].tolist()
     got = find_places("قصفت طائرة مواقع في جبال قنديل وسنجار")["text"].tolist()
     assert "سنجار" in got and "جبال قنديل وسنجار" not in got
+
+
+def test_a_road_between_two_places_written_with_a_dash_is_one_mention() -> None:
+    df = find_places("قتل سائق على طريق زرزور – حلب مساء أمس")
+    row = df[df["text"].str.startswith("طريق")].iloc[0]
+    assert row["text"] == "طريق زرزور – حلب"
+    assert row["value"] == "Aleppo"  # told by the town it joins
+    # a head after the dash opens the next item of a list
+    got = find_places("قصف حي الفردوس - دوار النعيم في الرقة")["text"].tolist()
+    assert "حي الفردوس" in got and "دوار النعيم" in got

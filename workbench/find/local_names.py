@@ -690,6 +690,27 @@ def _between_joints(r: _Reader, pos: int) -> tuple[int, int, bool] | None:
     return words[0][1], words[-1][2], False
 
 
+# Kinds of place named by the two places they join, written with a dash between
+# (طريق حلب – دمشق، طريق أم باطنة- نبع الصخر): the road from one to the other.
+_ROAD_KINDS = frozenset({"road"})
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _other_end(r: _Reader, name: tuple[int, int, bool, str]
+               ) -> tuple[tuple[int, int, bool, str], bool]:
+    """A road's name run on over a dash to the name of its other end (طريق مريمين – اعزاز:
+    one road, the mention of both towns), and whether it was. A head after the dash opens
+    the next item of a list (حي الفردوس - دوار النعيم)."""
+    ks, ke, likely, own = name
+    toks = r.tokens(ke, 2)
+    if len(toks) < 2 or toks[0][0] not in _DASHES or toks[1][0] in place_heads():
+        return name, False
+    got = _name(r, toks[1][1])
+    if got is None:
+        return name, False
+    return (ks, got[1], likely or got[2], own), True
+
+
 def _past_coordinated_head(r: _Reader, pos: int) -> int:
     """Past a second plural head joined to the first by و (بلدات وقرى الباره، وبلشون): two
     kinds of place open one list, whose names follow the second head."""
@@ -921,6 +942,9 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         facility = spec["span"] == "whole" and spec["place_type"] not in _AREA_KINDS
         names = _names(reader, h.end(), many, spec["one_word"] == "yes", facility,
                        spec["place_type"] in _SETTLEMENT_KINDS)
+        ends_joined = False  # a road told by the two places it joins (طريق حلب – دمشق)
+        if names and not many and spec["place_type"] in _ROAD_KINDS:
+            names[0], ends_joined = _other_end(reader, names[0])
         # a list whose other items are known places or carry their own head (مناطق البلديات
         # ومدينة الصدر والعبيدي) makes a place of each item, however common the word
         listed = len(names) > 1 and any(own or _known(index, folded, ks, ke) or _holds_place(
@@ -994,8 +1018,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue
             if any(rows[i]["start"] < lo_row or rows[i]["end"] > ne for i in inside):
                 continue  # a known name runs past it
-            if any(rows[i]["end"] == ne and (rows[i]["start"] < ns or (head["span"] == "whole" and not exact))
-                   for i in inside):
+            if not ends_joined and any(rows[i]["end"] == ne and (
+                    rows[i]["start"] < ns or (head["span"] == "whole" and not exact)) for i in inside):
                 # the gazetteer names head and name together (قاعدة عين الأسد), or a road
                 # or a bridge runs to a known place (طريق بغداد الكوت); a settlement's name
                 # may end in one (بلدة سحم الجولان)
@@ -1013,6 +1037,13 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             if any(f["start"] <= s < f["end"] for f in found):
                 continue
             dropped.update(inside)
+            if ends_joined and inside:
+                # طريق مريمين – اعزاز: the road is told by the first known town it joins, as a
+                # camp by the town it stands by (مخيم جنين)
+                end_row = rows[inside[0]]
+                found.append({**end_row, "start": s, "end": ne,
+                              "flags": ";".join(f for f in (end_row.get("flags"), "facility") if f)})
+                continue
             known_row = _facility_row(own or h.group("head"), key[ks:ke])
             if known_row is not None and head["span"] == "whole":
                 # قاعدة "بلد الجوية": the gazetteer knows head and name once the quotes
