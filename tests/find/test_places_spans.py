@@ -42,3 +42,12 @@ def test_a_road_between_two_places_written_with_a_dash_is_one_mention() -> None:
     # a head after the dash opens the next item of a list
     got = find_places("قصف حي الفردوس - دوار النعيم في الرقة")["text"].tolist()
     assert "حي الفردوس" in got and "دوار النعيم" in got
+
+
+def test_a_name_head_inside_a_name_keeps_the_name_whole() -> None:
+    # آل names the family a place is of; the name runs on through it
+    got = find_places("سقطت قذيفة في منطقة قرن آل شمهان بمديرية صرواح")["text"].tolist()
+    assert "قرن آل شمهان" in got
+    # a common noun in construct with a name a name head opens (وادي is no و + word)
+    got = find_places("انفجر لغم في منطقة سد وادي الرمل نحو 10 كم شرق تدمر")["text"].tolist()
+    assert "سد وادي الرمل" in got

@@ -260,8 +260,10 @@ def name_word(word: str, first: bool) -> bool:
         # a verb of the third person plural (وتمركزوا) ends a list of names; a Kurdish
         # name in -awa (شيراوا) is none
         return False
-    # و opens the next item (وسرمين), and so before a short name head (وتل أمير)
-    return not (not first and word.startswith("و") and (len(word) > 3 or word[1:] in _name_heads()))
+    # و opens the next item (وسرمين), and so before a short name head (وتل أمير); a name
+    # head written with و is none (وادي)
+    return not (not first and word.startswith("و") and word not in _name_heads()
+                and (len(word) > 3 or word[1:] in _name_heads()))
 
 
 def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool] | None:
@@ -331,7 +333,9 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         words.pop()  # a construct head left without its second term
     if not words:
         return None
-    likely = ((words[0][0] in _name_heads() or words[0][0] in _titles()) and len(words) > 1) or any(
+    # a name head or a title before a further word opens a proper name, first or in
+    # construct (أبو بكر، سد وادي أبيض)
+    likely = any(w in _name_heads() or w in _titles() for w, _, _ in words[:-1]) or any(
         _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
     return words[0][1], words[-1][2], likely
 
@@ -382,13 +386,19 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
             return ""
         if _zipf(written) < _RARE or r.known(w, *at):
             return "name"  # هنانو, or a known place however frequent (مستشفى أربيل)
-        second = nxt[0].startswith(ARTICLE) or (
+        # a common noun in construct with a definite word, a rare one, or a two-word name a
+        # name head opens (سد وادي أبيض: the dam of Wadi Abyad)
+        second = nxt[0].startswith(ARTICLE) or nxt[0] in _name_heads() or (
             nxt[0].isalpha() and _zipf(r.written(*nxt[1:])) < _RARE)
         return "construct" if second and (name_word(nxt[0], first=False) or nxt[0] in _titles()) else ""
     if state in ("construct", "name") and not definite and _adjective(written):
         return ""  # منطقة تسوق مزدحمة: an adjective of the phrase, no second term
     if state == "name" and not definite and _zipf(written) < _RARE:
         return "name2"  # قرية زور مغار: two rare words make one name
+    if state == "construct" and w in _name_heads():
+        return "kunya"  # سد وادي أبيض: the second term is a name a name head opens
+    if state == "name" and w == ARTICLE:
+        return "kunya"  # حدباء آل عوشان: آل (folded ال) names the family the place is of
     if state in ("construct", "kunya"):
         if definite:
             return "def"
