@@ -364,10 +364,7 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             wide = top["place_type"] in ("country", "province")
             # a settlement word after another is the cue of the name after it (ريف مدينة
             # القامشلي: مدينة is no Medina)
-            cue = _is_cue(prev) if wide else (_is_settlement(prev) and not _is_settlement(m.key)) \
-                or (_compass(prev) and not any(_is_settlement(w.removeprefix(ARTICLE))
-                                               for w in m.key.split())
-                    and _named_elsewhere(g, matches, m.key, rows))
+            cue = _is_cue(prev) if wide else _is_settlement(prev) and not _is_settlement(m.key)
             if not (cue or _in_list(matches, n, key, g, keep[-1] if keep else None)
                     or _other_name(key, m, keep[-1] if keep else None)):
                 waiting.append(m)
@@ -619,27 +616,6 @@ def _direction_of(word: str) -> tuple[str, bool] | None:
         if base in _DIRECTION_WORDS:
             return _DIRECTION_WORDS[base], c
     return None
-
-
-def _compass(word: str) -> bool:
-    """An indefinite compass point in construct (شمال، شرقي، لجنوب): what follows is the
-    place it is reckoned from, a town as well as a country (شمال شرقي سلمية: Salamiyah,
-    not "peaceful"), unless it holds a settlement word (جنوب المدينة "south of the city",
-    شمال مركز المدينة "north of the city centre"); the caller asks besides that the town
-    lie in a country the text names (a report reckons from places of its own war); وسط
-    "amid" takes any noun, and a definite direction is no construct."""
-    base = strip_proclitics(word)
-    found = _direction_of(base)
-    return found is not None and found[0] != "centre" and not base.startswith(ARTICLE)
-
-
-def _named_elsewhere(g: _Gazetteer, matches: list[LexMatch], key: str, rows: tuple[int, ...]) -> bool:
-    """Whether another name of the text (not ``key``) is a place of the same country as one
-    of ``rows``: a report reckons directions from places of its own war (شمال شرقي سلمية
-    beside حماة)."""
-    countries = {g.table[i]["country"] for i in rows}
-    return any(m.key != key and g.table[i]["country"] in countries
-               for m in matches for i in g.by_key[m.key][:1])
 
 
 def _words_before(key: str, pos: int, n: int) -> list[tuple[str, int, int]]:
