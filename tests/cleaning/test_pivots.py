@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workbench import clean
 from workbench.cleaning.lines import synthetic
-from workbench.cleaning.pivots import PIVOT_GAIN, _pivot_cuts, kashida_pivots, pivot_turns
+from workbench.cleaning.pivots import PIVOT_GAIN, REGULAR_GAIN, _pivot_cuts, kashida_pivots, pivot_turns
 
 # News prose as a justified column sets it; "|" marks a kashida stretched right after a
 # word's first letter, which leaves no character in the PDF.
@@ -83,3 +83,28 @@ def test_text_in_pieces_left_alone() -> None:
     lines = [pieces] * 6 + [_back_to_front(SOURCE[0])]
     _, n = kashida_pivots([synthetic(t, 0) for t in lines])
     assert n == 0
+
+
+# Two lines of one text the same damage turned: the character model prefers one turned
+# by less than PIVOT_GAIN, the other by more.
+WEAK = "خصا منهم امراة في انفجار استهدف سوقا شعبيا وسط المدينة وتزامنشقتل ثلاثة عشر "
+STRONG = "خصا منهم طفلان في انفجار سيارة مفخخة وسط العاصمة امس واعلنتشقتل اكثر من عشرين "
+
+
+def test_a_weak_turn_is_taken_only_in_a_text_whose_damage_is_regular() -> None:
+    assert REGULAR_GAIN < pivot_turns(WEAK, REGULAR_GAIN)[0] < PIVOT_GAIN < pivot_turns(STRONG)[0]
+    out, n = kashida_pivots([synthetic(t, 0) for t in [STRONG, *SOURCE[2:], WEAK]])
+    assert n == 2
+    assert out[-1].text.split()[:4] == ["قتل", "ثلاثة", "عشر", "شخصا"]
+    alone = [WEAK, *(line.replace("|", "") for line in SOURCE)]
+    out, n = kashida_pivots([synthetic(t, 0) for t in alone])
+    assert n == 0 and out[0].text == WEAK
+
+
+def test_a_line_of_pieces_is_not_turned() -> None:
+    # letters in visual order, cut into pieces: turned round a letter they read better,
+    # with no word of them whole
+    pieces = "ة لا مشلا ه ج نم ةنيد ملا وح ن تمد قت تاو قلا نا ثد حتم لا المقبلموقال ثد حتم لا"
+    assert pivot_turns(pieces)[0] > PIVOT_GAIN
+    out, _ = kashida_pivots([synthetic(t, 0) for t in [_back_to_front(SOURCE[0]), pieces, *SOURCE[2:]]])
+    assert out[1].text == pieces
