@@ -354,6 +354,18 @@ def test_a_mark_cutting_few_lines_is_taken_on_the_lines_own_signs():
     assert _with_more_classes(bare, {'"', "0"}, _Text(bare)) == {'"', "0"}
 
 
+def test_two_marks_that_turn_lines_only_together_are_taken_together():
+    # dashes and brackets cut two lines (their stops too, written first): turned at the
+    # dashes alone or the brackets alone they read no better, at both they read right
+    asides = ["واعلن الوزير - الذي زار المدينة (امس) - ان المشروع.",
+              "واكد المسؤول - في تصريح (للصحافيين) - ان العمل."]
+    damaged = [_left_to_right_by(t, CUTTERS) for t in SOURCE]
+    damaged += [_left_to_right_by(t, CUTTERS | {"-", "(", "."}) for t in asides]
+    assert _with_more_classes(damaged, CUTTERS, _Text(damaged)) == CUTTERS | {"-", "("}
+    out, _ = fallback_runs(_lines(damaged))
+    assert [line.text.replace(" .", ".") for line in out[-2:]] == asides
+
+
 def test_a_mark_alone_is_taken_where_all_its_lines_show_they_were_turned():
     # two dateline dashes on a page: too few lines for the model alone, but both lines
     # open with a space, the sign of runs written left to right

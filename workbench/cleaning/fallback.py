@@ -557,7 +557,8 @@ def _signed_class(texts: list[str], text: _Text) -> set[str]:
 
 def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[str]:
     """``chosen`` with each further class whose lines read better turned with it (the
-    likeliest first, while any does), where most of the lines it adds show they were
+    likeliest first, while any does; where none does, two classes together), where most
+    of the lines it adds show they were
     written left to right (:func:`_shows_turned`): once a text shows its font lacked some
     marks, another mark cutting a few lines (a dash, brackets: too few lines to tell a
     font by alone) is taken on the lines' own signs, the model need only not read them
@@ -570,27 +571,32 @@ def _with_more_classes(texts: list[str], chosen: set[str], text: _Text) -> set[s
     current = text.turned(text.turning(chosen))
     was = text.gain(current)
     while True:
-        best: tuple[float, str, dict[int, tuple[float, str, str]]] | None = None
-        for c in text.classes():
-            if c in chosen:
-                continue
-            turning = text.turning(chosen | {c})
-            new = [i for i in turning if i not in current]
-            shown = sum(_shows_turned(texts[i], turning[i]) for i in new)
-            if not new or 2 * shown <= len(new):
-                continue
-            trial = text.turned(turning)
-            gain = text.gain(trial) - was
-            # lines that all open with a space need only read better inside themselves
-            opening = all(texts[i][:1] == " " for i in new)
-            inside = sum(trial[i][0] for i in new) if opening else 0.0
-            if max(gain, inside) > MORE_CLASS_GAIN and (best is None or gain > best[0]):
-                best = (gain, c, trial)
+        best: tuple[float, tuple[str, ...], dict[int, tuple[float, str, str]]] | None = None
+        left = [c for c in text.classes() if c not in chosen]
+        # one class at a time; where none reads better, two together: a line cut by a
+        # dash and a bracket both, turned at one alone, reads no better (``الجيش الملكي-
+        # الرجاء البيضاوي .(اجلت)``), as the search of the first classes weighs all at once
+        for size in (1, 2):
+            for more in itertools.combinations(left, size):
+                turning = text.turning(chosen | set(more))
+                new = [i for i in turning if i not in current]
+                shown = sum(_shows_turned(texts[i], turning[i]) for i in new)
+                if not new or 2 * shown <= len(new):
+                    continue
+                trial = text.turned(turning)
+                gain = text.gain(trial) - was
+                # lines that all open with a space need only read better inside themselves
+                opening = all(texts[i][:1] == " " for i in new)
+                inside = sum(trial[i][0] for i in new) if opening else 0.0
+                if max(gain, inside) > MORE_CLASS_GAIN and (best is None or gain > best[0]):
+                    best = (gain, more, trial)
+            if best is not None:
+                break
         if best is None:
             return chosen
-        gain, c, current = best
+        gain, more, current = best
         was += gain
-        chosen.add(c)
+        chosen.update(more)
 
 
 def _shows_turned(line: str, cutters: Iterable[str]) -> bool:
