@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from workbench import clean
 from workbench.cleaning.lines import synthetic
-from workbench.cleaning.pivots import PIVOT_GAIN, REGULAR_GAIN, _pivot_cuts, kashida_pivots, pivot_turns
+from workbench.cleaning.pivots import (
+    PIVOT_GAIN,
+    REGULAR_GAIN,
+    _edge_pivots,
+    _pivot_cuts,
+    kashida_pivots,
+    pivot_turns,
+)
 
 # News prose as a justified column sets it; "|" marks a kashida stretched right after a
 # word's first letter, which leaves no character in the PDF.
@@ -108,3 +115,31 @@ def test_a_line_of_pieces_is_not_turned() -> None:
     assert pivot_turns(pieces)[0] > PIVOT_GAIN
     out, _ = kashida_pivots([synthetic(t, 0) for t in [_back_to_front(SOURCE[0]), pieces, *SOURCE[2:]]])
     assert out[1].text == pieces
+
+
+# A run cut at a kashida right after a word's first letter, written with the space of its
+# end before the letter: the letter opens the token of the run's other piece (``سوقال``).
+EDGE = "جلت ارباحا كبيرة خلال العام الماضي سوقال المدير ان الشركة "
+EDGE_SOURCE = "وقال المدير ان الشركة سجلت ارباحا كبيرة خلال العام الماضي"
+
+
+def test_a_pivot_opening_a_token_is_weighed_in_a_regular_text() -> None:
+    assert (0, 1) in _edge_pivots("سوقال")  # the letter س before the known وقال
+    assert _edge_pivots("وقال") == ()  # a known word: no pivot
+    assert pivot_turns(EDGE, REGULAR_GAIN)[0] == 0.0  # not weighed alone
+    gain, text, _ = pivot_turns(EDGE, REGULAR_GAIN, edges=True)
+    assert gain > REGULAR_GAIN and text.split() == EDGE_SOURCE.split()
+    out, n = kashida_pivots([synthetic(t, 0) for t in [STRONG, *SOURCE[2:], EDGE]])
+    assert n == 2 and out[-1].text.split() == EDGE_SOURCE.split()
+    alone = [EDGE, *(line.replace("|", "") for line in SOURCE)]
+    out, n = kashida_pivots([synthetic(t, 0) for t in alone])
+    assert n == 0 and out[0].text == EDGE
+
+
+def test_a_proclitic_before_a_word_is_no_pivot() -> None:
+    # ``لالحكومة`` opens with a letter that makes ``لوقف`` with the line's first piece: a
+    # word no likelier than ``وقف`` alone, no word a kashida cut (turned so, the line would
+    # read better by the character model)
+    line = "وقف اطلاق النار دعا الوزير لالحكومة الجديدة الى العمل فورا"
+    assert _edge_pivots("لالحكومة") == ((0, 1),)
+    assert pivot_turns(line, REGULAR_GAIN, edges=True)[0] == 0.0

@@ -25,7 +25,7 @@ import numpy as np
 from ..text.arabic import joins_next
 from ..text.memo import word_memo
 from .kashida_runs import MAX_TOKENS
-from .lexicon import is_known
+from .lexicon import is_known, token_logp
 from .lines import Line, lines_text
 from .model import text_logp
 from .pieces import text_in_pieces
@@ -53,9 +53,18 @@ SHORTLIST_DELTA = 2.0
 # lines turn by ``PIVOT_GAIN``, the extractor cut this text's runs at kashida, and a line
 # turning by less is read so too (dev lines of pypdf and PyMuPDF on LibreOffice Amiri
 # turn by 1.7 to 4.4, the text's lines in reading order by nothing; asking two lines of
-# a text turned no line of dev, one turned 3 texts better and none worse).
+# a text turned no line of dev, one turned 3 texts better and none worse), as is a line
+# turning round letters at a token's edge (``_edge_pivots``: weighed in such a text
+# alone, a turn of a line of any text by them made a test text of pdfminer worse).
 REGULAR_GAIN = 1.5
 REGULAR_LINES = 1
+# Fewest letters of the piece a run opens with, for a pivot at a token's edge: a piece of
+# one or two letters (a word wrapped from the line before, ``ه``) makes a word with many
+# letters (``به``, ``عين``), whichever run it opened.
+EDGE_OPENING = 3
+# How much likelier (log10) the word a pivot at a token's edge makes whole must be than
+# the piece the next run opens with (dev: ``شخصا`` 3.5 over ``خصا``, ``سجلت`` 1.7 over ``جلت``).
+WHOLE_MARGIN = 1.0
 # Least share of a line's tokens that are known words of three letters or more, for the
 # line to be turned: the runs a kashida cut are of whole words (dev lines that read
 # better turned: 0.58 to 0.84); a line of letters in visual order or in pieces (0.0 to
@@ -116,28 +125,55 @@ def _pivot_cuts(token: str) -> tuple[tuple[int, int], ...]:
                  and _is_pivot(token[:i], token[i:i + width], token[i + width:]))
 
 
-def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], int, int]]:
+@word_memo
+def _edge_pivots(token: str) -> tuple[tuple[int, int], ...]:
+    """(offset 0, width) of letters a kashida cut off opening ``token``, the space of the
+    run's end before them: an unknown token, a known word after the letters (``سوقال``:
+    ``س`` and ``وقال``). Which of them is a pivot, the word it makes with the next run's
+    first letters says (``_pivot_readings``). (Letters closing a known word, the space
+    after them, are no pivot: any word ending in a letter that joins would be one, and a
+    line opening with a wrapped word's piece turns round it: ``فاجده|ن`` and ``ادي``.)"""
+    if _LETTERS_ONLY_RE.match(token) is None or len(token) < 3 or is_known(token):
+        return ()
+    return tuple((0, w) for w in PIVOT_WIDTHS
+                 if len(token) - w >= 2 and joins_next(token[w - 1]) and is_known(token[w:]))
+
+
+def _pivot_readings(line: str, lo: int, hi: int,
+                    edges: bool = False) -> list[tuple[str, list[int], int, int]]:
     """The readings of ``line`` with its stretch ``lo:hi`` turned round a pivot that
     stands inside an unknown token, glued on both sides, the runs ``B`` and ``A`` two
-    words or more each: ``B g A`` read ``A g B``, and
+    words or more each (``edges``: or opening a token, ``B``'s space before it, ``A`` one
+    word or more: ``جلت … العام سوقد`` read ``وقد سجلت … العام``): ``B g A`` read ``A g B``, and
     ``A g B`` with a space where ``A`` lost the space at its end. Each is its text, the
     index in ``line`` of each of its characters (-1: the space put in), and the new
     stretches ``A`` and ``g B`` end at; best first by the quick word score, at most
     ``PIVOT_SHORTLIST``."""
     scored: list[tuple[float, int, str, list[int], int, int]] = []
     pos = 0
+    first = line[lo:hi].split(None, 1)
+    opening = _NOT_LETTER_RE.sub("", first[0]) if first else ""  # the next run's first letters
     for token in line.split():
         start = line.index(token, pos)
         pos = start + len(token)
         if start < lo or pos > hi:
             continue
-        for at, width in _pivot_cuts(token):
+        cuts = [(at, width, False) for at, width in _pivot_cuts(token)]
+        if edges and start > lo and len(opening) >= EDGE_OPENING:
+            # the letters and the run's first letters make a word likelier than that piece
+            # alone: a word the kashida cut (``خصا`` → ``شخصا``), not a proclitic put
+            # before a word (``وردا`` → ``لوردا``)
+            cuts += [(at, width, True) for at, width in _edge_pivots(token)
+                     if is_known(token[at:at + width] + opening)
+                     and token_logp(token[at:at + width] + opening) > token_logp(opening) + WHOLE_MARGIN]
+        for at, width, edge in cuts:
             i = start + at
             j = i + width
             tail = line[j:hi]
             # each run of a visual line holds words: a cut inside one token is a
-            # misread word (``واالثنين``), not two runs
-            if " " not in line[lo:i].strip() or " " not in tail.strip():
+            # misread word (``واالثنين``), not two runs; a run cut off at an edge
+            # pivot may be one word (``لعام سوقد``: ``وقد``)
+            if " " not in line[lo:i].strip() or not (tail.strip() if edge else " " in tail.strip()):
                 continue
             for space in ("", " ") if not tail.endswith(" ") else ("",):
                 new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
@@ -153,9 +189,10 @@ def _pivot_readings(line: str, lo: int, hi: int) -> list[tuple[str, list[int], i
     return [(new, order, cut, end) for _, _, new, order, cut, end in scored[:PIVOT_SHORTLIST]]
 
 
-def pivot_turns(line: str, least: float = PIVOT_GAIN) -> tuple[float, str, list[int]]:
+def pivot_turns(line: str, least: float = PIVOT_GAIN, *, edges: bool = False) -> tuple[float, str, list[int]]:
     """``line`` read as runs back to front around letters a kashida cut off (see
-    ``kashida_pivots``): how much likelier (log10) it reads so, the reading, and the index
+    ``kashida_pivots``; ``edges``: letters opening a token too, ``_edge_pivots``): how
+    much likelier (log10) it reads so, the reading, and the index
     in ``line`` of each of its characters (-1: a space put in). A turn ``B g A`` → ``A g B``
     is taken where it gains ``least``; the stretches ``A`` and ``g B`` may then be
     turned in turn (``C g B f A`` → ``A f B g C``).
@@ -171,7 +208,7 @@ def pivot_turns(line: str, least: float = PIVOT_GAIN) -> tuple[float, str, list[
         base: float | None = None  # the line's own score, read once a reading is weighed
         best: tuple[float, str, list[int], int, int, int] | None = None
         for lo, hi in stretches:
-            for new, moved, cut, end in _pivot_readings(line, lo, hi):
+            for new, moved, cut, end in _pivot_readings(line, lo, hi, edges):
                 if not _writes_known(line, new):
                     continue
                 if base is None:
@@ -196,7 +233,8 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
     for ``عرضتها … في محاولة … نشاطها.``). A line is turned round such a letter, inside a
     token the word list does not know, where it reads better by ``PIVOT_GAIN``; in a text
     with such a line the damage is the extractor's way with the text, and a line reading
-    better by ``REGULAR_GAIN`` is turned too. A line mostly of pieces is left as it is.
+    better by ``REGULAR_GAIN`` is turned too, round such a letter or one opening a token
+    (``سوقال``, ``_edge_pivots``). A line mostly of pieces is left as it is.
 
     >>> from workbench.cleaning.lines import synthetic
     >>> texts = ["حاولة لحث طهران على تعليق نشاطها.معرضتها الدول الغربية في ",
@@ -217,7 +255,7 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
         # (a line longer than a visual line was never laid out as one: a paragraph)
         # (a line with no token a pivot may stand in has no reading to weigh: most lines)
         if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS \
-                or not any(map(_pivot_cuts, line.text.split())) or not _of_words(line.text):
+                or not any(map(_may_pivot, line.text.split())) or not _of_words(line.text):
             out.append(line)
             continue
         gain, text, order = pivot_turns(line.text)
@@ -232,7 +270,7 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
         n += 1
     if n >= REGULAR_LINES and not in_pieces:
         for k in weak:
-            gain, text, order = pivot_turns(out[k].text, REGULAR_GAIN)
+            gain, text, order = pivot_turns(out[k].text, REGULAR_GAIN, edges=True)
             if gain:
                 out[k] = _turned(out[k], text, order)
                 n += 1
@@ -245,6 +283,11 @@ def _of_words(line: str) -> bool:
     tokens = line.split()
     words = sum(len(_NOT_LETTER_RE.sub("", t)) >= 3 and is_known(t) for t in tokens)
     return words >= WORD_SHARE * len(tokens)
+
+
+def _may_pivot(token: str) -> bool:
+    """Whether a pivot may stand in ``token``, inside or at an edge."""
+    return bool(_pivot_cuts(token) or _edge_pivots(token))
 
 
 def _turned(line: Line, text: str, order: list[int]) -> Line:
