@@ -155,6 +155,17 @@ def test_a_list_ends_with_its_last_conjunct():
     assert [p.value for p in listed_spots([a, b2, c2], t2)] == ["الشعار", "المرجة", "الحميدية"]
 
 
+def test_a_list_of_neighbourhoods_reads_a_town_named_elsewhere_as_a_quarter():
+    # composed text: الحمدانية and الأعظمية are an Iraqi town and a Baghdad district in the
+    # gazetteer; after أحياء they are quarters of the city the report is about
+    ev = _events("سقطت قذائف صاروخية اليوم على أحياء الشعار والحمدانية والأعظمية في مدينة حلب.")
+    assert sorted(ev.location) == ["الأعظمية", "الحمدانية", "الشعار"]
+    assert set(ev.latitude) == {""} and "Baghdad" not in set(ev.admin1)
+    # told alone, the name is still the town the gazetteer knows
+    alone = _events("انفجرت عبوة ناسفة اليوم في الحمدانية.")
+    assert alone.location.tolist() == ["Al-Hamdaniya"]
+
+
 def test_two_names_back_to_back_are_no_list():
     t = "قصف مدينة أريحا"
     a = Mention(4, 9, "مدينة", "place", "مدينة", place_type="city")

@@ -740,7 +740,8 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     governorates = _governorates(inside, claim.text, is_many(found.trigger))
     listed = listed_spots(placed, claim.text, found.places)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
-        others = [p.value for p in found.places if p not in listed]
+        spans = {(p.start, p.end) for p in listed}  # an item may be re-read as a quarter
+        others = [p.value for p in found.places if (p.start, p.end) not in spans]
         governorates = listed
     if len(governorates) >= 2:
         rows = []

@@ -390,7 +390,7 @@ def listed_spots(places: list[Mention], text: str,
     # list's head names a kind a town may be (منطقتي شيلادزي وكاني ماسي، قاعدتي بلد وفيكتوريا)
     spots = sorted((p for p in places if not is_frame(p, text) and (
         spot_rank(p) == 0 or (spot_rank(p) == 1 and (_own_head(p, text) or _town_kind_list(
-            p, places, text))))), key=lambda p: p.start)
+            p, places, text))) or _quarter_namesake(p, places, text))), key=lambda p: p.start)
     best: list[Mention] = []
     run: list[Mention] = []
     for p in spots:
@@ -403,6 +403,7 @@ def listed_spots(places: list[Mention], text: str,
         best = next((run[k:] for k in range(len(run) - 1) if len(run) - k > len(best) and (
             _plural_head_before(text, run[k].start) or _headed(run[k:], text, places))), best)
     best = _list_end(best, text, [*places, *located])
+    best = [_as_quarter(p, best) if _quarter_namesake(p, places, text) else p for p in best]
     return best if len({p.value for p in best}) >= 2 else []
 
 
@@ -414,17 +415,43 @@ _TOWN_KINDS = frozenset({"area", "town", "city", "district", "subdistrict", "mil
 
 def _town_kind_list(place: Mention, places: list[Mention], text: str) -> bool:
     """True when ``place`` is an item of a list joined by و and commas after a plural head of
-    a kind a town may be (منطقتي، بلدتي، قاعدتي): the head before it or before the names
-    that lead up to it."""
+    a kind a town may be (منطقتي، بلدتي، قاعدتي)."""
+    return _list_head_kind(place, places, text) in _TOWN_KINDS
+
+
+def _list_head_kind(place: Mention, places: list[Mention], text: str) -> str:
+    """The kind of the plural head (``place_type`` in ``find/place_heads.csv``) of the list
+    joined by و and commas that ``place`` is an item of: the head before it or before the
+    names that lead up to it (أحياء الشعار والمرجة → neighbourhood); '' when it is in none."""
     ordered = sorted((q for q in places if q.start <= place.start), key=lambda q: q.start)
     for k in range(len(ordered) - 1, -1, -1):
         kind = _plural_head_kind(text, ordered[k].start)
         if kind:
-            return kind in _TOWN_KINDS
+            return kind
         gap = _without_places(text, ordered[k - 1].end, ordered[k].start, places) if k else ""
         if not k or not (_joined(gap) or _joined(_without_head(gap))):
-            return False
-    return False
+            return ""
+    return ""
+
+
+def _quarter_namesake(place: Mention, places: list[Mention], text: str) -> bool:
+    """True for a name the gazetteer knows as a town or district elsewhere, told as an item of
+    a list of neighbourhoods (أحياء حلب الجديدة والحمدانية والأعظمية: Aleppo's quarters, not
+    the Iraqi town and Baghdad district of those names)."""
+    return spot_rank(place) >= 1 and not is_frame(place, text) \
+        and _list_head_kind(place, places, text) == "neighbourhood"
+
+
+def _as_quarter(place: Mention, items: list[Mention]) -> Mention:
+    """``place`` read as a neighbourhood of its list's town: the name as written, with no
+    coordinates, in the governorate of a quarter the list names by head if any (the
+    namesake's governorate is another country's)."""
+    local = next((q for q in items if _read_by_head(q)), None)
+    return place._replace(
+        value=place.text, canonical_ar=place.text, place_type="neighbourhood",
+        flags="unknown_place", lat="", lon="", place_id="", iso="",
+        admin1=local.admin1 if local is not None else "",
+        country=local.country if local is not None else "")
 
 
 def _list_end(run: list[Mention], text: str, places: list[Mention]) -> list[Mention]:
