@@ -9,7 +9,10 @@ wounded are read apart (مقتل اثنين وإصابة سبعة → 2 and 7); 
 noun (لم يسفر الهجوم عن إصابات، دون وقوع ضحايا) states a toll of 0. A figure followed by a
 word of a span or a total (منذ بداية العام، في هجمات متفرقة، خلال الشهر الماضي) is a total, never
 one attack's toll; numbers not tied to a toll word — a unit's number (الفوج 12), an age
-(37 عاما), a count of rockets — are never read.
+(37 عاما), a count of rockets — are never read. Victims told by name are counted by the
+grammar of a victims phrase: a coordination of person-shaped items (an office or title, a
+kinship noun with its pronoun, a name before its title, a counted noun), each one person or
+its figure (اغتيال نائب رئيس الهيئة فلان، وقائد الفيلق فلان → 2).
 
 >>> [(t.kind, t.value) for t in find_tolls("مقتل اثنين وإصابة سبعة آخرين بجروح.")]
 [('killed', 2.0), ('wounded', 7.0)]
@@ -374,6 +377,7 @@ def find_tolls(text: str) -> list[Toll]:
                                                         out[-1].end if out else 0) \
                 or _subject_before(toks, text, kind, i) or _cue_noun(toks, text, kind, i, j)
             if kind in ("killed", "wounded"):
+                toll = _named(toks, text, kind, i, j, toll)
                 toll = _with_others(toks, text, kind, toll, i, j)
             if toll is not None and not _is_total(toks, toll, j):
                 if out and _adds_to(toks, out[-1], toll, i):
@@ -1081,3 +1085,327 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
         return True  # عدد القتلى ارتفع إلى 4، بعد وفاة أحد المقاتلين: one of the four
     return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
                for k in range(len(toks)))
+
+
+# The files whose words open a person-shaped phrase: titles before a name (الشيخ، اللواء،
+# أبو), offices (نائب، قائد، مسؤول), and the prepositions and relatives that end a phrase.
+_PLACE_CUES = "find/place_cues.csv"
+_ACTOR_CUES = "find/actor_cues.csv"
+
+
+@cache
+def _heads() -> frozenset[str]:
+    """The words that open a person-shaped item besides the toll file's nouns of people:
+    a title before a given name (اللواء، الشيخ، أبو — place_cues ``title``) and an office
+    (نائب، قائد، مسؤول — actor_cues ``person_title``), with and without the article.
+
+    >>> "نائب" in _heads(), "الشيخ" in _heads(), "القوات" in _heads()
+    (True, True, False)
+    """
+    words = {r.form for r in read_rows(_PLACE_CUES) if r.role == "title"}
+    words |= {r.form for r in read_rows(_ACTOR_CUES) if r.role == "person_title"}
+    return frozenset(words | {w[len(ARTICLE):] for w in words if w.startswith(ARTICLE)}
+                     | {ARTICLE + w for w in words if not w.startswith(ARTICLE)})
+
+
+@cache
+def _phrase_stops() -> frozenset[str]:
+    """Words that end a victims phrase: the prepositions of place and time (في، قرب، منذ),
+    the relative pronouns (الذي، التي) and the words opening how the victims were hit
+    (جراء، إثر، عندما), and a pronoun opening who the counted are (هم)."""
+    words = {r.form for r in read_rows(_PLACE_CUES) if r.role in ("preposition", "locative")}
+    words |= {r.form for r in read_rows(_ACTOR_CUES) if r.role == "relative_pronoun"}
+    words |= _words("breakdown")  # سبعة مدنيين هم امرأة وستة: who the seven are, no more
+    return frozenset(words | (_words("qualifier") - _words("victims_more")))
+
+
+# The quotation marks a name is written in (“حسين عادل”، «سارة»).
+_QUOTES = frozenset('"“”«»')
+# How many words one item of a victims phrase may run to past its head (a title, an
+# office's genitives, a name of four parts, an adjective).
+_ITEM_REACH = 8
+
+
+def _item(toks: list[Token], m: int, quoted: bool = False) -> tuple[float, float | None, int] | None:
+    """(lowest, highest, index after its head) of the person-shaped item at ``m``, read
+    with the و that joins it: a figure of people (ثلاثة من الحراس), a noun of one or two
+    people (جندي، زوجته، مدنيان), a title or office (اللواء، نائب، أبو), a name in quotes
+    (“سارة”: one), or «آخرين» (at least one more); else None. With ``quoted``, also a noun
+    before a name in quotes (:func:`_quoted_after`), in a list that says who a plural is.
+
+    >>> toks = tokenize("وزوجته ونائب رئيس وآخرين و3 جنود", pieces=True)
+    >>> [_item(toks, m)[:2] for m in (0, 1, 3)], _item(toks, 4)[:2]
+    ([(1.0, 1.0), (1.0, 1.0), (1.0, None)], (3.0, 3.0))
+    """
+    tok = toks[m]
+    if tok.key == "\u0648" and m + 1 < len(toks):  # و standing apart: و«سارة»
+        return _item(toks, m + 1, quoted)
+    if tok.key in _QUOTES:
+        close = next((c for c in range(m + 1, min(m + _ITEM_REACH, len(toks)))
+                      if toks[c].key in _QUOTES), None)
+        words = close is not None and close > m + 1 and all(
+            t.kind == "word" for t in toks[m + 1:close])
+        return (1.0, 1.0, close + 1) if words else None
+    n = read_number(toks, m)
+    if n is not None:
+        if n.value is None or n.end >= len(toks) or not (
+                toks[n.end].key == _OF or _is(toks, n.end, "person")):
+            return None
+        return n.value, n.value, n.end + 1
+    if tok.kind != "word" or _weekday(tok.key) or any(f in _time_words() for f in _forms(tok.key)):
+        return None  # قتل ستة أطفال، الأحد: a day, no one more
+    forms = _forms(tok.key)
+    if any(f[:-len(p)] in _words("one_of") for f in forms for p in _POSSESSIVE if f.endswith(p)):
+        return None  # شخصين، أحدهما: one of those counted, no one more
+    if any(f in _words("victims_more") for f in forms) and tok.key.startswith("\u0648"):
+        return 1.0, None, m + 1  # وآخرين: at least one more, how many untold
+    count = next((c for _, c in _count_forms(tok.key) if c in ("1", "2")), "") \
+        if _is(toks, m, "person") else ""
+    if count:
+        return float(count), float(count), _role_at(toks, m, "person")
+    # a noun of one person under "his" joined in the list (وسائقه، ونجله): the ه left out
+    # of :func:`_count_forms` (it folds the ة of a feminine) is here one person either way
+    if tok.key.startswith("\u0648") and any(
+            f.endswith(_POSSESSIVE[-1]) and _alone().get(f[:-1]) == "1" for f in forms):
+        return 1.0, 1.0, m + 1
+    if any(f in _heads() for f in forms):
+        return 1.0, 1.0, m + 1
+    return _name_then_title(toks, m) or (_quoted_after(toks, m) if quoted else None)
+
+
+def _quoted_after(toks: list[Token], m: int) -> tuple[float, float, int] | None:
+    """A noun and its genitive before a name in quotes (رسام الكاريكاتير “فلان”، الناشطة
+    «فلانة»): what the one named is; the item counts one and ends at the closing quote.
+
+    >>> _quoted_after(tokenize('رسام الكاريكاتير “سالم حسن” وزوجته', pieces=True), 0)
+    (1.0, 1.0, 6)
+    """
+    for k in range(m, min(m + _NAME_REACH, len(toks))):
+        if toks[k].key in _QUOTES and k > m:
+            return _item(toks, k)
+        if toks[k].kind != "word" or (k > m and toks[k].key.startswith("\u0648")) \
+                or _ends_phrase(toks, k) or _begins_other_toll(toks, k):
+            return None
+    return None
+
+
+# How many words a name may run to before the title set after it in apposition.
+_NAME_REACH = 3
+
+
+def _name_then_title(toks: list[Token], m: int) -> tuple[float, float, int] | None:
+    """A name joined by و and then its title in apposition (وسالم المظفر المسؤول الإداري):
+    up to three words that end no phrase, then a definite title, office or noun of one
+    person; the item counts one. The title, definite, tells which one the name is.
+
+    >>> toks = tokenize("وسالم المظفر المسؤول الإداري", pieces=True)
+    >>> _name_then_title(toks, 0)
+    (1.0, 1.0, 3)
+    """
+    if not toks[m].key.startswith("\u0648"):
+        return None
+    for k in range(m, min(m + _NAME_REACH + 1, len(toks))):
+        tok = toks[k]
+        if tok.kind != "word" or (k > m and tok.key.startswith("\u0648")) \
+                or (k > m and _ends_phrase(toks, k)) or read_number(toks, k) is not None:
+            return None
+        if k > m and tok.key.startswith(_ARTICLES) and (
+                tok.key in _heads() or any(_definite(tok.key, f) and c == "1"
+                                           for f, c in _count_forms(tok.key))):
+            return 1.0, 1.0, k + 1
+    return None
+
+
+def _victims(toks: list[Token], k: int,
+             quoted: bool = False) -> tuple[float, float | None, int, int] | None:
+    """The victims phrase at ``k``: a coordination (و، the comma, كل من) of person-shaped items
+    (:func:`_item`), each with the words that tell who it is (a name, an office's genitive,
+    an adjective). It ends at a full stop, a preposition, a relative pronoun or a toll word.
+    Returns (lowest, highest, index of its last token, how many items), or None.
+
+    >>> toks = tokenize("قائد الفيلق الجنرال قاسم، ونائب رئيس الهيئة أبو مهدي في ضربة", pieces=True)
+    >>> _victims(toks, 0)
+    (2.0, 2.0, 9, 2)
+    """
+    if k + 1 < len(toks) and (toks[k].key, toks[k + 1].key) == _EACH_OF:
+        k += 2  # كل من فلان وفلان
+    if k >= len(toks):
+        return None
+    first = _item(toks, k, quoted)
+    if first is None:
+        return None
+    lo, hi, m = first
+    last, items = m - 1, 1
+    while m < len(toks):
+        last, m = _item_end(toks, m, last)
+        if m >= len(toks):
+            break
+        at = m + 1 if toks[m].key in _COMMAS else m
+        if at >= len(toks) or not (toks[at].key.startswith("\u0648") or at > m) \
+                or _begins_other_toll(toks, at):
+            break
+        item = _item(toks, at, quoted)
+        if item is None:
+            break
+        end = _item_end(toks, item[2], item[2] - 1)[1]
+        if end < len(toks) and _begins_other_toll(toks, end):
+            break  # وجندي أصيب بجروح: the subject of a toll of its own
+        lo, hi = lo + item[0], _plus(hi, item[1]) if item[1] is not None else None
+        last, m, items = item[2] - 1, item[2], items + 1
+    return lo, hi, last, items
+
+
+def _item_end(toks: list[Token], m: int, last: int) -> tuple[int, int]:
+    """The index of the last word telling who the item whose head ends before ``m`` is (a
+    name, an office's genitive, an adjective; quotes read past), and the index of the token
+    that ends the item (a coordinator or the phrase's end); ``last`` when no word follows."""
+    words = 0
+    while m < len(toks) and words < _ITEM_REACH:
+        tok = toks[m]
+        if tok.key in _QUOTES:
+            m += 1
+            continue
+        if tok.kind != "word" or tok.key.startswith("\u0648") or _ends_phrase(toks, m):
+            break
+        last, m, words = m, m + 1, words + 1
+    return last, m
+
+
+_EACH_OF = ("كل", "من")
+
+
+def _ends_phrase(toks: list[Token], m: int) -> bool:
+    """Whether the word at ``m`` ends a victims phrase: a stop word, a figure, a toll word,
+    or a word with a preposition written on it (بانفجار، لداعش) that is no title."""
+    key = toks[m].key
+    if key in _phrase_stops() or read_number(toks, m) is not None or _begins_other_toll(toks, m):
+        return True
+    return key[:1] in _BOUND_PREPOSITIONS and not key.startswith(_ARTICLES) \
+        and not any(f in _heads() for f in _forms(key)) and len(key) > 3
+
+
+# The prepositions written onto the next word (بانفجار، لصالح، كما).
+_BOUND_PREPOSITIONS = ("\u0628", "\u0644", "\u0643")
+
+
+def _named(toks: list[Token], text: str, kind: str, i: int, j: int,
+           toll: Toll | None) -> Toll | None:
+    """The toll a victims phrase after the cue at ``i`` counts, when it counts more than
+    ``toll``: اغتيال نائب رئيس الهيئة أبو مهدي، وقائد الفيلق قاسم (2); «قتل معه X وY» adds
+    the company to the one the pronoun tells (1 + 2); the object of an active verb of
+    assassination stands after its subject (اغتالت القوات الأمريكية قائد ... ونائب ...: 2).
+    """
+    if j >= len(toks):
+        return toll
+    base, start = 0.0, j
+    company = next((_OWNED_COUNTS.get(toks[j].key[len(w):]) for w in _words("company")
+                    if toks[j].key.startswith(w) and toks[j].key != w), None)
+    if company:
+        base, start = company, j + 1  # قتل معه: he, and those with him
+    elif any(f in _words("active") for f in _forms(toks[i].key)):
+        # اغتالت القوات الأمريكية قائد: the subject before the object, a few words
+        start = next((m for m in range(j, min(j + _REACH, len(toks)))
+                      if _item(toks, m) is not None or _stop(toks[m])), j)
+    phrase = _victims(toks, start)
+    if phrase is None and toll is None:
+        phrase = _enumerated(toks, j) or _apposed(toks, start) or _antecedent(toks, i, kind)
+    if phrase is None or (phrase[3] < 2 and not company):
+        return toll
+    lo, hi, last, _ = phrase
+    if toll is not None and toll.value is not None and toll.value >= base + lo:
+        return toll
+    named = _make(kind, base + lo, base + lo, base + lo, toks[i].start, toks[last].end, text)
+    return named if hi is not None else named._replace(hi=None)
+
+
+def _enumerated(toks: list[Token], k: int) -> tuple[float, float, int, int] | None:
+    """A plural noun of people at ``k`` and a colon, then the list of who they are, each
+    item between commas or joined by و one person (إصابة المواطنين: فلان الفلاني، وفلان
+    علان: 2); a bracket in an item (an age) is read past. As :func:`_victims` returns.
+
+    >>> _enumerated(tokenize("المواطنين: سالم علي (20 عاما)، ونادر حسن، من أهالي القرية", pieces=True), 0)
+    (2.0, 2.0, 10, 2)
+    """
+    if k + 2 >= len(toks) or toks[k + 1].key != ":" or not any(
+            _alone().get(f) == "plural" for f in _forms(toks[k].key)) or not _is(toks, k, "person"):
+        return None
+    count, words, last, m = 0, 0, k, k + 2
+    while m < len(toks):
+        tok = toks[m]
+        if tok.key == "(":
+            close = next((c for c in range(m + 1, min(m + _REACH + 1, len(toks)))
+                          if toks[c].key == ")"), None)
+            if close is None:
+                break
+            last, m = close, close + 1
+            continue
+        if tok.key in _COMMAS:
+            count, words, m = count + (words > 0), 0, m + 1
+            continue
+        # a name's later words may fold to a preposition (سالم علي): only an item's
+        # first word ends the list
+        if tok.kind != "word" or _begins_other_toll(toks, m) or (not words and _ends_phrase(toks, m)):
+            break
+        if tok.key.startswith("\u0648") and words:
+            count, words = count + 1, 0  # وفلان: the next item
+        words, last, m = words + 1, m, m + 1
+        if words > _ITEM_REACH:
+            return None  # no list of names: a clause goes on
+    count += words > 0
+    return (float(count), float(count), last, count) if count >= 2 else None
+
+
+def _antecedent(toks: list[Token], i: int, kind: str) -> tuple[float, float | None, int, int] | None:
+    """A toll told by a plural pronoun (أسفر عن إصابتهم) counts the victims phrase of two or
+    more items its sentence named before it (أطلقوا النار على المدني فلان وطفلة أخرى ...
+    إصابتهم: 2). As :func:`_victims` returns, the pronoun's token as the last.
+
+    >>> toks = tokenize("أطلقوا النار على المدني سالم وطفلة أخرى، ما أسفر عن إصابتهم", pieces=True)
+    >>> _antecedent(toks, 11, "wounded")
+    (2.0, 2.0, 11, 2)
+    """
+    if not any(_their(f, kind) for f in _forms(toks[i].key)):
+        return None
+    first = i
+    while first > 0 and not (toks[first - 1].kind == "punct"
+                             and toks[first - 1].key in _SENTENCE_STOPS):
+        first -= 1
+    for k in range(first, i):
+        if read_number(toks, k) is not None or (k > first and toks[k - 1].kind == "word"
+                                                 and toks[k - 1].key not in _phrase_stops()):
+            continue
+        phrase = _victims(toks, k)
+        if phrase is not None and phrase[3] >= 2 and phrase[2] < i:
+            return phrase[0], phrase[1], i, phrase[3]  # the toll stands at its pronoun
+    return None
+
+
+# The possessive "their" on a verbal noun (إصابتهم، مقتلهم).
+_PLURAL_OWNER = "هم"
+
+
+def _their(form: str, kind: str) -> bool:
+    """Whether ``form`` is a verbal noun of ``kind`` under "their" (إصابتهم → إصابة).
+
+    >>> _their("اصابتهم", "wounded"), _their("اصابتهم", "killed")
+    (True, False)
+    """
+    stem = form[:-len(_PLURAL_OWNER)]
+    stem = stem[:-1] + _TA[1] if stem.endswith(_TA[0]) else stem
+    return form.endswith(_PLURAL_OWNER) and len(stem) > 2 and [stem] in _cues().get(
+        kind, {}).get(stem, ())
+
+
+def _apposed(toks: list[Token], k: int) -> tuple[float, float | None, int, int] | None:
+    """A plural noun phrase and, after a comma, the victims phrase that says who they are
+    (اغتيال ناشطَي المدينة المعروفين، رسام الكاريكاتير “فلان” وزوجته الناشطة “فلانة”: 2): the
+    items after the comma count them. As :func:`_victims` returns.
+    """
+    for m in range(k, min(k + _NAME_REACH + 1, len(toks))):
+        if toks[m].key in _COMMAS and m > k:
+            phrase = _victims(toks, m + 1, quoted=True)
+            return phrase if phrase is not None and phrase[3] >= 2 else None
+        if toks[m].kind != "word" or _ends_phrase(toks, m) or _begins_other_toll(toks, m) \
+                or (m > k and toks[m].key.startswith("\u0648")):
+            return None
+    return None
