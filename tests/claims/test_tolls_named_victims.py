@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.claims.tolls import find_tolls
+from workbench.claims.tolls import find_tolls, names_one
 
 
 def tolls(text: str) -> list[tuple[str, float | None, float | None]]:
@@ -51,3 +51,19 @@ def test_a_victims_phrase_counts_each_person_it_names(text: str, expected: list)
 ])
 def test_a_victims_phrase_adds_no_one_it_does_not_name(text: str, expected: list) -> None:
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare name set off by a comma after a singular verb counts one
+    ("وقُتل سامر خليل الأحمد، بانفجار لغم قرب البلدة.", [("killed", 1.0, 1.0)]),
+    # no name after a plural verb or a definite verbal noun
+    ("قتلوا ضمن ضحايا القصف، وفق المصدر.", []),
+    ("وكان الاغتيال يقف خلفه تنظيم مسلح، بحسب المصدر.", []),
+])
+def test_a_bare_name_after_a_word_of_killing_counts_one(text: str, expected: list) -> None:
+    assert tolls(text) == expected
+
+
+def test_a_bare_name_beside_a_figure_names_one_of_those_counted() -> None:
+    found = find_tolls("قتل سبعة أشخاص في الغارة. وقُتل سامر خليل، بحسب المصادر.")
+    assert [(t.value, names_one(t)) for t in found] == [(7.0, False), (1.0, True)]

@@ -29,6 +29,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..find.gazetteer import gazetteer
+from ..find.local_names import name_word
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
 from ..text.arabic import SENTENCE_END
@@ -1046,6 +1047,8 @@ def names_one(toll: Toll) -> bool:
     [True, False]
     >>> [names_one(t) for t in find_tolls("وقال إن دم الشهيد لن يذهب هدرا.")]
     [True]
+    >>> [names_one(t) for t in find_tolls("قتل 5 أشخاص. وقُتل سامر خليل، بانفجار.")]
+    [False, True]
     """
     toks = [t for t in tokenize(toll.text, pieces=True) if t.kind == "word"]
     if len(toks) == 1 and toll.value == 2 and toll.kind in ("killed", "wounded") and any(
@@ -1055,6 +1058,9 @@ def names_one(toll: Toll) -> bool:
         return False
     if len(toks) == 1 and pronoun_count(toks[0].key, toll.kind) == 1:
         return True  # بمقتله: the death of one the report has named
+    named = tokenize(toll.text + _COMMAS[1], pieces=True)
+    if len(named) > 2 and _bare_name(named, 1) == len(named) - 2:
+        return True  # قُتل فلان الفلاني: one named, who may be one of those a figure counts
     # a noun of one with a definite genitive (جثة الصحفي): whose body, one already told
     if len(toks) == 2 and toks[1].key.startswith(ARTICLE) and any(
             n == "1" for _, n in _count_forms(toks[0].key)):
@@ -1309,6 +1315,12 @@ def _named(toks: list[Token], text: str, kind: str, i: int, j: int,
     phrase = _victims(toks, start)
     if phrase is None and toll is None:
         phrase = _enumerated(toks, j) or _apposed(toks, start) or _antecedent(toks, i, kind)
+        # a name is the subject of a singular verb or the genitive of an indefinite noun
+        # (قُتل فلان، مقتل فلان), never after القتل or قتلوا
+        if phrase is None and not toks[i].key.endswith(_PLURAL_VERB) and not any(
+                _definite(toks[i].key, f) for f in _forms(toks[i].key)) \
+                and (name := _bare_name(toks, start)) is not None:
+            return _make(kind, 1.0, 1.0, 1.0, toks[i].start, toks[name].end, text)
     if phrase is None or (phrase[3] < 2 and not company):
         return toll
     lo, hi, last, _ = phrase
@@ -1407,5 +1419,33 @@ def _apposed(toks: list[Token], k: int) -> tuple[float, float | None, int, int] 
             return phrase if phrase is not None and phrase[3] >= 2 else None
         if toks[m].kind != "word" or _ends_phrase(toks, m) or _begins_other_toll(toks, m) \
                 or (m > k and toks[m].key.startswith("\u0648")):
+            return None
+    return None
+
+
+# The letters a word may carry as a proclitic: a name read bare holds none, so a name
+# that begins with one of them (باسل، كريم) is left unread rather than misread.
+_BOUND_CLITICS = (*_BOUND_PREPOSITIONS, "\u0648", "\u0641")
+# How many words a bare name set off by a comma may hold (فلان بن فلان الفلاني).
+_NAME_WORDS = (2, 4)
+
+
+def _bare_name(toks: list[Token], k: int) -> int | None:
+    """A name alone after a word of killing, set off by a comma (قُتل فلان علان الفلاني،
+    بانفجار): two to four words with no proclitic, none a word of the grammar (a stop, a
+    figure, a time, a noun of people or a toll word), the first without the article; the
+    index of its last word, else None. It counts one.
+
+    >>> _bare_name(tokenize("سامر خليل الأحمد، بانفجار لغم", pieces=True), 0)
+    2
+    """
+    for m in range(k, min(k + _NAME_WORDS[1] + 1, len(toks))):
+        tok = toks[m]
+        if tok.key in _COMMAS:
+            return m - 1 if m - k >= _NAME_WORDS[0] else None
+        if tok.kind != "word" or tok.key[:1] in _BOUND_CLITICS \
+                or (m == k and tok.key.startswith(_ARTICLES)) or _ends_phrase(toks, m) \
+                or _is(toks, m, "person") or _weekday(tok.key) \
+                or not name_word(tok.key, m == k) or any(f in _time_words() for f in _forms(tok.key)):
             return None
     return None
