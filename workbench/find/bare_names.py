@@ -29,7 +29,6 @@ after a head noun.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 from itertools import islice
@@ -37,7 +36,14 @@ from itertools import islice
 from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
-from .local_names import SENTENCE_END, name_word, place_context, sentence_bounds, word_zipf
+from .local_names import (
+    SENTENCE_END,
+    name_word,
+    place_context,
+    sentence_bounds,
+    unknown_row,
+    word_zipf,
+)
 
 __all__ = ["bare_name_rows"]
 
@@ -186,11 +192,7 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         if any(a < e and s < b for a, b in taken):
             continue
         lo, hi = sentence_bounds(folded, ends, span[0])
-        found.append({
-            "start": s, "end": e, "text": text[s:e], "value": text[s:e], "canonical_ar": text[s:e],
-            "place_type": "locality", "iso": "", "country": "", "admin1": "", "admin2": "",
-            "lat": math.nan, "lon": math.nan, "place_id": "", "flags": "unknown_place",
-            **place_context(rows, (lo, hi), s, e),
-        })
+        found.append({**unknown_row(text, s, e, "locality", "unknown_place"), "text": text[s:e],
+                      **place_context(rows, (lo, hi), s, e)})
         taken.append((s, e))
     return rows + found

@@ -63,7 +63,7 @@ from ..text.zipf import zipf
 
 __all__ = [
     "SENTENCE_END", "abroad_rows", "local_name_rows", "name_word", "place_context", "place_heads",
-    "place_prepositions", "sentence_bounds", "word_zipf",
+    "place_prepositions", "sentence_bounds", "unknown_row", "word_zipf",
 ]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
@@ -923,7 +923,7 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
         e = r.folded.span(*toks[0][1:])[1]
         if any(x["start"] < e and s < x["end"] for x in [*rows, *found, *out]):
             continue
-        out.append({**_unknown_row(text, s, e, head["place_type"], "unknown_place;facility"),
+        out.append({**unknown_row(text, s, e, head["place_type"], "unknown_place;facility"),
                     "_sentence": sentence_bounds(r.folded, ends, m.start())})
     return out
 
@@ -1060,7 +1060,7 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # around the name are read through
                 found.append({"start": s, "end": ne, **known_row})
                 continue
-            found.append({**_unknown_row(text, s, ne, head["place_type"], _unknown_flags(head)),
+            found.append({**unknown_row(text, s, ne, head["place_type"], _unknown_flags(head)),
                           "_sentence": sentence_bounds(folded, ends, ks)})
     kept = [x for i, x in enumerate(rows) if i not in dropped]
     found += _definite_head_rows(reader, kept, found, ends)
@@ -1127,7 +1127,7 @@ def _place_heads_in(folded: FoldedText) -> Iterator[re.Match]:
         yield h
 
 
-def _unknown_row(text: str, s: int, e: int, place_type: str, flags: str) -> dict:
+def unknown_row(text: str, s: int, e: int, place_type: str, flags: str) -> dict:
     """A place row for the name at ``[s, e)`` that no gazetteer holds: its words and kind,
     no coordinates; its country and governorate come from its sentence later."""
     return {"start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
@@ -1194,11 +1194,9 @@ def abroad_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 continue  # the gazetteer knows the name in the locator's country too
             if n == 0 and not many and head["span"] == "whole":
                 s = folded.span(h.start("head"), h.end("head"))[0]  # حي الجديدة, with its head
-            out[i] = {**row, "start": s, "end": e, "text": text[s:e], "value": text[s:e],
-                      "canonical_ar": text[s:e], "place_type": head["place_type"], "iso": "",
-                      "country": where["country"], "admin1": where.get("admin1", ""),
-                      "admin2": "", "lat": math.nan, "lon": math.nan, "place_id": "",
-                      "flags": _unknown_flags(head)}
+            out[i] = {**row, **unknown_row(text, s, e, head["place_type"], _unknown_flags(head)),
+                      "text": text[s:e], "country": where["country"],
+                      "admin1": where.get("admin1", "")}
     return out
 
 
