@@ -33,13 +33,13 @@ import re
 from functools import cache
 from itertools import islice
 
-from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
 from .local_names import (
     SENTENCE_END,
     name_word,
     place_context,
+    place_locatives,
     sentence_bounds,
     unknown_row,
     word_zipf,
@@ -62,17 +62,11 @@ _ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 
 
 @cache
-def _locatives() -> frozenset[str]:
-    """The ``locative`` cues of place_cues.csv: after them a phrase tells where (في، قرب)."""
-    return frozenset(r.form for r in read_rows("find/place_cues.csv") if r.role == "locative")
-
-
-@cache
 def _locative_re() -> re.Pattern[str]:
     """A whole word that is a locative, bare or after و or ف (وفي، فقرب): one compiled scan
     of the folded text finds them, where reading every word in Python cost most of the
     finder (a locative is a word in twenty)."""
-    alts = "|".join(sorted(map(re.escape, _locatives()), key=len, reverse=True))
+    alts = "|".join(sorted(map(re.escape, place_locatives()), key=len, reverse=True))
     return re.compile(f"(?<!\\w)[\u0648\u0641]?(?:{alts})(?!\\w)")
 
 

@@ -63,7 +63,7 @@ from ..text.zipf import zipf
 
 __all__ = [
     "SENTENCE_END", "abroad_rows", "local_name_rows", "name_word", "place_context", "place_heads",
-    "place_prepositions", "sentence_bounds", "unknown_row", "word_zipf",
+    "place_locatives", "place_prepositions", "sentence_bounds", "unknown_row", "word_zipf",
 ]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
@@ -579,7 +579,7 @@ def _locator(r: _Reader, pos: int, rows: list[dict], within: bool = False) -> di
     if not toks:
         return None
     clitics: tuple[str, ...] = (BEH,)
-    preps = _cue_forms("locative") if within else place_prepositions()
+    preps = place_locatives() if within else place_prepositions()
     if within and len(toks) >= 2 and toks[0][0] in _cue_forms("belonging"):
         # التابعة لمحافظة X، الواقعة في X: the adjective takes the place with ل as well
         toks, clitics = toks[1:], (BEH, LAM)
@@ -743,6 +743,12 @@ def _before_resumptive(r: _Reader, pos: int) -> bool:
 def _list_openers() -> frozenset[str]:
     """Words between a plural head and its list (مدن مثل النيرب، قرى منها الهباط)."""
     return _cue_forms("list_opener")
+
+
+def place_locatives() -> frozenset[str]:
+    """Words after which a phrase tells where (في، قرب، عند، داخل: ``locative`` in
+    ``place_cues.csv``)."""
+    return _cue_forms("locative")
 
 
 @cache
