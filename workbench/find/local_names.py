@@ -899,7 +899,7 @@ def _definite_head_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:[وف]?[بك]?ال|[وف]?لل)(?P<head>" + "|".join(forms) + r")(?!\w)")
 
 
-def _definite_adjective_word(r: _Reader, tok: tuple[str, int, int]) -> bool:
+def _definite_adjective_word(tok: tuple[str, int, int]) -> bool:
     """A definite relational adjective or direction (العسكري، المركزي، الغربي), not a
     gazetteer place (مستشفى الكندي is named after one)."""
     w = tok[0]
@@ -921,7 +921,7 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
     for m in _definite_head_regex().finditer(key):
         head = heads[m.group("head")]
         toks = r.tokens(m.end(), 1)
-        if not toks or not _definite_adjective_word(r, toks[0]):
+        if not toks or not _definite_adjective_word(toks[0]):
             continue
         if not _located(r, toks[0][2], rows) and _locator(r, toks[0][2], rows) is None:
             continue
