@@ -583,8 +583,7 @@ def _other_name(key: str, m: LexMatch, before: LexMatch | None) -> bool:
     """Whether ``m`` stands alone in brackets right after a place name or a quoted name:
     the other name of the place told before it (ببلدة “جوبان باي” (الراعي))."""
     start = m.key_start - len(m.proclitic)
-    if key[m.key_end:m.key_end + 1] != ")" or key[:start].rstrip()[-1:] != "(" \
-            or key[start - 1:start] != "(":
+    if key[m.key_end:m.key_end + 1] != ")" or key[start - 1:start] != "(":
         return False
     prev = key[:start - 1].rstrip()
     return prev[-1:] in _QUOTES_CLOSE or (before is not None and before.key_end == len(prev))
