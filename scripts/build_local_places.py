@@ -281,23 +281,23 @@ def in_bbox(country: str, lat: float, lon: float) -> bool:
     return lat0 <= lat <= lat1 and lon0 <= lon <= lon1
 
 
-def places_index() -> dict[tuple[str, str], dict]:
-    """(country, key) → the places.csv row with that key."""
+def places_index(places: list[dict]) -> dict[tuple[str, str], dict]:
+    """(country, key) → the places.csv row (of ``places``) with that key."""
     out: dict[tuple[str, str], dict] = {}
-    for r in read_curated("places.csv"):
+    for r in places:
         for k in split_keys(r["keys"]):
             out.setdefault((r["country"], k), r)
     return out
 
 
-def admin_rows() -> list[dict]:
+def admin_rows(listed: set[str]) -> list[dict]:
     """Districts and subdistricts. An alternative name that a curated row holds (الغوطة
     الشرقية, an alias of the Jaramana subdistrict, is the region) is left to that row, and
     one that reads as an ordinary word (السجن for the Mazraa subdistrict), or is the
     article-less form of an official name that does (دانا), is left out: the official name
-    stays findable, a word-like alias would only add false places."""
+    stays findable, a word-like alias would only add false places. ``listed``: the ids
+    places.csv lists."""
     curated = {k for r in read_curated("local_places_curated.csv") for k in split_keys(r["aliases"])}
-    listed = {r["id"] for r in read_curated("places.csv")}
     rows = []
     for r in read_curated("local_admin.csv"):
         if r["country"] not in BBOX and r["id"] in listed:
@@ -367,12 +367,12 @@ def short_form(name_en: str, keys: list[str]) -> bool:
     return bool(keys) and max(len(k.split()) for k in keys) < words
 
 
-def town_rows() -> list[dict]:
+def town_rows(listed: set[str]) -> list[dict]:
     """Towns and villages with an Arabic-script name: every one of Iraq and Syria, and of
     the other wars (``WARS``) those ``places.csv`` does not list (its towns stop at 1,000
-    inhabitants): قرية حيس's neighbours in Yemen, the villages of south Lebanon."""
+    inhabitants): قرية حيس's neighbours in Yemen, the villages of south Lebanon.
+    ``listed``: the ids places.csv lists."""
     gn = json.loads((GN_DATA / "cities500.json").read_text(encoding="utf-8"))
-    listed = {r["id"] for r in read_curated("places.csv")}
     admin1 = admin1_codes()
     rows = []
     for city in sorted(gn.values(), key=lambda c: (-c["population"], c["geonameid"])):
@@ -543,9 +543,11 @@ def give_way(rows: list[dict], taken: dict[tuple[str, str], dict]) -> list[dict]
 
 
 def main() -> None:
-    taken = places_index()
-    rows = give_way(admin_rows() + town_rows(), taken)
-    seat_points(rows, read_curated("places.csv"))
+    places = read_curated("places.csv")
+    taken = places_index(places)
+    listed = {r["id"] for r in places}  # ids places.csv lists: the other wars' rows it has
+    rows = give_way(admin_rows(listed) + town_rows(listed), taken)
+    seat_points(rows, places)
     rows += curated_rows(rows, taken)
     heads = head_sizes(rows)
     seen: set[str] = set()
