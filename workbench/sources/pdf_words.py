@@ -315,13 +315,14 @@ def _leaders_in(
         + np.where(has_right, _overlaps(s0, s1, x0[right], x1[right]), 0.0)
     )
     covered = overlap > LEADER_COVER * (s1 - s0)
-    ink, size = cols.ink[perm[at]], cols.size[perm[at]]
+    size = cols.size[perm[at]]
+    drawn = cols.ink[perm[at]] > LEADER_INK_EM * size
     # a space glyph that draws a stroke and touches the glyphs on both sides is the
     # kashida between them, whatever covers it (LibreOffice draws KacstBook's kashida
     # so, between the letters rather than under them: ``بحـدوث`` read as ``بح دوث``)
     tol = LEADER_CONTACT_EM * size
     stroke = (
-        has_left & has_right & (ink > LEADER_INK_EM * size)
+        has_left & has_right & drawn
         & (s0 - x1[left] <= tol) & (x0[right] - s1 <= tol)
     )
     if covered.any():
@@ -329,7 +330,6 @@ def _leaders_in(
         # leader; elsewhere only a covered NO-BREAK SPACE or one that draws ink
         rows = int(at_row.max()) + 1
         many = 2 * np.bincount(at_row[covered], minlength=rows) >= np.bincount(at_row, minlength=rows)
-        drawn = ink > LEADER_INK_EM * size
         nbsp = np.fromiter(
             (cols.text[k] == "\u00a0" for k in perm[at].tolist()), bool, at.size,
         )
