@@ -16,7 +16,7 @@ import operator
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -401,22 +401,28 @@ def _extension_twins(
     return np.array(sorted(twins), np.intp)
 
 
-def _font_name(textpage: Any, i: int, buffer: Any, names: dict[int, str]) -> str | None:
-    """The base font name of the character ``i`` of a text page (``names`` caches them by
+def _font_names(textpage: Any) -> Callable[[int], str | None]:
+    """A look-up for one text page: the base font name of its character ``i`` (cached by
     font), or None where pdfium gives no font."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    obj = raw.FPDFText_GetTextObject(textpage, i)
-    font = raw.FPDFTextObj_GetFont(obj) if obj else None
-    if not font:
-        return None
-    key = ctypes.cast(font, ctypes.c_void_p).value or 0
-    if key not in names:
-        size = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
-        names[key] = buffer.value.decode("latin-1") if 0 < size <= len(buffer) else ""
-    return names[key]
+    buffer = ctypes.create_string_buffer(256)
+    names: dict[int, str] = {}
+
+    def font_name(i: int) -> str | None:
+        obj = raw.FPDFText_GetTextObject(textpage, i)
+        font = raw.FPDFTextObj_GetFont(obj) if obj else None
+        if not font:
+            return None
+        key = ctypes.cast(font, ctypes.c_void_p).value or 0
+        if key not in names:
+            size = raw.FPDFFont_GetBaseFontName(font, buffer, len(buffer))
+            names[key] = buffer.value.decode("latin-1") if 0 < size <= len(buffer) else ""
+        return names[key]
+
+    return font_name
 
 
 def _lost_placeholders(
@@ -426,15 +432,12 @@ def _lost_placeholders(
     """In place: a glyph whose ToUnicode entry names no character (pdfium's map error)
     gets the placeholder of its font and code, a letter, for ``decipher`` to read from the
     words it stands in (U+FFFD where none is clear)."""
-    import ctypes
-
-    buffer = ctypes.create_string_buffer(256)
-    names: dict[int, str] = {}
+    font_name = _font_names(textpage)
     own = frozenset(page_codes.tolist())
     # (a control code is no glyph id: LibreOffice names its kashida U+0002 or U+0003,
     # which the layout reads by its ink)
     for j in lost[page_codes[at[lost]] > 0x20].tolist():
-        name = _font_name(textpage, int(at[j]), buffer, names)
+        name = font_name(int(at[j]))
         if name is None:
             continue
         placeholder = maps.lost(name, int(page_codes[at[j]]), own)
@@ -450,18 +453,14 @@ def _placeholders(
     font's map lacks, gets its placeholder, a letter (pdfium gives such a glyph's code,
     its glyph id in an Identity font, as its character). Only those glyphs are asked
     their font, a few library calls each."""
-    import ctypes
-
-
     values = np.fromiter(maps.values, np.int64, len(maps.values))
     # (white space and controls aside: pdfium makes the spaces between words up)
     odd = np.flatnonzero(~np.isin(codes, values) & (kind > _WHITE) & (codes > 0x20))
     if not odd.size:
         return
-    buffer = ctypes.create_string_buffer(256)
-    names: dict[int, str] = {}
+    font_name = _font_names(textpage)
     for j in odd.tolist():
-        name = _font_name(textpage, int(at[j]), buffer, names)
+        name = font_name(int(at[j]))
         if name is None:
             continue
         placeholder = maps.placeholder(name, int(codes[j]))
