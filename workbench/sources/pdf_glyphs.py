@@ -279,13 +279,14 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         code = code_of[at]
         texts = list(map(texts_of.__getitem__, code.tolist()))
         kind, space, mark = kind_of[code], space_of[code], mark_of[code]
+        points = page_codes[at]  # the glyphs' code points
         # a line break the content stream draws is a glyph named by a control character,
         # as LibreOffice names its kashida (U+000A as well as U+0002): lost text, which the
         # layout reads by its ink; the line breaks pdfium makes up are left out
-        drawn = np.flatnonzero((page_codes[at] == 0x0A) | (page_codes[at] == 0x0D)).tolist()
+        drawn = np.flatnonzero((points == 0x0A) | (points == 0x0D)).tolist()
         for j in drawn:
             texts[j], kind[j] = REPLACEMENT, _INKED
-        _strokes_named_as_letters(handle, char_box, scratch, page_codes[at], at, kind, texts, sizes)
+        _strokes_named_as_letters(handle, char_box, scratch, points, at, kind, texts, sizes)
         # a glyph whose code point the font does not map to text
         lost = np.flatnonzero(errors == 1)
         if lost.size:
@@ -293,14 +294,14 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
                 texts[j] = REPLACEMENT
             kind[lost], space[lost], mark[lost] = _INKED, False, False
         twins = _extension_twins(
-            handle, char_box, scratch, page_codes[at], at, kind, errors == 1, texts,
+            handle, char_box, scratch, points, at, kind, errors == 1, texts,
             left, right, baseline, sizes,
         )
         lost = lost[kind[lost] != _LETTER]  # (a lost letter its twin named is found)
         if lost.size and maps is not None:
             _lost_placeholders(maps, textpage.raw, page_codes, at, lost, texts, kind)
         if maps is not None and maps.mapped:
-            _placeholders(maps, textpage.raw, page_codes[at], at, texts, kind, space, mark)
+            _placeholders(maps, textpage.raw, points, at, texts, kind, space, mark)
         cx = (left + right) / 2
         ink = np.full(m, -1.0)
         inked = np.flatnonzero(kind != _LETTER)
