@@ -519,6 +519,11 @@ LAM_ALEF_MIN_WORDS = 3
 _ARABIC_WORD_RE = re.compile("(?<![\u0621-\u064a])[\u0621-\u064a]+")
 
 
+def _single_readings(word: str) -> list[str]:
+    """``word`` with one ``ال`` read as ``لا``, for each place it stands (left to right)."""
+    return [word[:m.start()] + "\u0644\u0627" + word[m.end() :] for m in re.finditer("\u0627\u0644", word)]
+
+
 @word_memo
 def lam_alef_reading(word: str) -> str:
     """``word`` with ``ال`` read as ``لا`` where the word list knows only that reading
@@ -529,9 +534,8 @@ def lam_alef_reading(word: str) -> str:
     """
     if len(word) > LONGEST_WORD or "\u0627\u0644" not in word or is_known(word):
         return word  # a run longer than any word is no word to read
-    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
-    readings = [word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places]
-    if len(places) > 1:
+    readings = _single_readings(word)
+    if len(readings) > 1:
         readings.append(word.replace("\u0627\u0644", "\u0644\u0627"))
     known = [r for r in readings if is_known(r)]
     return max(known, key=token_logp) if known else word
@@ -559,9 +563,7 @@ def lam_alef_likelier(word: str) -> str:
         return lam_alef_reading(word)
     if len(word) < LAM_ALEF_KNOWN_LETTERS:
         return word
-    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
-    readings = [word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places]
-    best = max(readings, key=token_logp)
+    best = max(_single_readings(word), key=token_logp)
     return best if is_known(best) and token_logp(best) - token_logp(word) >= LAM_ALEF_KNOWN_MARGIN else word
 
 
@@ -593,10 +595,9 @@ def lam_alef_in_context(word: str, before: str, after: str) -> str:
     before, after = match_key(before), match_key(after)
     if after and is_known(word + after):
         return word  # a piece of the next word (``ال تراجع``), not a word of its own
-    places = [m.start() for m in re.finditer("\u0627\u0644", word)]
     # the model must have seen the reading beside a neighbour: unseen pairs back off to
     # the word list's counts, which chose the word as it stands
-    readings = [r for r in (word[:k] + "\u0644\u0627" + word[k + 2 :] for k in places)
+    readings = [r for r in _single_readings(word)
                 if is_known(r) and ((before and pair_count(before, r)) or (after and pair_count(r, after)))]
     if not readings:
         return word
