@@ -26,7 +26,7 @@ from itertools import pairwise
 from ..text.arabic import TATWEEL, match_key
 from ..text.clitics import ARTICLE, LAM, proclitic_readings
 from ..text.memo import word_memo
-from .bigrams import pair_count, pair_logp
+from .bigrams import chain_logp, pair_count
 from .glyphs import known_either_way, recurs
 from .lexicon import (
     UNKNOWN_LOGP,
@@ -577,7 +577,7 @@ LAM_ALEF_CONTEXT_MARGIN = 1.0
 def _context_logp(word: str, before: str, after: str) -> float:
     """``log10 P`` of ``word`` after ``before`` and of ``after`` after it (word bigram
     model; an empty neighbour counts nothing)."""
-    return (pair_logp(before, word) if before else 0.0) + (pair_logp(word, after) if after else 0.0)
+    return chain_logp([w for w in (before, word, after) if w])
 
 
 def lam_alef_in_context(word: str, before: str, after: str) -> str:
