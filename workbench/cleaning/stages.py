@@ -370,21 +370,21 @@ def digits_lost(lines: list[Line], *, slot: Callable[[list[str], list[str]], boo
     # sign by it; nor do double spaces as common as justification.
     if len(gaps) + len(spaced) > MAX_LOST_RATE * len(text.split()):
         return False
-    # the wide junctions of lines spaced out by justification tell nothing
+    # a gap between two pieces of a word, or among the wide junctions of a line spaced
+    # out by justification, tells nothing
     spaced_lines = _spaced_spans(text)
-    gaps = [m for m in gaps if not word_cut(text, m.start(), m.end())
-            and not any(a <= m.start() < b for a, b in spaced_lines)]
+
+    def tells(m: re.Match[str]) -> bool:
+        return not word_cut(text, m.start(), m.end()) and not any(a <= m.start() < b for a, b in spaced_lines)
+
+    gaps = [m for m in gaps if tells(m)]
     displaced = sum(
         1 for line in lines
         if _opens_with_stop(line.text) and _displaced_prefix(stop_tokens(line), "") > 0
     )
     if gaps and len(gaps) + displaced >= 2:
         return True
-    places = itertools.chain(
-        (m for m in _GAP_SPACE_RE.finditer(text)
-         if not word_cut(text, m.start(), m.end())
-         and not any(a <= m.start() < b for a, b in spaced_lines)),
-        spaced)
+    places = itertools.chain((m for m in _GAP_SPACE_RE.finditer(text) if tells(m)), spaced)
     return slot is not None and any(
         slot(text[max(0, m.start() - 80) : m.start()].split()[::-1], text[m.end() : m.end() + 80].split())
         for m in places
