@@ -191,10 +191,11 @@ def orphan_marks(lines: list[Line]) -> tuple[list[Line], int]:
         # font left to right, so reading order is the written order turned round
         written = [(i, m.start()) for i in orphans for m in _MARK_RE.finditer(texts[i])]
         reading = written[::-1]
-        placed = placed_marks(texts[host], [texts[i][j] for i, j in reading])
+        marks = [texts[i][j] for i, j in reading]
+        placed = placed_marks(texts[host], marks)
         if placed:
-            plans.append((host, reading, placed))
-        elif [texts[i][j] for i, j in reading] == ["."]:
+            plans.append((host, reading, marks, placed))
+        elif marks == ["."]:
             stops.append((host, reading[0]))
     out = list(lines)
     n = 0
@@ -210,9 +211,9 @@ def orphan_marks(lines: list[Line]) -> tuple[list[Line], int]:
                 n += 1
     if len(plans) < MIN_LINES:
         return out, n
-    for host, reading, placed in plans:
-        fill = {g: [(texts[reading[k][0]][reading[k][1]], int(lines[reading[k][0]].src[reading[k][1]]))
-                    for k in ks] for g, ks in placed.items()}
+    for host, reading, marks, placed in plans:
+        fill = {g: [(marks[k], int(lines[reading[k][0]].src[reading[k][1]])) for k in ks]
+                for g, ks in placed.items()}
         out[host] = _filled(lines[host], fill)
         taken: dict[int, set[int]] = {}
         for ks in placed.values():
