@@ -474,14 +474,12 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
     for row in rows:
         if row["location"] or row.get("_another"):
             continue  # في حادث منفصل، قصفت طائرات ...: told as another attack
-        # the day a source told it (وأبلغ مسؤول اليوم أن عشرة قتلوا) dates no attack of its own
-        hosts = [r for r in out if r["location"] and _family(r) == _family(row)
-                 and r["role"] == row["role"]
-                 and (_same_day(r, row) or _default_date(row))
-                 and not (row["date_basis"] == "text" == r["date_basis"] and not _default_date(row)
-                          and (row["start"], row["end"]) != (r["start"], r["end"]))]
         kin = [r for r in out if r["location"] and _family(r) == _family(row)
                and r["role"] == row["role"]]
+        # the day a source told it (وأبلغ مسؤول اليوم أن عشرة قتلوا) dates no attack of its own
+        hosts = [r for r in kin if (_same_day(r, row) or _default_date(row))
+                 and not (row["date_basis"] == "text" == r["date_basis"] and not _default_date(row)
+                          and (row["start"], row["end"]) != (r["start"], r["end"]))]
         if not hosts and _anaphoric(row) and len(kin) == 1:
             hosts = kin  # أكد المصدر أن الهجوم وقع الاثنين الماضي: the one attack told, dated
         at = int(row["claim_start"])
