@@ -626,13 +626,13 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
         hosts = [r for r in out if r is not row and _family(r) == "violent"
                  and r["role"] == row["role"] and r["location"] != row["location"]
                  and _scale(r) < _scale(row)
-                 and (_frames_it(row, r) or row["place_type"] in _VAGUE
-                      or _governorate_named(row, r))
                  and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
                  and not _told_apart(row, r)
                  and int(row["claim_start"]) <= int(r["claim_start"])
-                 and (_inside(r, row) or row["place_type"] in _VAGUE
-                      or _governorate_named(row, r))]
+                 # a border, or a governorate the fine row's clause names, holds it as it
+                 # stands; else the coarse place must frame the fine row and may hold it
+                 and (row["place_type"] in _VAGUE or _governorate_named(row, r)
+                      or (_frames_it(row, r) and _inside(r, row)))]
         if len(hosts) != 1:
             continue
         _absorb_mention(hosts[0], row)
