@@ -789,7 +789,8 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         # يأتي الانفجار عقب تمرد في السجن المركزي: the prison is the mutiny's, not the blast's
         cut = followed_from(text, int(row["trigger_start"]), int(row["trigger_end"]))
         end = min(end, cut) if cut is not None else end
-    for m in mentions.between(int(row["claim_start"]), end, "place"):
+    said = mentions.between(int(row["claim_start"]), end, "place")
+    for m in said:
         row["_names"].setdefault(m.value, set()).add(place_name(m.text))
         if not named_as_area(m, text):
             row["_as_spot"].add(m.value)
@@ -802,7 +803,6 @@ def _place_row(row: dict, text: str, mentions: Mentions,
         if spot is not None else ()
     row["_side"] = spot is not None and "direction" in spot.flags.split(";")
     row["_frames"] = frames
-    said = mentions.between(int(row["claim_start"]), end, "place")
     # the towns a side of a town frames (غرب مدينة إعزاز: إعزاز), for a spot in that town
     row["_anchors"] = {frame_key(a) for m in said if (a := anchor_of(m)) is not None}
     # framed only by a side of the country (شمال غرب البلاد): it holds every governorate there
