@@ -1277,9 +1277,13 @@ def _place_told_again(row: dict, text: str, mentions: Mentions) -> bool:
     return False
 
 
+# The columns of a row that tell its place.
+_LOCATION_COLUMNS = ("location", "place_type", "admin1", "country", "latitude", "longitude")
+
+
 def _take_place(row: dict, other: dict) -> None:
     """Give ``row`` the place of ``other``: its location columns, spot and frames."""
-    for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
+    for col in _LOCATION_COLUMNS:
         row[col] = other[col]
     row["places"] = ";".join(p for p in dict.fromkeys((other["location"], *row["places"].split(";"))) if p)
     for key in ("_spot", "_frames", "_spots", "_anchors"):
@@ -1366,7 +1370,7 @@ def _absorb(inc: dict, row: dict) -> None:
                                     if p and p not in others))
     if row["location"] and (narrows or not inc["location"] or PLACE_RANK.get(
             row["place_type"], 5) < PLACE_RANK.get(inc["place_type"], 5)):
-        for col in ("location", "place_type", "admin1", "country", "latitude", "longitude"):
+        for col in _LOCATION_COLUMNS:
             inc[col] = row[col]
     inc["places"] = places
     for value, names in row.get("_names", {}).items():
