@@ -30,6 +30,7 @@ from ..text.dates import parse_date_span
 from .cells import cell_text, row_dicts
 from .labels import count_label, date_label, toll_label, ui_label
 from .plan import event_anchor, is_attack, slug
+from .style import figure_svg
 
 # The charts (governorates.py, timeline.py) are imported where they are drawn: a
 # document's section of the report, rendered by each worker of ``workbench run``, needs
@@ -565,21 +566,6 @@ def governorates_svg(events: pd.DataFrame) -> str:
     from .governorates import plot_by_governorate
 
     return figure_svg(plot_by_governorate(events).figure)
-
-
-def figure_svg(fig) -> str:
-    """A matplotlib Figure as SVG text: text as paths, reproducible ids, no date."""
-    import io
-
-    from matplotlib import rc_context
-
-    from .style import fonts_found_once
-
-    buffer = io.StringIO()
-    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
-                    bbox_inches="tight", pad_inches=0.2)
-    return buffer.getvalue()
 
 
 _SVG_START_RE = re.compile(r"<svg\b")

@@ -18,6 +18,7 @@ from .names import actor_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 # matplotlib is imported where a font is looked up, not here: the report's colours and
 # the plan of a timeline (plan.py) need none of it, and ``workbench run`` renders each
@@ -126,7 +127,21 @@ def draw_empty(ax: Axes, message: str, title: str, fonts: tuple[str, ...], lang:
                  fontweight="bold")
 
 
+def figure_svg(fig: Figure, *, pad_inches: float = 0.2) -> str:
+    """A matplotlib Figure as SVG text: text as paths, reproducible ids, no date, so the
+    same events give the same file byte for byte (the report and the timeline both save so)."""
+    import io
+
+    from matplotlib import rc_context
+
+    buffer = io.StringIO()
+    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
+        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
+                    bbox_inches="tight", pad_inches=pad_inches)
+    return buffer.getvalue()
+
+
 __all__ = [
     "ARABIC_FONTS", "OTHER_ACTOR_COLOUR", "PALETTE", "UNKNOWN_ACTOR_COLOUR", "actor_colours",
-    "colour_of", "draw_empty", "font_families", "fonts_found_once", "rgba",
+    "colour_of", "draw_empty", "figure_svg", "font_families", "fonts_found_once", "rgba",
 ]

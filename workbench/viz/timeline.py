@@ -14,7 +14,6 @@ the plot draws, one row per event, for reading the marks as data.
 
 from __future__ import annotations
 
-import io
 import math
 import re
 from collections.abc import Mapping
@@ -25,7 +24,6 @@ from typing import Any
 
 import pandas as pd
 from matplotlib import dates as mdates
-from matplotlib import rc_context
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -41,6 +39,7 @@ from .style import (
     UNKNOWN_ACTOR_COLOUR,
     actor_colours,
     draw_empty,
+    figure_svg,
     font_families,
     fonts_found_once,
     rgba,
@@ -603,13 +602,9 @@ def timeline_svg(events: pd.DataFrame, *, published: Any = None, lang: str = "ar
 
 def _svg_of(fig: Figure, plan: pd.DataFrame) -> str:
     """:func:`timeline_svg` of ``fig``, the figure drawn from ``plan``."""
-    buffer = io.StringIO()
-    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
-        fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
-                    bbox_inches="tight", pad_inches=0.25)
     titles = {f"{prefix}-event-{i}": _hover(row) for i, row in plan.iterrows()
               for prefix in ("wb", "wb-close")}
-    return add_svg_titles(buffer.getvalue(), titles)
+    return add_svg_titles(figure_svg(fig, pad_inches=0.25), titles)
 
 
 def _hover(row: pd.Series) -> str:
