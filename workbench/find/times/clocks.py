@@ -62,6 +62,8 @@ class ClockRules:
         p.hour, p.minute, p.minute_said = hour % 24, minute, minute_said
         if said and len(key(self.t, got[0] - 1)) == 4 and key(self.t, got[0] - 1).isdigit():
             p.add("military_hhmm")  # الساعة 2300
+        if p.minute_said and key(self.t, got[0] - 2) == ",":
+            p.add("comma_hhmm")  # الساعة 5,15
         if key(self.t, k) == ":" and self.num(k + 1, 0, 59) is not None and p.minute_said:
             p.second, k = self.num(k + 1), k + 2
             p.add("hh:mm:ss")
@@ -167,7 +169,10 @@ class ClockRules:
             return k + 1, int(hhmm[:-2]), int(hhmm[-2:]), True, False
         n = self.num(k, 0, 24)
         if n is not None:
-            if key(self.t, k + 1) in (":", ".") and self.num(k + 2, 0, 59) is not None \
+            # a comma between hour and minutes (الساعة 5,15; 2,15 ت غ), as the decimal comma
+            # writes it: a clock only after الساعة or before a zone, else a figure (5,15 مليون)
+            seps = (":", ".", ",") if said or find(self.t, k + 3, "timezone") is not None else (":", ".")
+            if key(self.t, k + 1) in seps and self.num(k + 2, 0, 59) is not None \
                     and len(key(self.t, k + 2)) == 2:
                 return k + 3, n, int(key(self.t, k + 2)), True, False
             return k + 1, n, 0, False, False

@@ -1144,6 +1144,8 @@ class Grammar(ClockRules):
         for stop in range(i + 1, min(i + 4, len(self.t)) + 1):
             u = find(self.t, stop, "unit", pre_ok=False)
             if u is not None:
+                if u.entry.extra == "1" and self.names_its_unit(stop):
+                    return None  # 1446 يوم الأحد: a year, then the day the unit word names
                 n = self.num(i) if stop == i + 1 else None
                 n = n if n is not None else self.cardinal(i, stop)
                 return (u.end, u.entry.value, n) if n else None

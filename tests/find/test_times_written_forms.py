@@ -1,0 +1,29 @@
+"""Times: written forms of clocks, dates and years met in wire copy, forum date lines and
+announcements of Hijri years, each on sentences of our own."""
+
+from __future__ import annotations
+
+from tests.find.time_cases import MAY_2020, one
+from workbench.find.times import find_times
+
+
+def test_a_comma_between_hour_and_minutes_after_al_saa():
+    """الساعة 7,40 writes its minutes after the decimal comma; a bare 7,40 stays a figure."""
+    row = one("وقع الحادث عند الساعة 7,40 صباحا", reference=MAY_2020)
+    assert (row["text"], row["time_of_day"]) == ("عند الساعة 7,40 صباحا", "07:40")
+    assert "comma_hhmm" in row["rule"]
+    assert one("سمع الدوي (3,25 ت غ) قرب المطار", reference=MAY_2020)["time_of_day"] == "03:25"
+    assert find_times("بلغت الخسائر 7,40 مليون دولار", reference=MAY_2020).empty
+
+
+def test_a_year_before_a_named_day_is_no_count_of_days():
+    """1442 يوم الأربعاء: the number ends, يوم names the Wednesday, no 1442 days."""
+    row = one("يبدأ الموسم 1442 يوم الأربعاء المقبل", reference=MAY_2020)
+    assert (row["text"], row["value"]) == ("يوم الأربعاء المقبل", "2020-05-13")
+
+
+def test_the_new_hijri_year_with_its_number():
+    """العام الهجري الجديد 1442 is the Hijri year 1442, the adjective between."""
+    row = one("حلول العام الهجري الجديد 1442", reference=MAY_2020)
+    assert (row["text"], row["calendar"]) == ("العام الهجري الجديد 1442", "hijri")
+    assert row["value"].startswith("2020-08-")
