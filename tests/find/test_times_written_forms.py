@@ -27,3 +27,17 @@ def test_the_new_hijri_year_with_its_number():
     row = one("حلول العام الهجري الجديد 1442", reference=MAY_2020)
     assert (row["text"], row["calendar"]) == ("العام الهجري الجديد 1442", "hijri")
     assert row["value"].startswith("2020-08-")
+
+
+def test_a_forum_date_line_month_first():
+    """السبت نوفمبر 14, 2020 9:05 pm: weekday, month, day, comma, year, as forums print them."""
+    row = one("كتب الرد السبت نوفمبر 14, 2020 9:05 pm", reference=MAY_2020)
+    assert (row["text"], row["value"], row["time_of_day"]) == (
+        "السبت نوفمبر 14, 2020 9:05 pm", "2020-11-14T21:05", "21:05")
+    assert one("آخر تعديل مارس 3, 2019", reference=MAY_2020)["value"] == "2019-03-03"
+
+
+def test_month_day_and_year_joined_by_dashes():
+    """أيار -17-2019 as 17-أيار-2019 is."""
+    row = one("أيار -17-2019", reference=MAY_2020)
+    assert (row["value"], row["rule"]) == ("2019-05-17", "month+day+year")

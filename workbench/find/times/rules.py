@@ -266,8 +266,11 @@ class Grammar(ClockRules):
         return d is not None and d.entry.value in ("past", "future") and key(self.t, j).startswith("ال")
 
     def _month_confirmed(self, j: int) -> bool:
+        """A year after a name that is also a common word makes it a month (مارس 2014), and
+        so does a day and a year in the order of a forum's date line (مارس 30, 2024)."""
         return self.num(j, 1000, 2100) is not None or _typ(find(self.t, j, "year_word"), "year_word") \
-            or self.year(j) is not None
+            or self.year(j) is not None \
+            or (self.num(j, 1, 31) is not None and len(key(self.t, j)) <= 2 and self.year(j + 1) is not None)
 
     def year(self, i: int) -> tuple[int, int, bool] | None:
         """A year: [من] [عام|سنة] digits [era], or digits alone in brackets after a day and
@@ -451,6 +454,9 @@ class Grammar(ClockRules):
         first day of a Hijri month (الإثنين المقبل أول أيام شهر شعبان, الأربعاء غرة محرم)."""
         dm = self.day_month(k)
         if dm is not None and dm.day is not None:
+            return dm
+        dm = self.month_year(k, strong=True)  # السبت مارس 30, 2024: a forum's date line
+        if dm is not None and dm.day is not None and dm.year is not None:
             return dm
         q = self.qualified(k)
         return q if q is not None and q.qualifier == "first" and q.hijri and q.month is not None else None
@@ -645,6 +651,13 @@ class Grammar(ClockRules):
                 and find(self.t, d[0], "unit", pre_ok=False) is None:  # شهر شعبان 30 يومًا: a count
             p.day = d[1]
             p.add("day", d[0])
+        sep = key(self.t, m[0])
+        d = self.dom(m[0] + 1) if sep in _DATE_SEPARATORS and self.num(m[0] + 1) is not None else None
+        if d is not None and key(self.t, d[0]) == sep and self.year(d[0] + 1) is not None:
+            # تشرين الأول -24-2017: month, day and year joined by one separator, as day first
+            # (03-مايو-2023) has them; a day alone after a dash is the end of a range
+            p.day = d[1]
+            p.add("day", d[0] + 1)
         direction = find(self.t, p.j, "direction")
         if direction is not None and direction.entry.value in ("past", "future", "current"):
             p.direction = direction.entry.value
