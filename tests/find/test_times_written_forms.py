@@ -41,3 +41,9 @@ def test_month_day_and_year_joined_by_dashes():
     """أيار -17-2019 as 17-أيار-2019 is."""
     row = one("أيار -17-2019", reference=MAY_2020)
     assert (row["value"], row["rule"]) == ("2019-05-17", "month+day+year")
+
+
+def test_a_comma_before_the_second_end_of_a_range():
+    """من مارس 2011، وحتى مايو 2013: one span, the comma before وحتى notwithstanding."""
+    row = one("خلال الفترة من مارس 2011، وحتى مايو 2013", reference=MAY_2020)
+    assert (row["value"], row["rule"]) == ("2011-03/2013-05", "range(month+year,month+year)")

@@ -738,7 +738,12 @@ class Composer(Grammar):
         a = self._end(k, lost_ok=lost_ok)
         if a is None:
             return None
-        sep = key(self.t, a.j)
+        at = a.j  # where the word or mark that joins the two ends stands
+        nxt_key = key(self.t, at + 1)
+        if opener and key(self.t, at) in ("\u060c", ",") and (
+                nxt_key in DASHES or (nxt_key[:1] == "\u0648" and nxt_key[1:] in DASHES)):
+            at += 1  # من أبريل 2004، وحتى يوليو 2006: a comma before the second end
+        sep = key(self.t, at)
         between = opener and (two is not None or h.entry.value == "between")  # type: ignore[union-attr]
         # في 23 و24 أيلول: two days said together, the second with its month, as يومي 23 و24
         joined = not opener and a.rules[:1] == ["day"] and a.month is None and a.year is None \
@@ -749,20 +754,20 @@ class Composer(Grammar):
         between = between or joined
         before_it = days and match_key(sep) in _BEFORE_IT  # الجمعة وقبله الخميس: told backwards
         if days and match_key(sep) in _BEFORE_IT + _AFTER_IT:
-            b = self._end(a.j + 1, lost_ok=lost_ok)
+            b = self._end(at + 1, lost_ok=lost_ok)
         elif between and sep.startswith("\u0648") and sep not in ("وحتي", "ولغايه"):
-            nxt = a.j if sep == "\u0648" else None
-            b = self._end(a.j + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(a.j)
-        elif sep in DASHES or (sep == "\u0648" and key(self.t, a.j + 1) in DASHES):
+            nxt = at if sep == "\u0648" else None
+            b = self._end(at + 1, lost_ok=lost_ok) if nxt is not None else self._end_split(at)
+        elif sep in DASHES or (sep == "\u0648" and key(self.t, at + 1) in DASHES):
             skip = 2 if sep == "\u0648" else 1
-            b = self._end(a.j + skip, lost_ok=lost_ok)
+            b = self._end(at + skip, lost_ok=lost_ok)
         elif sep.startswith("\u0648") and sep[1:] in DASHES:
-            b = self._end(a.j + 1, lost_ok=lost_ok)
+            b = self._end(at + 1, lost_ok=lost_ok)
         else:
             return None
         if b is None and a.hour is not None:  # بين الساعة الثالثة والخامسة: a bare hour ends it
             glued = sep[:1] == "\u0648" and sep != "\u0648"  # والخامسة
-            b = self._bare_hour(a.j + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
+            b = self._bare_hour(at + (1 if sep in DASHES or sep == "\u0648" else 0), split=glued)
         if b is None:
             return None
         if sep in DASHES and not opener and a.day is not None and a.year is not None and not a.has_clock \
