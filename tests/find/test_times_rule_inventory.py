@@ -19,10 +19,10 @@ MORNING = datetime(2020, 5, 12, 9, 0)  # a Tuesday, nine in the morning
     ("text", "value", "rule"),
     [
         ("خلال الشهرين الماضيين", "2020-03/2020-05", "within+dual+relative"),
-        ("الأسبوعين القادمين", "2020-05-18/2020-05-31", "dual+relative"),
+        ("الأسبوعين القادمين", "2020-05-13/2020-05-26", "dual+relative"),  # from the next day
         ("السنتين الماضيتين", "2018/2020", "dual+relative"),
-        ("آخر خمسة أيام", "2020-05-07/2020-05-11", "last+length"),
-        ("آخر يومين", "2020-05-10/2020-05-11", "last+length"),
+        ("آخر خمسة أيام", "2020-05-07/2020-05-12", "last+length"),  # up to the reference day
+        ("آخر يومين", "2020-05-10/2020-05-12", "last+length"),
     ],
 )
 def test_periods_of_two_or_n_units(text, value, rule):

@@ -47,3 +47,11 @@ def test_a_comma_before_the_second_end_of_a_range():
     """من مارس 2011، وحتى مايو 2013: one span, the comma before وحتى notwithstanding."""
     row = one("خلال الفترة من مارس 2011، وحتى مايو 2013", reference=MAY_2020)
     assert (row["value"], row["rule"]) == ("2011-03/2013-05", "range(month+year,month+year)")
+
+
+def test_days_and_weeks_past_end_at_the_reference():
+    """خلال الأسبوعين الماضيين written on Tuesday 12 May 2020: 28 April to 12 May, day by day as
+    الـ48 ساعة الماضية is; months and years stay whole."""
+    assert one("خلال الأسبوعين الماضيين", reference=MAY_2020)["value"] == "2020-04-28/2020-05-12"
+    assert one("خلال اليومين الماضيين", reference=MAY_2020)["value"] == "2020-05-10/2020-05-12"
+    assert one("خلال السنوات الثلاث الماضية", reference=MAY_2020)["value"] == "2017/2020"

@@ -3,9 +3,11 @@
 
 Decisions, so a reader can check them:
 
-- The n days or weeks past or next (الأسابيع الثلاثة القادمة) are whole ones besides the
-  current one; the n months or years are counted from the reference, so the current one is
-  part of them (الأعوام العشرة المقبلة written in 2013 = 2013–2023).
+- The n days or weeks past or next (الأسابيع الثلاثة القادمة, اليومين الماضيين) end at the
+  reference or begin the day after it, counted day by day as the hours are (الـ48 ساعة
+  الماضية): الأسبوعين الماضيين written on 12 February 2013 = 29 January to 12 February; the n
+  months or years are counted from the reference and given whole, so the current one is part
+  of them (الأعوام العشرة المقبلة written in 2013 = 2013–2023).
 - A vague period (الآونة الأخيرة, الأيام المقبلة, الأشهر القليلة القادمة) runs from the reference
   back, or from the day after it ahead, over as many units as the lexicon or "a few"
   (``time_few.csv``) says; months and years are given whole.
@@ -62,14 +64,12 @@ def period(p: Partial, ctx: Context, flags: list[str]) -> dict[str, Any]:
         spec = "seconds" if unit == "second" else "minutes"
         return row(f"{s_t.isoformat(timespec=spec)}/{e_t.isoformat(timespec=spec)}", s_t.date(), e_t.date(),
                    unit, relation="period", flags=flags)
+    s, e = (shift(ref, unit, n), ref) if n < 0 else (ref + timedelta(days=1), shift(ref, unit, n))
     if p.vague or unit in _WHOLE:
-        s, e = (shift(ref, unit, n), ref) if n < 0 else (ref + timedelta(days=1), shift(ref, unit, n))
         return _span(s, e, unit, flags)
-    if n < 0:  # the n whole units before this one
-        s, e = bounds(shift(ref, unit, n), unit)[0], bounds(shift(ref, unit, -1), unit)[1]
-    else:
-        s, e = bounds(shift(ref, unit, 1), unit)[0], bounds(shift(ref, unit, n), unit)[1]
-    return row(f"{s.isoformat()}/{e.isoformat()}", s, e, unit, relation="period", flags=flags)
+    # the n days or weeks past or next end at the reference or begin the day after it, counted
+    # day by day as the hours are (الأسبوعين الماضيين on 12 February: 29 January to 12 February)
+    return row(span_value(s, e), s, e, "day", relation="period", flags=flags)
 
 
 def _span(s, e, unit: str, flags: list[str]) -> dict[str, Any]:
