@@ -812,11 +812,15 @@ def is_many(trigger: str) -> bool:
     words = trigger.split()
     if len(words) != 1:
         return False
-    key = match_key(words[0])
-    forms = word_forms(key)
-    return any(r["pos"] == "noun" and (
-        (r["trigger"].rstrip("+").endswith(_MANY_ENDINGS) and r["trigger"].rstrip("+") in forms)
-        or not duals(r["trigger"].rstrip("+")).isdisjoint(forms)) for r in trigger_lexicon().rows)
+    return not _many_forms().isdisjoint(word_forms(match_key(words[0])))
+
+
+@cache
+def _many_forms() -> frozenset[str]:
+    """The plural and dual forms of the lexicon's attack nouns (هجمات، تفجيرين), gathered
+    once: a text asks :func:`is_many` of each of its triggers, and the lexicon is fixed."""
+    nouns = [r["trigger"].rstrip("+") for r in trigger_lexicon().rows if r["pos"] == "noun"]
+    return frozenset(n for n in nouns if n.endswith(_MANY_ENDINGS)).union(*map(duals, nouns))
 
 
 def _place_row(row: dict, text: str, mentions: Mentions,
