@@ -1152,9 +1152,15 @@ def _tally(row: dict) -> bool:
     precision = row.get("_frame_precision") or row["date_precision"]
     if precision not in _PERIODS or (row["date_basis"] != "text" and not row.get("_frame_precision")):
         return False
-    key = match_key(str(row["trigger"]))
-    return any(r["counts"] == "fatalities" and r["pos"] != "light"
-               and r["trigger"].rstrip("+") in word_forms(key) for r in trigger_lexicon().rows)
+    return not _killing_triggers().isdisjoint(word_forms(match_key(str(row["trigger"]))))
+
+
+@cache
+def _killing_triggers() -> frozenset[str]:
+    """The lexicon's triggers that count the dead (مقتل، قتل), light verbs left out, gathered
+    once: :func:`_tally` reads each row's trigger against them."""
+    return frozenset(r["trigger"].rstrip("+") for r in trigger_lexicon().rows
+                     if r["counts"] == "fatalities" and r["pos"] != "light")
 
 
 def _dated_by_default(inc: dict, row: dict) -> bool:
@@ -1223,9 +1229,15 @@ def _pointing_subject(text: str, trigger_start: int) -> bool:
 def _dependent(word: str) -> bool:
     """A trigger that needs a head word (النار of إطلاق النار): its article is the phrase's,
     a generic "the fire", not an attack already told."""
-    key = match_key(word)
-    return any(row["requires"] and row["trigger"].rstrip("+") in word_forms(key)
-               for row in trigger_lexicon().rows if row["pos"] == "noun")
+    return not _dependent_nouns().isdisjoint(word_forms(match_key(word)))
+
+
+@cache
+def _dependent_nouns() -> frozenset[str]:
+    """The lexicon's trigger nouns that need a head word (النار), gathered once: every
+    trigger of a text is read against them."""
+    return frozenset(row["trigger"].rstrip("+") for row in trigger_lexicon().rows
+                     if row["pos"] == "noun" and row["requires"])
 
 
 def _listed_there(inc: dict, row: dict) -> bool:
