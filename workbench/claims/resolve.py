@@ -212,6 +212,14 @@ def followed_from(text: str, trigger_start: int, trigger_end: int) -> int | None
     return next((trigger_end + t.start for t in words[:_FOLLOW_GAP] if t.key in after), None)
 
 
+@cache
+def _past_firsts() -> frozenset[str]:
+    """The first words of the prior and pluperfect cues (كان، سبق): where :func:`recalls_past`
+    may find one begin."""
+    cues = _background_cues()
+    return frozenset(words[0] for kind in ("prior", "pluperfect") for words in cues.get(kind, ()))
+
+
 def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     """True when a clause tells its event as the past of the news.
 
@@ -227,7 +235,10 @@ def recalls_past(text: str, *, pluperfect: bool = True) -> bool:
     keys = [t.key for t in tokenize(text, pieces=True) if t.kind == "word"]
     forms = [word_forms(k) for k in keys]
     cues = _background_cues()
+    firsts = _past_firsts()
     for n in range(len(keys)):
+        if firsts.isdisjoint(forms[n]):
+            continue  # no cue begins at this word (most words): neither reading below can
         for words in cues.get("prior", ()):
             if all(n + m < len(keys) and w in forms[n + m] for m, w in enumerate(words)):
                 return True
