@@ -14,7 +14,14 @@ documents of a fresh process instead, the disk cache's shards decoded as they ar
 words of their text layers per CPU second (the best of three passes), after reading the
 first file once.
 
+``--interleave N`` keeps one warm process per checkout and hands them the documents N at
+a time, A then B, B then A, ...: each pair of batches runs within a second, so the load
+of a shared machine weighs on both alike, where it moves a minute-long run by a tenth.
+It reports each checkout's words per CPU second over all rounds and the median of the
+batches' ratios; a checkout against itself reads 1.00 to within about one per cent.
+
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 [--words 60000] [--rounds 5]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
 
 A checkout of an earlier commit: ``git worktree add --detach ../old HEAD~3``.
@@ -75,6 +82,65 @@ print(json.dumps({"words": words, "cpu": best}))
 """
 
 
+# A warm worker of --interleave: the timed checkout's ``workbench``, every lexicon loaded and
+# the corpus analysed once, then the CPU seconds of each batch asked for on stdin ("lo hi").
+_WORKER = r"""
+import json, sys, time
+checkout, repo, words = sys.argv[1], sys.argv[2], int(sys.argv[3])
+sys.path[:] = [repo, *(p for p in sys.path if p not in ("", repo, checkout))]
+from benchmarks.throughput import corpus
+sys.path.insert(0, checkout)
+import workbench
+if not workbench.__file__.startswith(checkout):
+    raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
+from workbench.analysis import warm_up
+texts = [t for _, t in corpus(words)]
+warm_up()
+for text in texts:
+    workbench.analyze(text, published="2020-05")
+print(json.dumps({"documents": len(texts)}), flush=True)
+for line in sys.stdin:
+    lo, hi = map(int, line.split())
+    start = time.process_time()
+    for text in texts[lo:hi]:
+        workbench.analyze(text, published="2020-05")
+    print(json.dumps({"words": sum(len(t.split()) for t in texts[lo:hi]),
+                      "cpu": time.process_time() - start}), flush=True)
+"""
+
+
+def interleaved(old: Path, new: Path, words: int, rounds: int, batch: int) -> None:
+    """Both checkouts in warm processes, batch by batch in alternating order (see the module
+    docstring); prints the words per CPU second of each and the median batch ratio."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(c), str(_REPO), str(words)],
+                                cwd=_REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                text=True) for c in (old, new)]
+
+    def ask(worker: subprocess.Popen, lo: int, hi: int) -> dict:
+        worker.stdin.write(f"{lo} {hi}\n")
+        worker.stdin.flush()
+        return json.loads(worker.stdout.readline())
+
+    n = min(json.loads(w.stdout.readline())["documents"] for w in workers)  # both ready
+    cpu, total, ratios = [0.0, 0.0], 0, []
+    for r in range(rounds):
+        for step, lo in enumerate(range(0, n, batch)):
+            order = (0, 1) if (r + step) % 2 == 0 else (1, 0)
+            got = {k: ask(workers[k], lo, lo + batch) for k in order}
+            total += got[0]["words"]
+            for k in (0, 1):
+                cpu[k] += got[k]["cpu"]
+            ratios.append(got[0]["cpu"] / got[1]["cpu"])
+        print(f"round {r + 1}: A {total / cpu[0]:>9,.0f}  B {total / cpu[1]:>9,.0f} words/s "
+              f"(all rounds so far)", flush=True)
+    for w in workers:
+        w.stdin.close()
+        w.wait()
+    print(f"words/s (CPU): A {total / cpu[0]:,.0f}, B {total / cpu[1]:,.0f}; B / A {cpu[0] / cpu[1]:.3f}; "
+          f"median B / A of {len(ratios)} batches: {statistics.median(ratios):.3f}")
+
+
 def run_once(checkout: Path, words: int, cold: bool, pdf_folder: Path | None = None) -> float:
     """CPU-time words per second of ``analyze`` over the corpus (or of ``pdf_text`` over the
     PDFs of ``pdf_folder``) in a fresh process."""
@@ -97,10 +163,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cold", action="store_true", help="time a fresh process's first documents")
     parser.add_argument("--pdf-folder", type=Path, help="time pdf_text on these PDFs instead")
+    parser.add_argument("--interleave", type=int, default=0, metavar="N",
+                        help="two warm processes, N documents at a time in turn")
     args = parser.parse_args()
     for checkout in (args.old, args.new):
         if not (checkout / "workbench" / "__init__.py").is_file():
             raise SystemExit(f"{checkout}: no workbench package there")
+    if args.interleave:
+        interleaved(args.old.resolve(), args.new.resolve(), args.words, args.rounds, args.interleave)
+        return
     speeds: dict[Path, list[float]] = {args.old: [], args.new: []}
     for r in range(args.rounds):
         order = (args.old, args.new) if r % 2 == 0 else (args.new, args.old)
