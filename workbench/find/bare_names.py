@@ -1,21 +1,23 @@
-"""Place names no gazetteer holds and no head noun announces, read from the word model.
+"""Place names no gazetteer holds and no head noun announces, read by the name model.
 
 A report names a village or a quarter bare after a locative preposition (قتل في
-الساليني، كمين قرب كيسانغو). What marks the name is that it is no word of Arabic: wordfreq
-(Zipf, the same table the head-noun reader asks) has never seen it, while the words of a
-sentence, even rare ones, are in it. So a word unseen by wordfreq right after a locative
-(``locative`` in ``place_cues.csv``: في، قرب، عند، داخل ...) is read as a place, and the
-name runs over the unseen words after it.
+الساليني، كمين قرب كيسانغو). What marks the name is its shape and its place in the
+sentence, weighed by :mod:`workbench.find.name_model`: letters that look like a name's and
+not like a word's, a word wordfreq has seldom or never seen, a word that seldom follows the
+locative in news prose (في الحقيقة is usual), and a known place that locates it (جمرايا
+بدمشق). The first word after a locative (``locative`` in ``place_cues.csv``: في، قرب، عند،
+داخل ...) whose probability reaches the fitted threshold is read as a place, and the name
+runs over the words after it that wordfreq has never seen.
 
-An unseen word is not always a name. Kept out: a word of the language with a pronoun
-written onto it (موكبهما، استفتائنا) or split from it (حذائ ه), a damaged word (a taa
-marbuta inside it, two words run together, one letter from a common word: الرسيف for
-الرصيف), the relational adjective of a common noun (تلالية), a Latin word, a verb-like
-plural (وتمركزوا) and the closed-class words a name never holds
-(:func:`workbench.find.local_names.name_word`). A noun in construct before the unseen word
-(لقاح كانسينو، شركة انفرايرو) is a product's or a firm's more often than a place's, so none
-is read; على and حول are no locatives here (يتغلب على X is a person, حول X a topic). A
-longer actor, outlet or time span over the name wins in :mod:`workbench.find.mentions`.
+Kept out before the model weighs a word: a damaged word (a taa marbuta inside it, two words
+run together), a word split from its pronoun (حذائ ه), a Latin word, a verb-like plural
+(وتمركزوا) and the closed-class words a name never holds
+(:func:`workbench.find.local_names.name_word`); a word is weighed by its most frequent
+reading, so a word with a pronoun written onto it (موكبهما، استفتائنا) is a common word. A
+noun in construct before the word (لقاح كانسينو، شركة انفرايرو) is a product's or a firm's
+more often than a place's, so none is read; على and حول are no locatives here (يتغلب على X
+is a person, حول X a topic). A longer actor, outlet or time span over the name wins in
+:mod:`workbench.find.mentions`.
 
 The row is flagged ``unknown_place`` (place_type ``locality``), with no coordinates,
 ``admin1`` and ``country`` those of the next known place in the sentence, as for a name
@@ -30,6 +32,7 @@ after a head noun.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from itertools import islice
 
@@ -37,6 +40,7 @@ from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
 from .local_names import (
     SENTENCE_END,
+    located_after,
     name_word,
     place_context,
     place_locatives,
@@ -44,12 +48,13 @@ from .local_names import (
     unknown_row,
     word_zipf,
 )
+from .name_model import UNSEEN, bare_features, is_bare_name
 
 __all__ = ["bare_name_rows"]
 
-# Below this wordfreq Zipf a word is unseen in Arabic text: a name (نغوبوا 0, الساليني 0),
-# not a rare word of the language (فليفل 2.3, العصري 3.3).
-_UNSEEN = 1.0
+# A name runs over the words wordfreq has never seen (name_model.UNSEEN), and only such a
+# word may be damaged rather than rare.
+_UNSEEN = UNSEEN
 # At or above this a word is common (الرصيف 4.0، تلال): a misspelling or an adjective of it
 # is no name.
 _COMMON = 3.5
@@ -78,8 +83,18 @@ _PRONOUNS = ("هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه")
 def _unseen(folded: FoldedText, ks: int, ke: int) -> bool:
     """Whether the word at key span [ks, ke) is unseen by wordfreq, as written, without its
     article and without a pronoun written onto it (موكبهما: موكب is a word)."""
+    written = _written(folded, ks, ke)
+    return best_zipf(written) < _UNSEEN and not _damaged(written)
+
+
+def _written(folded: FoldedText, ks: int, ke: int) -> str:
     s, e = folded.span(ks, ke)
-    written = folded.text[s:e]
+    return folded.text[s:e]
+
+
+def best_zipf(written: str) -> float:
+    """wordfreq's Zipf of a word as written, without its article or without a pronoun
+    written onto it, whichever is highest (موكبهما: موكب 3.4)."""
     forms = [written]
     if written.startswith(ARTICLE):
         forms.append(written[2:])
@@ -92,7 +107,7 @@ def _unseen(folded: FoldedText, ks: int, ke: int) -> bool:
             elif stem[-1:] in "ئؤ":
                 forms.append(stem[:-1] + "ء")  # استفتائنا: the hamza's seat before a pronoun
             break
-    return all(word_zipf(f) < _UNSEEN for f in forms) and not _damaged(written)
+    return max(word_zipf(f) for f in forms)
 
 
 # Arabic letters a misspelling may put in or take out (HAMZA to GHAIN, FEH to YEH).
@@ -146,23 +161,66 @@ def _near_common(word: str) -> bool:
 
 
 def _name(folded: FoldedText, toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
-    """The key span of the unseen name that opens ``toks`` (the words after a locative),
-    running over the unseen words after it, or None."""
-    end = 0
-    for n, (w, ws, we) in enumerate(toks[:_MAX_NAME]):
-        if not (_ARABIC.fullmatch(w) and len(w) >= 3 and name_word(w, first=n == 0)
+    """The key span of the name the model read at the first of ``toks`` (the words after a
+    locative), running over the unseen words after it, or None when the text split a
+    pronoun from it (حذائ ه)."""
+    end = 1
+    for n, (w, ws, we) in enumerate(toks[1:_MAX_NAME], start=1):
+        if not (_ARABIC.fullmatch(w) and len(w) >= 3 and name_word(w, first=False)
                 and _unseen(folded, ws, we)):
             break
         end = n + 1
-    if not end:
-        return None
     if end < len(toks) and toks[end][0] in _PRONOUNS:
         return None  # حذائ ه: a word the text split from its pronoun
     return toks[0][1], toks[end - 1][2]
 
 
+def _after_locatives(folded: FoldedText) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """Each locative of the text (bare: في for وفي) and the words after it."""
+    key = folded.key
+    for loc in _locative_re().finditer(key):
+        # The words after the locative, as a cut of the whole text into words gives them:
+        # a locative is a whole word, so the cut goes on from its end.
+        after = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, loc.end()),
+                                                                 _MAX_NAME + 1)]
+        word = loc.group()
+        yield (word[1:] if word not in place_locatives() else word), after
+
+
+def _may_open(w: str) -> bool:
+    """Whether the key ``w`` may be the first word of a bare name: Arabic letters, three at
+    least, no closed-class word (:func:`name_word`)."""
+    return bool(_ARABIC.fullmatch(w)) and len(w) >= 3 and name_word(w, first=True)
+
+
+def weighed_words(folded: FoldedText, rows: list[dict], covered: bool = False
+                  ) -> Iterator[tuple[list[tuple[str, int, int]], str, dict[str, float]]]:
+    """The first words after a locative the name model weighs: (the words after the
+    locative, the first as written, its features), for those no row of ``rows`` covers
+    (with ``covered``, those a row covers: the known names the model is fitted on too).
+
+    >>> from workbench.text.lexmatch import fold
+    >>> [w for _, w, _ in weighed_words(fold("هجوم قرب دوملاكي"), [])]
+    ['دوملاكي']
+    """
+    taken = [(r["start"], r["end"]) for r in rows]
+    for locative, after in _after_locatives(folded):
+        if not after or not _may_open(after[0][0]):
+            continue
+        w, ks, ke = after[0]
+        s, e = folded.span(ks, ke)
+        if any(a < e and s < b for a, b in taken) != covered:
+            continue
+        written = folded.text[s:e]
+        zipf = best_zipf(written)
+        if zipf < _UNSEEN and _damaged(written):
+            continue  # a word of the language damaged (الرسيف), which wordfreq cannot know
+        yield after, written, bare_features(locative, w, zipf, located_after(folded, rows, ke))
+
+
 def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
-    """``rows`` (the place rows found so far) with the bare names after a locative added.
+    """``rows`` (the place rows found so far) with the bare names after a locative added:
+    those the name model (:func:`workbench.find.name_model.is_bare_name`) reads as names.
 
     >>> from workbench.text.lexmatch import fold
     >>> [r["text"] for r in bare_name_rows(fold("هجوم قرب دوملاكي"), [])]
@@ -172,11 +230,9 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ends: list[int] = []
     taken = [(r["start"], r["end"]) for r in rows]
     found: list[dict] = []
-    for loc in _locative_re().finditer(key):
-        # The words after the locative, as a cut of the whole text into words gives them:
-        # a locative is a whole word, so the cut goes on from its end.
-        after = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, loc.end()),
-                                                                 _MAX_NAME + 1)]
+    for after, _, features in weighed_words(folded, rows):
+        if not is_bare_name(features):
+            continue
         span = _name(folded, after)
         if span is None:
             continue

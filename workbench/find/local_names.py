@@ -62,8 +62,8 @@ from ..text.spans import StartIndex
 from ..text.zipf import zipf
 
 __all__ = [
-    "SENTENCE_END", "abroad_rows", "local_name_rows", "name_word", "place_context", "place_heads",
-    "place_locatives", "place_prepositions", "sentence_bounds", "unknown_row", "word_zipf",
+    "SENTENCE_END", "abroad_rows", "local_name_rows", "located_after", "name_word", "place_context",
+    "place_heads", "place_locatives", "place_prepositions", "sentence_bounds", "unknown_row", "word_zipf",
 ]
 
 # A word is "rare" — name-like — below this wordfreq Zipf frequency (هنانو 2.9, الشواكة
@@ -606,6 +606,26 @@ def _town_heads() -> frozenset[str]:
     """The heads of one administrative unit or town (مدينة، بلدة، قرية، ناحية، قضاء): the
     place named after them locates a phrase before them as the name alone does."""
     return frozenset(f for f, h in place_heads().items() if h["admin"] == "yes" and h["number"] == "one")
+
+
+def located_after(folded: FoldedText, rows: list[dict], pos: int) -> bool:
+    """Whether a known place of ``rows`` locates the phrase ending at key ``pos``, through a
+    direction, a place preposition or ب (جمرايا بدمشق، العلاوي وسط بغداد): what is so placed
+    is a place.
+
+    >>> from workbench.find.places import find_places
+    >>> from workbench.text.lexmatch import fold
+    >>> f = fold("في كورمور قرب كركوك")
+    >>> located_after(f, find_places(f.text).to_dict("records"), 9)
+    True
+    """
+    r = _Reader(folded, rows)
+    if _locator(r, pos, rows) is not None:
+        return True
+    # وسط بغداد read as one row of a direction: it starts at the direction
+    toks = r.tokens(pos, 1)
+    start = folded.span(toks[0][1], toks[0][2])[0] if toks else -1
+    return any(x["start"] == start and "direction" in str(x.get("flags", "")) for x in rows)
 
 
 def _elsewhere(row: dict, locator: dict | None) -> bool:
