@@ -32,7 +32,8 @@ def test_frequency_and_a_usual_continuation_lower_the_probability() -> None:
     common = bare_features("في", "الحقيقه", 4.5, False)
     assert common["after_locative"] > rare["after_locative"] == 0
     assert bare_name_p(rare) > weights()["threshold"] > bare_name_p(common)
-    assert is_bare_name(rare) and not is_bare_name(common)
+    assert is_bare_name("في", "زملكاني", 0.0, lambda: False)
+    assert not is_bare_name("في", "الحقيقه", 4.5, lambda: False)
 
 
 def test_a_known_place_that_locates_the_word_raises_the_probability() -> None:

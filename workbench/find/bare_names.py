@@ -193,28 +193,38 @@ def _may_open(w: str) -> bool:
     return bool(_ARABIC.fullmatch(w)) and len(w) >= 3 and name_word(w, first=True)
 
 
-def weighed_words(folded: FoldedText, rows: list[dict], covered: bool = False
-                  ) -> Iterator[tuple[list[tuple[str, int, int]], str, dict[str, float]]]:
-    """The first words after a locative the name model weighs: (the words after the
-    locative, the first as written, its features), for those no row of ``rows`` covers
-    (with ``covered``, those a row covers: the known names the model is fitted on too).
-
-    >>> from workbench.text.lexmatch import fold
-    >>> [w for _, w, _ in weighed_words(fold("هجوم قرب دوملاكي"), [])]
-    ['دوملاكي']
-    """
+def _candidates(folded: FoldedText, rows: list[dict], covered: bool = False
+                ) -> Iterator[tuple[str, list[tuple[str, int, int]], str, float]]:
+    """The first words after a locative the name model weighs: (the locative, the words
+    after it, the first as written, its Zipf), for those no row of ``rows`` covers (with
+    ``covered``, those a row covers)."""
     taken = [(r["start"], r["end"]) for r in rows]
     for locative, after in _after_locatives(folded):
         if not after or not _may_open(after[0][0]):
             continue
-        w, ks, ke = after[0]
-        s, e = folded.span(ks, ke)
+        s, e = folded.span(after[0][1], after[0][2])
         if any(a < e and s < b for a, b in taken) != covered:
             continue
         written = folded.text[s:e]
         zipf = best_zipf(written)
         if zipf < _UNSEEN and _damaged(written):
-            continue  # a word of the language damaged (الرسيف), which wordfreq cannot know
+            continue  # a word of the language damaged (قدرةه), which wordfreq cannot know
+        yield locative, after, written, zipf
+
+
+def weighed_words(folded: FoldedText, rows: list[dict], covered: bool = False
+                  ) -> Iterator[tuple[list[tuple[str, int, int]], str, dict[str, float]]]:
+    """The first words after a locative the name model weighs, with all their features:
+    (the words after the locative, the first as written, its features), for those no row
+    of ``rows`` covers (with ``covered``, those a row covers: the known names the model is
+    fitted on too).
+
+    >>> from workbench.text.lexmatch import fold
+    >>> [w for _, w, _ in weighed_words(fold("هجوم قرب دوملاكي"), [])]
+    ['دوملاكي']
+    """
+    for locative, after, written, zipf in _candidates(folded, rows, covered):
+        w, _, ke = after[0]
         yield after, written, bare_features(locative, w, zipf, located_after(folded, rows, ke))
 
 
@@ -230,8 +240,9 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ends: list[int] = []
     taken = [(r["start"], r["end"]) for r in rows]
     found: list[dict] = []
-    for after, _, features in weighed_words(folded, rows):
-        if not is_bare_name(features):
+    for locative, after, _, zipf in _candidates(folded, rows):
+        w, _, ke = after[0]
+        if not is_bare_name(locative, w, zipf, lambda ke=ke: located_after(folded, rows, ke)):
             continue
         span = _name(folded, after)
         if span is None:

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import gzip
 import math
+from collections.abc import Callable
 
 from ..cache import model_loader
 from ..cleaning.bigrams import pair_count
@@ -76,29 +77,29 @@ def _logp(model: tuple[dict[str, int], dict[str, int], dict[str, int], int], wor
     counts, total, types, alphabet = model
     s = f" {word} "
     own: dict[str, int] = {}
+    own_total: dict[str, int] = {}
+    lost_types: dict[str, int] = {}
     if held_out:
         for n in range(1, ORDER + 1):
             for i in range(len(s) - n + 1):
                 own[s[i:i + n]] = own.get(s[i:i + n], 0) + 1
-    own_total = {g[:-1]: 0 for g in own if len(g) > 1}
-    for g, n in own.items():
-        if len(g) > 1:
-            own_total[g[:-1]] += n
-    lost_types = {h: sum(1 for g in own if len(g) > 1 and g[:-1] == h and counts.get(g, 0) <= own[g])
-                  for h in own_total}
-    unigrams = total[""] - sum(n for g, n in own.items() if len(g) == 1)
+        for g, n in own.items():
+            if len(g) > 1:
+                own_total[g[:-1]] = own_total.get(g[:-1], 0) + n
+                if counts.get(g, 0) <= n:
+                    lost_types[g[:-1]] = lost_types.get(g[:-1], 0) + 1
+    base = total[""] - sum(n for g, n in own.items() if len(g) == 1) + alphabet + 1
     out = 0.0
     for i in range(1, len(s)):
         c = s[i]
-        p = (counts.get(c, 0) - own.get(c, 0) + 1) / (unigrams + alphabet + 1)
-        for k in range(1, ORDER):
-            if i - k < 0:
-                break
+        p = (counts.get(c, 0) - own.get(c, 0) + 1) / base
+        for k in range(1, min(ORDER, i + 1)):
             h = s[i - k:i]
             t = types.get(h, 0) - lost_types.get(h, 0)
             if t <= 0:
                 break
-            p = (counts.get(h + c, 0) - own.get(h + c, 0) + t * p) / (total[h] - own_total.get(h, 0) + t)
+            hc = h + c
+            p = (counts.get(hc, 0) - own.get(hc, 0) + t * p) / (total[h] - own_total.get(h, 0) + t)
         out += math.log(p)
     return out
 
@@ -126,17 +127,23 @@ def weights() -> dict[str, float]:
     return {r.feature: float(r.weight) for r in read_rows("find/place_name_weights.csv")}
 
 
+def after_locative(locative: str, key: str) -> float:
+    """log10(1 + how often ``key`` follows ``locative`` in the word bigram counts): a usual
+    continuation (في الحقيقة) is a word of the sentence, not a name."""
+    return math.log10(1 + pair_count(locative, key))
+
+
 def bare_features(locative: str, key: str, zipf: float, located: bool) -> dict[str, float]:
     """The features of ``key`` (a matching key) right after ``locative`` (bare, no و/ف), its
     wordfreq Zipf given: the letters' log-odds, the Zipf, 1 when wordfreq has never seen it,
-    log10(1 + how often the word follows the locative in the bigram counts), and 1 when a
-    known place locates it (``located``: في جمرايا بدمشق).
+    :func:`after_locative`, and 1 when a known place locates it (``located``: في جمرايا
+    بدمشق).
 
     >>> bare_features("في", "الحقيقه", 4.0, False)["after_locative"] > 0
     True
     """
     return {"letters": name_logodds(key), "zipf": zipf, "unseen": float(zipf < UNSEEN),
-            "after_locative": math.log10(1 + pair_count(locative, key)), "located": float(located)}
+            "after_locative": after_locative(locative, key), "located": float(located)}
 
 
 def bare_name_p(features: dict[str, float]) -> float:
@@ -146,7 +153,24 @@ def bare_name_p(features: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-z))
 
 
-def is_bare_name(features: dict[str, float]) -> bool:
-    """Whether the word of ``features`` is read as a place name: its probability reaches
-    the fitted threshold."""
-    return bare_name_p(features) >= weights()["threshold"]
+def is_bare_name(locative: str, key: str, zipf: float, located: Callable[[], bool]) -> bool:
+    """Whether ``key`` after ``locative`` is read as a place name: the model's probability
+    (:func:`bare_name_p` of :func:`bare_features`) reaches the fitted threshold. The bigram
+    count and the locating place (``located``, asked only then) are looked up only when they
+    can change the answer: most words after في are common words the letters and the
+    frequency already rule out, and a bigram look-up after في reads a long list.
+
+    >>> is_bare_name("قرب", "كيسانغو", 0.0, lambda: False)
+    True
+    """
+    w = weights()
+    cut = math.log(w["threshold"] / (1 - w["threshold"]))
+    z = (w["bias"] + w["letters"] * name_logodds(key) + w["zipf"] * zipf
+         + w["unseen"] * (zipf < UNSEEN))
+    low, high = sorted((0.0, w["located"]))
+    if w["after_locative"] <= 0 and z + high < cut:
+        return False  # the bigram count only lowers it, and a locating place cannot save it
+    z += w["after_locative"] * after_locative(locative, key)
+    if z + low >= cut or z + high < cut:
+        return z + low >= cut
+    return z + w["located"] * located() >= cut
