@@ -24,7 +24,8 @@ a list of places (حي الفردوس - دوار النعيم), or a phrase that
 one only where a place preposition governs it (``after``: في محلية كرري). A dual or
 plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places, and the
 list runs past the direction and place that locate an item (منطقتي الأمينية شمالي حمص
-وأم حارتين); a list may stand in one pair of quotes (قرى “البارة، وإحسم، وبلشون”).
+وأم حارتين). A list held whole in one pair of quotes (قرى “A، وB”) is not read as a
+list: only its names a gazetteer knows are found.
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
