@@ -520,6 +520,26 @@ def test_a_building_told_by_its_kind_and_located_in_a_town_is_a_place() -> None:
     assert [r[0] for r in _rows("انفجار في السوق التجاري بمدينة الرستن")] == ["الرستن"]
 
 
+def test_a_building_told_by_its_kind_where_a_place_preposition_governs_it_is_a_place() -> None:
+    # the site of what happened: a locative, or ب written onto the head
+    got = [(*r[:2], r[3]) for r in _rows("سقطت قذائف على محيط المشفى الوطني دون إصابات")]
+    assert got == [("المشفى الوطني", "hospital", "unknown_place;facility")]
+    assert [r[0] for r in _rows("انفجرت عبوة قرب الملعب البلدي صباح اليوم")] == ["الملعب البلدي"]
+    assert [r[0] for r in _rows("اندلع حريق بالمستشفى المركزي ليلا")] == ["المستشفى المركزي"]
+    # where the wounded were taken, or what a clause speaks of, it only describes
+    assert _rows("نقل الجرحى الى المشفى الوطني للعلاج") == []
+    assert _rows("وأعلن المستشفى المركزي حاجته إلى الدم") == []
+
+
+def test_a_stadium_is_named_with_its_head() -> None:
+    assert [r[0] for r in _rows("سقطت قذيفة هاون على ملعب الجلاء صباح اليوم")] == ["ملعب الجلاء"]
+    # named after a known town, it lies in the town
+    df = find_places("انفجار قرب ملعب بغداد")
+    assert df[["text", "flags"]].values.tolist() == [["بغداد", "facility"]]
+    # a pitch of a game is no named stadium
+    assert _rows("بنى الأهالي ملعب كرة قدم صغيرا") == []
+
+
 def test_a_camp_named_after_its_town_is_told_with_its_head_and_keeps_the_town() -> None:
     df = find_places("اقتحمت القوات مخيم جنين فجر اليوم")
     assert df[["text", "value"]].values.tolist() == [["مخيم جنين", "Janīn"]]

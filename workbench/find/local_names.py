@@ -929,11 +929,23 @@ def _definite_adjective_word(tok: tuple[str, int, int]) -> bool:
     return _is_direction(w) or (w.endswith("ي") and not _is_key(w))
 
 
+def _governed_by_locative(r: _Reader, m: re.Match) -> bool:
+    """Whether a preposition of place governs the definite head of ``m``: a locative before
+    it (قرب الملعب البلدي، على محيط المشفى الوطني) or ب written onto it (بالمستشفى
+    العسكري). The building is then where something happened, not where casualties were
+    taken (نقل المصابين إلى المشفى الوطني) nor what a clause speaks of."""
+    if BEH in r.key[m.start():m.start("head")]:
+        return True
+    before = word_before(r.key, m.start())
+    return before in place_locatives() or (before[:1] in "\u0648\u0641" and before[1:] in place_locatives())
+
+
 def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
                         ends: list[int]) -> list[dict]:
     """Buildings told by a definite head and a definite adjective that the text locates in
-    a known place (المستشفى العسكري بمقديشو، السجن المركزي في X): the phrase names the one
-    such building of that town, though it holds no name. Quarters, streets and markets so
+    a known place (المستشفى العسكري بمقديشو، السجن المركزي في X) or that a place preposition
+    governs (قرب الملعب البلدي، على محيط المشفى الوطني): the phrase names the one such
+    building of that town, though it holds no name. Quarters, streets and markets so
     told (الحي الصناعي، السوق التجاري) are descriptions of a kind a town has many of (on
     the benchmark's dev split they are no gold places); unlocated, the phrase describes."""
     key, text = r.key, r.folded.text
@@ -944,7 +956,8 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
         toks = r.tokens(m.end(), 1)
         if not toks or not _definite_adjective_word(toks[0]):
             continue
-        if not _located(r, toks[0][2], rows) and _locator(r, toks[0][2], rows) is None:
+        if not _located(r, toks[0][2], rows) and _locator(r, toks[0][2], rows) is None \
+                and not _governed_by_locative(r, m):
             continue
         s = r.folded.span(m.start("head"), m.end("head"))[0] - 2
         e = r.folded.span(*toks[0][1:])[1]
