@@ -531,6 +531,15 @@ def test_a_building_told_by_its_kind_where_a_place_preposition_governs_it_is_a_p
     assert _rows("وأعلن المستشفى المركزي حاجته إلى الدم") == []
 
 
+def test_a_quarter_told_by_its_kind_where_a_place_preposition_governs_it_is_a_place() -> None:
+    got = [(*r[:2], r[3]) for r in _rows("انفجرت دراجة مفخخة بالحي الشرقي من مدينة الرقة")]
+    assert ("الحي الشرقي", "neighbourhood", "unknown_place") in got
+    assert [r[0] for r in _rows("داهم مسلحون منزلا في الحي العصري ليلا")] == ["الحي العصري"]
+    # unlocated and ungoverned, the phrase describes (a town has many quarters so told)
+    assert _rows("تركزت الغارات على الحي الشمالي من المدينة") == []
+    assert _rows("يعاني الحي الجنوبي نقصا في المياه") == []
+
+
 def test_a_stadium_is_named_with_its_head() -> None:
     assert [r[0] for r in _rows("سقطت قذيفة هاون على ملعب الجلاء صباح اليوم")] == ["ملعب الجلاء"]
     # named after a known town, it lies in the town

@@ -907,6 +907,9 @@ def place_context(rows: list[dict], bounds: tuple[int, int], start: int, end: in
 # Kinds of place a town has many of, told by their kind (الحي الصناعي، السوق التجاري،
 # الشارع التجاري، المنطقة الوسطى): the phrase describes one, it names none.
 _KIND_NAMED_KINDS = frozenset({"street", "market", "square", "road"})
+# Quarters told by their kind where a place preposition governs them (في الحي العصري، بالحي
+# الغربي، في الضاحية السكنية): the quarter where it happened.
+_QUARTER_KINDS = frozenset({"neighbourhood"})
 
 
 @cache
@@ -914,8 +917,9 @@ def _definite_head_regex() -> re.Pattern[str]:
     """A definite head of one building (المستشفى، بالسجن): the article, written alone or
     after a proclitic preposition or conjunction, before the head."""
     forms = sorted((f for f, h in place_heads().items()
-                    if h["number"] == "one" and h["admin"] != "yes" and h["span"] == "whole"
-                    and h["place_type"] not in _AREA_KINDS | _KIND_NAMED_KINDS and " " not in f),
+                    if h["number"] == "one" and h["admin"] != "yes" and " " not in f and (
+                        (h["span"] == "whole" and h["place_type"] not in _AREA_KINDS | _KIND_NAMED_KINDS)
+                        or h["place_type"] in _QUARTER_KINDS)),
                    key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:[وف]?[بك]?ال|[وف]?لل)(?P<head>" + "|".join(forms) + r")(?!\w)")
 
@@ -945,9 +949,10 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
     """Buildings told by a definite head and a definite adjective that the text locates in
     a known place (المستشفى العسكري بمقديشو، السجن المركزي في X) or that a place preposition
     governs (قرب الملعب البلدي، على محيط المشفى الوطني): the phrase names the one such
-    building of that town, though it holds no name. Quarters, streets and markets so
-    told (الحي الصناعي، السوق التجاري) are descriptions of a kind a town has many of (on
-    the benchmark's dev split they are no gold places); unlocated, the phrase describes."""
+    building of that town, though it holds no name. Streets and markets so told (السوق
+    التجاري) are descriptions of a kind a town has many of; a quarter so told is the
+    quarter where it happened only where a place preposition governs it (في الحي العصري،
+    بالحي الغربي; not تركزت الغارات على الحي الشمالي). Unlocated, the phrase describes."""
     key, text = r.key, r.folded.text
     heads = place_heads()
     out: list[dict] = []
@@ -956,14 +961,17 @@ def _definite_head_rows(r: _Reader, rows: list[dict], found: list[dict],
         toks = r.tokens(m.end(), 1)
         if not toks or not _definite_adjective_word(toks[0]):
             continue
+        governed = _governed_by_locative(r, m)
+        if head["place_type"] in _QUARTER_KINDS and not governed:
+            continue
         if not _located(r, toks[0][2], rows) and _locator(r, toks[0][2], rows) is None \
-                and not _governed_by_locative(r, m):
+                and not governed:
             continue
         s = r.folded.span(m.start("head"), m.end("head"))[0] - 2
         e = r.folded.span(*toks[0][1:])[1]
         if any(x["start"] < e and s < x["end"] for x in [*rows, *found, *out]):
             continue
-        out.append({**unknown_row(text, s, e, head["place_type"], "unknown_place;facility"),
+        out.append({**unknown_row(text, s, e, head["place_type"], _unknown_flags(head)),
                     "_sentence": sentence_bounds(r.folded, ends, m.start())})
     return out
 
