@@ -540,6 +540,13 @@ def test_a_quarter_told_by_its_kind_where_a_place_preposition_governs_it_is_a_pl
     assert _rows("يعاني الحي الجنوبي نقصا في المياه") == []
 
 
+def test_a_junction_names_the_place_after_it() -> None:
+    assert "كفرونة" in [r[0] for r in _rows("استهدفت غارة سيارة عند مفترق كفرونة جنوب لبنان")]
+    assert "هادويا" in [r[0] for r in _rows("انفجرت عبوة في مفترق طرق هادويا مساء أمس")]
+    # the crossroads of a figure of speech names nothing
+    assert _rows("يقف البلد على مفترق طرق خطير") == []
+
+
 def test_a_stadium_is_named_with_its_head() -> None:
     assert [r[0] for r in _rows("سقطت قذيفة هاون على ملعب الجلاء صباح اليوم")] == ["ملعب الجلاء"]
     # named after a known town, it lies in the town
