@@ -540,6 +540,14 @@ def test_a_quarter_told_by_its_kind_where_a_place_preposition_governs_it_is_a_pl
     assert _rows("يعاني الحي الجنوبي نقصا في المياه") == []
 
 
+def test_a_rare_name_in_construct_with_a_definite_noun_is_one_name() -> None:
+    assert "زنبور الجبل" in [r[0] for r in _rows("سقطت صواريخ في منطقة زنبور الجبل ليلا")]
+    # a definite adjective after the rare name is the sentence's, not the name's
+    got = [r[0] for r in _rows("قصفت المدفعية قرية خربو الحدودية أمس")]
+    assert "خربو" in got and "خربو الحدودية" not in got
+    assert [r[0] for r in _rows("دخلت القوات منطقة زنبور المحاصرة منذ أشهر")] == ["زنبور"]
+
+
 def test_a_junction_names_the_place_after_it() -> None:
     assert "كفرونة" in [r[0] for r in _rows("استهدفت غارة سيارة عند مفترق كفرونة جنوب لبنان")]
     assert "هادويا" in [r[0] for r in _rows("انفجرت عبوة في مفترق طرق هادويا مساء أمس")]

@@ -411,9 +411,16 @@ def _next_state(r: _Reader, state: str, w: str, written: str, nxt: tuple[str, in
         return "def" if definite or _is_direction(w) else ""
     if state == "def":
         return "def" if definite and not nisba else ""
-    # A rare name in construct with a known place (سحم الجولان، معرة النعمان); any other
-    # definite word after it is an adjective of the sentence (طوكر الواقعة).
-    return "def" if definite and (_is_direction(w) or _is_key(w)) else ""
+    # A rare name in construct with a known place (سحم الجولان، معرة النعمان) or with a
+    # definite noun that has no adjective's ending (إصبع الجليل); a definite word in ي or ة
+    # after it may be an adjective of the sentence (طوكر الواقعة، قرية خربو الحدودية،
+    # المحاصرة), and ends it.
+    return "def" if definite and (_is_direction(w) or _is_key(w) or (
+        state == "name" and not written.endswith(_ADJECTIVE_ENDINGS) and w not in _stop_words())) else ""
+
+
+# Endings of the adjectives that follow a name (الحدودية، المحاصرة، الشرقي، الكبرى).
+_ADJECTIVE_ENDINGS = ("ة", "ه", "ي", "ى")
 
 
 def _is_key(w: str) -> bool:
