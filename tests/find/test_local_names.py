@@ -548,6 +548,12 @@ def test_a_rare_name_in_construct_with_a_definite_noun_is_one_name() -> None:
     assert [r[0] for r in _rows("دخلت القوات منطقة زنبور المحاصرة منذ أشهر")] == ["زنبور"]
 
 
+def test_a_word_of_middling_frequency_with_a_name_s_letters_is_a_name_after_a_strict_head() -> None:
+    assert "الهول" in [r[0] for r in _rows("تمشيط القرى وخصوصا منطقة الهول من الخلايا")]
+    # an ordinary word of the same frequency is not (منطقة البحوث "the research area")
+    assert _rows("زار الوزير منطقة البحوث أمس") == []
+
+
 def test_a_junction_names_the_place_after_it() -> None:
     assert "كفرونة" in [r[0] for r in _rows("استهدفت غارة سيارة عند مفترق كفرونة جنوب لبنان")]
     assert "هادويا" in [r[0] for r in _rows("انفجرت عبوة في مفترق طرق هادويا مساء أمس")]

@@ -337,8 +337,21 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
     # a name head or a title before a further word opens a proper name, first or in
     # construct (أبو بكر، سد وادي أبيض)
     likely = any(w in _name_heads() or w in _titles() for w, _, _ in words[:-1]) or any(
-        _zipf(r.written(ws, we)) < _RARE for _, ws, we in words)
+        _zipf(r.written(ws, we)) < _RARE or _name_shaped(w, r.written(ws, we)) for w, ws, we in words)
     return words[0][1], words[-1][2], likely
+
+
+# Below this wordfreq Zipf a word with a name's letters may be a name (الهول 3.6, نور 5.0).
+_NAME_SHAPED_ZIPF = 4.5
+
+
+def _name_shaped(key: str, written: str) -> bool:
+    """Whether a word of middling frequency has the letters of a place name rather than of
+    an ordinary word (the name model's letter log-odds above 0: الهول yes; البحوث، الحادث،
+    الساحل no): after a strict head it is as name-like as a rare word."""
+    from .name_model import name_logodds
+
+    return _zipf(written) < _NAME_SHAPED_ZIPF and name_logodds(key) > 0
 
 
 def _own_adjective(r: _Reader, tok: tuple[str, int, int]) -> bool:
