@@ -635,3 +635,11 @@ def test_a_conjunction_on_a_short_common_word_is_no_name_after_a_head() -> None:
     # وسد: "and a dam"; the road is no road named وسد, though a place locates the phrase
     got = [r[0] for r in _rows("وعدت الحكومة ببناء طريق وسد في شمال البلاد المجاورة لكينيا")]
     assert not any(t.startswith("طريق") for t in got)
+
+
+def test_a_facility_named_after_its_town_takes_the_towns_governorate_when_alone():
+    from workbench.find.places import find_places
+
+    row = find_places("سقطت قذيفة على ملعب حلب الدولي").iloc[0]
+    assert (row["text"], row["admin1"], row["country"]) == ("ملعب حلب الدولي", "SY-HL", "SY")
+    assert "facility" in row["flags"] and row["lat"] != row["lat"]  # no invented coordinates

@@ -1137,8 +1137,19 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         if "_sentence" in f:
             # once every local name is read: a town inside a later one (حي العمارة in
             # Jableh) is no known place to take a governorate from
-            f.update(place_context(kept, f.pop("_sentence"), f["start"], f["end"]))
+            f.update(place_context(kept, f.pop("_sentence"), f["start"], f["end"])
+                     or _named_after(rows, f))
     return kept + found
+
+
+def _named_after(rows: list[dict], row: dict) -> dict:
+    """admin1 and country of the known town a facility is named after (ملعب حلب الدولي: a
+    stadium of Aleppo), for a facility whose sentence names no other known place. Only then:
+    a quarter's name holds other towns' names (حي العمارة in Jableh is not Amarah)."""
+    if "facility" not in row["flags"].split(";"):
+        return {}
+    inside = [x for x in rows if x.get("admin1") and row["start"] <= x["start"] < row["end"]]
+    return {"admin1": inside[0]["admin1"], "country": inside[0]["country"]} if inside else {}
 
 
 def _chain(r: _Reader, h: re.Match, many: bool, by_start: dict[int, int],
