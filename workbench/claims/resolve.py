@@ -1108,6 +1108,8 @@ def _is_background(row: dict, text: str, reference: date | None, phrase_end: int
         row.update(start="", end="", date_text="", date_precision="", date_basis="",
                    date_flags="undated")
         return True
+    if reference is None and _recalled_unreferenced(row):
+        return True
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
@@ -1277,8 +1279,83 @@ def _same_day(inc: dict, row: dict) -> bool:
     if not (a[0] or b[0]) and _weekdays(inc["date_text"]) and _weekdays(row["date_text"]) \
             and not _weekdays(inc["date_text"]) & _weekdays(row["date_text"]):
         return False  # أمس الجمعة and أمس الأول الخميس: two days, though neither is dated
+    if _apart_unreferenced(inc, row):
+        return False  # اليوم الخميس and في 24 مايو الماضي with no day of writing: two days
     return not (a[0] and b[0]) or (_day(a[0]) <= _day(b[1], last=True) + "~"
                                    and _day(b[0]) <= _day(a[1], last=True) + "~")
+
+
+# Days of writing a time told against an unknown one is read against: five days of each
+# month of one year, so that what holds for all of them holds for the month's whole length.
+_PROBE_DAYS = (1, 8, 15, 22, 28)
+_PROBE_YEAR = 2001
+# A sampled day the time cannot have been written on (its weekday is not the one it names).
+_NO_DAY = (date.min, date.min)
+# How far apart two such times must lie to be two attacks: a lead and a body written a day
+# apart tell one attack as أمس and as اليوم, never as today and a past month.
+_APART = timedelta(days=7)
+
+
+def _probes() -> list[date]:
+    """The sampled days of writing, in order."""
+    return [date(_PROBE_YEAR, month, day) for month in range(1, 13) for day in _PROBE_DAYS]
+
+
+def _recalled_unreferenced(row: dict) -> bool:
+    """The row's own time, told against an unknown day of writing, lies well before it
+    whatever that day is (في 9 من الشهر الماضي): the past the article recalls."""
+    if not _unreferenced(row):
+        return False
+    kept = [(p, s) for p, s in zip(_probes(), _probe_spans(str(row["date_text"])), strict=True)
+            if s != _NO_DAY]
+    return bool(kept) and all(s is not None and s[1] <= p - _BACKGROUND_AGE for p, s in kept)
+
+
+@cache
+def _probe_spans(date_text: str) -> tuple[tuple[date, date] | None, ...]:
+    """The days a time names read against each sampled day of writing (None: no day read).
+
+    >>> [s[0].isoformat() for s in _probe_spans("مساء أمس")[:2]]
+    ['2000-12-31', '2001-01-07']
+    """
+    out: list[tuple[date, date] | None] = []
+    for probe in _probes():
+        found = [r for r in time_rows(date_text, reference=probe)
+                 if r["value"] and not str(r["value"]).startswith("P")]
+        if found and "weekday_conflict" in str(found[0]["flags"]).split(";"):
+            out.append(_NO_DAY)  # اليوم الخميس read on a Monday: no day it was written
+            continue
+        span = parse_date_span(found[0]["value"]) if found else None
+        out.append((span.lo, span.hi) if span is not None else None)
+    return tuple(out)
+
+
+def _unreferenced(row: dict) -> bool:
+    """The row's own clause tells its time against a day of writing the text does not give
+    (اليوم الخميس, في 9 من الشهر الماضي, 24 مايو الماضي with no publication date)."""
+    return "needs_reference" in str(row.get("date_flags", "")).split(";") \
+        and bool(row.get("date_text")) and row.get("date_basis") in ("", "text")
+
+
+def _apart_unreferenced(inc: dict, row: dict) -> bool:
+    """Two times told against the unknown day of writing that name no common day whatever
+    that day is, nor within a week: two attacks (قتل 15 شخصا اليوم الخميس ... وقتل في 24
+    مايو الماضي). أمس and اليوم may be a lead and a body written a day apart: one attack.
+
+    >>> today = {"date_flags": "relative;needs_reference", "date_text": "اليوم", "date_basis": ""}
+    >>> past = {"date_flags": "relative;needs_reference", "date_text": "9 من الشهر الماضي",
+    ...         "date_basis": ""}
+    >>> _apart_unreferenced(today, past), _apart_unreferenced(today, {**today, "date_text": "أمس"})
+    (True, False)
+    """
+    if not (_unreferenced(inc) and _unreferenced(row)):
+        return False
+    pairs = list(zip(_probe_spans(str(inc["date_text"])), _probe_spans(str(row["date_text"])),
+                     strict=True))
+    kept = [(a, b) for a, b in pairs if _NO_DAY not in (a, b)]
+    return bool(kept) and all(a is not None and b is not None
+                              and (a[1] + _APART <= b[0] or b[1] + _APART <= a[0])
+                              for a, b in kept)
 
 
 def day_of_two(row: dict) -> str:

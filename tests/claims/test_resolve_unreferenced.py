@@ -1,0 +1,29 @@
+"""Events on small made-up reports with no publication date: a time told against the unknown
+day of writing still parts the news from an attack the report recalls a month or more before
+it, and a lead's أمس and a body's اليوم stay one attack."""
+
+from __future__ import annotations
+
+import workbench
+
+
+def _events(text: str):
+    return workbench.analyze(text, published=None).events
+
+
+def test_today_and_a_day_of_last_month_at_one_town_are_two_attacks():
+    ev = _events("قتل سبعة أشخاص اليوم الأحد في انفجار سيارة مفخخة في مدينة تكريت.\n\n"
+                 "وقتل 20 شخصا في 24 أيار الماضي في تفجير انتحاري في مدينة تكريت.")
+    assert ev[["fatalities", "start"]].values.tolist() == [["7", ""], ["20", "XXXX-05-24"]]
+
+
+def test_a_day_of_last_month_is_recalled_whatever_day_the_report_was_written():
+    ev = _events("قتل ثلاثة مدنيين في هجوم على قرية البو حسن.\n\n"
+                 "وارتكب مسلحون في 9 من الشهر الماضي مجزرة في قرية الجزيرة.")
+    assert "background" in ev.role.tolist()
+
+
+def test_yesterday_in_the_lead_and_today_in_the_body_are_one_attack():
+    ev = _events("قتل خمسة مدنيين يوم أمس السبت إثر انفجار سيارة مفخخة في قضاء بلد.\n\n"
+                 "وذكر مصدر أمني أن سيارة مفخخة انفجرت صباح اليوم في مدخل قضاء بلد.")
+    assert len(ev) == 1
