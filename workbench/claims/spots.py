@@ -129,12 +129,19 @@ def _frame_kind(text: str, start: int) -> str:
         return "source"  # مصدر أمني في الحلة: where the source is, not the attack
     if len(words) >= 2 and " ".join(words[-2:]) in frames:
         return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
-    if len(words) >= 3 and words[-1] in place_heads() and any(
-            frames.get(f"{f} {words[-2]}") == "origin" for f in word_forms(words[-3])):
-        return "origin"  # تنحدر من بلدة كفر بطيخ: the head of the name stands between
-    if len(words) >= 2 and (words[-1] in place_heads() or frames.get(words[-1]) == "area") \
-            and any(frames.get(match_key(f)) == "origin" for f in word_forms(words[-2])):
-        return "origin"  # عشيرة تقطن محافظة الأنبار: the head of the name stands between
+    if len(words) >= 2 and any(frames.get(f"{match_key(f)} {words[-1]}") == "belonging"
+                               for f in word_forms(words[-2])):
+        return "belonging"  # وهما من الشحيل: the people's home, a clitic before them
+    if len(words) >= 3 and words[-1] in place_heads():
+        kind = next((frames[f"{match_key(f)} {words[-2]}"] for f in word_forms(words[-3])
+                     if frames.get(f"{match_key(f)} {words[-2]}") in _PEOPLE_FROM), "")
+        if kind:
+            return kind  # تنحدر من بلدة كفر بطيخ، وهما من بلدة الشحيل: the head stands between
+    if len(words) >= 2 and (words[-1] in place_heads() or frames.get(words[-1]) == "area"):
+        kind = next((frames[match_key(f)] for f in word_forms(words[-2])
+                     if frames.get(match_key(f)) in _PEOPLE_FROM), "")
+        if kind:
+            return kind  # عشيرة تقطن محافظة الأنبار، سكان مناطق شيلادزي: the head between
     if words and (words[-1] == "من" or words[-1] in place_heads()) and _launched_from(
             [t.key for t in tokenize(text[max(0, start - _LAUNCH_LOOKBACK):start])
              if t.kind == "word"], frames):
@@ -142,6 +149,23 @@ def _frame_kind(text: str, start: int) -> str:
     return next((frames[match_key(f)] for f in word_forms(words[-1])
                  if match_key(f) in frames and frames[match_key(f)] != "launch"), "") \
         if words else ""
+
+
+# Frame kinds that tell where people come from or belong, not where they were hit.
+_PEOPLE_FROM = frozenset({"origin", "belonging"})
+
+
+def belongs_to_people(place: Mention, text: str) -> bool:
+    """True for a place named as the home of people (وهما من بلدة الشحيل، من أهالي الموصل،
+    سكان مناطق شيلادزي، ابن مدينة الرقة): an attack's place only when its clause names no
+    other.
+
+    >>> from workbench.claims.index import Mention
+    >>> t = "قتل شابان وهما من بلدة الشحيل"
+    >>> belongs_to_people(Mention(t.index("الشحيل"), len(t), "الشحيل", "place", "x"), t)
+    True
+    """
+    return _frame_kind(text, place.start) == "belonging"
 
 
 def _launched_from(words: list[str], frames: dict[str, str]) -> bool:
