@@ -27,3 +27,10 @@ def test_yesterday_in_the_lead_and_today_in_the_body_are_one_attack():
     ev = _events("قتل خمسة مدنيين يوم أمس السبت إثر انفجار سيارة مفخخة في قضاء بلد.\n\n"
                  "وذكر مصدر أمني أن سيارة مفخخة انفجرت صباح اليوم في مدخل قضاء بلد.")
     assert len(ev) == 1
+
+
+def test_a_recalled_attack_at_the_same_village_takes_the_village_told_before():
+    ev = _events("قتل أربعة مدنيين في هجوم شنه مسلحون على قرية البو حسن.\n\n"
+                 "والقرية ذاتها شهدت مجزرة ارتكبها مسلحون في 9 من الشهر الماضي.")
+    assert ev[["role", "location"]].values.tolist() == [["main", "البو حسن"],
+                                                        ["background", "البو حسن"]]

@@ -323,9 +323,12 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             if any(inc is last for inc in same) else same
         if earlier:
             recent = [inc for inc in recent if inc is not last]
-            if last is not None and not row["location"] and last["location"] \
-                    and _place_told_again(row, text, mentions):
-                _take_place(row, last)  # بعد يوم من اغتيال مسؤول بالمدينة: the news's city
+        if (earlier or row["role"] == "background") and last is not None \
+                and not row["location"] and last["location"] \
+                and _place_told_again(row, text, mentions, whole=not earlier):
+            # بعد يوم من اغتيال مسؤول بالمدينة، القرية ذاتها شهدت مجزرة في 9 من الشهر الماضي:
+            # the place of the news, told again for the other attack
+            _take_place(row, last)
         host = next((inc for inc in reversed(recent) if _listed_there(inc, row)), None) \
             if another else _kin_first(_at_spot_first(
                 [inc for inc in reversed(recent) if _fits(inc, row)], row), row)
@@ -1401,10 +1404,12 @@ def _fits(inc: dict, row: dict) -> bool:
     return not inc["admin1"] or not row["admin1"] or inc["admin1"] == row["admin1"]
 
 
-def _place_told_again(row: dict, text: str, mentions: Mentions) -> bool:
+def _place_told_again(row: dict, text: str, mentions: Mentions, whole: bool = False) -> bool:
     """The row's clause names its place by a definite head noun alone, with no name after it
     (بعد يوم من اغتيال مسؤول محلي بالمدينة، لذات المديرية، القرية ذاتها): given
-    information, the place just told.
+    information, the place just told. Looked for after the event word (what an attack dated
+    back from the news came after), or with ``whole`` in all its clause (القرية ذاتها شهدت
+    مجزرة: a recalled attack).
 
     >>> from workbench.claims.index import Mentions
     >>> t = "وقع الانفجار بعد يوم من اغتيال مسؤول بالمدينة"
@@ -1413,7 +1418,7 @@ def _place_told_again(row: dict, text: str, mentions: Mentions) -> bool:
     (True, False)
     """
     heads = {f"ال{h}" for h, spec in place_heads().items() if spec["number"] == "one"}
-    start, end = int(row["trigger_end"]), int(row["claim_end"])
+    start, end = int(row["claim_start" if whole else "trigger_end"]), int(row["claim_end"])
     places = mentions.between(start, end, "place")
     for t in tokenize(text[start:end]):
         at, stop = t.start + start, t.end + start
