@@ -66,7 +66,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from ..find.gazetteer import FACILITY_TYPES, governorate_names
 from ..find.local_names import place_heads
@@ -1309,28 +1309,31 @@ def _recalled_unreferenced(row: dict) -> bool:
     whatever that day is (في 9 من الشهر الماضي): the past the article recalls."""
     if not _unreferenced(row):
         return False
-    kept = [(p, s) for p, s in zip(_probes(), _probe_spans(str(row["date_text"])), strict=True)
-            if s != _NO_DAY]
-    return bool(kept) and all(s is not None and s[1] <= p - _BACKGROUND_AGE for p, s in kept)
-
-
-@cache
-def _probe_spans(date_text: str) -> tuple[tuple[date, date] | None, ...]:
-    """The days a time names read against each sampled day of writing (None: no day read).
-
-    >>> [s[0].isoformat() for s in _probe_spans("مساء أمس")[:2]]
-    ['2000-12-31', '2001-01-07']
-    """
-    out: list[tuple[date, date] | None] = []
-    for probe in _probes():
-        found = [r for r in time_rows(date_text, reference=probe)
-                 if r["value"] and not str(r["value"]).startswith("P")]
-        if found and "weekday_conflict" in str(found[0]["flags"]).split(";"):
-            out.append(_NO_DAY)  # اليوم الخميس read on a Monday: no day it was written
+    text, seen = str(row["date_text"]), False
+    for probe in _probes():  # the first day of writing that keeps it news ends the reading
+        span = _probe_span(text, probe)
+        if span == _NO_DAY:
             continue
-        span = parse_date_span(found[0]["value"]) if found else None
-        out.append((span.lo, span.hi) if span is not None else None)
-    return tuple(out)
+        if span is None or span[1] > probe - _BACKGROUND_AGE:
+            return False
+        seen = True
+    return seen
+
+
+@lru_cache(maxsize=4096)
+def _probe_span(date_text: str, probe: date) -> tuple[date, date] | None:
+    """The days a time names read against one day of writing (None: no day read;
+    ``_NO_DAY``: a day it cannot have been written on).
+
+    >>> _probe_span("مساء أمس", date(2001, 1, 8))[0].isoformat()
+    '2001-01-07'
+    """
+    found = [r for r in time_rows(date_text, reference=probe)
+             if r["value"] and not str(r["value"]).startswith("P")]
+    if found and "weekday_conflict" in str(found[0]["flags"]).split(";"):
+        return _NO_DAY  # اليوم الخميس read on a Monday: no day it was written
+    span = parse_date_span(found[0]["value"]) if found else None
+    return (span.lo, span.hi) if span is not None else None
 
 
 def _unreferenced(row: dict) -> bool:
@@ -1353,12 +1356,15 @@ def _apart_unreferenced(inc: dict, row: dict) -> bool:
     """
     if not (_unreferenced(inc) and _unreferenced(row)):
         return False
-    pairs = list(zip(_probe_spans(str(inc["date_text"])), _probe_spans(str(row["date_text"])),
-                     strict=True))
-    kept = [(a, b) for a, b in pairs if _NO_DAY not in (a, b)]
-    return bool(kept) and all(a is not None and b is not None
-                              and (a[1] + _APART <= b[0] or b[1] + _APART <= a[0])
-                              for a, b in kept)
+    seen = False
+    for probe in _probes():  # the first day of writing that brings them together ends it
+        a, b = _probe_span(str(inc["date_text"]), probe), _probe_span(str(row["date_text"]), probe)
+        if _NO_DAY in (a, b):
+            continue
+        if a is None or b is None or not (a[1] + _APART <= b[0] or b[1] + _APART <= a[0]):
+            return False
+        seen = True
+    return seen
 
 
 def day_of_two(row: dict) -> str:
