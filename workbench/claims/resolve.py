@@ -1111,8 +1111,6 @@ def _is_background(row: dict, text: str, reference: date | None, phrase_end: int
         row.update(start="", end="", date_text="", date_precision="", date_basis="",
                    date_flags="undated")
         return True
-    if reference is None and _recalled_unreferenced(row):
-        return True
     end = str(row["end"] or row["start"])
     if reference is not None and len(end) >= 10 and "X" not in end:
         try:
@@ -1304,22 +1302,6 @@ def _probes() -> list[date]:
     return [date(_PROBE_YEAR, month, day) for month in range(1, 13) for day in _PROBE_DAYS]
 
 
-def _recalled_unreferenced(row: dict) -> bool:
-    """The row's own time, told against an unknown day of writing, lies well before it
-    whatever that day is (في 9 من الشهر الماضي): the past the article recalls."""
-    if not _unreferenced(row):
-        return False
-    text, seen = str(row["date_text"]), False
-    for probe in _probes():  # the first day of writing that keeps it news ends the reading
-        span = _probe_span(text, probe)
-        if span == _NO_DAY:
-            continue
-        if span is None or span[1] > probe - _BACKGROUND_AGE:
-            return False
-        seen = True
-    return seen
-
-
 @lru_cache(maxsize=4096)
 def _probe_span(date_text: str, probe: date) -> tuple[date, date] | None:
     """The days a time names read against one day of writing (None: no day read;
@@ -1354,8 +1336,9 @@ def _apart_unreferenced(inc: dict, row: dict) -> bool:
     >>> _apart_unreferenced(today, past), _apart_unreferenced(today, {**today, "date_text": "أمس"})
     (True, False)
     """
-    if not (_unreferenced(inc) and _unreferenced(row)):
-        return False
+    if not (_unreferenced(inc) and _unreferenced(row)) or not any(
+            "relative" in str(r["date_flags"]).split(";") for r in (inc, row)):
+        return False  # two calendar days are compared by their values
     seen = False
     for probe in _probes():  # the first day of writing that brings them together ends it
         a, b = _probe_span(str(inc["date_text"]), probe), _probe_span(str(row["date_text"]), probe)
