@@ -341,21 +341,29 @@ def cpu_scaling(one: dict[str, float], two: dict[str, float]) -> dict[str, float
     The parallel part: its CPU with one job over half the CPU of the run's process and its
     workers in it (what two cores share). The whole run: the CPU of one job over the
     serial start (import, warm-up), the parallel part on two cores, and the closing
-    drawings, whichever of this process and the drawing process ends last."""
+    drawings, whichever of this process and the drawing process ends last. The drawing
+    process's CPU before its data came (its imports) runs on the core the serial start
+    leaves idle; what exceeds the start is shared with the parallel part. A run that
+    does not split the drawing process's CPU so counts all of it in the closing part."""
     def phase(cpu: dict[str, float], name: str) -> float:
         return cpu.get(_CPU_PHASE + name, 0.0)
 
     # phases of the run's own process, one after another ("gathering" lies inside the
-    # analysis, the workers are other processes)
+    # analysis, the workers and the drawing process are other processes)
     own = {k[len(_CPU_PHASE):]: v for k, v in two.items() if k.startswith(_CPU_PHASE)
-           and k[len(_CPU_PHASE):] not in ("workers", "gathering (in the analysis)")}
+           and k[len(_CPU_PHASE):] not in ("workers", "gathering (in the analysis)")
+           and not k[len(_CPU_PHASE):].startswith("drawing process")}
     start_two = two["CPU, this process"] - sum(own.values()) + own.get("warm-up", 0.0)
     tail_two = sum(v for k, v in own.items() if k not in ("warm-up", "reading and analysis"))
     parallel_one = phase(one, "reading and analysis")
     parallel_two = (phase(two, "reading and analysis") + phase(two, "workers")) / 2
-    drawing = two["CPU, its children"] - phase(two, "workers")
+    if _CPU_PHASE + "drawing process" in two:
+        drawing = phase(two, "drawing process")
+        early = max(0.0, phase(two, "drawing process, before its data") - start_two) / 2
+    else:
+        drawing, early = two["CPU, its children"] - phase(two, "workers"), 0.0
     whole_one = one["CPU, this process"] + one["CPU, its children"]
-    whole_two = start_two + parallel_two + max(tail_two, drawing)
+    whole_two = start_two + parallel_two + early + max(tail_two, drawing)
     return {"reading and analysis, 2 jobs (CPU-computed)": parallel_one / parallel_two,
             "whole run, 2 jobs (CPU-computed)": whole_one / whole_two}
 

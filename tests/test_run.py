@@ -179,6 +179,34 @@ def test_a_failed_drawing_process_leaves_its_drawings_to_the_run(
     assert summary.timings[run_module.CPU_PREFIX + "workers"] > 0  # they read both texts
 
 
+def test_a_drawing_process_that_ends_before_its_drawings_leaves_them_to_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # it says the timeline SVG is written, writes none and ends: the run draws both files
+    (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "b.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    inputs = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    run_module.run(inputs, out=tmp_path / "serial", jobs=1, progress=False)
+    lying = run_module._Drawer(subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.readline(); print('timeline.svg')"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True))
+    monkeypatch.setattr(run_module._Drawer, "start", classmethod(lambda cls: lying))
+    summary = run_module.run_with_summary(inputs, out=tmp_path / "parallel", jobs=2, progress=False)
+    assert _hashes(tmp_path / "serial") == _hashes(tmp_path / "parallel")
+    assert run_module.CPU_PREFIX + "drawing process" not in summary.timings
+
+
+def test_the_drawing_process_reports_its_cpu_before_and_after_its_data(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, "utf-8")
+    (tmp_path / "b.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    summary = run_module.run_with_summary([tmp_path / "a.txt", tmp_path / "b.txt"],
+                                          out=tmp_path / "out", jobs=2, progress=False)
+    # its imports before the staged tables came, its drawing after
+    assert summary.timings[run_module.CPU_PREFIX + "drawing process, before its data"] > 0
+    assert summary.timings[run_module.CPU_PREFIX + "drawing process"] > 0
+    assert (tmp_path / "out" / "timeline.png").stat().st_size > 0
+
+
 def test_dask_engine_on_a_local_cluster_gives_the_same_tables(tmp_path: Path) -> None:
     from dask.distributed import LocalCluster
 

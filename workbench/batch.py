@@ -175,8 +175,8 @@ def run_with_summary(
     timings = summary.timings
     writer = drawer = None
     try:
-        # With a core to spare, a second process draws the timeline PNG while this one
-        # draws the SVG and the chart by governorate and writes the report (about as long);
+        # With a core to spare, a second process draws the timeline (one figure: the SVG,
+        # then the PNG) while this one draws the chart by governorate and writes the report;
         # started now, it loads its modules while this one loads the lexicons.
         if engine != "local" or (jobs or os.cpu_count() or 1) > 1:
             drawer = _Drawer.start()
@@ -216,9 +216,9 @@ def run_with_summary(
 
 
 def _load_drawing() -> None:
-    """Import what draws the timeline and the chart by governorate (matplotlib), for
-    the end of the run."""
-    from .viz import governorates, timeline  # noqa: F401
+    """Import what draws the chart by governorate (matplotlib), for the end of the run
+    (the timeline is the drawing process's, or drawn where none runs)."""
+    from .viz import governorates  # noqa: F401
 
 
 @contextmanager
@@ -553,7 +553,7 @@ class _Writer:
 
     def finish(self, drawer: _Drawer | None = None) -> None:
         """Close the tables and draw the timeline and the report; ``drawer``: a second
-        process that draws the timeline PNG meanwhile."""
+        process that draws the timeline (SVG, then PNG) meanwhile."""
         timed = self.timings
         with _timed(timed, "tables"):
             self.close()
@@ -563,28 +563,29 @@ class _Writer:
                     with path.open("w", encoding="utf-8", newline="") as fh:
                         fh.write(_csv_lines([self.headers.get(name, columns)]))
             events, documents, published = _timeline_tables(self.staging)
-        from .viz.timeline import save_timeline, timeline_svg
-
         png, svg_path = self.staging / "timeline.png", self.staging / "timeline.svg"
         if drawer is not None and not drawer.draw(self.staging):
             drawer = None
-        if drawer is None:  # one figure laid out and drawn once, saved in both formats
-            with _timed(timed, "timeline svg and png"):
-                svg = save_timeline(events, png, svg_path, published=published,
-                                    link=TIMELINE_LINK)
-        else:
-            with _timed(timed, "timeline svg"):
-                svg = timeline_svg(events, published=published, link=TIMELINE_LINK)
-                svg_path.write_text(svg, encoding="utf-8")
         with _timed(timed, "governorates"):
             governorates = governorates_svg(events)
+        svg = None
+        if drawer is not None:
+            with _timed(timed, "timeline svg (waiting)"):
+                svg = drawer.timeline_svg(svg_path)
+        if svg is None:  # one figure laid out and drawn once, saved in both formats
+            if drawer is not None:  # (gone, or never to be waited for: none writes beside)
+                drawer.stop()
+            drawer = None
+            with _timed(timed, "timeline svg and png"):
+                svg = _save_timeline(events, png, svg_path, published=published)
         with _timed(timed, "report"):
             write_report(self.staging / "report.html", documents=documents, events=events,
                          items=self.report_items, timeline=svg, governorates=governorates)
         if drawer is not None:
             with _timed(timed, "timeline png (waiting)"):
                 if not drawer.finished() or not png.is_file():
-                    save_timeline(events, png, published=published, link=TIMELINE_LINK)
+                    _save_timeline(events, png, svg_path, published=published)
+            timed.update(drawer.cpu)
 
     def close(self) -> None:
         for fh in self.files.values():
@@ -601,22 +602,36 @@ def _timeline_tables(staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, dict[st
     return events, documents, published
 
 
+def _save_timeline(events: pd.DataFrame, png: Path, svg: Path, *, published: dict[str, str],
+                   svg_written: Callable[[str], None] | None = None) -> str:
+    """The run's timeline.png and timeline.svg, from one figure (see ``save_timeline``)."""
+    from .viz.timeline import save_timeline
+
+    return save_timeline(events, png, svg, published=published, link=TIMELINE_LINK,
+                         svg_written=svg_written) or ""
+
+
 def draw_when_staged() -> None:
     """What the second drawing process of a run does: wait for the staging folder's path
-    on stdin, then draw ``timeline.png`` from the staged tables. No path: nothing to draw."""
-    from .viz.timeline import save_timeline  # loaded while the analysis runs
+    on stdin, then draw ``timeline.svg`` and ``timeline.png`` from the staged tables,
+    saying on stdout when the SVG is written (a line with its name); last, its CPU
+    seconds before and after the path came, as JSON. No path: nothing to draw."""
+    from .viz import timeline  # noqa: F401  (loaded while the analysis runs)
 
     line = sys.stdin.readline().strip()
-    if not line:
-        return
-    staging = Path(line)
-    events, _, published = _timeline_tables(staging)
-    save_timeline(events, staging / "timeline.png", published=published, link=TIMELINE_LINK)
+    waited = time.process_time()
+    if line:
+        staging = Path(line)
+        events, _, published = _timeline_tables(staging)
+        svg = staging / "timeline.svg"
+        _save_timeline(events, staging / "timeline.png", svg, published=published,
+                       svg_written=lambda _: print(svg.name, flush=True))
+    print(json.dumps({"before": waited, "after": time.process_time() - waited}), flush=True)
 
 
 class _Drawer:
-    """A new Python process (:func:`draw_when_staged`) drawing the timeline PNG of a
-    staging folder, started before the analysis.
+    """A new Python process (:func:`draw_when_staged`) drawing the timeline SVG and PNG
+    of a staging folder, started before the analysis.
 
     A process of its own, not a fork: a forked copy would share this process's open font
     files, and two processes reading one file descriptor corrupt each other's glyphs.
@@ -624,6 +639,8 @@ class _Drawer:
 
     def __init__(self, process: subprocess.Popen) -> None:
         self.process = process
+        # its CPU seconds, as ``Summary.timings`` keeps them, once it ended
+        self.cpu: dict[str, float] = {}
 
     @classmethod
     def start(cls) -> _Drawer | None:
@@ -635,7 +652,7 @@ class _Drawer:
         try:
             return cls(subprocess.Popen(
                 [sys.executable, "-c", code], env=env, stdin=subprocess.PIPE,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True,
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                 encoding="utf-8"))
         except OSError:
             return None
@@ -649,8 +666,23 @@ class _Drawer:
         except (OSError, ValueError):
             return False
 
+    def timeline_svg(self, svg: Path) -> str | None:
+        """Wait for the timeline SVG (the PNG is drawn after it); its text, None if the
+        process wrote none."""
+        try:
+            name = self.process.stdout.readline().strip()
+            return svg.read_text(encoding="utf-8") if name == svg.name else None
+        except (OSError, ValueError):
+            return None
+
     def finished(self) -> bool:
         """Wait for the PNG; whether the process drew it."""
+        with suppress(OSError, ValueError):
+            for line in self.process.stdout:
+                with suppress(ValueError, TypeError, KeyError):
+                    used = json.loads(line)
+                    self.cpu = {CPU_PREFIX + "drawing process, before its data": used["before"],
+                                CPU_PREFIX + "drawing process": used["after"]}
         return self.process.wait() == 0
 
     def stop(self) -> None:
@@ -660,6 +692,8 @@ class _Drawer:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        with suppress(OSError):
+            self.process.stdout.close()
 
 
 def _publish(staging: Path, out: Path) -> None:

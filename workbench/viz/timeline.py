@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from html import escape
 from pathlib import Path
@@ -532,11 +532,13 @@ def _below(ax: Axes, points: float):
 def save_timeline(
     events: pd.DataFrame, png: Path, svg: Path | None = None, *,
     published: str | Mapping[str, str] | None = None, lang: str = "ar",
-    link: str | None = "report.html#{anchor}",
+    link: str | None = "report.html#{anchor}", svg_written: Callable[[str], None] | None = None,
 ) -> str | None:
     """Write the timeline as PNG (and SVG, marks linked to report.html with hover text).
 
-    Returns the SVG text (``None`` without ``svg``), so a caller can reuse it.
+    Returns the SVG text (``None`` without ``svg``), so a caller can reuse it;
+    ``svg_written`` is called with it as soon as the SVG is written, before the PNG is
+    drawn (another process waiting for the SVG goes on meanwhile).
     Empty ``events`` give a figure that says there is nothing to plot.
     """
     plan = timeline_table(events, published=published, lang=lang)
@@ -544,11 +546,13 @@ def save_timeline(
     text = None
     if svg is not None:
         # One figure for both files, the SVG drawn first: a figure laid out for the PNG
-        # first places some marks a millionth of a point apart in the SVG, while the PNG
-        # drawn after the SVG is, pixel for pixel, the PNG of a fresh figure. A run drawing
-        # the two in separate processes writes the same files as one drawing both.
+        # first places some marks a millionth of a point apart in the SVG; and the PNG of
+        # a fresh figure differs from this one by a few pixels on a large timeline, so a
+        # run draws the two from one figure whatever the number of its processes.
         text = _svg_of(fig, plan)
         Path(svg).write_text(text, encoding="utf-8")
+        if svg_written is not None:
+            svg_written(text)
     with fonts_found_once():
         fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
     return text
