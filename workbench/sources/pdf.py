@@ -109,7 +109,8 @@ def pdf_pages(path: str | Path, *, engine: str = "pdfium") -> list[str]:
     """The logical-order text of each page (``pdf_text`` without joining)."""
     if engine == "pdfium":
         with _open_pdfium(Path(path)) as pdf, collector_paused():
-            producer = pdf.get_metadata_dict(skip_empty=True).get("Producer", "").lower()
+            # (the one field read: each is two library calls and a decode)
+            producer = (pdf.get_metadata_value("Producer") or "").lower()
             # (glyphs whose ToUnicode entry names nothing get placeholders too: the maps
             # are read only for the producers that leave glyphs out of them)
             maps = (read_unicode_maps(path)
