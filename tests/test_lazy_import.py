@@ -78,8 +78,8 @@ def test_data_tables_read_as_rows_and_as_frames():
 
 
 def test_the_run_loads_no_drawing_before_its_workers_fork():
-    # matplotlib is imported once the analysis runs (batch._load_drawing), not with the
-    # run's module: the start before the fork is one core's work alone.
+    # matplotlib is imported once the analysis runs or at its end (batch._load_drawing),
+    # not with the run's module: the start before the fork is one core's work alone.
     code = (
         "import sys, workbench.batch, workbench.viz.report, workbench.viz.plan; "
         "print('matplotlib' in sys.modules)"

@@ -43,9 +43,12 @@ from .sources.load import Document, Source, iter_sources
 from .text.memo import forget_words
 from .viz.report import REPORT_DOCUMENT_LIMIT, governorates_svg, report_section, write_report
 
-# The timeline (and matplotlib with it) is imported once the workers have forked
+# The charts (and matplotlib with them) are imported once the workers have forked
 # (:func:`_load_drawing`): the analysis needs none of it, and the run's start before the
-# fork is time in which one core works alone.
+# fork is time in which one core works alone. With a drawing process, not before the end:
+# this process then draws the chart by governorate while that one draws the timeline,
+# which takes longer than the import and the chart together, where during the analysis
+# the import takes a share of the cores the workers use.
 
 MANIFEST = ".workbench-manifest.json"
 
@@ -188,7 +191,7 @@ def run_with_summary(
             for result in _progress(results, enabled=progress):
                 writer.add(result)
                 summary.documents += 1
-                if summary.documents == 1:  # the workers, if any, run: load the drawing
+                if summary.documents == 1 and drawer is None:  # the workers, if any, run
                     _load_drawing()
                 error = result.document.get("error") or ""
                 summary.failed += bool(error)
