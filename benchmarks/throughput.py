@@ -394,8 +394,8 @@ def jobs_section(path: Path, words: int, repeat: int) -> None:
           f"1-minute load before each pair {min(loads):.1f} to {max(loads):.1f}); wall seconds, "
           f"medians:")
     # each run's phases in the order it timed them (the whole run last); "—": not a phase
-    # of that run (with one job the timeline is drawn as SVG and PNG at once; with two the PNG
-    # is another process's)
+    # of that run (with one job this process draws the timeline, SVG and PNG at once; with
+    # two the drawing process does, and this one waits for it)
     phases = [*dict.fromkeys(k for jobs in (2, 1) for run in runs[jobs] for k in run
                              if k not in ("whole run", *_CPU) and not k.startswith(_CPU_PHASE)),
               "whole run"]
