@@ -39,6 +39,16 @@ def test_none_is_zero(text):
     assert tolls(text) == [("killed", 0.0), ("wounded", 0.0)]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ولم يسفر الانفجار عن مقتل أحد.", [("killed", 0.0)]),
+    ("لم يسفر القصف عن إصابة أحد من المدنيين.", [("wounded", 0.0)]),
+    # outside a negation أحد is one of those counted
+    ("أسفر الانفجار عن مقتل أحد الجنود.", [("killed", 1.0)]),
+])
+def test_anyone_under_a_negation_is_none(text, expected):
+    assert tolls(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "انفجرت عبوة في السوق، ولم يعرف عدد الضحايا.",
     "لم تتضح حصيلة القتلى بعد.",

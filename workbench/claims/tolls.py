@@ -393,6 +393,9 @@ def find_tolls(text: str) -> list[Toll]:
             out.append(fallen)  # سقوط ثلاثة من المواطنين ضحايا: victims fallen are dead
         zero = _zero(toks, text, i)
         out.extend(zero)
+        if zero:  # the negated words are read: مقتل أحد in ولم يسفر عن مقتل أحد counts no one
+            i = next((k for k in range(i + 1, len(toks)) if toks[k].start >= zero[0].end), len(toks))
+            continue
         i += 1
     return out
 
@@ -1023,9 +1026,21 @@ def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
                 else toks[k].end
             return [_make("killed", 0.0, 0.0, 0.0, toks[i].start, end, text),
                     _make("wounded", 0.0, 0.0, 0.0, toks[i].start, end, text)]
+        if k + 1 < len(toks) and toks[k + 1].key == _ANYONE:
+            # لم يسفر عن مقتل أحد، لم يصب أحد: under a negation أحد is "anyone", no count of
+            # one; the verb or its noun says which toll is none
+            kinds = [kind for kind in ("killed", "wounded") if _is(toks, k, kind)] or (
+                ["killed", "wounded"] if _is(toks, k, "both") else [])
+            if kinds:
+                return [_make(kind, 0.0, 0.0, 0.0, toks[i].start, toks[k + 1].end, text)
+                        for kind in kinds]
         if read_number(toks, k) is not None:
             return []
     return []
+
+
+# أحد after a negated casualty word: "anyone" (folded key).
+_ANYONE = "احد"
 
 
 def _make(kind: str, value: float | None, lo: float | None, hi: float | None, start: int,
