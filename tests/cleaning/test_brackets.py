@@ -40,3 +40,13 @@ def test_a_closing_bracket_far_from_the_opening_one_is_no_pair() -> None:
 
 def test_clean_turns_them() -> None:
     assert "(رويترز)" in clean("وقال المتحدث )رويترز( ان القوات وصلت الى المدينة امس").text
+
+
+def test_a_pair_split_by_a_line_break_is_decided_as_one() -> None:
+    # the lines of a paragraph are one line once laid out: a pair a wrap split is read
+    # there, and the next clean must find nothing left to turn
+    raw = "وقال المتحدث باسم الشرطة )رويترز\nالمحلية( ان القوات وصلت الى المدينة امس"
+    once = clean(raw).text
+    assert "(رويترز المحلية)" in once
+    assert clean(once).text == once
+    assert clean(")ا\nا(").text == "(ا ا)"  # the shortest such pair

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..text.arabic import TATWEEL
+from .layout import plan_layout
 from .lines import Line, concat, synthetic
 from .stages import tidy_punctuation
 
@@ -201,24 +202,84 @@ def _bracket_order(text: str) -> int:
 
 
 def mirrored_brackets(lines: list[Line]) -> tuple[list[Line], int]:
-    """Brackets a text writes mirrored turned round, in the lines whose brackets all close
-    before they open, where such lines outnumber the others ``MIRRORED_RATIO`` times.
+    """Brackets a text writes mirrored turned round, in the paragraphs whose brackets all
+    close before they open, where such paragraphs outnumber the others ``MIRRORED_RATIO``
+    times.
+
+    Decided per paragraph of the layout (``bracket_units``), not per line: a pair a line
+    break splits (``)رويترز⏎ذكرت(``) is one pair once the lines are joined, as the next
+    clean reads them. A paragraph whose brackets read neither way as a whole (a line
+    garbled otherwise) is read in its parts (``_bracket_parts``): those holding mirrored
+    pairs count where none holds a pair the right way round, and are turned.
 
     >>> from workbench.cleaning.lines import synthetic
     >>> out, n = mirrored_brackets([synthetic("قال )رويترز( ان", 0)])
     >>> out[0].text, n
     ('قال (رويترز) ان', 1)
     """
-    orders = [_bracket_order(line.text) if "(" in line.text or "[" in line.text else 0 for line in lines]
-    mirrored = orders.count(-1)
-    if not mirrored or mirrored <= MIRRORED_RATIO * orders.count(1):
+    if not any("(" in line.text or "[" in line.text for line in lines):
+        return lines, 0
+    mirrored = right = 0
+    turn: list[int] = []
+    for unit in bracket_units([line.text for line in lines]):
+        order = _bracket_order(_joined(lines, unit))
+        if order == 1:
+            right += 1
+        elif order == -1:
+            mirrored += 1
+            turn.extend(unit)
+        elif len(unit) > 1:
+            parts = [(part, _bracket_order(_joined(lines, part))) for part in _bracket_parts(lines, unit)]
+            odd = [part for part, o in parts if o == -1]
+            turn.extend(i for part in odd for i in part)
+            # counted only where no part reads the right way round: the next clean reads the
+            # paragraph as one line, whose parts it cannot see, and must not find more
+            # mirrored paragraphs against fewer right ones than this one found
+            if all(o != 1 for _, o in parts):
+                mirrored += len(odd)
+    if not mirrored or mirrored <= MIRRORED_RATIO * right:
         return lines, 0
     out = list(lines)
-    for i, order in enumerate(orders):
-        if order == -1:
-            text = lines[i].text
-            out[i] = Line(_BRACKETS_RE.sub(lambda m: _MIRRORED[m.group()], text), lines[i].src)
+    for i in turn:
+        out[i] = Line(_BRACKETS_RE.sub(lambda m: _MIRRORED[m.group()], lines[i].text), lines[i].src)
     return out, mirrored
+
+
+def _joined(lines: list[Line], unit: tuple[int, ...]) -> str:
+    """The text of a unit's lines as layout joins them."""
+    return " ".join(lines[i].text for i in unit if lines[i].text)
+
+
+def _bracket_parts(lines: list[Line], unit: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """A unit's lines in the smallest runs that each hold an even number of brackets:
+    runs no pair can cross (``)a`` ``b(`` one run, ``)c(`` another)."""
+    parts: list[tuple[int, ...]] = []
+    cur: list[int] = []
+    count = 0
+    for i in unit:
+        cur.append(i)
+        count += len(_BRACKETS_RE.findall(lines[i].text))
+        if count % 2 == 0:
+            parts.append(tuple(cur))
+            cur, count = [], 0
+    if cur:
+        parts.append(tuple(cur))
+    return parts
+
+
+def bracket_units(texts: list[str]) -> list[tuple[int, ...]]:
+    """The lines that read as one unit once laid out: the title, each paragraph or
+    heading of ``plan_layout``, any other line alone (a byline, a blank line).
+
+    >>> bracket_units(["قال )رويترز", "ان( القوات وصلت.", "", "وعادت الى المدينة."])
+    [(0, 1), (2,), (3,)]
+    """
+    plan = plan_layout(texts)
+    units = [plan.title] if plan.title else []
+    units.extend(b.lines for b in plan.blocks)
+    seen = {i for unit in units for i in unit}
+    units.extend((i,) for i in range(len(texts)) if i not in seen)
+    return sorted(units)
 
 
 def tidy_stops(lines: list[Line]) -> tuple[list[Line], int]:
