@@ -471,6 +471,13 @@ _FOUND = [
     "ا\rكتبه\nا",
     # a tatweel closing a line, inside a word once reflow joins the lines (idempotence)
     "اااااا\rﻻــ",
+    # a mirrored pair of brackets split by a line break, one pair once the lines are
+    # joined (idempotence: it was decided line by line, before the join)
+    ")ا\nا(",
+    # a stop split off a block's first word by the block's repair, which leaves a word
+    # opening with a letter that only ends words: read back, as the next clean reads it
+    # (idempotence: the block was read back before its repair, not after)
+    "،ة نا",
 ]
 
 
@@ -522,6 +529,13 @@ def test_idempotent(raw: str) -> None:
 @given(st.text(max_size=80))
 def test_never_raises_on_any_text(raw: str) -> None:
     clean(raw)
+
+
+def test_idempotent_on_the_cases_a_search_found() -> None:
+    # the same cases as the ``@example`` rows above, named here so a failure says which
+    for raw in _FOUND:
+        once = clean(raw).text
+        assert clean(once).text == once, raw
 
 
 def test_offsets_monotone_where_not_reordered() -> None:

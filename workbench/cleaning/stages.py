@@ -875,17 +875,22 @@ def settle(block: Line, *, marker: str, before: str, after: str, context: Contex
     idempotent: a stop glued to the block's first word is read as ``repair_runs`` reads it
     (``displaced``: the text's blocks open with stops more often than they close with one).
     """
-    (block,), _ = reverse_lines([block])
     line = block
     # a repaired block may show damage the repair reads anew (its runs turned, a stop now
-    # opens it): repaired again, a few times at most, as the next run would
+    # opens it, a word now opens with a letter that only ends words, as a line written
+    # letter by letter would): read back and repaired again, a few times at most, as the
+    # next run would
     for _ in range(_SETTLE_ROUNDS):
-        if not needs_repair(line.text):
-            break
-        _, new = _repair_with(_tokenizer([line], displaced), line, marker=marker, lost=False,
-                              before=before, after=after, context=context, stops=displaced)
-        if new.text == line.text or not model_agrees(line.text, new.text, before=before,
-                                                     after=after):
+        (turned,), _ = reverse_lines([line])
+        new = turned
+        if needs_repair(turned.text):
+            _, repaired = _repair_with(_tokenizer([turned], displaced), turned, marker=marker,
+                                       lost=False, before=before, after=after, context=context,
+                                       stops=displaced)
+            if repaired.text != turned.text and model_agrees(turned.text, repaired.text,
+                                                             before=before, after=after):
+                new = repaired
+        if new.text == line.text:
             break
         line = new
     # a tatweel that closed a line stands inside a word once the lines are one (لاــ⏎اااا):
