@@ -143,3 +143,36 @@ def test_a_proclitic_before_a_word_is_no_pivot() -> None:
     line = "وقف اطلاق النار دعا الوزير لالحكومة الجديدة الى العمل فورا"
     assert _edge_pivots("لالحكومة") == ((0, 1),)
     assert pivot_turns(line, REGULAR_GAIN, edges=True)[0] == 0.0
+
+
+# A glyph whose text the PDF got wrong: pypdf writes a stray character before its letter
+# (``Ùل`` for ``ل``), and the line's runs back to front round it, as round a kashida.
+STRAY_SOURCE = [
+    "واعلنت وزارة الداخلية ان قوات الامن اعتقلت عددا من المشتبه بهم في مدينة ال|موصل امس",
+    "وقال المتحدث باسم الوزارة ان التحقيقات ما زالت جارية لمعرفة الجهة التي تقف وراء",
+    "الهجوم الذي استهدف سوقا شعبيا في المدينة واسفر عن سقوط عدد من الضحايا المدنيين",
+]
+
+
+def _stray_back_to_front(line: str, stray: str = "Ù") -> str:
+    """The line as pypdf reads it round a misread glyph: the end, the glyph's stray
+    character and letter, the start."""
+    if "|" not in line:
+        return line
+    head, tail = line.split("|")
+    return tail + stray + head[-1] + head[:-1]
+
+
+def test_turned_round_a_glyph_with_a_stray_character() -> None:
+    for stray in ("Ù", "¡", "e"):
+        lines = [_stray_back_to_front(line, stray) for line in STRAY_SOURCE]
+        assert f"امس{stray}لواعلنت" in lines[0]  # the damage the test is about
+        out, n = kashida_pivots([synthetic(t, 0) for t in lines])
+        assert n == 1
+        assert out[0].text.split() == STRAY_SOURCE[0].replace("|", "").split()  # the stray left out
+
+
+def test_an_ascii_mark_is_no_stray_character() -> None:
+    # a mark of ASCII glued inside a word is the text's own (``**`` for a stretch)
+    assert _pivot_cuts("امس*لواعلنت") == ()
+    assert _pivot_cuts("امسÙلواعلنت") == ((3, 2),)

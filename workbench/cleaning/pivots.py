@@ -31,6 +31,16 @@ from .model import text_logp
 from .pieces import text_in_pieces
 
 _NOT_LETTER_RE = re.compile("[^\u0621-\u064a]")
+# A character no Arabic word holds, glued between two of its letters: a Latin letter or
+# symbol beyond ASCII (``Ù``, ``¡``, ``†``, ``e``), not a space, digit, ASCII mark (the
+# ``**`` pdfplumber writes for a stretch) or guillemet. pypdf writes
+# one before the letter of a glyph whose ToUnicode entry LibreOffice wrote wrong (the
+# stray byte of a misread encoding: ``العلاقاتÙلالحكومية``), and such a glyph cuts the
+# line's runs as a kashida does: it is weighed as a pivot, the stray character left out
+# of the reading.
+_STRAY_BYTE = re.compile(
+    "[^\\s\u0600-\u06ff0-9\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00ab\u00bb]"
+)
 _LETTERS_ONLY_RE = re.compile("[\u0621-\u064a]+$")
 # The end of a run a kashida cut: a word of two letters or more, a stop after it.
 _RUN_END_RE = re.compile("[\u0621-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
@@ -120,9 +130,15 @@ def _pivot_cuts(token: str) -> tuple[tuple[int, int], ...]:
     prose repeat their words, and most have none (``وحاولة`` known: ``()``)."""
     if len(token) < 5 or is_known(token):
         return ()
-    return tuple((i, width) for i in range(1, len(token) - 1) for width in PIVOT_WIDTHS
-                 if i + width < len(token)
-                 and _is_pivot(token[:i], token[i:i + width], token[i + width:]))
+    return tuple((i, width + stray) for i in range(1, len(token) - 1) for width in PIVOT_WIDTHS
+                 for stray in (_stray(token, i),)
+                 if i + stray + width < len(token)
+                 and _is_pivot(token[:i], token[i + stray:i + stray + width], token[i + stray + width:]))
+
+
+def _stray(text: str, at: int) -> int:
+    """1 where ``text[at]`` is a stray byte of a misread glyph (``_STRAY_BYTE``), else 0."""
+    return 1 if _STRAY_BYTE.match(text, at) else 0
 
 
 @word_memo
@@ -175,14 +191,15 @@ def _pivot_readings(line: str, lo: int, hi: int,
             # pivot may be one word (``لعام سوقد``: ``وقد``)
             if " " not in line[lo:i].strip() or not (tail.strip() if edge else " " in tail.strip()):
                 continue
+            g = i + _stray(line, i)  # the pivot's letters, its stray byte left out
             for space in ("", " ") if not tail.endswith(" ") else ("",):
-                new = line[:lo] + tail + space + line[i:j] + line[lo:i] + line[hi:]
+                new = line[:lo] + tail + space + line[g:j] + line[lo:i] + line[hi:]
                 cut = lo + len(tail) + len(space)
                 if not _whole_word(new, cut):
                     continue
                 delta = _token_delta(line, new)
                 if delta >= SHORTLIST_DELTA:  # (the map of a reading made only for one kept)
-                    order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(i, j),
+                    order = [*range(lo), *range(j, hi), *([-1] * len(space)), *range(g, j),
                              *range(lo, i), *range(hi, len(line))]
                     scored.append((delta, -width, new, order, cut, hi))
     scored.sort(key=lambda r: (r[0], r[1]), reverse=True)
