@@ -7,7 +7,9 @@
    line breaks and spaces made plain; a glyph an extractor named ``(cid:N)`` removed from
    inside a word it stretched (kashida) or made U+FFFD; a glyph a font named wrongly
    inside words (``خل؝ل``) read as the letter the word list says;
-2. ``reversed_lines``: a line emitted letter by letter in visual order is read back;
+2. ``reversed_lines``: a line emitted letter by letter in visual order is read back; in a
+   text that writes its left-to-right runs back to front (``6002``, ``eoMlA``: pdfplumber
+   told the page is right to left), each run turned round (``ltr_runs.py``);
 3. ``box_runs``: the boxes pdfminer cut a line into where its font lacked digits or
    quotes (drawn from another font), written left to right, put in reading order;
    ``cut_lines``: a line cut inside a word (``شر|كة``), its pieces written left to right,
@@ -78,6 +80,7 @@ from .glyphs import misread_glyphs
 from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
+from .ltr_runs import ltr_runs_reversed
 from .orphans import orphan_marks
 from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .pivots import kashida_pivots
@@ -246,7 +249,17 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
         else:
             stages[-1] = Stage(name, 0, stages[-1].description, lines_text(lines))
 
-    line_stage("reversed_lines", "lines emitted letter by letter in visual order read back", reverse_lines)
+    def read_back(ls: list[Line]) -> tuple[list[Line], int]:
+        ls, n = reverse_lines(ls)
+        ls, k = ltr_runs_reversed(ls)
+        return ls, n + k
+
+    line_stage(
+        "reversed_lines",
+        "lines emitted letter by letter in visual order read back; left-to-right runs written"
+        " back to front turned round",
+        read_back,
+    )
     line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
     line_stage("cut_lines", "a line cut inside a word, its pieces written left to right, made one", cut_lines)
     # A text justified with kashida has its runs turned by the run repair, at the word
