@@ -37,7 +37,7 @@ _RUN_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9 .,:/-]*[A-Za-z0-9])?")
 # link's code, ``s8F41UH9j6``), nor in a link: those read neither way.
 _NUMBER_RE = re.compile(r"(?<![0-9A-Za-z])[0-9]{2,}(?![0-9A-Za-z])")
 _WORD_RE = re.compile(r"(?<![0-9A-Za-z])[A-Za-z]{3,}(?![0-9A-Za-z])")
-_LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\S+/\S+")
+_TOKEN_RE = re.compile(r"\S+")
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}$")
 _CAPITALISED_RE = re.compile(r"[A-Z][a-z]+$")
 _CAPITAL_LAST_RE = re.compile(r"[a-z]+[A-Z]$")
@@ -69,6 +69,13 @@ def _word_sign(word: str) -> int:
     return 0
 
 
+def _unlinked(token: re.Match[str]) -> str:
+    """A token, or a space for a link (``https://t.co/…``, ``a/b``): read token by token, as
+    a pattern for links would take time growing with the square of a long token."""
+    word = token.group()
+    return " " if "/" in word or word.startswith(("http", "www.")) else word
+
+
 def writes_runs_backwards(text: str) -> bool:
     """Whether ``text`` writes its left-to-right runs back to front (module docstring).
 
@@ -77,7 +84,7 @@ def writes_runs_backwards(text: str) -> bool:
     """
     if not any(ch.isascii() and ch.isalnum() for ch in text):
         return False
-    text = _LINK_RE.sub(" ", text)
+    text = _TOKEN_RE.sub(_unlinked, text)
     signs = [_number_sign(m.group()) for m in _NUMBER_RE.finditer(text)]
     signs += [_word_sign(m.group()) for m in _WORD_RE.finditer(text)]
     back = signs.count(-1)
