@@ -227,3 +227,14 @@ def test_a_first_of_a_hijri_month_said_to_fall_on_a_day_by_relation():
     # Morocco's sighting a day after Umm al-Qura: the verb equates the two, the later day kept
     row = one("أن فاتح شهر رجب لعام 1447 ه سيصادف يوم بعد غد الاثنين", reference=date(2025, 12, 20))
     assert (row["value"], row["rule"].split("+")[0]) == ("2025-12-22", "hijri=gregorian")
+
+
+@pytest.mark.parametrize(("text", "ref", "value"), [
+    # هذا العام after a Hijri month is the reference's Hijri year, not a direction of the month
+    ("موعد العشر الأواخر من شهر رمضان لهذا العام", date(2023, 4, 8), "2023-04-12/2023-04-20"),
+    ("تحري هلال شهر شعبان لهذا العام", date(2024, 1, 8), "2024-02-11/2024-03-10"),
+    # الحالي after a Hijri month said inside it: this month, its part still ahead or not
+    ("في أواخر رمضان الحالي", date(2023, 4, 8), "2023-04-12/2023-04-20"),
+])
+def test_a_hijri_month_of_this_year(text, ref, value):
+    assert one(text, reference=ref, tense="past")["value"] == value

@@ -71,6 +71,8 @@ def _h_year(p: Partial, ctx: Context, tense: str, month: int, day: int) -> int |
     hy, hm, hd = _h_today(ctx.ref)
     if p.year_rel is not None:  # شعبان للعام الجاري: the reference's Hijri year, or one off it
         return hy + p.year_rel
+    if p.direction == "current":  # أواخر رمضان الحالي said on the 17th: this Hijri year's, still ahead
+        return hy
     future = (p.direction or tense) == "future"
     if future:
         return hy if (month, day) >= (hm, hd) else hy + 1

@@ -659,6 +659,9 @@ class Grammar(ClockRules):
             p.day = d[1]
             p.add("day", d[0] + 1)
         direction = find(self.t, p.j, "direction")
+        rel = self.unit_relative(p.j) if direction is not None else None
+        if rel is not None and rel.unit_rel and rel.unit_rel[0] == "year":
+            direction = None  # شهر رمضان لهذا العام: هذا begins the year said, the month's year
         if direction is not None and direction.entry.value in ("past", "future", "current"):
             p.direction = direction.entry.value
             p.add("relative", direction.end)
