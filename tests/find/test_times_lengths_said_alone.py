@@ -81,6 +81,18 @@ def test_the_last_ten_days_of_a_hijri_month():
     assert (row["start_date"], row["end_date"]) == ("2024-03-31", "2024-04-09")
 
 
+@pytest.mark.parametrize(("text", "span"), [
+    ("اعتكف في العشر الأخيرة من رمضان 1445", ("2024-03-31", "2024-04-09")),
+    ("اعتكف في العشر الأخير من رمضان 1445", ("2024-03-31", "2024-04-09")),
+    # العشر الأول (الأُوَل) is the first ten days, not the first day
+    ("صام العشر الأول من ذي الحجة 1445", ("2024-06-07", "2024-06-16")),
+    ("صام العشر الأُوَل من ذي الحجة 1445", ("2024-06-07", "2024-06-16")),
+])
+def test_the_first_and_last_ten_days_said_other_ways(text, span):
+    row = find_times(text, reference=REF).iloc[0]
+    assert (row["start_date"], row["end_date"]) == span
+
+
 @pytest.mark.parametrize(
     ("text", "span", "value"),
     [
