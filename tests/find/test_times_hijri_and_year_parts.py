@@ -238,3 +238,15 @@ def test_a_first_of_a_hijri_month_said_to_fall_on_a_day_by_relation():
 ])
 def test_a_hijri_month_of_this_year(text, ref, value):
     assert one(text, reference=ref, tense="past")["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the Hijri year said by relation is a year of the Hijri calendar, not the Gregorian one
+    ("تراجعت الحوادث خلال العام الهجري الحالي", "2023-07-19/2024-07-06"),
+    ("سجلت الإدارة ذلك في العام الهجري الماضي", "2022-07-30/2023-07-18"),
+    ("تبدأ الدراسة مع بداية العام الهجري", "2023-07-19/2023-08-16"),
+    ("تنتهي الأعمال نهاية السنة الهجرية الحالية", "2024-06-07/2024-07-06"),
+])
+def test_a_hijri_year_said_by_relation(text, value):
+    row = one(text, reference=date(2024, 5, 1))
+    assert row["value"] == value

@@ -10,11 +10,12 @@ it overlaps: half of each of those years is outside it.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 from .partial import Partial
-from .resolve import _YEAR_THIRDS, Context, month_part, row
+from .resolve import _YEAR_THIRDS, Context, _needs_ref, month_part, row
 
 _GREGORIAN_JDN = 2299161  # 15 October 1582, the first day of the Gregorian calendar
 
@@ -148,6 +149,16 @@ def hijri(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, A
                    flags=flags, calendar="hijri")
     except (ValueError, OverflowError):
         return None
+
+
+def hijri_year_rel(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:
+    """A Hijri year said by relation to the reference (العام الهجري الماضي: the Hijri year
+    before the reference's, all its days; بداية العام الهجري الحالي: its Muharram)."""
+    if ctx.ref is None:
+        return _needs_ref("year", flags)
+    year = _h_today(ctx.ref)[0] + p.unit_rel[1]  # type: ignore[index]
+    return hijri(replace(p, unit_rel=None, year=year, rules=list(p.rules), flags=list(p.flags)),
+                 ctx, tense, [*flags, "relative"])
 
 
 def holiday(p: Partial, ctx: Context, tense: str, flags: list[str]) -> dict[str, Any] | None:

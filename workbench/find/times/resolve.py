@@ -168,6 +168,9 @@ def resolve(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         return _in_relative_month(p, ctx, flags)
     if p.unit_rel is not None and p.unit_rel[0] == "quarter":
         return _quarter_rel(p, ctx, flags)
+    if p.unit_rel is not None and p.unit_rel[0] == "year" and p.hijri and p.weekday is None:
+        from .calendars import hijri_year_rel
+        return hijri_year_rel(p, ctx, tense, flags)
     if p.unit_rel is not None and p.weekday is None:
         return _unit_rel(p, ctx, flags)
     if p.holiday:

@@ -713,7 +713,7 @@ class Grammar(ClockRules):
                     or (unit.entry.type == "week_word" and key(self.t, k) != "الاسبوع"):
                 return None  # نهاية الأسبوع: this week's end (not نهاية أسبوع, a week's)
             kind = {"month_word": "month", "year_word": "year", "week_word": "week"}[unit.entry.type]
-            inner = Partial(k, unit.end, unit_rel=(kind, 0)).add("unit")
+            inner = Partial(k, unit.end, unit_rel=(kind, 0), hijri=unit.entry.value == "hijri").add("unit")
         if q.entry.value in _SEASONS and (inner.month is not None or (
                 inner.unit_rel is not None and inner.unit_rel[0] != "year")):
             return None  # a season qualifies a year (صيف 2014), not a month or a week
@@ -736,14 +736,15 @@ class Grammar(ClockRules):
         if u is None or u.entry.words[0] not in ("الاسبوع", "الشهر", "العام", "السنه"):
             return None
         unit = {"week_word": "week", "month_word": "month", "year_word": "year"}[u.entry.type]
+        hijri = u.entry.value == "hijri"  # العام الهجري الماضي: a year of the Hijri calendar
         if this is not None and k != i:
-            return Partial(i, u.end, pre=pre, unit_rel=(unit, 0)).add("this+unit")
+            return Partial(i, u.end, pre=pre, unit_rel=(unit, 0), hijri=hijri).add("this+unit")
         d = find(self.t, u.end, "direction")
         if d is None:
             return self._unit_next_to(i, u.end, unit, u.pre)
         n = {"past": -1, "future": 1, "current": 0, "same": 0}[d.entry.value]
-        return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value).add(
-            "unit+relative")
+        return Partial(i, d.end, pre=u.pre, unit_rel=(unit, n), direction=d.entry.value,
+                       hijri=hijri).add("unit+relative")
 
     def _unit_next_to(self, i: int, k: int, unit: str, pre: str) -> Partial | None:
         """The week, month or year before or after another (Duckling's "the <cycle>
