@@ -399,6 +399,12 @@ def test_a_range_of_hijri_years_takes_the_era_said_after_the_second():
     assert row["calendar"] == "hijri" and row["end_date"] == "2025-06-25"
 
 
+def test_a_range_of_numeric_hijri_days_takes_the_era_said_after_the_second():
+    row = one("من 1/9 إلى 30/9/1445هـ", reference=date(2024, 5, 1))
+    assert row["value"] == "2024-03-11/2024-04-09"
+    assert one("من 1/9 إلى 30/9/2023", reference=date(2024, 5, 1))["value"] == "2023-09-01/2023-09-30"
+
+
 def test_hijri_days_of_the_pilgrimage_and_of_rajab():
     assert one("يوم التروية 1445", reference=date(2024, 3, 20))["value"] == "2024-06-14"
     assert one("ذكرى الإسراء والمعراج", reference=date(2024, 3, 20))["value"] == "2024-02-08"

@@ -881,6 +881,8 @@ class Composer(Grammar):
             a.hijri = True  # 1445-1446هـ: the era said after the second year holds for both
         if a.month is not None and a.year is None and b.year is not None:
             a.year = b.year
+            if b.hijri and any(r.startswith("numeric") for r in a.rules):
+                a.hijri = True  # من 1/9 إلى 30/9/1445هـ: the era after the second date holds for the first
         if a.hour is not None and not a.part and b.part:
             a.part = b.part
         if a.hour is not None and b.hour is not None and not a.has_date and b.has_date:
