@@ -250,3 +250,13 @@ def test_a_hijri_month_of_this_year(text, ref, value):
 def test_a_hijri_year_said_by_relation(text, value):
     row = one(text, reference=date(2024, 5, 1))
     assert row["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the feast's epithet does not part it from its Hijri year
+    ("صلاة عيد الفطر المبارك لعام 1445هـ", "2024-04-10"),
+    ("أول أيام عيد الأضحى المبارك 1444", "2023-06-28"),
+    ("احتفالات المولد النبوي الشريف لعام 1445 هـ", "2023-09-27"),
+])
+def test_a_hijri_feast_with_its_epithet_and_year(text, value):
+    assert one(text, reference=date(2024, 5, 1))["value"] == value
