@@ -89,6 +89,9 @@ def test_hours_of_the_morning_are_no_length():
     ("ويكون فاتح شهر ذي القعدة هو يوم الاثنين 17 غشت 2015.", "2015-08-17", ""),
     ("يوم الجمعة 29 ذي الحجة 1444 هـ الموافق لـ 18 يوليوز 2023.", "2023-07-18", ""),
     ("بعد مغرب يوم الخميس 29 رجب 1443 هـ موافق 03 مارس 2022 مـ،", "2022-03-03", "evening"),
+    # "to be" equates them as هو does, and a comma may stand before either
+    ("أعلنت أن غرة شهر شوال ستكون يوم السبت 22 أبريل 2023", "2023-04-22", ""),
+    ("وقالت إن فاتح شهر رجب لعام 1442 هـ، هو يوم السبت 13 فبراير 2021", "2021-02-13", ""),
 ])
 def test_a_hijri_date_and_the_gregorian_day_the_writer_equates_it_with(text, value, part):
     rows = find_times(text, reference=date(2023, 1, 1))

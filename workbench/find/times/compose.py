@@ -69,6 +69,8 @@ _RUNNING = ("علي", "التوالي")
 _EQUALS = frozenset({"=", "الموافق", "موافق"})  # between a Hijri date and its Gregorian one
 _TOMORROW = frozenset({"غد", "غدا"})  # يوم غد: tomorrow, before the date it is
 _IS_DAY = frozenset({"هو", "هي"})  # X هو يوم Y: an announcement's equation of two dates
+# X سيكون يوم Y: "to be" equates them as هو does (غرة شوال ستكون يوم السبت 22 أبريل)
+_TO_BE = frozenset({"يكون", "سيكون", "تكون", "ستكون"})
 # X سيصادف يوم Y: a verb "falls on" equating them as هو does
 _FALLS_ON = frozenset({"يصادف", "سيصادف", "تصادف", "ستصادف", "يوافق", "سيوافق"})
 _PART_CUES = frozenset({"في", "عند", "خلال", "وقت", "اثناء", "طوال", "وفي", "وعند", "حتي", "منذ"})
@@ -298,7 +300,10 @@ class Composer(Grammar):
             return None
         k = a.j + (1 if key(self.t, a.j) == ")" else 0)
         falls = key(self.t, k) in _FALLS_ON  # its يوم is read with the day (يوم بعد غد الخميس)
-        if key(self.t, k) in _IS_DAY and key(self.t, k + 1) == "يوم":
+        if key(self.t, k) in ("،", ",") and key(self.t, k + 1) in _IS_DAY | _TO_BE \
+                and key(self.t, k + 2) == "يوم":
+            k += 1  # فاتح شهر رجب لعام 1442 هـ، هو يوم غد السبت 13 فبراير
+        if key(self.t, k) in _IS_DAY | _TO_BE and key(self.t, k + 1) == "يوم":
             k += 1  # فاتح شهر شعبان هو يوم الأربعاء 22 فبراير: an announcement's equation
             if key(self.t, k + 1) in _TOMORROW:
                 k += 1  # هو يوم غد الثلاثاء 03 دجنبر: the date said as tomorrow's
