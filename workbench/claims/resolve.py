@@ -64,12 +64,14 @@ from wrong ones better than these rules).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from ..find.gazetteer import FACILITY_TYPES, governorate_names
 from ..find.local_names import place_heads
+from ..find.places import _km as km_between
 from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
@@ -363,6 +365,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     if where is not None:
         _narrow_coarse(out, text, mentions, where)
     out = _fold_coarse(out)
+    out = _fold_lead(out, paragraphs)
     # ground taken in fighting is a battle (ACLED codes its dead): its toll is its own
     _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT],
                 [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
@@ -695,6 +698,102 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
         _absorb_mention(hosts[0], row)
         out = [r for r in out if r is not row]
     return out
+
+
+def _fold_lead(rows: list[dict], paragraphs: list[tuple[int, int]]) -> list[dict]:
+    """An attack the headline or first paragraph tells at a coarse or loose place (a side of a
+    city «شمال بغداد», a border, a city) joins the one later row that tells it at a finer
+    place near it (then «جنوب قضاء بلد بمحافظة صلاح الدين»): same role and day, kin kinds,
+    not told apart. The lead's own words name the attack of the report; a row the body tells
+    at its spot is that attack when no other row is. With two or more such rows the lead
+    may sum them up and stays. The finer row keeps its place and gathers every span."""
+    lead_end = paragraphs[min(1, len(paragraphs) - 1)][1] if paragraphs else 0
+    out = list(rows)
+    for row in rows:
+        if _family(row) != "violent" or not row["location"] or row.get("_another") \
+                or int(row["claim_start"]) > lead_end:
+            continue
+        hosts = [r for r in out if r is not row and _family(r) == "violent" and r["location"]
+                 and r["location"] != row["location"] and r["claim_id"] != row["claim_id"]
+                 and int(r["claim_start"]) > int(row["claim_start"])
+                 and r["role"] == row["role"] and not r.get("_another")
+                 and _kin_kinds(r, row) and _same_day(r, row) and not _told_apart(row, r)
+                 and _finer_near(r, row)]
+        if len(hosts) != 1:
+            continue
+        host = hosts[0]
+        kept = {c: host[c] for c in _LOCATION_COLUMNS}
+        _absorb_mention(host, row)
+        host.update(kept)  # the lead's loose place never replaces the finer one
+        out = [r for r in out if r is not row]
+    return out
+
+
+# Bearings of the sides a direction names (شمال بغداد: north of Baghdad), in degrees.
+_BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+             "southwest": 225, "west": 270, "northwest": 315}
+# How far from the named city a side of it («شمال بغداد») or the city itself reaches, and how
+# wide a side is around its bearing: a side of a city names the towns of its outskirts and
+# of the next districts, a city the sites in and around it.
+_SIDE_KM = 150.0
+_CITY_KM = 25.0
+_SIDE_DEGREES = 67.5
+
+
+def _finer_near(fine: dict, lead: dict) -> bool:
+    """The fine row stands at a finer place of the lead's country that the lead's place may
+    name: any place on a border (on the governorates of either country); a place of a district
+    or finer on the side of a city the lead names (بلد north of Baghdad); else a finer place
+    near the lead's city, or in its governorate when either has no coordinates."""
+    if fine["country"] and lead["country"] and fine["country"] != lead["country"] \
+            and lead["place_type"] not in _VAGUE:
+        return False
+    rank = PLACE_RANK.get(fine["place_type"], 5)
+    if lead["place_type"] in _VAGUE:
+        return rank < PLACE_RANK["border"]
+    coarse = PLACE_RANK.get(lead["place_type"])
+    if coarse is None or (not lead.get("_side") and (coarse < PLACE_RANK["city"] or rank >= coarse)):
+        return False  # a camp, a site or a village is no lead's loose place
+    spot = lead.get("_spot") or ()
+    side = str(spot[0]).partition(" of ")[0] if lead.get("_side") and spot else ""
+    far = _km(fine, lead)
+    if side in _BEARINGS:
+        if rank > PLACE_RANK["district"] or far is None:
+            return False
+        ahead = abs((_bearing(lead, fine) - _BEARINGS[side] + 180) % 360 - 180)
+        return far <= _SIDE_KM and ahead <= _SIDE_DEGREES
+    if lead.get("_side"):
+        return False  # وسط بغداد and the like: the city's own sites, as the city's
+    if lead["place_type"] in _HOLDS_SITES:
+        # a city holds its sites, not the villages and towns around it (خان شيخون, معرة النعمان)
+        return fine["place_type"] not in _SETTLEMENTS and (
+            far <= _CITY_KM if far is not None else bool(fine["admin1"]) and _inside(fine, lead))
+    # a district, a governorate or a region holds its towns; a camp or a base holds none
+    return coarse >= PLACE_RANK["district"] and bool(fine["admin1"]) and _inside(fine, lead)
+
+
+def _coordinates(row: dict) -> tuple[float, float] | None:
+    try:
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    return None if math.isnan(lat) or math.isnan(lon) else (lat, lon)
+
+
+def _km(a: dict, b: dict) -> float | None:
+    """Kilometres between two rows' coordinates, None when either has none."""
+    pa, pb = _coordinates(a), _coordinates(b)
+    if pa is None or pb is None:
+        return None
+    return km_between({"lat": pa[0], "lon": pa[1]}, {"lat": pb[0], "lon": pb[1]})
+
+
+def _bearing(a: dict, b: dict) -> float:
+    """The initial bearing from row a to row b, in degrees from north (both have coordinates)."""
+    (la1, lo1), (la2, lo2) = (tuple(map(math.radians, p)) for p in (_coordinates(a), _coordinates(b)))
+    y = math.sin(lo2 - lo1) * math.cos(la2)
+    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
+    return math.degrees(math.atan2(y, x)) % 360
 
 
 def _governorate_named(coarse: dict, fine: dict) -> bool:
