@@ -44,3 +44,17 @@ def test_a_border_holds_a_town_of_either_country_and_a_governorate_only_its_own(
     governorate = _place("governorate", float("nan"), float("nan"))
     assert _finer_near(_place("village", 35.0, 36.0), governorate)
     assert not _finer_near(_place("village", 35.0, 36.0, admin1="B"), governorate)
+
+
+AMBUSH = ("قتل ثمانية جنود في كمين قرب {where}.\n\n"
+          "وقال مصدر أمني إن انتحاريا فجر نفسه بالوحدة العسكرية في بلدة القائم غربي محافظة الأنبار.")
+
+
+def test_an_ambush_on_a_border_is_the_suicide_attack_told_at_a_town_there():
+    ev = _events(AMBUSH.format(where="الحدود مع سوريا"))
+    assert ev[["location", "kind", "fatalities"]].values.tolist() == [["Al-Qaim", "suicide_bombing", "8"]]
+
+
+def test_an_ambush_at_a_city_is_no_suicide_attack_told_at_another_town():
+    ev = _events(AMBUSH.format(where="مدينة الرمادي"))
+    assert sorted(ev.location.tolist()) == ["Al-Qaim", "Ramadi"]

@@ -705,8 +705,10 @@ def _fold_lead(rows: list[dict], paragraphs: list[tuple[int, int]]) -> list[dict
     city «شمال بغداد», a border, a city) joins the one later row that tells it at a finer
     place near it (then «جنوب قضاء بلد بمحافظة صلاح الدين»): same role and day, kin kinds,
     not told apart. The lead's own words name the attack of the report; a row the body tells
-    at its spot is that attack when no other row is. With two or more such rows the lead
-    may sum them up and stays. The finer row keeps its place and gathers every span."""
+    at its spot is that attack when no other row is; a border names the attack as loosely as
+    its place (a كمين there, then the suicide cars that struck the unit at a town). With two
+    or more such rows the lead may sum them up and stays. The finer row keeps its place and
+    gathers every span."""
     lead_end = paragraphs[min(1, len(paragraphs) - 1)][1] if paragraphs else 0
     out = list(rows)
     for row in rows:
@@ -717,7 +719,8 @@ def _fold_lead(rows: list[dict], paragraphs: list[tuple[int, int]]) -> list[dict
                  and r["location"] != row["location"] and r["claim_id"] != row["claim_id"]
                  and int(r["claim_start"]) > int(row["claim_start"])
                  and r["role"] == row["role"] and not r.get("_another")
-                 and _kin_kinds(r, row) and _same_day(r, row) and not _told_apart(row, r)
+                 and (_kin_kinds(r, row) or row["place_type"] in _VAGUE)
+                 and _same_day(r, row) and not _told_apart(row, r)
                  and _finer_near(r, row)]
         if len(hosts) != 1:
             continue
@@ -742,7 +745,7 @@ _SIDE_DEGREES = 67.5
 
 def _finer_near(fine: dict, lead: dict) -> bool:
     """The fine row stands at a finer place of the lead's country that the lead's place may
-    name: any place on a border (on the governorates of either country); a place of a district
+    name: any place up to a governorate on a border (of either country); a place of a district
     or finer on the side of a city the lead names (بلد north of Baghdad); else a finer place
     near the lead's city, or in its governorate when either has no coordinates."""
     if fine["country"] and lead["country"] and fine["country"] != lead["country"] \
@@ -750,7 +753,7 @@ def _finer_near(fine: dict, lead: dict) -> bool:
         return False
     rank = PLACE_RANK.get(fine["place_type"], 5)
     if lead["place_type"] in _VAGUE:
-        return rank < PLACE_RANK["border"]
+        return rank <= PLACE_RANK["governorate"]
     coarse = PLACE_RANK.get(lead["place_type"])
     if coarse is None or (not lead.get("_side") and (coarse < PLACE_RANK["city"] or rank >= coarse)):
         return False  # a camp, a site or a village is no lead's loose place
