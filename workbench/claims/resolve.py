@@ -70,8 +70,8 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 
 from ..find.gazetteer import FACILITY_TYPES, governorate_names
+from ..find.geo import bearing, km
 from ..find.local_names import place_heads
-from ..find.places import _km as km_between
 from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
@@ -788,15 +788,12 @@ def _km(a: dict, b: dict) -> float | None:
     pa, pb = _coordinates(a), _coordinates(b)
     if pa is None or pb is None:
         return None
-    return km_between({"lat": pa[0], "lon": pa[1]}, {"lat": pb[0], "lon": pb[1]})
+    return km(pa, pb)
 
 
 def _bearing(a: dict, b: dict) -> float:
     """The initial bearing from row a to row b, in degrees from north (both have coordinates)."""
-    (la1, lo1), (la2, lo2) = (tuple(map(math.radians, p)) for p in (_coordinates(a), _coordinates(b)))
-    y = math.sin(lo2 - lo1) * math.cos(la2)
-    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
-    return math.degrees(math.atan2(y, x)) % 360
+    return bearing(_coordinates(a), _coordinates(b))
 
 
 def _governorate_named(coarse: dict, fine: dict) -> bool:

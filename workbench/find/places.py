@@ -78,6 +78,7 @@ from .gazetteer import (
     place_names,
 )
 from .gazetteer import Gazetteer as _Gazetteer
+from .geo import km
 from .local_names import SENTENCE_END as _SENTENCE_END
 from .local_names import abroad_rows, local_name_rows
 from .local_names import word_zipf as _zipf
@@ -287,9 +288,7 @@ _TOWN_TYPES = frozenset({"city", "capital", "town", "village"})
 
 def _km(a: dict, b: dict) -> float:
     """Great-circle distance between two rows' coordinates, in kilometres."""
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    return km((a["lat"], a["lon"]), (b["lat"], b["lon"]))
 
 
 def _quarters_of_other_towns(text: str, rows: list[dict]) -> list[dict]:
