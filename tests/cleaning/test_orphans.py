@@ -7,7 +7,7 @@ import numpy as np
 
 from workbench import clean
 from workbench.cleaning.lines import Line, split_lines
-from workbench.cleaning.orphans import MIN_LINES, orphan_marks, placed_marks, stop_place
+from workbench.cleaning.orphans import MIN_LINES, leading_marks, orphan_marks, placed_marks, stop_place
 
 # Lines as a page sets them (made up), and the same lines as PyMuPDF writes them where the
 # font lacks quotes and dashes: the marks taken out, the spaces round them kept, the marks
@@ -98,3 +98,58 @@ def test_a_lone_stop_goes_where_a_sentence_ends() -> None:
 def test_stop_place_needs_a_clear_sentence_end() -> None:
     assert stop_place("وقعت الاشتباكات في مدينة حلب", "يوم الاحد الماضي") is None
     assert stop_place("قال", "انه") is None  # one word: nowhere inside
+
+
+# Lines as a page sets them (made up), and as pdfplumber told the page is right to left
+# writes them: the quotes on a line of their own before their line, in reading order, the
+# line keeping one space where a quote stood before a stop.
+LEADING_SOURCE = [
+    'وقال الناطق باسم البلدية ان "المياه عادت الى الحي". واضاف ان العمل مستمر',
+    'واكد السكان ان الطريق "مغلق منذ يومين"، وطالبوا بفتحه',
+    'وختم البيان بالقول "نحن مستعدون للحوار". ولم يصدر اي رد',
+]
+LEADING_EXTRACTED = [
+    '"', "وقال الناطق باسم البلدية ان المياه عادت الى الحي . واضاف ان العمل مستمر",
+    '"', "واكد السكان ان الطريق مغلق منذ يومين ، وطالبوا بفتحه",
+    '"', "وختم البيان بالقول نحن مستعدون للحوار . ولم يصدر اي رد",
+]
+
+
+def test_quotes_before_their_line_go_into_its_holes() -> None:
+    out, n = leading_marks(_lines(LEADING_EXTRACTED))
+    assert n == 3
+    kept = [line.text for line in out if line.text]
+    # the closing quote of each line is put back; the opening one left no hole and is
+    # not invented
+    assert kept == [s.replace(' "', " ", 1) for s in LEADING_SOURCE]
+
+
+def test_a_quote_put_back_keeps_its_raw_offset() -> None:
+    raw = "\n".join(LEADING_EXTRACTED)
+    out, _ = leading_marks(_lines(LEADING_EXTRACTED))
+    line = out[1]
+    at = line.text.index('"')
+    assert int(line.src[at]) == 0 and raw[0] == '"'
+
+
+def test_counts_that_disagree_leave_the_line() -> None:
+    # two quotes, one hole: where the second stood is not known
+    texts = list(LEADING_EXTRACTED)
+    texts[2] = '" "'
+    out, n = leading_marks(_lines(texts))
+    assert n == 2 and out[2].text == '" "' and out[3].text == texts[3]
+
+
+def test_few_lines_of_quotes_leave_the_text_alone() -> None:
+    texts = LEADING_EXTRACTED[:4]
+    out, n = leading_marks(_lines(texts))
+    assert n == 0 and [line.text for line in out] == texts
+
+
+def test_marks_after_their_line_are_not_read_as_before_the_next() -> None:
+    # PyMuPDF's quote after each line that kept a wide gap for it: each quote line stands
+    # before a line with a hole too, but the lines before place them as often
+    texts = ["قال المتحدث  كلمة اليوم", '"'] * 4
+    out, n = orphan_marks(_lines(texts))
+    assert n == 4
+    assert [line.text for line in out if line.text] == ['قال المتحدث " كلمة اليوم'] * 4

@@ -26,8 +26,10 @@
 5. ``kashida_digits``: the kashida glyph mapped to the digit 1 (``نف11ذه``) made tatweel again;
    ``orphan_marks``: marks a font lacked, written on lines of their own after their line
    (PyMuPDF, pdfminer), put back in the wide gaps the line kept for them (``عن  صدمته``
-   then ``"``); a lone full stop with no gap kept after the word that most likely ends
-   a sentence (``edges.py``);
+   then ``"``); quotes written on a line of their own before their line (pdfplumber told
+   the page is right to left) put back in the holes it kept (``"`` then ``الاوسط .``),
+   where the counts agree; a lone full stop with no gap kept after the word that most
+   likely ends a sentence (``edges.py``);
 6. ``lost_digits``: where the source dropped digits (a digit-free text keeping the
    double space they stood in) a visible marker is put in;
 7. ``runs``: line runs emitted back to front put in reading order, words split across

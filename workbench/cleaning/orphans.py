@@ -17,6 +17,12 @@ of one word (``البن  ك``, the word model reading them as one) held no mark.
 alone on such a line, its line keeping no gap for it, goes after the word where a
 sentence most likely ends (``edges.py``: ``بامان. وتوفر``), where that reads clearly
 better than the line's end.
+
+pdfplumber told the page is right to left writes such marks on a line of their own
+*before* their line, in reading order, the line keeping one space where each stood
+(``"`` then ``الاوسط . من``). Where a text has ``MIN_LINES`` such lines or more, each
+mark goes back into its line's holes (a space before a stop, or the first of two spaces
+between words), in order, where the counts agree (``الاوسط". من``); else both stay.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -172,6 +179,67 @@ def stop_place(line: str, following: str) -> int | None:
     return at if best > end + STOP_GAIN else None
 
 
+# Marks of a line written before it: quotes (brackets and dashes come with runs of Latin
+# letters and digits whose place the line does not keep).
+LEADING = '"\u00ab\u00bb\u201c\u201d'
+_LEADING_RE = re.compile(f"[ {LEADING}]*[{LEADING}][ {LEADING}]*")
+# Where a mark written before its line stood: a space before a stop (``الاوسط .``), or the
+# first of two spaces between words.
+_HOLE_RE = re.compile(r"(?<=\S) (?=[.,:;\u060c\u061b!?\u061f]| \S)")
+
+
+def _leading_groups(texts: list[str]) -> list[tuple[int, int]]:
+    """(mark line, its line) for each line of quotes alone right before a line with Arabic."""
+    return [
+        (i, i + 1) for i in range(len(texts) - 1)
+        if _LEADING_RE.fullmatch(texts[i]) and len(_MARK_RE.findall(texts[i])) <= MAX_MARKS
+        and ARABIC_RE.search(texts[i + 1])
+    ]
+
+
+def leading_marks(lines: list[Line]) -> tuple[list[Line], int]:
+    """Quotes written on a line of their own before their line put back in the holes it
+    kept (a space before a stop), in order, where the counts agree, in a text that does so
+    on ``MIN_LINES`` lines or more (see the module doc).
+
+    >>> from workbench.cleaning.lines import split_lines
+    >>> text = "\\n".join(['"', "قال انه وصل . ثم عاد"] * 3)
+    >>> out, n = leading_marks(split_lines(Line(text, np.arange(len(text)))))
+    >>> out[0].text, out[1].text, n
+    ('', 'قال انه وصل". ثم عاد', 3)
+    """
+    texts = [line.text for line in lines]
+    groups = _leading_groups(texts)
+    out = list(lines)
+    if len(groups) < MIN_LINES:
+        return out, 0
+    plans = []
+    for i, host in groups:
+        marks = list(_MARK_RE.finditer(texts[i]))
+        holes = list(_HOLE_RE.finditer(texts[host]))
+        if len(marks) == len(holes):  # else the line does not say where each stood
+            plans.append((i, host, marks, holes))
+    # PyMuPDF and pdfminer write a line's marks after it, the line keeping wide gaps for
+    # them, so a line of marks also stands before the next line: a text whose lines
+    # before the marks place them as often is read so (``_trailing_marks``)
+    if len(plans) <= sum(1 for *_, placed in _trailing_plans(texts) if placed):
+        return out, 0
+    n = 0
+    for i, host, marks, holes in plans:
+        line = lines[host]
+        parts: list[Line] = []
+        pos = 0
+        for mark, hole in zip(marks, holes, strict=True):
+            parts.append(Line(line.text[pos : hole.start()], line.src[pos : hole.start()]))
+            parts.append(Line(mark.group(), lines[i].src[mark.start() : mark.end()]))
+            pos = hole.end()
+        parts.append(Line(line.text[pos:], line.src[pos:]))
+        out[host] = concat(parts)
+        out[i] = empty_line()
+        n += 1
+    return out, n
+
+
 def orphan_marks(lines: list[Line]) -> tuple[list[Line], int]:
     """Lone marks after a line put back in the gaps that line kept for them (see the
     module doc), where the text does so on ``MIN_LINES`` lines or more.
@@ -182,17 +250,32 @@ def orphan_marks(lines: list[Line]) -> tuple[list[Line], int]:
     >>> out[0].text, out[1].text, n
     ('قال " كلمة " اليوم', '', 3)
     """
-    texts = [line.text for line in lines]
-    plans = []
-    stops = []
-    groups = _groups(texts)
-    for host, orphans in groups:
+    lines, n = leading_marks(lines)
+    out, m = _trailing_marks(lines)
+    return out, n + m
+
+
+def _trailing_plans(
+    texts: list[str], groups: list[tuple[int, list[int]]] | None = None
+) -> Iterator[tuple[int, list[tuple[int, int]], list[str], dict[int, list[int]] | None]]:
+    """Each line of words with the lone marks after it (line, index), in reading order,
+    and where its wide gaps place them (``placed_marks``) or None."""
+    for host, orphans in _groups(texts) if groups is None else groups:
         # the marks as written: PyMuPDF and pdfminer write a line's glyphs of another
         # font left to right, so reading order is the written order turned round
         written = [(i, m.start()) for i in orphans for m in _MARK_RE.finditer(texts[i])]
         reading = written[::-1]
         marks = [texts[i][j] for i, j in reading]
-        placed = placed_marks(texts[host], marks)
+        yield host, reading, marks, placed_marks(texts[host], marks)
+
+
+def _trailing_marks(lines: list[Line]) -> tuple[list[Line], int]:
+    """Lone marks after a line put back in the gaps that line kept for them."""
+    texts = [line.text for line in lines]
+    plans = []
+    stops = []
+    groups = _groups(texts)
+    for host, reading, marks, placed in _trailing_plans(texts, groups):
         if placed:
             plans.append((host, reading, marks, placed))
         elif marks == ["."]:
