@@ -450,6 +450,7 @@ _FOUND = [
     "ا\rكتبه ا",  # a title and a byline with no blank line between (idempotence)
     "ا \n\n\u064b",  # spaces before a line break between a letter and its mark (idempotence)
     "ا\n\n\u0640\u0640\u064b",  # kashida after that break, before the mark (idempotence)
+    "ا\n. \u064b ا",  # a mark a stop hid that opens the next paragraph once the stop is moved (idempotence)
     ".\x08ا",  # a stop before a word once a control character is out (idempotence)
     "\u0640\u0640.ا",  # a stop before a word once kashida is out (idempotence)
     "ا.ااا\n\nا0\n\nا.ا\u0640\u0640",  # runs weighed while kashida stood, not once it was out (idempotence)

@@ -61,9 +61,11 @@ from .reorder import (
 _NEWLINES = "\r\n\u2028\u2029\x0b\x0c\x85"
 _SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 # Line breaks between a letter and its diacritic (with any spaces beside them, and the
-# kashida a later stage drops): the extractor broke a word at a mark.
+# kashida a later stage drops): the extractor broke a word at a mark. One break only: a
+# blank line ends a paragraph, and a mark that opens a paragraph the layout made stays
+# (joining it on a second pass would make clean give another text the second time).
 _BREAK_BEFORE_MARK_RE = re.compile(
-    "(?<=[\u0621-\u064a\u0640])[^\\S\n]*\n[\\s\u0640]*(?=[\u064b-\u0652\u0670])")
+    "(?<=[\u0621-\u064a\u0640])[^\\S\n]*\n(?:[^\\S\n]|\u0640)*(?=[\u064b-\u0652\u0670])")
 
 
 # What pypdf writes for a glyph of another font that the PDF gave no character (XeLaTeX's
