@@ -18,7 +18,8 @@ is why only a text written in pieces is read so.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from bisect import bisect_right
+from itertools import compress, pairwise
 
 from ..text.memo import word_memo
 from .bigrams import chain_logp, words_of
@@ -100,22 +101,30 @@ def _maybe_known(facts: list[tuple[str, str] | tuple[()] | None]) -> list[int]:
 
 def join_known_pieces(lines: list[Line]) -> tuple[list[Line], int]:
     """Pairs of words that read better as one word by both models, joined (see the
-    module docstring); a token joins the neighbour that gains most."""
-    out: list[Line] = []
-    total = 0
+    module docstring); a token joins the neighbour that gains most. The tokens of all
+    lines are read as one list, a line break between lines (no token joins it, nor is it
+    a word before or after a pair): one search of the pairs per text, not per line."""
+    tokens: list[str] = []
+    ends: list[int] = []  # the index of the line break after each line's tokens
     for line in lines:
-        tokens = line.text.split()
-        if len(tokens) < 2:
-            out.append(line)
-            continue
-        # gains[k]: gluing token k to the one before it
-        facts = [_letter_facts(t) for t in tokens]
-        gains = [float("-inf")] * (len(tokens) - 1)
-        for i in _maybe_known(facts):
-            gains[i] = _pair_gain(tokens, facts, i)
-        glue = glue_where_best([float("-inf"), *gains, float("-inf")])
-        if any(glue):
-            line = glue_tokens(line, glue)
-            total += sum(glue)
-        out.append(line)
+        tokens += line.text.split()
+        ends.append(len(tokens))
+        tokens.append(_LINE_BREAK)
+    facts = [_letter_facts(t) for t in tokens]
+    # gains[k]: gluing token k to the one before it
+    gains = [float("-inf")] * (len(tokens) + 1)
+    for i in _maybe_known(facts):
+        gains[i + 1] = _pair_gain(tokens, facts, i)
+    glue = glue_where_best(gains)
+    out = list(lines)
+    total = 0
+    for n in sorted({bisect_right(ends, k) for k in compress(range(len(glue)), glue)}):
+        start = ends[n - 1] + 1 if n else 0
+        out[n] = glue_tokens(out[n], glue[start : ends[n]])
+        total += sum(glue[start : ends[n]])
     return out, total
+
+
+# Set between the tokens of two lines: no word (its facts are None: it joins nothing)
+# and no word to the bigram model (``words_of`` finds none in it).
+_LINE_BREAK = "\n"
