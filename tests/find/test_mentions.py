@@ -177,6 +177,7 @@ def _vocabulary() -> list[str]:
 @example(["قبل الظهر", "الجمعه"], " ")  # ظهر under the article begins ظهر الجمعة
 @example(["gmt", "اثنان", "gmt"], " ")  # a zone never begins a clock
 @example(["اثنان", "بتوقيت gmt"], " ")  # a zone after an hour word makes a clock
+@example(["الثالث", "الحالي"], " ")  # a day of this month said by الحالي alone
 def test_candidate_filters_lose_no_time_or_count(words, sep):
     # words run together, or spaced with a full stop after every third (sentence ends)
     text = sep.join(words) if sep else " ".join(w if i % 3 else w + "." for i, w in enumerate(words))

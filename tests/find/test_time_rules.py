@@ -362,7 +362,7 @@ def _texts():
 
 
 def test_candidates_are_where_the_starter_regex_matches():
-    from workbench.find.times.lexicon import _CORE, _REACH, candidates, fold_tokens, lookup, starter_re
+    from workbench.find.times.lexicon import _REACH, _is_core, candidates, fold_tokens, lookup, starter_re
 
     for text in _texts():
         toks, folded = fold_tokens(text)
@@ -370,7 +370,7 @@ def test_candidates_are_where_the_starter_regex_matches():
 
         def core(k, toks=toks):
             return toks[k].is_num or toks[k].key == "\u2026" or any(
-                h.entry.type in _CORE for h in lookup(toks, k))
+                _is_core(h.entry) for h in lookup(toks, k))
 
         old = [i for i, t in enumerate(toks) if t.kstart in starts
                and any(core(k) for k in range(i, min(i + _REACH + 1, len(toks))))]

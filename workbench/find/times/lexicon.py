@@ -370,7 +370,7 @@ def candidates(toks: list[Token], folded: str) -> list[int]:
     ahead_sorted = sorted(ahead)
     core = {k: _core_word(keys[k]) for k in ahead_sorted}
     cores = [k for k in ahead_sorted
-             if core[k] == 1 or (core[k] and any(h.entry.type in _CORE for h in lookup(toks, k)))]
+             if core[k] == 1 or (core[k] and any(_is_core(h.entry) for h in lookup(toks, k)))]
     out = []
     for i in (k for k in ahead_sorted if _starts_expression(keys[k])):
         j = bisect_left(cores, i)  # the first core token at or after i
@@ -386,8 +386,14 @@ def _core_word(word: str) -> int:
     it complete an entry of ``_CORE``; else 0."""
     if word.isdigit() or word == "\u2026":
         return 1
-    found = {n == 1 for n, _, e in _ordered_entries(word) if e.type in _CORE}
+    found = {n == 1 for n, _, e in _ordered_entries(word) if _is_core(e)}
     return 1 if True in found else 2 if found else 0
+
+
+def _is_core(entry: Entry) -> bool:
+    """An entry that says a time by itself: a type of ``_CORE``, or الحالي/الجاري, which
+    name this month after a day (الثالث الحالي, في 5 الجاري)."""
+    return entry.type in _CORE or (entry.type == "direction" and entry.value == "current")
 
 
 @word_memo
