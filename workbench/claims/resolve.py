@@ -471,25 +471,16 @@ def _merge_same_toll(rows: list[dict]) -> list[dict]:
     جريحا; التفجير ... وسط قضاء طوزخورماتو، 25 قتيلا و62 جريحا): ACLED keeps one event of a
     report told twice. Two figures, not one: a death toll alone (one dead, two) falls in two
     attacks of a day too often. The finer place stays."""
-    out = list(rows)
-    for row in rows:
-        if _family(row) != "violent" or row.get("_another") or _shared(row):
-            continue
+    def same_toll(row: dict) -> tuple[str, str] | None:
         dead, hurt = _toll_of(row, "fatalities"), _toll_of(row, "injured")
-        if not (dead and hurt):
-            continue
-        hosts = [r for r in out if r is not row and _family(r) == "violent"
-                 and r["role"] == row["role"] and not r.get("_another") and not _shared(r)
-                 and (_toll_of(r, "fatalities"), _toll_of(r, "injured")) == (dead, hurt)
-                 and _kin_kinds(r, row) and _same_day(r, row) and not _told_apart(r, row)
-                 and r["country"] == row["country"] and _inside(r, row)
-                 and (PLACE_RANK.get(r["place_type"], 5), int(r["claim_start"]))
-                 < (PLACE_RANK.get(row["place_type"], 5), int(row["claim_start"]))]
-        if len(hosts) != 1:
-            continue
-        _absorb_mention(hosts[0], row)
-        out = [r for r in out if r is not row]
-    return out
+        return (dead, hurt) if dead and hurt and not _shared(row) else None
+
+    return _fold_into_one(
+        rows, lambda row: same_toll(row) is not None,
+        lambda r, row: same_toll(r) == same_toll(row)
+        and _kin_kinds(r, row) and r["country"] == row["country"] and _inside(r, row)
+        and (PLACE_RANK.get(r["place_type"], 5), int(r["claim_start"]))
+        < (PLACE_RANK.get(row["place_type"], 5), int(row["claim_start"])))
 
 
 def _shared(row: dict) -> bool:
@@ -679,23 +670,35 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
     عنصر في نبع الصخر»): one event. When two finer rows hold the place, the coarse row may
     tell a third attack and stays, and so does a place of another governorate (هجمات في
     الأنبار وكركوك: Kirkuk holds no attack in Anbar)."""
+    return _fold_into_one(
+        rows, lambda row: bool(row["location"]),
+        lambda r, row: r["location"] != row["location"] and _scale(r) < _scale(row)
+        and _kin_kinds(r, row) and int(row["claim_start"]) <= int(r["claim_start"])
+        # a border, or a governorate the fine row's clause names, holds it as it stands;
+        # else the coarse place must frame the fine row and may hold it
+        and (row["place_type"] in _VAGUE or _governorate_named(row, r)
+             or (_frames_it(row, r) and _inside(r, row))))
+
+
+def _fold_into_one(rows: list[dict], folds: Callable[[dict], bool],
+                   host: Callable[[dict, dict], bool], *, keep_place: bool = False) -> list[dict]:
+    """Each attack row ``folds`` admits joins the one other row that may tell the same attack
+    (same role and day, not told apart) and that ``host`` admits for it; with none or two
+    such rows it stays. With ``keep_place`` the host keeps its own place (a lead's loose
+    place never replaces the finer one)."""
     out = list(rows)
     for row in rows:
-        if _family(row) != "violent" or not row["location"] or row.get("_another"):
+        if _family(row) != "violent" or row.get("_another") or not folds(row):
             continue
         hosts = [r for r in out if r is not row and _family(r) == "violent"
-                 and r["role"] == row["role"] and r["location"] != row["location"]
-                 and _scale(r) < _scale(row)
-                 and not r.get("_another") and _kin_kinds(r, row) and _same_day(r, row)
-                 and not _told_apart(row, r)
-                 and int(row["claim_start"]) <= int(r["claim_start"])
-                 # a border, or a governorate the fine row's clause names, holds it as it
-                 # stands; else the coarse place must frame the fine row and may hold it
-                 and (row["place_type"] in _VAGUE or _governorate_named(row, r)
-                      or (_frames_it(row, r) and _inside(r, row)))]
+                 and r["role"] == row["role"] and not r.get("_another")
+                 and _same_day(r, row) and not _told_apart(row, r) and host(r, row)]
         if len(hosts) != 1:
             continue
+        kept = {c: hosts[0][c] for c in _LOCATION_COLUMNS}
         _absorb_mention(hosts[0], row)
+        if keep_place:
+            hosts[0].update(kept)
         out = [r for r in out if r is not row]
     return out
 
@@ -710,26 +713,12 @@ def _fold_lead(rows: list[dict], paragraphs: list[tuple[int, int]]) -> list[dict
     or more such rows the lead may sum them up and stays. The finer row keeps its place and
     gathers every span."""
     lead_end = paragraphs[min(1, len(paragraphs) - 1)][1] if paragraphs else 0
-    out = list(rows)
-    for row in rows:
-        if _family(row) != "violent" or not row["location"] or row.get("_another") \
-                or int(row["claim_start"]) > lead_end:
-            continue
-        hosts = [r for r in out if r is not row and _family(r) == "violent" and r["location"]
-                 and r["location"] != row["location"] and r["claim_id"] != row["claim_id"]
-                 and int(r["claim_start"]) > int(row["claim_start"])
-                 and r["role"] == row["role"] and not r.get("_another")
-                 and (_kin_kinds(r, row) or row["place_type"] in _VAGUE)
-                 and _same_day(r, row) and not _told_apart(row, r)
-                 and _finer_near(r, row)]
-        if len(hosts) != 1:
-            continue
-        host = hosts[0]
-        kept = {c: host[c] for c in _LOCATION_COLUMNS}
-        _absorb_mention(host, row)
-        host.update(kept)  # the lead's loose place never replaces the finer one
-        out = [r for r in out if r is not row]
-    return out
+    return _fold_into_one(
+        rows, lambda row: bool(row["location"]) and int(row["claim_start"]) <= lead_end,
+        lambda r, row: bool(r["location"]) and r["location"] != row["location"]
+        and r["claim_id"] != row["claim_id"] and int(r["claim_start"]) > int(row["claim_start"])
+        and (_kin_kinds(r, row) or row["place_type"] in _VAGUE) and _finer_near(r, row),
+        keep_place=True)
 
 
 # Bearings of the sides a direction names (شمال بغداد: north of Baghdad), in degrees.
