@@ -272,9 +272,11 @@ class Grammar(ClockRules):
             or self.year(j) is not None \
             or (self.num(j, 1, 31) is not None and len(key(self.t, j)) <= 2 and self.year(j + 1) is not None)
 
-    def year(self, i: int) -> tuple[int, int, bool] | None:
+    def year(self, i: int, *, dated: bool = False) -> tuple[int, int, bool] | None:
         """A year: [من] [عام|سنة] digits [era], or digits alone in brackets after a day and
-        month (17 أكتوبر (2016)): (end, year, hijri)."""
+        month (17 أكتوبر (2016)): (end, year, hijri). ``dated``: the digits close a day and
+        month, where a unit word after them names the day (9 أبريل 2003 يوم سقوط بغداد) and
+        counts nothing."""
         if key(self.t, i) == "(" and key(self.t, i + 2) == ")" and len(key(self.t, i + 1)) == 4 \
                 and self.num(i + 1, 1000, 2100) is not None:
             return i + 3, int(key(self.t, i + 1)), False
@@ -301,7 +303,8 @@ class Grammar(ClockRules):
                 k += 1
         elif cue is None and len(key(self.t, k - 1)) != 4:
             return None
-        if cue is None and era is None and key(self.t, k) in counted_nouns():
+        if cue is None and era is None and key(self.t, k) in counted_nouns() \
+                and not (dated and find(self.t, k, "unit", pre_ok=False) is not None):
             return None  # إلى 1130 شهيداً: a toll, not a year
         return k, n, hijri
 
@@ -668,7 +671,7 @@ class Grammar(ClockRules):
         return self._with_year(p)
 
     def _with_year(self, p: Partial) -> Partial:
-        y = self.year(p.j)
+        y = self.year(p.j, dated=p.day is not None)
         if y is not None:
             p.year, p.hijri = y[1], p.hijri or y[2]
             return p.add("year", y[0])

@@ -1,0 +1,16 @@
+"""Times: dates as reports write them — a year closing a date before the day it names, the
+reference's day some years back, a hashtag inside an expression — on sentences of our own."""
+
+from __future__ import annotations
+
+from tests.find.time_cases import MAY_2020, one
+from workbench.find.times import find_times
+
+
+def test_a_year_closing_a_date_before_the_day_it_names():
+    """9 نيسان 2003 يوم دخول القوات: 2003 closes the date, يوم names that day and counts
+    nothing; a count after a date with no year between stays a count."""
+    row = one("دخلت القوات المدينة في 9 نيسان 2003 يوم سقوط التمثال", reference=MAY_2020)
+    assert (row["text"], row["value"], row["rule"]) == ("9 نيسان 2003", "2003-04-09", "day+month+year")
+    rows = find_times("صام المعتقل منذ 3 آذار 40 يوما", reference=MAY_2020)
+    assert "P40D" in rows["value"].tolist()
