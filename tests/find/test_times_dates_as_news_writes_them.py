@@ -14,3 +14,12 @@ def test_a_year_closing_a_date_before_the_day_it_names():
     assert (row["text"], row["value"], row["rule"]) == ("9 نيسان 2003", "2003-04-09", "day+month+year")
     rows = find_times("صام المعتقل منذ 3 آذار 40 يوما", reference=MAY_2020)
     assert "P40D" in rows["value"].tolist()
+
+
+def test_the_references_day_some_years_back():
+    """في مثل هذا اليوم قبل عشر سنوات: the day and month of writing, ten years back; a
+    length in days after it is no such day."""
+    row = one("رحل الشاعر في مثل هذا اليوم قبل عشر سنوات", reference=MAY_2020)
+    assert (row["text"], row["value"], row["rule"]) == (
+        "في مثل هذا اليوم قبل عشر سنوات", "2010-05-12", "same_day+ago")
+    assert "same_day+ago" not in find_times("في مثل هذا اليوم قبل يومين", reference=MAY_2020)["rule"].tolist()

@@ -593,14 +593,23 @@ class Composer(Grammar):
         return p.add("anniversary")
 
     def same_day(self, i: int) -> Partial | None:
-        """[في] مثل هذا اليوم [من] عام 1956: the reference's day and month in that year (flag
+        """[في] مثل هذا اليوم [من] عام 1956: the reference's day and month in that year; with
+        years ago after it (في مثل هذا اليوم قبل 3 أعوام) that many years back (flag
         ``same_day``; the finder puts the reference's day and month in)."""
         k = i + 1 if key(self.t, i) == "في" else i
         h = find(self.t, k, "same_day", pre_ok=False)
         if h is None:
             return None
         y = self.year(h.end)
-        if y is None or y[2]:
+        if y is None:
+            ago = self.ago(h.end)
+            if ago is None or ago.anchor != "before" or not ago.counted or ago.counted[0] != "year" \
+                    or ago.counted[1] < 1:
+                return None
+            p = Partial(i, ago.j, counted=ago.counted, anchor="before")
+            p.flags.append("same_day")
+            return p.add("same_day+ago")
+        if y[2]:
             return None
         p = Partial(i, y[0], year=y[1])
         p.flags.append("same_day")

@@ -162,10 +162,12 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         s = date.fromisoformat(out["start_date"])
         e = s + timedelta(days=1)
         return {**out, "value": f"{s.isoformat()}/{e.isoformat()}", "end_date": e.isoformat()}
-    if "same_day" in p.flags and ctx.ref is not None and p.year is not None:
-        # في مثل هذا اليوم من عام 1956: the reference's day and month in that year
+    if "same_day" in p.flags and ctx.ref is not None and (p.year is not None or p.counted):
+        # في مثل هذا اليوم من عام 1956: the reference's day and month in that year, or in
+        # the year that many years back (في مثل هذا اليوم قبل 3 أعوام)
+        year = p.year if p.year is not None else ctx.ref.year - p.counted[1]  # type: ignore[index]
         try:
-            d = ctx.ref.replace(year=p.year)
+            d = ctx.ref.replace(year=year)
         except ValueError:  # 29 February in a common year
             return out
         return row(d.isoformat(), d, d, "day", flags=[f for f in out["flags"] if f != "same_day"]
