@@ -23,3 +23,12 @@ def test_the_references_day_some_years_back():
     assert (row["text"], row["value"], row["rule"]) == (
         "في مثل هذا اليوم قبل عشر سنوات", "2010-05-12", "same_day+ago")
     assert "same_day+ago" not in find_times("في مثل هذا اليوم قبل يومين", reference=MAY_2020)["rule"].tolist()
+
+
+def test_a_hashtag_inside_an_expression():
+    """أوائل #العام المقبل: the mark tags the word, the words still say early next year; a
+    mark before a figure is left alone."""
+    row = one("اللقاح جاهز أوائل #العام المقبل", reference=MAY_2020)
+    assert (row["text"], row["value"]) == ("أوائل #العام المقبل", "2021-01")
+    assert one("نلتقي #غدا مساء", reference=MAY_2020)["value"] == "2020-05-13"
+    assert find_times("المرتبة #5 في القائمة", reference=MAY_2020).empty

@@ -89,8 +89,22 @@ def fold_text(text: str, folded: FoldedText | None = None) -> tuple[Tokens, str,
     keys, kstarts, kends = pieces[1::2], offsets[0::2], offsets[1::2]
     starts = map(kept.__getitem__, kstarts)
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
+    if "#" in key:
+        return _without_hashtag_marks(keys, list(starts), list(ends), kstarts, kends), key, kept
     toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
     return toks, key, kept
+
+
+def _without_hashtag_marks(keys: list[str], starts: list[int], ends: list[int], kstarts: list[int],
+                           kends: list[int]) -> Tokens:
+    """The tokens without each # glued to the word after it: a tweet tags words of its
+    sentence (أوائل #العام المقبل, #غدا) and the words stay what they say; the span of an
+    expression still runs over the mark."""
+    drop = {k for k, w in enumerate(keys)
+            if w == "#" and k + 1 < len(keys) and kstarts[k + 1] == kends[k] and keys[k + 1][0].isalpha()}
+    keep = [k for k in range(len(keys)) if k not in drop]
+    kept_keys = [keys[k] for k in keep]
+    return Tokens((_new_token((keys[k], starts[k], ends[k], kstarts[k])) for k in keep), keys=kept_keys)
 
 
 _SPACED_TOKEN_RE = re.compile(rf"(\s*)({_TOKEN_RE.pattern})")
