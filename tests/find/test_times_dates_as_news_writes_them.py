@@ -32,3 +32,13 @@ def test_a_hashtag_inside_an_expression():
     assert (row["text"], row["value"]) == ("أوائل #العام المقبل", "2021-01")
     assert one("نلتقي #غدا مساء", reference=MAY_2020)["value"] == "2020-05-13"
     assert find_times("المرتبة #5 في القائمة", reference=MAY_2020).empty
+
+
+def test_a_part_of_the_next_day_after_a_date_said_once():
+    """صباح اليوم التالي after a date: the morning of the day after it, not this morning."""
+    df = find_times("قصفت الطائرات البلدة يوم الأحد 10 أيار، وفي صباح اليوم التالي انسحبت القوات",
+                    reference=MAY_2020)
+    assert df[["text", "value", "time_of_day"]].values.tolist()[-1] == [
+        "صباح اليوم التالي", "2020-05-11", "morning"]
+    assert one("وصل الوفد صباح اليوم", reference=MAY_2020)["value"] == "2020-05-12"
+

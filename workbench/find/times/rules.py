@@ -314,9 +314,11 @@ class Grammar(ClockRules):
         h = find(self.t, i, "daypart")
         if h is not None and h.entry.extra == "today" and h.entry.words[-1] == "اليوم":
             same = find(self.t, h.end, "direction", pre_ok=False)
-            if same is not None and same.entry.value == "same":
+            # a relative day that runs on from its اليوم (صباح اليوم التالي: the morning after)
+            later = any(o.entry.type == "relative_day" and o.end > h.end for o in lookup(self.t, h.end - 1))
+            if (same is not None and same.entry.value == "same") or later:
                 # صباح اليوم نفسه, مساء اليوم ذاته: the part of the day the story named, not of
-                # today; the part alone, its day read after it (اليوم نفسه)
+                # today; the part alone, its day read after it (اليوم نفسه, اليوم التالي)
                 h = next((o for o in lookup(self.t, i) if o.entry.type == "daypart" and o.end < h.end
                           and o.entry.extra in ("noun", "both")), None)
                 return h if h is not None and (not kinds or h.entry.extra in (*kinds, "both")) else None
