@@ -16,7 +16,8 @@ Printed, in one run on the same documents:
    (``PYTHONDONTWRITEBYTECODE=1`` on a checkout: every module of the package compiled);
 1. words per second of camel-tools' ``normalize_unicode`` + ``dediac_ar`` +
    ``simple_word_tokenize`` (the baseline) and of each workbench stage and ``analyze``
-   end to end, and the ratio analyze / baseline;
+   end to end, with each of the four finders of ``find_mentions`` (times, actors, places,
+   quantities) run alone, and the ratio analyze / baseline;
 2. peak memory (tracemalloc) of ``analyze`` over the corpus, streamed document by document;
 3. ``workbench run`` on the corpus as a JSONL file at two sizes, in a child process: wall
    time and the child's peak resident memory, for the whole run and for its reading and
@@ -31,6 +32,7 @@ Printed, in one run on the same documents:
 
     python benchmarks/throughput.py [--words 1000000] [--skip-run] [--pdfs 60]
     python benchmarks/throughput.py --startup-only
+    python benchmarks/throughput.py --stages-only [--words 300000]
     python benchmarks/throughput.py --memory-only [--words 1000000]
     python benchmarks/throughput.py --pdf-only [--pdfs 60 | --pdf-folder DIR] [--engines pdfium]
     python benchmarks/throughput.py --jobs-only [--words 1000000] [--repeat 3]
@@ -39,6 +41,7 @@ Printed, in one run on the same documents:
 folder or on any folder of PDFs (``benchmarks/_work/pdf_damage/pdf`` holds the PDF damage
 benchmark's four producers); it prints wall and CPU seconds (CPU time is the steadier
 measure on a shared machine).
+``--stages-only`` runs section 1 alone (no start-up, scaling, memory or runs).
 ``--memory-only`` runs section 3 alone: the peak resident memory of the run at two corpus
 sizes (a run that streams keeps it flat).
 ``--jobs-only`` runs section 4 alone, ``--repeat`` times with one and two jobs in turn
@@ -199,6 +202,36 @@ def time_per_document(fn: Callable[[str], object], texts: list[str]) -> tuple[fl
     return time.perf_counter() - start, time.process_time() - cpu
 
 
+def finder_speeds(texts: list[str], reference: object) -> list[tuple[str, float, float]]:
+    """(finder, wall seconds, CPU seconds) of each of the four finders of ``find_mentions``
+    over ``texts`` (clean texts), each given the text's folding as ``find_mentions`` gives it.
+
+    The folding and the cut into pieces the finders share are made anew for each finder
+    (the last texts folded are forgotten first), so each line holds the whole cost of its
+    finder run alone; together they take a little more than ``find_mentions``.
+    """
+    from workbench.find.actors import actor_rows
+    from workbench.find.places import place_rows
+    from workbench.find.quantities import quantity_rows
+    from workbench.find.times import time_rows
+    from workbench.text import lexmatch
+
+    finders: list[tuple[str, Callable[[str, object], object]]] = [
+        ("times", lambda t, f: time_rows(t, reference=reference, folded=f)),
+        ("actors", lambda t, f: actor_rows(t, folded=f)),
+        ("places", lambda t, f: place_rows(t, folded=f)),
+        ("quantities", lambda t, f: quantity_rows(t, folded=f)),
+    ]
+    out = []
+    for name, finder in finders:
+        def run(text: str, finder: Callable[[str, object], object] = finder) -> object:
+            lexmatch._RECENT.clear()  # the folding made again, as the first finder of a text makes it
+            return finder(text, lexmatch.fold(text))
+
+        out.append((f"  of which {name}", *time_per_document(run, texts)))
+    return out
+
+
 def stage_speeds(texts: list[str]) -> list[tuple[str, float, float]]:
     """(stage, wall seconds, CPU seconds) over ``texts``; each stage fed what it consumes in
     the pipeline. CPU seconds are the steadier measure on a shared machine."""
@@ -224,6 +257,7 @@ def stage_speeds(texts: list[str]) -> list[tuple[str, float, float]]:
     clean_texts = [c.text for c in cleaned]
     mentions = timed("find_mentions", lambda: [workbench.find_mentions(t, reference=reference)
                                                for t in clean_texts])
+    results.extend(finder_speeds(clean_texts, reference))
     claims = timed("find_claims", lambda: [
         workbench.find_claims(t, mentions=m, reference=reference)
         for t, m in zip(clean_texts, mentions, strict=True)])
@@ -448,6 +482,8 @@ def main() -> None:
     parser.add_argument("--skip-run", action="store_true", help="skip the CLI runs (3 to 5)")
     parser.add_argument("--pdfs", type=int, default=60, help="PDFs in the folder of section 5")
     parser.add_argument("--startup-only", action="store_true", help="only section 0")
+    parser.add_argument("--stages-only", action="store_true",
+                        help="only section 1 (the stages' words per second and the ratio)")
     parser.add_argument("--memory-only", action="store_true",
                         help="only section 3 (time and peak RSS of the runs, --jobs 1)")
     parser.add_argument("--pdf-only", action="store_true",
@@ -481,11 +517,12 @@ def main() -> None:
         write_jsonl(corpus(args.words), path)
         jobs_section(path, args.words, args.repeat)
         return
-    print("0. start-up: import workbench, then the first analyze (the seed article), "
-          "fresh process")
-    for case, imp, first, imp_cpu, first_cpu in startup():
-        print(f"   {case:<14} import {imp:5.2f} s + first analyze {first:5.2f} s = {imp + first:5.2f} s "
-              f"(CPU {imp_cpu:4.2f} s + {first_cpu:4.2f} s = {imp_cpu + first_cpu:4.2f} s)")
+    if not args.stages_only:
+        print("0. start-up: import workbench, then the first analyze (the seed article), "
+              "fresh process")
+        for case, imp, first, imp_cpu, first_cpu in startup():
+            print(f"   {case:<14} import {imp:5.2f} s + first analyze {first:5.2f} s = {imp + first:5.2f} s "
+                  f"(CPU {imp_cpu:4.2f} s + {first_cpu:4.2f} s = {imp_cpu + first_cpu:4.2f} s)")
     if args.startup_only:
         return
 
@@ -502,6 +539,8 @@ def main() -> None:
               f"  {n_words / cpu:>12,.0f} words/CPU s  ({cpu:6.1f} s)")
     print(f"   ratio analyze / baseline (>= 1.0 means the whole analysis is at least as fast): "
           f"{speeds[0][1] / speeds[-1][1]:.2f} by wall time, {speeds[0][2] / speeds[-1][2]:.2f} by CPU time")
+    if args.stages_only:
+        return
 
     sizes = (100_000, 400_000, 1_600_000)
     print("\n   one line without breaks (long-input guard), seconds at "
