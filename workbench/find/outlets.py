@@ -101,12 +101,26 @@ def _cued(o: _Outlets, folded: FoldedText, m: LexMatch) -> bool:
 def outlet_rows(text: str, *, folded: FoldedText | None = None) -> list[dict]:
     """Outlet mentions as actor rows (``actor_type`` Media, ``actor_id`` outlet:<id>).
 
+    Computed once per folded text (kept in its ``memo``): the actors take the outlets as
+    actors and the places drop the places inside them, from the same rows, which are not
+    to be changed.
+
     >>> [r["actor_type"] for r in outlet_rows("بحسب روسيا اليوم")]
     ['Media']
     """
     folded = folded_text(text, folded)
     if folded is None:
         return []
+    got = folded.memo.get(_MEMO)
+    if got is None:
+        got = folded.memo[_MEMO] = _outlet_rows(text, folded)
+    return list(got)
+
+
+_MEMO = "outlet_rows"  # the key of a folded text's outlet rows in its memo
+
+
+def _outlet_rows(text: str, folded: FoldedText) -> list[dict]:
     o = outlets()
     out = []
     for m in o.lexicon.matches(folded):
