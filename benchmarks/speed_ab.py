@@ -19,9 +19,12 @@ a time, A then B, B then A, ...: each pair of batches runs within a second, so t
 of a shared machine weighs on both alike, where it moves a minute-long run by a tenth.
 It reports each checkout's words per CPU second over all rounds and the median of the
 batches' ratios; a checkout against itself reads 1.00 to within about one per cent.
+``--stage mentions`` times the mention stage alone (``mention_rows`` on the documents
+cleaned once beforehand) instead of ``analyze``.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 [--words 60000] [--rounds 5]
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage mentions
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
 
 A checkout of an earlier commit: ``git worktree add --detach ../old HEAD~3``.
@@ -84,36 +87,47 @@ print(json.dumps({"words": words, "cpu": best}))
 
 # A warm worker of --interleave: the timed checkout's ``workbench``, every lexicon loaded and
 # the corpus analysed once, then the CPU seconds of each batch asked for on stdin ("lo hi").
+# With the stage "mentions" it times ``mention_rows`` on the documents cleaned beforehand
+# (words counted in the documents as given, as for analyze).
 _WORKER = r"""
 import json, sys, time
-checkout, repo, words = sys.argv[1], sys.argv[2], int(sys.argv[3])
+checkout, repo, words, stage = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 sys.path[:] = [repo, *(p for p in sys.path if p not in ("", repo, checkout))]
 from benchmarks.throughput import corpus
 sys.path.insert(0, checkout)
 import workbench
 if not workbench.__file__.startswith(checkout):
     raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
-from workbench.analysis import warm_up
+from workbench.analysis import reference_date, warm_up
+from workbench.find.mentions import mention_rows
 texts = [t for _, t in corpus(words)]
+counts = [len(t.split()) for t in texts]
 warm_up()
+if stage == "mentions":
+    reference = reference_date("2020-05")
+    texts = [workbench.clean(t).text for t in texts]
+    def run(text):
+        mention_rows(text, reference=reference)
+else:
+    def run(text):
+        workbench.analyze(text, published="2020-05")
 for text in texts:
-    workbench.analyze(text, published="2020-05")
+    run(text)
 print(json.dumps({"documents": len(texts)}), flush=True)
 for line in sys.stdin:
     lo, hi = map(int, line.split())
     start = time.process_time()
     for text in texts[lo:hi]:
-        workbench.analyze(text, published="2020-05")
-    print(json.dumps({"words": sum(len(t.split()) for t in texts[lo:hi]),
-                      "cpu": time.process_time() - start}), flush=True)
+        run(text)
+    print(json.dumps({"words": sum(counts[lo:hi]), "cpu": time.process_time() - start}), flush=True)
 """
 
 
-def interleaved(old: Path, new: Path, words: int, rounds: int, batch: int) -> None:
+def interleaved(old: Path, new: Path, words: int, rounds: int, batch: int, stage: str = "analyze") -> None:
     """Both checkouts in warm processes, batch by batch in alternating order (see the module
     docstring); prints the words per CPU second of each and the median batch ratio."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(c), str(_REPO), str(words)],
+    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(c), str(_REPO), str(words), stage],
                                 cwd=_REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 text=True) for c in (old, new)]
 
@@ -165,12 +179,15 @@ def main() -> None:
     parser.add_argument("--pdf-folder", type=Path, help="time pdf_text on these PDFs instead")
     parser.add_argument("--interleave", type=int, default=0, metavar="N",
                         help="two warm processes, N documents at a time in turn")
+    parser.add_argument("--stage", choices=("analyze", "mentions"), default="analyze",
+                        help="with --interleave: time analyze, or find the mentions of clean texts")
     args = parser.parse_args()
     for checkout in (args.old, args.new):
         if not (checkout / "workbench" / "__init__.py").is_file():
             raise SystemExit(f"{checkout}: no workbench package there")
     if args.interleave:
-        interleaved(args.old.resolve(), args.new.resolve(), args.words, args.rounds, args.interleave)
+        interleaved(args.old.resolve(), args.new.resolve(), args.words, args.rounds, args.interleave,
+                    args.stage)
         return
     speeds: dict[Path, list[float]] = {args.old: [], args.new: []}
     for r in range(args.rounds):
