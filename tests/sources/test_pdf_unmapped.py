@@ -101,3 +101,68 @@ def test_plain_unicode_map_leaves_other_forms_to_pdfminer() -> None:
     assert plain_unicode_map(b"begincmap 1 beginbfrange <01> <02> [/a /b] endbfrange endcmap") is None
     assert plain_unicode_map(b"begincmap /Other usecmap endcmap") is None
     assert plain_unicode_map(b"1 beginbfchar <01> <0627> endbfchar") is None  # no begincmap
+
+
+def _pdf_with_object_stream(objects: list[bytes], *, offsets: list[int] | None = None) -> bytes:
+    """A made-up PDF whose objects 1.. are all in one object stream (object n + 1, with
+    its header's ``offsets`` given as they are, to mislead), found by an xref stream."""
+    n = len(objects)
+    body, places = b"", []
+    for obj in objects:
+        places.append(len(body))
+        body += obj + b"\n"
+    header = b" ".join(b"%d %d" % (i + 1, at) for i, at in enumerate(offsets or places)) + b"\n"
+    stream_id, xref_id = n + 1, n + 2
+    out = b"%PDF-1.5\n"
+    stream_at = len(out)
+    data = header + body
+    out += b"%d 0 obj\n<</Type/ObjStm/N %d/First %d/Length %d>>\nstream\n" % (
+        stream_id, n, len(header), len(data)) + data + b"\nendstream\nendobj\n"
+    rows = b"\x00\x00\x00\x00" + b"".join(b"\x02" + stream_id.to_bytes(2, "big") + i.to_bytes(1, "big")
+                                          for i in range(n))
+    rows += b"\x01" + stream_at.to_bytes(2, "big") + b"\x00" + b"\x01\x00\x00\x00"
+    xref_at = len(out)
+    out += b"%d 0 obj\n<</Type/XRef/Size %d/W[1 2 1]/Root 1 0 R/Length %d>>\nstream\n" % (
+        xref_id, n + 3, len(rows)) + rows + b"\nendstream\nendobj\n"
+    return out + b"startxref\n%d\n%%%%EOF\n" % xref_at
+
+
+def _read_all(data: bytes, document_class: type) -> list[object]:
+    import io
+
+    from pdfminer.pdfparser import PDFParser
+
+    document = document_class(PDFParser(io.BytesIO(data)))
+    return [repr(document.getobj(i)) for i in range(1, 5)]
+
+
+@pytest.mark.parametrize("offsets", [None, [0, 0, 5, 9]])
+def test_objects_of_an_object_stream_read_alone_as_pdfminer_reads_them(
+    offsets: list[int] | None,
+) -> None:
+    # (second case: a header whose offsets do not rise, read whole as pdfminer reads it)
+    from pdfminer.pdfdocument import PDFDocument
+
+    from workbench.sources.pdf_unmapped import _lazy_document_class
+
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Count 0/Kids[]>>",
+               b"[3[500 600]17[251]]", b"<</BaseFont/ABCDEF+Amiri/W 3 0 R>>"]
+    data = _pdf_with_object_stream(objects, offsets=offsets)
+    assert _read_all(data, _lazy_document_class()) == _read_all(data, PDFDocument)
+
+
+def test_font_head_decompresses_the_table_directory_only() -> None:
+    import zlib
+
+    from pdfminer.pdftypes import PDFStream
+    from pdfminer.psparser import LIT
+
+    from workbench.sources.pdf_unmapped import _font_head
+
+    directory = b"\x00\x01\x00\x00\x00\x02" + b"\x00" * 6 + b"glyf" + b"\x00" * 12 + b"head" + b"\x00" * 12
+    program = directory + bytes(range(256)) * 40
+    head = _font_head(PDFStream({"Filter": LIT("FlateDecode")}, zlib.compress(program)))
+    assert head == directory
+    # another filter: decoded whole, as pdfminer decodes it
+    plain = PDFStream({}, program)
+    assert _font_head(plain) == program

@@ -17,11 +17,14 @@ clearly: the same glyph of the same font is the same letter throughout a documen
 from __future__ import annotations
 
 import collections
+import functools
 import io
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from bidi.mirror import MIRRORED
 
@@ -94,7 +97,6 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
     by two fonts with different maps is left out (its glyphs cannot be told apart)."""
     try:
         from pdfminer.cmapdb import CMapParser, FileUnicodeMap
-        from pdfminer.pdfdocument import PDFDocument
         from pdfminer.pdfpage import PDFPage
         from pdfminer.pdfparser import PDFParser
         from pdfminer.pdftypes import resolve1
@@ -108,7 +110,7 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
         values: set[int] = set()
         seen: set[int] = set()
         with io.BytesIO(data) as fh:
-            document = PDFDocument(PDFParser(fh))
+            document = _lazy_document_class()(PDFParser(fh))
             for page in PDFPage.create_pages(document):
                 fonts = resolve1(resolve1(page.resources or {}).get("Font")) or {}
                 for ref in fonts.values():
@@ -235,6 +237,57 @@ def _add_unicode(out: dict[int, str], code: int, value: bytes) -> None:
     out[code] = text
 
 
+@functools.cache
+def _lazy_document_class() -> type:
+    """pdfminer's ``PDFDocument``, reading an object of an object stream alone: pdfminer
+    parses the whole stream for the first object asked of it, where a font's width
+    arrays (``/W [3 [500] 17 [251 313] ...]``), which are never asked, are most of its
+    tokens. The stream's header gives each object's place (``N`` pairs of number and
+    offset, the offsets counted from ``First``); a stream whose header does not read
+    so, or an object that does not parse alone, is read whole as pdfminer reads it."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFStreamParser
+    from pdfminer.psparser import PSEOF
+
+    class LazyObjectStreams(PDFDocument):
+        def _getobj_objstm(self, stream: Any, index: int, objid: int) -> object:
+            places = _object_places(stream)
+            if places is None or not 0 <= index < len(places) - 1:
+                return super()._getobj_objstm(stream, index, objid)
+            parser = PDFStreamParser(stream.get_data()[places[index]:places[index + 1]])
+            parser.set_document(self)
+            try:
+                (_, obj) = parser.nextobject()
+                parser.nextobject()  # (more than one object: the header misleads)
+            except PSEOF:
+                return obj
+            except Exception:  # (read whole, as pdfminer reads it)
+                return super()._getobj_objstm(stream, index, objid)
+            return super()._getobj_objstm(stream, index, objid)
+
+    return LazyObjectStreams
+
+
+def _object_places(stream: Any) -> list[int] | None:
+    """The byte places of the objects of an object stream in its data, and its end: the
+    offsets its header gives (``N`` pairs of number and offset), counted from ``First``;
+    None where they are not ``N`` rising offsets inside the data."""
+    n, first = stream.get("N"), stream.get("First")
+    if not isinstance(n, int) or not isinstance(first, int) or n < 1 or first < 0:
+        return None
+    data = stream.get_data()
+    try:
+        numbers = [int(part) for part in data[:first].split()]
+    except ValueError:
+        return None
+    if len(numbers) != 2 * n:
+        return None
+    places = [first + offset for offset in numbers[1::2]] + [len(data)]
+    if any(b <= a for a, b in itertools.pairwise(places)):
+        return None
+    return places
+
+
 def _no_cmap(descendants: object) -> bool:
     """Whether the font program embedded for a Type0 font is TrueType without a cmap
     table: then nothing in the PDF leads from a glyph its ToUnicode map lacks to a
@@ -248,12 +301,34 @@ def _no_cmap(descendants: object) -> bool:
     program = resolve1(descriptor.get("FontFile2"))
     if program is None or not hasattr(program, "get_data"):
         return False
-    data = program.get_data()
+    data = _font_head(program)
     if len(data) < 12:
         return False
     tables = int.from_bytes(data[4:6], "big")
     tags = {data[12 + 16 * i: 16 + 16 * i] for i in range(tables)}
     return b"glyf" in tags and b"cmap" not in tags
+
+
+def _font_head(program: Any) -> bytes:
+    """The start of an embedded font program, through its table directory (12 bytes,
+    then 16 a table): of a stream compressed by Flate alone, only that much is
+    decompressed (a font program is tens of kilobytes, its directory a few hundred
+    bytes); of any other, all of it, as pdfminer decodes it."""
+    import zlib
+
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE
+
+    filters = program.get_filters() if program.data is None and not program.decipher else None
+    if not filters or len(filters) != 1 or filters[0][0] not in LITERALS_FLATE_DECODE or filters[0][1]:
+        return program.get_data()
+    try:
+        inflate = zlib.decompressobj()
+        head = inflate.decompress(program.rawdata, 12)
+        if len(head) == 12:
+            head += inflate.decompress(inflate.unconsumed_tail, 16 * int.from_bytes(head[4:6], "big"))
+    except zlib.error:  # (pdfminer reads what it can of a damaged stream)
+        return program.get_data()
+    return head
 
 
 def _name(value: object) -> str:
