@@ -489,8 +489,10 @@ def _read_pdf(path: Path, doc: Document) -> None:
     try:
         pages = pdf_pages(path)
         meta = pdf_metadata(path)
-        scanned = [i for i, (text, inked) in enumerate(zip(pages, pdf_inked_pages(path), strict=True))
-                   if inked and not text.strip()]
+        # (pages are loaded again to ask what they draw only where one has no text)
+        blank = [i for i, text in enumerate(pages) if not text.strip()]
+        inked = pdf_inked_pages(path) if blank else []
+        scanned = [i for i in blank if inked[i]]
     except PdfError as exc:
         raise LoadError(str(exc)) from exc
     doc.title = meta.get("title", "") or ""
