@@ -261,6 +261,23 @@ def test_save_timeline_writes_the_png_a_separate_drawing_gives(events, tmp_path)
     assert (tmp_path / "both.png").read_bytes() == (tmp_path / "alone.png").read_bytes()
 
 
+def test_texts_measured_once_draws_the_same_files_and_leaves_matplotlib_as_it_was(events, tmp_path):
+    from matplotlib import text as mtext
+
+    from workbench.viz.style import texts_measured_once
+
+    own = mtext._get_text_metrics_function
+    save_timeline(events, tmp_path / "plain.png", published="2020-05")
+    plain_svg = timeline_svg(events, published="2020-05")
+    with texts_measured_once():
+        with texts_measured_once():  # nested: the outer block's measures serve
+            save_timeline(events, tmp_path / "once.png", published="2020-05")
+        once_svg = timeline_svg(events, published="2020-05")
+    assert (tmp_path / "once.png").read_bytes() == (tmp_path / "plain.png").read_bytes()
+    assert once_svg == plain_svg
+    assert mtext._get_text_metrics_function is own
+
+
 def test_published_per_document(events):
     two = events.copy()
     two.loc[4, "doc_id"] = "d2"

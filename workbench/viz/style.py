@@ -6,10 +6,10 @@ drawn from the same events, so a reader can go from one to the other.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -92,6 +92,46 @@ def fonts_found_once() -> Iterator[None]:
         del manager._find_fonts_by_props
 
 
+@contextmanager
+def texts_measured_once() -> Iterator[None]:
+    """Within the block, a text is measured once for each kind of renderer and resolution,
+    not once for each renderer: saving a figure makes three (one to find its tight box,
+    one to lay it out, one to draw), and each measured every label (الأنبار, نينوى ...)
+    anew, shaping its Arabic again. A renderer's measure of a text depends only on its
+    class and its pixels per point (the fonts, the text and its properties aside), so
+    the measures of one serve the others alike.
+    """
+    from matplotlib import text as mtext
+
+    own = mtext.__dict__.get("_get_text_metrics_function")
+    if own is None or getattr(own, "shared", False):
+        yield  # a matplotlib without it, or already shared by an enclosing block
+        return
+    measures: dict[tuple, dict[tuple, tuple[float, float, float]]] = {}
+
+    def shared(renderer: Any) -> Callable[..., tuple[float, float, float]]:
+        # (a renderer that rasterises some artists of a vector figure draws them by
+        # another: the one it hands its calls to at the time)
+        kind = type(getattr(renderer, "_renderer", renderer)), renderer.points_to_pixels(72.0)
+        known = measures.setdefault(kind, {})
+
+        def measure(text: str, fontprop: Any, ismath: Any, dpi: float) -> tuple[float, float, float]:
+            key = (text, fontprop, ismath, dpi)
+            got = known.get(key)
+            if got is None:
+                got = known[key] = renderer.get_text_width_height_descent(text, fontprop, ismath)
+            return got
+
+        return measure  # (made at each measure: no renderer outlives its drawing)
+
+    shared.shared = True  # type: ignore[attr-defined]
+    mtext._get_text_metrics_function = shared
+    try:
+        yield
+    finally:
+        mtext._get_text_metrics_function = own
+
+
 def actor_colours(events: pd.DataFrame, *, lang: str = "ar") -> dict[str, str]:
     """Colour of each actor: the most frequent first, the rest share "other" grey.
 
@@ -135,7 +175,8 @@ def figure_svg(fig: Figure, *, pad_inches: float = 0.2) -> str:
     from matplotlib import rc_context
 
     buffer = io.StringIO()
-    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once():
+    with rc_context({"svg.hashsalt": "workbench", "svg.fonttype": "path"}), fonts_found_once(), \
+            texts_measured_once():
         fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white",
                     bbox_inches="tight", pad_inches=pad_inches)
     return buffer.getvalue()
@@ -144,4 +185,5 @@ def figure_svg(fig: Figure, *, pad_inches: float = 0.2) -> str:
 __all__ = [
     "ARABIC_FONTS", "OTHER_ACTOR_COLOUR", "PALETTE", "UNKNOWN_ACTOR_COLOUR", "actor_colours",
     "colour_of", "draw_empty", "figure_svg", "font_families", "fonts_found_once", "rgba",
+    "texts_measured_once",
 ]

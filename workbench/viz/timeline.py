@@ -43,6 +43,7 @@ from .style import (
     font_families,
     fonts_found_once,
     rgba,
+    texts_measured_once,
 )
 
 _MARK_HEIGHT = 0.62
@@ -553,7 +554,7 @@ def save_timeline(
         Path(svg).write_text(text, encoding="utf-8")
         if svg_written is not None:
             svg_written(text)
-    with fonts_found_once():
+    with fonts_found_once(), texts_measured_once():
         fig.savefig(png, dpi=150, facecolor="white", bbox_inches="tight", pad_inches=0.25)
     return text
 
