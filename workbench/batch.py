@@ -619,8 +619,12 @@ def draw_when_staged() -> None:
     on stdin, then draw ``timeline.svg`` and ``timeline.png`` from the staged tables,
     saying on stdout when the SVG is written (a line with its name); last, its CPU
     seconds before and after the path came, as JSON. No path: nothing to draw."""
-    from .viz import timeline  # noqa: F401  (loaded while the analysis runs)
+    from .viz import timeline  # (loaded while the analysis runs)
 
+    # the first drawing of a process loads more than its modules: done while the run
+    # starts and analyses, it is not done after the run's events come
+    with suppress(Exception):
+        timeline.rehearse()
     line = sys.stdin.readline().strip()
     waited = time.process_time()
     if line:

@@ -278,6 +278,16 @@ def test_texts_measured_once_draws_the_same_files_and_leaves_matplotlib_as_it_wa
     assert mtext._get_text_metrics_function is own
 
 
+def test_a_rehearsed_process_draws_the_same_timeline(events, tmp_path):
+    from workbench.viz.timeline import rehearse
+
+    save_timeline(events, tmp_path / "a.png", tmp_path / "a.svg", published="2020-05")
+    rehearse()
+    save_timeline(events, tmp_path / "b.png", tmp_path / "b.svg", published="2020-05")
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+    assert (tmp_path / "a.svg").read_bytes() == (tmp_path / "b.svg").read_bytes()
+
+
 def test_published_per_document(events):
     two = events.copy()
     two.loc[4, "doc_id"] = "d2"

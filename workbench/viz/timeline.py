@@ -559,6 +559,38 @@ def save_timeline(
     return text
 
 
+# A few made-up events, one of each kind of mark the first drawing of a process meets
+# (a day, a month, a period, an undated event, an expected one), for ``rehearse``.
+_REHEARSAL_EVENTS = (
+    ("attack", "Islamic State (ISIS)", "2020-04-03", "2020-04-03", ""),
+    ("attack", "Military Forces of Iraq", "2020-03", "2020-03", ""),
+    ("vote", "", "2019-01-01", "2019-03-01", ""),
+    ("attack", "", "", "", ""),
+    ("attack", "", "2020-06", "2020-06", "expected"),
+)
+
+
+def rehearse(lang: str = "ar") -> None:
+    """Draw a timeline of a few made-up events to memory, SVG then PNG, as
+    :func:`save_timeline` draws one: what a process's first drawing loads (the fonts and
+    their shaping, the backends, the marker paths) is loaded before the events it waits
+    for come, by a process that draws a run's timeline (``workbench.batch``)."""
+    import io
+
+    events = pd.DataFrame(
+        [{"doc_id": "d", "event_id": f"e{i}", "kind": kind, "actor": actor, "start": start,
+          "end": end, "modality": modality}
+         for i, (kind, actor, start, end, modality) in enumerate(_REHEARSAL_EVENTS)],
+    )
+    published = {"d": "2020-05-01"}
+    plan = timeline_table(events, published=published, lang=lang)
+    fig = _figure(plan, events, published=published, lang=lang, link="#{anchor}", focus=True)
+    _svg_of(fig, plan)
+    with fonts_found_once(), texts_measured_once():
+        fig.savefig(io.BytesIO(), format="png", dpi=150, facecolor="white", bbox_inches="tight",
+                    pad_inches=0.25)
+
+
 def timeline_figure(events: pd.DataFrame, *, published: Any = None, lang: str = "ar",
                     link: str | None = None, focus: bool = True) -> Figure:
     """A Figure holding :func:`plot_timeline` of ``events``, sized for its rows.
@@ -634,6 +666,6 @@ def add_svg_titles(svg: str, titles: Mapping[str, str]) -> str:
 
 
 __all__ = [
-    "add_svg_titles", "focus_window", "plot_timeline", "save_timeline", "timeline_figure",
+    "add_svg_titles", "focus_window", "plot_timeline", "rehearse", "save_timeline", "timeline_figure",
     "timeline_size", "timeline_svg",
 ]
