@@ -57,3 +57,17 @@ def test_a_word_split_from_its_pronoun_is_no_name() -> None:
 
 def test_a_latin_word_after_a_locative_is_no_arabic_place() -> None:
     assert _unknown("نشرت الدراسة في MedRxiv أمس") == []
+
+
+def test_a_name_coordinated_with_a_place_takes_the_list_s_reading() -> None:
+    # a list grows item by item from a known village: each name read is the next one's place
+    got = [t for t, _ in _unknown("سقطت قذائف على إحسم، وكفرتوميلا، ودوملاكي، وسرتاغون في جبل الزاوية")]
+    assert got == ["كفرتوميلا", "دوملاكي", "سرتاغون"]
+
+
+def test_a_word_that_only_looks_listed_after_a_place_is_no_name() -> None:
+    # a clause going on after the place (a verb, a noun), or a word whose و is its own
+    for text in ("انفجرت عبوة في الموصل والحكومة تنفي",
+                 "زار الوزير إحسم، وأبدى أمس تفاؤله",
+                 "قتل جندي في الموصل وفقاً لمصادر محلية"):
+        assert _unknown(text) == []

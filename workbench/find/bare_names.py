@@ -32,6 +32,7 @@ after a head noun.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from itertools import islice
@@ -230,7 +231,8 @@ def weighed_words(folded: FoldedText, rows: list[dict], covered: bool = False
 
 def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     """``rows`` (the place rows found so far) with the bare names after a locative added:
-    those the name model (:func:`workbench.find.name_model.is_bare_name`) reads as names.
+    those the name model (:func:`workbench.find.name_model.is_bare_name`) reads as names;
+    then the names coordinated after a place (:func:`_listed_words`).
 
     >>> from workbench.text.lexmatch import fold
     >>> [r["text"] for r in bare_name_rows(fold("هجوم قرب دوملاكي"), [])]
@@ -240,20 +242,101 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
     ends: list[int] = []
     taken = [(r["start"], r["end"]) for r in rows]
     found: list[dict] = []
+
+    def add(span: tuple[int, int]) -> dict | None:
+        nonlocal ends
+        if not ends:
+            ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
+        s, e = folded.span(*span)
+        if any(a < e and s < b for a, b in taken):
+            return None
+        lo, hi = sentence_bounds(folded, ends, span[0])
+        row = {**unknown_row(text, s, e, "locality", "unknown_place"), "text": text[s:e],
+               **place_context(rows, (lo, hi), s, e)}
+        found.append(row)
+        taken.append((s, e))
+        return row
+
     for locative, after, _, zipf in _candidates(folded, rows):
         w, _, ke = after[0]
         if not is_bare_name(locative, w, zipf, lambda ke=ke: located_after(folded, rows, ke)):
             continue
         span = _name(folded, after)
-        if span is None:
-            continue
-        if not ends:
-            ends = [m.start() for m in SENTENCE_END.finditer(key)] + [len(key)]
-        s, e = folded.span(*span)
-        if any(a < e and s < b for a, b in taken):
-            continue
-        lo, hi = sentence_bounds(folded, ends, span[0])
-        found.append({**unknown_row(text, s, e, "locality", "unknown_place"), "text": text[s:e],
-                      **place_context(rows, (lo, hi), s, e)})
-        taken.append((s, e))
+        if span is not None:
+            add(span)
+    # A list of places grows from each place in it, the names read here included
+    # (قرى إحسم وبلشون والمسطومة: بلشون after إحسم, then المسطومة after بلشون).
+    queue = sorted(rows + found, key=lambda r: r["end"])
+    while queue:
+        item = queue.pop(0)
+        for after in _listed_words(folded, item, taken):
+            span = _name(folded, after)
+            row = add(span) if span is not None else None
+            if row is not None:
+                queue.insert(0, row)
     return rows + found
+
+
+# The conjunction that adds an item to a list (الموصل وتلعفر), written onto the item.
+_AND = "\u0648"
+# Between two items of a list a comma may stand as well (إحسم، وبلشون).
+_COMMAS = frozenset({"\u060c", ","})
+# A name coordinated with a place holds the list's role: في الموصل وX is في الموصل وفي X,
+# so it is weighed as a word after this locative.
+_LIST_LOCATIVE = "\u0641\u064a"
+# Marks that close a list item: a comma before the next, a closing quote or bracket.
+_ITEM_ENDS = frozenset({"\u060c", ",", "\u201d", '"', "\u00bb", ")"})
+
+
+def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
+                  ) -> Iterator[list[tuple[str, int, int]]]:
+    """The words after the conjunction that follows the place ``row`` (بلشون in إحسم،
+    وبلشون), when the name model reads the first as a name with the place before it as
+    its locator (``located``): a word coordinated with a place is an item of the list,
+    yet a common word stays a word (في الموصل والحكومة). Yields nothing or one list.
+
+    >>> from workbench.text.lexmatch import fold
+    >>> f = fold("قصف على إحسم وبلشون")
+    >>> [a[0][0] for a in _listed_words(f, {"start": 8, "end": 12}, [(8, 12)])]
+    ['بلشون']
+    """
+    key = folded.key
+    if not row.get("end"):
+        return
+    pos = bisect_right(folded.positions(), row["end"] - 1)
+    toks = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, pos), _MAX_NAME + 2)]
+    if toks and toks[0][0] in _COMMAS:
+        toks = toks[1:]
+    if not toks or not toks[0][0].startswith(_AND) or key[pos:toks[0][1]].strip(" \u060c,"):
+        return
+    w, ws, we = toks[0]
+    after = [(w[1:], ws + 1, we), *toks[1:]]
+    if not _may_open(after[0][0]):
+        return
+    s, e = folded.span(ws + 1, we)
+    if any(a < e and s < b for a, b in taken):
+        return
+    written = folded.text[s:e]
+    zipf = best_zipf(written)
+    if zipf < _UNSEEN and _damaged(written):
+        return
+    if word_zipf(folded.text[folded.span(ws, we)[0]:e]) > zipf:
+        return  # وفقا، وسطها، وليد: read with its و the word is commoner, so the و is its own
+    if is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: _item_ends(folded, after)):
+        yield after
+
+
+def _item_ends(folded: FoldedText, after: list[tuple[str, int, int]]) -> bool:
+    """Whether the name read at the first of ``after`` ends as an item of a list does: before
+    a comma, the next item (و...), a closing mark, the sentence's end or a locative (إحسم،
+    وبلشون، وفليفل” في جبل الزاوية), so the place before it locates it. A clause goes on
+    after a word that only looks listed (بلبنان، وأبدى أمس تشاؤمه)."""
+    span = _name(folded, after)
+    if span is None:
+        return False
+    nxt = _WORD.search(folded.key, span[1])
+    if nxt is None:
+        return True
+    w = nxt.group()
+    return (w in _ITEM_ENDS or SENTENCE_END.fullmatch(w) is not None
+            or (w.startswith(_AND) and len(w) > 3) or w in place_locatives())
