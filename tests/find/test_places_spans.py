@@ -36,3 +36,12 @@ def test_a_name_head_inside_a_name_keeps_the_name_whole() -> None:
     # a common noun in construct with a name a name head opens (وادي is no و + word)
     got = find_places("انفجر لغم في منطقة سد وادي الرمل نحو 10 كم شرق تدمر")["text"].tolist()
     assert "سد وادي الرمل" in got
+
+
+def test_a_compass_point_cues_an_indefinite_town_that_is_also_a_word() -> None:
+    # سلمية "peaceful" names a town after a direction; the adjective stays a word
+    assert "جنوب غربي سلمية" in find_places("سقطت قذيفة جنوب غربي سلمية ليلا")["text"].tolist()
+    assert find_places("خرجت مظاهرات سلمية أمس")["text"].tolist() == []
+    # a definite common noun after a direction is a noun of the language (جنوب السد)
+    assert find_places("تقع القرية جنوب السد")["text"].tolist() == []
+    assert find_places("انتشرت القوات شمال مركز المدينة")["text"].tolist() == []

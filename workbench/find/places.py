@@ -364,6 +364,12 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             # a settlement word after another is the cue of the name after it (ريف مدينة
             # القامشلي: مدينة is no Medina)
             cue = _is_cue(prev) if wide else _is_settlement(prev) and not _is_settlement(m.key)
+            # a compass point before an indefinite word says where from a named place
+            # (شمال شرقي سلمية): a common noun after it is definite (جنوب السد، شرق الجسر),
+            # and a settlement word names the town the text is about (شمال مركز المدينة)
+            cue = cue or (not m.proclitic and _direction_of(prev) is not None
+                          and not m.key.startswith(ARTICLE)
+                          and not any(_is_settlement(w.removeprefix(ARTICLE)) for w in m.key.split()))
             if not (cue or _in_list(matches, n, key, g, keep[-1] if keep else None)
                     or _other_name(key, m, keep[-1] if keep else None)):
                 waiting.append(m)
