@@ -71,3 +71,8 @@ def test_a_word_that_only_looks_listed_after_a_place_is_no_name() -> None:
                  "زار الوزير إحسم، وأبدى أمس تفاؤله",
                  "قتل جندي في الموصل وفقاً لمصادر محلية"):
         assert _unknown(text) == []
+
+
+def test_a_rare_word_listed_before_a_known_place_is_located_by_it() -> None:
+    # the first item of a list, after في, takes the known place after و as its locator
+    assert [t for t, _ in _unknown("سقطت قذائف في مرعيان وإحسم صباحا")] == ["مرعيان"]

@@ -259,7 +259,8 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
 
     for locative, after, _, zipf in _candidates(folded, rows):
         w, _, ke = after[0]
-        if not is_bare_name(locative, w, zipf, lambda ke=ke: located_after(folded, rows, ke)):
+        if not is_bare_name(locative, w, zipf, lambda ke=ke: located_after(folded, rows, ke)
+                            or _listed_before(folded, rows, ke)):
             continue
         span = _name(folded, after)
         if span is not None:
@@ -324,6 +325,24 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
         return  # وفقا، وسطها، وليد: read with its و the word is commoner, so the و is its own
     if is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: _item_ends(folded, after)):
         yield after
+
+
+def _listed_before(folded: FoldedText, rows: list[dict], pos: int) -> bool:
+    """Whether a known place of ``rows`` is the next item of a list after key ``pos`` (في
+    البارة وإحسم: إحسم known): coordinated with a place, the word is located by it as by a
+    place after ب.
+
+    >>> from workbench.text.lexmatch import fold
+    >>> _listed_before(fold("في البارة، وإحسم"), [{"start": 12, "end": 16}], 9)
+    True
+    """
+    toks = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(folded.key, pos), 2)]
+    if toks and toks[0][0] in _COMMAS:
+        toks = toks[1:]
+    if not toks or not toks[0][0].startswith(_AND) or folded.key[pos:toks[0][1]].strip(" \u060c,"):
+        return False
+    start = folded.span(toks[0][1] + 1, toks[0][2])[0]
+    return any(r["start"] == start for r in rows)
 
 
 def _item_ends(folded: FoldedText, after: list[tuple[str, int, int]]) -> bool:
