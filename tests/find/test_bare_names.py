@@ -66,10 +66,13 @@ def test_a_name_coordinated_with_a_place_takes_the_list_s_reading() -> None:
 
 
 def test_a_word_that_only_looks_listed_after_a_place_is_no_name() -> None:
-    # a clause going on after the place (a verb, a noun), or a word whose و is its own
+    # a clause going on after the place (a verb, a noun), a word whose و is its own, or a
+    # word that does not end as an item does (a firm and its adjective, a person and his post)
     for text in ("انفجرت عبوة في الموصل والحكومة تنفي",
                  "زار الوزير إحسم، وأبدى أمس تفاؤله",
-                 "قتل جندي في الموصل وفقاً لمصادر محلية"):
+                 "قتل جندي في الموصل وفقاً لمصادر محلية",
+                 "وقعت الحكومة اتفاقا في إحسم وكيسانغو الصينية",
+                 "عقد اجتماع في إحسم، وكيسانغو تاليهو أستاذ في الجامعة"):
         assert _unknown(text) == []
 
 

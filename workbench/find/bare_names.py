@@ -292,9 +292,10 @@ _ITEM_ENDS = frozenset({"\u060c", ",", "\u201d", '"', "\u00bb", ")"})
 def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
                   ) -> Iterator[list[tuple[str, int, int]]]:
     """The words after the conjunction that follows the place ``row`` (بلشون in إحسم،
-    وبلشون), when the name model reads the first as a name with the place before it as
-    its locator (``located``): a word coordinated with a place is an item of the list,
-    yet a common word stays a word (في الموصل والحكومة). Yields nothing or one list.
+    وبلشون), when the name ends as a list item does (:func:`_item_ends`) and the name model
+    reads its first word as a name with the place before it as its locator (``located``):
+    a word coordinated with a place is an item of the list, yet a common word stays a word
+    (في الموصل والحكومة). Yields nothing or one list.
 
     >>> from workbench.text.lexmatch import fold
     >>> f = fold("قصف على إحسم وبلشون")
@@ -323,7 +324,9 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
         return
     if word_zipf(folded.text[folded.span(ws, we)[0]:e]) > zipf:
         return  # وفقا، وسطها، وليد: read with its و the word is commoner, so the و is its own
-    if is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: _item_ends(folded, after)):
+    # only a word that ends as an item does is one (سينوفاك الصينية: a firm, its adjective
+    # after it; وليستير ثورو أستاذ: a person)
+    if _item_ends(folded, after) and is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: True):
         yield after
 
 
