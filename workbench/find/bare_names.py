@@ -226,7 +226,7 @@ def weighed_words(folded: FoldedText, rows: list[dict], covered: bool = False
     """
     for locative, after, written, zipf in _candidates(folded, rows, covered):
         w, _, ke = after[0]
-        yield after, written, bare_features(locative, w, zipf, located_after(folded, rows, ke))
+        yield after, written, bare_features(locative, w, zipf, _located(folded, rows, ke))
 
 
 def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
@@ -259,8 +259,7 @@ def bare_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
 
     for locative, after, _, zipf in _candidates(folded, rows):
         w, _, ke = after[0]
-        if not is_bare_name(locative, w, zipf, lambda ke=ke: located_after(folded, rows, ke)
-                            or _listed_before(folded, rows, ke)):
+        if not is_bare_name(locative, w, zipf, lambda ke=ke: _located(folded, rows, ke)):
             continue
         span = _name(folded, after)
         if span is not None:
@@ -328,6 +327,13 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
     # after it; وليستير ثورو أستاذ: a person)
     if _item_ends(folded, after) and is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: True):
         yield after
+
+
+def _located(folded: FoldedText, rows: list[dict], pos: int) -> bool:
+    """The ``located`` evidence of the name model for the word ending at key ``pos``: a known
+    place locates it (:func:`located_after`: جمرايا بدمشق) or is the next item of its list
+    (:func:`_listed_before`: البارة وإحسم)."""
+    return located_after(folded, rows, pos) or _listed_before(folded, rows, pos)
 
 
 def _listed_before(folded: FoldedText, rows: list[dict], pos: int) -> bool:
