@@ -58,3 +58,29 @@ def test_an_ambush_on_a_border_is_the_suicide_attack_told_at_a_town_there():
 def test_an_ambush_at_a_city_is_no_suicide_attack_told_at_another_town():
     ev = _events(AMBUSH.format(where="مدينة الرمادي"))
     assert sorted(ev.location.tolist()) == ["Al-Qaim", "Ramadi"]
+
+
+SUMMARY = ("شنت طائرات حربية غارات جوية على {where} مساء اليوم.\n\n"
+           "وقال مصدر إن الغارات استهدفت قرية الرقامة شمالي حمص وقرية كفرعايا غربي حمص.")
+
+
+def test_a_lead_over_two_villages_in_the_countryside_of_a_city_sums_them_up():
+    ev = _events(SUMMARY.format(where="منطقتين في ريف مدينة حمص"))
+    assert sorted(ev.location.tolist()) == ["Ar Riqāmā", "كفرعايا"]
+
+
+def test_a_lead_at_a_region_over_two_attacked_villages_sums_them_up():
+    ev = _events("شن مسلحون هجوما على مواقع للجيش في البادية السورية فجر اليوم.\n\n"
+                 "وقال مصدر إن المسلحين هاجموا قرية الرقامة وقرية كفرعايا في ريف حمص.")
+    assert sorted(ev.location.tolist()) == ["Ar Riqāmā", "كفرعايا"]
+
+
+def test_a_lead_at_the_city_itself_may_be_a_third_attack_and_stays():
+    ev = _events(SUMMARY.format(where="مدينة حمص"))
+    assert sorted(ev.location.tolist()) == ["Ar Riqāmā", "Homs", "كفرعايا"]
+
+
+def test_a_frame_of_a_city_holds_a_village_near_it():
+    frame = _place("city", 35.0, 36.0, _frames={"A"})
+    assert _finer_near(_place("village", 35.1, 36.1), frame)
+    assert not _finer_near(_place("village", 35.1, 36.1), _place("city", 35.0, 36.0))

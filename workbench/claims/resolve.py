@@ -681,11 +681,14 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
 
 
 def _fold_into_one(rows: list[dict], folds: Callable[[dict], bool],
-                   host: Callable[[dict, dict], bool], *, keep_place: bool = False) -> list[dict]:
+                   host: Callable[[dict, dict], bool], *, keep_place: bool = False,
+                   sums: bool = False) -> list[dict]:
     """Each attack row ``folds`` admits joins the one other row that may tell the same attack
     (same role and day, not told apart) and that ``host`` admits for it; with none or two
     such rows it stays. With ``keep_place`` the host keeps its own place (a lead's loose
-    place never replaces the finer one)."""
+    place never replaces the finer one). With ``sums`` a row that two or more rows may tell
+    again is dropped when its place is wide (a region, a governorate) or only a frame (ريف
+    مدينة حمص): it sums them up (غارات على منطقتين في ريف حمص, then each village)."""
     out = list(rows)
     for row in rows:
         if _family(row) != "violent" or row.get("_another") or not folds(row):
@@ -693,6 +696,11 @@ def _fold_into_one(rows: list[dict], folds: Callable[[dict], bool],
         hosts = [r for r in out if r is not row and _family(r) == "violent"
                  and r["role"] == row["role"] and not r.get("_another")
                  and _same_day(r, row) and not _told_apart(row, r) and host(r, row)]
+        if sums and len(hosts) > 1 and (not row.get("_spot") or _scale(row) > PLACE_RANK["city"]):
+            # a city named as the spot (على مدينة حمص) may hold a third attack of its own; a
+            # frame or a region told over several finer attacks is no attack of its own
+            out = [r for r in out if r is not row]
+            continue
         if len(hosts) != 1:
             continue
         kept = {c: hosts[0][c] for c in _LOCATION_COLUMNS}
@@ -711,14 +719,15 @@ def _fold_lead(rows: list[dict], paragraphs: list[tuple[int, int]]) -> list[dict
     at its spot is that attack when no other row is; a border names the attack as loosely as
     its place (a كمين there, then the suicide cars that struck the unit at a town). With two
     or more such rows the lead may sum them up and stays. The finer row keeps its place and
-    gathers every span."""
+    gathers every span. A lead at a region or a frame over two or more such rows sums
+    them up and is dropped (ACLED codes each attack, not the sum)."""
     lead_end = paragraphs[min(1, len(paragraphs) - 1)][1] if paragraphs else 0
     return _fold_into_one(
         rows, lambda row: bool(row["location"]) and int(row["claim_start"]) <= lead_end,
         lambda r, row: bool(r["location"]) and r["location"] != row["location"]
         and r["claim_id"] != row["claim_id"] and int(r["claim_start"]) > int(row["claim_start"])
         and (_kin_kinds(r, row) or row["place_type"] in _VAGUE) and _finer_near(r, row),
-        keep_place=True)
+        keep_place=True, sums=True)
 
 
 # Bearings of the sides a direction names (شمال بغداد: north of Baghdad), in degrees.
@@ -735,7 +744,8 @@ _SIDE_DEGREES = 67.5
 def _finer_near(fine: dict, lead: dict) -> bool:
     """The fine row stands at a finer place of the lead's country that the lead's place may
     name: any place up to a governorate on a border (of either country); a place of a district
-    or finer on the side of a city the lead names (بلد north of Baghdad); else a finer place
+    or finer on the side of a city the lead names (بلد north of Baghdad); a town or a
+    village near a city the lead names only as a frame (في ريف مدينة حمص); else a finer place
     near the lead's city, or in its governorate when either has no coordinates."""
     if fine["country"] and lead["country"] and fine["country"] != lead["country"] \
             and lead["place_type"] not in _VAGUE:
@@ -756,6 +766,9 @@ def _finer_near(fine: dict, lead: dict) -> bool:
         return far <= _SIDE_KM and ahead <= _SIDE_DEGREES
     if lead.get("_side"):
         return False  # وسط بغداد and the like: the city's own sites, as the city's
+    if lead["place_type"] in _HOLDS_SITES and not spot and lead.get("_frames"):
+        # a frame of a city (ريف مدينة حمص) holds the villages and towns around it
+        return far <= _SIDE_KM if far is not None else bool(fine["admin1"]) and _inside(fine, lead)
     if lead["place_type"] in _HOLDS_SITES:
         # a city holds its sites, not the villages and towns around it (خان شيخون, معرة النعمان)
         return fine["place_type"] not in _SETTLEMENTS and (
