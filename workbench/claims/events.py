@@ -69,10 +69,12 @@ from .spots import (
     anchor_of,
     bounds_between,
     coordinated,
+    is_frame,
     is_locator,
     listed_spots,
     locates_before,
     off_scene,
+    spot_rank,
     stands_for_governorate,
     teller_seat,
 )
@@ -738,6 +740,14 @@ def _event_rows(claim, found: _Found, local: Mentions, reference: date | None,
     # is no place of the event when that place is named
     placed = [p for p in placed if not locates_before(p, placed, claim.text)] or placed
     governorates = _governorates(inside, claim.text, is_many(found.trigger))
+    if not is_many(found.trigger):
+        # one attack told at a spot: a governorate or a region the clause names with no spot
+        # of its own in it is the scene of something else, no second attack (غارات على قرية
+        # كربلي في دهوك، في إطار عمليات ... في إقليم كردستان; محاولة اغتيال بمعية محافظ محافظة
+        # عدن ومحافظ محافظة لحج بمدينة إنماء: the governorates of two titles)
+        held = {_admin1_code(p) for p in placed
+                if spot_rank(p) == 0 and not is_frame(p, claim.text)} - {""}
+        governorates = [g for g in governorates if _admin1_code(g) in held] or governorates
     listed = listed_spots(placed, claim.text, found.places)
     if listed:  # neighbourhoods listed under أحياء: one event at each, with the frames
         spans = {(p.start, p.end) for p in listed}  # an item may be re-read as a quarter
