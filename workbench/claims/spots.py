@@ -134,9 +134,10 @@ def _frame_kind(text: str, start: int) -> str:
         return "belonging"  # وهما من الشحيل: the people's home, a clitic before them
     if len(words) >= 3 and words[-1] in place_heads():
         kind = next((frames[f"{match_key(f)} {words[-2]}"] for f in word_forms(words[-3])
-                     if frames.get(f"{match_key(f)} {words[-2]}") in _PEOPLE_FROM), "")
+                     if frames.get(f"{match_key(f)} {words[-2]}") in _HEAD_BETWEEN), "")
         if kind:
-            return kind  # تنحدر من بلدة كفر بطيخ، وهما من بلدة الشحيل: the head stands between
+            # تنحدر من بلدة كفر بطيخ، المتمركزة في مدينة سراقب: the head stands between
+            return kind
     if len(words) >= 2 and (words[-1] in place_heads() or frames.get(words[-1]) == "area"):
         kind = next((frames[match_key(f)] for f in word_forms(words[-2])
                      if frames.get(match_key(f)) in _PEOPLE_FROM), "")
@@ -153,6 +154,8 @@ def _frame_kind(text: str, start: int) -> str:
 
 # Frame kinds that tell where people come from or belong, not where they were hit.
 _PEOPLE_FROM = frozenset({"origin", "belonging"})
+# Two-word frames a head noun may follow before the name (المتمركزة في مدينة سراقب).
+_HEAD_BETWEEN = _PEOPLE_FROM | {"stationed"}
 
 
 def belongs_to_people(place: Mention, text: str) -> bool:
@@ -189,7 +192,8 @@ def off_scene(place: Mention, text: str) -> bool:
     >>> off_scene(Mention(t.index("كربلاء"), len(t), "كربلاء", "place", "Karbala"), t)
     True
     """
-    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer", "backer") \
+    return _frame_kind(text, place.start) in ("origin", "source", "launch", "doer", "backer",
+                                              "stationed") \
         or taken_to(place, text)
 
 
