@@ -318,8 +318,9 @@ def _is(toks: list[Token], i: int, role: str) -> bool:
 
 
 def _stop(tok: Token) -> bool:
-    """A full stop, comma or colon ends a toll phrase."""
-    return tok.kind == "punct" and tok.key not in ("-", "(", ")")
+    """A full stop, comma or colon ends a toll phrase; a quotation mark does not: a reported
+    toll is quoted as said (أسفر عن مقتل "14 عنصرا"، من قوات "الحشد الشعبي" قتلوا)."""
+    return tok.kind == "punct" and tok.key not in ("-", "(", ")") and tok.key not in _QUOTES
 
 
 def find_tolls(text: str) -> list[Toll]:
@@ -476,8 +477,10 @@ def _subject_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | N
     """إن شرطياً قتل: a noun of one or two people that opens its clause (after إن or أن, or
     a stop) before the verb is its subject, and counts the dead or wounded. The numerals one
     and two follow the noun they count, as its adjective (مدنياً واحداً قتل): the noun is
-    still the subject, and the numeral agrees with its count."""
-    at = i - 1 - _after_numeral(toks, i - 1)
+    still the subject, and the numeral agrees with its count. A comma may close the subject
+    of a reported clause before its verb (أن مدنياً، توفي)."""
+    verb = i - 1 if _reported_comma(toks, i) else i
+    at = verb - 1 - _after_numeral(toks, verb - 1)
     if at < 0 or toks[at].kind != "word" or not _is(toks, at, "person"):
         return None
     if at > 0 and toks[at - 1].key not in _OPENERS and toks[at - 1].kind != "punct":
@@ -513,6 +516,26 @@ def _after_numeral(toks: list[Token], k: int) -> int:
 # The particles after which a noun opens a clause as its subject (إنّ، أنّ), also with the
 # conjunction or the preposition a reported clause takes (وأن، فإن، بأن: أفادت بأن).
 _OPENERS = frozenset({"ان", "وان", "فان", "بان"})
+
+
+def _reported_comma(toks: list[Token], i: int) -> bool:
+    """The token before the verb at ``i`` is a comma closing the subject of a clause that
+    إن or أن opens a few words back, with no other stop between (أن ستة أشخاص من قوات
+    "الحشد الشعبي"، قتلوا): the subject stays the verb's, the comma notwithstanding.
+
+    >>> _reported_comma(tokenize("أن مدنياً، توفي", pieces=True), 3)
+    True
+    >>> _reported_comma(tokenize("قتل مدني، توفي", pieces=True), 3)
+    False
+    """
+    if i < 2 or toks[i - 1].key not in _COMMAS:
+        return False
+    for k in range(i - 2, max(i - 2 - _GROUP_REACH, -1), -1):
+        if toks[k].key in _OPENERS:
+            return k < i - 2
+        if _stop(toks[k]) or _begins_other_toll(toks, k):
+            return False
+    return False
 
 
 def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: int,
@@ -551,6 +574,9 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
     """مقتل 4 أشخاص / إصابة 9 آخرين / مقتل مدنيين اثنين / مقتل مدني: the count after the cue."""
     j = _role_at(toks, j, "resumptive") if j < len(toks) else j  # قتل فيها 11 من أبناء المدينة
     j = _role_at(toks, j, "bound") if j < len(toks) else j  # مقتل ما لا يقل عن 18 شخصا
+    while j < len(toks) and toks[j].key in _QUOTES:  # مقتل "14 عنصرا": the figure quoted
+        j += 1
+    j = _past_time(toks, j)  # قتل، مساء أمس، ثلاثة أشخاص: the verb's subject after the time
     for k in range(j, min(j + _REACH, len(toks))):
         if _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return None  # the phrase ends, or another toll begins (قتلوا وأصيب 25)
@@ -602,6 +628,46 @@ def _toll_after(toks: list[Token], text: str, kind: str, i: int, j: int) -> Toll
                          toks[max(k, last, end - 1)].end, text)
             return toll._replace(hi=None) if open_end else toll
     return None
+
+
+def _figure_at(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is a figure, in digits or words (14، اثنين: never the day الاثنين)."""
+    return toks[k].kind == "num" or read_number(toks, k) is not None
+
+
+def _timely(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is a word of a time (اليوم، مساء، الجمعة) or a figure of a date in one."""
+    tok = toks[k]
+    # a day's name without its article is a word of a count as well (أحد، اثنين): no time
+    return _figure_at(toks, k) or (tok.kind == "word" and (_weekday(tok.key) or any(
+        f in _time_words() and f not in _weekdays() for f in _forms(tok.key))))
+
+
+# How many tokens a time set between a verb and its subject may run to (مساء أمس الخميس 14 أيار).
+_TIME_REACH = 6
+
+
+def _past_time(toks: list[Token], j: int) -> int:
+    """The token after a time told between a toll verb and its subject, or ``j``: a run of
+    words of a time (استشهد فجر اليوم الأحد شابان) or such a run between commas (وأصيب، أمس،
+    مواطن): news sets the time after the verb, and the subject follows it.
+
+    >>> _past_time(tokenize("قتل، مساء أمس، ثلاثة أشخاص", pieces=True), 1)
+    5
+    """
+    comma = j < len(toks) and toks[j].key in _COMMAS
+    k = j + 1 if comma else j
+    end = k
+    while end < min(k + _TIME_REACH, len(toks)) and _timely(toks, end):
+        end += 1
+    if not any(not _figure_at(toks, m) for m in range(k, end)):
+        return j
+    if comma:
+        return end + 1 if end < len(toks) and toks[end].key in _COMMAS else j
+    # a figure at the run's end counts people, no date (قتل اليوم 3 أشخاص): left to be read
+    while end > k and _figure_at(toks, end - 1):
+        end -= 1
+    return end
 
 
 @cache
@@ -820,13 +886,17 @@ def _toll_before(toks: list[Token], text: str, kind: str, i: int, since: int) ->
     an earlier toll already took, offsets before ``since``). A clause of a part between
     commas is read past (تعرض 6 مدنيين، بينهم 4 أطفال، للإصابات: 6). A figure of a group's
     members may stand further back, the group named at length (4 على الأقل من مقاتلي حركة
-    النجباء المتحالفة مع إيران قتلوا)."""
-    k, left = i - 1, _GROUP_REACH
+    النجباء المتحالفة مع إيران قتلوا). A comma closing the subject of a reported clause
+    before its verb (أن ستة أشخاص من قوات الحشد، قتلوا) and quotation marks are read past."""
+    k, left = (i - 2 if _reported_comma(toks, i) else i - 1), _GROUP_REACH
     joined: Toll | None = None  # a figure joined by و: the subject may begin further back
     while k >= 0 and left > 0:
         aside = _aside_before(toks, k)
         if aside is not None:
             k = aside
+            continue
+        if toks[k].key in _QUOTES:  # من قوات "الحشد الشعبي" قتلوا: the name quoted as written
+            k -= 1
             continue
         if toks[k].start < since or _stop(toks[k]) or _is(toks, k, "killed") or _is(toks, k, "wounded"):
             return joined

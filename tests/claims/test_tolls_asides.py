@@ -1,0 +1,35 @@
+"""Tolls read past what news sets between a toll word and its count: quotation marks, a
+comma closing a reported subject, a time after the verb."""
+
+from __future__ import annotations
+
+from workbench.claims.tolls import find_tolls
+
+
+def _of(text: str, kind: str) -> list[float | None]:
+    return [t.value for t in find_tolls(text) if t.kind == kind]
+
+
+def test_a_quoted_figure_after_the_toll_word_is_the_toll():
+    assert _of('وأسفر الكمين عن مقتل "12 عنصرا" من حرس الحدود.', "killed") == [12.0]
+    assert _of("وأدت الغارة إلى مقتل «ثلاثة رعاة» قرب البئر.", "killed") == [3.0]
+
+
+def test_a_quoted_name_inside_the_subject_before_the_verb_is_read_past():
+    assert _of('وذكرت الوكالة أن خمسة عمال من شركة "النور" قتلوا في الهجوم.', "killed") == [5.0]
+
+
+def test_a_comma_closing_a_reported_subject_keeps_it_the_verb_s():
+    assert _of("وقال شهود إن طفلاً، قتل بشظية في السوق.", "killed") == [1.0]
+    assert _of("وأكد المصدر أن أربعة حراس من المصنع، قتلوا في الهجوم.", "killed") == [4.0]
+
+
+def test_a_time_between_the_verb_and_its_subject_is_read_past():
+    assert _of("قتل، مساء الخميس، أربعة مدنيين في قصف على القرية.", "killed") == [4.0]
+    assert _of("استشهد فجر اليوم شابان برصاص الجنود.", "killed") == [2.0]
+    assert _of("وأصيب، صباح أمس، رجل وامرأة بجروح.", "wounded") == [2.0]
+
+
+def test_a_count_word_that_is_also_a_day_s_name_stays_a_count():
+    assert _of("وأصيب أحد المارة بشظايا.", "wounded") == [1.0]
+    assert _of("ما أدى إلى إصابة اثنين بجروح.", "wounded") == [2.0]
