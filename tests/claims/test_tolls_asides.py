@@ -1,5 +1,6 @@
 """Tolls read past what news sets between a toll word and its count: quotation marks, a
-comma closing a reported subject, a time after the verb."""
+comma closing a reported subject, a time after the verb; and a pair of the dead and the
+wounded that counts each unless بين or a figure makes it "dead and wounded" together."""
 
 from __future__ import annotations
 
@@ -33,3 +34,15 @@ def test_a_time_between_the_verb_and_its_subject_is_read_past():
 def test_a_count_word_that_is_also_a_day_s_name_stays_a_count():
     assert _of("وأصيب أحد المارة بشظايا.", "wounded") == [1.0]
     assert _of("ما أدى إلى إصابة اثنين بجروح.", "wounded") == [2.0]
+
+
+def test_a_pair_of_the_dead_and_wounded_alone_counts_each():
+    text = "وسقط قتيل وجريح في الانفجار."
+    assert (_of(text, "killed"), _of(text, "wounded")) == ([1.0], [1.0])
+    text = "أسفر القصف عن شهيدين وجريح."
+    assert (_of(text, "killed"), _of(text, "wounded")) == ([2.0], [1.0])
+
+
+def test_a_pair_after_between_or_a_figure_counts_no_one():
+    assert _of("سقط عشرون شخصا بين قتيل وجريح في التفجير.", "killed") == []
+    assert _of("ارتفع عدد الضحايا إلى 40 قتيلا وجريحا.", "killed") == []

@@ -349,6 +349,9 @@ def find_tolls(text: str) -> list[Toll]:
             out.append(_make("killed", count, count, count, toks[i - 1].start, toks[i].end, text))
             i += 1
             continue
+        # a pair of nouns of the dead and wounded alone counts each (سقوط قتيل وجريح)
+        j = i if j > i and _count_forms(toks[i].key) and any(
+            n for _, n in _count_forms(toks[i].key)) and not _paired(toks, i) else j
         kind = "both" if j > i else ""
         for role in ("killed", "wounded"):
             if not kind and _is(toks, i, role):
@@ -867,11 +870,34 @@ def _plural_pair(toks: list[Token], i: int) -> bool:
 
 
 def _paired(toks: list[Token], i: int) -> bool:
-    """A singular noun of the dead or wounded paired with the other (بين شهيد وجريح، 356
-    شهيدا وجريحا): the pair says "dead and wounded", it counts no one."""
-    near = [k for k in (i - 1, i + 1) if 0 <= k < len(toks)]
-    return any(_is(toks, k, "killed") or _is(toks, k, "wounded") or toks[k].key == "بين"
-               for k in near)
+    """A singular noun of the dead or wounded paired with the other after بين or a figure
+    (بين شهيد وجريح، 356 شهيدا وجريحا): the pair says "dead and wounded", it counts no one.
+    Standing alone the pair counts each (سقوط شهيد وجريح: one dead, one wounded)."""
+    if i > 0 and toks[i - 1].key == _AMONG:
+        return True
+    for first in (i - 1, i):
+        if first >= 0 and first + 1 < len(toks) and _pair_at(toks, first):
+            return first > 0 and (toks[first - 1].key == _AMONG or _figure_before_pair(toks, first))
+    return False
+
+
+# بين "between" before a pair of the dead and the wounded: the two together (بين قتيل وجريح).
+_AMONG = "بين"
+
+
+def _pair_at(toks: list[Token], k: int) -> bool:
+    """Tokens ``k`` and ``k + 1`` are a noun of the dead and one of the wounded, or the
+    reverse, the second joined by و (شهيد وجريح، جريحا وقتيلا)."""
+    if not toks[k + 1].key.startswith("\u0648"):
+        return False
+    return (_is(toks, k, "killed") and _is(toks, k + 1, "wounded")) or (
+        _is(toks, k, "wounded") and _is(toks, k + 1, "killed"))
+
+
+def _figure_before_pair(toks: list[Token], k: int) -> bool:
+    """A figure ends right before the pair at ``k`` (356 شهيدا وجريحا): it counts the two."""
+    return any((n := read_number(toks, m)) is not None and n.end == k
+               for m in range(max(0, k - 3), k))
 
 
 def _qualifier(toks: list[Token], k: int) -> bool:
