@@ -1,10 +1,11 @@
 """Tolls read past what news sets between a toll word and its count: quotation marks, a
-comma closing a reported subject, a time after the verb; and a pair of the dead and the
-wounded that counts each unless بين or a figure makes it "dead and wounded" together."""
+comma closing a reported subject, a time after the verb; a pair of the dead and the wounded
+that counts each unless بين or a figure makes it "dead and wounded" together; and more hit
+"also" (كما), which is no other figure of a count."""
 
 from __future__ import annotations
 
-from workbench.claims.tolls import find_tolls
+from workbench.claims.tolls import find_tolls, is_part
 
 
 def _of(text: str, kind: str) -> list[float | None]:
@@ -46,3 +47,16 @@ def test_a_pair_of_the_dead_and_wounded_alone_counts_each():
 def test_a_pair_after_between_or_a_figure_counts_no_one():
     assert _of("سقط عشرون شخصا بين قتيل وجريح في التفجير.", "killed") == []
     assert _of("ارتفع عدد الضحايا إلى 40 قتيلا وجريحا.", "killed") == []
+
+
+def test_a_toll_told_with_also_is_no_other_figure_of_the_count_before_it():
+    text = "أصيب خمسة مزارعين بقصف على القرية. كما أصيب شرطي قرب الحاجز."
+    whole, also = [t for t in find_tolls(text) if t.kind == "wounded"]
+    assert (whole.value, also.value) == (5.0, 1.0)
+    assert is_part(text, whole, also)
+
+
+def test_a_smaller_figure_of_another_sentence_without_also_stays_a_figure():
+    text = "أصيب خمسة مزارعين بقصف على القرية. وقالت مصادر إن شرطيا أصيب."
+    whole, other = [t for t in find_tolls(text) if t.kind == "wounded"]
+    assert not is_part(text, whole, other)

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import cache
-from itertools import compress
+from itertools import compress, pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..find.gazetteer import gazetteer
+from ..find.gazetteer import gazetteer, place_names
 from ..find.local_names import name_word
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
@@ -1184,7 +1184,9 @@ def names_one(toll: Toll) -> bool:
 def is_part(text: str, whole: Toll, toll: Toll) -> bool:
     """True when ``toll`` counts some of the victims of ``whole``: a smaller figure of the same
     kind later in the same sentence, with a word of part between (من بينها، منهم) or told as
-    "one of" them (أحد المقاتلين).
+    "one of" them (أحد المقاتلين); or, later in any sentence, told as more hit "also" (كما
+    أصيب جندي): either way no other figure of the count ``whole`` gives, which sources that
+    differ tell (وفي حصيلة أخرى، فيما قالت مصادر) and never with كما.
 
     >>> t = "مقتل 15 شخصا واحتراق سيارات، من بينها سيارة أدى اشتعالها إلى مقتل ثلاثة أطفال."
     >>> whole, part = find_tolls(t)
@@ -1194,6 +1196,10 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
     if whole.kind != toll.kind or whole.end > toll.start or whole.value is None \
             or toll.value is None or toll.value >= whole.value:
         return False
+    if _also_before(text, toll.start) and not _placed_after(text, toll.end):
+        # كما أصيب جندي: more hit "also", no other figure of the same count; with a place
+        # of its own (كما لقي شخص آخر مصرعه في زاخو) it is the toll of the attack there
+        return True
     between = text[whole.end:toll.start]
     if any(c in between for c in ".\n"):
         return False
@@ -1202,6 +1208,47 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
         return True  # عدد القتلى ارتفع إلى 4، بعد وفاة أحد المقاتلين: one of the four
     return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
                for k in range(len(toks)))
+
+
+def _also_before(text: str, start: int) -> bool:
+    """Whether the clause of a toll starting at ``start`` opens with كما "also" a few words
+    before it, no stop between (كما أصيب جندي، كما أسفر الهجوم عن مقتل ثلاثة).
+
+    >>> _also_before("قتل ثلاثة. كما أصيب جندي.", 16)
+    True
+    """
+    toks = tokenize(text[max(0, start - _ALSO_CHARS):start], pieces=True)
+    for tok in reversed(toks[-_REACH:]):
+        if _stop(tok):
+            return False
+        if tok.key in _words("also"):
+            return True
+    return False
+
+
+def _placed_after(text: str, end: int) -> bool:
+    """Whether the clause after a toll ending at ``end`` names a place of the gazetteer, in
+    one word or two (مصرعه في زاخو، في “كاني ماسي”): the toll is told at a place of its own.
+
+    >>> _placed_after("كما لقي شخص آخر مصرعه في زاخو.", 21), _placed_after("كما أصيب جندي.", 13)
+    (True, False)
+    """
+    stop = min((k for k in (text.find(c, end) for c in (*SENTENCE_END, *_COMMAS, "\n")) if k >= 0),
+               default=len(text))
+    keys = [t.key for t in tokenize(text[end:stop], pieces=True) if t.kind == "word"]
+    places = _place_keys()
+    return any(f in places for k in keys for f in _forms(k) if len(f) > 2) or any(
+        f"{a} {b}" in places for a, b in pairwise(keys))
+
+
+@cache
+def _place_keys() -> frozenset[str]:
+    """The matching keys of every place name of the gazetteer (زاخو، كاني ماسي)."""
+    return frozenset(place_names()[1])
+
+
+# How far back (in characters) the text before a toll is read for its clause's كما.
+_ALSO_CHARS = 60
 
 
 # The files whose words open a person-shaped phrase: titles before a name (الشيخ، اللواء،
