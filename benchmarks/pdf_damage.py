@@ -420,6 +420,64 @@ def line_stats(index: SourceIndex, raw: str, cleaned_lines: list[str] | None) ->
     return stats
 
 
+class SourceTokens:
+    """The source as ``cer_normalise`` writes it, cut at spaces, with each token's letters:
+    the stretch of the source a line stands for, to score that line alone."""
+
+    def __init__(self, source: str) -> None:
+        from benchmarks.cer import cer_normalise
+
+        self.tokens = cer_normalise(source).split()
+        self.at: dict[str, list[int]] = {}
+        for i, token in enumerate(self.tokens):
+            self.at.setdefault("".join(letter_words(token)), []).append(i)
+
+    def distances(self, raw: str, cleaned: str) -> tuple[int, int, str] | None:
+        """Edit distances of the raw and the cleaned line to the stretch of the source
+        (as many tokens as either line has, starting where one of their words stands)
+        nearest to either, and that stretch; None when no word of them is in the source."""
+        from benchmarks.cer import _levenshtein, cer_normalise
+
+        a, b = cer_normalise(raw), cer_normalise(cleaned)
+        starts: set[tuple[int, int]] = set()
+        for line in (a, b):
+            tokens = line.split()
+            for k, token in enumerate(tokens):
+                for p in self.at.get("".join(letter_words(token)), ()):
+                    for n in {len(a.split()), len(b.split())}:
+                        starts.add((max(0, p - k), n))
+        best: tuple[int, int, str] | None = None
+        for start, n in sorted(starts):
+            ref = " ".join(self.tokens[start:start + n])
+            da, db = _levenshtein(a, ref), _levenshtein(b, ref)
+            if best is None or min(da, db) < min(best[0], best[1]):
+                best = (da, db, ref)
+        return best
+
+
+def harmed_lines(tokens: SourceTokens, index: SourceIndex, raw_lines: list[str],
+                 stages: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
+    """Lines whose distance to their stretch of the source rose after cleaning (the last
+    of ``stages``, each a stage name and its lines one to one with ``raw_lines``), with the
+    raw line's kind and the stages that changed the line."""
+    found = []
+    cleaned = stages[-1][1]
+    for i, (raw, after) in enumerate(zip(raw_lines, cleaned, strict=True)):
+        if raw == after or not letter_words(raw):
+            continue
+        d = tokens.distances(raw, after)
+        if d is None or d[1] <= d[0]:
+            continue
+        changed, before = [], raw
+        for name, lines in stages:
+            if lines[i] != before:
+                changed.append(name)
+                before = lines[i]
+        found.append({"line": i, "kind": line_kind(index, raw), "raw": raw, "clean": after,
+                      "source": d[2], "rise": d[1] - d[0], "stages": " ".join(changed)})
+    return found
+
+
 # --- scoring -------------------------------------------------------------------------------
 
 
@@ -451,6 +509,7 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
     source = job.doc.text
     held = held_text(job)
     index = SourceIndex(source)
+    tokens = SourceTokens(source)
     rows = []
     for name in extractors:
         row: dict[str, Any] = {
@@ -473,6 +532,16 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
             before_layout: list[str] | None = result.stage_text("punctuation").split("\n")
         except StopIteration:
             raw_lines, before_layout = raw, None
+        harmed: list[dict[str, Any]] = []
+        split_raw = raw_lines.split("\n")
+        names = [s.name for s in result.stages]
+        if before_layout is not None and len(before_layout) == len(split_raw):
+            line_stages = [(s.name, s.text.split("\n"))
+                           for s in result.stages[1:names.index("punctuation") + 1]]
+            if all(len(lines) == len(split_raw) for _, lines in line_stages):
+                harmed = harmed_lines(tokens, index, split_raw, line_stages)
+        row["harmed"] = len(harmed)
+        row["harmed_lines"] = harmed
         row["cer_raw"] = char_error_rate(raw, source)
         row["cer_clean"] = char_error_rate(result.text, source)
         row["cer_held"] = row["cer_clean"] if held == source else char_error_rate(result.text, held)
@@ -555,6 +624,30 @@ def lines_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return ok.groupby(by, sort=False)[cols].sum().astype(int)
 
 
+def harm_table(results: pd.DataFrame) -> pd.DataFrame:
+    """Lines made worse by ``clean``, per extractor, by the kind of the raw line."""
+    ok = results[results["error"] == ""]
+    counts = Counter((row["extractor"], h["kind"]) for _, row in ok.iterrows()
+                     for h in row["harmed_lines"])
+    table = pd.DataFrame(0, index=pd.Index(ok["extractor"].unique(), name="extractor"),
+                         columns=[*LINE_KINDS, "lines"])
+    for (extractor, kind), n in counts.items():
+        table.loc[extractor, kind] += n
+    table["lines"] = table[list(LINE_KINDS)].sum(axis=1)
+    return table
+
+
+def print_harmed(results: pd.DataFrame) -> None:
+    """Every line made worse by ``clean``: where, its kind, the stages that changed it,
+    the raw and clean line and the stretch of the source (dev only: test lines are not read)."""
+    ok = results[results["error"] == ""]
+    for _, row in ok.iterrows():
+        for h in row["harmed_lines"]:
+            print(f"\n{row['extractor']} {row['producer']} {row['font']} {row['doc_id']} line {h['line']}"
+                  f" ({h['kind']}, +{h['rise']}; {h['stages']})")
+            print(f"  raw:    {h['raw']}\n  clean:  {h['clean']}\n  source: {h['source']}")
+
+
 def print_report(results: pd.DataFrame, column: tuple[int, int], *, split: str) -> None:
     pd.set_option("display.width", 200)
     pd.set_option("display.max_rows", 200)
@@ -569,6 +662,9 @@ def print_report(results: pd.DataFrame, column: tuple[int, int], *, split: str) 
     print(cer_table(results, ["producer", "font", "variant"]).sort_index().round(2).to_string())
     print("\nLines of the raw extraction by kind, and what clean did (sums), per producer × extractor")
     print(lines_table(results, ["producer", "extractor"]).to_string())
+    print("\nLines made worse by clean (distance to their stretch of the source rose), by the raw"
+          " line's kind, per extractor")
+    print(harm_table(results).to_string())
     print(f"\nclean on the source cut into lines of ≤{COLUMN_WORDS} words: "
           f"{column[0]} of {column[1]} lines changed")
     errors = results[results["error"] != ""]
@@ -587,6 +683,8 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--refresh", action="store_true", help="extract the texts again")
     parser.add_argument("--csv", type=Path, help="write the per-extraction rows here")
+    parser.add_argument("--harm", action="store_true",
+                        help="print every line clean made worse (dev only)")
     parser.add_argument("--producers", nargs="+", choices=PRODUCERS, metavar="PRODUCER",
                         help=f"only these producers (of {', '.join(PRODUCERS)})")
     parser.add_argument("--extractors", nargs="+", choices=EXTRACTORS, metavar="EXTRACTOR",
@@ -636,8 +734,10 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     print_report(results, (changed, total), split=args.split)
     if typeset_errors:
         print(f"  {len(typeset_errors)} PDFs could not be made (see messages above)")
+    if args.harm and args.split == "dev":
+        print_harmed(results)
     if args.csv:
-        results.to_csv(args.csv, index=False)
+        results.drop(columns=["harmed_lines"], errors="ignore").to_csv(args.csv, index=False)
     print(f"\ntime: typesetting {t1 - t0:.1f} s, extraction and scoring {t2 - t1:.1f} s, "
           f"total {time.perf_counter() - t0:.1f} s ({args.jobs} processes)")
     return results
