@@ -17,6 +17,7 @@ it with the space after it. Prose in reading order has almost none
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..text.arabic import TATWEEL
 from .layout import plan_layout
@@ -94,12 +95,16 @@ def _writes_so(lines: list[Line], odd: re.Pattern[str], usual: re.Pattern[str], 
     return sum(odd.search(line) is not None for line in text.split("\n")) >= SWAPPED_MIN
 
 
-def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ...]) -> tuple[Line, int]:
-    """Each match of ``pattern`` in ``line`` written as ``template`` says, offsets kept."""
+def _rewrite(line: Line, pattern: re.Pattern[str], template: tuple[int | str, ...],
+             left_as_is: Callable[[str, re.Match[str]], bool] | None = None) -> tuple[Line, int]:
+    """Each match of ``pattern`` in ``line`` written as ``template`` says, offsets kept
+    (save those ``left_as_is`` says to leave)."""
     parts: list[Line] = []
     pos = 0
     n = 0
     for m in pattern.finditer(line.text):
+        if left_as_is is not None and left_as_is(line.text, m):
+            continue
         parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
         at = int(line.src[m.start()]) if m.start() < len(line.src) else 0
         for item in template:
@@ -150,9 +155,28 @@ def glued_commas(lines: list[Line]) -> tuple[list[Line], int]:
         if not _writes_so(out, glued, usual, GLUED_SHARE):
             continue
         for k, line in enumerate(out):
-            out[k], n = _rewrite(line, glued, (1, " "))
+            out[k], n = _rewrite(line, glued, (1, " "), _inside_word)
             total += n
     return out, total
+
+
+def _inside_word(text: str, m: re.Match[str]) -> bool:
+    """Whether the mark ``m`` stands between two pieces of one word, as both models read
+    them (``split_piece_gain``): the glyph of a font that lacked it drawn into the word
+    (pypdf on KacstBook: ``الق.راءة`` for ``القراءة``), not a space lost after it; a space
+    there would cut the word for good.
+
+    >>> import re
+    >>> _inside_word("وسهلة الق.راءة", re.search("[.]", "وسهلة الق.راءة"))
+    True
+    >>> _inside_word("امس.وقال", re.search("[.]", "امس.وقال"))
+    False
+    """
+    from .pieces import split_piece_gain  # pieces builds on the stages this module uses
+
+    left = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+    right = text[m.end() :].split(None, 1)[0] if text[m.end() :].strip() else ""
+    return bool(left and right) and split_piece_gain(left, right) > 0
 
 
 # Brackets a text writes mirrored: each glyph read as the character of its shape, which in
