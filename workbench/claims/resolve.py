@@ -137,24 +137,39 @@ def _another_cues() -> frozenset[str]:
 
 
 @cache
-def _meanwhile_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(row.cue.split()) for row in read_rows(INCIDENT_FILE) if row.kind == "meanwhile")
+def _opening_cues(kind: str) -> tuple[tuple[str, ...], ...]:
+    """The sentence-opening cues of ``kind`` (meanwhile, besides), each as its words."""
+    return tuple(tuple(row.cue.split()) for row in read_rows(INCIDENT_FILE) if row.kind == kind)
 
 
-def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = ()) -> bool:
+def opens_another(text: str, trigger_start: int, earlier: Sequence[int] = (),
+                  kind: str = "meanwhile") -> bool:
     """True when the sentence of an attack word opens with a turn to another incident and
     no attack word of ``earlier`` (the starts of the attack words told before) stands before
     it in the sentence (بالتوازي، قتل ...; في غضون ذلك، قتل ...): the turn is the first one's.
+    With ``kind`` = besides, when its clause opens with an additive connective (كما، فيما،
+    بينما), which a comma as often as a full stop leaves before.
 
-    >>> t = "قتل رجل في المدينة. وبالتوازي، قتل مدرس في حي المشفى"
-    >>> opens_another(t, t.rindex("قتل")), opens_another(t, t.index("قتل"))
+    >>> t = "قتل رجل في المدينة. وبالتوازي، قتل مدرس في حي المشفى، كما قتل شرطي في القرية"
+    >>> opens_another(t, t.index("قتل مدرس")), opens_another(t, t.index("قتل"))
     (True, False)
+    >>> opens_another(t, t.rindex("قتل"), kind="besides")
+    True
     """
-    start = _sentence_start(text, trigger_start)
-    if any(start <= e < trigger_start for e in earlier):
-        return False
-    forms = [word_forms(t.key) for t in tokenize(text[start:trigger_start]) if t.kind == "word"]
-    return _opens_with(forms, _meanwhile_cues())
+    starts = [_sentence_start(text, trigger_start)]
+    if kind != "meanwhile":
+        starts.append(max(text.rfind(c, 0, trigger_start) for c in _CLAUSE_MARKS) + 1)
+    for start in starts:
+        if any(start <= e < trigger_start for e in earlier):
+            continue
+        forms = [word_forms(t.key) for t in tokenize(text[start:trigger_start])
+                 if t.kind == "word"]
+        cue = next((c for c in _opening_cues(kind) if _opens_with(forms, [c])), None)
+        # كما ذكرت الوكالة، كما أضاف المصدر: one more teller of the news, not one more attack
+        if cue is not None and not (kind == "besides" and len(forms) > len(cue)
+                                    and cue_words("attribution_verb") & set(forms[len(cue)])):
+            return True
+    return False
 
 
 def _opens_with(forms: list[list[str]], cues: Sequence[Sequence[str]]) -> bool:
@@ -301,7 +316,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         same = [inc for inc in incidents if inc["role"] == row["role"]]
         row["_triggers"] = [int(row["trigger_start"])] if str(row["trigger_start"]) else []
         # أيضاً with a place of its own: the attack fell on one more place (وطال القصف أيضاً
-        # قرية إسكان); with no place it adds to the attack told (وأسفر أيضاً عن)
+        # قرية إسكان); with no place it adds to the attack told (وأسفر أيضاً عن); so too a
+        # sentence opened by كما، فيما، بينما (كما قتل شرطي بانفجار في قرية أخرى)
         another = bool(row["_triggers"]) and ((is_another(text, int(row["trigger_end"]))
                                                and not _pointing_subject(text,
                                                                          int(row["trigger_start"])))
@@ -310,8 +326,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                                               or (bool(row.get("_spot"))
                                                   and not any(_same_place(inc, row)
                                                               for inc in incidents)
-                                                  and is_another(text, int(row["trigger_end"]),
-                                                                 "also")))
+                                                  and (is_another(text, int(row["trigger_end"]),
+                                                                  "also")
+                                                       or opens_another(
+                                                           text, int(row["trigger_start"]),
+                                                           told, "besides"))))
         told.extend(row["_triggers"])
         # بعد يومين من هجوم مماثل: what the news came after is another attack than the news
         # told with it, the attack just told, though one told before may be it; a definite
