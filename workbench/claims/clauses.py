@@ -89,11 +89,13 @@ OPENERS = "(\u00ab\u201c\"["  # (, «, “, ", [
 CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
 
 # A sentence ends at a mark before a space, a closing mark or the text's end; and at a full
-# stop glued between two Arabic letters (قتل جندي في القصف.وأضاف المصدر): copy-pasted
-# wire text often loses the space. Not after a tatweel (قتلـ.ـى: a word broken to dodge
-# filters), nor a digit (3.5); a lone letter before it (د.محمد، أ.ف.ب) is guarded below.
+# stop glued to the Arabic letter after it when a letter or a closing quote stands before
+# (القصف.وأضاف المصدر، "...".وأشار): copy-pasted wire text often loses the space. Not after
+# a tatweel (قتلـ.ـى: a word broken to dodge filters) nor a digit (3.5); a lone letter
+# before it (د.محمد، أ.ف.ب) is guarded below.
 _SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)"
-                          "|(?<=[\u0621-\u063a\u0641-\u0652])[.!?\u061f](?=[\u0621-\u063a\u0641-\u064a])")
+                          "|(?<=[\u0621-\u063a\u0641-\u0652\"\u201d\u00bb)])[.!?\u061f]"
+                          "(?=[\u0621-\u063a\u0641-\u064a])")
 _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
 _LINE_RE = re.compile(r"[^\n]+")
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")
