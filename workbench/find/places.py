@@ -80,7 +80,7 @@ from .gazetteer import (
 from .gazetteer import Gazetteer as _Gazetteer
 from .geo import km
 from .local_names import SENTENCE_END as _SENTENCE_END
-from .local_names import abroad_rows, local_name_rows
+from .local_names import abroad_rows, local_name_rows, place_heads
 from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
@@ -339,6 +339,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             team_before = True
             continue
         team_before = False
+        if _heads_next_name(key, m, matches, n):
+            continue
         if m.key in g.nisba_homographs and not m.proclitic:
             base = strip_proclitics(prev)
             if base.startswith(ARTICLE) and base not in _cues()["preposition"] and not _is_cue(prev):
@@ -376,6 +378,17 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         keep.append(m)
     return _confirmed(g, keep, waiting)
+
+
+def _heads_next_name(key: str, m: LexMatch, matches: list[LexMatch], n: int) -> bool:
+    """A name spelled as a place head noun (مدينه Medina, معسكر Mascara, مفرق Mafraq) right
+    before another place's name is that name's head, not a town (مدينة جبلة ومدينة طرطوس:
+    two towns, no Medina)."""
+    if m.key not in place_heads() or n + 1 >= len(matches):
+        return False
+    _, start, _ = word_after(key, m.key_end)
+    nxt = matches[n + 1]
+    return start > m.key_end and nxt.key_start - len(nxt.proclitic) == start
 
 
 def _nisba_reading(g: _Gazetteer, key: str, m: LexMatch, prev: str) -> bool:
