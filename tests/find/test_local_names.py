@@ -347,8 +347,8 @@ def test_a_village_name_like_an_adjective_before_a_definite_adjective() -> None:
 def test_a_town_inside_a_later_local_name_gives_no_governorate():
     # العمارة in حي العمارة is the quarter's name, not Amarah in Maysan: the garage before it
     # takes no governorate from it, but that of the town named before it (جبلة, Latakia)
-    df = find_places("ففي مدينة جبلة تزامنت تفجيرات في كراج المدينة وعلى أطراف حي العمارة السكني.")
-    garage = df[df.text == "كراج المدينة"]
+    df = find_places("ففي مدينة جبلة تزامنت تفجيرات في كراج البولمان وعلى أطراف حي العمارة السكني.")
+    garage = df[df.text == "كراج البولمان"]
     assert garage.admin1.tolist() == ["SY-LA"] and garage.country.tolist() != ["IQ"]
 
 
@@ -643,3 +643,18 @@ def test_a_facility_named_after_its_town_takes_the_towns_governorate_when_alone(
     row = find_places("سقطت قذيفة على ملعب حلب الدولي").iloc[0]
     assert (row["text"], row["admin1"], row["country"]) == ("ملعب حلب الدولي", "SY-HL", "SY")
     assert "facility" in row["flags"] and row["lat"] != row["lat"]  # no invented coordinates
+
+
+def test_a_facility_of_the_town_told_before_names_no_place() -> None:
+    df = find_places("سقطت قذيفة على بلدة صغيرة، وأصابت سوق المدينة وكراج البلدة.")
+    assert not any(t in ("سوق المدينة", "كراج البلدة") for t in df["text"])
+
+
+def test_the_areas_of_the_two_governorates_name_no_place() -> None:
+    df = find_places("استعادت القوات بعض مناطق المحافظتين بعد معارك.")
+    assert df.empty
+
+
+def test_a_district_called_the_town_is_still_read() -> None:
+    df = find_places("انفجرت عبوة ناسفة في قضاء المدينة شمال البصرة.")
+    assert "قضاء المدينة" in df["text"].tolist()

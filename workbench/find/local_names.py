@@ -242,6 +242,13 @@ def _time_words() -> frozenset[str]:
     return frozenset(f for f in forms if f.startswith(ARTICLE)) | {"امس"}
 
 
+def _told_before(word: str) -> bool:
+    """A place head or settlement word, or its dual (مدينه، محافظتين): after ال it points
+    back to a place the text told (سوق المدينة: the town's market)."""
+    words = place_heads().keys() | _cue_forms("settlement") | _cue_forms("vague_settlement")
+    return word in words or (word.endswith("ين") and word[:-1] in words)
+
+
 def name_word(word: str, first: bool) -> bool:
     """Whether ``word`` (a matching key) may stand in a place name, first or further on: no
     preposition, title, head noun, fused proclitic or verb (قرية تل العيد: تل، العيد yes;
@@ -1039,8 +1046,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 key[ks:ke])
             if not own and many and adjectives:
                 continue  # مناطق هجينة ووعرة: adjectives of the plural head, no names
-            if many and not own and key.startswith(ARTICLE, ks) and key[ks + 2:ke] in heads:
-                continue  # أحياء المدينة "the quarters of the city" the text speaks of
+            if (many or facility) and not own and key.startswith(ARTICLE, ks) \
+                    and _told_before(key[ks + 2:ke]):
+                # أحياء المدينة "the quarters of the city", سوق المدينة "the town's market",
+                # مناطق المحافظتين: the places the text speaks of, no name (قضاء المدينة, a
+                # settlement's head, may still name a town called so)
+                continue
             known = known or listed
             long_name = head["span"] == "whole" or len(key[ks:ke].split()) > 1
             # a phrase the sentence places in a known place (مدرسة الحسن بمدينة الميادين،
