@@ -430,3 +430,9 @@ def test_a_capital_is_the_capital_not_a_smaller_namesake() -> None:
     row = find_places("قالت واشنطن إن الضربة استهدفت مستودعا للأسلحة.").iloc[0]
     assert (row["value"], row["place_type"], row["admin1"]) == ("Washington", "capital", "US-DC")
     assert 38 < row["lat"] < 39.5
+
+
+def test_a_word_paired_with_another_of_its_kind_is_no_place() -> None:
+    assert find_places("وبين فينة وأخرى يهاجم مسلحون القرى النائية.").empty
+    both = find_places("دارت اشتباكات بين حمص وحماة.")["text"].tolist()
+    assert both == ["حمص", "حماة"]

@@ -357,6 +357,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             continue
         if _TANWEEN.search(folded.text, m.start, m.end) or _kunya(key, m):
             continue
+        if _paired_with_another(key, m, prev):
+            continue
         if m.proclitic and _clitic_word(folded, m):
             continue
         if m.key in g.cue_keys:
@@ -590,6 +592,14 @@ def _kunya(key: str, m: LexMatch) -> bool:
         return False
     after, _, _ = word_after(key, m.key_end)
     return after.isalpha()
+
+
+def _paired_with_another(key: str, m: LexMatch, prev: str) -> bool:
+    """A word paired with "another" of its kind (بين فينة وأخرى "now and then", not Vinh): two
+    places are paired by both names (بين حمص وحماة)."""
+    after, _, _ = word_after(key, m.key_end)
+    pairing = _cues()["another"].get(after[1:]) if after.startswith("\u0648") else None
+    return pairing is not None and not m.proclitic and pairing in (prev, prev[1:])
 
 
 # A name in brackets after a place's name is another name of that place (جوبان باي
