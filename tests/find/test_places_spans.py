@@ -45,3 +45,11 @@ def test_a_compass_point_cues_an_indefinite_town_that_is_also_a_word() -> None:
     # a definite common noun after a direction is a noun of the language (جنوب السد)
     assert find_places("تقع القرية جنوب السد")["text"].tolist() == []
     assert find_places("انتشرت القوات شمال مركز المدينة")["text"].tolist() == []
+
+
+def test_a_compass_point_said_from_a_place_is_no_region_of_the_country() -> None:
+    text = "هاجم مسلحون حاجزا يبعد 40 كيلومترا إلى الشمال من كركوك. وفي العراق هدوء."
+    df = find_places(text)
+    assert not any(v.startswith("northern") for v in df["value"])
+    assert "كركوك" in df["text"].tolist()
+    assert "الجنوب" in find_places("تدور معارك في الجنوب منذ أيام في العراق.")["text"].tolist()

@@ -112,6 +112,8 @@ _THE_COUNTRY = re.compile(rf"(?<!\w)[وف]?[بلك]?(?P<d1>{_DIR})(?:\s+(?P<d2>{
 _BARE_DIRECTION = re.compile(
     r"(?<!\w)(?:(?:في|من|الي|نحو)\s+|[وف]?ب)(?P<d1>ال(?:شمال|جنوب|وسط))(?!\w)"
 )
+# The preposition that tells what a bare direction is said from (إلى الشمال من بغداد).
+_FROM = "\u0645\u0646"
 # Borders: the head word, then a nisba, مع/بين + a place, or a place in construct.
 _BORDER = re.compile(
     r"(?<!\w)[وف]?[بلك]?(?P<head>الحدود|حدود|الشريط الحدودي|المناطق الحدوديه|المنطقه الحدوديه)"
@@ -794,6 +796,8 @@ def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]
         searches.append((_BARE_DIRECTION, "inferred"))
     for rx, flag in searches:
         for m in rx.finditer(key):
+            if rx is _BARE_DIRECTION and word_after(key, m.end())[0] == _FROM:
+                continue  # إلى الشمال من بغداد: a side of the place after من, not of the country
             s = folded.span(m.start("d1"), m.end("d1"))[0]
             e = folded.span(m.start(), m.end())[1]
             d2 = m.groupdict().get("d2")
