@@ -9,6 +9,7 @@ from datetime import date
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
@@ -431,3 +432,14 @@ def test_fonts_found_once_finds_the_same_files_and_leaves_matplotlib_as_it_was()
     assert first == again == inner == plain
     assert "_find_fonts_by_props" not in manager.__dict__
 
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_count_of_events_stands_clear_of_a_long_title(events, lang):
+    ax = plot_timeline(events, published="2020-05", lang=lang, title="هجمات وأحداث " * 12)
+    renderer = FigureCanvasAgg(ax.figure).get_renderer()
+    title = ax.get_title(loc="right" if lang == "ar" else "left")
+    count = next(t for t in ax.texts if t.get_text().startswith(("الأحداث", "events")))
+    title_box = next(t for t in (ax.title, ax._left_title, ax._right_title)
+                     if t.get_text() == title).get_window_extent(renderer)
+    assert count.get_window_extent(renderer).y0 > title_box.y1

@@ -140,8 +140,12 @@ def _plot_plan(
     ax.set_title(title, loc=side, fontfamily=fonts, fontsize=13, fontweight="bold", pad=22, y=1.0)
     n_docs = plan["doc_id"].replace("", pd.NA).nunique() or 1
     subtitle = ui_label("timeline.subtitle", lang=lang, n=len(events), docs=n_docs)
-    ax.set_title(subtitle, loc="left" if lang == "ar" else "right", fontfamily=fonts,
-                 fontsize=9.5, color="#555555", pad=22, y=1.0)
+    # The count stands on the other side a line above the title, not beside it: a long
+    # title (English runs wider than Arabic) would run into it when the row labels leave
+    # the axes narrow. It is a plain text, since every title of an axes shares one height.
+    ax.annotate(subtitle, xy=(0.0 if lang == "ar" else 1.0, 1.0), xycoords="axes fraction",
+                xytext=(0, 46), textcoords="offset points", ha="left" if lang == "ar" else "right",
+                va="bottom", fontfamily=fonts, fontsize=9.5, color="#555555")
     return ax
 
 
