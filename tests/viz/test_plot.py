@@ -443,3 +443,19 @@ def test_the_count_of_events_stands_clear_of_a_long_title(events, lang):
     title_box = next(t for t in (ax.title, ax._left_title, ax._right_title)
                      if t.get_text() == title).get_window_extent(renderer)
     assert count.get_window_extent(renderer).y0 > title_box.y1
+
+
+def test_a_lane_beyond_the_window_names_every_date_once():
+    rows = [_event(doc_id="d1", event_id=f"e{k}", claim_id=f"c{k}", kind="attack",
+                   event_type="Battles", actor="مسلحون", start=start, end=start,
+                   modality="asserted")
+            for k, start in enumerate(["1994-10", "1853", "1984", "1994-10", "2010-05"])]
+    ax = plot_timeline(pd.DataFrame(rows), layout="lanes", lang="en",
+                       window=("2003-01", "2021-12"))
+    marks = _marks(ax)
+    assert len(marks) == len(rows)
+    edge = [m for m in marks.values() if isinstance(m, Text)]
+    assert len(edge) == 4 and [m.get_visible() for m in edge].count(True) == 1
+    shown = next(m for m in edge if m.get_visible()).get_text()
+    assert shown == "\u200e\u25c0 1853, 1984, Oct 1994"
+    assert isinstance(marks[4], Rectangle)  # May 2010, inside the window

@@ -113,10 +113,13 @@ def _plot_plan(
     ax.set_xlim(lo, hi)
     ax.set_ylim(max(ys.max(), max(headers, default=0)) + 0.8, -0.9)
 
+    edge_dates = _edge_dates(plan, ys, lo, hi, lang=lang)
     for i, row in plan.iterrows():
         outside = _outside(row, lo, hi)
         if outside:
-            artist = _draw_edge_mark(ax, row, ys[i], outside, lang=lang, fonts=fonts)
+            dates, first = edge_dates[(ys[i], outside)]
+            artist = _draw_edge_mark(ax, row, ys[i], outside, lang=lang, fonts=fonts,
+                                     dates=dates, shown=first == i)
         else:
             artist = _draw_mark(ax, row, ys[i], lo=lo, width=width, lang=lang, fonts=fonts,
                                 gid=f"{gid_prefix}-part-{i}")
@@ -270,17 +273,35 @@ def focus_window(plan: pd.DataFrame, published: list[DateSpan] | None = None,
     return start, end
 
 
+def _edge_dates(plan: pd.DataFrame, ys: Any, lo: float, hi: float, *,
+                lang: str) -> dict[tuple[float, str], tuple[str, Any]]:
+    """The dates of the events beyond each edge of each row, earliest first, and the event
+    that shows them: in a lane several events share a row, and one arrow each would lie on
+    top of the others, showing one date (1994) and hiding the rest (1853, 1984)."""
+    beyond: dict[tuple[float, str], list[tuple[float, Any]]] = {}
+    for i, row in plan.iterrows():
+        side = _outside(row, lo, hi)
+        if side:
+            beyond.setdefault((ys[i], side), []).append((_num(row["x0"]), i))
+    comma = "\u060c " if lang == "ar" else ", "
+    return {key: (comma.join(dict.fromkeys(plan.at[i, "date"] for _, i in sorted(marks))),
+                  sorted(marks)[0][1])
+            for key, marks in beyond.items()}
+
+
 def _draw_edge_mark(ax: Axes, row: pd.Series, y: float, side: str, *, lang: str,
-                    fonts: tuple[str, ...]):
-    """An event outside the window: an arrow at the edge, with its date."""
+                    fonts: tuple[str, ...], dates: str | None = None, shown: bool = True):
+    """An event outside the window: an arrow at the edge, with its date (``dates``: those
+    of every event of its row beyond that edge, drawn once, by the ``shown`` one)."""
     trans = blended_transform_factory(ax.transAxes, ax.transData)
     before = side == "before"
+    dates = row["date"] if dates is None else dates
     # BLACK LEFT-POINTING / RIGHT-POINTING TRIANGLE, on the side of the edge it points at.
     if lang == "ar":
-        text = RLM + (f"{row['date']} \u25c0" if before else f"\u25b6 {row['date']}")
+        text = RLM + (f"{dates} \u25c0" if before else f"\u25b6 {dates}")
     else:
-        text = LRM + (f"\u25c0 {row['date']}" if before else f"{row['date']} \u25b6")
-    return ax.text(0.004 if before else 0.996, y, text,
+        text = LRM + (f"\u25c0 {dates}" if before else f"{dates} \u25b6")
+    return ax.text(0.004 if before else 0.996, y, text, visible=shown,
                    transform=trans, ha="left" if before else "right", va="center",
                    fontsize=8.5, color=row["colour"], fontfamily=fonts, zorder=5,
                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": row["colour"],
