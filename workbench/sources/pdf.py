@@ -448,9 +448,11 @@ def _page_text(
             base = _strong_direction([w for row in block for w in row]) if block else rtl
         lines = [_line_text(row, base, runs=runs) for row in block]
         out.append((block, base, lines))
-    # (the rows read again only on a page with brackets)
+    # (the rows read again only on a page with brackets; named only where a glyph is one:
+    # ``_brackets_mirrored`` reads no other row)
     if any("(" in line or "[" in line for _, _, lines in out for line in lines) and _brackets_mirrored(
-        [_named_row(row) for block, _, _ in out for row in block], images=images,
+        [_named_row(row) for block, _, _ in out for row in block if _has_bracket(row)],
+        images=images,
     ):
         out = [(block, base, [_line_text(row, base, mirrored=True, runs=runs) for row in block])
                for block, base, _ in out]
@@ -511,6 +513,15 @@ def _brackets_mirrored(rows: list[str], *, images: bool = False) -> bool:
     imaged = sum(len(_PAIR_IMAGED_RE.findall(row)) for row in rows)
     typed = sum(len(_PAIR_TYPED_RE.findall(row)) for row in rows)
     return imaged >= MIRRORED_PAIRS and imaged > MIRRORED_SHARE * typed
+
+
+_BRACKETS = frozenset("()[]")  # the brackets ``_brackets_mirrored`` counts, and their mirrors
+
+
+def _has_bracket(row: list[Word]) -> bool:
+    """Whether a row's words hold a bracket that ``_named_row`` may name ``(`` or ``[``
+    (``)`` and ``]`` are turned back when mirrored): rows without one need no naming."""
+    return not _BRACKETS.isdisjoint("".join(map(_TEXT, row)))
 
 
 def _named_row(row: list[Word]) -> str:
