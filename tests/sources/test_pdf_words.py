@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from workbench.sources.pdf_glyphs import Glyph, glyph_columns
-from workbench.sources.pdf_words import _sorted_row_starts, page_words, row_starts
+from workbench.sources.pdf_words import _page_order, _sorted_row_starts, page_words, row_starts
 
 
 def _glyph(text: str, x0: float, x1: float, order: int, baseline: float = 100.0) -> Glyph:
@@ -35,6 +35,18 @@ def test_glyphs_close_enough_stay_one_word_and_rows_come_top_down() -> None:
 def test_a_glyph_without_a_finite_box_reads_without_error() -> None:
     row = [_glyph("ب", 10.0, 16.0, 0), _glyph("ا", math.nan, 10.0, 1)]
     assert sorted("".join(_words(row))) == sorted("با")
+
+
+def test_the_page_order_is_the_lexsort_of_row_centre_and_stream_place() -> None:
+    rng = np.random.default_rng(7)
+    for n in (1, 2, 5, 40, 300):
+        row = np.sort(rng.integers(0, 6, n))
+        # centres with ties (glyphs of one box) and a NaN (a glyph without a finite box)
+        twice = rng.integers(0, 12, n).astype(float)
+        twice[rng.integers(0, n)] = math.nan
+        for order in (np.arange(n), rng.permutation(n)):  # rising, or not
+            expected = np.lexsort((order, twice, row))
+            assert _page_order(order, twice, row, 6).tolist() == expected.tolist()
 
 
 def test_rows_found_a_stretch_at_a_time_are_the_rows_of_the_loop() -> None:

@@ -151,7 +151,7 @@ def page_words(cols: GlyphColumns) -> list[Word]:
     # page order: by row, then by centre (twice the centre: the same order), then by
     # place in the stream
     twice = cols.x0 + cols.x1
-    perm = np.lexsort((cols.order, twice, row_of_glyph))
+    perm = _page_order(cols.order, twice, row_of_glyph, len(starts))
     _settle_stacks_in(cols, perm, row, bounds, twice, cols.x1 - cols.x0)
     space = cols.space[perm]
     wide = space & ~cols.narrow[perm]
@@ -174,6 +174,17 @@ def page_words(cols: GlyphColumns) -> list[Word]:
     run = np.searchsorted(narrow, order) if narrow.size else np.zeros(kept.size, np.intp)
     starts_at = _word_starts(x0, x1, size, run, forced, k_row)
     return _make_words(cols, at, leader[kept], starts_at, x0, x1, baseline, size)
+
+
+def _page_order(order: Any, twice: Any, row: Any, rows: int) -> Any:
+    """``np.lexsort((order, twice, row))``: glyphs by row, by centre, by stream place.
+    Glyphs come in stream order (``order`` rising) from both engines: then two stable
+    sorts do, by centre and then by row, the row numbers as 16-bit integers, which numpy
+    sorts by radix in one pass (two thirds of the time of ``lexsort``)."""
+    if rows > np.iinfo(np.int16).max or len(order) < 2 or not (order[1:] > order[:-1]).all():
+        return np.lexsort((order, twice, row))
+    by_centre = np.argsort(twice, kind="stable")
+    return by_centre[np.argsort(row[by_centre].astype(np.int16), kind="stable")]
 
 
 def _sorted_row_starts(baseline: Any, size: Any) -> list[int]:
