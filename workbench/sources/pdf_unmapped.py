@@ -135,18 +135,27 @@ def read_unicode_maps(path: str | Path) -> UnicodeMaps | None:
                         CMapParser(cmap, io.BytesIO(data)).run()
                         cid2unichr = cmap.cid2unichr
                     codes = frozenset(cid2unichr)
-                    for text in cid2unichr.values():
-                        # (pdfium gives presentation forms and compatibility
-                        # characters as the letters they stand for, and brackets in
-                        # right-to-left runs mirrored)
-                        text += unicodedata.normalize("NFKC", text)
-                        values.update(map(ord, text + "".join(MIRRORED.get(ch, "") for ch in text)))
+                    values.update(*map(_given_codes, set(cid2unichr.values())))
                     name = _name(spec.get("BaseFont"))
                     mapped[name] = codes if mapped.get(name, codes) == codes else None
     except Exception:  # a PDF pdfminer cannot read: pdfium's text stands as it is
         return None
     kept = {name: codes for name, codes in mapped.items() if codes is not None}
     return UnicodeMaps(kept, frozenset(values)) if kept else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _given_codes(text: str) -> frozenset[int]:
+    """The code points pdfium may give for a glyph a ToUnicode map names ``text``: its
+    characters, the letters of presentation forms and compatibility characters, and
+    brackets mirrored in right-to-left runs (asked once a text: a font's maps name
+    much the same characters in each document).
+
+    >>> sorted(map(hex, _given_codes("(")))
+    ['0x28', '0x29']
+    """
+    text += unicodedata.normalize("NFKC", text)
+    return frozenset(map(ord, text + "".join(MIRRORED.get(ch, "") for ch in text)))
 
 
 # A ToUnicode CMap as most producers write it: blocks of bfchar (``<src> <dst>``) and
