@@ -277,7 +277,7 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         sizes = np.where(sizes == 0.0, top - bottom, sizes)
         sizes = np.where(sizes < 1.0, 1.0, sizes)
         code = code_of[at]
-        texts = list(map(texts_of.__getitem__, code.tolist()))
+        texts = texts_of[code].tolist()  # (an object array: the glyphs' texts in one step)
         kind, space, mark = kind_of[code], space_of[code], mark_of[code]
         points = page_codes[at]  # the glyphs' code points
         # a line break the content stream draws is a glyph named by a control character,
@@ -471,10 +471,10 @@ def _placeholders(
             space[j], mark[j] = False, False
 
 
-def _code_tables(codes: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, Any]:
+def _code_tables(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, Any]:
     """For a page's code points from pdfium: tables of the glyph text of code points, their
-    kinds (``_code_kind``), and whether each is a space and a mark (``text_kind``), the
-    last three arrays; and the row of each glyph's code point in them. Code points of the
+    kinds (``_code_kind``), and whether each is a space and a mark (``text_kind``), arrays
+    (the texts of objects); and the row of each glyph's code point in them. Code points of the
     Basic Multilingual Plane are their own rows of tables kept by the process
     (``_BMP_KINDS``), where each is classified the first time a page has it; a page with
     one beyond gets tables of its own code points."""
@@ -486,7 +486,7 @@ def _code_tables(codes: np.ndarray) -> tuple[list[str], np.ndarray, np.ndarray, 
     kinds = list(map(_code_kind, distinct.tolist()))
     n = len(kinds)
     return (
-        [kind[0] for kind in kinds],
+        np.array([kind[0] for kind in kinds], object),
         np.fromiter([kind[1] for kind in kinds], np.int8, n),
         np.fromiter([kind[2][0] for kind in kinds], bool, n),
         np.fromiter([kind[2][1] for kind in kinds], bool, n),
@@ -503,7 +503,7 @@ class _CodeKinds:
     find theirs in one step each, with no sort of the page's code points."""
 
     def __init__(self) -> None:
-        self.text = [""] * _BMP
+        self.text = np.full(_BMP, "", object)
         self.kind = np.full(_BMP, -1, np.int8)
         self.space = np.zeros(_BMP, bool)
         self.mark = np.zeros(_BMP, bool)
