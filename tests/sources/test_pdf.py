@@ -22,6 +22,7 @@ from workbench.sources.pdf import (
     visual_to_logical,
 )
 from workbench.sources.pdf_glyphs import Glyph, glyph_columns, merge_split_clusters
+from workbench.sources.pdf_words import page_words
 from workbench.text.arabic import TATWEEL, match_key
 
 FONTS = ["Amiri", "Noto Naskh Arabic"]
@@ -417,6 +418,20 @@ def test_a_space_glyph_drawing_a_stroke_between_touching_letters_is_a_kashida() 
            _glyph(" ", 16.5, 20, 6, ink=0.01), _glyph("ف", 10, 16.5, 7),
            _glyph(" ", 5, 7.5, 8, ink=0.8), _glyph("ي", 0, 3, 9)]
     assert pdf_module._page_text(row) == f"بح{TATWEEL}دوث ف ي"
+
+
+def test_a_kashida_named_as_a_digit_is_restored_in_words_of_one_page_or_of_two() -> None:
+    # LibreOffice names its kashida ``1``: a thin stroke touching the letters on both
+    # sides, in بـحر and in عـلم (drawn right to left), becomes the kashida; the boxes are
+    # read from the page's columns, or glyph by glyph for words of two pages in one row
+    first = [_glyph("ب", 46, 50, 0), _glyph("1", 43, 46, 1, ink=0.8), _glyph("ح", 37, 43, 2),
+             _glyph("ر", 33, 37, 3)]
+    second = [_glyph("ع", 20, 26, 4), _glyph("1", 17, 20, 5, ink=0.8), _glyph("ل", 13, 17, 6),
+              _glyph("م", 8, 13, 7)]
+    expected = f"ب{TATWEEL}حر ع{TATWEEL}لم"
+    assert pdf_module._page_text(first + second) == expected
+    row = page_words(glyph_columns(first)) + page_words(glyph_columns(second))
+    assert pdf_module._line_text(row, 1) == expected
 
 
 def _bracketed_row(y: float, word: str, left: str, right: str) -> list[Glyph]:

@@ -576,7 +576,7 @@ def _line_text(
     if runs and base_level and 2 in levels:
         order = _stream_ordered_runs(order, levels, texts, starts, words)
     if not flags & _NO_SLOT:
-        _restore_kashida(glyph, texts)
+        _restore_kashida(texts, functools.partial(_glyph_boxes, words, starts))
     # a bracket the engine mirrored for display in a right-to-left run, back to the
     # character in the text; on a page that names them by their mirror images, a bracket
     # of such a run the engine left as named
@@ -690,26 +690,54 @@ def _char_flags(ch: str) -> int:
 _CHAR_FLAGS = CharMemo(_char_flags)
 
 
-def _restore_kashida(glyph: Callable[[int], Glyph], texts: list[str]) -> None:
+def _restore_kashida(texts: list[str], boxes: Callable[[list[int]], Boxes]) -> None:
     """In place, on a line's visual-order glyph ``texts`` (a space between words;
-    ``glyph(i)`` the glyph of ``texts[i]``): non-letter glyphs whose ink is a thin stroke
-    on the baseline, glued between an Arabic letter that joins forward (on the right) and
-    an Arabic letter (on the left), are the justification kashida mis-mapped by the
-    producer (LibreOffice maps it to ``1`` or a bracket)."""
+    ``boxes(places)`` the boxes of the glyphs at those places of ``texts``): non-letter
+    glyphs whose ink is a thin stroke on the baseline, glued between an Arabic letter
+    that joins forward (on the right) and an Arabic letter (on the left), are the
+    justification kashida mis-mapped by the producer (LibreOffice maps it to ``1`` or a
+    bracket)."""
     # the runs of non-letter glyphs between two Arabic letters, found by a pattern on
     # one character a glyph: Arabic letter, other letter-like glyph, other glyph, space
-    # (no glyph in a word is a space)
+    # (no glyph in a word is a space); the letter on the right must join forward
     kinds = "".join(map(_kashida_kind, texts))
-    for run in _KASHIDA_SLOT_RE.finditer(kinds):
-        i, j = run.span()
-        tokens = list(map(glyph, range(i - 1, j + 1)))
-        after, before, middle = tokens[0], tokens[-1], tokens[1:-1]
+    slots = [run.span() for run in _KASHIDA_SLOT_RE.finditer(kinds)]
+    slots = [(i, j) for i, j in slots if _base_letter(texts[j]) not in NOT_FORWARD_JOINING]
+    if not slots:
+        return
+    # the boxes of every slot's glyphs and the letters around it, read at once
+    x0, x1, size, ink = boxes([at for i, j in slots for at in range(i - 1, j + 1)])
+    first = 0  # where the slot's letter on the left is in the boxes read
+    for i, j in slots:
+        middle = range(first + 1, first + j - i + 1)
+        last = first + j - i + 1  # the letter on the right
+        tol = KASHIDA_CONTACT_EM * size[last]
+        # logical order right to left: the letter ``last`` is on the right, ``first`` on
+        # the left, and the glyphs between them form one unbroken stretch
         if (
-            _base_letter(before.text) not in NOT_FORWARD_JOINING
-            and all(0 <= g.ink <= KASHIDA_INK_EM * g.size for g in middle)
-            and _touching(before, middle, after)
+            all(0 <= ink[k] <= KASHIDA_INK_EM * size[k] for k in middle)
+            and x0[last] - max(x1[k] for k in middle) <= tol
+            and min(x0[k] for k in middle) - x1[first] <= tol
         ):
             texts[i:j] = [TATWEEL] * (j - i)
+        first = last + 1
+
+
+# The x0, x1, size and ink of some glyphs, a list each (``_glyph_boxes``).
+Boxes = tuple[list[float], list[float], list[float], list[float]]
+
+
+def _glyph_boxes(words: list[Word], starts: list[int], places: list[int]) -> Boxes:
+    """The boxes of the glyphs at ``places`` of a line's glyph texts, where its ``words``
+    start at ``starts``: read a column at a time from the page's columns, which the
+    words of a page share (a glyph at a time otherwise)."""
+    ks = [bisect.bisect_right(starts, i) - 1 for i in places]
+    source = words[ks[0]].source
+    if all(words[k].source is source for k in ks):
+        return source.boxes([words[k].first + i - starts[k] for k, i in zip(ks, places, strict=True)])
+    glyphs = [words[k].glyph(i - starts[k]) for k, i in zip(ks, places, strict=True)]
+    return [g.x0 for g in glyphs], [g.x1 for g in glyphs], [g.size for g in glyphs], [
+        g.ink for g in glyphs]
 
 
 _KASHIDA_SLOT_RE = re.compile("(?<=A)N+(?=A)")
@@ -730,12 +758,3 @@ def _base_letter(text: str) -> str:
     """The last letter of a glyph's text, ignoring marks (the one that joins onward)."""
     letters = [ch for ch in text if not unicodedata.category(ch).startswith("M")]
     return letters[-1] if letters else ""
-
-
-def _touching(before: Glyph, middle: list[Glyph], after: Glyph) -> bool:
-    """The glyphs form one unbroken stretch: no gap wider than ``KASHIDA_CONTACT_EM``."""
-    lo = min(g.x0 for g in middle)
-    hi = max(g.x1 for g in middle)
-    tol = KASHIDA_CONTACT_EM * before.size
-    # logical order right to left: ``before`` is on the right, ``after`` on the left
-    return before.x0 - hi <= tol and lo - after.x1 <= tol
