@@ -423,22 +423,29 @@ def _make_words(
     texts = list(map(cols.text.__getitem__, at_list))
     for k in np.flatnonzero(leader).tolist():
         texts[k] = TATWEEL
-    edges = [*starts.tolist(), len(texts)]
+    n = len(texts)
+    edges = [*starts.tolist(), n]
     cuts = list(map(slice, edges[:-1], edges[1:]))
-    first = np.repeat(starts, np.diff(edges))
-    mixed = np.logical_or.reduceat(
-        (baseline != baseline[first]) | (size != size[first]), starts,
-    )
+    # the words whose glyphs' baselines or sizes are not all one: those with two
+    # neighbours that differ (a NaN differs from all, itself too)
+    inner = np.empty(n, bool)
+    inner[0] = False
+    inner[1:] = (baseline[1:] != baseline[:-1]) | (size[1:] != size[:-1])
+    inner[starts] = False
+    mixed = np.logical_or.reduceat(inner, starts)
     baselines, sizes = baseline[starts].tolist(), size[starts].tolist()
     for k in np.flatnonzero(mixed).tolist():
         baselines[k] = median(baseline[cuts[k]].tolist())
         sizes[k] = median(size[cuts[k]].tolist())
     parts = list(map(texts.__getitem__, cuts))
     words = list(map("".join, parts))
-    simple = np.fromiter(map(len, words), np.intp, len(words)) == np.diff(edges)
+    if len("".join(words)) == n:  # a character a glyph throughout the page
+        simple: Any = itertools.repeat(True)
+    else:
+        simple = (np.fromiter(map(len, words), np.intp, len(words)) == np.diff(edges)).tolist()
     left, right = np.minimum.reduceat(x0, starts), np.maximum.reduceat(x1, starts)
     source = WordGlyphs(cols, at_list, texts)
     return list(map(tuple.__new__, itertools.repeat(Word), zip(
         parts, left.tolist(), right.tolist(), baselines, sizes, words,
-        ((left + right) / 2).tolist(), simple.tolist(), itertools.repeat(source), edges[:-1],
+        ((left + right) / 2).tolist(), simple, itertools.repeat(source), edges[:-1],
     )))
