@@ -97,6 +97,23 @@ def test_plain_unicode_map_reads_as_pdfminer_does() -> None:
     assert mine[0x10] == "\u0644\u0627" and mine[3] == " " and mine[0x22] == "\u0700"
 
 
+def test_plain_bfchar_blocks_read_by_one_pattern_read_as_pdfminer_does() -> None:
+    # pairs written tight or across lines, a code of one byte, a character beyond the
+    # BMP as a surrogate pair, an empty value; then a block with a string split by a space
+    head = b"/CIDInit /ProcSet findresource begin begincmap\n"
+    tail = b"endcmap CMapName currentdict /CMap defineresource pop end"
+    plain = head + (
+        b"4 beginbfchar\n<0003><0020>\r\n<ff> <0041>\n<0004> <D83DDE00> <0005> <>\nendbfchar\n"
+    ) + tail
+    split = head + b"1 beginbfchar <00 06> <0628> endbfchar\n" + tail
+    for data in (plain, split):
+        assert plain_unicode_map(data) == _pdfminer_map(data)
+    assert plain_unicode_map(plain)[0xFF] == "A" and plain_unicode_map(split) == {6: "\u0628"}
+    # odd digits and a code of five bytes: not a form the plain reader reads
+    assert plain_unicode_map(head + b"1 beginbfchar <003> <0627> endbfchar " + tail) is None
+    assert plain_unicode_map(head + b"1 beginbfchar <0102030405> <0627> endbfchar " + tail) is None
+
+
 def test_plain_unicode_map_leaves_other_forms_to_pdfminer() -> None:
     assert plain_unicode_map(b"begincmap 1 beginbfrange <01> <02> [/a /b] endbfrange endcmap") is None
     assert plain_unicode_map(b"begincmap /Other usecmap endcmap") is None

@@ -16,6 +16,7 @@ clearly: the same glyph of the same font is the same letter throughout a documen
 
 from __future__ import annotations
 
+import binascii
 import collections
 import functools
 import io
@@ -181,6 +182,8 @@ def plain_unicode_map(data: bytes) -> dict[int, str] | None:
     out: dict[int, str] = {}
     for match in _CMAP_BLOCK_RE.finditer(data):
         body = match.group(2)
+        if match.group(1) == b"bfchar" and _plain_bfchar(body, out):
+            continue
         if not _CMAP_BODY_RE.fullmatch(body):
             return None
         tokens: list[object] = []  # hex strings as bytes, arrays as lists of them
@@ -203,6 +206,23 @@ def plain_unicode_map(data: bytes) -> dict[int, str] | None:
         if array is not None or not _cmap_entries(match.group(1), tokens, out):
             return None
     return out
+
+
+# a bfchar block as most write it: pairs of hex strings of whole bytes, a code of one to
+# four bytes, no white space inside a string
+_BFCHAR_PLAIN_RE = re.compile(rb"(?:\s*<(?:[0-9A-Fa-f]{2}){1,4}>\s*<(?:[0-9A-Fa-f]{2})*>)*\s*")
+_BFCHAR_PAIR_RE = re.compile(rb"<([0-9A-Fa-f]*)>\s*<([0-9A-Fa-f]*)>")
+
+
+def _plain_bfchar(body: bytes, out: dict[int, str]) -> bool:
+    """Into ``out``: the entries of a bfchar block in the plain form (``_BFCHAR_PLAIN_RE``),
+    read by one pattern, as ``_cmap_entries`` reads them token by token; False (``out``
+    unchanged) for a block in another form, left to it."""
+    if not _BFCHAR_PLAIN_RE.fullmatch(body):
+        return False
+    for src, dst in _BFCHAR_PAIR_RE.findall(body):
+        _add_unicode(out, int(src, 16), binascii.unhexlify(dst))
+    return True
 
 
 def _cmap_entries(kind: bytes, tokens: list, out: dict[int, str]) -> bool:
