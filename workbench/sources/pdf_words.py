@@ -241,9 +241,13 @@ def _settle_stacks_in(
     # at (neither the first nor the last glyph of a row in them) whose stream places and
     # their neighbours', in the order b, a, run one way
     at = np.flatnonzero((-limit < half) & (half < limit))
+    if not at.size:  # (no pair that close: most pages of some producers)
+        return
     r = row[at]
     position = at - bounds[r]
     at = at[(r == row[at + 1]) & (position >= 1) & (position + 1 <= bounds[r + 1] - bounds[r] - 2)]
+    if not at.size:
+        return
     seq = (order[np.maximum(at - 1, 0)], order[at + 1], order[at], order[np.minimum(at + 2, n - 1)])
     one_way = (
         (seq[0] < seq[1]) & (seq[1] < seq[2]) & (seq[2] < seq[3])
