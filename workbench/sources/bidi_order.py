@@ -14,6 +14,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ..text.memo import CharMemo
+
 __all__ = ["visual_to_logical"]
 
 
@@ -71,9 +73,11 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
         n = len(reps)
         order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
         return order, [base_level] * n
+    if base_level == 1:  # (the classes' letters, a character at a time from a memo)
+        codes = "".join(map(_CLASS_CODES.__getitem__, reps))
+        if _OTHER_CLASS not in codes:  # all of ``_RTL_NUMBERS``
+            return _rtl_with_numbers(codes)
     kinds = list(map(bidi, reps))
-    if base_level == 1 and set(kinds) <= _RTL_NUMBERS:
-        return _rtl_with_numbers(kinds)
     # python-bidi only for classes that ``bidi_rep`` never gives
     levels = (
         _implicit_levels(kinds, base_level) if set(kinds) <= _IMPLICIT
@@ -127,17 +131,31 @@ _TERMINATORS_RE = re.compile("t+(?=e)|(?<=e)t+")
 _NUMBER_RE = re.compile("[en]+")
 
 
-def _rtl_with_numbers(kinds: list[str]) -> tuple[list[int], list[int]]:
-    """``resolve`` for a right-to-left line of ``_RTL_NUMBERS`` classes: the rules that
-    make a number (W2, W4, W5) run as patterns on a letter a class, the numbers at level
-    2 and the rest at 1; read back, the line is reversed but for its numbers
-    (``عام 2017`` as displayed is ``2017 ماع``)."""
-    codes = "".join(map(_CLASS_CODE.__getitem__, kinds))
+_OTHER_CLASS = "?"  # the letter of a class not in ``_CLASS_CODE``
+
+
+def _class_code(ch: str) -> str:
+    """The letter of a character's bidi class (``_CLASS_CODE``), or ``_OTHER_CLASS``."""
+    return _CLASS_CODE.get(unicodedata.bidirectional(ch), _OTHER_CLASS)
+
+
+_CLASS_CODES = CharMemo(_class_code)
+
+
+def _rtl_with_numbers(codes: str) -> tuple[list[int], list[int]]:
+    """``resolve`` for a right-to-left line of ``_RTL_NUMBERS`` classes, given as a letter
+    a class (``_CLASS_CODE``): the rules that make a number (W2, W4, W5) run as patterns
+    on them, the numbers at level 2 and the rest at 1; read back, the line is reversed
+    but for its numbers (``عام 2017`` as displayed is ``2017 ماع``).
+
+    >>> _rtl_with_numbers("aawee")
+    ([3, 4, 2, 1, 0], [1, 1, 1, 2, 2])
+    """
     codes = _AFTER_ARABIC_RE.sub(lambda m: m.group().replace("e", "n"), codes)
     codes = _EN_SEPARATOR_RE.sub("e", codes)
     codes = _AN_SEPARATOR_RE.sub("n", codes)
     codes = _TERMINATORS_RE.sub(lambda m: "e" * len(m.group()), codes)
-    n = len(kinds)
+    n = len(codes)
     levels = [1] * n
     # (rule L1 changes nothing: no number is white space, nor a separator or terminator
     # at either end of the line)
