@@ -20,12 +20,15 @@ of a shared machine weighs on both alike, where it moves a minute-long run by a 
 It reports each checkout's words per CPU second over all rounds and the median of the
 batches' ratios; a checkout against itself reads 1.00 to within about one per cent.
 ``--stage mentions`` times the mention stage alone (``mention_rows`` on the documents
-cleaned once beforehand) instead of ``analyze``.
+cleaned once beforehand) instead of ``analyze``; with ``--pdf-folder``, the warm processes
+read N PDFs of the folder at a time with ``pdf_text`` (a PDF read once first), in words of
+their text layers.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 [--words 60000] [--rounds 5]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage mentions
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder PDF_FOLDER --interleave 34
 
 A checkout of an earlier commit: ``git worktree add --detach ../old HEAD~3``.
 """
@@ -123,13 +126,45 @@ for line in sys.stdin:
 """
 
 
-def interleaved(old: Path, new: Path, words: int, rounds: int, batch: int, stage: str = "analyze") -> None:
+# A warm worker of --interleave with --pdf-folder: the timed checkout's ``pdf_text``, every
+# PDF of the folder read once (its words counted), then the CPU seconds of each batch of
+# PDFs asked for on stdin ("lo hi").
+_PDF_WORKER = r"""
+import json, sys, time
+from pathlib import Path
+checkout, folder = sys.argv[1], sys.argv[2]
+sys.path.insert(0, checkout)
+import workbench
+if not workbench.__file__.startswith(checkout):
+    raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
+from workbench.sources.pdf import pdf_text
+files = sorted(Path(folder).glob("*.pdf"))
+counts = [len(pdf_text(f).split()) for f in files]
+print(json.dumps({"documents": len(files)}), flush=True)
+for line in sys.stdin:
+    lo, hi = map(int, line.split())
+    start = time.process_time()
+    for f in files[lo:hi]:
+        pdf_text(f)
+    print(json.dumps({"words": sum(counts[lo:hi]), "cpu": time.process_time() - start}), flush=True)
+"""
+
+
+def interleaved(
+    old: Path, new: Path, words: int, rounds: int, batch: int, stage: str = "analyze",
+    pdf_folder: Path | None = None,
+) -> None:
     """Both checkouts in warm processes, batch by batch in alternating order (see the module
     docstring); prints the words per CPU second of each and the median batch ratio."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, str(c), str(_REPO), str(words), stage],
-                                cwd=_REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                text=True) for c in (old, new)]
+
+    def argv(checkout: Path) -> list[str]:
+        if pdf_folder is not None:
+            return [sys.executable, "-c", _PDF_WORKER, str(checkout), str(pdf_folder.resolve())]
+        return [sys.executable, "-c", _WORKER, str(checkout), str(_REPO), str(words), stage]
+
+    workers = [subprocess.Popen(argv(c), cwd=_REPO, env=env, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, text=True) for c in (old, new)]
 
     def ask(worker: subprocess.Popen, lo: int, hi: int) -> dict:
         worker.stdin.write(f"{lo} {hi}\n")
@@ -187,7 +222,7 @@ def main() -> None:
             raise SystemExit(f"{checkout}: no workbench package there")
     if args.interleave:
         interleaved(args.old.resolve(), args.new.resolve(), args.words, args.rounds, args.interleave,
-                    args.stage)
+                    args.stage, args.pdf_folder)
         return
     speeds: dict[Path, list[float]] = {args.old: [], args.new: []}
     for r in range(args.rounds):
