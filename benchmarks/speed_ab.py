@@ -67,8 +67,8 @@ for text in texts:
 print(json.dumps({"words": sum(len(t.split()) for t in texts), "cpu": time.process_time() - start}))
 """
 
-# A run of the PDF reader: the timed checkout's ``pdf_text`` on every PDF of a folder.
-_PDF_CHILD = r"""
+# What both PDF children start with: the timed checkout's ``pdf_text`` and the folder's PDFs.
+_PDF_HEAD = r"""
 import json, sys, time
 from pathlib import Path
 checkout, folder = sys.argv[1], sys.argv[2]
@@ -78,6 +78,10 @@ if not workbench.__file__.startswith(checkout):
     raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
 from workbench.sources.pdf import pdf_text
 files = sorted(Path(folder).glob("*.pdf"))
+"""
+
+# A run of the PDF reader: the timed checkout's ``pdf_text`` on every PDF of a folder.
+_PDF_CHILD = _PDF_HEAD + r"""
 pdf_text(files[0])
 best = float("inf")
 for _ in range(3):  # the least of three passes: another job's burst lengthens one pass
@@ -129,16 +133,7 @@ for line in sys.stdin:
 # A warm worker of --interleave with --pdf-folder: the timed checkout's ``pdf_text``, every
 # PDF of the folder read once (its words counted), then the CPU seconds of each batch of
 # PDFs asked for on stdin ("lo hi").
-_PDF_WORKER = r"""
-import json, sys, time
-from pathlib import Path
-checkout, folder = sys.argv[1], sys.argv[2]
-sys.path.insert(0, checkout)
-import workbench
-if not workbench.__file__.startswith(checkout):
-    raise SystemExit(f"workbench imported from {workbench.__file__}, not {checkout}")
-from workbench.sources.pdf import pdf_text
-files = sorted(Path(folder).glob("*.pdf"))
+_PDF_WORKER = _PDF_HEAD + r"""
 counts = [len(pdf_text(f).split()) for f in files]
 print(json.dumps({"documents": len(files)}), flush=True)
 for line in sys.stdin:
