@@ -91,7 +91,7 @@ from .spots import (
     spot_and_frames,
     spot_rank,
 )
-from .tolls import Toll, find_tolls, is_part, names_one, word_forms
+from .tolls import Toll, find_tolls, is_part, names_one, over_places, word_forms
 
 ADMIN_PARENTS_FILE = "claims/admin_parents.csv"
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -1754,6 +1754,13 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
                       and min(a for a, _ in _spans(ev)) <= toll.start]
             owner = max(before)[1] if before else next(
                 (n for n, ev in enumerate(events) if ev["role"] == "main"), None)
+        if owner is not None and len(events) > 1 and mentions is not None \
+                and _over_places_of(events[owner], toll, tolls, text, mentions):
+            # في منطقتي شيلادزي وكاني ماسي ... استشهاد خمسة: the attacks' toll together, in
+            # the source column only (the guideline), unless one row is all it can cover
+            events[owner]["toll_source"] = "; ".join(x for x in (
+                events[owner].get("toll_source", ""), f"combined toll over places: {toll.text}") if x)
+            continue
         if owner is not None:
             given.setdefault(owner, []).append(toll)
     for n, ev in enumerate(events):
@@ -1792,11 +1799,26 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
             ev[f"{col}_max"] = _figure(max(highest)) if None not in highest else ""
         ev["toll_text"] = " | ".join(t.text for t in mine)
         if mine and ev["source"]:
-            ev["toll_source"] = ev["source"]
+            ev["toll_source"] = "; ".join(x for x in (ev["source"], ev["toll_source"]) if x)
         both = [t for t in mine if t.kind == "both"]
         if both and not ev["fatalities"]:
             ev["toll_source"] = "; ".join(
                 x for x in (ev["toll_source"], f"killed and wounded together: {both[0].text}") if x)
+
+
+# How far after a dual head of places the names it governs may run (منطقتي شيلادزي وكاني ماسي).
+_DUAL_LIST_CHARS = 60
+
+
+def _over_places_of(row: dict, toll: Toll, tolls: list[Toll], text: str, mentions: Mentions) -> bool:
+    """Whether ``toll`` is told over the places a dual head names in its sentence and the
+    row stands at one of them (هجوم على قريتي العامرية ونهر الإمام: the row at العامرية); a
+    toll of another attack told in that sentence (ارتفعت حصيلة هجوم الرشاد إلى 12) stays."""
+    end = over_places(text, toll, tolls)
+    if end is None or not row["location"]:
+        return False
+    stop = min(_sentence_end(text, end), end + _DUAL_LIST_CHARS)
+    return row["location"] in {m.value for m in mentions.between(end, stop, "place")}
 
 
 def _toll_place_owner(toll: Toll, events: list[dict], text: str, mentions: Mentions) -> int | None:

@@ -23,13 +23,14 @@ its figure (اغتيال نائب رئيس الهيئة فلان، وقائد ا
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 from itertools import compress, pairwise
 from operator import itemgetter
 from typing import NamedTuple
 
 from ..find.gazetteer import gazetteer, place_names
-from ..find.local_names import name_word
+from ..find.local_names import name_word, place_heads
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
 from ..text.arabic import SENTENCE_END
@@ -37,6 +38,7 @@ from ..text.clitics import ARTICLE
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
+from .clauses import cue_words
 
 TOLL_FILE = "claims/toll_cues.csv"
 WORDS_FILE = "claims/toll_words.csv"
@@ -1606,4 +1608,51 @@ def _bare_name(toks: list[Token], k: int) -> int | None:
                 or _is(toks, m, "person") or _weekday(tok.key) \
                 or not name_word(tok.key, m == k) or any(f in _time_words() for f in _forms(tok.key)):
             return None
+    return None
+
+
+# The construct dual of a feminine noun: منطقة → منطقتي (match keys: ة is written ه).
+_DUAL_CONSTRUCT = "\u062a\u064a"
+_HEH = "\u0647"
+
+
+@cache
+def _dual_heads() -> frozenset[str]:
+    """The construct duals of the place heads (منطقتي، قريتي، محافظتي، ولايتي): the dual
+    heads ``find/place_heads.csv`` lists, and the dual of each singular feminine head of
+    that file and of the settlement words of ``find/place_cues.csv`` (ولاية → ولايتي), by the
+    morphology, so no dual needs a line of its own."""
+    heads = place_heads()
+    singulars = {k for k, h in heads.items() if h.get("number") == "one"}
+    singulars |= {r.form for r in read_rows(_PLACE_CUES) if r.role == "settlement"}
+    duals = {k for k, h in heads.items() if h.get("number") == "many" and k.endswith(_DUAL_CONSTRUCT)}
+    duals |= {w[:-1] + _DUAL_CONSTRUCT for w in singulars if w.endswith(_HEH) and " " not in w}
+    return frozenset(duals)
+
+
+def over_places(text: str, toll: Toll, tolls: Sequence[Toll] = ()) -> int | None:
+    """Where the dual head of places in a toll's sentence ends, no بين before it and no
+    other toll of ``tolls`` between the two (قصف في منطقتي شيلادزي وكاني ماسي أدى إلى
+    استشهاد خمسة; قتل سبعة على مناطق حدودية بولايتي أورفه وماردين), or None: a toll told
+    over places named under a dual head is the attacks' there together, no one place's (the
+    guideline: one event at each place, the combined toll in ``toll_source`` only).
+
+    >>> t = "قتل خمسة بقصف على قريتي الف وباء. وقتل اثنان بين قريتي جيم ودال."
+    >>> five, two = Toll("killed", 5, 5, 5, 0, 8, ""), Toll("killed", 2, 2, 2, 34, 43, "")
+    >>> t[:over_places(t, five)][-5:], over_places(t, two)
+    ('قريتي', None)
+    """
+    start = max((text.rfind(c, 0, toll.start) for c in SENTENCE_END), default=-1) + 1
+    ends = [k for k in (text.find(c, toll.end) for c in SENTENCE_END) if k >= 0]
+    words = [t for t in tokenize(text[start:min(ends, default=len(text))]) if t.kind == "word"]
+    duals, between = _dual_heads(), cue_words("between")
+    for n, w in enumerate(words):
+        if duals.isdisjoint(word_forms(w.key)):
+            continue
+        if n and not between.isdisjoint(word_forms(words[n - 1].key)):
+            continue  # بين قريتي: one place between two, one event
+        at = start + w.start
+        lo, hi = min(at, toll.start), max(at, toll.end)
+        if not any(o != toll and o.kind == toll.kind and lo <= o.start < hi for o in tolls):
+            return start + w.end
     return None
