@@ -45,6 +45,7 @@ from .lines import (
     synthetic,
 )
 from .model import text_logp
+from .number_runs import number_runs_in_order
 from .reorder import (
     MAX_LINE_TOKENS,
     best_arrangement,
@@ -623,6 +624,19 @@ def repair_runs(
         if new.text != kept.text:
             changed.append(k)
         out[k] = new
+    # A line left as it was may still have the runs of a stretch between numbers swapped,
+    # a letter carried over the break (``number_runs``): weighed once its neighbours are set.
+    turned = set(changed)
+    carried = 0
+    for k in range(len(lines)):
+        if k in skip or k in turned or _wrapped_word(lines, k, prev[k], nxt[k]):
+            continue
+        before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
+        after = _edge_word(lines[nxt[k]], last=False) if nxt[k] >= 0 else ""
+        new = number_runs_in_order(out[k], before=before, after=after)
+        if new.text != out[k].text:
+            out[k] = new
+            carried += 1
     for k in changed:
         before = _edge_word(out[prev[k]], last=True) if prev[k] >= 0 else ""
         after = _edge_word(out[nxt[k]], last=False) if nxt[k] >= 0 else ""
@@ -633,7 +647,7 @@ def repair_runs(
             out[k] = join_tokens(line_tokens(lines[k]))
         elif model_agrees(plain.text, new.text, before=before, after=after):
             out[k] = new
-    return out, len(changed)
+    return out, len(changed) + carried
 
 
 # Least gain (log10) of the character model for a line whose words were put in another
