@@ -424,9 +424,58 @@ def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
     return cuts[::-1], best[n]
 
 
-def _resegment_line(line: Line) -> tuple[Line, float, int]:
+# Least gain (log10) of the character model for a cut the word list made inside letters
+# a line of spaced words writes glued (``فيالعراق`` → ``في العراق``): the list knows
+# the parts of many a whole word it lacks (``لالاتفاق`` → ``لا لاتفاق``, ``اقامةه`` →
+# ``اقامة ه``), where the letters across the cut read better as one word. (The word
+# bigram model scores a word it lacks as a rare one, and prefers either reading alike.)
+GLUED_CUT_CHAR_GAIN = 0.0
+# Glued cuts per token from which a text is read as one that glues its words
+# (``resegment_letters``): there every cut the word list makes stands. Set on the dev
+# documents of benchmarks/pdf_damage.py: texts the weighing mends have fewer than one
+# glued cut in ten tokens (pdftotext and pdfminer on XeLaTeX kashida), texts it spoils
+# one in nine to one in four (pdfplumber and PyMuPDF, words glued at stretched joins).
+GLUED_TEXT_RATE = 0.1
+
+
+def _glued_cuts_weighed(cuts: list[tuple[int, int]], keep: list[int], letters: str) -> list[tuple[int, int]]:
+    """``cuts`` of ``letters`` (spans), two words made one again where the cut between
+    them falls between letters the line writes glued (``keep``: their places in the
+    line) and the character model does not prefer it by ``GLUED_CUT_CHAR_GAIN``.
+
+    >>> _glued_cuts_weighed([(0, 2), (2, 8)], list(range(8)), "لالاتفاق")
+    [(0, 8)]
+    >>> _glued_cuts_weighed([(0, 2), (2, 8)], list(range(8)), "فيالعراق")
+    [(0, 2), (2, 8)]
+    """
+    out = [cuts[0]] if cuts else []
+    for a, b in cuts[1:]:
+        left = out[-1]
+        glued = keep[a] == keep[a - 1] + 1
+        if glued and -space_gain(letters[left[0]:left[1]], letters[a:b]) <= GLUED_CUT_CHAR_GAIN:
+            out[-1] = (left[0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _glued_gains(line: Line) -> list[float]:
+    """The character model's gain (``-space_gain``) for each cut the word list makes
+    between letters ``line`` writes glued."""
+    gains = []
+    for m in _LETTER_RUN_RE.finditer(line.text):
+        keep = [k for k in range(m.start(), m.end()) if line.text[k] != " "]
+        letters = m.group().replace(" ", "")
+        cuts = cut_letters(m.group())[0]
+        gains.extend(-space_gain(letters[c[0]:c[1]], letters[a:b])
+                     for c, (a, b) in pairwise(cuts) if keep[a] == keep[a - 1] + 1)
+    return gains
+
+
+def _resegment_line(line: Line, *, weigh_glued: bool = False) -> tuple[Line, float, int]:
     """The line with each run of letters cut into words again, the cuts' total score and
-    the number of words."""
+    the number of words; ``weigh_glued``: a line of spaced words, whose cuts between
+    letters it writes glued are weighed by the character model (``_glued_cuts_weighed``)."""
     parts: list[Line] = []
     pos = 0
     total = 0.0
@@ -435,6 +484,8 @@ def _resegment_line(line: Line) -> tuple[Line, float, int]:
         parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
         keep = [k for k in range(m.start(), m.end()) if line.text[k] != " "]
         cuts, score = cut_letters(m.group())
+        if weigh_glued:
+            cuts = _glued_cuts_weighed(cuts, keep, m.group().replace(" ", ""))
         total += score
         words += len(cuts)
         for n, (a, b) in enumerate(cuts):
@@ -476,20 +527,33 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
     run_ons = len(_RUN_ON_RE.findall(text)) >= RUN_ON_MIN
     if not in_pieces and not run_ons:
         return list(lines), 0
-    out = []
-    changed = 0
+    todo: list[tuple[Line, bool] | None] = []
     for line in lines:
-        if len(line.text) > LONGEST_LINE:
-            out.append(line)  # no line of a page: text that was never laid out in lines
-            continue
         run_on = run_ons and _RUN_ON_RE.search(line.text) is not None
         damaged = _SPLIT_SPACE_RE.search(line.text) or looks_reversed(line.text)
-        if not run_on and not (in_pieces and damaged):
+        if len(line.text) > LONGEST_LINE or (not run_on and not (in_pieces and damaged)):
+            todo.append(None)  # (a longer line is no line of a page: never laid out in lines)
+        else:
+            todo.append((line, run_on))
+    # Cuts between letters written glued are weighed one by one only in a text with few
+    # of them (``GLUED_TEXT_RATE``): where the word list cuts many, the text glues its
+    # words, and the other cuts of the text vouch for each. (A line in visual order is
+    # counted as it will be read, turned round.)
+    glued = sum(len(_glued_gains(reverse_line(item[0]) if looks_reversed(item[0].text) else item[0]))
+                for item in todo if item and not item[1])
+    weigh = 0 < glued < GLUED_TEXT_RATE * len(text.split())
+    out = []
+    changed = 0
+    for line, item in zip(lines, todo, strict=True):
+        if item is None:
             out.append(line)
             continue
-        new, score, words = _resegment_line(line)
+        run_on = item[1]
+        # (a line whose spaces were lost is cut by the word list alone: every cut is glued)
+        weigh_line = weigh and not run_on
+        new, score, words = _resegment_line(line, weigh_glued=weigh_line)
         if run_on or in_pieces or looks_reversed(line.text):
-            back, back_score, back_words = _resegment_line(reverse_line(line))
+            back, back_score, back_words = _resegment_line(reverse_line(line), weigh_glued=weigh_line)
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
                 new, score, words = back, back_score, back_words
         if run_on and not in_pieces and score < RUN_ON_MIN_WORD_LOGP * max(words, 1):
