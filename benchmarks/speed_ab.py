@@ -92,6 +92,18 @@ print(json.dumps({"words": words, "cpu": best}))
 """
 
 
+# How a warm worker serves: its ``items`` ready, the CPU seconds of ``run`` over each batch
+# of them asked for on stdin ("lo hi"), with the words ``counts`` gives them.
+_SERVE = r"""
+print(json.dumps({"documents": len(items)}), flush=True)
+for line in sys.stdin:
+    lo, hi = map(int, line.split())
+    start = time.process_time()
+    for item in items[lo:hi]:
+        run(item)
+    print(json.dumps({"words": sum(counts[lo:hi]), "cpu": time.process_time() - start}), flush=True)
+"""
+
 # A warm worker of --interleave: the timed checkout's ``workbench``, every lexicon loaded and
 # the corpus analysed once, then the CPU seconds of each batch asked for on stdin ("lo hi").
 # With the stage "mentions" it times ``mention_rows`` on the documents cleaned beforehand
@@ -120,14 +132,8 @@ else:
         workbench.analyze(text, published="2020-05")
 for text in texts:
     run(text)
-print(json.dumps({"documents": len(texts)}), flush=True)
-for line in sys.stdin:
-    lo, hi = map(int, line.split())
-    start = time.process_time()
-    for text in texts[lo:hi]:
-        run(text)
-    print(json.dumps({"words": sum(counts[lo:hi]), "cpu": time.process_time() - start}), flush=True)
-"""
+items = texts
+""" + _SERVE
 
 
 # A warm worker of --interleave with --pdf-folder: the timed checkout's ``pdf_text``, every
@@ -135,14 +141,8 @@ for line in sys.stdin:
 # PDFs asked for on stdin ("lo hi").
 _PDF_WORKER = _PDF_HEAD + r"""
 counts = [len(pdf_text(f).split()) for f in files]
-print(json.dumps({"documents": len(files)}), flush=True)
-for line in sys.stdin:
-    lo, hi = map(int, line.split())
-    start = time.process_time()
-    for f in files[lo:hi]:
-        pdf_text(f)
-    print(json.dumps({"words": sum(counts[lo:hi]), "cpu": time.process_time() - start}), flush=True)
-"""
+items, run = files, pdf_text
+""" + _SERVE
 
 
 def interleaved(
