@@ -177,3 +177,13 @@ def test_lines_whose_ends_are_words_are_left_alone():
     ]
     out, n = cut_lines(_lines(texts))
     assert n == 0 and [line.text for line in out] == texts
+
+
+def test_a_lone_short_box_written_in_visual_order_is_read_back_into_its_line():
+    # the left-hand box of a line ("اخرين", "جنود") written letter by letter left to right
+    raw = _as_boxes(PARAGRAPH)
+    mirrored = {"اخرين", "جنود"}
+    raw = [reverse_visual(t) if t in mirrored else t for t in raw]
+    out, n = box_runs(_lines(raw))
+    assert n == 3
+    assert [line.text for line in out if line.text] == [" ".join(boxes) for boxes in PARAGRAPH]
