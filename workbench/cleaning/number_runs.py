@@ -18,14 +18,12 @@ from .bigrams import chain_logp, words_of
 from .lexicon import core, is_known, token_logp
 from .lines import Line, concat, synthetic
 from .model import text_logp
-from .reorder import MAX_LINE_TOKENS
+from .reorder import MAX_LINE_TOKENS, REORDER_CHAR_GAIN
 
-# Least gain (log10) of the character model for a stretch read the other way round, as
-# for a line whose runs the run repair reorders (``stages.REORDER_CHAR_GAIN``).
-CHAR_GAIN = 2.0
-# Least gain (log10) of the word bigram model for the same reading, over the line as it
-# stands and over the line with the letter cut out in place: the new word junctions must
-# read as likelier pairs of words, not only as likelier letters.
+# Least gain (log10) of the word bigram model for a stretch read the other way round, over
+# the line as it stands and over the line with the letter cut out in place (the character
+# model must gain ``REORDER_CHAR_GAIN``, as for a line the run repair reorders): the new word
+# junctions must read as likelier pairs of words, not only as likelier letters.
 WORD_GAIN = 0.5
 
 # Least gain (log10) of the word list for the stretch's first word with the carried
@@ -162,7 +160,8 @@ def number_runs_in_order(line: Line, *, before: str = "", after: str = "") -> Li
             # moved. (The letters alone cannot tell: the cut mends the same token.)
             cut = _score(f"{line.text[:i]} {line.text[i + 1 :]}", before, after)[1]
             gain = chars - base[0]
-            if gain > CHAR_GAIN and words - max(base[1], cut) > WORD_GAIN and (not best or gain > best[0]):
+            if gain > REORDER_CHAR_GAIN and words - max(base[1], cut) > WORD_GAIN \
+                    and (not best or gain > best[0]):
                 best = (gain, new)
         # (as the run repair asks: the reading must win over the line with its pieces
         # joined in place, not by joining pieces that join where they stand)

@@ -58,6 +58,13 @@ MIDDLE_WEIGHT = 1e-5
 # Longest line (in tokens) treated as one visual line of a PDF.
 MAX_LINE_TOKENS = 25
 
+# Least gain (log10) of the character model for a line whose words were put in another
+# order: the word list cannot tell orders apart (the same words either way), the letters
+# across the new word junctions can. A margin of 2 (a hundred times likelier) keeps the
+# reorders a model barely prefers off lines the extractor wrote in order (set on the dev
+# documents of benchmarks/pdf_damage.py: five documents gain, one loses a little).
+REORDER_CHAR_GAIN = 2.0
+
 
 @dataclass(frozen=True)
 class Arrangement:

@@ -48,6 +48,7 @@ from .model import text_logp
 from .number_runs import number_runs_in_order
 from .reorder import (
     MAX_LINE_TOKENS,
+    REORDER_CHAR_GAIN,
     best_arrangement,
     embedded_runs_in_order,
     looks_reversed,
@@ -648,14 +649,6 @@ def repair_runs(
         elif model_agrees(plain.text, new.text, before=before, after=after):
             out[k] = new
     return out, len(changed) + carried
-
-
-# Least gain (log10) of the character model for a line whose words were put in another
-# order: the word list cannot tell orders apart (the same words either way), the letters
-# across the new word junctions can. A margin of 2 (a hundred times likelier) keeps the
-# reorders a model barely prefers off lines the extractor wrote in order (set on the dev
-# documents of benchmarks/pdf_damage.py: five documents gain, one loses a little).
-REORDER_CHAR_GAIN = 2.0
 
 
 def model_agrees(old: str, new: str, *, before: str = "", after: str = "") -> bool:
