@@ -301,14 +301,10 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
     >>> [a[0][0] for a in _listed_words(f, {"start": 8, "end": 12}, [(8, 12)])]
     ['بلشون']
     """
-    key = folded.key
     if not row.get("end"):
         return
-    pos = bisect_right(folded.positions(), row["end"] - 1)
-    toks = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, pos), _MAX_NAME + 2)]
-    if toks and toks[0][0] in _COMMAS:
-        toks = toks[1:]
-    if not toks or not toks[0][0].startswith(_AND) or key[pos:toks[0][1]].strip(" \u060c,"):
+    toks = _next_item(folded, bisect_right(folded.positions(), row["end"] - 1), _MAX_NAME + 2)
+    if not toks:
         return
     w, ws, we = toks[0]
     after = [(w[1:], ws + 1, we), *toks[1:]]
@@ -345,13 +341,29 @@ def _listed_before(folded: FoldedText, rows: list[dict], pos: int) -> bool:
     >>> _listed_before(fold("في البارة، وإحسم"), [{"start": 12, "end": 16}], 9)
     True
     """
-    toks = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(folded.key, pos), 2)]
-    if toks and toks[0][0] in _COMMAS:
-        toks = toks[1:]
-    if not toks or not toks[0][0].startswith(_AND) or folded.key[pos:toks[0][1]].strip(" \u060c,"):
+    toks = _next_item(folded, pos, 2)
+    if not toks:
         return False
     start = folded.span(toks[0][1] + 1, toks[0][2])[0]
     return any(r["start"] == start for r in rows)
+
+
+def _next_item(folded: FoldedText, pos: int, n: int) -> list[tuple[str, int, int]]:
+    """The key tokens among the ``n`` after key ``pos`` from the next item of a list on: its
+    word with the و written onto it first, a comma allowed before it (، وبلشون); none when
+    the text after ``pos`` goes on otherwise.
+
+    >>> from workbench.text.lexmatch import fold
+    >>> [t[0] for t in _next_item(fold("إحسم، وبلشون قصفت"), 4, 3)], _next_item(fold("إحسم قصفت"), 4, 3)
+    (['وبلشون', 'قصفت'], [])
+    """
+    key = folded.key
+    toks = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, pos), n)]
+    if toks and toks[0][0] in _COMMAS:
+        toks = toks[1:]
+    if not toks or not toks[0][0].startswith(_AND) or key[pos:toks[0][1]].strip(" \u060c,"):
+        return []
+    return toks
 
 
 def _item_ends(folded: FoldedText, after: list[tuple[str, int, int]]) -> bool:
