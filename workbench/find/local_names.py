@@ -61,6 +61,7 @@ from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.spans import StartIndex
 from ..text.zipf import zipf
+from .name_model import name_logodds
 
 __all__ = [
     "SENTENCE_END", "abroad_rows", "local_name_rows", "located_after", "name_word", "place_context",
@@ -245,8 +246,14 @@ def _time_words() -> frozenset[str]:
 def _told_before(word: str) -> bool:
     """A place head or settlement word, or its dual (مدينه، محافظتين): after ال it points
     back to a place the text told (سوق المدينة: the town's market)."""
-    words = place_heads().keys() | _cue_forms("settlement") | _cue_forms("vague_settlement")
+    words = _head_and_settlement_words()
     return word in words or (word.endswith("ين") and word[:-1] in words)
+
+
+@cache
+def _head_and_settlement_words() -> frozenset[str]:
+    """The place heads and settlement words (مدينه، سوق، بلده), gathered once."""
+    return frozenset(place_heads().keys() | _cue_forms("settlement") | _cue_forms("vague_settlement"))
 
 
 def name_word(word: str, first: bool) -> bool:
@@ -356,8 +363,6 @@ def _name_shaped(key: str, written: str) -> bool:
     """Whether a word of middling frequency has the letters of a place name rather than of
     an ordinary word (the name model's letter log-odds above 0: الهول yes; البحوث، الحادث،
     الساحل no): after a strict head it is as name-like as a rare word."""
-    from .name_model import name_logodds
-
     return _zipf(written) < _NAME_SHAPED_ZIPF and name_logodds(key) > 0
 
 
