@@ -35,3 +35,24 @@ def test_then_is_not_now(text):
 
 def test_then_spelt_with_a_final_ta_marbuta():
     assert find_times("ومنذ ذلكة الحين عمد الى الالتفات", reference=REF).empty
+
+
+def test_gulf_still_now():
+    # للحين: up to now, still (Gulf)
+    df = find_times("ما وصلني الرد للحين", reference=REF)
+    assert list(df["text"]) == ["للحين"]
+    assert df.iloc[0]["start_date"] == "2020-07-22"
+
+
+def test_gulf_this_before_a_unit():
+    # هذي = هذه: هذي السنه is this year, as هذه السنة
+    df = find_times("يمكن يطلع العلاج هذي السنه", reference=REF)
+    assert list(df["text"]) == ["هذي السنه"]
+    assert df.iloc[0]["value"] == "2020"
+
+
+def test_a_few_days_ago_with_kam():
+    # من كم يوم: a few days ago (Gulf and Levantine كم before a singular unit)
+    df = find_times("شفته من كم يوم في السوق", reference=REF)
+    assert list(df["text"]) == ["من كم يوم"]
+    assert (df.iloc[0]["start_date"], df.iloc[0]["end_date"]) == ("2020-07-15", "2020-07-21")

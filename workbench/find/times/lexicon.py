@@ -196,6 +196,19 @@ def forms_of(kind: str) -> frozenset[str]:
 
 
 @cache
+def demonstratives() -> frozenset[str]:
+    """The words for "this" before a unit or a day: the forms of direction ``current`` without
+    the article (هذا, هذه, and the Gulf هذي of ``time_words.csv``), one home for what was a
+    pair of literals.
+
+    >>> sorted(demonstratives())
+    ['هذا', 'هذه', 'هذي']
+    """
+    return frozenset(" ".join(e.words) for es in _entries().values() for e in es
+                     if e.type == "direction" and e.value == "current" and not e.words[0].startswith("ال"))
+
+
+@cache
 def unit_forms(*values: str) -> frozenset[str]:
     """Every form of the units of time of the given values (month, year, ...).
 

@@ -23,7 +23,7 @@ from functools import cache
 from ...resources import read_rows
 from ...text.dates import numeric_order, text_order
 from .clocks import ClockRules
-from .lexicon import Hit, Token, find, key, lookup, month_by_one_slip
+from .lexicon import Hit, Token, demonstratives, find, key, lookup, month_by_one_slip
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial, copy
 
@@ -400,7 +400,7 @@ class Grammar(ClockRules):
     def weekday_phrase(self, i: int) -> Partial | None:
         """A weekday and what ties it to a week or a date: الخميس من الأسبوع المقبل,
         يوم السبت الفائت, أحد الأسبوع الماضي, الجمعة 15 شباط."""
-        if key(self.t, i) in ("هذا", "هذه"):  # هذا الخميس: this week's, or the next one
+        if key(self.t, i) in demonstratives():  # هذا الخميس: this week's, or the next one
             wd = self._weekday_at(i + 1, bare_ok=True)
             if wd is None:
                 return None
@@ -422,7 +422,7 @@ class Grammar(ClockRules):
                     p.week_rel = {"past": -1, "future": 1}.get(d2.entry.value, 0)
                 return p.add("week_anchor", d2.end)
         if direction is not None and direction.entry.value in ("past", "future") \
-                and key(self.t, k) not in ("هذا", "هذه"):
+                and key(self.t, k) not in demonstratives():
             p.direction = direction.entry.value
             dm = self._day_after_weekday(direction.end)
             if dm is not None and dm.i == direction.end:
@@ -615,7 +615,7 @@ class Grammar(ClockRules):
                 # العاشر من الشهر الجاري, الـ15 من الشهر الماضي: a day of a month said by relation
                 p.day, p.unit_rel, p.direction = d[1], rel.unit_rel, rel.direction
                 return p.add("day+month_relative", rel.j)
-        if m is None and strong and key(self.t, d[0]) not in ("هذا", "هذه"):
+        if m is None and strong and key(self.t, d[0]) not in demonstratives():
             # في 5 الجاري, يوم 5 الحالي, بتاريخ 9 الشهر الجاري: a day of this month, its
             # month said by الجاري/الحالي alone or with الشهر (after a word that dates it)
             cur = find(self.t, d[0], "direction", pre_ok=False)
@@ -633,7 +633,7 @@ class Grammar(ClockRules):
         p.add("day+month", m[0])
         direction = find(self.t, p.j, "direction", pre_ok=False)  # التاسع من حزيران الماضي
         if direction is not None and direction.entry.value in ("past", "future", "current") \
-                and key(self.t, p.j) not in ("هذا", "هذه"):  # قوى 14 آذار هذه: a demonstrative
+                and key(self.t, p.j) not in demonstratives():  # قوى 14 آذار هذه: a demonstrative
             p.direction = direction.entry.value
             p.add("relative", direction.end)
         if sep and key(self.t, p.j) == sep and self.year(p.j + 1) is not None:
@@ -731,7 +731,7 @@ class Grammar(ClockRules):
         k, pre = i, ""
         this = find(self.t, k, "direction")
         if this is not None and this.entry.value == "current" \
-                and key(self.t, k)[len(this.pre):] in ("هذا", "هذه"):  # لهذا العام: with a proclitic
+                and key(self.t, k)[len(this.pre):] in demonstratives():  # لهذا العام: with a proclitic
             k, pre = this.end, this.pre
         word = key(self.t, k)
         if k == i and word[1:] in _THIS_UNITS and word.startswith("\u0647"):  # ها + الشهر
@@ -772,7 +772,7 @@ class Grammar(ClockRules):
     def season_relative(self, i: int) -> Partial | None:
         """A season and its direction: الشتاء القادم, الصيف الماضي, هذا الصيف (the season the
         reference is in, else the nearest in the clause's tense)."""
-        if key(self.t, i) in ("هذا", "هذه"):  # هذا الشتاء: the one the reference is in, or the nearest
+        if key(self.t, i) in demonstratives():  # هذا الشتاء: the one the reference is in, or the nearest
             h = find(self.t, i + 1, "season", pre_ok=False)
             if h is None:
                 return None
@@ -790,7 +790,7 @@ class Grammar(ClockRules):
         """A quarter of a year: its rank and the year (الربع الأول من 2015, الربع الأخير من
         العام الماضي, الربع الثالث من هذا العام; العام alone is this year), or a quarter by
         relation (الربع القادم, الربع الماضي, هذا الربع is read by :meth:`unit_relative`)."""
-        this = key(self.t, i) in ("هذا", "هذه")  # هذا الربع: this quarter
+        this = key(self.t, i) in demonstratives()  # هذا الربع: this quarter
         h = find(self.t, i + 1 if this else i, "quarter_word")
         if h is None:
             return None if this else self.first_months(i)
