@@ -119,6 +119,18 @@ def test_a_noun_in_the_accusative_is_no_future_verb():
     assert row["value"] == "2012-09-29"
 
 
+def test_a_name_unknown_to_the_word_list_is_no_future_verb():
+    """A foreign name that begins like سـ + ي (سيميونوف) is no verb: neither it nor what is
+    left after سـ is a known word, so the weekday before it stays on the day of writing."""
+    row = one("وقال المحافظ سيميونوف إنه حتى صباح الجمعة ارتفع العدد", reference=date(2023, 10, 6))
+    assert row["value"] == "2023-10-06"
+
+
+def test_an_unknown_future_verb_with_a_known_imperfect_is_still_one():
+    row = one("سيهاجمون المدينة يوم الجمعة", reference=date(2023, 10, 4))
+    assert row["value"] == "2023-10-06"
+
+
 # -- forms ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

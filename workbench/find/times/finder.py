@@ -142,13 +142,15 @@ def _future(toks: list[Token], k: int) -> bool:
 def _imperfect_more_common(word: str) -> bool:
     """A future verb's imperfect without سـ is a commoner word than the verb (سيعقد: يعقد);
     a name or noun that only begins like one is commoner than what is left (سيرغي، سيطر،
-    ستيفن). Words wordfreq does not know are read as verbs.
+    ستيفن). A word wordfreq does not know is read as a verb when its imperfect is known
+    (سيستهدفونها: يستهدفونها); when neither is known it is a name (سينيهوبوف, a governor),
+    since a verb's imperfect is the commoner form of the two.
 
     >>> _imperfect_more_common("سيعقد"), _imperfect_more_common("سيرغي")
     (True, False)
     """
     whole, rest = zipf(word), zipf(word[1:])
-    return rest > whole or whole == 0
+    return rest > whole
 
 
 def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
