@@ -79,3 +79,16 @@ def test_a_word_that_only_looks_listed_after_a_place_is_no_name() -> None:
 def test_a_rare_word_listed_before_a_known_place_is_located_by_it() -> None:
     # the first item of a list, after في, takes the known place after و as its locator
     assert [t for t, _ in _unknown("سقطت قذائف في مرعيان وإحسم صباحا")] == ["مرعيان"]
+
+
+def test_a_word_of_nearness_and_its_preposition_tell_where_as_a_locative_does() -> None:
+    assert _unknown("قتل جندي بالقرب من كيسانغو في ولاية بورنو") == [("كيسانغو", "NG-BO")]
+    assert [t for t, _ in _unknown("تعرضت دورية لكمين في منطقة قريبة من كيسانغو")] == ["كيسانغو"]
+    # a word of the language after it stays a word
+    assert _unknown("كان الحديث بعيدا عن الحقيقة") == []
+
+
+def test_an_unseen_name_ending_as_a_plural_verb_does_is_still_a_name() -> None:
+    # verbs in -وا are words wordfreq knows (تمركزوا); a name it never saw is no verb
+    assert [t for t, _ in _unknown("وقع الهجوم قرب دوملوا في ولاية بورنو")] == ["دوملوا"]
+    assert _unknown("قال الشهود إن المسلحين قرب المدرسة تمركزوا ثم انسحبوا") == []

@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from functools import cache
 from itertools import islice
 
+from ..resources import read_rows
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
 from .local_names import (
@@ -71,9 +72,22 @@ _ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]+")
 def _locative_re() -> re.Pattern[str]:
     """A whole word that is a locative, bare or after و or ف (وفي، فقرب): one compiled scan
     of the folded text finds them, where reading every word in Python cost most of the
-    finder (a locative is a word in twenty)."""
+    finder (a locative is a word in twenty). A word of nearness and the preposition it takes
+    tell where as a locative does (بالقرب من، القريبة من، بعيدا عن: ``nearness`` in
+    ``place_cues.csv``); the group ``loc`` or ``near`` is the locative the name model
+    weighs the next word after."""
     alts = "|".join(sorted(map(re.escape, place_locatives()), key=len, reverse=True))
-    return re.compile(f"(?<!\\w)[\u0648\u0641]?(?:{alts})(?!\\w)")
+    near = "|".join(sorted(map(re.escape, _nearness()), key=len, reverse=True))
+    takes = "|".join(sorted({p for ps in _nearness().values() for p in ps}, key=len, reverse=True))
+    return re.compile(f"(?<!\\w)[\u0648\u0641]?(?:(?P<loc>{alts})|(?:{near}) (?P<near>{takes}))(?!\\w)")
+
+
+@cache
+def _nearness() -> dict[str, tuple[str, ...]]:
+    """The words of nearness or distance (``nearness`` in ``place_cues.csv``) with the
+    prepositions they take: {بالقرب: (من,), بعيد: (عن, من)}."""
+    return {r.form: tuple(str(r.extra).split("|")) for r in read_rows("find/place_cues.csv")
+            if r.role == "nearness"}
 
 
 # Pronouns written onto a noun (موكبهما "their convoy", انتماءاتهم): the noun before them
@@ -184,8 +198,7 @@ def _after_locatives(folded: FoldedText) -> Iterator[tuple[str, list[tuple[str, 
         # a locative is a whole word, so the cut goes on from its end.
         after = [(m.group(), m.start(), m.end()) for m in islice(_WORD.finditer(key, loc.end()),
                                                                  _MAX_NAME + 1)]
-        word = loc.group()
-        yield (word[1:] if word not in place_locatives() else word), after
+        yield loc.group("loc") or loc.group("near"), after
 
 
 def _may_open(w: str) -> bool:

@@ -61,7 +61,7 @@ from ..text.lexmatch import FoldedText, word_before
 from ..text.memo import word_memo
 from ..text.spans import StartIndex
 from ..text.zipf import zipf
-from .name_model import name_logodds
+from .name_model import UNSEEN, name_logodds
 
 __all__ = [
     "SENTENCE_END", "abroad_rows", "local_name_rows", "located_after", "name_word", "place_context",
@@ -256,6 +256,13 @@ def _head_and_settlement_words() -> frozenset[str]:
     return frozenset(place_heads().keys() | _cue_forms("settlement") | _cue_forms("vague_settlement"))
 
 
+def _seen(word: str) -> bool:
+    """Whether wordfreq has seen ``word``, as written or without a و or ف written onto it
+    (وتمركزوا: تمركزوا 2.4), at the name model's UNSEEN cut."""
+    forms = [word, word[1:]] if word[:1] in "\u0648\u0641" else [word]
+    return max(word_zipf(f) for f in forms) >= UNSEEN
+
+
 def name_word(word: str, first: bool) -> bool:
     """Whether ``word`` (a matching key) may stand in a place name, first or further on: no
     preposition, title, head noun, fused proclitic or verb (قرية تل العيد: تل، العيد yes;
@@ -271,9 +278,10 @@ def name_word(word: str, first: bool) -> bool:
     if _is_direction(word):
         # الباب الشرقي: a definite direction adjective may end a name, never start one.
         return not first and word.startswith(ARTICLE)
-    if len(word) > 4 and word.endswith("وا") and not word.endswith("اوا"):
+    if len(word) > 4 and word.endswith("وا") and not word.endswith("اوا") and _seen(word):
         # a verb of the third person plural (وتمركزوا) ends a list of names; a Kurdish
-        # name in -awa (شيراوا) is none
+        # name in -awa (شيراوا) is none, nor a word wordfreq has never seen, as it knows
+        # the verbs (تمركزوا 2.4، تجمهروا 1.8; نغوبوا unseen)
         return False
     # و opens the next item (وسرمين), and so before a short name head (وتل أمير); a name
     # head written with و is none (وادي)
