@@ -42,3 +42,10 @@ def test_an_agreement_after_a_preposition_is_the_frame_not_the_signing():
     assert "agreement" not in _events(
         "تقع بلدة كفرنبل ضمن المنطقة المحددة في اتفاق خفض التصعيد.").kind.tolist()
     assert _events("أعلنت الحكومة وقف إطلاق النار في درعا.").kind.tolist() == ["agreement"]
+
+
+def test_a_fight_waged_or_a_shelling_escalated_is_a_course_not_an_attack():
+    assert len(_events("وتخوض القوات الحكومية قتالا ضد المسلحين قرب الحدود مع الأردن.")) == 0
+    assert len(_events("وكثفت قوات النظام من قصفها لمناطق ريف إدلب الجنوبي.")) == 0
+    # a day named makes the escalation the day's shelling
+    assert len(_events("وكثفت قوات النظام قصفها على بلدة كفرنبل اليوم.")) == 1

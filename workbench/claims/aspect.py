@@ -6,8 +6,11 @@ A plural attack noun read as the object of an imperfect (present habitual: يش�
 هجمات متكررة) or headed by a noun of manner (أسلوب الهجمات), or a counted attack noun over
 a span of a month or more (32 هجوما خلال العام، الكثير من الهجمات خلال العام الماضي)
 generalises over attacks: it tells no one event, and the guideline codes none (totals over
-a period are no event). A day named in the clause (اليوم، أمس، الجمعة) makes it news again:
-تشن الطائرات اليوم غارات is an attack of today. The cues are ``claims/aspect_cues.csv``.
+a period are no event). So does any attack noun, singular too, that is the object of a verb
+of waging or escalating (تخوض القوات قتالا ضد التنظيم، صعّدت القوات من قصفها لمناطق شمال
+سوريا): a course of fighting, not one clash. A day named in the clause (اليوم، أمس،
+الجمعة) makes it news again: تشن الطائرات اليوم غارات is an attack of today. The cues are
+``claims/aspect_cues.csv``.
 
 >>> from workbench.claims.clauses import TextUnits, trigger_lexicon
 >>> def generic(text: str) -> bool:
@@ -20,6 +23,10 @@ a period are no event). A day named in the clause (اليوم، أمس، الج�
 >>> generic("نفذ الطيران 40 غارة خلال الشهر الماضي"), generic("نفذ الطيران غارتين خلال يومين")
 (True, False)
 >>> generic("تشن الطائرات اليوم غارات على البلدة")
+False
+>>> generic("تخوض القوات قتالا ضد التنظيم قرب الحدود"), generic("صعدت القوات من قصفها للمنطقة")
+(True, True)
+>>> generic("صعدت القوات من قصفها للمنطقة اليوم")
 False
 """
 
@@ -98,9 +105,10 @@ def generalises(doc: TextUnits, trig: Cue, i: int, j: int) -> bool:
     """Whether the attack noun ``trig`` of the clause ``tokens[i:j]`` tells a habit or a
     tally of attacks rather than one (يشن التنظيم هجمات في محافظات متفرقة).
 
-    Plural and the object or subject of a verb of habit near it, or with a word of frequency
-    near it, or after a noun of manner; or counted over a span of a month or more — and no
-    day named in the clause.
+    The object of a verb of waging or escalating before it (تخوض قتالا، صعّدت من قصفها), in
+    any number; plural and the object or subject of a verb of habit near it, or with a word
+    of frequency near it, or after a noun of manner; or counted over a span of a month or
+    more — and no day named in the clause.
     """
     if trig.role != "noun":
         return False
@@ -109,13 +117,15 @@ def generalises(doc: TextUnits, trig: Cue, i: int, j: int) -> bool:
         return False
     if _counted(doc, trig, cues) and _long_span(doc, cues):
         return True  # 32 هجوما خلال العام: a period's total
+    events = [c for c in doc.triggers_in(i, trig.i) if c.role in ("noun", "verb")]
+    lo = events[-1].j if events else i
+    if any(c.role == "course_verb" and lo <= c.i < trig.i for c in cues):
+        return True  # تخوض القوات قتالا، صعّدت القوات من قصفها: a course of fighting, any number
     if not _plural(doc, trig):
         return False
-    events = [c for c in doc.triggers_in(i, trig.i) if c.role in ("noun", "verb")]
     if events and events[-1].j == trig.i and doc.tokens[trig.i].key.startswith(WAW) \
             and generalises(doc, events[-1], i, j):
         return True  # هجمات وتفجيرات: a noun joined by و to a habit shares its reading
-    lo = events[-1].j if events else i
     near = [c for c in cues if lo <= c.i < trig.i or trig.j <= c.i < trig.j + _AFTER]
     if any(c.role in ("habitual_verb", "frequency") for c in near):
         return True
