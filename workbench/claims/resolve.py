@@ -76,6 +76,7 @@ from ..find.times import time_rows
 from ..find.times.lexicon import weekday_values
 from ..resources import read_rows
 from ..text.arabic import match_key
+from ..text.clitics import ARTICLE
 from ..text.dates import parse_date_span
 from ..text.spans import span_cover
 from ..text.tokens import tokenize
@@ -1290,11 +1291,8 @@ def _told_subject(row: dict, text: str) -> bool:
         return False  # a noun trigger is read by _anaphoric
     words = [t.key for t in tokenize(text[int(row["trigger_end"]):int(row["trigger_end"]) + 30])
              if t.kind == "word"]
-    return bool(words) and words[0].startswith(_ARTICLE) \
-        and words[0][len(_ARTICLE):] in _blast_nouns()
-
-
-_ARTICLE = "ال"
+    return bool(words) and words[0].startswith(ARTICLE) \
+        and words[0][len(ARTICLE):] in _blast_nouns()
 
 
 @cache
@@ -1672,7 +1670,9 @@ def _absorb(inc: dict, row: dict) -> None:
     # a spot narrows the incident: a finer one, or the one spot of a clause after a lead
     # that named several (في طرطوس وجبلة ... ففي مدينة جبلة)
     picks = len(inc.get("_spots", ())) > 1 == len(row.get("_spots", ()))
-    narrows = bool(row.get("_spot")) and (
+    # a blast told again as a verb's subject names what it hit, not a place for the incident
+    target_only = bool(row.get("_target_only"))
+    narrows = bool(row.get("_spot")) and not target_only and (
         not inc.get("_spot") or row["_spot"][1] < inc["_spot"][1] or picks)
     # the lead's other spots, when as specific as the one picked, are the places of its other
     # attacks (طرطوس), not this one's; a finer one (حمورية before غوطة دمشق) may still be it
@@ -1681,9 +1681,7 @@ def _absorb(inc: dict, row: dict) -> None:
     places = ";".join(dict.fromkeys(p for p in (*inc["places"].split(";"),
                                                  *row["places"].split(";"))
                                     if p and p not in others))
-    if row.get("_target_only"):
-        narrows = False
-    if row["location"] and not row.get("_target_only") and (narrows or not inc["location"] or PLACE_RANK.get(
+    if row["location"] and not target_only and (narrows or not inc["location"] or PLACE_RANK.get(
             row["place_type"], 5) < PLACE_RANK.get(inc["place_type"], 5)):
         for col in _LOCATION_COLUMNS:
             inc[col] = row[col]
