@@ -383,7 +383,7 @@ def _extension_twins(
     pairs = np.flatnonzero(pair & (overlap > TWIN_OVERLAP * width))
     if not pairs.size:
         return np.zeros(0, np.intp)
-    both = np.unique(np.r_[pairs, pairs + 1])
+    both = np.unique(np.concatenate((pairs, pairs + 1)))
     bottom, top = _char_boxes(handle, char_box, scratch, at[both])[2:]
     flat = dict(zip(both.tolist(), ((top - bottom) <= TWIN_INK_EM * sizes[both]).tolist(),
                     strict=True))

@@ -375,7 +375,7 @@ def _word_starts(x0: Any, x1: Any, size: Any, run: Any, forced: Any, row: Any) -
     the two differ only where a glyph of an earlier word reaches past a word's first
     glyph, and in a row where one does the glyphs are walked one by one."""
     n = len(x0)
-    first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    first = np.flatnonzero(np.concatenate(((True,), row[1:] != row[:-1])))
     right = np.empty(n)
     for a, b in zip(first.tolist(), [*first[1:].tolist(), n], strict=True):
         np.maximum.accumulate(x1[a:b], out=right[a:b])
