@@ -183,3 +183,44 @@ def test_font_head_decompresses_the_table_directory_only() -> None:
     # another filter: decoded whole, as pdfminer decodes it
     plain = PDFStream({}, program)
     assert _font_head(plain) == program
+
+
+def _pdfminer_object(data: bytes) -> object:
+    from pdfminer.pdfparser import PDFStreamParser
+
+    parser = PDFStreamParser(data)
+    return parser.nextobject()[1]
+
+
+@pytest.mark.parametrize("data", [
+    b"<</Type/Font/Subtype/Type0/BaseFont/ABCDEF+Amiri-Bold/Encoding/Identity-H"
+    b"/DescendantFonts[5 0 R]/ToUnicode 12 0 R>>\n",
+    b"<</CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/DW 364>>",
+    b"<</FontBBox[-447 -909 11489 1823]/Style<</Panose<0000000005>>>/Flags 262150>>",
+    b"[1 2 3 0 R 4 +5 -.5 6. true false()<>/]",
+    b"  <</MediaBox[0 0 595.28 841.89]/Kids[]/A<<>>>>  \n",
+])
+def test_plain_objects_read_as_pdfminer_reads_them(data: bytes) -> None:
+    from workbench.sources.pdf_unmapped import plain_object
+
+    plain = plain_object(data)
+    assert plain is not None
+    assert repr(plain) == repr(_pdfminer_object(data))
+
+
+@pytest.mark.parametrize("data", [
+    b"<</A (a\\)b)>>",  # an escape in a string
+    b"<</A(x(y)z)>>",  # parentheses inside a string
+    b"<</A#20B 1>>",  # an escape in a name
+    b"<</A null>>",  # a keyword
+    b"<</A <a b>>>",  # white space in a hex string
+    b"<</A <abc>>>",  # half a byte
+    b"<</A 12abc>>",  # a number run into a word
+    b"<</A%c\n1>>",  # a comment
+    b"<</A 1 0 R>> 2",  # a second object
+    b"[1]]", b"[[1]", b"<<1 2>>", b"<</A/B/C>>", b"[0 0 R]", b"5",
+])
+def test_plain_object_leaves_other_forms_to_pdfminer(data: bytes) -> None:
+    from workbench.sources.pdf_unmapped import plain_object
+
+    assert plain_object(data) is None

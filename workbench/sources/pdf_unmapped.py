@@ -32,7 +32,7 @@ from bidi.mirror import MIRRORED
 from ..text.zipf import zipf
 from .pdf_glyphs import REPLACEMENT
 
-__all__ = ["UnicodeMaps", "decipher", "plain_unicode_map", "read_unicode_maps"]
+__all__ = ["UnicodeMaps", "decipher", "plain_object", "plain_unicode_map", "read_unicode_maps"]
 
 # Placeholders: letters of Arabic Extended-A (right-to-left, letters to the layout), which
 # Arabic prose does not use; a document whose ToUnicode maps give one of them skips it.
@@ -283,7 +283,11 @@ def _lazy_document_class() -> type:
             places = _object_places(stream)
             if places is None or not 0 <= index < len(places) - 1:
                 return super()._getobj_objstm(stream, index, objid)
-            parser = PDFStreamParser(stream.get_data()[places[index]:places[index + 1]])
+            data = stream.get_data()[places[index]:places[index + 1]]
+            plain = plain_object(data, self)
+            if plain is not None:
+                return plain
+            parser = PDFStreamParser(data)
             parser.set_document(self)
             try:
                 (_, obj) = parser.nextobject()
@@ -295,6 +299,89 @@ def _lazy_document_class() -> type:
             return super()._getobj_objstm(stream, index, objid)
 
     return LazyObjectStreams
+
+
+# A dictionary or array of an object stream as most producers write the fonts and pages,
+# token by token: brackets, names without ``#`` escapes, references, numbers, booleans,
+# strings without escapes or parentheses inside, and hex strings of whole bytes; each
+# token but a bracket or string ends at a delimiter (pdfminer cuts ``12abc`` in two)
+_END = rb"(?=[\s/\[\]<>()]|\Z)"
+_PLAIN_TOKEN_RE = re.compile(
+    rb"\s*(?:(<<|>>|\[|\])|/([^\s/\[\]<>(){}%#\x80-\xff]*)" + _END
+    + rb"|(\d+)\s+\d+\s+R" + _END + rb"|([+-]?\d+)" + _END
+    + rb"|([+-]?(?:\d+\.\d*|\.\d+))" + _END + rb"|(true|false)" + _END
+    + rb"|\(([^()\\]*)\)|<((?:[0-9A-Fa-f]{2})*)>)"
+)
+_TRAILING_SPACE_RE = re.compile(rb"\s*")
+_BRACKET, _NAME, _REF, _INT, _REAL, _BOOL, _STRING, _HEX = range(1, 9)
+
+
+def plain_object(data: bytes, document: Any = None) -> object | None:
+    """A dictionary or array in the plain form (``_PLAIN_TOKEN_RE``), read as pdfminer's
+    ``PDFStreamParser`` reads it (names as ``LIT``, references as ``PDFObjRef`` of
+    ``document``, strings as bytes) by one pattern, a fraction of its time; ``None`` for
+    anything else (a token of another form, another kind of object, more than one),
+    which is left to it.
+
+    >>> plain_object(b"<</Subtype/Type0/DescendantFonts[5 0 R]/DW 1000>>")
+    {'Subtype': /'Type0', 'DescendantFonts': [<PDFObjRef:5>], 'DW': 1000}
+    """
+    from pdfminer.pdftypes import PDFObjRef
+    from pdfminer.psparser import LIT, PSLiteral
+
+    stack: list[list[object]] = []
+    closing: list[bytes] = []  # the bracket that closes each open one
+    at, end = 0, len(data)
+    done: list[object] = []
+    while at < end:
+        token = _PLAIN_TOKEN_RE.match(data, at)
+        if token is None:
+            if _TRAILING_SPACE_RE.fullmatch(data, at):
+                break
+            return None
+        at = token.end()
+        if done:  # (a second object)
+            return None
+        kind, text = token.lastindex, token.group(token.lastindex or 0)
+        value: object
+        if kind == _BRACKET:
+            if text in (b"<<", b"["):
+                stack.append([])
+                closing.append(b">>" if text == b"<<" else b"]")
+                continue
+            if not closing or closing.pop() != text:
+                return None
+            items = stack.pop()
+            if text == b"]":
+                value = items
+            else:
+                keys = items[::2]
+                if len(items) % 2 or not all(isinstance(key, PSLiteral) for key in keys):
+                    return None
+                value = {key.name: item for key, item in zip(keys, items[1::2], strict=True)}
+        elif kind == _NAME:
+            value = LIT(text.decode())
+        elif kind == _REF:
+            if not int(text):  # (object 0: pdfminer's own rules)
+                return None
+            value = PDFObjRef(document, int(text))
+        elif kind == _INT:
+            value = int(text)
+        elif kind == _REAL:
+            value = float(text)
+        elif kind == _BOOL:
+            value = text == b"true"
+        elif kind == _STRING:
+            value = text
+        else:
+            value = bytes.fromhex(text.decode())
+        if not stack:  # (a name or number alone is left to pdfminer)
+            if not isinstance(value, (dict, list)):
+                return None
+            done.append(value)
+        else:
+            stack[-1].append(value)
+    return done[0] if done and not stack else None
 
 
 def _object_places(stream: Any) -> list[int] | None:
