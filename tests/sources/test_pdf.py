@@ -558,3 +558,17 @@ def test_a_latin_run_drawn_left_to_right_stays_as_drawn() -> None:
            + _word_glyphs("ان", 225, 12) + _word_glyphs("Lost", 160, 20)
            + _word_glyphs("in", 185, 30) + _word_glyphs("Time", 200, 40))
     assert pdf_module._page_text(row, runs=True) == "قالت الصحيفة ان Lost in Time"
+
+
+def test_strong_direction_counts_the_letters_of_all_the_words() -> None:
+    from workbench.sources.pdf import _strong_direction
+    from workbench.sources.pdf_words import Word
+
+    def word(text: str) -> Word:
+        return Word(list(text), 0.0, 1.0, 10.0, 12.0, text, 0.5, True, None, 0)  # type: ignore[arg-type]
+
+    assert _strong_direction([word("قتل"), word("UN"), word("2017")]) == 1  # 3 letters to 2
+    assert _strong_direction([word("في"), word("Reuters")]) == 0
+    assert _strong_direction([word("2017"), word("،")]) == 0  # no letter either way
+    assert _strong_direction([word("\U0001d400"), word("ب")]) == 1  # one each, one beyond U+FFFF
+    assert _strong_direction([]) == 0

@@ -307,27 +307,27 @@ def _attach_marks(cols: GlyphColumns) -> GlyphColumns:
 
 
 def _strong_direction(words: list[Word]) -> int:
-    """1 when right-to-left letters outnumber left-to-right ones, else 0."""
-    counts = sum(map(_strong_letters, map(_TEXT, words)))
-    rtl, ltr = counts.real, counts.imag
+    """1 when right-to-left letters outnumber left-to-right ones, else 0: ``سقط 12 قتيلا``
+    reads right to left. The words' characters are counted as one array of code points
+    (a page's words would otherwise be looked up one by one in a memo of words)."""
+    codes = np.frombuffer("".join(map(_TEXT, words)).encode("utf-32-le", "surrogatepass"), np.uint32)
+    strong = _STRONG_KINDS[codes]
+    if (strong < 0).any():  # (code points not met before)
+        for code in set(codes[strong < 0].tolist()):
+            _STRONG_KINDS[code] = _strong_kind(chr(code))
+        strong = _STRONG_KINDS[codes]
+    _, rtl, ltr = np.bincount(strong, minlength=3).tolist()
     return 1 if rtl >= ltr and rtl > 0 else 0
 
 
-@word_memo
-def _strong_letters(text: str) -> complex:
-    """How many right-to-left letters a word has, plus ``1j`` times how many left-to-right
-    ones: the two counts in one number, which ``sum`` adds up in C (a page's words repeat,
-    and a word is classified once, a character at a time)."""
-    return sum(map(_STRONG_LETTER.__getitem__, text), 0j)
-
-
-def _strong_letter(ch: str) -> complex:
-    """``_strong_letters`` of one character: 1 right to left, ``1j`` left to right."""
+def _strong_kind(ch: str) -> int:
+    """1 for a right-to-left letter, 2 for a left-to-right one, else 0."""
     kind = unicodedata.bidirectional(ch)
-    return 1 + 0j if kind in ("R", "AL") else 1j if kind == "L" else 0j
+    return 1 if kind in ("R", "AL") else 2 if kind == "L" else 0
 
 
-_STRONG_LETTER = CharMemo(_strong_letter)
+# ``_strong_kind`` of each code point, -1 until a page has it
+_STRONG_KINDS = np.full(0x110000, -1, np.int8)
 
 
 def _column_cuts(words: list[Word], rows: list[list[Word]]) -> list[float]:
