@@ -413,3 +413,20 @@ def test_a_capture_of_ground_told_with_its_dead_keeps_the_toll():
             "ما أسفر عن مقتل 7 عناصر من الفصائل.")
     ev = workbench.analyze(text, published="2017-11-11").events
     assert ev.fatalities.tolist() == ["7"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the persons of the perfect come from the morphology, not a list of each surface
+    ("استشهدت ثلاث نساء في القصف.", [("killed", 3.0)]),
+    ("توفيت سيدة متأثرة بجروحها.", [("killed", 1.0)]),
+    ("وقال الأهالي إن أربعة رعاة توفوا في الانفجار.", [("killed", 4.0)]),
+    ("لقيت طفلة حتفها بسقوط قذيفة.", [("killed", 1.0)]),
+    ("ثلاثة جنود جرحوا في الاشتباك.", [("wounded", 3.0)]),
+    ("قتلت القوات خمسة مسلحين وجرحت ثلاثة آخرين.", [("killed", 5.0), ("wounded", 3.0)]),
+    # a feminine dual verb counts its subject: two
+    ("أما الفتاتان فقد جرحتا.", [("wounded", 2.0)]),
+    # a final ى drops before the suffix (ارتقى → ارتقت), a final ي does not (لقي → لقيت)
+    ("ارتقت طفلة برصاص القناصة.", [("killed", 1.0)]),
+])
+def test_toll_verbs_in_every_person(text, expected):
+    assert tolls(text) == expected

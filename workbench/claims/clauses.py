@@ -62,6 +62,7 @@ TRIGGERS_FILE = "claims/event_triggers.csv"
 # The proclitic letters (WAW, FEH, BEH, LAM, KAF, SEEN, ALEF) and the article come from
 # workbench.text.clitics; these are the other letters the cue rules read.
 YEH = "\u064a"  # ARABIC LETTER YEH
+ALEF_MAQSURA = "\u0649"  # ARABIC LETTER ALEF MAKSURA (folded to YEH by match_key)
 TEH = "\u062a"  # ARABIC LETTER TEH
 NOON = "\u0646"  # ARABIC LETTER NOON
 HEH = "\u0647"  # ARABIC LETTER HEH (also taa marbuta after match_key)
@@ -188,19 +189,32 @@ def duals(noun: str) -> frozenset[str]:
 _PERFECT_SUFFIXES = ("\u062a", "\u0648\u0627")
 
 
-def _perfect_persons(forms: frozenset[str], *, plural: bool = True) -> frozenset[str]:
+def perfect_persons(forms: frozenset[str], *, plural: bool = True,
+                    defective: bool = False) -> frozenset[str]:
     """The forms of a perfect verb with the subject suffixes of ``_PERFECT_SUFFIXES`` (اقتحم →
     اقتحمت، اقتحموا) and the feminine dual (اقتحمتا; without ``plural`` the feminine
     singular only); a form that already carries one
-    (اغتالت) or a pronoun (+) is kept as is.
+    (اغتالت) or a pronoun (+) is kept as is. With ``defective``, forms spelled as written
+    (not folded) are read as defective verbs: a final ى drops before every suffix (ارتقى →
+    ارتقت، ارتقوا), a final ي before -وا only (لقي → لقيت، لقوا); the trigger lexicons,
+    listed by matching key, read their verbs as listed.
 
-    >>> sorted(_perfect_persons(frozenset({"اقتحم"}))), sorted(_perfect_persons(
+    >>> sorted(perfect_persons(frozenset({"اقتحم"}))), sorted(perfect_persons(
     ...     frozenset({"اغتيل"}), plural=False))
     (['اقتحم', 'اقتحمت', 'اقتحمتا', 'اقتحموا'], ['اغتيل', 'اغتيلت'])
+    >>> sorted(perfect_persons(frozenset({"لقي"}), defective=True))
+    ['لقوا', 'لقي', 'لقيت', 'لقيتا']
+    >>> sorted(perfect_persons(frozenset({"ارتقى"}), defective=True))
+    ['ارتقت', 'ارتقتا', 'ارتقوا', 'ارتقى']
     """
     suffixes = _PERFECT_SUFFIXES if plural else _PERFECT_SUFFIXES[:1]
     bare = [f for f in forms if not f.endswith(_PERFECT_SUFFIXES) and len(forms) == 1]
-    out = forms | {f + s for f in bare for s in suffixes}
+    weak = [f for f in bare if defective and f.endswith((YEH, ALEF_MAQSURA))]
+    out = forms | {f + s for f in bare if f not in weak for s in suffixes}
+    # a defective verb drops its weak final letter before -وا (لقوا، ارتقوا), and a final ى
+    # before -ت as well (ارتقت), where a final ي stays (لقيت، توفيت)
+    out |= {(f[:-1] if f.endswith(ALEF_MAQSURA) or s != TEH else f) + s for f in weak
+            for s in suffixes}
     if plural:
         # the feminine dual (ضربتان استهدفتا، طائرتان قصفتا); the masculine dual in ا is left
         # out, being also a noun's accusative (قتلاً، صوتاً)
@@ -283,12 +297,12 @@ class CueLexicon(FormIndex[_Entry]):
                 # a verb read as a passive (after = target: unvocalised قتل is mostly qutila)
                 # takes the plural too: ثلاثة أشخاص قتلوا في قرية توكل may be the only telling
                 # of an attack there, and where it retells one the resolver gathers it into it
-                forms[0] = _perfect_persons(forms[0])
+                forms[0] = perfect_persons(forms[0])
             if inflect_value and len(words) == 1 and getattr(rec, value_column, "") == inflect_value:
                 # a verb of a frame (خطط، يخطط) read in every person: its principal parts
                 # are listed, the persons are the morphology's
                 forms[0] = imperfect_persons(forms[0]) if words[0].startswith(YEH) \
-                    else _perfect_persons(forms[0])
+                    else perfect_persons(forms[0])
             entry = _Entry(row, tuple(forms),
                            getattr(rec, role_column), getattr(rec, value_column, ""),
                            pattern, clitics, prefix_last)

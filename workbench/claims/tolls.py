@@ -33,15 +33,16 @@ from ..find.gazetteer import gazetteer, place_names
 from ..find.local_names import name_word, place_heads
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
-from ..text.arabic import SENTENCE_END
+from ..text.arabic import SENTENCE_END, match_key
 from ..text.clitics import ARTICLE
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
-from .clauses import cue_words
+from .clauses import cue_words, perfect_persons
 
 TOLL_FILE = "claims/toll_cues.csv"
 WORDS_FILE = "claims/toll_words.csv"
+VERBS_FILE = "claims/toll_verbs.csv"  # the verbs of killing and wounding, by principal part
 QUANTITY_FILE = "find/quantity_cues.csv"  # the counted nouns of things and units (صواريخ، كيلومترا)
 
 # How far (in tokens) a number may stand from its toll word: the figure, its noun and a
@@ -68,9 +69,31 @@ def _cues() -> dict[str, dict[str, list[str]]]:
     for row in read_rows(TOLL_FILE):
         words = row.cue.split()
         out.setdefault(row.role, {}).setdefault(words[0], []).append(words)
+    for form, role in _verb_forms().items():
+        cues = out.setdefault(role, {}).setdefault(form, [])
+        if [form] not in cues:
+            cues.append([form])
     for form in _demonyms():
         out["person"].setdefault(form, [[form]])
     return out
+
+
+@cache
+def _verb_forms() -> dict[str, str]:
+    """Every person of the perfect of the toll verbs (:data:`VERBS_FILE`) → its role: the
+    morphology makes them from the one form listed, as written (استشهد → استشهدت، استشهدوا;
+    لقي → لقيت، لقوا; ارتقى → ارتقت، ارتقوا).
+
+    >>> _verb_forms()["استشهدت"], _verb_forms()["توفوا"], _verb_forms()["جرحوا"]
+    ('killed', 'killed', 'wounded')
+    """
+    return {match_key(form): row.role for row in read_rows(VERBS_FILE)
+            for form in sorted(perfect_persons(frozenset({row.verb}), defective=True))}
+
+
+# The ending of the feminine dual of the perfect (أصيبتا "the two were wounded"): the verb
+# counts two.
+_FEMININE_DUAL_VERB = "\u062a\u0627"
 
 
 @cache
@@ -103,7 +126,9 @@ def _words(role: str) -> frozenset[str]:
 @cache
 def _alone() -> dict[str, str]:
     """How many a noun counts alone: ``'1'``, ``'2'`` or ``'plural'`` (told, not counted)."""
-    return {**_demonyms(), **{row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}}
+    duals = {f: "2" for f in _verb_forms() if f.endswith(_FEMININE_DUAL_VERB)}
+    return {**_demonyms(), **duals,
+            **{row.cue: row.number for row in read_rows(TOLL_FILE) if row.number}}
 
 
 @cache
