@@ -430,3 +430,17 @@ def test_a_capture_of_ground_told_with_its_dead_keeps_the_toll():
 ])
 def test_toll_verbs_in_every_person(text, expected):
     assert tolls(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verbal noun of death joined to a word of wounding shares the one figure after them:
+    # killed and wounded together, no death toll and no wounded toll of its own
+    ("أسفر الانفجار عن مصرع وإصابة 12 شخصا.", [("both", 12.0)]),
+    ("أدى القصف إلى استشهاد وجرح سبعة مدنيين.", [("both", 7.0)]),
+    ("أسفر الهجوم عن مقتل وإصابة 9 أشخاص.", [("both", 9.0)]),
+    # a verb or a noun under a pronoun ends its own phrase: two tolls
+    ("قالت الشرطة إن 18 شخصا لقوا حتفهم وأصيب 63 آخرون.", [("killed", 18.0), ("wounded", 63.0)]),
+    ("أسفر عن مقتل ثلاثة وإصابة خمسة.", [("killed", 3.0), ("wounded", 5.0)]),
+])
+def test_death_noun_and_wounding_share_one_figure(text, expected):
+    assert tolls(text) == expected

@@ -370,7 +370,7 @@ def find_tolls(text: str) -> list[Toll]:
         if k < i:
             continue
         i = k
-        j = _role_at(toks, i, "both")
+        j = _both_at(toks, i)
         if j > i and _counted_subject(toks, i):  # عنصراً قتل وأصيب اثنان: the noun counts the dead
             count = float(next(n for _, n in _count_forms(toks[i - 1].key) if n == "1"))
             out.append(_make("killed", count, count, count, toks[i - 1].start, toks[i].end, text))
@@ -429,6 +429,29 @@ def find_tolls(text: str) -> list[Toll]:
             continue
         i += 1
     return out
+
+
+def _both_at(toks: list[Token], i: int) -> int:
+    """The token after a toll word of both killed and wounded at ``i``; ``i`` when there is
+    none. A cue of both (قتل وجرح), or a verbal noun of death joined by و to a word of
+    wounding (مصرع وإصابة، استشهاد وجرح): the one figure after the pair counts both together.
+    Only a verbal noun governs the figure after it: a verb or a noun under a pronoun ends its
+    own phrase (18 شخصا لقوا حتفهم وأصيب 63: two tolls).
+
+    >>> toks = tokenize("مصرع وإصابة 12 شخصا", pieces=True)
+    >>> _both_at(toks, 0), _both_at(tokenize("لقوا حتفهم وأصيب 63", pieces=True), 1)
+    (2, 1)
+    """
+    j = _role_at(toks, i, "both")
+    if j > i or i + 1 >= len(toks) or not toks[i + 1].key.startswith(_AND) \
+            or not any(f in _words("death_noun") for f in _forms(toks[i].key)):
+        return j
+    end = _role_at(toks, i + 1, "wounded")
+    return end if end > i + 1 else j
+
+
+# The conjunction و, joined to the word after it.
+_AND = "\u0648"
 
 
 def _life_taken(toks: list[Token], i: int) -> bool:
