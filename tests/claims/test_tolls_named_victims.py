@@ -67,3 +67,14 @@ def test_a_bare_name_after_a_word_of_killing_counts_one(text: str, expected: lis
 def test_a_bare_name_beside_a_figure_names_one_of_those_counted() -> None:
     found = find_tolls("قتل سبعة أشخاص في الغارة. وقُتل سامر خليل، بحسب المصادر.")
     assert [(t.value, names_one(t)) for t in found] == [(7.0, False), (1.0, True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bracket after a name (an age) is read past: the next item still counts
+    ("كما قتل الطفل \"سامر خليل\" (9 أعوام) والطفلة \"ريم نادر\" (7 أعوام)، بسقوط قذيفة.",
+     [("killed", 2.0, 2.0)]),
+    ("وأسفر القصف عن مقتل الطفل (6 أعوام) وإصابة والدته.",
+     [("killed", 1.0, 1.0), ("wounded", 1.0, 1.0)]),
+])
+def test_a_bracket_in_a_victims_phrase_is_read_past(text: str, expected: list) -> None:
+    assert tolls(text) == expected

@@ -1479,6 +1479,10 @@ def _item_end(toks: list[Token], m: int, last: int) -> tuple[int, int]:
         if tok.key in _QUOTES:
             m += 1
             continue
+        close = _bracket_close(toks, m)
+        if close is not None:  # الطفل فلان (11 عاما) والطفلة فلانة: the age read past
+            last, m = close, close + 1
+            continue
         if tok.kind != "word" or tok.key.startswith("\u0648") or _ends_phrase(toks, m):
             break
         last, m, words = m, m + 1, words + 1
@@ -1486,6 +1490,20 @@ def _item_end(toks: list[Token], m: int, last: int) -> tuple[int, int]:
 
 
 _EACH_OF = ("كل", "من")
+_OPEN_BRACKET, _CLOSE_BRACKET = "(", ")"
+
+
+def _bracket_close(toks: list[Token], m: int) -> int | None:
+    """The index of the ``)`` closing a short bracket opened at ``m`` (an age, a place of
+    origin: فلان (20 عاما)), or None when ``m`` opens none.
+
+    >>> _bracket_close(tokenize("سالم (20 عاما) وعلي", pieces=True), 1)
+    4
+    """
+    if toks[m].key != _OPEN_BRACKET:
+        return None
+    return next((c for c in range(m + 1, min(m + _REACH + 1, len(toks)))
+                 if toks[c].key == _CLOSE_BRACKET), None)
 
 
 def _ends_phrase(toks: list[Token], m: int) -> bool:
@@ -1552,9 +1570,8 @@ def _enumerated(toks: list[Token], k: int) -> tuple[float, float, int, int] | No
     count, words, last, m = 0, 0, k, k + 2
     while m < len(toks):
         tok = toks[m]
-        if tok.key == "(":
-            close = next((c for c in range(m + 1, min(m + _REACH + 1, len(toks)))
-                          if toks[c].key == ")"), None)
+        if tok.key == _OPEN_BRACKET:
+            close = _bracket_close(toks, m)
             if close is None:
                 break
             last, m = close, close + 1
