@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ...text.arabic import SENTENCE_END
@@ -77,7 +78,37 @@ def time_rows(
                 and out["start_date"] == out["end_date"]:
             ctx.story_day = date.fromisoformat(out["start_date"])
             _writing_day(p, out, ctx)
+    _beside_equivalents(text, rows)
     return rows
+
+
+# what may stand between a Hijri date and the Gregorian one a date line gives beside it
+_BESIDE_GAP = re.compile(r"[\s,\u060c\-\u2013\u2014|/()\[\]]{0,6}")
+_SIGHTING_GAP = timedelta(days=2)  # how far a sighted month's day stands from Umm al-Qura's
+
+
+def _beside_equivalents(text: str, rows: list[dict[str, Any]]) -> None:
+    """A Hijri day written right beside a Gregorian day within two days of it (a date line:
+    الإثنين 08 ديسمبر 2025 16-جمادى الثانية-1447) is the writer's own equivalent: it takes the
+    Gregorian day, as the source's calendar (a sighting) has it, rule ``hijri=gregorian_beside``."""
+    for a, b in pairwise(rows):
+        if not _BESIDE_GAP.fullmatch(text[a["end"]:b["start"]]):
+            continue
+        hijri, greg = (a, b) if a["calendar"] == "hijri" else (b, a)
+        if hijri["calendar"] != "hijri" or greg["calendar"] == "hijri" or not _one_day(hijri) \
+                or not _one_day(greg):
+            continue
+        h, g = date.fromisoformat(hijri["start_date"]), date.fromisoformat(greg["start_date"])
+        if h != g and abs(h - g) <= _SIGHTING_GAP:
+            day = g.isoformat()
+            tail = hijri["value"][10:]  # a clock the Hijri date carries stays
+            hijri.update(value=day + tail, start_date=day, end_date=day,
+                         flags=";".join(filter(None, [hijri["flags"], "hijri_equivalent"])),
+                         rule=hijri["rule"] + "+hijri=gregorian_beside")
+
+
+def _one_day(r: dict[str, Any]) -> bool:
+    return bool(r["start_date"]) and r["start_date"] == r["end_date"] and "/" not in r["value"]
 
 
 def _writing_day(p: Partial, out: dict[str, Any], ctx: Context) -> None:
