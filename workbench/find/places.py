@@ -236,7 +236,7 @@ def place_rows(
         rec = {"start": m.start, "end": m.end, "flags": flags, **_row_dict(g, i)}
         out.extend(_with_direction(folded, m, rec))
     out = _borders(g, folded, out, counts)
-    out += _country_regions(g, folded, home)
+    out += _country_regions(g, folded, home, out)
     out = abroad_rows(folded, local_name_rows(folded, out))
     out = bare_name_rows(folded, out)
     out = _named_again(text, out)
@@ -722,6 +722,31 @@ def _with_direction(folded: FoldedText, m: LexMatch, rec: dict) -> list[dict]:
     return rows[::-1]
 
 
+# At most this many words (a preposition, a nisba of the place: صيدا الشمالي) between a
+# named place and the direction of the country that says where it lies.
+_LOCATOR_WORDS = 2
+
+
+def _locates_named(text: str, named: list[dict], start: int) -> bool:
+    """Whether a named place (no direction itself) ends just before ``start`` in the same
+    clause — no comma, sentence end or word of و between — so the direction at ``start``
+    only locates it (كركوك في شمال البلاد، ديالى بشرق البلاد; not الموصل، وغرب البلاد).
+
+    >>> _locates_named("في الأنبار غرب البلاد", [{"start": 3, "end": 10, "flags": ""}], 11)
+    True
+    """
+    for r in named:
+        if r["end"] > start or "direction" in r["flags"].split(";"):
+            continue
+        gap = text[r["end"]:start]
+        words = gap.split()
+        if len(words) <= _LOCATOR_WORDS and not _SENTENCE_END.search(gap) \
+                and not any(c in gap for c in ",\u060c") \
+                and not any(w.startswith("\u0648") for w in words):
+            return True
+    return False
+
+
 def _region(base: dict, start: int, end: int, direction: str) -> dict:
     return {
         **base, "start": start, "end": end, "value": _region_value(direction, base),
@@ -783,8 +808,10 @@ def _borders(g: _Gazetteer, folded: FoldedText, rows: list[dict], counts: Counte
     return [r for r in rows if not covered(r["start"])] + found
 
 
-def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]:
-    """جنوب البلاد and في الجنوب: directions in the country the text is about."""
+def _country_regions(g: _Gazetteer, folded: FoldedText, home: str, named: list[dict]) -> list[dict]:
+    """جنوب البلاد and في الجنوب: directions in the country the text is about. جنوب البلاد
+    right after a named place (في الأنبار غرب البلاد، بريف حمص وسط البلاد) only says where
+    that place lies: the place is the mention, the phrase names no other."""
     out = []
     if not home or home not in g.country_row:
         return out
@@ -801,6 +828,8 @@ def _country_regions(g: _Gazetteer, folded: FoldedText, home: str) -> list[dict]
                 continue  # إلى الشمال من بغداد: a side of the place after من, not of the country
             s = folded.span(m.start("d1"), m.end("d1"))[0]
             e = folded.span(m.start(), m.end())[1]
+            if rx is _THE_COUNTRY and _locates_named(folded.text, named, s):
+                continue
             d2 = m.groupdict().get("d2")
             region = _region(base, s, e, _direction_name(m.group("d1"), d2))
             region["flags"] = f"direction;{flag}"
