@@ -824,8 +824,11 @@ def _country_regions(g: _Gazetteer, folded: FoldedText, home: str, named: list[d
         searches.append((_BARE_DIRECTION, "inferred"))
     for rx, flag in searches:
         for m in rx.finditer(key):
-            if rx is _BARE_DIRECTION and word_after(key, m.end())[0] == _FROM:
+            after = word_after(key, m.end())[0]
+            if rx is _BARE_DIRECTION and after == _FROM:
                 continue  # إلى الشمال من بغداد: a side of the place after من, not of the country
+            if rx is _BARE_DIRECTION and (after in g.nisba_masc or after in g.nisba_fem):
+                continue  # في الشمال السوري: the country only by its adjective, no place named
             s = folded.span(m.start("d1"), m.end("d1"))[0]
             e = folded.span(m.start(), m.end())[1]
             if rx is _THE_COUNTRY and _locates_named(folded.text, named, s):
