@@ -471,7 +471,8 @@ def score_doc(
         t.mention_right += right
         if not right and t.place_failures is not None:
             t.place_failures.append(f"{doc['doc_id']} wrong place: {f}")
-    t.place_why.update(place_reasons(text, mentions, real, fake))
+    written = {norm_word(p["surface"]): p["surface"] for p in places if p["not_place"] != "yes"}
+    t.place_why.update(place_reasons(text, mentions, real, fake, written))
 
 
 def _fail(t: Tally, line: str) -> None:
@@ -514,23 +515,30 @@ def _shares_word(a: str, b: str) -> bool:
 
 
 def _gazetteer_keys(surface: str) -> set[str]:
-    """Matching keys a gold surface may be held under: as written, without a generic head,
+    """Matching keys a gold surface (as written: the keys keep the hamza seat, إسرائيل →
+    اسرائيل, which norm() folds away) may be held under: as written, without a generic head,
     with and without the article."""
     from workbench.text.arabic import match_key
 
+    words = match_key(surface).split()
+    forms = {" ".join(words)} if words else set()
+    if len(words) > 1 and any(word_eq(norm(words[0]), g) for g in _GENERIC):
+        forms.add(" ".join(words[1:]))
     out = set()
-    for form in place_forms(surface):
-        k = " ".join(match_key(form).split())
+    for k in forms:
         out |= {k, "ال" + k}
         if k.startswith("ال"):
             out.add(k[2:])
     return out
 
 
-def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> Counter:
+def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str],
+                  written: dict[str, str] | None = None) -> Counter:
     """Why each gold place name of a document is missed and each wrong place mention is
     wrong, as counts keyed ("missed", reason) / ("wrong", reason) (MISS_REASONS,
-    WRONG_REASONS). Counts carry no text, so they are printed for the test split too."""
+    WRONG_REASONS). ``written`` maps a normalised gold name to its surface as written, the
+    form the gazetteer's keys are compared with. Counts carry no text, so they are printed
+    for the test split too."""
     from workbench.find.gazetteer import gazetteer
     from workbench.find.local_names import place_heads
     from workbench.text.lexmatch import fold
@@ -550,7 +558,7 @@ def place_reasons(text: str, mentions: Any, real: set[str], fake: set[str]) -> C
     for s in real:
         if any(words_within(s, f) for f in found):
             continue
-        keys = _gazetteer_keys(s)
+        keys = _gazetteer_keys((written or {}).get(s, s))
         if any(words_within(f, s) for f in found):
             reason = "cut"
         elif any(_shares_word(s, f) for f in found):

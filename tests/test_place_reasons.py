@@ -37,3 +37,17 @@ def test_each_missed_name_and_wrong_mention_gets_one_reason() -> None:
     # a mention the gold lists as a look-alike
     why = ev.place_reasons(text, mentions, {ev.norm_word("الزيتون")}, {ev.norm_word("بغداد")})
     assert why["wrong", "look_alike"] == 1
+
+
+def test_a_name_with_a_hamza_seat_is_looked_up_under_the_gazetteers_key() -> None:
+    from workbench.find.gazetteer import gazetteer
+
+    ev = _scorer()
+    keys = ev._gazetteer_keys("مدينة إسرائيل")  # a made-up head before a country name
+    assert "اسرائيل" in keys and "اسرائيل" in gazetteer().by_key
+    # a missed name the gazetteer holds is counted as in the gazetteer, not as unknown
+    text = "قال مسؤول إن الهجوم وقع ليلا."
+    mentions = workbench.analyze(text).mentions
+    written = {ev.norm_word("إسرائيل"): "إسرائيل"}
+    why = ev.place_reasons(text, mentions, set(written), set(), written)
+    assert why["missed", "not_in_text"] == 1 and not why["missed", "unknown_bare"]
