@@ -13,6 +13,8 @@ def test_a_side_of_the_country_after_a_named_place_only_locates_it() -> None:
     assert _texts("قتل جنديان في هجوم على قرية في الرمادي غرب البلاد") == ["الرمادي"]
     assert _texts("سقطت قذائف على أحياء في كركوك بشمال البلاد") == ["كركوك"]
     assert "شرق البلاد" not in _texts("انفجرت عبوة في ديالى في شرق البلاد صباحا")
+    # a side of a named place locates it the same way (جنوب الموصل شمالي البلاد)
+    assert _texts("سقطت قذيفة جنوب الموصل شمالي البلاد") == ["جنوب الموصل"]
 
 
 def test_a_side_of_the_country_said_alone_stays_a_region() -> None:

@@ -728,15 +728,16 @@ _LOCATOR_WORDS = 2
 
 
 def _locates_named(text: str, named: list[dict], start: int) -> bool:
-    """Whether a named place (no direction itself) ends just before ``start`` in the same
-    clause — no comma, sentence end or word of و between — so the direction at ``start``
-    only locates it (كركوك في شمال البلاد، ديالى بشرق البلاد; not الموصل، وغرب البلاد).
+    """Whether a named place (or a side of one: جنوب مدينة الحديدة) ends just before
+    ``start`` in the same clause — no comma, sentence end or word of و between — so the
+    direction at ``start`` only locates it (كركوك في شمال البلاد، ديالى بشرق البلاد; not
+    الموصل، وغرب البلاد).
 
     >>> _locates_named("في الأنبار غرب البلاد", [{"start": 3, "end": 10, "flags": ""}], 11)
     True
     """
     for r in named:
-        if r["end"] > start or "direction" in r["flags"].split(";"):
+        if r["end"] > start:
             continue
         gap = text[r["end"]:start]
         words = gap.split()
