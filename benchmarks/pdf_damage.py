@@ -95,6 +95,13 @@ SENTENCES_PER_PARAGRAPH = 3
 TITLE_WORDS = 8
 COLUMN_WORDS = 10  # words per line when the source is cut into a narrow column
 LO_BATCH = 16  # documents per soffice call
+# Reports of the events benchmark's dev split, all dev here; cited-only texts are read from
+# the local copies and never committed (nor their PDFs: the cache is git-ignored).
+EVENTS_DIR = ROOT / "benchmarks" / "events"
+EVENTS_TEXTS = ROOT / "benchmarks" / "_work" / "events" / "texts"
+EVENTS_PREFIX = "events/"
+EVENTS_DOCS = 24
+EVENTS_MIN_WORDS = 80
 LINE_KINDS = ("in order", "two runs", "many runs", "mirrored", "other")
 
 
@@ -105,7 +112,10 @@ _OPEN_SPACE_RE = re.compile(r"([(])\s+")
 
 
 def split_of(doc_id: str) -> str:
-    """``dev`` or ``test``: the parity of the SHA-1 of the document id."""
+    """``dev`` or ``test``: the parity of the SHA-1 of the document id; a report of the
+    events benchmark is dev (only its dev reports are taken, ``events_documents``)."""
+    if doc_id.startswith(EVENTS_PREFIX):
+        return "dev"
     return "dev" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
 
 
@@ -165,9 +175,49 @@ def newsfane_documents(n: int = NEWSFANE_DOCS, *, exclude: Iterable[str] = ()) -
     return docs
 
 
-def all_documents() -> list[Document]:
+def events_documents(n: int = EVENTS_DOCS) -> list[Document]:
+    """``n`` reports of the events benchmark's dev split, spread evenly over those whose
+    whole text is at hand (the three openly licensed ones committed, the cited-only ones
+    from local copies in ``benchmarks/_work/events/texts``, never committed) and at least
+    ``EVENTS_MIN_WORDS`` long: news as outlets write it (digits, Latin, quotes, brackets),
+    text the cleaning models were not trained on. The first block is the title when it
+    is short and has no full stop; spaces before closing punctuation removed as in the
+    NewsFANE articles."""
+    import csv
+
+    from benchmarks.repair import read_text
+
+    index = EVENTS_DIR / "documents.csv"
+    if not index.exists():
+        return []
+    with index.open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["split"] == "dev" and r["complete"] == "yes"]
+    docs = []
+    for row in sorted(rows, key=lambda r: r["doc_id"]):
+        path = next((d / f"{row['doc_id']}.txt" for d in (EVENTS_DIR / "texts", EVENTS_TEXTS)
+                     if (d / f"{row['doc_id']}.txt").exists()), None)
+        if path is None:
+            continue
+        blocks = [_OPEN_SPACE_RE.sub(r"\1", _SPACE_PUNCT_RE.sub("", " ".join(b.split())))
+                  for b in read_text(path).split("\n\n") if b.strip()]
+        if sum(len(b.split()) for b in blocks) < EVENTS_MIN_WORDS:
+            continue
+        title = ""
+        if len(blocks) > 1 and len(blocks[0].split()) <= 12 and not blocks[0].endswith("."):
+            title = blocks.pop(0)
+        docs.append(Document(f"{EVENTS_PREFIX}{row['doc_id']}", title, tuple(blocks),
+                             source=f"events benchmark {row['doc_id']} ({row['licence']})"))
+    step = max(1, len(docs) // n) if n else 1
+    return docs[::step][:n]
+
+
+def all_documents(events: int = EVENTS_DOCS) -> list[Document]:
+    """The corpus files and NewsFANE articles (split by their ids' hashes), then the
+    events reports (dev only): appended, so the others keep their place in the grid and
+    their PDFs."""
     corpus = corpus_documents()
-    return corpus + newsfane_documents(exclude=[d.text for d in corpus])
+    extra = events_documents(events) if events > 0 else []
+    return corpus + newsfane_documents(exclude=[d.text for d in corpus]) + extra
 
 
 # --- the grid of PDFs ----------------------------------------------------------------------
@@ -683,6 +733,10 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--refresh", action="store_true", help="extract the texts again")
     parser.add_argument("--csv", type=Path, help="write the per-extraction rows here")
+    parser.add_argument("--events", type=int, default=EVENTS_DOCS,
+                        help="reports of the events benchmark added to dev (0: none)")
+    parser.add_argument("--docs", metavar="PREFIX",
+                        help="only documents whose id starts with PREFIX (e.g. events/)")
     parser.add_argument("--harm", action="store_true",
                         help="print every line clean made worse (dev only)")
     parser.add_argument("--producers", nargs="+", choices=PRODUCERS, metavar="PRODUCER",
@@ -692,7 +746,7 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
 
-    docs = all_documents()
+    docs = all_documents(args.events)
     if args.quick:
         docs = docs[:2] + [d for d in docs if d.doc_id.startswith("newsfane/")][::10][:4]
     producers = []
@@ -723,6 +777,9 @@ def main(argv: list[str] | None = None) -> pd.DataFrame:
     if args.split != "all":
         jobs = [j for j in jobs if split_of(j.doc.doc_id) == args.split]
         docs = [d for d in docs if split_of(d.doc_id) == args.split]
+    if args.docs:  # (cut after the grid: the fonts stay those of the whole grid)
+        jobs = [j for j in jobs if j.doc.doc_id.startswith(args.docs)]
+        docs = [d for d in docs if d.doc_id.startswith(args.docs)]
     typeset_errors = typeset(jobs, workers=args.jobs)
     t1 = time.perf_counter()
     results = measure(jobs, extractors, workers=args.jobs, refresh=args.refresh)
