@@ -176,3 +176,18 @@ def test_an_ascii_mark_is_no_stray_character() -> None:
     # a mark of ASCII glued inside a word is the text's own (``**`` for a stretch)
     assert _pivot_cuts("امس*لواعلنت") == ()
     assert _pivot_cuts("امسÙلواعلنت") == ((3, 2),)
+
+
+def test_words_written_with_tatweel_are_no_cut_runs() -> None:
+    # A text in reading order that writes its words stretched: round a dot (so that word
+    # filters miss them) or between all letters. A tatweel is a kashida written out, not a
+    # letter one cut off: no line turns round it.
+    stretched = [
+        "وقال المتحدث ان الهجـ.ـوم استهدف دورية عسكرية قرب مدخل البلدة الشرقي ليلا",
+        "واضاف ان القـ.ـصف طال منازل المدنيين في الحي الغربي من المدينة صباح امس",
+        "وقـال الـمـسـؤول ان ثـل\ufffdثـة مـن الـذيـن قـتـلـوا مـدنـيـون فـيـمـا لـم يـعـرف الـرابـع",
+        "التي تضررت خلال السنوات الماضية بسبب الحرب وانقطاع الكهرباء والماء",
+    ]
+    out, n = kashida_pivots([synthetic(t, 0) for t in stretched])
+    assert n == 0
+    assert [line.text for line in out] == stretched

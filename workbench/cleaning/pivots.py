@@ -42,8 +42,15 @@ _STRAY_BYTE = re.compile(
     "[^\\s\u0600-\u06ff0-9\u0021-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007e\u00ab\u00bb]"
 )
 _LETTERS_ONLY_RE = re.compile("[\u0621-\u064a]+$")
+# The letters a kashida cut off and the runs beside them: letters without tatweel (U+0640
+# lies in the letters' range). A kashida that left no character has no tatweel beside
+# it; a tatweel is a kashida written out, so a token holding one is no place where a run
+# was cut: a text that writes a word stretched round a dot (``الهجـ.ـوم``, so that filters
+# miss it) or every word stretched (``ثـلاثـة``) is in reading order, and a turn there reads
+# better only by cutting its words.
+_PIVOT_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+$")
 # The end of a run a kashida cut: a word of two letters or more, a stop after it.
-_RUN_END_RE = re.compile("[\u0621-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
+_RUN_END_RE = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
 
 
 # Least gain (log10, under the character model) for a line to be read turned round a
@@ -107,8 +114,8 @@ def _is_pivot(before: str, pivot: str, after: str) -> bool:
     between two known words of two letters or more (a text in pieces or glued has tokens
     a letter cuts anywhere; the runs of a whole line end and start in whole words)."""
     return (
-        _LETTERS_ONLY_RE.match(pivot) is not None and joins_next(pivot[-1])
-        and _RUN_END_RE.match(before) is not None and _LETTERS_ONLY_RE.match(after) is not None
+        _PIVOT_LETTERS_RE.match(pivot) is not None and joins_next(pivot[-1])
+        and _RUN_END_RE.match(before) is not None and _PIVOT_LETTERS_RE.match(after) is not None
         and len(after) >= 2 and is_known(before) and is_known(after)
     )
 
@@ -152,7 +159,8 @@ def _edge_pivots(token: str) -> tuple[tuple[int, int], ...]:
     if _LETTERS_ONLY_RE.match(token) is None or len(token) < 3 or is_known(token):
         return ()
     return tuple((0, w) for w in PIVOT_WIDTHS
-                 if len(token) - w >= 2 and joins_next(token[w - 1]) and is_known(token[w:]))
+                 if len(token) - w >= 2 and _PIVOT_LETTERS_RE.match(token[:w]) is not None
+                 and joins_next(token[w - 1]) and is_known(token[w:]))
 
 
 def _pivot_readings(line: str, lo: int, hi: int,
