@@ -179,9 +179,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("الشركات السعودية تعمل في السعودية", [("السعودية", "Saudi Arabia")]),
         ("قوات سورية دخلت سورية", [("سورية", "Syria")]),
         # directions and coordinated directions
-        # each side of a coordination runs to the place it is said of (شمال ... العراق)
-        ("شمال ووسط وغرب العراق", [("شمال ووسط وغرب العراق", "northern Iraq"),
-                                   ("وسط وغرب العراق", "central Iraq"),
+        ("شمال ووسط وغرب العراق", [("شمال", "northern Iraq"), ("وسط", "central Iraq"),
                                    ("غرب العراق", "western Iraq")]),
         ("هجوم جنوب غربي بغداد", [("جنوب غربي بغداد", "southwest of Baghdad")]),
         # borders

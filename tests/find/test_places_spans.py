@@ -53,13 +53,3 @@ def test_a_compass_point_said_from_a_place_is_no_region_of_the_country() -> None
     assert not any(v.startswith("northern") for v in df["value"])
     assert "كركوك" in df["text"].tolist()
     assert "الجنوب" in find_places("تدور معارك في الجنوب منذ أيام في العراق.")["text"].tolist()
-
-
-def test_a_side_in_a_coordination_is_a_mention_only_with_its_place() -> None:
-    from workbench import find_mentions
-
-    m = find_mentions("قصفت الطائرات قرى في شمال وشمال شرق الموصل")
-    places = m[m.kind == "place"]
-    # no bare شمال: the first side runs to the town both sides are said of
-    assert places.text.tolist() == ["شمال وشمال شرق الموصل"]
-    assert places.value.tolist() == ["north of Mosul"]

@@ -6,8 +6,7 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
 (بالأنبار، للموصل، والرمادي). On top of the plain names the finder recognises:
 
 * directions: شمال العراق، جنوب غربي بغداد، and coordinated شمال ووسط وغرب العراق (one
-  row per direction, each running to the place it is said of: a bare شمال names no
-  place), جنوب البلاد (the country the text is mostly about, flagged
+  row per direction), جنوب البلاد (the country the text is mostly about, flagged
   ``inferred``), and في الجنوب after a preposition, unless من follows it (إلى الشمال من
   بغداد: a side of the place after it, which stays its own mention);
 * borders: الحدود السعودية، الحدود مع سوريا، حدود العراق، الحدود العراقية السورية;
@@ -717,8 +716,9 @@ def _with_direction(folded: FoldedText, m: LexMatch, rec: dict) -> list[dict]:
         start = folded.span(ks, ke)[0]
         if n == 0:
             rows.append(_region(rec, start, rec["end"], direction))
-        else:  # a bare شمال in شمال وشرق سوريا names no place: its row runs to the name
-            rows.append({**_region(rec, start, rec["end"], direction), "flags": "direction;elliptic"})
+        else:
+            end = folded.span(ks, ke)[1]
+            rows.append({**_region(rec, start, end, direction), "flags": "direction;elliptic"})
     return rows[::-1]
 
 
