@@ -1159,15 +1159,25 @@ _SENTENCE_STOPS = frozenset(SENTENCE_END) | {":"}
 
 
 def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
-    """لم يسفر عن إصابات / دون وقوع ضحايا: a negation with a casualty noun within four words.
+    """لم يسفر عن إصابات / دون وقوع ضحايا: a negation with a casualty noun within four words,
+    light words between them not counted (دون أن يبلغ عن وقوع إصابات: one word, يبلغ).
     A noun of a count between them negates the count, not the casualties (لم يعرف عدد الضحايا:
-    the toll is unknown, no zero)."""
+    the toll is unknown, no zero).
+
+    >>> [(t.kind, t.value) for t in find_tolls("سقطت قذيفة دون أن تتسبب في أي إصابات.")]
+    [('killed', 0.0), ('wounded', 0.0)]
+    """
     if not _is(toks, i, "zero_neg"):
         return []
-    for k in range(i + 1, min(i + 5, len(toks))):
+    words = 0
+    for k in range(i + 1, len(toks)):
+        if toks[k].key not in _words("zero_fill"):
+            words += 1
+        if words > _ZERO_REACH:
+            return []
         if _stop(toks[k]) or _is(toks, k, "tally"):
             return []
-        if _is(toks, k, "casualty") or (_is(toks, k, "wounded") and toks[k].key == "اصابات"):
+        if _is(toks, k, "casualty") or (_is(toks, k, "wounded") and _INJURIES in _forms(toks[k].key)):
             end = toks[_role_at(toks, k, "casualty") - 1].end if _is(toks, k, "casualty") \
                 else toks[k].end
             return [_make("killed", 0.0, 0.0, 0.0, toks[i].start, end, text),
@@ -1187,6 +1197,11 @@ def _zero(toks: list[Token], text: str, i: int) -> list[Toll]:
 
 # أحد after a negated casualty word: "anyone" (folded key).
 _ANYONE = "احد"
+# The plural of wounding that, negated, says no one was hurt at all (بدون إصابات، من دون
+# التسبب بإصابات: with its preposition too).
+_INJURIES = "اصابات"
+# How many words, light ones (toll_words.csv zero_fill) aside, a negation reaches for its noun.
+_ZERO_REACH = 4
 
 
 def _make(kind: str, value: float | None, lo: float | None, hi: float | None, start: int,

@@ -1,0 +1,19 @@
+"""Toll forms of news copy read by composition: made-up sentences, one form each."""
+
+from workbench.claims.tolls import find_tolls
+
+
+def _read(text: str) -> list[tuple[str, float | None]]:
+    return [(t.kind, t.value) for t in find_tolls(text)]
+
+
+def test_a_negation_reaches_its_noun_past_light_words():
+    # the particle, preposition and noun of happening between them are not counted
+    assert _read("سقط صاروخ في حقل دون أن يبلغ عن وقوع إصابات.") == [("killed", 0.0), ("wounded", 0.0)]
+    assert _read("ولم ترد أي تقارير عن وقوع إصابات في القرية.") == [("killed", 0.0), ("wounded", 0.0)]
+    assert _read("انفجرت العبوة من دون التسبب بإصابات.") == [("killed", 0.0), ("wounded", 0.0)]
+
+
+def test_a_negation_still_stops_at_four_words_and_at_a_count():
+    assert _read("لم تتمكن فرق الدفاع المدني من الوصول إلى الجرحى.") == []
+    assert _read("لم يعرف عدد الضحايا بعد.") == []
