@@ -17,3 +17,12 @@ def test_a_negation_reaches_its_noun_past_light_words():
 def test_a_negation_still_stops_at_four_words_and_at_a_count():
     assert _read("لم تتمكن فرق الدفاع المدني من الوصول إلى الجرحى.") == []
     assert _read("لم يعرف عدد الضحايا بعد.") == []
+
+
+def test_person_nouns_of_age_and_sex_count_one_and_their_duals_two():
+    assert _read("استشهد فتى برصاص الجنود.") == [("killed", 1.0)]
+    assert _read("قتل مسن في القصف.") == [("killed", 1.0)]
+    # the feminine of مواطن takes the dual ending the morphology gives every noun in ة
+    assert _read("استشهدت مواطنتان إثر انهيار المنزل.") == [("killed", 2.0)]
+    # the oblique dual of a noun whose plural is broken (شاب، شبان)
+    assert _read("وأصيب شابين بجراح طفيفة.") == [("wounded", 2.0)]
