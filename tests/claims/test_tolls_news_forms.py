@@ -26,3 +26,16 @@ def test_person_nouns_of_age_and_sex_count_one_and_their_duals_two():
     assert _read("استشهدت مواطنتان إثر انهيار المنزل.") == [("killed", 2.0)]
     # the oblique dual of a noun whose plural is broken (شاب، شبان)
     assert _read("وأصيب شابين بجراح طفيفة.") == [("wounded", 2.0)]
+
+
+def test_company_after_the_victims_description_adds_those_with_him():
+    # the genitive of his noun, his name and an aside between commas or in a bracket
+    assert _read("وأسفر الحادث عن وفاة سائق الشاحنة، سالم أحمد (35 عاما)، إلى جانب ثلاثة آخرين.") \
+        == [("killed", 4.0)]
+    assert _read("استشهد المواطن نادر حسن، البالغ من العمر 50 عاما، مع أربعة من أبنائه.") \
+        == [("killed", 5.0)]
+
+
+def test_with_after_a_preposition_is_no_company():
+    # those he fought against are no more dead
+    assert _read("مقتل جندي في اشتباك مع 3 مسلحين.") == [("killed", 1.0)]

@@ -596,9 +596,11 @@ def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: 
     """قتل مع اثنين من مساعديه: a count after "with" adds those hit with the one the toll tells
     (the subject before a singular verb when no count follows it): 1 + 2."""
     at = j if toll is None else max(j, _first_from(toks, toll.end))
-    if at + 1 >= len(toks) or toks[at].key not in _words("company"):
+    at = _company_after(toks, at) if toll is not None else (
+        at + _company_words(toks, at) if _company_words(toks, at) else None)
+    if at is None or at >= len(toks):
         return toll
-    n = read_number(toks, at + 1)
+    n = read_number(toks, at)
     if n is None or n.value is None or n.end >= len(toks) or not (
             toks[n.end].key == _OF or _is(toks, n.end, "person")):
         return toll
@@ -614,6 +616,49 @@ def _with_others(toks: list[Token], text: str, kind: str, toll: Toll | None, i: 
 
 # The ending of a plural verb (قتلوا): its subject is more than one, uncounted.
 _PLURAL_VERB = "وا"
+
+
+def _company_words(toks: list[Token], k: int) -> int:
+    """How many words a word of company at ``k`` takes (مع: 1, إلى جانب: 2), else 0."""
+    for size in (2, 1):
+        if k + size <= len(toks) and " ".join(t.key for t in toks[k:k + size]) in _words("company"):
+            return size
+    return 0
+
+
+def _company_after(toks: list[Token], k: int) -> int | None:
+    """The index of the count after a word of company that follows the one victim a toll
+    tells, past his description: the genitive or name of his noun and an aside between
+    commas or in a bracket (وفاة سائق المركبة، فهد (40 عاما)، إلى جانب خمسة آخرين; استشهد
+    المواطن فلان، البالغ من العمر 60 عاما، مع ثمانية من أبنائه); else None. A word of
+    anything else between them — a preposition, a verb — ends the victim's phrase (مقتل جندي
+    في اشتباك مع 3 مسلحين: those he fought, no company)."""
+    end = min(len(toks), k + _DESCRIPTION_REACH)
+    while k < end:
+        size = _company_words(toks, k)
+        if size:
+            return k + size
+        tok = toks[k]
+        close = _bracket_close(toks, k)
+        if close is not None:
+            k = close + 1
+        elif tok.key in _COMMAS:
+            # an aside: the next comma closes it, no stop of a sentence between
+            nxt = next((m for m in range(k + 1, end) if toks[m].key in _COMMAS
+                        or (_stop(toks[m]) and toks[m].key not in _COMMAS)), None)
+            if nxt is None or toks[nxt].key not in _COMMAS:
+                return None
+            k = nxt + 1
+        elif tok.kind == "word" and (tok.key.startswith(_ARTICLES) or name_word(tok.key, False)) \
+                and not _begins_other_toll(toks, k) and read_number(toks, k) is None:
+            k += 1  # سائق المركبة، المواطن حامد حسن: the noun's genitive, his name
+        else:
+            return None
+    return None
+
+
+# How many tokens the description of one victim may take before a word of company.
+_DESCRIPTION_REACH = 16
 
 
 def _counted_subject(toks: list[Token], i: int) -> bool:
