@@ -39,3 +39,11 @@ def test_company_after_the_victims_description_adds_those_with_him():
 def test_with_after_a_preposition_is_no_company():
     # those he fought against are no more dead
     assert _read("مقتل جندي في اشتباك مع 3 مسلحين.") == [("killed", 1.0)]
+
+
+def test_since_a_time_further_on_in_the_clause_makes_a_total():
+    assert _read("استشهاد 30 مواطنا برصاص القوات في مناطق عديدة شمالي القطاع منذ فجر اليوم.") == []
+    assert _read("أدت الحرب إلى مقتل أكثر من 5 آلاف مدني وتشريد مليون منذ عام 2016.") == []
+    # a full stop ends the clause: the next sentence's period is not this toll's
+    assert _read("مقتل 4 أشخاص بانفجار عبوة في السوق الشعبي. ومنذ عام 2016 تشهد المدينة هجمات.") \
+        == [("killed", 4.0)]

@@ -1175,16 +1175,24 @@ _OF = "من"
 
 
 def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
-    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام),
+    """A word of a total or a span of time in the rest of the toll phrase (منذ بداية العام), a
+    period since a time further on in its clause (في مناطق متعددة بالقطاع منذ فجر اليوم),
     or a period since the start of a span earlier in its sentence (ارتفع عدد الاستهدافات منذ
     بداية العام الجاري إلى 38، وتسببت بسقوط 24 قتيلاً)."""
     k = max(_first_from(toks, toll.end), j)
-    for n in range(k, min(k + 6, len(toks))):
+    for n in range(k, min(k + _SINCE_REACH, len(toks))):
         if _stop(toks[n]):
             break
-        if _is(toks, n, "period"):
+        if n < k + _TOTAL_AFTER and _is(toks, n, "period"):
             return True
-        if _is(toks, n, "span_head") and any(_is(toks, m, "span") for m in range(n + 1, n + 3)):
+        if n < k + _TOTAL_AFTER and _is(toks, n, "span_head") and any(
+                _is(toks, m, "span") for m in range(n + 1, n + 3)):
+            return True
+        # منذ عام 2015، منذ فجر اليوم further on in the clause: since a time the time grammar
+        # knows, a total over the time since
+        if _is(toks, n, "period") and any(f in _time_words() or _is(toks, m, "span")
+                                          for m in range(n + 1, min(n + 3, len(toks)))
+                                          for f in _forms(toks[m].key)):
             return True
     first = _first_from(toks, toll.start)
     for n in range(first - 1, max(first - _TOTAL_REACH, 0) - 1, -1):
@@ -1196,6 +1204,12 @@ def _is_total(toks: list[Token], toll: Toll, j: int) -> bool:
     return False
 
 
+# How far after a toll a word of a total or a span may stand in its phrase (مقتل 9 أشخاص في
+# هجمات متفرقة).
+_TOTAL_AFTER = 6
+# How far after a toll a period since a time may stand in its clause (مقتل 41 برصاص القوات في
+# مناطق متعددة بالقطاع منذ فجر اليوم).
+_SINCE_REACH = 12
 # How many tokens before a toll a period of its sentence may stand (منذ بداية العام ... 24 قتيلاً).
 _TOTAL_REACH = 32
 # What ends a sentence for that look back: the text's sentence ends, and a colon, which opens
