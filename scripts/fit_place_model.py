@@ -7,18 +7,21 @@ NewsFANE corpus ``benchmarks/newsfane.py`` reads; test documents of either are n
 The examples are the words :mod:`workbench.find.bare_names` weighs: the first word after each
 locative (في، قرب، عند ...) that may stand in a name and that no place the finders read before
 it covers, in the dev documents of the events benchmark (as ``workbench.analyze`` reads them)
-and in NewsFANE's dev half (as the place finder reads it). An events word is a positive when
-a gold place name of its document (``gold_places.csv``, not ``not_place``) begins with it, a
-NewsFANE word when a gold place entity overlaps it; else a negative. Known places that are rare
-words are examples too, their letters scored as if the letter model had never seen them. The
-features are :func:`workbench.find.name_model.bare_features`; the model is logistic (Newton's
-method, a small L2 penalty: deterministic), and the threshold the probability that maximises
-names found less ``WRONG_COST`` times names wrong on the examples.
+and in NewsFANE's dev half (as the place finder reads it), and the words coordinated after a
+known place that the model weighs as list items (الموصل وX: ``located``, after في). An events
+word is a positive when a gold place name of its document (``gold_places.csv``, not
+``not_place``) begins with it, a NewsFANE word when a gold place entity overlaps it; else a
+negative. Known places that are rare words are examples too, their letters scored as if the
+letter model had never seen them. The features are
+:func:`workbench.find.name_model.bare_features`; the model is logistic (Newton's method, a
+small L2 penalty: deterministic), and the threshold the probability that maximises names found
+less ``WRONG_COST`` times names wrong on the examples.
 
 Before writing, the weights are checked by two-fold cross-validation over documents (odd and
 even position): fit on one half, count on the other half the names it reads right and wrong
-beside those the rule before it (a word wordfreq has never seen) reads, both ways. ``--write``
-writes the weights fitted on the whole of dev.
+beside those the rule before it (a word wordfreq has never seen) reads, both ways; the
+k-fold comparison of ways of deciding is ``scripts/cv_place_model.py``. ``--write`` writes
+the weights fitted on the whole of dev, of the features ``--features`` names.
 """
 
 from __future__ import annotations
@@ -46,14 +49,16 @@ from workbench.text.lexmatch import FoldedText  # noqa: E402
 
 OUT = ROOT / "workbench" / "data" / "find" / "place_name_weights.csv"
 L2 = 0.1
+# The features fitted, chosen by the cross-validation of scripts/cv_place_model.py.
+USED = FEATURES
 # A wrong place name costs more than a right one gains: it may open a false event row.
 WRONG_COST = 1.5
 
 
 
-# doc_id, word, features, label, whether wordfreq has never seen it (the rule before the model)
-# and whether a known place covers it
-Example = tuple[str, str, list[float], int, bool, bool]
+# doc_id, word, features, label, whether wordfreq has never seen it (the rule before the model),
+# whether a known place covers it, and whether it is a list item after a known place
+Example = tuple[str, str, list[float], int, bool, bool, bool]
 # Known places are fitted on when they are rare words, as the names the gazetteer lacks are.
 KNOWN_RARE = 2.5
 
@@ -94,7 +99,18 @@ def _weighed(doc_id: str, captured: list[tuple], is_gold: Callable[[str, int, in
                 feats = {**feats, "letters": held_out_logodds(key, key in names, key in ordinary)}
                 label = int(is_gold(word, *folded.span(ks, ke)))
                 unseen = not covered and bare_names._unseen(folded, ks, ke)
-                out.append((doc_id, word, [feats[f] for f in FEATURES], label, unseen, covered))
+                out.append((doc_id, word, [feats[f] for f in FEATURES], label, unseen, covered, False))
+        # the words coordinated after a known place (الموصل وX), weighed as list items
+        for after, word, feats in bare_names.listed_words(folded, rows):
+            ks, ke = after[0][1:]
+            if (ks, word) in seen:
+                continue
+            seen.add((ks, word))
+            key = folded.key[ks:ke]
+            feats = {**feats, "letters": held_out_logodds(key, key in names, key in ordinary)}
+            label = int(is_gold(word, *folded.span(ks, ke)))
+            out.append((doc_id, word, [feats[f] for f in FEATURES], label,
+                        bare_names._unseen(folded, ks, ke), False, True))
     return out
 
 
@@ -170,15 +186,18 @@ def tally(keep: Callable[[int], bool], ex: list[Example]) -> tuple[int, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the weights fitted on all of dev")
+    ap.add_argument("--features", default=",".join(USED),
+                    help="the features fitted (comma-separated); the others are written with weight 0")
     args = ap.parse_args()
+    used = tuple(args.features.split(","))
     ex = examples()
-    x = np.array([e[2] for e in ex], dtype=float)
+    x = np.array([[e[2][FEATURES.index(f)] for f in used] for e in ex], dtype=float)
     y = np.array([e[3] for e in ex], dtype=float)
     docs = sorted({e[0] for e in ex})
     half = np.array([docs.index(e[0]) % 2 for e in ex])
     print(f"{len(ex)} weighed words on dev, {int(y.sum())} gold names"
           f" ({sum(1 for e in ex if e[0].startswith('nf'))} words from NewsFANE)")
-    print("features:", ", ".join(FEATURES))
+    print("features:", ", ".join(used))
     known = [e for e in ex if e[5]]
     print(f"of which {len(known)} covered by a known place ({sum(e[3] for e in known)} gold)")
     base = tally(lambda i: ex[i][4], ex)
@@ -201,12 +220,15 @@ def main() -> None:
     right, wrong = tally(lambda i: every[i] >= cut, ex)
     print(f"  on all dev: {right} names right, {wrong} wrong")
     if args.write:
-        rows = [("bias", w[0]), *zip(FEATURES, w[1:], strict=True), ("threshold", cut)]
+        fitted = dict(zip(used, w[1:], strict=True))
+        rows = [("bias", w[0]), *((f, fitted.get(f, 0.0)) for f in FEATURES), ("threshold", cut)]
         head = ("# Weights of the logistic model of workbench.find.name_model: a word after a locative\n"
                 "# is a place name when its probability reaches the threshold.\n"
                 f"# source: fitted by scripts/fit_place_model.py on {len(ex)} words after locatives\n"
                 "#   in the dev documents of benchmarks/events and NewsFANE's dev half"
-                f" ({int(y.sum())} begin a gold place name); L2 {L2}, a wrong name costing {WRONG_COST}.\n")
+                f" ({int(y.sum())} begin a gold place name); L2 {L2}, a wrong name costing {WRONG_COST}.\n"
+                f"#   features fitted: {', '.join(used)} (the others weigh 0), chosen by"
+                " scripts/cv_place_model.py.\n")
         body = "feature,weight,source\n" + "".join(
             f"{f},{v:.4f},fit_place_model dev\n" for f, v in rows)
         OUT.write_text(head + body, encoding="utf-8")

@@ -314,6 +314,16 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
     >>> [a[0][0] for a in _listed_words(f, {"start": 8, "end": 12}, [(8, 12)])]
     ['بلشون']
     """
+    for after, _, zipf in _listed_candidates(folded, row, taken):
+        if is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: True):
+            yield after
+
+
+def _listed_candidates(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
+                       ) -> Iterator[tuple[list[tuple[str, int, int]], str, float]]:
+    """The words after the conjunction that follows the place ``row`` that
+    :func:`_listed_words` weighs, before the name model does: (the words, the first as
+    written, its Zipf)."""
     if not row.get("end"):
         return
     toks = _next_item(folded, bisect_right(folded.positions(), row["end"] - 1), _MAX_NAME + 2)
@@ -334,8 +344,24 @@ def _listed_words(folded: FoldedText, row: dict, taken: list[tuple[int, int]]
         return  # وفقا، وسطها، وليد: read with its و the word is commoner, so the و is its own
     # only a word that ends as an item does is one (سينوفاك الصينية: a firm, its adjective
     # after it; وليستير ثورو أستاذ: a person)
-    if _item_ends(folded, after) and is_bare_name(_LIST_LOCATIVE, after[0][0], zipf, lambda: True):
-        yield after
+    if _item_ends(folded, after):
+        yield after, written, zipf
+
+
+def listed_words(folded: FoldedText, rows: list[dict]
+                 ) -> Iterator[tuple[list[tuple[str, int, int]], str, dict[str, float]]]:
+    """The words coordinated after a place of ``rows`` that the name model weighs as list
+    items (:func:`_listed_words`), with their features: the known places' lists, as the
+    fitting of the model sees them (والحكومة after في الموصل is weighed too).
+
+    >>> from workbench.text.lexmatch import fold
+    >>> [w for _, w, _ in listed_words(fold("قصف على إحسم وبلشون"), [{"start": 8, "end": 12}])]
+    ['بلشون']
+    """
+    taken = [(r["start"], r["end"]) for r in rows]
+    for row in rows:
+        for after, written, zipf in _listed_candidates(folded, row, taken):
+            yield after, written, bare_features(_LIST_LOCATIVE, after[0][0], zipf, True)
 
 
 def _located(folded: FoldedText, rows: list[dict], pos: int) -> bool:
