@@ -99,24 +99,26 @@ def more_letters(ex: list[fpm.Example]) -> np.ndarray:
 
 
 def cross_validate(x: np.ndarray, y: np.ndarray, folds: np.ndarray, l2: float,
-                   ex: list[fpm.Example], k: int) -> list[tuple[int, int]]:
-    """(right, wrong) on each held-out fold of the model fitted on the others."""
+                   ex: list[fpm.Example], k: int, counted: np.ndarray) -> list[tuple[int, int]]:
+    """(right, wrong) on each held-out fold of the model fitted on the others, among the
+    examples ``counted`` holds (fitted on all)."""
     out = []
     for f in range(k):
         tr, te = folds != f, folds == f
         fpm.L2 = l2
         w = fpm.fit(x[tr], y[tr])
         cut = fpm.best_threshold(fpm.prob(w, x[tr]), y[tr])
-        idx = np.flatnonzero(te)
-        read = set(idx[fpm.prob(w, x[te]) >= cut].tolist())
+        idx = np.flatnonzero(te & counted)
+        read = set(idx[fpm.prob(w, x[te & counted]) >= cut].tolist())
         out.append(fpm.tally(read.__contains__, ex))
     return out
 
 
-def rule(ex: list[fpm.Example], folds: np.ndarray, k: int,
-         keep: Callable[[fpm.Example], bool]) -> list[tuple[int, int]]:
-    """(right, wrong) on each fold of a fixed rule (nothing fitted)."""
-    return [fpm.tally(lambda i, f=f: bool(folds[i] == f and keep(ex[i])), ex) for f in range(k)]
+def rule(ex: list[fpm.Example], folds: np.ndarray, k: int, keep: Callable[[fpm.Example], bool],
+         counted: np.ndarray) -> list[tuple[int, int]]:
+    """(right, wrong) on each fold of a fixed rule (nothing fitted), among ``counted``."""
+    return [fpm.tally(lambda i, f=f: bool(folds[i] == f and counted[i] and keep(ex[i])), ex)
+            for f in range(k)]
 
 
 def line(name: str, per: list[tuple[int, int]]) -> str:
@@ -133,22 +135,27 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--repeats", type=int, default=1,
                     help="also cut the folds again with these many salts, and sum over all")
+    ap.add_argument("--count", choices=("all", "events", "newsfane"), default="all",
+                    help="count the held-out words of one source only (all are fitted on)")
     args = ap.parse_args()
     k = args.k
     ex = fpm.examples()
     y = np.array([e[3] for e in ex], dtype=float)
     base = np.array([e[2] for e in ex], dtype=float)
     more = more_letters(ex)
+    nf = np.array([e[0].startswith("nf") for e in ex])
+    counted = {"all": np.ones(len(ex), bool), "events": ~nf, "newsfane": nf}[args.count]
     for rep in range(args.repeats):
         salt = "" if rep == 0 else f"{rep}:"
         print(f"\n== folds by sha1({salt or ''}doc_id) mod {k}")
-        table(ex, y, base, more, np.array([fold_of(e[0], k, salt) for e in ex]), k)
+        table(ex, y, base, more, np.array([fold_of(e[0], k, salt) for e in ex]), k, counted)
 
 
 def table(ex: list[fpm.Example], y: np.ndarray, base: np.ndarray, more: np.ndarray,
-          folds: np.ndarray, k: int) -> None:
+          folds: np.ndarray, k: int, counted: np.ndarray) -> None:
     """Print the cross-validation table of every variant on one cut into folds."""
-    positives = [sum(1 for i, e in enumerate(ex) if folds[i] == f and e[3] and not e[5]) for f in range(k)]
+    positives = [sum(1 for i, e in enumerate(ex) if folds[i] == f and counted[i] and e[3] and not e[5])
+                 for f in range(k)]
     print(f"{len(ex)} weighed words ({sum(e[6] for e in ex)} list items after a known place),"
           f" {int(y.sum())} gold names; gold names no known place covers by fold: {positives}")
     print(f"{'way (right/wrong on each held-out fold)':<38} {'folds':<{6 * k - 1}}  right wrong"
@@ -158,8 +165,8 @@ def table(ex: list[fpm.Example], y: np.ndarray, base: np.ndarray, more: np.ndarr
         if use_more:
             x[:, FEATURES.index("letters")] = more
         x = x[:, [FEATURES.index(f) for f in feats]]
-        print(line(name, cross_validate(x, y, folds, l2, ex, k)))
-    print(line("rule: unseen by wordfreq", rule(ex, folds, k, lambda e: e[4])))
+        print(line(name, cross_validate(x, y, folds, l2, ex, k, counted)))
+    print(line("rule: unseen by wordfreq", rule(ex, folds, k, lambda e: e[4], counted)))
 
 
 if __name__ == "__main__":
