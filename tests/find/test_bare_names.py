@@ -92,3 +92,15 @@ def test_an_unseen_name_ending_as_a_plural_verb_does_is_still_a_name() -> None:
     # verbs in -وا are words wordfreq knows (تمركزوا); a name it never saw is no verb
     assert [t for t, _ in _unknown("وقع الهجوم قرب دوملوا في ولاية بورنو")] == ["دوملوا"]
     assert _unknown("قال الشهود إن المسلحين قرب المدرسة تمركزوا ثم انسحبوا") == []
+
+
+def test_the_list_items_after_a_known_place_are_weighed_word_or_name() -> None:
+    # the fitting material sees every word coordinated after a place, a common one too
+    from workbench.find.bare_names import listed_words
+    from workbench.text.lexmatch import fold
+
+    text = "قصفت الطائرات الموصل والحكومة"
+    start = text.index("الموصل")
+    got = [(w, f["located"]) for _, w, f in listed_words(fold(text), [{"start": start, "end": start + 6}])]
+    assert got == [("الحكومة", 1.0)]
+    assert _unknown(text) == []

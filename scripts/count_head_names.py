@@ -1,0 +1,189 @@
+"""Count, head by head, how often a name the grammar reads after a place head noun is a real place.
+
+Run from the repository root: ``.venv/bin/python scripts/count_head_names.py [--write]``. It reads
+the dev documents of ``benchmarks/events`` and NewsFANE's dev half only (test documents of
+either are never read), with the disk cache off.
+
+A head's ``strict`` (``place_heads.csv``) says what a name after it needs besides the grammar:
+``no`` nothing, ``known`` a known place in it or a phrase that places it, ``yes`` that or a rare
+word or a name head (:mod:`workbench.find.local_names`). The documents are read three times,
+every head set to each of the three, and the place mentions under a head told apart by what
+admitted them: ``known`` (read with every head ``known``), ``likely`` (read only with every head
+``yes`` or looser) and ``plain`` (read only with every head ``no``). Each mention is labelled as
+the benchmark scores it (events: a gold place name of its document within it or it within one,
+and no gold look-alike; NewsFANE: a gold place entity overlaps it), and counted under its
+head's form and kind: منطقة اليورو and منطقة الجزاء are read in NewsFANE's economy and sports
+news as منطقة الشعب is in reports of war.
+
+A head's strictness follows from the share of its mentions that are real, by evidence: it
+accepts the plain name when plain names after it are real at least ``ACCEPT`` of the time,
+else asks a known place when its likely names are real less than ``ACCEPT`` of the time (with
+fewer than ``SUPPORT`` likely names, a head that asks one still does); a form with fewer than
+``SUPPORT`` plain mentions takes its kind's counts (ضاحية those of حي), and a kind with fewer
+keeps the curated value. ``--write`` writes the column so decided (the ``source``
+comment of the file says so).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ["WORKBENCH_CACHE_DIR"] = "off"
+
+import workbench  # noqa: E402
+from benchmarks import newsfane  # noqa: E402
+from benchmarks.events_eval import DATA, norm_word, read_csv, read_text, same_phrase, words_within  # noqa: E402
+from workbench.find.local_names import place_heads  # noqa: E402
+from workbench.find.places import find_places  # noqa: E402
+from workbench.text.arabic import match_key  # noqa: E402
+
+HEADS = ROOT / "workbench" / "data" / "find" / "place_heads.csv"
+LEVELS = ("known", "yes", "no")
+# Mentions of one evidence a form (else its kind) needs before its counts decide.
+SUPPORT = 5
+# The share of real names at which a head accepts names on that evidence: a wrong place costs
+# 1.5 right ones (as for the bare names, fit_place_model.WRONG_COST), so a name pays when it is
+# real at least 1.5 / 2.5 of the time.
+ACCEPT = 1.5 / 2.5
+_PROCLITICS = "\u0648\u0641\u0628\u0644\u0643"
+
+
+def _head_of(text: str, start: int, end: int) -> str | None:
+    """The head form before or opening the mention at [start, end): its first word, else the
+    word before it, proclitics (وب، ل) taken off."""
+    heads = place_heads()
+    first = match_key(text[start:end]).split()[:1]
+    before = match_key(text[max(0, start - 40):start]).split()[-1:]
+    for w in first + before:
+        for cut in range(0, 3):
+            if w[cut:] in heads and all(c in _PROCLITICS for c in w[:cut]):
+                return w[cut:]
+    return None
+
+
+def _mentions(level: str, docs: list[tuple[dict, str]], nf: list[newsfane.Document]
+              ) -> dict[tuple[str, int, int], str]:
+    """The unknown-place mentions under a head of every document (the events documents as
+    ``workbench.analyze`` reads them, NewsFANE's as the place finder does), each head's
+    strictness set to ``level``: (doc_id, start, end) -> head form."""
+    heads = place_heads()
+    saved = {f: h["strict"] for f, h in heads.items()}
+    for h in heads.values():
+        h["strict"] = level
+    out: dict[tuple[str, int, int], str] = {}
+    try:
+        for doc, text in docs:
+            m = workbench.analyze(text, published=doc["published"] or None, doc_id=doc["doc_id"]).mentions
+            if not len(m):
+                continue
+            for r in m[(m["kind"] == "place") & m["flags"].str.contains("unknown_place")].itertuples():
+                head = _head_of(text, int(r.start), int(r.end))
+                if head is not None:
+                    out[(doc["doc_id"], int(r.start), int(r.end))] = head
+        for n, d in enumerate(nf):
+            for r in find_places(d.text).itertuples():
+                head = _head_of(d.text, int(r.start), int(r.end))
+                if "unknown_place" in str(r.flags) and head is not None:
+                    out[(f"nf{n:03d}", int(r.start), int(r.end))] = head
+    finally:
+        for f, s in saved.items():
+            heads[f]["strict"] = s
+    return out
+
+
+def counts() -> Counter[tuple[str, str, bool]]:
+    """(head form, evidence, real) -> mentions, on the events dev documents and NewsFANE's
+    dev half (a mention there real when a gold place entity overlaps it)."""
+    docs = [(d, t) for d in read_csv(DATA / "documents.csv")
+            if d["split"] == "dev" and (t := read_text(d["doc_id"])) is not None]
+    nf = list(newsfane.documents(part="dev"))
+    gold = read_csv(DATA / "gold_places.csv")
+    read = {level: _mentions(level, docs, nf) for level in LEVELS}
+    texts = {d["doc_id"]: t for d, t in docs}
+    out: Counter[tuple[str, str, bool]] = Counter()
+    for key, head in read["no"].items():
+        doc_id, s, e = key
+        evidence = "known" if key in read["known"] else "likely" if key in read["yes"] else "plain"
+        if doc_id.startswith("nf"):
+            spans = nf[int(doc_id[2:])].entities
+            out[(head, evidence, any(a < e and s < b for a, b, c in spans
+                                     if c in newsfane.PLACE_CLASSES))] += 1
+            continue
+        places = [p for p in gold if p["doc_id"] == doc_id]
+        real = {norm_word(p["surface"]) for p in places if p["not_place"] != "yes"}
+        fake = {norm_word(p["surface"]) for p in places if p["not_place"] == "yes"}
+        f = norm_word(texts[doc_id][s:e])
+        right = (any(words_within(f, x) or words_within(x, f) for x in real)
+                 and not any(same_phrase(f, x) for x in fake))
+        out[(head, evidence, right)] += 1
+    return out
+
+
+def decide(c: Counter[tuple[str, str, bool]], forms: list[str], kind: str, curated: str
+           ) -> tuple[str, str]:
+    """The strictness of the heads ``forms`` (one form, or a kind's), and why."""
+    def share(evidence: str) -> tuple[int, int]:
+        return (sum(c[(f, evidence, True)] for f in forms),
+                sum(c[(f, evidence, True)] + c[(f, evidence, False)] for f in forms))
+    plain, likely = share("plain"), share("likely")
+    if plain[1] >= SUPPORT:
+        if plain[0] / plain[1] >= ACCEPT:
+            return "no", f"plain {plain[0]}/{plain[1]} real"
+        if likely[1] < SUPPORT:
+            # too few likely names to loosen a head that asks a known place
+            return ("known" if curated == "known" else "yes"), f"plain {plain[0]}/{plain[1]} real"
+        if likely[0] / likely[1] < ACCEPT:
+            return "known", f"plain {plain[0]}/{plain[1]}, likely {likely[0]}/{likely[1]} real"
+        return "yes", f"plain {plain[0]}/{plain[1]}, likely {likely[0]}/{likely[1]} real"
+    return curated, f"too few plain ({plain[1]}) for {kind}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", action="store_true", help="write the strict column so decided")
+    args = ap.parse_args()
+    c = counts()
+    heads = place_heads()
+    kinds: dict[str, list[str]] = {}
+    for f, h in heads.items():
+        kinds.setdefault(h["place_type"], []).append(f)
+    print(f"{'head':<12} {'kind':<14} {'strict':<6} plain(real/all) likely known -> decided")
+    decided: dict[str, str] = {}
+    for f in sorted(heads, key=lambda f: (heads[f]["place_type"], f)):
+        h = heads[f]
+        cells = [f"{c[(f, ev, True)]}/{c[(f, ev, True)] + c[(f, ev, False)]}"
+                 for ev in ("plain", "likely", "known")]
+        own = sum(c[(f, "plain", b)] for b in (True, False))
+        strict, why = decide(c, [f] if own >= SUPPORT else kinds[h["place_type"]], h["place_type"],
+                             h["strict"])
+        decided[f] = strict
+        if sum(int(x.split("/")[1]) for x in cells) or strict != h["strict"]:
+            mark = " *" if strict != h["strict"] else ""
+            print(f"{f:<12} {h['place_type']:<14} {h['strict']:<6} {cells[0]:>7} {cells[1]:>6} "
+                  f"{cells[2]:>6} -> {strict} ({why}){mark}")
+    if args.write:
+        lines = HEADS.read_text(encoding="utf-8").splitlines(keepends=True)
+        out, col = [], None
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                out.append(line)
+                continue
+            cells = line.rstrip("\n").split(",")
+            if col is None:
+                col = cells.index("strict")
+            elif cells[0] in decided:
+                cells[col] = decided[cells[0]]
+            out.append(",".join(cells) + "\n")
+        HEADS.write_text("".join(out), encoding="utf-8")
+        print(f"wrote {HEADS}")
+
+
+if __name__ == "__main__":
+    main()
