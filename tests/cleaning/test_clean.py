@@ -383,7 +383,7 @@ def test_seed_mention_maps_back_to_raw(seed: Cleaned) -> None:
 
 def test_seed_stage_log(seed: Cleaned) -> None:
     log = seed.log
-    assert list(log.columns) == ["stage", "changes", "description"]
+    assert list(log.columns) == ["stage", "changes", "undone", "description"]
     assert log.stage.tolist() == ["unicode", "reversed_lines", "box_runs", "cut_lines", "fallback_runs",
                                   "kashida_pivots", "kashida_digits", "orphan_marks",
                                   "lost_digits", "runs", "kashida", "split_words", "resegment",

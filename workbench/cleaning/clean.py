@@ -54,6 +54,11 @@
 15. ``gaps``: one row per marker, with its kind (count, year, date, range, number), and one
     per run of unreadable glyphs (U+FFFD, kind ``unreadable``).
 
+The stages that move, join or split words (``guard.py``: ``runs``, ``split_words``,
+``split_pieces``, ``kashida_pivots``, ``cut_lines``, ``orphan_marks``) keep a change to a line
+only where the character and word bigram models read it no worse than before; the lines
+put back are counted in the log (``undone``).
+
 Every clean character keeps the index of the raw character it came from
 (``Cleaned.offsets``), so a mention can be shown in the original.
 
@@ -79,6 +84,7 @@ from .boxes import box_runs, cut_lines
 from .fallback import fallback_runs, kashida_justified
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
+from .guard import ACROSS, MARGINS, guarded
 from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
@@ -105,7 +111,7 @@ from .stages import (
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
 
-LOG_COLUMNS = ["stage", "changes", "description"]
+LOG_COLUMNS = ["stage", "changes", "undone", "description"]
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class Stage:
     changes: int
     description: str
     text: str
+    undone: int = 0  # lines whose change the models read as no better: put back as they were
 
 
 @dataclass(frozen=True)
@@ -145,8 +152,9 @@ class Cleaned:
 
     @cached_property
     def log(self) -> pd.DataFrame:
-        """The stage log: ``stage``, ``changes``, ``description``, one row per stage (made
-        when first read: a batch run never reads it)."""
+        """The stage log: ``stage``, ``changes``, ``undone`` (lines whose change the models
+        read as no better, put back: ``guard.py``), ``description``, one row per stage
+        (made when first read: a batch run never reads it)."""
         return _log(list(self.stages))
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
@@ -195,9 +203,11 @@ def _log(stages: list[Stage]) -> pd.DataFrame:
 
     changes = [s.changes for s in stages]
     if not all(type(n) is int for n in changes):  # let pandas read the counts as it would
-        return pd.DataFrame([(s.name, s.changes, s.description) for s in stages], columns=LOG_COLUMNS)
+        return pd.DataFrame([(s.name, s.changes, s.undone, s.description) for s in stages],
+                            columns=LOG_COLUMNS)
     log = _log_frame(tuple((s.name, s.description) for s in stages)).copy()
     log["changes"] = np.array(changes, dtype=np.int64)
+    log["undone"] = np.array([s.undone for s in stages], dtype=np.int64)
     return log
 
 
@@ -207,7 +217,7 @@ def _log_frame(rows: tuple[tuple[str, str], ...]) -> pd.DataFrame:
     callers copy it)."""
     import pandas as pd
 
-    return pd.DataFrame([(name, 0, description) for name, description in rows], columns=LOG_COLUMNS)
+    return pd.DataFrame([(name, 0, 0, description) for name, description in rows], columns=LOG_COLUMNS)
 
 
 @collector_paused()  # many short-lived objects and no cycles, as in analyze
@@ -244,10 +254,20 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
 
     def line_stage(name: str, description: str, fn: Callable[[list[Line]], tuple[list[Line], int]]) -> None:
         nonlocal lines
-        result = run(name, description, lambda: fn(lines))
+
+        def weighed(ls: list[Line]) -> tuple[list[Line], int, int]:
+            # a stage that moves, joins or splits words keeps only the changes the models
+            # read better (``guard.py``)
+            new, count = fn(ls)
+            if name not in MARGINS:
+                return new, count, 0
+            new, undone = guarded(ls, new, MARGINS[name], across=name in ACROSS)
+            return new, count, undone
+
+        result = run(name, description, lambda: weighed(lines))
         if result:
-            lines, count = result
-            stages.append(Stage(name, count, description, lines_text(lines)))
+            lines, count, undone = result
+            stages.append(Stage(name, count, description, lines_text(lines), undone))
         else:
             stages[-1] = Stage(name, 0, stages[-1].description, lines_text(lines))
 
