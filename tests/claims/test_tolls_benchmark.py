@@ -37,17 +37,13 @@ def test_the_halves_are_fixed(scored):
     assert len(rows) == 126
 
 
-def test_killed_floor(scored):
+@pytest.mark.parametrize(("kind", "right", "stated_floor"), [
+    ("killed", 108, 73),  # measured 110/126; stated 75/88
+    ("wounded", 117, 49),  # measured 119/126; stated 51/55
+])
+def test_floors(scored, kind, right, stated_floor):
     rows, counts, misses = scored
-    stated = sum(1 for r in rows if r["killed_min"])
-    stated_right = stated - sum(1 for m in misses if m[1] == "killed" and m[2][0])
-    assert counts["killed"]["right"] >= 108  # measured 110/126
-    assert stated_right >= 73  # measured 75/88
-
-
-def test_wounded_floor(scored):
-    rows, counts, misses = scored
-    stated = sum(1 for r in rows if r["wounded_min"])
-    stated_right = stated - sum(1 for m in misses if m[1] == "wounded" and m[2][0])
-    assert counts["wounded"]["right"] >= 117  # measured 119/126
-    assert stated_right >= 49  # measured 51/55
+    stated = sum(1 for r in rows if r[f"{kind}_min"])
+    stated_right = stated - sum(1 for m in misses if m[1] == kind and m[2][0])
+    assert counts[kind]["right"] >= right
+    assert stated_right >= stated_floor
