@@ -501,6 +501,12 @@ def test_a_name_in_quotes_after_a_village_head_is_whole_though_its_first_word_is
     assert ("خدر خجيجة", "village") in got and not any(t == "خدر" for t, _ in got)
 
 
+def test_a_name_in_quotes_has_the_value_of_the_name_written_without_them() -> None:
+    # the quotes are punctuation: the quarter named with and without them is one place
+    df = find_places('هاجم مسلحون حي "الشهداء" ثم عادوا إلى حي الشهداء مساء')
+    assert df["value"].tolist() == ["حي الشهداء", "حي الشهداء"]
+
+
 def test_a_river_or_lake_is_told_with_its_head() -> None:
     # an unknown river's name is read after its head; a known one keeps its place
     got = [r[:2] for r in _rows("شنت طائرة غارات على نهر زيلكاني قرب القرية")]

@@ -74,6 +74,8 @@ _RARE = 3.5
 _MAX_WORDS = 3
 _OPEN = {"(": ")", "\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb", "\u201d": "\u201d"}
 _CLOSE = frozenset(_OPEN.values())
+# The quote and bracket marks a name may stand in (قرية (غريبة)، منطقة "باب المعظم").
+_MARKS = re.compile("[" + re.escape("".join(set(_OPEN) | _CLOSE) + ")") + "]")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # . ! ? ARABIC QUESTION MARK, ARABIC SEMICOLON, a line break: where a sentence ends.
 SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]")
@@ -1232,8 +1234,11 @@ def _place_heads_in(folded: FoldedText) -> Iterator[re.Match]:
 
 def unknown_row(text: str, s: int, e: int, place_type: str, flags: str) -> dict:
     """A place row for the name at ``[s, e)`` that no gazetteer holds: its words and kind,
-    no coordinates; its country and governorate come from its sentence later."""
-    return {"start": s, "end": e, "value": text[s:e], "canonical_ar": text[s:e],
+    no coordinates; its country and governorate come from its sentence later. The value
+    drops the quotes and brackets the name stood in (مخيم “زمزم → مخيم زمزم), so that the
+    name written with and without them is one place."""
+    name = " ".join(_MARKS.sub(" ", text[s:e]).split())
+    return {"start": s, "end": e, "value": name, "canonical_ar": name,
             "place_type": place_type, "iso": "", "country": "", "admin1": "", "admin2": "",
             "lat": math.nan, "lon": math.nan, "place_id": "", "flags": flags}
 
