@@ -507,6 +507,19 @@ def test_a_name_in_quotes_has_the_value_of_the_name_written_without_them() -> No
     assert df["value"].tolist() == ["حي الشهداء", "حي الشهداء"]
 
 
+def test_a_definite_name_ends_before_the_words_of_the_sentence_after_it() -> None:
+    # an indefinite word takes no definite noun in construct: بعد opens the sentence again
+    got = [r[0] for r in _rows("داهمت القوات قرية الزهراوية بعد تمشيط المنطقة")]
+    assert got == ["الزهراوية"]
+    # a definite adjective that takes a preposition describes the place (المتاخمة للحدود)
+    got = [r[0] for r in _rows("قصفت الطائرات منطقة الزهراوية المتاخمة للحدود")]
+    assert got == ["الزهراوية"]
+    got = [r[0] for r in _rows("قصفت الطائرات منطقة الزهراوية المطلة على الطريق")]
+    assert got == ["الزهراوية"]
+    # a direction stays the name's own (حي الزهور الشمالي)
+    assert _rows("سقطت قذيفة على حي الزهور الشمالي من المدينة")[0][0] == "حي الزهور الشمالي"
+
+
 def test_a_river_or_lake_is_told_with_its_head() -> None:
     # an unknown river's name is read after its head; a known one keeps its place
     got = [r[:2] for r in _rows("شنت طائرة غارات على نهر زيلكاني قرب القرية")]

@@ -143,6 +143,13 @@ def _cue_forms(role: str) -> frozenset[str]:
     return frozenset(row.form for row in read_rows("find/place_cues.csv") if row.role == role)
 
 
+def _governed(word: str) -> bool:
+    """Whether ``word`` is a preposition an adjective takes (من، على) or a noun with ل and
+    the article written onto it (للحدود): after a definite adjective it says what the
+    adjective relates the place to (المتاخمة للحدود، المطلة على الطريق)."""
+    return word in _cue_forms("governed") or (word.startswith(LAM + LAM) and len(word) > 4)
+
+
 @cache
 def _titles() -> frozenset[str]:
     """Titles before a person's name (الشيخ، الإمام، السيد): after a place head they open
@@ -347,6 +354,8 @@ def _name(r: _Reader, pos: int, facility: bool = False) -> tuple[int, int, bool]
         if facility and words and _own_adjective(r, (w, ws, we)):
             words.append((w, ws, we))
             break
+        if state == "def" and w.startswith(ARTICLE) and not _is_direction(w) and _governed(nxt[0]):
+            break  # منطقة البوكمال المتاخمة للحدود: an adjective that takes a preposition
         state = _next_state(r, state, w, written, nxt, (ws, we))
         if not state:
             break
@@ -715,9 +724,11 @@ def _to_close(r: _Reader, pos: int, got: tuple[int, int, bool] | None
                 or (not w.startswith(ARTICLE) and written.endswith(("ي", "ى"))) \
                 or _nisba_after(r, (w, ws, we)) or _beh_phrase(r, ws) \
                 or (not words and w.startswith("\u0648")) \
-                or (words and words[0][0].startswith(ARTICLE) and w.startswith(ARTICLE)):
-            # و opens another clause (قرى وتشريد الآلاف); a definite word after a definite
-            # one is its adjective (قرى الصيادين الأكثر تضررا)
+                or (words and words[0][0].startswith(ARTICLE)):
+            # و opens another clause (قرى وتشريد الآلاف); a definite word is complete: a
+            # definite word after it is its adjective (قرى الصيادين الأكثر تضررا), and an
+            # indefinite one, which no definite noun takes in construct, opens the rest of
+            # the sentence (قرية الزهراوية بعد تمشيط المنطقة)
             return None
         words.append((w, ws, we))
         # a rare word (تشومو خلف), or a noun in construct with a definite one (نبع الصخر);
