@@ -3,25 +3,11 @@ place_reasons), on made-up sentences."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import workbench
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
-    ev = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("events_eval", ev)  # its dataclass looks its module up by name
-    spec.loader.exec_module(ev)
-    return ev
+from benchmarks import events_eval as ev
 
 
 def test_each_missed_name_and_wrong_mention_gets_one_reason() -> None:
-    ev = _scorer()
     text = "سقطت قذيفة على حي الزيتون في بغداد، وقال مسؤول من زمكلوت إن الهجوم وقع ليلا."
     mentions = workbench.analyze(text).mentions
     found = {ev.norm_word(t) for t in mentions[mentions["kind"] == "place"]["text"]}
@@ -42,7 +28,6 @@ def test_each_missed_name_and_wrong_mention_gets_one_reason() -> None:
 def test_a_name_with_a_hamza_seat_is_looked_up_under_the_gazetteers_key() -> None:
     from workbench.find.gazetteer import gazetteer
 
-    ev = _scorer()
     keys = ev._gazetteer_keys("مدينة إسرائيل")  # a made-up head before a country name
     assert "اسرائيل" in keys and "اسرائيل" in gazetteer().by_key
     # a missed name the gazetteer holds is counted as in the gazetteer, not as unknown

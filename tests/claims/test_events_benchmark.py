@@ -7,22 +7,15 @@ the workbench reaches, scored by the benchmark's own matcher against their gold 
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from benchmarks import events_eval as ev
+
 OPEN_DOCS = ("ev015", "ev075")
 
 
 def _score(doc_ids: tuple[str, ...]):
     """The benchmark's tally over some committed documents, scored by its own matcher."""
-    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
-    ev = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("events_eval", ev)  # its dataclass looks its module up by name
-    spec.loader.exec_module(ev)
     docs = {d["doc_id"]: d for d in ev.read_csv(ev.DATA / "documents.csv")}
     gold = ev.read_csv(ev.DATA / "gold_events.csv")
     places = ev.read_csv(ev.DATA / "gold_places.csv")
@@ -64,16 +57,7 @@ def test_wikipedia_kirkuk_attack_is_found_on_its_day():
     assert t.place_found >= 2  # العراق and كركوك; the mall is a site name
 
 
-def _matcher():
-    spec = importlib.util.spec_from_file_location("events_eval", ROOT / "benchmarks" / "events_eval.py")
-    ev = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("events_eval", ev)
-    spec.loader.exec_module(ev)
-    return ev
-
-
 def test_a_row_located_at_the_gold_place_is_paired_before_one_that_only_names_it():
-    ev = _matcher()
     gold = {"place": "Al-Halabsa", "place_text": "الحلابسة", "date": ""}
     beside = {"location": "Fallujah", "places": "الحلابسة;Fallujah"}
     own = {"location": "الحلابسة", "places": "الحلابسة;west of Fallujah"}
@@ -82,7 +66,6 @@ def test_a_row_located_at_the_gold_place_is_paired_before_one_that_only_names_it
 
 
 def test_a_settlement_head_is_read_with_and_without_it():
-    ev = _matcher()
     gold = {"place": "Khanasor", "place_text": "خانصور", "date": ""}
     assert ev.place_match(gold, {"location": "مجمع خانصور", "places": "مجمع خانصور"}, {})
     airport = {"place": "Baghdad International Airport", "place_text": "مطار بغداد", "date": ""}
@@ -90,7 +73,6 @@ def test_a_settlement_head_is_read_with_and_without_it():
 
 
 def test_rows_and_gold_events_are_paired_one_to_one_as_many_as_possible():
-    ev = _matcher()
     kirkuk = {"place": "Kirkuk", "place_text": "كركوك", "date": ""}
     bridge = {"place": "Jisr al-Ras", "place_text": "جسر الرأس", "date": ""}
     both = {"location": "جسر الرأس", "places": "جسر الرأس;Kirkuk"}
@@ -101,7 +83,6 @@ def test_rows_and_gold_events_are_paired_one_to_one_as_many_as_possible():
 
 
 def test_a_missed_event_is_put_down_to_its_first_failing_step():
-    ev = _matcher()
     gold = {"place": "Al-Nour", "place_text": "حي النور", "admin1": "Nineveh", "country": "iraq",
             "date": "2020-03-02"}
     city = {"location": "Mosul", "places": "Mosul", "place_type": "city", "admin1": "Nineveh",
@@ -120,7 +101,6 @@ def test_a_missed_event_is_put_down_to_its_first_failing_step():
 
 
 def test_a_false_row_is_put_down_to_its_reason():
-    ev = _matcher()
     gold = [{"place": "Al-Nour", "place_text": "حي النور", "admin1": "Nineveh", "country": "iraq",
              "date": "2020-03-02"}]
     surfaces = {"النور": {"حي النور"}}

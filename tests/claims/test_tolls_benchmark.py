@@ -7,26 +7,13 @@ below what the workbench reaches on the half no rule was written from.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _eval():
-    spec = importlib.util.spec_from_file_location("tolls_eval", ROOT / "benchmarks" / "tolls_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("tolls_eval", module)
-    spec.loader.exec_module(module)
-    return module
+from benchmarks import tolls_eval as ev
 
 
 @pytest.fixture(scope="module")
 def scored():
-    ev = _eval()
     rows = [r for r in ev.read_gold() if r["split"] == "test"]
     counts, misses = ev.score(rows)
     return rows, counts, misses
