@@ -34,7 +34,7 @@ from ..find.local_names import name_word, place_heads
 from ..find.times.lexicon import forms_of
 from ..resources import read_rows
 from ..text.arabic import SENTENCE_END, match_key
-from ..text.clitics import ARTICLE
+from ..text.clitics import ARTICLE, WAW
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
@@ -443,15 +443,12 @@ def _both_at(toks: list[Token], i: int) -> int:
     (2, 1)
     """
     j = _role_at(toks, i, "both")
-    if j > i or i + 1 >= len(toks) or not toks[i + 1].key.startswith(_AND) \
+    if j > i or i + 1 >= len(toks) or not toks[i + 1].key.startswith(WAW) \
             or not any(f in _words("death_noun") for f in _forms(toks[i].key)):
         return j
     end = _role_at(toks, i + 1, "wounded")
     return end if end > i + 1 else j
 
-
-# The conjunction و, joined to the word after it.
-_AND = "\u0648"
 
 
 def _life_taken(toks: list[Token], i: int) -> bool:
@@ -798,7 +795,7 @@ def _range(toks: list[Token], k: int, n: Number) -> Number:
         m = read_number(toks, n.end + 1) if n.end + 1 < len(toks) else None
     else:
         m = read_number(toks, n.end)
-        m = m if m is not None and m.pre == "\u0648" and k > 0 and toks[k - 1].key == "بين" else None
+        m = m if m is not None and m.pre == WAW and k > 0 and _between(toks[k - 1]) else None
     if m is None or m.value is None or m.value <= n.value:
         return n
     return n._replace(end=m.end, lo=n.value, hi=m.value)
@@ -968,22 +965,24 @@ def _paired(toks: list[Token], i: int) -> bool:
     """A singular noun of the dead or wounded paired with the other after بين or a figure
     (بين شهيد وجريح، 356 شهيدا وجريحا): the pair says "dead and wounded", it counts no one.
     Standing alone the pair counts each (سقوط شهيد وجريح: one dead, one wounded)."""
-    if i > 0 and toks[i - 1].key == _AMONG:
+    if i > 0 and _between(toks[i - 1]):
         return True
     for first in (i - 1, i):
         if first >= 0 and first + 1 < len(toks) and _pair_at(toks, first):
-            return first > 0 and (toks[first - 1].key == _AMONG or _figure_before_pair(toks, first))
+            return first > 0 and (_between(toks[first - 1]) or _figure_before_pair(toks, first))
     return False
 
 
-# بين "between" before a pair of the dead and the wounded: the two together (بين قتيل وجريح).
-_AMONG = "بين"
+def _between(tok: Token) -> bool:
+    """Whether ``tok`` is بين "between" (``cue_words("between")``): before a pair of the dead
+    and the wounded it says the two together (بين قتيل وجريح), before a range its ends."""
+    return tok.key in cue_words("between")
 
 
 def _pair_at(toks: list[Token], k: int) -> bool:
     """Tokens ``k`` and ``k + 1`` are a noun of the dead and one of the wounded, or the
     reverse, the second joined by و (شهيد وجريح، جريحا وقتيلا)."""
-    if not toks[k + 1].key.startswith("\u0648"):
+    if not toks[k + 1].key.startswith(WAW):
         return False
     return (_is(toks, k, "killed") and _is(toks, k + 1, "wounded")) or (
         _is(toks, k, "wounded") and _is(toks, k + 1, "killed"))
