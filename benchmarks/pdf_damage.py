@@ -96,9 +96,8 @@ TITLE_WORDS = 8
 COLUMN_WORDS = 10  # words per line when the source is cut into a narrow column
 LO_BATCH = 16  # documents per soffice call
 # Reports of the events benchmark's dev split, all dev here; cited-only texts are read from
-# the local copies and never committed (nor their PDFs: the cache is git-ignored).
-EVENTS_DIR = ROOT / "benchmarks" / "events"
-EVENTS_TEXTS = ROOT / "benchmarks" / "_work" / "events" / "texts"
+# the local copies (events_eval.read_text) and never committed (nor their PDFs: the cache
+# is git-ignored).
 EVENTS_PREFIX = "events/"
 EVENTS_DOCS = 24
 EVENTS_MIN_WORDS = 80
@@ -183,23 +182,19 @@ def events_documents(n: int = EVENTS_DOCS) -> list[Document]:
     text the cleaning models were not trained on. The first block is the title when it
     is short and has no full stop; spaces before closing punctuation removed as in the
     NewsFANE articles."""
-    import csv
+    from benchmarks.events_eval import DATA, read_csv, read_text
 
-    from benchmarks.repair import read_text
-
-    index = EVENTS_DIR / "documents.csv"
+    index = DATA / "documents.csv"
     if not index.exists():
         return []
-    with index.open(encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["split"] == "dev" and r["complete"] == "yes"]
+    rows = [r for r in read_csv(index) if r["split"] == "dev" and r["complete"] == "yes"]
     docs = []
     for row in sorted(rows, key=lambda r: r["doc_id"]):
-        path = next((d / f"{row['doc_id']}.txt" for d in (EVENTS_DIR / "texts", EVENTS_TEXTS)
-                     if (d / f"{row['doc_id']}.txt").exists()), None)
-        if path is None:
+        text = read_text(row["doc_id"])  # committed, else the local copy
+        if text is None:
             continue
         blocks = [_OPEN_SPACE_RE.sub(r"\1", _SPACE_PUNCT_RE.sub("", " ".join(b.split())))
-                  for b in read_text(path).split("\n\n") if b.strip()]
+                  for b in text.split("\n\n") if b.strip()]
         if sum(len(b.split()) for b in blocks) < EVENTS_MIN_WORDS:
             continue
         title = ""
