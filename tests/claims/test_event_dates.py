@@ -247,3 +247,12 @@ def test_a_restatement_says_the_day_the_lead_left_unsaid_and_keeps_a_recalled_at
                  "القريتين.", published=None)
     assert ev[["location", "date_text"]].values.tolist() == [
         ["As Sukhnah", "صباح أمس الأحد"], ["Al Qaryatayn", "يوم الخميس الماضي"]]
+
+
+def test_a_day_said_earlier_in_the_sentence_dates_the_clause_after_the_comma():
+    # the clause after حيث is dated by the sentence's own day, so the recalled shelling of
+    # the day before (وكانت ... قد) stays an attack of its own, not a closer date for it
+    ev = _events("وتكثف القوات من غاراتها، منذ ساعات فجر اليوم، حيث قصفت بلدة تل رفعت.\n\n"
+                 "وكانت القوات قد قصفت أمس الثلاثاء، بلدة تل رفعت.")
+    assert ev[["start", "date_basis"]].values.tolist() == [
+        ["2020-06-10", "sentence"], ["2020-06-09", "text"]]

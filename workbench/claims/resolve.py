@@ -29,7 +29,11 @@ How a row is dated, in this order (``date_basis`` says which step gave the date)
    a weekday that day falls on (الخميس (26 أيار 2022)). Two days said together of one
    attack (الأربعاء والخميس، الجمعة وقبله الخميس، يومي 13 و15: one time of the grammar)
    date one event over the span they bound, the guideline's rule for ranges.
-2. ``paragraph``: else the last day said before it in its paragraph;
+2. ``sentence``: else the last day said before it in an earlier clause of its sentence
+   (وتصعّد القوات قصفها منذ صباح اليوم، حيث استهدفت بلدة ...): told of the event as much as
+   its own clause's, so a later clause's day (وكانت القوات قد قصفت أمس) is another attack,
+   never a closer date for this one; else ``paragraph``: the last day said before it in its
+   paragraph;
 3. ``dateline`` / ``paragraph``: else the last day said before it anywhere above (a dateline
    or a lead's day governs the events below it). Steps 2 and 3 skip the days of recalled
    events: dated more than two weeks before publication, or said in a sentence that tells
@@ -1063,7 +1067,8 @@ def _day_times(mentions: Mentions, start: int, end: int) -> list:
 def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[int, int]],
               reference: date | None, news: dict | None = None,
               before: dict | None = None) -> None:
-    """The event's date: its sentence's, else its paragraph's or the top's, else published.
+    """The event's date: its clause's, else its sentence's, its paragraph's or the top's,
+    else published.
 
     A duration (``P2D`` of خلال يومين, ``PT24H``) says how long and a period open at one
     end (منذ منتصف مايو) since when, not when: neither is a date. A date said before the
@@ -1114,10 +1119,13 @@ def _date_row(row: dict, text: str, mentions: Mentions, paragraphs: list[tuple[i
                            mentions)
         return [m for m in found if _on_weekday(m.value, named)] if unknown else found
 
+    said = news_days(_sentence_start(text, int(row["claim_start"])))
+    basis = "sentence"
     para = _paragraph_of(int(row["claim_start"]), paragraphs)
     p_start = paragraphs[para][0] if paragraphs else 0
-    said = news_days(p_start)
-    basis = "paragraph"
+    if not said:
+        said = news_days(p_start)
+        basis = "paragraph"
     if not said:  # a date said once at the top governs the events below it
         said = news_days(0)
         basis = "dateline" if said and _paragraph_of(said[-1].start, paragraphs) == 0 \
@@ -1360,22 +1368,23 @@ def _dated_by_default(inc: dict, row: dict) -> bool:
 
 
 def _default_date(row: dict) -> bool:
-    """The row's date was not told of the event: none, a default from around it, or the
-    day of a statement that reports it (أفاد مصدر السبت بأن ...)."""
-    return row["date_basis"] != "text" or "statement_date" in str(row["date_flags"]).split(";")
+    """The row's date was not told of the event (in its clause or its sentence): none, a
+    default from around it, or the day of a statement that reports it (أفاد مصدر السبت بأن ...)."""
+    return row["date_basis"] not in _TOLD or "statement_date" in str(row["date_flags"]).split(";")
 
 
 def _date_rank(row: dict) -> int:
-    """How close to the event its date was said: its own words 3; a statement's day, its
-    paragraph's or the top's 2; the publication date 1; none 0. A gathered mention's date
-    replaces the incident's only from closer.
+    """How close to the event its date was said: its own words or its sentence's 3; a
+    statement's day, its paragraph's or the top's 2; the publication date 1; none 0. A
+    gathered mention's date replaces the incident's only from closer.
 
     >>> _date_rank({"date_basis": "text", "date_flags": "statement_date"})
     2
     """
     if row["date_basis"] == "text":
         return 2 if "statement_date" in str(row["date_flags"]).split(";") else 3
-    return {"paragraph": 2, "dateline": 2, "antecedent": 2, "published": 1}.get(row["date_basis"], 0)
+    return {"sentence": 3, "paragraph": 2, "dateline": 2, "antecedent": 2,
+            "published": 1}.get(row["date_basis"], 0)
 
 
 def _pointed(text: str, trigger_start: int) -> bool:
@@ -1528,6 +1537,8 @@ def day_of_two(row: dict) -> str:
 
 # Date bases that stand in for a date the clause does not say.
 _STAND_IN = frozenset({"published", "paragraph", "dateline", "antecedent"})
+# Bases of a date told of the event: in its clause, or in an earlier clause of its sentence.
+_TOLD = frozenset({"text", "sentence"})
 
 
 def _weekdays(date_text: str) -> frozenset[str]:
