@@ -254,6 +254,23 @@ def test_a_local_place_of_another_day_of_the_past_or_of_the_hospital_keeps_the_c
         assert _events(_KIRKUK + tail).location.tolist()[0] == "Kirkuk", tail
 
 
+def test_a_governorate_row_takes_the_city_a_later_sentence_tells_of_the_attack():
+    ev = _events("قتل جنديان بانفجار عبوة ناسفة في محافظة ديالى اليوم.\n\n"
+                 "وقال مصدر أمني إن القوة كانت تمر قرب مدينة بعقوبة عند الانفجار.")
+    assert ev.location.tolist() == ["Baqubah"] and ev.fatalities.tolist() == ["2"]
+
+
+def test_a_city_row_keeps_its_city_when_another_city_is_named_later():
+    ev = _events(_KIRKUK + "وقال مصدر أمني إن المدينة تشهد هجمات كما تشهدها الحويجة.")
+    assert ev.location.tolist() == ["Kirkuk"]
+
+
+def test_of_a_town_and_a_village_told_later_the_row_takes_the_village():
+    ev = _events("قتل شرطي بهجوم مسلح جنوب كركوك اليوم.\n\n"
+                 "وأوضح المصدر أن الشرطي كان في بلدة داقوق قرية كلوزي الواقعة في محيطها.")
+    assert ev.location.tolist() == ["كلوزي"]
+
+
 def test_a_lead_at_a_side_of_the_country_joins_the_attack_told_at_a_village_there():
     ev = _events("قتل ستة أطفال، الأحد، في قصف للجيش السوري طاول منزلهم في شمال غرب البلاد.\n\n"
                  "وأعلن المرصد استشهاد 6 أطفال في قصف نفذته قوات النظام على قرية القرقور بسهل "

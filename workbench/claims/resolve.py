@@ -609,8 +609,9 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
                 or place.place_type in RECEIVING \
                 or told(place.start) or off_scene(place, text):
             continue
-        if spot_rank(place) != 0:
-            continue  # a city is named in passing too often (تشهده الرمادي) to place an attack
+        rank = spot_rank(place)
+        if rank > PLACE_RANK["city"]:
+            continue
         there = where(place)
         # a name the gazetteer lacks, in no governorate the text tells (حي الواسطي وسط
         # المدينة), lies where the attack just told was
@@ -624,6 +625,8 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
         row = violent[n]
         if row["place_type"] not in _NARROWABLE:
             continue
+        if rank and not _wider_than_city(row):
+            continue  # a city is named in passing too often (تشهده الرمادي) to replace a city
         start, end = _sentence_start(text, place.start), _sentence_end(text, place.start)
         if recalls_past(text[start:end]) or any(
                 t.text != row["date_text"] and "vague" not in t.flags.split(";")
@@ -632,9 +635,17 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
         taken.setdefault(n, []).append(place)
     for n, found in taken.items():
         row = violent[n]
-        row.update(where(found[0]))
+        # the finest place told: قرية كلوزي after بلدة داقوق names where the attack fell
+        row.update(where(min(found, key=spot_rank)))
         row["places"] = ";".join(dict.fromkeys(
             p for p in (*(f.value for f in found), *row["places"].split(";")) if p))
+
+
+def _wider_than_city(row: dict) -> bool:
+    """The row stands at a place that holds cities: a governorate or coarser, a district, or
+    a side of a city (شمالي بغداد), so a city of its governorate told later (وقع الهجوم في
+    منطقة الطارمية) is finer than it, not a second city beside it."""
+    return bool(row.get("_side")) or PLACE_RANK.get(row["place_type"], 0) > PLACE_RANK["city"]
 
 
 def _scale(row: dict) -> int:
