@@ -595,9 +595,11 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
     مدينة بغداد ... قاموا بايقاف كوستر ... قرب كراج باب المعظم).
 
     The place goes to the row told nearest before it in its governorate, and only when that
-    row stands at a city or coarser; a sentence that recalls the past or names a time of
-    its own (بعد يومين), a place the news came from, a direction (وسط بغداد), a hospital or
-    a place another row already holds is no such place.
+    row stands at a city or coarser; a city goes only to a row wider than a city (a
+    governorate, a district, a side of a city: شمالي بغداد ... في منطقة الطارمية), and of
+    several places the finest. A sentence that recalls the past or names a time of its own
+    (بعد يومين), a place the news came from, a direction (وسط بغداد), a hospital or a place
+    another row already holds is no such place.
     """
     violent = [r for r in rows if r["event_type"] not in _NON_VIOLENT
                and "territory" not in r["sub_event_type"] and r["role"] == "main"]
