@@ -17,7 +17,8 @@ Printed, in one run on the same documents:
 1. words per second of camel-tools' ``normalize_unicode`` + ``dediac_ar`` +
    ``simple_word_tokenize`` (the baseline) and of each workbench stage and ``analyze``
    end to end, with each of the four finders of ``find_mentions`` (times, actors, places,
-   quantities) run alone, and the ratio analyze / baseline;
+   quantities) run alone and the passes of the name lexicons they make, each stage's ratio
+   to the baseline and the ratio analyze / baseline;
 2. peak memory (tracemalloc) of ``analyze`` over the corpus, streamed document by document;
 3. ``workbench run`` on the corpus as a JSONL file at two sizes, in a child process: wall
    time and the child's peak resident memory, for the whole run and for its reading and
@@ -229,7 +230,30 @@ def finder_speeds(texts: list[str], reference: object) -> list[tuple[str, float,
             return finder(text, lexmatch.fold(text))
 
         out.append((f"  of which {name}", *time_per_document(run, texts)))
+    out.append(("  of which the name lexicons' passes", *time_per_document(lexicon_passes(), texts)))
     return out
+
+
+def lexicon_passes() -> Callable[[str], object]:
+    """One text's passes of the name lexicons over its folding, as the finders make them: the
+    gazetteer, the actors, the nationality adjectives, the outlets and the sports words
+    (each one compiled regex over the folded text; the other lexicons are read by set look-ups
+    over tokens). Part of the actors' and places' lines above."""
+    from workbench.find.actors import lexicons
+    from workbench.find.gazetteer import gazetteer
+    from workbench.find.outlets import outlets
+    from workbench.find.places import _sport_lexicon
+    from workbench.text import lexmatch
+
+    names = (gazetteer().lexicon, lexicons().lexicon, lexicons().nisba_lexicon, outlets().lexicon,
+             _sport_lexicon())
+
+    def run(text: str) -> object:
+        lexmatch._RECENT.clear()
+        folded = lexmatch.fold(text)
+        return [list(lex.finditer_folded(folded)) for lex in names]
+
+    return run
 
 
 def stage_speeds(texts: list[str]) -> list[tuple[str, float, float]]:
@@ -534,9 +558,10 @@ def main() -> None:
 
     print("\n1. words per second (same documents, one process), by wall and by CPU time")
     speeds = stage_speeds(texts)
+    # × baseline: the stage's words per CPU second over the baseline's (1.00 is as fast)
     for name, seconds, cpu in speeds:
         print(f"   {name:<52} {n_words / seconds:>12,.0f} words/s  ({seconds:6.1f} s)"
-              f"  {n_words / cpu:>12,.0f} words/CPU s  ({cpu:6.1f} s)")
+              f"  {n_words / cpu:>12,.0f} words/CPU s  ({cpu:6.1f} s)  ×{speeds[0][2] / cpu:5.2f} baseline")
     print(f"   ratio analyze / baseline (>= 1.0 means the whole analysis is at least as fast): "
           f"{speeds[0][1] / speeds[-1][1]:.2f} by wall time, {speeds[0][2] / speeds[-1][2]:.2f} by CPU time")
     if args.stages_only:
