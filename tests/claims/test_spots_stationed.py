@@ -27,3 +27,11 @@ def test_stationed_in_marks_the_place_off_scene_with_or_without_a_head_noun():
         assert off_scene(place, text)
     text = "سقطت القذائف في مدينة سراقب"
     assert not off_scene(Mention(text.index("سراقب"), len(text), "سراقب", "place", "Saraqib"), text)
+
+
+def test_a_conjunction_on_the_frame_verb_leaves_the_place_off_scene():
+    # وتمركزت في: the frame is the same with و or ف on its first word
+    for text, name in (("اقتحمت القوات البلدة وتمركزت في حي الصناعة", "حي الصناعة"),
+                       ("الزوار والقادمين من سراقب", "سراقب")):
+        place = Mention(text.index(name), len(text), name, "place", "x")
+        assert off_scene(place, text)

@@ -127,8 +127,12 @@ def _frame_kind(text: str, start: int) -> str:
     frames = _frame_words()
     if words and words[-1] == "في" and any(frames.get(w) == "source" for w in words[-4:-1]):
         return "source"  # مصدر أمني في الحلة: where the source is, not the attack
-    if len(words) >= 2 and " ".join(words[-2:]) in frames:
-        return frames[" ".join(words[-2:])]  # العائدين من كربلاء: where people came from
+    two = next((f"{match_key(f)} {words[-1]}" for f in word_forms(words[-2])
+                if f"{match_key(f)} {words[-1]}" in frames), "") if len(words) >= 2 else ""
+    if two:
+        # العائدين من كربلاء: where people came from; a conjunction on the first word
+        # (وتمركزت في حارة، والقادمين من) leaves the frame as it is
+        return frames[two]
     if len(words) >= 2 and any(frames.get(f"{match_key(f)} {words[-1]}") == "belonging"
                                for f in word_forms(words[-2])):
         return "belonging"  # وهما من الشحيل: the people's home, a clitic before them
