@@ -647,3 +647,12 @@ def test_a_town_the_clause_places_on_the_side_told_is_that_attack():
     ev = workbench.analyze(text, published="2020-02-03").events
     assert len(ev) == 1
     assert "Amiriyat al-Fallujah" in ev.places[0].split(";")
+
+
+def test_an_aim_is_no_attack_and_lends_no_place():
+    # لشن هجمات: the purpose lam on the verbal noun of a support verb tells an aim
+    text = "قصفت الطائرات مخابئ في بلدة سرمين يستخدمها المسلحون لشن هجمات على مدينة سراقب."
+    ev = workbench.analyze(text, published="2021-05-02").events
+    assert ev.location.tolist() == ["Sarmīn"]
+    text = "اعتقلت القوات ثلاثة مسلحين كانوا يخططون لتنفيذ هجوم داخل مدينة الرمادي."
+    assert "Ramadi" not in set(workbench.analyze(text, published="2021-05-02").events.location)

@@ -468,10 +468,11 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     wstart = min([trig.start] + [m.start for m in local if m.kind == "quantity"
                                  and m.start <= trig.start and m.end >= trig.end])
     wend = toks[nxt].start if nxt < len(toks) else len(claim.text)
-    # the motive after the attack (ردا على الهجمات على قطاع غزة) is no part of its phrase:
-    # its places and dates are those of what it answers
-    wend = min([wend] + [c.start for c in doc.cues
-                         if c.role == "irrealis" and c.value == "motive" and trig.j <= c.i < nxt])
+    # the motive after the attack (ردا على الهجمات على قطاع غزة) or its aim (مخابئ تستخدمها
+    # الخلايا لشن هجمات في البادية) is no part of its phrase: its places and dates are those
+    # of what it answers or aims at
+    wend = min([wend] + [c.start for c in doc.cues if c.role == "irrealis"
+                         and c.value in ("motive", "purpose") and trig.j <= c.i < nxt])
     window = local.between(wstart, wend)
     evidential = any(c.role == "attribution_verb" and c.value in ("evidential", "neutral")
                      and 0 <= trig.i - c.j <= 3 for c in doc.cues)
