@@ -656,3 +656,11 @@ def test_an_aim_is_no_attack_and_lends_no_place():
     assert ev.location.tolist() == ["Sarmīn"]
     text = "اعتقلت القوات ثلاثة مسلحين كانوا يخططون لتنفيذ هجوم داخل مدينة الرمادي."
     assert "Ramadi" not in set(workbench.analyze(text, published="2021-05-02").events.location)
+
+
+def test_an_event_since_which_a_period_runs_is_a_point_in_time_not_news():
+    text = "ويتبادل الطرفان القصف بشكل شبه يومي منذ هجوم المسلحين على مدينة سراقب في أيار الماضي."
+    assert "Saraqib" not in set(workbench.analyze(text, published="2021-09-02").events.location)
+    text = "شنت القوات هجوما على بلدة سرمين اليوم، هو الأول منذ سيطرة الفصائل عليها."
+    ev = workbench.analyze(text, published="2021-09-02").events
+    assert ev.kind.tolist() == ["attack"] and ev.location.tolist() == ["Sarmīn"]

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from ..collector import collector_paused
 from ..resources import read_rows
 from ..text.arabic import match_key
+from ..text.clitics import CONJUNCTION_CLASS
 from .aspect import generalises
 from .clauses import (
     ALEF,
@@ -458,6 +459,12 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
             continue  # يشن التنظيم هجمات، 32 هجوما خلال العام: a habit or a tally, no one attack
         if c.role == "noun" and c.i > i and doc.tokens[c.i - 1].key in cue_words("facility_head"):
             continue  # مركز اعتقال "detention centre": the noun names a place, not an event
+        if c.role == "noun" and table[c.row]["event_type"] not in _DEVELOPMENTS \
+                and _after_since(doc, i, c.i):
+            # منذ هجوم 7 أكتوبر، منذ سيطرة القوات عليها: the point a period opens at, no
+            # attack reported; a development named so (منذ إعلان الانتصار في ديسمبر) stays a
+            # dated development, whose year the chronology proposes
+            continue
         if c.role == "noun" and out and coordinated_device(doc, out[-1], c, table):
             continue  # انفجار عبوتين ناسفتين وسيارة مفخخة: the devices of one explosion
         if c.role == "noun" and (c.i == ranked_end or ranked(doc, max(i, c.i - 4), c.i)):
@@ -472,6 +479,25 @@ def clause_triggers(doc: TextUnits, i: int, j: int) -> list[Cue]:
         out.append(c)
         taken.update(range(c.i, c.j))
     return out
+
+
+# Event types that are no violence: named after منذ, still a development of their own.
+_DEVELOPMENTS = frozenset({"Strategic developments", "Protests"})
+
+
+def _after_since(doc: TextUnits, i: int, k: int) -> bool:
+    """Whether منذ governs the event noun at token ``k`` (clause from ``i``), right before it
+    or through a word of onset (منذ اندلاع المعارك): the noun names when a period began.
+
+    >>> from workbench.claims.clauses import TextUnits
+    >>> doc = TextUnits("يتبادلان القصف منذ اندلاع المعارك", segment=False)
+    >>> _after_since(doc, 0, 4), _after_since(doc, 0, 1)
+    (True, False)
+    """
+    k -= 1
+    if k > i and doc.tokens[k].key in cue_words("onset"):
+        k -= 1
+    return k >= i and doc.tokens[k].key.lstrip(CONJUNCTION_CLASS) in cue_words("since")
 
 
 def _prepositional(doc: TextUnits, i: int, j: int) -> bool:

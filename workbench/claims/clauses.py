@@ -108,7 +108,7 @@ _OPENING_RE = re.compile("[(\u00ab\u201c]")  # what a clause end may close (_clo
 WORD_LIST_ROLES = frozenset({
     "np_stop", "relative", "agent_marker", "target_marker", "phrase_stop", "preposition",
     "between", "fatality_unit", "facility_head", "copula", "rank", "demonstrative",
-    "state_frame", "list_example",
+    "state_frame", "list_example", "since", "onset",
 })
 
 # Roles whose cue, first in the segment after a comma, opens a new clause.
