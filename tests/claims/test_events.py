@@ -664,3 +664,14 @@ def test_an_event_since_which_a_period_runs_is_a_point_in_time_not_news():
     text = "شنت القوات هجوما على بلدة سرمين اليوم، هو الأول منذ سيطرة الفصائل عليها."
     ev = workbench.analyze(text, published="2021-09-02").events
     assert ev.kind.tolist() == ["attack"] and ev.location.tolist() == ["Sarmīn"]
+
+
+def test_a_reaction_and_a_reason_lend_no_place_to_the_attack_before_them():
+    # كرد فعل على، بسبب: what the attack answers or is blamed on happened elsewhere
+    text = ("هاجم مسلحون حاجزا للجيش في مدينة كركوك اليوم، ما أدى لمقتل 18 جنديا، وجاء الهجوم "
+            "كرد فعل على الحملة التي تستهدف مدينة الموصل.")
+    ev = workbench.analyze(text, published="2021-05-02").events
+    assert ev.location.tolist() == ["Kirkuk"] and "Mosul" not in ev.places.iloc[0]
+    text = "شنت الفصائل هجوما بطائرة مسيرة على قاعدة عين الأسد بسبب الدعم الأمريكي لإسرائيل في حربها على غزة."
+    ev = workbench.analyze(text, published="2021-05-02").events
+    assert len(ev) == 1 and "Gaza" not in ev.places.iloc[0]

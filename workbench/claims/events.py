@@ -269,23 +269,28 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
                 and "event" not in str(head.types).split(";"):
             # the clause before, in the same sentence, told no event of its own: its places
             # are the scene of this one (وداهمت خياماً قرب قرية مسيكة، واختطفت طفلين)
-            _place_from_tail(found, _scene_places(head, mentions), country_default)
+            _place_from_tail(found, _scene_places(head, mentions, _units_of(head, units)),
+                             country_default)
         tail = claims[n + 1] if n + 1 < len(claims) else None
         if tail is not None and str(tail.clause_break) == "comma" \
                 and "event" not in str(tail.types).split(";"):
-            _place_from_tail(found, _scene_places(tail, mentions), country_default)
+            _place_from_tail(found, _scene_places(tail, mentions, _units_of(tail, units)),
+                             country_default)
             _time_from_tail(found, mentions.between(int(tail.start), int(tail.end), "time"))
             found = _list_from_tail(found, tail, mentions, country_default)
         rows.extend(found)
     return _merge_repeats(rows)
 
 
-def _scene_places(claim, mentions: Mentions) -> list[Mention]:
+def _scene_places(claim, mentions: Mentions, doc: TextUnits | None = None) -> list[Mention]:
     """The places of a clause that may be a scene: none the wounded were taken to or the
-    news came from (:func:`~.spots.off_scene`: وتم نقل المصابين إلى مستشفى العريش)."""
+    news came from (:func:`~.spots.off_scene`: وتم نقل المصابين إلى مستشفى العريش), none
+    after a motive, aim or reason (وجاء كرد فعل على الحملة التي تستهدف الموصل)."""
     start, end = int(claim.start), int(claim.end)
+    cut = min([c.start for c in doc.cues if (c.role, c.value) in _PHRASE_ENDS], default=end) \
+        if doc is not None else end
     keep = {(m.start + start, m.end + start) for m in mentions.shifted(start, end)
-            if m.kind == "place" and not off_scene(m, str(claim.text))}
+            if m.kind == "place" and m.start < cut and not off_scene(m, str(claim.text))}
     return [m for m in mentions.between(start, end, "place") if (m.start, m.end) in keep]
 
 
@@ -460,6 +465,11 @@ def _merge_tolls(founds: list[_Found]) -> list[_Found]:
     return out
 
 
+# Cues that end the phrase of an attack told before them: its motive (ردا على، كرد فعل على),
+# its aim (لشن، بهدف) and its reason (بسبب، بحجة) tell of other happenings.
+_PHRASE_ENDS = frozenset({("irrealis", "motive"), ("irrealis", "purpose"), ("causal", "reason")})
+
+
 def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local: Mentions,
                    mentions: Mentions) -> _Found | None:
     """Doer, target, places, time and count of one trigger, or None if it is not anchored."""
@@ -471,8 +481,8 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     # the motive after the attack (ردا على الهجمات على قطاع غزة) or its aim (مخابئ تستخدمها
     # الخلايا لشن هجمات في البادية) is no part of its phrase: its places and dates are those
     # of what it answers or aims at
-    wend = min([wend] + [c.start for c in doc.cues if c.role == "irrealis"
-                         and c.value in ("motive", "purpose") and trig.j <= c.i < nxt])
+    wend = min([wend] + [c.start for c in doc.cues if (c.role, c.value) in _PHRASE_ENDS
+                         and trig.j <= c.i < nxt])
     window = local.between(wstart, wend)
     evidential = any(c.role == "attribution_verb" and c.value in ("evidential", "neutral")
                      and 0 <= trig.i - c.j <= 3 for c in doc.cues)
