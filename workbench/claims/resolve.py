@@ -96,7 +96,7 @@ from .spots import (
     spot_and_frames,
     spot_rank,
 )
-from .tolls import Toll, find_tolls, is_part, names_one, over_places, word_forms
+from .tolls import Toll, find_tolls, is_part, names_one, over_places, updates, word_forms
 
 ADMIN_PARENTS_FILE = "claims/admin_parents.csv"
 BACKGROUND_FILE = "claims/background_cues.csv"
@@ -1802,7 +1802,8 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
     nearest when the sentence tells two), else to the event at the place its own clause
     names (لقي شخص آخر مصرعه في كاني ماسي), else to the main event mentioned last before it
     (the toll sentence goes on telling the attack just mentioned); the lowest stated figure
-    is the event's, the highest its ``*_max``."""
+    is the event's (or the toll brought up to date in its own sentence: ارتفعت الحصيلة إلى
+    14), the lowest its ``*_min``, the highest its ``*_max``."""
     given: dict[int, list[Toll]] = {}
     for toll in tolls:
         holders = [n for n, ev in enumerate(events)
@@ -1869,7 +1870,13 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
                 if col == "fatalities" and ev["fatalities"] not in ("unknown", "missing"):
                     ev["fatalities"] = ""
                 continue
-            ev[col] = _figure(min(t.value for t in positive))
+            # a toll brought up to date (حصيلة الهجوم ارتفعت إلى 14، في حصيلة جديدة) is the
+            # attack's toll, the last so told, when told in a sentence of the attack's own;
+            # handed on from a sentence of no attack it may update another (a campaign's)
+            # toll, and the lowest figure stays. The earlier figures stay its lowest bound.
+            latest = [t for t in positive if updates(text, t, tolls)
+                      and any(a <= t.start < b for a, b in _spans(ev))]
+            ev[col] = _figure(latest[-1].value if latest else min(t.value for t in positive))
             ev[f"{col}_min"] = _figure(min(t.lo for t in positive))
             highest = [t.hi for t in positive]
             ev[f"{col}_max"] = _figure(max(highest)) if None not in highest else ""

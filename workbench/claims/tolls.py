@@ -38,6 +38,7 @@ from ..text.clitics import ARTICLE, WAW
 from ..text.memo import word_memo
 from ..text.numbers import Number, read_number
 from ..text.tokens import Token, tokenize
+from ..text.wordlex import table_lexicon
 from .clauses import cue_words, perfect_persons
 
 TOLL_FILE = "claims/toll_cues.csv"
@@ -1331,6 +1332,49 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
         return True  # عدد القتلى ارتفع إلى 4، بعد وفاة أحد المقاتلين: one of the four
     return any(_is(toks, k, "part") for toks in [tokenize(between, pieces=True)]
                for k in range(len(toks)))
+
+
+UPDATES_FILE = "claims/toll_updates.csv"  # the words of a toll brought up to date (ارتفعت الحصيلة إلى)
+
+# How far (in tokens) an update cue may stand from the figure it updates: ارتفعت حصيلة
+# شهداء القصف على أحيائها إلى 38 puts seven words between them.
+_UPDATE_REACH = 10
+
+
+def updates(text: str, toll: Toll, tolls: Sequence[Toll] = ()) -> bool:
+    """Whether ``toll`` is told as its attack's toll brought up to date (ارتفعت حصيلة القتلى
+    إلى 14، ليرتفع عدد الضحايا إلى 21، مقتل 11 في حصيلة جديدة): a cue of
+    :data:`UPDATES_FILE` in its sentence, a few words before it with no other figure of its
+    kind between, or (for a cue such as حصيلة جديدة) after it. The updated figure is the
+    attack's toll; the earlier ones are only its lowest bound.
+
+    >>> t = "قتل 12 شخصا. ثم ارتفعت حصيلة القتلى إلى 14 قتيلا."
+    >>> ts = find_tolls(t)
+    >>> [(x.value, updates(t, x, ts)) for x in ts]
+    [(12.0, False), (14.0, True), (14.0, False)]
+    """
+    start = max((text.rfind(c, 0, toll.start) for c in (*SENTENCE_END, "\n")), default=-1) + 1
+    stop = min((k for k in (text.find(c, toll.end) for c in (*SENTENCE_END, "\n")) if k >= 0),
+               default=len(text))
+    toks = tokenize(text[start:stop], pieces=True)
+    lex = table_lexicon(UPDATES_FILE, form="cue")
+    others = [o.start - start for o in tolls if o != toll and o.kind == toll.kind
+              and start <= o.start < stop]
+    at, end = toll.start - start, toll.end - start
+    words = [k for k, t in enumerate(toks) if t.kind == "word"]
+    for n, k in enumerate(words):
+        m = lex.match(toks, k)
+        if m is None:
+            continue
+        cue_end = toks[m.end - 1].end
+        if cue_end <= at and sum(1 for w in words[n:] if toks[w].start < at) <= _UPDATE_REACH \
+                and not any(cue_end <= o < at for o in others) \
+                and not any(c in text[start + cue_end:start + at] for c in _COMMAS):
+            return True  # ارتفعت الحصيلة إلى 14: the cue opens the figure's clause
+        if toks[k].start >= end and any(r["kind"] == "either" for r in m.payloads) \
+                and sum(1 for w in words if end <= toks[w].start < toks[k].start) <= _UPDATE_REACH:
+            return True  # مقتل 11 وإصابة 45 في حصيلة جديدة
+    return False
 
 
 def _also_before(text: str, start: int) -> bool:
