@@ -1814,10 +1814,12 @@ def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
             default=None)
         if owner is None and text:
             # the toll clause before the attack's clause in one sentence (قتل المدعو أحمد،
-            # جراء استهدافه من قبل مسلحين): the attack told right after it
+            # جراء استهدافه من قبل مسلحين): the attack told right after it, also when the
+            # attack's clause begins inside the toll's words (بعد اغتيال فلان، وقائد الفصيل
+            # فلان، فجر الجمعة بقصف على موكبهما: the toll's list runs into it)
             stop = _sentence_end(text, toll.end)
             later = [(min(a for a, _ in _spans(ev)), n) for n, ev in enumerate(events)
-                     if toll.end <= min(a for a, _ in _spans(ev)) < stop]
+                     if toll.start < min(a for a, _ in _spans(ev)) < stop]
             owner = min(later)[1] if later else None
         if owner is None and text and _follows(text, toll.start):
             continue  # يأتي ذلك بعد ساعات من مقتل: another event, no toll of the one before
