@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..text.memo import CharMemo
 
-__all__ = ["visual_to_logical"]
+__all__ = ["CLASS_CODES", "visual_to_logical"]
 
 
 def visual_to_logical(visual: str, *, base_dir: str = "R") -> str:
@@ -74,8 +74,8 @@ def resolve(reps: list[str], base_level: int) -> tuple[list[int], list[int]]:
         order = list(range(n - 1, -1, -1)) if base_level else list(range(n))
         return order, [base_level] * n
     if base_level == 1:  # (the classes' letters, a character at a time from a memo)
-        codes = "".join(map(_CLASS_CODES.__getitem__, reps))
-        if _OTHER_CLASS not in codes:  # all of ``_RTL_NUMBERS``
+        codes = "".join(map(CLASS_CODES.__getitem__, reps))
+        if _OTHER_CLASS not in codes and _LTR not in codes:  # all of ``_RTL_NUMBERS``
             return _rtl_with_numbers(codes)
     kinds = list(map(bidi, reps))
     # python-bidi only for classes that ``bidi_rep`` never gives
@@ -116,11 +116,13 @@ def _reordered(levels: list[int]) -> list[int]:
 # neutral there resolves to R (rules N1, N2: numbers count as R), so a token is at level
 # 2 if it resolves to a number (EN or AN) and at level 1 otherwise.
 _RTL_NUMBERS = frozenset({"R", "AL", "EN", "AN", "ES", "ET", "CS", "ON", "WS"})
-# one letter a class, for the patterns below
+# one letter a class, for the patterns below (and L, which the PDF reader asks of each
+# character too: ``CLASS_CODES``)
 _CLASS_CODE = {
     "R": "r", "AL": "a", "EN": "e", "AN": "n", "ES": "s", "ET": "t", "CS": "c", "ON": "o",
-    "WS": "w",
+    "WS": "w", "L": "l",
 }
+_LTR = "l"  # the letter of L, the one class outside ``_RTL_NUMBERS`` with a letter
 # W2: European digits after Arabic letters (no strong class between) are Arabic numbers
 _AFTER_ARABIC_RE = re.compile("a[^ar]*e[^ar]*")
 # W4: one separator between two numbers of a kind takes their kind
@@ -139,7 +141,10 @@ def _class_code(ch: str) -> str:
     return _CLASS_CODE.get(unicodedata.bidirectional(ch), _OTHER_CLASS)
 
 
-_CLASS_CODES = CharMemo(_class_code)
+# ``_class_code`` of each character met, the one look-up of its bidi class that the level
+# resolution and the PDF reader's per-character flags and strong directions all read:
+# ``CLASS_CODES["ب"]`` is ``"a"``, ``CLASS_CODES["7"]`` ``"e"``, ``CLASS_CODES["x"]`` ``"l"``
+CLASS_CODES = CharMemo(_class_code)
 
 
 def _rtl_with_numbers(codes: str) -> tuple[list[int], list[int]]:

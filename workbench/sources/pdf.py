@@ -51,7 +51,7 @@ from bidi.mirror import MIRRORED
 from ..collector import collector_paused
 from ..text.arabic import TATWEEL, is_arabic_letter
 from ..text.memo import CharMemo, word_memo
-from .bidi_order import bidi_rep, resolve, visual_to_logical
+from .bidi_order import CLASS_CODES, bidi_rep, resolve, visual_to_logical
 from .pdf_glyphs import (
     KASHIDA_INK_EM,
     NOT_FORWARD_JOINING,
@@ -321,9 +321,10 @@ def _strong_direction(words: list[Word]) -> int:
 
 
 def _strong_kind(ch: str) -> int:
-    """1 for a right-to-left letter, 2 for a left-to-right one, else 0."""
-    kind = unicodedata.bidirectional(ch)
-    return 1 if kind in ("R", "AL") else 2 if kind == "L" else 0
+    """1 for a right-to-left letter, 2 for a left-to-right one, else 0 (by its bidi
+    class's letter, ``CLASS_CODES``)."""
+    code = CLASS_CODES[ch]
+    return 1 if code in "ra" else 2 if code == "l" else 0
 
 
 # ``_strong_kind`` of each code point, -1 until a page has it
@@ -672,11 +673,11 @@ def _char_flags(ch: str) -> int:
     character stays at a right-to-left paragraph's level unless it is left to right or
     a number (its class, or ``bidi_rep``'s ``!`` for it, is neutral), at a left-to-right
     one unless it is right to left or a number."""
-    kind = unicodedata.bidirectional(ch)
+    code = CLASS_CODES[ch]  # (the letter of its bidi class: L, EN, AN are l, e, n)
     flags = 0
-    if kind not in ("L", "EN", "AN") and ch not in MIRRORED:
+    if code not in "len" and ch not in MIRRORED:
         flags |= _RTL_ONE_LEVEL
-    if kind not in ("R", "AL", "EN", "AN"):
+    if code not in "raen":  # (R, AL, EN, AN)
         flags |= _LTR_ONE_LEVEL
     if not ch.isspace():
         flags |= _PLAIN
