@@ -83,6 +83,9 @@ KASHIDA_CONTACT_EM = 0.15  # a kashida glyph touches the letters on both sides
 
 _HEAD_BYTES = 1024  # the PDF header must start within the first 1024 bytes
 _TAIL_BYTES = 2048  # and %%EOF must appear in the last bytes (cut files lose it)
+# PDFs up to this size are read into memory at once, for the checks and pdfium alike;
+# larger ones (scans, books) are left on disk for pdfium to read a part at a time
+IN_MEMORY_BYTES = 1 << 25
 
 
 class PdfError(Exception):
@@ -176,29 +179,39 @@ def pdf_metadata(path: str | Path) -> dict[str, Any]:
 # --- opening and checking files -------------------------------------------------------
 
 
-def _check_bytes(path: Path) -> None:
-    """Raise PdfError for an empty file, a non-PDF, or a PDF cut short."""
+def _checked_bytes(path: Path) -> bytes | None:
+    """The file's bytes, read at once (``None`` for a file over ``IN_MEMORY_BYTES``, which
+    pdfium reads from disk as it needs it); raise PdfError for an empty file, a non-PDF,
+    or a PDF cut short."""
     size = path.stat().st_size
     if size == 0:
         raise PdfError("not a PDF (empty file)")
-    with path.open("rb") as fh:
-        head = fh.read(_HEAD_BYTES)
-        fh.seek(max(0, size - _TAIL_BYTES))
-        tail = fh.read()
+    if size <= IN_MEMORY_BYTES:
+        data = path.read_bytes()
+        head, tail = data[:_HEAD_BYTES], data[max(0, len(data) - _TAIL_BYTES):]
+    else:
+        data = None
+        with path.open("rb") as fh:
+            head = fh.read(_HEAD_BYTES)
+            fh.seek(max(0, size - _TAIL_BYTES))
+            tail = fh.read()
     if b"%PDF-" not in head:
         start = head[:24].decode("utf-8", errors="replace").split("\n")[0]
         raise PdfError(f"not a PDF (starts with {start!r})")
     if b"%%EOF" not in tail:
         raise PdfError(f"truncated or damaged PDF (no %%EOF at the end of {size} bytes)")
+    return data
 
 
 @contextlib.contextmanager
 def _open_pdfium(path: Path) -> Iterator[Any]:
     import pypdfium2 as pdfium
 
-    _check_bytes(path)
+    data = _checked_bytes(path)
     try:
-        pdf = pdfium.PdfDocument(str(path))
+        # (from the bytes read for the checks: pdfium opening the path again resolves it
+        # and reads the file anew, a tenth of the cost of loading a one-page article)
+        pdf = pdfium.PdfDocument(str(path) if data is None else data)
     except pdfium.PdfiumError as exc:
         message = str(exc)
         if "password" in message.lower():
