@@ -231,6 +231,30 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
     of the bindings and cost half as much. The code points come in one call a page
     (``_page_codes``); the calls made for every glyph run from ``map`` (no Python loop)
     and write into the slots of ``_Scratch`` buffers, read back as arrays."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    # (the page and its text page as bare handles, closed as soon as their glyphs are
+    # read: the library's page objects register a finalizer and a parent link each)
+    for i in range(len(pdf)):
+        page = raw.FPDF_LoadPage(pdf.raw, i)
+        if not page:
+            raise pdfium.PdfiumError("Failed to load page.")
+        try:
+            textpage = raw.FPDFText_LoadPage(page)
+            if not textpage:
+                raise pdfium.PdfiumError("Failed to load text page.")
+            try:
+                columns = _page_glyphs(textpage, raw.FPDF_GetPageHeightF(page), maps)
+            finally:
+                raw.FPDFText_ClosePage(textpage)
+        finally:
+            raw.FPDF_ClosePage(page)
+        yield columns
+
+
+def _page_glyphs(textpage: Any, height: float, maps: UnicodeMaps | None) -> GlyphColumns:
+    """``pdfium_glyphs`` of one page: its open text page (a bare handle) and its height."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -239,85 +263,76 @@ def pdfium_glyphs(pdf: Any, maps: UnicodeMaps | None = None) -> Iterator[GlyphCo
         is_generated, get_unicode, map_error, loose_box, char_origin, char_box, font_size,
         get_text,
     ) = _text_calls()
-    count_chars = raw.FPDFText_CountChars
-    for page in pdf:
-        height = page.get_height()
-        textpage = page.get_textpage()
-        # the text page as a ready pointer argument (``c_void_p.from_param`` of its
-        # address): a ``c_void_p`` is made into one on every call, a sixth of its cost
-        handle = ctypes.c_void_p.from_param(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-        n_chars = count_chars(textpage.raw)
-        # the kinds of the page's code points, looked up in tables by number
-        page_codes = _page_codes(handle, n_chars, get_text, get_unicode)
-        texts_of, kind_of, space_of, mark_of, code_of = _code_tables(page_codes)
-        kind = kind_of[code_of]
-        wanted = kind > _WHITE
-        white = np.flatnonzero(kind == _WHITE).tolist()
-        if white:
-            made = np.fromiter(map(is_generated, itertools.repeat(handle), white), np.intc)
-            wanted[np.array(white)[made != 1]] = True
-        at = np.flatnonzero(wanted)
-        keep = at.tolist()
-        m = len(keep)
-        if not m:
-            textpage.close()
-            page.close()
-            yield glyph_columns([])
-            continue
-        scratch = _scratch(m)
-        errors = np.fromiter(map(map_error, itertools.repeat(handle, m), keep), np.intc, m)
-        _drain(map(loose_box, itertools.repeat(handle, m), keep, scratch.rect_at))
-        _drain(map(
-            char_origin, itertools.repeat(handle, m), keep, scratch.x_at, scratch.y_at,
-        ))
-        sizes = np.fromiter(map(font_size, itertools.repeat(handle, m), keep), np.float64, m)
-        rects = np.frombuffer(scratch.rects, np.float32, 4 * m).reshape(m, 4)
-        left, top, right, bottom = rects.astype(np.float64).T  # (copies: scratch is reused)
-        baseline = height - np.frombuffer(scratch.origins, np.float64, 2 * m)[1::2]
-        sizes = np.where(sizes == 0.0, top - bottom, sizes)
-        sizes = np.where(sizes < 1.0, 1.0, sizes)
-        code = code_of[at]
-        texts = texts_of[code].tolist()  # (an object array: the glyphs' texts in one step)
-        kind, space, mark = kind_of[code], space_of[code], mark_of[code]
-        points = page_codes[at]  # the glyphs' code points
-        # a line break the content stream draws is a glyph named by a control character,
-        # as LibreOffice names its kashida (U+000A as well as U+0002): lost text, which the
-        # layout reads by its ink; the line breaks pdfium makes up are left out
-        drawn = np.flatnonzero((points == 0x0A) | (points == 0x0D)).tolist()
-        for j in drawn:
-            texts[j], kind[j] = REPLACEMENT, _INKED
-        _strokes_named_as_letters(handle, char_box, scratch, points, at, kind, texts, sizes)
-        # a glyph whose code point the font does not map to text
-        lost = np.flatnonzero(errors == 1)
-        if lost.size:
-            for j in lost.tolist():
-                texts[j] = REPLACEMENT
-            kind[lost], space[lost], mark[lost] = _INKED, False, False
-        twins = _extension_twins(
-            handle, char_box, scratch, points, at, kind, errors == 1, texts,
-            left, right, baseline, sizes,
-        )
-        lost = lost[kind[lost] != _LETTER]  # (a lost letter its twin named is found)
-        if lost.size and maps is not None:
-            _lost_placeholders(maps, textpage.raw, page_codes, at, lost, texts, kind)
-        if maps is not None and maps.mapped:
-            _placeholders(maps, textpage.raw, points, at, texts, kind, space, mark)
-        cx = (left + right) / 2
-        ink = np.full(m, -1.0)
-        inked = np.flatnonzero(kind != _LETTER)
-        if inked.size:
-            b_left, b_right, b_bottom, b_top = _char_boxes(handle, char_box, scratch, at[inked])
-            cx[inked] = (b_left + b_right) / 2
-            ink[inked] = b_top - b_bottom
-        textpage.close()
-        page.close()
-        columns = GlyphColumns(
-            texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
-            np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
-        )
-        if twins.size:
-            columns = columns.take(np.setdiff1d(np.arange(m), twins))
-        yield merge_split_clusters(columns)
+    # the text page as a ready pointer argument (``c_void_p.from_param`` of its
+    # address): a ``c_void_p`` is made into one on every call, a sixth of its cost
+    handle = ctypes.c_void_p.from_param(ctypes.cast(textpage, ctypes.c_void_p).value)
+    n_chars = raw.FPDFText_CountChars(textpage)
+    # the kinds of the page's code points, looked up in tables by number
+    page_codes = _page_codes(handle, n_chars, get_text, get_unicode)
+    texts_of, kind_of, space_of, mark_of, code_of = _code_tables(page_codes)
+    kind = kind_of[code_of]
+    wanted = kind > _WHITE
+    white = np.flatnonzero(kind == _WHITE).tolist()
+    if white:
+        made = np.fromiter(map(is_generated, itertools.repeat(handle), white), np.intc)
+        wanted[np.array(white)[made != 1]] = True
+    at = np.flatnonzero(wanted)
+    keep = at.tolist()
+    m = len(keep)
+    if not m:
+        return glyph_columns([])
+    scratch = _scratch(m)
+    errors = np.fromiter(map(map_error, itertools.repeat(handle, m), keep), np.intc, m)
+    _drain(map(loose_box, itertools.repeat(handle, m), keep, scratch.rect_at))
+    _drain(map(
+        char_origin, itertools.repeat(handle, m), keep, scratch.x_at, scratch.y_at,
+    ))
+    sizes = np.fromiter(map(font_size, itertools.repeat(handle, m), keep), np.float64, m)
+    rects = np.frombuffer(scratch.rects, np.float32, 4 * m).reshape(m, 4)
+    left, top, right, bottom = rects.astype(np.float64).T  # (copies: scratch is reused)
+    baseline = height - np.frombuffer(scratch.origins, np.float64, 2 * m)[1::2]
+    sizes = np.where(sizes == 0.0, top - bottom, sizes)
+    sizes = np.where(sizes < 1.0, 1.0, sizes)
+    code = code_of[at]
+    texts = texts_of[code].tolist()  # (an object array: the glyphs' texts in one step)
+    kind, space, mark = kind_of[code], space_of[code], mark_of[code]
+    points = page_codes[at]  # the glyphs' code points
+    # a line break the content stream draws is a glyph named by a control character,
+    # as LibreOffice names its kashida (U+000A as well as U+0002): lost text, which the
+    # layout reads by its ink; the line breaks pdfium makes up are left out
+    drawn = np.flatnonzero((points == 0x0A) | (points == 0x0D)).tolist()
+    for j in drawn:
+        texts[j], kind[j] = REPLACEMENT, _INKED
+    _strokes_named_as_letters(handle, char_box, scratch, points, at, kind, texts, sizes)
+    # a glyph whose code point the font does not map to text
+    lost = np.flatnonzero(errors == 1)
+    if lost.size:
+        for j in lost.tolist():
+            texts[j] = REPLACEMENT
+        kind[lost], space[lost], mark[lost] = _INKED, False, False
+    twins = _extension_twins(
+        handle, char_box, scratch, points, at, kind, errors == 1, texts,
+        left, right, baseline, sizes,
+    )
+    lost = lost[kind[lost] != _LETTER]  # (a lost letter its twin named is found)
+    if lost.size and maps is not None:
+        _lost_placeholders(maps, textpage, page_codes, at, lost, texts, kind)
+    if maps is not None and maps.mapped:
+        _placeholders(maps, textpage, points, at, texts, kind, space, mark)
+    cx = (left + right) / 2
+    ink = np.full(m, -1.0)
+    inked = np.flatnonzero(kind != _LETTER)
+    if inked.size:
+        b_left, b_right, b_bottom, b_top = _char_boxes(handle, char_box, scratch, at[inked])
+        cx[inked] = (b_left + b_right) / 2
+        ink[inked] = b_top - b_bottom
+    columns = GlyphColumns(
+        texts, left, right, baseline, sizes, cx, at.astype(np.int64), ink,
+        np.ones(m, bool), space, space & (right - left < MIN_SPACE_WIDTH), mark,
+    )
+    if twins.size:
+        columns = columns.take(np.setdiff1d(np.arange(m), twins))
+    return merge_split_clusters(columns)
 
 
 def _strokes_named_as_letters(
