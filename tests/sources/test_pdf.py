@@ -251,6 +251,29 @@ def test_bad_files_raise_pdf_error(
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
 
 
+@pytest.mark.parametrize("case", ["good", "truncated", "encrypted"])
+def test_a_file_left_on_disk_reads_as_one_read_into_memory(
+    case: str, good_pdf: bytes, work: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A PDF over ``IN_MEMORY_BYTES`` is checked and opened from disk: the same text, or
+    the same error, as a small one read into memory at once."""
+    data = {"good": good_pdf, "truncated": good_pdf[: len(good_pdf) // 2],
+            "encrypted": _with_encrypt_dictionary(good_pdf)}[case]
+    path = work / f"on-disk-{case}.pdf"
+    path.write_bytes(data)
+
+    def read() -> str:
+        try:
+            return pdf_text(path)
+        except PdfError as exc:
+            return f"PdfError: {exc}"
+
+    in_memory = read()
+    monkeypatch.setattr(pdf_module, "IN_MEMORY_BYTES", 0)
+    assert read() == in_memory
+    assert in_memory.startswith("PdfError") == (case != "good")
+
+
 def test_reading_never_modifies_the_file(work: Path) -> None:
     path = typeset(PARAGRAPH, "Noto Naskh Arabic", work)
     before = (hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns)
