@@ -796,8 +796,47 @@ _MARK_RE = re.compile("[\u064b-\u0652\u0670]")
 _LONGEST_TOKEN = 256
 
 
+# Tanween ends a word (an alef or alef maqsura may follow it: ``شخصاً``, ``هدىً``): one an
+# extractor wrote after a space, before a word of two letters or more (``هجوما ًانتحاريا``),
+# is the end of the word before the space, not a cut inside one word.
+_TANWEEN_OPENS_RE = re.compile("(?<=[\u0621-\u064a\u0640]) ([\u064b-\u064d]+)(?=[\u0621-\u064a]{2})")
+_TANWEEN_RE = re.compile("[\u064b-\u064d]")
+
+
+def tanween_to_word_before(lines: list[Line]) -> tuple[list[Line], int]:
+    """Tanween written after a space, before a whole word, put back before the space, at
+    the end of the word it closes; each character keeps its raw offset.
+
+    >>> tanween_to_word_before([Line("هجوما ًانتحاريا", np.arange(15))])[0][0].text
+    'هجوماً انتحاريا'
+    """
+    if not _TANWEEN_RE.search("\n".join(line.text for line in lines)):
+        return list(lines), 0
+    out: list[Line] = []
+    total = 0
+    for line in lines:
+        matches = list(_TANWEEN_OPENS_RE.finditer(line.text)) if _TANWEEN_RE.search(line.text) else []
+        if not matches:
+            out.append(line)
+            continue
+        order = np.arange(len(line.text))
+        for m in matches:  # the marks first, then the space
+            start, end = m.span()
+            order[start:end] = np.r_[np.arange(start + 1, end), start]
+        out.append(Line("".join(line.text[k] for k in order), line.src[order]))
+        total += len(matches)
+    return out, total
+
+
 def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
-    """Words the extractor cut at a diacritic joined again, where the word list agrees."""
+    """Words the extractor cut at a diacritic joined again, where the word list agrees;
+    tanween written after a space first put back at the end of the word before it.
+
+    >>> join_split_words([Line("قتل شخص ًا وأصيب شخصا ًآخر", np.arange(26))])[0][0].text
+    'قتل شخصًا وأصيب شخصاً آخر'
+    """
+    lines, moved = tanween_to_word_before(lines)
+
     def repl(m: re.Match[str]) -> str:
         text = m.string
         start, end = m.start(), m.end()
@@ -811,7 +850,8 @@ def join_split_words(lines: list[Line]) -> tuple[list[Line], int]:
         right = text[end : b if b >= 0 else len(text)]
         return "" if join_gain(left, right) > SPLIT_JOIN_GAIN else " "
 
-    return sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
+    lines, joined = sub_lines(lines, _MARK_SPLIT_RE, repl, _MARK_RE)
+    return lines, moved + joined
 
 
 # (Not after another stop: ``. .`` is written so.)
