@@ -682,9 +682,24 @@ def reorder_beats_joining(old: str, new: str, *, before: str = "", after: str = 
     """
     from .pieces import pieces_joined  # pieces builds on this module: imported when first needed
 
-    old_joined, new_joined = pieces_joined(old), pieces_joined(new)
+    old_joined, new_joined = pieces_joined(kashida_cuts_joined(old)), pieces_joined(kashida_cuts_joined(new))
     gain = text_logp(f"{before} {new_joined} {after}") - text_logp(f"{before} {old_joined} {after}")
     return gain > REORDER_CHAR_GAIN
+
+
+# A space between a piece that ends with tatweel and one that starts with it: a word the
+# typesetter stretched with kashida, cut inside the stretch (no word ends or starts so, a
+# proclitic set apart before a name aside, and that one is followed by no tatweel).
+_KASHIDA_CUT_RE = re.compile(f"(?<=[\u0621-\u064a]){TATWEEL}+ +{TATWEEL}+(?=[\u0621-\u064a])")
+
+
+def kashida_cuts_joined(text: str) -> str:
+    """``text`` with each word cut inside its kashida stretch made one word where it stands.
+
+    >>> kashida_cuts_joined("قتلـ ـى وجرحـ ـى من القوات")
+    'قتلـى وجرحـى من القوات'
+    """
+    return _KASHIDA_CUT_RE.sub(TATWEEL, text) if TATWEEL in text else text
 
 
 _ARABIC_WORDS_RE = re.compile("[\u0621-\u064a]+")
