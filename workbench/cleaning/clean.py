@@ -35,7 +35,8 @@
 7. ``runs``: line runs emitted back to front put in reading order, words split across
    run breaks joined, punctuation displaced to the line start moved back to its end;
 8. ``kashida``: tatweel removed;
-9. ``split_words``: words split by a space at a diacritic joined again;
+9. ``split_words``: words split by a space at a diacritic joined again (a tanween written
+   after a space, before a word, put back at the end of the word before it: ``هجوما ًانتحاريا``);
 10. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
    that lost its spaces, cut into words again by the word list;
 11. ``split_pieces``: pieces of words written apart joined where the models agree;
