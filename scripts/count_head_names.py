@@ -22,6 +22,13 @@ fewer than ``SUPPORT`` likely names, a head that asks one still does); a form wi
 ``SUPPORT`` plain mentions takes its kind's counts (ضاحية those of حي), and a kind with fewer
 keeps the curated value. ``--write`` writes the column so decided (the ``source``
 comment of the file says so).
+
+``--spans`` counts instead, head by head, whether the events coders write a name after it with
+the head (معسكر زمزم) or without (منبج after مدينة): a gold name that opens with the head, or
+one the text writes right after the head while no gold name holds both. A head takes its head
+into the mention (``span`` whole, or ``named_after`` around) when the names with it are at least
+``ACCEPT`` of ``SPAN_SUPPORT`` names or more from two reports or more; the table marks a head
+whose data says otherwise.
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ SUPPORT = 5
 # real at least 1.5 / 2.5 of the time.
 ACCEPT = 1.5 / 2.5
 _PROCLITICS = "\u0648\u0641\u0628\u0644\u0643"
+# Gold names after a head form (with it or without) before its count decides its span.
+SPAN_SUPPORT = 3
 
 
 def _head_of(text: str, start: int, end: int) -> str | None:
@@ -145,10 +154,72 @@ def decide(c: Counter[tuple[str, str, bool]], forms: list[str], kind: str, curat
     return curated, f"too few plain ({plain[1]}) for {kind}"
 
 
+def _after_head(word: str) -> str | None:
+    """The head form ``word`` is, proclitics (و، ب، ل) taken off, else None."""
+    heads = place_heads()
+    return next((word[cut:] for cut in range(0, 3)
+                 if word[cut:] in heads and all(c in _PROCLITICS for c in word[:cut])), None)
+
+
+def span_counts() -> dict[str, dict[bool, set[tuple[str, str]]]]:
+    """head form -> with the head (True) or without (False) -> the (doc_id, gold name) pairs,
+    over the events dev documents' gold places."""
+    heads = place_heads()
+    gold = read_csv(DATA / "gold_places.csv")
+    out: dict[str, dict[bool, set[tuple[str, str]]]] = {}
+    for d in read_csv(DATA / "documents.csv"):
+        text = read_text(d["doc_id"]) if d["split"] == "dev" else None
+        if text is None:
+            continue
+        words = match_key(text).split()
+        names = [match_key(p["surface"]).split() for p in gold
+                 if p["doc_id"] == d["doc_id"] and p["not_place"] != "yes"]
+        held = {" ".join(n) for n in names}
+        for name in names:
+            head = next((" ".join(name[:k]) for k in (2, 1)
+                         if len(name) > k and " ".join(name[:k]) in heads), None)
+            if head is not None:
+                out.setdefault(head, {True: set(), False: set()})[True].add((d["doc_id"], " ".join(name)))
+                continue
+            n = len(name)
+            for i in range(1, len(words) - n + 1):
+                if not all(words_within(a, b) for a, b in zip(name, words[i:i + n], strict=True)):
+                    continue
+                head = _after_head(words[i - 1])
+                if head is not None and f"{head} {' '.join(name)}" not in held:
+                    out.setdefault(head, {True: set(), False: set()})[False].add(
+                        (d["doc_id"], " ".join(name)))
+                    break
+    return out
+
+
+def print_spans() -> None:
+    """The table of :func:`span_counts`, each head's decision and its data's reading."""
+    heads = place_heads()
+    print(f"{'head':<12} {'kind':<14} with  without  -> decided (data: span, named_after)")
+    for f, c in sorted(span_counts().items(), key=lambda kv: -len(kv[1][True]) - len(kv[1][False])):
+        w, wo = len(c[True]), len(c[False])
+        docs = {d for d, _ in c[True] | c[False]}
+        if w + wo < SPAN_SUPPORT or len(docs) < 2:
+            decided = "too few"
+        else:
+            decided = "head in" if w / (w + wo) >= ACCEPT else "name" if wo / (w + wo) >= ACCEPT else "either"
+        h = heads[f]
+        data = "head in" if h["span"] == "whole" or h["named_after"] == "around" else "name"
+        mark = " *" if decided in ("head in", "name") and decided != data else ""
+        print(f"{f:<12} {h['place_type']:<14} {w:4d} {wo:8d}  -> {decided} "
+              f"({h['span']}, {h['named_after']}){mark}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the strict column so decided")
+    ap.add_argument("--spans", action="store_true",
+                    help="count how the coders write names after each head instead")
     args = ap.parse_args()
+    if args.spans:
+        print_spans()
+        return
     c = counts()
     heads = place_heads()
     kinds: dict[str, list[str]] = {}

@@ -1165,8 +1165,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
                 # around the name are read through
                 found.append({"start": s, "end": ne, **known_row})
                 continue
-            found.append({**unknown_row(text, s, ne, head["place_type"], _unknown_flags(head)),
-                          "_sentence": sentence_bounds(folded, ends, ks)})
+            row = unknown_row(text, s, ne, head["place_type"], _unknown_flags(head))
+            if head["named_after"] == "around" and (own or single):
+                # معسكر زمزم، بادية البشري: the mention takes the head in, as for a known
+                # name, and the place is the name's (مخيم زمزم and معسكر زمزم are one)
+                row["start"] = hs if hs is not None else folded.span(*_own_head(reader, ks))[0]
+            found.append({**row, "_sentence": sentence_bounds(folded, ends, ks)})
     kept = [x for i, x in enumerate(rows) if i not in dropped]
     found += _definite_head_rows(reader, kept, found, ends)
     for f in found:
