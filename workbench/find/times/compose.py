@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END, match_key
 from .clocks import PRAYER_CUES
-from .lexicon import any_within, find, key, lookup
+from .lexicon import any_within, demonstratives, find, key, lookup
 from .partial import Partial
 from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar, counted_nouns
 
@@ -34,6 +34,10 @@ _BEGINS = ("clock_cue", "approx", "clock_word", "clock_hour", "daypart", "event_
            "day_word", "relative_day", "last", "ordinal_start", "weekday", "qualifier", "direction",
            "week_word", "month_word", "year_word", "month", "now", "vague", "few", "unit", "season",
            "anniversary", "same_day", "hour_part", "quarter_word", "decade")
+_BEGINS_SET = frozenset(_BEGINS)
+# what a demonstrative points at when a reading begins at it (هذا العام, هذا الخميس, يوم)
+_POINTED = frozenset({"weekday", "day_word", "week_word", "month_word", "year_word", "season",
+                      "quarter_word"})
 _READ_BY_LETTERS = frozenset({"\u060c", ","})
 _BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, else a count
 _AGO_YEARS = 1500
@@ -134,7 +138,7 @@ class Composer(Grammar):
                     or any_within(toks, i + 1, i + 2, _ERA) or any_within(toks, i + 1, i + 3, _MONTH) \
                     or any_within(toks, i + 1, i + 5, _UNIT):
                 return True
-        elif find(toks, i, *_BEGINS) is not None or word in _READ_BY_LETTERS \
+        elif self._lexicon_begins(i) or word in _READ_BY_LETTERS \
                 or (word[0] == "\u0647" and word[1:] in _THIS_UNITS):  # ها + a unit
             return True
         else:
@@ -153,6 +157,23 @@ class Composer(Grammar):
             if self._month_number_word(i) is None:
                 return False
         return any_within(toks, i + 1, i + 1 + _CLOCK_REACH, _CLOCK_AFTER)
+
+    def _lexicon_begins(self, i: int) -> bool:
+        """Whether a word of ``_BEGINS`` at token ``i`` may begin a reading. A direction
+        begins one only as a demonstrative before what it points at (هذا العام, هذه السنة,
+        هذا الخميس, هذا الشتاء, هذا الربع: ``weekday_phrase``, ``unit_relative``,
+        ``season_relative``, ``quarter``); the others (الماضي, نفسه) follow what they
+        qualify, and هذا before any other word (هذا الهجوم) begins nothing."""
+        toks = self.t
+        for h in lookup(toks, i):
+            if h.entry.type not in _BEGINS_SET:
+                continue
+            if h.entry.type != "direction":
+                return True
+            if key(toks, i)[len(h.pre):] in demonstratives() \
+                    and any(x.entry.type in _POINTED for x in lookup(toks, h.end)):
+                return True
+        return False
 
     def expressions(self, i: int) -> list[Partial]:
         """Every reading at token ``i``, longest first (the finder keeps the first that
