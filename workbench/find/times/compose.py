@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 
 from ...text.arabic import SENTENCE_END, match_key
 from .clocks import PRAYER_CUES
-from .lexicon import any_within, demonstratives, find, key, lookup
+from .lexicon import any_within, demonstratives, find, key, longest_entry, lookup
 from .partial import Partial
 from .rules import _THIS_UNITS, _YEAR_CUES, DASHES, Grammar, counted_nouns
 
@@ -65,6 +65,7 @@ _PERIOD_UNITS = frozenset({"day", "week", "month", "year", "hour", "minute", "se
 # منذ الصباح الباكر: the same with an adjective after it);
 # not المغرب (في المغرب: in Morocco), الظهيرة/الضحى alone (names too)
 _CUED_PARTS = frozenset({"الفجر", "الصباح", "الظهر", "الظهيره", "العصر", "المساء", "الليل", "منتصف النهار"})
+_SHIFT_WORDS = frozenset({"قبل", "بعد"})  # a length before a point moves it (يومين بعد الخميس)
 _SINCE_WORDS = frozenset({("منذ",), ("مذ",)})  # منذ X حتى Y: a span
 _THAT = frozenset({"تلك", "ذلك", "وتلك", "وذلك"})  # the far demonstratives: what was told before
 _NOT_ONLY_PARTS = frozenset({"العصر", "المغرب"})  # ذلك العصر: that era; المغرب: Morocco
@@ -447,8 +448,10 @@ class Composer(Grammar):
         """A length before or after a day or clock said (يومين بعد الخميس, ثلاثة أيام قبل 5
         آذار, ساعتين بعد الظهر): the point moved by it (Duckling's "<duration> after|before
         <time>")."""
+        if not self._shift_word_ahead(i):
+            return None
         ln = self.length(i, anchored=True)
-        if ln is None or not ln[2] or key(self.t, ln[0]) not in ("قبل", "بعد"):
+        if ln is None or not ln[2] or key(self.t, ln[0]) not in _SHIFT_WORDS:
             return None
         inner = self.point(ln[0] + 1)
         if inner is None and ln[1] == "minute" and ln[2] < 60 \
@@ -460,6 +463,16 @@ class Composer(Grammar):
         inner.i, inner.shift = i, (ln[1], sign * ln[2])
         inner.rules.insert(0, "length+before" if sign < 0 else "length+after")
         return inner
+
+    def _shift_word_ahead(self, i: int) -> bool:
+        """Whether قبل or بعد stands where a length at ``i`` may end: a length is a count, its
+        unit and a fraction or few after it (ثلاثة أرباع الساعة, ساعة ونصف), each at most
+        one entry's words, so a shift word further on cannot follow one (most tokens
+        are no length: reading one to find قبل missing costs more than looking ahead)."""
+        hi = i + 1 + 3 * longest_entry()
+        keys = getattr(self.t, "keys", None)
+        ahead = keys[i + 1:hi] if keys is not None else [t.key for t in self.t[i + 1:hi]]
+        return not _SHIFT_WORDS.isdisjoint(ahead)
 
     def approx(self, i: int) -> Partial | None:
         h = find(self.t, i, "approx")

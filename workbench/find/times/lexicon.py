@@ -196,6 +196,16 @@ def forms_of(kind: str) -> frozenset[str]:
 
 
 @cache
+def longest_entry() -> int:
+    """The most words any entry has (ثلاثة أرباع الساعة: three): how far one piece may run.
+
+    >>> longest_entry() >= 3
+    True
+    """
+    return max(len(e.words) for es in _entries().values() for e in es)
+
+
+@cache
 def demonstratives() -> frozenset[str]:
     """The words for "this" before a unit or a day: the forms of direction ``current`` without
     the article (هذا, هذه, and the Gulf هذي of ``time_words.csv``), one home for what was a
