@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
 from .compose import Composer
-from .lexicon import Token, candidates, find, fold_text
+from .lexicon import Token, Tokens, candidates, find, fold_text
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
 
@@ -64,7 +64,7 @@ def time_rows(
         if i < done or not grammar.may_begin(i):
             continue
         if ctx.said_year is not None:
-            if any(toks[k].key in _SENTENCE_END for k in range(scanned, i)):
+            if not _SENTENCE_END.isdisjoint(toks.keys[scanned:i]):
                 ctx.said_year = None
             scanned = max(scanned, i)
         p, out = _first_resolved(grammar, i, ctx, toks, tense)
@@ -146,13 +146,14 @@ def _first_resolved(grammar: Composer, i: int, ctx: Context, toks: list[Token], 
 def _tense(toks: list[Token], p: Partial, default: str) -> str:
     """future when a future cue (سوف, من المقرر) sits near the expression in its sentence."""
     lo, hi = max(0, p.i - _WINDOW), min(len(toks), p.j + _WINDOW)
+    keys = [t.key for t in toks] if not isinstance(toks, Tokens) else toks.keys
     for k in range(p.i - 1, lo - 1, -1):
-        if toks[k].key in _SENTENCE_END:
+        if keys[k] in _SENTENCE_END:
             break
         if _future(toks, k):
             return "future"
     for k in range(p.j, hi):
-        if toks[k].key in _SENTENCE_END or toks[k].key in _CLAUSE_OPENERS:
+        if keys[k] in _SENTENCE_END or keys[k] in _CLAUSE_OPENERS:
             break
         if _future(toks, k):
             return "future"

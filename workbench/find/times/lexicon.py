@@ -73,7 +73,7 @@ def fold_text(text: str, folded: FoldedText | None = None) -> tuple[Tokens, str,
 
     Made without a Python step per token (the text's tokens are mostly no time word): one
     ``findall`` gives each token with the spaces before it, offsets are running sums of
-    their lengths, and tokens are built by ``map``.
+    their lengths, and a token is built only when the grammar indexes it (:class:`Tokens`).
     """
     if folded is None:
         key, kept_array = fold_positions(text)
@@ -91,7 +91,7 @@ def fold_text(text: str, folded: FoldedText | None = None) -> tuple[Tokens, str,
     ends = map(_PLUS_ONE, map(kept.__getitem__, map(_MINUS_ONE, kends)))
     if "#" in key:
         return _without_hashtag_marks(keys, list(starts), list(ends), kstarts, kends), key, kept
-    toks = Tokens(map(_new_token, zip(keys, starts, ends, kstarts, strict=True)), keys=keys)
+    toks = Tokens(columns=(keys, list(starts), list(ends), kstarts))
     return toks, key, kept
 
 
@@ -115,7 +115,7 @@ _PLUS_ONE, _MINUS_ONE = (1).__add__, (-1).__add__
 _new_token = partial(tuple.__new__, Token)
 
 
-class Tokens(list):
+class Tokens:
     """The tokens of one text and what the lexicon reads at each (:func:`lookup`): nothing
     for a token that is no entry's first word (most tokens), found in one pass; the others
     read when first asked (``None`` until then).
@@ -123,12 +123,26 @@ class Tokens(list):
     ``maybe`` lists the tokens in :func:`_maybe_words` (found here by one set look-up
     each, in C, when not given), a superset of those with a reading or that may begin an
     expression: the rest have neither and are never looked at again.
+
+    A sequence of :class:`Token`, indexed and sliced as a list. Made from ``columns`` (keys,
+    starts, ends, key starts), a token is built when first indexed: the grammar reads the
+    keys of most tokens and the offsets of few, and building every token cost a third of
+    the finder's cut.
     """
 
-    def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None) -> None:
-        super().__init__(tokens)
-        if keys is None:
-            keys = [t.key for t in self]
+    __slots__ = ("_cols", "_toks", "hits", "keys", "maybe")
+
+    def __init__(self, tokens=(), *, keys: list[str] | None = None, maybe: list[int] | None = None,
+                 columns: tuple[list[str], list[int], list[int], list[int]] | None = None) -> None:
+        if columns is None:
+            toks = list(tokens)
+            if keys is None:
+                keys = [t.key for t in toks]
+        else:
+            keys = columns[0]
+            toks = [None] * len(keys)
+        self._toks: list[Token | None] = toks
+        self._cols = columns
         self.keys = keys
         hits: list[list[Hit] | None] = [_NO_HITS] * len(keys)
         if maybe is None:
@@ -137,6 +151,29 @@ class Tokens(list):
             hits[i] = None  # read when asked: a token of the superset may have no reading
         self.maybe = maybe
         self.hits = hits
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, i):
+        if i.__class__ is slice:
+            return list(map(self.__getitem__, range(*i.indices(len(self.keys)))))
+        t = self._toks[i]
+        if t is None:
+            keys, starts, ends, kstarts = self._cols  # type: ignore[misc]
+            t = self._toks[i] = _new_token((keys[i], starts[i], ends[i], kstarts[i]))
+        return t
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self.keys)))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == (list(other) if isinstance(other, Tokens) else other)
+
+    __hash__ = None  # type: ignore[assignment]  # a mutable sequence, as a list
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
 
 
 _NO_HITS: list[Hit] = []  # shared, never changed
