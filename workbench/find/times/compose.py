@@ -130,7 +130,7 @@ class Composer(Grammar):
         - a length: a unit within four tokens (3 أيام).
         """
         toks = self.t
-        word = toks[i].key
+        word = key(toks, i)
         if word[0] in "0123456789":
             after = key(toks, i + 1)
             if after in _NUMBER_JOINS or after.startswith("\u0648") \

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
 from .compose import Composer
-from .lexicon import Token, Tokens, candidates, find, fold_text
+from .lexicon import Token, Tokens, candidates, find, fold_text, key
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
 
@@ -52,7 +52,7 @@ def time_rows(
         raise ValueError(f"tense must be 'past' or 'future', not {tense!r}")
     if not text:
         return []
-    toks, key, kept = fold_text(text, folded)
+    toks, folded_key, kept = fold_text(text, folded)
     grammar = Composer(toks)
     ctx = Context(reference, tense)
     if _NUMERIC_DATE_RE.search(text):  # 4/5/2019: which order this text writes them in
@@ -60,7 +60,7 @@ def time_rows(
     rows: list[dict[str, Any]] = []
     done = 0
     scanned = 0  # tokens up to here searched for the end of the sentence that said a year
-    for i in candidates(toks, key):
+    for i in candidates(toks, folded_key):
         if i < done or not grammar.may_begin(i):
             continue
         if ctx.said_year is not None:
@@ -164,7 +164,7 @@ def _future(toks: list[Token], k: int) -> bool:
     """A future cue (سوف, من المقرر) or a verb with the future prefix سـ (سيزور, ستعقد,
     سنعمل): س + the imperfect's ي/ت/ن and a root letter, and not a noun's ending (سيارة,
     سنوات, ستين, سيناء)."""
-    w = toks[k].key
+    w = key(toks, k)
     if len(w) >= 4 and w[:2] in _FUTURE_PREFIX and w[2] not in "\u0627\u0648" \
             and not w.endswith(_NOUN_ENDINGS):
         return find(toks, k, "not_future", pre_ok=False) is None and _imperfect_more_common(w)

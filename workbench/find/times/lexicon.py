@@ -313,9 +313,9 @@ class Hit(NamedTuple):
 
 def lookup(toks: list[Token], i: int) -> list[Hit]:
     """Every entry that reads at token ``i`` (longest first), under any clitic reading."""
-    if i >= len(toks):
-        return []
     memo = getattr(toks, "hits", None)
+    if i >= (len(memo) if memo is not None else len(toks)):  # a list's length: no Python call
+        return []
     if memo is not None and i >= 0:
         hits = memo[i]
         if hits is None:
@@ -327,8 +327,8 @@ def lookup(toks: list[Token], i: int) -> list[Hit]:
 def _lookup(toks: list[Token], i: int) -> list[Hit]:
     hits = []
     keys = getattr(toks, "keys", None)
-    for n, pre, e in _ordered_entries(toks[i].key):
-        if n == 1 or (i + n <= len(toks) and (
+    for n, pre, e in _ordered_entries(keys[i] if keys is not None else toks[i].key):
+        if n == 1 or (i + n <= (len(keys) if keys is not None else len(toks)) and (
                 # the words after the first compared as one slice of the keys
                 tuple(keys[i + 1:i + n]) == e.words[1:] if keys is not None
                 else all(toks[i + k].key == e.words[k] for k in range(1, n)))):
@@ -392,6 +392,17 @@ def _type_marks(types: frozenset[str]):
         return 1 if True in found else 2 if found else 0
 
     return mark
+
+
+def keys_between(toks: list[Token], i: int, j: int) -> list[str]:
+    """The keys of tokens ``[i, j)``, as ``[t.key for t in toks[i:j]]`` without building the
+    tokens of a :class:`Tokens` (a number in words is read from its keys alone).
+
+    >>> keys_between(tokenize("منذ ثلاثة أيام"), 1, 3)
+    ['ثلاثه', 'ايام']
+    """
+    keys = getattr(toks, "keys", None)
+    return keys[i:j] if keys is not None else [t.key for t in toks[i:j]]
 
 
 def key(toks: list[Token], i: int) -> str:

@@ -23,7 +23,7 @@ from functools import cache
 from ...resources import read_rows
 from ...text.dates import numeric_order, text_order
 from .clocks import ClockRules
-from .lexicon import Hit, Token, demonstratives, find, key, lookup, month_by_one_slip
+from .lexicon import Hit, Token, demonstratives, find, key, keys_between, lookup, month_by_one_slip
 from .numbers import parse_number, parse_ordinal
 from .partial import Partial, copy
 
@@ -175,9 +175,9 @@ class Grammar(ClockRules):
         first = "\u0627" + key(self.t, i)[1:] if h.pre else key(self.t, i)
         best = None
         for n in range(1, 5):
-            if i + n > len(self.t) or not self.t[i + n - 1].key.isalpha():
+            if i + n > len(self.t) or not key(self.t, i + n - 1).isalpha():
                 break
-            words = " ".join([first, *(t.key for t in self.t[i + 1:i + n])])
+            words = " ".join([first, *keys_between(self.t, i + 1, i + n)])
             r = parse_ordinal(words)
             if r is not None:
                 best = (i + n, r)
@@ -185,7 +185,7 @@ class Grammar(ClockRules):
 
     def cardinal(self, i: int, stop: int) -> int | None:
         """A number in words over tokens [i, stop), a leading و taken off (وثمانية عشرة)."""
-        words = " ".join(t.key for t in self.t[i:stop])
+        words = " ".join(keys_between(self.t, i, stop))
         if words.startswith("\u0648") and not words.startswith("\u0648\u0627\u062d"):  # و, not واحد
             words = words[1:].strip()
         v = parse_number(words) if words else None
@@ -255,7 +255,7 @@ class Grammar(ClockRules):
     def _month_number_word(self, i: int) -> tuple[int, int] | None:
         for n in (2, 1):
             v = self.cardinal(i, i + n) if i + n <= len(self.t) else None
-            if v is not None and 1 <= v <= 12 and all(t.key.isalpha() for t in self.t[i:i + n]):
+            if v is not None and 1 <= v <= 12 and all(w.isalpha() for w in keys_between(self.t, i, i + n)):
                 return i + n, v
         return None
 
@@ -335,7 +335,7 @@ class Grammar(ClockRules):
     def _day(self, i: int) -> Partial | None:
         if i >= len(self.t):
             return None
-        word = self.t[i].key
+        word = key(self.t, i)
         types = {h.entry.type for h in lookup(self.t, i)}
         digits = word.isdigit()  # as Grammar.num asks
         best = None
