@@ -22,6 +22,7 @@ from functools import cache
 
 from ...resources import read_rows
 from ...text.dates import numeric_order, text_order
+from ...text.memo import word_memo
 from .clocks import ClockRules
 from .lexicon import Hit, Token, demonstratives, find, key, keys_between, lookup, month_by_one_slip
 from .numbers import parse_number, parse_ordinal
@@ -105,6 +106,33 @@ def counted_nouns() -> frozenset[str]:
     return frozenset(form for form, role in roles if role == "noun")
 
 
+@word_memo
+def _cardinal_value(words: str) -> int | None:
+    """A whole number in words, a leading و taken off (وثمانية عشرة: 18), else None.
+
+    >>> _cardinal_value("وثمانية عشر"), _cardinal_value("واحد"), _cardinal_value("الهجوم")
+    (18, 1, None)
+    """
+    if words.startswith("\u0648") and not words.startswith("\u0648\u0627\u062d"):  # و, not واحد
+        words = words[1:].strip()
+    v = parse_number(words) if words else None
+    return int(v) if v is not None and v == int(v) else None
+
+
+@word_memo
+def _one_to_twelve(first: str, second: str) -> tuple[int, int] | None:
+    """A number 1–12 in the words ``first`` and ``second`` (``""``: the text ends), two words
+    tried before one: (words, n). A pure function of the two words, remembered: the same
+    pairs (في هذا, من أجل) stand before most numbers the grammar is asked about."""
+    for n, words in ((2, (first, second)), (1, (first,))):
+        if not words[-1]:
+            continue
+        v = _cardinal_value(" ".join(words))
+        if v is not None and 1 <= v <= 12 and all(w.isalpha() for w in words):
+            return n, v
+    return None
+
+
 def _typ(h: Hit | None, t: str) -> bool:
     return h is not None and h.entry.type == t
 
@@ -185,11 +213,7 @@ class Grammar(ClockRules):
 
     def cardinal(self, i: int, stop: int) -> int | None:
         """A number in words over tokens [i, stop), a leading و taken off (وثمانية عشرة)."""
-        words = " ".join(keys_between(self.t, i, stop))
-        if words.startswith("\u0648") and not words.startswith("\u0648\u0627\u062d"):  # و, not واحد
-            words = words[1:].strip()
-        v = parse_number(words) if words else None
-        return int(v) if v is not None and v == int(v) else None
+        return _cardinal_value(" ".join(keys_between(self.t, i, stop)))
 
     def dom(self, i: int) -> tuple[int, int] | None:
         """A day of the month: 1–31 in digits or an ordinal word (اليوم الأول, الثالث عشر)."""
@@ -253,11 +277,12 @@ class Grammar(ClockRules):
         return end, int(h.entry.value), cal == "hijri", h.pre
 
     def _month_number_word(self, i: int) -> tuple[int, int] | None:
-        for n in (2, 1):
-            v = self.cardinal(i, i + n) if i + n <= len(self.t) else None
-            if v is not None and 1 <= v <= 12 and all(w.isalpha() for w in keys_between(self.t, i, i + n)):
-                return i + n, v
-        return None
+        """A number 1–12 in words over one or two tokens at ``i`` (ثلاثة, الحادية عشرة): (end, n)."""
+        words = keys_between(self.t, i, i + 2)
+        if not words:  # past the text's end (شهر, its last word)
+            return None
+        got = _one_to_twelve(words[0], words[1] if len(words) == 2 else "")
+        return (i + got[0], got[1]) if got is not None else None
 
     def _month_relative(self, j: int) -> bool:
         """A direction right after a name that is also a common word makes it a month (شعبان
