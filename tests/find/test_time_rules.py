@@ -498,3 +498,34 @@ def test_candidates_of_a_plain_token_list_are_those_of_the_tokens():
     for text in _texts():
         toks, folded, _ = fold_text(text)
         assert candidates(list(toks), folded) == candidates(toks, folded), text
+
+
+def test_a_demonstrative_begins_a_reading_only_before_what_it_points_at():
+    from workbench.find.times.compose import Composer
+    from workbench.find.times.lexicon import fold_tokens
+
+    toks, _ = fold_tokens("هذا الهجوم أسفر عن قتلى بين المدنيين ، ووقع هذا العام")
+    grammar = Composer(toks)
+    keys = [t.key for t in toks]
+    assert not grammar.may_begin(keys.index("هذا"))  # هذا الهجوم: no time
+    assert grammar.may_begin(keys.index("هذا", 1))  # هذا العام
+    assert [r["value"] for r in time_rows("وقع هذا العام وفي هذا الخميس", reference=WED)] \
+        == ["2020", "2020-05-14"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("وصلت القوات يومين بعد الخميس", "2020-05-16"),
+    ("انسحبوا ثلاثة أيام قبل 5 آذار", "2020-03-02"),
+])
+def test_a_length_before_a_shift_word_still_moves_the_point(text, value):
+    assert [r["value"] for r in time_rows(text, reference=WED)] == [value]
+
+
+def test_tokens_built_when_indexed_read_as_a_list():
+    from workbench.find.times.lexicon import Tokens, fold_text, tokenize
+
+    toks, _, _ = fold_text("وصلوا فجر الخميس 15/3")
+    eager = Tokens(list(toks))
+    assert len(toks) == 6 and toks[-1].key == "3" and toks[1:3] == eager[1:3]
+    assert [t.key for t in toks] == toks.keys and toks == eager == tokenize("وصلوا فجر الخميس 15/3")
+    assert (toks[2].start, toks[2].end) == (10, 16)
