@@ -200,7 +200,8 @@ def test_time_of_day(text, span, value, time_of_day):
 
 
 def test_a_part_of_the_day_alone_is_no_time():
-    assert find_times("وقع الانفجار صباحًا قرب السوق", reference=MAY_2020).empty
+    # with no day, cue or past verb (وقع الانفجار صباحًا is the story day's morning): a habit
+    assert find_times("يفتح السوق صباحًا قرب المحطة", reference=MAY_2020).empty
 
 
 def test_a_part_of_the_day_before_a_reflexive_object_is_a_verb():
@@ -330,6 +331,16 @@ def test_a_part_of_the_day_as_an_adverb_after_a_past_verb_is_the_story_day():
     row = df.iloc[-1]
     assert row["value"] == "2024-07-30" and row["time_of_day"] == "evening"
     assert find_times("عملوا ليلا ونهارا", reference=date(2024, 7, 31)).empty
+
+
+def test_a_part_of_the_day_as_an_adverb_after_the_subject_of_a_past_verb():
+    # the verb, its subject, then the adverb (with or without a comma): the story day
+    for text in ("ووقع الانفجار صباحا قرب السوق", "وقصفت المدفعية الثقيلة، ليلا، أطراف البلدة"):
+        row = find_times(text, reference=date(2021, 3, 9)).iloc[0]
+        assert row["value"] == "2021-03-09" and row["rule"] == "cue+part_of_day"
+    # an imperfective verb says what is done as a habit, and a comma closes the clause
+    assert find_times("يعمل المزارعون ليلا", reference=date(2021, 3, 9)).empty
+    assert find_times("وصل الوفد، ثم بدأ الحديث عن أعمال تجري ليلا", reference=date(2021, 3, 9)).empty
 
 
 @pytest.mark.parametrize(("text", "value"), [

@@ -43,6 +43,14 @@ _BRACKET_YEARS = (1800, 2100)  # a year alone in brackets: modern years only, el
 _AGO_YEARS = 1500
 _LASTING_REACH = 9  # tokens back from منذ searched for a word that makes its length a length
 _ANNIVERSARY_REACH = 6  # tokens from ذكرى to a rank after the event's name
+# words back from a part of the day in its adverbial form to the past verb of its clause: the
+# verb and its subject of up to two words (ووقع الهجوم صباحا، قصفت طائرات الاحتلال، صباحا)
+_ADVERB_REACH = 3
+_COMMAS = frozenset({"\u060c", ","})
+# what opens a verb's clause before it (كما قصفت، وقد وقع): a verb read from farther than right
+# before the adverb must open its clause, so that a noun shaped like a past verb (بتوقيت مكة
+# مساء) is not taken for one
+_CLAUSE_OPENERS = frozenset({"كما", "قد", "وقد", "فقد", "لقد", "ثم", "حيث", "اذ", "بعدما", "عندما"})
 _CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
 # a detached object pronoun (NewsFANE splits تزوجني) between the verb and منذ
 _OBJECT_WORDS = frozenset({"ني", "ه", "ها", "هم", "نا"})
@@ -292,16 +300,37 @@ class Composer(Grammar):
         return Partial(i, h.end, pre=h.pre, part=h.entry.value, story_part=True).add("cue+part_of_day")
 
     def _adverb_after_verb(self, i: int, h) -> bool:
-        """A part of the day in its adverbial form (صباحا، مساء، ليلا) right after a past verb
-        says when that verb's event happened, on the day the story is on (نُفّذت مساءً); not a
-        pair of parts that says always (عملوا ليلا ونهارا)."""
+        """A part of the day in its adverbial form (صباحا، مساء، ليلا) after a past verb, right
+        after it or after its subject (نُفّذت مساءً، ووقع الهجوم صباحا), says when that verb's
+        event happened, on the day the story is on; not a pair of parts that says always
+        (عملوا ليلا ونهارا)."""
         words = h.entry.words
         if len(words) > 1 or words[0].startswith("ال") or h.pre or i == 0 \
-                or h.entry.extra not in ("adverb", "both") or not self._past(i - 1):
+                or h.entry.extra not in ("adverb", "both") or not self._clause_past(i):
             return False
         nxt = key(self.t, h.end)
         return not (nxt == "و" and (self.part(h.end + 1) is not None or key(self.t, h.end + 1) == "نهارا")) \
             and not (nxt.startswith("و") and (self.part(h.end) is not None or nxt == "ونهارا"))
+
+    def _clause_past(self, i: int) -> bool:
+        """A past verb ends the words before token ``i`` within its clause: right before it, or
+        before the verb's subject and a comma (ووقع الهجوم صباحا، قصفت الطائرات، صباحا)."""
+        if self._past(i - 1):
+            return True
+        k = i - 1 - (key(self.t, i - 1) in _COMMAS)
+        for m in range(k, max(-1, k - _ADVERB_REACH), -1):
+            if self.t[m].key in _SENTENCE_END or key(self.t, m) in _COMMAS:
+                return False
+            if self._past(m):
+                return self._opens_clause(m)
+        return False
+
+    def _opens_clause(self, m: int) -> bool:
+        """The verb at token ``m`` opens its clause: with و/ف on it (ووقع), first in its sentence
+        or after a comma, or after a word that opens a clause (كما قصفت)."""
+        before = key(self.t, m - 1) if m > 0 else ""
+        return self.t[m].key[:1] in ("\u0648", "\u0641") or m == 0 or before in _COMMAS \
+            or self.t[m - 1].key in _SENTENCE_END or before in _CLAUSE_OPENERS
 
     def _overnight(self, p: Partial) -> None:
         """ليل السبت الأحد, ليلة الأربعاء-الخميس: a night named by the two days it joins runs
