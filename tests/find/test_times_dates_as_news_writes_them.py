@@ -42,3 +42,22 @@ def test_a_part_of_the_next_day_after_a_date_said_once():
         "صباح اليوم التالي", "2020-05-11", "morning"]
     assert one("وصل الوفد صباح اليوم", reference=MAY_2020)["value"] == "2020-05-12"
 
+
+
+def test_a_second_name_of_the_month_makes_a_common_word_a_month():
+    """آب is also "father": a day before it reads a month only with a cue, a year, or the
+    month's other name beside it (12 آب/أغسطس), here after an opening bracket."""
+    row = one("تروي الصفحة أحداث (12 آب/أغسطس) كما عاشها الأهالي", reference=MAY_2020)
+    assert (row["value"], row["rule"]) == ("2019-08-12", "day+month")
+    assert find_times("رسالة الى اب/ابن", reference=MAY_2020).empty
+
+
+def test_a_year_said_after_the_noun_phrase_a_date_dates():
+    """(5 أيار) للحرب الأهلية في العام 1975: the sentence's year, said after, closes the
+    date; a year told in a clause of its own (الذي أقر في عام 2015) or after منذ does not."""
+    rows = find_times("نستعيد يوميات (5 أيار) للحرب الأهلية في العام 1975", reference=MAY_2020)
+    assert rows.iloc[0]["value"] == "1975-05-05" and rows.iloc[0]["rule"] == "day+month+year_said_after"
+    assert "year_from_sentence" in rows.iloc[0]["flags"]
+    for text in ("في 3 آذار صادق النواب على القانون الذي أقر في عام 2015",
+                 "قتل خمسة في 3 آذار في أسوأ هجوم منذ عام 2014"):
+        assert find_times(text, reference=MAY_2020).iloc[0]["value"] == "2020-03-03"

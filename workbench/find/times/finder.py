@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
-from .compose import Composer
+from .compose import Composer, _perfective
 from .lexicon import Token, Tokens, candidates, find, fold_text, key
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
@@ -33,6 +33,11 @@ _CLAUSE_OPENERS = frozenset({"ان", "انه", "انها", "انهم", "انهم
 # steps of resolution that read a value from outside the expression: named in ``rule`` too
 _RESOLUTION_RULES = frozenset({"year_from_sentence", "year_from_weekday"})
 _NUMERIC_DATE_RE = re.compile(r"\d\s?[/.-]\s?\d")
+# between a year-less date and the year its sentence says after it: at most this many words of
+# the noun phrase the date dates ((13 تموز) للعدوان الإسرائيلي في العام 2006)
+_YEAR_AFTER_REACH = 6
+# what ends that noun phrase: a clause of its own (التي أقرت في عام 2015), a list
+_YEAR_AFTER_STOPS = frozenset({"\u060c", ",", "التي", "الذي", "الذين", "اللذين", "اللتين", "منذ"})
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 
@@ -79,7 +84,35 @@ def time_rows(
             ctx.story_day = date.fromisoformat(out["start_date"])
             _writing_day(p, out, ctx)
     _beside_equivalents(text, rows)
+    _year_said_after(toks, rows)
     return rows
+
+
+def _year_said_after(toks: list[Token], rows: list[dict[str, Any]]) -> None:
+    """A day and month with no year and no word for one (الماضي, الجاري) take the year the
+    next time of their sentence says with في, a few words of the noun phrase they date on
+    ((13 تموز) للعدوان الإسرائيلي في العام 2006 → 2006-07-13), as a year said before them does
+    (``year_from_sentence``); rule ``+year_said_after``."""
+    for a, b in pairwise(rows):
+        if "year_inferred" not in a["flags"].split(";") or a["precision"] != "day" \
+                or not a["rule"].startswith("day+month") or "relative" in a["rule"] \
+                or "weekday" in a["rule"] or b["rule"] != "year" or b["precision"] != "year" \
+                or "/" in b["value"] or not a["start_date"]:
+            continue
+        gap = [t for t in toks if t.start >= a["end"] and t.end <= b["start"]]
+        if not gap or gap[-1].key != "\u0641\u064a" or len(gap) > _YEAR_AFTER_REACH \
+                or any(t.key in _SENTENCE_END or t.key in _YEAR_AFTER_STOPS or t.is_num
+                       or _perfective(t.key) for t in gap):
+            continue
+        old = date.fromisoformat(a["start_date"])
+        try:
+            day = old.replace(year=int(b["value"]))
+        except ValueError:  # 29 February of a common year
+            continue
+        iso = day.isoformat()
+        flags = [f for f in a["flags"].split(";") if f and f != "year_inferred"]
+        a.update(value=iso + a["value"][10:], start_date=iso, end_date=iso,
+                 flags=";".join([*flags, "year_from_sentence"]), rule=a["rule"] + "+year_said_after")
 
 
 # what may stand between a Hijri date and the Gregorian one a date line gives beside it

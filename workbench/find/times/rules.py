@@ -265,15 +265,17 @@ class Grammar(ClockRules):
                 return h2.end, int(h2.entry.value), h2.entry.extra.startswith("hijri"), ""
             return None
         cal, amb = h.entry.extra.split(":")
-        if int(amb) > (2 if strong else 1 if cued or h.pre else 0) \
-                and not self._month_confirmed(h.end) and not (int(amb) <= 1 and self._month_relative(h.end)):
-            return None
         end = h.end
-        # a second name for the same month: أبريل/نيسان, أبريل (نيسان), يناير كانون الثاني
+        # a second name for the same month: أبريل/نيسان, أبريل (نيسان), يناير كانون الثاني —
+        # which also makes a name that is a common word a month (12 آب/أغسطس: آب "father")
         k = end + 1 if key(self.t, end) in ("/", "(", "-") else end
         h2 = find(self.t, k, "month")
-        if h2 is not None and h2.entry.value == h.entry.value:
-            end = h2.end + (1 if key(self.t, h2.end) == ")" else 0)
+        second = h2 is not None and h2.entry.value == h.entry.value
+        if int(amb) > (2 if strong else 1 if cued or h.pre else 0) and not second \
+                and not self._month_confirmed(h.end) and not (int(amb) <= 1 and self._month_relative(h.end)):
+            return None
+        if second:
+            end = h2.end + (1 if key(self.t, h2.end) == ")" else 0)  # type: ignore[union-attr]
         return end, int(h.entry.value), cal == "hijri", h.pre
 
     def _month_number_word(self, i: int) -> tuple[int, int] | None:
