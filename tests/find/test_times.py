@@ -383,10 +383,17 @@ def test_a_two_digit_year_with_one_digit_parts_needs_a_dating_word():
     ("خلال الساعات ال48 الماضية", "2024-05-15/2024-05-17"),
     ("خلال الـ10 أيام المقبلة", "2024-05-18/2024-05-27"),
     ("خلال الساعات الثلاث الماضية", "2024-05-17"),
+    # the count without its article, in words or digits: the adjective's article still says it
+    ("وفي اثنتين وسبعين ساعة الأخيرة", "2024-05-14/2024-05-17"),
+    ("خلال 5 أيام المقبلة", "2024-05-18/2024-05-22"),
 ])
 def test_the_n_units_past_or_next_counted_in_digits_are_a_period(text, value):
     row = one(text, reference=date(2024, 5, 17))
     assert row["value"] == value and row["relation"] == "period"
+
+
+def test_a_count_and_unit_with_no_article_after_them_stay_a_length():
+    assert one("استمر القصف ثماني وأربعين ساعة متواصلة", reference=date(2024, 5, 17))["value"] == "PT48H"
 
 
 def test_without_reference_a_relative_day_keeps_its_time_of_day():

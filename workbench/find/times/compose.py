@@ -746,19 +746,28 @@ class Composer(Grammar):
         return None
 
     def _the_n_units(self, i: int) -> Partial | None:
-        """ال + a count in digits + its unit + past or next (الـ24 ساعة الماضية, الـ10 أيام
-        المقبلة): the n units before or after the reference, as الأيام العشرة الماضية."""
+        """[ال] + a count + its unit + past or next with the article (الـ24 ساعة الماضية, الـ10
+        أيام المقبلة, ثمان وأربعين ساعة الأخيرة): the n units before or after the reference, as
+        الأيام العشرة الماضية."""
         n = self._the_digits(i)
         if n is None:
-            return None
-        u = find(self.t, n[0], "unit", pre_ok=False)
-        if u is None or u.entry.extra == "2":
-            return None
-        d = find(self.t, u.end, "direction", "last")
+            # the count with no article, in digits or in words (48 ساعة الأخيرة, ثمان وأربعين
+            # ساعة الماضية): the adjective's article still makes the units the last or next ones
+            ln = self.length(i)
+            if ln is None or ln[2] < 2 or ln[1] not in _PERIOD_UNITS \
+                    or not key(self.t, ln[0]).startswith("ال"):
+                return None
+            end, unit, count = ln
+        else:
+            u = find(self.t, n[0], "unit", pre_ok=False)
+            if u is None or u.entry.extra == "2":
+                return None
+            end, unit, count = u.end, u.entry.value, n[1]
+        d = find(self.t, end, "direction", "last")
         if d is None or d.entry.value not in ("past", "future", ""):
             return None
         sign = 1 if d.entry.value == "future" else -1
-        return Partial(i, d.end, span=(u.entry.value, sign * n[1])).add("period+relative")
+        return Partial(i, d.end, span=(unit, sign * count)).add("period+relative")
 
     def _last_n(self, i: int) -> Partial | None:
         """آخر + a count of days, weeks, months or years (آخر 3 أيام, آخر ثلاثة أسابيع, آخر
