@@ -753,7 +753,7 @@ class Composer(Grammar):
         if n is None:
             # the count with no article, in digits or in words (48 ساعة الأخيرة, ثمان وأربعين
             # ساعة الماضية): the adjective's article still makes the units the last or next ones
-            ln = self.length(i)
+            ln = self.length(i) if not key(self.t, i).startswith("ال") else None  # الشهرين: dual+relative
             if ln is None or ln[2] < 2 or ln[1] not in _PERIOD_UNITS \
                     or not key(self.t, ln[0]).startswith("ال"):
                 return None
