@@ -107,3 +107,11 @@ def test_a_little_while_ago_is_the_reference_day():
 def test_since_a_length_standing_alone_is_ago(text, value):
     # a page's stamp under a post: posted that long ago
     assert find_times(text, reference=date(2013, 2, 12))["value"].tolist() == [value]
+
+
+def test_since_a_length_inside_a_relative_clause_is_a_length():
+    # the past verb after the length is the main clause's (هجرت), not the relative clause's
+    text = "بسبب المعارك التي تدور منذ ثلاثة أيام هجرت مئات الأسر"
+    row = find_times(text, reference=REF).iloc[0]
+    assert (row["text"], row["value"]) == ("منذ ثلاثة أيام", "P3D")
+    assert find_times("منذ ثلاثة أيام هجرت مئات الأسر", reference=REF).iloc[0]["value"] == "2013-02-09"

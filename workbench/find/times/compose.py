@@ -52,6 +52,9 @@ _COMMAS = frozenset({"\u060c", ","})
 # مساء) is not taken for one
 _CLAUSE_OPENERS = frozenset({"كما", "قد", "وقد", "فقد", "لقد", "ثم", "حيث", "اذ", "بعدما", "عندما"})
 _CLAUSE_STOPS = frozenset({"\u060c", ",", "و", "ثم"})
+# the relative pronouns: a clause they open before منذ + a length holds that length, so a past
+# verb after it is the main clause's (الاشتباكات التي تجري منذ يومين نزحت: a length)
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 # a detached object pronoun (NewsFANE splits تزوجني) between the verb and منذ
 _OBJECT_WORDS = frozenset({"ني", "ه", "ها", "هم", "نا"})
 # a word before a verb or verbal noun that marks the event done (قد عرضت, تم عزلها)
@@ -597,7 +600,8 @@ class Composer(Grammar):
     def _since_ago(self, i: int, end: int) -> bool:
         """True when منذ + a length at ``i`` says how long ago (a point), not how long: a past
         verb just before it (استقلت منذ 15 عاما, قد عرضت منذ ثلاث سنوات, تم عزلها منذ) or just
-        after the length (منذ 500 سنة كانت), and no ``lasting`` word (المتواصل, لأول مرة, أسوأ)
+        after the length (منذ 500 سنة كانت) unless a relative clause holds them (التي تجري منذ
+        يومين نزحت), and no ``lasting`` word (المتواصل, لأول مرة, أسوأ)
         earlier in the clause; or منذ + a length standing alone, as a page stamps a post
         («منذ يومين», «منذ 3 ساعات» under a headline: posted that long ago)."""
         toks = self.t
@@ -621,7 +625,8 @@ class Composer(Grammar):
             if toks[v].key.startswith("\u0628\u0627\u0644") and v > 0 and self._past(v - 1) \
                     and all(toks[m].key.isalpha() and toks[m].key not in _CLAUSE_STOPS for m in range(v, i)):
                 return True
-        return end < len(toks) and self._past(end)
+        return end < len(toks) and self._past(end) \
+            and not any(key(toks, k) in RELATIVES for k in range(max(0, i - 3), i))
 
     def _past(self, k: int) -> bool:
         """A past verb at token ``k``: by its ending (:func:`_perfective`) or one of the lexicon's

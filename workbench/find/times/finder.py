@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
-from .compose import Composer, _perfective
+from .compose import RELATIVES, Composer, _perfective
 from .lexicon import Token, Tokens, candidates, find, fold_text, key
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
@@ -37,7 +37,7 @@ _NUMERIC_DATE_RE = re.compile(r"\d\s?[/.-]\s?\d")
 # the noun phrase the date dates ((13 تموز) للعدوان الإسرائيلي في العام 2006)
 _YEAR_AFTER_REACH = 6
 # what ends that noun phrase: a clause of its own (التي أقرت في عام 2015), a list
-_YEAR_AFTER_STOPS = frozenset({"\u060c", ",", "التي", "الذي", "الذين", "اللذين", "اللتين", "منذ"})
+_YEAR_AFTER_STOPS = frozenset({"\u060c", ",", "منذ"}) | RELATIVES
 _COARSE = ["second", "minute", "hour", "day", "week", "month", "year"]
 
 
