@@ -121,3 +121,10 @@ def test_decades_are_a_length(text):
 @pytest.mark.parametrize("text", ["قبل عقود", "عقود النفط الموقعة"])
 def test_decades_make_no_point_in_time(text):
     assert find_times(text, reference=date(2023, 5, 10)).empty
+
+
+def test_time_passing_between_an_anchor_and_its_length():
+    """بعد مرور شهر على, منذ انقضاء عامين: the verbal noun of time passing is read through."""
+    row = find_times("وبعد مرور أسبوعين على بدء الهدنة عاد النازحون", reference=date(2021, 3, 9)).iloc[0]
+    assert (row["text"], row["value"], row["rule"]) == ("بعد مرور أسبوعين", "P2W", "elapse+after+length")
+    assert find_times("بعد مرور الوقت", reference=date(2021, 3, 9)).empty

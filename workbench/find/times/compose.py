@@ -558,7 +558,7 @@ class Composer(Grammar):
 
     def ago(self, i: int) -> Partial | None:
         """An anchor word and a length: قبل يومين, بعد أسابيع, منذ أسبوع, خلال ثلاثة أشهر,
-        لمدة ثلاثة أيام (how each reads is :func:`workbench.find.times.lengths.counted`)."""
+        بعد مرور شهر, لمدة ثلاثة أيام (how each reads is :func:`workbench.find.times.lengths.counted`)."""
         h = find(self.t, i, "anchor")
         if h is None or h.entry.value not in ("since", "from", "before", "after", "within", "for"):
             return None
@@ -568,6 +568,12 @@ class Composer(Grammar):
         about = find(self.t, k, "approx")  # قبل نحو 3 سنوات, منذ حوالي شهرين
         if about is not None:
             k = about.end
+        # the verbal noun of time passing between the anchor and its length (بعد مرور شهر على,
+        # منذ انقضاء عامين): the same length; not after قبل (قبل مضي أسبوع على: before a week
+        # had passed, no point a week back)
+        elapse = find(self.t, k, "elapse", pre_ok=False) if h.entry.value in ("after", "since") else None
+        if elapse is not None:
+            k = elapse.end
         ln = self.length(k, anchored=True)
         if ln is None:
             return None
@@ -595,6 +601,8 @@ class Composer(Grammar):
         if about is not None:
             p.flags.append("approx")
             p.add("approx")
+        if elapse is not None:
+            p.add("elapse")
         return p.add(f"{anchor}+length")
 
     def _since_ago(self, i: int, end: int) -> bool:
