@@ -1,4 +1,4 @@
-"""Times: the colloquial words for now (Gulf الحين, Iraqi هسه, Levantine هلق, Egyptian دلوقتي)."""
+"""Times: the colloquial words for now (Gulf الحين and توه, Iraqi هسه, Levantine هلق, Egyptian دلوقتي)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ REF = datetime(2020, 7, 22, 6, 50)
         ("عمي من هسه الي مايريد اللقاح", "هسه"),
         ("هلق صار الوضع أسوأ", "هلق"),
         ("دلوقتي الناس خايفة", "دلوقتي"),
+        ("ليش توه ينتبهون للمشكلة", "توه"),  # Gulf: only now, just now
     ],
 )
 def test_colloquial_now(text, span):
