@@ -20,6 +20,8 @@ REF = date(2026, 1, 19)
         ("ظل المصاب يوما كاملا تحت الأنقاض", "يوما كاملا", "P1D"),
         ("انقطعت العلاقات منذ عقدين", "منذ عقدين", "P20Y"),  # a decade: ten years
         ("عادت العلاقات بعد أكثر من عقد من القطيعة", "بعد أكثر من عقد", "P10Y"),
+        # one in words after the unit counts it (شهر واحد "one month"), no month named 1
+        ("قتل الصحفي منذ شهر واحد في المدينة", "منذ شهر واحد", "P1M"),
     ],
 )
 def test_one_unit_is_a_length(text, span, value):
@@ -128,3 +130,9 @@ def test_time_passing_between_an_anchor_and_its_length():
     row = find_times("وبعد مرور أسبوعين على بدء الهدنة عاد النازحون", reference=date(2021, 3, 9)).iloc[0]
     assert (row["text"], row["value"], row["rule"]) == ("بعد مرور أسبوعين", "P2W", "elapse+after+length")
     assert find_times("بعد مرور الوقت", reference=date(2021, 3, 9)).empty
+
+
+def test_a_month_named_by_its_number_in_words_stays_a_month():
+    # شهر ثلاثة (March) and شهر 1 (January) name months; only one in words counts
+    assert find_times("سافر في شهر ثلاثة", reference=REF).iloc[0]["value"] == "2025-03"
+    assert find_times("سافر في شهر 1", reference=REF).iloc[0]["value"] == "2026-01"

@@ -251,7 +251,9 @@ class Grammar(ClockRules):
             if o and 1 <= o[1] <= 12:
                 return o[0], o[1], False, word.pre
             c = self._month_number_word(k)
-            if c:
+            # one in words after the unit is the count's adjective, as in every ``N`` + noun
+            # with N = 1 (شهر واحد "one month"); a month named by a number is 1–12 otherwise
+            if c and not (c[1] == 1 and c[0] == k + 1):
                 return c[0], c[1], False, word.pre
             m = self.month(k, cued=True, strong=True)
             return (m[0], m[1], m[2], word.pre) if m else None
