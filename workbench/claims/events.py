@@ -53,7 +53,15 @@ from .clauses import (
 )
 from .frames import frame_of_rows, frame_with_lead, record_type, records
 from .index import FROM_WORDS, Mention, Mentions, add_flags, counted_from_other, is_span_frame
-from .resolve import PLACE_RANK, RESOLVED_COLUMNS, day_of_two, is_many, resolve_events
+from .resolve import (
+    PLACE_RANK,
+    RESOLVED_COLUMNS,
+    anaphoric,
+    day_of_two,
+    is_another,
+    is_many,
+    resolve_events,
+)
 from .roles import (
     agent,
     doer,
@@ -78,6 +86,7 @@ from .spots import (
     stands_for_governorate,
     teller_seat,
 )
+from .tolls import find_tolls
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -264,6 +273,12 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
             continue
         found = _claim_events(claim, by_id, mentions, reference, country_default,
                               _units_of(claim, units))
+        for row in found:
+            # told as one more attack with a toll of its own (استهدف مجهولون أيضاً سيارة ...
+            # أسفرت عن مقتل خمسة; تعرضت أيضا لاعتداء مماثل أسفر عن مصرع 4): with no place and
+            # no date it shares the key of any other such row, and is no repeat of it (the
+            # guideline: attacks of one site and day are one unless told with their own tolls)
+            row["_one_more"] = _one_more(claim, row) and _toll_told(claim, row)
         head = claims[n - 1] if n else None
         if head is not None and str(claim.clause_break) == "comma" \
                 and "event" not in str(head.types).split(";"):
@@ -280,6 +295,29 @@ def _events_of(claims: Sequence, mentions: Mentions, *,
             found = _list_from_tail(found, tail, mentions, country_default)
         rows.extend(found)
     return _merge_repeats(rows)
+
+
+def _one_more(claim, row: dict) -> bool:
+    """True when the clause tells its attack as one more than those told before: a word of
+    otherness or an additive adverb right after the attack word (لاعتداء مماثل، استهدف
+    مجهولون أيضاً). An opening connective alone (كما، فيما) is no such word: it as often adds
+    a toll or a target to the attack told (incident_cues.csv, kind besides)."""
+    text, at = str(claim.text), int(claim.start)
+    # a definite attack word (كما أسفر الهجوم عن) tells the attack already told
+    if str(row["trigger_start"]) == "" or anaphoric(row):
+        return False
+    end = int(row["trigger_end"]) - at
+    return is_another(text, end) or is_another(text, end, "also")
+
+
+def _toll_told(claim, row: dict) -> bool:
+    """True when the clause gives a toll of its own as a figure after the attack word
+    (لاعتداء مماثل أسفر عن مصرع 4 من العمال), the attack word being no word of a toll: a
+    toll told with كما or آخرين (كما قتل 3 آخرون) adds to the attack told (incident_cues)."""
+    at, end = int(row["trigger_start"]) - int(claim.start), int(row["trigger_end"]) - int(claim.start)
+    tolls = find_tolls(str(claim.text))
+    return not any(t.start <= at < t.end for t in tolls) \
+        and any(t.start >= end and (t.value or t.lo or 0) > 0 for t in tolls)
 
 
 def _scene_places(claim, mentions: Mentions, doc: TextUnits | None = None) -> list[Mention]:
@@ -948,7 +986,11 @@ def _merge_repeats(rows: list[dict]) -> list[dict]:
         # one of two days told together (day_1_of_2) is its own attack, even undated
         key = (row["kind"], row["actor"], row["location"], row["places"], row["start"],
                row["end"], row["modality"], day_of_two(row))
-        if key in index and index[key]["claim_id"] != row["claim_id"]:
+        # one more attack told after a placed one (see _one_more) is no repeat of a row
+        # that shares its empty key: resolve places it near that one
+        if key in index and index[key]["claim_id"] != row["claim_id"] \
+                and not (row.get("_one_more") and not (row["places"] or row["start"])
+                         and any(r["location"] for r in kept)):
             first = index[key]
             first["also_claims"] = ";".join(c for c in (first["also_claims"], row["claim_id"]) if c)
             if not first["date_text"] and row["date_text"]:

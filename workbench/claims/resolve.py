@@ -311,7 +311,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
             totals.append((int(row["claim_start"]), int(row["claim_end"])))
             continue
         _place_row(row, text, mentions, where)
-        pointed = str(row["trigger_start"]) != "" and _anaphoric(row) \
+        pointed = str(row["trigger_start"]) != "" and anaphoric(row) \
             and _pointed(text, int(row["trigger_start"]))
         if pointed and incidents:  # هذا الاستهداف: the attack just told, whatever its clause dates
             row["role"] = incidents[-1]["role"]
@@ -336,11 +336,17 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                                                        or opens_another(
                                                            text, int(row["trigger_start"]),
                                                            told, "besides"))))
+        # one more attack with no place of its own and a toll of its own (كما استهدف مجهولون
+        # أيضاً سيارة ... أسفرت عن مقتل خمسة): no retelling of the attack before it, placed
+        # near the attack told before it; with none placed, nothing places it
+        one_more = bool(row.pop("_one_more", False)) and not row["location"] \
+            and last is not None and bool(last["location"]) and last["role"] == row["role"]
+        another = another or one_more
         told.extend(row["_triggers"])
         # بعد يومين من هجوم مماثل: what the news came after is another attack than the news
         # told with it, the attack just told, though one told before may be it; a definite
         # one (بعد ساعات من الهجوم) is the attack told
-        earlier = "earlier_by" in str(row["date_flags"]).split(";") and not _anaphoric(row)
+        earlier = "earlier_by" in str(row["date_flags"]).split(";") and not anaphoric(row)
         row["_another"] = another or earlier
         # the attack just told is the incident the last mention went to, not the last one
         # opened (هجومين في محافظتي ديالى وصلاح الدين ... ووقع الهجوم على مركز شرطة زاغنية
@@ -360,7 +366,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 [inc for inc in reversed(recent) if _fits(inc, row)], row), row)
         told_last = _kin_first(recent[::-1], row) if recent else None
         if host is None and not another and not earlier and recent \
-                and (_anaphoric(row) or _told_subject(row, text)) \
+                and (anaphoric(row) or _told_subject(row, text)) \
                 and not _listed(row) \
                 and (_same_day(told_last, row) or _pointed(text, int(row["trigger_start"]))
                      or _dated_by_default(told_last, row) or _default_date(row)):
@@ -372,6 +378,8 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
                 and ";" not in str(host["evidence"]):
             # no clause has told of the list's last place alone since the lead
             host = _list_head(host, same)
+        if host is None and one_more and last is not None:
+            _near_place(row, last)
         if host is None:
             incidents.append(row)
             out.append(row)
@@ -559,7 +567,7 @@ def _gather_placeless(rows: list[dict]) -> list[dict]:
         hosts = [r for r in kin if (_same_day(r, row) or _default_date(row))
                  and not (row["date_basis"] == "text" == r["date_basis"] and not _default_date(row)
                           and (row["start"], row["end"]) != (r["start"], r["end"]))]
-        if not hosts and _anaphoric(row) and len(kin) == 1:
+        if not hosts and anaphoric(row) and len(kin) == 1:
             hosts = kin  # أكد المصدر أن الهجوم وقع الاثنين الماضي: the one attack told, dated
         at = int(row["claim_start"])
         if not hosts and _family(row) != "violent":
@@ -1281,13 +1289,13 @@ def _only_dateline(row: dict, mentions: Mentions) -> bool:
     return row["location"] in dateline and any(m.value not in dateline for m in places)
 
 
-def _anaphoric(row: dict) -> bool:
+def anaphoric(row: dict) -> bool:
     """A definite trigger (الانفجار، الهجوم، والتفجير) tells an attack already told: given
     information in Arabic news is definite, a new attack is indefinite (انفجار سيارة مفخخة).
 
-    >>> _anaphoric({"trigger": "واستهدف الانفجار"}), _anaphoric({"trigger": "انفجار"})
+    >>> anaphoric({"trigger": "واستهدف الانفجار"}), anaphoric({"trigger": "انفجار"})
     (False, False)
-    >>> _anaphoric({"trigger": "الانفجار"}), _anaphoric({"trigger": "والهجوم"})
+    >>> anaphoric({"trigger": "الانفجار"}), anaphoric({"trigger": "والهجوم"})
     (True, True)
     """
     words = str(row["trigger"]).split()
@@ -1626,6 +1634,20 @@ def _take_place(row: dict, other: dict) -> None:
             row[key] = other[key]
 
 
+def _near_place(row: dict, other: dict) -> None:
+    """Give a row told with no place, as one more attack near ``other`` (محطة للغاز تقع في
+    منطقة قريبة من موقع الهجوم تعرضت أيضا لاعتداء مماثل), the place that holds them both:
+    ``other``'s own when it is a town or coarser, else its governorate (ACLED codes an event
+    of unknown spot at the smallest unit known to hold it)."""
+    if PLACE_RANK.get(str(other["place_type"]), 5) >= PLACE_RANK["city"] or not other["admin1"]:
+        _take_place(row, other)
+        return
+    row.update({"location": other["admin1"], "place_type": "governorate",
+                "admin1": other["admin1"], "country": other["country"],
+                "latitude": "", "longitude": ""})
+    row["places"] = ";".join(p for p in dict.fromkeys((other["admin1"], *row["places"].split(";"))) if p)
+
+
 def _at_spot_first(hosts: list[dict], row: dict) -> list[dict]:
     """The incidents at the row's own spot before those that only hold it: الحلابسة joins
     the attack told at الحلابسة, not one told at غرب الفلوجة, which holds it."""
@@ -1651,7 +1673,7 @@ def _kin_first(hosts: list[dict], row: dict) -> dict | None:
     >>> _kin_first([a, b], {"trigger": "التفجير", "sub_event_type": "Suicide bomb"}) is b
     True
     """
-    if hosts and _anaphoric(row):
+    if hosts and anaphoric(row):
         return next((h for h in hosts if h["sub_event_type"] == row["sub_event_type"]), hosts[0])
     return hosts[0] if hosts else None
 
