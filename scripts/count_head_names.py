@@ -29,6 +29,13 @@ one the text writes right after the head while no gold name holds both. A head t
 into the mention (``span`` whole, or ``named_after`` around) when the names with it are at least
 ``ACCEPT`` of ``SPAN_SUPPORT`` names or more from two reports or more; the table marks a head
 whose data says otherwise.
+
+``--unlisted`` counts the words no head form is that stand right before a gold place name
+(events dev and NewsFANE dev), or open a gold name of two words or more while common
+themselves (wordfreq Zipf ≥ 3.5: مستعمرة in مستعمرة كريات شمونة), of the names no
+gazetteer key is: the nouns that may be heads
+the file lacks, with how many names and documents each precedes. A place preposition or a
+word of the stop list is no head.
 """
 
 from __future__ import annotations
@@ -211,12 +218,89 @@ def print_spans() -> None:
               f"({h['span']}, {h['named_after']}){mark}")
 
 
+def unlisted_counts() -> dict[str, dict[str, set[str]]]:
+    """word -> {"names": the gold names it announces, "docs": the documents}: the words
+    before or opening a gold place name that no head form of ``place_heads.csv`` is, over
+    the events dev documents and NewsFANE's dev half."""
+    from workbench.find.gazetteer import gazetteer
+    from workbench.find.local_names import place_prepositions, word_zipf
+
+    heads = place_heads()
+    not_heads = place_prepositions() | _stop_words()
+    out: dict[str, dict[str, set[str]]] = {}
+
+    def add(word: str, name: str, doc: str) -> None:
+        if any((word[cut:] in not_heads or word[cut:] in heads) and all(c in _PROCLITICS for c in word[:cut])
+               for cut in range(0, 3)):
+            return  # وفي، بمنطقة: a preposition or a listed head with its proclitics
+        for cut in range(0, 3):
+            w = word[cut:]
+            if not all(c in _PROCLITICS for c in word[:cut]) or len(w) < 2:
+                continue
+            if w in heads or w in not_heads or not w.isalpha():
+                return
+            if word_zipf(w) >= 3.5:
+                got = out.setdefault(w, {"names": set(), "docs": set()})
+                got["names"].add(name)
+                got["docs"].add(doc)
+                return
+
+    gold = read_csv(DATA / "gold_places.csv")
+    named: list[tuple[str, str, list[str]]] = []  # (doc, text key, gold names' keys)
+    for d in read_csv(DATA / "documents.csv"):
+        text = read_text(d["doc_id"]) if d["split"] == "dev" else None
+        if text is not None:
+            named.append((d["doc_id"], match_key(text), [
+                match_key(p["surface"]) for p in gold
+                if p["doc_id"] == d["doc_id"] and p["not_place"] != "yes"]))
+    for n, doc in enumerate(newsfane.documents(part="dev")):
+        named.append((f"nf{n:03d}", match_key(doc.text), [
+            match_key(doc.text[a:b]) for a, b, c in doc.entities if c in newsfane.PLACE_CLASSES]))
+    known = gazetteer().by_key
+    for doc_id, key, names in named:
+        words = key.split()
+        for name in names:
+            parts = name.split()
+            if name in known or " ".join(parts[1:]) in known:
+                continue  # a name the gazetteer reads wants no head
+            if len(parts) > 1:
+                add(parts[0], " ".join(parts[1:]), doc_id)
+            for i in range(1, len(words) - len(parts) + 1):
+                if words[i:i + len(parts)] == parts:
+                    add(words[i - 1], name, doc_id)
+    return out
+
+
+def _stop_words() -> frozenset[str]:
+    """The words a name never holds (``not_name`` and ``stop`` of ``place_cues.csv``)."""
+    from workbench.resources import read_rows
+
+    return frozenset(match_key(r.form) for r in read_rows("find/place_cues.csv")
+                     if r.role in ("not_name", "locative", "title", "speech_verb", "settlement",
+                                                        "not_place_head", "nearness", "belonging"))
+
+
+def print_unlisted() -> None:
+    """The table of :func:`unlisted_counts`: words before two names or more, most first."""
+    c = unlisted_counts()
+    print(f"{'word':<14} names docs  examples")
+    for w, got in sorted(c.items(), key=lambda kv: (-len(kv[1]["names"]), -len(kv[1]["docs"]))):
+        if len(got["names"]) >= 2:
+            print(f"{w:<14} {len(got['names']):5d} {len(got['docs']):4d}  "
+                  f"{' | '.join(sorted(got['names'])[:4])}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help="write the strict column so decided")
     ap.add_argument("--spans", action="store_true",
                     help="count how the coders write names after each head instead")
+    ap.add_argument("--unlisted", action="store_true",
+                    help="count the words before gold names that no head form is instead")
     args = ap.parse_args()
+    if args.unlisted:
+        print_unlisted()
+        return
     if args.spans:
         print_spans()
         return
