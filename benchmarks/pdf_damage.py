@@ -546,6 +546,66 @@ def held_text(job: Job) -> str:
     return "".join(c if c.isspace() or ord(c) in chars else "\ufffd" for c in job.doc.text)
 
 
+# Classes of the characters a raw extraction lost, as ``lost_characters`` counts them.
+LOST_CLASSES = ("letters", "digits", "latin", "punct", "spaces")
+
+
+def char_class(ch: str) -> str:
+    """The class of one character of the normalised source: an Arabic letter, a digit
+    (Western or Arabic-Indic), a Latin letter, a space, or punctuation (everything else).
+
+    >>> [char_class(c) for c in "ق3a ،"]
+    ['letters', 'digits', 'latin', 'spaces', 'punct']
+    """
+    from workbench.text.arabic import is_arabic_letter
+
+    if ch.isspace():
+        return "spaces"
+    if is_arabic_letter(ch):
+        return "letters"
+    if ch.isdigit():
+        return "digits"
+    if ch.isalpha() and ch.isascii():
+        return "latin"
+    return "punct"
+
+
+def lost_characters(raw: str, source: str) -> dict[str, int]:
+    """Characters of ``source`` absent from ``raw`` (multiset difference, both as the CER
+    reads them, presentation forms in ``raw`` folded to letters and invisible controls
+    dropped), by class, and ``lost``: all but spaces. No reordering, joining or splitting
+    of ``raw`` brings them back, so ``lost / len(source)`` is the CER a perfect repair of
+    order and spacing would still have (a space can always be put back: not in ``lost``).
+
+    >>> lost_characters("قال 12", "قال: 123")
+    {'letters': 0, 'digits': 1, 'latin': 0, 'punct': 1, 'spaces': 0, 'lost': 2}
+    """
+    from benchmarks.cer import cer_normalise
+    from workbench.text.arabic import BIDI_CONTROLS, ZERO_WIDTH, nfkc_arabic
+
+    invisible = str.maketrans("", "", BIDI_CONTROLS + ZERO_WIDTH)
+    have = Counter(cer_normalise(nfkc_arabic(raw).translate(invisible)))
+    want = Counter(cer_normalise(source))
+    counts = dict.fromkeys(LOST_CLASSES, 0)
+    for ch, n in (want - have).items():
+        counts[char_class(ch)] += n
+    counts["lost"] = sum(n for k, n in counts.items() if k != "spaces")
+    return counts
+
+
+def floor_stats(raw: str, source: str) -> dict[str, float]:
+    """The lost-character floor of one extraction as CER fractions of the source length:
+    ``cer_floor`` (all lost characters but spaces) and ``floor_<class>`` per class
+    (``floor_spaces``: spaces missing, words glued, which a repair can undo)."""
+    from benchmarks.cer import cer_normalise
+
+    n = len(cer_normalise(source)) or 1
+    lost = lost_characters(raw, source)
+    stats = {f"floor_{k}": lost[k] / n for k in LOST_CLASSES}
+    stats["cer_floor"] = lost["lost"] / n
+    return stats
+
+
 def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[dict[str, Any]]:
     """One row per extractor for one PDF: CER raw and cleaned, and the line counts."""
     from benchmarks.cer import char_error_rate
@@ -591,6 +651,7 @@ def score_pdf(job: Job, extractors: list[str], refresh: bool = False) -> list[di
         row["cer_clean"] = char_error_rate(result.text, source)
         row["cer_held"] = row["cer_clean"] if held == source else char_error_rate(result.text, held)
         row["worse"] = row["cer_clean"] > row["cer_raw"] + 1e-9
+        row.update(floor_stats(raw, source))
         row.update(line_stats(index, raw_lines, before_layout))
         rows.append(row)
     return rows
@@ -663,6 +724,26 @@ def cer_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     return table
 
 
+def floor_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Mean CER % raw and cleaned against the lost-character floor (``floor_stats``: what a
+    perfect repair of order, spacing and joins would still score), the floor by class, the
+    part of the raw CER such a repair could win (raw − floor) and what is left of it after
+    ``clean`` (clean − floor), and the extractions whose floor alone is above 2 %."""
+    ok = results[results["error"] == ""]
+    g = ok.groupby(by, sort=False)
+    table = pd.DataFrame({
+        "docs": g.size(),
+        "raw": g["cer_raw"].mean() * 100,
+        "clean": g["cer_clean"].mean() * 100,
+        "floor": g["cer_floor"].mean() * 100,
+        **{f"lost {k}": g[f"floor_{k}"].mean() * 100 for k in LOST_CLASSES},
+        "repairable raw": (g["cer_raw"].mean() - g["cer_floor"].mean()) * 100,
+        "left after clean": (g["cer_clean"].mean() - g["cer_floor"].mean()) * 100,
+        "floor > 2 %": g["cer_floor"].apply(lambda s: int((s > 0.02).sum())),
+    })
+    return table
+
+
 def lines_table(results: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     ok = results[results["error"] == ""]
     cols = [*LINE_KINDS, "fixed", "broken", "split words", "rejoined"]
@@ -703,6 +784,11 @@ def print_report(results: pd.DataFrame, column: tuple[int, int], *, split: str) 
     print(cer_table(results, ["producer", "extractor"]).round(2).to_string())
     print("\nPer extractor (all producers)")
     print(cer_table(results, ["extractor"]).round(2).to_string())
+    print("\nMean CER % against the lost-character floor (characters of the source absent from"
+          " the raw extraction: no reordering or joining wins them), per extractor × producer")
+    print(floor_table(results, ["extractor", "producer"]).round(2).to_string())
+    print("\nThe same per extractor (all producers)")
+    print(floor_table(results, ["extractor"]).round(2).to_string())
     print("\nPer producer, font and variant (all extractors)")
     print(cer_table(results, ["producer", "font", "variant"]).sort_index().round(2).to_string())
     print("\nLines of the raw extraction by kind, and what clean did (sums), per producer × extractor")
