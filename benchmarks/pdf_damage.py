@@ -25,6 +25,9 @@ which ``workbench.load`` uses), and each extraction is scored before and after
   *broken* when it no longer does;
 - split words: adjacent pieces of a line that join into a source word (and are not both
   words of the source themselves), and how many of them ``clean`` joined back.
+- floor: the CER a perfect repair of order, spacing and joins would still have, the
+  characters of the source absent from the raw extraction (``lost_characters``, by class),
+  against the repairable rest (raw − floor) and what ``clean`` left of it (clean − floor).
 
 - held CER: the same against the text the PDF holds. XeLaTeX (xdvipdfmx) falls back to no
   other font: a character the document's font lacks (KacstBook has no Western digits,
