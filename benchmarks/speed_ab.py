@@ -20,13 +20,15 @@ of a shared machine weighs on both alike, where it moves a minute-long run by a 
 It reports each checkout's words per CPU second over all rounds and the median of the
 batches' ratios; a checkout against itself reads 1.00 to within about one per cent.
 ``--stage mentions`` times the mention stage alone (``mention_rows`` on the documents
-cleaned once beforehand) instead of ``analyze``; with ``--pdf-folder``, the warm processes
-read N PDFs of the folder at a time with ``pdf_text`` (a PDF read once first), in words of
+cleaned once beforehand) instead of ``analyze``, ``--stage clean`` ``clean`` alone (at
+``--words 300000`` the corpus holds the tweets as well as the news); with ``--pdf-folder``,
+the warm processes read N PDFs of the folder at a time with ``pdf_text`` (a PDF read once first), in words of
 their text layers.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 [--words 60000] [--rounds 5]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage mentions
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage clean
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder PDF_FOLDER --interleave 34
 
@@ -106,8 +108,8 @@ for line in sys.stdin:
 
 # A warm worker of --interleave: the timed checkout's ``workbench``, every lexicon loaded and
 # the corpus analysed once, then the CPU seconds of each batch asked for on stdin ("lo hi").
-# With the stage "mentions" it times ``mention_rows`` on the documents cleaned beforehand
-# (words counted in the documents as given, as for analyze).
+# With the stage "clean" it times ``clean`` alone; with "mentions", ``mention_rows`` on the
+# documents cleaned beforehand (words counted in the documents as given, as for analyze).
 _WORKER = r"""
 import json, sys, time
 checkout, repo, words, stage = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
@@ -122,7 +124,10 @@ from workbench.find.mentions import mention_rows
 texts = [t for _, t in corpus(words)]
 counts = [len(t.split()) for t in texts]
 warm_up()
-if stage == "mentions":
+if stage == "clean":
+    def run(text):
+        workbench.clean(text)
+elif stage == "mentions":
     reference = reference_date("2020-05")
     texts = [workbench.clean(t).text for t in texts]
     def run(text):
@@ -209,8 +214,9 @@ def main() -> None:
     parser.add_argument("--pdf-folder", type=Path, help="time pdf_text on these PDFs instead")
     parser.add_argument("--interleave", type=int, default=0, metavar="N",
                         help="two warm processes, N documents at a time in turn")
-    parser.add_argument("--stage", choices=("analyze", "mentions"), default="analyze",
-                        help="with --interleave: time analyze, or find the mentions of clean texts")
+    parser.add_argument("--stage", choices=("analyze", "clean", "mentions"), default="analyze",
+                        help="with --interleave: time analyze, clean alone, or find the mentions of "
+                             "clean texts")
     args = parser.parse_args()
     for checkout in (args.old, args.new):
         if not (checkout / "workbench" / "__init__.py").is_file():
