@@ -51,6 +51,13 @@ _LETTERS_ONLY_RE = re.compile("[\u0621-\u064a]+$")
 _PIVOT_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+$")
 # The end of a run a kashida cut: a word of two letters or more, a stop after it.
 _RUN_END_RE = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
+# The shape of every token ``_pivot_cuts`` finds a cut in, tested first (most tokens have
+# none): a run's end (``_RUN_END_RE``), perhaps a stray byte, then the pivot and the next
+# run's start, letters all (``_PIVOT_LETTERS_RE``, one to two and two or more).
+_CUT_SHAPE_RE = re.compile(
+    f"[\u0621-\u063a\u0641-\u064a]{{2,}}[.\u060c\u061b\u061f:!]?(?:{_STRAY_BYTE.pattern})?"
+    "[\u0621-\u063a\u0641-\u064a]{3,}$"
+)
 
 
 # Least gain (log10, under the character model) for a line to be read turned round a
@@ -135,7 +142,7 @@ def _pivot_cuts(token: str) -> tuple[tuple[int, int], ...]:
     kashida cut off: none in a known token or one of fewer than five characters (two
     letters each side of the pivot). A function of the token alone, remembered: lines of
     prose repeat their words, and most have none (``وحاولة`` known: ``()``)."""
-    if len(token) < 5 or is_known(token):
+    if len(token) < 5 or _CUT_SHAPE_RE.match(token) is None or is_known(token):
         return ()
     return tuple((i, width + stray) for i in range(1, len(token) - 1) for width in PIVOT_WIDTHS
                  for stray in (_stray(token, i),)
@@ -273,14 +280,23 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
     in_pieces: bool | None = None  # asked once a line would be turned
     out: list[Line] = []
     weak: list[int] = []  # lines turned by less than PIVOT_GAIN: read so in a regular text
+    edge_only: list[int] = []  # lines whose pivots can only open a token: weak, if of words
     n = 0
     for line in lines:
         # a line that opens with a space is one whose runs a font's missing marks cut
         # (``fallback_runs``): its space at the end written first
         # (a line longer than a visual line was never laid out as one: a paragraph)
-        # (a line with no token a pivot may stand in has no reading to weigh: most lines)
-        if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS \
-                or not any(map(_may_pivot, line.text.split())) or not _of_words(line.text):
+        if line.text[:1].isspace() or not 3 <= len(line.text.split(None, MAX_TOKENS)) <= MAX_TOKENS:
+            out.append(line)
+            continue
+        # (a line with no token a pivot may stand in has no reading to weigh: most lines;
+        # one whose pivots can only open a token has none to weigh by PIVOT_GAIN, and is
+        # looked at again only in a text where a line turned)
+        if not any(map(_pivot_cuts, line.text.split())):
+            edge_only.append(len(out))
+            out.append(line)
+            continue
+        if not _of_words(line.text):
             out.append(line)
             continue
         gain, text, order = pivot_turns(line.text)
@@ -294,6 +310,8 @@ def kashida_pivots(lines: list[Line]) -> tuple[list[Line], int]:
         out.append(_turned(line, text, order))
         n += 1
     if n >= REGULAR_LINES and not in_pieces:
+        weak = sorted([*weak, *(k for k in edge_only
+                                if any(map(_edge_pivots, out[k].text.split())) and _of_words(out[k].text))])
         for k in weak:
             gain, text, order = pivot_turns(out[k].text, REGULAR_GAIN, edges=True)
             if gain:
@@ -308,11 +326,6 @@ def _of_words(line: str) -> bool:
     tokens = line.split()
     words = sum(len(_NOT_LETTER_RE.sub("", t)) >= 3 and is_known(t) for t in tokens)
     return words >= WORD_SHARE * len(tokens)
-
-
-def _may_pivot(token: str) -> bool:
-    """Whether a pivot may stand in ``token``, inside or at an edge."""
-    return bool(_pivot_cuts(token) or _edge_pivots(token))
 
 
 def _turned(line: Line, text: str, order: list[int]) -> Line:
