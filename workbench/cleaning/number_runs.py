@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.memo import word_memo
 from .bigrams import chain_logp, words_of
 from .lexicon import core, is_known, token_logp
 from .lines import Line, concat, synthetic
@@ -71,16 +72,27 @@ def _carried_letters(text: str, a: int, b: int) -> list[int]:
     places = []
     for m in _TOKEN_RE.finditer(text, first.end(), b):
         token = m.group()
-        if not core(token) or is_known(token):
-            continue
-        for k, ch in enumerate(token):
-            if not _LETTER_RE.match(ch) or m.start() + k + 1 >= b:
+        for k in _carry_points(token):
+            if m.start() + k + 1 >= b:
                 continue  # (a letter closing the stretch: the run repair's own case)
-            if not (_word_or_none(token[:k]) and _word_or_none(token[k + 1 :])):
-                continue
-            if token_logp(ch + opening) > alone + OPENING_GAIN:
+            if token_logp(token[k] + opening) > alone + OPENING_GAIN:
                 places.append(m.start() + k)
     return places
+
+
+@word_memo
+def _carry_points(token: str) -> tuple[int, ...]:
+    """Where in ``token`` a letter carried over a run break may stand, by the token alone:
+    it is no word, and nothing or words stand either side of the letter (``ش`` between
+    ``وتزامنت`` and ``كابول``). Remembered: a line's tokens recur, and most have none.
+
+    >>> _carry_points("وتزامنتشكابول"), _carry_points("وقد")
+    ((7,), ())
+    """
+    if not core(token) or is_known(token):
+        return ()
+    return tuple(k for k, ch in enumerate(token) if _LETTER_RE.match(ch)
+                 and _word_or_none(token[:k]) and _word_or_none(token[k + 1 :]))
 
 
 def _word_or_none(piece: str) -> bool:
