@@ -183,6 +183,11 @@ def _inside_word(text: str, m: re.Match[str]) -> bool:
 # right-to-left text is the other bracket (``ساثيراتاي )الرابع( والدبلوماسي``).
 _MIRRORED = {"(": ")", ")": "(", "[": "]", "]": "["}
 _BRACKETS_RE = re.compile(r"[()\[\]]")
+# A closing bracket glued to what follows it on its line: every mirrored pair opens so
+# (``_mirrored_pair``: the enclosed words start right after it, and a line break between
+# them is a space once the lines are joined). A text with none has no bracket to turn,
+# and its paragraphs are never laid out to look.
+_GLUED_CLOSER_RE = re.compile(r"[)\]]\S")
 # How many times the lines of a text whose brackets all close before they open must
 # outnumber those whose brackets open first for the text to be read as writing them
 # mirrored: an extractor mirrors every pair of a text, and a line garbled otherwise may
@@ -241,7 +246,8 @@ def mirrored_brackets(lines: list[Line]) -> tuple[list[Line], int]:
     >>> out[0].text, n
     ('قال (رويترز) ان', 1)
     """
-    if not any("(" in line.text or "[" in line.text for line in lines):
+    if not any("(" in line.text or "[" in line.text for line in lines) \
+            or not any(_GLUED_CLOSER_RE.search(line.text) for line in lines):
         return lines, 0
     mirrored = right = 0
     turn: list[int] = []
