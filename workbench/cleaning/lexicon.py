@@ -126,6 +126,7 @@ def word_logp(word: str) -> float:
     return _frequencies().get(match_key(w), UNKNOWN_LOGP)
 
 
+@word_memo  # asked of every token by most stages: one lookup rather than three
 def is_known(word: str) -> bool:
     """True if the word (inside punctuation, without tatweel/diacritics) is in the list;
     a token with no word inside counts as known, as its ``word_logp`` of 0 says."""
