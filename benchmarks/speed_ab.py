@@ -21,8 +21,11 @@ It reports each checkout's words per CPU second over all rounds and the median o
 batches' ratios; a checkout against itself reads 1.00 to within about one per cent.
 ``--stage mentions`` times the mention stage alone (``mention_rows`` on the documents
 cleaned once beforehand) instead of ``analyze``, ``--stage clean`` ``clean`` alone (at
-``--words 300000`` the corpus holds the tweets as well as the news); with ``--pdf-folder``,
-the warm processes read N PDFs of the folder at a time with ``pdf_text`` (a PDF read once first), in words of
+``--words 300000`` the corpus holds the tweets as well as the news); ``--stage claims`` the
+cut into clauses and the claims (``TextUnits`` and ``claim_rows`` on the mentions found
+beforehand), ``--stage events`` the events of those claims (``event_rows``; the tolls fold
+the text again, where ``analyze`` shares the mentions' folding); with ``--pdf-folder``, the
+warm processes read N PDFs of the folder at a time with ``pdf_text`` (a PDF read once first), in words of
 their text layers.
 
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT [--words 150000] [--rounds 5] [--cold]
@@ -124,14 +127,33 @@ from workbench.find.mentions import mention_rows
 texts = [t for _, t in corpus(words)]
 counts = [len(t.split()) for t in texts]
 warm_up()
+reference = reference_date("2020-05")
 if stage == "clean":
     def run(text):
         workbench.clean(text)
 elif stage == "mentions":
-    reference = reference_date("2020-05")
     texts = [workbench.clean(t).text for t in texts]
     def run(text):
         mention_rows(text, reference=reference)
+elif stage in ("claims", "events"):
+    from workbench.claims.claims import claim_rows
+    from workbench.claims.clauses import TextUnits
+    from workbench.claims.events import claim_records, event_rows
+    from workbench.claims.index import Mentions
+    from workbench.collector import collector_paused
+    texts = [workbench.clean(t).text for t in texts]
+    found = [Mentions.of_rows(mention_rows(t, reference=reference)[0]) for t in texts]
+    units = [TextUnits(t) for t in texts]
+    claims = [claim_rows(t, m, units=u) for t, m, u in zip(texts, found, units)]
+    texts = list(range(len(texts)))  # the documents by number: run reads their stages' input
+    def run(k):
+        with collector_paused():  # as in analyze
+            if stage == "claims":  # the cut into clauses and the claims, as analyze makes them
+                claim_rows(clean_texts[k], found[k], units=TextUnits(clean_texts[k]))
+            else:  # the events of the claims read once beforehand, on their text units
+                event_rows(claim_records(claims[k]), found[k], reference=reference,
+                           text=clean_texts[k], units=units[k])
+    clean_texts = [u.text for u in units]
 else:
     def run(text):
         workbench.analyze(text, published="2020-05")
@@ -214,9 +236,9 @@ def main() -> None:
     parser.add_argument("--pdf-folder", type=Path, help="time pdf_text on these PDFs instead")
     parser.add_argument("--interleave", type=int, default=0, metavar="N",
                         help="two warm processes, N documents at a time in turn")
-    parser.add_argument("--stage", choices=("analyze", "clean", "mentions"), default="analyze",
-                        help="with --interleave: time analyze, clean alone, or find the mentions of "
-                             "clean texts")
+    parser.add_argument("--stage", choices=("analyze", "clean", "mentions", "claims", "events"),
+                        default="analyze",
+                        help="with --interleave: time analyze, or one stage on its input made beforehand")
     args = parser.parse_args()
     for checkout in (args.old, args.new):
         if not (checkout / "workbench" / "__init__.py").is_file():
