@@ -611,13 +611,16 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
     """
     violent = [r for r in rows if r["event_type"] not in _NON_VIOLENT
                and "territory" not in r["sub_event_type"] and r["role"] == "main"]
+    if not violent:  # no row to narrow: most documents, and the tests below need not run
+        return
     told = span_cover(span for r in rows for span in _spans(r))
     held = {p for r in rows for p in r["places"].split(";") if p}
+    # each row's evidence read once, not once per place of the document
+    ends = [[b for _, b in _spans(r)] for r in violent]
     taken: dict[int, list[Mention]] = {}
     for place in mentions.between(0, len(text), "place"):
         if "direction" in place.flags.split(";") or place.value in held \
-                or place.place_type in RECEIVING \
-                or told(place.start) or off_scene(place, text):
+                or place.place_type in RECEIVING or told(place.start):
             continue
         rank = spot_rank(place)
         if rank > PLACE_RANK["city"]:
@@ -626,10 +629,12 @@ def _narrow_coarse(rows: list[dict], text: str, mentions: Mentions,
         # a name the gazetteer lacks, in no governorate the text tells (حي الواسطي وسط
         # المدينة), lies where the attack just told was
         anywhere = not there["admin1"] and "unknown_place" in place.flags.split(";")
-        near = [(max(b for a, b in _spans(r) if b <= place.start), n) for n, r in enumerate(violent)
+        near = [(max(b for b in ends[n] if b <= place.start), n) for n, r in enumerate(violent)
                 if (anywhere or (r["admin1"] == there["admin1"] and r["country"] == there["country"]))
-                and any(b <= place.start for a, b in _spans(r))]
-        if not (there["admin1"] or anywhere) or not near:
+                and any(b <= place.start for b in ends[n])]
+        # off the scene (where the people hit came from, the teller's seat) is read last:
+        # it looks at the words before the place, the costliest test
+        if not (there["admin1"] or anywhere) or not near or off_scene(place, text):
             continue
         n = max(near)[1]
         row = violent[n]
