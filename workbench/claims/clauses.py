@@ -538,7 +538,9 @@ def _sentences(text: str, tokens: Sequence[Token],
     def ends_sentence(a: int, b: int) -> bool:
         return bool(_SENT_END_RE.search(masked[a:b].rstrip() + " "))
 
-    prose = sum(ends_sentence(a, b) for a, b in blocks)
+    # a short block is a heading only among blocks of which one ends a sentence: the first
+    # such block settles it, and a text of one block has no headings to tell
+    prose = len(blocks) > 1 and any(ends_sentence(a, b) for a, b in blocks)
     out: list[Sentence] = []
     for a, b in blocks:
         i, j = tok_range(a, b)
