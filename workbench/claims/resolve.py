@@ -282,7 +282,6 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     clause names (:mod:`~.spots`) rather than at a frame such as ريف إدلب or the dateline.
     """
     paragraphs = _paragraphs(text)
-    tolls = find_tolls(text)
     out: list[dict] = []
     incidents: list[dict] = []
     totals: list[tuple[int, int]] = []  # spans of totals: their figures are no event's toll
@@ -403,8 +402,11 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     out = _fold_coarse(out)
     out = _fold_lead(out, paragraphs)
     # ground taken in fighting is a battle (ACLED codes its dead): its toll is its own
-    _give_tolls([r for r in out if r["event_type"] not in _NON_VIOLENT],
-                [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
+    violent = [r for r in out if r["event_type"] not in _NON_VIOLENT]
+    # the text's tolls are read only for a row to give them to: most documents tell no
+    # attack, and reading every word for a toll is the costliest step of the events
+    tolls = find_tolls(text) if violent else []
+    _give_tolls(violent, [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
                 mentions)
     out = _merge_same_toll(out)
     for n, row in enumerate(out):
