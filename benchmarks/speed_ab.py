@@ -32,6 +32,7 @@ their text layers.
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 [--words 60000] [--rounds 5]
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage mentions
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage clean
+    python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --interleave 10 --stage claims|events
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder benchmarks/_work/pdf_damage/pdf
     python benchmarks/speed_ab.py OLD_CHECKOUT NEW_CHECKOUT --pdf-folder PDF_FOLDER --interleave 34
 
