@@ -30,7 +30,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..resources import Table, read_rows
-from ..text.arabic import DIACRITICS_RE, TATWEEL
+from ..text.arabic import DIACRITICS_RE, PLAIN_LETTERS, TATWEEL
 from ..text.clitics import (
     ALEF,
     ARTICLE,
@@ -96,7 +96,7 @@ CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
 # before it (د.محمد، أ.ف.ب) is guarded below.
 _SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)"
                           "|(?<=[\u0621-\u063a\u0641-\u0652\"\u201d\u00bb)])[.!?\u061f]"
-                          "(?=[\u0621-\u063a\u0641-\u064a])")
+                          f"(?=[{PLAIN_LETTERS}])")
 _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
 _LINE_RE = re.compile(r"[^\n]+")
 _BRACKET_RE = re.compile("[" + re.escape(OPENERS + "".join(CLOSERS)) + "]")

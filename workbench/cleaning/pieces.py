@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from itertools import compress, pairwise
 
-from ..text.arabic import TATWEEL, match_key
+from ..text.arabic import PLAIN_LETTERS, TATWEEL, match_key
 from ..text.clitics import ARTICLE, LAM, proclitic_readings
 from ..text.memo import word_memo
 from .bigrams import chain_logp, pair_count
@@ -355,7 +355,7 @@ LONGEST_WORD = 15
 # of reversal either (``looks_reversed``), its words being pieces.
 RESEGMENT_REVERSE_MARGIN = 1.0
 _LETTER_RUN_RE = re.compile(
-    "[\u0621-\u063a\u0641-\u064a](?:[\u0621-\u063a\u0641-\u064a ]*[\u0621-\u063a\u0641-\u064a])?"
+    f"[{PLAIN_LETTERS}](?:[{PLAIN_LETTERS} ]*[{PLAIN_LETTERS}])?"
 )
 
 
@@ -585,7 +585,7 @@ LONGEST_LINE = 2000
 # letters with its clitics; a margin above that spares a rare longer one. Tatweel is no
 # letter here (a line drawn with it is no run-on word).
 RUN_ON_LETTERS = 20
-_RUN_ON_RE = re.compile(f"[\u0621-\u063a\u0641-\u064a]{{{RUN_ON_LETTERS + 1},}}")
+_RUN_ON_RE = re.compile(f"[{PLAIN_LETTERS}]{{{RUN_ON_LETTERS + 1},}}")
 # Fewest such runs in a text for it to be read as one that lost its spaces: a post with
 # one (``ومواجهةالأزمةالإقتصادية``) was typed so.
 RUN_ON_MIN = 3

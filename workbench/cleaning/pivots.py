@@ -22,7 +22,7 @@ from collections import Counter
 
 import numpy as np
 
-from ..text.arabic import joins_next
+from ..text.arabic import PLAIN_LETTERS, joins_next
 from ..text.memo import word_memo
 from .kashida_runs import MAX_TOKENS
 from .lexicon import is_known, token_logp
@@ -48,15 +48,15 @@ _LETTERS_ONLY_RE = re.compile("[\u0621-\u064a]+$")
 # was cut: a text that writes a word stretched round a dot (``الهجـ.ـوم``, so that filters
 # miss it) or every word stretched (``ثـلاثـة``) is in reading order, and a turn there reads
 # better only by cutting its words.
-_PIVOT_LETTERS_RE = re.compile("[\u0621-\u063a\u0641-\u064a]+$")
+_PIVOT_LETTERS_RE = re.compile(f"[{PLAIN_LETTERS}]+$")
 # The end of a run a kashida cut: a word of two letters or more, a stop after it.
-_RUN_END_RE = re.compile("[\u0621-\u063a\u0641-\u064a]{2,}[.\u060c\u061b\u061f:!]?$")
+_RUN_END_RE = re.compile(f"[{PLAIN_LETTERS}]{{2,}}[.\u060c\u061b\u061f:!]?$")
 # The shape of every token ``_pivot_cuts`` finds a cut in, tested first (most tokens have
 # none): a run's end (``_RUN_END_RE``), perhaps a stray byte, then the pivot and the next
 # run's start, letters all (``_PIVOT_LETTERS_RE``, one to two and two or more).
 _CUT_SHAPE_RE = re.compile(
-    f"[\u0621-\u063a\u0641-\u064a]{{2,}}[.\u060c\u061b\u061f:!]?(?:{_STRAY_BYTE.pattern})?"
-    "[\u0621-\u063a\u0641-\u064a]{3,}$"
+    f"[{PLAIN_LETTERS}]{{2,}}[.\u060c\u061b\u061f:!]?(?:{_STRAY_BYTE.pattern})?"
+    f"[{PLAIN_LETTERS}]{{3,}}$"
 )
 
 

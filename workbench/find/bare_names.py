@@ -38,6 +38,7 @@ from functools import cache
 from itertools import islice
 
 from ..resources import read_rows
+from ..text.arabic import PLAIN_LETTERS
 from ..text.clitics import ARTICLE
 from ..text.lexmatch import FoldedText
 from .local_names import (
@@ -65,7 +66,7 @@ _MAX_NAME = 3
 _WORD = re.compile(r"\w+|[^\w\s]")
 # A word of Arabic letters only (HAMZA to GHAIN, FEH to YEH): a Latin word (MedRxiv) is no
 # Arabic place name, whatever wordfreq's Arabic list says.
-_ARABIC = re.compile("[\u0621-\u063a\u0641-\u064a]+")
+_ARABIC = re.compile(f"[{PLAIN_LETTERS}]+")
 
 
 @cache

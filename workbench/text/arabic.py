@@ -61,7 +61,11 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _DIACRITIC_RANGE = "\u064b-\u0652\u0670"
 DIACRITICS_RE = re.compile(f"[{_DIACRITIC_RANGE}]")
 
-ARABIC_LETTER_RE = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
+# The plain letters of Arabic, HAMZA to GHAIN and FEH to YEH, as the body of a character class:
+# no tatweel (U+0640, a stretch, not a letter), no marks, no letters of other languages
+# (ٱ, پ, ک). Every rule that must tell a letter from a tatweel or a mark reads these.
+PLAIN_LETTERS = "\u0621-\u063a\u0641-\u064a"
+ARABIC_LETTER_RE = re.compile(f"[{PLAIN_LETTERS}\u0671-\u06d3]")
 ARABIC_DIGITS = "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
 EXT_ARABIC_DIGITS = "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
 DIGIT_TRANSLATION = str.maketrans(ARABIC_DIGITS + EXT_ARABIC_DIGITS, "0123456789" * 2)

@@ -22,11 +22,12 @@ from importlib import metadata, util
 from pathlib import Path
 
 from ..cache import Shards, cached_shards, model_loader
+from .arabic import PLAIN_LETTERS
 
 # Letters wordfreq's Arabic tokeniser keeps as they are (HAMZA to GHAIN, FEH to YEH;
 # TATWEEL, which it removes, left out). Checked on its whole Arabic list and every word
 # of the benchmark corpora: tokenising such a word gives the word.
-_PLAIN = "[\u0621-\u063a\u0641-\u064a]+"
+_PLAIN = f"[{PLAIN_LETTERS}]+"
 # ... and a phrase of such words one space apart, which it cuts at the spaces.
 _PLAIN_PHRASE = re.compile(f"{_PLAIN}(?: {_PLAIN})*")
 _LANG = "ar"
