@@ -5,7 +5,7 @@ Run from the repository root: ``.venv/bin/python benchmarks/tolls_eval.py --spli
 The gold set is ``benchmarks/tolls/sentences.csv`` (see ``benchmarks/tolls/README.md``).
 Each sentence is read as an event row gets its toll: :func:`workbench.claims.tolls.find_tolls`
 on the sentence, and the tolls given by the function the event rows use
-(``resolve._give_tolls``) to one event whose evidence spans the sentence; its
+(``resolve.give_tolls``) to one event whose evidence spans the sentence; its
 ``fatalities_min``/``_max`` and ``injured_min``/``_max`` are compared with the gold.
 
 *right*: both bounds as the gold (blank and blank is right); *none read*: a stated figure
@@ -25,7 +25,7 @@ _REPO = Path(__file__).resolve().parents[1]
 if str(_REPO) not in sys.path:  # run as a script: python benchmarks/NAME.py
     sys.path.insert(0, str(_REPO))
 
-from workbench.claims.resolve import _give_tolls  # noqa: E402
+from workbench.claims.resolve import give_tolls  # noqa: E402
 from workbench.claims.tolls import find_tolls  # noqa: E402
 
 GOLD = _REPO / "benchmarks" / "tolls" / "sentences.csv"
@@ -49,7 +49,7 @@ def read_toll(sentence: str) -> dict[str, tuple[str, str]]:
              "trigger_start": "", "source": "", "toll_source": "", "toll_text": "",
              "fatalities": "", "fatalities_min": "", "fatalities_max": "",
              "injured": "", "injured_min": "", "injured_max": "", "date_flags": ""}
-    _give_tolls([event], find_tolls(sentence), sentence)
+    give_tolls([event], find_tolls(sentence), sentence)
     out = {}
     for kind, col in COLUMNS:
         lo = event[f"{col}_min"] or event.get(col, "")

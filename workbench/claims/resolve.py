@@ -406,7 +406,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
     # the text's tolls are read only for a row to give them to: most documents tell no
     # attack, and reading every word for a toll is the costliest step of the events
     tolls = find_tolls(text) if violent else []
-    _give_tolls(violent, [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
+    give_tolls(violent, [t for t in tolls if not any(a <= t.start < b for a, b in totals)], text,
                 mentions)
     out = _merge_same_toll(out)
     for n, row in enumerate(out):
@@ -1825,8 +1825,8 @@ def _spans(row: dict) -> list[tuple[int, int]]:
     return [tuple(map(int, s.split(":"))) for s in row["evidence"].split(";") if s]
 
 
-def _give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
-                mentions: Mentions | None = None) -> None:
+def give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
+               mentions: Mentions | None = None) -> None:
     """Each toll goes to the event whose sentence holds it (the one whose attack word is
     nearest when the sentence tells two), else to the event at the place its own clause
     names (لقي شخص آخر مصرعه في كاني ماسي), else to the main event mentioned last before it
