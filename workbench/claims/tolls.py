@@ -1334,6 +1334,18 @@ def is_part(text: str, whole: Toll, toll: Toll) -> bool:
                for k in range(len(toks)))
 
 
+def _sentence_of(text: str, start: int, end: int, marks: str = SENTENCE_END) -> tuple[int, int]:
+    """The span of the sentence holding ``text[start:end]``: from after the last of ``marks``
+    before ``start`` to the first at or after ``end`` (the text's ends if none).
+
+    >>> _sentence_of("قتل 3. ثم ارتفعت الحصيلة إلى 5. انتهى", 17, 18)
+    (6, 30)
+    """
+    first = max((text.rfind(c, 0, start) for c in marks), default=-1) + 1
+    ends = [k for k in (text.find(c, end) for c in marks) if k >= 0]
+    return first, min(ends, default=len(text))
+
+
 UPDATES_FILE = "claims/toll_updates.csv"  # the words of a toll brought up to date (ارتفعت الحصيلة إلى)
 
 # How far (in tokens) an update cue may stand from the figure it updates: ارتفعت حصيلة
@@ -1353,9 +1365,7 @@ def updates(text: str, toll: Toll, tolls: Sequence[Toll] = ()) -> bool:
     >>> [(x.value, updates(t, x, ts)) for x in ts]
     [(12.0, False), (14.0, True), (14.0, False)]
     """
-    start = max((text.rfind(c, 0, toll.start) for c in (*SENTENCE_END, "\n")), default=-1) + 1
-    stop = min((k for k in (text.find(c, toll.end) for c in (*SENTENCE_END, "\n")) if k >= 0),
-               default=len(text))
+    start, stop = _sentence_of(text, toll.start, toll.end, SENTENCE_END + "\n")
     toks = tokenize(text[start:stop], pieces=True)
     lex = table_lexicon(UPDATES_FILE, form="cue")
     others = [o.start - start for o in tolls if o != toll and o.kind == toll.kind
@@ -1400,8 +1410,7 @@ def _placed_after(text: str, end: int) -> bool:
     >>> _placed_after("كما لقي شخص آخر مصرعه في زاخو.", 21), _placed_after("كما أصيب جندي.", 13)
     (True, False)
     """
-    stop = min((k for k in (text.find(c, end) for c in (*SENTENCE_END, *_COMMAS, "\n")) if k >= 0),
-               default=len(text))
+    stop = _sentence_of(text, end, end, SENTENCE_END + "".join(_COMMAS) + "\n")[1]
     keys = [t.key for t in tokenize(text[end:stop], pieces=True) if t.kind == "word"]
     places = _place_keys()
     return any(f in places for k in keys for f in _forms(k) if len(f) > 2) or any(
@@ -1824,9 +1833,8 @@ def over_places(text: str, toll: Toll, tolls: Sequence[Toll] = ()) -> int | None
     >>> t[:over_places(t, five)][-5:], over_places(t, two)
     ('قريتي', None)
     """
-    start = max((text.rfind(c, 0, toll.start) for c in SENTENCE_END), default=-1) + 1
-    ends = [k for k in (text.find(c, toll.end) for c in SENTENCE_END) if k >= 0]
-    words = [t for t in tokenize(text[start:min(ends, default=len(text))]) if t.kind == "word"]
+    start, stop = _sentence_of(text, toll.start, toll.end)
+    words = [t for t in tokenize(text[start:stop]) if t.kind == "word"]
     duals, between = _dual_heads(), cue_words("between")
     for n, w in enumerate(words):
         if duals.isdisjoint(word_forms(w.key)):
