@@ -637,9 +637,9 @@ class Composer(Grammar):
             and not any(key(toks, k) in RELATIVES for k in range(max(0, i - 3), i))
 
     def _past(self, k: int) -> bool:
-        """A past verb at token ``k``: by its ending (:func:`_perfective`) or one of the lexicon's
+        """A past verb at token ``k``: by its ending (:func:`perfective`) or one of the lexicon's
         ``past_verb`` words that have none (بدأ, مضت: منذ عشر سنوات مضت)."""
-        return _perfective(self.t[k].key) or find(self.t, k, "past_verb") is not None
+        return perfective(self.t[k].key) or find(self.t, k, "past_verb") is not None
 
     def anniversary(self, i: int) -> Partial | None:
         """الذكرى + a rank (الذكرى الـ69, الذكرى السنوية الخامسة عشرة, ذكرى إحراق الأقصى الـ 52):
@@ -992,7 +992,7 @@ class Composer(Grammar):
         return a, b
 
 
-def _perfective(word: str) -> bool:
+def perfective(word: str) -> bool:
     """A word shaped like a past verb: a past ending (استقلت, ونقلوا, أجازته) that no
     plural or article explains."""
     w = word[1:] if word[:1] in ("\u0648", "\u0641") and len(word) > 4 else word

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
-from .compose import RELATIVES, Composer, _perfective
+from .compose import RELATIVES, Composer, perfective
 from .lexicon import Token, Tokens, candidates, find, fold_text, key
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
@@ -102,7 +102,7 @@ def _year_said_after(toks: list[Token], rows: list[dict[str, Any]]) -> None:
         gap = [t for t in toks if t.start >= a["end"] and t.end <= b["start"]]
         if not gap or gap[-1].key != "\u0641\u064a" or len(gap) > _YEAR_AFTER_REACH \
                 or any(t.key in _SENTENCE_END or t.key in _YEAR_AFTER_STOPS or t.is_num
-                       or _perfective(t.key) for t in gap):
+                       or perfective(t.key) for t in gap):
             continue
         old = date.fromisoformat(a["start_date"])
         try:
