@@ -13,6 +13,8 @@ one attack's toll; numbers not tied to a toll word — a unit's number (الفو
 grammar of a victims phrase: a coordination of person-shaped items (an office or title, a
 kinship noun with its pronoun, a name before its title, a counted noun), each one person or
 its figure (اغتيال نائب رئيس الهيئة فلان، وقائد الفيلق فلان → 2).
+A life parted with or lost counts its subject (فارق طفل الحياة، فقد شخصان حياتهما), and one
+wounded who then died of it (أصيب شاب برصاصة فارق على إثرها الحياة) is a death, no wound.
 
 >>> [(t.kind, t.value) for t in find_tolls("مقتل اثنين وإصابة سبعة آخرين بجروح.")]
 [('killed', 2.0), ('wounded', 7.0)]
@@ -408,7 +410,13 @@ def find_tolls(text: str) -> list[Toll]:
                 else _figure_before(toks, text, kind, i) or _fallen(toks, text, kind, i) or _toll_after(
                 toks, text, kind, i, j) or _toll_before(toks, text, kind, i,
                                                         out[-1].end if out else 0) \
-                or _subject_before(toks, text, kind, i) or _cue_noun(toks, text, kind, i, j)
+                or _subject_before(toks, text, kind, i) or _cue_noun(toks, text, kind, i, j) \
+                or (_life_subject(toks, text, i) if kind == "killed" else None)
+            if toll is None and kind == "killed" and out and _died_of_wound(toks, i, out[-1]):
+                # أصيب شاب برصاصة فارق على إثرها الحياة: the one wounded died, a death
+                wound = out.pop()
+                toll = wound._replace(kind="killed", end=toks[j - 1].end,
+                                      text=text[wound.start:toks[j - 1].end])
             if kind in ("killed", "wounded"):
                 toll = _named(toks, text, kind, i, j, toll)
                 toll = _with_others(toks, text, kind, toll, i, j)
@@ -456,14 +464,59 @@ def _life_taken(toks: list[Token], i: int) -> bool:
     """The noun of life at ``i`` (بحياة، أرواح) is the object of a verb of taking it a few words
     before, its subject between (أودى الانفجار بحياة، حصدت الغارة أرواح): a word of death as
     the two side by side are (أودى بحياة)."""
+    return _life_verb(toks, i) is not None
+
+
+def _life_verb(toks: list[Token], i: int) -> int | None:
+    """The index of the verb that takes or leaves the noun of life at ``i`` (أودى … بحياة،
+    فارق … الحياة), at most a few words before it within the clause; None when there is none."""
     if not _is(toks, i, "life"):
-        return False
+        return None
     for k in range(i - 1, max(i - _REACH - 1, -1), -1):
         if _stop(toks[k]):
-            return False
+            return None
         if _is(toks, k, "life_verb"):
-            return True
-    return False
+            return k
+    return None
+
+
+def _life_subject(toks: list[Token], text: str, i: int) -> Toll | None:
+    """فارق طفل الحياة، فقد شخصان حياتهما، شاب فارق الحياة: the one who parted with life (or
+    lost it) is the verb's subject, a noun of one or two people between the verb and the noun
+    of life, or opening the clause before the verb; it counts the dead."""
+    v = _life_verb(toks, i)
+    if v is None:
+        return None
+    between = [k for k in range(v + 1, i) if toks[k].kind == "word"]
+    if len(between) == 1:
+        count = next((n for _, n in _count_forms(toks[between[0]].key) if n in ("1", "2")), "")
+        if count and _is(toks, between[0], "person"):
+            return _make("killed", float(count), float(count), float(count), toks[v].start,
+                         toks[i].end, text)
+    toll = _subject_before(toks, text, "killed", v) if not between else None
+    return toll._replace(end=toks[i].end, text=text[toll.start:toks[i].end]) if toll else None
+
+
+def _died_of_wound(toks: list[Token], i: int, before: Toll | None) -> bool:
+    """The verb of dying at ``i`` (or the noun of life a verb leaves) has no subject of its own,
+    says it came of something told (على إثرها، متأثرا بها) and follows within a few words the
+    wounding of one person: that one then died (أصيب شاب برصاصة فارق على إثرها الحياة، أصيب مدني
+    بجروح توفي متأثرا بها), a death and no wound."""
+    if before is None or before.kind != "wounded" or before.value != 1 or before.end > toks[i].start:
+        return False
+    v = _life_verb(toks, i)
+    verb = v if v is not None else i
+    if v is None and not any(f in _verb_forms() for f in _forms(toks[i].key)):
+        return False  # حالات القتل: a noun of killing, no one's death
+    # a plural or dual verb (توفوا، فارقا: both end in ا) tells of more than the one wounded
+    if toks[verb].key.endswith(_DUAL_VERB):
+        return False
+    first = _first_from(toks, before.end)
+    # a comma may stand between (أصيب بنزيف حاد، فارق على إثره الحياة); a full stop not
+    if verb - first > _DESCRIPTION_REACH or any(t.key in _SENTENCE_STOPS for t in toks[first:verb]):
+        return False
+    return any(_is(toks, k, "resumptive") or _is(toks, k, "of_wound")
+               for k in range(verb + 1, min(i + 3, len(toks))))
 
 
 def _fallen(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
@@ -900,7 +953,7 @@ def _kin(toks: list[Token], k: int) -> tuple[int, int]:
 
 def _died_before(toks: list[Token], i: int) -> bool:
     """A word of death among the few words before token ``i`` (توفي إثر إصابته)."""
-    return any(_is(toks, k, "killed") for k in range(max(0, i - _REACH - 2), i))
+    return any(_is(toks, k, "killed") or _life_taken(toks, k) for k in range(max(0, i - _REACH - 2), i))
 
 
 def _figure_before(toks: list[Token], text: str, kind: str, i: int) -> Toll | None:
