@@ -4,6 +4,7 @@
     python benchmarks/events_eval.py --split test --ids ev083-ev110   # one batch of documents apart
     python benchmarks/events_eval.py --split dev --failures   # what was missed (dev only)
     python benchmarks/events_eval.py --split dev --place-failures   # places missed or wrong
+    python benchmarks/events_eval.py --split dev --half 1   # one half of dev (sha1 parity)
 
 Reads benchmarks/events/{documents,gold_events,gold_places}.csv and the article texts from
 benchmarks/events/texts/ (openly licensed, committed) and benchmarks/_work/events/texts/
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import re
 import sys
 import unicodedata
@@ -634,6 +636,16 @@ def id_range(spec: str) -> tuple[str, str]:
     return m[1], m[2]
 
 
+def half_of(doc_id: str) -> int:
+    """The half (0 or 1) a document falls in by the parity of the SHA-1 of its id: a rule
+    written from one half of dev is checked on the other, which it was not written from.
+
+    >>> half_of("ev003"), half_of("ev004")
+    (0, 1)
+    """
+    return int(hashlib.sha1(doc_id.encode("utf-8")).hexdigest(), 16) % 2
+
+
 def print_why(t: Tally) -> None:
     """The counts of why events were missed and rows are false (no text: fit for any split)."""
     for title, total, counts, labels in (
@@ -678,12 +690,16 @@ def main(argv: list[str] | None = None) -> int:
                          "(dev only)")
     ap.add_argument("--ids", type=id_range, metavar="FIRST-LAST",
                     help="only the documents whose id is in this range, e.g. ev083-ev110")
+    ap.add_argument("--half", type=int, choices=(0, 1),
+                    help="only the documents of this half (parity of sha1(doc_id)): write a "
+                         "rule from one half of dev, check it on the other")
     args = ap.parse_args(argv)
     if (args.failures or args.place_failures) and args.split != "dev":
         ap.error("--failures and --place-failures are for the dev split only: "
                  "rules are never written from test")
     docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])
-            and (args.ids is None or args.ids[0] <= d["doc_id"] <= args.ids[1])]
+            and (args.ids is None or args.ids[0] <= d["doc_id"] <= args.ids[1])
+            and (args.half is None or half_of(d["doc_id"]) == args.half)]
     gold = read_csv(DATA / "gold_events.csv")
     places = read_csv(DATA / "gold_places.csv")
     coded = {g["doc_id"] for g in gold}
@@ -700,6 +716,7 @@ def main(argv: list[str] | None = None) -> int:
         for f, b in zip(PLACE_FIELDS, before, strict=True):
             group[f] += getattr(t, f) - b
     batch = f" ({args.ids[0]}-{args.ids[1]})" if args.ids else ""
+    batch += f" (half {args.half})" if args.half is not None else ""
     print(f"split {args.split}{batch}: {len(docs)} documents, {t.docs_total} with gold, "
           f"{t.docs_with_text} with text available")
     print(f"main events found            {pct(t.main_found, t.gold_main)}")
