@@ -256,6 +256,22 @@ def test_mirrored_text_lines_without_a_trace_read_back() -> None:
     assert clean(reverse_visual(logical[3])).text == reverse_visual(logical[3])
 
 
+def test_mirrored_text_line_in_pieces_read_back() -> None:
+    # In a text whose extractor mirrors every line, a line whose words came in pieces
+    # reads only a little better turned (its pieces are no words either way): it is read
+    # back with the rest, though alone it would not be.
+    logical = [
+        "قالت الشرطة العراقية ان انتحاريا فجر نفسه في سوق شعبية",
+        "واسفر الهجوم عن مقتل عشرة اشخاص واصابة عشرين اخرين",
+        "وتبنى تنظيم داعش الهجوم في بيان نشره على الانترنت",
+        "وز ير ال  دفاع ال  تقى ق  ادة ال جي  ش في ال  عاصم ة",
+    ]
+    mirrored = [reverse_visual(line) for line in logical]
+    lines = clean("\n".join(mirrored)).stage_text("reversed_lines").split("\n")
+    assert lines == logical
+    assert clean(mirrored[3]).stage_text("reversed_lines") == mirrored[3]
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [

@@ -226,6 +226,10 @@ def reverse_lines(lines: list[Line]) -> tuple[list[Line], int]:
 # that only ends words, no article turned round) are read by the word list as well.
 MIRRORED_SHARE = 0.5
 MIRRORED_MIN_LINES = 3
+# ... and in such a text every line is read back that the word list reads better so at
+# all: the text has decided, a line need not decide again by ``REVERSE_MARGIN`` (a line
+# whose words came in pieces, ``ة مصاع  لا يف``, gains less a word turned than a whole one).
+MIRRORED_MARGIN = 0.0
 
 
 def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[Line], int]:
@@ -237,7 +241,7 @@ def _reverse_untraced(out: list[Line], lines: list[Line], n: int) -> tuple[list[
     if n < MIRRORED_SHARE * len(arabic):
         return out, n
     for k in arabic:
-        if out[k] is lines[k] and reversed_line_gain(lines[k].text.strip(), traced=False) > REVERSE_MARGIN:
+        if out[k] is lines[k] and reversed_line_gain(lines[k].text.strip(), traced=False) > MIRRORED_MARGIN:
             out[k] = reverse_line(lines[k])
             n += 1
     return out, n
