@@ -85,6 +85,7 @@ from .local_names import abroad_rows, local_name_rows, place_heads
 from .local_names import word_zipf as _zipf
 from .outlets import outlet_rows
 from .rows import folded_text, mention_frame, mention_records
+from .written_hamza import ruled_out_by_hamza
 
 if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
@@ -364,6 +365,8 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
             continue
         if m.proclitic and _clitic_word(folded, m):
             continue
+        if _hamza_rules_out(g, folded, m):
+            continue
         if m.key in g.cue_keys:
             # A country or province name may follow a preposition (في مالي); a town needs a
             # settlement word.
@@ -383,6 +386,14 @@ def _accept(g: _Gazetteer, folded: FoldedText, matches: list[LexMatch]) -> list[
                 continue
         keep.append(m)
     return _confirmed(g, keep, waiting)
+
+
+def _hamza_rules_out(g: _Gazetteer, folded: FoldedText, m: LexMatch) -> bool:
+    """The text writes a hamza after a proclitic where the name has a bare alef (وإن is و +
+    إن, not Van; كأن is not Cannes): folding made the match, the spelling rules it out."""
+    s, e = folded.span(m.key_start - len(m.proclitic), m.key_end)
+    names = [g.table[i]["name_ar"] for i in g.by_key[m.key]]
+    return ruled_out_by_hamza(folded.text[s:e], names, m.proclitic)
 
 
 def _heads_next_name(key: str, m: LexMatch, matches: list[LexMatch], n: int) -> bool:
