@@ -5,6 +5,7 @@
     python benchmarks/events_eval.py --split dev --failures   # what was missed (dev only)
     python benchmarks/events_eval.py --split dev --place-failures   # places missed or wrong
     python benchmarks/events_eval.py --split dev --half 1   # one half of dev (sha1 parity)
+    python benchmarks/events_eval.py --split dev --ablate   # dev's small places made unknown
 
 Reads benchmarks/events/{documents,gold_events,gold_places}.csv and the article texts from
 benchmarks/events/texts/ (openly licensed, committed) and benchmarks/_work/events/texts/
@@ -693,16 +694,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--half", type=int, choices=(0, 1),
                     help="only the documents of this half (parity of sha1(doc_id)): write a "
                          "rule from one half of dev, check it on the other")
+    ap.add_argument("--ablate", action="store_true",
+                    help="remove from the gazetteer the rows holding a dev gold place of a small "
+                         "kind, so those names are unknown (dev only; see ablation.py)")
     args = ap.parse_args(argv)
     if (args.failures or args.place_failures) and args.split != "dev":
         ap.error("--failures and --place-failures are for the dev split only: "
                  "rules are never written from test")
+    if args.ablate and args.split != "dev":
+        ap.error("--ablate reads the gold places of the documents: dev only")
     docs = [d for d in read_csv(DATA / "documents.csv") if args.split in ("all", d["split"])
             and (args.ids is None or args.ids[0] <= d["doc_id"] <= args.ids[1])
             and (args.half is None or half_of(d["doc_id"]) == args.half)]
     gold = read_csv(DATA / "gold_events.csv")
     places = read_csv(DATA / "gold_places.csv")
     coded = {g["doc_id"] for g in gold}
+    if args.ablate:
+        from benchmarks.ablation import ablate, ablated_keys
+
+        dev = {d["doc_id"] for d in read_csv(DATA / "documents.csv") if d["split"] == "dev"}
+        ablate(ablated_keys(places, dev, _gazetteer_keys))
     t = Tally(failures=[] if args.failures else None,
               place_failures=[] if args.place_failures else None)
     by_country: dict[str, Counter] = {}
@@ -717,6 +728,7 @@ def main(argv: list[str] | None = None) -> int:
             group[f] += getattr(t, f) - b
     batch = f" ({args.ids[0]}-{args.ids[1]})" if args.ids else ""
     batch += f" (half {args.half})" if args.half is not None else ""
+    batch += " (ablated)" if args.ablate else ""
     print(f"split {args.split}{batch}: {len(docs)} documents, {t.docs_total} with gold, "
           f"{t.docs_with_text} with text available")
     print(f"main events found            {pct(t.main_found, t.gold_main)}")
