@@ -11,6 +11,8 @@ The rows are removed as the gazetteer reads ``places.csv`` and ``local_places.cs
 two tables it is built from; ``local_places_curated.csv`` and ``iraq_places.csv`` are
 built into them), and the disk cache is moved to a folder of its own keyed by the list
 of removed keys, so the normal run's cached gazetteer is never replaced by an ablated one.
+The letter model of place names (:mod:`workbench.find.name_model`) scores the words of the
+removed names as held out, since it was built from the gazetteer's names.
 Only dev gold names are read: test is never ablated.
 """
 
@@ -76,3 +78,33 @@ def ablate(keys: frozenset[str]) -> None:
         return _Filtered(table, _TABLES[name], keys) if name in _TABLES else table
 
     gazetteer.read_rows = read_rows
+    _hold_out_letters(frozenset(w for k in keys for w in k.split()))
+
+
+def counted(key: str, counts: dict[str, int], order: int) -> bool:
+    """Whether a letter model's n-gram ``counts`` may hold the word ``key`` (padded with
+    spaces, as the model counts words): each of its n-grams of ``order`` is counted at
+    least as often as the word has it."""
+    s = f" {key} "
+    grams = [s[i:i + order] for i in range(len(s) - order + 1)]
+    return all(counts.get(g, 0) >= grams.count(g) for g in grams)
+
+
+def _hold_out_letters(words: frozenset[str]) -> None:
+    """Score the words of the ablated names with the letter model as if they had not been
+    among the gazetteer names it was built from: an unknown name's letters are new to it."""
+    from workbench.find import local_names, name_model
+
+    plain = name_model.name_logodds
+    names = name_model._models()[0][0]
+
+    def name_logodds(key: str) -> float:
+        if key in words and counted(key, names, name_model.ORDER):
+            try:
+                return name_model.held_out_logodds(key, True, False)
+            except ValueError:  # not counted after all
+                pass
+        return plain(key)
+
+    name_model.name_logodds = name_logodds
+    local_names.name_logodds = name_logodds

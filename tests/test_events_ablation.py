@@ -42,3 +42,10 @@ def test_ablate_is_refused_for_test() -> None:
 
     with pytest.raises(SystemExit):
         ev.main(["--split", "test", "--ablate"])
+
+
+def test_counted_asks_every_ngram_of_the_padded_word() -> None:
+    counts = {" تل ": 1, " تل": 2, "تل ": 1}
+    assert ablation.counted("تل", counts, 4)
+    assert not ablation.counted("تلو", counts, 4)
+    assert ablation.counted("تل", {" تل": 1, "تل ": 1}, 3)
