@@ -93,7 +93,7 @@ def counted(key: str, counts: dict[str, int], order: int) -> bool:
 def _hold_out_letters(words: frozenset[str]) -> None:
     """Score the words of the ablated names with the letter model as if they had not been
     among the gazetteer names it was built from: an unknown name's letters are new to it."""
-    from workbench.find import local_names, name_model
+    from workbench.find import bare_names, local_names, name_model
 
     plain = name_model.name_logodds
     names = name_model._models()[0][0]
@@ -106,5 +106,6 @@ def _hold_out_letters(words: frozenset[str]) -> None:
                 pass
         return plain(key)
 
-    name_model.name_logodds = name_logodds
-    local_names.name_logodds = name_logodds
+    for module in (name_model, local_names, bare_names):
+        if hasattr(module, "name_logodds"):
+            module.name_logodds = name_logodds
