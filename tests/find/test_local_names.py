@@ -699,3 +699,32 @@ def test_the_areas_of_the_two_governorates_name_no_place() -> None:
 def test_a_district_called_the_town_is_still_read() -> None:
     df = find_places("انفجرت عبوة ناسفة في قضاء المدينة شمال البصرة.")
     assert "قضاء المدينة" in df["text"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "place_type"),
+    [
+        # a district or subdistrict a place preposition governs takes a name of middling
+        # frequency, which a strict head alone would not (الفرسان 4.1, المعالي 3.5)
+        ("سقطت قذيفتان في ناحية الفرسان مساء أمس", "الفرسان", "subdistrict"),
+        ("قتل شخصان بانفجار عبوة في قضاء المعالي", "المعالي", "district"),
+        # a camp is named with its head
+        ("اشتباكات في مخيم الوفاء شرقي المدينة", "مخيم الوفاء", "camp"),
+    ],
+)
+def test_unit_governed_by_a_place_preposition_takes_a_middling_name(
+        text: str, name: str, place_type: str) -> None:
+    assert (name, place_type, "", "unknown_place") in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل جندي في قضاء الله وقدره",  # a frequent word: the head's other sense
+        "قال مصدر في مديرية الأمن الوطني",  # a directorate, no district
+        "قتل مدني في قضاء الأمان",  # الأمان 4.5: as frequent as a common word
+        "قصف استهدف قضاء الفرسان",  # no place preposition governs the head
+    ],
+)
+def test_unit_with_a_frequent_word_or_ungoverned_names_nothing(text: str) -> None:
+    assert not [r for r in _rows(text) if "unknown_place" in r[3]]

@@ -20,7 +20,9 @@ name is one to three words:
 A head that is also a frequent common noun in construct (``strict``: منطقة الحادث، سوق
 العمل، عن طريق الهاتف) needs a name holding a rare word or a known place, or to stand in
 a list of places (حي الفردوس - دوار النعيم), or a phrase that places it in a known place
-(سوق الصناعة بمدينة الموصل). A head that is also a common adjective (محلية "local") is
+(سوق الصناعة بمدينة الموصل); the head of one administrative unit or camp that a place
+preposition governs (في قضاء المعالي، بناحية الفرسان) needs only a name of no frequent word
+(Zipf < 4.5: not في قضاء الله). A head that is also a common adjective (محلية "local") is
 one only where a place preposition governs it (``after``: في محلية كرري). A dual or
 plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places, and the
 list runs past the direction and place that locate an item (منطقتي الأمينية شمالي حمص
@@ -383,6 +385,15 @@ def _name_shaped(key: str, written: str) -> bool:
     an ordinary word (the name model's letter log-odds above 0: الهول yes; البحوث، الحادث،
     الساحل no): after a strict head it is as name-like as a rare word."""
     return _zipf(written) < _NAME_SHAPED_ZIPF and name_logodds(key) > 0
+
+
+def _middling(r: _Reader, ks: int, ke: int) -> bool:
+    """Whether every word of the name at [ks, ke) is below the most frequent words of the
+    language (Zipf < 4.5: سنجار 3.5، القصير 4.3; not الله 6.4، الأمن): a unit a place
+    preposition governs is named so, a frequent word after its head is one of the head's
+    other senses (في قضاء الله، مديرية الأمن)."""
+    return all(_zipf(r.written(ws, we)) < _NAME_SHAPED_ZIPF for _, ws, we in r.tokens(ks, 8)
+               if we <= ke)
 
 
 def _own_adjective(r: _Reader, tok: tuple[str, int, int]) -> bool:
@@ -1051,7 +1062,12 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         spec = heads[h.group("head")]
         many = spec["number"] == "many"
         facility = spec["span"] == "whole" and spec["place_type"] not in _AREA_KINDS
-        names = _names(reader, h.end(), many, spec["one_word"] == "yes", facility,
+        # the head of one administrative unit that a place preposition governs (في قضاء
+        # بلد، بناحية الشمال) is the unit where something happened, and the word after it
+        # its name however common (في قضاء الحادث is not said: قضاء's other senses, "the
+        # judiciary", "spending time", take no preposition of place)
+        placed = spec["admin"] == "yes" and not many and _governed_by_locative(reader, h)
+        names = _names(reader, h.end(), many, spec["one_word"] == "yes" or placed, facility,
                        spec["place_type"] in _SETTLEMENT_KINDS)
         ends_joined = False  # a road told by the two places it joins (طريق حلب – دمشق)
         if names and not many and spec["place_type"] in _ROAD_KINDS:
@@ -1085,7 +1101,8 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             # placed in its province, after a strict head as after any
             located = (long_name and _located(reader, ke, rows)) or (
                 head["admin"] == "yes" and _in_province(reader, ke, rows)) or (
-                long_name and _locator(reader, ke, rows) is not None)
+                long_name and _locator(reader, ke, rows) is not None) or (
+                placed and not own and _middling(reader, ks, ke))
             if not own and not (likely or known or located) and _beside_place(
                     reader, h, ke, rows + found):
                 likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
