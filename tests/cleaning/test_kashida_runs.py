@@ -202,3 +202,59 @@ def test_hashtags_are_no_kashida_glyphs():
     assert clean(tweets).text.count("#") == 4
     # the same marks inside words, as a font's kashida glyph, still are
     assert kashida_glyphs("الجزي##رة و الم#وصل") == "#"
+
+
+# A font subset may give its kashida glyph a printable code: a Latin comma, a digit or a
+# Latin letter, none of which Arabic prose sets between two letters of a word.
+PRINTABLE = (",", "7", "L")
+
+
+def test_printable_glyph_back_to_front_is_turned_round():
+    for glyph in PRINTABLE:
+        raw = "\n".join(_back_to_front(line, glyph * 2) for line in SOURCE)
+        assert kashida_glyphs(raw) == glyph
+        text, _, n = kashida_runs_in_order(raw)
+        assert n == len(SOURCE)
+        assert text.split("\n") == [_plain(line) for line in SOURCE]
+        assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_printable_glyph_in_reading_order_is_dropped():
+    for glyph in PRINTABLE:
+        raw = "\n".join(line.replace("|", glyph) for line in SOURCE)
+        text, src, _ = kashida_runs_in_order(raw)
+        assert text.split("\n") == [_plain(line) for line in SOURCE]
+        assert all(raw[i] == ch for ch, i in zip(text, src, strict=True))
+
+
+def test_printable_glyph_of_mirrored_lines_is_not_turned():
+    # Lines written letter by letter in visual order (pdfplumber) read no better turned
+    # at their glyphs: the glyphs are dropped, the letters left for the stage
+    # that reads such lines back.
+    raw = "\n".join(line.replace("|", "77")[::-1] for line in SOURCE)
+    text, _, _ = kashida_runs_in_order(raw)
+    assert text.split("\n") == [_plain(line)[::-1] for line in SOURCE]
+    assert clean(raw).text == " ".join(_plain(line) for line in SOURCE)
+
+
+def test_stops_glued_where_spaces_were_lost_are_no_glyphs():
+    # An extractor that lost the spaces glues the stops and quotes to the next word.
+    lines = [_plain(line).replace(" ", ".", 2).replace(" ", '"', 1) for line in SOURCE]
+    raw = "\n".join(lines)
+    assert kashida_glyphs(raw) == ""
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == 0 and text == raw
+
+
+def test_commas_glued_as_stops_are_no_glyphs():
+    # A text that writes its stops glued (Arabic commas too) glues a Latin comma as a
+    # stop: no share over its stops' that a glyph would show.
+    raw = "\n".join(_plain(line).replace(" ", "،", 1).replace(" ", ",", 2) for line in SOURCE * 2)
+    assert kashida_glyphs(raw) == ""
+
+
+def test_a_mark_between_tatweels_is_the_writers():
+    # A word stretched round a mark by its writer (قتلـ,ـى) is no kashida glyph's trace.
+    raw = "\n".join(["قتلـ,ـى وجرحـ,ـى في هجـ,ـوم استهدف دورية، واصـ,ـابة عنـ,ـاصر اخرين"] * 3)
+    text, _, n = kashida_runs_in_order(raw)
+    assert n == 0 and text == raw

@@ -15,6 +15,9 @@ the decision is the text's, as for embedded runs (``reorder.embedded_runs_in_ord
 the character model must read at least ``TURN_SHARE`` of the lines so cut better turned,
 the median line by ``TURN_MARGIN`` (log10). A control character is read as a kashida glyph
 only where it stands after or before an Arabic letter nearly everywhere it occurs.
+A font subset may give the glyph a printable code instead (``,`` ``7`` ``L``: no mark of
+prose), read as one where its stretches stand between two letters far more often than
+the text's stops do (``printable_glyphs``); such a glyph left in a word is dropped.
 
 XeLaTeX draws its kashida as leaders between joined letters; pypdf writes each leader as
 a gap of spaces and loses the spaces between words, so a line is a row of glyph runs
@@ -68,6 +71,15 @@ MIN_LINES = 3
 # Least share of a control character's stretches that touch an Arabic letter for it to be
 # read as a kashida glyph (a stretch is drawn where a word joins: after or before a letter).
 LETTER_SHARE = 0.9
+# A printable character a font subset gave its kashida glyph (LibreOffice: ``,`` in a Noto
+# Naskh text, ``7`` in KacstBook, ``L`` or ``R`` in Scheherazade) is read as one where at
+# least ``PRINTABLE_STRETCHES`` of its stretches stand between two letters, and the share
+# of its stretches that do is over that of the text's stops by ``PRINTABLE_OVER_STOPS``
+# (a text that lost its spaces glues its stops and quotes to letters too: pypdf on XeLaTeX).
+PRINTABLE_STRETCHES = 5
+PRINTABLE_OVER_STOPS = 0.5
+# Most printable stretches the shares are counted over (a text's first ones tell).
+PRINTABLE_EVIDENCE = 5000
 
 # Least share of a text's gaps (spaces between two characters) that are two spaces or
 # more for its gaps to be read as kashida leaders: pypdf's XeLaTeX kashida texts on the
@@ -103,6 +115,21 @@ MAX_TOKENS = 40
 # between letters (KacstBook's kashida comes out of one LibreOffice PDF as ``*``).
 _GLYPH_CONTROL_RE = re.compile("[\x01-\x08\x0b\x0e-\x1f*#$%&+<=>@^_|~`\\\\]+")
 _LETTER_RE = re.compile("[\u0621-\u064a]")
+# Stretches of one printable character (ASCII or Latin-1), and the stops of prose.
+_PRINTABLE_STRETCH_RE = re.compile("([!-~\u00a1-\u00ff])\\1*")
+_ARABIC_STOPS = "\u060c\u061b\u061f"
+# Marks Arabic prose writes against its words, glued between two where the extractor lost
+# the space (pypdf on XeLaTeX: ``للمتضررين.والدمازين``, ``قال"ان``): never read as a glyph.
+# A Latin comma, digit or letter between two Arabic letters is no prose.
+_PROSE_MARKS = ".\"'()[]{}<>-:;!?/\u00ab\u00bb" + _ARABIC_STOPS
+# A printable character that may be a glyph, glued between two letters (or tatweels): a
+# text with fewer than ``PRINTABLE_STRETCHES`` of them has no printable glyph (one pass,
+# where the count of every character's stretches is a slower one).
+_GLUED_PRINTABLE_RE = re.compile(
+    f"[\u0621-\u064a\u0640](?:(?!{_GLYPH_CONTROL_RE.pattern[:-1]}|[{re.escape(_PROSE_MARKS)}])"
+    "[!-~\u00a1-\u00ff])+[\u0621-\u064a\u0640]"
+)
+_STOPS = ".,:;!?" + _ARABIC_STOPS
 # A hashtag: # at a word's start, then the tag's words joined by _ (#الموصل_اليوم).
 _HASHTAG_RE = re.compile("(?<!\\w)#[^\\s#]+")
 # Digits and Latin letters: runs set left to right inside a right-to-left line.
@@ -117,8 +144,9 @@ _LINE_BREAK_RE = re.compile("[\n\r\x0c\x85\u2028\u2029]")
 
 
 def kashida_glyphs(raw: str) -> str:
-    """The control characters ``raw`` writes for kashida glyphs: each one whose stretches
-    nearly all touch an Arabic letter (``LETTER_SHARE``).
+    """The characters ``raw`` writes for kashida glyphs: each control character whose
+    stretches nearly all touch an Arabic letter (``LETTER_SHARE``), then the printable ones
+    (``printable_glyphs``).
 
     >>> kashida_glyphs("الجزي\\x04\\x04رة و\\tهنا")
     '\\x04'
@@ -137,7 +165,63 @@ def kashida_glyphs(raw: str) -> str:
             seen[ch] += 1
             touching[ch] += bool(_LETTER_RE.match(raw[m.start() - 1 : m.start()] if m.start() else "")
                                  or _LETTER_RE.match(raw[m.end() : m.end() + 1]))
-    return "".join(sorted(ch for ch, n in seen.items() if touching[ch] >= LETTER_SHARE * n))
+    controls = "".join(sorted(ch for ch, n in seen.items() if touching[ch] >= LETTER_SHARE * n))
+    return controls + printable_glyphs(raw, skip=set(seen))
+
+
+def _letter_at(raw: str, i: int, step: int) -> str:
+    """The first character from ``raw[i]`` on (by ``step``) that is no tatweel, where it is
+    an Arabic letter; else ''."""
+    while 0 <= i < len(raw) and raw[i] == "\u0640":
+        i += step
+    return raw[i] if 0 <= i < len(raw) and _LETTER_RE.match(raw[i]) else ""
+
+
+def _inside_word(raw: str, start: int, end: int) -> bool:
+    """Whether ``raw[start:end]`` stands where a kashida may: between two letters, not
+    between two tatweels (a word the writer stretched round a mark, ``الهجـ.ـوم``)."""
+    if not _letter_at(raw, start - 1, -1) or not _letter_at(raw, end, 1):
+        return False
+    return not (raw[start - 1 : start] == "\u0640" and raw[end : end + 1] == "\u0640")
+
+
+def printable_glyphs(raw: str, skip: set[str] | frozenset[str] = frozenset()) -> str:
+    """The printable characters ``raw`` writes for kashida glyphs (``PRINTABLE_STRETCHES``,
+    ``PRINTABLE_OVER_STOPS``, ``LETTER_SHARE``), but those of ``skip``.
+
+    >>> printable_glyphs("الجزي,,رة و" * 5 + "قال، ثم")
+    ','
+    >>> printable_glyphs("ذهبوا.ثم عادوا.وقال " * 6)
+    ''
+    >>> printable_glyphs("قال،ثم وذهب،ثم الجزي,,رة " * 6)
+    ''
+    """
+    if next(itertools.islice(_GLUED_PRINTABLE_RE.finditer(raw), PRINTABLE_STRETCHES - 1, None), None) is None:
+        return ""
+    seen: Counter[str] = Counter()
+    touching: Counter[str] = Counter()
+    between: Counter[str] = Counter()
+    for m in itertools.islice(_PRINTABLE_STRETCH_RE.finditer(raw), PRINTABLE_EVIDENCE):
+        ch = m.group(1)
+        seen[ch] += 1
+        touching[ch] += bool(_letter_at(raw, m.start() - 1, -1) or _letter_at(raw, m.end(), 1))
+        between[ch] += _inside_word(raw, m.start(), m.end())
+    for ch in _ARABIC_STOPS:  # never a glyph, but a baseline for the others
+        for m in re.finditer(f"{ch}+", raw):
+            seen[ch] += 1
+            between[ch] += _inside_word(raw, m.start(), m.end())
+    found = []
+    for ch, n in seen.items():
+        if ch in skip or ch in _PROSE_MARKS or between[ch] < PRINTABLE_STRETCHES:
+            continue
+        if touching[ch] < LETTER_SHARE * n:
+            continue
+        stops = [c for c in _STOPS if c != ch]
+        stop_n = sum(seen[c] for c in stops)
+        stop_share = sum(between[c] for c in stops) / stop_n if stop_n else 0.0
+        if between[ch] / n >= stop_share + PRINTABLE_OVER_STOPS:
+            found.append(ch)
+    return "".join(sorted(found))
 
 
 def turned_pieces(line: str, glyphs: str) -> list[tuple[int, int]]:
@@ -155,7 +239,9 @@ def turned_pieces(line: str, glyphs: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     pos = 0
-    for m in [*_LEFT_TO_RIGHT_RE.finditer(line), None]:
+    # a glyph written as a digit or a Latin letter (``7``, ``L``) is no run of its own
+    masked = line.translate({ord(g): "\x01" for g in glyphs}) if glyphs.isascii() else line
+    for m in [*_LEFT_TO_RIGHT_RE.finditer(masked), None]:
         end = m.start() if m is not None else len(line)
         inner = line[pos:end].strip(" ")
         start = line.index(inner, pos) if inner else end
@@ -193,19 +279,29 @@ def kashida_runs_in_order(raw: str) -> tuple[str, np.ndarray, int]:
     left out (they stand for no letter); other lines keep them for the Unicode stage.
     """
     same = np.arange(len(raw), dtype=np.int64)
-    if not _GLYPH_CONTROL_RE.search(raw):
-        return raw, same, 0
     glyphs = kashida_glyphs(raw)
     if not glyphs:
         return raw, same, 0
     # lines cut by kashida glyphs
     spans = [(a, b) for a, b in _line_spans(raw) if any(ch in glyphs for ch in raw[a:b])]
-    if len(spans) < MIN_LINES:
-        return raw, same, 0
-    if not most_read_better((turn_gain(raw[a:b], glyphs) for a, b in spans), len(spans),
-                            TURN_SHARE, TURN_MARGIN):
-        return raw, same, 0
-    return rearranged(raw, spans, lambda line: turned_pieces(line, glyphs))
+    text, src, n = raw, same, 0
+    if len(spans) >= MIN_LINES and most_read_better(
+            (turn_gain(raw[a:b], glyphs) for a, b in spans), len(spans), TURN_SHARE, TURN_MARGIN):
+        text, src, n = rearranged(raw, spans, lambda line: turned_pieces(line, glyphs))
+    # A printable glyph left inside a word (a line in reading order, or mirrored) stands
+    # for no letter, as a control one the Unicode stage drops: it is dropped here.
+    printable = "".join(g for g in glyphs if not _GLYPH_CONTROL_RE.match(g))
+    if not printable:
+        return text, src, n
+    keep = np.ones(len(text), dtype=bool)
+    for m in re.finditer(f"[{re.escape(printable)}]+", text):
+        if _inside_word(text, m.start(), m.end()):
+            keep[m.start() : m.end()] = False
+    if keep.all():
+        return text, src, n
+    breaks = np.flatnonzero(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32) == 10)
+    lines_changed = len(np.unique(np.searchsorted(breaks, np.flatnonzero(~keep))))
+    return "".join(ch for ch, k in zip(text, keep, strict=True) if k), src[keep], n + lines_changed
 
 
 def _line_spans(raw: str) -> list[tuple[int, int]]:
