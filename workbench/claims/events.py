@@ -528,7 +528,9 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
     light_after = light_verb(doc, trig.j, min(trig.j + 2, nxt))
     anchored = (row["pos"] == "verb" or evidential or light_before is not None
                 or light_after is not None or undergo_verb(doc, prev, trig.i) is not None
-                or any(m.kind in ("time", "place", "quantity") for m in window))
+                or any(m.kind in ("time", "place", "quantity") for m in window)
+                or _cause_of_harm(doc, trig, local, toks[prev].start if prev else 0,
+                                  len(claim.text)))
     if not anchored or (light_before is None and light_after is None and not evidential
                         and _standing_state(doc, trig, row)):
         return None
@@ -581,6 +583,41 @@ def _trigger_event(claim, doc: TextUnits, trig: Cue, prev: int, nxt: int, local:
         toll = [m for m in found.quantities if m.start <= _token_end(toks, trig.j + 1)]
         found.fatalities = (toll[0].value or "missing") if toll else "unknown"
     return found
+
+
+def _cause_of_harm(doc: TextUnits, trig: Cue, local: Mentions, lo: int, hi: int) -> bool:
+    """Whether a word of cause (:func:`_caused_by`) governs the nominal trigger after a toll
+    told since ``lo`` (a death or a wound, :func:`~.tolls.find_tolls`): the trigger is what
+    caused it, at the place the toll was told at (أصيب ثلاثة مدنيين في مدينة سراقب جراء قصف
+    مدفعي). Only when nothing placed, dated or counted follows the trigger up to ``hi``: a
+    place after it (جراء التفجير بسيارة مفخخة في ساحة الحمام) anchors it already. Why: news
+    tells the harm first and the attack after it, and the attack word alone was unanchored."""
+    if not _caused_by(doc, trig):
+        return False
+    after = local.between(trig.end, hi)
+    return not any(m.kind in ("place", "time", "quantity") for m in after) \
+        and bool(find_tolls(doc.text[lo:trig.start]))
+
+
+def _caused_by(doc: TextUnits, trig: Cue) -> bool:
+    """Whether a word of cause governs the trigger: a causal cue of claim_cues.csv right
+    before it (جراء قصف; not بسبب, a reason that tells of another happening), or ب written
+    onto it (بقصف) or onto the verbal noun its row requires before it (بإطلاق نار، جراء
+    إطلاق نار): after a harm, ب tells what it was done with."""
+    def caused(i: int) -> bool:
+        key = doc.tokens[i].key.lstrip(CONJUNCTION_CLASS)
+        return any(c.role == "causal" and c.value != "reason" and c.j == i for c in doc.cues) \
+            or (i == trig.i and key.startswith(BEH) and len(key) > 1 and not trigger_row(
+                trig)["trigger"].startswith(BEH))
+
+    if caused(trig.i):
+        return True
+    if trig.i == 0:
+        return False
+    before = doc.tokens[trig.i - 1].key.lstrip(CONJUNCTION_CLASS)
+    required = set(str(trigger_row(trig)["requires"]).split("|"))
+    bare = before[1:] if before.startswith(BEH) else before
+    return bare in required and (before.startswith(BEH) or caused(trig.i - 1))
 
 
 # words from the length of بعد + a length + من to the event word it names (بعد أيام من إعلان
