@@ -4,7 +4,11 @@ word of a toll phrase (invented sentences)."""
 
 from __future__ import annotations
 
+import pytest
+
 from workbench.claims.claims import _score, score_features
+from workbench.claims.tolls import _cue_words, _is, _role_at, find_tolls
+from workbench.text.tokens import tokenize
 
 
 def test_a_remembered_score_is_the_score_computed() -> None:
@@ -27,3 +31,25 @@ def test_the_account_names_the_features_present() -> None:
     parts = why.split("; ")
     assert {p.split()[0] for p in parts} == {"place", "event", "bias"}
     assert parts[-1].startswith("bias")
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذيفة على السوق ولم تسفر عن وقوع إصابات.",
+    "قتل 3 أشخاص في قصف على البلدة مساء أمس.",
+    "أصيب شرطيان بجروح في انفجار عبوة.",
+])
+def test_a_word_that_begins_no_cue_is_no_cue_of_any_role(text: str) -> None:
+    toks = tokenize(text, pieces=True)
+    roles = ("killed", "wounded", "casualty", "zero_neg", "period", "span", "tally")
+    for i, tok in enumerate(toks):
+        for role in roles:
+            assert _is(toks, i, role) == (_role_at(toks, i, role) > i)
+            if tok.key not in _cue_words():
+                assert not _is(toks, i, role)
+
+
+def test_tolls_read_with_their_neighbours() -> None:
+    assert [(t.kind, t.value) for t in find_tolls(
+        "سقطت قذيفة على السوق ولم تسفر عن وقوع إصابات.")] == [("killed", 0.0), ("wounded", 0.0)]
+    assert [(t.kind, t.value) for t in find_tolls(
+        "قتل 3 أشخاص في قصف على البلدة مساء أمس.")] == [("killed", 3.0)]
