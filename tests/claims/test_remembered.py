@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from workbench.claims.claims import _score, score_features
+from workbench.claims.index import Mention
+from workbench.claims.spots import named_as_area
 from workbench.claims.tolls import _cue_words, _is, _role_at, find_tolls
 from workbench.text.tokens import tokenize
 
@@ -31,6 +33,21 @@ def test_the_account_names_the_features_present() -> None:
     parts = why.split("; ")
     assert {p.split()[0] for p in parts} == {"place", "event", "bias"}
     assert parts[-1].startswith("bias")
+
+
+def _place(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention(start, start + len(name), name, "place", "Homs")
+
+
+def test_the_frame_before_a_place_is_read_from_its_own_text() -> None:
+    # the place stands at the same offset in both: the answer is each text's own
+    area = "سقطت قذيفة في ريف حمص"
+    centre = "سقطت قذيفة في وسط حمص"
+    assert area.index("حمص") == centre.index("حمص")
+    for _ in range(2):
+        assert named_as_area(_place(area, "حمص"), area)
+        assert not named_as_area(_place(centre, "حمص"), centre)
 
 
 @pytest.mark.parametrize("text", [

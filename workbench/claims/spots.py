@@ -120,9 +120,15 @@ def named_as_area(place: Mention, text: str) -> bool:
     return _frame_kind(text, place.start) == "area"
 
 
+@lru_cache(maxsize=256)
 def _frame_kind(text: str, start: int) -> str:
     """The kind of the frame word(s) before ``start`` (area, institution, origin, source), or
-    ''."""
+    ''.
+
+    Remembered for the last few hundred places: the tests of a place (an area? a home? an
+    origin?) each ask it of the same place, about twice per place (ريف in ريف إدلب is read
+    once for all of them).
+    """
     words = [t.key for t in tokenize(text[max(0, start - _LOOKBACK):start]) if t.kind == "word"]
     frames = _frame_words()
     if words and words[-1] == "في" and any(frames.get(w) == "source" for w in words[-4:-1]):
