@@ -1,12 +1,14 @@
 """Answers the claims and events stages remember or look up early are the answers they
 would compute: the score of a clause's features, the frame before a place, the cue at a
-word of a toll phrase (invented sentences)."""
+word of a toll phrase, the cues of a text (invented sentences)."""
 
 from __future__ import annotations
 
 import pytest
 
+from workbench.claims import clauses
 from workbench.claims.claims import _score, score_features
+from workbench.claims.clauses import cue_lexicon
 from workbench.claims.index import Mention
 from workbench.claims.spots import named_as_area
 from workbench.claims.tolls import _cue_words, _is, _role_at, find_tolls
@@ -70,3 +72,29 @@ def test_tolls_read_with_their_neighbours() -> None:
         "سقطت قذيفة على السوق ولم تسفر عن وقوع إصابات.")] == [("killed", 0.0), ("wounded", 0.0)]
     assert [(t.kind, t.value) for t in find_tolls(
         "قتل 3 أشخاص في قصف على البلدة مساء أمس.")] == [("killed", 3.0)]
+
+
+_CUED = "وقال مسؤول إن القوات ربما انسحبت من البلدة، لكن الهجمات لم تتوقف وفقا لشهود"
+
+
+def _cues(lo: int = 0, hi: int | None = None) -> list[tuple[str, str, int, int]]:
+    toks = tokenize(_CUED)
+    return [(c.cue, c.role, c.i, c.j) for c in cue_lexicon().find(toks, text=_CUED, lo=lo, hi=hi)]
+
+
+def test_cues_are_read_at_the_words_that_may_begin_them() -> None:
+    found = _cues()
+    assert ("قال", "attribution_verb", 0, 1) in found  # under the proclitic و
+    assert ("ربما", "hedge", 4, 5) in found
+    assert ("لم", "negation", 10, 11) in found
+    assert ("وفقا ل", "attribution_prep", 12, 14) in found  # a phrase, its ل on the next word
+    assert not any(i in (3, 6, 7) for _, _, i, _ in found)  # القوات، من، البلدة begin none
+    assert _cues(5, 9) == [c for c in found if c[2] >= 5 and c[3] <= 9]
+
+
+def test_cues_are_the_same_when_the_memo_of_words_overflows(monkeypatch) -> None:
+    whole = _cues()
+    monkeypatch.setattr(clauses, "WORD_MEMO_SIZE", 2)  # forgotten after every second word
+    cue_lexicon()._by_key.clear()
+    assert _cues() == whole
+    assert len(cue_lexicon()._by_key) <= 2

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -345,18 +346,22 @@ class CueLexicon(FormIndex[_Entry]):
         out: list[Cue] = []
         by_key = self._by_key
         keys = list(map(_KEY, tokens[lo:hi]))
-        found = list(map(by_key.get, keys))  # every key is known once a corpus is warm
-        if None in found:
-            missing = set(keys).difference(by_key)
-            if len(by_key) + len(missing) > WORD_MEMO_SIZE:
-                by_key.clear()  # a new working vocabulary, this text's words included
-                missing = set(keys)
-            for key in missing:
-                by_key[key] = self._pairs(key)
-            found = list(map(by_key.__getitem__, keys))
-        for i in [n for n, pairs in enumerate(found, lo) if pairs]:
+        # Most words begin no entry under any reading (the claim cues: 4 words in 5, the
+        # event triggers: 49 in 50): one set look-up each, in C, leaves the few that may,
+        # and only their readings are remembered (a few hundred keys where a corpus's
+        # vocabulary runs to tens of thousands and would overflow the memo again and again).
+        for n in compress(range(len(keys)), map(self._may_begin().__contains__, keys)):
+            key = keys[n]
+            pairs = by_key.get(key)
+            if pairs is None:
+                if len(by_key) >= WORD_MEMO_SIZE:
+                    by_key.clear()  # a new working vocabulary
+                pairs = by_key[key] = self._pairs(key)
+            if not pairs:
+                continue
+            i = lo + n
             tok = tokens[i]
-            for _, entry in found[i - lo]:
+            for _, entry in pairs:
                 if len(entry.words) == 1:
                     out.append(Cue(i, i + 1, tok.start, tok.end, entry.role, entry.value,
                                    entry.cue, entry.row))
