@@ -1,6 +1,6 @@
 """Answers the claims and events stages remember or look up early are the answers they
 would compute: the score of a clause's features, the frame before a place, the cue at a
-word of a toll phrase, the cues of a text (invented sentences)."""
+word of a toll phrase, the cues and sentence ends of a text (invented sentences)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 from workbench.claims import clauses
 from workbench.claims.claims import _score, score_features
-from workbench.claims.clauses import cue_lexicon
+from workbench.claims.clauses import cue_lexicon, split_sentences
 from workbench.claims.index import Mention
 from workbench.claims.spots import named_as_area
 from workbench.claims.tolls import _cue_words, _is, _role_at, find_tolls
@@ -98,3 +98,16 @@ def test_cues_are_the_same_when_the_memo_of_words_overflows(monkeypatch) -> None
     cue_lexicon()._by_key.clear()
     assert _cues() == whole
     assert len(cue_lexicon()._by_key) <= 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("انسحبت القوات.وعادت الهجمات إلى المدينة",
+     ["انسحبت القوات.", "وعادت الهجمات إلى المدينة"]),  # a stop glued after a letter
+    ('قال "انتهى القتال".وأضاف أن الهدوء عاد', ['قال "انتهى القتال".', "وأضاف أن الهدوء عاد"]),
+    ("هل انسحبت القوات؟وعادت الهجمات", ["هل انسحبت القوات؟", "وعادت الهجمات"]),
+    ("بلغت النسبة 3.5 في المئة هذا العام", ["بلغت النسبة 3.5 في المئة هذا العام"]),  # a digit
+    ("قتلـ.ـى كثيرون في القرية", ["قتلـ.ـى كثيرون في القرية"]),  # a tatweel before it
+    (".وعادت الهجمات إلى المدينة", [".وعادت الهجمات إلى المدينة"]),  # nothing before it
+])
+def test_a_sentence_ends_at_a_stop_glued_to_the_next_word(text: str, expected: list[str]) -> None:
+    assert split_sentences(text)["text"].tolist() == expected

@@ -94,9 +94,11 @@ CLOSERS = {")": "(", "\u00bb": "\u00ab", "\u201d": "\u201c", "]": "["}
 # stop glued to the Arabic letter after it when a letter or a closing quote stands before
 # (القصف.وأضاف المصدر، "...".وأشار): copy-pasted wire text often loses the space. Not after
 # a tatweel (قتلـ.ـى: a word broken to dodge filters) nor a digit (3.5); a lone letter
-# before it (د.محمد، أ.ف.ب) is guarded below.
+# before it (د.محمد، أ.ف.ب) is guarded below. Both branches begin with the mark itself (the
+# letter before a glued stop is looked back at from after it): the pattern is then tried
+# only at marks, where a branch that opens with a look-behind is tried at every character.
 _SENT_END_RE = re.compile("[.!?\u061f\u06d4\u2026]+(?=[\\s\"'\u201d\u00bb)\\]]|$)"
-                          "|(?<=[\u0621-\u063a\u0641-\u0652\"\u201d\u00bb)])[.!?\u061f]"
+                          "|[.!?\u061f](?<=[\u0621-\u063a\u0641-\u0652\"\u201d\u00bb)][.!?\u061f])"
                           f"(?=[{PLAIN_LETTERS}])")
 _SPACE_ONLY_RE = re.compile(r"[ \t\u00a0\u200f\u200e]*")
 _LINE_RE = re.compile(r"[^\n]+")
