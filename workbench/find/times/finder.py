@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from ...text.arabic import SENTENCE_END
 from ...text.zipf import zipf
 from .compose import RELATIVES, Composer, perfective
+from .equivalents import pair_equivalents
 from .lexicon import Token, Tokens, candidates, find, fold_text, key
 from .partial import Partial
 from .resolve import Context, fmt, resolve, row
@@ -83,7 +84,7 @@ def time_rows(
                 and out["start_date"] == out["end_date"]:
             ctx.story_day = date.fromisoformat(out["start_date"])
             _writing_day(p, out, ctx)
-    _beside_equivalents(text, rows)
+    pair_equivalents(text, toks, rows)
     _year_said_after(toks, rows)
     return rows
 
@@ -113,35 +114,6 @@ def _year_said_after(toks: list[Token], rows: list[dict[str, Any]]) -> None:
         flags = [f for f in a["flags"].split(";") if f and f != "year_inferred"]
         a.update(value=iso + a["value"][10:], start_date=iso, end_date=iso,
                  flags=";".join([*flags, "year_from_sentence"]), rule=a["rule"] + "+year_said_after")
-
-
-# what may stand between a Hijri date and the Gregorian one a date line gives beside it
-_BESIDE_GAP = re.compile(r"[\s,\u060c\-\u2013\u2014|/()\[\]]{0,6}")
-_SIGHTING_GAP = timedelta(days=2)  # how far a sighted month's day stands from Umm al-Qura's
-
-
-def _beside_equivalents(text: str, rows: list[dict[str, Any]]) -> None:
-    """A Hijri day written right beside a Gregorian day within two days of it (a date line:
-    الإثنين 08 ديسمبر 2025 16-جمادى الثانية-1447) is the writer's own equivalent: it takes the
-    Gregorian day, as the source's calendar (a sighting) has it, rule ``hijri=gregorian_beside``."""
-    for a, b in pairwise(rows):
-        if not _BESIDE_GAP.fullmatch(text[a["end"]:b["start"]]):
-            continue
-        hijri, greg = (a, b) if a["calendar"] == "hijri" else (b, a)
-        if hijri["calendar"] != "hijri" or greg["calendar"] == "hijri" or not _one_day(hijri) \
-                or not _one_day(greg):
-            continue
-        h, g = date.fromisoformat(hijri["start_date"]), date.fromisoformat(greg["start_date"])
-        if h != g and abs(h - g) <= _SIGHTING_GAP:
-            day = g.isoformat()
-            tail = hijri["value"][10:]  # a clock the Hijri date carries stays
-            hijri.update(value=day + tail, start_date=day, end_date=day,
-                         flags=";".join(filter(None, [hijri["flags"], "hijri_equivalent"])),
-                         rule=hijri["rule"] + "+hijri=gregorian_beside")
-
-
-def _one_day(r: dict[str, Any]) -> bool:
-    return bool(r["start_date"]) and r["start_date"] == r["end_date"] and "/" not in r["value"]
 
 
 def _writing_day(p: Partial, out: dict[str, Any], ctx: Context) -> None:
