@@ -311,6 +311,18 @@ def _standalone_letters() -> frozenset[str]:
 
 
 @cache
+def era_marks() -> frozenset[str]:
+    """The one-letter era marks written after a year (``38 ه``, ``1990 م``), from the time
+    grammar's word list: a lone letter that is a word where a number stands before it.
+
+    >>> sorted(era_marks())
+    ['م', 'ه']
+    """
+    return frozenset(row.form for row in read_rows("find/time_words.csv")
+                     if row.type == "era" and len(row.form) == 1)
+
+
+@cache
 def _cues() -> tuple[tuple[str, str], ...]:
     return tuple((row.cue, row.role) for row in read_rows("cleaning/clean_cues.tsv"))
 

@@ -24,6 +24,7 @@ from .kashida_runs import kashida_runs_in_order, leader_runs_in_order, spaced_ru
 from .layout import plan_layout
 from .lexicon import (
     Context,
+    era_marks,
     has_edge_tatweel,
     is_known,
     is_proclitic_tatweel,
@@ -557,9 +558,20 @@ def _wrapped_word(lines: list[Line], k: int, before: int, after: int) -> bool:
             return True
     if before >= 0:
         prv = lines[before].text.split()
-        if prv and _glues(prv[-1], first):
+        if prv and (_glues(prv[-1], first) or _dates_number(prv[-1], first)):
             return True
     return False
+
+
+def _dates_number(left: str, right: str) -> bool:
+    """An era mark after a number (``عام 38`` / ``ه توفي``): the year was wrapped from the
+    line before, and the lone letter opening the line is its word, not a piece of a word
+    moved from the line's end (``ابا`` + ``ه``).
+
+    >>> _dates_number("38", "ه"), _dates_number("ابا", "ه")
+    (True, False)
+    """
+    return right in era_marks() and left[-1:].isdigit()
 
 
 def _glues(left: str, right: str) -> bool:
