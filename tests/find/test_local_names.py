@@ -723,8 +723,39 @@ def test_unit_governed_by_a_place_preposition_takes_a_middling_name(
         "قتل جندي في قضاء الله وقدره",  # a frequent word: the head's other sense
         "قال مصدر في مديرية الأمن الوطني",  # a directorate, no district
         "قتل مدني في قضاء الأمان",  # الأمان 4.5: as frequent as a common word
-        "قصف استهدف قضاء الفرسان",  # no place preposition governs the head
+        "ناقش المجلس قضاء الفرسان",  # no place preposition nor attack governs the head
     ],
 )
 def test_unit_with_a_frequent_word_or_ungoverned_names_nothing(text: str) -> None:
     assert not [r for r in _rows(text) if "unknown_place" in r[3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # the place slot of an attack clause: على after a report of an attack, or the object
+        # of an attack verb; a name of middling frequency (القلعة 4.3) that the sentence places
+        # in a known place names the place attacked
+        ("شنت الطائرات غارة على منطقة القلعة في ريف حلب الجنوبي", "القلعة", "SY-HL"),
+        ("استهدفت منطقة الفرسان بريف حماة", "الفرسان", "SY-HM"),
+        # an administrative unit in that slot takes such a name as after في
+        ("قصف استهدف قضاء الفرسان", "الفرسان", ""),
+        ("غارة جوية على ناحية الحصان أوقعت قتلى", "الحصان", ""),
+    ],
+)
+def test_head_in_the_place_slot_of_an_attack_takes_a_middling_name(
+        text: str, name: str, admin1: str) -> None:
+    assert [r for r in _rows(text) if r[0] == name and r[2] == admin1 and "unknown_place" in r[3]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تحدث الوزير عن منطقة القلعة في ريف حلب",  # no attack: a common noun after منطقة
+        "علق الوزير على منطقة القلعة في ريف حلب",  # على in a sentence of no attack
+        "شنت الطائرات غارة على منطقة القلعة أمس",  # in an attack, but placed nowhere
+        "قتل مدني في غارة. وعلق الوزير على منطقة القلعة في ريف حلب",  # the attack is another sentence's
+    ],
+)
+def test_middling_name_after_a_strict_head_needs_the_attack_slot_and_a_place(text: str) -> None:
+    assert "القلعة" not in [r[0] for r in _rows(text)]

@@ -18,16 +18,19 @@ name is one to three words:
   and a head glossing the head in brackets (كراج (مراب) باب المعظم) is read past.
 
 A head that is also a frequent common noun in construct (``strict``: منطقة الحادث، سوق
-العمل، عن طريق الهاتف) needs a name holding a rare word or a known place, or to stand in
-a list of places (حي الفردوس - دوار النعيم), or a phrase that places it in a known place
+العمل، عن طريق الهاتف) needs a name holding a rare word or a known place, or to stand in a
+list of places (حي الفردوس - دوار النعيم), or a phrase that places it in a known place
 (سوق الصناعة بمدينة الموصل); the head of one administrative unit or camp that a place
-preposition governs (في قضاء المعالي، بناحية الفرسان) needs only a name of no frequent word
-(Zipf < 4.5: not في قضاء الله). A head that is also a common adjective (محلية "local") is
-one only where a place preposition governs it (``after``: في محلية كرري). A dual or
-plural head (أحياء، بمنطقتي) opens a list: الشعار وطريق الباب is two places, and the
-list runs past the direction and place that locate an item (منطقتي الأمينية شمالي حمص
-وأم حارتين). A list held whole in one pair of quotes (قرى “A، وB”) is not read as a
-list: only its names a gazetteer knows are found.
+preposition governs (في قضاء المعالي، بناحية الفرسان) needs only a name of no frequent
+word (Zipf < 4.5: not في قضاء الله). The place slot of an attack clause governs a head as
+a place preposition does (:mod:`workbench.find.violence`: استهدفت ناحية X، غارة على منطقة
+X): there an administrative unit takes such a name, and any head does when the sentence
+places the name in a known place (غارة على منطقة القصير في ريف حمص). A head that is also a
+common adjective (محلية "local") is one only where a place preposition governs it
+(``after``: في محلية كرري). A dual or plural head (أحياء، بمنطقتي) opens a list: الشعار
+وطريق الباب is two places, and the list runs past the direction and place that locate an
+item (منطقتي الأمينية شمالي حمص وأم حارتين). A list held whole in one pair of quotes (قرى
+“A، وB”) is not read as a list: only its names a gazetteer knows are found.
 
 Under a local head, a longer name wins over a gazetteer place inside it: منطقة الباب
 الشرقي in Baghdad is a neighbourhood, not the Syrian town al-Bab. Under a town or
@@ -997,6 +1000,32 @@ def _definite_adjective_word(tok: tuple[str, int, int]) -> bool:
     return _is_direction(w) or (w.endswith("ي") and not _is_key(w))
 
 
+def _attack_slot(r: _Reader, m: re.Match, ends: list[int]) -> bool:
+    """Whether the head of ``m`` stands where an attack clause puts its place: right after a
+    trigger of political violence whose object it is (استهدفت منطقة X، قصفت ناحية X), or
+    after على (``attack_target``) in a sentence that reports an attack (غارة على منطقة X);
+    ``ends`` are the key positions of the text's sentence ends.
+
+    >>> from workbench.text.lexmatch import fold
+    >>> f = fold("غارة على منطقة الكرم. وعلّق على منطقة الكرم")
+    >>> [_attack_slot(_Reader(f), h, [20, len(f.key)]) for h in _place_heads_in(f)]
+    [True, False]
+    """
+    from .violence import attack_offsets, reports_attack
+
+    j = m.start()
+    while j > 0 and r.key[j - 1] in " \t\u00a0":
+        j -= 1
+    before = word_before(r.key, m.start())
+    if not before:
+        return False
+    if r.folded.span(j - len(before), j)[0] in attack_offsets(r.folded):
+        return True
+    bare = before[1:] if before[:1] in "\u0648\u0641" else before
+    return bare in _cue_forms("attack_target") and reports_attack(
+        r.folded, *sentence_bounds(r.folded, ends, m.start()))
+
+
 def _governed_by_locative(r: _Reader, m: re.Match) -> bool:
     """Whether a preposition of place governs the definite head of ``m``: a locative before
     it (قرب الملعب البلدي، على محيط المشفى الوطني) or ب written onto it (بالمستشفى
@@ -1066,7 +1095,10 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
         # بلد، بناحية الشمال) is the unit where something happened, and the word after it
         # its name however common (في قضاء الحادث is not said: قضاء's other senses, "the
         # judiciary", "spending time", take no preposition of place)
-        placed = spec["admin"] == "yes" and not many and _governed_by_locative(reader, h)
+        # and so is the head an attack clause puts in its place slot (استهدفت ناحية X، غارة
+        # على منطقة X): in a report of an attack that slot holds where it happened
+        governed = not many and (_governed_by_locative(reader, h) or _attack_slot(reader, h, ends))
+        placed = spec["admin"] == "yes" and governed
         names = _names(reader, h.end(), many, spec["one_word"] == "yes" or placed, facility,
                        spec["place_type"] in _SETTLEMENT_KINDS)
         ends_joined = False  # a road told by the two places it joins (طريق حلب – دمشق)
@@ -1102,7 +1134,11 @@ def local_name_rows(folded: FoldedText, rows: list[dict]) -> list[dict]:
             located = (long_name and _located(reader, ke, rows)) or (
                 head["admin"] == "yes" and _in_province(reader, ke, rows)) or (
                 long_name and _locator(reader, ke, rows) is not None) or (
-                placed and not own and _middling(reader, ks, ke))
+                placed and not own and _middling(reader, ks, ke)) or (
+                # any head in a place slot, its name placed in a known place (غارة على منطقة
+                # القصير في ريف حمص): a name of no frequent word, however common (القصير 4.3)
+                governed and not own and _middling(reader, ks, ke)
+                and _locator(reader, ke, rows, within=True) is not None)
             if not own and not (likely or known or located) and _beside_place(
                     reader, h, ke, rows + found):
                 likely = True  # حي الفردوس - دوار النعيم - حي سيف الدولة: a list of places
