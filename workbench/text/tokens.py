@@ -40,7 +40,7 @@ from typing import NamedTuple
 from .arabic import GAP_MARKER, fold_with_offsets, match_key, western_digits
 from .clitics import PROCLITICS
 from .lexmatch import FoldedText, fold
-from .memo import word_memo
+from .memo import WordMemo
 
 
 class Token(NamedTuple):
@@ -60,8 +60,9 @@ class Token(NamedTuple):
     pre: str = ""
 
 
-# Words whose matching key is remembered (a corpus's working vocabulary).
-_word_key = word_memo(match_key)
+# Words whose matching key is remembered (a corpus's working vocabulary): read for every
+# word token, so looked up in C (``map(_WORD_KEY.__getitem__, words)``).
+_WORD_KEY = WordMemo(match_key)
 
 _GAP = re.escape(GAP_MARKER) + r"|\[\.\.\.\]"  # the clean text's gap marker, or [...]
 # A word: word characters with TATWEEL and the harakat (FATHATAN..SUKUN, SUPERSCRIPT ALEF).
@@ -99,7 +100,7 @@ def tokenize(text: str, *, pieces: bool = False, folded: FoldedText | None = Non
     offsets = list(accumulate(map(len, parts)))  # the end of each part
     words = parts[1::2]
     kinds = ["gap" if w[0] == "[" else "word" for w in words]
-    rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_word_key, words), kinds,
+    rows = zip(offsets[0:-1:2], offsets[1::2], words, map(_WORD_KEY.__getitem__, words), kinds,
                repeat("", len(words)), strict=True)
     return list(map(tuple.__new__, repeat(Token, len(words)), rows))
 
