@@ -11,6 +11,7 @@ from workbench.cleaning.fallback import (
     _may_turn,
     _new_lines_open,
     _opening_spaces,
+    _stop_in_order,
     _Text,
     _text_turns,
     _with_more_classes,
@@ -22,6 +23,7 @@ from workbench.cleaning.fallback import (
     odd_edges,
     own_brackets,
     run_spans,
+    shows_stop_cut,
     turned_line,
 )
 from workbench.cleaning.lines import Line, split_lines
@@ -416,3 +418,33 @@ def test_a_bracket_of_the_texts_own_font_is_no_run_break():
     mirrored = ["( وقال رئيس الوزراء السابق )الرابع( في مؤتمر صحفي امس", texts[1]]
     assert own_brackets(_Text(mirrored), {"("}, False) == {0}
     assert own_brackets(_Text(mirrored), {"("}, True) == set()
+
+
+def test_a_line_the_stop_alone_cuts_shows_how_it_was_written():
+    # In reading order a stop follows its word, a space after it; written left to right
+    # the line opens with its last word's space, or a stop stands at an edge or is glued
+    # to the word after it.
+    assert not shows_stop_cut("واشار المسؤول الى ان الوضع هادئ. وقال ان الحكومة")
+    assert shows_stop_cut(" وقال ان الحكومة. واشار المسؤول الى ان الوضع هادئ")
+    assert shows_stop_cut(". واشار المسؤول الى ان الوضع هادئ")
+    assert shows_stop_cut("وقال ان الحكومة .واشار المسؤول الى ان الوضع هادئ")
+
+
+def test_a_line_in_reading_order_the_stop_alone_cuts_is_left_in_a_text_that_takes_the_stop():
+    source = ["وصل الوفد الى المدينة صباحا. ثم عقد اجتماعا مع المحافظ",
+              "وقال المتحدث ان الاجتماع كان مثمرا. واضاف ان الوفد سيعود",
+              "وبحث الجانبان الاوضاع الامنية في المحافظة. وقال المحافظ ان",
+              "قوات الامن اعتقلت عشرة من المشتبه بهم. واكد مصدر امني ان"]
+    # as pypdf writes them: runs left to right, the space after the last word first
+    damaged = [" " + _left_to_right_by(t, {"."}) for t in source]
+    in_order = "واشار المسؤول الى ان الوضع هادئ في المدينة. وقال ان الحكومة"
+    texts = [*damaged[:2], in_order, *damaged[2:]]
+    assert cutting_classes(texts) == {"."}
+    out, n = fallback_runs(_lines(texts))
+    assert n == len(source)
+    assert out[2].text == in_order
+    assert [line.text.replace(" .", ".") for k, line in enumerate(out) if k != 2] == source
+    # a line other classes cut as well is still turned by them all: only the stop's own
+    # cut is asked of the line
+    assert not _stop_in_order("قتل 12 في المدينة. وقال ان الحكومة", {".", "0"})
+    assert _stop_in_order(in_order, {".", "0"})

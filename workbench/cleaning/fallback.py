@@ -833,6 +833,41 @@ def closes_in_order(line: str) -> bool:
     return line.rstrip()[-1:] in _SENTENCE_STOPS and ARABIC_RE.match(line) is not None
 
 
+# A stop of another font cuts a line at a sentence's end, and a line in reading order
+# holds one wherever a sentence ends inside it (``شرق العراق. وقال``): in a text that
+# takes the stop, such lines stand beside the turned ones and the model may read them
+# better turned. Reading order sets a stop after its word with a space after it; a line
+# written left to right shows it otherwise (see :func:`shows_stop_cut`). Only lines the
+# stop alone cuts are asked: a line that other classes cut as well shows those cuts.
+_STOP = frozenset(".")
+_STOP_GLUED_RE = re.compile("[.][\u0621-\u064a]")  # a stop glued to the word after it
+
+
+def shows_stop_cut(line: str) -> bool:
+    """Whether a line that the stop alone cuts shows it was written left to right: it
+    opens with a space, a stop stands at one of its edges or its edges read right only
+    turned, or a stop is glued to the word after it.
+
+    >>> shows_stop_cut("شرق العراق. وقال الفريق"), shows_stop_cut("وقال الفريق .شرق العراق")
+    (False, True)
+    """
+    if line[:1] == " " or _shows_turned(line, _STOP):
+        return True
+    spans = run_spans(line, _STOP)
+    if any(line[a] == "." for a, _ in (spans[0], spans[-1])):
+        return True
+    return _STOP_GLUED_RE.search(line) is not None
+
+
+def _stop_in_order(line: str, cutters: set[str]) -> bool:
+    """Whether ``line`` is cut by the stop alone among ``cutters`` and shows no sign of
+    being written left to right (:func:`shows_stop_cut`): it is left as it reads."""
+    if "." not in cutters or "." not in line:
+        return False
+    cut = {char_class(ch) for ch in _OTHER_RE.findall(line)} & cutters
+    return cut == _STOP and not shows_stop_cut(line)
+
+
 def _may_turn(line: str) -> bool:
     """Whether ``fallback_runs`` may turn ``line`` under some set of cutters: it does not
     close in order, and it holds a character another font may have drawn (a line
@@ -886,7 +921,8 @@ def fallback_runs(lines: list[Line]) -> tuple[list[Line], int]:
     out: list[Line] = []
     n = 0
     for i, line in enumerate(lines):
-        spans = None if closes_in_order(line.text) or i in own else turned_spans(line.text, cutters)
+        spans = None if closes_in_order(line.text) or i in own or _stop_in_order(line.text, cutters) \
+            else turned_spans(line.text, cutters)
         if spans is None:
             out.append(line)
             continue
