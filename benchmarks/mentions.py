@@ -379,7 +379,8 @@ def newsfane_scores(limit: int | None = None) -> pd.DataFrame:
         for kind, finder, classes in (("place", find_places, PLACE_CLASSES),
                                       ("actor", find_actors, ACTOR_CLASSES)):
             gold = [(s, e) for s, e, c in spans if c in classes]
-            pred = [(int(r.start), int(r.end)) for r in finder(text).itertuples()]
+            # a finder's rows of its own kind: a direction that names no place is no place
+            pred = [(int(r.start), int(r.end)) for r in finder(text).itertuples() if r.kind == kind]
             st = stats[kind]
             st["pred"] += len(pred)
             st["gold"] += len(gold)

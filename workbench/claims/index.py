@@ -17,6 +17,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING
 
+from ..find.places import DIRECTION_KIND
 from ..find.times.lexicon import find, tokenize
 from ..text.arabic import match_key
 from .clauses import cue_words
@@ -164,7 +165,10 @@ class Mentions:
     """
 
     def __init__(self, items: Iterable[Mention]) -> None:
-        self.items = sorted(items, key=_span)
+        # a direction that names no place (غرب البلاد) still tells where an event is: the
+        # claims read it as a place of its country (:func:`workbench.find.places.names_no_place`)
+        self.items = sorted((m._replace(kind="place") if m.kind == DIRECTION_KIND else m
+                             for m in items), key=_span)
         self.starts = [m.start for m in self.items]
         self.longest = max((m.end - m.start for m in self.items), default=0)
 

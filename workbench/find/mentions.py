@@ -57,7 +57,7 @@ ALL_COLUMNS = [
     "place_type", "iso", "admin1", "admin2", "lat", "lon", "place_id",  # places
     "min", "max", "unit", "unit_key", "dimension", "base_value", "base_unit",  # quantities
 ]
-_PRIORITY = {"time": 0, "actor": 1, "place": 2, "quantity": 3}
+_PRIORITY = {"time": 0, "actor": 1, "place": 2, "direction": 2, "quantity": 3}
 # a place after these inside an actor span is where it acts or whom it is tied to
 _LOCATIVE = ("في", "ب", "من")
 

@@ -91,7 +91,8 @@ if TYPE_CHECKING:  # pandas is imported only when a frame is made
     import pandas as pd
 
 __all__ = [
-    "PLACE_COLUMNS", "find_places", "gazetteer", "governorate_names", "nisba_countries",
+    "DIRECTION_KIND", "PLACE_COLUMNS", "find_places", "gazetteer", "governorate_names",
+    "names_no_place", "nisba_countries",
     "place_names", "place_rows",
 ]
 
@@ -243,7 +244,29 @@ def place_rows(
     out = _named_again(text, out)
     out = _quarters_of_other_towns(text, out)
     out = mark_datelines(text, _without_outlets(text, folded, out))
-    return mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
+    rows = mention_records(text, out, PLACE_COLUMNS, "place", unique_by=("start", "end"))
+    for r in rows:
+        if names_no_place(r["flags"]):
+            r["kind"] = DIRECTION_KIND
+    return rows
+
+
+# The kind of a direction that names no place of its own: the country the text is about
+# (غرب البلاد، في الجنوب) or a side told before another's name (شمال ووسط العراق: شمال).
+DIRECTION_KIND = "direction"
+
+
+def names_no_place(flags: str) -> bool:
+    """Whether a place row with these ``flags`` is a direction whose words name no place:
+    «غرب البلاد», «في الجنوب» (``inferred``: the country is the text's, not written) and the
+    first sides of «شمال ووسط العراق» (``elliptic``). The guideline lists place names, so
+    they are no place mentions; the events stage still locates at their country.
+
+    >>> names_no_place("direction;inferred"), names_no_place("direction")
+    (True, False)
+    """
+    parts = flags.split(";")
+    return "direction" in parts and ("inferred" in parts or "elliptic" in parts)
 
 
 def _named_again(text: str, rows: list[dict]) -> list[dict]:
