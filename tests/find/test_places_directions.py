@@ -53,3 +53,21 @@ def test_event_told_only_by_a_direction_keeps_a_location() -> None:
     assert "غرب البلاد" not in set(places["text"])
     assert len(a.events) and set(a.events["country"]) == {"Iraq"}
     assert all(a.events["location"] != "")
+
+
+def test_side_of_a_named_country_locates_at_the_country() -> None:
+    a = workbench.analyze("قتل أربعة مدنيين في هجوم شنه مسلحون شمال مالي أمس.", published="2021-05-10")
+    assert list(a.events["location"]) == ["Mali"]
+    assert "northern Mali" in a.events["places"].iloc[0].split(";")
+
+
+def test_side_of_the_country_locates_at_the_country() -> None:
+    a = workbench.analyze("قال مسؤول عراقي إن العراق يشهد هجمات. وقتل ثلاثة جنود في انفجار "
+                          "عبوة ناسفة جنوب البلاد أمس.", published="2020-03-02")
+    assert list(a.events["location"]) == ["Iraq"]
+    assert "southern Iraq" in a.events["places"].iloc[0].split(";")
+
+
+def test_side_of_a_town_still_locates_at_the_town() -> None:
+    a = workbench.analyze("قتل خمسة جنود في هجوم غربي الرمادي أمس.", published="2020-03-02")
+    assert list(a.events["location"]) == ["Ramadi"]

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
-from ..find.places import governorate_names, place_rows
+from ..find.places import gazetteer, gazetteer_row, governorate_names, place_rows
 from ..resources import read_rows
 from ..text.arabic import match_key
 from ..text.tokens import tokenize
@@ -57,7 +57,7 @@ _LIST_GAP = " \t\u00a0,\u060c-\u2013\"'\u201c\u201d\u00ab\u00bb"
 
 # Kinds of place a direction may be said from and still name where an attack happened (غربي
 # الرمادي → الرمادي, as ACLED and the guideline code a relative description at its anchor);
-# a direction of a country (شمال العراق) names a region, not a place.
+# a direction of a country (شمال العراق) is read at the country instead (_country_anchor).
 _ANCHOR_TYPES = frozenset({"governorate", "district", "city", "capital", "town", "village",
                            "neighbourhood", "subdistrict"})
 # Verbs of lying at a distance (التي تبعد 390 كيلومترا عن بغداد): the place after the distance
@@ -564,8 +564,8 @@ def _own_head(place: Mention, text: str) -> bool:
 
 def anchor_of(place: Mention) -> Mention | None:
     """The place a direction is said from, at the direction's offsets (غربي الرمادي → الرمادي,
-    غرب محافظة الأنبار → الأنبار); None for a place that is no direction, or a direction of a
-    country or region (شمال العراق), which names an area rather than a place.
+    غرب محافظة الأنبار → الأنبار, شمال موزمبيق and غرب البلاد → the country); None for a
+    place that is no direction, or a direction of a region (جنوب سيناء).
 
     >>> from workbench.claims.index import Mention
     >>> d = Mention(0, 12, "غربي الرمادي", "place", "west of Ramadi", "direction",
@@ -577,9 +577,25 @@ def anchor_of(place: Mention) -> Mention | None:
         return None
     base_id = place.place_id.partition("#")[0]
     found = _anchor(place.text, base_id) if base_id else None
+    if found is None and base_id:
+        found = _country_anchor(base_id, place.iso)
     if found is None:
         return None
     return place._replace(flags="anchor", **found)
+
+
+@lru_cache(maxsize=1 << 8)
+def _country_anchor(base_id: str, iso: str) -> dict | None:
+    """The country a direction is said of (شمال موزمبيق، غرب البلاد → the country): the
+    guideline codes an event told by a side of a country at the country, the side being
+    only how precise the text is; None when ``base_id`` is not the country ``iso``."""
+    g = gazetteer()
+    i = g.country_row.get(iso)
+    if i is None or g.table[i]["id"] != base_id:
+        return None
+    row = gazetteer_row(i)
+    return {c: _text(row.get(c)) for c in ("value", "canonical_ar", "place_type", "iso",
+                                           "country", "admin1", "lat", "lon")}
 
 
 @lru_cache(maxsize=1 << 12)
