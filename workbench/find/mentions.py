@@ -12,6 +12,9 @@ Runs the four finders and keeps one reading where their spans overlap:
 - The nisba rule (decided in ``workbench.find.places``): an adjective of nationality such as
   العراقية is not a place; after an actor head noun (القوات العراقية) it is part of the actor.
 
+The place finder's rows are of kind ``place``, or ``direction`` for a direction that names
+no place (غرب البلاد): not a place name, though the claims stage locates events by it.
+
 Columns: start, end, text, kind, value, flags, then every column any finder adds (empty
 strings where a column does not apply), sorted by start. ``flags`` is a ``;``-joined list;
 for places ``dateline`` marks the place a report was filed from (``الموصل (وكالة ...) —``

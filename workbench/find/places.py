@@ -8,7 +8,9 @@ iso-codes, GeoNames and curated Iraqi names) is matched over the folded text in 
 * directions: شمال العراق، جنوب غربي بغداد، and coordinated شمال ووسط وغرب العراق (one
   row per direction), جنوب البلاد (the country the text is mostly about, flagged
   ``inferred``), and في الجنوب after a preposition, unless من follows it (إلى الشمال من
-  بغداد: a side of the place after it, which stays its own mention);
+  بغداد: a side of the place after it, which stays its own mention); a direction whose
+  words name no place (جنوب البلاد، في الجنوب، شمال in شمال ووسط العراق) is of kind
+  ``direction``, not ``place`` (:func:`names_no_place`);
 * borders: الحدود السعودية، الحدود مع سوريا، حدود العراق، الحدود العراقية السورية;
 * facilities named after a place (مطار بغداد، ميناء حيفا، سجن أبو غريب): the place is
   reported, flagged ``facility`` — it locates the event, but the phrase names a building;
