@@ -22,7 +22,7 @@ most specific places; frames only tell which spots an unplaced clause may belong
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from ..find.local_names import place_heads
@@ -71,6 +71,18 @@ _DISTANCE_REACH = 24
 def _frame_words() -> dict[str, str]:
     """word → kind (area, institution, origin) of the frame words."""
     return {row.word: row.kind for row in read_rows(FRAMES_FILE)}
+
+
+def _frames_of(word: str, after: str = "") -> Iterator[str]:
+    """The frame kinds ``word`` reads as, form by form (والقادمين as القادمين), alone or with
+    the word ``after`` it (العائدين من): the one look-up of a frame word, its clitics read off.
+
+    >>> next(_frames_of("والقادمين", "من"))
+    'origin'
+    """
+    frames = _frame_words()
+    tail = f" {after}" if after else ""
+    return (frames[k] for k in (match_key(f) + tail for f in word_forms(word)) if k in frames)
 
 
 def frame_key(place: Mention) -> str:
@@ -133,33 +145,26 @@ def _frame_kind(text: str, start: int) -> str:
     frames = _frame_words()
     if words and words[-1] == "في" and any(frames.get(w) == "source" for w in words[-4:-1]):
         return "source"  # مصدر أمني في الحلة: where the source is, not the attack
-    two = next((f"{match_key(f)} {words[-1]}" for f in word_forms(words[-2])
-                if f"{match_key(f)} {words[-1]}" in frames), "") if len(words) >= 2 else ""
+    two = next(_frames_of(words[-2], words[-1]), "") if len(words) >= 2 else ""
     if two:
-        # العائدين من كربلاء: where people came from; a conjunction on the first word
-        # (وتمركزت في حارة، والقادمين من) leaves the frame as it is
-        return frames[two]
-    if len(words) >= 2 and any(frames.get(f"{match_key(f)} {words[-1]}") == "belonging"
-                               for f in word_forms(words[-2])):
-        return "belonging"  # وهما من الشحيل: the people's home, a clitic before them
+        # العائدين من كربلاء: where people came from; وهما من الشحيل: the people's home; a
+        # conjunction or clitic on the first word (وتمركزت في حارة، والقادمين من) leaves the
+        # frame as it is
+        return two
     if len(words) >= 3 and words[-1] in place_heads():
-        kind = next((frames[f"{match_key(f)} {words[-2]}"] for f in word_forms(words[-3])
-                     if frames.get(f"{match_key(f)} {words[-2]}") in _HEAD_BETWEEN), "")
+        kind = next((k for k in _frames_of(words[-3], words[-2]) if k in _HEAD_BETWEEN), "")
         if kind:
             # تنحدر من بلدة كفر بطيخ، المتمركزة في مدينة سراقب: the head stands between
             return kind
     if len(words) >= 2 and (words[-1] in place_heads() or frames.get(words[-1]) == "area"):
-        kind = next((frames[match_key(f)] for f in word_forms(words[-2])
-                     if frames.get(match_key(f)) in _PEOPLE_FROM), "")
+        kind = next((k for k in _frames_of(words[-2]) if k in _PEOPLE_FROM), "")
         if kind:
             return kind  # عشيرة تقطن محافظة الأنبار، سكان مناطق شيلادزي: the head between
     if words and (words[-1] == "من" or words[-1] in place_heads()) and _launched_from(
             [t.key for t in tokenize(text[max(0, start - _LAUNCH_LOOKBACK):start])
-             if t.kind == "word"], frames):
+             if t.kind == "word"]):
         return "launch"
-    return next((frames[match_key(f)] for f in word_forms(words[-1])
-                 if match_key(f) in frames and frames[match_key(f)] != "launch"), "") \
-        if words else ""
+    return next((k for k in _frames_of(words[-1]) if k != "launch"), "") if words else ""
 
 
 # Frame kinds that tell where people come from or belong, not where they were hit.
@@ -181,14 +186,14 @@ def belongs_to_people(place: Mention, text: str) -> bool:
     return _frame_kind(text, place.start) == "belonging"
 
 
-def _launched_from(words: list[str], frames: dict[str, str]) -> bool:
+def _launched_from(words: list[str]) -> bool:
     """Whether the words before a place end in من (or من and a place head noun) after a word
     of launching among the few before it (انطلقت من منطقة، انطلاق الصواريخ من حي)."""
     if words and words[-1] in place_heads():
         words = words[:-1]
     if not words or words[-1] != "من":
         return False
-    return any(frames.get(match_key(f)) == "launch" for w in words[-4:-1] for f in word_forms(w))
+    return any(k == "launch" for w in words[-4:-1] for k in _frames_of(w))
 
 
 def off_scene(place: Mention, text: str) -> bool:
