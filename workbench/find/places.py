@@ -417,7 +417,8 @@ def _hamza_rules_out(g: _Gazetteer, folded: FoldedText, m: LexMatch) -> bool:
     """The text writes a hamza after a proclitic where the name has a bare alef (وإن is و +
     إن, not Van; كأن is not Cannes): folding made the match, the spelling rules it out."""
     s, e = folded.span(m.key_start - len(m.proclitic), m.key_end)
-    names = [g.table[i]["name_ar"] for i in g.by_key[m.key]]
+    # the names are read only for a word that writes such a hamza (rare): not for every match
+    names = (g.table[i]["name_ar"] for i in g.by_key[m.key])
     return ruled_out_by_hamza(folded.text[s:e], names, m.proclitic)
 
 

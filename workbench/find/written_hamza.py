@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text.clitics import PROCLITICS
+from ..text.clitics import PROCLITICS_LONGEST_FIRST
 
 _HAMZA_ALEF = "\u0623\u0625\u0622"  # أ إ آ
 # Harakat, tanween, shadda, sukun, the dagger alef and tatweel: they do not change which
@@ -39,7 +39,7 @@ def boundary_hamza(written: str) -> int | None:
     (1, None, None)
     """
     w = _letters(written)
-    for pre in sorted(PROCLITICS, key=len, reverse=True):
+    for pre in PROCLITICS_LONGEST_FIRST:
         if w.startswith(pre) and w[len(pre):len(pre) + 1] in tuple(_HAMZA_ALEF):
             return len(pre)
     return None
