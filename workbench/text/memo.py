@@ -38,35 +38,6 @@ def word_dict() -> dict:
     return memo
 
 
-class WordMemo(dict):
-    """``fn`` of one word remembered in a plain dict: ``map(memo.__getitem__, words)`` looks
-    each word up in C, where an ``lru_cache`` call also moves the word in its recency list.
-    For a cheap ``fn`` read for every token (a word's matching key), with a bound of
-    ``limit`` words: past it the dict is emptied once and refilled.
-
-    The bound must exceed a corpus's working vocabulary (25,000 words in 150,000 words of
-    news and tweets): an ``lru_cache`` of 16,384 words, read over that corpus three times,
-    missed one look-up in six (one in sixteen are a word's first reading), and a miss costs
-    more than the ``fn`` it spares.
-
-    >>> keys = WordMemo(str.upper, limit=2)
-    >>> list(map(keys.__getitem__, ["قال", "a", "a"])), len(keys)
-    (['قال', 'A', 'A'], 2)
-    """
-
-    def __init__(self, fn: Callable[[str], Any], limit: int = 4 * WORD_MEMO_SIZE) -> None:
-        super().__init__()
-        self.fn = fn
-        self.limit = limit
-        _CLEARS.append(self.clear)
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= self.limit:
-            self.clear()
-        value = self[word] = self.fn(word)
-        return value
-
-
 def forget_words() -> None:
     """Empty every per-word cache. ``workbench run`` does so once its documents are
     analysed: the timeline and the report then reuse that memory instead of adding to it."""
@@ -91,3 +62,31 @@ class CharMemo(dict):
     def __missing__(self, ch: str) -> Any:
         value = self[ch] = self.fn(ch)
         return value
+
+
+class WordMemo(CharMemo):
+    """``fn`` of one word remembered in a plain dict, as :class:`CharMemo` but bounded:
+    ``map(memo.__getitem__, words)`` looks each word up in C, where an ``lru_cache`` call
+    also moves the word in its recency list.
+    For a cheap ``fn`` read for every token (a word's matching key), with a bound of
+    ``limit`` words: past it the dict is emptied once and refilled.
+
+    The bound must exceed a corpus's working vocabulary (25,000 words in 150,000 words of
+    news and tweets): an ``lru_cache`` of 16,384 words, read over that corpus three times,
+    missed one look-up in six (one in sixteen are a word's first reading), and a miss costs
+    more than the ``fn`` it spares.
+
+    >>> keys = WordMemo(str.upper, limit=2)
+    >>> list(map(keys.__getitem__, ["قال", "a", "a"])), len(keys)
+    (['قال', 'A', 'A'], 2)
+    """
+
+    def __init__(self, fn: Callable[[str], Any], limit: int = 4 * WORD_MEMO_SIZE) -> None:
+        super().__init__(fn)
+        self.limit = limit
+        _CLEARS.append(self.clear)
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        return super().__missing__(word)
