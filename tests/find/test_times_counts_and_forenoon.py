@@ -37,7 +37,7 @@ def test_a_number_before_a_counted_noun_is_no_year():
     row = one("في السابع من يوليو", reference=date(2014, 7, 28))
     assert row["value"] == "2014-07-07"
     df = find_times("ارتفعت الحصيلة منذ السابع من يوليو إلى 1130 شهيداً", reference=date(2014, 7, 28))
-    assert df["value"].tolist() == ["2014-07-07/2014-07-28"]
+    assert df["value"].tolist() == ["2014-07-07/2014-07-28", "2014-07-07"]  # the span, its start
     assert find_times("ارتفع العدد إلى 1200 قتيل", reference=MAY_2020).empty
     assert one("في عام 2014", reference=MAY_2020)["value"] == "2014"
 

@@ -1,5 +1,6 @@
 """Two weekdays said together (الأربعاء والخميس، الجمعة وقبله الخميس) are the two days in a
-row they name, one span, not two weekdays read each from the reference."""
+row they name, one span, not two weekdays read each from the reference; the rows of its two
+days (flag ``span_end``) follow the span and agree with it."""
 
 from __future__ import annotations
 
@@ -16,14 +17,17 @@ def _read(text: str) -> list[list[str]]:
 
 def test_two_weekdays_joined_by_and_are_the_last_such_pair():
     assert _read("قتل 31 شخصا في قصف جوي الأربعاء والخميس") == [
-        ["الأربعاء والخميس", "2020-06-03/2020-06-04"]]
+        ["الأربعاء والخميس", "2020-06-03/2020-06-04"], ["الأربعاء", "2020-06-03"],
+        ["والخميس", "2020-06-04"]]
 
 
 def test_a_weekday_and_the_one_before_it_are_told_backwards():
     assert _read("قصفت الطائرات البلدة يوم الجمعة وقبله الخميس") == [
-        ["يوم الجمعة وقبله الخميس", "2020-06-04/2020-06-05"]]
+        ["يوم الجمعة وقبله الخميس", "2020-06-04/2020-06-05"], ["يوم الجمعة", "2020-06-05"],
+        ["الخميس", "2020-06-04"]]
     assert _read("قصفت الطائرات البلدة الجمعة وبعدها السبت") == [
-        ["الجمعة وبعدها السبت", "2020-06-05/2020-06-06"]]
+        ["الجمعة وبعدها السبت", "2020-06-05/2020-06-06"], ["الجمعة", "2020-06-05"],
+        ["السبت", "2020-06-06"]]
 
 
 def test_weekdays_of_two_clauses_stay_apart():

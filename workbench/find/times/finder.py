@@ -12,7 +12,7 @@ from ...text.zipf import zipf
 from .compose import RELATIVES, Composer, perfective
 from .equivalents import pair_equivalents
 from .lexicon import Token, Tokens, candidates, find, fold_text, key
-from .partial import Partial
+from .partial import Partial, copy
 from .resolve import Context, fmt, resolve, row
 
 if TYPE_CHECKING:
@@ -77,6 +77,7 @@ def time_rows(
         if p is None or out is None:
             continue
         rows.append(_row(text, toks, kept, p, out))
+        rows.extend(_end_rows(text, toks, kept, p, out))
         done = p.j
         if p.year is not None and not p.hijri:
             ctx.said_year, scanned = p.year, p.j
@@ -212,7 +213,7 @@ def _resolved(p: Partial, ctx: Context, tense: str) -> dict[str, Any] | None:
         return row(d.isoformat(), d, d, "day", flags=[f for f in out["flags"] if f != "same_day"]
                    + ["same_day", "relative"])
     if "since" in p.flags and out["value"]:
-        return _since(out, ctx)
+        return {**_since(out, ctx), "_ends": (out,)}
     if "until" in p.flags and out["value"]:
         # حتى X: the value is the day said, the relation says it ends an open period
         return {**out, "relation": "until", "start_date": "",
@@ -254,9 +255,10 @@ def _range(p: Partial, ends: tuple[Partial, Partial], ctx: Context, tense: str) 
     # each end at its own grain; an end that is itself a span (a Hijri year: 2024/2025) gives
     # its first or last part
     value = f"{a['value'].split('/')[0]}/{b['value'].split('/')[-1]}"
-    return row(value, _d(a["start_date"]), _d(b["end_date"]), precision,
-               relation="range", flags=flags, calendar=a["calendar"],
-               time_of_day="/".join(x for x in (a["time_of_day"], b["time_of_day"]) if x))
+    return {**row(value, _d(a["start_date"]), _d(b["end_date"]), precision,
+                  relation="range", flags=flags, calendar=a["calendar"],
+                  time_of_day="/".join(x for x in (a["time_of_day"], b["time_of_day"]) if x)),
+            "_ends": (a, b)}
 
 
 def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
@@ -277,6 +279,36 @@ def _since(out: dict[str, Any], ctx: Context) -> dict[str, Any]:
     return row(value, _d(out["start_date"]), end, out["precision"], relation="since",
                flags=[f for f in flags if f != "since"], calendar=out["calendar"],
                qualifier=out["qualifier"], time_of_day=out["time_of_day"])
+
+
+def _end_rows(text: str, toks: list[Token], kept: list[int], p: Partial, out: dict[str, Any],
+              ) -> list[dict[str, Any]]:
+    """The dates a span is bounded by, each a row of its own after the span's (flag and rule
+    ``span_end``): من 23 نيسان وحتى 23 أيار gives the span and both days, منذ 28 آذار the span
+    to the reference and 28 آذار, as a reader who looks for a date finds it inside a span. A
+    clock alone, a count (منذ أيام) or an end lost in the source gives no row."""
+    said = out.get("_ends")
+    if not said:
+        return []
+    if len(said) == 2:
+        ends = getattr(p, "_ends", ())
+    else:  # منذ X: the point after the anchor word (حتى X is already X's day)
+        h = find(toks, p.i, "anchor")
+        if h is None:
+            return []
+        inner = copy(p)
+        inner.i, inner.pre = h.end, ""
+        ends = (inner,)
+    rows = []
+    for e, o in zip(ends, said, strict=False):
+        if not o["value"] or not e.has_date or e.year_lost or e.counted is not None \
+                or e.vague is not None or e.span is not None or e.j <= e.i:
+            continue
+        q = copy(e)
+        q.rules = [r for r in q.rules if r not in ("since", "until")] + ["span_end"]
+        o = {**o, "flags": [f for f in o["flags"] if f not in ("since", "until", "range")] + ["span_end"]}
+        rows.append(_row(text, toks, kept, q, o))
+    return sorted(rows, key=lambda r: r["start"])  # الجمعة وقبله الخميس: in text order
 
 
 def _d(s: str) -> date | None:
