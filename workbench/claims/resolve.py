@@ -401,6 +401,7 @@ def resolve_events(rows: list[dict], text: str, mentions: Mentions, reference: d
         _narrow_coarse(out, text, mentions, where)
     out = _fold_coarse(out)
     out = _fold_lead(out, paragraphs)
+    out = _fold_named_after(out)
     # ground taken in fighting is a battle (ACLED codes its dead): its toll is its own
     violent = [r for r in out if r["event_type"] not in _NON_VIOLENT]
     # the text's tolls are read only for a row to give them to: most documents tell no
@@ -734,6 +735,38 @@ def _fold_coarse(rows: list[dict]) -> list[dict]:
         # else the coarse place must frame the fine row and may hold it
         and (row["place_type"] in _VAGUE or _governorate_named(row, r)
              or (_frames_it(row, r) and _inside(r, row))))
+
+
+def _fold_named_after(rows: list[dict]) -> list[dict]:
+    """An attack row at a site named by a head noun and the name of another row's place
+    (مستشفى أتارب and الأتارب, محور تل أسقف and تل أسقف, قاعدة التاجي and التاجي), of its
+    role and day, tells that row's attack again at a part of it: one event, at the place
+    the other row names."""
+    return _fold_into_one(
+        rows, lambda row: bool(row["location"]),
+        lambda r, row: bool(r["location"]) and r["location"] != row["location"]
+        and _kin_kinds(r, row) and _named_after(row, r), keep_place=True)
+
+
+def _named_after(site: dict, place: dict) -> bool:
+    """The site row's place is written as a head noun and the other row's place name
+    (مستشفى أتارب: مستشفى and أتارب), the article aside: a part of that place, named by it."""
+    names = {_bare(_headless(n)) for n in place.get("_names", {}).get(place["location"], ())}
+    return any(_headless(n) != n and _bare(_headless(n)) in names
+               for n in site.get("_names", {}).get(site["location"], ()))
+
+
+def _headless(name: str) -> str:
+    """A name's matching key without a head noun before it (مستشفي الخربوشه → الخربوشه,
+    بلده الخربوشه → الخربوشه); a name of one word stays whole."""
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in place_heads() else name
+
+
+def _bare(name: str) -> str:
+    """A name's matching key without the article on its words (الأتارب → اتارب)."""
+    return " ".join(w[len(ARTICLE):] if w.startswith(ARTICLE) and len(w) > len(ARTICLE) + 1
+                    else w for w in name.split())
 
 
 def _fold_into_one(rows: list[dict], folds: Callable[[dict], bool],
