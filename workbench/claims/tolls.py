@@ -400,6 +400,10 @@ def find_tolls(text: str) -> list[Toll]:
             # محاولة اغتيال ضابط: a killing tried, not done; the noun after it is no toll
             i = max(j, i + 1)
             continue
+        if kind in ("killed", "wounded") and _among(toks, _life_verb(toks, i) or i):
+            # من ضمن الجرحى أربعة من عائلة: some of the wounded already counted, a part
+            i = max(j, i + 1)
+            continue
         if kind in ("killed", "wounded") and ((_paired(toks, i) and any(
                 _alone().get(f) == "1" for f in _forms(toks[i].key))) or _plural_pair(toks, i)):
             # 40 ضحية بين شهيد وجريح من بينهم 7: the pair tells dead and wounded together,
@@ -446,6 +450,30 @@ def find_tolls(text: str) -> list[Toll]:
             continue
         i += 1
     return out
+
+
+def _among(toks: list[Token], i: int) -> bool:
+    """Whether the toll word at ``i`` is a definite noun of the dead or wounded, or a verb
+    after the relative that tells them, governed by a partitive (من ضمن الجرحى أربعة، 90
+    شخصا ضمن الشهداء، ثلاثة من الذين فارقوا الحياة): the figure with it counts some of those
+    the report has counted, a part of a toll told before, no toll of its own.
+
+    >>> toks = tokenize("أن من ضمن الجرحى أربعة", pieces=True)
+    >>> _among(toks, 3), _among(tokenize("سقط الجرحى", pieces=True), 1)
+    (True, False)
+    """
+    at = i - 1
+    if at > 0 and toks[at].key in _relatives():
+        at -= 1  # من الذين قتلوا: those killed, told by the relative
+    elif not any(_definite(toks[i].key, f) for f in _forms(toks[i].key)[1:]):
+        return False
+    return at >= 0 and any(f in _words("among") for f in _forms(toks[at].key))
+
+
+@cache
+def _relatives() -> frozenset[str]:
+    """The relative pronouns (الذي، الذين، التي: ``find/actor_cues.csv``)."""
+    return frozenset(r.form for r in read_rows(_ACTOR_CUES) if r.role == "relative_pronoun")
 
 
 def _both_at(toks: list[Token], i: int) -> int:
