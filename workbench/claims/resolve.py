@@ -56,8 +56,9 @@ Each place a plural head lists (قرى البارة والأسدية) stays an a
 with no place joins the attack of its role told before it (a place is what makes an event
 row); a protest or a change of ground named only as the scene (لتعزيز سيطرتها، بعد أن
 سيطروا) is no event. Every row kept is an event: the table has no confidence column (a
-scorer of row features fitted on the benchmark's dev half did not separate right rows
-from wrong ones better than these rules).
+logistic scorer of row features fitted on the benchmark's dev halves,
+``scripts/fit_row_model.py``, did not separate right rows from wrong ones better than these
+rules).
 
 >>> import workbench
 >>> a = workbench.analyze("انفجار سيارة مفخخة في بغداد.\\n\\nوأسفر الانفجار عن مقتل 4 أشخاص "
