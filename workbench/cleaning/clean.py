@@ -9,7 +9,9 @@
    inside words (``خل؝ل``) read as the letter the word list says;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back; in a
    text that writes its left-to-right runs back to front (``6002``, ``eoMlA``: pdfplumber
-   told the page is right to left), each run turned round (``ltr_runs.py``);
+   told the page is right to left), each run turned round (``ltr_runs.py``); then, lines
+   in reading order, hamza or madda written as a mark after its letter made one letter
+   (``ا`` + U+0654 → ``أ``, ``compose.py``);
 3. ``box_runs``: the boxes pdfminer cut a line into where its font lacked digits or
    quotes (drawn from another font), written left to right, put in reading order;
    ``cut_lines``: a line cut inside a word (``شر|كة``), its pieces written left to right,
@@ -82,6 +84,7 @@ import numpy as np
 from ..collector import collector_paused
 from ..text.arabic import GAP_MARKER
 from .boxes import box_runs, cut_lines
+from .compose import compose_lines
 from .fallback import fallback_runs, kashida_justified
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
@@ -275,12 +278,13 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     def read_back(ls: list[Line]) -> tuple[list[Line], int]:
         ls, n = reverse_lines(ls)
         ls, k = ltr_runs_reversed(ls)
-        return ls, n + k
+        ls, c = compose_lines(ls)  # (in reading order now: a mark after its letter)
+        return ls, n + k + c
 
     line_stage(
         "reversed_lines",
         "lines emitted letter by letter in visual order read back; left-to-right runs written"
-        " back to front turned round",
+        " back to front turned round; hamza and madda written as marks composed with their letters",
         read_back,
     )
     line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
