@@ -368,6 +368,14 @@ _LETTER_RUN_RE = re.compile(
 PROCLITIC_WRITTEN_ON = 0.1
 
 
+# Letters that only end a word (TEH MARBUTA, ALEF MAKSURA): a piece that begins with one
+# is no word, whatever the list's folded key makes of it (``ةو`` is looked up as ``هو``):
+# it costs what an unknown word does, and the list's floor once more. Without it the
+# cheapest cut of a rare word is often a known word and a scrap that begins with the
+# rare word's last letter (``دمدمةوهدير`` → ``دمدم ةو هدير``).
+_WORD_FINAL_ONLY = "\u0629\u0649"
+
+
 @word_memo
 def _word_score(word: str) -> float:
     """log10 P of a word of the list, or of a word of the list with proclitics written
@@ -377,6 +385,8 @@ def _word_score(word: str) -> float:
     >>> _word_score("ويبذر") > _word_score("و") + _word_score("يبذر")
     True
     """
+    if word and word[0] in _WORD_FINAL_ONLY:
+        return 2 * UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
     lp = word_logp(word)
     score = lp if lp > UNKNOWN_LOGP else UNKNOWN_LOGP + UNKNOWN_LETTER_LOGP * len(word)
     for pre, rest in proclitic_readings(word)[1:]:
