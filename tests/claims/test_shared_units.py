@@ -57,3 +57,35 @@ def test_a_slice_that_cuts_a_word_is_told_apart():
 def test_times_read_the_shared_folding_as_their_own():
     text = _seed_text()
     assert time_rows(text, folded=fold(text)) == time_rows(text)
+
+
+# A made-up report long enough (500 characters and more) for its folding to be kept for
+# the document's later stages.
+_REPORT = " ".join([
+    "قصفت طائرات حربية صباح الثلاثاء بلدة صغيرة في ريف المحافظة الشرقية، وقتل خمسة مدنيين",
+    "بينهم طفلان، وأصيب آخرون بجروح. وقال مسؤول محلي إن الغارة استهدفت سوقا شعبيا مزدحما.",
+] * 3)
+
+
+def test_the_claims_read_the_words_and_triggers_the_mentions_found():
+    from workbench.find.violence import attack_offsets
+    from workbench.text.lexmatch import recent_folding
+
+    folded = fold(_REPORT)
+    assert recent_folding(_REPORT) is folded
+    assert attack_offsets(folded)  # the mentions' attack reading cuts the words, finds the triggers
+    doc = TextUnits(_REPORT)
+    assert doc.tokens is folded.memo["words"]
+    assert doc.triggers_in(0, len(doc.tokens)) == folded.memo["event_triggers"]
+    assert doc._triggers is folded.memo["event_triggers"]  # read, not matched again
+    alone = TextUnits(_REPORT, tokens=tokenize(_REPORT))  # cut and matched afresh
+    assert _same(doc, alone)
+
+
+def test_a_text_never_folded_is_cut_and_matched_by_its_units():
+    from workbench.text.lexmatch import recent_folding
+
+    text = _REPORT + " وفي المساء هدأت المدينة."
+    assert recent_folding(text) is None
+    doc = TextUnits(text)
+    assert doc.tokens == tokenize(text) and doc.triggers_in(0, 3)

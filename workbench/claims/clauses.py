@@ -47,8 +47,9 @@ from ..text.clitics import (
     clitic_forms,
     proclitic_readings,
 )
+from ..text.lexmatch import FoldedText, recent_folding
 from ..text.memo import WORD_MEMO_SIZE, word_dict, word_memo
-from ..text.tokens import GAP_RE, Token, tokenize, tokens_between
+from ..text.tokens import GAP_RE, Token, tokenize, tokens_between, word_tokens
 from ..text.wordlex import FormIndex
 from ..text.zipf import zipf
 
@@ -448,6 +449,18 @@ def trigger_lexicon() -> CueLexicon:
                                  value_column="kind", accusative_role="noun", inflect_role="verb")
 
 
+def text_triggers(tokens: list[Token], text: str, folded: FoldedText | None = None) -> list[Cue]:
+    """The event trigger cues of a whole text (``tokens`` its ``tokenize``), remembered in
+    ``folded.memo`` when its folding is given: the mentions read the attacks of a text
+    from them and the claims its events (``قتل مدنيان في قصف`` → قتل, قصف)."""
+    if folded is None:
+        return trigger_lexicon().find(tokens, text=text)
+    got = folded.memo.get("event_triggers")
+    if got is None:
+        got = folded.memo["event_triggers"] = trigger_lexicon().find(tokens, text=text)
+    return got
+
+
 # --- word evidence from wordfreq -------------------------------------------------------
 
 @word_memo
@@ -621,7 +634,12 @@ class TextUnits:
     def __init__(self, text: str, *, segment: bool = True, tokens: list[Token] | None = None,
                  cues: list[Cue] | None = None) -> None:
         self.text = text
-        self.tokens = tokenize(text) if tokens is None else tokens
+        # A document's text the mentions folded: its words and triggers, read there when it
+        # told attacks, are not found again.
+        self._folded = recent_folding(text) if tokens is None else None
+        if tokens is None:
+            tokens = word_tokens(self._folded) if self._folded is not None else tokenize(text)
+        self.tokens = tokens
         self.starts = [t.start for t in self.tokens]
         self.cues = cue_lexicon().find(self.tokens, text=text) if cues is None else cues
         self.cues_at: dict[int, list[Cue]] = {}
@@ -677,7 +695,7 @@ class TextUnits:
         """Event trigger cues (``event_triggers.csv``) over tokens ``[i, j)``, found once
         for the whole text; the same as matching the trigger lexicon on ``[i, j)`` alone."""
         if self._triggers is None:
-            self._triggers = trigger_lexicon().find(self.tokens, text=self.text)
+            self._triggers = text_triggers(self.tokens, self.text, self._folded)
             self._trigger_i = [c.i for c in self._triggers]
         lo = bisect.bisect_left(self._trigger_i, i)
         hi = bisect.bisect_left(self._trigger_i, j)

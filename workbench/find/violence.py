@@ -20,7 +20,7 @@ from functools import cache
 
 from ..resources import read_rows
 from ..text.lexmatch import FoldedText
-from ..text.tokens import tokenize
+from ..text.tokens import word_tokens
 
 __all__ = ["POLITICAL_VIOLENCE", "attack_offsets", "reports_attack"]
 
@@ -47,10 +47,10 @@ def attack_offsets(folded: FoldedText) -> list[int]:
     """
     got = folded.memo.get(_MEMO)
     if got is None:
-        from ..claims.clauses import trigger_lexicon  # the event lexicon's one home
+        from ..claims.clauses import text_triggers  # the event lexicon's one home
 
         kinds = _violent_kinds()
-        cues = trigger_lexicon().find(tokenize(folded.text, folded=folded), text=folded.text)
+        cues = text_triggers(word_tokens(folded), folded.text, folded)
         got = folded.memo[_MEMO] = sorted({c.start for c in cues if c.value in kinds})
     return got
 

@@ -133,6 +133,14 @@ def fold(text: str) -> FoldedText:
     return folded
 
 
+def recent_folding(text: str) -> FoldedText | None:
+    """The folding of ``text`` if :func:`fold` made it lately (a document's mentions), else
+    None, without folding it: a later stage reads the views the finders left in its
+    ``memo`` (``recent_folding(fold(doc).text)`` is ``fold(doc)`` for a document's text).
+    """
+    return _RECENT.get(text)
+
+
 # Texts folded last, oldest first: a document's stages run one after the other. Short
 # texts (the words of a number, a clause) are cheap to fold and many: they are not kept,
 # so they never push the document out.

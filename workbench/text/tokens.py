@@ -105,6 +105,15 @@ def tokenize(text: str, *, pieces: bool = False, folded: FoldedText | None = Non
     return list(map(tuple.__new__, repeat(Token, len(words)), rows))
 
 
+def word_tokens(folded: FoldedText) -> list[Token]:
+    """``tokenize(folded.text)`` remembered in ``folded.memo``: the attack reading of the
+    mentions and the claims cut the same text into words (``قتل مدنيان`` → two tokens)."""
+    got = folded.memo.get("words")
+    if got is None:
+        got = folded.memo["words"] = tokenize(folded.text)
+    return got
+
+
 def tokens_between(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int
                    ) -> list[Token] | None:
     """The word tokens of ``text[start:end]`` read from ``tokens``, the word tokens of the
