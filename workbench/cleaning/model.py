@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import gzip
 import math
-from itertools import chain
 from pathlib import Path
 
 from ..cache import Shards, cached, cached_shards, model_loader
 from ..resources import data_path
 from ..text.arabic import match_key
-from ..text.memo import WordMemo, word_memo
+from ..text.memo import word_memo
 from .lexicon import core
 
 MODEL_FILE = "cleaning/char_ngrams.tsv.gz"
@@ -72,9 +71,10 @@ def _read_total(path: Path) -> int:
         return int(next(lines).rstrip("\n").split("\t")[1])
 
 
+@word_memo
 def _gram_logp(gram: str) -> float:
     """``log10 P`` of the last character of ``gram`` after the rest (at most ``ORDER``
-    characters), with stupid backoff (``بالعر`` → ``P(ر | بالع)``)."""
+    characters), with stupid backoff. Remembered per n-gram: texts share most of theirs."""
     counts, total = _counts()
     penalty = 0.0
     history, ch = gram[:-1], gram[-1]
@@ -87,33 +87,6 @@ def _gram_logp(gram: str) -> float:
     return penalty + math.log10(counts.get(ch, 0.5) / total)
 
 
-# Remembered per n-gram in a plain dict: texts share most of theirs, and a text of 400
-# words asks for some 3,000 of them, more than an ``lru_cache`` of a word memo's size kept.
-_GRAMS = WordMemo(_gram_logp)
-
-
-def _word_key(token: str) -> str:
-    """A token's letters as the model reads them (``(الأنبــار،`` → ``الانبار``)."""
-    return match_key(core(token))
-
-
-_KEYS = WordMemo(_word_key)
-
-
-def _word_terms(at: tuple[str, str]) -> tuple[float, ...]:
-    """The model's terms of one word and the space after it, after the ``ORDER - 1``
-    characters before it (``at``: those characters and the word): ``(" في ", "العراق")``
-    → the terms of ``العراق `` read after ``" في "``."""
-    before, word = at
-    s = f"{before}{word} "
-    return tuple(_GRAMS[s[max(0, i - ORDER + 1) : i + 1]] for i in range(len(before), len(s)))
-
-
-# A word's terms depend only on it and the few characters before it: a corpus repeats
-# its words, and most of their contexts, so a text is summed from remembered words.
-_TERMS = WordMemo(_word_terms)
-
-
 @word_memo
 def text_logp(text: str) -> float:
     """``log10 P`` of a text's words (matching keys between spaces) under the model.
@@ -121,18 +94,8 @@ def text_logp(text: str) -> float:
     >>> text_logp("في العراق") > text_logp("يف قارعلا")
     True
     """
-    keys = [k for k in map(_KEYS.__getitem__, text.split()) if k]
-    s = " " + " ".join(keys) + " "
-    if not keys:
-        return sum(_GRAMS[s[max(0, i - ORDER + 1) : i + 1]] for i in range(1, len(s)))
-    terms = []
-    at = 1  # where the word starts in ``s``
-    for key in keys:
-        terms.append(_TERMS[s[max(0, at - ORDER + 1) : at], key])
-        at += len(key) + 1
-    # The terms in the order of the text's characters, summed left to right as one sum
-    # over the characters would: the same float to the last bit.
-    return sum(chain.from_iterable(terms))
+    s = " " + " ".join(k for k in (match_key(core(w)) for w in text.split()) if k) + " "
+    return sum(_gram_logp(s[max(0, i - ORDER + 1) : i + 1]) for i in range(1, len(s)))
 
 
 def space_gain(left: str, right: str) -> float:
