@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,7 @@ def _plot_plan(
     ax.set_ylim(max(ys.max(), max(headers, default=0)) + 0.8, -0.9)
 
     edge_dates = _edge_dates(plan, ys, lo, hi, lang=lang)
-    for i, row in plan.iterrows():
+    for i, row in _rows(plan):
         outside = _outside(row, lo, hi)
         if outside:
             dates, first = edge_dates[(ys[i], outside)]
@@ -184,7 +185,7 @@ def _positions(plan: pd.DataFrame, *, lanes: bool, lang: str):
                 ticks.append((y, ui_label("lanes.count", lang=lang, x=name, n=len(lane))))
                 y += 1
         else:
-            for i, row in part.iterrows():
+            for i, row in _rows(part):
                 ys[i] = y
                 ticks.append((y, row["label"]))
                 y += 1
@@ -229,8 +230,20 @@ def _x_range(plan: pd.DataFrame, spans: list[DateSpan]) -> tuple[float, float]:
     return max(lo - pad, _AXIS_FIRST), min(hi + pad, _AXIS_LAST)
 
 
+# A corpus's timeline converts the same few hundred days some ten thousand times (each
+# mark, its annotation, its edge test), and matplotlib's conversion of one date goes
+# through numpy each time; a day's number never changes within a process.
+@lru_cache(maxsize=4096)
 def _num(day: date) -> float:
+    """A day as matplotlib's date axis places it: ``_num(date(1970, 1, 2)) == 1.0``."""
     return float(mdates.date2num(day))
+
+
+def _rows(plan: pd.DataFrame) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Each row of ``plan`` with its label, as a dict: the cells ``iterrows`` gives (the
+    plan's columns are text, dates and flags), without a Series built for each of a
+    corpus's thousand events."""
+    return zip(plan.index, plan.to_dict(orient="records"), strict=True)
 
 
 def _window_range(window: tuple[Any, Any]) -> tuple[float, float]:
@@ -240,7 +253,7 @@ def _window_range(window: tuple[Any, Any]) -> tuple[float, float]:
     return _num(first.lo), _num(last.hi)
 
 
-def _outside(row: pd.Series, lo: float, hi: float) -> str:
+def _outside(row: Mapping[str, Any], lo: float, hi: float) -> str:
     """"before"/"after" when the mark lies wholly outside ``[lo, hi]``, else ""."""
     if row["x0"] is None:
         return ""
@@ -279,7 +292,7 @@ def _edge_dates(plan: pd.DataFrame, ys: Any, lo: float, hi: float, *,
     that shows them: in a lane several events share a row, and one arrow each would lie on
     top of the others, showing one date (1994) and hiding the rest (1853, 1984)."""
     beyond: dict[tuple[float, str], list[tuple[float, Any]]] = {}
-    for i, row in plan.iterrows():
+    for i, row in _rows(plan):
         side = _outside(row, lo, hi)
         if side:
             beyond.setdefault((ys[i], side), []).append((_num(row["x0"]), i))
@@ -289,7 +302,7 @@ def _edge_dates(plan: pd.DataFrame, ys: Any, lo: float, hi: float, *,
             for key, marks in beyond.items()}
 
 
-def _draw_edge_mark(ax: Axes, row: pd.Series, y: float, side: str, *, lang: str,
+def _draw_edge_mark(ax: Axes, row: Mapping[str, Any], y: float, side: str, *, lang: str,
                     fonts: tuple[str, ...], dates: str | None = None, shown: bool = True):
     """An event outside the window: an arrow at the edge, with its date (``dates``: those
     of every event of its row beyond that edge, drawn once, by the ``shown`` one)."""
@@ -308,7 +321,7 @@ def _draw_edge_mark(ax: Axes, row: pd.Series, y: float, side: str, *, lang: str,
                          "ls": "--" if row["proposed"] else "-", "lw": 0.8})
 
 
-def _draw_mark(ax: Axes, row: pd.Series, y: float, *, lo: float, width: float, lang: str,
+def _draw_mark(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: float, lang: str,
                fonts: tuple[str, ...], gid: str):
     """The event's mark (returned), plus its parts (caps, arrows, "؟") as ``gid-k``."""
     colour = row["colour"]
@@ -357,7 +370,7 @@ def _draw_mark(ax: Axes, row: pd.Series, y: float, *, lo: float, width: float, l
     return artist
 
 
-def _draw_annotation(ax: Axes, row: pd.Series, y: float, *, lo: float, width: float,
+def _draw_annotation(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: float,
                      lang: str, fonts: tuple[str, ...], gid: str) -> None:
     """The count (and what is uncertain) beside the mark, on its free side."""
     text = " · ".join(t for t in (row["count"], row["note"]) if t)
@@ -664,12 +677,12 @@ def timeline_svg(events: pd.DataFrame, *, published: Any = None, lang: str = "ar
 
 def _svg_of(fig: Figure, plan: pd.DataFrame) -> str:
     """:func:`timeline_svg` of ``fig``, the figure drawn from ``plan``."""
-    titles = {f"{prefix}-event-{i}": _hover(row) for i, row in plan.iterrows()
+    titles = {f"{prefix}-event-{i}": _hover(row) for i, row in _rows(plan)
               for prefix in ("wb", "wb-close")}
     return add_svg_titles(figure_svg(fig, pad_inches=0.25), titles)
 
 
-def _hover(row: pd.Series) -> str:
+def _hover(row: Mapping[str, Any]) -> str:
     parts = [row["label"], row["date"], row["count"], row["note"]]
     return " · ".join(p for p in parts if p)
 
