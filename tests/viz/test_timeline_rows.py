@@ -53,3 +53,27 @@ def test_a_lanes_timeline_draws_one_mark_per_event_in_plan_order() -> None:
     # both actors' lanes are labelled on the y axis, with their counts
     labels = " ".join(t.get_text() for t in ax.get_yticklabels())
     assert "داعش" in labels and "الحشد الشعبي" in labels
+
+
+def test_a_day_is_a_dot_and_a_period_a_box_with_two_caps_in_their_actor_colour() -> None:
+    events = pd.DataFrame([
+        {"doc_id": "d1", "event_id": "e1", "kind": "attack", "actor": "داعش",
+         "start": "2021-01-05", "end": "2021-01-05", "count_text": "", "count_value": ""},
+        {"doc_id": "d1", "event_id": "e2", "kind": "attack", "actor": "داعش",
+         "start": "2020-06-01", "end": "2020-11-30", "count_text": "", "count_value": ""},
+    ])
+    plan = timeline_table(events, published={"d1": "2021-02-01"})
+    ax = plot_timeline(events, published={"d1": "2021-02-01"})
+    by_gid = {a.get_gid(): a for a in (*ax.lines, *ax.patches) if a.get_gid()}
+    for i, row in _rows(plan):
+        mark = by_gid[f"wb-event-{i}"]
+        if row["mark"] == "day":
+            assert mark.get_marker() == "o" and mark.get_linestyle() == "None"
+            assert mark.get_markerfacecolor() == mark.get_markeredgecolor() == row["colour"]
+            assert mark.get_xdata()[0] == (_num(row["x0"]) + _num(row["x1"])) / 2
+        else:
+            assert row["mark"] == "period"
+            caps = [by_gid[f"wb-part-{i}-{k}"] for k in (0, 1)]
+            assert [c.get_xdata()[0] for c in caps] == [_num(row["x0"]), _num(row["x1"])]
+            assert all(c.get_color() == row["colour"] for c in caps)
+            assert all(c in ax.lines for c in caps)

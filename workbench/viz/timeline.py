@@ -337,10 +337,10 @@ def _draw_mark(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: 
     edge_style = "--" if row["proposed"] else ":" if row["future"] else "-"
     if mark == "day":
         filled = not (row["proposed"] or row["future"])
-        (artist,) = ax.plot([(x0 + x1) / 2], [y], linestyle="none",
-                            marker="D" if row["future"] else "o", markersize=8,
-                            markerfacecolor=colour if filled else "white",
-                            markeredgecolor=colour, markeredgewidth=1.6, zorder=4)
+        artist = _add_line(ax, [(x0 + x1) / 2], [y], linestyle="none",
+                           marker="D" if row["future"] else "o", markersize=8,
+                           markerfacecolor=colour if filled else "white",
+                           markeredgecolor=colour, markeredgewidth=1.6, zorder=4)
     elif mark in ("period", "open"):
         artist = Rectangle((x0, y - _PERIOD_HEIGHT / 2), x1 - x0, _PERIOD_HEIGHT,
                            facecolor="white" if row["proposed"] else colour,
@@ -349,11 +349,12 @@ def _draw_mark(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: 
         ax.add_patch(artist)
         for k, (x, is_open) in enumerate(((x0, row["open_start"]), (x1, row["open_end"]))):
             if is_open:
-                ax.plot([x], [y], marker="<" if k == 0 else ">", color=colour, markersize=7,
-                        linestyle="none", zorder=4, gid=f"{gid}-{k}")
+                _add_line(ax, [x], [y], marker="<" if k == 0 else ">", color=colour,
+                          markersize=7, linestyle="none", zorder=4, gid=f"{gid}-{k}")
             else:
-                ax.plot([x, x], [y - _MARK_HEIGHT / 2, y + _MARK_HEIGHT / 2], color=colour,
-                        linewidth=1.6, linestyle=edge_style, zorder=4, gid=f"{gid}-{k}")
+                _add_line(ax, [x, x], [y - _MARK_HEIGHT / 2, y + _MARK_HEIGHT / 2],
+                          color=colour, linewidth=1.6, linestyle=edge_style, zorder=4,
+                          gid=f"{gid}-{k}")
     else:
         alpha = _FILL_ALPHA.get(mark, 0.5)
         face = (1, 1, 1, 1) if row["proposed"] or row["future"] else rgba(colour, alpha)
@@ -368,6 +369,16 @@ def _draw_mark(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: 
                 fontsize=10, fontweight="bold", color=colour, fontfamily=fonts, zorder=5,
                 gid=f"{gid}-2")
     return artist
+
+
+def _add_line(ax: Axes, xs: list[float], ys: list[float], **props: Any) -> Line2D:
+    """A line or marker of the given data and style added to ``ax``, as ``ax.plot`` adds
+    it, without its parsing of arguments and colour cycle: a corpus's timeline has some
+    two thousand (a dot for each dated day, two caps for each period). Every mark sets
+    the colours it draws with, so the cycle's colour, never drawn, is not missed."""
+    line = Line2D(xs, ys, **props)
+    ax.add_line(line)
+    return line
 
 
 def _draw_annotation(ax: Axes, row: Mapping[str, Any], y: float, *, lo: float, width: float,
