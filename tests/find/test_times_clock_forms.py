@@ -111,3 +111,25 @@ def test_a_dotted_clock_with_its_am_pm_letter():
     assert df["time_of_day"].tolist() == ["05:42", "12:08"]
     assert all("dotted_am_pm" in r for r in df["rule"])
     assert find_times("بلغ ارتفاع الموج 3.20 م", reference=date(2026, 1, 1)).empty  # metres
+
+
+@pytest.mark.parametrize(
+    ("text", "month_span", "clock_span", "time_of_day"),
+    [
+        # a month has no single day: the clock after it keeps its own day
+        ("يبدأ الصيام في شهر رمضان عند الساعة 6:15 صباحا", "شهر رمضان", "عند الساعة 6:15 صباحا", "06:15"),
+        ("تنتهي المهلة في شهر يناير الساعة 9 مساء", "شهر يناير", "الساعة 9 مساء", "21:00"),
+        ("يعقد الاجتماع الأسبوع المقبل الساعة 4 عصرا", "الأسبوع المقبل", "الساعة 4 عصرا", "16:00"),
+    ],
+)
+def test_a_clock_after_a_month_is_not_swallowed(text, month_span, clock_span, time_of_day):
+    df = find_times(text, reference=date(2025, 2, 20))
+    assert list(df["text"]) == [month_span, clock_span]
+    assert df.iloc[1]["time_of_day"] == time_of_day
+    assert df.iloc[0]["time_of_day"] == ""
+
+
+def test_a_clock_after_a_day_still_joins_it():
+    df = find_times("وصل الوفد يوم الخميس عند الساعة 7:30 مساء", reference=date(2025, 2, 22))
+    assert list(df["text"]) == ["يوم الخميس عند الساعة 7:30 مساء"]
+    assert df.iloc[0]["value"] == "2025-02-20T19:30"

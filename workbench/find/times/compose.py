@@ -424,7 +424,7 @@ class Composer(Grammar):
                 p.part = tail.entry.value
                 p.add("day+part_of_day", tail.end)
                 k = tail.end
-        if p.hour is None:
+        if p.hour is None and not _wider_than_day(p):
             k += 1 if key(self.t, k) in ("،", ",") else 0
             j = k
             while j < k + 2 and find(self.t, j, "clock_cue") is not None:
@@ -1030,3 +1030,15 @@ def _order_from_hijri(greg: Partial, hijri: Partial) -> None:
     if near[0] != (greg.day, greg.month):
         greg.day, greg.month = near[0]
         greg.flags.append("order_from_hijri")
+
+
+def _wider_than_day(p: Partial) -> bool:
+    """A date that names no single day (شهر يناير, شهر رمضان, العام المقبل): a clock after it
+    has a day of its own, told elsewhere, so it stays a clock of its own
+    («لشهر رمضان عند الساعة 7:44 مساءً» is a clock, not the evenings of Ramadan)."""
+    if not p.has_date or p.now or p.today_part or p.story_part:
+        return False
+    if p.day is not None or p.weekday is not None or p.offset is not None:
+        return False
+    return not p.holiday or p.holiday.startswith("hijri_month")
+
