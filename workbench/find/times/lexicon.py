@@ -25,6 +25,7 @@ from ...resources import read_rows
 from ...text.arabic import ARABIC_DIGITS, DIGIT_TRANSLATION, EXT_ARABIC_DIGITS, fold_positions
 from ...text.clitics import clitic_forms
 from ...text.memo import word_memo
+from .dialect import dialect_rows
 
 if TYPE_CHECKING:
     from ...text.lexmatch import FoldedText
@@ -213,9 +214,11 @@ def _entries() -> dict[str, tuple[Entry, ...]]:
     """Entries by their first word: the time words, and the months as type ``month``
     (value = month number, extra = calendar:ambiguity)."""
     by_first: dict[str, list[Entry]] = {}
-    for row in read_rows(WORDS_FILE):
-        words = tuple(row.form.split())
-        by_first.setdefault(words[0], []).append(Entry(words, row.type, row.value, row.extra))
+    rows = dict.fromkeys((row.form, row.type, row.value, row.extra) for row in read_rows(WORDS_FILE))
+    rows.update(dict.fromkeys(dialect_rows()))  # the dialects' words, read as the standard ones
+    for form, kind, value, extra in rows:
+        words = tuple(form.split())
+        by_first.setdefault(words[0], []).append(Entry(words, kind, value, extra))
     for row in read_rows(MONTHS_FILE):
         words = tuple(row.form.split())
         by_first.setdefault(words[0], []).append(
@@ -245,11 +248,11 @@ def longest_entry() -> int:
 @cache
 def demonstratives() -> frozenset[str]:
     """The words for "this" before a unit or a day: the forms of direction ``current`` without
-    the article (هذا, هذه, and the Gulf هذي of ``time_words.csv``), one home for what was a
-    pair of literals.
+    the article (هذا, هذه, the Gulf هذي of ``time_words.csv``, the Maghrebi and Levantine هاد of
+    ``time_dialect.csv``), one home for what was a pair of literals.
 
     >>> sorted(demonstratives())
-    ['هذا', 'هذه', 'هذي']
+    ['هاد', 'هذا', 'هذه', 'هذي']
     """
     return frozenset(" ".join(e.words) for es in _entries().values() for e in es
                      if e.type == "direction" and e.value == "current" and not e.words[0].startswith("ال"))

@@ -430,7 +430,9 @@ class Grammar(ClockRules):
         """A weekday and what ties it to a week or a date: الخميس من الأسبوع المقبل,
         يوم السبت الفائت, أحد الأسبوع الماضي, الجمعة 15 شباط."""
         if key(self.t, i) in demonstratives():  # هذا الخميس: this week's, or the next one
-            wd = self._weekday_at(i + 1, bare_ok=True)
+            # a form read as a weekday only after يوم is no weekday after هذا (إلى هذا الحد:
+            # to this extent, not this Sunday)
+            wd = self._weekday_at(i + 1, bare_ok=False)
             if wd is None:
                 return None
             return Partial(i, wd[0], weekday=wd[1], direction="current").add("this+weekday")
@@ -500,7 +502,9 @@ class Grammar(ClockRules):
         if h is None:
             return True
         nxt = find(self.t, h.end, "week_word", "direction")
-        return nxt is not None or bool(h.pre and h.pre.endswith("ال"))
+        # the week word or direction follows bare (الحد الجاي), not as the next clause's
+        # first word (الى هذا الحد وبهذه السرعة: to this extent and this fast)
+        return (nxt is not None and not nxt.pre) or bool(h.pre and h.pre.endswith("ال"))
 
     def nth_in_month(self, i: int) -> Partial | None:
         """The nth (or last) weekday, week or day of a month: أول ثلاثاء من شهر عشرة,
@@ -767,7 +771,7 @@ class Grammar(ClockRules):
             return Partial(i, k + 1, unit_rel=(_THIS_UNITS[word[1:]], 0)).add("this+unit")
         u = find(self.t, k, "week_word", "month_word", "year_word")
         # the unit with its article (للشهر الماضي: ل + الشهر, the article's alif dropped)
-        if u is None or u.entry.words[0] not in ("الاسبوع", "الشهر", "العام", "السنه"):
+        if u is None or not u.entry.words[0].startswith("\u0627\u0644"):  # ALEF LAM: the article
             return None
         unit = {"week_word": "week", "month_word": "month", "year_word": "year"}[u.entry.type]
         hijri = u.entry.value == "hijri"  # العام الهجري الماضي: a year of the Hijri calendar
