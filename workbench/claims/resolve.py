@@ -1894,6 +1894,8 @@ def give_tolls(events: list[dict], tolls: list[Toll], text: str = "",
             before = [(max(a for a, _ in _spans(ev) if a <= toll.start), n)
                       for n, ev in enumerate(events) if ev["role"] == "main"
                       and min(a for a, _ in _spans(ev)) <= toll.start]
+            if not before and _sums_report(events):
+                continue  # a toll told above the attacks it sums (أربعة قتلى في يوم واحد)
             owner = max(before)[1] if before else next(
                 (n for n, ev in enumerate(events) if ev["role"] == "main"), None)
         if owner is not None and len(events) > 1 and mentions is not None \
@@ -1982,3 +1984,11 @@ def _toll_place_owner(toll: Toll, events: list[dict], text: str, mentions: Menti
 
 def _figure(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _sums_report(events: list[dict]) -> bool:
+    """Whether the report tells main attacks at two or more places: a toll told above all of
+    them, in no sentence of an attack (أربعة قتلى في السويداء في يوم واحد، ثم قتل شاب في
+    المزرعة ... وقتل اثنان في قنوات), sums them and is no one attack's toll (the guideline:
+    a combined toll stays out of the fatalities columns)."""
+    return len({ev["location"] for ev in events if ev["role"] == "main" and ev["location"]}) > 1
