@@ -89,6 +89,7 @@ from .fallback import fallback_runs, kashida_justified
 from .gaps import dateline_date, dateline_rows, gap_frame, gap_rows, number_slot
 from .glyphs import misread_glyphs
 from .guard import ACROSS, MARGINS, guarded
+from .joining_forms import boundaries
 from .known_pieces import join_pieces
 from .layout import find_byline
 from .lines import Line, empty_line, lines_text, split_lines
@@ -316,8 +317,10 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     )
     line_stage("kashida", "tatweel removed", remove_kashida)
     line_stage("split_words", "words split at a diacritic joined", join_split_words)
+    shaped = boundaries(raw)
     line_stage(
-        "resegment", "letters of a text written in pieces cut into words again", resegment_letters
+        "resegment", "letters of a text written in pieces cut into words again",
+        lambda ls: resegment_letters(ls, shaped),
     )
     # A text whose words were glued or in pieces could not be read by the word bigram
     # model when its runs were weighed; once its letters are cut into words, it can.

@@ -29,6 +29,7 @@ from ..text.clitics import ARTICLE, LAM, proclitic_readings
 from ..text.memo import word_memo
 from .bigrams import chain_logp, pair_count
 from .glyphs import known_either_way, recurs
+from .joining_forms import DISAGREE, line_agrees
 from .lexicon import (
     UNKNOWN_LOGP,
     are_known_keys,
@@ -400,9 +401,11 @@ def _word_score(word: str) -> float:
     return score
 
 
-def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
+def cut_letters(run: str, shapes: list[int] | None = None) -> tuple[list[tuple[int, int]], float]:
     """The likeliest cut of a run of letters and spaces into words: spans of the run's
-    letters (spaces ignored) and the cut's score.
+    letters (spaces ignored) and the cut's score. ``shapes``: for the place before each
+    letter, what the glyph shapes say (``joining_forms.boundaries``: 1 a word ends there,
+    -1 no word does, 0 nothing); the cut keeps to it.
 
     >>> cuts, _ = cut_letters("اج راء اص لاح ات")
     >>> ["اجراءاصلاحات"[a:b] for a, b in cuts]
@@ -421,8 +424,15 @@ def cut_letters(run: str) -> tuple[list[tuple[int, int]], float]:
     n = len(text)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
+    # (a word may not run across a place the shapes end one at, nor end where they join)
+    ends = [k for k in range(1, n) if shapes and shapes[k] == 1]
     for i in range(1, n + 1):
-        for j in range(max(0, i - LONGEST_WORD), i):
+        if shapes and i < n and shapes[i] == -1:
+            continue
+        last_end = ends[bisect_right(ends, i - 1) - 1] if ends and ends[0] < i else 0
+        for j in range(max(0, i - LONGEST_WORD, last_end), i):
+            if shapes and j and shapes[j] == -1:
+                continue
             score = best[j] + _word_score(text[j:i]) + (SPACE_CUT_BONUS if j and spaced[j - 1] else 0.0)
             if score > best[i]:
                 best[i], back[i] = score, j
@@ -448,10 +458,12 @@ GLUED_CUT_CHAR_GAIN = 0.0
 GLUED_TEXT_RATE = 0.1
 
 
-def _glued_cuts_weighed(cuts: list[tuple[int, int]], keep: list[int], letters: str) -> list[tuple[int, int]]:
+def _glued_cuts_weighed(cuts: list[tuple[int, int]], keep: list[int], letters: str,
+                        shapes: list[int] | None = None) -> list[tuple[int, int]]:
     """``cuts`` of ``letters`` (spans), two words made one again where the cut between
     them falls between letters the line writes glued (``keep``: their places in the
-    line) and the character model does not prefer it by ``GLUED_CUT_CHAR_GAIN``.
+    line) and the character model does not prefer it by ``GLUED_CUT_CHAR_GAIN``, save
+    where the glyph shapes say a word ends (``shapes``, as ``cut_letters`` takes them).
 
     >>> _glued_cuts_weighed([(0, 2), (2, 8)], list(range(8)), "لالاتفاق")
     [(0, 8)]
@@ -461,7 +473,7 @@ def _glued_cuts_weighed(cuts: list[tuple[int, int]], keep: list[int], letters: s
     out = [cuts[0]] if cuts else []
     for a, b in cuts[1:]:
         left = out[-1]
-        glued = keep[a] == keep[a - 1] + 1
+        glued = keep[a] == keep[a - 1] + 1 and not (shapes is not None and shapes[a] == 1)
         if glued and -space_gain(letters[left[0]:left[1]], letters[a:b]) <= GLUED_CUT_CHAR_GAIN:
             out[-1] = (left[0], b)
         else:
@@ -482,10 +494,25 @@ def _glued_gains(line: Line) -> list[float]:
     return gains
 
 
-def _resegment_line(line: Line, *, weigh_glued: bool = False) -> tuple[Line, float, int]:
+def _letter_shapes(src: list[int], shaped: dict[int, int]) -> list[int] | None:
+    """What the raw glyph shapes (``shaped``, by raw offset) say of the place before each
+    of the letters at raw offsets ``src``; of letters not adjacent in the raw text (one
+    ligature, a piece an earlier stage rewrote whole, letters it moved), nothing."""
+    if not shaped:
+        return None
+    out = [0]
+    for p, q in pairwise(src):
+        said = shaped.get(q, 0) if q == p + 1 else 0
+        out.append(said if said != DISAGREE else 0)
+    return out
+
+
+def _resegment_line(line: Line, *, weigh_glued: bool = False,
+                    shaped: dict[int, int] | None = None) -> tuple[Line, float, int]:
     """The line with each run of letters cut into words again, the cuts' total score and
     the number of words; ``weigh_glued``: a line of spaced words, whose cuts between
-    letters it writes glued are weighed by the character model (``_glued_cuts_weighed``)."""
+    letters it writes glued are weighed by the character model (``_glued_cuts_weighed``);
+    ``shaped``: the word boundaries the raw glyph shapes tell (``joining_forms``)."""
     parts: list[Line] = []
     pos = 0
     total = 0.0
@@ -493,9 +520,10 @@ def _resegment_line(line: Line, *, weigh_glued: bool = False) -> tuple[Line, flo
     for m in _LETTER_RUN_RE.finditer(line.text):
         parts.append(Line(line.text[pos : m.start()], line.src[pos : m.start()]))
         keep = [k for k in range(m.start(), m.end()) if line.text[k] != " "]
-        cuts, score = cut_letters(m.group())
+        shapes = _letter_shapes([int(line.src[k]) for k in keep], shaped) if shaped else None
+        cuts, score = cut_letters(m.group(), shapes)
         if weigh_glued:
-            cuts = _glued_cuts_weighed(cuts, keep, m.group().replace(" ", ""))
+            cuts = _glued_cuts_weighed(cuts, keep, m.group().replace(" ", ""), shapes)
         total += score
         words += len(cuts)
         for n, (a, b) in enumerate(cuts):
@@ -519,11 +547,13 @@ def text_in_pieces(text: str) -> bool:
         pieces, is_fragment, RESEGMENT_MIN_FRAGMENTS * len(pieces))
 
 
-def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
+def resegment_letters(lines: list[Line], shaped: dict[int, int] | None = None) -> tuple[list[Line], int]:
     """Letters cut into words again by the word list: every line of a text most of whose
     words come in pieces (``RESEGMENT_MIN_FRAGMENTS``), and in any text a line with a run
     of letters longer than any word (``RUN_ON_LETTERS``: the extractor lost its spaces). A
-    line is read back to front where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``).
+    line is read back to front where it cuts much better so (``RESEGMENT_REVERSE_MARGIN``),
+    save in a text whose glyph shapes tell its word boundaries (``shaped``, by raw offset:
+    ``joining_forms.boundaries``), read in the order they agree with, cut as they say.
 
     >>> from workbench.cleaning.lines import synthetic
     >>> lines, n = resegment_letters([synthetic("اج راء اص لاح ات ه ي ك ل ي ة", 0)] * 10)
@@ -561,12 +591,15 @@ def resegment_letters(lines: list[Line]) -> tuple[list[Line], int]:
         run_on = item[1]
         # (a line whose spaces were lost is cut by the word list alone: every cut is glued)
         weigh_line = weigh and not run_on
-        new, score, words = _resegment_line(line, weigh_glued=weigh_line)
-        if run_on or in_pieces or looks_reversed(line.text):
+        # (a line whose shapes agree with its order is read so; another, back to front too)
+        agrees = bool(shaped) and line_agrees(line.src.tolist(), shaped)
+        new, score, words = _resegment_line(line, weigh_glued=weigh_line, shaped=shaped if agrees else None)
+        if not agrees and (run_on or in_pieces or looks_reversed(line.text)):
             back, back_score, back_words = _resegment_line(reverse_line(line), weigh_glued=weigh_line)
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
                 new, score, words = back, back_score, back_words
-        if run_on and not in_pieces and score < RUN_ON_MIN_WORD_LOGP * max(words, 1):
+        # (a cut the glyph shapes vouch for needs no word of the list to stand)
+        if run_on and not in_pieces and not agrees and score < RUN_ON_MIN_WORD_LOGP * max(words, 1):
             new = line
         changed += new.text != line.text
         out.append(new)
