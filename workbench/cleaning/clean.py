@@ -40,7 +40,9 @@
 9. ``split_words``: words split by a space at a diacritic joined again (a tanween written
    after a space, before a word, put back at the end of the word before it: ``هجوما ًانتحاريا``);
 10. ``resegment``: the letters of a text most of whose words came in pieces, or of a line
-   that lost its spaces, cut into words again by the word list;
+   that lost its spaces, cut into words again by the word list, keeping to the word ends
+   the glyph shapes of presentation forms tell (``joining_forms.py``: ``ﺕ`` drawn final
+   in ``ﻭﺟﺪﺩﺕﺍﻟﺤﻜﻮﻣﺔ``);
 11. ``split_pieces``: pieces of words written apart joined where the models agree;
     ``resegmented_runs``: in a text cut into words again, the runs of lines written left
     to right weighed again (as ``fallback_runs``), now that the word bigram model can read them
