@@ -11,7 +11,7 @@ import unicodedata
 
 from workbench import clean
 from workbench.cleaning.joining_forms import DISAGREE, boundaries, line_agrees, shape, shapes_agree
-from workbench.cleaning.pieces import _run_on_cuts_weighed, cut_letters
+from workbench.cleaning.pieces import cut_letters
 from workbench.text.arabic import DUAL_JOINING
 
 _NON_JOINING = "اأإآدذرزوؤةىء"
@@ -117,16 +117,3 @@ def test_clean_cuts_a_shaped_text_without_spaces_into_its_words() -> None:
     assert "الزعيمان" in out  # one word by its shapes, not الزعيم ان
     hits = sum(w in out for w in want)
     assert hits >= 0.9 * len(want)
-
-
-def test_run_on_cuts_put_back_where_the_characters_read_one_word() -> None:
-    letters = "فيالاختباريتين"
-    cuts = [(0, 2), (2, 11), (11, 14)]
-    assert [letters[a:b] for a, b in _run_on_cuts_weighed(cuts, letters)] == ["في", "الاختباريتين"]
-    # a cut the shapes vouch for stays, whatever the character model reads
-    shapes = [0] * len(letters)
-    shapes[11] = 1
-    assert len(_run_on_cuts_weighed(cuts, letters, shapes)) == 3
-    # "في العراق": two words to the character model too
-    letters = "فيالعراق"
-    assert len(_run_on_cuts_weighed([(0, 2), (2, 8)], letters)) == 2

@@ -507,52 +507,12 @@ def _letter_shapes(src: list[int], shaped: dict[int, int]) -> list[int] | None:
     return out
 
 
-# In a line whose spaces were lost, a word the list lacks (``الاختباريتين``, a name: ``سوراكيارت``)
-# is cut into words it knows (``الاختباري تين``): the list scores an unknown word by its length
-# alone. The character model reads the letters across each such cut, and where it reads
-# them as one word likelier by this much (log10), the cut is put back; a cut the glyph
-# shapes vouch for stays. Set on dev half 0 of benchmarks/pdf_damage.py (XeLaTeX read by
-# pypdf and PyMuPDF; 2, 3, 4 tried, 3 best), checked on half 1. Only where one of the two
-# words is rare (log10 P below ``RUN_ON_SCRAP_LOGP``, a scrap of an unknown word): the
-# character model reads common pairs written glued by many (``ابو يوسف``, ``بن ابي``) as
-# one word too (-4.5 of -4.5, -5, -5.5 on half 0; the pairs above stay apart).
-RUN_ON_MERGE_GAIN = 3.0
-RUN_ON_SCRAP_LOGP = -4.5
-
-
-def _run_on_cuts_weighed(cuts: list[tuple[int, int]], letters: str, shapes: list[int] | None = None,
-                         keep: list[int] | None = None) -> list[tuple[int, int]]:
-    """``cuts`` of the ``letters`` of a line that lost its spaces (spans), two words made
-    one again where one is a rare scrap (``RUN_ON_SCRAP_LOGP``) and the character model
-    reads them as one word by ``RUN_ON_MERGE_GAIN``, save at a place the glyph shapes say
-    a word ends (``shapes``, as ``cut_letters`` takes them) or where the line wrote a space
-    (``keep``: the letters' places in the line).
-
-    >>> letters = "فيالاختباريتين"
-    >>> [letters[a:b] for a, b in _run_on_cuts_weighed([(0, 2), (2, 11), (11, 14)], letters)]
-    ['في', 'الاختباريتين']
-    """
-    out = [cuts[0]] if cuts else []
-    for a, b in cuts[1:]:
-        left = out[-1]
-        vouched = (shapes is not None and shapes[a] == 1) or (keep is not None and keep[a] != keep[a - 1] + 1)
-        one, two = letters[left[0]:left[1]], letters[a:b]
-        scrap = min(word_logp(one), word_logp(two)) < RUN_ON_SCRAP_LOGP
-        if not vouched and scrap and space_gain(one, two) > RUN_ON_MERGE_GAIN:
-            out[-1] = (left[0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def _resegment_line(line: Line, *, weigh_glued: bool = False, run_on: bool = False,
+def _resegment_line(line: Line, *, weigh_glued: bool = False,
                     shaped: dict[int, int] | None = None) -> tuple[Line, float, int]:
     """The line with each run of letters cut into words again, the cuts' total score and
     the number of words; ``weigh_glued``: a line of spaced words, whose cuts between
     letters it writes glued are weighed by the character model (``_glued_cuts_weighed``);
-    ``run_on``: a line that lost its spaces, whose cuts are weighed so too
-    (``_run_on_cuts_weighed``); ``shaped``: the word boundaries the raw glyph shapes tell
-    (``joining_forms``)."""
+    ``shaped``: the word boundaries the raw glyph shapes tell (``joining_forms``)."""
     parts: list[Line] = []
     pos = 0
     total = 0.0
@@ -564,8 +524,6 @@ def _resegment_line(line: Line, *, weigh_glued: bool = False, run_on: bool = Fal
         cuts, score = cut_letters(m.group(), shapes)
         if weigh_glued:
             cuts = _glued_cuts_weighed(cuts, keep, m.group().replace(" ", ""), shapes)
-        elif run_on:
-            cuts = _run_on_cuts_weighed(cuts, m.group().replace(" ", ""), shapes, keep)
         total += score
         words += len(cuts)
         for n, (a, b) in enumerate(cuts):
@@ -635,11 +593,9 @@ def resegment_letters(lines: list[Line], shaped: dict[int, int] | None = None) -
         weigh_line = weigh and not run_on
         # (a line whose shapes agree with its order is read so; another, back to front too)
         agrees = bool(shaped) and line_agrees(line.src.tolist(), shaped)
-        new, score, words = _resegment_line(line, weigh_glued=weigh_line, run_on=run_on,
-                                            shaped=shaped if agrees else None)
+        new, score, words = _resegment_line(line, weigh_glued=weigh_line, shaped=shaped if agrees else None)
         if not agrees and (run_on or in_pieces or looks_reversed(line.text)):
-            back, back_score, back_words = _resegment_line(reverse_line(line), weigh_glued=weigh_line,
-                                                           run_on=run_on)
+            back, back_score, back_words = _resegment_line(reverse_line(line), weigh_glued=weigh_line)
             if back_score - score > RESEGMENT_REVERSE_MARGIN * max(words, 1):
                 new, score, words = back, back_score, back_words
         # (a cut the glyph shapes vouch for needs no word of the list to stand)
