@@ -244,7 +244,12 @@ def assign(gold: list[dict[str, str]], preds: list[Any], surfaces: dict[str, set
     """Gold event → prediction, each prediction used once, as many gold events paired as the
     candidates allow: each gold event takes its best free candidate, and one already taken is
     freed when the event holding it can move to another of its own (augmenting paths)."""
-    options = [candidates(g, preds, surfaces) for g in gold]
+    return matching([candidates(g, preds, surfaces) for g in gold])
+
+
+def matching(options: list[list[int]]) -> dict[int, int]:
+    """Gold event → prediction from each gold event's candidates in order of preference, each
+    prediction used once, as many paired as the candidates allow (augmenting paths)."""
     owner: dict[int, int] = {}
 
     def place(n: int, seen: set[int]) -> bool:
@@ -257,7 +262,7 @@ def assign(gold: list[dict[str, str]], preds: list[Any], surfaces: dict[str, set
                 return True
         return False
 
-    for n in range(len(gold)):
+    for n in range(len(options)):
         free = next((i for i in options[n] if i not in owner), None)
         if free is not None:
             owner[free] = n

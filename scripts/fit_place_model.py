@@ -144,14 +144,15 @@ def examples() -> list[Example]:
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float | None = None, iterations: int = 50) -> np.ndarray:
     """Logistic regression weights (bias first) by Newton's method with an L2 penalty on the
-    feature weights (not the bias)."""
+    feature weights (not the bias): ``l2``, else this model's ``L2``; also the fit of
+    ``fit_row_model.py``."""
     a = np.hstack([np.ones((len(x), 1)), x])
     w = np.zeros(a.shape[1])
-    pen = np.full(a.shape[1], L2)
+    pen = np.full(a.shape[1], L2 if l2 is None else l2)
     pen[0] = 0.0
-    for _ in range(50):
+    for _ in range(iterations):
         p = 1 / (1 + np.exp(-a @ w))
         grad = a.T @ (p - y) + pen * w
         hess = (a.T * (p * (1 - p))) @ a + np.diag(pen)

@@ -46,10 +46,12 @@ from benchmarks.events_eval import (  # noqa: E402
     assign,
     candidates,
     half_of,
+    matching,
     norm_word,
     read_csv,
     read_text,
 )
+from scripts import fit_place_model as fpm  # noqa: E402
 from workbench.claims.index import Mention, Mentions  # noqa: E402
 from workbench.claims.resolve import PLACE_RANK, recalls_past  # noqa: E402
 from workbench.find.local_names import place_heads, place_prepositions  # noqa: E402
@@ -243,25 +245,9 @@ def _ablated_examples() -> list[Doc]:
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """Logistic regression weights (bias first) by Newton's method with an L2 penalty on the
-    feature weights (not the bias)."""
-    a = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(a.shape[1])
-    pen = np.full(a.shape[1], L2)
-    pen[0] = 0.0
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-a @ w))
-        grad = a.T @ (p - y) + pen * w
-        hess = (a.T * (p * (1 - p))) @ a + np.diag(pen)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    return w
-
-
-def prob(w: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
+    """Logistic regression weights (bias first): the bare-name model's Newton fit, with this
+    model's penalty ``L2`` and up to 100 steps."""
+    return fpm.fit(x, y, l2=L2, iterations=100)
 
 
 def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
@@ -277,26 +263,8 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
 
 
 def _matching(options: list[list[int]], kept: set[int]) -> dict[int, int]:
-    """Gold event → row among ``kept``, as many paired as possible (as events_eval.assign)."""
-    owner: dict[int, int] = {}
-
-    def place(n: int, seen: set[int]) -> bool:
-        for i in options[n]:
-            if i not in kept or i in seen:
-                continue
-            seen.add(i)
-            if i not in owner or place(owner[i], seen):
-                owner[i] = n
-                return True
-        return False
-
-    for n in range(len(options)):
-        free = next((i for i in options[n] if i in kept and i not in owner), None)
-        if free is not None:
-            owner[free] = n
-        else:
-            place(n, set())
-    return {n: i for i, n in owner.items()}
+    """Gold event → row among ``kept``, as many paired as possible (events_eval's matching)."""
+    return matching([[i for i in o if i in kept] for o in options])
 
 
 def score(docs: list[Doc], keep: list[list[bool]]) -> tuple[int, int, int, int]:
@@ -335,12 +303,12 @@ def cross_fit(train: list[Doc], runs: dict[str, list[Doc]]) -> None:
     for fold in (0, 1):
         x, y = _arrays([d for d in train if d["half"] != fold])
         w = fit(x, y)
-        cut = best_threshold(prob(w, x), y)
+        cut = best_threshold(fpm.prob(w, x), y)
         print(f"fitted on half {1 - fold}: threshold {cut:.3f}")
         for name, docs in runs.items():
             held = [d for d in docs if d["half"] == fold]
             for d in held:
-                d["_p"] = prob(w, np.array(d["x"], dtype=float).reshape(-1, len(FEATURES))).tolist()
+                d["_p"] = fpm.prob(w, np.array(d["x"], dtype=float).reshape(-1, len(FEATURES))).tolist()
             keep = [[len(d["y"]) < 2 or q >= cut for q in d["_p"]] for d in held]
             before = score(held, [[True] * len(d["y"]) for d in held])
             after = score(held, keep)
@@ -374,7 +342,7 @@ def main() -> None:
           f"{' with the ablated run' if args.with_ablated else ''}; features: {', '.join(FEATURES)}")
     cross_fit(train, {"normal": normal, "ablated": ablated})
     w = fit(x, y)
-    cut = best_threshold(prob(w, x), y)
+    cut = best_threshold(fpm.prob(w, x), y)
     print("all dev: " + ", ".join(f"{f} {v:+.2f}" for f, v in zip(("bias", *FEATURES), w, strict=True))
           + f"; threshold {cut:.3f}")
 
