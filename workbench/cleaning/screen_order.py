@@ -21,7 +21,6 @@ is turned.
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from .lexicon import core, is_known
 from .lines import Line, concat
@@ -40,10 +39,6 @@ MIN_WORDS = 3
 # Share of a line's Arabic tokens the word list must know for the line to vote: a line
 # whose words came glued or in pieces reads better or worse turned by chance junctions.
 MIN_KNOWN = 0.5
-# Words of a line the first test weighs both ways (``first_lines_turned``): a printed line
-# holds fewer; a longer line is a paragraph of a text file, whose opening words say as much
-# as all of them at a fraction of the cost (a news paragraph is a line of a hundred words).
-WINDOW = 20
 # Fewest voting lines for a text to decide (as ``stages.MIRRORED_MIN_LINES``): one long
 # line of glued words and unreadable glyphs is no text in screen order.
 MIN_LINES = 3
@@ -90,32 +85,9 @@ def _weighed(line: Line) -> bool:
     return len(words) >= MIN_WORDS and sum(is_known(core(w)) for w in words) >= MIN_KNOWN * len(words)
 
 
-def first_lines_turned(lines: list[Line]) -> bool:
-    """Whether two of the first ``MIN_LINES`` lines that may vote read better turned (on their
-    first ``WINDOW`` words): a text in screen order has nearly all its lines so, a text in
-    reading order nearly none, so a look at two or three lines spares the character model
-    the whole vote (about a third of a long text's lines, each weighed twice) on nearly
-    every text, which is in reading order.
-
-    >>> from workbench.cleaning.lines import synthetic
-    >>> first_lines_turned([synthetic("وقالت مصادر محلية إن الانفجار وقع قرب السوق", 0)] * 3)
-    False
-    """
-    first = islice((line for line in lines if _weighed(line)), MIN_LINES)
-    ahead = 0
-    for line in first:
-        if turned_gain(" ".join(line.text.split()[:WINDOW])) <= 0:
-            ahead += 1
-            if ahead > MIN_LINES - 2:
-                return False
-    return True
-
-
 def screen_order_lines(lines: list[Line]) -> tuple[list[Line], int]:
     """Lines with their words turned round, in a text whose lines came in screen order
     (decided for the whole text); how many lines were turned."""
-    if not first_lines_turned(lines):
-        return list(lines), 0
     weighed = [k for k, line in enumerate(lines) if _weighed(line)]
     gains: dict[int, float] = {}
 
