@@ -9,9 +9,7 @@
    inside words (``خل؝ل``) read as the letter the word list says;
 2. ``reversed_lines``: a line emitted letter by letter in visual order is read back; in a
    text that writes its left-to-right runs back to front (``6002``, ``eoMlA``: pdfplumber
-   told the page is right to left), each run turned round (``ltr_runs.py``); in a text
-   whose lines came with their words in screen order (``سيارة مفخخة`` read left to
-   right), the words of its lines turned round (``screen_order.py``); then, lines
+   told the page is right to left), each run turned round (``ltr_runs.py``); then, lines
    in reading order, hamza or madda written as a mark after its letter made one letter
    (``ا`` + U+0654 → ``أ``, ``compose.py``);
 3. ``box_runs``: the boxes pdfminer cut a line into where its font lacked digits or
@@ -101,7 +99,6 @@ from .ltr_runs import ltr_runs_reversed
 from .orphans import orphan_marks
 from .pieces import lam_alef_swapped, resegment_letters, unnamed_glyphs
 from .pivots import kashida_pivots
-from .screen_order import screen_order_lines
 from .spacing import tidy_stops
 from .stages import (
     Block,
@@ -284,9 +281,8 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     def read_back(ls: list[Line]) -> tuple[list[Line], int]:
         ls, n = reverse_lines(ls)
         ls, k = ltr_runs_reversed(ls)
-        ls, s = screen_order_lines(ls)  # (after the mirrored lines: they too read better turned)
         ls, c = compose_lines(ls)  # (in reading order now: a mark after its letter)
-        return ls, n + k + s + c
+        return ls, n + k + c
 
     line_stage(
         "reversed_lines",
