@@ -287,8 +287,7 @@ def clean(raw: str, *, gap_marker: str = GAP_MARKER, lost_digits: bool | None = 
     line_stage(
         "reversed_lines",
         "lines emitted letter by letter in visual order read back; left-to-right runs written"
-        " back to front turned round; words a whole text wrote in screen order turned round;"
-        " hamza and madda written as marks composed with their letters",
+        " back to front turned round; hamza and madda written as marks composed with their letters",
         read_back,
     )
     line_stage("box_runs", "boxes of a line written left to right put in reading order", box_runs)
