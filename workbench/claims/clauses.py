@@ -455,10 +455,7 @@ def text_triggers(tokens: list[Token], text: str, folded: FoldedText | None = No
     from them and the claims its events (``قتل مدنيان في قصف`` → قتل, قصف)."""
     if folded is None:
         return trigger_lexicon().find(tokens, text=text)
-    got = folded.memo.get("event_triggers")
-    if got is None:
-        got = folded.memo["event_triggers"] = trigger_lexicon().find(tokens, text=text)
-    return got
+    return folded.remembered("event_triggers", lambda: trigger_lexicon().find(tokens, text=text))
 
 
 # --- word evidence from wordfreq -------------------------------------------------------

@@ -111,10 +111,7 @@ def outlet_rows(text: str, *, folded: FoldedText | None = None) -> list[dict]:
     folded = folded_text(text, folded)
     if folded is None:
         return []
-    got = folded.memo.get(_MEMO)
-    if got is None:
-        got = folded.memo[_MEMO] = _outlet_rows(text, folded)
-    return list(got)
+    return list(folded.remembered(_MEMO, lambda: _outlet_rows(text, folded)))
 
 
 _MEMO = "outlet_rows"  # the key of a folded text's outlet rows in its memo

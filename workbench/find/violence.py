@@ -45,14 +45,14 @@ def attack_offsets(folded: FoldedText) -> list[int]:
     >>> attack_offsets(fold("وقع انفجار في السوق"))
     [4]
     """
-    got = folded.memo.get(_MEMO)
-    if got is None:
+    def offsets() -> list[int]:
         from ..claims.clauses import text_triggers  # the event lexicon's one home
 
         kinds = _violent_kinds()
         cues = text_triggers(word_tokens(folded), folded.text, folded)
-        got = folded.memo[_MEMO] = sorted({c.start for c in cues if c.value in kinds})
-    return got
+        return sorted({c.start for c in cues if c.value in kinds})
+
+    return folded.remembered(_MEMO, offsets)
 
 
 def reports_attack(folded: FoldedText, lo: int, hi: int) -> bool:

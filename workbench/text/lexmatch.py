@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 
@@ -77,6 +77,9 @@ class LexMatch(NamedTuple):
     key_end: int
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True)
 class FoldedText:
     """Text with its matching key and, for each key character, its original index.
@@ -98,6 +101,19 @@ class FoldedText:
     def span(self, key_start: int, key_end: int) -> tuple[int, int]:
         """Original (start, end) of the key slice ``[key_start, key_end)``."""
         return int(self.index[key_start]), int(self.index[key_end])
+
+    def remembered(self, name: str, make: Callable[[], _T]) -> _T:
+        """``make()`` computed once for this text and kept in ``memo`` under ``name``: a view
+        several stages read (its words, its event triggers) is not computed again.
+
+        >>> f = fold("قتل مدنيان")
+        >>> f.remembered("n", lambda: 2), f.remembered("n", lambda: 3)
+        (2, 2)
+        """
+        got = self.memo.get(name)
+        if got is None:
+            got = self.memo[name] = make()
+        return got
 
     def positions(self) -> list[int]:
         """``index`` as a list of ints (cached), for per-character lookups in Python."""

@@ -108,10 +108,7 @@ def tokenize(text: str, *, pieces: bool = False, folded: FoldedText | None = Non
 def word_tokens(folded: FoldedText) -> list[Token]:
     """``tokenize(folded.text)`` remembered in ``folded.memo``: the attack reading of the
     mentions and the claims cut the same text into words (``قتل مدنيان`` → two tokens)."""
-    got = folded.memo.get("words")
-    if got is None:
-        got = folded.memo["words"] = tokenize(folded.text)
-    return got
+    return folded.remembered("words", lambda: tokenize(folded.text))
 
 
 def tokens_between(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int
