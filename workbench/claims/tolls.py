@@ -1543,7 +1543,7 @@ def _phrase_stops() -> frozenset[str]:
     the relative pronouns (الذي، التي) and the words opening how the victims were hit
     (جراء، إثر، عندما), and a pronoun opening who the counted are (هم)."""
     words = {r.form for r in read_rows(_PLACE_CUES) if r.role in ("preposition", "locative")}
-    words |= {r.form for r in read_rows(_ACTOR_CUES) if r.role == "relative_pronoun"}
+    words |= _relatives()
     words |= _words("breakdown")  # سبعة مدنيين هم امرأة وستة: who the seven are, no more
     return frozenset(words | (_words("qualifier") - _words("victims_more")))
 

@@ -98,7 +98,7 @@ def boundaries(raw: str) -> dict[int, int]:
             out[i] = DISAGREE
         elif sa[1]:
             out[i] = -1
-        elif not sa[1] and not sb[0] and sa[2]:
+        elif sa[2]:  # (neither drawn joined to the other: a dual-joining letter ends a word)
             out[i] = 1
         else:
             out[i] = 0
